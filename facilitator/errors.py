@@ -1,0 +1,79 @@
+"""Errors the user can act on.
+
+Every failure a user can cause or meet (a wrong passphrase, a corrupt file, a full
+disk, an invalid script) is raised as a :class:`FacilitatorError` subclass whose
+message is a plain sentence. The CLI prints the message and exits with
+``exit_code``; the UI shows it in a dialog. Nothing else should reach the user as a
+traceback.
+"""
+
+from __future__ import annotations
+
+
+class FacilitatorWarning(UserWarning):
+    """Warnings raised by our own code; tests turn them into errors."""
+
+
+class FacilitatorError(Exception):
+    """Base class: ``str(err)`` is a message fit to show a user."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:  # pragma: no cover - trivial
+        return self.message if not self.hint else f"{self.message} {self.hint}"
+
+
+class StoreError(FacilitatorError):
+    """The encrypted store could not be opened, read or written."""
+
+
+class WrongKeyError(StoreError):
+    """The key, passphrase or recovery code does not open this store."""
+
+
+class RecoveryCodeTypo(WrongKeyError):
+    """A recovery code failed its checksum: a character was mistyped."""
+
+
+class CorruptStoreError(StoreError):
+    """The database or key file is damaged or not ours."""
+
+
+class StoreLockedError(StoreError):
+    """Another instance has this store open."""
+
+
+class KeyUnavailableError(StoreError):
+    """No unlock method could be used (no keyring entry, no passphrase given)."""
+
+
+class ScriptError(FacilitatorError):
+    """A session script is invalid. ``location`` is ``file:line`` where known."""
+
+    def __init__(self, message: str, *, path: str | None = None, line: int | None = None,
+                 field: str | None = None) -> None:
+        self.path = path
+        self.line = line
+        self.field = field
+        loc = path or "<script>"
+        if line is not None:
+            loc = f"{loc}:{line}"
+        self.location = loc
+        super().__init__(f"{loc}: {message}")
+
+
+class EngineError(FacilitatorError):
+    """An action the run engine cannot take in its current state."""
+
+
+class ReportError(FacilitatorError):
+    """A report could not be built or written."""
+
+
+class InputError(FacilitatorError):
+    """Bad input on the command line or in a form."""

@@ -1,0 +1,66 @@
+"""Translation helpers that need no Qt.
+
+Strings in core code that a user sees are wrapped in ``QT_TRANSLATE_NOOP(context,
+text)`` so ``pyside6-lupdate`` collects them into ``resources/translations/*.ts``.
+The UI translates them with ``QCoreApplication.translate``; the PDF exporter, which
+runs without Qt, reads the same ``.ts`` source through :func:`translate`. One
+catalogue serves both.
+"""
+
+from __future__ import annotations
+
+import functools
+import xml.etree.ElementTree as ET
+from typing import Literal, Mapping
+
+from facilitator.resources import resource_path
+
+Lang = Literal["en", "ar"]
+LANGS: tuple[Lang, ...] = ("en", "ar")
+RTL_LANGS = frozenset({"ar"})
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - Qt's name
+    """Mark ``text`` for translation; returns it unchanged."""
+    return text
+
+
+def is_rtl(lang: str) -> bool:
+    return lang in RTL_LANGS
+
+
+@functools.lru_cache(maxsize=8)
+def _catalogue(lang: str) -> dict[tuple[str, str], str]:
+    path = resource_path("translations", f"facilitator_{lang}.ts")
+    table: dict[tuple[str, str], str] = {}
+    if not path.is_file():
+        return table
+    root = ET.parse(path).getroot()  # our own file, shipped with the app
+    for ctx in root.iter("context"):
+        name = ctx.findtext("name") or ""
+        for msg in ctx.iter("message"):
+            source = msg.findtext("source") or ""
+            tr = msg.find("translation")
+            if tr is None or tr.get("type") in {"unfinished", "obsolete", "vanished"}:
+                continue
+            numerus = tr.findall("numerusform")
+            text = numerus[0].text if numerus else tr.text
+            if text:
+                table[(name, source)] = text
+    return table
+
+
+def translate(context: str, text: str, lang: str) -> str:
+    """Translate a marked string for ``lang``; English (the source) passes through."""
+    if lang == "en":
+        return text
+    return _catalogue(lang).get((context, text), text)
+
+
+def pick(texts: Mapping[str, str] | str | None, lang: str) -> str:
+    """Choose the ``lang`` text of a bilingual mapping, falling back to English."""
+    if texts is None:
+        return ""
+    if isinstance(texts, str):
+        return texts
+    return texts.get(lang) or texts.get("en") or ""
