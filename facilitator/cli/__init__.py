@@ -1,0 +1,1 @@
+"""The ``facilitator`` command line: the same services the UI uses."""

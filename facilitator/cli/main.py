@@ -1,0 +1,80 @@
+"""Entry point for ``facilitator`` and ``python -m facilitator``.
+
+With no sub-command it starts the desktop app. Sub-commands live in one module per
+area (``db_cmd``, ``scripts_cmd``, ``report_cmd``, ``demo_cmd``), each exposing
+``register(subparsers)`` that adds its parsers and sets ``func`` (returns an exit code).
+Every :class:`~facilitator.errors.FacilitatorError` becomes a one-line message on
+stderr and its exit code; nothing reaches the user as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from typing import Sequence
+
+from facilitator import __version__
+from facilitator.errors import FacilitatorError
+
+SUBCOMMAND_MODULES = ("db_cmd", "demo_cmd", "scripts_cmd", "report_cmd")
+
+log = logging.getLogger("facilitator")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse exits 2 on usage errors; we keep that but never print a traceback."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="facilitator",
+                     description="Facilitator: tools for leading peer-support groups.")
+    parser.add_argument("--version", action="version", version=f"facilitator {__version__}")
+    parser.add_argument("--demo", action="store_true",
+                        help="open a throwaway store filled with synthetic data")
+    parser.add_argument("--screenshots", metavar="DIR",
+                        help="render the main screens in English and Arabic to PNG files and exit")
+    parser.add_argument("--db", metavar="PATH", help="the store to open (default: per-user data folder)")
+    parser.add_argument("--lang", choices=("en", "ar"), help="interface language")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in SUBCOMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"facilitator.cli.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"facilitator.cli.{name}":
+                continue  # that area is not built yet
+            raise
+        module.register(sub)
+    return parser
+
+
+def _run_app(args: argparse.Namespace) -> int:
+    try:
+        from facilitator.ui.app import run_app
+    except ImportError as exc:  # Qt missing or broken on this machine
+        raise FacilitatorError(f"The desktop app cannot start: {exc}") from exc
+    return run_app(args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            return _run_app(args)
+        return int(args.func(args) or 0)
+    except FacilitatorError as exc:
+        print(f"facilitator: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("facilitator: interrupted", file=sys.stderr)
+        return 130
+    except OSError as exc:
+        print(f"facilitator: error: {exc.strerror or exc} ({exc.filename or ''})", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
