@@ -52,6 +52,14 @@ class KeyUnavailableError(StoreError):
     """No unlock method could be used (no keyring entry, no passphrase given)."""
 
 
+class DiskFullError(StoreError):
+    """A write failed because the disk (or the database's size limit) is full."""
+
+
+class ReadOnlyError(StoreError):
+    """A write failed because the folder or file cannot be written to."""
+
+
 class ScriptError(FacilitatorError):
     """A session script is invalid. ``location`` is ``file:line`` where known."""
 

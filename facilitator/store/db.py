@@ -20,7 +20,16 @@ from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from facilitator.errors import CorruptStoreError, StoreError, WrongKeyError
+from sqlalchemy.exc import OperationalError
+
+from facilitator.errors import (
+    CorruptStoreError,
+    DiskFullError,
+    ReadOnlyError,
+    StoreError,
+    WrongKeyError,
+)
+from facilitator.i18n import QT_TRANSLATE_NOOP
 
 KEY_BYTES = 32
 
@@ -112,12 +121,33 @@ class Database:
             try:
                 yield s
                 s.commit()
+            except OperationalError as exc:
+                s.rollback()
+                raise write_error(exc) from exc
             except BaseException:
                 s.rollback()
                 raise
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def write_error(exc: Exception) -> Exception:
+    """Map SQLite's "disk is full" / "readonly database" to errors a user can act on.
+
+    The failed transaction has been rolled back, so the last committed state stands;
+    other errors are returned unchanged for the caller to re-raise.
+    """
+    text = str(getattr(exc, "orig", exc)).lower()
+    if "database or disk is full" in text:
+        return DiskFullError(QT_TRANSLATE_NOOP(
+            "store", "The disk is full, so the last change was not saved. Everything saved "
+            "before it is intact; free some space and try again."))
+    if "readonly database" in text or "read-only" in text:
+        return ReadOnlyError(QT_TRANSLATE_NOOP(
+            "store", "The store is read-only here, so the last change was not saved. "
+            "Everything saved before it is intact."))
+    return exc
 
 
 def is_probably_sqlcipher(path: Path) -> bool:

@@ -1,0 +1,96 @@
+"""``facilitator report session|group|program|handout``: write a report as a PDF.
+
+Everything that can be checked before the store is unlocked (dates, k, the output
+folder, the password file) is checked first, so a typo costs nothing and never
+leaves a half-written file. Every failure is one plain line and exit code 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from facilitator.cli.common import add_store_args, open_from_args
+from facilitator.errors import InputError
+
+KINDS = ("session", "group", "program", "handout")
+K_MIN, K_MAX = 2, 50
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "report", help="write a PDF report (session, group, program) or a participant handout")
+    parser.add_argument("kind", choices=KINDS, help="which report")
+    add_store_args(parser)
+    parser.add_argument("--group", metavar="ID", help="group id (group report)")
+    parser.add_argument("--session", metavar="ID", help="session id (session summary)")
+    parser.add_argument("--script", metavar="ID", help="script id (handout)")
+    parser.add_argument("--from", dest="date_from", metavar="DATE", help="first day, YYYY-MM-DD")
+    parser.add_argument("--to", dest="date_to", metavar="DATE", help="last day, YYYY-MM-DD")
+    parser.add_argument("--lang", choices=("en", "ar"), default=argparse.SUPPRESS,
+                        help="report language (default: en)")
+    parser.add_argument("--out", metavar="FILE.pdf", required=True, help="where to write the PDF")
+    parser.add_argument("--password-file", metavar="FILE",
+                        help="encrypt the PDF (AES-256) with the password on FILE's first line")
+    parser.add_argument("--k", type=int, default=5, metavar="N",
+                        help="hide counts below N (default 5)")
+    parser.add_argument("--external", action="store_true",
+                        help="a report for outside the programme (program report; k at least 11)")
+    parser.set_defaults(func=run)
+
+
+def parse_day(value: str | None, flag: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise InputError(f"{flag} {value!r} is not a date; write it as YYYY-MM-DD, "
+                         f"for example 2026-03-31.") from None
+
+
+def _require(value: str | None, flag: str, kind: str) -> str:
+    if not value or not value.strip():
+        raise InputError(f"The {kind} report needs {flag} ID.")
+    return value.strip()
+
+
+def run(args: argparse.Namespace) -> int:
+    from facilitator.export.output import check_output_path, read_password_file
+    from facilitator.export.pdf import write_report
+
+    lang = getattr(args, "lang", None) or "en"
+    date_from = parse_day(args.date_from, "--from")
+    date_to = parse_day(args.date_to, "--to")
+    if date_from and date_to and date_from > date_to:
+        raise InputError(f"--from {date_from} is after --to {date_to}.")
+    if not K_MIN <= args.k <= K_MAX:
+        raise InputError(f"--k must be between {K_MIN} and {K_MAX}.")
+    if args.external and args.kind != "program":
+        raise InputError("--external applies to the program report only.")
+    out = check_output_path(args.out)
+    password = read_password_file(args.password_file) if args.password_file else None
+
+    if args.kind == "handout":
+        from facilitator.export.handout import handout_for
+
+        report = handout_for(_require(args.script, "--script", "handout"), lang)
+    else:
+        from facilitator.tracking import reports
+
+        group_id = _require(args.group, "--group", "group") if args.kind == "group" else None
+        session_id = (_require(args.session, "--session", "session")
+                      if args.kind == "session" else None)
+        with open_from_args(args) as store:
+            if args.kind == "session":
+                report = reports.build_session_report(store.db, session_id, lang)
+            elif args.kind == "group":
+                report = reports.build_group_report(store.db, group_id, date_from, date_to,
+                                                    lang, k=args.k)
+            else:
+                report = reports.build_program_report(store.db, date_from, date_to, lang,
+                                                      k=args.k, external=args.external)
+    written = write_report(report, out, password=password)
+    note = " (encrypted)" if password else ""
+    print(f"Wrote {written}{note}")
+    return 0

@@ -1,0 +1,150 @@
+"""A text flowable that wraps, splits across pages and draws right-to-left correctly.
+
+ReportLab's ``Paragraph`` parses its input as markup and reorders bidi text before
+wrapping; :class:`TextBlock` takes plain cleaned text, wraps it logically with shaped
+widths and reorders each line on its own (see :mod:`facilitator.export.text`). It can
+split between any two lines, so table rows with very long cells may break across
+pages (``Table(splitInRow=1)``) instead of raising ``LayoutError``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from reportlab.lib import colors
+from reportlab.platypus import Flowable
+
+from facilitator.export.text import Line, clean_text, glyph_outline, shape_line, wrap_text
+
+Align = Literal["start", "center", "end"]
+
+
+def draw_line(canv, line: Line, x: float, baseline: float) -> None:
+    """Draw a shaped line at ``x``; its combining marks are filled outlines."""
+    if line.glyphs:
+        canv.setFont(line.font, line.size)
+        canv.drawString(x, baseline, line.glyphs)
+    if line.marks:
+        k = line.size / 1000.0
+        path = canv.beginPath()
+        for gid, mx, my in line.marks:
+            ox, oy = x + mx * k, baseline + my * k
+            for op in glyph_outline(line.font, gid):
+                if op[0] == "m":
+                    path.moveTo(ox + op[1] * k, oy + op[2] * k)
+                elif op[0] == "l":
+                    path.lineTo(ox + op[1] * k, oy + op[2] * k)
+                elif op[0] == "c":
+                    path.curveTo(*(ox + v * k if i % 2 == 0 else oy + v * k
+                                   for i, v in enumerate(op[1:])))
+                else:
+                    path.close()
+        canv.drawPath(path, stroke=0, fill=1)
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    """Font, size and layout of a :class:`TextBlock`; ``rtl`` is the paragraph direction."""
+
+    font: str
+    size: float
+    rtl: bool
+    leading: float = 0.0
+    align: Align = "start"
+    color: colors.Color = colors.black
+    space_before: float = 0.0
+    space_after: float = 0.0
+    indent: float = 0.0  # on the starting side (left in English, right in Arabic)
+
+    @property
+    def line_height(self) -> float:
+        return self.leading or self.size * 1.45
+
+    def but(self, **changes) -> "TextStyle":
+        return replace(self, **changes)
+
+
+class TextBlock(Flowable):
+    """A block of untrusted text drawn literally, with an optional bullet or number."""
+
+    def __init__(self, text: str, style: TextStyle, *, bullet: str = "",
+                 _logical_lines: list[str] | None = None, _first: bool = True,
+                 _last: bool = True) -> None:
+        super().__init__()
+        self.text = clean_text(text) if _logical_lines is None else ""
+        self.style = style
+        self.bullet = bullet if _first else ""
+        self._given_lines = _logical_lines
+        self._first = _first
+        self._last = _last
+        self._lines: list[Line] = []
+        self._logical: list[str] = []
+        self._wrapped_for: float | None = None
+
+    # -- layout ----------------------------------------------------------------
+    def _layout(self, avail_width: float) -> None:
+        if self._wrapped_for == avail_width:
+            return
+        st = self.style
+        text_width = max(avail_width - st.indent, st.size * 2)
+        if self._given_lines is not None:
+            self._logical = list(self._given_lines)
+        else:
+            self._logical = wrap_text(self.text, st.font, st.size, text_width)
+        self._lines = [shape_line(t, st.font, st.size, st.rtl) for t in self._logical]
+        self._wrapped_for = avail_width
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self._layout(avail_width)
+        self.width = avail_width
+        self.height = len(self._lines) * self.style.line_height
+        return self.width, self.height
+
+    def getSpaceBefore(self) -> float:  # noqa: N802 - ReportLab API
+        return self.style.space_before if self._first else 0.0
+
+    def getSpaceAfter(self) -> float:  # noqa: N802 - ReportLab API
+        return self.style.space_after if self._last else 0.0
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        self._layout(avail_width)
+        fit = int(avail_height // self.style.line_height)
+        if fit <= 0 or fit >= len(self._lines):
+            return [] if fit <= 0 else [self]
+        head = TextBlock("", self.style, bullet=self.bullet, _logical_lines=self._logical[:fit],
+                         _first=self._first, _last=False)
+        tail = TextBlock("", self.style, _logical_lines=self._logical[fit:], _first=False,
+                         _last=self._last)
+        return [head, tail]
+
+    def line_count(self, avail_width: float) -> int:
+        self._layout(avail_width)
+        return len(self._lines)
+
+    # -- drawing ---------------------------------------------------------------
+    def _x_for(self, line: Line) -> float:
+        st = self.style
+        room = self.width - st.indent
+        if st.align == "center":
+            offset = (room - line.width) / 2
+        elif st.align == "end":
+            offset = room - line.width
+        else:
+            offset = 0.0
+        # "start" is the left edge in a left-to-right paragraph, the right edge otherwise
+        return (self.width - st.indent - offset - line.width) if st.rtl else (st.indent + offset)
+
+    def draw(self) -> None:
+        st = self.style
+        canv = self.canv
+        canv.setFillColor(st.color)
+        lh = st.line_height
+        for i, line in enumerate(self._lines):
+            baseline = self.height - i * lh - 0.5 * lh - 0.33 * st.size
+            draw_line(canv, line, self._x_for(line), baseline)
+            if i == 0 and self.bullet:
+                mark = shape_line(self.bullet, st.font, st.size, st.rtl)
+                gap = st.size * 0.5
+                x = (self.width - st.indent + gap) if st.rtl else (st.indent - gap - mark.width)
+                draw_line(canv, mark, x, baseline)

@@ -1,0 +1,85 @@
+"""Getting a finished PDF onto disk: optional AES-256 encryption and atomic writes.
+
+Encryption is applied to the finished file with pypdf using AES-256 (security handler
+revision 6). ReportLab's own 256-bit mode writes files poppler rejects, and RC4 (the
+older PDF standard) is broken, so neither is ever used. The file is written to a
+temporary name in the target folder, synced and renamed, so a crash or a full disk
+never leaves a half-written report that looks complete.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+from pypdf import PdfReader, PdfWriter
+
+from facilitator.errors import InputError, ReportError
+from facilitator.i18n import QT_TRANSLATE_NOOP
+from facilitator.store.fsutil import atomic_write
+
+ALGORITHM = "AES-256"  # pypdf: AES-256 with revision 6 (AES-256-R5 is the deprecated one)
+MIN_PASSWORD_CHARS = 4
+
+
+def encrypt_pdf(data: bytes, password: str) -> bytes:
+    """Return ``data`` encrypted with AES-256 (revision 6) under ``password``.
+
+    The same password is the owner password: whoever may open the report may also
+    print or copy from it; there is no hidden second secret to lose.
+    """
+    if not password or len(password) < MIN_PASSWORD_CHARS:
+        raise InputError(QT_TRANSLATE_NOOP(
+            "export", "The report password must have at least {n} characters."
+        ).format(n=MIN_PASSWORD_CHARS))
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    writer.encrypt(user_password=password, owner_password=password, algorithm=ALGORITHM)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def read_password_file(path: str | Path) -> str:
+    """The first line of a password file, without its line ending; never empty."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise InputError(QT_TRANSLATE_NOOP(
+            "export", "The password file {path} does not exist.").format(path=path)) from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(QT_TRANSLATE_NOOP(
+            "export", "The password file {path} could not be read.").format(path=path)) from exc
+    first = text.splitlines()[0] if text.splitlines() else ""
+    if not first.strip():
+        raise InputError(QT_TRANSLATE_NOOP(
+            "export", "The password file {path} is empty.").format(path=path))
+    return first
+
+
+def check_output_path(path: str | Path) -> Path:
+    """Fail early, in plain words, when ``path`` cannot receive a PDF."""
+    target = Path(path)
+    if target.is_dir():
+        raise InputError(QT_TRANSLATE_NOOP(
+            "export", "{path} is a folder; give a file name such as report.pdf.").format(path=path))
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise InputError(QT_TRANSLATE_NOOP(
+            "export", "The folder {folder} does not exist.").format(folder=folder))
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise InputError(QT_TRANSLATE_NOOP(
+            "export", "The folder {folder} cannot be written to.").format(folder=folder))
+    return target
+
+
+def write_pdf(data: bytes, path: str | Path, *, password: str | None = None) -> Path:
+    """Write PDF ``data`` atomically to ``path`` (owner-only permissions), encrypting
+    it first when ``password`` is given."""
+    target = check_output_path(path)
+    if not data.startswith(b"%PDF-"):
+        raise ReportError(QT_TRANSLATE_NOOP("export", "The report was not produced as a PDF."))
+    if password is not None:
+        data = encrypt_pdf(data, password)
+    atomic_write(target, data, mode=0o600)
+    return target

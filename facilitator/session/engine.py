@@ -1,0 +1,434 @@
+"""The run engine: a pure-Python state machine that walks a session through a script.
+
+Every action becomes an :class:`EngineEvent` carrying the session's *active*
+elapsed seconds (time spent running, pauses excluded). All timing is derived from
+those stamps plus an injected monotonic clock, never from counting timer ticks, so
+a UI that stalls for a second loses nothing, and an engine rebuilt from its event
+log (:meth:`RunEngine.replay`) is in exactly the state it was in. The engine knows
+nothing about Qt or the database: a *recorder* (the persistence layer) sees each
+event before it takes effect and may veto it by raising; *listeners* (the UI) see
+it afterwards.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Literal, Optional
+
+from facilitator.errors import EngineError
+from facilitator.i18n import QT_TRANSLATE_NOOP
+from facilitator.session.recovery import Candidate, Recovery, plan_recovery
+from facilitator.session.rounds import RoundState, RoundSummary, rotate
+from facilitator.session.scripts import Script
+
+Status = Literal["ready", "running", "paused", "finished", "abandoned"]
+Clock = Callable[[], float]
+MAX_EXTEND_MINUTES = 60
+
+
+@dataclass(frozen=True)
+class StepPlan:
+    """What the engine needs to know about one script step."""
+
+    id: str
+    kind: str
+    minutes: float
+    floor_minutes: float
+    mandatory: bool
+    speaker_minutes: Optional[float] = None
+
+    @classmethod
+    def from_script(cls, script: Script) -> list[StepPlan]:
+        return [cls(s.id, s.kind, float(s.minutes), s.floor_minutes, s.mandatory,
+                    s.speaker_minutes) for s in script.steps]
+
+
+@dataclass(frozen=True)
+class EngineEvent:
+    """One action. ``step_index`` is the current step *after* the action."""
+
+    seq: int
+    action: str
+    step_index: Optional[int]
+    step_id: Optional[str]
+    elapsed: float
+    payload: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class _StepState:
+    active: float = 0.0  # seconds spent on this step while running
+    extra: float = 0.0  # seconds added by extend, removed by shorten
+    skipped: Optional[str] = None  # the reason, while skipped
+    visited: bool = False
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything the run screen shows, computed at one instant."""
+
+    status: Status
+    step_index: Optional[int]
+    step_id: Optional[str]
+    step_planned: float
+    step_elapsed: float
+    step_remaining: float
+    session_elapsed: float
+    session_planned: float
+    session_remaining: float
+    projected_overrun: float
+
+    @property
+    def step_overrun(self) -> bool:
+        return self.step_remaining < 0
+
+
+def _err(text: str) -> EngineError:
+    return EngineError(text)
+
+
+class RunEngine:
+    def __init__(self, steps: list[StepPlan] | Script, clock: Clock = time.monotonic,
+                 recorder: Callable[[EngineEvent], None] | None = None) -> None:
+        self.plan: list[StepPlan] = StepPlan.from_script(steps) if isinstance(steps, Script) \
+            else list(steps)
+        if not self.plan:
+            raise _err(QT_TRANSLATE_NOOP("RunEngine", "The script has no steps to run."))
+        self._clock = clock
+        self.recorder = recorder
+        self._listeners: list[Callable[[EngineEvent], None]] = []
+        self.status: Status = "ready"
+        self.index: Optional[int] = None
+        self._steps = [_StepState() for _ in self.plan]
+        self._rounds: dict[int, RoundState] = {}
+        self._elapsed = 0.0  # session active seconds at the last event
+        self._anchor = clock()  # clock reading at the last event
+        self.events: list[EngineEvent] = []
+
+    # ---- observers and replay ---------------------------------------------------
+
+    def add_listener(self, fn: Callable[[EngineEvent], None]) -> None:
+        self._listeners.append(fn)
+
+    def remove_listener(self, fn: Callable[[EngineEvent], None]) -> None:
+        self._listeners.remove(fn)
+
+    @classmethod
+    def replay(cls, steps: list[StepPlan] | Script, events: Iterable[EngineEvent],
+               clock: Clock = time.monotonic) -> RunEngine:
+        """Rebuild an engine from its event log; the clock restarts from now."""
+        engine = cls(steps, clock)
+        for ev in events:
+            if ev.seq != len(engine.events) + 1:
+                raise _err(f"The session log is out of order at entry {ev.seq}.")
+            engine._apply(ev)
+        engine._anchor = clock()
+        return engine
+
+    # ---- time -------------------------------------------------------------------
+
+    def elapsed(self) -> float:
+        """Session active seconds now (pauses excluded)."""
+        if self.status == "running":
+            return self._elapsed + max(0.0, self._clock() - self._anchor)
+        return self._elapsed
+
+    def _live(self) -> float:
+        return self.elapsed() - self._elapsed
+
+    def planned_seconds(self, index: int) -> float:
+        return self.plan[index].minutes * 60 + self._steps[index].extra
+
+    def step_elapsed(self, index: Optional[int] = None) -> float:
+        i = self.index if index is None else index
+        if i is None:
+            return 0.0
+        return self._steps[i].active + (self._live() if i == self.index else 0.0)
+
+    @property
+    def budget_seconds(self) -> float:
+        """The session's planned length: the script's minutes. Extending a step does
+        not move the end of the session; it creates an overrun to recover."""
+        return sum(p.minutes for p in self.plan) * 60
+
+    def snapshot(self) -> Snapshot:
+        elapsed = self.elapsed()
+        i = self.index
+        if i is None:
+            planned = step_el = 0.0
+            future = range(len(self.plan))
+        else:
+            planned, step_el = self.planned_seconds(i), self.step_elapsed(i)
+            future = range(i + 1, len(self.plan))
+        rest = sum(max(0.0, self.planned_seconds(j) - self._steps[j].active)
+                   for j in future if self._steps[j].skipped is None)
+        done = self.status in ("finished", "abandoned")
+        projected = elapsed if done else elapsed + max(0.0, planned - step_el) + rest
+        return Snapshot(
+            status=self.status, step_index=i, step_id=self.plan[i].id if i is not None else None,
+            step_planned=planned, step_elapsed=step_el, step_remaining=planned - step_el,
+            session_elapsed=elapsed, session_planned=self.budget_seconds,
+            session_remaining=self.budget_seconds - elapsed,
+            projected_overrun=max(0.0, projected - self.budget_seconds))
+
+    def suggest_recovery(self) -> Recovery:
+        """Which remaining steps to shorten, and by how much, to finish on time."""
+        snap = self.snapshot()
+        start = -1 if self.index is None else self.index
+        candidates = [
+            Candidate(j, p.id, self.planned_seconds(j) / 60, p.floor_minutes)
+            for j, p in enumerate(self.plan)
+            if j > start and not p.mandatory and self._steps[j].skipped is None
+            and self._steps[j].active == 0.0]
+        return plan_recovery(snap.projected_overrun, candidates)
+
+    def apply_recovery(self, recovery: Recovery) -> None:
+        for cut in recovery.cuts:
+            self.shorten(cut.index, cut.cut_minutes)
+
+    # ---- step log views ---------------------------------------------------------
+
+    def skipped(self) -> dict[int, str]:
+        return {i: s.skipped for i, s in enumerate(self._steps) if s.skipped is not None}
+
+    def visited(self) -> list[int]:
+        return [i for i, s in enumerate(self._steps) if s.visited]
+
+    def mandatory_missed(self) -> list[str]:
+        """Mandatory steps never reached or skipped: a fidelity flag for the summary."""
+        return [p.id for p, s in zip(self.plan, self._steps)
+                if p.mandatory and (not s.visited or s.skipped is not None)]
+
+    def round_summary(self, index: Optional[int] = None) -> Optional[RoundSummary]:
+        i = self.index if index is None else index
+        state = self._rounds.get(i) if i is not None else None
+        if state is None:
+            return None
+        live = self._live() if i == self.index and state.current else 0.0
+        talk = dict(state.talk)
+        if state.current and live:
+            talk[state.current] = talk.get(state.current, 0.0) + live
+        limit = self.plan[i].speaker_minutes
+        return RoundSummary(
+            step_index=i, order=tuple(state.order), current=state.current,
+            waiting=tuple(state.queue), spoken=tuple(state.spoken), passed=tuple(state.passed),
+            talk_seconds=talk, current_seconds=state.current_talk + live,
+            speaker_limit_seconds=limit * 60 if limit else None)
+
+    # ---- actions ----------------------------------------------------------------
+
+    def _need(self, *states: Status) -> None:
+        if self.status in states:
+            return
+        messages = {
+            "ready": QT_TRANSLATE_NOOP("RunEngine", "The session has not started yet."),
+            "running": QT_TRANSLATE_NOOP("RunEngine", "The session is already running."),
+            "paused": QT_TRANSLATE_NOOP("RunEngine", "The session is paused; resume it first."),
+            "finished": QT_TRANSLATE_NOOP("RunEngine", "The session has already finished."),
+            "abandoned": QT_TRANSLATE_NOOP("RunEngine", "The session was abandoned."),
+        }
+        raise _err(messages[self.status])
+
+    def start(self) -> EngineEvent:
+        self._need("ready")
+        return self._emit("start", 0, {"steps": len(self.plan)})
+
+    def pause(self, reason: str = "") -> EngineEvent:
+        self._need("running")
+        return self._emit("pause", self.index, {"reason": reason} if reason else {})
+
+    def resume(self) -> EngineEvent:
+        self._need("paused")
+        return self._emit("resume", self.index)
+
+    def _next_open(self, after: int) -> Optional[int]:
+        for j in range(after + 1, len(self.plan)):
+            if self._steps[j].skipped is None:
+                return j
+        return None
+
+    def next(self) -> EngineEvent:
+        self._need("running", "paused")
+        assert self.index is not None
+        target = self._next_open(self.index)
+        if target is None:
+            raise _err(QT_TRANSLATE_NOOP("RunEngine", "This is the last step: finish the session."))
+        return self._emit("next", target, {"from": self.index})
+
+    def back(self) -> EngineEvent:
+        self._need("running", "paused")
+        assert self.index is not None
+        if self.index == 0:
+            raise _err(QT_TRANSLATE_NOOP("RunEngine", "This is the first step."))
+        return self._emit("back", self.index - 1, {"from": self.index})
+
+    def jump(self, index: int) -> EngineEvent:
+        self._need("running", "paused")
+        if not isinstance(index, int) or not 0 <= index < len(self.plan):
+            raise _err(f"There is no step {index}; the script has {len(self.plan)} steps.")
+        if index == self.index:
+            raise _err(QT_TRANSLATE_NOOP("RunEngine", "That is already the current step."))
+        return self._emit("jump", index, {"from": self.index})
+
+    def skip(self, reason: str, index: Optional[int] = None) -> EngineEvent:
+        """Skip the current step (and move on) or a later one, with a reason."""
+        self._need("running", "paused")
+        assert self.index is not None
+        reason = (reason or "").strip()
+        if not reason:
+            raise _err(QT_TRANSLATE_NOOP("RunEngine", "Give a reason for skipping the step."))
+        target = self.index if index is None else index
+        if not isinstance(target, int) or not self.index <= target < len(self.plan):
+            raise _err(QT_TRANSLATE_NOOP("RunEngine", "Only the current or a later step can be skipped."))
+        if self._steps[target].skipped is not None:
+            raise _err(QT_TRANSLATE_NOOP("RunEngine", "That step is already skipped."))
+        payload = {"index": target, "step": self.plan[target].id, "reason": reason[:500],
+                   "mandatory": self.plan[target].mandatory}
+        new_index = self.index
+        if target == self.index:
+            nxt = self._next_open(self.index)
+            new_index = nxt if nxt is not None else self.index
+        return self._emit("skip", new_index, payload)
+
+    def extend(self, minutes: float) -> EngineEvent:
+        self._need("running", "paused")
+        if isinstance(minutes, bool) or not isinstance(minutes, (int, float)) or \
+                not 0 < minutes <= MAX_EXTEND_MINUTES:
+            raise _err(f"Extend by between 1 and {MAX_EXTEND_MINUTES} minutes.")
+        return self._emit("extend", self.index, {"minutes": float(minutes)})
+
+    def shorten(self, index: int, minutes: float) -> EngineEvent:
+        """Plan a later step shorter (how a recovery suggestion is applied)."""
+        self._need("running", "paused")
+        assert self.index is not None
+        if not isinstance(index, int) or not self.index < index < len(self.plan):
+            raise _err(QT_TRANSLATE_NOOP("RunEngine", "Only a later step can be shortened."))
+        plan = self.plan[index]
+        if plan.mandatory:
+            raise _err(f"'{plan.id}' is mandatory and cannot be shortened.")
+        new = self.planned_seconds(index) / 60 - minutes
+        if not minutes > 0 or new < plan.floor_minutes - 1e-9:
+            raise _err(f"'{plan.id}' cannot be shorter than {plan.floor_minutes:g} minutes.")
+        return self._emit("shorten", self.index, {"index": index, "minutes": float(minutes)})
+
+    def finish(self) -> EngineEvent:
+        self._need("running", "paused")
+        self._end_round_if_any()
+        return self._emit("finish", self.index, {"missed_mandatory": self.mandatory_missed()})
+
+    def abandon(self, reason: str = "") -> EngineEvent:
+        self._need("ready", "running", "paused")
+        return self._emit("abandon", self.index, {"reason": (reason or "").strip()[:500]})
+
+    def recover(self, gap_seconds: float) -> EngineEvent:
+        """Mark a restart after a crash; a running session's gap counts as elapsed."""
+        self._need("running", "paused")
+        gap = max(0.0, float(gap_seconds))
+        was_running = self.status == "running"
+        return self._emit("recovered", self.index,
+                          {"gap_seconds": round(gap, 3), "was_running": was_running},
+                          elapsed=self._elapsed + (gap if was_running else 0.0))
+
+    # ---- rounds -----------------------------------------------------------------
+
+    def start_round(self, codes: list[str], start: Optional[str] = None) -> EngineEvent:
+        self._need("running", "paused")
+        codes = [str(c).strip() for c in codes]
+        if not codes or any(not c for c in codes):
+            raise _err(QT_TRANSLATE_NOOP("RunEngine", "A round needs at least one participant."))
+        if len(set(codes)) != len(codes):
+            raise _err(QT_TRANSLATE_NOOP("RunEngine", "A participant is listed twice in the round."))
+        if start is not None and start not in codes:
+            raise _err(f"'{start}' is not in this round.")
+        current = self._rounds.get(self.index)  # type: ignore[arg-type]
+        if current is not None and current.active:
+            raise _err(QT_TRANSLATE_NOOP("RunEngine", "A round is already going on this step."))
+        return self._emit("round_start", self.index, {"codes": rotate(codes, start)})
+
+    def _round(self) -> RoundState:
+        self._need("running", "paused")
+        state = self._rounds.get(self.index)  # type: ignore[arg-type]
+        if state is None or not state.active:
+            raise _err(QT_TRANSLATE_NOOP("RunEngine", "No round is going on this step."))
+        return state
+
+    def next_speaker(self) -> EngineEvent:
+        state = self._round()
+        return self._emit("round_next", self.index, {"code": state.current})
+
+    def pass_speaker(self, come_back: bool = False) -> EngineEvent:
+        state = self._round()
+        return self._emit("round_pass", self.index,
+                          {"code": state.current, "come_back": bool(come_back)})
+
+    def end_round(self) -> EngineEvent:
+        state = self._round()
+        return self._emit("round_end", self.index, {"not_heard": list(state.queue)})
+
+    def _end_round_if_any(self) -> None:
+        if self.index is not None:
+            state = self._rounds.get(self.index)
+            if state is not None and state.active:
+                self.end_round()
+
+    # ---- event plumbing ---------------------------------------------------------
+
+    def _emit(self, action: str, index: Optional[int], payload: dict[str, Any] | None = None,
+              elapsed: Optional[float] = None) -> EngineEvent:
+        now = self._clock()
+        stamp = self._elapsed + max(0.0, now - self._anchor) if self.status == "running" \
+            else self._elapsed
+        if elapsed is not None:
+            stamp = elapsed
+        event = EngineEvent(seq=len(self.events) + 1, action=action, step_index=index,
+                            step_id=self.plan[index].id if index is not None else None,
+                            elapsed=round(stamp, 3), payload=dict(payload or {}))
+        if self.recorder is not None:
+            self.recorder(event)  # may raise: the action then has not happened
+        self._apply(event)
+        self._anchor = now
+        for fn in list(self._listeners):
+            fn(event)
+        return event
+
+    def _apply(self, ev: EngineEvent) -> None:
+        """Advance time to ``ev.elapsed`` under the old state, then change the state."""
+        delta = max(0.0, ev.elapsed - self._elapsed)
+        if self.status == "running" and self.index is not None:
+            self._steps[self.index].active += delta
+            state = self._rounds.get(self.index)
+            if state is not None:
+                state.add_time(delta)
+        self._elapsed = max(self._elapsed, ev.elapsed)
+        p, a = ev.payload, ev.action
+        if a in ("start", "resume"):
+            self.status = "running"
+        elif a == "pause":
+            self.status = "paused"
+        elif a == "finish":
+            self.status = "finished"
+        elif a == "abandon":
+            self.status = "abandoned"
+        elif a == "skip":
+            self._steps[p["index"]].skipped = p["reason"]
+        elif a == "extend":
+            self._steps[ev.step_index].extra += p["minutes"] * 60  # type: ignore[index]
+        elif a == "shorten":
+            self._steps[p["index"]].extra -= p["minutes"] * 60
+        elif a == "round_start":
+            self._rounds[ev.step_index] = RoundState.begin(list(p["codes"]))  # type: ignore[index]
+        elif a in ("round_next", "round_pass", "round_end"):
+            state = self._rounds[ev.step_index]  # type: ignore[index]
+            if a == "round_next":
+                state.done()
+            elif a == "round_pass":
+                state.pass_turn(bool(p.get("come_back")))
+            else:
+                state.end()
+        if ev.step_index is not None and ev.step_index != self.index:
+            self.index = ev.step_index
+            self._steps[ev.step_index].skipped = None  # going to a step un-skips it
+        if self.index is not None and a in ("start", "next", "back", "jump", "skip"):
+            self._steps[self.index].visited = True
+        self.events.append(ev)

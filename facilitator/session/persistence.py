@@ -1,0 +1,190 @@
+"""Wire a run engine to the store so a session survives a crash or a power cut.
+
+Each engine event is written as a ``StepEvent`` row in its own short transaction
+*before* it takes effect (the engine's recorder hook), together with the session's
+status and start/end times. After a crash, :meth:`SessionRunner.resume` replays the
+log into a fresh engine. If the session was running when the app died, the room
+kept going, so the wall-clock time since the last event counts as elapsed (capped,
+so a laptop left closed overnight does not produce a twelve-hour step); if it was
+paused, it does not. The restart itself is logged as a ``recovered`` event.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Callable, Optional
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import SQLAlchemyError
+
+from facilitator.errors import EngineError, StoreError
+from facilitator.session.engine import Clock, EngineEvent, RunEngine
+from facilitator.session.scripts import Script
+from facilitator.store.db import Database
+from facilitator.store.models import Group, Session, SessionStatus, StepEvent, utcnow
+
+MAX_CRASH_GAP_SECONDS = 4 * 3600
+WallClock = Callable[[], datetime]
+
+_STATUS_AFTER = {
+    "start": SessionStatus.running, "resume": SessionStatus.running,
+    "pause": SessionStatus.paused, "finish": SessionStatus.completed,
+    "abandon": SessionStatus.abandoned,
+}
+
+
+def _aware(dt: datetime) -> datetime:
+    # SQLite hands back naive datetimes; everything we store is UTC.
+    return dt if dt.tzinfo is not None else dt.replace(tzinfo=timezone.utc)
+
+
+@dataclass(frozen=True)
+class ResumableSession:
+    """A session that was running or paused when the app last stopped."""
+
+    session_id: str
+    group_id: str
+    group_name: str
+    script_id: str
+    status: str
+    is_practice: bool
+    started_at: Optional[datetime]
+    last_event_at: Optional[datetime]
+    step_index: Optional[int]
+    step_id: Optional[str]
+    elapsed: float
+
+
+class SessionRunner:
+    """A :class:`RunEngine` whose every event is persisted as it happens.
+
+    Build one with :meth:`create` (new session) or :meth:`resume` (after a crash).
+    Drive the session through ``runner.engine``; the runner needs no further calls.
+    """
+
+    def __init__(self, db: Database, session_id: str, engine: RunEngine,
+                 wall: WallClock = utcnow) -> None:
+        self.db = db
+        self.session_id = session_id
+        self.engine = engine
+        self._wall = wall
+        engine.recorder = self._record
+
+    @classmethod
+    def create(cls, db: Database, group_id: str, script: Script, *, is_practice: bool = False,
+               no_notes: bool = False, facilitator_id: str | None = None,
+               clock: Clock = time.monotonic, wall: WallClock = utcnow) -> SessionRunner:
+        """Create a planned session for ``script`` (not yet started)."""
+        with db.unit() as s:
+            if s.get(Group, group_id) is None:
+                raise StoreError("That group does not exist.")
+            row = Session(group_id=group_id, script_id=script.id,
+                          script_version=script.version, script_hash=script.fingerprint,
+                          status=SessionStatus.planned, is_practice=bool(is_practice),
+                          no_notes=bool(no_notes), facilitator_id=facilitator_id)
+            s.add(row)
+            s.flush()
+            session_id = row.id
+        return cls(db, session_id, RunEngine(script, clock), wall)
+
+    @classmethod
+    def resume(cls, db: Database, session_id: str, script: Script | None = None, *,
+               clock: Clock = time.monotonic, wall: WallClock = utcnow,
+               max_gap: float = MAX_CRASH_GAP_SECONDS) -> SessionRunner:
+        """Rebuild the engine from the stored log and log the restart.
+
+        ``script`` defaults to the session's script from the library. A script whose
+        steps changed since the session began cannot be resumed safely.
+        """
+        with db.unit() as s:
+            row = s.get(Session, session_id)
+            if row is None:
+                raise EngineError("That session does not exist.")
+            if row.status not in (SessionStatus.running, SessionStatus.paused):
+                raise EngineError("That session is not running or paused, so there is "
+                                  "nothing to resume.")
+            if script is None:
+                from facilitator.session.library import load_script
+                script = load_script(row.script_id, s)
+            stored_hash = row.script_hash
+            rows = list(s.scalars(select(StepEvent).where(StepEvent.session_id == session_id)
+                                  .order_by(StepEvent.seq)))
+            events = [EngineEvent(r.seq, r.action, r.step_index, r.step_id, r.elapsed,
+                                  dict(r.payload or {})) for r in rows]
+            last_at = _aware(rows[-1].at) if rows else None
+        if stored_hash and stored_hash != script.fingerprint:
+            known = {e.step_id for e in events if e.step_id}
+            if not known <= {st.id for st in script.steps}:
+                raise EngineError("The script was changed since this session started, "
+                                  "so it cannot be resumed.")
+        engine = RunEngine.replay(script, events, clock)
+        runner = cls(db, session_id, engine, wall)
+        if engine.status in ("running", "paused"):
+            gap = 0.0
+            if last_at is not None:
+                gap = min(max(0.0, (runner._wall() - last_at).total_seconds()), max_gap)
+            engine.recover(gap)
+        return runner
+
+    def _record(self, event: EngineEvent) -> None:
+        """Write one event (and the session's status) in one short transaction."""
+        at = self._wall()
+        try:
+            with self.db.unit() as s:
+                s.add(StepEvent(session_id=self.session_id, seq=event.seq, action=event.action,
+                                step_index=event.step_index, step_id=event.step_id,
+                                elapsed=event.elapsed, payload=event.payload, at=at))
+                row = s.get(Session, self.session_id)
+                if row is None:
+                    raise EngineError("The session was deleted while it was running.")
+                status = _STATUS_AFTER.get(event.action)
+                if status is not None:
+                    row.status = status
+                if event.action == "start":
+                    row.started_at = at
+                if event.action in ("finish", "abandon"):
+                    row.ended_at = at
+        except SQLAlchemyError as exc:  # the UI must say the log could not be saved
+            raise StoreError("The session log could not be saved; the last action was "
+                             "not applied.") from exc
+
+
+def load_events(db: Database, session_id: str) -> list[StepEvent]:
+    """The stored step log of one session, in order (for summaries and tests)."""
+    with db.unit() as s:
+        return list(s.scalars(select(StepEvent).where(StepEvent.session_id == session_id)
+                              .order_by(StepEvent.seq)))
+
+
+def find_resumable_sessions(db: Database, include_practice: bool = True) -> list[ResumableSession]:
+    """Sessions left running or paused, newest first, for the UI's "resume?" offer."""
+    out: list[ResumableSession] = []
+    with db.unit() as s:
+        query = select(Session).where(Session.status.in_(
+            [SessionStatus.running, SessionStatus.paused]))
+        if not include_practice:
+            query = query.where(Session.is_practice.is_(False))
+        for row in s.scalars(query):
+            last = s.scalar(select(StepEvent).where(StepEvent.session_id == row.id)
+                            .order_by(StepEvent.seq.desc()).limit(1))
+            group = s.get(Group, row.group_id)
+            out.append(ResumableSession(
+                session_id=row.id, group_id=row.group_id,
+                group_name=group.name if group else "", script_id=row.script_id,
+                status=row.status.value, is_practice=row.is_practice,
+                started_at=_aware(row.started_at) if row.started_at else None,
+                last_event_at=_aware(last.at) if last else None,
+                step_index=last.step_index if last else None,
+                step_id=last.step_id if last else None,
+                elapsed=last.elapsed if last else 0.0))
+    out.sort(key=lambda r: r.last_event_at or datetime.min.replace(tzinfo=timezone.utc),
+             reverse=True)
+    return out
+
+
+def event_count(db: Database, session_id: str) -> int:
+    with db.unit() as s:
+        return int(s.scalar(select(func.count()).select_from(StepEvent)
+                            .where(StepEvent.session_id == session_id)) or 0)

@@ -1,0 +1,202 @@
+"""The session-script schema (``format: 1``) as pydantic v2 models.
+
+A script is what the facilitator follows in the room: ordered steps, each with
+words to say, private notes and a planned length. The schema is strict
+(``extra="forbid"``) so a misspelt field is reported instead of silently ignored,
+and every human-facing text must exist in both English and Arabic because a group
+may be run in either language. Rules that span several fields (unique step ids,
+minutes adding up, rounds needing a per-speaker time) live in one model validator
+that reports *where* the problem is, so the loader can name the exact YAML line.
+
+Loading YAML text into these models, with line numbers in every error, is
+:mod:`facilitator.session.script_loader`.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+from typing import Annotated, Any, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, \
+    model_validator
+from pydantic_core import PydanticCustomError
+
+FORMAT_VERSION = 1
+MAX_TEXT = 20_000
+MIN_TOTAL_MINUTES = 10
+MAX_TOTAL_MINUTES = 480
+
+STEP_KINDS: tuple[str, ...] = (
+    "welcome", "ground_rules", "check_in", "round", "discussion", "skill_practice",
+    "reading", "break", "check_out", "closing", "safety_check",
+)
+StepKind = Literal[
+    "welcome", "ground_rules", "check_in", "round", "discussion", "skill_practice",
+    "reading", "break", "check_out", "closing", "safety_check",
+]
+PROGRAM_TYPES: tuple[str, ...] = (
+    "mutual_support", "grief", "anxiety", "recovery", "chronic_illness",
+    "first_responder", "trauma", "veterans", "school_listening", "peer_mediation",
+    "caregivers", "general",
+)
+ProgramType = Literal[
+    "mutual_support", "grief", "anxiety", "recovery", "chronic_illness",
+    "first_responder", "trauma", "veterans", "school_listening", "peer_mediation",
+    "caregivers", "general",
+]
+
+ScriptId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,99}$")]
+StepId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,99}$")]
+PhaseId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+def _rule_error(message: str, loc: tuple[Any, ...] = ()) -> PydanticCustomError:
+    """A cross-field error that carries the path of the offending field.
+
+    Pydantic gives model-level errors the model's own location; the loader reads
+    ``ctx['loc']`` to point at the exact field instead.
+    """
+    return PydanticCustomError("script_rule", "{detail}", {"detail": message, "loc": loc})
+
+
+class Text(_Strict):
+    """A human-facing text in both languages; neither may be empty."""
+
+    en: Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT)]
+    ar: Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT)]
+
+    def get(self, lang: str) -> str:
+        return self.ar if lang == "ar" else self.en
+
+
+class GroupSize(_Strict):
+    min: int = Field(ge=1, le=200)
+    max: int = Field(ge=1, le=200)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> GroupSize:
+        if self.min > self.max:
+            raise _rule_error(f"min ({self.min}) is larger than max ({self.max})", ("min",))
+        return self
+
+
+class Options(_Strict):
+    no_notes: bool = False
+    series_position: Literal["any", "first", "last"] = "any"
+
+
+class Step(_Strict):
+    id: StepId
+    kind: StepKind
+    title: Text
+    minutes: int = Field(ge=1, le=240)
+    min_minutes: Optional[int] = Field(default=None, ge=1, le=240)
+    mandatory: bool = False
+    say: Text
+    notes: Optional[Text] = None
+    prompts: list[Text] = Field(default_factory=list, max_length=50)
+    outcome: Optional[Literal["pre", "post"]] = None
+    speaker_minutes: Optional[float] = Field(default=None, gt=0, le=30)
+    phase: Optional[PhaseId] = None  # e.g. defusing phases: introduction/exploration/information
+
+    @model_validator(mode="after")
+    def _step_rules(self) -> Step:
+        if self.min_minutes is not None and self.min_minutes > self.minutes:
+            raise _rule_error(f"min_minutes ({self.min_minutes}) is more than minutes "
+                              f"({self.minutes})", ("min_minutes",))
+        if self.kind == "round" and self.speaker_minutes is None:
+            raise _rule_error("a round step needs speaker_minutes (minutes per speaker)",
+                              ("kind",))
+        if self.kind != "round" and self.speaker_minutes is not None:
+            raise _rule_error("speaker_minutes is only allowed on round steps",
+                              ("speaker_minutes",))
+        if self.speaker_minutes is not None and self.speaker_minutes > self.minutes:
+            raise _rule_error("speaker_minutes is longer than the whole step",
+                              ("speaker_minutes",))
+        return self
+
+    @property
+    def floor_minutes(self) -> float:
+        """The shortest this step may be squeezed to by the engine's recovery plan."""
+        if self.mandatory:
+            return float(self.minutes)
+        if self.min_minutes is not None:
+            return float(self.min_minutes)
+        return max(1.0, self.minutes / 2)
+
+
+class Script(_Strict):
+    format: Literal[1]
+    id: ScriptId
+    version: Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z.+-]{1,32}$")]
+    title: Text
+    summary: Text
+    program_type: ProgramType
+    audience: Text
+    duration_minutes: int = Field(ge=MIN_TOTAL_MINUTES, le=MAX_TOTAL_MINUTES)
+    group_size: GroupSize
+    ground_rules: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,99}$")]
+    options: Options = Field(default_factory=Options)
+    steps: list[Step] = Field(min_length=1, max_length=100)
+
+    @field_validator("version", mode="before")
+    @classmethod
+    def _version_as_text(cls, value: Any) -> Any:
+        # ``version: 1.0`` in YAML is a float; accept it as the text the author meant.
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return str(value)
+        return value
+
+    @model_validator(mode="after")
+    def _script_rules(self) -> Script:
+        seen: dict[str, int] = {}
+        for i, step in enumerate(self.steps):
+            if step.id in seen:
+                raise _rule_error(f"step id '{step.id}' is already used by step {seen[step.id] + 1}",
+                                  ("steps", i, "id"))
+            seen[step.id] = i
+        total = sum(s.minutes for s in self.steps)
+        if total != self.duration_minutes:
+            raise _rule_error(f"the steps add up to {total} minutes but duration_minutes is "
+                              f"{self.duration_minutes}; make them match",
+                              ("duration_minutes",))
+        if self.options.series_position != "last" and not any(
+                s.kind == "ground_rules" for s in self.steps):
+            raise _rule_error("the script has no ground_rules step; every session except a "
+                              "series' last one reviews the ground rules", ("steps",))
+        return self
+
+    @functools.cached_property
+    def fingerprint(self) -> str:
+        """sha256 of the canonical JSON of the validated script (stored on sessions)."""
+        return content_hash(self.model_dump(mode="json"))
+
+    @property
+    def total_minutes(self) -> int:
+        return sum(s.minutes for s in self.steps)
+
+    def texts(self) -> list[tuple[str, Text]]:
+        """Every bilingual text with a dotted path, for completeness checks and search."""
+        out: list[tuple[str, Text]] = [("title", self.title), ("summary", self.summary),
+                                       ("audience", self.audience)]
+        for i, s in enumerate(self.steps):
+            out += [(f"steps[{i}].title", s.title), (f"steps[{i}].say", s.say)]
+            if s.notes is not None:
+                out.append((f"steps[{i}].notes", s.notes))
+            out += [(f"steps[{i}].prompts[{j}]", p) for j, p in enumerate(s.prompts)]
+        return out
+
+
+def canonical_json(data: Any) -> str:
+    """One stable text form for hashing: sorted keys, no spacing, UTF-8 kept."""
+    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def content_hash(data: Any) -> str:
+    return hashlib.sha256(canonical_json(data).encode("utf-8")).hexdigest()

@@ -1,0 +1,97 @@
+"""Schema migrations with Alembic, run on a keyed connection we pass in.
+
+The app migrates on open (see :func:`facilitator.store.service.open_store`), after
+taking a backup. Each revision commits together with its version bump
+(``transaction_per_migration``); a failed step rolls back and surfaces as a
+:class:`StoreError`, leaving the database at the last good revision.
+
+Regenerating a revision after ``models.py`` changes (no key involved: autogenerate
+compares the models with an empty plain SQLite file upgraded to the current head)::
+
+    .venv/bin/python -m facilitator.store.migrate revision "add some column"
+
+then review the new file under ``facilitator/store/migrations/versions/``.
+``tests/store/test_migrations.py`` fails while models and migrations disagree.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from facilitator.errors import StoreError
+from facilitator.i18n import QT_TRANSLATE_NOOP
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.set_main_option("path_separator", "os")
+    if connection is not None:
+        cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head_revision() -> str | None:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def needs_upgrade(engine: Engine) -> bool:
+    return current_revision(engine) != head_revision()
+
+
+def upgrade(engine: Engine, target: str = "head") -> None:
+    """Bring the schema to ``target``; raise StoreError on failure."""
+    try:
+        with engine.connect() as conn:
+            command.upgrade(alembic_config(conn), target)
+            conn.commit()
+    except (SQLAlchemyError, OSError) as exc:
+        raise StoreError(QT_TRANSLATE_NOOP(
+            "store", "Updating the database to this version of Facilitator failed: {reason}. "
+            "The database was left at its last good version and a backup was taken "
+            "before the update.").format(reason=type(exc).__name__)) from exc
+
+
+def downgrade(engine: Engine, target: str) -> None:
+    """For tests and emergencies: step the schema back to ``target`` ("base" = empty)."""
+    with engine.connect() as conn:
+        command.downgrade(alembic_config(conn), target)
+        conn.commit()
+
+
+def _autogenerate(message: str) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        engine = create_engine(f"sqlite:///{tmp}/autogen.db")
+        with engine.connect() as conn:
+            cfg = alembic_config(conn)
+            command.upgrade(cfg, "head")
+            conn.commit()
+            existing = [p for p in (MIGRATIONS_DIR / "versions").glob("[0-9]*.py")]
+            rev_id = f"{len(existing) + 1:04d}"
+            command.revision(cfg, message=message, autogenerate=True, rev_id=rev_id)
+            conn.commit()
+        engine.dispose()
+
+
+if __name__ == "__main__":  # pragma: no cover - developer tool
+    if len(sys.argv) != 3 or sys.argv[1] != "revision":
+        print("usage: python -m facilitator.store.migrate revision MESSAGE", file=sys.stderr)
+        raise SystemExit(2)
+    _autogenerate(sys.argv[2])

@@ -1,0 +1,125 @@
+"""Read the store into the plain rows :mod:`analytics` computes on.
+
+This is the only place the numbers touch SQL. Queries use Core selects returning
+tuples (no ORM objects) so a program report over a year of twenty groups loads in a
+fraction of a second. Practice sessions are filtered out here, in SQL, and every
+other table is joined to the real sessions only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from typing import Collection
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session as OrmSession
+
+from facilitator.store.models import (
+    Attendance,
+    Group,
+    Incident,
+    MeasureDefinition,
+    MeasureResponse,
+    RulesAgreement,
+    Session,
+    StepEvent,
+)
+from facilitator.tracking.analytics import (
+    AttendanceRow,
+    IncidentRow,
+    ResponseRow,
+    SessionRow,
+    StepRow,
+)
+
+
+def _day(*moments: datetime | None) -> date:
+    for m in moments:
+        if m is not None:
+            if m.tzinfo is None:
+                m = m.replace(tzinfo=timezone.utc)
+            return m.date()
+    return date.min
+
+
+def _val(x: object) -> str:
+    return getattr(x, "value", x)  # enums come back as enum members
+
+
+@dataclass
+class Dataset:
+    groups: dict[str, tuple[str, str]] = field(default_factory=dict)  # id -> (name, type)
+    sessions: list[SessionRow] = field(default_factory=list)
+    attendance: list[AttendanceRow] = field(default_factory=list)
+    responses: list[ResponseRow] = field(default_factory=list)
+    incidents: list[IncidentRow] = field(default_factory=list)
+    steps: list[StepRow] = field(default_factory=list)
+
+    def for_group(self, group_id: str) -> "Dataset":
+        ids = {s.id for s in self.sessions if s.group_id == group_id}
+        return Dataset({group_id: self.groups[group_id]} if group_id in self.groups else {},
+                       [s for s in self.sessions if s.id in ids],
+                       [a for a in self.attendance if a.session_id in ids],
+                       [r for r in self.responses if r.session_id in ids],
+                       [i for i in self.incidents if i.group_id == group_id],
+                       [e for e in self.steps if e.session_id in ids])
+
+
+def load_dataset(s: OrmSession, group_ids: Collection[str] | None = None, *,
+                 with_steps: bool = True, practice: bool = False) -> Dataset:
+    """All real-session data for the given groups (default: every group).
+
+    The whole history is loaded, not only a period: "new" and "returning" depend on
+    a participant's earlier visits. ``practice=True`` loads practice sessions only,
+    for a report that is explicitly about practice.
+    """
+    gq = select(Group.id, Group.name, Group.program_type)
+    if group_ids is not None:
+        gq = gq.where(Group.id.in_(list(group_ids)))
+    groups = {g: (n, t) for g, n, t in s.execute(gq)}
+    sq = (select(Session.id, Session.group_id, Session.started_at, Session.planned_start,
+                 Session.created_at, Session.ended_at, Session.status, Session.script_id,
+                 Session.headcount, Session.is_practice)
+          .where(Session.is_practice.is_(practice), Session.group_id.in_(list(groups))))
+    reviewed = {sid for (sid,) in s.execute(
+        select(RulesAgreement.session_id).where(RulesAgreement.agreed.is_(True)))}
+    sessions = []
+    for sid, gid, started, planned, created, ended, status, script, head, prac in s.execute(sq):
+        actual = None
+        if started is not None and ended is not None:
+            actual = (ended - started).total_seconds() / 60.0
+        sessions.append(SessionRow(sid, gid, _day(started, planned, created), _val(status),
+                                   script, head, bool(prac), None, actual, sid in reviewed))
+    ids = [x.id for x in sessions]
+    real_ids = Session.id.in_(select(Session.id).where(
+        Session.is_practice.is_(practice), Session.group_id.in_(list(groups))))
+    attendance = [AttendanceRow(sid, pid, _val(st)) for sid, pid, st in s.execute(
+        select(Attendance.session_id, Attendance.participant_id, Attendance.status)
+        .join(Session, Session.id == Attendance.session_id).where(real_ids))]
+    keys = dict(s.execute(select(MeasureDefinition.id, MeasureDefinition.key)).all())
+    responses = [ResponseRow(sid, pid, keys.get(mid, mid), _val(ph), v, bool(pa))
+                 for sid, pid, mid, ph, v, pa in s.execute(
+                     select(MeasureResponse.session_id, MeasureResponse.participant_id,
+                            MeasureResponse.measure_id, MeasureResponse.phase,
+                            MeasureResponse.value, MeasureResponse.passed)
+                     .join(Session, Session.id == MeasureResponse.session_id).where(real_ids))]
+    session_ids = set(ids)
+    incidents = []
+    for gid, sid, typ, fu, sev, created in s.execute(
+            select(Incident.group_id, Incident.session_id, Incident.type, Incident.follow_up,
+                   Incident.severity, Incident.created_at)
+            .where(Incident.group_id.in_(list(groups)))):
+        if sid is not None and sid not in session_ids:
+            continue  # tied to a practice session (or, for practice=True, a real one)
+        if sid is None and practice:
+            continue
+        incidents.append(IncidentRow(gid, sid, typ, _val(fu), sev, _day(created)))
+    steps: list[StepRow] = []
+    if with_steps:
+        steps = [StepRow(sid, seq, act, stp, el or 0.0, pl or {}) for sid, seq, act, stp, el, pl
+                 in s.execute(select(StepEvent.session_id, StepEvent.seq, StepEvent.action,
+                                     StepEvent.step_id, StepEvent.elapsed, StepEvent.payload)
+                              .join(Session, Session.id == StepEvent.session_id)
+                              .where(real_ids))]
+    return Dataset(groups, sessions, attendance, responses, incidents, steps)

@@ -1,0 +1,252 @@
+"""Outcome measures: the built-in check-in rating and WHO-5, plus custom measures.
+
+Built-in definitions live as YAML in ``resources/measures`` and are copied into
+``MeasureDefinition`` rows on demand (:func:`ensure_builtin_measures` is idempotent
+and refreshes a row when the shipped version changes). A response either carries a
+value or is a "pass": ``passed=True`` with ``value`` NULL, which every analysis skips
+rather than scoring it as a middle value.
+
+WHO-5 scoring follows the published rules: five items 0-5, raw 0-25, times 4 gives
+0-100; a raw score below 13 marks poor wellbeing and a 10-point change is
+meaningful. A low score only ever produces a prompt for the facilitator to offer
+support options; this app never labels anyone with a condition.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import uuid
+from typing import Any, Sequence
+
+import yaml
+from sqlalchemy import select
+from sqlalchemy.orm import Session as OrmSession
+
+from facilitator.errors import InputError
+from facilitator.i18n import QT_TRANSLATE_NOOP, pick
+from facilitator.resources import resource_path
+from facilitator.store.models import (
+    Group,
+    MeasureDefinition,
+    MeasureResponse,
+    Participant,
+    Phase,
+    Session,
+    SessionStatus,
+)
+from facilitator.tracking.attendance import session_when
+
+BUILTIN_KEYS = ("checkin10", "who5")
+CHECKIN = "checkin10"
+WHO5 = "who5"
+WHO5_POOR_BELOW_RAW = 13
+WHO5_MEANINGFUL_CHANGE = 10
+WHO5_EVERY = 4
+_NAMESPACE = uuid.UUID("5f0c3a52-7a8e-4d0e-9a53-0b1c6e2f4d11")
+KEY_RE = re.compile(r"^[a-z][a-z0-9_]{1,40}$")
+
+WHO5_SIGNPOST = {
+    "en": QT_TRANSLATE_NOOP(
+        "Measures",
+        "This WHO-5 score is in the low range. Consider a quiet, private word after the "
+        "group: ask how things are, and offer the support options on your resource list. "
+        "This is a prompt to check in, not a diagnosis."),
+    "ar": ("نتيجة مؤشر WHO-5 هذه ضمن النطاق المنخفض. فكّر في حديث هادئ وخاص بعد انتهاء "
+           "المجموعة: اسأل عن الأحوال، واعرض خيارات الدعم الموجودة في قائمة الموارد لديك. "
+           "هذه دعوة للاطمئنان، وليست تشخيصًا."),
+}
+WHO5_DROP = {
+    "en": QT_TRANSLATE_NOOP(
+        "Measures",
+        "This WHO-5 score is 10 or more points lower than last time. It may be worth a "
+        "private check-in and a reminder of the support options on your resource list."),
+    "ar": ("نتيجة مؤشر WHO-5 هذه أقل بعشر نقاط أو أكثر من المرة السابقة. قد يكون من المفيد "
+           "الاطمئنان على الشخص على انفراد وتذكيره بخيارات الدعم الموجودة في قائمة الموارد."),
+}
+
+
+@functools.lru_cache(maxsize=4)
+def builtin_spec(key: str) -> dict[str, Any]:
+    """The shipped YAML definition of a built-in measure."""
+    if key not in BUILTIN_KEYS:
+        raise InputError(f"'{key}' is not a built-in measure.")
+    with open(resource_path("measures", f"{key}.yaml"), encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+def builtin_measure_id(key: str) -> str:
+    """The same id for a built-in measure on every machine, so stores can be merged."""
+    return uuid.uuid5(_NAMESPACE, f"facilitator.measure.{key}").hex
+
+
+def ensure_builtin_measures(s: OrmSession) -> dict[str, MeasureDefinition]:
+    """Make sure each built-in measure has its row; safe to call any number of times."""
+    existing = {m.key: m for m in s.scalars(
+        select(MeasureDefinition).where(MeasureDefinition.key.in_(BUILTIN_KEYS)))}
+    for key in BUILTIN_KEYS:
+        spec = builtin_spec(key)
+        row = existing.get(key)
+        if row is None:
+            row = MeasureDefinition(id=builtin_measure_id(key), key=key, title=dict(spec["title"]),
+                                    spec=spec, builtin=True)
+            s.add(row)
+            existing[key] = row
+        elif row.spec.get("version") != spec.get("version"):
+            row.title, row.spec = dict(spec["title"]), spec
+    s.flush()
+    return existing
+
+
+def get_measure(s: OrmSession, key: str) -> MeasureDefinition:
+    if key in BUILTIN_KEYS:
+        return ensure_builtin_measures(s)[key]
+    m = s.scalars(select(MeasureDefinition).where(MeasureDefinition.key == key)).first()
+    if m is None:
+        raise InputError(f"There is no measure called '{key}'.")
+    return m
+
+
+def create_custom_measure(s: OrmSession, key: str, title: dict[str, str], *,
+                          minimum: float, maximum: float, step: float = 1,
+                          higher_is_better: bool = True) -> MeasureDefinition:
+    """An organisation-defined measure: a bilingual title and a numeric range."""
+    if not KEY_RE.match(key or ""):
+        raise InputError("A measure key uses lowercase letters, digits and '_' "
+                         "(2 to 41 characters, starting with a letter).")
+    if key in BUILTIN_KEYS or s.scalars(select(MeasureDefinition.id)
+                                        .where(MeasureDefinition.key == key)).first():
+        raise InputError(f"A measure called '{key}' already exists.")
+    clean = {lang: " ".join(str(title.get(lang) or "").split()) for lang in ("en", "ar")}
+    if not clean["en"] or not clean["ar"]:
+        raise InputError("A custom measure needs a title in both English and Arabic.")
+    if not (minimum < maximum) or step <= 0:
+        raise InputError("The range must go from a smaller to a larger number, "
+                         "with a positive step.")
+    spec = {"key": key, "version": "1", "title": clean, "validated": False,
+            "min": minimum, "max": maximum, "step": step, "phases": ["pre", "post", "single"],
+            "higher_is_better": higher_is_better, "scoring": {"type": "value"}}
+    row = MeasureDefinition(key=key, title=clean, spec=spec, builtin=False)
+    s.add(row)
+    s.flush()
+    return row
+
+
+def who5_raw(items: Sequence[int]) -> int:
+    """Raw WHO-5 score 0-25 from five item answers 0-5."""
+    if len(items) != 5:
+        raise InputError("WHO-5 has exactly five items.")
+    for v in items:
+        if isinstance(v, bool) or not isinstance(v, int) or not 0 <= v <= 5:
+            raise InputError("Each WHO-5 answer is a whole number from 0 to 5.")
+    return sum(items)
+
+
+def who5_percent(items: Sequence[int]) -> int:
+    return who5_raw(items) * 4
+
+
+def who5_is_poor(percent: float) -> bool:
+    """Raw below 13 (i.e. below 52 on the 0-100 scale) marks poor wellbeing."""
+    return percent < WHO5_POOR_BELOW_RAW * 4
+
+
+def who5_prompt(percent: float, lang: str, previous: float | None = None) -> str | None:
+    """A signposting prompt for the facilitator, or None when nothing stands out."""
+    if who5_is_poor(percent):
+        return pick(WHO5_SIGNPOST, lang)
+    if previous is not None and previous - percent >= WHO5_MEANINGFUL_CHANGE:
+        return pick(WHO5_DROP, lang)
+    return None
+
+
+def _validate_value(m: MeasureDefinition, value: float) -> float:
+    spec = m.spec
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise InputError("A score must be a number.")
+    lo, hi = float(spec.get("min", 0)), float(spec.get("max", 10))
+    if not lo <= value <= hi:
+        raise InputError(f"A score for this measure must be between {lo:g} and {hi:g}.")
+    if m.key == CHECKIN and value != int(value):
+        raise InputError("The check-in rating is a whole number from 0 to 10.")
+    return float(value)
+
+
+def record_response(s: OrmSession, session_id: str, participant_id: str, measure_key: str,
+                    phase: Phase | str, *, value: float | None = None, passed: bool = False,
+                    items: Sequence[int] | None = None) -> MeasureResponse:
+    """Store (or replace) one answer. A pass stores no value and is never scored."""
+    m = get_measure(s, measure_key)
+    try:
+        phase = Phase(phase)
+    except ValueError:
+        raise InputError(f"Unknown phase '{phase}'.") from None
+    allowed = m.spec.get("phases") or ["pre", "post", "single"]
+    if phase.value not in allowed:
+        raise InputError(f"This measure is not asked at the '{phase.value}' point.")
+    sess = s.get(Session, session_id)
+    participant = s.get(Participant, participant_id)
+    if sess is None or participant is None or participant.group_id != sess.group_id:
+        raise InputError("That participant is not in this session's group.")
+    stored_items: list[int] | None = None
+    if passed:
+        if value is not None or items:
+            raise InputError("A pass carries no score.")
+        stored = None
+    elif m.key == WHO5:
+        if items is None:
+            raise InputError("WHO-5 needs all five answers.")
+        stored_items = list(items)
+        stored = float(who5_percent(stored_items))
+    else:
+        if value is None:
+            raise InputError("Give a score or choose 'pass'.")
+        stored = _validate_value(m, value)
+    row = s.scalars(select(MeasureResponse).where(
+        MeasureResponse.session_id == session_id, MeasureResponse.participant_id == participant_id,
+        MeasureResponse.measure_id == m.id, MeasureResponse.phase == phase)).first()
+    if row is None:
+        row = MeasureResponse(session_id=session_id, participant_id=participant_id,
+                              measure_id=m.id, phase=phase)
+        s.add(row)
+    row.value, row.passed, row.items = stored, passed, stored_items
+    s.flush()
+    return row
+
+
+def _ref(s: OrmSession, model: type, ref: Any) -> Any:
+    return ref if isinstance(ref, model) else s.get(model, ref)
+
+
+def who5_due(s: OrmSession, group: Group | str, session: Session | str | None = None,
+             every: int = WHO5_EVERY) -> bool:
+    """Is WHO-5 due at ``session`` (default: the group's next session)?
+
+    It is offered at a group's first real session and then whenever ``every - 1``
+    real sessions have passed since the last one that collected it (so sessions 1,
+    5, 9, ... with the default of 4). Practice sessions neither count nor collect.
+    """
+    group = _ref(s, Group, group)
+    if group is None:
+        raise InputError("That group does not exist.")
+    target = _ref(s, Session, session) if session is not None else None
+    if target is not None and target.is_practice:
+        return False
+    m = ensure_builtin_measures(s)[WHO5]
+    sessions = [x for x in s.scalars(select(Session).where(Session.group_id == group.id,
+                                                           Session.is_practice.is_(False)))
+                if (target is None or x.id != target.id)
+                and x.status not in (SessionStatus.planned, SessionStatus.abandoned)]
+    if target is not None:
+        cutoff = session_when(target)
+        sessions = [x for x in sessions if session_when(x) < cutoff]
+    sessions.sort(key=lambda x: (session_when(x), x.id))
+    collected = set(s.scalars(select(MeasureResponse.session_id).where(
+        MeasureResponse.measure_id == m.id,
+        MeasureResponse.session_id.in_([x.id for x in sessions]))))
+    since = 0
+    for x in reversed(sessions):
+        if x.id in collected:
+            return since >= every - 1
+        since += 1
+    return True

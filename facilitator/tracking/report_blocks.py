@@ -1,0 +1,94 @@
+"""Building blocks shared by the supervisor (group) and program reports.
+
+Every count that reaches a table here goes through
+:func:`facilitator.tracking.disclosure.suppress_table`, and every mean, share or
+change is withheld when it rests on fewer than k people, so the two report builders
+cannot forget a rule by accident.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from facilitator.tracking import report_text as rt
+from facilitator.tracking.analytics import Retention
+from facilitator.tracking.disclosure import (
+    SuppressedTable,
+    enough_people,
+    show_count,
+    suppress_table,
+)
+from facilitator.tracking.fidelity import Fidelity
+from facilitator.tracking.report_model import KeyFigures, Paragraph, Table
+from facilitator.tracking.stats import ChangeStats
+
+
+def count_table(row_labels: Sequence[str], columns: Sequence[str], counts: Sequence[Sequence[int]],
+                k: int, lang: str, *, first_column: str, title: str = "",
+                row_totals: bool = True, col_totals: bool = True,
+                extra: Sequence[Sequence[str]] | None = None,
+                extra_columns: Sequence[str] = (),
+                total_label: str | None = None) -> tuple[Table, SuppressedTable]:
+    """A suppressed count table with a totals column and/or row.
+
+    ``extra`` adds already-safe display columns (means that were checked against k)
+    after the counts; they are blank on the totals row.
+    """
+    sup = suppress_table(counts, k, row_totals=row_totals, col_totals=col_totals)
+    shown = sup.display()
+    header = [first_column, *columns]
+    if row_totals:
+        header.append(total_label or rt.t("total", lang))
+    header += list(extra_columns)
+    rows = []
+    for i, label in enumerate(row_labels):
+        rows.append([label, *shown[i], *(extra[i] if extra else ())])
+    if col_totals:
+        rows.append([rt.t("total", lang), *shown[-1], *([""] * len(extra_columns))])
+    n_counts = len(columns) + (1 if row_totals else 0)
+    numeric = frozenset(range(1, 1 + n_counts + len(extra_columns)))
+    notes = []
+    if sup.any_primary:
+        notes.append(rt.t_disclosure("small", lang, k))
+    if sup.any_secondary:
+        notes.append(rt.t_disclosure("secondary", lang, k))
+    return (Table(header, rows, title=title, numeric=numeric, total_row=col_totals,
+                  footnote=" ".join(notes)), sup)
+
+
+def mean_cell(value: float | None, n: int, k: int, digits: int = 1, signed: bool = False) -> str:
+    if value is None or not enough_people(n, k):
+        return "–"
+    return rt.fmt_signed(value, digits) if signed else rt.fmt_num(value, digits)
+
+
+def change_cells(stats: ChangeStats, k: int) -> list[str]:
+    """People, mean change, 95% CI, d_z: the last three withheld below k people."""
+    ok = enough_people(stats.n, k)
+    return [show_count(stats.n, k),
+            rt.fmt_signed(stats.mean) if ok else "–",
+            rt.fmt_ci(stats.ci_low, stats.ci_high) if ok else "–",
+            rt.fmt_num(stats.d_z, 2) if ok and stats.d_z is not None else "–"]
+
+
+def change_columns(lang: str) -> list[str]:
+    return [rt.t("people", lang), rt.t("mean_change", lang), rt.t("ci95", lang),
+            rt.t("effect", lang)]
+
+
+def retention_text(r: Retention, k: int) -> str:
+    if not enough_people(r.newcomers, k) or r.share is None:
+        return "–"
+    return rt.fmt_pct(r.share)
+
+
+def fidelity_figures(f: Fidelity, lang: str) -> KeyFigures:
+    return KeyFigures([(rt.t("mandatory_done", lang), rt.fmt_pct(f.mandatory_share)),
+                       (rt.t("mean_overrun", lang), rt.fmt_num(f.mean_overrun)),
+                       (rt.t("rules_reviewed", lang), rt.fmt_pct(f.rules_share))])
+
+
+def disclosure_notes(lang: str, k: int) -> Paragraph:
+    return Paragraph(" ".join([rt.t_disclosure("small", lang, k),
+                               rt.t_disclosure("secondary", lang, k),
+                               rt.t_disclosure("withheld", lang, k)]), "small")

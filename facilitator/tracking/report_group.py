@@ -1,0 +1,180 @@
+"""The group period report for a supervisor.
+
+Everything here has passed disclosure control (k = 5 unless told otherwise): counts
+of 1 to k-1 show as "<k" with secondary suppression against the totals, and means,
+changes and shares resting on fewer than k people are withheld. No participant code,
+alias or per-person score appears. Session dates are shown by day because the
+supervisor oversees this one group; the program report goes down to months only.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, datetime, timezone
+
+from facilitator.errors import ReportError
+from facilitator.store.db import Database
+from facilitator.store.models import Group
+from facilitator.tracking import report_text as rt
+from facilitator.tracking.analytics import (
+    Period,
+    attendance_per_session,
+    held_sessions,
+    incidents_by_type,
+    new_vs_returning,
+    pairs,
+    passes,
+    period_change,
+    retention,
+    unique_participants,
+    who5_trajectory,
+)
+from facilitator.tracking.disclosure import effective_k, enough_people, series_values, show_count
+from facilitator.tracking.fidelity import fidelity
+from facilitator.tracking.loaders import Dataset, load_dataset
+from facilitator.tracking.report_blocks import (
+    change_cells,
+    change_columns,
+    count_table,
+    disclosure_notes,
+    fidelity_figures,
+    mean_cell,
+    retention_text,
+)
+from facilitator.tracking.report_model import (
+    Chart,
+    Heading,
+    KeyFigures,
+    Paragraph,
+    Report,
+    Series,
+    Table,
+)
+
+FOLLOW_UPS = ("open", "done", "none_needed")
+
+
+def period_label(date_from: date | None, date_to: date | None, lang: str,
+                 fmt=rt.fmt_day) -> str:
+    start = fmt(date_from, lang) if date_from else "…"
+    end = fmt(date_to, lang) if date_to else "…"
+    return rt.t("period_of", lang, start=start, end=end)
+
+
+def build_group_report(db: Database, group_id: str, date_from: date | None,
+                       date_to: date | None, lang: str, k: int = 5) -> Report:
+    k = effective_k(k)
+    with db.session() as s:
+        group = s.get(Group, group_id)
+        if group is None:
+            raise ReportError("That group does not exist.")
+        name, headcount_only = group.name, group.headcount_only
+        ds = load_dataset(s, [group_id])
+    period = Period(date_from, date_to)
+    blocks = group_blocks(ds, period, lang, k, headcount_only=headcount_only)
+    return Report(kind="group", lang=lang, title=rt.t("group_title", lang), subtitle=name,
+                  period=period_label(date_from, date_to, lang), audience="supervisor",
+                  blocks=blocks, practice=False, confidentiality=rt.t("conf_supervisor", lang),
+                  generated_at=datetime.now(timezone.utc))
+
+
+def group_blocks(ds: Dataset, period: Period, lang: str, k: int, *,
+                 headcount_only: bool = False) -> list:
+    held = held_sessions(ds.sessions, period)
+    if not held:
+        return [Paragraph(rt.t("no_data", lang))]
+    att = attendance_per_session(held, ds.attendance)
+    labels = [rt.fmt_day(x.day, lang) for x in held]
+    blocks: list = [Heading(rt.t("attendance", lang))]
+    if headcount_only:
+        table, sup = count_table(labels, [rt.t("headcount", lang)], [[att[x.id]] for x in held],
+                                 k, lang, first_column=rt.t("date", lang), row_totals=False)
+        total_cell = sup.display()[-1][0]
+        uniq, ret_text = "–", "–"
+    else:
+        nvr = new_vs_returning(ds.sessions, ds.attendance, period)
+        table, sup = count_table(labels, [rt.t("new", lang), rt.t("returning", lang)],
+                                 [list(nvr[x.id]) for x in held], k, lang,
+                                 first_column=rt.t("date", lang),
+                                 total_label=rt.t("attended", lang))
+        total_cell = sup.display()[-1][-1]
+        uniq = show_count(unique_participants(ds.sessions, ds.attendance, period), k)
+        ret_text = retention_text(retention(ds.sessions, ds.attendance, period), k)
+    total = sum(att.values())
+    avg = total / len(held)
+    overview = KeyFigures([
+        (rt.t("sessions_held", lang), str(len(held))),
+        (rt.t("attendances", lang), total_cell),
+        (rt.t("unique", lang), uniq),
+        (rt.t("avg_attendance", lang), rt.fmt_num(avg) if enough_people(total, k) else "–"),
+        (rt.t("retention", lang), ret_text)])
+    blocks = [Heading(rt.t("overview", lang)), overview,
+              Paragraph(rt.t("retention_pending", lang), "small"), *blocks, table,
+              Chart("line", rt.t("attendance", lang), labels,
+                    [Series(rt.t("attended", lang), series_values([att[x.id] for x in held], k))],
+                    y_label=rt.t("people", lang), y_min=0)]
+    if not headcount_only:
+        blocks += checkin_blocks(ds, held, lang, k)
+        blocks += who5_blocks(ds, period, lang, k, by="session")
+    blocks += incident_blocks(ds, held, period, lang, k)
+    blocks += [Heading(rt.t("fidelity_heading", lang)),
+               fidelity_figures(fidelity(held, ds.steps), lang),
+               disclosure_notes(lang, k)]
+    return blocks
+
+
+def checkin_blocks(ds: Dataset, held: list, lang: str, k: int) -> list:
+    """Pre/post change by month and overall (n counts people, each averaged)."""
+    by_month: dict[date, list[str]] = defaultdict(list)
+    for x in held:
+        by_month[x.day.replace(day=1)].append(x.id)
+    all_pairs = pairs(ds.responses, "checkin10", [x.id for x in held])
+    rows = [[rt.fmt_month(m, lang), *change_cells(period_change(
+        [p for p in all_pairs if p.session_id in set(ids)]), k)]
+        for m, ids in sorted(by_month.items())]
+    rows.append([rt.t("total", lang), *change_cells(period_change(all_pairs), k)])
+    return [Heading(rt.t("checkin_heading", lang)),
+            Table([rt.t("month", lang), *change_columns(lang)], rows,
+                  numeric=frozenset({1, 2, 3, 4}), total_row=True),
+            KeyFigures([(rt.t("passes", lang),
+                         show_count(passes(ds.responses, "checkin10", [x.id for x in held]), k))]),
+            Paragraph(rt.t("checkin_disclaimer", lang), "small")]
+
+
+def who5_blocks(ds: Dataset, period: Period, lang: str, k: int, *, by: str) -> list:
+    points = who5_trajectory(ds.sessions, ds.responses, by=by, period=period)
+    if not points:
+        return []
+    fmt = rt.fmt_day if by == "session" else rt.fmt_month
+    labels = [fmt(p.day, lang) for p in points]
+    table, _ = count_table(labels, [rt.t("who5_low", lang), rt.t("who5_other", lang)],
+                           [[p.poor, p.n - p.poor] for p in points], k, lang,
+                           first_column=rt.t("date" if by == "session" else "month", lang),
+                           col_totals=False, total_label=rt.t("people", lang),
+                           extra=[[mean_cell(p.mean, p.n, k)] for p in points],
+                           extra_columns=[rt.t("who5_mean", lang)])
+    means = [p.mean if enough_people(p.n, k) else None for p in points]
+    return [Heading(rt.t("who5_heading", lang)), table,
+            Chart("line", rt.t("who5_trend", lang), labels,
+                  [Series(rt.t("who5_mean", lang), means)], y_min=0, y_max=100),
+            Paragraph(rt.t("who5_note", lang), "small"),
+            Paragraph(rt.t("who5_attrib", lang), "small")]
+
+
+def incident_blocks(ds: Dataset, held: list, period: Period, lang: str, k: int) -> list:
+    table_data = incidents_by_type(ds.incidents, [x.id for x in held], period)
+    if not table_data:
+        return [Heading(rt.t("incidents_heading", lang)), Paragraph(rt.t("no_incidents", lang))]
+    types = sorted(table_data)
+    counts = [[table_data[ty].get(fu, 0) for fu in FOLLOW_UPS] for ty in types]
+    table, sup = count_table([rt.incident_type(ty, lang) for ty in types],
+                             [rt.follow_up(fu, lang) for fu in FOLLOW_UPS], counts, k, lang,
+                             first_column=rt.t("incident_type", lang))
+    series = [Series(rt.follow_up(fu, lang),
+                     [None if sup.hidden[i][j] else float(counts[i][j])
+                      for i in range(len(types))])
+              for j, fu in enumerate(FOLLOW_UPS)]
+    return [Heading(rt.t("incidents_heading", lang), 1), table,
+            Chart("stacked_bar", rt.t("incidents_chart", lang),
+                  [rt.incident_type(ty, lang) for ty in types], series,
+                  y_label=rt.t("count", lang), y_min=0)]

@@ -1,0 +1,147 @@
+"""The program report across every group, for supervisors or for sharing outside.
+
+Dates go down to months only; no group name, participant code, alias or per-person
+score appears; every count passes small-number suppression (k = 5 by default, at
+least 11 with ``external=True``) and every mean, share or change resting on fewer
+than k people is withheld. Charts draw suppressed values as gaps.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, datetime, timezone
+
+from facilitator.store.db import Database
+from facilitator.tracking import report_text as rt
+from facilitator.tracking.analytics import (
+    Period,
+    answered,
+    attendance_per_session,
+    held_sessions,
+    new_vs_returning,
+    pairs,
+    period_change,
+    retention,
+    unique_participants,
+)
+from facilitator.tracking.disclosure import effective_k, series_values, show_count
+from facilitator.tracking.fidelity import fidelity
+from facilitator.tracking.loaders import Dataset, load_dataset
+from facilitator.tracking.report_blocks import (
+    change_cells,
+    change_columns,
+    count_table,
+    disclosure_notes,
+    fidelity_figures,
+    retention_text,
+)
+from facilitator.tracking.report_group import incident_blocks, period_label, who5_blocks
+from facilitator.tracking.report_model import (
+    Chart,
+    Heading,
+    KeyFigures,
+    Paragraph,
+    Report,
+    Series,
+    Table,
+)
+
+BINS = ((0, 2), (3, 4), (5, 6), (7, 8), (9, 10))
+
+
+def build_program_report(db: Database, date_from: date | None, date_to: date | None,
+                         lang: str, k: int = 5, external: bool = False) -> Report:
+    k = effective_k(k, external)
+    with db.session() as s:
+        ds = load_dataset(s)
+    period = Period(date_from, date_to)
+    audience = "external" if external else "supervisor"
+    conf = (rt.t("conf_external", lang, k=k) if external else rt.t("conf_supervisor", lang))
+    label = period_label(date_from and date_from.replace(day=1), date_to, lang, rt.fmt_month)
+    return Report(kind="program", lang=lang, title=rt.t("program_title", lang),
+                  subtitle=rt.t("all_groups", lang), period=label, audience=audience,
+                  blocks=program_blocks(ds, period, lang, k), practice=False,
+                  confidentiality=conf, generated_at=datetime.now(timezone.utc))
+
+
+def program_blocks(ds: Dataset, period: Period, lang: str, k: int) -> list:
+    held = held_sessions(ds.sessions, period)
+    if not held:
+        return [Paragraph(rt.t("no_data", lang))]
+    att = attendance_per_session(held, ds.attendance)
+    nvr = new_vs_returning(ds.sessions, ds.attendance, period)
+    blocks: list = []
+
+    # Overview
+    groups_active = {x.group_id for x in held}
+    total = sum(att.values())
+    overview = KeyFigures([
+        (rt.t("groups_active", lang), show_count(len(groups_active), k)),
+        (rt.t("sessions_held", lang), show_count(len(held), k)),
+        (rt.t("attendances", lang), show_count(total, k)),
+        (rt.t("unique", lang), show_count(unique_participants(ds.sessions, ds.attendance,
+                                                              period), k)),
+        (rt.t("retention", lang), retention_text(retention(ds.sessions, ds.attendance,
+                                                           period), k))])
+    blocks += [Heading(rt.t("overview", lang)), overview,
+               Paragraph(rt.t("retention_pending", lang), "small")]
+
+    # By program type: every count column suppressed, with column totals
+    types: dict[str, list] = defaultdict(list)
+    for x in held:
+        types[ds.groups.get(x.group_id, ("", "general"))[1]].append(x)
+    names = sorted(types)
+    counts = [[len({x.group_id for x in types[t]}), len(types[t]),
+               sum(att[x.id] for x in types[t]), sum(nvr.get(x.id, (0, 0))[0] for x in types[t])]
+              for t in names]
+    table, _ = count_table([rt.program_type(t, lang) for t in names], [rt.t("groups_active", lang), rt.t("sessions_held", lang),
+                                   rt.t("attendances", lang), rt.t("new", lang)], counts, k,
+                           lang, first_column=rt.t("program_type", lang), row_totals=False)
+    blocks += [Heading(rt.t("by_program", lang)), table]
+
+    # Attendance by month
+    months: dict[date, list] = defaultdict(list)
+    for x in held:
+        months[x.day.replace(day=1)].append(x)
+    mkeys = sorted(months)
+    mlabels = [rt.fmt_month(m, lang) for m in mkeys]
+    mcounts = [[sum(nvr.get(x.id, (0, 0))[0] for x in months[m]),
+                sum(nvr.get(x.id, (0, 0))[1] for x in months[m])] for m in mkeys]
+    per_month = [sum(att[x.id] for x in months[m]) for m in mkeys]
+    mtable, _ = count_table(mlabels, [rt.t("new", lang), rt.t("returning", lang)], mcounts, k,
+                            lang, first_column=rt.t("month", lang))
+    blocks += [Heading(rt.t("attendance_trend", lang)),
+               Chart("line", rt.t("attendance_trend", lang), mlabels,
+                     [Series(rt.t("attendances", lang), series_values(per_month, k))],
+                     y_label=rt.t("attendances", lang), y_min=0),
+               mtable]
+
+    # Check-in/out: distribution chart and change by program type
+    ids = [x.id for x in held]
+    dist = []
+    for phase in ("pre", "post"):
+        values = answered(ds.responses, "checkin10", phase, ids)
+        dist.append([sum(1 for v in values if lo <= v <= hi) for lo, hi in BINS])
+    bin_labels = [f"{lo}–{hi}" for lo, hi in BINS]
+    all_pairs = pairs(ds.responses, "checkin10", ids)
+    rows = []
+    for t in names:
+        tid = {x.id for x in types[t]}
+        rows.append([rt.program_type(t, lang), *change_cells(period_change([p for p in all_pairs
+                                                     if p.session_id in tid]), k)])
+    rows.append([rt.t("total", lang), *change_cells(period_change(all_pairs), k)])
+    blocks += [Heading(rt.t("checkin_heading", lang)),
+               Chart("bar", rt.t("prepost_dist", lang), bin_labels,
+                     [Series(rt.t("check_in", lang), series_values(dist[0], k)),
+                      Series(rt.t("check_out", lang), series_values(dist[1], k))],
+                     y_label=rt.t("count", lang), y_min=0),
+               Table([rt.t("program_type", lang), *change_columns(lang)], rows,
+                     numeric=frozenset({1, 2, 3, 4}), total_row=True),
+               Paragraph(rt.t("checkin_disclaimer", lang), "small")]
+
+    blocks += who5_blocks(ds, period, lang, k, by="month")
+    blocks += incident_blocks(ds, held, period, lang, k)
+    blocks += [Heading(rt.t("fidelity_heading", lang)),
+               fidelity_figures(fidelity(held, ds.steps), lang),
+               disclosure_notes(lang, k)]
+    return blocks

@@ -1,0 +1,197 @@
+"""The session summary: the facilitator's own record of one session.
+
+It may list participant codes (the facilitator holds the key to them) but never
+aliases; aliases typed into notes are replaced before the text reaches the report.
+No disclosure control is applied because this record does not leave the facilitator;
+a report built from a practice session is marked as practice.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+
+from sqlalchemy import select
+
+from facilitator.errors import ReportError
+from facilitator.store.db import Database
+from facilitator.store.models import (
+    Attendance,
+    Incident,
+    MeasureDefinition,
+    MeasureResponse,
+    Note,
+    Participant,
+    RulesAgreement,
+    Session,
+    StepEvent,
+)
+from facilitator.tracking import report_text as rt
+from facilitator.tracking.analytics import SessionRow, StepRow
+from facilitator.tracking.fidelity import session_fidelity
+from facilitator.tracking.measures import who5_is_poor
+from facilitator.tracking.report_model import (
+    BulletList,
+    Heading,
+    KeyFigures,
+    Paragraph,
+    Report,
+    Table,
+)
+from facilitator.tracking.stats import change_stats
+
+
+def redact_aliases(text: str, aliases: list[str], lang: str) -> str:
+    """Replace every alias (whole word, any case) with a neutral marker."""
+    for alias in sorted({a for a in aliases if a and a.strip()}, key=len, reverse=True):
+        text = re.sub(rf"(?<!\w){re.escape(alias)}(?!\w)", rt.t("name_removed", lang), text,
+                      flags=re.IGNORECASE)
+    return text
+
+
+def build_session_report(db: Database, session_id: str, lang: str) -> Report:
+    with db.session() as s:
+        sess = s.get(Session, session_id)
+        if sess is None:
+            raise ReportError("That session does not exist.")
+        group = sess.group
+        keys = dict(s.execute(select(MeasureDefinition.id, MeasureDefinition.key)).all())
+        marks = s.execute(select(Participant.code, Participant.alias, Attendance.status,
+                                 Attendance.first_time, Attendance.participant_id)
+                          .join(Attendance, Attendance.participant_id == Participant.id)
+                          .where(Attendance.session_id == session_id)
+                          .order_by(Participant.code)).all()
+        aliases = [a for (a,) in s.execute(select(Participant.alias)
+                                           .where(Participant.group_id == group.id))]
+        resp = s.execute(select(MeasureResponse.participant_id, MeasureResponse.measure_id,
+                                MeasureResponse.phase, MeasureResponse.value,
+                                MeasureResponse.passed)
+                         .where(MeasureResponse.session_id == session_id)).all()
+        events = [StepRow(session_id, e.seq, e.action, e.step_id, e.elapsed or 0.0,
+                          e.payload or {})
+                  for e in s.scalars(select(StepEvent).where(StepEvent.session_id == session_id)
+                                     .order_by(StepEvent.seq))]
+        reviewed = s.scalar(select(RulesAgreement.id).where(
+            RulesAgreement.session_id == session_id, RulesAgreement.agreed.is_(True))) is not None
+        incidents = s.execute(select(Incident.type, Incident.severity, Incident.follow_up)
+                              .where(Incident.session_id == session_id)
+                              .order_by(Incident.created_at)).all()
+        notes = [n for (n,) in s.execute(select(Note.body).where(Note.session_id == session_id)
+                                         .order_by(Note.created_at))]
+        started, ended = sess.started_at, sess.ended_at
+        when = started or sess.planned_start or sess.created_at
+        status = getattr(sess.status, "value", sess.status)
+        info = dict(group_name=group.name, headcount_only=group.headcount_only,
+                    headcount=sess.headcount, practice=sess.is_practice, no_notes=sess.no_notes,
+                    script=f"{sess.script_id} {sess.script_version}")
+
+    actual = (ended - started).total_seconds() / 60 if started and ended else None
+    fid = session_fidelity(SessionRow(session_id, "", when.date(), status, "", None, False,
+                                      None, actual, reviewed), events)
+    by_person: dict[str, dict[str, object]] = {}
+    for pid, mid, phase, value, passed in resp:
+        key = f"{keys.get(mid, mid)}:{getattr(phase, 'value', phase)}"
+        by_person.setdefault(pid, {})[key] = "pass" if passed else value
+
+    blocks: list = []
+    if info["practice"]:
+        blocks.append(Paragraph(rt.t("practice_note", lang), "warning"))
+    attended = [m for m in marks if getattr(m[2], "value", m[2]) in ("present", "left_early")]
+    absent = len(marks) - len(attended)
+    figures = [(rt.t("date", lang), rt.fmt_day(when.date(), lang)),
+               (rt.t("status", lang), rt.status(status, lang)),
+               (rt.t("script", lang), info["script"]),
+               (rt.t("duration", lang), rt.fmt_num(actual, 0) if actual is not None else "–")]
+    if info["headcount_only"]:
+        figures.append((rt.t("headcount", lang), str(info["headcount"] or 0)))
+    else:
+        figures += [(rt.t("attended", lang), str(len(attended))),
+                    (rt.t("new", lang), str(sum(1 for m in attended if m[3]))),
+                    (rt.t("absent_notice", lang), str(absent))]
+    blocks += [Heading(rt.t("overview", lang)), KeyFigures(figures)]
+
+    if info["headcount_only"]:
+        blocks.append(Paragraph(rt.t("headcount_only", lang), "note"))
+    else:
+        blocks += _attendance_blocks(marks, by_person, lang)
+    blocks += _step_blocks(fid, lang)
+    blocks.append(Heading(rt.t("incidents_heading", lang)))
+    if incidents:
+        blocks.append(Table([rt.t("incident_type", lang), rt.t("severity", lang),
+                             rt.t("follow_up", lang)],
+                            [[rt.incident_type(ty, lang), str(sev),
+                              rt.follow_up(getattr(fu, "value", fu), lang)]
+                             for ty, sev, fu in incidents], numeric=frozenset({1})))
+    else:
+        blocks.append(Paragraph(rt.t("no_incidents", lang)))
+    blocks.append(Heading(rt.t("notes_heading", lang)))
+    if info["no_notes"]:
+        blocks.append(Paragraph(rt.t("no_notes_mode", lang), "note"))
+    for body in notes:
+        blocks.append(Paragraph(redact_aliases(body, aliases, lang)))
+    return Report(kind="session", lang=lang, title=rt.t("session_title", lang),
+                  subtitle=f"{info['group_name']}", period=rt.fmt_day(when.date(), lang),
+                  audience="facilitator", blocks=blocks, practice=bool(info["practice"]),
+                  confidentiality=rt.t("conf_facilitator", lang),
+                  generated_at=datetime.now(timezone.utc))
+
+
+def _score(v: object, lang: str) -> str:
+    if v == "pass":
+        return rt.t("pass", lang)
+    return rt.fmt_num(v, 0) if isinstance(v, (int, float)) else ""
+
+
+def _attendance_blocks(marks: list, by_person: dict, lang: str) -> list:
+    rows, diffs, passes, who5_rows = [], [], 0, []
+    for code, _alias, status, first, pid in marks:  # the alias is never used
+        r = by_person.get(pid, {})
+        pre, post = r.get("checkin10:pre"), r.get("checkin10:post")
+        passes += (pre == "pass") + (post == "pass")
+        change = ""
+        if isinstance(pre, (int, float)) and isinstance(post, (int, float)):
+            diffs.append(post - pre)
+            change = rt.fmt_signed(post - pre, 0)
+        st = getattr(status, "value", status)
+        rows.append([code, rt.t(st, lang), rt.t("yes" if first else "no", lang),
+                     _score(pre, lang), _score(post, lang), change])
+        who5 = r.get("who5:single")
+        if who5 is not None:
+            note = (rt.t("signpost", lang)
+                    if isinstance(who5, (int, float)) and who5_is_poor(who5) else "")
+            who5_rows.append([code, _score(who5, lang), note])
+    blocks: list = [Heading(rt.t("attendance", lang)),
+                    Table([rt.t("code", lang), rt.t("attendance", lang), rt.t("first_time", lang),
+                           rt.t("check_in", lang), rt.t("check_out", lang), rt.t("change", lang)],
+                          rows, numeric=frozenset({3, 4, 5}))]
+    stats = change_stats(diffs)
+    blocks += [Heading(rt.t("checkin_heading", lang), 2),
+               KeyFigures([(rt.t("people", lang), str(stats.n)),
+                           (rt.t("mean_change", lang), rt.fmt_signed(stats.mean)),
+                           (rt.t("ci95", lang), rt.fmt_ci(stats.ci_low, stats.ci_high)),
+                           (rt.t("passes", lang), str(passes))]),
+               Paragraph(rt.t("checkin_disclaimer", lang), "small")]
+    if who5_rows:
+        blocks += [Heading(rt.t("who5_heading", lang), 2),
+                   Table([rt.t("code", lang), rt.t("who5_score", lang), ""], who5_rows,
+                         numeric=frozenset({1})),
+                   Paragraph(rt.t("who5_note", lang), "small"),
+                   Paragraph(rt.t("who5_attrib", lang), "small")]
+    return blocks
+
+
+def _step_blocks(fid, lang: str) -> list:
+    steps = list(fid.done) + [s for s in fid.skipped if s not in fid.done]
+    rows = [[sid, rt.t("yes" if sid in fid.mandatory else "no", lang),
+             rt.t("skipped" if sid in fid.skipped else "done", lang)] for sid in steps]
+    rows += [[m, rt.t("yes", lang), rt.t("not_reached", lang)]
+             for m in fid.mandatory if m not in steps]
+    share = fid.mandatory_done / len(fid.mandatory) if fid.mandatory else None
+    return [Heading(rt.t("steps_heading", lang)),
+            Table([rt.t("step", lang), rt.t("mandatory", lang), rt.t("status", lang)], rows),
+            Heading(rt.t("fidelity_heading", lang), 2),
+            KeyFigures([(rt.t("mandatory_done", lang),
+                         f"{fid.mandatory_done}/{len(fid.mandatory)} ({rt.fmt_pct(share)})"),
+                        (rt.t("overrun", lang), rt.fmt_num(fid.overrun_minutes, 0)),
+                        (rt.t("rules_reviewed", lang),
+                         rt.t("yes" if fid.rules_reviewed else "no", lang))])]

@@ -1,0 +1,191 @@
+"""Start the desktop app: language, look, store (wizard, unlock or demo), main window.
+
+Called lazily from :mod:`facilitator.cli.main` so the command line never imports Qt.
+Order matters: translators and layout direction are installed before the first
+widget exists, so every screen is built in the right language and direction.
+
+``FACILITATOR_EXIT_AFTER_SHOW=1`` prints ``facilitator: ready <seconds>`` once the main
+window is shown and has processed its first events, then quits: the start-up
+benchmark measures the whole process up to that point.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+from typing import Optional
+
+from facilitator import paths
+from facilitator.errors import FacilitatorError, StoreLockedError
+
+log = logging.getLogger(__name__)
+_T0 = time.perf_counter()
+
+
+def _system_lang() -> str:
+    from PySide6.QtCore import QLocale
+
+    return "ar" if QLocale.system().language() == QLocale.Language.Arabic else "en"
+
+
+class App:
+    """Holds what lives as long as the process: Qt app, runner, store, current window."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from facilitator.ui import theme
+        from facilitator.ui.context import AppSettings
+        from facilitator.ui.tasks import TaskRunner
+        from facilitator.ui.translations import LanguageInstaller
+
+        self.args = args
+        self.qapp = QApplication.instance() or QApplication(sys.argv[:1])
+        self.qapp.setApplicationName("Facilitator")
+        self.qapp.setApplicationDisplayName("Facilitator")
+        self.qapp.setOrganizationName("facilitator")
+        self.settings = AppSettings()
+        self.lang = args.lang or self.settings.language or _system_lang()
+        self.installer = LanguageInstaller()
+        self.installer.install(self.qapp, self.lang)
+        look = str(self.settings.value("ui/look", "auto"))
+        theme.apply_theme(self.qapp, dark=None if look == "auto" else look == "dark")
+        self.tasks = TaskRunner()
+        self.store = None
+        self.demo_dir: Optional[Path] = None
+        self.ctx = None
+        self.window = None
+
+    # -- store ------------------------------------------------------------------
+    def open_store(self) -> bool:
+        """Open the demo copy, run the first-run wizard, or unlock; False if the user gave up."""
+        from facilitator.ui import store_access
+
+        if self.args.demo or self.args.screenshots:
+            from facilitator.ui.demo_store import open_demo_store
+
+            self.store, self.demo_dir = open_demo_store()
+            return True
+        path = Path(self.args.db) if self.args.db else paths.default_db_path()
+        if not store_access.store_exists(path):
+            from facilitator.ui.wizard import FirstRunWizard
+
+            wizard = FirstRunWizard(self.tasks, path, self.lang,
+                                    on_language=self.switch_language_early)
+            wizard.exec()
+            if wizard.store is None:  # cancelled before the store existed
+                return False
+            self.store = wizard.store
+            self.lang = wizard.lang
+            self.settings.language = self.lang
+            return True
+        from facilitator.ui.unlock_dialog import UnlockDialog
+
+        options = store_access.unlock_options(path)
+        dialog = UnlockDialog(
+            self.tasks, lambda p, c: store_access.open_with(path, passphrase=p, recovery_code=c),
+            has_passphrase=options.passphrase,
+            keyring_attempt=(lambda: store_access.open_with_keyring(path))
+            if options.keyring else None)
+        dialog.start()
+        if not dialog.exec() or dialog.result_store is None:
+            return False
+        self.store = dialog.result_store
+        return True
+
+    def switch_language_early(self, lang: str) -> None:
+        """Used by the wizard's first page: the rest of the wizard follows at once."""
+        self.lang = lang
+        self.installer.install(self.qapp, lang)
+
+    # -- window -----------------------------------------------------------------
+    def build_window(self):
+        from facilitator.ui import store_access
+        from facilitator.ui.context import AppContext
+        from facilitator.ui.main_window import MainWindow
+
+        if self.ctx is None:
+            self.ctx = AppContext(self.store.db, self.lang, self.tasks, self.settings,
+                                  demo=self.demo_dir is not None)
+            self.ctx.store = self.store  # the OpenedStore, for settings that need it
+        self.ctx.lang = self.lang
+        store = self.store
+        options = store_access.unlock_options(store.path)
+        keyring_attempt = None
+        if options.keyring and not options.passphrase:
+            def keyring_attempt():
+                store_access.verify(store, use_keyring=True)
+        window = MainWindow(
+            self.ctx,
+            unlock_attempt=lambda p, c: store_access.verify(store, passphrase=p,
+                                                            recovery_code=c),
+            has_passphrase=options.passphrase, keyring_attempt=keyring_attempt,
+            on_language=self.change_language)
+        return window
+
+    def change_language(self, lang: str) -> None:
+        """Switch the interface language now: reinstall translators, rebuild the screens."""
+        old = self.window
+        self.lang = lang
+        self.installer.install(self.qapp, lang)
+        self.settings.language = lang
+        self.window = self.build_window()
+        if old is not None:
+            self.window.restoreGeometry(old.saveGeometry())
+            old.close()
+            old.deleteLater()
+        self.ctx.language_changed.emit(lang)
+        self.window.show()
+
+    def run(self) -> int:
+        from PySide6.QtCore import QTimer
+
+        try:
+            if not self.open_store():
+                return 1
+        except StoreLockedError as exc:
+            print(f"facilitator: error: {exc}", file=sys.stderr)
+            return 1
+        if self.args.screenshots:
+            from facilitator.ui.screenshots import render_all
+
+            written = render_all(self, Path(self.args.screenshots))
+            print(f"facilitator: wrote {len(written)} screenshots to {self.args.screenshots}")
+            return 0
+        self.window = self.build_window()
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.window.restoreGeometry(geometry)
+        self.window.show()
+        if os.environ.get("FACILITATOR_EXIT_AFTER_SHOW") == "1":
+            def ready() -> None:
+                print(f"facilitator: ready {time.perf_counter() - _T0:.3f}", flush=True)
+                self.qapp.quit()
+            QTimer.singleShot(0, ready)
+        rc = self.qapp.exec()
+        if self.window is not None:
+            self.settings.set_value("window/geometry", self.window.saveGeometry())
+        return rc
+
+    def close(self) -> None:
+        self.tasks.shutdown()
+        if self.store is not None:
+            self.store.close()
+        if self.demo_dir is not None:
+            shutil.rmtree(self.demo_dir, ignore_errors=True)
+
+
+def run_app(args: argparse.Namespace) -> int:
+    """Entry point from the CLI; returns the process exit code."""
+    app = App(args)
+    try:
+        return app.run()
+    except FacilitatorError:
+        raise  # the CLI prints the one-line message
+    finally:
+        app.close()

@@ -1,0 +1,100 @@
+"""The ``--demo`` store: a throwaway encrypted store full of synthetic groups.
+
+Why a cached template: generating months of synthetic sessions takes seconds, and a
+newcomer (or the start-up benchmark) should see the app at once. The first ``--demo``
+builds a template store in the cache folder; every run copies it into a fresh
+temporary folder and opens the copy, so nothing a visitor does survives the run.
+The demo passphrase is public by design: this store never holds real data.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+from pathlib import Path
+
+import platformdirs
+
+from facilitator import __version__, paths
+from facilitator.store import service
+from facilitator.store.keyfile import keyfile_path
+
+log = logging.getLogger(__name__)
+
+DEMO_PASSPHRASE = "demo-passphrase"
+DEMO_SEED = 7
+DEMO_GROUPS = 4
+DEMO_WEEKS = 10
+TEMPLATE_VERSION = f"{__version__}-1"
+
+
+def _cache_dir() -> Path:
+    import os
+
+    if os.environ.get("FACILITATOR_HOME"):
+        return paths.data_dir() / "cache"
+    return Path(platformdirs.user_cache_dir(paths.APP, appauthor=False))
+
+
+def _fill(db) -> None:
+    """Synthetic data from the tracking engineer's generator, or a small fallback."""
+    try:
+        from facilitator.demo import generate_demo  # type: ignore[attr-defined]
+    except ImportError:
+        generate_demo = None
+    if generate_demo is not None:
+        generate_demo(db, groups=DEMO_GROUPS, weeks=DEMO_WEEKS, seed=DEMO_SEED)
+        return
+    log.warning("facilitator.demo is not available; using a minimal demo store")
+    import random
+
+    from facilitator.store.models import Group
+    from facilitator.tracking.codes import seeded_chooser
+    from facilitator.tracking.participants import add_participant
+
+    rng = random.Random(DEMO_SEED)
+    with db.unit() as s:
+        for name, program, lang, script in (
+                ("Tuesday evening circle", "mutual_support", "en", "mutual-support-circle"),
+                ("حلقة الخميس للدعم", "grief", "ar", "grief-loss-circle")):
+            group = Group(name=name, program_type=program, language=lang,
+                          default_script_id=script)
+            s.add(group)
+            s.flush()
+            for _ in range(9):
+                add_participant(s, group.id, choose=seeded_chooser(rng))
+
+
+def template_dir() -> Path:
+    return _cache_dir() / f"demo-template-{TEMPLATE_VERSION}"
+
+
+def ensure_template() -> Path:
+    """Build the template store once; returns its database path."""
+    folder = template_dir()
+    db_path = folder / "demo.db"
+    if db_path.is_file() and keyfile_path(db_path).is_file() and (folder / "ready").is_file():
+        return db_path
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    created = service.create_store(db_path, passphrase=DEMO_PASSPHRASE, use_keyring=False)
+    try:
+        _fill(created.db)
+        with created.db.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        created.close()
+    (folder / "ready").write_text("ok")
+    return db_path
+
+
+def open_demo_store() -> tuple[service.OpenedStore, Path]:
+    """A fresh copy of the template, opened; returns the store and its temporary folder."""
+    template = ensure_template()
+    tmp = Path(tempfile.mkdtemp(prefix="facilitator-demo-"))
+    for src in (template, keyfile_path(template)):
+        shutil.copy2(src, tmp / src.name)
+    store = service.open_store(tmp / template.name, passphrase=DEMO_PASSPHRASE,
+                               use_keyring=False)
+    return store, tmp

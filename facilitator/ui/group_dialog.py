@@ -1,0 +1,217 @@
+"""Create or edit a group: name, program type, language, default script, rules, co-facilitator.
+
+Why a dialog rather than an inline form: creating a group is rare and deliberate;
+a dialog with OK/Cancel makes it clear when the change is saved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session as OrmSession
+
+from facilitator.errors import InputError
+from facilitator.i18n import QT_TRANSLATE_NOOP, pick
+from facilitator.store.models import Group
+from facilitator.ui import theme
+from facilitator.ui.context import AppContext
+from facilitator.ui.labels import LANGUAGES, PROGRAM_TYPES, program_label
+
+NAME_MAX = 120
+
+
+@dataclass
+class GroupForm:
+    """The fields of a group as the form holds them (plain data: crosses threads)."""
+
+    name: str = ""
+    program_type: str = "mutual_support"
+    language: str = "en"
+    default_script_id: Optional[str] = None
+    extra_rules: list[str] = field(default_factory=list)
+    co_facilitator: Optional[str] = None
+
+    def validate(self) -> None:
+        name = " ".join(self.name.split())
+        if not name:
+            raise InputError(QT_TRANSLATE_NOOP("GroupDialog", "The group needs a name."))
+        if len(name) > NAME_MAX:
+            raise InputError(QT_TRANSLATE_NOOP("GroupDialog", "The name is too long."))
+        if self.program_type not in PROGRAM_TYPES:
+            raise InputError(QT_TRANSLATE_NOOP("GroupDialog", "Choose a kind of group."))
+        self.name = name
+
+
+def save_group(s: OrmSession, form: GroupForm, group_id: Optional[str] = None) -> str:
+    """Insert or update a group from the form; returns its id. Runs on the worker."""
+    form.validate()
+    group = s.get(Group, group_id) if group_id else None
+    if group is None:
+        group = Group(name=form.name, program_type=form.program_type)
+        s.add(group)
+    group.name = form.name
+    group.program_type = form.program_type
+    group.language = form.language
+    group.default_script_id = form.default_script_id or None
+    group.extra_rules = [r for r in (x.strip() for x in form.extra_rules) if r]
+    group.co_facilitator = (form.co_facilitator or "").strip() or None
+    s.flush()
+    return group.id
+
+
+def form_from_group(group: Group) -> GroupForm:
+    rules = [r if isinstance(r, str) else pick(r, group.language) for r in group.extra_rules or []]
+    return GroupForm(group.name, group.program_type, group.language, group.default_script_id,
+                     rules, group.co_facilitator)
+
+
+class GroupDialog(QDialog):
+    """The form. ``saved_group_id`` is set after a successful save."""
+
+    def __init__(self, ctx: AppContext, group_id: Optional[str] = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.group_id = group_id
+        self.saved_group_id: Optional[str] = None
+        self.setWindowTitle(self.tr("Edit group") if group_id else self.tr("New group"))
+        self.setMinimumWidth(520)
+
+        self.name = QLineEdit()
+        self.name.setMaxLength(NAME_MAX)
+        self.name.setPlaceholderText(self.tr("For example: Tuesday evening circle"))
+        self.name.setAccessibleName(self.tr("Group name"))
+        self.program = QComboBox()
+        self.program.setAccessibleName(self.tr("Kind of group"))
+        for key in PROGRAM_TYPES:
+            self.program.addItem(program_label(key), key)
+        self.language = QComboBox()
+        self.language.setAccessibleName(self.tr("Language of the sessions"))
+        for key, label in LANGUAGES.items():
+            self.language.addItem(label, key)
+        self.script = QComboBox()
+        self.script.setAccessibleName(self.tr("Default script"))
+        self.rules = QPlainTextEdit()
+        self.rules.setAccessibleName(self.tr("Extra ground rules"))
+        self.rules.setPlaceholderText(self.tr("One rule per line, for example: Phones stay "
+                                              "in bags during the session."))
+        self.rules.setTabChangesFocus(True)
+        self.rules.setFixedHeight(self.fontMetrics().lineSpacing() * 5)
+        self.cofac = QLineEdit()
+        self.cofac.setAccessibleName(self.tr("Co-facilitator"))
+        self.cofac.setPlaceholderText(self.tr("Optional: who leads the group with you"))
+
+        form = QFormLayout()
+        form.addRow(self._label(self.tr("&Name"), self.name), self.name)
+        form.addRow(self._label(self.tr("&Kind of group"), self.program), self.program)
+        form.addRow(self._label(self.tr("&Language"), self.language), self.language)
+        form.addRow(self._label(self.tr("Default &script"), self.script), self.script)
+        form.addRow(self._label(self.tr("Extra ground &rules"), self.rules), self.rules)
+        form.addRow(self._label(self.tr("&Co-facilitator"), self.cofac), self.cofac)
+
+        self.error = QLabel()
+        theme.set_role(self.error, "error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._save)
+        buttons.rejected.connect(self.reject)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setAccessibleName(self.tr("Save group"))
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+        self.program.currentIndexChanged.connect(lambda _i: self._fill_scripts())
+        self._load()
+
+    @staticmethod
+    def _label(text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text)
+        label.setBuddy(buddy)
+        return label
+
+    def _load(self) -> None:
+        form = GroupForm(language=self.ctx.lang)
+        if self.group_id:
+            with self.ctx.db.unit() as s:
+                group = s.get(Group, self.group_id)
+                if group is not None:
+                    form = form_from_group(group)
+        self.name.setText(form.name)
+        self.program.setCurrentIndex(max(0, self.program.findData(form.program_type)))
+        self.language.setCurrentIndex(max(0, self.language.findData(form.language)))
+        self._fill_scripts(form.default_script_id)
+        self.rules.setPlainText("\n".join(form.extra_rules))
+        self.cofac.setText(form.co_facilitator or "")
+
+    def _fill_scripts(self, selected: Optional[str] = None) -> None:
+        from facilitator.session.library import list_scripts
+
+        if selected is None:
+            selected = self.script.currentData()
+        program = self.program.currentData()
+        self.script.clear()
+        self.script.addItem(self.tr("Choose each time"), None)
+        with self.ctx.db.unit() as s:
+            summaries = list_scripts(s)
+        # Scripts for this kind of group first, then the rest.
+        summaries.sort(key=lambda x: (x.program_type != program, pick(x.title, self.ctx.lang)))
+        for summary in summaries:
+            self.script.addItem(pick(summary.title, self.ctx.lang), summary.id)
+        index = self.script.findData(selected) if selected else 0
+        self.script.setCurrentIndex(max(0, index))
+
+    def form(self) -> GroupForm:
+        return GroupForm(
+            name=self.name.text(), program_type=self.program.currentData(),
+            language=self.language.currentData(), default_script_id=self.script.currentData(),
+            extra_rules=self.rules.toPlainText().splitlines(), co_facilitator=self.cofac.text())
+
+    def _save(self) -> None:
+        form = self.form()
+        try:
+            form.validate()
+        except InputError as exc:
+            self._show_error(exc)
+            return
+        self.save_button.setEnabled(False)
+        self.ctx.tasks.run_db(self.ctx.db, lambda s: save_group(s, form, self.group_id),
+                              self._saved, self._failed, label=self.tr("Saving the group"))
+
+    def _saved(self, group_id: str) -> None:
+        self.saved_group_id = group_id
+        self.ctx.notify("groups")
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        self._show_error(exc)
+
+    def _show_error(self, exc: BaseException) -> None:
+        from facilitator.errors import FacilitatorError
+        from PySide6.QtCore import QCoreApplication
+
+        if isinstance(exc, FacilitatorError):
+            text = QCoreApplication.translate("GroupDialog", exc.message)
+        else:
+            text = self.tr("The group could not be saved.")
+        self.error.setText(text)
+        self.error.show()
+        self.name.setFocus()

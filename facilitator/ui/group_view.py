@@ -1,0 +1,297 @@
+"""One group: its details and the roster of participant codes.
+
+Why codes first: the code is what is stored and reported; the alias is only a memory
+aid on this screen (and run mode), so it sits in its own column and is marked as
+private. Adding a newcomer is two clicks ("Add newcomer", then "Add"), because it
+often happens while someone is standing at the door.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.errors import FacilitatorError
+from facilitator.i18n import pick
+from facilitator.store.models import Group
+from facilitator.tracking import participants as P
+from facilitator.ui import widgets as W
+from facilitator.ui.context import AppContext
+from facilitator.ui.labels import language_label, program_label
+
+
+@dataclass(frozen=True)
+class RosterRow:
+    id: str
+    code: str
+    alias: Optional[str]
+    archived: bool
+
+
+def load_roster(db, group_id: str, include_archived: bool) -> list[RosterRow]:
+    with db.unit() as s:
+        return [RosterRow(p.id, p.code, p.alias, p.archived)
+                for p in P.list_participants(s, group_id, include_archived=include_archived)]
+
+
+class NewcomerDialog(QDialog):
+    """Shows the newcomer's code at once; the alias is optional. Enter adds them."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Add a newcomer"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("A new random code is made when you press Add. "
+                                        "Tell the person their code, or write it on "
+                                        "their card.")))
+        label = QLabel(self.tr("&Alias (optional, only you see it)"))
+        self.alias = QLineEdit()
+        self.alias.setMaxLength(P.ALIAS_MAX)
+        self.alias.setAccessibleName(self.tr("Alias, optional, seen only by you"))
+        self.alias.setPlaceholderText(self.tr("A first name or nickname"))
+        label.setBuddy(self.alias)
+        layout.addWidget(label)
+        layout.addWidget(self.alias)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.add_button = buttons.addButton(self.tr("&Add"),
+                                            QDialogButtonBox.ButtonRole.AcceptRole)
+        self.add_button.setDefault(True)
+        self.add_button.setAccessibleName(self.tr("Add newcomer"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+
+class GroupView(QWidget):
+    """Group header with edit/plan actions and the roster table."""
+
+    COL_CODE, COL_ALIAS, COL_STATUS = range(3)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.group_id: Optional[str] = None
+        self.setObjectName("group")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 20, 24, 20)
+        outer.setSpacing(10)
+
+        self.title = W.heading("", "title", name=self.tr("Group name"))
+        self.details = W.muted()
+        self.edit_btn = W.button(self.tr("&Edit group…"))
+        self.edit_btn.clicked.connect(self._edit_group)
+        self.plan_btn = W.button(self.tr("&Plan a session"), primary=True)
+        self.plan_btn.clicked.connect(self._plan)
+        top = QHBoxLayout()
+        col = QVBoxLayout()
+        col.addWidget(self.title)
+        col.addWidget(self.details)
+        top.addLayout(col, 1)
+        top.addWidget(self.edit_btn, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.plan_btn, 0, Qt.AlignmentFlag.AlignTop)
+        outer.addLayout(top)
+
+        self.roster_title = W.heading(self.tr("Participants"), "subtitle")
+        outer.addWidget(self.roster_title)
+        outer.addWidget(W.muted(self.tr("Codes are what the app keeps. Aliases are private "
+                                        "reminders for you; they never appear in reports "
+                                        "or on the projector.")))
+        self.table = QTableWidget(0, 3)
+        self.table.setAccessibleName(self.tr("Roster"))
+        self.table.setHorizontalHeaderLabels([self.tr("Code"), self.tr("Alias (private)"),
+                                              self.tr("Status")])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(self.COL_ALIAS, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(self.COL_CODE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(self.COL_STATUS, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.itemDoubleClicked.connect(lambda _i: self._edit_alias())
+        outer.addWidget(self.table, 1)
+
+        self.newcomer_btn = W.button(self.tr("Add &newcomer"), primary=True)
+        self.newcomer_btn.clicked.connect(self.add_newcomer)
+        self.alias_btn = W.button(self.tr("Edit &alias…"))
+        self.alias_btn.clicked.connect(self._edit_alias)
+        self.archive_btn = W.button(self.tr("A&rchive"))
+        self.archive_btn.clicked.connect(self._toggle_archive)
+        self.erase_btn = W.button(self.tr("E&rase…"), danger=True,
+                                  tip=self.tr("Delete this participant and everything "
+                                              "recorded about them"))
+        self.erase_btn.clicked.connect(self._erase)
+        self.show_archived = QCheckBox(self.tr("Show archived"))
+        self.show_archived.toggled.connect(lambda _c: self.refresh())
+        buttons = QHBoxLayout()
+        for w in (self.newcomer_btn, self.alias_btn, self.archive_btn, self.erase_btn):
+            buttons.addWidget(w)
+        buttons.addStretch(1)
+        buttons.addWidget(self.show_archived)
+        outer.addLayout(buttons)
+
+        ctx.data_changed.connect(self._on_data_changed)
+
+    # -- loading ----------------------------------------------------------------
+    def set_group(self, group_id: str) -> None:
+        self.group_id = group_id
+        self.refresh()
+
+    def _on_data_changed(self, what: str) -> None:
+        if what in ("groups", "participants") and self.group_id:
+            self.refresh()
+
+    def refresh(self) -> None:
+        if not self.group_id or self.ctx.db is None or self.ctx.locked:
+            return
+        with self.ctx.db.unit() as s:
+            group = s.get(Group, self.group_id)
+            if group is None:
+                return
+            name, program, lang = group.name, group.program_type, group.language
+            cofac, rules = group.co_facilitator, list(group.extra_rules or [])
+            script = group.default_script_id
+        self.title.setText(name)
+        bits = [program_label(program), language_label(lang)]
+        if cofac:
+            bits.append(self.tr("with %1").replace("%1", cofac))
+        if script:
+            bits.append(self.tr("default script: %1").replace("%1", self._script_title(script)))
+        if rules:
+            bits.append(self.tr("%n extra rule(s)", "", len(rules)))
+        self.details.setText("  ·  ".join(bits))
+        selected = self.selected()
+        rows = load_roster(self.ctx.db, self.group_id, self.show_archived.isChecked())
+        self.table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            code = QTableWidgetItem(row.code)
+            code.setData(Qt.ItemDataRole.UserRole, row.id)
+            alias = QTableWidgetItem(row.alias or "")
+            status = QTableWidgetItem(self.tr("Archived") if row.archived else self.tr("Active"))
+            status.setData(Qt.ItemDataRole.UserRole, row.archived)
+            for c, item in enumerate((code, alias, status)):
+                self.table.setItem(r, c, item)
+            if selected and row.id == selected.id:
+                self.table.selectRow(r)
+        self._update_buttons()
+
+    def _script_title(self, script_id: str) -> str:
+        from facilitator.session.library import load_script
+
+        try:
+            with self.ctx.db.unit() as s:
+                return load_script(script_id, s).title.get(self.ctx.lang)
+        except FacilitatorError:
+            return script_id
+
+    def selected(self) -> Optional[RosterRow]:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if not rows:
+            return None
+        r = rows[0].row()
+        code = self.table.item(r, self.COL_CODE)
+        alias = self.table.item(r, self.COL_ALIAS)
+        status = self.table.item(r, self.COL_STATUS)
+        return RosterRow(code.data(Qt.ItemDataRole.UserRole), code.text(),
+                         alias.text() or None, bool(status.data(Qt.ItemDataRole.UserRole)))
+
+    def _update_buttons(self) -> None:
+        sel = self.selected()
+        for b in (self.alias_btn, self.archive_btn, self.erase_btn):
+            b.setEnabled(sel is not None)
+        self.archive_btn.setText(self.tr("Un&archive") if sel and sel.archived
+                                 else self.tr("A&rchive"))
+
+    # -- actions ----------------------------------------------------------------
+    def add_newcomer(self) -> None:
+        dialog = NewcomerDialog(self)
+        dialog.setObjectName("newcomer_dialog")
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        alias = dialog.alias.text()
+        gid = self.group_id
+        self.ctx.tasks.run_db(self.ctx.db,
+                              lambda s: P.add_participant(s, gid, alias=alias).code,
+                              self._added, self._failed)
+
+    def _added(self, code: str) -> None:
+        self.ctx.notify("participants")
+        for r in range(self.table.rowCount()):
+            if self.table.item(r, self.COL_CODE).text() == code:
+                self.table.selectRow(r)
+        self.table.setFocus()
+
+    def _edit_alias(self) -> None:
+        sel = self.selected()
+        if sel is None:
+            return
+        text, ok = QInputDialog.getText(self, self.tr("Alias"),
+                                        self.tr("Alias for %1 (only you see it):")
+                                        .replace("%1", sel.code), QLineEdit.EchoMode.Normal,
+                                        sel.alias or "")
+        if ok:
+            self.ctx.tasks.run_db(self.ctx.db, lambda s: P.set_alias(s, sel.id, text) and None,
+                                  lambda _r: self.ctx.notify("participants"), self._failed)
+
+    def _toggle_archive(self) -> None:
+        sel = self.selected()
+        if sel is None:
+            return
+        self.ctx.tasks.run_db(
+            self.ctx.db, lambda s: P.archive_participant(s, sel.id, not sel.archived) and None,
+            lambda _r: self.ctx.notify("participants"), self._failed)
+
+    def _erase(self) -> None:
+        sel = self.selected()
+        if sel is None:
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Erase participant"),
+                          self.tr("Erase %1 and everything recorded about them (attendance "
+                                  "and scores)? This cannot be undone. To keep their history "
+                                  "in the numbers, archive them instead.")
+                          .replace("%1", sel.code),
+                          QMessageBox.StandardButton.Cancel, self)
+        erase = box.addButton(self.tr("Erase for good"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setObjectName("erase_confirm")
+        box.exec()
+        if box.clickedButton() is not erase:
+            return
+        self.ctx.tasks.run_db(self.ctx.db, lambda s: P.erase_participant(s, sel.id),
+                              lambda _r: self.ctx.notify("participants"), self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        W.show_error(self, exc)
+
+    def _edit_group(self) -> None:
+        from facilitator.ui.group_dialog import GroupDialog
+
+        GroupDialog(self.ctx, self.group_id, self).exec()
+
+    def _plan(self) -> None:
+        if self.ctx.navigator is not None and self.group_id:
+            self.ctx.navigator.show_plan(self.group_id)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self.table.setFocus()

@@ -1,0 +1,211 @@
+"""The home screen: the facilitator's groups, and an offer to resume an unfinished session.
+
+Why the resume card sits on top: if the laptop died mid-session the facilitator
+comes back with a room still waiting; the one thing they need is "carry on", so it is
+the first and largest action on the screen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Optional
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import func, select
+
+from facilitator.store.models import Group, Participant, Session, SessionStatus
+from facilitator.ui import widgets as W
+from facilitator.ui.context import AppContext, RunRequest
+from facilitator.ui.labels import program_label
+from facilitator.ui.translations import format_date
+
+
+@dataclass(frozen=True)
+class GroupRow:
+    id: str
+    name: str
+    program_type: str
+    participants: int
+    last_session: Optional[datetime]
+    archived: bool
+
+
+@dataclass(frozen=True)
+class ResumeOffer:
+    session_id: str
+    group_id: str
+    group_name: str
+    script_id: str
+    started_at: Optional[datetime]
+
+
+def load_groups(db, include_archived: bool = False) -> list[GroupRow]:
+    """Groups with their roster size and last real session, for the list."""
+    with db.unit() as s:
+        counts = dict(s.execute(
+            select(Participant.group_id, func.count()).where(Participant.archived.is_(False))
+            .group_by(Participant.group_id)).all())
+        last = dict(s.execute(
+            select(Session.group_id, func.max(Session.started_at))
+            .where(Session.is_practice.is_(False)).group_by(Session.group_id)).all())
+        query = select(Group).order_by(Group.name)
+        if not include_archived:
+            query = query.where(Group.archived.is_(False))
+        return [GroupRow(g.id, g.name, g.program_type, int(counts.get(g.id, 0)),
+                         last.get(g.id), g.archived) for g in s.scalars(query)]
+
+
+def find_resume_offers(db) -> list[ResumeOffer]:
+    """Sessions left running or paused: the engine's finder when present, else the store."""
+    try:
+        from facilitator.session.persistence import find_resumable_sessions
+    except ImportError:
+        find_resumable_sessions = None
+    with db.unit() as s:
+        if find_resumable_sessions is not None:
+            found = find_resumable_sessions(s)
+            ids = [getattr(f, "session_id", None) or getattr(f, "id", None) or f for f in found]
+        else:
+            ids = list(s.scalars(select(Session.id).where(
+                Session.status.in_([SessionStatus.running, SessionStatus.paused]))))
+        offers = []
+        for sid in ids:
+            sess = s.get(Session, sid)
+            if sess is None:
+                continue
+            offers.append(ResumeOffer(sess.id, sess.group_id, sess.group.name, sess.script_id,
+                                      sess.started_at))
+        return offers
+
+
+class HomeView(QWidget):
+    """Groups list with open/new actions, and resume cards for unfinished sessions."""
+
+    new_group_requested = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("home")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 20, 24, 20)
+        outer.setSpacing(12)
+
+        self.resume_box = QVBoxLayout()
+        outer.addLayout(self.resume_box)
+
+        self.title = W.heading(self.tr("Your groups"))
+        outer.addWidget(self.title)
+        self.hint = W.muted(self.tr("Choose a group to see its roster and plan the next "
+                                    "session. Press Enter to open it."))
+        outer.addWidget(self.hint)
+
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Groups"))
+        self.list.setAccessibleDescription(self.tr("Your groups. Press Enter to open one."))
+        self.list.itemActivated.connect(self._open_item)
+        self.list.currentRowChanged.connect(lambda _r: self._update_buttons())
+        outer.addWidget(self.list, 1)
+
+        self.empty = W.muted(self.tr("No groups yet. Create your first group to begin."))
+        outer.addWidget(self.empty)
+
+        self.show_archived = QCheckBox(self.tr("Show archived groups"))
+        self.show_archived.toggled.connect(lambda _c: self.refresh())
+        self.new_btn = W.button(self.tr("&New group…"), primary=True)
+        self.new_btn.clicked.connect(self.new_group_requested.emit)
+        self.open_btn = W.button(self.tr("&Open group"))
+        self.open_btn.clicked.connect(self._open_current)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.show_archived)
+        buttons.addStretch(1)
+        buttons.addWidget(self.open_btn)
+        buttons.addWidget(self.new_btn)
+        outer.addLayout(buttons)
+
+        ctx.data_changed.connect(lambda _what: self.refresh())
+        self.refresh()
+
+    # -- data -------------------------------------------------------------------
+    def refresh(self) -> None:
+        if self.ctx.db is None or self.ctx.locked:
+            return
+        current = self.current_group_id()
+        self.list.clear()
+        for g in load_groups(self.ctx.db, self.show_archived.isChecked()):
+            self.list.addItem(self._item_for(g))
+            if g.id == current:
+                self.list.setCurrentRow(self.list.count() - 1)
+        if self.list.currentRow() < 0 and self.list.count():
+            self.list.setCurrentRow(0)
+        self.empty.setVisible(self.list.count() == 0)
+        self._refresh_resume()
+        self._update_buttons()
+
+    def _item_for(self, g: GroupRow) -> QListWidgetItem:
+        people = self.tr("%n participant(s)", "", g.participants)
+        if g.last_session is not None:
+            when = self.tr("last met %1").replace("%1", format_date(g.last_session))
+        else:
+            when = self.tr("no sessions yet")
+        parts = [g.name, program_label(g.program_type), people, when]
+        if g.archived:
+            parts.append(self.tr("archived"))
+        item = QListWidgetItem("  ·  ".join(parts))
+        item.setData(Qt.ItemDataRole.UserRole, g.id)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, ", ".join(parts))
+        return item
+
+    def _refresh_resume(self) -> None:
+        while self.resume_box.count():
+            w = self.resume_box.takeAt(0).widget()
+            if w is not None:
+                w.deleteLater()
+        for offer in find_resume_offers(self.ctx.db):
+            text = self.tr("A session with %1 was not finished.").replace("%1", offer.group_name)
+            if offer.started_at is not None:
+                text += " " + self.tr("It started on %1.").replace(
+                    "%1", format_date(offer.started_at))
+            label = W.heading(text, "subtitle")
+            resume = W.button(self.tr("&Resume session"), primary=True)
+            resume.clicked.connect(lambda _c=False, o=offer: self._resume(o))
+            box = W.card(label, horizontal=True)
+            box.layout().addWidget(resume)
+            box.setObjectName("resume_card")
+            self.resume_box.addWidget(box)
+
+    def _resume(self, offer: ResumeOffer) -> None:
+        if self.ctx.navigator is not None:
+            self.ctx.navigator.start_run(RunRequest(group_id=offer.group_id,
+                                                    script_id=offer.script_id,
+                                                    session_id=offer.session_id))
+
+    # -- actions ----------------------------------------------------------------
+    def current_group_id(self) -> Optional[str]:
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _update_buttons(self) -> None:
+        self.open_btn.setEnabled(self.current_group_id() is not None)
+
+    def _open_item(self, item: QListWidgetItem) -> None:
+        if self.ctx.navigator is not None:
+            self.ctx.navigator.show_group(item.data(Qt.ItemDataRole.UserRole))
+
+    def _open_current(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            self._open_item(item)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self.list.setFocus()

@@ -1,0 +1,258 @@
+"""The main window: one stack of screens (home, group, plan, run, lock) and a toolbar.
+
+Why a stack in one window: a facilitator in a room must never hunt for a window.
+Every screen replaces the previous one, Back (Alt+Left) returns, and the lock screen
+is just another page on top, so nothing can peek out from behind it. The window title
+is always the app's name: participant or group names never reach the title bar,
+the task switcher or a screen-sharing picker.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Callable, Optional
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QSizePolicy,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from facilitator.ui.context import AppContext, RunRequest
+from facilitator.ui.group_view import GroupView
+from facilitator.ui.home_view import HomeView
+from facilitator.ui.idle import IdleWatcher
+from facilitator.ui.lock_screen import LockScreen
+from facilitator.ui.unlock_dialog import AttemptFn
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    """Implements :class:`~facilitator.ui.context.Navigator` for the whole app."""
+
+    def __init__(self, ctx: AppContext, *, unlock_attempt: Optional[AttemptFn] = None,
+                 has_passphrase: bool = True,
+                 keyring_attempt: Optional[Callable[[], Any]] = None,
+                 on_language: Optional[Callable[[str], None]] = None) -> None:
+        super().__init__()
+        self.ctx = ctx
+        ctx.navigator = self
+        ctx.tasks.parent_widget = lambda: self
+        self._on_language = on_language
+        self.setObjectName("main_window")
+        self.setWindowTitle(self._title())
+        self.resize(1100, 760)
+
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.home = HomeView(ctx)
+        self.home.new_group_requested.connect(self.new_group)
+        self.group = GroupView(ctx)
+        self.plan = None  # built on first use: it loads the script library
+        self.run_view: Optional[QWidget] = None
+        self.stack.addWidget(self.home)
+        self.stack.addWidget(self.group)
+        self._history: list[QWidget] = []
+
+        attempt = unlock_attempt or (lambda _p, _c: None)
+        self.lock_screen = LockScreen(ctx.tasks, attempt, has_passphrase=has_passphrase,
+                                      keyring_attempt=keyring_attempt, demo=ctx.demo)
+        self.lock_screen.unlocked.connect(self.unlock)
+        self.stack.addWidget(self.lock_screen)
+        self._before_lock: Optional[QWidget] = None
+        self._hidden_windows: list[QWidget] = []
+
+        self._build_toolbar()
+        self.idle = IdleWatcher(ctx.settings.autolock_minutes, self)
+        self.idle.idle.connect(self.lock)
+        ctx.activity.connect(self.idle.poke)
+        QApplication.instance().installEventFilter(self.idle)
+        self.show_home()
+
+    def _title(self) -> str:
+        return self.tr("Facilitator (demo)") if self.ctx.demo else self.tr("Facilitator")
+
+    # -- toolbar ----------------------------------------------------------------
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(self.tr("Navigation"))
+        bar.setObjectName("navigation")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.toolbar = bar
+
+        def action(text: str, shortcut: QKeySequence | str, slot) -> QAction:
+            act = QAction(text, self)
+            act.setShortcut(QKeySequence(shortcut))
+            act.setToolTip(f"{text} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})")
+            act.triggered.connect(slot)
+            bar.addAction(act)
+            self.addAction(act)
+            return act
+
+        self.back_action = action(self.tr("Back"), QKeySequence(QKeySequence.StandardKey.Back),
+                                  self.go_back)
+        self.home_action = action(self.tr("Home"), "Ctrl+Home", self.show_home)
+        self.new_group_action = action(self.tr("New group"), "Ctrl+N", self.new_group)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
+        self.settings_action = action(self.tr("Settings"), "Ctrl+,", self.open_settings)
+        self.lock_action = action(self.tr("Lock now"), "Ctrl+L", self.lock)
+
+    def _sync_toolbar(self) -> None:
+        current = self.stack.currentWidget()
+        running = current is self.run_view and self.run_view is not None
+        locked = self.ctx.locked
+        for act in (self.back_action, self.home_action, self.new_group_action,
+                    self.settings_action):
+            act.setVisible(not locked and not running)
+        self.back_action.setEnabled(bool(self._history))
+        self.lock_action.setVisible(not locked)
+
+    # -- navigation ---------------------------------------------------------------
+    def _show(self, page: QWidget, remember: bool = True) -> None:
+        current = self.stack.currentWidget()
+        if remember and current is not None and current is not page \
+                and current is not self.lock_screen and current is not self.run_view:
+            self._history.append(current)
+            del self._history[:-10]
+        self.stack.setCurrentWidget(page)
+        self._sync_toolbar()
+
+    def show_home(self) -> None:
+        self._history.clear()
+        self.home.refresh()
+        self._show(self.home, remember=False)
+
+    def show_group(self, group_id: str) -> None:
+        self.group.set_group(group_id)
+        self._show(self.group)
+
+    def show_plan(self, group_id: str, script_id: Optional[str] = None) -> None:
+        if self.plan is None:
+            from facilitator.ui.plan_view import PlanView
+
+            self.plan = PlanView(self.ctx)
+            self.stack.addWidget(self.plan)
+        self.plan.set_group(group_id, script_id)
+        self._show(self.plan)
+
+    def go_back(self) -> None:
+        if self.ctx.locked or not self._history:
+            return
+        page = self._history.pop()
+        if hasattr(page, "refresh"):
+            page.refresh()
+        self._show(page, remember=False)
+
+    def new_group(self) -> None:
+        from facilitator.ui.group_dialog import GroupDialog
+
+        dialog = GroupDialog(self.ctx, None, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_group_id:
+            self.show_group(dialog.saved_group_id)
+
+    def start_run(self, request: RunRequest) -> None:
+        """Open run mode from ``facilitator.ui.run`` (built by the run-mode engineer)."""
+        try:
+            from facilitator.ui.run import create_run_view  # type: ignore[attr-defined]
+        except ImportError:
+            try:
+                from facilitator.ui.run.run_view import create_run_view  # type: ignore
+            except ImportError:
+                QMessageBox.information(self, self.tr("Run mode"),
+                                        self.tr("Run mode is not available in this build."))
+                return
+        if self.run_view is not None:
+            self.stack.removeWidget(self.run_view)
+            self.run_view.deleteLater()
+        self.run_view = create_run_view(self.ctx, request, self)
+        self.stack.addWidget(self.run_view)
+        self._show(self.run_view)
+        self.run_view.setFocus()
+
+    def leave_run(self, group_id: Optional[str] = None) -> None:
+        view, self.run_view = self.run_view, None
+        if group_id:
+            self._history.clear()
+            self._history.append(self.home)
+            self.group.set_group(group_id)
+            self._show(self.group, remember=False)
+        else:
+            self.show_home()
+        if view is not None:
+            self.stack.removeWidget(view)
+            view.deleteLater()
+        self.ctx.notify("sessions")
+
+    # -- lock -------------------------------------------------------------------
+    def lock(self) -> None:
+        """Hide all data behind the lock screen (the store stays open and saving)."""
+        if self.ctx.locked:
+            return
+        self.ctx.locked = True
+        self.ctx.lock_changed.emit(True)
+        self.idle.stop()
+        self._before_lock = self.stack.currentWidget()
+        self._hidden_windows = []
+        for w in QApplication.topLevelWidgets():
+            if w is self or not w.isVisible() or isinstance(w, QProgressDialog):
+                continue
+            if w.property("safe_while_locked"):
+                continue  # e.g. the presenter view: no participant data by design
+            if isinstance(w, QDialog):
+                w.reject()  # a form left open would show data: close it unsaved
+            else:
+                w.hide()
+                self._hidden_windows.append(w)
+        self.lock_screen.prepare()
+        self.stack.setCurrentWidget(self.lock_screen)
+        self.setWindowTitle(self._title())
+        self._sync_toolbar()
+        self.lock_screen.panel.secret.setFocus()
+
+    def unlock(self) -> None:
+        if not self.ctx.locked:
+            return
+        self.ctx.locked = False
+        page = self._before_lock or self.home
+        self._before_lock = None
+        if hasattr(page, "refresh"):
+            page.refresh()
+        self.stack.setCurrentWidget(page)
+        for w in self._hidden_windows:
+            w.show()
+        self._hidden_windows = []
+        self._sync_toolbar()
+        self.idle.poke()
+        self.ctx.lock_changed.emit(False)
+
+    # -- settings ----------------------------------------------------------------
+    def open_settings(self) -> None:
+        from facilitator.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.ctx, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.idle.set_minutes(self.ctx.settings.autolock_minutes)
+        if dialog.language != self.ctx.lang and self._on_language is not None:
+            self._on_language(dialog.language)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if self.run_view is not None and hasattr(self.run_view, "confirm_close"):
+            if not self.run_view.confirm_close():
+                event.ignore()
+                return
+        self.ctx.tasks.wait_idle(30.0)
+        QApplication.instance().removeEventFilter(self.idle)
+        super().closeEvent(event)

@@ -1,0 +1,248 @@
+"""Plan a session: choose a script, check its steps and times, print the handout, start.
+
+Why the running start times: a facilitator plans against the clock on the wall
+("the break is at 19:40"), so each step shows when it begins as well as how long it
+lasts, and the footer confirms that the minutes add up to the session length.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.errors import FacilitatorError
+from facilitator.i18n import pick
+from facilitator.session.library import ScriptSummary, list_scripts, load_script
+from facilitator.session.scripts import Script
+from facilitator.store.models import Group
+from facilitator.ui import widgets as W
+from facilitator.ui.context import AppContext, RunRequest
+from facilitator.ui.labels import program_label, step_kind_label
+from facilitator.ui.translations import format_number
+
+
+class PlanView(QWidget):
+    """Script list on one side, the chosen script's plan on the other."""
+
+    COLS = 4  # start, step, kind, minutes
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("plan")
+        self.group_id: Optional[str] = None
+        self.group_lang = ctx.lang
+        self.group_program = ""
+        self.default_script: Optional[str] = None
+        self.script: Optional[Script] = None
+        self.summaries: dict[str, ScriptSummary] = {}
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 20, 24, 20)
+        self.title = W.heading(self.tr("Plan a session"), "title")
+        outer.addWidget(self.title)
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        left = QWidget()
+        left_l = QVBoxLayout(left)
+        left_l.setContentsMargins(0, 0, 0, 0)
+        left_l.addWidget(W.heading(self.tr("Scripts"), "subtitle"))
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Scripts"))
+        self.list.currentItemChanged.connect(lambda cur, _prev: self._select(cur))
+        left_l.addWidget(self.list, 1)
+        split.addWidget(left)
+
+        right = QWidget()
+        right_l = QVBoxLayout(right)
+        right_l.setContentsMargins(12, 0, 0, 0)
+        self.script_title = W.heading("", "subtitle", name=self.tr("Script title"))
+        self.summary = W.muted()
+        self.meta = W.muted()
+        self.steps = QTableWidget(0, self.COLS)
+        self.steps.setObjectName("steps")
+        self.steps.setAccessibleName(self.tr("Steps of the session"))
+        self.steps.setHorizontalHeaderLabels([self.tr("Starts at"), self.tr("Step"),
+                                              self.tr("Kind"), self.tr("Minutes")])
+        self.steps.verticalHeader().setVisible(False)
+        self.steps.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.steps.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.steps.setTabKeyNavigation(False)
+        header = self.steps.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for c in (0, 2, 3):
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        self.total = W.heading("", "body", name=self.tr("Total time"))
+        self.total.setObjectName("total")
+        for w in (self.script_title, self.summary, self.meta):
+            right_l.addWidget(w)
+        right_l.addWidget(self.steps, 1)
+        right_l.addWidget(self.total)
+        split.addWidget(right)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 3)
+        outer.addWidget(split, 1)
+
+        self.duplicate_btn = W.button(self.tr("&Duplicate to edit…"),
+                                      tip=self.tr("Make your own copy of this script to "
+                                                  "reorder, retime or reword"))
+        self.duplicate_btn.clicked.connect(self.duplicate)
+        self.edit_btn = W.button(self.tr("&Edit copy…"))
+        self.edit_btn.clicked.connect(self.edit)
+        self.handout_btn = W.button(self.tr("Print &handout…"),
+                                    tip=self.tr("A one-page PDF for participants"))
+        self.handout_btn.clicked.connect(self.print_handout)
+        self.practice = QCheckBox(self.tr("Practice run (not counted in reports)"))
+        self.start_btn = W.button(self.tr("&Start session"), primary=True)
+        self.start_btn.setObjectName("start_session")
+        self.start_btn.clicked.connect(self.start)
+        row = QHBoxLayout()
+        for w in (self.duplicate_btn, self.edit_btn, self.handout_btn):
+            row.addWidget(w)
+        row.addStretch(1)
+        row.addWidget(self.practice)
+        row.addWidget(self.start_btn)
+        outer.addLayout(row)
+        ctx.data_changed.connect(lambda what: self.refresh() if what == "scripts" else None)
+
+    # -- data -------------------------------------------------------------------
+    def set_group(self, group_id: str, script_id: Optional[str] = None) -> None:
+        self.group_id = group_id
+        with self.ctx.db.unit() as s:
+            group = s.get(Group, group_id)
+            name = group.name if group else ""
+            self.group_lang = group.language if group else self.ctx.lang
+            self.group_program = group.program_type if group else ""
+            self.default_script = group.default_script_id if group else None
+        self.title.setText(self.tr("Plan a session for %1").replace("%1", name))
+        self.refresh(script_id or self.default_script)
+
+    def refresh(self, select: Optional[str] = None) -> None:
+        if self.ctx.locked or self.ctx.db is None:
+            return
+        if select is None and self.script is not None:
+            select = self.script.id
+        with self.ctx.db.unit() as s:
+            summaries = list_scripts(s)
+        summaries.sort(key=lambda x: (x.id != self.default_script,
+                                      x.program_type != self.group_program,
+                                      not x.builtin, pick(x.title, self.group_lang)))
+        self.summaries = {x.id: x for x in summaries}
+        self.list.blockSignals(True)
+        self.list.clear()
+        chosen = 0
+        for i, x in enumerate(summaries):
+            text = pick(x.title, self.group_lang)
+            if not x.builtin:
+                text += "  ·  " + self.tr("your copy")
+            text += "  ·  " + self.tr("%1 min").replace("%1", format_number(x.minutes))
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, x.id)
+            self.list.addItem(item)
+            if x.id == select:
+                chosen = i
+        self.list.blockSignals(False)
+        if self.list.count():
+            self.list.setCurrentRow(chosen)
+            self._select(self.list.currentItem())
+
+    def _select(self, item: Optional[QListWidgetItem]) -> None:
+        if item is None:
+            return
+        script_id = item.data(Qt.ItemDataRole.UserRole)
+        try:
+            with self.ctx.db.unit() as s:
+                self.script = load_script(script_id, s)
+        except FacilitatorError as exc:
+            self.script = None
+            W.show_error(self, exc)
+            return
+        self._show_script(self.script)
+
+    def _show_script(self, script: Script) -> None:
+        lang = self.group_lang
+        self.script_title.setText(script.title.get(lang))
+        self.summary.setText(script.summary.get(lang))
+        self.meta.setText("  ·  ".join([
+            program_label(script.program_type),
+            self.tr("%1 to %2 people").replace("%1", format_number(script.group_size.min))
+            .replace("%2", format_number(script.group_size.max)),
+            self.tr("%n step(s)", "", len(script.steps)),
+        ]))
+        self.steps.setRowCount(len(script.steps))
+        start = 0
+        for r, step in enumerate(script.steps):
+            cells = [self._clock(start), step.title.get(lang), step_kind_label(step.kind),
+                     format_number(step.minutes)]
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if c in (0, 3):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.steps.setItem(r, c, item)
+            start += step.minutes
+        total = script.total_minutes
+        if total == script.duration_minutes:
+            text = self.tr("The steps add up to %1 minutes, the planned length of the session.")
+        else:
+            text = self.tr("The steps add up to %1 minutes, but the session is planned for "
+                           "%2 minutes.").replace("%2", format_number(script.duration_minutes))
+        self.total.setText(text.replace("%1", format_number(total)))
+        summary = self.summaries.get(script.id)
+        self.edit_btn.setEnabled(bool(summary and not summary.builtin))
+
+    @staticmethod
+    def _clock(minutes: int) -> str:
+        """Minutes from the start as ``+h:mm``, formatted with the locale's digits."""
+        h, m = divmod(minutes, 60)
+        return f"+{format_number(h)}:{format_number(m).rjust(2, format_number(0))}"
+
+    # -- actions ----------------------------------------------------------------
+    def duplicate(self) -> None:
+        if self.script is None:
+            return
+        from facilitator.ui.script_editor import ScriptEditor
+
+        editor = ScriptEditor(self.ctx, self.script, copy=True, parent=self)
+        if editor.exec() and editor.saved_id:
+            self.refresh(editor.saved_id)
+
+    def edit(self) -> None:
+        if self.script is None:
+            return
+        from facilitator.ui.script_editor import ScriptEditor
+
+        editor = ScriptEditor(self.ctx, self.script, copy=False, parent=self)
+        if editor.exec() and editor.saved_id:
+            self.refresh(editor.saved_id)
+
+    def print_handout(self) -> None:
+        if self.script is None:
+            return
+        from facilitator.ui.exports import save_handout
+
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save the participant handout"),
+            f"handout-{self.script.id}.pdf", self.tr("PDF files (*.pdf)"))
+        if path:
+            save_handout(self.ctx, self, self.script.id, self.group_id, path, self.group_lang)
+
+    def start(self) -> None:
+        if self.script is None or self.group_id is None or self.ctx.navigator is None:
+            return
+        self.ctx.navigator.start_run(RunRequest(group_id=self.group_id, script_id=self.script.id,
+                                                practice=self.practice.isChecked()))

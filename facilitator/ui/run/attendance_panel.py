@@ -1,0 +1,145 @@
+"""Attendance while the session runs: one large toggle per participant code.
+
+Why large toggles: the facilitator taps codes as people sit down, often standing,
+sometimes on a touch screen. The alias (a facilitator-only memory aid) is shown
+beside the code here and nowhere a participant could see it. A newcomer is one
+click: the panel asks for a new code and it appears already marked present.
+
+The panel holds no database code: it emits :attr:`toggled` and
+:attr:`newcomer_requested`, and the run view persists through the task runner.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea,
+                               QSizePolicy, QVBoxLayout, QWidget)
+
+from facilitator.ui.run.common import Person, set_font
+
+COLUMNS = 3
+
+
+class AttendancePanel(QWidget):
+    """Toggle buttons for the group's codes plus an "Add newcomer" button."""
+
+    toggled = Signal(str, bool)          # participant id, present
+    newcomer_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("attendancePanel")
+        self._buttons: dict[str, QPushButton] = {}
+        self._people: list[Person] = []
+        self._newcomers: set[str] = set()
+
+        self.title = QLabel(self)
+        set_font(self.title, 1.3, bold=True)
+        self.count_label = QLabel(self)
+        set_font(self.count_label, 1.2)
+        self.count_label.setObjectName("attendanceCount")
+
+        self._grid_host = QWidget(self)
+        self._grid = QGridLayout(self._grid_host)
+        self._grid.setSpacing(8)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self._grid_host)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+
+        self.newcomer_button = QPushButton(self)
+        self.newcomer_button.setObjectName("addNewcomer")
+        set_font(self.newcomer_button, 1.2)
+        self.newcomer_button.setMinimumHeight(48)
+        self.newcomer_button.clicked.connect(self.newcomer_requested)
+
+        header = QHBoxLayout()
+        header.addWidget(self.title)
+        header.addStretch(1)
+        header.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.newcomer_button)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Who is here"))
+        self.newcomer_button.setText(self.tr("+ Add a newcomer"))
+        self.newcomer_button.setAccessibleName(self.tr("Add a newcomer with a new code"))
+        self._update_count()
+
+    # -- content -------------------------------------------------------------------
+    def set_people(self, people: Iterable[Person], present: Iterable[str] = (),
+                   newcomers: Iterable[str] = ()) -> None:
+        """Show ``people``; ids in ``present`` start checked (e.g. after a resume)."""
+        for button in self._buttons.values():
+            self._grid.removeWidget(button)
+            button.deleteLater()
+        self._buttons.clear()
+        self._people = []
+        self._newcomers = set(newcomers)
+        present_ids = set(present)
+        for person in people:
+            self._add_button(person, person.id in present_ids)
+        self._update_count()
+
+    def add_person(self, person: Person, present: bool = True, newcomer: bool = True) -> None:
+        """Add one code (a newcomer) without rebuilding the others."""
+        if newcomer:
+            self._newcomers.add(person.id)
+        self._add_button(person, present)
+        self._update_count()
+
+    def _add_button(self, person: Person, present: bool) -> None:
+        button = QPushButton(person.label(), self._grid_host)
+        button.setObjectName(f"attend-{person.code}")
+        button.setCheckable(True)
+        button.setChecked(present)
+        button.setMinimumHeight(56)
+        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        set_font(button, 1.4, bold=True)
+        button.setAccessibleName(self.tr("Participant %1").replace("%1", person.code))
+        button.setStyleSheet("QPushButton:checked { background-color: #2e7d32; color: white; }")
+        button.toggled.connect(lambda on, pid=person.id: self._on_toggled(pid, on))
+        index = len(self._people)
+        self._people.append(person)
+        self._buttons[person.id] = button
+        self._grid.addWidget(button, index // COLUMNS, index % COLUMNS)
+
+    def _on_toggled(self, participant_id: str, on: bool) -> None:
+        self._update_count()
+        self.toggled.emit(participant_id, on)
+
+    def _update_count(self) -> None:
+        n = len(self.present_ids())
+        self.count_label.setText(self.tr("Present: %1").replace("%1", str(n)))
+
+    # -- queries ---------------------------------------------------------------------
+    def present_ids(self) -> list[str]:
+        """Present participants in roster order (the order rounds and scores use)."""
+        return [p.id for p in self._people if self._buttons[p.id].isChecked()]
+
+    def present_people(self) -> list[Person]:
+        return [p for p in self._people if self._buttons[p.id].isChecked()]
+
+    def newcomer_ids(self) -> set[str]:
+        return set(self._newcomers)
+
+    def button_for(self, participant_id: str) -> QPushButton:
+        return self._buttons[participant_id]
+
+    def people(self) -> list[Person]:
+        return list(self._people)
+
+    def set_present_silently(self, participant_id: str, present: bool) -> None:
+        """Reflect a change made elsewhere without emitting :attr:`toggled`."""
+        button = self._buttons.get(participant_id)
+        if button is not None:
+            button.blockSignals(True)
+            button.setChecked(present)
+            button.blockSignals(False)
+            self._update_count()
+

@@ -1,0 +1,80 @@
+"""Small pieces every run-mode screen shares: people, type sizes, colours, times.
+
+Why a module of its own: run mode is read at a glance from a few steps away, so
+sizes are expressed as multiples of the system font (the type then follows the
+user's accessibility setting) and colours are chosen once, legible on light and
+dark palettes alike.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Optional
+
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QApplication, QWidget
+
+# Countdown colours: calm, near the end, past the end. Mid-tones that read on
+# both light and dark window backgrounds.
+COLOUR_CALM = QColor("#2e7d32")
+COLOUR_NEAR = QColor("#c77800")
+COLOUR_OVER = QColor("#c62828")
+
+NEAR_FRACTION = 0.2   # last 20% of a step...
+NEAR_SECONDS = 60.0   # ...or its last minute, whichever comes first
+
+
+@dataclass(frozen=True)
+class Person:
+    """A participant as run mode shows them on the facilitator's own screen."""
+
+    id: str
+    code: str
+    alias: Optional[str] = None
+
+    def label(self) -> str:
+        return f"{self.code}  ·  {self.alias}" if self.alias else self.code
+
+
+def scaled_font(factor: float = 1.0, bold: bool = False, base: QFont | None = None) -> QFont:
+    """The application font scaled by ``factor`` (so system text size still applies)."""
+    font = QFont(base if base is not None else QApplication.font())
+    size = font.pointSizeF()
+    if size <= 0:
+        size = 10.0
+    font.setPointSizeF(size * factor)
+    font.setBold(bold)
+    return font
+
+
+def set_font(widget: QWidget, factor: float, bold: bool = False) -> None:
+    widget.setFont(scaled_font(factor, bold))
+
+
+def timer_colour(remaining: float, planned: float) -> QColor:
+    """Green while there is time, amber near the end, red once past it."""
+    if remaining < 0:
+        return COLOUR_OVER
+    if remaining <= max(NEAR_SECONDS, planned * NEAR_FRACTION) and planned > 0:
+        return COLOUR_NEAR
+    return COLOUR_CALM
+
+
+def timer_state(remaining: float, planned: float) -> str:
+    """``"calm"``, ``"near"`` or ``"over"``: the same rule as :func:`timer_colour`."""
+    colour = timer_colour(remaining, planned)
+    return {COLOUR_CALM.name(): "calm", COLOUR_NEAR.name(): "near"}.get(colour.name(), "over")
+
+
+def format_clock(seconds: float) -> str:
+    """``m:ss`` (or ``h:mm:ss``); negative values get a leading minus (overrun)."""
+    # A countdown shows 1:00 until a full minute has gone, so round up while
+    # positive; an overrun counts up, so round down.
+    sign = "-" if seconds < 0 else ""
+    total = math.ceil(seconds) if seconds >= 0 else math.floor(-seconds)
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{sign}{hours}:{minutes:02d}:{secs:02d}"
+    return f"{sign}{minutes}:{secs:02d}"

@@ -1,0 +1,124 @@
+"""What run mode reads from and writes to the store, as plain functions (no Qt).
+
+Every function takes one ORM session so the UI can run it through the task runner
+(``ctx.tasks.run_db``) and tests can call it directly. Writes delegate to the
+owning core modules (tracking for attendance, participants and scores; session for
+rules); only the session note, which no core module covers yet, is written here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session as OrmSession
+
+from facilitator.errors import InputError
+from facilitator.session.rules import RuleSet, effective_rules, record_agreement
+from facilitator.store.models import (Attendance, Group, MeasureDefinition, MeasureResponse,
+                                      Note, RulesAgreement, Session, utcnow)
+from facilitator.tracking import attendance, measures, participants
+from facilitator.tracking.attendance import ATTENDED
+from facilitator.ui.run.common import Person
+
+Score = tuple[Optional[float], bool]  # (value, passed)
+
+
+@dataclass
+class RunData:
+    """The store's view of one session, loaded when run mode opens (or resumes)."""
+
+    session_id: str
+    group_id: str
+    group_name: str
+    group_language: str
+    headcount_only: bool
+    no_notes: bool
+    is_practice: bool
+    people: list[Person]
+    present: list[str]
+    newcomers: list[str]
+    scores: dict[str, dict[str, Score]] = field(default_factory=dict)  # phase -> pid -> score
+    note: str = ""
+    rules: Optional[RuleSet] = None
+    rules_agreed: bool = False
+    headcount: Optional[int] = None
+
+    def aliases(self) -> list[str]:
+        return [p.alias for p in self.people if p.alias]
+
+
+def load_run_data(s: OrmSession, session_id: str) -> RunData:
+    sess = s.get(Session, session_id)
+    if sess is None:
+        raise InputError("That session does not exist.")
+    group: Group = sess.group
+    people = [Person(p.id, p.code, p.alias)
+              for p in participants.list_participants(s, group.id)]
+    rows = list(s.scalars(select(Attendance).where(Attendance.session_id == session_id)))
+    present = [a.participant_id for a in rows if a.status in ATTENDED]
+    known = {p.id for p in people}
+    for p, _a in attendance.session_attendance(s, session_id):  # archived but present
+        if p.id not in known:
+            people.append(Person(p.id, p.code, p.alias))
+    scores: dict[str, dict[str, Score]] = {"pre": {}, "post": {}}
+    for r, key in s.execute(select(MeasureResponse, MeasureDefinition.key)
+                            .join(MeasureDefinition,
+                                  MeasureDefinition.id == MeasureResponse.measure_id)
+                            .where(MeasureResponse.session_id == session_id)):
+        if key == measures.CHECKIN and r.phase.value in scores:
+            scores[r.phase.value][r.participant_id] = (r.value, r.passed)
+    note = s.scalar(select(Note.body).where(Note.session_id == session_id)
+                    .order_by(Note.created_at).limit(1)) or ""
+    agreed = s.scalar(select(RulesAgreement.id).where(RulesAgreement.session_id == session_id,
+                                                      RulesAgreement.agreed.is_(True))) is not None
+    return RunData(session_id=session_id, group_id=group.id, group_name=group.name,
+                   group_language=group.language or "en", headcount_only=group.headcount_only,
+                   no_notes=sess.no_notes, is_practice=sess.is_practice, people=people,
+                   present=present, newcomers=[a.participant_id for a in rows if a.first_time],
+                   scores=scores, note=note, rules=effective_rules(group), rules_agreed=agreed,
+                   headcount=sess.headcount)
+
+
+def set_present(s: OrmSession, session_id: str, participant_id: str, present: bool) -> bool:
+    """Mark or unmark; returns whether this is the participant's first real session."""
+    if present:
+        return attendance.mark_attendance(s, session_id, participant_id).first_time
+    attendance.unmark_attendance(s, session_id, participant_id)
+    return False
+
+
+def add_newcomer(s: OrmSession, group_id: str, session_id: str) -> Person:
+    """A new code for someone who just walked in, marked present at once."""
+    p = participants.add_participant(s, group_id)
+    attendance.mark_attendance(s, session_id, p.id)
+    return Person(p.id, p.code, p.alias)
+
+
+def record_score(s: OrmSession, session_id: str, participant_id: str, phase: str,
+                 value: Optional[int], passed: bool) -> None:
+    measures.record_response(s, session_id, participant_id, measures.CHECKIN, phase,
+                             value=None if passed else value, passed=passed)
+
+
+def agree_rules(s: OrmSession, session_id: str, rules: RuleSet) -> str:
+    return record_agreement(s, session_id, rules, agreed=True).content_hash
+
+
+def save_note(s: OrmSession, group_id: str, session_id: str, body: str) -> str:
+    """Keep one running note per session (created on first save, then updated)."""
+    note = s.scalar(select(Note).where(Note.session_id == session_id)
+                    .order_by(Note.created_at).limit(1))
+    if note is None:
+        note = Note(group_id=group_id, session_id=session_id, body=body)
+        s.add(note)
+    else:
+        note.body = body
+        note.updated_at = utcnow()
+    s.flush()
+    return note.id
+
+
+def set_headcount(s: OrmSession, session_id: str, headcount: int) -> None:
+    attendance.set_headcount(s, session_id, headcount)

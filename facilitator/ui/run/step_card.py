@@ -1,0 +1,111 @@
+"""The current step, big and readable: title, countdown, words to say, prompts, notes.
+
+Facilitator-only notes sit in a visibly different box (tinted, labelled "For you
+only") so nobody reads them aloud by mistake. Text comes from the script in the
+*group's* language, which may differ from the interface language.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from facilitator.session.scripts import Step
+from facilitator.ui.run.common import format_clock, set_font, timer_colour, timer_state
+
+
+def _wrapping(parent: QWidget, factor: float, bold: bool = False, name: str = "") -> QLabel:
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    set_font(label, factor, bold)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+class StepCard(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("stepCard")
+        self.position = _wrapping(self, 1.0, name="stepPosition")
+        self.title = _wrapping(self, 2.2, True, "stepTitle")
+        self.countdown = QLabel(self)
+        self.countdown.setObjectName("stepCountdown")
+        set_font(self.countdown, 3.4, bold=True)
+        self.countdown.setAccessibleName(self.tr("Time left in this step"))
+        self.say_caption = _wrapping(self, 1.0, True)
+        self.say = _wrapping(self, 1.45, name="stepSay")
+        self.prompts = _wrapping(self, 1.3, name="stepPrompts")
+        self.notes_box = QFrame(self)
+        self.notes_box.setObjectName("notesBox")
+        self.notes_box.setStyleSheet(
+            "QFrame#notesBox { background: rgba(255, 193, 7, 0.16);"
+            " border-left: 6px solid #c77800; border-radius: 4px; }")
+        self.notes_caption = _wrapping(self.notes_box, 1.0, True)
+        self.notes = _wrapping(self.notes_box, 1.15, name="stepNotes")
+        box = QVBoxLayout(self.notes_box)
+        box.addWidget(self.notes_caption)
+        box.addWidget(self.notes)
+
+        body = QWidget(self)
+        inner = QVBoxLayout(body)
+        inner.addWidget(self.say_caption)
+        inner.addWidget(self.say)
+        inner.addWidget(self.prompts)
+        inner.addWidget(self.notes_box)
+        inner.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+
+        head = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(self.position)
+        titles.addWidget(self.title)
+        head.addLayout(titles, 1)
+        head.addWidget(self.countdown, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(head)
+        layout.addWidget(scroll, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.say_caption.setText(self.tr("Say:"))
+        self.notes_caption.setText(self.tr("For you only (not to be read aloud):"))
+
+    def show_step(self, step: Step, index: int, total: int, lang: str, kind_label: str) -> None:
+        self.position.setText(self.tr("Step %1 of %2 · %3").replace("%1", str(index + 1))
+                              .replace("%2", str(total)).replace("%3", kind_label))
+        self.title.setText(step.title.get(lang))
+        self.say.setText(step.say.get(lang))
+        if step.prompts:
+            self.prompts.setText("\n".join(f"•  {p.get(lang)}" for p in step.prompts))
+            self.prompts.show()
+        else:
+            self.prompts.hide()
+        if step.notes is not None:
+            self.notes.setText(step.notes.get(lang))
+            self.notes_box.show()
+        else:
+            self.notes.setText("")
+            self.notes_box.hide()
+        for label in (self.title, self.say, self.prompts, self.notes):
+            label.setLayoutDirection(Qt.LayoutDirection.RightToLeft if lang == "ar"
+                                     else Qt.LayoutDirection.LeftToRight)
+            label.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop)
+
+    def show_time(self, remaining: float, planned: float, paused: bool = False) -> Optional[str]:
+        """Draw the countdown; returns the colour state (``calm``/``near``/``over``)."""
+        text = format_clock(remaining)
+        self.countdown.setText(f"⏸ {text}" if paused else text)
+        colour = timer_colour(remaining, planned)
+        self.countdown.setStyleSheet(f"color: {colour.name()};")
+        state = timer_state(remaining, planned)
+        self.countdown.setProperty("timerState", state)
+        return state

@@ -1,0 +1,153 @@
+"""The end-of-session summary and the one click to the session summary PDF.
+
+Shown in place of the run screen when the session is finished. The figures come
+from the store (:func:`facilitator.ui.run.summary_data.session_summary`); the PDF
+is built by the tracking layer (:func:`build_session_report`, which applies the
+alias redaction and disclosure rules) and drawn by the export layer, on the task
+runner's worker thread so the window never freezes while ReportLab works.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
+                               QWidget)
+
+from facilitator.ui.run.common import set_font
+from facilitator.ui.run.summary_data import SessionSummary, session_summary
+
+
+def reports_dir(ctx: Any) -> Path:
+    """PDFs go beside the store (``FACILITATOR_HOME`` in tests and demos)."""
+    base = Path(ctx.db.path).parent if ctx.db is not None else Path.cwd()
+    folder = base / "reports"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+class SummaryView(QWidget):
+    pdf_written = Signal(str)
+    leave_requested = Signal()
+
+    def __init__(self, ctx: Any, session_id: str, step_titles: Callable[[str], str] | None = None,
+                 report_lang: Optional[str] = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.session_id = ctx, session_id
+        self.report_lang = report_lang or ctx.lang
+        self._step_title = step_titles or (lambda step_id: step_id)
+        self.summary: Optional[SessionSummary] = None
+        self.pdf_path: Optional[Path] = None
+        self.setObjectName("summaryView")
+        self.title = QLabel(self.tr("Session finished: thank you"), self)
+        set_font(self.title, 2.0, bold=True)
+        self.values: dict[str, QLabel] = {}
+        form = QFormLayout()
+        for key, caption in (("attended", self.tr("People present")),
+                             ("newcomers", self.tr("Newcomers")),
+                             ("change", self.tr("Average change (check-out minus check-in)")),
+                             ("incidents", self.tr("Incidents recorded")),
+                             ("skipped", self.tr("Steps skipped"))):
+            value = QLabel("…", self)
+            value.setObjectName(f"summary-{key}")
+            value.setWordWrap(True)
+            set_font(value, 1.6, bold=True)
+            cap = QLabel(caption, self)
+            set_font(cap, 1.2)
+            form.addRow(cap, value)
+            self.values[key] = value
+        self.pdf_button = QPushButton(self.tr("Make the session summary PDF"), self)
+        self.pdf_button.setObjectName("makePdf")
+        self.pdf_button.setMinimumHeight(52)
+        set_font(self.pdf_button, 1.2, bold=True)
+        self.pdf_button.clicked.connect(self.make_pdf)
+        self.open_button = QPushButton(self.tr("Open the folder"), self)
+        self.open_button.setEnabled(False)
+        self.open_button.clicked.connect(self._open_folder)
+        self.pdf_label = QLabel(self)
+        self.pdf_label.setObjectName("pdfPath")
+        self.pdf_label.setWordWrap(True)
+        self.leave_button = QPushButton(self.tr("Back to the group"), self)
+        self.leave_button.setObjectName("leaveRun")
+        self.leave_button.setMinimumHeight(44)
+        self.leave_button.clicked.connect(self.leave_requested)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.pdf_button)
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.leave_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.addWidget(self.title)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        layout.addWidget(self.pdf_label)
+        layout.addLayout(buttons)
+        self.reload()
+
+    def reload(self) -> None:
+        session_id = self.session_id
+        self.ctx.tasks.run_db(self.ctx.db, lambda s: session_summary(s, session_id),
+                              on_success=self._show)
+
+    def _show(self, summary: SessionSummary) -> None:
+        self.summary = summary
+        loc = self.locale()
+        self.values["attended"].setText(loc.toString(summary.attended))
+        self.values["newcomers"].setText(loc.toString(summary.newcomers))
+        if summary.average_change is None:
+            self.values["change"].setText(self.tr("no one gave both scores"))
+        else:
+            sign = "+" if summary.average_change > 0 else ""
+            self.values["change"].setText(
+                self.tr("%1 (from %2 people)")
+                .replace("%1", sign + loc.toString(summary.average_change, "f", 1))
+                .replace("%2", loc.toString(summary.paired)))
+        self.values["incidents"].setText(loc.toString(summary.incidents))
+        if summary.skipped_steps:
+            titles = ", ".join(self._step_title(s) for s in summary.skipped_steps)
+            self.values["skipped"].setText(f"{loc.toString(len(summary.skipped_steps))}: {titles}")
+        else:
+            self.values["skipped"].setText(loc.toString(0))
+
+    def make_pdf(self) -> None:
+        from facilitator.export.pdf import write_report
+        from facilitator.tracking.reports import build_session_report
+
+        db, session_id, lang = self.ctx.db, self.session_id, self.report_lang
+        stamp = datetime.now().strftime("%Y-%m-%d-%H%M")
+        path = reports_dir(self.ctx) / f"session-summary-{stamp}-{session_id[:6]}.pdf"
+
+        def job(progress: Any, cancel: Any) -> str:
+            progress(0, 2, "")
+            report = build_session_report(db, session_id, lang)
+            cancel.check()
+            progress(1, 2, "")
+            return str(write_report(report, path))
+
+        self.pdf_button.setEnabled(False)
+        self.pdf_label.setText(self.tr("Making the PDF…"))
+        self.ctx.tasks.run(job, on_success=self._pdf_done, on_failure=self._pdf_failed,
+                           progress=True, label=self.tr("Making the session summary PDF"))
+
+    def _pdf_done(self, path: str) -> None:
+        self.pdf_path = Path(path)
+        self.pdf_button.setEnabled(True)
+        self.open_button.setEnabled(True)
+        self.pdf_label.setText(self.tr("Saved: %1").replace("%1", path))
+        self.pdf_written.emit(path)
+
+    def _pdf_failed(self, exc: BaseException) -> None:
+        from facilitator.ui.tasks import report_failure
+
+        self.pdf_button.setEnabled(True)
+        self.pdf_label.setText(self.tr("The PDF could not be made."))
+        report_failure(exc, self)
+
+    def _open_folder(self) -> None:
+        if self.pdf_path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.pdf_path.parent)))

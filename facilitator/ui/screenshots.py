@@ -1,0 +1,83 @@
+"""``facilitator --demo --screenshots DIR``: the main screens in English and Arabic as PNGs.
+
+Always rendered from the demo store, never from real data. Run-mode screens come
+from ``facilitator.ui.run.screenshot_widgets(ctx)`` (see :mod:`facilitator.ui.context`).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+if TYPE_CHECKING:  # pragma: no cover
+    from facilitator.ui.app import App
+
+log = logging.getLogger(__name__)
+SIZE = (1280, 800)
+
+
+def _settle() -> None:
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def grab(widget: QWidget, path: Path, size: tuple[int, int] = SIZE) -> Path:
+    if not widget.isVisible():
+        widget.resize(*size)
+        widget.show()
+    _settle()
+    if not widget.grab().save(str(path)):
+        raise OSError(f"could not write {path}")
+    return path
+
+
+def _first_group(ctx) -> str | None:
+    from facilitator.ui.home_view import load_groups
+
+    groups = load_groups(ctx.db)
+    # The richest group makes the most useful picture.
+    groups.sort(key=lambda g: -g.participants)
+    return groups[0].id if groups else None
+
+
+def render_all(app: "App", out: Path, langs: tuple[str, ...] = ("en", "ar")) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for lang in langs:
+        app.lang = lang
+        app.installer.install(app.qapp, lang)
+        app.ctx = None  # a fresh context per language
+        window = app.build_window()
+        app.window = window
+        window.resize(*SIZE)
+        window.show()
+        _settle()
+        ctx = app.ctx
+        window.show_home()
+        written.append(grab(window, out / f"{lang}-home.png"))
+        group_id = _first_group(ctx)
+        if group_id:
+            window.show_group(group_id)
+            written.append(grab(window, out / f"{lang}-group.png"))
+            window.show_plan(group_id)
+            written.append(grab(window, out / f"{lang}-plan.png"))
+        window.lock()
+        written.append(grab(window, out / f"{lang}-lock.png"))
+        window.unlock()
+        try:
+            from facilitator.ui.run import screenshot_widgets  # type: ignore[attr-defined]
+        except ImportError:
+            screenshot_widgets = None
+            log.warning("run mode offers no screenshot_widgets(); skipping run screens")
+        if screenshot_widgets is not None:
+            for name, widget in screenshot_widgets(ctx).items():
+                written.append(grab(widget, out / f"{lang}-{name}.png"))
+                widget.close()
+                widget.deleteLater()
+        window.close()
+        window.deleteLater()
+        _settle()
+    return written

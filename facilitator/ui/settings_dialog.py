@@ -1,0 +1,76 @@
+"""Preferences: interface language, auto-lock delay and light/dark look.
+
+Kept to what a facilitator would actually change. Language takes effect at once
+(the screens are rebuilt), with no reinstall.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.ui.context import AppContext
+from facilitator.ui.labels import LANGUAGES
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Settings"))
+        self.lang_box = QComboBox()
+        self.lang_box.setAccessibleName(self.tr("Interface language"))
+        for key, label in LANGUAGES.items():
+            self.lang_box.addItem(label, key)
+        self.lang_box.setCurrentIndex(max(0, self.lang_box.findData(ctx.lang)))
+        self.autolock = QSpinBox()
+        self.autolock.setRange(0, 240)
+        self.autolock.setAccessibleName(self.tr("Lock after this many idle minutes"))
+        self.autolock.setSpecialValueText(self.tr("Never"))
+        self.autolock.setSuffix(self.tr(" min"))
+        self.autolock.setValue(ctx.settings.autolock_minutes)
+        self.look = QComboBox()
+        self.look.setAccessibleName(self.tr("Colours"))
+        for key, label in (("auto", self.tr("Follow the system")), ("light", self.tr("Light")),
+                           ("dark", self.tr("Dark"))):
+            self.look.addItem(label, key)
+        self.look.setCurrentIndex(max(0, self.look.findData(
+            str(ctx.settings.value("ui/look", "auto")))))
+
+        form = QFormLayout()
+        for text, widget in ((self.tr("&Language"), self.lang_box),
+                             (self.tr("&Lock after"), self.autolock),
+                             (self.tr("&Colours"), self.look)):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.language = ctx.lang
+
+    def _save(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from facilitator.ui import theme
+
+        self.language = self.lang_box.currentData()
+        self.ctx.settings.language = self.language
+        self.ctx.settings.autolock_minutes = self.autolock.value()
+        look = self.look.currentData()
+        self.ctx.settings.set_value("ui/look", look)
+        theme.apply_theme(QApplication.instance(),
+                          dark=None if look == "auto" else look == "dark")
+        self.accept()

@@ -1,0 +1,102 @@
+"""Install the interface language: Qt's own strings first, then ours, then the direction.
+
+Why this order: Qt's ``qtbase`` catalogue translates the standard buttons (OK,
+Cancel, Yes) that our dialogs reuse; our catalogue comes second so it wins for our
+own contexts (pyside-setup ``examples/widgets/linguist``). Direction is taken from
+the locale (``QLocale.textDirection()``) and set application-wide, as anki does, so
+every layout mirrors without per-widget code.
+
+Our ``.qm`` is built from ``resources/translations/facilitator_<lang>.ts`` by
+``make translations``. When it has not been built (a test run straight after a
+checkout), :class:`TsTranslator` reads the ``.ts`` source instead, so the interface
+is never silently English.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from facilitator.i18n import translate as ts_translate
+from facilitator.resources import resource_path
+
+log = logging.getLogger(__name__)
+
+LOCALES = {"en": QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom),
+           "ar": QLocale(QLocale.Language.Arabic, QLocale.Country.Jordan)}
+
+
+class TsTranslator(QTranslator):
+    """Translate straight from the ``.ts`` source when no compiled ``.qm`` exists."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.lang = lang
+
+    def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: D401
+        text = ts_translate(context, source_text, self.lang)
+        return text if text != source_text else None  # None: not ours, ask the next translator
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
+        return False
+
+
+class LanguageInstaller:
+    """Keeps the installed translators so the language can be switched at run time."""
+
+    def __init__(self) -> None:
+        self._installed: list[QTranslator] = []
+        self.lang = "en"
+
+    def install(self, app: QApplication, lang: str) -> None:
+        for tr in self._installed:
+            app.removeTranslator(tr)
+        self._installed.clear()
+        self.lang = lang
+        locale = LOCALES.get(lang, QLocale(lang))
+        QLocale.setDefault(locale)
+        if lang != "en":
+            qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            qtbase = QTranslator()
+            if qtbase.load(locale, "qtbase", "_", qt_dir):
+                app.installTranslator(qtbase)
+                self._installed.append(qtbase)
+            ours: QTranslator = QTranslator()
+            qm = resource_path("translations", f"facilitator_{lang}.qm")
+            if not (qm.is_file() and ours.load(str(qm))):
+                log.info("No compiled %s; translating from the .ts source", qm.name)
+                ours = TsTranslator(lang)
+            app.installTranslator(ours)
+            self._installed.append(ours)
+        direction = (Qt.LayoutDirection.RightToLeft
+                     if locale.textDirection() == Qt.LayoutDirection.RightToLeft
+                     else Qt.LayoutDirection.LeftToRight)
+        app.setLayoutDirection(direction)
+
+
+def tr(context: str, text: str) -> str:
+    """Translate a string marked with ``QT_TRANSLATE_NOOP`` in core code."""
+    return QCoreApplication.translate(context, text)
+
+
+def locale() -> QLocale:
+    return QLocale()
+
+
+def format_date(value, fmt: QLocale.FormatType = QLocale.FormatType.ShortFormat) -> str:
+    """A date in the interface locale (Arabic-Indic digits and month names in Arabic)."""
+    from PySide6.QtCore import QDate
+
+    if value is None:
+        return ""
+    qdate = QDate(value.year, value.month, value.day)
+    return QLocale().toString(qdate, fmt)
+
+
+def format_number(value: float | int, decimals: int = 0) -> str:
+    loc = QLocale()
+    if isinstance(value, int) or decimals == 0:
+        return loc.toString(int(round(value)))
+    return loc.toString(float(value), "f", decimals)

@@ -1,0 +1,87 @@
+"""Small building blocks the screens share, so they look and behave alike."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.errors import FacilitatorError
+from facilitator.ui import theme
+
+
+def heading(text: str, role: str = "title", *, name: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    theme.set_role(label, role)
+    label.setAccessibleName(name or text)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    return label
+
+
+def muted(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    theme.set_role(label, "muted")
+    return label
+
+
+def button(text: str, *, primary: bool = False, danger: bool = False,
+           accessible: str = "", tip: str = "") -> QPushButton:
+    btn = QPushButton(text)
+    btn.setAccessibleName(accessible or text.replace("&", ""))
+    if tip:
+        btn.setToolTip(tip)
+        btn.setAccessibleDescription(tip)
+    if primary:
+        theme.mark(btn, primary=True)
+        btn.setDefault(False)
+        btn.setAutoDefault(True)
+    if danger:
+        theme.mark(btn, danger=True)
+    btn.setCursor(Qt.CursorShape.PointingHandCursor)
+    return btn
+
+
+def card(*widgets: QWidget, horizontal: bool = False) -> QFrame:
+    frame = QFrame()
+    frame.setProperty("card", True)
+    layout = QHBoxLayout(frame) if horizontal else QVBoxLayout(frame)
+    layout.setContentsMargins(16, 12, 16, 12)
+    for w in widgets:
+        layout.addWidget(w)
+    return frame
+
+
+def show_error(parent: QWidget | None, exc: BaseException, title: str = "") -> None:
+    """A plain-language message for a FacilitatorError; never a traceback."""
+    from PySide6.QtWidgets import QApplication
+
+    from facilitator.ui.errors_ui import error_text
+
+    message = error_text(exc) if isinstance(exc, FacilitatorError) else QApplication.translate(
+        "Widgets", "Something went wrong and the action was not finished.")
+    QMessageBox.warning(parent, title or QApplication.translate("Widgets", "Could not finish"),
+                        message)
+
+
+def row(*widgets: QWidget | None, stretch_first: bool = False,
+        stretch_last: bool = False) -> QHBoxLayout:
+    layout = QHBoxLayout()
+    if stretch_first:
+        layout.addStretch(1)
+    for w in widgets:
+        if w is None:
+            layout.addStretch(1)
+        else:
+            layout.addWidget(w)
+    if stretch_last:
+        layout.addStretch(1)
+    return layout

@@ -1,0 +1,134 @@
+"""Run-mode panels on their own: attendance, scores, notes warning, safety dialog."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from facilitator.store.models import FollowUp, Group, Incident, SafetyResource
+from facilitator.ui.run.attendance_panel import AttendancePanel
+from facilitator.ui.run.common import Person, format_clock, timer_state
+from facilitator.ui.run.notes_field import IdentifyingTextEdit
+from facilitator.ui.run.score_panel import ScorePanel
+
+PEOPLE = [Person(f"id{i}", f"K{i}-{i}{i}", f"Alias{i}" if i % 2 else None) for i in range(12)]
+
+
+def test_attendance_toggle_and_newcomer(qtbot):
+    panel = AttendancePanel()
+    qtbot.addWidget(panel)
+    panel.set_people(PEOPLE[:3], present=["id1"])
+    events = []
+    panel.toggled.connect(lambda pid, on: events.append((pid, on)))
+    qtbot.mouseClick(panel.button_for("id0"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.button_for("id1"), Qt.MouseButton.LeftButton)
+    assert events == [("id0", True), ("id1", False)]
+    assert panel.present_ids() == ["id0"]
+    with qtbot.waitSignal(panel.newcomer_requested):
+        qtbot.mouseClick(panel.newcomer_button, Qt.MouseButton.LeftButton)
+    panel.add_person(Person("new", "NN-44"))
+    assert panel.present_ids() == ["id0", "new"]
+    assert panel.newcomer_ids() == {"new"}
+    assert "Alias1" in panel.button_for("id1").text()
+    assert "2" in panel.count_label.text()
+
+
+def test_twelve_scores_by_keyboard(qtbot):
+    panel = ScorePanel("pre")
+    qtbot.addWidget(panel)
+    panel.set_people(PEOPLE)
+    panel.show()
+    panel.setFocus()
+    got = []
+    panel.scored.connect(lambda pid, value, passed: got.append((pid, value, passed)))
+    for i in range(12):
+        if i == 5:
+            qtbot.keyClick(panel, Qt.Key.Key_P)
+        else:
+            qtbot.keyClicks(panel, str(i % 11 if i != 10 else 10))
+            qtbot.keyClick(panel, Qt.Key.Key_Return)
+    assert len(got) == 12
+    assert got[5] == ("id5", None, True)
+    assert got[10] == ("id10", 10, False)
+    assert got[3] == ("id3", 3, False)
+    assert panel.rows()[10].group.checkedId() == 10
+
+
+def test_score_by_click_and_restore(qtbot):
+    panel = ScorePanel("post")
+    qtbot.addWidget(panel)
+    panel.set_people(PEOPLE[:2], existing={"id0": (7.0, False)})
+    assert panel.current_index() == 1  # the first person without an answer
+    got = []
+    panel.scored.connect(lambda *a: got.append(a))
+    qtbot.mouseClick(panel.rows()[1].pass_button, Qt.MouseButton.LeftButton)
+    assert got == [("id1", None, True)]
+    assert panel.rows()[0].group.checkedId() == 7
+
+
+def test_notes_warn_and_debounce(qtbot):
+    field = IdentifyingTextEdit()
+    qtbot.addWidget(field)
+    field.set_aliases(["Mariam"])
+    field.show()
+    saved = []
+    field.save_requested.connect(saved.append)
+    qtbot.keyClicks(field.editor, "Quiet group. ")
+    assert field.warning.isHidden()
+    qtbot.keyClicks(field.editor, "mariam said call 0791 234 567")
+    assert not field.warning.isHidden()
+    assert {f.kind for f in field.findings()} == {"alias", "phone"}
+    assert "phone number" in field.warning.text()
+    assert saved == []
+    qtbot.waitUntil(lambda: bool(saved), timeout=3000)
+    assert saved[-1].endswith("0791 234 567")
+
+
+def test_clock_format_and_state():
+    assert format_clock(59.2) == "1:00"
+    assert format_clock(-61.5) == "-1:01"
+    assert format_clock(3725) == "1:02:05"
+    assert timer_state(600, 600) == "calm"
+    assert timer_state(50, 600) == "near"
+    assert timer_state(-1, 600) == "over"
+
+
+@pytest.fixture
+def group_id(raw_db):
+    with raw_db.unit() as s:
+        g = Group(name="Tuesday circle", program_type="grief")
+        s.add(g)
+        s.flush()
+        return g.id
+
+
+def test_safety_dialog_records_incident_and_edits_resources(qtbot, ctx, group_id):
+    from facilitator.ui.run.safety_dialog import SafetyDialog
+
+    dialog = SafetyDialog(ctx, group_id, None, aliases=["Huda"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.resources.rowCount() >= 1  # placeholders seeded
+    assert "Pause the group calmly" in dialog.findChild(type(dialog.reminder), "crisisSteps").text()
+    dialog.resources.item(0, 1).setText("+962 6 000 0000")
+    with ctx.db.unit() as s:
+        phones = [r.phone for r in s.scalars(select(SafetyResource))]
+    assert "+962 6 000 0000" in phones
+    dialog.tabs.setCurrentIndex(1)
+    dialog.type_box.setCurrentIndex(dialog.type_box.findData("risk_disclosure"))
+    dialog.severity_group.button(3).setChecked(True)
+    qtbot.keyClicks(dialog.description.editor, "Huda talked about harm")
+    assert not dialog.description.warning.isHidden()
+    dialog.action_boxes[0].setChecked(True)
+    dialog.follow_up_note.setText("Lead calls the service tomorrow")
+    with qtbot.waitSignal(dialog.incident_saved):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    with ctx.db.unit() as s:
+        rows = list(s.scalars(select(Incident)))
+    assert len(rows) == 1
+    inc = rows[0]
+    assert (inc.type, inc.severity, inc.follow_up) == ("risk_disclosure", 3, FollowUp.open)
+    assert inc.actions_taken == ["pause_group"]
+    assert inc.follow_up_note == "Lead calls the service tomorrow"
+    assert dialog.description.text() == ""
