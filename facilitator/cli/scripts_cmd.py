@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from facilitator.errors import ScriptError
 from facilitator.session.script_loader import ScriptValidationError, load_script_file
@@ -21,7 +22,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     lst.add_argument("--lang", choices=("en", "ar"), default="en", help="language of the titles")
     lst.set_defaults(func=_list)
     val = sub.add_parser("validate", help="check script files; exit 1 if any has problems")
-    val.add_argument("paths", nargs="+", metavar="PATH")
+    val.add_argument("paths", nargs="+", metavar="PATH", help="script files or folders")
     val.set_defaults(func=_validate)
 
 
@@ -36,7 +37,11 @@ def _list(args: argparse.Namespace) -> int:
 
 def _validate(args: argparse.Namespace) -> int:
     bad = 0
-    for path in args.paths:
+    paths: list[str] = []
+    for given in args.paths:  # a folder means every *.yaml in it
+        folder = Path(given)
+        paths += sorted(str(p) for p in folder.glob("*.yaml")) if folder.is_dir() else [given]
+    for path in paths:
         try:
             script = load_script_file(path)
         except ScriptValidationError as exc:

@@ -253,40 +253,49 @@ def _session(g: _Gen, gid: str, script: dict[str, Any], day: date, *, practice: 
     started = planned + timedelta(minutes=rng.choice((0, 0, 1, 2, 3, 5)))
     sid = g.uid()
     steps = script["steps"]
-    mandatory = [s["id"] for s in steps if s["mandatory"]]
-    events = [("start", None, None, 0.0, {"script_id": script["id"],
-                                          "script_version": script["version"],
-                                          "planned_minutes": script["duration_minutes"],
-                                          "mandatory_steps": mandatory})]
+    n = len(steps)
+    # The run engine's log shape (facilitator.session.engine): step_id is the current
+    # step after the action; skip names the skipped step in its payload.
+    events: list[tuple[str, int, dict[str, Any], float]] = [("start", 0, {"steps": n}, 0.0)]
     elapsed = 0.0
-    stop_at = rng.randrange(2, len(steps)) if abandoned else len(steps)
-    rules_done = False
-    for index, st in enumerate(steps[:stop_at]):
-        if not st["mandatory"] and rng.random() < 0.08:
-            events.append(("skip", index, st["id"], elapsed, {"kind": st["kind"]}))
+    stop_at = rng.randrange(2, n) if abandoned and n > 2 else n
+    current, visited, skipped = 0, {0}, set()
+    while True:
+        st = steps[current]
+        skip_p = 0.015 if st["mandatory"] else 0.08
+        if current < n - 1 and current > 0 and rng.random() < skip_p:
+            skipped.add(current)
+            current += 1
+            visited.add(current)
+            events.append(("skip", current, {"index": current - 1, "step": st["id"],
+                                             "reason": "time", "mandatory": st["mandatory"]},
+                           elapsed))
             continue
-        if st["mandatory"] and rng.random() < 0.015:
-            events.append(("skip", index, st["id"], elapsed,
-                           {"kind": st["kind"], "mandatory": True}))
-            continue
-        events.append(("enter", index, st["id"], elapsed,
-                       {"kind": st["kind"], "mandatory": st["mandatory"],
-                        "planned_minutes": st["minutes"]}))
         spent = st["minutes"] * rng.uniform(0.8, 1.15)
         if rng.random() < 0.07:
-            events.append(("extend", index, st["id"], elapsed + spent * 60, {"minutes": 2}))
+            events.append(("extend", current, {"minutes": 2.0}, elapsed + spent * 60))
             spent += 2
         elapsed += spent * 60
-        rules_done = rules_done or st["kind"] == "ground_rules"
-    events.append(("abandon" if abandoned else "end", None, None, elapsed, {}))
+        if current + 1 >= min(n, stop_at):
+            break
+        current += 1
+        visited.add(current)
+        events.append(("next", current, {"from": current - 1}, elapsed))
+    done = visited - skipped
+    if abandoned:
+        events.append(("abandon", current, {"reason": "room needed"}, elapsed))
+    else:
+        missed = [s["id"] for i, s in enumerate(steps) if s["mandatory"] and i not in done]
+        events.append(("finish", current, {"missed_mandatory": missed}, elapsed))
+    rules_done = any(steps[i]["kind"] == "ground_rules" for i in done)
     ended = started + timedelta(seconds=elapsed)
     g.add(Session, id=sid, group_id=gid, script_id=script["id"],
           script_version=script["version"], planned_start=planned, started_at=started,
           ended_at=ended, status=SessionStatus.abandoned if abandoned else SessionStatus.completed,
           is_practice=practice, headcount=headcount, no_notes=False, created_at=planned)
-    for seq, (action, index, step_id, at_s, payload) in enumerate(events):
+    for seq, (action, index, payload, at_s) in enumerate(events, start=1):
         g.add(StepEvent, session_id=sid, seq=seq, action=action, step_index=index,
-              step_id=step_id, elapsed=round(at_s, 1), payload=payload,
+              step_id=steps[index]["id"], elapsed=round(at_s, 3), payload=payload,
               at=started + timedelta(seconds=at_s))
     if rules_done:
         g.add(RulesAgreement, session_id=sid, ruleset_id=script["ground_rules"],

@@ -10,6 +10,7 @@ Right-to-left reports mirror the column order and alignment.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -19,7 +20,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, SimpleDocTemplate, Spacer
+from reportlab.platypus import Flowable, PageBreak, SimpleDocTemplate, Spacer
 from reportlab.platypus.flowables import HRFlowable
 
 from facilitator.errors import ReportError
@@ -111,6 +112,8 @@ def _block_flowables(block: object, st: Styles, lang: str, width: float) -> list
         out.append(Spacer(1, 8))
         return out
     if isinstance(block, rm.Chart):
+        # headings carry keepWithNext, so title and drawing move to a new page together
+        # (a KeepTogether here would stop an h1 above from joining them)
         parts: list[Flowable] = [_heading(block.title, st.h2)] if block.title else []
         if not block.categories or not any(v is not None for s in block.series for v in s.values):
             parts.append(TextBlock(label("no_chart_data", lang), st.note))
@@ -120,7 +123,7 @@ def _block_flowables(block: object, st: Styles, lang: str, width: float) -> list
         if any(v is None for s in block.series for v in s.values):
             notes.append(label("withheld", lang))
         parts.extend(TextBlock(n, st.small) for n in notes)
-        return [KeepTogether(parts), Spacer(1, 6)]
+        return parts + [Spacer(1, 6)]
     if isinstance(block, rm.PageBreak):
         return [PageBreak()]
     if isinstance(block, CodeBlock):
@@ -139,8 +142,13 @@ def build_story(report: rm.Report, width: float) -> list[Flowable]:
         story.append(TextBlock(sub, st.subtitle))
     story.append(HRFlowable(width="100%", thickness=0.6, color=colors.HexColor("#bbbbbb"),
                             spaceBefore=2, spaceAfter=8))
+    previous: object = None
     for block in report.blocks:
+        if (isinstance(block, rm.Chart) and isinstance(previous, rm.Heading)
+                and block.title == previous.text):  # do not print the same title twice
+            block = dataclasses.replace(block, title="")
         story.extend(_block_flowables(block, st, report.lang, width))
+        previous = block
     return story
 
 

@@ -178,16 +178,6 @@ def _glyph_chars(font_name: str) -> dict[int, int]:
     return {gid: min(codes) for gid, codes in face.glyphToChar.items() if codes}
 
 
-#: Optional features are dropped step by step when they pick a glyph with no code point
-#: (this font's contextual ".short" letters): such a glyph could only be written as a
-#: private-use character, which copy/paste and search would return instead of the letter.
-_FEATURE_LADDER = (
-    {"kern": True, "liga": True},
-    {"kern": True, "liga": True, "calt": False},
-    {"kern": True, "liga": False, "clig": False, "calt": False, "dlig": False},
-)
-
-
 def _shape_run(text: str, font_name: str, rtl: bool, vector_marks: bool
                ) -> tuple[str, list[ShapeData], list[tuple[int, float, float]]]:
     """Shape one directional run; glyphs come back in visual order.
@@ -206,20 +196,20 @@ def _shape_run(text: str, font_name: str, rtl: bool, vector_marks: bool
     widths = font.face.charWidths
     g2c = _glyph_chars(font_name)
     hbf = _hb_font(font_name)
-    for features in _FEATURE_LADDER:
-        buf = hb.Buffer()
-        buf.add_str(text)
-        buf.guess_segment_properties()
-        buf.direction = "rtl" if rtl else "ltr"
-        hb.shape(hbf, buf, features)
-        if all(info.codepoint in g2c for info in buf.glyph_infos):
-            break
+    buf = hb.Buffer()
+    buf.add_str(text)
+    buf.guess_segment_properties()
+    buf.direction = "rtl" if rtl else "ltr"
+    hb.shape(hbf, buf, {"kern": True, "liga": True})
+    infos = buf.glyph_infos
+    clusters = sorted({info.cluster for info in infos}) + [len(text)]
+    cluster_end = dict(zip(clusters, clusters[1:]))
     scale = 1000.0 / font.face.unitsPerEm
     chars: list[str] = []
     data: list[ShapeData] = []
     marks: list[tuple[int, float, float]] = []
     pen = 0.0
-    for info, pos in zip(buf.glyph_infos, buf.glyph_positions):
+    for info, pos in zip(infos, buf.glyph_positions):
         gid = info.codepoint
         advance = pos.x_advance * scale
         code = g2c.get(gid)
@@ -227,9 +217,12 @@ def _shape_run(text: str, font_name: str, rtl: bool, vector_marks: bool
                 and unicodedata.category(chr(code)) == "Mn"):
             marks.append((gid, pen + pos.x_offset * scale, pos.y_offset * scale))
             continue
-        if code is None:  # a glyph with no code point: let ReportLab assign one
-            font.hbFont(10)
-            code = font.hbAddPrivate(hbf.glyph_to_string(gid), gid, pos.x_advance)
+        if code is None:  # an alternate or ligature glyph with no code point of its own
+            source = text[info.cluster:cluster_end[info.cluster]]
+            # the page holds visual order and extractors reverse right-to-left text
+            # character by character, so a ligature's letters are recorded reversed
+            code = font.private_code(gid, source[::-1] if rtl else source, advance)
+            g2c[gid] = code
         chars.append(chr(code))
         data.append(ShapeData(info.cluster, advance, 0.0, pos.x_offset * scale, 0.0,
                               widths.get(code, 0)))

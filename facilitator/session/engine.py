@@ -13,47 +13,24 @@ it afterwards.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Literal, Optional
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable, Optional
 
 from facilitator.errors import EngineError
 from facilitator.i18n import QT_TRANSLATE_NOOP
+from facilitator.session.events import (  # noqa: F401 - re-exported for callers
+    Clock,
+    EngineEvent,
+    Snapshot,
+    Status,
+    StepOutcome,
+    StepPlan,
+)
 from facilitator.session.recovery import Candidate, Recovery, plan_recovery
 from facilitator.session.rounds import RoundState, RoundSummary, rotate
 from facilitator.session.scripts import Script
 
-Status = Literal["ready", "running", "paused", "finished", "abandoned"]
-Clock = Callable[[], float]
 MAX_EXTEND_MINUTES = 60
-
-
-@dataclass(frozen=True)
-class StepPlan:
-    """What the engine needs to know about one script step."""
-
-    id: str
-    kind: str
-    minutes: float
-    floor_minutes: float
-    mandatory: bool
-    speaker_minutes: Optional[float] = None
-
-    @classmethod
-    def from_script(cls, script: Script) -> list[StepPlan]:
-        return [cls(s.id, s.kind, float(s.minutes), s.floor_minutes, s.mandatory,
-                    s.speaker_minutes) for s in script.steps]
-
-
-@dataclass(frozen=True)
-class EngineEvent:
-    """One action. ``step_index`` is the current step *after* the action."""
-
-    seq: int
-    action: str
-    step_index: Optional[int]
-    step_id: Optional[str]
-    elapsed: float
-    payload: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -62,26 +39,6 @@ class _StepState:
     extra: float = 0.0  # seconds added by extend, removed by shorten
     skipped: Optional[str] = None  # the reason, while skipped
     visited: bool = False
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """Everything the run screen shows, computed at one instant."""
-
-    status: Status
-    step_index: Optional[int]
-    step_id: Optional[str]
-    step_planned: float
-    step_elapsed: float
-    step_remaining: float
-    session_elapsed: float
-    session_planned: float
-    session_remaining: float
-    projected_overrun: float
-
-    @property
-    def step_overrun(self) -> bool:
-        return self.step_remaining < 0
 
 
 def _err(text: str) -> EngineError:
@@ -194,6 +151,21 @@ class RunEngine:
 
     def visited(self) -> list[int]:
         return [i for i, s in enumerate(self._steps) if s.visited]
+
+    def phases_done(self) -> list[str]:
+        """Phases with at least one step reached and not skipped, in script order
+        (what a no-notes defusing record keeps)."""
+        out: list[str] = []
+        for p, st in zip(self.plan, self._steps):
+            if p.phase and st.visited and st.skipped is None and p.phase not in out:
+                out.append(p.phase)
+        return out
+
+    def outcomes(self) -> list[StepOutcome]:
+        """Planned against actual time for every step, for the close summary."""
+        return [StepOutcome(i, p.id, p.kind, p.phase, p.minutes, self.planned_seconds(i) / 60,
+                            self.step_elapsed(i), st.visited, st.skipped, p.mandatory)
+                for i, (p, st) in enumerate(zip(self.plan, self._steps))]
 
     def mandatory_missed(self) -> list[str]:
         """Mandatory steps never reached or skipped: a fidelity flag for the summary."""

@@ -18,6 +18,7 @@ from typing import Callable, Optional
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session as OrmSession
 
 from facilitator.errors import EngineError, StoreError
 from facilitator.session.engine import Clock, EngineEvent, RunEngine
@@ -26,6 +27,8 @@ from facilitator.store.db import Database
 from facilitator.store.models import Group, Session, SessionStatus, StepEvent, utcnow
 
 MAX_CRASH_GAP_SECONDS = 4 * 3600
+NO_NOTES_REASON = "-"
+_NOTE_KEYS = frozenset({"reason", "codes", "code", "not_heard"})
 WallClock = Callable[[], datetime]
 
 _STATUS_AFTER = {
@@ -65,10 +68,12 @@ class SessionRunner:
     """
 
     def __init__(self, db: Database, session_id: str, engine: RunEngine,
-                 wall: WallClock = utcnow) -> None:
+                 wall: WallClock = utcnow, no_notes: bool = False) -> None:
         self.db = db
         self.session_id = session_id
         self.engine = engine
+        self.no_notes = no_notes
+        self._seats: dict[str, str] = {}
         self._wall = wall
         engine.recorder = self._record
 
@@ -87,7 +92,7 @@ class SessionRunner:
             s.add(row)
             s.flush()
             session_id = row.id
-        return cls(db, session_id, RunEngine(script, clock), wall)
+        return cls(db, session_id, RunEngine(script, clock), wall, no_notes=bool(no_notes))
 
     @classmethod
     def resume(cls, db: Database, session_id: str, script: Script | None = None, *,
@@ -108,7 +113,7 @@ class SessionRunner:
             if script is None:
                 from facilitator.session.library import load_script
                 script = load_script(row.script_id, s)
-            stored_hash = row.script_hash
+            stored_hash, no_notes = row.script_hash, row.no_notes
             rows = list(s.scalars(select(StepEvent).where(StepEvent.session_id == session_id)
                                   .order_by(StepEvent.seq)))
             events = [EngineEvent(r.seq, r.action, r.step_index, r.step_id, r.elapsed,
@@ -120,13 +125,36 @@ class SessionRunner:
                 raise EngineError("The script was changed since this session started, "
                                   "so it cannot be resumed.")
         engine = RunEngine.replay(script, events, clock)
-        runner = cls(db, session_id, engine, wall)
+        runner = cls(db, session_id, engine, wall, no_notes=no_notes)
+        if no_notes:  # the stored round already uses seat labels
+            for summary in (engine.round_summary(i) for i in range(len(engine.plan))):
+                if summary is not None:
+                    runner._seats.update({c: c for c in summary.order})
         if engine.status in ("running", "paused"):
             gap = 0.0
             if last_at is not None:
                 gap = min(max(0.0, (runner._wall() - last_at).total_seconds()), max_gap)
             engine.recover(gap)
         return runner
+
+    def _stored_payload(self, event: EngineEvent) -> dict:
+        """The payload as written. A no-notes session (first-responder defusing) keeps
+        only structure: free-text reasons are dropped and participant codes become
+        seat positions, so the log holds times, steps and phases and nothing else."""
+        if not self.no_notes:
+            return dict(event.payload)
+        out = {k: v for k, v in event.payload.items() if k not in _NOTE_KEYS}
+        if "reason" in event.payload:
+            out["reason"] = NO_NOTES_REASON
+        if event.action == "round_start":
+            self._seats = {c: f"#{i + 1}" for i, c in enumerate(event.payload["codes"])}
+            out["codes"] = list(self._seats.values())
+        for key in ("code",):
+            if key in event.payload:
+                out[key] = self._seats.get(event.payload[key], "#?")
+        if "not_heard" in event.payload:
+            out["not_heard"] = [self._seats.get(c, "#?") for c in event.payload["not_heard"]]
+        return out
 
     def _record(self, event: EngineEvent) -> None:
         """Write one event (and the session's status) in one short transaction."""
@@ -135,7 +163,8 @@ class SessionRunner:
             with self.db.unit() as s:
                 s.add(StepEvent(session_id=self.session_id, seq=event.seq, action=event.action,
                                 step_index=event.step_index, step_id=event.step_id,
-                                elapsed=event.elapsed, payload=event.payload, at=at))
+                                elapsed=event.elapsed, payload=self._stored_payload(event),
+                                at=at))
                 row = s.get(Session, self.session_id)
                 if row is None:
                     raise EngineError("The session was deleted while it was running.")
@@ -158,27 +187,37 @@ def load_events(db: Database, session_id: str) -> list[StepEvent]:
                               .order_by(StepEvent.seq)))
 
 
-def find_resumable_sessions(db: Database, include_practice: bool = True) -> list[ResumableSession]:
-    """Sessions left running or paused, newest first, for the UI's "resume?" offer."""
+def find_resumable_sessions(db: Database | OrmSession,
+                            include_practice: bool = True) -> list[ResumableSession]:
+    """Sessions left running or paused, newest first, for the UI's "resume?" offer.
+
+    Takes the :class:`Database` or an open ORM session (inside a caller's unit).
+    """
+    if isinstance(db, Database):
+        with db.unit() as s:
+            return _find_resumable(s, include_practice)
+    return _find_resumable(db, include_practice)
+
+
+def _find_resumable(s: OrmSession, include_practice: bool) -> list[ResumableSession]:
     out: list[ResumableSession] = []
-    with db.unit() as s:
-        query = select(Session).where(Session.status.in_(
-            [SessionStatus.running, SessionStatus.paused]))
-        if not include_practice:
-            query = query.where(Session.is_practice.is_(False))
-        for row in s.scalars(query):
-            last = s.scalar(select(StepEvent).where(StepEvent.session_id == row.id)
-                            .order_by(StepEvent.seq.desc()).limit(1))
-            group = s.get(Group, row.group_id)
-            out.append(ResumableSession(
-                session_id=row.id, group_id=row.group_id,
-                group_name=group.name if group else "", script_id=row.script_id,
-                status=row.status.value, is_practice=row.is_practice,
-                started_at=_aware(row.started_at) if row.started_at else None,
-                last_event_at=_aware(last.at) if last else None,
-                step_index=last.step_index if last else None,
-                step_id=last.step_id if last else None,
-                elapsed=last.elapsed if last else 0.0))
+    query = select(Session).where(Session.status.in_(
+        [SessionStatus.running, SessionStatus.paused]))
+    if not include_practice:
+        query = query.where(Session.is_practice.is_(False))
+    for row in s.scalars(query):
+        last = s.scalar(select(StepEvent).where(StepEvent.session_id == row.id)
+                        .order_by(StepEvent.seq.desc()).limit(1))
+        group = s.get(Group, row.group_id)
+        out.append(ResumableSession(
+            session_id=row.id, group_id=row.group_id,
+            group_name=group.name if group else "", script_id=row.script_id,
+            status=row.status.value, is_practice=row.is_practice,
+            started_at=_aware(row.started_at) if row.started_at else None,
+            last_event_at=_aware(last.at) if last else None,
+            step_index=last.step_index if last else None,
+            step_id=last.step_id if last else None,
+            elapsed=last.elapsed if last else 0.0))
     out.sort(key=lambda r: r.last_event_at or datetime.min.replace(tzinfo=timezone.utc),
              reverse=True)
     return out

@@ -20,7 +20,6 @@ import yaml
 from pydantic import ValidationError
 
 from facilitator.errors import ScriptError
-from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.session.scripts import STEP_KINDS, Script
 
 MAX_BYTES = 1_000_000
@@ -284,7 +283,3 @@ def load_script_file(path: str | Path) -> Script:
     except OSError as exc:
         _fail(name, f"cannot read the file ({exc.strerror or exc})")
     return parse_script_text(data, name)
-
-
-# Shown by the UI when a custom script fails to import.
-IMPORT_FAILED = QT_TRANSLATE_NOOP("ScriptLoader", "This script file has problems and was not imported.")

@@ -174,8 +174,13 @@ class Script(_Strict):
 
     @functools.cached_property
     def fingerprint(self) -> str:
-        """sha256 of the canonical JSON of the validated script (stored on sessions)."""
-        return content_hash(self.model_dump(mode="json"))
+        """sha256 of the canonical JSON of the validated script (stored on sessions).
+
+        Defaults are left out, so writing ``mandatory: false`` or omitting it gives the
+        same fingerprint, and adding an optional field to the schema later does not
+        change the fingerprint of every existing script.
+        """
+        return content_hash(self.model_dump(mode="json", exclude_defaults=True))
 
     @property
     def total_minutes(self) -> int:

@@ -89,12 +89,17 @@ def make_engine(path: Path, key: bytes) -> Engine:
     return engine
 
 
-def integrity_problems(path: Path, key: bytes) -> list[str]:
-    """Run ``cipher_integrity_check`` and ``integrity_check``; an empty list is healthy."""
+def integrity_problems(path: Path, key: bytes, *, quick: bool = False) -> list[str]:
+    """Run ``cipher_integrity_check`` and ``integrity_check``; an empty list is healthy.
+
+    ``quick`` uses ``quick_check`` (no index cross-checks), cheap enough to run on
+    every open so a damaged file is refused before anything is written to it.
+    """
     conn = raw_connect(path, key)
     try:
         problems = [r[0] for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
-        rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+        check = "quick_check" if quick else "integrity_check"
+        rows = [r[0] for r in conn.execute(f"PRAGMA {check}").fetchall()]
         problems += [r for r in rows if r != "ok"]
         return problems
     except sqlcipher3.DatabaseError as exc:
@@ -121,7 +126,8 @@ class Database:
             try:
                 yield s
                 s.commit()
-            except OperationalError as exc:
+            except (OperationalError, sqlcipher3.OperationalError) as exc:
+                # commit failures can arrive as the raw driver error
                 s.rollback()
                 raise write_error(exc) from exc
             except BaseException:

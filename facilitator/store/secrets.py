@@ -3,8 +3,8 @@
 Why so careful: ``keyring`` silently picks whatever backend is installed. With
 ``keyrings.alt`` present the default becomes a plaintext file, and on headless Linux it
 is ``fail.Keyring``. We only count a backend as real when its priority is >= 1 and it
-is not a fail/null/plaintext/``keyrings.alt`` backend (a chainer counts when one of
-its members does). A locked Secret Service can block for minutes, so every call runs
+is not a fail/null/plaintext/``keyrings.alt`` backend (a chainer counts only when all of
+its members are). A locked Secret Service can block for minutes, so every call runs
 in a daemon worker thread with a timeout; a timeout or any ``KeyringError`` is treated
 as "keyring unavailable" and the caller falls back to the key file.
 
@@ -22,6 +22,7 @@ import threading
 from typing import Any, Callable
 
 import keyring
+from keyring.backends.chainer import ChainerBackend
 from keyring.errors import KeyringError, PasswordDeleteError
 
 SERVICE = "facilitator"
@@ -29,7 +30,7 @@ TIMEOUT_S = 5.0
 log = logging.getLogger(__name__)
 
 _NOT_REAL_MODULES = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt")
-_NOT_REAL_NAMES = ("plaintext", "encryptedfile", "file")
+_NOT_REAL_NAME_PARTS = ("plaintext", "encryptedfile", "encryptedkeyring", "uncrypted")
 
 
 class KeyringUnavailable(Exception):
@@ -40,11 +41,14 @@ def _is_real(backend: Any) -> bool:
     module = type(backend).__module__ or ""
     if any(module == m or module.startswith(m + ".") for m in _NOT_REAL_MODULES):
         return False
-    if type(backend).__name__.lower() in _NOT_REAL_NAMES:
+    name = type(backend).__name__.lower()
+    if any(part in name for part in _NOT_REAL_NAME_PARTS):
         return False
-    members = getattr(backend, "backends", None)
-    if module.startswith("keyring.backends.chainer"):
-        return any(_is_real(b) for b in (members or []))
+    if isinstance(backend, ChainerBackend):
+        # set_password goes to the first member and reads may come from any, so every
+        # member must be real (a chained plaintext file would leak the key).
+        members = list(backend.backends)
+        return bool(members) and all(_is_real(b) for b in members)
     try:
         return float(backend.priority) >= 1
     except Exception:  # a backend whose priority raises is not usable here

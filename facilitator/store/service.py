@@ -32,7 +32,7 @@ from facilitator.errors import (
 )
 from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.store import audit, backup, migrate, recovery, secrets
-from facilitator.store.db import Database, _key_pragma, raw_connect
+from facilitator.store.db import Database, _key_pragma, integrity_problems, raw_connect
 from facilitator.store.fsutil import store_error_from_os
 from facilitator.store.keyfile import KdfParams, KeyFile, keyfile_path, passphrase_bytes
 from facilitator.store.lock import StoreLock
@@ -174,8 +174,13 @@ def _finish_pending_rekey(path: Path, kf: KeyFile, key: bytes) -> tuple[KeyFile,
 
 
 def open_store(path: Path, *, passphrase: str | None = None, recovery_code: str | None = None,
-               use_keyring: bool = True, migrate_on_open: bool = True) -> OpenedStore:
-    """Unlock and open the store at ``path``; see the module docstring for the order."""
+               use_keyring: bool = True, migrate_on_open: bool = True,
+               verify: bool = True) -> OpenedStore:
+    """Unlock and open the store at ``path``; see the module docstring for the order.
+
+    ``verify`` runs ``cipher_integrity_check`` and ``quick_check`` before anything is
+    written, so a damaged file is refused and left byte-identical.
+    """
     path = Path(path)
     if not path.is_file():
         raise StoreError(QT_TRANSLATE_NOOP("store", "There is no store at {path}.").format(
@@ -195,6 +200,12 @@ def open_store(path: Path, *, passphrase: str | None = None, recovery_code: str 
             raise CorruptStoreError(QT_TRANSLATE_NOOP(
                 "store", "The database {path} does not open with its own key: it is damaged "
                 "or was replaced by another file. Restore it from a backup.").format(path=path))
+        if verify:
+            problems = integrity_problems(path, key, quick=True)
+            if problems:
+                raise CorruptStoreError(QT_TRANSLATE_NOOP(
+                    "store", "The database {path} is damaged ({problem}). It was not changed; "
+                    "restore it from a backup.").format(path=path, problem=problems[0]))
         db = Database(path, key)
         if migrate_on_open and migrate.needs_upgrade(db.engine):
             backup.backup_generation(path, key, reason="pre-migrate")

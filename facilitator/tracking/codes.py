@@ -17,7 +17,7 @@ from typing import Callable, Collection
 from facilitator.errors import InputError
 
 LETTERS = "ACDEFGHJKMNPQRTUVWXY"  # no B, I, L, O, S, Z
-DIGITS = "346789"  # no 0, 1, 2, 5
+DIGITS = "34679"  # no 0, 1, 2, 5, 8
 CODE_RE = re.compile(rf"^[{LETTERS}]{{2}}-[{DIGITS}]{{2}}$")
 CODE_SPACE = len(LETTERS) ** 2 * len(DIGITS) ** 2
 MAX_ATTEMPTS = 200

@@ -1,28 +1,40 @@
 """Fidelity: did sessions follow their script?
 
-Read from the run engine's step log (``StepEvent`` rows as plain :class:`StepRow`).
-Tracking and session live in the same layer and may not import each other, so the
-list of mandatory steps reaches this module as data: either in event payloads
-(``{"mandatory": true}`` on a step's event, or ``{"mandatory_steps": [...]}`` on any
-event such as the start) or from the caller as ``mandatory_by_script``.
+Read from the run engine's step log (``StepEvent`` rows as plain :class:`StepRow`),
+in the shape ``facilitator.session.engine`` writes it: every event's ``step_id`` is
+the current step *after* the action; ``start``, ``next``, ``back``, ``jump`` and
+``skip`` make that step visited; ``skip`` names the skipped step in its payload
+(``{"step": id, "mandatory": bool}``) and moving onto a skipped step un-skips it;
+``finish`` lists ``missed_mandatory``; ``extend`` adds minutes.
 
-A step counts as *done* when the log shows it was visited and it was never skipped;
-a step the session ended before reaching is not done. Overrun is actual minus
-planned minutes, floored at zero. Ground rules count as reviewed when a rules
-agreement was recorded or a ``ground_rules`` step was done.
+Tracking and session live in the same layer and may not import each other, so what
+the script says (its mandatory steps, planned minutes, which step is the ground
+rules) reaches this module as data: a :class:`ScriptInfo` per script id, read from
+the script YAML by :mod:`facilitator.tracking.loaders`, plus whatever the log
+itself states.
+
+A step is *done* when it was visited and is not skipped at the end; a step the
+session ended before reaching is not done. Overrun is the session's active
+(running) minutes minus the script's planned minutes, floored at zero. Ground rules
+count as reviewed when a rules agreement was recorded or a ground-rules step was done.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Collection, Iterable, Mapping, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from facilitator.tracking.analytics import SessionRow, StepRow, held_sessions
 
-SKIP_ACTIONS = frozenset({"skip", "skipped", "skip_step"})
-NON_STEP_ACTIONS = frozenset({"start", "pause", "resume", "end", "finish", "complete",
-                              "abandon", "safety", "safety_pause", "incident", "note"})
+VISIT_ACTIONS = frozenset({"start", "next", "back", "jump", "skip"})
+
+
+@dataclass(frozen=True)
+class ScriptInfo:
+    mandatory: frozenset[str] = frozenset()
+    planned_minutes: float | None = None
+    rules_steps: frozenset[str] = frozenset()  # steps of kind ground_rules
 
 
 @dataclass(frozen=True)
@@ -69,49 +81,44 @@ class Fidelity:
 
 
 def session_fidelity(session: SessionRow, events: Sequence[StepRow],
-                     mandatory: Collection[str] = ()) -> SessionFidelity:
-    events = sorted(events, key=lambda e: e.seq)
-    required = set(mandatory)
+                     script: ScriptInfo | None = None) -> SessionFidelity:
+    script = script or ScriptInfo()
+    required = set(script.mandatory)
     visited: list[str] = []
     skipped: set[str] = set()
-    planned = session.planned_minutes
-    reviewed = session.rules_reviewed
+    current: str | None = None
     last_elapsed = 0.0
-    for e in events:
+    for e in sorted(events, key=lambda e: e.seq):
         last_elapsed = max(last_elapsed, float(e.elapsed or 0.0))
         payload = e.payload or {}
-        required.update(payload.get("mandatory_steps") or ())
-        if planned is None and payload.get("planned_minutes") is not None:
-            planned = float(payload["planned_minutes"])
-        if not e.step_id:
-            continue
-        if payload.get("mandatory") is True:
-            required.add(e.step_id)
-        if e.action in SKIP_ACTIONS:
-            skipped.add(e.step_id)
-        elif e.action not in NON_STEP_ACTIONS and e.step_id not in visited:
+        if e.action == "skip" and payload.get("step"):
+            skipped.add(str(payload["step"]))
+            if payload.get("mandatory") is True:
+                required.add(str(payload["step"]))
+        if e.action == "finish":
+            required.update(str(x) for x in payload.get("missed_mandatory") or ())
+        if e.step_id and e.step_id != current:
+            skipped.discard(e.step_id)  # moving onto a skipped step un-skips it
+            current = e.step_id
+        if e.step_id and e.action in VISIT_ACTIONS and e.step_id not in visited:
             visited.append(e.step_id)
     done = tuple(s for s in visited if s not in skipped)
-    if not reviewed:
-        reviewed = any((e.payload or {}).get("kind") == "ground_rules" and e.step_id in done
-                       for e in events)
-    actual = session.actual_minutes
-    if actual is None and events:
-        actual = last_elapsed / 60.0
+    reviewed = session.rules_reviewed or any(s in script.rules_steps for s in done)
+    actual = last_elapsed / 60.0 if events else session.actual_minutes
+    planned = session.planned_minutes if session.planned_minutes is not None \
+        else script.planned_minutes
     return SessionFidelity(session.id, tuple(sorted(required)), done, tuple(sorted(skipped)),
                            planned, actual, reviewed)
 
 
 def fidelity(sessions: Sequence[SessionRow], steps: Iterable[StepRow],
-             mandatory_by_script: Mapping[str, Collection[str]] | None = None) -> Fidelity:
+             scripts: Mapping[str, ScriptInfo] | None = None) -> Fidelity:
     """Pooled fidelity over the held real sessions in ``sessions``."""
     by_session: dict[str, list[StepRow]] = defaultdict(list)
     for e in steps:
         by_session[e.session_id].append(e)
-    held = held_sessions(sessions)
-    per = [session_fidelity(s, by_session.get(s.id, ()),
-                            (mandatory_by_script or {}).get(s.script_id, ()))
-           for s in held]
+    per = [session_fidelity(s, by_session.get(s.id, ()), (scripts or {}).get(s.script_id))
+           for s in held_sessions(sessions)]
     return Fidelity(
         sessions=len(per),
         mandatory_total=sum(len(f.mandatory) for f in per),

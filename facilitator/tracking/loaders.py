@@ -8,15 +8,19 @@ other table is joined to the real sessions only.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
-from typing import Collection
+from typing import Any, Collection
 
+import yaml
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
+from facilitator.resources import resource_path
 from facilitator.store.models import (
     Attendance,
+    CustomScript,
     Group,
     Incident,
     MeasureDefinition,
@@ -32,6 +36,7 @@ from facilitator.tracking.analytics import (
     SessionRow,
     StepRow,
 )
+from facilitator.tracking.fidelity import ScriptInfo
 
 
 def _day(*moments: datetime | None) -> date:
@@ -55,6 +60,7 @@ class Dataset:
     responses: list[ResponseRow] = field(default_factory=list)
     incidents: list[IncidentRow] = field(default_factory=list)
     steps: list[StepRow] = field(default_factory=list)
+    scripts: dict[str, ScriptInfo] = field(default_factory=dict)
 
     def for_group(self, group_id: str) -> "Dataset":
         ids = {s.id for s in self.sessions if s.group_id == group_id}
@@ -63,7 +69,7 @@ class Dataset:
                        [a for a in self.attendance if a.session_id in ids],
                        [r for r in self.responses if r.session_id in ids],
                        [i for i in self.incidents if i.group_id == group_id],
-                       [e for e in self.steps if e.session_id in ids])
+                       [e for e in self.steps if e.session_id in ids], self.scripts)
 
 
 def load_dataset(s: OrmSession, group_ids: Collection[str] | None = None, *,
@@ -122,4 +128,48 @@ def load_dataset(s: OrmSession, group_ids: Collection[str] | None = None, *,
                                      StepEvent.step_id, StepEvent.elapsed, StepEvent.payload)
                               .join(Session, Session.id == StepEvent.session_id)
                               .where(real_ids))]
-    return Dataset(groups, sessions, attendance, responses, incidents, steps)
+    scripts = load_script_infos(s, {x.script_id for x in sessions})
+    return Dataset(groups, sessions, attendance, responses, incidents, steps, scripts)
+
+
+def script_info_from_yaml(data: Any) -> ScriptInfo | None:
+    """What fidelity needs from a script, read as plain data (no session import)."""
+    if not isinstance(data, dict) or not isinstance(data.get("steps"), list):
+        return None
+    steps = [st for st in data["steps"] if isinstance(st, dict) and st.get("id")]
+    planned = data.get("duration_minutes")
+    if not isinstance(planned, (int, float)):
+        planned = sum(float(st.get("minutes") or 0) for st in steps) or None
+    return ScriptInfo(frozenset(str(st["id"]) for st in steps if st.get("mandatory") is True),
+                      float(planned) if planned else None,
+                      frozenset(str(st["id"]) for st in steps if st.get("kind") == "ground_rules"))
+
+
+@functools.lru_cache(maxsize=64)
+def _shipped_script(script_id: str) -> ScriptInfo | None:
+    path = resource_path("scripts", f"{script_id}.yaml")
+    if "/" in script_id or not path.is_file():
+        return None
+    try:
+        return script_info_from_yaml(yaml.safe_load(path.read_text(encoding="utf-8")))
+    except (OSError, yaml.YAMLError):
+        return None
+
+
+def load_script_infos(s: OrmSession, script_ids: Collection[str]) -> dict[str, ScriptInfo]:
+    """Script facts per id: a facilitator's custom copy first, else the shipped file."""
+    out: dict[str, ScriptInfo] = {}
+    ids = sorted(set(script_ids))
+    custom = dict(s.execute(select(CustomScript.script_id, CustomScript.yaml_text)
+                            .where(CustomScript.script_id.in_(ids))).all()) if ids else {}
+    for sid in ids:
+        info = None
+        if sid in custom:
+            try:
+                info = script_info_from_yaml(yaml.safe_load(custom[sid]))
+            except yaml.YAMLError:
+                info = None
+        info = info or _shipped_script(sid)
+        if info is not None:
+            out[sid] = info
+    return out

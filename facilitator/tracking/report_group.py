@@ -118,7 +118,7 @@ def group_blocks(ds: Dataset, period: Period, lang: str, k: int, *,
         blocks += who5_blocks(ds, period, lang, k, by="session")
     blocks += incident_blocks(ds, held, period, lang, k)
     blocks += [Heading(rt.t("fidelity_heading", lang)),
-               fidelity_figures(fidelity(held, ds.steps), lang),
+               fidelity_figures(fidelity(held, ds.steps, ds.scripts), lang),
                disclosure_notes(lang, k)]
     return blocks
 

@@ -142,6 +142,6 @@ def program_blocks(ds: Dataset, period: Period, lang: str, k: int) -> list:
     blocks += who5_blocks(ds, period, lang, k, by="month")
     blocks += incident_blocks(ds, held, period, lang, k)
     blocks += [Heading(rt.t("fidelity_heading", lang)),
-               fidelity_figures(fidelity(held, ds.steps), lang),
+               fidelity_figures(fidelity(held, ds.steps, ds.scripts), lang),
                disclosure_notes(lang, k)]
     return blocks

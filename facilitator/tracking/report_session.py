@@ -29,6 +29,7 @@ from facilitator.store.models import (
 from facilitator.tracking import report_text as rt
 from facilitator.tracking.analytics import SessionRow, StepRow
 from facilitator.tracking.fidelity import session_fidelity
+from facilitator.tracking.loaders import load_script_infos
 from facilitator.tracking.measures import who5_is_poor
 from facilitator.tracking.report_model import (
     BulletList,
@@ -78,6 +79,7 @@ def build_session_report(db: Database, session_id: str, lang: str) -> Report:
                               .order_by(Incident.created_at)).all()
         notes = [n for (n,) in s.execute(select(Note.body).where(Note.session_id == session_id)
                                          .order_by(Note.created_at))]
+        script_info = load_script_infos(s, [sess.script_id]).get(sess.script_id)
         started, ended = sess.started_at, sess.ended_at
         when = started or sess.planned_start or sess.created_at
         status = getattr(sess.status, "value", sess.status)
@@ -87,7 +89,7 @@ def build_session_report(db: Database, session_id: str, lang: str) -> Report:
 
     actual = (ended - started).total_seconds() / 60 if started and ended else None
     fid = session_fidelity(SessionRow(session_id, "", when.date(), status, "", None, False,
-                                      None, actual, reviewed), events)
+                                      None, actual, reviewed), events, script_info)
     by_person: dict[str, dict[str, object]] = {}
     for pid, mid, phase, value, passed in resp:
         key = f"{keys.get(mid, mid)}:{getattr(phase, 'value', phase)}"

@@ -9,6 +9,7 @@ import subprocess
 import unicodedata
 from pathlib import Path
 
+import pdfplumber
 import pytest
 from pypdf import PdfReader
 
@@ -32,7 +33,13 @@ def pdftotext(path: Path, *args: str) -> str:
 
 
 def page_texts(data: bytes) -> list[str]:
-    return [p.extract_text() or "" for p in PdfReader(io.BytesIO(data)).pages]
+    """Text of each page, one visual line per line (pdfplumber groups by baseline)."""
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return [p.extract_text() or "" for p in pdf.pages]
+
+
+def page_count(data: bytes) -> int:
+    return len(PdfReader(io.BytesIO(data)).pages)
 
 
 def key(text: str) -> str:
@@ -50,3 +57,9 @@ def qpdf_check(path: Path) -> str:
     result = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     return result.stdout
+
+
+def stream_texts(data: bytes) -> list[str]:
+    """Characters of each page in drawing order (finds rotated text such as watermarks)."""
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return ["".join(c["text"] for c in p.chars) for p in pdf.pages]

@@ -181,3 +181,11 @@ def test_several_problems_are_all_listed():
         parse_script_text(text, "tiny.yaml")
     lines = sorted(p.line for p in info.value.problems)
     assert lines == [line_of(text, "kind: lecture"), line_of(text, "minutes: 0")]
+
+
+def test_fingerprint_follows_content_not_spelling(tiny_script):
+    same = parse_script_text(VALID_YAML.replace("    minutes: 6\n", "    minutes: 6\n    mandatory: false\n")
+                             + "options: {no_notes: false}\n", "same.yaml")
+    assert same.fingerprint == tiny_script.fingerprint
+    reworded = parse_script_text(VALID_YAML.replace("Let us talk.", "Let us talk now."), "x.yaml")
+    assert reworded.fingerprint != tiny_script.fingerprint

@@ -15,14 +15,14 @@ def test_codes_use_only_unambiguous_characters():
 
 
 def test_unique_code_redraws_on_collision():
-    # A chooser that replays the same code three times, then a new one.
-    sequence = iter("KTKTKTKTKTKTMN47")
-    chosen = iter("4747474799")
+    # The chooser first replays a taken code twice, then offers a free one.
+    letters = iter("KTKTMN")
+    digits = iter("474799")
 
     def choose(alphabet):
-        return next(sequence) if alphabet == codes.LETTERS else next(chosen)
+        return next(letters) if alphabet == codes.LETTERS else next(digits)
 
-    assert codes.new_unique_code({"KT-47"}, choose) == "MN-99" or True  # see next assertion
+    assert codes.new_unique_code({"KT-47"}, choose) == "MN-99"
     rng = random.Random(3)
     taken = set()
     for _ in range(300):
@@ -39,7 +39,7 @@ def test_collision_retry_gives_up_cleanly():
 
 
 @pytest.mark.parametrize("typed,expected", [("kt47", "KT-47"), (" KT 47 ", "KT-47"),
-                                            ("kt-47", "KT-47")])
+                                            ("kt-97", "KT-97")])
 def test_normalize_accepts_what_people_type(typed, expected):
     assert codes.normalize_code(typed) == expected
 

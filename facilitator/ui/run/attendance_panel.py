@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea,
                                QSizePolicy, QVBoxLayout, QWidget)
 
@@ -44,6 +44,7 @@ class AttendancePanel(QWidget):
         self._grid_host = QWidget(self)
         self._grid = QGridLayout(self._grid_host)
         self._grid.setSpacing(8)
+        self._grid.setAlignment(Qt.AlignmentFlag.AlignTop)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self._grid_host)

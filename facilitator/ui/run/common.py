@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Optional
+from typing import Any, Callable, Optional
 
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QApplication, QWidget
@@ -78,3 +78,13 @@ def format_clock(seconds: float) -> str:
     if hours:
         return f"{sign}{hours}:{minutes:02d}:{secs:02d}"
     return f"{sign}{minutes}:{secs:02d}"
+
+
+def run_db(ctx: Any, fn: Callable[[Any], Any], on_success: Callable[[Any], None] | None = None,
+           on_failure: Callable[[BaseException], None] | None = None, **kwargs: Any) -> Any:
+    """``ctx.tasks.run_db`` with a retry when the store is busy (see ``run_data.in_unit``)."""
+    from facilitator.ui.run.run_data import in_unit
+
+    db = ctx.db
+    return ctx.tasks.run(lambda _progress, _cancel: in_unit(db, fn), on_success, on_failure,
+                         **kwargs)

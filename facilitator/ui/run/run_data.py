@@ -11,7 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
+import time
+from typing import Any, Callable
+
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
+from sqlcipher3.dbapi2 import OperationalError as CipherOperationalError
 from sqlalchemy.orm import Session as OrmSession
 
 from facilitator.errors import InputError
@@ -23,6 +28,29 @@ from facilitator.tracking.attendance import ATTENDED
 from facilitator.ui.run.common import Person
 
 Score = tuple[Optional[float], bool]  # (value, passed)
+BUSY_ATTEMPTS = 8
+
+
+def in_unit(db: Any, fn: Callable[[OrmSession], Any], attempts: int = BUSY_ATTEMPTS) -> Any:
+    """Run ``fn`` in one unit of work, retrying when SQLite reports the store busy.
+
+    Run mode writes from two threads at once: the engine's step log on the UI
+    thread and attendance/scores/notes on the task runner's worker. A unit that
+    reads before it writes (most of ours) starts a deferred transaction; if the
+    other thread commits in between, SQLite refuses the upgrade with "database is
+    locked" at once instead of waiting. The whole unit is then simply run again.
+    """
+    for attempt in range(attempts):
+        try:
+            with db.unit() as s:
+                return fn(s)
+        except (OperationalError, CipherOperationalError) as exc:
+            # The engine is created with a creator function, so SQLAlchemy does not
+            # recognise sqlcipher3's exceptions and they arrive unwrapped.
+            if "locked" not in str(exc) and "busy" not in str(exc) or attempt == attempts - 1:
+                raise
+            time.sleep(0.02 * (attempt + 1))
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 @dataclass
@@ -47,6 +75,24 @@ class RunData:
 
     def aliases(self) -> list[str]:
         return [p.alias for p in self.people if p.alias]
+
+
+def group_rules(group: Group) -> RuleSet:
+    """The group's effective rules, accepting extra rules stored as plain text.
+
+    The group form (UI shell) stores added rules as one string per line, while
+    :func:`effective_rules` expects ``{id, title, text}`` mappings; a plain line
+    becomes a rule whose title and text are that line in both languages.
+    """
+    extra: list[dict] = []
+    for i, item in enumerate(group.extra_rules or []):
+        if isinstance(item, str):
+            if item.strip():
+                text = {"en": item.strip(), "ar": item.strip()}
+                extra.append({"id": f"group-{i + 1}", "title": text, "text": text})
+        else:
+            extra.append(item)
+    return effective_rules(extra)
 
 
 def load_run_data(s: OrmSession, session_id: str) -> RunData:
@@ -77,7 +123,7 @@ def load_run_data(s: OrmSession, session_id: str) -> RunData:
                    group_language=group.language or "en", headcount_only=group.headcount_only,
                    no_notes=sess.no_notes, is_practice=sess.is_practice, people=people,
                    present=present, newcomers=[a.participant_id for a in rows if a.first_time],
-                   scores=scores, note=note, rules=effective_rules(group), rules_agreed=agreed,
+                   scores=scores, note=note, rules=group_rules(group), rules_agreed=agreed,
                    headcount=sess.headcount)
 
 

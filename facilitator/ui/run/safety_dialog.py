@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QComb
 from facilitator.i18n import pick
 from facilitator.session import safety
 from facilitator.store.models import FollowUp, Incident
-from facilitator.ui.run.common import set_font
+from facilitator.ui.run.common import run_db, set_font
 from facilitator.ui.run.notes_field import IdentifyingTextEdit
 
 RESOURCE_FIELDS = ("name", "phone", "hours", "language", "notes")
@@ -105,7 +105,7 @@ class SafetyDialog(QDialog):
         return page
 
     def _db(self, fn: Callable[[Any], Any], done: Callable[[Any], None] | None = None) -> None:
-        self.ctx.tasks.run_db(self.ctx.db, fn, on_success=done)
+        run_db(self.ctx, fn, done)
 
     def reload_resources(self) -> None:
         def load(s: Any) -> tuple[list[tuple[str, list[str]]], bool]:
@@ -136,10 +136,8 @@ class SafetyDialog(QDialog):
             return
         rid = self._resource_ids[item.row()]
         field, value = RESOURCE_FIELDS[item.column()], item.text()
-        self.ctx.tasks.run_db(self.ctx.db,
-                              lambda s: safety.update_resource(s, rid, **{field: value}).id,
-                              on_success=lambda _: None,
-                              on_failure=self._resource_failed)
+        run_db(self.ctx, lambda s: safety.update_resource(s, rid, **{field: value}).id,
+               lambda _: None, self._resource_failed)
 
     def _resource_failed(self, exc: BaseException) -> None:
         from facilitator.ui.tasks import report_failure
@@ -243,7 +241,7 @@ class SafetyDialog(QDialog):
             s.flush()
             return row.id
 
-        self.ctx.tasks.run_db(self.ctx.db, save, on_success=self._saved)
+        run_db(self.ctx, save, self._saved)
 
     def _saved(self, incident_id: str) -> None:
         self.saved_label.setText(self.tr("✓ Incident saved. You can close this window."))

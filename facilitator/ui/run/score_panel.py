@@ -34,18 +34,23 @@ class _ScoreRow(QFrame):
         self.person = person
         self.setObjectName(f"score-{person.code}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self._base_style = ("QPushButton { padding: 0px; min-width: 30px; }"
+                            " QPushButton:checked { background: #1f6f6b; color: white;"
+                            " font-weight: bold; border: 1px solid #0d3d3a; }")
+        self.setStyleSheet(self._base_style)
         self.label = QLabel(person.label(), self)
         set_font(self.label, 1.2, bold=True)
-        self.label.setMinimumWidth(140)
+        self.label.setMinimumWidth(120)
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         row = QHBoxLayout(self)
         row.setContentsMargins(6, 4, 6, 4)
+        row.setSpacing(3)
         row.addWidget(self.label)
         for value in range(11):
             button = QPushButton(str(value), self)
             button.setCheckable(True)
-            button.setMinimumSize(40, 40)
+            button.setMinimumSize(30, 40)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys go to the panel
             set_font(button, 1.1)
             button.setAccessibleName(f"{person.code} {value}")
@@ -53,7 +58,7 @@ class _ScoreRow(QFrame):
             row.addWidget(button)
         self.pass_button = QPushButton(pass_text, self)
         self.pass_button.setCheckable(True)
-        self.pass_button.setMinimumHeight(40)
+        self.pass_button.setMinimumSize(56, 40)
         self.pass_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.pass_button.setAccessibleName(f"{person.code} {pass_text}")
         self.group.addButton(self.pass_button, PASS_ID)
@@ -77,8 +82,9 @@ class _ScoreRow(QFrame):
         self.group.blockSignals(False)
 
     def set_current(self, current: bool) -> None:
-        self.setStyleSheet("QFrame#%s { border: 3px solid #1565c0; border-radius: 6px; }"
-                           % self.objectName() if current else "")
+        ring = ("QFrame#%s { border: 3px solid #1565c0; border-radius: 6px; }"
+                % self.objectName()) if current else ""
+        self.setStyleSheet(self._base_style + ring)
 
 
 class ScorePanel(QWidget):

@@ -18,7 +18,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
                                QWidget)
 
-from facilitator.ui.run.common import set_font
+from facilitator.ui.run.common import run_db, set_font
 from facilitator.ui.run.summary_data import SessionSummary, session_summary
 
 
@@ -91,8 +91,7 @@ class SummaryView(QWidget):
 
     def reload(self) -> None:
         session_id = self.session_id
-        self.ctx.tasks.run_db(self.ctx.db, lambda s: session_summary(s, session_id),
-                              on_success=self._show)
+        run_db(self.ctx, lambda s: session_summary(s, session_id), self._show)
 
     def _show(self, summary: SessionSummary) -> None:
         self.summary = summary

@@ -1,0 +1,216 @@
+"""Store benchmark: open+unlock cost and the price of encryption on a real workload.
+
+Run: ``.venv/bin/python benchmarks/bench_store.py [--rows 100000] [--opens 30]``
+
+Prints
+* open + unlock with the raw key (``Database`` + first query), median of N: target < 50 ms;
+* the full ``open_store`` path (keyring unlock, lock file, quick integrity checks,
+  audit row) on the same large store, so the cost of verifying on open is visible;
+* a 100k-row attendance/outcome workload (inserts in 1,000-row transactions plus a few
+  report-style aggregate queries) on SQLCipher and on plain sqlite3 with the same schema
+  and pragmas (WAL, synchronous=FULL), and the encrypted/plain time ratio: target <= 1.5.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from sqlalchemy import create_engine, event, func, insert, select  # noqa: E402
+from sqlalchemy.engine import Engine  # noqa: E402
+
+from facilitator.store.db import Database  # noqa: E402
+from facilitator.store.models import (  # noqa: E402
+    Attendance,
+    Base,
+    Group,
+    MeasureDefinition,
+    MeasureResponse,
+    Participant,
+    Session,
+    new_id,
+)
+
+BATCH = 1000
+
+
+def plain_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}")
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(conn, _rec):
+        conn.isolation_level = None
+        for p in ("journal_mode = WAL", "synchronous = FULL", "foreign_keys = ON"):
+            conn.execute(f"PRAGMA {p}")
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn):
+        conn.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def _rows(n_rows: int, seed: int = 7):
+    """Deterministic groups/participants/sessions plus attendance and responses."""
+    rng = random.Random(seed)
+    start = datetime(2026, 1, 5, 18, tzinfo=timezone.utc)
+    groups = [{"id": new_id(), "name": f"group {i}", "program_type": "general",
+               "language": "en", "extra_rules": [], "headcount_only": False,
+               "archived": False, "created_at": start} for i in range(40)]
+    parts = [{"id": new_id(), "group_id": g["id"], "code": f"P{gi:02d}{j:03d}",
+              "archived": False, "created_at": start}
+             for gi, g in enumerate(groups) for j in range(25)]
+    sessions = [{"id": new_id(), "group_id": g["id"], "script_id": "mutual-support-circle",
+                 "script_version": "1.0", "status": "completed", "is_practice": w % 10 == 9,
+                 "no_notes": False, "started_at": start + timedelta(weeks=w),
+                 "created_at": start}
+                for g in groups for w in range(60)]
+    measure = {"id": new_id(), "key": "checkin", "title": {"en": "Check-in", "ar": "..."},
+               "spec": {}, "builtin": True, "created_at": start}
+    by_group: dict[str, list[dict]] = {}
+    for p in parts:
+        by_group.setdefault(p["group_id"], []).append(p)
+    att, resp = [], []
+    half = n_rows // 2
+    for s in sessions:  # 40 groups x 60 weeks x 25 people x ~85% >= 50k
+        for p in by_group[s["group_id"]]:
+            if len(att) < half and rng.random() < 0.85:
+                att.append({"id": new_id(), "session_id": s["id"], "participant_id": p["id"],
+                            "status": "present", "first_time": False, "recorded_at": start})
+    for a in att:
+        for phase in ("pre", "post"):
+            if len(resp) >= n_rows - half:
+                break
+            resp.append({"id": new_id(), "session_id": a["session_id"],
+                         "participant_id": a["participant_id"], "measure_id": measure["id"],
+                         "phase": phase, "value": float(rng.randint(0, 10)), "passed": False,
+                         "recorded_at": start})
+    return groups, parts, sessions, measure, att, resp
+
+
+def workload(engine: Engine, data) -> float:
+    groups, parts, sessions, measure, att, resp = data
+    t0 = time.perf_counter()
+    with engine.begin() as c:
+        c.execute(insert(Group), groups)
+        c.execute(insert(Participant), parts)
+        c.execute(insert(Session), sessions)
+        c.execute(insert(MeasureDefinition), [measure])
+    for table, rows in ((Attendance, att), (MeasureResponse, resp)):
+        for i in range(0, len(rows), BATCH):
+            with engine.begin() as c:
+                c.execute(insert(table), rows[i:i + BATCH])
+    with engine.connect() as c:
+        real = Session.is_practice.is_(False)
+        c.execute(select(Session.group_id, func.count(Attendance.id))
+                  .join(Attendance, Attendance.session_id == Session.id)
+                  .where(real).group_by(Session.group_id)).all()
+        c.execute(select(MeasureResponse.session_id, MeasureResponse.phase,
+                         func.avg(MeasureResponse.value))
+                  .group_by(MeasureResponse.session_id, MeasureResponse.phase)).all()
+        c.execute(select(func.count(func.distinct(Attendance.participant_id)))).scalar()
+        c.execute(select(Participant.group_id, func.count(Attendance.id))
+                  .join(Attendance, Attendance.participant_id == Participant.id)
+                  .group_by(Participant.group_id)).all()
+    return time.perf_counter() - t0
+
+
+def bench_open(path: Path, key: bytes, n: int) -> list[float]:
+    times = []
+    for _ in range(n):
+        t0 = time.perf_counter()
+        db = Database(path, key)
+        with db.engine.connect() as c:
+            c.exec_driver_sql("SELECT count(*) FROM session").scalar()
+        times.append((time.perf_counter() - t0) * 1000)
+        db.close()
+    return times
+
+
+def bench_open_store(path: Path, key: bytes, n: int) -> list[float]:
+    """The app's whole open path, using an in-memory keyring holding the raw key."""
+    import base64
+
+    import keyring
+    from keyring.backend import KeyringBackend
+
+    from facilitator.store import service
+    from facilitator.store.keyfile import KeyFile, keyfile_path
+
+    class _Mem(KeyringBackend):
+        priority = 1  # type: ignore[assignment]
+        items: dict = {}
+
+        def get_password(self, s, u):
+            return self.items.get((s, u))
+
+        def set_password(self, s, u, p):
+            self.items[(s, u)] = p
+
+        def delete_password(self, s, u):
+            self.items.pop((s, u), None)
+
+    kf = KeyFile.new(key)
+    kf.save(keyfile_path(path))
+    keyring.set_keyring(_Mem())
+    keyring.set_password("facilitator", f"store-{kf.store_id}",
+                         base64.b64encode(key).decode())
+    with Database(path, key).engine.connect() as c:  # stamp as migrated
+        from facilitator.store import migrate
+        c.exec_driver_sql("CREATE TABLE IF NOT EXISTS alembic_version "
+                          "(version_num VARCHAR(32) NOT NULL PRIMARY KEY)")
+        c.exec_driver_sql("INSERT INTO alembic_version VALUES (?)", (migrate.head_revision(),))
+        c.commit()
+    times = []
+    for _ in range(n):
+        t0 = time.perf_counter()
+        st = service.open_store(path)
+        times.append((time.perf_counter() - t0) * 1000)
+        st.close()
+    return times
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--rows", type=int, default=100_000)
+    ap.add_argument("--opens", type=int, default=30)
+    args = ap.parse_args(argv)
+    data = _rows(args.rows)
+    with tempfile.TemporaryDirectory() as tmp:
+        tmpd = Path(tmp)
+        key = os.urandom(32)
+        enc = Database(tmpd / "enc.db", key)
+        Base.metadata.create_all(enc.engine)
+        plain = plain_engine(tmpd / "plain.db")
+        Base.metadata.create_all(plain)
+        t_plain = workload(plain, data)
+        t_enc = workload(enc.engine, data)
+        enc.close()
+        plain.dispose()
+        n = len(data[4]) + len(data[5])
+        print(f"workload: {n} attendance+outcome rows, {BATCH}-row transactions, 4 aggregates")
+        print(f"  plain sqlite3 : {t_plain * 1000:8.0f} ms")
+        print(f"  SQLCipher     : {t_enc * 1000:8.0f} ms")
+        print(f"  ratio         : {t_enc / t_plain:8.2f}  (target <= 1.5)")
+        size = (tmpd / "enc.db").stat().st_size / 1e6
+        opens = bench_open(tmpd / "enc.db", key, args.opens)
+        print(f"open + unlock with raw key ({size:.1f} MB store): median "
+              f"{statistics.median(opens):.1f} ms, max {max(opens):.1f} ms over {args.opens} "
+              f"(target < 50 ms)")
+        full = bench_open_store(tmpd / "enc.db", key, max(5, args.opens // 3))
+        print(f"open_store (keyring, lock, quick integrity checks, audit): median "
+              f"{statistics.median(full):.1f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,550 @@
+"""Run mode: the screen a facilitator follows while leading a session.
+
+One glance tells what to say now (the step card), how long is left (a countdown
+that turns amber near the end and red past it), who is here (attendance), and
+where the Safety button is (always top right, F1). Times come from the engine's
+monotonic clock; the QTimer here only repaints, so a stalled event loop causes no
+drift. Engine actions are written to the store by the engine's recorder before
+they take effect (:class:`~facilitator.session.persistence.SessionRunner`); every
+other write (attendance, scores, notes, rules) goes through the task runner as it
+happens. Closing the window or killing the process therefore loses nothing, and
+:func:`facilitator.ui.run.create_run_view` resumes from the log.
+
+Panels live in their own modules; this one wires them to the engine and the store.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Callable, Optional
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QHBoxLayout, QInputDialog, QLabel, QPushButton, QSplitter,
+                               QStackedWidget, QTabWidget, QVBoxLayout, QWidget)
+
+from facilitator.errors import FacilitatorError
+from facilitator.session.persistence import SessionRunner
+from facilitator.session.scripts import Script, Step
+from facilitator.ui.run import run_data
+from facilitator.ui.run.activity import ActivityStack
+from facilitator.ui.run.attendance_panel import AttendancePanel
+from facilitator.ui.run.common import Person, format_clock, run_db, set_font
+from facilitator.ui.run.notes_field import IdentifyingTextEdit
+from facilitator.ui.run.presenter_view import PresenterState, PresenterView
+from facilitator.ui.run.rules_panel import rule_lines
+from facilitator.ui.run.step_card import StepCard
+
+log = logging.getLogger(__name__)
+
+REPAINT_MS = 250
+EXTEND_MINUTES = 2
+
+
+class RunView(QWidget):
+    """The run screen for one session; build it with ``create_run_view``."""
+
+    finished = Signal(str)   # session id, after the engine recorded "finish"
+    left = Signal()
+
+    def __init__(self, ctx: Any, runner: SessionRunner, script: Script, data: run_data.RunData,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("runView")
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # so shortcuts work before any click
+        self.ctx, self.runner, self.engine, self.script, self.data = \
+            ctx, runner, runner.engine, script, data
+        self.session_id, self.group_id = runner.session_id, data.group_id
+        self.lang = data.group_language if data.group_language in ("en", "ar") else ctx.lang
+        self.presenter: Optional[PresenterView] = None
+        self.summary = None
+        self.discard_on_close = False  # screenshots: abandon the practice session on close
+        self._shown_index: Optional[int] = -1
+        self._actions: dict[str, QAction] = {}
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self._build_run_page())
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.pages)
+        self._build_actions()
+        self._load_data()
+        self.engine.add_listener(self._on_event)
+        self.timer = QTimer(self)
+        self.timer.setInterval(REPAINT_MS)
+        self.timer.timeout.connect(self.refresh)
+        self.timer.start()
+        self._on_step_changed()
+        self.refresh()
+        if self.engine.status in ("finished", "abandoned"):
+            self._show_summary()
+
+    # ---- layout -----------------------------------------------------------------
+    def _build_run_page(self) -> QWidget:
+        page = QWidget(self)
+        self.session_clock = QLabel(page)
+        self.session_clock.setObjectName("sessionClock")
+        set_font(self.session_clock, 1.3, bold=True)
+        self.message = QLabel(page)
+        self.message.setObjectName("runMessage")
+        self.message.setWordWrap(True)
+        self._message_timer = QTimer(self)
+        self._message_timer.setSingleShot(True)
+        self._message_timer.setInterval(6000)
+        self._message_timer.timeout.connect(self.message.clear)
+        self.presenter_button = QPushButton(self.tr("Presenter view  [F5]"), page)
+        self.presenter_button.setObjectName("presenterButton")
+        self.presenter_button.setCheckable(True)
+        self.presenter_button.toggled.connect(self.set_presenter_visible)
+        self.leave_button = QPushButton(self.tr("Leave (resume later)"), page)
+        self.leave_button.setObjectName("leaveSession")
+        self.leave_button.clicked.connect(self.leave)
+        self.safety_button = QPushButton(self.tr("Safety  [F1]"), page)
+        self.safety_button.setObjectName("safetyButton")
+        self.safety_button.setAccessibleName(self.tr("Safety: crisis steps and incident record"))
+        self.safety_button.setMinimumHeight(48)
+        self.safety_button.setStyleSheet("QPushButton { background: #b71c1c; color: white;"
+                                         " font-weight: bold; padding: 6px 18px; }")
+        set_font(self.safety_button, 1.25, bold=True)
+        self.safety_button.clicked.connect(self.open_safety)
+        top = QHBoxLayout()
+        top.addWidget(self.session_clock)
+        top.addWidget(self.message, 1)
+        top.addWidget(self.leave_button)
+        top.addWidget(self.presenter_button)
+        top.addWidget(self.safety_button)
+
+        self.card = StepCard(page)
+        self.next_label = QLabel(page)
+        self.next_label.setObjectName("nextStep")
+        self.next_label.setWordWrap(True)
+        set_font(self.next_label, 1.1)
+        self.recovery_label = QLabel(page)
+        self.recovery_label.setObjectName("recoverySuggestion")
+        self.recovery_label.setWordWrap(True)
+        self.recovery_label.setStyleSheet("color: #c77800;")
+        self.recovery_button = QPushButton(self.tr("Apply this plan"), page)
+        self.recovery_button.setObjectName("applyRecovery")
+        self.recovery_button.clicked.connect(self.apply_recovery)
+        recovery = QHBoxLayout()
+        recovery.addWidget(self.recovery_label, 1)
+        recovery.addWidget(self.recovery_button)
+        self.notes = IdentifyingTextEdit(page)
+        self.notes.setObjectName("sessionNotes")
+        self.notes.editor.setAccessibleName(self.tr("Session notes"))
+        self.notes.setMaximumHeight(150)
+        self.notes.save_requested.connect(self._save_note)
+        left = QWidget(page)
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.card, 1)
+        left_layout.addWidget(self.next_label)
+        left_layout.addLayout(recovery)
+        left_layout.addWidget(self.notes)
+
+        self.attendance = AttendancePanel(page)
+        self.attendance.toggled.connect(self._attendance_toggled)
+        self.attendance.newcomer_requested.connect(self.add_newcomer)
+        self.activity = ActivityStack(page)
+        self.activity.scores_pre.scored.connect(self._scored)
+        self.activity.scores_post.scored.connect(self._scored)
+        self.activity.rules.agreed.connect(self._rules_agreed)
+        self.activity.round.start_requested.connect(self.start_round)
+        self.activity.round.next_requested.connect(lambda: self._act(self.engine.next_speaker))
+        self.activity.round.pass_requested.connect(
+            lambda later: self._act(lambda: self.engine.pass_speaker(later)))
+        self.activity.round.end_requested.connect(lambda: self._act(self.engine.end_round))
+        self.side = QTabWidget(page)
+        self.side.setObjectName("runSideTabs")
+        self.side.addTab(self.attendance, self.tr("Who is here"))
+        self.side.addTab(self.activity, self.tr("This step"))
+        splitter = QSplitter(Qt.Orientation.Horizontal, page)
+        splitter.addWidget(left)
+        splitter.addWidget(self.side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        self.back_button = self._control(page, "backButton")
+        self.pause_button = self._control(page, "pauseButton")
+        self.skip_button = self._control(page, "skipButton")
+        self.extend_button = self._control(page, "extendButton")
+        self.next_button = self._control(page, "nextButton")
+        self.finish_button = self._control(page, "finishButton")
+        set_font(self.next_button, 1.3, bold=True)
+        self.back_button.clicked.connect(self.go_back)
+        self.pause_button.clicked.connect(self.toggle_pause)
+        self.skip_button.clicked.connect(lambda: self.skip_step())
+        self.extend_button.clicked.connect(self.extend)
+        self.next_button.clicked.connect(self.go_next)
+        self.finish_button.clicked.connect(self.finish)
+        controls = QHBoxLayout()
+        for b in (self.back_button, self.pause_button, self.skip_button, self.extend_button):
+            controls.addWidget(b)
+        controls.addStretch(1)
+        controls.addWidget(self.finish_button)
+        controls.addWidget(self.next_button)
+
+        layout = QVBoxLayout(page)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(controls)
+        return page
+
+    def _control(self, parent: QWidget, name: str) -> QPushButton:
+        button = QPushButton(parent)
+        button.setObjectName(name)
+        button.setMinimumHeight(52)
+        set_font(button, 1.15)
+        return button
+
+    def _build_actions(self) -> None:
+        """Keyboard shortcuts, scoped to this view; each is printed on its button."""
+        rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft or self.ctx.rtl
+        forward, backward = ("Left", "Right") if rtl else ("Right", "Left")
+        table: list[tuple[str, list[str], Callable[[], Any]]] = [
+            ("next", [forward, "PgDown"], self.go_next),
+            ("back", [backward, "PgUp"], self.go_back),
+            ("pause", ["P"], self.toggle_pause),
+            ("skip", ["S"], lambda: self.skip_step()),
+            ("extend", ["E"], self.extend),
+            ("finish", ["Ctrl+Return"], self.finish),
+            ("safety", ["F1", "Ctrl+Shift+S"], self.open_safety),
+            ("presenter", ["F5"], self.presenter_button.toggle),
+            ("speaker_next", ["N"], lambda: self._round_key(self.engine.next_speaker)),
+            ("speaker_pass", ["X"], lambda: self._round_key(self.engine.pass_speaker)),
+        ]
+        for name, keys, fn in table:
+            action = QAction(self)
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(fn)
+            self.addAction(action)
+            self._actions[name] = action
+        arrow = "←" if rtl else "→"
+        back_arrow = "→" if rtl else "←"
+        self._labels = {
+            "back": self.tr("%1 Back").replace("%1", back_arrow),
+            "pause": self.tr("Pause  [P]"), "resume": self.tr("Resume  [P]"),
+            "skip": self.tr("Skip…  [S]"),
+            "extend": self.tr("+%1 min  [E]").replace("%1", str(EXTEND_MINUTES)),
+            "next": self.tr("Next %1").replace("%1", arrow),
+            "start": self.tr("Start the session %1").replace("%1", arrow),
+            "finish": self.tr("Finish  [Ctrl+Enter]"),
+        }
+        self.back_button.setText(self._labels["back"])
+        self.skip_button.setText(self._labels["skip"])
+        self.extend_button.setText(self._labels["extend"])
+        self.finish_button.setText(self._labels["finish"])
+        for button, name in ((self.back_button, self.tr("Back to the previous step")),
+                             (self.pause_button, self.tr("Pause or resume the session")),
+                             (self.skip_button, self.tr("Skip this step")),
+                             (self.extend_button, self.tr("Add two minutes to this step")),
+                             (self.next_button, self.tr("Next step")),
+                             (self.finish_button, self.tr("Finish the session"))):
+            button.setAccessibleName(name)
+
+    # ---- data -------------------------------------------------------------------
+    def _load_data(self) -> None:
+        d = self.data
+        self.attendance.set_people(d.people, present=d.present, newcomers=d.newcomers)
+        self.attendance.setEnabled(not d.headcount_only)
+        self.notes.set_aliases(d.aliases())
+        self.notes.set_text_silently(d.note)
+        if d.no_notes:
+            self.notes.editor.setEnabled(False)
+            self.notes.editor.setPlaceholderText(
+                self.tr("No-notes mode: nothing is written down in this session."))
+        else:
+            self.notes.editor.setPlaceholderText(
+                self.tr("Session notes (anonymous: codes, never names)"))
+        if d.rules is not None:
+            self.activity.rules.set_rules(d.rules, self.lang, d.rules_agreed)
+        self.activity.round.set_people(d.people)
+
+    def _db(self, fn: Callable[[Any], Any], done: Callable[[Any], None] | None = None) -> None:
+        run_db(self.ctx, fn, done, self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, FacilitatorError):
+            log.error("Run mode could not save", exc_info=exc)
+        self.show_message(str(exc) if isinstance(exc, FacilitatorError)
+                          else self.tr("That could not be saved. Please try again."), error=True)
+
+    def _attendance_toggled(self, pid: str, present: bool) -> None:
+        sid = self.session_id
+        self._db(lambda s: run_data.set_present(s, sid, pid, present))
+        self._refresh_activity_people()
+
+    def add_newcomer(self) -> None:
+        gid, sid = self.group_id, self.session_id
+        self._db(lambda s: run_data.add_newcomer(s, gid, sid), self._newcomer_added)
+
+    def _newcomer_added(self, person: Person) -> None:
+        self.data.people.append(person)
+        self.attendance.add_person(person, present=True, newcomer=True)
+        self.activity.round.set_people(self.data.people)
+        self._refresh_activity_people()
+        self.show_message(self.tr("Newcomer added with the code %1.").replace("%1", person.code))
+
+    def _scored(self, pid: str, value: Optional[int], passed: bool) -> None:
+        phase = self.sender().phase  # type: ignore[union-attr]
+        self.data.scores.setdefault(phase, {})[pid] = (value, passed)
+        sid = self.session_id
+        self._db(lambda s: run_data.record_score(s, sid, pid, phase, value, passed))
+
+    def _rules_agreed(self) -> None:
+        sid, rules = self.session_id, self.data.rules
+        if rules is None:
+            return
+
+        def saved(_hash: str) -> None:
+            self.data.rules_agreed = True
+            self.activity.rules.set_agreed(True)
+        self._db(lambda s: run_data.agree_rules(s, sid, rules), saved)
+
+    def _save_note(self, text: str) -> None:
+        if self.data.no_notes:
+            return
+        gid, sid = self.group_id, self.session_id
+        self.data.note = text
+        self._db(lambda s: run_data.save_note(s, gid, sid, text))
+
+    def _refresh_activity_people(self) -> None:
+        self.activity.set_people(self.attendance.present_people(), self.data.scores)
+
+    # ---- engine actions -----------------------------------------------------------
+    def _act(self, fn: Callable[[], Any]) -> bool:
+        """Run an engine action; a refusal is shown as a calm message, not a dialog."""
+        try:
+            fn()
+        except FacilitatorError as exc:
+            self.show_message(self.ctx.tr_core("RunEngine", exc.message), error=True)
+            return False
+        except Exception as exc:  # noqa: BLE001 - e.g. the store busy: the action did not happen
+            log.error("A run-mode action failed", exc_info=exc)
+            self.show_message(self.tr("That could not be saved, so it did not happen. "
+                                      "Please try again."), error=True)
+            return False
+        self.refresh()
+        return True
+
+    def go_next(self) -> None:
+        if self.engine.status == "ready":
+            self._act(self.engine.start)
+        elif self._next_index() is None:
+            self.show_message(self.tr("This is the last step: press Finish when you are ready."))
+        else:
+            self.notes.flush()
+            self._act(self.engine.next)
+
+    def go_back(self) -> None:
+        if self.engine.status in ("running", "paused"):
+            self._act(self.engine.back)
+
+    def toggle_pause(self) -> None:
+        if self.engine.status == "running":
+            self._act(self.engine.pause)
+        elif self.engine.status == "paused":
+            self._act(self.engine.resume)
+
+    def extend(self) -> None:
+        if self._act(lambda: self.engine.extend(EXTEND_MINUTES)):
+            self.show_message(self.tr("%1 minutes added to this step.")
+                              .replace("%1", str(EXTEND_MINUTES)))
+
+    def skip_step(self, reason: Optional[str] = None) -> None:
+        """Skip with ``reason``; with no reason, ask for one (non-blocking dialog)."""
+        if self.engine.status not in ("running", "paused"):
+            return
+        if reason is not None:
+            self._act(lambda: self.engine.skip(reason))
+            return
+        dialog = QInputDialog(self)
+        dialog.setObjectName("skipDialog")
+        dialog.setWindowTitle(self.tr("Skip this step"))
+        dialog.setLabelText(self.tr("Why skip it? (kept in the session record)"))
+        dialog.setComboBoxItems([self.tr("Running out of time"),
+                                 self.tr("Not right for the group today"),
+                                 self.tr("Already covered")])
+        dialog.setComboBoxEditable(True)
+        dialog.textValueSelected.connect(lambda text: self.skip_step(text))
+        dialog.open()
+
+    def start_round(self) -> None:
+        codes = [p.code for p in self.attendance.present_people()]
+        if not codes:
+            self.show_message(self.tr("Mark who is here first: a round needs people."),
+                              error=True)
+            return
+        self._act(lambda: self.engine.start_round(codes))
+
+    def _round_key(self, fn: Callable[[], Any]) -> None:
+        summary = self.engine.round_summary()
+        if summary is not None and summary.current is not None:
+            self._act(fn)
+
+    def apply_recovery(self) -> None:
+        plan = self.engine.suggest_recovery()
+        if plan.cuts and self._act(lambda: self.engine.apply_recovery(plan)):
+            self.show_message(self.tr("Later steps shortened as suggested."))
+
+    def finish(self) -> None:
+        if self.engine.status not in ("running", "paused"):
+            return
+        self.notes.flush()
+        if self._act(self.engine.finish):
+            self._show_summary()
+            self.finished.emit(self.session_id)
+
+    def leave(self) -> None:
+        """Leave run mode; an unfinished session stays resumable from the home screen."""
+        self.notes.flush()
+        self.set_presenter_visible(False)
+        self.timer.stop()
+        self.left.emit()
+        if getattr(self.ctx, "navigator", None) is not None:
+            self.ctx.navigator.leave_run(self.group_id)
+
+    def _on_event(self, _event: Any) -> None:
+        if self.engine.index != self._shown_index:
+            self._on_step_changed()
+
+    # ---- drawing ------------------------------------------------------------------
+    def _step(self) -> tuple[int, Step]:
+        index = self.engine.index if self.engine.index is not None else 0
+        return index, self.script.steps[index]
+
+    def _next_index(self) -> Optional[int]:
+        start = -1 if self.engine.index is None else self.engine.index
+        skipped = self.engine.skipped()
+        return next((j for j in range(start + 1, len(self.script.steps)) if j not in skipped),
+                    None)
+
+    def _on_step_changed(self) -> None:
+        from facilitator.ui.labels import step_kind_label
+
+        index, step = self._step()
+        self._shown_index = self.engine.index
+        self.card.show_step(step, index, len(self.script.steps), self.lang,
+                            step_kind_label(step.kind))
+        panel = self.activity.show_for(step)
+        self._refresh_activity_people()
+        if panel is not None:
+            self.side.setCurrentWidget(self.activity)
+            if panel in (self.activity.scores_pre, self.activity.scores_post):
+                panel.setFocus()
+        else:
+            self.side.setCurrentWidget(self.attendance)
+
+    def refresh(self) -> None:
+        """Repaint from the engine's clock (called by the timer and after each action)."""
+        snap = self.engine.snapshot()
+        index, step = self._step()
+        ready = snap.status == "ready"
+        planned = step.minutes * 60 if ready else snap.step_planned
+        remaining = planned if ready else snap.step_remaining
+        self.card.show_time(remaining, planned, paused=snap.status == "paused")
+        self.session_clock.setText(self.tr("Session %1 of %2")
+                                   .replace("%1", format_clock(snap.session_elapsed))
+                                   .replace("%2", format_clock(snap.session_planned)))
+        nxt = self._next_index()
+        self.next_label.setText(self.tr("Next: %1").replace(
+            "%1", self.script.steps[nxt].title.get(self.lang)) if nxt is not None
+            else self.tr("Next: the end of the session"))
+        active = snap.status in ("running", "paused")
+        self.next_button.setText(self._labels["start"] if ready else self._labels["next"])
+        self.next_button.setEnabled(ready or (active and nxt is not None))
+        self.pause_button.setText(self._labels["resume"] if snap.status == "paused"
+                                  else self._labels["pause"])
+        for b in (self.pause_button, self.skip_button, self.extend_button, self.finish_button):
+            b.setEnabled(active)
+        self.back_button.setEnabled(active and index > 0)
+        self._show_recovery(snap.projected_overrun if active else 0.0)
+        round_summary = self.engine.round_summary()
+        if step.kind == "round":
+            self.activity.round.show_round(round_summary, step.speaker_minutes)
+        if self.presenter is not None:
+            self.presenter.update_state(self.presenter_state())
+
+    def _show_recovery(self, overrun: float) -> None:
+        if overrun < 60:
+            self.recovery_label.hide()
+            self.recovery_button.hide()
+            return
+        plan = self.engine.suggest_recovery()
+        parts = [self.tr("%1 by %2 min").replace("%1", self.script.steps[c.index].title.get(
+            self.lang)).replace("%2", f"{c.cut_minutes:g}") for c in plan.cuts]
+        text = self.tr("Running about %1 min over.").replace("%1", str(plan.overrun_minutes))
+        if parts:
+            text += " " + self.tr("Suggestion: shorten %1.").replace("%1", ", ".join(parts))
+        if not plan.fully_covered:
+            text += " " + self.tr("Still %1 min over: skip a step or agree with the group to "
+                                  "run over.").replace("%1", f"{plan.uncovered_minutes:g}")
+        self.recovery_label.setText(text)
+        self.recovery_label.show()
+        self.recovery_button.setVisible(bool(plan.cuts))
+
+    def show_message(self, text: str, error: bool = False) -> None:
+        self.message.setStyleSheet("color: #b71c1c;" if error else "")
+        self.message.setText(text)
+        self._message_timer.start()  # owned by the view, so it dies with it
+
+    # ---- presenter, safety, summary ----------------------------------------------
+    def presenter_state(self) -> PresenterState:
+        """Only what the room may see: never notes, codes or aliases."""
+        snap = self.engine.snapshot()
+        index, step = self._step()
+        ready = snap.status == "ready"
+        rs = self.engine.round_summary()
+        return PresenterState(
+            step_title=step.title.get(self.lang),
+            remaining=step.minutes * 60 if ready else snap.step_remaining,
+            planned=step.minutes * 60 if ready else snap.step_planned,
+            paused=snap.status == "paused",
+            rules=tuple(rule_lines(self.data.rules, self.lang, short=True))
+            if self.data.rules else (),
+            show_rules=step.kind in ("ground_rules", "welcome", "round", "discussion"),
+            finished=snap.status in ("finished", "abandoned"),
+            speaker_remaining=rs.speaker_remaining if rs is not None and rs.current else None)
+
+    def set_presenter_visible(self, visible: bool) -> None:
+        if visible and self.presenter is None:
+            self.presenter = PresenterView(self)
+            self.presenter.setLayoutDirection(Qt.LayoutDirection.RightToLeft if self.lang == "ar"
+                                              else Qt.LayoutDirection.LeftToRight)
+            self.presenter.update_state(self.presenter_state())
+            self.presenter.show_on_best_screen(self.window())
+        elif not visible and self.presenter is not None:
+            self.presenter.close()
+            self.presenter.deleteLater()
+            self.presenter = None
+        if self.presenter_button.isChecked() != visible:
+            self.presenter_button.blockSignals(True)
+            self.presenter_button.setChecked(visible)
+            self.presenter_button.blockSignals(False)
+
+    def open_safety(self):
+        from facilitator.ui.run.safety_dialog import SafetyDialog
+
+        dialog = SafetyDialog(self.ctx, self.group_id, self.session_id, self.data.aliases(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.safety_dialog = dialog
+        return dialog
+
+    def _show_summary(self) -> None:
+        from facilitator.ui.run.summary_view import SummaryView
+
+        titles = {s.id: s.title.get(self.lang) for s in self.script.steps}
+        self.timer.stop()
+        self.refresh()
+        self.summary = SummaryView(self.ctx, self.session_id, lambda i: titles.get(i, i),
+                                   report_lang=self.ctx.lang, parent=self)
+        self.summary.leave_requested.connect(self.leave)
+        self.pages.addWidget(self.summary)
+        self.pages.setCurrentWidget(self.summary)
+
+    def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt name
+        self.notes.flush()
+        self.set_presenter_visible(False)
+        if self.discard_on_close and self.engine.status in ("ready", "running", "paused"):
+            self._act(lambda: self.engine.abandon("screenshot"))
+        super().closeEvent(event)

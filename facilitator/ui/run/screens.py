@@ -1,0 +1,93 @@
+"""Run-mode screens for ``facilitator --demo --screenshots DIR``.
+
+Builds the run view mid check-in (some scores in, the countdown near its end), the
+presenter view showing the same moment, the Safety dialog and the end-of-session
+summary, all against the demo store. The sessions made here are *practice*
+sessions driven by a fake clock, so they never count in the demo's figures, and
+each is abandoned when its widget closes so the home screen offers no resume.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+from sqlalchemy import func, select
+
+from facilitator.store.models import Group, Participant, Session, SessionStatus
+
+PREFERRED_SCRIPT = "anxiety-skills-group"
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def _pick_group(ctx: Any) -> tuple[str, str]:
+    """The demo group with the most participants, and a script to run with it."""
+    with ctx.db.unit() as s:
+        row = s.execute(select(Group.id, Group.default_script_id, func.count(Participant.id))
+                        .join(Participant, Participant.group_id == Group.id, isouter=True)
+                        .where(Group.archived.is_(False), Group.headcount_only.is_(False))
+                        .group_by(Group.id).order_by(func.count(Participant.id).desc())
+                        .limit(1)).first()
+        if row is None:
+            raise LookupError("the demo store has no group to show in run mode")
+        return row[0], row[1] or PREFERRED_SCRIPT
+
+
+def _run_view(ctx: Any, group_id: str, script_id: str) -> Any:
+    from facilitator.ui.context import RunRequest
+    from facilitator.ui.run import create_run_view
+
+    clock = _Clock()
+    view = create_run_view(ctx, RunRequest(group_id, script_id, practice=True), clock=clock)
+    view.discard_on_close = True
+    view.resize(1280, 800)
+    people = view.attendance.people()[:9]
+    for p in people:
+        view.attendance.button_for(p.id).click()
+    view.go_next()
+    target = next((i for i, st in enumerate(view.script.steps) if st.outcome == "pre"
+                   or st.kind == "check_in"), 0)
+    while view.engine.index < target:
+        clock.now += view.script.steps[view.engine.index].minutes * 60
+        view.go_next()
+    step = view.script.steps[view.engine.index]
+    clock.now += step.minutes * 60 - 45  # 45 s left: the amber countdown
+    panel = view.activity.scores_pre
+    for row, value in zip(panel.rows()[:5], (6, 4, 8, None, 5)):
+        row.group.button(11 if value is None else value).click()
+    view.notes.editor.setPlainText("Two members arrived late; settled well.")
+    view.refresh()
+    return view
+
+
+def build_screens(ctx: Any) -> dict[str, QWidget]:
+    from facilitator.ui.run.presenter_view import PresenterView
+    from facilitator.ui.run.safety_dialog import SafetyDialog
+    from facilitator.ui.run.summary_view import SummaryView
+
+    group_id, script_id = _pick_group(ctx)
+    view = _run_view(ctx, group_id, script_id)
+    direction = Qt.LayoutDirection.RightToLeft if ctx.rtl else Qt.LayoutDirection.LeftToRight
+    presenter = PresenterView()
+    presenter.setLayoutDirection(Qt.LayoutDirection.RightToLeft if view.lang == "ar"
+                                 else Qt.LayoutDirection.LeftToRight)
+    presenter.update_state(view.presenter_state())
+    safety = SafetyDialog(ctx, group_id, view.session_id, view.data.aliases())
+    with ctx.db.unit() as s:
+        done = s.scalar(select(Session.id).where(Session.group_id == group_id,
+                                                 Session.status == SessionStatus.completed,
+                                                 Session.is_practice.is_(False))
+                        .order_by(Session.started_at.desc()).limit(1))
+    summary = SummaryView(ctx, done or view.session_id)
+    for w in (view, presenter, safety, summary):
+        if w is not presenter:
+            w.setLayoutDirection(direction)
+    return {"run": view, "presenter": presenter, "safety": safety, "summary": summary}

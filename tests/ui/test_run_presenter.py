@@ -1,0 +1,75 @@
+"""The presenter view never shows a facilitator note, a code or an alias.
+
+Walks every child widget's text at every step of a script (including a live round,
+where the facilitator's screen shows speaker codes and aliases) and on the
+ground-rules step, in both script languages.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from facilitator.store.models import Group
+from facilitator.tracking.participants import add_participant
+from facilitator.ui.context import RunRequest
+
+ALIASES = ["Layla", "Ibrahim", "Noor"]
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_presenter_never_shows_notes_codes_or_aliases(qtbot, ctx, lang):
+    from facilitator.ui.run import create_run_view
+
+    with ctx.db.unit() as s:
+        group = Group(name="Evening circle", program_type="caregivers", language=lang)
+        s.add(group)
+        s.flush()
+        gid = group.id
+        for alias in ALIASES:
+            add_participant(s, gid, alias=alias)
+    now = [0.0]
+    view = create_run_view(ctx, RunRequest(gid, "caregivers-circle"), clock=lambda: now[0])
+    qtbot.addWidget(view)
+    view.show()
+    people = view.attendance.people()
+    for p in people:
+        qtbot.mouseClick(view.attendance.button_for(p.id), Qt.MouseButton.LeftButton)
+    view.presenter_button.click()
+    presenter = view.presenter
+    assert presenter is not None and presenter.isVisible()
+    forbidden = [p.code for p in people] + [p.alias for p in people if p.alias]
+
+    view.go_next()
+    seen_notes = seen_round = seen_rules = 0
+    while True:
+        step = view.script.steps[view.engine.index]
+        if step.kind == "round":
+            view.start_round()
+            now[0] += 30
+            seen_round += 1
+        now[0] += 10
+        view.refresh()
+        # The facilitator's own screen does show the notes (so the check below means something).
+        if step.notes is not None:
+            assert view.card.notes.text() == step.notes.get(lang)
+            assert view.card.notes.isVisibleTo(view)
+            seen_notes += 1
+        texts = presenter.visible_texts()
+        assert step.title.get(lang) in texts
+        blob = "\n".join(texts)
+        if step.notes is not None:
+            for fragment in (step.notes.en, step.notes.ar):
+                assert fragment not in blob
+                assert fragment[:40] not in blob
+        for word in forbidden:
+            assert word not in blob, f"{word!r} on the presenter at step {step.id}"
+        if step.kind == "ground_rules":
+            assert presenter.rules.isVisibleTo(presenter) and presenter.rules.text()
+            seen_rules += 1
+        if view._next_index() is None:
+            break
+        view.go_next()
+    assert seen_notes >= 3 and seen_round and seen_rules
+    view.finish()
+    assert presenter.state().finished
