@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
                              "added to an empty store; use --append to add it anyway.")
         started = time.perf_counter()
         summary = generate_demo(db, groups=groups, weeks=weeks, seed=seed,
-                                participants_per_group=people)
+                                participants_per_group=people, id_salt=existing)
         with db.unit() as s:
             marker = s.get(Setting, "demo_data") or Setting(key="demo_data")
             marker.value = {"seed": seed, "groups": groups, "weeks": weeks}

@@ -97,15 +97,18 @@ def load_demo_scripts(folder: Path | None = None) -> list[dict[str, Any]]:
 
 
 class _Gen:
-    def __init__(self, seed: int, start: date) -> None:
+    def __init__(self, seed: int, start: date, id_salt: int) -> None:
         self.rng = random.Random(seed)
+        # Ids come from their own seeded stream, so appending a second batch with the
+        # same seed (and another salt) gives new ids but the same-looking data.
+        self.ids = random.Random(f"{seed}:{id_salt}")
         self.start = start
         self.rows: dict[type, list[dict[str, Any]]] = {m: [] for m in (
             Group, Participant, Session, StepEvent, Attendance, MeasureResponse,
             RulesAgreement, Incident, Note)}
 
     def uid(self) -> str:
-        return uuid.UUID(int=self.rng.getrandbits(128), version=4).hex
+        return uuid.UUID(int=self.ids.getrandbits(128), version=4).hex
 
     def add(self, model: type, **values: Any) -> str:
         values.setdefault("id", self.uid())
@@ -134,13 +137,18 @@ def check_sizes(groups: int, weeks: int, participants_per_group: int) -> None:
 
 def generate_demo(db: Database, groups: int = 4, weeks: int = 12, seed: int = 1,
                   participants_per_group: int = 12, *, start: date = DEFAULT_START,
+                  id_salt: int = 0,
                   progress: Callable[[int, int], None] | None = None) -> DemoSummary:
-    """Fill ``db`` with synthetic groups; returns what was written."""
+    """Fill ``db`` with synthetic groups; returns what was written.
+
+    ``id_salt`` changes only the ids (use the number of groups already in the store
+    when appending); ``progress(done, total)`` is called after each group.
+    """
     check_sizes(groups, weeks, participants_per_group)
     scripts = load_demo_scripts()
     with db.unit() as s:
         measures = {k: m.id for k, m in ensure_builtin_measures(s).items()}
-    g = _Gen(seed, start)
+    g = _Gen(seed, start, id_salt)
     for gi in range(groups):
         _group(g, gi, weeks, participants_per_group, scripts[gi % len(scripts)], measures)
         if progress:

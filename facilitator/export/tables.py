@@ -116,10 +116,20 @@ def key_figures_flowable(kf: rm.KeyFigures, rtl: bool, width: float, *, per_row:
     label_style = TextStyle(fs.regular, 9.5, rtl, align="center", color=colors.HexColor("#444444"))
     items = list(kf.items) or [("", "—")]
     per_row = max(1, min(per_row, len(items)))
+    room = width / per_row - 14  # cell width less padding
+
+    def fitted(value: str) -> TextStyle:
+        """Shrink a long value (a date, a script name) until its longest word fits."""
+        words = clean_text(value, keep_newlines=False).split(" ") or [""]
+        size = value_style.size
+        while size > 11 and max(text_width(w, fs.bold, size) for w in words) > room:
+            size -= 1
+        return value_style if size == value_style.size else value_style.but(size=size)
+
     rows = []
     for start in range(0, len(items), per_row):
         chunk = items[start:start + per_row]
-        cells = [[TextBlock(value, value_style), TextBlock(name, label_style)]
+        cells = [[TextBlock(value, fitted(value)), TextBlock(name, label_style)]
                  for name, value in chunk]
         cells += [""] * (per_row - len(cells))
         rows.append(cells[::-1] if rtl else cells)

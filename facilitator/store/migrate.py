@@ -16,6 +16,7 @@ then review the new file under ``facilitator/store/migrations/versions/``.
 
 from __future__ import annotations
 
+import functools
 import sys
 import tempfile
 from pathlib import Path
@@ -43,7 +44,9 @@ def alembic_config(connection: Connection | None = None) -> Config:
     return cfg
 
 
+@functools.lru_cache(maxsize=1)
 def head_revision() -> str | None:
+    """The newest revision shipped with this build (fixed for the process lifetime)."""
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 

@@ -80,18 +80,19 @@ def load_dataset(s: OrmSession, group_ids: Collection[str] | None = None, *,
     a participant's earlier visits. ``practice=True`` loads practice sessions only,
     for a report that is explicitly about practice.
     """
+    c = s.connection()  # Core rows, not ORM loading: several times faster on a year of data
     gq = select(Group.id, Group.name, Group.program_type)
     if group_ids is not None:
         gq = gq.where(Group.id.in_(list(group_ids)))
-    groups = {g: (n, t) for g, n, t in s.execute(gq)}
+    groups = {g: (n, t) for g, n, t in c.execute(gq)}
     sq = (select(Session.id, Session.group_id, Session.started_at, Session.planned_start,
                  Session.created_at, Session.ended_at, Session.status, Session.script_id,
                  Session.headcount, Session.is_practice)
           .where(Session.is_practice.is_(practice), Session.group_id.in_(list(groups))))
-    reviewed = {sid for (sid,) in s.execute(
+    reviewed = {sid for (sid,) in c.execute(
         select(RulesAgreement.session_id).where(RulesAgreement.agreed.is_(True)))}
     sessions = []
-    for sid, gid, started, planned, created, ended, status, script, head, prac in s.execute(sq):
+    for sid, gid, started, planned, created, ended, status, script, head, prac in c.execute(sq):
         actual = None
         if started is not None and ended is not None:
             actual = (ended - started).total_seconds() / 60.0
@@ -100,19 +101,19 @@ def load_dataset(s: OrmSession, group_ids: Collection[str] | None = None, *,
     ids = [x.id for x in sessions]
     real_ids = Session.id.in_(select(Session.id).where(
         Session.is_practice.is_(practice), Session.group_id.in_(list(groups))))
-    attendance = [AttendanceRow(sid, pid, _val(st)) for sid, pid, st in s.execute(
+    attendance = [AttendanceRow(sid, pid, _val(st)) for sid, pid, st in c.execute(
         select(Attendance.session_id, Attendance.participant_id, Attendance.status)
         .join(Session, Session.id == Attendance.session_id).where(real_ids))]
-    keys = dict(s.execute(select(MeasureDefinition.id, MeasureDefinition.key)).all())
+    keys = dict(c.execute(select(MeasureDefinition.id, MeasureDefinition.key)).all())
     responses = [ResponseRow(sid, pid, keys.get(mid, mid), _val(ph), v, bool(pa))
-                 for sid, pid, mid, ph, v, pa in s.execute(
+                 for sid, pid, mid, ph, v, pa in c.execute(
                      select(MeasureResponse.session_id, MeasureResponse.participant_id,
                             MeasureResponse.measure_id, MeasureResponse.phase,
                             MeasureResponse.value, MeasureResponse.passed)
                      .join(Session, Session.id == MeasureResponse.session_id).where(real_ids))]
     session_ids = set(ids)
     incidents = []
-    for gid, sid, typ, fu, sev, created in s.execute(
+    for gid, sid, typ, fu, sev, created in c.execute(
             select(Incident.group_id, Incident.session_id, Incident.type, Incident.follow_up,
                    Incident.severity, Incident.created_at)
             .where(Incident.group_id.in_(list(groups)))):
@@ -124,7 +125,7 @@ def load_dataset(s: OrmSession, group_ids: Collection[str] | None = None, *,
     steps: list[StepRow] = []
     if with_steps:
         steps = [StepRow(sid, seq, act, stp, el or 0.0, pl or {}) for sid, seq, act, stp, el, pl
-                 in s.execute(select(StepEvent.session_id, StepEvent.seq, StepEvent.action,
+                 in c.execute(select(StepEvent.session_id, StepEvent.seq, StepEvent.action,
                                      StepEvent.step_id, StepEvent.elapsed, StepEvent.payload)
                               .join(Session, Session.id == StepEvent.session_id)
                               .where(real_ids))]

@@ -9,7 +9,11 @@ and leaves an audit record that says an erasure happened, without saying who.
 
 from __future__ import annotations
 
-from sqlalchemy import delete, func, select
+import re
+import secrets
+from typing import Any
+
+from sqlalchemy import String, cast, delete, func, select
 from sqlalchemy.orm import Session as OrmSession
 
 from facilitator.errors import InputError
@@ -19,7 +23,10 @@ from facilitator.store.models import (
     AuditEvent,
     Group,
     MeasureResponse,
+    Note,
     Participant,
+    Session,
+    StepEvent,
 )
 from facilitator.tracking.codes import Chooser, new_unique_code
 
@@ -117,11 +124,16 @@ def erase_participant(s: OrmSession, participant_id: str, *,
                       user_id: str | None = None) -> dict[str, int]:
     """Delete a participant and every attendance and measure row linked to them.
 
-    The audit event records the group and how many rows went, never the code, alias
-    or id, so the log itself cannot re-identify the person. Returns the row counts.
+    The run engine's log names speakers by code in talking rounds; those mentions are
+    replaced by a random placeholder (the same one throughout, so a session log still
+    replays), and the alias is removed from the group's notes. The audit event records the group and how many rows went, never the
+    code, alias or id, so the log itself cannot re-identify the person. Returns the
+    row counts.
     """
     p = _get_participant(s, participant_id)
     group_id = p.group_id
+    n_events = _scrub_code(s, group_id, p.code, f"erased-{secrets.token_hex(4)}")
+    n_notes = _scrub_alias(s, group_id, p.alias) if p.alias else 0
     n_att = s.scalar(select(func.count()).select_from(Attendance)
                      .where(Attendance.participant_id == participant_id)) or 0
     n_resp = s.scalar(select(func.count()).select_from(MeasureResponse)
@@ -130,8 +142,47 @@ def erase_participant(s: OrmSession, participant_id: str, *,
     s.execute(delete(Attendance).where(Attendance.participant_id == participant_id))
     s.execute(delete(Participant).where(Participant.id == participant_id))
     s.expunge(p)
-    counts = {"attendance": int(n_att), "responses": int(n_resp)}
+    counts = {"attendance": int(n_att), "responses": int(n_resp), "step_events": n_events,
+              "notes": n_notes}
     s.add(AuditEvent(user_id=user_id, action="participant.erase", entity="participant",
                      entity_id=None, detail={"group_id": group_id, **counts}))
     s.flush()
     return counts
+
+
+def _replace(value: Any, old: str, new: str) -> Any:
+    if isinstance(value, str):
+        return new if value == old else value
+    if isinstance(value, list):
+        return [_replace(v, old, new) for v in value]
+    if isinstance(value, dict):
+        return {k: _replace(v, old, new) for k, v in value.items()}
+    return value
+
+
+def _scrub_code(s: OrmSession, group_id: str, code: str, placeholder: str) -> int:
+    """Replace ``code`` in the step-event payloads of the group's sessions."""
+    rows = s.scalars(select(StepEvent).join(Session, Session.id == StepEvent.session_id)
+                     .where(Session.group_id == group_id,
+                            cast(StepEvent.payload, String).like(f'%"{code}"%')))
+    changed = 0
+    for row in rows:
+        new = _replace(row.payload or {}, code, placeholder)
+        if new != row.payload:
+            row.payload = new
+            changed += 1
+    s.flush()
+    return changed
+
+
+def _scrub_alias(s: OrmSession, group_id: str, alias: str) -> int:
+    """Remove an erased person's alias (whole word, any case) from the group's notes."""
+    pattern = re.compile(rf"(?<!\w){re.escape(alias)}(?!\w)", re.IGNORECASE)
+    changed = 0
+    for note in s.scalars(select(Note).where(Note.group_id == group_id)):
+        body = pattern.sub("[…]", note.body or "")
+        if body != note.body:
+            note.body = body
+            changed += 1
+    s.flush()
+    return changed

@@ -62,9 +62,10 @@ def test_a_long_table_repeats_its_header_on_every_page():
     assert all(f"row {i:03d} {i} x" in everything for i in range(300))
 
 
-def test_practice_watermark_only_on_practice_reports():
-    practice = stream_texts(render_report(sample_report("en", practice=True)))
-    real = stream_texts(render_report(sample_report("en", practice=False)))
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_practice_watermark_only_on_practice_reports(lang):
+    practice = stream_texts(render_report(sample_report(lang, practice=True)))
+    real = stream_texts(render_report(sample_report(lang, practice=False)))
     assert len(practice) == 2
     assert all("PRACTICE" in t for t in practice)
     assert not any("PRACTICE" in t for t in real)

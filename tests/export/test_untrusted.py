@@ -8,6 +8,9 @@ import re
 import pytest
 from pypdf import PdfReader
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from facilitator.export.pdf import render_report
 from facilitator.export.text import PLACEHOLDER
 from facilitator.tracking import report_model as rm
@@ -93,3 +96,17 @@ def test_emoji_controls_and_bidi_overrides_are_cleaned(tmp_path):
     assert "Reversed" in with_placeholders  # not flipped by the stripped override
     assert PLACEHOLDER in with_placeholders
     assert "😀" not in with_placeholders and "\ue123" not in with_placeholders
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=300), st.sampled_from(["en", "ar"]))
+def test_any_text_renders_in_every_kind_of_block(text, lang):
+    report = rm.Report(kind="group", lang=lang, title=text, period=text, audience="external",
+                       subtitle=text, confidentiality=text,
+                       blocks=[rm.Heading(text), rm.Paragraph(text), rm.BulletList([text]),
+                               rm.KeyFigures([(text, text)]),
+                               rm.Table(columns=[text, "n"], rows=[[text, text]], title=text),
+                               rm.Chart(kind="line", title=text, categories=[text, "b"],
+                                        series=[rm.Series(text, [1.0, None])])])
+    data = render_report(report)
+    assert data.startswith(b"%PDF-") and len(PdfReader(io.BytesIO(data)).pages) >= 1

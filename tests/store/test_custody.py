@@ -248,3 +248,41 @@ def test_key_file_swapped_for_another_store(tmp_path, no_keyring):
     with pytest.raises(CorruptStoreError, match="does not open with its own key"):
         service.open_store(tmp_path / "a.db", passphrase=PASS)
     assert snapshot(tmp_path) == before
+
+
+class _BrokenKeyring(_SlowKeyring):
+    def get_password(self, service, username):
+        from keyring.errors import KeyringLocked
+        raise KeyringLocked("locked")
+
+    def set_password(self, service, username, password):
+        from keyring.errors import KeyringLocked
+        raise KeyringLocked("locked")
+
+
+def test_locked_keyring_falls_back_to_passphrase(tmp_path):
+    previous = keyring.get_keyring()
+    keyring.set_keyring(_BrokenKeyring())
+    try:
+        created = service.create_store(tmp_path / "s.db", passphrase=PASS)
+        assert not created.keyring_used
+        created.close()
+        with service.open_store(tmp_path / "s.db", passphrase=PASS) as st:
+            assert st.unlocked_by == "passphrase" and st.keyring_missing_entry
+    finally:
+        keyring.set_keyring(previous)
+
+
+def test_unlock_options_and_plain_sqlite_refuses(tmp_path, no_keyring):
+    import sqlite3
+
+    path = tmp_path / "s.db"
+    opts = service.unlock_options(path)
+    assert not opts.exists and not opts.keyring_available
+    service.create_store(path, passphrase=PASS).close()
+    opts = service.unlock_options(path)
+    assert opts.exists and opts.has_passphrase and opts.has_recovery
+    conn = sqlite3.connect(path)
+    with pytest.raises(sqlite3.DatabaseError, match="not a database"):
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    conn.close()

@@ -9,7 +9,9 @@ from facilitator.store.models import (
     AttendanceStatus,
     AuditEvent,
     MeasureResponse,
+    Note,
     Participant,
+    StepEvent,
 )
 from facilitator.tracking import attendance as att
 from facilitator.tracking import participants as pa
@@ -49,10 +51,16 @@ def test_erase_removes_everything_linked_and_audits_without_identity(raw_db, gro
         att.mark_attendance(s, sess.id, p.id)
         att.mark_attendance(s, sess.id, other.id)
         record_response(s, sess.id, p.id, "checkin10", "pre", value=4)
-        pid, code = p.id, p.code
+        s.add(StepEvent(session_id=sess.id, seq=1, action="round_start", step_index=2,
+                        step_id="round", payload={"codes": [other.code, p.code]}))
+        s.add(StepEvent(session_id=sess.id, seq=2, action="round_pass", step_index=2,
+                        step_id="round", payload={"code": p.code, "come_back": False}))
+        s.add(Note(group_id=group_id, session_id=sess.id, body="Spoke with secret name; "
+                   "Secret Names is someone else."))
+        pid, code, other_code = p.id, p.code, other.code
     with raw_db.unit() as s:
         counts = pa.erase_participant(s, pid)
-    assert counts == {"attendance": 1, "responses": 1}
+    assert counts == {"attendance": 1, "responses": 1, "step_events": 2, "notes": 1}
     with raw_db.session() as s:
         assert s.get(Participant, pid) is None
         assert s.scalar(select(func.count()).select_from(Attendance)
@@ -64,6 +72,12 @@ def test_erase_removes_everything_linked_and_audits_without_identity(raw_db, gro
         blob = repr((event.entity_id, event.detail))
         assert pid not in blob and code not in blob and "Secret" not in blob
         assert event.detail["attendance"] == 1
+        start, passed = s.scalars(select(StepEvent).order_by(StepEvent.seq)).all()
+        assert start.payload["codes"][0] == other_code
+        placeholder = start.payload["codes"][1]
+        assert placeholder.startswith("erased-") and passed.payload["code"] == placeholder
+        (note,) = s.scalars(select(Note)).all()
+        assert note.body == "Spoke with […]; Secret Names is someone else."
 
 
 def test_first_time_is_computed_from_real_history(raw_db, group_id):

@@ -229,3 +229,16 @@ def test_whole_session_through_the_widgets(qtbot, ctx, clock):
     assert sv.values["change"].text().startswith("+1.7")
     assert sv.values["incidents"].text() == "1"
     assert "How the anxiety cycle works" in sv.values["skipped"].text()
+
+    # One click to the session summary PDF (tracking builds it, export draws it).
+    qtbot.mouseClick(sv.pdf_button, Qt.MouseButton.LeftButton)
+    assert sv.pdf_path is not None and sv.pdf_path.is_file()
+    assert str(sv.pdf_path) in sv.pdf_label.text()
+    from pypdf import PdfReader
+
+    text = "\n".join(page.extract_text() for page in PdfReader(str(sv.pdf_path)).pages)
+    assert "Boundary breach" in text
+    assert "Group settled quickly" in text
+    for alias in ALIASES:
+        if alias:
+            assert alias not in text

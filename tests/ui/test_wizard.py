@@ -92,7 +92,7 @@ def test_wizard_language_switch_retranslates_pages(qtbot, tmp_path, sync_tasks, 
         english = wizard.protect_page.title()
         wizard.language_page.buttons["ar"].setChecked(True)
         assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
-        assert wizard.protect_page.title() != english
+        qtbot.waitUntil(lambda: wizard.protect_page.title() != english, timeout=2000)
         assert wizard.lang == "ar"
     finally:
         installer.install(QApplication.instance(), "en")

@@ -25,11 +25,11 @@ from facilitator.i18n import QT_TRANSLATE_NOOP
 CTX = "Identifying"
 
 KIND_LABELS: dict[str, str] = {
-    "phone": QT_TRANSLATE_NOOP(CTX, "a phone number"),
-    "email": QT_TRANSLATE_NOOP(CTX, "an e-mail address"),
-    "date": QT_TRANSLATE_NOOP(CTX, "a date that could be a date of birth"),
-    "birth": QT_TRANSLATE_NOOP(CTX, "a date of birth or age detail"),
-    "alias": QT_TRANSLATE_NOOP(CTX, "a participant's name"),
+    "phone": QT_TRANSLATE_NOOP("Identifying", "a phone number"),
+    "email": QT_TRANSLATE_NOOP("Identifying", "an e-mail address"),
+    "date": QT_TRANSLATE_NOOP("Identifying", "a date that could be a date of birth"),
+    "birth": QT_TRANSLATE_NOOP("Identifying", "a date of birth or age detail"),
+    "alias": QT_TRANSLATE_NOOP("Identifying", "a participant's name"),
 }
 
 # Characters dropped before matching: Arabic diacritics (harakat, shadda, sukun,

@@ -533,11 +533,10 @@ class RunView(QWidget):
     def _show_summary(self) -> None:
         from facilitator.ui.run.summary_view import SummaryView
 
-        titles = {s.id: s.title.get(self.lang) for s in self.script.steps}
         self.timer.stop()
         self.refresh()
-        self.summary = SummaryView(self.ctx, self.session_id, lambda i: titles.get(i, i),
-                                   report_lang=self.ctx.lang, parent=self)
+        self.summary = SummaryView(self.ctx, self.session_id, report_lang=self.ctx.lang,
+                                   parent=self)
         self.summary.leave_requested.connect(self.leave)
         self.pages.addWidget(self.summary)
         self.pages.setCurrentWidget(self.summary)

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable, Optional
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QComboBox, QDialog,
                                QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QPushButton, QRadioButton, QTableWidget, QTableWidgetItem,
+                               QPushButton, QRadioButton, QScrollArea, QTableWidget, QTableWidgetItem,
                                QTabWidget, QVBoxLayout, QWidget)
 
 from facilitator.i18n import pick
@@ -67,9 +67,14 @@ class SafetyDialog(QDialog):
         steps.setText("\n\n".join(
             f"{i}. {pick(s.short, self.lang)}\n{pick(s.long, self.lang)}"
             for i, s in enumerate(self.protocol.steps, 1)))
+        scroll = QScrollArea(page)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(steps)
+        steps.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop)
         left = QVBoxLayout()
         left.addWidget(steps_title)
-        left.addWidget(steps, 1)
+        left.addWidget(scroll, 1)
 
         res_title = QLabel(self.tr("Local resources"), page)
         set_font(res_title, 1.3, bold=True)

@@ -34,13 +34,14 @@ class _ScoreRow(QFrame):
         self.person = person
         self.setObjectName(f"score-{person.code}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self._base_style = ("QPushButton { padding: 0px; min-width: 30px; }"
+        self._base_style = ("QPushButton { padding: 0px; min-width: 26px; }"
+                            " QPushButton#passButton { min-width: 48px; }"
                             " QPushButton:checked { background: #1f6f6b; color: white;"
                             " font-weight: bold; border: 1px solid #0d3d3a; }")
         self.setStyleSheet(self._base_style)
         self.label = QLabel(person.label(), self)
         set_font(self.label, 1.2, bold=True)
-        self.label.setMinimumWidth(120)
+        self.label.setMinimumWidth(110)
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         row = QHBoxLayout(self)
@@ -50,13 +51,14 @@ class _ScoreRow(QFrame):
         for value in range(11):
             button = QPushButton(str(value), self)
             button.setCheckable(True)
-            button.setMinimumSize(30, 40)
+            button.setMinimumSize(26, 40)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys go to the panel
             set_font(button, 1.1)
             button.setAccessibleName(f"{person.code} {value}")
             self.group.addButton(button, value)
             row.addWidget(button)
         self.pass_button = QPushButton(pass_text, self)
+        self.pass_button.setObjectName("passButton")
         self.pass_button.setCheckable(True)
         self.pass_button.setMinimumSize(56, 40)
         self.pass_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)

@@ -63,7 +63,8 @@ def _run_view(ctx: Any, group_id: str, script_id: str) -> Any:
     panel = view.activity.scores_pre
     for row, value in zip(panel.rows()[:5], (6, 4, 8, None, 5)):
         row.group.button(11 if value is None else value).click()
-    view.notes.editor.setPlainText("Two members arrived late; settled well.")
+    view.notes.editor.setPlainText("وصل عضوان متأخرين، واندمجا بهدوء." if view.lang == "ar"
+                                   else "Two members arrived late; settled well.")
     view.refresh()
     return view
 

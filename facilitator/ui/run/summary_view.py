@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any, Optional
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
                                QWidget)
 
+from facilitator.i18n import pick
 from facilitator.ui.run.common import run_db, set_font
 from facilitator.ui.run.summary_data import SessionSummary, session_summary
 
@@ -30,16 +31,29 @@ def reports_dir(ctx: Any) -> Path:
     return folder
 
 
+def _step_titles(s: Any, session_id: str) -> dict[str, dict[str, str]]:
+    """Step titles of the session's script, so skipped steps are named, not coded."""
+    from facilitator.errors import ScriptError
+    from facilitator.session.library import load_script
+    from facilitator.store.models import Session
+
+    sess = s.get(Session, session_id)
+    try:
+        script = load_script(sess.script_id, s)
+    except ScriptError:  # a custom script deleted since: fall back to the step ids
+        return {}
+    return {st.id: {"en": st.title.en, "ar": st.title.ar} for st in script.steps}
+
+
 class SummaryView(QWidget):
     pdf_written = Signal(str)
     leave_requested = Signal()
 
-    def __init__(self, ctx: Any, session_id: str, step_titles: Callable[[str], str] | None = None,
-                 report_lang: Optional[str] = None, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: Any, session_id: str, report_lang: Optional[str] = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.session_id = ctx, session_id
         self.report_lang = report_lang or ctx.lang
-        self._step_title = step_titles or (lambda step_id: step_id)
         self.summary: Optional[SessionSummary] = None
         self.pdf_path: Optional[Path] = None
         self.setObjectName("summaryView")
@@ -91,9 +105,11 @@ class SummaryView(QWidget):
 
     def reload(self) -> None:
         session_id = self.session_id
-        run_db(self.ctx, lambda s: session_summary(s, session_id), self._show)
+        run_db(self.ctx, lambda s: (session_summary(s, session_id), _step_titles(s, session_id)),
+               self._show)
 
-    def _show(self, summary: SessionSummary) -> None:
+    def _show(self, result: tuple[SessionSummary, dict[str, dict[str, str]]]) -> None:
+        summary, titles = result
         self.summary = summary
         loc = self.locale()
         self.values["attended"].setText(loc.toString(summary.attended))
@@ -108,8 +124,9 @@ class SummaryView(QWidget):
                 .replace("%2", loc.toString(summary.paired)))
         self.values["incidents"].setText(loc.toString(summary.incidents))
         if summary.skipped_steps:
-            titles = ", ".join(self._step_title(s) for s in summary.skipped_steps)
-            self.values["skipped"].setText(f"{loc.toString(len(summary.skipped_steps))}: {titles}")
+            names = ", ".join(pick(titles.get(s), self.report_lang) or s
+                              for s in summary.skipped_steps)
+            self.values["skipped"].setText(f"{loc.toString(len(summary.skipped_steps))}: {names}")
         else:
             self.values["skipped"].setText(loc.toString(0))
 
