@@ -7,7 +7,7 @@ TSTAMP  := $(VENV)/.installed-test
 TS      := $(wildcard resources/translations/*.ts)
 QM      := $(TS:.ts=.qm)
 
-.PHONY: run test demo screenshots bench lint translations system-deps clean
+.PHONY: run test demo screenshots bench lint translations lupdate system-deps clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -32,6 +32,10 @@ resources/translations/%.qm: resources/translations/%.ts | $(STAMP)
 	$(BIN)/pyside6-lrelease -silent $< -qm $@
 
 translations: $(QM)
+
+# Re-collect translatable strings into the .ts sources (keeps existing translations).
+lupdate: $(STAMP)
+	BIN=$(BIN) scripts/update_translations.sh
 
 run: $(STAMP) translations
 	$(BIN)/facilitator

@@ -142,6 +142,20 @@ def _cleanup_failed_create(db: Database | None, path: Path, kpath: Path,
     lock.release()
 
 
+def _checkpoint(path: Path, key: bytes) -> None:
+    """Copy WAL frames into the database file.
+
+    After ``PRAGMA rekey`` the re-encrypted pages sit in the WAL while the file still
+    holds old-key pages; ``cipher_integrity_check`` reads the file, so it would call a
+    healthy store damaged until the pages are checkpointed.
+    """
+    conn = raw_connect(path, key)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    finally:
+        conn.close()
+
+
 def _probe(path: Path, key: bytes) -> bool:
     """True when ``key`` opens the database (no writes on failure)."""
     try:
@@ -165,6 +179,7 @@ def _finish_pending_rekey(path: Path, kf: KeyFile, key: bytes) -> tuple[KeyFile,
         raise CorruptStoreError(QT_TRANSLATE_NOOP(
             "store", "The database does not open with its key: it is damaged. Restore it "
             "from a backup."))
+    _checkpoint(path, new_key)  # move the rekeyed pages out of the WAL into the file
     pkf.remove_slots("previous_key")
     pkf.remove_slots("recovery")
     code = recovery.generate()
@@ -321,6 +336,7 @@ def rekey(store: OpenedStore, *, passphrase: str | None = None) -> str:
         conn.execute(_key_pragma(new_key).replace("PRAGMA key", "PRAGMA rekey", 1))
     finally:
         conn.close()
+    _checkpoint(store.path, new_key)
     KeyFile.from_bytes(final).save(keyfile_path(store.path))
     pending.unlink()
     had_keyring = secrets.get_key(store.store_id) is not None

@@ -22,7 +22,7 @@ count as reviewed when a rules agreement was recorded or a ground-rules step was
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 
 from facilitator.tracking.analytics import SessionRow, StepRow, held_sessions
@@ -35,6 +35,8 @@ class ScriptInfo:
     mandatory: frozenset[str] = frozenset()
     planned_minutes: float | None = None
     rules_steps: frozenset[str] = frozenset()  # steps of kind ground_rules
+    order: tuple[str, ...] = ()  # step ids in script order (for the session summary)
+    titles: Mapping[str, Mapping[str, str]] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)

@@ -143,7 +143,10 @@ def script_info_from_yaml(data: Any) -> ScriptInfo | None:
         planned = sum(float(st.get("minutes") or 0) for st in steps) or None
     return ScriptInfo(frozenset(str(st["id"]) for st in steps if st.get("mandatory") is True),
                       float(planned) if planned else None,
-                      frozenset(str(st["id"]) for st in steps if st.get("kind") == "ground_rules"))
+                      frozenset(str(st["id"]) for st in steps if st.get("kind") == "ground_rules"),
+                      tuple(str(st["id"]) for st in steps),
+                      {str(st["id"]): dict(st["title"]) for st in steps
+                       if isinstance(st.get("title"), dict)})
 
 
 @functools.lru_cache(maxsize=64)

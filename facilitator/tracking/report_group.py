@@ -29,7 +29,7 @@ from facilitator.tracking.analytics import (
     unique_participants,
     who5_trajectory,
 )
-from facilitator.tracking.disclosure import effective_k, enough_people, series_values, show_count
+from facilitator.tracking.disclosure import effective_k, enough_people, show_count
 from facilitator.tracking.fidelity import fidelity
 from facilitator.tracking.loaders import Dataset, load_dataset
 from facilitator.tracking.report_blocks import (
@@ -89,7 +89,7 @@ def group_blocks(ds: Dataset, period: Period, lang: str, k: int, *,
     if headcount_only:
         table, sup = count_table(labels, [rt.t("headcount", lang)], [[att[x.id]] for x in held],
                                  k, lang, first_column=rt.t("date", lang), row_totals=False)
-        total_cell = sup.display()[-1][0]
+        total_j = 0
         uniq, ret_text = "–", "–"
     else:
         nvr = new_vs_returning(ds.sessions, ds.attendance, period)
@@ -97,21 +97,26 @@ def group_blocks(ds: Dataset, period: Period, lang: str, k: int, *,
                                  [list(nvr[x.id]) for x in held], k, lang,
                                  first_column=rt.t("date", lang),
                                  total_label=rt.t("attended", lang))
-        total_cell = sup.display()[-1][-1]
+        total_j = 2
         uniq = show_count(unique_participants(ds.sessions, ds.attendance, period), k)
         ret_text = retention_text(retention(ds.sessions, ds.attendance, period), k)
-    total = sum(att.values())
-    avg = total / len(held)
+    # The overview and the chart only repeat what the table shows, so they can never
+    # give away a cell the table hides.
+    total_cell = sup.display()[-1][total_j]
+    shown_total = not sup.hidden[-1][total_j]
+    avg = sum(att.values()) / len(held)
     overview = KeyFigures([
         (rt.t("sessions_held", lang), str(len(held))),
         (rt.t("attendances", lang), total_cell),
         (rt.t("unique", lang), uniq),
-        (rt.t("avg_attendance", lang), rt.fmt_num(avg) if enough_people(total, k) else "–"),
+        (rt.t("avg_attendance", lang), rt.fmt_num(avg) if shown_total else "–"),
         (rt.t("retention", lang), ret_text)])
+    per_session = [None if sup.hidden[i][total_j] else float(att[x.id])
+                   for i, x in enumerate(held)]
     blocks = [Heading(rt.t("overview", lang)), overview,
               Paragraph(rt.t("retention_pending", lang), "small"), *blocks, table,
               Chart("line", rt.t("attendance", lang), labels,
-                    [Series(rt.t("attended", lang), series_values([att[x.id] for x in held], k))],
+                    [Series(rt.t("attended", lang), per_session)],
                     y_label=rt.t("people", lang), y_min=0)]
     if not headcount_only:
         blocks += checkin_blocks(ds, held, lang, k)

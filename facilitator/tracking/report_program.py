@@ -72,13 +72,29 @@ def program_blocks(ds: Dataset, period: Period, lang: str, k: int) -> list:
     nvr = new_vs_returning(ds.sessions, ds.attendance, period)
     blocks: list = []
 
-    # Overview
+    # Attendance by month: new, returning and headcount-only visits, with totals. The
+    # overview and the trend chart repeat only what this table shows.
+    months: dict[date, list] = defaultdict(list)
+    for x in held:
+        months[x.day.replace(day=1)].append(x)
+    mkeys = sorted(months)
+    mlabels = [rt.fmt_month(m, lang) for m in mkeys]
+    mcounts = []
+    for m in mkeys:
+        new = sum(nvr.get(x.id, (0, 0))[0] for x in months[m])
+        ret = sum(nvr.get(x.id, (0, 0))[1] for x in months[m])
+        mcounts.append([new, ret, max(0, sum(att[x.id] for x in months[m]) - new - ret)])
+    mtable, msup = count_table(mlabels, [rt.t("new", lang), rt.t("returning", lang),
+                                         rt.t("headcount", lang)], mcounts, k, lang,
+                               first_column=rt.t("month", lang),
+                               total_label=rt.t("attendances", lang))
+    trend = [None if msup.hidden[i][3] else float(sum(mcounts[i])) for i in range(len(mkeys))]
+
     groups_active = {x.group_id for x in held}
-    total = sum(att.values())
     overview = KeyFigures([
         (rt.t("groups_active", lang), show_count(len(groups_active), k)),
         (rt.t("sessions_held", lang), show_count(len(held), k)),
-        (rt.t("attendances", lang), show_count(total, k)),
+        (rt.t("attendances", lang), msup.display()[-1][3]),
         (rt.t("unique", lang), show_count(unique_participants(ds.sessions, ds.attendance,
                                                               period), k)),
         (rt.t("retention", lang), retention_text(retention(ds.sessions, ds.attendance,
@@ -99,22 +115,10 @@ def program_blocks(ds: Dataset, period: Period, lang: str, k: int) -> list:
                            lang, first_column=rt.t("program_type", lang), row_totals=False)
     blocks += [Heading(rt.t("by_program", lang)), table]
 
-    # Attendance by month
-    months: dict[date, list] = defaultdict(list)
-    for x in held:
-        months[x.day.replace(day=1)].append(x)
-    mkeys = sorted(months)
-    mlabels = [rt.fmt_month(m, lang) for m in mkeys]
-    mcounts = [[sum(nvr.get(x.id, (0, 0))[0] for x in months[m]),
-                sum(nvr.get(x.id, (0, 0))[1] for x in months[m])] for m in mkeys]
-    per_month = [sum(att[x.id] for x in months[m]) for m in mkeys]
-    mtable, _ = count_table(mlabels, [rt.t("new", lang), rt.t("returning", lang)], mcounts, k,
-                            lang, first_column=rt.t("month", lang))
-    blocks += [Heading(rt.t("attendance_trend", lang)),
+    blocks += [Heading(rt.t("attendance_trend", lang)), mtable,
                Chart("line", rt.t("attendance_trend", lang), mlabels,
-                     [Series(rt.t("attendances", lang), series_values(per_month, k))],
-                     y_label=rt.t("attendances", lang), y_min=0),
-               mtable]
+                     [Series(rt.t("attendances", lang), trend)],
+                     y_label=rt.t("attendances", lang), y_min=0)]
 
     # Check-in/out: distribution chart and change by program type
     ids = [x.id for x in held]

@@ -9,11 +9,13 @@ a report built from a practice session is marked as practice.
 from __future__ import annotations
 
 import re
+from statistics import fmean
 from datetime import datetime, timezone
 
 from sqlalchemy import select
 
 from facilitator.errors import ReportError
+from facilitator.i18n import pick
 from facilitator.store.db import Database
 from facilitator.store.models import (
     Attendance,
@@ -116,7 +118,7 @@ def build_session_report(db: Database, session_id: str, lang: str) -> Report:
         blocks.append(Paragraph(rt.t("headcount_only", lang), "note"))
     else:
         blocks += _attendance_blocks(marks, by_person, lang)
-    blocks += _step_blocks(fid, lang)
+    blocks += _step_blocks(fid, script_info, lang)
     blocks.append(Heading(rt.t("incidents_heading", lang)))
     if incidents:
         blocks.append(Table([rt.t("incident_type", lang), rt.t("severity", lang),
@@ -146,10 +148,14 @@ def _score(v: object, lang: str) -> str:
 
 def _attendance_blocks(marks: list, by_person: dict, lang: str) -> list:
     rows, diffs, passes, who5_rows = [], [], 0, []
+    pres: list[float] = []
+    posts: list[float] = []
     for code, _alias, status, first, pid in marks:  # the alias is never used
         r = by_person.get(pid, {})
         pre, post = r.get("checkin10:pre"), r.get("checkin10:post")
         passes += (pre == "pass") + (post == "pass")
+        pres += [pre] if isinstance(pre, (int, float)) else []
+        posts += [post] if isinstance(post, (int, float)) else []
         change = ""
         if isinstance(pre, (int, float)) and isinstance(post, (int, float)):
             diffs.append(post - pre)
@@ -168,26 +174,33 @@ def _attendance_blocks(marks: list, by_person: dict, lang: str) -> list:
                           rows, numeric=frozenset({3, 4, 5}))]
     stats = change_stats(diffs)
     blocks += [Heading(rt.t("checkin_heading", lang), 2),
-               KeyFigures([(rt.t("people", lang), str(stats.n)),
+               KeyFigures([(rt.t("mean_pre", lang), rt.fmt_num(fmean(pres)) if pres else "–"),
+                           (rt.t("mean_post", lang), rt.fmt_num(fmean(posts)) if posts else "–"),
+                           (rt.t("people", lang), str(stats.n)),
                            (rt.t("mean_change", lang), rt.fmt_signed(stats.mean)),
                            (rt.t("ci95", lang), rt.fmt_ci(stats.ci_low, stats.ci_high)),
                            (rt.t("passes", lang), str(passes))]),
                Paragraph(rt.t("checkin_disclaimer", lang), "small")]
     if who5_rows:
         blocks += [Heading(rt.t("who5_heading", lang), 2),
-                   Table([rt.t("code", lang), rt.t("who5_score", lang), ""], who5_rows,
+                   Table([rt.t("code", lang), rt.t("who5_score", lang), rt.t("note", lang)],
+                         who5_rows,
                          numeric=frozenset({1})),
                    Paragraph(rt.t("who5_note", lang), "small"),
                    Paragraph(rt.t("who5_attrib", lang), "small")]
     return blocks
 
 
-def _step_blocks(fid, lang: str) -> list:
-    steps = list(fid.done) + [s for s in fid.skipped if s not in fid.done]
-    rows = [[sid, rt.t("yes" if sid in fid.mandatory else "no", lang),
-             rt.t("skipped" if sid in fid.skipped else "done", lang)] for sid in steps]
-    rows += [[m, rt.t("yes", lang), rt.t("not_reached", lang)]
-             for m in fid.mandatory if m not in steps]
+def _step_blocks(fid, script, lang: str) -> list:
+    """Every step in script order (when the script is known), with what happened to it."""
+    order = list(script.order) if script else []
+    order += [s for s in (*fid.done, *fid.skipped, *fid.mandatory) if s not in order]
+    titles = script.titles if script else {}
+    rows = []
+    for sid in order:
+        state = "skipped" if sid in fid.skipped else "done" if sid in fid.done else "not_reached"
+        rows.append([pick(titles.get(sid), lang) or sid,
+                     rt.t("yes" if sid in fid.mandatory else "no", lang), rt.t(state, lang)])
     share = fid.mandatory_done / len(fid.mandatory) if fid.mandatory else None
     return [Heading(rt.t("steps_heading", lang)),
             Table([rt.t("step", lang), rt.t("mandatory", lang), rt.t("status", lang)], rows),

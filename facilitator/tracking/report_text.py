@@ -145,6 +145,7 @@ L: dict[str, dict[str, str]] = {
     "withheld_note": _l(QT_TRANSLATE_NOOP(CTX, "Not shown: based on fewer than {k} people."),
                         "غير معروض: مبني على أقل من {k} أشخاص."),
     "period_of": _l(QT_TRANSLATE_NOOP(CTX, "{start} to {end}"), "من {start} إلى {end}"),
+    "note": _l(QT_TRANSLATE_NOOP(CTX, "Note"), "ملاحظة"),
     "not_reached": _l(QT_TRANSLATE_NOOP(CTX, "Not reached"), "لم يُوصل إليها"),
     "no_data": _l(QT_TRANSLATE_NOOP(CTX, "No sessions were held in this period."),
                   "لم تُعقد أي جلسات في هذه الفترة."),

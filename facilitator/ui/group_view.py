@@ -73,11 +73,11 @@ class NewcomerDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.add_button = buttons.addButton(self.tr("&Add"),
                                             QDialogButtonBox.ButtonRole.AcceptRole)
-        self.add_button.setDefault(True)
         self.add_button.setAccessibleName(self.tr("Add newcomer"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.add_button.setDefault(True)  # only works once the button is in the dialog
 
 
 class GroupView(QWidget):

@@ -15,11 +15,11 @@ is never silently English.
 from __future__ import annotations
 
 import logging
+import xml.etree.ElementTree as ET
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from facilitator.i18n import translate as ts_translate
 from facilitator.resources import resource_path
 
 log = logging.getLogger(__name__)
@@ -28,19 +28,54 @@ LOCALES = {"en": QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom
            "ar": QLocale(QLocale.Language.Arabic, QLocale.Country.Jordan)}
 
 
+def _numerus_index(lang: str, n: int) -> int:
+    """Which plural form Qt uses for ``n`` (the same rules lrelease compiles)."""
+    if lang == "ar":
+        if n == 0:
+            return 0
+        if n == 1:
+            return 1
+        if n == 2:
+            return 2
+        if 3 <= n % 100 <= 10:
+            return 3
+        if n % 100 >= 11:
+            return 4
+        return 5
+    return 0 if n == 1 else 1
+
+
 class TsTranslator(QTranslator):
     """Translate straight from the ``.ts`` source when no compiled ``.qm`` exists."""
 
     def __init__(self, lang: str) -> None:
         super().__init__()
         self.lang = lang
+        self.table: dict[tuple[str, str], list[str]] = {}
+        path = resource_path("translations", f"facilitator_{lang}.ts")
+        if path.is_file():
+            root = ET.parse(path).getroot()
+            for ctx in root.iter("context"):
+                name = ctx.findtext("name") or ""
+                for msg in ctx.iter("message"):
+                    tr = msg.find("translation")
+                    if tr is None or tr.get("type") in ("unfinished", "obsolete", "vanished"):
+                        continue
+                    forms = [f.text or "" for f in tr.findall("numerusform")] or [tr.text or ""]
+                    if any(forms):
+                        self.table[(name, msg.findtext("source") or "")] = forms
 
     def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: D401
-        text = ts_translate(context, source_text, self.lang)
-        return text if text != source_text else None  # None: not ours, ask the next translator
+        forms = self.table.get((context, source_text))
+        if not forms:
+            return None  # None: not ours, so Qt asks the next translator
+        text = forms[min(_numerus_index(self.lang, n), len(forms) - 1)] if n >= 0 else forms[0]
+        if n < 0:
+            return text
+        return text.replace("%Ln", QLocale().toString(n)).replace("%n", str(n))
 
     def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
-        return False
+        return not self.table
 
 
 class LanguageInstaller:
@@ -63,13 +98,14 @@ class LanguageInstaller:
             if qtbase.load(locale, "qtbase", "_", qt_dir):
                 app.installTranslator(qtbase)
                 self._installed.append(qtbase)
-            ours: QTranslator = QTranslator()
-            qm = resource_path("translations", f"facilitator_{lang}.qm")
-            if not (qm.is_file() and ours.load(str(qm))):
-                log.info("No compiled %s; translating from the .ts source", qm.name)
-                ours = TsTranslator(lang)
-            app.installTranslator(ours)
-            self._installed.append(ours)
+        # English is the source language; its catalogue only holds plural forms.
+        ours: QTranslator = QTranslator()
+        qm = resource_path("translations", f"facilitator_{lang}.qm")
+        if not (qm.is_file() and ours.load(str(qm))):
+            log.info("No compiled %s; translating from the .ts source", qm.name)
+            ours = TsTranslator(lang)
+        app.installTranslator(ours)
+        self._installed.append(ours)
         direction = (Qt.LayoutDirection.RightToLeft
                      if locale.textDirection() == Qt.LayoutDirection.RightToLeft
                      else Qt.LayoutDirection.LeftToRight)

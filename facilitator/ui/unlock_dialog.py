@@ -67,6 +67,12 @@ class UnlockPanel(QWidget):
         self.switch_btn.setFlat(True)
         self.switch_btn.clicked.connect(self._toggle_mode)
 
+        # Enter in the field submits (returnPressed); no button may also take Enter
+        # as a dialog's default, or one key press would act twice.
+        for b in (self.unlock_btn, self.keyring_btn, self.switch_btn):
+            b.setAutoDefault(False)
+            b.setDefault(False)
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.prompt)
         layout.addWidget(self.secret)

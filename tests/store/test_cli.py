@@ -129,3 +129,16 @@ def test_subprocess_errors_have_no_traceback(files, tmp_path):
                        capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL)
     assert r.returncode == 1
     assert "Traceback" not in r.stderr and "passphrase is not correct" in r.stderr
+
+
+def test_check_reports_damage_with_exit_1(files, tmp_path, no_keyring, capsys):
+    _init(files)
+    data = bytearray(open(files["db"], "rb").read())
+    for i in range(8192, 8192 + 32):
+        data[i] ^= 0x5A
+    open(files["db"], "wb").write(bytes(data))
+    before = snapshot(tmp_path / "data")
+    assert main(["db", "check", "--db", files["db"], "--passphrase-file", files["pp"]]) == 1
+    err = capsys.readouterr().err
+    assert "is damaged" in err and err.count("\n") == 1 and "Traceback" not in err
+    assert snapshot(tmp_path / "data") == before

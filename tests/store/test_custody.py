@@ -286,3 +286,53 @@ def test_unlock_options_and_plain_sqlite_refuses(tmp_path, no_keyring):
     with pytest.raises(sqlite3.DatabaseError, match="not a database"):
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     conn.close()
+
+
+def test_sigkill_right_after_pragma_rekey_is_recovered(tmp_path, no_keyring):
+    """The nastiest moment: rekey committed to the WAL, nothing checkpointed, key file
+    not yet swapped. The next open must finish the job with all data intact."""
+    import subprocess
+    import sys
+    import textwrap
+
+    from facilitator.store.db import integrity_problems
+
+    path = tmp_path / "s.db"
+    created = service.create_store(path, passphrase=PASS)
+    for i in range(30):
+        _add_group(created.db, f"group {i:02d}")
+    created.close()
+    script = textwrap.dedent(f"""
+        import os, keyring
+        from keyring.backends import fail
+        keyring.set_keyring(fail.Keyring())
+        from facilitator.store import service
+
+        real = service.raw_connect
+
+        class Dying:
+            def __init__(self, conn):
+                self.conn = conn
+            def execute(self, sql, *a):
+                result = self.conn.execute(sql, *a)
+                if sql.startswith("PRAGMA rekey"):
+                    os._exit(9)  # like SIGKILL: no close, no checkpoint
+                return result
+            def close(self):
+                self.conn.close()
+
+        service.raw_connect = lambda p, k, **kw: Dying(real(p, k, **kw))
+        st = service.open_store({str(path)!r}, passphrase={PASS!r})
+        service.rekey(st, passphrase={PASS!r})
+    """)
+    r = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                       timeout=60)
+    assert r.returncode == 9, r.stderr
+    assert service.pending_keyfile_path(path).exists()
+    with service.open_store(path, passphrase=PASS) as st:
+        assert st.new_recovery_code
+        assert len(_groups(st.db)) == 30
+        key = st.key
+    assert integrity_problems(path, key) == []
+    with service.open_store(path, recovery_code=st.new_recovery_code) as st2:
+        assert st2.key == key

@@ -83,6 +83,16 @@ def test_no_marker_reaches_disk_or_logs(tmp_path, no_keyring, caplog, capfd, mon
     created.close()
     logs = caplog.text + "".join(capfd.readouterr())
     assert _leaks(markers, [str(tmp_path)], logs) == []
+    # nor the key, the passphrase or the recovery code, in any encoding we might use
+    import base64
+    key, code = created.key, created.recovery_code
+    secrets_ = [key, key.hex().encode(), key.hex().upper().encode(), base64.b64encode(key),
+                PASS.encode(), code.encode(), code.replace("-", "").encode()]
+    for root, _dirs, names in os.walk(tmp_path):
+        for name in names:
+            data = open(os.path.join(root, name), "rb").read()
+            assert not [s for s in secrets_ if s in data], name
+    assert not [s for s in secrets_ if s.decode("latin-1") in logs]
     # the check must be able to fail: a plain copy of a marker is found
     (tmpdir / "plain.txt").write_text(markers[0])
     assert _leaks(markers, [str(tmp_path)], logs) != []

@@ -80,5 +80,5 @@ def test_script_info_from_yaml_data():
         {"id": "w", "kind": "welcome", "mandatory": True, "minutes": 5},
         {"id": "r", "kind": "ground_rules", "mandatory": True, "minutes": 5},
         {"id": "c", "kind": "check_in", "minutes": 80}]})
-    assert info == ScriptInfo(frozenset({"w", "r"}), 90.0, frozenset({"r"}))
+    assert info == ScriptInfo(frozenset({"w", "r"}), 90.0, frozenset({"r"}), ("w", "r", "c"))
     assert script_info_from_yaml("nonsense") is None

@@ -16,7 +16,7 @@ from facilitator.tracking.analytics import (
 )
 from facilitator.tracking.loaders import Dataset
 from facilitator.tracking.report_group import group_blocks
-from facilitator.tracking.report_model import Table
+from facilitator.tracking.report_model import Chart, Table
 from facilitator.tracking.report_program import program_blocks
 from tests.tracking.reportcheck import check_table_disclosure
 
@@ -67,3 +67,15 @@ def test_rendered_tables_never_reveal_small_counts(ds, k, lang):
         for block in blocks:
             if isinstance(block, Table):
                 check_table_disclosure(block, k)
+        check_charts_repeat_only_shown_cells(blocks)
+
+
+def check_charts_repeat_only_shown_cells(blocks):
+    """A line chart drawn after its table must not show a value the table hides."""
+    for n, chart in enumerate(blocks):
+        if not (isinstance(chart, Chart) and chart.kind == "line"):
+            continue
+        table = next(b for b in reversed(blocks[:n]) if isinstance(b, Table))
+        assert [r[0] for r in table.rows[:len(chart.categories)]] == list(chart.categories)
+        for label, value, row in zip(chart.categories, chart.series[0].values, table.rows):
+            assert (value is None) == (not row[-1][:1].isdigit()), (chart.title, label, row)

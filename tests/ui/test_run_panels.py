@@ -132,3 +132,68 @@ def test_safety_dialog_records_incident_and_edits_resources(qtbot, ctx, group_id
     assert inc.actions_taken == ["pause_group"]
     assert inc.follow_up_note == "Lead calls the service tomorrow"
     assert dialog.description.text() == ""
+
+
+def test_headcount_group_records_a_number(qtbot, ctx):
+    from facilitator.store.models import Session
+    from facilitator.ui.context import RunRequest
+    from facilitator.ui.run import create_run_view
+
+    with ctx.db.unit() as s:
+        g = Group(name="Drop-in", program_type="recovery", headcount_only=True)
+        s.add(g)
+        s.flush()
+        gid = g.id
+    view = create_run_view(ctx, RunRequest(gid, "recovery-sharing-meeting"))
+    qtbot.addWidget(view)
+    assert view.side.widget(0) is view.headcount
+    view.headcount.spin.setValue(14)
+    with ctx.db.unit() as s:
+        assert s.get(Session, view.session_id).headcount == 14
+
+
+def test_main_window_opens_and_leaves_run_mode(qtbot, ctx, group_id):
+    """The shell's start_run builds this run view; leaving returns to the group."""
+    from facilitator.ui.context import RunRequest
+    from facilitator.ui.main_window import MainWindow
+    from facilitator.ui.run.run_view import RunView
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.start_run(RunRequest(group_id, "mutual-support-circle"))
+    assert isinstance(window.run_view, RunView)
+    view = window.run_view
+    view.go_next()
+    assert view.engine.status == "running"
+    qtbot.mouseClick(view.leave_button, Qt.MouseButton.LeftButton)
+    assert window.run_view is None
+    from facilitator.session.persistence import find_resumable_sessions
+    assert [o.session_id for o in find_resumable_sessions(ctx.db)] == [view.session_id]
+
+
+def test_countdown_colours_and_recovery_plan(qtbot, ctx, group_id):
+    from facilitator.ui.context import RunRequest
+    from facilitator.ui.run import create_run_view
+
+    now = [0.0]
+    view = create_run_view(ctx, RunRequest(group_id, "anxiety-skills-group"),
+                           clock=lambda: now[0])
+    qtbot.addWidget(view)
+    view.show()
+    view.go_next()                                   # welcome: 5 minutes
+    assert view.card.countdown.property("timerState") == "calm"
+    now[0] += 4 * 60 + 10                            # 50 s left: within the last minute
+    view.refresh()
+    assert view.card.countdown.property("timerState") == "near"
+    assert view.card.countdown.text() == "0:50"
+    now[0] += 6 * 60                                 # 5 min 10 s past the end
+    view.refresh()
+    assert view.card.countdown.property("timerState") == "over"
+    assert view.card.countdown.text() == "-5:10"
+    assert view.recovery_label.isVisibleTo(view)
+    assert "6 min over" in view.recovery_label.text()
+    before = view.engine.snapshot().projected_overrun
+    qtbot.mouseClick(view.recovery_button, Qt.MouseButton.LeftButton)
+    assert view.engine.snapshot().projected_overrun < before
+    assert any(e.action == "shorten" for e in view.engine.events)

@@ -12,7 +12,6 @@ import subprocess
 import sys
 import textwrap
 
-import pytest
 from PySide6.QtCore import Qt
 
 from facilitator.session.persistence import find_resumable_sessions
@@ -105,7 +104,6 @@ CHILD = textwrap.dedent("""
 """)
 
 
-@pytest.mark.slow
 def test_sigkill_mid_session_then_resume(qtbot, ctx, tmp_path):
     from facilitator.ui.run import create_run_view
 

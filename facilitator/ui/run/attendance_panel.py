@@ -144,3 +144,34 @@ class AttendancePanel(QWidget):
             button.blockSignals(False)
             self._update_count()
 
+
+
+class HeadcountPanel(QWidget):
+    """For groups that keep no roster (e.g. drop-in meetings): just how many came."""
+
+    changed = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        from PySide6.QtWidgets import QSpinBox
+
+        super().__init__(parent)
+        self.setObjectName("headcountPanel")
+        self.label = QLabel(self.tr("How many people are here?"), self)
+        self.label.setWordWrap(True)
+        set_font(self.label, 1.3, bold=True)
+        self.spin = QSpinBox(self)
+        self.spin.setObjectName("headcount")
+        self.spin.setRange(0, 500)
+        self.spin.setMinimumHeight(56)
+        set_font(self.spin, 2.0, bold=True)
+        self.spin.setAccessibleName(self.tr("Number of people present"))
+        self.spin.valueChanged.connect(self.changed)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        layout.addWidget(self.spin)
+        layout.addStretch(1)
+
+    def set_value(self, value: int) -> None:
+        self.spin.blockSignals(True)
+        self.spin.setValue(value)
+        self.spin.blockSignals(False)

@@ -31,6 +31,17 @@
     </message>
   </context>
   <context>
+    <name>HeadcountPanel</name>
+    <message>
+      <source>How many people are here?</source>
+      <translation>كم شخصًا حاضرون؟</translation>
+    </message>
+    <message>
+      <source>Number of people present</source>
+      <translation>عدد الحاضرين</translation>
+    </message>
+  </context>
+  <context>
     <name>Identifying</name>
     <message>
       <source>a phone number</source>
@@ -168,6 +179,66 @@
   <context>
     <name>RunView</name>
     <message>
+      <source>How many</source>
+      <translation>العدد</translation>
+    </message>
+    <message>
+      <source>No-notes mode: nothing is written down in this session.</source>
+      <translation>وضع بلا ملاحظات: لا يُكتب شيء في هذه الجلسة.</translation>
+    </message>
+    <message>
+      <source>Session notes (anonymous: codes, never names)</source>
+      <translation>ملاحظات الجلسة (مجهولة الهوية: رموز، لا أسماء أبدًا)</translation>
+    </message>
+    <message>
+      <source>That could not be saved. Please try again.</source>
+      <translation>تعذّر الحفظ. حاول مرة أخرى من فضلك.</translation>
+    </message>
+    <message>
+      <source>Newcomer added with the code %1.</source>
+      <translation>أُضيف القادم الجديد بالرمز %1.</translation>
+    </message>
+    <message>
+      <source>That could not be saved, so it did not happen. Please try again.</source>
+      <translation>تعذّر الحفظ، لذلك لم يُنفَّذ الإجراء. حاول مرة أخرى من فضلك.</translation>
+    </message>
+    <message>
+      <source>This is the last step: press Finish when you are ready.</source>
+      <translation>هذه هي الخطوة الأخيرة: اضغط «إنهاء» عندما تكون مستعدًا.</translation>
+    </message>
+    <message>
+      <source>%1 minutes added to this step.</source>
+      <translation>أُضيفت %1 دقيقة إلى هذه الخطوة.</translation>
+    </message>
+    <message>
+      <source>Skip this step</source>
+      <translation>تخطّي هذه الخطوة</translation>
+    </message>
+    <message>
+      <source>Why skip it? (kept in the session record)</source>
+      <translation>لماذا تتخطاها؟ (يُحفظ في سجل الجلسة)</translation>
+    </message>
+    <message>
+      <source>Running out of time</source>
+      <translation>الوقت يوشك أن ينفد</translation>
+    </message>
+    <message>
+      <source>Not right for the group today</source>
+      <translation>غير مناسبة للمجموعة اليوم</translation>
+    </message>
+    <message>
+      <source>Already covered</source>
+      <translation>تناولناها من قبل</translation>
+    </message>
+    <message>
+      <source>Mark who is here first: a round needs people.</source>
+      <translation>سجّل الحاضرين أولًا: الجولة تحتاج إلى مشاركين.</translation>
+    </message>
+    <message>
+      <source>Later steps shortened as suggested.</source>
+      <translation>قُصّرت الخطوات اللاحقة كما اقتُرح.</translation>
+    </message>
+    <message>
       <source>Presenter view  [F5]</source>
       <translation>شاشة العرض  [F5]</translation>
     </message>
@@ -240,10 +311,6 @@
       <translation>إيقاف الجلسة مؤقتًا أو متابعتها</translation>
     </message>
     <message>
-      <source>Skip this step</source>
-      <translation>تخطّي هذه الخطوة</translation>
-    </message>
-    <message>
       <source>Add two minutes to this step</source>
       <translation>إضافة دقيقتين إلى هذه الخطوة</translation>
     </message>
@@ -254,58 +321,6 @@
     <message>
       <source>Finish the session</source>
       <translation>إنهاء الجلسة</translation>
-    </message>
-    <message>
-      <source>No-notes mode: nothing is written down in this session.</source>
-      <translation>وضع بلا ملاحظات: لا يُكتب شيء في هذه الجلسة.</translation>
-    </message>
-    <message>
-      <source>Session notes (anonymous: codes, never names)</source>
-      <translation>ملاحظات الجلسة (مجهولة الهوية: رموز، لا أسماء أبدًا)</translation>
-    </message>
-    <message>
-      <source>That could not be saved. Please try again.</source>
-      <translation>تعذّر الحفظ. حاول مرة أخرى من فضلك.</translation>
-    </message>
-    <message>
-      <source>Newcomer added with the code %1.</source>
-      <translation>أُضيف القادم الجديد بالرمز %1.</translation>
-    </message>
-    <message>
-      <source>That could not be saved, so it did not happen. Please try again.</source>
-      <translation>تعذّر الحفظ، لذلك لم يُنفَّذ الإجراء. حاول مرة أخرى من فضلك.</translation>
-    </message>
-    <message>
-      <source>This is the last step: press Finish when you are ready.</source>
-      <translation>هذه هي الخطوة الأخيرة: اضغط «إنهاء» عندما تكون مستعدًا.</translation>
-    </message>
-    <message>
-      <source>%1 minutes added to this step.</source>
-      <translation>أُضيفت %1 دقيقة إلى هذه الخطوة.</translation>
-    </message>
-    <message>
-      <source>Why skip it? (kept in the session record)</source>
-      <translation>لماذا تتخطاها؟ (يُحفظ في سجل الجلسة)</translation>
-    </message>
-    <message>
-      <source>Running out of time</source>
-      <translation>الوقت يوشك أن ينفد</translation>
-    </message>
-    <message>
-      <source>Not right for the group today</source>
-      <translation>غير مناسبة للمجموعة اليوم</translation>
-    </message>
-    <message>
-      <source>Already covered</source>
-      <translation>تناولناها من قبل</translation>
-    </message>
-    <message>
-      <source>Mark who is here first: a round needs people.</source>
-      <translation>سجّل الحاضرين أولًا: الجولة تحتاج إلى مشاركين.</translation>
-    </message>
-    <message>
-      <source>Later steps shortened as suggested.</source>
-      <translation>قُصّرت الخطوات اللاحقة كما اقتُرح.</translation>
     </message>
     <message>
       <source>Session %1 of %2</source>

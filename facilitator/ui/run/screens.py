@@ -29,16 +29,25 @@ class _Clock:
 
 
 def _pick_group(ctx: Any) -> tuple[str, str]:
-    """The demo group with the most participants, and a script to run with it."""
+    """A demo group to show: the largest whose script has a check-in (the richest picture)."""
+    from facilitator.errors import ScriptError
+    from facilitator.session.library import load_script
+
     with ctx.db.unit() as s:
-        row = s.execute(select(Group.id, Group.default_script_id, func.count(Participant.id))
-                        .join(Participant, Participant.group_id == Group.id, isouter=True)
-                        .where(Group.archived.is_(False), Group.headcount_only.is_(False))
-                        .group_by(Group.id).order_by(func.count(Participant.id).desc())
-                        .limit(1)).first()
-        if row is None:
+        rows = s.execute(select(Group.id, Group.default_script_id, func.count(Participant.id))
+                         .join(Participant, Participant.group_id == Group.id, isouter=True)
+                         .where(Group.archived.is_(False), Group.headcount_only.is_(False))
+                         .group_by(Group.id).order_by(func.count(Participant.id).desc())).all()
+        if not rows:
             raise LookupError("the demo store has no group to show in run mode")
-        return row[0], row[1] or PREFERRED_SCRIPT
+        for gid, script_id, _count in rows:
+            try:
+                script = load_script(script_id or PREFERRED_SCRIPT, s)
+            except ScriptError:
+                continue
+            if any(st.outcome == "pre" for st in script.steps):
+                return gid, script.id
+        return rows[0][0], rows[0][1] or PREFERRED_SCRIPT
 
 
 def _run_view(ctx: Any, group_id: str, script_id: str) -> Any:
@@ -63,8 +72,9 @@ def _run_view(ctx: Any, group_id: str, script_id: str) -> Any:
     panel = view.activity.scores_pre
     for row, value in zip(panel.rows()[:5], (6, 4, 8, None, 5)):
         row.group.button(11 if value is None else value).click()
-    view.notes.editor.setPlainText("وصل عضوان متأخرين، واندمجا بهدوء." if view.lang == "ar"
-                                   else "Two members arrived late; settled well.")
+    if not view.data.no_notes:
+        view.notes.editor.setPlainText("وصل عضوان متأخرين، واندمجا بهدوء." if view.lang == "ar"
+                                       else "Two members arrived late; settled well.")
     view.refresh()
     return view
 

@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Optional
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
                                QWidget)
@@ -111,6 +111,11 @@ class SummaryView(QWidget):
     def _show(self, result: tuple[SessionSummary, dict[str, dict[str, str]]]) -> None:
         summary, titles = result
         self.summary = summary
+        for label in self.values.values():
+            # Digits alone carry no direction; anchor the text to the layout's side.
+            label.setAlignment(Qt.AlignmentFlag.AlignAbsolute | (
+                Qt.AlignmentFlag.AlignRight if self.isRightToLeft()
+                else Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignVCenter)
         loc = self.locale()
         self.values["attended"].setText(loc.toString(summary.attended))
         self.values["newcomers"].setText(loc.toString(summary.newcomers))
