@@ -27,7 +27,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse exits 2 on usage errors; we keep that but never print a traceback."""
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     parser = _Parser(prog="facilitator",
                      description="Facilitator: tools for leading peer-support groups.")
     parser.add_argument("--version", action="version", version=f"facilitator {__version__}")
@@ -37,6 +37,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="render the main screens in English and Arabic to PNG files and exit")
     parser.add_argument("--db", metavar="PATH", help="the store to open (default: per-user data folder)")
     parser.add_argument("--lang", choices=("en", "ar"), help="interface language")
+    if not with_commands:
+        parser.set_defaults(command=None)
+        return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in SUBCOMMAND_MODULES:
         try:
@@ -59,8 +62,14 @@ def _run_app(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # Starting the app needs only the global options: skip importing every
+    # sub-command module (and the store, alembic...) twice on the way to a window.
+    rest = ["--help"] if {"-h", "--help"} & set(argv) else None
+    if rest is None:
+        args, rest = build_parser(with_commands=False).parse_known_args(argv)
+    if rest:
+        args = build_parser().parse_args(argv)
     try:
         if args.command is None:
             return _run_app(args)

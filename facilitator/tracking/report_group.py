@@ -72,8 +72,11 @@ def build_group_report(db: Database, group_id: str, date_from: date | None,
         ds = load_dataset(s, [group_id])
     period = Period(date_from, date_to)
     blocks = group_blocks(ds, period, lang, k, headcount_only=headcount_only)
+    days = [x.day for x in held_sessions(ds.sessions, period)]
+    label = period_label(date_from or (min(days) if days else None),
+                         date_to or (max(days) if days else None), lang)
     return Report(kind="group", lang=lang, title=rt.t("group_title", lang), subtitle=name,
-                  period=period_label(date_from, date_to, lang), audience="supervisor",
+                  period=label, audience="supervisor",
                   blocks=blocks, practice=False, confidentiality=rt.t("conf_supervisor", lang),
                   generated_at=datetime.now(timezone.utc))
 
@@ -113,8 +116,8 @@ def group_blocks(ds: Dataset, period: Period, lang: str, k: int, *,
         (rt.t("retention", lang), ret_text)])
     per_session = [None if sup.hidden[i][total_j] else float(att[x.id])
                    for i, x in enumerate(held)]
-    blocks = [Heading(rt.t("overview", lang)), overview,
-              Paragraph(rt.t("retention_pending", lang), "small"), *blocks, table,
+    notes = [] if headcount_only else [Paragraph(rt.t("retention_pending", lang), "small")]
+    blocks = [Heading(rt.t("overview", lang)), overview, *notes, *blocks, table,
               Chart("line", rt.t("attendance", lang), labels,
                     [Series(rt.t("attended", lang), per_session)],
                     y_label=rt.t("people", lang), y_min=0)]

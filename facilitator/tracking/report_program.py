@@ -57,7 +57,9 @@ def build_program_report(db: Database, date_from: date | None, date_to: date | N
     period = Period(date_from, date_to)
     audience = "external" if external else "supervisor"
     conf = (rt.t("conf_external", lang, k=k) if external else rt.t("conf_supervisor", lang))
-    label = period_label(date_from and date_from.replace(day=1), date_to, lang, rt.fmt_month)
+    days = [x.day for x in held_sessions(ds.sessions, period)]
+    label = period_label(date_from or (min(days) if days else None),
+                         date_to or (max(days) if days else None), lang, rt.fmt_month)
     return Report(kind="program", lang=lang, title=rt.t("program_title", lang),
                   subtitle=rt.t("all_groups", lang), period=label, audience=audience,
                   blocks=program_blocks(ds, period, lang, k), practice=False,

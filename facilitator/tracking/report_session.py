@@ -34,7 +34,6 @@ from facilitator.tracking.fidelity import session_fidelity
 from facilitator.tracking.loaders import load_script_infos
 from facilitator.tracking.measures import who5_is_poor
 from facilitator.tracking.report_model import (
-    BulletList,
     Heading,
     KeyFigures,
     Paragraph,

@@ -10,6 +10,7 @@ The demo passphrase is public by design: this store never holds real data.
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -30,19 +31,30 @@ TEMPLATE_VERSION = f"{__version__}-1"
 
 
 def _cache_dir() -> Path:
-    import os
-
     if os.environ.get("FACILITATOR_HOME"):
         return paths.data_dir() / "cache"
     return Path(platformdirs.user_cache_dir(paths.APP, appauthor=False))
 
 
-def _fill(db) -> None:
-    """Synthetic data from the tracking engineer's generator, or a small fallback."""
+def _generator():
     try:
         from facilitator.demo import generate_demo  # type: ignore[attr-defined]
     except ImportError:
-        generate_demo = None
+        try:
+            from facilitator.demo.generator import generate_demo  # type: ignore
+        except ImportError:
+            return None
+    return generate_demo
+
+
+def _kind() -> str:
+    """What fills the template: rebuilt when the real generator appears."""
+    return ("generator" if _generator() is not None else "fallback") + "-light-kdf"
+
+
+def _fill(db) -> None:
+    """Synthetic data from the tracking engineer's generator, or a small fallback."""
+    generate_demo = _generator()
     if generate_demo is not None:
         generate_demo(db, groups=DEMO_GROUPS, weeks=DEMO_WEEKS, seed=DEMO_SEED)
         return
@@ -74,18 +86,31 @@ def ensure_template() -> Path:
     """Build the template store once; returns its database path."""
     folder = template_dir()
     db_path = folder / "demo.db"
-    if db_path.is_file() and keyfile_path(db_path).is_file() and (folder / "ready").is_file():
+    ready = folder / "ready"
+    if db_path.is_file() and keyfile_path(db_path).is_file() and ready.is_file() \
+            and ready.read_text() == _kind():
         return db_path
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
-    created = service.create_store(db_path, passphrase=DEMO_PASSPHRASE, use_keyring=False)
+    # The demo passphrase is printed on the lock screen and the store holds only
+    # synthetic data, so a slow key derivation would protect nothing: the demo's
+    # key slots use the light KDF profile and the demo opens without a pause.
+    previous = os.environ.get("FACILITATOR_KDF_PROFILE")
+    os.environ["FACILITATOR_KDF_PROFILE"] = "test"
+    try:
+        created = service.create_store(db_path, passphrase=DEMO_PASSPHRASE, use_keyring=False)
+    finally:
+        if previous is None:
+            os.environ.pop("FACILITATOR_KDF_PROFILE", None)
+        else:
+            os.environ["FACILITATOR_KDF_PROFILE"] = previous
     try:
         _fill(created.db)
         with created.db.engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         created.close()
-    (folder / "ready").write_text("ok")
+    ready.write_text(_kind())
     return db_path
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any, Callable, Optional
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from facilitator.ui import widgets as W
 from facilitator.ui.tasks import _BaseRunner
@@ -41,7 +41,14 @@ class LockScreen(QWidget):
                                  keyring_attempt=keyring_attempt, parent=box)
         self.panel.unlocked.connect(lambda _r: self.unlocked.emit())
         inner.addWidget(self.panel)
-        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        # Centre with stretches, not an alignment flag: an aligned item is given its
+        # plain size hint, which ignores the wrapped labels' height-for-width and
+        # squeezes the buttons.
+        middle = QHBoxLayout()
+        middle.addStretch(1)
+        middle.addWidget(box, 3)
+        middle.addStretch(1)
+        outer.addLayout(middle)
         outer.addStretch(2)
 
     def prepare(self) -> None:

@@ -23,15 +23,15 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
 from facilitator.ui.context import AppContext, RunRequest
-from facilitator.ui.group_view import GroupView
-from facilitator.ui.home_view import HomeView
 from facilitator.ui.idle import IdleWatcher
 from facilitator.ui.lock_screen import LockScreen
 from facilitator.ui.unlock_dialog import AttemptFn
+from facilitator.ui import widgets as W
 
 log = logging.getLogger(__name__)
 
@@ -54,29 +54,60 @@ class MainWindow(QMainWindow):
 
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
-        self.home = HomeView(ctx)
-        self.home.new_group_requested.connect(self.new_group)
-        self.group = GroupView(ctx)
+        self.home = None
+        self.group = None
         self.plan = None  # built on first use: it loads the script library
         self.run_view: Optional[QWidget] = None
-        self.stack.addWidget(self.home)
-        self.stack.addWidget(self.group)
+        self.lock_screen: Optional[LockScreen] = None
         self._history: list[QWidget] = []
-
-        attempt = unlock_attempt or (lambda _p, _c: None)
-        self.lock_screen = LockScreen(ctx.tasks, attempt, has_passphrase=has_passphrase,
-                                      keyring_attempt=keyring_attempt, demo=ctx.demo)
-        self.lock_screen.unlocked.connect(self.unlock)
-        self.stack.addWidget(self.lock_screen)
         self._before_lock: Optional[QWidget] = None
         self._hidden_windows: list[QWidget] = []
+        self.loading = QWidget()
+        self.loading.setObjectName("loading")
+        box = QVBoxLayout(self.loading)
+        box.addStretch(1)
+        box.addWidget(W.heading(self.tr("Opening your groups…"), "title"), 0,
+                      Qt.AlignmentFlag.AlignHCenter)
+        box.addStretch(2)
+        self.stack.addWidget(self.loading)
 
         self._build_toolbar()
-        self.idle = IdleWatcher(ctx.settings.autolock_minutes, self)
+        self.idle = IdleWatcher(0, self)
         self.idle.idle.connect(self.lock)
         ctx.activity.connect(self.idle.poke)
         QApplication.instance().installEventFilter(self.idle)
+        self._sync_toolbar()
+        if ctx.db is not None:
+            self.attach(unlock_attempt=unlock_attempt, has_passphrase=has_passphrase,
+                        keyring_attempt=keyring_attempt)
+
+    def attach(self, *, unlock_attempt: Optional[AttemptFn] = None, has_passphrase: bool = True,
+               keyring_attempt: Optional[Callable[[], Any]] = None) -> None:
+        """Build the data screens once ``ctx.db`` is open.
+
+        Why separate: the window can appear (and answer clicks) while the store and
+        the core modules are still loading on the worker thread; nothing that shows
+        data exists before this point, so nothing needs hiding.
+        """
+        from facilitator.ui.group_view import GroupView
+        from facilitator.ui.home_view import HomeView
+
+        self.home = HomeView(self.ctx)
+        self.home.new_group_requested.connect(self.new_group)
+        self.group = GroupView(self.ctx)
+        self.stack.addWidget(self.home)
+        self.stack.addWidget(self.group)
+        attempt = unlock_attempt or (lambda _p, _c: None)
+        self.lock_screen = LockScreen(self.ctx.tasks, attempt, has_passphrase=has_passphrase,
+                                      keyring_attempt=keyring_attempt, demo=self.ctx.demo)
+        self.lock_screen.unlocked.connect(self.unlock)
+        self.stack.addWidget(self.lock_screen)
+        self.idle.set_minutes(self.ctx.settings.autolock_minutes)
         self.show_home()
+
+    @property
+    def ready(self) -> bool:
+        return self.home is not None
 
     def _title(self) -> str:
         return self.tr("Facilitator (demo)") if self.ctx.demo else self.tr("Facilitator")
@@ -115,9 +146,9 @@ class MainWindow(QMainWindow):
         locked = self.ctx.locked
         for act in (self.back_action, self.home_action, self.new_group_action,
                     self.settings_action):
-            act.setVisible(not locked and not running)
+            act.setVisible(self.ready and not locked and not running)
         self.back_action.setEnabled(bool(self._history))
-        self.lock_action.setVisible(not locked)
+        self.lock_action.setVisible(self.ready and not locked)
 
     # -- navigation ---------------------------------------------------------------
     def _show(self, page: QWidget, remember: bool = True) -> None:
@@ -130,11 +161,15 @@ class MainWindow(QMainWindow):
         self._sync_toolbar()
 
     def show_home(self) -> None:
+        if not self.ready:
+            return
         self._history.clear()
         self.home.refresh()
         self._show(self.home, remember=False)
 
     def show_group(self, group_id: str) -> None:
+        if not self.ready:
+            return
         self.group.set_group(group_id)
         self._show(self.group)
 
@@ -156,6 +191,8 @@ class MainWindow(QMainWindow):
         self._show(page, remember=False)
 
     def new_group(self) -> None:
+        if not self.ready or self.ctx.locked:
+            return
         from facilitator.ui.group_dialog import GroupDialog
 
         dialog = GroupDialog(self.ctx, None, self)
@@ -198,7 +235,7 @@ class MainWindow(QMainWindow):
     # -- lock -------------------------------------------------------------------
     def lock(self) -> None:
         """Hide all data behind the lock screen (the store stays open and saving)."""
-        if self.ctx.locked:
+        if self.ctx.locked or self.lock_screen is None:
             return
         self.ctx.locked = True
         self.ctx.lock_changed.emit(True)
@@ -239,6 +276,8 @@ class MainWindow(QMainWindow):
 
     # -- settings ----------------------------------------------------------------
     def open_settings(self) -> None:
+        if not self.ready or self.ctx.locked:
+            return
         from facilitator.ui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.ctx, self)

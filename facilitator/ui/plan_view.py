@@ -64,6 +64,8 @@ class PlanView(QWidget):
         left_l.addWidget(W.heading(self.tr("Scripts"), "subtitle"))
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Scripts"))
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentItemChanged.connect(lambda cur, _prev: self._select(cur))
         left_l.addWidget(self.list, 1)
         split.addWidget(left)
@@ -94,8 +96,9 @@ class PlanView(QWidget):
         right_l.addWidget(self.steps, 1)
         right_l.addWidget(self.total)
         split.addWidget(right)
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 3)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 5)
+        split.setSizes([360, 900])
         outer.addWidget(split, 1)
 
         self.duplicate_btn = W.button(self.tr("&Duplicate to edit…"),
@@ -147,10 +150,10 @@ class PlanView(QWidget):
         self.list.clear()
         chosen = 0
         for i, x in enumerate(summaries):
-            text = pick(x.title, self.group_lang)
+            text = pick(x.title, self.group_lang) + "\n"
             if not x.builtin:
-                text += "  ·  " + self.tr("your copy")
-            text += "  ·  " + self.tr("%1 min").replace("%1", format_number(x.minutes))
+                text += self.tr("your copy") + "  ·  "
+            text += self.tr("%1 min").replace("%1", format_number(x.minutes))
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, x.id)
             self.list.addItem(item)
@@ -207,9 +210,9 @@ class PlanView(QWidget):
 
     @staticmethod
     def _clock(minutes: int) -> str:
-        """Minutes from the start as ``+h:mm``, formatted with the locale's digits."""
+        """Minutes from the start as ``h:mm``, formatted with the locale's digits."""
         h, m = divmod(minutes, 60)
-        return f"+{format_number(h)}:{format_number(m).rjust(2, format_number(0))}"
+        return f"{format_number(h)}:{format_number(m).rjust(2, format_number(0))}"
 
     # -- actions ----------------------------------------------------------------
     def duplicate(self) -> None:

@@ -17,9 +17,24 @@ from facilitator.errors import FacilitatorError
 from facilitator.ui import theme
 
 
+def align_leading(label: QLabel) -> QLabel:
+    """Align to the start of the line for the INTERFACE direction.
+
+    A QLabel aligns by its text's own direction, so an English group name in the
+    Arabic interface would sit on the left; titles must line up with the rest.
+    """
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
+                           | Qt.AlignmentFlag.AlignVCenter)
+    return label
+
+
 def heading(text: str, role: str = "title", *, name: str = "") -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
+    align_leading(label)
     theme.set_role(label, role)
     label.setAccessibleName(name or text)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
@@ -29,6 +44,7 @@ def heading(text: str, role: str = "title", *, name: str = "") -> QLabel:
 def muted(text: str = "") -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
+    align_leading(label)
     theme.set_role(label, "muted")
     return label
 

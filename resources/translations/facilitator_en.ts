@@ -5,21 +5,30 @@
     <name>GroupView</name>
     <message numerus="yes">
         <source>%n extra rule(s)</source>
-        <translation><numerusform>%n extra rule</numerusform><numerusform>%n extra rules</numerusform></translation>
+        <translation>
+            <numerusform>%n extra rule</numerusform>
+            <numerusform>%n extra rules</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>HomeView</name>
     <message numerus="yes">
         <source>%n participant(s)</source>
-        <translation><numerusform>%n participant</numerusform><numerusform>%n participants</numerusform></translation>
+        <translation>
+            <numerusform>%n participant</numerusform>
+            <numerusform>%n participants</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>PlanView</name>
     <message numerus="yes">
         <source>%n step(s)</source>
-        <translation><numerusform>%n step</numerusform><numerusform>%n steps</numerusform></translation>
+        <translation>
+            <numerusform>%n step</numerusform>
+            <numerusform>%n steps</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -2,18 +2,18 @@
 
 import os
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import date
 
 import pytest
 from sqlalchemy import select
 
 from facilitator.demo import generate_demo
 from facilitator.store.db import Database
-from facilitator.store.models import Base, Group, Note, Participant, Session, SessionStatus
+from facilitator.store.models import Base, Group, Note, Participant
 from facilitator.tracking import attendance as att
 from facilitator.tracking import measures as me
 from facilitator.tracking import participants as pa
-from facilitator.tracking.report_model import KeyFigures, Report, Table
+from facilitator.tracking.report_model import KeyFigures, Report
 from facilitator.tracking.report_text import L
 from facilitator.tracking.reports import (
     build_group_report,

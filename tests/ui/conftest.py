@@ -53,3 +53,32 @@ def sync_tasks(qapp):
     from facilitator.ui.tasks import SyncTaskRunner
 
     return SyncTaskRunner()
+
+
+@pytest.fixture(autouse=True)
+def message_boxes(monkeypatch, qapp):
+    """Static QMessageBox calls answer at once and are recorded here.
+
+    Why: a modal box opened with no one to press a key blocks the event loop for
+    ever (CI once hung 90 minutes on a confirmation shown while pytest-qt closed a
+    wizard). A question answers No, so nothing destructive happens by default; a
+    test that wants another answer sets ``message_boxes.answer``.
+    """
+    from PySide6.QtWidgets import QMessageBox
+
+    class Recorder(list):
+        answer = QMessageBox.StandardButton.No
+
+    calls = Recorder()
+
+    def fake(kind):
+        def show(parent, title, text, *args, **kwargs):
+            calls.append((kind, title, text))
+            if kind == "question":
+                return calls.answer
+            return QMessageBox.StandardButton.Ok
+        return staticmethod(show)
+
+    for kind in ("question", "warning", "information", "critical"):
+        monkeypatch.setattr(QMessageBox, kind, fake(kind))
+    return calls

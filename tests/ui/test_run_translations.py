@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 RUN_DIR = Path(__file__).resolve().parents[2] / "facilitator" / "ui" / "run"
+TS = Path(__file__).resolve().parents[2] / "resources" / "translations" / "facilitator_ar.ts"
 
 
 def _messages(path: Path) -> dict[tuple[str, str], str]:
@@ -35,10 +36,10 @@ def test_every_run_string_is_translated(tmp_path):
                    capture_output=True)
     wanted = _messages(fresh)
     assert len(wanted) > 100
-    have = _messages(RUN_DIR / "run_ar.ts")
+    have = _messages(TS)
     missing = [key for key in wanted if not have.get(key)]
     assert missing == []
-    for (ctx, source), text in have.items():
+    for (ctx, source), text in ((k, have[k]) for k in wanted):
         assert source.count("%1") == text.count("%1"), (ctx, source)
         assert any("\u0600" <= ch <= "\u06ff" for ch in text) or not any(
             ch.isalpha() for ch in source.replace("%", "")), (ctx, source)
@@ -50,8 +51,8 @@ def arabic(qapp, tmp_path):
     from PySide6.QtWidgets import QApplication
 
     lrelease = Path(sys.executable).with_name("pyside6-lrelease")
-    qm = tmp_path / "run_ar.qm"
-    subprocess.run([str(lrelease), "-silent", str(RUN_DIR / "run_ar.ts"), "-qm", str(qm)],
+    qm = tmp_path / "facilitator_ar.qm"
+    subprocess.run([str(lrelease), "-silent", str(TS), "-qm", str(qm)],
                    check=True)
     translator = QTranslator()
     assert translator.load(str(qm))
@@ -87,3 +88,4 @@ def test_arabic_run_view_is_translated_and_mirrored(qtbot, ctx, arabic):
     # Controls sit mirrored: Next is to the left of Back in right-to-left.
     assert view.next_button.mapTo(view, view.next_button.rect().topLeft()).x() < \
         view.back_button.mapTo(view, view.back_button.rect().topLeft()).x()
+

@@ -59,7 +59,8 @@ def test_wizard_without_keyring_requires_passphrase_and_creates_store(
     assert not db_path.read_bytes()[:16].startswith(b"SQLite format 3")
 
 
-def test_wizard_with_keyring_needs_no_passphrase(qtbot, tmp_path, sync_tasks, memory_keyring):
+def test_wizard_with_keyring_needs_no_passphrase(qtbot, tmp_path, sync_tasks, memory_keyring,
+                                                 message_boxes):
     db_path = tmp_path / "facilitator.db"
     wizard = FirstRunWizard(sync_tasks, db_path, "en")
     qtbot.addWidget(wizard)
@@ -72,6 +73,12 @@ def test_wizard_with_keyring_needs_no_passphrase(qtbot, tmp_path, sync_tasks, me
     qtbot.mouseClick(commit, Qt.MouseButton.LeftButton)
     assert wizard.store is not None and wizard.store.keyring_used
     assert memory_keyring.items  # the key went into the keyring
+    # Leaving before the recovery code is confirmed asks first; "No" keeps the wizard.
+    assert wizard.currentPage() is wizard.recovery_page
+    wizard.reject()
+    assert [c[0] for c in message_boxes] == ["question"]
+    assert wizard.isVisible()
+    wizard.recovery_page.done.setChecked(True)
     wizard.store.close()
     with service.open_store(db_path) as st:
         assert st.unlocked_by == "keyring"

@@ -40,17 +40,18 @@ class RunActions:
             self.headcount.set_value(d.headcount or 0)
             self.headcount.changed.connect(self._headcount_changed)
             self.side.removeTab(0)
-            self.side.insertTab(0, self.headcount, QCoreApplication.translate("RunView", "How many"))
+            self.side.insertTab(0, self.headcount,
+                                QCoreApplication.translate("RunView", "How many"))
             self.side.setCurrentIndex(0)
         self.notes.set_aliases(d.aliases())
         self.notes.set_text_silently(d.note)
         if d.no_notes:
             self.notes.editor.setEnabled(False)
-            self.notes.editor.setPlaceholderText(
-                QCoreApplication.translate("RunView", "No-notes mode: nothing is written down in this session."))
+            self.notes.editor.setPlaceholderText(QCoreApplication.translate(
+                "RunView", "No-notes mode: nothing is written down in this session."))
         else:
-            self.notes.editor.setPlaceholderText(
-                QCoreApplication.translate("RunView", "Session notes (anonymous: codes, never names)"))
+            self.notes.editor.setPlaceholderText(QCoreApplication.translate(
+                "RunView", "Session notes (anonymous: codes, never names)"))
         if d.rules is not None:
             self.activity.rules.set_rules(d.rules, self.lang, d.rules_agreed)
         self.activity.round.set_people(d.people)
@@ -61,8 +62,10 @@ class RunActions:
     def _failed(self, exc: BaseException) -> None:
         if not isinstance(exc, FacilitatorError):
             log.error("Run mode could not save", exc_info=exc)
-        self.show_message(str(exc) if isinstance(exc, FacilitatorError)
-                          else QCoreApplication.translate("RunView", "That could not be saved. Please try again."), error=True)
+        self.show_message(str(exc) if isinstance(exc, FacilitatorError) else
+                          QCoreApplication.translate(
+                              "RunView", "That could not be saved. Please try again."),
+                          error=True)
 
     def _attendance_toggled(self, pid: str, present: bool) -> None:
         sid = self.session_id
@@ -82,7 +85,8 @@ class RunActions:
         self.attendance.add_person(person, present=True, newcomer=True)
         self.activity.round.set_people(self.data.people)
         self._refresh_activity_people()
-        self.show_message(QCoreApplication.translate("RunView", "Newcomer added with the code %1.").replace("%1", person.code))
+        self.show_message(QCoreApplication.translate(
+            "RunView", "Newcomer added with the code %1.").replace("%1", person.code))
 
     def _scored(self, pid: str, value: Optional[int], passed: bool) -> None:
         phase = self.sender().phase  # type: ignore[union-attr]
@@ -120,8 +124,9 @@ class RunActions:
             return False
         except Exception as exc:  # noqa: BLE001 - e.g. the store busy: the action did not happen
             log.error("A run-mode action failed", exc_info=exc)
-            self.show_message(QCoreApplication.translate("RunView", "That could not be saved, so it did not happen. "
-                                      "Please try again."), error=True)
+            self.show_message(QCoreApplication.translate(
+                "RunView", "That could not be saved, so it did not happen. Please try again."),
+                error=True)
             return False
         self.refresh()
         return True
@@ -130,7 +135,8 @@ class RunActions:
         if self.engine.status == "ready":
             self._act(self.engine.start)
         elif self._next_index() is None:
-            self.show_message(QCoreApplication.translate("RunView", "This is the last step: press Finish when you are ready."))
+            self.show_message(QCoreApplication.translate(
+                "RunView", "This is the last step: press Finish when you are ready."))
         else:
             self.notes.flush()
             self._act(self.engine.next)
@@ -147,8 +153,8 @@ class RunActions:
 
     def extend(self) -> None:
         if self._act(lambda: self.engine.extend(EXTEND_MINUTES)):
-            self.show_message(QCoreApplication.translate("RunView", "%1 minutes added to this step.")
-                              .replace("%1", str(EXTEND_MINUTES)))
+            self.show_message(QCoreApplication.translate(
+                "RunView", "%1 minutes added to this step.").replace("%1", str(EXTEND_MINUTES)))
 
     def skip_step(self, reason: Optional[str] = None) -> None:
         """Skip with ``reason``; with no reason, ask for one (non-blocking dialog)."""
@@ -160,10 +166,12 @@ class RunActions:
         dialog = QInputDialog(self)
         dialog.setObjectName("skipDialog")
         dialog.setWindowTitle(QCoreApplication.translate("RunView", "Skip this step"))
-        dialog.setLabelText(QCoreApplication.translate("RunView", "Why skip it? (kept in the session record)"))
-        dialog.setComboBoxItems([QCoreApplication.translate("RunView", "Running out of time"),
-                                 QCoreApplication.translate("RunView", "Not right for the group today"),
-                                 QCoreApplication.translate("RunView", "Already covered")])
+        dialog.setLabelText(QCoreApplication.translate(
+            "RunView", "Why skip it? (kept in the session record)"))
+        dialog.setComboBoxItems([
+            QCoreApplication.translate("RunView", "Running out of time"),
+            QCoreApplication.translate("RunView", "Not right for the group today"),
+            QCoreApplication.translate("RunView", "Already covered")])
         dialog.setComboBoxEditable(True)
         dialog.textValueSelected.connect(lambda text: self.skip_step(text))
         dialog.open()
@@ -171,8 +179,8 @@ class RunActions:
     def start_round(self) -> None:
         codes = [p.code for p in self.attendance.present_people()]
         if not codes:
-            self.show_message(QCoreApplication.translate("RunView", "Mark who is here first: a round needs people."),
-                              error=True)
+            self.show_message(QCoreApplication.translate(
+                "RunView", "Mark who is here first: a round needs people."), error=True)
             return
         self._act(lambda: self.engine.start_round(codes))
 
@@ -184,7 +192,8 @@ class RunActions:
     def apply_recovery(self) -> None:
         plan = self.engine.suggest_recovery()
         if plan.cuts and self._act(lambda: self.engine.apply_recovery(plan)):
-            self.show_message(QCoreApplication.translate("RunView", "Later steps shortened as suggested."))
+            self.show_message(QCoreApplication.translate(
+                "RunView", "Later steps shortened as suggested."))
 
     def finish(self) -> None:
         if self.engine.status not in ("running", "paused"):

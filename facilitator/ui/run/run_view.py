@@ -102,8 +102,14 @@ class RunView(RunActions, QWidget):
                                          " font-weight: bold; padding: 6px 18px; }")
         set_font(self.safety_button, 1.25, bold=True)
         self.safety_button.clicked.connect(self.open_safety)
+        self.practice_badge = QLabel(self.tr("Practice run: not counted in reports"), page)
+        self.practice_badge.setObjectName("practiceBadge")
+        self.practice_badge.setStyleSheet("background: #1565c0; color: white; padding: 4px 10px;"
+                                          " border-radius: 4px; font-weight: bold;")
+        self.practice_badge.setVisible(self.data.is_practice)
         top = QHBoxLayout()
         top.addWidget(self.session_clock)
+        top.addWidget(self.practice_badge)
         top.addWidget(self.message, 1)
         top.addWidget(self.leave_button)
         top.addWidget(self.presenter_button)
@@ -192,20 +198,24 @@ class RunView(RunActions, QWidget):
         return button
 
     def _build_actions(self) -> None:
-        """Keyboard shortcuts, scoped to this view; each is printed on its button."""
+        """Keyboard shortcuts, scoped to this view; each is printed on its button.
+
+        Letter keys also answer to the letter on the same key of the Arabic layout
+        (P/ح, S/س, E/ث, N/ى, X/ء), so they work whichever keyboard is active.
+        """
         rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft or self.ctx.rtl
         forward, backward = ("Left", "Right") if rtl else ("Right", "Left")
         table: list[tuple[str, list[str], Callable[[], Any]]] = [
             ("next", [forward, "PgDown"], self.go_next),
             ("back", [backward, "PgUp"], self.go_back),
-            ("pause", ["P"], self.toggle_pause),
-            ("skip", ["S"], lambda: self.skip_step()),
-            ("extend", ["E"], self.extend),
+            ("pause", ["P", "ح"], self.toggle_pause),
+            ("skip", ["S", "س"], lambda: self.skip_step()),
+            ("extend", ["E", "ث"], self.extend),
             ("finish", ["Ctrl+Return"], self.finish),
             ("safety", ["F1", "Ctrl+Shift+S"], self.open_safety),
             ("presenter", ["F5"], self.presenter_button.toggle),
-            ("speaker_next", ["N"], lambda: self._round_key(self.engine.next_speaker)),
-            ("speaker_pass", ["X"], lambda: self._round_key(self.engine.pass_speaker)),
+            ("speaker_next", ["N", "ى"], lambda: self._round_key(self.engine.next_speaker)),
+            ("speaker_pass", ["X", "ء"], lambda: self._round_key(self.engine.pass_speaker)),
         ]
         for name, keys, fn in table:
             action = QAction(self)
@@ -370,6 +380,11 @@ class RunView(RunActions, QWidget):
         self.summary.leave_requested.connect(self.leave)
         self.pages.addWidget(self.summary)
         self.pages.setCurrentWidget(self.summary)
+
+    def hideEvent(self, event: Any) -> None:  # noqa: N802 - Qt name
+        # Hidden by the lock screen, a screen switch or the window closing: keep the note.
+        self.notes.flush()
+        super().hideEvent(event)
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt name
         self.notes.flush()

@@ -22,8 +22,9 @@ from facilitator.ui.run.common import Person, set_font
 PASS_ID = 11  # button id of "Pass" in each row's button group (0..10 are the scores)
 _DIGIT_KEYS = {getattr(Qt.Key, f"Key_{d}"): d for d in range(10)}
 _ENTER_KEYS = {Qt.Key.Key_Return, Qt.Key.Key_Enter}
-_OWN_KEYS = set(_DIGIT_KEYS) | _ENTER_KEYS | {Qt.Key.Key_P, Qt.Key.Key_Backspace,
-                                              Qt.Key.Key_Up, Qt.Key.Key_Down}
+_PASS_KEYS = {int(Qt.Key.Key_P), ord("ح")}  # P, or the same key on the Arabic layout
+_OWN_KEYS = set(_DIGIT_KEYS) | _ENTER_KEYS | {Qt.Key.Key_Backspace, Qt.Key.Key_Up,
+                                              Qt.Key.Key_Down}
 
 
 class _ScoreRow(QFrame):
@@ -66,7 +67,7 @@ class _ScoreRow(QFrame):
         self.group.addButton(self.pass_button, PASS_ID)
         row.addWidget(self.pass_button)
         self.entry = QLabel("", self)  # digits typed so far
-        self.entry.setMinimumWidth(32)
+        self.entry.setMinimumWidth(24)
         set_font(self.entry, 1.2, bold=True)
         row.addWidget(self.entry)
 
@@ -112,6 +113,7 @@ class ScorePanel(QWidget):
         self._list.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self._host)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         layout = QVBoxLayout(self)
@@ -175,7 +177,8 @@ class ScorePanel(QWidget):
     def event(self, event: QEvent) -> bool:
         # Claim digits, Enter and P before window shortcuts (P = pause elsewhere).
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            if event.key() in _OWN_KEYS and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            if (event.key() in _OWN_KEYS or event.key() in _PASS_KEYS) and plain:
                 event.accept()
                 return True
         return super().event(event)
@@ -199,7 +202,7 @@ class ScorePanel(QWidget):
                 self._record(self._current, int(self._typed), False)
             else:  # Enter on an empty entry just moves on
                 self._set_current(min(self._current + 1, len(self._rows) - 1))
-        elif key == Qt.Key.Key_P:
+        elif key in _PASS_KEYS:
             self._record(self._current, None, True)
         elif key == Qt.Key.Key_Down:
             self._set_current(min(self._current + 1, len(self._rows) - 1))
