@@ -18,7 +18,7 @@ from typing import Sequence
 from facilitator import __version__
 from facilitator.errors import FacilitatorError
 
-SUBCOMMAND_MODULES = ("db_cmd", "demo_cmd", "scripts_cmd", "report_cmd")
+SUBCOMMAND_MODULES = ("db_cmd", "demo_cmd", "scripts_cmd", "report_cmd", "list_cmd")
 
 log = logging.getLogger("facilitator")
 
