@@ -40,7 +40,14 @@ def _validate(args: argparse.Namespace) -> int:
     paths: list[str] = []
     for given in args.paths:  # a folder means every *.yaml in it
         folder = Path(given)
-        paths += sorted(str(p) for p in folder.glob("*.yaml")) if folder.is_dir() else [given]
+        if not folder.is_dir():
+            paths.append(given)
+            continue
+        found = sorted(str(p) for p in folder.glob("*.yaml"))
+        if not found:  # a wrong folder must not pass as "all valid"
+            bad += 1
+            print(f"{given}: no script files (*.yaml) in this folder", file=sys.stderr)
+        paths += found
     for path in paths:
         try:
             script = load_script_file(path)

@@ -27,7 +27,8 @@ from facilitator.session.events import (  # noqa: F401 - re-exported for callers
     StepPlan,
 )
 from facilitator.session.recovery import Candidate, Recovery, plan_recovery
-from facilitator.session.rounds import RoundState, RoundSummary, rotate
+from facilitator.session.round_actions import RoundActions
+from facilitator.session.rounds import RoundState
 from facilitator.session.scripts import Script
 
 MAX_EXTEND_MINUTES = 60
@@ -45,7 +46,12 @@ def _err(text: str) -> EngineError:
     return EngineError(text)
 
 
-class RunEngine:
+def _is_index(value: object) -> bool:
+    """A step position: an int, and not ``True``/``False`` (which Python counts as ints)."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+class RunEngine(RoundActions):
     def __init__(self, steps: list[StepPlan] | Script, clock: Clock = time.monotonic,
                  recorder: Callable[[EngineEvent], None] | None = None) -> None:
         self.plan: list[StepPlan] = StepPlan.from_script(steps) if isinstance(steps, Script) \
@@ -79,9 +85,33 @@ class RunEngine:
         for ev in events:
             if ev.seq != len(engine.events) + 1:
                 raise _err(f"The session log is out of order at entry {ev.seq}.")
-            engine._apply(ev)
+            engine._check_replayable(ev)
+            try:
+                engine._apply(ev)
+            except (KeyError, IndexError, TypeError, ValueError, AttributeError):
+                # A log we wrote ourselves should never fail here; a damaged one must
+                # still give the user a sentence, not a traceback.
+                raise _err(f"The session log is damaged at entry {ev.seq}.") from None
         engine._anchor = clock()
         return engine
+
+    def _check_replayable(self, ev: EngineEvent) -> None:
+        """Refuse an event that points at a step this plan does not have in that place
+        (the script was reordered or shortened since the log was written)."""
+        n = len(self.plan)
+        if ev.step_index is not None and (
+                not isinstance(ev.step_index, int) or not 0 <= ev.step_index < n
+                or self.plan[ev.step_index].id != ev.step_id):
+            raise _err(f"The session log does not match this script at entry {ev.seq}: "
+                       f"step '{ev.step_id}' is not step {ev.step_index} of the script.")
+        target = ev.payload.get("index") if isinstance(ev.payload, dict) else None
+        if ev.action in ("skip", "shorten") and (
+                not isinstance(target, int) or not 0 <= target < n):
+            raise _err(f"The session log is damaged at entry {ev.seq}.")
+        if ev.action == "skip" and ev.payload.get("step", self.plan[target].id) != \
+                self.plan[target].id:
+            raise _err(f"The session log does not match this script at entry {ev.seq}: "
+                       f"the skipped step '{ev.payload.get('step')}' is not step {target}.")
 
     # ---- time -------------------------------------------------------------------
 
@@ -172,22 +202,6 @@ class RunEngine:
         return [p.id for p, s in zip(self.plan, self._steps)
                 if p.mandatory and (not s.visited or s.skipped is not None)]
 
-    def round_summary(self, index: Optional[int] = None) -> Optional[RoundSummary]:
-        i = self.index if index is None else index
-        state = self._rounds.get(i) if i is not None else None
-        if state is None:
-            return None
-        live = self._live() if i == self.index and state.current else 0.0
-        talk = dict(state.talk)
-        if state.current and live:
-            talk[state.current] = talk.get(state.current, 0.0) + live
-        limit = self.plan[i].speaker_minutes
-        return RoundSummary(
-            step_index=i, order=tuple(state.order), current=state.current,
-            waiting=tuple(state.queue), spoken=tuple(state.spoken), passed=tuple(state.passed),
-            talk_seconds=talk, current_seconds=state.current_talk + live,
-            speaker_limit_seconds=limit * 60 if limit else None)
-
     # ---- actions ----------------------------------------------------------------
 
     def _need(self, *states: Status) -> None:
@@ -237,7 +251,7 @@ class RunEngine:
 
     def jump(self, index: int) -> EngineEvent:
         self._need("running", "paused")
-        if not isinstance(index, int) or not 0 <= index < len(self.plan):
+        if not _is_index(index) or not 0 <= index < len(self.plan):
             raise _err(f"There is no step {index}; the script has {len(self.plan)} steps.")
         if index == self.index:
             raise _err(QT_TRANSLATE_NOOP("RunEngine", "That is already the current step."))
@@ -251,7 +265,7 @@ class RunEngine:
         if not reason:
             raise _err(QT_TRANSLATE_NOOP("RunEngine", "Give a reason for skipping the step."))
         target = self.index if index is None else index
-        if not isinstance(target, int) or not self.index <= target < len(self.plan):
+        if not _is_index(target) or not self.index <= target < len(self.plan):
             raise _err(QT_TRANSLATE_NOOP("RunEngine", "Only the current or a later step can be skipped."))
         if self._steps[target].skipped is not None:
             raise _err(QT_TRANSLATE_NOOP("RunEngine", "That step is already skipped."))
@@ -267,14 +281,14 @@ class RunEngine:
         self._need("running", "paused")
         if isinstance(minutes, bool) or not isinstance(minutes, (int, float)) or \
                 not 0 < minutes <= MAX_EXTEND_MINUTES:
-            raise _err(f"Extend by between 1 and {MAX_EXTEND_MINUTES} minutes.")
+            raise _err(f"Extend by more than 0 and at most {MAX_EXTEND_MINUTES} minutes.")
         return self._emit("extend", self.index, {"minutes": float(minutes)})
 
     def shorten(self, index: int, minutes: float) -> EngineEvent:
         """Plan a later step shorter (how a recovery suggestion is applied)."""
         self._need("running", "paused")
         assert self.index is not None
-        if not isinstance(index, int) or not self.index < index < len(self.plan):
+        if not _is_index(index) or not self.index < index < len(self.plan):
             raise _err(QT_TRANSLATE_NOOP("RunEngine", "Only a later step can be shortened."))
         plan = self.plan[index]
         if plan.mandatory:
@@ -287,11 +301,15 @@ class RunEngine:
     def finish(self) -> EngineEvent:
         self._need("running", "paused")
         self._end_round_if_any()
-        return self._emit("finish", self.index, {"missed_mandatory": self.mandatory_missed()})
+        # The phases reached go into the log itself: for a no-notes defusing they are,
+        # with the date and the headcount, the whole record that is kept.
+        return self._emit("finish", self.index, {"missed_mandatory": self.mandatory_missed(),
+                                                 "phases_done": self.phases_done()})
 
     def abandon(self, reason: str = "") -> EngineEvent:
         self._need("ready", "running", "paused")
-        return self._emit("abandon", self.index, {"reason": (reason or "").strip()[:500]})
+        return self._emit("abandon", self.index, {"reason": (reason or "").strip()[:500],
+                                                  "phases_done": self.phases_done()})
 
     def recover(self, gap_seconds: float) -> EngineEvent:
         """Mark a restart after a crash; a running session's gap counts as elapsed."""
@@ -301,48 +319,6 @@ class RunEngine:
         return self._emit("recovered", self.index,
                           {"gap_seconds": round(gap, 3), "was_running": was_running},
                           elapsed=self._elapsed + (gap if was_running else 0.0))
-
-    # ---- rounds -----------------------------------------------------------------
-
-    def start_round(self, codes: list[str], start: Optional[str] = None) -> EngineEvent:
-        self._need("running", "paused")
-        codes = [str(c).strip() for c in codes]
-        if not codes or any(not c for c in codes):
-            raise _err(QT_TRANSLATE_NOOP("RunEngine", "A round needs at least one participant."))
-        if len(set(codes)) != len(codes):
-            raise _err(QT_TRANSLATE_NOOP("RunEngine", "A participant is listed twice in the round."))
-        if start is not None and start not in codes:
-            raise _err(f"'{start}' is not in this round.")
-        current = self._rounds.get(self.index)  # type: ignore[arg-type]
-        if current is not None and current.active:
-            raise _err(QT_TRANSLATE_NOOP("RunEngine", "A round is already going on this step."))
-        return self._emit("round_start", self.index, {"codes": rotate(codes, start)})
-
-    def _round(self) -> RoundState:
-        self._need("running", "paused")
-        state = self._rounds.get(self.index)  # type: ignore[arg-type]
-        if state is None or not state.active:
-            raise _err(QT_TRANSLATE_NOOP("RunEngine", "No round is going on this step."))
-        return state
-
-    def next_speaker(self) -> EngineEvent:
-        state = self._round()
-        return self._emit("round_next", self.index, {"code": state.current})
-
-    def pass_speaker(self, come_back: bool = False) -> EngineEvent:
-        state = self._round()
-        return self._emit("round_pass", self.index,
-                          {"code": state.current, "come_back": bool(come_back)})
-
-    def end_round(self) -> EngineEvent:
-        state = self._round()
-        return self._emit("round_end", self.index, {"not_heard": list(state.queue)})
-
-    def _end_round_if_any(self) -> None:
-        if self.index is not None:
-            state = self._rounds.get(self.index)
-            if state is not None and state.active:
-                self.end_round()
 
     # ---- event plumbing ---------------------------------------------------------
 
@@ -391,7 +367,7 @@ class RunEngine:
         elif a == "round_start":
             self._rounds[ev.step_index] = RoundState.begin(list(p["codes"]))  # type: ignore[index]
         elif a in ("round_next", "round_pass", "round_end"):
-            state = self._rounds[ev.step_index]  # type: ignore[index]
+            state = self._rounds[p.get("index", ev.step_index)]  # type: ignore[index]
             if a == "round_next":
                 state.done()
             elif a == "round_pass":

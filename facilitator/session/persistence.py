@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import Callable, Optional
 
 from sqlalchemy import func, select
@@ -24,7 +24,15 @@ from facilitator.errors import EngineError, StoreError
 from facilitator.session.engine import Clock, EngineEvent, RunEngine
 from facilitator.session.scripts import Script
 from facilitator.store.db import Database
-from facilitator.store.models import Group, Session, SessionStatus, StepEvent, utcnow
+from facilitator.store.models import (
+    Attendance,
+    AttendanceStatus,
+    Group,
+    Session,
+    SessionStatus,
+    StepEvent,
+    utcnow,
+)
 
 MAX_CRASH_GAP_SECONDS = 4 * 3600
 NO_NOTES_REASON = "-"
@@ -120,8 +128,18 @@ class SessionRunner:
                                   dict(r.payload or {})) for r in rows]
             last_at = _aware(rows[-1].at) if rows else None
         if stored_hash and stored_hash != script.fingerprint:
-            known = {e.step_id for e in events if e.step_id}
-            if not known <= {st.id for st in script.steps}:
+            # Reworded texts are fine; steps moved, removed or renamed are not, since
+            # the log refers to steps by position.
+            ids = [st.id for st in script.steps]
+
+            def moved(index: object, step_id: object) -> bool:
+                return not isinstance(index, int) or not 0 <= index < len(ids) \
+                    or ids[index] != step_id
+
+            if any((e.step_index is not None and moved(e.step_index, e.step_id))
+                   or (e.action == "skip" and moved(e.payload.get("index"),
+                                                    e.payload.get("step")))
+                   for e in events):
                 raise EngineError("The script was changed since this session started, "
                                   "so it cannot be resumed.")
         engine = RunEngine.replay(script, events, clock)
@@ -227,3 +245,52 @@ def event_count(db: Database, session_id: str) -> int:
     with db.unit() as s:
         return int(s.scalar(select(func.count()).select_from(StepEvent)
                             .where(StepEvent.session_id == session_id)) or 0)
+
+
+@dataclass(frozen=True)
+class NoNotesRecord:
+    """What a no-notes session (first-responder defusing) keeps: the date it was held,
+    how many people were there and which phases were done; nothing about anyone."""
+
+    date: Optional[date]
+    headcount: Optional[int]
+    phases_done: tuple[str, ...]
+
+
+def no_notes_record(db: Database, session_id: str, script: Script | None = None) -> NoNotesRecord:
+    """The no-notes record of one session.
+
+    Phases come from the finish (or abandon) entry of the log; for a session still
+    open they are worked out by replaying the log against ``script`` (by default the
+    session's script from the library). The headcount is the one typed in, else the
+    number of people marked present or leaving early.
+    """
+    with db.unit() as s:
+        row = s.get(Session, session_id)
+        if row is None:
+            raise EngineError("That session does not exist.")
+        when = _aware(row.started_at).date() if row.started_at else None
+        headcount = row.headcount
+        if headcount is None:
+            n = s.scalar(select(func.count()).select_from(Attendance).where(
+                Attendance.session_id == session_id, Attendance.status.in_(
+                    [AttendanceStatus.present, AttendanceStatus.left_early])))
+            headcount = int(n) if n else None
+        rows = list(s.scalars(select(StepEvent).where(StepEvent.session_id == session_id)
+                              .order_by(StepEvent.seq)))
+        script_id = row.script_id
+        if script is None and rows and not any(
+                r.action in ("finish", "abandon") and "phases_done" in (r.payload or {})
+                for r in rows):
+            from facilitator.session.library import load_script
+            script = load_script(script_id, s)
+    for r in reversed(rows):
+        if r.action in ("finish", "abandon") and "phases_done" in (r.payload or {}):
+            return NoNotesRecord(when, headcount, tuple(r.payload["phases_done"]))
+    if not rows:
+        return NoNotesRecord(when, headcount, ())
+    assert script is not None
+    events = [EngineEvent(r.seq, r.action, r.step_index, r.step_id, r.elapsed,
+                          dict(r.payload or {})) for r in rows]
+    return NoNotesRecord(when, headcount,
+                         tuple(RunEngine.replay(script, events, time.monotonic).phases_done()))

@@ -98,15 +98,34 @@ def load_ruleset(ruleset_id: str = CORE_ID) -> RuleSet:
 
 
 def parse_extra_rules(extra: Iterable[Any]) -> list[Rule]:
-    """Validate a group's added or reworded rules (each {id, title, text[, short]})."""
-    out = []
+    """Validate a group's added or reworded rules.
+
+    Each is a mapping ``{id, title, text[, short]}``, or a plain line of text as the
+    group form stores it: that becomes an added rule ``group-N`` (N its position) whose
+    title and text are the group's own words, the same in both languages, since the
+    group wrote it in the language it meets in.
+    """
+    out: list[Rule] = []
+    seen: set[str] = set()
     for i, item in enumerate(extra or []):
+        if isinstance(item, str):
+            if not item.strip():
+                continue
+            words = {"en": item.strip(), "ar": item.strip()}
+            item = {"id": f"group-{i + 1}", "title": words, "text": words}
+        if isinstance(item, dict) and item.get("id") in seen:
+            raise InputError(f"Group rule {i + 1}: id: '{item['id']}' is used by another "
+                             "of the group's rules")
         try:
             out.append(_rule(_RuleModel.model_validate(item), True))
+            seen.add(out[-1].id)
         except ValidationError as exc:
+            from facilitator.session.script_loader import _field_name, _plain
+
             err = exc.errors()[0]
-            field = ".".join(str(p) for p in err["loc"])
-            raise InputError(f"Group rule {i + 1}: {field}: {err['msg']}") from None
+            loc = tuple(err["loc"])
+            raise InputError(f"Group rule {i + 1}: {_field_name(loc)}: {_plain(err, loc)}") \
+                from None
     return out
 
 

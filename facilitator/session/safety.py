@@ -102,7 +102,8 @@ def _clean_resource(name: str, phone: str, hours: str, language: str, notes: str
         raise InputError(QT_TRANSLATE_NOOP(
             "Safety", "A phone number may contain only digits, spaces and + ( ) - . /"))
     for label, value, limit in (("name", name, 200), ("phone", phone, 64),
-                                ("hours", hours or "", 200), ("language", language or "", 32)):
+                                ("hours", hours or "", 200), ("language", language or "", 32),
+                                ("notes", notes or "", 2000)):
         if len(value) > limit:
             raise InputError(f"The resource {label} is too long (at most {limit} characters).")
     return {"name": name, "phone": phone, "hours": (hours or "").strip(),
@@ -137,7 +138,9 @@ def update_resource(db_session: OrmSession, resource_id: str, **fields: str) -> 
     for key, value in _clean_resource(**merged).items():
         setattr(row, key, value)
     if order is not None:
-        row.sort_order = int(order)
+        if isinstance(order, bool) or not isinstance(order, int):
+            raise InputError(QT_TRANSLATE_NOOP("Safety", "The position must be a whole number."))
+        row.sort_order = order
     db_session.flush()
     return row
 

@@ -206,6 +206,8 @@ def _plain(err: dict[str, Any], loc: tuple[Any, ...]) -> str:
         return f"{value!r} is too large; it must be at most {bound}"
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return f"{value!r} must be a whole number"
+    if kind == "finite_number":
+        return f"{value!r} must be an ordinary number (not .nan or .inf)"
     if kind in ("float_type", "float_parsing"):
         return f"{value!r} must be a number"
     if kind in ("string_type",):
@@ -235,16 +237,19 @@ def parse_script_text(text: str | bytes, path: str = "<script>") -> Script:
             _fail(path, f"the file is larger than {MAX_BYTES // 1_000_000} MB; "
                         "a script is never that big")
         if b"\x00" in text:
-            _fail(path, "this is not a text file (it contains binary data)")
+            _fail(path, "this is not a text file (it contains binary data)",
+                  text.count(b"\n", 0, text.index(b"\x00")) + 1)
         try:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            _fail(path, f"the file is not UTF-8 text (bad byte at position {exc.start})")
+            _fail(path, f"the file is not UTF-8 text (bad byte at position {exc.start})",
+                  text.count(b"\n", 0, exc.start) + 1)
     assert isinstance(text, str)
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         _fail(path, f"the text is larger than {MAX_BYTES // 1_000_000} MB; a script is never that big")
     if "\x00" in text:
-        _fail(path, "this is not a text file (it contains binary data)")
+        _fail(path, "this is not a text file (it contains binary data)",
+              text.count("\n", 0, text.index("\x00")) + 1)
     root = _compose(text, path)
     if root is None:
         _fail(path, "the file is empty", 1)

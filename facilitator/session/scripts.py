@@ -23,6 +23,8 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_vali
     model_validator
 from pydantic_core import PydanticCustomError
 
+from facilitator.resources import resource_path
+
 FORMAT_VERSION = 1
 MAX_TEXT = 20_000
 MIN_TOTAL_MINUTES = 10
@@ -56,6 +58,25 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
+@functools.lru_cache(maxsize=1)
+def known_ruleset_ids() -> frozenset[str]:
+    """Ids of the built-in ground-rule sets in ``resources/rules``.
+
+    A script names the rule set its ground_rules step reviews; a typo there would only
+    show up in the room, when the rules screen cannot be filled, so the schema checks it.
+    Read here (not through :mod:`facilitator.session.rules`, which imports this module).
+    """
+    import yaml
+
+    ids = set()
+    for path in sorted(resource_path("rules").glob("*.yaml")):
+        with open(path, encoding="utf-8") as f:
+            data = yaml.safe_load(f)
+        if isinstance(data, dict) and isinstance(data.get("id"), str):
+            ids.add(data["id"])
+    return frozenset(ids)
+
+
 def _rule_error(message: str, loc: tuple[Any, ...] = ()) -> PydanticCustomError:
     """A cross-field error that carries the path of the offending field.
 
@@ -76,8 +97,8 @@ class Text(_Strict):
 
 
 class GroupSize(_Strict):
-    min: int = Field(ge=1, le=200)
-    max: int = Field(ge=1, le=200)
+    min: int = Field(ge=1, le=200, strict=True)
+    max: int = Field(ge=1, le=200, strict=True)
 
     @model_validator(mode="after")
     def _ordered(self) -> GroupSize:
@@ -87,7 +108,7 @@ class GroupSize(_Strict):
 
 
 class Options(_Strict):
-    no_notes: bool = False
+    no_notes: bool = Field(default=False, strict=True)
     series_position: Literal["any", "first", "last"] = "any"
 
 
@@ -95,14 +116,16 @@ class Step(_Strict):
     id: StepId
     kind: StepKind
     title: Text
-    minutes: int = Field(ge=1, le=240)
-    min_minutes: Optional[int] = Field(default=None, ge=1, le=240)
-    mandatory: bool = False
+    # strict: a YAML ``true`` or "10" is not a number of minutes, and ``1`` is not a yes
+    minutes: int = Field(ge=1, le=240, strict=True)
+    min_minutes: Optional[int] = Field(default=None, ge=1, le=240, strict=True)
+    mandatory: bool = Field(default=False, strict=True)
     say: Text
     notes: Optional[Text] = None
     prompts: list[Text] = Field(default_factory=list, max_length=50)
     outcome: Optional[Literal["pre", "post"]] = None
-    speaker_minutes: Optional[float] = Field(default=None, gt=0, le=30)
+    speaker_minutes: Optional[float] = Field(default=None, gt=0, le=30, strict=True,
+                                             allow_inf_nan=False)
     phase: Optional[PhaseId] = None  # e.g. defusing phases: introduction/exploration/information
 
     @model_validator(mode="after")
@@ -139,7 +162,7 @@ class Script(_Strict):
     summary: Text
     program_type: ProgramType
     audience: Text
-    duration_minutes: int = Field(ge=MIN_TOTAL_MINUTES, le=MAX_TOTAL_MINUTES)
+    duration_minutes: int = Field(ge=MIN_TOTAL_MINUTES, le=MAX_TOTAL_MINUTES, strict=True)
     group_size: GroupSize
     ground_rules: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,99}$")]
     options: Options = Field(default_factory=Options)
@@ -153,6 +176,15 @@ class Script(_Strict):
             return str(value)
         return value
 
+    @field_validator("ground_rules")
+    @classmethod
+    def _known_ruleset(cls, value: str) -> str:
+        known = known_ruleset_ids()
+        if value not in known:
+            raise _rule_error(f"there is no ground-rule set called '{value}'; use one of: "
+                              f"{', '.join(sorted(known))}")
+        return value
+
     @model_validator(mode="after")
     def _script_rules(self) -> Script:
         seen: dict[str, int] = {}
@@ -161,6 +193,15 @@ class Script(_Strict):
                 raise _rule_error(f"step id '{step.id}' is already used by step {seen[step.id] + 1}",
                                   ("steps", i, "id"))
             seen[step.id] = i
+        for i, step in enumerate(self.steps):
+            # A round must at least hold the smallest group it is written for; a plan
+            # that cannot is discovered mid-session, when it is too late to fix.
+            if step.speaker_minutes is not None and \
+                    step.speaker_minutes * self.group_size.min > step.minutes + 1e-9:
+                raise _rule_error(
+                    f"the round is {step.minutes} minutes but {self.group_size.min} speakers "
+                    f"(group_size.min) at {step.speaker_minutes:g} minutes each need "
+                    f"{step.speaker_minutes * self.group_size.min:g}", ("steps", i, "minutes"))
         total = sum(s.minutes for s in self.steps)
         if total != self.duration_minutes:
             raise _rule_error(f"the steps add up to {total} minutes but duration_minutes is "

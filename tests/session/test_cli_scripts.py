@@ -33,7 +33,7 @@ def test_validate_good_and_bad_files(tmp_path, capsys):
                       "welcome, ground_rules, check_in, round, discussion, skill_practice, "
                       "reading, break, check_out, closing, safety_check")
     assert err[1].startswith(f"{bad}:40: steps[4].minutes: 0 is too small")
-    assert err[2].startswith(f"{garbage}: ")
+    assert err[2] == f"{garbage}:1: the file is not UTF-8 text (bad byte at position 0)"
     assert err[3] == f"{tmp_path / 'missing.yaml'}: no such file"
     assert not any("Traceback" in line for line in err)
 
@@ -45,3 +45,32 @@ def test_validate_a_folder(tmp_path, capsys):
     out, err = capsys.readouterr()
     assert f"{tmp_path / 'a.yaml'}: ok" in out
     assert err.startswith(f"{tmp_path / 'b.yaml'}:1: format: ")
+
+
+def test_validate_an_empty_folder_is_an_error(tmp_path, capsys):
+    (tmp_path / "notes.txt").write_text("not a script", encoding="utf-8")
+    assert main(["scripts", "validate", str(tmp_path)]) == 1
+    assert capsys.readouterr().err.strip() == (
+        f"{tmp_path}: no script files (*.yaml) in this folder")
+
+
+def test_validate_the_built_in_library(capsys):
+    from facilitator.resources import resource_path
+
+    assert main(["scripts", "validate", str(resource_path("scripts"))]) == 0
+    out = capsys.readouterr().out.strip().splitlines()
+    assert len(out) >= 13 and all(": ok (" in line for line in out)
+
+
+def test_list_one_line_per_builtin_with_minutes_matching_the_steps(capsys):
+    from facilitator.session.library import builtin_scripts
+
+    assert main(["scripts", "list", "--lang", "ar"]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    scripts = builtin_scripts()
+    assert len(lines) == len(scripts)
+    for line in lines:
+        sid, ptype, langs, minutes, title = line.split("\t")
+        s = scripts[sid]
+        assert (ptype, langs, minutes, title) == (
+            s.program_type, "en,ar", f"{sum(x.minutes for x in s.steps)} min", s.title.ar)

@@ -91,9 +91,13 @@ def test_illegal_actions_while_running(engine, clock):
         (lambda: engine.resume(), "already running"),
         (lambda: engine.back(), "first step"),
         (lambda: engine.skip("  "), "reason"),
-        (lambda: engine.extend(0), "between"),
-        (lambda: engine.extend(True), "between"),
+        (lambda: engine.extend(0), "more than 0"),
+        (lambda: engine.extend(True), "more than 0"),
+        (lambda: engine.extend(61), "at most 60"),
+        (lambda: engine.extend(float("nan")), "more than 0"),
         (lambda: engine.jump(99), "no step 99"),
+        (lambda: engine.jump(True), "no step True"),
+        (lambda: engine.skip("x", index=True), "current or a later"),
         (lambda: engine.jump(0), "already the current"),
         (lambda: engine.shorten(4, 1), "mandatory"),
         (lambda: engine.shorten(2, 5), "shorter than 6"),
@@ -185,6 +189,28 @@ def test_replay_rebuilds_the_same_state(engine, clock, tiny_script):
     assert copy.snapshot().session_elapsed == 100 + 90 + 30
 
 
+def test_replay_refuses_a_log_that_does_not_fit_the_plan(engine, clock, tiny_script):
+    from dataclasses import replace
+
+    engine.start()
+    engine.next()
+    engine.skip("known", index=3)
+    events = list(engine.events)
+    shorter = RunEngine(tiny_script, clock).plan[:1]
+    with pytest.raises(EngineError, match="does not match this script at entry 2"):
+        RunEngine.replay(shorter, events, clock)
+    renamed = [replace(ev, step_id="other") if ev.seq == 2 else ev for ev in events]
+    with pytest.raises(EngineError, match="entry 2"):
+        RunEngine.replay(tiny_script, renamed, clock)
+    broken = [replace(ev, payload={}) if ev.action == "skip" else ev for ev in events]
+    with pytest.raises(EngineError, match="damaged at entry 3"):
+        RunEngine.replay(tiny_script, broken, clock)
+    no_minutes = events[:2] + [replace(events[0], seq=3, action="extend", step_index=1,
+                                       step_id="rules", payload={})]
+    with pytest.raises(EngineError, match="damaged at entry 3"):
+        RunEngine.replay(tiny_script, no_minutes, clock)
+
+
 def test_recovery_respects_floors_and_mandatory_steps(engine, clock):
     engine.start()
     clock.advance(12 * 60)  # welcome planned 5: 7 minutes over
@@ -245,3 +271,49 @@ def test_recovery_never_breaks_a_floor(plan, overrun_minutes, current):
     slack = sum(int(p.minutes - p.floor_minutes) for p in plan[current + 1:] if not p.mandatory)
     assert rec.covered_minutes == min(rec.overrun_minutes, slack)
     engine.apply_recovery(rec)  # the engine accepts its own plan
+
+
+ACTIONS = ["next", "back", "jump", "skip", "skip_later", "extend", "pause", "resume",
+           "round", "speaker", "pass", "end_round", "shorten", "recover"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(ACTIONS), st.integers(0, 4),
+                          st.floats(0, 900, allow_nan=False)), max_size=40))
+def test_any_action_sequence_replays_to_the_same_state(steps):
+    """Whatever the facilitator presses, in whatever order: refused actions change
+    nothing, time is only counted while running and always lands on exactly one step,
+    and the event log alone rebuilds the same engine (what a crash relies on)."""
+    from facilitator.session.script_loader import parse_script_text
+    from tests.session.conftest import VALID_YAML
+
+    tiny_script = parse_script_text(VALID_YAML, "tiny.yaml")
+    clock = FakeClock()
+    e = RunEngine(tiny_script, clock)
+    e.start()
+    for action, n, seconds in steps:
+        before = len(e.events)
+        running = e.status == "running"
+        t0 = e.elapsed()
+        clock.advance(seconds)
+        assert e.elapsed() == pytest.approx(t0 + (seconds if running else 0.0))
+        try:
+            {"next": e.next, "back": e.back, "jump": lambda: e.jump(n),
+             "skip": lambda: e.skip("r"), "skip_later": lambda: e.skip("r", index=n),
+             "extend": lambda: e.extend(n + 1), "pause": e.pause, "resume": e.resume,
+             "round": lambda: e.start_round([f"P{i}" for i in range(n + 1)]),
+             "speaker": e.next_speaker, "pass": lambda: e.pass_speaker(bool(n % 2)),
+             "end_round": e.end_round, "shorten": lambda: e.shorten(n, 1),
+             "recover": lambda: e.recover(seconds)}[action]()
+        except EngineError:
+            assert len(e.events) == before
+        total = sum(e.step_elapsed(i) for i in range(len(e.plan)))
+        assert total == pytest.approx(e.elapsed(), abs=1e-6)
+    e.finish()
+    copy = RunEngine.replay(tiny_script, e.events, clock)
+    assert copy.outcomes() == e.outcomes()
+    assert copy.snapshot() == e.snapshot()
+    assert [copy.round_summary(i) for i in range(5)] == [e.round_summary(i) for i in range(5)]
+    for summary in filter(None, (e.round_summary(i) for i in range(5))):
+        assert summary.current is None  # finishing closes every round
+        assert sum(summary.talk_seconds.values()) <= e.step_elapsed(summary.step_index) + 1e-6

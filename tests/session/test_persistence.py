@@ -113,8 +113,9 @@ def test_full_session_with_crash_and_resume(raw_db, group_id, tiny_script):
         (7, "round_start", "sharing"), (8, "round_next", "sharing"),
         (9, "round_pass", "sharing"), (10, "recovered", "sharing"),
         (11, "round_next", "sharing"), (12, "skip", "talk"), (13, "next", "closing"),
-        (14, "finish", "closing"),
+        (14, "round_end", "closing"), (15, "finish", "closing"),
     ]
+    assert load_events(raw_db, sid)[13].payload == {"index": 2, "not_heard": []}
     events = load_events(raw_db, sid)
     recovered = events[9]
     # the gap runs from the last stored event: 90 s of round plus 40 s of crash
@@ -124,6 +125,30 @@ def test_full_session_with_crash_and_resume(raw_db, group_id, tiny_script):
     assert find_resumable_sessions(raw_db) == []
     with pytest.raises(EngineError, match="nothing to resume"):
         SessionRunner.resume(raw_db, sid, tiny_script)
+
+    # Per-step figures survive the crash: active seconds, planned minutes after the
+    # extension, visits and the skip reason.
+    got = [(o.step_id, o.actual_seconds, o.planned_minutes, o.visited, o.skipped_reason)
+           for o in e.outcomes()]
+    assert got == [
+        ("welcome", 240, 5, True, None),
+        ("rules", 60 + 180 + 240, 7, True, None),
+        ("sharing", 150 + 5 + 90 + 40 + 30 + 60, 10, True, "running late"),
+        ("talk", 200, 6, True, None),
+        ("closing", 240, 4, True, None),
+    ]
+    summary = e.round_summary(2)
+    assert summary.talk_seconds == {"M3X9": 150, "Z8P1": 5 + 60, "K7Q2": 90 + 40 + 30}
+    # Z8P1 was back in the chair when the step was skipped; finishing closed that round.
+    assert summary.current is None and summary.passed == ("Z8P1",)
+    assert summary.spoken == ("M3X9", "K7Q2")
+    # The stored log alone rebuilds exactly this state.
+    from facilitator.session.engine import EngineEvent, RunEngine
+
+    stored = [EngineEvent(r.seq, r.action, r.step_index, r.step_id, r.elapsed, dict(r.payload))
+              for r in load_events(raw_db, sid)]
+    again = RunEngine.replay(tiny_script, stored, c.monotonic)
+    assert again.outcomes() == e.outcomes() and again.status == "finished"
 
 
 def test_a_paused_session_does_not_count_the_crash_gap(raw_db, group_id, tiny_script):
@@ -189,6 +214,39 @@ def test_resume_refuses_a_changed_script(raw_db, group_id, tiny_script, valid_ya
         SessionRunner.resume(raw_db, runner.session_id, changed, clock=c.monotonic, wall=c.wall)
 
 
+def test_resume_refuses_a_reordered_script(raw_db, group_id, tiny_script, valid_yaml):
+    """Same step ids in a new order: the log's positions no longer mean the same steps."""
+    from facilitator.session.script_loader import parse_script_text
+
+    c = Clocks()
+    runner = SessionRunner.create(raw_db, group_id, tiny_script, clock=c.monotonic, wall=c.wall)
+    runner.engine.start()
+    runner.engine.next()
+    runner.engine.skip("short on time", index=3)  # 'talk', ahead of time
+    text = valid_yaml
+    talk = text[text.index("  - id: talk"):text.index("  - id: closing")]
+    sharing = text[text.index("  - id: sharing"):text.index("  - id: talk")]
+    rules_block = text[text.index("  - id: rules"):text.index("  - id: sharing")]
+    swapped = text.replace(rules_block + sharing + talk, sharing + rules_block + talk)
+    changed = parse_script_text(swapped, "x.yaml")
+    assert [s.id for s in changed.steps] == ["welcome", "sharing", "rules", "talk", "closing"]
+    with pytest.raises(EngineError, match="changed"):
+        SessionRunner.resume(raw_db, runner.session_id, changed, clock=c.monotonic, wall=c.wall)
+    # A reworded script (same steps in the same places) still resumes.
+    reworded = parse_script_text(valid_yaml.replace("Let us talk.", "Let us talk now."), "y.yaml")
+    again = SessionRunner.resume(raw_db, runner.session_id, reworded, clock=c.monotonic,
+                                 wall=c.wall)
+    assert again.engine.snapshot().step_id == "rules"
+    assert again.engine.skipped() == {3: "short on time"}
+    # Steps after the skipped one swapped: the skip would now land on the wrong step.
+    closing = text[text.index("  - id: closing"):]
+    late_swap = text.replace(talk + closing, closing.rstrip("\n") + "\n" + talk)
+    late = parse_script_text(late_swap, "z.yaml")
+    assert [s.id for s in late.steps][3:] == ["closing", "talk"]
+    with pytest.raises(EngineError, match="changed"):
+        SessionRunner.resume(raw_db, runner.session_id, late, clock=c.monotonic, wall=c.wall)
+
+
 def test_no_notes_session_keeps_only_structure(raw_db, group_id, valid_yaml):
     from facilitator.session.script_loader import parse_script_text
 
@@ -232,6 +290,49 @@ def test_no_notes_session_keeps_only_structure(raw_db, group_id, valid_yaml):
     assert outcomes["welcome"].skipped_reason is not None and outcomes["welcome"].visited
     assert outcomes["sharing"].actual_seconds == pytest.approx(110)
     assert not outcomes["talk"].visited
+
+
+def test_defusing_no_notes_record_keeps_date_headcount_and_phases(raw_db, group_id):
+    from datetime import date
+
+    from facilitator.session.library import load_script
+    from facilitator.session.persistence import no_notes_record
+
+    script = load_script("first-responder-defusing")
+    c = Clocks()
+    runner = SessionRunner.create(raw_db, group_id, script, no_notes=True,
+                                  clock=c.monotonic, wall=c.wall)
+    sid = runner.session_id
+    assert no_notes_record(raw_db, sid) == no_notes_record(raw_db, sid, script)
+    assert no_notes_record(raw_db, sid).phases_done == ()
+    e = runner.engine
+    e.start()
+    c.advance(240)
+    e.next()
+    c.advance(120)
+    e.next()  # exploration
+    e.start_round(["K7Q2", "M3X9", "Z8P1", "B4N6"])
+    c.advance(300)
+    with raw_db.unit() as s:
+        s.get(Session, sid).headcount = 4
+    # Mid-session (or after a crash): worked out from the log.
+    mid = no_notes_record(raw_db, sid)
+    assert (mid.date, mid.headcount, mid.phases_done) == (
+        date(2026, 3, 1), 4, ("introduction", "exploration"))
+    e.jump(3)  # information
+    c.advance(60)
+    e.skip("short on time", index=4)
+    e.jump(5)
+    c.advance(60)
+    e.finish()
+    record = no_notes_record(raw_db, sid)
+    assert (record.date, record.headcount) == (date(2026, 3, 1), 4)
+    assert record.phases_done == ("introduction", "exploration", "information")
+    finish = load_events(raw_db, sid)[-1]
+    assert finish.action == "finish"
+    assert finish.payload["phases_done"] == ["introduction", "exploration", "information"]
+    text = repr([ev.payload for ev in load_events(raw_db, sid)])
+    assert not any(code in text for code in ("K7Q2", "M3X9", "Z8P1", "B4N6"))
 
 
 def test_find_resumable_inside_a_unit(raw_db, group_id, tiny_script):

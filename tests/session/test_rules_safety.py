@@ -47,9 +47,33 @@ def test_group_rewording_and_additions_change_the_hash():
     assert one_letter.content_hash != base.content_hash
 
 
+def test_group_rules_as_plain_lines_from_the_group_form(raw_db):
+    """The group form stores added rules one line each; the rule set takes them as they are."""
+    with raw_db.unit() as s:
+        g = Group(name="Thursday", program_type="general",
+                  extra_rules=["Phones stay in bags", "  ", "نبدأ في الموعد"])
+        s.add(g)
+        s.flush()
+        effective = rules.effective_rules(g)
+    extra = [r for r in effective.rules if r.custom]
+    assert [(r.id, r.text["en"], r.text["ar"]) for r in extra] == [
+        ("group-1", "Phones stay in bags", "Phones stay in bags"),
+        ("group-3", "نبدأ في الموعد", "نبدأ في الموعد")]
+    assert [r.id for r in effective.rules][:len(CORE_IDS)] == CORE_IDS
+    assert effective.content_hash != rules.effective_rules(None).content_hash
+
+
 def test_bad_group_rule_is_refused():
-    with pytest.raises(InputError, match="ar"):
+    tea = {"id": "tea", "title": {"en": "Tea", "ar": "الشاي"}, "text": {"en": "T", "ar": "ش"}}
+    with pytest.raises(InputError, match="Group rule 2: id: 'tea' is used by another"):
+        rules.effective_rules([tea, dict(tea)])
+    with pytest.raises(InputError) as info:
         rules.effective_rules([{"id": "x", "title": {"en": "X"}, "text": {"en": "a", "ar": "ب"}}])
+    assert str(info.value) == "Group rule 1: title.ar: the Arabic text ('ar') is missing"
+    with pytest.raises(InputError, match="Group rule 2: text.en: the English text is empty"):
+        rules.effective_rules([
+            {"id": "x", "title": {"en": "X", "ar": "س"}, "text": {"en": "a", "ar": "ب"}},
+            {"id": "y", "title": {"en": "Y", "ar": "ص"}, "text": {"en": " ", "ar": "ب"}}])
 
 
 def test_record_agreement(raw_db, group_id):
@@ -97,6 +121,10 @@ def test_resource_crud(raw_db):
             safety.add_resource(s, "Bad", phone="call me")
         with pytest.raises(InputError, match="name"):
             safety.add_resource(s, "   ")
+        with pytest.raises(InputError, match="notes is too long"):
+            safety.add_resource(s, "Long", notes="x" * 2001)
+        with pytest.raises(InputError, match="whole number"):
+            safety.update_resource(s, first.id, sort_order="first")
         assert safety.delete_resource(s, added.id)
     with raw_db.unit() as s:
         names = [r.name for r in s.scalars(select(SafetyResource).order_by(

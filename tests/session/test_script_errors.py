@@ -54,6 +54,18 @@ def test_valid_script_loads(tiny_script):
     ("duration_minutes: 30", "duration_minutes: 31", "duration_minutes", "add up to 30"),
     ("program_type: general", "program_type: astrology", "program_type", "not allowed"),
     ("group_size: {min: 2, max: 8}", "group_size: {min: 9, max: 8}", "group_size.min", "larger"),
+    ("ground_rules: core-v1", "ground_rules: core-v9", "ground_rules",
+     "no ground-rule set called 'core-v9'; use one of: core-v1"),
+    ("    speaker_minutes: 2\n", "    speaker_minutes: 0\n", "steps[2].speaker_minutes",
+     "more than 0"),
+    ("    speaker_minutes: 2\n", "    speaker_minutes: .nan\n", "steps[2].speaker_minutes",
+     "ordinary number"),
+    ("    speaker_minutes: 2\n", "    speaker_minutes: 1e400\n", "steps[2].speaker_minutes",
+     "must be a number"),
+    ('    minutes: 6\n', '    minutes: true\n', "steps[3].minutes", "whole number"),
+    ('    minutes: 6\n', '    minutes: "6"\n', "steps[3].minutes", "whole number"),
+    ("duration_minutes: 30", "duration_minutes: 100000", "duration_minutes", "too large"),
+    ("  - id: talk", "  - id: \"\"", "steps[3].id", "lower-case"),
 ])
 def test_field_errors_point_at_the_line(old, new, field, words):
     text = edit(old, new)
@@ -70,6 +82,14 @@ def test_missing_arabic_points_at_the_text():
     err = problem(text)
     assert (err.line, err.field) == (line_of(text, 'title: {en: "Talk"}'), "steps[3].title.ar")
     assert "Arabic text ('ar') is missing" in str(err)
+
+
+def test_a_round_too_short_for_the_smallest_group():
+    text = edit("group_size: {min: 2, max: 8}", "group_size: {min: 6, max: 8}")
+    err = problem(text)
+    assert err.field == "steps[2].minutes"
+    assert err.line == line_of(text, "minutes: 10")
+    assert "6 speakers (group_size.min) at 2 minutes each need 12" in str(err)
 
 
 def test_round_without_speaker_minutes():
@@ -142,9 +162,12 @@ def test_binary_garbage_and_bad_encoding(tmp_path):
         load_script_file(f)
     assert str(info.value).startswith(str(f))
     err = problem(b"format: 1\nid: caf\xe9\n")
-    assert "not UTF-8" in str(err)
-    err = problem(b"format: 1\x00\x01")
-    assert "binary" in str(err)
+    assert "not UTF-8" in str(err) and err.line == 2
+    assert str(err).startswith("tiny.yaml:2: ")
+    err = problem(b"format: 1\n\n\x00\x01")
+    assert "binary" in str(err) and err.line == 3
+    err = problem("format: 1\nid: a\x00b\n")  # the same check on text from the store
+    assert "binary" in str(err) and err.line == 2
     err = problem("format: 1\nid: a\x07b\n")  # a control character PyYAML refuses
     assert "invalid YAML" in str(err)
 

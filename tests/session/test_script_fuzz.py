@@ -65,7 +65,25 @@ def text_edits(draw):
     return text
 
 
+def _laughs(levels: int, width: int) -> str:
+    doc = 'a0: &a0 ["lol"]\n'
+    for i in range(1, levels):
+        doc += f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * width)}]\n"
+    return doc
+
+
+# Hostile documents built whole: anchor bombs of every size, a valid script carrying
+# a string just over the 1 MB limit, and binary noise dressed up as YAML.
+hostile = st.one_of(
+    st.builds(_laughs, st.integers(1, 12), st.integers(1, 12)),
+    st.integers(1, 40).map(lambda k: VALID_YAML.replace(
+        "Let us talk.", "x" * (1_000_000 + k))),
+    st.binary(max_size=64).map(lambda b: b"format: 1\n" + b + b"\x00"),
+    st.binary(min_size=1, max_size=64).map(lambda b: b"\xef\xbb\xbf" + b),
+)
+
 documents = st.one_of(
+    hostile,
     st.text(alphabet=st.sampled_from(YAMLISH), max_size=300),
     st.binary(max_size=300),
     nested.map(lambda d: yaml.safe_dump(d, allow_unicode=True)),
@@ -83,6 +101,11 @@ def test_only_script_error_is_ever_raised(doc):
     except ScriptError as exc:
         assert str(exc).startswith("fuzz.yaml")
         assert exc.problems and all(p.message for p in exc.problems)
+        # Every problem names its line, except a document over the size limit.
+        too_big = "larger than 1 MB" in str(exc)  # refused before reading: no line
+        assert too_big or all(p.line is not None and p.line >= 1 for p in exc.problems), \
+            exc.problems
+        assert too_big or all(str(p).startswith(f"fuzz.yaml:{p.line}: ") for p in exc.problems)
     else:
         assert isinstance(script, Script)
         assert all(s.title.en and s.title.ar for s in script.steps)
