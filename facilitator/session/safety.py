@@ -55,7 +55,8 @@ class Protocol:
     steps: tuple[ProtocolStep, ...]
     incident_types: tuple[IncidentType, ...]
     severities: tuple[Severity, ...]
-    default_resources: tuple[dict[str, str], ...]
+    # Each field is {"en": ..., "ar": ...}; a plain value in the file counts for both.
+    default_resources: tuple[dict[str, dict[str, str]], ...]
 
     def incident_type(self, type_id: str) -> IncidentType:
         for t in self.incident_types:
@@ -86,7 +87,9 @@ def load_protocol() -> Protocol:
         severities=tuple(Severity(int(s["level"]), _bilingual(s["title"], "severity"),
                                   _bilingual(s["guidance"], "severity"))
                          for s in data["severities"]),
-        default_resources=tuple({k: str(v or "") for k, v in r.items()}
+        default_resources=tuple({k: (_bilingual(v, "default resource") if isinstance(v, dict)
+                                     else {"en": str(v or ""), "ar": str(v or "")})
+                                 for k, v in r.items()}
                                 for r in data["default_resources"]),
     )
 
@@ -154,14 +157,23 @@ def delete_resource(db_session: OrmSession, resource_id: str) -> bool:
     return True
 
 
-def seed_default_resources(db_session: OrmSession) -> int:
-    """Add the placeholder entries when the list is empty; returns how many were added."""
+def seed_default_resources(db_session: OrmSession, lang: str = "en") -> int:
+    """Add the placeholder entries when the list is empty; returns how many were added.
+
+    The placeholders are written in ``lang`` (the language of the screen that first
+    shows them): they are the facilitator's own list from then on, edited in place.
+    """
     if db_session.scalar(select(func.count()).select_from(SafetyResource)):
         return 0
+    lang = lang if lang in ("en", "ar") else "en"
+
+    def text(r: dict[str, dict[str, str]], field: str) -> str:
+        return r.get(field, {}).get(lang, "")
+
     for i, r in enumerate(load_protocol().default_resources):
         db_session.add(SafetyResource(sort_order=i, **_clean_resource(
-            r.get("name", ""), r.get("phone", ""), r.get("hours", ""),
-            r.get("language", ""), r.get("notes", ""))))
+            text(r, "name"), text(r, "phone"), text(r, "hours"),
+            text(r, "language"), text(r, "notes"))))
     db_session.flush()
     return len(load_protocol().default_resources)
 

@@ -106,7 +106,20 @@ def test_protocol_data():
     for item in list(p.steps):
         assert item.short["ar"] and item.long["ar"] and item.long["en"]
     # Placeholders only: never an invented phone number.
-    assert p.default_resources and all(r["phone"] == "" for r in p.default_resources)
+    assert p.default_resources and all(r["phone"] == {"en": "", "ar": ""}
+                                       for r in p.default_resources)
+
+
+@pytest.mark.parametrize("lang,script", [("en", r"[A-Za-z]"), ("ar", r"[\u0600-\u06FF]")])
+def test_placeholder_resources_are_seeded_in_the_screen_language(raw_db, lang, script):
+    import re
+
+    with raw_db.unit() as s:
+        assert safety.seed_default_resources(s, lang) == 3
+        rows = safety.list_resources(s)
+    assert all(re.search(script, r.name) and re.search(script, r.notes) for r in rows)
+    if lang == "ar":
+        assert not any(re.search(r"[A-Za-z]{3,}", r.name + r.notes) for r in rows)
 
 
 def test_resource_crud(raw_db):

@@ -11,18 +11,20 @@ if it looks identifying. Everything is saved through
 
 from __future__ import annotations
 
+import html
 from typing import Any, Callable, Iterable, Optional
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QComboBox, QDialog,
-                               QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QPushButton, QRadioButton, QScrollArea, QTableWidget,
+                               QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QPushButton, QRadioButton, QScrollArea, QTableWidget,
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from facilitator.i18n import pick
 from facilitator.session import safety
 from facilitator.store.models import FollowUp, Incident
-from facilitator.ui.run.common import run_db, set_font
+from facilitator.ui import theme
+from facilitator.ui.run.common import locale_digits, run_db, set_font
 from facilitator.ui.run.notes_field import IdentifyingTextEdit
 
 RESOURCE_FIELDS = ("name", "phone", "hours", "language", "notes")
@@ -67,9 +69,12 @@ class SafetyDialog(QDialog):
         steps = QLabel(page)
         steps.setObjectName("crisisSteps")
         steps.setWordWrap(True)
-        set_font(steps, 1.1)
-        steps.setText("\n\n".join(
-            f"{i}. {pick(s.short, self.lang)}\n{pick(s.long, self.lang)}"
+        set_font(steps, 1.2)
+        # Rich text only for the bold step names; the protocol's words are escaped.
+        steps.setTextFormat(Qt.TextFormat.RichText)
+        steps.setText("".join(
+            f"<p><b>{locale_digits(str(i))}. {html.escape(pick(s.short, self.lang))}</b><br>"
+            f"{html.escape(pick(s.long, self.lang))}</p>"
             for i, s in enumerate(self.protocol.steps, 1)))
         scroll = QScrollArea(page)
         scroll.setWidgetResizable(True)
@@ -84,14 +89,25 @@ class SafetyDialog(QDialog):
         set_font(res_title, 1.3, bold=True)
         self.reminder = QLabel(page)
         self.reminder.setWordWrap(True)
-        self.reminder.setStyleSheet("color: #b71c1c;")
+        theme.set_role(self.reminder, "error")  # the palette's danger colour, light or dark
         self.resources = QTableWidget(0, len(RESOURCE_FIELDS), page)
         self.resources.setObjectName("resourceTable")
         self.resources.setAccessibleName(self.tr("Local resources"))
         self.resources.setHorizontalHeaderLabels(
             [self.tr("Name"), self.tr("Phone"), self.tr("Hours"), self.tr("Language"),
              self.tr("Notes")])
-        self.resources.horizontalHeader().setStretchLastSection(True)
+        header = self.resources.horizontalHeader()
+        for c, field in enumerate(RESOURCE_FIELDS):  # name and notes share what is left
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.Stretch
+                                        if field in ("name", "notes")
+                                        else QHeaderView.ResizeMode.ResizeToContents)
+        self.resources.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Wrapped notes need taller rows whenever the stretched column changes width.
+        self.resources.horizontalHeader().sectionResized.connect(
+            lambda *_: self.resources.resizeRowsToContents())
+        self.resources.setWordWrap(True)
+        self.resources.verticalHeader().hide()
+        set_font(self.resources, 1.1)
         self.resources.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.resources.itemChanged.connect(self._resource_edited)
         add = QPushButton(self.tr("Add resource"), page)
@@ -109,8 +125,8 @@ class SafetyDialog(QDialog):
         right.addWidget(self.resources, 1)
         right.addLayout(buttons)
         row = QHBoxLayout(page)
-        row.addLayout(left, 1)
-        row.addLayout(right, 1)
+        row.addLayout(left, 4)
+        row.addLayout(right, 5)  # the table has five columns to fit
         return page
 
     def _db(self, fn: Callable[[Any], Any], done: Callable[[Any], None] | None = None) -> None:
@@ -118,7 +134,7 @@ class SafetyDialog(QDialog):
 
     def reload_resources(self) -> None:
         def load(s: Any) -> tuple[list[tuple[str, list[str]]], bool]:
-            safety.seed_default_resources(s)
+            safety.seed_default_resources(s, self.ctx.lang)
             rows = [(r.id, [getattr(r, f) or "" for f in RESOURCE_FIELDS])
                     for r in safety.list_resources(s)]
             return rows, safety.resources_need_editing(s)
@@ -133,7 +149,7 @@ class SafetyDialog(QDialog):
             self._resource_ids.append(rid)
             for c, value in enumerate(values):
                 self.resources.setItem(r, c, QTableWidgetItem(value))
-        self.resources.resizeColumnsToContents()
+        self.resources.resizeRowsToContents()
         self._loading = False
         self.reminder.setText(self.tr("No resource has a phone number yet. Add your local crisis "
                                       "line and emergency number before the session.")
