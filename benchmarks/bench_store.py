@@ -1,6 +1,6 @@
 """Store benchmark: open+unlock cost and the price of encryption on a real workload.
 
-Run: ``.venv/bin/python benchmarks/bench_store.py [--rows 100000] [--opens 30]``
+Run: ``.venv/bin/python benchmarks/bench_store.py [--rows 100000] [--opens 30] [--rounds 3]``
 
 Prints
 * open + unlock with the raw key (``Database`` + first query), median of N: target < 50 ms;
@@ -8,7 +8,8 @@ Prints
   audit row) on the same large store, so the cost of verifying on open is visible;
 * a 100k-row attendance/outcome workload (inserts in 1,000-row transactions plus a few
   report-style aggregate queries) on SQLCipher and on plain sqlite3 with the same schema
-  and pragmas (WAL, synchronous=FULL), and the encrypted/plain time ratio: target <= 1.5.
+  and pragmas (WAL, synchronous=FULL, the same page-cache size), and the
+  encrypted/plain time ratio (median of alternating rounds): target <= 1.5.
 """
 
 from __future__ import annotations
@@ -43,13 +44,26 @@ from facilitator.store.models import (  # noqa: E402
 BATCH = 1000
 
 
-def plain_engine(path: Path) -> Engine:
+def sqlcipher_cache_size(path: Path, key: bytes) -> int:
+    """The page-cache size the app's connections really get (SQLCipher's default is
+    larger than plain SQLite's), so the plain baseline can be given the same."""
+    from facilitator.store.db import raw_connect
+
+    conn = raw_connect(path, key)
+    try:
+        return int(conn.execute("PRAGMA cache_size").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def plain_engine(path: Path, cache_size: int) -> Engine:
     engine = create_engine(f"sqlite:///{path}")
 
     @event.listens_for(engine, "connect")
     def _pragmas(conn, _rec):
         conn.isolation_level = None
-        for p in ("journal_mode = WAL", "synchronous = FULL", "foreign_keys = ON"):
+        for p in ("journal_mode = WAL", "synchronous = FULL", "foreign_keys = ON",
+                  f"cache_size = {cache_size}"):
             conn.execute(f"PRAGMA {p}")
 
     @event.listens_for(engine, "begin")
@@ -97,9 +111,10 @@ def _rows(n_rows: int, seed: int = 7):
     return groups, parts, sessions, measure, att, resp
 
 
-def workload(engine: Engine, data) -> float:
+def workload(engine: Engine, data) -> tuple[float, float]:
+    """Run the workload; (wall seconds, CPU seconds of this process)."""
     groups, parts, sessions, measure, att, resp = data
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     with engine.begin() as c:
         c.execute(insert(Group), groups)
         c.execute(insert(Participant), parts)
@@ -121,7 +136,35 @@ def workload(engine: Engine, data) -> float:
         c.execute(select(Participant.group_id, func.count(Attendance.id))
                   .join(Attendance, Attendance.participant_id == Participant.id)
                   .group_by(Participant.group_id)).all()
-    return time.perf_counter() - t0
+    return time.perf_counter() - t0, time.process_time() - c0
+
+
+def compare(data, rounds: int, folder: Path
+            ) -> tuple[list[tuple[float, float]], list[tuple[float, float]], bytes]:
+    """``rounds`` fresh plain/encrypted runs, alternating which goes first.
+
+    Why several rounds: on a shared or throttled laptop one run of each differs by
+    +-30 % from the next (fsync latency, other processes), which is more than the
+    cost of encryption; medians of alternating runs cancel most of that drift.
+    The last round's encrypted store is left as ``folder/enc.db`` (its key returned)
+    for the open benchmarks.
+    """
+    plain_t, enc_t = [], []
+    key = b""
+    for r in range(rounds):
+        for leftover in folder.iterdir():
+            leftover.unlink()
+        key = os.urandom(32)
+        enc = Database(folder / "enc.db", key)
+        Base.metadata.create_all(enc.engine)
+        plain = plain_engine(folder / "plain.db", sqlcipher_cache_size(folder / "enc.db", key))
+        Base.metadata.create_all(plain)
+        order = [(plain, plain_t), (enc.engine, enc_t)]
+        for engine, out in (order if r % 2 == 0 else order[::-1]):
+            out.append(workload(engine, data))
+        enc.close()
+        plain.dispose()
+    return plain_t, enc_t, key
 
 
 def bench_open(path: Path, key: bytes, n: int) -> list[float]:
@@ -185,24 +228,26 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--rows", type=int, default=100_000)
     ap.add_argument("--opens", type=int, default=30)
+    ap.add_argument("--rounds", type=int, default=3,
+                    help="plain/encrypted workload pairs to take the median of")
     args = ap.parse_args(argv)
     data = _rows(args.rows)
     with tempfile.TemporaryDirectory() as tmp:
         tmpd = Path(tmp)
-        key = os.urandom(32)
-        enc = Database(tmpd / "enc.db", key)
-        Base.metadata.create_all(enc.engine)
-        plain = plain_engine(tmpd / "plain.db")
-        Base.metadata.create_all(plain)
-        t_plain = workload(plain, data)
-        t_enc = workload(enc.engine, data)
-        enc.close()
-        plain.dispose()
+        plain_t, enc_t, key = compare(data, max(1, args.rounds), tmpd)
+        med = statistics.median
+        wall_p, wall_e = med(t for t, _ in plain_t), med(t for t, _ in enc_t)
+        cpu_p, cpu_e = med(c for _, c in plain_t), med(c for _, c in enc_t)
         n = len(data[4]) + len(data[5])
-        print(f"workload: {n} attendance+outcome rows, {BATCH}-row transactions, 4 aggregates")
-        print(f"  plain sqlite3 : {t_plain * 1000:8.0f} ms")
-        print(f"  SQLCipher     : {t_enc * 1000:8.0f} ms")
-        print(f"  ratio         : {t_enc / t_plain:8.2f}  (target <= 1.5)")
+        print(f"workload: {n} attendance+outcome rows, {BATCH}-row transactions, 4 "
+              f"aggregates; median of {len(plain_t)} alternating rounds (load average "
+              f"{os.getloadavg()[0]:.1f})")
+        print(f"  plain sqlite3 : {wall_p * 1000:8.0f} ms  (cpu {cpu_p * 1000:.0f} ms; "
+              "rounds " + ", ".join(f"{t * 1000:.0f}" for t, _ in plain_t) + ")")
+        print(f"  SQLCipher     : {wall_e * 1000:8.0f} ms  (cpu {cpu_e * 1000:.0f} ms; "
+              "rounds " + ", ".join(f"{t * 1000:.0f}" for t, _ in enc_t) + ")")
+        print(f"  ratio         : {wall_e / wall_p:8.2f}  (target <= 1.5; cpu-time ratio "
+              f"{cpu_e / cpu_p:.2f})")
         size = (tmpd / "enc.db").stat().st_size / 1e6
         opens = bench_open(tmpd / "enc.db", key, args.opens)
         print(f"open + unlock with raw key ({size:.1f} MB store): median "

@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     store = open_from_args(args)
     try:
         db = store.db
-        with db.session() as s:
+        with db.unit() as s:  # unit(): a damaged page becomes a plain StoreError
             existing = s.scalar(select(func.count()).select_from(Group)) or 0
         if existing and not args.append:
             raise InputError(f"This store already holds {existing} group(s). Demo data is only "

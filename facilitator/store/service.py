@@ -27,6 +27,7 @@ from facilitator.errors import (
     CorruptStoreError,
     InputError,
     KeyUnavailableError,
+    ReadOnlyError,
     StoreError,
     WrongKeyError,
 )
@@ -137,7 +138,7 @@ def _cleanup_failed_create(db: Database | None, path: Path, kpath: Path,
     """A half-made store holds nothing yet: remove it so a retry starts clean."""
     if db is not None:
         db.close()
-    for p in (path, kpath, Path(f"{path}-wal"), Path(f"{path}-shm")):
+    for p in (path, kpath, Path(f"{path}-wal"), Path(f"{path}-shm"), lock.path):
         p.unlink(missing_ok=True)
     lock.release()
 
@@ -189,6 +190,20 @@ def _finish_pending_rekey(path: Path, kf: KeyFile, key: bytes) -> tuple[KeyFile,
     return pkf, new_key, code
 
 
+def _refuse_read_only(path: Path) -> None:
+    """Refuse a store whose file or folder cannot be written, before touching it.
+
+    Why up front: SQLite would otherwise create ``-wal``/``-shm`` beside a read-only
+    database file with the file's own read-only mode, and those leftovers keep the
+    store read-only even after the user fixes the file's permissions.
+    """
+    for target in (path, path.parent):
+        if not os.access(target, os.W_OK):
+            raise ReadOnlyError(QT_TRANSLATE_NOOP(
+                "store", "The store {path} cannot be opened for writing: {target} is "
+                "read-only. Nothing was changed.").format(path=path, target=target))
+
+
 def open_store(path: Path, *, passphrase: str | None = None, recovery_code: str | None = None,
                use_keyring: bool = True, migrate_on_open: bool = True,
                verify: bool | None = None) -> OpenedStore:
@@ -204,6 +219,7 @@ def open_store(path: Path, *, passphrase: str | None = None, recovery_code: str 
     if not path.is_file():
         raise StoreError(QT_TRANSLATE_NOOP("store", "There is no store at {path}.").format(
             path=path))
+    _refuse_read_only(path)
     lock = StoreLock(path).acquire()
     db = None
     try:

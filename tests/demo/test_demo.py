@@ -123,3 +123,33 @@ def test_cli_demo_data(tmp_path, capsys):
         with opened.db.session() as s:
             assert len(s.scalars(select(Group)).all()) == 4
             assert s.get(Setting, "demo_data").value["seed"] == 9
+
+
+def test_cli_demo_data_is_deterministic(tmp_path, capfd, monkeypatch):
+    """The same command line gives the same rows, ids included, in two stores."""
+    monkeypatch.setenv("FACILITATOR_KDF_PROFILE", "test")  # not about the KDF
+    pw = tmp_path / "pw"
+    pw.write_text("a long enough passphrase for tests\n")
+    dumps = {}
+    for name, seed in (("a", "11"), ("b", "11"), ("c", "12")):
+        store = tmp_path / name / "s.db"
+        assert main(["db", "init", "--db", str(store), "--passphrase-file", str(pw),
+                     "--no-keyring", "--recovery-out", str(tmp_path / f"{name}.rc")]) == 0
+        assert main(["demo-data", "--db", str(store), "--passphrase-file", str(pw),
+                     "--groups", "2", "--weeks", "4", "--seed", seed]) == 0
+        from facilitator.store.service import open_store
+
+        with open_store(store, passphrase=pw.read_text().strip()) as opened:
+            dumps[name] = dump(opened.db)
+    assert dumps["a"] == dumps["b"]
+    assert all(dumps["a"][t] for t in ("group", "participant", "session", "attendance"))
+    assert dumps["a"]["participant"] != dumps["c"]["participant"]
+    capfd.readouterr()
+    before = (tmp_path / "a" / "s.db").read_bytes()
+    for bad, word in ((["--groups", "0"], "groups"), (["--weeks", "-1"], "weeks"),
+                      (["--groups", "2.5"], "groups"), (["--seed", "abc"], "--seed")):
+        assert main(["demo-data", "--db", str(tmp_path / "a" / "s.db"), "--passphrase-file",
+                     str(pw), "--append", *bad]) == 1
+        err = capfd.readouterr().err
+        assert err.count("\n") == 1 and "Traceback" not in err and word in err, err
+    assert (tmp_path / "a" / "s.db").read_bytes() == before

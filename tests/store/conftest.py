@@ -8,6 +8,9 @@ defaults with the variable removed.
 from __future__ import annotations
 
 import hashlib
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import keyring
@@ -34,3 +37,22 @@ def snapshot(folder: Path) -> dict[str, str]:
     """Name -> sha256 of every file under ``folder`` (to prove nothing changed)."""
     return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(folder.rglob("*")) if p.is_file() and not p.name.endswith(".lock")}
+
+
+@pytest.fixture
+def small_tmpfs(tmp_path):
+    """A real 2 MiB filesystem (root only) to fill up and to remount read-only.
+
+    Why a real one: SQLite's reaction to ENOSPC happens inside C code that no Python
+    monkeypatch reaches, so only a genuinely full filesystem shows what a user sees.
+    """
+    if os.geteuid() != 0 or not sys.platform.startswith("linux"):
+        pytest.skip("needs root to mount a tmpfs")
+    mnt = tmp_path / "mnt"
+    mnt.mkdir()
+    r = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mnt)],
+                       capture_output=True)
+    if r.returncode != 0:
+        pytest.skip("mount is not permitted here")
+    yield mnt
+    subprocess.run(["umount", "-l", str(mnt)], check=False)

@@ -137,25 +137,6 @@ def test_unwritable_folder_on_create(tmp_path, no_keyring, monkeypatch):
     assert list((tmp_path / "ro").iterdir()) == []
 
 
-def _can_mount() -> bool:
-    return os.geteuid() == 0 and sys.platform.startswith("linux")
-
-
-@pytest.fixture
-def small_tmpfs(tmp_path):
-    """A real 2 MiB filesystem (root only) to fill up and to remount read-only."""
-    if not _can_mount():
-        pytest.skip("needs root to mount a tmpfs")
-    mnt = tmp_path / "mnt"
-    mnt.mkdir()
-    r = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mnt)],
-                       capture_output=True)
-    if r.returncode != 0:
-        pytest.skip("mount is not permitted here")
-    yield mnt
-    subprocess.run(["umount", "-l", str(mnt)], check=False)
-
-
 def test_real_full_disk_and_read_only_mount(small_tmpfs, no_keyring):
     path = small_tmpfs / "s.db"
     created = service.create_store(path, passphrase=PASS)
@@ -202,3 +183,53 @@ def test_second_process_is_refused(tmp_path, no_keyring):
     with pytest.raises(StoreLockedError):
         with service.open_store(path, passphrase=PASS):
             service.open_store(path, passphrase=PASS)
+
+
+def test_damage_found_only_when_reading_is_a_clear_error(tmp_path, no_keyring):
+    """Large stores skip the verify-on-open; a damaged page met later must still be
+    a plain CorruptStoreError (exit 1 on the CLI), not a raw driver exception."""
+    path = _store_with_notes(tmp_path, 400)
+    data = bytearray(path.read_bytes())
+    page = 4096
+    at = (len(data) * 3 // 4) // page * page + 100  # inside a page full of notes
+    data[at:at + 64] = bytes(b ^ 0x77 for b in data[at:at + 64])
+    path.write_bytes(bytes(data))
+    with pytest.raises(CorruptStoreError, match="damaged"):
+        with service.open_store(path, passphrase=PASS, verify=False) as st:
+            with st.db.unit() as s:
+                s.scalars(select(Note.body)).all()
+
+
+@pytest.mark.parametrize("code, expected, words", [
+    (26, "WrongKeyError", "key does not open"),        # SQLITE_NOTADB
+    (8, "ReadOnlyError", "read-only"),                 # SQLITE_READONLY
+    (8 | (1 << 8), "ReadOnlyError", "read-only"),      # SQLITE_READONLY_RECOVERY (extended)
+    (14, "ReadOnlyError", "read-only"),                # SQLITE_CANTOPEN
+    (13, "DiskFullError", "disk is full"),             # SQLITE_FULL
+    (5, "StoreLockedError", "another program"),        # SQLITE_BUSY
+    (11, "CorruptStoreError", "could not be read"),    # SQLITE_CORRUPT
+])
+def test_open_errors_are_named_by_sqlite_code(tmp_path, code, expected, words):
+    """Every SQLite result code an open can meet maps to the right plain sentence."""
+    import sqlcipher3
+
+    from facilitator.store.db import open_error
+
+    exc = sqlcipher3.DatabaseError("driver text")
+    exc.sqlite_errorcode = code
+    err = open_error(exc, tmp_path / "s.db")
+    assert type(err).__name__ == expected and words in str(err)
+
+
+def test_every_pooled_connection_gets_the_store_pragmas(tmp_path, no_keyring):
+    """The issue's settings, read back from a real pooled connection of an open store."""
+    from facilitator.store.db import CACHE_SIZE
+
+    path = _store_with_notes(tmp_path, 1)
+    with service.open_store(path, passphrase=PASS) as st, st.db.engine.connect() as c:
+        got = {p: c.exec_driver_sql(f"PRAGMA {p}").scalar()
+               for p in ("journal_mode", "synchronous", "foreign_keys", "cache_size",
+                         "cipher_version")}
+    assert got["journal_mode"] == "wal" and got["synchronous"] == 2  # 2 = FULL
+    assert got["foreign_keys"] == 1 and got["cache_size"] == CACHE_SIZE
+    assert got["cipher_version"].startswith("4.")
