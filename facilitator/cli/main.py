@@ -83,6 +83,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         print(f"facilitator: error: {exc.strerror or exc} ({exc.filename or ''})", file=sys.stderr)
         return 1
+    except Exception as exc:  # the last line of defence: one line, never a traceback
+        return _unexpected(exc)
+
+
+def _unexpected(exc: Exception) -> int:
+    """A database error from a read outside ``Database.unit`` gets the store's plain
+    sentence (disk full, read-only, damaged); anything else is a bug, named in one
+    line with the way to see the details (``FACILITATOR_DEBUG=1`` re-raises)."""
+    import os
+
+    if os.environ.get("FACILITATOR_DEBUG") == "1":
+        raise exc
+    from facilitator.store.db import write_error
+
+    mapped = write_error(exc) if _is_database_error(exc) else exc
+    if isinstance(mapped, FacilitatorError):
+        print(f"facilitator: error: {mapped}", file=sys.stderr)
+        return mapped.exit_code
+    print(f"facilitator: error: an unexpected {type(exc).__name__}: {exc}. Nothing was "
+          "changed by the failed step; set FACILITATOR_DEBUG=1 to see the details.",
+          file=sys.stderr)
+    return 1
+
+
+def _is_database_error(exc: Exception) -> bool:
+    import sqlcipher3
+    from sqlalchemy.exc import DatabaseError
+
+    return isinstance(exc, (DatabaseError, sqlcipher3.DatabaseError))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -86,3 +86,32 @@ def test_unknown_group_is_one_line_and_exit_1(store, capsys):
     assert "No group with id no-such-group" in err
     errors = [line for line in err.splitlines() if line.startswith("facilitator: error:")]
     assert len(errors) == 1 and "Traceback" not in err
+
+
+def test_a_database_error_outside_a_unit_is_one_line(store, capsys, monkeypatch):
+    """Reads that fail in the driver (a damaged page) get the store's plain sentence."""
+    import sqlcipher3
+
+    import facilitator.cli.list_cmd as list_cmd
+
+    def damaged(*_a, **_k):
+        raise sqlcipher3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(list_cmd, "group_rows", damaged)
+    code, _, err = _run(store, capsys, "groups")
+    assert code == 1
+    assert "damaged" in err and "db check" in err and "Traceback" not in err
+
+
+def test_an_unexpected_error_is_named_in_one_line(store, capsys, monkeypatch):
+    import facilitator.cli.list_cmd as list_cmd
+
+    def bug(*_a, **_k):
+        raise KeyError("surprise")
+
+    monkeypatch.setattr(list_cmd, "group_rows", bug)
+    code, _, err = _run(store, capsys, "groups")
+    assert code == 1 and "unexpected KeyError" in err and "Traceback" not in err
+    monkeypatch.setenv("FACILITATOR_DEBUG", "1")
+    with pytest.raises(KeyError):
+        main(["groups", "--db", store["db"], "--passphrase-file", store["pass"]])
