@@ -14,7 +14,8 @@ operating system's file cache is warm for both sides, so the ratio compares like
 with like. Target: ratio <= 2.
 
 Also prints the peak resident memory of a process that opens run mode on the
-demo store and runs it for a few seconds (target < 300 MB).
+demo store, marks everyone present, walks every step (scores, a round) with the
+presenter window open, opens the Safety dialog and idles a few seconds (target < 300 MB).
 """
 
 from __future__ import annotations
@@ -63,13 +64,34 @@ app.window.show()
 with app.ctx.db.unit() as s:
     g = s.query(Group).filter(Group.default_script_id.isnot(None)).first()
     gid, script = g.id, g.default_script_id
-app.window.start_run(RunRequest(group_id=gid, script_id=script))
+app.window.start_run(RunRequest(group_id=gid, script_id=script, practice=True))
+view = app.window.run_view
+# A busy moment of a real session: everyone marked, check-in scores in, the
+# presenter window open, the Safety dialog up, then every step walked through.
+for person in view.attendance.people():
+    view.attendance.button_for(person.id).click()
+view.go_next()
+view.set_presenter_visible(True)
+while view.engine.index is not None and view._next_index() is not None:
+    step = view.script.steps[view.engine.index]
+    if step.kind in ("check_in", "check_out"):
+        panel = view.activity.scores_pre if step.kind == "check_in" else view.activity.scores_post
+        for i, row in enumerate(panel.rows()):
+            row.group.button(i % 11).click()
+    if step.kind == "round":
+        view.start_round()
+    QApplication.processEvents()
+    view.go_next()
+safety = view.open_safety()
 end = time.monotonic() + float(sys.argv[1])
 while time.monotonic() < end:
     QApplication.processEvents()
     time.sleep(0.02)
 peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(f"peak_mb {peak_kb / 1024:.1f}")
+safety.close()
+view.discard_on_close = True  # the practice session is abandoned, not left resumable
+view.close()
 app.window.close()
 app.close()
 """

@@ -30,10 +30,18 @@ def write_recovery_kit(path: Path, code: str, db_path: Path, lang: str) -> Path:
 
 
 def _handout_job(db, script_id: str, group_id: Optional[str], path: str, lang: str):
+    """Build the handout inside one store unit, so a custom script and the group's own
+    rules are read from the store; the PDF is written after the unit closes."""
     from facilitator.export import handout
+    from facilitator.export.pdf import write_report
+    from facilitator.store.models import Group
+    from facilitator.ui.run.run_data import group_extra_rules
 
     with db.unit() as s:
-        return handout.write_handout(s, script_id, Path(path), lang=lang, group_id=group_id)
+        group = s.get(Group, group_id) if group_id else None
+        report = handout.handout_for(script_id, lang, extra_rules=group_extra_rules(group),
+                                     db_session=s)
+    return write_report(report, Path(path))
 
 
 def save_handout(ctx: AppContext, parent: QWidget, script_id: str, group_id: Optional[str],

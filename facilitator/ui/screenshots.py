@@ -10,6 +10,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication, QWidget
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -20,6 +21,8 @@ SIZE = (1280, 800)
 
 
 def _settle() -> None:
+    # The pointer rests off-screen, so no button is drawn hovered in the pictures.
+    QCursor.setPos(SIZE[0] * 4, SIZE[1] * 4)
     for _ in range(3):
         QApplication.processEvents()
 
@@ -35,12 +38,42 @@ def grab(widget: QWidget, path: Path, size: tuple[int, int] = SIZE) -> Path:
 
 
 def _first_group(ctx) -> str | None:
+    """The group to picture: one that meets in the interface language, the richest first.
+
+    Why the language: a group's scripts are shown in the group's own language, so an
+    Arabic screenshot of an English-speaking group would be half English.
+    """
+    from sqlalchemy import select
+
+    from facilitator.store.models import Group
     from facilitator.ui.home_view import load_groups
 
     groups = load_groups(ctx.db)
-    # The richest group makes the most useful picture.
-    groups.sort(key=lambda g: -g.participants)
+    with ctx.db.unit() as s:
+        langs = dict(s.execute(select(Group.id, Group.language)).all())
+    groups.sort(key=lambda g: (langs.get(g.id) != ctx.lang, -g.participants))
     return groups[0].id if groups else None
+
+
+def _wizard_pages(lang: str, out: Path) -> list[Path]:
+    """The first-run wizard's language and protection pages (no store is created)."""
+    import tempfile
+
+    from facilitator.ui.tasks import SyncTaskRunner
+    from facilitator.ui.wizard import FirstRunWizard
+
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory(prefix="facilitator-shots-") as tmp:
+        wizard = FirstRunWizard(SyncTaskRunner(), Path(tmp) / "store.db", lang, keyring=False)
+        wizard.resize(900, 620)
+        wizard.show()
+        written.append(grab(wizard, out / f"{lang}-wizard-language.png"))
+        wizard.next()
+        written.append(grab(wizard, out / f"{lang}-wizard-protect.png"))
+        wizard.hide()
+        wizard.deleteLater()
+        _settle()
+    return written
 
 
 def render_all(app: "App", out: Path, langs: tuple[str, ...] = ("en", "ar")) -> list[Path]:
@@ -50,6 +83,7 @@ def render_all(app: "App", out: Path, langs: tuple[str, ...] = ("en", "ar")) -> 
         app.lang = lang
         app.installer.install(app.qapp, lang)
         app.ctx = None  # a fresh context per language
+        written += _wizard_pages(lang, out)
         window = app.build_window()
         app.window = window
         window.resize(*SIZE)

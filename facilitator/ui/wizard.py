@@ -34,6 +34,7 @@ from facilitator.ui import widgets as W
 from facilitator.ui.errors_ui import error_text
 from facilitator.ui.labels import LANGUAGES, PROGRAM_TYPES, program_label
 from facilitator.ui.tasks import _BaseRunner
+from facilitator.ui.translations import format_number
 
 MIN_PASSPHRASE = 8
 
@@ -136,7 +137,7 @@ class ProtectPage(_Page):
         self.pass2.setAccessibleName(self.tr("Passphrase again"))
         self.hint.setText(self.tr("At least %1 characters. A short sentence is easier to "
                                   "remember than a jumble of symbols.")
-                          .replace("%1", str(MIN_PASSPHRASE)))
+                          .replace("%1", format_number(MIN_PASSPHRASE)))
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Create the store"))
 
     def wants_passphrase(self) -> bool:

@@ -1,2027 +1,2064 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
-  <context>
+<context>
     <name>ActivityStack</name>
     <message>
-      <source>Nothing to record in this step.</source>
-      <translation>لا شيء يُسجَّل في هذه الخطوة.</translation>
+        <source>Nothing to record in this step.</source>
+        <translation>لا شيء يُسجَّل في هذه الخطوة.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>AgeBand</name>
     <message>
-      <source>Under 18</source>
-      <translation>أقل من 18</translation>
+        <source>Under 18</source>
+        <translation>أقل من 18</translation>
     </message>
     <message>
-      <source>18 to 24</source>
-      <translation>من 18 إلى 24</translation>
+        <source>18 to 24</source>
+        <translation>من 18 إلى 24</translation>
     </message>
     <message>
-      <source>25 to 34</source>
-      <translation>من 25 إلى 34</translation>
+        <source>25 to 34</source>
+        <translation>من 25 إلى 34</translation>
     </message>
     <message>
-      <source>35 to 44</source>
-      <translation>من 35 إلى 44</translation>
+        <source>35 to 44</source>
+        <translation>من 35 إلى 44</translation>
     </message>
     <message>
-      <source>45 to 54</source>
-      <translation>من 45 إلى 54</translation>
+        <source>45 to 54</source>
+        <translation>من 45 إلى 54</translation>
     </message>
     <message>
-      <source>55 to 64</source>
-      <translation>من 55 إلى 64</translation>
+        <source>55 to 64</source>
+        <translation>من 55 إلى 64</translation>
     </message>
     <message>
-      <source>65 or over</source>
-      <translation>65 فأكثر</translation>
+        <source>65 or over</source>
+        <translation>65 فأكثر</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>AttendancePanel</name>
     <message>
-      <source>Who is here</source>
-      <translation>الحاضرون</translation>
+        <source>Who is here</source>
+        <translation>الحاضرون</translation>
     </message>
     <message>
-      <source>+ Add a newcomer</source>
-      <translation>+ إضافة قادم جديد</translation>
+        <source>+ Add a newcomer</source>
+        <translation>+ إضافة قادم جديد</translation>
     </message>
     <message>
-      <source>Add a newcomer with a new code</source>
-      <translation>إضافة قادم جديد برمز جديد</translation>
+        <source>Add a newcomer with a new code</source>
+        <translation>إضافة قادم جديد برمز جديد</translation>
     </message>
     <message>
-      <source>Participant %1</source>
-      <translation>المشارك %1</translation>
+        <source>Participant %1</source>
+        <translation>المشارك %1</translation>
     </message>
     <message>
-      <source>Present: %1</source>
-      <translation>الحضور: %1</translation>
+        <source>Present: %1</source>
+        <translation>الحضور: %1</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Disclosure</name>
     <message>
-      <source>Counts from 1 to {km1} are shown as &lt;{k}.</source>
-      <translation>الأعداد من 1 إلى {km1} تظهر على شكل ‎&lt;{k}‎.</translation>
+        <source>Counts from 1 to {km1} are shown as &lt;{k}.</source>
+        <translation>الأعداد من 1 إلى {km1} تظهر على شكل ‎&lt;{k}‎.</translation>
     </message>
     <message>
-      <source>* hidden so that a small number cannot be worked out from the totals.</source>
-      <translation>* أُخفيت حتى لا يمكن استنتاج عدد صغير من المجاميع.</translation>
+        <source>* hidden so that a small number cannot be worked out from the totals.</source>
+        <translation>* أُخفيت حتى لا يمكن استنتاج عدد صغير من المجاميع.</translation>
     </message>
     <message>
-      <source>– withheld: based on fewer than {k} people.</source>
-      <translation>– محجوب: مبني على أقل من {k} أشخاص.</translation>
+        <source>– withheld: based on fewer than {k} people.</source>
+        <translation>– محجوب: مبني على أقل من {k} أشخاص.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Exports</name>
     <message>
-      <source>Handout saved</source>
-      <translation>حُفظت النشرة</translation>
+        <source>Handout saved</source>
+        <translation>حُفظت النشرة</translation>
     </message>
     <message>
-      <source>The handout was saved to %1.</source>
-      <translation>حُفظت النشرة في %1.</translation>
+        <source>The handout was saved to %1.</source>
+        <translation>حُفظت النشرة في %1.</translation>
     </message>
     <message>
-      <source>Writing the handout…</source>
-      <translation>جارٍ إعداد النشرة…</translation>
+        <source>Writing the handout…</source>
+        <translation>جارٍ إعداد النشرة…</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>FirstGroupPage</name>
     <message>
-      <source>Your first group</source>
-      <translation>مجموعتك الأولى</translation>
+        <source>Your first group</source>
+        <translation>مجموعتك الأولى</translation>
     </message>
     <message>
-      <source>You can add more groups, and the participants, later.</source>
-      <translation>يمكنك إضافة مجموعات أخرى والمشاركين لاحقًا.</translation>
+        <source>You can add more groups, and the participants, later.</source>
+        <translation>يمكنك إضافة مجموعات أخرى والمشاركين لاحقًا.</translation>
     </message>
     <message>
-      <source>&amp;Name</source>
-      <translation>&amp;الاسم</translation>
+        <source>&amp;Name</source>
+        <translation>&amp;الاسم</translation>
     </message>
     <message>
-      <source>&amp;Kind of group</source>
-      <translation>&amp;نوع المجموعة</translation>
+        <source>&amp;Kind of group</source>
+        <translation>&amp;نوع المجموعة</translation>
     </message>
     <message>
-      <source>&amp;Language of the sessions</source>
-      <translation>&amp;لغة الجلسات</translation>
+        <source>&amp;Language of the sessions</source>
+        <translation>&amp;لغة الجلسات</translation>
     </message>
     <message>
-      <source>For example: Tuesday evening circle</source>
-      <translation>مثلًا: حلقة مساء الثلاثاء</translation>
+        <source>For example: Tuesday evening circle</source>
+        <translation>مثلًا: حلقة مساء الثلاثاء</translation>
     </message>
     <message>
-      <source>Group name</source>
-      <translation>اسم المجموعة</translation>
+        <source>Group name</source>
+        <translation>اسم المجموعة</translation>
     </message>
     <message>
-      <source>Kind of group</source>
-      <translation>نوع المجموعة</translation>
+        <source>Kind of group</source>
+        <translation>نوع المجموعة</translation>
     </message>
     <message>
-      <source>Language of the sessions</source>
-      <translation>لغة الجلسات</translation>
+        <source>Language of the sessions</source>
+        <translation>لغة الجلسات</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
-      <source>Facilitator: first start</source>
-      <translation>الميسِّر: التشغيل الأول</translation>
+        <source>Facilitator: first start</source>
+        <translation>الميسِّر: التشغيل الأول</translation>
     </message>
     <message>
-      <source>&amp;Next</source>
-      <translation>ال&amp;تالي</translation>
+        <source>&amp;Next</source>
+        <translation>ال&amp;تالي</translation>
     </message>
     <message>
-      <source>&amp;Back</source>
-      <translation>ال&amp;سابق</translation>
+        <source>&amp;Back</source>
+        <translation>ال&amp;سابق</translation>
     </message>
     <message>
-      <source>&amp;Finish</source>
-      <translation>إ&amp;نهاء</translation>
+        <source>&amp;Finish</source>
+        <translation>إ&amp;نهاء</translation>
     </message>
     <message>
-      <source>Cancel</source>
-      <translation>إلغاء</translation>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
     </message>
     <message>
-      <source>Creating the encrypted store…</source>
-      <translation>جارٍ إنشاء المخزن المشفّر…</translation>
+        <source>Creating the encrypted store…</source>
+        <translation>جارٍ إنشاء المخزن المشفّر…</translation>
     </message>
     <message>
-      <source>Leave without the recovery code?</source>
-      <translation>المغادرة دون رمز الاسترداد؟</translation>
+        <source>Leave without the recovery code?</source>
+        <translation>المغادرة دون رمز الاسترداد؟</translation>
     </message>
     <message>
-      <source>The recovery code will not be shown again. Leave anyway?</source>
-      <translation>لن يظهر رمز الاسترداد مرة أخرى. هل تريد المغادرة رغم ذلك؟</translation>
+        <source>The recovery code will not be shown again. Leave anyway?</source>
+        <translation>لن يظهر رمز الاسترداد مرة أخرى. هل تريد المغادرة رغم ذلك؟</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Gender</name>
     <message>
-      <source>Woman</source>
-      <translation>امرأة</translation>
+        <source>Woman</source>
+        <translation>امرأة</translation>
     </message>
     <message>
-      <source>Man</source>
-      <translation>رجل</translation>
+        <source>Man</source>
+        <translation>رجل</translation>
     </message>
     <message>
-      <source>Another way</source>
-      <translation>وصف آخر</translation>
+        <source>Another way</source>
+        <translation>وصف آخر</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>GroupDialog</name>
     <message>
-      <source>The group needs a name.</source>
-      <translation>تحتاج المجموعة إلى اسم.</translation>
+        <source>The group needs a name.</source>
+        <translation>تحتاج المجموعة إلى اسم.</translation>
     </message>
     <message>
-      <source>The name is too long.</source>
-      <translation>الاسم طويل جدًا.</translation>
+        <source>The name is too long.</source>
+        <translation>الاسم طويل جدًا.</translation>
     </message>
     <message>
-      <source>Choose a kind of group.</source>
-      <translation>اختر نوع المجموعة.</translation>
+        <source>Choose a kind of group.</source>
+        <translation>اختر نوع المجموعة.</translation>
     </message>
     <message>
-      <source>Edit group</source>
-      <translation>تعديل المجموعة</translation>
+        <source>Edit group</source>
+        <translation>تعديل المجموعة</translation>
     </message>
     <message>
-      <source>New group</source>
-      <translation>مجموعة جديدة</translation>
+        <source>New group</source>
+        <translation>مجموعة جديدة</translation>
     </message>
     <message>
-      <source>For example: Tuesday evening circle</source>
-      <translation>مثلًا: حلقة مساء الثلاثاء</translation>
+        <source>For example: Tuesday evening circle</source>
+        <translation>مثلًا: حلقة مساء الثلاثاء</translation>
     </message>
     <message>
-      <source>Group name</source>
-      <translation>اسم المجموعة</translation>
+        <source>Group name</source>
+        <translation>اسم المجموعة</translation>
     </message>
     <message>
-      <source>Kind of group</source>
-      <translation>نوع المجموعة</translation>
+        <source>Kind of group</source>
+        <translation>نوع المجموعة</translation>
     </message>
     <message>
-      <source>Language of the sessions</source>
-      <translation>لغة الجلسات</translation>
+        <source>Language of the sessions</source>
+        <translation>لغة الجلسات</translation>
     </message>
     <message>
-      <source>Default script</source>
-      <translation>برنامج الجلسة المعتاد</translation>
+        <source>Default script</source>
+        <translation>برنامج الجلسة المعتاد</translation>
     </message>
     <message>
-      <source>Extra ground rules</source>
-      <translation>قواعد إضافية للمجموعة</translation>
+        <source>Extra ground rules</source>
+        <translation>قواعد إضافية للمجموعة</translation>
     </message>
     <message>
-      <source>One rule per line, for example: Phones stay in bags during the session.</source>
-      <translation>قاعدة واحدة في كل سطر، مثلًا: تبقى الهواتف في الحقائب أثناء الجلسة.</translation>
+        <source>One rule per line, for example: Phones stay in bags during the session.</source>
+        <translation>قاعدة واحدة في كل سطر، مثلًا: تبقى الهواتف في الحقائب أثناء الجلسة.</translation>
     </message>
     <message>
-      <source>Co-facilitator</source>
-      <translation>الميسِّر المشارك</translation>
+        <source>Co-facilitator</source>
+        <translation>الميسِّر المشارك</translation>
     </message>
     <message>
-      <source>Optional: who leads the group with you</source>
-      <translation>اختياري: من يقود المجموعة معك</translation>
+        <source>Optional: who leads the group with you</source>
+        <translation>اختياري: من يقود المجموعة معك</translation>
     </message>
     <message>
-      <source>&amp;Name</source>
-      <translation>&amp;الاسم</translation>
+        <source>&amp;Name</source>
+        <translation>&amp;الاسم</translation>
     </message>
     <message>
-      <source>&amp;Kind of group</source>
-      <translation>&amp;نوع المجموعة</translation>
+        <source>&amp;Kind of group</source>
+        <translation>&amp;نوع المجموعة</translation>
     </message>
     <message>
-      <source>&amp;Language</source>
-      <translation>ال&amp;لغة</translation>
+        <source>&amp;Language</source>
+        <translation>ال&amp;لغة</translation>
     </message>
     <message>
-      <source>Default &amp;script</source>
-      <translation>&amp;برنامج الجلسة المعتاد</translation>
+        <source>Default &amp;script</source>
+        <translation>&amp;برنامج الجلسة المعتاد</translation>
     </message>
     <message>
-      <source>Extra ground &amp;rules</source>
-      <translation>&amp;قواعد إضافية</translation>
+        <source>Extra ground &amp;rules</source>
+        <translation>&amp;قواعد إضافية</translation>
     </message>
     <message>
-      <source>&amp;Co-facilitator</source>
-      <translation>الميسِّر ال&amp;مشارك</translation>
+        <source>&amp;Co-facilitator</source>
+        <translation>الميسِّر ال&amp;مشارك</translation>
     </message>
     <message>
-      <source>Save group</source>
-      <translation>حفظ المجموعة</translation>
+        <source>Save group</source>
+        <translation>حفظ المجموعة</translation>
     </message>
     <message>
-      <source>Choose each time</source>
-      <translation>أختار في كل مرة</translation>
+        <source>Choose each time</source>
+        <translation>أختار في كل مرة</translation>
     </message>
     <message>
-      <source>Saving the group</source>
-      <translation>جارٍ حفظ المجموعة</translation>
+        <source>Saving the group</source>
+        <translation>جارٍ حفظ المجموعة</translation>
     </message>
     <message>
-      <source>The group could not be saved.</source>
-      <translation>تعذّر حفظ المجموعة.</translation>
+        <source>The group could not be saved.</source>
+        <translation>تعذّر حفظ المجموعة.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>GroupView</name>
     <message>
-      <source>Group name</source>
-      <translation>اسم المجموعة</translation>
+        <source>Group name</source>
+        <translation>اسم المجموعة</translation>
     </message>
     <message>
-      <source>&amp;Edit group…</source>
-      <translation>&amp;تعديل المجموعة…</translation>
+        <source>&amp;Edit group…</source>
+        <translation>&amp;تعديل المجموعة…</translation>
     </message>
     <message>
-      <source>&amp;Plan a session</source>
-      <translation>&amp;تخطيط جلسة</translation>
+        <source>&amp;Plan a session</source>
+        <translation>&amp;تخطيط جلسة</translation>
     </message>
     <message>
-      <source>Participants</source>
-      <translation>المشاركون</translation>
+        <source>Participants</source>
+        <translation>المشاركون</translation>
     </message>
     <message>
-      <source>Codes are what the app keeps. Aliases are private reminders for you; they never appear in reports or on the projector.</source>
-      <translation>الرموز هي ما يحفظه التطبيق. الأسماء المستعارة تذكير خاص بك وحدك؛ لا تظهر أبدًا في التقارير ولا على شاشة العرض.</translation>
+        <source>Codes are what the app keeps. Aliases are private reminders for you; they never appear in reports or on the projector.</source>
+        <translation>الرموز هي ما يحفظه التطبيق. الأسماء المستعارة تذكير خاص بك وحدك؛ لا تظهر أبدًا في التقارير ولا على شاشة العرض.</translation>
     </message>
     <message>
-      <source>Roster</source>
-      <translation>قائمة المشاركين</translation>
+        <source>Roster</source>
+        <translation>قائمة المشاركين</translation>
     </message>
     <message>
-      <source>Code</source>
-      <translation>الرمز</translation>
+        <source>Code</source>
+        <translation>الرمز</translation>
     </message>
     <message>
-      <source>Alias (private)</source>
-      <translation>الاسم المستعار (خاص)</translation>
+        <source>Alias (private)</source>
+        <translation>الاسم المستعار (خاص)</translation>
     </message>
     <message>
-      <source>Status</source>
-      <translation>الحالة</translation>
+        <source>Status</source>
+        <translation>الحالة</translation>
     </message>
     <message>
-      <source>Add &amp;newcomer</source>
-      <translation>إضافة مشارك &amp;جديد</translation>
+        <source>Add &amp;newcomer</source>
+        <translation>إضافة مشارك &amp;جديد</translation>
     </message>
     <message>
-      <source>Edit &amp;alias…</source>
-      <translation>تعديل الاسم ال&amp;مستعار…</translation>
+        <source>Edit &amp;alias…</source>
+        <translation>تعديل الاسم ال&amp;مستعار…</translation>
     </message>
     <message>
-      <source>A&amp;rchive</source>
-      <translation>أ&amp;رشفة</translation>
+        <source>A&amp;rchive</source>
+        <translation>أ&amp;رشفة</translation>
     </message>
     <message>
-      <source>E&amp;rase…</source>
-      <translation>م&amp;حو…</translation>
+        <source>E&amp;rase…</source>
+        <translation>م&amp;حو…</translation>
     </message>
     <message>
-      <source>Delete this participant and everything recorded about them</source>
-      <translation>احذف هذا المشارك وكل ما سُجِّل عنه</translation>
+        <source>Delete this participant and everything recorded about them</source>
+        <translation>احذف هذا المشارك وكل ما سُجِّل عنه</translation>
     </message>
     <message>
-      <source>Show archived</source>
-      <translation>إظهار المؤرشَفين</translation>
+        <source>Show archived</source>
+        <translation>إظهار المؤرشَفين</translation>
     </message>
     <message>
-      <source>with %1</source>
-      <translation>بالمشاركة مع %1</translation>
+        <source>with %1</source>
+        <translation>بالمشاركة مع %1</translation>
     </message>
     <message>
-      <source>default script: %1</source>
-      <translation>البرنامج المعتاد: %1</translation>
+        <source>default script: %1</source>
+        <translation>البرنامج المعتاد: %1</translation>
     </message>
     <message numerus="yes">
-      <source>%n extra rule(s)</source>
-      <translation>
-        <numerusform>لا قواعد إضافية</numerusform>
-        <numerusform>قاعدة إضافية واحدة</numerusform>
-        <numerusform>قاعدتان إضافيتان</numerusform>
-        <numerusform>%Ln قواعد إضافية</numerusform>
-        <numerusform>%Ln قاعدة إضافية</numerusform>
-        <numerusform>%Ln قاعدة إضافية</numerusform>
-      </translation>
+        <source>%n extra rule(s)</source>
+        <translation>
+            <numerusform>لا قواعد إضافية</numerusform>
+            <numerusform>قاعدة إضافية واحدة</numerusform>
+            <numerusform>قاعدتان إضافيتان</numerusform>
+            <numerusform>%Ln قواعد إضافية</numerusform>
+            <numerusform>%Ln قاعدة إضافية</numerusform>
+            <numerusform>%Ln قاعدة إضافية</numerusform>
+        </translation>
     </message>
     <message>
-      <source>Archived</source>
-      <translation>مؤرشَف</translation>
+        <source>Archived</source>
+        <translation>مؤرشَف</translation>
     </message>
     <message>
-      <source>Active</source>
-      <translation>نشط</translation>
+        <source>Active</source>
+        <translation>نشط</translation>
     </message>
     <message>
-      <source>Un&amp;archive</source>
-      <translation>إلغاء الأ&amp;رشفة</translation>
+        <source>Un&amp;archive</source>
+        <translation>إلغاء الأ&amp;رشفة</translation>
     </message>
     <message>
-      <source>Alias</source>
-      <translation>الاسم المستعار</translation>
+        <source>Alias</source>
+        <translation>الاسم المستعار</translation>
     </message>
     <message>
-      <source>Alias for %1 (only you see it):</source>
-      <translation>الاسم المستعار لصاحب الرمز %1 (لا يراه غيرك):</translation>
+        <source>Alias for %1 (only you see it):</source>
+        <translation>الاسم المستعار لصاحب الرمز %1 (لا يراه غيرك):</translation>
     </message>
     <message>
-      <source>Erase participant</source>
-      <translation>محو المشارك</translation>
+        <source>Erase participant</source>
+        <translation>محو المشارك</translation>
     </message>
     <message>
-      <source>Erase %1 and everything recorded about them (attendance and scores)? This cannot be undone. To keep their history in the numbers, archive them instead.</source>
-      <translation>هل تريد محو %1 وكل ما سُجِّل عنه (الحضور والدرجات)؟ لا يمكن التراجع عن ذلك. إن أردت أن يبقى سجله محسوبًا في الأرقام، فأرشِفه بدلًا من ذلك.</translation>
+        <source>Erase %1 and everything recorded about them (attendance and scores)? This cannot be undone. To keep their history in the numbers, archive them instead.</source>
+        <translation>هل تريد محو %1 وكل ما سُجِّل عنه (الحضور والدرجات)؟ لا يمكن التراجع عن ذلك. إن أردت أن يبقى سجله محسوبًا في الأرقام، فأرشِفه بدلًا من ذلك.</translation>
     </message>
     <message>
-      <source>Erase for good</source>
-      <translation>محو نهائي</translation>
+        <source>Erase for good</source>
+        <translation>محو نهائي</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>HeadcountPanel</name>
     <message>
-      <source>How many people are here?</source>
-      <translation>كم شخصًا حاضرون؟</translation>
+        <source>How many people are here?</source>
+        <translation>كم شخصًا حاضرون؟</translation>
     </message>
     <message>
-      <source>Number of people present</source>
-      <translation>عدد الحاضرين</translation>
+        <source>Number of people present</source>
+        <translation>عدد الحاضرين</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>HomeView</name>
     <message>
-      <source>Your groups</source>
-      <translation>مجموعاتك</translation>
+        <source>Your groups</source>
+        <translation>مجموعاتك</translation>
     </message>
     <message>
-      <source>Choose a group to see its roster and plan the next session. Press Enter to open it.</source>
-      <translation>اختر مجموعة لترى قائمة مشاركيها وتخطط للجلسة القادمة. اضغط Enter لفتحها.</translation>
+        <source>Choose a group to see its roster and plan the next session. Press Enter to open it.</source>
+        <translation>اختر مجموعة لترى قائمة مشاركيها وتخطط للجلسة القادمة. اضغط Enter لفتحها.</translation>
     </message>
     <message>
-      <source>Groups</source>
-      <translation>المجموعات</translation>
+        <source>Groups</source>
+        <translation>المجموعات</translation>
     </message>
     <message>
-      <source>Your groups. Press Enter to open one.</source>
-      <translation>مجموعاتك. اضغط Enter لفتح إحداها.</translation>
+        <source>Your groups. Press Enter to open one.</source>
+        <translation>مجموعاتك. اضغط Enter لفتح إحداها.</translation>
     </message>
     <message>
-      <source>No groups yet. Create your first group to begin.</source>
-      <translation>لا توجد مجموعات بعد. أنشئ مجموعتك الأولى لتبدأ.</translation>
+        <source>No groups yet. Create your first group to begin.</source>
+        <translation>لا توجد مجموعات بعد. أنشئ مجموعتك الأولى لتبدأ.</translation>
     </message>
     <message>
-      <source>Show archived groups</source>
-      <translation>إظهار المجموعات المؤرشَفة</translation>
+        <source>Show archived groups</source>
+        <translation>إظهار المجموعات المؤرشَفة</translation>
     </message>
     <message>
-      <source>&amp;New group…</source>
-      <translation>مجموعة &amp;جديدة…</translation>
+        <source>&amp;New group…</source>
+        <translation>مجموعة &amp;جديدة…</translation>
     </message>
     <message>
-      <source>&amp;Open group</source>
-      <translation>&amp;فتح المجموعة</translation>
+        <source>&amp;Open group</source>
+        <translation>&amp;فتح المجموعة</translation>
     </message>
     <message numerus="yes">
-      <source>%n participant(s)</source>
-      <translation>
-        <numerusform>لا مشاركين</numerusform>
-        <numerusform>مشارك واحد</numerusform>
-        <numerusform>مشاركان</numerusform>
-        <numerusform>%Ln مشاركين</numerusform>
-        <numerusform>%Ln مشاركًا</numerusform>
-        <numerusform>%Ln مشارك</numerusform>
-      </translation>
+        <source>%n participant(s)</source>
+        <translation>
+            <numerusform>لا مشاركين</numerusform>
+            <numerusform>مشارك واحد</numerusform>
+            <numerusform>مشاركان</numerusform>
+            <numerusform>%Ln مشاركين</numerusform>
+            <numerusform>%Ln مشاركًا</numerusform>
+            <numerusform>%Ln مشارك</numerusform>
+        </translation>
     </message>
     <message>
-      <source>last met %1</source>
-      <translation>آخر لقاء %1</translation>
+        <source>last met %1</source>
+        <translation>آخر لقاء %1</translation>
     </message>
     <message>
-      <source>no sessions yet</source>
-      <translation>لا جلسات بعد</translation>
+        <source>no sessions yet</source>
+        <translation>لا جلسات بعد</translation>
     </message>
     <message>
-      <source>archived</source>
-      <translation>مؤرشَفة</translation>
+        <source>archived</source>
+        <translation>مؤرشَفة</translation>
     </message>
     <message>
-      <source>A session with %1 was not finished.</source>
-      <translation>لم تكتمل جلسة مجموعة «%1».</translation>
+        <source>A session with %1 was not finished.</source>
+        <translation>لم تكتمل جلسة مجموعة «%1».</translation>
     </message>
     <message>
-      <source>It started on %1.</source>
-      <translation>بدأت في %1.</translation>
+        <source>It started on %1.</source>
+        <translation>بدأت في %1.</translation>
     </message>
     <message>
-      <source>&amp;Resume session</source>
-      <translation>&amp;استئناف الجلسة</translation>
+        <source>&amp;Resume session</source>
+        <translation>&amp;استئناف الجلسة</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Identifying</name>
     <message>
-      <source>a phone number</source>
-      <translation>رقم هاتف</translation>
+        <source>a phone number</source>
+        <translation>رقم هاتف</translation>
     </message>
     <message>
-      <source>an e-mail address</source>
-      <translation>عنوان بريد إلكتروني</translation>
+        <source>an e-mail address</source>
+        <translation>عنوان بريد إلكتروني</translation>
     </message>
     <message>
-      <source>a date that could be a date of birth</source>
-      <translation>تاريخ قد يكون تاريخ ميلاد</translation>
+        <source>a date that could be a date of birth</source>
+        <translation>تاريخ قد يكون تاريخ ميلاد</translation>
     </message>
     <message>
-      <source>a date of birth or age detail</source>
-      <translation>تاريخ ميلاد أو تفصيل عن العمر</translation>
+        <source>a date of birth or age detail</source>
+        <translation>تاريخ ميلاد أو تفصيل عن العمر</translation>
     </message>
     <message>
-      <source>a participant's name</source>
-      <translation>اسم أحد المشاركين</translation>
+        <source>a participant's name</source>
+        <translation>اسم أحد المشاركين</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>IdentifyingTextEdit</name>
     <message>
-      <source>This may identify someone (%1). Keep notes anonymous: use codes, not names or contact details.</source>
-      <translation>قد يكشف هذا عن هوية شخص (%1). اجعل الملاحظات مجهولة الهوية: استخدم الرموز، لا الأسماء ولا بيانات التواصل.</translation>
+        <source>This may identify someone (%1). Keep notes anonymous: use codes, not names or contact details.</source>
+        <translation>قد يكشف هذا عن هوية شخص (%1). اجعل الملاحظات مجهولة الهوية: استخدم الرموز، لا الأسماء ولا بيانات التواصل.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>LanguagePage</name>
     <message>
-      <source>Welcome to Facilitator</source>
-      <translation>مرحبًا بك في الميسِّر (Facilitator)</translation>
+        <source>Welcome to Facilitator</source>
+        <translation>مرحبًا بك في الميسِّر (Facilitator)</translation>
     </message>
     <message>
-      <source>Choose the language for the app. You can change it later in Settings.</source>
-      <translation>اختر لغة التطبيق. يمكنك تغييرها لاحقًا من الإعدادات.</translation>
+        <source>Choose the language for the app. You can change it later in Settings.</source>
+        <translation>اختر لغة التطبيق. يمكنك تغييرها لاحقًا من الإعدادات.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
-      <source>Locked</source>
-      <translation>مقفل</translation>
+        <source>Locked</source>
+        <translation>مقفل</translation>
     </message>
     <message>
-      <source>Facilitator locked itself after a quiet spell, or you locked it. Your groups are hidden until you unlock. A session in progress is still being saved.</source>
-      <translation>أُقفل التطبيق بعد فترة دون استخدام، أو أنك أقفلته بنفسك. مجموعاتك مخفية حتى تفتح القفل. أي جلسة جارية ما زالت تُحفظ.</translation>
+        <source>Facilitator locked itself after a quiet spell, or you locked it. Your groups are hidden until you unlock. A session in progress is still being saved.</source>
+        <translation>أُقفل التطبيق بعد فترة دون استخدام، أو أنك أقفلته بنفسك. مجموعاتك مخفية حتى تفتح القفل. أي جلسة جارية ما زالت تُحفظ.</translation>
     </message>
     <message>
-      <source>Demo store: the passphrase is %1</source>
-      <translation>مخزن تجريبي: عبارة المرور هي %1</translation>
+        <source>Demo store: the passphrase is %1</source>
+        <translation>مخزن تجريبي: عبارة المرور هي %1</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-      <source>Opening your groups…</source>
-      <translation>جارٍ فتح مجموعاتك…</translation>
+        <source>Opening your groups…</source>
+        <translation>جارٍ فتح مجموعاتك…</translation>
     </message>
     <message>
-      <source>Facilitator (demo)</source>
-      <translation>الميسِّر (نسخة تجريبية)</translation>
+        <source>Facilitator (demo)</source>
+        <translation>الميسِّر (نسخة تجريبية)</translation>
     </message>
     <message>
-      <source>Facilitator</source>
-      <translation>الميسِّر</translation>
+        <source>Facilitator</source>
+        <translation>الميسِّر</translation>
     </message>
     <message>
-      <source>Navigation</source>
-      <translation>التنقل</translation>
+        <source>Navigation</source>
+        <translation>التنقل</translation>
     </message>
     <message>
-      <source>Back</source>
-      <translation>رجوع</translation>
+        <source>Back</source>
+        <translation>رجوع</translation>
     </message>
     <message>
-      <source>Home</source>
-      <translation>الرئيسية</translation>
+        <source>Home</source>
+        <translation>الرئيسية</translation>
     </message>
     <message>
-      <source>New group</source>
-      <translation>مجموعة جديدة</translation>
+        <source>New group</source>
+        <translation>مجموعة جديدة</translation>
     </message>
     <message>
-      <source>Settings</source>
-      <translation>الإعدادات</translation>
+        <source>Settings</source>
+        <translation>الإعدادات</translation>
     </message>
     <message>
-      <source>Lock now</source>
-      <translation>أقفل الآن</translation>
+        <source>Lock now</source>
+        <translation>أقفل الآن</translation>
     </message>
     <message>
-      <source>Run mode</source>
-      <translation>وضع التشغيل</translation>
+        <source>Run mode</source>
+        <translation>وضع التشغيل</translation>
     </message>
     <message>
-      <source>Run mode is not available in this build.</source>
-      <translation>وضع التشغيل غير متاح في هذا الإصدار.</translation>
+        <source>Run mode is not available in this build.</source>
+        <translation>وضع التشغيل غير متاح في هذا الإصدار.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Measures</name>
     <message>
-      <source>This WHO-5 score is in the low range. Consider a quiet, private word after the group: ask how things are, and offer the support options on your resource list. This is a prompt to check in, not a diagnosis.</source>
-      <translation>هذه النتيجة على مقياس WHO-5 في النطاق المنخفض. فكّر في حديث هادئ على انفراد بعد اللقاء: اسأل عن الحال، واعرض خيارات الدعم الموجودة في قائمة الجهات لديك. هذا تنبيه للاطمئنان، وليس تشخيصًا.</translation>
+        <source>This WHO-5 score is in the low range. Consider a quiet, private word after the group: ask how things are, and offer the support options on your resource list. This is a prompt to check in, not a diagnosis.</source>
+        <translation>هذه النتيجة على مقياس WHO-5 في النطاق المنخفض. فكّر في حديث هادئ على انفراد بعد اللقاء: اسأل عن الحال، واعرض خيارات الدعم الموجودة في قائمة الجهات لديك. هذا تنبيه للاطمئنان، وليس تشخيصًا.</translation>
     </message>
     <message>
-      <source>This WHO-5 score is 10 or more points lower than last time. It may be worth a private check-in and a reminder of the support options on your resource list.</source>
-      <translation>هذه النتيجة على مقياس WHO-5 أقل بعشر نقاط أو أكثر من المرة السابقة. قد يفيد اطمئنان على انفراد وتذكير بخيارات الدعم الموجودة في قائمة الجهات لديك.</translation>
+        <source>This WHO-5 score is 10 or more points lower than last time. It may be worth a private check-in and a reminder of the support options on your resource list.</source>
+        <translation>هذه النتيجة على مقياس WHO-5 أقل بعشر نقاط أو أكثر من المرة السابقة. قد يفيد اطمئنان على انفراد وتذكير بخيارات الدعم الموجودة في قائمة الجهات لديك.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>NewcomerDialog</name>
     <message>
-      <source>Add a newcomer</source>
-      <translation>إضافة مشارك جديد</translation>
+        <source>Add a newcomer</source>
+        <translation>إضافة مشارك جديد</translation>
     </message>
     <message>
-      <source>A new random code is made when you press Add. Tell the person their code, or write it on their card.</source>
-      <translation>يُنشأ رمز عشوائي جديد عند الضغط على «إضافة». أخبر الشخص برمزه، أو اكتبه على بطاقته.</translation>
+        <source>A new random code is made when you press Add. Tell the person their code, or write it on their card.</source>
+        <translation>يُنشأ رمز عشوائي جديد عند الضغط على «إضافة». أخبر الشخص برمزه، أو اكتبه على بطاقته.</translation>
     </message>
     <message>
-      <source>&amp;Alias (optional, only you see it)</source>
-      <translation>الاسم ال&amp;مستعار (اختياري، لا يراه غيرك)</translation>
+        <source>&amp;Alias (optional, only you see it)</source>
+        <translation>الاسم ال&amp;مستعار (اختياري، لا يراه غيرك)</translation>
     </message>
     <message>
-      <source>Alias, optional, seen only by you</source>
-      <translation>الاسم المستعار، اختياري، لا يراه غيرك</translation>
+        <source>Alias, optional, seen only by you</source>
+        <translation>الاسم المستعار، اختياري، لا يراه غيرك</translation>
     </message>
     <message>
-      <source>A first name or nickname</source>
-      <translation>اسم أول أو لقب</translation>
+        <source>A first name or nickname</source>
+        <translation>اسم أول أو لقب</translation>
     </message>
     <message>
-      <source>&amp;Add</source>
-      <translation>إ&amp;ضافة</translation>
+        <source>&amp;Add</source>
+        <translation>إ&amp;ضافة</translation>
     </message>
     <message>
-      <source>Add newcomer</source>
-      <translation>إضافة مشارك جديد</translation>
+        <source>Add newcomer</source>
+        <translation>إضافة مشارك جديد</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>PlanView</name>
     <message>
-      <source>Plan a session</source>
-      <translation>تخطيط جلسة</translation>
+        <source>Plan a session</source>
+        <translation>تخطيط جلسة</translation>
     </message>
     <message>
-      <source>Scripts</source>
-      <translation>برامج الجلسات</translation>
+        <source>Scripts</source>
+        <translation>برامج الجلسات</translation>
     </message>
     <message>
-      <source>Script title</source>
-      <translation>عنوان البرنامج</translation>
+        <source>Script title</source>
+        <translation>عنوان البرنامج</translation>
     </message>
     <message>
-      <source>Steps of the session</source>
-      <translation>خطوات الجلسة</translation>
+        <source>Steps of the session</source>
+        <translation>خطوات الجلسة</translation>
     </message>
     <message>
-      <source>Starts at</source>
-      <translation>تبدأ عند</translation>
+        <source>Starts at</source>
+        <translation>تبدأ عند</translation>
     </message>
     <message>
-      <source>Step</source>
-      <translation>الخطوة</translation>
+        <source>Step</source>
+        <translation>الخطوة</translation>
     </message>
     <message>
-      <source>Kind</source>
-      <translation>النوع</translation>
+        <source>Kind</source>
+        <translation>النوع</translation>
     </message>
     <message>
-      <source>Minutes</source>
-      <translation>الدقائق</translation>
+        <source>Minutes</source>
+        <translation>الدقائق</translation>
     </message>
     <message>
-      <source>Total time</source>
-      <translation>الوقت الكلي</translation>
+        <source>Total time</source>
+        <translation>الوقت الكلي</translation>
     </message>
     <message>
-      <source>&amp;Duplicate to edit…</source>
-      <translation>&amp;نسخ للتعديل…</translation>
+        <source>&amp;Duplicate to edit…</source>
+        <translation>&amp;نسخ للتعديل…</translation>
     </message>
     <message>
-      <source>Make your own copy of this script to reorder, retime or reword</source>
-      <translation>أنشئ نسختك الخاصة من هذا البرنامج لتغيير ترتيب الخطوات أو أوقاتها أو صياغتها</translation>
+        <source>Make your own copy of this script to reorder, retime or reword</source>
+        <translation>أنشئ نسختك الخاصة من هذا البرنامج لتغيير ترتيب الخطوات أو أوقاتها أو صياغتها</translation>
     </message>
     <message>
-      <source>&amp;Edit copy…</source>
-      <translation>&amp;تعديل النسخة…</translation>
+        <source>&amp;Edit copy…</source>
+        <translation>&amp;تعديل النسخة…</translation>
     </message>
     <message>
-      <source>Print &amp;handout…</source>
-      <translation>طباعة ال&amp;نشرة…</translation>
+        <source>Print &amp;handout…</source>
+        <translation>طباعة ال&amp;نشرة…</translation>
     </message>
     <message>
-      <source>A one-page PDF for participants</source>
-      <translation>ملف PDF من صفحة واحدة للمشاركين</translation>
+        <source>A one-page PDF for participants</source>
+        <translation>ملف PDF من صفحة واحدة للمشاركين</translation>
     </message>
     <message>
-      <source>Practice run (not counted in reports)</source>
-      <translation>جلسة تدريبية (لا تُحسب في التقارير)</translation>
+        <source>Practice run (not counted in reports)</source>
+        <translation>جلسة تدريبية (لا تُحسب في التقارير)</translation>
     </message>
     <message>
-      <source>&amp;Start session</source>
-      <translation>&amp;بدء الجلسة</translation>
+        <source>&amp;Start session</source>
+        <translation>&amp;بدء الجلسة</translation>
     </message>
     <message>
-      <source>Plan a session for %1</source>
-      <translation>تخطيط جلسة: %1</translation>
+        <source>Plan a session for %1</source>
+        <translation>تخطيط جلسة: %1</translation>
     </message>
     <message>
-      <source>your copy</source>
-      <translation>نسختك</translation>
+        <source>your copy</source>
+        <translation>نسختك</translation>
     </message>
     <message>
-      <source>%1 min</source>
-      <translation>%1 دقيقة</translation>
+        <source>%1 min</source>
+        <translation>%1 دقيقة</translation>
     </message>
     <message>
-      <source>%1 to %2 people</source>
-      <translation>من %1 إلى %2 أشخاص</translation>
+        <source>%1 to %2 people</source>
+        <translation>من %1 إلى %2 أشخاص</translation>
     </message>
     <message numerus="yes">
-      <source>%n step(s)</source>
-      <translation>
-        <numerusform>لا خطوات</numerusform>
-        <numerusform>خطوة واحدة</numerusform>
-        <numerusform>خطوتان</numerusform>
-        <numerusform>%Ln خطوات</numerusform>
-        <numerusform>%Ln خطوة</numerusform>
-        <numerusform>%Ln خطوة</numerusform>
-      </translation>
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>لا خطوات</numerusform>
+            <numerusform>خطوة واحدة</numerusform>
+            <numerusform>خطوتان</numerusform>
+            <numerusform>%Ln خطوات</numerusform>
+            <numerusform>%Ln خطوة</numerusform>
+            <numerusform>%Ln خطوة</numerusform>
+        </translation>
     </message>
     <message>
-      <source>The steps add up to %1 minutes, the planned length of the session.</source>
-      <translation>مجموع الخطوات %1 دقيقة، وهو الطول المخطط للجلسة.</translation>
+        <source>The steps add up to %1 minutes, the planned length of the session.</source>
+        <translation>مجموع الخطوات %1 دقيقة، وهو الطول المخطط للجلسة.</translation>
     </message>
     <message>
-      <source>The steps add up to %1 minutes, but the session is planned for %2 minutes.</source>
-      <translation>مجموع الخطوات %1 دقيقة، لكن الجلسة مخطط لها %2 دقيقة.</translation>
+        <source>The steps add up to %1 minutes, but the session is planned for %2 minutes.</source>
+        <translation>مجموع الخطوات %1 دقيقة، لكن الجلسة مخطط لها %2 دقيقة.</translation>
     </message>
     <message>
-      <source>Save the participant handout</source>
-      <translation>حفظ نشرة المشاركين</translation>
+        <source>Save the participant handout</source>
+        <translation>حفظ نشرة المشاركين</translation>
     </message>
     <message>
-      <source>PDF files (*.pdf)</source>
-      <translation>ملفات PDF ‏(*.pdf)</translation>
+        <source>PDF files (*.pdf)</source>
+        <translation>ملفات PDF ‏(*.pdf)</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>PresenterView</name>
     <message>
-      <source>Facilitator: presenter view</source>
-      <translation>الميسّر: شاشة العرض</translation>
+        <source>Facilitator: presenter view</source>
+        <translation>الميسّر: شاشة العرض</translation>
     </message>
     <message>
-      <source>Presenter view</source>
-      <translation>شاشة العرض</translation>
+        <source>Presenter view</source>
+        <translation>شاشة العرض</translation>
     </message>
     <message>
-      <source>Thank you for coming</source>
-      <translation>شكرًا لحضوركم</translation>
+        <source>Thank you for coming</source>
+        <translation>شكرًا لحضوركم</translation>
     </message>
     <message>
-      <source>Paused</source>
-      <translation>متوقف مؤقتًا</translation>
+        <source>Paused</source>
+        <translation>متوقف مؤقتًا</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ProgramType</name>
     <message>
-      <source>Mutual support</source>
-      <translation>دعم متبادل</translation>
+        <source>Mutual support</source>
+        <translation>دعم متبادل</translation>
     </message>
     <message>
-      <source>Grief and loss</source>
-      <translation>الفقد والحزن</translation>
+        <source>Grief and loss</source>
+        <translation>الفقد والحزن</translation>
     </message>
     <message>
-      <source>Anxiety skills</source>
-      <translation>مهارات التعامل مع القلق</translation>
+        <source>Anxiety skills</source>
+        <translation>مهارات التعامل مع القلق</translation>
     </message>
     <message>
-      <source>Recovery</source>
-      <translation>التعافي</translation>
+        <source>Recovery</source>
+        <translation>التعافي</translation>
     </message>
     <message>
-      <source>Living with a long-term illness</source>
-      <translation>العيش مع مرض مزمن</translation>
+        <source>Living with a long-term illness</source>
+        <translation>العيش مع مرض مزمن</translation>
     </message>
     <message>
-      <source>First responders</source>
-      <translation>المستجيبون الأوائل</translation>
+        <source>First responders</source>
+        <translation>المستجيبون الأوائل</translation>
     </message>
     <message>
-      <source>Trauma survivors</source>
-      <translation>الناجون من الصدمات</translation>
+        <source>Trauma survivors</source>
+        <translation>الناجون من الصدمات</translation>
     </message>
     <message>
-      <source>Veterans and families</source>
-      <translation>المحاربون القدامى وعائلاتهم</translation>
+        <source>Veterans and families</source>
+        <translation>المحاربون القدامى وعائلاتهم</translation>
     </message>
     <message>
-      <source>School peer listening</source>
-      <translation>الإصغاء بين الأقران في المدرسة</translation>
+        <source>School peer listening</source>
+        <translation>الإصغاء بين الأقران في المدرسة</translation>
     </message>
     <message>
-      <source>Peer mediation</source>
-      <translation>الوساطة بين الأقران</translation>
+        <source>Peer mediation</source>
+        <translation>الوساطة بين الأقران</translation>
     </message>
     <message>
-      <source>Caregivers</source>
-      <translation>مقدّمو الرعاية</translation>
+        <source>Caregivers</source>
+        <translation>مقدّمو الرعاية</translation>
     </message>
     <message>
-      <source>General</source>
-      <translation>عام</translation>
+        <source>General</source>
+        <translation>عام</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ProtectPage</name>
     <message>
-      <source>Protect your records</source>
-      <translation>احمِ سجلاتك</translation>
+        <source>Protect your records</source>
+        <translation>احمِ سجلاتك</translation>
     </message>
     <message>
-      <source>Everything is kept encrypted on this computer.</source>
-      <translation>يُحفظ كل شيء مشفّرًا على هذا الحاسوب.</translation>
+        <source>Everything is kept encrypted on this computer.</source>
+        <translation>يُحفظ كل شيء مشفّرًا على هذا الحاسوب.</translation>
     </message>
     <message>
-      <source>The key will be kept in this computer's system keyring, so the app opens without typing anything while you are logged in. On a shared computer, also set a passphrase.</source>
-      <translation>سيُحفظ المفتاح في سلسلة مفاتيح النظام على هذا الحاسوب، فيفتح التطبيق دون كتابة شيء ما دمت مسجّل الدخول. إن كان الحاسوب مشتركًا، فعيّن عبارة مرور أيضًا.</translation>
+        <source>The key will be kept in this computer's system keyring, so the app opens without typing anything while you are logged in. On a shared computer, also set a passphrase.</source>
+        <translation>سيُحفظ المفتاح في سلسلة مفاتيح النظام على هذا الحاسوب، فيفتح التطبيق دون كتابة شيء ما دمت مسجّل الدخول. إن كان الحاسوب مشتركًا، فعيّن عبارة مرور أيضًا.</translation>
     </message>
     <message>
-      <source>This computer has no system keyring, so the store needs a passphrase. Choose one you can remember; you will type it each time you open the app.</source>
-      <translation>لا توجد سلسلة مفاتيح للنظام على هذا الحاسوب، لذلك يحتاج المخزن إلى عبارة مرور. اختر عبارة تتذكرها؛ ستكتبها في كل مرة تفتح فيها التطبيق.</translation>
+        <source>This computer has no system keyring, so the store needs a passphrase. Choose one you can remember; you will type it each time you open the app.</source>
+        <translation>لا توجد سلسلة مفاتيح للنظام على هذا الحاسوب، لذلك يحتاج المخزن إلى عبارة مرور. اختر عبارة تتذكرها؛ ستكتبها في كل مرة تفتح فيها التطبيق.</translation>
     </message>
     <message>
-      <source>Also use a &amp;passphrase</source>
-      <translation>استخدم &amp;عبارة مرور أيضًا</translation>
+        <source>Also use a &amp;passphrase</source>
+        <translation>استخدم &amp;عبارة مرور أيضًا</translation>
     </message>
     <message>
-      <source>&amp;Passphrase</source>
-      <translation>&amp;عبارة المرور</translation>
+        <source>&amp;Passphrase</source>
+        <translation>&amp;عبارة المرور</translation>
     </message>
     <message>
-      <source>&amp;Type it again</source>
-      <translation>&amp;اكتبها مرة أخرى</translation>
+        <source>&amp;Type it again</source>
+        <translation>&amp;اكتبها مرة أخرى</translation>
     </message>
     <message>
-      <source>Passphrase</source>
-      <translation>عبارة المرور</translation>
+        <source>Passphrase</source>
+        <translation>عبارة المرور</translation>
     </message>
     <message>
-      <source>Passphrase again</source>
-      <translation>عبارة المرور مرة أخرى</translation>
+        <source>Passphrase again</source>
+        <translation>عبارة المرور مرة أخرى</translation>
     </message>
     <message>
-      <source>At least %1 characters. A short sentence is easier to remember than a jumble of symbols.</source>
-      <translation>%1 أحرف على الأقل. الجملة القصيرة أسهل في التذكر من خليط من الرموز.</translation>
+        <source>At least %1 characters. A short sentence is easier to remember than a jumble of symbols.</source>
+        <translation>%1 أحرف على الأقل. الجملة القصيرة أسهل في التذكر من خليط من الرموز.</translation>
     </message>
     <message>
-      <source>&amp;Create the store</source>
-      <translation>إ&amp;نشاء المخزن</translation>
+        <source>&amp;Create the store</source>
+        <translation>إ&amp;نشاء المخزن</translation>
     </message>
     <message>
-      <source>The passphrase is too short.</source>
-      <translation>عبارة المرور قصيرة جدًا.</translation>
+        <source>The passphrase is too short.</source>
+        <translation>عبارة المرور قصيرة جدًا.</translation>
     </message>
     <message>
-      <source>The two passphrases are not the same.</source>
-      <translation>عبارتا المرور غير متطابقتين.</translation>
+        <source>The two passphrases are not the same.</source>
+        <translation>عبارتا المرور غير متطابقتين.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>RecoveryPage</name>
     <message>
-      <source>Your recovery code</source>
-      <translation>رمز الاسترداد الخاص بك</translation>
+        <source>Your recovery code</source>
+        <translation>رمز الاسترداد الخاص بك</translation>
     </message>
     <message>
-      <source>It is shown only this once.</source>
-      <translation>يظهر هذه المرة فقط.</translation>
+        <source>It is shown only this once.</source>
+        <translation>يظهر هذه المرة فقط.</translation>
     </message>
     <message>
-      <source>If the passphrase is forgotten or this computer's keyring is lost, this code is the only way back into your records. Write it on paper, or save the recovery kit and print it. Keep it somewhere safe, away from this computer.</source>
-      <translation>إذا نُسيت عبارة المرور أو ضاعت سلسلة مفاتيح هذا الحاسوب، فهذا الرمز هو الطريق الوحيد للعودة إلى سجلاتك. اكتبه على ورقة، أو احفظ ملف الاسترداد واطبعه. احتفظ به في مكان آمن بعيدًا عن هذا الحاسوب.</translation>
+        <source>If the passphrase is forgotten or this computer's keyring is lost, this code is the only way back into your records. Write it on paper, or save the recovery kit and print it. Keep it somewhere safe, away from this computer.</source>
+        <translation>إذا نُسيت عبارة المرور أو ضاعت سلسلة مفاتيح هذا الحاسوب، فهذا الرمز هو الطريق الوحيد للعودة إلى سجلاتك. اكتبه على ورقة، أو احفظ ملف الاسترداد واطبعه. احتفظ به في مكان آمن بعيدًا عن هذا الحاسوب.</translation>
     </message>
     <message>
-      <source>&amp;Save the recovery kit (PDF)…</source>
-      <translation>&amp;حفظ ملف الاسترداد (PDF)…</translation>
+        <source>&amp;Save the recovery kit (PDF)…</source>
+        <translation>&amp;حفظ ملف الاسترداد (PDF)…</translation>
     </message>
     <message>
-      <source>Save the recovery kit as a PDF</source>
-      <translation>حفظ ملف الاسترداد بصيغة PDF</translation>
+        <source>Save the recovery kit as a PDF</source>
+        <translation>حفظ ملف الاسترداد بصيغة PDF</translation>
     </message>
     <message>
-      <source>I have &amp;written it down or saved the kit</source>
-      <translation>&amp;كتبتُه أو حفظتُ ملف الاسترداد</translation>
+        <source>I have &amp;written it down or saved the kit</source>
+        <translation>&amp;كتبتُه أو حفظتُ ملف الاسترداد</translation>
     </message>
     <message>
-      <source>Recovery code</source>
-      <translation>رمز الاسترداد</translation>
+        <source>Recovery code</source>
+        <translation>رمز الاسترداد</translation>
     </message>
     <message>
-      <source>Save the recovery kit</source>
-      <translation>حفظ ملف الاسترداد</translation>
+        <source>Save the recovery kit</source>
+        <translation>حفظ ملف الاسترداد</translation>
     </message>
     <message>
-      <source>PDF files (*.pdf)</source>
-      <translation>ملفات PDF ‏(*.pdf)</translation>
+        <source>PDF files (*.pdf)</source>
+        <translation>ملفات PDF ‏(*.pdf)</translation>
     </message>
     <message>
-      <source>Saving the recovery kit</source>
-      <translation>جارٍ حفظ ملف الاسترداد</translation>
+        <source>Saving the recovery kit</source>
+        <translation>جارٍ حفظ ملف الاسترداد</translation>
     </message>
     <message>
-      <source>Saved to %1. Print it, then delete the file.</source>
-      <translation>حُفظ في %1. اطبعه ثم احذف الملف.</translation>
+        <source>Saved to %1. Print it, then delete the file.</source>
+        <translation>حُفظ في %1. اطبعه ثم احذف الملف.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>RoundPanel</name>
     <message>
-      <source>Start the round</source>
-      <translation>ابدأ الجولة</translation>
+        <source>Start the round</source>
+        <translation>ابدأ الجولة</translation>
     </message>
     <message>
-      <source>Next speaker  [N]</source>
-      <translation>المتحدث التالي  [N]</translation>
+        <source>Next speaker  [N]</source>
+        <translation>المتحدث التالي  [N]</translation>
     </message>
     <message>
-      <source>Next speaker</source>
-      <translation>المتحدث التالي</translation>
+        <source>Next speaker</source>
+        <translation>المتحدث التالي</translation>
     </message>
     <message>
-      <source>Pass  [X]</source>
-      <translation>تخطٍّ  [X]</translation>
+        <source>Pass  [X]</source>
+        <translation>تخطٍّ  [X]</translation>
     </message>
     <message>
-      <source>This person passes</source>
-      <translation>هذا الشخص يفضّل عدم المشاركة</translation>
+        <source>This person passes</source>
+        <translation>هذا الشخص يفضّل عدم المشاركة</translation>
     </message>
     <message>
-      <source>Pass, come back later</source>
-      <translation>تخطٍّ، والعودة إليه لاحقًا</translation>
+        <source>Pass, come back later</source>
+        <translation>تخطٍّ، والعودة إليه لاحقًا</translation>
     </message>
     <message>
-      <source>End the round</source>
-      <translation>أنهِ الجولة</translation>
+        <source>End the round</source>
+        <translation>أنهِ الجولة</translation>
     </message>
     <message>
-      <source>Round: %1 min per speaker</source>
-      <translation>جولة: %1 دقيقة لكل متحدث</translation>
+        <source>Round: %1 min per speaker</source>
+        <translation>جولة: %1 دقيقة لكل متحدث</translation>
     </message>
     <message>
-      <source>Mark who is here, then start the round.</source>
-      <translation>سجّل الحاضرين، ثم ابدأ الجولة.</translation>
+        <source>Mark who is here, then start the round.</source>
+        <translation>سجّل الحاضرين، ثم ابدأ الجولة.</translation>
     </message>
     <message>
-      <source>Speaking: %1</source>
-      <translation>يتحدث الآن: %1</translation>
+        <source>Speaking: %1</source>
+        <translation>يتحدث الآن: %1</translation>
     </message>
     <message>
-      <source>nobody</source>
-      <translation>لا أحد</translation>
+        <source>nobody</source>
+        <translation>لا أحد</translation>
     </message>
     <message>
-      <source>Next: %1</source>
-      <translation>التالي: %1</translation>
+        <source>Next: %1</source>
+        <translation>التالي: %1</translation>
     </message>
     <message>
-      <source>The round is over.</source>
-      <translation>انتهت الجولة.</translation>
+        <source>The round is over.</source>
+        <translation>انتهت الجولة.</translation>
     </message>
     <message>
-      <source>Passed: %1</source>
-      <translation>تخطّوا: %1</translation>
+        <source>Passed: %1</source>
+        <translation>تخطّوا: %1</translation>
     </message>
     <message>
-      <source>Talking time is uneven: invite the quieter voices.</source>
-      <translation>وقت الحديث غير متوازن: ادعُ الأصوات الأهدأ إلى المشاركة.</translation>
+        <source>Talking time is uneven: invite the quieter voices.</source>
+        <translation>وقت الحديث غير متوازن: ادعُ الأصوات الأهدأ إلى المشاركة.</translation>
     </message>
     <message>
-      <source>Talking time of %1</source>
-      <translation>وقت حديث %1</translation>
+        <source>Talking time of %1</source>
+        <translation>وقت حديث %1</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>RulesPanel</name>
     <message>
-      <source>Our ground rules</source>
-      <translation>قواعدنا المتفق عليها</translation>
+        <source>Our ground rules</source>
+        <translation>قواعدنا المتفق عليها</translation>
     </message>
     <message>
-      <source>The group agreed</source>
-      <translation>وافقت المجموعة</translation>
+        <source>The group agreed</source>
+        <translation>وافقت المجموعة</translation>
     </message>
     <message>
-      <source>Record that the group agreed to these rules</source>
-      <translation>سجّل أن المجموعة وافقت على هذه القواعد</translation>
+        <source>Record that the group agreed to these rules</source>
+        <translation>سجّل أن المجموعة وافقت على هذه القواعد</translation>
     </message>
     <message>
-      <source>✓ Agreement recorded</source>
-      <translation>✓ سُجّلت الموافقة</translation>
+        <source>✓ Agreement recorded</source>
+        <translation>✓ سُجّلت الموافقة</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>RunEngine</name>
     <message>
-      <source>The script has no steps to run.</source>
-      <translation>لا توجد في هذا البرنامج خطوات لتشغيلها.</translation>
+        <source>The script has no steps to run.</source>
+        <translation>لا توجد في هذا البرنامج خطوات لتشغيلها.</translation>
     </message>
     <message>
-      <source>The session has not started yet.</source>
-      <translation>لم تبدأ الجلسة بعد.</translation>
+        <source>The session has not started yet.</source>
+        <translation>لم تبدأ الجلسة بعد.</translation>
     </message>
     <message>
-      <source>The session is already running.</source>
-      <translation>الجلسة جارية بالفعل.</translation>
+        <source>The session is already running.</source>
+        <translation>الجلسة جارية بالفعل.</translation>
     </message>
     <message>
-      <source>The session is paused; resume it first.</source>
-      <translation>الجلسة متوقفة مؤقتًا؛ استأنفها أولًا.</translation>
+        <source>The session is paused; resume it first.</source>
+        <translation>الجلسة متوقفة مؤقتًا؛ استأنفها أولًا.</translation>
     </message>
     <message>
-      <source>The session has already finished.</source>
-      <translation>انتهت الجلسة بالفعل.</translation>
+        <source>The session has already finished.</source>
+        <translation>انتهت الجلسة بالفعل.</translation>
     </message>
     <message>
-      <source>The session was abandoned.</source>
-      <translation>أُلغيت الجلسة.</translation>
+        <source>The session was abandoned.</source>
+        <translation>أُلغيت الجلسة.</translation>
     </message>
     <message>
-      <source>This is the last step: finish the session.</source>
-      <translation>هذه هي الخطوة الأخيرة: أنهِ الجلسة.</translation>
+        <source>This is the last step: finish the session.</source>
+        <translation>هذه هي الخطوة الأخيرة: أنهِ الجلسة.</translation>
     </message>
     <message>
-      <source>This is the first step.</source>
-      <translation>هذه هي الخطوة الأولى.</translation>
+        <source>This is the first step.</source>
+        <translation>هذه هي الخطوة الأولى.</translation>
     </message>
     <message>
-      <source>That is already the current step.</source>
-      <translation>هذه هي الخطوة الحالية أصلًا.</translation>
+        <source>That is already the current step.</source>
+        <translation>هذه هي الخطوة الحالية أصلًا.</translation>
     </message>
     <message>
-      <source>Give a reason for skipping the step.</source>
-      <translation>اذكر سببًا لتخطي الخطوة.</translation>
+        <source>Give a reason for skipping the step.</source>
+        <translation>اذكر سببًا لتخطي الخطوة.</translation>
     </message>
     <message>
-      <source>Only the current or a later step can be skipped.</source>
-      <translation>يمكن تخطي الخطوة الحالية أو خطوة لاحقة فقط.</translation>
+        <source>Only the current or a later step can be skipped.</source>
+        <translation>يمكن تخطي الخطوة الحالية أو خطوة لاحقة فقط.</translation>
     </message>
     <message>
-      <source>That step is already skipped.</source>
-      <translation>هذه الخطوة متخطّاة بالفعل.</translation>
+        <source>That step is already skipped.</source>
+        <translation>هذه الخطوة متخطّاة بالفعل.</translation>
     </message>
     <message>
-      <source>Only a later step can be shortened.</source>
-      <translation>يمكن تقصير خطوة لاحقة فقط.</translation>
+        <source>Only a later step can be shortened.</source>
+        <translation>يمكن تقصير خطوة لاحقة فقط.</translation>
     </message>
     <message>
-      <source>A round needs at least one participant.</source>
-      <translation>تحتاج جولة الحديث إلى مشارك واحد على الأقل.</translation>
+        <source>A round needs at least one participant.</source>
+        <translation>تحتاج جولة الحديث إلى مشارك واحد على الأقل.</translation>
     </message>
     <message>
-      <source>A participant is listed twice in the round.</source>
-      <translation>أحد المشاركين مذكور مرتين في الجولة.</translation>
+        <source>A participant is listed twice in the round.</source>
+        <translation>أحد المشاركين مذكور مرتين في الجولة.</translation>
     </message>
     <message>
-      <source>A round is already going on this step.</source>
-      <translation>هناك جولة جارية بالفعل في هذه الخطوة.</translation>
+        <source>A round is already going on this step.</source>
+        <translation>هناك جولة جارية بالفعل في هذه الخطوة.</translation>
     </message>
     <message>
-      <source>No round is going on this step.</source>
-      <translation>لا توجد جولة جارية في هذه الخطوة.</translation>
+        <source>No round is going on this step.</source>
+        <translation>لا توجد جولة جارية في هذه الخطوة.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>RunView</name>
     <message>
-      <source>How many</source>
-      <translation>العدد</translation>
+        <source>How many</source>
+        <translation>العدد</translation>
     </message>
     <message>
-      <source>No-notes mode: nothing is written down in this session.</source>
-      <translation>وضع بلا ملاحظات: لا يُكتب شيء في هذه الجلسة.</translation>
+        <source>No-notes mode: nothing is written down in this session.</source>
+        <translation>وضع بلا ملاحظات: لا يُكتب شيء في هذه الجلسة.</translation>
     </message>
     <message>
-      <source>Session notes (anonymous: codes, never names)</source>
-      <translation>ملاحظات الجلسة (مجهولة الهوية: رموز، لا أسماء أبدًا)</translation>
+        <source>Session notes (anonymous: codes, never names)</source>
+        <translation>ملاحظات الجلسة (مجهولة الهوية: رموز، لا أسماء أبدًا)</translation>
     </message>
     <message>
-      <source>That could not be saved. Please try again.</source>
-      <translation>تعذّر الحفظ. حاول مرة أخرى من فضلك.</translation>
+        <source>That could not be saved. Please try again.</source>
+        <translation>تعذّر الحفظ. حاول مرة أخرى من فضلك.</translation>
     </message>
     <message>
-      <source>Newcomer added with the code %1.</source>
-      <translation>أُضيف القادم الجديد بالرمز %1.</translation>
+        <source>Newcomer added with the code %1.</source>
+        <translation>أُضيف القادم الجديد بالرمز %1.</translation>
     </message>
     <message>
-      <source>That could not be saved, so it did not happen. Please try again.</source>
-      <translation>تعذّر الحفظ، لذلك لم يُنفَّذ الإجراء. حاول مرة أخرى من فضلك.</translation>
+        <source>Who is here (%1)</source>
+        <translation>الحاضرون (%1)</translation>
     </message>
     <message>
-      <source>This is the last step: press Finish when you are ready.</source>
-      <translation>هذه هي الخطوة الأخيرة: اضغط «إنهاء» عندما تكون مستعدًا.</translation>
+        <source>That could not be saved, so it did not happen. Please try again.</source>
+        <translation>تعذّر الحفظ، لذلك لم يُنفَّذ الإجراء. حاول مرة أخرى من فضلك.</translation>
     </message>
     <message>
-      <source>%1 minutes added to this step.</source>
-      <translation>أُضيفت %1 دقيقة إلى هذه الخطوة.</translation>
+        <source>This is the last step: press Finish when you are ready.</source>
+        <translation>هذه هي الخطوة الأخيرة: اضغط «إنهاء» عندما تكون مستعدًا.</translation>
     </message>
     <message>
-      <source>Skip this step</source>
-      <translation>تخطّي هذه الخطوة</translation>
+        <source>%1 minutes added to this step.</source>
+        <translation>أُضيفت %1 دقيقة إلى هذه الخطوة.</translation>
     </message>
     <message>
-      <source>Why skip it? (kept in the session record)</source>
-      <translation>لماذا تتخطاها؟ (يُحفظ في سجل الجلسة)</translation>
+        <source>Skip this step</source>
+        <translation>تخطّي هذه الخطوة</translation>
     </message>
     <message>
-      <source>Running out of time</source>
-      <translation>الوقت يوشك أن ينفد</translation>
+        <source>Why skip it? (kept in the session record)</source>
+        <translation>لماذا تتخطاها؟ (يُحفظ في سجل الجلسة)</translation>
     </message>
     <message>
-      <source>Not right for the group today</source>
-      <translation>غير مناسبة للمجموعة اليوم</translation>
+        <source>Running out of time</source>
+        <translation>الوقت يوشك أن ينفد</translation>
     </message>
     <message>
-      <source>Already covered</source>
-      <translation>تناولناها من قبل</translation>
+        <source>Not right for the group today</source>
+        <translation>غير مناسبة للمجموعة اليوم</translation>
     </message>
     <message>
-      <source>Mark who is here first: a round needs people.</source>
-      <translation>سجّل الحاضرين أولًا: الجولة تحتاج إلى مشاركين.</translation>
+        <source>Already covered</source>
+        <translation>تناولناها من قبل</translation>
     </message>
     <message>
-      <source>Later steps shortened as suggested.</source>
-      <translation>قُصّرت الخطوات اللاحقة كما اقتُرح.</translation>
+        <source>Mark who is here first: a round needs people.</source>
+        <translation>سجّل الحاضرين أولًا: الجولة تحتاج إلى مشاركين.</translation>
     </message>
     <message>
-      <source>Presenter view  [F5]</source>
-      <translation>شاشة العرض  [F5]</translation>
+        <source>Later steps shortened as suggested.</source>
+        <translation>قُصّرت الخطوات اللاحقة كما اقتُرح.</translation>
     </message>
     <message>
-      <source>Leave (resume later)</source>
-      <translation>مغادرة (المتابعة لاحقًا)</translation>
+        <source>Presenter view  [F5]</source>
+        <translation>شاشة العرض  [F5]</translation>
     </message>
     <message>
-      <source>Safety  [F1]</source>
-      <translation>السلامة  [F1]</translation>
+        <source>Leave (resume later)</source>
+        <translation>مغادرة (المتابعة لاحقًا)</translation>
     </message>
     <message>
-      <source>Safety: crisis steps and incident record</source>
-      <translation>السلامة: خطوات الأزمة وتسجيل حادثة</translation>
+        <source>Safety  [F1]</source>
+        <translation>السلامة  [F1]</translation>
     </message>
     <message>
-      <source>Practice run: not counted in reports</source>
-      <translation>جلسة تدريبية: لا تُحتسب في التقارير</translation>
+        <source>Safety: crisis steps and incident record</source>
+        <translation>السلامة: خطوات الأزمة وتسجيل حادثة</translation>
     </message>
     <message>
-      <source>Apply this plan</source>
-      <translation>طبّق هذه الخطة</translation>
+        <source>Practice run: not counted in reports</source>
+        <translation>جلسة تدريبية: لا تُحتسب في التقارير</translation>
     </message>
     <message>
-      <source>Session notes</source>
-      <translation>ملاحظات الجلسة</translation>
+        <source>Apply this plan</source>
+        <translation>طبّق هذه الخطة</translation>
     </message>
     <message>
-      <source>Who is here</source>
-      <translation>الحاضرون</translation>
+        <source>Session notes</source>
+        <translation>ملاحظات الجلسة</translation>
     </message>
     <message>
-      <source>This step</source>
-      <translation>هذه الخطوة</translation>
+        <source>Who is here</source>
+        <translation>الحاضرون</translation>
     </message>
     <message>
-      <source>%1 Back</source>
-      <translation>%1 رجوع</translation>
+        <source>This step</source>
+        <translation>هذه الخطوة</translation>
     </message>
     <message>
-      <source>Pause  [P]</source>
-      <translation>إيقاف مؤقت  [P]</translation>
+        <source>%1 Back</source>
+        <translation>%1 رجوع</translation>
     </message>
     <message>
-      <source>Resume  [P]</source>
-      <translation>متابعة  [P]</translation>
+        <source>Pause  [P]</source>
+        <translation>إيقاف مؤقت  [P]</translation>
     </message>
     <message>
-      <source>Skip…  [S]</source>
-      <translation>تخطٍّ…  [S]</translation>
+        <source>Resume  [P]</source>
+        <translation>متابعة  [P]</translation>
     </message>
     <message>
-      <source>+%1 min  [E]</source>
-      <translation>+%1 دقيقة  [E]</translation>
+        <source>Skip…  [S]</source>
+        <translation>تخطٍّ…  [S]</translation>
     </message>
     <message>
-      <source>Next %1</source>
-      <translation>التالي %1</translation>
+        <source>+%1 min  [E]</source>
+        <translation>+%1 دقيقة  [E]</translation>
     </message>
     <message>
-      <source>Start the session %1</source>
-      <translation>ابدأ الجلسة %1</translation>
+        <source>Next %1</source>
+        <translation>التالي %1</translation>
     </message>
     <message>
-      <source>Finish  [Ctrl+Enter]</source>
-      <translation>إنهاء  [Ctrl+Enter]</translation>
+        <source>Start the session %1</source>
+        <translation>ابدأ الجلسة %1</translation>
     </message>
     <message>
-      <source>Back to the previous step</source>
-      <translation>الرجوع إلى الخطوة السابقة</translation>
+        <source>Finish  [Ctrl+Enter]</source>
+        <translation>إنهاء  [Ctrl+Enter]</translation>
     </message>
     <message>
-      <source>Pause or resume the session</source>
-      <translation>إيقاف الجلسة مؤقتًا أو متابعتها</translation>
+        <source>Back to the previous step</source>
+        <translation>الرجوع إلى الخطوة السابقة</translation>
     </message>
     <message>
-      <source>Add two minutes to this step</source>
-      <translation>إضافة دقيقتين إلى هذه الخطوة</translation>
+        <source>Pause or resume the session</source>
+        <translation>إيقاف الجلسة مؤقتًا أو متابعتها</translation>
     </message>
     <message>
-      <source>Next step</source>
-      <translation>الخطوة التالية</translation>
+        <source>Add two minutes to this step</source>
+        <translation>إضافة دقيقتين إلى هذه الخطوة</translation>
     </message>
     <message>
-      <source>Finish the session</source>
-      <translation>إنهاء الجلسة</translation>
+        <source>Next step</source>
+        <translation>الخطوة التالية</translation>
     </message>
     <message>
-      <source>Session %1 of %2</source>
-      <translation>الجلسة %1 من %2</translation>
+        <source>Finish the session</source>
+        <translation>إنهاء الجلسة</translation>
     </message>
     <message>
-      <source>Next: %1</source>
-      <translation>التالي: %1</translation>
+        <source>Session %1 of %2</source>
+        <translation>الجلسة %1 من %2</translation>
     </message>
     <message>
-      <source>Next: the end of the session</source>
-      <translation>التالي: نهاية الجلسة</translation>
+        <source>Next: %1</source>
+        <translation>التالي: %1</translation>
     </message>
     <message>
-      <source>%1 by %2 min</source>
-      <translation>%1 بمقدار %2 دقيقة</translation>
+        <source>Next: the end of the session</source>
+        <translation>التالي: نهاية الجلسة</translation>
     </message>
     <message>
-      <source>Running about %1 min over.</source>
-      <translation>الجلسة متأخرة نحو %1 دقيقة.</translation>
+        <source>%1 by %2 min</source>
+        <translation>%1 بمقدار %2 دقيقة</translation>
     </message>
     <message>
-      <source>Suggestion: shorten %1.</source>
-      <translation>اقتراح: قصّر %1.</translation>
+        <source>Running about %1 min over.</source>
+        <translation>الجلسة متأخرة نحو %1 دقيقة.</translation>
     </message>
     <message>
-      <source>Still %1 min over: skip a step or agree with the group to run over.</source>
-      <translation>ما زال هناك تأخير %1 دقيقة: تخطَّ خطوة أو اتفق مع المجموعة على تمديد الوقت.</translation>
+        <source>Suggestion: shorten %1.</source>
+        <translation>اقتراح: قصّر %1.</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>Still %1 min over: skip a step or agree with the group to run over.</source>
+        <translation>ما زال هناك تأخير %1 دقيقة: تخطَّ خطوة أو اتفق مع المجموعة على تمديد الوقت.</translation>
+    </message>
+</context>
+<context>
     <name>Safety</name>
     <message>
-      <source>A resource needs a name.</source>
-      <translation>تحتاج الجهة إلى اسم.</translation>
+        <source>A resource needs a name.</source>
+        <translation>تحتاج الجهة إلى اسم.</translation>
     </message>
     <message>
-      <source>A phone number may contain only digits, spaces and + ( ) - . /</source>
-      <translation>لا يحتوي رقم الهاتف إلا على أرقام ومسافات والرموز ‎+ ( ) - . /</translation>
+        <source>A phone number may contain only digits, spaces and + ( ) - . /</source>
+        <translation>لا يحتوي رقم الهاتف إلا على أرقام ومسافات والرموز ‎+ ( ) - . /</translation>
     </message>
     <message>
-      <source>That resource no longer exists.</source>
-      <translation>لم تعد هذه الجهة موجودة.</translation>
+        <source>That resource no longer exists.</source>
+        <translation>لم تعد هذه الجهة موجودة.</translation>
     </message>
     <message>
-      <source>That group does not exist.</source>
-      <translation>هذه المجموعة غير موجودة.</translation>
+        <source>The position must be a whole number.</source>
+        <translation>يجب أن يكون الترتيب عددًا صحيحًا.</translation>
     </message>
     <message>
-      <source>That session is not in this group.</source>
-      <translation>هذه الجلسة لا تتبع هذه المجموعة.</translation>
+        <source>That group does not exist.</source>
+        <translation>هذه المجموعة غير موجودة.</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>That session is not in this group.</source>
+        <translation>هذه الجلسة لا تتبع هذه المجموعة.</translation>
+    </message>
+</context>
+<context>
     <name>SafetyDialog</name>
     <message>
-      <source>Safety</source>
-      <translation>السلامة</translation>
+        <source>Safety</source>
+        <translation>السلامة</translation>
     </message>
     <message>
-      <source>Safety: crisis steps, resources and incident record</source>
-      <translation>السلامة: خطوات الأزمة والموارد وتسجيل حادثة</translation>
+        <source>Safety: crisis steps, resources and incident record</source>
+        <translation>السلامة: خطوات الأزمة والموارد وتسجيل حادثة</translation>
     </message>
     <message>
-      <source>What to do now</source>
-      <translation>ما العمل الآن</translation>
+        <source>What to do now</source>
+        <translation>ما العمل الآن</translation>
     </message>
     <message>
-      <source>Record an incident</source>
-      <translation>تسجيل حادثة</translation>
+        <source>Record an incident</source>
+        <translation>تسجيل حادثة</translation>
     </message>
     <message>
-      <source>Crisis steps</source>
-      <translation>خطوات التعامل مع الأزمة</translation>
+        <source>Crisis steps</source>
+        <translation>خطوات التعامل مع الأزمة</translation>
     </message>
     <message>
-      <source>Local resources</source>
-      <translation>الموارد المحلية</translation>
+        <source>Local resources</source>
+        <translation>الموارد المحلية</translation>
     </message>
     <message>
-      <source>Name</source>
-      <translation>الاسم</translation>
+        <source>Name</source>
+        <translation>الاسم</translation>
     </message>
     <message>
-      <source>Phone</source>
-      <translation>الهاتف</translation>
+        <source>Phone</source>
+        <translation>الهاتف</translation>
     </message>
     <message>
-      <source>Hours</source>
-      <translation>ساعات العمل</translation>
+        <source>Hours</source>
+        <translation>ساعات العمل</translation>
     </message>
     <message>
-      <source>Language</source>
-      <translation>اللغة</translation>
+        <source>Language</source>
+        <translation>اللغة</translation>
     </message>
     <message>
-      <source>Notes</source>
-      <translation>ملاحظات</translation>
+        <source>Notes</source>
+        <translation>ملاحظات</translation>
     </message>
     <message>
-      <source>Add resource</source>
-      <translation>إضافة مورد</translation>
+        <source>Add resource</source>
+        <translation>إضافة مورد</translation>
     </message>
     <message>
-      <source>Remove selected</source>
-      <translation>حذف المحدد</translation>
+        <source>Remove selected</source>
+        <translation>حذف المحدد</translation>
     </message>
     <message>
-      <source>No resource has a phone number yet. Add your local crisis line and emergency number before the session.</source>
-      <translation>لا يوجد رقم هاتف لأي مورد بعد. أضف خط الأزمات المحلي ورقم الطوارئ قبل الجلسة.</translation>
+        <source>No resource has a phone number yet. Add your local crisis line and emergency number before the session.</source>
+        <translation>لا يوجد رقم هاتف لأي مورد بعد. أضف خط الأزمات المحلي ورقم الطوارئ قبل الجلسة.</translation>
     </message>
     <message>
-      <source>New resource: edit me</source>
-      <translation>مورد جديد: عدّلني</translation>
+        <source>New resource: edit me</source>
+        <translation>مورد جديد: عدّلني</translation>
     </message>
     <message>
-      <source>Record what happened without names or identifying details. Use participant codes only if you must.</source>
-      <translation>سجّل ما حدث دون أسماء أو تفاصيل تكشف الهوية. استخدم رموز المشاركين فقط عند الضرورة.</translation>
+        <source>Record what happened without names or identifying details. Use participant codes only if you must.</source>
+        <translation>سجّل ما حدث دون أسماء أو تفاصيل تكشف الهوية. استخدم رموز المشاركين فقط عند الضرورة.</translation>
     </message>
     <message>
-      <source>Incident type</source>
-      <translation>نوع الحادثة</translation>
+        <source>Incident type</source>
+        <translation>نوع الحادثة</translation>
     </message>
     <message>
-      <source>Short description</source>
-      <translation>وصف مختصر</translation>
+        <source>Short description</source>
+        <translation>وصف مختصر</translation>
     </message>
     <message>
-      <source>What happened, in a few lines</source>
-      <translation>ماذا حدث، في بضعة أسطر</translation>
+        <source>What happened, in a few lines</source>
+        <translation>ماذا حدث، في بضعة أسطر</translation>
     </message>
     <message>
-      <source>Other action taken</source>
-      <translation>إجراء آخر اتُّخذ</translation>
+        <source>Other action taken</source>
+        <translation>إجراء آخر اتُّخذ</translation>
     </message>
     <message>
-      <source>Anything else you did</source>
-      <translation>أي شيء آخر فعلته</translation>
+        <source>Anything else you did</source>
+        <translation>أي شيء آخر فعلته</translation>
     </message>
     <message>
-      <source>Follow-up</source>
-      <translation>المتابعة</translation>
+        <source>Follow-up</source>
+        <translation>المتابعة</translation>
     </message>
     <message>
-      <source>Follow-up needed</source>
-      <translation>تحتاج إلى متابعة</translation>
+        <source>Follow-up needed</source>
+        <translation>تحتاج إلى متابعة</translation>
     </message>
     <message>
-      <source>No follow-up needed</source>
-      <translation>لا تحتاج إلى متابعة</translation>
+        <source>No follow-up needed</source>
+        <translation>لا تحتاج إلى متابعة</translation>
     </message>
     <message>
-      <source>Followed up already</source>
-      <translation>تمت المتابعة</translation>
+        <source>Followed up already</source>
+        <translation>تمت المتابعة</translation>
     </message>
     <message>
-      <source>Follow-up plan</source>
-      <translation>خطة المتابعة</translation>
+        <source>Follow-up plan</source>
+        <translation>خطة المتابعة</translation>
     </message>
     <message>
-      <source>Who will do what, by when</source>
-      <translation>من سيفعل ماذا، ومتى</translation>
+        <source>Who will do what, by when</source>
+        <translation>من سيفعل ماذا، ومتى</translation>
     </message>
     <message>
-      <source>Save incident record</source>
-      <translation>حفظ سجل الحادثة</translation>
+        <source>Save incident record</source>
+        <translation>حفظ سجل الحادثة</translation>
     </message>
     <message>
-      <source>Type</source>
-      <translation>النوع</translation>
+        <source>Type</source>
+        <translation>النوع</translation>
     </message>
     <message>
-      <source>Severity</source>
-      <translation>الخطورة</translation>
+        <source>Severity</source>
+        <translation>الخطورة</translation>
     </message>
     <message>
-      <source>Description</source>
-      <translation>الوصف</translation>
+        <source>Description</source>
+        <translation>الوصف</translation>
     </message>
     <message>
-      <source>Actions taken</source>
-      <translation>الإجراءات المتخذة</translation>
+        <source>Actions taken</source>
+        <translation>الإجراءات المتخذة</translation>
     </message>
     <message>
-      <source>✓ Incident saved. You can close this window.</source>
-      <translation>✓ حُفظت الحادثة. يمكنك إغلاق هذه النافذة.</translation>
+        <source>✓ Incident saved. You can close this window.</source>
+        <translation>✓ حُفظت الحادثة. يمكنك إغلاق هذه النافذة.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ScorePanel</name>
     <message>
-      <source>Check-in: how are you, from 0 to 10?</source>
-      <translation>بداية الجلسة: كيف حالك من 0 إلى 10؟</translation>
+        <source>Check-in: how are you, from 0 to 10?</source>
+        <translation>بداية الجلسة: كيف حالك من ٠ إلى ١٠؟</translation>
     </message>
     <message>
-      <source>Check-out: how are you now, from 0 to 10?</source>
-      <translation>نهاية الجلسة: كيف حالك الآن من 0 إلى 10؟</translation>
+        <source>Check-out: how are you now, from 0 to 10?</source>
+        <translation>نهاية الجلسة: كيف حالك الآن من ٠ إلى ١٠؟</translation>
     </message>
     <message>
-      <source>Tap a number, or type it and press Enter to go to the next person. P records a pass.</source>
-      <translation>اضغط رقمًا، أو اكتبه ثم اضغط Enter للانتقال إلى الشخص التالي. الحرف P يسجّل تخطّيًا.</translation>
+        <source>Tap a number, or type it and press Enter to go to the next person. P records a pass.</source>
+        <translation>اضغط رقمًا، أو اكتبه ثم اضغط Enter للانتقال إلى الشخص التالي. الحرف P يسجّل تخطّيًا.</translation>
     </message>
     <message>
-      <source>Pass</source>
-      <translation>تخطٍّ</translation>
+        <source>Pass</source>
+        <translation>تخطٍّ</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ScriptEditor</name>
     <message>
-      <source>Edit your copy of a script</source>
-      <translation>تعديل نسختك من برنامج الجلسة</translation>
+        <source>Edit your copy of a script</source>
+        <translation>تعديل نسختك من برنامج الجلسة</translation>
     </message>
     <message>
-      <source>Script identifier</source>
-      <translation>معرّف البرنامج</translation>
+        <source>Script identifier</source>
+        <translation>معرّف البرنامج</translation>
     </message>
     <message>
-      <source>Title in English</source>
-      <translation>العنوان بالإنجليزية</translation>
+        <source>Title in English</source>
+        <translation>العنوان بالإنجليزية</translation>
     </message>
     <message>
-      <source>Title in Arabic</source>
-      <translation>العنوان بالعربية</translation>
+        <source>Title in Arabic</source>
+        <translation>العنوان بالعربية</translation>
     </message>
     <message>
-      <source>&amp;Identifier</source>
-      <translation>ال&amp;معرّف</translation>
+        <source>&amp;Identifier</source>
+        <translation>ال&amp;معرّف</translation>
     </message>
     <message>
-      <source>Title (&amp;English)</source>
-      <translation>العنوان (بالإن&amp;جليزية)</translation>
+        <source>Title (&amp;English)</source>
+        <translation>العنوان (بالإن&amp;جليزية)</translation>
     </message>
     <message>
-      <source>Title (&amp;Arabic)</source>
-      <translation>العنوان (بال&amp;عربية)</translation>
+        <source>Title (&amp;Arabic)</source>
+        <translation>العنوان (بال&amp;عربية)</translation>
     </message>
     <message>
-      <source>Steps</source>
-      <translation>الخطوات</translation>
+        <source>Steps</source>
+        <translation>الخطوات</translation>
     </message>
     <message>
-      <source>Move &amp;up</source>
-      <translation>نقل لأ&amp;على</translation>
+        <source>Move &amp;up</source>
+        <translation>نقل لأ&amp;على</translation>
     </message>
     <message>
-      <source>Move do&amp;wn</source>
-      <translation>نقل لأ&amp;سفل</translation>
+        <source>Move do&amp;wn</source>
+        <translation>نقل لأ&amp;سفل</translation>
     </message>
     <message>
-      <source>&amp;Remove step</source>
-      <translation>إ&amp;زالة الخطوة</translation>
+        <source>&amp;Remove step</source>
+        <translation>إ&amp;زالة الخطوة</translation>
     </message>
     <message>
-      <source>Minutes for this step</source>
-      <translation>دقائق هذه الخطوة</translation>
+        <source>Minutes for this step</source>
+        <translation>دقائق هذه الخطوة</translation>
     </message>
     <message>
-      <source>English</source>
-      <translation>الإنجليزية</translation>
+        <source>English</source>
+        <translation>الإنجليزية</translation>
     </message>
     <message>
-      <source>Arabic</source>
-      <translation>العربية</translation>
+        <source>Arabic</source>
+        <translation>العربية</translation>
     </message>
     <message>
-      <source>Title</source>
-      <translation>العنوان</translation>
+        <source>Title</source>
+        <translation>العنوان</translation>
     </message>
     <message>
-      <source>Words to say</source>
-      <translation>ما يُقال</translation>
+        <source>Words to say</source>
+        <translation>ما يُقال</translation>
     </message>
     <message>
-      <source>Notes for you</source>
-      <translation>ملاحظات لك</translation>
+        <source>Notes for you</source>
+        <translation>ملاحظات لك</translation>
     </message>
     <message>
-      <source>Kind</source>
-      <translation>النوع</translation>
+        <source>Kind</source>
+        <translation>النوع</translation>
     </message>
     <message>
-      <source>&amp;Minutes</source>
-      <translation>ال&amp;دقائق</translation>
+        <source>&amp;Minutes</source>
+        <translation>ال&amp;دقائق</translation>
     </message>
     <message>
-      <source>Save the script</source>
-      <translation>حفظ البرنامج</translation>
+        <source>Save the script</source>
+        <translation>حفظ البرنامج</translation>
     </message>
     <message>
-      <source>%1 min</source>
-      <translation>%1 دقيقة</translation>
+        <source>%1 min</source>
+        <translation>%1 دقيقة</translation>
     </message>
     <message>
-      <source>Total: %1 minutes</source>
-      <translation>المجموع: %1 دقيقة</translation>
+        <source>Total: %1 minutes</source>
+        <translation>المجموع: %1 دقيقة</translation>
     </message>
     <message>
-      <source>Give your copy its own identifier; this one belongs to a built-in script.</source>
-      <translation>أعطِ نسختك معرّفًا خاصًا بها؛ هذا المعرّف لبرنامج مدمج.</translation>
+        <source>Give your copy its own identifier; this one belongs to a built-in script.</source>
+        <translation>أعطِ نسختك معرّفًا خاصًا بها؛ هذا المعرّف لبرنامج مدمج.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-      <source>Settings</source>
-      <translation>الإعدادات</translation>
+        <source>Settings</source>
+        <translation>الإعدادات</translation>
     </message>
     <message>
-      <source>Interface language</source>
-      <translation>لغة الواجهة</translation>
+        <source>Interface language</source>
+        <translation>لغة الواجهة</translation>
     </message>
     <message>
-      <source>Lock after this many idle minutes</source>
-      <translation>الإقفال بعد هذا العدد من دقائق عدم الاستخدام</translation>
+        <source>Lock after this many idle minutes</source>
+        <translation>الإقفال بعد هذا العدد من دقائق عدم الاستخدام</translation>
     </message>
     <message>
-      <source>Never</source>
-      <translation>أبدًا</translation>
+        <source>Never</source>
+        <translation>أبدًا</translation>
     </message>
     <message>
-      <source> min</source>
-      <translation> دقيقة</translation>
+        <source> min</source>
+        <translation> دقيقة</translation>
     </message>
     <message>
-      <source>Colours</source>
-      <translation>الألوان</translation>
+        <source>Colours</source>
+        <translation>الألوان</translation>
     </message>
     <message>
-      <source>Follow the system</source>
-      <translation>حسب النظام</translation>
+        <source>Follow the system</source>
+        <translation>حسب النظام</translation>
     </message>
     <message>
-      <source>Light</source>
-      <translation>فاتح</translation>
+        <source>Light</source>
+        <translation>فاتح</translation>
     </message>
     <message>
-      <source>Dark</source>
-      <translation>داكن</translation>
+        <source>Dark</source>
+        <translation>داكن</translation>
     </message>
     <message>
-      <source>&amp;Language</source>
-      <translation>ال&amp;لغة</translation>
+        <source>&amp;Language</source>
+        <translation>ال&amp;لغة</translation>
     </message>
     <message>
-      <source>&amp;Lock after</source>
-      <translation>الإ&amp;قفال بعد</translation>
+        <source>&amp;Lock after</source>
+        <translation>الإ&amp;قفال بعد</translation>
     </message>
     <message>
-      <source>&amp;Colours</source>
-      <translation>الأ&amp;لوان</translation>
+        <source>&amp;Colours</source>
+        <translation>الأ&amp;لوان</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>StepCard</name>
     <message>
-      <source>Time left in this step</source>
-      <translation>الوقت المتبقي في هذه الخطوة</translation>
+        <source>Time left in this step</source>
+        <translation>الوقت المتبقي في هذه الخطوة</translation>
     </message>
     <message>
-      <source>Say:</source>
-      <translation>قل:</translation>
+        <source>Say:</source>
+        <translation>قل:</translation>
     </message>
     <message>
-      <source>For you only (not to be read aloud):</source>
-      <translation>لك وحدك (لا تُقرأ بصوت عالٍ):</translation>
+        <source>For you only (not to be read aloud):</source>
+        <translation>لك وحدك (لا تُقرأ بصوت عالٍ):</translation>
     </message>
     <message>
-      <source>Step %1 of %2 · %3</source>
-      <translation>الخطوة %1 من %2 · %3</translation>
+        <source>Step %1 of %2 · %3</source>
+        <translation>الخطوة %1 من %2 · %3</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>StepKind</name>
     <message>
-      <source>Welcome</source>
-      <translation>ترحيب</translation>
+        <source>Welcome</source>
+        <translation>ترحيب</translation>
     </message>
     <message>
-      <source>Ground rules</source>
-      <translation>قواعد المجموعة</translation>
+        <source>Ground rules</source>
+        <translation>قواعد المجموعة</translation>
     </message>
     <message>
-      <source>Check-in</source>
-      <translation>جولة الافتتاح</translation>
+        <source>Check-in</source>
+        <translation>جولة الافتتاح</translation>
     </message>
     <message>
-      <source>Round</source>
-      <translation>جولة حديث</translation>
+        <source>Round</source>
+        <translation>جولة حديث</translation>
     </message>
     <message>
-      <source>Discussion</source>
-      <translation>نقاش</translation>
+        <source>Discussion</source>
+        <translation>نقاش</translation>
     </message>
     <message>
-      <source>Skill practice</source>
-      <translation>تدريب على مهارة</translation>
+        <source>Skill practice</source>
+        <translation>تدريب على مهارة</translation>
     </message>
     <message>
-      <source>Reading</source>
-      <translation>قراءة</translation>
+        <source>Reading</source>
+        <translation>قراءة</translation>
     </message>
     <message>
-      <source>Break</source>
-      <translation>استراحة</translation>
+        <source>Break</source>
+        <translation>استراحة</translation>
     </message>
     <message>
-      <source>Check-out</source>
-      <translation>جولة الختام</translation>
+        <source>Check-out</source>
+        <translation>جولة الختام</translation>
     </message>
     <message>
-      <source>Closing</source>
-      <translation>اختتام</translation>
+        <source>Closing</source>
+        <translation>اختتام</translation>
     </message>
     <message>
-      <source>Safety check</source>
-      <translation>اطمئنان على السلامة</translation>
+        <source>Safety check</source>
+        <translation>اطمئنان على السلامة</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SummaryView</name>
     <message>
-      <source>Session finished: thank you</source>
-      <translation>انتهت الجلسة: شكرًا لك</translation>
+        <source>Session finished: thank you</source>
+        <translation>انتهت الجلسة: شكرًا لك</translation>
     </message>
     <message>
-      <source>People present</source>
-      <translation>عدد الحاضرين</translation>
+        <source>People present</source>
+        <translation>عدد الحاضرين</translation>
     </message>
     <message>
-      <source>Newcomers</source>
-      <translation>القادمون الجدد</translation>
+        <source>Newcomers</source>
+        <translation>القادمون الجدد</translation>
     </message>
     <message>
-      <source>Average change (check-out minus check-in)</source>
-      <translation>متوسط التغيّر (النهاية ناقص البداية)</translation>
+        <source>Average change (check-out minus check-in)</source>
+        <translation>متوسط التغيّر (النهاية ناقص البداية)</translation>
     </message>
     <message>
-      <source>Incidents recorded</source>
-      <translation>الحوادث المسجلة</translation>
+        <source>Incidents recorded</source>
+        <translation>الحوادث المسجلة</translation>
     </message>
     <message>
-      <source>Steps skipped</source>
-      <translation>الخطوات المتخطاة</translation>
+        <source>Steps skipped</source>
+        <translation>الخطوات المتخطاة</translation>
     </message>
     <message>
-      <source>Make the session summary PDF</source>
-      <translation>أنشئ ملخص الجلسة بصيغة PDF</translation>
+        <source>Make the session summary PDF</source>
+        <translation>أنشئ ملخص الجلسة بصيغة PDF</translation>
     </message>
     <message>
-      <source>Open the folder</source>
-      <translation>افتح المجلد</translation>
+        <source>Open the folder</source>
+        <translation>افتح المجلد</translation>
     </message>
     <message>
-      <source>Back to the group</source>
-      <translation>العودة إلى المجموعة</translation>
+        <source>Back to the group</source>
+        <translation>العودة إلى المجموعة</translation>
     </message>
     <message>
-      <source>no one gave both scores</source>
-      <translation>لم يعطِ أحد الدرجتين كلتيهما</translation>
+        <source>no one gave both scores</source>
+        <translation>لم يعطِ أحد الدرجتين كلتيهما</translation>
     </message>
     <message>
-      <source>%1 (from %2 people)</source>
-      <translation>%1 (من %2 أشخاص)</translation>
+        <source>%1 (from %2 people)</source>
+        <translation>%1 (من %2 أشخاص)</translation>
     </message>
     <message>
-      <source>Making the PDF…</source>
-      <translation>جارٍ إنشاء ملف PDF…</translation>
+        <source>Making the PDF…</source>
+        <translation>جارٍ إنشاء ملف PDF…</translation>
     </message>
     <message>
-      <source>Making the session summary PDF</source>
-      <translation>جارٍ إنشاء ملخص الجلسة بصيغة PDF</translation>
+        <source>Making the session summary PDF</source>
+        <translation>جارٍ إنشاء ملخص الجلسة بصيغة PDF</translation>
     </message>
     <message>
-      <source>Saved: %1</source>
-      <translation>حُفظ: %1</translation>
+        <source>Saved: %1</source>
+        <translation>حُفظ: %1</translation>
     </message>
     <message>
-      <source>The PDF could not be made.</source>
-      <translation>تعذّر إنشاء ملف PDF.</translation>
+        <source>The PDF could not be made.</source>
+        <translation>تعذّر إنشاء ملف PDF.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Tasks</name>
     <message>
-      <source>Something went wrong and the action was not finished. Nothing you saved before has been lost.</source>
-      <translation>حدث خطأ ولم يكتمل الإجراء. لم يضِع شيء مما حفظته من قبل.</translation>
+        <source>Something went wrong and the action was not finished. Nothing you saved before has been lost.</source>
+        <translation>حدث خطأ ولم يكتمل الإجراء. لم يضِع شيء مما حفظته من قبل.</translation>
     </message>
     <message>
-      <source>Could not finish</source>
-      <translation>تعذّر الإكمال</translation>
+        <source>Could not finish</source>
+        <translation>تعذّر الإكمال</translation>
     </message>
     <message>
-      <source>Working</source>
-      <translation>جارٍ العمل</translation>
+        <source>Working</source>
+        <translation>جارٍ العمل</translation>
     </message>
     <message>
-      <source>Please wait…</source>
-      <translation>يُرجى الانتظار…</translation>
+        <source>Please wait…</source>
+        <translation>يُرجى الانتظار…</translation>
     </message>
     <message>
-      <source>Cancel</source>
-      <translation>إلغاء</translation>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
     </message>
     <message>
-      <source>Progress</source>
-      <translation>التقدّم</translation>
+        <source>Progress</source>
+        <translation>التقدّم</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
-      <source>Facilitator: unlock</source>
-      <translation>الميسِّر: فتح القفل</translation>
+        <source>Facilitator: unlock</source>
+        <translation>الميسِّر: فتح القفل</translation>
     </message>
     <message>
-      <source>Welcome back</source>
-      <translation>أهلًا بعودتك</translation>
+        <source>Welcome back</source>
+        <translation>أهلًا بعودتك</translation>
     </message>
     <message>
-      <source>Opening with the system keyring…</source>
-      <translation>جارٍ الفتح بسلسلة مفاتيح النظام…</translation>
+        <source>Opening with the system keyring…</source>
+        <translation>جارٍ الفتح بسلسلة مفاتيح النظام…</translation>
     </message>
     <message>
-      <source>The system keyring did not open the store this time.</source>
-      <translation>لم تفتح سلسلة مفاتيح النظام المخزن هذه المرة.</translation>
+        <source>The system keyring did not open the store this time.</source>
+        <translation>لم تفتح سلسلة مفاتيح النظام المخزن هذه المرة.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>UnlockPanel</name>
     <message>
-      <source>&amp;Unlock</source>
-      <translation>&amp;فتح القفل</translation>
+        <source>&amp;Unlock</source>
+        <translation>&amp;فتح القفل</translation>
     </message>
     <message>
-      <source>Unlock with the &amp;system keyring</source>
-      <translation>الفتح بسلسلة مفاتيح ال&amp;نظام</translation>
+        <source>Unlock with the &amp;system keyring</source>
+        <translation>الفتح بسلسلة مفاتيح ال&amp;نظام</translation>
     </message>
     <message>
-      <source>Type the recovery code from your recovery kit. Dashes and spaces do not matter.</source>
-      <translation>اكتب رمز الاسترداد من ملف الاسترداد. لا تهم الشرطات ولا المسافات.</translation>
+        <source>Type the recovery code from your recovery kit. Dashes and spaces do not matter.</source>
+        <translation>اكتب رمز الاسترداد من ملف الاسترداد. لا تهم الشرطات ولا المسافات.</translation>
     </message>
     <message>
-      <source>Recovery code</source>
-      <translation>رمز الاسترداد</translation>
+        <source>Recovery code</source>
+        <translation>رمز الاسترداد</translation>
     </message>
     <message>
-      <source>Use the &amp;passphrase instead</source>
-      <translation>استخدم &amp;عبارة المرور بدلًا منه</translation>
+        <source>Use the &amp;passphrase instead</source>
+        <translation>استخدم &amp;عبارة المرور بدلًا منه</translation>
     </message>
     <message>
-      <source>Enter your passphrase to open your groups.</source>
-      <translation>أدخل عبارة المرور لفتح مجموعاتك.</translation>
+        <source>Enter your passphrase to open your groups.</source>
+        <translation>أدخل عبارة المرور لفتح مجموعاتك.</translation>
     </message>
     <message>
-      <source>Passphrase</source>
-      <translation>عبارة المرور</translation>
+        <source>Passphrase</source>
+        <translation>عبارة المرور</translation>
     </message>
     <message>
-      <source>Forgot it? Use the &amp;recovery code</source>
-      <translation>نسيتها؟ استخدم &amp;رمز الاسترداد</translation>
+        <source>Forgot it? Use the &amp;recovery code</source>
+        <translation>نسيتها؟ استخدم &amp;رمز الاسترداد</translation>
     </message>
     <message>
-      <source>Type the recovery code first.</source>
-      <translation>اكتب رمز الاسترداد أولًا.</translation>
+        <source>Type the recovery code first.</source>
+        <translation>اكتب رمز الاسترداد أولًا.</translation>
     </message>
     <message>
-      <source>Type your passphrase first.</source>
-      <translation>اكتب عبارة المرور أولًا.</translation>
+        <source>Type your passphrase first.</source>
+        <translation>اكتب عبارة المرور أولًا.</translation>
     </message>
     <message>
-      <source>Checking…</source>
-      <translation>جارٍ التحقق…</translation>
+        <source>Checking…</source>
+        <translation>جارٍ التحقق…</translation>
     </message>
     <message>
-      <source>That recovery code does not open this store.</source>
-      <translation>رمز الاسترداد هذا لا يفتح هذا المخزن.</translation>
+        <source>That recovery code does not open this store.</source>
+        <translation>رمز الاسترداد هذا لا يفتح هذا المخزن.</translation>
     </message>
     <message>
-      <source>That passphrase is not right. Check Caps Lock and try again.</source>
-      <translation>عبارة المرور هذه غير صحيحة. تحقق من مفتاح الأحرف الكبيرة (Caps Lock) وحاول مرة أخرى.</translation>
+        <source>That passphrase is not right. Check Caps Lock and try again.</source>
+        <translation>عبارة المرور هذه غير صحيحة. تحقق من مفتاح الأحرف الكبيرة (Caps Lock) وحاول مرة أخرى.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Widgets</name>
     <message>
-      <source>Something went wrong and the action was not finished.</source>
-      <translation>حدث خطأ ولم يكتمل الإجراء.</translation>
+        <source>Something went wrong and the action was not finished.</source>
+        <translation>حدث خطأ ولم يكتمل الإجراء.</translation>
     </message>
     <message>
-      <source>Could not finish</source>
-      <translation>تعذّر الإكمال</translation>
+        <source>Could not finish</source>
+        <translation>تعذّر الإكمال</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>export</name>
     <message>
-      <source>The text needs more special letter forms than one report can hold.</source>
-      <translation>يحتاج النص إلى أشكال حروف خاصة أكثر مما يتسع له تقرير واحد.</translation>
+        <source>The text needs more special letter forms than one report can hold.</source>
+        <translation>يحتاج النص إلى أشكال حروف خاصة أكثر مما يتسع له تقرير واحد.</translation>
     </message>
     <message>
-      <source>The report font is not installed (fontpkg-ibm-plex-sans-arabic). Reinstall Facilitator.</source>
-      <translation>خط التقارير غير مثبّت (fontpkg-ibm-plex-sans-arabic). أعد تثبيت Facilitator.</translation>
+        <source>The report font is not installed (fontpkg-ibm-plex-sans-arabic). Reinstall Facilitator.</source>
+        <translation>خط التقارير غير مثبّت (fontpkg-ibm-plex-sans-arabic). أعد تثبيت Facilitator.</translation>
     </message>
     <message>
-      <source>The report font file {name} is missing. Reinstall Facilitator.</source>
-      <translation>ملف خط التقارير {name} مفقود. أعد تثبيت Facilitator.</translation>
+        <source>The report font file {name} is missing. Reinstall Facilitator.</source>
+        <translation>ملف خط التقارير {name} مفقود. أعد تثبيت Facilitator.</translation>
     </message>
     <message>
-      <source>The report password must have at least {n} characters.</source>
-      <translation>يجب أن تتكون كلمة مرور التقرير من {n} أحرف على الأقل.</translation>
+        <source>The report password must have at least {n} characters.</source>
+        <translation>يجب أن تتكون كلمة مرور التقرير من {n} أحرف على الأقل.</translation>
     </message>
     <message>
-      <source>The password file {path} does not exist.</source>
-      <translation>ملف كلمة المرور {path} غير موجود.</translation>
+        <source>The password file {path} does not exist.</source>
+        <translation>ملف كلمة المرور {path} غير موجود.</translation>
     </message>
     <message>
-      <source>The password file {path} could not be read.</source>
-      <translation>تعذّرت قراءة ملف كلمة المرور {path}.</translation>
+        <source>The password file {path} could not be read.</source>
+        <translation>تعذّرت قراءة ملف كلمة المرور {path}.</translation>
     </message>
     <message>
-      <source>The password file {path} is empty.</source>
-      <translation>ملف كلمة المرور {path} فارغ.</translation>
+        <source>The password file {path} is empty.</source>
+        <translation>ملف كلمة المرور {path} فارغ.</translation>
     </message>
     <message>
-      <source>{path} is a folder; give a file name such as report.pdf.</source>
-      <translation>{path} مجلد؛ اكتب اسم ملف مثل report.pdf.</translation>
+        <source>{path} is a folder; give a file name such as report.pdf.</source>
+        <translation>{path} مجلد؛ اكتب اسم ملف مثل report.pdf.</translation>
     </message>
     <message>
-      <source>The folder {folder} does not exist.</source>
-      <translation>المجلد {folder} غير موجود.</translation>
+        <source>The folder {folder} does not exist.</source>
+        <translation>المجلد {folder} غير موجود.</translation>
     </message>
     <message>
-      <source>The folder {folder} cannot be written to.</source>
-      <translation>لا يمكن الكتابة في المجلد {folder}.</translation>
+        <source>The folder {folder} cannot be written to.</source>
+        <translation>لا يمكن الكتابة في المجلد {folder}.</translation>
     </message>
     <message>
-      <source>The report was not produced as a PDF.</source>
-      <translation>لم يُنتَج التقرير بصيغة PDF.</translation>
+        <source>The report was not produced as a PDF.</source>
+        <translation>لم يُنتَج التقرير بصيغة PDF.</translation>
     </message>
     <message>
-      <source>This report contains a part the PDF writer does not know ({kind}).</source>
-      <translation>يحتوي هذا التقرير على جزء لا يعرفه كاتب ملفات PDF ‏({kind}).</translation>
+        <source>This report contains a part the PDF writer does not know ({kind}).</source>
+        <extracomment>Height a heading needs below it before a table may start on the same page.</extracomment>
+        <translation>يحتوي هذا التقرير على جزء لا يعرفه كاتب ملفات PDF ‏({kind}).</translation>
     </message>
     <message>
-      <source>The report could not be laid out: {reason}</source>
-      <translation>تعذّر تنسيق التقرير: {reason}</translation>
+        <source>The report could not be laid out: {reason}</source>
+        <translation>تعذّر تنسيق التقرير: {reason}</translation>
     </message>
     <message>
-      <source>The recovery code must contain only letters and digits.</source>
-      <translation>يجب ألا يحتوي رمز الاسترداد إلا على حروف وأرقام.</translation>
+        <source>The recovery code must contain only letters and digits.</source>
+        <translation>يجب ألا يحتوي رمز الاسترداد إلا على حروف وأرقام.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>store</name>
     <message>
-      <source>The disk is full: the backup {path} could not be written. The store itself is unchanged.</source>
-      <translation>القرص ممتلئ: تعذّرت كتابة النسخة الاحتياطية {path}. المخزن نفسه لم يتغير.</translation>
+        <source>The disk is full: the backup {path} could not be written. The store itself is unchanged.</source>
+        <translation>القرص ممتلئ: تعذّرت كتابة النسخة الاحتياطية {path}. المخزن نفسه لم يتغير.</translation>
     </message>
     <message>
-      <source>The backup {path} failed: {reason}.</source>
-      <translation>فشلت النسخة الاحتياطية {path}: {reason}.</translation>
+        <source>The backup {path} failed: {reason}.</source>
+        <translation>فشلت النسخة الاحتياطية {path}: {reason}.</translation>
     </message>
     <message>
-      <source>The copy {path} does not open with its key: it is damaged.</source>
-      <translation>النسخة {path} لا تُفتح بمفتاحها: إنها تالفة.</translation>
+        <source>The copy {path} does not open with its key: it is damaged.</source>
+        <translation>النسخة {path} لا تُفتح بمفتاحها: إنها تالفة.</translation>
     </message>
     <message>
-      <source>The copy {path} failed its integrity check: {problem}</source>
-      <translation>لم تجتز النسخة {path} فحص السلامة: {problem}</translation>
+        <source>The copy {path} failed its integrity check: {problem}</source>
+        <translation>لم تجتز النسخة {path} فحص السلامة: {problem}</translation>
     </message>
     <message>
-      <source>There is no backup at {path}.</source>
-      <translation>لا توجد نسخة احتياطية في {path}.</translation>
+        <source>There is no backup at {path}.</source>
+        <translation>لا توجد نسخة احتياطية في {path}.</translation>
     </message>
     <message>
-      <source>The disk is full, so the last change was not saved. Everything saved before it is intact; free some space and try again.</source>
-      <translation>القرص ممتلئ، لذلك لم يُحفظ التغيير الأخير. كل ما حُفظ قبله سليم؛ أفرغ بعض المساحة وحاول مرة أخرى.</translation>
+        <source>The key does not open this database, or the file is not a Facilitator store.</source>
+        <translation>المفتاح لا يفتح قاعدة البيانات هذه، أو أن الملف ليس مخزنًا لتطبيق الميسّر.</translation>
     </message>
     <message>
-      <source>The store is read-only here, so the last change was not saved. Everything saved before it is intact.</source>
-      <translation>المخزن هنا للقراءة فقط، لذلك لم يُحفظ التغيير الأخير. كل ما حُفظ قبله سليم.</translation>
+        <source>The store {path} cannot be opened for writing: its folder or file is read-only (or not accessible). Nothing was changed.</source>
+        <translation>لا يمكن فتح المخزن {path} للكتابة: مجلده أو ملفه للقراءة فقط (أو يتعذّر الوصول إليه). لم يُغيَّر شيء.</translation>
     </message>
     <message>
-      <source>The disk is full: could not {action} {path}. Nothing was changed; free some space and try again.</source>
-      <translation>القرص ممتلئ: تعذّر {action} ‏{path}. لم يتغير شيء؛ أفرغ بعض المساحة وحاول مرة أخرى.</translation>
+        <source>The database {path} is busy: another program is using it. Close it there and try again. Nothing was changed.</source>
+        <translation>قاعدة البيانات {path} مشغولة: يستخدمها برنامج آخر. أغلقه هناك وحاول مجددًا. لم يُغيَّر شيء.</translation>
     </message>
     <message>
-      <source>The folder or file is read-only: could not {action} {path}. Nothing was changed.</source>
-      <translation>المجلد أو الملف للقراءة فقط: تعذّر {action} ‏{path}. لم يتغير شيء.</translation>
+        <source>The disk is full, so the store {path} cannot be opened. Nothing was changed; free some space and try again.</source>
+        <translation>القرص ممتلئ، لذلك لا يمكن فتح المخزن {path}. لم يُغيَّر شيء؛ أفرغ بعض المساحة وحاول مجددًا.</translation>
     </message>
     <message>
-      <source>Could not {action} {path}: {reason}.</source>
-      <translation>تعذّر {action} ‏{path}: {reason}.</translation>
+        <source>The database {path} could not be read ({reason}). It was not changed; restore it from a backup if this persists.</source>
+        <translation>تعذّرت قراءة قاعدة البيانات {path} ({reason}). لم تُغيَّر؛ استعِدها من نسخة احتياطية إن تكرّر ذلك.</translation>
     </message>
     <message>
-      <source>write</source>
-      <translation>الكتابة</translation>
+        <source>The disk is full, so the last change was not saved. Everything saved before it is intact; free some space and try again.</source>
+        <translation>القرص ممتلئ، لذلك لم يُحفظ التغيير الأخير. كل ما حُفظ قبله سليم؛ أفرغ بعض المساحة وحاول مرة أخرى.</translation>
     </message>
     <message>
-      <source>The key file holds impossible key-derivation settings: it is damaged or was edited.</source>
-      <translation>يحتوي ملف المفاتيح على إعدادات اشتقاق مفتاح مستحيلة: إنه تالف أو عُدِّل.</translation>
+        <source>The store is read-only here, so the last change was not saved. Everything saved before it is intact.</source>
+        <translation>المخزن هنا للقراءة فقط، لذلك لم يُحفظ التغيير الأخير. كل ما حُفظ قبله سليم.</translation>
     </message>
     <message>
-      <source>The key file uses an unknown key-derivation method: it is damaged or was written by a newer version of Facilitator.</source>
-      <translation>يستخدم ملف المفاتيح طريقة اشتقاق مفتاح غير معروفة: إنه تالف أو كتبه إصدار أحدث من Facilitator.</translation>
+        <source>Part of the database is damaged ({reason}), so this could not be read or saved. Run 'facilitator db check' and restore from a backup.</source>
+        <translation>جزء من قاعدة البيانات تالف ({reason})، لذلك تعذّرت القراءة أو الحفظ. شغّل الأمر 'facilitator db check' واستعِد البيانات من نسخة احتياطية.</translation>
     </message>
     <message>
-      <source>The key file is damaged: its key check does not match.</source>
-      <translation>ملف المفاتيح تالف: فحص المفتاح فيه لا يتطابق.</translation>
+        <source>The disk is full: could not {action} {path}. Nothing was changed; free some space and try again.</source>
+        <translation>القرص ممتلئ: تعذّر {action} ‏{path}. لم يتغير شيء؛ أفرغ بعض المساحة وحاول مرة أخرى.</translation>
     </message>
     <message>
-      <source>The passphrase is not correct.</source>
-      <translation>عبارة المرور غير صحيحة.</translation>
+        <source>The folder or file is read-only: could not {action} {path}. Nothing was changed.</source>
+        <translation>المجلد أو الملف للقراءة فقط: تعذّر {action} ‏{path}. لم يتغير شيء.</translation>
     </message>
     <message>
-      <source>The recovery code does not open this store.</source>
-      <translation>رمز الاسترداد لا يفتح هذا المخزن.</translation>
+        <source>Could not {action} {path}: {reason}.</source>
+        <translation>تعذّر {action} ‏{path}: {reason}.</translation>
     </message>
     <message>
-      <source>The key does not open this key file.</source>
-      <translation>المفتاح لا يفتح ملف المفاتيح هذا.</translation>
+        <source>write</source>
+        <translation>الكتابة</translation>
     </message>
     <message>
-      <source>The key file {path} was written by a newer version of Facilitator; update the app to open it.</source>
-      <translation>ملف المفاتيح {path} كتبه إصدار أحدث من Facilitator؛ حدّث التطبيق لفتحه.</translation>
+        <source>The key file holds impossible key-derivation settings: it is damaged or was edited.</source>
+        <translation>يحتوي ملف المفاتيح على إعدادات اشتقاق مفتاح مستحيلة: إنه تالف أو عُدِّل.</translation>
     </message>
     <message>
-      <source>The key file {path} is damaged or is not a Facilitator key file.</source>
-      <translation>ملف المفاتيح {path} تالف أو ليس ملف مفاتيح خاصًا بـ Facilitator.</translation>
+        <source>The key file uses an unknown key-derivation method: it is damaged or was written by a newer version of Facilitator.</source>
+        <translation>يستخدم ملف المفاتيح طريقة اشتقاق مفتاح غير معروفة: إنه تالف أو كتبه إصدار أحدث من Facilitator.</translation>
     </message>
     <message>
-      <source>The key file {path} is missing. Restore it from a backup (it is saved next to every backup).</source>
-      <translation>ملف المفاتيح {path} مفقود. استرجعه من نسخة احتياطية (يُحفظ بجانب كل نسخة احتياطية).</translation>
+        <source>The key file is damaged: its key check does not match.</source>
+        <translation>ملف المفاتيح تالف: فحص المفتاح فيه لا يتطابق.</translation>
     </message>
     <message>
-      <source>create the lock file</source>
-      <translation>إنشاء ملف القفل</translation>
+        <source>The passphrase is not correct.</source>
+        <translation>عبارة المرور غير صحيحة.</translation>
     </message>
     <message>
-      <source>This store is already open in another Facilitator window or command. Close it there first.</source>
-      <translation>هذا المخزن مفتوح بالفعل في نافذة أو أمر آخر من Facilitator. أغلقه هناك أولًا.</translation>
+        <source>The recovery code does not open this store.</source>
+        <translation>رمز الاسترداد لا يفتح هذا المخزن.</translation>
     </message>
     <message>
-      <source>lock</source>
-      <translation>قفل</translation>
+        <source>The key does not open this key file.</source>
+        <translation>المفتاح لا يفتح ملف المفاتيح هذا.</translation>
     </message>
     <message>
-      <source>Updating the database to this version of Facilitator failed: {reason}. The database was left at its last good version and a backup was taken before the update.</source>
-      <translation>فشل تحديث قاعدة البيانات إلى هذا الإصدار من Facilitator: {reason}. بقيت قاعدة البيانات على آخر إصدار سليم، وأُخذت نسخة احتياطية قبل التحديث.</translation>
+        <source>The key file {path} was written by a newer version of Facilitator; update the app to open it.</source>
+        <translation>ملف المفاتيح {path} كتبه إصدار أحدث من Facilitator؛ حدّث التطبيق لفتحه.</translation>
     </message>
     <message>
-      <source>The recovery code should have {expected} letters and digits but {got} were typed. Check for a missing or extra character.</source>
-      <translation>يجب أن يتكون رمز الاسترداد من {expected} حرفًا ورقمًا، لكن كُتب {got}. تحقق من وجود حرف ناقص أو زائد.</translation>
+        <source>The key file {path} is damaged or is not a Facilitator key file.</source>
+        <translation>ملف المفاتيح {path} تالف أو ليس ملف مفاتيح خاصًا بـ Facilitator.</translation>
     </message>
     <message>
-      <source>Group {n} of the recovery code contains '{ch}', which never appears in recovery codes: please check that group.</source>
-      <translation>المجموعة {n} من رمز الاسترداد تحتوي على '{ch}'، وهو لا يظهر أبدًا في رموز الاسترداد: يُرجى التحقق من هذه المجموعة.</translation>
+        <source>The key file {path} is missing. Restore it from a backup (it is saved next to every backup).</source>
+        <translation>ملف المفاتيح {path} مفقود. استرجعه من نسخة احتياطية (يُحفظ بجانب كل نسخة احتياطية).</translation>
     </message>
     <message>
-      <source>Group {n} of the recovery code ({group}) looks mistyped: please check that group.</source>
-      <translation>يبدو أن المجموعة {n} من رمز الاسترداد ({group}) كُتبت خطأً: يُرجى التحقق منها.</translation>
+        <source>create the lock file</source>
+        <translation>إنشاء ملف القفل</translation>
     </message>
     <message>
-      <source>The passphrase must be at least {n} characters long.</source>
-      <translation>يجب أن تتكون عبارة المرور من {n} أحرف على الأقل.</translation>
+        <source>This store is already open in another Facilitator window or command. Close it there first.</source>
+        <translation>هذا المخزن مفتوح بالفعل في نافذة أو أمر آخر من Facilitator. أغلقه هناك أولًا.</translation>
     </message>
     <message>
-      <source>A store already exists at {path}; it was left untouched.</source>
-      <translation>يوجد مخزن بالفعل في {path}؛ ولم يُمَسّ.</translation>
+        <source>lock</source>
+        <translation>قفل</translation>
     </message>
     <message>
-      <source>No system keyring is available on this computer, so the store needs a passphrase. Choose one and keep it safe.</source>
-      <translation>لا توجد سلسلة مفاتيح للنظام على هذا الحاسوب، لذلك يحتاج المخزن إلى عبارة مرور. اختر واحدة واحفظها في مكان آمن.</translation>
+        <source>Updating the database to this version of Facilitator failed: {reason}. The database was left at its last good version and a backup was taken before the update.</source>
+        <translation>فشل تحديث قاعدة البيانات إلى هذا الإصدار من Facilitator: {reason}. بقيت قاعدة البيانات على آخر إصدار سليم، وأُخذت نسخة احتياطية قبل التحديث.</translation>
     </message>
     <message>
-      <source>The database does not open with its key: it is damaged. Restore it from a backup.</source>
-      <translation>قاعدة البيانات لا تُفتح بمفتاحها: إنها تالفة. استرجعها من نسخة احتياطية.</translation>
+        <source>The recovery code should have {expected} letters and digits but {got} were typed. Check for a missing or extra character.</source>
+        <translation>يجب أن يتكون رمز الاسترداد من {expected} حرفًا ورقمًا، لكن كُتب {got}. تحقق من وجود حرف ناقص أو زائد.</translation>
     </message>
     <message>
-      <source>There is no store at {path}.</source>
-      <translation>لا يوجد مخزن في {path}.</translation>
+        <source>Group {n} of the recovery code contains '{ch}', which never appears in recovery codes: please check that group.</source>
+        <translation>المجموعة {n} من رمز الاسترداد تحتوي على '{ch}'، وهو لا يظهر أبدًا في رموز الاسترداد: يُرجى التحقق من هذه المجموعة.</translation>
     </message>
     <message>
-      <source>The database {path} is truncated or empty. Restore it from a backup.</source>
-      <translation>قاعدة البيانات {path} مبتورة أو فارغة. استرجعها من نسخة احتياطية.</translation>
+        <source>Group {n} of the recovery code ({group}) looks mistyped: please check that group.</source>
+        <translation>يبدو أن المجموعة {n} من رمز الاسترداد ({group}) كُتبت خطأً: يُرجى التحقق منها.</translation>
     </message>
     <message>
-      <source>The database {path} does not open with its own key: it is damaged or was replaced by another file. Restore it from a backup.</source>
-      <translation>قاعدة البيانات {path} لا تُفتح بمفتاحها: إنها تالفة أو استُبدل بها ملف آخر. استرجعها من نسخة احتياطية.</translation>
+        <source>The passphrase must be at least {n} characters long.</source>
+        <translation>يجب أن تتكون عبارة المرور من {n} أحرف على الأقل.</translation>
     </message>
     <message>
-      <source>The database {path} is damaged ({problem}). It was not changed; restore it from a backup.</source>
-      <translation>قاعدة البيانات {path} تالفة ({problem}). لم تتغير؛ استرجعها من نسخة احتياطية.</translation>
+        <source>A store already exists at {path}; it was left untouched.</source>
+        <translation>يوجد مخزن بالفعل في {path}؛ ولم يُمَسّ.</translation>
     </message>
     <message>
-      <source>The passphrase cannot be removed: the system keyring does not hold this store's key, so the passphrase is needed to open it.</source>
-      <translation>لا يمكن إزالة عبارة المرور: سلسلة مفاتيح النظام لا تحفظ مفتاح هذا المخزن، لذا ما زالت عبارة المرور لازمة لفتحه.</translation>
+        <source>No system keyring is available on this computer, so the store needs a passphrase. Choose one and keep it safe.</source>
+        <translation>لا توجد سلسلة مفاتيح للنظام على هذا الحاسوب، لذلك يحتاج المخزن إلى عبارة مرور. اختر واحدة واحفظها في مكان آمن.</translation>
     </message>
     <message>
-      <source>Changing the key needs the current passphrase.</source>
-      <translation>تغيير المفتاح يحتاج إلى عبارة المرور الحالية.</translation>
+        <source>The database does not open with its key: it is damaged. Restore it from a backup.</source>
+        <translation>قاعدة البيانات لا تُفتح بمفتاحها: إنها تالفة. استرجعها من نسخة احتياطية.</translation>
     </message>
     <message>
-      <source>This store has no passphrase. Open it with the recovery code.</source>
-      <translation>ليس لهذا المخزن عبارة مرور. افتحه برمز الاسترداد.</translation>
+        <source>The store {path} cannot be opened for writing: {target} is read-only. Nothing was changed.</source>
+        <translation>لا يمكن فتح المخزن {path} للكتابة: {target} للقراءة فقط. لم يُغيَّر شيء.</translation>
     </message>
     <message>
-      <source>The system keyring does not hold the key for this store. Enter the passphrase or the recovery code.</source>
-      <translation>سلسلة مفاتيح النظام لا تحفظ مفتاح هذا المخزن. أدخل عبارة المرور أو رمز الاسترداد.</translation>
+        <source>There is no store at {path}.</source>
+        <translation>لا يوجد مخزن في {path}.</translation>
     </message>
     <message>
-      <source>No system keyring holds the key here. Enter the passphrase or the recovery code.</source>
-      <translation>لا توجد هنا سلسلة مفاتيح نظام تحفظ المفتاح. أدخل عبارة المرور أو رمز الاسترداد.</translation>
+        <source>The database {path} is truncated or empty. Restore it from a backup.</source>
+        <translation>قاعدة البيانات {path} مبتورة أو فارغة. استرجعها من نسخة احتياطية.</translation>
     </message>
-  </context>
+    <message>
+        <source>The database {path} does not open with its own key: it is damaged or was replaced by another file. Restore it from a backup.</source>
+        <translation>قاعدة البيانات {path} لا تُفتح بمفتاحها: إنها تالفة أو استُبدل بها ملف آخر. استرجعها من نسخة احتياطية.</translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged ({problem}). It was not changed; restore it from a backup.</source>
+        <translation>قاعدة البيانات {path} تالفة ({problem}). لم تتغير؛ استرجعها من نسخة احتياطية.</translation>
+    </message>
+    <message>
+        <source>The passphrase cannot be removed: the system keyring does not hold this store's key, so the passphrase is needed to open it.</source>
+        <translation>لا يمكن إزالة عبارة المرور: سلسلة مفاتيح النظام لا تحفظ مفتاح هذا المخزن، لذا ما زالت عبارة المرور لازمة لفتحه.</translation>
+    </message>
+    <message>
+        <source>Changing the key needs the current passphrase.</source>
+        <translation>تغيير المفتاح يحتاج إلى عبارة المرور الحالية.</translation>
+    </message>
+    <message>
+        <source>This store has no passphrase. Open it with the recovery code.</source>
+        <translation>ليس لهذا المخزن عبارة مرور. افتحه برمز الاسترداد.</translation>
+    </message>
+    <message>
+        <source>The system keyring does not hold the key for this store. Enter the passphrase or the recovery code.</source>
+        <translation>سلسلة مفاتيح النظام لا تحفظ مفتاح هذا المخزن. أدخل عبارة المرور أو رمز الاسترداد.</translation>
+    </message>
+    <message>
+        <source>No system keyring holds the key here. Enter the passphrase or the recovery code.</source>
+        <translation>لا توجد هنا سلسلة مفاتيح نظام تحفظ المفتاح. أدخل عبارة المرور أو رمز الاسترداد.</translation>
+    </message>
+</context>
 </TS>

@@ -147,3 +147,52 @@ def test_arabic_ui_is_right_to_left_and_fully_translated(qtbot, arabic, raw_db, 
     window.lock()
     check(window.lock_screen, "lock")
     assert window.windowTitle() == "الميسِّر"
+
+    # Run mode and what opens from it: run view, presenter, safety, summary.
+    from facilitator.ui.context import RunRequest
+
+    window.unlock()  # (passphrase checks: test_unlock_lock)
+    assert not ctx.locked
+    window.start_run(RunRequest(gid, "grief-loss-circle"))
+    view = window.run_view
+    assert view.isRightToLeft()
+    for p in view.attendance.people():
+        view.attendance.button_for(p.id).click()
+    check(view, "run: attendance")
+    view.go_next()
+    while view.script.steps[view.engine.index].kind != "check_in":
+        view.go_next()
+    check(view, "run: check-in")
+    digits = re.compile("[0-9]")
+    for label in (view.session_clock, view.card.countdown, view.card.position):
+        assert not digits.search(label.text()), label.text()  # Arabic-Indic digits
+    view.presenter_button.click()
+    check(view.presenter, "presenter")
+    assert view.presenter.isRightToLeft()
+    safety = view.open_safety()
+    assert safety.isRightToLeft()
+    check(safety, "safety")
+    safety.tabs.setCurrentIndex(1)
+    check(safety, "safety: incident")
+    safety.close()
+    view.finish()
+    check(view.summary, "summary")
+    view.set_presenter_visible(False)
+
+
+def test_arabic_first_run_wizard_is_translated(qtbot, arabic, tmp_path, no_keyring):
+    from facilitator.ui.tasks import SyncTaskRunner
+    from facilitator.ui.wizard import FirstRunWizard
+
+    wizard = FirstRunWizard(SyncTaskRunner(), tmp_path / "store.db", "ar", keyring=False)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    assert wizard.isRightToLeft()
+    for page in (wizard.language_page, wizard.protect_page):
+        assert ARABIC.search(page.title()), page.title()
+        for text in _visible_texts(wizard):
+            plain = text.replace("&", "")
+            # The language choice names English in English, by design.
+            assert ARABIC.search(plain) or plain == "English" or not LATIN_WORD.search(plain), \
+                f"untranslated in the wizard: {text!r}"
+        wizard.next()

@@ -92,6 +92,37 @@ def test_clock_format_and_state():
     assert timer_state(600, 600) == "calm"
     assert timer_state(50, 600) == "near"
     assert timer_state(-1, 600) == "over"
+    assert format_clock(1155, hours=True) == "0:19:15"  # beside a planned 1:30:00
+
+
+def test_clock_uses_the_locale_digits(qapp):
+    from PySide6.QtCore import QLocale
+
+    from facilitator.ui.run.common import clock_text
+
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Arabic, QLocale.Country.Jordan))
+    try:
+        assert clock_text(-61.5) == "-١:٠١"
+    finally:
+        QLocale.setDefault(previous)
+    assert clock_text(45) == "0:45"
+
+
+def test_score_rows_line_up_and_long_aliases_are_elided(qtbot):
+    panel = ScorePanel("pre")
+    qtbot.addWidget(panel)
+    people = [Person("a", "AB-12"), Person("b", "CD-34", "Jo"),
+              Person("c", "EF-56", "Maximiliana-Theodora Alexandrescu")]
+    panel.set_people(people)
+    panel.resize(900, 400)
+    panel.show()
+    lefts = {row.group.button(0).mapTo(panel, row.group.button(0).rect().topLeft()).x()
+             for row in panel.rows()}
+    assert len(lefts) == 1  # the 0 buttons form one column
+    long_row = panel.rows()[2]
+    assert long_row.label.text() != people[2].label() and "…" in long_row.label.text()
+    assert long_row.label.toolTip() == people[2].label()
 
 
 @pytest.fixture

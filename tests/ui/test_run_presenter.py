@@ -73,3 +73,27 @@ def test_presenter_never_shows_notes_codes_or_aliases(qtbot, ctx, lang):
     assert seen_notes >= 3 and seen_round and seen_rules
     view.finish()
     assert presenter.state().finished
+
+
+def test_presenter_type_follows_the_window_and_everything_fits(qtbot):
+    """Very large type on a projector, yet ten rules, title and timer fit one screen."""
+    from facilitator.ui.run.presenter_view import PresenterState, PresenterView
+
+    view = PresenterView()
+    qtbot.addWidget(view)
+    view.resize(1920, 1080)
+    view.show()
+    rules = tuple(f"Rule number {i} about listening with respect" for i in range(10))
+    view.update_state(PresenterState(step_title="Our group agreement", remaining=300,
+                                     planned=300, rules=rules, show_rules=True))
+    qtbot.waitUntil(lambda: view.rules.isVisible())
+    big_timer = view.timer.font().pixelSize()
+    assert big_timer >= 200 and view.title.font().pixelSize() >= 80
+    assert view.layout().minimumSize().height() <= 1080  # the window need not grow
+    bottom = view.rules.mapTo(view, view.rules.rect().bottomLeft()).y()
+    assert bottom <= view.height()
+    # No rules on screen: the timer takes the room they leave.
+    view.update_state(PresenterState(step_title="Short break", remaining=300, planned=300))
+    assert view.timer.font().pixelSize() > big_timer
+    view.resize(960, 600)
+    qtbot.waitUntil(lambda: view.timer.font().pixelSize() < big_timer)

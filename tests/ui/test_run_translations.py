@@ -47,7 +47,7 @@ def test_every_run_string_is_translated(tmp_path):
 
 @pytest.fixture
 def arabic(qapp, tmp_path):
-    from PySide6.QtCore import QTranslator
+    from PySide6.QtCore import QLocale, QTranslator
     from PySide6.QtWidgets import QApplication
 
     lrelease = Path(sys.executable).with_name("pyside6-lrelease")
@@ -57,7 +57,10 @@ def arabic(qapp, tmp_path):
     translator = QTranslator()
     assert translator.load(str(qm))
     QApplication.installTranslator(translator)
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Arabic, QLocale.Country.Jordan))
     yield
+    QLocale.setDefault(previous)
     QApplication.removeTranslator(translator)
 
 
@@ -82,7 +85,11 @@ def test_arabic_run_view_is_translated_and_mirrored(qtbot, ctx, arabic):
     view.show()
     assert view.isRightToLeft()
     assert view.safety_button.text() == "السلامة  [F1]"
-    assert view.side.tabText(0) == "الحاضرون"
+    assert view.side.tabText(0) == "الحاضرون (٠)"  # the count, in the locale's digits
+    view.attendance.button_for(view.attendance.people()[0].id).click()
+    assert view.side.tabText(0) == "الحاضرون (١)"
+    assert view.extend_button.text() == "+٢ دقيقة  [E]"
+    assert "١" in view.card.position.text() and "1" not in view.card.position.text()
     # Step text comes from the script in the group's language.
     assert view.card.title.text() == view.script.steps[0].title.ar
     # Controls sit mirrored: Next is to the left of Back in right-to-left.

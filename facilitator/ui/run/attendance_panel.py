@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea,
                                QSizePolicy, QVBoxLayout, QWidget)
 
-from facilitator.ui.run.common import Person, set_font
+from facilitator.ui.run.common import Person, locale_digits, set_font
 
 COLUMNS = 3
 
@@ -116,7 +116,7 @@ class AttendancePanel(QWidget):
 
     def _update_count(self) -> None:
         n = len(self.present_ids())
-        self.count_label.setText(self.tr("Present: %1").replace("%1", str(n)))
+        self.count_label.setText(self.tr("Present: %1").replace("%1", locale_digits(str(n))))
 
     # -- queries ---------------------------------------------------------------------
     def present_ids(self) -> list[str]:

@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass
 from typing import Any, Callable, Optional
 
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 # both light and dark window backgrounds.
 COLOUR_CALM = QColor("#2e7d32")
 COLOUR_NEAR = QColor("#c77800")
-COLOUR_OVER = QColor("#c62828")
+COLOUR_OVER = QColor("#d32f2f")  # >= 3:1 on both window colours (large text)
 
 NEAR_FRACTION = 0.2   # last 20% of a step...
 NEAR_SECONDS = 60.0   # ...or its last minute, whichever comes first
@@ -67,17 +68,35 @@ def timer_state(remaining: float, planned: float) -> str:
     return {COLOUR_CALM.name(): "calm", COLOUR_NEAR.name(): "near"}.get(colour.name(), "over")
 
 
-def format_clock(seconds: float) -> str:
-    """``m:ss`` (or ``h:mm:ss``); negative values get a leading minus (overrun)."""
+def format_clock(seconds: float, hours: bool = False) -> str:
+    """``m:ss`` (or ``h:mm:ss``, always so with ``hours``); overruns get a leading minus."""
     # A countdown shows 1:00 until a full minute has gone, so round up while
     # positive; an overrun counts up, so round down.
     sign = "-" if seconds < 0 else ""
     total = math.ceil(seconds) if seconds >= 0 else math.floor(-seconds)
-    hours, rest = divmod(total, 3600)
+    whole_hours, rest = divmod(total, 3600)
     minutes, secs = divmod(rest, 60)
-    if hours:
-        return f"{sign}{hours}:{minutes:02d}:{secs:02d}"
+    if whole_hours or hours:
+        return f"{sign}{whole_hours}:{minutes:02d}:{secs:02d}"
     return f"{sign}{minutes}:{secs:02d}"
+
+
+def locale_digits(text: str) -> str:
+    """ASCII digits in ``text`` written with the interface locale's digits.
+
+    Why: Qt formats dates and counts with the locale (Arabic-Indic digits in
+    Arabic), so clocks and step numbers must match them, or one screen mixes both.
+    """
+    zero = QLocale().zeroDigit()
+    if not zero or zero == "0":
+        return text
+    base = ord(zero)
+    return text.translate({ord("0") + i: chr(base + i) for i in range(10)})
+
+
+def clock_text(seconds: float, hours: bool = False) -> str:
+    """:func:`format_clock` for display, in the locale's digits."""
+    return locale_digits(format_clock(seconds, hours))
 
 
 def run_db(ctx: Any, fn: Callable[[Any], Any], on_success: Callable[[Any], None] | None = None,

@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 
+from facilitator.ui import theme
 from facilitator.ui.run.common import set_font
 from facilitator.ui.run.identifying import CTX, Finding, find_identifying
 
@@ -42,7 +43,7 @@ class IdentifyingTextEdit(QWidget):
         self.warning = QLabel(self)
         self.warning.setObjectName("identifyingWarning")
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet("color: #b71c1c; font-weight: bold;")
+        theme.set_role(self.warning, "error")  # legible on light and dark palettes
         self.warning.hide()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

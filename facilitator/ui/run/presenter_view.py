@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QGuiApplication, QResizeEvent
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from facilitator.ui.run.common import format_clock, scaled_font, timer_colour
+from facilitator.ui.run.common import clock_text, scaled_font, timer_colour
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,8 @@ class PresenterView(QWidget):
         self.timer.setObjectName("presenterTimer")
         self.timer.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.timer.setFont(scaled_font(7.0, bold=True))
+        # The timer takes the room that is left; its font follows the window, not the reverse.
+        self.timer.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.status = QLabel(self)
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.status.setFont(scaled_font(2.0))
@@ -64,6 +66,25 @@ class PresenterView(QWidget):
         self._state = PresenterState()
         self.setWindowTitle(self.tr("Facilitator: presenter view"))
         self.setAccessibleName(self.tr("Presenter view"))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt name
+        """Type in proportion to the window, so it reads from the back of the room.
+
+        Sizes are shares of the window's height (or of a 16:10 height on a very wide
+        window) and the rules shrink with their number, so everything always fits.
+        """
+        super().resizeEvent(event)
+        base = max(1, min(self.height(), int(self.width() * 0.625)) - 60)
+        lines = self.rules.text().count("\n") + 1 if not self.rules.isHidden() else 0
+        rule_px = min(base * 0.045, base * 0.40 / (lines * 1.45)) if lines else 0
+        for label, px, bold in ((self.title, base * 0.085, True),
+                                (self.timer, base * (0.22 if lines else 0.34), True),
+                                (self.status, base * 0.05, False),
+                                (self.rules, rule_px, False)):
+            font = label.font()
+            font.setBold(bold)
+            font.setPixelSize(max(12, int(px)))
+            label.setFont(font)
 
     def show_on_best_screen(self, facilitator_window: QWidget | None = None) -> None:
         """Full screen on a second screen if there is one, else an ordinary window."""
@@ -90,15 +111,18 @@ class PresenterView(QWidget):
         else:
             shown = state.speaker_remaining if state.speaker_remaining is not None \
                 else state.remaining
-            self.timer.setText(format_clock(shown))
+            self.timer.setText(clock_text(shown))
             colour = timer_colour(state.remaining, state.planned)
             self.timer.setStyleSheet(f"color: {colour.name()};")
             self.status.setText(self.tr("Paused") if state.paused else "")
+        was_shown = not self.rules.isHidden()
         if state.show_rules and state.rules:
             self.rules.setText("\n".join(f"•  {rule}" for rule in state.rules))
             self.rules.show()
         else:
             self.rules.hide()
+        if was_shown != (not self.rules.isHidden()):
+            self.resizeEvent(QResizeEvent(self.size(), self.size()))  # timer shrinks for rules
 
     def state(self) -> PresenterState:
         return self._state

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QProgressBar, Q
                                QVBoxLayout, QWidget)
 
 from facilitator.session.rounds import RoundSummary
-from facilitator.ui.run.common import Person, format_clock, set_font, timer_colour
+from facilitator.ui.run.common import Person, clock_text, locale_digits, set_font, timer_colour
 
 
 class RoundPanel(QWidget):
@@ -99,7 +99,7 @@ class RoundPanel(QWidget):
         return self._names.get(code or "", code or "")
 
     def show_round(self, summary: Optional[RoundSummary], speaker_minutes: Optional[float]) -> None:
-        minutes = f"{speaker_minutes:g}" if speaker_minutes else "?"
+        minutes = locale_digits(f"{speaker_minutes:g}") if speaker_minutes else "?"
         self.title.setText(self.tr("Round: %1 min per speaker").replace("%1", minutes))
         active = summary is not None and summary.current is not None
         self.start_button.setVisible(not active)
@@ -117,7 +117,7 @@ class RoundPanel(QWidget):
             self.speaker.setText(self.tr("Speaking: %1").replace("%1", self._name(summary.current)))
             remaining = summary.speaker_remaining
             if remaining is not None:
-                self.speaker_timer.setText(format_clock(remaining))
+                self.speaker_timer.setText(clock_text(remaining))
                 colour = timer_colour(remaining, summary.speaker_limit_seconds or 0)
                 self.speaker_timer.setStyleSheet(f"color: {colour.name()};")
             waiting = ", ".join(self._name(c) for c in summary.waiting) or self.tr("nobody")
@@ -150,7 +150,7 @@ class RoundPanel(QWidget):
             _label, bar = self._bars[code]
             bar.setRange(0, int(top))
             bar.setValue(int(seconds))
-            bar.setFormat(format_clock(seconds))
+            bar.setFormat(clock_text(seconds))
 
     def talk_bar_values(self) -> dict[str, int]:
         return {code: bar.value() for code, (_l, bar) in self._bars.items()}

@@ -113,6 +113,12 @@ class RunActions:
 
     def _refresh_activity_people(self) -> None:
         self.activity.set_people(self.attendance.present_people(), self.data.scores)
+        if not self.data.headcount_only:  # "who is here" at a glance, even on the other tab
+            from facilitator.ui.run.common import locale_digits
+
+            count = locale_digits(str(len(self.attendance.present_ids())))
+            self.side.setTabText(self.side.indexOf(self.attendance), QCoreApplication.translate(
+                "RunView", "Who is here (%1)").replace("%1", count))
 
     # ---- engine actions -----------------------------------------------------------
     def _act(self, fn: Callable[[], Any]) -> bool:

@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSplitter,
 
 from facilitator.session.persistence import SessionRunner
 from facilitator.session.scripts import Script, Step
+from facilitator.ui import theme
 from facilitator.ui.run import run_data
 from facilitator.ui.run.activity import ActivityStack
 from facilitator.ui.run.attendance_panel import AttendancePanel
-from facilitator.ui.run.common import format_clock, set_font
+from facilitator.ui.run.common import clock_text, locale_digits, set_font
 from facilitator.ui.run.notes_field import IdentifyingTextEdit
 from facilitator.ui.run.presenter_view import PresenterState, PresenterView
 from facilitator.ui.run.rules_panel import rule_lines
@@ -230,7 +231,7 @@ class RunView(RunActions, QWidget):
             "back": self.tr("%1 Back").replace("%1", back_arrow),
             "pause": self.tr("Pause  [P]"), "resume": self.tr("Resume  [P]"),
             "skip": self.tr("Skip…  [S]"),
-            "extend": self.tr("+%1 min  [E]").replace("%1", str(EXTEND_MINUTES)),
+            "extend": self.tr("+%1 min  [E]").replace("%1", locale_digits(str(EXTEND_MINUTES))),
             "next": self.tr("Next %1").replace("%1", arrow),
             "start": self.tr("Start the session %1").replace("%1", arrow),
             "finish": self.tr("Finish  [Ctrl+Enter]"),
@@ -282,9 +283,10 @@ class RunView(RunActions, QWidget):
         planned = step.minutes * 60 if ready else snap.step_planned
         remaining = planned if ready else snap.step_remaining
         self.card.show_time(remaining, planned, paused=snap.status == "paused")
+        long_session = snap.session_planned >= 3600  # then both read h:mm:ss alike
         self.session_clock.setText(self.tr("Session %1 of %2")
-                                   .replace("%1", format_clock(snap.session_elapsed))
-                                   .replace("%2", format_clock(snap.session_planned)))
+                                   .replace("%1", clock_text(snap.session_elapsed, long_session))
+                                   .replace("%2", clock_text(snap.session_planned)))
         nxt = self._next_index()
         self.next_label.setText(self.tr("Next: %1").replace(
             "%1", self.script.steps[nxt].title.get(self.lang)) if nxt is not None
@@ -311,19 +313,21 @@ class RunView(RunActions, QWidget):
             return
         plan = self.engine.suggest_recovery()
         parts = [self.tr("%1 by %2 min").replace("%1", self.script.steps[c.index].title.get(
-            self.lang)).replace("%2", f"{c.cut_minutes:g}") for c in plan.cuts]
-        text = self.tr("Running about %1 min over.").replace("%1", str(plan.overrun_minutes))
+            self.lang)).replace("%2", locale_digits(f"{c.cut_minutes:g}")) for c in plan.cuts]
+        text = self.tr("Running about %1 min over.").replace(
+            "%1", locale_digits(str(plan.overrun_minutes)))
         if parts:
             text += " " + self.tr("Suggestion: shorten %1.").replace("%1", ", ".join(parts))
         if not plan.fully_covered:
             text += " " + self.tr("Still %1 min over: skip a step or agree with the group to "
-                                  "run over.").replace("%1", f"{plan.uncovered_minutes:g}")
+                                  "run over.").replace(
+                "%1", locale_digits(f"{plan.uncovered_minutes:g}"))
         self.recovery_label.setText(text)
         self.recovery_label.show()
         self.recovery_button.setVisible(bool(plan.cuts))
 
     def show_message(self, text: str, error: bool = False) -> None:
-        self.message.setStyleSheet("color: #b71c1c;" if error else "")
+        theme.set_role(self.message, "error" if error else "")
         self.message.setText(text)
         self._message_timer.start()  # owned by the view, so it dies with it
 
@@ -341,7 +345,8 @@ class RunView(RunActions, QWidget):
             paused=snap.status == "paused",
             rules=tuple(rule_lines(self.data.rules, self.lang, short=True))
             if self.data.rules else (),
-            show_rules=step.kind in ("ground_rules", "welcome", "round", "discussion"),
+            show_rules=step.kind in ("ground_rules", "welcome", "check_in", "round",
+                                    "discussion", "check_out"),
             finished=snap.status in ("finished", "abandoned"),
             speaker_remaining=rs.speaker_remaining if rs is not None and rs.current else None)
 

@@ -17,8 +17,9 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (QButtonGroup, QFrame, QHBoxLayout, QLabel, QPushButton,
                                QScrollArea, QVBoxLayout, QWidget)
 
-from facilitator.ui.run.common import Person, set_font
+from facilitator.ui.run.common import Person, locale_digits, set_font
 
+LABEL_MAX_WIDTH = 190  # code and alias column; longer aliases are elided (tooltip has all)
 PASS_ID = 11  # button id of "Pass" in each row's button group (0..10 are the scores)
 _DIGIT_KEYS = {getattr(Qt.Key, f"Key_{d}"): d for d in range(10)}
 _ENTER_KEYS = {Qt.Key.Key_Return, Qt.Key.Key_Enter}
@@ -50,7 +51,7 @@ class _ScoreRow(QFrame):
         row.setSpacing(3)
         row.addWidget(self.label)
         for value in range(11):
-            button = QPushButton(str(value), self)
+            button = QPushButton(locale_digits(str(value)), self)
             button.setCheckable(True)
             button.setMinimumSize(26, 40)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys go to the panel
@@ -84,9 +85,20 @@ class _ScoreRow(QFrame):
             self.group.button(target).setChecked(True)
         self.group.blockSignals(False)
 
+    def fit_label(self, width: int) -> None:
+        """Same width on every row (so the buttons line up); a long alias is elided."""
+        full = self.person.label()
+        metrics = self.label.fontMetrics()
+        self.label.setFixedWidth(width)
+        self.label.setText(metrics.elidedText(full, Qt.TextElideMode.ElideRight, width - 4))
+        self.label.setToolTip(full)
+
     def set_current(self, current: bool) -> None:
-        ring = ("QFrame#%s { border: 3px solid #1565c0; border-radius: 6px; }"
-                % self.objectName()) if current else ""
+        # Border plus margin is 3 px either way, so the current row's buttons do not shift.
+        ring = ("QFrame#%s { border: 3px solid #1565c0; border-radius: 6px; margin: 0px; }"
+                if current else
+                "QFrame#%s { border: 1px solid palette(mid); border-radius: 4px; margin: 2px; }"
+                ) % self.objectName()
         self.setStyleSheet(self._base_style + ring)
 
 
@@ -146,6 +158,11 @@ class ScorePanel(QWidget):
             if person.id in existing:
                 value, passed = existing[person.id]
                 row.show_value(None if value is None else int(value), passed)
+        if self._rows:
+            widest = max(r.label.fontMetrics().horizontalAdvance(r.person.label()) + 8
+                         for r in self._rows)
+            for row in self._rows:
+                row.fit_label(max(110, min(widest, LABEL_MAX_WIDTH)))
         first_open = next((i for i, r in enumerate(self._rows)
                            if r.group.checkedButton() is None), 0)
         self._set_current(first_open)
@@ -193,10 +210,10 @@ class ScorePanel(QWidget):
             candidate = self._typed + str(_DIGIT_KEYS[key])
             if int(candidate) <= 10:
                 self._typed = candidate
-            row.entry.setText(self._typed)
+            row.entry.setText(locale_digits(self._typed))
         elif key == Qt.Key.Key_Backspace:
             self._typed = self._typed[:-1]
-            row.entry.setText(self._typed)
+            row.entry.setText(locale_digits(self._typed))
         elif key in _ENTER_KEYS:
             if self._typed:
                 self._record(self._current, int(self._typed), False)

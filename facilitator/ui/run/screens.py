@@ -29,15 +29,18 @@ class _Clock:
 
 
 def _pick_group(ctx: Any) -> tuple[str, str]:
-    """A demo group to show: the largest whose script has a check-in (the richest picture)."""
+    """A demo group to show: in the UI language, the largest whose script has a check-in."""
     from facilitator.errors import ScriptError
     from facilitator.session.library import load_script
 
     with ctx.db.unit() as s:
-        rows = s.execute(select(Group.id, Group.default_script_id, func.count(Participant.id))
-                         .join(Participant, Participant.group_id == Group.id, isouter=True)
-                         .where(Group.archived.is_(False), Group.headcount_only.is_(False))
-                         .group_by(Group.id).order_by(func.count(Participant.id).desc())).all()
+        found = s.execute(select(Group.id, Group.default_script_id, func.count(Participant.id),
+                                 Group.language)
+                          .join(Participant, Participant.group_id == Group.id, isouter=True)
+                          .where(Group.archived.is_(False), Group.headcount_only.is_(False))
+                          .group_by(Group.id).order_by(func.count(Participant.id).desc())).all()
+        # A group meeting in the interface language first: its script text matches the UI.
+        rows = [r[:3] for r in sorted(found, key=lambda r: r[3] != ctx.lang)]  # stable
         if not rows:
             raise LookupError("the demo store has no group to show in run mode")
         for gid, script_id, _count in rows:

@@ -13,7 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from facilitator.session.scripts import Step
-from facilitator.ui.run.common import format_clock, set_font, timer_colour, timer_state
+from facilitator.ui.run.common import (clock_text, locale_digits, set_font, timer_colour,
+                                       timer_state)
 
 
 def _wrapping(parent: QWidget, factor: float, bold: bool = False, name: str = "") -> QLabel:
@@ -80,8 +81,9 @@ class StepCard(QWidget):
         self.notes_caption.setText(self.tr("For you only (not to be read aloud):"))
 
     def show_step(self, step: Step, index: int, total: int, lang: str, kind_label: str) -> None:
-        self.position.setText(self.tr("Step %1 of %2 · %3").replace("%1", str(index + 1))
-                              .replace("%2", str(total)).replace("%3", kind_label))
+        self.position.setText(self.tr("Step %1 of %2 · %3")
+                              .replace("%1", locale_digits(str(index + 1)))
+                              .replace("%2", locale_digits(str(total))).replace("%3", kind_label))
         self.title.setText(step.title.get(lang))
         self.say.setText(step.say.get(lang))
         if step.prompts:
@@ -102,7 +104,7 @@ class StepCard(QWidget):
 
     def show_time(self, remaining: float, planned: float, paused: bool = False) -> Optional[str]:
         """Draw the countdown; returns the colour state (``calm``/``near``/``over``)."""
-        text = format_clock(remaining)
+        text = clock_text(remaining)
         self.countdown.setText(f"⏸ {text}" if paused else text)
         colour = timer_colour(remaining, planned)
         self.countdown.setStyleSheet(f"color: {colour.name()};")

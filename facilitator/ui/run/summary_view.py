@@ -58,9 +58,11 @@ class SummaryView(QWidget):
         self.pdf_path: Optional[Path] = None
         self.setObjectName("summaryView")
         self.title = QLabel(self.tr("Session finished: thank you"), self)
-        set_font(self.title, 2.0, bold=True)
+        set_font(self.title, 2.4, bold=True)
         self.values: dict[str, QLabel] = {}
-        form = QFormLayout()
+        form = QFormLayout()  # large, airy figures: read aloud to the group at the close
+        form.setVerticalSpacing(22)
+        form.setHorizontalSpacing(40)
         for key, caption in (("attended", self.tr("People present")),
                              ("newcomers", self.tr("Newcomers")),
                              ("change", self.tr("Average change (check-out minus check-in)")),
@@ -69,9 +71,9 @@ class SummaryView(QWidget):
             value = QLabel("…", self)
             value.setObjectName(f"summary-{key}")
             value.setWordWrap(True)
-            set_font(value, 1.6, bold=True)
+            set_font(value, 2.2, bold=True)
             cap = QLabel(caption, self)
-            set_font(cap, 1.2)
+            set_font(cap, 1.5)
             form.addRow(cap, value)
             self.values[key] = value
         self.pdf_button = QPushButton(self.tr("Make the session summary PDF"), self)
@@ -97,6 +99,7 @@ class SummaryView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
         layout.addWidget(self.title)
+        layout.addSpacing(24)
         layout.addLayout(form)
         layout.addStretch(1)
         layout.addWidget(self.pdf_label)
