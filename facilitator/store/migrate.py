@@ -21,21 +21,29 @@ import sys
 import tempfile
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine
+from typing import TYPE_CHECKING
+
+from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from facilitator.errors import StoreError
 from facilitator.i18n import QT_TRANSLATE_NOOP
 
+if TYPE_CHECKING:  # pragma: no cover
+    from alembic.config import Config
+
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+# The newest revision in migrations/versions/. Kept as a constant so that opening an
+# up-to-date store never imports Alembic (about a quarter of a second of start-up);
+# tests/store/test_migrations.py fails when it and Alembic's own head disagree.
+HEAD_REVISION = "0001"
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     cfg.set_main_option("path_separator", "os")
@@ -46,21 +54,29 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 @functools.lru_cache(maxsize=1)
 def head_revision() -> str | None:
-    """The newest revision shipped with this build (fixed for the process lifetime)."""
+    """The newest revision shipped with this build, as Alembic reads it from the files."""
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The store's revision (``alembic_version``), read without importing Alembic."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        rows = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    return rows[0] if len(rows) == 1 else None
 
 
 def needs_upgrade(engine: Engine) -> bool:
-    return current_revision(engine) != head_revision()
+    return current_revision(engine) != HEAD_REVISION
 
 
 def upgrade(engine: Engine, target: str = "head") -> None:
     """Bring the schema to ``target``; raise StoreError on failure."""
+    from alembic import command
+
     try:
         with engine.connect() as conn:
             command.upgrade(alembic_config(conn), target)
@@ -74,12 +90,16 @@ def upgrade(engine: Engine, target: str = "head") -> None:
 
 def downgrade(engine: Engine, target: str) -> None:
     """For tests and emergencies: step the schema back to ``target`` ("base" = empty)."""
+    from alembic import command
+
     with engine.connect() as conn:
         command.downgrade(alembic_config(conn), target)
         conn.commit()
 
 
 def _autogenerate(message: str) -> None:
+    from alembic import command
+
     with tempfile.TemporaryDirectory() as tmp:
         engine = create_engine(f"sqlite:///{tmp}/autogen.db")
         with engine.connect() as conn:

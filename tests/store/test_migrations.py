@@ -27,6 +27,7 @@ def test_empty_to_head_has_no_autogenerate_diff(tmp_path):
         assert migrate.current_revision(db.engine) is None
         migrate.upgrade(db.engine)
         assert migrate.current_revision(db.engine) == migrate.head_revision() == "0001"
+        assert migrate.HEAD_REVISION == migrate.head_revision()  # bump it with a new revision
         with db.engine.connect() as conn:
             diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
         assert diff == []
@@ -86,7 +87,9 @@ def test_failed_migration_is_a_clear_error(tmp_path, no_keyring, monkeypatch):
     def boom(cfg, target):
         raise OperationalError("ALTER TABLE", {}, Exception("simulated failure"))
 
-    monkeypatch.setattr(migrate.command, "upgrade", boom)
+    from alembic import command
+
+    monkeypatch.setattr(command, "upgrade", boom)
     with pytest.raises(StoreError, match="last good version and a backup was taken"):
         service.open_store(path, passphrase=PASS)
     assert len(generation_paths(path)) == 1
