@@ -17,6 +17,7 @@ from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 
 from facilitator.export.fonts import fonts
+from facilitator.export.tables import as_number
 from facilitator.export.text import visual
 from facilitator.tracking.report_model import Chart
 
@@ -26,6 +27,8 @@ _LABEL_SIZE = 8.5
 
 
 def _label(text: object, rtl: bool) -> str:
+    # a range such as "0–2" under a left-to-right axis reads left to right too
+    text = as_number(str(text), rtl) if text is not None else text
     return visual(text, fonts().regular, _LABEL_SIZE, rtl, vector_marks=False).glyphs
 
 
@@ -117,6 +120,9 @@ def chart_drawing(chart: Chart, width: float, rtl: bool, *, height: float = 190)
     low, high = _value_range(chart)
     plot.valueAxis.valueMin = low
     plot.valueAxis.valueMax = high
+    values = [v for row in data for v in row if v is not None]
+    if high - low <= 10 and all(float(v).is_integer() for v in values):
+        plot.valueAxis.valueStep = 1 if high - low <= 5 else 2  # counts: no "0.2 people"
     plot.valueAxis.labels.fontName = fs.regular
     plot.valueAxis.labels.fontSize = _LABEL_SIZE
     plot.valueAxis.visibleGrid = 1

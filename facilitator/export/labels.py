@@ -29,6 +29,8 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "no_chart_data": {"en": "No data to chart for this period.",
                       "ar": "لا توجد بيانات لرسمها في هذه الفترة."},
+    "all_withheld": {"en": "Every value in this chart is withheld or zero, so it is not drawn.",
+                     "ar": "كل القيم في هذا الرسم محجوبة أو صفر، لذلك لم يُرسم."},
     "withheld": {"en": "Gaps mark values withheld or not collected.",
                  "ar": "الفراغات تعني قيماً محجوبة أو لم تُجمع."},
 }

@@ -20,7 +20,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, PageBreak, SimpleDocTemplate, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, SimpleDocTemplate, Spacer
 from reportlab.platypus.flowables import HRFlowable
 
 from facilitator.errors import ReportError
@@ -80,6 +80,10 @@ def make_styles(lang: str) -> Styles:
     )
 
 
+#: Height a heading needs below it before a table may start on the same page.
+_TABLE_START = 120.0
+
+
 def _heading(text: str, style: TextStyle) -> TextBlock:
     block = TextBlock(text, style)
     block.keepWithNext = 1
@@ -118,6 +122,9 @@ def _block_flowables(block: object, st: Styles, lang: str, width: float) -> list
         if not block.categories or not any(v is not None for s in block.series for v in s.values):
             parts.append(TextBlock(label("no_chart_data", lang), st.note))
             return parts
+        if not any(v for s in block.series for v in s.values):  # nothing but gaps and zeros
+            parts.append(TextBlock(label("all_withheld", lang), st.note))
+            return parts
         parts.append(chart_drawing(block, width, st.rtl))
         notes = [block.note] if block.note else []
         if any(v is None for s in block.series for v in s.values):
@@ -143,11 +150,20 @@ def build_story(report: rm.Report, width: float) -> list[Flowable]:
     story.append(HRFlowable(width="100%", thickness=0.6, color=colors.HexColor("#bbbbbb"),
                             spaceBefore=2, spaceAfter=8))
     previous: object = None
-    for block in report.blocks:
+    blocks = list(report.blocks)
+    for n, block in enumerate(blocks):
         if (isinstance(block, rm.Chart) and isinstance(previous, rm.Heading)
                 and block.title == previous.text):  # do not print the same title twice
             block = dataclasses.replace(block, title="")
-        story.extend(_block_flowables(block, st, report.lang, width))
+        parts = _block_flowables(block, st, report.lang, width)
+        following = blocks[n + 1] if n + 1 < len(blocks) else None
+        if isinstance(block, rm.Heading) and isinstance(following, rm.Table):
+            # keepWithNext would move a long table whole to the next page and leave
+            # this one half empty; the table may split, so the heading only needs room
+            # for itself, the header row and a few rows below it.
+            parts[0].keepWithNext = 0
+            parts.insert(0, CondPageBreak(_TABLE_START))
+        story.extend(parts)
         previous = block
     return story
 

@@ -8,6 +8,8 @@ and the alignment of numeric columns.
 
 from __future__ import annotations
 
+import unicodedata
+
 from reportlab.lib import colors
 from reportlab.platypus import Table, TableStyle
 
@@ -22,6 +24,15 @@ HEADER_BG = colors.HexColor("#e8eef5")
 RULE = colors.HexColor("#b8c4d0")
 #: Rows sampled to size columns: enough to be representative, cheap for big tables.
 _SAMPLE_ROWS = 120
+
+
+def as_number(text: str, rtl: bool) -> str:
+    """A figure in a right-to-left report reads left to right like the numbers in the
+    notes ("<5", "+0.7", "0.3 … 1.0", "82%"); without the marks the bidi rules would
+    draw "5>", "0.7+" and "1.0 … 0.3". Text holding Arabic letters is left alone."""
+    if not rtl or not text or any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text):
+        return text
+    return f"\u200e{text}\u200e"
 
 
 def _natural_width(text: str, font: str, size: float, cap: float) -> tuple[float, float]:
@@ -82,7 +93,9 @@ def table_flowable(tbl: rm.Table, rtl: bool, width: float) -> Table:
     order = list(range(n))[::-1] if rtl else list(range(n))
 
     def cell(text: str, i: int, style: TextStyle) -> TextBlock:
-        return TextBlock(text, style.but(align="end" if i in tbl.numeric else "start"))
+        if i in tbl.numeric:
+            return TextBlock(as_number(text, rtl), style.but(align="end"))
+        return TextBlock(text, style.but(align="start"))
 
     header = [cell(tbl.columns[i] if i < len(tbl.columns) else "", i, head) for i in order]
     data = [header]
@@ -119,17 +132,19 @@ def key_figures_flowable(kf: rm.KeyFigures, rtl: bool, width: float, *, per_row:
     room = width / per_row - 14  # cell width less padding
 
     def fitted(value: str) -> TextStyle:
-        """Shrink a long value (a date, a script name) until its longest word fits."""
+        """Shrink a long value (a date, a script name) until its longest word fits and
+        the whole of it takes about two lines."""
         words = clean_text(value, keep_newlines=False).split(" ") or [""]
         size = value_style.size
-        while size > 11 and max(text_width(w, fs.bold, size) for w in words) > room:
-            size -= 1
+        while size > 11 and (max(text_width(w, fs.bold, size) for w in words) > room
+                             or text_width(" ".join(words), fs.bold, size) > 1.8 * room):
+            size -= 1  # a long value (a script's title) keeps to about two lines
         return value_style if size == value_style.size else value_style.but(size=size)
 
     rows = []
     for start in range(0, len(items), per_row):
         chunk = items[start:start + per_row]
-        cells = [[TextBlock(value, fitted(value)), TextBlock(name, label_style)]
+        cells = [[TextBlock(as_number(value, rtl), fitted(value)), TextBlock(name, label_style)]
                  for name, value in chunk]
         cells += [""] * (per_row - len(cells))
         rows.append(cells[::-1] if rtl else cells)

@@ -28,6 +28,7 @@ provided for any caller that still builds a ReportLab ``Paragraph``.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from dataclasses import dataclass
 from xml.sax.saxutils import escape as _xml_escape
@@ -48,6 +49,10 @@ _BRACKETS = {"(": ")", "[": "]", "{": "}", "\u2045": "\u2046", "\u2329": "\u232a
 _CLOSERS = {v: k for k, v in _BRACKETS.items()}
 #: Characters after which a long word may be broken without looking wrong.
 _SOFT_BREAKS = frozenset("/-_.,;:\\|)]}")
+#: Digits joined by "-" or "/" (dates such as 2025-05-20, codes, 3/4): after Arabic
+#: letters the bidi rules make the digits Arabic numbers (W2), which "-" does not
+#: join (W4), so the groups would come out in reverse order (20-05-2025).
+_JOINED_NUMBER = re.compile(r"(?<![\d\u200e])\d+(?:[-/]\d+)+")
 
 
 def clean_text(text: object, *, keep_newlines: bool = True) -> str:
@@ -286,6 +291,7 @@ def shape_line(text: str, font_name: str, size: float, rtl: bool,
     if not needs_bidi(text, rtl) and all(ord(ch) < 0x0590 for ch in text):
         plain = "".join(ch for ch in text if ch not in _BIDI_MARKS)
         return Line(plain, pdfmetrics.stringWidth(plain, font_name, size), font_name, size)
+    text = _JOINED_NUMBER.sub(lambda m: "\u200e" + m.group(0), text)  # keep them L-to-R
     levels = bidi_levels(text, rtl) if text else []
     runs: list[list] = []  # [level, glyph chars, shape data]
     start = 0

@@ -9,7 +9,10 @@ Groups of six to twelve people make re-identification easy: "one person in the
 * secondary suppression: in a table with totals, every row and column (totals
   included) is a sum constraint. A line with exactly one hidden entry would let that
   entry be recomputed, so another entry in the line is hidden too (the smallest
-  non-zero cell first), repeated until no line has exactly one hidden entry.
+  non-zero cell first), repeated until no line has exactly one hidden entry;
+* tables that state the same total (attendance by month and by programme type)
+  are suppressed together (:func:`suppress_linked`), so one table's shown total
+  cannot be combined with the other's shown cells.
 
 Secondary cells are shown as ``"*"`` rather than ``"<k"`` because their true value
 is not small and a report must not state something false.
@@ -113,9 +116,11 @@ def _lines(n_rows: int, n_cols: int, row_totals: bool, col_totals: bool
     return lines
 
 
-def suppress_table(cells: Sequence[Sequence[int]], k: int, *, row_totals: bool = True,
-                   col_totals: bool = True) -> SuppressedTable:
-    """Primary and secondary suppression of a count table; totals are computed here."""
+Cell = tuple[int, int, int]  # (table, row, column) in the augmented grids
+
+
+def _augment(cells: Sequence[Sequence[int]], row_totals: bool, col_totals: bool
+             ) -> list[list[int]]:
     data = [[int(v) for v in row] for row in cells]
     if any(v < 0 for row in data for v in row):
         raise ValueError("counts cannot be negative")
@@ -127,46 +132,88 @@ def suppress_table(cells: Sequence[Sequence[int]], k: int, *, row_totals: bool =
         for r in grid:
             r.append(sum(r))
     if col_totals:
-        grid.append([sum(grid[i][j] for i in range(len(data))) for j in range(len(grid[0]) if grid else 0)])
-    n_rows, n_cols = len(grid), (len(grid[0]) if grid else 0)
-    primary = [[is_small(v, k) for v in row] for row in grid]
-    hidden = [list(r) for r in primary]
-    total_i = n_rows - 1 if col_totals else -1
-    total_j = n_cols - 1 if row_totals else -1
-    lines = _lines(n_rows, n_cols, row_totals, col_totals)
+        grid.append([sum(grid[i][j] for i in range(len(data)))
+                     for j in range(len(grid[0]) if grid else 0)])
+    return grid
 
-    member: dict[tuple[int, int], list[int]] = {}
+
+def suppress_table(cells: Sequence[Sequence[int]], k: int, *, row_totals: bool = True,
+                   col_totals: bool = True) -> SuppressedTable:
+    """Primary and secondary suppression of a count table; totals are computed here."""
+    return suppress_linked([(cells, row_totals, col_totals)], k)[0]
+
+
+def suppress_linked(tables: Sequence[tuple[Sequence[Sequence[int]], bool, bool]], k: int,
+                    links: Sequence[tuple[Cell, Cell]] = ()) -> list[SuppressedTable]:
+    """Suppress several count tables as one, where some cells state the same number.
+
+    A report that gives attendance by month and by programme type prints the period
+    total twice. Suppressing each table on its own lets a reader take the total from
+    one table and subtract the other table's shown cells. Here a linked pair of cells
+    (``(table, row, column)``, negative indices allowed, in the grids with totals) is
+    one value: hidden in both places or in neither, and every table's sum lines are
+    checked together, so hiding a shared total forces a second hidden cell in every
+    table that contains it.
+    """
+    grids = [_augment(c, rt, ct) for c, rt, ct in tables]
+    parent: dict[Cell, Cell] = {}
+
+    def norm(c: Cell) -> Cell:
+        t, i, j = c
+        return (t, i % len(grids[t]), j % len(grids[t][0]))
+
+    def find(c: Cell) -> Cell:
+        while parent.get(c, c) != c:
+            c = parent[c]
+        return c
+
+    for a, b in links:
+        a, b = norm(a), norm(b)
+        if grids[a[0]][a[1]][a[2]] != grids[b[0]][b[1]][b[2]]:
+            raise ValueError("linked cells must hold the same count")
+        parent[find(a)] = find(b)
+
+    lines: list[list[Cell]] = []
+    totals: set[Cell] = set()
+    for t, ((_, row_totals, col_totals), grid) in enumerate(zip(tables, grids)):
+        n_rows, n_cols = len(grid), (len(grid[0]) if grid else 0)
+        for line in _lines(n_rows, n_cols, row_totals, col_totals):
+            lines.append([find((t, i, j)) for i, j in line])
+        totals |= {find((t, i, j)) for i in range(n_rows) for j in range(n_cols)
+                   if (col_totals and i == n_rows - 1) or (row_totals and j == n_cols - 1)}
+    value = {find((t, i, j)): v for t, g in enumerate(grids)
+             for i, r in enumerate(g) for j, v in enumerate(r)}
+    hidden = {c for c, v in value.items() if is_small(v, k)}
+    member: dict[Cell, list[int]] = {}
     for n, line in enumerate(lines):
         for c in line:
             member.setdefault(c, []).append(n)
 
     def lone(n: int) -> bool:
-        return sum(1 for i, j in lines[n] if hidden[i][j]) == 1
+        return sum(1 for c in lines[n] if c in hidden) == 1
 
-    def rank(c: tuple[int, int]) -> tuple[int, int, int, int]:
+    def rank(c: Cell) -> tuple[int, int, int, int]:
         # Prefer a cell that also completes another line with one hidden entry (the
         # classic rectangle), then data cells over totals, non-zero over zero, small.
-        i, j = c
         fixes = sum(1 for n in member.get(c, ()) if lone(n))
-        is_total = i == total_i or j == total_j
-        v = grid[i][j]
-        return (-fixes, 1 if is_total else 0, 1 if v == 0 else 0, v)
+        v = value[c]
+        return (-fixes, 1 if c in totals else 0, 1 if v == 0 else 0, v)
 
     changed = True
     while changed:
         changed = False
         for line in lines:
-            if len(line) < 2:
-                continue
-            n_hidden = sum(1 for i, j in line if hidden[i][j])
-            if n_hidden == 1:
-                shown = [c for c in line if not hidden[c[0]][c[1]]]
-                i, j = min(shown, key=rank)
-                hidden[i][j] = True
+            if len(line) >= 2 and sum(1 for c in line if c in hidden) == 1:
+                hidden.add(min((c for c in line if c not in hidden), key=rank))
                 changed = True
-    freeze = lambda m: tuple(tuple(r) for r in m)  # noqa: E731
-    return SuppressedTable(freeze(grid), freeze(hidden), freeze(primary), k,
-                           row_totals, col_totals)
+    out = []
+    for t, ((_, row_totals, col_totals), grid) in enumerate(zip(tables, grids)):
+        h = tuple(tuple(find((t, i, j)) in hidden for j in range(len(r)))
+                  for i, r in enumerate(grid))
+        p = tuple(tuple(is_small(v, k) for v in r) for r in grid)
+        out.append(SuppressedTable(tuple(tuple(r) for r in grid), h, p, k,
+                                   row_totals, col_totals))
+    return out
 
 
 def series_values(counts: Sequence[int], k: int) -> list[float | None]:

@@ -37,6 +37,7 @@ class ScriptInfo:
     rules_steps: frozenset[str] = frozenset()  # steps of kind ground_rules
     order: tuple[str, ...] = ()  # step ids in script order (for the session summary)
     titles: Mapping[str, Mapping[str, str]] = field(default_factory=dict, compare=False)
+    name: Mapping[str, str] = field(default_factory=dict, compare=False)  # the script's title
 
 
 @dataclass(frozen=True)

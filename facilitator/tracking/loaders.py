@@ -146,7 +146,8 @@ def script_info_from_yaml(data: Any) -> ScriptInfo | None:
                       frozenset(str(st["id"]) for st in steps if st.get("kind") == "ground_rules"),
                       tuple(str(st["id"]) for st in steps),
                       {str(st["id"]): dict(st["title"]) for st in steps
-                       if isinstance(st.get("title"), dict)})
+                       if isinstance(st.get("title"), dict)},
+                      dict(data["title"]) if isinstance(data.get("title"), dict) else {})
 
 
 @functools.lru_cache(maxsize=64)

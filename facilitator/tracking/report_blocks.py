@@ -15,6 +15,7 @@ from facilitator.tracking.analytics import Retention
 from facilitator.tracking.disclosure import (
     SuppressedTable,
     enough_people,
+    is_small,
     show_count,
     suppress_table,
 )
@@ -28,13 +29,17 @@ def count_table(row_labels: Sequence[str], columns: Sequence[str], counts: Seque
                 row_totals: bool = True, col_totals: bool = True,
                 extra: Sequence[Sequence[str]] | None = None,
                 extra_columns: Sequence[str] = (),
-                total_label: str | None = None) -> tuple[Table, SuppressedTable]:
+                total_label: str | None = None,
+                sup: SuppressedTable | None = None) -> tuple[Table, SuppressedTable]:
     """A suppressed count table with a totals column and/or row.
 
     ``extra`` adds already-safe display columns (means that were checked against k)
-    after the counts; they are blank on the totals row.
+    after the counts; they are blank on the totals row. ``sup`` is the suppression
+    already worked out together with other tables that share its totals
+    (:func:`~facilitator.tracking.disclosure.suppress_linked`).
     """
-    sup = suppress_table(counts, k, row_totals=row_totals, col_totals=col_totals)
+    if sup is None:
+        sup = suppress_table(counts, k, row_totals=row_totals, col_totals=col_totals)
     shown = sup.display()
     header = [first_column, *columns]
     if row_totals:
@@ -71,13 +76,35 @@ def change_cells(stats: ChangeStats, k: int) -> list[str]:
             rt.fmt_num(stats.d_z, 2) if ok and stats.d_z is not None else "–"]
 
 
+def partition_change_rows(labels: Sequence[str], parts: Sequence[ChangeStats],
+                          total: ChangeStats, k: int, lang: str) -> list[list[str]]:
+    """Change rows for groups of people that do not overlap (programme types), with a
+    total row: the people counts add up to the total, so they are suppressed as one
+    column with secondary suppression, and a row whose count is hidden withholds its
+    mean, interval and effect size too (together they give the count back)."""
+    if sum(p.n for p in parts) != total.n:
+        raise ValueError("the parts do not add up to the total")
+    sup = suppress_table([[p.n] for p in parts], k, row_totals=False, col_totals=True)
+    rows = []
+    for i, (label, stats) in enumerate(zip([*labels, rt.t("total", lang)], [*parts, total])):
+        if sup.hidden[i][0]:
+            rows.append([label, sup.cell(i, 0), "–", "–", "–"])
+        else:
+            rows.append([label, *change_cells(stats, k)])
+    return rows
+
+
 def change_columns(lang: str) -> list[str]:
     return [rt.t("people", lang), rt.t("mean_change", lang), rt.t("ci95", lang),
             rt.t("effect", lang)]
 
 
 def retention_text(r: Retention, k: int) -> str:
-    if not enough_people(r.newcomers, k) or r.share is None:
+    """The returning share, withheld below k newcomers and also when fewer than k of
+    them returned or fewer than k did not: "96%" of 25 newcomers says that one
+    person never came back, a small count in disguise."""
+    if (not enough_people(r.newcomers, k) or r.share is None
+            or is_small(r.returned, k) or is_small(r.newcomers - r.returned, k)):
         return "–"
     return rt.fmt_pct(r.share)
 

@@ -163,7 +163,8 @@ def who5_blocks(ds: Dataset, period: Period, lang: str, k: int, *, by: str) -> l
                            extra_columns=[rt.t("who5_mean", lang)])
     means = [p.mean if enough_people(p.n, k) else None for p in points]
     return [Heading(rt.t("who5_heading", lang)), table,
-            Chart("line", rt.t("who5_trend", lang), labels,
+            Chart("line", rt.t("who5_trend" if by == "month" else "who5_trend_session", lang),
+                  labels,
                   [Series(rt.t("who5_mean", lang), means)], y_min=0, y_max=100),
             Paragraph(rt.t("who5_note", lang), "small"),
             Paragraph(rt.t("who5_attrib", lang), "small")]

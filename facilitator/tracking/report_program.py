@@ -24,15 +24,20 @@ from facilitator.tracking.analytics import (
     retention,
     unique_participants,
 )
-from facilitator.tracking.disclosure import effective_k, series_values, show_count
+from facilitator.tracking.disclosure import (
+    effective_k,
+    series_values,
+    show_count,
+    suppress_linked,
+)
 from facilitator.tracking.fidelity import fidelity
 from facilitator.tracking.loaders import Dataset, load_dataset
 from facilitator.tracking.report_blocks import (
-    change_cells,
     change_columns,
     count_table,
     disclosure_notes,
     fidelity_figures,
+    partition_change_rows,
     retention_text,
 )
 from facilitator.tracking.report_group import incident_blocks, period_label, who5_blocks
@@ -74,28 +79,46 @@ def program_blocks(ds: Dataset, period: Period, lang: str, k: int) -> list:
     nvr = new_vs_returning(ds.sessions, ds.attendance, period)
     blocks: list = []
 
-    # Attendance by month: new, returning and headcount-only visits, with totals. The
-    # overview and the trend chart repeat only what this table shows.
+    # Attendance by month (new, returning, headcount-only visits) and by programme
+    # type state the same period totals of new people and of attendances, so the two
+    # tables are suppressed together; the overview and the trend chart repeat only
+    # what the tables show.
     months: dict[date, list] = defaultdict(list)
     for x in held:
         months[x.day.replace(day=1)].append(x)
     mkeys = sorted(months)
     mlabels = [rt.fmt_month(m, lang) for m in mkeys]
+    visits = {x.id: max(att[x.id], sum(nvr.get(x.id, (0, 0)))) for x in held}
     mcounts = []
     for m in mkeys:
         new = sum(nvr.get(x.id, (0, 0))[0] for x in months[m])
         ret = sum(nvr.get(x.id, (0, 0))[1] for x in months[m])
-        mcounts.append([new, ret, max(0, sum(att[x.id] for x in months[m]) - new - ret)])
-    mtable, msup = count_table(mlabels, [rt.t("new", lang), rt.t("returning", lang),
-                                         rt.t("headcount", lang)], mcounts, k, lang,
-                               first_column=rt.t("month", lang),
-                               total_label=rt.t("attendances", lang))
+        mcounts.append([new, ret, sum(visits[x.id] for x in months[m]) - new - ret])
+    types: dict[str, list] = defaultdict(list)
+    for x in held:
+        types[ds.groups.get(x.group_id, ("", "general"))[1]].append(x)
+    names = sorted(types)
+    counts = [[len({x.group_id for x in types[t]}), len(types[t]),
+               sum(visits[x.id] for x in types[t]), sum(nvr.get(x.id, (0, 0))[0] for x in types[t])]
+              for t in names]
+    msup, tsup = suppress_linked([(mcounts, True, True), (counts, False, True)], k,
+                                 links=[((0, -1, 0), (1, -1, 3)),   # new people
+                                        ((0, -1, 3), (1, -1, 2))])  # attendances
+    mtable, _ = count_table(mlabels, [rt.t("new", lang), rt.t("returning", lang),
+                                      rt.t("headcount", lang)], mcounts, k, lang,
+                            first_column=rt.t("month", lang),
+                            total_label=rt.t("attendances", lang), sup=msup)
     trend = [None if msup.hidden[i][3] else float(sum(mcounts[i])) for i in range(len(mkeys))]
+    table, _ = count_table([rt.program_type(t, lang) for t in names],
+                           [rt.t("groups_active", lang), rt.t("sessions_held", lang),
+                            rt.t("attendances", lang), rt.t("new", lang)], counts, k,
+                           lang, first_column=rt.t("program_type", lang), row_totals=False,
+                           sup=tsup)
 
-    groups_active = {x.group_id for x in held}
+    ttotal = tsup.display()[-1]  # a group has one programme type, so these are totals
     overview = KeyFigures([
-        (rt.t("groups_active", lang), show_count(len(groups_active), k)),
-        (rt.t("sessions_held", lang), show_count(len(held), k)),
+        (rt.t("groups_active", lang), ttotal[0]),
+        (rt.t("sessions_held", lang), ttotal[1]),
         (rt.t("attendances", lang), msup.display()[-1][3]),
         (rt.t("unique", lang), show_count(unique_participants(ds.sessions, ds.attendance,
                                                               period), k)),
@@ -103,18 +126,6 @@ def program_blocks(ds: Dataset, period: Period, lang: str, k: int) -> list:
                                                            period), k))])
     blocks += [Heading(rt.t("overview", lang)), overview,
                Paragraph(rt.t("retention_pending", lang), "small")]
-
-    # By program type: every count column suppressed, with column totals
-    types: dict[str, list] = defaultdict(list)
-    for x in held:
-        types[ds.groups.get(x.group_id, ("", "general"))[1]].append(x)
-    names = sorted(types)
-    counts = [[len({x.group_id for x in types[t]}), len(types[t]),
-               sum(att[x.id] for x in types[t]), sum(nvr.get(x.id, (0, 0))[0] for x in types[t])]
-              for t in names]
-    table, _ = count_table([rt.program_type(t, lang) for t in names], [rt.t("groups_active", lang), rt.t("sessions_held", lang),
-                                   rt.t("attendances", lang), rt.t("new", lang)], counts, k,
-                           lang, first_column=rt.t("program_type", lang), row_totals=False)
     blocks += [Heading(rt.t("by_program", lang)), table]
 
     blocks += [Heading(rt.t("attendance_trend", lang)), mtable,
@@ -130,12 +141,12 @@ def program_blocks(ds: Dataset, period: Period, lang: str, k: int) -> list:
         dist.append([sum(1 for v in values if lo <= v <= hi) for lo, hi in BINS])
     bin_labels = [f"{lo}–{hi}" for lo, hi in BINS]
     all_pairs = pairs(ds.responses, "checkin10", ids)
-    rows = []
+    parts = []
     for t in names:
         tid = {x.id for x in types[t]}
-        rows.append([rt.program_type(t, lang), *change_cells(period_change([p for p in all_pairs
-                                                     if p.session_id in tid]), k)])
-    rows.append([rt.t("total", lang), *change_cells(period_change(all_pairs), k)])
+        parts.append(period_change([p for p in all_pairs if p.session_id in tid]))
+    rows = partition_change_rows([rt.program_type(t, lang) for t in names], parts,
+                                 period_change(all_pairs), k, lang)
     blocks += [Heading(rt.t("checkin_heading", lang)),
                Chart("bar", rt.t("prepost_dist", lang), bin_labels,
                      [Series(rt.t("check_in", lang), series_values(dist[0], k)),

@@ -8,7 +8,6 @@ a report built from a practice session is marked as practice.
 
 from __future__ import annotations
 
-import re
 from statistics import fmean
 from datetime import datetime, timezone
 
@@ -28,6 +27,7 @@ from facilitator.store.models import (
     Session,
     StepEvent,
 )
+from facilitator.tracking import redact
 from facilitator.tracking import report_text as rt
 from facilitator.tracking.analytics import SessionRow, StepRow
 from facilitator.tracking.fidelity import session_fidelity
@@ -44,11 +44,9 @@ from facilitator.tracking.stats import change_stats
 
 
 def redact_aliases(text: str, aliases: list[str], lang: str) -> str:
-    """Replace every alias (whole word, any case) with a neutral marker."""
-    for alias in sorted({a for a in aliases if a and a.strip()}, key=len, reverse=True):
-        text = re.sub(rf"(?<!\w){re.escape(alias)}(?!\w)", rt.t("name_removed", lang), text,
-                      flags=re.IGNORECASE)
-    return text
+    """Replace every alias in a note with a neutral marker (see ``tracking.redact``
+    for how Arabic proclitics, letter variants and Unicode forms are matched)."""
+    return redact.redact_aliases(text, aliases, rt.t("name_removed", lang))
 
 
 def build_session_report(db: Database, session_id: str, lang: str) -> Report:
@@ -63,8 +61,9 @@ def build_session_report(db: Database, session_id: str, lang: str) -> Report:
                           .join(Attendance, Attendance.participant_id == Participant.id)
                           .where(Attendance.session_id == session_id)
                           .order_by(Participant.code)).all()
+        # every alias in the store: a note may name someone from another group
         aliases = [a for (a,) in s.execute(select(Participant.alias)
-                                           .where(Participant.group_id == group.id))]
+                                           .where(Participant.alias.is_not(None)))]
         resp = s.execute(select(MeasureResponse.participant_id, MeasureResponse.measure_id,
                                 MeasureResponse.phase, MeasureResponse.value,
                                 MeasureResponse.passed)
@@ -84,9 +83,11 @@ def build_session_report(db: Database, session_id: str, lang: str) -> Report:
         started, ended = sess.started_at, sess.ended_at
         when = started or sess.planned_start or sess.created_at
         status = getattr(sess.status, "value", sess.status)
+        # the script's title as the facilitator knows it, with the version that ran
+        name = pick(script_info.name, lang) if script_info and script_info.name else ""
         info = dict(group_name=group.name, headcount_only=group.headcount_only,
                     headcount=sess.headcount, practice=sess.is_practice, no_notes=sess.no_notes,
-                    script=f"{sess.script_id} {sess.script_version}")
+                    script=f"{name or sess.script_id} {sess.script_version}")
 
     actual = (ended - started).total_seconds() / 60 if started and ended else None
     fid = session_fidelity(SessionRow(session_id, "", when.date(), status, "", None, False,
@@ -130,6 +131,8 @@ def build_session_report(db: Database, session_id: str, lang: str) -> Report:
     blocks.append(Heading(rt.t("notes_heading", lang)))
     if info["no_notes"]:
         blocks.append(Paragraph(rt.t("no_notes_mode", lang), "note"))
+    elif not notes:
+        blocks.append(Paragraph(rt.t("no_notes", lang), "note"))
     for body in notes:
         blocks.append(Paragraph(redact_aliases(body, aliases, lang)))
     return Report(kind="session", lang=lang, title=rt.t("session_title", lang),
