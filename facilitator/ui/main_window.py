@@ -10,6 +10,7 @@ the task switcher or a screen-sharing picker.
 from __future__ import annotations
 
 import logging
+import sys
 from typing import Any, Callable, Optional
 
 from PySide6.QtCore import Qt
@@ -41,6 +42,27 @@ def _warm_script_library(_progress: Any, _cancel: Any) -> None:
 
     builtin_scripts()
 
+
+
+def key_text(seq: QKeySequence) -> str:
+    """The keys as printed on the keycaps: ``Ctrl+L`` (``⌘L`` on a Mac).
+
+    Not Qt's translated native text: that turns ``Alt+Left`` into a half-Arabic
+    ``Alt+اليسار`` that matches no key, where run mode shows ``[P]`` in both languages.
+    """
+    fmt = QKeySequence.SequenceFormat.NativeText if sys.platform == "darwin" \
+        else QKeySequence.SequenceFormat.PortableText
+    return seq.toString(fmt)
+
+
+def shortcut_label(text: str, keys: str) -> str:
+    """``Home  [Ctrl+Home]``: the shortcut on screen, as run mode shows ``Pause  [P]``.
+
+    The issue wants every shortcut visible, not only in a tooltip. The key names stay
+    as printed on the keycaps; in Arabic they are wrapped in a left-to-right isolate so
+    right-to-left text never reorders the brackets or the ``+``.
+    """
+    return f"{text}  \u2066[{keys}]\u2069" if keys else text
 
 class MainWindow(QMainWindow):
     """Implements :class:`~facilitator.ui.context.Navigator` for the whole app."""
@@ -132,11 +154,13 @@ class MainWindow(QMainWindow):
         self.toolbar = bar
 
         def action(text: str, shortcut: QKeySequence | str, slot) -> QAction:
-            act = QAction(text, self)
+            keys = key_text(QKeySequence(shortcut))
+            act = QAction(shortcut_label(text, keys), self)
             act.setShortcut(QKeySequence(shortcut))
-            act.setToolTip(f"{text} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})")
+            act.setToolTip(f"{text} ({keys})")
             act.triggered.connect(slot)
             bar.addAction(act)
+            bar.widgetForAction(act).setAccessibleName(text)  # read without the brackets
             self.addAction(act)
             return act
 

@@ -3,7 +3,7 @@
 Why the live check: a script that does not validate cannot be run, and finding out
 in front of the group is too late. Every change is validated at once with the
 engine's own loader (the same YAML path a script file takes), the first problems are
-shown in plain words, and Save stays disabled until the script is sound. The total
+shown in plain words in the interface language (:mod:`script_problems`), and Save stays disabled until the script is sound. The total
 length follows the steps, so retiming never leaves the minutes out of step.
 """
 
@@ -39,6 +39,7 @@ from facilitator.ui import widgets as W
 from facilitator.ui.context import AppContext
 from facilitator.ui.errors_ui import error_text
 from facilitator.ui.labels import step_kind_label
+from facilitator.ui.script_problems import script_problems
 from facilitator.ui.translations import format_number
 
 TEXT_FIELDS = ("title", "say", "notes")
@@ -287,8 +288,8 @@ class ScriptEditor(QDialog):
         except ScriptError as exc:
             items = getattr(exc, "problems", None)
             if items:
-                problems += [f"{p.field}: {p.message}" if p.field else p.message
-                             for p in items[:3]]
+                core = [f"{p.field}: {p.message}" if p.field else p.message for p in items]
+                problems += script_problems(data, core)[:3]
             else:
                 problems.append(error_text(exc))
         self.problems.setText("\n".join(problems))

@@ -1519,6 +1519,189 @@
     </message>
 </context>
 <context>
+    <name>ScriptProblems</name>
+    <message>
+        <source>English</source>
+        <translation>الإنجليزية</translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation>العربية</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>الخطوة %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1, item %2</source>
+        <translation>%1، البند %2</translation>
+    </message>
+    <message>
+        <source>The script</source>
+        <translation>برنامج الجلسة</translation>
+    </message>
+    <message>
+        <source>The English text is missing.</source>
+        <translation>النص الإنجليزي غير موجود.</translation>
+    </message>
+    <message>
+        <source>The Arabic text is missing.</source>
+        <translation>النص العربي غير موجود.</translation>
+    </message>
+    <message>
+        <source>This is required but missing.</source>
+        <translation>هذا مطلوب لكنه غير موجود.</translation>
+    </message>
+    <message>
+        <source>The English text is empty; write it.</source>
+        <translation>النص الإنجليزي فارغ؛ اكتبه.</translation>
+    </message>
+    <message>
+        <source>The Arabic text is empty; write it.</source>
+        <translation>النص العربي فارغ؛ اكتبه.</translation>
+    </message>
+    <message>
+        <source>This must not be empty.</source>
+        <translation>لا يجوز أن يكون هذا فارغًا.</translation>
+    </message>
+    <message>
+        <source>The text is too long (at most %1 characters).</source>
+        <translation>النص طويل جدًا (%1 حرفًا على الأكثر).</translation>
+    </message>
+    <message>
+        <source>Use only lower-case letters, digits and ‘-’ (for example grief-circle).</source>
+        <translation>استخدم الأحرف اللاتينية الصغيرة والأرقام و‏«-»‏ فقط (مثلًا grief-circle).</translation>
+    </message>
+    <message>
+        <source>Use only lower-case letters, digits, ‘_’ and ‘-’ (for example check_in).</source>
+        <translation>استخدم الأحرف اللاتينية الصغيرة والأرقام و‏«_»‏ و‏«-»‏ فقط (مثلًا check_in).</translation>
+    </message>
+    <message>
+        <source>%1 is too small; it must be at least %2.</source>
+        <translation>القيمة %1 صغيرة جدًا؛ يجب ألّا تقل عن %2.</translation>
+    </message>
+    <message>
+        <source>%1 is too small; it must be more than %2.</source>
+        <translation>القيمة %1 صغيرة جدًا؛ يجب أن تزيد على %2.</translation>
+    </message>
+    <message>
+        <source>%1 is too large; it must be at most %2.</source>
+        <translation>القيمة %1 كبيرة جدًا؛ يجب ألّا تزيد على %2.</translation>
+    </message>
+    <message>
+        <source>There must be at least one.</source>
+        <translation>يجب أن يكون هناك واحد على الأقل.</translation>
+    </message>
+    <message>
+        <source>Identifier</source>
+        <translation>المعرّف</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <source>Words to say</source>
+        <translation>ما يُقال</translation>
+    </message>
+    <message>
+        <source>Notes for you</source>
+        <translation>ملاحظات لك</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>الدقائق</translation>
+    </message>
+    <message>
+        <source>Shortest time</source>
+        <translation>أقصر مدة</translation>
+    </message>
+    <message>
+        <source>Minutes per speaker</source>
+        <translation>الدقائق لكل متحدث</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>Total length</source>
+        <translation>المدة الكلية</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>الملخص</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>الفئة المستهدفة</translation>
+    </message>
+    <message>
+        <source>Prompts</source>
+        <translation>الأسئلة الموجِّهة</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>الخطوات</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>الإصدار</translation>
+    </message>
+    <message>
+        <source>Ground rules</source>
+        <translation>القواعد الأساسية</translation>
+    </message>
+    <message>
+        <source>Group size</source>
+        <translation>حجم المجموعة</translation>
+    </message>
+    <message>
+        <source>The step identifier ‘%1’ is already used by step %2; give each step its own.</source>
+        <translation>معرّف الخطوة «%1» مستخدم في الخطوة %2؛ أعطِ كل خطوة معرّفًا خاصًا بها.</translation>
+    </message>
+    <message>
+        <source>The steps add up to %1 minutes but the session length is %2 minutes; make them match.</source>
+        <translation>مجموع الخطوات %1 دقيقة لكن مدة الجلسة %2 دقيقة؛ اجعلهما متساويين.</translation>
+    </message>
+    <message>
+        <source>The shortest time (%1 min) is longer than the step itself (%2 min).</source>
+        <translation>أقصر مدة (%1 د) أطول من الخطوة نفسها (%2 د).</translation>
+    </message>
+    <message>
+        <source>A round needs the minutes each speaker has.</source>
+        <translation>الجولة تحتاج إلى عدد الدقائق لكل متحدث.</translation>
+    </message>
+    <message>
+        <source>Only a round has minutes per speaker.</source>
+        <translation>الدقائق لكل متحدث خاصة بالجولات فقط.</translation>
+    </message>
+    <message>
+        <source>The time per speaker is longer than the whole step.</source>
+        <translation>وقت كل متحدث أطول من الخطوة كلها.</translation>
+    </message>
+    <message>
+        <source>The round is %1 minutes, but %2 speakers at %3 minutes each need %4; give it more time.</source>
+        <translation>الجولة %1 دقيقة، لكن %2 متحدثين بمعدل %3 دقيقة لكل منهم يحتاجون إلى %4؛ أعطها وقتًا أطول.</translation>
+    </message>
+    <message>
+        <source>The script has no ground-rules step; every session except a series&apos; last one reviews the ground rules.</source>
+        <translation>لا توجد في برنامج الجلسة خطوة للقواعد الأساسية؛ كل جلسة، ما عدا آخر جلسة في السلسلة، تراجع القواعد الأساسية.</translation>
+    </message>
+    <message>
+        <source>There is no set of ground rules called ‘%1’.</source>
+        <translation>لا توجد مجموعة قواعد أساسية باسم «%1».</translation>
+    </message>
+    <message>
+        <source>The smallest group size (%1) is larger than the largest (%2).</source>
+        <translation>أصغر حجم للمجموعة (%1) أكبر من أكبر حجم (%2).</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>

@@ -88,12 +88,80 @@ def test_presenter_type_follows_the_window_and_everything_fits(qtbot):
                                      planned=300, rules=rules, show_rules=True))
     qtbot.waitUntil(lambda: view.rules.isVisible())
     big_timer = view.timer.font().pixelSize()
-    assert big_timer >= 200 and view.title.font().pixelSize() >= 80
+    assert big_timer >= 170 and view.title.font().pixelSize() >= 80
     assert view.layout().minimumSize().height() <= 1080  # the window need not grow
     bottom = view.rules.mapTo(view, view.rules.rect().bottomLeft()).y()
     assert bottom <= view.height()
     # No rules on screen: the timer takes the room they leave.
     view.update_state(PresenterState(step_title="Short break", remaining=300, planned=300))
-    assert view.timer.font().pixelSize() > big_timer
-    view.resize(960, 600)
-    qtbot.waitUntil(lambda: view.timer.font().pixelSize() < big_timer)
+    full = view.timer.font().pixelSize()
+    assert full > big_timer
+    view.resize(960, 600)  # a smaller window: smaller type
+    qtbot.waitUntil(lambda: view.timer.font().pixelSize() < full * 0.6)
+
+
+def _core_rules(lang):
+    import yaml
+
+    from facilitator.resources import resource_path
+
+    with open(resource_path("rules", "core.yaml"), encoding="utf-8") as f:
+        data = yaml.safe_load(f)
+    return tuple(r["short"][lang] for r in data["rules"])
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_ground_rules_are_large_on_a_projector_and_never_clipped(qtbot, qapp, lang):
+    """The rules are read from the back row: their type follows the window like the
+    title and timer, and ten of them (one long enough to wrap) still fit whole."""
+    from PySide6.QtGui import QFontMetrics
+
+    from facilitator.ui.run.presenter_view import PresenterState, PresenterView
+    from facilitator.ui.translations import LanguageInstaller
+
+    installer = LanguageInstaller()
+    installer.install(qapp, lang)
+    try:
+        rules = _core_rules(lang)
+        assert len(rules) == 10
+        long_rule = ("Phones stay in bags during the whole session, including the break, "
+                     "and nobody writes down what another member said" if lang == "en" else
+                     "تبقى الهواتف في الحقائب طوال الجلسة، بما في ذلك الاستراحة، ولا يكتب "
+                     "أحد ما قاله عضو آخر")
+        sizes = {}
+        for w, h in ((1280, 800), (1920, 1080)):
+            for case in (rules, rules[:9] + (long_rule,)):
+                view = PresenterView()
+                qtbot.addWidget(view)
+                view.resize(w, h)
+                view.show()
+                view.update_state(PresenterState(step_title="Ground rules", remaining=290,
+                                                 planned=300, rules=case, show_rules=True))
+                qtbot.waitUntil(view.rules.isVisible)
+                px = view.rules.font().pixelSize()
+                sizes.setdefault((w, h), px)
+                # Large: at least half the title's size, and readable across a room.
+                assert px >= 0.5 * view.title.font().pixelSize(), (w, px)
+                assert px >= h * 0.042, (w, h, px)
+                # Whole: the label has the height its wrapped text needs, inside the window.
+                assert view.rules.height() >= view.rules.heightForWidth(view.rules.width())
+                top = view.rules.mapTo(view, view.rules.rect().topLeft()).y()
+                timer_bottom = view.timer.mapTo(view, view.timer.rect().bottomLeft()).y()
+                assert top >= timer_bottom and top + view.rules.height() <= h
+                # The timer's digits are not cut by the rules below them.
+                assert view.timer.height() >= QFontMetrics(view.timer.font()).height() * 0.95
+                if case[-1] == long_rule:  # it wraps, and still has its bullet once
+                    assert view.rules.heightForWidth(view.rules.width()) > px * 1.2 * 10
+                view.close()
+        assert sizes[(1920, 1080)] > sizes[(1280, 800)] * 1.2  # follows the window
+    finally:
+        installer.install(qapp, "en")
+
+
+def test_rules_are_escaped_and_mirror_in_arabic():
+    from facilitator.ui.run.presenter_view import rules_html
+
+    html = rules_html(("Use <b>names</b> & codes",))
+    assert "&lt;b&gt;" in html and "<b>" not in html and "&amp; codes" in html
+    rtl = rules_html(("ما يقال هنا يبقى هنا",), rtl=True)
+    assert rtl.index("ما يقال") < rtl.index("\u2022")  # bullet column on the right

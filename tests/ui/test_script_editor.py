@@ -6,6 +6,10 @@ asserted by loading the stored copy back through the engine's own loader.
 
 from __future__ import annotations
 
+import copy
+import re
+
+import pytest
 from PySide6.QtCore import Qt
 
 from facilitator.session.library import builtin_scripts, list_scripts, load_script
@@ -109,3 +113,97 @@ def test_plan_screen_prints_the_handout_in_the_group_language(qtbot, ctx, tmp_pa
     text = "".join(page.extract_text() for page in PdfReader(str(target)).pages)
     assert any("\u0600" <= ch <= "\u06ff" for ch in text)  # Arabic, the group's language
     assert "Phones stay in bags" in text  # the group's own rule is on it
+
+
+# -- problems in the interface language -------------------------------------------------
+LATIN_WORD = r"[A-Za-z]{3,}"
+
+
+@pytest.fixture
+def arabic_ui(qapp):
+    from facilitator.ui.translations import LanguageInstaller
+
+    installer = LanguageInstaller()
+    installer.install(qapp, "ar")
+    yield
+    installer.install(qapp, "en")
+
+
+def _core_lines(data):
+    """What the core loader says about ``data``, as the editor would show it untranslated."""
+    from facilitator.session.script_loader import ScriptValidationError, parse_script_text
+    from facilitator.ui.script_editor import script_to_yaml
+
+    with pytest.raises(ScriptValidationError) as info:
+        parse_script_text(script_to_yaml(data), "copy")
+    return [f"{p.field}: {p.message}" for p in info.value.problems]
+
+
+def test_editor_problems_are_in_arabic_with_their_field(qtbot, ctx, arabic_ui):
+    ctx.lang = "ar"
+    editor = ScriptEditor(ctx, builtin_scripts()[BUILTIN], copy=True)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.step_list.setCurrentRow(2)
+    title_en = editor.fields[("title", "en")]
+    title_en.selectAll()
+    qtbot.keyClick(title_en, Qt.Key.Key_Delete)
+    text = editor.problems.text()
+    assert not editor.save_btn.isEnabled() and editor.problems.isVisible()
+    # The field stays named (step 3, its English title), in Arabic words and digits.
+    assert text == "الخطوة ٣ · العنوان (الإنجليزية): النص الإنجليزي فارغ؛ اكتبه.", text
+    qtbot.keyClicks(title_en, "Back again")
+    assert not editor.problems.isVisible()
+
+    # Retiming the round below what the smallest group needs: a cross-field rule.
+    round_row = next(i for i, s in enumerate(editor.data["steps"]) if s["kind"] == "round")
+    editor.step_list.setCurrentRow(round_row)
+    editor.minutes.setValue(9)
+    text = editor.problems.text()
+    assert not editor.save_btn.isEnabled()
+    assert text.startswith(f"الخطوة {'٠١٢٣٤٥٦٧٨٩'[round_row + 1]} · الدقائق: الجولة ٩ دقيقة"), text
+    assert not re.search(LATIN_WORD, text), text
+
+
+def test_common_problem_kinds_are_worded_in_arabic(arabic_ui):
+    from facilitator.ui.script_problems import script_problems
+
+    base = builtin_scripts()[BUILTIN].model_dump(mode="json", exclude_none=True)
+    cases = {
+        "missing text": lambda d: d["steps"][2]["say"].pop("ar"),
+        "out of range": lambda d: d["steps"][1].__setitem__("minutes", 999),
+        "total too short": lambda d: d.__setitem__("duration_minutes", 5),
+        "durations differ": lambda d: d.__setitem__("duration_minutes", 100),
+        "duplicate id": lambda d: d["steps"][3].__setitem__("id", d["steps"][1]["id"]),
+        "bad identifier": lambda d: d.__setitem__("id", "Bad Id"),
+    }
+    expected = {
+        "missing text": "الخطوة ٣ · ما يُقال (العربية): النص العربي غير موجود.",
+        "out of range": "الخطوة ٢ · الدقائق: القيمة ٩٩٩ كبيرة جدًا؛ يجب ألّا تزيد على ٢٤٠.",
+        "total too short": "المدة الكلية: القيمة ٥ صغيرة جدًا؛ يجب ألّا تقل عن ١٠.",
+        "durations differ": "المدة الكلية: مجموع الخطوات ٩٠ دقيقة لكن مدة الجلسة ١٠٠ دقيقة؛ "
+                            "اجعلهما متساويين.",
+        "duplicate id": f"الخطوة ٤ · المعرّف: معرّف الخطوة «{base['steps'][1]['id']}» مستخدم "
+                        "في الخطوة ٢؛ أعطِ كل خطوة معرّفًا خاصًا بها.",
+    }
+    for name, change in cases.items():
+        data = copy.deepcopy(base)
+        change(data)
+        core = _core_lines(data)
+        shown = script_problems(data, core)
+        assert len(shown) == len(core) == 1, (name, core)
+        assert shown != core, (name, shown)  # not the loader's English line
+        if name in expected:
+            assert shown[0] == expected[name], (name, shown[0])
+        else:  # the identifier rule quotes its example, which stays Latin
+            assert shown[0].startswith("المعرّف: استخدم"), shown[0]
+
+
+def test_english_ui_names_the_field_in_words(qtbot, ctx):
+    editor = ScriptEditor(ctx, builtin_scripts()[BUILTIN], copy=True)
+    qtbot.addWidget(editor)
+    editor.step_list.setCurrentRow(2)
+    title_ar = editor.fields[("title", "ar")]
+    title_ar.selectAll()
+    qtbot.keyClick(title_ar, Qt.Key.Key_Delete)
+    assert editor.problems.text() == "Step 3 · Title (Arabic): The Arabic text is empty; write it."

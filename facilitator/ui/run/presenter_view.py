@@ -9,10 +9,11 @@ new state on every repaint).
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QResizeEvent
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from facilitator.ui.run.common import clock_text, scaled_font, timer_colour
@@ -30,6 +31,24 @@ class PresenterState:
     show_rules: bool = False
     finished: bool = False
     speaker_remaining: float | None = None  # a round: time left for whoever speaks
+
+
+def rules_html(rules: tuple[str, ...], rtl: bool = False) -> str:
+    """The rules as a bulleted table: a rule that wraps keeps its hanging indent.
+
+    (Plain lines put the second line of a long rule under its bullet, which reads
+    as a new rule from the back of the room.) Qt's rich text does not mirror table
+    columns, so in Arabic the bullet column is written last and the table fills the
+    width from the right. Rule texts are escaped: they come from script files and
+    the group's own extra rules.
+    """
+    bullet = "<td width='1%'>\u2022&nbsp;&nbsp;</td>" if not rtl else \
+        "<td width='1%'>&nbsp;&nbsp;\u2022</td>"
+    rows = []
+    for rule in rules:
+        text = f"<td align='{'right' if rtl else 'left'}'>{html.escape(rule)}</td>"
+        rows.append(f"<tr>{text + bullet if rtl else bullet + text}</tr>")
+    return f"<table width='100%' cellspacing='0' cellpadding='1'>{''.join(rows)}</table>"
 
 
 class PresenterView(QWidget):
@@ -53,9 +72,11 @@ class PresenterView(QWidget):
         self.status = QLabel(self)
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.status.setFont(scaled_font(2.0))
+        self.status.hide()  # shown only with a text ("Paused")
         self.rules = QLabel(self)
         self.rules.setObjectName("presenterRules")
         self.rules.setWordWrap(True)
+        self.rules.setTextFormat(Qt.TextFormat.RichText)
         self.rules.setFont(scaled_font(1.9))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 30, 40, 30)
@@ -68,23 +89,61 @@ class PresenterView(QWidget):
         self.setAccessibleName(self.tr("Presenter view"))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt name
+        super().resizeEvent(event)
+        self._fit()
+
+    def _base(self) -> int:
+        """The height type is measured against (a 16:10 height on a very wide window)."""
+        return max(1, min(self.height(), int(self.width() * 0.625)) - 60)
+
+    def _fit(self) -> None:
         """Type in proportion to the window, so it reads from the back of the room.
 
-        Sizes are shares of the window's height (or of a 16:10 height on a very wide
-        window) and the rules shrink with their number, so everything always fits.
+        Title and timer are shares of the window's height. The rules are as large as
+        the room left after them allows, measured with their real wrapping at this
+        width (a long rule takes two lines), up to a little under the title's size;
+        so ten long rules still fit a 1280x800 projector without clipping, and four
+        short ones are read from the back row (the timer then takes the room left).
         """
-        super().resizeEvent(event)
-        base = max(1, min(self.height(), int(self.width() * 0.625)) - 60)
-        lines = self.rules.text().count("\n") + 1 if not self.rules.isHidden() else 0
-        rule_px = min(base * 0.045, base * 0.40 / (lines * 1.45)) if lines else 0
-        for label, px, bold in ((self.title, base * 0.085, True),
-                                (self.timer, base * (0.22 if lines else 0.34), True),
-                                (self.status, base * 0.05, False),
-                                (self.rules, rule_px, False)):
-            font = label.font()
-            font.setBold(bold)
-            font.setPixelSize(max(12, int(px)))
-            label.setFont(font)
+        base = self._base()
+        rules_on = not self.rules.isHidden() and bool(self.rules.text())
+        sizes = ((self.title, base * 0.085, True),
+                 (self.timer, base * (0.17 if rules_on else 0.34), True),
+                 (self.status, base * 0.05, False))
+        for label, px, bold in sizes:
+            self._set_px(label, px, bold)
+        if not rules_on:
+            return
+        margins = self.layout().contentsMargins()
+        width = max(1, self.width() - margins.left() - margins.right())
+        spacing = max(0, self.layout().spacing())
+        used = (margins.top() + margins.bottom() + self.title.heightForWidth(width)
+                + int(self.timer.font().pixelSize() * 1.25) + 3 * spacing)
+        if not self.status.isHidden():
+            used += self.status.sizeHint().height()
+        room = self.height() - used
+        low, high = 12, max(12, int(base * 0.062))
+        while low < high:  # the largest size whose wrapped rules fit the room
+            mid = (low + high + 1) // 2
+            self._set_px(self.rules, mid, False)
+            if self.rules.heightForWidth(width) <= room:
+                low = mid
+            else:
+                high = mid - 1
+        self._set_px(self.rules, low, False)
+        needed = self.rules.heightForWidth(width)
+        self.rules.setMinimumHeight(needed)
+        # A short list leaves room: the timer takes it back (up to its size without rules).
+        spare = max(0, room - needed)
+        self._set_px(self.timer, min(base * 0.30,
+                                     self.timer.font().pixelSize() + spare / 1.25), True)
+
+    @staticmethod
+    def _set_px(label: QLabel, px: float, bold: bool) -> None:
+        font = label.font()
+        font.setBold(bold)
+        font.setPixelSize(max(12, int(px)))
+        label.setFont(font)
 
     def show_on_best_screen(self, facilitator_window: QWidget | None = None) -> None:
         """Full screen on a second screen if there is one, else an ordinary window."""
@@ -115,14 +174,15 @@ class PresenterView(QWidget):
             colour = timer_colour(state.remaining, state.planned)
             self.timer.setStyleSheet(f"color: {colour.name()};")
             self.status.setText(self.tr("Paused") if state.paused else "")
-        was_shown = not self.rules.isHidden()
+        self.status.setVisible(bool(self.status.text()))  # no empty band under the timer
         if state.show_rules and state.rules:
-            self.rules.setText("\n".join(f"•  {rule}" for rule in state.rules))
+            self.rules.setText(rules_html(state.rules, self.isRightToLeft()))
             self.rules.show()
         else:
             self.rules.hide()
-        if was_shown != (not self.rules.isHidden()):
-            self.resizeEvent(QResizeEvent(self.size(), self.size()))  # timer shrinks for rules
+            self.rules.setMinimumHeight(0)
+        self._fit()  # the timer shrinks for rules; rules and title may wrap anew
+        self.layout().activate()  # place them now, not on the next event-loop pass
 
     def state(self) -> PresenterState:
         return self._state
