@@ -178,6 +178,35 @@ def seed_default_resources(db_session: OrmSession, lang: str = "en") -> int:
     return len(load_protocol().default_resources)
 
 
+def localize_placeholders(db_session: OrmSession, lang: str) -> int:
+    """Rewrite untouched placeholder entries in ``lang``; returns how many changed.
+
+    Why: the placeholders are seeded in the language of the screen that first showed
+    them, and a facilitator who then switches language would see the other one's
+    reminders. A row is only rewritten while every field still equals a placeholder
+    word for word (in some language), so nothing the organisation typed is touched.
+    """
+    if lang not in ("en", "ar"):
+        return 0
+    fields = ("name", "phone", "hours", "language", "notes")
+    changed = 0
+    for row in list_resources(db_session):
+        for default in load_protocol().default_resources:
+            versions = [{f: default.get(f, {}).get(other, "") for f in fields}
+                        for other in ("en", "ar")]
+            current = {f: getattr(row, f) or "" for f in fields}
+            if current in versions:
+                wanted = {f: default.get(f, {}).get(lang, "") for f in fields}
+                if current != wanted:
+                    for f, value in wanted.items():
+                        setattr(row, f, value)
+                    changed += 1
+                break
+    if changed:
+        db_session.flush()
+    return changed
+
+
 def resources_need_editing(db_session: OrmSession) -> bool:
     """True while no resource has a phone number: the UI shows a reminder."""
     return not any(r.phone for r in list_resources(db_session))

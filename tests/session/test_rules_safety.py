@@ -164,3 +164,17 @@ def test_record_incident(raw_db, group_id):
         rows = list(s.scalars(select(Incident)))
         assert [(r.type, r.severity, r.actions_taken) for r in rows] == [
             ("unqualified_medical_advice", 1, ["pause_group", "restated the rule"])]
+
+
+def test_untouched_placeholders_follow_the_language_and_edited_rows_stay(raw_db):
+    with raw_db.unit() as s:
+        safety.seed_default_resources(s, "en")
+        first, second, _third = safety.list_resources(s)
+        safety.update_resource(s, second.id, phone="+20 2 1234")  # the organisation's own
+        assert safety.localize_placeholders(s, "ar") == 2
+        rows = safety.list_resources(s)
+        assert rows[0].name == "رقم الطوارئ المحلي (عدّله)" and rows[0].hours == "على مدار الساعة"
+        assert rows[1].name == "Local crisis line (edit me)" and rows[1].phone == "+20 2 1234"
+        assert safety.localize_placeholders(s, "ar") == 0
+        assert safety.localize_placeholders(s, "en") == 2
+        assert safety.list_resources(s)[0].name == "Local emergency number (edit me)"

@@ -135,6 +135,7 @@ class SafetyDialog(QDialog):
     def reload_resources(self) -> None:
         def load(s: Any) -> tuple[list[tuple[str, list[str]]], bool]:
             safety.seed_default_resources(s, self.ctx.lang)
+            safety.localize_placeholders(s, self.ctx.lang)
             rows = [(r.id, [getattr(r, f) or "" for f in RESOURCE_FIELDS])
                     for r in safety.list_resources(s)]
             return rows, safety.resources_need_editing(s)
