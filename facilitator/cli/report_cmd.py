@@ -22,9 +22,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "report", help="write a PDF report (session, group, program) or a participant handout")
     parser.add_argument("kind", choices=KINDS, help="which report")
     add_store_args(parser)
-    parser.add_argument("--group", metavar="ID", help="group id (group report)")
+    parser.add_argument("--group", metavar="ID",
+                        help="group id (group report; for a handout, adds the group's rules)")
     parser.add_argument("--session", metavar="ID", help="session id (session summary)")
-    parser.add_argument("--script", metavar="ID", help="script id (handout)")
+    parser.add_argument("--script", metavar="ID",
+                        help="script id (handout; a custom script needs --db)")
     parser.add_argument("--from", dest="date_from", metavar="DATE", help="first day, YYYY-MM-DD")
     parser.add_argument("--to", dest="date_to", metavar="DATE", help="last day, YYYY-MM-DD")
     parser.add_argument("--lang", choices=("en", "ar"), default=argparse.SUPPRESS,
@@ -55,6 +57,36 @@ def _require(value: str | None, flag: str, kind: str) -> str:
     return value.strip()
 
 
+def _handout(args: argparse.Namespace, lang: str):
+    """A built-in script needs no store. With ``--db`` the script may be one of the
+    facilitator's own (saved in the store), and with ``--group`` the group's added or
+    reworded rules are printed too; both are read here and handed to the export
+    layer as plain data, exactly as the app does."""
+    from facilitator.errors import ScriptError
+    from facilitator.export.handout import handout_for, handout_report
+
+    script_id = _require(args.script, "--script", "handout")
+    if getattr(args, "db", None) is None and not args.group:
+        try:
+            return handout_for(script_id, lang)
+        except ScriptError as exc:
+            raise InputError(f"{exc} (a custom script is read from the store: "
+                             "give --db PATH)") from None
+    from facilitator.session.library import load_script
+    from facilitator.session.rules import effective_rules, load_ruleset
+    from facilitator.store.models import Group
+
+    with open_from_args(args) as store, store.db.unit() as s:
+        script = load_script(script_id, s)
+        group = None
+        if args.group:
+            group = s.get(Group, args.group.strip())
+            if group is None:
+                raise InputError("That group does not exist.")
+        rules = effective_rules(group, base=load_ruleset(script.ground_rules))
+    return handout_report(script, lang, rules)
+
+
 def run(args: argparse.Namespace) -> int:
     from facilitator.export.output import check_output_path, read_password_file
     from facilitator.export.pdf import write_report
@@ -72,9 +104,7 @@ def run(args: argparse.Namespace) -> int:
     password = read_password_file(args.password_file) if args.password_file else None
 
     if args.kind == "handout":
-        from facilitator.export.handout import handout_for
-
-        report = handout_for(_require(args.script, "--script", "handout"), lang)
+        report = _handout(args, lang)
     else:
         from facilitator.tracking import reports
 

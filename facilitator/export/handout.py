@@ -2,19 +2,27 @@
 
 It is built from the script and the ground rules only, so it can never carry data:
 no codes, no scores, no notes, and none of the script's facilitator-only text (what
-to say aloud, notes, prompts). It needs no store.
+to say aloud, notes, prompts).
+
+The clean entry points take plain data the caller has already loaded, so every
+caller prints the same thing: :func:`handout_report` / :func:`write_handout` with a
+:class:`~facilitator.session.scripts.Script` (built-in or a facilitator's custom
+script read from the store with ``load_script(id, db_session)``) and the rules as
+``effective_rules(group)`` returns them (a :class:`RuleSet`, or its list of
+:class:`Rule`). The older ``handout_for(script_id, ...)`` and
+``write_handout(path, script_id, ..., extra_rules=...)`` forms still work.
 """
 
 from __future__ import annotations
 
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence, Union
 
 from facilitator.export.pdf import write_report
 from facilitator.i18n import pick
 from facilitator.session.library import load_script
-from facilitator.session.rules import RuleSet, effective_rules, load_ruleset
+from facilitator.session.rules import Rule, RuleSet, effective_rules, load_ruleset
 from facilitator.session.scripts import Script
 from facilitator.tracking import report_model as rm
 
@@ -41,13 +49,33 @@ _T: dict[str, dict[str, str]] = {
 }
 
 
+Rules = Union[RuleSet, Sequence[Rule], None]
+
+
 def _t(key: str, lang: str, **values: Any) -> str:
     text = pick(_T[key], lang)
     return text.format(**values) if values else text
 
 
-def build_handout(script: Script, rules: RuleSet, lang: str) -> rm.Report:
+def _as_ruleset(script: Script, rules: Rules) -> RuleSet:
+    """``None`` is the script's own rule set; a plain list of rules (a group's
+    effective rules) is shown under the script's rule-set title."""
+    if isinstance(rules, RuleSet):
+        return rules
+    base = load_ruleset(script.ground_rules)
+    if rules is None:
+        return base
+    items = tuple(rules)
+    for item in items:
+        if not isinstance(item, Rule):
+            raise TypeError("rules must be Rule objects, as effective_rules() returns them; "
+                            "pass a group's stored extra rules as extra_rules= instead")
+    return RuleSet(id=base.id, version=base.version, title=base.title, rules=items)
+
+
+def build_handout(script: Script, rules: Rules, lang: str) -> rm.Report:
     """A :class:`Report` holding the agenda (titles and minutes) and the rules."""
+    rules = _as_ruleset(script, rules)
     agenda = rm.Table(
         columns=["#", _t("step", lang), _t("minutes", lang)],
         rows=[[str(i), step.title.get(lang), str(step.minutes)]
@@ -72,18 +100,42 @@ def build_handout(script: Script, rules: RuleSet, lang: str) -> rm.Report:
                      generated_at=datetime.now(timezone.utc))
 
 
+def handout_report(script: Script, lang: str, rules: Rules = None) -> rm.Report:
+    """The handout for an already-loaded script with already-worked-out rules (the
+    API any caller should use: see the module docstring)."""
+    return build_handout(script, rules, lang)
+
+
 def handout_for(script_id: str, lang: str, *, extra_rules: Iterable[Any] | None = None,
                 db_session: Any = None) -> rm.Report:
-    """The handout for a built-in (or, given ``db_session``, custom) script.
+    """The handout for a built-in (or, given ``db_session``, custom) script by id.
 
-    ``extra_rules`` are a group's own added or reworded rules (``Group.extra_rules``).
+    ``extra_rules`` are a group's own added or reworded rules as the store keeps them
+    (``Group.extra_rules``: rule mappings or plain lines of text).
     """
     script = load_script(script_id, db_session)
     rules = effective_rules(list(extra_rules or []), base=load_ruleset(script.ground_rules))
     return build_handout(script, rules, lang)
 
 
-def write_handout(path: str | Path, script_id: str, lang: str, *,
-                  extra_rules: Iterable[Any] | None = None, password: str | None = None) -> Path:
-    return write_report(handout_for(script_id, lang, extra_rules=extra_rules), path,
-                        password=password)
+def write_handout(path: str | Path, script: Script | str, lang: str, *, rules: Rules = None,
+                  extra_rules: Iterable[Any] | None = None, db_session: Any = None,
+                  password: str | None = None) -> Path:
+    """Write the handout PDF (atomically, optionally AES-256 encrypted).
+
+    Preferred: ``script`` a loaded :class:`Script` and ``rules`` the effective rules.
+    Kept for older callers: ``script`` an id (custom ids need ``db_session``) and
+    ``extra_rules`` in the store's shape. Giving both ``rules`` and ``extra_rules`` is
+    a programming error.
+    """
+    if rules is not None and extra_rules is not None:
+        raise TypeError("give rules or extra_rules, not both")
+    if isinstance(script, str):
+        report = handout_for(script, lang, extra_rules=extra_rules, db_session=db_session) \
+            if rules is None else handout_report(load_script(script, db_session), lang, rules)
+    elif extra_rules is not None:
+        report = handout_report(script, lang, effective_rules(
+            list(extra_rules), base=load_ruleset(script.ground_rules)))
+    else:
+        report = handout_report(script, lang, rules)
+    return write_report(report, path, password=password)

@@ -47,6 +47,7 @@ class SessionRow:
     planned_minutes: float | None = None
     actual_minutes: float | None = None
     rules_reviewed: bool = False
+    no_notes: bool = False  # kept only date, headcount and phases (first-responder defusing)
 
 
 @dataclass(frozen=True)

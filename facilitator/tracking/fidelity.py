@@ -38,6 +38,7 @@ class ScriptInfo:
     order: tuple[str, ...] = ()  # step ids in script order (for the session summary)
     titles: Mapping[str, Mapping[str, str]] = field(default_factory=dict, compare=False)
     name: Mapping[str, str] = field(default_factory=dict, compare=False)  # the script's title
+    phases: Mapping[str, str] = field(default_factory=dict, compare=False)  # step id -> phase
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,19 @@ class Fidelity:
         return self.overrun_minutes / self.sessions if self.sessions else None
 
 
+def phases_done(fid: SessionFidelity, script: ScriptInfo | None) -> list[str]:
+    """Phases with at least one step done, in script order: the same rule as the run
+    engine's ``phases_done`` (visited and not skipped), for a log without a finish."""
+    phases = script.phases if script else {}
+    order = [*(script.order if script else ()), *fid.done]
+    out: list[str] = []
+    for sid in order:
+        phase = phases.get(sid)
+        if sid in fid.done and phase and phase not in out:
+            out.append(phase)
+    return out
+
+
 def session_fidelity(session: SessionRow, events: Sequence[StepRow],
                      script: ScriptInfo | None = None) -> SessionFidelity:
     script = script or ScriptInfo()
@@ -116,12 +130,15 @@ def session_fidelity(session: SessionRow, events: Sequence[StepRow],
 
 def fidelity(sessions: Sequence[SessionRow], steps: Iterable[StepRow],
              scripts: Mapping[str, ScriptInfo] | None = None) -> Fidelity:
-    """Pooled fidelity over the held real sessions in ``sessions``."""
+    """Pooled fidelity over the held real sessions in ``sessions``.
+
+    No-notes sessions are left out: they keep no step detail to judge fidelity by,
+    and counting them as "nothing done" would understate the group's fidelity."""
     by_session: dict[str, list[StepRow]] = defaultdict(list)
     for e in steps:
         by_session[e.session_id].append(e)
     per = [session_fidelity(s, by_session.get(s.id, ()), (scripts or {}).get(s.script_id))
-           for s in held_sessions(sessions)]
+           for s in held_sessions(sessions) if not s.no_notes]
     return Fidelity(
         sessions=len(per),
         mandatory_total=sum(len(f.mandatory) for f in per),

@@ -4,11 +4,16 @@ This is the only place the numbers touch SQL. Queries use Core selects returning
 tuples (no ORM objects) so a program report over a year of twenty groups loads in a
 fraction of a second. Practice sessions are filtered out here, in SQL, and every
 other table is joined to the real sessions only.
+
+A no-notes session (first-responder defusing) keeps only its date, its headcount
+and the phases done, so that is all it brings into a dataset: its attendance marks
+become a headcount, and its scores, step log and incidents are left out.
 """
 
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import Any, Collection
@@ -30,6 +35,7 @@ from facilitator.store.models import (
     StepEvent,
 )
 from facilitator.tracking.analytics import (
+    ATTENDED,
     AttendanceRow,
     IncidentRow,
     ResponseRow,
@@ -87,38 +93,52 @@ def load_dataset(s: OrmSession, group_ids: Collection[str] | None = None, *,
     groups = {g: (n, t) for g, n, t in c.execute(gq)}
     sq = (select(Session.id, Session.group_id, Session.started_at, Session.planned_start,
                  Session.created_at, Session.ended_at, Session.status, Session.script_id,
-                 Session.headcount, Session.is_practice)
+                 Session.headcount, Session.is_practice, Session.no_notes)
           .where(Session.is_practice.is_(practice), Session.group_id.in_(list(groups))))
     reviewed = {sid for (sid,) in c.execute(
         select(RulesAgreement.session_id).where(RulesAgreement.agreed.is_(True)))}
+    rows = list(c.execute(sq))
+    real_ids = Session.id.in_(select(Session.id).where(
+        Session.is_practice.is_(practice), Session.group_id.in_(list(groups))))
+    quiet = {r[0] for r in rows if r[-1]}  # no-notes sessions
+    attendance: list[AttendanceRow] = []
+    quiet_count: Counter[str] = Counter()
+    for sid, pid, st in c.execute(
+            select(Attendance.session_id, Attendance.participant_id, Attendance.status)
+            .join(Session, Session.id == Attendance.session_id).where(real_ids)):
+        if sid not in quiet:
+            attendance.append(AttendanceRow(sid, pid, _val(st)))
+        elif _val(st) in ATTENDED:
+            quiet_count[sid] += 1  # who came is not kept, only how many
     sessions = []
-    for sid, gid, started, planned, created, ended, status, script, head, prac in c.execute(sq):
+    for sid, gid, started, planned, created, ended, status, script, head, prac, nn in rows:
         actual = None
         if started is not None and ended is not None:
             actual = (ended - started).total_seconds() / 60.0
+        if nn:
+            head = head if head is not None else quiet_count.get(sid, 0)
         sessions.append(SessionRow(sid, gid, _day(started, planned, created), _val(status),
-                                   script, head, bool(prac), None, actual, sid in reviewed))
+                                   script, head, bool(prac), None, actual,
+                                   sid in reviewed and not nn, bool(nn)))
     ids = [x.id for x in sessions]
-    real_ids = Session.id.in_(select(Session.id).where(
-        Session.is_practice.is_(practice), Session.group_id.in_(list(groups))))
-    attendance = [AttendanceRow(sid, pid, _val(st)) for sid, pid, st in c.execute(
-        select(Attendance.session_id, Attendance.participant_id, Attendance.status)
-        .join(Session, Session.id == Attendance.session_id).where(real_ids))]
     keys = dict(c.execute(select(MeasureDefinition.id, MeasureDefinition.key)).all())
     responses = [ResponseRow(sid, pid, keys.get(mid, mid), _val(ph), v, bool(pa))
                  for sid, pid, mid, ph, v, pa in c.execute(
                      select(MeasureResponse.session_id, MeasureResponse.participant_id,
                             MeasureResponse.measure_id, MeasureResponse.phase,
                             MeasureResponse.value, MeasureResponse.passed)
-                     .join(Session, Session.id == MeasureResponse.session_id).where(real_ids))]
-    session_ids = set(ids)
+                     .join(Session, Session.id == MeasureResponse.session_id).where(real_ids))
+                 if sid not in quiet]
+    session_ids = set(ids) - quiet
     incidents = []
     for gid, sid, typ, fu, sev, created in c.execute(
             select(Incident.group_id, Incident.session_id, Incident.type, Incident.follow_up,
                    Incident.severity, Incident.created_at)
             .where(Incident.group_id.in_(list(groups)))):
         if sid is not None and sid not in session_ids:
-            continue  # tied to a practice session (or, for practice=True, a real one)
+            # tied to a practice session (or, for practice=True, a real one), or to a
+            # no-notes session, which keeps no incident detail
+            continue
         if sid is None and practice:
             continue
         incidents.append(IncidentRow(gid, sid, typ, _val(fu), sev, _day(created)))
@@ -128,7 +148,7 @@ def load_dataset(s: OrmSession, group_ids: Collection[str] | None = None, *,
                  in c.execute(select(StepEvent.session_id, StepEvent.seq, StepEvent.action,
                                      StepEvent.step_id, StepEvent.elapsed, StepEvent.payload)
                               .join(Session, Session.id == StepEvent.session_id)
-                              .where(real_ids))]
+                              .where(real_ids)) if sid not in quiet]
     scripts = load_script_infos(s, {x.script_id for x in sessions})
     return Dataset(groups, sessions, attendance, responses, incidents, steps, scripts)
 
@@ -147,7 +167,8 @@ def script_info_from_yaml(data: Any) -> ScriptInfo | None:
                       tuple(str(st["id"]) for st in steps),
                       {str(st["id"]): dict(st["title"]) for st in steps
                        if isinstance(st.get("title"), dict)},
-                      dict(data["title"]) if isinstance(data.get("title"), dict) else {})
+                      dict(data["title"]) if isinstance(data.get("title"), dict) else {},
+                      {str(st["id"]): str(st["phase"]) for st in steps if st.get("phase")})
 
 
 @functools.lru_cache(maxsize=64)

@@ -96,11 +96,16 @@ def group_blocks(ds: Dataset, period: Period, lang: str, k: int, *,
         uniq, ret_text = "–", "–"
     else:
         nvr = new_vs_returning(ds.sessions, ds.attendance, period)
-        table, sup = count_table(labels, [rt.t("new", lang), rt.t("returning", lang)],
-                                 [list(nvr[x.id]) for x in held], k, lang,
+        columns = [rt.t("new", lang), rt.t("returning", lang)]
+        counts = [list(nvr[x.id]) for x in held]
+        if any(x.no_notes for x in held):
+            # a no-notes session brings its headcount only, in a column of its own
+            columns.append(rt.t("headcount", lang))
+            counts = [[*c, max(0, att[x.id] - sum(c))] for c, x in zip(counts, held)]
+        table, sup = count_table(labels, columns, counts, k, lang,
                                  first_column=rt.t("date", lang),
                                  total_label=rt.t("attended", lang))
-        total_j = 2
+        total_j = len(columns)
         uniq = show_count(unique_participants(ds.sessions, ds.attendance, period), k)
         ret_text = retention_text(retention(ds.sessions, ds.attendance, period), k)
     # The overview and the chart only repeat what the table shows, so they can never

@@ -3,7 +3,8 @@
 It may list participant codes (the facilitator holds the key to them) but never
 aliases; aliases typed into notes are replaced before the text reaches the report.
 No disclosure control is applied because this record does not leave the facilitator;
-a report built from a practice session is marked as practice.
+a report built from a practice session is marked as practice. A no-notes session
+(first-responder defusing) gets a summary of its date, headcount and phases only.
 """
 
 from __future__ import annotations
@@ -29,8 +30,8 @@ from facilitator.store.models import (
 )
 from facilitator.tracking import redact
 from facilitator.tracking import report_text as rt
-from facilitator.tracking.analytics import SessionRow, StepRow
-from facilitator.tracking.fidelity import session_fidelity
+from facilitator.tracking.analytics import ATTENDED, SessionRow, StepRow
+from facilitator.tracking.fidelity import phases_done, session_fidelity
 from facilitator.tracking.loaders import load_script_infos
 from facilitator.tracking.measures import who5_is_poor
 from facilitator.tracking.report_model import (
@@ -92,6 +93,8 @@ def build_session_report(db: Database, session_id: str, lang: str) -> Report:
     actual = (ended - started).total_seconds() / 60 if started and ended else None
     fid = session_fidelity(SessionRow(session_id, "", when.date(), status, "", None, False,
                                       None, actual, reviewed), events, script_info)
+    if info["no_notes"]:
+        return _no_notes_report(info, when.date(), marks, events, fid, script_info, lang)
     by_person: dict[str, dict[str, object]] = {}
     for pid, mid, phase, value, passed in resp:
         key = f"{keys.get(mid, mid)}:{getattr(phase, 'value', phase)}"
@@ -129,14 +132,46 @@ def build_session_report(db: Database, session_id: str, lang: str) -> Report:
     else:
         blocks.append(Paragraph(rt.t("no_incidents", lang)))
     blocks.append(Heading(rt.t("notes_heading", lang)))
-    if info["no_notes"]:
-        blocks.append(Paragraph(rt.t("no_notes_mode", lang), "note"))
-    elif not notes:
+    if not notes:
         blocks.append(Paragraph(rt.t("no_notes", lang), "note"))
     for body in notes:
         blocks.append(Paragraph(redact_aliases(body, aliases, lang)))
     return Report(kind="session", lang=lang, title=rt.t("session_title", lang),
                   subtitle=f"{info['group_name']}", period=rt.fmt_day(when.date(), lang),
+                  audience="facilitator", blocks=blocks, practice=bool(info["practice"]),
+                  confidentiality=rt.t("conf_facilitator", lang),
+                  generated_at=datetime.now(timezone.utc))
+
+
+def _no_notes_report(info: dict, day, marks: list, events: list, fid, script, lang: str) -> Report:
+    """A no-notes session (first-responder defusing) keeps its date, how many people
+    were there and which phases were done, and its summary shows exactly that: no
+    codes, scores, step detail, incidents or notes, even if some reached the store.
+
+    The same record as ``facilitator.session.persistence.no_notes_record`` (which this
+    layer may not import): the phases listed in the finish or abandon entry of the
+    log, else worked out from the log with the engine's rule; the headcount typed in,
+    else the number of people marked present or leaving early."""
+    headcount = info["headcount"]
+    if headcount is None:
+        headcount = sum(1 for m in marks if getattr(m[2], "value", m[2]) in ATTENDED)
+    phases = next((list(e.payload["phases_done"]) for e in reversed(events)
+                   if e.action in ("finish", "abandon") and "phases_done" in e.payload),
+                  None)
+    if phases is None:
+        phases = phases_done(fid, script)
+    sep = "، " if lang == "ar" else ", "
+    shown = sep.join(rt.phase(str(p), lang) for p in phases) or rt.t("phases_none", lang)
+    blocks: list = []
+    if info["practice"]:
+        blocks.append(Paragraph(rt.t("practice_note", lang), "warning"))
+    blocks += [Heading(rt.t("overview", lang)),
+               KeyFigures([(rt.t("date", lang), rt.fmt_day(day, lang)),
+                           (rt.t("headcount", lang), str(headcount)),
+                           (rt.t("phases_done", lang), shown)]),
+               Paragraph(rt.t("no_notes_record", lang), "note")]
+    return Report(kind="session", lang=lang, title=rt.t("session_title", lang),
+                  subtitle=f"{info['group_name']}", period=rt.fmt_day(day, lang),
                   audience="facilitator", blocks=blocks, practice=bool(info["practice"]),
                   confidentiality=rt.t("conf_facilitator", lang),
                   generated_at=datetime.now(timezone.utc))

@@ -122,6 +122,15 @@ L: dict[str, dict[str, str]] = {
                    "لم تُكتب ملاحظات لهذه الجلسة."),
     "no_notes_mode": _l(QT_TRANSLATE_NOOP(CTX, "This session ran in no-notes mode."),
                         "جرت هذه الجلسة دون تدوين ملاحظات."),
+    "no_notes_record": _l(QT_TRANSLATE_NOOP(
+        CTX, "No-notes session: only the date, the number of people and the phases done "
+             "are kept."),
+        "جلسة دون ملاحظات: لا يُحفظ إلا التاريخ وعدد الحاضرين والمراحل التي تمّت."),
+    "phases_done": _l(QT_TRANSLATE_NOOP(CTX, "Phases done"), "المراحل التي تمّت"),
+    "phases_none": _l(QT_TRANSLATE_NOOP(CTX, "None"), "لا شيء"),
+    "phase_introduction": _l(QT_TRANSLATE_NOOP(CTX, "Introduction"), "التمهيد"),
+    "phase_exploration": _l(QT_TRANSLATE_NOOP(CTX, "Exploration"), "الاستكشاف"),
+    "phase_information": _l(QT_TRANSLATE_NOOP(CTX, "Information"), "المعلومات"),
     "sessions_held": _l(QT_TRANSLATE_NOOP(CTX, "Sessions held"), "الجلسات المنعقدة"),
     "groups_active": _l(QT_TRANSLATE_NOOP(CTX, "Groups with sessions"), "المجموعات التي عقدت جلسات"),
     "attendances": _l(QT_TRANSLATE_NOOP(CTX, "Attendances"), "مرات الحضور"),
@@ -235,6 +244,12 @@ def incident_type(kind: str, lang: str) -> str:
 def program_type(kind: str, lang: str) -> str:
     entry = PROGRAM_TYPES.get(kind)
     return _choose(entry, lang) if entry else kind.replace("_", " ")
+
+
+def phase(name: str, lang: str) -> str:
+    """A defusing phase by name; a phase only a custom script knows shows as written."""
+    key = f"phase_{name}"
+    return t(key, lang) if key in L else name.replace("_", " ")
 
 
 def follow_up(state: str, lang: str) -> str:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
-import subprocess
 import stat
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -77,16 +80,66 @@ def test_bad_output_paths_are_refused_plainly(tmp_path, plain_pdf, make_target):
         write_pdf(plain_pdf, make_target(tmp_path))
 
 
-def test_read_only_folder_is_refused(tmp_path, plain_pdf):
+# Run in a child process so root obeys folder permissions too: the child drops
+# CAP_DAC_OVERRIDE (and friends) from its bounding set before exec, the technique of
+# tests/store/test_fs_faults.py. As a normal user nothing needs dropping.
+_READ_ONLY_DRIVER = """
+import json, os, sys
+from pathlib import Path
+from facilitator.errors import FacilitatorError
+from facilitator.export.output import write_pdf
+from facilitator.export.pdf import write_report
+from tests.export.samples import sample_report
+folder = Path(sys.argv[1])
+out = {"probe_writable": os.access(folder, os.W_OK)}
+for name, job in (
+        ("new", lambda: write_pdf(b"%PDF-1.7 minimal", folder / "new.pdf")),
+        ("replace", lambda: write_report(sample_report("ar"), folder / "old.pdf",
+                                         password="correct horse 42"))):
+    try:
+        job()
+        out[name] = ["written", ""]
+    except FacilitatorError as exc:
+        out[name] = [type(exc).__name__, str(exc)]
+# the folder turns read-only between the check and the write (or the check is fooled,
+# as on a read-only mount): the atomic write itself must fail cleanly
+import facilitator.export.output as output
+output.check_output_path = Path
+try:
+    write_pdf(b"%PDF-1.7 minimal", folder / "raced.pdf")
+    out["unchecked"] = ["written", ""]
+except FacilitatorError as exc:
+    out["unchecked"] = [type(exc).__name__, str(exc)]
+print(json.dumps(out))
+"""
+
+
+def test_read_only_folder_is_refused_even_for_root(tmp_path):
+    from tests.store.test_fs_faults import _cap_dropper
+
     folder = tmp_path / "ro"
     folder.mkdir()
+    old = folder / "old.pdf"
+    old.write_bytes(b"%PDF- the report from last month")
     folder.chmod(0o500)
     try:
-        if os.access(folder, os.W_OK):
-            pytest.skip("running as a user who can write anywhere")
-        with pytest.raises(InputError):
-            write_pdf(plain_pdf, folder / "r.pdf")
-        assert not list(folder.iterdir())
+        run = subprocess.run([sys.executable, "-c", _READ_ONLY_DRIVER, str(folder)],
+                             capture_output=True, text=True, timeout=120,
+                             cwd=Path(__file__).resolve().parents[2],
+                             preexec_fn=_cap_dropper())
+        assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr
+        result = json.loads(run.stdout)
+        assert result["probe_writable"] is False  # the folder really is read-only here
+        for name in ("new", "replace"):
+            kind, message = result[name]
+            assert kind == "InputError", result[name]
+            assert message == f"The folder {folder} cannot be written to.", message
+        kind, message = result["unchecked"]
+        assert kind != "written" and "\n" not in message and str(folder) in message, message
+        assert "read-only" in message or "permission" in message.lower(), message
+        # nothing partial: no new file, no temporary file, the old report untouched
+        assert sorted(p.name for p in folder.iterdir()) == ["old.pdf"]
+        assert old.read_bytes() == b"%PDF- the report from last month"
     finally:
         folder.chmod(0o700)
 
