@@ -130,14 +130,16 @@ def load_dataset(s: OrmSession, group_ids: Collection[str] | None = None, *,
                      .join(Session, Session.id == MeasureResponse.session_id).where(real_ids))
                  if sid not in quiet]
     session_ids = set(ids) - quiet
+    held_or_quiet = {r[0] for r in rows}
     incidents = []
     for gid, sid, typ, fu, sev, created in c.execute(
             select(Incident.group_id, Incident.session_id, Incident.type, Incident.follow_up,
                    Incident.severity, Incident.created_at)
             .where(Incident.group_id.in_(list(groups)))):
-        if sid is not None and sid not in session_ids:
-            # tied to a practice session (or, for practice=True, a real one), or to a
-            # no-notes session, which keeps no incident detail
+        if sid is not None and sid not in held_or_quiet:
+            # tied to a practice session (or, for practice=True, a real one). An incident
+            # in a no-notes session still counts by type, severity and follow-up: a
+            # supervisor must see that a risk was met; its text is never loaded here.
             continue
         if sid is None and practice:
             continue

@@ -80,8 +80,11 @@ def test_group_report_counts_the_headcount_and_nothing_else(raw_db, defusing):
     change = next(t for t in tables(report) if t.columns[0] == "Month")
     # only the ordinary session's six pairs (+2 each); the defusing's +7 never counts
     assert change.rows[-1][1:3] == ["6", "+2.0"]
-    incident_tables = [t for t in tables(report) if t.columns[0] == "Incident type"]
-    assert not incident_tables
+    # the defusing's risk disclosure still counts (type only; no text anywhere)
+    incident_tables = [t for t in tables(report) if t.columns[0] == "Type"]
+    assert len(incident_tables) == 1
+    assert incident_tables[0].rows == [["Risk disclosure", "<5", "0", "0", "<5"],
+                                       ["Total", "<5", "0", "0", "<5"]]
     # fidelity is judged on the ordinary session alone (40 minutes over, not 40 / 2)
     assert f["Mean overrun per session (minutes)"] == "40.0"
     _assert_no_people(report, defusing)
@@ -92,7 +95,8 @@ def test_program_report_counts_the_headcount_as_headcount_visits(raw_db, defusin
     trend = next(t for t in tables(report) if t.columns[0] == "Month")
     assert trend.columns[1:] == ["New", "Returning", "Headcount", "Attendances"]
     assert trend.rows[-1][1:] == ["6", "0", "7", "13"]
-    assert all(t.columns[0] != "Incident type" for t in tables(report))
+    incidents = [t for t in tables(report) if t.columns[0] == "Type"]
+    assert len(incidents) == 1 and incidents[0].rows[-1][-1] == "<2"  # counted, shown as <k
     _assert_no_people(report, defusing)
 
 
