@@ -29,19 +29,20 @@ def write_recovery_kit(path: Path, code: str, db_path: Path, lang: str) -> Path:
     return Path(result) if result else Path(path)
 
 
-def _handout_job(db, script_id: str, group_id: Optional[str], path: str, lang: str):
-    """Build the handout inside one store unit, so a custom script and the group's own
-    rules are read from the store; the PDF is written after the unit closes."""
-    from facilitator.export import handout
-    from facilitator.export.pdf import write_report
+def _handout_job(db, script_id: str, group_id: Optional[str], path: str, lang: str) -> Path:
+    """Read the script (built-in or the facilitator's custom copy) and the group's
+    effective rules inside one store unit, so both come from the same snapshot; the
+    PDF is written after the unit closes, from plain data only."""
+    from facilitator.export.handout import write_handout
+    from facilitator.session.library import load_script
+    from facilitator.session.rules import effective_rules, load_ruleset
     from facilitator.store.models import Group
-    from facilitator.ui.run.run_data import group_extra_rules
 
     with db.unit() as s:
+        script = load_script(script_id, s)
         group = s.get(Group, group_id) if group_id else None
-        report = handout.handout_for(script_id, lang, extra_rules=group_extra_rules(group),
-                                     db_session=s)
-    return write_report(report, Path(path))
+        rules = effective_rules(group, base=load_ruleset(script.ground_rules))
+    return write_handout(Path(path), script, lang, rules=rules)
 
 
 def save_handout(ctx: AppContext, parent: QWidget, script_id: str, group_id: Optional[str],

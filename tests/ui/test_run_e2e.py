@@ -213,8 +213,7 @@ def test_whole_session_through_the_widgets(qtbot, ctx, clock):
         assert events[pause + 1].elapsed == events[pause].elapsed  # paused time not counted
         agreement = s.scalars(select(RulesAgreement).where(RulesAgreement.session_id == sid)).one()
         group = sess.group
-        from facilitator.ui.run.run_data import group_rules
-        assert agreement.content_hash == group_rules(group).content_hash
+        assert agreement.content_hash == effective_rules(group).content_hash
         assert agreement.content_hash != effective_rules(None).content_hash  # group rule counted
         incident = s.scalars(select(Incident).where(Incident.session_id == sid)).one()
         assert (incident.type, incident.severity) == ("boundary_breach", 2)

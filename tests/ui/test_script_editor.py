@@ -115,6 +115,35 @@ def test_plan_screen_prints_the_handout_in_the_group_language(qtbot, ctx, tmp_pa
     assert "Phones stay in bags" in text  # the group's own rule is on it
 
 
+
+def test_handout_job_prints_a_custom_script_with_the_groups_reworded_rule(ctx, tmp_path):
+    """The worker reads the facilitator's custom copy and the group's rules from the
+    store in one unit: a reworded built-in rule replaces the standard wording."""
+    from pypdf import PdfReader
+
+    from facilitator.session.library import save_custom_script
+    from facilitator.store.models import Group
+    from facilitator.ui.exports import _handout_job
+    from facilitator.ui.script_editor import script_to_yaml
+
+    data = builtin_scripts()[BUILTIN].model_dump(mode="json", exclude_none=True)
+    data["id"], data["title"]["en"] = "thursday-circle", "Thursday circle"
+    own = {"en": "Stories stay with us", "ar": "القصص تبقى معنا"}
+    with ctx.db.unit() as s:
+        save_custom_script(s, script_to_yaml(data), based_on=BUILTIN)
+        group = Group(name="Thursday", program_type="grief", language="en",
+                      extra_rules=[{"id": "confidentiality", "title": own, "text": own},
+                                   "Tea at the break"])
+        s.add(group)
+        s.flush()
+        gid = group.id
+    target = _handout_job(ctx.db, "thursday-circle", gid, str(tmp_path / "h.pdf"), "en")
+    text = " ".join(page.extract_text() for page in PdfReader(str(target)).pages)
+    assert "Thursday circle" in text  # the custom copy, not the built-in
+    assert "Stories stay with us" in text and "Tea at the break" in text
+    assert "not even to family" not in " ".join(text.split())  # the standard wording is gone
+
+
 # -- problems in the interface language -------------------------------------------------
 LATIN_WORD = r"[A-Za-z]{3,}"
 

@@ -77,29 +77,6 @@ class RunData:
         return [p.alias for p in self.people if p.alias]
 
 
-def group_extra_rules(group: Optional[Group]) -> list[dict]:
-    """A group's own rules as :func:`effective_rules` takes them, from plain-text lines too.
-
-    The group form (UI shell) stores added rules as one string per line, while
-    :func:`effective_rules` expects ``{id, title, text}`` mappings; a plain line
-    becomes a rule whose title and text are that line in both languages.
-    """
-    extra: list[dict] = []
-    for i, item in enumerate((group.extra_rules if group is not None else None) or []):
-        if isinstance(item, str):
-            if item.strip():
-                text = {"en": item.strip(), "ar": item.strip()}
-                extra.append({"id": f"group-{i + 1}", "title": text, "text": text})
-        else:
-            extra.append(item)
-    return extra
-
-
-def group_rules(group: Group) -> RuleSet:
-    """The group's effective rules (the standard set plus its own, see above)."""
-    return effective_rules(group_extra_rules(group))
-
-
 def load_run_data(s: OrmSession, session_id: str) -> RunData:
     sess = s.get(Session, session_id)
     if sess is None:
@@ -128,7 +105,7 @@ def load_run_data(s: OrmSession, session_id: str) -> RunData:
                    group_language=group.language or "en", headcount_only=group.headcount_only,
                    no_notes=sess.no_notes, is_practice=sess.is_practice, people=people,
                    present=present, newcomers=[a.participant_id for a in rows if a.first_time],
-                   scores=scores, note=note, rules=group_rules(group), rules_agreed=agreed,
+                   scores=scores, note=note, rules=effective_rules(group), rules_agreed=agreed,
                    headcount=sess.headcount)
 
 
