@@ -22,7 +22,8 @@ from sqlalchemy import func, select
 
 from facilitator.cli.common import add_store_args, open_from_args
 from facilitator.errors import InputError
-from facilitator.store.models import Attendance, AttendanceStatus, Group, Session
+from facilitator.store.models import (Attendance, AttendanceStatus, Group, Session,
+                                      SessionStatus)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -55,11 +56,11 @@ def _day(value: datetime | None) -> str | None:
 
 
 def group_rows(db, *, archived: bool = False) -> list[dict]:
-    """One dict per group: id, name, programme type, language, real sessions, last date."""
+    """One dict per group: id, name, programme type, language, sessions held, last date."""
+    # "sessions" means what the reports call sessions held: completed, real ones.
     held = (select(Session.group_id, func.count(Session.id).label("n"),
-                   func.max(func.coalesce(Session.started_at, Session.planned_start))
-                   .label("last"))
-            .where(Session.is_practice.is_(False), Session.started_at.is_not(None))
+                   func.max(Session.started_at).label("last"))
+            .where(Session.is_practice.is_(False), Session.status == SessionStatus.completed)
             .group_by(Session.group_id).subquery())
     query = (select(Group, held.c.n, held.c.last)
              .outerjoin(held, held.c.group_id == Group.id).order_by(Group.name))

@@ -101,7 +101,8 @@ def _unexpected(exc: Exception) -> int:
     if isinstance(mapped, FacilitatorError):
         print(f"facilitator: error: {mapped}", file=sys.stderr)
         return mapped.exit_code
-    print(f"facilitator: error: an unexpected {type(exc).__name__}: {exc}. Nothing was "
+    detail = getattr(exc, "orig", None) or exc  # the driver's message, not the SQL
+    print(f"facilitator: error: an unexpected {type(exc).__name__}: {detail}. Nothing was "
           "changed by the failed step; set FACILITATOR_DEBUG=1 to see the details.",
           file=sys.stderr)
     return 1

@@ -133,8 +133,10 @@ def make_engine(path: Path, key: bytes) -> Engine:
     def creator() -> sqlcipher3.Connection:
         return raw_connect(path, key)
 
+    # hide_parameters: an error's text never carries bound values (a note, an alias)
+    # into a message box, the terminal or a log.
     engine = create_engine("sqlite://", creator=creator, poolclass=QueuePool,
-                           pool_size=2, max_overflow=4)
+                           pool_size=2, max_overflow=4, hide_parameters=True)
 
     @event.listens_for(engine, "begin")
     def _begin(conn):  # pysqlite-style drivers need an explicit BEGIN for atomic units

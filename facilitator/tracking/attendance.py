@@ -120,9 +120,10 @@ def attended_count(s: OrmSession, session_id: str) -> int:
 
 
 def set_headcount(s: OrmSession, session_id: str, headcount: int) -> Session:
-    """Record how many people came, for a group that keeps no roster."""
+    """Record how many people came, for a group that keeps no roster or a no-notes
+    session (first-responder defusing), which keeps only its headcount."""
     sess, group = _session_and_group(s, session_id)
-    if not group.headcount_only:
+    if not (group.headcount_only or sess.no_notes):
         raise InputError("This group keeps a list of participants; mark attendance instead.")
     if isinstance(headcount, bool) or not isinstance(headcount, int):
         raise InputError("The headcount must be a whole number.")

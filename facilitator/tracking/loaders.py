@@ -7,7 +7,9 @@ other table is joined to the real sessions only.
 
 A no-notes session (first-responder defusing) keeps only its date, its headcount
 and the phases done, so that is all it brings into a dataset: its attendance marks
-become a headcount, and its scores, step log and incidents are left out.
+become a headcount, and its scores and step log are left out. An incident recorded
+in it still counts by type, severity and follow-up (its text is never loaded), so a
+supervisor sees that a risk was met.
 """
 
 from __future__ import annotations
@@ -129,14 +131,13 @@ def load_dataset(s: OrmSession, group_ids: Collection[str] | None = None, *,
                             MeasureResponse.value, MeasureResponse.passed)
                      .join(Session, Session.id == MeasureResponse.session_id).where(real_ids))
                  if sid not in quiet]
-    session_ids = set(ids) - quiet
-    held_or_quiet = {r[0] for r in rows}
+    same_kind = {r[0] for r in rows}  # every session of this practice flag
     incidents = []
     for gid, sid, typ, fu, sev, created in c.execute(
             select(Incident.group_id, Incident.session_id, Incident.type, Incident.follow_up,
                    Incident.severity, Incident.created_at)
             .where(Incident.group_id.in_(list(groups)))):
-        if sid is not None and sid not in held_or_quiet:
+        if sid is not None and sid not in same_kind:
             # tied to a practice session (or, for practice=True, a real one). An incident
             # in a no-notes session still counts by type, severity and follow-up: a
             # supervisor must see that a risk was met; its text is never loaded here.

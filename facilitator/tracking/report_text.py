@@ -120,8 +120,6 @@ L: dict[str, dict[str, str]] = {
     "notes_heading": _l(QT_TRANSLATE_NOOP(CTX, "Notes"), "الملاحظات"),
     "no_notes": _l(QT_TRANSLATE_NOOP(CTX, "No notes were written for this session."),
                    "لم تُكتب ملاحظات لهذه الجلسة."),
-    "no_notes_mode": _l(QT_TRANSLATE_NOOP(CTX, "This session ran in no-notes mode."),
-                        "جرت هذه الجلسة دون تدوين ملاحظات."),
     "no_notes_record": _l(QT_TRANSLATE_NOOP(
         CTX, "No-notes session: only the date, the number of people and the phases done "
              "are kept."),

@@ -96,3 +96,23 @@ def test_no_marker_reaches_disk_or_logs(tmp_path, no_keyring, caplog, capfd, mon
     # the check must be able to fail: a plain copy of a marker is found
     (tmpdir / "plain.txt").write_text(markers[0])
     assert _leaks(markers, [str(tmp_path)], logs) != []
+
+
+def test_database_errors_never_carry_the_values_written(raw_db):
+    """A failed statement's message (shown in the app, the CLI or a log) has no data.
+
+    Today the sqlcipher3 driver's own error comes through unwrapped (it never lists
+    parameters); if SQLAlchemy ever wraps it, ``hide_parameters`` in db.py keeps the
+    values out, and this test holds either way."""
+    import pytest
+    import sqlcipher3
+    from sqlalchemy.exc import IntegrityError
+
+    from facilitator.store.models import Note
+
+    with pytest.raises((IntegrityError, sqlcipher3.IntegrityError)) as info:
+        with raw_db.unit() as s:
+            s.add(Note(group_id=None, body="Marker-Rania-0101"))  # NOT NULL fails at flush
+            s.flush()
+    assert "NOT NULL" in str(info.value)
+    assert "Marker-Rania-0101" not in str(info.value)

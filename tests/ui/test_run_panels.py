@@ -228,3 +228,33 @@ def test_countdown_colours_and_recovery_plan(qtbot, ctx, group_id):
     qtbot.mouseClick(view.recovery_button, Qt.MouseButton.LeftButton)
     assert view.engine.snapshot().projected_overrun < before
     assert any(e.action == "shorten" for e in view.engine.events)
+
+
+def test_no_notes_session_takes_a_headcount_and_rounds_go_by_seat(qtbot, ctx, group_id):
+    """Defusing keeps only date, headcount and phases: no roster, no codes in the log."""
+    from sqlalchemy import select
+
+    from facilitator.store.models import Attendance, Session, StepEvent
+    from facilitator.ui.context import RunRequest
+    from facilitator.ui.run import create_run_view
+
+    view = create_run_view(ctx, RunRequest(group_id, "first-responder-defusing"))
+    qtbot.addWidget(view)
+    assert view.data.no_notes
+    assert view.side.widget(0) is view.headcount
+    assert view.side.indexOf(view.attendance) == -1          # no roster to tap
+    assert not view.notes.editor.isEnabled()
+    view.headcount.spin.setValue(6)
+    view.go_next()                                            # start
+    while view.engine.snapshot().step_id != "exploration":  # the round
+        view.go_next()
+    view.start_round()
+    with ctx.db.unit() as s:
+        assert s.get(Session, view.session_id).headcount == 6
+        assert not s.scalars(select(Attendance).where(
+            Attendance.session_id == view.session_id)).all()
+        codes = {p.code for p in view.data.people}
+        payloads = [str(e.payload) for e in s.scalars(select(StepEvent).where(
+            StepEvent.session_id == view.session_id))]
+    assert any("#6" in p for p in payloads)                   # six seats in the round
+    assert not [c for c in codes if any(c in p for p in payloads)]

@@ -35,7 +35,9 @@ class RunActions:
     def _load_data(self) -> None:
         d = self.data
         self.attendance.set_people(d.people, present=d.present, newcomers=d.newcomers)
-        if d.headcount_only:
+        if d.headcount_only or d.no_notes:
+            # A no-notes session (defusing) keeps only how many came, never who: the
+            # roster is replaced by the same number field a headcount-only group uses.
             self.headcount = HeadcountPanel(self)
             self.headcount.set_value(d.headcount or 0)
             self.headcount.changed.connect(self._headcount_changed)
@@ -74,6 +76,7 @@ class RunActions:
 
     def _headcount_changed(self, value: int) -> None:
         sid = self.session_id
+        self.data.headcount = value
         self._db(lambda s: run_data.set_headcount(s, sid, value))
 
     def add_newcomer(self) -> None:
@@ -113,7 +116,7 @@ class RunActions:
 
     def _refresh_activity_people(self) -> None:
         self.activity.set_people(self.attendance.present_people(), self.data.scores)
-        if not self.data.headcount_only:  # "who is here" at a glance, even on the other tab
+        if not (self.data.headcount_only or self.data.no_notes):  # "who is here" at a glance
             from facilitator.ui.run.common import locale_digits
 
             count = locale_digits(str(len(self.attendance.present_ids())))
@@ -183,7 +186,12 @@ class RunActions:
         dialog.open()
 
     def start_round(self) -> None:
-        codes = [p.code for p in self.attendance.present_people()]
+        if self.data.headcount_only or self.data.no_notes:
+            # No roster: the round goes round seats "#1".."#n", so talking time is
+            # still balanced and nothing in the log points at a person.
+            codes = [f"#{i}" for i in range(1, (self.data.headcount or 0) + 1)]
+        else:
+            codes = [p.code for p in self.attendance.present_people()]
         if not codes:
             self.show_message(QCoreApplication.translate(
                 "RunView", "Mark who is here first: a round needs people."), error=True)
