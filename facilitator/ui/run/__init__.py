@@ -43,7 +43,7 @@ def create_run_view(ctx: "AppContext", request: "RunRequest", parent: "QWidget |
     with ctx.db.unit() as s:
         script_id = s.get(Session, runner.session_id).script_id
         script = load_script(script_id, s)
-        data = load_run_data(s, runner.session_id)
+        data = load_run_data(s, runner.session_id, script.ground_rules)
     return RunView(ctx, runner, script, data, parent)
 
 

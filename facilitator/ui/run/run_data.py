@@ -20,7 +20,7 @@ from sqlcipher3.dbapi2 import OperationalError as CipherOperationalError
 from sqlalchemy.orm import Session as OrmSession
 
 from facilitator.errors import InputError
-from facilitator.session.rules import RuleSet, effective_rules, record_agreement
+from facilitator.session.rules import RuleSet, effective_rules, load_ruleset, record_agreement
 from facilitator.store.models import (Attendance, Group, MeasureDefinition, MeasureResponse,
                                       Note, RulesAgreement, Session, utcnow)
 from facilitator.tracking import attendance, measures, participants
@@ -77,7 +77,9 @@ class RunData:
         return [p.alias for p in self.people if p.alias]
 
 
-def load_run_data(s: OrmSession, session_id: str) -> RunData:
+def load_run_data(s: OrmSession, session_id: str, ruleset_id: str | None = None) -> RunData:
+    """Everything run mode shows for ``session_id``; the ground rules start from the
+    script's own rule set (``ruleset_id``) with the group's rewordings applied."""
     sess = s.get(Session, session_id)
     if sess is None:
         raise InputError("That session does not exist.")
@@ -101,11 +103,12 @@ def load_run_data(s: OrmSession, session_id: str) -> RunData:
                     .order_by(Note.created_at).limit(1)) or ""
     agreed = s.scalar(select(RulesAgreement.id).where(RulesAgreement.session_id == session_id,
                                                       RulesAgreement.agreed.is_(True))) is not None
+    rules = effective_rules(group, base=load_ruleset(ruleset_id) if ruleset_id else None)
     return RunData(session_id=session_id, group_id=group.id, group_name=group.name,
                    group_language=group.language or "en", headcount_only=group.headcount_only,
                    no_notes=sess.no_notes, is_practice=sess.is_practice, people=people,
                    present=present, newcomers=[a.participant_id for a in rows if a.first_time],
-                   scores=scores, note=note, rules=effective_rules(group), rules_agreed=agreed,
+                   scores=scores, note=note, rules=rules, rules_agreed=agreed,
                    headcount=sess.headcount)
 
 
