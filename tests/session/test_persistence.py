@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import timezone
 
 import pytest
 
@@ -14,29 +14,7 @@ from facilitator.session.persistence import (
     load_events,
 )
 from facilitator.store.models import Session, SessionStatus, real_sessions
-
-
-class Clocks:
-    """A monotonic clock and a wall clock that move together, like a real room."""
-
-    def __init__(self) -> None:
-        self.mono = 50.0
-        self.wall0 = datetime(2026, 3, 1, 18, 0, tzinfo=timezone.utc)
-        self.offset = 0.0
-
-    def monotonic(self) -> float:
-        return self.mono
-
-    def wall(self) -> datetime:
-        return self.wall0 + timedelta(seconds=self.offset)
-
-    def advance(self, seconds: float) -> None:
-        self.mono += seconds
-        self.offset += seconds
-
-    def reboot(self) -> None:
-        """After a crash the monotonic clock starts somewhere else entirely."""
-        self.mono = 7.0
+from tests.clocks import Clocks
 
 
 def _session(db, session_id) -> Session:

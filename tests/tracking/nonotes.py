@@ -7,7 +7,7 @@ Shared by the tracking tests (report objects) and the export tests (real PDFs).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 
 from facilitator.session.library import load_script
 from facilitator.session.persistence import SessionRunner
@@ -16,27 +16,11 @@ from facilitator.store.models import Group, Note
 from facilitator.tracking import attendance as att
 from facilitator.tracking import measures as me
 from facilitator.tracking import participants as pa
+from tests.clocks import Clocks
 from tests.tracking.conftest import make_session
 
 NOTE = "Crew talked about the stairwell; ask about nightmares next week."
 INCIDENT = "Responder spoke of not wanting to go on."
-
-
-class Clocks:
-    """A monotonic clock and a wall clock that move together."""
-
-    def __init__(self, start: datetime) -> None:
-        self.mono, self.wall0, self.offset = 100.0, start, 0.0
-
-    def monotonic(self) -> float:
-        return self.mono
-
-    def wall(self) -> datetime:
-        return self.wall0 + timedelta(seconds=self.offset)
-
-    def advance(self, seconds: float) -> None:
-        self.mono += seconds
-        self.offset += seconds
 
 
 @dataclass
@@ -69,7 +53,7 @@ def build(db, *, finish: bool = True) -> Defusing:
         codes, aliases = [p.code for p in people], [p.alias for p in people]
         pids = [p.id for p in people]
 
-    c = Clocks(datetime(2025, 3, 12, 2, 30, tzinfo=timezone.utc))
+    c = Clocks(datetime(2025, 3, 12, 2, 30, tzinfo=timezone.utc), mono=100.0)
     runner = SessionRunner.create(db, gid, script, no_notes=True, clock=c.monotonic,
                                   wall=c.wall)
     sid = runner.session_id
@@ -94,7 +78,7 @@ def build(db, *, finish: bool = True) -> Defusing:
         e.skip("no time", index=i)
     e.finish()
 
-    c2 = Clocks(datetime(2025, 3, 20, 4, 0, tzinfo=timezone.utc))
+    c2 = Clocks(datetime(2025, 3, 20, 4, 0, tzinfo=timezone.utc), mono=100.0)
     open_run = SessionRunner.create(db, gid, script, no_notes=True, clock=c2.monotonic,
                                     wall=c2.wall)
     open_run.engine.start()
