@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import re
 import uuid
+from dataclasses import dataclass
 from typing import Any, Sequence
 
 import yaml
@@ -250,3 +251,60 @@ def who5_due(s: OrmSession, group: Group | str, session: Session | str | None = 
             return since >= every - 1
         since += 1
     return True
+
+
+def who5_previous(s: OrmSession, participant_id: str, session_id: str) -> float | None:
+    """This participant's last WHO-5 score (0-100) from a real session before
+    ``session_id``, or None. Run mode uses it to notice a meaningful drop."""
+    target = s.get(Session, session_id)
+    if target is None:
+        raise InputError("That session does not exist.")
+    m = ensure_builtin_measures(s)[WHO5]
+    cutoff = session_when(target)
+    rows = s.execute(select(MeasureResponse.value, Session)
+                     .join(Session, Session.id == MeasureResponse.session_id)
+                     .where(MeasureResponse.participant_id == participant_id,
+                            MeasureResponse.measure_id == m.id,
+                            MeasureResponse.passed.is_(False),
+                            MeasureResponse.value.is_not(None),
+                            Session.is_practice.is_(False),
+                            Session.id != session_id)).all()
+    earlier = [(session_when(sess), sess.id, value) for value, sess in rows
+               if session_when(sess) < cutoff]
+    return max(earlier)[2] if earlier else None
+
+
+@dataclass(frozen=True)
+class MeasureText:
+    """What a person filling in a built-in questionnaire reads, in one language.
+
+    ``status`` says where the wording comes from: "published" (the instrument's own
+    text), "unverified" (this project's rendering, not yet checked against the
+    published translation) or "organisation" (supplied by the organisation).
+    """
+
+    key: str
+    lang: str
+    title: str
+    instructions: str
+    items: tuple[str, ...]
+    choices: tuple[tuple[int, str], ...]  # (value, label), highest first
+    attribution: str
+    status: str
+
+
+def measure_text(spec: dict[str, Any], lang: str) -> MeasureText:
+    """The questionnaire text of a measure spec (a row's ``spec`` or :func:`builtin_spec`).
+
+    English is always the published wording; the other language carries the spec's
+    ``translation_status``.
+    """
+    def tr(d: Any) -> str:
+        return pick(d, lang) if isinstance(d, dict) else str(d or "")
+    status = "published" if lang == "en" else str(spec.get("translation_status") or "unverified")
+    return MeasureText(
+        key=str(spec.get("key")), lang=lang, title=tr(spec.get("title")),
+        instructions=tr(spec.get("instructions")),
+        items=tuple(tr(i["text"]) for i in spec.get("items") or ()),
+        choices=tuple((int(c["value"]), tr(c["label"])) for c in spec.get("choices") or ()),
+        attribution=tr(spec.get("attribution")), status=status)

@@ -107,3 +107,31 @@ def test_who5_due_every_fourth_real_session(raw_db, group_id):
                 me.record_response(s, sess.id, p.id, "who5", "single", items=[3] * 5)
             sess.status = SessionStatus.completed
         assert due == [True, False, False, False, True, False, False, False, True]
+
+
+def test_who5_previous_is_the_last_real_score_before(raw_db, group_id):
+    with raw_db.unit() as s:
+        first, second, third = (make_session(s, group_id, i) for i in range(3))
+        p = add_participant(s, group_id)
+        assert me.who5_previous(s, p.id, third.id) is None
+        me.record_response(s, first.id, p.id, "who5", "single", items=[4, 4, 4, 4, 4])
+        me.record_response(s, second.id, p.id, "who5", "single", passed=True)
+        assert me.who5_previous(s, p.id, third.id) == 80.0  # a pass is not a score
+        me.record_response(s, second.id, p.id, "who5", "single", items=[2, 2, 2, 2, 2])
+        assert me.who5_previous(s, p.id, third.id) == 40.0
+        assert me.who5_previous(s, p.id, second.id) == 80.0
+        assert me.who5_previous(s, p.id, first.id) is None
+        with pytest.raises(InputError):
+            me.who5_previous(s, p.id, "no-such-session")
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_measure_text(lang):
+    text = me.measure_text(me.builtin_spec("who5"), lang)
+    assert len(text.items) == 5 and all(text.items)
+    assert [v for v, _ in text.choices] == [5, 4, 3, 2, 1, 0]
+    assert text.status == ("published" if lang == "en" else "unverified")
+    if lang == "en":
+        assert text.items[0] == "I have felt cheerful and in good spirits"
+    else:
+        assert all(any("\u0600" <= ch <= "\u06ff" for ch in item) for item in text.items)
