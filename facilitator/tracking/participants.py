@@ -82,16 +82,29 @@ def add_participant(s: OrmSession, group_id: str, *, alias: str | None = None,
     group = _get_group(s, group_id)
     if group.headcount_only:
         raise InputError("This group keeps a headcount only, without a list of participants.")
-    if age_band is not None and age_band not in AGE_BANDS:
-        raise InputError(f"Unknown age band '{age_band}'.")
-    if gender is not None and gender not in GENDERS:
-        raise InputError(f"Unknown gender option '{gender}'.")
+    _check_details(age_band, gender)
     existing = s.scalars(select(Participant.code).where(Participant.group_id == group_id)).all()
     participant = Participant(group_id=group_id, code=new_unique_code(existing, choose),
                               alias=_clean_alias(alias), age_band=age_band, gender=gender)
     s.add(participant)
     s.flush()
     return participant
+
+
+def _check_details(age_band: str | None, gender: str | None) -> None:
+    if age_band is not None and age_band not in AGE_BANDS:
+        raise InputError(f"Unknown age band '{age_band}'.")
+    if gender is not None and gender not in GENDERS:
+        raise InputError(f"Unknown gender option '{gender}'.")
+
+
+def set_details(s: OrmSession, participant_id: str, *, age_band: str | None,
+                gender: str | None) -> Participant:
+    """Set or clear (None = skipped, "prefer not to say") the optional age band and gender."""
+    _check_details(age_band, gender)
+    p = _get_participant(s, participant_id)
+    p.age_band, p.gender = age_band, gender
+    return p
 
 
 def set_alias(s: OrmSession, participant_id: str, alias: str | None) -> Participant:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -42,6 +43,7 @@ class GroupForm:
     default_script_id: Optional[str] = None
     extra_rules: list[str] = field(default_factory=list)
     co_facilitator: Optional[str] = None
+    headcount_only: bool = False
 
     def validate(self) -> None:
         name = " ".join(self.name.split())
@@ -68,13 +70,23 @@ def save_group(s: OrmSession, form: GroupForm, group_id: Optional[str] = None) -
     group.extra_rules = [r for r in (x.strip() for x in form.extra_rules) if r]
     group.co_facilitator = (form.co_facilitator or "").strip() or None
     s.flush()
+    if bool(group.headcount_only) != form.headcount_only:
+        from facilitator.tracking.attendance import set_headcount_only
+
+        try:
+            set_headcount_only(s, group.id, form.headcount_only)
+        except InputError:
+            # the core refuses while codes are on the roster: say so in this dialog's words
+            raise InputError(QT_TRANSLATE_NOOP(
+                "GroupDialog", "This group still has participants on its roster. Archive or "
+                "erase them before keeping a headcount only.")) from None
     return group.id
 
 
 def form_from_group(group: Group) -> GroupForm:
     rules = [r if isinstance(r, str) else pick(r, group.language) for r in group.extra_rules or []]
     return GroupForm(group.name, group.program_type, group.language, group.default_script_id,
-                     rules, group.co_facilitator)
+                     rules, group.co_facilitator, bool(group.headcount_only))
 
 
 class GroupDialog(QDialog):
@@ -112,6 +124,11 @@ class GroupDialog(QDialog):
         self.cofac = QLineEdit()
         self.cofac.setAccessibleName(self.tr("Co-facilitator"))
         self.cofac.setPlaceholderText(self.tr("Optional: who leads the group with you"))
+        self.headcount_only = QCheckBox(self.tr("Keep a &headcount only (no list of "
+                                                "participants)"))
+        self.headcount_only.setToolTip(self.tr(
+            "For drop-in meetings: the app records how many came, never who. No codes, "
+            "check-in scores or WHO-5 are kept."))
 
         form = QFormLayout()
         form.addRow(self._label(self.tr("&Name"), self.name), self.name)
@@ -120,6 +137,7 @@ class GroupDialog(QDialog):
         form.addRow(self._label(self.tr("Default &script"), self.script), self.script)
         form.addRow(self._label(self.tr("Extra ground &rules"), self.rules), self.rules)
         form.addRow(self._label(self.tr("&Co-facilitator"), self.cofac), self.cofac)
+        form.addRow("", self.headcount_only)
 
         self.error = QLabel()
         theme.set_role(self.error, "error")
@@ -160,6 +178,7 @@ class GroupDialog(QDialog):
         self._fill_scripts(form.default_script_id)
         self.rules.setPlainText("\n".join(form.extra_rules))
         self.cofac.setText(form.co_facilitator or "")
+        self.headcount_only.setChecked(form.headcount_only)
 
     def _fill_scripts(self, selected: Optional[str] = None) -> None:
         from facilitator.session.library import list_scripts
@@ -182,7 +201,8 @@ class GroupDialog(QDialog):
         return GroupForm(
             name=self.name.text(), program_type=self.program.currentData(),
             language=self.language.currentData(), default_script_id=self.script.currentData(),
-            extra_rules=self.rules.toPlainText().splitlines(), co_facilitator=self.cofac.text())
+            extra_rules=self.rules.toPlainText().splitlines(), co_facilitator=self.cofac.text(),
+            headcount_only=self.headcount_only.isChecked())
 
     def _save(self) -> None:
         form = self.form()

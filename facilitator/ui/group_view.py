@@ -16,11 +16,9 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QTableWidget,
@@ -30,12 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.errors import FacilitatorError
-from facilitator.i18n import pick
 from facilitator.store.models import Group
 from facilitator.tracking import participants as P
 from facilitator.ui import widgets as W
 from facilitator.ui.context import AppContext
-from facilitator.ui.labels import language_label, program_label
+from facilitator.ui.labels import age_band_label, gender_label, language_label, program_label
+from facilitator.ui.participant_dialogs import DetailsDialog, NewcomerDialog
 
 
 @dataclass(frozen=True)
@@ -44,46 +42,20 @@ class RosterRow:
     code: str
     alias: Optional[str]
     archived: bool
+    age_band: Optional[str] = None
+    gender: Optional[str] = None
 
 
 def load_roster(db, group_id: str, include_archived: bool) -> list[RosterRow]:
     with db.unit() as s:
-        return [RosterRow(p.id, p.code, p.alias, p.archived)
+        return [RosterRow(p.id, p.code, p.alias, p.archived, p.age_band, p.gender)
                 for p in P.list_participants(s, group_id, include_archived=include_archived)]
-
-
-class NewcomerDialog(QDialog):
-    """Shows the newcomer's code at once; the alias is optional. Enter adds them."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Add a newcomer"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("A new random code is made when you press Add. "
-                                        "Tell the person their code, or write it on "
-                                        "their card.")))
-        label = QLabel(self.tr("&Alias (optional, only you see it)"))
-        self.alias = QLineEdit()
-        self.alias.setMaxLength(P.ALIAS_MAX)
-        self.alias.setAccessibleName(self.tr("Alias, optional, seen only by you"))
-        self.alias.setPlaceholderText(self.tr("A first name or nickname"))
-        label.setBuddy(self.alias)
-        layout.addWidget(label)
-        layout.addWidget(self.alias)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.add_button = buttons.addButton(self.tr("&Add"),
-                                            QDialogButtonBox.ButtonRole.AcceptRole)
-        self.add_button.setAccessibleName(self.tr("Add newcomer"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.add_button.setDefault(True)  # only works once the button is in the dialog
 
 
 class GroupView(QWidget):
     """Group header with edit/plan actions and the roster table."""
 
-    COL_CODE, COL_ALIAS, COL_STATUS = range(3)
+    COL_CODE, COL_ALIAS, COL_AGE, COL_GENDER, COL_STATUS = range(5)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,6 +70,9 @@ class GroupView(QWidget):
         self.details = W.muted()
         self.edit_btn = W.button(self.tr("&Edit group…"))
         self.edit_btn.clicked.connect(self._edit_group)
+        self.report_btn = W.button(self.tr("Group re&port…"),
+                                   tip=self.tr("A de-identified PDF report for a supervisor"))
+        self.report_btn.clicked.connect(self.open_report)
         self.plan_btn = W.button(self.tr("&Plan a session"), primary=True)
         self.plan_btn.clicked.connect(self._plan)
         top = QHBoxLayout()
@@ -106,17 +81,25 @@ class GroupView(QWidget):
         col.addWidget(self.details)
         top.addLayout(col, 1)
         top.addWidget(self.edit_btn, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.report_btn, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.plan_btn, 0, Qt.AlignmentFlag.AlignTop)
         outer.addLayout(top)
 
         self.roster_title = W.heading(self.tr("Participants"), "subtitle")
         outer.addWidget(self.roster_title)
-        outer.addWidget(W.muted(self.tr("Codes are what the app keeps. Aliases are private "
-                                        "reminders for you; they never appear in reports "
-                                        "or on the projector.")))
-        self.table = QTableWidget(0, 3)
+        self.roster_hint = W.muted(self.tr("Codes are what the app keeps. Aliases are private "
+                                           "reminders for you; they never appear in reports "
+                                           "or on the projector."))
+        outer.addWidget(self.roster_hint)
+        self.headcount_hint = W.muted(self.tr(
+            "This group keeps a headcount only: each session records how many people came, "
+            "and no list of participants is kept. Change this with Edit group."))
+        self.headcount_hint.setObjectName("headcountHint")
+        outer.addWidget(self.headcount_hint)
+        self.table = QTableWidget(0, 5)
         self.table.setAccessibleName(self.tr("Roster"))
         self.table.setHorizontalHeaderLabels([self.tr("Code"), self.tr("Alias (private)"),
+                                              self.tr("Age band"), self.tr("Gender"),
                                               self.tr("Status")])
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -126,7 +109,8 @@ class GroupView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(self.COL_ALIAS, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(self.COL_CODE, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(self.COL_STATUS, QHeaderView.ResizeMode.ResizeToContents)
+        for col in (self.COL_AGE, self.COL_GENDER, self.COL_STATUS):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemDoubleClicked.connect(lambda _i: self._edit_alias())
         outer.addWidget(self.table, 1)
@@ -135,6 +119,9 @@ class GroupView(QWidget):
         self.newcomer_btn.clicked.connect(self.add_newcomer)
         self.alias_btn = W.button(self.tr("Edit &alias…"))
         self.alias_btn.clicked.connect(self._edit_alias)
+        self.details_btn = W.button(self.tr("&Details…"),
+                                    tip=self.tr("Optional age band and gender"))
+        self.details_btn.clicked.connect(self._edit_details)
         self.archive_btn = W.button(self.tr("A&rchive"))
         self.archive_btn.clicked.connect(self._toggle_archive)
         self.erase_btn = W.button(self.tr("E&rase…"), danger=True,
@@ -144,7 +131,8 @@ class GroupView(QWidget):
         self.show_archived = QCheckBox(self.tr("Show archived"))
         self.show_archived.toggled.connect(lambda _c: self.refresh())
         buttons = QHBoxLayout()
-        for w in (self.newcomer_btn, self.alias_btn, self.archive_btn, self.erase_btn):
+        for w in (self.newcomer_btn, self.alias_btn, self.details_btn, self.archive_btn,
+                  self.erase_btn):
             buttons.addWidget(w)
         buttons.addStretch(1)
         buttons.addWidget(self.show_archived)
@@ -171,7 +159,9 @@ class GroupView(QWidget):
             name, program, lang = group.name, group.program_type, group.language
             cofac, rules = group.co_facilitator, list(group.extra_rules or [])
             script = group.default_script_id
+            headcount_only = bool(group.headcount_only)
         self.title.setText(name)
+        self._group_name = name
         bits = [program_label(program), language_label(lang)]
         if cofac:
             bits.append(self.tr("with %1").replace("%1", cofac))
@@ -179,6 +169,9 @@ class GroupView(QWidget):
             bits.append(self.tr("default script: %1").replace("%1", self._script_title(script)))
         if rules:
             bits.append(self.tr("%n extra rule(s)", "", len(rules)))
+        if headcount_only:
+            bits.append(self.tr("headcount only"))
+        self._set_roster_visible(not headcount_only)
         self.details.setText("  ·  ".join(bits))
         selected = self.selected()
         rows = load_roster(self.ctx.db, self.group_id, self.show_archived.isChecked())
@@ -189,11 +182,22 @@ class GroupView(QWidget):
             alias = QTableWidgetItem(row.alias or "")
             status = QTableWidgetItem(self.tr("Archived") if row.archived else self.tr("Active"))
             status.setData(Qt.ItemDataRole.UserRole, row.archived)
-            for c, item in enumerate((code, alias, status)):
+            age = QTableWidgetItem(age_band_label(row.age_band))
+            age.setData(Qt.ItemDataRole.UserRole, row.age_band)
+            gender = QTableWidgetItem(gender_label(row.gender))
+            gender.setData(Qt.ItemDataRole.UserRole, row.gender)
+            for c, item in enumerate((code, alias, age, gender, status)):
                 self.table.setItem(r, c, item)
             if selected and row.id == selected.id:
                 self.table.selectRow(r)
         self._update_buttons()
+
+    def _set_roster_visible(self, visible: bool) -> None:
+        for w in (self.roster_hint, self.table, self.newcomer_btn, self.alias_btn,
+                  self.details_btn, self.archive_btn, self.erase_btn, self.show_archived):
+            w.setVisible(visible)
+        self.headcount_hint.setVisible(not visible)
+        self.roster_title.setText(self.tr("Participants") if visible else self.tr("Attendance"))
 
     def _script_title(self, script_id: str) -> str:
         from facilitator.session.library import load_script
@@ -213,11 +217,13 @@ class GroupView(QWidget):
         alias = self.table.item(r, self.COL_ALIAS)
         status = self.table.item(r, self.COL_STATUS)
         return RosterRow(code.data(Qt.ItemDataRole.UserRole), code.text(),
-                         alias.text() or None, bool(status.data(Qt.ItemDataRole.UserRole)))
+                         alias.text() or None, bool(status.data(Qt.ItemDataRole.UserRole)),
+                         self.table.item(r, self.COL_AGE).data(Qt.ItemDataRole.UserRole),
+                         self.table.item(r, self.COL_GENDER).data(Qt.ItemDataRole.UserRole))
 
     def _update_buttons(self) -> None:
         sel = self.selected()
-        for b in (self.alias_btn, self.archive_btn, self.erase_btn):
+        for b in (self.alias_btn, self.details_btn, self.archive_btn, self.erase_btn):
             b.setEnabled(sel is not None)
         self.archive_btn.setText(self.tr("Un&archive") if sel and sel.archived
                                  else self.tr("A&rchive"))
@@ -229,9 +235,11 @@ class GroupView(QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         alias = dialog.alias.text()
+        age_band, gender = dialog.details.values()
         gid = self.group_id
         self.ctx.tasks.run_db(self.ctx.db,
-                              lambda s: P.add_participant(s, gid, alias=alias).code,
+                              lambda s: P.add_participant(s, gid, alias=alias, age_band=age_band,
+                                                          gender=gender).code,
                               self._added, self._failed)
 
     def _added(self, code: str) -> None:
@@ -252,6 +260,20 @@ class GroupView(QWidget):
         if ok:
             self.ctx.tasks.run_db(self.ctx.db, lambda s: P.set_alias(s, sel.id, text) and None,
                                   lambda _r: self.ctx.notify("participants"), self._failed)
+
+    def _edit_details(self) -> None:
+        sel = self.selected()
+        if sel is None:
+            return
+        dialog = DetailsDialog(sel.code, sel.age_band, sel.gender, self)
+        dialog.setObjectName("details_dialog")
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        age_band, gender = dialog.details.values()
+        self.ctx.tasks.run_db(
+            self.ctx.db,
+            lambda s: P.set_details(s, sel.id, age_band=age_band, gender=gender) and None,
+            lambda _r: self.ctx.notify("participants"), self._failed)
 
     def _toggle_archive(self) -> None:
         sel = self.selected()
@@ -287,6 +309,12 @@ class GroupView(QWidget):
         from facilitator.ui.group_dialog import GroupDialog
 
         GroupDialog(self.ctx, self.group_id, self).exec()
+
+    def open_report(self) -> None:
+        from facilitator.ui.report_dialog import ReportDialog
+
+        if self.group_id:
+            ReportDialog(self.ctx, self.group_id, getattr(self, "_group_name", ""), self).exec()
 
     def _plan(self) -> None:
         if self.ctx.navigator is not None and self.group_id:

@@ -57,3 +57,17 @@ def step_kind_label(key: str) -> str:
 
 def language_label(key: str | None) -> str:
     return LANGUAGES.get(key or "", key or "")
+
+
+def age_band_label(key: str | None) -> str:
+    from facilitator.tracking.participants import AGE_BANDS
+
+    source = AGE_BANDS.get(key or "")
+    return QCoreApplication.translate("AgeBand", source["en"]) if source else ""
+
+
+def gender_label(key: str | None) -> str:
+    from facilitator.tracking.participants import GENDERS
+
+    source = GENDERS.get(key or "")
+    return QCoreApplication.translate("Gender", source["en"]) if source else ""

@@ -171,6 +171,7 @@ class MainWindow(QMainWindow):
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)
+        self.reports_action = action(self.tr("Reports"), "Ctrl+R", self.open_reports)
         self.settings_action = action(self.tr("Settings"), "Ctrl+,", self.open_settings)
         self.lock_action = action(self.tr("Lock now"), "Ctrl+L", self.lock)
 
@@ -179,7 +180,7 @@ class MainWindow(QMainWindow):
         running = current is self.run_view and self.run_view is not None
         locked = self.ctx.locked
         for act in (self.back_action, self.home_action, self.new_group_action,
-                    self.settings_action):
+                    self.reports_action, self.settings_action):
             act.setVisible(self.ready and not locked and not running)
         self.back_action.setEnabled(bool(self._history))
         self.lock_action.setVisible(self.ready and not locked)
@@ -309,6 +310,18 @@ class MainWindow(QMainWindow):
         self.ctx.lock_changed.emit(False)
 
     # -- settings ----------------------------------------------------------------
+    def open_reports(self) -> None:
+        """The report dialog; on a group's screen it offers that group's report first."""
+        if not self.ready or self.ctx.locked:
+            return
+        from facilitator.ui.report_dialog import ReportDialog
+
+        on_group = self.stack.currentWidget() is self.group and self.group.group_id
+        if on_group:
+            self.group.open_report()
+        else:
+            ReportDialog(self.ctx, parent=self).exec()
+
     def open_settings(self) -> None:
         if not self.ready or self.ctx.locked:
             return

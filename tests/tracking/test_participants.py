@@ -33,6 +33,27 @@ def test_add_participant_codes_unique_and_optional_fields(raw_db, group_id):
         pa.add_participant(s, group_id, age_band="42")
 
 
+def test_details_can_be_set_changed_and_skipped(raw_db, group_id):
+    with raw_db.unit() as s:
+        pid = pa.add_participant(s, group_id).id
+        pa.set_details(s, pid, age_band="45_54", gender="another")
+    with raw_db.unit() as s:
+        p = s.get(Participant, pid)
+        assert (p.age_band, p.gender) == ("45_54", "another")
+        pa.set_details(s, pid, age_band=None, gender="man")
+    with raw_db.unit() as s:
+        p = s.get(Participant, pid)
+        assert (p.age_band, p.gender) == (None, "man")
+        for bad in ({"age_band": "40s", "gender": None}, {"age_band": None, "gender": "x"}):
+            with pytest.raises(InputError):
+                pa.set_details(s, pid, **bad)
+        with pytest.raises(InputError):
+            pa.set_details(s, "gone", age_band=None, gender=None)
+    with raw_db.session() as s:
+        p = s.get(Participant, pid)
+        assert (p.age_band, p.gender) == (None, "man")  # a refused change keeps the old one
+
+
 def test_archive_hides_from_roster(raw_db, group_id):
     with raw_db.unit() as s:
         p = pa.add_participant(s, group_id)

@@ -171,3 +171,76 @@ def test_home_lists_groups_with_counts_and_opens_with_enter(qtbot, ctx):
     home.list.setCurrentRow(0)
     qtbot.keyClick(home.list, Qt.Key.Key_Return)
     assert opened == [gid]
+
+
+def test_optional_details_are_skippable_set_on_arrival_and_editable(qtbot, ctx):
+    gid = _group(ctx)
+    view = GroupView(ctx)
+    qtbot.addWidget(view)
+    view.set_group(gid)
+    view.show()
+    headers = [view.table.horizontalHeaderItem(c).text() for c in range(view.table.columnCount())]
+    assert headers == ["Code", "Alias (private)", "Age band", "Gender", "Status"]
+
+    # Not asked is the default: pressing Add at once stores nothing.
+    _when_modal(qtbot, lambda d: qtbot.mouseClick(d.add_button, LEFT))
+    qtbot.mouseClick(view.newcomer_btn, LEFT)
+
+    def with_details(d):
+        assert d.details.values() == (None, None)
+        d.details.age_band.setCurrentIndex(d.details.age_band.findData("35_44"))
+        d.details.gender.setCurrentIndex(d.details.gender.findData("woman"))
+        qtbot.mouseClick(d.add_button, LEFT)
+    _when_modal(qtbot, with_details)
+    qtbot.mouseClick(view.newcomer_btn, LEFT)
+    with ctx.db.unit() as s:
+        people = {(p.age_band, p.gender): p.code for p in s.query(Participant)}
+    assert set(people) == {(None, None), ("35_44", "woman")}
+    row = next(r for r in range(view.table.rowCount())
+               if view.table.item(r, 0).text() == people[("35_44", "woman")])
+    assert view.table.item(row, view.COL_AGE).text() == "35 to 44"
+    assert view.table.item(row, view.COL_GENDER).text() == "Woman"
+
+    # Details…: clear the age band, keep the gender.
+    view.table.selectRow(row)
+
+    def clear_age(d):
+        assert d.details.values() == ("35_44", "woman")
+        d.details.age_band.setCurrentIndex(0)
+        d.accept()
+    _when_modal(qtbot, clear_age)
+    qtbot.mouseClick(view.details_btn, LEFT)
+    with ctx.db.unit() as s:
+        p = s.query(Participant).filter_by(code=people[("35_44", "woman")]).one()
+        assert (p.age_band, p.gender) == (None, "woman")
+    assert view.table.item(row, view.COL_AGE).text() == ""
+
+
+def test_headcount_only_group_from_the_dialog(qtbot, ctx):
+    dialog = GroupDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("Drop-in coffee morning")
+    dialog.headcount_only.setChecked(True)
+    dialog._save()
+    assert dialog.saved_group_id
+    with ctx.db.unit() as s:
+        assert s.get(Group, dialog.saved_group_id).headcount_only is True
+    view = GroupView(ctx)
+    qtbot.addWidget(view)
+    view.set_group(dialog.saved_group_id)
+    view.show()
+    assert view.headcount_hint.isVisible() and not view.table.isVisible()
+    assert not view.newcomer_btn.isVisible()
+
+    # A group with codes on its roster is refused, in the dialog's own words.
+    gid = _group(ctx, "Roster circle")
+    with ctx.db.unit() as s:
+        s.add(Participant(group_id=gid, code="K7M-P3Q"))
+    edit = GroupDialog(ctx, gid)
+    qtbot.addWidget(edit)
+    edit.headcount_only.setChecked(True)
+    edit._save()
+    assert edit.saved_group_id is None
+    assert "still has participants" in edit.error.text()
+    with ctx.db.unit() as s:
+        assert s.get(Group, gid).headcount_only is False

@@ -1,0 +1,230 @@
+"""Write a supervisor's report from the app: a group's period report or the program report.
+
+Why a dialog and not a one-click export: a report leaves the facilitator's machine,
+so its three privacy choices are made in the open, each with its safe default: the
+period (dates are shown at month level in the program report anyway), the smallest
+count shown (k = 5; a report for outside the programme needs at least 11) and an
+optional password (AES-256, typed twice). The report is built and written on the
+task runner's worker thread, the same services the CLI's ``facilitator report``
+uses, so the window never freezes and both give the same PDF.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Optional
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox,
+                               QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+                               QMessageBox, QSpinBox, QVBoxLayout, QWidget)
+
+from facilitator.ui import widgets as W
+from facilitator.ui.context import AppContext
+from facilitator.ui.labels import LANGUAGES
+
+K_DEFAULT, K_MIN, K_MAX, K_EXTERNAL = 5, 2, 50, 11
+PASSWORD_MIN = 8
+KIND_GROUP, KIND_PROGRAM, KIND_EXTERNAL = "group", "program", "external"
+
+
+def _qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def _pydate(q: QDate) -> date:
+    return date(q.year(), q.month(), q.day())
+
+
+def three_months_back(today: date) -> date:
+    """The first day of the month three months before ``today``'s month."""
+    month = today.month - 3
+    year = today.year + (month - 1) // 12
+    return date(year, (month - 1) % 12 + 1, 1)
+
+
+def report_job(db, kind: str, group_id: Optional[str], date_from: Optional[date],
+               date_to: Optional[date], lang: str, k: int, password: Optional[str],
+               path: str) -> str:
+    """Build and write the report (worker thread): the same calls as the CLI."""
+    from facilitator.export.pdf import write_report
+    from facilitator.tracking import reports
+
+    if kind == KIND_GROUP:
+        report = reports.build_group_report(db, group_id, date_from, date_to, lang, k=k)
+    else:
+        report = reports.build_program_report(db, date_from, date_to, lang, k=k,
+                                              external=kind == KIND_EXTERNAL)
+    return str(write_report(report, path, password=password))
+
+
+class ReportDialog(QDialog):
+    """Choose the report, its period, language, k and password; then save."""
+
+    def __init__(self, ctx: AppContext, group_id: Optional[str] = None,
+                 group_name: str = "", parent: QWidget | None = None,
+                 today: Optional[date] = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.group_id = group_id
+        self.setObjectName("report_dialog")
+        self.setWindowTitle(self.tr("Write a report"))
+        self.setMinimumWidth(520)
+        today = today or date.today()
+
+        self.kind = QComboBox(self)
+        self.kind.setAccessibleName(self.tr("Which report"))
+        if group_id:
+            self.kind.addItem(self.tr("Group report: %1").replace("%1", group_name), KIND_GROUP)
+        self.kind.addItem(self.tr("Program report: all groups"), KIND_PROGRAM)
+        self.kind.addItem(self.tr("Program report for outside the programme"), KIND_EXTERNAL)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+
+        self.date_from = QDateEdit(_qdate(three_months_back(today)), self)
+        self.date_to = QDateEdit(_qdate(today), self)
+        for edit, name in ((self.date_from, self.tr("First day")),
+                           (self.date_to, self.tr("Last day"))):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setAccessibleName(name)
+        self.whole = QCheckBox(self.tr("Whole history"), self)
+        self.whole.toggled.connect(lambda on: (self.date_from.setEnabled(not on),
+                                               self.date_to.setEnabled(not on)))
+        period = QHBoxLayout()
+        period.addWidget(self.date_from)
+        period.addWidget(QLabel("–", self))
+        period.addWidget(self.date_to)
+        period.addWidget(self.whole)
+        period.addStretch(1)
+
+        self.lang = QComboBox(self)
+        self.lang.setAccessibleName(self.tr("Report language"))
+        for code, name in LANGUAGES.items():
+            self.lang.addItem(name, code)
+        self.lang.setCurrentIndex(max(0, self.lang.findData(ctx.lang)))
+
+        self.k = QSpinBox(self)
+        self.k.setAccessibleName(self.tr("Smallest count shown"))
+        self.k.setRange(K_MIN, K_MAX)
+        self.k.setValue(K_DEFAULT)
+        self.k_hint = W.muted()
+        self.k.valueChanged.connect(lambda _v: self._update_hint())
+
+        self.password = QLineEdit(self)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName(self.tr("Password, optional"))
+        self.password.setPlaceholderText(self.tr("Optional: protects the PDF (AES-256)"))
+        self.password2 = QLineEdit(self)
+        self.password2.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password2.setAccessibleName(self.tr("Password again"))
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Report"), self.kind)
+        form.addRow(self.tr("Period"), period)
+        form.addRow(self.tr("&Language"), self.lang)
+        form.addRow(self.tr("&Smallest count shown"), self.k)
+        form.addRow("", self.k_hint)
+        form.addRow(self.tr("Pass&word"), self.password)
+        form.addRow(self.tr("Password a&gain"), self.password2)
+
+        self.problem = QLabel(self)
+        self.problem.setObjectName("reportProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b71c1c;")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.save_button = buttons.addButton(self.tr("&Save PDF…"),
+                                             QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setAccessibleName(self.tr("Save the report as a PDF"))
+        self.save_button.setDefault(True)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(W.muted(self.tr(
+            "Reports hold no codes, aliases, notes or individual scores. Counts below the "
+            "smallest count are shown as \"<k\" and small averages are withheld.")))
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+        self._kind_changed()
+        self.written: Optional[str] = None
+
+    # -- state ---------------------------------------------------------------------
+    def _kind_changed(self) -> None:
+        external = self.kind.currentData() == KIND_EXTERNAL
+        self.k.setMinimum(K_EXTERNAL if external else K_MIN)
+        self._update_hint()
+
+    def _update_hint(self) -> None:
+        if self.kind.currentData() == KIND_EXTERNAL:
+            self.k_hint.setText(self.tr("For readers outside the programme the smallest "
+                                        "count is at least %1.").replace("%1", str(K_EXTERNAL)))
+        else:
+            self.k_hint.setText(self.tr("Counts from 1 to %1 are shown as \"<%2\".")
+                                .replace("%1", str(self.k.value() - 1))
+                                .replace("%2", str(self.k.value())))
+
+    def choices(self) -> dict:
+        """What the dialog would write, or raise ValueError with the reason to show."""
+        date_from = date_to = None
+        if not self.whole.isChecked():
+            date_from, date_to = _pydate(self.date_from.date()), _pydate(self.date_to.date())
+            if date_from > date_to:
+                raise ValueError(self.tr("The first day is after the last day."))
+        password = self.password.text() or None
+        if password is not None or self.password2.text():
+            if self.password.text() != self.password2.text():
+                raise ValueError(self.tr("The two passwords are not the same."))
+            if len(self.password.text()) < PASSWORD_MIN:
+                raise ValueError(self.tr("Use a password of at least %1 characters, or "
+                                         "none.").replace("%1", str(PASSWORD_MIN)))
+        return {"kind": self.kind.currentData(), "group_id": self.group_id,
+                "date_from": date_from, "date_to": date_to,
+                "lang": self.lang.currentData(), "k": self.k.value(), "password": password}
+
+    def default_name(self, choice: dict) -> str:
+        stamp = date.today().isoformat()
+        return f"{choice['kind']}-report-{choice['lang']}-{stamp}.pdf"
+
+    # -- saving ----------------------------------------------------------------------
+    def save(self) -> None:
+        try:
+            choice = self.choices()
+        except ValueError as exc:
+            self.problem.setText(str(exc))
+            return
+        self.problem.clear()
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save the report"),
+                                                    self.default_name(choice),
+                                                    self.tr("PDF files (*.pdf)"))
+        if path:
+            self.write(choice, path)
+
+    def write(self, choice: dict, path: str) -> None:
+        """Write ``choice`` to ``path`` on the worker thread (tests call this directly)."""
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        db = self.ctx.db
+        self.save_button.setEnabled(False)
+
+        def job(_progress, _cancel):
+            from facilitator.export.output import check_output_path
+
+            check_output_path(path)
+            return report_job(db, path=path, **choice)
+
+        def done(written: str) -> None:
+            self.save_button.setEnabled(True)
+            self.written = written
+            QMessageBox.information(self, self.tr("Report saved"),
+                                    self.tr("The report was saved to %1.")
+                                    .replace("%1", str(Path(written))))
+            self.accept()
+
+        def failed(exc: BaseException) -> None:
+            self.save_button.setEnabled(True)
+            W.show_error(self, exc)
+
+        self.ctx.tasks.run(job, done, failed, progress=True,
+                           label=self.tr("Writing the report…"))
