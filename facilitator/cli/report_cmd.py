@@ -1,4 +1,7 @@
-"""``facilitator report session|group|program|handout``: write a report as a PDF.
+"""``facilitator report session|group|program|handout|who5-form``: write a PDF.
+
+``who5-form`` prints blank WHO-5 forms for participants to fill in on paper (no
+data at all): the shipped wording, or with ``--db`` the wording the store holds.
 
 Everything that can be checked before the store is unlocked (dates, k, the output
 folder, the password file) is checked first, so a typo costs nothing and never
@@ -13,13 +16,15 @@ from datetime import date
 from facilitator.cli.common import add_store_args, open_from_args
 from facilitator.errors import InputError
 
-KINDS = ("session", "group", "program", "handout")
+KINDS = ("session", "group", "program", "handout", "who5-form")
 K_MIN, K_MAX = 2, 50
+COPIES_MAX = 50
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "report", help="write a PDF report (session, group, program) or a participant handout")
+        "report", help="write a PDF report (session, group, program), a participant handout "
+                       "or blank WHO-5 forms (who5-form)")
     parser.add_argument("kind", choices=KINDS, help="which report")
     add_store_args(parser)
     parser.add_argument("--group", metavar="ID",
@@ -38,6 +43,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="hide counts below N (default 5)")
     parser.add_argument("--external", action="store_true",
                         help="a report for outside the programme (program report; k at least 11)")
+    parser.add_argument("--copies", metavar="N",
+                        help=f"who5-form: how many blank forms, one a page (1 to {COPIES_MAX}; "
+                             "default 1)")
     parser.set_defaults(func=run)
 
 
@@ -87,6 +95,30 @@ def _handout(args: argparse.Namespace, lang: str):
     return handout_report(script, lang, rules)
 
 
+def parse_copies(value: str | None, kind: str) -> int:
+    """``--copies`` as a whole number from 1 to :data:`COPIES_MAX` (who5-form only)."""
+    if value is None:
+        return 1
+    if kind != "who5-form":
+        raise InputError("--copies applies to who5-form only.")
+    text = value.strip()
+    if not text.isdecimal() or not 1 <= int(text) <= COPIES_MAX:
+        raise InputError(f"--copies must be a whole number from 1 to {COPIES_MAX} "
+                         f"(got {value!r}).")
+    return int(text)
+
+
+def _who5_text(args: argparse.Namespace, lang: str):
+    """The WHO-5 wording to print: the store's row with ``--db`` (it may hold an
+    organisation's wording), otherwise the shipped definition (no store needed)."""
+    from facilitator.tracking.measures import builtin_spec, get_measure, measure_text
+
+    if getattr(args, "db", None) is None:
+        return measure_text(builtin_spec("who5"), lang)
+    with open_from_args(args) as store, store.db.unit() as s:
+        return measure_text(get_measure(s, "who5").spec, lang)
+
+
 def run(args: argparse.Namespace) -> int:
     from facilitator.export.output import check_output_path, read_password_file
     from facilitator.export.pdf import write_report
@@ -100,9 +132,18 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(f"--k must be between {K_MIN} and {K_MAX}.")
     if args.external and args.kind != "program":
         raise InputError("--external applies to the program report only.")
+    copies = parse_copies(args.copies, args.kind)
     out = check_output_path(args.out)
     password = read_password_file(args.password_file) if args.password_file else None
 
+    if args.kind == "who5-form":
+        from facilitator.export.who5_form import write_who5_form
+
+        text = _who5_text(args, lang)
+        written = write_who5_form(out, text, copies=copies, password=password)
+        note = " (encrypted)" if password else ""
+        print(f"Wrote {written}{note}")
+        return 0
     if args.kind == "handout":
         report = _handout(args, lang)
     else:

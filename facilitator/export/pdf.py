@@ -183,7 +183,7 @@ def _confidentiality(report: rm.Report) -> str:
     return label(key, report.lang)
 
 
-def _chrome_canvas(report: rm.Report):
+def chrome_canvas(report: rm.Report):
     """A canvas class that defers each page, then draws header, footer and watermark
     on all of them once the page count is known ("page x of y")."""
     rtl = is_rtl(report.lang)
@@ -267,7 +267,7 @@ def render_report(report: rm.Report) -> bytes:
     )
     story = build_story(report, doc.width)
     try:
-        doc.build(story, canvasmaker=_chrome_canvas(report))
+        doc.build(story, canvasmaker=chrome_canvas(report))
     except ReportError:
         raise
     except Exception as exc:  # LayoutError and friends: say it plainly, keep the cause
