@@ -61,3 +61,27 @@ def save_handout(ctx: AppContext, parent: QWidget, script_id: str, group_id: Opt
 
     ctx.tasks.run(job, done, lambda exc: W.show_error(parent, exc), progress=True,
                   label=QCoreApplication.translate("Exports", "Writing the handout…"))
+
+
+def _who5_job(db, path: str, lang: str, copies: int, practice: bool) -> Path:
+    """The store's WHO-5 wording (it may carry the organisation's own Arabic text),
+    read inside one unit; the forms are written from that plain data afterwards."""
+    from facilitator.export.who5_form import write_who5_form
+    from facilitator.tracking.measures import WHO5, get_measure, measure_text
+
+    with db.unit() as s:
+        text = measure_text(dict(get_measure(s, WHO5).spec), lang)
+    return Path(write_who5_form(Path(path), text, copies=copies, practice=practice))
+
+
+def save_who5_forms(ctx: AppContext, parent: QWidget, path: str, lang: str, copies: int,
+                    practice: bool = False) -> None:
+    """Blank WHO-5 paper forms (no code, alias or name on them) for the group to fill in."""
+    def done(_result) -> None:
+        QMessageBox.information(parent, QCoreApplication.translate("Exports", "Forms saved"),
+                                QCoreApplication.translate("Exports", "The WHO-5 forms were "
+                                                           "saved to %1.").replace("%1", path))
+
+    ctx.tasks.run(lambda _p, _c: _who5_job(ctx.db, path, lang, copies, practice), done,
+                  lambda exc: W.show_error(parent, exc), progress=True,
+                  label=QCoreApplication.translate("Exports", "Writing the WHO-5 forms…"))

@@ -30,6 +30,8 @@ from facilitator.i18n import pick
 from facilitator.session.library import ScriptSummary, list_scripts, load_script
 from facilitator.session.scripts import Script
 from facilitator.store.models import Group
+from facilitator.tracking.measures import who5_due
+from facilitator.tracking.participants import list_participants
 from facilitator.ui import widgets as W
 from facilitator.ui.context import AppContext, RunRequest
 from facilitator.ui.labels import program_label, step_kind_label
@@ -110,17 +112,24 @@ class PlanView(QWidget):
         self.handout_btn = W.button(self.tr("Print &handout…"),
                                     tip=self.tr("A one-page PDF for participants"))
         self.handout_btn.clicked.connect(self.print_handout)
+        self.who5_btn = W.button(self.tr("Print WHO-5 &forms…"),
+                                 tip=self.tr("Blank WHO-5 wellbeing forms for the group to "
+                                             "fill in on paper"))
+        self.who5_btn.clicked.connect(self.print_who5_forms)
+        self.who5_hint = W.muted()
+        self.who5_hint.setObjectName("who5Hint")
         self.practice = QCheckBox(self.tr("Practice run (not counted in reports)"))
         self.start_btn = W.button(self.tr("&Start session"), primary=True)
         self.start_btn.setObjectName("start_session")
         self.start_btn.clicked.connect(self.start)
         row = QHBoxLayout()
-        for w in (self.duplicate_btn, self.edit_btn, self.handout_btn):
+        for w in (self.duplicate_btn, self.edit_btn, self.handout_btn, self.who5_btn):
             row.addWidget(w)
         row.addStretch(1)
         row.addWidget(self.practice)
         row.addWidget(self.start_btn)
         outer.addLayout(row)
+        outer.addWidget(self.who5_hint)
         ctx.data_changed.connect(lambda what: self.refresh() if what == "scripts" else None)
 
     # -- data -------------------------------------------------------------------
@@ -132,6 +141,13 @@ class PlanView(QWidget):
             self.group_lang = group.language if group else self.ctx.lang
             self.group_program = group.program_type if group else ""
             self.default_script = group.default_script_id if group else None
+            self.roster_size = (len(list_participants(s, group_id))
+                                if group and not group.headcount_only else 0)
+            due = bool(group) and not group.headcount_only and who5_due(s, group)
+        self.who5_btn.setVisible(bool(group) and not group.headcount_only)
+        self.who5_hint.setText(self.tr("WHO-5 is due at this session: print a form for "
+                                       "each person.") if due else "")
+        self.who5_hint.setVisible(due)
         self.title.setText(self.tr("Plan a session for %1").replace("%1", name))
         self.refresh(script_id or self.default_script)
 
@@ -243,6 +259,23 @@ class PlanView(QWidget):
             f"handout-{self.script.id}.pdf", self.tr("PDF files (*.pdf)"))
         if path:
             save_handout(self.ctx, self, self.script.id, self.group_id, path, self.group_lang)
+
+    def print_who5_forms(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        from facilitator.ui.exports import save_who5_forms
+
+        copies, ok = QInputDialog.getInt(self, self.tr("WHO-5 forms"),
+                                         self.tr("How many forms (one page each)?"),
+                                         max(1, min(self.roster_size or 12, 50)), 1, 50)
+        if not ok:
+            return
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save the WHO-5 forms"), f"who5-forms-{self.group_lang}.pdf",
+            self.tr("PDF files (*.pdf)"))
+        if path:
+            save_who5_forms(self.ctx, self, path, self.group_lang, copies,
+                            practice=self.practice.isChecked())
 
     def start(self) -> None:
         if self.script is None or self.group_id is None or self.ctx.navigator is None:

@@ -63,6 +63,40 @@
     </message>
 </context>
 <context>
+    <name>DetailsDialog</name>
+    <message>
+        <source>Optional details</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Optional details for %1. Both can be left as "not asked".</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DetailsFields</name>
+    <message>
+        <source>Not asked / prefer not to say</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Age band, optional</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Gender, optional</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A&amp;ge band (optional)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Gender (optional)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Disclosure</name>
     <message>
         <source>Counts from 1 to {km1} are shown as &lt;{k}.</source>
@@ -196,6 +230,10 @@
         <translation>اختر نوع المجموعة.</translation>
     </message>
     <message>
+        <source>This group still has participants on its roster. Archive or erase them before keeping a headcount only.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Edit group</source>
         <translation>تعديل المجموعة</translation>
     </message>
@@ -238,6 +276,14 @@
     <message>
         <source>Optional: who leads the group with you</source>
         <translation>اختياري: من يقود المجموعة معك</translation>
+    </message>
+    <message>
+        <source>Keep a &amp;headcount only (no list of participants)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>For drop-in meetings: the app records how many came, never who. No codes, check-in scores or WHO-5 are kept.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Name</source>
@@ -291,6 +337,14 @@
         <translation>&amp;تعديل المجموعة…</translation>
     </message>
     <message>
+        <source>Group re&amp;port…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A de-identified PDF report for a supervisor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>&amp;Plan a session</source>
         <translation>&amp;تخطيط جلسة</translation>
     </message>
@@ -301,6 +355,10 @@
     <message>
         <source>Codes are what the app keeps. Aliases are private reminders for you; they never appear in reports or on the projector.</source>
         <translation>الرموز هي ما يحفظه التطبيق. الأسماء المستعارة تذكير خاص بك وحدك؛ لا تظهر أبدًا في التقارير ولا على شاشة العرض.</translation>
+    </message>
+    <message>
+        <source>This group keeps a headcount only: each session records how many people came, and no list of participants is kept. Change this with Edit group.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Roster</source>
@@ -315,6 +373,14 @@
         <translation>الاسم المستعار (خاص)</translation>
     </message>
     <message>
+        <source>Age band</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
@@ -325,6 +391,14 @@
     <message>
         <source>Edit &amp;alias…</source>
         <translation>تعديل الاسم ال&amp;مستعار…</translation>
+    </message>
+    <message>
+        <source>&amp;Details…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Optional age band and gender</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>A&amp;rchive</source>
@@ -362,12 +436,20 @@
         </translation>
     </message>
     <message>
+        <source>headcount only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Archived</source>
         <translation>مؤرشَف</translation>
     </message>
     <message>
         <source>Active</source>
         <translation>نشط</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Un&amp;archive</source>
@@ -494,7 +576,7 @@
         <translation>تاريخ ميلاد أو تفصيل عن العمر</translation>
     </message>
     <message>
-        <source>a participant&apos;s name</source>
+        <source>a participant's name</source>
         <translation>اسم أحد المشاركين</translation>
     </message>
 </context>
@@ -560,6 +642,10 @@
     <message>
         <source>New group</source>
         <translation>مجموعة جديدة</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Settings</source>
@@ -811,7 +897,7 @@
         <translation>يُحفظ كل شيء مشفّرًا على هذا الحاسوب.</translation>
     </message>
     <message>
-        <source>The key will be kept in this computer&apos;s system keyring, so the app opens without typing anything while you are logged in. On a shared computer, also set a passphrase.</source>
+        <source>The key will be kept in this computer's system keyring, so the app opens without typing anything while you are logged in. On a shared computer, also set a passphrase.</source>
         <translation>سيُحفظ المفتاح في سلسلة مفاتيح النظام على هذا الحاسوب، فيفتح التطبيق دون كتابة شيء ما دمت مسجّل الدخول. إن كان الحاسوب مشتركًا، فعيّن عبارة مرور أيضًا.</translation>
     </message>
     <message>
@@ -866,7 +952,7 @@
         <translation>يظهر هذه المرة فقط.</translation>
     </message>
     <message>
-        <source>If the passphrase is forgotten or this computer&apos;s keyring is lost, this code is the only way back into your records. Write it on paper, or save the recovery kit and print it. Keep it somewhere safe, away from this computer.</source>
+        <source>If the passphrase is forgotten or this computer's keyring is lost, this code is the only way back into your records. Write it on paper, or save the recovery kit and print it. Keep it somewhere safe, away from this computer.</source>
         <translation>إذا نُسيت عبارة المرور أو ضاعت سلسلة مفاتيح هذا الحاسوب، فهذا الرمز هو الطريق الوحيد للعودة إلى سجلاتك. اكتبه على ورقة، أو احفظ ملف الاسترداد واطبعه. احتفظ به في مكان آمن بعيدًا عن هذا الحاسوب.</translation>
     </message>
     <message>
@@ -900,6 +986,137 @@
     <message>
         <source>Saved to %1. Print it, then delete the file.</source>
         <translation>حُفظ في %1. اطبعه ثم احذف الملف.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Write a report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Which report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Group report: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Program report: all groups</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Program report for outside the programme</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>First day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Whole history</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Report language</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Smallest count shown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Password, optional</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Optional: protects the PDF (AES-256)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished">ال&amp;لغة</translation>
+    </message>
+    <message>
+        <source>&amp;Smallest count shown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Password a&amp;gain</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Save PDF…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save the report as a PDF</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reports hold no codes, aliases, notes or individual scores. Counts below the smallest count are shown as "&lt;k" and small averages are withheld.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>For readers outside the programme the smallest count is at least %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Counts from 1 to %1 are shown as "&lt;%2".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The first day is after the last day.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use a password of at least %1 characters, or none.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished">ملفات PDF ‏(*.pdf)</translation>
+    </message>
+    <message>
+        <source>Report saved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The report was saved to %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1689,7 +1906,7 @@
         <translation>الجولة %1 دقيقة، لكن %2 متحدثين بمعدل %3 دقيقة لكل منهم يحتاجون إلى %4؛ أعطها وقتًا أطول.</translation>
     </message>
     <message>
-        <source>The script has no ground-rules step; every session except a series&apos; last one reviews the ground rules.</source>
+        <source>The script has no ground-rules step; every session except a series' last one reviews the ground rules.</source>
         <translation>لا توجد في برنامج الجلسة خطوة للقواعد الأساسية؛ كل جلسة، ما عدا آخر جلسة في السلسلة، تراجع القواعد الأساسية.</translation>
     </message>
     <message>
@@ -1983,6 +2200,112 @@
     </message>
 </context>
 <context>
+    <name>Who5Entry</name>
+    <message>
+        <source>Pass (would rather not)</source>
+        <translation>تخطٍّ (يفضّل عدم الإجابة)</translation>
+    </message>
+    <message>
+        <source>Pass: this person would rather not answer</source>
+        <translation>تخطٍّ: يفضّل هذا الشخص عدم الإجابة</translation>
+    </message>
+    <message>
+        <source>Save  [Enter]</source>
+        <translation>حفظ  [Enter]</translation>
+    </message>
+    <message>
+        <source>Save these WHO-5 answers</source>
+        <translation>حفظ إجابات WHO-5 هذه</translation>
+    </message>
+    <message>
+        <source>Back to the list  [Esc]</source>
+        <translation>العودة إلى القائمة  [Esc]</translation>
+    </message>
+    <message>
+        <source>Back to the WHO-5 list without saving</source>
+        <translation>العودة إلى قائمة WHO-5 دون حفظ</translation>
+    </message>
+    <message>
+        <source>Type 0 to 5 to answer and move on; Up and Down go back and forth; Enter saves.</source>
+        <translation>اكتب رقمًا من ٠ إلى ٥ للإجابة والانتقال إلى العبارة التالية؛ السهمان للأعلى وللأسفل للتنقل بين العبارات؛ Enter للحفظ.</translation>
+    </message>
+    <message>
+        <source>Statement %1 of %2</source>
+        <translation>العبارة %1 من %2</translation>
+    </message>
+    <message>
+        <source>Statement %1: %2</source>
+        <translation>العبارة %1: %2</translation>
+    </message>
+    <message>
+        <source>not answered yet</source>
+        <translation>لم تتم الإجابة بعد</translation>
+    </message>
+</context>
+<context>
+    <name>Who5Panel</name>
+    <message>
+        <source>The Arabic wording of WHO-5 here has not yet been checked against the published Arabic translation.</source>
+        <translation>لم تُراجَع الصياغة العربية لمؤشر WHO-5 هنا بعدُ مقارنةً بالترجمة العربية المنشورة.</translation>
+    </message>
+    <message>
+        <source>Wellbeing (WHO-5)</source>
+        <translation>الرفاه (WHO-5)</translation>
+    </message>
+    <message>
+        <source>Practice run: you can rehearse the form here; nothing counts in reports.</source>
+        <translation>جلسة تدريبية: يمكنك التمرّن على الاستمارة هنا؛ لا يُحتسب شيء منها في التقارير.</translation>
+    </message>
+    <message>
+        <source>WHO-5 is due today (it is offered about every %1 sessions).</source>
+        <translation>موعد مؤشر WHO-5 اليوم (يُقدَّم تقريبًا كل %1 جلسات).</translation>
+    </message>
+    <message>
+        <source>Not due today. You can still collect it if you wish.</source>
+        <translation>ليس موعده اليوم. ما زال بإمكانك جمعه إن رغبت.</translation>
+    </message>
+    <message>
+        <source>Copy each person's answers from their paper form: choose their code.</source>
+        <translation>انقل إجابات كل شخص من استمارته الورقية: اختر رمزه.</translation>
+    </message>
+    <message>
+        <source>Mark who is here first.</source>
+        <translation>حدّد الحاضرين أولًا.</translation>
+    </message>
+    <message>
+        <source>WHO-5 due today</source>
+        <translation>موعد WHO-5 اليوم</translation>
+    </message>
+    <message>
+        <source>WHO-5 for participant %1</source>
+        <translation>مؤشر WHO-5 للمشارك %1</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>ليس بعد</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>تخطّى</translation>
+    </message>
+    <message>
+        <source>%1 / 100</source>
+        <translation>%1 من ١٠٠</translation>
+    </message>
+    <message>
+        <source>%1 · offer a private word</source>
+        <translation>%1 · اعرض حديثًا على انفراد</translation>
+    </message>
+    <message>
+        <source>%1: passed (saved)</source>
+        <translation>حُفظ: الرمز %1 فضّل عدم الإجابة</translation>
+    </message>
+    <message>
+        <source>%1: WHO-5 score %2 out of 100 (saved)</source>
+        <translation>حُفظت نتيجة WHO-5 للرمز %1: %2 من ١٠٠</translation>
+    </message>
+</context>
+<context>
     <name>Widgets</name>
     <message>
         <source>Something went wrong and the action was not finished.</source>
@@ -2052,6 +2375,19 @@
         <source>The recovery code must contain only letters and digits.</source>
         <translation>يجب ألا يحتوي رمز الاسترداد إلا على حروف وأرقام.</translation>
     </message>
+    <message>
+        <source>This WHO-5 wording does not have five statements and six answers scored 5 to 0, so the form cannot be printed.</source>
+        <extracomment>Side of a tick box: big enough to tick with a pen without touching the lines. Share of the table width given to the statements; the rest is split between answers.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The number of copies must be a whole number from 1 to {n}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The form could not be laid out: {reason}</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>store</name>
@@ -2104,8 +2440,8 @@
         <translation>المخزن هنا للقراءة فقط، لذلك لم يُحفظ التغيير الأخير. كل ما حُفظ قبله سليم.</translation>
     </message>
     <message>
-        <source>Part of the database is damaged ({reason}), so this could not be read or saved. Run &apos;facilitator db check&apos; and restore from a backup.</source>
-        <translation>جزء من قاعدة البيانات تالف ({reason})، لذلك تعذّرت القراءة أو الحفظ. شغّل الأمر &apos;facilitator db check&apos; واستعِد البيانات من نسخة احتياطية.</translation>
+        <source>Part of the database is damaged ({reason}), so this could not be read or saved. Run 'facilitator db check' and restore from a backup.</source>
+        <translation>جزء من قاعدة البيانات تالف ({reason})، لذلك تعذّرت القراءة أو الحفظ. شغّل الأمر 'facilitator db check' واستعِد البيانات من نسخة احتياطية.</translation>
     </message>
     <message>
         <source>The disk is full: could not {action} {path}. Nothing was changed; free some space and try again.</source>
@@ -2180,8 +2516,8 @@
         <translation>يجب أن يتكون رمز الاسترداد من {expected} حرفًا ورقمًا، لكن كُتب {got}. تحقق من وجود حرف ناقص أو زائد.</translation>
     </message>
     <message>
-        <source>Group {n} of the recovery code contains &apos;{ch}&apos;, which never appears in recovery codes: please check that group.</source>
-        <translation>المجموعة {n} من رمز الاسترداد تحتوي على &apos;{ch}&apos;، وهو لا يظهر أبدًا في رموز الاسترداد: يُرجى التحقق من هذه المجموعة.</translation>
+        <source>Group {n} of the recovery code contains '{ch}', which never appears in recovery codes: please check that group.</source>
+        <translation>المجموعة {n} من رمز الاسترداد تحتوي على '{ch}'، وهو لا يظهر أبدًا في رموز الاسترداد: يُرجى التحقق من هذه المجموعة.</translation>
     </message>
     <message>
         <source>Group {n} of the recovery code ({group}) looks mistyped: please check that group.</source>
@@ -2224,7 +2560,7 @@
         <translation>قاعدة البيانات {path} تالفة ({problem}). لم تتغير؛ استرجعها من نسخة احتياطية.</translation>
     </message>
     <message>
-        <source>The passphrase cannot be removed: the system keyring does not hold this store&apos;s key, so the passphrase is needed to open it.</source>
+        <source>The passphrase cannot be removed: the system keyring does not hold this store's key, so the passphrase is needed to open it.</source>
         <translation>لا يمكن إزالة عبارة المرور: سلسلة مفاتيح النظام لا تحفظ مفتاح هذا المخزن، لذا ما زالت عبارة المرور لازمة لفتحه.</translation>
     </message>
     <message>

@@ -18,7 +18,9 @@ from PySide6.QtWidgets import QInputDialog
 from facilitator.errors import FacilitatorError
 from facilitator.ui.run import run_data
 from facilitator.ui.run.attendance_panel import HeadcountPanel
+from facilitator.tracking.measures import measure_text
 from facilitator.ui.run.common import Person, run_db
+from facilitator.ui.run.who5_panel import Who5Panel
 
 log = logging.getLogger("facilitator.ui.run.run_view")
 
@@ -34,7 +36,8 @@ class RunActions:
     # ---- data -------------------------------------------------------------------
     def _load_data(self) -> None:
         d = self.data
-        self.attendance.set_people(d.people, present=d.present, newcomers=d.newcomers)
+        self.attendance.set_people(d.people, present=d.present, newcomers=d.newcomers,
+                                   statuses=d.statuses)
         if d.headcount_only or d.no_notes:
             # A no-notes session (defusing) keeps only how many came, never who: the
             # roster is replaced by the same number field a headcount-only group uses.
@@ -57,6 +60,13 @@ class RunActions:
         if d.rules is not None:
             self.activity.rules.set_rules(d.rules, self.lang, d.rules_agreed)
         self.activity.round.set_people(d.people)
+        self.who5: Optional[Who5Panel] = None
+        if not (d.headcount_only or d.no_notes):  # WHO-5 needs a roster (never in no-notes)
+            lang = self.ctx.lang if self.ctx.lang in ("en", "ar") else "en"
+            self.who5 = Who5Panel(measure_text(d.who5_spec, lang), d.who5_due, d.is_practice,
+                                  d.who5, self)
+            self.who5.save_requested.connect(self._who5_save)
+            self.side.addTab(self.who5, "")
 
     def _db(self, fn: Callable[[Any], Any], done: Callable[[Any], None] | None = None) -> None:
         run_db(self.ctx, fn, done, self._failed)
@@ -71,7 +81,18 @@ class RunActions:
 
     def _attendance_toggled(self, pid: str, present: bool) -> None:
         sid = self.session_id
+        self.data.statuses.pop(pid, None)
         self._db(lambda s: run_data.set_present(s, sid, pid, present))
+        self._refresh_activity_people()
+
+    def _attendance_status(self, pid: str, status: str) -> None:
+        """Left early / absent, sent word (or back to here / not here) from the menu."""
+        sid = self.session_id
+        if status in run_data.MARKED_STATUSES:
+            self.data.statuses[pid] = status
+        else:
+            self.data.statuses.pop(pid, None)
+        self._db(lambda s: run_data.set_status(s, sid, pid, status))
         self._refresh_activity_people()
 
     def _headcount_changed(self, value: int) -> None:
@@ -96,6 +117,16 @@ class RunActions:
         self.data.scores.setdefault(phase, {})[pid] = (value, passed)
         sid = self.session_id
         self._db(lambda s: run_data.record_score(s, sid, pid, phase, value, passed))
+
+    def _who5_save(self, pid: str, items: Optional[list[int]], passed: bool) -> None:
+        sid = self.session_id
+
+        def saved(state: run_data.Who5State) -> None:
+            self.data.who5[pid] = state
+            if self.who5 is not None:
+                self.who5.show_saved(pid, state)
+                self._refresh_activity_people()
+        self._db(lambda s: run_data.save_who5(s, sid, pid, items, passed), saved)
 
     def _rules_agreed(self) -> None:
         sid, rules = self.session_id, self.data.rules
@@ -122,6 +153,9 @@ class RunActions:
             count = locale_digits(str(len(self.attendance.present_ids())))
             self.side.setTabText(self.side.indexOf(self.attendance), QCoreApplication.translate(
                 "RunView", "Who is here (%1)").replace("%1", count))
+        if getattr(self, "who5", None) is not None:
+            self.who5.set_people(self.attendance.present_people())
+            self.side.setTabText(self.side.indexOf(self.who5), self.who5.tab_title())
 
     # ---- engine actions -----------------------------------------------------------
     def _act(self, fn: Callable[[], Any]) -> bool:

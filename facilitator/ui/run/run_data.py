@@ -4,6 +4,8 @@ Every function takes one ORM session so the UI can run it through the task runne
 (``ctx.tasks.run_db``) and tests can call it directly. Writes delegate to the
 owning core modules (tracking for attendance, participants and scores; session for
 rules); only the session note, which no core module covers yet, is written here.
+WHO-5 answers are loaded with the check-in scores and saved through
+:func:`facilitator.tracking.measures.record_response` like them.
 """
 
 from __future__ import annotations
@@ -28,7 +30,19 @@ from facilitator.tracking.attendance import ATTENDED
 from facilitator.ui.run.common import Person
 
 Score = tuple[Optional[float], bool]  # (value, passed)
+
+
+@dataclass(frozen=True)
+class Who5State:
+    """One person's WHO-5 in this session: a 0-100 score or a pass, plus their last
+    score from an earlier real session (so a 10-point drop can be noticed)."""
+
+    value: Optional[float]
+    passed: bool
+    items: tuple[int, ...] = ()
+    previous: Optional[float] = None
 BUSY_ATTEMPTS = 8
+MARKED_STATUSES = ("left_early", "absent_notice")  # shown on the attendance buttons
 
 
 def in_unit(db: Any, fn: Callable[[OrmSession], Any], attempts: int = BUSY_ATTEMPTS) -> Any:
@@ -72,6 +86,11 @@ class RunData:
     rules: Optional[RuleSet] = None
     rules_agreed: bool = False
     headcount: Optional[int] = None
+    who5: dict[str, Who5State] = field(default_factory=dict)  # pid -> this session's WHO-5
+    who5_due: bool = False
+    who5_spec: dict[str, Any] = field(default_factory=dict)
+    # pid -> "left_early" or "absent_notice" (plain "present" is the toggle itself)
+    statuses: dict[str, str] = field(default_factory=dict)
 
     def aliases(self) -> list[str]:
         return [p.alias for p in self.people if p.alias]
@@ -93,12 +112,17 @@ def load_run_data(s: OrmSession, session_id: str, ruleset_id: str | None = None)
         if p.id not in known:
             people.append(Person(p.id, p.code, p.alias))
     scores: dict[str, dict[str, Score]] = {"pre": {}, "post": {}}
+    who5: dict[str, Who5State] = {}
     for r, key in s.execute(select(MeasureResponse, MeasureDefinition.key)
                             .join(MeasureDefinition,
                                   MeasureDefinition.id == MeasureResponse.measure_id)
                             .where(MeasureResponse.session_id == session_id)):
         if key == measures.CHECKIN and r.phase.value in scores:
             scores[r.phase.value][r.participant_id] = (r.value, r.passed)
+        elif key == measures.WHO5:
+            who5[r.participant_id] = Who5State(
+                r.value, r.passed, tuple(r.items or ()),
+                measures.who5_previous(s, r.participant_id, session_id))
     note = s.scalar(select(Note.body).where(Note.session_id == session_id)
                     .order_by(Note.created_at).limit(1)) or ""
     agreed = s.scalar(select(RulesAgreement.id).where(RulesAgreement.session_id == session_id,
@@ -109,7 +133,19 @@ def load_run_data(s: OrmSession, session_id: str, ruleset_id: str | None = None)
                    no_notes=sess.no_notes, is_practice=sess.is_practice, people=people,
                    present=present, newcomers=[a.participant_id for a in rows if a.first_time],
                    scores=scores, note=note, rules=rules, rules_agreed=agreed,
-                   headcount=sess.headcount)
+                   headcount=sess.headcount, who5=who5,
+                   who5_due=measures.who5_due(s, group, sess),
+                   who5_spec=dict(measures.get_measure(s, measures.WHO5).spec),
+                   statuses={a.participant_id: a.status.value for a in rows
+                             if a.status.value in MARKED_STATUSES})
+
+
+def set_status(s: OrmSession, session_id: str, participant_id: str, status: str) -> None:
+    """Record "present", "left_early" or "absent_notice"; "" removes the mark."""
+    if status:
+        attendance.mark_attendance(s, session_id, participant_id, status)
+    else:
+        attendance.unmark_attendance(s, session_id, participant_id)
 
 
 def set_present(s: OrmSession, session_id: str, participant_id: str, present: bool) -> bool:
@@ -131,6 +167,15 @@ def record_score(s: OrmSession, session_id: str, participant_id: str, phase: str
                  value: Optional[int], passed: bool) -> None:
     measures.record_response(s, session_id, participant_id, measures.CHECKIN, phase,
                              value=None if passed else value, passed=passed)
+
+
+def save_who5(s: OrmSession, session_id: str, participant_id: str,
+              items: Optional[list[int]], passed: bool) -> Who5State:
+    """Store (or replace) one person's WHO-5 from their paper form, or their pass."""
+    row = measures.record_response(s, session_id, participant_id, measures.WHO5, "single",
+                                   items=None if passed else items, passed=passed)
+    return Who5State(row.value, row.passed, tuple(row.items or ()),
+                     measures.who5_previous(s, participant_id, session_id))
 
 
 def agree_rules(s: OrmSession, session_id: str, rules: RuleSet) -> str:

@@ -145,6 +145,7 @@ class RunView(RunActions, QWidget):
 
         self.attendance = AttendancePanel(page)
         self.attendance.toggled.connect(self._attendance_toggled)
+        self.attendance.status_changed.connect(self._attendance_status)
         self.attendance.newcomer_requested.connect(self.add_newcomer)
         self.activity = ActivityStack(page)
         self.activity.scores_pre.scored.connect(self._scored)
@@ -268,7 +269,9 @@ class RunView(RunActions, QWidget):
                             step_kind_label(step.kind))
         panel = self.activity.show_for(step)
         self._refresh_activity_people()
-        if panel is not None:
+        if self.side.currentWidget() is self.who5 and self.who5.entry_open():
+            pass  # a WHO-5 form half copied from paper stays in front
+        elif panel is not None:
             self.side.setCurrentWidget(self.activity)
             if panel in (self.activity.scores_pre, self.activity.scores_post):
                 panel.setFocus()
