@@ -18,7 +18,8 @@ from typing import Sequence
 from facilitator import __version__
 from facilitator.errors import FacilitatorError
 
-SUBCOMMAND_MODULES = ("db_cmd", "demo_cmd", "scripts_cmd", "report_cmd", "list_cmd")
+SUBCOMMAND_MODULES = ("db_cmd", "demo_cmd", "scripts_cmd", "report_cmd", "list_cmd",
+                      "measures_cmd")
 
 log = logging.getLogger("facilitator")
 

@@ -5,9 +5,10 @@ seeded RNG; built-in measure ids are fixed for every store), so tests and benchm
 can compare runs. The shape follows what real peer groups look like: a core of
 regulars, people who drift away, a trickle of newcomers, absences with notice, a
 small average lift between check-in and check-out with some "pass" answers, WHO-5
-every fourth session, occasional incidents with different follow-up states, the run
-engine's step log for each session, and a practice run per group that every report
-must ignore.
+every fourth session, an organisation-defined "confidence to cope" rating (0-10,
+start and end of session) in every other group, occasional incidents with different
+follow-up states, the run engine's step log for each session, and a practice run per
+group that every report must ignore.
 
 Rows are written with bulk Core inserts in one transaction: 20 groups x 52 weeks x
 12 people (about 90,000 rows) takes a few seconds.
@@ -24,7 +25,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 import yaml
-from sqlalchemy import insert
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session as OrmSession
 
 from facilitator.demo import texts
 from facilitator.errors import InputError
@@ -36,6 +38,7 @@ from facilitator.store.models import (
     FollowUp,
     Group,
     Incident,
+    MeasureDefinition,
     MeasureResponse,
     Note,
     Participant,
@@ -46,6 +49,7 @@ from facilitator.store.models import (
     StepEvent,
 )
 from facilitator.tracking.codes import new_unique_code, seeded_chooser
+from facilitator.tracking.custom_measures import create_custom_measure
 from facilitator.tracking.measures import ensure_builtin_measures
 
 DEFAULT_START = date(2025, 1, 6)  # a Monday; fixed so the same seed gives the same data
@@ -63,6 +67,13 @@ FALLBACK_SCRIPT = {
         ("check_out", "check_out", 8, False), ("closing", "closing", 5, True))],
 }
 MAX_GROUPS, MAX_WEEKS, MAX_PEOPLE = 200, 520, 60
+#: The demo's organisation-defined measure; its id is fixed like the built-in ones so
+#: the same seed gives the same rows in every store.
+CUSTOM_KEY = "cope_confidence"
+CUSTOM_ID = uuid.uuid5(uuid.UUID("5f0c3a52-7a8e-4d0e-9a53-0b1c6e2f4d11"),
+                       "facilitator.demo.measure.cope_confidence").hex
+CUSTOM_TITLE = {"en": "Confidence to cope this week",
+                "ar": "الثقة بالقدرة على التأقلم هذا الأسبوع"}
 
 
 @dataclass
@@ -107,8 +118,13 @@ class _Gen:
             Group, Participant, Session, StepEvent, Attendance, MeasureResponse,
             RulesAgreement, Incident, Note)}
 
-    def uid(self) -> str:
-        return uuid.UUID(int=self.ids.getrandbits(128), version=4).hex
+        # The custom measure draws from streams of its own, so adding it left every
+        # other row of a given seed exactly as it was.
+        self.custom_rng = random.Random(f"{seed}:custom")
+        self.custom_ids = random.Random(f"{seed}:{id_salt}:custom")
+
+    def uid(self, stream: random.Random | None = None) -> str:
+        return uuid.UUID(int=(stream or self.ids).getrandbits(128), version=4).hex
 
     def add(self, model: type, **values: Any) -> str:
         values.setdefault("id", self.uid())
@@ -148,6 +164,9 @@ def generate_demo(db: Database, groups: int = 4, weeks: int = 12, seed: int = 1,
     scripts = load_demo_scripts()
     with db.unit() as s:
         measures = {k: m.id for k, m in ensure_builtin_measures(s).items()}
+        custom = _custom_measure(s)
+        if custom is not None:
+            measures[CUSTOM_KEY] = custom
     g = _Gen(seed, start, id_salt)
     for gi in range(groups):
         _group(g, gi, weeks, participants_per_group, scripts[gi % len(scripts)], measures)
@@ -217,7 +236,8 @@ def _group(g: _Gen, gi: int, weeks: int, size: int, script: dict[str, Any],
         sid = _session(g, gid, script, day, practice=False, headcount=headcount,
                        abandoned=abandoned)
         if not headcount_only:
-            _attendance(g, sid, day, active, week, measures)
+            _attendance(g, sid, day, active, week, measures,
+                        measures.get(CUSTOM_KEY) if gi % 2 == 0 else None)
         if rng.random() < 0.05:
             _incident(g, gid, sid, day, weeks - week)
         if rng.random() < 0.18:
@@ -312,7 +332,7 @@ def _session(g: _Gen, gid: str, script: dict[str, Any], day: date, *, practice: 
 
 
 def _attendance(g: _Gen, sid: str, day: date, active: list[_Person], week: int,
-                measures: dict[str, str]) -> None:
+                measures: dict[str, str], custom: str | None = None) -> None:
     rng = g.rng
     who5_week = week % 4 == 0
     when = _at(day, 18.1)
@@ -334,6 +354,8 @@ def _attendance(g: _Gen, sid: str, day: date, active: list[_Person], week: int,
         if not left:
             post = _clamp(pre + round(rng.gauss(0.8, 1.3)), 0, 10)
             _response(g, sid, p.id, measures["checkin10"], Phase.post, post, when)
+        if custom is not None:
+            _custom(g, sid, p, custom, left, when)
         if who5_week:
             p.wellbeing = min(5.0, p.wellbeing + rng.gauss(0.12, 0.25))
             if rng.random() < 0.05:
@@ -343,6 +365,36 @@ def _attendance(g: _Gen, sid: str, day: date, active: list[_Person], week: int,
                 g.add(MeasureResponse, session_id=sid, participant_id=p.id,
                       measure_id=measures["who5"], phase=Phase.single,
                       value=float(sum(items) * 4), passed=False, items=items, recorded_at=when)
+
+
+def _custom_measure(s: OrmSession) -> str | None:
+    """The demo's custom measure id (created once; reused when appending). A store
+    whose organisation already uses the key for another range, or retired it, gets no
+    demo answers."""
+    row = s.scalars(select(MeasureDefinition).where(MeasureDefinition.key == CUSTOM_KEY)).first()
+    if row is None:
+        row = create_custom_measure(s, CUSTOM_KEY, CUSTOM_TITLE, minimum=0, maximum=10,
+                                    phases=("pre", "post"), measure_id=CUSTOM_ID)
+    spec = row.spec or {}
+    if ((spec.get("min"), spec.get("max")) != (0, 10) or spec.get("retired")
+            or "pre" not in (spec.get("phases") or ())):
+        return None
+    return row.id
+
+
+def _custom(g: _Gen, sid: str, p: _Person, mid: str, left: bool, when: datetime) -> None:
+    """Start and end answers to the demo's custom measure: near the person's usual
+    check-in level, a small lift by the end, now and then a pass."""
+    rng = g.custom_rng
+    pre = _clamp(round(rng.gauss(p.level - 0.5, 1.6)), 0, 10)
+    answers = [(Phase.pre, pre)]
+    if not left:
+        answers.append((Phase.post, _clamp(pre + round(rng.gauss(0.6, 1.2)), 0, 10)))
+    for phase, value in answers:
+        passed = rng.random() < 0.05
+        g.add(MeasureResponse, id=g.uid(g.custom_ids), session_id=sid, participant_id=p.id,
+              measure_id=mid, phase=phase, value=None if passed else float(value),
+              passed=passed, items=None, recorded_at=when)
 
 
 def _response(g: _Gen, sid: str, pid: str, mid: str, phase: Phase, value: float | None,

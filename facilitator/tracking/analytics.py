@@ -263,6 +263,18 @@ def answered(responses: Iterable[ResponseRow], measure: str, phase: str,
             and r.value is not None and (wanted is None or r.session_id in wanted)]
 
 
+def person_means(responses: Iterable[ResponseRow], measure: str, phase: str,
+                 session_ids: Iterable[str] | None = None) -> dict[str, float]:
+    """participant -> mean of their answers, so a period mean counts people, not visits."""
+    wanted = set(session_ids) if session_ids is not None else None
+    per: dict[str, list[float]] = defaultdict(list)
+    for r in responses:
+        if (r.measure == measure and r.phase == phase and not r.passed and r.value is not None
+                and (wanted is None or r.session_id in wanted)):
+            per[r.participant_id].append(r.value)
+    return {p: fmean(v) for p, v in per.items()}
+
+
 def passes(responses: Iterable[ResponseRow], measure: str,
            session_ids: Iterable[str] | None = None) -> int:
     wanted = set(session_ids) if session_ids is not None else None

@@ -82,7 +82,12 @@ def builtin_measure_id(key: str) -> str:
 
 
 def ensure_builtin_measures(s: OrmSession) -> dict[str, MeasureDefinition]:
-    """Make sure each built-in measure has its row; safe to call any number of times."""
+    """Make sure each built-in measure has its row; safe to call any number of times.
+
+    When the shipped YAML version changes the row is refreshed from it, but an
+    organisation's own wording (``spec["override"]``, see :func:`set_builtin_wording`)
+    is carried over: it is the organisation's data, not ours to replace.
+    """
     existing = {m.key: m for m in s.scalars(
         select(MeasureDefinition).where(MeasureDefinition.key.in_(BUILTIN_KEYS)))}
     for key in BUILTIN_KEYS:
@@ -94,7 +99,9 @@ def ensure_builtin_measures(s: OrmSession) -> dict[str, MeasureDefinition]:
             s.add(row)
             existing[key] = row
         elif row.spec.get("version") != spec.get("version"):
-            row.title, row.spec = dict(spec["title"]), spec
+            override = (row.spec or {}).get("override")
+            merged = _with_override(spec, override) if override else spec
+            row.title, row.spec = _title_of(merged), merged
     s.flush()
     return existing
 
@@ -108,29 +115,22 @@ def get_measure(s: OrmSession, key: str) -> MeasureDefinition:
     return m
 
 
-def create_custom_measure(s: OrmSession, key: str, title: dict[str, str], *,
-                          minimum: float, maximum: float, step: float = 1,
-                          higher_is_better: bool = True) -> MeasureDefinition:
-    """An organisation-defined measure: a bilingual title and a numeric range."""
-    if not KEY_RE.match(key or ""):
-        raise InputError("A measure key uses lowercase letters, digits and '_' "
-                         "(2 to 41 characters, starting with a letter).")
-    if key in BUILTIN_KEYS or s.scalars(select(MeasureDefinition.id)
-                                        .where(MeasureDefinition.key == key)).first():
-        raise InputError(f"A measure called '{key}' already exists.")
-    clean = {lang: " ".join(str(title.get(lang) or "").split()) for lang in ("en", "ar")}
-    if not clean["en"] or not clean["ar"]:
-        raise InputError("A custom measure needs a title in both English and Arabic.")
-    if not (minimum < maximum) or step <= 0:
-        raise InputError("The range must go from a smaller to a larger number, "
-                         "with a positive step.")
-    spec = {"key": key, "version": "1", "title": clean, "validated": False,
-            "min": minimum, "max": maximum, "step": step, "phases": ["pre", "post", "single"],
-            "higher_is_better": higher_is_better, "scoring": {"type": "value"}}
-    row = MeasureDefinition(key=key, title=clean, spec=spec, builtin=False)
-    s.add(row)
-    s.flush()
-    return row
+def is_retired(m: MeasureDefinition) -> bool:
+    return bool((m.spec or {}).get("retired"))
+
+
+def _with_override(spec: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    """The shipped spec with the organisation's wording attached (not merged in place,
+    so the shipped text stays readable beside it)."""
+    return {**spec, "override": override, "translation_status": "organisation"}
+
+
+def _title_of(spec: dict[str, Any]) -> dict[str, str]:
+    title = dict(spec["title"])
+    for lang, words in (spec.get("override") or {}).items():
+        if isinstance(words, dict) and words.get("title"):
+            title[lang] = words["title"]
+    return title
 
 
 def who5_raw(items: Sequence[int]) -> int:
@@ -189,6 +189,11 @@ def record_response(s: OrmSession, session_id: str, participant_id: str, measure
     participant = s.get(Participant, participant_id)
     if sess is None or participant is None or participant.group_id != sess.group_id:
         raise InputError("That participant is not in this session's group.")
+    if is_retired(m) and s.scalars(select(MeasureResponse.id).where(
+            MeasureResponse.session_id == session_id,
+            MeasureResponse.measure_id == m.id)).first() is None:
+        # answers already in a session may still be corrected; no new session starts it
+        raise InputError(f"The measure '{m.key}' is retired and is not asked any more.")
     stored_items: list[int] | None = None
     if passed:
         if value is not None or items:
@@ -297,14 +302,28 @@ def measure_text(spec: dict[str, Any], lang: str) -> MeasureText:
     """The questionnaire text of a measure spec (a row's ``spec`` or :func:`builtin_spec`).
 
     English is always the published wording; the other language carries the spec's
-    ``translation_status``.
+    ``translation_status``, or "organisation" when the row holds an organisation's
+    own wording for that language (:func:`set_builtin_wording`), which then replaces
+    the shipped text. Pass the row's spec (``get_measure(s, "who5").spec``) to see it.
     """
     def tr(d: Any) -> str:
         return pick(d, lang) if isinstance(d, dict) else str(d or "")
     status = "published" if lang == "en" else str(spec.get("translation_status") or "unverified")
-    return MeasureText(
+    own = (spec.get("override") or {}).get(lang) if lang != "en" else None
+    text = MeasureText(
         key=str(spec.get("key")), lang=lang, title=tr(spec.get("title")),
         instructions=tr(spec.get("instructions")),
         items=tuple(tr(i["text"]) for i in spec.get("items") or ()),
         choices=tuple((int(c["value"]), tr(c["label"])) for c in spec.get("choices") or ()),
         attribution=tr(spec.get("attribution")), status=status)
+    if not isinstance(own, dict):
+        return text
+    values = [v for v, _ in sorted(text.choices, reverse=True)]
+    labels = list(own.get("choices") or ())
+    return MeasureText(
+        key=text.key, lang=lang, title=own.get("title") or text.title,
+        instructions=own.get("instructions") or text.instructions,
+        items=tuple(own.get("items") or text.items),
+        choices=(tuple(zip(values, labels)) if len(labels) == len(values) else text.choices),
+        attribution=" ".join(x for x in (text.attribution, own.get("source")) if x),
+        status="organisation")

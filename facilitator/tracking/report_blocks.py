@@ -11,7 +11,14 @@ from __future__ import annotations
 from typing import Sequence
 
 from facilitator.tracking import report_text as rt
-from facilitator.tracking.analytics import Retention
+from facilitator.tracking.analytics import (
+    ResponseRow,
+    Retention,
+    pairs,
+    passes,
+    period_change,
+    person_means,
+)
 from facilitator.tracking.disclosure import (
     SuppressedTable,
     enough_people,
@@ -20,7 +27,8 @@ from facilitator.tracking.disclosure import (
     suppress_table,
 )
 from facilitator.tracking.fidelity import Fidelity
-from facilitator.tracking.report_model import KeyFigures, Paragraph, Table
+from facilitator.tracking.custom_measures import CustomMeasure
+from facilitator.tracking.report_model import Heading, KeyFigures, Paragraph, Table
 from facilitator.tracking.stats import ChangeStats
 
 
@@ -92,6 +100,88 @@ def partition_change_rows(labels: Sequence[str], parts: Sequence[ChangeStats],
         else:
             rows.append([label, *change_cells(stats, k)])
     return rows
+
+
+def change_rows(labels: Sequence[str], parts: Sequence[ChangeStats], total: ChangeStats,
+                k: int, lang: str) -> list[list[str]]:
+    """Change rows (months, programme types) with a total row.
+
+    When the parts' people add up to the total (every person in one part: one group
+    per person, or everyone answering in one month only) a hidden count could be
+    worked out from the total, so the rows are suppressed together as in
+    :func:`partition_change_rows`. Otherwise a person counts in several parts and no
+    part can be recomputed, and each row stands alone.
+    """
+    if sum(p.n for p in parts) == total.n:
+        return partition_change_rows(labels, parts, total, k, lang)
+    return [[label, *change_cells(stats, k)]
+            for label, stats in zip([*labels, rt.t("total", lang)], [*parts, total])]
+
+
+def mean_rows(labels: Sequence[str], parts: Sequence[dict[str, float]],
+              total: dict[str, float], k: int, lang: str) -> list[list[str]]:
+    """People and mean score per part and in total (each person averaged first), with
+    the same suppression as :func:`change_rows`: a mean below k people is withheld,
+    and when the parts add up to the total a hidden count gets a partner."""
+    counts = [len(p) for p in parts]
+    additive = sum(counts) == len(total)
+    sup = suppress_table([[n] for n in counts], k, row_totals=False, col_totals=True)
+    rows = []
+    for i, (label, values) in enumerate(zip([*labels, rt.t("total", lang)], [*parts, total])):
+        n = len(values)
+        mean = sum(values.values()) / n if n else None
+        if additive and sup.hidden[i][0]:
+            rows.append([label, sup.cell(i, 0), "–"])
+        else:
+            rows.append([label, show_count(n, k), mean_cell(mean, n, k)])
+    return rows
+
+
+def custom_measure_blocks(measures: Sequence[CustomMeasure], responses: Sequence[ResponseRow],
+                          parts: Sequence[tuple[str, set[str]]], first_column: str,
+                          k: int, lang: str) -> list:
+    """One section per organisation-defined measure answered in ``parts`` (label and
+    session ids: months of a group, programme types of the program).
+
+    Built like the check-in section: pre/post change with 95% CI and d_z per part and
+    in total, and the number of passes; a measure asked once per session gets people
+    and mean only. Each is marked as organisation-defined, not validated.
+    """
+    ids = set().union(*(s for _, s in parts)) if parts else set()
+    out: list = []
+    for m in measures:
+        mine = [r for r in responses if r.measure == m.key and r.session_id in ids]
+        if not mine:
+            continue
+        if not out:
+            out.append(Heading(rt.t("custom_heading", lang)))
+        answered = {r.session_id for r in mine}
+        used = [(label, sids) for label, sids in parts if not answered.isdisjoint(sids)]
+        labels = [label for label, _ in used]
+        direction = rt.t("higher_better" if m.higher_is_better else "lower_better", lang)
+        out += [Heading(m.label(lang), 2),
+                Paragraph(rt.t("custom_note", lang, lo=f"{m.minimum:g}", hi=f"{m.maximum:g}",
+                               direction=direction), "small")]
+        if m.retired:
+            out.append(Paragraph(rt.t("custom_retired", lang), "small"))
+        if any(r.phase in ("pre", "post") for r in mine):
+            all_pairs = pairs(mine, m.key)
+            rows = change_rows(labels, [period_change([p for p in all_pairs
+                                                       if p.session_id in sids])
+                                        for _, sids in used],
+                               period_change(all_pairs), k, lang)
+            out.append(Table([first_column, *change_columns(lang)], rows,
+                             title=rt.t("custom_prepost", lang),
+                             numeric=frozenset({1, 2, 3, 4}), total_row=True))
+        if any(r.phase == "single" for r in mine):
+            rows = mean_rows(labels, [person_means(mine, m.key, "single", sids)
+                                      for _, sids in used],
+                             person_means(mine, m.key, "single"), k, lang)
+            out.append(Table([first_column, rt.t("people", lang), rt.t("mean", lang)], rows,
+                             title=rt.t("custom_single", lang), numeric=frozenset({1, 2}),
+                             total_row=True))
+        out.append(KeyFigures([(rt.t("passes", lang), show_count(passes(mine, m.key), k))]))
+    return out
 
 
 def change_columns(lang: str) -> list[str]:

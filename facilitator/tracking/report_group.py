@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date, datetime, timezone
+from typing import Sequence
 
 from facilitator.errors import ReportError
 from facilitator.store.db import Database
@@ -32,10 +33,12 @@ from facilitator.tracking.analytics import (
 from facilitator.tracking.disclosure import effective_k, enough_people, show_count
 from facilitator.tracking.fidelity import fidelity
 from facilitator.tracking.loaders import Dataset, load_dataset
+from facilitator.tracking.custom_measures import CustomMeasure, custom_measures
 from facilitator.tracking.report_blocks import (
-    change_cells,
     change_columns,
+    change_rows,
     count_table,
+    custom_measure_blocks,
     disclosure_notes,
     fidelity_figures,
     mean_cell,
@@ -70,8 +73,10 @@ def build_group_report(db: Database, group_id: str, date_from: date | None,
             raise ReportError("That group does not exist.")
         name, headcount_only = group.name, group.headcount_only
         ds = load_dataset(s, [group_id])
+        measures = custom_measures(s)
     period = Period(date_from, date_to)
-    blocks = group_blocks(ds, period, lang, k, headcount_only=headcount_only)
+    blocks = group_blocks(ds, period, lang, k, headcount_only=headcount_only,
+                          measures=measures)
     days = [x.day for x in held_sessions(ds.sessions, period)]
     label = period_label(date_from or (min(days) if days else None),
                          date_to or (max(days) if days else None), lang)
@@ -82,7 +87,8 @@ def build_group_report(db: Database, group_id: str, date_from: date | None,
 
 
 def group_blocks(ds: Dataset, period: Period, lang: str, k: int, *,
-                 headcount_only: bool = False) -> list:
+                 headcount_only: bool = False,
+                 measures: Sequence[CustomMeasure] = ()) -> list:
     held = held_sessions(ds.sessions, period)
     if not held:
         return [Paragraph(rt.t("no_data", lang))]
@@ -129,6 +135,8 @@ def group_blocks(ds: Dataset, period: Period, lang: str, k: int, *,
     if not headcount_only:
         blocks += checkin_blocks(ds, held, lang, k)
         blocks += who5_blocks(ds, period, lang, k, by="session")
+        blocks += custom_measure_blocks(measures, ds.responses, month_parts(held, lang),
+                                        rt.t("month", lang), k, lang)
     blocks += incident_blocks(ds, held, period, lang, k)
     blocks += [Heading(rt.t("fidelity_heading", lang)),
                fidelity_figures(fidelity(held, ds.steps, ds.scripts), lang),
@@ -136,16 +144,21 @@ def group_blocks(ds: Dataset, period: Period, lang: str, k: int, *,
     return blocks
 
 
+def month_parts(held: list, lang: str) -> list[tuple[str, set[str]]]:
+    """(month label, its session ids), oldest first."""
+    by_month: dict[date, set[str]] = defaultdict(set)
+    for x in held:
+        by_month[x.day.replace(day=1)].add(x.id)
+    return [(rt.fmt_month(m, lang), ids) for m, ids in sorted(by_month.items())]
+
+
 def checkin_blocks(ds: Dataset, held: list, lang: str, k: int) -> list:
     """Pre/post change by month and overall (n counts people, each averaged)."""
-    by_month: dict[date, list[str]] = defaultdict(list)
-    for x in held:
-        by_month[x.day.replace(day=1)].append(x.id)
+    parts = month_parts(held, lang)
     all_pairs = pairs(ds.responses, "checkin10", [x.id for x in held])
-    rows = [[rt.fmt_month(m, lang), *change_cells(period_change(
-        [p for p in all_pairs if p.session_id in set(ids)]), k)]
-        for m, ids in sorted(by_month.items())]
-    rows.append([rt.t("total", lang), *change_cells(period_change(all_pairs), k)])
+    rows = change_rows([label for label, _ in parts],
+                       [period_change([p for p in all_pairs if p.session_id in ids])
+                        for _, ids in parts], period_change(all_pairs), k, lang)
     return [Heading(rt.t("checkin_heading", lang)),
             Table([rt.t("month", lang), *change_columns(lang)], rows,
                   numeric=frozenset({1, 2, 3, 4}), total_row=True),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date, datetime, timezone
+from typing import Sequence
 
 from facilitator.store.db import Database
 from facilitator.tracking import report_text as rt
@@ -32,9 +33,11 @@ from facilitator.tracking.disclosure import (
 )
 from facilitator.tracking.fidelity import fidelity
 from facilitator.tracking.loaders import Dataset, load_dataset
+from facilitator.tracking.custom_measures import CustomMeasure, custom_measures
 from facilitator.tracking.report_blocks import (
     change_columns,
     count_table,
+    custom_measure_blocks,
     disclosure_notes,
     fidelity_figures,
     partition_change_rows,
@@ -59,6 +62,7 @@ def build_program_report(db: Database, date_from: date | None, date_to: date | N
     k = effective_k(k, external)
     with db.session() as s:
         ds = load_dataset(s)
+        measures = custom_measures(s)
     period = Period(date_from, date_to)
     audience = "external" if external else "supervisor"
     conf = (rt.t("conf_external", lang, k=k) if external else rt.t("conf_supervisor", lang))
@@ -67,11 +71,12 @@ def build_program_report(db: Database, date_from: date | None, date_to: date | N
                          date_to or (max(days) if days else None), lang, rt.fmt_month)
     return Report(kind="program", lang=lang, title=rt.t("program_title", lang),
                   subtitle=rt.t("all_groups", lang), period=label, audience=audience,
-                  blocks=program_blocks(ds, period, lang, k), practice=False,
+                  blocks=program_blocks(ds, period, lang, k, measures=measures), practice=False,
                   confidentiality=conf, generated_at=datetime.now(timezone.utc))
 
 
-def program_blocks(ds: Dataset, period: Period, lang: str, k: int) -> list:
+def program_blocks(ds: Dataset, period: Period, lang: str, k: int, *,
+                   measures: Sequence[CustomMeasure] = ()) -> list:
     held = held_sessions(ds.sessions, period)
     if not held:
         return [Paragraph(rt.t("no_data", lang))]
@@ -157,6 +162,11 @@ def program_blocks(ds: Dataset, period: Period, lang: str, k: int) -> list:
                Paragraph(rt.t("checkin_disclaimer", lang), "small")]
 
     blocks += who5_blocks(ds, period, lang, k, by="month")
+    # a person belongs to one group, so the programme types partition the people
+    blocks += custom_measure_blocks(
+        measures, ds.responses,
+        [(rt.program_type(t, lang), {x.id for x in types[t]}) for t in names],
+        rt.t("program_type", lang), k, lang)
     blocks += incident_blocks(ds, held, period, lang, k)
     blocks += [Heading(rt.t("fidelity_heading", lang)),
                fidelity_figures(fidelity(held, ds.steps, ds.scripts), lang),

@@ -33,6 +33,7 @@ from facilitator.tracking import report_text as rt
 from facilitator.tracking.analytics import ATTENDED, SessionRow, StepRow
 from facilitator.tracking.fidelity import phases_done, session_fidelity
 from facilitator.tracking.loaders import load_script_infos
+from facilitator.tracking.custom_measures import CustomMeasure, custom_measures
 from facilitator.tracking.measures import who5_is_poor
 from facilitator.tracking.report_model import (
     Heading,
@@ -57,6 +58,7 @@ def build_session_report(db: Database, session_id: str, lang: str) -> Report:
             raise ReportError("That session does not exist.")
         group = sess.group
         keys = dict(s.execute(select(MeasureDefinition.id, MeasureDefinition.key)).all())
+        customs = custom_measures(s)
         marks = s.execute(select(Participant.code, Participant.alias, Attendance.status,
                                  Attendance.first_time, Attendance.participant_id)
                           .join(Attendance, Attendance.participant_id == Participant.id)
@@ -121,6 +123,7 @@ def build_session_report(db: Database, session_id: str, lang: str) -> Report:
         blocks.append(Paragraph(rt.t("headcount_only", lang), "note"))
     else:
         blocks += _attendance_blocks(marks, by_person, lang)
+        blocks += _custom_blocks(marks, by_person, customs, lang)
     blocks += _step_blocks(fid, script_info, lang)
     blocks.append(Heading(rt.t("incidents_heading", lang)))
     if incidents:
@@ -177,10 +180,12 @@ def _no_notes_report(info: dict, day, marks: list, events: list, fid, script, la
                   generated_at=datetime.now(timezone.utc))
 
 
-def _score(v: object, lang: str) -> str:
+def _score(v: object, lang: str, digits: int = 0) -> str:
     if v == "pass":
         return rt.t("pass", lang)
-    return rt.fmt_num(v, 0) if isinstance(v, (int, float)) else ""
+    if isinstance(v, (int, float)) and digits and float(v).is_integer():
+        digits = 0  # a custom measure with a step of 0.5 shows 6 as "6", 6.5 as "6.5"
+    return rt.fmt_num(v, digits) if isinstance(v, (int, float)) else ""
 
 
 def _attendance_blocks(marks: list, by_person: dict, lang: str) -> list:
@@ -225,6 +230,50 @@ def _attendance_blocks(marks: list, by_person: dict, lang: str) -> list:
                          numeric=frozenset({1})),
                    Paragraph(rt.t("who5_note", lang), "small"),
                    Paragraph(rt.t("who5_attrib", lang), "small")]
+    return blocks
+
+
+def _custom_blocks(marks: list, by_person: dict, customs: list[CustomMeasure],
+                   lang: str) -> list:
+    """Answers to organisation-defined measures, listed like the check-in ones."""
+    blocks: list = []
+    for m in customs:
+        rows, diffs, passes = [], [], 0
+        single = pre_post = False
+        for code, _alias, _status, _first, pid in marks:  # the alias is never used
+            r = by_person.get(pid, {})
+            pre, post, one = (r.get(f"{m.key}:{ph}") for ph in ("pre", "post", "single"))
+            if pre is None and post is None and one is None:
+                continue
+            passes += sum(v == "pass" for v in (pre, post, one))
+            pre_post |= pre is not None or post is not None
+            single |= one is not None
+            change = ""
+            if isinstance(pre, (int, float)) and isinstance(post, (int, float)):
+                diffs.append(post - pre)
+                diff = post - pre
+                change = rt.fmt_signed(diff, 0 if float(diff).is_integer() else 1)
+            rows.append([code, _score(pre, lang, 1), _score(post, lang, 1), change,
+                         _score(one, lang, 1)])
+        if not rows:
+            continue
+        keep = [0, *([1, 2, 3] if pre_post else []), *([4] if single else [])]
+        header = [rt.t("code", lang), rt.t("start", lang), rt.t("end", lang),
+                  rt.t("change", lang), rt.t("score", lang)]
+        direction = rt.t("higher_better" if m.higher_is_better else "lower_better", lang)
+        blocks += [Heading(m.label(lang), 2),
+                   Table([header[i] for i in keep], [[row[i] for i in keep] for row in rows],
+                         numeric=frozenset(range(1, len(keep))))]
+        figures = []
+        if pre_post:
+            stats = change_stats(diffs)
+            figures += [(rt.t("people", lang), str(stats.n)),
+                        (rt.t("mean_change", lang), rt.fmt_signed(stats.mean)),
+                        (rt.t("ci95", lang), rt.fmt_ci(stats.ci_low, stats.ci_high))]
+        figures.append((rt.t("passes", lang), str(passes)))
+        blocks += [KeyFigures(figures),
+                   Paragraph(rt.t("custom_note", lang, lo=f"{m.minimum:g}", hi=f"{m.maximum:g}",
+                                  direction=direction), "small")]
     return blocks
 
 

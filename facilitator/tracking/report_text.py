@@ -94,6 +94,29 @@ L: dict[str, dict[str, str]] = {
     "who5_attrib": _l(QT_TRANSLATE_NOOP(
         CTX, "WHO-5: Psychiatric Research Unit, Mental Health Centre North Zealand."),
         "WHO-5: وحدة البحوث النفسية، مركز الصحة النفسية في شمال زيلاند."),
+    "custom_heading": _l(QT_TRANSLATE_NOOP(CTX, "Organisation-defined measures"),
+                         "مقاييس حدّدتها المنظمة"),
+    "custom_note": _l(QT_TRANSLATE_NOOP(
+        CTX, "Organisation-defined, not a validated instrument. Scores from {lo} to {hi}; "
+        "{direction}. 'Pass' answers are never scored."),
+        "مقياس حدّدته المنظمة، وليس أداة قياس معتمدة. الدرجات من {lo} إلى {hi}؛ {direction}. "
+        "ولا تُحتسب إجابات «تجاوز»."),
+    "higher_better": _l(QT_TRANSLATE_NOOP(CTX, "a higher score is better"),
+                        "الدرجة الأعلى أفضل"),
+    "lower_better": _l(QT_TRANSLATE_NOOP(CTX, "a lower score is better"),
+                       "الدرجة الأدنى أفضل"),
+    "custom_retired": _l(QT_TRANSLATE_NOOP(
+        CTX, "This measure has been retired: it is no longer asked, and earlier answers "
+        "are still reported."),
+        "أُوقف استخدام هذا المقياس: لم يعد يُطرح، وما زالت الإجابات السابقة تُعرض."),
+    "custom_prepost": _l(QT_TRANSLATE_NOOP(CTX, "Change from start to end of session"),
+                         "التغيّر من بداية الجلسة إلى نهايتها"),
+    "custom_single": _l(QT_TRANSLATE_NOOP(CTX, "Asked once per session"),
+                        "يُطرح مرة واحدة في الجلسة"),
+    "mean": _l(QT_TRANSLATE_NOOP(CTX, "Mean"), "المتوسط"),
+    "start": _l(QT_TRANSLATE_NOOP(CTX, "Start"), "البداية"),
+    "end": _l(QT_TRANSLATE_NOOP(CTX, "End"), "النهاية"),
+    "score": _l(QT_TRANSLATE_NOOP(CTX, "Score"), "الدرجة"),
     "steps_heading": _l(QT_TRANSLATE_NOOP(CTX, "Steps"), "الخطوات"),
     "step": _l(QT_TRANSLATE_NOOP(CTX, "Step"), "الخطوة"),
     "mandatory": _l(QT_TRANSLATE_NOOP(CTX, "Mandatory"), "إلزامية"),

@@ -58,6 +58,30 @@
         <translation>المشارك %1</translation>
     </message>
     <message>
+        <source>Here</source>
+        <translation>حاضر</translation>
+    </message>
+    <message>
+        <source>Left early</source>
+        <translation>غادر مبكرًا</translation>
+    </message>
+    <message>
+        <source>Absent, sent word</source>
+        <translation>غائب بإشعار</translation>
+    </message>
+    <message>
+        <source>Not here</source>
+        <translation>غير حاضر</translation>
+    </message>
+    <message>
+        <source>left early</source>
+        <translation>غادر مبكرًا</translation>
+    </message>
+    <message>
+        <source>sent word</source>
+        <translation>غياب بإشعار</translation>
+    </message>
+    <message>
         <source>Present: %1</source>
         <translation>الحضور: %1</translation>
     </message>
@@ -66,34 +90,34 @@
     <name>DetailsDialog</name>
     <message>
         <source>Optional details</source>
-        <translation type="unfinished" />
+        <translation>تفاصيل اختيارية</translation>
     </message>
     <message>
         <source>Optional details for %1. Both can be left as "not asked".</source>
-        <translation type="unfinished" />
+        <translation>تفاصيل اختيارية للرمز %1. يمكن ترك الحقلين على «لم يُسأل».</translation>
     </message>
 </context>
 <context>
     <name>DetailsFields</name>
     <message>
         <source>Not asked / prefer not to say</source>
-        <translation type="unfinished" />
+        <translation>لم يُسأل / يفضّل عدم الإجابة</translation>
     </message>
     <message>
         <source>Age band, optional</source>
-        <translation type="unfinished" />
+        <translation>الفئة العمرية، اختيارية</translation>
     </message>
     <message>
         <source>Gender, optional</source>
-        <translation type="unfinished" />
+        <translation>الجنس، اختياري</translation>
     </message>
     <message>
         <source>A&amp;ge band (optional)</source>
-        <translation type="unfinished" />
+        <translation>الفئة ال&amp;عمرية (اختيارية)</translation>
     </message>
     <message>
         <source>&amp;Gender (optional)</source>
-        <translation type="unfinished" />
+        <translation>ال&amp;جنس (اختياري)</translation>
     </message>
 </context>
 <context>
@@ -124,6 +148,18 @@
     <message>
         <source>Writing the handout…</source>
         <translation>جارٍ إعداد النشرة…</translation>
+    </message>
+    <message>
+        <source>Forms saved</source>
+        <translation>حُفظت الاستمارات</translation>
+    </message>
+    <message>
+        <source>The WHO-5 forms were saved to %1.</source>
+        <translation>حُفظت استمارات WHO-5 في %1.</translation>
+    </message>
+    <message>
+        <source>Writing the WHO-5 forms…</source>
+        <translation>جارٍ إعداد استمارات WHO-5…</translation>
     </message>
 </context>
 <context>
@@ -231,7 +267,7 @@
     </message>
     <message>
         <source>This group still has participants on its roster. Archive or erase them before keeping a headcount only.</source>
-        <translation type="unfinished" />
+        <translation>ما زال في قائمة هذه المجموعة مشاركون. أرشفهم أو امحُهم قبل الاكتفاء بعدّ الحضور.</translation>
     </message>
     <message>
         <source>Edit group</source>
@@ -279,11 +315,11 @@
     </message>
     <message>
         <source>Keep a &amp;headcount only (no list of participants)</source>
-        <translation type="unfinished" />
+        <translation>الاكتفاء ب&amp;عدّ الحضور (بلا قائمة مشاركين)</translation>
     </message>
     <message>
         <source>For drop-in meetings: the app records how many came, never who. No codes, check-in scores or WHO-5 are kept.</source>
-        <translation type="unfinished" />
+        <translation>للّقاءات المفتوحة: يسجّل التطبيق عدد الحاضرين فقط، لا هويتهم. لا تُحفظ رموز ولا درجات افتتاح ولا WHO-5.</translation>
     </message>
     <message>
         <source>&amp;Name</source>
@@ -338,11 +374,11 @@
     </message>
     <message>
         <source>Group re&amp;port…</source>
-        <translation type="unfinished" />
+        <translation>&amp;تقرير المجموعة…</translation>
     </message>
     <message>
         <source>A de-identified PDF report for a supervisor</source>
-        <translation type="unfinished" />
+        <translation>تقرير PDF للمشرف بلا بيانات تعريفية</translation>
     </message>
     <message>
         <source>&amp;Plan a session</source>
@@ -358,7 +394,7 @@
     </message>
     <message>
         <source>This group keeps a headcount only: each session records how many people came, and no list of participants is kept. Change this with Edit group.</source>
-        <translation type="unfinished" />
+        <translation>تكتفي هذه المجموعة بعدّ الحضور: تسجّل كل جلسة عدد من حضروا، ولا تُحفظ قائمة بالمشاركين. يمكن تغيير ذلك من «تعديل المجموعة».</translation>
     </message>
     <message>
         <source>Roster</source>
@@ -374,11 +410,11 @@
     </message>
     <message>
         <source>Age band</source>
-        <translation type="unfinished" />
+        <translation>الفئة العمرية</translation>
     </message>
     <message>
         <source>Gender</source>
-        <translation type="unfinished" />
+        <translation>الجنس</translation>
     </message>
     <message>
         <source>Status</source>
@@ -394,11 +430,11 @@
     </message>
     <message>
         <source>&amp;Details…</source>
-        <translation type="unfinished" />
+        <translation>ت&amp;فاصيل…</translation>
     </message>
     <message>
         <source>Optional age band and gender</source>
-        <translation type="unfinished" />
+        <translation>الفئة العمرية والجنس، اختياريان</translation>
     </message>
     <message>
         <source>A&amp;rchive</source>
@@ -437,7 +473,7 @@
     </message>
     <message>
         <source>headcount only</source>
-        <translation type="unfinished" />
+        <translation>عدّ الحضور فقط</translation>
     </message>
     <message>
         <source>Archived</source>
@@ -449,7 +485,7 @@
     </message>
     <message>
         <source>Attendance</source>
-        <translation type="unfinished" />
+        <translation>الحضور</translation>
     </message>
     <message>
         <source>Un&amp;archive</source>
@@ -645,7 +681,7 @@
     </message>
     <message>
         <source>Reports</source>
-        <translation type="unfinished" />
+        <translation>التقارير</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -765,12 +801,24 @@
         <translation>ملف PDF من صفحة واحدة للمشاركين</translation>
     </message>
     <message>
+        <source>Print WHO-5 &amp;forms…</source>
+        <translation>طباعة ا&amp;ستمارات WHO-5…</translation>
+    </message>
+    <message>
+        <source>Blank WHO-5 wellbeing forms for the group to fill in on paper</source>
+        <translation>استمارات WHO-5 فارغة يملؤها أفراد المجموعة على الورق</translation>
+    </message>
+    <message>
         <source>Practice run (not counted in reports)</source>
         <translation>جلسة تدريبية (لا تُحسب في التقارير)</translation>
     </message>
     <message>
         <source>&amp;Start session</source>
         <translation>&amp;بدء الجلسة</translation>
+    </message>
+    <message>
+        <source>WHO-5 is due at this session: print a form for each person.</source>
+        <translation>موعد مؤشر WHO-5 في هذه الجلسة: اطبع استمارة لكل شخص.</translation>
     </message>
     <message>
         <source>Plan a session for %1</source>
@@ -814,6 +862,18 @@
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>ملفات PDF ‏(*.pdf)</translation>
+    </message>
+    <message>
+        <source>WHO-5 forms</source>
+        <translation>استمارات WHO-5</translation>
+    </message>
+    <message>
+        <source>How many forms (one page each)?</source>
+        <translation>كم استمارة (صفحة لكل واحدة)؟</translation>
+    </message>
+    <message>
+        <source>Save the WHO-5 forms</source>
+        <translation>حفظ استمارات WHO-5</translation>
     </message>
 </context>
 <context>
@@ -992,131 +1052,131 @@
     <name>ReportDialog</name>
     <message>
         <source>Write a report</source>
-        <translation type="unfinished" />
+        <translation>إعداد تقرير</translation>
     </message>
     <message>
         <source>Which report</source>
-        <translation type="unfinished" />
+        <translation>أي تقرير</translation>
     </message>
     <message>
         <source>Group report: %1</source>
-        <translation type="unfinished" />
+        <translation>تقرير المجموعة: %1</translation>
     </message>
     <message>
         <source>Program report: all groups</source>
-        <translation type="unfinished" />
+        <translation>تقرير البرنامج: كل المجموعات</translation>
     </message>
     <message>
         <source>Program report for outside the programme</source>
-        <translation type="unfinished" />
+        <translation>تقرير البرنامج لجهات من خارجه</translation>
     </message>
     <message>
         <source>First day</source>
-        <translation type="unfinished" />
+        <translation>اليوم الأول</translation>
     </message>
     <message>
         <source>Last day</source>
-        <translation type="unfinished" />
+        <translation>اليوم الأخير</translation>
     </message>
     <message>
         <source>Whole history</source>
-        <translation type="unfinished" />
+        <translation>كامل السجل</translation>
     </message>
     <message>
         <source>Report language</source>
-        <translation type="unfinished" />
+        <translation>لغة التقرير</translation>
     </message>
     <message>
         <source>Smallest count shown</source>
-        <translation type="unfinished" />
+        <translation>أصغر عدد يُعرض</translation>
     </message>
     <message>
         <source>Password, optional</source>
-        <translation type="unfinished" />
+        <translation>كلمة المرور، اختيارية</translation>
     </message>
     <message>
         <source>Optional: protects the PDF (AES-256)</source>
-        <translation type="unfinished" />
+        <translation>اختيارية: تحمي ملف PDF (AES-256)</translation>
     </message>
     <message>
         <source>Password again</source>
-        <translation type="unfinished" />
+        <translation>كلمة المرور مرة أخرى</translation>
     </message>
     <message>
         <source>&amp;Report</source>
-        <translation type="unfinished" />
+        <translation>ال&amp;تقرير</translation>
     </message>
     <message>
         <source>Period</source>
-        <translation type="unfinished" />
+        <translation>الفترة</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished">ال&amp;لغة</translation>
+        <translation>ال&amp;لغة</translation>
     </message>
     <message>
         <source>&amp;Smallest count shown</source>
-        <translation type="unfinished" />
+        <translation>أ&amp;صغر عدد يُعرض</translation>
     </message>
     <message>
         <source>Pass&amp;word</source>
-        <translation type="unfinished" />
+        <translation>&amp;كلمة المرور</translation>
     </message>
     <message>
         <source>Password a&amp;gain</source>
-        <translation type="unfinished" />
+        <translation>كلمة المرور &amp;مرة أخرى</translation>
     </message>
     <message>
         <source>&amp;Save PDF…</source>
-        <translation type="unfinished" />
+        <translation>&amp;حفظ PDF…</translation>
     </message>
     <message>
         <source>Save the report as a PDF</source>
-        <translation type="unfinished" />
+        <translation>حفظ التقرير ملف PDF</translation>
     </message>
     <message>
         <source>Reports hold no codes, aliases, notes or individual scores. Counts below the smallest count are shown as "&lt;k" and small averages are withheld.</source>
-        <translation type="unfinished" />
+        <translation>لا تحوي التقارير رموزًا ولا أسماء مستعارة ولا ملاحظات ولا درجات فردية. الأعداد الأصغر من أصغر عدد يُعرض تظهر بالشكل «&lt;k»، والمتوسطات المبنية على أعداد صغيرة تُحجب.</translation>
     </message>
     <message>
         <source>For readers outside the programme the smallest count is at least %1.</source>
-        <translation type="unfinished" />
+        <translation>للقرّاء من خارج البرنامج لا يقلّ أصغر عدد يُعرض عن %1.</translation>
     </message>
     <message>
         <source>Counts from 1 to %1 are shown as "&lt;%2".</source>
-        <translation type="unfinished" />
+        <translation>الأعداد من 1 إلى %1 تظهر بالشكل «&lt;%2».</translation>
     </message>
     <message>
         <source>The first day is after the last day.</source>
-        <translation type="unfinished" />
+        <translation>اليوم الأول بعد اليوم الأخير.</translation>
     </message>
     <message>
         <source>The two passwords are not the same.</source>
-        <translation type="unfinished" />
+        <translation>كلمتا المرور غير متطابقتين.</translation>
     </message>
     <message>
         <source>Use a password of at least %1 characters, or none.</source>
-        <translation type="unfinished" />
+        <translation>استخدم كلمة مرور من %1 أحرف على الأقل، أو اتركها فارغة.</translation>
     </message>
     <message>
         <source>Save the report</source>
-        <translation type="unfinished" />
+        <translation>حفظ التقرير</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished">ملفات PDF ‏(*.pdf)</translation>
+        <translation>ملفات PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Report saved</source>
-        <translation type="unfinished" />
+        <translation>حُفظ التقرير</translation>
     </message>
     <message>
         <source>The report was saved to %1.</source>
-        <translation type="unfinished" />
+        <translation>حُفظ التقرير في %1.</translation>
     </message>
     <message>
         <source>Writing the report…</source>
-        <translation type="unfinished" />
+        <translation>جارٍ إعداد التقرير…</translation>
     </message>
 </context>
 <context>
@@ -2378,15 +2438,15 @@
     <message>
         <source>This WHO-5 wording does not have five statements and six answers scored 5 to 0, so the form cannot be printed.</source>
         <extracomment>Side of a tick box: big enough to tick with a pen without touching the lines. Share of the table width given to the statements; the rest is split between answers.</extracomment>
-        <translation type="unfinished" />
+        <translation>لا تحوي صياغة WHO-5 هذه خمس عبارات وست إجابات بالدرجات من 5 إلى 0، فلا يمكن طباعة الاستمارة.</translation>
     </message>
     <message>
         <source>The number of copies must be a whole number from 1 to {n}.</source>
-        <translation type="unfinished" />
+        <translation>يجب أن يكون عدد النسخ عددًا صحيحًا من 1 إلى {n}.</translation>
     </message>
     <message>
         <source>The form could not be laid out: {reason}</source>
-        <translation type="unfinished" />
+        <translation>تعذّر تنسيق الاستمارة: {reason}</translation>
     </message>
 </context>
 <context>

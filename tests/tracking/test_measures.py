@@ -5,6 +5,7 @@ from sqlalchemy import func, select
 
 from facilitator.errors import InputError
 from facilitator.store.models import MeasureDefinition, MeasureResponse, SessionStatus
+from facilitator.tracking import custom_measures as cm
 from facilitator.tracking import measures as me
 from facilitator.tracking.participants import add_participant
 from tests.tracking.conftest import make_session
@@ -75,7 +76,7 @@ def test_responses_pass_is_stored_without_value(raw_db, group_id):
 
 def test_custom_measure(raw_db, group_id):
     with raw_db.unit() as s:
-        m = me.create_custom_measure(s, "sleep_hours", {"en": "Hours of sleep", "ar": "ساعات النوم"},
+        m = cm.create_custom_measure(s, "sleep_hours", {"en": "Hours of sleep", "ar": "ساعات النوم"},
                                      minimum=0, maximum=14)
         assert m.title == {"en": "Hours of sleep", "ar": "ساعات النوم"} and not m.builtin
         for key, title, lo, hi in (("sleep_hours", {"en": "x", "ar": "y"}, 0, 1),
@@ -83,7 +84,7 @@ def test_custom_measure(raw_db, group_id):
                                    ("mood", {"en": "Mood"}, 0, 1),
                                    ("mood", {"en": "Mood", "ar": "المزاج"}, 5, 5)):
             with pytest.raises(InputError):
-                me.create_custom_measure(s, key, title, minimum=lo, maximum=hi)
+                cm.create_custom_measure(s, key, title, minimum=lo, maximum=hi)
         sess = make_session(s, group_id, 0)
         p = add_participant(s, group_id)
         assert me.record_response(s, sess.id, p.id, "sleep_hours", "single", value=6.5).value == 6.5

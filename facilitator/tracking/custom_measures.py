@@ -1,0 +1,280 @@
+"""Organisation-defined measures and an organisation's own wording of a built-in one.
+
+Split from :mod:`facilitator.tracking.measures` (which scores and records answers)
+because everything here handles untrusted definition text: a title is typed once by
+an organisation and then printed in every report, so it is checked at the source
+(:func:`clean_title`) and again when shown (:func:`display_title`). Retiring keeps a
+measure's answers; the flag lives in the ``spec`` JSON, so no migration is needed.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session as OrmSession
+
+from facilitator.errors import InputError
+from facilitator.i18n import pick
+from facilitator.store.models import MeasureDefinition
+from facilitator.tracking.measures import (
+    BUILTIN_KEYS,
+    KEY_RE,
+    WHO5,
+    _title_of,
+    _with_override,
+    builtin_spec,
+    ensure_builtin_measures,
+    get_measure,
+    is_retired,
+)
+
+
+def create_custom_measure(s: OrmSession, key: str, title: dict[str, str], *,
+                          minimum: float, maximum: float, step: float = 1,
+                          higher_is_better: bool = True,
+                          phases: Sequence[str] = ("pre", "post", "single"),
+                          measure_id: str | None = None) -> MeasureDefinition:
+    """An organisation-defined measure: a bilingual title and a numeric range.
+
+    ``phases`` is when it is asked: ``("pre", "post")`` at the start and end of a
+    session (reports show the change), ``("single",)`` once (reports show the mean),
+    or all three. Titles are untrusted text that later reaches PDFs, so they are
+    checked here (see :func:`clean_title`) and again when a report is built.
+    """
+    if not isinstance(key, str) or not KEY_RE.match(key):
+        raise InputError("A measure key uses lowercase letters, digits and '_' "
+                         "(2 to 41 characters, starting with a letter).")
+    if key in BUILTIN_KEYS or s.scalars(select(MeasureDefinition.id)
+                                        .where(MeasureDefinition.key == key)).first():
+        raise InputError(f"A measure called '{key}' already exists.")
+    if not isinstance(title, dict) or not title.get("en") or not title.get("ar"):
+        raise InputError("A custom measure needs a title in both English and Arabic.")
+    clean = {"en": clean_title(title["en"], "The English title"),
+             "ar": clean_title(title["ar"], "The Arabic title", arabic=True)}
+    lo, hi, st = _check_range(minimum, maximum, step)
+    wanted = tuple(phases)
+    if wanted not in PHASE_SETS:
+        raise InputError("A custom measure is asked at the start and end of a session "
+                         "(pre and post), once (single), or both.")
+    spec = {"key": key, "version": "1", "title": clean, "validated": False,
+            "min": lo, "max": hi, "step": st, "phases": list(wanted),
+            "higher_is_better": bool(higher_is_better), "scoring": {"type": "value"}}
+    row = MeasureDefinition(key=key, title=clean, spec=spec, builtin=False)
+    if measure_id is not None:
+        row.id = measure_id
+    s.add(row)
+    s.flush()
+    return row
+
+
+# --- validation of untrusted definition text ------------------------------------
+
+TITLE_MAX = 120
+TEXT_MAX = 600
+PHASE_SETS = {("pre", "post"), ("single",), ("pre", "post", "single")}
+MAX_STEPS = 1000  # more answer points than anyone can choose between in a group
+_LIMIT = 1_000_000
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+_HIDDEN = frozenset({"Cc", "Cf", "Cs", "Co", "Cn"})
+
+
+def clean_title(value: Any, what: str, *, arabic: bool = False, limit: int = TITLE_MAX) -> str:
+    """One line of definition text, whitespace collapsed, or an InputError saying why not.
+
+    Control, invisible-format (bidi overrides, zero-width), private-use and unassigned
+    characters are refused rather than silently dropped: a title is typed once by an
+    organisation and then printed in every report, so it should be fixed at the source.
+    """
+    if not isinstance(value, str):
+        raise InputError(f"{what} must be text.")
+    text = " ".join(unicodedata.normalize("NFC", value).split())
+    if not text:
+        raise InputError(f"{what} is empty.")
+    if len(text) > limit:
+        raise InputError(f"{what} is {len(text)} characters long; the limit is {limit}.")
+    bad = next((ch for ch in text if unicodedata.category(ch) in _HIDDEN), None)
+    if bad is not None:
+        raise InputError(f"{what} contains an invisible or control character "
+                         f"(U+{ord(bad):04X}); remove it and try again.")
+    if arabic and not _ARABIC.search(text):
+        raise InputError(f"{what} has no Arabic letters.")
+    return text
+
+
+def display_title(title: Any, lang: str) -> str:
+    """A stored title made safe to print, whatever reached the store (reports call this;
+    the PDF layer cleans again for its font)."""
+    text = pick(title if isinstance(title, (dict, str)) else str(title or ""), lang)
+    text = "".join(ch for ch in " ".join(str(text).split())
+                   if unicodedata.category(ch) not in _HIDDEN)
+    return text[:TITLE_MAX] or "?"
+
+
+def _number(value: Any, what: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise InputError(f"{what} must be a number.")
+    if not math.isfinite(value) or abs(value) > _LIMIT:
+        raise InputError(f"{what} must be a number between -{_LIMIT} and {_LIMIT}.")
+    return float(value)
+
+
+def _check_range(minimum: Any, maximum: Any, step: Any) -> tuple[float, float, float]:
+    lo, hi = _number(minimum, "The lowest score"), _number(maximum, "The highest score")
+    st = _number(step, "The step")
+    if not lo < hi:
+        raise InputError("The range must go from a smaller to a larger number "
+                         f"({lo:g} to {hi:g} does not).")
+    if st <= 0:
+        raise InputError("The step must be a positive number.")
+    count = (hi - lo) / st
+    if abs(count - round(count)) > 1e-9 * max(1.0, count) or round(count) < 1:
+        raise InputError(f"A step of {st:g} does not divide the range {lo:g} to {hi:g} "
+                         "into equal steps.")
+    if round(count) > MAX_STEPS:
+        raise InputError(f"A step of {st:g} gives {round(count)} answer points; "
+                         f"use at most {MAX_STEPS}.")
+    return lo, hi, st
+
+
+# --- listing and retiring -----------------------------------------------------------
+
+def list_measures(s: OrmSession, include_retired: bool = False) -> list[MeasureDefinition]:
+    """Built-in measures first, then custom ones by key; retired ones only on request."""
+    ensure_builtin_measures(s)
+    rows = list(s.scalars(select(MeasureDefinition)))
+    rows.sort(key=lambda m: (not m.builtin, BUILTIN_KEYS.index(m.key) if m.builtin else 0,
+                             m.key))
+    return [m for m in rows if include_retired or not is_retired(m)]
+
+
+def set_retired(s: OrmSession, key: str, retired: bool) -> bool:
+    """Retire (or bring back) a custom measure; returns False when nothing changed.
+
+    A retired measure keeps its answers and still appears in reports for periods in
+    which it was used; it is only no longer offered, and no new answers are taken
+    for a session that has none yet. The flag lives in ``spec`` (a JSON column), so
+    no schema migration is needed.
+    """
+    m = get_measure(s, key)
+    if m.builtin:
+        raise InputError(f"'{key}' is a built-in measure and cannot be retired.")
+    if is_retired(m) == retired:
+        return False
+    spec = {k: v for k, v in (m.spec or {}).items() if k != "retired"}
+    if retired:
+        spec["retired"] = True
+    m.spec = spec  # a new dict: JSON columns do not notice changes made in place
+    s.flush()
+    return True
+
+
+@dataclass(frozen=True)
+class CustomMeasure:
+    """What a report needs to know about an organisation-defined measure."""
+
+    key: str
+    title: dict[str, str]
+    minimum: float
+    maximum: float
+    higher_is_better: bool
+    phases: tuple[str, ...]
+    retired: bool
+
+    def label(self, lang: str) -> str:
+        return display_title(self.title, lang)
+
+
+def custom_measures(s: OrmSession) -> list[CustomMeasure]:
+    """Every custom measure, retired ones included (their past data is still reported)."""
+    out = []
+    for m in s.scalars(select(MeasureDefinition).where(MeasureDefinition.builtin.is_(False))
+                       .order_by(MeasureDefinition.key)):
+        spec = m.spec or {}
+        out.append(CustomMeasure(m.key, dict(m.title or {}), float(spec.get("min", 0)),
+                                 float(spec.get("max", 10)),
+                                 bool(spec.get("higher_is_better", True)),
+                                 tuple(spec.get("phases") or ("pre", "post", "single")),
+                                 is_retired(m)))
+    return out
+
+
+# --- an organisation's own wording for a built-in questionnaire ----------------------
+
+WORDING_KEYS = {"title", "instructions", "items", "choices", "source"}
+
+
+def check_wording(key: str, data: Any) -> dict[str, Any]:
+    """Validate an organisation's Arabic wording for a built-in questionnaire.
+
+    ``data`` holds ``title``, ``instructions``, ``items`` (one text per item, in the
+    shipped order), ``choices`` (one label per answer, in value order from highest to
+    lowest, e.g. WHO-5's 5 to 0) and optionally ``source`` (where the wording comes
+    from). Every text must be non-empty, contain Arabic letters and no control chars.
+    """
+    if key != WHO5:
+        raise InputError(f"Only the WHO-5 wording can be replaced, not '{key}'.")
+    if not isinstance(data, dict):
+        raise InputError("The wording must be a mapping with title, instructions, items "
+                         "and choices.")
+    unknown = sorted(str(k) for k in data if k not in WORDING_KEYS)
+    if unknown:
+        raise InputError(f"Unknown field(s) in the wording: {', '.join(unknown)}; expected "
+                         "title, instructions, items, choices and optionally source.")
+    missing = [k for k in ("title", "instructions", "items", "choices") if k not in data]
+    if missing:
+        raise InputError(f"The wording is missing: {', '.join(missing)}.")
+    spec = builtin_spec(key)
+    out: dict[str, Any] = {
+        "title": clean_title(data["title"], "The title", arabic=True, limit=200),
+        "instructions": clean_title(data["instructions"], "The instructions", arabic=True,
+                                    limit=TEXT_MAX)}
+    for field, shipped, limit in (("items", spec["items"], 300),
+                                  ("choices", spec["choices"], 80)):
+        values = data[field]
+        if not isinstance(values, list) or len(values) != len(shipped):
+            raise InputError(f"'{field}' must be a list of exactly {len(shipped)} texts.")
+        out[field] = [clean_title(v, f"{field[:-1].capitalize()} {i}", arabic=True, limit=limit)
+                      for i, v in enumerate(values, start=1)]
+    if data.get("source") is not None:
+        out["source"] = clean_title(data["source"], "The source note", limit=TEXT_MAX)
+    return out
+
+
+def set_builtin_wording(s: OrmSession, key: str, data: Any, lang: str = "ar") -> MeasureDefinition:
+    """Store an organisation's wording of a built-in questionnaire (Arabic).
+
+    Why: the shipped Arabic WHO-5 is this project's rendering, marked "unverified";
+    an organisation holding the published Arabic version can put it in without a
+    code change. It is kept under ``spec["override"][lang]``, survives a refresh of
+    the shipped definition, and :func:`measure_text` reads it with status
+    "organisation".
+    """
+    if lang != "ar":
+        raise InputError("Only the Arabic wording can be replaced; English is the "
+                         "published text.")
+    clean = check_wording(key, data)
+    row = get_measure(s, key)
+    base = builtin_spec(key)
+    override = {**((row.spec or {}).get("override") or {}), lang: clean}
+    merged = _with_override(base, override)
+    row.title, row.spec = _title_of(merged), merged
+    s.flush()
+    return row
+
+
+def clear_builtin_wording(s: OrmSession, key: str) -> bool:
+    """Go back to the shipped wording; False when there was no organisation wording."""
+    if key not in BUILTIN_KEYS:
+        raise InputError(f"'{key}' is not a built-in measure.")
+    row = get_measure(s, key)
+    if not (row.spec or {}).get("override"):
+        return False
+    spec = builtin_spec(key)
+    row.title, row.spec = dict(spec["title"]), spec
+    s.flush()
+    return True
