@@ -74,13 +74,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command is None:
             return _run_app(args)
-        return int(args.func(args) or 0)
+        code = int(args.func(args) or 0)
+        sys.stdout.flush()  # a closed pipe shows here, inside the handlers below
+        return code
     except FacilitatorError as exc:
         print(f"facilitator: error: {exc}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("facilitator: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (``facilitator groups --json | head -1``): that is not an
+        # error of ours. Point stdout at /dev/null so the interpreter's final flush is
+        # quiet too, as the Python documentation on SIGPIPE recommends.
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141  # 128 + SIGPIPE, what a shell reports for a closed pipe
     except OSError as exc:
         print(f"facilitator: error: {exc.strerror or exc} ({exc.filename or ''})", file=sys.stderr)
         return 1

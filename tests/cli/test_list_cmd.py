@@ -115,3 +115,20 @@ def test_an_unexpected_error_is_named_in_one_line(store, capsys, monkeypatch):
     monkeypatch.setenv("FACILITATOR_DEBUG", "1")
     with pytest.raises(KeyError):
         main(["groups", "--db", store["db"], "--passphrase-file", store["pass"]])
+
+
+def test_a_reader_that_goes_away_is_not_an_error(store):
+    """``facilitator groups --json | head -0``: no traceback, no error line."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "FACILITATOR_KDF_PROFILE": "test"}
+    proc = subprocess.Popen([sys.executable, "-m", "facilitator", "groups", "--json",
+                             "--db", store["db"], "--passphrase-file", store["pass"]],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    proc.stdout.close()  # the reader leaves before anything is written
+    err = proc.stderr.read().decode()
+    code = proc.wait(timeout=60)
+    assert "Traceback" not in err and "error" not in err, err
+    assert code == 141
