@@ -98,6 +98,14 @@ def render_all(app: "App", out: Path, langs: tuple[str, ...] = ("en", "ar")) -> 
             written.append(grab(window, out / f"{lang}-group.png"))
             window.show_plan(group_id)
             written.append(grab(window, out / f"{lang}-plan.png"))
+            from facilitator.ui.report_dialog import ReportDialog
+
+            dialog = ReportDialog(ctx, group_id, window.group.title.text(), window)
+            dialog.show()
+            written.append(grab(dialog, out / f"{lang}-report-dialog.png",
+                                size=(dialog.sizeHint().width(), dialog.sizeHint().height())))
+            dialog.close()
+            dialog.deleteLater()
         window.lock()
         written.append(grab(window, out / f"{lang}-lock.png"))
         window.unlock()

@@ -1,17 +1,21 @@
 """Preferences: interface language, auto-lock delay and light/dark look.
 
 Kept to what a facilitator would actually change. Language takes effect at once
-(the screens are rebuilt), with no reinstall.
+(the screens are rebuilt), with no reinstall. The organisation's outcome measures
+open from here in their own dialog (:mod:`facilitator.ui.measures_dialog`): they
+are set up once, and are saved as they are added, not with this dialog's OK.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -52,6 +56,10 @@ class SettingsDialog(QDialog):
             label = QLabel(text)
             label.setBuddy(widget)
             form.addRow(label, widget)
+        self.measures_button = QPushButton(self.tr("Outcome &measures…"))
+        self.measures_button.setObjectName("openMeasures")
+        self.measures_button.clicked.connect(self.open_measures)
+        form.addRow(self.tr("Measures"), self.measures_button)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._save)
@@ -60,6 +68,15 @@ class SettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.language = ctx.lang
+
+    def open_measures(self):
+        from facilitator.ui.measures_dialog import MeasuresDialog
+
+        dialog = MeasuresDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.measures_dialog = dialog
+        return dialog
 
     def _save(self) -> None:
         from PySide6.QtWidgets import QApplication

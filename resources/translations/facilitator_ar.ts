@@ -712,6 +712,213 @@
     </message>
 </context>
 <context>
+    <name>MeasuresDialog</name>
+    <message>
+        <source>Outcome measures</source>
+        <translation>مقاييس النتائج</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>المقياس</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>الدرجات</translation>
+    </message>
+    <message>
+        <source>Asked</source>
+        <translation>متى يُسأل</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>&amp;Retire</source>
+        <translation>إي&amp;قاف</translation>
+    </message>
+    <message>
+        <source>for example: sleep_quality</source>
+        <translation>مثلًا: sleep_quality</translation>
+    </message>
+    <message>
+        <source>At the start and at the end of a session</source>
+        <translation>في بداية الجلسة وفي نهايتها</translation>
+    </message>
+    <message>
+        <source>Once, at the end of a session</source>
+        <translation>مرة واحدة، في نهاية الجلسة</translation>
+    </message>
+    <message>
+        <source>At the start, at the end and once</source>
+        <translation>في البداية وفي النهاية ومرة واحدة</translation>
+    </message>
+    <message>
+        <source>A &amp;higher score is better</source>
+        <translation>الدرجة الأ&amp;على أفضل</translation>
+    </message>
+    <message>
+        <source>&amp;Add measure</source>
+        <translation>إ&amp;ضافة المقياس</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;من</translation>
+    </message>
+    <message>
+        <source>&amp;to</source>
+        <translation>إ&amp;لى</translation>
+    </message>
+    <message>
+        <source>in &amp;steps of</source>
+        <translation>بخ&amp;طوات قدرها</translation>
+    </message>
+    <message>
+        <source>&amp;Key</source>
+        <translation>الر&amp;مز</translation>
+    </message>
+    <message>
+        <source>Title in &amp;English</source>
+        <translation>العنوان بالإن&amp;جليزية</translation>
+    </message>
+    <message>
+        <source>Title in A&amp;rabic</source>
+        <translation>العنوان بال&amp;عربية</translation>
+    </message>
+    <message>
+        <source>A&amp;sked</source>
+        <translation>متى &amp;يُسأل</translation>
+    </message>
+    <message>
+        <source>Add the organisation's own measure</source>
+        <translation>إضافة مقياس خاص بالمنظمة</translation>
+    </message>
+    <message>
+        <source>An organisation's own measure is not a validated instrument; reports say so. Pass is always allowed and is never scored.</source>
+        <translation>المقياس الخاص بالمنظمة ليس أداة مُحكَّمة، وتذكر التقارير ذلك. التخطي مسموح دائمًا ولا يُحتسب درجةً أبدًا.</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>موقوف</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation>معروض</translation>
+    </message>
+    <message>
+        <source>0 to 100 (five items 0 to 5)</source>
+        <translation>0 إلى 100 (خمسة بنود من 0 إلى 5)</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 إلى %2</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>بخطوة %1</translation>
+    </message>
+    <message>
+        <source>start, end and once</source>
+        <translation>البداية والنهاية ومرة واحدة</translation>
+    </message>
+    <message>
+        <source>start and end</source>
+        <translation>البداية والنهاية</translation>
+    </message>
+    <message>
+        <source>once</source>
+        <translation>مرة واحدة</translation>
+    </message>
+    <message>
+        <source>Built in, validated instrument</source>
+        <translation>مدمج، أداة مُحكَّمة</translation>
+    </message>
+    <message>
+        <source>Built in, not a validated instrument</source>
+        <translation>مدمج، ليس أداة مُحكَّمة</translation>
+    </message>
+    <message>
+        <source>Organisation's own, not validated</source>
+        <translation>خاص بالمنظمة، غير مُحكَّم</translation>
+    </message>
+    <message>
+        <source>Offer &amp;again</source>
+        <translation>&amp;عرضه من جديد</translation>
+    </message>
+    <message>
+        <source>Built-in measures cannot be retired.</source>
+        <translation>لا يمكن إيقاف المقاييس المدمجة.</translation>
+    </message>
+    <message>
+        <source>Retiring keeps every answer; the measure is only no longer offered in new sessions.</source>
+        <translation>الإيقاف يحتفظ بكل الإجابات؛ لكن المقياس لا يُعرض بعد الآن في الجلسات الجديدة.</translation>
+    </message>
+    <message>
+        <source>Saving the measure</source>
+        <translation>جارٍ حفظ المقياس</translation>
+    </message>
+    <message>
+        <source>Added the measure '%1'.</source>
+        <translation>أُضيف المقياس '%1'.</translation>
+    </message>
+    <message>
+        <source>The measure could not be saved.</source>
+        <translation>تعذّر حفظ المقياس.</translation>
+    </message>
+    <message>
+        <source>A key uses lowercase letters, digits and '_' (2 to 41 characters, starting with a letter).</source>
+        <translation>يتكون الرمز من أحرف لاتينية صغيرة وأرقام و'_' (من 2 إلى 41 محرفًا، ويبدأ بحرف).</translation>
+    </message>
+    <message>
+        <source>A measure called '%1' already exists.</source>
+        <translation>يوجد مقياس باسم '%1' من قبل.</translation>
+    </message>
+    <message>
+        <source>Give the title in both English and Arabic.</source>
+        <translation>اكتب العنوان بالإنجليزية وبالعربية معًا.</translation>
+    </message>
+    <message>
+        <source>The English title is empty.</source>
+        <translation>العنوان الإنجليزي فارغ.</translation>
+    </message>
+    <message>
+        <source>The Arabic title is empty.</source>
+        <translation>العنوان العربي فارغ.</translation>
+    </message>
+    <message>
+        <source>The English title contains an invisible or control character (%1); remove it and try again.</source>
+        <translation>في العنوان الإنجليزي محرف غير مرئي أو محرف تحكم (%1)؛ احذفه وحاول مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>The Arabic title contains an invisible or control character (%1); remove it and try again.</source>
+        <translation>في العنوان العربي محرف غير مرئي أو محرف تحكم (%1)؛ احذفه وحاول مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>The Arabic title has no Arabic letters.</source>
+        <translation>لا يحتوي العنوان العربي على أحرف عربية.</translation>
+    </message>
+    <message>
+        <source>The scores must go from a smaller to a larger number (%1 to %2 does not).</source>
+        <translation>يجب أن تمتد الدرجات من رقم أصغر إلى رقم أكبر (من %1 إلى %2 لا يصح).</translation>
+    </message>
+    <message>
+        <source>The step must be a positive number.</source>
+        <translation>يجب أن تكون الخطوة رقمًا موجبًا.</translation>
+    </message>
+    <message>
+        <source>A step of %1 does not divide %2 to %3 into equal steps.</source>
+        <translation>الخطوة %1 لا تقسم المدى من %2 إلى %3 إلى خطوات متساوية.</translation>
+    </message>
+    <message>
+        <source>A step of %1 gives %2 answer points; use at most %3.</source>
+        <translation>الخطوة %1 تعطي %2 نقطة إجابة؛ استخدم %3 على الأكثر.</translation>
+    </message>
+</context>
+<context>
     <name>NewcomerDialog</name>
     <message>
         <source>Add a newcomer</source>
@@ -1692,12 +1899,52 @@
         <translation>نهاية الجلسة: كيف حالك الآن من ٠ إلى ١٠؟</translation>
     </message>
     <message>
+        <source>Check-in: %1, from %2 to %3</source>
+        <translation>بداية الجلسة: %1، من %2 إلى %3</translation>
+    </message>
+    <message>
+        <source>Check-out: %1, from %2 to %3</source>
+        <translation>نهاية الجلسة: %1، من %2 إلى %3</translation>
+    </message>
+    <message>
+        <source>Asked once: %1, from %2 to %3</source>
+        <translation>مرة واحدة: %1، من %2 إلى %3</translation>
+    </message>
+    <message>
         <source>Tap a number, or type it and press Enter to go to the next person. P records a pass.</source>
         <translation>اضغط رقمًا، أو اكتبه ثم اضغط Enter للانتقال إلى الشخص التالي. الحرف P يسجّل تخطّيًا.</translation>
     </message>
     <message>
+        <source>Set the number and press Save, or type it and press Enter to go to the next person. P records a pass.</source>
+        <translation>اختر الرقم واضغط حفظ، أو اكتبه واضغط Enter للانتقال إلى الشخص التالي. الحرف P يسجّل تخطيًا.</translation>
+    </message>
+    <message>
+        <source>A higher score is better.</source>
+        <translation>الدرجة الأعلى أفضل.</translation>
+    </message>
+    <message>
+        <source>A lower score is better.</source>
+        <translation>الدرجة الأدنى أفضل.</translation>
+    </message>
+    <message>
+        <source>M goes to the next measure.</source>
+        <translation>الحرف M ينتقل إلى المقياس التالي.</translation>
+    </message>
+    <message>
+        <source>Check-in rating</source>
+        <translation>تقييم البداية</translation>
+    </message>
+    <message>
+        <source>Check-out rating</source>
+        <translation>تقييم النهاية</translation>
+    </message>
+    <message>
         <source>Pass</source>
         <translation>تخطٍّ</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>حفظ</translation>
     </message>
 </context>
 <context>
@@ -2027,6 +2274,14 @@
     <message>
         <source>&amp;Colours</source>
         <translation>الأ&amp;لوان</translation>
+    </message>
+    <message>
+        <source>Outcome &amp;measures…</source>
+        <translation>م&amp;قاييس النتائج…</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>المقاييس</translation>
     </message>
 </context>
 <context>
@@ -2424,7 +2679,6 @@
     </message>
     <message>
         <source>This report contains a part the PDF writer does not know ({kind}).</source>
-        <extracomment>Height a heading needs below it before a table may start on the same page.</extracomment>
         <translation>يحتوي هذا التقرير على جزء لا يعرفه كاتب ملفات PDF ‏({kind}).</translation>
     </message>
     <message>

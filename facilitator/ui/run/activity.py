@@ -15,6 +15,7 @@ from facilitator.session.scripts import Step
 from facilitator.ui.run.common import Person
 from facilitator.ui.run.round_panel import RoundPanel
 from facilitator.ui.run.rules_panel import RulesPanel
+from facilitator.ui.run.scales import Scale
 from facilitator.ui.run.score_panel import ScorePanel
 
 
@@ -45,6 +46,15 @@ class ActivityStack(QStackedWidget):
             self.addWidget(w)
         self._kind: Optional[str] = None
         self._people_key: tuple[str, ...] = ()
+        self._custom: dict[str, list[Scale]] = {}
+        self._lang = "en"
+
+    def set_custom_scales(self, scales: dict[str, list[Scale]], lang: str) -> None:
+        """The organisation's measures the check-in ("pre") and check-out ("post")
+        steps also record; titles in ``lang``. None at all keeps the plain 0-10 rows."""
+        self._custom = {k: list(v) for k, v in scales.items()}
+        self._lang = lang
+        self._people_key = ()
 
     def show_for(self, step: Step) -> Optional[QWidget]:
         self._kind = panel_kind(step)
@@ -55,8 +65,11 @@ class ActivityStack(QStackedWidget):
         return panel
 
     def set_people(self, present: list[Person],
-                   scores: dict[str, dict[str, tuple[Optional[float], bool]]]) -> None:
-        """Rebuild the score rows when who is present changes (keeps saved answers)."""
+                   scores: dict[str, dict[str, tuple[Optional[float], bool]]],
+                   custom: dict[tuple[str, str], dict[str, tuple[Optional[float], bool]]]
+                   | None = None) -> None:
+        """Rebuild the score rows when who is present changes (keeps saved answers,
+        ``custom`` holding the custom measures' by (key, phase))."""
         if self._kind not in ("pre", "post"):
             return
         key = tuple(p.id for p in present)
@@ -64,4 +77,5 @@ class ActivityStack(QStackedWidget):
             return
         self._people_key = key
         panel = self.scores_pre if self._kind == "pre" else self.scores_post
+        panel.set_scales(self._custom.get(self._kind, []), custom or {}, self._lang)
         panel.set_people(present, scores.get(self._kind, {}))

@@ -60,6 +60,7 @@ class RunActions:
         if d.rules is not None:
             self.activity.rules.set_rules(d.rules, self.lang, d.rules_agreed)
         self.activity.round.set_people(d.people)
+        self.activity.set_custom_scales(d.custom_scales, self.lang)
         self.who5: Optional[Who5Panel] = None
         if not (d.headcount_only or d.no_notes):  # WHO-5 needs a roster (never in no-notes)
             lang = self.ctx.lang if self.ctx.lang in ("en", "ar") else "en"
@@ -118,6 +119,12 @@ class RunActions:
         sid = self.session_id
         self._db(lambda s: run_data.record_score(s, sid, pid, phase, value, passed))
 
+    def _custom_scored(self, key: str, phase: str, pid: str, value: Optional[float],
+                       passed: bool) -> None:
+        self.data.custom.setdefault((key, phase), {})[pid] = (value, passed)
+        sid = self.session_id
+        self._db(lambda s: run_data.record_custom(s, sid, pid, key, phase, value, passed))
+
     def _who5_save(self, pid: str, items: Optional[list[int]], passed: bool) -> None:
         sid = self.session_id
 
@@ -146,7 +153,8 @@ class RunActions:
         self._db(lambda s: run_data.save_note(s, gid, sid, text))
 
     def _refresh_activity_people(self) -> None:
-        self.activity.set_people(self.attendance.present_people(), self.data.scores)
+        self.activity.set_people(self.attendance.present_people(), self.data.scores,
+                                 self.data.custom)
         if not (self.data.headcount_only or self.data.no_notes):  # "who is here" at a glance
             from facilitator.ui.run.common import locale_digits
 

@@ -5,7 +5,10 @@ Every function takes one ORM session so the UI can run it through the task runne
 owning core modules (tracking for attendance, participants and scores; session for
 rules); only the session note, which no core module covers yet, is written here.
 WHO-5 answers are loaded with the check-in scores and saved through
-:func:`facilitator.tracking.measures.record_response` like them.
+:func:`facilitator.tracking.measures.record_response` like them, and so are the
+answers to the organisation's own measures (:func:`custom_scales` says which a
+check-in or check-out step offers; none for headcount-only groups or no-notes
+sessions, which keep no per-person answers at all).
 """
 
 from __future__ import annotations
@@ -27,7 +30,9 @@ from facilitator.store.models import (Attendance, Group, MeasureDefinition, Meas
                                       Note, RulesAgreement, Session, utcnow)
 from facilitator.tracking import attendance, measures, participants
 from facilitator.tracking.attendance import ATTENDED
+from facilitator.tracking.custom_measures import list_measures
 from facilitator.ui.run.common import Person
+from facilitator.ui.run.scales import Scale, run_phase, scale_from_spec
 
 Score = tuple[Optional[float], bool]  # (value, passed)
 
@@ -91,6 +96,10 @@ class RunData:
     who5_spec: dict[str, Any] = field(default_factory=dict)
     # pid -> "left_early" or "absent_notice" (plain "present" is the toggle itself)
     statuses: dict[str, str] = field(default_factory=dict)
+    # custom measures offered on the check-in ("pre") and check-out ("post") steps
+    custom_scales: dict[str, list[Scale]] = field(default_factory=dict)
+    # (measure key, phase) -> pid -> this session's answer
+    custom: dict[tuple[str, str], dict[str, Score]] = field(default_factory=dict)
 
     def aliases(self) -> list[str]:
         return [p.alias for p in self.people if p.alias]
@@ -113,6 +122,7 @@ def load_run_data(s: OrmSession, session_id: str, ruleset_id: str | None = None)
             people.append(Person(p.id, p.code, p.alias))
     scores: dict[str, dict[str, Score]] = {"pre": {}, "post": {}}
     who5: dict[str, Who5State] = {}
+    custom: dict[tuple[str, str], dict[str, Score]] = {}
     for r, key in s.execute(select(MeasureResponse, MeasureDefinition.key)
                             .join(MeasureDefinition,
                                   MeasureDefinition.id == MeasureResponse.measure_id)
@@ -123,6 +133,8 @@ def load_run_data(s: OrmSession, session_id: str, ruleset_id: str | None = None)
             who5[r.participant_id] = Who5State(
                 r.value, r.passed, tuple(r.items or ()),
                 measures.who5_previous(s, r.participant_id, session_id))
+        else:
+            custom.setdefault((key, r.phase.value), {})[r.participant_id] = (r.value, r.passed)
     note = s.scalar(select(Note.body).where(Note.session_id == session_id)
                     .order_by(Note.created_at).limit(1)) or ""
     agreed = s.scalar(select(RulesAgreement.id).where(RulesAgreement.session_id == session_id,
@@ -137,7 +149,30 @@ def load_run_data(s: OrmSession, session_id: str, ruleset_id: str | None = None)
                    who5_due=measures.who5_due(s, group, sess),
                    who5_spec=dict(measures.get_measure(s, measures.WHO5).spec),
                    statuses={a.participant_id: a.status.value for a in rows
-                             if a.status.value in MARKED_STATUSES})
+                             if a.status.value in MARKED_STATUSES},
+                   custom_scales={} if group.headcount_only or sess.no_notes
+                   else custom_scales(s, {key for key, _phase in custom}),
+                   custom=custom)
+
+
+def custom_scales(s: OrmSession, answered: set[str]) -> dict[str, list[Scale]]:
+    """The organisation's measures each score step offers, by key.
+
+    A retired measure is not offered, unless this session already holds answers
+    to it (retired while the session was paused): those may still be corrected,
+    as :func:`facilitator.tracking.measures.record_response` allows.
+    """
+    out: dict[str, list[Scale]] = {"pre": [], "post": []}
+    for m in list_measures(s, include_retired=True):
+        if m.builtin or (measures.is_retired(m) and m.key not in answered):
+            continue
+        spec = dict(m.spec or {})
+        phases = spec.get("phases") or ("pre", "post", "single")
+        for panel in out:
+            phase = run_phase(panel, phases)
+            if phase is not None:
+                out[panel].append(scale_from_spec(m.key, m.title, spec, phase))
+    return out
 
 
 def set_status(s: OrmSession, session_id: str, participant_id: str, status: str) -> None:
@@ -166,6 +201,13 @@ def add_newcomer(s: OrmSession, group_id: str, session_id: str) -> Person:
 def record_score(s: OrmSession, session_id: str, participant_id: str, phase: str,
                  value: Optional[int], passed: bool) -> None:
     measures.record_response(s, session_id, participant_id, measures.CHECKIN, phase,
+                             value=None if passed else value, passed=passed)
+
+
+def record_custom(s: OrmSession, session_id: str, participant_id: str, key: str, phase: str,
+                  value: Optional[float], passed: bool) -> None:
+    """One answer to an organisation's measure (a pass stores no value)."""
+    measures.record_response(s, session_id, participant_id, key, phase,
                              value=None if passed else value, passed=passed)
 
 

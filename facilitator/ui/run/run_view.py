@@ -150,6 +150,8 @@ class RunView(RunActions, QWidget):
         self.activity = ActivityStack(page)
         self.activity.scores_pre.scored.connect(self._scored)
         self.activity.scores_post.scored.connect(self._scored)
+        self.activity.scores_pre.custom_scored.connect(self._custom_scored)
+        self.activity.scores_post.custom_scored.connect(self._custom_scored)
         self.activity.rules.agreed.connect(self._rules_agreed)
         self.activity.round.start_requested.connect(self.start_round)
         self.activity.round.next_requested.connect(lambda: self._act(self.engine.next_speaker))

@@ -1,0 +1,337 @@
+"""Outcome measures: see the built-in ones, add the organisation's own, retire them.
+
+Why a dialog opened from Settings: measures are set up once by a coordinator, not
+changed from session to session. The built-in check-in rating and WHO-5 are listed
+read-only, each marked as a validated instrument or not, so nobody mistakes the
+project's 0-10 rating for one. A custom measure is defined by the same core call
+as ``facilitator measures add`` (:func:`create_custom_measure`), so the checks are
+the same; its refusal is shown under the form in the interface language and the
+form keeps what was typed. Retiring keeps every answer (reports still show them);
+the measure is only no longer offered in run mode.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Optional
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
+                               QDialogButtonBox, QDoubleSpinBox, QFormLayout, QGroupBox,
+                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from facilitator.errors import FacilitatorError
+from facilitator.tracking import custom_measures as cm
+from facilitator.tracking import measures as me
+from facilitator.ui import theme
+from facilitator.ui.context import AppContext
+from facilitator.ui.run.common import locale_digits
+
+ASKED = (("prepost", ("pre", "post")), ("single", ("single",)),
+         ("both", ("pre", "post", "single")))
+RANGE_LIMIT = 1_000_000
+
+
+@dataclass(frozen=True)
+class MeasureRow:
+    """One line of the list (plain data, read on the UI thread)."""
+
+    key: str
+    title: dict[str, str]
+    builtin: bool
+    validated: bool
+    minimum: float
+    maximum: float
+    step: float
+    phases: tuple[str, ...]
+    retired: bool
+
+
+def measure_rows(s: Any) -> list[MeasureRow]:
+    out = []
+    for m in cm.list_measures(s, include_retired=True):
+        spec = dict(m.spec or {})
+        out.append(MeasureRow(m.key, dict(m.title or {}), bool(m.builtin),
+                              bool(spec.get("validated")), float(spec.get("min", 0)),
+                              float(spec.get("max", 10)), float(spec.get("step", 1) or 1),
+                              tuple(spec.get("phases") or ()), me.is_retired(m)))
+    return out
+
+
+def _number(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else value
+
+
+class MeasuresDialog(QDialog):
+    """The list, a form to add a measure, and retire / offer again."""
+
+    COLUMNS = 5
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.lang = ctx.lang if ctx.lang in ("en", "ar") else "en"
+        self.setObjectName("measuresDialog")
+        self.setWindowTitle(self.tr("Outcome measures"))
+        self.setMinimumWidth(760)
+        self._rows: list[MeasureRow] = []
+
+        self.table = QTableWidget(0, self.COLUMNS, self)
+        self.table.setObjectName("measuresTable")
+        self.table.setAccessibleName(self.tr("Outcome measures"))
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Measure"), self.tr("Scores"), self.tr("Asked"), self.tr("Kind"),
+            self.tr("State")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.retire_button = QPushButton(self.tr("&Retire"), self)
+        self.retire_button.setObjectName("retireMeasure")
+        self.retire_button.setEnabled(False)
+        self.retire_button.clicked.connect(self._toggle_retired)
+        self.retire_note = QLabel(self)
+        self.retire_note.setWordWrap(True)
+        theme.set_role(self.retire_note, "muted")
+
+        self.key = QLineEdit(self)
+        self.key.setObjectName("measureKey")
+        self.key.setMaxLength(41)
+        self.key.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.key.setPlaceholderText(self.tr("for example: sleep_quality"))
+        self.title_en = QLineEdit(self)
+        self.title_en.setMaxLength(cm.TITLE_MAX)
+        self.title_en.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.title_ar = QLineEdit(self)
+        self.title_ar.setMaxLength(cm.TITLE_MAX)
+        self.title_ar.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.minimum, self.maximum, self.step = (self._spin(0), self._spin(10), self._spin(1))
+        self.step.setMinimum(0.01)
+        self.asked = QComboBox(self)
+        for key, text in zip((k for k, _ in ASKED), (
+                self.tr("At the start and at the end of a session"),
+                self.tr("Once, at the end of a session"),
+                self.tr("At the start, at the end and once"))):
+            self.asked.addItem(text, key)
+        self.higher = QCheckBox(self.tr("A &higher score is better"), self)
+        self.higher.setChecked(True)
+        self.add_button = QPushButton(self.tr("&Add measure"), self)
+        self.add_button.setObjectName("addMeasure")
+        self.add_button.clicked.connect(self._add)
+        self.error = QLabel(self)
+        self.error.setObjectName("measureError")
+        self.error.setWordWrap(True)
+        theme.set_role(self.error, "error")
+        self.error.hide()
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+
+        form = QFormLayout()
+        scale = QHBoxLayout()
+        for text, spin in ((self.tr("&From"), self.minimum), (self.tr("&to"), self.maximum),
+                           (self.tr("in &steps of"), self.step)):
+            scale.addWidget(self._label(text, spin))
+            scale.addWidget(spin)
+        scale.addStretch(1)
+        form.addRow(self._label(self.tr("&Key"), self.key), self.key)
+        form.addRow(self._label(self.tr("Title in &English"), self.title_en), self.title_en)
+        form.addRow(self._label(self.tr("Title in A&rabic"), self.title_ar), self.title_ar)
+        form.addRow(self.tr("Scores"), scale)
+        form.addRow(self._label(self.tr("A&sked"), self.asked), self.asked)
+        form.addRow("", self.higher)
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.error, 1)
+        add_row.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignTop)
+        box = QGroupBox(self.tr("Add the organisation's own measure"), self)
+        box_layout = QVBoxLayout(box)
+        box_layout.addWidget(QLabel(self.tr(
+            "An organisation's own measure is not a validated instrument; reports say so. "
+            "Pass is always allowed and is never scored."), box))
+        box_layout.addLayout(form)
+        box_layout.addLayout(add_row)
+        box_layout.addWidget(self.status)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        retire_row = QHBoxLayout()
+        retire_row.addWidget(self.retire_note, 1)
+        retire_row.addWidget(self.retire_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(retire_row)
+        layout.addWidget(box)
+        layout.addWidget(buttons)
+        self.reload()
+
+    def _spin(self, value: float) -> QDoubleSpinBox:
+        spin = QDoubleSpinBox(self)
+        spin.setRange(-RANGE_LIMIT, RANGE_LIMIT)
+        spin.setDecimals(2)
+        spin.setValue(value)
+        return spin
+
+    @staticmethod
+    def _label(text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text)
+        label.setBuddy(buddy)
+        return label
+
+    # -- the list -------------------------------------------------------------------
+    def reload(self, select_key: Optional[str] = None) -> None:
+        with self.ctx.db.unit() as s:  # unit(): the built-in rows are created on first use
+            self._rows = measure_rows(s)
+        self.table.setRowCount(len(self._rows))
+        for i, row in enumerate(self._rows):
+            cells = (f"{cm.display_title(row.title, self.lang)}  ({row.key})",
+                     self._scale_text(row), self._asked_text(row.phases),
+                     self._kind_text(row),
+                     self.tr("Retired") if row.retired else self.tr("Offered"))
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column == 0:
+                    item.setToolTip(text)
+                self.table.setItem(i, column, item)
+        if select_key is not None:
+            index = next((i for i, r in enumerate(self._rows) if r.key == select_key), -1)
+            if index >= 0:
+                self.table.selectRow(index)
+        self._selection_changed()
+
+    def _scale_text(self, row: MeasureRow) -> str:
+        if row.key == me.WHO5:
+            return locale_digits(self.tr("0 to 100 (five items 0 to 5)"))
+        text = self.tr("%1 to %2").replace("%1", f"{row.minimum:g}").replace(
+            "%2", f"{row.maximum:g}")
+        if row.step != 1:
+            text += " " + self.tr("by %1").replace("%1", f"{row.step:g}")
+        return locale_digits(text)
+
+    def _asked_text(self, phases: tuple[str, ...]) -> str:
+        if set(phases) == {"pre", "post", "single"}:
+            return self.tr("start, end and once")
+        if set(phases) == {"pre", "post"}:
+            return self.tr("start and end")
+        return self.tr("once")
+
+    def _kind_text(self, row: MeasureRow) -> str:
+        if row.builtin:
+            return (self.tr("Built in, validated instrument") if row.validated
+                    else self.tr("Built in, not a validated instrument"))
+        return self.tr("Organisation's own, not validated")
+
+    def selected(self) -> Optional[MeasureRow]:
+        rows = self.table.selectionModel().selectedRows()
+        return self._rows[rows[0].row()] if rows else None
+
+    def _selection_changed(self) -> None:
+        row = self.selected()
+        self.retire_button.setEnabled(row is not None and not row.builtin)
+        self.retire_button.setText(self.tr("Offer &again") if row is not None and row.retired
+                                   else self.tr("&Retire"))
+        if row is not None and row.builtin:
+            self.retire_note.setText(self.tr("Built-in measures cannot be retired."))
+        elif row is not None:
+            self.retire_note.setText(self.tr(
+                "Retiring keeps every answer; the measure is only no longer offered in "
+                "new sessions."))
+        else:
+            self.retire_note.setText("")
+
+    def _toggle_retired(self) -> None:
+        row = self.selected()
+        if row is None or row.builtin:
+            return
+        key, retired = row.key, not row.retired
+        self.retire_button.setEnabled(False)
+        self.ctx.tasks.run_db(self.ctx.db, lambda s: cm.set_retired(s, key, retired),
+                              lambda _changed: self._changed(key), self._failed,
+                              label=self.tr("Saving the measure"))
+
+    # -- adding -----------------------------------------------------------------------
+    def _add(self) -> None:
+        key = self.key.text().strip()
+        title = {"en": self.title_en.text(), "ar": self.title_ar.text()}
+        lo, hi, step = (_number(w.value()) for w in (self.minimum, self.maximum, self.step))
+        phases = dict(ASKED)[self.asked.currentData()]
+        higher = self.higher.isChecked()
+        self.error.hide()
+        self.add_button.setEnabled(False)
+
+        def create(s: Any) -> str:
+            return cm.create_custom_measure(s, key, title, minimum=lo, maximum=hi, step=step,
+                                            higher_is_better=higher, phases=phases).key
+        self.ctx.tasks.run_db(self.ctx.db, create, self._added, self._failed,
+                              label=self.tr("Saving the measure"))
+
+    def _added(self, key: str) -> None:
+        self.add_button.setEnabled(True)
+        for field in (self.key, self.title_en, self.title_ar):
+            field.clear()
+        self.status.setText(self.tr("Added the measure '%1'.").replace("%1", key))
+        self._changed(key)
+
+    def _changed(self, key: str) -> None:
+        self.reload(select_key=key)
+        self.ctx.notify("measures")
+
+    def _failed(self, exc: BaseException) -> None:
+        self.add_button.setEnabled(True)
+        self._selection_changed()
+        self.status.clear()
+        text, field = (self._message(exc.message) if isinstance(exc, FacilitatorError)
+                       else (self.tr("The measure could not be saved."), None))
+        self.error.setText(text)
+        self.error.show()
+        if field is not None:
+            field.setFocus()
+
+    def _message(self, message: str) -> tuple[str, Optional[QWidget]]:
+        """The core's refusal in the interface language, and the field it is about.
+
+        The core words its checks in English (the CLI prints them as they are); the
+        known ones are matched here so an Arabic interface shows Arabic. Anything
+        else is shown as the core said it, never hidden."""
+        known = (
+            (r"A measure key uses .*", self.tr(
+                "A key uses lowercase letters, digits and '_' (2 to 41 characters, starting "
+                "with a letter)."), self.key),
+            (r"A measure called '(.*)' already exists\.",
+             self.tr("A measure called '%1' already exists."), self.key),
+            (r"A custom measure needs a title in both English and Arabic\.",
+             self.tr("Give the title in both English and Arabic."),
+             self.title_en if not self.title_en.text().strip() else self.title_ar),
+            (r"The English title is empty\.", self.tr("The English title is empty."),
+             self.title_en),
+            (r"The Arabic title is empty\.", self.tr("The Arabic title is empty."),
+             self.title_ar),
+            (r"The English title contains an invisible or control character \((.*)\).*",
+             self.tr("The English title contains an invisible or control character (%1); "
+                     "remove it and try again."), self.title_en),
+            (r"The Arabic title contains an invisible or control character \((.*)\).*",
+             self.tr("The Arabic title contains an invisible or control character (%1); "
+                     "remove it and try again."), self.title_ar),
+            (r"The Arabic title has no Arabic letters\.",
+             self.tr("The Arabic title has no Arabic letters."), self.title_ar),
+            (r"The range must go from a smaller to a larger number \((\S+) to (\S+) does not\)\.",
+             self.tr("The scores must go from a smaller to a larger number (%1 to %2 does "
+                     "not)."), self.maximum),
+            (r"The step must be a positive number\.",
+             self.tr("The step must be a positive number."), self.step),
+            (r"A step of (\S+) does not divide the range (\S+) to (\S+) into equal steps\.",
+             self.tr("A step of %1 does not divide %2 to %3 into equal steps."), self.step),
+            (r"A step of (\S+) gives (\d+) answer points; use at most (\d+)\.",
+             self.tr("A step of %1 gives %2 answer points; use at most %3."), self.step),
+        )
+        for pattern, text, field in known:
+            match = re.fullmatch(pattern, message)
+            if match:
+                for i, value in enumerate(match.groups(), start=1):
+                    text = text.replace(f"%{i}", locale_digits(value))
+                return text, field
+        return message, None
