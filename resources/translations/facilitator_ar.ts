@@ -2369,6 +2369,14 @@
         <translation>متوسط التغيّر (النهاية ناقص البداية)</translation>
     </message>
     <message>
+        <source>WHO-5 forms entered</source>
+        <translation>استمارات WHO-5 المُدخلة</translation>
+    </message>
+    <message>
+        <source>Other measures</source>
+        <translation>مقاييس أخرى</translation>
+    </message>
+    <message>
         <source>Incidents recorded</source>
         <translation>الحوادث المسجلة</translation>
     </message>
@@ -2395,6 +2403,14 @@
     <message>
         <source>%1 (from %2 people)</source>
         <translation>%1 (من %2 أشخاص)</translation>
+    </message>
+    <message>
+        <source>%1: %2 change (from %3 people)</source>
+        <translation>%1: تغيّر بمقدار %2 (من %3 أشخاص)</translation>
+    </message>
+    <message>
+        <source>%1: mean %2 (from %3 people)</source>
+        <translation>%1: المتوسط %2 (من %3 أشخاص)</translation>
     </message>
     <message>
         <source>Making the PDF…</source>

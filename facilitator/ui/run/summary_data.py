@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session as OrmSession
 from facilitator.store.models import (Attendance, Incident, MeasureDefinition, MeasureResponse,
                                       Phase, StepEvent)
 from facilitator.tracking.attendance import ATTENDED, attended_count
-from facilitator.tracking.measures import CHECKIN
+from facilitator.tracking.measures import CHECKIN, WHO5
 
 SKIP_ACTIONS = ("skip",)
 
@@ -29,6 +29,45 @@ class SessionSummary:
     average_change: float | None     # mean of (post - pre) over those people
     incidents: int
     skipped_steps: list[str] = field(default_factory=list)  # step ids, in order
+    who5_answered: int = 0           # WHO-5 forms entered with a score (passes not counted)
+    custom: list["CustomLine"] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class CustomLine:
+    """One organisation-defined measure in this session: the mean change over people
+    who answered at the start and the end, or else the mean of its single answers."""
+
+    title: dict[str, str]
+    people: int
+    value: float | None
+    is_change: bool
+
+
+def _custom_lines(s: OrmSession, session_id: str) -> list[CustomLine]:
+    rows = s.execute(
+        select(MeasureDefinition.key, MeasureDefinition.title, MeasureResponse.participant_id,
+               MeasureResponse.phase, MeasureResponse.value)
+        .join(MeasureDefinition, MeasureDefinition.id == MeasureResponse.measure_id)
+        .where(MeasureResponse.session_id == session_id, MeasureDefinition.builtin.is_(False),
+               MeasureResponse.passed.is_(False), MeasureResponse.value.is_not(None))
+        .order_by(MeasureDefinition.key)).all()
+    by_key: dict[str, tuple[dict, dict[str, dict[str, float]]]] = {}
+    for key, title, pid, phase, value in rows:
+        _title, phases = by_key.setdefault(key, (dict(title or {}), {}))
+        phases.setdefault(Phase(phase).value, {})[pid] = float(value)
+    lines = []
+    for title, phases in by_key.values():
+        pre, post = phases.get("pre", {}), phases.get("post", {})
+        both = set(pre) & set(post)
+        if both:
+            lines.append(CustomLine(title, len(both),
+                                    sum(post[p] - pre[p] for p in both) / len(both), True))
+        else:
+            single = phases.get("single") or post or pre
+            lines.append(CustomLine(title, len(single),
+                                    sum(single.values()) / len(single), False))
+    return lines
 
 
 def session_summary(s: OrmSession, session_id: str) -> SessionSummary:
@@ -58,6 +97,11 @@ def session_summary(s: OrmSession, session_id: str) -> SessionSummary:
             del skipped[step_id]
         if action in SKIP_ACTIONS and (payload or {}).get("step"):
             skipped[payload["step"]] = None
+    who5 = s.scalar(select(func.count()).select_from(MeasureResponse)
+                    .join(MeasureDefinition, MeasureDefinition.id == MeasureResponse.measure_id)
+                    .where(MeasureResponse.session_id == session_id, MeasureDefinition.key == WHO5,
+                           MeasureResponse.passed.is_(False))) or 0
     return SessionSummary(attended=attended_count(s, session_id), newcomers=int(newcomers),
                           paired=len(both), average_change=change, incidents=int(incidents),
-                          skipped_steps=list(skipped))
+                          skipped_steps=list(skipped), who5_answered=int(who5),
+                          custom=_custom_lines(s, session_id))

@@ -60,22 +60,26 @@ class SummaryView(QWidget):
         self.title = QLabel(self.tr("Session finished: thank you"), self)
         set_font(self.title, 2.4, bold=True)
         self.values: dict[str, QLabel] = {}
+        self.captions: dict[str, QLabel] = {}
         form = QFormLayout()  # large, airy figures: read aloud to the group at the close
         form.setVerticalSpacing(22)
         form.setHorizontalSpacing(40)
         for key, caption in (("attended", self.tr("People present")),
                              ("newcomers", self.tr("Newcomers")),
                              ("change", self.tr("Average change (check-out minus check-in)")),
+                             ("who5", self.tr("WHO-5 forms entered")),
+                             ("custom", self.tr("Other measures")),
                              ("incidents", self.tr("Incidents recorded")),
                              ("skipped", self.tr("Steps skipped"))):
             value = QLabel("…", self)
             value.setObjectName(f"summary-{key}")
             value.setWordWrap(True)
-            set_font(value, 2.2, bold=True)
+            set_font(value, 1.5 if key == "custom" else 2.2, bold=True)
             cap = QLabel(caption, self)
             set_font(cap, 1.5)
             form.addRow(cap, value)
             self.values[key] = value
+            self.captions[key] = cap
         self.pdf_button = QPushButton(self.tr("Make the session summary PDF"), self)
         self.pdf_button.setObjectName("makePdf")
         self.pdf_button.setMinimumHeight(52)
@@ -130,6 +134,22 @@ class SummaryView(QWidget):
                 self.tr("%1 (from %2 people)")
                 .replace("%1", sign + loc.toString(summary.average_change, "f", 1))
                 .replace("%2", loc.toString(summary.paired)))
+        self.values["who5"].setText(loc.toString(summary.who5_answered))
+        lines = []
+        for line in summary.custom:
+            if line.is_change:
+                sign = "+" if line.value > 0 else ""
+                text = self.tr("%1: %2 change (from %3 people)").replace("%2", sign + loc.toString(
+                    line.value, "f", 1))
+            else:
+                text = self.tr("%1: mean %2 (from %3 people)").replace("%2", loc.toString(
+                    line.value, "f", 1))
+            lines.append(text.replace("%1", pick(line.title, self.ctx.lang))
+                         .replace("%3", loc.toString(line.people)))
+        self.values["custom"].setText("\n".join(lines))
+        for key, shown in (("who5", summary.who5_answered > 0), ("custom", bool(lines))):
+            self.values[key].setVisible(shown)
+            self.captions[key].setVisible(shown)
         self.values["incidents"].setText(loc.toString(summary.incidents))
         if summary.skipped_steps:
             names = ", ".join(pick(titles.get(s), self.report_lang) or s
