@@ -13,11 +13,12 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable
+from reportlab.platypus import CondPageBreak, Flowable, Table
 
 from facilitator.export.text import Line, clean_text, glyph_outline, shape_line, wrap_text
 
 Align = Literal["start", "center", "end"]
+_HUGE = 1e7  # "as tall as it likes" when measuring a flowable
 
 
 def draw_line(canv, line: Line, x: float, baseline: float) -> None:
@@ -148,3 +149,62 @@ class TextBlock(Flowable):
                 gap = st.size * 0.5
                 x = (self.width - st.indent + gap) if st.rtl else (st.indent - gap - mark.width)
                 draw_line(canv, mark, x, baseline)
+
+
+class KeepWithStart(CondPageBreak):
+    """Start a new page unless a heading, the short notes under it and the start of the
+    block they introduce all fit in the space left on this one.
+
+    ReportLab's ``keepWithNext`` binds a heading to one following flowable only, so a
+    heading with a note under it could still be left alone at a page bottom, and it
+    keeps the whole of that flowable together, so a long table that may split would be
+    pushed whole to the next page, leaving this one half empty. This measures, at
+    layout time and at the real width, the lead-in (headings, notes, spaces) plus the
+    smallest start worth showing: a table's header and first rows (the table still
+    splits and repeats its header), a chart's whole drawing (drawings cannot split),
+    the first lines of a paragraph. The need is capped at a page, so a block taller
+    than a page still starts on this page's fresh successor and splits from there.
+    """
+
+    #: Data rows of a splittable table that must share the page with its heading.
+    TABLE_ROWS = 3
+    #: A tall first row may split inside itself; this much of it is enough to start.
+    ROW_CAP = 60.0
+    #: Lines of a paragraph (or bullet) that must share the page with its heading.
+    TEXT_LINES = 2
+
+    def __init__(self, lead: list[Flowable], start: Flowable | None) -> None:
+        super().__init__(0)
+        self.lead = lead
+        self.start = start
+
+    def __repr__(self) -> str:
+        return f"KeepWithStart({len(self.lead)} lead-in, {type(self.start).__name__})"
+
+    def _start_height(self, width: float) -> float:
+        f = self.start
+        if f is None or getattr(f, "frameAction", None):  # PageBreak and friends
+            return 0.0
+        _, h = f.wrap(width, _HUGE)
+        if isinstance(f, Table) and f.repeatRows and len(f._rowHeights) > 1:
+            head = sum(f._rowHeights[:f.repeatRows])
+            rows = f._rowHeights[f.repeatRows:f.repeatRows + self.TABLE_ROWS]
+            return head + sum(min(r, self.ROW_CAP) for r in rows)
+        if isinstance(f, TextBlock):
+            return min(h, self.TEXT_LINES * f.style.line_height) + f.getSpaceBefore()
+        return h + f.getSpaceBefore()
+
+    def needed(self, width: float) -> float:
+        """Height (points) that must be free below this point at ``width``."""
+        total = 0.0
+        for f in self.lead:
+            _, h = f.wrap(width, _HUGE)
+            total += h + f.getSpaceAfter() + f.getSpaceBefore()
+        return total + self._start_height(width)
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        frame = self._doctemplateAttr("frame")
+        if frame is None or getattr(frame, "_atTop", False):
+            return 0, 0  # a fresh page: breaking again would only add a blank page
+        self.height = min(self.needed(avail_width), getattr(frame, "_aH", _HUGE) - 1)
+        return super().wrap(avail_width, avail_height)

@@ -3,8 +3,10 @@
 The report arrives translated and disclosure-controlled; this module only lays it out:
 large comfortable type, a header and footer on every page (title, period, "page x of
 y" from a two-pass canvas, generation time, confidentiality line), tables that repeat
-their header row and may split inside a row, charts from ReportLab's own graphics, and
-a diagonal PRACTICE watermark on every page of anything built from practice data.
+their header row and may split inside a row, headings (with the notes under them)
+that never end a page without the start of the block they introduce, charts from
+ReportLab's own graphics, and a diagonal PRACTICE watermark on every page of anything
+built from practice data.
 Right-to-left reports mirror the column order and alignment.
 """
 
@@ -20,12 +22,12 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import CondPageBreak, Flowable, PageBreak, SimpleDocTemplate, Spacer
+from reportlab.platypus import Flowable, PageBreak, SimpleDocTemplate, Spacer
 from reportlab.platypus.flowables import HRFlowable
 
 from facilitator.errors import ReportError
 from facilitator.export.charts import chart_drawing
-from facilitator.export.flowables import TextBlock, TextStyle, draw_line
+from facilitator.export.flowables import KeepWithStart, TextBlock, TextStyle, draw_line
 from facilitator.export.fonts import fonts
 from facilitator.export.labels import label
 from facilitator.export.tables import key_figures_flowable, table_flowable
@@ -80,14 +82,40 @@ def make_styles(lang: str) -> Styles:
     )
 
 
-#: Height a heading needs below it before a table may start on the same page.
-_TABLE_START = 120.0
-
-
 def _heading(text: str, style: TextStyle) -> TextBlock:
     block = TextBlock(text, style)
-    block.keepWithNext = 1
+    block.lead_in = "heading"  # kept on the page of what it introduces (_bind_lead_ins)
     return block
+
+
+def _note(text: str, style: TextStyle) -> TextBlock:
+    """A short note; directly under a heading it travels with that heading."""
+    block = TextBlock(text, style)
+    block.lead_in = "note"
+    return block
+
+
+def _bind_lead_ins(story: list[Flowable]) -> list[Flowable]:
+    """Put a :class:`KeepWithStart` before every run of headings and the notes and
+    spaces directly under them, so the run never ends a page without the start of
+    the block it introduces."""
+    out: list[Flowable] = []
+    i = 0
+    while i < len(story):
+        f = story[i]
+        if getattr(f, "lead_in", None) != "heading":
+            out.append(f)
+            i += 1
+            continue
+        j = i + 1
+        while j < len(story) and (getattr(story[j], "lead_in", None)
+                                  or type(story[j]) is Spacer):
+            j += 1
+        lead = story[i:j]
+        out.append(KeepWithStart(lead, story[j] if j < len(story) else None))
+        out.extend(lead)
+        i = j
+    return out
 
 
 def _block_flowables(block: object, st: Styles, lang: str, width: float) -> list[Flowable]:
@@ -95,7 +123,8 @@ def _block_flowables(block: object, st: Styles, lang: str, width: float) -> list
         return [_heading(block.text, st.h1 if block.level <= 1 else st.h2)]
     if isinstance(block, rm.Paragraph):
         style = {"note": st.note, "warning": st.warning, "small": st.small}.get(block.style, st.body)
-        return [TextBlock(block.text, style)]
+        return [_note(block.text, style) if block.style in ("note", "small")
+                else TextBlock(block.text, style)]
     if isinstance(block, rm.BulletList):
         style = st.body.but(indent=18, space_after=3)
         out: list[Flowable] = []
@@ -116,14 +145,14 @@ def _block_flowables(block: object, st: Styles, lang: str, width: float) -> list
         out.append(Spacer(1, 8))
         return out
     if isinstance(block, rm.Chart):
-        # headings carry keepWithNext, so title and drawing move to a new page together
-        # (a KeepTogether here would stop an h1 above from joining them)
+        # the title is a lead-in: it moves to a new page with the drawing (and with an h1
+        # just above it), which a KeepTogether of title and drawing alone would not do
         parts: list[Flowable] = [_heading(block.title, st.h2)] if block.title else []
         if not block.categories or not any(v is not None for s in block.series for v in s.values):
-            parts.append(TextBlock(label("no_chart_data", lang), st.note))
+            parts.append(_note(label("no_chart_data", lang), st.note))
             return parts
         if not any(v for s in block.series for v in s.values):  # nothing but gaps and zeros
-            parts.append(TextBlock(label("all_withheld", lang), st.note))
+            parts.append(_note(label("all_withheld", lang), st.note))
             return parts
         parts.append(chart_drawing(block, width, st.rtl))
         notes = [block.note] if block.note else []
@@ -150,22 +179,13 @@ def build_story(report: rm.Report, width: float) -> list[Flowable]:
     story.append(HRFlowable(width="100%", thickness=0.6, color=colors.HexColor("#bbbbbb"),
                             spaceBefore=2, spaceAfter=8))
     previous: object = None
-    blocks = list(report.blocks)
-    for n, block in enumerate(blocks):
+    for block in report.blocks:
         if (isinstance(block, rm.Chart) and isinstance(previous, rm.Heading)
                 and block.title == previous.text):  # do not print the same title twice
             block = dataclasses.replace(block, title="")
-        parts = _block_flowables(block, st, report.lang, width)
-        following = blocks[n + 1] if n + 1 < len(blocks) else None
-        if isinstance(block, rm.Heading) and isinstance(following, rm.Table):
-            # keepWithNext would move a long table whole to the next page and leave
-            # this one half empty; the table may split, so the heading only needs room
-            # for itself, the header row and a few rows below it.
-            parts[0].keepWithNext = 0
-            parts.insert(0, CondPageBreak(_TABLE_START))
-        story.extend(parts)
+        story.extend(_block_flowables(block, st, report.lang, width))
         previous = block
-    return story
+    return _bind_lead_ins(story)
 
 
 def _generated_text(report: rm.Report) -> str:

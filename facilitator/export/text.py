@@ -53,6 +53,13 @@ _SOFT_BREAKS = frozenset("/-_.,;:\\|)]}")
 #: letters the bidi rules make the digits Arabic numbers (W2), which "-" does not
 #: join (W4), so the groups would come out in reverse order (20-05-2025).
 _JOINED_NUMBER = re.compile(r"(?<![\d\u200e])\d+(?:[-/]\d+)+")
+#: A numeric interval ("-0.2 … 1.4", "0.7 … 3.3", "5% … 20%"). In a right-to-left line
+#: its ends are Arabic-context numbers (or carry a sign the rules detach), and the
+#: neutral ellipsis between them takes the paragraph direction, so the high end would
+#: be drawn on the left ("1.4 … 0.2-"). Like dates and the figures in table cells
+#: (tables.as_number), an interval is kept as one left-to-right run: low end on the left.
+_INTERVAL = re.compile(r"(?<![\d.])[+\-\u2212]?\d+(?:\.\d+)?%?[ \u00a0]*(?:\u2026|\.\.\.)"
+                       r"[ \u00a0]*[+\-\u2212]?\d+(?:\.\d+)?%?(?![\d.])")
 
 
 def clean_text(text: object, *, keep_newlines: bool = True) -> str:
@@ -291,6 +298,7 @@ def shape_line(text: str, font_name: str, size: float, rtl: bool,
     if not needs_bidi(text, rtl) and all(ord(ch) < 0x0590 for ch in text):
         plain = "".join(ch for ch in text if ch not in _BIDI_MARKS)
         return Line(plain, pdfmetrics.stringWidth(plain, font_name, size), font_name, size)
+    text = _INTERVAL.sub(lambda m: f"\u200e{m.group(0)}\u200e", text)
     text = _JOINED_NUMBER.sub(lambda m: "\u200e" + m.group(0), text)  # keep them L-to-R
     levels = bidi_levels(text, rtl) if text else []
     runs: list[list] = []  # [level, glyph chars, shape data]
