@@ -30,8 +30,6 @@ from facilitator.i18n import pick
 from facilitator.session.library import ScriptSummary, list_scripts, load_script
 from facilitator.session.scripts import Script
 from facilitator.store.models import Group
-from facilitator.tracking.measures import who5_due
-from facilitator.tracking.participants import list_participants
 from facilitator.ui import widgets as W
 from facilitator.ui.context import AppContext, RunRequest
 from facilitator.ui.labels import program_label, step_kind_label
@@ -134,6 +132,10 @@ class PlanView(QWidget):
 
     # -- data -------------------------------------------------------------------
     def set_group(self, group_id: str, script_id: Optional[str] = None) -> None:
+        # imported here, not at the top: the window is built before the core loads
+        from facilitator.tracking.measures import who5_due
+        from facilitator.tracking.participants import list_participants
+
         self.group_id = group_id
         with self.ctx.db.unit() as s:
             group = s.get(Group, group_id)
