@@ -17,6 +17,7 @@ import io
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Callable
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -276,24 +277,37 @@ def chrome_canvas(report: rm.Report):
     return ChromeCanvas
 
 
-def render_report(report: rm.Report) -> bytes:
-    """Lay out ``report`` and return the PDF as bytes (nothing touches the disk)."""
+def render_story(chrome: rm.Report, make_story: Callable[[float], list[Flowable]], *,
+                 subject: str, what: str = "report") -> bytes:
+    """Lay out the flowables ``make_story(frame_width)`` returns on A4 pages with the
+    shared chrome of ``chrome`` (header, footer, watermark) and return the PDF bytes.
+
+    Every export (reports, the WHO-5 form) goes through here, so they share margins,
+    metadata and the plain failure message. ``what`` is "report" or "form".
+    """
     buf = io.BytesIO()
     doc = SimpleDocTemplate(
         buf, pagesize=PAGE, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM, title=clean_text(report.title, keep_newlines=False),
-        author="Facilitator", creator="Facilitator", subject=clean_text(report.period),
-        lang=report.lang,
+        bottomMargin=MARGIN_BOTTOM, title=clean_text(chrome.title, keep_newlines=False),
+        author="Facilitator", creator="Facilitator", subject=clean_text(subject),
+        lang=chrome.lang,
     )
-    story = build_story(report, doc.width)
+    story = make_story(doc.width)
     try:
-        doc.build(story, canvasmaker=chrome_canvas(report))
+        doc.build(story, canvasmaker=chrome_canvas(chrome))
     except ReportError:
         raise
     except Exception as exc:  # LayoutError and friends: say it plainly, keep the cause
-        raise ReportError(QT_TRANSLATE_NOOP(
-            "export", "The report could not be laid out: {reason}").format(reason=exc)) from exc
+        message = (QT_TRANSLATE_NOOP("export", "The form could not be laid out: {reason}")
+                   if what == "form" else
+                   QT_TRANSLATE_NOOP("export", "The report could not be laid out: {reason}"))
+        raise ReportError(message.format(reason=exc)) from exc
     return buf.getvalue()
+
+
+def render_report(report: rm.Report) -> bytes:
+    """Lay out ``report`` and return the PDF as bytes (nothing touches the disk)."""
+    return render_story(report, lambda width: build_story(report, width), subject=report.period)
 
 
 def write_report(report: rm.Report, path: str | Path, *, password: str | None = None) -> Path:

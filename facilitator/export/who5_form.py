@@ -22,14 +22,13 @@ every other report.
 
 from __future__ import annotations
 
-import io
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, SimpleDocTemplate, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
 from reportlab.platypus import TableStyle
 from reportlab.platypus.flowables import HRFlowable
 
@@ -37,10 +36,9 @@ from facilitator.errors import InputError, ReportError
 from facilitator.export.flowables import TextBlock, draw_line
 from facilitator.export.fonts import fonts
 from facilitator.export.output import write_pdf
-# chrome_canvas: the one page chrome (header, footer, watermark) every export shares
-from facilitator.export.pdf import (MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAGE, Styles,
-                                    chrome_canvas, make_styles)
-from facilitator.export.text import clean_text, visual
+# render_story: the page layout and chrome (header, footer, watermark) every export shares
+from facilitator.export.pdf import Styles, make_styles, render_story
+from facilitator.export.text import visual
 from facilitator.i18n import QT_TRANSLATE_NOOP, pick
 from facilitator.tracking import report_model as rm
 
@@ -246,21 +244,8 @@ def render_who5_form(text: MeasureText, *, copies: int = 1, practice: bool = Fal
         kind="handout", lang=text.lang, title=text.title, period=_t("subtitle", text.lang),
         audience="external", practice=practice, confidentiality=_t("confidentiality", text.lang),
         generated_at=generated_at or datetime.now(timezone.utc))
-    buf = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buf, pagesize=PAGE, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM, title=clean_text(text.title, keep_newlines=False),
-        author="Facilitator", creator="Facilitator", subject=_t("subtitle", text.lang),
-        lang=text.lang)
-    story = form_story(text, doc.width, copies)
-    try:
-        doc.build(story, canvasmaker=chrome_canvas(chrome))
-    except ReportError:
-        raise
-    except Exception as exc:  # LayoutError and friends: say it plainly, keep the cause
-        raise ReportError(QT_TRANSLATE_NOOP(
-            "export", "The form could not be laid out: {reason}").format(reason=exc)) from exc
-    return buf.getvalue()
+    return render_story(chrome, lambda width: form_story(text, width, copies),
+                        subject=_t("subtitle", text.lang), what="form")
 
 
 def write_who5_form(path: str | Path, text: MeasureText, *, copies: int = 1, practice: bool = False,
