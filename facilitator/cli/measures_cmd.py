@@ -19,10 +19,8 @@ import argparse
 import json
 import math
 import sys
-from pathlib import Path
 from typing import Any
 
-import yaml
 from sqlalchemy import func, select
 
 from facilitator.cli.common import add_store_args, open_from_args
@@ -33,7 +31,6 @@ from facilitator.tracking import custom_measures as cm
 from facilitator.tracking import measures as me
 
 ASKED = {"prepost": ("pre", "post"), "single": ("single",), "both": ("pre", "post", "single")}
-MAX_WORDING_BYTES = 64_000
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -167,33 +164,10 @@ def run_retire(args: argparse.Namespace) -> int:
     return 0
 
 
-def read_wording(path: str, key: str) -> dict[str, Any]:
-    """Load and check a wording file before anything is opened or changed."""
-    file = Path(path)
-    try:
-        raw = file.read_bytes()
-    except OSError as exc:
-        raise InputError(f"Could not read {path}: {exc.strerror or exc}.") from None
-    if len(raw) > MAX_WORDING_BYTES:
-        raise InputError(f"{path} is larger than {MAX_WORDING_BYTES // 1000} kB; "
-                         "a wording file is a few lines of text.")
-    try:
-        data = yaml.safe_load(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise InputError(f"{path} is not UTF-8 text.") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 1})" if mark is not None else ""
-        raise InputError(f"{path} is not valid YAML{where}.") from None
-    if isinstance(data, dict) and isinstance(data.get("ar"), dict) and len(data) == 1:
-        data = data["ar"]  # also accept the wording nested under its language
-    return cm.check_wording(key, data)
-
-
 def run_wording(args: argparse.Namespace) -> int:
     if args.clear == bool(args.file):
         raise InputError("Give either --file FILE.yaml or --clear.")
-    data = read_wording(args.file, args.key) if args.file else None
+    data = cm.read_wording(args.file, args.key) if args.file else None
     store = open_from_args(args)
     try:
         with store.db.unit() as s:

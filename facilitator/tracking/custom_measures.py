@@ -13,8 +13,10 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Sequence
 
+import yaml
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
@@ -278,3 +280,30 @@ def clear_builtin_wording(s: OrmSession, key: str) -> bool:
     row.title, row.spec = dict(spec["title"]), spec
     s.flush()
     return True
+
+
+MAX_WORDING_BYTES = 64_000
+
+
+def read_wording(path: str, key: str) -> dict[str, Any]:
+    """Load and check a wording file (YAML) before anything is opened or changed;
+    the CLI's ``measures wording`` and the app's Outcome measures dialog both use it."""
+    file = Path(path)
+    try:
+        raw = file.read_bytes()
+    except OSError as exc:
+        raise InputError(f"Could not read {path}: {exc.strerror or exc}.") from None
+    if len(raw) > MAX_WORDING_BYTES:
+        raise InputError(f"{path} is larger than {MAX_WORDING_BYTES // 1000} kB; "
+                         "a wording file is a few lines of text.")
+    try:
+        data = yaml.safe_load(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise InputError(f"{path} is not UTF-8 text.") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 1})" if mark is not None else ""
+        raise InputError(f"{path} is not valid YAML{where}.") from None
+    if isinstance(data, dict) and isinstance(data.get("ar"), dict) and len(data) == 1:
+        data = data["ar"]  # also accept the wording nested under its language
+    return check_wording(key, data)

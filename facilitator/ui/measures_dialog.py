@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QFileDialog,
                                QDialogButtonBox, QDoubleSpinBox, QFormLayout, QGroupBox,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
@@ -157,6 +157,25 @@ class MeasuresDialog(QDialog):
         box_layout.addLayout(add_row)
         box_layout.addWidget(self.status)
 
+        # The Arabic WHO-5 wording: the shipped text is this project's own rendering,
+        # so an organisation holding the published Arabic version can load it here.
+        self.wording_status = QLabel(self)
+        self.wording_status.setObjectName("wordingStatus")
+        self.wording_status.setWordWrap(True)
+        self.wording_button = QPushButton(self.tr("Load the Arabic &WHO-5 wording…"), self)
+        self.wording_button.setObjectName("loadWording")
+        self.wording_button.setToolTip(self.tr(
+            "A YAML file with title, instructions, the five items and the six answer "
+            "labels (for 5 down to 0); see the README"))
+        self.wording_button.clicked.connect(self.load_wording)
+        self.shipped_button = QPushButton(self.tr("Use the &shipped wording"), self)
+        self.shipped_button.setObjectName("clearWording")
+        self.shipped_button.clicked.connect(self.clear_wording)
+        wording_row = QHBoxLayout()
+        wording_row.addWidget(self.wording_status, 1)
+        wording_row.addWidget(self.wording_button)
+        wording_row.addWidget(self.shipped_button)
+
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         retire_row = QHBoxLayout()
@@ -165,9 +184,48 @@ class MeasuresDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addLayout(retire_row)
+        layout.addLayout(wording_row)
         layout.addWidget(box)
         layout.addWidget(buttons)
         self.reload()
+
+    # -- the organisation's Arabic WHO-5 wording ----------------------------------------
+    def _show_wording(self, status: str) -> None:
+        self.wording_status.setText({
+            "organisation": self.tr("Arabic WHO-5 wording: your organisation's own."),
+            "published": self.tr("Arabic WHO-5 wording: the published version."),
+        }.get(status, self.tr("Arabic WHO-5 wording: this app's own rendering, not yet "
+                              "checked against the published Arabic version.")))
+        self.shipped_button.setEnabled(status == "organisation")
+
+    def load_wording(self, path: Optional[str] = None) -> None:
+        """Read, check and store a wording file; a bad file changes nothing."""
+        if path is None:
+            path, _filter = QFileDialog.getOpenFileName(
+                self, self.tr("The Arabic WHO-5 wording"), "",
+                self.tr("YAML files (*.yaml *.yml)"))
+            if not path:
+                return
+
+        def store(s: Any) -> str:
+            cm.set_builtin_wording(s, me.WHO5, cm.read_wording(path, me.WHO5))
+            return me.WHO5
+        self.ctx.tasks.run_db(self.ctx.db, store, self._wording_changed, self._wording_failed,
+                              label=self.tr("Saving the wording"))
+
+    def clear_wording(self) -> None:
+        self.ctx.tasks.run_db(self.ctx.db, lambda s: cm.clear_builtin_wording(s, me.WHO5)
+                              and me.WHO5, self._wording_changed, self._wording_failed,
+                              label=self.tr("Saving the wording"))
+
+    def _wording_changed(self, _key: Any) -> None:
+        self.reload()
+        self.ctx.notify("measures")
+
+    def _wording_failed(self, exc: BaseException) -> None:
+        # the core's sentence names the file and the line or field at fault
+        self.wording_status.setText(self.tr("The wording was not changed: %1").replace(
+            "%1", str(exc) if isinstance(exc, FacilitatorError) else type(exc).__name__))
 
     def _spin(self, value: float) -> QDoubleSpinBox:
         spin = QDoubleSpinBox(self)
@@ -186,6 +244,8 @@ class MeasuresDialog(QDialog):
     def reload(self, select_key: Optional[str] = None) -> None:
         with self.ctx.db.unit() as s:  # unit(): the built-in rows are created on first use
             self._rows = measure_rows(s)
+            status = me.measure_text(dict(me.get_measure(s, me.WHO5).spec), "ar").status
+        self._show_wording(status)
         self.table.setRowCount(len(self._rows))
         for i, row in enumerate(self._rows):
             cells = (f"{cm.display_title(row.title, self.lang)}  ({row.key})",

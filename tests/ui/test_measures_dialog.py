@@ -118,3 +118,43 @@ def test_every_control_is_named_and_arabic_is_complete(qtbot, ctx, qapp):
     finally:
         installer.install(qapp, "en")
         ctx.lang = "en"
+
+
+WORDING = """\
+title: "مؤشر الرفاه الخماسي"
+instructions: "اختر لكل عبارة الإجابة الأقرب إلى شعورك في الأسبوعين الماضيين."
+items: ["عبارة أولى", "عبارة ثانية", "عبارة ثالثة", "عبارة رابعة", "عبارة خامسة"]
+choices: ["دائمًا", "غالبًا", "أكثر من النصف", "أقل من النصف", "أحيانًا", "أبدًا"]
+source: "Organisation's copy of the published version"
+"""
+
+
+def test_organisation_wording_is_loaded_checked_and_undone(qtbot, ctx, tmp_path):
+    dialog = open_dialog(qtbot, ctx)
+    assert "not yet checked" in dialog.wording_status.text()
+    assert not dialog.shipped_button.isEnabled()
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("title: [unclosed\n", encoding="utf-8")
+    dialog.load_wording(str(bad))
+    assert "not valid YAML" in dialog.wording_status.text()
+    short = tmp_path / "short.yaml"
+    short.write_text(WORDING.replace('"عبارة خامسة"', ""), encoding="utf-8")
+    dialog.load_wording(str(short))
+    assert "exactly 5" in dialog.wording_status.text()
+    with ctx.db.unit() as s:
+        assert me.measure_text(dict(me.get_measure(s, "who5").spec), "ar").status == "unverified"
+
+    good = tmp_path / "who5-ar.yaml"
+    good.write_text(WORDING, encoding="utf-8")
+    dialog.load_wording(str(good))
+    assert "your organisation's own" in dialog.wording_status.text()
+    with ctx.db.unit() as s:
+        text = me.measure_text(dict(me.get_measure(s, "who5").spec), "ar")
+    assert text.status == "organisation" and text.items[0] == "عبارة أولى"
+    assert dialog.shipped_button.isEnabled()
+
+    qtbot.mouseClick(dialog.shipped_button, Qt.MouseButton.LeftButton)
+    assert "not yet checked" in dialog.wording_status.text()
+    with ctx.db.unit() as s:
+        assert me.measure_text(dict(me.get_measure(s, "who5").spec), "ar").status == "unverified"
