@@ -21,7 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
 from facilitator.errors import InputError
-from facilitator.i18n import pick
+from facilitator.i18n import QT_TRANSLATE_NOOP, pick
 from facilitator.store.models import MeasureDefinition
 from facilitator.tracking.measures import (
     BUILTIN_KEYS,
@@ -219,17 +219,22 @@ def check_wording(key: str, data: Any) -> dict[str, Any]:
     from). Every text must be non-empty, contain Arabic letters and no control chars.
     """
     if key != WHO5:
-        raise InputError(f"Only the WHO-5 wording can be replaced, not '{key}'.")
+        raise InputError(QT_TRANSLATE_NOOP(
+            "measures", "Only the WHO-5 wording can be replaced, not '{key}'.").format(key=key))
     if not isinstance(data, dict):
-        raise InputError("The wording must be a mapping with title, instructions, items "
-                         "and choices.")
+        raise InputError(QT_TRANSLATE_NOOP(
+            "measures", "The wording must be a mapping with title, instructions, items "
+            "and choices."))
     unknown = sorted(str(k) for k in data if k not in WORDING_KEYS)
     if unknown:
-        raise InputError(f"Unknown field(s) in the wording: {', '.join(unknown)}; expected "
-                         "title, instructions, items, choices and optionally source.")
+        raise InputError(QT_TRANSLATE_NOOP(
+            "measures", "Unknown field(s) in the wording: {fields}; expected title, "
+            "instructions, items, choices and optionally source.").format(
+                fields=", ".join(unknown)))
     missing = [k for k in ("title", "instructions", "items", "choices") if k not in data]
     if missing:
-        raise InputError(f"The wording is missing: {', '.join(missing)}.")
+        raise InputError(QT_TRANSLATE_NOOP("measures", "The wording is missing: {fields}.")
+                         .format(fields=", ".join(missing)))
     spec = builtin_spec(key)
     out: dict[str, Any] = {
         "title": clean_title(data["title"], "The title", arabic=True, limit=200),
@@ -239,7 +244,9 @@ def check_wording(key: str, data: Any) -> dict[str, Any]:
                                   ("choices", spec["choices"], 80)):
         values = data[field]
         if not isinstance(values, list) or len(values) != len(shipped):
-            raise InputError(f"'{field}' must be a list of exactly {len(shipped)} texts.")
+            raise InputError(QT_TRANSLATE_NOOP(
+                "measures", "'{field}' must be a list of exactly {n} texts.").format(
+                    field=field, n=len(shipped)))
         out[field] = [clean_title(v, f"{field[:-1].capitalize()} {i}", arabic=True, limit=limit)
                       for i, v in enumerate(values, start=1)]
     if data.get("source") is not None:
@@ -292,18 +299,25 @@ def read_wording(path: str, key: str) -> dict[str, Any]:
     try:
         raw = file.read_bytes()
     except OSError as exc:
-        raise InputError(f"Could not read {path}: {exc.strerror or exc}.") from None
+        raise InputError(QT_TRANSLATE_NOOP("measures", "Could not read {path}: {reason}.")
+                         .format(path=path, reason=exc.strerror or exc)) from None
     if len(raw) > MAX_WORDING_BYTES:
-        raise InputError(f"{path} is larger than {MAX_WORDING_BYTES // 1000} kB; "
-                         "a wording file is a few lines of text.")
+        raise InputError(QT_TRANSLATE_NOOP(
+            "measures", "{path} is larger than {kb} kB; a wording file is a few lines of "
+            "text.").format(path=path, kb=MAX_WORDING_BYTES // 1000))
     try:
         data = yaml.safe_load(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise InputError(f"{path} is not UTF-8 text.") from None
+        raise InputError(QT_TRANSLATE_NOOP("measures", "{path} is not UTF-8 text.")
+                         .format(path=path)) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 1})" if mark is not None else ""
-        raise InputError(f"{path} is not valid YAML{where}.") from None
+        if mark is not None:
+            raise InputError(QT_TRANSLATE_NOOP(
+                "measures", "{path} is not valid YAML (line {line}).").format(
+                    path=path, line=mark.line + 1)) from None
+        raise InputError(QT_TRANSLATE_NOOP("measures", "{path} is not valid YAML.")
+                         .format(path=path)) from None
     if isinstance(data, dict) and isinstance(data.get("ar"), dict) and len(data) == 1:
         data = data["ar"]  # also accept the wording nested under its language
     return check_wording(key, data)

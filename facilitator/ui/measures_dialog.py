@@ -224,8 +224,11 @@ class MeasuresDialog(QDialog):
 
     def _wording_failed(self, exc: BaseException) -> None:
         # the core's sentence names the file and the line or field at fault
+        from facilitator.ui.errors_ui import error_text
+
         self.wording_status.setText(self.tr("The wording was not changed: %1").replace(
-            "%1", str(exc) if isinstance(exc, FacilitatorError) else type(exc).__name__))
+            "%1", error_text(exc, self.lang) if isinstance(exc, FacilitatorError)
+            else type(exc).__name__))
 
     def _spin(self, value: float) -> QDoubleSpinBox:
         spin = QDoubleSpinBox(self)

@@ -2760,6 +2760,49 @@
     </message>
 </context>
 <context>
+    <name>measures</name>
+    <message>
+        <source>Only the WHO-5 wording can be replaced, not '{key}'.</source>
+        <translation>يمكن استبدال صياغة WHO-5 فقط، لا '{key}'.</translation>
+    </message>
+    <message>
+        <source>The wording must be a mapping with title, instructions, items and choices.</source>
+        <translation>يجب أن تكون الصياغة جدولًا فيه title وinstructions وitems وchoices.</translation>
+    </message>
+    <message>
+        <source>Unknown field(s) in the wording: {fields}; expected title, instructions, items, choices and optionally source.</source>
+        <translation>حقول غير معروفة في الصياغة: {fields}؛ المتوقع title وinstructions وitems وchoices، وsource اختياريًا.</translation>
+    </message>
+    <message>
+        <source>The wording is missing: {fields}.</source>
+        <translation>ينقص الصياغة: {fields}.</translation>
+    </message>
+    <message>
+        <source>'{field}' must be a list of exactly {n} texts.</source>
+        <translation>يجب أن يكون '{field}' قائمة من {n} نصوص بالضبط.</translation>
+    </message>
+    <message>
+        <source>Could not read {path}: {reason}.</source>
+        <translation>تعذّرت قراءة {path}: {reason}.</translation>
+    </message>
+    <message>
+        <source>{path} is larger than {kb} kB; a wording file is a few lines of text.</source>
+        <translation>حجم {path} أكبر من {kb} كيلوبايت؛ ملف الصياغة بضعة أسطر من النص.</translation>
+    </message>
+    <message>
+        <source>{path} is not UTF-8 text.</source>
+        <translation>الملف {path} ليس نصًا بترميز UTF-8.</translation>
+    </message>
+    <message>
+        <source>{path} is not valid YAML (line {line}).</source>
+        <translation>الملف {path} ليس YAML صالحًا (السطر {line}).</translation>
+    </message>
+    <message>
+        <source>{path} is not valid YAML.</source>
+        <translation>الملف {path} ليس YAML صالحًا.</translation>
+    </message>
+</context>
+<context>
     <name>store</name>
     <message>
         <source>The disk is full: the backup {path} could not be written. The store itself is unchanged.</source>

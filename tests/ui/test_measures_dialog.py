@@ -158,3 +158,22 @@ def test_organisation_wording_is_loaded_checked_and_undone(qtbot, ctx, tmp_path)
     assert "not yet checked" in dialog.wording_status.text()
     with ctx.db.unit() as s:
         assert me.measure_text(dict(me.get_measure(s, "who5").spec), "ar").status == "unverified"
+
+
+def test_a_bad_wording_file_is_explained_in_arabic(qtbot, ctx, qapp, tmp_path):
+    from facilitator.ui.translations import LanguageInstaller
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("title: [unclosed\n", encoding="utf-8")
+    installer = LanguageInstaller()
+    installer.install(qapp, "ar")
+    try:
+        ctx.lang = "ar"
+        dialog = open_dialog(qtbot, ctx)
+        dialog.load_wording(str(bad))
+        text = dialog.wording_status.text()
+        assert text.startswith("لم تتغير الصياغة") and "ليس YAML صالحًا (السطر" in text, text
+        assert str(bad) in text
+    finally:
+        installer.install(qapp, "en")
+        ctx.lang = "en"
