@@ -156,6 +156,22 @@ def unique_participants(sessions: Sequence[SessionRow], attendance: Iterable[Att
                 if a.session_id in ids and a.status in ATTENDED})
 
 
+def reach(sessions: Sequence[SessionRow], attendance: Iterable[AttendanceRow],
+          people: Mapping[str, tuple[str | None, str | None]],
+          period: Period = ALL_TIME) -> tuple[Counter[str | None], Counter[str | None]]:
+    """Unique people who attended in the period, counted by age band and by gender
+    (None: not asked, or preferred not to say). Each person is counted once."""
+    ids = {s.id for s in held_sessions(sessions, period)}
+    came = {a.participant_id for a in attendance if a.session_id in ids and a.status in ATTENDED}
+    bands: Counter[str | None] = Counter()
+    genders: Counter[str | None] = Counter()
+    for pid in came:
+        band, gender = people.get(pid, (None, None))
+        bands[band] += 1
+        genders[gender] += 1
+    return bands, genders
+
+
 def new_vs_returning(sessions: Sequence[SessionRow], attendance: Sequence[AttendanceRow],
                      period: Period = ALL_TIME) -> dict[str, tuple[int, int]]:
     """session id -> (new, returning) for held sessions in the period.

@@ -32,6 +32,7 @@ from facilitator.store.models import (
     Incident,
     MeasureDefinition,
     MeasureResponse,
+    Participant,
     RulesAgreement,
     Session,
     StepEvent,
@@ -69,15 +70,19 @@ class Dataset:
     incidents: list[IncidentRow] = field(default_factory=list)
     steps: list[StepRow] = field(default_factory=list)
     scripts: dict[str, ScriptInfo] = field(default_factory=dict)
+    # participant id -> (age band, gender), each None when not asked; program report only
+    people: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
 
     def for_group(self, group_id: str) -> "Dataset":
         ids = {s.id for s in self.sessions if s.group_id == group_id}
+        came = {a.participant_id for a in self.attendance if a.session_id in ids}
         return Dataset({group_id: self.groups[group_id]} if group_id in self.groups else {},
                        [s for s in self.sessions if s.id in ids],
                        [a for a in self.attendance if a.session_id in ids],
                        [r for r in self.responses if r.session_id in ids],
                        [i for i in self.incidents if i.group_id == group_id],
-                       [e for e in self.steps if e.session_id in ids], self.scripts)
+                       [e for e in self.steps if e.session_id in ids], self.scripts,
+                       {pid: d for pid, d in self.people.items() if pid in came})
 
 
 def load_dataset(s: OrmSession, group_ids: Collection[str] | None = None, *,
@@ -153,7 +158,11 @@ def load_dataset(s: OrmSession, group_ids: Collection[str] | None = None, *,
                               .join(Session, Session.id == StepEvent.session_id)
                               .where(real_ids)) if sid not in quiet]
     scripts = load_script_infos(s, {x.script_id for x in sessions})
-    return Dataset(groups, sessions, attendance, responses, incidents, steps, scripts)
+    attenders = {a.participant_id for a in attendance}
+    people = {pid: (band, gender) for pid, band, gender in c.execute(
+        select(Participant.id, Participant.age_band, Participant.gender)
+        .where(Participant.group_id.in_(list(groups)))) if pid in attenders}
+    return Dataset(groups, sessions, attendance, responses, incidents, steps, scripts, people)
 
 
 def script_info_from_yaml(data: Any) -> ScriptInfo | None:

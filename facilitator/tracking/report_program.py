@@ -12,6 +12,7 @@ from collections import defaultdict
 from datetime import date, datetime, timezone
 from typing import Sequence
 
+from facilitator.i18n import pick
 from facilitator.store.db import Database
 from facilitator.tracking import report_text as rt
 from facilitator.tracking.analytics import (
@@ -22,6 +23,7 @@ from facilitator.tracking.analytics import (
     new_vs_returning,
     pairs,
     period_change,
+    reach,
     retention,
     unique_participants,
 )
@@ -32,8 +34,9 @@ from facilitator.tracking.disclosure import (
     suppress_linked,
 )
 from facilitator.tracking.fidelity import fidelity
-from facilitator.tracking.loaders import Dataset, load_dataset
 from facilitator.tracking.custom_measures import CustomMeasure, custom_measures
+from facilitator.tracking.loaders import Dataset, load_dataset
+from facilitator.tracking.participants import AGE_BANDS, GENDERS
 from facilitator.tracking.report_blocks import (
     change_columns,
     count_table,
@@ -132,6 +135,7 @@ def program_blocks(ds: Dataset, period: Period, lang: str, k: int, *,
     blocks += [Heading(rt.t("overview", lang)), overview,
                Paragraph(rt.t("retention_pending", lang), "small")]
     blocks += [Heading(rt.t("by_program", lang)), table]
+    blocks += reach_blocks(ds, period, lang, k)
 
     blocks += [Heading(rt.t("attendance_trend", lang)), mtable,
                Chart("line", rt.t("attendance_trend", lang), mlabels,
@@ -171,4 +175,25 @@ def program_blocks(ds: Dataset, period: Period, lang: str, k: int, *,
     blocks += [Heading(rt.t("fidelity_heading", lang)),
                fidelity_figures(fidelity(held, ds.steps, ds.scripts), lang),
                disclosure_notes(lang, k)]
+    return blocks
+
+
+def reach_blocks(ds: Dataset, period: Period, lang: str, k: int) -> list:
+    """Different people by age band and by gender, as two one-way tables (never
+    crossed, which would single people out), each suppressed with its total. Left
+    out when nobody's age band or gender was recorded."""
+    bands, genders = reach(ds.sessions, ds.attendance, ds.people, period)
+    if not (set(bands) - {None} or set(genders) - {None}):
+        return []
+    blocks: list = [Heading(rt.t("reach_heading", lang))]
+    for title, counter, options in ((rt.t("age_band", lang), bands, AGE_BANDS),
+                                    (rt.t("gender", lang), genders, GENDERS)):
+        keys = [key for key in options if counter.get(key)] + [None]
+        labels = [pick(options[key], lang) if key else rt.t("not_recorded", lang)
+                  for key in keys]
+        table, _ = count_table(labels, [rt.t("unique", lang)],
+                               [[counter.get(key, 0)] for key in keys], k, lang,
+                               first_column=title, row_totals=False)
+        blocks.append(table)
+    blocks.append(Paragraph(rt.t("reach_note", lang), "small"))
     return blocks

@@ -164,6 +164,18 @@ L: dict[str, dict[str, str]] = {
         CTX, "Newcomers from the last 4 weeks of the data are not yet counted for return."),
         "لا يُحتسب بعدُ رجوع الجدد الذين انضموا في آخر 4 أسابيع من البيانات."),
     "by_program": _l(QT_TRANSLATE_NOOP(CTX, "By program type"), "حسب نوع البرنامج"),
+    "reach_heading": _l(QT_TRANSLATE_NOOP(CTX, "Who the groups reach"),
+                        "مَن تصل إليهم المجموعات"),
+    "age_band": _l(QT_TRANSLATE_NOOP(CTX, "Age band"), "الفئة العمرية"),
+    "gender": _l(QT_TRANSLATE_NOOP(CTX, "Gender"), "الجنس"),
+    "not_recorded": _l(QT_TRANSLATE_NOOP(CTX, "Not recorded"), "غير مسجَّل"),
+    "reach_note": _l(QT_TRANSLATE_NOOP(
+        CTX, "Different people who attended in the period, each counted once. Age band and "
+        "gender are optional: \"not recorded\" counts people who were not asked or "
+        "preferred not to say. Shown in the program report only, never per group."),
+        "أشخاص مختلفون حضروا خلال الفترة، يُعدّ كلٌّ منهم مرة واحدة. الفئة العمرية والجنس "
+        "اختياريان: «غير مسجَّل» تعني من لم يُسأل أو فضّل عدم الإجابة. يظهر هذا في تقرير "
+        "البرنامج فقط، ولا يظهر لكل مجموعة."),
     "program_type": _l(QT_TRANSLATE_NOOP(CTX, "Program type"), "نوع البرنامج"),
     "attendance_trend": _l(QT_TRANSLATE_NOOP(CTX, "Attendance by month"), "الحضور حسب الشهر"),
     "prepost_dist": _l(QT_TRANSLATE_NOOP(CTX, "Check-in and check-out ratings"),
