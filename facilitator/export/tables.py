@@ -118,8 +118,30 @@ def table_flowable(tbl: rm.Table, rtl: bool, width: float) -> Table:
     if tbl.total_row and tbl.rows:
         commands.append(("LINEABOVE", (0, -1), (-1, -1), 1.0, colors.black))
     col_widths = [widths[i] for i in order]
-    return Table(data, colWidths=col_widths, repeatRows=1, splitByRow=1, splitInRow=1,
-                 style=TableStyle(commands), hAlign="CENTER")
+    # Small tables keep ReportLab's own rule, so they can still split if they must.
+    kind = TotalsTable if tbl.total_row and len(data) >= 5 else Table
+    return kind(data, colWidths=col_widths, repeatRows=1, splitByRow=1, splitInRow=1,
+                style=TableStyle(commands), hAlign="CENTER")
+
+
+class TotalsTable(Table):
+    """A table ending in a totals row that never starts a page alone under the repeated
+    header: splits may only fall where at least one body row goes with it.
+
+    ReportLab's ``rowSplitRange`` says where a split may fall, but the parts a split
+    makes do not inherit it, so each part is given the rule again here.
+    """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, rowSplitRange=(2, -2), **kwargs)
+
+    def split(self, availWidth, availHeight):  # noqa: N803 - ReportLab's names
+        parts = super().split(availWidth, availHeight)
+        for part in parts[1:]:
+            if isinstance(part, Table) and len(part._cellvalues) >= 4:
+                part.__class__ = TotalsTable
+                part._rowSplitRange = (2, -2)
+        return parts
 
 
 def key_figures_flowable(kf: rm.KeyFigures, rtl: bool, width: float, *, per_row: int = 4) -> Table:
