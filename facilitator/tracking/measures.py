@@ -170,6 +170,13 @@ def _validate_value(m: MeasureDefinition, value: float) -> float:
         raise InputError(f"A score for this measure must be between {lo:g} and {hi:g}.")
     if m.key == CHECKIN and value != int(value):
         raise InputError("The check-in rating is a whole number from 0 to 10.")
+    step = float(spec.get("step") or 0)
+    if not m.builtin and step > 0:
+        # an answer lies on the measure's own scale (0, 2, 4 ... for a step of 2)
+        points = (value - lo) / step
+        if abs(points - round(points)) > 1e-9 * max(1.0, abs(points)):
+            raise InputError(f"A score for this measure goes from {lo:g} to {hi:g} in steps "
+                             f"of {step:g}; {value:g} is not one of them.")
     return float(value)
 
 

@@ -87,9 +87,15 @@ def test_custom_measure(raw_db, group_id):
                 cm.create_custom_measure(s, key, title, minimum=lo, maximum=hi)
         sess = make_session(s, group_id, 0)
         p = add_participant(s, group_id)
-        assert me.record_response(s, sess.id, p.id, "sleep_hours", "single", value=6.5).value == 6.5
+        assert me.record_response(s, sess.id, p.id, "sleep_hours", "single", value=6).value == 6
+        for off_scale in (15, 6.5):  # above the range; between two points of a step of 1
+            with pytest.raises(InputError):
+                me.record_response(s, sess.id, p.id, "sleep_hours", "single", value=off_scale)
+        cm.create_custom_measure(s, "useful", {"en": "Useful", "ar": "مفيد"}, minimum=1,
+                                 maximum=5, step=0.5)
+        assert me.record_response(s, sess.id, p.id, "useful", "single", value=3.5).value == 3.5
         with pytest.raises(InputError):
-            me.record_response(s, sess.id, p.id, "sleep_hours", "single", value=15)
+            me.record_response(s, sess.id, p.id, "useful", "single", value=3.25)
 
 
 def test_who5_due_every_fourth_real_session(raw_db, group_id):
