@@ -28,7 +28,8 @@ from facilitator.tracking.disclosure import (
 )
 from facilitator.tracking.fidelity import Fidelity
 from facilitator.tracking.custom_measures import CustomMeasure
-from facilitator.tracking.report_model import Heading, KeyFigures, Paragraph, Table
+from facilitator.tracking.report_model import (Chart, Heading, KeyFigures, Paragraph, Series,
+                                               Table)
 from facilitator.tracking.stats import ChangeStats
 
 
@@ -173,6 +174,12 @@ def custom_measure_blocks(measures: Sequence[CustomMeasure], responses: Sequence
             out.append(Table([first_column, *change_columns(lang)], rows,
                              title=rt.t("custom_prepost", lang),
                              numeric=frozenset({1, 2, 3, 4}), total_row=True))
+            shown = [_shown_number(row[2]) for row in rows[:-1]]
+            if len(shown) > 1 and any(v is not None for v in shown):
+                # drawn from the table's own cells, so a withheld mean is a gap here too
+                out.append(Chart("bar", rt.t("custom_change_chart", lang), labels,
+                                 [Series(rt.t("mean_change", lang), shown)],
+                                 y_label=rt.t("mean_change", lang)))
         if any(r.phase == "single" for r in mine):
             rows = mean_rows(labels, [person_means(mine, m.key, "single", sids)
                                       for _, sids in used],
@@ -182,6 +189,14 @@ def custom_measure_blocks(measures: Sequence[CustomMeasure], responses: Sequence
                              total_row=True))
         out.append(KeyFigures([(rt.t("passes", lang), show_count(passes(mine, m.key), k))]))
     return out
+
+
+def _shown_number(cell: str) -> float | None:
+    """The number a table cell shows ("+0.9", "-1.2"), or None for "–" and the like."""
+    try:
+        return float(cell.replace("\u2212", "-"))
+    except (TypeError, ValueError):
+        return None
 
 
 def change_columns(lang: str) -> list[str]:

@@ -109,6 +109,8 @@ L: dict[str, dict[str, str]] = {
         CTX, "This measure has been retired: it is no longer asked, and earlier answers "
         "are still reported."),
         "أُوقف استخدام هذا المقياس: لم يعد يُطرح، وما زالت الإجابات السابقة تُعرض."),
+    "custom_change_chart": _l(QT_TRANSLATE_NOOP(CTX, "Mean change from start to end"),
+                              "متوسط التغيّر من البداية إلى النهاية"),
     "custom_prepost": _l(QT_TRANSLATE_NOOP(CTX, "Change from start to end of session"),
                          "التغيّر من بداية الجلسة إلى نهايتها"),
     "custom_single": _l(QT_TRANSLATE_NOOP(CTX, "Asked once per session"),

@@ -22,7 +22,7 @@ from facilitator.tracking import participants as pa
 from facilitator.tracking.analytics import ResponseRow, SessionRow, pairs
 from facilitator.tracking.loaders import load_dataset
 from facilitator.tracking.report_blocks import custom_measure_blocks
-from facilitator.tracking.report_model import Heading, Table
+from facilitator.tracking.report_model import Chart, Heading, Table
 from facilitator.tracking.reports import (
     build_group_report,
     build_program_report,
@@ -356,6 +356,18 @@ def test_custom_tables_never_reveal_small_counts(data, k):
             if len(hidden) == 1 and total[1].isdigit():
                 guess = int(total[1]) - sum(int(r[1]) for r in body if r[1].isdigit())
                 assert guess != truth[table.title, hidden[0][0]], (table.rows, guess)
+        # a chart repeats its table's shown means: a withheld mean is a gap, never a bar
+        tables_ = [b for b in blocks if isinstance(b, Table)
+                   and b.title == "Change from start to end of session"]
+        charts = [b for b in blocks if isinstance(b, Chart)]
+        for chart in charts:
+            table = tables_[0]
+            shown = {row[0]: row[2] for row in table.rows[:-1]}
+            for label, value in zip(chart.categories, chart.series[0].values):
+                cell = shown[label]
+                assert (value is None) == (cell == "–"), (label, value, cell)
+                if value is not None:
+                    assert f"{value:+.1f}" == cell or f"{value:.1f}" == cell, (value, cell)
 
 
 def test_demo_data_carries_the_custom_measure(raw_db):
