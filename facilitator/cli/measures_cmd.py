@@ -66,6 +66,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         add_store_args(r)
         r.set_defaults(func=run_retire, retired=retired)
 
+    rn = sub.add_parser("rename", help="reword a custom measure's title (the scale stays)")
+    rn.add_argument("key")
+    rn.add_argument("--title-en", help="the new English title")
+    rn.add_argument("--title-ar", help="the new Arabic title")
+    add_store_args(rn)
+    rn.set_defaults(func=run_rename)
+
     w = sub.add_parser("wording", help="use the organisation's Arabic wording of WHO-5")
     w.add_argument("key", help="the built-in measure (who5)")
     w.add_argument("--file", help="YAML with title, instructions, items, choices (5..0), "
@@ -161,6 +168,23 @@ def run_retire(args: argparse.Namespace) -> int:
     state = "retired" if args.retired else "offered again"
     print(f"The measure '{args.key}' is {state}." if changed
           else f"The measure '{args.key}' was already {'retired' if args.retired else 'active'}.")
+    return 0
+
+
+def run_rename(args: argparse.Namespace) -> int:
+    if args.title_en is None and args.title_ar is None:
+        raise InputError("Give --title-en, --title-ar or both.")
+    for value, what in ((args.title_en, "The English title"), (args.title_ar, "The Arabic title")):
+        if value is not None:  # checked before the store is opened
+            cm.clean_title(value, what, arabic=what.startswith("The Arabic"))
+    store = open_from_args(args)
+    try:
+        with store.db.unit() as s:
+            m = cm.set_titles(s, args.key, {"en": args.title_en, "ar": args.title_ar})
+            title = dict(m.title)
+    finally:
+        store.close()
+    print(f"The measure '{args.key}' is now titled: {title.get('en')} / {title.get('ar')}")
     return 0
 
 

@@ -74,6 +74,30 @@ def create_custom_measure(s: OrmSession, key: str, title: dict[str, str], *,
     return row
 
 
+def set_titles(s: OrmSession, key: str, title: dict[str, str | None]) -> MeasureDefinition:
+    """Reword a custom measure's English and/or Arabic title (None keeps that one).
+
+    Only the titles can change: the range, step and when it is asked stay as they
+    were, because the answers already given were on that scale. To change the scale,
+    retire the measure and add a new one.
+    """
+    m = get_measure(s, key)
+    if m.builtin:
+        raise InputError(f"'{key}' is a built-in measure; its title cannot be changed.")
+    if not isinstance(title, dict) or not any(title.get(lang) is not None
+                                              for lang in ("en", "ar")):
+        raise InputError("Give a new English title, a new Arabic title, or both.")
+    clean = dict(m.title or {})
+    if title.get("en") is not None:
+        clean["en"] = clean_title(title["en"], "The English title")
+    if title.get("ar") is not None:
+        clean["ar"] = clean_title(title["ar"], "The Arabic title", arabic=True)
+    m.title = clean
+    m.spec = {**(m.spec or {}), "title": clean}  # a new dict: JSON columns need one
+    s.flush()
+    return m
+
+
 # --- validation of untrusted definition text ------------------------------------
 
 TITLE_MAX = 120

@@ -96,6 +96,12 @@ class MeasuresDialog(QDialog):
         self.retire_button.setObjectName("retireMeasure")
         self.retire_button.setEnabled(False)
         self.retire_button.clicked.connect(self._toggle_retired)
+        self.titles_button = QPushButton(self.tr("Edit &titles…"), self)
+        self.titles_button.setObjectName("editTitles")
+        self.titles_button.setToolTip(self.tr("Reword the English or Arabic title; the "
+                                              "scale stays as it is"))
+        self.titles_button.setEnabled(False)
+        self.titles_button.clicked.connect(self.edit_titles)
         self.retire_note = QLabel(self)
         self.retire_note.setWordWrap(True)
         theme.set_role(self.retire_note, "muted")
@@ -180,6 +186,7 @@ class MeasuresDialog(QDialog):
         buttons.rejected.connect(self.reject)
         retire_row = QHBoxLayout()
         retire_row.addWidget(self.retire_note, 1)
+        retire_row.addWidget(self.titles_button)
         retire_row.addWidget(self.retire_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
@@ -295,6 +302,7 @@ class MeasuresDialog(QDialog):
     def _selection_changed(self) -> None:
         row = self.selected()
         self.retire_button.setEnabled(row is not None and not row.builtin)
+        self.titles_button.setEnabled(row is not None and not row.builtin)
         self.retire_button.setText(self.tr("Offer &again") if row is not None and row.retired
                                    else self.tr("&Retire"))
         if row is not None and row.builtin:
@@ -315,6 +323,37 @@ class MeasuresDialog(QDialog):
         self.ctx.tasks.run_db(self.ctx.db, lambda s: cm.set_retired(s, key, retired),
                               lambda _changed: self._changed(key), self._failed,
                               label=self.tr("Saving the measure"))
+
+    def edit_titles(self, titles: Optional[tuple[str, str]] = None) -> None:
+        """Ask for the new titles (``titles`` given: tests and scripts skip the dialog)."""
+        row = self.selected()
+        if row is None or row.builtin:
+            return
+        if titles is None:
+            dialog = QDialog(self)
+            dialog.setWindowTitle(self.tr("Edit titles"))
+            en, ar = QLineEdit(row.title.get("en", ""), dialog), QLineEdit(
+                row.title.get("ar", ""), dialog)
+            en.setAccessibleName(self.tr("Title in English"))
+            ar.setAccessibleName(self.tr("Title in Arabic"))
+            en.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+            ar.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+            form = QFormLayout(dialog)
+            form.addRow(self.tr("Title in English"), en)
+            form.addRow(self.tr("Title in Arabic"), ar)
+            box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel, dialog)
+            box.accepted.connect(dialog.accept)
+            box.rejected.connect(dialog.reject)
+            form.addRow(box)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            titles = (en.text(), ar.text())
+        key, (en_text, ar_text) = row.key, titles
+        self.error.hide()
+        self.ctx.tasks.run_db(
+            self.ctx.db, lambda s: cm.set_titles(s, key, {"en": en_text, "ar": ar_text}).key,
+            self._changed, self._failed, label=self.tr("Saving the measure"))
 
     # -- adding -----------------------------------------------------------------------
     def _add(self) -> None:

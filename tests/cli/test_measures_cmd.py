@@ -144,3 +144,23 @@ def test_bad_input_is_one_line_exit_1_and_changes_nothing(store, capsys):
         assert words in err and "Traceback" not in err, (args, err)
         assert out == ""
     assert definitions(store) == before
+
+
+def test_rename_changes_titles_only_and_refuses_bad_input(store, capsys):
+    assert run(store, capsys, *ADD)[0] == 0
+    before = {k: json.loads(spec) for k, _t, spec in definitions(store)}["cope"]
+    code, out, _ = run(store, capsys, "rename", "cope", "--title-en", "Able to cope")
+    assert code == 0 and "Able to cope / الثقة بالقدرة على التأقلم" in out
+    after = {k: (json.loads(t), json.loads(spec)) for k, t, spec in definitions(store)}["cope"]
+    assert after[0] == {"en": "Able to cope", "ar": "الثقة بالقدرة على التأقلم"}
+    assert {k: v for k, v in after[1].items() if k != "title"} == \
+        {k: v for k, v in before.items() if k != "title"}  # the scale is untouched
+    unchanged = definitions(store)
+    for args in (["rename", "cope"],                                   # nothing to change
+                 ["rename", "cope", "--title-ar", "Coping"],           # no Arabic letters
+                 ["rename", "cope", "--title-en", "bad\u202etitle"],   # a bidi override
+                 ["rename", "checkin10", "--title-en", "Mine"],        # built in
+                 ["rename", "nosuch", "--title-en", "x"]):
+        code, out, err = run(store, capsys, *args)
+        assert code == 1 and err.count("\n") == 1 and "Traceback" not in err, (args, err)
+    assert definitions(store) == unchanged

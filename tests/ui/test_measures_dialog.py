@@ -177,3 +177,24 @@ def test_a_bad_wording_file_is_explained_in_arabic(qtbot, ctx, qapp, tmp_path):
     finally:
         installer.install(qapp, "en")
         ctx.lang = "en"
+
+
+def test_titles_can_be_reworded_and_a_bad_one_is_refused(qtbot, ctx):
+    from facilitator.tracking import custom_measures as cm
+
+    with ctx.db.unit() as s:
+        cm.create_custom_measure(s, "cope", {"en": "Coping", "ar": "التأقلم"}, minimum=0,
+                                 maximum=10)
+    dialog = open_dialog(qtbot, ctx)
+    dialog.table.selectRow(0)  # a built-in measure: its titles stay
+    assert not dialog.titles_button.isEnabled()
+    dialog.table.selectRow([r.key for r in dialog._rows].index("cope"))
+    assert dialog.titles_button.isEnabled()
+    dialog.edit_titles(("Able to cope", "القدرة على التأقلم"))
+    assert rows(ctx)["cope"].title == {"en": "Able to cope", "ar": "القدرة على التأقلم"}
+    assert "Able to cope" in dialog.table.item([r.key for r in dialog._rows].index("cope"),
+                                               0).text()
+    dialog.table.selectRow([r.key for r in dialog._rows].index("cope"))
+    dialog.edit_titles(("Able to cope", "Coping"))  # no Arabic letters
+    assert "no Arabic letters" in dialog.error.text() and dialog.error.isVisibleTo(dialog)
+    assert rows(ctx)["cope"].title["ar"] == "القدرة على التأقلم"
