@@ -111,12 +111,12 @@ def parse_copies(value: str | None, kind: str) -> int:
 def _who5_text(args: argparse.Namespace, lang: str):
     """The WHO-5 wording to print: the store's row with ``--db`` (it may hold an
     organisation's wording), otherwise the shipped definition (no store needed)."""
-    from facilitator.tracking.measures import builtin_spec, get_measure, measure_text
+    from facilitator.tracking.measures import WHO5, builtin_spec, measure_text, stored_text
 
     if getattr(args, "db", None) is None:
-        return measure_text(builtin_spec("who5"), lang)
+        return measure_text(builtin_spec(WHO5), lang)
     with open_from_args(args) as store, store.db.unit() as s:
-        return measure_text(get_measure(s, "who5").spec, lang)
+        return stored_text(s, WHO5, lang)
 
 
 def run(args: argparse.Namespace) -> int:

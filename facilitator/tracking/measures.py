@@ -334,3 +334,9 @@ def measure_text(spec: dict[str, Any], lang: str) -> MeasureText:
         choices=(tuple(zip(values, labels)) if len(labels) == len(values) else text.choices),
         attribution=" ".join(x for x in (text.attribution, own.get("source")) if x),
         status="organisation")
+
+
+def stored_text(s: OrmSession, key: str, lang: str) -> MeasureText:
+    """The questionnaire text as this store holds it (an organisation's wording
+    included), in ``lang``: what the app's forms and the CLI print."""
+    return measure_text(dict(get_measure(s, key).spec), lang)

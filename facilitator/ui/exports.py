@@ -67,10 +67,10 @@ def _who5_job(db, path: str, lang: str, copies: int, practice: bool) -> Path:
     """The store's WHO-5 wording (it may carry the organisation's own Arabic text),
     read inside one unit; the forms are written from that plain data afterwards."""
     from facilitator.export.who5_form import write_who5_form
-    from facilitator.tracking.measures import WHO5, get_measure, measure_text
+    from facilitator.tracking.measures import WHO5, stored_text
 
     with db.unit() as s:
-        text = measure_text(dict(get_measure(s, WHO5).spec), lang)
+        text = stored_text(s, WHO5, lang)
     return Path(write_who5_form(Path(path), text, copies=copies, practice=practice))
 
 

@@ -254,7 +254,7 @@ class MeasuresDialog(QDialog):
     def reload(self, select_key: Optional[str] = None) -> None:
         with self.ctx.db.unit() as s:  # unit(): the built-in rows are created on first use
             self._rows = measure_rows(s)
-            status = me.measure_text(dict(me.get_measure(s, me.WHO5).spec), "ar").status
+            status = me.stored_text(s, me.WHO5, "ar").status
         self._show_wording(status)
         self.table.setRowCount(len(self._rows))
         for i, row in enumerate(self._rows):
