@@ -17,7 +17,7 @@ from facilitator.cli.common import add_store_args, open_from_args
 from facilitator.errors import InputError
 
 KINDS = ("session", "group", "program", "handout", "who5-form")
-K_MIN, K_MAX = 2, 50
+from facilitator.policy import K_MAX, K_MIN
 COPIES_MAX = 50
 
 

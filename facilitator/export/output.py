@@ -20,7 +20,7 @@ from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.store.fsutil import atomic_write
 
 ALGORITHM = "AES-256"  # pypdf: AES-256 with revision 6 (AES-256-R5 is the deprecated one)
-MIN_PASSWORD_CHARS = 4
+from facilitator.policy import PDF_PASSWORD_MIN as MIN_PASSWORD_CHARS
 
 
 def encrypt_pdf(data: bytes, password: str) -> bytes:

@@ -39,7 +39,7 @@ from facilitator.store.keyfile import KdfParams, KeyFile, keyfile_path, passphra
 from facilitator.store.lock import StoreLock
 from facilitator.store.unlock import UnlockMethod, unlock_key
 
-MIN_PASSPHRASE = 8
+from facilitator.policy import PASSPHRASE_MIN as MIN_PASSPHRASE
 _PREVIOUS_KDF = KdfParams("hkdf-sha256", 0, 0, 0)
 _MIN_DB_BYTES = 512
 VERIFY_ON_OPEN_MAX_BYTES = 16 * 1024 * 1024

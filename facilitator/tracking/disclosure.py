@@ -26,7 +26,7 @@ from typing import Sequence
 
 from facilitator.i18n import QT_TRANSLATE_NOOP
 
-DEFAULT_K = 5
+from facilitator.policy import K_DEFAULT as DEFAULT_K
 EXTERNAL_K = 11
 SECONDARY_MARK = "*"
 WITHHELD = "–"

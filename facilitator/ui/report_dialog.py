@@ -24,7 +24,7 @@ from facilitator.ui import widgets as W
 from facilitator.ui.context import AppContext
 from facilitator.ui.labels import LANGUAGES
 
-K_DEFAULT, K_MIN, K_MAX, K_EXTERNAL = 5, 2, 50, 11
+from facilitator.policy import K_DEFAULT, K_EXTERNAL, K_MAX, K_MIN
 PASSWORD_MIN = 8
 KIND_GROUP, KIND_PROGRAM, KIND_EXTERNAL = "group", "program", "external"
 

@@ -36,7 +36,7 @@ from facilitator.ui.labels import LANGUAGES, PROGRAM_TYPES, program_label
 from facilitator.ui.tasks import _BaseRunner
 from facilitator.ui.translations import format_number
 
-MIN_PASSPHRASE = 8
+from facilitator.policy import PASSPHRASE_MIN as MIN_PASSPHRASE
 
 
 class _Page(QWizardPage):
