@@ -22,7 +22,6 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 from pydantic_core import PydanticCustomError
 
 from facilitator.errors import FacilitatorError
-from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.resources import resource_path
 from facilitator.session.scripts import content_hash
 
@@ -36,15 +35,6 @@ COMPETENCIES: tuple[str, ...] = (
 )
 Competency = Literal["confidentiality", "boundaries", "safety_response", "group_dynamics",
                      "peer_role", "listening_empathy", "time_keeping"]
-COMPETENCY_LABELS: dict[str, str] = {
-    "confidentiality": QT_TRANSLATE_NOOP("Practice", "Confidentiality"),
-    "boundaries": QT_TRANSLATE_NOOP("Practice", "Boundaries"),
-    "safety_response": QT_TRANSLATE_NOOP("Practice", "Safety response"),
-    "group_dynamics": QT_TRANSLATE_NOOP("Practice", "Group dynamics"),
-    "peer_role": QT_TRANSLATE_NOOP("Practice", "Staying within the peer role"),
-    "listening_empathy": QT_TRANSLATE_NOOP("Practice", "Listening and empathy"),
-    "time_keeping": QT_TRANSLATE_NOOP("Practice", "Time keeping"),
-}
 
 EVENT_KINDS: tuple[str, ...] = (
     "says", "interrupts", "silent", "arrives_late", "leaves", "medical_advice",
@@ -52,18 +42,6 @@ EVENT_KINDS: tuple[str, ...] = (
 )
 EventKind = Literal["says", "interrupts", "silent", "arrives_late", "leaves", "medical_advice",
                     "risk_disclosure", "repeats_outside", "private_contact", "conflict"]
-EVENT_LABELS: dict[str, str] = {
-    "says": QT_TRANSLATE_NOOP("Practice", "says"),
-    "interrupts": QT_TRANSLATE_NOOP("Practice", "interrupts"),
-    "silent": QT_TRANSLATE_NOOP("Practice", "stays silent"),
-    "arrives_late": QT_TRANSLATE_NOOP("Practice", "arrives late"),
-    "leaves": QT_TRANSLATE_NOOP("Practice", "leaves"),
-    "medical_advice": QT_TRANSLATE_NOOP("Practice", "gives medical advice"),
-    "risk_disclosure": QT_TRANSLATE_NOOP("Practice", "discloses risk"),
-    "repeats_outside": QT_TRANSLATE_NOOP("Practice", "repeated a story outside the group"),
-    "private_contact": QT_TRANSLATE_NOOP("Practice", "asks for private contact"),
-    "conflict": QT_TRANSLATE_NOOP("Practice", "starts a conflict"),
-}
 
 STATE_VARS: tuple[str, ...] = ("trust", "distress", "engagement")
 StateVar = Literal["trust", "distress", "engagement"]
@@ -79,21 +57,9 @@ TEMPERAMENTS: dict[str, dict[str, int]] = {
     "irritable": {"distress": 1, "trust": -1},
 }
 Temperament = Literal["steady", "guarded", "open", "anxious", "irritable"]
-TEMPERAMENT_LABELS: dict[str, str] = {
-    "steady": QT_TRANSLATE_NOOP("Practice", "steady"),
-    "guarded": QT_TRANSLATE_NOOP("Practice", "guarded"),
-    "open": QT_TRANSLATE_NOOP("Practice", "open"),
-    "anxious": QT_TRANSLATE_NOOP("Practice", "anxious"),
-    "irritable": QT_TRANSLATE_NOOP("Practice", "irritable"),
-}
 
 RESULTS: tuple[str, ...] = ("not_yet", "developing", "competent")
 Result = Literal["not_yet", "developing", "competent"]
-RESULT_LABELS: dict[str, str] = {
-    "not_yet": QT_TRANSLATE_NOOP("Practice", "Not yet"),
-    "developing": QT_TRANSLATE_NOOP("Practice", "Developing"),
-    "competent": QT_TRANSLATE_NOOP("Practice", "Competent"),
-}
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")]
 ScenarioId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,99}$")]
