@@ -70,7 +70,12 @@ def parse_scenario_text(text: str | bytes, path: str = "<scenario>",
     ``resolve_script`` finds the base script by id (default: the built-in library);
     the steps that events name are checked against it.
     """
-    root, data = read_yaml_document(text, path)
+    try:
+        root, data = read_yaml_document(text, path)
+    except ScenarioValidationError:
+        raise
+    except ScriptValidationError as exc:  # the reader's own refusals, under our name
+        raise ScenarioValidationError(exc.problems) from None
     try:
         return Scenario.model_validate(
             data, context={"resolve_script": resolve_script or library_resolver()})
