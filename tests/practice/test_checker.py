@@ -12,13 +12,10 @@ SCRIPT = load_script("mutual-support-circle")
 
 
 def run_check(text: str, max_paths: int = 20_000):
-    import yaml
-
     from facilitator.session.script_loader import read_yaml_document
 
     scenario = parse_scenario_text(text, "s.yaml")
     root, _ = read_yaml_document(text, "s.yaml")
-    del yaml
     return check(scenario, SCRIPT, root, max_paths)
 
 
