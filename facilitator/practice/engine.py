@@ -168,6 +168,8 @@ class PracticeRun:
     # ---- inputs -----------------------------------------------------------------------
 
     def start(self) -> None:
+        if self.run.status != "ready":
+            raise EngineError(QT_TRANSLATE_NOOP("Practice", "The practice has already started."))
         self._act("start")
         self.run.start()
         self._log("start", {"seed": self.seed, "mode": self.mode,
