@@ -75,6 +75,7 @@ class Attempt:
     id: str
     run: PracticeRun
     db: Database
+    _closed: bool = False
 
     def start(self) -> None:
         self.run.start()
@@ -86,7 +87,9 @@ class Attempt:
         self.run.next_step()
 
     def choose(self, option_id: str) -> Entry:
-        return self.run.choose(option_id)
+        entry = self.run.choose(option_id)
+        self.sync_if_ended()  # an option may end the scenario: store the result now
+        return entry
 
     def inject(self, event_id: str) -> None:
         self.run.inject(event_id)
@@ -100,7 +103,8 @@ class Attempt:
     def finish(self) -> Outcome:
         outcome = self.run.finish() if not self.run.done else self.run.outcome
         assert outcome is not None
-        self._close("finished", outcome)
+        if not self._closed:
+            self._close("finished", outcome)
         return outcome
 
     def abandon(self) -> None:
@@ -108,13 +112,14 @@ class Attempt:
         self._close("abandoned", None)
 
     def sync_if_ended(self) -> Optional[Outcome]:
-        """After a choice that ends the scenario, store the result."""
-        if self.run.done and self.run.outcome is not None:
+        """After a choice that ends the scenario, store the result (once)."""
+        if self.run.done and self.run.outcome is not None and not self._closed:
             self._close("finished", self.run.outcome)
             return self.run.outcome
         return None
 
     def _close(self, status: str, outcome: Outcome | None) -> None:
+        self._closed = True
         with self.db.unit() as s:
             row = s.get(PracticeAttempt, self.id)
             assert row is not None

@@ -36,18 +36,18 @@ L: dict[str, dict[str, str]] = {
     "listening_empathy": _l(QT_TRANSLATE_NOOP(CTX, "Listening and empathy"),
                             "الإصغاء والتعاطف"),
     "time_keeping": _l(QT_TRANSLATE_NOOP(CTX, "Time keeping"), "ضبط الوقت"),
-    "ev_says": _l(QT_TRANSLATE_NOOP(CTX, "says"), "يقول"),
-    "ev_interrupts": _l(QT_TRANSLATE_NOOP(CTX, "interrupts"), "يقاطع"),
-    "ev_silent": _l(QT_TRANSLATE_NOOP(CTX, "stays silent"), "يلتزم الصمت"),
-    "ev_arrives_late": _l(QT_TRANSLATE_NOOP(CTX, "arrives late"), "يصل متأخرًا"),
-    "ev_leaves": _l(QT_TRANSLATE_NOOP(CTX, "leaves"), "يغادر"),
-    "ev_medical_advice": _l(QT_TRANSLATE_NOOP(CTX, "gives medical advice"), "يقدّم نصيحة طبية"),
-    "ev_risk_disclosure": _l(QT_TRANSLATE_NOOP(CTX, "discloses risk"), "يُفصح عن خطر"),
+    "ev_says": _l(QT_TRANSLATE_NOOP(CTX, "says"), "كلام"),
+    "ev_interrupts": _l(QT_TRANSLATE_NOOP(CTX, "interrupts"), "مقاطعة"),
+    "ev_silent": _l(QT_TRANSLATE_NOOP(CTX, "stays silent"), "صمت"),
+    "ev_arrives_late": _l(QT_TRANSLATE_NOOP(CTX, "arrives late"), "وصول متأخر"),
+    "ev_leaves": _l(QT_TRANSLATE_NOOP(CTX, "leaves"), "مغادرة"),
+    "ev_medical_advice": _l(QT_TRANSLATE_NOOP(CTX, "gives medical advice"), "نصيحة طبية"),
+    "ev_risk_disclosure": _l(QT_TRANSLATE_NOOP(CTX, "discloses risk"), "إفصاح عن خطر"),
     "ev_repeats_outside": _l(QT_TRANSLATE_NOOP(CTX, "repeated a story outside the group"),
                              "نقل قصة إلى خارج المجموعة"),
     "ev_private_contact": _l(QT_TRANSLATE_NOOP(CTX, "asks for private contact"),
-                             "يطلب تواصلًا خاصًا"),
-    "ev_conflict": _l(QT_TRANSLATE_NOOP(CTX, "starts a conflict"), "يبدأ خلافًا"),
+                             "طلب تواصل خاص"),
+    "ev_conflict": _l(QT_TRANSLATE_NOOP(CTX, "starts a conflict"), "بداية خلاف"),
     "steady": _l(QT_TRANSLATE_NOOP(CTX, "steady"), "متزن"),
     "guarded": _l(QT_TRANSLATE_NOOP(CTX, "guarded"), "متحفّظ"),
     "open": _l(QT_TRANSLATE_NOOP(CTX, "open"), "منفتح"),
@@ -65,8 +65,8 @@ L: dict[str, dict[str, str]] = {
     "seed": _l(QT_TRANSLATE_NOOP(CTX, "Seed {seed}"), "البذرة {seed}"),
     "warnings": _l(QT_TRANSLATE_NOOP(CTX, "Content warnings"), "تنبيهات المحتوى"),
     "participants": _l(QT_TRANSLATE_NOOP(CTX, "The group"), "المجموعة"),
-    "step": _l(QT_TRANSLATE_NOOP(CTX, "Step {n} of {total}: {title} ({minutes} min)"),
-               "الخطوة {n} من {total}: {title} ({minutes} دقيقة)"),
+    "step": _l(QT_TRANSLATE_NOOP(CTX, "Step {n} of {total}: {title} ({minutes})"),
+               "الخطوة {n} من {total}: {title} ({minutes})"),
     "cue": _l(QT_TRANSLATE_NOOP(CTX, "Cue"), "إشارة"),
     "to": _l(QT_TRANSLATE_NOOP(CTX, "to {code}"), "إلى {code}"),
     "decision": _l(QT_TRANSLATE_NOOP(CTX, "Decision"), "قرار"),
@@ -76,8 +76,8 @@ L: dict[str, dict[str, str]] = {
     "cites": _l(QT_TRANSLATE_NOOP(CTX, "See"), "انظر"),
     "critical_done": _l(QT_TRANSLATE_NOOP(CTX, "Critical action performed"),
                         "إجراء حاسم تم تنفيذه"),
-    "extended": _l(QT_TRANSLATE_NOOP(CTX, "The step runs {minutes} min longer."),
-                   "تطول الخطوة {minutes} دقيقة."),
+    "extended": _l(QT_TRANSLATE_NOOP(CTX, "The step runs {minutes} longer."),
+                   "تطول الخطوة {minutes}."),
     "paused": _l(QT_TRANSLATE_NOOP(CTX, "Paused by the trainer."), "أوقفه المدرّب مؤقتًا."),
     "resumed": _l(QT_TRANSLATE_NOOP(CTX, "Resumed."), "استُؤنف."),
     "finished": _l(QT_TRANSLATE_NOOP(CTX, "The practice has ended."), "انتهى التدريب."),
@@ -96,7 +96,7 @@ L: dict[str, dict[str, str]] = {
                  "النتيجة محدودة لأن إجراءً حاسمًا فات."),
     "timeline": _l(QT_TRANSLATE_NOOP(CTX, "Key moments"), "اللحظات الرئيسية"),
     "best_was": _l(QT_TRANSLATE_NOOP(CTX, "Strongest option"), "الخيار الأقوى"),
-    "response": _l(QT_TRANSLATE_NOOP(CTX, "answered in {seconds} s"), "أُجيب خلال {seconds} ثانية"),
+    "response": _l(QT_TRANSLATE_NOOP(CTX, "answered in {seconds} s"), "زمن الإجابة {seconds} ث"),
 }
 
 
@@ -107,6 +107,20 @@ def t(key: str, lang: str, **fmt: Any) -> str:
         caught = translate(CTX, text, lang)
         text = caught if caught != text else entry.get(lang) or text
     return text.format(**fmt) if fmt else text
+
+
+def minutes(n: float, lang: str) -> str:
+    """``n`` minutes, with Arabic number agreement (دقيقة، دقيقتان، دقائق)."""
+    n = int(n) if float(n).is_integer() else n
+    if lang != "ar":
+        return f"{n:g} min"
+    if n == 1:
+        return "دقيقة واحدة"
+    if n == 2:
+        return "دقيقتان"
+    if isinstance(n, int) and 3 <= n <= 10:
+        return f"{n} دقائق"
+    return f"{n:g} دقيقة"
 
 
 def clock(seconds: float) -> str:
@@ -156,12 +170,16 @@ def entry_lines(run: PracticeRun, entry: Entry, lang: str, *, show_state: bool =
         i = d["index"]
         step = run.script.steps[i]
         return ["", "-- " + t("step", lang, n=i + 1, total=len(run.script.steps),
-                              title=step.title.get(lang), minutes=step.minutes)]
+                              title=step.title.get(lang), minutes=minutes(step.minutes, lang))]
     if entry.kind == "event":
         ev = next(e for e in sc.events if e.id == d["event"])
-        head = f"{stamp} {ev.who} {t('ev_' + ev.kind, lang)}"
-        if ev.target:
-            head += " (" + t("to", lang, code=ev.target) + ")"
+        if lang == "ar":  # a noun, not a verb: Arabic verbs would need the member's gender
+            head = f"{stamp} {ev.who} ({t('ev_' + ev.kind, lang)}"
+            head += ("، " + t("to", lang, code=ev.target) if ev.target else "") + ")"
+        else:
+            head = f"{stamp} {ev.who} {t('ev_' + ev.kind, lang)}"
+            if ev.target:
+                head += " (" + t("to", lang, code=ev.target) + ")"
         lines = [head + ": " + ev.text.get(lang)]
         if ev.cue is not None:
             lines.append(f"    {t('cue', lang)}: {ev.cue.get(lang)}")
@@ -182,7 +200,7 @@ def entry_lines(run: PracticeRun, entry: Entry, lang: str, *, show_state: bool =
         act = next(a for a in sc.critical_actions if a.id == d["action"])
         return [f"    {t('critical_done', lang)}: {act.title.get(lang)}"]
     if entry.kind == "extend":
-        return [f"    {t('extended', lang, minutes=d['minutes'])}"]
+        return [f"    {t('extended', lang, minutes=minutes(d['minutes'], lang))}"]
     if entry.kind == "state":
         return [f"    ({d['who']} {d['var']} {d['from']} -> {d['to']})"] if show_state else []
     if entry.kind in ("paused", "resumed"):
