@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from sqlalchemy import select
 
@@ -132,7 +132,8 @@ class Attempt:
                 row.critical_missed = list(outcome.critical_missed)
 
 
-def _recorder(db: Database, attempt_id: str):  # type: ignore[no-untyped-def]
+def _recorder(db: Database, attempt_id: str,
+              listener: Callable[[Entry | Action], None] | None = None):  # type: ignore[no-untyped-def]
     def record(item: Entry | Action) -> None:
         with db.unit() as s:
             if isinstance(item, Entry):
@@ -141,12 +142,18 @@ def _recorder(db: Database, attempt_id: str):  # type: ignore[no-untyped-def]
             else:
                 s.add(PracticeAction(attempt_id=attempt_id, seq=item.seq, action=item.action,
                                      arg=item.arg, clock=item.at))
+        if listener is not None:  # the screen (or the terminal) shows it once it is saved
+            listener(item)
     return record
 
 
 def start_attempt(db: Database, scenario_ref: str, trainee: str, *, seed: int | None = None,
-                  mode: Mode = "practice", clock: Clock = time.monotonic) -> Attempt:
-    """Create the attempt row and a ready-to-start engine (call ``start()``)."""
+                  mode: Mode = "practice", clock: Clock = time.monotonic,
+                  listener: Callable[[Entry | Action], None] | None = None) -> Attempt:
+    """Create the attempt row and a ready-to-start engine (call ``start()``).
+
+    ``listener`` sees every transcript entry and input right after it is saved (the
+    practice screen turns entries into event cards and decision panels)."""
     trainee = (trainee or "").strip()
     if not trainee or len(trainee) > MAX_TRAINEE:
         raise InputError(f"Give the trainee a label of 1 to {MAX_TRAINEE} characters.")
@@ -169,7 +176,7 @@ def start_attempt(db: Database, scenario_ref: str, trainee: str, *, seed: int | 
         s.flush()
         attempt_id = row.id
     run = PracticeRun(scenario, script, seed, mode, clock=clock,
-                      recorder=_recorder(db, attempt_id))
+                      recorder=_recorder(db, attempt_id, listener))
     with db.unit() as s:
         s.get(PracticeAttempt, attempt_id).temperaments = dict(run.temperaments)  # type: ignore[union-attr]
     return Attempt(attempt_id, run, db)
@@ -216,6 +223,17 @@ def stored_transcript(db: Database, attempt_id: str) -> list[dict[str, Any]]:
                          .order_by(PracticeEntry.seq))
         return [{"seq": r.seq, "t": r.t, "kind": r.kind, "step_id": r.step_id,
                  "data": dict(r.data)} for r in rows]
+
+
+def debrief(db: Database, attempt_id: str, lang: str) -> list[str]:
+    """The debrief of a finished attempt, rebuilt by replaying it: key moments beside the
+    strongest options, scores with reasons, critical actions, the result."""
+    from facilitator.practice.text import debrief_lines
+
+    run = replay_attempt(db, attempt_id)
+    if run.outcome is None:
+        raise InputError("This attempt was not finished; there is no debrief.")
+    return debrief_lines(run, run.outcome, lang)
 
 
 def replay_attempt(db: Database, attempt_id: str) -> PracticeRun:

@@ -15,6 +15,7 @@ import sys
 import time
 from pathlib import Path
 
+from facilitator.cli.common import add_store_args, open_from_args
 from facilitator.errors import InputError, ScriptError
 from facilitator.session.script_loader import ScriptValidationError
 
@@ -46,7 +47,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     play.add_argument("--lang", choices=("en", "ar"), default="en")
     play.add_argument("--show-state", action="store_true",
                       help="also print the simulated participants' state changes")
+    play.add_argument("--trainee", metavar="LABEL",
+                      help="save the attempt in the store under this trainee label")
+    add_store_args(play)
     play.set_defaults(func=_play)
+    hist = sub.add_parser("history", help="saved practice attempts in a store")
+    hist.add_argument("--trainee", metavar="LABEL", help="only this trainee's attempts")
+    hist.add_argument("--debrief", metavar="ATTEMPT", help="print one attempt's debrief")
+    hist.add_argument("--lang", choices=("en", "ar"), default="en")
+    add_store_args(hist)
+    hist.set_defaults(func=_history)
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -162,7 +172,16 @@ def _play(args: argparse.Namespace) -> int:
         for line in words.entry_lines(run, item, lang, show_state=args.show_state):
             print(line)
 
-    run = PracticeRun(scenario, script, args.seed, args.mode, clock=clock, recorder=show)
+    store = None
+    if args.trainee:
+        from facilitator.app.practice import start_attempt
+
+        store = open_from_args(args)
+        attempt = start_attempt(store.db, args.scenario, args.trainee, seed=args.seed,
+                                mode=args.mode, clock=clock, listener=show)
+        run = attempt.run
+    else:
+        run = PracticeRun(scenario, script, args.seed, args.mode, clock=clock, recorder=show)
     print(words.t("banner", lang))
     print(f"{scenario.title.get(lang)} | {words.t('seed', lang, seed=args.seed)} | "
           f"{words.t(args.mode + '_mode', lang)}")
@@ -193,7 +212,33 @@ def _play(args: argparse.Namespace) -> int:
                 return decision.options[int(answer) - 1].id
             print(f"  ({answer!r}: type a number from 1 to {len(decision.options)})")
 
-    outcome = autoplay(run, choose, clock)
+    try:
+        outcome = autoplay(run, choose, clock)
+        if store is not None:
+            attempt.finish()
+            print(f"saved as attempt {attempt.id}")
+    finally:
+        if store is not None:
+            store.close()
     for line in words.debrief_lines(run, outcome, lang):
         print(line)
+    return 0
+
+
+def _history(args: argparse.Namespace) -> int:
+    from facilitator.app import practice as svc
+
+    store = open_from_args(args)
+    try:
+        if args.debrief:
+            for line in svc.debrief(store.db, args.debrief, args.lang):
+                print(line)
+            return 0
+        for h in svc.history(store.db, trainee=args.trainee):
+            when = h.started_at.strftime("%Y-%m-%d %H:%M")
+            print(f"{h.id}\t{when}\t{h.trainee}\t{h.scenario_id}\t{h.mode}\tseed {h.seed}\t"
+                  f"{h.status}\t{h.result or '-'}\t"
+                  f"{'' if h.percent is None else f'{h.percent:g}%'}")
+    finally:
+        store.close()
     return 0

@@ -107,3 +107,31 @@ def test_play_errors_are_one_line():
     assert done.returncode == 1 and "there is no built-in scenario 'no-such-scenario'" in done.stderr
     done = _play("silent-member", "--seed", "-4", stdin="")
     assert done.returncode == 1 and "--seed" in done.stderr
+
+
+def test_play_saves_an_attempt_and_history_shows_its_debrief(tmp_path, monkeypatch):
+    import io
+
+    from tests.privacy.helpers import init_store
+
+    store = init_store(tmp_path / "store", tmp_path / "secrets")
+    monkeypatch.setattr("sys.stdin", io.StringIO("2\n1\n3\n"))
+    played = run_cli("scenarios", "play", "silent-member", "--seed", "5", "--trainee", "Sam",
+                     *store.unlock_args())
+    assert played.rc == 0, played.err
+    attempt_id = played.out.split("saved as attempt ")[1].split()[0]
+    listed = run_cli("scenarios", "history", *store.unlock_args(), "--trainee", "Sam")
+    assert listed.rc == 0
+    row = listed.out.strip().split("\t")
+    assert row[0] == attempt_id and row[2:8] == ["Sam", "silent-member", "practice", "seed 5",
+                                                "finished", "not_yet"]
+    debrief = run_cli("scenarios", "history", *store.unlock_args(), "--debrief", attempt_id)
+    # rebuilt from the stored seed and inputs: the same debrief the trainee saw
+    assert debrief.rc == 0
+    assert debrief.out.strip() == played.out.split("saved as attempt ")[1].split("\n", 1)[1] \
+        .strip()
+    arabic = run_cli("scenarios", "history", *store.unlock_args(), "--debrief", attempt_id,
+                     "--lang", "ar")
+    assert "== المراجعة" in arabic.out and "الإصغاء والتعاطف" in arabic.out
+    nothing = run_cli("scenarios", "history", *store.unlock_args(), "--trainee", "Nobody")
+    assert nothing.rc == 0 and nothing.out == ""
