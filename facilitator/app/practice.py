@@ -225,6 +225,54 @@ def stored_transcript(db: Database, attempt_id: str) -> list[dict[str, Any]]:
                  "data": dict(r.data)} for r in rows]
 
 
+class _ResumeClock:
+    """Reads the recorded times while an attempt is replayed, then carries on from the
+    last one with the live clock (the time the app was closed counts as a pause)."""
+
+    def __init__(self, live: Clock) -> None:
+        self.live = live
+        self.replaying = True
+        self.now = 0.0
+        self._base = 0.0
+        self._live0 = 0.0
+
+    def go_live(self) -> None:
+        self._base, self._live0, self.replaying = self.now, self.live(), False
+
+    def __call__(self) -> float:
+        return self.now if self.replaying else self._base + (self.live() - self._live0)
+
+
+def resume_attempt(db: Database, attempt_id: str, clock: Clock = time.monotonic,
+                   listener: Callable[[Entry | Action], None] | None = None) -> Attempt:
+    """Pick up an attempt that was not finished (the app was closed or crashed): its
+    inputs are replayed from the store, then play continues where it stopped."""
+    with db.session() as s:
+        row = s.get(PracticeAttempt, attempt_id)
+        if row is None:
+            raise InputError(f"There is no practice attempt '{attempt_id}'.")
+        if row.status != "running":
+            raise InputError(f"This attempt is {row.status}; only a running one can be resumed.")
+        actions = [Action(a.seq, a.clock, a.action, a.arg) for a in row.actions]
+        scenario_id, yaml_text, seed, mode = row.scenario_id, row.scenario_yaml, row.seed, row.mode
+        wanted = row.scenario_hash
+    if yaml_text is not None:
+        scenario = parse_scenario_text(yaml_text, f"attempt:{attempt_id}", _resolver(db))
+    else:
+        scenario = find_scenario(scenario_id, _resolver(db))
+    if scenario.fingerprint != wanted:
+        raise InputError(f"The scenario '{scenario_id}' has changed since this attempt; it "
+                         "cannot be resumed.")
+    rclock = _ResumeClock(clock)
+    run = PracticeRun(scenario, _script_for(db, scenario), seed, mode, clock=rclock)  # type: ignore[arg-type]
+    for act in actions:
+        rclock.now = float(act.at)
+        run.apply_action(act)
+    rclock.go_live()
+    run.recorder = _recorder(db, attempt_id, listener)
+    return Attempt(attempt_id, run, db)
+
+
 def debrief(db: Database, attempt_id: str, lang: str) -> list[str]:
     """The debrief of a finished attempt, rebuilt by replaying it: key moments beside the
     strongest options, scores with reasons, critical actions, the result."""

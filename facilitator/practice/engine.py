@@ -306,19 +306,23 @@ class PracticeRun:
         for a in actions:
             act = a if isinstance(a, Action) else Action(**a)
             clock.now = float(act.at)
-            if act.action == "poll":
-                run.poll()
-            elif act.action == "choose":
-                run.choose(str(act.arg))
-            elif act.action == "inject":
-                run.inject(str(act.arg))
-            elif act.action == "next":
-                run.next_step()
-            elif act.action in ("start", "pause", "resume", "finish", "abandon"):
-                getattr(run, act.action)()
-            else:
-                raise EngineError(f"The attempt's log is damaged at entry {act.seq}.")
+            run.apply_action(act)
         return run
+
+    def apply_action(self, act: Action) -> None:
+        """Perform one logged input again (the clock must already read its time)."""
+        if act.action == "poll":
+            self.poll()
+        elif act.action == "choose":
+            self.choose(str(act.arg))
+        elif act.action == "inject":
+            self.inject(str(act.arg))
+        elif act.action == "next":
+            self.next_step()
+        elif act.action in ("start", "pause", "resume", "finish", "abandon"):
+            getattr(self, act.action)()
+        else:
+            raise EngineError(f"The attempt's log is damaged at entry {act.seq}.")
 
     # ---- internals --------------------------------------------------------------------
 

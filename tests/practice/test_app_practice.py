@@ -93,3 +93,32 @@ def test_an_abandoned_attempt_is_kept_as_abandoned(raw_db):
     attempt.abandon()
     assert [h.status for h in svc.history(raw_db, trainee="C")] == ["abandoned"]
     assert len(svc.list_scenarios()) == 12
+
+
+def test_an_interrupted_attempt_resumes_where_it_stopped(raw_db):
+    clock = ManualClock(500.0)
+    first = svc.start_attempt(raw_db, "dominating-member", "D", seed=8, clock=clock)
+    first.start()
+    for _ in range(3):  # welcome, ground rules, check-in
+        clock.advance(first.run.run.snapshot().step_remaining)
+        first.next_step()
+    clock.advance(200)
+    first.poll()
+    assert first.run.pending == "interruption"
+    del first  # the app is closed mid-decision
+
+    later = ManualClock(9000.0)
+    resumed = svc.resume_attempt(raw_db, svc.history(raw_db, trainee="D")[0].id, clock=later)
+    assert resumed.run.pending == "interruption" and resumed.run.run.index == 3
+    later.advance(6)
+    resumed.choose("protect_turn")
+    choice = [e for e in resumed.run.entries if e.kind == "choice"][0]
+    assert choice.data["response_seconds"] == 6.0  # the closed hours are not counted
+    outcome = play_through(resumed, later, {"over_time": "summarise_move",
+                                            "at_the_break": "honest_kind"})
+    assert outcome.result == "competent"
+    stored = svc.stored_transcript(raw_db, resumed.id)
+    assert [e["seq"] for e in stored] == list(range(1, len(stored) + 1))
+    assert svc.replay_attempt(raw_db, resumed.id).transcript() == stored
+    with pytest.raises(InputError, match="only a running one"):
+        svc.resume_attempt(raw_db, resumed.id)

@@ -174,3 +174,41 @@ def test_option_minutes_extend_the_step_on_the_run_engine(builtins):
     autoplay(run, lambda r, d: choose[d.id], clock)
     assert [e.action for e in run.run.events].count("extend") == 1
     assert run.run.elapsed() == pytest.approx((90 + 15) * 60, abs=1)
+
+
+def test_an_option_can_end_the_scenario(small):
+    text = SMALL.replace("        scores: {group_dynamics: -2}",
+                         "        scores: {group_dynamics: -2}\n        ends: true")
+    scenario = parse_scenario_text(text, "s.yaml")
+    run, clock = new_run(scenario)
+    run.start()
+    run.inject("upset")
+    run.choose("shout")
+    assert run.done and run.outcome is not None and run.run.status == "finished"
+    finish = run.entries[-1]
+    assert finish.kind == "finish" and finish.data["how"] == "ended_by_option"
+    assert finish.data["unfired"] == ["first"]
+    with pytest.raises(EngineError, match="has ended"):
+        run.next_step()
+    bad = text.replace("        ends: true", "        ends: true\n        next: d1")
+    from facilitator.practice.loader import ScenarioValidationError
+
+    with pytest.raises(ScenarioValidationError, match="not both"):
+        parse_scenario_text(bad, "s.yaml")
+
+
+def test_a_second_event_waits_while_a_decision_is_open(small):
+    run, clock = new_run(small)
+    run.start()
+    run.next_step()
+    run.next_step()
+    clock.advance(121)
+    run.poll()
+    assert run.pending == "d1"
+    run.inject("upset")  # the trainer brings the other event forward meanwhile
+    assert run.pending == "d1" and run._queue == ["d2"]
+    run.choose("good")
+    assert run.pending == "d2"  # the queued decision opens next, still paused
+    assert run.run.status == "paused"
+    run.choose("stay")
+    assert run.run.status == "running"
