@@ -1,0 +1,76 @@
+"""Fixtures for bundle tests: real encrypted stores, demo data, keys exchanged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from facilitator.app import bundle_keys as keys
+from facilitator.demo import generate_demo
+from facilitator.store.service import create_store
+
+PASS = "a long enough passphrase"
+DOMAIN_TABLES = ("group", "participant", "session", "step_event", "attendance",
+                 "measure_response", "measure_definition", "rules_agreement", "incident",
+                 "note", "bundle_record", "bundle_tombstone", "bundle_conflict", "bundle_seen",
+                 "bundle_receipt", "device_key")
+
+
+@pytest.fixture(autouse=True)
+def fast_kdf(monkeypatch):
+    monkeypatch.setenv("FACILITATOR_KDF_PROFILE", "test")
+
+
+class Install:
+    """One install: its store and its public-key file."""
+
+    def __init__(self, folder: Path, name: str) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.name = name
+        self.store = create_store(folder / f"{name}.db", passphrase=PASS, use_keyring=False)
+        self.db = self.store.db
+        self.pub = folder / f"{name}.pub"
+        self.pk = keys.export_public(self.db, self.pub, name)
+
+    def trust(self, other: "Install") -> None:
+        keys.trust(self.db, other.pk, other.pk.fingerprint)
+
+    def close(self) -> None:
+        self.store.close()
+
+
+@pytest.fixture
+def make_install(tmp_path):
+    made: list[Install] = []
+
+    def make(name: str, *, demo_groups: int = 0, weeks: int = 4, seed: int = 1,
+             salt: int = 0) -> Install:
+        inst = Install(tmp_path / name, name)
+        if demo_groups:
+            generate_demo(inst.db, groups=demo_groups, weeks=weeks, seed=seed, id_salt=salt,
+                          participants_per_group=6)
+        made.append(inst)
+        return inst
+
+    yield make
+    for inst in made:
+        inst.close()
+
+
+def pair(fac: Install, sup: Install) -> None:
+    fac.trust(sup)
+    sup.trust(fac)
+
+
+def dump(db, tables=DOMAIN_TABLES) -> dict[str, list]:
+    """Every row of every table that a bundle may touch (to prove nothing changed)."""
+    with db.engine.connect() as c:
+        return {t: sorted(map(tuple, c.execute(text(f'SELECT * FROM "{t}"')).fetchall()),
+                          key=repr) for t in tables}
+
+
+def data_tables(db) -> dict[str, list]:
+    return dump(db, ("group", "participant", "session", "step_event", "attendance",
+                     "measure_response", "rules_agreement", "incident", "note"))
