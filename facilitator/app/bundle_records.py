@@ -20,7 +20,7 @@ import hashlib
 import json
 import re
 from datetime import datetime, timezone
-from typing import Any, Callable, Iterable
+from typing import Any, Iterable
 
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session as OrmSession
@@ -126,6 +126,7 @@ def session_data(x: Session, steps: Iterable[StepEvent],
         "script_hash": x.script_hash, "planned_start": ts(x.planned_start),
         "started_at": ts(x.started_at), "ended_at": ts(x.ended_at),
         "status": _enum_value(x.status), "headcount": x.headcount, "no_notes": bool(x.no_notes),
+        "created_at": ts(x.created_at),
         "steps": [[e.id, e.seq, e.action, e.step_index, e.step_id, e.elapsed, ts(e.at),
                    {k: v for k, v in sorted((e.payload or {}).items())
                     if k in STEP_PAYLOAD_KEYS}]
@@ -253,7 +254,8 @@ def row_values(entity: str, rid: str, d: Any) -> dict[str, Any]:
                 "archived": _bool(d, "archived"), "alias": None}
     if entity == "session":
         _keys(d, {"group_id", "script_id", "script_version", "script_hash", "planned_start",
-                  "started_at", "ended_at", "status", "headcount", "no_notes", "steps", "rules"})
+                  "started_at", "ended_at", "status", "headcount", "no_notes", "steps", "rules",
+                  "created_at"})
         if not isinstance(d["steps"], list) or not isinstance(d["rules"], list):
             raise BadRecord("steps and rules must be lists")
         return {"id": rid, "group_id": _id(d, "group_id"), "script_id": _str(d, "script_id", 100),
@@ -264,7 +266,7 @@ def row_values(entity: str, rid: str, d: Any) -> dict[str, Any]:
                 "ended_at": parse_ts(d["ended_at"], "ended_at"),
                 "status": _choice(d, "status", SessionStatus),
                 "headcount": _num(d, "headcount", integer=True), "no_notes": _bool(d, "no_notes"),
-                "is_practice": False}
+                "created_at": parse_ts(d["created_at"], "created_at"), "is_practice": False}
     if entity == "attendance":
         _keys(d, {"session_id", "participant_id", "status", "first_time"})
         return {"id": rid, "session_id": _id(d, "session_id"),
@@ -375,5 +377,3 @@ def delete_row(s: OrmSession, entity: str, rid: str) -> bool:
     result = s.execute(delete(model).where(model.id == rid))
     return bool(result.rowcount)
 
-
-Loader = Callable[[OrmSession, str], Any]

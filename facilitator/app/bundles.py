@@ -628,7 +628,8 @@ def _merge_entity(s: OrmSession, v: _Verified, entity: str, items: list[dict],
     new_states: list[dict] = []
     measure_keys = None
     if entity == "measure":
-        measure_keys = dict(s.execute(select(MeasureDefinition.key, MeasureDefinition.id)).tuples().all())
+        measure_keys = {k: i for k, i in s.execute(select(MeasureDefinition.key,
+                                                           MeasureDefinition.id))}
     seen_ids: set[str] = set()
     for r in items:
         rid = r.get("id")
@@ -900,7 +901,7 @@ class ReceiptView:
 
 def receipts(db: Database, *, unacknowledged_only: bool = False) -> list[ReceiptView]:
     with db.unit() as s:
-        labels = dict(s.execute(select(DeviceKey.device_id, DeviceKey.label)).tuples().all())
+        labels = {d: lb for d, lb in s.execute(select(DeviceKey.device_id, DeviceKey.label))}
         q = select(BundleReceipt).order_by(BundleReceipt.at)
         if unacknowledged_only:
             q = q.where(BundleReceipt.acknowledged_at.is_(None))

@@ -71,6 +71,20 @@ def dump(db, tables=DOMAIN_TABLES) -> dict[str, list]:
                           key=repr) for t in tables}
 
 
+LOCAL_ONLY = {"created_at", "recorded_at", "updated_at", "alias", "age_band", "gender",
+              "default_script_id", "extra_rules", "co_facilitator", "owner_id",
+              "facilitator_id", "reviewed_by", "reviewed_at"}
+
+
 def data_tables(db) -> dict[str, list]:
-    return dump(db, ("group", "participant", "session", "step_event", "attendance",
-                     "measure_response", "rules_agreement", "incident", "note"))
+    """The travelling columns of the record tables (what two stores must agree on)."""
+    out = {}
+    with db.engine.connect() as c:
+        for t in ("group", "participant", "session", "step_event", "attendance",
+                  "measure_response", "rules_agreement", "incident", "note"):
+            cols = [r[1] for r in c.exec_driver_sql(f'PRAGMA table_info("{t}")')
+                    if r[1] not in LOCAL_ONLY or (t == "session" and r[1] == "created_at")]
+            sel = ", ".join(f'"{x}"' for x in cols)
+            out[t] = sorted(map(tuple, c.execute(text(f'SELECT {sel} FROM "{t}"')).fetchall()),
+                            key=repr)
+    return out
