@@ -97,6 +97,11 @@ _TC = re.compile(r"^facilitator-bundle v(\d+) id=([0-9a-f]{32}) kind=(data|recei
                  r"sender=([0-9a-f]{16}) device=([0-9a-f]{32}) counter=(\d{1,12}) "
                  r"to=([0-9a-f]{16}(?:,[0-9a-f]{16})*)$")
 _CHUNK = 400
+# Organisation-wide definitions (custom measures) belong to no one device: every
+# install sends them with this origin, so identical copies from several facilitators
+# are one record, whichever arrives first.
+SHARED_ORIGIN = "0" * 32
+SHARED_ENTITIES = frozenset({"measure"})
 
 
 class BundleRefused(FacilitatorError):
@@ -292,8 +297,9 @@ def plan_export(db: Database, recipients: Iterable[keys.PublicKey | str], *,
         for r in records:
             r["h"] = rec.content_hash(r["d"])
             st = states.get(r["id"])
-            if st is None or st[0] == own.device_id:
-                r["o"] = own.device_id
+            mine = SHARED_ORIGIN if r["e"] in SHARED_ENTITIES else own.device_id
+            if st is None or st[0] == mine:
+                r["o"] = mine
                 r["r"] = (st[1] if st and st[2] == r["h"] else (st[1] + 1 if st else 1))
             else:  # forwarded: keep the origin's revision
                 r["o"], r["r"] = st[0], st[1]
@@ -354,7 +360,7 @@ def write_export(db: Database, plan: ExportPlan, out: Path) -> ExportResult:
             if st is None:
                 new_states.append({"record_id": r["id"], "entity": r["e"], "origin_device": r["o"],
                                    "rev": r["r"], "hash": r["h"]})
-            elif st[2] != r["h"] and r["o"] == own.device_id:
+            elif st[2] != r["h"] and r["o"] in (own.device_id, SHARED_ORIGIN):
                 s.execute(BundleRecord.__table__.update()
                           .where(BundleRecord.record_id == r["id"])
                           .values(rev=r["r"], hash=r["h"]))

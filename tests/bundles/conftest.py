@@ -23,13 +23,26 @@ def fast_kdf(monkeypatch):
     monkeypatch.setenv("FACILITATOR_KDF_PROFILE", "test")
 
 
+@pytest.fixture(autouse=True)
+def _no_keyring():
+    """Stores here open by passphrase only; no system keyring is touched."""
+    import keyring
+    from keyring.backends import fail
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.set_keyring(previous)
+
+
 class Install:
     """One install: its store and its public-key file."""
 
     def __init__(self, folder: Path, name: str) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         self.name = name
-        self.store = create_store(folder / f"{name}.db", passphrase=PASS, use_keyring=False)
+        self.path = folder / f"{name}.db"
+        self.store = create_store(self.path, passphrase=PASS, use_keyring=False)
         self.db = self.store.db
         self.pub = folder / f"{name}.pub"
         self.pk = keys.export_public(self.db, self.pub, name)
@@ -38,7 +51,25 @@ class Install:
         keys.trust(self.db, other.pk, other.pk.fingerprint)
 
     def close(self) -> None:
-        self.store.close()
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+    def cli(self, *args: str) -> int:
+        """Run ``facilitator ARGS --db this --passphrase-file`` with the store closed
+        (a store is locked while open), then reopen it."""
+        from facilitator.cli.main import main
+        from facilitator.store.service import open_store
+
+        path = self.path
+        pf = path.parent / "pass.txt"
+        pf.write_text(PASS)
+        self.close()
+        try:
+            return main([*args, "--db", str(path), "--passphrase-file", str(pf)])
+        finally:
+            self.store = open_store(path, passphrase=PASS, use_keyring=False)
+            self.db = self.store.db
 
 
 @pytest.fixture
