@@ -88,6 +88,7 @@ def main() -> int:
               f"(max {max(export_times):.3f} s); bundle {size / 1024:.0f} KiB")
 
         rss = [rss_mib()]
+        blocks = [sys.getallocatedblocks()]
         t = time.perf_counter()
         records = 0
         for n, f in enumerate(first, 1):
@@ -96,6 +97,7 @@ def main() -> int:
             records += sum(r.added.values())
             if n % 10 == 0:
                 rss.append(rss_mib())
+                blocks.append(sys.getallocatedblocks())
         t_first = time.perf_counter() - t
         t = time.perf_counter()
         unchanged = 0
@@ -108,6 +110,8 @@ def main() -> int:
               f"({t_first / len(first) * 1000:.0f} ms per bundle)")
         print("resident memory (MiB) after 0, 10, 20... bundles: "
               + ", ".join(f"{x:.0f}" for x in rss))
+        print("Python heap blocks (thousands) at the same points: "
+              + ", ".join(f"{x / 1000:.0f}" for x in blocks))
         print(f"re-import of {len(second)} unchanged bundles ({unchanged} records, nothing "
               f"written): {t_again:.1f} s = {t_again / t_first:.2f} of the first import")
         sup.close()

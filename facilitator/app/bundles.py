@@ -55,6 +55,7 @@ from sqlalchemy.orm import Session as OrmSession
 from facilitator.app import bundle_keys as keys
 from facilitator.app import bundle_records as rec
 from facilitator.errors import FacilitatorError, InputError
+from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.store import devicekeys as dk
 from facilitator.store.audit import append_audit
 from facilitator.store.db import Database
@@ -105,7 +106,18 @@ SHARED_ENTITIES = frozenset({"measure"})
 
 
 class BundleRefused(FacilitatorError):
-    """A bundle was refused as a whole; nothing in the store changed."""
+    """A bundle was refused as a whole; nothing in the store changed.
+
+    ``reason`` is a ``QT_TRANSLATE_NOOP("bundles", ...)`` template and ``values`` its
+    fields, so the app can show the reason in Arabic (``str()`` is the English line).
+    """
+
+    def __init__(self, message: str, reason: str = "", values: dict | None = None,
+                 name: str = "") -> None:
+        super().__init__(message)
+        self.reason = reason or message
+        self.values = dict(values or {})
+        self.name = name
 
 
 # ---- audit: one function, so the lead can point it at issue 14's audit log ----------
@@ -436,25 +448,25 @@ class _Verified:
     cipher: bytes
 
 
-def _refuse(msg: str) -> BundleRefused:
-    return BundleRefused(msg)
+def _refuse(template: str, **values: Any) -> BundleRefused:
+    return BundleRefused(template.format(**values), template, values)
 
 
 def _open_zip(raw: bytes) -> tuple[bytes, bytes]:
     if len(raw) > MAX_BUNDLE_BYTES:
-        raise _refuse("too large to be a bundle")
+        raise _refuse(QT_TRANSLATE_NOOP("bundles", "too large to be a bundle"))
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as z:
             names = {i.filename: i for i in z.infolist()}
             if set(names) != {PAYLOAD_NAME, SIG_NAME}:
-                raise _refuse("not a Facilitator bundle (unexpected contents)")
+                raise _refuse(QT_TRANSLATE_NOOP("bundles", "not a Facilitator bundle (unexpected contents)"))
             if sum(i.file_size for i in names.values()) > MAX_BUNDLE_BYTES:
-                raise _refuse("too large to be a bundle")
+                raise _refuse(QT_TRANSLATE_NOOP("bundles", "too large to be a bundle"))
             return z.read(PAYLOAD_NAME), z.read(SIG_NAME)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as exc:
         if isinstance(exc, BundleRefused):
             raise
-        raise _refuse("damaged or truncated (not a readable bundle file)") from None
+        raise _refuse(QT_TRANSLATE_NOOP("bundles", "damaged or truncated (not a readable bundle file)")) from None
 
 
 def _verify(s: OrmSession, raw: bytes) -> _Verified:
@@ -462,36 +474,42 @@ def _verify(s: OrmSession, raw: bytes) -> _Verified:
     try:
         sig = dk.parse_minisig(sig_text)
     except (ValueError, UnicodeDecodeError):
-        raise _refuse("its signature is damaged") from None
+        raise _refuse(QT_TRANSLATE_NOOP("bundles", "its signature is damaged")) from None
     m = _TC.match(sig.trusted_comment)
     if not m:
-        raise _refuse("its signed description is not one this version reads")
+        raise _refuse(QT_TRANSLATE_NOOP("bundles", "its signed description is not one this version reads"))
     version, bundle_id, kind, sender_id, device, counter, to = m.groups()
     if int(version) != SCHEMA:
-        raise _refuse(f"it was written in format version {version}; this install reads "
-                      f"version {SCHEMA}")
+        raise _refuse(QT_TRANSLATE_NOOP(
+            "bundles", "it was written in format version {version}; this install reads "
+            "version {schema}"), version=version, schema=SCHEMA)
     sender = s.get(DeviceKey, sender_id)
     if sender is None or sender.kind != "peer":
-        raise _refuse(f"it comes from a key that is not trusted here ({sender_id}); check "
-                      "its fingerprint and trust it first")
+        raise _refuse(QT_TRANSLATE_NOOP(
+            "bundles", "it comes from a key that is not trusted here ({key}); check its "
+            "fingerprint and trust it first"), key=sender_id)
     if sig.key_id.hex() != sender_id or not dk.minisign_verify(
             keys._unb64(sender.sign_public), cipher, sig):
-        raise _refuse("its signature does not verify: it was altered or damaged on the way")
+        raise _refuse(QT_TRANSLATE_NOOP("bundles", "its signature does not verify: it was altered or damaged on the way"))
     if sender.status == "revoked":
-        raise _refuse(f"it was signed by a revoked key ({sender_id})")
+        raise _refuse(QT_TRANSLATE_NOOP("bundles", "it was signed by a revoked key ({key})"),
+                      key=sender_id)
     if sender.device_id != device:
-        raise _refuse("its signed device does not match the trusted key")
+        raise _refuse(QT_TRANSLATE_NOOP("bundles", "its signed device does not match the trusted key"))
     mine = {r.key_id for r in s.scalars(select(DeviceKey).where(
         DeviceKey.kind == "own", DeviceKey.age_identity.is_not(None)))}
     if not mine & set(to.split(",")):
-        raise _refuse("it is not addressed to this install")
+        raise _refuse(QT_TRANSLATE_NOOP("bundles", "it is not addressed to this install"))
     if s.get(BundleSeen, bundle_id) is not None:
-        raise _refuse(f"it was already imported (bundle {bundle_id[:8]}): a replay")
+        raise _refuse(QT_TRANSLATE_NOOP(
+            "bundles", "it was already imported (bundle {bundle}): a replay"),
+            bundle=bundle_id[:8])
     last = s.scalar(select(func.max(BundleSeen.counter)).where(
         BundleSeen.sender_device_id == device, BundleSeen.kind == kind)) or 0
     if int(counter) <= last:
-        raise _refuse(f"its counter {counter} is not above the sender's last ({last}): an "
-                      "old or replayed bundle")
+        raise _refuse(QT_TRANSLATE_NOOP(
+            "bundles", "its counter {counter} is not above the sender's last ({last}): an "
+            "old or replayed bundle"), counter=counter, last=last)
     return _Verified(bundle_id, kind, sender, int(counter), to.split(","), cipher)
 
 
@@ -503,14 +521,14 @@ def _decrypt(s: OrmSession, v: _Verified) -> dict[str, Any]:
         plain = pyrage.decrypt(v.cipher, idents)
         payload = json.loads(gzip.decompress(plain))
     except (pyrage.DecryptError, OSError, EOFError, ValueError, UnicodeDecodeError):
-        raise _refuse("it could not be decrypted with this install's key") from None
+        raise _refuse(QT_TRANSLATE_NOOP("bundles", "it could not be decrypted with this install's key")) from None
     ok = (isinstance(payload, dict) and payload.get("format") == FORMAT
           and payload.get("schema") == SCHEMA and payload.get("bundle_id") == v.bundle_id
           and payload.get("kind") == v.kind and payload.get("sender") == v.sender.key_id
           and payload.get("device") == v.sender.device_id
           and payload.get("counter") == v.counter and payload.get("to") == v.to)
     if not ok:
-        raise _refuse("its contents do not match its signed description")
+        raise _refuse(QT_TRANSLATE_NOOP("bundles", "its contents do not match its signed description"))
     return payload
 
 
@@ -546,9 +564,12 @@ def import_bundle(db: Database, path: Path, *, dry_run: bool = False) -> ImportR
     except BundleRefused as exc:
         if not dry_run:
             _quarantine(db, path.name, raw, str(exc))
-        raise BundleRefused(f"The bundle {path.name} was refused: {exc}. Nothing was "
-                            "imported" + ("." if dry_run else "; it is kept in quarantine.")
-                            ) from None
+        outer = (QT_TRANSLATE_NOOP("bundles", "The bundle {name} was refused: {reason}. "
+                                   "Nothing was imported.") if dry_run else
+                 QT_TRANSLATE_NOOP("bundles", "The bundle {name} was refused: {reason}. "
+                                   "Nothing was imported; it is kept in quarantine."))
+        raise BundleRefused(outer.format(name=path.name, reason=exc), exc.reason, exc.values,
+                            path.name) from None
     return result
 
 
@@ -572,7 +593,7 @@ def _merge(s: OrmSession, v: _Verified, payload: dict[str, Any], result: ImportR
     records = payload.get("records")
     tombs = payload.get("tombstones")
     if not isinstance(records, list) or not isinstance(tombs, list):
-        raise _refuse("its contents are malformed")
+        raise _refuse(QT_TRANSLATE_NOOP("bundles", "its contents are malformed"))
     ensure_builtin_measures(s)  # built-in measures have the same id on every install
     # 1. tombstones first: an erased id is removed and never comes back
     tomb_ids = {t for (t,) in s.execute(select(BundleTombstone.record_id))}
@@ -879,7 +900,7 @@ def _take_receipt(s: OrmSession, v: _Verified, payload: dict[str, Any],
                   result: ImportResult) -> None:
     about = payload.get("about")
     if not isinstance(about, list):
-        raise _refuse("its contents are malformed")
+        raise _refuse(QT_TRANSLATE_NOOP("bundles", "its contents are malformed"))
     content = {k: payload.get(k) for k in ("about", "quarantined", "conflicts", "messages",
                                           "created_at")}
     s.add(BundleReceipt(receipt_id=v.bundle_id, from_device_id=v.sender.device_id,
@@ -993,3 +1014,23 @@ def quarantine_list(db: Database) -> list[dict[str, Any]]:
 
 def month_of(d: date) -> str:
     return f"{d.year:04d}-{d.month:02d}"
+
+
+@dataclass(frozen=True)
+class ExportChoices:
+    """What the export dialog offers: trusted recipients, groups and months with data."""
+
+    recipients: list[keys.KeyInfo]
+    groups: list[tuple[str, str]]  # (id, name)
+    months: list[str]  # YYYY-MM, oldest first
+
+
+def export_choices(db: Database) -> ExportChoices:
+    with db.unit() as s:
+        keys.ensure_identity(s)
+        rcpts = [keys._info(k) for k in s.scalars(select(DeviceKey).where(
+            DeviceKey.kind == "peer", DeviceKey.status == "active").order_by(DeviceKey.label))]
+        groups = [(g.id, g.name) for g in s.scalars(select(Group).order_by(Group.name))]
+        months = sorted({month_of(w) for x in s.scalars(select(Session).where(
+            Session.is_practice.is_(False))) if (w := _when(x)) is not None})
+    return ExportChoices(rcpts, groups, months)
