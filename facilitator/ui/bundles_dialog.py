@@ -357,6 +357,8 @@ class BundlesDialog(QDialog):
         self.key_table.verticalHeader().hide()
         self.key_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.key_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.key_table.horizontalHeader().setSectionResizeMode(
+            3, QHeaderView.ResizeMode.ResizeToContents)
         self.keys_status = QLabel(w)
         self.keys_status.setWordWrap(True)
         row = QHBoxLayout()
