@@ -121,6 +121,31 @@ def export_public(db: Database, out: Path, label: str | None = None) -> PublicKe
     return pk
 
 
+def new_recovery_key(public_out: Path, secret_out: Path, label: str) -> PublicKey:
+    """An organisation recovery key: a key pair made here but kept by no install.
+
+    Why: if every supervisor's laptop is lost, bundles addressed also to this key can
+    still be opened, with the reference ``age -d -i SECRET`` command and nothing of
+    ours. The secret file is a standard age identity file, to be printed and kept
+    offline (a safe, two people); its signing half is discarded at once, so the key
+    can never send bundles. The public file is trusted like any other key.
+    """
+    kp = dk.generate()
+    device = new_id()
+    pk = PublicKey(label or "Organisation recovery key", device, kp.sign_public,
+                   dk.age_recipient(kp.enc_public), kp.key_id)
+    secret = (f"# Facilitator organisation recovery key '{pk.label}'\n"
+              f"# fingerprint: {pk.fingerprint}\n"
+              f"# public key: {pk.age_recipient}\n"
+              f"# Opens bundles addressed to it: age -d -i THIS_FILE bundle.age | gunzip\n"
+              f"{dk.age_identity(kp.enc_secret)}\n")
+    if Path(secret_out).exists() or Path(public_out).exists():
+        raise InputError("Refusing to overwrite an existing key file; choose new names.")
+    atomic_write(Path(secret_out), secret.encode(), mode=0o600)
+    atomic_write(Path(public_out), public_text(pk).encode(), mode=0o644)
+    return pk
+
+
 def read_public(path: Path) -> PublicKey:
     """Parse a public-key file; one clear InputError when it is not one."""
     path = Path(path)

@@ -46,6 +46,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("key_id", metavar="KEYID")
     p.set_defaults(func=run_revoke)
 
+    p = ks.add_parser("recovery-new", help="make an organisation recovery key (its secret "
+                                           "goes to a file to keep offline)")
+    p.add_argument("--out-public", required=True, metavar="FILE")
+    p.add_argument("--out-secret", required=True, metavar="FILE")
+    p.add_argument("--label", default="Organisation recovery key")
+    p.set_defaults(func=run_recovery_new)
+
     b = subparsers.add_parser("bundle", help="signed, encrypted report bundles")
     bs = b.add_subparsers(dest="bundle_command", metavar="ACTION", required=True)
     p = bs.add_parser("export", help="write a bundle of de-identified records")
@@ -87,6 +94,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--take", choices=("local", "incoming"), required=True)
     p.add_argument("--comment", default="", help="sent back to the facilitator in the receipt")
     p.set_defaults(func=run_resolve)
+    p = bs.add_parser("quarantine", help="refused bundles kept (still encrypted) with the "
+                                         "reason")
+    add_store_args(p)
+    p.set_defaults(func=run_quarantine)
     p = bs.add_parser("receipts", help="receipts from the supervisor")
     add_store_args(p)
     p.add_argument("--ack", metavar="ID", help="mark a receipt as read")
@@ -271,4 +282,22 @@ def run_receipts(args: argparse.Namespace) -> int:
               f"{len(r.conflicts)} conflicts")
         for m in r.messages:
             print(f"  supervisor: {m.get('text')}")
+    return 0
+
+
+def run_recovery_new(args: argparse.Namespace) -> int:
+    pk = keys.new_recovery_key(Path(args.out_public), Path(args.out_secret), args.label)
+    print(f"Recovery key made. Public part: {args.out_public} (trust it on each install and "
+          f"add it with a second --to). Secret part: {args.out_secret}: print it, keep it "
+          "offline, then delete the file.")
+    print(f"Fingerprint: {pk.fingerprint}")
+    return 0
+
+
+def run_quarantine(args: argparse.Namespace) -> int:
+    with open_from_args(args) as store:
+        rows = bundles.quarantine_list(store.db)
+    print("when\tfile\tsender\treason")
+    for q in rows:
+        print(f"{q['at']:%Y-%m-%d %H:%M}\t{q['file']}\t{q['sender'] or '?'}\t{q['reason']}")
     return 0

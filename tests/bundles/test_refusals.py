@@ -264,3 +264,40 @@ def test_minisign_key_made_by_minisign_verifies_here(tmp_path):
     k.verify(sig.signature, hashlib.blake2b(data.read_bytes()).digest())
     k.verify(sig.global_signature, sig.signature + sig.trusted_comment.encode())
     assert dk.key_id_hex(kid) in pk.read_text().splitlines()[0]
+
+
+@pytest.mark.skipif(not shutil.which("age"), reason="the reference age command is not installed")
+def test_deputy_and_organisation_recovery_key(make_install, tmp_path, capsys):
+    """Several recipients: the supervisor and a deputy each import the same bundle, and
+    the organisation's offline recovery key opens it with the plain ``age`` command."""
+    fac, sup, dep = make_install("fac", demo_groups=1, weeks=2), make_install("sup"), \
+        make_install("deputy")
+    pair(fac, sup)
+    pair(fac, dep)
+    pub, secret = tmp_path / "org.pub", tmp_path / "org.key"
+    from facilitator.cli.main import main
+
+    assert main(["keys", "recovery-new", "--out-public", str(pub), "--out-secret",
+                 str(secret)]) == 0
+    capsys.readouterr()
+    assert oct(secret.stat().st_mode & 0o777) == "0o600"
+    rk = keys.read_public(pub)
+    keys.trust(fac.db, rk, rk.fingerprint)
+    out = tmp_path / "three.fbundle"
+    assert fac.cli("bundle", "export", "--to", str(sup.pub), "--to", str(dep.pub), "--to",
+                   str(pub), "--out", str(out)) == 0
+    capsys.readouterr()
+    a = bundles.import_bundle(sup.db, out)
+    b = bundles.import_bundle(dep.db, out)
+    assert a.added == b.added and a.added["session"] > 0
+    with zipfile.ZipFile(out) as z:
+        z.extract("bundle.age", tmp_path)
+    r = subprocess.run(["age", "-d", "-i", str(secret), str(tmp_path / "bundle.age")],
+                       capture_output=True)
+    assert r.returncode == 0, r.stderr
+    payload = json.loads(gzip.decompress(r.stdout))
+    assert payload["to"] == [sup.pk.key_id, dep.pk.key_id, rk.key_id]
+    # a recovery key cannot sign: no install holds its signing half
+    with fac.db.unit() as s:
+        row = s.get(DeviceKey, rk.key_id)
+        assert row.kind == "peer" and row.sign_secret is None
