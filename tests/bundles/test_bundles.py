@@ -65,6 +65,7 @@ def test_round_trip_two_stores_is_de_identified(make_install, tmp_path):
     with fac.db.unit() as s:
         p = s.scalars(select(Participant)).first()
         p.alias = "Samira Haddad"
+        p.age_band, p.gender = "25_34", "woman"
         practice = s.scalars(select(Session.id).where(Session.is_practice.is_(True))).all()
     assert practice, "the demo must hold practice sessions for this test to mean anything"
     out = tmp_path / "b.fbundle"
@@ -74,6 +75,7 @@ def test_round_trip_two_stores_is_de_identified(make_install, tmp_path):
     payload = _payload(sup, out)
     text = json.dumps(payload, ensure_ascii=False)
     assert "Samira" not in text and "alias" not in text
+    assert "age_band" not in text and "25_34" not in text and "gender" not in text
     assert not set(practice) & {r["id"] for r in payload["records"]}
     assert payload["counter"] == res.counter == 1
 
