@@ -537,11 +537,14 @@ def import_bundle(db: Database, path: Path, *, dry_run: bool = False) -> ImportR
     quarantined) when it is refused as a whole."""
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        too_big = path.stat().st_size > MAX_BUNDLE_BYTES
+        raw = b"" if too_big else path.read_bytes()  # never read a huge file into memory
     except OSError as exc:
         raise InputError(f"Could not read {path}: {exc.strerror or exc}.") from exc
     try:
         with db.unit() as s:
+            if too_big:
+                raise _refuse(QT_TRANSLATE_NOOP("bundles", "too large to be a bundle"))
             v = _verify(s, raw)
             payload = _decrypt(s, v)
             result = ImportResult(v.bundle_id, v.kind, v.sender.key_id, v.sender.label,
@@ -806,10 +809,13 @@ def resolve_conflict(db: Database, conflict_id: str, *, take: str, comment: str 
     if take not in ("local", "incoming"):
         raise InputError("Choose which version to keep: local or incoming.")
     with db.unit() as s:
-        c = s.get(BundleConflict, conflict_id) or next(iter(s.scalars(select(BundleConflict).where(
-            BundleConflict.id.startswith(conflict_id.lower())))), None)
-        if c is None or len(conflict_id) < 4:
-            raise InputError("There is no such conflict.")
+        found = s.scalars(select(BundleConflict).where(
+            BundleConflict.id.startswith(conflict_id.strip().lower()))).all() \
+            if len(conflict_id.strip()) >= 4 else []
+        if len(found) != 1:
+            raise InputError("No single conflict matches that id; see 'facilitator bundle "
+                             "conflicts'.")
+        c = found[0]
         if c.state != "open":
             raise InputError("That conflict was already resolved.")
         if take == "incoming":

@@ -344,7 +344,9 @@ class BundlesDialog(QDialog):
         self.own_fp = QLabel(w)
         self.own_fp.setObjectName("ownFingerprint")
         self.own_fp.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.own_fp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.own_fp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # read left to right
+        if self.ctx.rtl:  # ...but placed where an Arabic line starts
+            self.own_fp.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
         theme.set_role(self.own_fp, "title")
         export = QPushButton(self.tr("&Export my public key…"), w)
         export.clicked.connect(self.export_public)
