@@ -688,7 +688,7 @@ def _merge_entity(s: OrmSession, v: _Verified, entity: str, items: list[dict],
             st = states.get(rid)
             if st is None and rid not in present:
                 if measure_keys is not None and values["key"] in measure_keys:
-                    _conflict(s, v, entity, rid, None, r, "a different measure has this key",
+                    _conflict(s, v, entity, rid, None, r, QT_TRANSLATE_NOOP("bundles", "a different measure has this key"),
                               result)
                     continue
                 new_rows.append(values)
@@ -710,17 +710,18 @@ def _merge_entity(s: OrmSession, v: _Verified, entity: str, items: list[dict],
                                        rev=rev, hash=h))
                     result.unchanged += 1
                 else:
-                    _conflict(s, v, entity, rid, local, r, "the same id exists here", result)
+                    _conflict(s, v, entity, rid, local, r, QT_TRANSLATE_NOOP("bundles", "the same id exists here"), result)
                 continue
             if st[0] != origin:
-                _conflict(s, v, entity, rid, local, r, "another device holds this id", result)
+                _conflict(s, v, entity, rid, local, r, QT_TRANSLATE_NOOP("bundles", "another device holds this id"), result)
             elif rev < st[1]:
                 result.unchanged += 1  # an older revision: what is here is newer
             elif rev == st[1]:
                 _conflict(s, v, entity, rid, local, r,
-                          "same revision, different content", result)
+                          QT_TRANSLATE_NOOP("bundles", "same revision, different content"),
+                          result)
             elif local is None or rec.content_hash(local) != st[2]:
-                _conflict(s, v, entity, rid, local, r, "it was changed here too", result)
+                _conflict(s, v, entity, rid, local, r, QT_TRANSLATE_NOOP("bundles", "it was changed here too"), result)
             else:
                 rec.update_row(s, entity, values, children)
                 s.execute(BundleRecord.__table__.update().where(BundleRecord.record_id == rid)
@@ -1040,3 +1041,20 @@ def export_choices(db: Database) -> ExportChoices:
         months = sorted({month_of(w) for x in s.scalars(select(Session).where(
             Session.is_practice.is_(False))) if (w := _when(x)) is not None})
     return ExportChoices(rcpts, groups, months)
+
+
+def conflict_differences(c: Conflict) -> list[tuple[str, Any, Any]]:
+    """(field, this store's value, incoming value) for each field that differs; long
+    lists (a session's step log) are summarised by their length."""
+    local = c.local or {}
+    incoming = (c.incoming or {}).get("data") or {}
+    out = []
+    for key in sorted(set(local) | set(incoming)):
+        a, b = local.get(key), incoming.get(key)
+        if a == b:
+            continue
+        if isinstance(a, list) or isinstance(b, list):
+            a = f"[{len(a or [])}]"
+            b = f"[{len(b or [])}]"
+        out.append((key, a, b))
+    return out

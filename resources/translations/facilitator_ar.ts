@@ -301,12 +301,32 @@
         <translation>كتابة إي&amp;صالات للميسِّرين…</translation>
     </message>
     <message>
+        <source>Keep this store's &amp;version</source>
+        <translation>الإبقاء على &amp;نسخة هذا المخزن</translation>
+    </message>
+    <message>
+        <source>Take the &amp;incoming version</source>
+        <translation>اعتماد النسخة ال&amp;واردة</translation>
+    </message>
+    <message>
         <source>Facilitators whose bundles arrive here:</source>
         <translation>الميسِّرون الذين تصل حِزمهم إلى هنا:</translation>
     </message>
     <message>
+        <source>Records that arrived with different content (this store's version is kept until you choose):</source>
+        <translation>سجلات وصلت بمحتوى مختلف (تبقى نسخة هذا المخزن حتى تختار):</translation>
+    </message>
+    <message>
         <source>Receipts from your supervisor:</source>
         <translation>الإيصالات الواردة من مشرفك:</translation>
+    </message>
+    <message>
+        <source>Comment for the facilitator</source>
+        <translation>تعليق للميسِّر</translation>
+    </message>
+    <message>
+        <source>A comment for the facilitator (sent in the next receipt; optional):</source>
+        <translation>تعليق للميسِّر (يُرسل في الإيصال التالي؛ اختياري):</translation>
     </message>
     <message>
         <source>Folder for receipts</source>
@@ -373,6 +393,14 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     <message>
         <source>Trusted %1.</source>
         <translation>اعتُمد %1.</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2: %3</translation>
+    </message>
+    <message>
+        <source>%1: here %2, incoming %3</source>
+        <translation>%1: هنا %2، والوارد %3</translation>
     </message>
     <message>
         <source>earliest</source>
@@ -3125,6 +3153,26 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     <message>
         <source>its contents are malformed</source>
         <translation>محتواها غير سليم البنية</translation>
+    </message>
+    <message>
+        <source>a different measure has this key</source>
+        <translation>مقياس آخر يحمل هذا الرمز</translation>
+    </message>
+    <message>
+        <source>the same id exists here</source>
+        <translation>المعرّف نفسه موجود هنا</translation>
+    </message>
+    <message>
+        <source>another device holds this id</source>
+        <translation>جهاز آخر يحمل هذا المعرّف</translation>
+    </message>
+    <message>
+        <source>same revision, different content</source>
+        <translation>المراجعة نفسها بمحتوى مختلف</translation>
+    </message>
+    <message>
+        <source>it was changed here too</source>
+        <translation>عُدِّل هنا أيضًا</translation>
     </message>
 </context>
 <context>

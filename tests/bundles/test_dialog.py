@@ -82,3 +82,32 @@ def test_refusal_reason_in_arabic(qtbot, qapp, make_install, tmp_path):
         assert "رُفضت الحزمة" in text and "تالفة أو مبتورة" in text
     finally:
         installer.install(qapp, "en")
+
+
+def test_conflict_shown_side_by_side_and_resolved(qtbot, qapp, make_install, tmp_path):
+    from facilitator.app import bundles
+    from facilitator.store.models import Session
+
+    f1 = make_install("f1", demo_groups=1, weeks=2, seed=1)
+    f2 = make_install("f2", demo_groups=1, weeks=2, seed=1)  # same ids, another device
+    sup = make_install("sup")
+    pair(f1, sup)
+    pair(f2, sup)
+    with f2.db.unit() as s:
+        x = s.scalars(select(Session).where(Session.is_practice.is_(False))).first()
+        x.headcount = 77
+        sid = x.id
+    bundles.export_bundle(f1.db, [sup.pk], tmp_path / "1.fbundle")
+    bundles.export_bundle(f2.db, [sup.pk], tmp_path / "2.fbundle")
+    bundles.import_bundle(sup.db, tmp_path / "1.fbundle")
+    bundles.import_bundle(sup.db, tmp_path / "2.fbundle")
+    d = BundlesDialog(_ctx(sup, tmp_path), None)
+    qtbot.addWidget(d)
+    assert d.conflicts.count() == 1
+    text = d.conflicts.item(0).text()
+    assert "another device holds this id" in text and "headcount: here" in text \
+        and "incoming 77" in text
+    d.resolve_with(d.conflicts.item(0).data(Qt.ItemDataRole.UserRole), "incoming", "checked")
+    assert d.conflicts.count() == 0
+    with sup.db.unit() as s:
+        assert s.get(Session, sid).headcount == 77
