@@ -78,7 +78,7 @@ class MainWindow(QMainWindow):
         self._on_language = on_language
         self.setObjectName("main_window")
         self.setWindowTitle(self._title())
-        self.resize(1100, 760)
+        W.fit_to_screen(self, 1100, 760)
 
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)

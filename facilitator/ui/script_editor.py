@@ -75,7 +75,7 @@ class ScriptEditor(QDialog):
                 self.data["title"][lang] = self.data["title"][lang] + (
                     " (my copy)" if lang == "en" else " (نسختي)")
         self.setWindowTitle(self.tr("Edit your copy of a script"))
-        self.resize(1000, 720)
+        W.fit_to_screen(self, 1000, 720)
         self._loading = False
 
         self.id_edit = QLineEdit(self.data["id"])

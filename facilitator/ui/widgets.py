@@ -101,3 +101,31 @@ def row(*widgets: QWidget | None, stretch_first: bool = False,
     if stretch_last:
         layout.addStretch(1)
     return layout
+
+
+# Room the window manager's frame takes (title bar and borders), before the window is
+# mapped and the real frame is known. Generous on purpose: an old laptop's theme.
+FRAME_ALLOWANCE = (16, 48)
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Size a top-level window to ``width`` x ``height``, or less on a smaller screen.
+
+    Why: a window taller than a 1366x768 laptop's screen hides its bottom row of
+    buttons (run mode's Next among them) with no way to scroll to them. The window
+    is also kept on the screen's available area (not under a panel).
+    """
+    from PySide6.QtGui import QGuiApplication
+
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        window.resize(width, height)
+        return
+    avail = screen.availableGeometry()
+    w = min(width, avail.width() - FRAME_ALLOWANCE[0])
+    h = min(height, avail.height() - FRAME_ALLOWANCE[1])
+    window.resize(max(w, 200), max(h, 150))
+    if window.isWindow() and window.parentWidget() is None:
+        x = avail.x() + max(0, (avail.width() - w - FRAME_ALLOWANCE[0]) // 2)
+        y = avail.y() + max(0, (avail.height() - h - FRAME_ALLOWANCE[1]) // 2)
+        window.move(x, y)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from facilitator.ui.run.common import clock_text, scaled_font, timer_colour
 
@@ -80,6 +80,10 @@ class PresenterView(QWidget):
         self.rules.setFont(scaled_font(1.9))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 30, 40, 30)
+        # The window's size comes from the screen, never from its contents: type is fitted
+        # to the window (``_fit``), so the window must not grow to fit the type. (It once
+        # opened 952 px tall on a 900 px screen, measured before it had its real width.)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.addWidget(self.title)
         layout.addWidget(self.timer, 1)
         layout.addWidget(self.status)
@@ -113,12 +117,14 @@ class PresenterView(QWidget):
         for label, px, bold in sizes:
             self._set_px(label, px, bold)
         if not rules_on:
+            self.rules.setMinimumHeight(0)
+            self.rules.setMaximumHeight(16777215)
             return
         margins = self.layout().contentsMargins()
         width = max(1, self.width() - margins.left() - margins.right())
         spacing = max(0, self.layout().spacing())
         used = (margins.top() + margins.bottom() + self.title.heightForWidth(width)
-                + int(self.timer.font().pixelSize() * 1.25) + 3 * spacing)
+                + self.timer.fontMetrics().height() + 3 * spacing)
         if not self.status.isHidden():
             used += self.status.sizeHint().height()
         room = self.height() - used
@@ -131,12 +137,13 @@ class PresenterView(QWidget):
             else:
                 high = mid - 1
         self._set_px(self.rules, low, False)
-        needed = self.rules.heightForWidth(width)
-        self.rules.setMinimumHeight(needed)
+        needed = min(self.rules.heightForWidth(width), max(0, room))
+        self.rules.setFixedHeight(needed)  # never more than the room left: the timer keeps its
         # A short list leaves room: the timer takes it back (up to its size without rules).
         spare = max(0, room - needed)
+        line = self.timer.fontMetrics().height() / max(1, self.timer.font().pixelSize())
         self._set_px(self.timer, min(base * 0.30,
-                                     self.timer.font().pixelSize() + spare / 1.25), True)
+                                     self.timer.font().pixelSize() + spare / line), True)
 
     @staticmethod
     def _set_px(label: QLabel, px: float, bold: bool) -> None:
@@ -156,7 +163,9 @@ class PresenterView(QWidget):
             self.setGeometry(target.geometry())
             self.showFullScreen()
         else:
-            self.resize(960, 600)
+            from facilitator.ui.widgets import fit_to_screen
+
+            fit_to_screen(self, 960, 600)
             self.show()
 
     def update_state(self, state: PresenterState) -> None:
@@ -180,7 +189,6 @@ class PresenterView(QWidget):
             self.rules.show()
         else:
             self.rules.hide()
-            self.rules.setMinimumHeight(0)
         self._fit()  # the timer shrinks for rules; rules and title may wrap anew
         self.layout().activate()  # place them now, not on the next event-loop pass
 

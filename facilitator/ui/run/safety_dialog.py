@@ -26,6 +26,7 @@ from facilitator.store.models import FollowUp, Incident
 from facilitator.ui import theme
 from facilitator.ui.run.common import locale_digits, run_db, set_font
 from facilitator.ui.run.notes_field import IdentifyingTextEdit
+from facilitator.ui.widgets import fit_to_screen
 
 RESOURCE_FIELDS = ("name", "phone", "hours", "language", "notes")
 
@@ -46,7 +47,7 @@ class SafetyDialog(QDialog):
         self.setObjectName("safetyDialog")
         self.setWindowTitle(self.tr("Safety"))
         self.setAccessibleName(self.tr("Safety: crisis steps, resources and incident record"))
-        self.resize(1000, 680)
+        fit_to_screen(self, 1000, 680)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._build_now_tab(), self.tr("What to do now"))
         incident = QScrollArea(self)
