@@ -92,7 +92,7 @@ class ProtectPage(_Page):
         self.pass2.setEchoMode(QLineEdit.EchoMode.Password)
         self.pass2.setObjectName("passphrase_again")
         for f in (self.pass1, self.pass2):
-            f.textChanged.connect(lambda _t: self.completeChanged.emit())
+            f.textChanged.connect(lambda _t: self._typed())
         self.l1, self.l2 = QLabel(), QLabel()
         self.l1.setBuddy(self.pass1)
         self.l2.setBuddy(self.pass2)
@@ -147,6 +147,19 @@ class ProtectPage(_Page):
         on = self.wants_passphrase()
         for w in (self.pass1, self.pass2, self.l1, self.l2, self.hint):
             w.setVisible(on)
+        self.completeChanged.emit()
+
+    def _typed(self) -> None:
+        """Say what is wrong as soon as the second field is being filled in.
+
+        (The button stays greyed out while a problem remains; without a word next to it
+        a newcomer cannot tell why.)
+        """
+        problem = self.problem() if self.pass2.text() else None
+        if problem:
+            self._show_error(problem)
+        else:
+            self.error.hide()
         self.completeChanged.emit()
 
     def problem(self) -> Optional[str]:
@@ -346,7 +359,13 @@ class FirstGroupPage(_Page):
         def ok(group_id: str) -> None:
             self.group_id = group_id
             if self.wiz.currentPage() is self and not validating:
-                self.wiz.next()
+                # The threaded runner saved it after validatePage returned: finish now
+                # (next() does nothing on the last page, which once made Finish need
+                # a second press).
+                if self.isFinalPage() or self.wiz.nextId() == -1:
+                    self.wiz.accept()
+                else:
+                    self.wiz.next()
 
         def fail(exc: BaseException) -> None:
             self.error.setText(error_text(exc))
@@ -418,7 +437,9 @@ class FirstRunWizard(QWizard):
                 and not self.recovery_page.done.isChecked():
             answer = QMessageBox.question(
                 self, self.tr("Leave without the recovery code?"),
-                self.tr("The recovery code will not be shown again. Leave anyway?"))
+                self.tr("The recovery code will not be shown again. Leave anyway?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No)  # a stray Enter keeps the code on screen
             if answer != QMessageBox.StandardButton.Yes:
                 return
         super().reject()

@@ -251,6 +251,36 @@ class RunActions:
             self.show_message(QCoreApplication.translate(
                 "RunView", "Later steps shortened as suggested."))
 
+    def request_finish(self) -> None:
+        """Finish [Ctrl+Enter]: at once on the last step, otherwise only after a yes.
+
+        It sits next to Next, so a slip of the hand four minutes in must not end the
+        session: the question's default answer (Enter, Escape) is No, keep going.
+        """
+        if self.engine.status not in ("running", "paused"):
+            return
+        left = self._steps_left()
+        if left == 0:
+            self.finish()
+            return
+        from PySide6.QtWidgets import QMessageBox
+
+        answer = QMessageBox.question(
+            self, QCoreApplication.translate("RunView", "Finish the session?"),
+            QCoreApplication.translate(
+                "RunView", "%n step(s) of the plan are still ahead. Finish the session now?",
+                "", left),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.finish()
+
+    def _steps_left(self) -> int:
+        """Steps after the current one that are neither done nor skipped."""
+        start = -1 if self.engine.index is None else self.engine.index
+        skipped = self.engine.skipped()
+        return sum(1 for j in range(start + 1, len(self.script.steps)) if j not in skipped)
+
     def finish(self) -> None:
         if self.engine.status not in ("running", "paused"):
             return

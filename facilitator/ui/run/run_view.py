@@ -180,7 +180,7 @@ class RunView(RunActions, QWidget):
         self.skip_button.clicked.connect(lambda: self.skip_step())
         self.extend_button.clicked.connect(self.extend)
         self.next_button.clicked.connect(self.go_next)
-        self.finish_button.clicked.connect(self.finish)
+        self.finish_button.clicked.connect(self.request_finish)
         controls = QHBoxLayout()
         for b in (self.back_button, self.pause_button, self.skip_button, self.extend_button):
             controls.addWidget(b)
@@ -215,7 +215,7 @@ class RunView(RunActions, QWidget):
             ("pause", ["P", "ح"], self.toggle_pause),
             ("skip", ["S", "س"], lambda: self.skip_step()),
             ("extend", ["E", "ث"], self.extend),
-            ("finish", ["Ctrl+Return"], self.finish),
+            ("finish", ["Ctrl+Return", "Ctrl+Enter"], self.request_finish),
             ("safety", ["F1", "Ctrl+Shift+S"], self.open_safety),
             ("presenter", ["F5"], self.presenter_button.toggle),
             ("speaker_next", ["N", "ى"], lambda: self._round_key(self.engine.next_speaker)),
