@@ -70,7 +70,7 @@ class GroupView(QWidget):
         self.details = W.muted()
         self.edit_btn = W.button(self.tr("&Edit group…"))
         self.edit_btn.clicked.connect(self._edit_group)
-        self.report_btn = W.button(self.tr("Group re&port…"),
+        self.report_btn = W.button(self.tr("&Group report…"),
                                    tip=self.tr("A de-identified PDF report for a supervisor"))
         self.report_btn.clicked.connect(self.open_report)
         self.plan_btn = W.button(self.tr("&Plan a session"), primary=True)
@@ -122,7 +122,7 @@ class GroupView(QWidget):
         self.details_btn = W.button(self.tr("&Details…"),
                                     tip=self.tr("Optional age band and gender"))
         self.details_btn.clicked.connect(self._edit_details)
-        self.archive_btn = W.button(self.tr("A&rchive"))
+        self.archive_btn = W.button(self.tr("Arc&hive"))
         self.archive_btn.clicked.connect(self._toggle_archive)
         self.erase_btn = W.button(self.tr("E&rase…"), danger=True,
                                   tip=self.tr("Delete this participant and everything "
@@ -225,8 +225,8 @@ class GroupView(QWidget):
         sel = self.selected()
         for b in (self.alias_btn, self.details_btn, self.archive_btn, self.erase_btn):
             b.setEnabled(sel is not None)
-        self.archive_btn.setText(self.tr("Un&archive") if sel and sel.archived
-                                 else self.tr("A&rchive"))
+        self.archive_btn.setText(self.tr("Unarc&hive") if sel and sel.archived
+                                 else self.tr("Arc&hive"))
 
     # -- actions ----------------------------------------------------------------
     def add_newcomer(self) -> None:

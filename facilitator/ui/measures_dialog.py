@@ -140,14 +140,14 @@ class MeasuresDialog(QDialog):
 
         form = QFormLayout()
         scale = QHBoxLayout()
-        for text, spin in ((self.tr("&From"), self.minimum), (self.tr("&to"), self.maximum),
-                           (self.tr("in &steps of"), self.step)):
+        for text, spin in ((self.tr("&From"), self.minimum), (self.tr("t&o"), self.maximum),
+                           (self.tr("in ste&ps of"), self.step)):
             scale.addWidget(self._label(text, spin))
             scale.addWidget(spin)
         scale.addStretch(1)
         form.addRow(self._label(self.tr("&Key"), self.key), self.key)
         form.addRow(self._label(self.tr("Title in &English"), self.title_en), self.title_en)
-        form.addRow(self._label(self.tr("Title in A&rabic"), self.title_ar), self.title_ar)
+        form.addRow(self._label(self.tr("Title in Arab&ic"), self.title_ar), self.title_ar)
         form.addRow(self.tr("Scores"), scale)
         form.addRow(self._label(self.tr("A&sked"), self.asked), self.asked)
         form.addRow("", self.higher)
@@ -174,7 +174,7 @@ class MeasuresDialog(QDialog):
             "A YAML file with title, instructions, the five items and the six answer "
             "labels (for 5 down to 0); see the README"))
         self.wording_button.clicked.connect(self.load_wording)
-        self.shipped_button = QPushButton(self.tr("Use the &shipped wording"), self)
+        self.shipped_button = QPushButton(self.tr("&Use the shipped wording"), self)
         self.shipped_button.setObjectName("clearWording")
         self.shipped_button.clicked.connect(self.clear_wording)
         wording_row = QHBoxLayout()
@@ -303,7 +303,7 @@ class MeasuresDialog(QDialog):
         row = self.selected()
         self.retire_button.setEnabled(row is not None and not row.builtin)
         self.titles_button.setEnabled(row is not None and not row.builtin)
-        self.retire_button.setText(self.tr("Offer &again") if row is not None and row.retired
+        self.retire_button.setText(self.tr("Offer a&gain") if row is not None and row.retired
                                    else self.tr("&Retire"))
         if row is not None and row.builtin:
             self.retire_note.setText(self.tr("Built-in measures cannot be retired."))

@@ -123,7 +123,7 @@ class ReportDialog(QDialog):
         form.addRow(self.tr("&Report"), self.kind)
         form.addRow(self.tr("Period"), period)
         form.addRow(self.tr("&Language"), self.lang)
-        form.addRow(self.tr("&Smallest count shown"), self.k)
+        form.addRow(self.tr("Smallest &count shown"), self.k)
         form.addRow("", self.k_hint)
         form.addRow(self.tr("Pass&word"), self.password)
         form.addRow(self.tr("Password a&gain"), self.password2)

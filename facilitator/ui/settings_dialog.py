@@ -51,7 +51,7 @@ class SettingsDialog(QDialog):
 
         form = QFormLayout()
         for text, widget in ((self.tr("&Language"), self.lang_box),
-                             (self.tr("&Lock after"), self.autolock),
+                             (self.tr("Lock &after"), self.autolock),
                              (self.tr("&Colours"), self.look)):
             label = QLabel(text)
             label.setBuddy(widget)

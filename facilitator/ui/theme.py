@@ -76,10 +76,10 @@ def stylesheet(dark: bool) -> str:
     QPushButton[primary="true"] {{ background: {c['accent']}; color: {c['accent_text']};
                                    border-color: {c['accent']}; font-weight: 600; }}
     QPushButton[danger="true"] {{ color: {c['danger']}; }}
-    QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QSpinBox {{
+    QLineEdit, QPlainTextEdit, QTextEdit, QComboBox {{
         padding: 0.3em; border: 1px solid {c['border']}; border-radius: 5px;
         background: {c['base']}; color: {c['text']}; }}
-    QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus, QSpinBox:focus {{
+    QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus {{
         border: 2px solid {c['accent']}; }}
     QListWidget, QTableWidget, QTreeWidget {{ border: 1px solid {c['border']};
         border-radius: 6px; background: {c['base']}; }}

@@ -38,6 +38,19 @@ class StepCard(QWidget):
         self.countdown.setObjectName("stepCountdown")
         set_font(self.countdown, 3.4, bold=True)
         self.countdown.setAccessibleName(self.tr("Time left in this step"))
+        # "Paused" in words under the clock (no symbol: the bundled font has no pause
+        # glyph, and a word reads from any distance). Its room is kept while hidden,
+        # so pausing never moves the rest of the card.
+        self.paused_label = QLabel(self)
+        self.paused_label.setObjectName("stepPaused")
+        self.paused_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.paused_label.setStyleSheet("background: #4e5561; color: white; border-radius: 4px;"
+                                        " padding: 2px 10px;")
+        set_font(self.paused_label, 1.15, bold=True)
+        policy = self.paused_label.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.paused_label.setSizePolicy(policy)
+        self.paused_label.hide()
         self.say_caption = _wrapping(self, 1.0, True)
         self.say = _wrapping(self, 1.45, name="stepSay")
         self.prompts = _wrapping(self, 1.3, name="stepPrompts")
@@ -69,7 +82,12 @@ class StepCard(QWidget):
         titles.addWidget(self.position)
         titles.addWidget(self.title)
         head.addLayout(titles, 1)
-        head.addWidget(self.countdown, 0, Qt.AlignmentFlag.AlignTop)
+        clock = QVBoxLayout()
+        clock.setSpacing(0)
+        clock.addWidget(self.countdown, 0, Qt.AlignmentFlag.AlignHCenter)
+        clock.addWidget(self.paused_label, 0, Qt.AlignmentFlag.AlignHCenter)
+        clock.addStretch(1)
+        head.addLayout(clock)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(head)
@@ -77,6 +95,7 @@ class StepCard(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
+        self.paused_label.setText(self.tr("Paused"))
         self.say_caption.setText(self.tr("Say:"))
         self.notes_caption.setText(self.tr("For you only (not to be read aloud):"))
 
@@ -105,7 +124,8 @@ class StepCard(QWidget):
     def show_time(self, remaining: float, planned: float, paused: bool = False) -> Optional[str]:
         """Draw the countdown; returns the colour state (``calm``/``near``/``over``)."""
         text = clock_text(remaining)
-        self.countdown.setText(f"⏸ {text}" if paused else text)
+        self.countdown.setText(text)
+        self.paused_label.setVisible(paused)
         colour = timer_colour(remaining, planned)
         self.countdown.setStyleSheet(f"color: {colour.name()};")
         state = timer_state(remaining, planned)
