@@ -112,12 +112,12 @@
         <translation>الجنس، اختياري</translation>
     </message>
     <message>
-        <source>A&amp;ge band (optional)</source>
-        <translation>الفئة ال&amp;عمرية (اختيارية)</translation>
+        <source>Age &amp;band (optional)</source>
+        <translation>الفئة العمرية (اختيارية) (&amp;B)</translation>
     </message>
     <message>
         <source>&amp;Gender (optional)</source>
-        <translation>ال&amp;جنس (اختياري)</translation>
+        <translation>الجنس (اختياري) (&amp;G)</translation>
     </message>
 </context>
 <context>
@@ -174,15 +174,15 @@
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation>&amp;الاسم</translation>
+        <translation>الاسم (&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Kind of group</source>
-        <translation>&amp;نوع المجموعة</translation>
+        <translation>نوع المجموعة (&amp;K)</translation>
     </message>
     <message>
         <source>&amp;Language of the sessions</source>
-        <translation>&amp;لغة الجلسات</translation>
+        <translation>لغة الجلسات (&amp;L)</translation>
     </message>
     <message>
         <source>For example: Tuesday evening circle</source>
@@ -209,15 +209,15 @@
     </message>
     <message>
         <source>&amp;Next</source>
-        <translation>ال&amp;تالي</translation>
+        <translation>التالي (&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Back</source>
-        <translation>ال&amp;سابق</translation>
+        <translation>السابق (&amp;B)</translation>
     </message>
     <message>
         <source>&amp;Finish</source>
-        <translation>إ&amp;نهاء</translation>
+        <translation>إنهاء (&amp;F)</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -315,7 +315,7 @@
     </message>
     <message>
         <source>Keep a &amp;headcount only (no list of participants)</source>
-        <translation>الاكتفاء ب&amp;عدّ الحضور (بلا قائمة مشاركين)</translation>
+        <translation>الاكتفاء بعدّ الحضور (بلا قائمة مشاركين) (&amp;H)</translation>
     </message>
     <message>
         <source>For drop-in meetings: the app records how many came, never who. No codes, check-in scores or WHO-5 are kept.</source>
@@ -323,27 +323,27 @@
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation>&amp;الاسم</translation>
+        <translation>الاسم (&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Kind of group</source>
-        <translation>&amp;نوع المجموعة</translation>
+        <translation>نوع المجموعة (&amp;K)</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation>ال&amp;لغة</translation>
+        <translation>اللغة (&amp;L)</translation>
     </message>
     <message>
         <source>Default &amp;script</source>
-        <translation>&amp;برنامج الجلسة المعتاد</translation>
+        <translation>برنامج الجلسة المعتاد (&amp;S)</translation>
     </message>
     <message>
         <source>Extra ground &amp;rules</source>
-        <translation>&amp;قواعد إضافية</translation>
+        <translation>قواعد إضافية (&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Co-facilitator</source>
-        <translation>الميسِّر ال&amp;مشارك</translation>
+        <translation>الميسِّر المشارك (&amp;C)</translation>
     </message>
     <message>
         <source>Save group</source>
@@ -370,11 +370,11 @@
     </message>
     <message>
         <source>&amp;Edit group…</source>
-        <translation>&amp;تعديل المجموعة…</translation>
+        <translation>تعديل المجموعة (&amp;E)…</translation>
     </message>
     <message>
-        <source>Group re&amp;port…</source>
-        <translation>&amp;تقرير المجموعة…</translation>
+        <source>&amp;Group report…</source>
+        <translation>تقرير المجموعة (&amp;G)…</translation>
     </message>
     <message>
         <source>A de-identified PDF report for a supervisor</source>
@@ -382,7 +382,7 @@
     </message>
     <message>
         <source>&amp;Plan a session</source>
-        <translation>&amp;تخطيط جلسة</translation>
+        <translation>تخطيط جلسة (&amp;P)</translation>
     </message>
     <message>
         <source>Participants</source>
@@ -422,27 +422,31 @@
     </message>
     <message>
         <source>Add &amp;newcomer</source>
-        <translation>إضافة مشارك &amp;جديد</translation>
+        <translation>إضافة مشارك جديد (&amp;N)</translation>
     </message>
     <message>
         <source>Edit &amp;alias…</source>
-        <translation>تعديل الاسم ال&amp;مستعار…</translation>
+        <translation>تعديل الاسم المستعار (&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;Details…</source>
-        <translation>ت&amp;فاصيل…</translation>
+        <translation>تفاصيل (&amp;D)…</translation>
     </message>
     <message>
         <source>Optional age band and gender</source>
         <translation>الفئة العمرية والجنس، اختياريان</translation>
     </message>
     <message>
-        <source>A&amp;rchive</source>
-        <translation>أ&amp;رشفة</translation>
+        <source>Arc&amp;hive</source>
+        <translation>أرشفة (&amp;H)</translation>
+    </message>
+    <message>
+        <source>Unarc&amp;hive</source>
+        <translation>إلغاء الأرشفة (&amp;H)</translation>
     </message>
     <message>
         <source>E&amp;rase…</source>
-        <translation>م&amp;حو…</translation>
+        <translation>محو (&amp;R)…</translation>
     </message>
     <message>
         <source>Delete this participant and everything recorded about them</source>
@@ -486,10 +490,6 @@
     <message>
         <source>Attendance</source>
         <translation>الحضور</translation>
-    </message>
-    <message>
-        <source>Un&amp;archive</source>
-        <translation>إلغاء الأ&amp;رشفة</translation>
     </message>
     <message>
         <source>Alias</source>
@@ -551,11 +551,11 @@
     </message>
     <message>
         <source>&amp;New group…</source>
-        <translation>مجموعة &amp;جديدة…</translation>
+        <translation>مجموعة جديدة (&amp;N)…</translation>
     </message>
     <message>
         <source>&amp;Open group</source>
-        <translation>&amp;فتح المجموعة</translation>
+        <translation>فتح المجموعة (&amp;O)</translation>
     </message>
     <message numerus="yes">
         <source>%n participant(s)</source>
@@ -590,7 +590,7 @@
     </message>
     <message>
         <source>&amp;Resume session</source>
-        <translation>&amp;استئناف الجلسة</translation>
+        <translation>استئناف الجلسة (&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -739,11 +739,11 @@
     </message>
     <message>
         <source>&amp;Retire</source>
-        <translation>إي&amp;قاف</translation>
+        <translation>إيقاف (&amp;R)</translation>
     </message>
     <message>
         <source>Edit &amp;titles…</source>
-        <translation>تعديل ال&amp;عناوين…</translation>
+        <translation>تعديل العناوين (&amp;T)…</translation>
     </message>
     <message>
         <source>Reword the English or Arabic title; the scale stays as it is</source>
@@ -767,39 +767,27 @@
     </message>
     <message>
         <source>A &amp;higher score is better</source>
-        <translation>الدرجة الأ&amp;على أفضل</translation>
+        <translation>الدرجة الأعلى أفضل (&amp;H)</translation>
     </message>
     <message>
         <source>&amp;Add measure</source>
-        <translation>إ&amp;ضافة المقياس</translation>
+        <translation>إضافة المقياس (&amp;A)</translation>
     </message>
     <message>
         <source>&amp;From</source>
-        <translation>&amp;من</translation>
-    </message>
-    <message>
-        <source>&amp;to</source>
-        <translation>إ&amp;لى</translation>
-    </message>
-    <message>
-        <source>in &amp;steps of</source>
-        <translation>بخ&amp;طوات قدرها</translation>
+        <translation>من (&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Key</source>
-        <translation>الر&amp;مز</translation>
+        <translation>الرمز (&amp;K)</translation>
     </message>
     <message>
         <source>Title in &amp;English</source>
-        <translation>العنوان بالإن&amp;جليزية</translation>
-    </message>
-    <message>
-        <source>Title in A&amp;rabic</source>
-        <translation>العنوان بال&amp;عربية</translation>
+        <translation>العنوان بالإنجليزية (&amp;E)</translation>
     </message>
     <message>
         <source>A&amp;sked</source>
-        <translation>متى &amp;يُسأل</translation>
+        <translation>متى يُسأل (&amp;S)</translation>
     </message>
     <message>
         <source>Add the organisation's own measure</source>
@@ -811,15 +799,11 @@
     </message>
     <message>
         <source>Load the Arabic &amp;WHO-5 wording…</source>
-        <translation>تحميل الصياغة العربية لمؤشر &amp;WHO-5…</translation>
+        <translation>تحميل الصياغة العربية لمؤشر WHO-5 (&amp;W)…</translation>
     </message>
     <message>
         <source>A YAML file with title, instructions, the five items and the six answer labels (for 5 down to 0); see the README</source>
         <translation>ملف YAML فيه العنوان والتعليمات والعبارات الخمس وتسميات الإجابات الست (من 5 إلى 0)؛ انظر ملف README</translation>
-    </message>
-    <message>
-        <source>Use the &amp;shipped wording</source>
-        <translation>استخدام الصياغة ال&amp;مرفقة بالتطبيق</translation>
     </message>
     <message>
         <source>Arabic WHO-5 wording: your organisation's own.</source>
@@ -894,8 +878,24 @@
         <translation>خاص بالمنظمة، غير مُحكَّم</translation>
     </message>
     <message>
-        <source>Offer &amp;again</source>
-        <translation>&amp;عرضه من جديد</translation>
+        <source>t&amp;o</source>
+        <translation>إلى (&amp;O)</translation>
+    </message>
+    <message>
+        <source>in ste&amp;ps of</source>
+        <translation>بخطوات قدرها (&amp;P)</translation>
+    </message>
+    <message>
+        <source>Title in Arab&amp;ic</source>
+        <translation>العنوان بالعربية (&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Use the shipped wording</source>
+        <translation>استخدام الصياغة المرفقة بالتطبيق (&amp;U)</translation>
+    </message>
+    <message>
+        <source>Offer a&amp;gain</source>
+        <translation>إتاحته من جديد (&amp;G)</translation>
     </message>
     <message>
         <source>Built-in measures cannot be retired.</source>
@@ -990,7 +990,7 @@
     </message>
     <message>
         <source>&amp;Alias (optional, only you see it)</source>
-        <translation>الاسم ال&amp;مستعار (اختياري، لا يراه غيرك)</translation>
+        <translation>الاسم المستعار (اختياري، لا يراه غيرك) (&amp;A)</translation>
     </message>
     <message>
         <source>Alias, optional, seen only by you</source>
@@ -1001,8 +1001,8 @@
         <translation>اسم أول أو لقب</translation>
     </message>
     <message>
-        <source>&amp;Add</source>
-        <translation>إ&amp;ضافة</translation>
+        <source>A&amp;dd</source>
+        <translation>إضافة (&amp;D)</translation>
     </message>
     <message>
         <source>Add newcomer</source>
@@ -1049,7 +1049,7 @@
     </message>
     <message>
         <source>&amp;Duplicate to edit…</source>
-        <translation>&amp;نسخ للتعديل…</translation>
+        <translation>نسخ للتعديل (&amp;D)…</translation>
     </message>
     <message>
         <source>Make your own copy of this script to reorder, retime or reword</source>
@@ -1057,11 +1057,11 @@
     </message>
     <message>
         <source>&amp;Edit copy…</source>
-        <translation>&amp;تعديل النسخة…</translation>
+        <translation>تعديل النسخة (&amp;E)…</translation>
     </message>
     <message>
         <source>Print &amp;handout…</source>
-        <translation>طباعة ال&amp;نشرة…</translation>
+        <translation>طباعة النشرة (&amp;H)…</translation>
     </message>
     <message>
         <source>A one-page PDF for participants</source>
@@ -1069,7 +1069,7 @@
     </message>
     <message>
         <source>Print WHO-5 &amp;forms…</source>
-        <translation>طباعة ا&amp;ستمارات WHO-5…</translation>
+        <translation>طباعة استمارات WHO-5 (&amp;F)…</translation>
     </message>
     <message>
         <source>Blank WHO-5 wellbeing forms for the group to fill in on paper</source>
@@ -1081,7 +1081,7 @@
     </message>
     <message>
         <source>&amp;Start session</source>
-        <translation>&amp;بدء الجلسة</translation>
+        <translation>بدء الجلسة (&amp;S)</translation>
     </message>
     <message>
         <source>WHO-5 is due at this session: print a form for each person.</source>
@@ -1233,15 +1233,15 @@
     </message>
     <message>
         <source>Also use a &amp;passphrase</source>
-        <translation>استخدم &amp;عبارة مرور أيضًا</translation>
+        <translation>استخدم عبارة مرور أيضًا (&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Passphrase</source>
-        <translation>&amp;عبارة المرور</translation>
+        <translation>عبارة المرور (&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Type it again</source>
-        <translation>&amp;اكتبها مرة أخرى</translation>
+        <translation>اكتبها مرة أخرى (&amp;T)</translation>
     </message>
     <message>
         <source>Passphrase</source>
@@ -1257,7 +1257,7 @@
     </message>
     <message>
         <source>&amp;Create the store</source>
-        <translation>إ&amp;نشاء المخزن</translation>
+        <translation>إنشاء المخزن (&amp;C)</translation>
     </message>
     <message>
         <source>The passphrase is too short.</source>
@@ -1284,7 +1284,7 @@
     </message>
     <message>
         <source>&amp;Save the recovery kit (PDF)…</source>
-        <translation>&amp;حفظ ملف الاسترداد (PDF)…</translation>
+        <translation>حفظ ملف الاسترداد (PDF) (&amp;S)…</translation>
     </message>
     <message>
         <source>Save the recovery kit as a PDF</source>
@@ -1292,7 +1292,7 @@
     </message>
     <message>
         <source>I have &amp;written it down or saved the kit</source>
-        <translation>&amp;كتبتُه أو حفظتُ ملف الاسترداد</translation>
+        <translation>كتبتُه أو حفظتُ ملف الاسترداد (&amp;W)</translation>
     </message>
     <message>
         <source>Recovery code</source>
@@ -1371,7 +1371,7 @@
     </message>
     <message>
         <source>&amp;Report</source>
-        <translation>ال&amp;تقرير</translation>
+        <translation>التقرير (&amp;R)</translation>
     </message>
     <message>
         <source>Period</source>
@@ -1379,23 +1379,23 @@
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation>ال&amp;لغة</translation>
+        <translation>اللغة (&amp;L)</translation>
     </message>
     <message>
-        <source>&amp;Smallest count shown</source>
-        <translation>أ&amp;صغر عدد يُعرض</translation>
+        <source>Smallest &amp;count shown</source>
+        <translation>أصغر عدد يُعرض (&amp;C)</translation>
     </message>
     <message>
         <source>Pass&amp;word</source>
-        <translation>&amp;كلمة المرور</translation>
+        <translation>كلمة المرور (&amp;W)</translation>
     </message>
     <message>
         <source>Password a&amp;gain</source>
-        <translation>كلمة المرور &amp;مرة أخرى</translation>
+        <translation>كلمة المرور مرة أخرى (&amp;G)</translation>
     </message>
     <message>
         <source>&amp;Save PDF…</source>
-        <translation>&amp;حفظ PDF…</translation>
+        <translation>حفظ PDF (&amp;S)…</translation>
     </message>
     <message>
         <source>Save the report as a PDF</source>
@@ -1668,6 +1668,14 @@
     <message>
         <source>Later steps shortened as suggested.</source>
         <translation>قُصّرت الخطوات اللاحقة كما اقتُرح.</translation>
+    </message>
+    <message>
+        <source>Finish the session?</source>
+        <translation>إنهاء الجلسة؟</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s) of the plan are still ahead. Finish the session now?</source>
+        <translation><numerusform>لم تبقَ أي خطوة من الخطة. إنهاء الجلسة الآن؟</numerusform><numerusform>بقيت خطوة واحدة من الخطة. إنهاء الجلسة الآن؟</numerusform><numerusform>بقيت خطوتان من الخطة. إنهاء الجلسة الآن؟</numerusform><numerusform>بقيت %n خطوات من الخطة. إنهاء الجلسة الآن؟</numerusform><numerusform>بقيت %n خطوة من الخطة. إنهاء الجلسة الآن؟</numerusform><numerusform>بقيت %n خطوة من الخطة. إنهاء الجلسة الآن؟</numerusform></translation>
     </message>
     <message>
         <source>Presenter view  [F5]</source>
@@ -1971,12 +1979,12 @@
         <translation>مرة واحدة: %1، من %2 إلى %3</translation>
     </message>
     <message>
-        <source>Tap a number, or type it and press Enter to go to the next person. P records a pass.</source>
-        <translation>اضغط رقمًا، أو اكتبه ثم اضغط Enter للانتقال إلى الشخص التالي. الحرف P يسجّل تخطّيًا.</translation>
+        <source>Tap a number, or type it and press Enter to go to the next person. X records a pass.</source>
+        <translation>اضغط رقمًا، أو اكتبه ثم اضغط Enter للانتقال إلى الشخص التالي. الحرف X يسجّل تخطّيًا.</translation>
     </message>
     <message>
-        <source>Set the number and press Save, or type it and press Enter to go to the next person. P records a pass.</source>
-        <translation>اختر الرقم واضغط حفظ، أو اكتبه واضغط Enter للانتقال إلى الشخص التالي. الحرف P يسجّل تخطيًا.</translation>
+        <source>Set the number and press Save, or type it and press Enter to go to the next person. X records a pass.</source>
+        <translation>اختر الرقم واضغط حفظ، أو اكتبه واضغط Enter للانتقال إلى الشخص التالي. الحرف X يسجّل تخطّيًا.</translation>
     </message>
     <message>
         <source>A higher score is better.</source>
@@ -2027,15 +2035,15 @@
     </message>
     <message>
         <source>&amp;Identifier</source>
-        <translation>ال&amp;معرّف</translation>
+        <translation>المعرّف (&amp;I)</translation>
     </message>
     <message>
         <source>Title (&amp;English)</source>
-        <translation>العنوان (بالإن&amp;جليزية)</translation>
+        <translation>العنوان (بالإنجليزية) (&amp;E)</translation>
     </message>
     <message>
         <source>Title (&amp;Arabic)</source>
-        <translation>العنوان (بال&amp;عربية)</translation>
+        <translation>العنوان (بالعربية) (&amp;A)</translation>
     </message>
     <message>
         <source>Steps</source>
@@ -2043,15 +2051,15 @@
     </message>
     <message>
         <source>Move &amp;up</source>
-        <translation>نقل لأ&amp;على</translation>
+        <translation>نقل لأعلى (&amp;U)</translation>
     </message>
     <message>
         <source>Move do&amp;wn</source>
-        <translation>نقل لأ&amp;سفل</translation>
+        <translation>نقل لأسفل (&amp;W)</translation>
     </message>
     <message>
         <source>&amp;Remove step</source>
-        <translation>إ&amp;زالة الخطوة</translation>
+        <translation>إزالة الخطوة (&amp;R)</translation>
     </message>
     <message>
         <source>Minutes for this step</source>
@@ -2083,7 +2091,7 @@
     </message>
     <message>
         <source>&amp;Minutes</source>
-        <translation>ال&amp;دقائق</translation>
+        <translation>الدقائق (&amp;M)</translation>
     </message>
     <message>
         <source>Save the script</source>
@@ -2325,19 +2333,19 @@
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation>ال&amp;لغة</translation>
+        <translation>اللغة (&amp;L)</translation>
     </message>
     <message>
-        <source>&amp;Lock after</source>
-        <translation>الإ&amp;قفال بعد</translation>
+        <source>Lock &amp;after</source>
+        <translation>الإقفال بعد (&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Colours</source>
-        <translation>الأ&amp;لوان</translation>
+        <translation>الألوان (&amp;C)</translation>
     </message>
     <message>
         <source>Outcome &amp;measures…</source>
-        <translation>م&amp;قاييس النتائج…</translation>
+        <translation>مقاييس النتائج (&amp;M)…</translation>
     </message>
     <message>
         <source>Measures</source>
@@ -2349,6 +2357,10 @@
     <message>
         <source>Time left in this step</source>
         <translation>الوقت المتبقي في هذه الخطوة</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>متوقّف مؤقتًا</translation>
     </message>
     <message>
         <source>Say:</source>
@@ -2539,11 +2551,11 @@
     <name>UnlockPanel</name>
     <message>
         <source>&amp;Unlock</source>
-        <translation>&amp;فتح القفل</translation>
+        <translation>فتح القفل (&amp;U)</translation>
     </message>
     <message>
         <source>Unlock with the &amp;system keyring</source>
-        <translation>الفتح بسلسلة مفاتيح ال&amp;نظام</translation>
+        <translation>الفتح بسلسلة مفاتيح النظام (&amp;S)</translation>
     </message>
     <message>
         <source>Type the recovery code from your recovery kit. Dashes and spaces do not matter.</source>
@@ -2555,7 +2567,7 @@
     </message>
     <message>
         <source>Use the &amp;passphrase instead</source>
-        <translation>استخدم &amp;عبارة المرور بدلًا منه</translation>
+        <translation>استخدم عبارة المرور بدلًا منه (&amp;P)</translation>
     </message>
     <message>
         <source>Enter your passphrase to open your groups.</source>
@@ -2567,7 +2579,7 @@
     </message>
     <message>
         <source>Forgot it? Use the &amp;recovery code</source>
-        <translation>نسيتها؟ استخدم &amp;رمز الاسترداد</translation>
+        <translation>نسيتها؟ استخدم رمز الاسترداد (&amp;R)</translation>
     </message>
     <message>
         <source>Type the recovery code first.</source>

@@ -222,3 +222,22 @@ def test_p_pauses_even_when_a_score_row_has_focus(world, qtbot):
     assert view.engine.status == "running"
     qtbot.keyClick(panel, Qt.Key.Key_X)  # X records a pass, as in a round
     assert panel.rows()[0].group.checkedId() == 11
+
+
+def test_arabic_catalogue_keeps_the_english_access_keys():
+    """Every Arabic label with an access key carries the English one, "(&S)" (ts_tool.py
+    mnemonics writes them), so a key learnt in one language works in the other."""
+    import xml.etree.ElementTree as ET
+
+    from facilitator.resources import resource_path
+
+    root = ET.parse(resource_path("translations", "facilitator_ar.ts")).getroot()
+    wrong = []
+    for msg in root.iter("message"):
+        source = msg.findtext("source") or ""
+        key = _mnemonic(source)
+        text = msg.findtext("translation") or ""
+        if key and msg.get("numerus") != "yes":
+            if _mnemonic(text) != key.upper() or text.count("&") - 2 * text.count("&&") != 1:
+                wrong.append(f"{source!r} -> {text!r}")
+    assert not wrong, "\n".join(wrong)
