@@ -84,8 +84,10 @@ class App:
             self.lang = wizard.lang
             self.settings.language = self.lang
             return True
+        from facilitator.store.lock import ensure_free
         from facilitator.ui.unlock_dialog import UnlockDialog
 
+        ensure_free(path)  # "already open" before the passphrase, not after it
         options = store_access.unlock_options(path)
         dialog = UnlockDialog(
             self.tasks, lambda p, c: store_access.open_with(path, passphrase=p, recovery_code=c),
@@ -197,7 +199,10 @@ class App:
             if not self.open_store():
                 return 1
         except StoreLockedError as exc:
+            from facilitator.ui.widgets import show_error
+
             print(f"facilitator: error: {exc}", file=sys.stderr)
+            show_error(None, exc)  # started from a menu, there is no terminal to read
             return 1
         if self.args.screenshots:
             from facilitator.ui.screenshots import render_all

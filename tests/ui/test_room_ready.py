@@ -89,3 +89,60 @@ def test_spin_boxes_draw_their_arrows(qtbot, qapp, dark):
     finally:
         qapp.setStyleSheet(previous[0])
         qapp.setPalette(previous[1])
+
+
+def test_second_start_says_already_open_before_asking_for_the_passphrase(
+        qtbot, qapp, tmp_path, no_keyring, monkeypatch, message_boxes):
+    """Item 16: the second window used to ask for the passphrase, then refuse."""
+    import argparse
+
+    from facilitator.store import service
+    from facilitator.store.lock import StoreLock
+    from facilitator.ui import app as app_module
+    from facilitator.ui import unlock_dialog
+
+    path = tmp_path / "facilitator.db"
+    service.create_store(path, passphrase="a quiet room with tea", use_keyring=False).close()
+    asked = []
+    monkeypatch.setattr(unlock_dialog, "UnlockDialog",
+                        lambda *a, **k: asked.append(1) or pytest.fail("asked first"))
+    style = qapp.styleSheet(), qapp.palette()
+    held = StoreLock(path).acquire()  # the first window
+    try:
+        args = argparse.Namespace(demo=False, screenshots=None, db=str(path), lang="en")
+        app = app_module.App(args)
+        try:
+            assert app.run() == 1
+        finally:
+            app.tasks.shutdown()
+    finally:
+        held.release()
+        qapp.setStyleSheet(style[0])
+        qapp.setPalette(style[1])
+    assert not asked
+    assert message_boxes and "already open" in message_boxes[-1][2]
+
+
+def test_no_notes_mode_offers_no_box_and_its_summary_no_scores(qtbot, ctx):
+    """Item 17: no editable-looking box whose typing fires shortcuts; no score talk."""
+    from facilitator.ui.run import create_run_view
+
+    gid = make_group(qtbot, ctx)
+    view = create_run_view(ctx, RunRequest(gid, "first-responder-defusing"))
+    qtbot.addWidget(view)
+    view.resize(1280, 800)
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.data.no_notes
+    assert not view.notes.isVisible() and view.no_notes_label.isVisible()
+    assert "No-notes" in view.no_notes_label.text()
+    view.headcount.spin.setValue(5)
+    view.go_next()
+    while view.engine.index < len(view.script.steps) - 1:
+        view.go_next()
+    view.finish()
+    summary = view.summary
+    shown = [summary.captions[k].text() for k in summary.captions
+             if summary.captions[k].isVisibleTo(summary)]
+    assert not [t for t in shown if "change" in t.lower() or "WHO-5" in t], shown
+    assert "People present" in shown

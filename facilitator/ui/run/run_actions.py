@@ -51,9 +51,13 @@ class RunActions:
         self.notes.set_aliases(d.aliases())
         self.notes.set_text_silently(d.note)
         if d.no_notes:
+            # No box at all: a greyed-out box still looked like a place to type, and the
+            # letters typed "into" it went to run mode's shortcuts (S skipped a step).
+            self.notes.hide()
             self.notes.editor.setEnabled(False)
-            self.notes.editor.setPlaceholderText(QCoreApplication.translate(
+            self.no_notes_label.setText(QCoreApplication.translate(
                 "RunView", "No-notes mode: nothing is written down in this session."))
+            self.no_notes_label.show()
         else:
             self.notes.editor.setPlaceholderText(QCoreApplication.translate(
                 "RunView", "Session notes (anonymous: codes, never names)"))

@@ -142,6 +142,12 @@ class RunView(RunActions, QWidget):
         left_layout.addWidget(self.next_label)
         left_layout.addLayout(recovery)
         left_layout.addWidget(self.notes)
+        self.no_notes_label = QLabel(page)
+        self.no_notes_label.setObjectName("noNotesMode")
+        self.no_notes_label.setWordWrap(True)
+        theme.set_role(self.no_notes_label, "muted")
+        self.no_notes_label.hide()
+        left_layout.addWidget(self.no_notes_label)
 
         self.attendance = AttendancePanel(page)
         self.attendance.toggled.connect(self._attendance_toggled)
@@ -386,7 +392,8 @@ class RunView(RunActions, QWidget):
         self.timer.stop()
         self.refresh()
         self.summary = SummaryView(self.ctx, self.session_id, report_lang=self.ctx.lang,
-                                   parent=self)
+                                   parent=self, scores=not (self.data.no_notes
+                                                            or self.data.headcount_only))
         self.summary.leave_requested.connect(self.leave)
         self.pages.addWidget(self.summary)
         self.pages.setCurrentWidget(self.summary)

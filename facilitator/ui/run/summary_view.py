@@ -50,9 +50,12 @@ class SummaryView(QWidget):
     leave_requested = Signal()
 
     def __init__(self, ctx: Any, session_id: str, report_lang: Optional[str] = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, scores: bool = True) -> None:
         super().__init__(parent)
         self.ctx, self.session_id = ctx, session_id
+        # False for a no-notes session or a headcount-only group: no one was scored, so
+        # the summary does not speak of scores or forms at all.
+        self.scores = scores
         self.report_lang = report_lang or ctx.lang
         self.summary: Optional[SessionSummary] = None
         self.pdf_path: Optional[Path] = None
@@ -147,7 +150,8 @@ class SummaryView(QWidget):
             lines.append(text.replace("%1", pick(line.title, self.ctx.lang))
                          .replace("%3", loc.toString(line.people)))
         self.values["custom"].setText("\n".join(lines))
-        for key, shown in (("who5", summary.who5_answered > 0), ("custom", bool(lines))):
+        for key, shown in (("who5", self.scores and summary.who5_answered > 0),
+                           ("custom", self.scores and bool(lines)), ("change", self.scores)):
             self.values[key].setVisible(shown)
             self.captions[key].setVisible(shown)
         self.values["incidents"].setText(loc.toString(summary.incidents))
