@@ -26,6 +26,7 @@ from facilitator.errors import FacilitatorError
 from facilitator.tracking import custom_measures as cm
 from facilitator.tracking import measures as me
 from facilitator.ui import theme
+from facilitator.ui import widgets as W
 from facilitator.ui.context import AppContext
 from facilitator.ui.run.common import locale_digits
 
@@ -92,6 +93,10 @@ class MeasuresDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selection_changed)
+        # Room for three measures (the WHO-5, the check-in and one of the organisation's)
+        # rather than the one and a half rows the form below once left it.
+        self.table.setMinimumHeight(header.sizeHint().height() + 2 * self.table.frameWidth()
+                                    + 3 * self.table.verticalHeader().defaultSectionSize())
         self.retire_button = QPushButton(self.tr("&Retire"), self)
         self.retire_button.setObjectName("retireMeasure")
         self.retire_button.setEnabled(False)
@@ -194,6 +199,7 @@ class MeasuresDialog(QDialog):
         layout.addLayout(wording_row)
         layout.addWidget(box)
         layout.addWidget(buttons)
+        W.fit_to_screen(self, 900, 820)
         self.reload()
 
     # -- the organisation's Arabic WHO-5 wording ----------------------------------------

@@ -188,3 +188,14 @@ def test_unlock_dialog_fits(themed_app, lang, qtbot):
         dialog.hide()
     finally:
         installer.install(QApplication.instance(), "en")
+
+
+def test_measures_table_shows_three_rows(lang_ctx, window):
+    from facilitator.ui.measures_dialog import MeasuresDialog
+
+    dialog = MeasuresDialog(lang_ctx, window)
+    show_like_the_app(dialog)
+    table = dialog.table
+    rows = table.viewport().height() / table.verticalHeader().defaultSectionSize()
+    assert rows >= 2.9, f"the measures table shows {rows:.1f} rows"
+    dialog.reject()
