@@ -76,7 +76,8 @@ class App:
             from facilitator.ui.wizard import FirstRunWizard
 
             wizard = FirstRunWizard(self.tasks, path, self.lang,
-                                    on_language=self.switch_language_early)
+                                    on_language=self.switch_language_early,
+                                    settings=self.settings)
             wizard.exec()
             if wizard.store is None:  # cancelled before the store existed
                 return False

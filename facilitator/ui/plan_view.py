@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QListWidget,
@@ -32,6 +31,7 @@ from facilitator.session.scripts import Script
 from facilitator.store.models import Group
 from facilitator.ui import widgets as W
 from facilitator.ui.context import AppContext, RunRequest
+from facilitator.ui.save_files import ask_save_path
 from facilitator.ui.labels import program_label, step_kind_label
 from facilitator.ui.translations import format_number
 
@@ -107,12 +107,12 @@ class PlanView(QWidget):
         self.duplicate_btn.clicked.connect(self.duplicate)
         self.edit_btn = W.button(self.tr("&Edit copy…"))
         self.edit_btn.clicked.connect(self.edit)
-        self.handout_btn = W.button(self.tr("Print &handout…"),
-                                    tip=self.tr("A one-page PDF for participants"))
+        self.handout_btn = W.button(self.tr("&Handout PDF…"),
+                                    tip=self.tr("Save a one-page PDF for participants, to print"))
         self.handout_btn.clicked.connect(self.print_handout)
-        self.who5_btn = W.button(self.tr("Print WHO-5 &forms…"),
-                                 tip=self.tr("Blank WHO-5 wellbeing forms for the group to "
-                                             "fill in on paper"))
+        self.who5_btn = W.button(self.tr("WHO-5 &forms PDF…"),
+                                 tip=self.tr("Save blank WHO-5 wellbeing forms as a PDF, to "
+                                             "print for the group to fill in on paper"))
         self.who5_btn.clicked.connect(self.print_who5_forms)
         self.who5_hint = W.muted()
         self.who5_hint.setObjectName("who5Hint")
@@ -256,9 +256,9 @@ class PlanView(QWidget):
             return
         from facilitator.ui.exports import save_handout
 
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save the participant handout"),
-            f"handout-{self.script.id}.pdf", self.tr("PDF files (*.pdf)"))
+        path = ask_save_path(self, self.ctx.settings, self.tr("Save the participant handout"),
+                             f"handout-{self.script.id}-{self.group_lang}.pdf",
+                             self.tr("PDF files (*.pdf)"))
         if path:
             save_handout(self.ctx, self, self.script.id, self.group_id, path, self.group_lang)
 
@@ -272,9 +272,8 @@ class PlanView(QWidget):
                                          max(1, min(self.roster_size or 12, 50)), 1, 50)
         if not ok:
             return
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save the WHO-5 forms"), f"who5-forms-{self.group_lang}.pdf",
-            self.tr("PDF files (*.pdf)"))
+        path = ask_save_path(self, self.ctx.settings, self.tr("Save the WHO-5 forms"),
+                             f"who5-forms-{self.group_lang}.pdf", self.tr("PDF files (*.pdf)"))
         if path:
             save_who5_forms(self.ctx, self, path, self.group_lang, copies,
                             practice=self.practice.isChecked())

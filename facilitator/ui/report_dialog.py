@@ -17,7 +17,7 @@ from typing import Optional
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox,
-                               QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+                               QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QMessageBox, QSpinBox, QVBoxLayout, QWidget)
 
 from facilitator.ui import widgets as W
@@ -195,9 +195,10 @@ class ReportDialog(QDialog):
             self.problem.setText(str(exc))
             return
         self.problem.clear()
-        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save the report"),
-                                                    self.default_name(choice),
-                                                    self.tr("PDF files (*.pdf)"))
+        from facilitator.ui.save_files import ask_save_path
+
+        path = ask_save_path(self, self.ctx.settings, self.tr("Save the report"),
+                             self.default_name(choice), self.tr("PDF files (*.pdf)"))
         if path:
             self.write(choice, path)
 
@@ -215,11 +216,13 @@ class ReportDialog(QDialog):
             return report_job(db, path=path, **choice)
 
         def done(written: str) -> None:
+            from facilitator.ui.save_files import shown_path
+
             self.save_button.setEnabled(True)
             self.written = written
             QMessageBox.information(self, self.tr("Report saved"),
                                     self.tr("The report was saved to %1.")
-                                    .replace("%1", str(Path(written))))
+                                    .replace("%1", shown_path(Path(written))))
             self.accept()
 
         def failed(exc: BaseException) -> None:

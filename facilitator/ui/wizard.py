@@ -16,7 +16,6 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -266,9 +265,10 @@ class RecoveryPage(_Page):
     def save_kit(self) -> None:
         from facilitator.ui.exports import write_recovery_kit
 
-        path, _f = QFileDialog.getSaveFileName(self, self.tr("Save the recovery kit"),
-                                               str(Path.home() / "facilitator-recovery-kit.pdf"),
-                                               self.tr("PDF files (*.pdf)"))
+        from facilitator.ui.save_files import ask_save_path
+
+        path = ask_save_path(self, self.wiz.settings, self.tr("Save the recovery kit"),
+                             "facilitator-recovery-kit.pdf", self.tr("PDF files (*.pdf)"))
         if not path:
             return
         store = self.wiz.store
@@ -281,8 +281,10 @@ class RecoveryPage(_Page):
 
     def _kit_saved(self, path: str) -> None:
         self.kit_btn.setEnabled(True)
+        from facilitator.ui.save_files import shown_path
+
         self.kit_status.setText(self.tr("Saved to %1. Print it, then delete the file.")
-                                .replace("%1", path))
+                                .replace("%1", shown_path(path)))
         self.done.setChecked(True)
 
     def _kit_failed(self, exc: BaseException) -> None:
@@ -381,10 +383,13 @@ class FirstRunWizard(QWizard):
 
     def __init__(self, tasks: _BaseRunner, db_path: Path, lang: str, *,
                  on_language: Optional[Callable[[str], None]] = None,
-                 keyring: Optional[bool] = None, parent: QWidget | None = None) -> None:
+                 keyring: Optional[bool] = None, parent: QWidget | None = None,
+                 settings=None) -> None:
         super().__init__(parent)
         from facilitator.ui import store_access
+        from facilitator.ui.context import AppSettings
 
+        self.settings = settings if settings is not None else AppSettings()
         self.tasks = tasks
         self.db_path = Path(db_path)
         self.lang = lang

@@ -146,3 +146,58 @@ def test_no_notes_mode_offers_no_box_and_its_summary_no_scores(qtbot, ctx):
              if summary.captions[k].isVisibleTo(summary)]
     assert not [t for t in shown if "change" in t.lower() or "WHO-5" in t], shown
     assert "People present" in shown
+
+
+def test_files_default_to_one_remembered_folder(qtbot, ctx, tmp_path, monkeypatch,
+                                                message_boxes):
+    """Item 12: Documents/Facilitator by default, the folder picked last remembered."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from facilitator import paths
+    from facilitator.ui.save_files import ask_save_path
+
+    default = paths.default_documents_dir()
+    assert default.parts[-2:] == ("Documents", "Facilitator")
+    offered = []
+
+    def dialog(parent, title, start, flt):
+        offered.append(start)
+        return (str(tmp_path / "elsewhere" / "r.pdf"), flt)
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(dialog))
+    (tmp_path / "elsewhere").mkdir()
+    ask_save_path(None, ctx.settings, "Save", "report.pdf", "PDF files (*.pdf)")
+    assert offered[-1] == str(default / "report.pdf") and default.is_dir()
+    ask_save_path(None, ctx.settings, "Save", "handout.pdf", "PDF files (*.pdf)")
+    assert offered[-1] == str(tmp_path / "elsewhere" / "handout.pdf")  # remembered
+    # and the settings file keeps it for the next start
+    from facilitator.ui.context import AppSettings
+
+    assert AppSettings(ctx.settings.path).save_folder == tmp_path / "elsewhere"
+
+
+def test_summary_pdf_is_written_at_the_close_into_the_save_folder(qtbot, ctx, clock,
+                                                                   message_boxes):
+    gid = make_group(qtbot, ctx)
+    view = open_view(qtbot, ctx, RunRequest(gid, SCRIPT), clock)
+    view.go_next()
+    while view.engine.index < len(view.script.steps) - 1:
+        view.go_next()
+    view.finish()
+    path = view.summary.pdf_path
+    assert path is not None and path.is_file()  # no click needed
+    assert path.parent == ctx.settings.save_folder
+    assert str(path) in view.summary.pdf_label.text()
+    assert view.summary.pdf_label.text().count("\u2066") == 1  # the path reads left to right
+
+
+def test_open_the_folder_says_why_not(qtbot, ctx, monkeypatch, message_boxes, tmp_path):
+    from PySide6.QtGui import QDesktopServices
+
+    from facilitator.ui.save_files import open_folder
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: False))
+    assert not open_folder(None, tmp_path)
+    assert message_boxes and str(tmp_path) in message_boxes[-1][2]
+    assert not open_folder(None, tmp_path / "gone")
+    assert "no longer exists" in message_boxes[-1][2]

@@ -290,7 +290,7 @@ class RunActions:
             return
         self.notes.flush()
         if self._act(self.engine.finish):
-            self._show_summary()
+            self._show_summary(at_close=True)
             self.finished.emit(self.session_id)
 
     def leave(self) -> None:

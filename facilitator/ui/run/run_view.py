@@ -386,14 +386,15 @@ class RunView(RunActions, QWidget):
         self.safety_dialog = dialog
         return dialog
 
-    def _show_summary(self) -> None:
+    def _show_summary(self, at_close: bool = False) -> None:
         from facilitator.ui.run.summary_view import SummaryView
 
         self.timer.stop()
         self.refresh()
         self.summary = SummaryView(self.ctx, self.session_id, report_lang=self.ctx.lang,
                                    parent=self, scores=not (self.data.no_notes
-                                                            or self.data.headcount_only))
+                                                            or self.data.headcount_only),
+                                   auto_pdf=at_close and not self.data.is_practice)
         self.summary.leave_requested.connect(self.leave)
         self.pages.addWidget(self.summary)
         self.pages.setCurrentWidget(self.summary)
