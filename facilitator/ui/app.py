@@ -99,6 +99,9 @@ class App:
         if not dialog.exec() or dialog.result_store is None:
             return False
         self.store = dialog.result_store
+        from facilitator.ui.store_settings import offer_new_passphrase
+
+        offer_new_passphrase(self.tasks, self.store)  # a forgotten passphrase: set a new one
         return True
 
     def switch_language_early(self, lang: str) -> None:

@@ -93,7 +93,7 @@ def test_run_mode_and_summary_fit(window, lang_ctx):
 
 @pytest.mark.parametrize("name", ["group", "new_group", "report", "settings", "measures",
                                   "newcomer", "details", "safety", "safety_incident",
-                                  "script_editor"])
+                                  "script_editor", "passphrase", "backup"])
 def test_dialog_fits(window, lang_ctx, name):
     gid = _group_id(lang_ctx)
     dialog = _make_dialog(name, lang_ctx, window, gid)
@@ -146,6 +146,14 @@ def _make_dialog(name: str, ctx, parent, gid: str) -> QDialog:
         with ctx.db.unit() as s:
             script = load_script("anxiety-skills-group", s)
         return ScriptEditor(ctx, script, copy=True, parent=parent)
+    if name == "passphrase":
+        from facilitator.ui.store_settings import PassphraseDialog
+
+        return PassphraseDialog(ctx.tasks, ctx.store, parent, after_recovery=True)
+    if name == "backup":
+        from facilitator.ui.store_settings import BackupDialog
+
+        return BackupDialog(ctx, ctx.store, parent)
     raise AssertionError(name)
 
 
