@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QTableWidget,
     QTableWidgetItem,
@@ -34,6 +36,7 @@ from facilitator.ui import widgets as W
 from facilitator.ui.context import AppContext
 from facilitator.ui.labels import age_band_label, gender_label, language_label, program_label
 from facilitator.ui.participant_dialogs import DetailsDialog, NewcomerDialog
+from facilitator.ui.translations import format_date
 
 
 @dataclass(frozen=True)
@@ -138,6 +141,20 @@ class GroupView(QWidget):
         buttons.addWidget(self.show_archived)
         outer.addLayout(buttons)
 
+        # The group's sessions, newest first: finished, discarded, still open, practice.
+        self.history_title = W.heading(self.tr("Sessions"), "subtitle")
+        outer.addWidget(self.history_title)
+        self.history = QListWidget()
+        self.history.setObjectName("sessionHistory")
+        self.history.setAccessibleName(self.tr("Sessions of this group"))
+        line = self.history.fontMetrics().height() + 12
+        self.history.setMaximumHeight(line * 4 + 8)
+        self.history.setMinimumHeight(line * 2 + 8)
+        outer.addWidget(self.history)
+        self.history_empty = W.muted(self.tr("No sessions yet: plan one with Plan a session."))
+        self.history_empty.setObjectName("historyEmpty")
+        outer.addWidget(self.history_empty)
+
         ctx.data_changed.connect(self._on_data_changed)
 
     # -- loading ----------------------------------------------------------------
@@ -146,7 +163,7 @@ class GroupView(QWidget):
         self.refresh()
 
     def _on_data_changed(self, what: str) -> None:
-        if what in ("groups", "participants") and self.group_id:
+        if what in ("groups", "participants", "sessions") and self.group_id:
             self.refresh()
 
     def refresh(self) -> None:
@@ -191,6 +208,28 @@ class GroupView(QWidget):
             if selected and row.id == selected.id:
                 self.table.selectRow(r)
         self._update_buttons()
+        self._fill_history()
+
+    def _fill_history(self) -> None:
+        from facilitator.app.sessions import session_history
+
+        self.history.clear()
+        titles: dict[str, str] = {}
+        status = {"completed": self.tr("finished"), "abandoned": self.tr("discarded"),
+                  "running": self.tr("not finished"), "paused": self.tr("not finished")}
+        for line in session_history(self.ctx.db, self.group_id):
+            if line.script_id not in titles:
+                titles[line.script_id] = self._script_title(line.script_id)
+            parts = [format_date(line.started_at) if line.started_at else "",
+                     titles[line.script_id], self.tr("%n present", "", line.attended),
+                     status.get(line.status, line.status)]
+            if line.is_practice:
+                parts.append(self.tr("practice"))
+            item = QListWidgetItem("  ·  ".join(p for p in parts if p))
+            item.setData(Qt.ItemDataRole.UserRole, line.session_id)
+            self.history.addItem(item)
+        self.history.setVisible(self.history.count() > 0)
+        self.history_empty.setVisible(self.history.count() == 0)
 
     def _set_roster_visible(self, visible: bool) -> None:
         for w in (self.roster_hint, self.table, self.newcomer_btn, self.alias_btn,

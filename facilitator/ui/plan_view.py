@@ -281,5 +281,21 @@ class PlanView(QWidget):
     def start(self) -> None:
         if self.script is None or self.group_id is None or self.ctx.navigator is None:
             return
-        self.ctx.navigator.start_run(RunRequest(group_id=self.group_id, script_id=self.script.id,
-                                                practice=self.practice.isChecked()))
+        from facilitator.app.sessions import unfinished_sessions
+        from facilitator.ui import unfinished
+
+        request = RunRequest(group_id=self.group_id, script_id=self.script.id,
+                             practice=self.practice.isChecked())
+        waiting = unfinished_sessions(self.ctx.db, self.group_id)
+        if not waiting:
+            self.ctx.navigator.start_run(request)
+            return
+        # Never a silent second session: resume the one left open, or end it first.
+        offer = waiting[0]
+        choice = unfinished.ask_before_starting(self, offer)
+        if choice == unfinished.RESUME:
+            self.ctx.navigator.start_run(RunRequest(group_id=offer.group_id,
+                                                    script_id=offer.script_id,
+                                                    session_id=offer.session_id))
+        elif choice == unfinished.DISCARD:
+            unfinished.discard(self.ctx, self, offer, then=lambda: self.start())

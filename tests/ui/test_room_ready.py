@@ -201,3 +201,90 @@ def test_open_the_folder_says_why_not(qtbot, ctx, monkeypatch, message_boxes, tm
     assert message_boxes and str(tmp_path) in message_boxes[-1][2]
     assert not open_folder(None, tmp_path / "gone")
     assert "no longer exists" in message_boxes[-1][2]
+
+
+def _leave_unfinished(qtbot, ctx, gid, clock):
+    view = open_view(qtbot, ctx, RunRequest(gid, SCRIPT), clock)
+    view.go_next()  # running
+    sid = view.session_id
+    view.close()
+    return sid
+
+
+def test_starting_while_one_is_unfinished_asks(qtbot, ctx, clock, monkeypatch, message_boxes):
+    """Item 14: no silent second session; resume, discard (after a yes) or cancel."""
+    from facilitator.app.sessions import session_history, unfinished_sessions
+    from facilitator.ui import unfinished
+    from facilitator.ui.plan_view import PlanView
+
+    gid = make_group(qtbot, ctx)
+    first = _leave_unfinished(qtbot, ctx, gid, clock)
+    started = []
+
+    class Nav:
+        def start_run(self, request):
+            started.append(request)
+
+    ctx.navigator = Nav()
+    plan = PlanView(ctx)
+    qtbot.addWidget(plan)
+    plan.set_group(gid, SCRIPT)
+    answers = iter([unfinished.CANCEL, unfinished.RESUME, unfinished.DISCARD,
+                    unfinished.DISCARD])
+    asked = []
+    monkeypatch.setattr(unfinished, "ask_before_starting",
+                        lambda parent, offer: asked.append(offer.session_id) or next(answers))
+    plan.start()                                   # cancel: nothing happens
+    assert asked == [first] and not started
+    plan.start()                                   # resume the open one
+    assert started[-1].session_id == first
+    plan.start()                                   # discard, but say No to the confirmation
+    assert len(started) == 1 and unfinished_sessions(ctx.db, gid)
+    message_boxes.answer = QMessageBox.StandardButton.Yes
+    plan.start()                                   # discard for real, then a new one starts
+    assert not unfinished_sessions(ctx.db, gid)
+    assert started[-1].session_id is None and started[-1].script_id == SCRIPT
+    history = session_history(ctx.db, gid)
+    assert [h.status for h in history] == ["abandoned"]
+
+
+def test_home_lists_every_unfinished_session_with_discard(qtbot, ctx, clock, message_boxes):
+    from facilitator.ui.home_view import HomeView
+
+    gid = make_group(qtbot, ctx)
+    sids = {_leave_unfinished(qtbot, ctx, gid, clock) for _ in range(2)}
+    home = HomeView(ctx)
+    qtbot.addWidget(home)
+    home.show()
+    cards = [home.resume_box.itemAt(i).widget() for i in range(home.resume_box.count())]
+    assert len(cards) == 2
+    message_boxes.answer = QMessageBox.StandardButton.Yes
+    from PySide6.QtWidgets import QPushButton
+
+    drop = cards[0].findChild(QPushButton, "discard_button")
+    qtbot.mouseClick(drop, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: sum(1 for i in range(home.resume_box.count())
+                                if home.resume_box.itemAt(i).widget().isVisible()) == 1)
+    from facilitator.app.sessions import unfinished_sessions
+
+    assert len(unfinished_sessions(ctx.db, gid)) == 1 and {
+        u.session_id for u in unfinished_sessions(ctx.db, gid)} < sids
+
+
+def test_group_page_shows_its_session_history(qtbot, ctx, clock):
+    from facilitator.ui.group_view import GroupView
+
+    gid = make_group(qtbot, ctx)
+    group = GroupView(ctx)
+    qtbot.addWidget(group)
+    group.set_group(gid)
+    group.show()
+    assert group.history_empty.isVisible() and not group.history.isVisible()
+    view = open_view(qtbot, ctx, RunRequest(gid, SCRIPT), clock)
+    view.go_next()
+    while view.engine.index < len(view.script.steps) - 1:
+        view.go_next()
+    view.finish()
+    group.refresh()
+    assert group.history.count() == 1
+    assert "finished" in group.history.item(0).text()
