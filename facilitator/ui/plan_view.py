@@ -29,6 +29,7 @@ from facilitator.i18n import pick
 from facilitator.session.library import ScriptSummary, list_scripts, load_script
 from facilitator.session.scripts import Script
 from facilitator.store.models import Group
+from facilitator.ui import theme
 from facilitator.ui import widgets as W
 from facilitator.ui.context import AppContext, RunRequest
 from facilitator.ui.save_files import ask_save_path
@@ -128,7 +129,24 @@ class PlanView(QWidget):
         row.addWidget(self.start_btn)
         outer.addLayout(row)
         outer.addWidget(self.who5_hint)
+        # Until both safety numbers are known, the plan screen says so, with the fields
+        # one click away (they are the first thing F1 shows in a crisis).
+        self.numbers_hint = W.muted()
+        self.numbers_hint.setObjectName("safetyNumbersHint")
+        theme.set_role(self.numbers_hint, "warning")
+        self.numbers_hint.setWordWrap(True)
+        self.numbers_btn = W.button(self.tr("Add the safety &numbers…"))
+        self.numbers_btn.setObjectName("addSafetyNumbers")
+        self.numbers_btn.clicked.connect(self.ask_numbers)
+        numbers_row = QHBoxLayout()
+        numbers_row.addWidget(self.numbers_hint, 1)
+        numbers_row.addWidget(self.numbers_btn)
+        outer.addLayout(numbers_row)
+        self.numbers_hint.hide()
+        self.numbers_btn.hide()
         ctx.data_changed.connect(lambda what: self.refresh() if what == "scripts" else None)
+        ctx.data_changed.connect(lambda what: self._check_numbers() if what == "safety"
+                                 else None)
 
     # -- data -------------------------------------------------------------------
     def set_group(self, group_id: str, script_id: Optional[str] = None) -> None:
@@ -152,6 +170,31 @@ class PlanView(QWidget):
         self.who5_hint.setVisible(due)
         self.title.setText(self.tr("Plan a session for %1").replace("%1", name))
         self.refresh(script_id or self.default_script)
+        self._check_numbers()
+
+    def _check_numbers(self) -> None:
+        from facilitator.ui.safety_numbers import load_numbers
+
+        if self.ctx.db is None or self.ctx.locked:
+            return
+        load_numbers(self.ctx, self._show_numbers)
+
+    def _show_numbers(self, numbers) -> None:
+        missing = not numbers.complete
+        self.numbers_hint.setText(self.tr(
+            "The emergency number or the crisis line is not set yet: Safety (F1) would have "
+            "no number to call.") if missing else "")
+        self.numbers_hint.setVisible(missing)
+        self.numbers_btn.setVisible(missing)
+
+    def ask_numbers(self):
+        from facilitator.ui.safety_numbers import SafetyNumbersDialog
+
+        dialog = SafetyNumbersDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.numbers_dialog = dialog
+        return dialog
 
     def refresh(self, select: Optional[str] = None) -> None:
         if self.ctx.locked or self.ctx.db is None:

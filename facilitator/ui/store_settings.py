@@ -191,7 +191,8 @@ class BackupDialog(QDialog):
 
         self.status.setText(self.tr("%1 backups kept on this computer; the latest from %2.")
                             .replace("%1", format_number(len(gens)))
-                            .replace("%2", locale().toString(last, locale().FormatType.ShortFormat)))
+                            .replace("%2", locale().toString(
+                                last, locale().FormatType.ShortFormat)))
 
     def _busy(self, busy: bool) -> None:
         for b in (self.now_button, self.copy_button):

@@ -17,14 +17,12 @@ from facilitator.ui.translations import format_date
 RESUME, DISCARD, CANCEL = "resume", "discard", "cancel"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Unfinished", text)
-
-
 def describe(offer: Any) -> str:
-    text = _tr("A session with %1 was not finished.").replace("%1", offer.group_name)
+    text = QCoreApplication.translate(
+        "Unfinished", "A session with %1 was not finished.").replace("%1", offer.group_name)
     if getattr(offer, "started_at", None) is not None:
-        text += " " + _tr("It started on %1.").replace("%1", format_date(offer.started_at))
+        text += " " + QCoreApplication.translate("Unfinished", "It started on %1.").replace(
+            "%1", format_date(offer.started_at))
     return text
 
 
@@ -33,11 +31,13 @@ def ask_before_starting(parent: QWidget | None, offer: Any) -> str:
     box = QMessageBox(parent)
     box.setObjectName("unfinishedQuestion")
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(_tr("An unfinished session"))
-    box.setText(describe(offer) + " " + _tr("Resume it, or discard it and start a new one?"))
-    resume = box.addButton(_tr("&Resume it"), QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton(_tr("&Discard it and start anew…"),
-                            QMessageBox.ButtonRole.DestructiveRole)
+    box.setWindowTitle(QCoreApplication.translate("Unfinished", "An unfinished session"))
+    box.setText(describe(offer) + " " + QCoreApplication.translate(
+        "Unfinished", "Resume it, or discard it and start a new one?"))
+    resume = box.addButton(QCoreApplication.translate("Unfinished", "&Resume it"),
+                           QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(QCoreApplication.translate(
+        "Unfinished", "&Discard it and start anew…"), QMessageBox.ButtonRole.DestructiveRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(resume)
     box.setEscapeButton(cancel)
@@ -48,9 +48,9 @@ def ask_before_starting(parent: QWidget | None, offer: Any) -> str:
 
 def confirm_discard(parent: QWidget | None, offer: Any) -> bool:
     answer = QMessageBox.question(
-        parent, _tr("Discard the unfinished session?"),
-        describe(offer) + " " + _tr(
-            "Discarding ends it for good: what was recorded stays, but it cannot be resumed "
+        parent, QCoreApplication.translate("Unfinished", "Discard the unfinished session?"),
+        describe(offer) + " " + QCoreApplication.translate(
+            "Unfinished", "Discarding ends it for good: what was recorded stays, but it cannot be resumed "
             "and does not count as a finished session."),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No)

@@ -323,6 +323,10 @@ class FirstGroupPage(_Page):
         form.addRow(self.ln, self.name)
         form.addRow(self.lp, self.program)
         form.addRow(self.ll, self.language)
+        from facilitator.ui.safety_numbers import SafetyNumbersFields
+
+        self.numbers = SafetyNumbersFields(self)
+        self.numbers.add_to(form)
         form.addRow(self.error)
         self.group_id: Optional[str] = None
         self.retranslate()
@@ -339,6 +343,7 @@ class FirstGroupPage(_Page):
         self.language.setAccessibleName(self.tr("Language of the sessions"))
         for i in range(self.program.count()):
             self.program.setItemText(i, program_label(self.program.itemData(i)))
+        self.numbers.retranslate()
 
     def initializePage(self) -> None:  # noqa: N802 - Qt's name
         self.language.setCurrentIndex(max(0, self.language.findData(self.wiz.lang)))
@@ -373,7 +378,16 @@ class FirstGroupPage(_Page):
             self.error.setText(error_text(exc))
             self.error.show()
 
-        self.wiz.tasks.run_db(db, lambda s: save_group(s, form), ok, fail)
+        from facilitator.ui.safety_numbers import save_numbers_job
+
+        numbers = save_numbers_job(self.wiz.lang, *self.numbers.values())
+
+        def job(s):
+            group_id = save_group(s, form)
+            numbers(s)  # the emergency number and crisis line, for Safety (F1)
+            return group_id
+
+        self.wiz.tasks.run_db(db, job, ok, fail)
         validating = False  # noqa: F841 - read by ok() through the closure
         return self.group_id is not None
 

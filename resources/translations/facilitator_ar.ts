@@ -87,13 +87,64 @@
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Back up your records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A backup is an encrypted copy of all your records, checked after it is made. It opens with the same passphrase or recovery code. Keep a copy on a USB stick away from this computer, in case the computer is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back up now (on this computer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save a copy to…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example to a USB stick</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open the backups folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No backup has been made on this computer yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 backups kept on this computer; the latest from %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a copy of your records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Facilitator backups (*.db)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making the backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved and checked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DetailsDialog</name>
     <message>
         <source>Optional details</source>
         <translation>تفاصيل اختيارية</translation>
     </message>
     <message>
-        <source>Optional details for %1. Both can be left as "not asked".</source>
+        <source>Optional details for %1. Both can be left as &quot;not asked&quot;.</source>
         <translation>تفاصيل اختيارية للرمز %1. يمكن ترك الحقلين على «لم يُسأل».</translation>
     </message>
 </context>
@@ -441,6 +492,45 @@
         <translation>أرشفة (&amp;H)</translation>
     </message>
     <message>
+        <source>Sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions of this group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sessions yet: plan one with Plan a session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>discarded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n present</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>practice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Unarc&amp;hive</source>
         <translation>إلغاء الأرشفة (&amp;H)</translation>
     </message>
@@ -581,12 +671,20 @@
         <translation>مؤرشَفة</translation>
     </message>
     <message>
-        <source>A session with %1 was not finished.</source>
-        <translation>لم تكتمل جلسة مجموعة «%1».</translation>
+        <source>Resume session</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>It started on %1.</source>
-        <translation>بدأت في %1.</translation>
+        <source>D&amp;iscard…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End this session for good; what was recorded stays</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Resume session</source>
@@ -612,7 +710,7 @@
         <translation>تاريخ ميلاد أو تفصيل عن العمر</translation>
     </message>
     <message>
-        <source>a participant's name</source>
+        <source>a participant&apos;s name</source>
         <translation>اسم أحد المشاركين</translation>
     </message>
 </context>
@@ -790,11 +888,11 @@
         <translation>متى يُسأل (&amp;S)</translation>
     </message>
     <message>
-        <source>Add the organisation's own measure</source>
+        <source>Add the organisation&apos;s own measure</source>
         <translation>إضافة مقياس خاص بالمنظمة</translation>
     </message>
     <message>
-        <source>An organisation's own measure is not a validated instrument; reports say so. Pass is always allowed and is never scored.</source>
+        <source>An organisation&apos;s own measure is not a validated instrument; reports say so. Pass is always allowed and is never scored.</source>
         <translation>المقياس الخاص بالمنظمة ليس أداة مُحكَّمة، وتذكر التقارير ذلك. التخطي مسموح دائمًا ولا يُحتسب درجةً أبدًا.</translation>
     </message>
     <message>
@@ -806,7 +904,7 @@
         <translation>ملف YAML فيه العنوان والتعليمات والعبارات الخمس وتسميات الإجابات الست (من 5 إلى 0)؛ انظر ملف README</translation>
     </message>
     <message>
-        <source>Arabic WHO-5 wording: your organisation's own.</source>
+        <source>Arabic WHO-5 wording: your organisation&apos;s own.</source>
         <translation>الصياغة العربية لمؤشر WHO-5: صياغة منظمتك.</translation>
     </message>
     <message>
@@ -814,7 +912,7 @@
         <translation>الصياغة العربية لمؤشر WHO-5: النسخة المنشورة.</translation>
     </message>
     <message>
-        <source>Arabic WHO-5 wording: this app's own rendering, not yet checked against the published Arabic version.</source>
+        <source>Arabic WHO-5 wording: this app&apos;s own rendering, not yet checked against the published Arabic version.</source>
         <translation>الصياغة العربية لمؤشر WHO-5: ترجمة هذا التطبيق، لم تُراجَع بعدُ مقابل النسخة العربية المنشورة.</translation>
     </message>
     <message>
@@ -874,7 +972,7 @@
         <translation>مدمج، ليس أداة مُحكَّمة</translation>
     </message>
     <message>
-        <source>Organisation's own, not validated</source>
+        <source>Organisation&apos;s own, not validated</source>
         <translation>خاص بالمنظمة، غير مُحكَّم</translation>
     </message>
     <message>
@@ -922,20 +1020,20 @@
         <translation>العنوان بالعربية</translation>
     </message>
     <message>
-        <source>Added the measure '%1'.</source>
-        <translation>أُضيف المقياس '%1'.</translation>
+        <source>Added the measure &apos;%1&apos;.</source>
+        <translation>أُضيف المقياس &apos;%1&apos;.</translation>
     </message>
     <message>
         <source>The measure could not be saved.</source>
         <translation>تعذّر حفظ المقياس.</translation>
     </message>
     <message>
-        <source>A key uses lowercase letters, digits and '_' (2 to 41 characters, starting with a letter).</source>
-        <translation>يتكون الرمز من أحرف لاتينية صغيرة وأرقام و'_' (من 2 إلى 41 محرفًا، ويبدأ بحرف).</translation>
+        <source>A key uses lowercase letters, digits and &apos;_&apos; (2 to 41 characters, starting with a letter).</source>
+        <translation>يتكون الرمز من أحرف لاتينية صغيرة وأرقام و&apos;_&apos; (من 2 إلى 41 محرفًا، ويبدأ بحرف).</translation>
     </message>
     <message>
-        <source>A measure called '%1' already exists.</source>
-        <translation>يوجد مقياس باسم '%1' من قبل.</translation>
+        <source>A measure called &apos;%1&apos; already exists.</source>
+        <translation>يوجد مقياس باسم &apos;%1&apos; من قبل.</translation>
     </message>
     <message>
         <source>Give the title in both English and Arabic.</source>
@@ -1010,6 +1108,73 @@
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Set a new passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recovery code opened your records. Choose a new passphrase now, so you do not need the code next time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new passphrase replaces the old one at once. Your records stay as they are, and the recovery code still works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New passphrase again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Type it again</source>
+        <translation type="unfinished">اكتبها مرة أخرى (&amp;T)</translation>
+    </message>
+    <message>
+        <source>At least %1 characters. A short sentence is easier to remember than a jumble of symbols.</source>
+        <translation type="unfinished">%1 أحرف على الأقل. الجملة القصيرة أسهل في التذكر من خليط من الرموز.</translation>
+    </message>
+    <message>
+        <source>&amp;Save the passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase is too short.</source>
+        <translation type="unfinished">عبارة المرور قصيرة جدًا.</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same.</source>
+        <translation type="unfinished">عبارتا المرور غير متطابقتين.</translation>
+    </message>
+    <message>
+        <source>Saving the passphrase…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase could not be saved; the old one still works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set a new passphrase?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You opened your records with the recovery code. Set a new passphrase now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PlanView</name>
     <message>
         <source>Plan a session</source>
@@ -1060,20 +1225,20 @@
         <translation>تعديل النسخة (&amp;E)…</translation>
     </message>
     <message>
-        <source>Print &amp;handout…</source>
-        <translation>طباعة النشرة (&amp;H)…</translation>
+        <source>&amp;Handout PDF…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A one-page PDF for participants</source>
-        <translation>ملف PDF من صفحة واحدة للمشاركين</translation>
+        <source>Save a one-page PDF for participants, to print</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Print WHO-5 &amp;forms…</source>
-        <translation>طباعة استمارات WHO-5 (&amp;F)…</translation>
+        <source>WHO-5 &amp;forms PDF…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Blank WHO-5 wellbeing forms for the group to fill in on paper</source>
-        <translation>استمارات WHO-5 فارغة يملؤها أفراد المجموعة على الورق</translation>
+        <source>Save blank WHO-5 wellbeing forms as a PDF, to print for the group to fill in on paper</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Practice run (not counted in reports)</source>
@@ -1224,7 +1389,7 @@
         <translation>يُحفظ كل شيء مشفّرًا على هذا الحاسوب.</translation>
     </message>
     <message>
-        <source>The key will be kept in this computer's system keyring, so the app opens without typing anything while you are logged in. On a shared computer, also set a passphrase.</source>
+        <source>The key will be kept in this computer&apos;s system keyring, so the app opens without typing anything while you are logged in. On a shared computer, also set a passphrase.</source>
         <translation>سيُحفظ المفتاح في سلسلة مفاتيح النظام على هذا الحاسوب، فيفتح التطبيق دون كتابة شيء ما دمت مسجّل الدخول. إن كان الحاسوب مشتركًا، فعيّن عبارة مرور أيضًا.</translation>
     </message>
     <message>
@@ -1279,7 +1444,7 @@
         <translation>يظهر هذه المرة فقط.</translation>
     </message>
     <message>
-        <source>If the passphrase is forgotten or this computer's keyring is lost, this code is the only way back into your records. Write it on paper, or save the recovery kit and print it. Keep it somewhere safe, away from this computer.</source>
+        <source>If the passphrase is forgotten or this computer&apos;s keyring is lost, this code is the only way back into your records. Write it on paper, or save the recovery kit and print it. Keep it somewhere safe, away from this computer.</source>
         <translation>إذا نُسيت عبارة المرور أو ضاعت سلسلة مفاتيح هذا الحاسوب، فهذا الرمز هو الطريق الوحيد للعودة إلى سجلاتك. اكتبه على ورقة، أو احفظ ملف الاسترداد واطبعه. احتفظ به في مكان آمن بعيدًا عن هذا الحاسوب.</translation>
     </message>
     <message>
@@ -1402,7 +1567,7 @@
         <translation>حفظ التقرير ملف PDF</translation>
     </message>
     <message>
-        <source>Reports hold no codes, aliases, notes or individual scores. Counts below the smallest count are shown as "&lt;k" and small averages are withheld.</source>
+        <source>Reports hold no codes, aliases, notes or individual scores. Counts below the smallest count are shown as &quot;&lt;k&quot; and small averages are withheld.</source>
         <translation>لا تحوي التقارير رموزًا ولا أسماء مستعارة ولا ملاحظات ولا درجات فردية. الأعداد الأصغر من أصغر عدد يُعرض تظهر بالشكل «&lt;k»، والمتوسطات المبنية على أعداد صغيرة تُحجب.</translation>
     </message>
     <message>
@@ -1410,7 +1575,7 @@
         <translation>للقرّاء من خارج البرنامج لا يقلّ أصغر عدد يُعرض عن %1.</translation>
     </message>
     <message>
-        <source>Counts from 1 to %1 are shown as "&lt;%2".</source>
+        <source>Counts from 1 to %1 are shown as &quot;&lt;%2&quot;.</source>
         <translation>الأعداد من 1 إلى %1 تظهر بالشكل «&lt;%2».</translation>
     </message>
     <message>
@@ -1675,7 +1840,14 @@
     </message>
     <message numerus="yes">
         <source>%n step(s) of the plan are still ahead. Finish the session now?</source>
-        <translation><numerusform>لم تبقَ أي خطوة من الخطة. إنهاء الجلسة الآن؟</numerusform><numerusform>بقيت خطوة واحدة من الخطة. إنهاء الجلسة الآن؟</numerusform><numerusform>بقيت خطوتان من الخطة. إنهاء الجلسة الآن؟</numerusform><numerusform>بقيت %n خطوات من الخطة. إنهاء الجلسة الآن؟</numerusform><numerusform>بقيت %n خطوة من الخطة. إنهاء الجلسة الآن؟</numerusform><numerusform>بقيت %n خطوة من الخطة. إنهاء الجلسة الآن؟</numerusform></translation>
+        <translation>
+            <numerusform>لم تبقَ أي خطوة من الخطة. إنهاء الجلسة الآن؟</numerusform>
+            <numerusform>بقيت خطوة واحدة من الخطة. إنهاء الجلسة الآن؟</numerusform>
+            <numerusform>بقيت خطوتان من الخطة. إنهاء الجلسة الآن؟</numerusform>
+            <numerusform>بقيت %n خطوات من الخطة. إنهاء الجلسة الآن؟</numerusform>
+            <numerusform>بقيت %n خطوة من الخطة. إنهاء الجلسة الآن؟</numerusform>
+            <numerusform>بقيت %n خطوة من الخطة. إنهاء الجلسة الآن؟</numerusform>
+        </translation>
     </message>
     <message>
         <source>Presenter view  [F5]</source>
@@ -1957,6 +2129,21 @@
     </message>
 </context>
 <context>
+    <name>SaveFiles</name>
+    <message>
+        <source>Open the folder</source>
+        <translation type="unfinished">افتح المجلد</translation>
+    </message>
+    <message>
+        <source>The folder %1 no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer has no file manager the app can ask to open folders. The file is in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ScorePanel</name>
     <message>
         <source>Check-in: how are you, from 0 to 10?</source>
@@ -2042,6 +2229,10 @@
         <translation>العنوان (بالإنجليزية) (&amp;E)</translation>
     </message>
     <message>
+        <source>A short name for files and the command line: letters, digits and hyphens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Title (&amp;Arabic)</source>
         <translation>العنوان (بالعربية) (&amp;A)</translation>
     </message>
@@ -2060,6 +2251,18 @@
     <message>
         <source>&amp;Remove step</source>
         <translation>إزالة الخطوة (&amp;R)</translation>
+    </message>
+    <message>
+        <source>Add s&amp;tep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new step after the selected one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind of step</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Minutes for this step</source>
@@ -2086,8 +2289,8 @@
         <translation>ملاحظات لك</translation>
     </message>
     <message>
-        <source>Kind</source>
-        <translation>النوع</translation>
+        <source>&amp;Kind</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Minutes</source>
@@ -2281,7 +2484,7 @@
         <translation>الجولة %1 دقيقة، لكن %2 متحدثين بمعدل %3 دقيقة لكل منهم يحتاجون إلى %4؛ أعطها وقتًا أطول.</translation>
     </message>
     <message>
-        <source>The script has no ground-rules step; every session except a series' last one reviews the ground rules.</source>
+        <source>The script has no ground-rules step; every session except a series&apos; last one reviews the ground rules.</source>
         <translation>لا توجد في برنامج الجلسة خطوة للقواعد الأساسية؛ كل جلسة، ما عدا آخر جلسة في السلسلة، تراجع القواعد الأساسية.</translation>
     </message>
     <message>
@@ -2350,6 +2553,26 @@
     <message>
         <source>Measures</source>
         <translation>المقاييس</translation>
+    </message>
+    <message>
+        <source>Change the &amp;passphrase…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;hange…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save files in</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2495,6 +2718,10 @@
     <message>
         <source>Saved: %1</source>
         <translation>حُفظ: %1</translation>
+    </message>
+    <message>
+        <source>Make the PDF again</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The PDF could not be made.</source>
@@ -2668,7 +2895,7 @@
         <translation>ليس موعده اليوم. ما زال بإمكانك جمعه إن رغبت.</translation>
     </message>
     <message>
-        <source>Copy each person's answers from their paper form: choose their code.</source>
+        <source>Copy each person&apos;s answers from their paper form: choose their code.</source>
         <translation>انقل إجابات كل شخص من استمارته الورقية: اختر رمزه.</translation>
     </message>
     <message>
@@ -2794,8 +3021,8 @@
 <context>
     <name>measures</name>
     <message>
-        <source>Only the WHO-5 wording can be replaced, not '{key}'.</source>
-        <translation>يمكن استبدال صياغة WHO-5 فقط، لا '{key}'.</translation>
+        <source>Only the WHO-5 wording can be replaced, not &apos;{key}&apos;.</source>
+        <translation>يمكن استبدال صياغة WHO-5 فقط، لا &apos;{key}&apos;.</translation>
     </message>
     <message>
         <source>The wording must be a mapping with title, instructions, items and choices.</source>
@@ -2810,8 +3037,8 @@
         <translation>ينقص الصياغة: {fields}.</translation>
     </message>
     <message>
-        <source>'{field}' must be a list of exactly {n} texts.</source>
-        <translation>يجب أن يكون '{field}' قائمة من {n} نصوص بالضبط.</translation>
+        <source>&apos;{field}&apos; must be a list of exactly {n} texts.</source>
+        <translation>يجب أن يكون &apos;{field}&apos; قائمة من {n} نصوص بالضبط.</translation>
     </message>
     <message>
         <source>Could not read {path}: {reason}.</source>
@@ -2885,8 +3112,8 @@
         <translation>المخزن هنا للقراءة فقط، لذلك لم يُحفظ التغيير الأخير. كل ما حُفظ قبله سليم.</translation>
     </message>
     <message>
-        <source>Part of the database is damaged ({reason}), so this could not be read or saved. Run 'facilitator db check' and restore from a backup.</source>
-        <translation>جزء من قاعدة البيانات تالف ({reason})، لذلك تعذّرت القراءة أو الحفظ. شغّل الأمر 'facilitator db check' واستعِد البيانات من نسخة احتياطية.</translation>
+        <source>Part of the database is damaged ({reason}), so this could not be read or saved. Run &apos;facilitator db check&apos; and restore from a backup.</source>
+        <translation>جزء من قاعدة البيانات تالف ({reason})، لذلك تعذّرت القراءة أو الحفظ. شغّل الأمر &apos;facilitator db check&apos; واستعِد البيانات من نسخة احتياطية.</translation>
     </message>
     <message>
         <source>The disk is full: could not {action} {path}. Nothing was changed; free some space and try again.</source>
@@ -2961,8 +3188,8 @@
         <translation>يجب أن يتكون رمز الاسترداد من {expected} حرفًا ورقمًا، لكن كُتب {got}. تحقق من وجود حرف ناقص أو زائد.</translation>
     </message>
     <message>
-        <source>Group {n} of the recovery code contains '{ch}', which never appears in recovery codes: please check that group.</source>
-        <translation>المجموعة {n} من رمز الاسترداد تحتوي على '{ch}'، وهو لا يظهر أبدًا في رموز الاسترداد: يُرجى التحقق من هذه المجموعة.</translation>
+        <source>Group {n} of the recovery code contains &apos;{ch}&apos;, which never appears in recovery codes: please check that group.</source>
+        <translation>المجموعة {n} من رمز الاسترداد تحتوي على &apos;{ch}&apos;، وهو لا يظهر أبدًا في رموز الاسترداد: يُرجى التحقق من هذه المجموعة.</translation>
     </message>
     <message>
         <source>Group {n} of the recovery code ({group}) looks mistyped: please check that group.</source>
@@ -3005,7 +3232,7 @@
         <translation>قاعدة البيانات {path} تالفة ({problem}). لم تتغير؛ استرجعها من نسخة احتياطية.</translation>
     </message>
     <message>
-        <source>The passphrase cannot be removed: the system keyring does not hold this store's key, so the passphrase is needed to open it.</source>
+        <source>The passphrase cannot be removed: the system keyring does not hold this store&apos;s key, so the passphrase is needed to open it.</source>
         <translation>لا يمكن إزالة عبارة المرور: سلسلة مفاتيح النظام لا تحفظ مفتاح هذا المخزن، لذا ما زالت عبارة المرور لازمة لفتحه.</translation>
     </message>
     <message>

@@ -10,6 +10,13 @@
             <numerusform>%n extra rules</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n present</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>HomeView</name>
@@ -35,7 +42,10 @@
     <name>RunView</name>
     <message numerus="yes">
         <source>%n step(s) of the plan are still ahead. Finish the session now?</source>
-        <translation><numerusform>%n step of the plan is still ahead. Finish the session now?</numerusform><numerusform>%n steps of the plan are still ahead. Finish the session now?</numerusform></translation>
+        <translation>
+            <numerusform>%n step of the plan is still ahead. Finish the session now?</numerusform>
+            <numerusform>%n steps of the plan are still ahead. Finish the session now?</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

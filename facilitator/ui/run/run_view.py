@@ -65,6 +65,8 @@ class RunView(RunActions, QWidget):
         outer.addWidget(self.pages)
         self._build_actions()
         self._load_data()
+        self._load_numbers()
+        ctx.data_changed.connect(lambda what: self._load_numbers() if what == "safety" else None)
         self.engine.add_listener(self._on_event)
         self.timer = QTimer(self)
         self.timer.setInterval(REPAINT_MS)
@@ -256,6 +258,20 @@ class RunView(RunActions, QWidget):
                              (self.next_button, self.tr("Next step")),
                              (self.finish_button, self.tr("Finish the session"))):
             button.setAccessibleName(name)
+
+    def _load_numbers(self) -> None:
+        """The safety numbers for the safety-check step's card."""
+        from facilitator.app.safety_numbers import safety_numbers
+        from facilitator.ui.run.common import run_db
+
+        lang = self.lang
+
+        def shown(numbers: Any) -> None:
+            self.card.set_numbers(numbers)
+            _index, step = self._step()
+            self.card.numbers_box.setVisible(step.kind == "safety_check")
+
+        run_db(self.ctx, lambda s: safety_numbers(s, lang), shown)
 
     # ---- drawing ------------------------------------------------------------------
     def _step(self) -> tuple[int, Step]:

@@ -65,8 +65,21 @@ class StepCard(QWidget):
         box.addWidget(self.notes_caption)
         box.addWidget(self.notes)
 
+        # At a safety check the numbers are on the card itself, large, not behind F1.
+        self.numbers_box = QFrame(self)
+        self.numbers_box.setObjectName("safetyNumbersBox")
+        self.numbers_box.setStyleSheet(
+            "QFrame#safetyNumbersBox { border: 2px solid #b71c1c; border-radius: 6px; }")
+        self.numbers = _wrapping(self.numbers_box, 1.6, True, "safetyNumbers")
+        self.numbers.setTextFormat(Qt.TextFormat.PlainText)
+        numbers_layout = QVBoxLayout(self.numbers_box)
+        numbers_layout.addWidget(self.numbers)
+        self.numbers_box.hide()
+        self._numbers = None
+
         body = QWidget(self)
         inner = QVBoxLayout(body)
+        inner.addWidget(self.numbers_box)
         inner.addWidget(self.say_caption)
         inner.addWidget(self.say)
         inner.addWidget(self.prompts)
@@ -99,7 +112,21 @@ class StepCard(QWidget):
         self.say_caption.setText(self.tr("Say:"))
         self.notes_caption.setText(self.tr("For you only (not to be read aloud):"))
 
+    def set_numbers(self, numbers) -> None:
+        """The emergency number and crisis line (:class:`~facilitator.app.safety_numbers.
+        SafetyNumbers`), shown on a safety-check step."""
+        self._numbers = numbers
+        if numbers is None:
+            return
+        missing = self.tr("not set: press F1 to add it")
+        lines = [f"{numbers.emergency_name}:  \u2066{numbers.emergency or ''}\u2069"
+                 if numbers.emergency else f"{numbers.emergency_name}: {missing}",
+                 f"{numbers.crisis_name}:  \u2066{numbers.crisis or ''}\u2069"
+                 if numbers.crisis else f"{numbers.crisis_name}: {missing}"]
+        self.numbers.setText("\n".join(lines))
+
     def show_step(self, step: Step, index: int, total: int, lang: str, kind_label: str) -> None:
+        self.numbers_box.setVisible(step.kind == "safety_check" and self._numbers is not None)
         self.position.setText(self.tr("Step %1 of %2 · %3")
                               .replace("%1", locale_digits(str(index + 1)))
                               .replace("%2", locale_digits(str(total))).replace("%3", kind_label))
