@@ -288,3 +288,38 @@ def test_group_page_shows_its_session_history(qtbot, ctx, clock):
     group.refresh()
     assert group.history.count() == 1
     assert "finished" in group.history.item(0).text()
+
+
+@pytest.mark.parametrize("rtl", [False, True])
+def test_attendance_tiles_reflow_and_read_in_the_layout_direction(qtbot, rtl):
+    """Item 11: no horizontal scrollbar for long aliases; columns follow the width;
+    in Arabic the first tile is on the right."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from facilitator.ui.run.attendance_panel import AttendancePanel
+    from facilitator.ui.run.common import Person
+
+    panel = AttendancePanel()
+    qtbot.addWidget(panel)
+    if rtl:
+        panel.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    people = [Person(f"id{i}", f"KT-{40 + i}", alias) for i, alias in
+              enumerate(["Maryamm", "Yousefa", "Khadija", "Sam", "Noor", "Lina", "Omar"])]
+    panel.set_people(people)
+    scroll = panel.findChild(QScrollArea)
+    buttons = [panel.button_for(p.id) for p in people]
+    columns = {}
+    for width in (420, 900):
+        panel.resize(width, 600)
+        panel.show()
+        qtbot.waitExposed(panel)
+        qtbot.wait(20)
+        assert not scroll.horizontalScrollBar().isVisible(), width
+        for b in buttons:  # every tile shows its whole label
+            assert b.width() >= b.sizeHint().width() - 2, (width, b.text())
+        tops = [b.geometry().top() for b in buttons]
+        columns[width] = tops.count(tops[0])
+        first, second = buttons[0].geometry(), buttons[1].geometry()
+        if columns[width] > 1:
+            assert (first.left() > second.left()) == rtl
+    assert columns[900] > columns[420] >= 1

@@ -17,12 +17,12 @@ from typing import Iterable
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QActionGroup
-from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QMenu, QPushButton,
-                               QScrollArea, QSizePolicy, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMenu, QPushButton, QScrollArea,
+                               QSizePolicy, QVBoxLayout, QWidget)
 
 from facilitator.ui.run.common import Person, locale_digits, set_font
+from facilitator.ui.run.tile_layout import TileLayout
 
-COLUMNS = 3
 PRESENT, LEFT_EARLY, ABSENT_NOTICE, NOT_HERE = "present", "left_early", "absent_notice", ""
 _STYLE = {
     PRESENT: "QPushButton:checked { background-color: #2e7d32; color: white; }",
@@ -54,9 +54,8 @@ class AttendancePanel(QWidget):
         self.count_label.setObjectName("attendanceCount")
 
         self._grid_host = QWidget(self)
-        self._grid = QGridLayout(self._grid_host)
-        self._grid.setSpacing(8)
-        self._grid.setAlignment(Qt.AlignmentFlag.AlignTop)
+        # Tiles reflow to the panel's width and read right to left in Arabic.
+        self._grid = TileLayout(self._grid_host, spacing=8)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self._grid_host)
@@ -122,10 +121,9 @@ class AttendancePanel(QWidget):
         button.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         button.customContextMenuRequested.connect(
             lambda pos, pid=person.id: self._show_menu(pid, pos))
-        index = len(self._people)
         self._people.append(person)
         self._buttons[person.id] = button
-        self._grid.addWidget(button, index // COLUMNS, index % COLUMNS)
+        self._grid.addWidget(button)
         self._show_status(person.id)
 
     def _on_toggled(self, participant_id: str, on: bool) -> None:
