@@ -117,6 +117,10 @@ class GroupView(QWidget):
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemDoubleClicked.connect(lambda _i: self._edit_alias())
         outer.addWidget(self.table, 1)
+        self.roster_empty = W.muted(self.tr("No participants yet: press Add newcomer as "
+                                            "people join. Each gets a random code."))
+        self.roster_empty.setObjectName("rosterEmpty")
+        outer.addWidget(self.roster_empty)
 
         self.newcomer_btn = W.button(self.tr("Add &newcomer"), primary=True)
         self.newcomer_btn.clicked.connect(self.add_newcomer)
@@ -208,6 +212,7 @@ class GroupView(QWidget):
             if selected and row.id == selected.id:
                 self.table.selectRow(r)
         self._update_buttons()
+        self.roster_empty.setVisible(not headcount_only and not rows)
         self._fill_history()
 
     def _fill_history(self) -> None:
@@ -283,6 +288,7 @@ class GroupView(QWidget):
 
     def _added(self, code: str) -> None:
         self.ctx.notify("participants")
+        self.code_box = W.show_code(self, code)  # large, to read out or write on a card
         for r in range(self.table.rowCount()):
             if self.table.item(r, self.COL_CODE).text() == code:
                 self.table.selectRow(r)

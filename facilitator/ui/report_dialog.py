@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialog
 from facilitator.ui import widgets as W
 from facilitator.ui.context import AppContext
 from facilitator.ui.labels import LANGUAGES
+from facilitator.ui.translations import format_number
 
 from facilitator.policy import K_DEFAULT, K_EXTERNAL, K_MAX, K_MIN
 PASSWORD_MIN = 8
@@ -159,11 +160,12 @@ class ReportDialog(QDialog):
     def _update_hint(self) -> None:
         if self.kind.currentData() == KIND_EXTERNAL:
             self.k_hint.setText(self.tr("For readers outside the programme the smallest "
-                                        "count is at least %1.").replace("%1", str(K_EXTERNAL)))
+                                        "count is at least %1.").replace(
+                                            "%1", format_number(K_EXTERNAL)))
         else:
             self.k_hint.setText(self.tr("Counts from 1 to %1 are shown as \"<%2\".")
-                                .replace("%1", str(self.k.value() - 1))
-                                .replace("%2", str(self.k.value())))
+                                .replace("%1", format_number(self.k.value() - 1))
+                                .replace("%2", format_number(self.k.value())))
 
     def choices(self) -> dict:
         """What the dialog would write, or raise ValueError with the reason to show."""

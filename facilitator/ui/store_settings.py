@@ -186,13 +186,12 @@ class BackupDialog(QDialog):
         if not gens:
             self.status.setText(self.tr("No backup has been made on this computer yet."))
             return
-        last = datetime.fromtimestamp(gens[-1].stat().st_mtime)
-        from facilitator.ui.translations import locale
+        from facilitator.ui.translations import format_date
 
+        last = datetime.fromtimestamp(gens[-1].stat().st_mtime)
         self.status.setText(self.tr("%1 backups kept on this computer; the latest from %2.")
                             .replace("%1", format_number(len(gens)))
-                            .replace("%2", locale().toString(
-                                last, locale().FormatType.ShortFormat)))
+                            .replace("%2", format_date(last)))
 
     def _busy(self, busy: bool) -> None:
         for b in (self.now_button, self.copy_button):

@@ -129,3 +129,27 @@ def fit_to_screen(window: QWidget, width: int, height: int) -> None:
         x = avail.x() + max(0, (avail.width() - w - FRAME_ALLOWANCE[0]) // 2)
         y = avail.y() + max(0, (avail.height() - h - FRAME_ALLOWANCE[1]) // 2)
         window.move(x, y)
+
+
+def show_code(parent: QWidget | None, code: str) -> QMessageBox:
+    """A newcomer's code in large type, to read out or copy onto their card.
+
+    (It once appeared as a line of small grey text that disappeared after a few
+    seconds.) Opened without blocking: run mode's clock keeps going behind it.
+    """
+    from html import escape
+
+    from PySide6.QtWidgets import QApplication
+
+    tr = QApplication.translate
+    box = QMessageBox(parent)
+    box.setObjectName("newcomerCode")
+    box.setWindowTitle(tr("Widgets", "The newcomer's code"))
+    box.setTextFormat(Qt.TextFormat.RichText)
+    box.setText(f"<p>{escape(tr('Widgets', 'Their code is:'))}</p>"
+                f"<p style='font-size: 40pt; font-weight: 700;'>\u2066{escape(code)}\u2069</p>"
+                f"<p>{escape(tr('Widgets', 'Tell them, or write it on their card.'))}</p>")
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box

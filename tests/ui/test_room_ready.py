@@ -69,7 +69,7 @@ def test_spin_boxes_draw_their_arrows(qtbot, qapp, dark):
 
     from facilitator.ui.theme import apply_theme
 
-    previous = qapp.styleSheet(), qapp.palette()
+    previous = qapp.styleSheet(), qapp.palette(), qapp.font(), qapp.style().name()
     apply_theme(qapp, dark=dark)
     try:
         box = QSpinBox()
@@ -89,6 +89,8 @@ def test_spin_boxes_draw_their_arrows(qtbot, qapp, dark):
     finally:
         qapp.setStyleSheet(previous[0])
         qapp.setPalette(previous[1])
+        qapp.setFont(previous[2])
+        qapp.setStyle(previous[3])
 
 
 def test_second_start_says_already_open_before_asking_for_the_passphrase(
@@ -106,7 +108,7 @@ def test_second_start_says_already_open_before_asking_for_the_passphrase(
     asked = []
     monkeypatch.setattr(unlock_dialog, "UnlockDialog",
                         lambda *a, **k: asked.append(1) or pytest.fail("asked first"))
-    style = qapp.styleSheet(), qapp.palette()
+    style = qapp.styleSheet(), qapp.palette(), qapp.font(), qapp.style().name()
     held = StoreLock(path).acquire()  # the first window
     try:
         args = argparse.Namespace(demo=False, screenshots=None, db=str(path), lang="en")
@@ -119,6 +121,8 @@ def test_second_start_says_already_open_before_asking_for_the_passphrase(
         held.release()
         qapp.setStyleSheet(style[0])
         qapp.setPalette(style[1])
+        qapp.setFont(style[2])
+        qapp.setStyle(style[3])
     assert not asked
     assert message_boxes and "already open" in message_boxes[-1][2]
 

@@ -61,6 +61,10 @@ class AttendancePanel(QWidget):
         scroll.setWidget(self._grid_host)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
 
+        self.empty = QLabel(self)
+        self.empty.setObjectName("attendanceEmpty")
+        self.empty.setWordWrap(True)
+        self.empty.hide()
         self.newcomer_button = QPushButton(self)
         self.newcomer_button.setObjectName("addNewcomer")
         set_font(self.newcomer_button, 1.2)
@@ -73,6 +77,7 @@ class AttendancePanel(QWidget):
         header.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
+        layout.addWidget(self.empty)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.newcomer_button)
         self.retranslate()
@@ -81,6 +86,8 @@ class AttendancePanel(QWidget):
         self.title.setText(self.tr("Who is here"))
         self.newcomer_button.setText(self.tr("+ Add a newcomer"))
         self.newcomer_button.setAccessibleName(self.tr("Add a newcomer with a new code"))
+        self.empty.setText(self.tr("No one on the roster yet: add each person with the button "
+                                   "below as they arrive."))
         self._update_count()
 
     # -- content -------------------------------------------------------------------
@@ -191,6 +198,7 @@ class AttendancePanel(QWidget):
         button.setAccessibleName(f"{name}, {note}" if note else name)
 
     def _update_count(self) -> None:
+        self.empty.setVisible(not self._people)
         n = len(self.present_ids())
         self.count_label.setText(self.tr("Present: %1").replace("%1", locale_digits(str(n))))
 

@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QLayout, QSizePolicy, QVBoxLayout, QWidget
 
-from facilitator.ui.run.common import clock_text, scaled_font, timer_colour
+from facilitator.ui.run.common import scaled_font, timer_colour, timer_text
 
 
 # Height kept for the timer, per pixel of its type: the digits and a little air. (The
@@ -184,7 +184,7 @@ class PresenterView(QWidget):
         else:
             shown = state.speaker_remaining if state.speaker_remaining is not None \
                 else state.remaining
-            self.timer.setText(clock_text(shown))
+            self.timer.setText(timer_text(shown))
             colour = timer_colour(state.remaining, state.planned)
             self.timer.setStyleSheet(f"color: {colour.name()};")
             self.status.setText(self.tr("Paused") if state.paused else "")

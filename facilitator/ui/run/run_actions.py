@@ -116,6 +116,9 @@ class RunActions:
         self._refresh_activity_people()
         self.show_message(QCoreApplication.translate(
             "RunView", "Newcomer added with the code %1.").replace("%1", person.code))
+        from facilitator.ui.widgets import show_code
+
+        self.newcomer_code_box = show_code(self, person.code)  # large, to read out
 
     def _scored(self, pid: str, value: Optional[int], passed: bool) -> None:
         phase = self.sender().phase  # type: ignore[union-attr]

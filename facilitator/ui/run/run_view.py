@@ -102,7 +102,8 @@ class RunView(RunActions, QWidget):
         self.safety_button.setAccessibleName(self.tr("Safety: crisis steps and incident record"))
         self.safety_button.setMinimumHeight(48)
         self.safety_button.setStyleSheet("QPushButton { background: #b71c1c; color: white;"
-                                         " font-weight: bold; padding: 6px 18px; }")
+                                         " font-weight: bold; padding: 6px 18px; }"
+                                         " QPushButton:focus { border: 3px solid #ffd54f; }")
         set_font(self.safety_button, 1.25, bold=True)
         self.safety_button.clicked.connect(self.open_safety)
         self.practice_badge = QLabel(self.tr("Practice run: not counted in reports"), page)

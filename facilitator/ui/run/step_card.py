@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from facilitator.session.scripts import Step
-from facilitator.ui.run.common import (clock_text, locale_digits, set_font, timer_colour,
-                                       timer_state)
+from facilitator.ui.run.common import (locale_digits, set_font, timer_colour, timer_state,
+                                       timer_text)
 
 
 def _wrapping(parent: QWidget, factor: float, bold: bool = False, name: str = "") -> QLabel:
@@ -130,15 +130,18 @@ class StepCard(QWidget):
         self.position.setText(self.tr("Step %1 of %2 · %3")
                               .replace("%1", locale_digits(str(index + 1)))
                               .replace("%2", locale_digits(str(total))).replace("%3", kind_label))
-        self.title.setText(step.title.get(lang))
-        self.say.setText(step.say.get(lang))
+        # Arabic script text keeps the interface's digits ("من ٠ إلى ١٠"), not the
+        # Western digits the script files are written with.
+        digits = locale_digits if lang == "ar" else (lambda text: text)
+        self.title.setText(digits(step.title.get(lang)))
+        self.say.setText(digits(step.say.get(lang)))
         if step.prompts:
-            self.prompts.setText("\n".join(f"•  {p.get(lang)}" for p in step.prompts))
+            self.prompts.setText("\n".join(f"•  {digits(p.get(lang))}" for p in step.prompts))
             self.prompts.show()
         else:
             self.prompts.hide()
         if step.notes is not None:
-            self.notes.setText(step.notes.get(lang))
+            self.notes.setText(digits(step.notes.get(lang)))
             self.notes_box.show()
         else:
             self.notes.setText("")
@@ -150,7 +153,7 @@ class StepCard(QWidget):
 
     def show_time(self, remaining: float, planned: float, paused: bool = False) -> Optional[str]:
         """Draw the countdown; returns the colour state (``calm``/``near``/``over``)."""
-        text = clock_text(remaining)
+        text = timer_text(remaining)
         self.countdown.setText(text)
         self.paused_label.setVisible(paused)
         colour = timer_colour(remaining, planned)
