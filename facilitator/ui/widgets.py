@@ -141,14 +141,16 @@ def show_code(parent: QWidget | None, code: str) -> QMessageBox:
 
     from PySide6.QtWidgets import QApplication
 
-    tr = QApplication.translate
+    title = QApplication.translate("Widgets", "The newcomer's code")
+    before = QApplication.translate("Widgets", "Their code is:")
+    after = QApplication.translate("Widgets", "Tell them, or write it on their card.")
     box = QMessageBox(parent)
     box.setObjectName("newcomerCode")
-    box.setWindowTitle(tr("Widgets", "The newcomer's code"))
+    box.setWindowTitle(title)
     box.setTextFormat(Qt.TextFormat.RichText)
-    box.setText(f"<p>{escape(tr('Widgets', 'Their code is:'))}</p>"
+    box.setText(f"<p>{escape(before)}</p>"
                 f"<p style='font-size: 40pt; font-weight: 700;'>\u2066{escape(code)}\u2069</p>"
-                f"<p>{escape(tr('Widgets', 'Tell them, or write it on their card.'))}</p>")
+                f"<p>{escape(after)}</p>")
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()

@@ -12,31 +12,31 @@
     <name>AgeBand</name>
     <message>
         <source>Under 18</source>
-        <translation>أقل من 18</translation>
+        <translation>أقل من ١٨</translation>
     </message>
     <message>
         <source>18 to 24</source>
-        <translation>من 18 إلى 24</translation>
+        <translation>من ١٨ إلى ٢٤</translation>
     </message>
     <message>
         <source>25 to 34</source>
-        <translation>من 25 إلى 34</translation>
+        <translation>من ٢٥ إلى ٣٤</translation>
     </message>
     <message>
         <source>35 to 44</source>
-        <translation>من 35 إلى 44</translation>
+        <translation>من ٣٥ إلى ٤٤</translation>
     </message>
     <message>
         <source>45 to 54</source>
-        <translation>من 45 إلى 54</translation>
+        <translation>من ٤٥ إلى ٥٤</translation>
     </message>
     <message>
         <source>55 to 64</source>
-        <translation>من 55 إلى 64</translation>
+        <translation>من ٥٥ إلى ٦٤</translation>
     </message>
     <message>
         <source>65 or over</source>
-        <translation>65 فأكثر</translation>
+        <translation>٦٥ فأكثر</translation>
     </message>
 </context>
 <context>
@@ -52,6 +52,10 @@
     <message>
         <source>Add a newcomer with a new code</source>
         <translation>إضافة قادم جديد برمز جديد</translation>
+    </message>
+    <message>
+        <source>No one on the roster yet: add each person with the button below as they arrive.</source>
+        <translation>لا أحد في القائمة بعد: أضف كل شخص بالزر أدناه عند وصوله.</translation>
     </message>
     <message>
         <source>Participant %1</source>
@@ -90,51 +94,51 @@
     <name>BackupDialog</name>
     <message>
         <source>Back up your records</source>
-        <translation type="unfinished"></translation>
+        <translation>نسخة احتياطية من سجلاتك</translation>
     </message>
     <message>
         <source>A backup is an encrypted copy of all your records, checked after it is made. It opens with the same passphrase or recovery code. Keep a copy on a USB stick away from this computer, in case the computer is lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>النسخة الاحتياطية نسخة مشفّرة من كل سجلاتك، يُتحقَّق منها بعد صنعها، وتُفتح بعبارة المرور نفسها أو برمز الاسترداد. احتفظ بنسخة على ذاكرة USB بعيدًا عن هذا الحاسوب، تحسّبًا لضياعه.</translation>
     </message>
     <message>
         <source>&amp;Back up now (on this computer)</source>
-        <translation type="unfinished"></translation>
+        <translation>نسخة احتياطية الآن (على هذا الحاسوب) (&amp;B)</translation>
     </message>
     <message>
         <source>&amp;Save a copy to…</source>
-        <translation type="unfinished"></translation>
+        <translation>حفظ نسخة في (&amp;S)…</translation>
     </message>
     <message>
         <source>For example to a USB stick</source>
-        <translation type="unfinished"></translation>
+        <translation>مثلًا على ذاكرة USB</translation>
     </message>
     <message>
         <source>&amp;Open the backups folder</source>
-        <translation type="unfinished"></translation>
+        <translation>فتح مجلد النسخ الاحتياطية (&amp;O)</translation>
     </message>
     <message>
         <source>No backup has been made on this computer yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>لم تُصنع أي نسخة احتياطية على هذا الحاسوب بعد.</translation>
     </message>
     <message>
         <source>%1 backups kept on this computer; the latest from %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>عدد النسخ الاحتياطية المحفوظة على هذا الحاسوب: %1، وأحدثها من %2.</translation>
     </message>
     <message>
         <source>Save a copy of your records</source>
-        <translation type="unfinished"></translation>
+        <translation>حفظ نسخة من سجلاتك</translation>
     </message>
     <message>
         <source>Facilitator backups (*.db)</source>
-        <translation type="unfinished"></translation>
+        <translation>نسخ الميسِّر الاحتياطية (*.db)</translation>
     </message>
     <message>
         <source>Making the backup…</source>
-        <translation type="unfinished"></translation>
+        <translation>جارٍ صنع النسخة الاحتياطية…</translation>
     </message>
     <message>
         <source>Saved and checked: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>حُفظت وتم التحقق منها: %1</translation>
     </message>
 </context>
 <context>
@@ -144,7 +148,7 @@
         <translation>تفاصيل اختيارية</translation>
     </message>
     <message>
-        <source>Optional details for %1. Both can be left as &quot;not asked&quot;.</source>
+        <source>Optional details for %1. Both can be left as "not asked".</source>
         <translation>تفاصيل اختيارية للرمز %1. يمكن ترك الحقلين على «لم يُسأل».</translation>
     </message>
 </context>
@@ -472,6 +476,10 @@
         <translation>الحالة</translation>
     </message>
     <message>
+        <source>No participants yet: press Add newcomer as people join. Each gets a random code.</source>
+        <translation>لا مشاركين بعد: اضغط «إضافة مشارك جديد» عند انضمام الناس، فيحصل كل منهم على رمز عشوائي.</translation>
+    </message>
+    <message>
         <source>Add &amp;newcomer</source>
         <translation>إضافة مشارك جديد (&amp;N)</translation>
     </message>
@@ -493,42 +501,35 @@
     </message>
     <message>
         <source>Sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>الجلسات</translation>
     </message>
     <message>
         <source>Sessions of this group</source>
-        <translation type="unfinished"></translation>
+        <translation>جلسات هذه المجموعة</translation>
     </message>
     <message>
         <source>No sessions yet: plan one with Plan a session.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا جلسات بعد: خطّط لجلسة بزر «تخطيط جلسة».</translation>
     </message>
     <message>
         <source>finished</source>
-        <translation type="unfinished"></translation>
+        <translation>انتهت</translation>
     </message>
     <message>
         <source>discarded</source>
-        <translation type="unfinished"></translation>
+        <translation>أُلغيت</translation>
     </message>
     <message>
         <source>not finished</source>
-        <translation type="unfinished"></translation>
+        <translation>لم تنتهِ</translation>
     </message>
     <message numerus="yes">
         <source>%n present</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>لم يحضر أحد</numerusform><numerusform>حضر شخص واحد</numerusform><numerusform>حضر شخصان</numerusform><numerusform>حضر %n أشخاص</numerusform><numerusform>حضر %n شخصًا</numerusform><numerusform>حضر %n شخص</numerusform></translation>
     </message>
     <message>
         <source>practice</source>
-        <translation type="unfinished"></translation>
+        <translation>تدريبية</translation>
     </message>
     <message>
         <source>Unarc&amp;hive</source>
@@ -672,19 +673,19 @@
     </message>
     <message>
         <source>Resume session</source>
-        <translation type="unfinished"></translation>
+        <translation>متابعة الجلسة</translation>
     </message>
     <message>
         <source>D&amp;iscard…</source>
-        <translation type="unfinished"></translation>
+        <translation>إلغاء الجلسة (&amp;I)…</translation>
     </message>
     <message>
         <source>Discard…</source>
-        <translation type="unfinished"></translation>
+        <translation>إلغاء الجلسة…</translation>
     </message>
     <message>
         <source>End this session for good; what was recorded stays</source>
-        <translation type="unfinished"></translation>
+        <translation>إنهاء هذه الجلسة نهائيًا؛ ويبقى ما سُجّل فيها</translation>
     </message>
     <message>
         <source>&amp;Resume session</source>
@@ -710,7 +711,7 @@
         <translation>تاريخ ميلاد أو تفصيل عن العمر</translation>
     </message>
     <message>
-        <source>a participant&apos;s name</source>
+        <source>a participant's name</source>
         <translation>اسم أحد المشاركين</translation>
     </message>
 </context>
@@ -888,11 +889,11 @@
         <translation>متى يُسأل (&amp;S)</translation>
     </message>
     <message>
-        <source>Add the organisation&apos;s own measure</source>
+        <source>Add the organisation's own measure</source>
         <translation>إضافة مقياس خاص بالمنظمة</translation>
     </message>
     <message>
-        <source>An organisation&apos;s own measure is not a validated instrument; reports say so. Pass is always allowed and is never scored.</source>
+        <source>An organisation's own measure is not a validated instrument; reports say so. Pass is always allowed and is never scored.</source>
         <translation>المقياس الخاص بالمنظمة ليس أداة مُحكَّمة، وتذكر التقارير ذلك. التخطي مسموح دائمًا ولا يُحتسب درجةً أبدًا.</translation>
     </message>
     <message>
@@ -904,7 +905,7 @@
         <translation>ملف YAML فيه العنوان والتعليمات والعبارات الخمس وتسميات الإجابات الست (من 5 إلى 0)؛ انظر ملف README</translation>
     </message>
     <message>
-        <source>Arabic WHO-5 wording: your organisation&apos;s own.</source>
+        <source>Arabic WHO-5 wording: your organisation's own.</source>
         <translation>الصياغة العربية لمؤشر WHO-5: صياغة منظمتك.</translation>
     </message>
     <message>
@@ -912,7 +913,7 @@
         <translation>الصياغة العربية لمؤشر WHO-5: النسخة المنشورة.</translation>
     </message>
     <message>
-        <source>Arabic WHO-5 wording: this app&apos;s own rendering, not yet checked against the published Arabic version.</source>
+        <source>Arabic WHO-5 wording: this app's own rendering, not yet checked against the published Arabic version.</source>
         <translation>الصياغة العربية لمؤشر WHO-5: ترجمة هذا التطبيق، لم تُراجَع بعدُ مقابل النسخة العربية المنشورة.</translation>
     </message>
     <message>
@@ -972,7 +973,7 @@
         <translation>مدمج، ليس أداة مُحكَّمة</translation>
     </message>
     <message>
-        <source>Organisation&apos;s own, not validated</source>
+        <source>Organisation's own, not validated</source>
         <translation>خاص بالمنظمة، غير مُحكَّم</translation>
     </message>
     <message>
@@ -1020,20 +1021,20 @@
         <translation>العنوان بالعربية</translation>
     </message>
     <message>
-        <source>Added the measure &apos;%1&apos;.</source>
-        <translation>أُضيف المقياس &apos;%1&apos;.</translation>
+        <source>Added the measure '%1'.</source>
+        <translation>أُضيف المقياس '%1'.</translation>
     </message>
     <message>
         <source>The measure could not be saved.</source>
         <translation>تعذّر حفظ المقياس.</translation>
     </message>
     <message>
-        <source>A key uses lowercase letters, digits and &apos;_&apos; (2 to 41 characters, starting with a letter).</source>
-        <translation>يتكون الرمز من أحرف لاتينية صغيرة وأرقام و&apos;_&apos; (من 2 إلى 41 محرفًا، ويبدأ بحرف).</translation>
+        <source>A key uses lowercase letters, digits and '_' (2 to 41 characters, starting with a letter).</source>
+        <translation>يتكون الرمز من أحرف لاتينية صغيرة وأرقام و'_' (من 2 إلى 41 محرفًا، ويبدأ بحرف).</translation>
     </message>
     <message>
-        <source>A measure called &apos;%1&apos; already exists.</source>
-        <translation>يوجد مقياس باسم &apos;%1&apos; من قبل.</translation>
+        <source>A measure called '%1' already exists.</source>
+        <translation>يوجد مقياس باسم '%1' من قبل.</translation>
     </message>
     <message>
         <source>Give the title in both English and Arabic.</source>
@@ -1111,67 +1112,67 @@
     <name>PassphraseDialog</name>
     <message>
         <source>Set a new passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>تعيين عبارة مرور جديدة</translation>
     </message>
     <message>
         <source>Change the passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>تغيير عبارة المرور</translation>
     </message>
     <message>
         <source>The recovery code opened your records. Choose a new passphrase now, so you do not need the code next time.</source>
-        <translation type="unfinished"></translation>
+        <translation>فتح رمز الاسترداد سجلاتك. اختر عبارة مرور جديدة الآن كي لا تحتاج إلى الرمز في المرة القادمة.</translation>
     </message>
     <message>
         <source>The new passphrase replaces the old one at once. Your records stay as they are, and the recovery code still works.</source>
-        <translation type="unfinished"></translation>
+        <translation>تحلّ عبارة المرور الجديدة محل القديمة فورًا. تبقى سجلاتك كما هي، ويبقى رمز الاسترداد صالحًا.</translation>
     </message>
     <message>
         <source>New passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>عبارة المرور الجديدة</translation>
     </message>
     <message>
         <source>New passphrase again</source>
-        <translation type="unfinished"></translation>
+        <translation>عبارة المرور الجديدة مرة أخرى</translation>
     </message>
     <message>
         <source>&amp;New passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>عبارة المرور الجديدة (&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Type it again</source>
-        <translation type="unfinished">اكتبها مرة أخرى (&amp;T)</translation>
+        <translation>اكتبها مرة أخرى (&amp;T)</translation>
     </message>
     <message>
         <source>At least %1 characters. A short sentence is easier to remember than a jumble of symbols.</source>
-        <translation type="unfinished">%1 أحرف على الأقل. الجملة القصيرة أسهل في التذكر من خليط من الرموز.</translation>
+        <translation>%1 أحرف على الأقل. الجملة القصيرة أسهل في التذكّر من خليط من الرموز.</translation>
     </message>
     <message>
         <source>&amp;Save the passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>حفظ عبارة المرور (&amp;S)</translation>
     </message>
     <message>
         <source>The passphrase is too short.</source>
-        <translation type="unfinished">عبارة المرور قصيرة جدًا.</translation>
+        <translation>عبارة المرور قصيرة جدًا.</translation>
     </message>
     <message>
         <source>The two passphrases are not the same.</source>
-        <translation type="unfinished">عبارتا المرور غير متطابقتين.</translation>
+        <translation>العبارتان غير متطابقتين.</translation>
     </message>
     <message>
         <source>Saving the passphrase…</source>
-        <translation type="unfinished"></translation>
+        <translation>جارٍ حفظ عبارة المرور…</translation>
     </message>
     <message>
         <source>The passphrase could not be saved; the old one still works.</source>
-        <translation type="unfinished"></translation>
+        <translation>تعذّر حفظ عبارة المرور؛ وما زالت القديمة صالحة.</translation>
     </message>
     <message>
         <source>Set a new passphrase?</source>
-        <translation type="unfinished"></translation>
+        <translation>تعيين عبارة مرور جديدة؟</translation>
     </message>
     <message>
         <source>You opened your records with the recovery code. Set a new passphrase now?</source>
-        <translation type="unfinished"></translation>
+        <translation>فتحت سجلاتك برمز الاسترداد. هل تريد تعيين عبارة مرور جديدة الآن؟</translation>
     </message>
 </context>
 <context>
@@ -1226,19 +1227,19 @@
     </message>
     <message>
         <source>&amp;Handout PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>نشرة المشاركين PDF (&amp;H)…</translation>
     </message>
     <message>
         <source>Save a one-page PDF for participants, to print</source>
-        <translation type="unfinished"></translation>
+        <translation>حفظ ملف PDF من صفحة واحدة للمشاركين، لطباعته</translation>
     </message>
     <message>
         <source>WHO-5 &amp;forms PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>استمارات WHO-5 بصيغة PDF (&amp;F)…</translation>
     </message>
     <message>
         <source>Save blank WHO-5 wellbeing forms as a PDF, to print for the group to fill in on paper</source>
-        <translation type="unfinished"></translation>
+        <translation>حفظ استمارات WHO-5 فارغة بصيغة PDF، لطباعتها وتعبئتها ورقيًا في المجموعة</translation>
     </message>
     <message>
         <source>Practice run (not counted in reports)</source>
@@ -1249,12 +1250,20 @@
         <translation>بدء الجلسة (&amp;S)</translation>
     </message>
     <message>
+        <source>Add the safety &amp;numbers…</source>
+        <translation>إضافة أرقام السلامة (&amp;N)…</translation>
+    </message>
+    <message>
         <source>WHO-5 is due at this session: print a form for each person.</source>
         <translation>موعد مؤشر WHO-5 في هذه الجلسة: اطبع استمارة لكل شخص.</translation>
     </message>
     <message>
         <source>Plan a session for %1</source>
         <translation>تخطيط جلسة: %1</translation>
+    </message>
+    <message>
+        <source>The emergency number or the crisis line is not set yet: Safety (F1) would have no number to call.</source>
+        <translation>لم يُحدَّد رقم الطوارئ أو خط الأزمات بعد: لن تجد في «السلامة» (F1) رقمًا للاتصال به.</translation>
     </message>
     <message>
         <source>your copy</source>
@@ -1389,7 +1398,7 @@
         <translation>يُحفظ كل شيء مشفّرًا على هذا الحاسوب.</translation>
     </message>
     <message>
-        <source>The key will be kept in this computer&apos;s system keyring, so the app opens without typing anything while you are logged in. On a shared computer, also set a passphrase.</source>
+        <source>The key will be kept in this computer's system keyring, so the app opens without typing anything while you are logged in. On a shared computer, also set a passphrase.</source>
         <translation>سيُحفظ المفتاح في سلسلة مفاتيح النظام على هذا الحاسوب، فيفتح التطبيق دون كتابة شيء ما دمت مسجّل الدخول. إن كان الحاسوب مشتركًا، فعيّن عبارة مرور أيضًا.</translation>
     </message>
     <message>
@@ -1434,6 +1443,40 @@
     </message>
 </context>
 <context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>موافق</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>حفظ</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>نعم (&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>لا (&amp;N)</translation>
+    </message>
+</context>
+<context>
+    <name>QWizard</name>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryPage</name>
     <message>
         <source>Your recovery code</source>
@@ -1444,7 +1487,7 @@
         <translation>يظهر هذه المرة فقط.</translation>
     </message>
     <message>
-        <source>If the passphrase is forgotten or this computer&apos;s keyring is lost, this code is the only way back into your records. Write it on paper, or save the recovery kit and print it. Keep it somewhere safe, away from this computer.</source>
+        <source>If the passphrase is forgotten or this computer's keyring is lost, this code is the only way back into your records. Write it on paper, or save the recovery kit and print it. Keep it somewhere safe, away from this computer.</source>
         <translation>إذا نُسيت عبارة المرور أو ضاعت سلسلة مفاتيح هذا الحاسوب، فهذا الرمز هو الطريق الوحيد للعودة إلى سجلاتك. اكتبه على ورقة، أو احفظ ملف الاسترداد واطبعه. احتفظ به في مكان آمن بعيدًا عن هذا الحاسوب.</translation>
     </message>
     <message>
@@ -1567,7 +1610,7 @@
         <translation>حفظ التقرير ملف PDF</translation>
     </message>
     <message>
-        <source>Reports hold no codes, aliases, notes or individual scores. Counts below the smallest count are shown as &quot;&lt;k&quot; and small averages are withheld.</source>
+        <source>Reports hold no codes, aliases, notes or individual scores. Counts below the smallest count are shown as "&lt;k" and small averages are withheld.</source>
         <translation>لا تحوي التقارير رموزًا ولا أسماء مستعارة ولا ملاحظات ولا درجات فردية. الأعداد الأصغر من أصغر عدد يُعرض تظهر بالشكل «&lt;k»، والمتوسطات المبنية على أعداد صغيرة تُحجب.</translation>
     </message>
     <message>
@@ -1575,8 +1618,8 @@
         <translation>للقرّاء من خارج البرنامج لا يقلّ أصغر عدد يُعرض عن %1.</translation>
     </message>
     <message>
-        <source>Counts from 1 to %1 are shown as &quot;&lt;%2&quot;.</source>
-        <translation>الأعداد من 1 إلى %1 تظهر بالشكل «&lt;%2».</translation>
+        <source>Counts from 1 to %1 are shown as "&lt;%2".</source>
+        <translation>الأعداد من ١ إلى %1 تظهر بالشكل «&lt;%2».</translation>
     </message>
     <message>
         <source>The first day is after the last day.</source>
@@ -1644,6 +1687,10 @@
     <message>
         <source>Round: %1 min per speaker</source>
         <translation>جولة: %1 دقيقة لكل متحدث</translation>
+    </message>
+    <message>
+        <source>Round: %1 per speaker</source>
+        <translation>جولة: %1 لكل متحدث</translation>
     </message>
     <message>
         <source>Mark who is here, then start the round.</source>
@@ -2129,18 +2176,64 @@
     </message>
 </context>
 <context>
+    <name>SafetyNumbersDialog</name>
+    <message>
+        <source>Safety numbers</source>
+        <translation>أرقام السلامة</translation>
+    </message>
+    <message>
+        <source>Before the session: the numbers to call if someone is in danger. Ask your organisation if you are not sure.</source>
+        <translation>قبل الجلسة: الأرقام التي تتصل بها إن كان أحد في خطر. اسأل جهتك إن لم تكن متأكدًا.</translation>
+    </message>
+    <message>
+        <source>The numbers could not be saved.</source>
+        <translation>تعذّر حفظ الأرقام.</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyNumbersFields</name>
+    <message>
+        <source>Local emergency number</source>
+        <translation>رقم الطوارئ المحلي</translation>
+    </message>
+    <message>
+        <source>for example 112 or 911</source>
+        <translation>مثلًا 112 أو 911</translation>
+    </message>
+    <message>
+        <source>Crisis line</source>
+        <translation>خط الأزمات</translation>
+    </message>
+    <message>
+        <source>a crisis or mental-health line you trust</source>
+        <translation>خط للأزمات أو للصحة النفسية تثق به</translation>
+    </message>
+    <message>
+        <source>Shown by Safety (F1) and at the safety check, for all your groups. Only digits, spaces and + ( ) - . /</source>
+        <translation>تظهر في «السلامة» (F1) وعند خطوة الاطمئنان على السلامة، لكل مجموعاتك. الأرقام والمسافات و + ( ) - . / فقط</translation>
+    </message>
+    <message>
+        <source>&amp;Emergency number</source>
+        <translation>رقم الطوارئ (&amp;E)</translation>
+    </message>
+    <message>
+        <source>Crisis l&amp;ine</source>
+        <translation>خط الأزمات (&amp;I)</translation>
+    </message>
+</context>
+<context>
     <name>SaveFiles</name>
     <message>
         <source>Open the folder</source>
-        <translation type="unfinished">افتح المجلد</translation>
+        <translation>فتح المجلد</translation>
     </message>
     <message>
         <source>The folder %1 no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>المجلد %1 لم يعد موجودًا.</translation>
     </message>
     <message>
         <source>This computer has no file manager the app can ask to open folders. The file is in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا يوجد على هذا الحاسوب مدير ملفات يستطيع التطبيق أن يطلب منه فتح المجلدات. الملف موجود في %1.</translation>
     </message>
 </context>
 <context>
@@ -2230,7 +2323,7 @@
     </message>
     <message>
         <source>A short name for files and the command line: letters, digits and hyphens.</source>
-        <translation type="unfinished"></translation>
+        <translation>اسم قصير للملفات ولسطر الأوامر: أحرف لاتينية وأرقام وشرطات.</translation>
     </message>
     <message>
         <source>Title (&amp;Arabic)</source>
@@ -2254,15 +2347,15 @@
     </message>
     <message>
         <source>Add s&amp;tep</source>
-        <translation type="unfinished"></translation>
+        <translation>إضافة خطوة (&amp;T)</translation>
     </message>
     <message>
         <source>A new step after the selected one</source>
-        <translation type="unfinished"></translation>
+        <translation>خطوة جديدة بعد الخطوة المحددة</translation>
     </message>
     <message>
         <source>Kind of step</source>
-        <translation type="unfinished"></translation>
+        <translation>نوع الخطوة</translation>
     </message>
     <message>
         <source>Minutes for this step</source>
@@ -2290,7 +2383,7 @@
     </message>
     <message>
         <source>&amp;Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>النوع (&amp;K)</translation>
     </message>
     <message>
         <source>&amp;Minutes</source>
@@ -2484,7 +2577,7 @@
         <translation>الجولة %1 دقيقة، لكن %2 متحدثين بمعدل %3 دقيقة لكل منهم يحتاجون إلى %4؛ أعطها وقتًا أطول.</translation>
     </message>
     <message>
-        <source>The script has no ground-rules step; every session except a series&apos; last one reviews the ground rules.</source>
+        <source>The script has no ground-rules step; every session except a series' last one reviews the ground rules.</source>
         <translation>لا توجد في برنامج الجلسة خطوة للقواعد الأساسية؛ كل جلسة، ما عدا آخر جلسة في السلسلة، تراجع القواعد الأساسية.</translation>
     </message>
     <message>
@@ -2556,23 +2649,23 @@
     </message>
     <message>
         <source>Change the &amp;passphrase…</source>
-        <translation type="unfinished"></translation>
+        <translation>تغيير عبارة المرور (&amp;P)…</translation>
     </message>
     <message>
         <source>&amp;Back up…</source>
-        <translation type="unfinished"></translation>
+        <translation>نسخة احتياطية (&amp;B)…</translation>
     </message>
     <message>
         <source>Your records</source>
-        <translation type="unfinished"></translation>
+        <translation>سجلاتك</translation>
     </message>
     <message>
         <source>C&amp;hange…</source>
-        <translation type="unfinished"></translation>
+        <translation>تغيير (&amp;H)…</translation>
     </message>
     <message>
         <source>Save files in</source>
-        <translation type="unfinished"></translation>
+        <translation>حفظ الملفات في</translation>
     </message>
 </context>
 <context>
@@ -2592,6 +2685,10 @@
     <message>
         <source>For you only (not to be read aloud):</source>
         <translation>لك وحدك (لا تُقرأ بصوت عالٍ):</translation>
+    </message>
+    <message>
+        <source>not set: press F1 to add it</source>
+        <translation>غير محدد: اضغط F1 لإضافته</translation>
     </message>
     <message>
         <source>Step %1 of %2 · %3</source>
@@ -2721,7 +2818,7 @@
     </message>
     <message>
         <source>Make the PDF again</source>
-        <translation type="unfinished"></translation>
+        <translation>صنع ملف PDF من جديد</translation>
     </message>
     <message>
         <source>The PDF could not be made.</source>
@@ -2753,6 +2850,41 @@
     <message>
         <source>Progress</source>
         <translation>التقدّم</translation>
+    </message>
+</context>
+<context>
+    <name>Unfinished</name>
+    <message>
+        <source>A session with %1 was not finished.</source>
+        <translation>لم تنتهِ جلسة مع %1.</translation>
+    </message>
+    <message>
+        <source>It started on %1.</source>
+        <translation>بدأت في %1.</translation>
+    </message>
+    <message>
+        <source>An unfinished session</source>
+        <translation>جلسة لم تنتهِ</translation>
+    </message>
+    <message>
+        <source>Resume it, or discard it and start a new one?</source>
+        <translation>هل تتابعها، أم تلغيها وتبدأ جلسة جديدة؟</translation>
+    </message>
+    <message>
+        <source>&amp;Resume it</source>
+        <translation>متابعتها (&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard it and start anew…</source>
+        <translation>إلغاؤها والبدء من جديد (&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Discard the unfinished session?</source>
+        <translation>إلغاء الجلسة التي لم تنتهِ؟</translation>
+    </message>
+    <message>
+        <source>Discarding ends it for good: what was recorded stays, but it cannot be resumed and does not count as a finished session.</source>
+        <translation>الإلغاء ينهيها نهائيًا: يبقى ما سُجّل، لكن لا يمكن متابعتها ولا تُحسب جلسة مكتملة.</translation>
     </message>
 </context>
 <context>
@@ -2895,7 +3027,7 @@
         <translation>ليس موعده اليوم. ما زال بإمكانك جمعه إن رغبت.</translation>
     </message>
     <message>
-        <source>Copy each person&apos;s answers from their paper form: choose their code.</source>
+        <source>Copy each person's answers from their paper form: choose their code.</source>
         <translation>انقل إجابات كل شخص من استمارته الورقية: اختر رمزه.</translation>
     </message>
     <message>
@@ -2944,6 +3076,18 @@
     <message>
         <source>Could not finish</source>
         <translation>تعذّر الإكمال</translation>
+    </message>
+    <message>
+        <source>The newcomer's code</source>
+        <translation>رمز المشارك الجديد</translation>
+    </message>
+    <message>
+        <source>Their code is:</source>
+        <translation>رمزه:</translation>
+    </message>
+    <message>
+        <source>Tell them, or write it on their card.</source>
+        <translation>أخبره به، أو اكتبه على بطاقته.</translation>
     </message>
 </context>
 <context>
@@ -3021,8 +3165,8 @@
 <context>
     <name>measures</name>
     <message>
-        <source>Only the WHO-5 wording can be replaced, not &apos;{key}&apos;.</source>
-        <translation>يمكن استبدال صياغة WHO-5 فقط، لا &apos;{key}&apos;.</translation>
+        <source>Only the WHO-5 wording can be replaced, not '{key}'.</source>
+        <translation>يمكن استبدال صياغة WHO-5 فقط، لا '{key}'.</translation>
     </message>
     <message>
         <source>The wording must be a mapping with title, instructions, items and choices.</source>
@@ -3037,8 +3181,8 @@
         <translation>ينقص الصياغة: {fields}.</translation>
     </message>
     <message>
-        <source>&apos;{field}&apos; must be a list of exactly {n} texts.</source>
-        <translation>يجب أن يكون &apos;{field}&apos; قائمة من {n} نصوص بالضبط.</translation>
+        <source>'{field}' must be a list of exactly {n} texts.</source>
+        <translation>يجب أن يكون '{field}' قائمة من {n} نصوص بالضبط.</translation>
     </message>
     <message>
         <source>Could not read {path}: {reason}.</source>
@@ -3112,8 +3256,8 @@
         <translation>المخزن هنا للقراءة فقط، لذلك لم يُحفظ التغيير الأخير. كل ما حُفظ قبله سليم.</translation>
     </message>
     <message>
-        <source>Part of the database is damaged ({reason}), so this could not be read or saved. Run &apos;facilitator db check&apos; and restore from a backup.</source>
-        <translation>جزء من قاعدة البيانات تالف ({reason})، لذلك تعذّرت القراءة أو الحفظ. شغّل الأمر &apos;facilitator db check&apos; واستعِد البيانات من نسخة احتياطية.</translation>
+        <source>Part of the database is damaged ({reason}), so this could not be read or saved. Run 'facilitator db check' and restore from a backup.</source>
+        <translation>جزء من قاعدة البيانات تالف ({reason})، لذلك تعذّرت القراءة أو الحفظ. شغّل الأمر 'facilitator db check' واستعِد البيانات من نسخة احتياطية.</translation>
     </message>
     <message>
         <source>The disk is full: could not {action} {path}. Nothing was changed; free some space and try again.</source>
@@ -3188,8 +3332,8 @@
         <translation>يجب أن يتكون رمز الاسترداد من {expected} حرفًا ورقمًا، لكن كُتب {got}. تحقق من وجود حرف ناقص أو زائد.</translation>
     </message>
     <message>
-        <source>Group {n} of the recovery code contains &apos;{ch}&apos;, which never appears in recovery codes: please check that group.</source>
-        <translation>المجموعة {n} من رمز الاسترداد تحتوي على &apos;{ch}&apos;، وهو لا يظهر أبدًا في رموز الاسترداد: يُرجى التحقق من هذه المجموعة.</translation>
+        <source>Group {n} of the recovery code contains '{ch}', which never appears in recovery codes: please check that group.</source>
+        <translation>المجموعة {n} من رمز الاسترداد تحتوي على '{ch}'، وهو لا يظهر أبدًا في رموز الاسترداد: يُرجى التحقق من هذه المجموعة.</translation>
     </message>
     <message>
         <source>Group {n} of the recovery code ({group}) looks mistyped: please check that group.</source>
@@ -3232,7 +3376,7 @@
         <translation>قاعدة البيانات {path} تالفة ({problem}). لم تتغير؛ استرجعها من نسخة احتياطية.</translation>
     </message>
     <message>
-        <source>The passphrase cannot be removed: the system keyring does not hold this store&apos;s key, so the passphrase is needed to open it.</source>
+        <source>The passphrase cannot be removed: the system keyring does not hold this store's key, so the passphrase is needed to open it.</source>
         <translation>لا يمكن إزالة عبارة المرور: سلسلة مفاتيح النظام لا تحفظ مفتاح هذا المخزن، لذا ما زالت عبارة المرور لازمة لفتحه.</translation>
     </message>
     <message>

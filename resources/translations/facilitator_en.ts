@@ -12,10 +12,7 @@
     </message>
     <message numerus="yes">
         <source>%n present</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n present</numerusform><numerusform>%n present</numerusform></translation>
     </message>
 </context>
 <context>
