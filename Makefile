@@ -56,6 +56,10 @@ demo: $(STAMP) translations qt-runtime
 screenshots: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/facilitator --demo --screenshots out/screenshots
 
+# The README's real-window pictures (Xvfb + openbox at 1366x768): docs/screenshots/realwindow-*.
+readme-screenshots: $(STAMP) translations system-deps
+	PYTHON=$(BIN)/python scripts/readme_screenshots.sh docs/screenshots
+
 test: $(TSTAMP) translations system-deps
 	$(BIN)/lint-imports
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q

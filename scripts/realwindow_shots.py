@@ -88,8 +88,9 @@ def main(argv: list[str]) -> int:
             view2.go_next()
         view2._actions["presenter"].trigger()
         _settle(app, 40)
-        view2.presenter.grab().save(str(out / f"realwindow-{lang}-presenter-rules.png"))
-        screen.grabWindow(0).save(str(out / f"realwindow-{lang}-presenter-screen.png"))
+        # From the X server, frame excluded: what the projector shows.
+        screen.grabWindow(int(view2.presenter.winId())).save(
+            str(out / f"realwindow-{lang}-presenter-rules.png"))
         view2._actions["presenter"].trigger()
         view2.close()
         view.close()

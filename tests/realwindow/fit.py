@@ -23,12 +23,20 @@ def show_like_the_app(window: QWidget, qtbot=None) -> None:
     if qtbot is not None:
         qtbot.waitExposed(window, timeout=5000)
     settle()
-    # openbox frames the window after mapping: wait for a frame (or give up quietly).
-    for _ in range(50):
-        if window.frameGeometry() != window.geometry():
-            break
+    # openbox frames and places the window after mapping: wait until it has a frame
+    # and has stopped moving (the same frame three times in a row), for up to 3 s.
+    last, steady = None, 0
+    for _ in range(150):
+        frame = window.frameGeometry()
+        if frame != window.geometry() and frame == last:
+            steady += 1
+            if steady >= 3:
+                break
+        else:
+            steady = 0
+        last = frame
         settle(2)
-        QApplication.instance().thread().msleep(10)
+        QApplication.instance().thread().msleep(20)
     settle()
 
 
