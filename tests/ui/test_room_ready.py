@@ -327,3 +327,69 @@ def test_attendance_tiles_reflow_and_read_in_the_layout_direction(qtbot, rtl):
         if columns[width] > 1:
             assert (first.left() > second.left()) == rtl
     assert columns[900] > columns[420] >= 1
+
+
+def _missing_glyphs(root) -> list[str]:
+    """Visible texts with a character the widget's own font cannot draw."""
+    import unicodedata
+
+    from PySide6.QtGui import QRawFont, QTextDocument
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    missing = []
+    for w in [root, *root.findChildren(QLabel), *root.findChildren(QAbstractButton)]:
+        if not w.isVisibleTo(root) or not hasattr(w, "text"):
+            continue
+        text = w.text()
+        if isinstance(w, QLabel) and w.textFormat() != Qt.TextFormat.PlainText and "<" in text:
+            doc = QTextDocument()
+            doc.setHtml(text)
+            text = doc.toPlainText()
+        raw = QRawFont.fromFont(w.font())
+        for ch in set(text):
+            if ch.isspace() or unicodedata.category(ch) in ("Cf", "Mn", "Cc"):
+                continue
+            # glyph 0 is the font's "missing" box (supportsCharacter() reads the font's
+            # declared ranges, which leave out symbols it does have, such as the check mark)
+            if raw.glyphIndexesForString(ch)[:1] in ([], [0]):
+                missing.append(f"{w.objectName() or type(w).__name__}: {ch!r} in {text!r}")
+    return missing
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_run_mode_draws_every_character_in_the_app_font(qtbot, qapp, ctx, clock, lang,
+                                                        message_boxes):
+    """Item 7: no missing-glyph box (the pause symbol) and no fallback for the check mark;
+    the bundled font draws every character run mode shows, paused or not."""
+    from facilitator.ui.theme import apply_theme
+    from facilitator.ui.translations import LanguageInstaller
+
+    saved = qapp.styleSheet(), qapp.palette(), qapp.font(), qapp.style().name()
+    apply_theme(qapp, dark=False)
+    installer = LanguageInstaller()
+    installer.install(qapp, lang)
+    try:
+        gid = make_group(qtbot, ctx)
+        view = open_view(qtbot, ctx, RunRequest(gid, SCRIPT), clock)
+        view.go_next()
+        view.toggle_pause()
+        assert view.card.paused_label.isVisible()
+        assert view.card.paused_label.text() in ("Paused", "متوقّف مؤقتًا")
+        problems = _missing_glyphs(view)
+        view.toggle_pause()
+        while view.script.steps[view.engine.index].kind != "ground_rules":
+            view.go_next()
+        view.activity.rules.agree_button.click()
+        problems += _missing_glyphs(view)
+        safety = view.open_safety()
+        safety.tabs.setCurrentIndex(1)
+        safety._saved("x")
+        problems += _missing_glyphs(safety)
+        safety.close()
+        assert not problems, "\n".join(problems)
+    finally:
+        installer.install(qapp, "en")
+        qapp.setStyleSheet(saved[0])
+        qapp.setPalette(saved[1])
+        qapp.setFont(saved[2])
+        qapp.setStyle(saved[3])
