@@ -148,8 +148,8 @@ class SafetyDialog(QDialog):
         right.addWidget(self.resources, 1)
         right.addLayout(buttons)
         row = QHBoxLayout(page)
-        row.addLayout(left, 4)
-        row.addLayout(right, 5)  # the table has five columns to fit
+        row.addLayout(left, 3)
+        row.addLayout(right, 6)  # the table has five columns to fit, notes wrapped
         return page
 
     def _db(self, fn: Callable[[Any], Any], done: Callable[[Any], None] | None = None) -> None:
