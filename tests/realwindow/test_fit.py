@@ -98,7 +98,8 @@ def test_run_mode_and_summary_fit(window, lang_ctx):
 
 @pytest.mark.parametrize("name", ["group", "new_group", "report", "settings", "measures",
                                   "newcomer", "details", "safety", "safety_incident",
-                                  "script_editor", "passphrase", "backup"])
+                                  "script_editor", "passphrase", "backup", "safety_numbers",
+                                  "newcomer_code"])
 def test_dialog_fits(window, lang_ctx, name):
     gid = _group_id(lang_ctx)
     dialog = _make_dialog(name, lang_ctx, window, gid)
@@ -151,6 +152,16 @@ def _make_dialog(name: str, ctx, parent, gid: str) -> QDialog:
         with ctx.db.unit() as s:
             script = load_script("anxiety-skills-group", s)
         return ScriptEditor(ctx, script, copy=True, parent=parent)
+    if name == "safety_numbers":
+        from facilitator.ui.safety_numbers import SafetyNumbersDialog
+
+        return SafetyNumbersDialog(ctx, parent)
+    if name == "newcomer_code":
+        from facilitator.ui.widgets import show_code
+
+        box = show_code(parent, "KT-47")
+        box.hide()
+        return box
     if name == "passphrase":
         from facilitator.ui.store_settings import PassphraseDialog
 

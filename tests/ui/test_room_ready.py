@@ -393,3 +393,29 @@ def test_run_mode_draws_every_character_in_the_app_font(qtbot, qapp, ctx, clock,
         qapp.setPalette(saved[1])
         qapp.setFont(saved[2])
         qapp.setStyle(saved[3])
+
+
+def test_starting_a_round_moves_nothing_and_minutes_read_as_a_clock(qtbot):
+    """Item 19: no layout jump when a round starts; 1.5 minutes reads "1:30"."""
+    from facilitator.session.rounds import RoundSummary
+    from facilitator.ui.run.round_panel import RoundPanel
+
+    panel = RoundPanel()
+    qtbot.addWidget(panel)
+    panel.resize(600, 500)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.show_round(None, 1.5)
+    assert "1:30" in panel.title.text() and "1.5" not in panel.title.text()
+    qtbot.wait(10)
+    before = panel.start_button.mapTo(panel, panel.start_button.rect().topLeft()).y()
+    running = RoundSummary(step_index=3, order=("AB-12", "CD-34"), current="AB-12",
+                           waiting=("CD-34",), spoken=(), passed=(),
+                           talk_seconds={"AB-12": 5.0}, current_seconds=5.0,
+                           speaker_limit_seconds=90.0)
+    panel.show_round(running, 1.5)
+    qtbot.wait(10)
+    after = panel.next_button.mapTo(panel, panel.next_button.rect().topLeft()).y()
+    assert after == before, (before, after)
+    panel.show_round(None, 2)
+    assert "2 min" in panel.title.text()

@@ -74,8 +74,10 @@ class RoundPanel(QWidget):
             buttons.addWidget(b)
         # Room kept for what a running round shows, so starting it moves nothing below.
         line = self.queue.fontMetrics().lineSpacing()
-        self.speaker_timer.setMinimumHeight(self.speaker_timer.fontMetrics().height())
-        self.speaker.setMinimumHeight(self.speaker.fontMetrics().height())
+        for label, sample in ((self.speaker_timer, "0:00"), (self.speaker, "Speaking")):
+            label.setText(sample)
+            label.setMinimumHeight(label.sizeHint().height())
+            label.setText("")
         self.queue.setMinimumHeight(line * 2)
         self.balance.setMinimumHeight(line)
         layout = QVBoxLayout(self)
