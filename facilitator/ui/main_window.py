@@ -308,6 +308,16 @@ class MainWindow(QMainWindow):
         self._sync_toolbar()
         self.idle.poke()
         self.ctx.lock_changed.emit(False)
+        if self.lock_screen is not None and self.lock_screen.panel.recovery_mode \
+                and self.lock_screen.panel.has_passphrase:
+            # The passphrase was forgotten: offer a new one now, not at the next lock.
+            from PySide6.QtCore import QTimer
+
+            from facilitator.ui.store_settings import offer_new_passphrase
+
+            store = getattr(self.ctx, "store", None)
+            QTimer.singleShot(0, lambda: offer_new_passphrase(
+                self.ctx.tasks, store, self, used_recovery=True))
 
     # -- settings ----------------------------------------------------------------
     def open_reports(self) -> None:

@@ -124,9 +124,13 @@ class PassphraseDialog(QDialog):
         self.error.show()
 
 
-def offer_new_passphrase(tasks: Any, store: Any, parent: QWidget | None = None) -> bool:
-    """After the recovery code opened the store: offer a new passphrase (default Yes)."""
-    if getattr(store, "unlocked_by", None) != "recovery":
+def offer_new_passphrase(tasks: Any, store: Any, parent: QWidget | None = None, *,
+                         used_recovery: Optional[bool] = None) -> bool:
+    """After the recovery code opened the store (at start-up, or the lock screen's
+    ``used_recovery``): offer a new passphrase, Yes by default."""
+    if used_recovery is None:
+        used_recovery = getattr(store, "unlocked_by", None) == "recovery"
+    if not used_recovery or store is None:
         return False
     answer = QMessageBox.question(
         parent, PassphraseDialog.tr("Set a new passphrase?"),

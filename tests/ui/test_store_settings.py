@@ -113,3 +113,31 @@ def test_no_offer_after_an_ordinary_unlock(store_path, sync_tasks, message_boxes
     with service.open_store(path, passphrase=OLD, use_keyring=False) as store:
         assert not store_settings.offer_new_passphrase(sync_tasks, store)
     assert not message_boxes
+
+
+def test_lock_screen_recovery_code_offers_a_new_passphrase(qtbot, store_path, sync_tasks,
+                                                           tmp_path, message_boxes):
+    from facilitator.ui import store_access
+    from facilitator.ui.context import AppContext, AppSettings
+    from facilitator.ui.main_window import MainWindow
+
+    path, code = store_path
+    store = service.open_store(path, passphrase=OLD, use_keyring=False)
+    try:
+        ctx = AppContext(store.db, "en", sync_tasks, AppSettings(tmp_path / "s.ini"))
+        ctx.store = store
+        window = MainWindow(ctx, unlock_attempt=lambda p, c: store_access.verify(
+            store, passphrase=p, recovery_code=c), has_passphrase=True)
+        qtbot.addWidget(window)
+        window.show()
+        window.lock()
+        panel = window.lock_screen.panel
+        qtbot.mouseClick(panel.switch_btn, Qt.MouseButton.LeftButton)  # forgot it
+        assert panel.recovery_mode
+        panel.secret.setText(code)
+        qtbot.keyClick(panel.secret, Qt.Key.Key_Return)
+        assert not ctx.locked
+        qtbot.waitUntil(lambda: any(kind == "question" for kind, *_ in message_boxes))
+        assert "recovery code" in message_boxes[-1][2]
+    finally:
+        store.close()
