@@ -148,7 +148,7 @@
         <translation>تفاصيل اختيارية</translation>
     </message>
     <message>
-        <source>Optional details for %1. Both can be left as "not asked".</source>
+        <source>Optional details for %1. Both can be left as &quot;not asked&quot;.</source>
         <translation>تفاصيل اختيارية للرمز %1. يمكن ترك الحقلين على «لم يُسأل».</translation>
     </message>
 </context>
@@ -525,7 +525,14 @@
     </message>
     <message numerus="yes">
         <source>%n present</source>
-        <translation><numerusform>لم يحضر أحد</numerusform><numerusform>حضر شخص واحد</numerusform><numerusform>حضر شخصان</numerusform><numerusform>حضر %n أشخاص</numerusform><numerusform>حضر %n شخصًا</numerusform><numerusform>حضر %n شخص</numerusform></translation>
+        <translation>
+            <numerusform>لم يحضر أحد</numerusform>
+            <numerusform>حضر شخص واحد</numerusform>
+            <numerusform>حضر شخصان</numerusform>
+            <numerusform>حضر %n أشخاص</numerusform>
+            <numerusform>حضر %n شخصًا</numerusform>
+            <numerusform>حضر %n شخص</numerusform>
+        </translation>
     </message>
     <message>
         <source>practice</source>
@@ -711,7 +718,7 @@
         <translation>تاريخ ميلاد أو تفصيل عن العمر</translation>
     </message>
     <message>
-        <source>a participant's name</source>
+        <source>a participant&apos;s name</source>
         <translation>اسم أحد المشاركين</translation>
     </message>
 </context>
@@ -889,11 +896,11 @@
         <translation>متى يُسأل (&amp;S)</translation>
     </message>
     <message>
-        <source>Add the organisation's own measure</source>
+        <source>Add the organisation&apos;s own measure</source>
         <translation>إضافة مقياس خاص بالمنظمة</translation>
     </message>
     <message>
-        <source>An organisation's own measure is not a validated instrument; reports say so. Pass is always allowed and is never scored.</source>
+        <source>An organisation&apos;s own measure is not a validated instrument; reports say so. Pass is always allowed and is never scored.</source>
         <translation>المقياس الخاص بالمنظمة ليس أداة مُحكَّمة، وتذكر التقارير ذلك. التخطي مسموح دائمًا ولا يُحتسب درجةً أبدًا.</translation>
     </message>
     <message>
@@ -905,7 +912,7 @@
         <translation>ملف YAML فيه العنوان والتعليمات والعبارات الخمس وتسميات الإجابات الست (من 5 إلى 0)؛ انظر ملف README</translation>
     </message>
     <message>
-        <source>Arabic WHO-5 wording: your organisation's own.</source>
+        <source>Arabic WHO-5 wording: your organisation&apos;s own.</source>
         <translation>الصياغة العربية لمؤشر WHO-5: صياغة منظمتك.</translation>
     </message>
     <message>
@@ -913,7 +920,7 @@
         <translation>الصياغة العربية لمؤشر WHO-5: النسخة المنشورة.</translation>
     </message>
     <message>
-        <source>Arabic WHO-5 wording: this app's own rendering, not yet checked against the published Arabic version.</source>
+        <source>Arabic WHO-5 wording: this app&apos;s own rendering, not yet checked against the published Arabic version.</source>
         <translation>الصياغة العربية لمؤشر WHO-5: ترجمة هذا التطبيق، لم تُراجَع بعدُ مقابل النسخة العربية المنشورة.</translation>
     </message>
     <message>
@@ -973,7 +980,7 @@
         <translation>مدمج، ليس أداة مُحكَّمة</translation>
     </message>
     <message>
-        <source>Organisation's own, not validated</source>
+        <source>Organisation&apos;s own, not validated</source>
         <translation>خاص بالمنظمة، غير مُحكَّم</translation>
     </message>
     <message>
@@ -1021,20 +1028,20 @@
         <translation>العنوان بالعربية</translation>
     </message>
     <message>
-        <source>Added the measure '%1'.</source>
-        <translation>أُضيف المقياس '%1'.</translation>
+        <source>Added the measure &apos;%1&apos;.</source>
+        <translation>أُضيف المقياس &apos;%1&apos;.</translation>
     </message>
     <message>
         <source>The measure could not be saved.</source>
         <translation>تعذّر حفظ المقياس.</translation>
     </message>
     <message>
-        <source>A key uses lowercase letters, digits and '_' (2 to 41 characters, starting with a letter).</source>
-        <translation>يتكون الرمز من أحرف لاتينية صغيرة وأرقام و'_' (من 2 إلى 41 محرفًا، ويبدأ بحرف).</translation>
+        <source>A key uses lowercase letters, digits and &apos;_&apos; (2 to 41 characters, starting with a letter).</source>
+        <translation>يتكون الرمز من أحرف لاتينية صغيرة وأرقام و&apos;_&apos; (من 2 إلى 41 محرفًا، ويبدأ بحرف).</translation>
     </message>
     <message>
-        <source>A measure called '%1' already exists.</source>
-        <translation>يوجد مقياس باسم '%1' من قبل.</translation>
+        <source>A measure called &apos;%1&apos; already exists.</source>
+        <translation>يوجد مقياس باسم &apos;%1&apos; من قبل.</translation>
     </message>
     <message>
         <source>Give the title in both English and Arabic.</source>
@@ -1398,7 +1405,7 @@
         <translation>يُحفظ كل شيء مشفّرًا على هذا الحاسوب.</translation>
     </message>
     <message>
-        <source>The key will be kept in this computer's system keyring, so the app opens without typing anything while you are logged in. On a shared computer, also set a passphrase.</source>
+        <source>The key will be kept in this computer&apos;s system keyring, so the app opens without typing anything while you are logged in. On a shared computer, also set a passphrase.</source>
         <translation>سيُحفظ المفتاح في سلسلة مفاتيح النظام على هذا الحاسوب، فيفتح التطبيق دون كتابة شيء ما دمت مسجّل الدخول. إن كان الحاسوب مشتركًا، فعيّن عبارة مرور أيضًا.</translation>
     </message>
     <message>
@@ -1487,7 +1494,7 @@
         <translation>يظهر هذه المرة فقط.</translation>
     </message>
     <message>
-        <source>If the passphrase is forgotten or this computer's keyring is lost, this code is the only way back into your records. Write it on paper, or save the recovery kit and print it. Keep it somewhere safe, away from this computer.</source>
+        <source>If the passphrase is forgotten or this computer&apos;s keyring is lost, this code is the only way back into your records. Write it on paper, or save the recovery kit and print it. Keep it somewhere safe, away from this computer.</source>
         <translation>إذا نُسيت عبارة المرور أو ضاعت سلسلة مفاتيح هذا الحاسوب، فهذا الرمز هو الطريق الوحيد للعودة إلى سجلاتك. اكتبه على ورقة، أو احفظ ملف الاسترداد واطبعه. احتفظ به في مكان آمن بعيدًا عن هذا الحاسوب.</translation>
     </message>
     <message>
@@ -1610,7 +1617,7 @@
         <translation>حفظ التقرير ملف PDF</translation>
     </message>
     <message>
-        <source>Reports hold no codes, aliases, notes or individual scores. Counts below the smallest count are shown as "&lt;k" and small averages are withheld.</source>
+        <source>Reports hold no codes, aliases, notes or individual scores. Counts below the smallest count are shown as &quot;&lt;k&quot; and small averages are withheld.</source>
         <translation>لا تحوي التقارير رموزًا ولا أسماء مستعارة ولا ملاحظات ولا درجات فردية. الأعداد الأصغر من أصغر عدد يُعرض تظهر بالشكل «&lt;k»، والمتوسطات المبنية على أعداد صغيرة تُحجب.</translation>
     </message>
     <message>
@@ -1618,7 +1625,7 @@
         <translation>للقرّاء من خارج البرنامج لا يقلّ أصغر عدد يُعرض عن %1.</translation>
     </message>
     <message>
-        <source>Counts from 1 to %1 are shown as "&lt;%2".</source>
+        <source>Counts from 1 to %1 are shown as &quot;&lt;%2&quot;.</source>
         <translation>الأعداد من ١ إلى %1 تظهر بالشكل «&lt;%2».</translation>
     </message>
     <message>
@@ -2577,7 +2584,7 @@
         <translation>الجولة %1 دقيقة، لكن %2 متحدثين بمعدل %3 دقيقة لكل منهم يحتاجون إلى %4؛ أعطها وقتًا أطول.</translation>
     </message>
     <message>
-        <source>The script has no ground-rules step; every session except a series' last one reviews the ground rules.</source>
+        <source>The script has no ground-rules step; every session except a series&apos; last one reviews the ground rules.</source>
         <translation>لا توجد في برنامج الجلسة خطوة للقواعد الأساسية؛ كل جلسة، ما عدا آخر جلسة في السلسلة، تراجع القواعد الأساسية.</translation>
     </message>
     <message>
@@ -3027,7 +3034,7 @@
         <translation>ليس موعده اليوم. ما زال بإمكانك جمعه إن رغبت.</translation>
     </message>
     <message>
-        <source>Copy each person's answers from their paper form: choose their code.</source>
+        <source>Copy each person&apos;s answers from their paper form: choose their code.</source>
         <translation>انقل إجابات كل شخص من استمارته الورقية: اختر رمزه.</translation>
     </message>
     <message>
@@ -3078,7 +3085,7 @@
         <translation>تعذّر الإكمال</translation>
     </message>
     <message>
-        <source>The newcomer's code</source>
+        <source>The newcomer&apos;s code</source>
         <translation>رمز المشارك الجديد</translation>
     </message>
     <message>
@@ -3165,8 +3172,8 @@
 <context>
     <name>measures</name>
     <message>
-        <source>Only the WHO-5 wording can be replaced, not '{key}'.</source>
-        <translation>يمكن استبدال صياغة WHO-5 فقط، لا '{key}'.</translation>
+        <source>Only the WHO-5 wording can be replaced, not &apos;{key}&apos;.</source>
+        <translation>يمكن استبدال صياغة WHO-5 فقط، لا &apos;{key}&apos;.</translation>
     </message>
     <message>
         <source>The wording must be a mapping with title, instructions, items and choices.</source>
@@ -3181,8 +3188,8 @@
         <translation>ينقص الصياغة: {fields}.</translation>
     </message>
     <message>
-        <source>'{field}' must be a list of exactly {n} texts.</source>
-        <translation>يجب أن يكون '{field}' قائمة من {n} نصوص بالضبط.</translation>
+        <source>&apos;{field}&apos; must be a list of exactly {n} texts.</source>
+        <translation>يجب أن يكون &apos;{field}&apos; قائمة من {n} نصوص بالضبط.</translation>
     </message>
     <message>
         <source>Could not read {path}: {reason}.</source>
@@ -3256,8 +3263,8 @@
         <translation>المخزن هنا للقراءة فقط، لذلك لم يُحفظ التغيير الأخير. كل ما حُفظ قبله سليم.</translation>
     </message>
     <message>
-        <source>Part of the database is damaged ({reason}), so this could not be read or saved. Run 'facilitator db check' and restore from a backup.</source>
-        <translation>جزء من قاعدة البيانات تالف ({reason})، لذلك تعذّرت القراءة أو الحفظ. شغّل الأمر 'facilitator db check' واستعِد البيانات من نسخة احتياطية.</translation>
+        <source>Part of the database is damaged ({reason}), so this could not be read or saved. Run &apos;facilitator db check&apos; and restore from a backup.</source>
+        <translation>جزء من قاعدة البيانات تالف ({reason})، لذلك تعذّرت القراءة أو الحفظ. شغّل الأمر &apos;facilitator db check&apos; واستعِد البيانات من نسخة احتياطية.</translation>
     </message>
     <message>
         <source>The disk is full: could not {action} {path}. Nothing was changed; free some space and try again.</source>
@@ -3332,8 +3339,8 @@
         <translation>يجب أن يتكون رمز الاسترداد من {expected} حرفًا ورقمًا، لكن كُتب {got}. تحقق من وجود حرف ناقص أو زائد.</translation>
     </message>
     <message>
-        <source>Group {n} of the recovery code contains '{ch}', which never appears in recovery codes: please check that group.</source>
-        <translation>المجموعة {n} من رمز الاسترداد تحتوي على '{ch}'، وهو لا يظهر أبدًا في رموز الاسترداد: يُرجى التحقق من هذه المجموعة.</translation>
+        <source>Group {n} of the recovery code contains &apos;{ch}&apos;, which never appears in recovery codes: please check that group.</source>
+        <translation>المجموعة {n} من رمز الاسترداد تحتوي على &apos;{ch}&apos;، وهو لا يظهر أبدًا في رموز الاسترداد: يُرجى التحقق من هذه المجموعة.</translation>
     </message>
     <message>
         <source>Group {n} of the recovery code ({group}) looks mistyped: please check that group.</source>
@@ -3376,7 +3383,7 @@
         <translation>قاعدة البيانات {path} تالفة ({problem}). لم تتغير؛ استرجعها من نسخة احتياطية.</translation>
     </message>
     <message>
-        <source>The passphrase cannot be removed: the system keyring does not hold this store's key, so the passphrase is needed to open it.</source>
+        <source>The passphrase cannot be removed: the system keyring does not hold this store&apos;s key, so the passphrase is needed to open it.</source>
         <translation>لا يمكن إزالة عبارة المرور: سلسلة مفاتيح النظام لا تحفظ مفتاح هذا المخزن، لذا ما زالت عبارة المرور لازمة لفتحه.</translation>
     </message>
     <message>

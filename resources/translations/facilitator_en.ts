@@ -12,7 +12,10 @@
     </message>
     <message numerus="yes">
         <source>%n present</source>
-        <translation><numerusform>%n present</numerusform><numerusform>%n present</numerusform></translation>
+        <translation>
+            <numerusform>%n present</numerusform>
+            <numerusform>%n present</numerusform>
+        </translation>
     </message>
 </context>
 <context>
