@@ -79,6 +79,12 @@ def problems(window: QWidget) -> list[str]:
             if w.height() < min(hint.height(), 24) or w.width() < min(hint.width(), 24):
                 found.append(f"{label} squashed to {w.width()}x{w.height()} "
                              f"(needs {hint.width()}x{hint.height()})")
+        # Text cut short: a button narrower than its own label needs.
+        if isinstance(w, QAbstractButton) and w.text() and "\n" not in w.text():
+            needed = min(w.fontMetrics().horizontalAdvance(w.text().replace("&", "")),
+                         w.minimumSizeHint().width())
+            if w.width() + SLACK < needed:
+                found.append(f"{label} is {w.width()} px wide for text needing {needed} px")
         # Clipped by an ancestor that is not a scroll area.
         parent = w.parentWidget()
         while parent is not None and parent is not window.parentWidget():
