@@ -419,3 +419,68 @@ def test_starting_a_round_moves_nothing_and_minutes_read_as_a_clock(qtbot):
     assert after == before, (before, after)
     panel.show_round(None, 2)
     assert "2 min" in panel.title.text()
+
+
+def test_safety_numbers_are_asked_for_and_shown_where_needed(qtbot, ctx, clock, message_boxes):
+    """Item 4: the plan screen asks while a number is missing; the safety-check step shows
+    them; F1 drops its reminder as soon as a number is typed and shows it large."""
+    from facilitator.app.safety_numbers import safety_numbers
+    from facilitator.ui.plan_view import PlanView
+    from facilitator.ui.run.safety_dialog import SafetyDialog
+
+    gid = make_group(qtbot, ctx)
+    plan = PlanView(ctx)
+    qtbot.addWidget(plan)
+    plan.set_group(gid, SCRIPT)
+    plan.show()
+    assert plan.numbers_hint.isVisible() and plan.numbers_btn.isVisible()
+    dialog = plan.ask_numbers()
+    dialog.fields.emergency.setText("112")
+    dialog.fields.crisis.setText("0800 123 456")
+    dialog.save()
+    assert not plan.numbers_hint.isVisible()  # it listens for the change
+    with ctx.db.unit() as s:
+        assert safety_numbers(s, "en").complete
+
+    view = open_view(qtbot, ctx, RunRequest(gid, SCRIPT), clock)
+    view.go_next()
+    while view.script.steps[view.engine.index].kind != "safety_check":
+        view.go_next()
+    assert view.card.numbers_box.isVisible()
+    assert "112" in view.card.numbers.text() and "0800 123 456" in view.card.numbers.text()
+    view.go_next()
+    assert not view.card.numbers_box.isVisible()
+
+    safety = SafetyDialog(ctx, gid, None, [])
+    qtbot.addWidget(safety)
+    safety.show()
+    assert not safety.reminder.isVisible() and "112" in safety.numbers.text()
+    # Clear both numbers in the table: the reminder comes back at once, and goes again
+    # as soon as one is typed.
+    for row in range(2):
+        safety.resources.item(row, 1).setText("")
+    assert safety.reminder.isVisible() and not safety.numbers.isVisible()
+    safety.resources.item(1, 1).setText("999")
+    assert not safety.reminder.isVisible() and "999" in safety.numbers.text()
+    phone_font = safety.resources.item(1, 1).font()
+    assert phone_font.bold() and phone_font.pointSizeF() > safety.resources.font().pointSizeF()
+
+
+def test_group_form_saves_the_safety_numbers(qtbot, ctx):
+    from facilitator.app.safety_numbers import safety_numbers
+    from facilitator.ui.group_dialog import GroupDialog
+
+    dialog = GroupDialog(ctx, None)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("Thursday circle")
+    dialog.numbers.emergency.setText("call me")
+    dialog._save()
+    assert not dialog.error.isHidden() and dialog.saved_group_id is None  # a bad number: said
+    assert "phone number" in dialog.error.text()
+    dialog.numbers.emergency.setText("112")
+    dialog.numbers.crisis.setText("+962 6 555 0000")
+    dialog._save()
+    assert dialog.saved_group_id
+    with ctx.db.unit() as s:
+        numbers = safety_numbers(s, "en")
+    assert (numbers.emergency, numbers.crisis) == ("112", "+962 6 555 0000")
