@@ -78,7 +78,7 @@ class MainWindow(QMainWindow):
         self._on_language = on_language
         self.setObjectName("main_window")
         self.setWindowTitle(self._title())
-        self.resize(1100, 760)
+        W.fit_to_screen(self, 1100, 760)
 
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
@@ -309,6 +309,16 @@ class MainWindow(QMainWindow):
         self._sync_toolbar()
         self.idle.poke()
         self.ctx.lock_changed.emit(False)
+        if self.lock_screen is not None and self.lock_screen.panel.recovery_mode \
+                and self.lock_screen.panel.has_passphrase:
+            # The passphrase was forgotten: offer a new one now, not at the next lock.
+            from PySide6.QtCore import QTimer
+
+            from facilitator.ui.store_settings import offer_new_passphrase
+
+            store = getattr(self.ctx, "store", None)
+            QTimer.singleShot(0, lambda: offer_new_passphrase(
+                self.ctx.tasks, store, self, used_recovery=True))
 
     # -- settings ----------------------------------------------------------------
     def open_reports(self) -> None:

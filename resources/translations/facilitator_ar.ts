@@ -12,31 +12,31 @@
     <name>AgeBand</name>
     <message>
         <source>Under 18</source>
-        <translation>أقل من 18</translation>
+        <translation>أقل من ١٨</translation>
     </message>
     <message>
         <source>18 to 24</source>
-        <translation>من 18 إلى 24</translation>
+        <translation>من ١٨ إلى ٢٤</translation>
     </message>
     <message>
         <source>25 to 34</source>
-        <translation>من 25 إلى 34</translation>
+        <translation>من ٢٥ إلى ٣٤</translation>
     </message>
     <message>
         <source>35 to 44</source>
-        <translation>من 35 إلى 44</translation>
+        <translation>من ٣٥ إلى ٤٤</translation>
     </message>
     <message>
         <source>45 to 54</source>
-        <translation>من 45 إلى 54</translation>
+        <translation>من ٤٥ إلى ٥٤</translation>
     </message>
     <message>
         <source>55 to 64</source>
-        <translation>من 55 إلى 64</translation>
+        <translation>من ٥٥ إلى ٦٤</translation>
     </message>
     <message>
         <source>65 or over</source>
-        <translation>65 فأكثر</translation>
+        <translation>٦٥ فأكثر</translation>
     </message>
 </context>
 <context>
@@ -85,6 +85,61 @@
         <source>Present: %1</source>
         <translation>الحضور: %1</translation>
     </message>
+    <message>
+        <source>No one on the roster yet: add each person with the button below as they arrive.</source>
+        <translation>لا أحد في القائمة بعد: أضف كل شخص بالزر أدناه عند وصوله.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Back up your records</source>
+        <translation>نسخة احتياطية من سجلاتك</translation>
+    </message>
+    <message>
+        <source>A backup is an encrypted copy of all your records, checked after it is made. It opens with the same passphrase or recovery code. Keep a copy on a USB stick away from this computer, in case the computer is lost.</source>
+        <translation>النسخة الاحتياطية نسخة مشفّرة من كل سجلاتك، يُتحقَّق منها بعد صنعها، وتُفتح بعبارة المرور نفسها أو برمز الاسترداد. احتفظ بنسخة على ذاكرة USB بعيدًا عن هذا الحاسوب، تحسّبًا لضياعه.</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now (on this computer)</source>
+        <translation>نسخة احتياطية الآن (على هذا الحاسوب) (&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Save a copy to…</source>
+        <translation>حفظ نسخة في (&amp;S)…</translation>
+    </message>
+    <message>
+        <source>For example to a USB stick</source>
+        <translation>مثلًا على ذاكرة USB</translation>
+    </message>
+    <message>
+        <source>&amp;Open the backups folder</source>
+        <translation>فتح مجلد النسخ الاحتياطية (&amp;O)</translation>
+    </message>
+    <message>
+        <source>No backup has been made on this computer yet.</source>
+        <translation>لم تُصنع أي نسخة احتياطية على هذا الحاسوب بعد.</translation>
+    </message>
+    <message>
+        <source>%1 backups kept on this computer; the latest from %2.</source>
+        <translation>عدد النسخ الاحتياطية المحفوظة على هذا الحاسوب: %1، وأحدثها من %2.</translation>
+    </message>
+    <message>
+        <source>Save a copy of your records</source>
+        <translation>حفظ نسخة من سجلاتك</translation>
+    </message>
+    <message>
+        <source>Facilitator backups (*.db)</source>
+        <translation>نسخ الميسِّر الاحتياطية (*.db)</translation>
+    </message>
+    <message>
+        <source>Making the backup…</source>
+        <translation>جارٍ صنع النسخة الاحتياطية…</translation>
+    </message>
+    <message>
+        <source>Saved and checked: %1</source>
+        <translation>حُفظت وتم التحقق منها: %1</translation>
+    </message>
 </context>
 <context>
     <name>BundlesDialog</name>
@@ -94,19 +149,19 @@
     </message>
     <message>
         <source>&amp;Send to supervisor</source>
-        <translation>إر&amp;سال إلى المشرف</translation>
+        <translation>إرسال إلى المشرف (&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Receive</source>
-        <translation>ا&amp;ستلام</translation>
+        <translation>استلام (&amp;R)</translation>
     </message>
     <message>
         <source>S&amp;tatus</source>
-        <translation>ال&amp;حالة</translation>
+        <translation>الحالة (&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Keys</source>
-        <translation>المفا&amp;تيح</translation>
+        <translation>المفاتيح (&amp;K)</translation>
     </message>
     <message>
         <source>Groups</source>
@@ -146,7 +201,7 @@
     </message>
     <message>
         <source>&amp;Preview what will travel</source>
-        <translation>&amp;معاينة ما سيُرسل</translation>
+        <translation>معاينة ما سيُرسل (&amp;P)</translation>
     </message>
     <message>
         <source>What</source>
@@ -158,7 +213,7 @@
     </message>
     <message>
         <source>&amp;Write bundle file…</source>
-        <translation>&amp;كتابة ملف الحزمة…</translation>
+        <translation>كتابة ملف الحزمة (&amp;W)…</translation>
     </message>
     <message>
         <source>Supervisor:</source>
@@ -218,11 +273,11 @@
     </message>
     <message>
         <source>&amp;Choose a bundle or receipt…</source>
-        <translation>ا&amp;ختيار حزمة أو إيصال…</translation>
+        <translation>اختيار حزمة أو إيصال (&amp;C)…</translation>
     </message>
     <message>
         <source>&amp;Import it</source>
-        <translation>ا&amp;ستيرادها</translation>
+        <translation>استيرادها (&amp;I)</translation>
     </message>
     <message>
         <source>The signature and the sender are checked first; then a dry run shows what would be added, changed or refused. Nothing is written until you import.</source>
@@ -294,19 +349,19 @@
     </message>
     <message>
         <source>Mark the selected receipt as &amp;read</source>
-        <translation>تعليم الإيصال المحدد بأنه &amp;مقروء</translation>
+        <translation>تعليم الإيصال المحدد بأنه مقروء (&amp;R)</translation>
     </message>
     <message>
         <source>Write &amp;receipts for facilitators…</source>
-        <translation>كتابة إي&amp;صالات للميسِّرين…</translation>
+        <translation>كتابة إيصالات للميسِّرين (&amp;R)…</translation>
     </message>
     <message>
         <source>Keep this store's &amp;version</source>
-        <translation>الإبقاء على &amp;نسخة هذا المخزن</translation>
+        <translation>الإبقاء على نسخة هذا المخزن (&amp;V)</translation>
     </message>
     <message>
         <source>Take the &amp;incoming version</source>
-        <translation>اعتماد النسخة ال&amp;واردة</translation>
+        <translation>اعتماد النسخة الواردة (&amp;I)</translation>
     </message>
     <message>
         <source>Facilitators whose bundles arrive here:</source>
@@ -338,11 +393,11 @@
     </message>
     <message>
         <source>&amp;Export my public key…</source>
-        <translation>&amp;تصدير مفتاحي العام…</translation>
+        <translation>تصدير مفتاحي العام (&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Trust a key file…</source>
-        <translation>ا&amp;عتماد ملف مفتاح…</translation>
+        <translation>اعتماد ملف مفتاح (&amp;T)…</translation>
     </message>
     <message>
         <source>Name</source>
@@ -481,12 +536,12 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>الجنس، اختياري</translation>
     </message>
     <message>
-        <source>A&amp;ge band (optional)</source>
-        <translation>الفئة ال&amp;عمرية (اختيارية)</translation>
+        <source>&amp;Gender (optional)</source>
+        <translation>الجنس (اختياري) (&amp;G)</translation>
     </message>
     <message>
-        <source>&amp;Gender (optional)</source>
-        <translation>ال&amp;جنس (اختياري)</translation>
+        <source>Age &amp;band (optional)</source>
+        <translation>الفئة العمرية (اختيارية) (&amp;B)</translation>
     </message>
 </context>
 <context>
@@ -543,15 +598,15 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation>&amp;الاسم</translation>
+        <translation>الاسم (&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Kind of group</source>
-        <translation>&amp;نوع المجموعة</translation>
+        <translation>نوع المجموعة (&amp;K)</translation>
     </message>
     <message>
         <source>&amp;Language of the sessions</source>
-        <translation>&amp;لغة الجلسات</translation>
+        <translation>لغة الجلسات (&amp;L)</translation>
     </message>
     <message>
         <source>For example: Tuesday evening circle</source>
@@ -578,15 +633,15 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     </message>
     <message>
         <source>&amp;Next</source>
-        <translation>ال&amp;تالي</translation>
+        <translation>التالي (&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Back</source>
-        <translation>ال&amp;سابق</translation>
+        <translation>السابق (&amp;B)</translation>
     </message>
     <message>
         <source>&amp;Finish</source>
-        <translation>إ&amp;نهاء</translation>
+        <translation>إنهاء (&amp;F)</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -684,7 +739,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     </message>
     <message>
         <source>Keep a &amp;headcount only (no list of participants)</source>
-        <translation>الاكتفاء ب&amp;عدّ الحضور (بلا قائمة مشاركين)</translation>
+        <translation>الاكتفاء بعدّ الحضور (بلا قائمة مشاركين) (&amp;H)</translation>
     </message>
     <message>
         <source>For drop-in meetings: the app records how many came, never who. No codes, check-in scores or WHO-5 are kept.</source>
@@ -692,27 +747,27 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation>&amp;الاسم</translation>
+        <translation>الاسم (&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Kind of group</source>
-        <translation>&amp;نوع المجموعة</translation>
+        <translation>نوع المجموعة (&amp;K)</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation>ال&amp;لغة</translation>
+        <translation>اللغة (&amp;L)</translation>
     </message>
     <message>
         <source>Default &amp;script</source>
-        <translation>&amp;برنامج الجلسة المعتاد</translation>
+        <translation>برنامج الجلسة المعتاد (&amp;S)</translation>
     </message>
     <message>
         <source>Extra ground &amp;rules</source>
-        <translation>&amp;قواعد إضافية</translation>
+        <translation>قواعد إضافية (&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Co-facilitator</source>
-        <translation>الميسِّر ال&amp;مشارك</translation>
+        <translation>الميسِّر المشارك (&amp;C)</translation>
     </message>
     <message>
         <source>Save group</source>
@@ -739,11 +794,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     </message>
     <message>
         <source>&amp;Edit group…</source>
-        <translation>&amp;تعديل المجموعة…</translation>
-    </message>
-    <message>
-        <source>Group re&amp;port…</source>
-        <translation>&amp;تقرير المجموعة…</translation>
+        <translation>تعديل المجموعة (&amp;E)…</translation>
     </message>
     <message>
         <source>A de-identified PDF report for a supervisor</source>
@@ -751,7 +802,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     </message>
     <message>
         <source>&amp;Plan a session</source>
-        <translation>&amp;تخطيط جلسة</translation>
+        <translation>تخطيط جلسة (&amp;P)</translation>
     </message>
     <message>
         <source>Participants</source>
@@ -791,27 +842,23 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     </message>
     <message>
         <source>Add &amp;newcomer</source>
-        <translation>إضافة مشارك &amp;جديد</translation>
+        <translation>إضافة مشارك جديد (&amp;N)</translation>
     </message>
     <message>
         <source>Edit &amp;alias…</source>
-        <translation>تعديل الاسم ال&amp;مستعار…</translation>
+        <translation>تعديل الاسم المستعار (&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;Details…</source>
-        <translation>ت&amp;فاصيل…</translation>
+        <translation>تفاصيل (&amp;D)…</translation>
     </message>
     <message>
         <source>Optional age band and gender</source>
         <translation>الفئة العمرية والجنس، اختياريان</translation>
     </message>
     <message>
-        <source>A&amp;rchive</source>
-        <translation>أ&amp;رشفة</translation>
-    </message>
-    <message>
         <source>E&amp;rase…</source>
-        <translation>م&amp;حو…</translation>
+        <translation>محو (&amp;R)…</translation>
     </message>
     <message>
         <source>Delete this participant and everything recorded about them</source>
@@ -857,10 +904,6 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>الحضور</translation>
     </message>
     <message>
-        <source>Un&amp;archive</source>
-        <translation>إلغاء الأ&amp;رشفة</translation>
-    </message>
-    <message>
         <source>Alias</source>
         <translation>الاسم المستعار</translation>
     </message>
@@ -879,6 +922,61 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     <message>
         <source>Erase for good</source>
         <translation>محو نهائي</translation>
+    </message>
+    <message>
+        <source>&amp;Group report…</source>
+        <translation>تقرير المجموعة (&amp;G)…</translation>
+    </message>
+    <message>
+        <source>No participants yet: press Add newcomer as people join. Each gets a random code.</source>
+        <translation>لا مشاركين بعد: اضغط «إضافة مشارك جديد» عند انضمام الناس، فيحصل كل منهم على رمز عشوائي.</translation>
+    </message>
+    <message>
+        <source>Arc&amp;hive</source>
+        <translation>أرشفة (&amp;H)</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>الجلسات</translation>
+    </message>
+    <message>
+        <source>Sessions of this group</source>
+        <translation>جلسات هذه المجموعة</translation>
+    </message>
+    <message>
+        <source>No sessions yet: plan one with Plan a session.</source>
+        <translation>لا جلسات بعد: خطّط لجلسة بزر «تخطيط جلسة».</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>انتهت</translation>
+    </message>
+    <message>
+        <source>discarded</source>
+        <translation>أُلغيت</translation>
+    </message>
+    <message>
+        <source>not finished</source>
+        <translation>لم تنتهِ</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n present</source>
+        <translation>
+            <numerusform>لم يحضر أحد</numerusform>
+            <numerusform>حضر شخص واحد</numerusform>
+            <numerusform>حضر شخصان</numerusform>
+            <numerusform>حضر %n أشخاص</numerusform>
+            <numerusform>حضر %n شخصًا</numerusform>
+            <numerusform>حضر %n شخص</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>practice</source>
+        <translation>تدريبية</translation>
+    </message>
+    <message>
+        <source>Unarc&amp;hive</source>
+        <translation>إلغاء الأرشفة (&amp;H)</translation>
     </message>
 </context>
 <context>
@@ -920,11 +1018,11 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     </message>
     <message>
         <source>&amp;New group…</source>
-        <translation>مجموعة &amp;جديدة…</translation>
+        <translation>مجموعة جديدة (&amp;N)…</translation>
     </message>
     <message>
         <source>&amp;Open group</source>
-        <translation>&amp;فتح المجموعة</translation>
+        <translation>فتح المجموعة (&amp;O)</translation>
     </message>
     <message numerus="yes">
         <source>%n participant(s)</source>
@@ -950,16 +1048,24 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>مؤرشَفة</translation>
     </message>
     <message>
-        <source>A session with %1 was not finished.</source>
-        <translation>لم تكتمل جلسة مجموعة «%1».</translation>
-    </message>
-    <message>
-        <source>It started on %1.</source>
-        <translation>بدأت في %1.</translation>
-    </message>
-    <message>
         <source>&amp;Resume session</source>
-        <translation>&amp;استئناف الجلسة</translation>
+        <translation>استئناف الجلسة (&amp;R)</translation>
+    </message>
+    <message>
+        <source>Resume session</source>
+        <translation>متابعة الجلسة</translation>
+    </message>
+    <message>
+        <source>D&amp;iscard…</source>
+        <translation>إلغاء الجلسة (&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Discard…</source>
+        <translation>إلغاء الجلسة…</translation>
+    </message>
+    <message>
+        <source>End this session for good; what was recorded stays</source>
+        <translation>إنهاء هذه الجلسة نهائيًا؛ ويبقى ما سُجّل فيها</translation>
     </message>
 </context>
 <context>
@@ -1112,11 +1218,11 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     </message>
     <message>
         <source>&amp;Retire</source>
-        <translation>إي&amp;قاف</translation>
+        <translation>إيقاف (&amp;R)</translation>
     </message>
     <message>
         <source>Edit &amp;titles…</source>
-        <translation>تعديل ال&amp;عناوين…</translation>
+        <translation>تعديل العناوين (&amp;T)…</translation>
     </message>
     <message>
         <source>Reword the English or Arabic title; the scale stays as it is</source>
@@ -1140,39 +1246,27 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     </message>
     <message>
         <source>A &amp;higher score is better</source>
-        <translation>الدرجة الأ&amp;على أفضل</translation>
+        <translation>الدرجة الأعلى أفضل (&amp;H)</translation>
     </message>
     <message>
         <source>&amp;Add measure</source>
-        <translation>إ&amp;ضافة المقياس</translation>
+        <translation>إضافة المقياس (&amp;A)</translation>
     </message>
     <message>
         <source>&amp;From</source>
-        <translation>&amp;من</translation>
-    </message>
-    <message>
-        <source>&amp;to</source>
-        <translation>إ&amp;لى</translation>
-    </message>
-    <message>
-        <source>in &amp;steps of</source>
-        <translation>بخ&amp;طوات قدرها</translation>
+        <translation>من (&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Key</source>
-        <translation>الر&amp;مز</translation>
+        <translation>الرمز (&amp;K)</translation>
     </message>
     <message>
         <source>Title in &amp;English</source>
-        <translation>العنوان بالإن&amp;جليزية</translation>
-    </message>
-    <message>
-        <source>Title in A&amp;rabic</source>
-        <translation>العنوان بال&amp;عربية</translation>
+        <translation>العنوان بالإنجليزية (&amp;E)</translation>
     </message>
     <message>
         <source>A&amp;sked</source>
-        <translation>متى &amp;يُسأل</translation>
+        <translation>متى يُسأل (&amp;S)</translation>
     </message>
     <message>
         <source>Add the organisation's own measure</source>
@@ -1184,15 +1278,11 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     </message>
     <message>
         <source>Load the Arabic &amp;WHO-5 wording…</source>
-        <translation>تحميل الصياغة العربية لمؤشر &amp;WHO-5…</translation>
+        <translation>تحميل الصياغة العربية لمؤشر WHO-5 (&amp;W)…</translation>
     </message>
     <message>
         <source>A YAML file with title, instructions, the five items and the six answer labels (for 5 down to 0); see the README</source>
         <translation>ملف YAML فيه العنوان والتعليمات والعبارات الخمس وتسميات الإجابات الست (من 5 إلى 0)؛ انظر ملف README</translation>
-    </message>
-    <message>
-        <source>Use the &amp;shipped wording</source>
-        <translation>استخدام الصياغة ال&amp;مرفقة بالتطبيق</translation>
     </message>
     <message>
         <source>Arabic WHO-5 wording: your organisation's own.</source>
@@ -1265,10 +1355,6 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     <message>
         <source>Organisation's own, not validated</source>
         <translation>خاص بالمنظمة، غير مُحكَّم</translation>
-    </message>
-    <message>
-        <source>Offer &amp;again</source>
-        <translation>&amp;عرضه من جديد</translation>
     </message>
     <message>
         <source>Built-in measures cannot be retired.</source>
@@ -1350,6 +1436,26 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <source>A step of %1 gives %2 answer points; use at most %3.</source>
         <translation>الخطوة %1 تعطي %2 نقطة إجابة؛ استخدم %3 على الأكثر.</translation>
     </message>
+    <message>
+        <source>t&amp;o</source>
+        <translation>إلى (&amp;O)</translation>
+    </message>
+    <message>
+        <source>in ste&amp;ps of</source>
+        <translation>بخطوات قدرها (&amp;P)</translation>
+    </message>
+    <message>
+        <source>Title in Arab&amp;ic</source>
+        <translation>العنوان بالعربية (&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Use the shipped wording</source>
+        <translation>استخدام الصياغة المرفقة بالتطبيق (&amp;U)</translation>
+    </message>
+    <message>
+        <source>Offer a&amp;gain</source>
+        <translation>إتاحته من جديد (&amp;G)</translation>
+    </message>
 </context>
 <context>
     <name>NewcomerDialog</name>
@@ -1363,7 +1469,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     </message>
     <message>
         <source>&amp;Alias (optional, only you see it)</source>
-        <translation>الاسم ال&amp;مستعار (اختياري، لا يراه غيرك)</translation>
+        <translation>الاسم المستعار (اختياري، لا يراه غيرك) (&amp;A)</translation>
     </message>
     <message>
         <source>Alias, optional, seen only by you</source>
@@ -1374,12 +1480,79 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>اسم أول أو لقب</translation>
     </message>
     <message>
-        <source>&amp;Add</source>
-        <translation>إ&amp;ضافة</translation>
-    </message>
-    <message>
         <source>Add newcomer</source>
         <translation>إضافة مشارك جديد</translation>
+    </message>
+    <message>
+        <source>A&amp;dd</source>
+        <translation>إضافة (&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Set a new passphrase</source>
+        <translation>تعيين عبارة مرور جديدة</translation>
+    </message>
+    <message>
+        <source>Change the passphrase</source>
+        <translation>تغيير عبارة المرور</translation>
+    </message>
+    <message>
+        <source>The recovery code opened your records. Choose a new passphrase now, so you do not need the code next time.</source>
+        <translation>فتح رمز الاسترداد سجلاتك. اختر عبارة مرور جديدة الآن كي لا تحتاج إلى الرمز في المرة القادمة.</translation>
+    </message>
+    <message>
+        <source>The new passphrase replaces the old one at once. Your records stay as they are, and the recovery code still works.</source>
+        <translation>تحلّ عبارة المرور الجديدة محل القديمة فورًا. تبقى سجلاتك كما هي، ويبقى رمز الاسترداد صالحًا.</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>عبارة المرور الجديدة</translation>
+    </message>
+    <message>
+        <source>New passphrase again</source>
+        <translation>عبارة المرور الجديدة مرة أخرى</translation>
+    </message>
+    <message>
+        <source>&amp;New passphrase</source>
+        <translation>عبارة المرور الجديدة (&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Type it again</source>
+        <translation>اكتبها مرة أخرى (&amp;T)</translation>
+    </message>
+    <message>
+        <source>At least %1 characters. A short sentence is easier to remember than a jumble of symbols.</source>
+        <translation>%1 أحرف على الأقل. الجملة القصيرة أسهل في التذكّر من خليط من الرموز.</translation>
+    </message>
+    <message>
+        <source>&amp;Save the passphrase</source>
+        <translation>حفظ عبارة المرور (&amp;S)</translation>
+    </message>
+    <message>
+        <source>The passphrase is too short.</source>
+        <translation>عبارة المرور قصيرة جدًا.</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same.</source>
+        <translation>العبارتان غير متطابقتين.</translation>
+    </message>
+    <message>
+        <source>Saving the passphrase…</source>
+        <translation>جارٍ حفظ عبارة المرور…</translation>
+    </message>
+    <message>
+        <source>The passphrase could not be saved; the old one still works.</source>
+        <translation>تعذّر حفظ عبارة المرور؛ وما زالت القديمة صالحة.</translation>
+    </message>
+    <message>
+        <source>Set a new passphrase?</source>
+        <translation>تعيين عبارة مرور جديدة؟</translation>
+    </message>
+    <message>
+        <source>You opened your records with the recovery code. Set a new passphrase now?</source>
+        <translation>فتحت سجلاتك برمز الاسترداد. هل تريد تعيين عبارة مرور جديدة الآن؟</translation>
     </message>
 </context>
 <context>
@@ -1422,7 +1595,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     </message>
     <message>
         <source>&amp;Duplicate to edit…</source>
-        <translation>&amp;نسخ للتعديل…</translation>
+        <translation>نسخ للتعديل (&amp;D)…</translation>
     </message>
     <message>
         <source>Make your own copy of this script to reorder, retime or reword</source>
@@ -1430,23 +1603,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     </message>
     <message>
         <source>&amp;Edit copy…</source>
-        <translation>&amp;تعديل النسخة…</translation>
-    </message>
-    <message>
-        <source>Print &amp;handout…</source>
-        <translation>طباعة ال&amp;نشرة…</translation>
-    </message>
-    <message>
-        <source>A one-page PDF for participants</source>
-        <translation>ملف PDF من صفحة واحدة للمشاركين</translation>
-    </message>
-    <message>
-        <source>Print WHO-5 &amp;forms…</source>
-        <translation>طباعة ا&amp;ستمارات WHO-5…</translation>
-    </message>
-    <message>
-        <source>Blank WHO-5 wellbeing forms for the group to fill in on paper</source>
-        <translation>استمارات WHO-5 فارغة يملؤها أفراد المجموعة على الورق</translation>
+        <translation>تعديل النسخة (&amp;E)…</translation>
     </message>
     <message>
         <source>Practice run (not counted in reports)</source>
@@ -1454,7 +1611,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     </message>
     <message>
         <source>&amp;Start session</source>
-        <translation>&amp;بدء الجلسة</translation>
+        <translation>بدء الجلسة (&amp;S)</translation>
     </message>
     <message>
         <source>WHO-5 is due at this session: print a form for each person.</source>
@@ -1514,6 +1671,30 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     <message>
         <source>Save the WHO-5 forms</source>
         <translation>حفظ استمارات WHO-5</translation>
+    </message>
+    <message>
+        <source>&amp;Handout PDF…</source>
+        <translation>نشرة المشاركين PDF (&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Save a one-page PDF for participants, to print</source>
+        <translation>حفظ ملف PDF من صفحة واحدة للمشاركين، لطباعته</translation>
+    </message>
+    <message>
+        <source>WHO-5 &amp;forms PDF…</source>
+        <translation>استمارات WHO-5 بصيغة PDF (&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Save blank WHO-5 wellbeing forms as a PDF, to print for the group to fill in on paper</source>
+        <translation>حفظ استمارات WHO-5 فارغة بصيغة PDF، لطباعتها وتعبئتها ورقيًا في المجموعة</translation>
+    </message>
+    <message>
+        <source>Add the safety &amp;numbers…</source>
+        <translation>إضافة أرقام السلامة (&amp;N)…</translation>
+    </message>
+    <message>
+        <source>The emergency number or the crisis line is not set yet: Safety (F1) would have no number to call.</source>
+        <translation>لم يُحدَّد رقم الطوارئ أو خط الأزمات بعد: لن تجد في «السلامة» (F1) رقمًا للاتصال به.</translation>
     </message>
 </context>
 <context>
@@ -1641,15 +1822,15 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     </message>
     <message>
         <source>Also use a &amp;passphrase</source>
-        <translation>استخدم &amp;عبارة مرور أيضًا</translation>
+        <translation>استخدم عبارة مرور أيضًا (&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Passphrase</source>
-        <translation>&amp;عبارة المرور</translation>
+        <translation>عبارة المرور (&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Type it again</source>
-        <translation>&amp;اكتبها مرة أخرى</translation>
+        <translation>اكتبها مرة أخرى (&amp;T)</translation>
     </message>
     <message>
         <source>Passphrase</source>
@@ -1665,7 +1846,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     </message>
     <message>
         <source>&amp;Create the store</source>
-        <translation>إ&amp;نشاء المخزن</translation>
+        <translation>إنشاء المخزن (&amp;C)</translation>
     </message>
     <message>
         <source>The passphrase is too short.</source>
@@ -1674,6 +1855,40 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     <message>
         <source>The two passphrases are not the same.</source>
         <translation>عبارتا المرور غير متطابقتين.</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>موافق</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>حفظ</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>نعم (&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>لا (&amp;N)</translation>
+    </message>
+</context>
+<context>
+    <name>QWizard</name>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
     </message>
 </context>
 <context>
@@ -1692,7 +1907,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     </message>
     <message>
         <source>&amp;Save the recovery kit (PDF)…</source>
-        <translation>&amp;حفظ ملف الاسترداد (PDF)…</translation>
+        <translation>حفظ ملف الاسترداد (PDF) (&amp;S)…</translation>
     </message>
     <message>
         <source>Save the recovery kit as a PDF</source>
@@ -1700,7 +1915,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     </message>
     <message>
         <source>I have &amp;written it down or saved the kit</source>
-        <translation>&amp;كتبتُه أو حفظتُ ملف الاسترداد</translation>
+        <translation>كتبتُه أو حفظتُ ملف الاسترداد (&amp;W)</translation>
     </message>
     <message>
         <source>Recovery code</source>
@@ -1779,7 +1994,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     </message>
     <message>
         <source>&amp;Report</source>
-        <translation>ال&amp;تقرير</translation>
+        <translation>التقرير (&amp;R)</translation>
     </message>
     <message>
         <source>Period</source>
@@ -1787,23 +2002,19 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation>ال&amp;لغة</translation>
-    </message>
-    <message>
-        <source>&amp;Smallest count shown</source>
-        <translation>أ&amp;صغر عدد يُعرض</translation>
+        <translation>اللغة (&amp;L)</translation>
     </message>
     <message>
         <source>Pass&amp;word</source>
-        <translation>&amp;كلمة المرور</translation>
+        <translation>كلمة المرور (&amp;W)</translation>
     </message>
     <message>
         <source>Password a&amp;gain</source>
-        <translation>كلمة المرور &amp;مرة أخرى</translation>
+        <translation>كلمة المرور مرة أخرى (&amp;G)</translation>
     </message>
     <message>
         <source>&amp;Save PDF…</source>
-        <translation>&amp;حفظ PDF…</translation>
+        <translation>حفظ PDF (&amp;S)…</translation>
     </message>
     <message>
         <source>Save the report as a PDF</source>
@@ -1819,7 +2030,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     </message>
     <message>
         <source>Counts from 1 to %1 are shown as "&lt;%2".</source>
-        <translation>الأعداد من 1 إلى %1 تظهر بالشكل «&lt;%2».</translation>
+        <translation>الأعداد من ١ إلى %1 تظهر بالشكل «&lt;%2».</translation>
     </message>
     <message>
         <source>The first day is after the last day.</source>
@@ -1852,6 +2063,10 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     <message>
         <source>Writing the report…</source>
         <translation>جارٍ إعداد التقرير…</translation>
+    </message>
+    <message>
+        <source>Smallest &amp;count shown</source>
+        <translation>أصغر عدد يُعرض (&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -1919,6 +2134,10 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     <message>
         <source>Talking time of %1</source>
         <translation>وقت حديث %1</translation>
+    </message>
+    <message>
+        <source>Round: %1 per speaker</source>
+        <translation>جولة: %1 لكل متحدث</translation>
     </message>
 </context>
 <context>
@@ -2193,6 +2412,21 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <source>Still %1 min over: skip a step or agree with the group to run over.</source>
         <translation>ما زال هناك تأخير %1 دقيقة: تخطَّ خطوة أو اتفق مع المجموعة على تمديد الوقت.</translation>
     </message>
+    <message>
+        <source>Finish the session?</source>
+        <translation>إنهاء الجلسة؟</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s) of the plan are still ahead. Finish the session now?</source>
+        <translation>
+            <numerusform>لم تبقَ أي خطوة من الخطة. إنهاء الجلسة الآن؟</numerusform>
+            <numerusform>بقيت خطوة واحدة من الخطة. إنهاء الجلسة الآن؟</numerusform>
+            <numerusform>بقيت خطوتان من الخطة. إنهاء الجلسة الآن؟</numerusform>
+            <numerusform>بقيت %n خطوات من الخطة. إنهاء الجلسة الآن؟</numerusform>
+            <numerusform>بقيت %n خطوة من الخطة. إنهاء الجلسة الآن؟</numerusform>
+            <numerusform>بقيت %n خطوة من الخطة. إنهاء الجلسة الآن؟</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Safety</name>
@@ -2357,6 +2591,67 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     </message>
 </context>
 <context>
+    <name>SafetyNumbersDialog</name>
+    <message>
+        <source>Safety numbers</source>
+        <translation>أرقام السلامة</translation>
+    </message>
+    <message>
+        <source>Before the session: the numbers to call if someone is in danger. Ask your organisation if you are not sure.</source>
+        <translation>قبل الجلسة: الأرقام التي تتصل بها إن كان أحد في خطر. اسأل جهتك إن لم تكن متأكدًا.</translation>
+    </message>
+    <message>
+        <source>The numbers could not be saved.</source>
+        <translation>تعذّر حفظ الأرقام.</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyNumbersFields</name>
+    <message>
+        <source>Local emergency number</source>
+        <translation>رقم الطوارئ المحلي</translation>
+    </message>
+    <message>
+        <source>for example 112 or 911</source>
+        <translation>مثلًا 112 أو 911</translation>
+    </message>
+    <message>
+        <source>Crisis line</source>
+        <translation>خط الأزمات</translation>
+    </message>
+    <message>
+        <source>a crisis or mental-health line you trust</source>
+        <translation>خط للأزمات أو للصحة النفسية تثق به</translation>
+    </message>
+    <message>
+        <source>Shown by Safety (F1) and at the safety check, for all your groups. Only digits, spaces and + ( ) - . /</source>
+        <translation>تظهر في «السلامة» (F1) وعند خطوة الاطمئنان على السلامة، لكل مجموعاتك. الأرقام والمسافات و + ( ) - . / فقط</translation>
+    </message>
+    <message>
+        <source>&amp;Emergency number</source>
+        <translation>رقم الطوارئ (&amp;E)</translation>
+    </message>
+    <message>
+        <source>Crisis l&amp;ine</source>
+        <translation>خط الأزمات (&amp;I)</translation>
+    </message>
+</context>
+<context>
+    <name>SaveFiles</name>
+    <message>
+        <source>Open the folder</source>
+        <translation>فتح المجلد</translation>
+    </message>
+    <message>
+        <source>The folder %1 no longer exists.</source>
+        <translation>المجلد %1 لم يعد موجودًا.</translation>
+    </message>
+    <message>
+        <source>This computer has no file manager the app can ask to open folders. The file is in %1.</source>
+        <translation>لا يوجد على هذا الحاسوب مدير ملفات يستطيع التطبيق أن يطلب منه فتح المجلدات. الملف موجود في %1.</translation>
+    </message>
+</context>
+<context>
     <name>ScorePanel</name>
     <message>
         <source>Check-in: how are you, from 0 to 10?</source>
@@ -2377,14 +2672,6 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     <message>
         <source>Asked once: %1, from %2 to %3</source>
         <translation>مرة واحدة: %1، من %2 إلى %3</translation>
-    </message>
-    <message>
-        <source>Tap a number, or type it and press Enter to go to the next person. P records a pass.</source>
-        <translation>اضغط رقمًا، أو اكتبه ثم اضغط Enter للانتقال إلى الشخص التالي. الحرف P يسجّل تخطّيًا.</translation>
-    </message>
-    <message>
-        <source>Set the number and press Save, or type it and press Enter to go to the next person. P records a pass.</source>
-        <translation>اختر الرقم واضغط حفظ، أو اكتبه واضغط Enter للانتقال إلى الشخص التالي. الحرف P يسجّل تخطيًا.</translation>
     </message>
     <message>
         <source>A higher score is better.</source>
@@ -2414,6 +2701,14 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <source>Save</source>
         <translation>حفظ</translation>
     </message>
+    <message>
+        <source>Tap a number, or type it and press Enter to go to the next person. X records a pass.</source>
+        <translation>اضغط رقمًا، أو اكتبه ثم اضغط Enter للانتقال إلى الشخص التالي. الحرف X يسجّل تخطّيًا.</translation>
+    </message>
+    <message>
+        <source>Set the number and press Save, or type it and press Enter to go to the next person. X records a pass.</source>
+        <translation>اختر الرقم واضغط حفظ، أو اكتبه واضغط Enter للانتقال إلى الشخص التالي. الحرف X يسجّل تخطّيًا.</translation>
+    </message>
 </context>
 <context>
     <name>ScriptEditor</name>
@@ -2435,15 +2730,15 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     </message>
     <message>
         <source>&amp;Identifier</source>
-        <translation>ال&amp;معرّف</translation>
+        <translation>المعرّف (&amp;I)</translation>
     </message>
     <message>
         <source>Title (&amp;English)</source>
-        <translation>العنوان (بالإن&amp;جليزية)</translation>
+        <translation>العنوان (بالإنجليزية) (&amp;E)</translation>
     </message>
     <message>
         <source>Title (&amp;Arabic)</source>
-        <translation>العنوان (بال&amp;عربية)</translation>
+        <translation>العنوان (بالعربية) (&amp;A)</translation>
     </message>
     <message>
         <source>Steps</source>
@@ -2451,15 +2746,15 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     </message>
     <message>
         <source>Move &amp;up</source>
-        <translation>نقل لأ&amp;على</translation>
+        <translation>نقل لأعلى (&amp;U)</translation>
     </message>
     <message>
         <source>Move do&amp;wn</source>
-        <translation>نقل لأ&amp;سفل</translation>
+        <translation>نقل لأسفل (&amp;W)</translation>
     </message>
     <message>
         <source>&amp;Remove step</source>
-        <translation>إ&amp;زالة الخطوة</translation>
+        <translation>إزالة الخطوة (&amp;R)</translation>
     </message>
     <message>
         <source>Minutes for this step</source>
@@ -2486,12 +2781,8 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>ملاحظات لك</translation>
     </message>
     <message>
-        <source>Kind</source>
-        <translation>النوع</translation>
-    </message>
-    <message>
         <source>&amp;Minutes</source>
-        <translation>ال&amp;دقائق</translation>
+        <translation>الدقائق (&amp;M)</translation>
     </message>
     <message>
         <source>Save the script</source>
@@ -2508,6 +2799,26 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     <message>
         <source>Give your copy its own identifier; this one belongs to a built-in script.</source>
         <translation>أعطِ نسختك معرّفًا خاصًا بها؛ هذا المعرّف لبرنامج مدمج.</translation>
+    </message>
+    <message>
+        <source>A short name for files and the command line: letters, digits and hyphens.</source>
+        <translation>اسم قصير للملفات ولسطر الأوامر: أحرف لاتينية وأرقام وشرطات.</translation>
+    </message>
+    <message>
+        <source>Add s&amp;tep</source>
+        <translation>إضافة خطوة (&amp;T)</translation>
+    </message>
+    <message>
+        <source>A new step after the selected one</source>
+        <translation>خطوة جديدة بعد الخطوة المحددة</translation>
+    </message>
+    <message>
+        <source>Kind of step</source>
+        <translation>نوع الخطوة</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>النوع (&amp;K)</translation>
     </message>
 </context>
 <context>
@@ -2733,23 +3044,43 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation>ال&amp;لغة</translation>
-    </message>
-    <message>
-        <source>&amp;Lock after</source>
-        <translation>الإ&amp;قفال بعد</translation>
+        <translation>اللغة (&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Colours</source>
-        <translation>الأ&amp;لوان</translation>
+        <translation>الألوان (&amp;C)</translation>
     </message>
     <message>
         <source>Outcome &amp;measures…</source>
-        <translation>م&amp;قاييس النتائج…</translation>
+        <translation>مقاييس النتائج (&amp;M)…</translation>
     </message>
     <message>
         <source>Measures</source>
         <translation>المقاييس</translation>
+    </message>
+    <message>
+        <source>Lock &amp;after</source>
+        <translation>الإقفال بعد (&amp;A)</translation>
+    </message>
+    <message>
+        <source>Change the &amp;passphrase…</source>
+        <translation>تغيير عبارة المرور (&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up…</source>
+        <translation>نسخة احتياطية (&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Your records</source>
+        <translation>سجلاتك</translation>
+    </message>
+    <message>
+        <source>C&amp;hange…</source>
+        <translation>تغيير (&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Save files in</source>
+        <translation>حفظ الملفات في</translation>
     </message>
 </context>
 <context>
@@ -2769,6 +3100,14 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     <message>
         <source>Step %1 of %2 · %3</source>
         <translation>الخطوة %1 من %2 · %3</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>متوقّف مؤقتًا</translation>
+    </message>
+    <message>
+        <source>not set: press F1 to add it</source>
+        <translation>غير محدد: اضغط F1 لإضافته</translation>
     </message>
 </context>
 <context>
@@ -2896,6 +3235,10 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <source>The PDF could not be made.</source>
         <translation>تعذّر إنشاء ملف PDF.</translation>
     </message>
+    <message>
+        <source>Make the PDF again</source>
+        <translation>صنع ملف PDF من جديد</translation>
+    </message>
 </context>
 <context>
     <name>Tasks</name>
@@ -2925,6 +3268,41 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     </message>
 </context>
 <context>
+    <name>Unfinished</name>
+    <message>
+        <source>A session with %1 was not finished.</source>
+        <translation>لم تنتهِ جلسة مع %1.</translation>
+    </message>
+    <message>
+        <source>It started on %1.</source>
+        <translation>بدأت في %1.</translation>
+    </message>
+    <message>
+        <source>An unfinished session</source>
+        <translation>جلسة لم تنتهِ</translation>
+    </message>
+    <message>
+        <source>Resume it, or discard it and start a new one?</source>
+        <translation>هل تتابعها، أم تلغيها وتبدأ جلسة جديدة؟</translation>
+    </message>
+    <message>
+        <source>&amp;Resume it</source>
+        <translation>متابعتها (&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard it and start anew…</source>
+        <translation>إلغاؤها والبدء من جديد (&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Discard the unfinished session?</source>
+        <translation>إلغاء الجلسة التي لم تنتهِ؟</translation>
+    </message>
+    <message>
+        <source>Discarding ends it for good: what was recorded stays, but it cannot be resumed and does not count as a finished session.</source>
+        <translation>الإلغاء ينهيها نهائيًا: يبقى ما سُجّل، لكن لا يمكن متابعتها ولا تُحسب جلسة مكتملة.</translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
         <source>Facilitator: unlock</source>
@@ -2947,11 +3325,11 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     <name>UnlockPanel</name>
     <message>
         <source>&amp;Unlock</source>
-        <translation>&amp;فتح القفل</translation>
+        <translation>فتح القفل (&amp;U)</translation>
     </message>
     <message>
         <source>Unlock with the &amp;system keyring</source>
-        <translation>الفتح بسلسلة مفاتيح ال&amp;نظام</translation>
+        <translation>الفتح بسلسلة مفاتيح النظام (&amp;S)</translation>
     </message>
     <message>
         <source>Type the recovery code from your recovery kit. Dashes and spaces do not matter.</source>
@@ -2963,7 +3341,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     </message>
     <message>
         <source>Use the &amp;passphrase instead</source>
-        <translation>استخدم &amp;عبارة المرور بدلًا منه</translation>
+        <translation>استخدم عبارة المرور بدلًا منه (&amp;P)</translation>
     </message>
     <message>
         <source>Enter your passphrase to open your groups.</source>
@@ -2975,7 +3353,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     </message>
     <message>
         <source>Forgot it? Use the &amp;recovery code</source>
-        <translation>نسيتها؟ استخدم &amp;رمز الاسترداد</translation>
+        <translation>نسيتها؟ استخدم رمز الاسترداد (&amp;R)</translation>
     </message>
     <message>
         <source>Type the recovery code first.</source>
@@ -3113,6 +3491,18 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     <message>
         <source>Could not finish</source>
         <translation>تعذّر الإكمال</translation>
+    </message>
+    <message>
+        <source>The newcomer's code</source>
+        <translation>رمز المشارك الجديد</translation>
+    </message>
+    <message>
+        <source>Their code is:</source>
+        <translation>رمزه:</translation>
+    </message>
+    <message>
+        <source>Tell them, or write it on their card.</source>
+        <translation>أخبره به، أو اكتبه على بطاقته.</translation>
     </message>
 </context>
 <context>
