@@ -33,6 +33,22 @@ _NOT_REAL_MODULES = ("keyring.backends.fail", "keyring.backends.null", "keyrings
 _NOT_REAL_NAME_PARTS = ("plaintext", "encryptedfile", "encryptedkeyring", "uncrypted")
 
 
+# Once a keyring call has timed out, every later call in this process is skipped at
+# once: a locked or hanging Secret Service would otherwise cost TIMEOUT_S per call
+# (an open tries get, a rekey set and get...). ``reset_unresponsive`` is for tests and
+# for an explicit "try the keyring again" in the app.
+_unresponsive = threading.Event()
+
+
+def keyring_unresponsive() -> bool:
+    """True when the keyring timed out earlier in this process (and is skipped now)."""
+    return _unresponsive.is_set()
+
+
+def reset_unresponsive() -> None:
+    _unresponsive.clear()
+
+
 class KeyringUnavailable(Exception):
     """Internal: the keyring could not be used (no backend, locked, timed out)."""
 
@@ -74,6 +90,8 @@ def backend_name() -> str:
 
 def _call(fn: Callable[[], Any], timeout: float = TIMEOUT_S) -> Any:
     """Run one keyring call in a daemon thread; raise KeyringUnavailable on trouble."""
+    if _unresponsive.is_set():
+        raise KeyringUnavailable("the keyring did not answer earlier; skipped")
     box: queue.Queue = queue.Queue(maxsize=1)
 
     def worker() -> None:
@@ -86,6 +104,7 @@ def _call(fn: Callable[[], Any], timeout: float = TIMEOUT_S) -> Any:
     try:
         kind, value = box.get(timeout=timeout)
     except queue.Empty as exc:
+        _unresponsive.set()
         raise KeyringUnavailable("the keyring did not answer in time") from exc
     if kind == "err":
         if isinstance(value, PasswordDeleteError):
