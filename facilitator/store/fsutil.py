@@ -48,6 +48,7 @@ def _tmp_name(path: Path) -> Path:
 def atomic_write(path: Path, data: bytes, *, mode: int = 0o600) -> None:
     """Write ``data`` to ``path`` atomically with permissions ``mode``."""
     path = Path(path)
+    clean_stale_temps_of(path)
     tmp = _tmp_name(path)
     try:
         fd = os.open(str(tmp), os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
@@ -166,3 +167,22 @@ def clean_stale_temps(db_path: Path) -> list[Path]:
             except OSError:
                 continue
     return removed
+
+
+def clean_stale_temps_of(target: Path) -> None:
+    """Remove ``.<name>.tmp-<pid>-*`` files a killed writer of ``target`` left behind
+    (a recovery code or a report half-written to a temp name); live writers' are kept."""
+    target = Path(target)
+    prefix = f".{target.name}.tmp-"
+    try:
+        entries = list(target.parent.iterdir())
+    except OSError:
+        return
+    for entry in entries:
+        rest = entry.name[len(prefix):] if entry.name.startswith(prefix) else ""
+        pid = rest.split("-", 1)[0]
+        if pid.isdigit() and not _pid_alive(int(pid)) and entry.is_file():
+            try:
+                entry.unlink()
+            except OSError:
+                pass

@@ -143,10 +143,10 @@ def create_store(path: Path, *, passphrase: str | None = None,
         if passphrase is not None:
             kf.add_slot("passphrase", passphrase_bytes(passphrase), key)
         keyring_used = False
-        if passphrase is None:
+        if real:  # before anything exists, so a kill never leaves the keyring behind
             keyring_used = (secrets.set_key(kf.store_id, key)
-                             and secrets.get_key(kf.store_id) == key)
-            if not keyring_used:
+                            and secrets.get_key(kf.store_id) == key)
+            if not keyring_used and passphrase is None:
                 raise KeyUnavailableError(QT_TRANSLATE_NOOP(
                     "store", "The system keyring did not store the key (it is locked or did "
                     "not answer), so nothing was created. Unlock the keyring and try again, "
@@ -159,8 +159,6 @@ def create_store(path: Path, *, passphrase: str | None = None,
         os.close(os.open(str(path), os.O_WRONLY | os.O_CREAT, 0o600))  # SQLite keeps the mode
         db = Database(path, key)
         migrate.upgrade(db.engine)
-        if passphrase is not None and real:
-            keyring_used = bool(secrets.set_key(kf.store_id, key))
         audit.record(db, "store_created", detail={"keyring": keyring_used,
                                                   "passphrase": passphrase is not None})
         kf.state = None
@@ -281,7 +279,15 @@ def _resolve_pending(path: Path, kf: KeyFile, *, passphrase: str | None,
     # the switch may have happened: unlock with whatever the user has, old or new
     unlocked = None
     failure: StoreError | None = None
+    if use_keyring and secrets.is_real_backend():
+        held = secrets.get_key(kf.store_id)
+        if held is not None and (kf.matches(held) or pkf.matches(held) or (
+                pkf.previous_check is not None and hmac.compare_digest(
+                    KeyFile.key_check_for(pkf.store_id, held), pkf.previous_check))):
+            unlocked = Unlocked(held, "keyring", False)
     for source in (kf, pkf):
+        if unlocked is not None:
+            break
         try:
             unlocked = unlock_key(source, passphrase=passphrase, recovery_code=recovery_code,
                                   use_keyring=use_keyring)
@@ -294,7 +300,11 @@ def _resolve_pending(path: Path, kf: KeyFile, *, passphrase: str | None,
     if pkf.matches(key):
         new_key, old_key = key, pkf.open_link("old_key", key)
     else:
-        old_key, new_key = key, pkf.unlock("previous_key", key)
+        old_key, new_key = key, pkf.open_link("previous_key", key)
+        if new_key is None or not pkf.matches(new_key):
+            raise CorruptStoreError(QT_TRANSLATE_NOOP(
+                "store", "The unfinished key change beside {path} is damaged. Restore the "
+                "store from a backup.").format(path=path))
     if old_key is None or (pkf.previous_check is not None and not hmac.compare_digest(
             KeyFile.key_check_for(pkf.store_id, old_key), pkf.previous_check)):
         raise CorruptStoreError(QT_TRANSLATE_NOOP(
@@ -318,7 +328,7 @@ def _resolve_pending(path: Path, kf: KeyFile, *, passphrase: str | None,
     if use_keyring and secrets.is_real_backend():
         held = secrets.get_key(kf.store_id)
         if held is not None and held != new_key:
-            secrets.set_key(kf.store_id, new_key)
+            secrets.set_key(kf.store_id, new_key)  # best effort: the new code was delivered
     pending.unlink()
     fsync_dir(path.parent)
     result = Unlocked(new_key, unlocked.method, unlocked.keyring_missing_entry)
@@ -598,6 +608,10 @@ def rekey_detailed(store: OpenedStore, *, passphrase: str | None = None,
     old_key, new_key = store.key, os.urandom(32)
     new_kf = KeyFile.new(new_key, store_id=kf.store_id)
     code = recovery.generate()
+    # the new code opens the OLD key too until the switch: if the change is rolled back
+    # after the code was delivered, the code the user holds still works
+    kf.add_slot("recovery", recovery.secret_bytes(code), old_key)
+    kf.save(keyfile_path(store.path))
     new_kf.add_slot("recovery", recovery.secret_bytes(code), new_key)
     for slot in kf.slots_of("passphrase"):
         new_kf.add_slot("passphrase", passphrase_bytes(passphrase or ""), new_key,
