@@ -42,7 +42,7 @@ from facilitator.store.fsutil import (
 from facilitator.store.keyfile import KeyFile, keyfile_path
 from facilitator.store.lock import StoreLock
 from facilitator.store.outpath import check_output_path
-from facilitator.store.unlock import UnlockMethod, unlock_key
+from facilitator.store.unlock import Unlocked, UnlockMethod, unlock_key
 
 DEFAULT_GENERATIONS = 7
 
@@ -223,6 +223,31 @@ def _keep_replaced(db_path: Path) -> Path | None:
     return kept
 
 
+def _live_key(db_path: Path, store_id: str, **creds) -> Unlocked | None:
+    """The live store's key when its key file is healthy, belongs to the same store and
+    the given credentials (or the keyring) open it; None otherwise (then the backup's
+    own key file is installed with it)."""
+    kpath = keyfile_path(db_path)
+    if not db_path.is_file() or not kpath.is_file():
+        return None
+    try:
+        live = KeyFile.load(kpath)
+        if live.store_id != store_id:
+            return None
+        return unlock_key(live, **creds)
+    except StoreError:
+        return None
+
+
+def _rekey_file(path: Path, old_key: bytes, new_key: bytes) -> None:
+    conn = raw_connect(path, old_key)
+    try:
+        conn.execute(_key_pragma(new_key).replace("PRAGMA key", "PRAGMA rekey", 1))
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
+
+
 def restore(from_file: Path, db_path: Path, *, passphrase: str | None = None,
             recovery_code: str | None = None, use_keyring: bool = True,
             confirm: Callable[[BackupSummary], bool] | None = None) -> RestoreResult:
@@ -246,8 +271,13 @@ def restore(from_file: Path, db_path: Path, *, passphrase: str | None = None,
             "store", "The backup {path} is empty or far too small to be a store; nothing was "
             "restored.").format(path=from_file))
     kf = KeyFile.load(keyfile_path(from_file))
-    unlocked = unlock_key(kf, passphrase=passphrase, recovery_code=recovery_code,
-                          use_keyring=use_keyring)
+    live_key = _live_key(db_path, kf.store_id, passphrase=passphrase,
+                         recovery_code=recovery_code, use_keyring=use_keyring)
+    if live_key is not None and kf.matches(live_key.key):
+        unlocked = live_key
+    else:
+        unlocked = unlock_key(kf, passphrase=passphrase, recovery_code=recovery_code,
+                              use_keyring=use_keyring)
     try:
         db_path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -268,19 +298,29 @@ def restore(from_file: Path, db_path: Path, *, passphrase: str | None = None,
             if confirm is not None and not confirm(summary):
                 raise InputError(QT_TRANSLATE_NOOP(
                     "store", "The restore was cancelled; the store was not changed."))
+            final_key = unlocked.key
+            if live_key is not None and live_key.key != unlocked.key:
+                # the data comes back, the credentials stay: the copy is re-encrypted
+                # under the live key, so the latest passphrase, recovery code and keyring
+                # entry open it, and an older (revoked) passphrase does not
+                _rekey_file(tmp, unlocked.key, live_key.key)
+                verify_copy(tmp, live_key.key)
+                _remove_sidecars(tmp)
+                final_key = live_key.key
             replaced = _keep_replaced(db_path)
             _remove_sidecars(db_path)  # an old WAL must never be replayed onto the copy
-            atomic_copy(keyfile_path(from_file), keyfile_path(db_path))
+            if live_key is None:  # no live credentials to keep: the backup's own apply
+                atomic_copy(keyfile_path(from_file), keyfile_path(db_path))
             os.replace(tmp, db_path)
             fsync_dir(db_path.parent)
         finally:
             tmp.unlink(missing_ok=True)
             _remove_sidecars(tmp)
-        if use_keyring and secrets.is_real_backend():
+        if live_key is None and use_keyring and secrets.is_real_backend():
             held = secrets.get_key(kf.store_id)
-            if held is not None and held != unlocked.key:
+            if held != unlocked.key:
                 secrets.set_key(kf.store_id, unlocked.key)
-        db = Database(db_path, unlocked.key)
+        db = Database(db_path, final_key)
         try:
             if not migrate.needs_upgrade(db.engine):
                 audit.record(db, "restore", detail={"from": from_file.name,

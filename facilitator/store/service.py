@@ -325,8 +325,8 @@ def _resolve_pending(path: Path, kf: KeyFile, *, passphrase: str | None,
         code = recovery.generate()
         final.add_slot("recovery", recovery.secret_bytes(code), new_key)
     final.save(keyfile_path(path))
-    if use_keyring and secrets.is_real_backend():
-        held = secrets.get_key(kf.store_id)
+    if secrets.is_real_backend():  # even when unlocked by passphrase or code: the
+        held = secrets.get_key(kf.store_id)  # entry must not be left on the old key
         if held is not None and held != new_key:
             secrets.set_key(kf.store_id, new_key)  # best effort: the new code was delivered
     pending.unlink()

@@ -177,6 +177,8 @@ def test_kill_during_rekey(tmp_path, passphrase):
     def check(work: Path, killed: bool) -> None:
         d = work / "s.db"
         delivered = _code_in(work / "rc1.txt")
+        if killed and passphrase:  # the user types the passphrase first: the keyring
+            assert _opens(d, passphrase=P0, use_keyring=False)  # must follow all the same
         assert _opens(d), "the keyring no longer opens the store"
         if delivered:
             assert _opens(d, recovery_code=delivered, use_keyring=False), \
