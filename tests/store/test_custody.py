@@ -160,9 +160,13 @@ def test_interrupted_rekey_is_completed_on_next_open(tmp_path, no_keyring, monke
     _add_group(created.db)
     real_save = KeyFile.save
 
+    main_saves = []
+
     def crash_on_final_save(self, p):
         if p == keyfile_path(path):
-            raise KeyboardInterrupt("simulated crash after PRAGMA rekey")
+            main_saves.append(p)
+            if len(main_saves) == 2:  # the 1st adds the new code's slot; the 2nd swaps
+                raise KeyboardInterrupt("simulated crash after PRAGMA rekey")
         real_save(self, p)
 
     monkeypatch.setattr(KeyFile, "save", crash_on_final_save)
