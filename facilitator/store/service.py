@@ -8,13 +8,13 @@ and migrates after a backup. A failed open writes nothing to the database or key
 
 Rekey design: rotating the database key is what you do when a key may have leaked, so
 the old recovery code must *stop* working. :func:`rekey` therefore issues a NEW
-recovery code (returned, to be shown once) and needs the current passphrase to rewrap
-the passphrase slot. To survive a crash mid-rekey, the new key file is first written
-as ``<db>.keys.pending`` with an extra ``previous_key`` slot (new key wrapped under
-the old key); if the app dies after ``PRAGMA rekey`` but before the key file is
-swapped, the next open finishes the job and issues a fresh recovery code
-(``OpenedStore.new_recovery_code``). Backups taken before a rekey keep the old key
-file and open with the old code.
+recovery code and needs the current passphrase to rewrap the passphrase slot. It is a
+recoverable sequence (see the comment above :func:`_resolve_pending` and
+docs/store.md): the new code is delivered (written and read back) before the old key
+stops working, ``<db>.keys.pending`` bridges old and new key until the database, the
+key file and the keyring all agree, and every open settles an interrupted change before
+any unlock method is tried. A passphrase change or removal, and a rekey, also rewrap
+every key file the app keeps under ``backups/`` (revocation that means it).
 """
 
 from __future__ import annotations
