@@ -40,6 +40,25 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <source>An interrupted key change was completed. Your new recovery code is:
+
+%1
+
+Write it down now; the old one no longer works.</source>
+        <translation>اكتمل تغيير مفتاح كان قد انقطع. رمز الاسترداد الجديد هو:
+
+%1
+
+اكتبه الآن؛ الرمز القديم لم يعد يعمل.</translation>
+    </message>
+    <message>
+        <source>The store</source>
+        <translation>المخزن</translation>
+    </message>
+</context>
+<context>
     <name>AttendancePanel</name>
     <message>
         <source>Who is here</source>
