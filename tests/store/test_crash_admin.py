@@ -92,6 +92,7 @@ def _sweep(pristine: Path, argv, check) -> int:
             raise AssertionError(f"kill point {n}: {exc}") from exc
         shutil.rmtree(work)
         if status == FINISHED:
+            print(f"{' '.join(argv[:2])}: {n} kill points, none locked out")
             return n
     raise AssertionError("the command never finished")
 
@@ -109,6 +110,7 @@ def _no_temp_left(folder: Path) -> None:
     assert not left, f"temporary files left after an open: {left}"
 
 
+@pytest.mark.slow
 def test_kill_during_init(tmp_path):
     root = tmp_path / "init"
     root.mkdir()
@@ -137,6 +139,7 @@ def test_kill_during_init(tmp_path):
     assert points >= 5
 
 
+@pytest.mark.slow
 def test_kill_during_passwd(tmp_path):
     root = tmp_path / "passwd"
     st = _pristine(root)
@@ -166,7 +169,9 @@ def test_kill_during_passwd(tmp_path):
                   str(root / "p0.txt"), "--new-passphrase-file", str(root / "p1.txt")], check)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("passphrase", [True, False], ids=["passphrase", "keyring-only"])
+@pytest.mark.slow
 def test_kill_during_rekey(tmp_path, passphrase):
     root = tmp_path / "rekey"
     st = _pristine(root, passphrase=passphrase)
@@ -197,7 +202,9 @@ def test_kill_during_rekey(tmp_path, passphrase):
     assert points >= 10
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("to_file", [False, True], ids=["generation", "out"])
+@pytest.mark.slow
 def test_kill_during_backup(tmp_path, to_file):
     root = tmp_path / "backup"
     st = _pristine(root)
@@ -218,6 +225,7 @@ def test_kill_during_backup(tmp_path, to_file):
     _sweep(root, argv, check)
 
 
+@pytest.mark.slow
 def test_kill_during_restore(tmp_path):
     root = tmp_path / "restore"
     st = _pristine(root)
@@ -240,6 +248,7 @@ def test_kill_during_restore(tmp_path):
                   "--passphrase-file", str(root / "p0.txt"), "--yes"], check)
 
 
+@pytest.mark.slow
 def test_kill_during_migrate(tmp_path):
     root = tmp_path / "migrate"
     st = _pristine(root, groups=0)

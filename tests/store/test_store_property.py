@@ -60,6 +60,7 @@ def base(tmp_path_factory):
     keyring.set_keyring(previous)
 
 
+@pytest.mark.slow
 @settings(max_examples=30, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture,
                                  HealthCheck.too_slow])
