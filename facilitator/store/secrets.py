@@ -37,12 +37,21 @@ _NOT_REAL_NAME_PARTS = ("plaintext", "encryptedfile", "encryptedkeyring", "uncry
 # once: a locked or hanging Secret Service would otherwise cost TIMEOUT_S per call
 # (an open tries get, a rekey set and get...). ``reset_unresponsive`` is for tests and
 # for an explicit "try the keyring again" in the app.
-_unresponsive = threading.Event()
+# (Remembered per backend object, so switching the backend starts afresh.)
+_unresponsive: list[Any] = []
+
+
+def _current_backend() -> Any:
+    try:
+        return keyring.get_keyring()
+    except Exception:  # discovery failed: nothing to remember it by
+        return None
 
 
 def keyring_unresponsive() -> bool:
     """True when the keyring timed out earlier in this process (and is skipped now)."""
-    return _unresponsive.is_set()
+    backend = _current_backend()
+    return backend is not None and any(b is backend for b in _unresponsive)
 
 
 def reset_unresponsive() -> None:
@@ -90,7 +99,7 @@ def backend_name() -> str:
 
 def _call(fn: Callable[[], Any], timeout: float = TIMEOUT_S) -> Any:
     """Run one keyring call in a daemon thread; raise KeyringUnavailable on trouble."""
-    if _unresponsive.is_set():
+    if keyring_unresponsive():
         raise KeyringUnavailable("the keyring did not answer earlier; skipped")
     box: queue.Queue = queue.Queue(maxsize=1)
 
@@ -104,7 +113,7 @@ def _call(fn: Callable[[], Any], timeout: float = TIMEOUT_S) -> Any:
     try:
         kind, value = box.get(timeout=timeout)
     except queue.Empty as exc:
-        _unresponsive.set()
+        _unresponsive.append(_current_backend())
         raise KeyringUnavailable("the keyring did not answer in time") from exc
     if kind == "err":
         if isinstance(value, PasswordDeleteError):

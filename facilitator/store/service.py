@@ -153,7 +153,7 @@ def create_store(path: Path, *, passphrase: str | None = None,
                     "or give the store a passphrase."))
         if deliver is not None:
             deliver(code)
-        kf.state = "initializing"
+        kf.state, kf.delivered = "initializing", deliver is not None
         kf.save(kpath)  # the key file first: a database never exists without it
         made_db = not pre_existing
         os.close(os.open(str(path), os.O_WRONLY | os.O_CREAT, 0o600))  # SQLite keeps the mode
@@ -425,7 +425,11 @@ def open_store(path: Path, *, passphrase: str | None = None, recovery_code: str 
         db = Database(path, key)
         if initializing:  # a db init killed before its schema: finish it now
             migrate.upgrade(db.engine)
-            kf.state = None
+            if not kf.delivered:  # nobody saw its recovery code: issue one to show now
+                kf.remove_slots("recovery")
+                new_code = recovery.generate()
+                kf.add_slot("recovery", recovery.secret_bytes(new_code), key)
+            kf.state, kf.delivered = None, False
             kf.save(keyfile_path(path))
         elif migrate_on_open and migrate.needs_upgrade(db.engine):
             backup.backup_generation(path, key, reason="pre-migrate")

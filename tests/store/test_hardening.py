@@ -367,12 +367,21 @@ def test_an_unfinished_init_is_finished_on_open(tmp_path, no_keyring):
     code = st.recovery_code
     st.close()
     kf = KeyFile.load(keyfile_path(db))
-    kf.state = "initializing"  # as left by a kill between the key file and the schema
+    kf.state, kf.delivered = "initializing", True  # killed between key file and schema
     kf.save(keyfile_path(db))
     db.write_bytes(b"")
     with service.open_store(db, recovery_code=code) as st:
-        assert _names(st) == []
+        assert _names(st) == [] and st.new_recovery_code is None
     assert KeyFile.load(keyfile_path(db)).state is None
+    # an init whose code was never delivered (the app's wizard died): a fresh code
+    kf = KeyFile.load(keyfile_path(db))
+    kf.state, kf.delivered = "initializing", False
+    kf.save(keyfile_path(db))
+    with service.open_store(db, passphrase=PASS) as st:
+        fresh = st.new_recovery_code
+    assert fresh and fresh != code
+    with service.open_store(db, recovery_code=fresh) as st:
+        assert st.unlocked_by == "recovery"
 
 
 # -- a slow or hanging keyring -------------------------------------------------------------
