@@ -41,7 +41,7 @@ from facilitator.store.fsutil import (
 )
 from facilitator.store.keyfile import KeyFile, keyfile_path
 from facilitator.store.lock import StoreLock
-from facilitator.store.outpath import check_output_path
+from facilitator.store.outpath import check_output_path, check_store_target
 from facilitator.store.unlock import Unlocked, UnlockMethod, unlock_key
 
 DEFAULT_GENERATIONS = 7
@@ -259,6 +259,7 @@ def restore(from_file: Path, db_path: Path, *, passphrase: str | None = None,
     under ``backups/``) replaced.
     """
     from_file, db_path = Path(from_file), Path(os.path.realpath(db_path))
+    check_store_target(db_path)  # never "restore" onto a device, a FIFO or a folder
     if not from_file.is_file():
         raise StoreError(QT_TRANSLATE_NOOP("store", "There is no backup at {path}.").format(
             path=from_file))

@@ -614,7 +614,7 @@ def rekey_detailed(store: OpenedStore, *, passphrase: str | None = None,
     code = recovery.generate()
     # the new code opens the OLD key too until the switch: if the change is rolled back
     # after the code was delivered, the code the user holds still works
-    kf.add_slot("recovery", recovery.secret_bytes(code), old_key)
+    early = kf.add_slot("recovery", recovery.secret_bytes(code), old_key)
     kf.save(keyfile_path(store.path))
     new_kf.add_slot("recovery", recovery.secret_bytes(code), new_key)
     for slot in kf.slots_of("passphrase"):
@@ -631,6 +631,8 @@ def rekey_detailed(store: OpenedStore, *, passphrase: str | None = None,
             deliver(code)
         except BaseException:
             pending.unlink(missing_ok=True)
+            kf.slots = [slot for slot in kf.slots if slot.id != early.id]
+            kf.save(keyfile_path(store.path))  # the undelivered code opens nothing
             raise
     new_kf.state, new_kf.delivered = "switching", deliver is not None
     new_kf.save(pending)

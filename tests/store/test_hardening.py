@@ -79,6 +79,8 @@ def test_restore_refuses_empty_files_and_empty_databases(tmp_path, no_keyring):
         backup.restore(hollow, db, passphrase=PASS)
     with pytest.raises(InputError, match="live store itself"):
         backup.restore(db, db, recovery_code=code)
+    with pytest.raises(InputError, match="device"):
+        backup.restore(db, "/dev/null", recovery_code=code)
     after = snapshot(tmp_path)
     for name in ("empty.bak", "empty.bak.keys", "hollow.bak", "hollow.bak.keys"):
         after.pop(name, None)
@@ -435,6 +437,26 @@ def test_init_with_a_hanging_keyring_and_no_passphrase_says_the_truth(tmp_path, 
     started = time.monotonic()  # the keyring timed out once: later calls cost nothing
     assert secrets.get_key("abc") is None and secrets.set_key("abc", b"k" * 32) is False
     assert time.monotonic() - started < 0.1
+
+
+def test_a_code_that_could_not_be_delivered_changes_nothing(tmp_path, no_keyring):
+    db = tmp_path / "s.db"
+    st = _store(db)
+    before = KeyFile.load(keyfile_path(db)).to_bytes()
+    offered = []
+
+    def unreadable(code):
+        offered.append(code)
+        raise InputError("the recovery file could not be read back")
+
+    with pytest.raises(InputError):
+        service.rekey(st, passphrase=PASS, deliver=unreadable)
+    assert KeyFile.load(keyfile_path(db)).to_bytes() == before
+    assert not service.pending_keyfile_path(db).exists()
+    with pytest.raises(WrongKeyError):
+        KeyFile.load(keyfile_path(db)).unlock("recovery", offered[0].encode())
+    assert len(_names(st)) == 3  # the store is still open and usable
+    st.close()
 
 
 def test_a_keyring_write_that_times_out_during_rekey_locks_nobody_out(tmp_path,
