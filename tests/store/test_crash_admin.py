@@ -171,7 +171,6 @@ def test_kill_during_passwd(tmp_path):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("passphrase", [True, False], ids=["passphrase", "keyring-only"])
-@pytest.mark.slow
 def test_kill_during_rekey(tmp_path, passphrase):
     root = tmp_path / "rekey"
     st = _pristine(root, passphrase=passphrase)
@@ -204,7 +203,6 @@ def test_kill_during_rekey(tmp_path, passphrase):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("to_file", [False, True], ids=["generation", "out"])
-@pytest.mark.slow
 def test_kill_during_backup(tmp_path, to_file):
     root = tmp_path / "backup"
     st = _pristine(root)
