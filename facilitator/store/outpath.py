@@ -159,7 +159,8 @@ def check_output_path(path: str | Path, *, overwrite: bool = False,
         if not overwrite:
             raise OutputExistsError(QT_TRANSLATE_NOOP(
                 "store", "{path} already exists; nothing was written. Choose another name, "
-                "or confirm that it may be replaced (--force on the command line).").format(path=text))
+                "or confirm that it may be replaced (--force on the command line).").format(
+                    path=text))
     folder = real.parent
     if not folder.is_dir():
         raise OutputPathError(QT_TRANSLATE_NOOP(

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import sqlcipher3
 
-from facilitator.errors import StoreError, WrongKeyError
+from facilitator.errors import WrongKeyError
 from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.store.db import _key_pragma, open_error
 from facilitator.store.fsutil import fsync_dir, store_error_from_os
@@ -133,4 +133,4 @@ def require_key(db_path: Path, key: bytes) -> str | None:
     return notice
 
 
-__all__ = ["which_key", "require_key", "wal_path", "probe_dir", "StoreError"]
+__all__ = ["which_key", "require_key", "wal_path", "probe_dir"]
