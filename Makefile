@@ -21,11 +21,13 @@ $(TSTAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP) $@
 
-# Debian packages the tests use to check PDFs (qpdf, pdftotext, pdftoppm).
+# Debian packages the tests use to check PDFs (qpdf, pdftotext, pdftoppm) and, for
+# report bundles, the reference age and minisign commands.
 system-deps:
-	@if ! command -v qpdf >/dev/null || ! command -v pdftotext >/dev/null; then \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq qpdf poppler-utils >/dev/null; \
-	  else sudo apt-get update -qq && sudo apt-get install -y -qq qpdf poppler-utils >/dev/null; fi; \
+	@if ! command -v qpdf >/dev/null || ! command -v pdftotext >/dev/null \
+	    || ! command -v age >/dev/null || ! command -v minisign >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq qpdf poppler-utils age minisign >/dev/null; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq qpdf poppler-utils age minisign >/dev/null; fi; \
 	fi
 
 resources/translations/%.qm: resources/translations/%.ts | $(STAMP)

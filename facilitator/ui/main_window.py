@@ -172,6 +172,7 @@ class MainWindow(QMainWindow):
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)
         self.reports_action = action(self.tr("Reports"), "Ctrl+R", self.open_reports)
+        self.bundles_action = action(self.tr("Bundles"), "Ctrl+B", self.open_bundles)
         self.settings_action = action(self.tr("Settings"), "Ctrl+,", self.open_settings)
         self.lock_action = action(self.tr("Lock now"), "Ctrl+L", self.lock)
 
@@ -180,7 +181,7 @@ class MainWindow(QMainWindow):
         running = current is self.run_view and self.run_view is not None
         locked = self.ctx.locked
         for act in (self.back_action, self.home_action, self.new_group_action,
-                    self.reports_action, self.settings_action):
+                    self.reports_action, self.bundles_action, self.settings_action):
             act.setVisible(self.ready and not locked and not running)
         self.back_action.setEnabled(bool(self._history))
         self.lock_action.setVisible(self.ready and not locked)
@@ -321,6 +322,14 @@ class MainWindow(QMainWindow):
             self.group.open_report()
         else:
             ReportDialog(self.ctx, parent=self).exec()
+
+    def open_bundles(self) -> None:
+        """Signed, encrypted report bundles: send, receive, status board, keys."""
+        if not self.ready or self.ctx.locked:
+            return
+        from facilitator.ui.bundles_dialog import BundlesDialog
+
+        BundlesDialog(self.ctx, self).exec()
 
     def open_settings(self) -> None:
         if not self.ready or self.ctx.locked:

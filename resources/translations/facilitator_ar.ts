@@ -106,6 +106,375 @@ Write it down now; the old one no longer works.</source>
     </message>
 </context>
 <context>
+    <name>BundlesDialog</name>
+    <message>
+        <source>Report bundles</source>
+        <translation>حِزم التقارير</translation>
+    </message>
+    <message>
+        <source>&amp;Send to supervisor</source>
+        <translation>إر&amp;سال إلى المشرف</translation>
+    </message>
+    <message>
+        <source>&amp;Receive</source>
+        <translation>ا&amp;ستلام</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus</source>
+        <translation>ال&amp;حالة</translation>
+    </message>
+    <message>
+        <source>&amp;Keys</source>
+        <translation>المفا&amp;تيح</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>المجموعات</translation>
+    </message>
+    <message>
+        <source>Participant codes</source>
+        <translation>رموز المشاركين</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>الجلسات</translation>
+    </message>
+    <message>
+        <source>Attendances</source>
+        <translation>سجلات الحضور</translation>
+    </message>
+    <message>
+        <source>Check-in/out and WHO-5 answers</source>
+        <translation>إجابات التسجيل في البداية والنهاية وWHO-5</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>الحوادث</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>الملاحظات</translation>
+    </message>
+    <message>
+        <source>Custom measures</source>
+        <translation>المقاييس الخاصة</translation>
+    </message>
+    <message>
+        <source>The bundle %1 was refused: %2. Nothing was imported; it is kept in quarantine.</source>
+        <translation>رُفضت الحزمة %1: %2. لم يُستورد شيء؛ وهي محفوظة في الحجر.</translation>
+    </message>
+    <message>
+        <source>&amp;Preview what will travel</source>
+        <translation>&amp;معاينة ما سيُرسل</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>ماذا</translation>
+    </message>
+    <message>
+        <source>How many</source>
+        <translation>كم</translation>
+    </message>
+    <message>
+        <source>&amp;Write bundle file…</source>
+        <translation>&amp;كتابة ملف الحزمة…</translation>
+    </message>
+    <message>
+        <source>Supervisor:</source>
+        <translation>المشرف:</translation>
+    </message>
+    <message>
+        <source>Groups:</source>
+        <translation>المجموعات:</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>إلى</translation>
+    </message>
+    <message>
+        <source>Months:</source>
+        <translation>الأشهر:</translation>
+    </message>
+    <message>
+        <source>Free texts stay on this computer unless you tick them. A text that looks identifying cannot be ticked: edit it first.</source>
+        <translation>تبقى النصوص الحرة على هذا الحاسوب ما لم تحدِّدها. لا يمكن تحديد نص يبدو أنه يكشف الهوية: عدِّله أولًا.</translation>
+    </message>
+    <message>
+        <source>Trust your supervisor's key first (Keys tab).</source>
+        <translation>اعتمِد مفتاح المشرف أولًا (تبويب المفاتيح).</translation>
+    </message>
+    <message>
+        <source>Erasures (ids only)</source>
+        <translation>المحذوفات (المعرّفات فقط)</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>حادثة</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>ملاحظة</translation>
+    </message>
+    <message>
+        <source>Looks identifying (%1); stays here.</source>
+        <translation>يبدو أنه يكشف الهوية (%1)؛ يبقى هنا.</translation>
+    </message>
+    <message>
+        <source>%1 free text(s) ticked to travel. Preview again after changing a choice.</source>
+        <translation>عدد النصوص الحرة المحدَّدة للإرسال: %1. أعد المعاينة بعد تغيير أي اختيار.</translation>
+    </message>
+    <message>
+        <source>Write bundle</source>
+        <translation>كتابة الحزمة</translation>
+    </message>
+    <message>
+        <source>Report bundles (*.fbundle)</source>
+        <translation>حِزم التقارير (*.fbundle)</translation>
+    </message>
+    <message>
+        <source>Written: %1 (bundle number %2). Give the file to your supervisor by any means: only they can open it.</source>
+        <translation>كُتبت: %1 (الحزمة رقم %2). سلِّم الملف إلى مشرفك بأي وسيلة: لا يستطيع فتحه غيره.</translation>
+    </message>
+    <message>
+        <source>&amp;Choose a bundle or receipt…</source>
+        <translation>ا&amp;ختيار حزمة أو إيصال…</translation>
+    </message>
+    <message>
+        <source>&amp;Import it</source>
+        <translation>ا&amp;ستيرادها</translation>
+    </message>
+    <message>
+        <source>The signature and the sender are checked first; then a dry run shows what would be added, changed or refused. Nothing is written until you import.</source>
+        <translation>يُتحقق أولًا من التوقيع والمرسِل؛ ثم تُظهر تجربة دون حفظ ما سيُضاف أو يتغير أو يُرفض. لا يُكتب شيء حتى تستورد.</translation>
+    </message>
+    <message>
+        <source>Choose a bundle</source>
+        <translation>اختيار حزمة</translation>
+    </message>
+    <message>
+        <source>A receipt from %1 can be imported.</source>
+        <translation>يمكن استيراد إيصال من %1.</translation>
+    </message>
+    <message>
+        <source>Receipt from %1 imported; see the Status tab.</source>
+        <translation>استُورد الإيصال من %1؛ انظر تبويب الحالة.</translation>
+    </message>
+    <message>
+        <source>Dry run of a bundle from %1 (nothing written yet):</source>
+        <translation>تجربة حزمة من %1 (لم يُكتب شيء بعد):</translation>
+    </message>
+    <message>
+        <source>Imported a bundle from %1:</source>
+        <translation>استُوردت حزمة من %1:</translation>
+    </message>
+    <message>
+        <source>%1 sessions, %2 attendances and %3 incidents added (%4 records in all)</source>
+        <translation>أُضيفت %1 جلسة و%2 سجل حضور و%3 حادثة (%4 سجلًا في المجموع)</translation>
+    </message>
+    <message>
+        <source>%1 changed, %2 already here</source>
+        <translation>تغيّر %1، وكان %2 موجودًا من قبل</translation>
+    </message>
+    <message>
+        <source>%1 conflicts kept for review (both versions stored)</source>
+        <translation>%1 تعارضًا محفوظًا للمراجعة (حُفظت النسختان)</translation>
+    </message>
+    <message>
+        <source>%1 records refused</source>
+        <translation>رُفض %1 سجلًا</translation>
+    </message>
+    <message>
+        <source>%1 erased as the sender asked</source>
+        <translation>حُذف %1 كما طلب المرسِل</translation>
+    </message>
+    <message>
+        <source>Facilitator</source>
+        <translation>الميسِّر</translation>
+    </message>
+    <message>
+        <source>Last bundle</source>
+        <translation>آخر حزمة</translation>
+    </message>
+    <message>
+        <source>Bundles</source>
+        <translation>الحِزم</translation>
+    </message>
+    <message>
+        <source>Receipt due</source>
+        <translation>إيصال مستحق</translation>
+    </message>
+    <message>
+        <source>Quarantined</source>
+        <translation>في الحجر</translation>
+    </message>
+    <message>
+        <source>Open conflicts</source>
+        <translation>تعارضات مفتوحة</translation>
+    </message>
+    <message>
+        <source>Mark the selected receipt as &amp;read</source>
+        <translation>تعليم الإيصال المحدد بأنه &amp;مقروء</translation>
+    </message>
+    <message>
+        <source>Write &amp;receipts for facilitators…</source>
+        <translation>كتابة إي&amp;صالات للميسِّرين…</translation>
+    </message>
+    <message>
+        <source>Keep this store's &amp;version</source>
+        <translation>الإبقاء على &amp;نسخة هذا المخزن</translation>
+    </message>
+    <message>
+        <source>Take the &amp;incoming version</source>
+        <translation>اعتماد النسخة ال&amp;واردة</translation>
+    </message>
+    <message>
+        <source>Facilitators whose bundles arrive here:</source>
+        <translation>الميسِّرون الذين تصل حِزمهم إلى هنا:</translation>
+    </message>
+    <message>
+        <source>Records that arrived with different content (this store's version is kept until you choose):</source>
+        <translation>سجلات وصلت بمحتوى مختلف (تبقى نسخة هذا المخزن حتى تختار):</translation>
+    </message>
+    <message>
+        <source>Receipts from your supervisor:</source>
+        <translation>الإيصالات الواردة من مشرفك:</translation>
+    </message>
+    <message>
+        <source>Comment for the facilitator</source>
+        <translation>تعليق للميسِّر</translation>
+    </message>
+    <message>
+        <source>A comment for the facilitator (sent in the next receipt; optional):</source>
+        <translation>تعليق للميسِّر (يُرسل في الإيصال التالي؛ اختياري):</translation>
+    </message>
+    <message>
+        <source>Folder for receipts</source>
+        <translation>مجلد الإيصالات</translation>
+    </message>
+    <message>
+        <source>%1 receipt(s) written to %2.</source>
+        <translation>كُتب %1 إيصالًا في %2.</translation>
+    </message>
+    <message>
+        <source>&amp;Export my public key…</source>
+        <translation>&amp;تصدير مفتاحي العام…</translation>
+    </message>
+    <message>
+        <source>&amp;Trust a key file…</source>
+        <translation>ا&amp;عتماد ملف مفتاح…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>البصمة</translation>
+    </message>
+    <message>
+        <source>This computer's fingerprint (read it out when someone trusts your key):</source>
+        <translation>بصمة هذا الحاسوب (اقرأها بصوت عالٍ عندما يعتمد أحدٌ مفتاحك):</translation>
+    </message>
+    <message>
+        <source>Export public key</source>
+        <translation>تصدير المفتاح العام</translation>
+    </message>
+    <message>
+        <source>Public key written. Fingerprint: %1</source>
+        <translation>كُتب المفتاح العام. البصمة: %1</translation>
+    </message>
+    <message>
+        <source>Trust a key file</source>
+        <translation>اعتماد ملف مفتاح</translation>
+    </message>
+    <message>
+        <source>Confirm the fingerprint</source>
+        <translation>تأكيد البصمة</translation>
+    </message>
+    <message>
+        <source>This file's fingerprint is:
+%1
+
+Ask its owner to read theirs out to you, and type what they say:</source>
+        <translation>بصمة هذا الملف هي:
+%1
+
+اطلب من صاحبه أن يقرأ بصمته لك، واكتب ما يقوله:</translation>
+    </message>
+    <message>
+        <source>Trusted %1.</source>
+        <translation>اعتُمد %1.</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2: %3</translation>
+    </message>
+    <message>
+        <source>%1: here %2, incoming %3</source>
+        <translation>%1: هنا %2، والوارد %3</translation>
+    </message>
+    <message>
+        <source>earliest</source>
+        <translation>الأقدم</translation>
+    </message>
+    <message>
+        <source>latest</source>
+        <translation>الأحدث</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>أبدًا</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>مقروء</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>جديد</translation>
+    </message>
+    <message>
+        <source>%1 · from %2 · %3 bundle(s) arrived, %4 refused record(s), %5 quarantined, %6 conflict(s)</source>
+        <translation>%1 · من %2 · وصلت %3 حزمة، %4 سجلًا مرفوضًا، %5 في الحجر، %6 تعارضًا</translation>
+    </message>
+    <message>
+        <source>Supervisor: %1</source>
+        <translation>المشرف: %1</translation>
+    </message>
+    <message>
+        <source>%1 bundle(s) sent from here have no receipt yet.</source>
+        <translation>%1 حزمة أُرسلت من هنا لم يصل إيصالها بعد.</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>هذا الحاسوب</translation>
+    </message>
+    <message>
+        <source>trusted</source>
+        <translation>معتمَد</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>فعّال</translation>
+    </message>
+    <message>
+        <source>replaced</source>
+        <translation>مُستبدَل</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>مُلغى</translation>
+    </message>
+</context>
+<context>
     <name>DetailsDialog</name>
     <message>
         <source>Optional details</source>
@@ -703,6 +1072,10 @@ Write it down now; the old one no longer works.</source>
         <translation>التقارير</translation>
     </message>
     <message>
+        <source>Bundles</source>
+        <translation>الحِزم</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
@@ -1160,6 +1533,41 @@ Write it down now; the old one no longer works.</source>
     <message>
         <source>Save the WHO-5 forms</source>
         <translation>حفظ استمارات WHO-5</translation>
+    </message>
+</context>
+<context>
+    <name>Practice</name>
+    <message>
+        <source>The practice has already started.</source>
+        <translation>بدأ التدريب بالفعل.</translation>
+    </message>
+    <message>
+        <source>Answer the decision first.</source>
+        <translation>أجب عن القرار أولًا.</translation>
+    </message>
+    <message>
+        <source>There is no decision to answer now.</source>
+        <translation>لا يوجد قرار تجيب عنه الآن.</translation>
+    </message>
+    <message>
+        <source>That event has already happened.</source>
+        <translation>وقع هذا الحدث بالفعل.</translation>
+    </message>
+    <message>
+        <source>The practice is already paused.</source>
+        <translation>التدريب متوقف مؤقتًا بالفعل.</translation>
+    </message>
+    <message>
+        <source>The practice is not paused.</source>
+        <translation>التدريب ليس متوقفًا مؤقتًا.</translation>
+    </message>
+    <message>
+        <source>The practice has ended.</source>
+        <translation>انتهى التدريب.</translation>
+    </message>
+    <message>
+        <source>The practice has not started.</source>
+        <translation>لم يبدأ التدريب بعد.</translation>
     </message>
 </context>
 <context>
@@ -2724,6 +3132,101 @@ Write it down now; the old one no longer works.</source>
     <message>
         <source>Could not finish</source>
         <translation>تعذّر الإكمال</translation>
+    </message>
+</context>
+<context>
+    <name>bundles</name>
+    <message>
+        <source>too large to be a bundle</source>
+        <translation>أكبر من أن تكون حزمة</translation>
+    </message>
+    <message>
+        <source>not a Facilitator bundle (unexpected contents)</source>
+        <translation>ليست حزمة من Facilitator (محتوى غير متوقع)</translation>
+    </message>
+    <message>
+        <source>damaged or truncated (not a readable bundle file)</source>
+        <translation>تالفة أو مبتورة (ليست ملف حزمة مقروءًا)</translation>
+    </message>
+    <message>
+        <source>its signature is damaged</source>
+        <translation>توقيعها تالف</translation>
+    </message>
+    <message>
+        <source>its signed description is not one this version reads</source>
+        <translation>وصفها الموقَّع بصيغة لا يقرؤها هذا الإصدار</translation>
+    </message>
+    <message>
+        <source>it was written in format version {version}; this install reads version {schema}</source>
+        <translation>كُتبت بصيغة الإصدار {version}؛ وهذا التثبيت يقرأ الإصدار {schema}</translation>
+    </message>
+    <message>
+        <source>it comes from a key that is not trusted here ({key}); check its fingerprint and trust it first</source>
+        <translation>مصدرها مفتاح غير معتمد هنا ({key})؛ تحقق من بصمته واعتمده أولًا</translation>
+    </message>
+    <message>
+        <source>its signature does not verify: it was altered or damaged on the way</source>
+        <translation>توقيعها لا يصح: عُدِّلت أو تلفت في الطريق</translation>
+    </message>
+    <message>
+        <source>it was signed by a revoked key ({key})</source>
+        <translation>وُقِّعت بمفتاح مُلغى ({key})</translation>
+    </message>
+    <message>
+        <source>its signed device does not match the trusted key</source>
+        <translation>الجهاز المذكور في توقيعها لا يطابق المفتاح المعتمد</translation>
+    </message>
+    <message>
+        <source>it is not addressed to this install</source>
+        <translation>ليست موجهة إلى هذا التثبيت</translation>
+    </message>
+    <message>
+        <source>it was already imported (bundle {bundle}): a replay</source>
+        <translation>سبق استيرادها (الحزمة {bundle}): إعادة إرسال</translation>
+    </message>
+    <message>
+        <source>its counter {counter} is not above the sender's last ({last}): an old or replayed bundle</source>
+        <translation>عدّادها {counter} ليس أعلى من آخر عدّاد للمرسِل ({last}): حزمة قديمة أو معادة</translation>
+    </message>
+    <message>
+        <source>it could not be decrypted with this install's key</source>
+        <translation>تعذّر فك تشفيرها بمفتاح هذا التثبيت</translation>
+    </message>
+    <message>
+        <source>its contents do not match its signed description</source>
+        <translation>محتواها لا يطابق وصفها الموقَّع</translation>
+    </message>
+    <message>
+        <source>The bundle {name} was refused: {reason}. Nothing was imported.</source>
+        <translation>رُفضت الحزمة {name}: {reason}. لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>The bundle {name} was refused: {reason}. Nothing was imported; it is kept in quarantine.</source>
+        <translation>رُفضت الحزمة {name}: {reason}. لم يُستورد شيء؛ وهي محفوظة في الحجر.</translation>
+    </message>
+    <message>
+        <source>its contents are malformed</source>
+        <translation>محتواها غير سليم البنية</translation>
+    </message>
+    <message>
+        <source>a different measure has this key</source>
+        <translation>مقياس آخر يحمل هذا الرمز</translation>
+    </message>
+    <message>
+        <source>the same id exists here</source>
+        <translation>المعرّف نفسه موجود هنا</translation>
+    </message>
+    <message>
+        <source>another device holds this id</source>
+        <translation>جهاز آخر يحمل هذا المعرّف</translation>
+    </message>
+    <message>
+        <source>same revision, different content</source>
+        <translation>المراجعة نفسها بمحتوى مختلف</translation>
+    </message>
+    <message>
+        <source>it was changed here too</source>
+        <translation>عُدِّل هنا أيضًا</translation>
     </message>
 </context>
 <context>
