@@ -55,12 +55,15 @@ def _store_targets(db):
     ["report", "who5-form", "--force"],
     ["report", "handout", "--script", "sharing-circle", "--force"],
     ["db", "backup", "--force"],
+    ["keys", "export-public", "--force"],
+    ["bundle", "receipt", "--for", "abc", "--force"],
 ])
 def test_nothing_that_belongs_to_the_store_is_ever_an_output(store, capfd, argv):
     db, pp = store
     before = snapshot(db.parent)
     for target in _store_targets(db):
-        extra = ["--db", str(db), "--passphrase-file", pp] if argv[0] == "db" else []
+        extra = (["--db", str(db), "--passphrase-file", pp]
+                 if argv[0] in ("db", "keys", "bundle") else [])
         assert main([*argv, *extra, "--out", str(target)]) == 1, target
         _one_line(capfd, "belongs to the store")
     assert snapshot(db.parent) == before
@@ -157,3 +160,12 @@ def test_backup_out_checks_its_key_file_too(store, tmp_path, capfd):
     assert main(["db", "backup", "--db", str(db), "--passphrase-file", pp,
                  "--out", str(first), "--force"]) == 1
     _one_line(capfd, "belongs to the store")
+
+
+def test_a_recovery_key_secret_never_lands_on_the_store(store, tmp_path, capfd):
+    db, _pp = store
+    before = snapshot(db.parent)
+    assert main(["keys", "recovery-new", "--out-public", str(tmp_path / "pub.txt"),
+                 "--out-secret", str(keyfile_path(db))]) == 1
+    _one_line(capfd, "belongs to the store")
+    assert snapshot(db.parent) == before and not (tmp_path / "pub.txt").exists()
