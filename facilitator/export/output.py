@@ -18,7 +18,12 @@ from pypdf import PdfReader, PdfWriter
 
 from facilitator.errors import InputError, ReportError
 from facilitator.i18n import QT_TRANSLATE_NOOP
-from facilitator.store.fsutil import SECRET_FILE_MAX_BYTES, TooLargeError, atomic_write, read_bounded
+from facilitator.store.fsutil import (
+    SECRET_FILE_MAX_BYTES,
+    TooLargeError,
+    atomic_write,
+    read_bounded,
+)
 from facilitator.store.outpath import check_output_path as _check
 
 ALGORITHM = "AES-256"  # pypdf: AES-256 with revision 6 (AES-256-R5 is the deprecated one)
