@@ -53,6 +53,10 @@ def save_handout(ctx: AppContext, parent: QWidget, script_id: str, group_id: Opt
             import facilitator.export.handout  # noqa: F401
         except ImportError as exc:
             raise ReportError("The handout cannot be printed in this build.") from exc
+        from facilitator.store.outpath import check_output_path
+
+        # the save dialog confirmed any overwrite; the store's files never qualify
+        check_output_path(path, overwrite=True, stores=[ctx.db.path])
         return _handout_job(ctx.db, script_id, group_id, path, lang)
 
     def done(_result) -> None:
@@ -71,6 +75,9 @@ def _who5_job(db, path: str, lang: str, copies: int, practice: bool) -> Path:
     from facilitator.export.who5_form import write_who5_form
     from facilitator.tracking.measures import WHO5, stored_text
 
+    from facilitator.store.outpath import check_output_path
+
+    check_output_path(path, overwrite=True, stores=[db.path])  # before any work
     with db.unit() as s:
         text = stored_text(s, WHO5, lang)
     return Path(write_who5_form(Path(path), text, copies=copies, practice=practice))

@@ -206,15 +206,17 @@ class ReportDialog(QDialog):
 
     def write(self, choice: dict, path: str) -> None:
         """Write ``choice`` to ``path`` on the worker thread (tests call this directly)."""
+        confirmed = True  # the save dialog asked before replacing the name it returned
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
+            confirmed = False  # a name the dialog never saw: never replaced silently
         db = self.ctx.db
         self.save_button.setEnabled(False)
 
         def job(_progress, _cancel):
             from facilitator.export.output import check_output_path
 
-            check_output_path(path)
+            check_output_path(path, overwrite=confirmed, stores=[db.path])
             return report_job(db, path=path, **choice)
 
         def done(written: str) -> None:

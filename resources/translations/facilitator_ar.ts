@@ -40,6 +40,25 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <source>An interrupted key change was completed. Your new recovery code is:
+
+%1
+
+Write it down now; the old one no longer works.</source>
+        <translation>اكتمل تغيير مفتاح كان قد انقطع. رمز الاسترداد الجديد هو:
+
+%1
+
+اكتبه الآن؛ الرمز القديم لم يعد يعمل.</translation>
+    </message>
+    <message>
+        <source>The store</source>
+        <translation>المخزن</translation>
+    </message>
+</context>
+<context>
     <name>AttendancePanel</name>
     <message>
         <source>Who is here</source>
@@ -3619,6 +3638,10 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>يجب أن تتكون كلمة مرور التقرير من {n} أحرف على الأقل.</translation>
     </message>
     <message>
+        <source>The password file {path} is too large to hold a password.</source>
+        <translation>ملف كلمة المرور {path} أكبر من أن يحتوي كلمة مرور.</translation>
+    </message>
+    <message>
         <source>The password file {path} does not exist.</source>
         <translation>ملف كلمة المرور {path} غير موجود.</translation>
     </message>
@@ -3629,18 +3652,6 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     <message>
         <source>The password file {path} is empty.</source>
         <translation>ملف كلمة المرور {path} فارغ.</translation>
-    </message>
-    <message>
-        <source>{path} is a folder; give a file name such as report.pdf.</source>
-        <translation>{path} مجلد؛ اكتب اسم ملف مثل report.pdf.</translation>
-    </message>
-    <message>
-        <source>The folder {folder} does not exist.</source>
-        <translation>المجلد {folder} غير موجود.</translation>
-    </message>
-    <message>
-        <source>The folder {folder} cannot be written to.</source>
-        <translation>لا يمكن الكتابة في المجلد {folder}.</translation>
     </message>
     <message>
         <source>The report was not produced as a PDF.</source>
@@ -3734,8 +3745,32 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>لم تجتز النسخة {path} فحص السلامة: {problem}</translation>
     </message>
     <message>
+        <source>The backup holds an empty database (no tables at all); it was not restored.</source>
+        <translation>النسخة الاحتياطية تحتوي قاعدة بيانات فارغة (بلا أي جداول)؛ لم تُستعَد.</translation>
+    </message>
+    <message>
+        <source>The backup is not a complete Facilitator store (missing: {tables}); it was not restored.</source>
+        <translation>النسخة الاحتياطية ليست مخزن Facilitator كاملًا (ينقصها: {tables})؛ لم تُستعَد.</translation>
+    </message>
+    <message>
+        <source>The backup's schema version ({revision}) is not one this version of Facilitator knows; it was not restored. A newer version may have written it.</source>
+        <translation>إصدار مخطط النسخة الاحتياطية ({revision}) غير معروف لهذا الإصدار من Facilitator؛ لم تُستعَد. ربما كتبها إصدار أحدث.</translation>
+    </message>
+    <message>
         <source>There is no backup at {path}.</source>
         <translation>لا توجد نسخة احتياطية في {path}.</translation>
+    </message>
+    <message>
+        <source>{path} is the live store itself, not a backup.</source>
+        <translation>{path} هو المخزن الحالي نفسه، وليس نسخة احتياطية.</translation>
+    </message>
+    <message>
+        <source>The backup {path} is empty or far too small to be a store; nothing was restored.</source>
+        <translation>النسخة الاحتياطية {path} فارغة أو أصغر بكثير من أن تكون مخزنًا؛ لم يُستعَد شيء.</translation>
+    </message>
+    <message>
+        <source>The restore was cancelled; the store was not changed.</source>
+        <translation>أُلغيت الاستعادة؛ لم يتغيّر المخزن.</translation>
     </message>
     <message>
         <source>The key does not open this database, or the file is not a Facilitator store.</source>
@@ -3862,6 +3897,14 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>لا توجد سلسلة مفاتيح للنظام على هذا الحاسوب، لذلك يحتاج المخزن إلى عبارة مرور. اختر واحدة واحفظها في مكان آمن.</translation>
     </message>
     <message>
+        <source>The system keyring did not store the key (it is locked or did not answer), so nothing was created. Unlock the keyring and try again, or give the store a passphrase.</source>
+        <translation>لم تحفظ سلسلة مفاتيح النظام المفتاح (إنها مقفلة أو لم تستجب)، لذلك لم يُنشأ شيء. افتح قفل سلسلة المفاتيح وحاول مرة أخرى، أو اختر عبارة مرور للمخزن.</translation>
+    </message>
+    <message>
+        <source>The unfinished key change beside {path} is damaged. Restore the store from a backup.</source>
+        <translation>تغيير المفتاح غير المكتمل بجانب {path} تالف. استعد المخزن من نسخة احتياطية.</translation>
+    </message>
+    <message>
         <source>The database does not open with its key: it is damaged. Restore it from a backup.</source>
         <translation>قاعدة البيانات لا تُفتح بمفتاحها: إنها تالفة. استرجعها من نسخة احتياطية.</translation>
     </message>
@@ -3904,6 +3947,50 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     <message>
         <source>No system keyring holds the key here. Enter the passphrase or the recovery code.</source>
         <translation>لا توجد هنا سلسلة مفاتيح نظام تحفظ المفتاح. أدخل عبارة المرور أو رمز الاسترداد.</translation>
+    </message>
+    <message>
+        <source>No output file was given.</source>
+        <translation>لم يُحدَّد ملف للحفظ.</translation>
+    </message>
+    <message>
+        <source>{path} belongs to the store {store} (its database, key file, lock or backups); nothing was written. Choose another file name.</source>
+        <translation>{path} جزء من المخزن {store} (قاعدة بياناته أو ملف مفاتيحه أو قفله أو نسخه الاحتياطية)؛ لم يُكتب شيء. اختر اسم ملف آخر.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be used: {reason}.</source>
+        <translation>لا يمكن استخدام {path}: {reason}.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; give a file name inside it.</source>
+        <translation>{path} مجلد؛ اكتب اسم ملف داخله.</translation>
+    </message>
+    <message>
+        <source>{path} is a device, pipe or socket, not a file; nothing was written.</source>
+        <translation>{path} جهاز أو أنبوب أو مقبس وليس ملفًا؛ لم يُكتب شيء.</translation>
+    </message>
+    <message>
+        <source>{path} already exists; nothing was written. Choose another name, or confirm that it may be replaced (--force on the command line).</source>
+        <translation>{path} موجود مسبقًا؛ لم يُكتب شيء. اختر اسمًا آخر، أو أكّد أنه يجوز استبداله (--force في سطر الأوامر).</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>المجلد {folder} غير موجود.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} is read-only, so {path} cannot be written.</source>
+        <translation>المجلد {folder} للقراءة فقط، لذلك لا يمكن كتابة {path}.</translation>
+    </message>
+    <message>
+        <source>check</source>
+        <translation>فحص</translation>
+    </message>
+    <message>
+        <source>move aside</source>
+        <translation>نقل جانبًا</translation>
+    </message>
+    <message>
+        <source>A write-ahead log that does not belong to this store was found beside it and moved aside as {path}; the store itself was not changed.</source>
+        <translation>وُجد بجانب المخزن سجلّ كتابة مسبقة (WAL) لا يخصّه، فنُقل جانبًا باسم {path}؛ لم يتغيّر المخزن نفسه.</translation>
     </message>
 </context>
 </TS>
