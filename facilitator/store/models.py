@@ -318,6 +318,10 @@ class AuditEvent(Base):
     entity: Mapped[Optional[str]] = mapped_column(String(64), nullable=True)
     entity_id: Mapped[Optional[str]] = mapped_column(String(32), nullable=True)
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # the hash chain (facilitator.store.audit): filled in at flush time
+    seq: Mapped[Optional[int]] = mapped_column(Integer, unique=True, nullable=True)
+    prev_hash: Mapped[Optional[str]] = mapped_column(String(64), nullable=True)
+    hash: Mapped[Optional[str]] = mapped_column(String(64), nullable=True)
 
 
 def real_sessions() -> Any:
@@ -326,3 +330,7 @@ def real_sessions() -> Any:
     Every query that feeds attendance, outcomes, incidents or reports starts here.
     """
     return select(Session).where(Session.is_practice.is_(False))
+
+
+# Tables of other areas, declared on the same Base (one import line each).
+from facilitator.store import models_supervision  # noqa: E402,F401

@@ -61,6 +61,8 @@ class OpenedStore:
     key: bytes = field(repr=False)
     lock: StoreLock = field(repr=False)
     new_recovery_code: str | None = field(default=None, repr=False)
+    # the audit chain as checked on unlock (None when not checked); see store/audit.py
+    audit_report: audit.ChainReport | None = field(default=None, repr=False)
 
     def close(self) -> None:
         self.db.close()
@@ -228,8 +230,12 @@ def open_store(path: Path, *, passphrase: str | None = None, recovery_code: str 
             raise CorruptStoreError(QT_TRANSLATE_NOOP(
                 "store", "The database {path} is truncated or empty. Restore it from a "
                 "backup.").format(path=path))
-        unlocked = unlock_key(kf, passphrase=passphrase, recovery_code=recovery_code,
-                              use_keyring=use_keyring)
+        try:
+            unlocked = unlock_key(kf, passphrase=passphrase, recovery_code=recovery_code,
+                                  use_keyring=use_keyring)
+        except WrongKeyError:
+            audit.note_failed_unlock(path, "recovery" if recovery_code else "passphrase")
+            raise
         kf, key, new_code = _finish_pending_rekey(path, kf, unlocked.key)
         if not _probe(path, key):
             raise CorruptStoreError(QT_TRANSLATE_NOOP(
@@ -250,6 +256,8 @@ def open_store(path: Path, *, passphrase: str | None = None, recovery_code: str 
             audit.record(db, "migrate", detail={"to": migrate.head_revision()})
         if new_code is not None and unlocked.method == "keyring":
             secrets.set_key(kf.store_id, key)
+        audit_report = (None if migrate.needs_upgrade(db.engine)  # no chain columns yet
+                        else audit.check_on_unlock(db))  # before this unlock adds to it
         audit.record(db, "unlock", detail={"method": unlocked.method})
     except BaseException:
         if db is not None:
@@ -258,7 +266,8 @@ def open_store(path: Path, *, passphrase: str | None = None, recovery_code: str 
         raise
     return OpenedStore(db=db, unlocked_by=unlocked.method,
                        keyring_missing_entry=unlocked.keyring_missing_entry, path=path,
-                       store_id=kf.store_id, key=key, lock=lock, new_recovery_code=new_code)
+                       store_id=kf.store_id, key=key, lock=lock, new_recovery_code=new_code,
+                       audit_report=audit_report)
 
 
 @dataclass(frozen=True)
