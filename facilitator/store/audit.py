@@ -64,22 +64,38 @@ class AuditAppendOnlyError(StoreError):
     """Code tried to change or delete an audit entry."""
 
 
-def _utc_text(at: datetime | None) -> str:
+def at_text(at: datetime | None) -> str:
+    """A time as the store keeps it: UTC, ``YYYY-MM-DD HH:MM:SS.ffffff``."""
     if at is None:
         return ""
     if at.tzinfo is not None:
         at = at.astimezone(timezone.utc).replace(tzinfo=None)
-    return at.isoformat(sep="T", timespec="microseconds")
+    return at.strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
-def canonical(seq: int, entry_id: str, at: datetime | None, user_id: str | None, action: str,
-              entity: str | None, entity_id: str | None, detail: Any) -> bytes:
-    """The bytes an entry's hash covers (everything but the hashes themselves)."""
-    doc = {"seq": seq, "id": entry_id, "at": _utc_text(at), "user": user_id,
-           "action": action, "entity": entity, "entity_id": entity_id,
-           "detail": detail if detail is not None else {}}
-    return json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
-                      default=str).encode("utf-8")
+def detail_text(detail: Any) -> str:
+    """``detail`` as the JSON column stores it (SQLAlchemy's default ``json.dumps``)
+    after sorting keys, so the hash covers the exact text in the database."""
+    return json.dumps(detail if detail is not None else {})
+
+
+def sorted_detail(detail: Any) -> Any:
+    if isinstance(detail, dict):
+        return {str(k): sorted_detail(detail[k]) for k in sorted(detail, key=str)}
+    if isinstance(detail, (list, tuple)):
+        return [sorted_detail(v) for v in detail]
+    if detail is None or isinstance(detail, (str, int, float, bool)):
+        return detail
+    return str(detail)
+
+
+def canonical(seq: int, entry_id: str, at: str, user_id: str | None, action: str,
+              entity: str | None, entity_id: str | None, detail: str) -> bytes:
+    """The bytes an entry's hash covers: its fields as stored, in a fixed order,
+    separated by the ASCII unit separator (which none of them can contain: ids and
+    actions are identifiers, times are digits, and JSON escapes control characters)."""
+    return "\x1f".join((str(seq), entry_id, at or "", user_id or "", action, entity or "",
+                        entity_id or "", detail or "{}")).encode("utf-8")
 
 
 def entry_hash(prev_hash: str, body: bytes) -> str:
@@ -132,12 +148,15 @@ def _chain_new_entries(session: OrmSession, flush_context: Any, instances: Any) 
     for ev in new:
         seq += 1
         ev.id = ev.id or new_id()
-        ev.at = ev.at or utcnow()
-        ev.detail = dict(ev.detail or {})
+        when = ev.at or utcnow()
+        if when.tzinfo is not None:  # the store keeps naive UTC; hash what it keeps
+            when = when.astimezone(timezone.utc)
+        ev.at = when
+        ev.detail = sorted_detail(dict(ev.detail or {}))
         ev.seq = seq
         ev.prev_hash = prev
-        ev.hash = entry_hash(prev, canonical(seq, ev.id, ev.at, ev.user_id, ev.action,
-                                             ev.entity, ev.entity_id, ev.detail))
+        ev.hash = entry_hash(prev, canonical(seq, ev.id, at_text(when), ev.user_id, ev.action,
+                                             ev.entity, ev.entity_id, detail_text(ev.detail)))
         prev = ev.hash
     session.info["audit_head"] = (seq, prev)
 
@@ -210,13 +229,16 @@ class ChainReport:
 
 
 def _rows(db: Database) -> Iterator[tuple]:
-    cols = (AuditEvent.seq, AuditEvent.id, AuditEvent.at, AuditEvent.user_id,
-            AuditEvent.action, AuditEvent.entity, AuditEvent.entity_id, AuditEvent.detail,
-            AuditEvent.prev_hash, AuditEvent.hash)
+    """Raw stored text (no type conversion: the hash covers what is stored)."""
     with db.engine.connect() as conn:
-        result = conn.execution_options(yield_per=5000).execute(
-            select(*cols).order_by(AuditEvent.seq))
-        yield from result
+        cur = conn.exec_driver_sql(
+            "SELECT seq, id, at, user_id, action, entity, entity_id, detail, prev_hash, hash "
+            "FROM audit_event ORDER BY seq")
+        while True:
+            chunk = cur.fetchmany(5000)
+            if not chunk:
+                break
+            yield from chunk
 
 
 def verify_chain(db: Database, *, check_head: bool = True) -> ChainReport:
@@ -228,7 +250,10 @@ def verify_chain(db: Database, *, check_head: bool = True) -> ChainReport:
     for seq, eid, at, user, action, entity, entity_id, detail, prev_hash, h in _rows(db):
         n += 1
         if action == TAMPER_ACTION and found_before is None:
-            found_before = (seq, detail or {})
+            try:
+                found_before = (seq, json.loads(detail or "{}"))
+            except ValueError:
+                found_before = (seq, {})
         if seq is None or seq != expected:
             if seq is not None and seq > expected:
                 return ChainReport(False, n, expected, eid, QT_TRANSLATE_NOOP(

@@ -89,7 +89,8 @@ def test_tampering_is_found_at_the_first_broken_entry(store, how, capsys):
         with Database(path, key).session() as s:
             prev = s.scalar(select(AuditEvent.hash).where(AuditEvent.seq == 2))
         when = datetime(2026, 1, 1, 12, 0)
-        body = audit.canonical(3, "f" * 32, when, None, "export", None, None, {})
+        body = audit.canonical(3, "f" * 32, audit.at_text(when), None, "export", None, None,
+                               "{}")
         _tamper(path, key, *[update(t).where(t.c.seq == n).values(seq=n + 1)
                              for n in range(7, 2, -1)],
                 t.insert().values(id="f" * 32, seq=3, prev_hash=prev, action="export",
@@ -185,4 +186,21 @@ def test_no_participant_data_in_audit_entries_of_an_erasure(store):
     with store.db.session() as s:
         details = [str(d) for d in s.scalars(select(AuditEvent.detail))]
     assert not any("Rania" in d or code in d for d in details)
+    assert audit.verify_chain(store.db).ok
+
+
+def test_migration_chains_entries_written_before_the_chain_existed(store):
+    from facilitator.store import migrate
+
+    migrate.downgrade(store.db.engine, "0001")
+    with store.db.engine.begin() as conn:
+        for i in range(3):
+            conn.execute(text("INSERT INTO audit_event (id, at, action, detail) VALUES "
+                              "(:i, :at, 'export', :d)"),
+                         {"i": f"{i:032x}", "at": f"2026-01-0{i + 1} 10:00:00.000000",
+                          "d": '{"file": "old.pdf"}'})
+    migrate.upgrade(store.db.engine)
+    rep = audit.verify_chain(store.db, check_head=False)
+    assert rep.ok and rep.entries >= 4
+    audit.record(store.db, "export")
     assert audit.verify_chain(store.db).ok

@@ -6,8 +6,6 @@ Revises: 0001
 from __future__ import annotations
 
 import hashlib
-import json
-from datetime import datetime, timezone
 from typing import Sequence, Union
 
 import sqlalchemy as sa
@@ -23,26 +21,20 @@ _WRITE_ONCE = ("audit_event", "review_signoff", "review_month_signoff")
 
 
 def _chain_existing_audit_rows() -> None:
-    """Give rows written before the chain existed their seq and hashes, in time order
-    (the same canonical encoding as facilitator.store.audit, which must not be
-    imported from a migration)."""
+    """Give rows written before the chain existed their seq and hashes, in time order:
+    the same encoding as facilitator.store.audit.canonical (which a migration must not
+    import), over the text as stored."""
     conn = op.get_bind()
-    rows = conn.execute(sa.text(
+    rows = conn.exec_driver_sql(
         "SELECT id, at, user_id, action, entity, entity_id, detail FROM audit_event "
-        "ORDER BY at, id")).fetchall()
+        "ORDER BY at, id").fetchall()
     prev = "0" * 64
     for seq, (eid, at, user, action, entity, entity_id, detail) in enumerate(rows, 1):
-        when = datetime.fromisoformat(at) if isinstance(at, str) else at
-        if when is not None and when.tzinfo is not None:
-            when = when.astimezone(timezone.utc).replace(tzinfo=None)
-        doc = {"seq": seq, "id": eid, "at": when.isoformat(sep="T", timespec="microseconds")
-               if when else "", "user": user, "action": action, "entity": entity,
-               "entity_id": entity_id, "detail": json.loads(detail) if detail else {}}
-        body = json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
-                          default=str).encode("utf-8")
+        body = "\x1f".join((str(seq), eid, at or "", user or "", action, entity or "",
+                            entity_id or "", detail or "{}")).encode("utf-8")
         h = hashlib.sha256(prev.encode("ascii") + b"\n" + body).hexdigest()
-        conn.execute(sa.text("UPDATE audit_event SET seq=:s, prev_hash=:p, hash=:h "
-                             "WHERE id=:i"), {"s": seq, "p": prev, "h": h, "i": eid})
+        conn.exec_driver_sql("UPDATE audit_event SET seq=?, prev_hash=?, hash=? WHERE id=?",
+                             (seq, prev, h, eid))
         prev = h
 
 
