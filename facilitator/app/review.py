@@ -389,12 +389,10 @@ def comment(db: Database, who: Principal, item_id: str, text: str, *,
             needs_info: bool = False) -> str:
     """Add a comment. A supervisor may ask the facilitator for information
     (``needs_info``); a facilitator's answer on such an item returns it to review."""
-    require(who, "review.comment")
+    require(who, "review.decide" if needs_info else "review.comment")
     text = _clean(text)
     if not text:
         raise InputError(QT_TRANSLATE_NOOP("review", "Write a comment first."))
-    if needs_info:
-        require(who, "review.decide")
     with db.unit() as s:
         item = _get_item(s, who, item_id)
         _refuse_final(item)
