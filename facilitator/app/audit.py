@@ -24,10 +24,10 @@ from facilitator.store.models_supervision import UserAccount
 from facilitator.store.service import OpenedStore
 
 _CTX = "audit"
-COLUMNS = (QT_TRANSLATE_NOOP(_CTX, "No."), QT_TRANSLATE_NOOP(_CTX, "Time (UTC)"),
-           QT_TRANSLATE_NOOP(_CTX, "User"), QT_TRANSLATE_NOOP(_CTX, "Action"),
-           QT_TRANSLATE_NOOP(_CTX, "About"), QT_TRANSLATE_NOOP(_CTX, "Details"),
-           QT_TRANSLATE_NOOP(_CTX, "Hash"))
+COLUMNS = (QT_TRANSLATE_NOOP("audit", "No."), QT_TRANSLATE_NOOP("audit", "Time (UTC)"),
+           QT_TRANSLATE_NOOP("audit", "User"), QT_TRANSLATE_NOOP("audit", "Action"),
+           QT_TRANSLATE_NOOP("audit", "About"), QT_TRANSLATE_NOOP("audit", "Details"),
+           QT_TRANSLATE_NOOP("audit", "Hash"))
 
 
 @dataclass(frozen=True)
@@ -111,7 +111,7 @@ def audit_report(store: OpenedStore, who: Principal, lang: str = "en", **filters
                      generated_at=datetime.now(timezone.utc))
 
 
-QT_TRANSLATE_NOOP(_CTX, "Audit log")
+QT_TRANSLATE_NOOP("audit", "Audit log")
 
 
 def export_pdf(store: OpenedStore, who: Principal, out: Path, *, lang: str = "en",
@@ -133,4 +133,4 @@ def parse_day(text: str | None) -> date | None:
         return date.fromisoformat(text)
     except ValueError:
         raise InputError(QT_TRANSLATE_NOOP(
-            _CTX, "{text} is not a date (use YYYY-MM-DD).").format(text=text)) from None
+            "audit", "{text} is not a date (use YYYY-MM-DD).").format(text=text)) from None

@@ -18,13 +18,13 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from facilitator.app.access import Principal, may_see_group, require
 from facilitator.errors import InputError
 from facilitator.i18n import QT_TRANSLATE_NOOP, translate
 from facilitator.store.db import Database
-from facilitator.store.models import Group
+from facilitator.store.models import Group, Session
 from facilitator.tracking import report_text as rtext
 from facilitator.tracking.analytics import ATTENDED, Period, held_sessions
 from facilitator.tracking.disclosure import effective_k
@@ -67,6 +67,7 @@ class Dashboard:
 class Choices:
     program_types: list[str]
     groups: list[tuple[str, str, str]]  # id, name, programme type
+    last_day: date | None = None  # the latest real session of those groups (default period)
 
 
 def choices(db: Database, who: Principal) -> Choices:
@@ -75,7 +76,9 @@ def choices(db: Database, who: Principal) -> Choices:
         rows = [(g, n, t) for g, n, t, o in s.execute(
             select(Group.id, Group.name, Group.program_type, Group.owner_id)
             .where(Group.archived.is_(False)).order_by(Group.name)) if may_see_group(who, o)]
-    return Choices(sorted({t for _, _, t in rows}), rows)
+        last = s.scalar(select(func.max(Session.started_at)).where(
+            Session.is_practice.is_(False), Session.group_id.in_([g for g, _, _ in rows])))
+    return Choices(sorted({t for _, _, t in rows}), rows, last.date() if last else None)
 
 
 def _group_ids(db: Database, who: Principal, q: Query) -> tuple[list[str], str | None]:
@@ -87,16 +90,14 @@ def _group_ids(db: Database, who: Principal, q: Query) -> tuple[list[str], str |
         match = [r for r in visible if r[0] == q.group_id]
         if not match:
             if any(r[0] == q.group_id for r in rows):
-                raise InputError(QT_TRANSLATE_NOOP(
-                    _CTX, "{user} may not see that group: it is not one of theirs.").format(
+                raise InputError(QT_TRANSLATE_NOOP("dashboard", "{user} may not see that group: it is not one of theirs.").format(
                         user=who.login))
-            raise InputError(QT_TRANSLATE_NOOP(_CTX, "There is no such group."))
+            raise InputError(QT_TRANSLATE_NOOP("dashboard", "There is no such group."))
         return [match[0][0]], match[0][1]
     if q.program_type:
         ids = [r[0] for r in visible if r[2] == q.program_type]
         if not ids:
-            raise InputError(QT_TRANSLATE_NOOP(
-                _CTX, "There are no groups of the programme type {type}.").format(
+            raise InputError(QT_TRANSLATE_NOOP("dashboard", "There are no groups of the programme type {type}.").format(
                     type=q.program_type))
         return ids, None
     return [r[0] for r in visible], None
@@ -111,7 +112,7 @@ def build(db: Database, who: Principal, q: Query = Query()) -> Dashboard:
 
     require(who, "dashboard.read")
     if q.date_from and q.date_to and q.date_from > q.date_to:
-        raise InputError(QT_TRANSLATE_NOOP(_CTX, "The period ends before it starts."))
+        raise InputError(QT_TRANSLATE_NOOP("dashboard", "The period ends before it starts."))
     k = effective_k(q.k)
     ids, group_name = _group_ids(db, who, q)
     with db.session() as s:
@@ -173,9 +174,10 @@ def completeness(ds: Any, period: Period, lang: str) -> dict[str, Completeness]:
     }
 
 
-for _text in ("sessions with attendance recorded", "visits with both check-in and check-out",
-              "WHO-5 forms answered where given", "incidents with follow-up recorded"):
-    QT_TRANSLATE_NOOP(_CTX, _text)
+QT_TRANSLATE_NOOP("dashboard", "sessions with attendance recorded")
+QT_TRANSLATE_NOOP("dashboard", "visits with both check-in and check-out")
+QT_TRANSLATE_NOOP("dashboard", "WHO-5 forms answered where given")
+QT_TRANSLATE_NOOP("dashboard", "incidents with follow-up recorded")
 
 
 def preview_pdf(dash: Dashboard) -> bytes:

@@ -1,0 +1,102 @@
+"""Supervision: the review queue, the dashboard, the audit log and users, as tabs.
+
+Each tab is built the first time it is shown, so opening the queue never loads the
+dashboard's chart and PDF-preview code. Tabs a role cannot use are still refused by
+the services; the tab bar only leaves out what would show nothing but a refusal.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from facilitator.ui import widgets as W
+
+
+class SupervisionView(QWidget):
+    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from facilitator.app import users
+        from facilitator.app.access import allowed
+
+        self.ctx = ctx
+        self.principal = users.sign_in(ctx.store)
+        self.setObjectName("supervisionView")
+        lay = QVBoxLayout(self)
+        self.who = W.muted(self.tr("Signed in as {name}").format(name=self.principal.login))
+        lay.addWidget(self.who)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("supervisionTabs")
+        lay.addWidget(self.tabs, 1)
+        self.pages: dict[str, QWidget | None] = {}
+        self._makers: dict[str, Callable[[], QWidget]] = {}
+        specs = [("review", self.tr("Review queue"), "review.read", self._review),
+                 ("dashboard", self.tr("Dashboard"), "dashboard.read", self._dashboard),
+                 ("audit", self.tr("Audit log"), "audit.read", self._audit),
+                 ("users", self.tr("Users"), "users.list", self._users)]
+        for n, (key, title, perm, maker) in enumerate(specs, 1):
+            if not allowed(self.principal, perm):
+                continue
+            holder = QWidget()
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self.tabs.addTab(holder, f"{title}  \u2066[Alt+{n}]\u2069")
+            self.pages[key] = None
+            self._makers[key] = maker
+            holder.setProperty("page_key", key)
+            QShortcut(QKeySequence(f"Alt+{n}"), self,
+                      lambda h=holder: self.tabs.setCurrentWidget(h))
+        self.tabs.currentChanged.connect(self._ensure)
+        self._ensure(self.tabs.currentIndex())
+
+    def _ensure(self, index: int) -> None:
+        holder = self.tabs.widget(index)
+        if holder is None:
+            return
+        key = holder.property("page_key")
+        if self.pages.get(key) is None:
+            page = self._makers[key]()
+            holder.layout().addWidget(page)
+            self.pages[key] = page
+
+    def open_tab(self, key: str) -> QWidget | None:
+        for i in range(self.tabs.count()):
+            if self.tabs.widget(i).property("page_key") == key:
+                self.tabs.setCurrentIndex(i)
+                self._ensure(i)
+                return self.pages[key]
+        return None
+
+    def _review(self) -> QWidget:
+        from facilitator.ui.review_view import ReviewView
+
+        view = ReviewView(self.ctx, self.principal)
+        view.refresh()
+        return view
+
+    def _dashboard(self) -> QWidget:
+        from facilitator.ui.dashboard_view import DashboardView
+
+        view = DashboardView(self.ctx, self.principal)
+        view.refresh()
+        return view
+
+    def _audit(self) -> QWidget:
+        from facilitator.ui.audit_view import AuditView
+
+        view = AuditView(self.ctx, self.principal)
+        view.reload()
+        return view
+
+    def _users(self) -> QWidget:
+        from facilitator.ui.users_view import UsersView
+
+        view = UsersView(self.ctx, self.principal)
+        view.reload()
+        return view
+
+    def refresh(self) -> None:
+        for page in self.pages.values():
+            if page is not None and hasattr(page, "reload"):
+                page.reload()
