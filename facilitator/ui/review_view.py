@@ -265,6 +265,7 @@ class ReviewView(QWidget):
         self.reload()
         if 0 <= keep < self.table.rowCount():
             self.table.selectRow(keep)
+        self._show_detail()  # the same row stays selected: no selection signal
 
     def _text(self, title: str, label: str) -> str | None:
         text, ok = QInputDialog.getMultiLineText(self, title, label)
