@@ -116,7 +116,7 @@ def build(db: Database, who: Principal, q: Query = Query()) -> Dashboard:
     k = effective_k(q.k)
     ids, group_name = _group_ids(db, who, q)
     with db.session() as s:
-        ds = load_dataset(s, ids)
+        ds = load_dataset(s, ids, details_from=q.date_from, details_to=q.date_to)
         measures = custom_measures(s)
         headcount_only = bool(q.group_id and s.get(Group, q.group_id).headcount_only)
     period = Period(q.date_from, q.date_to)
