@@ -39,6 +39,17 @@ def request(db: Database, who: Principal, action: str, target_id: str, reason: s
         return row.id
 
 
+def second_person_exists(db: Database, who: Principal) -> bool:
+    """Whether anyone other than ``who`` could approve (an active supervisor or
+    administrator). On a one-person install nobody can, and the rule cannot apply."""
+    from facilitator.store.models_supervision import UserAccount
+
+    with db.session() as s:
+        rows = s.execute(select(UserAccount.user_id, UserAccount.roles).where(
+            UserAccount.active.is_(True), UserAccount.user_id != who.user_id)).all()
+    return any({"supervisor", "administrator"} & set(roles or ()) for _, roles in rows)
+
+
 def pending(db: Database, action: str | None = None) -> list[Approval]:
     with db.session() as s:
         q = select(Approval).where(Approval.state == "pending").order_by(Approval.created_at)

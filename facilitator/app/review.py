@@ -445,10 +445,19 @@ def _decide(db: Database, who: Principal, item_id: str, outcome: str, text: str)
         item = _get_item(s, who, item_id)
         _refuse_final(item)
         risky, iid = bool(item.risk_to_life), item.id
-    if risky:  # the two-person rule: ask; a different supervisor approves
+    if risky and _other_supervisor(db, who):  # two-person rule: ask; another approves
         req = approvals.request(db, who, "close_risk_item", iid, text, {"outcome": outcome})
         return Decision(False, item.state, req)
     return _finish(db, who, iid, outcome, text, None)
+
+
+def _other_supervisor(db: Database, who: Principal) -> bool:
+    """A risk-to-life item needs a second *supervisor*; on an install with only one
+    supervisor the rule cannot apply, and the sign-off is recorded as single-person."""
+    with db.session() as s:
+        rows = s.execute(select(UserAccount.roles).where(
+            UserAccount.active.is_(True), UserAccount.user_id != who.user_id)).all()
+    return any("supervisor" in (roles or ()) for (roles,) in rows)
 
 
 def approve(db: Database, who: Principal, approval_id: str) -> Decision:
