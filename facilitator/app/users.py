@@ -75,6 +75,15 @@ def set_roles(store: OpenedStore, who: Principal, login: str, roles: list[str]) 
     return core.set_roles(store.db, acct.user_id, roles, by=who.user_id)
 
 
+def set_passphrase(store: OpenedStore, who: Principal, login: str,
+                   passphrase: str) -> core.Account:
+    """An administrator sets a user's passphrase; anyone may change their own."""
+    acct = _find(store, login)
+    if acct.user_id != who.user_id:
+        require(who, "users.manage")
+    return core.set_passphrase(store.db, store.key, acct.user_id, passphrase, by=who.user_id)
+
+
 def _find(store: OpenedStore, login: str) -> core.Account:
     acct = core.by_login(store.db, login)
     if acct is None:

@@ -39,6 +39,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--roles", required=True)
     p.set_defaults(func=_roles)
 
+    p = sub.add_parser("passwd", help="set a user's passphrase (administrator, or your own)")
+    add_user_args(p)
+    p.add_argument("name")
+    p.add_argument("--new-passphrase-file", metavar="FILE", required=True)
+    p.set_defaults(func=_passwd)
+
     p = sub.add_parser("remove", help="ask for a user to be removed (a second person approves)")
     add_user_args(p)
     p.add_argument("name")
@@ -78,6 +84,15 @@ def _roles(args: argparse.Namespace) -> int:
     with store:
         acct = svc.set_roles(store, who, args.name, args.roles.split(","))
     print(f"{acct.login} now has: {', '.join(acct.roles)}.")
+    return 0
+
+
+def _passwd(args: argparse.Namespace) -> int:
+    secret = read_secret_file(args.new_passphrase_file, "new passphrase")
+    store, who = open_as(args)
+    with store:
+        acct = svc.set_passphrase(store, who, args.name, secret)
+    print(f"{acct.login} has a new passphrase.")
     return 0
 
 

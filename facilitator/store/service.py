@@ -348,6 +348,14 @@ def rekey(store: OpenedStore, *, passphrase: str | None = None) -> str:
     code = recovery.generate()
     new_kf.add_slot("recovery", recovery.secret_bytes(code), new_key)
     for slot in kf.slots_of("passphrase"):
+        # Only the slot(s) this passphrase opens are rewrapped: on a shared install the
+        # other users' slots cannot be (their passphrases are theirs); they are dropped
+        # and an administrator gives those users a new passphrase (users.set_passphrase).
+        one = KeyFile(store_id=kf.store_id, key_check=kf.key_check, slots=[slot])
+        try:
+            one.unlock("passphrase", passphrase_bytes(passphrase or ""))
+        except WrongKeyError:
+            continue
         new_kf.add_slot("passphrase", passphrase_bytes(passphrase or ""), new_key,
                         label=slot.label, user_id=slot.user_id)
     final = new_kf.to_bytes()

@@ -182,6 +182,27 @@ def set_roles(db: Database, user_id: str, roles: list[str], *, by: str | None) -
     return Account(acct.user_id, acct.login, roles_t, True, acct.has_slot)
 
 
+def set_passphrase(db: Database, key: bytes, user_id: str, passphrase: str, *,
+                   by: str | None) -> Account:
+    """Give a user a new passphrase slot (after a rekey dropped it, or a forgotten one)."""
+    from facilitator.store.service import check_passphrase
+
+    check_passphrase(passphrase)
+    acct = by_id(db, user_id)
+    if acct is None or not acct.active:
+        raise InputError(QT_TRANSLATE_NOOP("users", "There is no such user."))
+    kpath = keyfile_path(db.path)
+    kf = KeyFile.load(kpath)
+    with db.unit() as s:
+        kf.slots = [sl for sl in kf.slots if sl.user_id != user_id]
+        kf.add_slot("passphrase", passphrase_bytes(passphrase), key, label=acct.login,
+                    user_id=user_id)
+        kf.save(kpath)
+        audit.append_audit(s, "user_passphrase_changed", entity="user", entity_id=user_id,
+                           user_id=by, detail={"login": acct.login})
+    return Account(acct.user_id, acct.login, acct.roles, True, True)
+
+
 def slot_user(path: Path, login: str, user_id: str, passphrase: str) -> bytes:
     """The database key from ``user_id``'s own slot (only that slot is tried)."""
     kf = KeyFile.load(keyfile_path(path))

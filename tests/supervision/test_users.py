@@ -96,3 +96,21 @@ def test_cli_users_add_list_remove_approve(store, tmp_path, capsys):
     assert "rekey" in capsys.readouterr().out
     assert main(["users", "list", *base]) == 0
     assert "lin" not in capsys.readouterr().out
+
+
+def test_rekey_on_a_shared_install_keeps_only_the_rekeyer_slot(store, people, capsys, tmp_path):
+    from facilitator.store.service import rekey
+
+    rekey(store, passphrase=PASS)
+    kf = KeyFile.load(keyfile_path(store.path))
+    assert [s.label for s in kf.slots_of("passphrase")] == ["owner"]
+    accts = {a.login: a.has_slot for a in users.list_users(store, people["owner"])}
+    assert accts["owner"] and not accts["sam"]
+    path = store.path
+    store.close()
+    with pytest.raises(WrongKeyError):  # sam's old passphrase no longer opens anything
+        service.open_store(path, passphrase=SUP_PASS)
+    with service.open_store(path, passphrase=PASS) as st:
+        users.set_passphrase(st, users.sign_in(st), "sam", "sam's new passphrase")
+    with service.open_store(path, passphrase="sam's new passphrase") as st:
+        assert users.sign_in(st, None, "sam's new passphrase").login == "sam"
