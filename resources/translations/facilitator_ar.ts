@@ -3305,6 +3305,17 @@
     </message>
 </context>
 <context>
+    <name>erasure</name>
+    <message>
+        <source>There is no such participant.</source>
+        <translation>لا يوجد مشارك كهذا.</translation>
+    </message>
+    <message>
+        <source>{user} may not erase this participant: the group is not theirs.</source>
+        <translation>لا يحق لـ {user} محو هذا المشارك: المجموعة ليست من مجموعاته.</translation>
+    </message>
+</context>
+<context>
     <name>export</name>
     <message>
         <source>The text needs more special letter forms than one report can hold.</source>
@@ -3790,6 +3801,10 @@
     <message>
         <source>You cannot remove yourself.</source>
         <translation>لا يمكنك إزالة نفسك.</translation>
+    </message>
+    <message>
+        <source>You cannot approve your own removal.</source>
+        <translation>لا يمكنك الموافقة على إزالتك أنت.</translation>
     </message>
     <message>
         <source>The user's passphrase no longer opens this store. If they may have kept a copy of the key file, change the database key now (facilitator db rekey).</source>
