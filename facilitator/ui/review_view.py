@@ -340,30 +340,42 @@ class _NothingToApprove(Exception):
 
 
 class SecondPersonDialog(QDialog):
-    """Sign in as another user of this store (for the two-person rule)."""
+    """Sign in as a user of this store: a second person for the two-person rule, or
+    (``embedded``) the person at the keyboard on a shared install."""
 
-    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+    signed_in = Signal(object)
+
+    def __init__(self, ctx: Any, parent: QWidget | None = None, *,
+                 embedded: bool = False) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.principal = None
-        self.setObjectName("secondPerson")
+        self.setObjectName("signInForm" if embedded else "secondPerson")
+        if embedded:
+            self.setWindowFlags(Qt.WindowType.Widget)
         self.setWindowTitle(self.tr("Second person"))
         form = QFormLayout(self)
-        form.addRow(W.muted(self.tr("A different person approves: they sign in with their "
-                                    "own name and passphrase.")))
+        form.addRow(W.muted(self.tr("Several people use this store: sign in with your own "
+                                    "name and passphrase.") if embedded else self.tr(
+            "A different person approves: they sign in with their own name and "
+            "passphrase.")))
         self.login = QLineEdit()
-        self.login.setObjectName("secondLogin")
+        self.login.setObjectName("signInLogin" if embedded else "secondLogin")
         self.passphrase = QLineEdit()
-        self.passphrase.setObjectName("secondPassphrase")
+        self.passphrase.setObjectName("signInPassphrase" if embedded else "secondPassphrase")
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.returnPressed.connect(self.check)
         form.addRow(self.tr("Name"), self.login)
         form.addRow(self.tr("Passphrase"), self.passphrase)
         self.error = W.muted("")
+        self.error.setObjectName("signInError")
         form.addRow(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.check)
         buttons.rejected.connect(self.reject)
+        if embedded:
+            buttons.button(QDialogButtonBox.StandardButton.Cancel).hide()
         form.addRow(buttons)
 
     def check(self) -> None:
@@ -375,5 +387,8 @@ class SecondPersonDialog(QDialog):
                                            self.passphrase.text())
         except Exception as exc:  # noqa: BLE001 - shown in the dialog
             self.error.setText(error_text(exc) if hasattr(exc, "message") else str(exc))
+            self.passphrase.clear()
             return
+        self.passphrase.clear()
+        self.signed_in.emit(self.principal)
         self.accept()

@@ -18,44 +18,93 @@ from facilitator.ui import widgets as W
 class SupervisionView(QWidget):
     def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from facilitator.app import users
-        from facilitator.app.access import allowed
+        from facilitator.store.users import accounts
 
         self.ctx = ctx
-        self.principal = users.sign_in(ctx.store)
+        self.principal = None
         self.setObjectName("supervisionView")
         lay = QVBoxLayout(self)
-        self.who = W.muted(self.tr("Signed in as {name}").format(name=self.principal.login))
+        self.who = W.muted("")
         lay.addWidget(self.who)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("supervisionTabs")
         lay.addWidget(self.tabs, 1)
         self.pages: dict[str, QWidget | None] = {}
         self._makers: dict[str, Callable[[], QWidget]] = {}
+        self.tabs.currentChanged.connect(self._ensure)
+        self.sign_in_form = None
+        # A one-person install never asks who you are; on a shared install the person
+        # at the keyboard signs in with their own name and passphrase (the store may
+        # have been unlocked by someone else's passphrase or the owner's keyring).
+        if len(accounts(ctx.db)) > 1:
+            self._ask_who()
+        else:
+            from facilitator.app import users
+
+            self._start(users.sign_in(ctx.store))
+        if hasattr(ctx, "lock_changed"):
+            ctx.lock_changed.connect(self._locked)
+
+    def _ask_who(self) -> None:
+        from facilitator.ui.review_view import SecondPersonDialog
+
+        form = SecondPersonDialog(self.ctx, self, embedded=True)
+        form.signed_in.connect(self._start)
+        self.sign_in_form = form
+        self.layout().insertWidget(1, form)
+        self.tabs.hide()
+        form.login.setFocus()
+
+    def _locked(self, locked: bool) -> None:
+        """Locking forgets who was signed in on a shared install."""
+        from facilitator.store.users import accounts
+
+        if locked and self.principal is not None and len(accounts(self.ctx.db)) > 1:
+            self.principal = None
+            self.tabs.clear()
+            for page in self.pages.values():
+                if page is not None:
+                    page.deleteLater()
+            self.pages, self._makers = {}, {}
+            self.who.setText("")
+            self._ask_who()
+
+    def _start(self, principal: Any) -> None:
+        from facilitator.app.access import allowed
+
+        self.principal = principal
+        if self.sign_in_form is not None:
+            form, self.sign_in_form = self.sign_in_form, None
+            form.hide()
+            self.layout().removeWidget(form)
+            form.setParent(None)  # a hidden dialog left in the window swallows shortcuts
+            form.deleteLater()
+        self.tabs.show()
+        self.who.setText(self.tr("Signed in as {name}").format(name=principal.login))
         specs = [("review", self.tr("Review queue"), "review.read", self._review),
                  ("dashboard", self.tr("Dashboard"), "dashboard.read", self._dashboard),
                  ("audit", self.tr("Audit log"), "audit.read", self._audit),
                  ("users", self.tr("Users"), "users.list", self._users)]
         for n, (key, title, perm, maker) in enumerate(specs, 1):
-            if not allowed(self.principal, perm):
+            if not allowed(principal, perm):
                 continue
             holder = QWidget()
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
-            self.tabs.addTab(holder, f"{title}  \u2066[Alt+{n}]\u2069")
+            holder.setProperty("page_key", key)
             self.pages[key] = None
             self._makers[key] = maker
-            holder.setProperty("page_key", key)
-            QShortcut(QKeySequence(f"Alt+{n}"), self,
-                      lambda h=holder: self.tabs.setCurrentWidget(h))
-        self.tabs.currentChanged.connect(self._ensure)
+            self.tabs.addTab(holder, f"{title}  \u2066[Alt+{n}]\u2069")
+            if not getattr(self, f"_shortcut_{n}", None):
+                setattr(self, f"_shortcut_{n}", QShortcut(
+                    QKeySequence(f"Alt+{n}"), self, lambda k=key: self.open_tab(k)))
         self._ensure(self.tabs.currentIndex())
 
     def _ensure(self, index: int) -> None:
         holder = self.tabs.widget(index)
-        if holder is None:
+        if holder is None or self.principal is None:
             return
         key = holder.property("page_key")
-        if self.pages.get(key) is None:
+        if key in self._makers and self.pages.get(key) is None:
             page = self._makers[key]()
             holder.layout().addWidget(page)
             self.pages[key] = page

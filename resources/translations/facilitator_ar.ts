@@ -2647,6 +2647,10 @@
         <translation>الشخص الثاني</translation>
     </message>
     <message>
+        <source>Several people use this store: sign in with your own name and passphrase.</source>
+        <translation>يستخدم عدة أشخاص هذا المخزن: سجّل الدخول باسمك وعبارة المرور الخاصة بك.</translation>
+    </message>
+    <message>
         <source>A different person approves: they sign in with their own name and passphrase.</source>
         <translation>يوافق شخص آخر: يدخل باسمه وعبارة المرور الخاصة به.</translation>
     </message>
