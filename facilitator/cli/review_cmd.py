@@ -67,6 +67,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("request", metavar="ID")
     p.set_defaults(func=_approve)
 
+    p = sub.add_parser("thresholds", help="show or set the trigger thresholds (administrator)")
+    add_user_args(p)
+    p.add_argument("--overrun-minutes", type=int)
+    p.add_argument("--attendance-window", type=int, help="sessions compared on each side")
+    p.add_argument("--attendance-drop-share", type=float, help="e.g. 0.3 for 30%%")
+    p.add_argument("--quiet-days", type=int)
+    p.set_defaults(func=_thresholds)
+
     p = sub.add_parser("month", help="sign off a month of a group once its items are closed")
     add_user_args(p)
     p.add_argument("--group", metavar="ID", required=True)
@@ -162,6 +170,20 @@ def _approve(args: argparse.Namespace) -> int:
     store, who = open_as(args)
     with store:
         return _decision(svc.approve(store.db, who, args.request))
+
+
+def _thresholds(args: argparse.Namespace) -> int:
+    values = {k: v for k, v in (("overrun_minutes", args.overrun_minutes),
+                                ("attendance_window", args.attendance_window),
+                                ("attendance_drop_share", args.attendance_drop_share),
+                                ("quiet_days", args.quiet_days)) if v is not None}
+    store, who = open_as(args)
+    with store:
+        current = (svc.set_thresholds(store.db, who, **values) if values
+                   else svc.current_thresholds(store.db))
+    for k, v in current.items():
+        print(f"{k}\t{v}")
+    return 0
 
 
 def _month(args: argparse.Namespace) -> int:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from facilitator.app import audit as audit_svc
-from facilitator.app import review, users
+from facilitator.app import dashboard, erasure, review, users
 from facilitator.app.access import AccessDenied, refusal
 from facilitator.cli.main import main
 
@@ -34,6 +34,12 @@ MATRIX = {
     "review.month": ("review.decide", {"owner", "sam"}),
     "review.approve": ("review.decide", {"owner", "sam"}),
     "settings.thresholds": ("settings.manage", {"owner", "ada"}),
+    "users.passwd_other": ("users.manage", {"owner", "ada"}),
+    "users.approve_removal": ("approval.decide", {"owner", "sam", "ada"}),
+    "dashboard.build": ("dashboard.read", {"owner", "sam", "fay"}),
+    "dashboard.choices": ("dashboard.read", {"owner", "sam", "fay"}),
+    "erasure.request": ("review.comment", {"owner", "sam", "fay"}),
+    "erasure.approve": ("approval.decide", {"owner", "sam", "ada"}),
 }
 
 
@@ -73,6 +79,13 @@ def _call(name, store, who, world):
         "review.month": lambda: review.sign_month(db, who, world["gid"], "2026-10"),
         "review.approve": lambda: review.approve(db, who, "0" * 32),
         "settings.thresholds": lambda: review.set_thresholds(db, who, quiet_days=30),
+        "users.passwd_other": lambda: users.set_passphrase(store, who, "owner",
+                                                           "owner's next passphrase"),
+        "users.approve_removal": lambda: users.approve_removal(store, who, "0" * 32),
+        "dashboard.build": lambda: dashboard.build(db, who),
+        "dashboard.choices": lambda: dashboard.choices(db, who),
+        "erasure.request": lambda: erasure.request_erasure(db, who, "0" * 32),
+        "erasure.approve": lambda: erasure.approve_erasure(db, who, "0" * 32),
     }
     return calls[name]()
 
@@ -109,6 +122,8 @@ CLI = [  # (argv after the store args, permission)
     (["review", "list"], "review.read"),
     (["review", "sign", "abcdef12"], "review.decide"),
     (["review", "close", "abcdef12", "--reason", "r"], "review.decide"),
+    (["review", "thresholds", "--quiet-days", "30"], "settings.manage"),
+    (["users", "passwd", "owner", "--new-passphrase-file", "{pw}"], "users.manage"),
 ]
 PASSWORDS = {"owner": PASS, "sam": SUP_PASS, "fay": FAC_PASS, "tom": TRN_PASS, "ada": ADM_PASS}
 
