@@ -125,3 +125,21 @@ def _admin(db):
         s.add(u)
         s.flush()
         return Principal(u.id, "admin", frozenset({"administrator"}))
+
+
+def test_opening_safety_in_run_mode_is_logged_and_raises_an_item(raw_db):
+    """The run engine logs 'safety' when the panel opens; the trigger reads that log."""
+    from facilitator.session.library import load_script
+    from facilitator.session.persistence import SessionRunner
+
+    gid, _, last = steady_group(raw_db)
+    with raw_db.unit() as s:
+        script = load_script("mutual-support-circle", s)
+    runner = SessionRunner.create(raw_db, gid, script)
+    runner.engine.start()
+    runner.engine.note_safety()
+    runner.engine.next()
+    runner.engine.finish()
+    trig = [t for t in review.collect_triggers(raw_db, last + timedelta(days=400))
+            if t.kind == "safety_opened"]
+    assert [t.session_id for t in trig] == [runner.session_id]
