@@ -42,7 +42,10 @@ class Entry:
 
 
 def _detail_text(detail: dict) -> str:
-    return ", ".join(f"{k}={v}" for k, v in sorted((detail or {}).items()))
+    def show(v: object) -> str:
+        return "/".join(str(x) for x in v) if isinstance(v, (list, tuple)) else str(v)
+
+    return ", ".join(f"{k}={show(v)}" for k, v in sorted((detail or {}).items()))
 
 
 def entries(store: OpenedStore, who: Principal, *, action: str | None = None,
@@ -103,7 +106,7 @@ def audit_report(store: OpenedStore, who: Principal, lang: str = "en", **filters
             lang).format(seq=check.first_broken_seq,
                          problem=translate("store", check.problem, lang)))
     table = rm.Table(columns=[translate(_CTX, c, lang) for c in COLUMNS], rows=rows,
-                     numeric=frozenset({0}), col_widths=[0.5, 1.6, 0.9, 1.4, 0.8, 2.4, 1.0])
+                     numeric=frozenset({0}), col_widths=[0.8, 1.5, 1.1, 1.4, 0.7, 2.3, 1.0])
     return rm.Report(kind="program", lang=lang, title=translate(_CTX, "Audit log", lang),
                      period=datetime.now(timezone.utc).strftime("%Y-%m-%d"),
                      audience="supervisor",
