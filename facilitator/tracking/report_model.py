@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal, Sequence, Union
+from typing import Any, Literal, Sequence, Union
 
 Audience = Literal["facilitator", "supervisor", "external"]
 ReportKind = Literal["session", "group", "program", "handout", "recovery_kit"]
@@ -96,3 +96,6 @@ class Report:
     confidentiality: str = ""
     generated_at: datetime | None = None
     subtitle: str = ""
+    #: for a group or program report: what writing it adds to the release register
+    #: (:class:`facilitator.tracking.release.Release`)
+    release: Any = None

@@ -1,0 +1,99 @@
+"""Benchmark: the disclosure audit inside the program report (issue 11).
+
+Run:  .venv/bin/python benchmarks/bench_disclosure.py [--groups 20 --weeks 52 --repeat 3]
+
+Builds the program report (numbers only, no PDF) on demo data of 20 groups x 52
+weekly sessions x 12 people for a calendar year, and prints the whole build, the
+share spent in :func:`facilitator.tracking.protection.protect` (suppression, the
+HiGHS audit and the release register), the printed and hidden cells and the audit
+rounds. Then the same with one earlier overlapping release in the register. Target:
+the program report under 1 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from facilitator.store.db import Database  # noqa: E402
+from facilitator.store.models import Base  # noqa: E402
+from facilitator.tracking import release  # noqa: E402
+from facilitator.tracking.reports import build_program_report  # noqa: E402
+
+SPENT = [0.0]
+_protect = release.protect
+
+
+def timed_protect(*args, **kwargs):
+    t0 = time.perf_counter()
+    try:
+        return _protect(*args, **kwargs)
+    finally:
+        SPENT[0] += time.perf_counter() - t0
+
+
+release.protect = timed_protect
+
+
+def run(db, start, end, repeat):
+    best = None
+    for _ in range(repeat):
+        SPENT[0] = 0.0
+        t0 = time.perf_counter()
+        report = build_program_report(db, start, end, "en")
+        took = time.perf_counter() - t0
+        if best is None or took < best[0]:
+            best = (took, SPENT[0], report)
+    return best
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--groups", type=int, default=20)
+    parser.add_argument("--weeks", type=int, default=52)
+    parser.add_argument("--participants", type=int, default=12)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+
+    from facilitator.demo.generator import generate_demo
+
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Database(Path(tmp) / "bench.db", os.urandom(32))
+        Base.metadata.create_all(db.engine)
+        generate_demo(db, args.groups, args.weeks, 1, args.participants)
+        from facilitator.tracking.analytics import held_sessions
+        from facilitator.tracking.loaders import load_dataset
+
+        with db.session() as s:
+            days = [x.day for x in held_sessions(load_dataset(s).sessions)]
+        year = min(days).year
+        cases = [("calendar year", date(year, 1, 1), date(year, 12, 31)),
+                 ("first quarter", date(year, 1, 1), date(year, 3, 31))]
+        for label, start, end in cases:
+            took, audit, report = run(db, start, end, args.repeat)
+            d = report.release.decision
+            verdict = "OK" if took < 1.0 else "SLOW"
+            print(f"program report, {label:<14} {took:6.3f} s (target < 1 s: {verdict}); "
+                  f"protection {audit:6.3f} s = {100 * audit / took:4.1f}% "
+                  f"({len(d.printed)} counts printed, {len(d.hidden)} hidden, "
+                  f"{len(d.small)} small, {d.rounds} audit round(s))")
+        # with an earlier overlapping release in the register
+        release.record(db, build_program_report(db, date(year, 1, 1), date(year, 3, 31), "en"))
+        took, audit, report = run(db, date(year, 1, 1), date(year, 12, 31), args.repeat)
+        d = report.release.decision
+        print(f"program report, year after a Q1 release {took:6.3f} s; protection "
+              f"{audit:6.3f} s = {100 * audit / took:4.1f}% ({len(d.hidden)} hidden, "
+              f"{len(d.used_releases)} earlier release(s) audited with it)")
+        db.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
