@@ -423,10 +423,14 @@ def _audit_loop(ledger: Ledger, k: int, hidden: set[str],
                 near.setdefault(c, set()).update(line - {c})
     model = _build(ledger, hidden, prior)
     rounds = 0
+    # Hiding one more cell only frees a value the model held fixed, so every range can
+    # only widen: a cell that passed stays protected, and later rounds re-check the
+    # weak ones alone.
+    todo = _to_check(ledger, k, hidden, prior)
     while True:
         rounds += 1
         weak = []
-        for c in _to_check(ledger, k, hidden, prior):
+        for c in todo:
             hi = model.bound(c, -1)  # the largest value first: most weak cells fail there
             if hi >= k and is_protected(model.bound(c, 1), hi, k):
                 continue
@@ -434,10 +438,14 @@ def _audit_loop(ledger: Ledger, k: int, hidden: set[str],
         if not weak:
             return hidden, rounds
         grew = False
+        added: set[str] = set()
         for c in weak:
+            if near.get(c, set()) & added:
+                continue  # a partner hidden this round may already protect it: re-audit
             d = _partner(ledger, c, hidden, near)
             if d is not None:
                 hidden.add(d)
+                added.add(d)
                 model.free(d)
                 grew = True
         if not grew:  # nothing left to hide near the weak cells
@@ -446,6 +454,7 @@ def _audit_loop(ledger: Ledger, k: int, hidden: set[str],
         _quick_secondary(ledger, hidden)
         for d in hidden - before:
             model.free(d)
+        todo = weak + [c for c in hidden - set(todo) if 1 <= ledger.values[c] < k]
 
 
 def _ranges(ledger: Ledger, k: int, hidden: set[str], prior: Sequence[PriorRelease]
