@@ -100,6 +100,9 @@ class Ledger:
         """``total`` counts different people over ``parts`` that may share people: it
         is at least the largest part and at most their sum."""
         parts = tuple(parts)
+        values = [self.values[p] for p in parts]
+        if values and not max(values) <= self.values[total] <= sum(values):
+            raise ValueError(f"{total} cannot count the different people of its parts")
         self.distinct_sums.append((total, parts))
 
     def zero(self, key: str) -> None:

@@ -142,7 +142,14 @@ def group_blocks(L: Ledger, ds: Dataset, months: MonthSpan | None, lang: str, *,
         if months.fixed:
             uniq = L.count(f"{g}:unique@{pk}",
                            unique_participants(ds.sessions, ds.attendance, period))
-            L.distinct_of(f"{g}:unique@{pk}", [grid[i][-1].key for i in range(len(held))])
+            # the people at each session (new + returning; a headcount is not people)
+            came = []
+            for i, x in enumerate(held):
+                key = f"{g}:people|{x.id}"
+                L.count(key, sum(nvr[x.id]), printed=False)
+                L.sum_of(key, [grid[i][0].key, grid[i][1].key])
+                came.append(key)
+            L.distinct_of(f"{g}:unique@{pk}", came)
         else:
             uniq = "–"
         ret = retention_cell(retention(ds.sessions, ds.attendance, period))
