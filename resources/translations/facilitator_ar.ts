@@ -123,12 +123,8 @@
 <context>
     <name>Disclosure</name>
     <message>
-        <source>Counts from 1 to {km1} are shown as &lt;{k}.</source>
-        <translation>الأعداد من 1 إلى {km1} تظهر على شكل ‎&lt;{k}‎.</translation>
-    </message>
-    <message>
-        <source>* hidden so that a small number cannot be worked out from the totals.</source>
-        <translation>* أُخفيت حتى لا يمكن استنتاج عدد صغير من المجاميع.</translation>
+        <source>x: not shown, so that no count from 1 to {km1} can be read or worked out from this report or from earlier reports to the same readers. Any hidden cell may hold a small count, a larger one or 0.</source>
+        <translation>x: غير معروض، حتى لا يمكن قراءة أي عدد من 1 إلى {km1} أو استنتاجه من هذا التقرير أو من تقارير سابقة للقرّاء أنفسهم. قد تحمل أي خانة مخفية عددًا صغيرًا أو أكبر أو صفرًا.</translation>
     </message>
     <message>
         <source>– withheld: based on fewer than {k} people.</source>
@@ -1338,12 +1334,12 @@
         <translation>تقرير البرنامج لجهات من خارجه</translation>
     </message>
     <message>
-        <source>First day</source>
-        <translation>اليوم الأول</translation>
+        <source>First month</source>
+        <translation>الشهر الأول</translation>
     </message>
     <message>
-        <source>Last day</source>
-        <translation>اليوم الأخير</translation>
+        <source>Last month</source>
+        <translation>الشهر الأخير</translation>
     </message>
     <message>
         <source>Whole history</source>
@@ -1378,6 +1374,10 @@
         <translation>الفترة</translation>
     </message>
     <message>
+        <source>Whole calendar months. The number of different people, age bands and genders are shown for a calendar quarter or a calendar year only.</source>
+        <translation>أشهر تقويمية كاملة. يُعرض عدد الأشخاص المختلفين والفئات العمرية والجنس لربع سنة تقويمي أو سنة تقويمية فقط.</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>ال&amp;لغة</translation>
     </message>
@@ -1402,20 +1402,20 @@
         <translation>حفظ التقرير ملف PDF</translation>
     </message>
     <message>
-        <source>Reports hold no codes, aliases, notes or individual scores. Counts below the smallest count are shown as "&lt;k" and small averages are withheld.</source>
-        <translation>لا تحوي التقارير رموزًا ولا أسماء مستعارة ولا ملاحظات ولا درجات فردية. الأعداد الأصغر من أصغر عدد يُعرض تظهر بالشكل «&lt;k»، والمتوسطات المبنية على أعداد صغيرة تُحجب.</translation>
+        <source>Reports hold no codes, aliases, notes or individual scores. Counts below the smallest count, and any count that would let one be worked out, are shown as "x"; small averages are withheld.</source>
+        <translation>لا تحتوي التقارير على رموز أو أسماء مستعارة أو ملاحظات أو درجات فردية. تظهر الأعداد الأصغر من أصغر عدد معروض، وكل عدد قد يسمح باستنتاج أحدها، على شكل "x"؛ وتُحجب المتوسطات المبنية على أعداد صغيرة.</translation>
+    </message>
+    <message>
+        <source>Counts from 1 to %1 are hidden (shown as "x").</source>
+        <translation>تُخفى الأعداد من 1 إلى %1 (تظهر على شكل "x").</translation>
+    </message>
+    <message>
+        <source>The first month is after the last month.</source>
+        <translation>الشهر الأول بعد الشهر الأخير.</translation>
     </message>
     <message>
         <source>For readers outside the programme the smallest count is at least %1.</source>
         <translation>للقرّاء من خارج البرنامج لا يقلّ أصغر عدد يُعرض عن %1.</translation>
-    </message>
-    <message>
-        <source>Counts from 1 to %1 are shown as "&lt;%2".</source>
-        <translation>الأعداد من 1 إلى %1 تظهر بالشكل «&lt;%2».</translation>
-    </message>
-    <message>
-        <source>The first day is after the last day.</source>
-        <translation>اليوم الأول بعد اليوم الأخير.</translation>
     </message>
     <message>
         <source>The two passwords are not the same.</source>
