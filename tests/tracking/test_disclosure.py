@@ -167,3 +167,36 @@ def test_the_attacker_finds_what_cell_by_cell_suppression_leaves_open():
                      printed=frozenset(L.printed), ranges={}, rounds=0,
                      because_of_earlier=False)
     assert exposed(attack(L, naive), L.values, 5) == {"g|s1|new": (1, (1, 1))}
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_report_says_in_one_sentence_when_an_earlier_release_hid_more(monkeypatch, lang):
+    from datetime import date
+
+    from facilitator.tracking import release
+    from facilitator.tracking import report_text as rt
+    from facilitator.tracking.periods import MonthSpan
+    from facilitator.tracking.report_blocks import count_table
+    from facilitator.tracking.report_model import Paragraph, Report, Table
+
+    first = Ledger()
+    first.table("m", ["2025-01", "2025-02", "2025-03"], ["new", "ret"],
+                [[9, 20], [7, 22], [2, 25]], total_row="total@q1")
+    d1 = protect(first, 5)
+    prior = PriorRelease("r1", {c: (None if c in d1.hidden else first.values[c])
+                                for c in first.printed},
+                         d1.small, first.equal_sums, first.distinct_sums)
+    monkeypatch.setattr(release, "prior_releases", lambda db, audience, months: [prior])
+    L = Ledger()
+    table, _ = count_table(L, "m", ["2025-01", "2025-02"], ["Jan", "Feb"], ["new", "ret"],
+                           ["New", "Returning"], [[9, 20], [7, 22]], lang,
+                           first_column="Month", total_row="total@jf")
+    report = Report(kind="program", lang=lang, title="", period="", audience="supervisor",
+                    blocks=[table])
+    out = release.finish_report(None, report, L, 5,
+                                MonthSpan(date(2025, 1, 1), date(2025, 2, 28)), external=False)
+    notes = [b.text for b in out.blocks if isinstance(b, Paragraph)]
+    assert notes[0] == rt.t("register_note", lang)
+    shown = next(b for b in out.blocks if isinstance(b, Table))
+    assert any(c == HIDDEN for row in shown.rows for c in row)
+    assert out.release.decision.because_of_earlier
