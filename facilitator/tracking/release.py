@@ -20,6 +20,7 @@ from facilitator.store.models_release import ReportRelease
 from facilitator.tracking import report_text as rt
 from facilitator.tracking.periods import MonthSpan
 from facilitator.tracking.protection import Decision, Ledger, PriorRelease, protect, resolve
+from facilitator.tracking.report_blocks import disclosure_notes
 from facilitator.tracking.report_model import Paragraph, Report
 
 
@@ -67,8 +68,7 @@ def finish_report(db: Database, report: Report, L: Ledger, k: int,
     if decision.because_of_earlier:
         blocks.insert(0, Paragraph(rt.t("register_note", lang), "note"))
     if months is not None and L.values:
-        blocks.append(Paragraph(" ".join([rt.t_disclosure("hidden", lang, k),
-                                          rt.t_disclosure("withheld", lang, k)]), "small"))
+        blocks.append(disclosure_notes(lang, k))
     report.blocks = blocks
     if months is not None:
         report.release = Release(

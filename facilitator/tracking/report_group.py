@@ -1,10 +1,12 @@
 """The group period report for a supervisor.
 
-Everything here has passed disclosure control (k = 5 unless told otherwise): counts
-of 1 to k-1 show as "<k" with secondary suppression against the totals, and means,
-changes and shares resting on fewer than k people are withheld. No participant code,
-alias or per-person score appears. Session dates are shown by day because the
-supervisor oversees this one group; the program report goes down to months only.
+The builders here put every count, with its true value, into the report's
+:class:`~facilitator.tracking.protection.Ledger`; :func:`build_group_report` then
+protects the report as a whole (:mod:`facilitator.tracking.release`): counts of 1 to
+k-1, and whatever would give one away, print as "x"; means, changes and shares
+resting on fewer than k people are withheld. No participant code, alias or
+per-person score appears. The report covers whole calendar months; session dates are
+shown by day because the supervisor oversees this one group.
 """
 
 from __future__ import annotations
@@ -41,7 +43,6 @@ from facilitator.tracking.report_blocks import (
     change_rows,
     count_table,
     custom_measure_blocks,
-    disclosure_notes,
     fidelity_figures,
     mean_cell,
     retention_cell,

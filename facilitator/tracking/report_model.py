@@ -1,7 +1,7 @@
 """Plain data that describes a report, independent of how it is drawn.
 
 The tracking layer builds a :class:`Report` (already translated, already passed
-through disclosure control: suppressed cells hold text such as ``"<5"``); the export
+through disclosure control: hidden counts hold ``"x"``, withheld means ``"–"``); the export
 layer turns it into a PDF. Keeping the contract as frozen dataclasses lets the
 numbers be tested without rendering and the renderer be tested without a database.
 """

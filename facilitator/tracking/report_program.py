@@ -1,9 +1,10 @@
 """The program report across every group, for supervisors or for sharing outside.
 
 Dates go down to months only; no group name, participant code, alias or per-person
-score appears; every count passes small-number suppression (k = 5 by default, at
-least 11 with ``external=True``) and every mean, share or change resting on fewer
-than k people is withheld. Charts draw suppressed values as gaps.
+score appears; the whole report is protected in one pass (k = 5 by default, at
+least 11 with ``external=True``; see :mod:`facilitator.tracking.protection`) and every
+mean, share or change resting on fewer than k people is withheld. Charts draw hidden
+values as gaps.
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """Promise: small numbers are suppressed in every report that leaves the facilitator.
 
 A group of three people who come every week is the hard case: every count about
-people is between 1 and k-1. Group and program reports must show "<5" (k = 5), and
-"<11" with ``--k 11`` or ``--external``, and no table, chart or people figure may
-carry the exact small count.
+people is between 1 and k-1. Group and program reports must hide them behind the one
+symbol "x" (k = 5, or 11 with ``--k 11`` or ``--external``, named in the legend), and
+no table, chart or people figure may carry the exact small count.
 """
 
 from __future__ import annotations
