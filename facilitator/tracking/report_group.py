@@ -154,6 +154,18 @@ def group_blocks(L: Ledger, ds: Dataset, months: MonthSpan | None, lang: str, *,
         else:
             uniq = "–"
         ret = retention_cell(retention(ds.sessions, ds.attendance, period))
+    # each month's new people and attendances: unprinted here, the same numbers the
+    # program report adds up by programme type, so a group report and a program
+    # report to the same readers are audited together
+    rows_of_month: dict[str, list[int]] = defaultdict(list)
+    for i, x in enumerate(held):
+        rows_of_month[f"{x.day:%Y-%m}"].append(i)
+    for mk, idx in rows_of_month.items():
+        for col, j in ((("att", 0),) if headcount_only else (("new", 0), ("att", -1))):
+            parts = [grid[i][j].key for i in idx]
+            key = L.count(f"{g}:m|{mk}|{col}", sum(L.values[c] for c in parts),
+                          printed=False).key
+            L.sum_of(key, parts)
     avg = sum(att.values()) / len(held)
     overview = KeyFigures([
         (rt.t("sessions_held", lang), str(len(held))),

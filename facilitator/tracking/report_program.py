@@ -138,6 +138,17 @@ def program_blocks(L: Ledger, ds: Dataset, months: MonthSpan | None, lang: str, 
                 key = f"p:tm|{t}|{mk}|{col}"
                 L.count(key, value, printed=False)
                 cells[t, mk] = key
+                # each group's own month: the numbers a group report to the same
+                # readers adds up, so the two are audited as one when both are released
+                gkeys = []
+                for gid in sorted({x.group_id for x in mine}):
+                    ours = [x for x in mine if x.group_id == gid]
+                    gkeys.append(L.count(
+                        f"g:{gid}:m|{mk}|{col}",
+                        sum(nvr.get(x.id, (0, 0))[0] for x in ours) if col == "new"
+                        else sum(visits[x.id] for x in ours), printed=False).key)
+                if gkeys:
+                    L.sum_of(key, gkeys)
         for i, t in enumerate(names):
             L.sum_of(tgrid[i][j_type].key, [cells[t, mk] for mk in mrow])
         for r, mk in enumerate(mrow):

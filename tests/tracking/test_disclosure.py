@@ -200,3 +200,28 @@ def test_the_report_says_in_one_sentence_when_an_earlier_release_hid_more(monkey
     shown = next(b for b in out.blocks if isinstance(b, Table))
     assert any(c == HIDDEN for row in shown.rows for c in row)
     assert out.release.decision.because_of_earlier
+
+
+def test_a_group_report_and_a_program_report_share_the_groups_months(raw_db):
+    """A programme type with one group prints that group's totals in its "By program
+    type" row; the group report and the program report are tied through the group's
+    months, so the register audits them together."""
+    from datetime import date
+
+    from facilitator.demo import generate_demo
+    from facilitator.store.models import Group
+    from facilitator.tracking import release
+    from facilitator.tracking.reports import build_group_report, build_program_report
+
+    generate_demo(raw_db, groups=2, weeks=10, seed=5)
+    with raw_db.session() as s:
+        gid = s.query(Group.id).order_by(Group.name).first()[0]
+    start, end = date(2025, 1, 1), date(2025, 3, 31)
+    group = build_group_report(raw_db, gid, start, end, "en")
+    release.record(raw_db, group)
+    program = build_program_report(raw_db, start, end, "en")
+    shared = set(group.release.cells["cells"]) | {
+        c for t, ps in group.release.cells["equal"] for c in (t, *ps)}
+    mine = {c for t, ps in program.release.cells["equal"] for c in (t, *ps)}
+    assert any(c.startswith(f"g:{gid}:m|") for c in shared & mine)
+    assert program.release.decision.used_releases  # audited with the group report
