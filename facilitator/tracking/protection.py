@@ -165,7 +165,7 @@ class Decision:
     values: Mapping[str, int]
     hidden: frozenset[str]
     printed: frozenset[str]
-    ranges: Mapping[str, tuple[float, float]]
+    ranges: Mapping[str, tuple[float, float]]  # of the hidden small counts
     rounds: int
     because_of_earlier: bool
     used_releases: tuple[str, ...] = ()
@@ -463,7 +463,8 @@ def _audit_loop(ledger: Ledger, k: int, hidden: set[str],
 def _ranges(ledger: Ledger, k: int, hidden: set[str], prior: Sequence[PriorRelease]
             ) -> dict[str, tuple[float, float]]:
     model = _build(ledger, hidden, prior)
-    return {c: (model.bound(c, 1), model.bound(c, -1)) for c in sorted(hidden)}
+    return {c: (model.bound(c, 1), model.bound(c, -1)) for c in sorted(hidden)
+            if 1 <= ledger.values[c] < k}
 
 
 def _consistent(ledger: Ledger, prior: Sequence[PriorRelease]
