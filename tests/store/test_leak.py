@@ -6,9 +6,9 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
-from sqlalchemy import JSON, Boolean, DateTime, Enum, Float, Integer, String, Text, insert
+from sqlalchemy import JSON, Boolean, Date, DateTime, Enum, Float, Integer, String, Text, insert
 
 from facilitator.store import service
 from facilitator.store.models import Base
@@ -44,6 +44,8 @@ def _rows() -> tuple[dict[str, dict], list[str]]:
                 row[col.name] = 1
             elif isinstance(typ, DateTime):
                 row[col.name] = datetime.now(timezone.utc)
+            elif isinstance(typ, Date):
+                row[col.name] = date.today()
         rows[table.name] = row
     return rows, markers
 
