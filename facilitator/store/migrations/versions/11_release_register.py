@@ -1,7 +1,7 @@
 """release register: reports written to a file, for auditing later reports together
 
 Revision ID: i11_release_register
-Revises: 0001
+Revises: i16_practice_attempts
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "i11_release_register"
-down_revision: Union[str, None] = "0001"
+down_revision: Union[str, None] = "i16_practice_attempts"
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
