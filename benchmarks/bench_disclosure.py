@@ -27,16 +27,17 @@ from facilitator.store.models import Base  # noqa: E402
 from facilitator.tracking import release  # noqa: E402
 from facilitator.tracking.reports import build_program_report  # noqa: E402
 
-SPENT = [0.0]
+SPENT = [0.0, 0.0]
 _protect = release.protect
 
 
 def timed_protect(*args, **kwargs):
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     try:
         return _protect(*args, **kwargs)
     finally:
         SPENT[0] += time.perf_counter() - t0
+        SPENT[1] += time.process_time() - c0
 
 
 release.protect = timed_protect
@@ -45,12 +46,12 @@ release.protect = timed_protect
 def run(db, start, end, repeat):
     best = None
     for _ in range(repeat):
-        SPENT[0] = 0.0
-        t0 = time.perf_counter()
+        SPENT[0] = SPENT[1] = 0.0
+        t0, c0 = time.perf_counter(), time.process_time()
         report = build_program_report(db, start, end, "en")
-        took = time.perf_counter() - t0
+        took, cpu = time.perf_counter() - t0, time.process_time() - c0
         if best is None or took < best[0]:
-            best = (took, SPENT[0], report)
+            best = (took, SPENT[0], report, cpu, SPENT[1])
     return best
 
 
@@ -77,20 +78,23 @@ def main() -> int:
         cases = [("calendar year", date(year, 1, 1), date(year, 12, 31)),
                  ("first quarter", date(year, 1, 1), date(year, 3, 31))]
         for label, start, end in cases:
-            took, audit, report = run(db, start, end, args.repeat)
+            took, audit, report, cpu, audit_cpu = run(db, start, end, args.repeat)
             d = report.release.decision
             verdict = "OK" if took < 1.0 else "SLOW"
-            print(f"program report, {label:<14} {took:6.3f} s (target < 1 s: {verdict}); "
-                  f"protection {audit:6.3f} s = {100 * audit / took:4.1f}% "
-                  f"({len(d.printed)} counts printed, {len(d.hidden)} hidden, "
+            print(f"program report, {label:<14} {took:6.3f} s (CPU {cpu:5.3f} s; target "
+                  f"< 1 s: {verdict}); protection {audit:6.3f} s = {100 * audit / took:4.1f}% "
+                  f"(CPU {audit_cpu:5.3f} s = {100 * audit_cpu / cpu:4.1f}%; "
+                  f"{len(d.printed)} counts printed, {len(d.hidden)} hidden, "
                   f"{len(d.small)} small, {d.rounds} audit round(s))")
         # with an earlier overlapping release in the register
         release.record(db, build_program_report(db, date(year, 1, 1), date(year, 3, 31), "en"))
-        took, audit, report = run(db, date(year, 1, 1), date(year, 12, 31), args.repeat)
+        took, audit, report, cpu, audit_cpu = run(db, date(year, 1, 1), date(year, 12, 31),
+                                                  args.repeat)
         d = report.release.decision
-        print(f"program report, year after a Q1 release {took:6.3f} s; protection "
-              f"{audit:6.3f} s = {100 * audit / took:4.1f}% ({len(d.hidden)} hidden, "
-              f"{len(d.used_releases)} earlier release(s) audited with it)")
+        print(f"program report, year after a Q1 release {took:6.3f} s (CPU {cpu:5.3f} s); "
+              f"protection {audit:6.3f} s = {100 * audit / took:4.1f}% (CPU {audit_cpu:5.3f} s; "
+              f"{len(d.hidden)} hidden, {len(d.used_releases)} earlier release(s) audited "
+              f"with it)")
         db.close()
     return 0
 

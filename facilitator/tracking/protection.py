@@ -361,15 +361,17 @@ def protect(ledger: Ledger, k: int, prior: Sequence[PriorRelease] = ()) -> Decis
     """Decide which printed counts are hidden, for the report as a whole."""
     hidden = {c for c in ledger.printed if 1 <= ledger.values[c] < k}
     _quick_secondary(ledger, hidden)
-    hidden, rounds = _audit_loop(ledger, k, hidden, ())
+    hidden, rounds, model = _audit_loop(ledger, k, hidden, ())
     alone = set(hidden)
     used, dropped = _consistent(ledger, prior)
     because = False
     if used:
-        hidden, more = _audit_loop(ledger, k, hidden, used)
+        hidden, more, model = _audit_loop(ledger, k, hidden, used)
         rounds += more
         because = hidden != alone
-    ranges = _ranges(ledger, k, hidden, used)
+    # the final model already has every hidden cell free: warm re-solves
+    ranges = {c: (model.bound(c, 1), model.bound(c, -1)) for c in sorted(hidden)
+              if 1 <= ledger.values[c] < k}
     return Decision(k=k, values=dict(ledger.values), hidden=frozenset(hidden),
                     printed=frozenset(ledger.printed), ranges=ranges, rounds=rounds,
                     because_of_earlier=because, used_releases=tuple(p.id for p in used),
@@ -415,7 +417,7 @@ def _to_check(ledger: Ledger, k: int, hidden: set[str], prior: Sequence[PriorRel
 
 
 def _audit_loop(ledger: Ledger, k: int, hidden: set[str],
-                prior: Sequence[PriorRelease]) -> tuple[set[str], int]:
+                prior: Sequence[PriorRelease]) -> tuple[set[str], int, _Model]:
     hidden = set(hidden)
     near = _neighbours(ledger)
     for p in prior:
@@ -439,7 +441,7 @@ def _audit_loop(ledger: Ledger, k: int, hidden: set[str],
                 continue
             weak.append(c)
         if not weak:
-            return hidden, rounds
+            return hidden, rounds, model
         grew = False
         added: set[str] = set()
         for c in weak:
@@ -452,19 +454,12 @@ def _audit_loop(ledger: Ledger, k: int, hidden: set[str],
                 model.free(d)
                 grew = True
         if not grew:  # nothing left to hide near the weak cells
-            return hidden, rounds
+            return hidden, rounds, model
         before = set(hidden)
         _quick_secondary(ledger, hidden)
         for d in hidden - before:
             model.free(d)
         todo = weak + [c for c in hidden - set(todo) if 1 <= ledger.values[c] < k]
-
-
-def _ranges(ledger: Ledger, k: int, hidden: set[str], prior: Sequence[PriorRelease]
-            ) -> dict[str, tuple[float, float]]:
-    model = _build(ledger, hidden, prior)
-    return {c: (model.bound(c, 1), model.bound(c, -1)) for c in sorted(hidden)
-            if 1 <= ledger.values[c] < k}
 
 
 def _consistent(ledger: Ledger, prior: Sequence[PriorRelease]
