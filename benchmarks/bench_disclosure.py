@@ -6,7 +6,8 @@ Builds the program report (numbers only, no PDF) on demo data of 20 groups x 52
 weekly sessions x 12 people for a calendar year, and prints the whole build, the
 share spent in :func:`facilitator.tracking.protection.protect` (suppression, the
 HiGHS audit and the release register), the printed and hidden cells and the audit
-rounds. Then the same with one earlier overlapping release in the register. Target:
+rounds. Then the same with one earlier overlapping release in the register, and the
+quarter after 60 monthly group reports to the same readers (a busy register). Target:
 the program report under 1 s.
 """
 
@@ -80,7 +81,7 @@ def main() -> int:
         for label, start, end in cases:
             took, audit, report, cpu, audit_cpu = run(db, start, end, args.repeat)
             d = report.release.decision
-            verdict = "OK" if took < 1.0 else "SLOW"
+            verdict = "OK" if cpu < 1.0 else "SLOW"  # CPU: steady on a shared machine
             print(f"program report, {label:<14} {took:6.3f} s (CPU {cpu:5.3f} s; target "
                   f"< 1 s: {verdict}); protection {audit:6.3f} s = {100 * audit / took:4.1f}% "
                   f"(CPU {audit_cpu:5.3f} s = {100 * audit_cpu / cpu:4.1f}%; "
@@ -95,6 +96,26 @@ def main() -> int:
               f"protection {audit:6.3f} s = {100 * audit / took:4.1f}% (CPU {audit_cpu:5.3f} s; "
               f"{len(d.hidden)} hidden, {len(d.used_releases)} earlier release(s) audited "
               f"with it)")
+        # a busy register: every group's report for each month of the first quarter
+        # (60 releases to the same readers), then the program report for the quarter
+        import calendar
+
+        from facilitator.store.models import Group
+        from facilitator.tracking.reports import build_group_report
+
+        release.clear(db)
+        with db.session() as s:
+            groups = [g for (g,) in s.query(Group.id)]
+        for month in (1, 2, 3):
+            end = date(year, month, calendar.monthrange(year, month)[1])
+            for gid in groups:
+                release.record(db, build_group_report(db, gid, date(year, month, 1), end, "en"))
+        took, audit, report, cpu, audit_cpu = run(db, date(year, 1, 1), date(year, 3, 31), 1)
+        d = report.release.decision
+        print(f"program report, first quarter after {len(d.used_releases)} group releases "
+              f"{took:6.3f} s (CPU {cpu:5.3f} s); protection CPU {audit_cpu:5.3f} s "
+              f"({len(d.hidden)} hidden; withheld more because of them: "
+              f"{d.because_of_earlier})")
         db.close()
     return 0
 

@@ -41,8 +41,11 @@ def audience_of(report_audience: str) -> str:
     return "external" if report_audience == "external" else "internal"
 
 
-def prior_releases(db: Database, audience: str, months: MonthSpan) -> list[PriorRelease]:
-    """Earlier releases to ``audience`` whose months overlap ``months``, oldest first."""
+def prior_releases(db: Database, audience: str, months: MonthSpan,
+                   scope: str = "") -> list[PriorRelease]:
+    """Earlier releases to ``audience`` whose months overlap ``months``, oldest first;
+    those of the same ``scope`` (``program``, or ``group:<id>``) have their own hidden
+    small counts re-audited as well."""
     with db.session() as s:
         rows = s.scalars(select(ReportRelease)
                          .where(ReportRelease.audience == audience,
@@ -53,7 +56,8 @@ def prior_releases(db: Database, audience: str, months: MonthSpan) -> list[Prior
                              frozenset(r.cells.get("small", ())),
                              [(t, tuple(ps)) for t, ps in r.cells.get("equal", ())],
                              [(t, tuple(ps)) for t, ps in r.cells.get("distinct", ())],
-                             frozenset(r.cells.get("zeros", ())))
+                             frozenset(r.cells.get("zeros", ())),
+                             recheck=bool(scope) and r.cells.get("scope") == scope)
                 for r in rows]
 
 
@@ -61,7 +65,8 @@ def finish_report(db: Database, report: Report, L: Ledger, k: int,
                   months: MonthSpan | None, *, external: bool) -> Report:
     """Protect the whole report (suppression, audit, earlier releases), then print it."""
     audience = "external" if external else "internal"
-    prior = prior_releases(db, audience, months) if months else []
+    scope = _scope(report, L)
+    prior = prior_releases(db, audience, months, scope) if months else []
     decision = protect(L, k, prior)
     lang = report.lang
     blocks = resolve(report.blocks, decision, rt.t_disclosure("hidden", lang, k))
@@ -73,7 +78,8 @@ def finish_report(db: Database, report: Report, L: Ledger, k: int,
     if months is not None:
         report.release = Release(
             kind=report.kind, audience=audience, start=months.start, end=months.end, k=k,
-            cells={"cells": {c: (None if c in decision.hidden else decision.values[c])
+            cells={"scope": scope,
+                   "cells": {c: (None if c in decision.hidden else decision.values[c])
                              for c in sorted(L.printed)},
                    "small": sorted(decision.small),
                    "equal": [[t, list(ps)] for t, ps in L.equal_sums],
@@ -81,6 +87,15 @@ def finish_report(db: Database, report: Report, L: Ledger, k: int,
                    "zeros": sorted(L.zeros)},
             decision=decision)
     return report
+
+
+def _scope(report: Report, L: Ledger) -> str:
+    """``program``, or ``group:<id>`` (from the ledger's keys; a group report's keys
+    all start with ``g:<group id>:``)."""
+    if report.kind != "group":
+        return "program"
+    heads = {c.split(":", 2)[1] for c in L.values if c.startswith("g:")}
+    return f"group:{heads.pop()}" if len(heads) == 1 else "group"
 
 
 def record(db: Database, report: Report) -> str | None:

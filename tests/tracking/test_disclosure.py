@@ -186,7 +186,7 @@ def test_the_report_says_in_one_sentence_when_an_earlier_release_hid_more(monkey
     prior = PriorRelease("r1", {c: (None if c in d1.hidden else first.values[c])
                                 for c in first.printed},
                          d1.small, first.equal_sums, first.distinct_sums)
-    monkeypatch.setattr(release, "prior_releases", lambda db, audience, months: [prior])
+    monkeypatch.setattr(release, "prior_releases", lambda db, audience, months, scope="": [prior])
     L = Ledger()
     table, _ = count_table(L, "m", ["2025-01", "2025-02"], ["Jan", "Feb"], ["new", "ret"],
                            ["New", "Returning"], [[9, 20], [7, 22]], lang,
