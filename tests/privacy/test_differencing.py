@@ -117,3 +117,44 @@ def test_day_level_periods_are_refused(year_db):
     with pytest.raises(InputError, match="does not start a month"):
         build_program_report(year_db, date(YEAR, 1, 2), date(YEAR, 1, 31), "en")
 
+
+
+def test_group_reports_then_the_program_report(year_db):
+    """Monthly reports of every group for a quarter, then the program report for the
+    quarter, to the same readers. Over everything the register says they printed (the
+    cells and the sums between them, group months tied to programme types), the
+    attacker narrows no hidden small count of any of them below its interval."""
+    import calendar
+
+    from facilitator.store.models import Group
+    from facilitator.store.models_release import ReportRelease
+    from facilitator.tracking.reports import build_group_report
+    from tests.tracking.attacker import propagate
+
+    release.clear(year_db)
+    with year_db.session() as s:
+        groups = [g for (g,) in s.query(Group.id)]
+    for month in (1, 2, 3):
+        end = date(YEAR, month, calendar.monthrange(YEAR, month)[1])
+        for gid in groups:
+            release.record(year_db, build_group_report(year_db, gid, date(YEAR, month, 1),
+                                                       end, "en"))
+    program = build_program_report(year_db, date(YEAR, 1, 1), date(YEAR, 3, 31), "en")
+    release.record(year_db, program)
+    assert len(program.release.decision.used_releases) == 3 * len(groups)
+    known, hidden, small, sums, distinct, zeros = {}, set(), {}, [], [], set()
+    with year_db.session() as s:
+        rows = [r.cells for r in s.query(ReportRelease)]
+    for cells in rows:
+        for c, v in cells["cells"].items():
+            if v is None:
+                hidden.add(c)
+            else:
+                known[c] = v
+        small.update({c: 1 for c in cells["small"]})
+        sums += [(t, ps) for t, ps in cells["equal"]]
+        distinct += [(t, ps) for t, ps in cells["distinct"]]
+        zeros |= set(cells["zeros"])
+    ranges = propagate(known, hidden - set(known), sums, distinct, zeros)
+    weak = {c: r for c, r in ranges.items() if c in small and not (r[1] >= 5 and r[1] - r[0] >= 5)}
+    assert not weak
