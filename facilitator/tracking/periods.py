@@ -69,14 +69,3 @@ def span(date_from: date | None, date_to: date | None, days: list[date]) -> Mont
     if start is None or end is None:
         return None
     return MonthSpan(start, end)
-
-
-def quarters_and_years(first: date, last: date) -> list[MonthSpan]:
-    """Every calendar quarter and year from ``first``'s to ``last``'s (for the dialog)."""
-    out = []
-    for year in range(first.year, last.year + 1):
-        for q in range(4):
-            start = date(year, 3 * q + 1, 1)
-            out.append(MonthSpan(start, month_end(date(year, 3 * q + 3, 1))))
-        out.append(MonthSpan(date(year, 1, 1), date(year, 12, 31)))
-    return [p for p in out if p.end >= first.replace(day=1) and p.start <= last]

@@ -37,10 +37,6 @@ class Release:
     decision: Decision
 
 
-def audience_of(report_audience: str) -> str:
-    return "external" if report_audience == "external" else "internal"
-
-
 def prior_releases(db: Database, audience: str, months: MonthSpan,
                    scope: str = "") -> list[PriorRelease]:
     """Earlier releases to ``audience`` whose months overlap ``months``, oldest first;
@@ -142,5 +138,4 @@ def clear(db: Database) -> int:
         return n
 
 
-__all__ = ["Release", "finish_report", "record", "entries", "clear", "prior_releases",
-           "audience_of"]
+__all__ = ["Release", "finish_report", "record", "entries", "clear", "prior_releases"]
