@@ -108,36 +108,43 @@ def build(db: Database, who: Principal, q: Query = Query()) -> Dashboard:
     from facilitator.tracking.custom_measures import custom_measures
     from facilitator.tracking.loaders import load_dataset
     from facilitator.tracking.report_group import group_blocks, period_label
+    from facilitator.tracking.periods import check_months, span
+    from facilitator.tracking.protection import Ledger
+    from facilitator.tracking.release import finish_report
     from facilitator.tracking.report_program import program_blocks
 
     require(who, "dashboard.read")
     if q.date_from and q.date_to and q.date_from > q.date_to:
         raise InputError(QT_TRANSLATE_NOOP("dashboard", "The period ends before it starts."))
+    check_months(q.date_from, q.date_to)  # whole calendar months, as the PDF reports
     k = effective_k(q.k)
     ids, group_name = _group_ids(db, who, q)
     with db.session() as s:
         ds = load_dataset(s, ids, details_from=q.date_from, details_to=q.date_to)
         measures = custom_measures(s)
         headcount_only = bool(q.group_id and s.get(Group, q.group_id).headcount_only)
-    period = Period(q.date_from, q.date_to)
+    months = span(q.date_from, q.date_to, [x.day for x in held_sessions(ds.sessions)])
+    period = Period(months.start, months.end) if months else Period()
     lang = q.lang
+    ledger = Ledger()
     if q.group_id:
-        blocks = group_blocks(ds, period, lang, k, headcount_only=headcount_only,
-                              measures=measures)
+        blocks = group_blocks(ledger, ds, months, lang, group_id=q.group_id,
+                              headcount_only=headcount_only, measures=measures)
         title, subtitle, kind = rtext.t("group_title", lang), group_name or "", "group"
     else:
-        blocks = program_blocks(ds, period, lang, k, measures=measures)
+        blocks = program_blocks(ledger, ds, months, lang, measures=measures)
         title, kind = rtext.t("program_title", lang), "program"
         subtitle = (rtext.program_type(q.program_type, lang) if q.program_type
                     else rtext.t("all_groups", lang))
-    days = [x.day for x in held_sessions(ds.sessions, period)]
-    label = period_label(q.date_from or (min(days) if days else None),
-                         q.date_to or (max(days) if days else None), lang,
-                         rtext.fmt_month if kind == "program" else rtext.fmt_day)
+    label = (period_label(months.start, months.end, lang, rtext.fmt_month) if months
+             else period_label(None, None, lang))
     report = Report(kind=kind, lang=lang, title=title, subtitle=subtitle, period=label,
                     audience="supervisor", blocks=blocks, practice=False,
                     confidentiality=rtext.t("conf_supervisor", lang),
                     generated_at=datetime.now(timezone.utc))
+    # the same one pass over the whole report as the PDF (suppression, audit, earlier
+    # releases): the screen never shows a cell the report would withhold
+    report = finish_report(db, report, ledger, k, months, external=False)
     return Dashboard(q, report, completeness(ds, period, lang))
 
 
@@ -193,7 +200,10 @@ def save_pdf(db: Database, who: Principal, dash: Dashboard, out: Path,
     from facilitator.store import audit
 
     require(who, "dashboard.read")
+    from facilitator.tracking.release import record
+
     path = write_report(dash.report, Path(out), password=password)
+    record(db, dash.report)  # a saved report is a release: later ones are audited with it
     audit.record(db, "export", entity="report", user_id=who.user_id,
                  detail={"kind": dash.report.kind, "file": Path(out).name, "k": dash.query.k,
                          "lang": dash.query.lang, "from": str(dash.query.date_from or ""),

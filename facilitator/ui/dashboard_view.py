@@ -37,6 +37,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.policy import K_DEFAULT, K_MAX
+from facilitator.tracking.periods import month_end
 from facilitator.ui import widgets as W
 
 SECTION_KEYS = {  # which completeness goes beside which report heading
@@ -64,10 +66,10 @@ class DashboardView(QWidget):
         self.date_to = QDateEdit()
         for d in (self.date_from, self.date_to):
             d.setCalendarPopup(True)
-            d.setDisplayFormat("yyyy-MM-dd")
+            d.setDisplayFormat("yyyy-MM")  # reports cover whole calendar months
         self.k = QSpinBox()
-        self.k.setRange(5, 50)
-        self.k.setValue(5)
+        self.k.setRange(K_DEFAULT, K_MAX)
+        self.k.setValue(K_DEFAULT)
         self.k.setObjectName("dashboardK")
         refresh = W.button(self.tr("Show  [F5]"), primary=True)
         refresh.clicked.connect(self.refresh)
@@ -113,17 +115,18 @@ class DashboardView(QWidget):
             self.group.addItem(name, gid)
         end = ch.last_day or date.today()  # a year up to the latest session
         self.date_from.setDate(QDate(end.year - 1, end.month, 1).addMonths(1))
-        self.date_to.setDate(QDate(end.year, end.month, end.day))
+        self.date_to.setDate(QDate(end.year, end.month, 1))
 
     def query(self) -> Any:
         from facilitator.app.dashboard import Query
 
-        def d(edit: QDateEdit) -> date:
+        def first(edit: QDateEdit) -> date:
             q = edit.date()
-            return date(q.year(), q.month(), q.day())
+            return date(q.year(), q.month(), 1)
 
         return Query(program_type=self.program.currentData(), group_id=self.group.currentData(),
-                     date_from=d(self.date_from), date_to=d(self.date_to), k=self.k.value(),
+                     date_from=first(self.date_from), date_to=month_end(first(self.date_to)),
+                     k=self.k.value(),
                      lang=self.ctx.lang)
 
     def refresh(self) -> None:
