@@ -29,7 +29,8 @@ _LABEL_SIZE = 8.5
 def _label(text: object, rtl: bool) -> str:
     # a range such as "0–2" under a left-to-right axis reads left to right too
     text = as_number(str(text), rtl) if text is not None else text
-    return visual(text, fonts().regular, _LABEL_SIZE, rtl, vector_marks=False).glyphs
+    return visual(text, fonts().regular, _LABEL_SIZE, rtl, vector_marks=False,
+                  single_font=True).glyphs
 
 
 def _value_range(chart: Chart) -> tuple[float, float]:

@@ -94,8 +94,8 @@ def table_flowable(tbl: rm.Table, rtl: bool, width: float) -> Table:
 
     def cell(text: str, i: int, style: TextStyle) -> TextBlock:
         if i in tbl.numeric:
-            return TextBlock(as_number(text, rtl), style.but(align="end"))
-        return TextBlock(text, style.but(align="start"))
+            return TextBlock(as_number(text, rtl), style.but(align="end"), own_direction=False)
+        return TextBlock(text, style.but(align="start"), own_direction=False)
 
     header = [cell(tbl.columns[i] if i < len(tbl.columns) else "", i, head) for i in order]
     data = [header]
