@@ -326,3 +326,6 @@ def real_sessions() -> Any:
     Every query that feeds attendance, outcomes, incidents or reports starts here.
     """
     return select(Session).where(Session.is_practice.is_(False))
+
+
+from facilitator.store import text_fields as _text_fields  # noqa: E402,F401 - checks typed text

@@ -44,6 +44,7 @@ from facilitator.tracking.report_blocks import (
     mean_cell,
     retention_text,
 )
+from facilitator.textcheck import isolate
 from facilitator.tracking.report_model import (
     Chart,
     Heading,
@@ -80,7 +81,7 @@ def build_group_report(db: Database, group_id: str, date_from: date | None,
     days = [x.day for x in held_sessions(ds.sessions, period)]
     label = period_label(date_from or (min(days) if days else None),
                          date_to or (max(days) if days else None), lang)
-    return Report(kind="group", lang=lang, title=rt.t("group_title", lang), subtitle=name,
+    return Report(kind="group", lang=lang, title=rt.t("group_title", lang), subtitle=isolate(name),
                   period=label, audience="supervisor",
                   blocks=blocks, practice=False, confidentiality=rt.t("conf_supervisor", lang),
                   generated_at=datetime.now(timezone.utc))
