@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from reportlab.lib import colors
-from reportlab.platypus import CondPageBreak, Flowable, Table
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Table
 
 from facilitator.export.text import (Line, clean_text, glyph_outline, shape_line, sole_isolate,
                                      wrap_text)
@@ -122,11 +122,19 @@ class TextBlock(Flowable):
     def getSpaceAfter(self) -> float:  # noqa: N802 - ReportLab API
         return self.style.space_after if self._last else 0.0
 
+    #: Lines a split must leave on each side: no paragraph's first line alone at the
+    #: foot of a page (orphan) and no last line alone at the head of the next (widow).
+    MIN_LINES = 2
+
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         self._layout(avail_width)
+        n = len(self._lines)
         fit = int(avail_height // self.style.line_height)
-        if fit <= 0 or fit >= len(self._lines):
-            return [] if fit <= 0 else [self]
+        if fit >= n:
+            return [self]
+        fit = min(fit, n - self.MIN_LINES)
+        if fit < self.MIN_LINES:
+            return []  # all of it moves on: a fresh page always holds more than that
         head = TextBlock("", self.style, bullet=self.bullet, _logical_lines=self._logical[:fit],
                          _first=self._first, _last=False)
         tail = TextBlock("", self.style, _logical_lines=self._logical[fit:], _first=False,
@@ -199,6 +207,9 @@ class KeepWithStart(CondPageBreak):
         f = self.start
         if f is None or getattr(f, "frameAction", None):  # PageBreak and friends
             return 0.0
+        if isinstance(f, KeepTogether):  # a table with its figures: all of it must fit
+            return min(sum(c.wrap(width, _HUGE)[1] + c.getSpaceBefore() + c.getSpaceAfter()
+                           for c in f._content), _HUGE)
         _, h = f.wrap(width, _HUGE)
         if isinstance(f, Table) and f.repeatRows and len(f._rowHeights) > 1:
             head = sum(f._rowHeights[:f.repeatRows])

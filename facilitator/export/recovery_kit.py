@@ -42,7 +42,7 @@ _T: dict[str, dict[str, str]] = {
               "line give the code in a file with --recovery-code-file. Then set a new "
               "passphrase.",
         "ar": "شغّل Facilitator واختر فتح البيانات برمز الاسترداد، أو في سطر الأوامر ضع الرمز في "
-              "ملف واستخدم \u200e--recovery-code-file. ثم اختر عبارة مرور جديدة.",
+              "ملف واستخدم \u2066--recovery-code-file\u2069. ثم اختر عبارة مرور جديدة.",
     },
     "date": {"en": "Created {when}", "ar": "أُنشئت في {when}"},
     "conf": {"en": "SECRET: unlocks all data. Do not photograph, scan or email.",

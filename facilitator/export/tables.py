@@ -170,7 +170,10 @@ def key_figures_flowable(kf: rm.KeyFigures, rtl: bool, width: float, *, per_row:
                  for name, value in chunk]
         cells += [""] * (per_row - len(cells))
         rows.append(cells[::-1] if rtl else cells)
+    # a row may split inside itself, so even a value of thousands of characters (a
+    # script title from an old store) flows on to the next page instead of failing
     return Table(rows, colWidths=[width / per_row] * per_row, hAlign="CENTER",
+                 splitByRow=1, splitInRow=1,
                  style=TableStyle([
                      ("BOX", (0, 0), (-1, -1), 0.5, RULE),
                      ("INNERGRID", (0, 0), (-1, -1), 0.5, RULE),

@@ -650,6 +650,32 @@ def wrap_text(text: str, font_name: str, size: float, width: float) -> list[str]
     return _reopen(lines) if any(ch in _ISOLATES for ch in text) else lines
 
 
+def fit_line(text: str, font_name: str, size: float, width: float) -> str:
+    """``text`` cut at a word boundary, with an ellipsis, so that it fits one line of
+    ``width`` points (page headers and footers). A single word too long for the line
+    is cut between letters."""
+    if not text or text_width(text, font_name, size) <= width:
+        return text
+    ellipsis = "\u2026"
+    room = width - text_width(ellipsis, font_name, size)
+    words = text.split(" ")
+    kept: list[str] = []
+    for word in words:
+        trial = " ".join([*kept, word])
+        if text_width(trial, font_name, size) > room:
+            break
+        kept.append(word)
+    if not kept:  # one long word: as many letters as fit
+        kept = [_split_long_word(words[0], font_name, size, max(room, size))[0]]
+    cut = " ".join(kept).rstrip(" ,;:.-\u060c\u061b")
+    line = _reopen([cut])[0] if any(ch in _ISOLATES for ch in cut) else cut
+    # the ellipsis goes inside a cut isolate, at the end of its words
+    if line.endswith(PDI):
+        closing = len(line) - len(line.rstrip(PDI))
+        return line[:-closing] + ellipsis + PDI * closing
+    return line + ellipsis
+
+
 def visual(text: object, font_name: str, size: float, rtl: bool,
            vector_marks: bool = True, *, single_font: bool = False) -> Line:
     """Clean and shape a single-line label (chart labels, header and footer).
