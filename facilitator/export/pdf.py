@@ -160,6 +160,8 @@ def _block_flowables(block: object, st: Styles, lang: str, width: float) -> list
         notes = [block.note] if block.note else []
         if any(v is None for s in block.series for v in s.values):
             notes.append(label("withheld", lang))
+        if block.kind == "line" and block.partial:
+            notes.append(label("partial", lang))
         parts.extend(TextBlock(n, st.small) for n in notes)
         return parts + [Spacer(1, 6)]
     if isinstance(block, rm.PageBreak):

@@ -132,7 +132,8 @@ def group_blocks(ds: Dataset, period: Period, lang: str, k: int, *,
     blocks = [Heading(rt.t("overview", lang)), overview, *notes, *blocks, table,
               Chart("line", rt.t("attendance", lang), labels,
                     [Series(rt.t("attended", lang), per_session)],
-                    y_label=rt.t("people", lang), y_min=0)]
+                    y_label=rt.t("people", lang), y_min=0,
+                    x_values=[x.day.toordinal() for x in held])]
     if not headcount_only:
         blocks += checkin_blocks(ds, held, lang, k)
         blocks += who5_blocks(ds, period, lang, k, by="session")
@@ -184,7 +185,8 @@ def who5_blocks(ds: Dataset, period: Period, lang: str, k: int, *, by: str) -> l
     return [Heading(rt.t("who5_heading", lang)), table,
             Chart("line", rt.t("who5_trend" if by == "month" else "who5_trend_session", lang),
                   labels,
-                  [Series(rt.t("who5_mean", lang), means)], y_min=0, y_max=100),
+                  [Series(rt.t("who5_mean", lang), means)], y_min=0, y_max=100,
+                  x_values=[p.day.toordinal() for p in points] if by == "session" else None),
             Paragraph(rt.t("who5_note", lang), "small"),
             Paragraph(rt.t("who5_attrib", lang), "small")]
 

@@ -8,6 +8,7 @@ than k people is withheld. Charts draw suppressed values as gaps.
 
 from __future__ import annotations
 
+import calendar
 from collections import defaultdict
 from datetime import date, datetime, timezone
 from typing import Sequence
@@ -78,6 +79,19 @@ def build_program_report(db: Database, date_from: date | None, date_to: date | N
                   confidentiality=conf, generated_at=datetime.now(timezone.utc))
 
 
+def partial_months(months: Sequence[date], start: date, end: date) -> frozenset[int]:
+    """Indices of the months the period [start, end] covers for less than three
+    quarters of their days: their totals are not comparable with whole months."""
+    out = set()
+    for i, first in enumerate(months):
+        days = calendar.monthrange(first.year, first.month)[1]
+        last = first.replace(day=days)
+        covered = (min(last, end) - max(first, start)).days + 1
+        if covered < 0.75 * days:
+            out.add(i)
+    return frozenset(out)
+
+
 def program_blocks(ds: Dataset, period: Period, lang: str, k: int, *,
                    measures: Sequence[CustomMeasure] = ()) -> list:
     held = held_sessions(ds.sessions, period)
@@ -140,7 +154,9 @@ def program_blocks(ds: Dataset, period: Period, lang: str, k: int, *,
     blocks += [Heading(rt.t("attendance_trend", lang)), mtable,
                Chart("line", rt.t("attendance_trend", lang), mlabels,
                      [Series(rt.t("attendances", lang), trend)],
-                     y_label=rt.t("attendances", lang), y_min=0)]
+                     y_label=rt.t("attendances", lang), y_min=0,
+                     partial=partial_months(mkeys, period.start or mkeys[0],
+                                            period.end or held[-1].day))]
 
     # Check-in/out: distribution chart and change by program type
     ids = [x.id for x in held]
@@ -160,7 +176,7 @@ def program_blocks(ds: Dataset, period: Period, lang: str, k: int, *,
                Chart("bar", rt.t("prepost_dist", lang), bin_labels,
                      [Series(rt.t("check_in", lang), series_values(dist[0], k)),
                       Series(rt.t("check_out", lang), series_values(dist[1], k))],
-                     y_label=rt.t("count", lang), y_min=0),
+                     y_label=rt.t("count", lang), y_min=0, note=rt.t("bins_note", lang)),
                Table([rt.t("program_type", lang), *change_columns(lang)], rows,
                      numeric=frozenset({1, 2, 3, 4}), total_row=True),
                Paragraph(rt.t("checkin_disclaimer", lang), "small")]

@@ -130,6 +130,10 @@ L: dict[str, dict[str, str]] = {
                          "الخطوات الإلزامية المنفذة"),
     "script_version": _l(QT_TRANSLATE_NOOP(CTX, "{name} (version {version})"),
                          "{name} (الإصدار {version})"),
+    "bins_note": _l(QT_TRANSLATE_NOOP(CTX, "Each bar counts ratings in its range: the first "
+                                           "covers three values (0, 1, 2), the others two."),
+                    "يعدّ كل عمود التقييمات في مداه: الأول يشمل ثلاث قيم (0 و1 و2)، وكل من "
+                    "الأعمدة الأخرى قيمتين."),
     "overrun": _l(QT_TRANSLATE_NOOP(CTX, "Overrun (minutes)"), "الوقت الزائد (بالدقائق)"),
     "mean_overrun": _l(QT_TRANSLATE_NOOP(CTX, "Mean overrun per session (minutes)"),
                        "متوسط الوقت الزائد لكل جلسة (بالدقائق)"),
