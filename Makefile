@@ -21,11 +21,14 @@ $(TSTAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP) $@
 
-# Debian packages the tests use to check PDFs (qpdf, pdftotext, pdftoppm).
+# Debian packages the tests use to check PDFs (qpdf, pdftotext, pdftoppm) and to read
+# Arabic pages back by OCR (tesseract with its Arabic model).
+SYSTEM_PACKAGES := qpdf poppler-utils tesseract-ocr tesseract-ocr-ara
 system-deps:
-	@if ! command -v qpdf >/dev/null || ! command -v pdftotext >/dev/null; then \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq qpdf poppler-utils >/dev/null; \
-	  else sudo apt-get update -qq && sudo apt-get install -y -qq qpdf poppler-utils >/dev/null; fi; \
+	@if ! command -v qpdf >/dev/null || ! command -v pdftotext >/dev/null \
+	    || ! command -v tesseract >/dev/null || ! tesseract --list-langs 2>/dev/null | grep -qx ara; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; fi; \
 	fi
 
 resources/translations/%.qm: resources/translations/%.ts | $(STAMP)

@@ -668,6 +668,10 @@ def fit_line(text: str, font_name: str, size: float, width: float) -> str:
     if not kept:  # one long word: as many letters as fit
         kept = [_split_long_word(words[0], font_name, size, max(room, size))[0]]
     cut = " ".join(kept).rstrip(" ,;:.-\u060c\u061b")
+    # the ellipsis follows the last word in that word's direction, whatever the line's
+    last = next((unicodedata.bidirectional(ch) for ch in reversed(cut)
+                 if unicodedata.bidirectional(ch) in ("L", "R", "AL")), "L")
+    ellipsis += "\u200e" if last == "L" else "\u200f"
     line = _reopen([cut])[0] if any(ch in _ISOLATES for ch in cut) else cut
     # the ellipsis goes inside a cut isolate, at the end of its words
     if line.endswith(PDI):
