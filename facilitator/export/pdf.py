@@ -323,10 +323,15 @@ def render_story(chrome: rm.Report, make_story: Callable[[float], list[Flowable]
     except ReportError:
         raise
     except Exception as exc:  # LayoutError and friends: say it plainly, keep the cause
-        message = (QT_TRANSLATE_NOOP("export", "The form could not be laid out: {reason}")
+        # ReportLab's own words (class names, object ids, frame sizes) mean nothing to a
+        # reader; they stay in the chained cause for FACILITATOR_DEBUG
+        message = (QT_TRANSLATE_NOOP("export", "The form could not be laid out: a part of it "
+                                     "is too large for a page.")
                    if what == "form" else
-                   QT_TRANSLATE_NOOP("export", "The report could not be laid out: {reason}"))
-        raise ReportError(message.format(reason=exc)) from exc
+                   QT_TRANSLATE_NOOP("export", "The report could not be laid out: a part of "
+                                     "it is too large for a page. Shorten the longest text "
+                                     "(a title or a note) and try again."))
+        raise ReportError(message) from exc
     return buf.getvalue()
 
 
