@@ -63,16 +63,17 @@ class ExtractableTTFont(TTFont):
     def __init__(self, name: str, filename: str) -> None:
         super().__init__(name, filename)
         self.private_text: dict[int, str] = {}
-        self._private: dict[tuple[int, str], int] = {}
+        self._private: dict[tuple[int, str, float], int] = {}
         self._next_private = 0xE000
 
     def private_code(self, gid: int, text: str, advance: float) -> int:
         """The private-use character that draws glyph ``gid`` and copies out as ``text``.
 
-        One glyph may stand for different text (a medial beh with or without a fatha
-        drawn over it, a lam-alef ligature), so codes are kept per glyph and text.
+        One glyph may stand for different text (the lam or the alef of a lam-alef
+        ligature) and take different advances, so codes are kept per glyph, text and
+        advance.
         """
-        known = self._private.get((gid, text))
+        known = self._private.get((gid, text, round(advance, 2)))
         if known is not None:
             return known
         code = self._next_private
@@ -85,7 +86,7 @@ class ExtractableTTFont(TTFont):
         self.face.charToGlyph[code] = gid
         self.face.charWidths[code] = advance
         self.private_text[code] = text
-        self._private[(gid, text)] = code
+        self._private[(gid, text, round(advance, 2))] = code
         return code
 
     def addObjects(self, doc) -> None:  # noqa: N802 - ReportLab API

@@ -85,7 +85,9 @@ def build_handout(script: Script, rules: Rules, lang: str) -> rm.Report:
         footnote=_t("plan_note", lang),
     )
     # each rule may be a group's own words, in either language: set apart from the colon
-    rule_items = [f"{isolate(pick(r.title, lang))}: {isolate(pick(r.text, lang))}"
+    # (a rule a group typed as one line has the same title and text: printed once)
+    rule_items = [isolate(pick(r.text, lang)) if pick(r.title, lang) == pick(r.text, lang)
+                  else f"{isolate(pick(r.title, lang))}: {isolate(pick(r.text, lang))}"
                   for r in rules.rules]
     blocks: list[rm.Block] = [
         rm.Paragraph(isolate(script.summary.get(lang))),

@@ -331,6 +331,7 @@ def _shape_run(text: str, font_name: str, rtl: bool, vector_marks: bool) -> Piec
     chars: list[str] = []
     data: list[ShapeData] = []
     marks: list[tuple[int, float, float]] = []
+    space = font.face.charToGlyph.get(32, 0)
     pen = 0.0
     for i, (info, pos) in enumerate(zip(infos, positions)):
         gid = info.codepoint
@@ -348,17 +349,24 @@ def _shape_run(text: str, font_name: str, rtl: bool, vector_marks: bool) -> Piec
             source = text[info.cluster:cluster_end[info.cluster]]
         else:
             source = ""  # another glyph of the same cluster carries the text
-        # the page holds visual order and extractors reverse right-to-left text
-        # character by character, so a right-to-left cluster is recorded reversed
-        wanted = source[::-1] if rtl else source
-        own = g2c.get(gid)
-        if own is not None and chr(own) == wanted:
-            code = own
-        else:
-            code = font.private_code(gid, wanted, advance)
-        chars.append(chr(code))
-        data.append(ShapeData(info.cluster, advance, 0.0, pos.x_offset * scale, 0.0,
-                              widths.get(code, 0)))
+        # One character per code: extractors disagree on the order of a code that maps
+        # to several characters in right-to-left text (poppler reverses them, pypdf does
+        # not). A glyph standing for n characters (lam-alef, a letter with harakat) is
+        # written as the glyph plus n-1 invisible zero-ink glyphs, sharing its advance,
+        # each copying out as one character in drawing order (right to left: reversed).
+        letters = list(source[::-1] if rtl else source) or [""]
+        share = advance / len(letters)
+        for k, letter in enumerate(letters):
+            draw = gid if k == 0 else space
+            own = g2c.get(draw) if k == 0 else None
+            if own is not None and chr(own) == letter:
+                code = own
+            else:
+                code = font.private_code(draw, letter, share)
+            chars.append(chr(code))
+            data.append(ShapeData(info.cluster, share, 0.0,
+                                  pos.x_offset * scale if k == 0 else 0.0, 0.0,
+                                  widths.get(code, 0)))
         pen += advance
     glyphs = ShapedStr("".join(chars), shapeData=data)
     return Piece(font_name, glyphs, pen, tuple(marks))
