@@ -213,7 +213,7 @@ def _attendance_blocks(marks: list, by_person: dict, lang: str) -> list:
                     if isinstance(who5, (int, float)) and who5_is_poor(who5) else "")
             who5_rows.append([code, _score(who5, lang), note])
     blocks: list = [Heading(rt.t("attendance", lang)),
-                    Table([rt.t("code", lang), rt.t("attendance", lang), rt.t("first_time", lang),
+                    Table([rt.t("code", lang), rt.t("status", lang), rt.t("first_time", lang),
                            rt.t("check_in", lang), rt.t("check_out", lang), rt.t("change", lang)],
                           rows, numeric=frozenset({3, 4, 5}))]
     stats = change_stats(diffs)
