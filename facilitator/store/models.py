@@ -328,4 +328,5 @@ def real_sessions() -> Any:
     return select(Session).where(Session.is_practice.is_(False))
 
 
+from facilitator.store import models_practice as _models_practice  # noqa: E402,F401 - practice tables
 from facilitator.store import text_fields as _text_fields  # noqa: E402,F401 - checks typed text

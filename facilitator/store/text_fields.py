@@ -17,6 +17,7 @@ from sqlalchemy import event
 from facilitator.errors import InputError
 from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.store.models import Group, Incident, Note, Participant, SafetyResource, User
+from facilitator.store.models_practice import PracticeAttempt
 from facilitator.textcheck import check_text
 
 #: (column, what the message calls it, limit, multiline, required)
@@ -38,6 +39,8 @@ _FIELDS = [
     (SafetyResource.language, QT_TRANSLATE_NOOP("textcheck", "The resource language"), 32,
      False, False),
     (SafetyResource.notes, QT_TRANSLATE_NOOP("textcheck", "The resource notes"), 2000, True,
+     False),
+    (PracticeAttempt.trainee, QT_TRANSLATE_NOOP("textcheck", "The trainee's label"), 100, False,
      False),
 ]
 
