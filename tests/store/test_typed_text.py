@@ -102,3 +102,18 @@ def test_a_very_long_script_title_is_refused_with_its_limit(length):
 def test_scripts_refuse_controls_in_any_text(bad):
     with pytest.raises(ScriptError, match="invisible control character"):
         parse_script_text(_script_with_title(f"Circle{bad}"), "custom script")
+
+
+@pytest.mark.parametrize("name, code", [("Circle\x00", "0000"), ("Circle\x1b[2J", "001B"),
+                                        ("\u202eelcric", "202E")])
+def test_the_group_form_save_refuses_hostile_names(raw_db, name, code):
+    """The group dialog's save (run on the worker) meets the same check at the door."""
+    from facilitator.ui.group_dialog import GroupForm, save_group
+
+    with raw_db.unit() as s:
+        with pytest.raises(InputError, match=rf"U\+{code}"):
+            save_group(s, GroupForm(name=name, program_type="grief"))
+        gid = save_group(s, GroupForm(name="\u200fحلقة\u200d الأمل\u200e",
+                                      program_type="grief", extra_rules=["كن لطيفاً\u200f"]))
+        group = s.get(Group, gid)
+        assert group.name == "حلقة الأمل" and group.extra_rules == ["كن لطيفاً"]
