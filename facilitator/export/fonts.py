@@ -200,6 +200,11 @@ def _register_fallbacks() -> dict[str, tuple[tuple[str, frozenset[int]], ...]]:
             except KeyError:
                 data = _static_instance(path, weight)
                 font = ExtractableTTFont(name, io.BytesIO(data))
+                # the instances keep the variable font's PostScript name; ReportLab
+                # shares one face between fonts of the same face name, which would draw
+                # the bold instance with the regular one's glyphs
+                family = font.face.name.split(b"-")[0]
+                font.face.name = family + (b"-Bold" if suffix else b"-Regular")
                 pdfmetrics.registerFont(font)
                 _DATA[name] = data
             cover = frozenset(c for c in font.face.charToGlyph if c >= 0x20)

@@ -352,3 +352,19 @@ def test_ocr_reads_arabic_pages_in_order(pdfs, tmp_path, name, words):
         later = [i for i, w in enumerate(found) if i > position and target in w]
         assert later, (word, out[:400])
         position = later[0]
+
+
+def test_bold_text_falls_back_to_bold_faces():
+    """Headings and key figures in Cyrillic, Greek or Hebrew are bold too: the bold
+    fallbacks are their own instances (ReportLab would otherwise share one face)."""
+    fs = fonts()
+    for (regular, _), (bold, _) in zip(fs.fallbacks[fs.regular], fs.fallbacks[fs.bold]):
+        assert pdfmetrics.getFont(regular).face is not pdfmetrics.getFont(bold).face
+        assert (pdfmetrics.stringWidth("Ольга ש", bold, 10)
+                > pdfmetrics.stringWidth("Ольга ש", regular, 10))
+    report = rm.Report(kind="session", lang="en", title="Ольга и Ayşe", period="2026",
+                       audience="facilitator", blocks=[rm.Heading("שרה")])
+    with pdfplumber.open(io.BytesIO(render_report(report))) as pdf:
+        used = {c["text"]: c["fontname"] for c in pdf.pages[0].chars if c["size"] > 12}
+    assert "NotoSans-Bold" in used["О"] and "NotoSans-Bold" in used["ş"]
+    assert "Heebo-Bold" in used["ש"]
