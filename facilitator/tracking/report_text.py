@@ -128,8 +128,9 @@ L: dict[str, dict[str, str]] = {
                            "الالتزام بالنص الإرشادي"),
     "mandatory_done": _l(QT_TRANSLATE_NOOP(CTX, "Mandatory steps done"),
                          "الخطوات الإلزامية المنفذة"),
-    "script_version": _l(QT_TRANSLATE_NOOP(CTX, "{name} (version {version})"),
-                         "{name} (الإصدار {version})"),
+    # a no-break space keeps "version" with its number when the name wraps
+    "script_version": _l(QT_TRANSLATE_NOOP(CTX, "{name} (version\u00a0{version})"),
+                         "{name} (الإصدار\u00a0{version})"),
     "bins_note": _l(QT_TRANSLATE_NOOP(CTX, "Each bar counts ratings in its range: the first "
                                            "covers three values (0, 1, 2), the others two."),
                     "يعدّ كل عمود التقييمات في مداه: الأول يشمل ثلاث قيم (0 و1 و2)، وكل من "
