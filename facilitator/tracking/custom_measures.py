@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session as OrmSession
 from facilitator.errors import InputError
 from facilitator.i18n import QT_TRANSLATE_NOOP, pick
 from facilitator.store.models import MeasureDefinition
+from facilitator.textcheck import check_text
 from facilitator.tracking.measures import (
     BUILTIN_KEYS,
     KEY_RE,
@@ -112,21 +113,12 @@ _HIDDEN = frozenset({"Cc", "Cf", "Cs", "Co", "Cn"})
 def clean_title(value: Any, what: str, *, arabic: bool = False, limit: int = TITLE_MAX) -> str:
     """One line of definition text, whitespace collapsed, or an InputError saying why not.
 
-    Control, invisible-format (bidi overrides, zero-width), private-use and unassigned
-    characters are refused rather than silently dropped: a title is typed once by an
-    organisation and then printed in every report, so it should be fixed at the source.
+    Control, bidi-override, private-use and unassigned characters are refused by the
+    check every typed text passes (:func:`facilitator.textcheck.check_text`): a title
+    is typed once by an organisation and printed in every report, so it is fixed at
+    the source.
     """
-    if not isinstance(value, str):
-        raise InputError(f"{what} must be text.")
-    text = " ".join(unicodedata.normalize("NFC", value).split())
-    if not text:
-        raise InputError(f"{what} is empty.")
-    if len(text) > limit:
-        raise InputError(f"{what} is {len(text)} characters long; the limit is {limit}.")
-    bad = next((ch for ch in text if unicodedata.category(ch) in _HIDDEN), None)
-    if bad is not None:
-        raise InputError(f"{what} contains an invisible or control character "
-                         f"(U+{ord(bad):04X}); remove it and try again.")
+    text = check_text(value, what, limit=limit, required=True)
     if arabic and not _ARABIC.search(text):
         raise InputError(f"{what} has no Arabic letters.")
     return text

@@ -4238,8 +4238,12 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>يحتاج النص إلى أشكال حروف خاصة أكثر مما يتسع له تقرير واحد.</translation>
     </message>
     <message>
-        <source>The report font is not installed (fontpkg-ibm-plex-sans-arabic). Reinstall Facilitator.</source>
-        <translation>خط التقارير غير مثبّت (fontpkg-ibm-plex-sans-arabic). أعد تثبيت Facilitator.</translation>
+        <source>A report font is not installed ({name}). Reinstall Facilitator.</source>
+        <translation>أحد خطوط التقارير غير مثبّت ({name}). أعد تثبيت Facilitator.</translation>
+    </message>
+    <message>
+        <source>The report font file {name} could not be read. Reinstall Facilitator.</source>
+        <translation>تعذّرت قراءة ملف خط التقارير {name}. أعد تثبيت Facilitator.</translation>
     </message>
     <message>
         <source>The report font file {name} is missing. Reinstall Facilitator.</source>
@@ -4274,8 +4278,8 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>يحتوي هذا التقرير على جزء لا يعرفه كاتب ملفات PDF ‏({kind}).</translation>
     </message>
     <message>
-        <source>The report could not be laid out: {reason}</source>
-        <translation>تعذّر تنسيق التقرير: {reason}</translation>
+        <source>The report could not be laid out: a part of it is too large for a page. Shorten the longest text (a title or a note) and try again.</source>
+        <translation>تعذّر تنسيق التقرير: أحد أجزائه أكبر من أن تتسع له صفحة. اختصر أطول نص (عنواناً أو ملاحظة) ثم حاول مرة أخرى.</translation>
     </message>
     <message>
         <source>The recovery code must contain only letters and digits.</source>
@@ -4291,8 +4295,8 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>يجب أن يكون عدد النسخ عددًا صحيحًا من 1 إلى {n}.</translation>
     </message>
     <message>
-        <source>The form could not be laid out: {reason}</source>
-        <translation>تعذّر تنسيق الاستمارة: {reason}</translation>
+        <source>The form could not be laid out: a part of it is too large for a page.</source>
+        <translation>تعذّر تنسيق الاستمارة: أحد أجزائها أكبر من أن تتسع له صفحة.</translation>
     </message>
 </context>
 <context>
@@ -4821,6 +4825,81 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     <message>
         <source>{name} has no passphrase on this store.</source>
         <translation>ليس لـ {name} عبارة مرور في هذا المخزن.</translation>
+    </message>
+</context>
+<context>
+    <name>textcheck</name>
+    <message>
+        <source>The group name</source>
+        <translation>اسم المجموعة</translation>
+    </message>
+    <message>
+        <source>The co-facilitator</source>
+        <translation>الميسّر المشارك</translation>
+    </message>
+    <message>
+        <source>The name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <source>The alias</source>
+        <translation>الاسم المستعار</translation>
+    </message>
+    <message>
+        <source>The note</source>
+        <translation>الملاحظة</translation>
+    </message>
+    <message>
+        <source>The incident description</source>
+        <translation>وصف الحادثة</translation>
+    </message>
+    <message>
+        <source>The follow-up note</source>
+        <translation>ملاحظة المتابعة</translation>
+    </message>
+    <message>
+        <source>The resource name</source>
+        <translation>اسم الجهة</translation>
+    </message>
+    <message>
+        <source>The resource hours</source>
+        <translation>ساعات عمل الجهة</translation>
+    </message>
+    <message>
+        <source>The resource language</source>
+        <translation>لغة الجهة</translation>
+    </message>
+    <message>
+        <source>The resource notes</source>
+        <translation>ملاحظات الجهة</translation>
+    </message>
+    <message>
+        <source>The trainee's label</source>
+        <translation>تسمية المتدرّب</translation>
+    </message>
+    <message>
+        <source>A group rule</source>
+        <translation>قاعدة المجموعة</translation>
+    </message>
+    <message>
+        <source>A group rule must be text.</source>
+        <translation>يجب أن تكون قاعدة المجموعة نصاً.</translation>
+    </message>
+    <message>
+        <source>{what} must be text.</source>
+        <translation>يجب أن يكون {what} نصاً.</translation>
+    </message>
+    <message>
+        <source>{what} contains an invisible control character (U+{code} {name}); remove it and try again.</source>
+        <translation>يحتوي {what} على محرف تحكم غير مرئي (U+{code} {name})؛ احذفه ثم حاول مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>{what} is empty.</source>
+        <translation>{what} فارغ.</translation>
+    </message>
+    <message>
+        <source>{what} is {length} characters long; the limit is {limit}.</source>
+        <translation>طول {what} {length} محرفاً؛ والحد الأقصى {limit}.</translation>
     </message>
 </context>
 </TS>
