@@ -238,7 +238,7 @@ Write it down now; the old one no longer works.</source>
     <name>BundlesDialog</name>
     <message>
         <source>Report bundles</source>
-        <translation>حِزم التقارير</translation>
+        <translation>حزم التقارير</translation>
     </message>
     <message>
         <source>&amp;Send to supervisor</source>
@@ -358,7 +358,7 @@ Write it down now; the old one no longer works.</source>
     </message>
     <message>
         <source>Report bundles (*.fbundle)</source>
-        <translation>حِزم التقارير (*.fbundle)</translation>
+        <translation>حزم التقارير (*.fbundle)</translation>
     </message>
     <message>
         <source>Written: %1 (bundle number %2). Give the file to your supervisor by any means: only they can open it.</source>
@@ -426,7 +426,7 @@ Write it down now; the old one no longer works.</source>
     </message>
     <message>
         <source>Bundles</source>
-        <translation>الحِزم</translation>
+        <translation>الحزم</translation>
     </message>
     <message>
         <source>Receipt due</source>
@@ -458,7 +458,7 @@ Write it down now; the old one no longer works.</source>
     </message>
     <message>
         <source>Facilitators whose bundles arrive here:</source>
-        <translation>الميسِّرون الذين تصل حِزمهم إلى هنا:</translation>
+        <translation>الميسِّرون الذين تصل حزمهم إلى هنا:</translation>
     </message>
     <message>
         <source>Records that arrived with different content (this store's version is kept until you choose):</source>
@@ -1300,7 +1300,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     </message>
     <message>
         <source>Bundles</source>
-        <translation>الحِزم</translation>
+        <translation>الحزم</translation>
     </message>
     <message>
         <source>Settings</source>
