@@ -97,6 +97,9 @@ class Attempt:
     def pause(self) -> None:
         self.run.pause()
 
+    def open_safety(self) -> Entry:
+        return self.run.open_safety()
+
     def resume(self) -> None:
         self.run.resume()
 
