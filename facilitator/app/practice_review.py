@@ -565,3 +565,82 @@ def check_scenario_file(path: str | Path, lang: str) -> ImportReport:
                      for f in report.findings)
     return ImportReport(name, report.ok, scenario.id, scenario.title.get(lang), problems,
                         report.paths)
+
+
+# ---- PDFs and the live role-play kit -------------------------------------------------------
+
+
+def feedback_pdf(db: Database, attempt_id: str, lang: str, path: str | Path | None = None,
+                 *, require_reflection: bool = True) -> bytes:
+    """The practice feedback PDF (PRACTICE watermark) for one attempt; written to
+    ``path`` too when given."""
+    from facilitator.export import practice_pdf
+
+    report = practice_pdf.feedback_report(
+        debrief(db, attempt_id, lang, require_reflection=require_reflection))
+    data = practice_pdf.render(report)
+    if path is not None:
+        from facilitator.export.output import write_pdf
+
+        write_pdf(data, path)
+    return data
+
+
+def roleplay_kit(scenario_ref: str, lang: str, db: Database | None = None
+                 ) -> tuple[bytes, bytes]:
+    """(persona cards, observer's sheet) PDFs for a live role-play of a scenario."""
+    from facilitator.app.practice import _script_for, load_scenario
+    from facilitator.export import practice_pdf
+
+    scenario, _text = load_scenario(scenario_ref, db)
+    script = _script_for(db, scenario)
+    return (practice_pdf.render(practice_pdf.persona_cards_report(scenario, script, lang)),
+            practice_pdf.render(practice_pdf.observer_sheet_report(scenario, lang)))
+
+
+def record_observed_attempt(db: Database, scenario_ref: str, trainee: str, observer: str,
+                            marks: dict[str, int]) -> str:
+    """Type an observer's sheet back in: ``marks`` maps a decision id to the option's
+    number on the sheet (1-4). The attempt is played on a manual clock with those
+    choices, scored by the same rubric and stored like any other (the observer is
+    kept in the review rows). A decision that came up but was left blank is refused."""
+    from facilitator.app.practice import start_attempt
+    from facilitator.practice.engine import ManualClock, autoplay
+
+    observer = _label(observer, "the observer")
+    scenario, _text = svc_load(scenario_ref, db)
+    choose: dict[str, str] = {}
+    for dec_id, number in marks.items():
+        try:
+            dec = scenario.decision(dec_id)
+        except KeyError:
+            raise InputError(f"The scenario has no decision '{dec_id}'.") from None
+        if isinstance(number, bool) or not isinstance(number, int) or \
+                not 1 <= number <= len(dec.options):
+            raise InputError(f"Decision '{dec_id}' has options 1 to {len(dec.options)}.")
+        choose[dec_id] = dec.options[number - 1].id
+    clock = ManualClock()
+    attempt = start_attempt(db, scenario_ref, trainee, seed=0, mode="practice", clock=clock)
+
+    def chooser(_run: PracticeRun, decision: Any) -> str:
+        if decision.id not in choose:
+            raise InputError(f"The sheet has no tick for decision '{decision.id}', which came "
+                             "up on this path.")
+        return choose[decision.id]
+
+    try:
+        autoplay(attempt.run, chooser, clock)
+    except InputError:
+        attempt.abandon()
+        raise
+    attempt.sync_if_ended()
+    if not attempt._closed:
+        attempt.finish()
+    _add(db, attempt.id, "observer", observer, {"marks": dict(marks)})
+    return attempt.id
+
+
+def svc_load(ref: str, db: Database | None) -> tuple[Scenario, Optional[str]]:
+    from facilitator.app.practice import load_scenario
+
+    return load_scenario(ref, db)

@@ -132,3 +132,54 @@ def test_importing_a_scenario_file_names_problems_with_their_line(tmp_path):
     assert ok.scenario_id == "small-test" and ok.paths_checked > 0
     missing = review.check_scenario_file(tmp_path / "nope.yaml", "en")
     assert not missing.ok and missing.problems
+
+
+def _pdf_text(data: bytes, tmp_path) -> str:
+    import subprocess
+
+    pdf = tmp_path / "x.pdf"
+    pdf.write_bytes(data)
+    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+
+
+def test_feedback_pdf_in_both_languages_is_watermarked_and_in_debrief_order(raw_db, tmp_path):
+    aid = _played(raw_db, SECRET)
+    with pytest.raises(InputError):
+        review.feedback_pdf(raw_db, aid, "en")  # reactions first, in the PDF too
+    review.save_reflection(raw_db, aid, "My hands were shaking", 2)
+    from tests.export.pdfcheck import stream_texts
+
+    data = review.feedback_pdf(raw_db, aid, "en")
+    assert all("PRACTICE" in page for page in stream_texts(data))  # on every page
+    text = _pdf_text(data, tmp_path)
+    assert "Trainee A" in text and "My hands were shaking" in text
+    order = [text.index(h) for h in ("1. Your reactions", "2. Key moments",
+                                     "3. Scores per competency", "4. What to practise next")]
+    assert order == sorted(order)
+    assert "Strongest option" in text and "MISSED" in text
+    ar_data = review.feedback_pdf(raw_db, aid, "ar")
+    assert all("PRACTICE" in page for page in stream_texts(ar_data))
+    assert "My hands were shaking" in _pdf_text(ar_data, tmp_path)
+
+
+def test_roleplay_kit_and_observer_marks_typed_back_in(raw_db, tmp_path):
+    cards, sheet = review.roleplay_kit("suicidal-disclosure-round", "en")
+    cards_text, sheet_text = _pdf_text(cards, tmp_path), _pdf_text(sheet, tmp_path)
+    from tests.export.pdfcheck import stream_texts
+
+    assert "Participant" in cards_text and "Tick" in sheet_text
+    assert all("PRACTICE" in p for p in stream_texts(cards) + stream_texts(sheet))
+    assert len(stream_texts(cards)) == 4  # one card per simulated participant
+    from facilitator.practice.loader import builtin_scenarios
+
+    sc = builtin_scenarios()["suicidal-disclosure-round"]
+    marks = {d: [o.id for o in sc.decision(d).options].index(opt) + 1 for d, opt in BEST.items()}
+    aid = review.record_observed_attempt(raw_db, "suicidal-disclosure-round", "Live T",
+                                         "Observer O", marks)
+    [row] = svc.history(raw_db, trainee="Live T")
+    assert row.id == aid and row.status == "finished" and row.result == "competent"
+    assert row.scores["safety_response"] == 9
+    with pytest.raises(InputError, match="no tick"):
+        review.record_observed_attempt(raw_db, "suicidal-disclosure-round", "Live T",
+                                       "Observer O", {"first_response": marks["first_response"]})
