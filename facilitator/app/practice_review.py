@@ -644,3 +644,21 @@ def svc_load(ref: str, db: Database | None) -> tuple[Scenario, Optional[str]]:
     from facilitator.app.practice import load_scenario
 
     return load_scenario(ref, db)
+
+
+def replay_transcript(db: Database, attempt_id: str, lang: str) -> tuple[list[str], bool]:
+    """An attempt played again from its seed and inputs: its transcript lines, and
+    whether the replay matches the transcript stored as it happened."""
+    from facilitator.app.practice import stored_transcript
+
+    run = _replay(db, attempt_id)
+    stored = stored_transcript(db, attempt_id)
+    again = [{"seq": e.seq, "t": e.t, "kind": e.kind, "step_id": e.step_id, "data": e.data}
+             for e in run.entries]
+    same = len(stored) == len(again) and all(
+        a["seq"] == b["seq"] and a["kind"] == b["kind"] and abs(a["t"] - b["t"]) < 1e-3
+        and a["step_id"] == b["step_id"] for a, b in zip(stored, again))
+    lines = [ptext.t("seed", lang, seed=run.seed)]
+    for e in run.entries:
+        lines += ptext.entry_lines(run, e, lang)
+    return lines, same

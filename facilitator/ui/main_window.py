@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         self.group = None
         self.plan = None  # built on first use: it loads the script library
         self.run_view: Optional[QWidget] = None
+        self.practice: Optional[QWidget] = None
         self.lock_screen: Optional[LockScreen] = None
         self._history: list[QWidget] = []
         self._before_lock: Optional[QWidget] = None
@@ -171,6 +172,7 @@ class MainWindow(QMainWindow):
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)
+        self.practice_action = action(self.tr("Practice"), "Ctrl+Shift+P", self.show_practice)
         self.reports_action = action(self.tr("Reports"), "Ctrl+R", self.open_reports)
         self.settings_action = action(self.tr("Settings"), "Ctrl+,", self.open_settings)
         self.lock_action = action(self.tr("Lock now"), "Ctrl+L", self.lock)
@@ -180,7 +182,7 @@ class MainWindow(QMainWindow):
         running = current is self.run_view and self.run_view is not None
         locked = self.ctx.locked
         for act in (self.back_action, self.home_action, self.new_group_action,
-                    self.reports_action, self.settings_action):
+                    self.practice_action, self.reports_action, self.settings_action):
             act.setVisible(self.ready and not locked and not running)
         self.back_action.setEnabled(bool(self._history))
         self.lock_action.setVisible(self.ready and not locked)
@@ -216,6 +218,17 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(self.plan)
         self.plan.set_group(group_id, script_id)
         self._show(self.plan)
+
+    def show_practice(self) -> None:
+        """The practice area (simulated groups; reads practice data only)."""
+        if not self.ready or self.ctx.locked:
+            return
+        if getattr(self, "practice", None) is None:
+            from facilitator.ui.practice import create_practice_home
+
+            self.practice = create_practice_home(self.ctx, self)
+            self.stack.addWidget(self.practice)
+        self._show(self.practice)
 
     def go_back(self) -> None:
         if self.ctx.locked or not self._history:
