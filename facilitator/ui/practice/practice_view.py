@@ -220,6 +220,12 @@ class PracticeView(QWidget):
         self.event_timer.setSingleShot(True)
         self.event_timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.event_timer.timeout.connect(self.poll)
+        # Persistent timers rather than QTimer.singleShot(0, callable): in PySide6 6.12
+        # thousands of those crashed a long run with "deallocating None".
+        self._scroll_timer = QTimer(self)
+        self._scroll_timer.setSingleShot(True)
+        self._scroll_timer.setInterval(0)
+        self._scroll_timer.timeout.connect(self._scroll_to_last)
         self.repaint_timer = QTimer(self)
         self.repaint_timer.setInterval(REPAINT_MS)
         self.repaint_timer.timeout.connect(self.refresh)
@@ -414,6 +420,10 @@ class PracticeView(QWidget):
             self._add(NoteCard("", ptext.t("safety_opened", self.lang), "#b71c1c",
                                "safetyCard", self.flow_body))
 
+    def _scroll_to_last(self) -> None:
+        if self.cards:
+            self.flow_scroll.ensureWidgetVisible(self.cards[-1])
+
     def _lateness(self, ev: Any, item: Entry, injected: bool) -> float:
         """Session seconds from an event's planned time to now, as its card is built
         (after the entry is saved); 0 for injected or state-triggered events."""
@@ -432,7 +442,7 @@ class PracticeView(QWidget):
         self.flow.insertWidget(self.flow.count() - 1, widget)
         self.cards.append(widget)
         widget.show()
-        QTimer.singleShot(0, lambda: self.flow_scroll.ensureWidgetVisible(widget))
+        self._scroll_timer.start()  # once laid out: show the newest card
 
     # ---- inputs ---------------------------------------------------------------------------
     def _guard(self, fn: Callable[[], Any]) -> Any:
@@ -582,7 +592,7 @@ class PracticeView(QWidget):
         if not self.run.done and eng.status == "running" and not self.run.pending:
             wait = self.run.seconds_to_next_timed()
             if wait is not None and wait <= 0 and not self.event_timer.isActive():
-                QTimer.singleShot(0, self.poll)
+                self.event_timer.start(0)
 
     def confirm_close(self) -> bool:
         return True
