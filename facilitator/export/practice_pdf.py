@@ -204,13 +204,13 @@ def observer_sheet_report(scenario: Scenario, lang: str) -> rm.Report:
         for k, o in enumerate(d.options, start=1):
             pts = ", ".join(f"{ptext.t(c, lang)} {o.scores[c]:+d}" for c in COMPETENCIES
                             if o.scores.get(c))
-            rows.append(["\u2610", f"{k}. {o.text.get(lang)}", pts])
+            rows.append(["[   ]", f"{k}. {o.text.get(lang)}", pts])
         blocks.append(rm.Table(columns=[_t("tick", lang), _t("option", lang),
                                         _t("points", lang)], rows=rows, title=head,
                                col_widths=[0.08, 0.6, 0.32]))
     if scenario.critical_actions:
         blocks.append(rm.Heading(_t("critical", lang), 2))
-        blocks.append(rm.BulletList([f"\u2610 {a.title.get(lang)}"
+        blocks.append(rm.BulletList([f"[   ] {a.title.get(lang)}"
                                      for a in scenario.critical_actions]))
     return _report(scenario.title.get(lang), _t("kit_sheet", lang),
                    scenario.id, lang, blocks)

@@ -1267,6 +1267,25 @@
     </message>
 </context>
 <context>
+    <name>ObserverMarksDialog</name>
+    <message>
+        <source>Observer marks</source>
+        <translation>علامات المراقب</translation>
+    </message>
+    <message>
+        <source>Trainee</source>
+        <translation>المتدرّب</translation>
+    </message>
+    <message>
+        <source>Observer</source>
+        <translation>المراقب</translation>
+    </message>
+    <message>
+        <source>not ticked</source>
+        <translation>بلا علامة</translation>
+    </message>
+</context>
+<context>
     <name>PlanView</name>
     <message>
         <source>Plan a session</source>
@@ -1495,6 +1514,10 @@
     <message>
         <source>Role-play kit (PDF)…</source>
         <translation>عدّة لعب الأدوار (PDF)…</translation>
+    </message>
+    <message>
+        <source>Observer marks…</source>
+        <translation>علامات المراقب…</translation>
     </message>
     <message>
         <source>Trainee history</source>

@@ -282,3 +282,31 @@ def test_an_event_card_appears_within_a_frame_of_its_time(qtbot, ctx):
     late = [s for kind, s in view.card_times if kind == "event"]
     assert late, "no event card was shown"
     assert late[0] / speed * 1000 < 16.7
+
+
+def test_observer_marks_typed_back_in_become_a_scored_attempt(qtbot, home, ctx):
+    from facilitator.ui.practice.review_view import ReviewView
+
+    home.select(SCENARIO)
+    sc = builtin_scenarios()[SCENARIO]
+
+    def fill(dialog):
+        dialog.trainee.setText("Live trainee")
+        dialog.observer.setText("Observer O")
+        for dec_id, opt in PATH.items():
+            dialog.marks[dec_id].setValue([o.id for o in sc.decision(dec_id).options]
+                                          .index(opt) + 1)
+        return True
+
+    aid = home.type_observer_marks(fill)
+    assert aid and isinstance(home.view, ReviewView)
+    [row] = svc.history(ctx.db, trainee="Live trainee")
+    assert row.result == "competent" and row.scores["safety_response"] == 9
+
+    def incomplete(dialog):
+        dialog.trainee.setText("Live trainee")
+        dialog.observer.setText("Observer O")
+        return True
+
+    assert home.type_observer_marks(incomplete) is None
+    assert "no tick" in home.marks_dialog.error.text()

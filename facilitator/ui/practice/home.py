@@ -113,6 +113,47 @@ class ImportDialog(QDialog):
         self.resize(980, 560)
 
 
+class ObserverMarksDialog(QDialog):
+    """An observer's paper sheet typed back in: one option number per decision (0 for a
+    decision that never came up); saved as a scored attempt."""
+
+    def __init__(self, scenario: Any, lang: str, parent: QWidget | None = None) -> None:
+        from PySide6.QtWidgets import QSpinBox
+
+        super().__init__(parent)
+        self.setObjectName("observerMarks")
+        self.setWindowTitle(self.tr("Observer marks"))
+        box = QVBoxLayout(self)
+        box.addWidget(PracticeBanner(self))
+        box.addWidget(_wrap(scenario.title.get(lang), 1.3, True))
+        form = QFormLayout()
+        self.trainee = QLineEdit(self)
+        self.observer = QLineEdit(self)
+        form.addRow(self.tr("Trainee"), self.trainee)
+        form.addRow(self.tr("Observer"), self.observer)
+        self.marks: dict[str, Any] = {}
+        for n, d in enumerate(scenario.decisions, start=1):
+            spin = QSpinBox(self)
+            spin.setRange(0, len(d.options))
+            spin.setSpecialValueText(self.tr("not ticked"))
+            spin.setObjectName(f"mark_{d.id}")
+            label = _wrap(f"{n}. {d.prompt.get(lang)}", 1.0)
+            form.addRow(label, spin)
+            self.marks[d.id] = spin
+        box.addLayout(form)
+        self.error = _wrap("", 1.0, name="observerError")
+        self.error.setStyleSheet("color: #b71c1c;")
+        box.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        box.addWidget(buttons)
+
+    def values(self) -> dict[str, int]:
+        return {d: spin.value() for d, spin in self.marks.items() if spin.value()}
+
+
 class PracticeHome(QWidget):
     """The trainer's and trainee's practice area (its own page stack)."""
 
@@ -169,10 +210,13 @@ class PracticeHome(QWidget):
         kit = QPushButton(self.tr("Role-play kit (PDF)…"), page)
         kit.setObjectName("roleplayKit")
         kit.clicked.connect(lambda: self.write_kit())
+        marks = QPushButton(self.tr("Observer marks…"), page)
+        marks.setObjectName("observerMarksButton")
+        marks.clicked.connect(lambda: self.type_observer_marks())
         hist = QPushButton(self.tr("Trainee history"), page)
         hist.setObjectName("openHistory")
         hist.clicked.connect(lambda: self.show_history())
-        for b in (self.start_button, imp, kit, hist):
+        for b in (self.start_button, imp, kit, marks, hist):
             bar.addWidget(b)
         bar.addStretch(1)
         box.addLayout(bar)
@@ -310,6 +354,36 @@ class PracticeHome(QWidget):
         self.extra_refs.append((str(path), title))
         self._fill_scenarios()
         self.select(str(path))
+
+    def type_observer_marks(self, fill: Optional[Callable[[ObserverMarksDialog], bool]] = None
+                            ) -> Optional[str]:
+        """Type an observer's sheet in; the scored attempt opens in the trainer review."""
+        item = self.scenarios.currentItem()
+        if item is None:
+            return None
+        from facilitator.errors import FacilitatorError
+        from facilitator.ui.errors_ui import error_text
+
+        ref = item.data(Qt.ItemDataRole.UserRole)
+        scenario, _text = svc.load_scenario(ref, self.ctx.db)
+        dialog = ObserverMarksDialog(scenario, self.lang, self)
+        self.marks_dialog = dialog
+        while True:
+            ok = fill(dialog) if fill is not None else \
+                dialog.exec() == QDialog.DialogCode.Accepted
+            if not ok:
+                return None
+            try:
+                aid = review.record_observed_attempt(self.ctx.db, ref, dialog.trainee.text(),
+                                                     dialog.observer.text(), dialog.values())
+            except FacilitatorError as exc:
+                dialog.error.setText(error_text(exc, self.lang))
+                if fill is not None:
+                    return None
+                continue
+            break
+        self.show_review(aid, dialog.observer.text())
+        return aid
 
     def write_kit(self, folder: Optional[str] = None) -> list[Path]:
         item = self.scenarios.currentItem()
