@@ -310,3 +310,17 @@ def test_observer_marks_typed_back_in_become_a_scored_attempt(qtbot, home, ctx):
 
     assert home.type_observer_marks(incomplete) is None
     assert "no tick" in home.marks_dialog.error.text()
+
+
+def test_the_toolbar_opens_the_practice_area(qtbot, ctx):
+    from facilitator.ui.main_window import MainWindow
+    from facilitator.ui.practice.home import PracticeHome
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.practice_action.trigger()
+    page = window.stack.currentWidget()
+    assert isinstance(page, PracticeHome) and page.scenarios.count() == 12
+    window.lock()
+    assert window.stack.currentWidget() is not page  # locked: no practice data shown

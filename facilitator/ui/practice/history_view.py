@@ -135,12 +135,16 @@ class HistoryView(QWidget):
                                     [p.ratios.get(comp) for p in finished], self)
             chart.setObjectName(f"chart_{comp}")
             self.charts.addWidget(chart, k // 4, k % 4)
+        from facilitator.app.practice import list_scenarios
+        from facilitator.i18n import pick
+
+        titles = {sc.id: pick(sc.title, self.lang) for sc in list_scenarios()}
         self.table.setRowCount(len(self.points))
         for r, p in enumerate(self.points):
             result = ptext.t(p.result, self.lang) if p.result else {
                 "running": self.tr("not finished"), "abandoned": self.tr("stopped")}.get(
                 p.status, p.status)
-            cells = [f"{p.started_at:%Y-%m-%d %H:%M}", p.scenario_id,
+            cells = [f"{p.started_at:%Y-%m-%d %H:%M}", titles.get(p.scenario_id, p.scenario_id),
                      ptext.t(p.mode + "_mode", self.lang).split(":")[0], result,
                      f"{p.percent:g}%" if p.percent is not None else "—"]
             for c, v in enumerate(cells):
