@@ -54,6 +54,7 @@ class BeforeStartDialog(QDialog):
                                         "pauses and nothing is lost."), 1.0))
         box.addWidget(_wrap(self.tr("Briefing"), 1.15, True))
         box.addWidget(_wrap(briefing, 1.05, name="briefingText"))
+        box.addStretch(1)
         buttons = QDialogButtonBox(self)
         self.begin = buttons.addButton(self.tr("Begin the practice"),
                                        QDialogButtonBox.ButtonRole.AcceptRole)

@@ -574,8 +574,10 @@ class PracticeView(QWidget):
             self.next_button.setText(self.tr("Finish  [N]") if last else
                                      self.tr("Next step  [N]"))
         if eng.index is not None:
+            # paused=False: the run card's pause glyph is missing from common fonts; the
+            # message line says why the timer is stopped instead
             self.card.show_time(snap.step_remaining, self.script.steps[eng.index].minutes * 60,
-                                paused=eng.status == "paused")
+                                paused=False)
         paused = self.run.trainer_paused
         self.pause_button.setText(self.tr("Resume  [P]") if paused else self.tr("Pause  [P]"))
         if self.run.done:
