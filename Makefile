@@ -7,7 +7,7 @@ TSTAMP  := $(VENV)/.installed-test
 TS      := $(wildcard resources/translations/*.ts)
 QM      := $(TS:.ts=.qm)
 
-.PHONY: run test demo screenshots bench lint translations lupdate system-deps clean
+.PHONY: run test demo screenshots readme-screenshots bench lint translations lupdate system-deps qt-runtime clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -21,11 +21,19 @@ $(TSTAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP) $@
 
-# Debian packages the tests use to check PDFs (qpdf, pdftotext, pdftoppm).
+# Debian packages the tests use: qpdf, pdftotext, pdftoppm check PDFs; age and minisign
+# are the reference tools for report bundles; Xvfb, openbox and Qt's xcb runtime libraries
+# run the real-window tests (tests/realwindow). Only the missing ones are installed.
+SYSTEM_DEPS := qpdf poppler-utils age minisign xvfb openbox libxcb-cursor0 libxcb-icccm4 \
+  libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-randr0 \
+  libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0 libegl1 libfontconfig1
 system-deps:
-	@if ! command -v qpdf >/dev/null || ! command -v pdftotext >/dev/null; then \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq qpdf poppler-utils >/dev/null; \
-	  else sudo apt-get update -qq && sudo apt-get install -y -qq qpdf poppler-utils >/dev/null; fi; \
+	@missing=$$(for p in $(SYSTEM_DEPS); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages the tests need:" $$missing; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $$missing >/dev/null; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq $$missing >/dev/null; fi; \
 	fi
 
 resources/translations/%.qm: resources/translations/%.ts | $(STAMP)
@@ -37,18 +45,27 @@ translations: $(QM)
 lupdate: $(STAMP)
 	BIN=$(BIN) scripts/update_translations.sh
 
-run: $(STAMP) translations
+# Qt's X11 plugin needs libxcb-cursor0 & co.: installed when possible, else named plainly.
+qt-runtime:
+	@$(PY) scripts/check_qt_runtime.py
+
+run: $(STAMP) translations qt-runtime
 	$(BIN)/facilitator
 
-demo: $(STAMP) translations
+demo: $(STAMP) translations qt-runtime
 	$(BIN)/facilitator --demo
 
 screenshots: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/facilitator --demo --screenshots out/screenshots
 
+# The README's real-window pictures (Xvfb + openbox at 1366x768): docs/screenshots/realwindow-*.
+readme-screenshots: $(STAMP) translations system-deps
+	PYTHON=$(BIN)/python scripts/readme_screenshots.sh docs/screenshots
+
 test: $(TSTAMP) translations system-deps
 	$(BIN)/lint-imports
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	PYTHON=$(BIN)/python scripts/realwindow_tests.sh
 
 bench: $(TSTAMP) translations
 	$(BIN)/python benchmarks/run_all.py

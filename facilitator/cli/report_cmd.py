@@ -37,6 +37,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--lang", choices=("en", "ar"), default=argparse.SUPPRESS,
                         help="report language (default: en)")
     parser.add_argument("--out", metavar="FILE.pdf", required=True, help="where to write the PDF")
+    parser.add_argument("--force", action="store_true", help="replace an existing --out file")
     parser.add_argument("--password-file", metavar="FILE",
                         help="encrypt the PDF (AES-256) with the password on FILE's first line")
     parser.add_argument("--k", type=int, default=5, metavar="N",
@@ -133,7 +134,9 @@ def run(args: argparse.Namespace) -> int:
     if args.external and args.kind != "program":
         raise InputError("--external applies to the program report only.")
     copies = parse_copies(args.copies, args.kind)
-    out = check_output_path(args.out)
+    from facilitator.cli.common import db_path
+
+    out = check_output_path(args.out, overwrite=args.force, stores=[db_path(args)])
     password = read_password_file(args.password_file) if args.password_file else None
 
     if args.kind == "who5-form":

@@ -19,7 +19,8 @@ from facilitator.store.fsutil import store_error_from_os
 
 
 def lock_path(db_path: Path) -> Path:
-    db_path = Path(db_path)
+    """``<db>.lock`` beside the REAL file: a symlinked store name takes the same lock."""
+    db_path = Path(os.path.realpath(db_path))
     return db_path.with_name(db_path.name + ".lock")
 
 
@@ -66,3 +67,13 @@ class StoreLock:
 
     def __exit__(self, *exc: object) -> None:
         self.release()
+
+
+def ensure_free(db_path: Path) -> None:
+    """Raise :class:`StoreLockedError` if another window or command has the store open.
+
+    Takes the lock and lets it go at once: the app calls this before asking for the
+    passphrase, so a second start says "already open" first instead of after the
+    facilitator has typed it (and waited for the key derivation).
+    """
+    StoreLock(db_path).acquire().release()

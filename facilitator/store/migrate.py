@@ -60,6 +60,15 @@ def head_revision() -> str | None:
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
+@functools.lru_cache(maxsize=1)
+def known_revisions() -> frozenset[str]:
+    """Every revision shipped with this build (a restore accepts only these)."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(alembic_config())
+    return frozenset(s.revision for s in script.walk_revisions())
+
+
 def current_revision(engine: Engine) -> str | None:
     """The store's revision (``alembic_version``), read without importing Alembic."""
     with engine.connect() as conn:

@@ -76,7 +76,8 @@ class App:
             from facilitator.ui.wizard import FirstRunWizard
 
             wizard = FirstRunWizard(self.tasks, path, self.lang,
-                                    on_language=self.switch_language_early)
+                                    on_language=self.switch_language_early,
+                                    settings=self.settings)
             wizard.exec()
             if wizard.store is None:  # cancelled before the store existed
                 return False
@@ -84,8 +85,10 @@ class App:
             self.lang = wizard.lang
             self.settings.language = self.lang
             return True
+        from facilitator.store.lock import ensure_free
         from facilitator.ui.unlock_dialog import UnlockDialog
 
+        ensure_free(path)  # "already open" before the passphrase, not after it
         options = store_access.unlock_options(path)
         dialog = UnlockDialog(
             self.tasks, lambda p, c: store_access.open_with(path, passphrase=p, recovery_code=c),
@@ -96,7 +99,29 @@ class App:
         if not dialog.exec() or dialog.result_store is None:
             return False
         self.store = dialog.result_store
+        self._tell_what_opening_did()
+        from facilitator.ui.store_settings import offer_new_passphrase
+
+        offer_new_passphrase(self.tasks, self.store)  # a forgotten passphrase: set a new one
         return True
+
+    def _tell_what_opening_did(self) -> None:
+        """A WAL set aside or an interrupted key change finished while opening: say so,
+        and show a recovery code that was issued (it is shown nowhere else)."""
+        from PySide6.QtCore import QCoreApplication
+        from PySide6.QtWidgets import QMessageBox
+
+        from facilitator.ui.errors_ui import translate_message
+
+        lines = [translate_message(n, self.lang, ("store",)) for n in self.store.notices]
+        if self.store.new_recovery_code:
+            lines.append(QCoreApplication.translate(
+                "App", "An interrupted key change was completed. Your new recovery code is:"
+                "\n\n%1\n\nWrite it down now; the old one no longer works.").replace(
+                    "%1", self.store.new_recovery_code))
+        if lines:
+            QMessageBox.information(None, QCoreApplication.translate("App", "The store"),
+                                    "\n\n".join(lines))
 
     def switch_language_early(self, lang: str) -> None:
         """Used by the wizard's first page: the rest of the wizard follows at once."""
@@ -197,7 +222,10 @@ class App:
             if not self.open_store():
                 return 1
         except StoreLockedError as exc:
+            from facilitator.ui.widgets import show_error
+
             print(f"facilitator: error: {exc}", file=sys.stderr)
+            show_error(None, exc)  # started from a menu, there is no terminal to read
             return 1
         if self.args.screenshots:
             from facilitator.ui.screenshots import render_all

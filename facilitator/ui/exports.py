@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from facilitator.errors import ReportError
 from facilitator.ui import widgets as W
 from facilitator.ui.context import AppContext
+from facilitator.ui.save_files import shown_path
 
 
 def write_recovery_kit(path: Path, code: str, db_path: Path, lang: str) -> Path:
@@ -52,12 +53,17 @@ def save_handout(ctx: AppContext, parent: QWidget, script_id: str, group_id: Opt
             import facilitator.export.handout  # noqa: F401
         except ImportError as exc:
             raise ReportError("The handout cannot be printed in this build.") from exc
+        from facilitator.store.outpath import check_output_path
+
+        # the save dialog confirmed any overwrite; the store's files never qualify
+        check_output_path(path, overwrite=True, stores=[ctx.db.path])
         return _handout_job(ctx.db, script_id, group_id, path, lang)
 
     def done(_result) -> None:
         QMessageBox.information(parent, QCoreApplication.translate("Exports", "Handout saved"),
                                 QCoreApplication.translate("Exports", "The handout was saved "
-                                                           "to %1.").replace("%1", path))
+                                                           "to %1.").replace(
+                                                               "%1", shown_path(path)))
 
     ctx.tasks.run(job, done, lambda exc: W.show_error(parent, exc), progress=True,
                   label=QCoreApplication.translate("Exports", "Writing the handout…"))
@@ -69,6 +75,9 @@ def _who5_job(db, path: str, lang: str, copies: int, practice: bool) -> Path:
     from facilitator.export.who5_form import write_who5_form
     from facilitator.tracking.measures import WHO5, stored_text
 
+    from facilitator.store.outpath import check_output_path
+
+    check_output_path(path, overwrite=True, stores=[db.path])  # before any work
     with db.unit() as s:
         text = stored_text(s, WHO5, lang)
     return Path(write_who5_form(Path(path), text, copies=copies, practice=practice))
@@ -80,7 +89,8 @@ def save_who5_forms(ctx: AppContext, parent: QWidget, path: str, lang: str, copi
     def done(_result) -> None:
         QMessageBox.information(parent, QCoreApplication.translate("Exports", "Forms saved"),
                                 QCoreApplication.translate("Exports", "The WHO-5 forms were "
-                                                           "saved to %1.").replace("%1", path))
+                                                           "saved to %1.").replace(
+                                                               "%1", shown_path(path)))
 
     ctx.tasks.run(lambda _p, _c: _who5_job(ctx.db, path, lang, copies, practice), done,
                   lambda exc: W.show_error(parent, exc), progress=True,

@@ -113,3 +113,22 @@ def test_a_write_that_fails_is_shown_and_the_dialog_stays(qtbot, ctx, group, tmp
     dialog.write(dialog.choices(), str(tmp_path / "missing-folder" / "r.pdf"))
     assert dialog.written is None and dialog.save_button.isEnabled()
     assert any("does not exist" in call[2] for call in message_boxes)
+
+
+def test_the_report_can_never_land_on_the_store(qtbot, ctx, group, tmp_path, message_boxes):
+    """The output-path rule in the app: the store's own files are refused whatever the
+    save dialog returned, and a name the dialog never confirmed is never replaced."""
+    store = ctx.db.path
+    before = store.read_bytes()
+    dialog = _dialog(qtbot, ctx, group[0], "Tuesday circle")
+    link = tmp_path / "report.pdf"  # an innocent-looking name that leads to the store
+    link.symlink_to(store)
+    dialog.write(dialog.choices(), str(link))
+    assert dialog.written is None
+    assert any("belongs to the store" in call[2] for call in message_boxes)
+    assert store.read_bytes() == before and link.is_symlink()
+    existing = tmp_path / "old.pdf"
+    existing.write_bytes(b"keep me")
+    dialog.write(dialog.choices(), str(tmp_path / "old"))  # ".pdf" added: not confirmed
+    assert existing.read_bytes() == b"keep me"
+    assert any("already exists" in call[2] for call in message_boxes)

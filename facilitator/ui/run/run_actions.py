@@ -51,9 +51,13 @@ class RunActions:
         self.notes.set_aliases(d.aliases())
         self.notes.set_text_silently(d.note)
         if d.no_notes:
+            # No box at all: a greyed-out box still looked like a place to type, and the
+            # letters typed "into" it went to run mode's shortcuts (S skipped a step).
+            self.notes.hide()
             self.notes.editor.setEnabled(False)
-            self.notes.editor.setPlaceholderText(QCoreApplication.translate(
+            self.no_notes_label.setText(QCoreApplication.translate(
                 "RunView", "No-notes mode: nothing is written down in this session."))
+            self.no_notes_label.show()
         else:
             self.notes.editor.setPlaceholderText(QCoreApplication.translate(
                 "RunView", "Session notes (anonymous: codes, never names)"))
@@ -112,6 +116,9 @@ class RunActions:
         self._refresh_activity_people()
         self.show_message(QCoreApplication.translate(
             "RunView", "Newcomer added with the code %1.").replace("%1", person.code))
+        from facilitator.ui.widgets import show_code
+
+        self.newcomer_code_box = show_code(self, person.code)  # large, to read out
 
     def _scored(self, pid: str, value: Optional[int], passed: bool) -> None:
         phase = self.sender().phase  # type: ignore[union-attr]
@@ -251,12 +258,42 @@ class RunActions:
             self.show_message(QCoreApplication.translate(
                 "RunView", "Later steps shortened as suggested."))
 
+    def request_finish(self) -> None:
+        """Finish [Ctrl+Enter]: at once on the last step, otherwise only after a yes.
+
+        It sits next to Next, so a slip of the hand four minutes in must not end the
+        session: the question's default answer (Enter, Escape) is No, keep going.
+        """
+        if self.engine.status not in ("running", "paused"):
+            return
+        left = self._steps_left()
+        if left == 0:
+            self.finish()
+            return
+        from PySide6.QtWidgets import QMessageBox
+
+        answer = QMessageBox.question(
+            self, QCoreApplication.translate("RunView", "Finish the session?"),
+            QCoreApplication.translate(
+                "RunView", "%n step(s) of the plan are still ahead. Finish the session now?",
+                "", left),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.finish()
+
+    def _steps_left(self) -> int:
+        """Steps after the current one that are neither done nor skipped."""
+        start = -1 if self.engine.index is None else self.engine.index
+        skipped = self.engine.skipped()
+        return sum(1 for j in range(start + 1, len(self.script.steps)) if j not in skipped)
+
     def finish(self) -> None:
         if self.engine.status not in ("running", "paused"):
             return
         self.notes.flush()
         if self._act(self.engine.finish):
-            self._show_summary()
+            self._show_summary(at_close=True)
             self.finished.emit(self.session_id)
 
     def leave(self) -> None:

@@ -65,6 +65,8 @@ class RunView(RunActions, QWidget):
         outer.addWidget(self.pages)
         self._build_actions()
         self._load_data()
+        self._load_numbers()
+        ctx.data_changed.connect(lambda what: self._load_numbers() if what == "safety" else None)
         self.engine.add_listener(self._on_event)
         self.timer = QTimer(self)
         self.timer.setInterval(REPAINT_MS)
@@ -100,7 +102,8 @@ class RunView(RunActions, QWidget):
         self.safety_button.setAccessibleName(self.tr("Safety: crisis steps and incident record"))
         self.safety_button.setMinimumHeight(48)
         self.safety_button.setStyleSheet("QPushButton { background: #b71c1c; color: white;"
-                                         " font-weight: bold; padding: 6px 18px; }")
+                                         " font-weight: bold; padding: 6px 18px; }"
+                                         " QPushButton:focus { border: 3px solid #ffd54f; }")
         set_font(self.safety_button, 1.25, bold=True)
         self.safety_button.clicked.connect(self.open_safety)
         self.practice_badge = QLabel(self.tr("Practice run: not counted in reports"), page)
@@ -142,6 +145,12 @@ class RunView(RunActions, QWidget):
         left_layout.addWidget(self.next_label)
         left_layout.addLayout(recovery)
         left_layout.addWidget(self.notes)
+        self.no_notes_label = QLabel(page)
+        self.no_notes_label.setObjectName("noNotesMode")
+        self.no_notes_label.setWordWrap(True)
+        theme.set_role(self.no_notes_label, "muted")
+        self.no_notes_label.hide()
+        left_layout.addWidget(self.no_notes_label)
 
         self.attendance = AttendancePanel(page)
         self.attendance.toggled.connect(self._attendance_toggled)
@@ -180,7 +189,7 @@ class RunView(RunActions, QWidget):
         self.skip_button.clicked.connect(lambda: self.skip_step())
         self.extend_button.clicked.connect(self.extend)
         self.next_button.clicked.connect(self.go_next)
-        self.finish_button.clicked.connect(self.finish)
+        self.finish_button.clicked.connect(self.request_finish)
         controls = QHBoxLayout()
         for b in (self.back_button, self.pause_button, self.skip_button, self.extend_button):
             controls.addWidget(b)
@@ -215,7 +224,7 @@ class RunView(RunActions, QWidget):
             ("pause", ["P", "ح"], self.toggle_pause),
             ("skip", ["S", "س"], lambda: self.skip_step()),
             ("extend", ["E", "ث"], self.extend),
-            ("finish", ["Ctrl+Return"], self.finish),
+            ("finish", ["Ctrl+Return", "Ctrl+Enter"], self.request_finish),
             ("safety", ["F1", "Ctrl+Shift+S"], self.open_safety),
             ("presenter", ["F5"], self.presenter_button.toggle),
             ("speaker_next", ["N", "ى"], lambda: self._round_key(self.engine.next_speaker)),
@@ -250,6 +259,20 @@ class RunView(RunActions, QWidget):
                              (self.next_button, self.tr("Next step")),
                              (self.finish_button, self.tr("Finish the session"))):
             button.setAccessibleName(name)
+
+    def _load_numbers(self) -> None:
+        """The safety numbers for the safety-check step's card."""
+        from facilitator.app.safety_numbers import safety_numbers
+        from facilitator.ui.run.common import run_db
+
+        lang = self.lang
+
+        def shown(numbers: Any) -> None:
+            self.card.set_numbers(numbers)
+            _index, step = self._step()
+            self.card.numbers_box.setVisible(step.kind == "safety_check")
+
+        run_db(self.ctx, lambda s: safety_numbers(s, lang), shown)
 
     # ---- drawing ------------------------------------------------------------------
     def _step(self) -> tuple[int, Step]:
@@ -380,13 +403,15 @@ class RunView(RunActions, QWidget):
         self.safety_dialog = dialog
         return dialog
 
-    def _show_summary(self) -> None:
+    def _show_summary(self, at_close: bool = False) -> None:
         from facilitator.ui.run.summary_view import SummaryView
 
         self.timer.stop()
         self.refresh()
         self.summary = SummaryView(self.ctx, self.session_id, report_lang=self.ctx.lang,
-                                   parent=self)
+                                   parent=self, scores=not (self.data.no_notes
+                                                            or self.data.headcount_only),
+                                   auto_pdf=at_close and not self.data.is_practice)
         self.summary.leave_requested.connect(self.leave)
         self.pages.addWidget(self.summary)
         self.pages.setCurrentWidget(self.summary)
