@@ -161,6 +161,33 @@ Write it down now; the old one no longer works.</source>
     </message>
 </context>
 <context>
+    <name>BeforeStartDialog</name>
+    <message>
+        <source>Before you start</source>
+        <translation>قبل أن تبدأ</translation>
+    </message>
+    <message>
+        <source>Content warnings</source>
+        <translation>تنبيهات المحتوى</translation>
+    </message>
+    <message>
+        <source>You can step out at any moment with [O]; the practice pauses and nothing is lost.</source>
+        <translation>يمكنك الخروج من الدور في أي لحظة بالمفتاح [O]؛ يتوقف التدريب مؤقتًا ولا يضيع شيء.</translation>
+    </message>
+    <message>
+        <source>Briefing</source>
+        <translation>الإحاطة</translation>
+    </message>
+    <message>
+        <source>Begin the practice</source>
+        <translation>ابدأ التدريب</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>ليس الآن</translation>
+    </message>
+</context>
+<context>
     <name>BundlesDialog</name>
     <message>
         <source>Report bundles</source>
@@ -527,33 +554,6 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     <message>
         <source>revoked</source>
         <translation>مُلغى</translation>
-    </message>
-</context>
-<context>
-    <name>BeforeStartDialog</name>
-    <message>
-        <source>Before you start</source>
-        <translation>قبل أن تبدأ</translation>
-    </message>
-    <message>
-        <source>Content warnings</source>
-        <translation>تنبيهات المحتوى</translation>
-    </message>
-    <message>
-        <source>You can step out at any moment with [O]; the practice pauses and nothing is lost.</source>
-        <translation>يمكنك الخروج من الدور في أي لحظة بالمفتاح [O]؛ يتوقف التدريب مؤقتًا ولا يضيع شيء.</translation>
-    </message>
-    <message>
-        <source>Briefing</source>
-        <translation>الإحاطة</translation>
-    </message>
-    <message>
-        <source>Begin the practice</source>
-        <translation>ابدأ التدريب</translation>
-    </message>
-    <message>
-        <source>Not now</source>
-        <translation>ليس الآن</translation>
     </message>
 </context>
 <context>
@@ -1211,6 +1211,10 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>إعادة التشغيل من البذرة</translation>
     </message>
     <message>
+        <source>Resume</source>
+        <translation>استئناف</translation>
+    </message>
+    <message>
         <source>not finished</source>
         <translation>لم يكتمل</translation>
     </message>
@@ -1765,6 +1769,25 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     </message>
 </context>
 <context>
+    <name>ObserverMarksDialog</name>
+    <message>
+        <source>Observer marks</source>
+        <translation>علامات المراقب</translation>
+    </message>
+    <message>
+        <source>Trainee</source>
+        <translation>المتدرّب</translation>
+    </message>
+    <message>
+        <source>Observer</source>
+        <translation>المراقب</translation>
+    </message>
+    <message>
+        <source>not ticked</source>
+        <translation>بلا علامة</translation>
+    </message>
+</context>
+<context>
     <name>PassphraseDialog</name>
     <message>
         <source>Set a new passphrase</source>
@@ -1829,25 +1852,6 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     <message>
         <source>You opened your records with the recovery code. Set a new passphrase now?</source>
         <translation>فتحت سجلاتك برمز الاسترداد. هل تريد تعيين عبارة مرور جديدة الآن؟</translation>
-    </message>
-</context>
-<context>
-    <name>ObserverMarksDialog</name>
-    <message>
-        <source>Observer marks</source>
-        <translation>علامات المراقب</translation>
-    </message>
-    <message>
-        <source>Trainee</source>
-        <translation>المتدرّب</translation>
-    </message>
-    <message>
-        <source>Observer</source>
-        <translation>المراقب</translation>
-    </message>
-    <message>
-        <source>not ticked</source>
-        <translation>بلا علامة</translation>
     </message>
 </context>
 <context>

@@ -324,3 +324,21 @@ def test_the_toolbar_opens_the_practice_area(qtbot, ctx):
     assert isinstance(page, PracticeHome) and page.scenarios.count() == 12
     window.lock()
     assert window.stack.currentWidget() is not page  # locked: no practice data shown
+
+
+def test_an_attempt_cut_short_is_resumed_with_its_cards(qtbot, home, ctx):
+    from facilitator.ui.practice.practice_view import EventCard
+
+    view, _ = start(qtbot, home, seed=6)
+    clock = home.clock_ref
+    assert advance_to_decision(view, clock)
+    aid, shown = view.attempt.id, len([c for c in view.cards if isinstance(c, EventCard)])
+    pending = view.run.pending
+    home.show_home()  # the window closed mid-decision: nothing finished, nothing lost
+    assert home.resume_attempt(aid)
+    again = home.view
+    assert again.attempt.id == aid and again.run.pending == pending
+    assert len([c for c in again.cards if isinstance(c, EventCard)]) == shown
+    qtbot.keyClick(again, Qt.Key.Key_1)
+    assert again.run.pending != pending
+    assert not home.resume_attempt("no-such-attempt") and home.message.text()

@@ -69,6 +69,7 @@ class HistoryView(QWidget):
     open_debrief = Signal(str)
     open_review = Signal(str)
     open_replay = Signal(str)
+    resume = Signal(str)
 
     def __init__(self, ctx: Any, trainee: Optional[str] = None,
                  parent: QWidget | None = None) -> None:
@@ -103,7 +104,8 @@ class HistoryView(QWidget):
         for text, sig, name in ((self.tr("Debrief"), self.open_debrief, "historyDebrief"),
                                 (self.tr("Trainer review"), self.open_review, "historyReview"),
                                 (self.tr("Replay from its seed"), self.open_replay,
-                                 "historyReplay")):
+                                 "historyReplay"),
+                                (self.tr("Resume"), self.resume, "historyResume")):
             b = QPushButton(text, self)
             b.setObjectName(name)
             b.clicked.connect(lambda _=False, s=sig: self._emit(s))

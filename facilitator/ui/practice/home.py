@@ -318,10 +318,30 @@ class PracticeHome(QWidget):
         view.open_debrief.connect(self.show_debrief)
         view.open_review.connect(self.show_review)
         view.open_replay.connect(self.show_replay)
+        view.resume.connect(self.resume_attempt)
         back = QPushButton(self.tr("Back"), view)
         back.clicked.connect(self.show_home)
         view.layout().addWidget(back, 0, Qt.AlignmentFlag.AlignTrailing)
         self._swap(view)
+
+    def resume_attempt(self, attempt_id: str) -> bool:
+        """Carry on with an attempt that was cut short (replayed from the store)."""
+        from facilitator.errors import FacilitatorError
+        from facilitator.ui.errors_ui import error_text
+        from facilitator.ui.practice.practice_view import PracticeView
+
+        try:
+            view = PracticeView(self.ctx, "", "", clock=self.clock, parent=self,
+                                resume=attempt_id)
+        except FacilitatorError as exc:
+            self.message.setText(error_text(exc, self.lang))
+            self.show_home()
+            return False
+        view.ended.connect(self.show_debrief)
+        view.abandoned.connect(lambda _id: self.show_home())
+        self._swap(view)
+        view.setFocus()
+        return True
 
     def show_review(self, attempt_id: str, reviewer: str = "") -> None:
         from facilitator.ui.practice.review_view import ReviewView

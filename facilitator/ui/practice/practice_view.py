@@ -199,7 +199,8 @@ class PracticeView(QWidget):
 
     def __init__(self, ctx: Any, scenario_ref: str, trainee: str, mode: str = "practice",
                  seed: Optional[int] = None, clock: Callable[[], float] = time.monotonic,
-                 parent: QWidget | None = None, *, rate: float = 1.0) -> None:
+                 parent: QWidget | None = None, *, rate: float = 1.0,
+                 resume: Optional[str] = None) -> None:
         super().__init__(parent)
         self.setObjectName("practiceView")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -210,8 +211,13 @@ class PracticeView(QWidget):
         self.card_times: list[tuple[str, float]] = []  # (kind, session seconds late)
         self._shown_step: Optional[int] = -1
         self.stepped_out = False
-        self.attempt = svc.start_attempt(ctx.db, scenario_ref, trainee, seed=seed, mode=mode,
-                                         clock=clock, listener=self._on_item)
+        if resume is not None:  # an attempt cut short (app closed, crash): carry on
+            self.attempt = svc.resume_attempt(ctx.db, resume, clock=clock,
+                                              listener=self._on_item)
+            self.mode = self.attempt.run.mode
+        else:
+            self.attempt = svc.start_attempt(ctx.db, scenario_ref, trainee, seed=seed,
+                                             mode=mode, clock=clock, listener=self._on_item)
         self.run = self.attempt.run
         self.scenario, self.script = self.run.scenario, self.run.script
         self._build()
@@ -229,7 +235,13 @@ class PracticeView(QWidget):
         self.repaint_timer = QTimer(self)
         self.repaint_timer.setInterval(REPAINT_MS)
         self.repaint_timer.timeout.connect(self.refresh)
-        self.attempt.start()
+        if resume is None:
+            self.attempt.start()
+        else:
+            for entry in list(self.run.entries):  # the cards so far, as they were
+                self._on_item(entry)
+            if self.decision_panel is not None and self.run.pending is None:
+                self.decision_panel.setEnabled(False)
         self.repaint_timer.start()
         self._after_change()
 
