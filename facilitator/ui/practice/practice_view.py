@@ -27,7 +27,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFrame, QHBoxLayout,
                                QLabel, QListWidget, QListWidgetItem, QPushButton, QScrollArea,
-                               QSplitter, QStackedWidget, QVBoxLayout, QWidget)
+                               QSizePolicy, QSplitter, QStackedWidget, QVBoxLayout, QWidget)
 
 from facilitator.app import practice as svc
 from facilitator.practice import text as ptext
@@ -122,7 +122,8 @@ class DecisionPanel(QFrame):
                                   .replace("%2", text))
             btn.setToolTip(text)
             set_font(btn, 1.2, bold=True)
-            btn.setFixedWidth(52)
+            btn.setMinimumWidth(72)
+            btn.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
             btn.setMinimumHeight(44)
             btn.clicked.connect(lambda _=False, o=oid: self.chosen.emit(o))
             label = _ClickLabel(text, self)
