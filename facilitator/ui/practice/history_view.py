@@ -151,5 +151,6 @@ class HistoryView(QWidget):
                      f"{p.percent:g}%" if p.percent is not None else "—"]
             for c, v in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(v))
+        self.table.resizeColumnsToContents()
         if self.points:
             self.table.selectRow(len(self.points) - 1)
