@@ -20,7 +20,7 @@ from facilitator.errors import FacilitatorError
 
 SUBCOMMAND_MODULES = ("db_cmd", "demo_cmd", "scripts_cmd", "report_cmd", "list_cmd",
                       "measures_cmd", "scenarios_cmd",
-                      "bundle_cmd")
+                      "bundle_cmd", "users_cmd", "review_cmd", "audit_cmd")
 
 log = logging.getLogger("facilitator")
 

@@ -71,6 +71,8 @@ class OpenedStore:
     lock: StoreLock = field(repr=False)
     new_recovery_code: str | None = field(default=None, repr=False)
     notices: list[str] = field(default_factory=list)
+    # the audit chain as checked on unlock (None when not checked); see store/audit.py
+    audit_report: audit.ChainReport | None = field(default=None, repr=False)
 
     def close(self) -> None:
         self.db.close()
@@ -390,9 +392,13 @@ def open_store(path: Path, *, passphrase: str | None = None, recovery_code: str 
     try:
         fsutil.clean_stale_temps(path)
         kf = KeyFile.load(keyfile_path(path))
-        kf, unlocked, new_code = _resolve_pending(
-            path, kf, passphrase=passphrase, recovery_code=recovery_code,
-            use_keyring=use_keyring)
+        try:
+            kf, unlocked, new_code = _resolve_pending(
+                path, kf, passphrase=passphrase, recovery_code=recovery_code,
+                use_keyring=use_keyring)
+        except WrongKeyError:
+            audit.note_failed_unlock(path, "recovery" if recovery_code else "passphrase")
+            raise
         if unlocked is not None and getattr(unlocked, "notice", None):
             notices.append(unlocked.notice)  # type: ignore[attr-defined]
         initializing = kf.state == "initializing"
@@ -402,8 +408,12 @@ def open_store(path: Path, *, passphrase: str | None = None, recovery_code: str 
                 "store", "The database {path} is truncated or empty. Restore it from a "
                 "backup.").format(path=path))
         if unlocked is None:
-            unlocked = unlock_key(kf, passphrase=passphrase, recovery_code=recovery_code,
-                                  use_keyring=use_keyring)
+            try:
+                unlocked = unlock_key(kf, passphrase=passphrase, recovery_code=recovery_code,
+                                      use_keyring=use_keyring)
+            except WrongKeyError:
+                audit.note_failed_unlock(path, "recovery" if recovery_code else "passphrase")
+                raise
         key = unlocked.key
         if path.stat().st_size > 0:
             found, notice = walguard.which_key(path, [key])
@@ -435,6 +445,8 @@ def open_store(path: Path, *, passphrase: str | None = None, recovery_code: str 
             backup.backup_generation(path, key, reason="pre-migrate")
             migrate.upgrade(db.engine)
             audit.record(db, "migrate", detail={"to": migrate.head_revision()})
+        audit_report = (None if migrate.needs_upgrade(db.engine)  # no chain columns yet
+                        else audit.check_on_unlock(db))  # before this unlock adds to it
         audit.record(db, "unlock", detail={"method": unlocked.method})
     except BaseException:
         if db is not None:
@@ -445,7 +457,7 @@ def open_store(path: Path, *, passphrase: str | None = None, recovery_code: str 
     return OpenedStore(db=db, unlocked_by=unlocked.method,
                        keyring_missing_entry=unlocked.keyring_missing_entry, path=path,
                        store_id=kf.store_id, key=key, lock=lock, new_recovery_code=new_code,
-                       notices=notices)
+                       notices=notices, audit_report=audit_report)
 
 
 @dataclass(frozen=True)
@@ -549,8 +561,32 @@ def change_passphrase(store: OpenedStore, new_passphrase: str, *,
     """
     check_passphrase(new_passphrase)
     kf = _keyfile(store)
-    kf.remove_slots("passphrase")
-    kf.add_slot("passphrase", passphrase_bytes(new_passphrase), store.key)
+    slots = kf.slots_of("passphrase")
+    if len(slots) > 1:  # a shared install: change only the slot the current passphrase opens
+        if current is None:
+            raise InputError(QT_TRANSLATE_NOOP(
+                "store", "This store has several users: give the current passphrase, or "
+                "change a user's passphrase with 'facilitator users passwd'."))
+        mine = []
+        for slot in slots:
+            one = KeyFile(store_id=kf.store_id, key_check=kf.key_check, slots=[slot])
+            try:
+                one.unlock("passphrase", passphrase_bytes(current))
+            except WrongKeyError:
+                continue
+            mine.append(slot)
+        if not mine:
+            raise WrongKeyError(QT_TRANSLATE_NOOP("store", "The passphrase is not correct."))
+        kf.slots = [slot for slot in kf.slots if slot not in mine]
+        for slot in mine:
+            kf.add_slot("passphrase", passphrase_bytes(new_passphrase), store.key,
+                        label=slot.label, user_id=slot.user_id)
+    else:
+        owner = slots[0] if slots else None
+        kf.remove_slots("passphrase")
+        kf.add_slot("passphrase", passphrase_bytes(new_passphrase), store.key,
+                    label=owner.label if owner else None,
+                    user_id=owner.user_id if owner else None)
     kf.save(keyfile_path(store.path))
     audit.record(store.db, "passphrase_changed")
     return rewrap_kept(store, passphrase=new_passphrase, current=current)
@@ -618,6 +654,14 @@ def rekey_detailed(store: OpenedStore, *, passphrase: str | None = None,
     kf.save(keyfile_path(store.path))
     new_kf.add_slot("recovery", recovery.secret_bytes(code), new_key)
     for slot in kf.slots_of("passphrase"):
+        # Only the slot(s) this passphrase opens are rewrapped: on a shared install the
+        # other users' slots cannot be (their passphrases are theirs); they are dropped
+        # and an administrator gives those users a new passphrase (users.set_passphrase).
+        one = KeyFile(store_id=kf.store_id, key_check=kf.key_check, slots=[slot])
+        try:
+            one.unlock("passphrase", passphrase_bytes(passphrase or ""))
+        except WrongKeyError:
+            continue
         new_kf.add_slot("passphrase", passphrase_bytes(passphrase or ""), new_key,
                         label=slot.label, user_id=slot.user_id)
     new_kf.add_slot("previous_key", old_key, new_key, params=_PREVIOUS_KDF)

@@ -175,8 +175,10 @@ class MainWindow(QMainWindow):
         self.practice_action = action(self.tr("Practice"), "Ctrl+T", self.show_practice)  # T: training
         self.reports_action = action(self.tr("Reports"), "Ctrl+R", self.open_reports)
         self.bundles_action = action(self.tr("Bundles"), "Ctrl+B", self.open_bundles)
+        self.supervision_action = action(self.tr("Supervision"), "Ctrl+U",
+                                         self.show_supervision)
         self.settings_action = action(self.tr("Settings"), "Ctrl+,", self.open_settings)
-        self.lock_action = action(self.tr("Lock now"), "Ctrl+L", self.lock)
+        self.lock_action = action(self.tr("Lock"), "Ctrl+L", self.lock)
 
     def _sync_toolbar(self) -> None:
         current = self.stack.currentWidget()
@@ -184,6 +186,7 @@ class MainWindow(QMainWindow):
         locked = self.ctx.locked
         for act in (self.back_action, self.home_action, self.new_group_action,
                     self.practice_action, self.reports_action, self.bundles_action,
+                    self.supervision_action,
                     self.settings_action):
             act.setVisible(self.ready and not locked and not running)
         self.back_action.setEnabled(bool(self._history))
@@ -231,6 +234,18 @@ class MainWindow(QMainWindow):
             self.practice = create_practice_home(self.ctx, self)
             self.stack.addWidget(self.practice)
         self._show(self.practice)
+
+    def show_supervision(self, tab: str | None = None) -> Optional[QWidget]:
+        """Review queue, dashboard, audit log and users (issue 14), built on first use."""
+        if not self.ready or self.ctx.locked or getattr(self.ctx, "store", None) is None:
+            return None
+        if getattr(self, "supervision", None) is None:
+            from facilitator.ui.supervision_view import SupervisionView
+
+            self.supervision = SupervisionView(self.ctx)
+            self.stack.addWidget(self.supervision)
+        self._show(self.supervision)
+        return self.supervision.open_tab(tab) if tab else self.supervision
 
     def go_back(self) -> None:
         if self.ctx.locked or not self._history:

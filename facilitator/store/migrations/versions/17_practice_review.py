@@ -1,7 +1,7 @@
 """practice review: reflections, comments, score overrides, second ratings
 
 Revision ID: i17_practice_review
-Revises: i15_bundles
+Revises: i11_release_register
 Create Date: 2026-12-04 21:45:00
 """
 from __future__ import annotations
@@ -13,7 +13,7 @@ from alembic import op
 
 
 revision: str = 'i17_practice_review'
-down_revision: Union[str, None] = 'i15_bundles'
+down_revision: Union[str, None] = 'i11_release_register'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
