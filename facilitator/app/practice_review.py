@@ -51,11 +51,27 @@ def _attempt(s: Any, attempt_id: str) -> PracticeAttempt:
     return row
 
 
-def _add(db: Database, attempt_id: str, kind: str, author: str, data: dict[str, Any]) -> str:
+def _check(principal: Any) -> Optional[str]:
+    """With a signed-in user (issue 14), the role must allow practice ("practice.use":
+    trainer, facilitator or supervisor); returns the user id for the audit row."""
+    if principal is None:
+        return None
+    from facilitator.app.access import require
+
+    return require(principal, "practice.use").user_id
+
+
+def _add(db: Database, attempt_id: str, kind: str, author: str, data: dict[str, Any],
+         *, audit: Optional[str] = None, user_id: Optional[str] = None) -> str:
     with db.unit() as s:
         _attempt(s, attempt_id)
         row = PracticeReview(attempt_id=attempt_id, kind=kind, author=author, data=data)
         s.add(row)
+        if audit is not None:  # in the same unit of work: both or neither
+            from facilitator.store.audit import append_audit
+
+            append_audit(s, audit, entity="practice_attempt", entity_id=attempt_id,
+                         detail={"by": author, **data}, user_id=user_id)
         s.flush()
         return row.id
 
@@ -301,8 +317,9 @@ def practise_next(scenario: Scenario, comps: Sequence[CompetencyScore],
 
 
 def add_comment(db: Database, attempt_id: str, author: str, text: str,
-                seq: Optional[int] = None) -> str:
+                seq: Optional[int] = None, *, principal: Any = None) -> str:
     """A trainer's comment on one moment (a transcript entry) or on the whole attempt."""
+    _check(principal)
     author = _label(author, "the trainer")
     text = (text or "").strip()
     if not text or len(text) > MAX_TEXT:
@@ -317,11 +334,14 @@ def add_comment(db: Database, attempt_id: str, author: str, text: str,
 
 
 def override_score(db: Database, attempt_id: str, author: str, competency: str, score: int,
-                   reason: str) -> str:
+                   reason: str, *, principal: Any = None) -> str:
     """A trainer changes one competency's score; the reason is required and kept.
 
     Recorded append-only in ``practice_review`` (the engine's own score is never
-    rewritten, so the replay and the override can both be shown)."""
+    rewritten, so the replay and the override can both be shown) and, in the same
+    unit of work, in the audit log's hash chain (issue 14) as
+    ``practice.score_override``."""
+    user_id = _check(principal)
     author = _label(author, "the trainer")
     if competency not in COMPETENCIES:
         raise InputError(f"Unknown competency '{competency}'.")
@@ -336,7 +356,8 @@ def override_score(db: Database, attempt_id: str, author: str, competency: str, 
             raise InputError("Only a finished attempt has scores to change.")
         before = int((row.scores or {}).get(competency, 0))
     return _add(db, attempt_id, "override", author,
-                {"competency": competency, "from": before, "to": score, "reason": reason})
+                {"competency": competency, "from": before, "to": score, "reason": reason},
+                audit="practice.score_override", user_id=user_id)
 
 
 @dataclass(frozen=True)
@@ -360,9 +381,10 @@ def engine_levels(outcome_scores: dict[str, int], best: dict[str, int]) -> dict[
 
 
 def add_rating(db: Database, attempt_id: str, rater: str, levels: dict[str, str],
-               result: str) -> str:
+               result: str, *, principal: Any = None) -> str:
     """A trainer's own rating of an attempt, one level per competency and a global
     result. One per rater per attempt (a second one replaces the first when read)."""
+    _check(principal)
     rater = _label(rater, "the rater")
     bad = [v for v in list(levels.values()) + [result] if v not in RESULTS]
     if bad or any(k not in COMPETENCIES for k in levels):

@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
 
         self.home = HomeView(self.ctx)
         self.home.new_group_requested.connect(self.new_group)
+        self.home.practice_requested.connect(self.show_practice)
         self.group = GroupView(self.ctx)
         self.stack.addWidget(self.home)
         self.stack.addWidget(self.group)
@@ -172,21 +173,25 @@ class MainWindow(QMainWindow):
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)
-        self.practice_action = action(self.tr("Practice"), "Ctrl+T", self.show_practice)  # T: training
         self.reports_action = action(self.tr("Reports"), "Ctrl+R", self.open_reports)
         self.bundles_action = action(self.tr("Bundles"), "Ctrl+B", self.open_bundles)
         self.supervision_action = action(self.tr("Supervision"), "Ctrl+U",
                                          self.show_supervision)
         self.settings_action = action(self.tr("Settings"), "Ctrl+,", self.open_settings)
         self.lock_action = action(self.tr("Lock"), "Ctrl+L", self.lock)
+        # Practice: a window shortcut and a button on the home screen (the toolbar row is
+        # full); T for training.
+        self.practice_action = QAction(self.tr("Practice"), self)
+        self.practice_action.setShortcut(QKeySequence("Ctrl+T"))
+        self.practice_action.triggered.connect(self.show_practice)
+        self.addAction(self.practice_action)
 
     def _sync_toolbar(self) -> None:
         current = self.stack.currentWidget()
         running = current is self.run_view and self.run_view is not None
         locked = self.ctx.locked
         for act in (self.back_action, self.home_action, self.new_group_action,
-                    self.practice_action, self.reports_action, self.bundles_action,
-                    self.supervision_action,
+                    self.reports_action, self.bundles_action, self.supervision_action,
                     self.settings_action):
             act.setVisible(self.ready and not locked and not running)
         self.back_action.setEnabled(bool(self._history))
@@ -226,8 +231,9 @@ class MainWindow(QMainWindow):
 
     def show_practice(self) -> None:
         """The practice area (simulated groups; reads practice data only)."""
-        if not self.ready or self.ctx.locked:
-            return
+        if not self.ready or self.ctx.locked or (
+                self.run_view is not None and self.stack.currentWidget() is self.run_view):
+            return  # never leave a live session by a shortcut
         if getattr(self, "practice", None) is None:
             from facilitator.ui.practice import create_practice_home
 

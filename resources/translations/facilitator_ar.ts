@@ -1378,6 +1378,14 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <source>&amp;Open group</source>
         <translation>فتح المجموعة (&amp;O)</translation>
     </message>
+    <message>
+        <source>Practice  [Ctrl+T]</source>
+        <translation>التدريب  [Ctrl+T]</translation>
+    </message>
+    <message>
+        <source>Practice with a simulated group</source>
+        <translation>تدرّب مع مجموعة محاكاة</translation>
+    </message>
     <message numerus="yes">
         <source>%n participant(s)</source>
         <translation>

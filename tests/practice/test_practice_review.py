@@ -183,3 +183,28 @@ def test_roleplay_kit_and_observer_marks_typed_back_in(raw_db, tmp_path):
     with pytest.raises(InputError, match="no tick"):
         review.record_observed_attempt(raw_db, "suicidal-disclosure-round", "Live T",
                                        "Observer O", {"first_response": marks["first_response"]})
+
+
+def test_a_score_override_is_in_the_audit_chain_and_roles_are_enforced(raw_db):
+    from sqlalchemy import select
+
+    from facilitator.app.access import AccessDenied, Principal
+    from facilitator.store.audit import verify_chain
+    from facilitator.store.models import AuditEvent
+
+    aid = _played(raw_db, SECRET)
+    review.override_score(raw_db, aid, "Trainer One", "boundaries", -1, "Seen live")
+    with raw_db.session() as s:
+        [ev] = s.scalars(select(AuditEvent).where(
+            AuditEvent.action == "practice.score_override")).all()
+        assert ev.entity_id == aid and ev.detail["reason"] == "Seen live"
+        assert ev.detail["from"] == -3 and ev.detail["to"] == -1
+    assert verify_chain(raw_db, check_head=False).ok
+    admin_only = Principal("u1", "sam", frozenset({"administrator"}))
+    with pytest.raises(AccessDenied):
+        review.override_score(raw_db, aid, "Sam", "boundaries", 0, "no role",
+                              principal=admin_only)
+    with pytest.raises(AccessDenied):
+        review.add_rating(raw_db, aid, "Sam", {"boundaries": "developing"}, "developing",
+                          principal=admin_only)
+    assert review.overrides(raw_db, aid)["boundaries"].score == -1  # nothing changed

@@ -319,9 +319,12 @@ def test_the_toolbar_opens_the_practice_area(qtbot, ctx):
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
-    window.practice_action.trigger()
+    qtbot.mouseClick(window.home.practice_btn, Qt.MouseButton.LeftButton)
     page = window.stack.currentWidget()
     assert isinstance(page, PracticeHome) and page.scenarios.count() == 12
+    window.show_home()
+    window.practice_action.trigger()  # Ctrl+T
+    assert window.stack.currentWidget() is page
     window.lock()
     assert window.stack.currentWidget() is not page  # locked: no practice data shown
 

@@ -46,10 +46,9 @@ def test_toolbar_buttons_show_their_shortcuts(qtbot, qapp, raw_db, tmp_path, lan
         window = _window(qtbot, raw_db, tmp_path, lang)
         shown = _shown(window)
         keys = {k for _t, k, _b in shown}
-        assert {"Ctrl+Home", "Ctrl+N", "Ctrl+T", "Ctrl+R", "Ctrl+U", "Ctrl+,", "Ctrl+L",
+        assert {"Ctrl+Home", "Ctrl+N", "Ctrl+R", "Ctrl+U", "Ctrl+,", "Ctrl+L",
                 "Alt+Left"} <= keys, shown
-        assert len(shown) == 9  # Back, Home, New group, Practice, Reports, Bundles, Supervision,
-        # Settings, Lock
+        assert len(shown) == 8  # Back, Home, New group, Reports, Bundles, Supervision, Settings, Lock
         for text, key, button in shown:
             assert key and f"[{key}]" in text, text  # on the button itself
             name = button.accessibleName()
