@@ -235,6 +235,33 @@ Write it down now; the old one no longer works.</source>
     </message>
 </context>
 <context>
+    <name>BeforeStartDialog</name>
+    <message>
+        <source>Before you start</source>
+        <translation>قبل أن تبدأ</translation>
+    </message>
+    <message>
+        <source>Content warnings</source>
+        <translation>تنبيهات المحتوى</translation>
+    </message>
+    <message>
+        <source>You can step out at any moment with [O]; the practice pauses and nothing is lost.</source>
+        <translation>يمكنك الخروج من الدور في أي لحظة بالمفتاح [O]؛ يتوقف التدريب مؤقتًا ولا يضيع شيء.</translation>
+    </message>
+    <message>
+        <source>Briefing</source>
+        <translation>الإحاطة</translation>
+    </message>
+    <message>
+        <source>Begin the practice</source>
+        <translation>ابدأ التدريب</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>ليس الآن</translation>
+    </message>
+</context>
+<context>
     <name>BundlesDialog</name>
     <message>
         <source>Report bundles</source>
@@ -604,6 +631,13 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     </message>
 </context>
 <context>
+    <name>CompetencyChart</name>
+    <message>
+        <source>not practised yet</source>
+        <translation>لم يُتمرَّن عليها بعد</translation>
+    </message>
+</context>
+<context>
     <name>DashboardView</name>
     <message>
         <source>Show  [F5]</source>
@@ -655,6 +689,120 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     </message>
 </context>
 <context>
+    <name>DebriefView</name>
+    <message>
+        <source>Feedback PDF (English)</source>
+        <translation>ملف ملاحظات PDF (بالإنجليزية)</translation>
+    </message>
+    <message>
+        <source>Feedback PDF (Arabic)</source>
+        <translation>ملف ملاحظات PDF (بالعربية)</translation>
+    </message>
+    <message>
+        <source>Trainer review</source>
+        <translation>مراجعة المدرّب</translation>
+    </message>
+    <message>
+        <source>Back to practice</source>
+        <translation>العودة إلى التدريب</translation>
+    </message>
+    <message>
+        <source>1. How was that for you?</source>
+        <translation>١. كيف كان ذلك بالنسبة لك؟</translation>
+    </message>
+    <message>
+        <source>Before any score: what happened for you, and how did it feel?</source>
+        <translation>قبل أي درجة: ماذا حدث معك، وكيف شعرت؟</translation>
+    </message>
+    <message>
+        <source>What went well?</source>
+        <translation>ما الذي سار جيدًا؟</translation>
+    </message>
+    <message>
+        <source>How well did it go, from 1 (not well) to 5 (very well)?</source>
+        <translation>كيف سار الأمر، من 1 (ليس جيدًا) إلى 5 (جيد جدًا)؟</translation>
+    </message>
+    <message>
+        <source>Save and show the debrief</source>
+        <translation>احفظ واعرض المراجعة</translation>
+    </message>
+    <message>
+        <source>2. Key moments</source>
+        <translation>٢. اللحظات الرئيسية</translation>
+    </message>
+    <message>
+        <source>You chose: %1</source>
+        <translation>اخترت: %1</translation>
+    </message>
+    <message>
+        <source>This was the strongest option.</source>
+        <translation>كان هذا الخيار الأقوى.</translation>
+    </message>
+    <message>
+        <source>Strongest option: %1</source>
+        <translation>الخيار الأقوى: %1</translation>
+    </message>
+    <message>
+        <source>Feedback: %1</source>
+        <translation>التعليق: %1</translation>
+    </message>
+    <message>
+        <source>See: %1</source>
+        <translation>انظر: %1</translation>
+    </message>
+    <message>
+        <source>Trainer (%1): %2</source>
+        <translation>المدرّب (%1): %2</translation>
+    </message>
+    <message>
+        <source>You opened the Safety steps at %1.</source>
+        <translation>فتحت خطوات السلامة عند %1.</translation>
+    </message>
+    <message>
+        <source>You did not open the Safety steps.</source>
+        <translation>لم تفتح خطوات السلامة.</translation>
+    </message>
+    <message>
+        <source>3. Scores</source>
+        <translation>٣. الدرجات</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 من %2</translation>
+    </message>
+    <message>
+        <source>Changed from %1 by %2: %3</source>
+        <translation>عُدّلت من %1 بواسطة %2: %3</translation>
+    </message>
+    <message>
+        <source>4. What to practise next</source>
+        <translation>٤. ما تتمرّن عليه بعد ذلك</translation>
+    </message>
+    <message>
+        <source>Save the practice feedback</source>
+        <translation>احفظ ملاحظات التدريب</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>ملفات PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionPanel</name>
+    <message>
+        <source>Decision: what do you do?  (the step timer is stopped)</source>
+        <translation>قرار: ماذا تفعل؟  (مؤقّت الخطوة متوقف)</translation>
+    </message>
+    <message>
+        <source>Coach</source>
+        <translation>ملاحظة المدرّب</translation>
+    </message>
+    <message>
+        <source>Option %1: %2</source>
+        <translation>الخيار %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>DetailsDialog</name>
     <message>
         <source>Optional details</source>
@@ -697,6 +845,17 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     <message>
         <source>x: not shown, so that no count from 1 to {km1} can be read or worked out from this report or from earlier reports to the same readers. Any hidden cell may hold a small count, a larger one or 0.</source>
         <translation>x: غير معروض، حتى لا يمكن قراءة أي عدد من 1 إلى {km1} أو استنتاجه من هذا التقرير أو من تقارير سابقة للقرّاء أنفسهم. قد تحمل أي خانة مخفية عددًا صغيرًا أو أكبر أو صفرًا.</translation>
+    </message>
+</context>
+<context>
+    <name>EventCard</name>
+    <message>
+        <source>brought in by the trainer</source>
+        <translation>أدخله المدرّب</translation>
+    </message>
+    <message>
+        <source>Cue: %1</source>
+        <translation>إشارة: %1</translation>
     </message>
 </context>
 <context>
@@ -1131,6 +1290,61 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     </message>
 </context>
 <context>
+    <name>HistoryView</name>
+    <message>
+        <source>A trainee's practice over time</source>
+        <translation>تدريب المتدرّب عبر الوقت</translation>
+    </message>
+    <message>
+        <source>Trainee</source>
+        <translation>المتدرّب</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>البداية</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>السيناريو</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>الوضع</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>النتيجة</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>النقاط</translation>
+    </message>
+    <message>
+        <source>Debrief</source>
+        <translation>المراجعة</translation>
+    </message>
+    <message>
+        <source>Trainer review</source>
+        <translation>مراجعة المدرّب</translation>
+    </message>
+    <message>
+        <source>Replay from its seed</source>
+        <translation>إعادة التشغيل من البذرة</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>استئناف</translation>
+    </message>
+    <message>
+        <source>not finished</source>
+        <translation>لم يكتمل</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>أُوقف</translation>
+    </message>
+</context>
+<context>
     <name>HomeView</name>
     <message>
         <source>Your groups</source>
@@ -1163,6 +1377,14 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     <message>
         <source>&amp;Open group</source>
         <translation>فتح المجموعة (&amp;O)</translation>
+    </message>
+    <message>
+        <source>Practice  [Ctrl+T]</source>
+        <translation>التدريب  [Ctrl+T]</translation>
+    </message>
+    <message>
+        <source>Practice with a simulated group</source>
+        <translation>تدرّب مع مجموعة محاكاة</translation>
     </message>
     <message numerus="yes">
         <source>%n participant(s)</source>
@@ -1239,6 +1461,49 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Check a scenario file</source>
+        <translation>فحص ملف سيناريو</translation>
+    </message>
+    <message>
+        <source>Ready to practise: %1 (%2 paths checked).</source>
+        <translation>جاهز للتدريب: %1 (فُحص %2 مسارًا).</translation>
+    </message>
+    <message>
+        <source>%1 problem(s) to fix before this scenario can be used.</source>
+        <translation>مشكلات يجب إصلاحها قبل استعمال هذا السيناريو: %1.</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>الموضع</translation>
+    </message>
+    <message>
+        <source>What to fix</source>
+        <translation>ما يجب إصلاحه</translation>
+    </message>
+    <message>
+        <source>problem</source>
+        <translation>مشكلة</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>تحذير</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>ملاحظة</translation>
+    </message>
+    <message>
+        <source>Practise this scenario</source>
+        <translation>تدرّب على هذا السيناريو</translation>
+    </message>
+</context>
+<context>
     <name>LanguagePage</name>
     <message>
         <source>Welcome to Facilitator</source>
@@ -1293,6 +1558,10 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     <message>
         <source>New group</source>
         <translation>مجموعة جديدة</translation>
+    </message>
+    <message>
+        <source>Practice</source>
+        <translation>التدريب</translation>
     </message>
     <message>
         <source>Reports</source>
@@ -1633,6 +1902,25 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     </message>
 </context>
 <context>
+    <name>ObserverMarksDialog</name>
+    <message>
+        <source>Observer marks</source>
+        <translation>علامات المراقب</translation>
+    </message>
+    <message>
+        <source>Trainee</source>
+        <translation>المتدرّب</translation>
+    </message>
+    <message>
+        <source>Observer</source>
+        <translation>المراقب</translation>
+    </message>
+    <message>
+        <source>not ticked</source>
+        <translation>بلا علامة</translation>
+    </message>
+</context>
+<context>
     <name>PassphraseDialog</name>
     <message>
         <source>Set a new passphrase</source>
@@ -1877,6 +2165,216 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     </message>
 </context>
 <context>
+    <name>PracticeBanner</name>
+    <message>
+        <source>PRACTICE · simulated group · nothing here is a real session</source>
+        <translation>PRACTICE · تدريب · مجموعة محاكاة · لا شيء هنا جلسة حقيقية</translation>
+    </message>
+    <message>
+        <source>assessment mode: feedback at the end</source>
+        <translation>وضع التقييم: الملاحظات في النهاية</translation>
+    </message>
+    <message>
+        <source>practice mode: coach notes as you go</source>
+        <translation>وضع التدريب: ملاحظات المدرّب أثناء التقدم</translation>
+    </message>
+</context>
+<context>
+    <name>PracticeHome</name>
+    <message>
+        <source>Practice with a simulated group</source>
+        <translation>تدرّب مع مجموعة محاكاة</translation>
+    </message>
+    <message>
+        <source>Choose a scenario. The simulated participants, their events and decision points run on a real session script; nothing here touches your groups or reports.</source>
+        <translation>اختر سيناريو. يجري المشاركون المحاكَون وأحداثهم ونقاط القرار على نص جلسة حقيقي؛ ولا شيء هنا يمسّ مجموعاتك أو تقاريرك.</translation>
+    </message>
+    <message>
+        <source>Scenarios</source>
+        <translation>السيناريوهات</translation>
+    </message>
+    <message>
+        <source>A name or label for the trainee</source>
+        <translation>اسم أو وسم للمتدرّب</translation>
+    </message>
+    <message>
+        <source>Practice: coach notes as you go</source>
+        <translation>تدريب: ملاحظات المدرّب أثناء التقدم</translation>
+    </message>
+    <message>
+        <source>Assessment: feedback at the end</source>
+        <translation>تقييم: الملاحظات في النهاية</translation>
+    </message>
+    <message>
+        <source>Trainee</source>
+        <translation>المتدرّب</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>الوضع</translation>
+    </message>
+    <message>
+        <source>Start the practice</source>
+        <translation>ابدأ التدريب</translation>
+    </message>
+    <message>
+        <source>Import a scenario file…</source>
+        <translation>استيراد ملف سيناريو…</translation>
+    </message>
+    <message>
+        <source>Role-play kit (PDF)…</source>
+        <translation>عدّة لعب الأدوار (PDF)…</translation>
+    </message>
+    <message>
+        <source>Observer marks…</source>
+        <translation>علامات المراقب…</translation>
+    </message>
+    <message>
+        <source>Trainee history</source>
+        <translation>سجل المتدرّب</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>رجوع</translation>
+    </message>
+    <message>
+        <source>Import a scenario file</source>
+        <translation>استيراد ملف سيناريو</translation>
+    </message>
+    <message>
+        <source>Scenario files (*.yaml *.yml)</source>
+        <translation>ملفات السيناريو (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Save the role-play kit</source>
+        <translation>احفظ عدّة لعب الأدوار</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>حُفظ: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PracticeSafetyDialog</name>
+    <message>
+        <source>Safety (practice)</source>
+        <translation>السلامة (تدريب)</translation>
+    </message>
+    <message>
+        <source>Crisis steps</source>
+        <translation>خطوات الأزمة</translation>
+    </message>
+    <message>
+        <source>In a real session you would also record the incident here. In practice nothing is recorded as real; the time you opened these steps goes into your debrief.</source>
+        <translation>في جلسة حقيقية كنت ستسجّل الحادثة هنا أيضًا. في التدريب لا يُسجَّل شيء على أنه حقيقي؛ ووقت فتحك لهذه الخطوات يدخل في مراجعتك.</translation>
+    </message>
+</context>
+<context>
+    <name>PracticeView</name>
+    <message>
+        <source>Pause  [P]</source>
+        <translation>إيقاف مؤقت  [P]</translation>
+    </message>
+    <message>
+        <source>Event to bring in now</source>
+        <translation>حدث يُدخَل الآن</translation>
+    </message>
+    <message>
+        <source>Inject now  [I]</source>
+        <translation>أدخِله الآن  [I]</translation>
+    </message>
+    <message>
+        <source>Step out  [O]</source>
+        <translation>اخرج من الدور  [O]</translation>
+    </message>
+    <message>
+        <source>Pause and take a moment; nothing is lost.</source>
+        <translation>توقف وخذ لحظة؛ لا يضيع شيء.</translation>
+    </message>
+    <message>
+        <source>Safety  [F1]</source>
+        <translation>السلامة  [F1]</translation>
+    </message>
+    <message>
+        <source>Trainer:</source>
+        <translation>المدرّب:</translation>
+    </message>
+    <message>
+        <source>Simulated participants</source>
+        <translation>المشاركون المحاكَون</translation>
+    </message>
+    <message>
+        <source>Present (simulated)</source>
+        <translation>الحاضرون (محاكاة)</translation>
+    </message>
+    <message>
+        <source>Next step  [N]</source>
+        <translation>الخطوة التالية  [N]</translation>
+    </message>
+    <message>
+        <source>In the room</source>
+        <translation>في الغرفة</translation>
+    </message>
+    <message>
+        <source>You stepped out. Take your time.</source>
+        <translation>خرجت من الدور. خذ وقتك.</translation>
+    </message>
+    <message>
+        <source>Feet flat on the floor. Breathe in slowly for four, out for six, three times.
+Name five things you can see, four you can hear, three you can touch.
+This was a practice: the people are not real, and nothing here is lost.
+Talk to your trainer if something in the scenario touched you; you can stop at any time.</source>
+        <translation>ضع قدميك على الأرض. خذ نفسًا بطيئًا وأنت تعدّ إلى أربعة، وأخرجه وأنت تعدّ إلى ستة، ثلاث مرات.
+سمِّ خمسة أشياء تراها، وأربعة تسمعها، وثلاثة تلمسها.
+هذا تدريب: الأشخاص ليسوا حقيقيين، ولا يضيع شيء هنا.
+تحدّث إلى مدرّبك إن لمسك شيء في السيناريو؛ ويمكنك التوقف في أي وقت.</translation>
+    </message>
+    <message>
+        <source>I am ready to go back in</source>
+        <translation>أنا مستعد للعودة</translation>
+    </message>
+    <message>
+        <source>Stop this practice</source>
+        <translation>أوقف هذا التدريب</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>التعليق</translation>
+    </message>
+    <message>
+        <source>See: %1</source>
+        <translation>انظر: %1</translation>
+    </message>
+    <message>
+        <source>Your choice is recorded; feedback comes in the debrief.</source>
+        <translation>سُجّل اختيارك؛ تأتي الملاحظات في المراجعة.</translation>
+    </message>
+    <message>
+        <source>Answer the decision first.</source>
+        <translation>أجب عن القرار أولًا.</translation>
+    </message>
+    <message>
+        <source>practice</source>
+        <translation>تدريب</translation>
+    </message>
+    <message>
+        <source>Finish  [N]</source>
+        <translation>إنهاء  [N]</translation>
+    </message>
+    <message>
+        <source>Resume  [P]</source>
+        <translation>استئناف  [P]</translation>
+    </message>
+    <message>
+        <source>Paused by the trainer.</source>
+        <translation>أوقفه المدرّب مؤقتًا.</translation>
+    </message>
+    <message>
+        <source>Decision: choose with 1-4 or a click.</source>
+        <translation>قرار: اختر بالمفاتيح 1-4 أو بالنقر.</translation>
+    </message>
+</context>
+<context>
     <name>PresenterView</name>
     <message>
         <source>Facilitator: presenter view</source>
@@ -2095,6 +2593,21 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     <message>
         <source>Saved to %1. Print it, then delete the file.</source>
         <translation>حُفظ في %1. اطبعه ثم احذف الملف.</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayDialog</name>
+    <message>
+        <source>Replay from its seed</source>
+        <translation>إعادة التشغيل من البذرة</translation>
+    </message>
+    <message>
+        <source>Played again from its seed and inputs: the same as the stored transcript.</source>
+        <translation>أُعيد تشغيله من بذرته ومدخلاته: مطابق للسجل المحفوظ.</translation>
+    </message>
+    <message>
+        <source>Played again from its seed and inputs: it differs from the stored transcript.</source>
+        <translation>أُعيد تشغيله من بذرته ومدخلاته: يختلف عن السجل المحفوظ.</translation>
     </message>
 </context>
 <context>
@@ -2441,6 +2954,98 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     <message>
         <source>This item is not waiting for approval.</source>
         <translation>هذا البند لا ينتظر موافقة.</translation>
+    </message>
+    <message>
+        <source>Trainer review</source>
+        <translation>مراجعة المدرّب</translation>
+    </message>
+    <message>
+        <source>Your name (trainer):</source>
+        <translation>اسمك (المدرّب):</translation>
+    </message>
+    <message>
+        <source>Replay from its seed</source>
+        <translation>إعادة التشغيل من البذرة</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>رجوع</translation>
+    </message>
+    <message>
+        <source>Trainee's reactions: %1 (self-rating %2 of 5)</source>
+        <translation>انطباعات المتدرّب: %1 (تقييمه لنفسه %2 من 5)</translation>
+    </message>
+    <message>
+        <source>Moments</source>
+        <translation>اللحظات</translation>
+    </message>
+    <message>
+        <source>Chose: %1</source>
+        <translation>اختار: %1</translation>
+    </message>
+    <message>
+        <source>Strongest: %1</source>
+        <translation>الأقوى: %1</translation>
+    </message>
+    <message>
+        <source>Comment on this moment</source>
+        <translation>علّق على هذه اللحظة</translation>
+    </message>
+    <message>
+        <source>Add comment</source>
+        <translation>أضف تعليقًا</translation>
+    </message>
+    <message>
+        <source>Change a score</source>
+        <translation>تعديل درجة</translation>
+    </message>
+    <message>
+        <source>Competency</source>
+        <translation>الكفاءة</translation>
+    </message>
+    <message>
+        <source>New score</source>
+        <translation>الدرجة الجديدة</translation>
+    </message>
+    <message>
+        <source>Reason (kept with the change)</source>
+        <translation>السبب (يُحفظ مع التعديل)</translation>
+    </message>
+    <message>
+        <source>Change the score</source>
+        <translation>عدّل الدرجة</translation>
+    </message>
+    <message>
+        <source>Your rating (blind: others' ratings show once you have rated)</source>
+        <translation>تقييمك (أعمى: تظهر تقييمات الآخرين بعد أن تقيّم)</translation>
+    </message>
+    <message>
+        <source>Global result</source>
+        <translation>النتيجة العامة</translation>
+    </message>
+    <message>
+        <source>Submit my rating</source>
+        <translation>أرسل تقييمي</translation>
+    </message>
+    <message>
+        <source>Comment saved.</source>
+        <translation>حُفظ التعليق.</translation>
+    </message>
+    <message>
+        <source>Score changed; the reason is kept with it.</source>
+        <translation>عُدّلت الدرجة؛ وحُفظ السبب معها.</translation>
+    </message>
+    <message>
+        <source>Other trainers' ratings stay hidden until you submit yours.</source>
+        <translation>تبقى تقييمات المدرّبين الآخرين مخفية حتى ترسل تقييمك.</translation>
+    </message>
+    <message>
+        <source>Agreement with %1 on this attempt: %2% of %3 competencies</source>
+        <translation>الاتفاق مع %1 في هذه المحاولة: %2% من %3 كفاءات</translation>
+    </message>
+    <message>
+        <source>%1 over %2 attempts: %3% agreement, Cohen's kappa %4</source>
+        <translation>%1 عبر %2 محاولات: اتفاق %3%، ومعامل كابا لكوهين %4</translation>
     </message>
 </context>
 <context>
