@@ -3276,6 +3276,10 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>قُصّرت الخطوات اللاحقة كما اقتُرح.</translation>
     </message>
     <message>
+        <source>Steps of the plan still ahead: %1. Finish the session now?</source>
+        <translation>خطوات الخطة المتبقية: %1. هل تُنهي الجلسة الآن؟</translation>
+    </message>
+    <message>
         <source>Presenter view  [F5]</source>
         <translation>شاشة العرض  [F5]</translation>
     </message>
@@ -3394,17 +3398,6 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     <message>
         <source>Finish the session?</source>
         <translation>إنهاء الجلسة؟</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n step(s) of the plan are still ahead. Finish the session now?</source>
-        <translation>
-            <numerusform>لم تبقَ أي خطوة من الخطة. إنهاء الجلسة الآن؟</numerusform>
-            <numerusform>بقيت خطوة واحدة من الخطة. إنهاء الجلسة الآن؟</numerusform>
-            <numerusform>بقيت خطوتان من الخطة. إنهاء الجلسة الآن؟</numerusform>
-            <numerusform>بقيت %n خطوات من الخطة. إنهاء الجلسة الآن؟</numerusform>
-            <numerusform>بقيت %n خطوة من الخطة. إنهاء الجلسة الآن؟</numerusform>
-            <numerusform>بقيت %n خطوة من الخطة. إنهاء الجلسة الآن؟</numerusform>
-        </translation>
     </message>
 </context>
 <context>

@@ -38,14 +38,4 @@
         </translation>
     </message>
 </context>
-<context>
-    <name>RunView</name>
-    <message numerus="yes">
-        <source>%n step(s) of the plan are still ahead. Finish the session now?</source>
-        <translation>
-            <numerusform>%n step of the plan is still ahead. Finish the session now?</numerusform>
-            <numerusform>%n steps of the plan are still ahead. Finish the session now?</numerusform>
-        </translation>
-    </message>
-</context>
 </TS>

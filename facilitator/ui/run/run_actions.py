@@ -21,6 +21,7 @@ from facilitator.ui.run.attendance_panel import HeadcountPanel
 from facilitator.tracking.measures import measure_text
 from facilitator.ui.run.common import Person, run_db
 from facilitator.ui.run.who5_panel import Who5Panel
+from facilitator.ui.translations import format_number
 
 log = logging.getLogger("facilitator.ui.run.run_view")
 
@@ -275,8 +276,8 @@ class RunActions:
         answer = QMessageBox.question(
             self, QCoreApplication.translate("RunView", "Finish the session?"),
             QCoreApplication.translate(
-                "RunView", "%n step(s) of the plan are still ahead. Finish the session now?",
-                "", left),
+                "RunView", "Steps of the plan still ahead: %1. Finish the session now?")
+            .replace("%1", format_number(left)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         if answer == QMessageBox.StandardButton.Yes:
