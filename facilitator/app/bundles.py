@@ -803,40 +803,63 @@ def list_conflicts(db: Database, *, state: str | None = "open") -> list[Conflict
                          c.at) for c in s.scalars(q)]
 
 
-def resolve_conflict(db: Database, conflict_id: str, *, take: str, comment: str = "") -> None:
-    """Close a conflict: ``take="local"`` keeps this store's version, ``"incoming"``
-    applies the other one (recording it as the current revision). The comment goes
-    back to the facilitator in the next receipt."""
+def find_conflict(s: OrmSession, conflict_id: str) -> BundleConflict:
+    """One conflict by its id (or an unambiguous prefix of at least 4 characters)."""
+    found = s.scalars(select(BundleConflict).where(
+        BundleConflict.id.startswith(conflict_id.strip().lower()))).all() \
+        if len(conflict_id.strip()) >= 4 else []
+    if len(found) != 1:
+        raise InputError(QT_TRANSLATE_NOOP(
+            "bundles", "No single conflict matches that id; see 'facilitator review list "
+                       "--type import_conflict'."))
+    return found[0]
+
+
+def apply_resolution(s: OrmSession, c: BundleConflict, *, take: str, comment: str = "") -> None:
+    """Close a conflict inside the caller's unit of work: ``take="local"`` keeps this
+    store's version, ``"incoming"`` applies the other one (recording it as the current
+    revision). The review queue is the one path that calls this (signing off or closing
+    an ``import_conflict`` item, :mod:`facilitator.app.review`); the comment goes back
+    to the facilitator in the next receipt."""
     if take not in ("local", "incoming"):
-        raise InputError("Choose which version to keep: local or incoming.")
-    with db.unit() as s:
-        found = s.scalars(select(BundleConflict).where(
-            BundleConflict.id.startswith(conflict_id.strip().lower()))).all() \
-            if len(conflict_id.strip()) >= 4 else []
-        if len(found) != 1:
-            raise InputError("No single conflict matches that id; see 'facilitator bundle "
-                             "conflicts'.")
-        c = found[0]
-        if c.state != "open":
-            raise InputError("That conflict was already resolved.")
-        if take == "incoming":
-            inc = c.incoming_version
-            values = rec.row_values(c.entity, c.record_id, inc["data"])
-            children = rec.session_children(c.record_id, inc["data"]) \
-                if c.entity == "session" else None
-            if s.get(rec.MODELS[c.entity], c.record_id) is None:
-                rec.insert_rows(s, c.entity, [values], [children] if children else None)
-            else:
-                rec.update_row(s, c.entity, values, children)
-            st = s.get(BundleRecord, c.record_id)
-            if st is None:
-                s.add(BundleRecord(record_id=c.record_id, entity=c.entity,
-                                   origin_device=inc["origin"], rev=inc["rev"],
-                                   hash=c.incoming_hash))
-            else:
-                st.origin_device, st.rev, st.hash = inc["origin"], inc["rev"], c.incoming_hash
-        c.state, c.outcome = "resolved", f"{take}: {comment}".strip()
-        audit_event(s, "bundle.conflict_resolved", {"conflict": c.id, "take": take})
+        raise InputError(QT_TRANSLATE_NOOP(
+            "bundles", "Choose which version to keep: local or incoming."))
+    if c.state != "open":
+        raise InputError(QT_TRANSLATE_NOOP("bundles", "That conflict was already resolved."))
+    if take == "incoming":
+        inc = c.incoming_version
+        values = rec.row_values(c.entity, c.record_id, inc["data"])
+        children = rec.session_children(c.record_id, inc["data"]) \
+            if c.entity == "session" else None
+        if s.get(rec.MODELS[c.entity], c.record_id) is None:
+            rec.insert_rows(s, c.entity, [values], [children] if children else None)
+        else:
+            rec.update_row(s, c.entity, values, children)
+        st = s.get(BundleRecord, c.record_id)
+        if st is None:
+            s.add(BundleRecord(record_id=c.record_id, entity=c.entity,
+                               origin_device=inc["origin"], rev=inc["rev"],
+                               hash=c.incoming_hash))
+        else:
+            st.origin_device, st.rev, st.hash = inc["origin"], inc["rev"], c.incoming_hash
+    c.state, c.outcome = "resolved", f"{take}: {comment}".strip()
+    audit_event(s, "bundle.conflict_resolved", {"conflict": c.id, "take": take})
+
+
+def conflict_group(s: OrmSession, c: BundleConflict) -> str | None:
+    """The group a conflicting record belongs to (for the review queue's filters)."""
+    if c.entity == "group":
+        return c.record_id
+    for data in (c.local_version or {}, (c.incoming_version or {}).get("data") or {}):
+        gid = data.get("group_id")
+        if isinstance(gid, str):
+            return gid
+        sid = data.get("session_id")
+        if isinstance(sid, str):
+            found = s.scalar(select(Session.group_id).where(Session.id == sid))
+            if found:
+                return found
+    return None
 
 
 # ---- receipts ----------------------------------------------------------------------
@@ -861,11 +884,16 @@ def write_receipt(db: Database, device_or_key: str, out: Path) -> ExportResult |
         quarantined = [{"sha256": q.sha256, "file": q.file_name, "reason": q.reason,
                         "at": rec.ts(q.at)} for q in s.scalars(select(BundleQuarantine).where(
                             BundleQuarantine.sender_key_id.in_(peer_keys)))]
+        # news only: conflicts that arose since the last receipt (how each one was
+        # resolved travels with the review queue's messages)
+        last = _last_receipt_to(s, peer_keys)
+        cq = select(BundleConflict).where(BundleConflict.sender_device_id == peer.device_id)
+        if last is not None:
+            cq = cq.where(BundleConflict.at > last)
         conflicts = [{"record_id": c.record_id, "entity": c.entity, "reason": c.reason,
-                      "state": c.state, "outcome": c.outcome}
-                     for c in s.scalars(select(BundleConflict).where(
-                         BundleConflict.sender_device_id == peer.device_id))]
-        if not seen and not quarantined and not conflicts:
+                      "state": c.state, "outcome": c.outcome} for c in s.scalars(cq)]
+        messages = review_messages_for(s, peer.device_id, last)
+        if not seen and not quarantined and not conflicts and not messages:
             return None
         own = keys.ensure_identity(s)
         own.last_counter += 1
@@ -876,7 +904,7 @@ def write_receipt(db: Database, device_or_key: str, out: Path) -> ExportResult |
                    "sender": own.key_id, "device": own.device_id, "counter": own.last_counter,
                    "created_at": rec.ts(utcnow()), "to": [peer.key_id],
                    "about": about, "quarantined": quarantined, "conflicts": conflicts,
-                   "messages": review_messages_for(s, peer.device_id)}
+                   "messages": messages}
         data = _seal(own, [peer], payload, "receipt")
         for b in seen:
             b.receipt_sent = rid
@@ -889,18 +917,65 @@ def write_receipt(db: Database, device_or_key: str, out: Path) -> ExportResult |
         return ExportResult(rid, own.last_counter, Path(out), {}, 0, 0, [peer.key_id])
 
 
-def review_messages_for(s: OrmSession, device_id: str) -> list[dict[str, Any]]:
-    """Review outcomes and "needs information" comments for one facilitator.
+def review_messages_for(s: OrmSession, device_id: str,
+                        since: datetime | None = None) -> list[dict[str, Any]]:
+    """What the review queue says to one facilitator: each "needs information" comment
+    and each sign-off or close (with its comment) on an item about a record that came
+    from their device (their groups, sessions and incidents, and conflicts about their
+    records). ``since``: only what was written after that moment (the last receipt).
 
-    The review queue belongs to issue 14; until it is merged, the messages are the
-    outcomes of this module's own conflicts that carry a comment. The lead points this
-    one function at the review queue when both are in main.
+    Each message names the item's kind, state and the record ids the facilitator holds
+    (group, session, incident), never who the supervisor is or anything about others.
     """
-    return [{"about": c.record_id, "entity": c.entity, "text": c.outcome}
-            for c in s.scalars(select(BundleConflict).where(
-                BundleConflict.sender_device_id == device_id,
-                BundleConflict.state == "resolved"))
-            if c.outcome.partition(":")[2].strip()]
+    from facilitator.store.models_supervision import ReviewEvent, ReviewItem, SignOff
+
+    mine = {r for (r,) in s.execute(select(BundleRecord.record_id).where(
+        BundleRecord.origin_device == device_id,
+        BundleRecord.entity.in_(("group", "session", "incident"))))}
+    conflicts = {c for (c,) in s.execute(select(BundleConflict.id).where(
+        BundleConflict.sender_device_id == device_id))}
+    items = {}
+    for it in s.scalars(select(ReviewItem)):
+        about = (it.group_id in mine or it.session_id in mine or it.incident_id in mine
+                 or (it.kind == "import_conflict"
+                     and (it.facts or {}).get("conflict") in conflicts))
+        if about:
+            items[it.id] = it
+    if not items:
+        return []
+    out: list[dict[str, Any]] = []
+
+    def message(it: Any, state: str, text: str, at: datetime) -> dict[str, Any]:
+        facts = it.facts or {}
+        return {"item": it.id, "kind": it.kind, "state": state, "text": text,
+                "group_id": it.group_id, "session_id": it.session_id,
+                "incident_id": it.incident_id, "about": facts.get("record") or it.incident_id
+                or it.session_id or it.group_id, "entity": facts.get("entity", ""),
+                "at": rec.ts(at)}
+
+    ids = list(items)
+    for chunk in _chunks(ids):
+        q = select(ReviewEvent).where(ReviewEvent.item_id.in_(chunk),
+                                      ReviewEvent.to_state == "needs_info")
+        if since is not None:
+            q = q.where(ReviewEvent.at > since)
+        for e in s.scalars(q):
+            out.append(message(items[e.item_id], "needs_info", e.comment, e.at))
+        q = select(SignOff).where(SignOff.item_id.in_(chunk))
+        if since is not None:
+            q = q.where(SignOff.at > since)
+        for so in s.scalars(q):
+            out.append(message(items[so.item_id], so.outcome, so.comment, so.at))
+    out.sort(key=lambda m: (m["at"] or "", m["item"]))
+    return out
+
+
+def _last_receipt_to(s: OrmSession, key_ids: list[str]) -> datetime | None:
+    last = None
+    for sent in s.scalars(select(BundleSent).where(BundleSent.kind == "receipt")):
+        if set(sent.recipients or ()) & set(key_ids) and (last is None or sent.at > last):
+            last = sent.at
+    return last
 
 
 def _take_receipt(s: OrmSession, v: _Verified, payload: dict[str, Any],

@@ -93,12 +93,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_store_args(p)
     p.add_argument("--all", action="store_true", help="include resolved ones")
     p.set_defaults(func=run_conflicts)
-    p = bs.add_parser("resolve", help="resolve a conflict")
-    add_store_args(p)
-    p.add_argument("conflict_id", metavar="ID")
-    p.add_argument("--take", choices=("local", "incoming"), required=True)
-    p.add_argument("--comment", default="", help="sent back to the facilitator in the receipt")
-    p.set_defaults(func=run_resolve)
     p = bs.add_parser("quarantine", help="refused bundles kept (still encrypted) with the "
                                          "reason")
     add_store_args(p)
@@ -272,19 +266,19 @@ def run_status(args: argparse.Namespace) -> int:
 
 
 def run_conflicts(args: argparse.Namespace) -> int:
+    """Conflicts are review items: this lists them with the item to sign or close."""
+    from facilitator.app import review
+
     with open_from_args(args) as store:
+        review.refresh(store.db)
+        items = review.conflict_items(store.db)
         rows = bundles.list_conflicts(store.db, state=None if args.all else "open")
-    print("id\tentity\trecord\treason\tstate")
+    print("item\tentity\trecord\treason\tstate")
     for c in rows:
-        print(f"{c.id[:12]}\t{c.entity}\t{c.record_id}\t{c.reason}\t{c.state}")
-    return 0
-
-
-def run_resolve(args: argparse.Namespace) -> int:
-    with open_from_args(args) as store:
-        bundles.resolve_conflict(store.db, args.conflict_id, take=args.take,
-                                 comment=args.comment)
-    print("Resolved.")
+        print(f"{items.get(c.id, '')[:8]}\t{c.entity}\t{c.record_id}\t{c.reason}\t{c.state}")
+    if rows:
+        print("Resolve each in the review queue: facilitator review show ITEM; facilitator "
+              "review sign ITEM --take local|incoming [--comment TEXT]")
     return 0
 
 

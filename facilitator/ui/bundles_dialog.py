@@ -307,49 +307,19 @@ class BundlesDialog(QDialog):
         self.receipt_button.clicked.connect(self.write_receipts)
         self.status_note = QLabel(w)
         self.status_note.setWordWrap(True)
-        self.conflicts = QListWidget(w)
-        self.conflicts.setObjectName("bundleConflicts")
-        self.conflicts.setWordWrap(True)
-        self.conflicts.setMaximumHeight(120)
-        keep = QPushButton(self.tr("Keep this store's &version"), w)
-        keep.clicked.connect(lambda: self.resolve("local"))
-        take = QPushButton(self.tr("Take the &incoming version"), w)
-        take.clicked.connect(lambda: self.resolve("incoming"))
-        crow = QHBoxLayout()
-        crow.addWidget(keep)
-        crow.addWidget(take)
-        crow.addStretch(1)
+        self.conflict_note = QLabel(w)
+        self.conflict_note.setObjectName("bundleConflictNote")
+        self.conflict_note.setWordWrap(True)
         lay = QVBoxLayout(w)
         lay.addWidget(QLabel(self.tr("Facilitators whose bundles arrive here:"), w))
         lay.addWidget(self.board, 2)
         lay.addWidget(self.receipt_button, 0, Qt.AlignmentFlag.AlignLeft)
-        lay.addWidget(QLabel(self.tr("Records that arrived with different content (this "
-                                     "store's version is kept until you choose):"), w))
-        lay.addWidget(self.conflicts, 1)
-        lay.addLayout(crow)
+        lay.addWidget(self.conflict_note)
         lay.addWidget(QLabel(self.tr("Receipts from your supervisor:"), w))
         lay.addWidget(self.receipt_list, 1)
         lay.addWidget(ack, 0, Qt.AlignmentFlag.AlignLeft)
         lay.addWidget(self.status_note)
         return w
-
-    def resolve(self, take: str) -> None:
-        item = self.conflicts.currentItem()
-        if item is None or not item.data(Qt.ItemDataRole.UserRole):
-            return
-        cid = item.data(Qt.ItemDataRole.UserRole)
-        comment, ok = QInputDialog.getText(self, self.tr("Comment for the facilitator"),
-                                           self.tr("A comment for the facilitator (sent in "
-                                                   "the next receipt; optional):"))
-        if not ok:
-            return
-        self.resolve_with(cid, take, comment)
-
-    def resolve_with(self, conflict_id: str, take: str, comment: str) -> None:
-        self.ctx.tasks.run(lambda *_: bundles.resolve_conflict(self.ctx.db, conflict_id,
-                                                               take=take, comment=comment),
-                           lambda _r: self.refresh(),
-                           lambda exc: self._fail(self.status_note, exc))
 
     def acknowledge(self) -> None:
         item = self.receipt_list.currentItem()
@@ -462,23 +432,17 @@ class BundlesDialog(QDialog):
         def job(*_: Any) -> tuple:
             return (bundles.export_choices(db), bundles.status_board(db), keys.list_keys(db),
                     bundles.receipts(db), bundles.unacknowledged_sent(db),
-                    bundles.list_conflicts(db))
+                    len(bundles.list_conflicts(db)))
 
         self.ctx.tasks.run(job, self._fill, lambda exc: self._fail(self.keys_status, exc))
 
     def _fill(self, data: tuple) -> None:
         choices, board, key_rows, receipts, unsent, conflicts = data
-        self.conflicts.clear()
-        for c in conflicts:
-            head = self.tr("%1 %2: %3").replace("%1", self._entity(c.entity)) \
-                .replace("%2", c.record_id[:8]) \
-                .replace("%3", self.ctx.tr_core("bundles", c.reason))
-            diffs = [self.tr("%1: here %2, incoming %3").replace("%1", k)
-                     .replace("%2", str(a)).replace("%3", str(b))
-                     for k, a, b in bundles.conflict_differences(c)]
-            item = QListWidgetItem("\n".join([head, *("    " + d for d in diffs[:6])]))
-            item.setData(Qt.ItemDataRole.UserRole, c.id)
-            self.conflicts.addItem(item)
+        # conflicts are review items: resolved in the review queue, one path only
+        self.conflict_note.setText(self.tr(
+            "%1 record(s) arrived with different content; this store's version is kept "
+            "until a supervisor chooses in the review queue (Supervision, type: Two versions "
+            "of a record).").replace("%1", str(conflicts)) if conflicts else "")
         self.recipient.clear()
         for k in choices.recipients:
             self.recipient.addItem(f"{k.label or k.key_id} ({k.fingerprint})", k.key_id)

@@ -199,8 +199,11 @@ class ReviewView(QWidget):
             lines.append(f"{self.tr('Facilitator')}: {item.facilitator}")
         if item.due_on:
             lines.append(f"{self.tr('Due')}: {item.due_on.isoformat()}")
-        for key, value in sorted(item.facts.items()):
-            lines.append(f"{self.fact_label(key)}: {self.fact_value(value, key)}")
+        if item.kind == "import_conflict":
+            lines.append(self.conflict_table(item.facts))
+        else:
+            for key, value in sorted(item.facts.items()):
+                lines.append(f"{self.fact_label(key)}: {self.fact_value(value, key)}")
         if item.supersedes_id:
             lines.append(self.tr("Follows an item signed earlier; its records changed."))
         for h in d.history:
@@ -214,6 +217,29 @@ class ReviewView(QWidget):
         if d.pending_approval:
             lines.append(self.tr("Waiting for a second person to approve."))
         self.detail.setText("<br>".join(lines))
+
+    def conflict_table(self, facts: dict) -> str:
+        """Two versions of a record side by side: one row per field that differs."""
+        from html import escape
+
+        entity = {"group": self.tr("group"), "session": self.tr("session"),
+                  "participant": self.tr("participant code"), "attendance": self.tr("attendance"),
+                  "response": self.tr("score"), "incident": self.tr("incident"),
+                  "note": self.tr("note"), "measure": self.tr("measure"),
+                  "rules": self.tr("ground rules")}
+        head = self.tr("%1 %2 arrived from %3 with other content: %4").replace(
+            "%1", entity.get(str(facts.get("entity")), str(facts.get("entity")))).replace(
+            "%2", str(facts.get("record", ""))[:8]).replace(
+            "%3", escape(str(facts.get("from", "")))).replace(
+            "%4", escape(self.ctx.tr_core("bundles", str(facts.get("reason", "")))))
+        rows = "".join(
+            f"<tr><td>{escape(str(k))}</td><td>{escape(self.fact_value(a))}</td>"
+            f"<td>{escape(self.fact_value(b))}</td></tr>"
+            for k, a, b in facts.get("versions") or [])
+        return (f"{head}<table border='1' cellpadding='4' cellspacing='0'>"
+                f"<tr><th>{self.tr('Field')}</th><th>{self.tr('Kept here')}</th>"
+                f"<th>{self.tr('Arrived')}</th></tr>{rows}</table>"
+                + self.tr("Sign off to choose the version; closing keeps the one here."))
 
     def fact_label(self, key: str) -> str:
         labels = {
@@ -300,9 +326,17 @@ class ReviewView(QWidget):
         from facilitator.app import review
 
         item = self.current()
+        take = None
+        if item is not None and item.kind == "import_conflict":
+            options = [self.tr("Keep the version here"), self.tr("Take the version that arrived")]
+            choice, ok = QInputDialog.getItem(self, self.tr("Two versions of a record"),
+                                              self.tr("Which version stays?"), options, 0, False)
+            if not ok:
+                return
+            take = "local" if choice == options[0] else "incoming"
         text = item and self._text(self.tr("Sign off"), self.tr("Comment (optional):"))
         if text is not None and item is not None:
-            self._act(lambda: review.sign(self.ctx.db, self.principal, item.id, text))
+            self._act(lambda: review.sign(self.ctx.db, self.principal, item.id, text, take))
 
     def close_item(self) -> None:
         from facilitator.app import review
