@@ -53,6 +53,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as OrmSession
 
 from facilitator.app import bundle_keys as keys
+from facilitator.app.access import AccessDenied, Principal, acting, owns_group, sees_all_groups
 from facilitator.app import bundle_records as rec
 from facilitator.errors import FacilitatorError, InputError
 from facilitator.i18n import QT_TRANSLATE_NOOP
@@ -209,9 +210,12 @@ def _resolve_recipients(s: OrmSession, recipients: Iterable[keys.PublicKey | str
 
 def plan_export(db: Database, recipients: Iterable[keys.PublicKey | str], *,
                 groups: Iterable[str] | None = None, month_from: str | None = None,
-                month_to: str | None = None, share_texts: Iterable[str] = ()) -> ExportPlan:
+                month_to: str | None = None, share_texts: Iterable[str] = (),
+                who: Principal | None = None) -> ExportPlan:
     """What would travel: counts, tombstones and free-text candidates (with the
-    identifying-text check). Writes nothing."""
+    identifying-text check). Writes nothing. A facilitator who is not a supervisor
+    sends only the groups they run."""
+    actor = acting(db, who, "bundle.export")
     lo, hi = _month_bounds(parse_month(month_from, "from"), parse_month(month_to, "to"))
     ticked = set(share_texts)
     with db.unit() as s:
@@ -224,6 +228,13 @@ def plan_export(db: Database, recipients: Iterable[keys.PublicKey | str], *,
         group_rows = list(s.scalars(gq))
         if wanted and len(group_rows) != len(set(wanted)):
             raise InputError("One of the chosen groups does not exist in this store.")
+        if not sees_all_groups(actor):
+            mine = [g for g in group_rows if owns_group(actor, g.owner_id)]
+            if wanted and len(mine) != len(group_rows):
+                raise AccessDenied(QT_TRANSLATE_NOOP(
+                    "bundles", "{user} may send only the groups they run.").format(
+                        user=actor.login))
+            group_rows = mine
         gids = [g.id for g in group_rows]
         gname = {g.id: g.name for g in group_rows}
         states = _state_map(s)
@@ -394,6 +405,8 @@ def write_export(db: Database, plan: ExportPlan, out: Path) -> ExportResult:
 
 def export_bundle(db: Database, recipients: Iterable[keys.PublicKey | str], out: Path,
                   **scope: Any) -> ExportResult:
+    """Plan and write in one go (``scope``: the keywords of :func:`plan_export`,
+    including ``who``)."""
     return write_export(db, plan_export(db, recipients, **scope), out)
 
 
@@ -532,15 +545,19 @@ def _decrypt(s: OrmSession, v: _Verified) -> dict[str, Any]:
     return payload
 
 
-def import_bundle(db: Database, path: Path, *, dry_run: bool = False) -> ImportResult:
+def import_bundle(db: Database, path: Path, *, dry_run: bool = False,
+                  who: Principal | None = None) -> ImportResult:
     """Verify, then merge one bundle; raise BundleRefused (store unchanged, the file
-    quarantined) when it is refused as a whole."""
+    quarantined) when it is refused as a whole. Data bundles are taken in by a
+    supervisor; a receipt by whoever sent (``bundle.receipts``). A refusal by role
+    happens before anything is read into the store and quarantines nothing."""
     path = Path(path)
     try:
         too_big = path.stat().st_size > MAX_BUNDLE_BYTES
         raw = b"" if too_big else path.read_bytes()  # never read a huge file into memory
     except OSError as exc:
         raise InputError(f"Could not read {path}: {exc.strerror or exc}.") from exc
+    acting(db, who, "bundle.receipts" if _claimed_kind(raw) == "receipt" else "bundle.import")
     try:
         with db.unit() as s:
             if too_big:
@@ -574,6 +591,16 @@ def import_bundle(db: Database, path: Path, *, dry_run: bool = False) -> ImportR
         raise BundleRefused(outer.format(name=path.name, reason=exc), exc.reason, exc.values,
                             path.name) from None
     return result
+
+
+def _claimed_kind(raw: bytes) -> str:
+    """The kind a bundle's signed comment claims (checked properly by :func:`_verify`);
+    only decides which role may import it."""
+    try:
+        m = _TC.match(dk.parse_minisig(_open_zip(raw)[1]).trusted_comment)
+    except Exception:  # noqa: BLE001 - an unreadable bundle is refused by _verify
+        return "data"
+    return m.group(3) if m else "data"
 
 
 def _quarantine(db: Database, name: str, raw: bytes, reason: str) -> None:
@@ -792,8 +819,10 @@ class Conflict:
     at: datetime
 
 
-def list_conflicts(db: Database, *, state: str | None = "open") -> list[Conflict]:
+def list_conflicts(db: Database, *, state: str | None = "open",
+                   who: Principal | None = None) -> list[Conflict]:
     """Conflicts with both versions side by side (``local`` is what this store keeps)."""
+    acting(db, who, "bundle.import")
     with db.unit() as s:
         q = select(BundleConflict).order_by(BundleConflict.at, BundleConflict.id)
         if state:
@@ -864,11 +893,13 @@ def conflict_group(s: OrmSession, c: BundleConflict) -> str | None:
 
 # ---- receipts ----------------------------------------------------------------------
 
-def write_receipt(db: Database, device_or_key: str, out: Path) -> ExportResult | None:
+def write_receipt(db: Database, device_or_key: str, out: Path, *,
+                  who: Principal | None = None) -> ExportResult | None:
     """A signed receipt for one facilitator: every bundle of theirs imported since the
     last receipt (what arrived, what was refused and why), their quarantined bundles,
-    and the conflicts about their records with any outcome. None when there is nothing
-    new to say."""
+    new conflicts about their records and the review queue's messages to them. None
+    when there is nothing new to say."""
+    acting(db, who, "bundle.import")
     with db.unit() as s:
         peer = keys.find_key(s, device_or_key) if len(device_or_key) != 32 else \
             s.scalars(select(DeviceKey).where(DeviceKey.device_id == device_or_key,
@@ -1008,7 +1039,9 @@ class ReceiptView:
     acknowledged: bool
 
 
-def receipts(db: Database, *, unacknowledged_only: bool = False) -> list[ReceiptView]:
+def receipts(db: Database, *, unacknowledged_only: bool = False,
+             who: Principal | None = None) -> list[ReceiptView]:
+    acting(db, who, "bundle.receipts")
     with db.unit() as s:
         labels = {d: lb for d, lb in s.execute(select(DeviceKey.device_id, DeviceKey.label))}
         q = select(BundleReceipt).order_by(BundleReceipt.at)
@@ -1026,7 +1059,8 @@ def receipts(db: Database, *, unacknowledged_only: bool = False) -> list[Receipt
         return out
 
 
-def acknowledge(db: Database, receipt_id: str) -> None:
+def acknowledge(db: Database, receipt_id: str, *, who: Principal | None = None) -> None:
+    acting(db, who, "bundle.receipts")
     with db.unit() as s:
         rows = s.scalars(select(BundleReceipt).where(
             BundleReceipt.receipt_id.startswith(receipt_id.lower()))).all() \
@@ -1036,8 +1070,9 @@ def acknowledge(db: Database, receipt_id: str) -> None:
         rows[0].acknowledged_at = utcnow()
 
 
-def unacknowledged_sent(db: Database) -> list[dict[str, Any]]:
+def unacknowledged_sent(db: Database, *, who: Principal | None = None) -> list[dict[str, Any]]:
     """Bundles this install sent that no receipt has confirmed yet."""
+    acting(db, who, "bundle.receipts")
     with db.unit() as s:
         return [{"bundle_id": b.bundle_id, "counter": b.counter, "at": b.at,
                  "recipients": b.recipients, **b.summary}
@@ -1061,7 +1096,8 @@ class PeerStatus:
     open_conflicts: int
 
 
-def status_board(db: Database) -> list[PeerStatus]:
+def status_board(db: Database, *, who: Principal | None = None) -> list[PeerStatus]:
+    acting(db, who, "bundle.import")
     with db.unit() as s:
         peers: dict[str, list[DeviceKey]] = defaultdict(list)
         for k in s.scalars(select(DeviceKey).where(DeviceKey.kind == "peer")
@@ -1087,7 +1123,8 @@ def status_board(db: Database) -> list[PeerStatus]:
         return out
 
 
-def quarantine_list(db: Database) -> list[dict[str, Any]]:
+def quarantine_list(db: Database, *, who: Principal | None = None) -> list[dict[str, Any]]:
+    acting(db, who, "bundle.import")
     with db.unit() as s:
         return [{"id": q.id, "file": q.file_name, "reason": q.reason, "sender": q.sender_key_id,
                  "at": q.at, "bytes": len(q.data)}
@@ -1107,12 +1144,14 @@ class ExportChoices:
     months: list[str]  # YYYY-MM, oldest first
 
 
-def export_choices(db: Database) -> ExportChoices:
+def export_choices(db: Database, *, who: Principal | None = None) -> ExportChoices:
+    actor = acting(db, who, "bundle.export")
     with db.unit() as s:
         keys.ensure_identity(s)
         rcpts = [keys._info(k) for k in s.scalars(select(DeviceKey).where(
             DeviceKey.kind == "peer", DeviceKey.status == "active").order_by(DeviceKey.label))]
-        groups = [(g.id, g.name) for g in s.scalars(select(Group).order_by(Group.name))]
+        groups = [(g.id, g.name) for g in s.scalars(select(Group).order_by(Group.name))
+                  if sees_all_groups(actor) or owns_group(actor, g.owner_id)]
         months = sorted({month_of(w) for x in s.scalars(select(Session).where(
             Session.is_practice.is_(False))) if (w := _when(x)) is not None})
     return ExportChoices(rcpts, groups, months)
