@@ -220,7 +220,6 @@ def plan_export(db: Database, recipients: Iterable[keys.PublicKey | str], *,
     ticked = set(share_texts)
     with db.unit() as s:
         own = keys.ensure_identity(s)
-        rcpts = _resolve_recipients(s, recipients)
         gq = select(Group).order_by(Group.name)
         wanted = list(groups or [])
         if wanted:
@@ -235,6 +234,7 @@ def plan_export(db: Database, recipients: Iterable[keys.PublicKey | str], *,
                     "bundles", "{user} may send only the groups they run.").format(
                         user=actor.login))
             group_rows = mine
+        rcpts = _resolve_recipients(s, recipients)
         gids = [g.id for g in group_rows]
         gname = {g.id: g.name for g in group_rows}
         states = _state_map(s)
