@@ -236,9 +236,9 @@ class ReviewView(QWidget):
             f"<tr><td>{escape(str(k))}</td><td>{escape(self.fact_value(a))}</td>"
             f"<td>{escape(self.fact_value(b))}</td></tr>"
             for k, a, b in facts.get("versions") or [])
+        field, here, there = self.tr("Field"), self.tr("Kept here"), self.tr("Arrived")
         return (f"{head}<table border='1' cellpadding='4' cellspacing='0'>"
-                f"<tr><th>{self.tr('Field')}</th><th>{self.tr('Kept here')}</th>"
-                f"<th>{self.tr('Arrived')}</th></tr>{rows}</table>"
+                f"<tr><th>{field}</th><th>{here}</th><th>{there}</th></tr>{rows}</table>"
                 + self.tr("Sign off to choose the version; closing keeps the one here."))
 
     def fact_label(self, key: str) -> str:
