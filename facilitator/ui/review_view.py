@@ -167,7 +167,7 @@ class ReviewView(QWidget):
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         if self.items:
-            self.table.selectRow(0)
+            self.table.setCurrentCell(0, 0)  # selectRow misses in a right-to-left table
         else:
             self.detail.setText(self.tr("Nothing to review."))
         self.changed.emit()
@@ -232,13 +232,18 @@ class ReviewView(QWidget):
             "%2", str(facts.get("record", ""))[:8]).replace(
             "%3", escape(str(facts.get("from", "")))).replace(
             "%4", escape(self.ctx.tr_core("bundles", str(facts.get("reason", "")))))
-        rows = "".join(
-            f"<tr><td>{escape(str(k))}</td><td>{escape(self.fact_value(a))}</td>"
-            f"<td>{escape(self.fact_value(b))}</td></tr>"
-            for k, a, b in facts.get("versions") or [])
-        field, here, there = self.tr("Field"), self.tr("Kept here"), self.tr("Arrived")
-        return (f"{head}<table border='1' cellpadding='4' cellspacing='0'>"
-                f"<tr><th>{field}</th><th>{here}</th><th>{there}</th></tr>{rows}</table>"
+        order = (lambda cells: cells[::-1]) if getattr(self.ctx, "rtl", False) \
+            else (lambda cells: cells)  # a rich-text table is laid out left to right
+
+        def row(tag: str, cells: tuple) -> str:
+            return "<tr>" + "".join(f"<{tag}>{c}</{tag}>" for c in order(cells)) + "</tr>"
+
+        rows = "".join(row("td", (escape(str(k)), escape(self.fact_value(a)),
+                                  escape(self.fact_value(b))))
+                       for k, a, b in facts.get("versions") or [])
+        header = row("th", (self.tr("Field"), self.tr("Kept here"), self.tr("Arrived")))
+        return (f"{head}<table border='1' cellpadding='4' cellspacing='0'>{header}{rows}"
+                "</table>"
                 + self.tr("Sign off to choose the version; closing keeps the one here."))
 
     def fact_label(self, key: str) -> str:
@@ -290,7 +295,7 @@ class ReviewView(QWidget):
         keep = self.table.currentRow()
         self.reload()
         if 0 <= keep < self.table.rowCount():
-            self.table.selectRow(keep)
+            self.table.setCurrentCell(keep, 0)
         self._show_detail()  # the same row stays selected: no selection signal
 
     def _text(self, title: str, label: str) -> str | None:
