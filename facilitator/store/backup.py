@@ -14,6 +14,7 @@ database (with its WAL) is kept under ``backups/`` so a restore can be undone.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -119,6 +120,9 @@ def backup_to(db_path: Path, key: bytes, out: Path) -> Path:
     return out
 
 
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
 def _copy_chain_head(path: Path, key: bytes) -> tuple[int, str] | None:
     """The newest audit entry of a copy (None on a schema without the chain)."""
     conn = raw_connect(path, key)
@@ -129,7 +133,14 @@ def _copy_chain_head(path: Path, key: bytes) -> tuple[int, str] | None:
         return None
     finally:
         conn.close()
-    return (int(row[0]), str(row[1])) if row else (0, audit.GENESIS)
+    if row is None:
+        return 0, audit.GENESIS
+    seq, h = row
+    # the anchor is only ever a number and a SHA-256: anything else in that column is
+    # not copied out beside the backup (the chain check reports the broken entry)
+    if not isinstance(h, str) or not _SHA256.fullmatch(h):
+        return None
+    return int(seq), h
 
 
 def generation_paths(db_path: Path) -> list[Path]:
