@@ -314,8 +314,11 @@ def run_receipts(args: argparse.Namespace) -> int:
         print(f"{r.receipt_id[:12]}\t{flag}\tfrom {r.from_label}\t{r.arrived} bundle(s) "
               f"arrived\t{len(r.refused)} refused\t{len(r.quarantined)} quarantined\t"
               f"{len(r.conflicts)} conflicts")
-        for m in r.messages:
-            print(f"  supervisor: {m.get('text')}")
+        for m in r.messages:  # what the review queue said about this facilitator's records
+            about = m.get("entity") or ("incident" if m.get("incident_id") else
+                                        "session" if m.get("session_id") else "group")
+            print(f"  supervisor [{m.get('state', '')}] {m.get('kind', '')} {about} "
+                  f"{str(m.get('about') or '')[:8]}: {m.get('text')}")
     return 0
 
 

@@ -106,7 +106,7 @@ def test_closing_a_conflict_item_keeps_the_local_version(make_install, tmp_path,
             bundles.apply_resolution(s, c, take="incoming")
 
 
-def test_review_outcomes_travel_back_in_a_receipt(make_install, tmp_path):
+def test_review_outcomes_travel_back_in_a_receipt(make_install, tmp_path, capsys):
     """facilitator -> supervisor -> receipt -> the facilitator reads the comment."""
     fac, sup, inc_id = _conflict(make_install, tmp_path)
     owner, [conflict_item] = _conflict_item(sup)
@@ -127,6 +127,11 @@ def test_review_outcomes_travel_back_in_a_receipt(make_install, tmp_path):
         assert s.get(Incident, asked["incident_id"]) is not None
     kept = by_text["Kept your version"]
     assert kept["state"] == "signed_off" and kept["about"] == inc_id
+    # and on the facilitator's command line
+    assert fac.cli("bundle", "receipts") == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert (f"  supervisor [needs_info] incident_follow_up incident {asked['about'][:8]}: "
+            "Was the person signposted?") in lines
     # nothing new: no second receipt; a later sign-off makes one with only the news
     assert bundles.write_receipt(sup.db, fac.pk.key_id, tmp_path / "r2.fbundle") is None
     review.comment(sup.db, owner, ask.id, "Signposted to the clinic; thanks")
