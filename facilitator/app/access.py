@@ -63,6 +63,17 @@ PERMISSIONS: dict[str, tuple[frozenset[str], str]] = {
                        QT_TRANSLATE_NOOP("access", "opening the dashboard")),
     "practice.use": (frozenset({"trainer", "facilitator", "supervisor"}),
                      QT_TRANSLATE_NOOP("access", "using practice mode")),
+    # bundles (issue 15): a facilitator sends their own groups; a supervisor takes
+    # bundles in, answers with receipts and may forward; receipts are read by whoever
+    # sent; only an administrator changes which keys this install trusts or holds.
+    "bundle.export": (frozenset({"facilitator", "supervisor"}),
+                      QT_TRANSLATE_NOOP("access", "sending a report bundle")),
+    "bundle.import": (frozenset({"supervisor"}),
+                      QT_TRANSLATE_NOOP("access", "importing report bundles")),
+    "bundle.receipts": (frozenset({"facilitator", "supervisor"}),
+                        QT_TRANSLATE_NOOP("access", "reading receipts")),
+    "keys.manage": (frozenset({"administrator"}),
+                    QT_TRANSLATE_NOOP("access", "managing bundle keys")),
 }
 
 _ROLE_NAMES = {
@@ -98,6 +109,39 @@ def require(principal: Principal | None, permission: str, lang: str = "en") -> P
 
 
 QT_TRANSLATE_NOOP("access", "Sign in first: this needs a user.")
+
+
+def implicit(db, who: Principal | None = None, lang: str = "en") -> Principal:
+    """``who``, or, without one, the owner of a one-person install (a single active
+    account), so the plain CLI and the first-run app need no sign-in; on a shared
+    install the caller must say who acts, or is refused."""
+    if who is not None:
+        return who
+    from sqlalchemy import select
+
+    from facilitator.store import users as core
+    from facilitator.store.models_supervision import UserAccount
+
+    with db.session() as s:  # read only: a refusal must not write anything
+        rows = s.execute(select(UserAccount.user_id, UserAccount.login, UserAccount.roles)
+                         .where(UserAccount.active.is_(True)).limit(2)).all()
+    if len(rows) > 1:
+        raise AccessDenied(translate(
+            "access", "This store has several users: sign in first (--user NAME on the "
+                      "command line).", lang))
+    if not rows:  # the first-run owner, not yet written down
+        return Principal("", core.OWNER_LOGIN, frozenset(core.OWNER_ROLES), owner=True)
+    uid, login, roles = rows[0]
+    return Principal(uid, login, frozenset(roles or ()), owner=True)
+
+
+def acting(db, who: Principal | None, permission: str, lang: str = "en") -> Principal:
+    """The acting user (:func:`implicit`), refused unless allowed ``permission``."""
+    return require(implicit(db, who, lang), permission, lang)
+
+
+QT_TRANSLATE_NOOP("access", "This store has several users: sign in first (--user NAME on the "
+                            "command line).")
 
 
 def sees_all_groups(principal: Principal) -> bool:

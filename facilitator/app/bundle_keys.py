@@ -22,6 +22,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
+from facilitator.app.access import Principal, acting
 from facilitator.errors import InputError
 from facilitator.store import devicekeys as dk
 from facilitator.store.db import Database
@@ -188,12 +189,14 @@ def fingerprint_of_file(path: Path) -> str:
     return read_public(path).fingerprint
 
 
-def trust(db: Database, pk: PublicKey, fingerprint: str, label: str | None = None) -> KeyInfo:
-    """Pin ``pk`` after the person confirmed its fingerprint.
+def trust(db: Database, pk: PublicKey, fingerprint: str, label: str | None = None, *,
+          who: Principal | None = None) -> KeyInfo:
+    """Pin ``pk`` after the person confirmed its fingerprint (an administrator).
 
     A new key for a device already trusted marks that device's previous active key
     ``rotated`` (its bundles stay acceptable; a revoked key stays revoked).
     """
+    acting(db, who, "keys.manage")
     if dk.normalise_fingerprint(fingerprint) != pk.fingerprint:
         raise InputError("The fingerprint does not match this key file: the key was NOT "
                          "trusted. Check the file came from the right person.")
@@ -249,8 +252,9 @@ def find_key(s: OrmSession, key_id: str) -> DeviceKey:
     return rows[0]
 
 
-def rotate(db: Database) -> KeyInfo:
+def rotate(db: Database, *, who: Principal | None = None) -> KeyInfo:
     """A new own key pair; the old one stops signing but can still decrypt late bundles."""
+    acting(db, who, "keys.manage")
     with db.unit() as s:
         old = ensure_identity(s)
         old.status, old.changed_at = "rotated", utcnow()
@@ -260,9 +264,10 @@ def rotate(db: Database) -> KeyInfo:
         return _info(new)
 
 
-def revoke(db: Database, key_id: str) -> KeyInfo:
+def revoke(db: Database, key_id: str, *, who: Principal | None = None) -> KeyInfo:
     """Revoke a peer key (its bundles are refused from now on) or an old own key
     (its private halves are destroyed). The active own key is rotated first."""
+    acting(db, who, "keys.manage")
     with db.unit() as s:
         row = find_key(s, key_id)
         if row.kind == "own":

@@ -53,6 +53,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as OrmSession
 
 from facilitator.app import bundle_keys as keys
+from facilitator.app.access import AccessDenied, Principal, acting, owns_group, sees_all_groups
 from facilitator.app import bundle_records as rec
 from facilitator.errors import FacilitatorError, InputError
 from facilitator.i18n import QT_TRANSLATE_NOOP
@@ -209,14 +210,16 @@ def _resolve_recipients(s: OrmSession, recipients: Iterable[keys.PublicKey | str
 
 def plan_export(db: Database, recipients: Iterable[keys.PublicKey | str], *,
                 groups: Iterable[str] | None = None, month_from: str | None = None,
-                month_to: str | None = None, share_texts: Iterable[str] = ()) -> ExportPlan:
+                month_to: str | None = None, share_texts: Iterable[str] = (),
+                who: Principal | None = None) -> ExportPlan:
     """What would travel: counts, tombstones and free-text candidates (with the
-    identifying-text check). Writes nothing."""
+    identifying-text check). Writes nothing. A facilitator who is not a supervisor
+    sends only the groups they run."""
+    actor = acting(db, who, "bundle.export")
     lo, hi = _month_bounds(parse_month(month_from, "from"), parse_month(month_to, "to"))
     ticked = set(share_texts)
     with db.unit() as s:
         own = keys.ensure_identity(s)
-        rcpts = _resolve_recipients(s, recipients)
         gq = select(Group).order_by(Group.name)
         wanted = list(groups or [])
         if wanted:
@@ -224,6 +227,14 @@ def plan_export(db: Database, recipients: Iterable[keys.PublicKey | str], *,
         group_rows = list(s.scalars(gq))
         if wanted and len(group_rows) != len(set(wanted)):
             raise InputError("One of the chosen groups does not exist in this store.")
+        if not sees_all_groups(actor):
+            mine = [g for g in group_rows if owns_group(actor, g.owner_id)]
+            if wanted and len(mine) != len(group_rows):
+                raise AccessDenied(QT_TRANSLATE_NOOP(
+                    "bundles", "{user} may send only the groups they run.").format(
+                        user=actor.login))
+            group_rows = mine
+        rcpts = _resolve_recipients(s, recipients)
         gids = [g.id for g in group_rows]
         gname = {g.id: g.name for g in group_rows}
         states = _state_map(s)
@@ -394,6 +405,8 @@ def write_export(db: Database, plan: ExportPlan, out: Path) -> ExportResult:
 
 def export_bundle(db: Database, recipients: Iterable[keys.PublicKey | str], out: Path,
                   **scope: Any) -> ExportResult:
+    """Plan and write in one go (``scope``: the keywords of :func:`plan_export`,
+    including ``who``)."""
     return write_export(db, plan_export(db, recipients, **scope), out)
 
 
@@ -532,15 +545,19 @@ def _decrypt(s: OrmSession, v: _Verified) -> dict[str, Any]:
     return payload
 
 
-def import_bundle(db: Database, path: Path, *, dry_run: bool = False) -> ImportResult:
+def import_bundle(db: Database, path: Path, *, dry_run: bool = False,
+                  who: Principal | None = None) -> ImportResult:
     """Verify, then merge one bundle; raise BundleRefused (store unchanged, the file
-    quarantined) when it is refused as a whole."""
+    quarantined) when it is refused as a whole. Data bundles are taken in by a
+    supervisor; a receipt by whoever sent (``bundle.receipts``). A refusal by role
+    happens before anything is read into the store and quarantines nothing."""
     path = Path(path)
     try:
         too_big = path.stat().st_size > MAX_BUNDLE_BYTES
         raw = b"" if too_big else path.read_bytes()  # never read a huge file into memory
     except OSError as exc:
         raise InputError(f"Could not read {path}: {exc.strerror or exc}.") from exc
+    acting(db, who, "bundle.receipts" if _claimed_kind(raw) == "receipt" else "bundle.import")
     try:
         with db.unit() as s:
             if too_big:
@@ -574,6 +591,16 @@ def import_bundle(db: Database, path: Path, *, dry_run: bool = False) -> ImportR
         raise BundleRefused(outer.format(name=path.name, reason=exc), exc.reason, exc.values,
                             path.name) from None
     return result
+
+
+def _claimed_kind(raw: bytes) -> str:
+    """The kind a bundle's signed comment claims (checked properly by :func:`_verify`);
+    only decides which role may import it."""
+    try:
+        m = _TC.match(dk.parse_minisig(_open_zip(raw)[1]).trusted_comment)
+    except Exception:  # noqa: BLE001 - an unreadable bundle is refused by _verify
+        return "data"
+    return m.group(3) if m else "data"
 
 
 def _quarantine(db: Database, name: str, raw: bytes, reason: str) -> None:
@@ -792,8 +819,10 @@ class Conflict:
     at: datetime
 
 
-def list_conflicts(db: Database, *, state: str | None = "open") -> list[Conflict]:
+def list_conflicts(db: Database, *, state: str | None = "open",
+                   who: Principal | None = None) -> list[Conflict]:
     """Conflicts with both versions side by side (``local`` is what this store keeps)."""
+    acting(db, who, "bundle.import")
     with db.unit() as s:
         q = select(BundleConflict).order_by(BundleConflict.at, BundleConflict.id)
         if state:
@@ -803,49 +832,74 @@ def list_conflicts(db: Database, *, state: str | None = "open") -> list[Conflict
                          c.at) for c in s.scalars(q)]
 
 
-def resolve_conflict(db: Database, conflict_id: str, *, take: str, comment: str = "") -> None:
-    """Close a conflict: ``take="local"`` keeps this store's version, ``"incoming"``
-    applies the other one (recording it as the current revision). The comment goes
-    back to the facilitator in the next receipt."""
+def find_conflict(s: OrmSession, conflict_id: str) -> BundleConflict:
+    """One conflict by its id (or an unambiguous prefix of at least 4 characters)."""
+    found = s.scalars(select(BundleConflict).where(
+        BundleConflict.id.startswith(conflict_id.strip().lower()))).all() \
+        if len(conflict_id.strip()) >= 4 else []
+    if len(found) != 1:
+        raise InputError(QT_TRANSLATE_NOOP(
+            "bundles", "No single conflict matches that id; see 'facilitator review list "
+                       "--type import_conflict'."))
+    return found[0]
+
+
+def apply_resolution(s: OrmSession, c: BundleConflict, *, take: str, comment: str = "") -> None:
+    """Close a conflict inside the caller's unit of work: ``take="local"`` keeps this
+    store's version, ``"incoming"`` applies the other one (recording it as the current
+    revision). The review queue is the one path that calls this (signing off or closing
+    an ``import_conflict`` item, :mod:`facilitator.app.review`); the comment goes back
+    to the facilitator in the next receipt."""
     if take not in ("local", "incoming"):
-        raise InputError("Choose which version to keep: local or incoming.")
-    with db.unit() as s:
-        found = s.scalars(select(BundleConflict).where(
-            BundleConflict.id.startswith(conflict_id.strip().lower()))).all() \
-            if len(conflict_id.strip()) >= 4 else []
-        if len(found) != 1:
-            raise InputError("No single conflict matches that id; see 'facilitator bundle "
-                             "conflicts'.")
-        c = found[0]
-        if c.state != "open":
-            raise InputError("That conflict was already resolved.")
-        if take == "incoming":
-            inc = c.incoming_version
-            values = rec.row_values(c.entity, c.record_id, inc["data"])
-            children = rec.session_children(c.record_id, inc["data"]) \
-                if c.entity == "session" else None
-            if s.get(rec.MODELS[c.entity], c.record_id) is None:
-                rec.insert_rows(s, c.entity, [values], [children] if children else None)
-            else:
-                rec.update_row(s, c.entity, values, children)
-            st = s.get(BundleRecord, c.record_id)
-            if st is None:
-                s.add(BundleRecord(record_id=c.record_id, entity=c.entity,
-                                   origin_device=inc["origin"], rev=inc["rev"],
-                                   hash=c.incoming_hash))
-            else:
-                st.origin_device, st.rev, st.hash = inc["origin"], inc["rev"], c.incoming_hash
-        c.state, c.outcome = "resolved", f"{take}: {comment}".strip()
-        audit_event(s, "bundle.conflict_resolved", {"conflict": c.id, "take": take})
+        raise InputError(QT_TRANSLATE_NOOP(
+            "bundles", "Choose which version to keep: local or incoming."))
+    if c.state != "open":
+        raise InputError(QT_TRANSLATE_NOOP("bundles", "That conflict was already resolved."))
+    if take == "incoming":
+        inc = c.incoming_version
+        values = rec.row_values(c.entity, c.record_id, inc["data"])
+        children = rec.session_children(c.record_id, inc["data"]) \
+            if c.entity == "session" else None
+        if s.get(rec.MODELS[c.entity], c.record_id) is None:
+            rec.insert_rows(s, c.entity, [values], [children] if children else None)
+        else:
+            rec.update_row(s, c.entity, values, children)
+        st = s.get(BundleRecord, c.record_id)
+        if st is None:
+            s.add(BundleRecord(record_id=c.record_id, entity=c.entity,
+                               origin_device=inc["origin"], rev=inc["rev"],
+                               hash=c.incoming_hash))
+        else:
+            st.origin_device, st.rev, st.hash = inc["origin"], inc["rev"], c.incoming_hash
+    c.state, c.outcome = "resolved", f"{take}: {comment}".strip()
+    audit_event(s, "bundle.conflict_resolved", {"conflict": c.id, "take": take})
+
+
+def conflict_group(s: OrmSession, c: BundleConflict) -> str | None:
+    """The group a conflicting record belongs to (for the review queue's filters)."""
+    if c.entity == "group":
+        return c.record_id
+    for data in (c.local_version or {}, (c.incoming_version or {}).get("data") or {}):
+        gid = data.get("group_id")
+        if isinstance(gid, str):
+            return gid
+        sid = data.get("session_id")
+        if isinstance(sid, str):
+            found = s.scalar(select(Session.group_id).where(Session.id == sid))
+            if found:
+                return found
+    return None
 
 
 # ---- receipts ----------------------------------------------------------------------
 
-def write_receipt(db: Database, device_or_key: str, out: Path) -> ExportResult | None:
+def write_receipt(db: Database, device_or_key: str, out: Path, *,
+                  who: Principal | None = None) -> ExportResult | None:
     """A signed receipt for one facilitator: every bundle of theirs imported since the
     last receipt (what arrived, what was refused and why), their quarantined bundles,
-    and the conflicts about their records with any outcome. None when there is nothing
-    new to say."""
+    new conflicts about their records and the review queue's messages to them. None
+    when there is nothing new to say."""
+    acting(db, who, "bundle.import")
     with db.unit() as s:
         peer = keys.find_key(s, device_or_key) if len(device_or_key) != 32 else \
             s.scalars(select(DeviceKey).where(DeviceKey.device_id == device_or_key,
@@ -861,11 +915,16 @@ def write_receipt(db: Database, device_or_key: str, out: Path) -> ExportResult |
         quarantined = [{"sha256": q.sha256, "file": q.file_name, "reason": q.reason,
                         "at": rec.ts(q.at)} for q in s.scalars(select(BundleQuarantine).where(
                             BundleQuarantine.sender_key_id.in_(peer_keys)))]
+        # news only: conflicts that arose since the last receipt (how each one was
+        # resolved travels with the review queue's messages)
+        last = _last_receipt_to(s, peer_keys)
+        cq = select(BundleConflict).where(BundleConflict.sender_device_id == peer.device_id)
+        if last is not None:
+            cq = cq.where(BundleConflict.at > last)
         conflicts = [{"record_id": c.record_id, "entity": c.entity, "reason": c.reason,
-                      "state": c.state, "outcome": c.outcome}
-                     for c in s.scalars(select(BundleConflict).where(
-                         BundleConflict.sender_device_id == peer.device_id))]
-        if not seen and not quarantined and not conflicts:
+                      "state": c.state, "outcome": c.outcome} for c in s.scalars(cq)]
+        messages = review_messages_for(s, peer.device_id, last)
+        if not seen and not quarantined and not conflicts and not messages:
             return None
         own = keys.ensure_identity(s)
         own.last_counter += 1
@@ -876,7 +935,7 @@ def write_receipt(db: Database, device_or_key: str, out: Path) -> ExportResult |
                    "sender": own.key_id, "device": own.device_id, "counter": own.last_counter,
                    "created_at": rec.ts(utcnow()), "to": [peer.key_id],
                    "about": about, "quarantined": quarantined, "conflicts": conflicts,
-                   "messages": review_messages_for(s, peer.device_id)}
+                   "messages": messages}
         data = _seal(own, [peer], payload, "receipt")
         for b in seen:
             b.receipt_sent = rid
@@ -889,18 +948,65 @@ def write_receipt(db: Database, device_or_key: str, out: Path) -> ExportResult |
         return ExportResult(rid, own.last_counter, Path(out), {}, 0, 0, [peer.key_id])
 
 
-def review_messages_for(s: OrmSession, device_id: str) -> list[dict[str, Any]]:
-    """Review outcomes and "needs information" comments for one facilitator.
+def review_messages_for(s: OrmSession, device_id: str,
+                        since: datetime | None = None) -> list[dict[str, Any]]:
+    """What the review queue says to one facilitator: each "needs information" comment
+    and each sign-off or close (with its comment) on an item about a record that came
+    from their device (their groups, sessions and incidents, and conflicts about their
+    records). ``since``: only what was written after that moment (the last receipt).
 
-    The review queue belongs to issue 14; until it is merged, the messages are the
-    outcomes of this module's own conflicts that carry a comment. The lead points this
-    one function at the review queue when both are in main.
+    Each message names the item's kind, state and the record ids the facilitator holds
+    (group, session, incident), never who the supervisor is or anything about others.
     """
-    return [{"about": c.record_id, "entity": c.entity, "text": c.outcome}
-            for c in s.scalars(select(BundleConflict).where(
-                BundleConflict.sender_device_id == device_id,
-                BundleConflict.state == "resolved"))
-            if c.outcome.partition(":")[2].strip()]
+    from facilitator.store.models_supervision import ReviewEvent, ReviewItem, SignOff
+
+    mine = {r for (r,) in s.execute(select(BundleRecord.record_id).where(
+        BundleRecord.origin_device == device_id,
+        BundleRecord.entity.in_(("group", "session", "incident"))))}
+    conflicts = {c for (c,) in s.execute(select(BundleConflict.id).where(
+        BundleConflict.sender_device_id == device_id))}
+    items = {}
+    for it in s.scalars(select(ReviewItem)):
+        about = (it.group_id in mine or it.session_id in mine or it.incident_id in mine
+                 or (it.kind == "import_conflict"
+                     and (it.facts or {}).get("conflict") in conflicts))
+        if about:
+            items[it.id] = it
+    if not items:
+        return []
+    out: list[dict[str, Any]] = []
+
+    def message(it: Any, state: str, text: str, at: datetime) -> dict[str, Any]:
+        facts = it.facts or {}
+        return {"item": it.id, "kind": it.kind, "state": state, "text": text,
+                "group_id": it.group_id, "session_id": it.session_id,
+                "incident_id": it.incident_id, "about": facts.get("record") or it.incident_id
+                or it.session_id or it.group_id, "entity": facts.get("entity", ""),
+                "at": rec.ts(at)}
+
+    ids = list(items)
+    for chunk in _chunks(ids):
+        q = select(ReviewEvent).where(ReviewEvent.item_id.in_(chunk),
+                                      ReviewEvent.to_state == "needs_info")
+        if since is not None:
+            q = q.where(ReviewEvent.at > since)
+        for e in s.scalars(q):
+            out.append(message(items[e.item_id], "needs_info", e.comment, e.at))
+        q = select(SignOff).where(SignOff.item_id.in_(chunk))
+        if since is not None:
+            q = q.where(SignOff.at > since)
+        for so in s.scalars(q):
+            out.append(message(items[so.item_id], so.outcome, so.comment, so.at))
+    out.sort(key=lambda m: (m["at"] or "", m["item"]))
+    return out
+
+
+def _last_receipt_to(s: OrmSession, key_ids: list[str]) -> datetime | None:
+    last = None
+    for sent in s.scalars(select(BundleSent).where(BundleSent.kind == "receipt")):
+        if set(sent.recipients or ()) & set(key_ids) and (last is None or sent.at > last):
+            last = sent.at
+    return last
 
 
 def _take_receipt(s: OrmSession, v: _Verified, payload: dict[str, Any],
@@ -933,7 +1039,9 @@ class ReceiptView:
     acknowledged: bool
 
 
-def receipts(db: Database, *, unacknowledged_only: bool = False) -> list[ReceiptView]:
+def receipts(db: Database, *, unacknowledged_only: bool = False,
+             who: Principal | None = None) -> list[ReceiptView]:
+    acting(db, who, "bundle.receipts")
     with db.unit() as s:
         labels = {d: lb for d, lb in s.execute(select(DeviceKey.device_id, DeviceKey.label))}
         q = select(BundleReceipt).order_by(BundleReceipt.at)
@@ -951,7 +1059,8 @@ def receipts(db: Database, *, unacknowledged_only: bool = False) -> list[Receipt
         return out
 
 
-def acknowledge(db: Database, receipt_id: str) -> None:
+def acknowledge(db: Database, receipt_id: str, *, who: Principal | None = None) -> None:
+    acting(db, who, "bundle.receipts")
     with db.unit() as s:
         rows = s.scalars(select(BundleReceipt).where(
             BundleReceipt.receipt_id.startswith(receipt_id.lower()))).all() \
@@ -961,8 +1070,9 @@ def acknowledge(db: Database, receipt_id: str) -> None:
         rows[0].acknowledged_at = utcnow()
 
 
-def unacknowledged_sent(db: Database) -> list[dict[str, Any]]:
+def unacknowledged_sent(db: Database, *, who: Principal | None = None) -> list[dict[str, Any]]:
     """Bundles this install sent that no receipt has confirmed yet."""
+    acting(db, who, "bundle.receipts")
     with db.unit() as s:
         return [{"bundle_id": b.bundle_id, "counter": b.counter, "at": b.at,
                  "recipients": b.recipients, **b.summary}
@@ -986,7 +1096,8 @@ class PeerStatus:
     open_conflicts: int
 
 
-def status_board(db: Database) -> list[PeerStatus]:
+def status_board(db: Database, *, who: Principal | None = None) -> list[PeerStatus]:
+    acting(db, who, "bundle.import")
     with db.unit() as s:
         peers: dict[str, list[DeviceKey]] = defaultdict(list)
         for k in s.scalars(select(DeviceKey).where(DeviceKey.kind == "peer")
@@ -1012,7 +1123,8 @@ def status_board(db: Database) -> list[PeerStatus]:
         return out
 
 
-def quarantine_list(db: Database) -> list[dict[str, Any]]:
+def quarantine_list(db: Database, *, who: Principal | None = None) -> list[dict[str, Any]]:
+    acting(db, who, "bundle.import")
     with db.unit() as s:
         return [{"id": q.id, "file": q.file_name, "reason": q.reason, "sender": q.sender_key_id,
                  "at": q.at, "bytes": len(q.data)}
@@ -1032,12 +1144,14 @@ class ExportChoices:
     months: list[str]  # YYYY-MM, oldest first
 
 
-def export_choices(db: Database) -> ExportChoices:
+def export_choices(db: Database, *, who: Principal | None = None) -> ExportChoices:
+    actor = acting(db, who, "bundle.export")
     with db.unit() as s:
         keys.ensure_identity(s)
         rcpts = [keys._info(k) for k in s.scalars(select(DeviceKey).where(
             DeviceKey.kind == "peer", DeviceKey.status == "active").order_by(DeviceKey.label))]
-        groups = [(g.id, g.name) for g in s.scalars(select(Group).order_by(Group.name))]
+        groups = [(g.id, g.name) for g in s.scalars(select(Group).order_by(Group.name))
+                  if sees_all_groups(actor) or owns_group(actor, g.owner_id)]
         months = sorted({month_of(w) for x in s.scalars(select(Session).where(
             Session.is_practice.is_(False))) if (w := _when(x)) is not None})
     return ExportChoices(rcpts, groups, months)

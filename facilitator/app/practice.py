@@ -20,6 +20,7 @@ from typing import Any, Callable, ContextManager, Iterator, Optional
 
 from sqlalchemy import select
 
+from facilitator.app.access import Principal, acting
 from facilitator.errors import InputError
 from facilitator.practice.engine import Action, Entry, Mode, Outcome, PracticeRun
 from facilitator.practice.loader import (
@@ -202,11 +203,14 @@ def _recorder(db: Database, attempt_id: str,
 
 def start_attempt(db: Database, scenario_ref: str, trainee: str, *, seed: int | None = None,
                   mode: Mode = "practice", clock: Clock = time.monotonic,
-                  listener: Callable[[Entry | Action], None] | None = None) -> Attempt:
+                  listener: Callable[[Entry | Action], None] | None = None,
+                  who: Principal | None = None) -> Attempt:
     """Create the attempt row and a ready-to-start engine (call ``start()``).
 
     ``listener`` sees every transcript entry and input right after it is saved (the
-    practice screen turns entries into event cards and decision panels)."""
+    practice screen turns entries into event cards and decision panels). ``who``: the
+    acting user (``practice.use``; see :func:`facilitator.app.access.acting`)."""
+    acting(db, who, "practice.use")
     trainee = (trainee or "").strip()
     if not trainee or len(trainee) > MAX_TRAINEE:
         raise InputError(f"Give the trainee a label of 1 to {MAX_TRAINEE} characters.")
@@ -258,9 +262,10 @@ def _summary(row: PracticeAttempt) -> AttemptSummary:
                           row.percent, dict(row.scores or {}), list(row.critical_missed or []))
 
 
-def history(db: Database, trainee: str | None = None, scenario_id: str | None = None
-            ) -> list[AttemptSummary]:
+def history(db: Database, trainee: str | None = None, scenario_id: str | None = None,
+            *, who: Principal | None = None) -> list[AttemptSummary]:
     """Attempts, oldest first, optionally for one trainee and/or one scenario."""
+    acting(db, who, "practice.use")
     query = select(PracticeAttempt).order_by(PracticeAttempt.started_at, PracticeAttempt.id)
     if trainee is not None:
         query = query.where(PracticeAttempt.trainee == trainee)
@@ -270,7 +275,9 @@ def history(db: Database, trainee: str | None = None, scenario_id: str | None = 
         return [_summary(r) for r in s.scalars(query)]
 
 
-def stored_transcript(db: Database, attempt_id: str) -> list[dict[str, Any]]:
+def stored_transcript(db: Database, attempt_id: str, *, who: Principal | None = None
+                      ) -> list[dict[str, Any]]:
+    acting(db, who, "practice.use")
     with db.session() as s:
         rows = s.scalars(select(PracticeEntry).where(PracticeEntry.attempt_id == attempt_id)
                          .order_by(PracticeEntry.seq))
@@ -297,9 +304,11 @@ class _ResumeClock:
 
 
 def resume_attempt(db: Database, attempt_id: str, clock: Clock = time.monotonic,
-                   listener: Callable[[Entry | Action], None] | None = None) -> Attempt:
+                   listener: Callable[[Entry | Action], None] | None = None, *,
+                   who: Principal | None = None) -> Attempt:
     """Pick up an attempt that was not finished (the app was closed or crashed): its
     inputs are replayed from the store, then play continues where it stopped."""
+    acting(db, who, "practice.use")
     with db.session() as s:
         row = s.get(PracticeAttempt, attempt_id)
         if row is None:
@@ -326,19 +335,22 @@ def resume_attempt(db: Database, attempt_id: str, clock: Clock = time.monotonic,
     return Attempt(attempt_id, run, db)
 
 
-def debrief(db: Database, attempt_id: str, lang: str) -> list[str]:
+def debrief(db: Database, attempt_id: str, lang: str, *,
+            who: Principal | None = None) -> list[str]:
     """The debrief of a finished attempt, rebuilt by replaying it: key moments beside the
     strongest options, scores with reasons, critical actions, the result."""
     from facilitator.practice.text import debrief_lines
 
-    run = replay_attempt(db, attempt_id)
+    run = replay_attempt(db, attempt_id, who=who)
     if run.outcome is None:
         raise InputError("This attempt was not finished; there is no debrief.")
     return debrief_lines(run, run.outcome, lang)
 
 
-def replay_attempt(db: Database, attempt_id: str) -> PracticeRun:
+def replay_attempt(db: Database, attempt_id: str, *,
+                   who: Principal | None = None) -> PracticeRun:
     """Play a stored attempt again from its seed and inputs (the same transcript)."""
+    acting(db, who, "practice.use")
     with db.session() as s:
         row = s.get(PracticeAttempt, attempt_id)
         if row is None:

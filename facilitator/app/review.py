@@ -115,7 +115,55 @@ def collect_triggers(db: Database, today: date | None = None) -> list[rt.Trigger
     out += rt.fidelity_triggers(ds.sessions, ds.steps, ds.scripts, limits, phases)
     out += rt.attendance_triggers(ds.sessions, rt.attended_counts(ds.attendance), limits)
     out += rt.quiet_triggers(active, ds.sessions, today, limits)
+    out += conflict_triggers(db)
     return out
+
+
+# Free text never shows in the queue, even when it travelled: a conflict about it says
+# only how long each version is.
+_TEXT_FIELDS = frozenset({"description", "follow_up_note", "body", "actions"})
+
+
+def conflict_triggers(db: Database) -> list[rt.Trigger]:
+    """One ``import_conflict`` item per open bundle conflict (issue 15): the same id
+    arrived with other content. Its facts put both versions side by side, field by
+    field; signing it off or closing it resolves the conflict (:func:`_finish`)."""
+    from facilitator.app import bundles
+    from facilitator.store.models_bundles import BundleConflict, DeviceKey
+
+    out: list[rt.Trigger] = []
+    with db.session() as s:
+        labels = dict(s.execute(select(DeviceKey.device_id, DeviceKey.label)).all())
+        for c in s.scalars(select(BundleConflict).where(BundleConflict.state == "open")
+                           .order_by(BundleConflict.at, BundleConflict.id)):
+            view = bundles.Conflict(c.id, c.record_id, c.entity, c.reason, c.state, c.outcome,
+                                    c.sender_device_id, c.bundle_id, c.local_version,
+                                    c.incoming_version, c.at)
+            fields = []
+            for key, here, there in bundles.conflict_differences(view):
+                if key in _TEXT_FIELDS:
+                    here, there = _text_size(here), _text_size(there)
+                fields.append([key, here, there])
+            facts = {"entity": c.entity, "record": c.record_id, "reason": c.reason,
+                     "from": labels.get(c.sender_device_id, "") or c.sender_device_id[:8],
+                     "conflict": c.id, "bundle": c.bundle_id, "versions": fields}
+            out.append(rt.Trigger("import_conflict", f"conflict:{c.id}",
+                                  bundles.conflict_group(s, c),
+                                  c.at.date() if c.at else None, facts))
+    return out
+
+
+def conflict_items(db: Database) -> dict[str, str]:
+    """bundle conflict id -> the review item that carries it."""
+    with db.session() as s:
+        return {str((facts or {}).get("conflict")): iid for iid, facts in s.execute(
+            select(ReviewItem.id, ReviewItem.facts).where(ReviewItem.kind == "import_conflict")
+            .order_by(ReviewItem.created_at))}
+
+
+def _text_size(value: Any) -> str:
+    n = len(value) if isinstance(value, (str, list)) else 0
+    return f"({n})" if n else "-"
 
 
 @dataclass(frozen=True)
@@ -425,30 +473,46 @@ class Decision:
     approval_id: str | None = None
 
 
-def sign(db: Database, who: Principal, item_id: str, comment_: str = "") -> Decision:
-    """Sign an item off (one item; no batch)."""
-    return _decide(db, who, item_id, "signed_off", _clean(comment_))
+TAKES = ("local", "incoming")
+
+
+def sign(db: Database, who: Principal, item_id: str, comment_: str = "",
+         take: str | None = None) -> Decision:
+    """Sign an item off (one item; no batch). For an ``import_conflict`` item,
+    ``take`` says which version stays: ``local`` (this store's) or ``incoming``."""
+    return _decide(db, who, item_id, "signed_off", _clean(comment_), take)
 
 
 def close(db: Database, who: Principal, item_id: str, reason: str) -> Decision:
-    """Close an item without action; the reason is required."""
+    """Close an item without action; the reason is required. Closing an
+    ``import_conflict`` item keeps this store's version."""
     reason = _clean(reason)
     if not reason:
         raise InputError(QT_TRANSLATE_NOOP(
             "review", "Closing without action needs a reason."))
-    return _decide(db, who, item_id, "closed", reason)
+    return _decide(db, who, item_id, "closed", reason, None)
 
 
-def _decide(db: Database, who: Principal, item_id: str, outcome: str, text: str) -> Decision:
+def _decide(db: Database, who: Principal, item_id: str, outcome: str, text: str,
+            take: str | None = None) -> Decision:
     require(who, "review.decide")
     with db.session() as s:
         item = _get_item(s, who, item_id)
         _refuse_final(item)
-        risky, iid = bool(item.risk_to_life), item.id
+        risky, iid, kind = bool(item.risk_to_life), item.id, item.kind
+    if kind == "import_conflict":
+        take = "local" if outcome == "closed" else take
+        if take not in TAKES:
+            raise InputError(QT_TRANSLATE_NOOP(
+                "review", "Two versions of a record: say which one to keep (this store's "
+                          "version: local; the one that arrived: incoming)."))
+    elif take is not None:
+        raise InputError(QT_TRANSLATE_NOOP(
+            "review", "Only an item about two versions of a record takes a version."))
     if risky and _other_supervisor(db, who):  # two-person rule: ask; another approves
         req = approvals.request(db, who, "close_risk_item", iid, text, {"outcome": outcome})
         return Decision(False, item.state, req)
-    return _finish(db, who, iid, outcome, text, None)
+    return _finish(db, who, iid, outcome, text, None, take)
 
 
 def _other_supervisor(db: Database, who: Principal) -> bool:
@@ -470,7 +534,7 @@ def approve(db: Database, who: Principal, approval_id: str) -> Decision:
 
 
 def _finish(db: Database, who: Principal, item_id: str, outcome: str, text: str,
-            approved_by: str | None) -> Decision:
+            approved_by: str | None, take: str | None = None) -> Decision:
     with db.unit() as s:
         item = s.get(ReviewItem, item_id)
         _refuse_final(item)
@@ -479,6 +543,8 @@ def _finish(db: Database, who: Principal, item_id: str, outcome: str, text: str,
         if material != item.material_hash:  # the facts were altered behind the queue
             raise InputError(QT_TRANSLATE_NOOP(
                 "review", "The records behind this item changed; refresh the queue first."))
+        if item.kind == "import_conflict":
+            _resolve_conflict(s, item, take or "local", text)
         s.add(SignOff(item_id=item.id, outcome=outcome, user_id=who.user_id,
                       approved_by=approved_by, comment=text, material_hash=material,
                       signature_hash=signature_hash(item.id, outcome, who.user_id, approved_by,
@@ -488,8 +554,19 @@ def _finish(db: Database, who: Principal, item_id: str, outcome: str, text: str,
         audit.append_audit(s, "review_signed" if outcome == "signed_off" else "review_closed",
                            entity="review_item", entity_id=item.id, user_id=who.user_id,
                            detail={"kind": item.kind, "material_hash": material,
-                                   "approved_by": approved_by})
+                                   "approved_by": approved_by,
+                                   **({"take": take or "local"}
+                                      if item.kind == "import_conflict" else {})})
         return Decision(True, outcome)
+
+
+def _resolve_conflict(s, item: ReviewItem, take: str, text: str) -> None:
+    """The one path that resolves a bundle conflict: in the same unit of work as the
+    sign-off, so the item and the conflict never disagree."""
+    from facilitator.app import bundles
+
+    cid = str((item.facts or {}).get("conflict", ""))
+    bundles.apply_resolution(s, bundles.find_conflict(s, cid), take=take, comment=text)
 
 
 def verify_signoff(db: Database, item_id: str) -> bool:

@@ -12,7 +12,9 @@ from pathlib import Path
 
 from facilitator.app import bundle_keys as keys
 from facilitator.app import bundles
-from facilitator.cli.common import add_store_args, db_path, open_from_args
+from facilitator.app.access import allowed, require
+from facilitator.cli.auth import add_user_args, open_as
+from facilitator.cli.common import db_path
 from facilitator.errors import InputError
 from facilitator.store.outpath import check_output_path
 
@@ -21,7 +23,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     k = subparsers.add_parser("keys", help="this install's bundle keys and the keys it trusts")
     ks = k.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
     p = ks.add_parser("export-public", help="write this install's public keys to a file")
-    add_store_args(p)
+    add_user_args(p)
     p.add_argument("--out", required=True, metavar="FILE")
     p.add_argument("--force", action="store_true", help="replace an existing --out file")
     p.add_argument("--label", help="a name others will see for this install (no real names "
@@ -32,19 +34,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run_fingerprint)
     p = ks.add_parser("trust", help="trust another install's public key after checking its "
                                     "fingerprint")
-    add_store_args(p)
+    add_user_args(p)
     p.add_argument("file", metavar="FILE")
     p.add_argument("--fingerprint", metavar="FP", help="the fingerprint read out by its owner")
     p.add_argument("--label", help="how to name this key here")
     p.set_defaults(func=run_trust)
     p = ks.add_parser("list", help="list own and trusted keys")
-    add_store_args(p)
+    add_user_args(p)
     p.set_defaults(func=run_list)
     p = ks.add_parser("rotate", help="make a new key pair for this install")
-    add_store_args(p)
+    add_user_args(p)
     p.set_defaults(func=run_rotate)
     p = ks.add_parser("revoke", help="revoke a key (its bundles are refused from now on)")
-    add_store_args(p)
+    add_user_args(p)
     p.add_argument("key_id", metavar="KEYID")
     p.set_defaults(func=run_revoke)
 
@@ -59,7 +61,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     b = subparsers.add_parser("bundle", help="signed, encrypted report bundles")
     bs = b.add_subparsers(dest="bundle_command", metavar="ACTION", required=True)
     p = bs.add_parser("export", help="write a bundle of de-identified records")
-    add_store_args(p)
+    add_user_args(p)
     p.add_argument("--to", required=True, action="append", metavar="KEYFILE",
                    help="a trusted recipient's public-key file (repeat for a deputy or an "
                         "organisation recovery key)")
@@ -74,37 +76,31 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--dry-run", action="store_true", help="show what would travel")
     p.set_defaults(func=run_export)
     p = bs.add_parser("import", help="verify and merge a bundle or a receipt")
-    add_store_args(p)
+    add_user_args(p)
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
     p.add_argument("--receipts", metavar="DIR", help="write a signed receipt per facilitator "
                                                      "into DIR after importing")
     p.set_defaults(func=run_import)
     p = bs.add_parser("receipt", help="write a signed receipt for one facilitator")
-    add_store_args(p)
+    add_user_args(p)
     p.add_argument("--for", dest="who", required=True, metavar="KEYID")
     p.add_argument("--out", required=True, metavar="FILE")
     p.add_argument("--force", action="store_true", help="replace an existing --out file")
     p.set_defaults(func=run_receipt)
     p = bs.add_parser("status", help="each facilitator, their last bundle, what is waiting")
-    add_store_args(p)
+    add_user_args(p)
     p.set_defaults(func=run_status)
     p = bs.add_parser("conflicts", help="records that arrived with different content")
-    add_store_args(p)
+    add_user_args(p)
     p.add_argument("--all", action="store_true", help="include resolved ones")
     p.set_defaults(func=run_conflicts)
-    p = bs.add_parser("resolve", help="resolve a conflict")
-    add_store_args(p)
-    p.add_argument("conflict_id", metavar="ID")
-    p.add_argument("--take", choices=("local", "incoming"), required=True)
-    p.add_argument("--comment", default="", help="sent back to the facilitator in the receipt")
-    p.set_defaults(func=run_resolve)
     p = bs.add_parser("quarantine", help="refused bundles kept (still encrypted) with the "
                                          "reason")
-    add_store_args(p)
+    add_user_args(p)
     p.set_defaults(func=run_quarantine)
     p = bs.add_parser("receipts", help="receipts from the supervisor")
-    add_store_args(p)
+    add_user_args(p)
     p.add_argument("--ack", metavar="ID", help="mark a receipt as read")
     p.set_defaults(func=run_receipts)
 
@@ -118,7 +114,8 @@ def _check_out(args: argparse.Namespace, *paths: str) -> None:
 
 def run_export_public(args: argparse.Namespace) -> int:
     _check_out(args, args.out)
-    with open_from_args(args) as store:
+    store, who = open_as(args)
+    with store:
         pk = keys.export_public(store.db, Path(args.out), args.label)
     print(f"Public key written to {args.out}")
     print(f"Key id:      {pk.key_id}")
@@ -142,14 +139,16 @@ def run_trust(args: argparse.Namespace) -> int:
         print(f"Key '{pk.label}' ({pk.key_id})\nFingerprint: {pk.fingerprint}")
         answer = input("Type the fingerprint its owner reads out to you: ")
         fp = answer
-    with open_from_args(args) as store:
-        info = keys.trust(store.db, pk, fp, args.label)
+    store, who = open_as(args)
+    with store:
+        info = keys.trust(store.db, pk, fp, args.label, who=who)
     print(f"Trusted {info.label or info.key_id} ({info.key_id}).")
     return 0
 
 
 def run_list(args: argparse.Namespace) -> int:
-    with open_from_args(args) as store:
+    store, who = open_as(args)
+    with store:
         rows = keys.list_keys(store.db)
     print("key_id\tkind\tstatus\tfingerprint\tlabel")
     for r in rows:
@@ -158,16 +157,18 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_rotate(args: argparse.Namespace) -> int:
-    with open_from_args(args) as store:
-        info = keys.rotate(store.db)
+    store, who = open_as(args)
+    with store:
+        info = keys.rotate(store.db, who=who)
     print(f"New key {info.key_id}, fingerprint {info.fingerprint}. Send the new public key "
           "(keys export-public) to your supervisor.")
     return 0
 
 
 def run_revoke(args: argparse.Namespace) -> int:
-    with open_from_args(args) as store:
-        info = keys.revoke(store.db, args.key_id)
+    store, who = open_as(args)
+    with store:
+        info = keys.revoke(store.db, args.key_id, who=who)
     print(f"Revoked {info.key_id}.")
     return 0
 
@@ -189,10 +190,11 @@ def run_export(args: argparse.Namespace) -> int:
     if not args.dry_run:
         _check_out(args, args.out)
     recipients = [keys.read_public(Path(f)) for f in files]
-    with open_from_args(args) as store:
+    store, who = open_as(args)
+    with store:
         plan = bundles.plan_export(store.db, recipients, groups=args.group,
                                    month_from=args.month_from, month_to=month_to,
-                                   share_texts=args.share_text)
+                                   share_texts=args.share_text, who=who)
         for t in plan.texts:
             mark = "shared" if t.ticked else "kept here"
             warn = f" (looks identifying: {', '.join(t.findings)})" if t.findings else ""
@@ -208,10 +210,12 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     code = 0
-    with open_from_args(args) as store:
+    store, who = open_as(args)
+    with store:
         for f in args.files:
             try:
-                r = bundles.import_bundle(store.db, Path(f), dry_run=args.dry_run)
+                r = bundles.import_bundle(store.db, Path(f), dry_run=args.dry_run,
+                                          who=who)
             except bundles.BundleRefused as exc:
                 print(f"facilitator: error: {exc}", file=sys.stderr)
                 code = 1
@@ -234,30 +238,40 @@ def run_import(args: argparse.Namespace) -> int:
         if args.receipts and not args.dry_run:
             out = Path(args.receipts)
             out.mkdir(parents=True, exist_ok=True)
-            for peer in bundles.status_board(store.db):
+            for peer in bundles.status_board(store.db, who=who):
                 if peer.receipts_due:
                     target = out / f"receipt-{peer.device_id[:8]}.fbundle"
                     # a newer receipt replaces the older one; never a store's file
                     check_output_path(target, overwrite=True, stores=[db_path(args)])
-                    if bundles.write_receipt(store.db, peer.device_id, target):
+                    if bundles.write_receipt(store.db, peer.device_id, target, who=who):
                         print(f"Receipt for {peer.label or peer.device_id[:8]}: {target}")
     return code
 
 
 def run_receipt(args: argparse.Namespace) -> int:
     _check_out(args, args.out)
-    with open_from_args(args) as store:
-        res = bundles.write_receipt(store.db, args.who, Path(args.out))
+    store, who = open_as(args)
+    with store:
+        res = bundles.write_receipt(store.db, args.who, Path(args.out), who=who)
     print(f"Wrote receipt {args.out}." if res else "Nothing new to acknowledge; no receipt "
           "written.")
     return 0
 
 
 def run_status(args: argparse.Namespace) -> int:
-    with open_from_args(args) as store:
-        rows = bundles.status_board(store.db)
-        sent = bundles.unacknowledged_sent(store.db)
-        unread = bundles.receipts(store.db, unacknowledged_only=True)
+    store, who = open_as(args)
+    with store:
+        # each part for whoever may see it: the board for a supervisor, what was sent
+        # and the receipts for whoever sends
+        if not (allowed(who, "bundle.import") or allowed(who, "bundle.receipts")):
+            require(who, "bundle.import")
+        rows = bundles.status_board(store.db, who=who) \
+            if allowed(who, "bundle.import") else []
+        if allowed(who, "bundle.receipts"):
+            sent = bundles.unacknowledged_sent(store.db, who=who)
+            unread = bundles.receipts(store.db, unacknowledged_only=True, who=who)
+        else:
+            sent, unread = [], []
     print("facilitator\tkey\tlast bundle\tcounter\tbundles\treceipt due\tquarantined\t"
           "open conflicts")
     for p in rows:
@@ -272,34 +286,39 @@ def run_status(args: argparse.Namespace) -> int:
 
 
 def run_conflicts(args: argparse.Namespace) -> int:
-    with open_from_args(args) as store:
-        rows = bundles.list_conflicts(store.db, state=None if args.all else "open")
-    print("id\tentity\trecord\treason\tstate")
+    """Conflicts are review items: this lists them with the item to sign or close."""
+    from facilitator.app import review
+
+    store, who = open_as(args)
+    with store:
+        rows = bundles.list_conflicts(store.db, state=None if args.all else "open", who=who)
+        review.refresh(store.db)
+        items = review.conflict_items(store.db)
+    print("item\tentity\trecord\treason\tstate")
     for c in rows:
-        print(f"{c.id[:12]}\t{c.entity}\t{c.record_id}\t{c.reason}\t{c.state}")
-    return 0
-
-
-def run_resolve(args: argparse.Namespace) -> int:
-    with open_from_args(args) as store:
-        bundles.resolve_conflict(store.db, args.conflict_id, take=args.take,
-                                 comment=args.comment)
-    print("Resolved.")
+        print(f"{items.get(c.id, '')[:8]}\t{c.entity}\t{c.record_id}\t{c.reason}\t{c.state}")
+    if rows:
+        print("Resolve each in the review queue: facilitator review show ITEM; facilitator "
+              "review sign ITEM --take local|incoming [--comment TEXT]")
     return 0
 
 
 def run_receipts(args: argparse.Namespace) -> int:
-    with open_from_args(args) as store:
+    store, who = open_as(args)
+    with store:
         if args.ack:
-            bundles.acknowledge(store.db, args.ack)
-        rows = bundles.receipts(store.db)
+            bundles.acknowledge(store.db, args.ack, who=who)
+        rows = bundles.receipts(store.db, who=who)
     for r in rows:
         flag = "read" if r.acknowledged else "NEW"
         print(f"{r.receipt_id[:12]}\t{flag}\tfrom {r.from_label}\t{r.arrived} bundle(s) "
               f"arrived\t{len(r.refused)} refused\t{len(r.quarantined)} quarantined\t"
               f"{len(r.conflicts)} conflicts")
-        for m in r.messages:
-            print(f"  supervisor: {m.get('text')}")
+        for m in r.messages:  # what the review queue said about this facilitator's records
+            about = m.get("entity") or ("incident" if m.get("incident_id") else
+                                        "session" if m.get("session_id") else "group")
+            print(f"  supervisor [{m.get('state', '')}] {m.get('kind', '')} {about} "
+                  f"{str(m.get('about') or '')[:8]}: {m.get('text')}")
     return 0
 
 
@@ -314,8 +333,9 @@ def run_recovery_new(args: argparse.Namespace) -> int:
 
 
 def run_quarantine(args: argparse.Namespace) -> int:
-    with open_from_args(args) as store:
-        rows = bundles.quarantine_list(store.db)
+    store, who = open_as(args)
+    with store:
+        rows = bundles.quarantine_list(store.db, who=who)
     print("when\tfile\tsender\treason")
     for q in rows:
         print(f"{q['at']:%Y-%m-%d %H:%M}\t{q['file']}\t{q['sender'] or '?'}\t{q['reason']}")

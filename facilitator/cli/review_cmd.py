@@ -54,6 +54,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_user_args(p)
     p.add_argument("item", metavar="ID")
     p.add_argument("--comment", default="")
+    p.add_argument("--take", choices=svc.TAKES,
+                   help="two versions of a record: keep this store's (local) or the one "
+                        "that arrived (incoming)")
     p.set_defaults(func=_sign)
 
     p = sub.add_parser("close", help="close one item without action (reason required)")
@@ -112,7 +115,10 @@ def _show(args: argparse.Namespace) -> int:
     print(f"state: {i.state}\ngroup: {i.group_name}\nfacilitator: {i.facilitator}")
     print(f"date: {i.occurred_on or ''}\ndue: {i.due_on or ''}\nrisk to life: "
           f"{'yes' if i.risk_to_life else 'no'}")
-    print("facts: " + json.dumps(i.facts, ensure_ascii=False, sort_keys=True))
+    if i.kind == "import_conflict":
+        _print_versions(i.facts)
+    else:
+        print("facts: " + json.dumps(i.facts, ensure_ascii=False, sort_keys=True))
     if i.supersedes_id:
         print(f"follows signed item: {i.supersedes_id}")
     print(f"material hash: {i.material_hash}")
@@ -127,6 +133,20 @@ def _show(args: argparse.Namespace) -> int:
     if d.pending_approval:
         print(f"waiting for a second person: request {d.pending_approval}")
     return 0
+
+
+def _print_versions(facts: dict) -> None:
+    """Both versions of a conflicting record side by side, one field a line."""
+    print(f"record: {facts.get('entity')} {facts.get('record')}\nreason: {facts.get('reason')}"
+          f"\nfrom: {facts.get('from')}")
+    rows = [("field", "this store (local)", "arrived (incoming)")] + [
+        (str(k), json.dumps(a, ensure_ascii=False), json.dumps(b, ensure_ascii=False))
+        for k, a, b in facts.get("versions") or []]
+    w0 = max(len(r[0]) for r in rows)
+    w1 = max(len(r[1]) for r in rows)
+    for k, a, b in rows:
+        print(f"  {k:<{w0}}  {a:<{w1}}  {b}")
+    print("sign with --take local|incoming; closing keeps the local version")
 
 
 def _take(args: argparse.Namespace) -> int:
@@ -157,7 +177,7 @@ def _decision(d: svc.Decision) -> int:
 def _sign(args: argparse.Namespace) -> int:
     store, who = open_as(args)
     with store:
-        return _decision(svc.sign(store.db, who, args.item, args.comment))
+        return _decision(svc.sign(store.db, who, args.item, args.comment, args.take))
 
 
 def _close(args: argparse.Namespace) -> int:

@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from facilitator.cli.common import add_store_args, open_from_args
+from facilitator.cli.auth import add_user_args, open_as
 from facilitator.errors import InputError, ScriptError
 from facilitator.session.script_loader import ScriptValidationError
 
@@ -49,13 +49,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                       help="also print the simulated participants' state changes")
     play.add_argument("--trainee", metavar="LABEL",
                       help="save the attempt in the store under this trainee label")
-    add_store_args(play)
+    add_user_args(play)
     play.set_defaults(func=_play)
     hist = sub.add_parser("history", help="saved practice attempts in a store")
     hist.add_argument("--trainee", metavar="LABEL", help="only this trainee's attempts")
     hist.add_argument("--debrief", metavar="ATTEMPT", help="print one attempt's debrief")
     hist.add_argument("--lang", choices=("en", "ar"), default="en")
-    add_store_args(hist)
+    add_user_args(hist)
     hist.set_defaults(func=_history)
 
 
@@ -176,9 +176,13 @@ def _play(args: argparse.Namespace) -> int:
     if args.trainee:
         from facilitator.app.practice import start_attempt
 
-        store = open_from_args(args)
-        attempt = start_attempt(store.db, args.scenario, args.trainee, seed=args.seed,
-                                mode=args.mode, clock=clock, listener=show)
+        store, who = open_as(args)
+        try:
+            attempt = start_attempt(store.db, args.scenario, args.trainee, seed=args.seed,
+                                    mode=args.mode, clock=clock, listener=show, who=who)
+        except BaseException:
+            store.close()
+            raise
         run = attempt.run
     else:
         run = PracticeRun(scenario, script, args.seed, args.mode, clock=clock, recorder=show)
@@ -228,13 +232,13 @@ def _play(args: argparse.Namespace) -> int:
 def _history(args: argparse.Namespace) -> int:
     from facilitator.app import practice as svc
 
-    store = open_from_args(args)
+    store, who = open_as(args)
     try:
         if args.debrief:
-            for line in svc.debrief(store.db, args.debrief, args.lang):
+            for line in svc.debrief(store.db, args.debrief, args.lang, who=who):
                 print(line)
             return 0
-        for h in svc.history(store.db, trainee=args.trainee):
+        for h in svc.history(store.db, trainee=args.trainee, who=who):
             when = h.started_at.strftime("%Y-%m-%d %H:%M")
             print(f"{h.id}\t{when}\t{h.trainee}\t{h.scenario_id}\t{h.mode}\tseed {h.seed}\t"
                   f"{h.status}\t{h.result or '-'}\t"

@@ -14,6 +14,7 @@ database (with its WAL) is kept under ``backups/`` so a restore can be undone.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -102,7 +103,10 @@ def backup_to(db_path: Path, key: bytes, out: Path) -> Path:
             dst.close()
         verify_copy(tmp, key)
         _remove_sidecars(tmp)
+        head = _copy_chain_head(tmp, key)
         atomic_copy(keyfile_path(db_path), keyfile_path(out))  # key first: never a DB alone
+        if head is not None:  # the copy's own anchor: a cut tail of the copy shows
+            audit._write_head_file(out, *head)
         os.replace(tmp, out)
         fsync_dir(out.parent)
     except sqlcipher3.Error as exc:
@@ -114,6 +118,29 @@ def backup_to(db_path: Path, key: bytes, out: Path) -> Path:
         tmp.unlink(missing_ok=True)
         _remove_sidecars(tmp)
     return out
+
+
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+def _copy_chain_head(path: Path, key: bytes) -> tuple[int, str] | None:
+    """The newest audit entry of a copy (None on a schema without the chain)."""
+    conn = raw_connect(path, key)
+    try:
+        row = conn.execute("SELECT seq, hash FROM audit_event WHERE seq IS NOT NULL "
+                           "ORDER BY seq DESC LIMIT 1").fetchone()
+    except sqlcipher3.Error:
+        return None
+    finally:
+        conn.close()
+    if row is None:
+        return 0, audit.GENESIS
+    seq, h = row
+    # the anchor is only ever a number and a SHA-256: anything else in that column is
+    # not copied out beside the backup (the chain check reports the broken entry)
+    if not isinstance(h, str) or not _SHA256.fullmatch(h):
+        return None
+    return int(seq), h
 
 
 def generation_paths(db_path: Path) -> list[Path]:
@@ -134,6 +161,7 @@ def backup_generation(db_path: Path, key: bytes, *, keep: int = DEFAULT_GENERATI
     for old in gens[:max(0, len(gens) - keep)]:
         old.unlink(missing_ok=True)
         keyfile_path(old).unlink(missing_ok=True)
+        audit.head_path(old).unlink(missing_ok=True)
     return out
 
 
@@ -219,6 +247,8 @@ def _keep_replaced(db_path: Path) -> Path | None:
             atomic_copy(side, Path(str(kept) + suffix))
     if keyfile_path(db_path).exists():
         atomic_copy(keyfile_path(db_path), keyfile_path(kept))
+    if audit.head_path(db_path).exists():  # the replaced chain stays checkable
+        atomic_copy(audit.head_path(db_path), audit.head_path(kept))
     atomic_copy(db_path, kept)
     return kept
 
@@ -308,6 +338,7 @@ def restore(from_file: Path, db_path: Path, *, passphrase: str | None = None,
                 verify_copy(tmp, live_key.key)
                 _remove_sidecars(tmp)
                 final_key = live_key.key
+            replaced_head = audit.read_head(db_path)
             replaced = _keep_replaced(db_path)
             _remove_sidecars(db_path)  # an old WAL must never be replayed onto the copy
             if live_key is None:  # no live credentials to keep: the backup's own apply
@@ -324,8 +355,18 @@ def restore(from_file: Path, db_path: Path, *, passphrase: str | None = None,
         db = Database(db_path, final_key)
         try:
             if not migrate.needs_upgrade(db.engine):
-                audit.record(db, "restore", detail={"from": from_file.name,
-                                                    "method": unlocked.method})
+                # The restored chain is shorter than the one it replaced: the restore
+                # entry names the replaced chain's last entry (kept under backups/), and
+                # its append rewrites <db>.audit-head, so the next check sees a whole
+                # chain, not a cut one. Failed unlocks counted beside the store stay
+                # there and go into the restored chain at the next unlock.
+                audit.record(db, "restore", detail={
+                    "from": from_file.name, "method": unlocked.method,
+                    "replaced_head": list(replaced_head) if replaced_head else None})
+            else:
+                # an older schema has no chain yet: its head is written after the
+                # upgrade at the next unlock; a stale anchor must not call it cut
+                audit.head_path(db_path).unlink(missing_ok=True)
         finally:
             db.close()
     return RestoreResult(unlocked.method, replaced, summary)

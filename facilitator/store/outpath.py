@@ -11,8 +11,9 @@ The rule, on the resolved path (symlinks followed, ``..`` removed, hard links ca
 inode):
 
 * never a store or anything that belongs to one: the database, its key file, its
-  ``.keys.pending``, ``-wal``/``-shm``/``-journal``, its ``.lock``, anything inside its
-  ``backups/`` folder. A store is recognised three ways: the stores this process opened
+  ``.keys.pending``, ``-wal``/``-shm``/``-journal``, its ``.lock``, its audit anchors
+  ``.audit-head`` and ``.unlock-failures``, anything inside its ``backups/`` folder
+  (refused bundles are quarantined inside the encrypted database, not in a folder). A store is recognised three ways: the stores this process opened
   (registered by :mod:`facilitator.store.service`), the stores the caller names, and any
   file that has a key file beside it or is itself a Facilitator key file;
 * never a directory, a device, a FIFO or a socket (writing "to" ``/dev/null`` would
@@ -35,7 +36,11 @@ from facilitator.errors import InputError
 from facilitator.i18n import QT_TRANSLATE_NOOP
 
 # Names of the files a store keeps beside its database (suffixes added to its name).
-STORE_SUFFIXES = ("", ".keys", ".keys.pending", "-wal", "-shm", "-journal", ".lock")
+# ``.audit-head`` anchors the end of the audit chain and ``.unlock-failures`` counts
+# failed unlocks until the next unlock moves them into the chain (store/audit.py):
+# overwriting either would hide a cut log or a guessing attempt.
+STORE_SUFFIXES = ("", ".keys", ".keys.pending", "-wal", "-shm", "-journal", ".lock",
+                  ".audit-head", ".unlock-failures")
 KEYFILE_MAGIC = b'"facilitator-keys"'
 KEYFILE_SNIFF_BYTES = 256
 

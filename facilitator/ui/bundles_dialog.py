@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
                                QLabel, QListWidget, QListWidgetItem, QPushButton, QTableWidget,
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
+from facilitator.app import access
 from facilitator.app import bundle_keys as keys
 from facilitator.app import bundles
 from facilitator.store.outpath import check_output_path
@@ -33,9 +34,11 @@ ENTITY_ORDER = ("group", "participant", "session", "attendance", "response", "in
 
 
 class BundlesDialog(QDialog):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None,
+                 principal: Any = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.principal = principal  # None: a one-person install acts as its owner
         self.setObjectName("bundlesDialog")
         self.setWindowTitle(self.tr("Report bundles"))
         self.setMinimumSize(820, 560)
@@ -154,7 +157,7 @@ class BundlesDialog(QDialog):
             self._ok(self.send_status, self.tr("Trust your supervisor's key first (Keys tab)."))
             return
         scope = self._scope()
-        self.ctx.tasks.run(lambda *_: bundles.plan_export(self.ctx.db, [key], **scope),
+        self.ctx.tasks.run(lambda *_: bundles.plan_export(self.ctx.db, [key], who=self.principal, **scope),
                            self._show_plan, lambda exc: self._fail(self.send_status, exc))
 
     def _show_plan(self, plan: bundles.ExportPlan) -> None:
@@ -259,7 +262,8 @@ class BundlesDialog(QDialog):
             return
         self._import_path = path
         self.import_button.setEnabled(False)
-        self.ctx.tasks.run(lambda *_: bundles.import_bundle(self.ctx.db, path, dry_run=dry_run),
+        self.ctx.tasks.run(lambda *_: bundles.import_bundle(self.ctx.db, path, dry_run=dry_run,
+                                                               who=self.principal),
                            self._imported, lambda exc: self._fail(self.receive_status, exc))
 
     def _imported(self, r: bundles.ImportResult) -> None:
@@ -307,56 +311,26 @@ class BundlesDialog(QDialog):
         self.receipt_button.clicked.connect(self.write_receipts)
         self.status_note = QLabel(w)
         self.status_note.setWordWrap(True)
-        self.conflicts = QListWidget(w)
-        self.conflicts.setObjectName("bundleConflicts")
-        self.conflicts.setWordWrap(True)
-        self.conflicts.setMaximumHeight(120)
-        keep = QPushButton(self.tr("Keep this store's &version"), w)
-        keep.clicked.connect(lambda: self.resolve("local"))
-        take = QPushButton(self.tr("Take the &incoming version"), w)
-        take.clicked.connect(lambda: self.resolve("incoming"))
-        crow = QHBoxLayout()
-        crow.addWidget(keep)
-        crow.addWidget(take)
-        crow.addStretch(1)
+        self.conflict_note = QLabel(w)
+        self.conflict_note.setObjectName("bundleConflictNote")
+        self.conflict_note.setWordWrap(True)
         lay = QVBoxLayout(w)
         lay.addWidget(QLabel(self.tr("Facilitators whose bundles arrive here:"), w))
         lay.addWidget(self.board, 2)
         lay.addWidget(self.receipt_button, 0, Qt.AlignmentFlag.AlignLeft)
-        lay.addWidget(QLabel(self.tr("Records that arrived with different content (this "
-                                     "store's version is kept until you choose):"), w))
-        lay.addWidget(self.conflicts, 1)
-        lay.addLayout(crow)
+        lay.addWidget(self.conflict_note)
         lay.addWidget(QLabel(self.tr("Receipts from your supervisor:"), w))
         lay.addWidget(self.receipt_list, 1)
         lay.addWidget(ack, 0, Qt.AlignmentFlag.AlignLeft)
         lay.addWidget(self.status_note)
         return w
 
-    def resolve(self, take: str) -> None:
-        item = self.conflicts.currentItem()
-        if item is None or not item.data(Qt.ItemDataRole.UserRole):
-            return
-        cid = item.data(Qt.ItemDataRole.UserRole)
-        comment, ok = QInputDialog.getText(self, self.tr("Comment for the facilitator"),
-                                           self.tr("A comment for the facilitator (sent in "
-                                                   "the next receipt; optional):"))
-        if not ok:
-            return
-        self.resolve_with(cid, take, comment)
-
-    def resolve_with(self, conflict_id: str, take: str, comment: str) -> None:
-        self.ctx.tasks.run(lambda *_: bundles.resolve_conflict(self.ctx.db, conflict_id,
-                                                               take=take, comment=comment),
-                           lambda _r: self.refresh(),
-                           lambda exc: self._fail(self.status_note, exc))
-
     def acknowledge(self) -> None:
         item = self.receipt_list.currentItem()
         if item is None or not item.data(Qt.ItemDataRole.UserRole):
             return
         rid = item.data(Qt.ItemDataRole.UserRole)
-        self.ctx.tasks.run(lambda *_: bundles.acknowledge(self.ctx.db, rid),
+        self.ctx.tasks.run(lambda *_: bundles.acknowledge(self.ctx.db, rid, who=self.principal),
                            lambda _r: self.refresh(), lambda exc: self._fail(self.status_note, exc))
 
     def write_receipts(self) -> None:
@@ -368,11 +342,12 @@ class BundlesDialog(QDialog):
     def write_receipts_to(self, folder: Path) -> None:
         def job(*_: Any) -> int:
             n = 0
-            for p in bundles.status_board(self.ctx.db):
+            for p in bundles.status_board(self.ctx.db, who=self.principal):
                 check_output_path(folder / f"receipt-{p.device_id[:8]}.fbundle",
                                   overwrite=True, stores=[self.ctx.db.path])
                 if p.key_status == "active" and bundles.write_receipt(
-                        self.ctx.db, p.device_id, folder / f"receipt-{p.device_id[:8]}.fbundle"):
+                        self.ctx.db, p.device_id, folder / f"receipt-{p.device_id[:8]}.fbundle",
+                        who=self.principal):
                     n += 1
             return n
 
@@ -449,7 +424,7 @@ class BundlesDialog(QDialog):
             self.trust_with(pk, typed)
 
     def trust_with(self, pk: keys.PublicKey, typed: str) -> None:
-        self.ctx.tasks.run(lambda *_: keys.trust(self.ctx.db, pk, typed),
+        self.ctx.tasks.run(lambda *_: keys.trust(self.ctx.db, pk, typed, who=self.principal),
                            lambda info: (self._ok(self.keys_status, self.tr(
                                "Trusted %1.").replace("%1", info.label or info.key_id)),
                                self.refresh()),
@@ -460,25 +435,26 @@ class BundlesDialog(QDialog):
         db = self.ctx.db
 
         def job(*_: Any) -> tuple:
-            return (bundles.export_choices(db), bundles.status_board(db), keys.list_keys(db),
-                    bundles.receipts(db), bundles.unacknowledged_sent(db),
-                    bundles.list_conflicts(db))
+            # each part only for a role that may see it (the services refuse the rest)
+            who = access.implicit(db, self.principal)
+            send, take = access.allowed(who, "bundle.export"), access.allowed(who, "bundle.import")
+            rcv = access.allowed(who, "bundle.receipts")
+            empty = bundles.ExportChoices([], [], [])
+            return (bundles.export_choices(db, who=who) if send else empty,
+                    bundles.status_board(db, who=who) if take else [], keys.list_keys(db),
+                    bundles.receipts(db, who=who) if rcv else [],
+                    bundles.unacknowledged_sent(db, who=who) if rcv else [],
+                    len(bundles.list_conflicts(db, who=who)) if take else 0)
 
         self.ctx.tasks.run(job, self._fill, lambda exc: self._fail(self.keys_status, exc))
 
     def _fill(self, data: tuple) -> None:
         choices, board, key_rows, receipts, unsent, conflicts = data
-        self.conflicts.clear()
-        for c in conflicts:
-            head = self.tr("%1 %2: %3").replace("%1", self._entity(c.entity)) \
-                .replace("%2", c.record_id[:8]) \
-                .replace("%3", self.ctx.tr_core("bundles", c.reason))
-            diffs = [self.tr("%1: here %2, incoming %3").replace("%1", k)
-                     .replace("%2", str(a)).replace("%3", str(b))
-                     for k, a, b in bundles.conflict_differences(c)]
-            item = QListWidgetItem("\n".join([head, *("    " + d for d in diffs[:6])]))
-            item.setData(Qt.ItemDataRole.UserRole, c.id)
-            self.conflicts.addItem(item)
+        # conflicts are review items: resolved in the review queue, one path only
+        self.conflict_note.setText(self.tr(
+            "%1 record(s) arrived with different content; this store's version is kept "
+            "until a supervisor chooses in the review queue (Supervision, type: Two versions "
+            "of a record).").replace("%1", str(conflicts)) if conflicts else "")
         self.recipient.clear()
         for k in choices.recipients:
             self.recipient.addItem(f"{k.label or k.key_id} ({k.fingerprint})", k.key_id)

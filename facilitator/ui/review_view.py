@@ -167,7 +167,7 @@ class ReviewView(QWidget):
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         if self.items:
-            self.table.selectRow(0)
+            self.table.setCurrentCell(0, 0)  # selectRow misses in a right-to-left table
         else:
             self.detail.setText(self.tr("Nothing to review."))
         self.changed.emit()
@@ -199,8 +199,11 @@ class ReviewView(QWidget):
             lines.append(f"{self.tr('Facilitator')}: {item.facilitator}")
         if item.due_on:
             lines.append(f"{self.tr('Due')}: {item.due_on.isoformat()}")
-        for key, value in sorted(item.facts.items()):
-            lines.append(f"{self.fact_label(key)}: {self.fact_value(value, key)}")
+        if item.kind == "import_conflict":
+            lines.append(self.conflict_table(item.facts))
+        else:
+            for key, value in sorted(item.facts.items()):
+                lines.append(f"{self.fact_label(key)}: {self.fact_value(value, key)}")
         if item.supersedes_id:
             lines.append(self.tr("Follows an item signed earlier; its records changed."))
         for h in d.history:
@@ -214,6 +217,34 @@ class ReviewView(QWidget):
         if d.pending_approval:
             lines.append(self.tr("Waiting for a second person to approve."))
         self.detail.setText("<br>".join(lines))
+
+    def conflict_table(self, facts: dict) -> str:
+        """Two versions of a record side by side: one row per field that differs."""
+        from html import escape
+
+        entity = {"group": self.tr("group"), "session": self.tr("session"),
+                  "participant": self.tr("participant code"), "attendance": self.tr("attendance"),
+                  "response": self.tr("score"), "incident": self.tr("incident"),
+                  "note": self.tr("note"), "measure": self.tr("measure"),
+                  "rules": self.tr("ground rules")}
+        head = self.tr("%1 %2 arrived from %3 with other content: %4").replace(
+            "%1", entity.get(str(facts.get("entity")), str(facts.get("entity")))).replace(
+            "%2", str(facts.get("record", ""))[:8]).replace(
+            "%3", escape(str(facts.get("from", "")))).replace(
+            "%4", escape(self.ctx.tr_core("bundles", str(facts.get("reason", "")))))
+        order = (lambda cells: cells[::-1]) if getattr(self.ctx, "rtl", False) \
+            else (lambda cells: cells)  # a rich-text table is laid out left to right
+
+        def row(tag: str, cells: tuple) -> str:
+            return "<tr>" + "".join(f"<{tag}>{c}</{tag}>" for c in order(cells)) + "</tr>"
+
+        rows = "".join(row("td", (escape(str(k)), escape(self.fact_value(a)),
+                                  escape(self.fact_value(b))))
+                       for k, a, b in facts.get("versions") or [])
+        header = row("th", (self.tr("Field"), self.tr("Kept here"), self.tr("Arrived")))
+        return (f"{head}<table border='1' cellpadding='4' cellspacing='0'>{header}{rows}"
+                "</table>"
+                + self.tr("Sign off to choose the version; closing keeps the one here."))
 
     def fact_label(self, key: str) -> str:
         labels = {
@@ -264,7 +295,7 @@ class ReviewView(QWidget):
         keep = self.table.currentRow()
         self.reload()
         if 0 <= keep < self.table.rowCount():
-            self.table.selectRow(keep)
+            self.table.setCurrentCell(keep, 0)
         self._show_detail()  # the same row stays selected: no selection signal
 
     def _text(self, title: str, label: str) -> str | None:
@@ -300,9 +331,17 @@ class ReviewView(QWidget):
         from facilitator.app import review
 
         item = self.current()
+        take = None
+        if item is not None and item.kind == "import_conflict":
+            options = [self.tr("Keep the version here"), self.tr("Take the version that arrived")]
+            choice, ok = QInputDialog.getItem(self, self.tr("Two versions of a record"),
+                                              self.tr("Which version stays?"), options, 0, False)
+            if not ok:
+                return
+            take = "local" if choice == options[0] else "incoming"
         text = item and self._text(self.tr("Sign off"), self.tr("Comment (optional):"))
         if text is not None and item is not None:
-            self._act(lambda: review.sign(self.ctx.db, self.principal, item.id, text))
+            self._act(lambda: review.sign(self.ctx.db, self.principal, item.id, text, take))
 
     def close_item(self) -> None:
         from facilitator.app import review

@@ -476,32 +476,12 @@ Write it down now; the old one no longer works.</source>
         <translation>كتابة إيصالات للميسِّرين (&amp;R)…</translation>
     </message>
     <message>
-        <source>Keep this store's &amp;version</source>
-        <translation>الإبقاء على نسخة هذا المخزن (&amp;V)</translation>
-    </message>
-    <message>
-        <source>Take the &amp;incoming version</source>
-        <translation>اعتماد النسخة الواردة (&amp;I)</translation>
-    </message>
-    <message>
         <source>Facilitators whose bundles arrive here:</source>
         <translation>الميسِّرون الذين تصل حزمهم إلى هنا:</translation>
     </message>
     <message>
-        <source>Records that arrived with different content (this store's version is kept until you choose):</source>
-        <translation>سجلات وصلت بمحتوى مختلف (تبقى نسخة هذا المخزن حتى تختار):</translation>
-    </message>
-    <message>
         <source>Receipts from your supervisor:</source>
         <translation>الإيصالات الواردة من مشرفك:</translation>
-    </message>
-    <message>
-        <source>Comment for the facilitator</source>
-        <translation>تعليق للميسِّر</translation>
-    </message>
-    <message>
-        <source>A comment for the facilitator (sent in the next receipt; optional):</source>
-        <translation>تعليق للميسِّر (يُرسل في الإيصال التالي؛ اختياري):</translation>
     </message>
     <message>
         <source>Folder for receipts</source>
@@ -570,14 +550,6 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>اعتُمد %1.</translation>
     </message>
     <message>
-        <source>%1 %2: %3</source>
-        <translation>%1 %2: %3</translation>
-    </message>
-    <message>
-        <source>%1: here %2, incoming %3</source>
-        <translation>%1: هنا %2، والوارد %3</translation>
-    </message>
-    <message>
         <source>earliest</source>
         <translation>الأقدم</translation>
     </message>
@@ -628,6 +600,10 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     <message>
         <source>revoked</source>
         <translation>مُلغى</translation>
+    </message>
+    <message>
+        <source>%1 record(s) arrived with different content; this store's version is kept until a supervisor chooses in the review queue (Supervision, type: Two versions of a record).</source>
+        <translation>وصل %1 سجلّ بمحتوى مختلف؛ تبقى النسخة المحفوظة هنا إلى أن يختار مشرف في قائمة المراجعة (الإشراف، النوع: نسختان من سجلّ).</translation>
     </message>
 </context>
 <context>
@@ -3047,6 +3023,78 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <source>%1 over %2 attempts: %3% agreement, Cohen's kappa %4</source>
         <translation>%1 عبر %2 محاولات: اتفاق %3%، ومعامل كابا لكوهين %4</translation>
     </message>
+    <message>
+        <source>group</source>
+        <translation>مجموعة</translation>
+    </message>
+    <message>
+        <source>session</source>
+        <translation>جلسة</translation>
+    </message>
+    <message>
+        <source>participant code</source>
+        <translation>رمز مشارك</translation>
+    </message>
+    <message>
+        <source>attendance</source>
+        <translation>حضور</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>درجة</translation>
+    </message>
+    <message>
+        <source>incident</source>
+        <translation>حادثة</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>ملاحظة</translation>
+    </message>
+    <message>
+        <source>measure</source>
+        <translation>مقياس</translation>
+    </message>
+    <message>
+        <source>ground rules</source>
+        <translation>القواعد الأساسية</translation>
+    </message>
+    <message>
+        <source>%1 %2 arrived from %3 with other content: %4</source>
+        <translation>%1 %2 وصل من %3 بمحتوى آخر: %4</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>الحقل</translation>
+    </message>
+    <message>
+        <source>Kept here</source>
+        <translation>المحفوظة هنا</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>التي وصلت</translation>
+    </message>
+    <message>
+        <source>Sign off to choose the version; closing keeps the one here.</source>
+        <translation>اعتمد البند لتختار النسخة؛ الإغلاق يُبقي النسخة الموجودة هنا.</translation>
+    </message>
+    <message>
+        <source>Keep the version here</source>
+        <translation>إبقاء النسخة الموجودة هنا</translation>
+    </message>
+    <message>
+        <source>Take the version that arrived</source>
+        <translation>أخذ النسخة التي وصلت</translation>
+    </message>
+    <message>
+        <source>Two versions of a record</source>
+        <translation>نسختان من سجلّ</translation>
+    </message>
+    <message>
+        <source>Which version stays?</source>
+        <translation>أيّ النسختين تبقى؟</translation>
+    </message>
 </context>
 <context>
     <name>RoundPanel</name>
@@ -4648,6 +4696,26 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <source>Sign in first: this needs a user.</source>
         <translation>سجّل الدخول أولًا: هذا يتطلب مستخدمًا.</translation>
     </message>
+    <message>
+        <source>sending a report bundle</source>
+        <translation>إرسال حزمة تقارير</translation>
+    </message>
+    <message>
+        <source>importing report bundles</source>
+        <translation>استيراد حزم التقارير</translation>
+    </message>
+    <message>
+        <source>reading receipts</source>
+        <translation>قراءة الإيصالات</translation>
+    </message>
+    <message>
+        <source>managing bundle keys</source>
+        <translation>إدارة مفاتيح الحزم</translation>
+    </message>
+    <message>
+        <source>This store has several users: sign in first (--user NAME on the command line).</source>
+        <translation>لهذا المخزن عدة مستخدمين: سجّل الدخول أولاً (‎--user NAME‎ في سطر الأوامر).</translation>
+    </message>
 </context>
 <context>
     <name>audit</name>
@@ -4781,6 +4849,22 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     <message>
         <source>it was changed here too</source>
         <translation>عُدِّل هنا أيضًا</translation>
+    </message>
+    <message>
+        <source>{user} may send only the groups they run.</source>
+        <translation>يمكن لـ {user} إرسال المجموعات التي يديرها فقط.</translation>
+    </message>
+    <message>
+        <source>No single conflict matches that id; see 'facilitator review list --type import_conflict'.</source>
+        <translation>لا يطابق هذا المعرّف تعارضاً واحداً؛ انظر ‎'facilitator review list --type import_conflict'‎.</translation>
+    </message>
+    <message>
+        <source>Choose which version to keep: local or incoming.</source>
+        <translation>اختر النسخة التي تبقى: local (المحلية) أو incoming (الواردة).</translation>
+    </message>
+    <message>
+        <source>That conflict was already resolved.</source>
+        <translation>سبق حلّ هذا التعارض.</translation>
     </message>
 </context>
 <context>
@@ -5059,6 +5143,14 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     <message>
         <source>Two versions of a record</source>
         <translation>نسختان من سجل واحد</translation>
+    </message>
+    <message>
+        <source>Two versions of a record: say which one to keep (this store's version: local; the one that arrived: incoming).</source>
+        <translation>نسختان من سجلّ: حدّد أيّهما تبقى (نسخة هذا المخزن: local؛ النسخة التي وصلت: incoming).</translation>
+    </message>
+    <message>
+        <source>Only an item about two versions of a record takes a version.</source>
+        <translation>لا يُختار نسخة إلا لبند عن نسختين من سجلّ.</translation>
     </message>
 </context>
 <context>

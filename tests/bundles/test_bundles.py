@@ -27,7 +27,7 @@ from facilitator.store.models import (
 from facilitator.store.models_bundles import BundleConflict, DeviceKey
 from facilitator.tracking.participants import erase_participant
 
-from .conftest import data_tables, dump, pair
+from .conftest import PASS, data_tables, dump, pair
 
 
 def _payload(sup, path) -> dict:
@@ -171,7 +171,13 @@ def test_update_from_origin_flows_but_local_change_makes_a_conflict(make_install
     bundles.export_bundle(fac.db, [sup.pk], tmp_path / "4.fbundle")
     bundles.import_bundle(sup.db, tmp_path / "4.fbundle")
     assert _count(sup.db, BundleConflict) == 1
-    bundles.resolve_conflict(sup.db, c.id, take="incoming", comment="Please confirm")
+    # the review queue is the one path that resolves it
+    from facilitator.app import review, users
+
+    review.refresh(sup.db)
+    owner = users.sign_in(sup.store, None, PASS)
+    review.sign(sup.db, owner, review.conflict_items(sup.db)[c.id], "Please confirm",
+                take="incoming")
     with sup.db.unit() as s:
         assert s.get(Incident, inc_id).follow_up == FollowUp.open
     assert bundles.list_conflicts(sup.db) == []

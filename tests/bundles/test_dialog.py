@@ -84,8 +84,11 @@ def test_refusal_reason_in_arabic(qtbot, qapp, make_install, tmp_path):
         installer.install(qapp, "en")
 
 
-def test_conflict_shown_side_by_side_and_resolved(qtbot, qapp, make_install, tmp_path):
-    from facilitator.app import bundles
+def test_conflict_goes_to_the_review_queue_side_by_side(qtbot, qapp, make_install, tmp_path):
+    from facilitator.app import bundles, users
+    from facilitator.ui.review_view import ReviewView
+
+    from .conftest import PASS
     from facilitator.store.models import Session
 
     f1 = make_install("f1", demo_groups=1, weeks=2, seed=1)
@@ -103,11 +106,22 @@ def test_conflict_shown_side_by_side_and_resolved(qtbot, qapp, make_install, tmp
     bundles.import_bundle(sup.db, tmp_path / "2.fbundle")
     d = BundlesDialog(_ctx(sup, tmp_path), None)
     qtbot.addWidget(d)
-    assert d.conflicts.count() == 1
-    text = d.conflicts.item(0).text()
-    assert "another device holds this id" in text and "headcount: here" in text \
-        and "incoming 77" in text
-    d.resolve_with(d.conflicts.item(0).data(Qt.ItemDataRole.UserRole), "incoming", "checked")
-    assert d.conflicts.count() == 0
+    # the Status tab only points at the queue: no second list to resolve from
+    assert not hasattr(d, "conflicts")
+    assert "review queue" in d.conflict_note.text() and d.conflict_note.text().startswith("1 ")
+    ctx = _ctx(sup, tmp_path)
+    view = ReviewView(ctx, users.sign_in(sup.store, None, PASS))
+    qtbot.addWidget(view)
+    view.refresh()
+    [row] = [r for r, i in enumerate(view.items) if i.kind == "import_conflict"]
+    view.table.selectRow(row)
+    text = view.detail.text()
+    assert "another device holds this id" in text and "<td>headcount</td>" in text \
+        and "<td>77</td>" in text
+    from facilitator.app import review
+
+    review.sign(sup.db, view.principal, view.items[row].id, "checked", take="incoming")
     with sup.db.unit() as s:
         assert s.get(Session, sid).headcount == 77
+    d.refresh()
+    assert d.conflict_note.text() == ""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from facilitator.app import audit as audit_svc
-from facilitator.app import dashboard, erasure, review, users
+from facilitator.app import bundle_keys, bundles, dashboard, erasure, practice, review, users
 from facilitator.app.access import AccessDenied, refusal
 from facilitator.cli.main import main
 
@@ -40,6 +40,26 @@ MATRIX = {
     "dashboard.choices": ("dashboard.read", {"owner", "sam", "fay"}),
     "erasure.request": ("review.comment", {"owner", "sam", "fay"}),
     "erasure.approve": ("approval.decide", {"owner", "sam", "ada"}),
+    # practice (issue 16): a trainer, and anyone who leads or supervises groups
+    "practice.start": ("practice.use", {"owner", "sam", "fay", "tom"}),
+    "practice.history": ("practice.use", {"owner", "sam", "fay", "tom"}),
+    "practice.transcript": ("practice.use", {"owner", "sam", "fay", "tom"}),
+    "practice.replay": ("practice.use", {"owner", "sam", "fay", "tom"}),
+    "practice.debrief": ("practice.use", {"owner", "sam", "fay", "tom"}),
+    # bundles (issue 15)
+    "bundle.plan_export": ("bundle.export", {"owner", "sam", "fay"}),
+    "bundle.export_choices": ("bundle.export", {"owner", "sam", "fay"}),
+    "bundle.import": ("bundle.import", {"owner", "sam"}),
+    "bundle.status": ("bundle.import", {"owner", "sam"}),
+    "bundle.conflicts": ("bundle.import", {"owner", "sam"}),
+    "bundle.quarantine": ("bundle.import", {"owner", "sam"}),
+    "bundle.write_receipt": ("bundle.import", {"owner", "sam"}),
+    "bundle.receipts": ("bundle.receipts", {"owner", "sam", "fay"}),
+    "bundle.acknowledge": ("bundle.receipts", {"owner", "sam", "fay"}),
+    "bundle.unacknowledged": ("bundle.receipts", {"owner", "sam", "fay"}),
+    "keys.trust": ("keys.manage", {"owner", "ada"}),
+    "keys.rotate": ("keys.manage", {"owner", "ada"}),
+    "keys.revoke": ("keys.manage", {"owner", "ada"}),
 }
 
 
@@ -53,7 +73,9 @@ def world(store, people, tmp_path):
         s.get(Group, gid).owner_id = people["fay"].user_id
     add_incident(db, gid, ids[-1], severity=2, day=last)
     review.refresh(db)
-    return {"gid": gid, "tmp": tmp_path}
+    junk = tmp_path / "junk.fbundle"
+    junk.write_bytes(b"not a bundle")
+    return {"gid": gid, "tmp": tmp_path, "junk": junk}
 
 
 def _call(name, store, who, world):
@@ -86,6 +108,26 @@ def _call(name, store, who, world):
         "dashboard.choices": lambda: dashboard.choices(db, who),
         "erasure.request": lambda: erasure.request_erasure(db, who, "0" * 32),
         "erasure.approve": lambda: erasure.approve_erasure(db, who, "0" * 32),
+        "practice.start": lambda: practice.start_attempt(
+            db, practice.list_scenarios()[0].id, "trainee A", seed=1, who=who),
+        "practice.history": lambda: practice.history(db, who=who),
+        "practice.transcript": lambda: practice.stored_transcript(db, "0" * 32, who=who),
+        "practice.replay": lambda: practice.replay_attempt(db, "0" * 32, who=who),
+        "practice.debrief": lambda: practice.debrief(db, "0" * 32, "en", who=who),
+        "bundle.plan_export": lambda: bundles.plan_export(db, [], who=who),
+        "bundle.export_choices": lambda: bundles.export_choices(db, who=who),
+        "bundle.import": lambda: bundles.import_bundle(db, world["junk"], who=who),
+        "bundle.status": lambda: bundles.status_board(db, who=who),
+        "bundle.conflicts": lambda: bundles.list_conflicts(db, who=who),
+        "bundle.quarantine": lambda: bundles.quarantine_list(db, who=who),
+        "bundle.write_receipt": lambda: bundles.write_receipt(
+            db, "0" * 16, world["tmp"] / f"r-{who.login}.fbundle", who=who),
+        "bundle.receipts": lambda: bundles.receipts(db, who=who),
+        "bundle.acknowledge": lambda: bundles.acknowledge(db, "0" * 8, who=who),
+        "bundle.unacknowledged": lambda: bundles.unacknowledged_sent(db, who=who),
+        "keys.trust": lambda: bundle_keys.trust(db, None, "0", who=who),
+        "keys.rotate": lambda: bundle_keys.rotate(db, who=who),
+        "keys.revoke": lambda: bundle_keys.revoke(db, "zzzz", who=who),
     }
     return calls[name]()
 
@@ -124,6 +166,11 @@ CLI = [  # (argv after the store args, permission)
     (["review", "close", "abcdef12", "--reason", "r"], "review.decide"),
     (["review", "thresholds", "--quiet-days", "30"], "settings.manage"),
     (["users", "passwd", "owner", "--new-passphrase-file", "{pw}"], "users.manage"),
+    (["scenarios", "history"], "practice.use"),
+    (["bundle", "import", "{tmp}/junk.fbundle"], "bundle.import"),
+    (["bundle", "receipts"], "bundle.receipts"),
+    (["bundle", "conflicts"], "bundle.import"),
+    (["keys", "rotate"], "keys.manage"),
 ]
 PASSWORDS = {"owner": PASS, "sam": SUP_PASS, "fay": FAC_PASS, "tom": TRN_PASS, "ada": ADM_PASS}
 
@@ -136,6 +183,7 @@ def test_the_cli_refuses_with_the_same_sentence(store, people, tmp_path, capsys,
     store.close()
     pw = tmp_path / "zed.txt"
     pw.write_text("zed passphrase long enough\n")
+    (tmp_path / "junk.fbundle").write_bytes(b"not a bundle")
     for role in ("tom", "fay", "ada", "sam"):
         who = who_by_role[role]
         from facilitator.app.access import allowed
@@ -165,3 +213,42 @@ def test_cli_user_needs_their_own_passphrase(store, people, tmp_path, capsys):
     assert "no user called nobody" in capsys.readouterr().err
     assert main(["review", "list", "--db", str(path), "--user", "sam"]) == 1
     assert "needs that user's passphrase" in capsys.readouterr().err
+
+
+def test_a_trainer_sees_practice_only(store, people, world):
+    tom = people["tom"]
+    attempt = practice.start_attempt(store.db, practice.list_scenarios()[0].id, "tom",
+                                     seed=3, who=tom)
+    assert [h.id for h in practice.history(store.db, who=tom)] == [attempt.id]
+    for refused in (lambda: review.list_items(store.db, tom),
+                    lambda: dashboard.build(store.db, tom),
+                    lambda: bundles.plan_export(store.db, [], who=tom),
+                    lambda: bundles.receipts(store.db, who=tom)):
+        with pytest.raises(AccessDenied, match="tom may not do this"):
+            refused()
+
+
+def test_a_facilitator_sends_only_their_own_groups(store, people, world):
+    from facilitator.store.models import Group
+
+    with store.db.unit() as s:
+        other = Group(name="Not Fay's", program_type="mutual_support",
+                      owner_id=people["sam"].user_id)
+        s.add(other)
+        s.flush()
+        other_id = other.id
+    fay = people["fay"]
+    assert [g for g, _ in bundles.export_choices(store.db, who=fay).groups] == [world["gid"]]
+    with pytest.raises(AccessDenied, match="only the groups they run"):
+        bundles.plan_export(store.db, [], groups=[other_id], who=fay)
+    sent = {g for g, _ in bundles.export_choices(store.db, who=people["sam"]).groups}
+    assert sent == {world["gid"], other_id}
+
+
+def test_a_shared_install_needs_a_user_for_bundles_and_practice(store, people, world):
+    """Without a user, only a one-person install acts as its owner."""
+    for call in (lambda: practice.history(store.db),
+                 lambda: bundles.status_board(store.db),
+                 lambda: bundle_keys.rotate(store.db)):
+        with pytest.raises(AccessDenied, match="several users: sign in first"):
+            call()
