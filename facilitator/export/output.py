@@ -17,10 +17,10 @@ from pypdf import PdfReader, PdfWriter
 
 from facilitator.errors import InputError, ReportError
 from facilitator.i18n import QT_TRANSLATE_NOOP
+from facilitator.policy import PDF_PASSWORD_MIN as MIN_PASSWORD_CHARS
 from facilitator.store.fsutil import atomic_write
 
 ALGORITHM = "AES-256"  # pypdf: AES-256 with revision 6 (AES-256-R5 is the deprecated one)
-from facilitator.policy import PDF_PASSWORD_MIN as MIN_PASSWORD_CHARS
 
 
 def encrypt_pdf(data: bytes, password: str) -> bytes:

@@ -151,7 +151,7 @@ def _apply_bracket_pairs(chars: list[dict], sos: str) -> None:
         else:
             before = next((strong(c["type"]) for c in reversed(chars[:open_i])
                            if strong(c["type"])), sos)
-            new = before if before != embedding else embedding
+            new = before if before is not None and before != embedding else embedding
         for idx in (open_i, close_i):
             chars[idx]["type"] = new
             j = idx + 1

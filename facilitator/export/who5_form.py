@@ -149,7 +149,7 @@ def _fields(st: Styles, lang: str, width: float) -> list[Flowable]:
     if st.rtl:
         cells, widths = cells[::-1], widths[::-1]
         boxes = [len(cells) - 1 - i for i in boxes]
-    commands = [("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    commands: list[tuple[object, ...]] = [("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4)]
     commands += [("BOX", (i, 0), (i, 0), 0.9, colors.black) for i in boxes]
     table = Table([cells], colWidths=widths, rowHeights=[11 * mm], hAlign="CENTER",

@@ -108,7 +108,7 @@ class RunEngine(RoundActions):
         if ev.action in ("skip", "shorten") and (
                 not isinstance(target, int) or not 0 <= target < n):
             raise _err(f"The session log is damaged at entry {ev.seq}.")
-        if ev.action == "skip" and ev.payload.get("step", self.plan[target].id) != \
+        if ev.action == "skip" and isinstance(target, int) and ev.payload.get("step", self.plan[target].id) != \
                 self.plan[target].id:
             raise _err(f"The session log does not match this script at entry {ev.seq}: "
                        f"the skipped step '{ev.payload.get('step')}' is not step {target}.")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from collections.abc import Mapping
 from typing import Any
 
 import yaml
@@ -172,7 +173,7 @@ def _field_name(loc: tuple[Any, ...]) -> str:
     return out or "(top level)"
 
 
-def _plain(err: dict[str, Any], loc: tuple[Any, ...]) -> str:
+def _plain(err: Mapping[str, Any], loc: tuple[Any, ...]) -> str:
     """Pydantic's message in words a facilitator can act on."""
     kind, ctx, value = err["type"], err.get("ctx") or {}, err.get("input")
     last = loc[-1] if loc else None
@@ -233,6 +234,7 @@ def _plain(err: dict[str, Any], loc: tuple[Any, ...]) -> str:
 def parse_script_text(text: str | bytes, path: str = "<script>") -> Script:
     """Validate script text (from a file or the database) into a :class:`Script`."""
     if isinstance(text, bytes):
+        raw = text
         if len(text) > MAX_BYTES:
             _fail(path, f"the file is larger than {MAX_BYTES // 1_000_000} MB; "
                         "a script is never that big")
@@ -243,7 +245,7 @@ def parse_script_text(text: str | bytes, path: str = "<script>") -> Script:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             _fail(path, f"the file is not UTF-8 text (bad byte at position {exc.start})",
-                  text.count(b"\n", 0, exc.start) + 1)
+                  raw.count(b"\n", 0, exc.start) + 1)
     assert isinstance(text, str)
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         _fail(path, f"the text is larger than {MAX_BYTES // 1_000_000} MB; a script is never that big")

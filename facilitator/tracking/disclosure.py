@@ -177,8 +177,8 @@ def suppress_linked(tables: Sequence[tuple[Sequence[Sequence[int]], bool, bool]]
     totals: set[Cell] = set()
     for t, ((_, row_totals, col_totals), grid) in enumerate(zip(tables, grids)):
         n_rows, n_cols = len(grid), (len(grid[0]) if grid else 0)
-        for line in _lines(n_rows, n_cols, row_totals, col_totals):
-            lines.append([find((t, i, j)) for i, j in line])
+        for pairs in _lines(n_rows, n_cols, row_totals, col_totals):
+            lines.append([find((t, i, j)) for i, j in pairs])
         totals |= {find((t, i, j)) for i in range(n_rows) for j in range(n_cols)
                    if (col_totals and i == n_rows - 1) or (row_totals and j == n_cols - 1)}
     value = {find((t, i, j)): v for t, g in enumerate(grids)

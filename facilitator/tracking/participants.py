@@ -139,9 +139,9 @@ def erase_participant(s: OrmSession, participant_id: str, *,
 
     The run engine's log names speakers by code in talking rounds; those mentions are
     replaced by a random placeholder (the same one throughout, so a session log still
-    replays), and the alias is removed from the group's notes. The audit event records the group and how many rows went, never the
-    code, alias or id, so the log itself cannot re-identify the person. Returns the
-    row counts.
+    replays), and the alias is removed from the group's notes. The audit event records
+    the group and how many rows went, never the code, alias or id, so the log itself
+    cannot re-identify the person. Returns the row counts.
     """
     p = _get_participant(s, participant_id)
     group_id = p.group_id

@@ -48,6 +48,7 @@ from facilitator.tracking.report_blocks import (
 )
 from facilitator.tracking.report_group import incident_blocks, period_label, who5_blocks
 from facilitator.tracking.report_model import (
+    Audience,
     Chart,
     Heading,
     KeyFigures,
@@ -67,7 +68,7 @@ def build_program_report(db: Database, date_from: date | None, date_to: date | N
         ds = load_dataset(s)
         measures = custom_measures(s)
     period = Period(date_from, date_to)
-    audience = "external" if external else "supervisor"
+    audience: Audience = "external" if external else "supervisor"
     conf = (rt.t("conf_external", lang, k=k) if external else rt.t("conf_supervisor", lang))
     days = [x.day for x in held_sessions(ds.sessions, period)]
     label = period_label(date_from or (min(days) if days else None),

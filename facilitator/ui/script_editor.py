@@ -3,8 +3,9 @@
 Why the live check: a script that does not validate cannot be run, and finding out
 in front of the group is too late. Every change is validated at once with the
 engine's own loader (the same YAML path a script file takes), the first problems are
-shown in plain words in the interface language (:mod:`script_problems`), and Save stays disabled until the script is sound. The total
-length follows the steps, so retiming never leaves the minutes out of step.
+shown in plain words in the interface language (:mod:`script_problems`), and Save
+stays disabled until the script is sound. The total length follows the steps, so
+retiming never leaves the minutes out of step.
 """
 
 from __future__ import annotations
@@ -128,12 +129,13 @@ class ScriptEditor(QDialog):
                 w: QWidget = QLineEdit() if name == "title" else QPlainTextEdit()
                 if isinstance(w, QPlainTextEdit):
                     w.setTabChangesFocus(True)
-                    w.textChanged.connect(lambda n=name, l=lang: self._text_changed(n, l))
+                    w.textChanged.connect(lambda n=name, lg=lang: self._text_changed(n, lg))
                 else:
-                    w.textEdited.connect(lambda _t, n=name, l=lang: self._text_changed(n, l))
+                    w.textEdited.connect(lambda _t, n=name, lg=lang: self._text_changed(n, lg))
                 w.setLayoutDirection(Qt.LayoutDirection.RightToLeft if lang == "ar"
                                      else Qt.LayoutDirection.LeftToRight)
-                w.setAccessibleName(f"{names[name]} ({self.tr('English') if lang == 'en' else self.tr('Arabic')})")
+                in_lang = self.tr('English') if lang == 'en' else self.tr('Arabic')
+                w.setAccessibleName(f"{names[name]} ({in_lang})")
                 w.setObjectName(f"{name}_{lang}")
                 self.fields[(name, lang)] = w
                 grid.addWidget(w, r, c)
