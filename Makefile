@@ -49,7 +49,16 @@ screenshots: $(STAMP) translations
 # Files `ruff format --check` holds today. TODO(lead): after the one repository-wide
 # `ruff format` (run once, after every branch is merged), replace this list with
 # `facilitator tests benchmarks scripts` so every file is held.
-FORMATTED := facilitator/app facilitator/policy.py scripts/code_metrics.py
+FORMATTED := facilitator/app/__init__.py \
+             facilitator/app/groups.py \
+             facilitator/app/runs.py \
+             facilitator/app/exports.py \
+             facilitator/policy.py \
+             facilitator/cli/groups_cmd.py \
+             tests/app/__init__.py \
+             tests/app/test_groups.py \
+             tests/cli/test_groups_cmd.py \
+             scripts/code_metrics.py
 
 # ruff (lint + format), mypy (with the excuse list in pyproject.toml) and the
 # import-linter contracts. .pre-commit-config.yaml runs the same four.

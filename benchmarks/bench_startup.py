@@ -53,7 +53,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from facilitator.ui.app import App
 from facilitator.ui.context import RunRequest
-from facilitator.ui.home_view import load_groups
+from facilitator.app.groups import list_groups as load_groups
 from facilitator.store.models import Group
 
 args = argparse.Namespace(demo=True, screenshots=None, db=None, lang="en")

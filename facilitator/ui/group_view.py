@@ -8,7 +8,6 @@ often happens while someone is standing at the door.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Optional
 
 from PySide6.QtCore import Qt
@@ -28,28 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.errors import FacilitatorError
-from facilitator.store.models import Group
-from facilitator.tracking import participants as P
+from facilitator.app import groups as G
+from facilitator.app.groups import RosterRow, load_roster
 from facilitator.ui import widgets as W
 from facilitator.ui.context import AppContext
 from facilitator.ui.labels import age_band_label, gender_label, language_label, program_label
 from facilitator.ui.participant_dialogs import DetailsDialog, NewcomerDialog
-
-
-@dataclass(frozen=True)
-class RosterRow:
-    id: str
-    code: str
-    alias: Optional[str]
-    archived: bool
-    age_band: Optional[str] = None
-    gender: Optional[str] = None
-
-
-def load_roster(db, group_id: str, include_archived: bool) -> list[RosterRow]:
-    with db.unit() as s:
-        return [RosterRow(p.id, p.code, p.alias, p.archived, p.age_band, p.gender)
-                for p in P.list_participants(s, group_id, include_archived=include_archived)]
 
 
 class GroupView(QWidget):
@@ -152,14 +135,13 @@ class GroupView(QWidget):
     def refresh(self) -> None:
         if not self.group_id or self.ctx.db is None or self.ctx.locked:
             return
-        with self.ctx.db.unit() as s:
-            group = s.get(Group, self.group_id)
-            if group is None:
-                return
-            name, program, lang = group.name, group.program_type, group.language
-            cofac, rules = group.co_facilitator, list(group.extra_rules or [])
-            script = group.default_script_id
-            headcount_only = bool(group.headcount_only)
+        found = G.group_form(self.ctx.db, self.group_id, self.ctx.lang)
+        if not found.name:
+            return
+        name, program, lang = found.name, found.program_type, found.language
+        cofac, rules = found.co_facilitator, found.extra_rules
+        script = found.default_script_id
+        headcount_only = found.headcount_only
         self.title.setText(name)
         self._group_name = name
         bits = [program_label(program), language_label(lang)]
@@ -238,8 +220,8 @@ class GroupView(QWidget):
         age_band, gender = dialog.details.values()
         gid = self.group_id
         self.ctx.tasks.run_db(self.ctx.db,
-                              lambda s: P.add_participant(s, gid, alias=alias, age_band=age_band,
-                                                          gender=gender).code,
+                              lambda s: G.add_participant(s, gid, alias=alias, age_band=age_band,
+                                                          gender=gender),
                               self._added, self._failed)
 
     def _added(self, code: str) -> None:
@@ -258,7 +240,7 @@ class GroupView(QWidget):
                                         .replace("%1", sel.code), QLineEdit.EchoMode.Normal,
                                         sel.alias or "")
         if ok:
-            self.ctx.tasks.run_db(self.ctx.db, lambda s: P.set_alias(s, sel.id, text) and None,
+            self.ctx.tasks.run_db(self.ctx.db, lambda s: G.set_alias(s, sel.id, text),
                                   lambda _r: self.ctx.notify("participants"), self._failed)
 
     def _edit_details(self) -> None:
@@ -272,7 +254,7 @@ class GroupView(QWidget):
         age_band, gender = dialog.details.values()
         self.ctx.tasks.run_db(
             self.ctx.db,
-            lambda s: P.set_details(s, sel.id, age_band=age_band, gender=gender) and None,
+            lambda s: G.set_details(s, sel.id, age_band=age_band, gender=gender),
             lambda _r: self.ctx.notify("participants"), self._failed)
 
     def _toggle_archive(self) -> None:
@@ -280,7 +262,7 @@ class GroupView(QWidget):
         if sel is None:
             return
         self.ctx.tasks.run_db(
-            self.ctx.db, lambda s: P.archive_participant(s, sel.id, not sel.archived) and None,
+            self.ctx.db, lambda s: G.archive_participant(s, sel.id, not sel.archived),
             lambda _r: self.ctx.notify("participants"), self._failed)
 
     def _erase(self) -> None:
@@ -299,7 +281,7 @@ class GroupView(QWidget):
         box.exec()
         if box.clickedButton() is not erase:
             return
-        self.ctx.tasks.run_db(self.ctx.db, lambda s: P.erase_participant(s, sel.id),
+        self.ctx.tasks.run_db(self.ctx.db, lambda s: G.erase_participant(s, sel.id),
                               lambda _r: self.ctx.notify("participants"), self._failed)
 
     def _failed(self, exc: BaseException) -> None:

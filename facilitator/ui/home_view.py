@@ -7,8 +7,6 @@ the first and largest action on the screen.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
 from typing import Optional
 
 from PySide6.QtCore import Qt, Signal
@@ -20,71 +18,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import func, select
 
-from facilitator.store.models import Group, Participant, Session, SessionStatus
+from facilitator.app.groups import GroupRow, ResumeOffer, find_resume_offers, list_groups
 from facilitator.ui import widgets as W
 from facilitator.ui.context import AppContext, RunRequest
 from facilitator.ui.labels import program_label
 from facilitator.ui.translations import format_date
-
-
-@dataclass(frozen=True)
-class GroupRow:
-    id: str
-    name: str
-    program_type: str
-    participants: int
-    last_session: Optional[datetime]
-    archived: bool
-
-
-@dataclass(frozen=True)
-class ResumeOffer:
-    session_id: str
-    group_id: str
-    group_name: str
-    script_id: str
-    started_at: Optional[datetime]
-
-
-def load_groups(db, include_archived: bool = False) -> list[GroupRow]:
-    """Groups with their roster size and last real session, for the list."""
-    with db.unit() as s:
-        counts = dict(s.execute(
-            select(Participant.group_id, func.count()).where(Participant.archived.is_(False))
-            .group_by(Participant.group_id)).all())
-        last = dict(s.execute(
-            select(Session.group_id, func.max(Session.started_at))
-            .where(Session.is_practice.is_(False)).group_by(Session.group_id)).all())
-        query = select(Group).order_by(Group.name)
-        if not include_archived:
-            query = query.where(Group.archived.is_(False))
-        return [GroupRow(g.id, g.name, g.program_type, int(counts.get(g.id, 0)),
-                         last.get(g.id), g.archived) for g in s.scalars(query)]
-
-
-def find_resume_offers(db) -> list[ResumeOffer]:
-    """Sessions left running or paused: the engine's finder when present, else the store."""
-    try:
-        from facilitator.session.persistence import find_resumable_sessions
-    except ImportError:
-        find_resumable_sessions = None
-    with db.unit() as s:
-        if find_resumable_sessions is not None:
-            found = find_resumable_sessions(s)
-            ids = [getattr(f, "session_id", None) or getattr(f, "id", None) or f for f in found]
-        else:
-            ids = list(s.scalars(select(Session.id).where(
-                Session.status.in_([SessionStatus.running, SessionStatus.paused]))))
-        offers = []
-        for sid in ids:
-            sess = s.get(Session, sid)
-            if sess is None:
-                continue
-            offers.append(ResumeOffer(sess.id, sess.group_id, sess.group.name, sess.script_id,
-                                      sess.started_at))
-        return offers
 
 
 class HomeView(QWidget):
@@ -141,7 +80,7 @@ class HomeView(QWidget):
             return
         current = self.current_group_id()
         self.list.clear()
-        for g in load_groups(self.ctx.db, self.show_archived.isChecked()):
+        for g in list_groups(self.ctx.db, self.show_archived.isChecked()):
             self.list.addItem(self._item_for(g))
             if g.id == current:
                 self.list.setCurrentRow(self.list.count() - 1)

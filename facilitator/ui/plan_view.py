@@ -29,7 +29,6 @@ from facilitator.errors import FacilitatorError
 from facilitator.i18n import pick
 from facilitator.session.library import ScriptSummary, list_scripts, load_script
 from facilitator.session.scripts import Script
-from facilitator.store.models import Group
 from facilitator.ui import widgets as W
 from facilitator.ui.context import AppContext, RunRequest
 from facilitator.ui.labels import program_label, step_kind_label
@@ -133,20 +132,17 @@ class PlanView(QWidget):
     # -- data -------------------------------------------------------------------
     def set_group(self, group_id: str, script_id: Optional[str] = None) -> None:
         # imported here, not at the top: the window is built before the core loads
-        from facilitator.tracking.measures import who5_due
-        from facilitator.tracking.participants import list_participants
+        from facilitator.app.groups import plan_info
 
         self.group_id = group_id
-        with self.ctx.db.unit() as s:
-            group = s.get(Group, group_id)
-            name = group.name if group else ""
-            self.group_lang = group.language if group else self.ctx.lang
-            self.group_program = group.program_type if group else ""
-            self.default_script = group.default_script_id if group else None
-            self.roster_size = (len(list_participants(s, group_id))
-                                if group and not group.headcount_only else 0)
-            due = bool(group) and not group.headcount_only and who5_due(s, group)
-        self.who5_btn.setVisible(bool(group) and not group.headcount_only)
+        info = plan_info(self.ctx.db, group_id, self.ctx.lang)
+        name = info.name if info else ""
+        self.group_lang = info.language if info else self.ctx.lang
+        self.group_program = info.program_type if info else ""
+        self.default_script = info.default_script_id if info else None
+        self.roster_size = info.roster_size if info else 0
+        due = bool(info and info.who5_due)
+        self.who5_btn.setVisible(bool(info) and not info.headcount_only)
         self.who5_hint.setText(self.tr("WHO-5 is due at this session: print a form for "
                                        "each person.") if due else "")
         self.who5_hint.setVisible(due)

@@ -43,15 +43,10 @@ def _first_group(ctx) -> str | None:
     Why the language: a group's scripts are shown in the group's own language, so an
     Arabic screenshot of an English-speaking group would be half English.
     """
-    from sqlalchemy import select
+    from facilitator.app.groups import list_groups
 
-    from facilitator.store.models import Group
-    from facilitator.ui.home_view import load_groups
-
-    groups = load_groups(ctx.db)
-    with ctx.db.unit() as s:
-        langs = dict(s.execute(select(Group.id, Group.language)).all())
-    groups.sort(key=lambda g: (langs.get(g.id) != ctx.lang, -g.participants))
+    groups = list_groups(ctx.db)
+    groups.sort(key=lambda g: (g.language != ctx.lang, -g.participants))
     return groups[0].id if groups else None
 
 

@@ -251,7 +251,7 @@ class RecoveryPage(_Page):
         return self.done.isChecked()
 
     def save_kit(self) -> None:
-        from facilitator.ui.exports import write_recovery_kit
+        from facilitator.app.exports import write_recovery_kit
 
         path, _f = QFileDialog.getSaveFileName(self, self.tr("Save the recovery kit"),
                                                str(Path.home() / "facilitator-recovery-kit.pdf"),
@@ -335,7 +335,7 @@ class FirstGroupPage(_Page):
     def validatePage(self) -> bool:  # noqa: N802 - Qt's name
         if self.group_id is not None:
             return True
-        from facilitator.ui.group_dialog import GroupForm, save_group
+        from facilitator.app.groups import GroupForm, save_group
 
         form = GroupForm(name=self.name.text(), program_type=self.program.currentData(),
                          language=self.language.currentData())
@@ -364,13 +364,13 @@ class FirstRunWizard(QWizard):
                  on_language: Optional[Callable[[str], None]] = None,
                  keyring: Optional[bool] = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from facilitator.ui import store_access
+        from facilitator.app import unlock
 
         self.tasks = tasks
         self.db_path = Path(db_path)
         self.lang = lang
         self.on_language = on_language
-        self.keyring = store_access.keyring_available() if keyring is None else keyring
+        self.keyring = unlock.keyring_available() if keyring is None else keyring
         self.store = None
         self.setObjectName("first_run")
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)

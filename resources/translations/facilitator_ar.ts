@@ -266,6 +266,10 @@
         <translation>اختر نوع المجموعة.</translation>
     </message>
     <message>
+        <source>Choose the group's language.</source>
+        <translation>اختر لغة المجموعة.</translation>
+    </message>
+    <message>
         <source>This group still has participants on its roster. Archive or erase them before keeping a headcount only.</source>
         <translation>ما زال في قائمة هذه المجموعة مشاركون. أرشفهم أو امحُهم قبل الاكتفاء بعدّ الحضور.</translation>
     </message>

@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog
 
 from facilitator.errors import FacilitatorError
-from facilitator.ui.run import run_data
+from facilitator.app import run_data
 from facilitator.ui.run.attendance_panel import HeadcountPanel
 from facilitator.tracking.measures import measure_text
 from facilitator.ui.run.common import Person, run_db

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSplitter,
 from facilitator.session.persistence import SessionRunner
 from facilitator.session.scripts import Script, Step
 from facilitator.ui import theme
-from facilitator.ui.run import run_data
+from facilitator.app import run_data
 from facilitator.ui.run.activity import ActivityStack
 from facilitator.ui.run.attendance_panel import AttendancePanel
 from facilitator.ui.run.common import clock_text, locale_digits, set_font

@@ -169,10 +169,10 @@ def find_identifying(text: str, aliases: Iterable[str] = ()) -> list[Finding]:
         if not alias or alias in seen:
             continue
         seen.add(alias)
-        pattern = _alias_pattern(alias)
-        if pattern is None:
+        alias_re = _alias_pattern(alias)
+        if alias_re is None:
             continue
-        for m in pattern.finditer(norm):
+        for m in alias_re.finditer(norm):
             add("alias", *m.span())
 
     findings = []
