@@ -57,6 +57,7 @@ FORMATTED := facilitator/app/__init__.py \
              facilitator/cli/groups_cmd.py \
              tests/app/__init__.py \
              tests/app/test_groups.py \
+             tests/app/test_alias_matching.py \
              tests/cli/test_groups_cmd.py \
              scripts/code_metrics.py
 
