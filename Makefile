@@ -54,11 +54,13 @@ FORMATTED := facilitator/app/__init__.py \
              facilitator/app/runs.py \
              facilitator/app/exports.py \
              facilitator/policy.py \
+             facilitator/steplog.py \
              facilitator/cli/groups_cmd.py \
              tests/app/__init__.py \
              tests/app/test_groups.py \
              tests/app/test_alias_matching.py \
              tests/cli/test_groups_cmd.py \
+             tests/session/test_steplog.py \
              scripts/code_metrics.py
 
 # ruff (lint + format), mypy (with the excuse list in pyproject.toml) and the

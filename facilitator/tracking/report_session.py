@@ -15,6 +15,7 @@ from typing import Sequence
 
 from sqlalchemy import select
 
+from facilitator import steplog
 from facilitator.errors import ReportError
 from facilitator.i18n import pick
 from facilitator.store.db import Database
@@ -152,16 +153,13 @@ def _no_notes_report(info: dict, day, marks: Sequence, events: list, fid, script
     were there and which phases were done, and its summary shows exactly that: no
     codes, scores, step detail, incidents or notes, even if some reached the store.
 
-    The same record as ``facilitator.session.persistence.no_notes_record`` (which this
-    layer may not import): the phases listed in the finish or abandon entry of the
-    log, else worked out from the log with the engine's rule; the headcount typed in,
-    else the number of people marked present or leaving early."""
-    headcount = info["headcount"]
-    if headcount is None:
-        headcount = sum(1 for m in marks if getattr(m[2], "value", m[2]) in ATTENDED)
-    phases = next((list(e.payload["phases_done"]) for e in reversed(events)
-                   if e.action in ("finish", "abandon") and "phases_done" in e.payload),
-                  None)
+    The same record as ``facilitator.session.persistence.no_notes_record``, by the
+    same rules (:mod:`facilitator.steplog`): the phases listed in the finish or
+    abandon entry of the log, else worked out from the log with the engine's rule;
+    the headcount typed in, else the number of people marked present or leaving early."""
+    attending = sum(1 for m in marks if getattr(m[2], "value", m[2]) in ATTENDED)
+    headcount = steplog.no_notes_headcount(info["headcount"], attending) or 0
+    phases = steplog.recorded_phases((e.action, e.payload) for e in events)
     if phases is None:
         phases = phases_done(fid, script)
     sep = "، " if lang == "ar" else ", "
