@@ -53,6 +53,7 @@ FORMATTED := facilitator/app/__init__.py \
              facilitator/app/groups.py \
              facilitator/app/runs.py \
              facilitator/app/exports.py \
+             facilitator/app/changes.py \
              facilitator/policy.py \
              facilitator/steplog.py \
              facilitator/cli/groups_cmd.py \
@@ -61,6 +62,7 @@ FORMATTED := facilitator/app/__init__.py \
              tests/app/test_alias_matching.py \
              tests/cli/test_groups_cmd.py \
              tests/session/test_steplog.py \
+             tests/ui/test_changes.py \
              scripts/code_metrics.py
 
 # ruff (lint + format), mypy (with the excuse list in pyproject.toml) and the

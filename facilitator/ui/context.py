@@ -47,6 +47,7 @@ from facilitator import paths
 from facilitator.i18n import is_rtl
 
 if TYPE_CHECKING:  # pragma: no cover
+    from facilitator.app.changes import Changes
     from facilitator.store.db import Database
     from facilitator.ui.tasks import _BaseRunner
 
@@ -124,7 +125,7 @@ class AppContext(QObject):
 
     lock_changed = Signal(bool)      # True: locked (data hidden); False: unlocked
     language_changed = Signal(str)   # the new interface language
-    data_changed = Signal(str)       # "groups", "participants", "sessions", "scripts"...
+    data_changed = Signal(object)    # a facilitator.app.changes.Changes: what a write changed
     activity = Signal()              # user or app activity: resets the idle clock
 
     def __init__(self, db: "Database | None", lang: str, tasks: "_BaseRunner",
@@ -151,6 +152,6 @@ class AppContext(QObject):
     def mark_activity(self) -> None:
         self.activity.emit()
 
-    def notify(self, what: str) -> None:
-        """Tell every screen that ``what`` changed in the store, so lists refresh."""
-        self.data_changed.emit(what)
+    def notify(self, changes: "Changes") -> None:
+        """Tell every screen what a write changed in the store, so lists refresh."""
+        self.data_changed.emit(changes)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.app import changes
 from facilitator.app.groups import NAME_MAX, GroupForm, group_form, save_group
 from facilitator.errors import InputError
 from facilitator.i18n import pick
@@ -153,7 +154,7 @@ class GroupDialog(QDialog):
 
     def _saved(self, group_id: str) -> None:
         self.saved_group_id = group_id
-        self.ctx.notify("groups")
+        self.ctx.notify(changes.GROUPS)
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:

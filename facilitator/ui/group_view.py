@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.app import changes
 from facilitator.errors import FacilitatorError
 from facilitator.app import groups as G
 from facilitator.app.groups import RosterRow, load_roster
@@ -128,8 +129,8 @@ class GroupView(QWidget):
         self.group_id = group_id
         self.refresh()
 
-    def _on_data_changed(self, what: str) -> None:
-        if what in ("groups", "participants") and self.group_id:
+    def _on_data_changed(self, what: changes.Changes) -> None:
+        if (what.groups or what.participants) and self.group_id:
             self.refresh()
 
     def refresh(self) -> None:
@@ -225,7 +226,7 @@ class GroupView(QWidget):
                               self._added, self._failed)
 
     def _added(self, code: str) -> None:
-        self.ctx.notify("participants")
+        self.ctx.notify(changes.PARTICIPANTS)
         for r in range(self.table.rowCount()):
             if self.table.item(r, self.COL_CODE).text() == code:
                 self.table.selectRow(r)
@@ -241,7 +242,7 @@ class GroupView(QWidget):
                                         sel.alias or "")
         if ok:
             self.ctx.tasks.run_db(self.ctx.db, lambda s: G.set_alias(s, sel.id, text),
-                                  lambda _r: self.ctx.notify("participants"), self._failed)
+                                  lambda _r: self.ctx.notify(changes.PARTICIPANTS), self._failed)
 
     def _edit_details(self) -> None:
         sel = self.selected()
@@ -255,7 +256,7 @@ class GroupView(QWidget):
         self.ctx.tasks.run_db(
             self.ctx.db,
             lambda s: G.set_details(s, sel.id, age_band=age_band, gender=gender),
-            lambda _r: self.ctx.notify("participants"), self._failed)
+            lambda _r: self.ctx.notify(changes.PARTICIPANTS), self._failed)
 
     def _toggle_archive(self) -> None:
         sel = self.selected()
@@ -263,7 +264,7 @@ class GroupView(QWidget):
             return
         self.ctx.tasks.run_db(
             self.ctx.db, lambda s: G.archive_participant(s, sel.id, not sel.archived),
-            lambda _r: self.ctx.notify("participants"), self._failed)
+            lambda _r: self.ctx.notify(changes.PARTICIPANTS), self._failed)
 
     def _erase(self) -> None:
         sel = self.selected()
@@ -282,7 +283,7 @@ class GroupView(QWidget):
         if box.clickedButton() is not erase:
             return
         self.ctx.tasks.run_db(self.ctx.db, lambda s: G.erase_participant(s, sel.id),
-                              lambda _r: self.ctx.notify("participants"), self._failed)
+                              lambda _r: self.ctx.notify(changes.PARTICIPANTS), self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         W.show_error(self, exc)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.app import changes
 from facilitator.app.groups import GroupRow, ResumeOffer, find_resume_offers, list_groups
 from facilitator.ui import widgets as W
 from facilitator.ui.context import AppContext, RunRequest
@@ -71,7 +72,7 @@ class HomeView(QWidget):
         buttons.addWidget(self.new_btn)
         outer.addLayout(buttons)
 
-        ctx.data_changed.connect(lambda _what: self.refresh())
+        ctx.data_changed.connect(self._on_data_changed)
         self.refresh()
 
     # -- data -------------------------------------------------------------------
@@ -127,6 +128,10 @@ class HomeView(QWidget):
             self.ctx.navigator.start_run(RunRequest(group_id=offer.group_id,
                                                     script_id=offer.script_id,
                                                     session_id=offer.session_id))
+
+    def _on_data_changed(self, what: changes.Changes) -> None:
+        if what.groups or what.participants or what.sessions:
+            self.refresh()
 
     # -- actions ----------------------------------------------------------------
     def current_group_id(self) -> Optional[str]:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.app import changes
 from facilitator.ui.context import AppContext, RunRequest
 from facilitator.ui.idle import IdleWatcher
 from facilitator.ui.lock_screen import LockScreen
@@ -265,7 +266,7 @@ class MainWindow(QMainWindow):
         if view is not None:
             self.stack.removeWidget(view)
             view.deleteLater()
-        self.ctx.notify("sessions")
+        self.ctx.notify(changes.SESSIONS)
 
     # -- lock -------------------------------------------------------------------
     def lock(self) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from facilitator.app import changes
 from facilitator.errors import FacilitatorError
 from facilitator.tracking import custom_measures as cm
 from facilitator.tracking import measures as me
@@ -227,7 +228,7 @@ class MeasuresDialog(QDialog):
 
     def _wording_changed(self, _key: Any) -> None:
         self.reload()
-        self.ctx.notify("measures")
+        self.ctx.notify(changes.MEASURES)
 
     def _wording_failed(self, exc: BaseException) -> None:
         # the core's sentence names the file and the line or field at fault
@@ -380,7 +381,7 @@ class MeasuresDialog(QDialog):
 
     def _changed(self, key: str) -> None:
         self.reload(select_key=key)
-        self.ctx.notify("measures")
+        self.ctx.notify(changes.MEASURES)
 
     def _failed(self, exc: BaseException) -> None:
         self.add_button.setEnabled(True)

@@ -127,7 +127,7 @@ class PlanView(QWidget):
         row.addWidget(self.start_btn)
         outer.addLayout(row)
         outer.addWidget(self.who5_hint)
-        ctx.data_changed.connect(lambda what: self.refresh() if what == "scripts" else None)
+        ctx.data_changed.connect(lambda what: self.refresh() if what.scripts else None)
 
     # -- data -------------------------------------------------------------------
     def set_group(self, group_id: str, script_id: Optional[str] = None) -> None:

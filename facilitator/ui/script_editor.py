@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.app import changes
 from facilitator.errors import ScriptError
 from facilitator.session.library import builtin_scripts, save_custom_script
 from facilitator.session.script_loader import parse_script_text
@@ -311,7 +312,7 @@ class ScriptEditor(QDialog):
 
     def _saved(self, script_id: str) -> None:
         self.saved_id = script_id
-        self.ctx.notify("scripts")
+        self.ctx.notify(changes.SCRIPTS)
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
