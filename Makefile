@@ -54,6 +54,7 @@ FORMATTED := facilitator/app/__init__.py \
              facilitator/app/runs.py \
              facilitator/app/exports.py \
              facilitator/app/changes.py \
+             facilitator/ui/errors_ui.py \
              facilitator/policy.py \
              facilitator/steplog.py \
              facilitator/cli/groups_cmd.py \
@@ -63,6 +64,8 @@ FORMATTED := facilitator/app/__init__.py \
              tests/cli/test_groups_cmd.py \
              tests/session/test_steplog.py \
              tests/ui/test_changes.py \
+             tests/ui/test_errors_ui.py \
+             tests/test_core_strings.py \
              scripts/code_metrics.py
 
 # ruff (lint + format), mypy (with the excuse list in pyproject.toml) and the

@@ -57,6 +57,19 @@ def translate(context: str, text: str, lang: str) -> str:
     return _catalogue(lang).get((context, text), text)
 
 
+@functools.lru_cache(maxsize=8)
+def _by_source(lang: str) -> dict[str, str]:
+    return {source: text for (_ctx, source), text in _catalogue(lang).items()}
+
+
+def translate_source(text: str, lang: str) -> str:
+    """Translate a marked string whose context is not known (an error's template):
+    an exact lookup of the source text; uncatalogued text passes through."""
+    if lang == "en":
+        return text
+    return _by_source(lang).get(text, text)
+
+
 def pick(texts: Mapping[str, str] | str | None, lang: str) -> str:
     """Choose the ``lang`` text of a bilingual mapping, falling back to English."""
     if texts is None:

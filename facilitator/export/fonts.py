@@ -129,7 +129,7 @@ def fonts() -> FontSet:
         if not path.is_file():
             raise ReportError(QT_TRANSLATE_NOOP(
                 "export", "The report font file {name} is missing. Reinstall Facilitator."
-            ).format(name=filename))
+            ), params=dict(name=filename))
         try:
             font = pdfmetrics.getFont(name)
         except KeyError:

@@ -32,7 +32,7 @@ def encrypt_pdf(data: bytes, password: str) -> bytes:
     if not password or len(password) < MIN_PASSWORD_CHARS:
         raise InputError(QT_TRANSLATE_NOOP(
             "export", "The report password must have at least {n} characters."
-        ).format(n=MIN_PASSWORD_CHARS))
+        ), params=dict(n=MIN_PASSWORD_CHARS))
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
     writer.encrypt(user_password=password, owner_password=password, algorithm=ALGORITHM)
     out = io.BytesIO()
@@ -46,14 +46,14 @@ def read_password_file(path: str | Path) -> str:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError as exc:
         raise InputError(QT_TRANSLATE_NOOP(
-            "export", "The password file {path} does not exist.").format(path=path)) from exc
+            "export", "The password file {path} does not exist."), params=dict(path=path)) from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(QT_TRANSLATE_NOOP(
-            "export", "The password file {path} could not be read.").format(path=path)) from exc
+            "export", "The password file {path} could not be read."), params=dict(path=path)) from exc
     first = text.splitlines()[0] if text.splitlines() else ""
     if not first.strip():
         raise InputError(QT_TRANSLATE_NOOP(
-            "export", "The password file {path} is empty.").format(path=path))
+            "export", "The password file {path} is empty."), params=dict(path=path))
     return first
 
 
@@ -62,14 +62,14 @@ def check_output_path(path: str | Path) -> Path:
     target = Path(path)
     if target.is_dir():
         raise InputError(QT_TRANSLATE_NOOP(
-            "export", "{path} is a folder; give a file name such as report.pdf.").format(path=path))
+            "export", "{path} is a folder; give a file name such as report.pdf."), params=dict(path=path))
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise InputError(QT_TRANSLATE_NOOP(
-            "export", "The folder {folder} does not exist.").format(folder=folder))
+            "export", "The folder {folder} does not exist."), params=dict(folder=folder))
     if not os.access(folder, os.W_OK | os.X_OK):
         raise InputError(QT_TRANSLATE_NOOP(
-            "export", "The folder {folder} cannot be written to.").format(folder=folder))
+            "export", "The folder {folder} cannot be written to."), params=dict(folder=folder))
     return target
 
 

@@ -168,7 +168,7 @@ def _block_flowables(block: object, st: Styles, lang: str, width: float) -> list
                           align="center", space_before=6, space_after=10)
         return [TextBlock(block.text, style)]
     raise ReportError(QT_TRANSLATE_NOOP("export", "This report contains a part the PDF writer "
-                                        "does not know ({kind}).").format(kind=type(block).__name__))
+                                        "does not know ({kind})."), params=dict(kind=type(block).__name__))
 
 
 def build_story(report: rm.Report, width: float) -> list[Flowable]:
@@ -301,7 +301,7 @@ def render_story(chrome: rm.Report, make_story: Callable[[float], list[Flowable]
         message = (QT_TRANSLATE_NOOP("export", "The form could not be laid out: {reason}")
                    if what == "form" else
                    QT_TRANSLATE_NOOP("export", "The report could not be laid out: {reason}"))
-        raise ReportError(message.format(reason=exc)) from exc
+        raise ReportError(message, params=dict(reason=exc)) from exc
     return buf.getvalue()
 
 

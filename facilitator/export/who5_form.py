@@ -230,7 +230,7 @@ def _check_copies(copies: int) -> int:
     if isinstance(copies, bool) or not isinstance(copies, int) or not 1 <= copies <= MAX_COPIES:
         raise InputError(QT_TRANSLATE_NOOP(
             "export", "The number of copies must be a whole number from 1 to {n}."
-        ).format(n=MAX_COPIES))
+        ), params=dict(n=MAX_COPIES))
     return copies
 
 

@@ -43,10 +43,10 @@ def _sqlite_error(exc: sqlcipher3.Error, path: Path) -> StoreError:
     if "full" in text:
         return DiskFullError(QT_TRANSLATE_NOOP(
             "store", "The disk is full: the backup {path} could not be written. The store "
-            "itself is unchanged.").format(path=path))
+            "itself is unchanged."), params=dict(path=path))
     if "readonly" in text or "unable to open" in text:
         return store_error_from_os(PermissionError(13, "read-only"), "write", path)
-    return StoreError(QT_TRANSLATE_NOOP("store", "The backup {path} failed: {reason}.").format(
+    return StoreError(QT_TRANSLATE_NOOP("store", "The backup {path} failed: {reason}."), params=dict(
         path=path, reason=exc))
 
 
@@ -56,11 +56,11 @@ def verify_copy(path: Path, key: bytes) -> None:
         problems = integrity_problems(path, key)
     except WrongKeyError as exc:
         raise CorruptStoreError(QT_TRANSLATE_NOOP(
-            "store", "The copy {path} does not open with its key: it is damaged.").format(
+            "store", "The copy {path} does not open with its key: it is damaged."), params=dict(
                 path=path)) from exc
     if problems:
         raise CorruptStoreError(QT_TRANSLATE_NOOP(
-            "store", "The copy {path} failed its integrity check: {problem}").format(
+            "store", "The copy {path} failed its integrity check: {problem}"), params=dict(
                 path=path, problem=problems[0]))
 
 
@@ -149,7 +149,7 @@ def restore(from_file: Path, db_path: Path, *, passphrase: str | None = None,
     """Replace the store at ``db_path`` with a verified copy of the backup ``from_file``."""
     from_file, db_path = Path(from_file), Path(db_path)
     if not from_file.is_file():
-        raise StoreError(QT_TRANSLATE_NOOP("store", "There is no backup at {path}.").format(
+        raise StoreError(QT_TRANSLATE_NOOP("store", "There is no backup at {path}."), params=dict(
             path=from_file))
     kf = KeyFile.load(keyfile_path(from_file))
     unlocked = unlock_key(kf, passphrase=passphrase, recovery_code=recovery_code,

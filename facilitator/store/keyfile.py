@@ -230,7 +230,7 @@ class KeyFile:
             if version > VERSION:
                 raise CorruptStoreError(QT_TRANSLATE_NOOP(
                     "store", "The key file {path} was written by a newer version of "
-                    "Facilitator; update the app to open it.").format(path=where))
+                    "Facilitator; update the app to open it."), params=dict(path=where))
             slots = [KeySlot.from_json(s) for s in doc["slots"]]
             kf = cls(store_id=str(doc["store_id"]), key_check=_unb64(doc["key_check"]),
                      slots=slots, version=version)
@@ -239,11 +239,11 @@ class KeyFile:
         except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError) as exc:
             raise CorruptStoreError(QT_TRANSLATE_NOOP(
                 "store", "The key file {path} is damaged or is not a Facilitator key "
-                "file.").format(path=where)) from exc
+                "file."), params=dict(path=where)) from exc
         if len(kf.key_check) != 32:
             raise CorruptStoreError(QT_TRANSLATE_NOOP(
                 "store", "The key file {path} is damaged or is not a Facilitator key "
-                "file.").format(path=where))
+                "file."), params=dict(path=where))
         return kf
 
     @classmethod
@@ -254,7 +254,7 @@ class KeyFile:
         except FileNotFoundError as exc:
             raise CorruptStoreError(QT_TRANSLATE_NOOP(
                 "store", "The key file {path} is missing. Restore it from a backup (it is "
-                "saved next to every backup).").format(path=path)) from exc
+                "saved next to every backup)."), params=dict(path=path)) from exc
         return cls.from_bytes(data, path)
 
     def save(self, path: Path) -> None:

@@ -82,7 +82,7 @@ class CreatedStore(OpenedStore):
 def check_passphrase(passphrase: str) -> None:
     if len(passphrase.strip()) < MIN_PASSPHRASE:
         raise InputError(QT_TRANSLATE_NOOP(
-            "store", "The passphrase must be at least {n} characters long.").format(
+            "store", "The passphrase must be at least {n} characters long."), params=dict(
                 n=MIN_PASSPHRASE))
 
 
@@ -93,7 +93,7 @@ def create_store(path: Path, *, passphrase: str | None = None,
     kpath = keyfile_path(path)
     if (path.exists() and path.stat().st_size > 0) or kpath.exists():
         raise StoreError(QT_TRANSLATE_NOOP(
-            "store", "A store already exists at {path}; it was left untouched.").format(
+            "store", "A store already exists at {path}; it was left untouched."), params=dict(
                 path=path))
     real = use_keyring and secrets.is_real_backend()
     if passphrase is None and not real:
@@ -201,7 +201,7 @@ def _refuse_read_only(path: Path) -> None:
         if not os.access(target, os.W_OK):
             raise ReadOnlyError(QT_TRANSLATE_NOOP(
                 "store", "The store {path} cannot be opened for writing: {target} is "
-                "read-only. Nothing was changed.").format(path=path, target=target))
+                "read-only. Nothing was changed."), params=dict(path=path, target=target))
 
 
 def open_store(path: Path, *, passphrase: str | None = None, recovery_code: str | None = None,
@@ -217,7 +217,7 @@ def open_store(path: Path, *, passphrase: str | None = None, recovery_code: str 
     """
     path = Path(path)
     if not path.is_file():
-        raise StoreError(QT_TRANSLATE_NOOP("store", "There is no store at {path}.").format(
+        raise StoreError(QT_TRANSLATE_NOOP("store", "There is no store at {path}."), params=dict(
             path=path))
     _refuse_read_only(path)
     lock = StoreLock(path).acquire()
@@ -227,14 +227,14 @@ def open_store(path: Path, *, passphrase: str | None = None, recovery_code: str 
         if path.stat().st_size < _MIN_DB_BYTES:
             raise CorruptStoreError(QT_TRANSLATE_NOOP(
                 "store", "The database {path} is truncated or empty. Restore it from a "
-                "backup.").format(path=path))
+                "backup."), params=dict(path=path))
         unlocked = unlock_key(kf, passphrase=passphrase, recovery_code=recovery_code,
                               use_keyring=use_keyring)
         kf, key, new_code = _finish_pending_rekey(path, kf, unlocked.key)
         if not _probe(path, key):
             raise CorruptStoreError(QT_TRANSLATE_NOOP(
                 "store", "The database {path} does not open with its own key: it is damaged "
-                "or was replaced by another file. Restore it from a backup.").format(path=path))
+                "or was replaced by another file. Restore it from a backup."), params=dict(path=path))
         if verify is None:
             verify = path.stat().st_size <= VERIFY_ON_OPEN_MAX_BYTES
         if verify:
@@ -242,7 +242,7 @@ def open_store(path: Path, *, passphrase: str | None = None, recovery_code: str 
             if problems:
                 raise CorruptStoreError(QT_TRANSLATE_NOOP(
                     "store", "The database {path} is damaged ({problem}). It was not changed; "
-                    "restore it from a backup.").format(path=path, problem=problems[0]))
+                    "restore it from a backup."), params=dict(path=path, problem=problems[0]))
         db = Database(path, key)
         if migrate_on_open and migrate.needs_upgrade(db.engine):
             backup.backup_generation(path, key, reason="pre-migrate")

@@ -12,7 +12,6 @@ the measure is only no longer offered in run mode.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any, Optional
 
@@ -387,54 +386,17 @@ class MeasuresDialog(QDialog):
         self.add_button.setEnabled(True)
         self._selection_changed()
         self.status.clear()
-        text, field = (self._message(exc.message) if isinstance(exc, FacilitatorError)
-                       else (self.tr("The measure could not be saved."), None))
+        from facilitator.ui.errors_ui import error_text
+
+        text = (error_text(exc, self.lang) if isinstance(exc, FacilitatorError)
+                else self.tr("The measure could not be saved."))
+        field = self._field(getattr(exc, "field", None))
         self.error.setText(text)
         self.error.show()
         if field is not None:
             field.setFocus()
 
-    def _message(self, message: str) -> tuple[str, Optional[QWidget]]:
-        """The core's refusal in the interface language, and the field it is about.
-
-        The core words its checks in English (the CLI prints them as they are); the
-        known ones are matched here so an Arabic interface shows Arabic. Anything
-        else is shown as the core said it, never hidden."""
-        known = (
-            (r"A measure key uses .*", self.tr(
-                "A key uses lowercase letters, digits and '_' (2 to 41 characters, starting "
-                "with a letter)."), self.key),
-            (r"A measure called '(.*)' already exists\.",
-             self.tr("A measure called '%1' already exists."), self.key),
-            (r"A custom measure needs a title in both English and Arabic\.",
-             self.tr("Give the title in both English and Arabic."),
-             self.title_en if not self.title_en.text().strip() else self.title_ar),
-            (r"The English title is empty\.", self.tr("The English title is empty."),
-             self.title_en),
-            (r"The Arabic title is empty\.", self.tr("The Arabic title is empty."),
-             self.title_ar),
-            (r"The English title contains an invisible or control character \((.*)\).*",
-             self.tr("The English title contains an invisible or control character (%1); "
-                     "remove it and try again."), self.title_en),
-            (r"The Arabic title contains an invisible or control character \((.*)\).*",
-             self.tr("The Arabic title contains an invisible or control character (%1); "
-                     "remove it and try again."), self.title_ar),
-            (r"The Arabic title has no Arabic letters\.",
-             self.tr("The Arabic title has no Arabic letters."), self.title_ar),
-            (r"The range must go from a smaller to a larger number \((\S+) to (\S+) does not\)\.",
-             self.tr("The scores must go from a smaller to a larger number (%1 to %2 does "
-                     "not)."), self.maximum),
-            (r"The step must be a positive number\.",
-             self.tr("The step must be a positive number."), self.step),
-            (r"A step of (\S+) does not divide the range (\S+) to (\S+) into equal steps\.",
-             self.tr("A step of %1 does not divide %2 to %3 into equal steps."), self.step),
-            (r"A step of (\S+) gives (\d+) answer points; use at most (\d+)\.",
-             self.tr("A step of %1 gives %2 answer points; use at most %3."), self.step),
-        )
-        for pattern, text, field in known:
-            match = re.fullmatch(pattern, message)
-            if match:
-                for i, value in enumerate(match.groups(), start=1):
-                    text = text.replace(f"%{i}", locale_digits(value))
-                return text, field
-        return message, None
+    def _field(self, name: Optional[str]) -> Optional[QWidget]:
+        """The input a core refusal is about (``InputError.field``)."""
+        return {"key": self.key, "title_en": self.title_en, "title_ar": self.title_ar,
+                "range": self.maximum, "step": self.step}.get(name or "")
