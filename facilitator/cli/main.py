@@ -45,13 +45,7 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
         return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in SUBCOMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"facilitator.cli.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"facilitator.cli.{name}":
-                continue  # that area is not built yet
-            raise
-        module.register(sub)
+        importlib.import_module(f"facilitator.cli.{name}").register(sub)
     return parser
 
 

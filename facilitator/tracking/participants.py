@@ -128,11 +128,6 @@ def list_participants(s: OrmSession, group_id: str, *,
     return list(s.scalars(query.order_by(Participant.code)))
 
 
-def find_by_code(s: OrmSession, group_id: str, code: str) -> Participant | None:
-    return s.scalars(select(Participant).where(Participant.group_id == group_id,
-                                               Participant.code == code)).first()
-
-
 def erase_participant(s: OrmSession, participant_id: str, *,
                       user_id: str | None = None) -> dict[str, int]:
     """Delete a participant and every attendance and measure row linked to them.

@@ -236,10 +236,7 @@ def _preload_core() -> None:
     import facilitator.session.library  # noqa: F401
     import facilitator.store.service  # noqa: F401
     import facilitator.tracking.participants  # noqa: F401
-    try:
-        import facilitator.session.persistence  # noqa: F401
-    except ImportError:  # run engine not built yet
-        pass
+    import facilitator.session.persistence  # noqa: F401
 
 
 def run_app(args: argparse.Namespace) -> int:

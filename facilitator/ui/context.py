@@ -139,7 +139,6 @@ class AppContext(QObject):
         self.demo = demo
         self.navigator: Optional[Navigator] = None
         self.locked = False
-        self.extras: dict[str, Any] = {}  # small per-app state screens share (e.g. demo ids)
 
     @property
     def rtl(self) -> bool:

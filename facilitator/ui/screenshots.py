@@ -104,16 +104,12 @@ def render_all(app: "App", out: Path, langs: tuple[str, ...] = ("en", "ar")) -> 
         window.lock()
         written.append(grab(window, out / f"{lang}-lock.png"))
         window.unlock()
-        try:
-            from facilitator.ui.run import screenshot_widgets  # type: ignore[attr-defined]
-        except ImportError:
-            screenshot_widgets = None
-            log.warning("run mode offers no screenshot_widgets(); skipping run screens")
-        if screenshot_widgets is not None:
-            for name, widget in screenshot_widgets(ctx).items():
-                written.append(grab(widget, out / f"{lang}-{name}.png"))
-                widget.close()
-                widget.deleteLater()
+        from facilitator.ui.run import screenshot_widgets
+
+        for name, widget in screenshot_widgets(ctx).items():
+            written.append(grab(widget, out / f"{lang}-{name}.png"))
+            widget.close()
+            widget.deleteLater()
         window.close()
         window.deleteLater()
         _settle()

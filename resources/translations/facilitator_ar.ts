@@ -695,14 +695,6 @@
         <source>Lock now</source>
         <translation>أقفل الآن</translation>
     </message>
-    <message>
-        <source>Run mode</source>
-        <translation>وضع التشغيل</translation>
-    </message>
-    <message>
-        <source>Run mode is not available in this build.</source>
-        <translation>وضع التشغيل غير متاح في هذا الإصدار.</translation>
-    </message>
 </context>
 <context>
     <name>Measures</name>
