@@ -54,6 +54,8 @@ FORMATTED := facilitator/app/__init__.py \
              facilitator/app/runs.py \
              facilitator/app/exports.py \
              facilitator/app/changes.py \
+             facilitator/app/scripts.py \
+             facilitator/app/measures.py \
              facilitator/ui/errors_ui.py \
              facilitator/policy.py \
              facilitator/steplog.py \

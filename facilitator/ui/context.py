@@ -110,7 +110,8 @@ class AppSettings:
     @property
     def autolock_minutes(self) -> int:
         try:
-            minutes = int(self._qs.value("security/autolock_minutes", DEFAULT_AUTOLOCK_MINUTES))
+            minutes = int(str(self._qs.value("security/autolock_minutes",
+                                             DEFAULT_AUTOLOCK_MINUTES)))
         except (TypeError, ValueError):
             minutes = DEFAULT_AUTOLOCK_MINUTES
         return max(0, minutes)  # 0 turns auto-lock off

@@ -118,15 +118,14 @@ class GroupDialog(QDialog):
         self.headcount_only.setChecked(form.headcount_only)
 
     def _fill_scripts(self, selected: Optional[str] = None) -> None:
-        from facilitator.session.library import list_scripts
+        from facilitator.app.scripts import script_summaries
 
         if selected is None:
             selected = self.script.currentData()
         program = self.program.currentData()
         self.script.clear()
         self.script.addItem(self.tr("Choose each time"), None)
-        with self.ctx.db.unit() as s:
-            summaries = list_scripts(s)
+        summaries = script_summaries(self.ctx.db)
         # Scripts for this kind of group first, then the rest.
         summaries.sort(key=lambda x: (x.program_type != program, pick(x.title, self.ctx.lang)))
         for summary in summaries:

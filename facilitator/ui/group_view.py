@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.app import changes
-from facilitator.errors import FacilitatorError
 from facilitator.app import groups as G
 from facilitator.app.groups import RosterRow, load_roster
 from facilitator.ui import widgets as W
@@ -183,13 +182,9 @@ class GroupView(QWidget):
         self.roster_title.setText(self.tr("Participants") if visible else self.tr("Attendance"))
 
     def _script_title(self, script_id: str) -> str:
-        from facilitator.session.library import load_script
+        from facilitator.app.scripts import script_title
 
-        try:
-            with self.ctx.db.unit() as s:
-                return load_script(script_id, s).title.get(self.ctx.lang)
-        except FacilitatorError:
-            return script_id
+        return script_title(self.ctx.db, script_id, self.ctx.lang)
 
     def selected(self) -> Optional[RosterRow]:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []

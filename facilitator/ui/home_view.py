@@ -107,7 +107,8 @@ class HomeView(QWidget):
 
     def _refresh_resume(self) -> None:
         while self.resume_box.count():
-            w = self.resume_box.takeAt(0).widget()
+            item = self.resume_box.takeAt(0)
+            w = item.widget() if item is not None else None
             if w is not None:
                 w.deleteLater()
         for offer in find_resume_offers(self.ctx.db):
@@ -119,7 +120,9 @@ class HomeView(QWidget):
             resume = W.button(self.tr("&Resume session"), primary=True)
             resume.clicked.connect(lambda _c=False, o=offer: self._resume(o))
             box = W.card(label, horizontal=True)
-            box.layout().addWidget(resume)
+            box_layout = box.layout()
+            assert box_layout is not None
+            box_layout.addWidget(resume)
             box.setObjectName("resume_card")
             self.resume_box.addWidget(box)
 

@@ -12,7 +12,6 @@ the measure is only no longer offered in run mode.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Optional
 
 from PySide6.QtCore import Qt
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from facilitator.app import changes
+from facilitator.app.measures import MeasureRow, measure_table
 from facilitator.errors import FacilitatorError
 from facilitator.tracking import custom_measures as cm
 from facilitator.tracking import measures as me
@@ -32,32 +32,6 @@ from facilitator.ui.run.common import locale_digits
 ASKED = (("prepost", ("pre", "post")), ("single", ("single",)),
          ("both", ("pre", "post", "single")))
 RANGE_LIMIT = 1_000_000
-
-
-@dataclass(frozen=True)
-class MeasureRow:
-    """One line of the list (plain data, read on the UI thread)."""
-
-    key: str
-    title: dict[str, str]
-    builtin: bool
-    validated: bool
-    minimum: float
-    maximum: float
-    step: float
-    phases: tuple[str, ...]
-    retired: bool
-
-
-def measure_rows(s: Any) -> list[MeasureRow]:
-    out = []
-    for m in cm.list_measures(s, include_retired=True):
-        spec = dict(m.spec or {})
-        out.append(MeasureRow(m.key, dict(m.title or {}), bool(m.builtin),
-                              bool(spec.get("validated")), float(spec.get("min", 0)),
-                              float(spec.get("max", 10)), float(spec.get("step", 1) or 1),
-                              tuple(spec.get("phases") or ()), me.is_retired(m)))
-    return out
 
 
 def _number(value: float) -> float | int:
@@ -252,9 +226,7 @@ class MeasuresDialog(QDialog):
 
     # -- the list -------------------------------------------------------------------
     def reload(self, select_key: Optional[str] = None) -> None:
-        with self.ctx.db.unit() as s:  # unit(): the built-in rows are created on first use
-            self._rows = measure_rows(s)
-            status = me.stored_text(s, me.WHO5, "ar").status
+        self._rows, status = measure_table(self.ctx.db)
         self._show_wording(status)
         self.table.setRowCount(len(self._rows))
         for i, row in enumerate(self._rows):

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import pick
-from facilitator.session.library import ScriptSummary, list_scripts, load_script
+from facilitator.app.scripts import get_script, script_summaries
+from facilitator.session.library import ScriptSummary
 from facilitator.session.scripts import Script
 from facilitator.ui import widgets as W
 from facilitator.ui.context import AppContext, RunRequest
@@ -120,8 +121,8 @@ class PlanView(QWidget):
         self.start_btn.setObjectName("start_session")
         self.start_btn.clicked.connect(self.start)
         row = QHBoxLayout()
-        for w in (self.duplicate_btn, self.edit_btn, self.handout_btn, self.who5_btn):
-            row.addWidget(w)
+        for button in (self.duplicate_btn, self.edit_btn, self.handout_btn, self.who5_btn):
+            row.addWidget(button)
         row.addStretch(1)
         row.addWidget(self.practice)
         row.addWidget(self.start_btn)
@@ -142,7 +143,7 @@ class PlanView(QWidget):
         self.default_script = info.default_script_id if info else None
         self.roster_size = info.roster_size if info else 0
         due = bool(info and info.who5_due)
-        self.who5_btn.setVisible(bool(info) and not info.headcount_only)
+        self.who5_btn.setVisible(info is not None and not info.headcount_only)
         self.who5_hint.setText(self.tr("WHO-5 is due at this session: print a form for "
                                        "each person.") if due else "")
         self.who5_hint.setVisible(due)
@@ -154,8 +155,7 @@ class PlanView(QWidget):
             return
         if select is None and self.script is not None:
             select = self.script.id
-        with self.ctx.db.unit() as s:
-            summaries = list_scripts(s)
+        summaries = script_summaries(self.ctx.db)
         summaries.sort(key=lambda x: (x.id != self.default_script,
                                       x.program_type != self.group_program,
                                       not x.builtin, pick(x.title, self.group_lang)))
@@ -183,8 +183,7 @@ class PlanView(QWidget):
             return
         script_id = item.data(Qt.ItemDataRole.UserRole)
         try:
-            with self.ctx.db.unit() as s:
-                self.script = load_script(script_id, s)
+            self.script = get_script(self.ctx.db, script_id)
         except FacilitatorError as exc:
             self.script = None
             W.show_error(self, exc)

@@ -121,25 +121,26 @@ class ScriptEditor(QDialog):
         grid = QGridLayout()
         grid.addWidget(QLabel(self.tr("English")), 0, 1)
         grid.addWidget(QLabel(self.tr("Arabic")), 0, 2)
-        self.fields: dict[tuple[str, str], QWidget] = {}
+        self.fields: dict[tuple[str, str], QLineEdit | QPlainTextEdit] = {}
         names = {"title": self.tr("Title"), "say": self.tr("Words to say"),
                  "notes": self.tr("Notes for you")}
         for r, name in enumerate(TEXT_FIELDS, start=1):
             grid.addWidget(QLabel(names[name]), r, 0, Qt.AlignmentFlag.AlignTop)
             for c, lang in enumerate(("en", "ar"), start=1):
-                w: QWidget = QLineEdit() if name == "title" else QPlainTextEdit()
-                if isinstance(w, QPlainTextEdit):
-                    w.setTabChangesFocus(True)
-                    w.textChanged.connect(lambda n=name, lg=lang: self._text_changed(n, lg))
+                edit: QLineEdit | QPlainTextEdit = (QLineEdit() if name == "title"
+                                                    else QPlainTextEdit())
+                if isinstance(edit, QPlainTextEdit):
+                    edit.setTabChangesFocus(True)
+                    edit.textChanged.connect(lambda n=name, lg=lang: self._text_changed(n, lg))
                 else:
-                    w.textEdited.connect(lambda _t, n=name, lg=lang: self._text_changed(n, lg))
-                w.setLayoutDirection(Qt.LayoutDirection.RightToLeft if lang == "ar"
-                                     else Qt.LayoutDirection.LeftToRight)
+                    edit.textEdited.connect(lambda _t, n=name, lg=lang: self._text_changed(n, lg))
+                edit.setLayoutDirection(Qt.LayoutDirection.RightToLeft if lang == "ar"
+                                        else Qt.LayoutDirection.LeftToRight)
                 in_lang = self.tr('English') if lang == 'en' else self.tr('Arabic')
-                w.setAccessibleName(f"{names[name]} ({in_lang})")
-                w.setObjectName(f"{name}_{lang}")
-                self.fields[(name, lang)] = w
-                grid.addWidget(w, r, c)
+                edit.setAccessibleName(f"{names[name]} ({in_lang})")
+                edit.setObjectName(f"{name}_{lang}")
+                self.fields[(name, lang)] = edit
+                grid.addWidget(edit, r, c)
         right = QVBoxLayout()
         form = QFormLayout()
         form.addRow(self.tr("Kind"), self.kind)

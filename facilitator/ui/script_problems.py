@@ -13,7 +13,7 @@ no problem is ever hidden.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Mapping
 
 import yaml
 from pydantic import ValidationError
@@ -141,7 +141,7 @@ def _value(text: str) -> Any:
         return int(number) if number.is_integer() else number
     return text
 
-def message_text(err: dict[str, Any], loc: tuple[Any, ...]) -> str | None:
+def message_text(err: Mapping[str, Any], loc: tuple[Any, ...]) -> str | None:
     """One pydantic error as a translated sentence, or None for a kind not worded here."""
     kind, ctx, value = err["type"], err.get("ctx") or {}, err.get("input")
     last = loc[-1] if loc else None

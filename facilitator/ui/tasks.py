@@ -236,6 +236,7 @@ class TaskRunner(_BaseRunner):
 
     def _make_progress(self, job: _Job) -> ProgressFn:
         relay = job.relay  # created on the main thread in run()
+        assert relay is not None
 
         def progress(value: int, maximum: int = 0, text: str = "") -> None:
             relay.changed.emit(int(value), int(maximum), str(text))
