@@ -102,13 +102,6 @@ def _clean_name(name: str) -> str:
     return name
 
 
-def _group(s: OrmSession, group_id: str) -> Group:
-    group = s.get(Group, group_id)
-    if group is None:
-        raise InputError("That group does not exist.")
-    return group
-
-
 # -- reads ---------------------------------------------------------------------------
 def list_groups(db: Any, include_archived: bool = False) -> list[GroupRow]:
     """Groups with their roster size and last real session, for the list."""
@@ -215,7 +208,7 @@ def load_roster(db: Any, group_id: str, include_archived: bool = False) -> list[
 def participant_codes(db: Any, group_id: str) -> list[str]:
     """The codes of a group's active participants (never an alias), sorted."""
     with db.unit() as s:
-        _group(s, group_id)
+        P.get_group(s, group_id)
         return [p.code for p in P.list_participants(s, group_id)]
 
 
@@ -257,12 +250,12 @@ def add_group(s: OrmSession, name: str, program_type: str, language: str) -> str
 
 
 def rename_group(s: OrmSession, group_id: str, name: str) -> None:
-    _group(s, group_id).name = _clean_name(name)
+    P.get_group(s, group_id).name = _clean_name(name)
 
 
 def archive_group(s: OrmSession, group_id: str, archived: bool = True) -> None:
     """Hide a group from the lists (its history stays in the reports)."""
-    _group(s, group_id).archived = archived
+    P.get_group(s, group_id).archived = archived
 
 
 def add_participant(

@@ -35,25 +35,6 @@ class RunContext:
     data: RunData
 
 
-def open_runner(
-    db: Any,
-    group_id: str,
-    script_id: str,
-    *,
-    session_id: Optional[str] = None,
-    practice: bool = False,
-    clock: Callable[[], float] = time.monotonic,
-) -> SessionRunner:
-    """A new :class:`SessionRunner` for ``group_id``, or the one of ``session_id`` resumed."""
-    if session_id:
-        return SessionRunner.resume(db, session_id, clock=clock)
-    with db.unit() as s:
-        script = load_script(script_id, s)
-    return SessionRunner.create(
-        db, group_id, script, is_practice=practice, no_notes=script.options.no_notes, clock=clock
-    )
-
-
 def open_run(
     db: Any,
     group_id: str,
@@ -63,10 +44,21 @@ def open_run(
     practice: bool = False,
     clock: Callable[[], float] = time.monotonic,
 ) -> RunContext:
-    """Open run mode's session (new, or resumed after a crash) with everything it shows."""
-    runner = open_runner(
-        db, group_id, script_id, session_id=session_id, practice=practice, clock=clock
-    )
+    """Open run mode's session with everything it shows: a new session of ``script_id``
+    for ``group_id``, or ``session_id`` resumed after a crash (its log replayed)."""
+    if session_id:
+        runner = SessionRunner.resume(db, session_id, clock=clock)
+    else:
+        with db.unit() as s:
+            planned = load_script(script_id, s)
+        runner = SessionRunner.create(
+            db,
+            group_id,
+            planned,
+            is_practice=practice,
+            no_notes=planned.options.no_notes,
+            clock=clock,
+        )
     with db.unit() as s:
         sess = s.get(Session, runner.session_id)
         assert sess is not None  # the runner has just created or loaded it

@@ -49,7 +49,8 @@ GENDERS: dict[str, dict[str, str]] = {
 }
 
 
-def _get_group(s: OrmSession, group_id: str) -> Group:
+def get_group(s: OrmSession, group_id: str) -> Group:
+    """The group, or an InputError that says it does not exist."""
     group = s.get(Group, group_id)
     if group is None:
         raise InputError("That group does not exist.")
@@ -79,7 +80,7 @@ def add_participant(s: OrmSession, group_id: str, *, alias: str | None = None,
                     age_band: str | None = None, gender: str | None = None,
                     choose: Chooser | None = None) -> Participant:
     """Create a participant with a fresh code unique within ``group_id``."""
-    group = _get_group(s, group_id)
+    group = get_group(s, group_id)
     if group.headcount_only:
         raise InputError("This group keeps a headcount only, without a list of participants.")
     _check_details(age_band, gender)
