@@ -57,6 +57,10 @@ FORMATTED := facilitator/app/__init__.py \
              facilitator/app/scripts.py \
              facilitator/app/measures.py \
              facilitator/ui/errors_ui.py \
+             facilitator/ui/run/controller.py \
+             facilitator/ui/run/side_tabs.py \
+             facilitator/ui/run/recovery_bar.py \
+             facilitator/ui/run/skip_dialog.py \
              facilitator/policy.py \
              facilitator/steplog.py \
              facilitator/cli/groups_cmd.py \
@@ -67,6 +71,7 @@ FORMATTED := facilitator/app/__init__.py \
              tests/session/test_steplog.py \
              tests/ui/test_changes.py \
              tests/ui/test_errors_ui.py \
+             tests/ui/test_run_controller.py \
              tests/test_core_strings.py \
              scripts/code_metrics.py
 

@@ -61,6 +61,18 @@ class IdentifyingTextEdit(QWidget):
         self._aliases = [a for a in aliases if a]
         self._check()
 
+    def load_session_note(self, note: str, aliases: Iterable[str], *, no_notes: bool) -> None:
+        """The session's saved note and the aliases to warn about; a no-notes session
+        (defusing) gets a disabled field that says nothing is written down."""
+        self.set_aliases(aliases)
+        self.set_text_silently(note)
+        self.editor.setEnabled(not no_notes)
+        self.editor.setPlaceholderText(
+            QCoreApplication.translate("RunView", "No-notes mode: nothing is written down in "
+                                       "this session.") if no_notes else
+            QCoreApplication.translate("RunView", "Session notes (anonymous: codes, never "
+                                       "names)"))
+
     def set_text_silently(self, text: str) -> None:
         """Load saved text (resume) without triggering a save."""
         self.editor.blockSignals(True)

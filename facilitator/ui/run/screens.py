@@ -39,10 +39,10 @@ def _run_view(ctx: Any, group_id: str, script_id: str) -> Any:
     view.go_next()
     target = next((i for i, st in enumerate(view.script.steps) if st.outcome == "pre"
                    or st.kind == "check_in"), 0)
-    while view.engine.index < target:
-        clock.now += view.script.steps[view.engine.index].minutes * 60
+    while (view.engine.index or 0) < target:  # started: the index is set
+        clock.now += view.script.steps[view.engine.index or 0].minutes * 60
         view.go_next()
-    step = view.script.steps[view.engine.index]
+    step = view.script.steps[view.engine.index or 0]
     clock.now += step.minutes * 60 - 45  # 45 s left: the amber countdown
     panel = view.activity.scores_pre
     for row, value in zip(panel.rows()[:5], (6, 4, 8, None, 5)):
