@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Callable
 
 import yaml
 from pydantic import ValidationError
@@ -163,6 +163,11 @@ def _node_for(root: yaml.Node, loc: tuple[Any, ...]) -> yaml.Node:
     return node
 
 
+def node_line(root: yaml.Node, loc: tuple[Any, ...]) -> int:
+    """The 1-based line of the field at ``loc`` (or of its nearest existing parent)."""
+    return _node_for(root, loc).start_mark.line + 1
+
+
 def _field_name(loc: tuple[Any, ...]) -> str:
     out = ""
     for part in loc:
@@ -231,8 +236,13 @@ def _plain(err: Mapping[str, Any], loc: tuple[Any, ...]) -> str:
     return str(err["msg"])
 
 
-def parse_script_text(text: str | bytes, path: str = "<script>") -> Script:
-    """Validate script text (from a file or the database) into a :class:`Script`."""
+def read_yaml_document(text: str | bytes, path: str) -> tuple[yaml.Node, Any]:
+    """Read untrusted YAML text under the script rules (size, bytes, no anchors or tags,
+    depth, duplicate keys) into its node tree and plain data.
+
+    Public so other formats built on the script format (practice scenarios) are read
+    the same strict way; every failure is a :class:`ScriptValidationError`.
+    """
     if isinstance(text, bytes):
         raw = text
         if len(text) > MAX_BYTES:
@@ -259,21 +269,38 @@ def parse_script_text(text: str | bytes, path: str = "<script>") -> Script:
     if not isinstance(root, yaml.MappingNode):
         _fail(path, "the top level must be a mapping (format:, id:, title:, steps: ...)",
               root.start_mark.line + 1)
-    data = _construct(root, path)
+    return root, _construct(root, path)
+
+
+def validation_problems(exc: ValidationError, root: yaml.Node, path: str,
+                        plain: Callable[[Mapping[str, Any], tuple[Any, ...]], str] | None = None,
+                        ) -> list[Problem]:
+    """One :class:`Problem` per pydantic error, at the line of the field it is about."""
+    problems = []
+    for err in exc.errors():
+        loc = tuple(err["loc"]) + tuple((err.get("ctx") or {}).get("loc", ()))
+        node = _node_for(root, loc)
+        problems.append(Problem(path, node.start_mark.line + 1, _field_name(loc),
+                                (plain or _plain)(err, loc)))
+    return problems
+
+
+def plain_message(err: dict[str, Any], loc: tuple[Any, ...]) -> str:
+    """Pydantic's message for ``err`` at ``loc`` in words an author can act on."""
+    return _plain(err, loc)
+
+
+def parse_script_text(text: str | bytes, path: str = "<script>") -> Script:
+    """Validate script text (from a file or the database) into a :class:`Script`."""
+    root, data = read_yaml_document(text, path)
     try:
         return Script.model_validate(data)
     except ValidationError as exc:
-        problems = []
-        for err in exc.errors():
-            loc = tuple(err["loc"]) + tuple((err.get("ctx") or {}).get("loc", ()))
-            node = _node_for(root, loc)
-            problems.append(Problem(path, node.start_mark.line + 1, _field_name(loc),
-                                    _plain(err, loc)))
-        raise ScriptValidationError(problems) from None
+        raise ScriptValidationError(validation_problems(exc, root, path)) from None
 
 
-def load_script_file(path: str | Path) -> Script:
-    """Read and validate one script file; refuses anything over 1 MB before reading it."""
+def read_file_bytes(path: str | Path) -> bytes:
+    """The bytes of a script-like file; refuses anything over 1 MB before reading it."""
     p = Path(path)
     name = str(path)
     try:
@@ -284,9 +311,14 @@ def load_script_file(path: str | Path) -> Script:
             _fail(name, f"the file is larger than {MAX_BYTES // 1_000_000} MB; "
                         "a script is never that big")
         with open(p, "rb") as f:
-            data = f.read(MAX_BYTES + 1)
+            return f.read(MAX_BYTES + 1)
     except FileNotFoundError:
         _fail(name, "no such file")
     except OSError as exc:
         _fail(name, f"cannot read the file ({exc.strerror or exc})")
-    return parse_script_text(data, name)
+    raise AssertionError("unreachable")  # pragma: no cover - _fail always raises
+
+
+def load_script_file(path: str | Path) -> Script:
+    """Read and validate one script file; refuses anything over 1 MB before reading it."""
+    return parse_script_text(read_file_bytes(path), str(path))

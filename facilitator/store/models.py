@@ -326,3 +326,5 @@ def real_sessions() -> Any:
     Every query that feeds attendance, outcomes, incidents or reports starts here.
     """
     return select(Session).where(Session.is_practice.is_(False))
+
+from facilitator.store import models_practice as _models_practice  # noqa: E402,F401 - practice tables

@@ -1092,6 +1092,41 @@
     </message>
 </context>
 <context>
+    <name>Practice</name>
+    <message>
+        <source>The practice has already started.</source>
+        <translation>بدأ التدريب بالفعل.</translation>
+    </message>
+    <message>
+        <source>Answer the decision first.</source>
+        <translation>أجب عن القرار أولًا.</translation>
+    </message>
+    <message>
+        <source>There is no decision to answer now.</source>
+        <translation>لا يوجد قرار تجيب عنه الآن.</translation>
+    </message>
+    <message>
+        <source>That event has already happened.</source>
+        <translation>وقع هذا الحدث بالفعل.</translation>
+    </message>
+    <message>
+        <source>The practice is already paused.</source>
+        <translation>التدريب متوقف مؤقتًا بالفعل.</translation>
+    </message>
+    <message>
+        <source>The practice is not paused.</source>
+        <translation>التدريب ليس متوقفًا مؤقتًا.</translation>
+    </message>
+    <message>
+        <source>The practice has ended.</source>
+        <translation>انتهى التدريب.</translation>
+    </message>
+    <message>
+        <source>The practice has not started.</source>
+        <translation>لم يبدأ التدريب بعد.</translation>
+    </message>
+</context>
+<context>
     <name>PresenterView</name>
     <message>
         <source>Facilitator: presenter view</source>

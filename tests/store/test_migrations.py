@@ -26,7 +26,7 @@ def test_empty_to_head_has_no_autogenerate_diff(tmp_path):
     try:
         assert migrate.current_revision(db.engine) is None
         migrate.upgrade(db.engine)
-        assert migrate.current_revision(db.engine) == migrate.head_revision() == "0001"
+        assert migrate.current_revision(db.engine) == migrate.head_revision() == migrate.HEAD_REVISION
         assert migrate.HEAD_REVISION == migrate.head_revision()  # bump it with a new revision
         with db.engine.connect() as conn:
             diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
@@ -67,7 +67,7 @@ def test_migrate_on_open_takes_a_backup_first(tmp_path, no_keyring):
     migrate.downgrade(created.db.engine, "base")  # pretend an old, empty schema
     created.close()
     with service.open_store(path, passphrase=PASS) as st:
-        assert migrate.current_revision(st.db.engine) == "0001"
+        assert migrate.current_revision(st.db.engine) == migrate.HEAD_REVISION
         assert "note" in inspect(st.db.engine).get_table_names()
     backups = [p for p in generation_paths(path) if "pre-migrate" in p.name]
     assert len(backups) == 1
@@ -95,4 +95,4 @@ def test_failed_migration_is_a_clear_error(tmp_path, no_keyring, monkeypatch):
     assert len(generation_paths(path)) == 1
     monkeypatch.undo()
     with service.open_store(path, passphrase=PASS) as st:
-        assert migrate.current_revision(st.db.engine) == "0001"
+        assert migrate.current_revision(st.db.engine) == migrate.HEAD_REVISION

@@ -1,0 +1,303 @@
+"""Practice use cases for trainers and trainees, shared by the CLI and the app's screens.
+
+List the scenarios, start an attempt, play it (next step, choose, inject, pause,
+resume), finish it, look at a trainee's history, and replay any attempt from its seed.
+Every transcript entry and every input is written to the store the moment it happens
+(one small unit of work each), so a crash mid-attempt loses nothing. Practice rows live
+only in the ``practice_*`` tables: nothing here writes a real session, attendance,
+score or incident.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+from sqlalchemy import select
+
+from facilitator.errors import InputError
+from facilitator.practice.engine import Action, Entry, Mode, Outcome, PracticeRun
+from facilitator.practice.loader import (
+    ScenarioSummary,
+    find_scenario,
+    list_builtin,
+    parse_scenario_text,
+)
+from facilitator.practice.model import Scenario
+from facilitator.session.events import Clock
+from facilitator.session.library import load_script
+from facilitator.session.scripts import Script
+from facilitator.store.db import Database
+from facilitator.store.models_practice import PracticeAction, PracticeAttempt, PracticeEntry
+from facilitator.store.models import utcnow
+
+MAX_TRAINEE = 100
+
+
+def list_scenarios() -> list[ScenarioSummary]:
+    """The built-in scenarios, with title, status and content warnings."""
+    return list_builtin()
+
+
+def _script_for(db: Database | None, scenario: Scenario) -> Script:
+    if db is None:
+        return load_script(scenario.script)
+    with db.session() as s:
+        return load_script(scenario.script, s)
+
+
+def _resolver(db: Database | None):  # type: ignore[no-untyped-def]
+    def resolve(script_id: str) -> Script:
+        if db is None:
+            return load_script(script_id)
+        with db.session() as s:
+            return load_script(script_id, s)
+    return resolve
+
+
+def load_scenario(ref: str, db: Database | None = None) -> tuple[Scenario, Optional[str]]:
+    """A built-in scenario by id, or a file by path (its text is returned to be kept)."""
+    scenario = find_scenario(ref, _resolver(db))
+    text = None
+    if Path(ref).suffix in (".yaml", ".yml") and Path(ref).is_file():
+        text = Path(ref).read_text(encoding="utf-8")
+    return scenario, text
+
+
+@dataclass
+class Attempt:
+    """A live attempt: the engine plus the store row it writes to as it goes."""
+
+    id: str
+    run: PracticeRun
+    db: Database
+    _closed: bool = False
+
+    def start(self) -> None:
+        self.run.start()
+
+    def poll(self) -> list[Entry]:
+        return self.run.poll()
+
+    def next_step(self) -> None:
+        self.run.next_step()
+
+    def choose(self, option_id: str) -> Entry:
+        entry = self.run.choose(option_id)
+        self.sync_if_ended()  # an option may end the scenario: store the result now
+        return entry
+
+    def inject(self, event_id: str) -> None:
+        self.run.inject(event_id)
+
+    def pause(self) -> None:
+        self.run.pause()
+
+    def resume(self) -> None:
+        self.run.resume()
+
+    def finish(self) -> Outcome:
+        outcome = self.run.finish() if not self.run.done else self.run.outcome
+        assert outcome is not None
+        if not self._closed:
+            self._close("finished", outcome)
+        return outcome
+
+    def abandon(self) -> None:
+        self.run.abandon()
+        self._close("abandoned", None)
+
+    def sync_if_ended(self) -> Optional[Outcome]:
+        """After a choice that ends the scenario, store the result (once)."""
+        if self.run.done and self.run.outcome is not None and not self._closed:
+            self._close("finished", self.run.outcome)
+            return self.run.outcome
+        return None
+
+    def _close(self, status: str, outcome: Outcome | None) -> None:
+        self._closed = True
+        with self.db.unit() as s:
+            row = s.get(PracticeAttempt, self.id)
+            assert row is not None
+            row.status = status
+            row.finished_at = utcnow()
+            if outcome is not None:
+                row.result = outcome.result
+                row.percent = outcome.percent
+                row.scores = dict(outcome.scores)
+                row.critical_missed = list(outcome.critical_missed)
+
+
+def _recorder(db: Database, attempt_id: str,
+              listener: Callable[[Entry | Action], None] | None = None):  # type: ignore[no-untyped-def]
+    def record(item: Entry | Action) -> None:
+        with db.unit() as s:
+            if isinstance(item, Entry):
+                s.add(PracticeEntry(attempt_id=attempt_id, seq=item.seq, kind=item.kind,
+                                    t=item.t, step_id=item.step_id, data=dict(item.data)))
+            else:
+                s.add(PracticeAction(attempt_id=attempt_id, seq=item.seq, action=item.action,
+                                     arg=item.arg, clock=item.at))
+        if listener is not None:  # the screen (or the terminal) shows it once it is saved
+            listener(item)
+    return record
+
+
+def start_attempt(db: Database, scenario_ref: str, trainee: str, *, seed: int | None = None,
+                  mode: Mode = "practice", clock: Clock = time.monotonic,
+                  listener: Callable[[Entry | Action], None] | None = None) -> Attempt:
+    """Create the attempt row and a ready-to-start engine (call ``start()``).
+
+    ``listener`` sees every transcript entry and input right after it is saved (the
+    practice screen turns entries into event cards and decision panels)."""
+    trainee = (trainee or "").strip()
+    if not trainee or len(trainee) > MAX_TRAINEE:
+        raise InputError(f"Give the trainee a label of 1 to {MAX_TRAINEE} characters.")
+    if mode not in ("practice", "assessment"):
+        raise InputError("The mode is practice or assessment.")
+    scenario, text = load_scenario(scenario_ref, db)
+    if mode == "assessment" and scenario.metadata.status != "reviewed":
+        raise InputError(f"'{scenario.id}' is a draft; only reviewed scenarios can be used for "
+                         "assessment. Use practice mode.")
+    script = _script_for(db, scenario)
+    if seed is None:
+        seed = random.SystemRandom().randrange(2**31)
+    with db.unit() as s:
+        row = PracticeAttempt(
+            scenario_id=scenario.id, scenario_version=scenario.version,
+            scenario_hash=scenario.fingerprint, scenario_yaml=text, script_id=script.id,
+            script_hash=script.fingerprint, seed=seed, mode=mode, trainee=trainee,
+            status="running", counts_for_assessment=mode == "assessment")
+        s.add(row)
+        s.flush()
+        attempt_id = row.id
+    run = PracticeRun(scenario, script, seed, mode, clock=clock,
+                      recorder=_recorder(db, attempt_id, listener))
+    with db.unit() as s:
+        s.get(PracticeAttempt, attempt_id).temperaments = dict(run.temperaments)  # type: ignore[union-attr]
+    return Attempt(attempt_id, run, db)
+
+
+@dataclass(frozen=True)
+class AttemptSummary:
+    id: str
+    scenario_id: str
+    scenario_version: str
+    trainee: str
+    mode: str
+    seed: int
+    status: str
+    started_at: datetime
+    finished_at: Optional[datetime]
+    result: Optional[str]
+    percent: Optional[float]
+    scores: dict[str, Any]
+    critical_missed: list[Any]
+
+
+def _summary(row: PracticeAttempt) -> AttemptSummary:
+    return AttemptSummary(row.id, row.scenario_id, row.scenario_version, row.trainee, row.mode,
+                          row.seed, row.status, row.started_at, row.finished_at, row.result,
+                          row.percent, dict(row.scores or {}), list(row.critical_missed or []))
+
+
+def history(db: Database, trainee: str | None = None, scenario_id: str | None = None
+            ) -> list[AttemptSummary]:
+    """Attempts, oldest first, optionally for one trainee and/or one scenario."""
+    query = select(PracticeAttempt).order_by(PracticeAttempt.started_at, PracticeAttempt.id)
+    if trainee is not None:
+        query = query.where(PracticeAttempt.trainee == trainee)
+    if scenario_id is not None:
+        query = query.where(PracticeAttempt.scenario_id == scenario_id)
+    with db.session() as s:
+        return [_summary(r) for r in s.scalars(query)]
+
+
+def stored_transcript(db: Database, attempt_id: str) -> list[dict[str, Any]]:
+    with db.session() as s:
+        rows = s.scalars(select(PracticeEntry).where(PracticeEntry.attempt_id == attempt_id)
+                         .order_by(PracticeEntry.seq))
+        return [{"seq": r.seq, "t": r.t, "kind": r.kind, "step_id": r.step_id,
+                 "data": dict(r.data)} for r in rows]
+
+
+class _ResumeClock:
+    """Reads the recorded times while an attempt is replayed, then carries on from the
+    last one with the live clock (the time the app was closed counts as a pause)."""
+
+    def __init__(self, live: Clock) -> None:
+        self.live = live
+        self.replaying = True
+        self.now = 0.0
+        self._base = 0.0
+        self._live0 = 0.0
+
+    def go_live(self) -> None:
+        self._base, self._live0, self.replaying = self.now, self.live(), False
+
+    def __call__(self) -> float:
+        return self.now if self.replaying else self._base + (self.live() - self._live0)
+
+
+def resume_attempt(db: Database, attempt_id: str, clock: Clock = time.monotonic,
+                   listener: Callable[[Entry | Action], None] | None = None) -> Attempt:
+    """Pick up an attempt that was not finished (the app was closed or crashed): its
+    inputs are replayed from the store, then play continues where it stopped."""
+    with db.session() as s:
+        row = s.get(PracticeAttempt, attempt_id)
+        if row is None:
+            raise InputError(f"There is no practice attempt '{attempt_id}'.")
+        if row.status != "running":
+            raise InputError(f"This attempt is {row.status}; only a running one can be resumed.")
+        actions = [Action(a.seq, a.clock, a.action, a.arg) for a in row.actions]
+        scenario_id, yaml_text, seed, mode = row.scenario_id, row.scenario_yaml, row.seed, row.mode
+        wanted = row.scenario_hash
+    if yaml_text is not None:
+        scenario = parse_scenario_text(yaml_text, f"attempt:{attempt_id}", _resolver(db))
+    else:
+        scenario = find_scenario(scenario_id, _resolver(db))
+    if scenario.fingerprint != wanted:
+        raise InputError(f"The scenario '{scenario_id}' has changed since this attempt; it "
+                         "cannot be resumed.")
+    rclock = _ResumeClock(clock)
+    run = PracticeRun(scenario, _script_for(db, scenario), seed, mode, clock=rclock)  # type: ignore[arg-type]
+    for act in actions:
+        rclock.now = float(act.at)
+        run.apply_action(act)
+    rclock.go_live()
+    run.recorder = _recorder(db, attempt_id, listener)
+    return Attempt(attempt_id, run, db)
+
+
+def debrief(db: Database, attempt_id: str, lang: str) -> list[str]:
+    """The debrief of a finished attempt, rebuilt by replaying it: key moments beside the
+    strongest options, scores with reasons, critical actions, the result."""
+    from facilitator.practice.text import debrief_lines
+
+    run = replay_attempt(db, attempt_id)
+    if run.outcome is None:
+        raise InputError("This attempt was not finished; there is no debrief.")
+    return debrief_lines(run, run.outcome, lang)
+
+
+def replay_attempt(db: Database, attempt_id: str) -> PracticeRun:
+    """Play a stored attempt again from its seed and inputs (the same transcript)."""
+    with db.session() as s:
+        row = s.get(PracticeAttempt, attempt_id)
+        if row is None:
+            raise InputError(f"There is no practice attempt '{attempt_id}'.")
+        actions = [Action(a.seq, a.clock, a.action, a.arg) for a in row.actions]
+        scenario_id, yaml_text, seed, mode = row.scenario_id, row.scenario_yaml, row.seed, row.mode
+        wanted = row.scenario_hash
+    if yaml_text is not None:
+        scenario = parse_scenario_text(yaml_text, f"attempt:{attempt_id}", _resolver(db))
+    else:
+        scenario = find_scenario(scenario_id, _resolver(db))
+    if scenario.fingerprint != wanted:
+        raise InputError(f"The scenario '{scenario_id}' has changed since this attempt; it "
+                         "cannot be replayed exactly.")
+    return PracticeRun.replay(scenario, _script_for(db, scenario), seed, mode, actions)  # type: ignore[arg-type]

@@ -1,0 +1,161 @@
+"""Read a scenario file as strictly as a script; problems come as ``file:line: field: message``.
+
+The YAML is read by the script loader's own public machinery
+(:func:`facilitator.session.script_loader.read_yaml_document` and
+:func:`~facilitator.session.script_loader.validation_problems`), so a scenario gets the
+same guards (1 MB, UTF-8, no tags, anchors or aliases, depth and node limits, no
+duplicate keys) and the same messages. Every failure is a
+:class:`ScenarioValidationError`, a :class:`~facilitator.errors.ScriptError`.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from pydantic import ValidationError
+
+from facilitator.errors import ScriptError
+from facilitator.resources import resource_path
+from facilitator.session.script_loader import (
+    Problem,
+    ScriptValidationError,
+    plain_message,
+    read_file_bytes,
+    read_yaml_document,
+    validation_problems,
+)
+from facilitator.session.scripts import Script
+
+from .model import COMPETENCIES, EVENT_KINDS, TEMPERAMENTS, Scenario
+
+ScriptResolver = Callable[[str], Script]
+
+
+class ScenarioValidationError(ScriptValidationError):
+    """A scenario failed to load; ``problems`` lists every problem found."""
+
+
+def _plain(err: dict[str, Any], loc: tuple[Any, ...]) -> str:
+    kind, value = err["type"], err.get("input")
+    last = loc[-1] if loc else None
+    if kind == "literal_error":
+        if last == "kind":
+            return f"unknown event kind {value!r}; use one of: {', '.join(EVENT_KINDS)}"
+        if len(loc) > 1 and loc[-2] == "temperaments":
+            return f"unknown temperament {value!r}; use one of: {', '.join(TEMPERAMENTS)}"
+    if kind == "literal_error" and len(loc) > 1 and loc[-2] in ("scores",) or \
+            kind == "literal_error" and last == "[key]":
+        return f"unknown competency {value!r}; use one of: {', '.join(COMPETENCIES)}"
+    if kind in ("model_type", "dict_type", "model_attributes_type") and last in (
+            "title", "summary", "briefing", "persona", "tendencies", "text", "cue", "prompt",
+            "coach", "feedback") or (kind == "model_type" and len(loc) > 1
+                                     and loc[-2] == "content_warnings"):
+        return "must be a mapping with 'en' and 'ar' texts"
+    return plain_message(err, loc)
+
+
+def library_resolver() -> ScriptResolver:
+    from facilitator.session.library import load_script
+
+    return lambda script_id: load_script(script_id)
+
+
+def parse_scenario_text(text: str | bytes, path: str = "<scenario>",
+                        resolve_script: ScriptResolver | None = None) -> Scenario:
+    """Validate scenario text into a :class:`Scenario`.
+
+    ``resolve_script`` finds the base script by id (default: the built-in library);
+    the steps that events name are checked against it.
+    """
+    try:
+        root, data = read_yaml_document(text, path)
+    except ScenarioValidationError:
+        raise
+    except ScriptValidationError as exc:  # the reader's own refusals, under our name
+        raise ScenarioValidationError(exc.problems) from None
+    try:
+        return Scenario.model_validate(
+            data, context={"resolve_script": resolve_script or library_resolver()})
+    except ValidationError as exc:
+        raise ScenarioValidationError(validation_problems(exc, root, path, _plain)) from None
+
+
+def load_scenario_file(path: str | Path, resolve_script: ScriptResolver | None = None) -> Scenario:
+    """Read and validate one scenario file (refused unread over 1 MB)."""
+    name = str(path)
+    try:
+        data = read_file_bytes(path)
+    except ScriptValidationError as exc:
+        raise ScenarioValidationError(exc.problems) from None
+    return parse_scenario_text(data, name, resolve_script)
+
+
+# ---- the built-in scenarios --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ScenarioSummary:
+    id: str
+    version: str
+    title: dict[str, str]
+    script: str
+    status: str
+    participants: int
+    decisions: int
+    content_warnings: tuple[dict[str, str], ...]
+    path: str
+
+
+def builtin_dir() -> Path:
+    return resource_path("scenarios")
+
+
+@functools.lru_cache(maxsize=1)
+def _builtins() -> dict[str, tuple[Scenario, Path]]:
+    out: dict[str, tuple[Scenario, Path]] = {}
+    for path in sorted(builtin_dir().glob("*.yaml")):
+        scenario = load_scenario_file(path)
+        if scenario.id != path.stem:
+            raise ScenarioValidationError([Problem(str(path), None, "id",
+                                                   f"the id '{scenario.id}' does not match "
+                                                   "the file name")])
+        out[scenario.id] = (scenario, path)
+    return out
+
+
+def clear_cache() -> None:
+    _builtins.cache_clear()
+
+
+def builtin_scenarios() -> dict[str, Scenario]:
+    return {k: v[0] for k, v in _builtins().items()}
+
+
+def summarize(scenario: Scenario, path: str = "") -> ScenarioSummary:
+    return ScenarioSummary(
+        id=scenario.id, version=scenario.version,
+        title={"en": scenario.title.get("en"), "ar": scenario.title.get("ar")},
+        script=scenario.script, status=scenario.metadata.status,
+        participants=len(scenario.participants), decisions=len(scenario.decisions),
+        content_warnings=tuple({"en": w.get("en"), "ar": w.get("ar")}
+                               for w in scenario.metadata.content_warnings),
+        path=path)
+
+
+def list_builtin() -> list[ScenarioSummary]:
+    return [summarize(s, str(p)) for s, p in _builtins().values()]
+
+
+def find_scenario(ref: str, resolve_script: ScriptResolver | None = None) -> Scenario:
+    """A built-in scenario by id, or a scenario file by path."""
+    found = _builtins().get(ref)
+    if found is not None:
+        return found[0]
+    if ref.endswith((".yaml", ".yml")) or "/" in ref:
+        return load_scenario_file(ref, resolve_script)
+    known = ", ".join(sorted(_builtins()))
+    raise ScriptError(f"there is no built-in scenario '{ref}'; use one of: {known}, "
+                      "or give the path of a scenario file")

@@ -1,0 +1,156 @@
+"""Scenario files are read as strictly as scripts: every problem is file:line: message."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from facilitator.errors import ScriptError
+from facilitator.practice.loader import ScenarioValidationError, load_scenario_file, \
+    parse_scenario_text
+
+from .conftest import SMALL
+
+
+def problems(text: str) -> list[str]:
+    with pytest.raises(ScenarioValidationError) as info:
+        parse_scenario_text(text, "s.yaml")
+    return [str(p) for p in info.value.problems]
+
+
+def line_of(text: str, needle: str, nth: int = 0) -> int:
+    lines = [i + 1 for i, line in enumerate(text.splitlines()) if needle in line]
+    return lines[nth]
+
+
+def test_the_small_scenario_loads():
+    sc = parse_scenario_text(SMALL, "s.yaml")
+    assert sc.id == "small-test" and len(sc.participants) == 3
+    assert ("decision.d1.option.good.feedback", sc.decision("d1").option("good").feedback) \
+        in sc.strings()
+
+
+@pytest.mark.parametrize("old,new,needle,message", [
+    ("    coach: {en:", "    coaching: {en:", "coaching:", "coaching: unknown field"),
+    ("    step: check_in", "    step: nowhere", "step: nowhere",
+     "has no step 'nowhere'"),
+    ("script: mutual-support-circle", "script: no-such-script", "script: no-such",
+     "there is no session script 'no-such-script'"),
+    ('        cites: ["rule:own_experience"]', '        cites: ["rule:be_nice"]', "rule:be_nice",
+     "'rule:be_nice' is not a ground rule"),
+    ("    kind: leaves", "    kind: shouts", "kind: shouts", "unknown event kind 'shouts'"),
+    ('op: ">=", value: 8', 'op: ">=", value: 11', "value: 11", "can never be true"),
+    ("        scores: {listening_empathy: 1}", "        scores: {listening_empathy: 9}",
+     "listening_empathy: 9", "too large"),
+    ("        scores: {listening_empathy: 1}", "        scores: {listening: 1}",
+     "listening: 1", "unknown competency 'listening'"),
+    ("    decision: d2", "    decision: d9", "decision: d9", "there is no decision 'd9'"),
+    ("    who: AA1\n    kind: leaves", "    who: ZZ9\n    kind: leaves", "who: ZZ9",
+     "there is no participant 'ZZ9'"),
+    ("    temperaments: [steady, anxious]", "    temperaments: [steady, grumpy]", "grumpy",
+     "unknown temperament 'grumpy'"),
+])
+def test_each_mistake_is_named_at_its_line(old, new, needle, message):
+    text = SMALL.replace(old, new, 1)
+    assert text != SMALL
+    found = problems(text)
+    assert any(p.startswith(f"s.yaml:{line_of(text, needle)}:") and message in p
+               for p in found), found
+
+
+def test_a_reviewed_scenario_needs_both_languages_but_a_draft_does_not():
+    text = SMALL.replace('prompt: {en: "What now?", ar: "ماذا الآن؟"}', 'prompt: {en: "What now?"}')
+    assert any("has no Arabic text" in p and "decision.d1.prompt" in p for p in problems(text))
+    draft = text.replace("status: reviewed", "status: draft")
+    sc = parse_scenario_text(draft, "s.yaml")
+    assert sc.missing_translations() == [("decision.d1.prompt", "ar")]
+    assert sc.decision("d1").prompt.get("ar") == "What now?"  # falls back while untranslated
+
+
+@pytest.mark.parametrize("text,message", [
+    ("a: &x 1\nb: *x\n", "anchors and aliases"),
+    ("format: !!python/object:os.system 1\n", "invalid YAML"),
+    ("format: 1\nformat: 1\n", "appears twice"),
+    ("- a\n- b\n", "top level must be a mapping"),
+    ("", "empty"),
+])
+def test_hostile_yaml_is_refused_like_a_script(text, message):
+    assert any(message in p for p in problems(text))
+
+
+def test_a_file_that_is_not_there(tmp_path):
+    with pytest.raises(ScenarioValidationError, match="no such file"):
+        load_scenario_file(tmp_path / "missing.yaml")
+    big = tmp_path / "big.yaml"
+    big.write_bytes(b"x" * 1_000_001)
+    with pytest.raises(ScenarioValidationError, match="larger than 1 MB"):
+        load_scenario_file(big)
+
+
+VALID = yaml.safe_load(SMALL)
+SCALARS = (st.none() | st.booleans() | st.integers(-10**6, 10**6)
+           | st.floats(allow_nan=True, allow_infinity=True) | st.text(max_size=20))
+NESTED = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=4)
+                      | st.dictionaries(st.text(max_size=8) | st.sampled_from(list(VALID)),
+                                        inner, max_size=4), max_leaves=20)
+
+
+def _paths(node, prefix=()):
+    yield prefix
+    if isinstance(node, dict):
+        for k, v in node.items():
+            yield from _paths(v, prefix + (k,))
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            yield from _paths(v, prefix + (i,))
+
+
+ALL_PATHS = [p for p in _paths(VALID) if p]
+
+
+@st.composite
+def mutated(draw):
+    data = copy.deepcopy(VALID)
+    for _ in range(draw(st.integers(1, 3))):
+        path = draw(st.sampled_from(ALL_PATHS))
+        parent = data
+        try:
+            for part in path[:-1]:
+                parent = parent[part]
+            if draw(st.booleans()) and isinstance(parent, dict):
+                parent.pop(path[-1], None)
+            else:
+                parent[path[-1]] = draw(NESTED)
+        except (KeyError, IndexError, TypeError):
+            continue
+    return yaml.safe_dump(data, allow_unicode=True)
+
+
+@st.composite
+def edited(draw):
+    text = SMALL
+    for _ in range(draw(st.integers(1, 4))):
+        i = draw(st.integers(0, len(text)))
+        j = min(len(text), i + draw(st.integers(0, 15)))
+        text = text[:i] + draw(st.text(alphabet=list(":-[]{}&*!|>'\"#\n ab1حل\x00"),
+                                       max_size=6)) + text[j:]
+    return text
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(mutated(), edited(), st.binary(max_size=200), NESTED.map(yaml.safe_dump)))
+def test_only_the_scenario_error_is_ever_raised_with_a_location(doc):
+    try:
+        parse_scenario_text(doc, "fuzz.yaml")
+    except ScenarioValidationError as exc:
+        assert exc.problems
+        for problem in exc.problems:
+            assert problem.path == "fuzz.yaml" and problem.message
+            assert problem.line is not None and problem.line >= 1
+            assert str(problem).startswith(f"fuzz.yaml:{problem.line}: ")
+    except ScriptError as exc:  # pragma: no cover - any other kind would be a bug
+        pytest.fail(f"a ScriptError that is not a ScenarioValidationError: {exc!r}")
