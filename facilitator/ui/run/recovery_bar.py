@@ -38,8 +38,7 @@ class RecoveryBar(QWidget):
         """Hide when on time; else say how far over and what to shorten (``plan`` is
         asked only then: it is the engine's ``suggest_recovery``)."""
         if overrun < SHOW_AFTER_SECONDS:
-            self.label.hide()
-            self.button.hide()
+            self.hide()  # the whole bar: an empty row would still take the layout's spacing
             return
         suggestion = plan()
         parts = [
@@ -60,5 +59,5 @@ class RecoveryBar(QWidget):
                 "RunView", "Still %1 min over: skip a step or agree with the group to run over."
             ).replace("%1", locale_digits(f"{suggestion.uncovered_minutes:g}"))
         self.label.setText(text)
-        self.label.show()
         self.button.setVisible(bool(suggestion.cuts))
+        self.show()
