@@ -7,7 +7,7 @@ TSTAMP  := $(VENV)/.installed-test
 TS      := $(wildcard resources/translations/*.ts)
 QM      := $(TS:.ts=.qm)
 
-.PHONY: run test demo screenshots bench lint lint-format translations lupdate system-deps clean
+.PHONY: run test demo screenshots readme-screenshots bench lint lint-format translations lupdate system-deps qt-runtime clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -21,11 +21,19 @@ $(TSTAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP) $@
 
-# Debian packages the tests use to check PDFs (qpdf, pdftotext, pdftoppm).
+# Debian packages the tests use: qpdf, pdftotext, pdftoppm check PDFs; age and minisign
+# are the reference tools for report bundles; Xvfb, openbox and Qt's xcb runtime libraries
+# run the real-window tests (tests/realwindow). Only the missing ones are installed.
+SYSTEM_DEPS := qpdf poppler-utils age minisign xvfb openbox libxcb-cursor0 libxcb-icccm4 \
+  libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-randr0 \
+  libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0 libegl1 libfontconfig1
 system-deps:
-	@if ! command -v qpdf >/dev/null || ! command -v pdftotext >/dev/null; then \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq qpdf poppler-utils >/dev/null; \
-	  else sudo apt-get update -qq && sudo apt-get install -y -qq qpdf poppler-utils >/dev/null; fi; \
+	@missing=$$(for p in $(SYSTEM_DEPS); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages the tests need:" $$missing; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $$missing >/dev/null; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq $$missing >/dev/null; fi; \
 	fi
 
 resources/translations/%.qm: resources/translations/%.ts | $(STAMP)
@@ -37,14 +45,22 @@ translations: $(QM)
 lupdate: $(STAMP)
 	BIN=$(BIN) scripts/update_translations.sh
 
-run: $(STAMP) translations
+# Qt's X11 plugin needs libxcb-cursor0 & co.: installed when possible, else named plainly.
+qt-runtime:
+	@$(PY) scripts/check_qt_runtime.py
+
+run: $(STAMP) translations qt-runtime
 	$(BIN)/facilitator
 
-demo: $(STAMP) translations
+demo: $(STAMP) translations qt-runtime
 	$(BIN)/facilitator --demo
 
 screenshots: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/facilitator --demo --screenshots out/screenshots
+
+# The README's real-window pictures (Xvfb + openbox at 1366x768): docs/screenshots/realwindow-*.
+readme-screenshots: $(STAMP) translations system-deps
+	PYTHON=$(BIN)/python scripts/readme_screenshots.sh docs/screenshots
 
 # Files `ruff format --check` holds today. TODO(lead): after the one repository-wide
 # `ruff format` (run once, after every branch is merged), replace this list with
@@ -53,7 +69,7 @@ FORMATTED := facilitator/app/__init__.py facilitator/app/groups.py facilitator/a
   facilitator/ui/errors_ui.py facilitator/ui/run/controller.py facilitator/ui/run/side_tabs.py facilitator/ui/run/recovery_bar.py facilitator/ui/run/skip_dialog.py \
   facilitator/policy.py facilitator/steplog.py \
   facilitator/cli/groups_cmd.py \
-  tests/app/__init__.py tests/app/test_groups.py tests/app/test_alias_matching.py \
+  tests/app/__init__.py tests/app/test_groups.py tests/tracking/test_alias_matching.py \
   tests/cli/test_groups_cmd.py \
   tests/session/test_steplog.py \
   tests/ui/test_changes.py tests/ui/test_errors_ui.py tests/ui/test_run_controller.py \
@@ -72,6 +88,7 @@ lint-format: $(TSTAMP)
 
 test: lint translations system-deps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	PYTHON=$(BIN)/python scripts/realwindow_tests.sh
 
 bench: $(TSTAMP) translations
 	$(BIN)/python benchmarks/run_all.py

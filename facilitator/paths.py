@@ -26,3 +26,16 @@ def default_db_path() -> Path:
 
 def backups_dir(db_path: Path) -> Path:
     return db_path.parent / "backups"
+
+
+def default_documents_dir() -> Path:
+    """Where PDFs the facilitator makes are saved unless they choose elsewhere.
+
+    ``Documents/Facilitator`` (platformdirs' documents folder, localised by the
+    system), so reports, handouts, session summaries and the recovery kit land in one
+    place a person can find, never in the folder the app happened to start from.
+    Under ``FACILITATOR_HOME`` (tests, ``--demo``) it is ``<home>/Documents/Facilitator``.
+    """
+    override = os.environ.get("FACILITATOR_HOME")
+    base = Path(override) / "Documents" if override else Path(platformdirs.user_documents_dir())
+    return base / "Facilitator"

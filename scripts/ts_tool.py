@@ -4,6 +4,7 @@
     python scripts/ts_tool.py list [LANG]        # unfinished messages as JSON lines
     python scripts/ts_tool.py apply LANG FILE    # fill translations from JSON lines
     python scripts/ts_tool.py check              # exit 1 if anything is unfinished
+    python scripts/ts_tool.py mnemonics [LANG]   # Latin access keys in brackets: "حفظ (&S)"
 
 ``apply`` reads lines of ``{"context": ..., "source": ..., "translation": ...}``
 (or ``"numerus": [...]`` for %n strings) so translations can be written in a plain
@@ -13,6 +14,7 @@ editor and merged back; Qt Linguist works on the same files.
 from __future__ import annotations
 
 import json
+import re
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -109,6 +111,46 @@ def apply(lang: str, file: str) -> int:
     return 0
 
 
+_MNEMONIC = re.compile(r"(?<!&)&([^&\s])")
+_TRAILING_KEY = re.compile(r"\s*\(&[A-Za-z0-9]\)(…?)$")
+
+
+def mnemonic_form(source: str, translation: str) -> str:
+    """The translation with the source's access key as a Latin letter in brackets.
+
+    An Arabic letter after ``&`` cannot be typed with Alt on a Latin keyboard, while Qt
+    maps a Latin access key to the same physical key on the Arabic layout; so Arabic
+    labels carry the English key in brackets at their end, as Chinese and Japanese
+    interfaces do: ``"&Save" -> "حفظ (&S)"``. Keys then never collide in Arabic where
+    they do not in English.
+    """
+    found = _MNEMONIC.search(source.replace("&&", ""))
+    if not found or not translation:
+        return translation
+    text = _TRAILING_KEY.sub(r"\1", translation)
+    text = re.sub(r"&(?!&)", "", text.replace("&&", "\0")).replace("\0", "&&")
+    dots = "…" if text.endswith("…") else ""  # "حفظ (&S)…", as "Save…" keeps its dots last
+    return f"{text.removesuffix('…')} (&{found.group(1).upper()}){dots}"
+
+
+def mnemonics(lang: str = "ar") -> int:
+    path = _path(lang)
+    tree = ET.parse(path)
+    changed = 0
+    for _name, msg in _messages(tree):
+        tr = msg.find("translation")
+        source = msg.findtext("source") or ""
+        if tr is None or msg.get("numerus") == "yes" or not tr.text:
+            continue
+        new = mnemonic_form(source, tr.text)
+        if new != tr.text:
+            tr.text = new
+            changed += 1
+    _write(tree, path)
+    print(f"{path.name}: {changed} access keys written as Latin letters")
+    return 0
+
+
 def check() -> int:
     bad = 0
     for path in sorted(ROOT.glob("*.ts")):
@@ -128,6 +170,8 @@ def main(argv: list[str]) -> int:
         return apply(argv[1], argv[2])
     if argv[0] == "check":
         return check()
+    if argv[0] == "mnemonics":
+        return mnemonics(argv[1] if len(argv) > 1 else "ar")
     print(__doc__)
     return 2
 

@@ -18,6 +18,7 @@ class Changes:
     sessions: bool = False
     scripts: bool = False
     measures: bool = False
+    safety: bool = False  # the group's or the organisation's safety numbers
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
@@ -33,3 +34,4 @@ PARTICIPANTS = Changes(participants=True)
 SESSIONS = Changes(sessions=True)
 SCRIPTS = Changes(scripts=True)
 MEASURES = Changes(measures=True)
+SAFETY = Changes(safety=True)

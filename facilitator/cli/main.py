@@ -19,7 +19,7 @@ from facilitator import __version__
 from facilitator.errors import FacilitatorError
 
 SUBCOMMAND_MODULES = ("db_cmd", "demo_cmd", "scripts_cmd", "report_cmd", "list_cmd",
-                      "groups_cmd", "measures_cmd", "scenarios_cmd")
+                      "groups_cmd", "measures_cmd", "scenarios_cmd", "bundle_cmd")
 
 log = logging.getLogger("facilitator")
 

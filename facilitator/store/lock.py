@@ -66,3 +66,13 @@ class StoreLock:
 
     def __exit__(self, *exc: object) -> None:
         self.release()
+
+
+def ensure_free(db_path: Path) -> None:
+    """Raise :class:`StoreLockedError` if another window or command has the store open.
+
+    Takes the lock and lets it go at once: the app calls this before asking for the
+    passphrase, so a second start says "already open" first instead of after the
+    facilitator has typed it (and waited for the key derivation).
+    """
+    StoreLock(db_path).acquire().release()

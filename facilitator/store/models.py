@@ -328,3 +328,4 @@ def real_sessions() -> Any:
     return select(Session).where(Session.is_practice.is_(False))
 
 from facilitator.store import models_practice as _models_practice  # noqa: E402,F401 - practice tables
+from facilitator.store import models_bundles as _models_bundles  # noqa: E402,F401  (issue 15 tables)

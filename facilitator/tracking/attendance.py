@@ -21,6 +21,7 @@ from facilitator.store.models import (
     Participant,
     Session,
 )
+from facilitator.store.tombstones import record_tombstones
 
 ATTENDED = (AttendanceStatus.present, AttendanceStatus.left_early)
 MAX_HEADCOUNT = 500
@@ -77,6 +78,9 @@ def unmark_attendance(s: OrmSession, session_id: str, participant_id: str) -> bo
                                              Attendance.participant_id == participant_id)).first()
     if row is None:
         return False
+    session = s.get(Session, session_id)
+    # an un-marked attendance must also disappear from stores that received it
+    record_tombstones(s, "attendance", [row.id], session.group_id if session else None)
     s.delete(row)
     s.flush()
     recompute_first_time(s, participant_id)

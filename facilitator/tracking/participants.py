@@ -28,6 +28,7 @@ from facilitator.store.models import (
     Session,
     StepEvent,
 )
+from facilitator.store.tombstones import record_tombstones
 from facilitator.tracking.codes import Chooser, new_unique_code
 
 ALIAS_MAX = 60
@@ -147,6 +148,12 @@ def erase_participant(s: OrmSession, participant_id: str, *,
                      .where(Attendance.participant_id == participant_id)) or 0
     n_resp = s.scalar(select(func.count()).select_from(MeasureResponse)
                       .where(MeasureResponse.participant_id == participant_id)) or 0
+    # the erasure travels in report bundles as tombstones (ids only, never the code)
+    record_tombstones(s, "response", s.scalars(select(MeasureResponse.id).where(
+        MeasureResponse.participant_id == participant_id)).all(), group_id)
+    record_tombstones(s, "attendance", s.scalars(select(Attendance.id).where(
+        Attendance.participant_id == participant_id)).all(), group_id)
+    record_tombstones(s, "participant", [participant_id], group_id)
     s.execute(delete(MeasureResponse).where(MeasureResponse.participant_id == participant_id))
     s.execute(delete(Attendance).where(Attendance.participant_id == participant_id))
     s.execute(delete(Participant).where(Participant.id == participant_id))

@@ -1,9 +1,9 @@
 """Finding aliases in free text: one folding and one matcher for every use.
 
 The PDF redaction here and the live "this looks identifying" warning in the note
-field (:mod:`facilitator.app.identifying`) both call :func:`fold_with_owners` and
+field (:mod:`facilitator.tracking.identifying`) both call :func:`fold_with_owners` and
 :func:`alias_matcher`, so an alias the warning catches is the alias the report
-removes (``tests/app/test_alias_matching.py`` feeds the same texts to both).
+removes (``tests/tracking/test_alias_matching.py`` feeds the same texts to both).
 
 An alias is the facilitator's private reminder of who a code is; a note such as
 "walked out with Renée" must not carry it into a PDF. Plain string matching misses

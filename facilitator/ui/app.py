@@ -76,7 +76,8 @@ class App:
             from facilitator.ui.wizard import FirstRunWizard
 
             wizard = FirstRunWizard(self.tasks, path, self.lang,
-                                    on_language=self.switch_language_early)
+                                    on_language=self.switch_language_early,
+                                    settings=self.settings)
             wizard.exec()
             if wizard.store is None:  # cancelled before the store existed
                 return False
@@ -84,8 +85,10 @@ class App:
             self.lang = wizard.lang
             self.settings.language = self.lang
             return True
+        from facilitator.store.lock import ensure_free
         from facilitator.ui.unlock_dialog import UnlockDialog
 
+        ensure_free(path)  # "already open" before the passphrase, not after it
         options = unlock.unlock_options(path)
         dialog = UnlockDialog(
             self.tasks, lambda p, c: unlock.open_with(path, passphrase=p, recovery_code=c),
@@ -96,6 +99,9 @@ class App:
         if not dialog.exec() or dialog.result_store is None:
             return False
         self.store = dialog.result_store
+        from facilitator.ui.store_settings import offer_new_passphrase
+
+        offer_new_passphrase(self.tasks, self.store)  # a forgotten passphrase: set a new one
         return True
 
     def switch_language_early(self, lang: str) -> None:
@@ -197,7 +203,10 @@ class App:
             if not self.open_store():
                 return 1
         except StoreLockedError as exc:
+            from facilitator.ui.widgets import show_error
+
             print(f"facilitator: error: {exc}", file=sys.stderr)
+            show_error(None, exc)  # started from a menu, there is no terminal to read
             return 1
         if self.args.screenshots:
             from facilitator.ui.screenshots import render_all

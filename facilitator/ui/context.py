@@ -108,6 +108,24 @@ class AppSettings:
         self.set_value("ui/language", lang)
 
     @property
+    def save_folder(self) -> Path:
+        """The folder save dialogs open in (see :func:`facilitator.paths.default_documents_dir`).
+
+        Chosen once: the first time it is asked for, the default is written down, so it
+        stays put; a folder picked in a save dialog or in Settings replaces it.
+        """
+        value = self._qs.value("files/save_folder")
+        if not value:
+            folder = paths.default_documents_dir()
+            self.set_value("files/save_folder", str(folder))
+            return folder
+        return Path(str(value))
+
+    @save_folder.setter
+    def save_folder(self, folder: Path) -> None:
+        self.set_value("files/save_folder", str(folder))
+
+    @property
     def autolock_minutes(self) -> int:
         try:
             minutes = int(str(self._qs.value("security/autolock_minutes",

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from facilitator.app import exports
 from facilitator.ui import widgets as W
 from facilitator.ui.context import AppContext
+from facilitator.ui.save_files import shown_path
 
 
 def save_handout(ctx: AppContext, parent: QWidget, script_id: str, group_id: Optional[str],
@@ -25,7 +26,8 @@ def save_handout(ctx: AppContext, parent: QWidget, script_id: str, group_id: Opt
     def done(_result) -> None:
         QMessageBox.information(parent, QCoreApplication.translate("Exports", "Handout saved"),
                                 QCoreApplication.translate("Exports", "The handout was saved "
-                                                           "to %1.").replace("%1", path))
+                                                           "to %1.").replace(
+                                                               "%1", shown_path(path)))
 
     ctx.tasks.run(job, done, lambda exc: W.show_error(parent, exc), progress=True,
                   label=QCoreApplication.translate("Exports", "Writing the handout…"))
@@ -37,7 +39,8 @@ def save_who5_forms(ctx: AppContext, parent: QWidget, path: str, lang: str, copi
     def done(_result) -> None:
         QMessageBox.information(parent, QCoreApplication.translate("Exports", "Forms saved"),
                                 QCoreApplication.translate("Exports", "The WHO-5 forms were "
-                                                           "saved to %1.").replace("%1", path))
+                                                           "saved to %1.").replace(
+                                                               "%1", shown_path(path)))
 
     ctx.tasks.run(lambda _p, _c: exports.write_who5_forms(ctx.db, path, lang, copies, practice), done,
                   lambda exc: W.show_error(parent, exc), progress=True,

@@ -80,6 +80,13 @@ class GroupDialog(QDialog):
         form.addRow(self._label(self.tr("Extra ground &rules"), self.rules), self.rules)
         form.addRow(self._label(self.tr("&Co-facilitator"), self.cofac), self.cofac)
         form.addRow("", self.headcount_only)
+        # The emergency number and crisis line (the same for all groups), asked here so
+        # Safety (F1) is never empty in a crisis.
+        from facilitator.ui.safety_numbers import SafetyNumbersFields, load_numbers
+
+        self.numbers = SafetyNumbersFields(self)
+        self.numbers.add_to(form)
+        load_numbers(ctx, self.numbers.show_numbers)
 
         self.error = QLabel()
         theme.set_role(self.error, "error")
@@ -147,13 +154,23 @@ class GroupDialog(QDialog):
         except InputError as exc:
             self._show_error(exc)
             return
+        from facilitator.ui.safety_numbers import save_numbers_job
+
+        numbers = save_numbers_job(self.ctx.lang, *self.numbers.values())
+        group_id = self.group_id
+
+        def job(s):
+            saved = save_group(s, form, group_id)
+            numbers(s)  # one unit: a bad number leaves the group unsaved too, and says so
+            return saved
+
         self.save_button.setEnabled(False)
-        self.ctx.tasks.run_db(self.ctx.db, lambda s: save_group(s, form, self.group_id),
-                              self._saved, self._failed, label=self.tr("Saving the group"))
+        self.ctx.tasks.run_db(self.ctx.db, job, self._saved, self._failed,
+                              label=self.tr("Saving the group"))
 
     def _saved(self, group_id: str) -> None:
         self.saved_group_id = group_id
-        self.ctx.notify(changes.GROUPS)
+        self.ctx.notify(changes.GROUPS | changes.SAFETY)
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
@@ -165,7 +182,10 @@ class GroupDialog(QDialog):
         from PySide6.QtCore import QCoreApplication
 
         if isinstance(exc, FacilitatorError):
-            text = QCoreApplication.translate("GroupDialog", exc.message)
+            from facilitator.ui.errors_ui import error_text
+
+            translated = QCoreApplication.translate("GroupDialog", exc.message)
+            text = translated if translated != exc.message else error_text(exc)
         else:
             text = self.tr("The group could not be saved.")
         self.error.setText(text)

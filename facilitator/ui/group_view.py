@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QTableWidget,
     QTableWidgetItem,
@@ -33,6 +35,7 @@ from facilitator.ui import widgets as W
 from facilitator.ui.context import AppContext
 from facilitator.ui.labels import age_band_label, gender_label, language_label, program_label
 from facilitator.ui.participant_dialogs import DetailsDialog, NewcomerDialog
+from facilitator.ui.translations import format_date
 
 
 class GroupView(QWidget):
@@ -53,7 +56,7 @@ class GroupView(QWidget):
         self.details = W.muted()
         self.edit_btn = W.button(self.tr("&Edit group…"))
         self.edit_btn.clicked.connect(self._edit_group)
-        self.report_btn = W.button(self.tr("Group re&port…"),
+        self.report_btn = W.button(self.tr("&Group report…"),
                                    tip=self.tr("A de-identified PDF report for a supervisor"))
         self.report_btn.clicked.connect(self.open_report)
         self.plan_btn = W.button(self.tr("&Plan a session"), primary=True)
@@ -97,6 +100,10 @@ class GroupView(QWidget):
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemDoubleClicked.connect(lambda _i: self._edit_alias())
         outer.addWidget(self.table, 1)
+        self.roster_empty = W.muted(self.tr("No participants yet: press Add newcomer as "
+                                            "people join. Each gets a random code."))
+        self.roster_empty.setObjectName("rosterEmpty")
+        outer.addWidget(self.roster_empty)
 
         self.newcomer_btn = W.button(self.tr("Add &newcomer"), primary=True)
         self.newcomer_btn.clicked.connect(self.add_newcomer)
@@ -105,7 +112,7 @@ class GroupView(QWidget):
         self.details_btn = W.button(self.tr("&Details…"),
                                     tip=self.tr("Optional age band and gender"))
         self.details_btn.clicked.connect(self._edit_details)
-        self.archive_btn = W.button(self.tr("A&rchive"))
+        self.archive_btn = W.button(self.tr("Arc&hive"))
         self.archive_btn.clicked.connect(self._toggle_archive)
         self.erase_btn = W.button(self.tr("E&rase…"), danger=True,
                                   tip=self.tr("Delete this participant and everything "
@@ -121,6 +128,20 @@ class GroupView(QWidget):
         buttons.addWidget(self.show_archived)
         outer.addLayout(buttons)
 
+        # The group's sessions, newest first: finished, discarded, still open, practice.
+        self.history_title = W.heading(self.tr("Sessions"), "subtitle")
+        outer.addWidget(self.history_title)
+        self.history = QListWidget()
+        self.history.setObjectName("sessionHistory")
+        self.history.setAccessibleName(self.tr("Sessions of this group"))
+        line = self.history.fontMetrics().height() + 12
+        self.history.setMaximumHeight(line * 4 + 8)
+        self.history.setMinimumHeight(line * 2 + 8)
+        outer.addWidget(self.history)
+        self.history_empty = W.muted(self.tr("No sessions yet: plan one with Plan a session."))
+        self.history_empty.setObjectName("historyEmpty")
+        outer.addWidget(self.history_empty)
+
         ctx.data_changed.connect(self._on_data_changed)
 
     # -- loading ----------------------------------------------------------------
@@ -129,7 +150,7 @@ class GroupView(QWidget):
         self.refresh()
 
     def _on_data_changed(self, what: changes.Changes) -> None:
-        if (what.groups or what.participants) and self.group_id:
+        if (what.groups or what.participants or what.sessions) and self.group_id:
             self.refresh()
 
     def refresh(self) -> None:
@@ -173,6 +194,29 @@ class GroupView(QWidget):
             if selected and row.id == selected.id:
                 self.table.selectRow(r)
         self._update_buttons()
+        self.roster_empty.setVisible(not headcount_only and not rows)
+        self._fill_history()
+
+    def _fill_history(self) -> None:
+        from facilitator.app.sessions import session_history
+
+        self.history.clear()
+        titles: dict[str, str] = {}
+        status = {"completed": self.tr("finished"), "abandoned": self.tr("discarded"),
+                  "running": self.tr("not finished"), "paused": self.tr("not finished")}
+        for line in session_history(self.ctx.db, self.group_id):
+            if line.script_id not in titles:
+                titles[line.script_id] = self._script_title(line.script_id)
+            parts = [format_date(line.started_at) if line.started_at else "",
+                     titles[line.script_id], self.tr("%n present", "", line.attended),
+                     status.get(line.status, line.status)]
+            if line.is_practice:
+                parts.append(self.tr("practice"))
+            item = QListWidgetItem("  ·  ".join(p for p in parts if p))
+            item.setData(Qt.ItemDataRole.UserRole, line.session_id)
+            self.history.addItem(item)
+        self.history.setVisible(self.history.count() > 0)
+        self.history_empty.setVisible(self.history.count() == 0)
 
     def _set_roster_visible(self, visible: bool) -> None:
         for w in (self.roster_hint, self.table, self.newcomer_btn, self.alias_btn,
@@ -203,8 +247,8 @@ class GroupView(QWidget):
         sel = self.selected()
         for b in (self.alias_btn, self.details_btn, self.archive_btn, self.erase_btn):
             b.setEnabled(sel is not None)
-        self.archive_btn.setText(self.tr("Un&archive") if sel and sel.archived
-                                 else self.tr("A&rchive"))
+        self.archive_btn.setText(self.tr("Unarc&hive") if sel and sel.archived
+                                 else self.tr("Arc&hive"))
 
     # -- actions ----------------------------------------------------------------
     def add_newcomer(self) -> None:
@@ -222,6 +266,7 @@ class GroupView(QWidget):
 
     def _added(self, code: str) -> None:
         self.ctx.notify(changes.PARTICIPANTS)
+        self.code_box = W.show_code(self, code)  # large, to read out or write on a card
         for r in range(self.table.rowCount()):
             if self.table.item(r, self.COL_CODE).text() == code:
                 self.table.selectRow(r)

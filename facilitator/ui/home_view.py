@@ -111,17 +111,27 @@ class HomeView(QWidget):
             w = item.widget() if item is not None else None
             if w is not None:
                 w.deleteLater()
-        for offer in find_resume_offers(self.ctx.db):
-            text = self.tr("A session with %1 was not finished.").replace("%1", offer.group_name)
-            if offer.started_at is not None:
-                text += " " + self.tr("It started on %1.").replace(
-                    "%1", format_date(offer.started_at))
-            label = W.heading(text, "subtitle")
-            resume = W.button(self.tr("&Resume session"), primary=True)
+        from facilitator.ui import unfinished
+
+        offers = find_resume_offers(self.ctx.db)
+        for i, offer in enumerate(offers):
+            # Every unfinished session gets its card; only the first carries the keys.
+            label = W.heading(unfinished.describe(offer), "subtitle")
+            label.setWordWrap(True)
+            first = i == 0
+            resume = W.button(self.tr("&Resume session") if first else self.tr("Resume session"),
+                              primary=True)
+            resume.setObjectName("resume_button")
             resume.clicked.connect(lambda _c=False, o=offer: self._resume(o))
+            drop = W.button(self.tr("D&iscard…") if first else self.tr("Discard…"))
+            drop.setObjectName("discard_button")
+            drop.setToolTip(self.tr("End this session for good; what was recorded stays"))
+            drop.clicked.connect(lambda _c=False, o=offer: unfinished.discard(
+                self.ctx, self, o, then=self.refresh))
             box = W.card(label, horizontal=True)
             box_layout = box.layout()
             assert box_layout is not None
+            box_layout.addWidget(drop)
             box_layout.addWidget(resume)
             box.setObjectName("resume_card")
             self.resume_box.addWidget(box)

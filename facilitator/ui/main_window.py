@@ -78,7 +78,7 @@ class MainWindow(QMainWindow):
         self._on_language = on_language
         self.setObjectName("main_window")
         self.setWindowTitle(self._title())
-        self.resize(1100, 760)
+        W.fit_to_screen(self, 1100, 760)
 
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
@@ -172,6 +172,7 @@ class MainWindow(QMainWindow):
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)
         self.reports_action = action(self.tr("Reports"), "Ctrl+R", self.open_reports)
+        self.bundles_action = action(self.tr("Bundles"), "Ctrl+B", self.open_bundles)
         self.settings_action = action(self.tr("Settings"), "Ctrl+,", self.open_settings)
         self.lock_action = action(self.tr("Lock now"), "Ctrl+L", self.lock)
 
@@ -180,7 +181,7 @@ class MainWindow(QMainWindow):
         running = current is self.run_view and self.run_view is not None
         locked = self.ctx.locked
         for act in (self.back_action, self.home_action, self.new_group_action,
-                    self.reports_action, self.settings_action):
+                    self.reports_action, self.bundles_action, self.settings_action):
             act.setVisible(self.ready and not locked and not running)
         self.back_action.setEnabled(bool(self._history))
         self.lock_action.setVisible(self.ready and not locked)
@@ -301,6 +302,16 @@ class MainWindow(QMainWindow):
         self._sync_toolbar()
         self.idle.poke()
         self.ctx.lock_changed.emit(False)
+        if self.lock_screen is not None and self.lock_screen.panel.recovery_mode \
+                and self.lock_screen.panel.has_passphrase:
+            # The passphrase was forgotten: offer a new one now, not at the next lock.
+            from PySide6.QtCore import QTimer
+
+            from facilitator.ui.store_settings import offer_new_passphrase
+
+            store = getattr(self.ctx, "store", None)
+            QTimer.singleShot(0, lambda: offer_new_passphrase(
+                self.ctx.tasks, store, self, used_recovery=True))
 
     # -- settings ----------------------------------------------------------------
     def open_reports(self) -> None:
@@ -314,6 +325,14 @@ class MainWindow(QMainWindow):
             self.group.open_report()
         else:
             ReportDialog(self.ctx, parent=self).exec()
+
+    def open_bundles(self) -> None:
+        """Signed, encrypted report bundles: send, receive, status board, keys."""
+        if not self.ready or self.ctx.locked:
+            return
+        from facilitator.ui.bundles_dialog import BundlesDialog
+
+        BundlesDialog(self.ctx, self).exec()
 
     def open_settings(self) -> None:
         if not self.ready or self.ctx.locked:

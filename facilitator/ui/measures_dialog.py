@@ -26,6 +26,7 @@ from facilitator.errors import FacilitatorError
 from facilitator.tracking import custom_measures as cm
 from facilitator.tracking import measures as me
 from facilitator.ui import theme
+from facilitator.ui import widgets as W
 from facilitator.ui.context import AppContext
 from facilitator.ui.run.common import locale_digits
 
@@ -66,6 +67,10 @@ class MeasuresDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selection_changed)
+        # Room for three measures (the WHO-5, the check-in and one of the organisation's)
+        # rather than the one and a half rows the form below once left it.
+        self.table.setMinimumHeight(header.sizeHint().height() + 2 * self.table.frameWidth()
+                                    + 3 * self.table.verticalHeader().defaultSectionSize())
         self.retire_button = QPushButton(self.tr("&Retire"), self)
         self.retire_button.setObjectName("retireMeasure")
         self.retire_button.setEnabled(False)
@@ -114,14 +119,14 @@ class MeasuresDialog(QDialog):
 
         form = QFormLayout()
         scale = QHBoxLayout()
-        for text, spin in ((self.tr("&From"), self.minimum), (self.tr("&to"), self.maximum),
-                           (self.tr("in &steps of"), self.step)):
+        for text, spin in ((self.tr("&From"), self.minimum), (self.tr("t&o"), self.maximum),
+                           (self.tr("in ste&ps of"), self.step)):
             scale.addWidget(self._label(text, spin))
             scale.addWidget(spin)
         scale.addStretch(1)
         form.addRow(self._label(self.tr("&Key"), self.key), self.key)
         form.addRow(self._label(self.tr("Title in &English"), self.title_en), self.title_en)
-        form.addRow(self._label(self.tr("Title in A&rabic"), self.title_ar), self.title_ar)
+        form.addRow(self._label(self.tr("Title in Arab&ic"), self.title_ar), self.title_ar)
         form.addRow(self.tr("Scores"), scale)
         form.addRow(self._label(self.tr("A&sked"), self.asked), self.asked)
         form.addRow("", self.higher)
@@ -148,7 +153,7 @@ class MeasuresDialog(QDialog):
             "A YAML file with title, instructions, the five items and the six answer "
             "labels (for 5 down to 0); see the README"))
         self.wording_button.clicked.connect(self.load_wording)
-        self.shipped_button = QPushButton(self.tr("Use the &shipped wording"), self)
+        self.shipped_button = QPushButton(self.tr("&Use the shipped wording"), self)
         self.shipped_button.setObjectName("clearWording")
         self.shipped_button.clicked.connect(self.clear_wording)
         wording_row = QHBoxLayout()
@@ -168,6 +173,7 @@ class MeasuresDialog(QDialog):
         layout.addLayout(wording_row)
         layout.addWidget(box)
         layout.addWidget(buttons)
+        W.fit_to_screen(self, 900, 820)
         self.reload()
 
     # -- the organisation's Arabic WHO-5 wording ----------------------------------------
@@ -275,7 +281,7 @@ class MeasuresDialog(QDialog):
         row = self.selected()
         self.retire_button.setEnabled(row is not None and not row.builtin)
         self.titles_button.setEnabled(row is not None and not row.builtin)
-        self.retire_button.setText(self.tr("Offer &again") if row is not None and row.retired
+        self.retire_button.setText(self.tr("Offer a&gain") if row is not None and row.retired
                                    else self.tr("&Retire"))
         if row is not None and row.builtin:
             self.retire_note.setText(self.tr("Built-in measures cannot be retired."))

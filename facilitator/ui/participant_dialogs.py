@@ -37,7 +37,7 @@ class DetailsFields(QWidget):
         self.gender.addItem(skip, None)
         for key in P.GENDERS:
             self.gender.addItem(gender_label(key), key)
-        form.addRow(self.tr("A&ge band (optional)"), self.age_band)
+        form.addRow(self.tr("Age &band (optional)"), self.age_band)
         form.addRow(self.tr("&Gender (optional)"), self.gender)
 
     def set_values(self, age_band: Optional[str], gender: Optional[str]) -> None:
@@ -69,7 +69,7 @@ class NewcomerDialog(QDialog):
         self.details = DetailsFields(self)
         layout.addWidget(self.details)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.add_button = buttons.addButton(self.tr("&Add"),
+        self.add_button = buttons.addButton(self.tr("A&dd"),
                                             QDialogButtonBox.ButtonRole.AcceptRole)
         self.add_button.setAccessibleName(self.tr("Add newcomer"))
         buttons.accepted.connect(self.accept)

@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QListWidget,
@@ -30,8 +29,10 @@ from facilitator.i18n import pick
 from facilitator.app.scripts import get_script, script_summaries
 from facilitator.session.library import ScriptSummary
 from facilitator.session.scripts import Script
+from facilitator.ui import theme
 from facilitator.ui import widgets as W
 from facilitator.ui.context import AppContext, RunRequest
+from facilitator.ui.save_files import ask_save_path
 from facilitator.ui.labels import program_label, step_kind_label
 from facilitator.ui.translations import format_number
 
@@ -107,12 +108,12 @@ class PlanView(QWidget):
         self.duplicate_btn.clicked.connect(self.duplicate)
         self.edit_btn = W.button(self.tr("&Edit copy…"))
         self.edit_btn.clicked.connect(self.edit)
-        self.handout_btn = W.button(self.tr("Print &handout…"),
-                                    tip=self.tr("A one-page PDF for participants"))
+        self.handout_btn = W.button(self.tr("&Handout PDF…"),
+                                    tip=self.tr("Save a one-page PDF for participants, to print"))
         self.handout_btn.clicked.connect(self.print_handout)
-        self.who5_btn = W.button(self.tr("Print WHO-5 &forms…"),
-                                 tip=self.tr("Blank WHO-5 wellbeing forms for the group to "
-                                             "fill in on paper"))
+        self.who5_btn = W.button(self.tr("WHO-5 &forms PDF…"),
+                                 tip=self.tr("Save blank WHO-5 wellbeing forms as a PDF, to "
+                                             "print for the group to fill in on paper"))
         self.who5_btn.clicked.connect(self.print_who5_forms)
         self.who5_hint = W.muted()
         self.who5_hint.setObjectName("who5Hint")
@@ -128,7 +129,23 @@ class PlanView(QWidget):
         row.addWidget(self.start_btn)
         outer.addLayout(row)
         outer.addWidget(self.who5_hint)
+        # Until both safety numbers are known, the plan screen says so, with the fields
+        # one click away (they are the first thing F1 shows in a crisis).
+        self.numbers_hint = W.muted()
+        self.numbers_hint.setObjectName("safetyNumbersHint")
+        theme.set_role(self.numbers_hint, "warning")
+        self.numbers_hint.setWordWrap(True)
+        self.numbers_btn = W.button(self.tr("Add the safety &numbers…"))
+        self.numbers_btn.setObjectName("addSafetyNumbers")
+        self.numbers_btn.clicked.connect(self.ask_numbers)
+        numbers_row = QHBoxLayout()
+        numbers_row.addWidget(self.numbers_hint, 1)
+        numbers_row.addWidget(self.numbers_btn)
+        outer.addLayout(numbers_row)
+        self.numbers_hint.hide()
+        self.numbers_btn.hide()
         ctx.data_changed.connect(lambda what: self.refresh() if what.scripts else None)
+        ctx.data_changed.connect(lambda what: self._check_numbers() if what.safety else None)
 
     # -- data -------------------------------------------------------------------
     def set_group(self, group_id: str, script_id: Optional[str] = None) -> None:
@@ -149,6 +166,31 @@ class PlanView(QWidget):
         self.who5_hint.setVisible(due)
         self.title.setText(self.tr("Plan a session for %1").replace("%1", name))
         self.refresh(script_id or self.default_script)
+        self._check_numbers()
+
+    def _check_numbers(self) -> None:
+        from facilitator.ui.safety_numbers import load_numbers
+
+        if self.ctx.db is None or self.ctx.locked:
+            return
+        load_numbers(self.ctx, self._show_numbers)
+
+    def _show_numbers(self, numbers) -> None:
+        missing = not numbers.complete
+        self.numbers_hint.setText(self.tr(
+            "The emergency number or the crisis line is not set yet: Safety (F1) would have "
+            "no number to call.") if missing else "")
+        self.numbers_hint.setVisible(missing)
+        self.numbers_btn.setVisible(missing)
+
+    def ask_numbers(self):
+        from facilitator.ui.safety_numbers import SafetyNumbersDialog
+
+        dialog = SafetyNumbersDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.numbers_dialog = dialog
+        return dialog
 
     def refresh(self, select: Optional[str] = None) -> None:
         if self.ctx.locked or self.ctx.db is None:
@@ -251,9 +293,9 @@ class PlanView(QWidget):
             return
         from facilitator.ui.exports import save_handout
 
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save the participant handout"),
-            f"handout-{self.script.id}.pdf", self.tr("PDF files (*.pdf)"))
+        path = ask_save_path(self, self.ctx.settings, self.tr("Save the participant handout"),
+                             f"handout-{self.script.id}-{self.group_lang}.pdf",
+                             self.tr("PDF files (*.pdf)"))
         if path:
             save_handout(self.ctx, self, self.script.id, self.group_id, path, self.group_lang)
 
@@ -267,15 +309,31 @@ class PlanView(QWidget):
                                          max(1, min(self.roster_size or 12, 50)), 1, 50)
         if not ok:
             return
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save the WHO-5 forms"), f"who5-forms-{self.group_lang}.pdf",
-            self.tr("PDF files (*.pdf)"))
+        path = ask_save_path(self, self.ctx.settings, self.tr("Save the WHO-5 forms"),
+                             f"who5-forms-{self.group_lang}.pdf", self.tr("PDF files (*.pdf)"))
         if path:
             save_who5_forms(self.ctx, self, path, self.group_lang, copies,
                             practice=self.practice.isChecked())
 
     def start(self) -> None:
-        if self.script is None or self.group_id is None or self.ctx.navigator is None:
+        if (self.script is None or self.group_id is None or self.ctx.navigator is None
+                or self.ctx.db is None):
             return
-        self.ctx.navigator.start_run(RunRequest(group_id=self.group_id, script_id=self.script.id,
-                                                practice=self.practice.isChecked()))
+        from facilitator.app.sessions import unfinished_sessions
+        from facilitator.ui import unfinished
+
+        request = RunRequest(group_id=self.group_id, script_id=self.script.id,
+                             practice=self.practice.isChecked())
+        waiting = unfinished_sessions(self.ctx.db, self.group_id)
+        if not waiting:
+            self.ctx.navigator.start_run(request)
+            return
+        # Never a silent second session: resume the one left open, or end it first.
+        offer = waiting[0]
+        choice = unfinished.ask_before_starting(self, offer)
+        if choice == unfinished.RESUME:
+            self.ctx.navigator.start_run(RunRequest(group_id=offer.group_id,
+                                                    script_id=offer.script_id,
+                                                    session_id=offer.session_id))
+        elif choice == unfinished.DISCARD:
+            unfinished.discard(self.ctx, self, offer, then=lambda: self.start())

@@ -17,12 +17,13 @@ from typing import Optional
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox,
-                               QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+                               QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QMessageBox, QSpinBox, QVBoxLayout, QWidget)
 
 from facilitator.ui import widgets as W
 from facilitator.ui.context import AppContext
 from facilitator.ui.labels import LANGUAGES
+from facilitator.ui.translations import format_number
 
 from facilitator.policy import K_DEFAULT, K_EXTERNAL, K_MAX, K_MIN
 PASSWORD_MIN = 8
@@ -123,7 +124,7 @@ class ReportDialog(QDialog):
         form.addRow(self.tr("&Report"), self.kind)
         form.addRow(self.tr("Period"), period)
         form.addRow(self.tr("&Language"), self.lang)
-        form.addRow(self.tr("&Smallest count shown"), self.k)
+        form.addRow(self.tr("Smallest &count shown"), self.k)
         form.addRow("", self.k_hint)
         form.addRow(self.tr("Pass&word"), self.password)
         form.addRow(self.tr("Password a&gain"), self.password2)
@@ -159,11 +160,12 @@ class ReportDialog(QDialog):
     def _update_hint(self) -> None:
         if self.kind.currentData() == KIND_EXTERNAL:
             self.k_hint.setText(self.tr("For readers outside the programme the smallest "
-                                        "count is at least %1.").replace("%1", str(K_EXTERNAL)))
+                                        "count is at least %1.").replace(
+                                            "%1", format_number(K_EXTERNAL)))
         else:
             self.k_hint.setText(self.tr("Counts from 1 to %1 are shown as \"<%2\".")
-                                .replace("%1", str(self.k.value() - 1))
-                                .replace("%2", str(self.k.value())))
+                                .replace("%1", format_number(self.k.value() - 1))
+                                .replace("%2", format_number(self.k.value())))
 
     def choices(self) -> dict:
         """What the dialog would write, or raise ValueError with the reason to show."""
@@ -195,9 +197,10 @@ class ReportDialog(QDialog):
             self.problem.setText(str(exc))
             return
         self.problem.clear()
-        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save the report"),
-                                                    self.default_name(choice),
-                                                    self.tr("PDF files (*.pdf)"))
+        from facilitator.ui.save_files import ask_save_path
+
+        path = ask_save_path(self, self.ctx.settings, self.tr("Save the report"),
+                             self.default_name(choice), self.tr("PDF files (*.pdf)"))
         if path:
             self.write(choice, path)
 
@@ -215,11 +218,13 @@ class ReportDialog(QDialog):
             return report_job(db, path=path, **choice)
 
         def done(written: str) -> None:
+            from facilitator.ui.save_files import shown_path
+
             self.save_button.setEnabled(True)
             self.written = written
             QMessageBox.information(self, self.tr("Report saved"),
                                     self.tr("The report was saved to %1.")
-                                    .replace("%1", str(Path(written))))
+                                    .replace("%1", shown_path(Path(written))))
             self.accept()
 
         def failed(exc: BaseException) -> None:

@@ -101,6 +101,7 @@ def render_all(app: "App", out: Path, langs: tuple[str, ...] = ("en", "ar")) -> 
                                 size=(dialog.sizeHint().width(), dialog.sizeHint().height())))
             dialog.close()
             dialog.deleteLater()
+        written += _bundle_screens(ctx, window, lang, out)
         window.lock()
         written.append(grab(window, out / f"{lang}-lock.png"))
         window.unlock()
@@ -113,4 +114,33 @@ def render_all(app: "App", out: Path, langs: tuple[str, ...] = ("en", "ar")) -> 
         window.close()
         window.deleteLater()
         _settle()
+    return written
+
+
+def _bundle_screens(ctx, window, lang: str, out: Path) -> list[Path]:
+    """The report-bundles dialog: send (with a preview), status and keys tabs."""
+    from facilitator.app import bundle_keys as keys
+    from facilitator.store import devicekeys as dk
+    from facilitator.ui.bundles_dialog import BundlesDialog
+
+    if not any(k.kind == "peer" for k in keys.list_keys(ctx.db)):
+        # the throwaway demo store gets a made-up supervisor to send to
+        kp = dk.generate()
+        pk = keys.PublicKey("Supervisor (demo)", "5" * 32, kp.sign_public,
+                            dk.age_recipient(kp.enc_public), kp.key_id)
+        keys.trust(ctx.db, pk, pk.fingerprint)
+    dialog = BundlesDialog(ctx, window)
+    dialog.resize(900, 620)
+    dialog.show()
+    ctx.tasks.wait_idle(10.0)
+    written = []
+    if dialog.recipient.count():
+        dialog.preview()
+        ctx.tasks.wait_idle(10.0)
+    for index, name in ((0, "bundles-send"), (2, "bundles-status"), (3, "bundles-keys")):
+        dialog.tabs.setCurrentIndex(index)
+        _settle()
+        written.append(grab(dialog, out / f"{lang}-{name}.png", size=(900, 620)))
+    dialog.close()
+    dialog.deleteLater()
     return written

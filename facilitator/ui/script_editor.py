@@ -17,6 +17,7 @@ from typing import Any, Optional
 import yaml
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -59,6 +60,11 @@ def copy_id(original: str, taken: set[str]) -> str:
     return candidate
 
 
+# Kinds a step can be switched between here: none needs fields this editor lacks.
+SIMPLE_KINDS = ("welcome", "ground_rules", "discussion", "skill_practice", "reading", "break",
+                "safety_check", "closing")
+
+
 class ScriptEditor(QDialog):
     """``saved_id`` is the id of the stored custom script after Save."""
 
@@ -77,7 +83,7 @@ class ScriptEditor(QDialog):
                 self.data["title"][lang] = self.data["title"][lang] + (
                     " (my copy)" if lang == "en" else " (نسختي)")
         self.setWindowTitle(self.tr("Edit your copy of a script"))
-        self.resize(1000, 720)
+        W.fit_to_screen(self, 1000, 720)
         self._loading = False
 
         self.id_edit = QLineEdit(self.data["id"])
@@ -88,10 +94,14 @@ class ScriptEditor(QDialog):
         self.title_ar.setAccessibleName(self.tr("Title in Arabic"))
         self.title_ar.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.title_en.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        # The titles first, and the cursor in the title of the interface's language: the
+        # identifier is a technical name (for files and the command line) and comes last.
+        self.id_edit.setToolTip(self.tr("A short name for files and the command line: "
+                                        "letters, digits and hyphens."))
         top = QFormLayout()
-        top.addRow(self._label(self.tr("&Identifier"), self.id_edit), self.id_edit)
         top.addRow(self._label(self.tr("Title (&English)"), self.title_en), self.title_en)
         top.addRow(self._label(self.tr("Title (&Arabic)"), self.title_ar), self.title_ar)
+        top.addRow(self._label(self.tr("&Identifier"), self.id_edit), self.id_edit)
         for w in (self.id_edit, self.title_en, self.title_ar):
             w.textEdited.connect(lambda _t: self._header_changed())
 
@@ -105,14 +115,27 @@ class ScriptEditor(QDialog):
         self.down_btn.clicked.connect(lambda: self.move_step(1))
         self.remove_btn = W.button(self.tr("&Remove step"), danger=True)
         self.remove_btn.clicked.connect(self.remove_step)
+        self.add_btn = W.button(self.tr("Add s&tep"),
+                                tip=self.tr("A new step after the selected one"))
+        self.add_btn.setObjectName("add_step")
+        self.add_btn.clicked.connect(self.add_step)
         left = QVBoxLayout()
         left.addWidget(self.step_list, 1)
         moves = QHBoxLayout()
-        for b in (self.up_btn, self.down_btn, self.remove_btn):
+        for b in (self.up_btn, self.down_btn):
             moves.addWidget(b)
         left.addLayout(moves)
+        edits = QHBoxLayout()
+        for b in (self.add_btn, self.remove_btn):
+            edits.addWidget(b)
+        left.addLayout(edits)
 
-        self.kind = QLabel()
+        self.kind = QComboBox()
+        self.kind.setObjectName("kind")
+        self.kind.setAccessibleName(self.tr("Kind of step"))
+        for key in SIMPLE_KINDS:
+            self.kind.addItem(step_kind_label(key), key)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
         self.minutes = QSpinBox()
         self.minutes.setRange(1, 240)
         self.minutes.setObjectName("minutes")
@@ -143,7 +166,7 @@ class ScriptEditor(QDialog):
                 grid.addWidget(edit, r, c)
         right = QVBoxLayout()
         form = QFormLayout()
-        form.addRow(self.tr("Kind"), self.kind)
+        form.addRow(self._label(self.tr("&Kind"), self.kind), self.kind)
         form.addRow(self._label(self.tr("&Minutes"), self.minutes), self.minutes)
         right.addLayout(form)
         right.addLayout(grid, 1)
@@ -174,6 +197,7 @@ class ScriptEditor(QDialog):
         self._fill_list()
         self.step_list.setCurrentRow(0)
         self.validate()
+        (self.title_ar if ctx.lang == "ar" else self.title_en).setFocus()
 
     @staticmethod
     def _label(text: str, buddy: QWidget) -> QLabel:
@@ -204,7 +228,12 @@ class ScriptEditor(QDialog):
         if step is None:
             return
         self._loading = True
-        self.kind.setText(step_kind_label(step["kind"]))
+        # A kind with its own fields (a check-in's scores, a round's minutes per speaker)
+        # is shown but not changed here; the plain kinds can be swapped freely.
+        if self.kind.findData(step["kind"]) < 0:
+            self.kind.addItem(step_kind_label(step["kind"]), step["kind"])
+        self.kind.setCurrentIndex(self.kind.findData(step["kind"]))
+        self.kind.setEnabled(step["kind"] in SIMPLE_KINDS and not step.get("outcome"))
         self.minutes.setValue(int(step["minutes"]))
         for (name, lang), w in self.fields.items():
             text = (step.get(name) or {}).get(lang, "")
@@ -227,6 +256,33 @@ class ScriptEditor(QDialog):
         steps[row], steps[new] = steps[new], steps[row]
         self._fill_list()
         self.step_list.setCurrentRow(new)
+        self.validate()
+
+    def add_step(self) -> None:
+        """A new discussion step after the selected one, its title ready to type."""
+        steps = self.data["steps"]
+        row = self.step_list.currentRow()
+        taken = {st["id"] for st in steps}
+        n = len(steps) + 1
+        while f"step-{n}" in taken:
+            n += 1
+        new = {"id": f"step-{n}", "kind": "discussion", "minutes": 10,
+               "title": {"en": "New step", "ar": "خطوة جديدة"}, "say": {"en": "", "ar": ""}}
+        at = row + 1 if row >= 0 else len(steps)
+        steps.insert(at, new)
+        self._fill_list()
+        self.step_list.setCurrentRow(at)
+        self.validate()
+        field = self.fields[("title", "ar" if self.ctx.lang == "ar" else "en")]
+        field.setFocus()
+        if isinstance(field, QLineEdit):
+            field.selectAll()
+
+    def _kind_changed(self, _index: int) -> None:
+        step = self._current()
+        if self._loading or step is None or self.kind.currentData() is None:
+            return
+        step["kind"] = self.kind.currentData()
         self.validate()
 
     def remove_step(self) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QSpinBox,
@@ -51,7 +52,7 @@ class SettingsDialog(QDialog):
 
         form = QFormLayout()
         for text, widget in ((self.tr("&Language"), self.lang_box),
-                             (self.tr("&Lock after"), self.autolock),
+                             (self.tr("Lock &after"), self.autolock),
                              (self.tr("&Colours"), self.look)):
             buddy = QLabel(text)
             buddy.setBuddy(widget)
@@ -60,6 +61,36 @@ class SettingsDialog(QDialog):
         self.measures_button.setObjectName("openMeasures")
         self.measures_button.clicked.connect(self.open_measures)
         form.addRow(self.tr("Measures"), self.measures_button)
+        # The store itself: passphrase and backups (before, only the command line).
+        self.passphrase_button = QPushButton(self.tr("Change the &passphrase…"))
+        self.passphrase_button.setObjectName("changePassphrase")
+        self.passphrase_button.clicked.connect(self.change_passphrase)
+        self.backup_button = QPushButton(self.tr("&Back up…"))
+        self.backup_button.setObjectName("openBackup")
+        self.backup_button.clicked.connect(self.open_backup)
+        records = QHBoxLayout()
+        records.addWidget(self.passphrase_button)
+        records.addWidget(self.backup_button)
+        records.addStretch(1)
+        self._store = getattr(ctx, "store", None)
+        if self._store is not None and not ctx.demo:
+            form.addRow(self.tr("Your records"), records)
+        else:
+            self.passphrase_button.hide()
+            self.backup_button.hide()
+        # Where PDFs are saved (reports, handouts, summaries, the recovery kit).
+        from facilitator.ui.save_files import save_folder, shown_path
+
+        self.folder_label = QLabel(shown_path(save_folder(ctx.settings)))
+        self.folder_label.setObjectName("saveFolder")
+        self.folder_label.setWordWrap(True)
+        self.folder_button = QPushButton(self.tr("C&hange…"))
+        self.folder_button.setObjectName("changeSaveFolder")
+        self.folder_button.clicked.connect(self.choose_folder)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder_label, 1)
+        folder_row.addWidget(self.folder_button)
+        form.addRow(self.tr("Save files in"), folder_row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._save)
@@ -68,6 +99,35 @@ class SettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.language = ctx.lang
+
+    def change_passphrase(self):
+        from facilitator.ui.store_settings import PassphraseDialog
+
+        dialog = PassphraseDialog(self.ctx.tasks, self._store, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.passphrase_dialog = dialog
+        return dialog
+
+    def open_backup(self):
+        from facilitator.ui.store_settings import BackupDialog
+
+        dialog = BackupDialog(self.ctx, self._store, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.backup_dialog = dialog
+        return dialog
+
+    def choose_folder(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from facilitator.ui.save_files import save_folder, shown_path
+
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Save files in"),
+                                                  str(save_folder(self.ctx.settings)))
+        if folder:
+            self.ctx.settings.save_folder = folder
+            self.folder_label.setText(shown_path(folder))
 
     def open_measures(self):
         from facilitator.ui.measures_dialog import MeasuresDialog

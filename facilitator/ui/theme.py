@@ -21,12 +21,18 @@ LIGHT = {
     "window": "#f6f5f1", "base": "#ffffff", "alt": "#eeede8", "text": "#1f2328",
     "muted": "#4e5561", "button": "#e9e7e1", "accent": "#1f6f6b", "accent_text": "#ffffff",
     "highlight": "#1f6f6b", "link": "#155e75", "danger": "#a4262c", "border": "#c9c6bd",
+    "focus": "#0b57d0",
 }
 DARK = {
     "window": "#1d2024", "base": "#25292e", "alt": "#2c3137", "text": "#eceff2",
     "muted": "#b5bcc6", "button": "#333940", "accent": "#5fb8b2", "accent_text": "#0f1a1a",
     "highlight": "#5fb8b2", "link": "#7cc7e8", "danger": "#f08080", "border": "#4a515a",
+    "focus": "#8ab4f8",
 }
+
+# The keyboard focus ring: thick, and in a colour of its own (not the accent of primary
+# buttons), so a facilitator working from the keyboard sees where Enter will go.
+FOCUS_WIDTH = 3
 
 ROLE_SCALE = {"display": 2.0, "title": 1.6, "subtitle": 1.25, "body": 1.0, "small": 0.9}
 
@@ -67,20 +73,23 @@ def stylesheet(dark: bool) -> str:
     """A small style sheet: padding, rounded controls, accent for the primary action."""
     c = colours(dark)
     return f"""
-    QWidget {{ outline: none; }}
+    QListWidget, QTableWidget, QTreeWidget {{ outline: none; }}
     QPushButton {{ padding: 0.45em 1.1em; border: 1px solid {c['border']};
                   border-radius: 6px; background: {c['button']}; color: {c['text']}; }}
     QPushButton:hover {{ border-color: {c['accent']}; }}
-    QPushButton:focus {{ border: 2px solid {c['accent']}; }}
+    QPushButton:focus {{ border: {FOCUS_WIDTH}px solid {c['focus']}; }}
+    QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
+    QMessageBox QLabel#qt_msgbox_label {{ min-width: 24em; }}
+    QInputDialog {{ min-width: 30em; }}
     QPushButton:disabled {{ color: {c['muted']}; }}
     QPushButton[primary="true"] {{ background: {c['accent']}; color: {c['accent_text']};
                                    border-color: {c['accent']}; font-weight: 600; }}
     QPushButton[danger="true"] {{ color: {c['danger']}; }}
-    QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QSpinBox {{
+    QLineEdit, QPlainTextEdit, QTextEdit, QComboBox {{
         padding: 0.3em; border: 1px solid {c['border']}; border-radius: 5px;
         background: {c['base']}; color: {c['text']}; }}
-    QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus, QSpinBox:focus {{
-        border: 2px solid {c['accent']}; }}
+    QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus {{
+        border: 2px solid {c['focus']}; }}
     QListWidget, QTableWidget, QTreeWidget {{ border: 1px solid {c['border']};
         border-radius: 6px; background: {c['base']}; }}
     QListWidget::item {{ padding: 0.45em; }}

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, Qt,
+                            QTranslator)
 from PySide6.QtWidgets import QApplication
 
 from facilitator.i18n import catalogue_forms
@@ -100,6 +101,20 @@ class LanguageInstaller:
         app.setLayoutDirection(direction)
 
 
+# Qt's own standard buttons (OK, Save, Cancel... in dialogs and message boxes), worded
+# as our own buttons are: Qt's Arabic catalogue says "ألغِ" where ours says "إلغاء", so
+# one screen had two words for Cancel. Our catalogue is searched before Qt's.
+QT_BUTTON_TEXTS = (
+    QT_TRANSLATE_NOOP("QPlatformTheme", "OK"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Save"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Cancel"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Close"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "&Yes"),
+    QT_TRANSLATE_NOOP("QPlatformTheme", "&No"),
+    QT_TRANSLATE_NOOP("QWizard", "Cancel"),
+)
+
+
 def tr(context: str, text: str) -> str:
     """Translate a string marked with ``QT_TRANSLATE_NOOP`` in core code."""
     return QCoreApplication.translate(context, text)
@@ -109,14 +124,23 @@ def locale() -> QLocale:
     return QLocale()
 
 
-def format_date(value, fmt: QLocale.FormatType = QLocale.FormatType.ShortFormat) -> str:
-    """A date in the interface locale (Arabic-Indic digits and month names in Arabic)."""
+DATE_FORMAT = "d MMM yyyy"
+
+
+def format_date(value, fmt: QLocale.FormatType | None = None) -> str:
+    """A date as every screen shows it: "4 Dec 2026" ("٤ ديسمبر ٢٠٢٦" in Arabic).
+
+    One format for the whole interface, from the locale's month names and digits. Not
+    the locale's short format: "04/12/2026" is the 12th of April to half the readers.
+    """
     from PySide6.QtCore import QDate
 
     if value is None:
         return ""
     qdate = QDate(value.year, value.month, value.day)
-    return QLocale().toString(qdate, fmt)
+    if fmt is not None:
+        return QLocale().toString(qdate, fmt)
+    return QLocale().toString(qdate, DATE_FORMAT)
 
 
 def format_number(value: float | int, decimals: int = 0) -> str:

@@ -101,3 +101,57 @@ def row(*widgets: QWidget | None, stretch_first: bool = False,
     if stretch_last:
         layout.addStretch(1)
     return layout
+
+
+# Room the window manager's frame takes (title bar and borders), before the window is
+# mapped and the real frame is known. Generous on purpose: an old laptop's theme.
+FRAME_ALLOWANCE = (16, 48)
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Size a top-level window to ``width`` x ``height``, or less on a smaller screen.
+
+    Why: a window taller than a 1366x768 laptop's screen hides its bottom row of
+    buttons (run mode's Next among them) with no way to scroll to them. The window
+    is also kept on the screen's available area (not under a panel).
+    """
+    from PySide6.QtGui import QGuiApplication
+
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        window.resize(width, height)
+        return
+    avail = screen.availableGeometry()
+    w = min(width, avail.width() - FRAME_ALLOWANCE[0])
+    h = min(height, avail.height() - FRAME_ALLOWANCE[1])
+    window.resize(max(w, 200), max(h, 150))
+    if window.isWindow() and window.parentWidget() is None:
+        x = avail.x() + max(0, (avail.width() - w - FRAME_ALLOWANCE[0]) // 2)
+        y = avail.y() + max(0, (avail.height() - h - FRAME_ALLOWANCE[1]) // 2)
+        window.move(x, y)
+
+
+def show_code(parent: QWidget | None, code: str) -> QMessageBox:
+    """A newcomer's code in large type, to read out or copy onto their card.
+
+    (It once appeared as a line of small grey text that disappeared after a few
+    seconds.) Opened without blocking: run mode's clock keeps going behind it.
+    """
+    from html import escape
+
+    from PySide6.QtWidgets import QApplication
+
+    title = QApplication.translate("Widgets", "The newcomer's code")
+    before = QApplication.translate("Widgets", "Their code is:")
+    after = QApplication.translate("Widgets", "Tell them, or write it on their card.")
+    box = QMessageBox(parent)
+    box.setObjectName("newcomerCode")
+    box.setWindowTitle(title)
+    box.setTextFormat(Qt.TextFormat.RichText)
+    box.setText(f"<p>{escape(before)}</p>"
+                f"<p style='font-size: 40pt; font-weight: 700;'>\u2066{escape(code)}\u2069</p>"
+                f"<p>{escape(after)}</p>")
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box

@@ -16,7 +16,6 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -92,7 +91,7 @@ class ProtectPage(_Page):
         self.pass2.setEchoMode(QLineEdit.EchoMode.Password)
         self.pass2.setObjectName("passphrase_again")
         for f in (self.pass1, self.pass2):
-            f.textChanged.connect(lambda _t: self.completeChanged.emit())
+            f.textChanged.connect(lambda _t: self._typed())
         self.l1, self.l2 = QLabel(), QLabel()
         self.l1.setBuddy(self.pass1)
         self.l2.setBuddy(self.pass2)
@@ -147,6 +146,19 @@ class ProtectPage(_Page):
         on = self.wants_passphrase()
         for w in (self.pass1, self.pass2, self.l1, self.l2, self.hint):
             w.setVisible(on)
+        self.completeChanged.emit()
+
+    def _typed(self) -> None:
+        """Say what is wrong as soon as the second field is being filled in.
+
+        (The button stays greyed out while a problem remains; without a word next to it
+        a newcomer cannot tell why.)
+        """
+        problem = self.problem() if self.pass2.text() else None
+        if problem:
+            self._show_error(problem)
+        else:
+            self.error.hide()
         self.completeChanged.emit()
 
     def problem(self) -> Optional[str]:
@@ -253,9 +265,10 @@ class RecoveryPage(_Page):
     def save_kit(self) -> None:
         from facilitator.app.exports import write_recovery_kit
 
-        path, _f = QFileDialog.getSaveFileName(self, self.tr("Save the recovery kit"),
-                                               str(Path.home() / "facilitator-recovery-kit.pdf"),
-                                               self.tr("PDF files (*.pdf)"))
+        from facilitator.ui.save_files import ask_save_path
+
+        path = ask_save_path(self, self.wiz.settings, self.tr("Save the recovery kit"),
+                             "facilitator-recovery-kit.pdf", self.tr("PDF files (*.pdf)"))
         if not path:
             return
         store = self.wiz.store
@@ -268,8 +281,10 @@ class RecoveryPage(_Page):
 
     def _kit_saved(self, path: str) -> None:
         self.kit_btn.setEnabled(True)
+        from facilitator.ui.save_files import shown_path
+
         self.kit_status.setText(self.tr("Saved to %1. Print it, then delete the file.")
-                                .replace("%1", path))
+                                .replace("%1", shown_path(path)))
         self.done.setChecked(True)
 
     def _kit_failed(self, exc: BaseException) -> None:
@@ -308,6 +323,10 @@ class FirstGroupPage(_Page):
         form.addRow(self.ln, self.name)
         form.addRow(self.lp, self.program)
         form.addRow(self.ll, self.language)
+        from facilitator.ui.safety_numbers import SafetyNumbersFields
+
+        self.numbers = SafetyNumbersFields(self)
+        self.numbers.add_to(form)
         form.addRow(self.error)
         self.group_id: Optional[str] = None
         self.retranslate()
@@ -324,6 +343,7 @@ class FirstGroupPage(_Page):
         self.language.setAccessibleName(self.tr("Language of the sessions"))
         for i in range(self.program.count()):
             self.program.setItemText(i, program_label(self.program.itemData(i)))
+        self.numbers.retranslate()
 
     def initializePage(self) -> None:  # noqa: N802 - Qt's name
         self.language.setCurrentIndex(max(0, self.language.findData(self.wiz.lang)))
@@ -346,13 +366,28 @@ class FirstGroupPage(_Page):
         def ok(group_id: str) -> None:
             self.group_id = group_id
             if self.wiz.currentPage() is self and not validating:
-                self.wiz.next()
+                # The threaded runner saved it after validatePage returned: finish now
+                # (next() does nothing on the last page, which once made Finish need
+                # a second press).
+                if self.isFinalPage() or self.wiz.nextId() == -1:
+                    self.wiz.accept()
+                else:
+                    self.wiz.next()
 
         def fail(exc: BaseException) -> None:
             self.error.setText(error_text(exc))
             self.error.show()
 
-        self.wiz.tasks.run_db(db, lambda s: save_group(s, form), ok, fail)
+        from facilitator.ui.safety_numbers import save_numbers_job
+
+        numbers = save_numbers_job(self.wiz.lang, *self.numbers.values())
+
+        def job(s):
+            group_id = save_group(s, form)
+            numbers(s)  # the emergency number and crisis line, for Safety (F1)
+            return group_id
+
+        self.wiz.tasks.run_db(db, job, ok, fail)
         validating = False  # noqa: F841 - read by ok() through the closure
         return self.group_id is not None
 
@@ -362,10 +397,13 @@ class FirstRunWizard(QWizard):
 
     def __init__(self, tasks: _BaseRunner, db_path: Path, lang: str, *,
                  on_language: Optional[Callable[[str], None]] = None,
-                 keyring: Optional[bool] = None, parent: QWidget | None = None) -> None:
+                 keyring: Optional[bool] = None, parent: QWidget | None = None,
+                 settings=None) -> None:
         super().__init__(parent)
         from facilitator.app import unlock
+        from facilitator.ui.context import AppSettings
 
+        self.settings = settings if settings is not None else AppSettings()
         self.tasks = tasks
         self.db_path = Path(db_path)
         self.lang = lang
@@ -418,7 +456,9 @@ class FirstRunWizard(QWizard):
                 and not self.recovery_page.done.isChecked():
             answer = QMessageBox.question(
                 self, self.tr("Leave without the recovery code?"),
-                self.tr("The recovery code will not be shown again. Leave anyway?"))
+                self.tr("The recovery code will not be shown again. Leave anyway?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No)  # a stray Enter keeps the code on screen
             if answer != QMessageBox.StandardButton.Yes:
                 return
         super().reject()

@@ -12,31 +12,31 @@
     <name>AgeBand</name>
     <message>
         <source>Under 18</source>
-        <translation>أقل من 18</translation>
+        <translation>أقل من ١٨</translation>
     </message>
     <message>
         <source>18 to 24</source>
-        <translation>من 18 إلى 24</translation>
+        <translation>من ١٨ إلى ٢٤</translation>
     </message>
     <message>
         <source>25 to 34</source>
-        <translation>من 25 إلى 34</translation>
+        <translation>من ٢٥ إلى ٣٤</translation>
     </message>
     <message>
         <source>35 to 44</source>
-        <translation>من 35 إلى 44</translation>
+        <translation>من ٣٥ إلى ٤٤</translation>
     </message>
     <message>
         <source>45 to 54</source>
-        <translation>من 45 إلى 54</translation>
+        <translation>من ٤٥ إلى ٥٤</translation>
     </message>
     <message>
         <source>55 to 64</source>
-        <translation>من 55 إلى 64</translation>
+        <translation>من ٥٥ إلى ٦٤</translation>
     </message>
     <message>
         <source>65 or over</source>
-        <translation>65 فأكثر</translation>
+        <translation>٦٥ فأكثر</translation>
     </message>
 </context>
 <context>
@@ -85,6 +85,430 @@
         <source>Present: %1</source>
         <translation>الحضور: %1</translation>
     </message>
+    <message>
+        <source>No one on the roster yet: add each person with the button below as they arrive.</source>
+        <translation>لا أحد في القائمة بعد: أضف كل شخص بالزر أدناه عند وصوله.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Back up your records</source>
+        <translation>نسخة احتياطية من سجلاتك</translation>
+    </message>
+    <message>
+        <source>A backup is an encrypted copy of all your records, checked after it is made. It opens with the same passphrase or recovery code. Keep a copy on a USB stick away from this computer, in case the computer is lost.</source>
+        <translation>النسخة الاحتياطية نسخة مشفّرة من كل سجلاتك، يُتحقَّق منها بعد صنعها، وتُفتح بعبارة المرور نفسها أو برمز الاسترداد. احتفظ بنسخة على ذاكرة USB بعيدًا عن هذا الحاسوب، تحسّبًا لضياعه.</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now (on this computer)</source>
+        <translation>نسخة احتياطية الآن (على هذا الحاسوب) (&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Save a copy to…</source>
+        <translation>حفظ نسخة في (&amp;S)…</translation>
+    </message>
+    <message>
+        <source>For example to a USB stick</source>
+        <translation>مثلًا على ذاكرة USB</translation>
+    </message>
+    <message>
+        <source>&amp;Open the backups folder</source>
+        <translation>فتح مجلد النسخ الاحتياطية (&amp;O)</translation>
+    </message>
+    <message>
+        <source>No backup has been made on this computer yet.</source>
+        <translation>لم تُصنع أي نسخة احتياطية على هذا الحاسوب بعد.</translation>
+    </message>
+    <message>
+        <source>%1 backups kept on this computer; the latest from %2.</source>
+        <translation>عدد النسخ الاحتياطية المحفوظة على هذا الحاسوب: %1، وأحدثها من %2.</translation>
+    </message>
+    <message>
+        <source>Save a copy of your records</source>
+        <translation>حفظ نسخة من سجلاتك</translation>
+    </message>
+    <message>
+        <source>Facilitator backups (*.db)</source>
+        <translation>نسخ الميسِّر الاحتياطية (*.db)</translation>
+    </message>
+    <message>
+        <source>Making the backup…</source>
+        <translation>جارٍ صنع النسخة الاحتياطية…</translation>
+    </message>
+    <message>
+        <source>Saved and checked: %1</source>
+        <translation>حُفظت وتم التحقق منها: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BundlesDialog</name>
+    <message>
+        <source>Report bundles</source>
+        <translation>حِزم التقارير</translation>
+    </message>
+    <message>
+        <source>&amp;Send to supervisor</source>
+        <translation>إرسال إلى المشرف (&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Receive</source>
+        <translation>استلام (&amp;R)</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus</source>
+        <translation>الحالة (&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Keys</source>
+        <translation>المفاتيح (&amp;K)</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>المجموعات</translation>
+    </message>
+    <message>
+        <source>Participant codes</source>
+        <translation>رموز المشاركين</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>الجلسات</translation>
+    </message>
+    <message>
+        <source>Attendances</source>
+        <translation>سجلات الحضور</translation>
+    </message>
+    <message>
+        <source>Check-in/out and WHO-5 answers</source>
+        <translation>إجابات التسجيل في البداية والنهاية وWHO-5</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>الحوادث</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>الملاحظات</translation>
+    </message>
+    <message>
+        <source>Custom measures</source>
+        <translation>المقاييس الخاصة</translation>
+    </message>
+    <message>
+        <source>The bundle %1 was refused: %2. Nothing was imported; it is kept in quarantine.</source>
+        <translation>رُفضت الحزمة %1: %2. لم يُستورد شيء؛ وهي محفوظة في الحجر.</translation>
+    </message>
+    <message>
+        <source>&amp;Preview what will travel</source>
+        <translation>معاينة ما سيُرسل (&amp;P)</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>ماذا</translation>
+    </message>
+    <message>
+        <source>How many</source>
+        <translation>كم</translation>
+    </message>
+    <message>
+        <source>&amp;Write bundle file…</source>
+        <translation>كتابة ملف الحزمة (&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Supervisor:</source>
+        <translation>المشرف:</translation>
+    </message>
+    <message>
+        <source>Groups:</source>
+        <translation>المجموعات:</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>إلى</translation>
+    </message>
+    <message>
+        <source>Months:</source>
+        <translation>الأشهر:</translation>
+    </message>
+    <message>
+        <source>Free texts stay on this computer unless you tick them. A text that looks identifying cannot be ticked: edit it first.</source>
+        <translation>تبقى النصوص الحرة على هذا الحاسوب ما لم تحدِّدها. لا يمكن تحديد نص يبدو أنه يكشف الهوية: عدِّله أولًا.</translation>
+    </message>
+    <message>
+        <source>Trust your supervisor's key first (Keys tab).</source>
+        <translation>اعتمِد مفتاح المشرف أولًا (تبويب المفاتيح).</translation>
+    </message>
+    <message>
+        <source>Erasures (ids only)</source>
+        <translation>المحذوفات (المعرّفات فقط)</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>حادثة</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>ملاحظة</translation>
+    </message>
+    <message>
+        <source>Looks identifying (%1); stays here.</source>
+        <translation>يبدو أنه يكشف الهوية (%1)؛ يبقى هنا.</translation>
+    </message>
+    <message>
+        <source>%1 free text(s) ticked to travel. Preview again after changing a choice.</source>
+        <translation>عدد النصوص الحرة المحدَّدة للإرسال: %1. أعد المعاينة بعد تغيير أي اختيار.</translation>
+    </message>
+    <message>
+        <source>Write bundle</source>
+        <translation>كتابة الحزمة</translation>
+    </message>
+    <message>
+        <source>Report bundles (*.fbundle)</source>
+        <translation>حِزم التقارير (*.fbundle)</translation>
+    </message>
+    <message>
+        <source>Written: %1 (bundle number %2). Give the file to your supervisor by any means: only they can open it.</source>
+        <translation>كُتبت: %1 (الحزمة رقم %2). سلِّم الملف إلى مشرفك بأي وسيلة: لا يستطيع فتحه غيره.</translation>
+    </message>
+    <message>
+        <source>&amp;Choose a bundle or receipt…</source>
+        <translation>اختيار حزمة أو إيصال (&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import it</source>
+        <translation>استيرادها (&amp;I)</translation>
+    </message>
+    <message>
+        <source>The signature and the sender are checked first; then a dry run shows what would be added, changed or refused. Nothing is written until you import.</source>
+        <translation>يُتحقق أولًا من التوقيع والمرسِل؛ ثم تُظهر تجربة دون حفظ ما سيُضاف أو يتغير أو يُرفض. لا يُكتب شيء حتى تستورد.</translation>
+    </message>
+    <message>
+        <source>Choose a bundle</source>
+        <translation>اختيار حزمة</translation>
+    </message>
+    <message>
+        <source>A receipt from %1 can be imported.</source>
+        <translation>يمكن استيراد إيصال من %1.</translation>
+    </message>
+    <message>
+        <source>Receipt from %1 imported; see the Status tab.</source>
+        <translation>استُورد الإيصال من %1؛ انظر تبويب الحالة.</translation>
+    </message>
+    <message>
+        <source>Dry run of a bundle from %1 (nothing written yet):</source>
+        <translation>تجربة حزمة من %1 (لم يُكتب شيء بعد):</translation>
+    </message>
+    <message>
+        <source>Imported a bundle from %1:</source>
+        <translation>استُوردت حزمة من %1:</translation>
+    </message>
+    <message>
+        <source>%1 sessions, %2 attendances and %3 incidents added (%4 records in all)</source>
+        <translation>أُضيفت %1 جلسة و%2 سجل حضور و%3 حادثة (%4 سجلًا في المجموع)</translation>
+    </message>
+    <message>
+        <source>%1 changed, %2 already here</source>
+        <translation>تغيّر %1، وكان %2 موجودًا من قبل</translation>
+    </message>
+    <message>
+        <source>%1 conflicts kept for review (both versions stored)</source>
+        <translation>%1 تعارضًا محفوظًا للمراجعة (حُفظت النسختان)</translation>
+    </message>
+    <message>
+        <source>%1 records refused</source>
+        <translation>رُفض %1 سجلًا</translation>
+    </message>
+    <message>
+        <source>%1 erased as the sender asked</source>
+        <translation>حُذف %1 كما طلب المرسِل</translation>
+    </message>
+    <message>
+        <source>Facilitator</source>
+        <translation>الميسِّر</translation>
+    </message>
+    <message>
+        <source>Last bundle</source>
+        <translation>آخر حزمة</translation>
+    </message>
+    <message>
+        <source>Bundles</source>
+        <translation>الحِزم</translation>
+    </message>
+    <message>
+        <source>Receipt due</source>
+        <translation>إيصال مستحق</translation>
+    </message>
+    <message>
+        <source>Quarantined</source>
+        <translation>في الحجر</translation>
+    </message>
+    <message>
+        <source>Open conflicts</source>
+        <translation>تعارضات مفتوحة</translation>
+    </message>
+    <message>
+        <source>Mark the selected receipt as &amp;read</source>
+        <translation>تعليم الإيصال المحدد بأنه مقروء (&amp;R)</translation>
+    </message>
+    <message>
+        <source>Write &amp;receipts for facilitators…</source>
+        <translation>كتابة إيصالات للميسِّرين (&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Keep this store's &amp;version</source>
+        <translation>الإبقاء على نسخة هذا المخزن (&amp;V)</translation>
+    </message>
+    <message>
+        <source>Take the &amp;incoming version</source>
+        <translation>اعتماد النسخة الواردة (&amp;I)</translation>
+    </message>
+    <message>
+        <source>Facilitators whose bundles arrive here:</source>
+        <translation>الميسِّرون الذين تصل حِزمهم إلى هنا:</translation>
+    </message>
+    <message>
+        <source>Records that arrived with different content (this store's version is kept until you choose):</source>
+        <translation>سجلات وصلت بمحتوى مختلف (تبقى نسخة هذا المخزن حتى تختار):</translation>
+    </message>
+    <message>
+        <source>Receipts from your supervisor:</source>
+        <translation>الإيصالات الواردة من مشرفك:</translation>
+    </message>
+    <message>
+        <source>Comment for the facilitator</source>
+        <translation>تعليق للميسِّر</translation>
+    </message>
+    <message>
+        <source>A comment for the facilitator (sent in the next receipt; optional):</source>
+        <translation>تعليق للميسِّر (يُرسل في الإيصال التالي؛ اختياري):</translation>
+    </message>
+    <message>
+        <source>Folder for receipts</source>
+        <translation>مجلد الإيصالات</translation>
+    </message>
+    <message>
+        <source>%1 receipt(s) written to %2.</source>
+        <translation>كُتب %1 إيصالًا في %2.</translation>
+    </message>
+    <message>
+        <source>&amp;Export my public key…</source>
+        <translation>تصدير مفتاحي العام (&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Trust a key file…</source>
+        <translation>اعتماد ملف مفتاح (&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>البصمة</translation>
+    </message>
+    <message>
+        <source>This computer's fingerprint (read it out when someone trusts your key):</source>
+        <translation>بصمة هذا الحاسوب (اقرأها بصوت عالٍ عندما يعتمد أحدٌ مفتاحك):</translation>
+    </message>
+    <message>
+        <source>Export public key</source>
+        <translation>تصدير المفتاح العام</translation>
+    </message>
+    <message>
+        <source>Public key written. Fingerprint: %1</source>
+        <translation>كُتب المفتاح العام. البصمة: %1</translation>
+    </message>
+    <message>
+        <source>Trust a key file</source>
+        <translation>اعتماد ملف مفتاح</translation>
+    </message>
+    <message>
+        <source>Confirm the fingerprint</source>
+        <translation>تأكيد البصمة</translation>
+    </message>
+    <message>
+        <source>This file's fingerprint is:
+%1
+
+Ask its owner to read theirs out to you, and type what they say:</source>
+        <translation>بصمة هذا الملف هي:
+%1
+
+اطلب من صاحبه أن يقرأ بصمته لك، واكتب ما يقوله:</translation>
+    </message>
+    <message>
+        <source>Trusted %1.</source>
+        <translation>اعتُمد %1.</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2: %3</translation>
+    </message>
+    <message>
+        <source>%1: here %2, incoming %3</source>
+        <translation>%1: هنا %2، والوارد %3</translation>
+    </message>
+    <message>
+        <source>earliest</source>
+        <translation>الأقدم</translation>
+    </message>
+    <message>
+        <source>latest</source>
+        <translation>الأحدث</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>أبدًا</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>مقروء</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>جديد</translation>
+    </message>
+    <message>
+        <source>%1 · from %2 · %3 bundle(s) arrived, %4 refused record(s), %5 quarantined, %6 conflict(s)</source>
+        <translation>%1 · من %2 · وصلت %3 حزمة، %4 سجلًا مرفوضًا، %5 في الحجر، %6 تعارضًا</translation>
+    </message>
+    <message>
+        <source>Supervisor: %1</source>
+        <translation>المشرف: %1</translation>
+    </message>
+    <message>
+        <source>%1 bundle(s) sent from here have no receipt yet.</source>
+        <translation>%1 حزمة أُرسلت من هنا لم يصل إيصالها بعد.</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>هذا الحاسوب</translation>
+    </message>
+    <message>
+        <source>trusted</source>
+        <translation>معتمَد</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>فعّال</translation>
+    </message>
+    <message>
+        <source>replaced</source>
+        <translation>مُستبدَل</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>مُلغى</translation>
+    </message>
 </context>
 <context>
     <name>DetailsDialog</name>
@@ -112,12 +536,12 @@
         <translation>الجنس، اختياري</translation>
     </message>
     <message>
-        <source>A&amp;ge band (optional)</source>
-        <translation>الفئة ال&amp;عمرية (اختيارية)</translation>
+        <source>&amp;Gender (optional)</source>
+        <translation>الجنس (اختياري) (&amp;G)</translation>
     </message>
     <message>
-        <source>&amp;Gender (optional)</source>
-        <translation>ال&amp;جنس (اختياري)</translation>
+        <source>Age &amp;band (optional)</source>
+        <translation>الفئة العمرية (اختيارية) (&amp;B)</translation>
     </message>
 </context>
 <context>
@@ -174,15 +598,15 @@
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation>&amp;الاسم</translation>
+        <translation>الاسم (&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Kind of group</source>
-        <translation>&amp;نوع المجموعة</translation>
+        <translation>نوع المجموعة (&amp;K)</translation>
     </message>
     <message>
         <source>&amp;Language of the sessions</source>
-        <translation>&amp;لغة الجلسات</translation>
+        <translation>لغة الجلسات (&amp;L)</translation>
     </message>
     <message>
         <source>For example: Tuesday evening circle</source>
@@ -209,15 +633,15 @@
     </message>
     <message>
         <source>&amp;Next</source>
-        <translation>ال&amp;تالي</translation>
+        <translation>التالي (&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Back</source>
-        <translation>ال&amp;سابق</translation>
+        <translation>السابق (&amp;B)</translation>
     </message>
     <message>
         <source>&amp;Finish</source>
-        <translation>إ&amp;نهاء</translation>
+        <translation>إنهاء (&amp;F)</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -319,7 +743,7 @@
     </message>
     <message>
         <source>Keep a &amp;headcount only (no list of participants)</source>
-        <translation>الاكتفاء ب&amp;عدّ الحضور (بلا قائمة مشاركين)</translation>
+        <translation>الاكتفاء بعدّ الحضور (بلا قائمة مشاركين) (&amp;H)</translation>
     </message>
     <message>
         <source>For drop-in meetings: the app records how many came, never who. No codes, check-in scores or WHO-5 are kept.</source>
@@ -327,27 +751,27 @@
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation>&amp;الاسم</translation>
+        <translation>الاسم (&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Kind of group</source>
-        <translation>&amp;نوع المجموعة</translation>
+        <translation>نوع المجموعة (&amp;K)</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation>ال&amp;لغة</translation>
+        <translation>اللغة (&amp;L)</translation>
     </message>
     <message>
         <source>Default &amp;script</source>
-        <translation>&amp;برنامج الجلسة المعتاد</translation>
+        <translation>برنامج الجلسة المعتاد (&amp;S)</translation>
     </message>
     <message>
         <source>Extra ground &amp;rules</source>
-        <translation>&amp;قواعد إضافية</translation>
+        <translation>قواعد إضافية (&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Co-facilitator</source>
-        <translation>الميسِّر ال&amp;مشارك</translation>
+        <translation>الميسِّر المشارك (&amp;C)</translation>
     </message>
     <message>
         <source>Save group</source>
@@ -374,11 +798,7 @@
     </message>
     <message>
         <source>&amp;Edit group…</source>
-        <translation>&amp;تعديل المجموعة…</translation>
-    </message>
-    <message>
-        <source>Group re&amp;port…</source>
-        <translation>&amp;تقرير المجموعة…</translation>
+        <translation>تعديل المجموعة (&amp;E)…</translation>
     </message>
     <message>
         <source>A de-identified PDF report for a supervisor</source>
@@ -386,7 +806,7 @@
     </message>
     <message>
         <source>&amp;Plan a session</source>
-        <translation>&amp;تخطيط جلسة</translation>
+        <translation>تخطيط جلسة (&amp;P)</translation>
     </message>
     <message>
         <source>Participants</source>
@@ -426,27 +846,23 @@
     </message>
     <message>
         <source>Add &amp;newcomer</source>
-        <translation>إضافة مشارك &amp;جديد</translation>
+        <translation>إضافة مشارك جديد (&amp;N)</translation>
     </message>
     <message>
         <source>Edit &amp;alias…</source>
-        <translation>تعديل الاسم ال&amp;مستعار…</translation>
+        <translation>تعديل الاسم المستعار (&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;Details…</source>
-        <translation>ت&amp;فاصيل…</translation>
+        <translation>تفاصيل (&amp;D)…</translation>
     </message>
     <message>
         <source>Optional age band and gender</source>
         <translation>الفئة العمرية والجنس، اختياريان</translation>
     </message>
     <message>
-        <source>A&amp;rchive</source>
-        <translation>أ&amp;رشفة</translation>
-    </message>
-    <message>
         <source>E&amp;rase…</source>
-        <translation>م&amp;حو…</translation>
+        <translation>محو (&amp;R)…</translation>
     </message>
     <message>
         <source>Delete this participant and everything recorded about them</source>
@@ -492,10 +908,6 @@
         <translation>الحضور</translation>
     </message>
     <message>
-        <source>Un&amp;archive</source>
-        <translation>إلغاء الأ&amp;رشفة</translation>
-    </message>
-    <message>
         <source>Alias</source>
         <translation>الاسم المستعار</translation>
     </message>
@@ -514,6 +926,61 @@
     <message>
         <source>Erase for good</source>
         <translation>محو نهائي</translation>
+    </message>
+    <message>
+        <source>&amp;Group report…</source>
+        <translation>تقرير المجموعة (&amp;G)…</translation>
+    </message>
+    <message>
+        <source>No participants yet: press Add newcomer as people join. Each gets a random code.</source>
+        <translation>لا مشاركين بعد: اضغط «إضافة مشارك جديد» عند انضمام الناس، فيحصل كل منهم على رمز عشوائي.</translation>
+    </message>
+    <message>
+        <source>Arc&amp;hive</source>
+        <translation>أرشفة (&amp;H)</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>الجلسات</translation>
+    </message>
+    <message>
+        <source>Sessions of this group</source>
+        <translation>جلسات هذه المجموعة</translation>
+    </message>
+    <message>
+        <source>No sessions yet: plan one with Plan a session.</source>
+        <translation>لا جلسات بعد: خطّط لجلسة بزر «تخطيط جلسة».</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>انتهت</translation>
+    </message>
+    <message>
+        <source>discarded</source>
+        <translation>أُلغيت</translation>
+    </message>
+    <message>
+        <source>not finished</source>
+        <translation>لم تنتهِ</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n present</source>
+        <translation>
+            <numerusform>لم يحضر أحد</numerusform>
+            <numerusform>حضر شخص واحد</numerusform>
+            <numerusform>حضر شخصان</numerusform>
+            <numerusform>حضر %n أشخاص</numerusform>
+            <numerusform>حضر %n شخصًا</numerusform>
+            <numerusform>حضر %n شخص</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>practice</source>
+        <translation>تدريبية</translation>
+    </message>
+    <message>
+        <source>Unarc&amp;hive</source>
+        <translation>إلغاء الأرشفة (&amp;H)</translation>
     </message>
 </context>
 <context>
@@ -555,11 +1022,11 @@
     </message>
     <message>
         <source>&amp;New group…</source>
-        <translation>مجموعة &amp;جديدة…</translation>
+        <translation>مجموعة جديدة (&amp;N)…</translation>
     </message>
     <message>
         <source>&amp;Open group</source>
-        <translation>&amp;فتح المجموعة</translation>
+        <translation>فتح المجموعة (&amp;O)</translation>
     </message>
     <message numerus="yes">
         <source>%n participant(s)</source>
@@ -585,16 +1052,24 @@
         <translation>مؤرشَفة</translation>
     </message>
     <message>
-        <source>A session with %1 was not finished.</source>
-        <translation>لم تكتمل جلسة مجموعة «%1».</translation>
-    </message>
-    <message>
-        <source>It started on %1.</source>
-        <translation>بدأت في %1.</translation>
-    </message>
-    <message>
         <source>&amp;Resume session</source>
-        <translation>&amp;استئناف الجلسة</translation>
+        <translation>استئناف الجلسة (&amp;R)</translation>
+    </message>
+    <message>
+        <source>Resume session</source>
+        <translation>متابعة الجلسة</translation>
+    </message>
+    <message>
+        <source>D&amp;iscard…</source>
+        <translation>إلغاء الجلسة (&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Discard…</source>
+        <translation>إلغاء الجلسة…</translation>
+    </message>
+    <message>
+        <source>End this session for good; what was recorded stays</source>
+        <translation>إنهاء هذه الجلسة نهائيًا؛ ويبقى ما سُجّل فيها</translation>
     </message>
 </context>
 <context>
@@ -688,6 +1163,10 @@
         <translation>التقارير</translation>
     </message>
     <message>
+        <source>Bundles</source>
+        <translation>الحِزم</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>الإعدادات</translation>
     </message>
@@ -735,11 +1214,11 @@
     </message>
     <message>
         <source>&amp;Retire</source>
-        <translation>إي&amp;قاف</translation>
+        <translation>إيقاف (&amp;R)</translation>
     </message>
     <message>
         <source>Edit &amp;titles…</source>
-        <translation>تعديل ال&amp;عناوين…</translation>
+        <translation>تعديل العناوين (&amp;T)…</translation>
     </message>
     <message>
         <source>Reword the English or Arabic title; the scale stays as it is</source>
@@ -763,39 +1242,27 @@
     </message>
     <message>
         <source>A &amp;higher score is better</source>
-        <translation>الدرجة الأ&amp;على أفضل</translation>
+        <translation>الدرجة الأعلى أفضل (&amp;H)</translation>
     </message>
     <message>
         <source>&amp;Add measure</source>
-        <translation>إ&amp;ضافة المقياس</translation>
+        <translation>إضافة المقياس (&amp;A)</translation>
     </message>
     <message>
         <source>&amp;From</source>
-        <translation>&amp;من</translation>
-    </message>
-    <message>
-        <source>&amp;to</source>
-        <translation>إ&amp;لى</translation>
-    </message>
-    <message>
-        <source>in &amp;steps of</source>
-        <translation>بخ&amp;طوات قدرها</translation>
+        <translation>من (&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Key</source>
-        <translation>الر&amp;مز</translation>
+        <translation>الرمز (&amp;K)</translation>
     </message>
     <message>
         <source>Title in &amp;English</source>
-        <translation>العنوان بالإن&amp;جليزية</translation>
-    </message>
-    <message>
-        <source>Title in A&amp;rabic</source>
-        <translation>العنوان بال&amp;عربية</translation>
+        <translation>العنوان بالإنجليزية (&amp;E)</translation>
     </message>
     <message>
         <source>A&amp;sked</source>
-        <translation>متى &amp;يُسأل</translation>
+        <translation>متى يُسأل (&amp;S)</translation>
     </message>
     <message>
         <source>Add the organisation's own measure</source>
@@ -807,15 +1274,11 @@
     </message>
     <message>
         <source>Load the Arabic &amp;WHO-5 wording…</source>
-        <translation>تحميل الصياغة العربية لمؤشر &amp;WHO-5…</translation>
+        <translation>تحميل الصياغة العربية لمؤشر WHO-5 (&amp;W)…</translation>
     </message>
     <message>
         <source>A YAML file with title, instructions, the five items and the six answer labels (for 5 down to 0); see the README</source>
         <translation>ملف YAML فيه العنوان والتعليمات والعبارات الخمس وتسميات الإجابات الست (من 5 إلى 0)؛ انظر ملف README</translation>
-    </message>
-    <message>
-        <source>Use the &amp;shipped wording</source>
-        <translation>استخدام الصياغة ال&amp;مرفقة بالتطبيق</translation>
     </message>
     <message>
         <source>Arabic WHO-5 wording: your organisation's own.</source>
@@ -890,10 +1353,6 @@
         <translation>خاص بالمنظمة، غير مُحكَّم</translation>
     </message>
     <message>
-        <source>Offer &amp;again</source>
-        <translation>&amp;عرضه من جديد</translation>
-    </message>
-    <message>
         <source>Built-in measures cannot be retired.</source>
         <translation>لا يمكن إيقاف المقاييس المدمجة.</translation>
     </message>
@@ -925,6 +1384,26 @@
         <source>The measure could not be saved.</source>
         <translation>تعذّر حفظ المقياس.</translation>
     </message>
+    <message>
+        <source>t&amp;o</source>
+        <translation>إلى (&amp;O)</translation>
+    </message>
+    <message>
+        <source>in ste&amp;ps of</source>
+        <translation>بخطوات قدرها (&amp;P)</translation>
+    </message>
+    <message>
+        <source>Title in Arab&amp;ic</source>
+        <translation>العنوان بالعربية (&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Use the shipped wording</source>
+        <translation>استخدام الصياغة المرفقة بالتطبيق (&amp;U)</translation>
+    </message>
+    <message>
+        <source>Offer a&amp;gain</source>
+        <translation>إتاحته من جديد (&amp;G)</translation>
+    </message>
 </context>
 <context>
     <name>NewcomerDialog</name>
@@ -938,7 +1417,7 @@
     </message>
     <message>
         <source>&amp;Alias (optional, only you see it)</source>
-        <translation>الاسم ال&amp;مستعار (اختياري، لا يراه غيرك)</translation>
+        <translation>الاسم المستعار (اختياري، لا يراه غيرك) (&amp;A)</translation>
     </message>
     <message>
         <source>Alias, optional, seen only by you</source>
@@ -949,12 +1428,79 @@
         <translation>اسم أول أو لقب</translation>
     </message>
     <message>
-        <source>&amp;Add</source>
-        <translation>إ&amp;ضافة</translation>
-    </message>
-    <message>
         <source>Add newcomer</source>
         <translation>إضافة مشارك جديد</translation>
+    </message>
+    <message>
+        <source>A&amp;dd</source>
+        <translation>إضافة (&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Set a new passphrase</source>
+        <translation>تعيين عبارة مرور جديدة</translation>
+    </message>
+    <message>
+        <source>Change the passphrase</source>
+        <translation>تغيير عبارة المرور</translation>
+    </message>
+    <message>
+        <source>The recovery code opened your records. Choose a new passphrase now, so you do not need the code next time.</source>
+        <translation>فتح رمز الاسترداد سجلاتك. اختر عبارة مرور جديدة الآن كي لا تحتاج إلى الرمز في المرة القادمة.</translation>
+    </message>
+    <message>
+        <source>The new passphrase replaces the old one at once. Your records stay as they are, and the recovery code still works.</source>
+        <translation>تحلّ عبارة المرور الجديدة محل القديمة فورًا. تبقى سجلاتك كما هي، ويبقى رمز الاسترداد صالحًا.</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>عبارة المرور الجديدة</translation>
+    </message>
+    <message>
+        <source>New passphrase again</source>
+        <translation>عبارة المرور الجديدة مرة أخرى</translation>
+    </message>
+    <message>
+        <source>&amp;New passphrase</source>
+        <translation>عبارة المرور الجديدة (&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Type it again</source>
+        <translation>اكتبها مرة أخرى (&amp;T)</translation>
+    </message>
+    <message>
+        <source>At least %1 characters. A short sentence is easier to remember than a jumble of symbols.</source>
+        <translation>%1 أحرف على الأقل. الجملة القصيرة أسهل في التذكّر من خليط من الرموز.</translation>
+    </message>
+    <message>
+        <source>&amp;Save the passphrase</source>
+        <translation>حفظ عبارة المرور (&amp;S)</translation>
+    </message>
+    <message>
+        <source>The passphrase is too short.</source>
+        <translation>عبارة المرور قصيرة جدًا.</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same.</source>
+        <translation>العبارتان غير متطابقتين.</translation>
+    </message>
+    <message>
+        <source>Saving the passphrase…</source>
+        <translation>جارٍ حفظ عبارة المرور…</translation>
+    </message>
+    <message>
+        <source>The passphrase could not be saved; the old one still works.</source>
+        <translation>تعذّر حفظ عبارة المرور؛ وما زالت القديمة صالحة.</translation>
+    </message>
+    <message>
+        <source>Set a new passphrase?</source>
+        <translation>تعيين عبارة مرور جديدة؟</translation>
+    </message>
+    <message>
+        <source>You opened your records with the recovery code. Set a new passphrase now?</source>
+        <translation>فتحت سجلاتك برمز الاسترداد. هل تريد تعيين عبارة مرور جديدة الآن؟</translation>
     </message>
 </context>
 <context>
@@ -997,7 +1543,7 @@
     </message>
     <message>
         <source>&amp;Duplicate to edit…</source>
-        <translation>&amp;نسخ للتعديل…</translation>
+        <translation>نسخ للتعديل (&amp;D)…</translation>
     </message>
     <message>
         <source>Make your own copy of this script to reorder, retime or reword</source>
@@ -1005,23 +1551,7 @@
     </message>
     <message>
         <source>&amp;Edit copy…</source>
-        <translation>&amp;تعديل النسخة…</translation>
-    </message>
-    <message>
-        <source>Print &amp;handout…</source>
-        <translation>طباعة ال&amp;نشرة…</translation>
-    </message>
-    <message>
-        <source>A one-page PDF for participants</source>
-        <translation>ملف PDF من صفحة واحدة للمشاركين</translation>
-    </message>
-    <message>
-        <source>Print WHO-5 &amp;forms…</source>
-        <translation>طباعة ا&amp;ستمارات WHO-5…</translation>
-    </message>
-    <message>
-        <source>Blank WHO-5 wellbeing forms for the group to fill in on paper</source>
-        <translation>استمارات WHO-5 فارغة يملؤها أفراد المجموعة على الورق</translation>
+        <translation>تعديل النسخة (&amp;E)…</translation>
     </message>
     <message>
         <source>Practice run (not counted in reports)</source>
@@ -1029,7 +1559,7 @@
     </message>
     <message>
         <source>&amp;Start session</source>
-        <translation>&amp;بدء الجلسة</translation>
+        <translation>بدء الجلسة (&amp;S)</translation>
     </message>
     <message>
         <source>WHO-5 is due at this session: print a form for each person.</source>
@@ -1089,6 +1619,30 @@
     <message>
         <source>Save the WHO-5 forms</source>
         <translation>حفظ استمارات WHO-5</translation>
+    </message>
+    <message>
+        <source>&amp;Handout PDF…</source>
+        <translation>نشرة المشاركين PDF (&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Save a one-page PDF for participants, to print</source>
+        <translation>حفظ ملف PDF من صفحة واحدة للمشاركين، لطباعته</translation>
+    </message>
+    <message>
+        <source>WHO-5 &amp;forms PDF…</source>
+        <translation>استمارات WHO-5 بصيغة PDF (&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Save blank WHO-5 wellbeing forms as a PDF, to print for the group to fill in on paper</source>
+        <translation>حفظ استمارات WHO-5 فارغة بصيغة PDF، لطباعتها وتعبئتها ورقيًا في المجموعة</translation>
+    </message>
+    <message>
+        <source>Add the safety &amp;numbers…</source>
+        <translation>إضافة أرقام السلامة (&amp;N)…</translation>
+    </message>
+    <message>
+        <source>The emergency number or the crisis line is not set yet: Safety (F1) would have no number to call.</source>
+        <translation>لم يُحدَّد رقم الطوارئ أو خط الأزمات بعد: لن تجد في «السلامة» (F1) رقمًا للاتصال به.</translation>
     </message>
 </context>
 <context>
@@ -1216,15 +1770,15 @@
     </message>
     <message>
         <source>Also use a &amp;passphrase</source>
-        <translation>استخدم &amp;عبارة مرور أيضًا</translation>
+        <translation>استخدم عبارة مرور أيضًا (&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Passphrase</source>
-        <translation>&amp;عبارة المرور</translation>
+        <translation>عبارة المرور (&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Type it again</source>
-        <translation>&amp;اكتبها مرة أخرى</translation>
+        <translation>اكتبها مرة أخرى (&amp;T)</translation>
     </message>
     <message>
         <source>Passphrase</source>
@@ -1240,7 +1794,7 @@
     </message>
     <message>
         <source>&amp;Create the store</source>
-        <translation>إ&amp;نشاء المخزن</translation>
+        <translation>إنشاء المخزن (&amp;C)</translation>
     </message>
     <message>
         <source>The passphrase is too short.</source>
@@ -1249,6 +1803,40 @@
     <message>
         <source>The two passphrases are not the same.</source>
         <translation>عبارتا المرور غير متطابقتين.</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>موافق</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>حفظ</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>نعم (&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>لا (&amp;N)</translation>
+    </message>
+</context>
+<context>
+    <name>QWizard</name>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
     </message>
 </context>
 <context>
@@ -1267,7 +1855,7 @@
     </message>
     <message>
         <source>&amp;Save the recovery kit (PDF)…</source>
-        <translation>&amp;حفظ ملف الاسترداد (PDF)…</translation>
+        <translation>حفظ ملف الاسترداد (PDF) (&amp;S)…</translation>
     </message>
     <message>
         <source>Save the recovery kit as a PDF</source>
@@ -1275,7 +1863,7 @@
     </message>
     <message>
         <source>I have &amp;written it down or saved the kit</source>
-        <translation>&amp;كتبتُه أو حفظتُ ملف الاسترداد</translation>
+        <translation>كتبتُه أو حفظتُ ملف الاسترداد (&amp;W)</translation>
     </message>
     <message>
         <source>Recovery code</source>
@@ -1354,7 +1942,7 @@
     </message>
     <message>
         <source>&amp;Report</source>
-        <translation>ال&amp;تقرير</translation>
+        <translation>التقرير (&amp;R)</translation>
     </message>
     <message>
         <source>Period</source>
@@ -1362,23 +1950,19 @@
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation>ال&amp;لغة</translation>
-    </message>
-    <message>
-        <source>&amp;Smallest count shown</source>
-        <translation>أ&amp;صغر عدد يُعرض</translation>
+        <translation>اللغة (&amp;L)</translation>
     </message>
     <message>
         <source>Pass&amp;word</source>
-        <translation>&amp;كلمة المرور</translation>
+        <translation>كلمة المرور (&amp;W)</translation>
     </message>
     <message>
         <source>Password a&amp;gain</source>
-        <translation>كلمة المرور &amp;مرة أخرى</translation>
+        <translation>كلمة المرور مرة أخرى (&amp;G)</translation>
     </message>
     <message>
         <source>&amp;Save PDF…</source>
-        <translation>&amp;حفظ PDF…</translation>
+        <translation>حفظ PDF (&amp;S)…</translation>
     </message>
     <message>
         <source>Save the report as a PDF</source>
@@ -1394,7 +1978,7 @@
     </message>
     <message>
         <source>Counts from 1 to %1 are shown as "&lt;%2".</source>
-        <translation>الأعداد من 1 إلى %1 تظهر بالشكل «&lt;%2».</translation>
+        <translation>الأعداد من ١ إلى %1 تظهر بالشكل «&lt;%2».</translation>
     </message>
     <message>
         <source>The first day is after the last day.</source>
@@ -1427,6 +2011,10 @@
     <message>
         <source>Writing the report…</source>
         <translation>جارٍ إعداد التقرير…</translation>
+    </message>
+    <message>
+        <source>Smallest &amp;count shown</source>
+        <translation>أصغر عدد يُعرض (&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -1494,6 +2082,10 @@
     <message>
         <source>Talking time of %1</source>
         <translation>وقت حديث %1</translation>
+    </message>
+    <message>
+        <source>Round: %1 per speaker</source>
+        <translation>جولة: %1 لكل متحدث</translation>
     </message>
 </context>
 <context>
@@ -1768,6 +2360,21 @@
         <source>Still %1 min over: skip a step or agree with the group to run over.</source>
         <translation>ما زال هناك تأخير %1 دقيقة: تخطَّ خطوة أو اتفق مع المجموعة على تمديد الوقت.</translation>
     </message>
+    <message>
+        <source>Finish the session?</source>
+        <translation>إنهاء الجلسة؟</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s) of the plan are still ahead. Finish the session now?</source>
+        <translation>
+            <numerusform>لم تبقَ أي خطوة من الخطة. إنهاء الجلسة الآن؟</numerusform>
+            <numerusform>بقيت خطوة واحدة من الخطة. إنهاء الجلسة الآن؟</numerusform>
+            <numerusform>بقيت خطوتان من الخطة. إنهاء الجلسة الآن؟</numerusform>
+            <numerusform>بقيت %n خطوات من الخطة. إنهاء الجلسة الآن؟</numerusform>
+            <numerusform>بقيت %n خطوة من الخطة. إنهاء الجلسة الآن؟</numerusform>
+            <numerusform>بقيت %n خطوة من الخطة. إنهاء الجلسة الآن؟</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Safety</name>
@@ -1932,6 +2539,67 @@
     </message>
 </context>
 <context>
+    <name>SafetyNumbersDialog</name>
+    <message>
+        <source>Safety numbers</source>
+        <translation>أرقام السلامة</translation>
+    </message>
+    <message>
+        <source>Before the session: the numbers to call if someone is in danger. Ask your organisation if you are not sure.</source>
+        <translation>قبل الجلسة: الأرقام التي تتصل بها إن كان أحد في خطر. اسأل جهتك إن لم تكن متأكدًا.</translation>
+    </message>
+    <message>
+        <source>The numbers could not be saved.</source>
+        <translation>تعذّر حفظ الأرقام.</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyNumbersFields</name>
+    <message>
+        <source>Local emergency number</source>
+        <translation>رقم الطوارئ المحلي</translation>
+    </message>
+    <message>
+        <source>for example 112 or 911</source>
+        <translation>مثلًا 112 أو 911</translation>
+    </message>
+    <message>
+        <source>Crisis line</source>
+        <translation>خط الأزمات</translation>
+    </message>
+    <message>
+        <source>a crisis or mental-health line you trust</source>
+        <translation>خط للأزمات أو للصحة النفسية تثق به</translation>
+    </message>
+    <message>
+        <source>Shown by Safety (F1) and at the safety check, for all your groups. Only digits, spaces and + ( ) - . /</source>
+        <translation>تظهر في «السلامة» (F1) وعند خطوة الاطمئنان على السلامة، لكل مجموعاتك. الأرقام والمسافات و + ( ) - . / فقط</translation>
+    </message>
+    <message>
+        <source>&amp;Emergency number</source>
+        <translation>رقم الطوارئ (&amp;E)</translation>
+    </message>
+    <message>
+        <source>Crisis l&amp;ine</source>
+        <translation>خط الأزمات (&amp;I)</translation>
+    </message>
+</context>
+<context>
+    <name>SaveFiles</name>
+    <message>
+        <source>Open the folder</source>
+        <translation>فتح المجلد</translation>
+    </message>
+    <message>
+        <source>The folder %1 no longer exists.</source>
+        <translation>المجلد %1 لم يعد موجودًا.</translation>
+    </message>
+    <message>
+        <source>This computer has no file manager the app can ask to open folders. The file is in %1.</source>
+        <translation>لا يوجد على هذا الحاسوب مدير ملفات يستطيع التطبيق أن يطلب منه فتح المجلدات. الملف موجود في %1.</translation>
+    </message>
+</context>
+<context>
     <name>ScorePanel</name>
     <message>
         <source>Check-in: how are you, from 0 to 10?</source>
@@ -1952,14 +2620,6 @@
     <message>
         <source>Asked once: %1, from %2 to %3</source>
         <translation>مرة واحدة: %1، من %2 إلى %3</translation>
-    </message>
-    <message>
-        <source>Tap a number, or type it and press Enter to go to the next person. P records a pass.</source>
-        <translation>اضغط رقمًا، أو اكتبه ثم اضغط Enter للانتقال إلى الشخص التالي. الحرف P يسجّل تخطّيًا.</translation>
-    </message>
-    <message>
-        <source>Set the number and press Save, or type it and press Enter to go to the next person. P records a pass.</source>
-        <translation>اختر الرقم واضغط حفظ، أو اكتبه واضغط Enter للانتقال إلى الشخص التالي. الحرف P يسجّل تخطيًا.</translation>
     </message>
     <message>
         <source>A higher score is better.</source>
@@ -1989,6 +2649,14 @@
         <source>Save</source>
         <translation>حفظ</translation>
     </message>
+    <message>
+        <source>Tap a number, or type it and press Enter to go to the next person. X records a pass.</source>
+        <translation>اضغط رقمًا، أو اكتبه ثم اضغط Enter للانتقال إلى الشخص التالي. الحرف X يسجّل تخطّيًا.</translation>
+    </message>
+    <message>
+        <source>Set the number and press Save, or type it and press Enter to go to the next person. X records a pass.</source>
+        <translation>اختر الرقم واضغط حفظ، أو اكتبه واضغط Enter للانتقال إلى الشخص التالي. الحرف X يسجّل تخطّيًا.</translation>
+    </message>
 </context>
 <context>
     <name>ScriptEditor</name>
@@ -2010,15 +2678,15 @@
     </message>
     <message>
         <source>&amp;Identifier</source>
-        <translation>ال&amp;معرّف</translation>
+        <translation>المعرّف (&amp;I)</translation>
     </message>
     <message>
         <source>Title (&amp;English)</source>
-        <translation>العنوان (بالإن&amp;جليزية)</translation>
+        <translation>العنوان (بالإنجليزية) (&amp;E)</translation>
     </message>
     <message>
         <source>Title (&amp;Arabic)</source>
-        <translation>العنوان (بال&amp;عربية)</translation>
+        <translation>العنوان (بالعربية) (&amp;A)</translation>
     </message>
     <message>
         <source>Steps</source>
@@ -2026,15 +2694,15 @@
     </message>
     <message>
         <source>Move &amp;up</source>
-        <translation>نقل لأ&amp;على</translation>
+        <translation>نقل لأعلى (&amp;U)</translation>
     </message>
     <message>
         <source>Move do&amp;wn</source>
-        <translation>نقل لأ&amp;سفل</translation>
+        <translation>نقل لأسفل (&amp;W)</translation>
     </message>
     <message>
         <source>&amp;Remove step</source>
-        <translation>إ&amp;زالة الخطوة</translation>
+        <translation>إزالة الخطوة (&amp;R)</translation>
     </message>
     <message>
         <source>Minutes for this step</source>
@@ -2061,12 +2729,8 @@
         <translation>ملاحظات لك</translation>
     </message>
     <message>
-        <source>Kind</source>
-        <translation>النوع</translation>
-    </message>
-    <message>
         <source>&amp;Minutes</source>
-        <translation>ال&amp;دقائق</translation>
+        <translation>الدقائق (&amp;M)</translation>
     </message>
     <message>
         <source>Save the script</source>
@@ -2083,6 +2747,26 @@
     <message>
         <source>Give your copy its own identifier; this one belongs to a built-in script.</source>
         <translation>أعطِ نسختك معرّفًا خاصًا بها؛ هذا المعرّف لبرنامج مدمج.</translation>
+    </message>
+    <message>
+        <source>A short name for files and the command line: letters, digits and hyphens.</source>
+        <translation>اسم قصير للملفات ولسطر الأوامر: أحرف لاتينية وأرقام وشرطات.</translation>
+    </message>
+    <message>
+        <source>Add s&amp;tep</source>
+        <translation>إضافة خطوة (&amp;T)</translation>
+    </message>
+    <message>
+        <source>A new step after the selected one</source>
+        <translation>خطوة جديدة بعد الخطوة المحددة</translation>
+    </message>
+    <message>
+        <source>Kind of step</source>
+        <translation>نوع الخطوة</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>النوع (&amp;K)</translation>
     </message>
 </context>
 <context>
@@ -2308,23 +2992,43 @@
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation>ال&amp;لغة</translation>
-    </message>
-    <message>
-        <source>&amp;Lock after</source>
-        <translation>الإ&amp;قفال بعد</translation>
+        <translation>اللغة (&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Colours</source>
-        <translation>الأ&amp;لوان</translation>
+        <translation>الألوان (&amp;C)</translation>
     </message>
     <message>
         <source>Outcome &amp;measures…</source>
-        <translation>م&amp;قاييس النتائج…</translation>
+        <translation>مقاييس النتائج (&amp;M)…</translation>
     </message>
     <message>
         <source>Measures</source>
         <translation>المقاييس</translation>
+    </message>
+    <message>
+        <source>Lock &amp;after</source>
+        <translation>الإقفال بعد (&amp;A)</translation>
+    </message>
+    <message>
+        <source>Change the &amp;passphrase…</source>
+        <translation>تغيير عبارة المرور (&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up…</source>
+        <translation>نسخة احتياطية (&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Your records</source>
+        <translation>سجلاتك</translation>
+    </message>
+    <message>
+        <source>C&amp;hange…</source>
+        <translation>تغيير (&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Save files in</source>
+        <translation>حفظ الملفات في</translation>
     </message>
 </context>
 <context>
@@ -2344,6 +3048,14 @@
     <message>
         <source>Step %1 of %2 · %3</source>
         <translation>الخطوة %1 من %2 · %3</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>متوقّف مؤقتًا</translation>
+    </message>
+    <message>
+        <source>not set: press F1 to add it</source>
+        <translation>غير محدد: اضغط F1 لإضافته</translation>
     </message>
 </context>
 <context>
@@ -2471,6 +3183,10 @@
         <source>The PDF could not be made.</source>
         <translation>تعذّر إنشاء ملف PDF.</translation>
     </message>
+    <message>
+        <source>Make the PDF again</source>
+        <translation>صنع ملف PDF من جديد</translation>
+    </message>
 </context>
 <context>
     <name>Tasks</name>
@@ -2500,6 +3216,41 @@
     </message>
 </context>
 <context>
+    <name>Unfinished</name>
+    <message>
+        <source>A session with %1 was not finished.</source>
+        <translation>لم تنتهِ جلسة مع %1.</translation>
+    </message>
+    <message>
+        <source>It started on %1.</source>
+        <translation>بدأت في %1.</translation>
+    </message>
+    <message>
+        <source>An unfinished session</source>
+        <translation>جلسة لم تنتهِ</translation>
+    </message>
+    <message>
+        <source>Resume it, or discard it and start a new one?</source>
+        <translation>هل تتابعها، أم تلغيها وتبدأ جلسة جديدة؟</translation>
+    </message>
+    <message>
+        <source>&amp;Resume it</source>
+        <translation>متابعتها (&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard it and start anew…</source>
+        <translation>إلغاؤها والبدء من جديد (&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Discard the unfinished session?</source>
+        <translation>إلغاء الجلسة التي لم تنتهِ؟</translation>
+    </message>
+    <message>
+        <source>Discarding ends it for good: what was recorded stays, but it cannot be resumed and does not count as a finished session.</source>
+        <translation>الإلغاء ينهيها نهائيًا: يبقى ما سُجّل، لكن لا يمكن متابعتها ولا تُحسب جلسة مكتملة.</translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
         <source>Facilitator: unlock</source>
@@ -2522,11 +3273,11 @@
     <name>UnlockPanel</name>
     <message>
         <source>&amp;Unlock</source>
-        <translation>&amp;فتح القفل</translation>
+        <translation>فتح القفل (&amp;U)</translation>
     </message>
     <message>
         <source>Unlock with the &amp;system keyring</source>
-        <translation>الفتح بسلسلة مفاتيح ال&amp;نظام</translation>
+        <translation>الفتح بسلسلة مفاتيح النظام (&amp;S)</translation>
     </message>
     <message>
         <source>Type the recovery code from your recovery kit. Dashes and spaces do not matter.</source>
@@ -2538,7 +3289,7 @@
     </message>
     <message>
         <source>Use the &amp;passphrase instead</source>
-        <translation>استخدم &amp;عبارة المرور بدلًا منه</translation>
+        <translation>استخدم عبارة المرور بدلًا منه (&amp;P)</translation>
     </message>
     <message>
         <source>Enter your passphrase to open your groups.</source>
@@ -2550,7 +3301,7 @@
     </message>
     <message>
         <source>Forgot it? Use the &amp;recovery code</source>
-        <translation>نسيتها؟ استخدم &amp;رمز الاسترداد</translation>
+        <translation>نسيتها؟ استخدم رمز الاسترداد (&amp;R)</translation>
     </message>
     <message>
         <source>Type the recovery code first.</source>
@@ -2688,6 +3439,113 @@
     <message>
         <source>Could not finish</source>
         <translation>تعذّر الإكمال</translation>
+    </message>
+    <message>
+        <source>The newcomer's code</source>
+        <translation>رمز المشارك الجديد</translation>
+    </message>
+    <message>
+        <source>Their code is:</source>
+        <translation>رمزه:</translation>
+    </message>
+    <message>
+        <source>Tell them, or write it on their card.</source>
+        <translation>أخبره به، أو اكتبه على بطاقته.</translation>
+    </message>
+</context>
+<context>
+    <name>bundles</name>
+    <message>
+        <source>too large to be a bundle</source>
+        <translation>أكبر من أن تكون حزمة</translation>
+    </message>
+    <message>
+        <source>not a Facilitator bundle (unexpected contents)</source>
+        <translation>ليست حزمة من Facilitator (محتوى غير متوقع)</translation>
+    </message>
+    <message>
+        <source>damaged or truncated (not a readable bundle file)</source>
+        <translation>تالفة أو مبتورة (ليست ملف حزمة مقروءًا)</translation>
+    </message>
+    <message>
+        <source>its signature is damaged</source>
+        <translation>توقيعها تالف</translation>
+    </message>
+    <message>
+        <source>its signed description is not one this version reads</source>
+        <translation>وصفها الموقَّع بصيغة لا يقرؤها هذا الإصدار</translation>
+    </message>
+    <message>
+        <source>it was written in format version {version}; this install reads version {schema}</source>
+        <translation>كُتبت بصيغة الإصدار {version}؛ وهذا التثبيت يقرأ الإصدار {schema}</translation>
+    </message>
+    <message>
+        <source>it comes from a key that is not trusted here ({key}); check its fingerprint and trust it first</source>
+        <translation>مصدرها مفتاح غير معتمد هنا ({key})؛ تحقق من بصمته واعتمده أولًا</translation>
+    </message>
+    <message>
+        <source>its signature does not verify: it was altered or damaged on the way</source>
+        <translation>توقيعها لا يصح: عُدِّلت أو تلفت في الطريق</translation>
+    </message>
+    <message>
+        <source>it was signed by a revoked key ({key})</source>
+        <translation>وُقِّعت بمفتاح مُلغى ({key})</translation>
+    </message>
+    <message>
+        <source>its signed device does not match the trusted key</source>
+        <translation>الجهاز المذكور في توقيعها لا يطابق المفتاح المعتمد</translation>
+    </message>
+    <message>
+        <source>it is not addressed to this install</source>
+        <translation>ليست موجهة إلى هذا التثبيت</translation>
+    </message>
+    <message>
+        <source>it was already imported (bundle {bundle}): a replay</source>
+        <translation>سبق استيرادها (الحزمة {bundle}): إعادة إرسال</translation>
+    </message>
+    <message>
+        <source>its counter {counter} is not above the sender's last ({last}): an old or replayed bundle</source>
+        <translation>عدّادها {counter} ليس أعلى من آخر عدّاد للمرسِل ({last}): حزمة قديمة أو معادة</translation>
+    </message>
+    <message>
+        <source>it could not be decrypted with this install's key</source>
+        <translation>تعذّر فك تشفيرها بمفتاح هذا التثبيت</translation>
+    </message>
+    <message>
+        <source>its contents do not match its signed description</source>
+        <translation>محتواها لا يطابق وصفها الموقَّع</translation>
+    </message>
+    <message>
+        <source>The bundle {name} was refused: {reason}. Nothing was imported.</source>
+        <translation>رُفضت الحزمة {name}: {reason}. لم يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>The bundle {name} was refused: {reason}. Nothing was imported; it is kept in quarantine.</source>
+        <translation>رُفضت الحزمة {name}: {reason}. لم يُستورد شيء؛ وهي محفوظة في الحجر.</translation>
+    </message>
+    <message>
+        <source>its contents are malformed</source>
+        <translation>محتواها غير سليم البنية</translation>
+    </message>
+    <message>
+        <source>a different measure has this key</source>
+        <translation>مقياس آخر يحمل هذا الرمز</translation>
+    </message>
+    <message>
+        <source>the same id exists here</source>
+        <translation>المعرّف نفسه موجود هنا</translation>
+    </message>
+    <message>
+        <source>another device holds this id</source>
+        <translation>جهاز آخر يحمل هذا المعرّف</translation>
+    </message>
+    <message>
+        <source>same revision, different content</source>
+        <translation>المراجعة نفسها بمحتوى مختلف</translation>
+    </message>
+    <message>
+        <source>it was changed here too</source>
+        <translation>عُدِّل هنا أيضًا</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,13 @@
             <numerusform>%n extra rules</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n present</source>
+        <translation>
+            <numerusform>%n present</numerusform>
+            <numerusform>%n present</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>HomeView</name>
@@ -28,6 +35,16 @@
         <translation>
             <numerusform>%n step</numerusform>
             <numerusform>%n steps</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RunView</name>
+    <message numerus="yes">
+        <source>%n step(s) of the plan are still ahead. Finish the session now?</source>
+        <translation>
+            <numerusform>%n step of the plan is still ahead. Finish the session now?</numerusform>
+            <numerusform>%n steps of the plan are still ahead. Finish the session now?</numerusform>
         </translation>
     </message>
 </context>

@@ -8,7 +8,8 @@ import os
 import tempfile
 from datetime import datetime, timezone
 
-from sqlalchemy import JSON, Boolean, DateTime, Enum, Float, Integer, String, Text, insert
+from sqlalchemy import (JSON, Boolean, DateTime, Enum, Float, Integer, LargeBinary, String,
+                        Text, insert)
 
 from facilitator.store import service
 from facilitator.store.models import Base
@@ -44,6 +45,10 @@ def _rows() -> tuple[dict[str, dict], list[str]]:
                 row[col.name] = 1
             elif isinstance(typ, DateTime):
                 row[col.name] = datetime.now(timezone.utc)
+            elif isinstance(typ, LargeBinary):  # a quarantined bundle's bytes (issue 15)
+                marker = f"QB{t_index:02d}{c_index:02d}-blob-marker"
+                markers.append(marker)
+                row[col.name] = marker.encode()
         rows[table.name] = row
     return rows, markers
 

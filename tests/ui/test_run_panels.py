@@ -44,7 +44,7 @@ def test_twelve_scores_by_keyboard(qtbot):
     panel.scored.connect(lambda pid, value, passed: got.append((pid, value, passed)))
     for i in range(12):
         if i == 5:
-            qtbot.keyClick(panel, Qt.Key.Key_P)
+            qtbot.keyClick(panel, Qt.Key.Key_X)
         else:
             qtbot.keyClicks(panel, str(i % 11 if i != 10 else 10))
             qtbot.keyClick(panel, Qt.Key.Key_Return)

@@ -21,7 +21,8 @@ def _messages(path: Path) -> dict[tuple[str, str], str]:
         for m in ctx.iter("message"):
             tr = m.find("translation")
             done = tr is not None and tr.get("type") not in ("unfinished", "obsolete", "vanished")
-            out[(name, m.findtext("source"))] = (tr.text or "") if done else ""
+            # plural messages keep their text in <numerusform> children
+            out[(name, m.findtext("source"))] = "".join(tr.itertext()).strip() if done else ""
     return out
 
 

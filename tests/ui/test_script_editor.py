@@ -236,3 +236,33 @@ def test_english_ui_names_the_field_in_words(qtbot, ctx):
     title_ar.selectAll()
     qtbot.keyClick(title_ar, Qt.Key.Key_Delete)
     assert editor.problems.text() == "Step 3 · Title (Arabic): The Arabic text is empty; write it."
+
+
+def test_editor_opens_on_the_title_and_adds_a_step(qtbot, ctx):
+    """Issue 12 item 15: the cursor starts in the title; Add step exists and saves."""
+    from facilitator.session.library import load_script
+    from facilitator.ui.script_editor import ScriptEditor
+
+    editor = ScriptEditor(ctx, load_script("anxiety-skills-group"), copy=True)
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitExposed(editor)
+    assert editor.focusWidget() is editor.title_en
+    before = len(editor.data["steps"])
+    editor.step_list.setCurrentRow(2)
+    qtbot.mouseClick(editor.add_btn, Qt.MouseButton.LeftButton)
+    assert len(editor.data["steps"]) == before + 1
+    assert editor.step_list.currentRow() == 3
+    assert editor.data["steps"][3]["kind"] == "discussion"
+    assert not editor.save_btn.isEnabled()  # the new step still needs its words
+    editor.fields[("title", "en")].setText("")
+    qtbot.keyClicks(editor.fields[("title", "en")], "Tea and a walk")
+    qtbot.keyClicks(editor.fields[("say", "en")], "Let us take ten minutes outside.")
+    type_text(editor.fields[("say", "ar")], "لنأخذ عشر دقائق في الخارج.")
+    editor.kind.setCurrentIndex(editor.kind.findData("break"))
+    assert editor.save_btn.isEnabled(), editor.problems.text()
+    qtbot.mouseClick(editor.save_btn, Qt.MouseButton.LeftButton)
+    with ctx.db.unit() as s:
+        saved = load_script(editor.saved_id, s)
+    assert [st.kind for st in saved.steps][3] == "break"
+    assert saved.steps[3].title.en == "Tea and a walk"

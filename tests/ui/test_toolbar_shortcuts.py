@@ -47,7 +47,7 @@ def test_toolbar_buttons_show_their_shortcuts(qtbot, qapp, raw_db, tmp_path, lan
         shown = _shown(window)
         keys = {k for _t, k, _b in shown}
         assert {"Ctrl+Home", "Ctrl+N", "Ctrl+R", "Ctrl+,", "Ctrl+L", "Alt+Left"} <= keys, shown
-        assert len(shown) == 6  # Back, Home, New group, Reports, Settings, Lock now
+        assert len(shown) == 7  # Back, Home, New group, Reports, Bundles, Settings, Lock now
         for text, key, button in shown:
             assert key and f"[{key}]" in text, text  # on the button itself
             name = button.accessibleName()

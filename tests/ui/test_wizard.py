@@ -103,3 +103,70 @@ def test_wizard_language_switch_retranslates_pages(qtbot, tmp_path, sync_tasks, 
         assert wizard.lang == "ar"
     finally:
         installer.install(QApplication.instance(), "en")
+
+
+def test_finish_works_on_the_first_press_with_the_threaded_runner(qtbot, tmp_path, no_keyring):
+    """Issue 12 item 3: the group is saved on the worker; Finish must still finish."""
+    from facilitator.ui.tasks import TaskRunner
+
+    runner = TaskRunner()
+    wizard = FirstRunWizard(runner, tmp_path / "s" / "facilitator.db", "en")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    _next(qtbot, wizard)
+    page = wizard.protect_page
+    qtbot.keyClicks(page.pass1, "quiet river stones")
+    qtbot.keyClicks(page.pass2, "quiet river stones")
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.CommitButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.recovery_page, timeout=20000)
+    wizard.recovery_page.done.setChecked(True)
+    _next(qtbot, wizard)
+    qtbot.keyClicks(wizard.group_page.name, "Tuesday evening circle")
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.result() == QWizard.DialogCode.Accepted, timeout=10000)
+    assert not wizard.isVisible()
+    wizard.store.close()
+    runner.shutdown()
+
+
+def test_passphrase_problems_are_said_not_only_greyed_out(qtbot, tmp_path, sync_tasks,
+                                                          no_keyring):
+    wizard = FirstRunWizard(sync_tasks, tmp_path / "facilitator.db", "en")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    _next(qtbot, wizard)
+    page = wizard.protect_page
+    qtbot.keyClicks(page.pass1, "short")
+    qtbot.keyClicks(page.pass2, "short")
+    assert page.error.isVisible() and "too short" in page.error.text()
+    page.pass1.setText("quiet river stones")
+    page.pass2.setText("quiet river stonez")
+    assert page.error.isVisible() and "not the same" in page.error.text()
+    page.pass2.setText("quiet river stones")
+    assert not page.error.isVisible()
+    assert wizard.button(QWizard.WizardButton.CommitButton).isEnabled()
+
+
+def test_leaving_without_the_recovery_code_defaults_to_no(qtbot, tmp_path, sync_tasks,
+                                                          no_keyring, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    seen = {}
+
+    def question(parent, title, text, buttons=None, default=None):
+        seen["default"] = default
+        return default
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    wizard = FirstRunWizard(sync_tasks, tmp_path / "facilitator.db", "en")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    _next(qtbot, wizard)
+    wizard.protect_page.pass1.setText("quiet river stones")
+    wizard.protect_page.pass2.setText("quiet river stones")
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.CommitButton), Qt.MouseButton.LeftButton)
+    assert wizard.currentPage() is wizard.recovery_page
+    wizard.reject()
+    assert seen["default"] == QMessageBox.StandardButton.No
+    assert wizard.isVisible()  # Enter (the default) kept the code on screen
+    wizard.store.close()

@@ -17,12 +17,12 @@ from typing import Iterable
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QActionGroup
-from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QMenu, QPushButton,
-                               QScrollArea, QSizePolicy, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMenu, QPushButton, QScrollArea,
+                               QSizePolicy, QVBoxLayout, QWidget)
 
 from facilitator.ui.run.common import Person, locale_digits, set_font
+from facilitator.ui.run.tile_layout import TileLayout
 
-COLUMNS = 3
 PRESENT, LEFT_EARLY, ABSENT_NOTICE, NOT_HERE = "present", "left_early", "absent_notice", ""
 _STYLE = {
     PRESENT: "QPushButton:checked { background-color: #2e7d32; color: white; }",
@@ -54,14 +54,17 @@ class AttendancePanel(QWidget):
         self.count_label.setObjectName("attendanceCount")
 
         self._grid_host = QWidget(self)
-        self._grid = QGridLayout(self._grid_host)
-        self._grid.setSpacing(8)
-        self._grid.setAlignment(Qt.AlignmentFlag.AlignTop)
+        # Tiles reflow to the panel's width and read right to left in Arabic.
+        self._grid = TileLayout(self._grid_host, spacing=8)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self._grid_host)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
 
+        self.empty = QLabel(self)
+        self.empty.setObjectName("attendanceEmpty")
+        self.empty.setWordWrap(True)
+        self.empty.hide()
         self.newcomer_button = QPushButton(self)
         self.newcomer_button.setObjectName("addNewcomer")
         set_font(self.newcomer_button, 1.2)
@@ -74,6 +77,7 @@ class AttendancePanel(QWidget):
         header.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
+        layout.addWidget(self.empty)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.newcomer_button)
         self.retranslate()
@@ -82,6 +86,8 @@ class AttendancePanel(QWidget):
         self.title.setText(self.tr("Who is here"))
         self.newcomer_button.setText(self.tr("+ Add a newcomer"))
         self.newcomer_button.setAccessibleName(self.tr("Add a newcomer with a new code"))
+        self.empty.setText(self.tr("No one on the roster yet: add each person with the button "
+                                   "below as they arrive."))
         self._update_count()
 
     # -- content -------------------------------------------------------------------
@@ -122,10 +128,9 @@ class AttendancePanel(QWidget):
         button.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         button.customContextMenuRequested.connect(
             lambda pos, pid=person.id: self._show_menu(pid, pos))
-        index = len(self._people)
         self._people.append(person)
         self._buttons[person.id] = button
-        self._grid.addWidget(button, index // COLUMNS, index % COLUMNS)
+        self._grid.addWidget(button)
         self._show_status(person.id)
 
     def _on_toggled(self, participant_id: str, on: bool) -> None:
@@ -193,6 +198,7 @@ class AttendancePanel(QWidget):
         button.setAccessibleName(f"{name}, {note}" if note else name)
 
     def _update_count(self) -> None:
+        self.empty.setVisible(not self._people)
         n = len(self.present_ids())
         self.count_label.setText(self.tr("Present: %1").replace("%1", locale_digits(str(n))))
 

@@ -88,6 +88,19 @@ def clock_text(seconds: float, hours: bool = False) -> str:
     return locale_digits(format_clock(seconds, hours))
 
 
+def timer_text(seconds: float, hours: bool = False) -> str:
+    """The big countdowns (run mode's step timer, the presenter's timer): Western digits
+    in both languages.
+
+    Why not the Arabic-Indic digits used everywhere else in Arabic: in large bold type
+    the Arabic-Indic zero (a small dot) reads as a bullet or as part of the colon from
+    across a room, so "٠:٤٥" looks like ":٤٥". Clocks and timers with Western digits are
+    what people in the region see on phones, microwaves and station boards, so they read
+    at a glance; every other number in the Arabic interface keeps the locale's digits.
+    """
+    return format_clock(seconds, hours)
+
+
 def run_db(ctx: Any, fn: Callable[[Any], Any], on_success: Callable[[Any], None] | None = None,
            on_failure: Callable[[BaseException], None] | None = None, **kwargs: Any) -> Any:
     """``ctx.tasks.run_db`` with a retry when the store is busy (see ``run_data.in_unit``)."""

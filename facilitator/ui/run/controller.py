@@ -202,6 +202,12 @@ class RunController(QObject):
             speaker_remaining=rs.speaker_remaining if rs is not None and rs.current else None,
         )
 
+    def steps_left(self) -> int:
+        """Steps after the current one that are neither done nor skipped."""
+        start = -1 if self.engine.index is None else self.engine.index
+        skipped = self.engine.skipped()
+        return sum(1 for j in range(start + 1, len(self.script.steps)) if j not in skipped)
+
     def next_index(self) -> Optional[int]:
         """The next step that is not skipped, or None at the last one."""
         start = -1 if self.engine.index is None else self.engine.index

@@ -4,7 +4,7 @@ Used for session notes and for the incident description. The warning names what
 was found (a phone number, an e-mail address, a date of birth, a participant's
 name) and underlines it in the text; it never blocks typing, because the
 facilitator may be mid-sentence in a hurry. Detection is the pure-Python
-:mod:`facilitator.app.identifying`.
+:mod:`facilitator.tracking.identifying`.
 
 Saving is debounced: :attr:`save_requested` fires once typing pauses for
 ``SAVE_DELAY_MS`` (and on :meth:`flush`, e.g. when the step changes or the window
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QW
 
 from facilitator.ui import theme
 from facilitator.ui.run.common import set_font
-from facilitator.app.identifying import CTX, Finding, find_identifying
+from facilitator.tracking.identifying import CTX, Finding, find_identifying
 
 SAVE_DELAY_MS = 800
 

@@ -14,9 +14,15 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLayout, QSizePolicy, QVBoxLayout, QWidget
 
-from facilitator.ui.run.common import clock_text, scaled_font, timer_colour
+from facilitator.ui.run.common import scaled_font, timer_colour, timer_text
+
+
+# Height kept for the timer, per pixel of its type: the digits and a little air. (The
+# font's full line is taller, for Arabic marks the digits never use; the real-window
+# test checks the digits themselves are never cut.)
+TIMER_LINE = 1.25
 
 
 @dataclass(frozen=True)
@@ -80,6 +86,10 @@ class PresenterView(QWidget):
         self.rules.setFont(scaled_font(1.9))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 30, 40, 30)
+        # The window's size comes from the screen, never from its contents: type is fitted
+        # to the window (``_fit``), so the window must not grow to fit the type. (It once
+        # opened 952 px tall on a 900 px screen, measured before it had its real width.)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.addWidget(self.title)
         layout.addWidget(self.timer, 1)
         layout.addWidget(self.status)
@@ -113,12 +123,14 @@ class PresenterView(QWidget):
         for label, px, bold in sizes:
             self._set_px(label, px, bold)
         if not rules_on:
+            self.rules.setMinimumHeight(0)
+            self.rules.setMaximumHeight(16777215)
             return
         margins = self.layout().contentsMargins()
         width = max(1, self.width() - margins.left() - margins.right())
         spacing = max(0, self.layout().spacing())
         used = (margins.top() + margins.bottom() + self.title.heightForWidth(width)
-                + int(self.timer.font().pixelSize() * 1.25) + 3 * spacing)
+                + int(self.timer.font().pixelSize() * TIMER_LINE) + 3 * spacing)
         if not self.status.isHidden():
             used += self.status.sizeHint().height()
         room = self.height() - used
@@ -131,12 +143,12 @@ class PresenterView(QWidget):
             else:
                 high = mid - 1
         self._set_px(self.rules, low, False)
-        needed = self.rules.heightForWidth(width)
-        self.rules.setMinimumHeight(needed)
+        needed = min(self.rules.heightForWidth(width), max(0, room))
+        self.rules.setFixedHeight(needed)  # never more than the room left: the timer keeps its
         # A short list leaves room: the timer takes it back (up to its size without rules).
         spare = max(0, room - needed)
         self._set_px(self.timer, min(base * 0.30,
-                                     self.timer.font().pixelSize() + spare / 1.25), True)
+                                     self.timer.font().pixelSize() + spare / TIMER_LINE), True)
 
     @staticmethod
     def _set_px(label: QLabel, px: float, bold: bool) -> None:
@@ -156,7 +168,9 @@ class PresenterView(QWidget):
             self.setGeometry(target.geometry())
             self.showFullScreen()
         else:
-            self.resize(960, 600)
+            from facilitator.ui.widgets import fit_to_screen
+
+            fit_to_screen(self, 960, 600)
             self.show()
 
     def update_state(self, state: PresenterState) -> None:
@@ -170,7 +184,7 @@ class PresenterView(QWidget):
         else:
             shown = state.speaker_remaining if state.speaker_remaining is not None \
                 else state.remaining
-            self.timer.setText(clock_text(shown))
+            self.timer.setText(timer_text(shown))
             colour = timer_colour(state.remaining, state.planned)
             self.timer.setStyleSheet(f"color: {colour.name()};")
             self.status.setText(self.tr("Paused") if state.paused else "")
@@ -180,7 +194,6 @@ class PresenterView(QWidget):
             self.rules.show()
         else:
             self.rules.hide()
-            self.rules.setMinimumHeight(0)
         self._fit()  # the timer shrinks for rules; rules and title may wrap anew
         self.layout().activate()  # place them now, not on the next event-loop pass
 

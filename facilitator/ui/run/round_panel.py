@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QProgressBar, Q
                                QVBoxLayout, QWidget)
 
 from facilitator.session.rounds import RoundSummary
-from facilitator.ui.run.common import Person, clock_text, locale_digits, set_font, timer_colour
+from facilitator.ui.run.common import (Person, clock_text, locale_digits, set_font, timer_colour,
+                                       timer_text)
 
 
 class RoundPanel(QWidget):
@@ -71,6 +72,14 @@ class RoundPanel(QWidget):
         for b in (self.start_button, self.next_button, self.pass_button, self.later_button,
                   self.end_button):
             buttons.addWidget(b)
+        # Room kept for what a running round shows, so starting it moves nothing below.
+        line = self.queue.fontMetrics().lineSpacing()
+        for label, sample in ((self.speaker_timer, "0:00"), (self.speaker, "Speaking")):
+            label.setText(sample)
+            label.setMinimumHeight(label.sizeHint().height())
+            label.setText("")
+        self.queue.setMinimumHeight(line * 2)
+        self.balance.setMinimumHeight(line)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(top)
@@ -99,8 +108,12 @@ class RoundPanel(QWidget):
         return self._names.get(code or "", code or "")
 
     def show_round(self, summary: Optional[RoundSummary], speaker_minutes: Optional[float]) -> None:
-        minutes = locale_digits(f"{speaker_minutes:g}") if speaker_minutes else "?"
-        self.title.setText(self.tr("Round: %1 min per speaker").replace("%1", minutes))
+        if speaker_minutes and float(speaker_minutes).is_integer():
+            self.title.setText(self.tr("Round: %1 min per speaker").replace(
+                "%1", locale_digits(str(int(speaker_minutes)))))
+        else:  # 1.5 reads as "1:30", never as a decimal of minutes
+            self.title.setText(self.tr("Round: %1 per speaker").replace(
+                "%1", clock_text(speaker_minutes * 60) if speaker_minutes else "?"))
         active = summary is not None and summary.current is not None
         self.start_button.setVisible(not active)
         self.start_button.setEnabled(not active)
@@ -117,7 +130,7 @@ class RoundPanel(QWidget):
             self.speaker.setText(self.tr("Speaking: %1").replace("%1", self._name(summary.current)))
             remaining = summary.speaker_remaining
             if remaining is not None:
-                self.speaker_timer.setText(clock_text(remaining))
+                self.speaker_timer.setText(timer_text(remaining))
                 colour = timer_colour(remaining, summary.speaker_limit_seconds or 0)
                 self.speaker_timer.setStyleSheet(f"color: {colour.name()};")
             waiting = ", ".join(self._name(c) for c in summary.waiting) or self.tr("nobody")

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWi
 
 from facilitator.i18n import pick
 from facilitator.session.rules import RuleSet
-from facilitator.ui.run.common import set_font
+from facilitator.ui.run.common import locale_digits, set_font
 
 
 def rule_lines(rules: RuleSet, lang: str, short: bool = False) -> list[str]:
@@ -63,7 +63,9 @@ class RulesPanel(QWidget):
 
     def set_rules(self, rules: RuleSet, lang: str, already_agreed: bool = False) -> None:
         lines = rule_lines(rules, lang)
-        self.body.setText("\n\n".join(f"{i}. {line}" for i, line in enumerate(lines, 1)))
+        digits = locale_digits if lang == "ar" else (lambda text: text)
+        self.body.setText("\n\n".join(f"{locale_digits(str(i))}. {digits(line)}"
+                                       for i, line in enumerate(lines, 1)))
         self._agreed = already_agreed
         self._show_status()
 

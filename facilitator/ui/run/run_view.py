@@ -19,7 +19,7 @@ from typing import Any, Callable, Optional
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSplitter,
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter,
                                QStackedWidget, QVBoxLayout, QWidget)
 
 from facilitator.app import run_data
@@ -66,11 +66,14 @@ class RunView(QWidget):
         self._actions: dict[str, QAction] = {}
         self._build_actions()
         self.side.load()
-        self.notes.load_session_note(data.note, data.aliases(), no_notes=data.no_notes)
+        self._load_notes()
+        self._load_numbers()
+        ctx.data_changed.connect(lambda what: self._load_numbers() if what.safety else None)
         c.changed.connect(self.refresh)
         c.step_changed.connect(self._on_step_changed)
         c.message.connect(self.show_message)
-        c.finished.connect(lambda _sid: self._show_summary())
+        c.newcomer_added.connect(self._newcomer_shown)
+        c.finished.connect(lambda _sid: self._show_summary(at_close=True))
         c.finished.connect(self.finished)
         self.timer = QTimer(self)
         self.timer.setInterval(REPAINT_MS)
@@ -106,7 +109,8 @@ class RunView(QWidget):
         self.safety_button.setAccessibleName(self.tr("Safety: crisis steps and incident record"))
         self.safety_button.setMinimumHeight(48)
         self.safety_button.setStyleSheet("QPushButton { background: #b71c1c; color: white;"
-                                         " font-weight: bold; padding: 6px 18px; }")
+                                         " font-weight: bold; padding: 6px 18px; }"
+                                         " QPushButton:focus { border: 3px solid #ffd54f; }")
         set_font(self.safety_button, 1.25, bold=True)
         self.safety_button.clicked.connect(self.open_safety)
         self.practice_badge = QLabel(self.tr("Practice run: not counted in reports"), page)
@@ -140,6 +144,12 @@ class RunView(QWidget):
         left_layout.addWidget(self.next_label)
         left_layout.addWidget(self.recovery)
         left_layout.addWidget(self.notes)
+        self.no_notes_label = QLabel(page)
+        self.no_notes_label.setObjectName("noNotesMode")
+        self.no_notes_label.setWordWrap(True)
+        theme.set_role(self.no_notes_label, "muted")
+        self.no_notes_label.hide()
+        left_layout.addWidget(self.no_notes_label)
 
         self.side = RunSideTabs(self.controller, self.lang, page)
         self.attendance, self.activity = self.side.attendance, self.side.activity
@@ -161,7 +171,7 @@ class RunView(QWidget):
         self.skip_button.clicked.connect(lambda: self.skip_step())
         self.extend_button.clicked.connect(self.controller.extend)
         self.next_button.clicked.connect(self.go_next)
-        self.finish_button.clicked.connect(self.finish)
+        self.finish_button.clicked.connect(self.request_finish)
         controls = QHBoxLayout()
         for b in (self.back_button, self.pause_button, self.skip_button, self.extend_button):
             controls.addWidget(b)
@@ -196,7 +206,7 @@ class RunView(QWidget):
             ("pause", ["P", "ح"], self.controller.toggle_pause),
             ("skip", ["S", "س"], lambda: self.skip_step()),
             ("extend", ["E", "ث"], self.controller.extend),
-            ("finish", ["Ctrl+Return"], self.finish),
+            ("finish", ["Ctrl+Return", "Ctrl+Enter"], self.request_finish),
             ("safety", ["F1", "Ctrl+Shift+S"], self.open_safety),
             ("presenter", ["F5"], self.presenter_button.toggle),
             ("speaker_next", ["N", "ى"],
@@ -233,6 +243,20 @@ class RunView(QWidget):
                              (self.next_button, self.tr("Next step")),
                              (self.finish_button, self.tr("Finish the session"))):
             button.setAccessibleName(name)
+
+    def _load_numbers(self) -> None:
+        """The safety numbers for the safety-check step's card."""
+        from facilitator.app.safety_numbers import safety_numbers
+        from facilitator.ui.run.common import run_db
+
+        lang = self.lang
+
+        def shown(numbers: Any) -> None:
+            self.card.set_numbers(numbers)
+            _index, step = self._step()
+            self.card.numbers_box.setVisible(step.kind == "safety_check")
+
+        run_db(self.ctx, lambda s: safety_numbers(s, lang), shown)
 
     # ---- drawing ------------------------------------------------------------------
     def _step(self) -> tuple[int, Step]:
@@ -293,6 +317,22 @@ class RunView(QWidget):
         self.message.setText(text)
         self._message_timer.start()  # owned by the view, so it dies with it
 
+    def _load_notes(self) -> None:
+        d = self.data
+        self.notes.load_session_note(d.note, d.aliases(), no_notes=d.no_notes)
+        if d.no_notes:
+            # No box at all: a greyed-out box still looked like a place to type, and the
+            # letters typed "into" it went to run mode's shortcuts (S skipped a step).
+            self.notes.hide()
+            self.no_notes_label.setText(self.tr(
+                "No-notes mode: nothing is written down in this session."))
+            self.no_notes_label.show()
+
+    def _newcomer_shown(self, person: Any) -> None:
+        from facilitator.ui.widgets import show_code
+
+        self.newcomer_code_box = show_code(self, person.code)  # large, to read out
+
     @property
     def who5(self) -> Optional[Any]:
         return self.side.who5
@@ -306,6 +346,12 @@ class RunView(QWidget):
         if self.engine.status != "ready":
             self.notes.flush()
         self.controller.go_next()
+
+    def go_back(self) -> None:
+        self.controller.go_back()
+
+    def toggle_pause(self) -> None:
+        self.controller.toggle_pause()
 
     def extend(self) -> None:
         self.controller.extend()
@@ -321,6 +367,26 @@ class RunView(QWidget):
             self.controller.skip(reason)
             return
         ask_skip_reason(self, self.skip_step)
+
+    def request_finish(self) -> None:
+        """Finish [Ctrl+Enter]: at once on the last step, otherwise only after a yes.
+
+        It sits next to Next, so a slip of the hand four minutes in must not end the
+        session: the question's default answer (Enter, Escape) is No, keep going.
+        """
+        if self.engine.status not in ("running", "paused"):
+            return
+        left = self.controller.steps_left()
+        if left == 0:
+            self.finish()
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Finish the session?"),
+            self.tr("%n step(s) of the plan are still ahead. Finish the session now?", "", left),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.finish()
 
     def finish(self) -> None:
         if self.engine.status not in ("running", "paused"):
@@ -366,13 +432,15 @@ class RunView(QWidget):
         self.safety_dialog = dialog
         return dialog
 
-    def _show_summary(self) -> None:
+    def _show_summary(self, at_close: bool = False) -> None:
         from facilitator.ui.run.summary_view import SummaryView
 
         self.timer.stop()
         self.refresh()
         self.summary = SummaryView(self.ctx, self.session_id, report_lang=self.ctx.lang,
-                                   parent=self)
+                                   parent=self, scores=not (self.data.no_notes
+                                                            or self.data.headcount_only),
+                                   auto_pdf=at_close and not self.data.is_practice)
         self.summary.leave_requested.connect(self.leave)
         self.pages.addWidget(self.summary)
         self.pages.setCurrentWidget(self.summary)

@@ -20,12 +20,15 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QComb
                                QLineEdit, QPushButton, QRadioButton, QScrollArea, QTableWidget,
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
+from facilitator.app import changes
 from facilitator.app import runs
 from facilitator.i18n import pick
 from facilitator.session import safety
 from facilitator.ui import theme
-from facilitator.ui.run.common import locale_digits, run_db, set_font
+from facilitator.app.safety_numbers import safety_numbers
+from facilitator.ui.run.common import locale_digits, run_db, scaled_font, set_font
 from facilitator.ui.run.notes_field import IdentifyingTextEdit
+from facilitator.ui.widgets import fit_to_screen
 
 RESOURCE_FIELDS = ("name", "phone", "hours", "language", "notes")
 
@@ -46,13 +49,23 @@ class SafetyDialog(QDialog):
         self.setObjectName("safetyDialog")
         self.setWindowTitle(self.tr("Safety"))
         self.setAccessibleName(self.tr("Safety: crisis steps, resources and incident record"))
-        self.resize(1000, 680)
+        fit_to_screen(self, 1000, 680)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._build_now_tab(), self.tr("What to do now"))
-        incident = QScrollArea(self)
-        incident.setWidgetResizable(True)
-        incident.setFrameShape(QScrollArea.Shape.NoFrame)
-        incident.setWidget(self._build_incident_tab(aliases))
+        # The form scrolls on a small screen; Save stays below it, always in reach.
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self._build_incident_tab(aliases))
+        incident = QWidget(self)
+        incident_layout = QVBoxLayout(incident)
+        incident_layout.setContentsMargins(0, 0, 0, 0)
+        incident_layout.addWidget(scroll, 1)
+        bottom = QHBoxLayout()
+        bottom.setContentsMargins(9, 0, 9, 9)
+        bottom.addWidget(self.saved_label, 1)
+        bottom.addWidget(self.save_button)
+        incident_layout.addLayout(bottom)
         self.tabs.addTab(incident, self.tr("Record an incident"))
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
@@ -106,6 +119,10 @@ class SafetyDialog(QDialog):
         self.resources.horizontalHeader().sectionResized.connect(
             lambda *_: self.resources.resizeRowsToContents())
         self.resources.setWordWrap(True)
+        self.resources.setTextElideMode(Qt.TextElideMode.ElideNone)
+        # Rows always as tall as their wrapped notes (they were cut to one line).
+        self.resources.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
         self.resources.verticalHeader().hide()
         set_font(self.resources, 1.1)
         self.resources.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -119,14 +136,21 @@ class SafetyDialog(QDialog):
         buttons.addWidget(add)
         buttons.addWidget(remove)
         buttons.addStretch(1)
+        # The two numbers to call, in large type above the list.
+        self.numbers = QLabel(page)
+        self.numbers.setObjectName("safetyNumbersLarge")
+        self.numbers.setWordWrap(True)
+        self.numbers.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        set_font(self.numbers, 1.7, bold=True)
         right = QVBoxLayout()
         right.addWidget(res_title)
+        right.addWidget(self.numbers)
         right.addWidget(self.reminder)
         right.addWidget(self.resources, 1)
         right.addLayout(buttons)
         row = QHBoxLayout(page)
-        row.addLayout(left, 4)
-        row.addLayout(right, 5)  # the table has five columns to fit
+        row.addLayout(left, 3)
+        row.addLayout(right, 6)  # the table has five columns to fit, notes wrapped
         return page
 
     def _db(self, fn: Callable[[Any], Any], done: Callable[[Any], None] | None = None) -> None:
@@ -138,32 +162,52 @@ class SafetyDialog(QDialog):
             safety.localize_placeholders(s, self.ctx.lang)
             rows = [(r.id, [getattr(r, f) or "" for f in RESOURCE_FIELDS])
                     for r in safety.list_resources(s)]
-            return rows, safety.resources_need_editing(s)
+            return rows, safety.resources_need_editing(s), safety_numbers(s, self.ctx.lang)
         self._db(load, self._show_resources)
 
-    def _show_resources(self, result: tuple[list[tuple[str, list[str]]], bool]) -> None:
-        rows, need_editing = result
+    def _show_resources(self, result: tuple[list[tuple[str, list[str]]], bool, Any]) -> None:
+        rows, need_editing, numbers = result
         self._loading = True
         self.resources.setRowCount(len(rows))
         self._resource_ids = []
         for r, (rid, values) in enumerate(rows):
             self._resource_ids.append(rid)
             for c, value in enumerate(values):
-                self.resources.setItem(r, c, QTableWidgetItem(value))
+                item = QTableWidgetItem(value)
+                if RESOURCE_FIELDS[c] == "phone":  # the number to dial: large and bold
+                    item.setFont(scaled_font(1.5, bold=True))
+                self.resources.setItem(r, c, item)
         self.resources.resizeRowsToContents()
         self._loading = False
+        self._show_state(need_editing, numbers)
+
+    def _show_state(self, need_editing: bool, numbers: Any) -> None:
         self.reminder.setText(self.tr("No resource has a phone number yet. Add your local crisis "
                                       "line and emergency number before the session.")
                               if need_editing else "")
         self.reminder.setVisible(need_editing)
+        lines = [f"{name}:  \u2066{phone}\u2069" for name, phone in
+                 ((numbers.emergency_name, numbers.emergency),
+                  (numbers.crisis_name, numbers.crisis)) if phone]
+        self.numbers.setText("\n".join(lines))
+        self.numbers.setVisible(bool(lines))
 
     def _resource_edited(self, item: QTableWidgetItem) -> None:
         if self._loading:
             return
         rid = self._resource_ids[item.row()]
         field, value = RESOURCE_FIELDS[item.column()], item.text()
-        run_db(self.ctx, lambda s: safety.update_resource(s, rid, **{field: value}).id,
-               lambda _: None, self._resource_failed)
+        lang = self.ctx.lang
+
+        def save(s: Any) -> tuple[bool, Any]:
+            safety.update_resource(s, rid, **{field: value})
+            return safety.resources_need_editing(s), safety_numbers(s, lang)
+
+        def saved(state: tuple[bool, Any]) -> None:
+            self._show_state(*state)  # the reminder goes as soon as a number is typed
+            self.ctx.notify(changes.SAFETY)
+
+        run_db(self.ctx, save, saved, self._resource_failed)
 
     def _resource_failed(self, exc: BaseException) -> None:
         from facilitator.ui.tasks import report_failure
@@ -228,11 +272,12 @@ class SafetyDialog(QDialog):
         self.follow_up_note = QLineEdit(page)
         self.follow_up_note.setAccessibleName(self.tr("Follow-up plan"))
         self.follow_up_note.setPlaceholderText(self.tr("Who will do what, by when"))
-        self.save_button = QPushButton(self.tr("Save incident record"), page)
+        self.save_button = QPushButton(self.tr("Save incident record"), self)
         self.save_button.setObjectName("saveIncident")
         set_font(self.save_button, 1.15, bold=True)
         self.save_button.clicked.connect(self.save_incident)
-        self.saved_label = QLabel(page)
+        self.saved_label = QLabel(self)
+        self.saved_label.setWordWrap(True)
         self.saved_label.setObjectName("incidentSaved")
         form = QFormLayout()
         form.addRow(self.tr("Type"), self.type_box)
@@ -244,10 +289,6 @@ class SafetyDialog(QDialog):
         layout = QVBoxLayout(page)
         layout.addWidget(note)
         layout.addLayout(form, 1)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.saved_label, 1)
-        bottom.addWidget(self.save_button)
-        layout.addLayout(bottom)
         return page
 
     def save_incident(self) -> None:

@@ -3,7 +3,7 @@
 Why this shape: twelve people call out a number while the facilitator records it,
 so one row per person with eleven number buttons and a Pass button means one tap
 each; with the keyboard, type the digits and press Enter to move to the next
-person (``P`` records a pass). Each score is emitted as it is entered, so it is
+person (``X`` records a pass). Each score is emitted as it is entered, so it is
 saved at once and a crash loses nothing. Passing is a real answer ("I'd rather not
 say"), stored as ``passed`` and never scored.
 
@@ -31,12 +31,17 @@ Score = tuple[Optional[float], bool]
 LABEL_MAX_WIDTH = 190  # code and alias column; longer aliases are elided (tooltip has all)
 _DIGIT_KEYS = {getattr(Qt.Key, f"Key_{d}"): d for d in range(10)}
 _ENTER_KEYS = {Qt.Key.Key_Return, Qt.Key.Key_Enter}
-_PASS_KEYS = {int(Qt.Key.Key_P), ord("ح")}  # P, or the same key on the Arabic layout
+# X records a pass, as X passes a speaker in a round; P is Pause all over run mode and
+# once recorded a pass here instead. (ء is the X key on the Arabic layout.)
+_PASS_KEYS = {int(Qt.Key.Key_X), ord("ء")}
 _OWN_KEYS = set(_DIGIT_KEYS) | _ENTER_KEYS | {Qt.Key.Key_Backspace, Qt.Key.Key_Up,
                                               Qt.Key.Key_Down}
 _POINT_KEYS = {int(Qt.Key.Key_Period), int(Qt.Key.Key_Comma)}  # decimal scales
 _MINUS_KEYS = {int(Qt.Key.Key_Minus)}  # scales that go below zero
 _MEASURE_KEYS = {int(Qt.Key.Key_M), ord("ة")}  # next measure (M on the Arabic layout too)
+# The letters this panel claims while it has focus, by meaning (the keyboard audit test
+# checks they mean the same as run mode's own keys).
+KEY_MEANINGS = {"pass": _PASS_KEYS, "next measure": _MEASURE_KEYS}
 
 
 class ScorePanel(QWidget):
@@ -104,10 +109,10 @@ class ScorePanel(QWidget):
         self.title.setText(title)
         if scale.uses_buttons():
             help_text = self.tr("Tap a number, or type it and press Enter to go to the next "
-                                "person. P records a pass.")
+                                "person. X records a pass.")
         else:
             help_text = self.tr("Set the number and press Save, or type it and press Enter to "
-                                "go to the next person. P records a pass.")
+                                "go to the next person. X records a pass.")
         if not scale.builtin:
             help_text += " " + (self.tr("A higher score is better.") if scale.higher_is_better
                                 else self.tr("A lower score is better."))
@@ -266,7 +271,7 @@ class ScorePanel(QWidget):
         self.select_scale(self._scales[(index + 1) % len(self._scales)].key)
 
     def event(self, event: QEvent) -> bool:
-        # Claim digits, Enter and P before window shortcuts (P = pause elsewhere).
+        # Claim digits, Enter and X before the run view's shortcuts.
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
             plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
             if (event.key() in _OWN_KEYS or event.key() in _PASS_KEYS

@@ -13,8 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Optional
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
                                QWidget)
 
@@ -22,14 +21,14 @@ from facilitator.i18n import pick
 from facilitator.ui.run.common import run_db, set_font
 from facilitator.app.runs import step_titles
 from facilitator.app.summary_data import SessionSummary, session_summary
+from facilitator.ui.save_files import open_folder, shown_path
 
 
 def reports_dir(ctx: Any) -> Path:
-    """PDFs go beside the store (``FACILITATOR_HOME`` in tests and demos)."""
-    base = Path(ctx.db.path).parent if ctx.db is not None else Path.cwd()
-    folder = base / "reports"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    """The save folder every PDF goes to (Documents/Facilitator unless chosen otherwise)."""
+    from facilitator.ui.save_files import save_folder
+
+    return save_folder(ctx.settings)
 
 
 class SummaryView(QWidget):
@@ -37,9 +36,16 @@ class SummaryView(QWidget):
     leave_requested = Signal()
 
     def __init__(self, ctx: Any, session_id: str, report_lang: Optional[str] = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, scores: bool = True,
+                 auto_pdf: bool = False) -> None:
         super().__init__(parent)
         self.ctx, self.session_id = ctx, session_id
+        # False for a no-notes session or a headcount-only group: no one was scored, so
+        # the summary does not speak of scores or forms at all.
+        self.scores = scores
+        # At the close of a session the PDF is written at once (the README promised
+        # it): the facilitator is thanking people, not looking for a button.
+        self._auto_pdf = auto_pdf
         self.report_lang = report_lang or ctx.lang
         self.summary: Optional[SessionSummary] = None
         self.pdf_path: Optional[Path] = None
@@ -134,9 +140,13 @@ class SummaryView(QWidget):
             lines.append(text.replace("%1", pick(line.title, self.ctx.lang))
                          .replace("%3", loc.toString(line.people)))
         self.values["custom"].setText("\n".join(lines))
-        for key, shown in (("who5", summary.who5_answered > 0), ("custom", bool(lines))):
+        for key, shown in (("who5", self.scores and summary.who5_answered > 0),
+                           ("custom", self.scores and bool(lines)), ("change", self.scores)):
             self.values[key].setVisible(shown)
             self.captions[key].setVisible(shown)
+        if self._auto_pdf:
+            self._auto_pdf = False
+            self.make_pdf()
         self.values["incidents"].setText(loc.toString(summary.incidents))
         if summary.skipped_steps:
             names = ", ".join(pick(titles.get(s), self.report_lang) or s
@@ -169,7 +179,8 @@ class SummaryView(QWidget):
         self.pdf_path = Path(path)
         self.pdf_button.setEnabled(True)
         self.open_button.setEnabled(True)
-        self.pdf_label.setText(self.tr("Saved: %1").replace("%1", path))
+        self.pdf_label.setText(self.tr("Saved: %1").replace("%1", shown_path(path)))
+        self.pdf_button.setText(self.tr("Make the PDF again"))
         self.pdf_written.emit(path)
 
     def _pdf_failed(self, exc: BaseException) -> None:
@@ -181,4 +192,4 @@ class SummaryView(QWidget):
 
     def _open_folder(self) -> None:
         if self.pdf_path is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.pdf_path.parent)))
+            open_folder(self, self.pdf_path.parent)

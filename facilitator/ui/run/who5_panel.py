@@ -144,9 +144,17 @@ class Who5Panel(QStackedWidget):
         return page
 
     def _wrap_entry(self) -> QWidget:
+        """The form scrolls on a short screen (it needs about 600 px: six answers, the
+        item strip, Pass and Save), rather than pushing run mode's Next off a laptop."""
         page = QWidget(self)
         layout = QVBoxLayout(page)
-        layout.addWidget(self.entry, 1)
+        scroll = QScrollArea(page)
+        scroll.setObjectName("who5EntryScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys stay with the form
+        scroll.setWidget(self.entry)
+        layout.addWidget(scroll, 1)
         for label in self._footer(page):
             layout.addWidget(label)
         return page

@@ -6,7 +6,8 @@ alias is for the facilitator's eyes only. People still type "Sara's number is
 This is a *warning*, not a filter: it errs towards flagging (a false alarm costs a
 glance; a missed phone number in an exported note costs someone's privacy).
 
-Pure Python with no Qt import. Text is folded before matching with the same
+Pure Python with no Qt import, in the core so the bundle export applies the same
+check before a note travels (the note field in run mode uses it live). Text is folded before matching with the same
 folding and alias matcher as the PDF redaction (:mod:`facilitator.tracking.redact`:
 accents, harakat and tatweel dropped, alef/ya/ta-marbuta variants merged,
 Arabic-Indic digits read as digits, joined proclitics allowed), while offsets still

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from facilitator.app.identifying import find_identifying
+from facilitator.tracking.identifying import find_identifying
 from facilitator.tracking.redact import redact_aliases
 
 MARK = "\u2588"
