@@ -25,6 +25,13 @@ class _Clock:
         return self.now
 
 
+def _pick_group(ctx: Any) -> tuple[str, str]:
+    """A demo group to show: in the UI language, the largest whose script has a check-in."""
+    from facilitator.app.runs import demo_run_group
+
+    return demo_run_group(ctx.db, ctx.lang, PREFERRED_SCRIPT)
+
+
 def _run_view(ctx: Any, group_id: str, script_id: str) -> Any:
     from facilitator.ui.context import RunRequest
     from facilitator.ui.run import create_run_view
@@ -59,9 +66,9 @@ def build_screens(ctx: Any) -> dict[str, QWidget]:
     from facilitator.ui.run.safety_dialog import SafetyDialog
     from facilitator.ui.run.summary_view import SummaryView
 
-    from facilitator.app.runs import demo_run_group, last_completed_session
+    from facilitator.app.runs import last_completed_session
 
-    group_id, script_id = demo_run_group(ctx.db, ctx.lang, PREFERRED_SCRIPT)
+    group_id, script_id = _pick_group(ctx)
     view = _run_view(ctx, group_id, script_id)
     direction = Qt.LayoutDirection.RightToLeft if ctx.rtl else Qt.LayoutDirection.LeftToRight
     presenter = PresenterView()
