@@ -72,7 +72,7 @@ for person in view.attendance.people():
     view.attendance.button_for(person.id).click()
 view.go_next()
 view.set_presenter_visible(True)
-while view.engine.index is not None and view._next_index() is not None:
+while view.engine.index is not None and view.controller.next_index() is not None:
     step = view.script.steps[view.engine.index]
     if step.kind in ("check_in", "check_out"):
         panel = view.activity.scores_pre if step.kind == "check_in" else view.activity.scores_post
