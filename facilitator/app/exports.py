@@ -20,7 +20,10 @@ def write_handout(
     from facilitator.session.library import load_script
     from facilitator.session.rules import effective_rules, load_ruleset
     from facilitator.store.models import Group
+    from facilitator.store.outpath import check_output_path
 
+    # the save dialog confirmed any overwrite; the store's files never qualify
+    check_output_path(path, overwrite=True, stores=[db.path])
     with db.unit() as s:
         script = load_script(script_id, s)
         group = s.get(Group, group_id) if group_id else None
@@ -41,8 +44,10 @@ def write_who5_forms(
     """Blank WHO-5 forms in the store's wording (it may carry the organisation's own
     Arabic text); no code, alias or name is printed on them."""
     from facilitator.export.who5_form import write_who5_form
+    from facilitator.store.outpath import check_output_path
     from facilitator.tracking.measures import WHO5, stored_text
 
+    check_output_path(path, overwrite=True, stores=[db.path])  # before any work
     with db.unit() as s:
         text = stored_text(s, WHO5, lang)
     return Path(write_who5_form(Path(path), text, copies=copies, practice=practice))

@@ -12,8 +12,9 @@ from pathlib import Path
 
 from facilitator.app import bundle_keys as keys
 from facilitator.app import bundles
-from facilitator.cli.common import add_store_args, open_from_args
+from facilitator.cli.common import add_store_args, db_path, open_from_args
 from facilitator.errors import InputError
+from facilitator.store.outpath import check_output_path
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -22,6 +23,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = ks.add_parser("export-public", help="write this install's public keys to a file")
     add_store_args(p)
     p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument("--force", action="store_true", help="replace an existing --out file")
     p.add_argument("--label", help="a name others will see for this install (no real names "
                                    "of participants)")
     p.set_defaults(func=run_export_public)
@@ -50,6 +52,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                                            "goes to a file to keep offline)")
     p.add_argument("--out-public", required=True, metavar="FILE")
     p.add_argument("--out-secret", required=True, metavar="FILE")
+    p.add_argument("--force", action="store_true", help="replace existing --out-* files")
     p.add_argument("--label", default="Organisation recovery key")
     p.set_defaults(func=run_recovery_new)
 
@@ -61,6 +64,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="a trusted recipient's public-key file (repeat for a deputy or an "
                         "organisation recovery key)")
     p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument("--force", action="store_true", help="replace an existing --out file")
     p.add_argument("--group", action="append", metavar="ID", help="only this group (repeatable)")
     p.add_argument("--from", dest="month_from", metavar="YYYY-MM")
     p.add_argument("--until", "--to-month", dest="month_to", metavar="YYYY-MM",
@@ -80,6 +84,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_store_args(p)
     p.add_argument("--for", dest="who", required=True, metavar="KEYID")
     p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument("--force", action="store_true", help="replace an existing --out file")
     p.set_defaults(func=run_receipt)
     p = bs.add_parser("status", help="each facilitator, their last bundle, what is waiting")
     add_store_args(p)
@@ -104,7 +109,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run_receipts)
 
 
+def _check_out(args: argparse.Namespace, *paths: str) -> None:
+    """The output-path rule (never the store's files, a device or a folder; an existing
+    file only with --force), before any work."""
+    for path in paths:
+        check_output_path(path, overwrite=getattr(args, "force", False), stores=[db_path(args)])
+
+
 def run_export_public(args: argparse.Namespace) -> int:
+    _check_out(args, args.out)
     with open_from_args(args) as store:
         pk = keys.export_public(store.db, Path(args.out), args.label)
     print(f"Public key written to {args.out}")
@@ -173,6 +186,8 @@ def run_export(args: argparse.Namespace) -> int:
     month_to = months[0] if months else args.month_to
     if not files:
         raise InputError("Name the supervisor's public-key file with --to KEYFILE.")
+    if not args.dry_run:
+        _check_out(args, args.out)
     recipients = [keys.read_public(Path(f)) for f in files]
     with open_from_args(args) as store:
         plan = bundles.plan_export(store.db, recipients, groups=args.group,
@@ -222,12 +237,15 @@ def run_import(args: argparse.Namespace) -> int:
             for peer in bundles.status_board(store.db):
                 if peer.receipts_due:
                     target = out / f"receipt-{peer.device_id[:8]}.fbundle"
+                    # a newer receipt replaces the older one; never a store's file
+                    check_output_path(target, overwrite=True, stores=[db_path(args)])
                     if bundles.write_receipt(store.db, peer.device_id, target):
                         print(f"Receipt for {peer.label or peer.device_id[:8]}: {target}")
     return code
 
 
 def run_receipt(args: argparse.Namespace) -> int:
+    _check_out(args, args.out)
     with open_from_args(args) as store:
         res = bundles.write_receipt(store.db, args.who, Path(args.out))
     print(f"Wrote receipt {args.out}." if res else "Nothing new to acknowledge; no receipt "
@@ -286,6 +304,7 @@ def run_receipts(args: argparse.Namespace) -> int:
 
 
 def run_recovery_new(args: argparse.Namespace) -> int:
+    _check_out(args, args.out_public, args.out_secret)
     pk = keys.new_recovery_key(Path(args.out_public), Path(args.out_secret), args.label)
     print(f"Recovery key made. Public part: {args.out_public} (trust it on each install and "
           f"add it with a second --to). Secret part: {args.out_secret}: print it, keep it "

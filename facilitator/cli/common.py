@@ -45,8 +45,13 @@ def db_path(args: argparse.Namespace) -> Path:
 
 def read_secret_file(path: str | Path, what: str = "passphrase") -> str:
     """The first line of ``path`` (trailing newline removed); must not be empty."""
+    from facilitator.store.fsutil import SECRET_FILE_MAX_BYTES, TooLargeError, read_bounded
+
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = read_bounded(path, SECRET_FILE_MAX_BYTES).decode("utf-8")
+    except TooLargeError:
+        raise InputError(f"The {what} file {path} is too large to hold a {what} "
+                         f"(more than {SECRET_FILE_MAX_BYTES // 1024} KiB).") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"Could not read the {what} file {path}: "
                          f"{getattr(exc, 'strerror', None) or exc}.") from exc
@@ -100,6 +105,8 @@ def open_from_args(args: argparse.Namespace, *, migrate_on_open: bool = True) ->
         if restore_keyring_entry(store):
             print("note: the system keyring had lost this store's key; it was stored again.",
                   file=sys.stderr)
+    for notice in store.notices:
+        print(f"note: {notice}", file=sys.stderr)
     if store.new_recovery_code:
         print("An interrupted key change was completed. Your NEW recovery code is:\n"
               f"  {store.new_recovery_code}\nWrite it down now; the old one no longer works.")

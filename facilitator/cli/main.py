@@ -19,7 +19,8 @@ from facilitator import __version__
 from facilitator.errors import FacilitatorError
 
 SUBCOMMAND_MODULES = ("db_cmd", "demo_cmd", "scripts_cmd", "report_cmd", "list_cmd",
-                      "groups_cmd", "measures_cmd", "scenarios_cmd", "bundle_cmd")
+                      "groups_cmd", "measures_cmd", "scenarios_cmd",
+                      "bundle_cmd", "users_cmd", "review_cmd", "audit_cmd")
 
 log = logging.getLogger("facilitator")
 
@@ -59,6 +60,9 @@ def _run_app(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    from facilitator.store.hardening import disable_core_dumps
+
+    disable_core_dumps()  # a crash core would hold the raw key and any passphrase
     argv = list(sys.argv[1:] if argv is None else argv)
     # Starting the app needs only the global options: skip importing every
     # sub-command module (and the store, alembic...) twice on the way to a window.

@@ -17,14 +17,15 @@ from facilitator.cli.common import add_store_args, open_from_args
 from facilitator.errors import InputError
 from facilitator.policy import K_MAX, K_MIN
 
-KINDS = ("session", "group", "program", "handout", "who5-form")
+KINDS = ("session", "group", "program", "handout", "who5-form", "register")
 COPIES_MAX = 50
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "report", help="write a PDF report (session, group, program), a participant handout "
-                       "or blank WHO-5 forms (who5-form)")
+                       "or blank WHO-5 forms (who5-form); 'register' lists the group and "
+                       "program reports written so far")
     parser.add_argument("kind", choices=KINDS, help="which report")
     add_store_args(parser)
     parser.add_argument("--group", metavar="ID",
@@ -32,11 +33,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--session", metavar="ID", help="session id (session summary)")
     parser.add_argument("--script", metavar="ID",
                         help="script id (handout; a custom script needs --db)")
-    parser.add_argument("--from", dest="date_from", metavar="DATE", help="first day, YYYY-MM-DD")
-    parser.add_argument("--to", dest="date_to", metavar="DATE", help="last day, YYYY-MM-DD")
+    parser.add_argument("--from", dest="date_from", metavar="DATE",
+                        help="first day of a month, YYYY-MM-01 (group and program reports "
+                             "cover whole calendar months)")
+    parser.add_argument("--to", dest="date_to", metavar="DATE",
+                        help="last day of a month, for example 2026-03-31")
     parser.add_argument("--lang", choices=("en", "ar"), default=argparse.SUPPRESS,
                         help="report language (default: en)")
-    parser.add_argument("--out", metavar="FILE.pdf", required=True, help="where to write the PDF")
+    parser.add_argument("--out", metavar="FILE.pdf", help="where to write the PDF")
+    parser.add_argument("--force", action="store_true", help="replace an existing --out file")
     parser.add_argument("--password-file", metavar="FILE",
                         help="encrypt the PDF (AES-256) with the password on FILE's first line")
     parser.add_argument("--k", type=int, default=5, metavar="N",
@@ -46,6 +51,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--copies", metavar="N",
                         help=f"who5-form: how many blank forms, one a page (1 to {COPIES_MAX}; "
                              "default 1)")
+    parser.add_argument("--clear", action="store_true",
+                        help="register: remove every entry (an administrator's decision; "
+                             "needs --yes)")
+    parser.add_argument("--yes", action="store_true", help="register --clear: confirm")
     parser.set_defaults(func=run)
 
 
@@ -119,21 +128,58 @@ def _who5_text(args: argparse.Namespace, lang: str):
         return stored_text(s, WHO5, lang)
 
 
+def _register(args: argparse.Namespace) -> int:
+    """List the release register, or clear it with ``--clear --yes``."""
+    from facilitator.tracking import release
+
+    if args.out:
+        raise InputError("report register writes no file; leave out --out.")
+    if args.clear and not args.yes:
+        raise InputError("report register --clear removes every entry, so later reports are "
+                         "no longer checked against them; add --yes to confirm.")
+    with open_from_args(args) as store:
+        if args.clear:
+            n = release.clear(store.db)
+            print(f"Cleared the release register ({n} entr{'y' if n == 1 else 'ies'}).")
+            return 0
+        rows = release.entries(store.db)
+    if not rows:
+        print("The release register is empty: no group or program report has been written.")
+        return 0
+    print(f"{'written (UTC)':<17} {'report':<8} {'readers':<9} {'months':<17} {'k':>3} "
+          f"{'counts':>6} {'hidden':>6}")
+    for r in rows:
+        print(f"{r.released_at:%Y-%m-%d %H:%M}  {r.kind:<8} {r.audience:<9} "
+              f"{r.start:%Y-%m}..{r.end:%Y-%m}  {r.k:>3} {r.cells:>6} {r.hidden:>6}")
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
     from facilitator.export.output import check_output_path, read_password_file
     from facilitator.export.pdf import write_report
+    from facilitator.tracking.periods import check_months
 
+    if args.kind == "register":
+        return _register(args)
+    if args.clear or args.yes:
+        raise InputError("--clear and --yes apply to 'report register' only.")
+    if not args.out:
+        raise InputError(f"The {args.kind} report needs --out FILE.pdf.")
     lang = getattr(args, "lang", None) or "en"
     date_from = parse_day(args.date_from, "--from")
     date_to = parse_day(args.date_to, "--to")
-    if date_from and date_to and date_from > date_to:
+    if args.kind in ("group", "program"):
+        check_months(date_from, date_to)
+    elif date_from and date_to and date_from > date_to:
         raise InputError(f"--from {date_from} is after --to {date_to}.")
     if not K_MIN <= args.k <= K_MAX:
         raise InputError(f"--k must be between {K_MIN} and {K_MAX}.")
     if args.external and args.kind != "program":
         raise InputError("--external applies to the program report only.")
     copies = parse_copies(args.copies, args.kind)
-    out = check_output_path(args.out)
+    from facilitator.cli.common import db_path
+
+    out = check_output_path(args.out, overwrite=args.force, stores=[db_path(args)])
     password = read_password_file(args.password_file) if args.password_file else None
 
     if args.kind == "who5-form":
@@ -161,6 +207,14 @@ def run(args: argparse.Namespace) -> int:
             else:
                 report = reports.build_program_report(store.db, date_from, date_to, lang,
                                                       k=args.k, external=args.external)
+            written = write_report(report, out, password=password)
+            # the file has left the facilitator: later reports are checked against it
+            from facilitator.tracking.release import record
+
+            record(store.db, report)
+        note = " (encrypted)" if password else ""
+        print(f"Wrote {written}{note}")
+        return 0
     written = write_report(report, out, password=password)
     note = " (encrypted)" if password else ""
     print(f"Wrote {written}{note}")

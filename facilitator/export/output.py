@@ -10,15 +10,21 @@ never leaves a half-written report that looks complete.
 from __future__ import annotations
 
 import io
-import os
 from pathlib import Path
+from typing import Iterable
 
 from pypdf import PdfReader, PdfWriter
 
 from facilitator.errors import InputError, ReportError
 from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.policy import PDF_PASSWORD_MIN as MIN_PASSWORD_CHARS
-from facilitator.store.fsutil import atomic_write
+from facilitator.store.fsutil import (
+    SECRET_FILE_MAX_BYTES,
+    TooLargeError,
+    atomic_write,
+    read_bounded,
+)
+from facilitator.store.outpath import check_output_path as _check
 
 ALGORITHM = "AES-256"  # pypdf: AES-256 with revision 6 (AES-256-R5 is the deprecated one)
 
@@ -43,7 +49,11 @@ def encrypt_pdf(data: bytes, password: str) -> bytes:
 def read_password_file(path: str | Path) -> str:
     """The first line of a password file, without its line ending; never empty."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = read_bounded(path, SECRET_FILE_MAX_BYTES).decode("utf-8")
+    except TooLargeError as exc:
+        raise InputError(QT_TRANSLATE_NOOP(
+            "export", "The password file {path} is too large to hold a password."), params=dict(
+                path=path)) from exc
     except FileNotFoundError as exc:
         raise InputError(QT_TRANSLATE_NOOP(
             "export", "The password file {path} does not exist."), params=dict(path=path)) from exc
@@ -57,26 +67,18 @@ def read_password_file(path: str | Path) -> str:
     return first
 
 
-def check_output_path(path: str | Path) -> Path:
-    """Fail early, in plain words, when ``path`` cannot receive a PDF."""
-    target = Path(path)
-    if target.is_dir():
-        raise InputError(QT_TRANSLATE_NOOP(
-            "export", "{path} is a folder; give a file name such as report.pdf."), params=dict(path=path))
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise InputError(QT_TRANSLATE_NOOP(
-            "export", "The folder {folder} does not exist."), params=dict(folder=folder))
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise InputError(QT_TRANSLATE_NOOP(
-            "export", "The folder {folder} cannot be written to."), params=dict(folder=folder))
-    return target
+def check_output_path(path: str | Path, *, overwrite: bool = False,
+                      stores: Iterable[Path | str | None] = ()) -> Path:
+    """The output-path rule (:func:`facilitator.store.outpath.check_output_path`)."""
+    return _check(path, overwrite=overwrite, stores=stores)
 
 
 def write_pdf(data: bytes, path: str | Path, *, password: str | None = None) -> Path:
     """Write PDF ``data`` atomically to ``path`` (owner-only permissions), encrypting
     it first when ``password`` is given."""
-    target = check_output_path(path)
+    # the caller checked (and confirmed any overwrite) before the work; this is the
+    # safety net just before the rename: never a store, a device or a folder.
+    target = check_output_path(path, overwrite=True)
     if not data.startswith(b"%PDF-"):
         raise ReportError(QT_TRANSLATE_NOOP("export", "The report was not produced as a PDF."))
     if password is not None:

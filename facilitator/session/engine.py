@@ -228,6 +228,12 @@ class RunEngine(RoundActions):
         self._need("paused")
         return self._emit("resume", self.index)
 
+    def note_safety(self) -> EngineEvent:
+        """The Safety panel was opened: logged without content, so the supervisor's
+        review queue sees that the safety protocol was used in this session."""
+        self._need("running", "paused")
+        return self._emit("safety", self.index)
+
     def _next_open(self, after: int) -> Optional[int]:
         for j in range(after + 1, len(self.plan)):
             if self._steps[j].skipped is None:

@@ -47,6 +47,7 @@ class Severity:
     level: int
     title: dict[str, str]
     guidance: dict[str, str]
+    follow_up_days: Optional[int] = None  # the supervisor's review is due this many days after
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,9 @@ def load_protocol() -> Protocol:
                                           _bilingual(t["guidance"], t["id"]))
                              for t in data["incident_types"]),
         severities=tuple(Severity(int(s["level"]), _bilingual(s["title"], "severity"),
-                                  _bilingual(s["guidance"], "severity"))
+                                  _bilingual(s["guidance"], "severity"),
+                                  int(s["follow_up_days"]) if s.get("follow_up_days")
+                                  is not None else None)
                          for s in data["severities"]),
         default_resources=tuple({k: (_bilingual(v, "default resource") if isinstance(v, dict)
                                      else {"en": str(v or ""), "ar": str(v or "")})

@@ -18,18 +18,31 @@ import shutil
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Callable
 
 import sqlcipher3
 
-from facilitator.errors import CorruptStoreError, DiskFullError, StoreError, WrongKeyError
+from facilitator.errors import (
+    CorruptStoreError,
+    DiskFullError,
+    InputError,
+    StoreError,
+    WrongKeyError,
+)
 from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.paths import backups_dir
-from facilitator.store import audit, migrate
+from facilitator.store import audit, migrate, secrets
 from facilitator.store.db import Database, _key_pragma, integrity_problems, raw_connect
-from facilitator.store.fsutil import atomic_copy, fsync_dir, store_error_from_os
+from facilitator.store.fsutil import (
+    atomic_copy,
+    clean_stale_temps,
+    fsync_dir,
+    store_error_from_os,
+)
 from facilitator.store.keyfile import KeyFile, keyfile_path
 from facilitator.store.lock import StoreLock
-from facilitator.store.unlock import UnlockMethod, unlock_key
+from facilitator.store.outpath import check_output_path, check_store_target
+from facilitator.store.unlock import Unlocked, UnlockMethod, unlock_key
 
 DEFAULT_GENERATIONS = 7
 
@@ -73,6 +86,9 @@ def backup_to(db_path: Path, key: bytes, out: Path) -> Path:
     """Copy the live store (and its key file) to ``out``, verified before it appears."""
     db_path, out = Path(db_path), Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
+    if out.parent.resolve() != backups_dir(Path(os.path.realpath(db_path))).resolve():
+        for target in (out, keyfile_path(out)):  # the rule, again, just before writing
+            check_output_path(target, overwrite=True, stores=[db_path])
     tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
     src = raw_connect(db_path, key)
     try:
@@ -125,6 +141,69 @@ def backup_generation(db_path: Path, key: bytes, *, keep: int = DEFAULT_GENERATI
 class RestoreResult:
     unlocked_by: UnlockMethod
     replaced: Path | None  # where the previous live database was kept
+    summary: BackupSummary | None = None
+
+
+# Tables every revision this build knows has had since the first one (0001); a file
+# without them is not a Facilitator store whatever its key says.
+REQUIRED_TABLES = frozenset({"alembic_version", "group", "participant", "session",
+                             "attendance", "setting", "audit_event"})
+
+
+@dataclass(frozen=True)
+class BackupSummary:
+    """What a backup holds, shown before it replaces the live store."""
+
+    revision: str
+    groups: int
+    sessions: int
+    last_session: str | None  # ISO date of the latest session, None when there is none
+    size: int
+
+
+def content_summary(path: Path, key: bytes) -> BackupSummary:
+    """Check that ``path`` holds a Facilitator schema this build knows; summarise it.
+
+    Raises CorruptStoreError for an empty database, a missing table, or a schema
+    revision this build does not know (a newer version wrote it).
+    """
+    try:
+        conn = raw_connect(path, key)
+    except WrongKeyError as exc:
+        raise CorruptStoreError(QT_TRANSLATE_NOOP(
+            "store", "The copy {path} does not open with its key: it is damaged."), params=dict(
+                path=path)) from exc
+    try:
+        tables = {r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()}
+        if not tables:
+            raise CorruptStoreError(QT_TRANSLATE_NOOP(
+                "store", "The backup holds an empty database (no tables at all); it was not "
+                "restored."))
+        missing = sorted(REQUIRED_TABLES - tables)
+        if missing:
+            raise CorruptStoreError(QT_TRANSLATE_NOOP(
+                "store", "The backup is not a complete Facilitator store (missing: {tables}); "
+                "it was not restored."), params=dict(tables=", ".join(missing)))
+        revs = [r[0] for r in conn.execute("SELECT version_num FROM alembic_version")]
+        known = migrate.known_revisions()
+        if len(revs) != 1 or revs[0] not in known:
+            raise CorruptStoreError(QT_TRANSLATE_NOOP(
+                "store", "The backup's schema version ({revision}) is not one this version of "
+                "Facilitator knows; it was not restored. A newer version may have written "
+                "it."), params=dict(revision=", ".join(revs) or "none"))
+        groups = conn.execute('SELECT count(*) FROM "group"').fetchone()[0]
+        sessions, last = conn.execute(
+            "SELECT count(*), max(coalesce(started_at, planned_start, created_at)) FROM session "
+            "WHERE is_practice = 0").fetchone()
+    except sqlcipher3.DatabaseError as exc:
+        raise CorruptStoreError(QT_TRANSLATE_NOOP(
+            "store", "The copy {path} failed its integrity check: {problem}"), params=dict(
+                path=path, problem=exc)) from exc
+    finally:
+        conn.close()
+    return BackupSummary(revs[0], int(groups), int(sessions),
+                         str(last)[:10] if last else None, path.stat().st_size)
 
 
 def _keep_replaced(db_path: Path) -> Path | None:
@@ -144,18 +223,68 @@ def _keep_replaced(db_path: Path) -> Path | None:
     return kept
 
 
+def _live_key(db_path: Path, store_id: str, **creds) -> Unlocked | None:
+    """The live store's key when its key file is healthy, belongs to the same store and
+    the given credentials (or the keyring) open it; None otherwise (then the backup's
+    own key file is installed with it)."""
+    kpath = keyfile_path(db_path)
+    if not db_path.is_file() or not kpath.is_file():
+        return None
+    try:
+        live = KeyFile.load(kpath)
+        if live.store_id != store_id:
+            return None
+        return unlock_key(live, **creds)
+    except StoreError:
+        return None
+
+
+def _rekey_file(path: Path, old_key: bytes, new_key: bytes) -> None:
+    conn = raw_connect(path, old_key)
+    try:
+        conn.execute(_key_pragma(new_key).replace("PRAGMA key", "PRAGMA rekey", 1))
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
+
+
 def restore(from_file: Path, db_path: Path, *, passphrase: str | None = None,
-            recovery_code: str | None = None, use_keyring: bool = True) -> RestoreResult:
-    """Replace the store at ``db_path`` with a verified copy of the backup ``from_file``."""
-    from_file, db_path = Path(from_file), Path(db_path)
+            recovery_code: str | None = None, use_keyring: bool = True,
+            confirm: Callable[[BackupSummary], bool] | None = None) -> RestoreResult:
+    """Replace the store at ``db_path`` with a verified copy of the backup ``from_file``.
+
+    The copy must open with its key, pass both integrity checks and hold a schema this
+    build knows (:func:`content_summary`); then ``confirm(summary)`` decides (the app
+    asks, the CLI needs ``--yes``). Only after a True answer is the live store (kept
+    under ``backups/``) replaced.
+    """
+    from_file, db_path = Path(from_file), Path(os.path.realpath(db_path))
+    check_store_target(db_path)  # never "restore" onto a device, a FIFO or a folder
     if not from_file.is_file():
         raise StoreError(QT_TRANSLATE_NOOP("store", "There is no backup at {path}."), params=dict(
             path=from_file))
+    real_from = Path(os.path.realpath(from_file))
+    if real_from == db_path or (db_path.exists() and os.path.samefile(real_from, db_path)):
+        raise InputError(QT_TRANSLATE_NOOP(
+            "store", "{path} is the live store itself, not a backup."), params=dict(path=from_file))
+    if from_file.stat().st_size < 512:
+        raise CorruptStoreError(QT_TRANSLATE_NOOP(
+            "store", "The backup {path} is empty or far too small to be a store; nothing was "
+            "restored."), params=dict(path=from_file))
     kf = KeyFile.load(keyfile_path(from_file))
-    unlocked = unlock_key(kf, passphrase=passphrase, recovery_code=recovery_code,
-                          use_keyring=use_keyring)
-    db_path.parent.mkdir(parents=True, exist_ok=True)
+    live_key = _live_key(db_path, kf.store_id, passphrase=passphrase,
+                         recovery_code=recovery_code, use_keyring=use_keyring)
+    if live_key is not None and kf.matches(live_key.key):
+        unlocked = live_key
+    else:
+        unlocked = unlock_key(kf, passphrase=passphrase, recovery_code=recovery_code,
+                              use_keyring=use_keyring)
+    try:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise store_error_from_os(exc, "create the folder", db_path.parent) from exc
     with StoreLock(db_path):
+        clean_stale_temps(db_path)
         tmp = db_path.with_name(f".{db_path.name}.restore-{os.getpid()}")
         try:
             try:
@@ -165,20 +294,38 @@ def restore(from_file: Path, db_path: Path, *, passphrase: str | None = None,
             except OSError as exc:
                 raise store_error_from_os(exc, "write", tmp) from exc
             verify_copy(tmp, unlocked.key)
+            summary = content_summary(tmp, unlocked.key)
             _remove_sidecars(tmp)
+            if confirm is not None and not confirm(summary):
+                raise InputError(QT_TRANSLATE_NOOP(
+                    "store", "The restore was cancelled; the store was not changed."))
+            final_key = unlocked.key
+            if live_key is not None and live_key.key != unlocked.key:
+                # the data comes back, the credentials stay: the copy is re-encrypted
+                # under the live key, so the latest passphrase, recovery code and keyring
+                # entry open it, and an older (revoked) passphrase does not
+                _rekey_file(tmp, unlocked.key, live_key.key)
+                verify_copy(tmp, live_key.key)
+                _remove_sidecars(tmp)
+                final_key = live_key.key
             replaced = _keep_replaced(db_path)
             _remove_sidecars(db_path)  # an old WAL must never be replayed onto the copy
-            atomic_copy(keyfile_path(from_file), keyfile_path(db_path))
+            if live_key is None:  # no live credentials to keep: the backup's own apply
+                atomic_copy(keyfile_path(from_file), keyfile_path(db_path))
             os.replace(tmp, db_path)
             fsync_dir(db_path.parent)
         finally:
             tmp.unlink(missing_ok=True)
             _remove_sidecars(tmp)
-        db = Database(db_path, unlocked.key)
+        if live_key is None and use_keyring and secrets.is_real_backend():
+            held = secrets.get_key(kf.store_id)
+            if held != unlocked.key:
+                secrets.set_key(kf.store_id, unlocked.key)
+        db = Database(db_path, final_key)
         try:
             if not migrate.needs_upgrade(db.engine):
                 audit.record(db, "restore", detail={"from": from_file.name,
                                                     "method": unlocked.method})
         finally:
             db.close()
-    return RestoreResult(unlocked.method, replaced)
+    return RestoreResult(unlocked.method, replaced, summary)

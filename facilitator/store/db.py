@@ -170,7 +170,9 @@ class Database:
     def __init__(self, path: Path, key: bytes) -> None:
         self.path = Path(path)
         self.engine = make_engine(self.path, key)
-        self._factory = sessionmaker(self.engine, expire_on_commit=False)
+        # info["db_path"] lets the audit chain remember its head beside the store
+        self._factory = sessionmaker(self.engine, expire_on_commit=False,
+                                     info={"db_path": str(self.path)})
 
     def session(self) -> OrmSession:
         return self._factory()

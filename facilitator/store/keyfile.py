@@ -46,13 +46,21 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from facilitator.errors import CorruptStoreError, WrongKeyError
 from facilitator.i18n import QT_TRANSLATE_NOOP
-from facilitator.store.fsutil import atomic_write
+from facilitator.store.fsutil import KEYFILE_MAX_BYTES, TooLargeError, atomic_write, read_bounded
 
 FORMAT = "facilitator-keys"
 VERSION = 1
 SlotType = Literal["recovery", "passphrase", "previous_key"]
 _KCV_CONTEXT = b"facilitator/key-check/v1:"
-_MAX_MEMORY_KIB = 4 * 1024 * 1024  # refuse absurd (tampered) parameters: 4 GiB
+# The sane window for stored Argon2id parameters, checked BEFORE any derivation: a
+# tampered key file must not stall an unlock for minutes or exhaust the memory. Our own
+# slots use 64 MiB x 3 (passphrase) and 19 MiB x 2 (recovery); the test profile 64 KiB x 1.
+KDF_MIN_MEMORY_KIB = 64
+KDF_MAX_MEMORY_KIB = 1024 * 1024  # 1 GiB
+KDF_MAX_ITERATIONS = 10
+KDF_MAX_LANES = 16
+KDF_MAX_WORK = 2 * 1024 * 1024  # memory_kib x iterations: at most 2 GiB-passes
+MAX_SLOTS = 16  # a key file with more slots than this was not written by us
 
 
 @dataclass(frozen=True)
@@ -129,11 +137,19 @@ class KeySlot:
                    created_at=str(d.get("created_at", "")))
 
 
+def kdf_params_sane(params: KdfParams) -> bool:
+    """True when Argon2id ``params`` lie inside the window above."""
+    return (1 <= params.lanes <= KDF_MAX_LANES
+            and max(KDF_MIN_MEMORY_KIB, 8 * params.lanes) <= params.memory_kib
+            <= KDF_MAX_MEMORY_KIB
+            and 1 <= params.iterations <= KDF_MAX_ITERATIONS
+            and params.memory_kib * params.iterations <= KDF_MAX_WORK)
+
+
 def derive(params: KdfParams, salt: bytes, secret: bytes) -> bytes:
     """The 32-byte wrapping key for one slot."""
     if params.name == "argon2id":
-        if not (8 * params.lanes <= params.memory_kib <= _MAX_MEMORY_KIB
-                and 1 <= params.iterations <= 64 and 1 <= params.lanes <= 64):
+        if not kdf_params_sane(params):
             raise CorruptStoreError(QT_TRANSLATE_NOOP(
                 "store", "The key file holds impossible key-derivation settings: it is "
                 "damaged or was edited."))
@@ -153,6 +169,13 @@ class KeyFile:
     key_check: bytes
     slots: list[KeySlot] = field(default_factory=list)
     version: int = VERSION
+    # None for a settled key file. "initializing": written by ``create_store`` before
+    # the schema exists (a killed ``db init`` is finished or restarted, never a dead
+    # end). In a ``.keys.pending`` file: "prepared" (the new recovery code is not yet
+    # delivered: roll back) or "switching" (roll forward).
+    state: str | None = None
+    delivered: bool = False
+    previous_check: bytes | None = None  # key check of the key a pending rekey replaces
 
     @staticmethod
     def key_check_for(store_id: str, db_key: bytes) -> bytes:
@@ -187,6 +210,30 @@ class KeyFile:
         self.slots.append(slot)
         return slot
 
+    def add_link(self, slot_type: str, secret_key: bytes, payload: bytes) -> None:
+        """Wrap ``payload`` (another 32-byte key, NOT checked against ``key_check``)
+        under the random key ``secret_key``; used by a pending rekey to reach the old
+        key from the new one. The caller verifies what :meth:`open_link` returns."""
+        params = KdfParams("hkdf-sha256", 0, 0, 0)
+        slot = KeySlot(id=os.urandom(8).hex(), type=slot_type, kdf=params, salt=os.urandom(16),
+                       nonce=os.urandom(12), ciphertext=b"",
+                       created_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
+        wrapping = derive(params, slot.salt, secret_key)
+        slot.ciphertext = AESGCM(wrapping).encrypt(slot.nonce, payload, slot.aad(self.store_id))
+        self.slots.append(slot)
+
+    def open_link(self, slot_type: str, secret_key: bytes) -> bytes | None:
+        """The payload of a link slot that ``secret_key`` opens, or None."""
+        for slot in self.slots_of(slot_type):
+            if slot.kdf.name != "hkdf-sha256":
+                continue
+            try:
+                return AESGCM(derive(slot.kdf, slot.salt, secret_key)).decrypt(
+                    slot.nonce, slot.ciphertext, slot.aad(self.store_id))
+            except InvalidTag:
+                continue
+        return None
+
     def remove_slots(self, slot_type: str) -> None:
         self.slots = [s for s in self.slots if s.type != slot_type]
 
@@ -218,6 +265,11 @@ class KeyFile:
     def to_bytes(self) -> bytes:
         doc = {"format": FORMAT, "version": self.version, "store_id": self.store_id,
                "key_check": _b64(self.key_check), "slots": [s.to_json() for s in self.slots]}
+        if self.state is not None:
+            doc["state"] = self.state
+            doc["delivered"] = self.delivered
+        if self.previous_check is not None:
+            doc["previous_check"] = _b64(self.previous_check)
         return (json.dumps(doc, indent=2, ensure_ascii=True) + "\n").encode("ascii")
 
     @classmethod
@@ -231,9 +283,21 @@ class KeyFile:
                 raise CorruptStoreError(QT_TRANSLATE_NOOP(
                     "store", "The key file {path} was written by a newer version of "
                     "Facilitator; update the app to open it."), params=dict(path=where))
+            if not isinstance(doc["slots"], list) or len(doc["slots"]) > MAX_SLOTS:
+                raise ValueError("too many slots")
             slots = [KeySlot.from_json(s) for s in doc["slots"]]
+            for slot in slots:
+                if slot.kdf.name == "argon2id" and not kdf_params_sane(slot.kdf):
+                    raise CorruptStoreError(QT_TRANSLATE_NOOP(
+                        "store", "The key file holds impossible key-derivation settings: it "
+                        "is damaged or was edited."))
             kf = cls(store_id=str(doc["store_id"]), key_check=_unb64(doc["key_check"]),
                      slots=slots, version=version)
+            state = doc.get("state")
+            kf.state = str(state) if state is not None else None
+            kf.delivered = doc.get("delivered") is True
+            if doc.get("previous_check") is not None:
+                kf.previous_check = _unb64(doc["previous_check"])
         except CorruptStoreError:
             raise
         except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError) as exc:
@@ -250,7 +314,15 @@ class KeyFile:
     def load(cls, path: Path) -> KeyFile:
         path = Path(path)
         try:
-            data = path.read_bytes()
+            data = read_bounded(path, KEYFILE_MAX_BYTES)
+        except TooLargeError as exc:
+            raise CorruptStoreError(QT_TRANSLATE_NOOP(
+                "store", "The key file {path} is damaged or is not a Facilitator key "
+                "file."), params=dict(path=path)) from exc
+        except IsADirectoryError as exc:
+            raise CorruptStoreError(QT_TRANSLATE_NOOP(
+                "store", "The key file {path} is damaged or is not a Facilitator key "
+                "file."), params=dict(path=path)) from exc
         except FileNotFoundError as exc:
             raise CorruptStoreError(QT_TRANSLATE_NOOP(
                 "store", "The key file {path} is missing. Restore it from a backup (it is "

@@ -19,7 +19,8 @@ from facilitator.store.fsutil import store_error_from_os
 
 
 def lock_path(db_path: Path) -> Path:
-    db_path = Path(db_path)
+    """``<db>.lock`` beside the REAL file: a symlinked store name takes the same lock."""
+    db_path = Path(os.path.realpath(db_path))
     return db_path.with_name(db_path.name + ".lock")
 
 

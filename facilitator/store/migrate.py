@@ -38,7 +38,7 @@ MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # The newest revision in migrations/versions/. Kept as a constant so that opening an
 # up-to-date store never imports Alembic (about a quarter of a second of start-up);
 # tests/store/test_migrations.py fails when it and Alembic's own head disagree.
-HEAD_REVISION = "i15_bundles"
+HEAD_REVISION = "i11_release_register"
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
@@ -58,6 +58,15 @@ def head_revision() -> str | None:
     from alembic.script import ScriptDirectory
 
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+@functools.lru_cache(maxsize=1)
+def known_revisions() -> frozenset[str]:
+    """Every revision shipped with this build (a restore accepts only these)."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(alembic_config())
+    return frozenset(s.revision for s in script.walk_revisions())
 
 
 def current_revision(engine: Engine) -> str | None:

@@ -318,6 +318,10 @@ class AuditEvent(Base):
     entity: Mapped[Optional[str]] = mapped_column(String(64), nullable=True)
     entity_id: Mapped[Optional[str]] = mapped_column(String(32), nullable=True)
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # the hash chain (facilitator.store.audit): filled in at flush time
+    seq: Mapped[Optional[int]] = mapped_column(Integer, unique=True, nullable=True)
+    prev_hash: Mapped[Optional[str]] = mapped_column(String(64), nullable=True)
+    hash: Mapped[Optional[str]] = mapped_column(String(64), nullable=True)
 
 
 def real_sessions() -> Any:
@@ -329,3 +333,5 @@ def real_sessions() -> Any:
 
 from facilitator.store import models_practice as _models_practice  # noqa: E402,F401 - practice tables
 from facilitator.store import models_bundles as _models_bundles  # noqa: E402,F401  (issue 15 tables)
+from facilitator.store import models_supervision  # noqa: E402,F401  (issue 14 tables)
+from facilitator.store import models_release as _models_release  # noqa: E402,F401  (issue 11: release register)

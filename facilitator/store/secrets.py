@@ -33,6 +33,31 @@ _NOT_REAL_MODULES = ("keyring.backends.fail", "keyring.backends.null", "keyrings
 _NOT_REAL_NAME_PARTS = ("plaintext", "encryptedfile", "encryptedkeyring", "uncrypted")
 
 
+# Once a keyring call has timed out, every later call in this process is skipped at
+# once: a locked or hanging Secret Service would otherwise cost TIMEOUT_S per call
+# (an open tries get, a rekey set and get...). ``reset_unresponsive`` is for tests and
+# for an explicit "try the keyring again" in the app.
+# (Remembered per backend object, so switching the backend starts afresh.)
+_unresponsive: list[Any] = []
+
+
+def _current_backend() -> Any:
+    try:
+        return keyring.get_keyring()
+    except Exception:  # discovery failed: nothing to remember it by
+        return None
+
+
+def keyring_unresponsive() -> bool:
+    """True when the keyring timed out earlier in this process (and is skipped now)."""
+    backend = _current_backend()
+    return backend is not None and any(b is backend for b in _unresponsive)
+
+
+def reset_unresponsive() -> None:
+    _unresponsive.clear()
+
+
 class KeyringUnavailable(Exception):
     """Internal: the keyring could not be used (no backend, locked, timed out)."""
 
@@ -74,6 +99,8 @@ def backend_name() -> str:
 
 def _call(fn: Callable[[], Any], timeout: float = TIMEOUT_S) -> Any:
     """Run one keyring call in a daemon thread; raise KeyringUnavailable on trouble."""
+    if keyring_unresponsive():
+        raise KeyringUnavailable("the keyring did not answer earlier; skipped")
     box: queue.Queue = queue.Queue(maxsize=1)
 
     def worker() -> None:
@@ -86,6 +113,7 @@ def _call(fn: Callable[[], Any], timeout: float = TIMEOUT_S) -> Any:
     try:
         kind, value = box.get(timeout=timeout)
     except queue.Empty as exc:
+        _unresponsive.append(_current_backend())
         raise KeyringUnavailable("the keyring did not answer in time") from exc
     if kind == "err":
         if isinstance(value, PasswordDeleteError):

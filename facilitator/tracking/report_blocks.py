@@ -1,14 +1,16 @@
 """Building blocks shared by the supervisor (group) and program reports.
 
-Every count that reaches a table here goes through
-:func:`facilitator.tracking.disclosure.suppress_table`, and every mean, share or
-change is withheld when it rests on fewer than k people, so the two report builders
-cannot forget a rule by accident.
+Nothing here decides what a reader sees. Every count goes into the report's
+:class:`~facilitator.tracking.protection.Ledger` with its true value and is placed in
+a table as a :class:`~facilitator.tracking.protection.Count`; every mean, share or
+change is a :class:`~facilitator.tracking.protection.Derived` tied to the counts it
+rests on. :func:`~facilitator.tracking.protection.protect` then decides for the
+report as a whole, and :func:`~facilitator.tracking.protection.resolve` prints it.
 """
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from facilitator.tracking import report_text as rt
 from facilitator.tracking.analytics import (
@@ -19,136 +21,105 @@ from facilitator.tracking.analytics import (
     period_change,
     person_means,
 )
-from facilitator.tracking.disclosure import (
-    SuppressedTable,
-    enough_people,
-    is_small,
-    show_count,
-    suppress_table,
-)
-from facilitator.tracking.fidelity import Fidelity
 from facilitator.tracking.custom_measures import CustomMeasure
+from facilitator.tracking.fidelity import Fidelity
+from facilitator.tracking.protection import Count, Derived, Ledger
 from facilitator.tracking.report_model import (Chart, Heading, KeyFigures, Paragraph, Series,
                                                Table)
 from facilitator.tracking.stats import ChangeStats
 
 
-def count_table(row_labels: Sequence[str], columns: Sequence[str], counts: Sequence[Sequence[int]],
-                k: int, lang: str, *, first_column: str, title: str = "",
-                row_totals: bool = True, col_totals: bool = True,
-                extra: Sequence[Sequence[str]] | None = None,
+def count_table(L: Ledger, prefix: str, row_keys: Sequence[str], row_labels: Sequence[str],
+                col_keys: Sequence[str], columns: Sequence[str],
+                counts: Sequence[Sequence[int]], lang: str, *, first_column: str,
+                title: str = "", row_totals: bool = True, col_totals: bool = True,
+                total_row: str = "total", total_keys: Mapping[str, str] | None = None,
+                extra: Sequence[Sequence[object]] | None = None,
                 extra_columns: Sequence[str] = (),
-                total_label: str | None = None,
-                sup: SuppressedTable | None = None) -> tuple[Table, SuppressedTable]:
-    """A suppressed count table with a totals column and/or row.
+                total_label: str | None = None) -> tuple[Table, list[list[Count]]]:
+    """A count table with a totals column and/or row, cells keyed ``prefix|row|col``.
 
-    ``extra`` adds already-safe display columns (means that were checked against k)
-    after the counts; they are blank on the totals row. ``sup`` is the suppression
-    already worked out together with other tables that share its totals
-    (:func:`~facilitator.tracking.disclosure.suppress_linked`).
+    ``extra`` adds derived columns (means) after the counts; they are blank on the
+    totals row. ``total_keys`` shares a grand total with another table.
     """
-    if sup is None:
-        sup = suppress_table(counts, k, row_totals=row_totals, col_totals=col_totals)
-    shown = sup.display()
+    grid = L.table(prefix, row_keys, col_keys, counts, row_totals=row_totals,
+                   col_totals=col_totals, total_row=total_row, total_keys=total_keys)
     header = [first_column, *columns]
     if row_totals:
         header.append(total_label or rt.t("total", lang))
     header += list(extra_columns)
     rows = []
     for i, label in enumerate(row_labels):
-        rows.append([label, *shown[i], *(extra[i] if extra else ())])
+        rows.append([label, *grid[i], *(extra[i] if extra else ())])
     if col_totals:
-        rows.append([rt.t("total", lang), *shown[-1], *([""] * len(extra_columns))])
+        rows.append([rt.t("total", lang), *grid[-1], *([""] * len(extra_columns))])
     n_counts = len(columns) + (1 if row_totals else 0)
     numeric = frozenset(range(1, 1 + n_counts + len(extra_columns)))
-    notes = []
-    if sup.any_primary:
-        notes.append(rt.t_disclosure("small", lang, k))
-    if sup.any_secondary:
-        notes.append(rt.t_disclosure("secondary", lang, k))
-    return (Table(header, rows, title=title, numeric=numeric, total_row=col_totals,
-                  footnote=" ".join(notes)), sup)
+    return Table(header, rows, title=title, numeric=numeric, total_row=col_totals), grid
 
 
-def mean_cell(value: float | None, n: int, k: int, digits: int = 1, signed: bool = False) -> str:
-    if value is None or not enough_people(n, k):
+def mean_cell(value: float | None, key: str, digits: int = 1, signed: bool = False) -> object:
+    if value is None:
         return "–"
-    return rt.fmt_signed(value, digits) if signed else rt.fmt_num(value, digits)
+    return Derived(rt.fmt_signed(value, digits) if signed else rt.fmt_num(value, digits),
+                   needs=(key,))
 
 
-def change_cells(stats: ChangeStats, k: int) -> list[str]:
-    """People, mean change, 95% CI, d_z: the last three withheld below k people."""
-    ok = enough_people(stats.n, k)
-    return [show_count(stats.n, k),
-            rt.fmt_signed(stats.mean) if ok else "–",
-            rt.fmt_ci(stats.ci_low, stats.ci_high) if ok else "–",
-            rt.fmt_num(stats.d_z, 2) if ok and stats.d_z is not None else "–"]
+def change_cells(L: Ledger, key: str, stats: ChangeStats) -> list[object]:
+    """People, mean change, 95% CI, d_z: the last three withheld with the people."""
+    need = (key,)
+    return [L.count(key, stats.n),
+            Derived(rt.fmt_signed(stats.mean), need) if stats.n else "–",
+            Derived(rt.fmt_ci(stats.ci_low, stats.ci_high), need) if stats.n else "–",
+            Derived(rt.fmt_num(stats.d_z, 2), need) if stats.d_z is not None else "–"]
 
 
-def partition_change_rows(labels: Sequence[str], parts: Sequence[ChangeStats],
-                          total: ChangeStats, k: int, lang: str) -> list[list[str]]:
-    """Change rows for groups of people that do not overlap (programme types), with a
-    total row: the people counts add up to the total, so they are suppressed as one
-    column with secondary suppression, and a row whose count is hidden withholds its
-    mean, interval and effect size too (together they give the count back)."""
-    if sum(p.n for p in parts) != total.n:
-        raise ValueError("the parts do not add up to the total")
-    sup = suppress_table([[p.n] for p in parts], k, row_totals=False, col_totals=True)
-    rows = []
-    for i, (label, stats) in enumerate(zip([*labels, rt.t("total", lang)], [*parts, total])):
-        if sup.hidden[i][0]:
-            rows.append([label, sup.cell(i, 0), "–", "–", "–"])
-        else:
-            rows.append([label, *change_cells(stats, k)])
+def change_rows(L: Ledger, prefix: str, keys: Sequence[str], labels: Sequence[str],
+                parts: Sequence[ChangeStats], total: ChangeStats, total_key: str,
+                lang: str, *, additive: bool) -> list[list[object]]:
+    """Change rows (months, programme types) with a total row. People in programme
+    types do not overlap (``additive``: the total is their sum); people in months do
+    (the total is at least the largest month and at most their sum)."""
+    rows = [[label, *change_cells(L, f"{prefix}|{key}", stats)]
+            for key, label, stats in zip(keys, labels, parts)]
+    rows.append([rt.t("total", lang), *change_cells(L, total_key, total)])
+    L.totals.add(total_key)
+    part_keys = [f"{prefix}|{key}" for key in keys]
+    if additive:
+        L.sum_of(total_key, part_keys)
+    else:
+        L.distinct_of(total_key, part_keys)
     return rows
 
 
-def change_rows(labels: Sequence[str], parts: Sequence[ChangeStats], total: ChangeStats,
-                k: int, lang: str) -> list[list[str]]:
-    """Change rows (months, programme types) with a total row.
-
-    When the parts' people add up to the total (every person in one part: one group
-    per person, or everyone answering in one month only) a hidden count could be
-    worked out from the total, so the rows are suppressed together as in
-    :func:`partition_change_rows`. Otherwise a person counts in several parts and no
-    part can be recomputed, and each row stands alone.
-    """
-    if sum(p.n for p in parts) == total.n:
-        return partition_change_rows(labels, parts, total, k, lang)
-    return [[label, *change_cells(stats, k)]
-            for label, stats in zip([*labels, rt.t("total", lang)], [*parts, total])]
-
-
-def mean_rows(labels: Sequence[str], parts: Sequence[dict[str, float]],
-              total: dict[str, float], k: int, lang: str) -> list[list[str]]:
-    """People and mean score per part and in total (each person averaged first), with
-    the same suppression as :func:`change_rows`: a mean below k people is withheld,
-    and when the parts add up to the total a hidden count gets a partner."""
-    counts = [len(p) for p in parts]
-    additive = sum(counts) == len(total)
-    sup = suppress_table([[n] for n in counts], k, row_totals=False, col_totals=True)
+def mean_rows(L: Ledger, prefix: str, keys: Sequence[str], labels: Sequence[str],
+              parts: Sequence[dict[str, float]], total: dict[str, float], total_key: str,
+              lang: str, *, additive: bool) -> list[list[object]]:
+    """People and mean score per part and in total (each person averaged first)."""
     rows = []
-    for i, (label, values) in enumerate(zip([*labels, rt.t("total", lang)], [*parts, total])):
+    for key, label, values in zip([*[f"{prefix}|{k}" for k in keys], total_key],
+                                  [*labels, rt.t("total", lang)], [*parts, total]):
         n = len(values)
         mean = sum(values.values()) / n if n else None
-        if additive and sup.hidden[i][0]:
-            rows.append([label, sup.cell(i, 0), "–"])
-        else:
-            rows.append([label, show_count(n, k), mean_cell(mean, n, k)])
+        rows.append([label, L.count(key, n), mean_cell(mean, key)])
+    L.totals.add(total_key)
+    part_keys = [f"{prefix}|{k}" for k in keys]
+    (L.sum_of if additive else L.distinct_of)(total_key, part_keys)
     return rows
 
 
-def custom_measure_blocks(measures: Sequence[CustomMeasure], responses: Sequence[ResponseRow],
-                          parts: Sequence[tuple[str, set[str]]], first_column: str,
-                          k: int, lang: str) -> list:
-    """One section per organisation-defined measure answered in ``parts`` (label and
-    session ids: months of a group, programme types of the program).
+def custom_measure_blocks(L: Ledger, prefix: str, period_key: str,
+                          measures: Sequence[CustomMeasure], responses: Sequence[ResponseRow],
+                          parts: Sequence[tuple[str, str, set[str]]], first_column: str,
+                          lang: str, *, additive: bool) -> list:
+    """One section per organisation-defined measure answered in ``parts`` (key, label
+    and session ids: months of a group, programme types of the program).
 
     Built like the check-in section: pre/post change with 95% CI and d_z per part and
     in total, and the number of passes; a measure asked once per session gets people
     and mean only. Each is marked as organisation-defined, not validated.
     """
-    ids = set().union(*(s for _, s in parts)) if parts else set()
+    ids = set().union(*(s for _, _, s in parts)) if parts else set()
     out: list = []
     for m in measures:
         mine = [r for r in responses if r.measure == m.key and r.session_id in ids]
@@ -157,8 +128,10 @@ def custom_measure_blocks(measures: Sequence[CustomMeasure], responses: Sequence
         if not out:
             out.append(Heading(rt.t("custom_heading", lang)))
         answered = {r.session_id for r in mine}
-        used = [(label, sids) for label, sids in parts if not answered.isdisjoint(sids)]
-        labels = [label for label, _ in used]
+        used = [(key, label, sids) for key, label, sids in parts if not answered.isdisjoint(sids)]
+        keys = [key for key, _, _ in used]
+        labels = [label for _, label, _ in used]
+        base = f"{prefix}:m:{m.key}"
         direction = rt.t("higher_better" if m.higher_is_better else "lower_better", lang)
         out += [Heading(m.label(lang), 2),
                 Paragraph(rt.t("custom_note", lang, lo=f"{m.minimum:g}", hi=f"{m.maximum:g}",
@@ -167,36 +140,42 @@ def custom_measure_blocks(measures: Sequence[CustomMeasure], responses: Sequence
             out.append(Paragraph(rt.t("custom_retired", lang), "small"))
         if any(r.phase in ("pre", "post") for r in mine):
             all_pairs = pairs(mine, m.key)
-            rows = change_rows(labels, [period_change([p for p in all_pairs
-                                                       if p.session_id in sids])
-                                        for _, sids in used],
-                               period_change(all_pairs), k, lang)
+            rows = change_rows(L, f"{base}:chg", keys, labels,
+                               [period_change([p for p in all_pairs if p.session_id in sids])
+                                for _, _, sids in used],
+                               period_change(all_pairs), f"{base}:chg@{period_key}", lang,
+                               additive=additive)
             out.append(Table([first_column, *change_columns(lang)], rows,
                              title=rt.t("custom_prepost", lang),
                              numeric=frozenset({1, 2, 3, 4}), total_row=True))
-            shown = [_shown_number(row[2]) for row in rows[:-1]]
-            if len(shown) > 1 and any(v is not None for v in shown):
-                # drawn from the table's own cells, so a withheld mean is a gap here too
+            shown = [row[2] for row in rows[:-1]]
+            if len(shown) > 1:
+                # the table's own cells, so a withheld mean is a gap here too
                 out.append(Chart("bar", rt.t("custom_change_chart", lang), labels,
-                                 [Series(rt.t("mean_change", lang), shown)],
+                                 [Series(rt.t("mean_change", lang),
+                                         [_as_number(c) for c in shown])],
                                  y_label=rt.t("mean_change", lang)))
         if any(r.phase == "single" for r in mine):
-            rows = mean_rows(labels, [person_means(mine, m.key, "single", sids)
-                                      for _, sids in used],
-                             person_means(mine, m.key, "single"), k, lang)
+            rows = mean_rows(L, f"{base}:one", keys, labels,
+                             [person_means(mine, m.key, "single", sids) for _, _, sids in used],
+                             person_means(mine, m.key, "single"), f"{base}:one@{period_key}",
+                             lang, additive=additive)
             out.append(Table([first_column, rt.t("people", lang), rt.t("mean", lang)], rows,
                              title=rt.t("custom_single", lang), numeric=frozenset({1, 2}),
                              total_row=True))
-        out.append(KeyFigures([(rt.t("passes", lang), show_count(passes(mine, m.key), k))]))
+        out.append(KeyFigures([(rt.t("passes", lang),
+                                L.count(f"{base}:passes@{period_key}", passes(mine, m.key)))]))
     return out
 
 
-def _shown_number(cell: str) -> float | None:
-    """The number a table cell shows ("+0.9", "-1.2"), or None for "–" and the like."""
-    try:
-        return float(cell.replace("\u2212", "-"))
-    except (TypeError, ValueError):
-        return None
+def _as_number(cell: object) -> object:
+    """A chart value from a table cell: a derived mean keeps its guard."""
+    if isinstance(cell, Derived):
+        try:
+            return Derived(float(str(cell.shown).replace("\u2212", "-")), cell.needs)
+        except ValueError:
+            return None
+    return None
 
 
 def change_columns(lang: str) -> list[str]:
@@ -204,14 +183,14 @@ def change_columns(lang: str) -> list[str]:
             rt.t("effect", lang)]
 
 
-def retention_text(r: Retention, k: int) -> str:
+def retention_cell(r: Retention) -> object:
     """The returning share, withheld below k newcomers and also when fewer than k of
     them returned or fewer than k did not: "96%" of 25 newcomers says that one
     person never came back, a small count in disguise."""
-    if (not enough_people(r.newcomers, k) or r.share is None
-            or is_small(r.returned, k) or is_small(r.newcomers - r.returned, k)):
+    if r.share is None:
         return "–"
-    return rt.fmt_pct(r.share)
+    return Derived(rt.fmt_pct(r.share), at_least=(r.newcomers,),
+                   not_small=(r.returned, r.newcomers - r.returned))
 
 
 def fidelity_figures(f: Fidelity, lang: str) -> KeyFigures:
@@ -221,6 +200,5 @@ def fidelity_figures(f: Fidelity, lang: str) -> KeyFigures:
 
 
 def disclosure_notes(lang: str, k: int) -> Paragraph:
-    return Paragraph(" ".join([rt.t_disclosure("small", lang, k),
-                               rt.t_disclosure("secondary", lang, k),
+    return Paragraph(" ".join([rt.t_disclosure("hidden", lang, k),
                                rt.t_disclosure("withheld", lang, k)]), "small")

@@ -1,7 +1,7 @@
 """Plain data that describes a report, independent of how it is drawn.
 
 The tracking layer builds a :class:`Report` (already translated, already passed
-through disclosure control: suppressed cells hold text such as ``"<5"``); the export
+through disclosure control: hidden counts hold ``"x"``, withheld means ``"–"``); the export
 layer turns it into a PDF. Keeping the contract as frozen dataclasses lets the
 numbers be tested without rendering and the renderer be tested without a database.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal, Sequence, Union
+from typing import Any, Literal, Sequence, Union
 
 Audience = Literal["facilitator", "supervisor", "external"]
 ReportKind = Literal["session", "group", "program", "handout", "recovery_kit"]
@@ -96,3 +96,6 @@ class Report:
     confidentiality: str = ""
     generated_at: datetime | None = None
     subtitle: str = ""
+    #: for a group or program report: what writing it adds to the release register
+    #: (:class:`facilitator.tracking.release.Release`)
+    release: Any = None

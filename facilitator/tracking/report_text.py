@@ -171,6 +171,17 @@ L: dict[str, dict[str, str]] = {
     "age_band": _l(QT_TRANSLATE_NOOP(CTX, "Age band"), "الفئة العمرية"),
     "gender": _l(QT_TRANSLATE_NOOP(CTX, "Gender"), "الجنس"),
     "not_recorded": _l(QT_TRANSLATE_NOOP(CTX, "Not recorded"), "غير مسجَّل"),
+    "people_fixed_periods": _l(QT_TRANSLATE_NOOP(
+        CTX, "Counts of different people (the number of people, age bands, genders) are "
+        "shown for a calendar quarter or a calendar year only, so that two reports cannot "
+        "be compared to single someone out."),
+        "تُعرض أعداد الأشخاص المختلفين (عدد الأشخاص والفئات العمرية والجنس) لربع سنة "
+        "تقويمي أو سنة تقويمية فقط، حتى لا يمكن مقارنة تقريرين لتمييز شخص بعينه."),
+    "register_note": _l(QT_TRANSLATE_NOOP(
+        CTX, "Some cells are hidden because an earlier report to the same readers, over an "
+        "overlapping period, would otherwise let a small count be worked out."),
+        "أُخفيت بعض الخانات لأن تقريرًا سابقًا للقرّاء أنفسهم عن فترة متداخلة كان "
+        "سيسمح لولا ذلك باستنتاج عدد صغير."),
     "reach_note": _l(QT_TRANSLATE_NOOP(
         CTX, "Different people who attended in the period, each counted once. Age band and "
         "gender are optional: \"not recorded\" counts people who were not asked or "

@@ -99,10 +99,29 @@ class App:
         if not dialog.exec() or dialog.result_store is None:
             return False
         self.store = dialog.result_store
+        self._tell_what_opening_did()
         from facilitator.ui.store_settings import offer_new_passphrase
 
         offer_new_passphrase(self.tasks, self.store)  # a forgotten passphrase: set a new one
         return True
+
+    def _tell_what_opening_did(self) -> None:
+        """A WAL set aside or an interrupted key change finished while opening: say so,
+        and show a recovery code that was issued (it is shown nowhere else)."""
+        from PySide6.QtCore import QCoreApplication
+        from PySide6.QtWidgets import QMessageBox
+
+        from facilitator.ui.errors_ui import translate_message
+
+        lines = [translate_message(n, self.lang, ("store",)) for n in self.store.notices]
+        if self.store.new_recovery_code:
+            lines.append(QCoreApplication.translate(
+                "App", "An interrupted key change was completed. Your new recovery code is:"
+                "\n\n%1\n\nWrite it down now; the old one no longer works.").replace(
+                    "%1", self.store.new_recovery_code))
+        if lines:
+            QMessageBox.information(None, QCoreApplication.translate("App", "The store"),
+                                    "\n\n".join(lines))
 
     def switch_language_early(self, lang: str) -> None:
         """Used by the wizard's first page: the rest of the wizard follows at once."""

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
 
 from facilitator.app import bundle_keys as keys
 from facilitator.app import bundles
+from facilitator.store.outpath import check_output_path
 from facilitator.ui import theme
 from facilitator.ui.context import AppContext
 from facilitator.ui.errors_ui import error_text
@@ -201,8 +202,13 @@ class BundlesDialog(QDialog):
 
     def write_to(self, path: Path) -> None:
         plan = self._plan
-        self.ctx.tasks.run(lambda *_: bundles.write_export(self.ctx.db, plan, path),
-                           self._written, lambda exc: self._fail(self.send_status, exc))
+
+        def job(*_: Any) -> bundles.ExportResult:
+            # the save dialog confirmed any overwrite; the store's files never qualify
+            check_output_path(path, overwrite=True, stores=[self.ctx.db.path])
+            return bundles.write_export(self.ctx.db, plan, path)
+
+        self.ctx.tasks.run(job, self._written, lambda exc: self._fail(self.send_status, exc))
 
     def _written(self, res: bundles.ExportResult) -> None:
         self.write_button.setEnabled(False)
@@ -363,6 +369,8 @@ class BundlesDialog(QDialog):
         def job(*_: Any) -> int:
             n = 0
             for p in bundles.status_board(self.ctx.db):
+                check_output_path(folder / f"receipt-{p.device_id[:8]}.fbundle",
+                                  overwrite=True, stores=[self.ctx.db.path])
                 if p.key_status == "active" and bundles.write_receipt(
                         self.ctx.db, p.device_id, folder / f"receipt-{p.device_id[:8]}.fbundle"):
                     n += 1
@@ -414,7 +422,11 @@ class BundlesDialog(QDialog):
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Export public key"),
                                               str(Path.home() / "facilitator.pub"))
         if name:
-            self.ctx.tasks.run(lambda *_: keys.export_public(self.ctx.db, Path(name)),
+            def job(*_: Any):
+                check_output_path(name, overwrite=True, stores=[self.ctx.db.path])
+                return keys.export_public(self.ctx.db, Path(name))
+
+            self.ctx.tasks.run(job,
                                lambda pk: self._ok(self.keys_status, self.tr(
                                    "Public key written. Fingerprint: %1").replace(
                                        "%1", pk.fingerprint)),

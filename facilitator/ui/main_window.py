@@ -173,15 +173,18 @@ class MainWindow(QMainWindow):
         bar.addWidget(spacer)
         self.reports_action = action(self.tr("Reports"), "Ctrl+R", self.open_reports)
         self.bundles_action = action(self.tr("Bundles"), "Ctrl+B", self.open_bundles)
+        self.supervision_action = action(self.tr("Supervision"), "Ctrl+U",
+                                         self.show_supervision)
         self.settings_action = action(self.tr("Settings"), "Ctrl+,", self.open_settings)
-        self.lock_action = action(self.tr("Lock now"), "Ctrl+L", self.lock)
+        self.lock_action = action(self.tr("Lock"), "Ctrl+L", self.lock)
 
     def _sync_toolbar(self) -> None:
         current = self.stack.currentWidget()
         running = current is self.run_view and self.run_view is not None
         locked = self.ctx.locked
         for act in (self.back_action, self.home_action, self.new_group_action,
-                    self.reports_action, self.bundles_action, self.settings_action):
+                    self.reports_action, self.bundles_action, self.supervision_action,
+                    self.settings_action):
             act.setVisible(self.ready and not locked and not running)
         self.back_action.setEnabled(bool(self._history))
         self.lock_action.setVisible(self.ready and not locked)
@@ -217,6 +220,18 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(self.plan)
         self.plan.set_group(group_id, script_id)
         self._show(self.plan)
+
+    def show_supervision(self, tab: str | None = None) -> Optional[QWidget]:
+        """Review queue, dashboard, audit log and users (issue 14), built on first use."""
+        if not self.ready or self.ctx.locked or getattr(self.ctx, "store", None) is None:
+            return None
+        if getattr(self, "supervision", None) is None:
+            from facilitator.ui.supervision_view import SupervisionView
+
+            self.supervision = SupervisionView(self.ctx)
+            self.stack.addWidget(self.supervision)
+        self._show(self.supervision)
+        return self.supervision.open_tab(tab) if tab else self.supervision
 
     def go_back(self) -> None:
         if self.ctx.locked or not self._history:

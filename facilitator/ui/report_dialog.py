@@ -11,7 +11,7 @@ uses, so the window never freezes and both give the same PDF.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Optional
 
@@ -26,6 +26,7 @@ from facilitator.ui.labels import LANGUAGES
 from facilitator.ui.translations import format_number
 
 from facilitator.policy import K_DEFAULT, K_EXTERNAL, K_MAX, K_MIN
+from facilitator.tracking.periods import month_end
 PASSWORD_MIN = 8
 KIND_GROUP, KIND_PROGRAM, KIND_EXTERNAL = "group", "program", "external"
 
@@ -50,14 +51,16 @@ def report_job(db, kind: str, group_id: Optional[str], date_from: Optional[date]
                path: str) -> str:
     """Build and write the report (worker thread): the same calls as the CLI."""
     from facilitator.export.pdf import write_report
-    from facilitator.tracking import reports
+    from facilitator.tracking import release, reports
 
     if kind == KIND_GROUP:
         report = reports.build_group_report(db, group_id, date_from, date_to, lang, k=k)
     else:
         report = reports.build_program_report(db, date_from, date_to, lang, k=k,
                                               external=kind == KIND_EXTERNAL)
-    return str(write_report(report, path, password=password))
+    written = str(write_report(report, path, password=password))
+    release.record(db, report)  # later reports to the same readers are checked against it
+    return written
 
 
 class ReportDialog(QDialog):
@@ -82,12 +85,12 @@ class ReportDialog(QDialog):
         self.kind.addItem(self.tr("Program report for outside the programme"), KIND_EXTERNAL)
         self.kind.currentIndexChanged.connect(self._kind_changed)
 
+        # Reports cover whole calendar months, so the dialog asks for months only.
         self.date_from = QDateEdit(_qdate(three_months_back(today)), self)
-        self.date_to = QDateEdit(_qdate(today), self)
-        for edit, name in ((self.date_from, self.tr("First day")),
-                           (self.date_to, self.tr("Last day"))):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_to = QDateEdit(_qdate(today.replace(day=1) - timedelta(days=1)), self)
+        for edit, name in ((self.date_from, self.tr("First month")),
+                           (self.date_to, self.tr("Last month"))):
+            edit.setDisplayFormat("yyyy-MM")
             edit.setAccessibleName(name)
         self.whole = QCheckBox(self.tr("Whole history"), self)
         self.whole.toggled.connect(lambda on: (self.date_from.setEnabled(not on),
@@ -123,6 +126,9 @@ class ReportDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&Report"), self.kind)
         form.addRow(self.tr("Period"), period)
+        form.addRow("", W.muted(self.tr(
+            "Whole calendar months. The number of different people, age bands and genders "
+            "are shown for a calendar quarter or a calendar year only.")))
         form.addRow(self.tr("&Language"), self.lang)
         form.addRow(self.tr("Smallest &count shown"), self.k)
         form.addRow("", self.k_hint)
@@ -144,7 +150,8 @@ class ReportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(W.muted(self.tr(
             "Reports hold no codes, aliases, notes or individual scores. Counts below the "
-            "smallest count are shown as \"<k\" and small averages are withheld.")))
+            "smallest count, and any count that would let one be worked out, are shown as "
+            "\"x\"; small averages are withheld.")))
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
@@ -163,17 +170,17 @@ class ReportDialog(QDialog):
                                         "count is at least %1.").replace(
                                             "%1", format_number(K_EXTERNAL)))
         else:
-            self.k_hint.setText(self.tr("Counts from 1 to %1 are shown as \"<%2\".")
-                                .replace("%1", format_number(self.k.value() - 1))
-                                .replace("%2", format_number(self.k.value())))
+            self.k_hint.setText(self.tr("Counts from 1 to %1 are hidden (shown as \"x\").")
+                                .replace("%1", format_number(self.k.value() - 1)))
 
     def choices(self) -> dict:
         """What the dialog would write, or raise ValueError with the reason to show."""
         date_from = date_to = None
         if not self.whole.isChecked():
-            date_from, date_to = _pydate(self.date_from.date()), _pydate(self.date_to.date())
+            date_from = _pydate(self.date_from.date()).replace(day=1)
+            date_to = month_end(_pydate(self.date_to.date()))
             if date_from > date_to:
-                raise ValueError(self.tr("The first day is after the last day."))
+                raise ValueError(self.tr("The first month is after the last month."))
         password = self.password.text() or None
         if password is not None or self.password2.text():
             if self.password.text() != self.password2.text():
@@ -206,15 +213,17 @@ class ReportDialog(QDialog):
 
     def write(self, choice: dict, path: str) -> None:
         """Write ``choice`` to ``path`` on the worker thread (tests call this directly)."""
+        confirmed = True  # the save dialog asked before replacing the name it returned
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
+            confirmed = False  # a name the dialog never saw: never replaced silently
         db = self.ctx.db
         self.save_button.setEnabled(False)
 
         def job(_progress, _cancel):
             from facilitator.export.output import check_output_path
 
-            check_output_path(path)
+            check_output_path(path, overwrite=confirmed, stores=[db.path])
             return report_job(db, path=path, **choice)
 
         def done(written: str) -> None:

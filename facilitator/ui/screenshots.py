@@ -71,6 +71,31 @@ def _wizard_pages(lang: str, out: Path) -> list[Path]:
     return written
 
 
+def _supervision(window, ctx, out: Path, lang: str) -> list[Path]:
+    """The supervisor's screens (issue 14): review queue, dashboard, audit log, users."""
+    written: list[Path] = []
+    for key in ("review", "dashboard", "audit", "users"):
+        page = window.show_supervision(key)
+        if page is None:
+            continue
+        for _ in range(3):
+            ctx.tasks.wait_idle(60.0)
+            _settle()
+        written.append(grab(window, out / f"{lang}-supervision-{key}.png"))
+    page = window.show_supervision("dashboard")
+    if page is not None and getattr(page, "dash", None) is not None:
+        from facilitator.app.dashboard import preview_pdf
+        from facilitator.ui.dashboard_view import PreviewDialog
+
+        dialog = PreviewDialog(ctx, page.principal, page.dash, preview_pdf(page.dash), window)
+        dialog.show()
+        written.append(grab(dialog, out / f"{lang}-dashboard-preview.png", size=(820, 900)))
+        dialog.close()
+        dialog.deleteLater()
+    window.show_home()
+    return written
+
+
 def render_all(app: "App", out: Path, langs: tuple[str, ...] = ("en", "ar")) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
@@ -102,6 +127,7 @@ def render_all(app: "App", out: Path, langs: tuple[str, ...] = ("en", "ar")) -> 
             dialog.close()
             dialog.deleteLater()
         written += _bundle_screens(ctx, window, lang, out)
+        written += _supervision(window, ctx, out, lang)
         window.lock()
         written.append(grab(window, out / f"{lang}-lock.png"))
         window.unlock()

@@ -9,6 +9,21 @@
     </message>
 </context>
 <context>
+    <name>AddUserDialog</name>
+    <message>
+        <source>Add user</source>
+        <translation>إضافة مستخدم</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <source>Their passphrase</source>
+        <translation>عبارة المرور الخاصة به</translation>
+    </message>
+</context>
+<context>
     <name>AgeBand</name>
     <message>
         <source>Under 18</source>
@@ -37,6 +52,25 @@
     <message>
         <source>65 or over</source>
         <translation>٦٥ فأكثر</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>An interrupted key change was completed. Your new recovery code is:
+
+%1
+
+Write it down now; the old one no longer works.</source>
+        <translation>اكتمل تغيير مفتاح كان قد انقطع. رمز الاسترداد الجديد هو:
+
+%1
+
+اكتبه الآن؛ الرمز القديم لم يعد يعمل.</translation>
+    </message>
+    <message>
+        <source>The store</source>
+        <translation>المخزن</translation>
     </message>
 </context>
 <context>
@@ -88,6 +122,65 @@
     <message>
         <source>No one on the roster yet: add each person with the button below as they arrive.</source>
         <translation>لا أحد في القائمة بعد: أضف كل شخص بالزر أدناه عند وصوله.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <source>All actions</source>
+        <translation>كل الإجراءات</translation>
+    </message>
+    <message>
+        <source>Check the chain  [Ctrl+K]</source>
+        <translation>تحقق من السلسلة  [Ctrl+K]</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>تصدير CSV…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>تصدير PDF…</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>الإجراء</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>الرقم</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>الوقت (بالتوقيت العالمي)</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>المستخدم</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>التفاصيل</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>جارٍ التحقق…</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>تصدير سجل التدقيق</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>ملفات CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>ملفات PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Wrote {n} entries to {path}.</source>
+        <translation>كُتب {n} قيدًا في {path}.</translation>
     </message>
 </context>
 <context>
@@ -236,7 +329,7 @@
         <translation>تبقى النصوص الحرة على هذا الحاسوب ما لم تحدِّدها. لا يمكن تحديد نص يبدو أنه يكشف الهوية: عدِّله أولًا.</translation>
     </message>
     <message>
-        <source>Trust your supervisor's key first (Keys tab).</source>
+        <source>Trust your supervisor&apos;s key first (Keys tab).</source>
         <translation>اعتمِد مفتاح المشرف أولًا (تبويب المفاتيح).</translation>
     </message>
     <message>
@@ -356,7 +449,7 @@
         <translation>كتابة إيصالات للميسِّرين (&amp;R)…</translation>
     </message>
     <message>
-        <source>Keep this store's &amp;version</source>
+        <source>Keep this store&apos;s &amp;version</source>
         <translation>الإبقاء على نسخة هذا المخزن (&amp;V)</translation>
     </message>
     <message>
@@ -368,7 +461,7 @@
         <translation>الميسِّرون الذين تصل حِزمهم إلى هنا:</translation>
     </message>
     <message>
-        <source>Records that arrived with different content (this store's version is kept until you choose):</source>
+        <source>Records that arrived with different content (this store&apos;s version is kept until you choose):</source>
         <translation>سجلات وصلت بمحتوى مختلف (تبقى نسخة هذا المخزن حتى تختار):</translation>
     </message>
     <message>
@@ -416,7 +509,7 @@
         <translation>البصمة</translation>
     </message>
     <message>
-        <source>This computer's fingerprint (read it out when someone trusts your key):</source>
+        <source>This computer&apos;s fingerprint (read it out when someone trusts your key):</source>
         <translation>بصمة هذا الحاسوب (اقرأها بصوت عالٍ عندما يعتمد أحدٌ مفتاحك):</translation>
     </message>
     <message>
@@ -436,7 +529,7 @@
         <translation>تأكيد البصمة</translation>
     </message>
     <message>
-        <source>This file's fingerprint is:
+        <source>This file&apos;s fingerprint is:
 %1
 
 Ask its owner to read theirs out to you, and type what they say:</source>
@@ -511,13 +604,64 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     </message>
 </context>
 <context>
+    <name>DashboardView</name>
+    <message>
+        <source>Show  [F5]</source>
+        <translation>اعرض  [F5]</translation>
+    </message>
+    <message>
+        <source>Preview report…  [Ctrl+P]</source>
+        <translation>معاينة التقرير…  [Ctrl+P]</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>البرنامج</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>المجموعة</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>من</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>إلى</translation>
+    </message>
+    <message>
+        <source>Smallest number shown</source>
+        <translation>أصغر عدد يُعرض</translation>
+    </message>
+    <message>
+        <source>All programmes</source>
+        <translation>كل البرامج</translation>
+    </message>
+    <message>
+        <source>All groups</source>
+        <translation>كل المجموعات</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>جارٍ التحميل…</translation>
+    </message>
+    <message>
+        <source>Complete: {pct}% ({done} of {of} {what})</source>
+        <translation>الاكتمال: {pct}% ({done} من {of} {what})</translation>
+    </message>
+    <message>
+        <source>Show the dashboard first.</source>
+        <translation>اعرض لوحة المتابعة أولًا.</translation>
+    </message>
+</context>
+<context>
     <name>DetailsDialog</name>
     <message>
         <source>Optional details</source>
         <translation>تفاصيل اختيارية</translation>
     </message>
     <message>
-        <source>Optional details for %1. Both can be left as "not asked".</source>
+        <source>Optional details for %1. Both can be left as &quot;not asked&quot;.</source>
         <translation>تفاصيل اختيارية للرمز %1. يمكن ترك الحقلين على «لم يُسأل».</translation>
     </message>
 </context>
@@ -547,16 +691,12 @@ Ask its owner to read theirs out to you, and type what they say:</source>
 <context>
     <name>Disclosure</name>
     <message>
-        <source>Counts from 1 to {km1} are shown as &lt;{k}.</source>
-        <translation>الأعداد من 1 إلى {km1} تظهر على شكل ‎&lt;{k}‎.</translation>
-    </message>
-    <message>
-        <source>* hidden so that a small number cannot be worked out from the totals.</source>
-        <translation>* أُخفيت حتى لا يمكن استنتاج عدد صغير من المجاميع.</translation>
-    </message>
-    <message>
         <source>– withheld: based on fewer than {k} people.</source>
         <translation>– محجوب: مبني على أقل من {k} أشخاص.</translation>
+    </message>
+    <message>
+        <source>x: not shown, so that no count from 1 to {km1} can be read or worked out from this report or from earlier reports to the same readers. Any hidden cell may hold a small count, a larger one or 0.</source>
+        <translation>x: غير معروض، حتى لا يمكن قراءة أي عدد من 1 إلى {km1} أو استنتاجه من هذا التقرير أو من تقارير سابقة للقرّاء أنفسهم. قد تحمل أي خانة مخفية عددًا صغيرًا أو أكبر أو صفرًا.</translation>
     </message>
 </context>
 <context>
@@ -1091,7 +1231,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>تاريخ ميلاد أو تفصيل عن العمر</translation>
     </message>
     <message>
-        <source>a participant's name</source>
+        <source>a participant&apos;s name</source>
         <translation>اسم أحد المشاركين</translation>
     </message>
 </context>
@@ -1171,8 +1311,12 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>الإعدادات</translation>
     </message>
     <message>
-        <source>Lock now</source>
-        <translation>أقفل الآن</translation>
+        <source>Lock</source>
+        <translation>أقفل</translation>
+    </message>
+    <message>
+        <source>Supervision</source>
+        <translation>الإشراف</translation>
     </message>
 </context>
 <context>
@@ -1265,11 +1409,11 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>متى يُسأل (&amp;S)</translation>
     </message>
     <message>
-        <source>Add the organisation's own measure</source>
+        <source>Add the organisation&apos;s own measure</source>
         <translation>إضافة مقياس خاص بالمنظمة</translation>
     </message>
     <message>
-        <source>An organisation's own measure is not a validated instrument; reports say so. Pass is always allowed and is never scored.</source>
+        <source>An organisation&apos;s own measure is not a validated instrument; reports say so. Pass is always allowed and is never scored.</source>
         <translation>المقياس الخاص بالمنظمة ليس أداة مُحكَّمة، وتذكر التقارير ذلك. التخطي مسموح دائمًا ولا يُحتسب درجةً أبدًا.</translation>
     </message>
     <message>
@@ -1281,7 +1425,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>ملف YAML فيه العنوان والتعليمات والعبارات الخمس وتسميات الإجابات الست (من 5 إلى 0)؛ انظر ملف README</translation>
     </message>
     <message>
-        <source>Arabic WHO-5 wording: your organisation's own.</source>
+        <source>Arabic WHO-5 wording: your organisation&apos;s own.</source>
         <translation>الصياغة العربية لمؤشر WHO-5: صياغة منظمتك.</translation>
     </message>
     <message>
@@ -1289,7 +1433,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>الصياغة العربية لمؤشر WHO-5: النسخة المنشورة.</translation>
     </message>
     <message>
-        <source>Arabic WHO-5 wording: this app's own rendering, not yet checked against the published Arabic version.</source>
+        <source>Arabic WHO-5 wording: this app&apos;s own rendering, not yet checked against the published Arabic version.</source>
         <translation>الصياغة العربية لمؤشر WHO-5: ترجمة هذا التطبيق، لم تُراجَع بعدُ مقابل النسخة العربية المنشورة.</translation>
     </message>
     <message>
@@ -1349,7 +1493,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>مدمج، ليس أداة مُحكَّمة</translation>
     </message>
     <message>
-        <source>Organisation's own, not validated</source>
+        <source>Organisation&apos;s own, not validated</source>
         <translation>خاص بالمنظمة، غير مُحكَّم</translation>
     </message>
     <message>
@@ -1377,8 +1521,8 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>العنوان بالعربية</translation>
     </message>
     <message>
-        <source>Added the measure '%1'.</source>
-        <translation>أُضيف المقياس '%1'.</translation>
+        <source>Added the measure &apos;%1&apos;.</source>
+        <translation>أُضيف المقياس &apos;%1&apos;.</translation>
     </message>
     <message>
         <source>The measure could not be saved.</source>
@@ -1700,6 +1844,21 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     </message>
 </context>
 <context>
+    <name>PreviewDialog</name>
+    <message>
+        <source>Report preview</source>
+        <translation>معاينة التقرير</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>حفظ التقرير</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>ملفات PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>ProgramType</name>
     <message>
         <source>Mutual support</source>
@@ -1761,7 +1920,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>يُحفظ كل شيء مشفّرًا على هذا الحاسوب.</translation>
     </message>
     <message>
-        <source>The key will be kept in this computer's system keyring, so the app opens without typing anything while you are logged in. On a shared computer, also set a passphrase.</source>
+        <source>The key will be kept in this computer&apos;s system keyring, so the app opens without typing anything while you are logged in. On a shared computer, also set a passphrase.</source>
         <translation>سيُحفظ المفتاح في سلسلة مفاتيح النظام على هذا الحاسوب، فيفتح التطبيق دون كتابة شيء ما دمت مسجّل الدخول. إن كان الحاسوب مشتركًا، فعيّن عبارة مرور أيضًا.</translation>
     </message>
     <message>
@@ -1850,7 +2009,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>يظهر هذه المرة فقط.</translation>
     </message>
     <message>
-        <source>If the passphrase is forgotten or this computer's keyring is lost, this code is the only way back into your records. Write it on paper, or save the recovery kit and print it. Keep it somewhere safe, away from this computer.</source>
+        <source>If the passphrase is forgotten or this computer&apos;s keyring is lost, this code is the only way back into your records. Write it on paper, or save the recovery kit and print it. Keep it somewhere safe, away from this computer.</source>
         <translation>إذا نُسيت عبارة المرور أو ضاعت سلسلة مفاتيح هذا الحاسوب، فهذا الرمز هو الطريق الوحيد للعودة إلى سجلاتك. اكتبه على ورقة، أو احفظ ملف الاسترداد واطبعه. احتفظ به في مكان آمن بعيدًا عن هذا الحاسوب.</translation>
     </message>
     <message>
@@ -1909,14 +2068,6 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>تقرير البرنامج لجهات من خارجه</translation>
     </message>
     <message>
-        <source>First day</source>
-        <translation>اليوم الأول</translation>
-    </message>
-    <message>
-        <source>Last day</source>
-        <translation>اليوم الأخير</translation>
-    </message>
-    <message>
         <source>Whole history</source>
         <translation>كامل السجل</translation>
     </message>
@@ -1969,20 +2120,8 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>حفظ التقرير ملف PDF</translation>
     </message>
     <message>
-        <source>Reports hold no codes, aliases, notes or individual scores. Counts below the smallest count are shown as "&lt;k" and small averages are withheld.</source>
-        <translation>لا تحوي التقارير رموزًا ولا أسماء مستعارة ولا ملاحظات ولا درجات فردية. الأعداد الأصغر من أصغر عدد يُعرض تظهر بالشكل «&lt;k»، والمتوسطات المبنية على أعداد صغيرة تُحجب.</translation>
-    </message>
-    <message>
         <source>For readers outside the programme the smallest count is at least %1.</source>
         <translation>للقرّاء من خارج البرنامج لا يقلّ أصغر عدد يُعرض عن %1.</translation>
-    </message>
-    <message>
-        <source>Counts from 1 to %1 are shown as "&lt;%2".</source>
-        <translation>الأعداد من ١ إلى %1 تظهر بالشكل «&lt;%2».</translation>
-    </message>
-    <message>
-        <source>The first day is after the last day.</source>
-        <translation>اليوم الأول بعد اليوم الأخير.</translation>
     </message>
     <message>
         <source>The two passwords are not the same.</source>
@@ -2015,6 +2154,241 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     <message>
         <source>Smallest &amp;count shown</source>
         <translation>أصغر عدد يُعرض (&amp;C)</translation>
+    </message>
+    <message>
+        <source>First month</source>
+        <translation>الشهر الأول</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>الشهر الأخير</translation>
+    </message>
+    <message>
+        <source>Whole calendar months. The number of different people, age bands and genders are shown for a calendar quarter or a calendar year only.</source>
+        <translation>أشهر تقويمية كاملة. يُعرض عدد الأشخاص المختلفين والفئات العمرية والجنس لربع سنة تقويمي أو سنة تقويمية فقط.</translation>
+    </message>
+    <message>
+        <source>Reports hold no codes, aliases, notes or individual scores. Counts below the smallest count, and any count that would let one be worked out, are shown as &quot;x&quot;; small averages are withheld.</source>
+        <translation>لا تحتوي التقارير على رموز أو أسماء مستعارة أو ملاحظات أو درجات فردية. تظهر الأعداد الأصغر من أصغر عدد معروض، وكل عدد قد يسمح باستنتاج أحدها، على شكل &quot;x&quot;؛ وتُحجب المتوسطات المبنية على أعداد صغيرة.</translation>
+    </message>
+    <message>
+        <source>Counts from 1 to %1 are hidden (shown as &quot;x&quot;).</source>
+        <translation>تُخفى الأعداد من 1 إلى %1 (تظهر على شكل &quot;x&quot;).</translation>
+    </message>
+    <message>
+        <source>The first month is after the last month.</source>
+        <translation>الشهر الأول بعد الشهر الأخير.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewView</name>
+    <message>
+        <source>All types</source>
+        <translation>كل الأنواع</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>مفتوحة</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>كل الحالات</translation>
+    </message>
+    <message>
+        <source>Refresh  [F5]</source>
+        <translation>تحديث  [F5]</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>المجموعة</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>التاريخ</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>الموعد</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>الخطر</translation>
+    </message>
+    <message>
+        <source>Take</source>
+        <translation>استلام</translation>
+    </message>
+    <message>
+        <source>Comment…</source>
+        <translation>تعليق…</translation>
+    </message>
+    <message>
+        <source>Ask for information…</source>
+        <translation>طلب معلومات…</translation>
+    </message>
+    <message>
+        <source>Sign off…</source>
+        <translation>اعتماد…</translation>
+    </message>
+    <message>
+        <source>Close without action…</source>
+        <translation>إغلاق دون إجراء…</translation>
+    </message>
+    <message>
+        <source>Approve as second person…</source>
+        <translation>الموافقة بصفتك الشخص الثاني…</translation>
+    </message>
+    <message>
+        <source>risk to life</source>
+        <translation>خطر على الحياة</translation>
+    </message>
+    <message>
+        <source>Nothing to review.</source>
+        <translation>لا شيء للمراجعة.</translation>
+    </message>
+    <message>
+        <source>Follows an item signed earlier; its records changed.</source>
+        <translation>يتبع بندًا اعتُمد سابقًا؛ تغيّرت سجلاته.</translation>
+    </message>
+    <message>
+        <source>comment</source>
+        <translation>تعليق</translation>
+    </message>
+    <message>
+        <source>Signed by {by} on {at}; signature {hash}</source>
+        <translation>اعتمده {by} في {at}؛ البصمة {hash}</translation>
+    </message>
+    <message>
+        <source>Waiting for a second person to approve.</source>
+        <translation>بانتظار موافقة شخص ثانٍ.</translation>
+    </message>
+    <message>
+        <source>Incident type</source>
+        <translation>نوع الحادثة</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>الشدة</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>المتابعة</translation>
+    </message>
+    <message>
+        <source>Safety opened</source>
+        <translation>مرات فتح السلامة</translation>
+    </message>
+    <message>
+        <source>Incidents recorded</source>
+        <translation>الحوادث المسجلة</translation>
+    </message>
+    <message>
+        <source>Mandatory steps not done</source>
+        <translation>خطوات إلزامية لم تُنفّذ</translation>
+    </message>
+    <message>
+        <source>Ground rules not agreed</source>
+        <translation>لم يُتفق على القواعد</translation>
+    </message>
+    <message>
+        <source>Minutes over plan</source>
+        <translation>دقائق فوق المخطط</translation>
+    </message>
+    <message>
+        <source>Phases missing</source>
+        <translation>مراحل ناقصة</translation>
+    </message>
+    <message>
+        <source>Sessions compared</source>
+        <translation>الجلسات المقارنة</translation>
+    </message>
+    <message>
+        <source>Mean before</source>
+        <translation>المتوسط قبل</translation>
+    </message>
+    <message>
+        <source>Mean after</source>
+        <translation>المتوسط بعد</translation>
+    </message>
+    <message>
+        <source>Fall (%)</source>
+        <translation>الانخفاض (%)</translation>
+    </message>
+    <message>
+        <source>Last session</source>
+        <translation>آخر جلسة</translation>
+    </message>
+    <message>
+        <source>Days set</source>
+        <translation>الأيام المحددة</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>مفتوحة</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>تمت</translation>
+    </message>
+    <message>
+        <source>none needed</source>
+        <translation>لا حاجة</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>نعم</translation>
+    </message>
+    <message>
+        <source>Second person needed</source>
+        <translation>يلزم شخص ثانٍ</translation>
+    </message>
+    <message>
+        <source>This item is about a risk to life. A second supervisor must approve it (Approve as second person, Ctrl+Shift+A).</source>
+        <translation>هذا البند يتعلق بخطر على الحياة. يجب أن يوافق عليه مشرف ثانٍ (الموافقة بصفتك الشخص الثاني، Ctrl+Shift+A).</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>تعليق</translation>
+    </message>
+    <message>
+        <source>Your comment:</source>
+        <translation>تعليقك:</translation>
+    </message>
+    <message>
+        <source>Ask for information</source>
+        <translation>طلب معلومات</translation>
+    </message>
+    <message>
+        <source>What should the facilitator tell you?</source>
+        <translation>ما الذي تريد أن يخبرك به الميسّر؟</translation>
+    </message>
+    <message>
+        <source>Sign off</source>
+        <translation>اعتماد</translation>
+    </message>
+    <message>
+        <source>Comment (optional):</source>
+        <translation>تعليق (اختياري):</translation>
+    </message>
+    <message>
+        <source>Close without action</source>
+        <translation>إغلاق دون إجراء</translation>
+    </message>
+    <message>
+        <source>Reason (required):</source>
+        <translation>السبب (مطلوب):</translation>
+    </message>
+    <message>
+        <source>This item is not waiting for approval.</source>
+        <translation>هذا البند لا ينتظر موافقة.</translation>
     </message>
 </context>
 <context>
@@ -2940,7 +3314,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>الجولة %1 دقيقة، لكن %2 متحدثين بمعدل %3 دقيقة لكل منهم يحتاجون إلى %4؛ أعطها وقتًا أطول.</translation>
     </message>
     <message>
-        <source>The script has no ground-rules step; every session except a series' last one reviews the ground rules.</source>
+        <source>The script has no ground-rules step; every session except a series&apos; last one reviews the ground rules.</source>
         <translation>لا توجد في برنامج الجلسة خطوة للقواعد الأساسية؛ كل جلسة، ما عدا آخر جلسة في السلسلة، تراجع القواعد الأساسية.</translation>
     </message>
     <message>
@@ -2950,6 +3324,29 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     <message>
         <source>The smallest group size (%1) is larger than the largest (%2).</source>
         <translation>أصغر حجم للمجموعة (%1) أكبر من أكبر حجم (%2).</translation>
+    </message>
+</context>
+<context>
+    <name>SecondPersonDialog</name>
+    <message>
+        <source>Second person</source>
+        <translation>الشخص الثاني</translation>
+    </message>
+    <message>
+        <source>Several people use this store: sign in with your own name and passphrase.</source>
+        <translation>يستخدم عدة أشخاص هذا المخزن: سجّل الدخول باسمك وعبارة المرور الخاصة بك.</translation>
+    </message>
+    <message>
+        <source>A different person approves: they sign in with their own name and passphrase.</source>
+        <translation>يوافق شخص آخر: يدخل باسمه وعبارة المرور الخاصة به.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>عبارة المرور</translation>
     </message>
 </context>
 <context>
@@ -3189,6 +3586,29 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     </message>
 </context>
 <context>
+    <name>SupervisionView</name>
+    <message>
+        <source>Signed in as {name}</source>
+        <translation>مسجّل الدخول باسم {name}</translation>
+    </message>
+    <message>
+        <source>Review queue</source>
+        <translation>قائمة المراجعة</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>لوحة المتابعة</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>سجل التدقيق</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>المستخدمون</translation>
+    </message>
+</context>
+<context>
     <name>Tasks</name>
     <message>
         <source>Something went wrong and the action was not finished. Nothing you saved before has been lost.</source>
@@ -3325,6 +3745,65 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     </message>
 </context>
 <context>
+    <name>UsersView</name>
+    <message>
+        <source>Each person has their own passphrase; all of them open the same encrypted store. Removing someone needs a second person, and then a change of the database key is advised.</source>
+        <translation>لكل شخص عبارة مرور خاصة به، وكلها تفتح المخزن المشفّر نفسه. إزالة أحدهم تحتاج إلى شخص ثانٍ، ويُنصح بعدها بتغيير مفتاح قاعدة البيانات.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>الأدوار</translation>
+    </message>
+    <message>
+        <source>Own passphrase</source>
+        <translation>عبارة مرور خاصة</translation>
+    </message>
+    <message>
+        <source>Add user…</source>
+        <translation>إضافة مستخدم…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>إزالة…</translation>
+    </message>
+    <message>
+        <source>Approve a removal…</source>
+        <translation>الموافقة على إزالة…</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>نعم</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>لا</translation>
+    </message>
+    <message>
+        <source>Waiting for a second person: remove {name}</source>
+        <translation>بانتظار شخص ثانٍ: إزالة {name}</translation>
+    </message>
+    <message>
+        <source>Removal asked</source>
+        <translation>طُلبت الإزالة</translation>
+    </message>
+    <message>
+        <source>A second administrator or supervisor must now approve removing {name}.</source>
+        <translation>يجب الآن أن يوافق مدير أو مشرف ثانٍ على إزالة {name}.</translation>
+    </message>
+    <message>
+        <source>User removed</source>
+        <translation>أُزيل المستخدم</translation>
+    </message>
+    <message>
+        <source>{name} was removed. If they may have kept a copy of the key file, change the database key now (Settings, or facilitator db rekey).</source>
+        <translation>أُزيل {name}. إن كان قد يحتفظ بنسخة من ملف المفاتيح، فغيّر مفتاح قاعدة البيانات الآن (الإعدادات، أو facilitator db rekey).</translation>
+    </message>
+</context>
+<context>
     <name>Who5Entry</name>
     <message>
         <source>Pass (would rather not)</source>
@@ -3390,7 +3869,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>ليس موعده اليوم. ما زال بإمكانك جمعه إن رغبت.</translation>
     </message>
     <message>
-        <source>Copy each person's answers from their paper form: choose their code.</source>
+        <source>Copy each person&apos;s answers from their paper form: choose their code.</source>
         <translation>انقل إجابات كل شخص من استمارته الورقية: اختر رمزه.</translation>
     </message>
     <message>
@@ -3441,7 +3920,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>تعذّر الإكمال</translation>
     </message>
     <message>
-        <source>The newcomer's code</source>
+        <source>The newcomer&apos;s code</source>
         <translation>رمز المشارك الجديد</translation>
     </message>
     <message>
@@ -3451,6 +3930,112 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     <message>
         <source>Tell them, or write it on their card.</source>
         <translation>أخبره به، أو اكتبه على بطاقته.</translation>
+    </message>
+</context>
+<context>
+    <name>access</name>
+    <message>
+        <source>managing users</source>
+        <translation>إدارة المستخدمين</translation>
+    </message>
+    <message>
+        <source>listing users</source>
+        <translation>عرض المستخدمين</translation>
+    </message>
+    <message>
+        <source>changing settings</source>
+        <translation>تغيير الإعدادات</translation>
+    </message>
+    <message>
+        <source>reading the audit log</source>
+        <translation>قراءة سجل التدقيق</translation>
+    </message>
+    <message>
+        <source>reading the review queue</source>
+        <translation>قراءة قائمة المراجعة</translation>
+    </message>
+    <message>
+        <source>commenting on a review item</source>
+        <translation>التعليق على بند مراجعة</translation>
+    </message>
+    <message>
+        <source>signing off or closing review items</source>
+        <translation>اعتماد بنود المراجعة أو إغلاقها</translation>
+    </message>
+    <message>
+        <source>approving a two-person action</source>
+        <translation>الموافقة على إجراء يتطلب شخصين</translation>
+    </message>
+    <message>
+        <source>opening the dashboard</source>
+        <translation>فتح لوحة المتابعة</translation>
+    </message>
+    <message>
+        <source>using practice mode</source>
+        <translation>استخدام وضع التدريب</translation>
+    </message>
+    <message>
+        <source>facilitator</source>
+        <translation>ميسّر</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>مشرف</translation>
+    </message>
+    <message>
+        <source>trainer</source>
+        <translation>مدرّب</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>مدير</translation>
+    </message>
+    <message>
+        <source>{user} may not do this ({action}): it needs the role {roles}.</source>
+        <translation>لا يحق لـ {user} القيام بهذا ({action}): يتطلب دور {roles}.</translation>
+    </message>
+    <message>
+        <source>Sign in first: this needs a user.</source>
+        <translation>سجّل الدخول أولًا: هذا يتطلب مستخدمًا.</translation>
+    </message>
+</context>
+<context>
+    <name>audit</name>
+    <message>
+        <source>No.</source>
+        <translation>الرقم</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>الوقت (بالتوقيت العالمي)</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>المستخدم</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>الإجراء</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>يخص</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>التفاصيل</translation>
+    </message>
+    <message>
+        <source>Hash</source>
+        <translation>البصمة</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>سجل التدقيق</translation>
+    </message>
+    <message>
+        <source>{text} is not a date (use YYYY-MM-DD).</source>
+        <translation>{text} ليس تاريخًا (استخدم YYYY-MM-DD).</translation>
     </message>
 </context>
 <context>
@@ -3504,11 +4089,11 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>سبق استيرادها (الحزمة {bundle}): إعادة إرسال</translation>
     </message>
     <message>
-        <source>its counter {counter} is not above the sender's last ({last}): an old or replayed bundle</source>
+        <source>its counter {counter} is not above the sender&apos;s last ({last}): an old or replayed bundle</source>
         <translation>عدّادها {counter} ليس أعلى من آخر عدّاد للمرسِل ({last}): حزمة قديمة أو معادة</translation>
     </message>
     <message>
-        <source>it could not be decrypted with this install's key</source>
+        <source>it could not be decrypted with this install&apos;s key</source>
         <translation>تعذّر فك تشفيرها بمفتاح هذا التثبيت</translation>
     </message>
     <message>
@@ -3549,6 +4134,52 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     </message>
 </context>
 <context>
+    <name>dashboard</name>
+    <message>
+        <source>{user} may not see that group: it is not one of theirs.</source>
+        <translation>لا يحق لـ {user} رؤية تلك المجموعة: فهي ليست من مجموعاته.</translation>
+    </message>
+    <message>
+        <source>There is no such group.</source>
+        <translation>لا توجد مجموعة كهذه.</translation>
+    </message>
+    <message>
+        <source>There are no groups of the programme type {type}.</source>
+        <translation>لا توجد مجموعات من نوع البرنامج {type}.</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>تنتهي الفترة قبل أن تبدأ.</translation>
+    </message>
+    <message>
+        <source>sessions with attendance recorded</source>
+        <translation>جلسات سُجّل حضورها</translation>
+    </message>
+    <message>
+        <source>visits with both check-in and check-out</source>
+        <translation>زيارات فيها تسجيل دخول وخروج</translation>
+    </message>
+    <message>
+        <source>WHO-5 forms answered where given</source>
+        <translation>استمارات WHO-5 المجابة حيث وُزّعت</translation>
+    </message>
+    <message>
+        <source>incidents with follow-up recorded</source>
+        <translation>حوادث سُجّلت متابعتها</translation>
+    </message>
+</context>
+<context>
+    <name>erasure</name>
+    <message>
+        <source>There is no such participant.</source>
+        <translation>لا يوجد مشارك كهذا.</translation>
+    </message>
+    <message>
+        <source>{user} may not erase this participant: the group is not theirs.</source>
+        <translation>لا يحق لـ {user} محو هذا المشارك: المجموعة ليست من مجموعاته.</translation>
+    </message>
+</context>
+<context>
     <name>export</name>
     <message>
         <source>The text needs more special letter forms than one report can hold.</source>
@@ -3567,6 +4198,10 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>يجب أن تتكون كلمة مرور التقرير من {n} أحرف على الأقل.</translation>
     </message>
     <message>
+        <source>The password file {path} is too large to hold a password.</source>
+        <translation>ملف كلمة المرور {path} أكبر من أن يحتوي كلمة مرور.</translation>
+    </message>
+    <message>
         <source>The password file {path} does not exist.</source>
         <translation>ملف كلمة المرور {path} غير موجود.</translation>
     </message>
@@ -3577,18 +4212,6 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     <message>
         <source>The password file {path} is empty.</source>
         <translation>ملف كلمة المرور {path} فارغ.</translation>
-    </message>
-    <message>
-        <source>{path} is a folder; give a file name such as report.pdf.</source>
-        <translation>{path} مجلد؛ اكتب اسم ملف مثل report.pdf.</translation>
-    </message>
-    <message>
-        <source>The folder {folder} does not exist.</source>
-        <translation>المجلد {folder} غير موجود.</translation>
-    </message>
-    <message>
-        <source>The folder {folder} cannot be written to.</source>
-        <translation>لا يمكن الكتابة في المجلد {folder}.</translation>
     </message>
     <message>
         <source>The report was not produced as a PDF.</source>
@@ -3623,8 +4246,8 @@ Ask its owner to read theirs out to you, and type what they say:</source>
 <context>
     <name>measures</name>
     <message>
-        <source>Only the WHO-5 wording can be replaced, not '{key}'.</source>
-        <translation>يمكن استبدال صياغة WHO-5 فقط، لا '{key}'.</translation>
+        <source>Only the WHO-5 wording can be replaced, not &apos;{key}&apos;.</source>
+        <translation>يمكن استبدال صياغة WHO-5 فقط، لا &apos;{key}&apos;.</translation>
     </message>
     <message>
         <source>The wording must be a mapping with title, instructions, items and choices.</source>
@@ -3639,8 +4262,8 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>ينقص الصياغة: {fields}.</translation>
     </message>
     <message>
-        <source>'{field}' must be a list of exactly {n} texts.</source>
-        <translation>يجب أن يكون '{field}' قائمة من {n} نصوص بالضبط.</translation>
+        <source>&apos;{field}&apos; must be a list of exactly {n} texts.</source>
+        <translation>يجب أن يكون &apos;{field}&apos; قائمة من {n} نصوص بالضبط.</translation>
     </message>
     <message>
         <source>Could not read {path}: {reason}.</source>
@@ -3720,6 +4343,125 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     </message>
 </context>
 <context>
+    <name>review</name>
+    <message>
+        <source>There is no such request.</source>
+        <translation>لا يوجد طلب كهذا.</translation>
+    </message>
+    <message>
+        <source>That request was already decided.</source>
+        <translation>بُتّ في هذا الطلب من قبل.</translation>
+    </message>
+    <message>
+        <source>A second person must approve this: the person who asked cannot approve their own request.</source>
+        <translation>يجب أن يوافق شخص ثانٍ: لا يستطيع صاحب الطلب الموافقة على طلبه.</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>جديد</translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation>قيد المراجعة</translation>
+    </message>
+    <message>
+        <source>Needs information</source>
+        <translation>بحاجة إلى معلومات</translation>
+    </message>
+    <message>
+        <source>Signed off</source>
+        <translation>معتمد</translation>
+    </message>
+    <message>
+        <source>Closed without action</source>
+        <translation>مغلق دون إجراء</translation>
+    </message>
+    <message>
+        <source>A review threshold must be a positive number.</source>
+        <translation>يجب أن يكون حدّ المراجعة عددًا موجبًا.</translation>
+    </message>
+    <message>
+        <source>The records behind this item changed.</source>
+        <translation>تغيّرت السجلات التي يقوم عليها هذا البند.</translation>
+    </message>
+    <message>
+        <source>Unknown item type {kind}; use one of: {kinds}.</source>
+        <translation>نوع بند غير معروف {kind}؛ استخدم أحد: {kinds}.</translation>
+    </message>
+    <message>
+        <source>Unknown state {state}; use one of: {states}.</source>
+        <translation>حالة غير معروفة {state}؛ استخدم أحد: {states}.</translation>
+    </message>
+    <message>
+        <source>{text} is not a month (use YYYY-MM).</source>
+        <translation>{text} ليس شهرًا (استخدم YYYY-MM).</translation>
+    </message>
+    <message>
+        <source>There is no review item {id}.</source>
+        <translation>لا يوجد بند مراجعة {id}.</translation>
+    </message>
+    <message>
+        <source>{user} may not see this item: it is about a group they do not run.</source>
+        <translation>لا يحق لـ {user} رؤية هذا البند: فهو عن مجموعة لا يديرها.</translation>
+    </message>
+    <message>
+        <source>This item was signed off or closed; it cannot change. A later change to its records opens a new item.</source>
+        <translation>اعتُمد هذا البند أو أُغلق؛ لا يمكن تغييره. أي تغيير لاحق في سجلاته يفتح بندًا جديدًا.</translation>
+    </message>
+    <message>
+        <source>The comment is too long (at most {n} characters).</source>
+        <translation>التعليق طويل جدًا (الحد الأقصى {n} حرفًا).</translation>
+    </message>
+    <message>
+        <source>Write a comment first.</source>
+        <translation>اكتب تعليقًا أولًا.</translation>
+    </message>
+    <message>
+        <source>Closing without action needs a reason.</source>
+        <translation>الإغلاق دون إجراء يحتاج إلى سبب.</translation>
+    </message>
+    <message>
+        <source>The records behind this item changed; refresh the queue first.</source>
+        <translation>تغيّرت سجلات هذا البند؛ حدّث القائمة أولًا.</translation>
+    </message>
+    <message>
+        <source>There is no such group.</source>
+        <translation>لا توجد مجموعة كهذه.</translation>
+    </message>
+    <message>
+        <source>{n} item(s) of this month are still open; sign off or close each one first.</source>
+        <translation>ما زال {n} من بنود هذا الشهر مفتوحًا؛ اعتمد كل بند أو أغلقه أولًا.</translation>
+    </message>
+    <message>
+        <source>This month of the group was already signed off.</source>
+        <translation>اعتُمد هذا الشهر من المجموعة من قبل.</translation>
+    </message>
+    <message>
+        <source>Incident needing follow-up</source>
+        <translation>حادثة تحتاج إلى متابعة</translation>
+    </message>
+    <message>
+        <source>Safety opened in a session</source>
+        <translation>فُتحت السلامة في جلسة</translation>
+    </message>
+    <message>
+        <source>Session left out part of its script</source>
+        <translation>جلسة أغفلت جزءًا من نصها</translation>
+    </message>
+    <message>
+        <source>Attendance falling</source>
+        <translation>الحضور في تراجع</translation>
+    </message>
+    <message>
+        <source>No session for a while</source>
+        <translation>لا جلسات منذ مدة</translation>
+    </message>
+    <message>
+        <source>Two versions of a record</source>
+        <translation>نسختان من سجل واحد</translation>
+    </message>
+</context>
+<context>
     <name>store</name>
     <message>
         <source>The disk is full: the backup {path} could not be written. The store itself is unchanged.</source>
@@ -3738,8 +4480,32 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>لم تجتز النسخة {path} فحص السلامة: {problem}</translation>
     </message>
     <message>
+        <source>The backup holds an empty database (no tables at all); it was not restored.</source>
+        <translation>النسخة الاحتياطية تحتوي قاعدة بيانات فارغة (بلا أي جداول)؛ لم تُستعَد.</translation>
+    </message>
+    <message>
+        <source>The backup is not a complete Facilitator store (missing: {tables}); it was not restored.</source>
+        <translation>النسخة الاحتياطية ليست مخزن Facilitator كاملًا (ينقصها: {tables})؛ لم تُستعَد.</translation>
+    </message>
+    <message>
+        <source>The backup&apos;s schema version ({revision}) is not one this version of Facilitator knows; it was not restored. A newer version may have written it.</source>
+        <translation>إصدار مخطط النسخة الاحتياطية ({revision}) غير معروف لهذا الإصدار من Facilitator؛ لم تُستعَد. ربما كتبها إصدار أحدث.</translation>
+    </message>
+    <message>
         <source>There is no backup at {path}.</source>
         <translation>لا توجد نسخة احتياطية في {path}.</translation>
+    </message>
+    <message>
+        <source>{path} is the live store itself, not a backup.</source>
+        <translation>{path} هو المخزن الحالي نفسه، وليس نسخة احتياطية.</translation>
+    </message>
+    <message>
+        <source>The backup {path} is empty or far too small to be a store; nothing was restored.</source>
+        <translation>النسخة الاحتياطية {path} فارغة أو أصغر بكثير من أن تكون مخزنًا؛ لم يُستعَد شيء.</translation>
+    </message>
+    <message>
+        <source>The restore was cancelled; the store was not changed.</source>
+        <translation>أُلغيت الاستعادة؛ لم يتغيّر المخزن.</translation>
     </message>
     <message>
         <source>The key does not open this database, or the file is not a Facilitator store.</source>
@@ -3770,8 +4536,8 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>المخزن هنا للقراءة فقط، لذلك لم يُحفظ التغيير الأخير. كل ما حُفظ قبله سليم.</translation>
     </message>
     <message>
-        <source>Part of the database is damaged ({reason}), so this could not be read or saved. Run 'facilitator db check' and restore from a backup.</source>
-        <translation>جزء من قاعدة البيانات تالف ({reason})، لذلك تعذّرت القراءة أو الحفظ. شغّل الأمر 'facilitator db check' واستعِد البيانات من نسخة احتياطية.</translation>
+        <source>Part of the database is damaged ({reason}), so this could not be read or saved. Run &apos;facilitator db check&apos; and restore from a backup.</source>
+        <translation>جزء من قاعدة البيانات تالف ({reason})، لذلك تعذّرت القراءة أو الحفظ. شغّل الأمر &apos;facilitator db check&apos; واستعِد البيانات من نسخة احتياطية.</translation>
     </message>
     <message>
         <source>The disk is full: could not {action} {path}. Nothing was changed; free some space and try again.</source>
@@ -3846,8 +4612,8 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>يجب أن يتكون رمز الاسترداد من {expected} حرفًا ورقمًا، لكن كُتب {got}. تحقق من وجود حرف ناقص أو زائد.</translation>
     </message>
     <message>
-        <source>Group {n} of the recovery code contains '{ch}', which never appears in recovery codes: please check that group.</source>
-        <translation>المجموعة {n} من رمز الاسترداد تحتوي على '{ch}'، وهو لا يظهر أبدًا في رموز الاسترداد: يُرجى التحقق من هذه المجموعة.</translation>
+        <source>Group {n} of the recovery code contains &apos;{ch}&apos;, which never appears in recovery codes: please check that group.</source>
+        <translation>المجموعة {n} من رمز الاسترداد تحتوي على &apos;{ch}&apos;، وهو لا يظهر أبدًا في رموز الاسترداد: يُرجى التحقق من هذه المجموعة.</translation>
     </message>
     <message>
         <source>Group {n} of the recovery code ({group}) looks mistyped: please check that group.</source>
@@ -3864,6 +4630,14 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     <message>
         <source>No system keyring is available on this computer, so the store needs a passphrase. Choose one and keep it safe.</source>
         <translation>لا توجد سلسلة مفاتيح للنظام على هذا الحاسوب، لذلك يحتاج المخزن إلى عبارة مرور. اختر واحدة واحفظها في مكان آمن.</translation>
+    </message>
+    <message>
+        <source>The system keyring did not store the key (it is locked or did not answer), so nothing was created. Unlock the keyring and try again, or give the store a passphrase.</source>
+        <translation>لم تحفظ سلسلة مفاتيح النظام المفتاح (إنها مقفلة أو لم تستجب)، لذلك لم يُنشأ شيء. افتح قفل سلسلة المفاتيح وحاول مرة أخرى، أو اختر عبارة مرور للمخزن.</translation>
+    </message>
+    <message>
+        <source>The unfinished key change beside {path} is damaged. Restore the store from a backup.</source>
+        <translation>تغيير المفتاح غير المكتمل بجانب {path} تالف. استعد المخزن من نسخة احتياطية.</translation>
     </message>
     <message>
         <source>The database does not open with its key: it is damaged. Restore it from a backup.</source>
@@ -3890,7 +4664,11 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>قاعدة البيانات {path} تالفة ({problem}). لم تتغير؛ استرجعها من نسخة احتياطية.</translation>
     </message>
     <message>
-        <source>The passphrase cannot be removed: the system keyring does not hold this store's key, so the passphrase is needed to open it.</source>
+        <source>This store has several users: give the current passphrase, or change a user&apos;s passphrase with &apos;facilitator users passwd&apos;.</source>
+        <translation>لهذا المخزن عدة مستخدمين: أدخل عبارة المرور الحالية، أو غيّر عبارة مرور مستخدم بالأمر ‎&apos;facilitator users passwd&apos;‎.</translation>
+    </message>
+    <message>
+        <source>The passphrase cannot be removed: the system keyring does not hold this store&apos;s key, so the passphrase is needed to open it.</source>
         <translation>لا يمكن إزالة عبارة المرور: سلسلة مفاتيح النظام لا تحفظ مفتاح هذا المخزن، لذا ما زالت عبارة المرور لازمة لفتحه.</translation>
     </message>
     <message>
@@ -3908,6 +4686,145 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     <message>
         <source>No system keyring holds the key here. Enter the passphrase or the recovery code.</source>
         <translation>لا توجد هنا سلسلة مفاتيح نظام تحفظ المفتاح. أدخل عبارة المرور أو رمز الاسترداد.</translation>
+    </message>
+    <message>
+        <source>No output file was given.</source>
+        <translation>لم يُحدَّد ملف للحفظ.</translation>
+    </message>
+    <message>
+        <source>{path} belongs to the store {store} (its database, key file, lock or backups); nothing was written. Choose another file name.</source>
+        <translation>{path} جزء من المخزن {store} (قاعدة بياناته أو ملف مفاتيحه أو قفله أو نسخه الاحتياطية)؛ لم يُكتب شيء. اختر اسم ملف آخر.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be used: {reason}.</source>
+        <translation>لا يمكن استخدام {path}: {reason}.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; give a file name inside it.</source>
+        <translation>{path} مجلد؛ اكتب اسم ملف داخله.</translation>
+    </message>
+    <message>
+        <source>{path} is a device, pipe or socket, not a file; nothing was written.</source>
+        <translation>{path} جهاز أو أنبوب أو مقبس وليس ملفًا؛ لم يُكتب شيء.</translation>
+    </message>
+    <message>
+        <source>{path} already exists; nothing was written. Choose another name, or confirm that it may be replaced (--force on the command line).</source>
+        <translation>{path} موجود مسبقًا؛ لم يُكتب شيء. اختر اسمًا آخر، أو أكّد أنه يجوز استبداله (--force في سطر الأوامر).</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>المجلد {folder} غير موجود.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} is read-only, so {path} cannot be written.</source>
+        <translation>المجلد {folder} للقراءة فقط، لذلك لا يمكن كتابة {path}.</translation>
+    </message>
+    <message>
+        <source>check</source>
+        <translation>فحص</translation>
+    </message>
+    <message>
+        <source>move aside</source>
+        <translation>نقل جانبًا</translation>
+    </message>
+    <message>
+        <source>A write-ahead log that does not belong to this store was found beside it and moved aside as {path}; the store itself was not changed.</source>
+        <translation>وُجد بجانب المخزن سجلّ كتابة مسبقة (WAL) لا يخصّه، فنُقل جانبًا باسم {path}؛ لم يتغيّر المخزن نفسه.</translation>
+    </message>
+    <message>
+        <source>The audit log is append-only: an entry cannot be deleted.</source>
+        <translation>سجل التدقيق للإضافة فقط: لا يمكن حذف قيد.</translation>
+    </message>
+    <message>
+        <source>The audit log is append-only: an entry cannot be changed.</source>
+        <translation>سجل التدقيق للإضافة فقط: لا يمكن تغيير قيد.</translation>
+    </message>
+    <message>
+        <source>The audit log is intact ({n} entries).</source>
+        <translation>سجل التدقيق سليم ({n} قيدًا).</translation>
+    </message>
+    <message>
+        <source>The audit log has been tampered with: entry {seq} ({problem}).</source>
+        <translation>جرى العبث بسجل التدقيق: القيد {seq} ({problem}).</translation>
+    </message>
+    <message>
+        <source>missing: the entries before this one were removed</source>
+        <translation>ناقص: حُذفت القيود التي قبله</translation>
+    </message>
+    <message>
+        <source>out of sequence</source>
+        <translation>خارج التسلسل</translation>
+    </message>
+    <message>
+        <source>it does not follow the entry before it: an entry was removed, inserted or moved</source>
+        <translation>لا يتبع القيد الذي قبله: حُذف قيد أو أُدرج أو نُقل</translation>
+    </message>
+    <message>
+        <source>its content was changed</source>
+        <translation>تغيّر محتواه</translation>
+    </message>
+    <message>
+        <source>missing: entries at the end of the log were removed</source>
+        <translation>ناقص: حُذفت قيود من آخر السجل</translation>
+    </message>
+    <message>
+        <source>it differs from the last entry remembered beside the store</source>
+        <translation>يختلف عن آخر قيد محفوظ بجانب المخزن</translation>
+    </message>
+    <message>
+        <source>found broken when the store was unlocked; see entry {seq}</source>
+        <translation>وُجد معطوبًا عند فتح المخزن؛ انظر القيد {seq}</translation>
+    </message>
+</context>
+<context>
+    <name>users</name>
+    <message>
+        <source>There is no user called {name} on this store.</source>
+        <translation>لا يوجد مستخدم باسم {name} في هذا المخزن.</translation>
+    </message>
+    <message>
+        <source>Signing in as {name} needs that user&apos;s passphrase (--passphrase-file FILE).</source>
+        <translation>الدخول باسم {name} يحتاج إلى عبارة مروره (--passphrase-file FILE).</translation>
+    </message>
+    <message>
+        <source>The passphrase is not correct for {name}.</source>
+        <translation>عبارة المرور غير صحيحة لـ {name}.</translation>
+    </message>
+    <message>
+        <source>You cannot remove yourself.</source>
+        <translation>لا يمكنك إزالة نفسك.</translation>
+    </message>
+    <message>
+        <source>You cannot approve your own removal.</source>
+        <translation>لا يمكنك الموافقة على إزالتك أنت.</translation>
+    </message>
+    <message>
+        <source>The user&apos;s passphrase no longer opens this store. If they may have kept a copy of the key file, change the database key now (facilitator db rekey).</source>
+        <translation>لم تعد عبارة مرور المستخدم تفتح هذا المخزن. إن كان قد يحتفظ بنسخة من ملف المفاتيح، فغيّر مفتاح قاعدة البيانات الآن (facilitator db rekey).</translation>
+    </message>
+    <message>
+        <source>A user name is 1 to 64 letters, digits, dots, dashes or underscores, starting with a letter or digit.</source>
+        <translation>اسم المستخدم من 1 إلى 64 حرفًا أو رقمًا أو نقطة أو شرطة أو شرطة سفلية، ويبدأ بحرف أو رقم.</translation>
+    </message>
+    <message>
+        <source>Roles must be one or more of: facilitator, supervisor, trainer, administrator.</source>
+        <translation>يجب أن تكون الأدوار واحدًا أو أكثر من: facilitator وsupervisor وtrainer وadministrator.</translation>
+    </message>
+    <message>
+        <source>There is already a user called {name}.</source>
+        <translation>يوجد مستخدم باسم {name} من قبل.</translation>
+    </message>
+    <message>
+        <source>There is no such user.</source>
+        <translation>لا يوجد مستخدم كهذا.</translation>
+    </message>
+    <message>
+        <source>{name} is the last administrator and cannot be removed.</source>
+        <translation>{name} هو آخر مدير ولا يمكن إزالته.</translation>
+    </message>
+    <message>
+        <source>{name} has no passphrase on this store.</source>
+        <translation>ليس لـ {name} عبارة مرور في هذا المخزن.</translation>
     </message>
 </context>
 </TS>

@@ -102,7 +102,7 @@ def test_handout_needs_no_store(tmp_path, capsys):
     (["group"], "needs --group"),
     (["session", "--session", "nope"], "does not exist"),
     (["group", "--group", "x", "--from", "2026-13-01"], "not a date"),
-    (["group", "--group", "x", "--from", "2026-05-01", "--to", "2026-04-01"], "after"),
+    (["group", "--group", "x", "--from", "2026-05-01", "--to", "2026-04-30"], "after"),
     (["program", "--k", "1"], "--k must be"),
     (["group", "--group", "x", "--external"], "program report only"),
 ])

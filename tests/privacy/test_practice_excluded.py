@@ -156,7 +156,7 @@ def test_cli_reports_carry_no_practice_figures(practice_case):
     store, tmp = practice_case["store"], practice_case["tmp"]
     for kind, extra, label in (("program", [], "November 2024 to July 2025"),
                                ("group", ["--group", store.group_ids[0]],
-                                "2024-11-01 to 2025-07-31")):
+                                "November 2024 to July 2025")):
         out = tmp / f"cli-{kind}.pdf"
         ok("report", kind, *extra, *store.unlock_args(), "--lang", "en",
            "--from", "2024-11-01", "--to", "2025-07-31", "--out", out)

@@ -46,7 +46,9 @@ def test_init_prints_code_once_or_writes_0600_file(files, tmp_path, no_keyring, 
     other = str(tmp_path / "other.db")
     assert main(["db", "init", "--db", other, "--passphrase-file", files["pp"]]) == 0
     printed = capsys.readouterr().out
-    assert "Recovery code" in printed and len(printed.split("\n")[2].strip()) == 41
+    # the code is printed (and flushed) before the store exists, then the confirmation
+    assert printed.startswith("Recovery code") and len(printed.split("\n")[1].strip()) == 41
+    assert "Created an encrypted store" in printed.split("\n")[2]
 
 
 def test_init_with_keyring_needs_no_passphrase(files, memory_keyring, capsys):
@@ -87,7 +89,10 @@ def test_backup_restore_rekey_passwd(files, tmp_path, no_keyring, capsys):
                  "--out", out]) == 0
     assert os.path.exists(out) and os.path.exists(out + ".keys")
     assert main(["db", "restore", "--db", files["db"], "--from", out,
-                 "--passphrase-file", files["pp"]]) == 0
+                 "--passphrase-file", files["pp"]]) == 1  # no --yes, no terminal
+    assert "add --yes" in capsys.readouterr().err
+    assert main(["db", "restore", "--db", files["db"], "--from", out,
+                 "--passphrase-file", files["pp"], "--yes"]) == 0
     assert "previous database was kept" in capsys.readouterr().out
     new = tmp_path / "new.txt"
     new.write_text("my new long passphrase\n")

@@ -141,12 +141,16 @@ def test_rekey_rotates_key_and_recovery_code(tmp_path, memory_keyring):
         assert "rekey" in _actions(st.db)
     with service.open_store(path, passphrase=PASS, use_keyring=False) as st:
         assert st.unlocked_by == "passphrase"
-    # the pre-rekey backup still opens with the old key file and the old code
+    # the pre-rekey backup keeps its own (old) database key, but its key file now
+    # follows the live credentials: the NEW code opens it, the old code opens nothing
     from facilitator.store.backup import generation_paths, verify_copy
     pre = [p for p in generation_paths(path) if "pre-rekey" in p.name]
     assert len(pre) == 1
-    assert KeyFile.load(keyfile_path(pre[0])).unlock(
-        "recovery", old_code.encode()) == old_key
+    kept = KeyFile.load(keyfile_path(pre[0]))
+    assert kept.unlock("recovery", new_code.encode()) == old_key
+    with pytest.raises(WrongKeyError):
+        kept.unlock("recovery", old_code.encode())
+    assert kept.unlock("passphrase", PASS.encode()) == old_key
     verify_copy(pre[0], old_key)
 
 
@@ -156,9 +160,13 @@ def test_interrupted_rekey_is_completed_on_next_open(tmp_path, no_keyring, monke
     _add_group(created.db)
     real_save = KeyFile.save
 
+    main_saves = []
+
     def crash_on_final_save(self, p):
         if p == keyfile_path(path):
-            raise KeyboardInterrupt("simulated crash after PRAGMA rekey")
+            main_saves.append(p)
+            if len(main_saves) == 2:  # the 1st adds the new code's slot; the 2nd swaps
+                raise KeyboardInterrupt("simulated crash after PRAGMA rekey")
         real_save(self, p)
 
     monkeypatch.setattr(KeyFile, "save", crash_on_final_save)

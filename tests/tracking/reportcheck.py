@@ -12,7 +12,7 @@ from facilitator.tracking.report_model import (
 )
 
 INT = re.compile(r"^\d+$")
-COUNTISH = re.compile(r"^(\d+|<\d+|\*)$")
+COUNTISH = re.compile(r"^(\d+|x)$")
 
 
 def all_text(report) -> list[str]:

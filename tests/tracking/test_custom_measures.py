@@ -22,6 +22,7 @@ from facilitator.tracking import participants as pa
 from facilitator.tracking.analytics import ResponseRow, SessionRow, pairs
 from facilitator.tracking.loaders import load_dataset
 from facilitator.tracking.report_blocks import custom_measure_blocks
+from facilitator.tracking.protection import Ledger, protect, resolve
 from facilitator.tracking.report_model import Chart, Heading, Table
 from facilitator.tracking.reports import (
     build_group_report,
@@ -160,7 +161,7 @@ def test_group_report_custom_numbers_by_hand_on_the_pdf(raw_db, hand_group):
     assert "Organisation-defined, not a validated instrument." in text
     assert "March 2025 6 +2.0 0.7 … 3.3 1.58" in text
     assert "March 2025 5 7.2" in text
-    assert "Passes <5" in text or "<5\nPasses" in text
+    assert "Passes x" in text or "x\nPasses" in text
 
 
 @needs_poppler
@@ -177,8 +178,10 @@ def test_arabic_group_report_shows_the_arabic_title_and_numbers(raw_db, hand_gro
 
 
 def test_small_numbers_are_withheld_and_cannot_be_recomputed(raw_db):
-    """March: 6 people; April: 3 others. The 3 is "<5", and because months add up
-    to the total here, March's 6 is hidden too (else 9 - 6 = 3)."""
+    """March: 6 people; April: 3 others. The 3 is hidden. A reader knows that people
+    in months can overlap, so from the total of 9 and March's 6 April is anywhere
+    from 3 to 9: protected without hiding March. By programme type (people never
+    overlap) the external report hides the lone type and its total."""
     with raw_db.unit() as s:
         g = Group(name="Split group", program_type="grief")
         s.add(g)
@@ -196,17 +199,20 @@ def test_small_numbers_are_withheld_and_cannot_be_recomputed(raw_db):
     report = build_group_report(raw_db, gid, None, None, "en", k=5)
     mood = next(t for t in report.blocks if isinstance(t, Table)
                 and t.title == "Change from start to end of session")
-    assert mood.rows[:2] == [["March 2025", "*", "–", "–", "–"],
-                             ["April 2025", "<5", "–", "–", "–"]]
+    assert mood.rows[1] == ["April 2025", "x", "–", "–", "–"]
+    assert mood.rows[0][:2] == ["March 2025", "6"]
     assert mood.rows[2][:2] == ["Total", "9"]
+    lo, hi = report.release.decision.ranges[
+        next(c for c in report.release.decision.hidden if ":m:mood:chg|" in c)]
+    assert (lo, hi) == (3, 9)
     check_table_disclosure(mood, 5)
     text = pdf_text(report)
-    assert "April 2025 <5 – – –" in text
+    assert "April 2025 x – – –" in text
     program = build_program_report(raw_db, None, None, "en", k=11, external=True)
     table = next(t for t in program.blocks if isinstance(t, Table)
                  and t.title == "Change from start to end of session")
-    assert table.rows == [["Grief and loss", "<11", "–", "–", "–"],
-                          ["Total", "<11", "–", "–", "–"]]
+    assert table.rows == [["Grief and loss", "x", "–", "–", "–"],
+                          ["Total", "x", "–", "–", "–"]]
 
 
 def test_program_report_custom_block_by_programme_type(raw_db, hand_group):
@@ -333,8 +339,12 @@ def test_custom_tables_never_reveal_small_counts(data, k):
     for x in sessions:
         by_month[x.day.replace(day=1).isoformat()].add(x.id)
         by_type[groups[x.group_id][1]].add(x.id)
-    for parts in (sorted(by_month.items()), sorted(by_type.items())):
-        blocks = custom_measure_blocks(MEASURES, responses, parts, "Part", k, "en")
+    for additive, parts in ((False, sorted(by_month.items())), (True, sorted(by_type.items()))):
+        L = Ledger()
+        blocks = custom_measure_blocks(L, "t", "P", MEASURES, responses,
+                                       [(key, key, sids) for key, sids in parts], "Part", "en",
+                                       additive=additive)
+        blocks = resolve(blocks, protect(L, k))
         truth = {}  # (table title, part label) -> people behind that row
         for label, sids in [*parts, ("Total", set().union(*(s for _, s in parts)))]:
             mood = pairs([r for r in responses if r.session_id in sids], "mood")
@@ -348,12 +358,12 @@ def test_custom_tables_never_reveal_small_counts(data, k):
             *body, total = table.rows
             for row in table.rows:
                 n = truth[table.title, row[0]]
-                if row[1] in (f"<{k}", "*"):
+                if row[1] == "x":
                     assert all(c == "–" for c in row[2:]), row  # nothing rests on them
                 else:
                     assert int(row[1]) == n and (n >= k or all(c == "–" for c in row[2:]))
             hidden = [r for r in body if not r[1].isdigit()]
-            if len(hidden) == 1 and total[1].isdigit():
+            if additive and len(hidden) == 1 and total[1].isdigit():
                 guess = int(total[1]) - sum(int(r[1]) for r in body if r[1].isdigit())
                 assert guess != truth[table.title, hidden[0][0]], (table.rows, guess)
         # a chart repeats its table's shown means: a withheld mean is a gap, never a bar

@@ -1,205 +1,227 @@
-"""Small-number suppression: examples and a property test over random count tables."""
+"""Small-number protection of whole reports: worked examples and a property test
+with an independent attacker (interval propagation, not the production audit)."""
 
-import re
-
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from facilitator.tracking.disclosure import (
-    effective_k,
-    enough_people,
-    series_values,
-    show_count,
-    suppress_linked,
-    suppress_table,
+from facilitator.tracking.disclosure import effective_k, enough_people
+from facilitator.tracking.protection import (
+    HIDDEN,
+    Ledger,
+    PriorRelease,
+    is_protected,
+    protect,
 )
-
-INT = re.compile(r"^\d+$")
-
-
-def lines_of(table):
-    n_rows, n_cols = len(table.values), len(table.values[0])
-    out = []
-    if table.row_totals:
-        out += [[(i, j) for j in range(n_cols)] for i in range(n_rows)]
-    if table.col_totals:
-        out += [[(i, j) for i in range(n_rows)] for j in range(n_cols)]
-    return out
+from tests.tracking.attacker import exposed, propagate
 
 
-def attacker_recovers(table) -> set:
-    """Cells an attacker can compute from what is shown, solving one line at a time."""
-    known = {(i, j) for i, r in enumerate(table.hidden) for j, h in enumerate(r) if not h}
-    recovered = set()
-    progress = True
-    while progress:
-        progress = False
-        for line in lines_of(table):
-            unknown = [c for c in line if c not in known]
-            if len(unknown) == 1:
-                known.add(unknown[0])
-                recovered.add(unknown[0])
-                progress = True
-    return recovered
+def attack(L: Ledger, d, prior=()):
+    """What the attacker gets from the printed cells and the printed sums."""
+    known = {c: L.values[c] for c in L.printed if c not in d.hidden}
+    sums, distinct, zeros = list(L.equal_sums), list(L.distinct_sums), set(L.zeros)
+    for p in prior:
+        known.update({c: v for c, v in p.cells.items() if v is not None})
+        sums += list(p.equal_sums)
+        distinct += list(p.distinct_sums)
+    return propagate(known, d.hidden, sums, distinct, zeros)
 
 
-def test_examples():
-    assert show_count(0, 5) == "0" and show_count(4, 5) == "<5" and show_count(5, 5) == "5"
-    assert effective_k(5, external=True) == 11 and effective_k(3) == 3 and effective_k(20, True) == 20
+def test_thresholds():
+    assert effective_k(5, external=True) == 11 and effective_k(3) == 3
+    assert effective_k(20, True) == 20 and effective_k(1) == 2
     assert not enough_people(4, 5) and enough_people(5, 5)
-    t = suppress_table([[3, 10, 7], [12, 0, 8], [6, 9, 15]], 5)
-    shown = t.display()
-    assert shown[0][0] == "<5"
-    # one extra cell per affected row and column, forming a rectangle: 3, 7, 6, 15
-    assert shown == [["<5", "10", "*", "20"], ["12", "0", "8", "20"],
-                     ["*", "9", "*", "30"], ["21", "19", "30", "70"]]
-    assert not attacker_recovers(t)
+    assert is_protected(0, 5, 5) and is_protected(1, 6, 5)
+    assert not is_protected(1, 5, 5) and not is_protected(0, 4, 5)
 
 
-def test_small_total_is_hidden_too():
-    t = suppress_table([[2, 0], [0, 9]], 5)
-    shown = t.display()
-    assert shown[0][2] == "<5"  # row total 2
-    assert "2" not in [c for row in shown for c in row]
-    assert not attacker_recovers(t)
+def test_row_with_one_new_person_and_five_returning():
+    """Issue 11: a row "<5 * 6" used to mean New = 1, Returning = 5. Now both cells
+    print the same symbol and neither can be narrowed below [0, 6]."""
+    L = Ledger()
+    L.table("g", ["s1", "s2", "s3"], ["new", "ret"], [[1, 5], [6, 6], [7, 8]])
+    d = protect(L, 5)
+    assert d.text("g|s1|new") == d.text("g|s1|ret") == HIDDEN
+    assert d.text("g|s1|total") == "6"
+    lo, hi = d.ranges["g|s1|new"]
+    assert (lo, hi) == (0, 6)
+    assert not exposed(attack(L, d), L.values, 5)
 
 
-def test_series_hides_a_lone_small_value_and_a_neighbour():
-    assert series_values([3, 10, 12], 5) == [None, None, 12.0]
-    assert series_values([6, 7], 5) == [6.0, 7.0]
-    assert series_values([], 5) == []
+def test_six_hidden_ones_summing_to_their_shown_total():
+    """Six cells of 1 with a printed total of 6: each could be anything from 0 to 6."""
+    L = Ledger()
+    L.table("w", list("abcdef"), ["n"], [[1]] * 6, row_totals=False)
+    d = protect(L, 5)
+    assert all(d.text(f"w|{r}|n") == HIDDEN for r in "abcdef")
+    assert d.text("w|total|n") == "6"
+    assert all(r == (0, 6) for r in d.ranges.values())
+    assert not exposed(attack(L, d), L.values, 5)
 
 
-tables = st.integers(1, 6).flatmap(lambda rows: st.integers(1, 5).flatmap(
-    lambda cols: st.lists(st.lists(st.one_of(st.integers(0, 4), st.integers(0, 40)),
+def test_a_groups_first_session_has_nobody_returning():
+    """At a group's first session everyone is new: hiding New = 3 alone is not enough
+    when the row total is printed, because Returning is known to be 0."""
+    L = Ledger()
+    L.table("g", ["s1", "s2", "s3"], ["new", "ret"], [[3, 0], [6, 7], [5, 9]])
+    L.zero("g|s1|ret")
+    d = protect(L, 5)
+    assert d.text("g|s1|new") == HIDDEN
+    assert d.text("g|s1|ret") == "0"
+    lo, hi = d.ranges["g|s1|new"]
+    assert is_protected(lo, hi, 5)
+    assert not exposed(attack(L, d), L.values, 5)
+
+
+def test_a_total_repeated_in_two_tables_is_one_number():
+    """Months and programme types print the same total: a month table hiding it and a
+    type table showing it would give the 3 new people back."""
+    L = Ledger()
+    L.table("m", ["2025-03", "2025-04"], ["new", "ret"], [[3, 12], [0, 3]])
+    L.table("t", ["a"], ["att"], [[18]], row_totals=False,
+            total_keys={"att": "m|total|total"})
+    d = protect(L, 5)
+    assert d.text("m|2025-03|new") == HIDDEN
+    assert not exposed(attack(L, d), L.values, 5)
+
+
+def test_an_earlier_release_makes_the_new_one_withhold_more():
+    """January to March printed March's row; a report on January to February alone
+    would let March's New be taken from the difference of the two totals."""
+    first = Ledger()
+    first.table("m", ["2025-01", "2025-02", "2025-03"], ["new", "ret"],
+                [[9, 20], [7, 22], [2, 25]], total_row="total@q1")
+    d1 = protect(first, 5)
+    prior = PriorRelease("r1", {c: (None if c in d1.hidden else first.values[c])
+                                for c in first.printed},
+                         d1.small, first.equal_sums, first.distinct_sums)
+    second = Ledger()
+    second.table("m", ["2025-01", "2025-02"], ["new", "ret"], [[9, 20], [7, 22]],
+                 total_row="total@jf")
+    alone = protect(second, 5)
+    assert not alone.hidden  # nothing small in January and February
+    d2 = protect(second, 5, [prior])
+    assert d2.because_of_earlier and d2.hidden
+    assert not exposed(attack(second, d2, [prior]), {**first.values, **second.values}, 5)
+
+
+tables = st.integers(1, 5).flatmap(lambda rows: st.integers(1, 4).flatmap(
+    lambda cols: st.lists(st.lists(st.one_of(st.integers(0, 4), st.integers(0, 30)),
                                    min_size=cols, max_size=cols),
                           min_size=rows, max_size=rows)))
 
 
-@settings(max_examples=400, deadline=None)
-@given(cells=tables, k=st.sampled_from([3, 5, 11]), row_totals=st.booleans(),
-       col_totals=st.booleans())
-def test_no_small_count_shown_and_none_recoverable(cells, k, row_totals, col_totals):
-    t = suppress_table(cells, k, row_totals=row_totals, col_totals=col_totals)
-    shown = t.display()
-    for i, row in enumerate(shown):
-        for j, text in enumerate(row):
-            if INT.match(text):
-                value = int(text)
-                assert not 1 <= value < k, (cells, shown)
-                assert value == t.values[i][j]  # what is shown is true
-            else:
-                assert t.hidden[i][j]
-                assert text in (f"<{k}", "*")
-                assert (text == f"<{k}") == (1 <= t.values[i][j] < k)
-    for line in lines_of(t):
-        hidden = sum(1 for i, j in line if t.hidden[i][j])
-        assert hidden == 0 or hidden >= 2, (cells, shown)
-    assert not attacker_recovers(t), (cells, shown)
-    if row_totals:
-        for r in t.values:
-            assert r[-1] == sum(r[:-1])
+@settings(max_examples=60, deadline=None)
+@given(cells=tables, other=tables, k=st.sampled_from([3, 5, 11]), row_totals=st.booleans(),
+       link=st.booleans(), first_zero=st.booleans())
+def test_no_hidden_small_count_can_be_narrowed(cells, other, k, row_totals, link, first_zero):
+    """Random tables, optionally two sharing their grand total: every printed number is
+    true and not small, and the attacker narrows no hidden small count below its
+    protection interval."""
+    L = Ledger()
+    L.table("a", [f"r{i}" for i in range(len(cells))], [f"c{j}" for j in range(len(cells[0]))],
+            cells, row_totals=row_totals)
+    if first_zero and cells[0][-1] == 0:
+        L.zero(f"a|r0|c{len(cells[0]) - 1}")
+    if link:
+        grand = "a|total|total" if row_totals else f"a|total|c{len(cells[0]) - 1}"
+        col = [sum(r[-1] for r in cells)]
+        b = [list(r) for r in other]
+        b[-1][-1] = 0
+        b[-1][-1] = max(0, col[0] - sum(map(sum, b)))
+        if sum(map(sum, b)) == L.values[grand] and row_totals:
+            L.table("b", [f"r{i}" for i in range(len(b))], [f"c{j}" for j in range(len(b[0]))],
+                    b, total_keys={"total": grand})
+    d = protect(L, k)
+    for c in L.printed:
+        text = d.text(c)
+        if text != HIDDEN:
+            assert int(text) == L.values[c] and not 1 <= L.values[c] < k
+        else:
+            assert c in d.hidden
+    assert all(c in d.hidden for c in L.printed if 1 <= L.values[c] < k)
+    assert not exposed(attack(L, d), L.values, k)
+    for c in d.small:
+        assert is_protected(*d.ranges[c], k)
 
 
-def linked_attacker_recovers(tables, links) -> set:
-    """Like ``attacker_recovers`` but over several tables at once, where a linked pair
-    of cells is one number: a value solved in one table is known in the other."""
-    same = {}
-    for a, b in links:
-        a = (a[0], a[1] % len(tables[a[0]].values), a[2] % len(tables[a[0]].values[0]))
-        b = (b[0], b[1] % len(tables[b[0]].values), b[2] % len(tables[b[0]].values[0]))
-        same[a], same[b] = b, a
-    known = {(t, i, j) for t, tab in enumerate(tables) for i, r in enumerate(tab.hidden)
-             for j, h in enumerate(r) if not h}
-    known |= {same[c] for c in known if c in same}  # shown in one table, known in both
-    lines = [[(t, i, j) for i, j in line] for t, tab in enumerate(tables)
-             for line in lines_of(tab)]
-    recovered, progress = set(), True
-    while progress:
-        progress = False
-        for line in lines:
-            unknown = [c for c in line if c not in known]
-            if len(unknown) == 1:
-                for c in (unknown[0], same.get(unknown[0])):
-                    if c is not None:
-                        known.add(c)
-                        recovered.add(c)
-                progress = True
-    return recovered
-
-
-def test_linked_tables_hide_a_shared_total_in_both_places():
-    """Three people for six weeks: March 3 new + 12 returning, April 3 returning. The
-    month table hides the period's 18 attendances; a type table on its own shows 18,
-    and 18 - 15 shown returning gives the 3 new people back."""
-    months, types = [[3, 12], [0, 3]], [[18]]
-    links = [((0, -1, 2), (1, -1, 0))]
-    alone = [suppress_table(months, 5), suppress_table(types, 5, row_totals=False)]
-    assert alone[0].display()[-1] == ["<5", "15", "*"] and alone[1].display()[-1] == ["18"]
-    assert linked_attacker_recovers(alone, links)  # the bug, when suppressed apart
-    m, t = suppress_linked([(months, True, True), (types, False, True)], 5, links=links)
-    assert m.display()[-1][2] == t.display()[-1][0] == "*"
-    assert t.display()[0][0] == "*"  # the one type row would give the total back
-    assert not linked_attacker_recovers([m, t], links)
-
-
-def test_linked_cells_must_agree():
-    import pytest
-
+def test_ledger_refuses_inconsistent_counts():
+    L = Ledger()
+    L.count("a", 3)
     with pytest.raises(ValueError):
-        suppress_linked([([[1, 2]], True, True), ([[4]], False, True)], 5,
-                        links=[((0, -1, 0), (1, -1, 0))])
+        L.count("a", 4)
+    with pytest.raises(ValueError):
+        L.count("b", -1)
+    L.count("c", 2)
+    with pytest.raises(ValueError):
+        L.sum_of("a", ["c"])
 
 
-visits = st.lists(st.tuples(st.integers(0, 3), st.integers(0, 2), st.integers(0, 6),
-                            st.integers(0, 12)), min_size=1, max_size=12)
+def test_the_attacker_finds_what_cell_by_cell_suppression_leaves_open():
+    """The attacker is not toothless: with only the small cell hidden it recovers it."""
+    L = Ledger()
+    L.table("g", ["s1", "s2"], ["new", "ret"], [[1, 5], [6, 6]])
+    from facilitator.tracking.protection import Decision
+
+    naive = Decision(k=5, values=L.values, hidden=frozenset({"g|s1|new"}),
+                     printed=frozenset(L.printed), ranges={}, rounds=0,
+                     because_of_earlier=False)
+    assert exposed(attack(L, naive), L.values, 5) == {"g|s1|new": (1, (1, 1))}
 
 
-@settings(max_examples=300, deadline=None)
-@given(records=visits, k=st.sampled_from([5, 11]))
-def test_program_style_linked_tables_never_give_a_cell_away(records, k):
-    """Records of (month, type, new, returning) summed by month and by type, the way
-    the program report does; the two totals rows state the same numbers."""
-    n_months = max(r[0] for r in records) + 1
-    n_types = max(r[1] for r in records) + 1
-    months = [[sum(r[2] for r in records if r[0] == m), sum(r[3] for r in records if r[0] == m)]
-              for m in range(n_months)]
-    types = [[sum(r[2] + r[3] for r in records if r[1] == t), sum(r[2] for r in records
-                                                              if r[1] == t)]
-             for t in range(n_types)]
-    links = [((0, -1, 0), (1, -1, 1)), ((0, -1, 2), (1, -1, 0))]
-    m, t = suppress_linked([(months, True, True), (types, False, True)], k, links=links)
-    assert m.hidden[-1][0] == t.hidden[-1][1] and m.hidden[-1][2] == t.hidden[-1][0]
-    for tab in (m, t):
-        for i, row in enumerate(tab.display()):
-            for j, text in enumerate(row):
-                assert not (INT.match(text) and 1 <= int(text) < k)
-    assert not linked_attacker_recovers([m, t], links)
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_report_says_in_one_sentence_when_an_earlier_release_hid_more(monkeypatch, lang):
+    from datetime import date
+
+    from facilitator.tracking import release
+    from facilitator.tracking import report_text as rt
+    from facilitator.tracking.periods import MonthSpan
+    from facilitator.tracking.report_blocks import count_table
+    from facilitator.tracking.report_model import Paragraph, Report, Table
+
+    first = Ledger()
+    first.table("m", ["2025-01", "2025-02", "2025-03"], ["new", "ret"],
+                [[9, 20], [7, 22], [2, 25]], total_row="total@q1")
+    d1 = protect(first, 5)
+    prior = PriorRelease("r1", {c: (None if c in d1.hidden else first.values[c])
+                                for c in first.printed},
+                         d1.small, first.equal_sums, first.distinct_sums)
+    monkeypatch.setattr(release, "prior_releases", lambda db, audience, months, scope="": [prior])
+    L = Ledger()
+    table, _ = count_table(L, "m", ["2025-01", "2025-02"], ["Jan", "Feb"], ["new", "ret"],
+                           ["New", "Returning"], [[9, 20], [7, 22]], lang,
+                           first_column="Month", total_row="total@jf")
+    report = Report(kind="program", lang=lang, title="", period="", audience="supervisor",
+                    blocks=[table])
+    out = release.finish_report(None, report, L, 5,
+                                MonthSpan(date(2025, 1, 1), date(2025, 2, 28)), external=False)
+    notes = [b.text for b in out.blocks if isinstance(b, Paragraph)]
+    assert notes[0] == rt.t("register_note", lang)
+    shown = next(b for b in out.blocks if isinstance(b, Table))
+    assert any(c == HIDDEN for row in shown.rows for c in row)
+    assert out.release.decision.because_of_earlier
 
 
-def test_change_rows_by_type_hide_a_count_the_total_would_give_away():
-    from facilitator.tracking.report_blocks import partition_change_rows
-    from facilitator.tracking.stats import change_stats
+def test_a_group_report_and_a_program_report_share_the_groups_months(raw_db):
+    """A programme type with one group prints that group's totals in its "By program
+    type" row; the group report and the program report are tied through the group's
+    months, so the register audits them together."""
+    from datetime import date
 
-    small = change_stats([1.0, 2.0, 0.0])
-    big = change_stats([1.0, 2.0, 3.0, 0.0, 1.0, 2.0, 1.0] * 3)
-    total = change_stats([1.0, 2.0, 0.0] + [1.0, 2.0, 3.0, 0.0, 1.0, 2.0, 1.0] * 3)
-    rows = partition_change_rows(["A", "B"], [small, big], total, 5, "en")
-    assert rows[0] == ["A", "<5", "–", "–", "–"]
-    # 24 - 21 would give the small group back, and B's interval and effect size
-    # together give its n, so B's row is withheld as well
-    assert rows[1] == ["B", "*", "–", "–", "–"]
-    assert rows[2][:2] == ["Total", "24"] and rows[2][2] != "–"
+    from facilitator.demo import generate_demo
+    from facilitator.store.models import Group
+    from facilitator.tracking import release
+    from facilitator.tracking.reports import build_group_report, build_program_report
 
-
-def test_retention_share_is_withheld_when_either_side_is_small():
-    from facilitator.tracking.analytics import Retention
-    from facilitator.tracking.report_blocks import retention_text
-
-    assert retention_text(Retention(25, 24, 0), 5) == "–"  # one person did not return
-    assert retention_text(Retention(25, 3, 0), 5) == "–"   # three returned
-    assert retention_text(Retention(25, 0, 0), 5) == "0%"  # nobody returned: no one singled out
-    assert retention_text(Retention(25, 25, 3), 5) == "100%"
-    assert retention_text(Retention(25, 20, 0), 5) == "80%"
-    assert retention_text(Retention(25, 20, 0), 11) == "–"  # 5 did not return, below 11
-    assert retention_text(Retention(4, 2, 0), 5) == "–"
+    generate_demo(raw_db, groups=2, weeks=10, seed=5)
+    with raw_db.session() as s:
+        gid = s.query(Group.id).order_by(Group.name).first()[0]
+    start, end = date(2025, 1, 1), date(2025, 3, 31)
+    group = build_group_report(raw_db, gid, start, end, "en")
+    release.record(raw_db, group)
+    program = build_program_report(raw_db, start, end, "en")
+    shared = set(group.release.cells["cells"]) | {
+        c for t, ps in group.release.cells["equal"] for c in (t, *ps)}
+    mine = {c for t, ps in program.release.cells["equal"] for c in (t, *ps)}
+    assert any(c.startswith(f"g:{gid}:m|") for c in shared & mine)
+    assert program.release.decision.used_releases  # audited with the group report

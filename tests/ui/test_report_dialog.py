@@ -51,8 +51,14 @@ def test_defaults_are_the_safe_ones(qtbot, ctx, group):
     gid, _codes = group
     dialog = _dialog(qtbot, ctx, gid, "Tuesday circle")
     choice = dialog.choices()
+    # whole calendar months: the three before this one, the last complete one last
     assert choice == {"kind": "group", "group_id": gid, "date_from": date(2025, 1, 1),
-                      "date_to": date(2025, 4, 15), "lang": "en", "k": 5, "password": None}
+                      "date_to": date(2025, 3, 31), "lang": "en", "k": 5, "password": None}
+    assert dialog.date_from.displayFormat() == "yyyy-MM"  # months only: no day to pick
+    dialog.date_from.setDate(date(2025, 2, 17))
+    dialog.date_to.setDate(date(2025, 2, 3))
+    assert (dialog.choices()["date_from"], dialog.choices()["date_to"]) == (
+        date(2025, 2, 1), date(2025, 2, 28))
     assert three_months_back(date(2025, 2, 10)) == date(2024, 11, 1)
     # A report for outside the programme cannot go below k = 11.
     dialog.kind.setCurrentIndex(dialog.kind.findData("external"))
@@ -62,7 +68,7 @@ def test_defaults_are_the_safe_ones(qtbot, ctx, group):
 
 
 @pytest.mark.parametrize("setup, problem", [
-    (lambda d: (d.date_from.setDate(d.date_to.date().addDays(1))), "after the last day"),
+    (lambda d: (d.date_from.setDate(d.date_to.date().addMonths(1))), "after the last month"),
     (lambda d: (d.password.setText("long enough 1"), d.password2.setText("long enough 2")),
      "not the same"),
     (lambda d: (d.password.setText("short"), d.password2.setText("short")), "at least 8"),
@@ -105,6 +111,10 @@ def test_program_report_in_arabic_with_a_password(qtbot, ctx, group, tmp_path, m
     assert reader.decrypt("correct horse") != 0
     text = "".join(page.extract_text() or "" for page in reader.pages)
     assert key("تقرير البرنامج") in key(text)
+    # written to a file: recorded in the release register
+    from facilitator.tracking import release
+
+    assert [(e.kind, e.audience) for e in release.entries(ctx.db)] == [("program", "internal")]
 
 
 def test_a_write_that_fails_is_shown_and_the_dialog_stays(qtbot, ctx, group, tmp_path,
@@ -113,3 +123,22 @@ def test_a_write_that_fails_is_shown_and_the_dialog_stays(qtbot, ctx, group, tmp
     dialog.write(dialog.choices(), str(tmp_path / "missing-folder" / "r.pdf"))
     assert dialog.written is None and dialog.save_button.isEnabled()
     assert any("does not exist" in call[2] for call in message_boxes)
+
+
+def test_the_report_can_never_land_on_the_store(qtbot, ctx, group, tmp_path, message_boxes):
+    """The output-path rule in the app: the store's own files are refused whatever the
+    save dialog returned, and a name the dialog never confirmed is never replaced."""
+    store = ctx.db.path
+    before = store.read_bytes()
+    dialog = _dialog(qtbot, ctx, group[0], "Tuesday circle")
+    link = tmp_path / "report.pdf"  # an innocent-looking name that leads to the store
+    link.symlink_to(store)
+    dialog.write(dialog.choices(), str(link))
+    assert dialog.written is None
+    assert any("belongs to the store" in call[2] for call in message_boxes)
+    assert store.read_bytes() == before and link.is_symlink()
+    existing = tmp_path / "old.pdf"
+    existing.write_bytes(b"keep me")
+    dialog.write(dialog.choices(), str(tmp_path / "old"))  # ".pdf" added: not confirmed
+    assert existing.read_bytes() == b"keep me"
+    assert any("already exists" in call[2] for call in message_boxes)

@@ -1,0 +1,115 @@
+"""Who may do what: the acting user (a :class:`Principal`) and the role rules.
+
+Every application service that reads or changes supervised data takes a
+``Principal`` and calls :func:`require` first, so the desktop app and the CLI are
+refused in the same place with the same sentence; hiding a widget is a courtesy on
+top, never the protection.
+
+Roles (issue 14):
+
+- facilitator: their own groups (groups they own; on a one-person install, groups
+  with no owner belong to the owner);
+- supervisor: all groups, de-identified: never aliases, free text only where the
+  facilitator chose to share it; the review queue, sign-offs, the dashboard, the audit log;
+- trainer: practice data only;
+- administrator: users, keys and settings, and the audit log; no participant data
+  unless also a supervisor (or facilitator, for their own groups).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from facilitator.errors import FacilitatorError
+from facilitator.i18n import QT_TRANSLATE_NOOP, translate
+
+
+class AccessDenied(FacilitatorError):
+    """The acting user's roles do not allow this action."""
+
+    exit_code = 1
+
+
+@dataclass(frozen=True)
+class Principal:
+    user_id: str
+    login: str
+    roles: frozenset[str]
+    owner: bool = False  # the install's first account: owns groups with no owner
+
+    def has(self, role: str) -> bool:
+        return role in self.roles
+
+
+# permission -> (roles that hold it, what it is called in a refusal)
+PERMISSIONS: dict[str, tuple[frozenset[str], str]] = {
+    "users.manage": (frozenset({"administrator"}),
+                     QT_TRANSLATE_NOOP("access", "managing users")),
+    "users.list": (frozenset({"administrator", "supervisor"}),
+                   QT_TRANSLATE_NOOP("access", "listing users")),
+    "settings.manage": (frozenset({"administrator"}),
+                        QT_TRANSLATE_NOOP("access", "changing settings")),
+    "audit.read": (frozenset({"administrator", "supervisor"}),
+                   QT_TRANSLATE_NOOP("access", "reading the audit log")),
+    "review.read": (frozenset({"supervisor", "facilitator"}),
+                    QT_TRANSLATE_NOOP("access", "reading the review queue")),
+    "review.comment": (frozenset({"supervisor", "facilitator"}),
+                       QT_TRANSLATE_NOOP("access", "commenting on a review item")),
+    "review.decide": (frozenset({"supervisor"}),
+                      QT_TRANSLATE_NOOP("access", "signing off or closing review items")),
+    "approval.decide": (frozenset({"supervisor", "administrator"}),
+                        QT_TRANSLATE_NOOP("access", "approving a two-person action")),
+    "dashboard.read": (frozenset({"supervisor", "facilitator"}),
+                       QT_TRANSLATE_NOOP("access", "opening the dashboard")),
+    "practice.use": (frozenset({"trainer", "facilitator", "supervisor"}),
+                     QT_TRANSLATE_NOOP("access", "using practice mode")),
+}
+
+_ROLE_NAMES = {
+    "facilitator": QT_TRANSLATE_NOOP("access", "facilitator"),
+    "supervisor": QT_TRANSLATE_NOOP("access", "supervisor"),
+    "trainer": QT_TRANSLATE_NOOP("access", "trainer"),
+    "administrator": QT_TRANSLATE_NOOP("access", "administrator"),
+}
+
+
+def refusal(principal: Principal, permission: str, lang: str = "en") -> str:
+    """The one sentence both the app and the CLI show for a refusal."""
+    roles, what = PERMISSIONS[permission]
+    names = " / ".join(translate("access", _ROLE_NAMES[r], lang) for r in sorted(roles))
+    return translate("access", "{user} may not do this ({action}): it needs the role {roles}.",
+                     lang).format(user=principal.login, action=translate("access", what, lang),
+                                  roles=names)
+
+
+QT_TRANSLATE_NOOP("access", "{user} may not do this ({action}): it needs the role {roles}.")
+
+
+def allowed(principal: Principal, permission: str) -> bool:
+    return bool(PERMISSIONS[permission][0] & principal.roles)
+
+
+def require(principal: Principal | None, permission: str, lang: str = "en") -> Principal:
+    if principal is None:
+        raise AccessDenied(translate("access", "Sign in first: this needs a user.", lang))
+    if not allowed(principal, permission):
+        raise AccessDenied(refusal(principal, permission, lang))
+    return principal
+
+
+QT_TRANSLATE_NOOP("access", "Sign in first: this needs a user.")
+
+
+def sees_all_groups(principal: Principal) -> bool:
+    return principal.has("supervisor")
+
+
+def owns_group(principal: Principal, owner_id: str | None) -> bool:
+    """True when ``principal`` runs a group whose ``Group.owner_id`` is ``owner_id``."""
+    if not principal.has("facilitator"):
+        return False
+    return owner_id == principal.user_id or (owner_id is None and principal.owner)
+
+
+def may_see_group(principal: Principal, owner_id: str | None) -> bool:
+    return sees_all_groups(principal) or owns_group(principal, owner_id)

@@ -1,0 +1,123 @@
+"""The audit log: newest entries first, a chain check, and export to CSV or PDF.
+
+Drawing only; reading and exporting go through :mod:`facilitator.app.audit` with
+the signed-in user (supervisor or administrator).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from facilitator.ui import widgets as W
+
+SHOWN = 500
+
+
+class AuditView(QWidget):
+    def __init__(self, ctx: Any, principal: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.principal = ctx, principal
+        self.setObjectName("auditView")
+        outer = QVBoxLayout(self)
+        self.action = QComboBox()
+        self.action.setObjectName("auditAction")
+        self.action.addItem(self.tr("All actions"), None)
+        from facilitator.store.audit import ACTIONS
+
+        for a in sorted(ACTIONS):
+            self.action.addItem(a, a)
+        self.action.currentIndexChanged.connect(self.reload)
+        verify = W.button(self.tr("Check the chain  [Ctrl+K]"), primary=True)
+        verify.clicked.connect(self.verify)
+        csv_b = W.button(self.tr("Export CSV…"))
+        csv_b.clicked.connect(lambda: self.export("csv"))
+        pdf_b = W.button(self.tr("Export PDF…"))
+        pdf_b.clicked.connect(lambda: self.export("pdf"))
+        bar = QHBoxLayout()
+        lab = QLabel(self.tr("Action"))
+        lab.setBuddy(self.action)
+        bar.addWidget(lab)
+        bar.addWidget(self.action)
+        bar.addStretch(1)
+        for b in (verify, csv_b, pdf_b):
+            bar.addWidget(b)
+        outer.addLayout(bar)
+        self.status = QLabel("")
+        self.status.setObjectName("auditStatus")
+        self.status.setWordWrap(True)
+        outer.addWidget(self.status)
+        self.table = QTableWidget(0, 5)
+        self.table.setObjectName("auditTable")
+        self.table.setHorizontalHeaderLabels([self.tr("No."), self.tr("Time (UTC)"),
+                                              self.tr("User"), self.tr("Action"),
+                                              self.tr("Details")])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        outer.addWidget(self.table, 1)
+        QShortcut(QKeySequence("Ctrl+K"), self, self.verify)
+        QShortcut(QKeySequence("F5"), self, self.reload)
+
+    def reload(self) -> None:
+        from facilitator.app import audit
+
+        try:
+            rows = audit.entries(self.ctx.store, self.principal,
+                                 action=self.action.currentData(), limit=SHOWN)
+        except Exception as exc:  # noqa: BLE001
+            W.show_error(self, exc)
+            return
+        self.table.setRowCount(len(rows))
+        for r, e in enumerate(rows):
+            for c, text in enumerate((str(e.seq), f"{e.at:%Y-%m-%d %H:%M:%S}", e.user,
+                                      e.action, e.detail)):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+
+    def verify(self) -> None:
+        from facilitator.app import audit
+
+        store, who = self.ctx.store, self.principal
+        self.status.setText(self.tr("Checking…"))
+        self.ctx.tasks.run(lambda _p, _c: audit.verify(store, who), self._verified,
+                           lambda exc: W.show_error(self, exc))
+
+    def _verified(self, report: Any) -> None:
+        from facilitator.ui.errors_ui import translate_message
+
+        text = translate_message(report.message(), self.ctx.lang, ("store",))
+        self.status.setText(text)
+        self.status.setProperty("broken", not report.ok)
+        self.status.setStyleSheet("" if report.ok else "color: #b00020; font-weight: bold;")
+
+    def export(self, fmt: str) -> None:
+        from facilitator.app import audit
+
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export the audit log"), f"audit-log.{fmt}",
+            self.tr("CSV files (*.csv)") if fmt == "csv" else self.tr("PDF files (*.pdf)"))
+        if not path:
+            return
+        try:
+            fn = audit.export_csv if fmt == "csv" else audit.export_pdf
+            n = fn(self.ctx.store, self.principal, path, lang=self.ctx.lang)
+        except Exception as exc:  # noqa: BLE001
+            W.show_error(self, exc)
+            return
+        self.status.setText(self.tr("Wrote {n} entries to {path}.").format(n=n, path=path))
+        self.reload()

@@ -1,0 +1,151 @@
+"""Supervision: the review queue, the dashboard, the audit log and users, as tabs.
+
+Each tab is built the first time it is shown, so opening the queue never loads the
+dashboard's chart and PDF-preview code. Tabs a role cannot use are still refused by
+the services; the tab bar only leaves out what would show nothing but a refusal.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from facilitator.ui import widgets as W
+
+
+class SupervisionView(QWidget):
+    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from facilitator.store.users import accounts
+
+        self.ctx = ctx
+        self.principal = None
+        self.setObjectName("supervisionView")
+        lay = QVBoxLayout(self)
+        self.who = W.muted("")
+        lay.addWidget(self.who)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("supervisionTabs")
+        lay.addWidget(self.tabs, 1)
+        self.pages: dict[str, QWidget | None] = {}
+        self._makers: dict[str, Callable[[], QWidget]] = {}
+        self.tabs.currentChanged.connect(self._ensure)
+        self.sign_in_form = None
+        # A one-person install never asks who you are; on a shared install the person
+        # at the keyboard signs in with their own name and passphrase (the store may
+        # have been unlocked by someone else's passphrase or the owner's keyring).
+        if len(accounts(ctx.db)) > 1:
+            self._ask_who()
+        else:
+            from facilitator.app import users
+
+            self._start(users.sign_in(ctx.store))
+        if hasattr(ctx, "lock_changed"):
+            ctx.lock_changed.connect(self._locked)
+
+    def _ask_who(self) -> None:
+        from facilitator.ui.review_view import SecondPersonDialog
+
+        form = SecondPersonDialog(self.ctx, self, embedded=True)
+        form.signed_in.connect(self._start)
+        self.sign_in_form = form
+        self.layout().insertWidget(1, form)
+        self.tabs.hide()
+        form.login.setFocus()
+
+    def _locked(self, locked: bool) -> None:
+        """Locking forgets who was signed in on a shared install."""
+        from facilitator.store.users import accounts
+
+        if locked and self.principal is not None and len(accounts(self.ctx.db)) > 1:
+            self.principal = None
+            self.tabs.clear()
+            for page in self.pages.values():
+                if page is not None:
+                    page.deleteLater()
+            self.pages, self._makers = {}, {}
+            self.who.setText("")
+            self._ask_who()
+
+    def _start(self, principal: Any) -> None:
+        from facilitator.app.access import allowed
+
+        self.principal = principal
+        if self.sign_in_form is not None:
+            form, self.sign_in_form = self.sign_in_form, None
+            form.hide()
+            self.layout().removeWidget(form)
+            form.setParent(None)  # a hidden dialog left in the window swallows shortcuts
+            form.deleteLater()
+        self.tabs.show()
+        self.who.setText(self.tr("Signed in as {name}").format(name=principal.login))
+        specs = [("review", self.tr("Review queue"), "review.read", self._review),
+                 ("dashboard", self.tr("Dashboard"), "dashboard.read", self._dashboard),
+                 ("audit", self.tr("Audit log"), "audit.read", self._audit),
+                 ("users", self.tr("Users"), "users.list", self._users)]
+        for n, (key, title, perm, maker) in enumerate(specs, 1):
+            if not allowed(principal, perm):
+                continue
+            holder = QWidget()
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            holder.setProperty("page_key", key)
+            self.pages[key] = None
+            self._makers[key] = maker
+            self.tabs.addTab(holder, f"{title}  \u2066[Alt+{n}]\u2069")
+            if not getattr(self, f"_shortcut_{n}", None):
+                setattr(self, f"_shortcut_{n}", QShortcut(
+                    QKeySequence(f"Alt+{n}"), self, lambda k=key: self.open_tab(k)))
+        self._ensure(self.tabs.currentIndex())
+
+    def _ensure(self, index: int) -> None:
+        holder = self.tabs.widget(index)
+        if holder is None or self.principal is None:
+            return
+        key = holder.property("page_key")
+        if key in self._makers and self.pages.get(key) is None:
+            page = self._makers[key]()
+            holder.layout().addWidget(page)
+            self.pages[key] = page
+
+    def open_tab(self, key: str) -> QWidget | None:
+        for i in range(self.tabs.count()):
+            if self.tabs.widget(i).property("page_key") == key:
+                self.tabs.setCurrentIndex(i)
+                self._ensure(i)
+                return self.pages[key]
+        return None
+
+    def _review(self) -> QWidget:
+        from facilitator.ui.review_view import ReviewView
+
+        view = ReviewView(self.ctx, self.principal)
+        view.refresh()
+        return view
+
+    def _dashboard(self) -> QWidget:
+        from facilitator.ui.dashboard_view import DashboardView
+
+        view = DashboardView(self.ctx, self.principal)
+        view.refresh()
+        return view
+
+    def _audit(self) -> QWidget:
+        from facilitator.ui.audit_view import AuditView
+
+        view = AuditView(self.ctx, self.principal)
+        view.reload()
+        return view
+
+    def _users(self) -> QWidget:
+        from facilitator.ui.users_view import UsersView
+
+        view = UsersView(self.ctx, self.principal)
+        view.reload()
+        return view
+
+    def refresh(self) -> None:
+        for page in self.pages.values():
+            if page is not None and hasattr(page, "reload"):
+                page.reload()
