@@ -18,6 +18,23 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 
+class Text(str):
+    """A sentence for the user that remembers its template and parameters.
+
+    It is the English sentence (a plain ``str``: the CLI prints it, tests compare it),
+    and the UI translates ``template`` and fills in ``params``, as for an error. For
+    messages that are not errors: notices after opening a store, an audit verdict.
+    """
+
+    template: str
+    params: dict[str, Any]
+
+    def __new__(cls, template: str, **params: Any) -> "Text":
+        obj = super().__new__(cls, template.format(**params) if params else template)
+        obj.template, obj.params = template, params
+        return obj
+
+
 class FacilitatorWarning(UserWarning):
     """Warnings raised by our own code; tests turn them into errors."""
 

@@ -111,9 +111,9 @@ class App:
         from PySide6.QtCore import QCoreApplication
         from PySide6.QtWidgets import QMessageBox
 
-        from facilitator.ui.errors_ui import translate_message
+        from facilitator.ui.errors_ui import message_text
 
-        lines = [translate_message(n, self.lang, ("store",)) for n in self.store.notices]
+        lines = [message_text(n, self.lang) for n in self.store.notices]
         if self.store.new_recovery_code:
             lines.append(QCoreApplication.translate(
                 "App", "An interrupted key change was completed. Your new recovery code is:"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from facilitator.errors import FacilitatorError
+from facilitator.errors import FacilitatorError, Text
 from facilitator.i18n import translate_source
 
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
@@ -22,6 +22,8 @@ _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 def _param(value: Any, lang: str) -> Any:
     """A parameter as the interface shows it: a marked string (``what`` = "The English
     title") translated, a number in the interface's digits; anything else as is."""
+    if isinstance(value, Text):
+        return message_text(value, lang)
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         return value
     text = (
@@ -34,6 +36,19 @@ def _param(value: Any, lang: str) -> Any:
     if lang == "ar" and _NUMBER.fullmatch(text):
         text = text.translate({ord("0") + i: chr(0x0660 + i) for i in range(10)})
     return text
+
+
+def message_text(text: str, lang: str) -> str:
+    """A core sentence in ``lang``: a :class:`~facilitator.errors.Text` is translated from
+    its template and filled with its parameters (a marked parameter, such as an audit
+    problem, is translated too); any other string by exact catalogue lookup."""
+    if isinstance(text, Text):
+        translated = translate_source(text.template, lang)
+        try:
+            return translated.format(**{k: _param(v, lang) for k, v in text.params.items()})
+        except (KeyError, IndexError, ValueError):
+            return str(text)
+    return translate_source(text, lang)
 
 
 def error_text(exc: BaseException, lang: str | None = None) -> str:

@@ -297,6 +297,11 @@ class RunController(QObject):
             return True
         return False
 
+    def note_safety(self) -> None:
+        """Log that the Safety panel was opened (no content), for the review queue."""
+        if self.engine.status in ("running", "paused"):
+            self.act(self.engine.note_safety)
+
     def abandon(self, reason: str) -> None:
         if self.engine.status in ("ready", "running", "paused"):
             self.act(lambda: self.engine.abandon(reason))

@@ -426,8 +426,7 @@ class RunView(QWidget):
     def open_safety(self):
         from facilitator.ui.run.safety_dialog import SafetyDialog
 
-        if self.engine.status in ("running", "paused"):  # logged for the review queue
-            self._act(self.engine.note_safety)
+        self.controller.note_safety()
         dialog = SafetyDialog(self.ctx, self.group_id, self.session_id, self.data.aliases(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
