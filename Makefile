@@ -23,10 +23,11 @@ $(TSTAMP): pyproject.toml | $(BIN)/python
 
 # Debian packages the tests use: qpdf, pdftotext, pdftoppm check PDFs; age and minisign
 # are the reference tools for report bundles; Xvfb, openbox and Qt's xcb runtime libraries
-# run the real-window tests (tests/realwindow). Only the missing ones are installed.
+# run the real-window tests (tests/realwindow); tesseract reads Arabic pages back by OCR. Only the missing ones are installed.
 SYSTEM_DEPS := qpdf poppler-utils age minisign xvfb openbox libxcb-cursor0 libxcb-icccm4 \
   libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-randr0 \
-  libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0 libegl1 libfontconfig1
+  libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0 libegl1 libfontconfig1 \
+  tesseract-ocr tesseract-ocr-ara
 system-deps:
 	@missing=$$(for p in $(SYSTEM_DEPS); do \
 	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import random
 import time
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any, Callable, ContextManager, Iterator, Optional
 
 from sqlalchemy import select
 
@@ -77,38 +78,55 @@ class Attempt:
     db: Database
     _closed: bool = False
 
+    def _batch(self) -> ContextManager[None]:
+        rec = self.run.recorder
+        return rec.batch() if isinstance(rec, _Recorder) else nullcontext()
+
     def start(self) -> None:
-        self.run.start()
+        with self._batch():
+            self.run.start()
 
     def poll(self) -> list[Entry]:
-        return self.run.poll()
+        with self._batch():
+            return self.run.poll()
 
     def next_step(self) -> None:
-        self.run.next_step()
+        with self._batch():
+            self.run.next_step()
 
     def choose(self, option_id: str) -> Entry:
-        entry = self.run.choose(option_id)
+        with self._batch():
+            entry = self.run.choose(option_id)
         self.sync_if_ended()  # an option may end the scenario: store the result now
         return entry
 
     def inject(self, event_id: str) -> None:
-        self.run.inject(event_id)
+        with self._batch():
+            self.run.inject(event_id)
 
     def pause(self) -> None:
-        self.run.pause()
+        with self._batch():
+            self.run.pause()
+
+    def open_safety(self) -> Entry:
+        with self._batch():
+            return self.run.open_safety()
 
     def resume(self) -> None:
-        self.run.resume()
+        with self._batch():
+            self.run.resume()
 
     def finish(self) -> Outcome:
-        outcome = self.run.finish() if not self.run.done else self.run.outcome
+        with self._batch():
+            outcome = self.run.finish() if not self.run.done else self.run.outcome
         assert outcome is not None
         if not self._closed:
             self._close("finished", outcome)
         return outcome
 
     def abandon(self) -> None:
-        self.run.abandon()
+        with self._batch():
+            self.run.abandon()
         self._close("abandoned", None)
 
     def sync_if_ended(self) -> Optional[Outcome]:
@@ -132,19 +150,54 @@ class Attempt:
                 row.critical_missed = list(outcome.critical_missed)
 
 
+class _Recorder:
+    """Writes transcript entries and inputs to the store, then tells the listener.
+
+    Inside :meth:`batch` (one input: a poll, a choice...) everything the engine logs is
+    written in ONE unit of work, then shown: one commit per input instead of one per
+    line, so an event card is on screen a single disk sync after its time, and still
+    nothing is shown before it is saved."""
+
+    def __init__(self, db: Database, attempt_id: str,
+                 listener: Callable[[Entry | Action], None] | None = None) -> None:
+        self.db, self.attempt_id, self.listener = db, attempt_id, listener
+        self.buffer: list[Entry | Action] = []
+        self.depth = 0
+
+    def __call__(self, item: Entry | Action) -> None:
+        if self.depth:
+            self.buffer.append(item)
+        else:
+            self._write([item])
+
+    def _write(self, items: list[Entry | Action]) -> None:
+        with self.db.unit() as s:
+            for item in items:
+                if isinstance(item, Entry):
+                    s.add(PracticeEntry(attempt_id=self.attempt_id, seq=item.seq, kind=item.kind,
+                                        t=item.t, step_id=item.step_id, data=dict(item.data)))
+                else:
+                    s.add(PracticeAction(attempt_id=self.attempt_id, seq=item.seq,
+                                         action=item.action, arg=item.arg, clock=item.at))
+        if self.listener is not None:  # the screen (or the terminal) shows it once saved
+            for item in items:
+                self.listener(item)
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        self.depth += 1
+        try:
+            yield
+        finally:
+            self.depth -= 1
+            if not self.depth and self.buffer:
+                items, self.buffer = self.buffer, []
+                self._write(items)
+
+
 def _recorder(db: Database, attempt_id: str,
-              listener: Callable[[Entry | Action], None] | None = None):  # type: ignore[no-untyped-def]
-    def record(item: Entry | Action) -> None:
-        with db.unit() as s:
-            if isinstance(item, Entry):
-                s.add(PracticeEntry(attempt_id=attempt_id, seq=item.seq, kind=item.kind,
-                                    t=item.t, step_id=item.step_id, data=dict(item.data)))
-            else:
-                s.add(PracticeAction(attempt_id=attempt_id, seq=item.seq, action=item.action,
-                                     arg=item.arg, clock=item.at))
-        if listener is not None:  # the screen (or the terminal) shows it once it is saved
-            listener(item)
-    return record
+              listener: Callable[[Entry | Action], None] | None = None) -> _Recorder:
+    return _Recorder(db, attempt_id, listener)
 
 
 def start_attempt(db: Database, scenario_ref: str, trainee: str, *, seed: int | None = None,

@@ -13,25 +13,34 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from reportlab.lib import colors
-from reportlab.platypus import CondPageBreak, Flowable, Table
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Table
 
-from facilitator.export.text import Line, clean_text, glyph_outline, shape_line, wrap_text
+from facilitator.export.text import (Line, clean_text, glyph_outline, shape_line, sole_isolate,
+                                     wrap_text)
 
 Align = Literal["start", "center", "end"]
 _HUGE = 1e7  # "as tall as it likes" when measuring a flowable
 
 
 def draw_line(canv, line: Line, x: float, baseline: float) -> None:
-    """Draw a shaped line at ``x``; its combining marks are filled outlines."""
-    if line.glyphs:
-        canv.setFont(line.font, line.size)
-        canv.drawString(x, baseline, line.glyphs)
-    if line.marks:
-        k = line.size / 1000.0
+    """Draw a shaped line at ``x``, each piece in its own font; combining marks are
+    filled outlines."""
+    k = line.size / 1000.0
+    for piece in line.pieces:
+        if piece.glyphs:
+            canv.setFont(piece.font, line.size)
+            canv.drawString(x, baseline, piece.glyphs)
+        if piece.marks:
+            _draw_marks(canv, piece, x, baseline, k)
+        x += piece.advance * k
+
+
+def _draw_marks(canv, piece, x: float, baseline: float, k: float) -> None:
+    if piece.marks:
         path = canv.beginPath()
-        for gid, mx, my in line.marks:
+        for gid, mx, my in piece.marks:
             ox, oy = x + mx * k, baseline + my * k
-            for op in glyph_outline(line.font, gid):
+            for op in glyph_outline(piece.font, gid):
                 if op[0] == "m":
                     path.moveTo(ox + op[1] * k, oy + op[2] * k)
                 elif op[0] == "l":
@@ -71,9 +80,14 @@ class TextBlock(Flowable):
 
     def __init__(self, text: str, style: TextStyle, *, bullet: str = "",
                  _logical_lines: list[str] | None = None, _first: bool = True,
-                 _last: bool = True) -> None:
+                 _last: bool = True, own_direction: bool = True) -> None:
         super().__init__()
         self.text = clean_text(text) if _logical_lines is None else ""
+        # a text that is wholly one person's words (one isolate) keeps its own
+        # direction: an English note in an Arabic report reads and aligns left to right
+        own = sole_isolate(self.text) if _logical_lines is None else None
+        if own_direction and own is not None and own != style.rtl and not bullet:
+            style = style.but(rtl=own)
         self.style = style
         self.bullet = bullet if _first else ""
         self._given_lines = _logical_lines
@@ -108,11 +122,19 @@ class TextBlock(Flowable):
     def getSpaceAfter(self) -> float:  # noqa: N802 - ReportLab API
         return self.style.space_after if self._last else 0.0
 
+    #: Lines a split must leave on each side: no paragraph's first line alone at the
+    #: foot of a page (orphan) and no last line alone at the head of the next (widow).
+    MIN_LINES = 2
+
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         self._layout(avail_width)
+        n = len(self._lines)
         fit = int(avail_height // self.style.line_height)
-        if fit <= 0 or fit >= len(self._lines):
-            return [] if fit <= 0 else [self]
+        if fit >= n:
+            return [self]
+        fit = min(fit, n - self.MIN_LINES)
+        if fit < self.MIN_LINES:
+            return []  # all of it moves on: a fresh page always holds more than that
         head = TextBlock("", self.style, bullet=self.bullet, _logical_lines=self._logical[:fit],
                          _first=self._first, _last=False)
         tail = TextBlock("", self.style, _logical_lines=self._logical[fit:], _first=False,
@@ -185,6 +207,9 @@ class KeepWithStart(CondPageBreak):
         f = self.start
         if f is None or getattr(f, "frameAction", None):  # PageBreak and friends
             return 0.0
+        if isinstance(f, KeepTogether):  # a table with its figures: all of it must fit
+            return min(sum(c.wrap(width, _HUGE)[1] + c.getSpaceBefore() + c.getSpaceAfter()
+                           for c in f._content), _HUGE)
         _, h = f.wrap(width, _HUGE)
         if isinstance(f, Table) and f.repeatRows and len(f._rowHeights) > 1:
             head = sum(f._rowHeights[:f.repeatRows])

@@ -24,6 +24,7 @@ from facilitator.i18n import pick
 from facilitator.session.library import load_script
 from facilitator.session.rules import Rule, RuleSet, effective_rules, load_ruleset
 from facilitator.session.scripts import Script
+from facilitator.textcheck import isolate
 from facilitator.tracking import report_model as rm
 
 _T: dict[str, dict[str, str]] = {
@@ -78,21 +79,25 @@ def build_handout(script: Script, rules: Rules, lang: str) -> rm.Report:
     rules = _as_ruleset(script, rules)
     agenda = rm.Table(
         columns=["#", _t("step", lang), _t("minutes", lang)],
-        rows=[[str(i), step.title.get(lang), str(step.minutes)]
+        rows=[[str(i), isolate(step.title.get(lang)), str(step.minutes)]
               for i, step in enumerate(script.steps, start=1)],
         numeric=frozenset({0, 2}), col_widths=[0.08, 0.74, 0.18],
         footnote=_t("plan_note", lang),
     )
-    rule_items = [f"{pick(r.title, lang)}: {pick(r.text, lang)}" for r in rules.rules]
+    # each rule may be a group's own words, in either language: set apart from the colon
+    # (a rule a group typed as one line has the same title and text: printed once)
+    rule_items = [isolate(pick(r.text, lang)) if pick(r.title, lang) == pick(r.text, lang)
+                  else f"{isolate(pick(r.title, lang))}: {isolate(pick(r.text, lang))}"
+                  for r in rules.rules]
     blocks: list[rm.Block] = [
-        rm.Paragraph(script.summary.get(lang)),
+        rm.Paragraph(isolate(script.summary.get(lang))),
         rm.Heading(_t("plan", lang)),
         agenda,
         rm.Heading(pick(rules.title, lang)),
         rm.BulletList(rule_items),
         rm.Paragraph(_t("peer", lang), "note"),
     ]
-    return rm.Report(kind="handout", lang=lang, title=script.title.get(lang),
+    return rm.Report(kind="handout", lang=lang, title=isolate(script.title.get(lang)),
                      subtitle=_t("subtitle", lang),
                      period=_t("length", lang, minutes=script.total_minutes),
                      audience="external", blocks=blocks,

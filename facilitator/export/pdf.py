@@ -23,7 +23,8 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, PageBreak, SimpleDocTemplate, Spacer
+from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, KeepTogether, PageBreak,
+                                PageTemplate, Spacer)
 from reportlab.platypus.flowables import HRFlowable
 
 from facilitator.errors import ReportError
@@ -32,7 +33,7 @@ from facilitator.export.flowables import KeepWithStart, TextBlock, TextStyle, dr
 from facilitator.export.fonts import fonts
 from facilitator.export.labels import label
 from facilitator.export.tables import key_figures_flowable, table_flowable
-from facilitator.export.text import clean_text, visual, wrap_text
+from facilitator.export.text import clean_text, fit_line, visual
 from facilitator.i18n import QT_TRANSLATE_NOOP, is_rtl
 from facilitator.tracking import report_model as rm
 
@@ -159,6 +160,8 @@ def _block_flowables(block: object, st: Styles, lang: str, width: float) -> list
         notes = [block.note] if block.note else []
         if any(v is None for s in block.series for v in s.values):
             notes.append(label("withheld", lang))
+        if block.kind == "line" and block.partial:
+            notes.append(label("partial", lang))
         parts.extend(TextBlock(n, st.small) for n in notes)
         return parts + [Spacer(1, 6)]
     if isinstance(block, rm.PageBreak):
@@ -180,12 +183,23 @@ def build_story(report: rm.Report, width: float) -> list[Flowable]:
     story.append(HRFlowable(width="100%", thickness=0.6, color=colors.HexColor("#bbbbbb"),
                             spaceBefore=2, spaceAfter=8))
     previous: object = None
+    previous_start = len(story)
     for block in report.blocks:
-        if (isinstance(block, rm.Chart) and isinstance(previous, rm.Heading)
+        if (isinstance(block, (rm.Chart, rm.Table)) and isinstance(previous, rm.Heading)
                 and block.title == previous.text):  # do not print the same title twice
             block = dataclasses.replace(block, title="")
+        if (isinstance(block, rm.Heading) and isinstance(previous, rm.Heading)
+                and block.text == previous.text):
+            continue
+        start = len(story)
         story.extend(_block_flowables(block, st, report.lang, width))
+        if isinstance(block, rm.KeyFigures) and isinstance(previous, rm.Table):
+            # figures that sum up a table ("Passes" under the check-in table) stay on
+            # the page of the table's last rows: together they move on when they fit a page
+            together = [f for f in story[previous_start:] if type(f) is not Spacer]
+            story[previous_start:] = [KeepTogether(together), Spacer(1, 8)]
         previous = block
+        previous_start = start
     return _bind_lead_ins(story)
 
 
@@ -219,11 +233,8 @@ def chrome_canvas(report: rm.Report):
     def put(canv: Canvas, text: str, y: float, size: float, side: str, font: str | None = None,
             max_width: float | None = None) -> None:
         font = font or fs.regular
-        if max_width is not None:  # keep chrome on one line: cut to the first wrapped line
-            first = wrap_text(text, font, size, max_width)[0] if text else ""
-            if first != text:
-                first = first[:-1] + "…" if len(first) > 1 else first
-            text = first
+        if max_width is not None:  # keep chrome on one line
+            text = fit_line(text, font, size, max_width)
         line = visual(text, font, size, rtl)
         left = (side == "start") != rtl
         x = MARGIN_X if left else width - MARGIN_X - line.width
@@ -277,6 +288,20 @@ def chrome_canvas(report: rm.Report):
     return ChromeCanvas
 
 
+class _Document(BaseDocTemplate):
+    """A4 with one frame whose edges are the margins: no inner padding, so body text,
+    headings and table edges share one left and one right edge (ReportLab's default
+    frame pads 6 pt, which set paragraphs in from tables that span the full width)."""
+
+    def build(self, flowables, canvasmaker):  # noqa: D102 - ReportLab API
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height,
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
+                      id="body")
+        self.addPageTemplates([PageTemplate(id="page", frames=[frame],
+                                            pagesize=self.pagesize)])
+        super().build(flowables, canvasmaker=canvasmaker)
+
+
 def render_story(chrome: rm.Report, make_story: Callable[[float], list[Flowable]], *,
                  subject: str, what: str = "report") -> bytes:
     """Lay out the flowables ``make_story(frame_width)`` returns on A4 pages with the
@@ -286,7 +311,7 @@ def render_story(chrome: rm.Report, make_story: Callable[[float], list[Flowable]
     metadata and the plain failure message. ``what`` is "report" or "form".
     """
     buf = io.BytesIO()
-    doc = SimpleDocTemplate(
+    doc = _Document(
         buf, pagesize=PAGE, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM, title=clean_text(chrome.title, keep_newlines=False),
         author="Facilitator", creator="Facilitator", subject=clean_text(subject),
@@ -298,10 +323,15 @@ def render_story(chrome: rm.Report, make_story: Callable[[float], list[Flowable]
     except ReportError:
         raise
     except Exception as exc:  # LayoutError and friends: say it plainly, keep the cause
-        message = (QT_TRANSLATE_NOOP("export", "The form could not be laid out: {reason}")
+        # ReportLab's own words (class names, object ids, frame sizes) mean nothing to a
+        # reader; they stay in the chained cause for FACILITATOR_DEBUG
+        message = (QT_TRANSLATE_NOOP("export", "The form could not be laid out: a part of it "
+                                     "is too large for a page.")
                    if what == "form" else
-                   QT_TRANSLATE_NOOP("export", "The report could not be laid out: {reason}"))
-        raise ReportError(message, params=dict(reason=exc)) from exc
+                   QT_TRANSLATE_NOOP("export", "The report could not be laid out: a part of "
+                                     "it is too large for a page. Shorten the longest text "
+                                     "(a title or a note) and try again."))
+        raise ReportError(message) from exc
     return buf.getvalue()
 
 

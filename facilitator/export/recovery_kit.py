@@ -16,6 +16,7 @@ from pathlib import Path
 from facilitator.errors import InputError
 from facilitator.export.pdf import CodeBlock, write_report
 from facilitator.i18n import QT_TRANSLATE_NOOP, pick
+from facilitator.textcheck import isolate_ltr
 from facilitator.tracking import report_model as rm
 
 _T: dict[str, dict[str, str]] = {
@@ -41,7 +42,7 @@ _T: dict[str, dict[str, str]] = {
               "line give the code in a file with --recovery-code-file. Then set a new "
               "passphrase.",
         "ar": "شغّل Facilitator واختر فتح البيانات برمز الاسترداد، أو في سطر الأوامر ضع الرمز في "
-              "ملف واستخدم \u200e--recovery-code-file. ثم اختر عبارة مرور جديدة.",
+              "ملف واستخدم \u2066--recovery-code-file\u2069. ثم اختر عبارة مرور جديدة.",
     },
     "date": {"en": "Created {when}", "ar": "أُنشئت في {when}"},
     "conf": {"en": "SECRET: unlocks all data. Do not photograph, scan or email.",
@@ -96,8 +97,9 @@ def build_recovery_kit(recovery_code: str, db_path: str | Path, lang: str,
         rm.BulletList([pick(item, lang) for item in _WHEN]),
         rm.Paragraph(_t("how", lang)),
         rm.Heading(_t("where", lang)),
-        # LRM on both sides keeps a path's leading slash in place inside Arabic text
-        rm.Paragraph("\u200e" + str(Path(db_path).expanduser().absolute()) + "\u200e"),
+        # a path reads left to right whatever its folder names: a left-to-right isolate
+        # keeps "/home/أحمد/.local/..." in order inside Arabic text
+        rm.Paragraph(isolate_ltr(Path(db_path).expanduser().absolute())),
         rm.Paragraph(_t("date", lang, when=when.strftime("%Y-%m-%d")), "note"),
     ]
     return rm.Report(kind="recovery_kit", lang=lang, title=_t("title", lang),

@@ -94,8 +94,8 @@ def table_flowable(tbl: rm.Table, rtl: bool, width: float) -> Table:
 
     def cell(text: str, i: int, style: TextStyle) -> TextBlock:
         if i in tbl.numeric:
-            return TextBlock(as_number(text, rtl), style.but(align="end"))
-        return TextBlock(text, style.but(align="start"))
+            return TextBlock(as_number(text, rtl), style.but(align="end"), own_direction=False)
+        return TextBlock(text, style.but(align="start"), own_direction=False)
 
     header = [cell(tbl.columns[i] if i < len(tbl.columns) else "", i, head) for i in order]
     data = [header]
@@ -171,7 +171,10 @@ def key_figures_flowable(kf: rm.KeyFigures, rtl: bool, width: float, *, per_row:
                  for name, value in chunk]
         cells += [""] * (per_row - len(cells))
         rows.append(cells[::-1] if rtl else cells)
+    # a row may split inside itself, so even a value of thousands of characters (a
+    # script title from an old store) flows on to the next page instead of failing
     return Table(rows, colWidths=[width / per_row] * per_row, hAlign="CENTER",
+                 splitByRow=1, splitInRow=1,
                  style=TableStyle([
                      ("BOX", (0, 0), (-1, -1), 0.5, RULE),
                      ("INNERGRID", (0, 0), (-1, -1), 0.5, RULE),

@@ -38,10 +38,13 @@ from bidi import algorithm as _uba
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
 
-from facilitator.export.fonts import font_path, fonts
+from facilitator.export.fonts import font_bytes, fonts
 
 PLACEHOLDER = "\u25ca"  # a lozenge: visibly "something was here that cannot be shown"
-_BIDI_CONTROLS = frozenset(range(0x202A, 0x202F)) | frozenset(range(0x2066, 0x206A))
+_BIDI_CONTROLS = frozenset(range(0x202A, 0x202F))  # embeddings and overrides: dropped
+LRI, RLI, FSI, PDI = "\u2066", "\u2067", "\u2068", "\u2069"
+_ISOLATES = frozenset((LRI, RLI, FSI))
+_SLOT = "\ufffc"  # stands for an isolate while the text around it is resolved
 _BIDI_MARKS = frozenset("\u200e\u200f\u061c")  # LRM, RLM, ALM: steer neutrals, never drawn
 _RTL_CLASSES = frozenset({"R", "AL", "AN"})
 _BRACKETS = {"(": ")", "[": "]", "{": "}", "\u2045": "\u2046", "\u2329": "\u232a",
@@ -84,6 +87,12 @@ def clean_text(text: object, *, keep_newlines: bool = True) -> str:
             continue
         if code in _BIDI_CONTROLS:
             continue
+        if ch in _ISOLATES or ch == PDI:
+            out.append(ch)
+            continue
+        if ch == _SLOT:
+            ch = PLACEHOLDER
+            code = ord(ch)
         if ch in _BIDI_MARKS:
             out.append(ch)
             continue
@@ -99,7 +108,78 @@ def clean_text(text: object, *, keep_newlines: bool = True) -> str:
             continue  # a combining mark the font lacks (e.g. emoji variation selector)
         elif not out or out[-1] != PLACEHOLDER:
             out.append(PLACEHOLDER)
-    return "".join(out)
+    return _balance_isolates("".join(out))
+
+
+def isolate(text: object, rtl: bool | None = None) -> str:
+    """``text`` as a bidi isolate: its own direction (``rtl``, or from its first strong
+    character), set apart from the text around it. The same as
+    :func:`facilitator.textcheck.isolate`, for callers inside the export package."""
+    body = "".join(ch for ch in str(text or "") if ch not in _ISOLATES and ch != PDI
+                   and ord(ch) not in _BIDI_CONTROLS)
+    opener = FSI if rtl is None else (RLI if rtl else LRI)
+    return f"{opener}{body}{PDI}" if body else ""
+
+
+def _balance_isolates(text: str) -> str:
+    """Pair every isolate initiator with a PDI (dropping stray PDIs, closing what is
+    left open), settle each FSI as LRI or RLI from its content, and close and reopen
+    the open isolates around each line break, so any line or slice of lines that
+    :func:`wrap_text` makes is balanced on its own."""
+    if not any(ch in _ISOLATES or ch == PDI for ch in text):
+        return text
+    out: list[str] = []
+    stack: list[int] = []
+    for ch in text:
+        if ch in _ISOLATES:
+            stack.append(len(out))
+            out.append(ch)
+        elif ch == PDI:
+            if stack:
+                start = stack.pop()
+                if out[start] == FSI:
+                    out[start] = RLI if first_strong_rtl("".join(out[start + 1:])) else LRI
+                out.append(ch)
+        else:
+            out.append(ch)
+    while stack:
+        start = stack.pop()
+        if out[start] == FSI:
+            out[start] = RLI if first_strong_rtl("".join(out[start + 1:])) else LRI
+        out.append(PDI)
+    return "\n".join(_reopen("".join(out).split("\n")))
+
+
+def _reopen(lines: list[str]) -> list[str]:
+    """Close the isolates open at the end of each line and reopen them on the next."""
+    result: list[str] = []
+    stack: list[str] = []
+    for line in lines:
+        prefix = "".join(stack)
+        for ch in line:
+            if ch in _ISOLATES:
+                stack.append(ch)
+            elif ch == PDI and stack:
+                stack.pop()
+        result.append(prefix + line + PDI * len(stack))
+    return result
+
+
+def sole_isolate(text: str) -> bool | None:
+    """The direction (True: right to left) of a text that is one isolate from end to
+    end, such as a note typed by a person; None for anything else."""
+    text = text.strip(" ")
+    if len(text) < 2 or text[0] not in (LRI, RLI) or text[-1] != PDI:
+        return None
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch in _ISOLATES:
+            depth += 1
+        elif ch == PDI:
+            depth -= 1
+            if depth == 0 and i != len(text) - 1:
+                return None
+    return text[0] == RLI
 
 
 def escape_markup(text: object) -> str:
@@ -177,32 +257,48 @@ def bidi_levels(text: str, rtl: bool) -> list[int]:
 
 # --- shaping ---------------------------------------------------------------------
 
-@functools.lru_cache(maxsize=4)
+@functools.lru_cache(maxsize=8)
 def _hb_font(font_name: str) -> hb.Font:
-    blob = hb.Blob(font_path(font_name).read_bytes())
-    return hb.Font(hb.Face(blob))
+    return hb.Font(hb.Face(hb.Blob(font_bytes(font_name))))
 
 
-@functools.lru_cache(maxsize=4)
+@functools.lru_cache(maxsize=8)
 def _glyph_chars(font_name: str) -> dict[int, int]:
-    """glyph id -> the lowest code point mapped to it (base letters before forms)."""
+    """glyph id -> the lowest code point the font's own cmap maps to it."""
     face = pdfmetrics.getFont(font_name).face
-    return {gid: min(codes) for gid, codes in face.glyphToChar.items() if codes}
+    out: dict[int, int] = {}
+    for code, gid in face.charToGlyph.items():
+        if code < 0xE000 or code > 0xF8FF:
+            out[gid] = min(code, out.get(gid, code))
+    return out
 
 
-def _shape_run(text: str, font_name: str, rtl: bool, vector_marks: bool
-               ) -> tuple[str, list[ShapeData], list[tuple[int, float, float]]]:
-    """Shape one directional run; glyphs come back in visual order.
+@dataclass(frozen=True)
+class Piece:
+    """Glyphs of one font, in visual order, with advances in 1/1000 em."""
 
-    Each glyph is written as the code point the font maps to it (Arabic presentation
-    forms for contextual shapes), so the PDF's ToUnicode map stays meaningful and
-    copy/paste or ``pdftotext`` with NFKC gives back the original letters.
+    font: str
+    glyphs: str  # a ShapedStr for shaped runs
+    advance: float
+    marks: tuple[tuple[int, float, float], ...] = ()  # (glyph id, x, y) in 1/1000 em
+
+
+def _shape_run(text: str, font_name: str, rtl: bool, vector_marks: bool) -> Piece:
+    """Shape one run of one direction and one font; glyphs come back in visual order.
+
+    Each glyph is written as a character whose entry in the PDF's ToUnicode map is
+    the text it was shaped from (its HarfBuzz cluster): a joined Arabic letter copies
+    out as the letter typed, not as a presentation form, a lam-alef ligature as lam
+    and alef, and a letter carrying harakat as the letter and its marks. Where the
+    glyph's own code point already is that text (Latin, isolated letters), that code
+    point is used. Latin runs are shaped without ligatures, so "fi" copies as f, i.
 
     With ``vector_marks`` the zero-width combining marks (shadda, tanween, vowel
     signs) are returned separately as ``(glyph id, x, y)`` in 1/1000 em from the run
     start, to be drawn as outlines at HarfBuzz's exact position: as text they would
     need backward moves and raised baselines, which make text extractors split the
-    line and emit its halves in the wrong order.
+    line and emit its halves in the wrong order. Their characters still copy out,
+    with the letter they sit on.
     """
     font = pdfmetrics.getFont(font_name)
     widths = font.face.charWidths
@@ -212,34 +308,74 @@ def _shape_run(text: str, font_name: str, rtl: bool, vector_marks: bool
     buf.add_str(text)
     buf.guess_segment_properties()
     buf.direction = "rtl" if rtl else "ltr"
-    hb.shape(hbf, buf, {"kern": True, "liga": True})
+    hb.shape(hbf, buf, {"kern": True, "liga": rtl, "clig": rtl, "dlig": False})
     infos = buf.glyph_infos
+    positions = buf.glyph_positions
     clusters = sorted({info.cluster for info in infos}) + [len(text)]
     cluster_end = dict(zip(clusters, clusters[1:]))
     scale = 1000.0 / font.face.unitsPerEm
+
+    def is_mark(info, pos) -> bool:
+        code = g2c.get(info.codepoint)
+        return (vector_marks and pos.x_advance == 0 and code is not None
+                and unicodedata.category(chr(code)) in ("Mn", "Me"))
+
+    # the glyph of each cluster that carries the cluster's text: its widest non-mark
+    carrier: dict[int, int] = {}
+    for i, (info, pos) in enumerate(zip(infos, positions)):
+        if is_mark(info, pos):
+            continue
+        best = carrier.get(info.cluster)
+        if best is None or pos.x_advance > positions[best].x_advance:
+            carrier[info.cluster] = i
     chars: list[str] = []
     data: list[ShapeData] = []
     marks: list[tuple[int, float, float]] = []
+    space = font.face.charToGlyph.get(32, 0)
     pen = 0.0
-    for info, pos in zip(infos, buf.glyph_positions):
+    for i, (info, pos) in enumerate(zip(infos, positions)):
         gid = info.codepoint
         advance = pos.x_advance * scale
-        code = g2c.get(gid)
-        if (vector_marks and advance == 0 and code is not None
-                and unicodedata.category(chr(code)) == "Mn"):
+        if is_mark(info, pos):
             marks.append((gid, pen + pos.x_offset * scale, pos.y_offset * scale))
+            if info.cluster not in carrier:  # a mark with no letter: copy it out anyway
+                carrier[info.cluster] = -1
+                marks_text = text[info.cluster:cluster_end[info.cluster]]
+                chars.append(chr(_zero_width_carrier(font, marks_text[::-1] if rtl
+                                                     else marks_text)))
+                data.append(ShapeData(info.cluster, 0.0, 0.0, 0.0, 0.0, 0))
             continue
-        if code is None:  # an alternate or ligature glyph with no code point of its own
+        if carrier.get(info.cluster) == i:
             source = text[info.cluster:cluster_end[info.cluster]]
-            # the page holds visual order and extractors reverse right-to-left text
-            # character by character, so a ligature's letters are recorded reversed
-            code = font.private_code(gid, source[::-1] if rtl else source, advance)
-            g2c[gid] = code
-        chars.append(chr(code))
-        data.append(ShapeData(info.cluster, advance, 0.0, pos.x_offset * scale, 0.0,
-                              widths.get(code, 0)))
+        else:
+            source = ""  # another glyph of the same cluster carries the text
+        # One character per code: extractors disagree on the order of a code that maps
+        # to several characters in right-to-left text (poppler reverses them, pypdf does
+        # not). A glyph standing for n characters (lam-alef, a letter with harakat) is
+        # written as the glyph plus n-1 invisible zero-ink glyphs, sharing its advance,
+        # each copying out as one character in drawing order (right to left: reversed).
+        letters = list(source[::-1] if rtl else source) or [""]
+        share = advance / len(letters)
+        for k, letter in enumerate(letters):
+            draw = gid if k == 0 else space
+            own = g2c.get(draw) if k == 0 else None
+            if own is not None and chr(own) == letter:
+                code = own
+            else:
+                code = font.private_code(draw, letter, share)
+            chars.append(chr(code))
+            data.append(ShapeData(info.cluster, share, 0.0,
+                                  pos.x_offset * scale if k == 0 else 0.0, 0.0,
+                                  widths.get(code, 0)))
         pen += advance
-    return "".join(chars), data, marks
+    glyphs = ShapedStr("".join(chars), shapeData=data)
+    return Piece(font_name, glyphs, pen, tuple(marks))
+
+
+def _zero_width_carrier(font, text: str) -> int:
+    """A code for an invisible glyph (the space's) that copies out as ``text``: marks
+    typed with no letter under them."""
+    return font.private_code(font.face.charToGlyph.get(32, 0), text, 0.0)
 
 
 @functools.lru_cache(maxsize=2048)
@@ -277,13 +413,120 @@ def glyph_outline(font_name: str, gid: int) -> tuple[tuple, ...]:
 
 @dataclass(frozen=True)
 class Line:
-    """One drawable line: ``glyphs`` in visual order, ``width`` in points."""
+    """One drawable line: ``pieces`` (one font each) in visual order, ``width`` in points."""
 
-    glyphs: str
+    pieces: tuple[Piece, ...]
     width: float
     font: str
     size: float
-    marks: tuple[tuple[int, float, float], ...] = ()  # (glyph id, x, y) in 1/1000 em
+
+    @property
+    def glyphs(self) -> str:
+        """The glyphs of a single-font line (chart labels, tests)."""
+        if len(self.pieces) == 1:
+            return self.pieces[0].glyphs
+        return "".join(str(p.glyphs) for p in self.pieces)
+
+    @property
+    def marks(self) -> tuple[tuple[int, float, float], ...]:
+        out: list[tuple[int, float, float]] = []
+        x = 0.0
+        for p in self.pieces:
+            out.extend((gid, x + mx, my) for gid, mx, my in p.marks)
+            x += p.advance
+        return tuple(out)
+
+
+def _font_runs(text: str, font_name: str) -> list[tuple[str, str]]:
+    """Cut logical ``text`` into (font, text) runs: each character in the first face
+    that draws it; spaces, punctuation, digits and marks stay with the face around
+    them when it can draw them, so "Łódź," is one run."""
+    fs = fonts()
+    if font_name not in fs.fallbacks:
+        return [(font_name, text)] if text else []
+    runs: list[list[str]] = []
+    for ch in text:
+        face = fs.face_for(ch, font_name) or font_name
+        if runs and runs[-1][0] != face and not unicodedata.category(ch).startswith("L"):
+            current = runs[-1][0]
+            if fs.face_for(ch, current) == current or ord(ch) in _face_cover(current):
+                face = current
+        if runs and runs[-1][0] == face:
+            runs[-1][1] += ch
+        else:
+            runs.append([face, ch])
+    return [(f, t) for f, t in runs]
+
+
+@functools.lru_cache(maxsize=16)
+def _face_cover(font_name: str) -> frozenset[int]:
+    return frozenset(pdfmetrics.getFont(font_name).face.charToGlyph)
+
+
+def _split_isolates(text: str) -> tuple[str, list[tuple[str, bool]]]:
+    """Replace each outermost isolate (LRI/RLI/FSI ... PDI) by one object replacement
+    character and return the outer text and each isolate's (content, right-to-left)."""
+    outer: list[str] = []
+    inner: list[tuple[str, bool]] = []
+    depth = 0
+    kind = ""
+    content: list[str] = []
+    for ch in text:
+        if ch in _ISOLATES:
+            if depth:
+                content.append(ch)
+            else:
+                kind = ch
+                content = []
+            depth += 1
+        elif ch == PDI:
+            if not depth:
+                continue
+            depth -= 1
+            if depth:
+                content.append(ch)
+            else:
+                inner.append(("".join(content), _isolate_rtl(kind, content)))
+                outer.append(_SLOT)
+        elif depth:
+            content.append(ch)
+        else:
+            outer.append(ch)
+    if depth:  # an isolate left open runs to the end of the line
+        inner.append(("".join(content), _isolate_rtl(kind, content)))
+        outer.append(_SLOT)
+    return "".join(outer), inner
+
+
+def _isolate_rtl(kind: str, content: list[str]) -> bool:
+    if kind == LRI:
+        return False
+    if kind == RLI:
+        return True
+    return first_strong_rtl("".join(content)) is True
+
+
+def first_strong_rtl(text: str) -> bool | None:
+    """True/False for the direction of the first strong character outside nested
+    isolates (rules P2 and P3), None when there is none."""
+    depth = 0
+    for ch in text:
+        if ch in _ISOLATES:
+            depth += 1
+        elif ch == PDI:
+            depth = max(0, depth - 1)
+        elif not depth:
+            cls = unicodedata.bidirectional(ch)
+            if cls == "L":
+                return False
+            if cls in ("R", "AL"):
+                return True
+    return None
+
+
+def _simple(text: str, font_name: str) -> bool:
+    primary = fonts().primary
+    return all(ord(ch) < 0x0590 and (ord(ch) in primary or ch == " ") for ch in text)
 
 
 @functools.lru_cache(maxsize=20000)
@@ -291,29 +534,50 @@ def shape_line(text: str, font_name: str, size: float, rtl: bool,
                vector_marks: bool = True) -> Line:
     """Bidi-reorder and shape one already-wrapped logical line.
 
-    ``vector_marks=False`` keeps combining marks inside the glyph string, for places
-    that can only draw a string (chart labels).
+    Isolates (LRI/RLI/FSI ... PDI, see :func:`isolate`) are laid out on their own,
+    with their own direction, and placed where they stand as one neutral unit, as
+    the Unicode bidi algorithm says: a group name or a note keeps its own order
+    whatever the text around it. ``vector_marks=False`` keeps combining marks inside
+    the glyph string, for places that can only draw a string (chart labels).
     """
     text = text.strip(" ")
-    if not needs_bidi(text, rtl) and all(ord(ch) < 0x0590 for ch in text):
+    pieces = _visual_pieces(text, font_name, rtl, vector_marks)
+    advance = sum(p.advance for p in pieces)
+    return Line(tuple(pieces), advance * size / 1000.0, font_name, size)
+
+
+def _visual_pieces(text: str, font_name: str, rtl: bool, vector_marks: bool) -> list[Piece]:
+    if not text:
+        return []
+    if not rtl and _simple(text, font_name):
         plain = "".join(ch for ch in text if ch not in _BIDI_MARKS)
-        return Line(plain, pdfmetrics.stringWidth(plain, font_name, size), font_name, size)
+        face = pdfmetrics.getFont(font_name)
+        return [Piece(font_name, plain, face.stringWidth(plain, 1000.0))]
+    text, isolates = _split_isolates(text)
     text = _INTERVAL.sub(lambda m: f"\u200e{m.group(0)}\u200e", text)
     text = _JOINED_NUMBER.sub(lambda m: "\u200e" + m.group(0), text)  # keep them L-to-R
     levels = bidi_levels(text, rtl) if text else []
-    runs: list[list] = []  # [level, glyph chars, shape data]
+    slots = iter(isolates)
+    runs: list[tuple[int, list[Piece]]] = []  # (level, pieces in visual order)
     start = 0
     for i in range(1, len(text) + 1):
-        if i == len(text) or levels[i] != levels[start]:
-            chunk = "".join(ch for ch in text[start:i] if ch not in _BIDI_MARKS)
-            if chunk:
-                runs.append([levels[start], *_shape_run(chunk, font_name, levels[start] % 2 == 1,
-                                                         vector_marks)])
-            start = i
+        if i < len(text) and levels[i] == levels[start] and text[i] != _SLOT \
+                and text[i - 1] != _SLOT:
+            continue
+        chunk = "".join(ch for ch in text[start:i] if ch not in _BIDI_MARKS)
+        level = levels[start]
+        if chunk == _SLOT:
+            inner, inner_rtl = next(slots)
+            runs.append((level, _visual_pieces(inner, font_name, inner_rtl, vector_marks)))
+        elif chunk:
+            odd = level % 2 == 1
+            parts = [_shape_run(t, f, odd, vector_marks) for f, t in _font_runs(chunk, font_name)]
+            runs.append((level, parts[::-1] if odd else parts))
+        start = i
     if runs:  # rule L2 on whole runs: each run is already in its own visual order
-        odd = [r[0] for r in runs if r[0] % 2]
+        odd_levels = [r[0] for r in runs if r[0] % 2]
         highest = max(r[0] for r in runs)
-        for level in range(highest, (min(odd) if odd else highest + 1) - 1, -1):
+        for level in range(highest, (min(odd_levels) if odd_levels else highest + 1) - 1, -1):
             i = 0
             while i < len(runs):
                 if runs[i][0] >= level:
@@ -324,21 +588,13 @@ def shape_line(text: str, font_name: str, size: float, rtl: bool,
                     i = j
                 else:
                     i += 1
-    glyphs = "".join(r[1] for r in runs)
-    data = [d for r in runs for d in r[2]]
-    marks: list[tuple[int, float, float]] = []
-    x = 0.0
-    for run in runs:
-        marks.extend((gid, x + mx, my) for gid, mx, my in run[3])
-        x += sum(d.x_advance for d in run[2])
-    width = x * size / 1000.0
-    return Line(ShapedStr(glyphs, shapeData=data), width, font_name, size, tuple(marks))
+    return [p for _, parts in runs for p in parts]
 
 
 @functools.lru_cache(maxsize=50000)
 def text_width(text: str, font_name: str, size: float) -> float:
     """Width of a logical word as shaped (direction does not change a word's width)."""
-    if all(ord(ch) < 0x0590 for ch in text):
+    if _simple(text, font_name):
         return pdfmetrics.stringWidth(text, font_name, size)
     rtl = any(unicodedata.bidirectional(ch) in _RTL_CLASSES for ch in text)
     return shape_line(text, font_name, size, rtl).width
@@ -399,10 +655,49 @@ def wrap_text(text: str, font_name: str, size: float, width: float) -> list[str]
                     current.append(piece)
                     current_w += extra
         lines.append(" ".join(current))
-    return lines
+    return _reopen(lines) if any(ch in _ISOLATES for ch in text) else lines
+
+
+def fit_line(text: str, font_name: str, size: float, width: float) -> str:
+    """``text`` cut at a word boundary, with an ellipsis, so that it fits one line of
+    ``width`` points (page headers and footers). A single word too long for the line
+    is cut between letters."""
+    if not text or text_width(text, font_name, size) <= width:
+        return text
+    ellipsis = "\u2026"
+    room = width - text_width(ellipsis, font_name, size)
+    words = text.split(" ")
+    kept: list[str] = []
+    for word in words:
+        trial = " ".join([*kept, word])
+        if text_width(trial, font_name, size) > room:
+            break
+        kept.append(word)
+    if not kept:  # one long word: as many letters as fit
+        kept = [_split_long_word(words[0], font_name, size, max(room, size))[0]]
+    cut = " ".join(kept).rstrip(" ,;:.-\u060c\u061b")
+    # the ellipsis follows the last word in that word's direction, whatever the line's
+    last = next((unicodedata.bidirectional(ch) for ch in reversed(cut)
+                 if unicodedata.bidirectional(ch) in ("L", "R", "AL")), "L")
+    ellipsis += "\u200e" if last == "L" else "\u200f"
+    line = _reopen([cut])[0] if any(ch in _ISOLATES for ch in cut) else cut
+    # the ellipsis goes inside a cut isolate, at the end of its words
+    if line.endswith(PDI):
+        closing = len(line) - len(line.rstrip(PDI))
+        return line[:-closing] + ellipsis + PDI * closing
+    return line + ellipsis
 
 
 def visual(text: object, font_name: str, size: float, rtl: bool,
-           vector_marks: bool = True) -> Line:
-    """Clean and shape a single-line label (chart labels, header and footer)."""
-    return shape_line(clean_text(text, keep_newlines=False), font_name, size, rtl, vector_marks)
+           vector_marks: bool = True, *, single_font: bool = False) -> Line:
+    """Clean and shape a single-line label (chart labels, header and footer).
+
+    ``single_font`` is for places that can draw one string in one font only (chart
+    labels): characters only a fallback face has become the placeholder.
+    """
+    text = clean_text(text, keep_newlines=False)
+    if single_font:
+        primary = fonts().primary
+        text = "".join(ch if ord(ch) in primary or unicodedata.category(ch)[0] not in "LMNPS"
+                       else PLACEHOLDER for ch in text)
+    return shape_line(text, font_name, size, rtl, vector_marks)

@@ -279,6 +279,13 @@ class PracticeRun:
         self._log("resumed", {})
         self._fire_due()
 
+    def open_safety(self) -> Entry:
+        """The trainee pressed Safety: recorded with its time (a disclosure scenario's
+        debrief shows when the safety steps were opened). It changes no score."""
+        self._need_open()
+        self._act("safety")
+        return self._log("safety", {"decision": self.pending})
+
     def finish(self) -> Outcome:
         self._need_open()
         if self.pending:
@@ -319,6 +326,8 @@ class PracticeRun:
             self.inject(str(act.arg))
         elif act.action == "next":
             self.next_step()
+        elif act.action == "safety":
+            self.open_safety()
         elif act.action in ("start", "pause", "resume", "finish", "abandon"):
             getattr(self, act.action)()
         else:

@@ -96,6 +96,16 @@ L: dict[str, dict[str, str]] = {
                  "النتيجة محدودة لأن إجراءً حاسمًا فات."),
     "timeline": _l(QT_TRANSLATE_NOOP(CTX, "Key moments"), "اللحظات الرئيسية"),
     "best_was": _l(QT_TRANSLATE_NOOP(CTX, "Strongest option"), "الخيار الأقوى"),
+    "safety_opened": _l(QT_TRANSLATE_NOOP(CTX, "Opened the Safety steps."),
+                        "فتح خطوات السلامة."),
+    "next_critical": _l(QT_TRANSLATE_NOOP(CTX, "Rehearse the critical action you missed: {action}"),
+                        "تمرّن على الإجراء الحاسم الذي فاتك: {action}"),
+    "next_comp": _l(QT_TRANSLATE_NOOP(CTX, "Work on {competency}: try the scenario \u201c{scenario}\u201d."),
+                    "اعمل على {competency}: جرّب سيناريو \u201c{scenario}\u201d."),
+    "next_comp_again": _l(QT_TRANSLATE_NOOP(CTX, "Work on {competency}: play this scenario again."),
+                          "اعمل على {competency}: العب هذا السيناريو مرة أخرى."),
+    "next_harder": _l(QT_TRANSLATE_NOOP(CTX, "Every point was earned: try the same scenario in assessment mode, or a harder one."),
+                      "حصلت على كل النقاط: جرّب السيناريو نفسه في وضع التقييم، أو سيناريو أصعب."),
     "response": _l(QT_TRANSLATE_NOOP(CTX, "answered in {seconds} s"), "زمن الإجابة {seconds} ث"),
 }
 
@@ -203,6 +213,8 @@ def entry_lines(run: PracticeRun, entry: Entry, lang: str, *, show_state: bool =
         return [f"    {t('extended', lang, minutes=minutes(d['minutes'], lang))}"]
     if entry.kind == "state":
         return [f"    ({d['who']} {d['var']} {d['from']} -> {d['to']})"] if show_state else []
+    if entry.kind == "safety":
+        return [f"{stamp} {t('safety_opened', lang)}"]
     if entry.kind in ("paused", "resumed"):
         return [f"{stamp} {t(entry.kind, lang)}"]
     if entry.kind == "finish":
@@ -249,3 +261,47 @@ def debrief_lines(run: PracticeRun, outcome: Outcome, lang: str) -> list[str]:
     if outcome.capped:
         out.append(t("capped", lang))
     return out
+
+
+# Checker and loader messages are built in English with the ids they name; the
+# authoring screen shows them in Arabic through these patterns (ids kept as written).
+_AR_PATTERNS: list[tuple[str, str]] = [
+    (r"missing translation: '(?P<a>[^']+)' has no Arabic text", "ترجمة ناقصة: '{a}' بلا نص عربي"),
+    (r"missing translation: '(?P<a>[^']+)' has no English text",
+     "ترجمة ناقصة: '{a}' بلا نص إنجليزي"),
+    (r"decision '(?P<a>[^']+)' is unreachable.*", "لا يمكن الوصول إلى القرار '{a}': لا يقود إليه أي حدث أو خيار في أي مسار"),
+    (r"event '(?P<a>[^']+)' never happens on any path.*", "الحدث '{a}' لا يقع في أي مسار (كل المسارات تنتهي قبله)"),
+    (r"critical action '(?P<a>[^']+)' is performed on no path", "الإجراء الحاسم '{a}' لا يُنفَّذ في أي مسار"),
+    (r"no path through the scenario finishes", "لا يوجد مسار ينتهي في هذا السيناريو"),
+    (r"no path reaches the result 'competent'", "لا يصل أي مسار إلى نتيجة «متمكّن»"),
+    (r"the script '(?P<a>[^']+)' has no step '(?P<b>[^']+)'; its steps are: (?P<c>.*)",
+     "النص '{a}' ليس فيه خطوة '{b}'؛ خطواته: {c}"),
+    (r"there is no session script '(?P<a>[^']+)'.*", "لا يوجد نص جلسة باسم '{a}'"),
+    (r"unknown event kind (?P<a>.+); use one of: (?P<b>.*)", "نوع حدث غير معروف {a}؛ استعمل أحد: {b}"),
+    (r"unknown competency (?P<a>.+); use one of: (?P<b>.*)", "كفاءة غير معروفة {a}؛ استعمل أحد: {b}"),
+    (r"'(?P<a>[^']+)' option '(?P<b>[^']+)' ends the scenario", "الخيار '{b}' في '{a}' ينهي السيناريو"),
+    (r"(?P<a>\d+) path\(s\) checked over (?P<b>\d+) temperament.*", "فُحص {a} مسارًا عبر {b} من توليفات الطباع"),
+    (r"reference path '(?P<a>[^']+)' scores (?P<b>.*)", "المسار المرجعي '{a}' يعطي درجات مختلفة: {b}"),
+    (r"reference path '(?P<a>[^']+)' gives the result (?P<b>\S+), expected (?P<c>.*)",
+     "المسار المرجعي '{a}' يعطي النتيجة {b}، والمتوقع {c}"),
+    (r"[Ff]ield required", "حقل مطلوب غير موجود"),
+    (r"[Ee]xtra inputs are not permitted|unknown field.*", "حقل غير معروف في هذا الموضع"),
+    (r"must be a mapping with 'en' and 'ar' texts", "يجب أن يكون نصًا بالإنجليزية والعربية (en و ar)"),
+    (r"an event needs exactly one trigger.*", "يحتاج الحدث إلى مُطلِق واحد بالضبط: step أو minute أو when"),
+    (r"participant code '(?P<a>[^']+)' is used twice", "رمز المشارك '{a}' مستعمل مرتين"),
+    (r"(?P<a>[^:]+): No such file or directory.*", "الملف غير موجود: {a}"),
+]
+
+
+def plain_problem(message: str, lang: str) -> str:
+    """A loader or checker message in ``lang`` (English passes through; a message
+    without an Arabic pattern is shown in English rather than guessed)."""
+    import re
+
+    if lang != "ar":
+        return message
+    for pattern, arabic in _AR_PATTERNS:
+        m = re.fullmatch(pattern, message.strip(), flags=re.S) or re.search(pattern, message)
+        if m:
+            return arabic.format(**m.groupdict())
+    return message

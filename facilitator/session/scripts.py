@@ -27,6 +27,7 @@ from facilitator.resources import resource_path
 
 FORMAT_VERSION = 1
 MAX_TEXT = 20_000
+MAX_TITLE = 200
 MIN_TOTAL_MINUTES = 10
 MAX_TOTAL_MINUTES = 480
 
@@ -91,13 +92,45 @@ def _rule_error(message: str, loc: tuple[Any, ...] = (), rule: str = "",
 
 
 class Text(_Strict):
-    """A human-facing text in both languages; neither may be empty."""
+    """A human-facing text in both languages; neither may be empty, and neither may
+    hold control or direction-override characters (the one check every typed text
+    passes: :func:`facilitator.textcheck.check_text`)."""
 
     en: Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT)]
     ar: Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT)]
 
+    @field_validator("en", "ar")
+    @classmethod
+    def _no_controls(cls, value: str) -> str:
+        return _typed_text(value, multiline=True)
+
     def get(self, lang: str) -> str:
         return self.ar if lang == "ar" else self.en
+
+
+def _typed_text(value: str, *, multiline: bool) -> str:
+    """Refuse control and direction-override characters; the text itself is kept as
+    written (normalising it would change the script's content hash)."""
+    from facilitator.textcheck import problem
+
+    message = problem(value, multiline=multiline)
+    if message is not None:
+        raise PydanticCustomError("typed_text", "{detail}", {
+            "detail": message.replace("The text contains", "contains")})
+    return value
+
+
+class Title(Text):
+    """A title (of a script or a step): one line, at most :data:`MAX_TITLE` characters
+    in each language, so it fits a heading, a table cell and a page header."""
+
+    en: Annotated[str, StringConstraints(min_length=1, max_length=MAX_TITLE)]
+    ar: Annotated[str, StringConstraints(min_length=1, max_length=MAX_TITLE)]
+
+    @field_validator("en", "ar")
+    @classmethod
+    def _no_controls(cls, value: str) -> str:
+        return _typed_text(value, multiline=False)
 
 
 class GroupSize(_Strict):
@@ -120,7 +153,7 @@ class Options(_Strict):
 class Step(_Strict):
     id: StepId
     kind: StepKind
-    title: Text
+    title: Title
     # strict: a YAML ``true`` or "10" is not a number of minutes, and ``1`` is not a yes
     minutes: int = Field(ge=1, le=240, strict=True)
     min_minutes: Optional[int] = Field(default=None, ge=1, le=240, strict=True)
@@ -164,7 +197,7 @@ class Script(_Strict):
     format: Literal[1]
     id: ScriptId
     version: Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z.+-]{1,32}$")]
-    title: Text
+    title: Title
     summary: Text
     program_type: ProgramType
     audience: Text

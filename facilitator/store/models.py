@@ -331,7 +331,10 @@ def real_sessions() -> Any:
     """
     return select(Session).where(Session.is_practice.is_(False))
 
+
 from facilitator.store import models_practice as _models_practice  # noqa: E402,F401 - practice tables
 from facilitator.store import models_bundles as _models_bundles  # noqa: E402,F401  (issue 15 tables)
 from facilitator.store import models_supervision  # noqa: E402,F401  (issue 14 tables)
 from facilitator.store import models_release as _models_release  # noqa: E402,F401  (issue 11: release register)
+from facilitator.store import text_fields as _text_fields  # noqa: E402,F401 - checks typed text
+from facilitator.store import models_practice_review as _models_practice_review  # noqa: E402,F401 - practice review

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session as OrmSession
 from facilitator.errors import InputError
 from facilitator.i18n import QT_TRANSLATE_NOOP, pick
 from facilitator.store.models import MeasureDefinition
+from facilitator.textcheck import check_text
 from facilitator.tracking.measures import (
     BUILTIN_KEYS,
     KEY_RE,
@@ -122,27 +123,16 @@ def clean_title(value: Any, what: str, *, arabic: bool = False, limit: int = TIT
     ``what`` names the text in the message (a marked string such as :data:`EN_TITLE`
     is translated with it); ``field`` is the form input the error is about.
 
-    Control, invisible-format (bidi overrides, zero-width), private-use and unassigned
-    characters are refused rather than silently dropped: a title is typed once by an
-    organisation and then printed in every report, so it should be fixed at the source.
+    Control, bidi-override, private-use and unassigned characters are refused by the
+    check every typed text passes (:func:`facilitator.textcheck.check_text`): a title
+    is typed once by an organisation and printed in every report, so it is fixed at
+    the source.
     """
-    if not isinstance(value, str):
-        raise InputError(QT_TRANSLATE_NOOP("measures", "{what} must be text."),
-                         params=dict(what=what), field=field)
-    text = " ".join(unicodedata.normalize("NFC", value).split())
-    if not text:
-        raise InputError(QT_TRANSLATE_NOOP("measures", "{what} is empty."),
-                         params=dict(what=what), field=field)
-    if len(text) > limit:
-        raise InputError(QT_TRANSLATE_NOOP(
-            "measures", "{what} is {n} characters long; the limit is {limit}."),
-            params=dict(what=what, n=len(text), limit=limit), field=field)
-    bad = next((ch for ch in text if unicodedata.category(ch) in _HIDDEN), None)
-    if bad is not None:
-        raise InputError(QT_TRANSLATE_NOOP(
-            "measures", "{what} contains an invisible or control character ({char}); "
-            "remove it and try again."), params=dict(what=what, char=f"U+{ord(bad):04X}"),
-            field=field)
+    try:
+        text = check_text(value, what, limit=limit, required=True)
+    except InputError as exc:
+        exc.field = field
+        raise
     if arabic and not _ARABIC.search(text):
         raise InputError(QT_TRANSLATE_NOOP("measures", "{what} has no Arabic letters."),
                          params=dict(what=what), field=field)

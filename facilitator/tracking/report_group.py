@@ -47,6 +47,7 @@ from facilitator.tracking.report_blocks import (
     mean_cell,
     retention_cell,
 )
+from facilitator.textcheck import isolate
 from facilitator.tracking.report_model import (
     Chart,
     Heading,
@@ -88,7 +89,7 @@ def build_group_report(db: Database, group_id: str, date_from: date | None,
                           headcount_only=headcount_only, measures=measures)
     label = (period_label(months.start, months.end, lang, rt.fmt_month) if months
              else period_label(None, None, lang))
-    report = Report(kind="group", lang=lang, title=rt.t("group_title", lang), subtitle=name,
+    report = Report(kind="group", lang=lang, title=rt.t("group_title", lang), subtitle=isolate(name),
                     period=label, audience="supervisor",
                     blocks=blocks, practice=False,
                     confidentiality=rt.t("conf_supervisor", lang),
@@ -179,7 +180,8 @@ def group_blocks(L: Ledger, ds: Dataset, months: MonthSpan | None, lang: str, *,
     blocks = [Heading(rt.t("overview", lang)), overview, *notes, *blocks, table,
               Chart("line", rt.t("attendance", lang), labels,
                     [Series(rt.t("attended", lang), per_session)],
-                    y_label=rt.t("people", lang), y_min=0)]
+                    y_label=rt.t("people", lang), y_min=0,
+                    x_values=[x.day.toordinal() for x in held])]
     if not headcount_only:
         blocks += checkin_blocks(L, g, pk, ds, held, lang)
         blocks += who5_blocks(L, g, ds, period, lang, by="session")
@@ -242,7 +244,8 @@ def who5_blocks(L: Ledger, prefix: str, ds: Dataset, period: Period, lang: str, 
     return [Heading(rt.t("who5_heading", lang)), table,
             Chart("line", rt.t("who5_trend" if by == "month" else "who5_trend_session", lang),
                   labels,
-                  [Series(rt.t("who5_mean", lang), means)], y_min=0, y_max=100),
+                  [Series(rt.t("who5_mean", lang), means)], y_min=0, y_max=100,
+                  x_values=[p.day.toordinal() for p in points] if by == "session" else None),
             Paragraph(rt.t("who5_note", lang), "small"),
             Paragraph(rt.t("who5_attrib", lang), "small")]
 

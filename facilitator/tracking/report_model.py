@@ -74,6 +74,12 @@ class Chart:
     y_min: float | None = None
     y_max: float | None = None
     note: str = ""
+    #: Categories that cover only part of their span (a month the period cuts short):
+    #: drawn dashed and hollow, and said so under the chart.
+    partial: frozenset[int] = frozenset()
+    #: Where each category sits in time (days, e.g. ``date.toordinal()``): a line chart
+    #: then spaces its points by time, so sessions 1 and 3 weeks apart look it.
+    x_values: Sequence[float] | None = None
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ values as gaps.
 
 from __future__ import annotations
 
+import calendar
 from collections import defaultdict
 from datetime import date, datetime, timezone
 from typing import Sequence
@@ -80,6 +81,19 @@ def build_program_report(db: Database, date_from: date | None, date_to: date | N
                     practice=False, confidentiality=conf,
                     generated_at=datetime.now(timezone.utc))
     return finish_report(db, report, L, k, months, external=external)
+
+
+def partial_months(months: Sequence[date], start: date, end: date) -> frozenset[int]:
+    """Indices of the months the period [start, end] covers for less than three
+    quarters of their days: their totals are not comparable with whole months."""
+    out = set()
+    for i, first in enumerate(months):
+        days = calendar.monthrange(first.year, first.month)[1]
+        last = first.replace(day=days)
+        covered = (min(last, end) - max(first, start)).days + 1
+        if covered < 0.75 * days:
+            out.add(i)
+    return frozenset(out)
 
 
 def program_blocks(L: Ledger, ds: Dataset, months: MonthSpan | None, lang: str, *,
@@ -175,7 +189,9 @@ def program_blocks(L: Ledger, ds: Dataset, months: MonthSpan | None, lang: str, 
     blocks += [Heading(rt.t("attendance_trend", lang)), mtable,
                Chart("line", rt.t("attendance_trend", lang), mlabels,
                      [Series(rt.t("attendances", lang), [mgrid[i][3] for i in range(len(mkeys))])],
-                     y_label=rt.t("attendances", lang), y_min=0)]
+                     y_label=rt.t("attendances", lang), y_min=0,
+                     partial=partial_months(mkeys, months.start,
+                                            min(months.end, date.today())))]
 
     # Check-in/out: distribution chart and change by program type
     ids = [x.id for x in held]
@@ -198,7 +214,7 @@ def program_blocks(L: Ledger, ds: Dataset, months: MonthSpan | None, lang: str, 
                Chart("bar", rt.t("prepost_dist", lang), bin_labels,
                      [Series(rt.t("check_in", lang), dist[0]),
                       Series(rt.t("check_out", lang), dist[1])],
-                     y_label=rt.t("count", lang), y_min=0),
+                     y_label=rt.t("count", lang), y_min=0, note=rt.t("bins_note", lang)),
                _table([rt.t("program_type", lang), *change_columns(lang)], rows),
                Paragraph(rt.t("checkin_disclaimer", lang), "small")]
 

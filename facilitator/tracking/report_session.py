@@ -45,6 +45,7 @@ from facilitator.tracking.report_model import (
     Table,
 )
 from facilitator.tracking.stats import change_stats
+from facilitator.textcheck import isolate
 
 
 def redact_aliases(text: str, aliases: list[str], lang: str) -> str:
@@ -92,7 +93,8 @@ def build_session_report(db: Database, session_id: str, lang: str) -> Report:
         name = pick(script_info.name, lang) if script_info and script_info.name else ""
         info = dict(group_name=group.name, headcount_only=group.headcount_only,
                     headcount=sess.headcount, practice=sess.is_practice, no_notes=sess.no_notes,
-                    script=f"{name or sess.script_id} {sess.script_version}")
+                    script=rt.t("script_version", lang, name=isolate(name or sess.script_id),
+                                         version=sess.script_version))
 
     actual = (ended - started).total_seconds() / 60 if started and ended else None
     fid = session_fidelity(SessionRow(session_id, "", when.date(), status, "", None, False,
@@ -140,9 +142,9 @@ def build_session_report(db: Database, session_id: str, lang: str) -> Report:
     if not notes:
         blocks.append(Paragraph(rt.t("no_notes", lang), "note"))
     for body in notes:
-        blocks.append(Paragraph(redact_aliases(body, aliases, lang)))
+        blocks.append(Paragraph(isolate(redact_aliases(body, aliases, lang))))
     return Report(kind="session", lang=lang, title=rt.t("session_title", lang),
-                  subtitle=f"{info['group_name']}", period=rt.fmt_day(when.date(), lang),
+                  subtitle=isolate(info["group_name"]), period=rt.fmt_day(when.date(), lang),
                   audience="facilitator", blocks=blocks, practice=bool(info["practice"]),
                   confidentiality=rt.t("conf_facilitator", lang),
                   generated_at=datetime.now(timezone.utc))
@@ -173,7 +175,7 @@ def _no_notes_report(info: dict, day, marks: Sequence, events: list, fid, script
                            (rt.t("phases_done", lang), shown)]),
                Paragraph(rt.t("no_notes_record", lang), "note")]
     return Report(kind="session", lang=lang, title=rt.t("session_title", lang),
-                  subtitle=f"{info['group_name']}", period=rt.fmt_day(day, lang),
+                  subtitle=isolate(info["group_name"]), period=rt.fmt_day(day, lang),
                   audience="facilitator", blocks=blocks, practice=bool(info["practice"]),
                   confidentiality=rt.t("conf_facilitator", lang),
                   generated_at=datetime.now(timezone.utc))
@@ -210,7 +212,7 @@ def _attendance_blocks(marks: Sequence, by_person: dict, lang: str) -> list:
                     if isinstance(who5, (int, float)) and who5_is_poor(who5) else "")
             who5_rows.append([code, _score(who5, lang), note])
     blocks: list = [Heading(rt.t("attendance", lang)),
-                    Table([rt.t("code", lang), rt.t("attendance", lang), rt.t("first_time", lang),
+                    Table([rt.t("code", lang), rt.t("status", lang), rt.t("first_time", lang),
                            rt.t("check_in", lang), rt.t("check_out", lang), rt.t("change", lang)],
                           rows, numeric=frozenset({3, 4, 5}))]
     stats = change_stats(diffs)
@@ -284,7 +286,7 @@ def _step_blocks(fid, script, lang: str) -> list:
     rows = []
     for sid in order:
         state = "skipped" if sid in fid.skipped else "done" if sid in fid.done else "not_reached"
-        rows.append([pick(titles.get(sid), lang) or sid,
+        rows.append([isolate(pick(titles.get(sid), lang) or sid),
                      rt.t("yes" if sid in fid.mandatory else "no", lang), rt.t(state, lang)])
     share = fid.mandatory_done / len(fid.mandatory) if fid.mandatory else None
     return [Heading(rt.t("steps_heading", lang)),

@@ -51,7 +51,7 @@ L: dict[str, dict[str, str]] = {
     "first_time": _l(QT_TRANSLATE_NOOP(CTX, "First time"), "المرة الأولى"),
     "yes": _l(QT_TRANSLATE_NOOP(CTX, "Yes"), "نعم"),
     "no": _l(QT_TRANSLATE_NOOP(CTX, "No"), "لا"),
-    "pass": _l(QT_TRANSLATE_NOOP(CTX, "Pass"), "تجاوز"),
+    "pass": _l(QT_TRANSLATE_NOOP(CTX, "Pass"), "تمرير"),
     "check_in": _l(QT_TRANSLATE_NOOP(CTX, "Check-in"), "بداية الجلسة"),
     "check_out": _l(QT_TRANSLATE_NOOP(CTX, "Check-out"), "نهاية الجلسة"),
     "change": _l(QT_TRANSLATE_NOOP(CTX, "Change"), "التغيّر"),
@@ -71,14 +71,14 @@ L: dict[str, dict[str, str]] = {
     "checkin_disclaimer": _l(QT_TRANSLATE_NOOP(
         CTX, "The 0 to 10 rating was written for this app. It is not a validated instrument; "
         "'pass' answers are never scored."),
-        "التقييم من 0 إلى 10 كُتب لهذا التطبيق، وليس أداة قياس معتمدة؛ ولا تُحتسب إجابات «تجاوز»."),
+        "التقييم من 0 إلى 10 كُتب لهذا التطبيق، وليس أداة قياس معتمدة؛ ولا تُحتسب إجابات «تمرير»."),
     "people": _l(QT_TRANSLATE_NOOP(CTX, "People"), "الأشخاص"),
     "mean_pre": _l(QT_TRANSLATE_NOOP(CTX, "Mean check-in"), "متوسط البداية"),
     "mean_post": _l(QT_TRANSLATE_NOOP(CTX, "Mean check-out"), "متوسط النهاية"),
     "mean_change": _l(QT_TRANSLATE_NOOP(CTX, "Mean change"), "متوسط التغيّر"),
     "ci95": _l(QT_TRANSLATE_NOOP(CTX, "95% CI"), "فترة ثقة 95%"),
     "effect": _l(QT_TRANSLATE_NOOP(CTX, "Effect size (d_z)"), "حجم الأثر (d_z)"),
-    "passes": _l(QT_TRANSLATE_NOOP(CTX, "Passes"), "مرات التجاوز"),
+    "passes": _l(QT_TRANSLATE_NOOP(CTX, "Passes"), "مرات التمرير"),
     "who5_heading": _l(QT_TRANSLATE_NOOP(CTX, "WHO-5 Well-Being Index"),
                        "مؤشر الرفاه WHO-5"),
     "who5_score": _l(QT_TRANSLATE_NOOP(CTX, "Score (0-100)"), "الدرجة (0-100)"),
@@ -100,7 +100,7 @@ L: dict[str, dict[str, str]] = {
         CTX, "Organisation-defined, not a validated instrument. Scores from {lo} to {hi}; "
         "{direction}. 'Pass' answers are never scored."),
         "مقياس حدّدته المنظمة، وليس أداة قياس معتمدة. الدرجات من {lo} إلى {hi}؛ {direction}. "
-        "ولا تُحتسب إجابات «تجاوز»."),
+        "ولا تُحتسب إجابات «تمرير»."),
     "higher_better": _l(QT_TRANSLATE_NOOP(CTX, "a higher score is better"),
                         "الدرجة الأعلى أفضل"),
     "lower_better": _l(QT_TRANSLATE_NOOP(CTX, "a lower score is better"),
@@ -128,9 +128,16 @@ L: dict[str, dict[str, str]] = {
                            "الالتزام بالنص الإرشادي"),
     "mandatory_done": _l(QT_TRANSLATE_NOOP(CTX, "Mandatory steps done"),
                          "الخطوات الإلزامية المنفذة"),
-    "overrun": _l(QT_TRANSLATE_NOOP(CTX, "Overrun (minutes)"), "تجاوز الوقت (بالدقائق)"),
+    # a no-break space keeps "version" with its number when the name wraps
+    "script_version": _l(QT_TRANSLATE_NOOP(CTX, "{name} (version\u00a0{version})"),
+                         "{name} (الإصدار\u00a0{version})"),
+    "bins_note": _l(QT_TRANSLATE_NOOP(CTX, "Each bar counts ratings in its range: the first "
+                                           "covers three values (0, 1, 2), the others two."),
+                    "يعدّ كل عمود التقييمات في مداه: الأول يشمل ثلاث قيم (0 و1 و2)، وكل من "
+                    "الأعمدة الأخرى قيمتين."),
+    "overrun": _l(QT_TRANSLATE_NOOP(CTX, "Overrun (minutes)"), "الوقت الزائد (بالدقائق)"),
     "mean_overrun": _l(QT_TRANSLATE_NOOP(CTX, "Mean overrun per session (minutes)"),
-                       "متوسط تجاوز الوقت لكل جلسة (بالدقائق)"),
+                       "متوسط الوقت الزائد لكل جلسة (بالدقائق)"),
     "rules_reviewed": _l(QT_TRANSLATE_NOOP(CTX, "Ground rules reviewed"),
                          "مراجعة القواعد الأساسية"),
     "incidents_heading": _l(QT_TRANSLATE_NOOP(CTX, "Incidents"), "الحوادث"),
@@ -215,7 +222,7 @@ L: dict[str, dict[str, str]] = {
 INCIDENT_TYPES: dict[str, dict[str, str]] = {
     # Fallback labels; the shipped safety protocol's own titles are preferred.
     "risk_disclosure": _l(QT_TRANSLATE_NOOP(CTX, "Risk disclosure"), "إفصاح عن خطر"),
-    "boundary_breach": _l(QT_TRANSLATE_NOOP(CTX, "Boundary breach"), "تجاوز للحدود"),
+    "boundary_breach": _l(QT_TRANSLATE_NOOP(CTX, "Boundary breach"), "خرق للحدود"),
     "confidentiality_breach": _l(QT_TRANSLATE_NOOP(CTX, "Confidentiality breach"),
                                  "خرق للسرية"),
     "conflict_hostile_dynamics": _l(QT_TRANSLATE_NOOP(CTX, "Conflict or hostile dynamics"),

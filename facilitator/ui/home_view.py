@@ -31,6 +31,7 @@ class HomeView(QWidget):
     """Groups list with open/new actions, and resume cards for unfinished sessions."""
 
     new_group_requested = Signal()
+    practice_requested = Signal()  # trainers and trainees: practice with a simulated group
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,6 +68,11 @@ class HomeView(QWidget):
         self.open_btn.clicked.connect(self._open_current)
         buttons = QHBoxLayout()
         buttons.addWidget(self.show_archived)
+        self.practice_btn = W.button(self.tr("Practice  [Ctrl+T]"),
+                                     accessible=self.tr("Practice with a simulated group"))
+        self.practice_btn.setObjectName("practiceButton")
+        self.practice_btn.clicked.connect(self.practice_requested.emit)
+        buttons.addWidget(self.practice_btn)
         buttons.addStretch(1)
         buttons.addWidget(self.open_btn)
         buttons.addWidget(self.new_btn)

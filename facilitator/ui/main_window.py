@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         self.group = None
         self.plan = None  # built on first use: it loads the script library
         self.run_view: Optional[QWidget] = None
+        self.practice: Optional[QWidget] = None
         self.lock_screen: Optional[LockScreen] = None
         self._history: list[QWidget] = []
         self._before_lock: Optional[QWidget] = None
@@ -122,6 +123,7 @@ class MainWindow(QMainWindow):
 
         self.home = HomeView(self.ctx)
         self.home.new_group_requested.connect(self.new_group)
+        self.home.practice_requested.connect(self.show_practice)
         self.group = GroupView(self.ctx)
         self.stack.addWidget(self.home)
         self.stack.addWidget(self.group)
@@ -177,6 +179,12 @@ class MainWindow(QMainWindow):
                                          self.show_supervision)
         self.settings_action = action(self.tr("Settings"), "Ctrl+,", self.open_settings)
         self.lock_action = action(self.tr("Lock"), "Ctrl+L", self.lock)
+        # Practice: a window shortcut and a button on the home screen (the toolbar row is
+        # full); T for training.
+        self.practice_action = QAction(self.tr("Practice"), self)
+        self.practice_action.setShortcut(QKeySequence("Ctrl+T"))
+        self.practice_action.triggered.connect(self.show_practice)
+        self.addAction(self.practice_action)
 
     def _sync_toolbar(self) -> None:
         current = self.stack.currentWidget()
@@ -220,6 +228,18 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(self.plan)
         self.plan.set_group(group_id, script_id)
         self._show(self.plan)
+
+    def show_practice(self) -> None:
+        """The practice area (simulated groups; reads practice data only)."""
+        if not self.ready or self.ctx.locked or (
+                self.run_view is not None and self.stack.currentWidget() is self.run_view):
+            return  # never leave a live session by a shortcut
+        if getattr(self, "practice", None) is None:
+            from facilitator.ui.practice import create_practice_home
+
+            self.practice = create_practice_home(self.ctx, self)
+            self.stack.addWidget(self.practice)
+        self._show(self.practice)
 
     def show_supervision(self, tab: str | None = None) -> Optional[QWidget]:
         """Review queue, dashboard, audit log and users (issue 14), built on first use."""

@@ -137,6 +137,12 @@ def render_all(app: "App", out: Path, langs: tuple[str, ...] = ("en", "ar")) -> 
             written.append(grab(widget, out / f"{lang}-{name}.png"))
             widget.close()
             widget.deleteLater()
+        from facilitator.ui.practice import screenshot_widgets as practice_widgets
+
+        for name, widget in practice_widgets(ctx).items():
+            written.append(grab(widget, out / f"{lang}-{name}.png"))
+            widget.close()
+            widget.deleteLater()
         window.close()
         window.deleteLater()
         _settle()

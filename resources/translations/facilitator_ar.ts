@@ -235,10 +235,37 @@ Write it down now; the old one no longer works.</source>
     </message>
 </context>
 <context>
+    <name>BeforeStartDialog</name>
+    <message>
+        <source>Before you start</source>
+        <translation>قبل أن تبدأ</translation>
+    </message>
+    <message>
+        <source>Content warnings</source>
+        <translation>تنبيهات المحتوى</translation>
+    </message>
+    <message>
+        <source>You can step out at any moment with [O]; the practice pauses and nothing is lost.</source>
+        <translation>يمكنك الخروج من الدور في أي لحظة بالمفتاح [O]؛ يتوقف التدريب مؤقتًا ولا يضيع شيء.</translation>
+    </message>
+    <message>
+        <source>Briefing</source>
+        <translation>الإحاطة</translation>
+    </message>
+    <message>
+        <source>Begin the practice</source>
+        <translation>ابدأ التدريب</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>ليس الآن</translation>
+    </message>
+</context>
+<context>
     <name>BundlesDialog</name>
     <message>
         <source>Report bundles</source>
-        <translation>حِزم التقارير</translation>
+        <translation>حزم التقارير</translation>
     </message>
     <message>
         <source>&amp;Send to supervisor</source>
@@ -329,7 +356,7 @@ Write it down now; the old one no longer works.</source>
         <translation>تبقى النصوص الحرة على هذا الحاسوب ما لم تحدِّدها. لا يمكن تحديد نص يبدو أنه يكشف الهوية: عدِّله أولًا.</translation>
     </message>
     <message>
-        <source>Trust your supervisor&apos;s key first (Keys tab).</source>
+        <source>Trust your supervisor's key first (Keys tab).</source>
         <translation>اعتمِد مفتاح المشرف أولًا (تبويب المفاتيح).</translation>
     </message>
     <message>
@@ -358,7 +385,7 @@ Write it down now; the old one no longer works.</source>
     </message>
     <message>
         <source>Report bundles (*.fbundle)</source>
-        <translation>حِزم التقارير (*.fbundle)</translation>
+        <translation>حزم التقارير (*.fbundle)</translation>
     </message>
     <message>
         <source>Written: %1 (bundle number %2). Give the file to your supervisor by any means: only they can open it.</source>
@@ -426,7 +453,7 @@ Write it down now; the old one no longer works.</source>
     </message>
     <message>
         <source>Bundles</source>
-        <translation>الحِزم</translation>
+        <translation>الحزم</translation>
     </message>
     <message>
         <source>Receipt due</source>
@@ -449,7 +476,7 @@ Write it down now; the old one no longer works.</source>
         <translation>كتابة إيصالات للميسِّرين (&amp;R)…</translation>
     </message>
     <message>
-        <source>Keep this store&apos;s &amp;version</source>
+        <source>Keep this store's &amp;version</source>
         <translation>الإبقاء على نسخة هذا المخزن (&amp;V)</translation>
     </message>
     <message>
@@ -458,10 +485,10 @@ Write it down now; the old one no longer works.</source>
     </message>
     <message>
         <source>Facilitators whose bundles arrive here:</source>
-        <translation>الميسِّرون الذين تصل حِزمهم إلى هنا:</translation>
+        <translation>الميسِّرون الذين تصل حزمهم إلى هنا:</translation>
     </message>
     <message>
-        <source>Records that arrived with different content (this store&apos;s version is kept until you choose):</source>
+        <source>Records that arrived with different content (this store's version is kept until you choose):</source>
         <translation>سجلات وصلت بمحتوى مختلف (تبقى نسخة هذا المخزن حتى تختار):</translation>
     </message>
     <message>
@@ -509,7 +536,7 @@ Write it down now; the old one no longer works.</source>
         <translation>البصمة</translation>
     </message>
     <message>
-        <source>This computer&apos;s fingerprint (read it out when someone trusts your key):</source>
+        <source>This computer's fingerprint (read it out when someone trusts your key):</source>
         <translation>بصمة هذا الحاسوب (اقرأها بصوت عالٍ عندما يعتمد أحدٌ مفتاحك):</translation>
     </message>
     <message>
@@ -529,7 +556,7 @@ Write it down now; the old one no longer works.</source>
         <translation>تأكيد البصمة</translation>
     </message>
     <message>
-        <source>This file&apos;s fingerprint is:
+        <source>This file's fingerprint is:
 %1
 
 Ask its owner to read theirs out to you, and type what they say:</source>
@@ -604,6 +631,13 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     </message>
 </context>
 <context>
+    <name>CompetencyChart</name>
+    <message>
+        <source>not practised yet</source>
+        <translation>لم يُتمرَّن عليها بعد</translation>
+    </message>
+</context>
+<context>
     <name>DashboardView</name>
     <message>
         <source>Show  [F5]</source>
@@ -655,13 +689,127 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     </message>
 </context>
 <context>
+    <name>DebriefView</name>
+    <message>
+        <source>Feedback PDF (English)</source>
+        <translation>ملف ملاحظات PDF (بالإنجليزية)</translation>
+    </message>
+    <message>
+        <source>Feedback PDF (Arabic)</source>
+        <translation>ملف ملاحظات PDF (بالعربية)</translation>
+    </message>
+    <message>
+        <source>Trainer review</source>
+        <translation>مراجعة المدرّب</translation>
+    </message>
+    <message>
+        <source>Back to practice</source>
+        <translation>العودة إلى التدريب</translation>
+    </message>
+    <message>
+        <source>1. How was that for you?</source>
+        <translation>١. كيف كان ذلك بالنسبة لك؟</translation>
+    </message>
+    <message>
+        <source>Before any score: what happened for you, and how did it feel?</source>
+        <translation>قبل أي درجة: ماذا حدث معك، وكيف شعرت؟</translation>
+    </message>
+    <message>
+        <source>What went well?</source>
+        <translation>ما الذي سار جيدًا؟</translation>
+    </message>
+    <message>
+        <source>How well did it go, from 1 (not well) to 5 (very well)?</source>
+        <translation>كيف سار الأمر، من 1 (ليس جيدًا) إلى 5 (جيد جدًا)؟</translation>
+    </message>
+    <message>
+        <source>Save and show the debrief</source>
+        <translation>احفظ واعرض المراجعة</translation>
+    </message>
+    <message>
+        <source>2. Key moments</source>
+        <translation>٢. اللحظات الرئيسية</translation>
+    </message>
+    <message>
+        <source>You chose: %1</source>
+        <translation>اخترت: %1</translation>
+    </message>
+    <message>
+        <source>This was the strongest option.</source>
+        <translation>كان هذا الخيار الأقوى.</translation>
+    </message>
+    <message>
+        <source>Strongest option: %1</source>
+        <translation>الخيار الأقوى: %1</translation>
+    </message>
+    <message>
+        <source>Feedback: %1</source>
+        <translation>التعليق: %1</translation>
+    </message>
+    <message>
+        <source>See: %1</source>
+        <translation>انظر: %1</translation>
+    </message>
+    <message>
+        <source>Trainer (%1): %2</source>
+        <translation>المدرّب (%1): %2</translation>
+    </message>
+    <message>
+        <source>You opened the Safety steps at %1.</source>
+        <translation>فتحت خطوات السلامة عند %1.</translation>
+    </message>
+    <message>
+        <source>You did not open the Safety steps.</source>
+        <translation>لم تفتح خطوات السلامة.</translation>
+    </message>
+    <message>
+        <source>3. Scores</source>
+        <translation>٣. الدرجات</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 من %2</translation>
+    </message>
+    <message>
+        <source>Changed from %1 by %2: %3</source>
+        <translation>عُدّلت من %1 بواسطة %2: %3</translation>
+    </message>
+    <message>
+        <source>4. What to practise next</source>
+        <translation>٤. ما تتمرّن عليه بعد ذلك</translation>
+    </message>
+    <message>
+        <source>Save the practice feedback</source>
+        <translation>احفظ ملاحظات التدريب</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>ملفات PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionPanel</name>
+    <message>
+        <source>Decision: what do you do?  (the step timer is stopped)</source>
+        <translation>قرار: ماذا تفعل؟  (مؤقّت الخطوة متوقف)</translation>
+    </message>
+    <message>
+        <source>Coach</source>
+        <translation>ملاحظة المدرّب</translation>
+    </message>
+    <message>
+        <source>Option %1: %2</source>
+        <translation>الخيار %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>DetailsDialog</name>
     <message>
         <source>Optional details</source>
         <translation>تفاصيل اختيارية</translation>
     </message>
     <message>
-        <source>Optional details for %1. Both can be left as &quot;not asked&quot;.</source>
+        <source>Optional details for %1. Both can be left as "not asked".</source>
         <translation>تفاصيل اختيارية للرمز %1. يمكن ترك الحقلين على «لم يُسأل».</translation>
     </message>
 </context>
@@ -697,6 +845,17 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     <message>
         <source>x: not shown, so that no count from 1 to {km1} can be read or worked out from this report or from earlier reports to the same readers. Any hidden cell may hold a small count, a larger one or 0.</source>
         <translation>x: غير معروض، حتى لا يمكن قراءة أي عدد من 1 إلى {km1} أو استنتاجه من هذا التقرير أو من تقارير سابقة للقرّاء أنفسهم. قد تحمل أي خانة مخفية عددًا صغيرًا أو أكبر أو صفرًا.</translation>
+    </message>
+</context>
+<context>
+    <name>EventCard</name>
+    <message>
+        <source>brought in by the trainer</source>
+        <translation>أدخله المدرّب</translation>
+    </message>
+    <message>
+        <source>Cue: %1</source>
+        <translation>إشارة: %1</translation>
     </message>
 </context>
 <context>
@@ -1135,6 +1294,61 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     </message>
 </context>
 <context>
+    <name>HistoryView</name>
+    <message>
+        <source>A trainee's practice over time</source>
+        <translation>تدريب المتدرّب عبر الوقت</translation>
+    </message>
+    <message>
+        <source>Trainee</source>
+        <translation>المتدرّب</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>البداية</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>السيناريو</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>الوضع</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>النتيجة</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>النقاط</translation>
+    </message>
+    <message>
+        <source>Debrief</source>
+        <translation>المراجعة</translation>
+    </message>
+    <message>
+        <source>Trainer review</source>
+        <translation>مراجعة المدرّب</translation>
+    </message>
+    <message>
+        <source>Replay from its seed</source>
+        <translation>إعادة التشغيل من البذرة</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>استئناف</translation>
+    </message>
+    <message>
+        <source>not finished</source>
+        <translation>لم يكتمل</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>أُوقف</translation>
+    </message>
+</context>
+<context>
     <name>HomeView</name>
     <message>
         <source>Your groups</source>
@@ -1167,6 +1381,14 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     <message>
         <source>&amp;Open group</source>
         <translation>فتح المجموعة (&amp;O)</translation>
+    </message>
+    <message>
+        <source>Practice  [Ctrl+T]</source>
+        <translation>التدريب  [Ctrl+T]</translation>
+    </message>
+    <message>
+        <source>Practice with a simulated group</source>
+        <translation>تدرّب مع مجموعة محاكاة</translation>
     </message>
     <message numerus="yes">
         <source>%n participant(s)</source>
@@ -1231,7 +1453,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>تاريخ ميلاد أو تفصيل عن العمر</translation>
     </message>
     <message>
-        <source>a participant&apos;s name</source>
+        <source>a participant's name</source>
         <translation>اسم أحد المشاركين</translation>
     </message>
 </context>
@@ -1240,6 +1462,49 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     <message>
         <source>This may identify someone (%1). Keep notes anonymous: use codes, not names or contact details.</source>
         <translation>قد يكشف هذا عن هوية شخص (%1). اجعل الملاحظات مجهولة الهوية: استخدم الرموز، لا الأسماء ولا بيانات التواصل.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Check a scenario file</source>
+        <translation>فحص ملف سيناريو</translation>
+    </message>
+    <message>
+        <source>Ready to practise: %1 (%2 paths checked).</source>
+        <translation>جاهز للتدريب: %1 (فُحص %2 مسارًا).</translation>
+    </message>
+    <message>
+        <source>%1 problem(s) to fix before this scenario can be used.</source>
+        <translation>مشكلات يجب إصلاحها قبل استعمال هذا السيناريو: %1.</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>الموضع</translation>
+    </message>
+    <message>
+        <source>What to fix</source>
+        <translation>ما يجب إصلاحه</translation>
+    </message>
+    <message>
+        <source>problem</source>
+        <translation>مشكلة</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>تحذير</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>ملاحظة</translation>
+    </message>
+    <message>
+        <source>Practise this scenario</source>
+        <translation>تدرّب على هذا السيناريو</translation>
     </message>
 </context>
 <context>
@@ -1299,12 +1564,16 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>مجموعة جديدة</translation>
     </message>
     <message>
+        <source>Practice</source>
+        <translation>التدريب</translation>
+    </message>
+    <message>
         <source>Reports</source>
         <translation>التقارير</translation>
     </message>
     <message>
         <source>Bundles</source>
-        <translation>الحِزم</translation>
+        <translation>الحزم</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -1409,11 +1678,11 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>متى يُسأل (&amp;S)</translation>
     </message>
     <message>
-        <source>Add the organisation&apos;s own measure</source>
+        <source>Add the organisation's own measure</source>
         <translation>إضافة مقياس خاص بالمنظمة</translation>
     </message>
     <message>
-        <source>An organisation&apos;s own measure is not a validated instrument; reports say so. Pass is always allowed and is never scored.</source>
+        <source>An organisation's own measure is not a validated instrument; reports say so. Pass is always allowed and is never scored.</source>
         <translation>المقياس الخاص بالمنظمة ليس أداة مُحكَّمة، وتذكر التقارير ذلك. التخطي مسموح دائمًا ولا يُحتسب درجةً أبدًا.</translation>
     </message>
     <message>
@@ -1425,7 +1694,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>ملف YAML فيه العنوان والتعليمات والعبارات الخمس وتسميات الإجابات الست (من 5 إلى 0)؛ انظر ملف README</translation>
     </message>
     <message>
-        <source>Arabic WHO-5 wording: your organisation&apos;s own.</source>
+        <source>Arabic WHO-5 wording: your organisation's own.</source>
         <translation>الصياغة العربية لمؤشر WHO-5: صياغة منظمتك.</translation>
     </message>
     <message>
@@ -1433,7 +1702,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>الصياغة العربية لمؤشر WHO-5: النسخة المنشورة.</translation>
     </message>
     <message>
-        <source>Arabic WHO-5 wording: this app&apos;s own rendering, not yet checked against the published Arabic version.</source>
+        <source>Arabic WHO-5 wording: this app's own rendering, not yet checked against the published Arabic version.</source>
         <translation>الصياغة العربية لمؤشر WHO-5: ترجمة هذا التطبيق، لم تُراجَع بعدُ مقابل النسخة العربية المنشورة.</translation>
     </message>
     <message>
@@ -1493,7 +1762,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>مدمج، ليس أداة مُحكَّمة</translation>
     </message>
     <message>
-        <source>Organisation&apos;s own, not validated</source>
+        <source>Organisation's own, not validated</source>
         <translation>خاص بالمنظمة، غير مُحكَّم</translation>
     </message>
     <message>
@@ -1521,8 +1790,8 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>العنوان بالعربية</translation>
     </message>
     <message>
-        <source>Added the measure &apos;%1&apos;.</source>
-        <translation>أُضيف المقياس &apos;%1&apos;.</translation>
+        <source>Added the measure '%1'.</source>
+        <translation>أُضيف المقياس '%1'.</translation>
     </message>
     <message>
         <source>The measure could not be saved.</source>
@@ -1578,6 +1847,25 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     <message>
         <source>A&amp;dd</source>
         <translation>إضافة (&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>ObserverMarksDialog</name>
+    <message>
+        <source>Observer marks</source>
+        <translation>علامات المراقب</translation>
+    </message>
+    <message>
+        <source>Trainee</source>
+        <translation>المتدرّب</translation>
+    </message>
+    <message>
+        <source>Observer</source>
+        <translation>المراقب</translation>
+    </message>
+    <message>
+        <source>not ticked</source>
+        <translation>بلا علامة</translation>
     </message>
 </context>
 <context>
@@ -1825,6 +2113,216 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     </message>
 </context>
 <context>
+    <name>PracticeBanner</name>
+    <message>
+        <source>PRACTICE · simulated group · nothing here is a real session</source>
+        <translation>PRACTICE · تدريب · مجموعة محاكاة · لا شيء هنا جلسة حقيقية</translation>
+    </message>
+    <message>
+        <source>assessment mode: feedback at the end</source>
+        <translation>وضع التقييم: الملاحظات في النهاية</translation>
+    </message>
+    <message>
+        <source>practice mode: coach notes as you go</source>
+        <translation>وضع التدريب: ملاحظات المدرّب أثناء التقدم</translation>
+    </message>
+</context>
+<context>
+    <name>PracticeHome</name>
+    <message>
+        <source>Practice with a simulated group</source>
+        <translation>تدرّب مع مجموعة محاكاة</translation>
+    </message>
+    <message>
+        <source>Choose a scenario. The simulated participants, their events and decision points run on a real session script; nothing here touches your groups or reports.</source>
+        <translation>اختر سيناريو. يجري المشاركون المحاكَون وأحداثهم ونقاط القرار على نص جلسة حقيقي؛ ولا شيء هنا يمسّ مجموعاتك أو تقاريرك.</translation>
+    </message>
+    <message>
+        <source>Scenarios</source>
+        <translation>السيناريوهات</translation>
+    </message>
+    <message>
+        <source>A name or label for the trainee</source>
+        <translation>اسم أو وسم للمتدرّب</translation>
+    </message>
+    <message>
+        <source>Practice: coach notes as you go</source>
+        <translation>تدريب: ملاحظات المدرّب أثناء التقدم</translation>
+    </message>
+    <message>
+        <source>Assessment: feedback at the end</source>
+        <translation>تقييم: الملاحظات في النهاية</translation>
+    </message>
+    <message>
+        <source>Trainee</source>
+        <translation>المتدرّب</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>الوضع</translation>
+    </message>
+    <message>
+        <source>Start the practice</source>
+        <translation>ابدأ التدريب</translation>
+    </message>
+    <message>
+        <source>Import a scenario file…</source>
+        <translation>استيراد ملف سيناريو…</translation>
+    </message>
+    <message>
+        <source>Role-play kit (PDF)…</source>
+        <translation>عدّة لعب الأدوار (PDF)…</translation>
+    </message>
+    <message>
+        <source>Observer marks…</source>
+        <translation>علامات المراقب…</translation>
+    </message>
+    <message>
+        <source>Trainee history</source>
+        <translation>سجل المتدرّب</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>رجوع</translation>
+    </message>
+    <message>
+        <source>Import a scenario file</source>
+        <translation>استيراد ملف سيناريو</translation>
+    </message>
+    <message>
+        <source>Scenario files (*.yaml *.yml)</source>
+        <translation>ملفات السيناريو (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Save the role-play kit</source>
+        <translation>احفظ عدّة لعب الأدوار</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>حُفظ: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PracticeSafetyDialog</name>
+    <message>
+        <source>Safety (practice)</source>
+        <translation>السلامة (تدريب)</translation>
+    </message>
+    <message>
+        <source>Crisis steps</source>
+        <translation>خطوات الأزمة</translation>
+    </message>
+    <message>
+        <source>In a real session you would also record the incident here. In practice nothing is recorded as real; the time you opened these steps goes into your debrief.</source>
+        <translation>في جلسة حقيقية كنت ستسجّل الحادثة هنا أيضًا. في التدريب لا يُسجَّل شيء على أنه حقيقي؛ ووقت فتحك لهذه الخطوات يدخل في مراجعتك.</translation>
+    </message>
+</context>
+<context>
+    <name>PracticeView</name>
+    <message>
+        <source>Pause  [P]</source>
+        <translation>إيقاف مؤقت  [P]</translation>
+    </message>
+    <message>
+        <source>Event to bring in now</source>
+        <translation>حدث يُدخَل الآن</translation>
+    </message>
+    <message>
+        <source>Inject now  [I]</source>
+        <translation>أدخِله الآن  [I]</translation>
+    </message>
+    <message>
+        <source>Step out  [O]</source>
+        <translation>اخرج من الدور  [O]</translation>
+    </message>
+    <message>
+        <source>Pause and take a moment; nothing is lost.</source>
+        <translation>توقف وخذ لحظة؛ لا يضيع شيء.</translation>
+    </message>
+    <message>
+        <source>Safety  [F1]</source>
+        <translation>السلامة  [F1]</translation>
+    </message>
+    <message>
+        <source>Trainer:</source>
+        <translation>المدرّب:</translation>
+    </message>
+    <message>
+        <source>Simulated participants</source>
+        <translation>المشاركون المحاكَون</translation>
+    </message>
+    <message>
+        <source>Present (simulated)</source>
+        <translation>الحاضرون (محاكاة)</translation>
+    </message>
+    <message>
+        <source>Next step  [N]</source>
+        <translation>الخطوة التالية  [N]</translation>
+    </message>
+    <message>
+        <source>In the room</source>
+        <translation>في الغرفة</translation>
+    </message>
+    <message>
+        <source>You stepped out. Take your time.</source>
+        <translation>خرجت من الدور. خذ وقتك.</translation>
+    </message>
+    <message>
+        <source>Feet flat on the floor. Breathe in slowly for four, out for six, three times.
+Name five things you can see, four you can hear, three you can touch.
+This was a practice: the people are not real, and nothing here is lost.
+Talk to your trainer if something in the scenario touched you; you can stop at any time.</source>
+        <translation>ضع قدميك على الأرض. خذ نفسًا بطيئًا وأنت تعدّ إلى أربعة، وأخرجه وأنت تعدّ إلى ستة، ثلاث مرات.
+سمِّ خمسة أشياء تراها، وأربعة تسمعها، وثلاثة تلمسها.
+هذا تدريب: الأشخاص ليسوا حقيقيين، ولا يضيع شيء هنا.
+تحدّث إلى مدرّبك إن لمسك شيء في السيناريو؛ ويمكنك التوقف في أي وقت.</translation>
+    </message>
+    <message>
+        <source>I am ready to go back in</source>
+        <translation>أنا مستعد للعودة</translation>
+    </message>
+    <message>
+        <source>Stop this practice</source>
+        <translation>أوقف هذا التدريب</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>التعليق</translation>
+    </message>
+    <message>
+        <source>See: %1</source>
+        <translation>انظر: %1</translation>
+    </message>
+    <message>
+        <source>Your choice is recorded; feedback comes in the debrief.</source>
+        <translation>سُجّل اختيارك؛ تأتي الملاحظات في المراجعة.</translation>
+    </message>
+    <message>
+        <source>Answer the decision first.</source>
+        <translation>أجب عن القرار أولًا.</translation>
+    </message>
+    <message>
+        <source>practice</source>
+        <translation>تدريب</translation>
+    </message>
+    <message>
+        <source>Finish  [N]</source>
+        <translation>إنهاء  [N]</translation>
+    </message>
+    <message>
+        <source>Resume  [P]</source>
+        <translation>استئناف  [P]</translation>
+    </message>
+    <message>
+        <source>Paused by the trainer.</source>
+        <translation>أوقفه المدرّب مؤقتًا.</translation>
+    </message>
+    <message>
+        <source>Decision: choose with 1-4 or a click.</source>
+        <translation>قرار: اختر بالمفاتيح 1-4 أو بالنقر.</translation>
+    </message>
+</context>
+<context>
     <name>PresenterView</name>
     <message>
         <source>Facilitator: presenter view</source>
@@ -1920,7 +2418,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>يُحفظ كل شيء مشفّرًا على هذا الحاسوب.</translation>
     </message>
     <message>
-        <source>The key will be kept in this computer&apos;s system keyring, so the app opens without typing anything while you are logged in. On a shared computer, also set a passphrase.</source>
+        <source>The key will be kept in this computer's system keyring, so the app opens without typing anything while you are logged in. On a shared computer, also set a passphrase.</source>
         <translation>سيُحفظ المفتاح في سلسلة مفاتيح النظام على هذا الحاسوب، فيفتح التطبيق دون كتابة شيء ما دمت مسجّل الدخول. إن كان الحاسوب مشتركًا، فعيّن عبارة مرور أيضًا.</translation>
     </message>
     <message>
@@ -2009,7 +2507,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>يظهر هذه المرة فقط.</translation>
     </message>
     <message>
-        <source>If the passphrase is forgotten or this computer&apos;s keyring is lost, this code is the only way back into your records. Write it on paper, or save the recovery kit and print it. Keep it somewhere safe, away from this computer.</source>
+        <source>If the passphrase is forgotten or this computer's keyring is lost, this code is the only way back into your records. Write it on paper, or save the recovery kit and print it. Keep it somewhere safe, away from this computer.</source>
         <translation>إذا نُسيت عبارة المرور أو ضاعت سلسلة مفاتيح هذا الحاسوب، فهذا الرمز هو الطريق الوحيد للعودة إلى سجلاتك. اكتبه على ورقة، أو احفظ ملف الاسترداد واطبعه. احتفظ به في مكان آمن بعيدًا عن هذا الحاسوب.</translation>
     </message>
     <message>
@@ -2043,6 +2541,21 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     <message>
         <source>Saved to %1. Print it, then delete the file.</source>
         <translation>حُفظ في %1. اطبعه ثم احذف الملف.</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayDialog</name>
+    <message>
+        <source>Replay from its seed</source>
+        <translation>إعادة التشغيل من البذرة</translation>
+    </message>
+    <message>
+        <source>Played again from its seed and inputs: the same as the stored transcript.</source>
+        <translation>أُعيد تشغيله من بذرته ومدخلاته: مطابق للسجل المحفوظ.</translation>
+    </message>
+    <message>
+        <source>Played again from its seed and inputs: it differs from the stored transcript.</source>
+        <translation>أُعيد تشغيله من بذرته ومدخلاته: يختلف عن السجل المحفوظ.</translation>
     </message>
 </context>
 <context>
@@ -2168,12 +2681,12 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>أشهر تقويمية كاملة. يُعرض عدد الأشخاص المختلفين والفئات العمرية والجنس لربع سنة تقويمي أو سنة تقويمية فقط.</translation>
     </message>
     <message>
-        <source>Reports hold no codes, aliases, notes or individual scores. Counts below the smallest count, and any count that would let one be worked out, are shown as &quot;x&quot;; small averages are withheld.</source>
-        <translation>لا تحتوي التقارير على رموز أو أسماء مستعارة أو ملاحظات أو درجات فردية. تظهر الأعداد الأصغر من أصغر عدد معروض، وكل عدد قد يسمح باستنتاج أحدها، على شكل &quot;x&quot;؛ وتُحجب المتوسطات المبنية على أعداد صغيرة.</translation>
+        <source>Reports hold no codes, aliases, notes or individual scores. Counts below the smallest count, and any count that would let one be worked out, are shown as "x"; small averages are withheld.</source>
+        <translation>لا تحتوي التقارير على رموز أو أسماء مستعارة أو ملاحظات أو درجات فردية. تظهر الأعداد الأصغر من أصغر عدد معروض، وكل عدد قد يسمح باستنتاج أحدها، على شكل "x"؛ وتُحجب المتوسطات المبنية على أعداد صغيرة.</translation>
     </message>
     <message>
-        <source>Counts from 1 to %1 are hidden (shown as &quot;x&quot;).</source>
-        <translation>تُخفى الأعداد من 1 إلى %1 (تظهر على شكل &quot;x&quot;).</translation>
+        <source>Counts from 1 to %1 are hidden (shown as "x").</source>
+        <translation>تُخفى الأعداد من 1 إلى %1 (تظهر على شكل "x").</translation>
     </message>
     <message>
         <source>The first month is after the last month.</source>
@@ -2389,6 +2902,98 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     <message>
         <source>This item is not waiting for approval.</source>
         <translation>هذا البند لا ينتظر موافقة.</translation>
+    </message>
+    <message>
+        <source>Trainer review</source>
+        <translation>مراجعة المدرّب</translation>
+    </message>
+    <message>
+        <source>Your name (trainer):</source>
+        <translation>اسمك (المدرّب):</translation>
+    </message>
+    <message>
+        <source>Replay from its seed</source>
+        <translation>إعادة التشغيل من البذرة</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>رجوع</translation>
+    </message>
+    <message>
+        <source>Trainee's reactions: %1 (self-rating %2 of 5)</source>
+        <translation>انطباعات المتدرّب: %1 (تقييمه لنفسه %2 من 5)</translation>
+    </message>
+    <message>
+        <source>Moments</source>
+        <translation>اللحظات</translation>
+    </message>
+    <message>
+        <source>Chose: %1</source>
+        <translation>اختار: %1</translation>
+    </message>
+    <message>
+        <source>Strongest: %1</source>
+        <translation>الأقوى: %1</translation>
+    </message>
+    <message>
+        <source>Comment on this moment</source>
+        <translation>علّق على هذه اللحظة</translation>
+    </message>
+    <message>
+        <source>Add comment</source>
+        <translation>أضف تعليقًا</translation>
+    </message>
+    <message>
+        <source>Change a score</source>
+        <translation>تعديل درجة</translation>
+    </message>
+    <message>
+        <source>Competency</source>
+        <translation>الكفاءة</translation>
+    </message>
+    <message>
+        <source>New score</source>
+        <translation>الدرجة الجديدة</translation>
+    </message>
+    <message>
+        <source>Reason (kept with the change)</source>
+        <translation>السبب (يُحفظ مع التعديل)</translation>
+    </message>
+    <message>
+        <source>Change the score</source>
+        <translation>عدّل الدرجة</translation>
+    </message>
+    <message>
+        <source>Your rating (blind: others' ratings show once you have rated)</source>
+        <translation>تقييمك (أعمى: تظهر تقييمات الآخرين بعد أن تقيّم)</translation>
+    </message>
+    <message>
+        <source>Global result</source>
+        <translation>النتيجة العامة</translation>
+    </message>
+    <message>
+        <source>Submit my rating</source>
+        <translation>أرسل تقييمي</translation>
+    </message>
+    <message>
+        <source>Comment saved.</source>
+        <translation>حُفظ التعليق.</translation>
+    </message>
+    <message>
+        <source>Score changed; the reason is kept with it.</source>
+        <translation>عُدّلت الدرجة؛ وحُفظ السبب معها.</translation>
+    </message>
+    <message>
+        <source>Other trainers' ratings stay hidden until you submit yours.</source>
+        <translation>تبقى تقييمات المدرّبين الآخرين مخفية حتى ترسل تقييمك.</translation>
+    </message>
+    <message>
+        <source>Agreement with %1 on this attempt: %2% of %3 competencies</source>
+        <translation>الاتفاق مع %1 في هذه المحاولة: %2% من %3 كفاءات</translation>
+    </message>
+    <message>
+        <source>%1 over %2 attempts: %3% agreement, Cohen's kappa %4</source>
+        <translation>%1 عبر %2 محاولات: اتفاق %3%، ومعامل كابا لكوهين %4</translation>
     </message>
 </context>
 <context>
@@ -3314,7 +3919,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>الجولة %1 دقيقة، لكن %2 متحدثين بمعدل %3 دقيقة لكل منهم يحتاجون إلى %4؛ أعطها وقتًا أطول.</translation>
     </message>
     <message>
-        <source>The script has no ground-rules step; every session except a series&apos; last one reviews the ground rules.</source>
+        <source>The script has no ground-rules step; every session except a series' last one reviews the ground rules.</source>
         <translation>لا توجد في برنامج الجلسة خطوة للقواعد الأساسية؛ كل جلسة، ما عدا آخر جلسة في السلسلة، تراجع القواعد الأساسية.</translation>
     </message>
     <message>
@@ -3869,7 +4474,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>ليس موعده اليوم. ما زال بإمكانك جمعه إن رغبت.</translation>
     </message>
     <message>
-        <source>Copy each person&apos;s answers from their paper form: choose their code.</source>
+        <source>Copy each person's answers from their paper form: choose their code.</source>
         <translation>انقل إجابات كل شخص من استمارته الورقية: اختر رمزه.</translation>
     </message>
     <message>
@@ -3920,7 +4525,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>تعذّر الإكمال</translation>
     </message>
     <message>
-        <source>The newcomer&apos;s code</source>
+        <source>The newcomer's code</source>
         <translation>رمز المشارك الجديد</translation>
     </message>
     <message>
@@ -4089,11 +4694,11 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>سبق استيرادها (الحزمة {bundle}): إعادة إرسال</translation>
     </message>
     <message>
-        <source>its counter {counter} is not above the sender&apos;s last ({last}): an old or replayed bundle</source>
+        <source>its counter {counter} is not above the sender's last ({last}): an old or replayed bundle</source>
         <translation>عدّادها {counter} ليس أعلى من آخر عدّاد للمرسِل ({last}): حزمة قديمة أو معادة</translation>
     </message>
     <message>
-        <source>it could not be decrypted with this install&apos;s key</source>
+        <source>it could not be decrypted with this install's key</source>
         <translation>تعذّر فك تشفيرها بمفتاح هذا التثبيت</translation>
     </message>
     <message>
@@ -4183,11 +4788,17 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     <name>export</name>
     <message>
         <source>The text needs more special letter forms than one report can hold.</source>
+        <extracomment>Fallback faces, in the order they are tried: (registered name stem, Python package, file in its ``files`` folder). Each is registered as "&lt;stem&gt;" and "&lt;stem&gt;-Bold".</extracomment>
         <translation>يحتاج النص إلى أشكال حروف خاصة أكثر مما يتسع له تقرير واحد.</translation>
     </message>
     <message>
-        <source>The report font is not installed (fontpkg-ibm-plex-sans-arabic). Reinstall Facilitator.</source>
-        <translation>خط التقارير غير مثبّت (fontpkg-ibm-plex-sans-arabic). أعد تثبيت Facilitator.</translation>
+        <source>A report font is not installed ({name}). Reinstall Facilitator.</source>
+        <translation>أحد خطوط التقارير غير مثبّت ({name}). أعد تثبيت Facilitator.</translation>
+    </message>
+    <message>
+        <source>The report font file {name} could not be read. Reinstall Facilitator.</source>
+        <extracomment>Font name -&gt; the TrueType bytes behind it (what HarfBuzz shapes with).</extracomment>
+        <translation>تعذّرت قراءة ملف خط التقارير {name}. أعد تثبيت Facilitator.</translation>
     </message>
     <message>
         <source>The report font file {name} is missing. Reinstall Facilitator.</source>
@@ -4222,8 +4833,8 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>يحتوي هذا التقرير على جزء لا يعرفه كاتب ملفات PDF ‏({kind}).</translation>
     </message>
     <message>
-        <source>The report could not be laid out: {reason}</source>
-        <translation>تعذّر تنسيق التقرير: {reason}</translation>
+        <source>The report could not be laid out: a part of it is too large for a page. Shorten the longest text (a title or a note) and try again.</source>
+        <translation>تعذّر تنسيق التقرير: أحد أجزائه أكبر من أن تتسع له صفحة. اختصر أطول نص (عنواناً أو ملاحظة) ثم حاول مرة أخرى.</translation>
     </message>
     <message>
         <source>The recovery code must contain only letters and digits.</source>
@@ -4239,15 +4850,15 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>يجب أن يكون عدد النسخ عددًا صحيحًا من 1 إلى {n}.</translation>
     </message>
     <message>
-        <source>The form could not be laid out: {reason}</source>
-        <translation>تعذّر تنسيق الاستمارة: {reason}</translation>
+        <source>The form could not be laid out: a part of it is too large for a page.</source>
+        <translation>تعذّر تنسيق الاستمارة: أحد أجزائها أكبر من أن تتسع له صفحة.</translation>
     </message>
 </context>
 <context>
     <name>measures</name>
     <message>
-        <source>Only the WHO-5 wording can be replaced, not &apos;{key}&apos;.</source>
-        <translation>يمكن استبدال صياغة WHO-5 فقط، لا &apos;{key}&apos;.</translation>
+        <source>Only the WHO-5 wording can be replaced, not '{key}'.</source>
+        <translation>يمكن استبدال صياغة WHO-5 فقط، لا '{key}'.</translation>
     </message>
     <message>
         <source>The wording must be a mapping with title, instructions, items and choices.</source>
@@ -4262,8 +4873,8 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>ينقص الصياغة: {fields}.</translation>
     </message>
     <message>
-        <source>&apos;{field}&apos; must be a list of exactly {n} texts.</source>
-        <translation>يجب أن يكون &apos;{field}&apos; قائمة من {n} نصوص بالضبط.</translation>
+        <source>'{field}' must be a list of exactly {n} texts.</source>
+        <translation>يجب أن يكون '{field}' قائمة من {n} نصوص بالضبط.</translation>
     </message>
     <message>
         <source>Could not read {path}: {reason}.</source>
@@ -4488,7 +5099,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>النسخة الاحتياطية ليست مخزن Facilitator كاملًا (ينقصها: {tables})؛ لم تُستعَد.</translation>
     </message>
     <message>
-        <source>The backup&apos;s schema version ({revision}) is not one this version of Facilitator knows; it was not restored. A newer version may have written it.</source>
+        <source>The backup's schema version ({revision}) is not one this version of Facilitator knows; it was not restored. A newer version may have written it.</source>
         <translation>إصدار مخطط النسخة الاحتياطية ({revision}) غير معروف لهذا الإصدار من Facilitator؛ لم تُستعَد. ربما كتبها إصدار أحدث.</translation>
     </message>
     <message>
@@ -4536,8 +5147,8 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>المخزن هنا للقراءة فقط، لذلك لم يُحفظ التغيير الأخير. كل ما حُفظ قبله سليم.</translation>
     </message>
     <message>
-        <source>Part of the database is damaged ({reason}), so this could not be read or saved. Run &apos;facilitator db check&apos; and restore from a backup.</source>
-        <translation>جزء من قاعدة البيانات تالف ({reason})، لذلك تعذّرت القراءة أو الحفظ. شغّل الأمر &apos;facilitator db check&apos; واستعِد البيانات من نسخة احتياطية.</translation>
+        <source>Part of the database is damaged ({reason}), so this could not be read or saved. Run 'facilitator db check' and restore from a backup.</source>
+        <translation>جزء من قاعدة البيانات تالف ({reason})، لذلك تعذّرت القراءة أو الحفظ. شغّل الأمر 'facilitator db check' واستعِد البيانات من نسخة احتياطية.</translation>
     </message>
     <message>
         <source>The disk is full: could not {action} {path}. Nothing was changed; free some space and try again.</source>
@@ -4612,8 +5223,8 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>يجب أن يتكون رمز الاسترداد من {expected} حرفًا ورقمًا، لكن كُتب {got}. تحقق من وجود حرف ناقص أو زائد.</translation>
     </message>
     <message>
-        <source>Group {n} of the recovery code contains &apos;{ch}&apos;, which never appears in recovery codes: please check that group.</source>
-        <translation>المجموعة {n} من رمز الاسترداد تحتوي على &apos;{ch}&apos;، وهو لا يظهر أبدًا في رموز الاسترداد: يُرجى التحقق من هذه المجموعة.</translation>
+        <source>Group {n} of the recovery code contains '{ch}', which never appears in recovery codes: please check that group.</source>
+        <translation>المجموعة {n} من رمز الاسترداد تحتوي على '{ch}'، وهو لا يظهر أبدًا في رموز الاسترداد: يُرجى التحقق من هذه المجموعة.</translation>
     </message>
     <message>
         <source>Group {n} of the recovery code ({group}) looks mistyped: please check that group.</source>
@@ -4664,11 +5275,11 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>قاعدة البيانات {path} تالفة ({problem}). لم تتغير؛ استرجعها من نسخة احتياطية.</translation>
     </message>
     <message>
-        <source>This store has several users: give the current passphrase, or change a user&apos;s passphrase with &apos;facilitator users passwd&apos;.</source>
-        <translation>لهذا المخزن عدة مستخدمين: أدخل عبارة المرور الحالية، أو غيّر عبارة مرور مستخدم بالأمر ‎&apos;facilitator users passwd&apos;‎.</translation>
+        <source>This store has several users: give the current passphrase, or change a user's passphrase with 'facilitator users passwd'.</source>
+        <translation>لهذا المخزن عدة مستخدمين: أدخل عبارة المرور الحالية، أو غيّر عبارة مرور مستخدم بالأمر ‎'facilitator users passwd'‎.</translation>
     </message>
     <message>
-        <source>The passphrase cannot be removed: the system keyring does not hold this store&apos;s key, so the passphrase is needed to open it.</source>
+        <source>The passphrase cannot be removed: the system keyring does not hold this store's key, so the passphrase is needed to open it.</source>
         <translation>لا يمكن إزالة عبارة المرور: سلسلة مفاتيح النظام لا تحفظ مفتاح هذا المخزن، لذا ما زالت عبارة المرور لازمة لفتحه.</translation>
     </message>
     <message>
@@ -4777,13 +5388,90 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     </message>
 </context>
 <context>
+    <name>textcheck</name>
+    <message>
+        <source>The group name</source>
+        <extracomment>(column, what the message calls it, limit, multiline, required)</extracomment>
+        <translation>اسم المجموعة</translation>
+    </message>
+    <message>
+        <source>The co-facilitator</source>
+        <translation>الميسّر المشارك</translation>
+    </message>
+    <message>
+        <source>The name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <source>The alias</source>
+        <translation>الاسم المستعار</translation>
+    </message>
+    <message>
+        <source>The note</source>
+        <translation>الملاحظة</translation>
+    </message>
+    <message>
+        <source>The incident description</source>
+        <translation>وصف الحادثة</translation>
+    </message>
+    <message>
+        <source>The follow-up note</source>
+        <translation>ملاحظة المتابعة</translation>
+    </message>
+    <message>
+        <source>The resource name</source>
+        <translation>اسم الجهة</translation>
+    </message>
+    <message>
+        <source>The resource hours</source>
+        <translation>ساعات عمل الجهة</translation>
+    </message>
+    <message>
+        <source>The resource language</source>
+        <translation>لغة الجهة</translation>
+    </message>
+    <message>
+        <source>The resource notes</source>
+        <translation>ملاحظات الجهة</translation>
+    </message>
+    <message>
+        <source>The trainee's label</source>
+        <translation>تسمية المتدرّب</translation>
+    </message>
+    <message>
+        <source>A group rule</source>
+        <translation>قاعدة المجموعة</translation>
+    </message>
+    <message>
+        <source>A group rule must be text.</source>
+        <translation>يجب أن تكون قاعدة المجموعة نصاً.</translation>
+    </message>
+    <message>
+        <source>{what} must be text.</source>
+        <extracomment>Invisible characters that arrive by themselves from editors and keyboards: removed.</extracomment>
+        <translation>يجب أن يكون {what} نصاً.</translation>
+    </message>
+    <message>
+        <source>{what} contains an invisible control character (U+{code} {name}); remove it and try again.</source>
+        <translation>يحتوي {what} على محرف تحكم غير مرئي (U+{code} {name})؛ احذفه ثم حاول مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>{what} is empty.</source>
+        <translation>{what} فارغ.</translation>
+    </message>
+    <message>
+        <source>{what} is {length} characters long; the limit is {limit}.</source>
+        <translation>طول {what} {length} محرفاً؛ والحد الأقصى {limit}.</translation>
+    </message>
+</context>
+<context>
     <name>users</name>
     <message>
         <source>There is no user called {name} on this store.</source>
         <translation>لا يوجد مستخدم باسم {name} في هذا المخزن.</translation>
     </message>
     <message>
-        <source>Signing in as {name} needs that user&apos;s passphrase (--passphrase-file FILE).</source>
+        <source>Signing in as {name} needs that user's passphrase (--passphrase-file FILE).</source>
         <translation>الدخول باسم {name} يحتاج إلى عبارة مروره (--passphrase-file FILE).</translation>
     </message>
     <message>
@@ -4799,7 +5487,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>لا يمكنك الموافقة على إزالتك أنت.</translation>
     </message>
     <message>
-        <source>The user&apos;s passphrase no longer opens this store. If they may have kept a copy of the key file, change the database key now (facilitator db rekey).</source>
+        <source>The user's passphrase no longer opens this store. If they may have kept a copy of the key file, change the database key now (facilitator db rekey).</source>
         <translation>لم تعد عبارة مرور المستخدم تفتح هذا المخزن. إن كان قد يحتفظ بنسخة من ملف المفاتيح، فغيّر مفتاح قاعدة البيانات الآن (facilitator db rekey).</translation>
     </message>
     <message>

@@ -65,8 +65,8 @@ def test_loaded_custom_script_and_group_rules_are_printed(store, tmp_path):
     out = write_handout(tmp_path / "h.pdf", script, "en", rules=rules)
     text = _text(out.read_bytes())
     assert CUSTOM_TITLE in text and CUSTOM_STEP in text
-    for line in GROUP_RULES:
-        assert f"{line}: {line}" in text, line
+    for line in GROUP_RULES:  # a rule typed as one line is printed once, not "x: x"
+        assert line in text and f"{line}: {line}" not in text, line
     assert "Confidentiality" in text  # the built-in rules are still there
     # a plain list of rules (not a RuleSet) prints the same
     same = _text(render_report(handout_report(script, "en", list(rules.rules))))

@@ -17,7 +17,11 @@ from facilitator.export.text import (_JOINED_NUMBER, PLACEHOLDER, clean_text, es
 
 def test_clean_text_strips_controls_and_bidi_overrides():
     dirty = "a\x00b\x07c\u202ed\u2066e\u2069f\x85g\ufeffh"
-    assert clean_text(dirty) == "abcdefgh"
+    # balanced isolates stay (they set a person's words apart); the rest goes
+    assert clean_text(dirty) == "abcd\u2066e\u2069fgh"
+    # a stray PDI is dropped, an open isolate closed, and FSI settled from its text
+    assert clean_text("x\u2069y\u2068ab") == "xy\u2066ab\u2069"
+    assert clean_text("\u2068سعيد\u2069") == "\u2067سعيد\u2069"
 
 
 def test_clean_text_replaces_uncovered_characters_once():
@@ -115,6 +119,11 @@ def test_bidi_matches_the_reference_algorithm(text, rtl):
 
 def test_arabic_is_shaped_into_joined_forms():
     glyphs = str(shape_line("سعيد", fonts().regular, 11, True).glyphs)
-    # contextual forms are presentation-form code points, not the isolated letters
-    assert any(0xFB50 <= ord(ch) <= 0xFEFF for ch in glyphs)
-    assert "\u0633" not in glyphs
+    face = pdfmetrics.getFont(fonts().regular)
+    # contextual forms are other glyphs than the isolated letters...
+    gids = [face.face.charToGlyph[ord(ch)] for ch in glyphs]
+    isolated = {face.face.charToGlyph[ord(ch)] for ch in "سعيد"}
+    assert len(set(gids) - isolated) >= 2
+    # ...and each copies out as the letter typed (ToUnicode), not a presentation form
+    copied = "".join(face.private_text.get(ord(ch), ch) for ch in glyphs)
+    assert copied[::-1] == "سعيد"

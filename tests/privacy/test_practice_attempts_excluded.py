@@ -19,6 +19,7 @@ from reportlab import rl_config
 from sqlalchemy import func, select
 
 from facilitator.app import practice as svc
+from facilitator.app import practice_review as review
 from facilitator.export.pdf import render_report
 from facilitator.practice.engine import ManualClock
 from facilitator.store.models import Base, Group, Session
@@ -64,6 +65,8 @@ def play_all(db) -> None:
         while not run.done:
             decision = run.pending_decision()
             if decision is not None:
+                if not any(e.kind == "safety" for e in run.entries):
+                    attempt.open_safety()  # the Safety button in practice: nothing real
                 clock.advance(4)
                 attempt.choose(decision.options[seed % len(decision.options)].id)
                 continue
@@ -76,6 +79,15 @@ def play_all(db) -> None:
             else:
                 attempt.next_step()
         attempt.sync_if_ended()
+        # the debrief and the trainer's review (issue 17): practice tables only
+        review.save_reflection(db, attempt.id, "It felt tense.", 3)
+        review.add_comment(db, attempt.id, "Trainer", "Good pace", None)
+        review.override_score(db, attempt.id, "Trainer", "safety_response", 1, "Seen live")
+        review.add_rating(db, attempt.id, "Trainer", {"safety_response": "developing"},
+                          "developing")
+        review.feedback_pdf(db, attempt.id, "ar")
+    review.record_observed_attempt(db, "suicidal-disclosure-round", "T3", "Observer", {
+        "first_response": 1, "private_talk": 1, "keep_it_secret": 1, "group_after": 1})
 
 
 @pytest.fixture(scope="module")
@@ -109,7 +121,7 @@ def case(tmp_path_factory):
 def test_the_comparison_is_deterministic_and_the_attempts_are_real(case):
     assert case["before"] == case["again"]  # otherwise "identical" would prove nothing
     assert all(pdf.startswith(b"%PDF") for pdf in case["before"].values())
-    assert case["attempts"] == len(PLAYS) and case["entries"] > 40
+    assert case["attempts"] == len(PLAYS) + 1 and case["entries"] > 40  # + the observed one
 
 
 def test_every_real_report_is_byte_identical_after_practice(case):
@@ -149,7 +161,7 @@ def test_practice_tables_point_at_nothing_real():
     """The data layer makes it impossible, not merely unlikely: no practice table has a
     foreign key to a real table, and no real table has one to a practice table."""
     practice = {name for name in Base.metadata.tables if name.startswith("practice_")}
-    assert practice == {"practice_attempt", "practice_entry", "practice_action"}
+    assert practice == {"practice_attempt", "practice_entry", "practice_action", "practice_review"}
     for name, table in Base.metadata.tables.items():
         for fk in table.foreign_keys:
             target = fk.column.table.name
