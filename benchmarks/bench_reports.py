@@ -11,8 +11,9 @@ For the program report and a session summary it prints, in both languages:
   writer on ReportLab could spend; ``ratio`` is render / floor,
 
 ``total`` is the best of ``--repeat`` runs and ``first run`` the first (cold
-shaping caches); the verdict uses the first run. Then the peak memory of the process (``ru_maxrss``) and the traced peak of one
-render. Targets (issue 4): program report under 3 s, session summary under 0.3 s,
+shaping caches); the verdict uses the first run. Then the peak memory of the
+process (``ru_maxrss``) and the traced peak of one render.
+Targets (issue 4): program report under 3 s, session summary under 0.3 s,
 end to end (numbers + render).
 """
 

@@ -53,7 +53,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from facilitator.ui.app import App
 from facilitator.ui.context import RunRequest
-from facilitator.ui.home_view import load_groups
+from facilitator.app.groups import list_groups as load_groups
 from facilitator.store.models import Group
 
 args = argparse.Namespace(demo=True, screenshots=None, db=None, lang="en")
@@ -72,7 +72,7 @@ for person in view.attendance.people():
     view.attendance.button_for(person.id).click()
 view.go_next()
 view.set_presenter_visible(True)
-while view.engine.index is not None and view._next_index() is not None:
+while view.engine.index is not None and view.controller.next_index() is not None:
     step = view.script.steps[view.engine.index]
     if step.kind in ("check_in", "check_out"):
         panel = view.activity.scores_pre if step.kind == "check_in" else view.activity.scores_post

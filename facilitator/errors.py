@@ -5,9 +5,34 @@ disk, an invalid script) is raised as a :class:`FacilitatorError` subclass whose
 message is a plain sentence. The CLI prints the message and exits with
 ``exit_code``; the UI shows it in a dialog. Nothing else should reach the user as a
 traceback.
+
+One translation path: an error carries its message *template* (marked with
+``QT_TRANSLATE_NOOP`` so it is in the catalogue) and the *parameters* that fill it.
+``str(err)`` is the English sentence the CLI prints; the UI translates the template
+and fills in the same parameters (``facilitator.ui.errors_ui.error_text``). Nothing
+ever parses an English sentence back into a template.
 """
 
 from __future__ import annotations
+
+from typing import Any, Mapping
+
+
+class Text(str):
+    """A sentence for the user that remembers its template and parameters.
+
+    It is the English sentence (a plain ``str``: the CLI prints it, tests compare it),
+    and the UI translates ``template`` and fills in ``params``, as for an error. For
+    messages that are not errors: notices after opening a store, an audit verdict.
+    """
+
+    template: str
+    params: dict[str, Any]
+
+    def __new__(cls, template: str, **params: Any) -> "Text":
+        obj = super().__new__(cls, template.format(**params) if params else template)
+        obj.template, obj.params = template, params
+        return obj
 
 
 class FacilitatorWarning(UserWarning):
@@ -19,7 +44,12 @@ class FacilitatorError(Exception):
 
     exit_code = 1
 
-    def __init__(self, message: str, *, hint: str | None = None) -> None:
+    def __init__(self, message: str, *, hint: str | None = None,
+                 params: Mapping[str, Any] | None = None) -> None:
+        self.template = message
+        self.params: dict[str, Any] = dict(params or {})
+        if self.params:
+            message = message.format(**self.params)
         super().__init__(message)
         self.message = message
         self.hint = hint
@@ -84,4 +114,10 @@ class ReportError(FacilitatorError):
 
 
 class InputError(FacilitatorError):
-    """Bad input on the command line or in a form."""
+    """Bad input on the command line or in a form. ``field`` names the input it is
+    about (a form puts the focus there); the CLI ignores it."""
+
+    def __init__(self, message: str, *, hint: str | None = None,
+                 params: Mapping[str, Any] | None = None, field: str | None = None) -> None:
+        super().__init__(message, hint=hint, params=params)
+        self.field = field

@@ -30,24 +30,30 @@ def is_rtl(lang: str) -> bool:
 
 
 @functools.lru_cache(maxsize=8)
-def _catalogue(lang: str) -> dict[tuple[str, str], str]:
+def catalogue_forms(lang: str) -> dict[tuple[str, str], list[str]]:
+    """The one reader of ``facilitator_<lang>.ts``: finished translations by (context,
+    source), each as its list of forms (one, or the plural forms of a ``%n`` string).
+    The Qt-free code and the UI's fallback translator both read it from here."""
     path = resource_path("translations", f"facilitator_{lang}.ts")
-    table: dict[tuple[str, str], str] = {}
+    table: dict[tuple[str, str], list[str]] = {}
     if not path.is_file():
         return table
     root = ET.parse(path).getroot()  # our own file, shipped with the app
     for ctx in root.iter("context"):
         name = ctx.findtext("name") or ""
         for msg in ctx.iter("message"):
-            source = msg.findtext("source") or ""
             tr = msg.find("translation")
             if tr is None or tr.get("type") in {"unfinished", "obsolete", "vanished"}:
                 continue
-            numerus = tr.findall("numerusform")
-            text = numerus[0].text if numerus else tr.text
-            if text:
-                table[(name, source)] = text
+            forms = [f.text or "" for f in tr.findall("numerusform")] or [tr.text or ""]
+            if forms[0]:
+                table[(name, msg.findtext("source") or "")] = forms
     return table
+
+
+@functools.lru_cache(maxsize=8)
+def _catalogue(lang: str) -> dict[tuple[str, str], str]:
+    return {key: forms[0] for key, forms in catalogue_forms(lang).items()}
 
 
 def translate(context: str, text: str, lang: str) -> str:
@@ -55,6 +61,19 @@ def translate(context: str, text: str, lang: str) -> str:
     if lang == "en":
         return text
     return _catalogue(lang).get((context, text), text)
+
+
+@functools.lru_cache(maxsize=8)
+def _by_source(lang: str) -> dict[str, str]:
+    return {source: text for (_ctx, source), text in _catalogue(lang).items()}
+
+
+def translate_source(text: str, lang: str) -> str:
+    """Translate a marked string whose context is not known (an error's template):
+    an exact lookup of the source text; uncatalogued text passes through."""
+    if lang == "en":
+        return text
+    return _by_source(lang).get(text, text)
 
 
 def pick(texts: Mapping[str, str] | str | None, lang: str) -> str:

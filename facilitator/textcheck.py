@@ -61,7 +61,7 @@ def check_text(value: Any, what: str, *, limit: int, multiline: bool = False,
     if value is None:
         value = ""
     if not isinstance(value, str):
-        raise InputError(QT_TRANSLATE_NOOP("textcheck", "{what} must be text.").format(what=what))
+        raise InputError(QT_TRANSLATE_NOOP("textcheck", "{what} must be text."), params=dict(what=what))
     text = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n"))
     out: list[str] = []
     for i, ch in enumerate(text):
@@ -82,7 +82,7 @@ def check_text(value: Any, what: str, *, limit: int, multiline: bool = False,
         if ch in BIDI_CONTROLS or unicodedata.category(ch) in _REFUSED_CATEGORIES:
             raise InputError(QT_TRANSLATE_NOOP(
                 "textcheck", "{what} contains an invisible control character (U+{code} {name}); "
-                "remove it and try again.").format(what=what, code=f"{ord(ch):04X}",
+                "remove it and try again."), params=dict(what=what, code=f"{ord(ch):04X}",
                                                    name=_name(ch)))
         out.append(ch)
     text = "".join(out)
@@ -94,11 +94,11 @@ def check_text(value: Any, what: str, *, limit: int, multiline: bool = False,
     else:
         text = " ".join(text.split())
     if required and not text:
-        raise InputError(QT_TRANSLATE_NOOP("textcheck", "{what} is empty.").format(what=what))
+        raise InputError(QT_TRANSLATE_NOOP("textcheck", "{what} is empty."), params=dict(what=what))
     if len(text) > limit:
         raise InputError(QT_TRANSLATE_NOOP(
             "textcheck", "{what} is {length} characters long; the limit is {limit}."
-        ).format(what=what, length=len(text), limit=limit))
+        ), params=dict(what=what, length=len(text), limit=limit))
     return text
 
 

@@ -32,7 +32,7 @@ def main(argv: list[str]) -> int:
     from PySide6.QtWidgets import QApplication
 
     from facilitator.ui.context import AppContext, AppSettings, RunRequest
-    from facilitator.ui.demo_store import open_demo_store
+    from facilitator.app.demo import open_demo_store
     from facilitator.ui.main_window import MainWindow
     from facilitator.ui.run import create_run_view
     from facilitator.ui.run.screens import _Clock, _pick_group

@@ -136,4 +136,4 @@ def parse_day(text: str | None) -> date | None:
         return date.fromisoformat(text)
     except ValueError:
         raise InputError(QT_TRANSLATE_NOOP(
-            "audit", "{text} is not a date (use YYYY-MM-DD).").format(text=text)) from None
+            "audit", "{text} is not a date (use YYYY-MM-DD)."), params=dict(text=text)) from None

@@ -503,7 +503,8 @@ def _verify(s: OrmSession, raw: bytes) -> _Verified:
             "fingerprint and trust it first"), key=sender_id)
     if sig.key_id.hex() != sender_id or not dk.minisign_verify(
             keys._unb64(sender.sign_public), cipher, sig):
-        raise _refuse(QT_TRANSLATE_NOOP("bundles", "its signature does not verify: it was altered or damaged on the way"))
+        raise _refuse(QT_TRANSLATE_NOOP(
+            "bundles", "its signature does not verify: it was altered or damaged on the way"))
     if sender.status == "revoked":
         raise _refuse(QT_TRANSLATE_NOOP("bundles", "it was signed by a revoked key ({key})"),
                       key=sender_id)
@@ -715,7 +716,8 @@ def _merge_entity(s: OrmSession, v: _Verified, entity: str, items: list[dict],
             st = states.get(rid)
             if st is None and rid not in present:
                 if measure_keys is not None and values["key"] in measure_keys:
-                    _conflict(s, v, entity, rid, None, r, QT_TRANSLATE_NOOP("bundles", "a different measure has this key"),
+                    _conflict(s, v, entity, rid, None, r,
+                              QT_TRANSLATE_NOOP("bundles", "a different measure has this key"),
                               result)
                     continue
                 new_rows.append(values)
@@ -737,10 +739,12 @@ def _merge_entity(s: OrmSession, v: _Verified, entity: str, items: list[dict],
                                        rev=rev, hash=h))
                     result.unchanged += 1
                 else:
-                    _conflict(s, v, entity, rid, local, r, QT_TRANSLATE_NOOP("bundles", "the same id exists here"), result)
+                    _conflict(s, v, entity, rid, local, r,
+                              QT_TRANSLATE_NOOP("bundles", "the same id exists here"), result)
                 continue
             if st[0] != origin:
-                _conflict(s, v, entity, rid, local, r, QT_TRANSLATE_NOOP("bundles", "another device holds this id"), result)
+                _conflict(s, v, entity, rid, local, r,
+                          QT_TRANSLATE_NOOP("bundles", "another device holds this id"), result)
             elif rev < st[1]:
                 result.unchanged += 1  # an older revision: what is here is newer
             elif rev == st[1]:

@@ -90,14 +90,17 @@ def _group_ids(db: Database, who: Principal, q: Query) -> tuple[list[str], str |
         match = [r for r in visible if r[0] == q.group_id]
         if not match:
             if any(r[0] == q.group_id for r in rows):
-                raise InputError(QT_TRANSLATE_NOOP("dashboard", "{user} may not see that group: it is not one of theirs.").format(
+                raise InputError(QT_TRANSLATE_NOOP(
+                    "dashboard", "{user} may not see that group: it is not one of theirs."),
+                    params=dict(
                         user=who.login))
             raise InputError(QT_TRANSLATE_NOOP("dashboard", "There is no such group."))
         return [match[0][0]], match[0][1]
     if q.program_type:
         ids = [r[0] for r in visible if r[2] == q.program_type]
         if not ids:
-            raise InputError(QT_TRANSLATE_NOOP("dashboard", "There are no groups of the programme type {type}.").format(
+            raise InputError(QT_TRANSLATE_NOOP(
+                "dashboard", "There are no groups of the programme type {type}."), params=dict(
                     type=q.program_type))
         return ids, None
     return [r[0] for r in visible], None

@@ -40,7 +40,7 @@ def _check_group(db: Database, who: Principal, participant_id: str) -> str:
     if not (who.has("supervisor") or may_see_group(who, row[1])):
         raise AccessDenied(QT_TRANSLATE_NOOP(
             "erasure", "{user} may not erase this participant: the group is not theirs."
-        ).format(user=who.login))
+        ), params=dict(user=who.login))
     return row[0]
 
 

@@ -315,11 +315,11 @@ def counts(db: Database, who: Principal, filters: Filters = Filters()) -> dict[s
 def _check_filters(f: Filters) -> None:
     if f.kind and f.kind not in rt.KINDS:
         raise InputError(QT_TRANSLATE_NOOP("review", "Unknown item type {kind}; use one of: "
-                                                     "{kinds}.").format(
+                                                     "{kinds}."), params=dict(
             kind=f.kind, kinds=", ".join(rt.KINDS)))
     if f.state and f.state != "open" and f.state not in STATES:
         raise InputError(QT_TRANSLATE_NOOP("review", "Unknown state {state}; use one of: "
-                                                     "{states}.").format(
+                                                     "{states}."), params=dict(
             state=f.state, states=", ".join(("open",) + STATES)))
     for m in (f.month_from, f.month_to):
         if m is not None:
@@ -327,7 +327,7 @@ def _check_filters(f: Filters) -> None:
                 datetime.strptime(m, "%Y-%m")
             except ValueError:
                 raise InputError(QT_TRANSLATE_NOOP(
-                    "review", "{text} is not a month (use YYYY-MM).").format(text=m)) from None
+                    "review", "{text} is not a month (use YYYY-MM)."), params=dict(text=m)) from None
 
 
 def _view(i: ReviewItem, group_name: str | None, login: str | None) -> ItemView:
@@ -360,14 +360,14 @@ def _get_item(s, who: Principal, item_id: str, lang: str = "en") -> ReviewItem:
                                  .limit(2))) if len(item_id) >= 6 else []
         item = matches[0] if len(matches) == 1 else None
     if item is None:
-        raise InputError(QT_TRANSLATE_NOOP("review", "There is no review item {id}.").format(
+        raise InputError(QT_TRANSLATE_NOOP("review", "There is no review item {id}."), params=dict(
             id=item_id))
     if not who.has("supervisor"):
         owner = s.scalar(select(Group.owner_id).where(Group.id == item.group_id))
         if item.group_id is None or not may_see_group(who, owner):
             raise AccessDenied(QT_TRANSLATE_NOOP(
                 "review", "{user} may not see this item: it is about a group they do not "
-                          "run.").format(user=who.login))
+                          "run."), params=dict(user=who.login))
     return item
 
 
@@ -414,7 +414,7 @@ def _clean(comment: str | None) -> str:
     text = (comment or "").strip()
     if len(text) > MAX_COMMENT:
         raise InputError(QT_TRANSLATE_NOOP(
-            "review", "The comment is too long (at most {n} characters).").format(n=MAX_COMMENT))
+            "review", "The comment is too long (at most {n} characters)."), params=dict(n=MAX_COMMENT))
     return text
 
 
@@ -597,7 +597,7 @@ def sign_month(db: Database, who: Principal, group_id: str, month: str,
         if still:
             raise InputError(QT_TRANSLATE_NOOP(
                 "review", "{n} item(s) of this month are still open; sign off or close each "
-                          "one first.").format(n=len(still)))
+                          "one first."), params=dict(n=len(still)))
         if s.scalar(select(MonthSignOff).where(MonthSignOff.group_id == group_id,
                                                MonthSignOff.month == month)) is not None:
             raise InputError(QT_TRANSLATE_NOOP(

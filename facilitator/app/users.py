@@ -40,15 +40,15 @@ def sign_in(store: OpenedStore, login: str | None = None,
         acct = core.by_login(store.db, login)
         if acct is None:
             raise InputError(QT_TRANSLATE_NOOP(
-                "users", "There is no user called {name} on this store.").format(name=login))
+                "users", "There is no user called {name} on this store."), params=dict(name=login))
         if passphrase is None:
             raise InputError(QT_TRANSLATE_NOOP(
                 "users", "Signing in as {name} needs that user's passphrase "
-                         "(--passphrase-file FILE).").format(name=login))
+                         "(--passphrase-file FILE)."), params=dict(name=login))
         key = core.slot_user(store.path, acct.login, acct.user_id, passphrase)
         if key != store.key:
             raise InputError(QT_TRANSLATE_NOOP(
-                "users", "The passphrase is not correct for {name}.").format(name=login))
+                "users", "The passphrase is not correct for {name}."), params=dict(name=login))
         return _principal(acct, owner.user_id)
     if passphrase is not None and store.unlocked_by == "passphrase":
         uid = core.user_of_passphrase(store.path, passphrase)
@@ -88,7 +88,7 @@ def _find(store: OpenedStore, login: str) -> core.Account:
     acct = core.by_login(store.db, login)
     if acct is None:
         raise InputError(QT_TRANSLATE_NOOP(
-            "users", "There is no user called {name} on this store.").format(name=login))
+            "users", "There is no user called {name} on this store."), params=dict(name=login))
     return acct
 
 

@@ -20,6 +20,7 @@ from datetime import datetime
 
 from sqlalchemy import func, select
 
+from facilitator.cli import groups_cmd
 from facilitator.cli.common import add_store_args, open_from_args
 from facilitator.errors import InputError
 from facilitator.store.models import (Attendance, AttendanceStatus, Group, Session,
@@ -32,6 +33,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     g.add_argument("--archived", action="store_true", help="include archived groups")
     g.add_argument("--json", action="store_true", help="print JSON instead of columns")
     g.set_defaults(func=run_groups)
+    groups_cmd.register_group_actions(g)
 
     s = subparsers.add_parser("sessions", help="list a group's sessions (ids for reports)")
     add_store_args(s)

@@ -19,7 +19,7 @@ from facilitator import __version__
 from facilitator.errors import FacilitatorError
 
 SUBCOMMAND_MODULES = ("db_cmd", "demo_cmd", "scripts_cmd", "report_cmd", "list_cmd",
-                      "measures_cmd", "scenarios_cmd",
+                      "groups_cmd", "measures_cmd", "scenarios_cmd",
                       "bundle_cmd", "users_cmd", "review_cmd", "audit_cmd")
 
 log = logging.getLogger("facilitator")
@@ -30,7 +30,9 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
-    parser = _Parser(prog="facilitator",
+    # The quick parse (no sub-commands) must not reject a sub-command's own option
+    # that shares a global name (``groups add X --lang fr``): it raises instead of exiting.
+    parser = _Parser(prog="facilitator", exit_on_error=with_commands,
                      description="Facilitator: tools for leading peer-support groups.")
     parser.add_argument("--version", action="version", version=f"facilitator {__version__}")
     parser.add_argument("--demo", action="store_true",
@@ -44,13 +46,7 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
         return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in SUBCOMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"facilitator.cli.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"facilitator.cli.{name}":
-                continue  # that area is not built yet
-            raise
-        module.register(sub)
+        importlib.import_module(f"facilitator.cli.{name}").register(sub)
     return parser
 
 
@@ -72,7 +68,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     # sub-command module (and the store, alembic...) twice on the way to a window.
     rest = ["--help"] if {"-h", "--help"} & set(argv) else None
     if rest is None:
-        args, rest = build_parser(with_commands=False).parse_known_args(argv)
+        try:
+            args, rest = build_parser(with_commands=False).parse_known_args(argv)
+        except argparse.ArgumentError:
+            rest = argv  # the full parser below says what is wrong, or accepts it
     if rest:
         args = build_parser().parse_args(argv)
     try:

@@ -15,9 +15,9 @@ from datetime import date
 
 from facilitator.cli.common import add_store_args, open_from_args
 from facilitator.errors import InputError
+from facilitator.policy import K_MAX, K_MIN
 
 KINDS = ("session", "group", "program", "handout", "who5-form", "register")
-from facilitator.policy import K_MAX, K_MIN
 COPIES_MAX = 50
 
 

@@ -393,7 +393,7 @@ def _custom(g: _Gen, sid: str, p: _Person, mid: str, left: bool, when: datetime)
     for phase, value in answers:
         passed = rng.random() < 0.05
         g.add(MeasureResponse, id=g.uid(g.custom_ids), session_id=sid, participant_id=p.id,
-              measure_id=mid, phase=phase, value=None if passed else float(value),
+              measure_id=mid, phase=phase, value=None if passed or value is None else float(value),
               passed=passed, items=None, recorded_at=when)
 
 
@@ -401,7 +401,7 @@ def _response(g: _Gen, sid: str, pid: str, mid: str, phase: Phase, value: float 
               when: datetime) -> None:
     passed = value is None or g.rng.random() < 0.07
     g.add(MeasureResponse, session_id=sid, participant_id=pid, measure_id=mid, phase=phase,
-          value=None if passed else float(value), passed=passed, items=None, recorded_at=when)
+          value=None if passed or value is None else float(value), passed=passed, items=None, recorded_at=when)
 
 
 def _incident(g: _Gen, gid: str, sid: str, day: date, weeks_ago: int) -> None:

@@ -155,7 +155,7 @@ def _package_dir(module: str = "fontpkg_ibm_plex_sans_arabic") -> Path:
     except ImportError as exc:  # a broken install: say what is missing
         raise ReportError(QT_TRANSLATE_NOOP(
             "export", "A report font is not installed ({name}). Reinstall Facilitator."
-        ).format(name=module.replace("_", "-"))) from exc
+        ), params=dict(name=module.replace("_", "-"))) from exc
     return Path(pkg.ROOT) / "files"
 
 
@@ -180,7 +180,7 @@ def _static_instance(path: Path, weight: int) -> bytes:
     if out is None:
         raise ReportError(QT_TRANSLATE_NOOP(
             "export", "The report font file {name} could not be read. Reinstall Facilitator."
-        ).format(name=path.name))
+        ), params=dict(name=path.name))
     return bytes(out.blob.data)
 
 
@@ -191,7 +191,7 @@ def _register_fallbacks() -> dict[str, tuple[tuple[str, frozenset[int]], ...]]:
         if not path.is_file():
             raise ReportError(QT_TRANSLATE_NOOP(
                 "export", "The report font file {name} is missing. Reinstall Facilitator."
-            ).format(name=filename))
+            ), params=dict(name=filename))
         for suffix, weight in _WEIGHTS.items():
             name = stem + suffix
             try:
@@ -226,7 +226,7 @@ def fonts() -> FontSet:
         if not path.is_file():
             raise ReportError(QT_TRANSLATE_NOOP(
                 "export", "The report font file {name} is missing. Reinstall Facilitator."
-            ).format(name=filename))
+            ), params=dict(name=filename))
         try:
             font = pdfmetrics.getFont(name)
         except KeyError:

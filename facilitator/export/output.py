@@ -10,7 +10,6 @@ never leaves a half-written report that looks complete.
 from __future__ import annotations
 
 import io
-import os
 from pathlib import Path
 from typing import Iterable
 
@@ -18,6 +17,7 @@ from pypdf import PdfReader, PdfWriter
 
 from facilitator.errors import InputError, ReportError
 from facilitator.i18n import QT_TRANSLATE_NOOP
+from facilitator.policy import PDF_PASSWORD_MIN as MIN_PASSWORD_CHARS
 from facilitator.store.fsutil import (
     SECRET_FILE_MAX_BYTES,
     TooLargeError,
@@ -27,7 +27,6 @@ from facilitator.store.fsutil import (
 from facilitator.store.outpath import check_output_path as _check
 
 ALGORITHM = "AES-256"  # pypdf: AES-256 with revision 6 (AES-256-R5 is the deprecated one)
-from facilitator.policy import PDF_PASSWORD_MIN as MIN_PASSWORD_CHARS
 
 
 def encrypt_pdf(data: bytes, password: str) -> bytes:
@@ -39,7 +38,7 @@ def encrypt_pdf(data: bytes, password: str) -> bytes:
     if not password or len(password) < MIN_PASSWORD_CHARS:
         raise InputError(QT_TRANSLATE_NOOP(
             "export", "The report password must have at least {n} characters."
-        ).format(n=MIN_PASSWORD_CHARS))
+        ), params=dict(n=MIN_PASSWORD_CHARS))
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
     writer.encrypt(user_password=password, owner_password=password, algorithm=ALGORITHM)
     out = io.BytesIO()
@@ -53,18 +52,18 @@ def read_password_file(path: str | Path) -> str:
         text = read_bounded(path, SECRET_FILE_MAX_BYTES).decode("utf-8")
     except TooLargeError as exc:
         raise InputError(QT_TRANSLATE_NOOP(
-            "export", "The password file {path} is too large to hold a password.").format(
+            "export", "The password file {path} is too large to hold a password."), params=dict(
                 path=path)) from exc
     except FileNotFoundError as exc:
         raise InputError(QT_TRANSLATE_NOOP(
-            "export", "The password file {path} does not exist.").format(path=path)) from exc
+            "export", "The password file {path} does not exist."), params=dict(path=path)) from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(QT_TRANSLATE_NOOP(
-            "export", "The password file {path} could not be read.").format(path=path)) from exc
+            "export", "The password file {path} could not be read."), params=dict(path=path)) from exc
     first = text.splitlines()[0] if text.splitlines() else ""
     if not first.strip():
         raise InputError(QT_TRANSLATE_NOOP(
-            "export", "The password file {path} is empty.").format(path=path))
+            "export", "The password file {path} is empty."), params=dict(path=path))
     return first
 
 

@@ -171,7 +171,7 @@ def _block_flowables(block: object, st: Styles, lang: str, width: float) -> list
                           align="center", space_before=6, space_after=10)
         return [TextBlock(block.text, style)]
     raise ReportError(QT_TRANSLATE_NOOP("export", "This report contains a part the PDF writer "
-                                        "does not know ({kind}).").format(kind=type(block).__name__))
+                                        "does not know ({kind})."), params=dict(kind=type(block).__name__))
 
 
 def build_story(report: rm.Report, width: float) -> list[Flowable]:

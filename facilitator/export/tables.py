@@ -166,7 +166,8 @@ def key_figures_flowable(kf: rm.KeyFigures, rtl: bool, width: float, *, per_row:
     rows = []
     for start in range(0, len(items), per_row):
         chunk = items[start:start + per_row]
-        cells = [[TextBlock(as_number(value, rtl), fitted(value)), TextBlock(name, label_style)]
+        cells: list[object] = [[TextBlock(as_number(value, rtl), fitted(value)),
+                                 TextBlock(name, label_style)]
                  for name, value in chunk]
         cells += [""] * (per_row - len(cells))
         rows.append(cells[::-1] if rtl else cells)

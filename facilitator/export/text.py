@@ -231,7 +231,7 @@ def _apply_bracket_pairs(chars: list[dict], sos: str) -> None:
         else:
             before = next((strong(c["type"]) for c in reversed(chars[:open_i])
                            if strong(c["type"])), sos)
-            new = before if before != embedding else embedding
+            new = before if before is not None and before != embedding else embedding
         for idx in (open_i, close_i):
             chars[idx]["type"] = new
             j = idx + 1
@@ -698,6 +698,6 @@ def visual(text: object, font_name: str, size: float, rtl: bool,
     text = clean_text(text, keep_newlines=False)
     if single_font:
         primary = fonts().primary
-        text = "".join(ch if ord(ch) in primary or not unicodedata.category(ch)[0] in "LMNPS"
+        text = "".join(ch if ord(ch) in primary or unicodedata.category(ch)[0] not in "LMNPS"
                        else PLACEHOLDER for ch in text)
     return shape_line(text, font_name, size, rtl, vector_marks)

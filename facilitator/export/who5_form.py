@@ -149,7 +149,7 @@ def _fields(st: Styles, lang: str, width: float) -> list[Flowable]:
     if st.rtl:
         cells, widths = cells[::-1], widths[::-1]
         boxes = [len(cells) - 1 - i for i in boxes]
-    commands = [("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    commands: list[tuple[object, ...]] = [("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4)]
     commands += [("BOX", (i, 0), (i, 0), 0.9, colors.black) for i in boxes]
     table = Table([cells], colWidths=widths, rowHeights=[11 * mm], hAlign="CENTER",
@@ -230,7 +230,7 @@ def _check_copies(copies: int) -> int:
     if isinstance(copies, bool) or not isinstance(copies, int) or not 1 <= copies <= MAX_COPIES:
         raise InputError(QT_TRANSLATE_NOOP(
             "export", "The number of copies must be a whole number from 1 to {n}."
-        ).format(n=MAX_COPIES))
+        ), params=dict(n=MAX_COPIES))
     return copies
 
 

@@ -16,6 +16,7 @@ import time
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Optional
 
+from facilitator import steplog
 from facilitator.errors import EngineError
 from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.session.events import (  # noqa: F401 - re-exported for callers
@@ -108,7 +109,7 @@ class RunEngine(RoundActions):
         if ev.action in ("skip", "shorten") and (
                 not isinstance(target, int) or not 0 <= target < n):
             raise _err(f"The session log is damaged at entry {ev.seq}.")
-        if ev.action == "skip" and ev.payload.get("step", self.plan[target].id) != \
+        if ev.action == "skip" and isinstance(target, int) and ev.payload.get("step", self.plan[target].id) != \
                 self.plan[target].id:
             raise _err(f"The session log does not match this script at entry {ev.seq}: "
                        f"the skipped step '{ev.payload.get('step')}' is not step {target}.")
@@ -185,11 +186,10 @@ class RunEngine(RoundActions):
     def phases_done(self) -> list[str]:
         """Phases with at least one step reached and not skipped, in script order
         (what a no-notes defusing record keeps)."""
-        out: list[str] = []
-        for p, st in zip(self.plan, self._steps):
-            if p.phase and st.visited and st.skipped is None and p.phase not in out:
-                out.append(p.phase)
-        return out
+        done = [p.id for p, st in zip(self.plan, self._steps)
+                if st.visited and st.skipped is None]
+        return steplog.phases_done(done, [p.id for p in self.plan],
+                                   {p.id: p.phase for p in self.plan})
 
     def outcomes(self) -> list[StepOutcome]:
         """Planned against actual time for every step, for the close summary."""
@@ -383,6 +383,6 @@ class RunEngine(RoundActions):
         if ev.step_index is not None and ev.step_index != self.index:
             self.index = ev.step_index
             self._steps[ev.step_index].skipped = None  # going to a step un-skips it
-        if self.index is not None and a in ("start", "next", "back", "jump", "skip"):
+        if self.index is not None and a in steplog.VISIT_ACTIONS:
             self._steps[self.index].visited = True
         self.events.append(ev)

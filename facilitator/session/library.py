@@ -56,11 +56,6 @@ def _builtins() -> dict[str, Script]:
     return scripts
 
 
-def clear_cache() -> None:
-    """Forget parsed built-ins (tests that add files to the folder call this)."""
-    _builtins.cache_clear()
-
-
 def builtin_scripts() -> dict[str, Script]:
     return dict(_builtins())
 

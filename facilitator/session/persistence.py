@@ -20,6 +20,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session as OrmSession
 
+from facilitator import steplog
 from facilitator.errors import EngineError, StoreError
 from facilitator.session.engine import Clock, EngineEvent, RunEngine
 from facilitator.session.scripts import Script
@@ -270,23 +271,18 @@ def no_notes_record(db: Database, session_id: str, script: Script | None = None)
         if row is None:
             raise EngineError("That session does not exist.")
         when = _aware(row.started_at).date() if row.started_at else None
-        headcount = row.headcount
-        if headcount is None:
-            n = s.scalar(select(func.count()).select_from(Attendance).where(
-                Attendance.session_id == session_id, Attendance.status.in_(
-                    [AttendanceStatus.present, AttendanceStatus.left_early])))
-            headcount = int(n) if n else None
+        attending = s.scalar(select(func.count()).select_from(Attendance).where(
+            Attendance.session_id == session_id, Attendance.status.in_(
+                [AttendanceStatus.present, AttendanceStatus.left_early])))
+        headcount = steplog.no_notes_headcount(row.headcount, int(attending or 0))
         rows = list(s.scalars(select(StepEvent).where(StepEvent.session_id == session_id)
                               .order_by(StepEvent.seq)))
-        script_id = row.script_id
-        if script is None and rows and not any(
-                r.action in ("finish", "abandon") and "phases_done" in (r.payload or {})
-                for r in rows):
+        recorded = steplog.recorded_phases((r.action, r.payload) for r in rows)
+        if script is None and rows and recorded is None:
             from facilitator.session.library import load_script
-            script = load_script(script_id, s)
-    for r in reversed(rows):
-        if r.action in ("finish", "abandon") and "phases_done" in (r.payload or {}):
-            return NoNotesRecord(when, headcount, tuple(r.payload["phases_done"]))
+            script = load_script(row.script_id, s)
+    if recorded is not None:
+        return NoNotesRecord(when, headcount, tuple(recorded))
     if not rows:
         return NoNotesRecord(when, headcount, ())
     assert script is not None

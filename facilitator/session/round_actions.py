@@ -34,7 +34,7 @@ class RoundActions:
     def round_summary(self, index: Optional[int] = None) -> Optional[RoundSummary]:
         i = self.index if index is None else index
         state = self._rounds.get(i) if i is not None else None
-        if state is None:
+        if i is None or state is None:
             return None
         live = self._live() if i == self.index and state.current else 0.0
         talk = dict(state.talk)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from collections.abc import Mapping
 from typing import Any, Callable
 
 import yaml
@@ -177,7 +178,7 @@ def _field_name(loc: tuple[Any, ...]) -> str:
     return out or "(top level)"
 
 
-def _plain(err: dict[str, Any], loc: tuple[Any, ...]) -> str:
+def _plain(err: Mapping[str, Any], loc: tuple[Any, ...]) -> str:
     """Pydantic's message in words a facilitator can act on."""
     kind, ctx, value = err["type"], err.get("ctx") or {}, err.get("input")
     last = loc[-1] if loc else None
@@ -243,6 +244,7 @@ def read_yaml_document(text: str | bytes, path: str) -> tuple[yaml.Node, Any]:
     the same strict way; every failure is a :class:`ScriptValidationError`.
     """
     if isinstance(text, bytes):
+        raw = text
         if len(text) > MAX_BYTES:
             _fail(path, f"the file is larger than {MAX_BYTES // 1_000_000} MB; "
                         "a script is never that big")
@@ -253,7 +255,7 @@ def read_yaml_document(text: str | bytes, path: str) -> tuple[yaml.Node, Any]:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             _fail(path, f"the file is not UTF-8 text (bad byte at position {exc.start})",
-                  text.count(b"\n", 0, exc.start) + 1)
+                  raw.count(b"\n", 0, exc.start) + 1)
     assert isinstance(text, str)
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         _fail(path, f"the text is larger than {MAX_BYTES // 1_000_000} MB; a script is never that big")
@@ -271,7 +273,7 @@ def read_yaml_document(text: str | bytes, path: str) -> tuple[yaml.Node, Any]:
 
 
 def validation_problems(exc: ValidationError, root: yaml.Node, path: str,
-                        plain: Callable[[dict[str, Any], tuple[Any, ...]], str] | None = None,
+                        plain: Callable[[Mapping[str, Any], tuple[Any, ...]], str] | None = None,
                         ) -> list[Problem]:
     """One :class:`Problem` per pydantic error, at the line of the field it is about."""
     problems = []

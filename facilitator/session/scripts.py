@@ -78,13 +78,17 @@ def known_ruleset_ids() -> frozenset[str]:
     return frozenset(ids)
 
 
-def _rule_error(message: str, loc: tuple[Any, ...] = ()) -> PydanticCustomError:
+def _rule_error(message: str, loc: tuple[Any, ...] = (), rule: str = "",
+                values: tuple[Any, ...] = ()) -> PydanticCustomError:
     """A cross-field error that carries the path of the offending field.
 
     Pydantic gives model-level errors the model's own location; the loader reads
-    ``ctx['loc']`` to point at the exact field instead.
+    ``ctx['loc']`` to point at the exact field instead. ``rule`` names the rule and
+    ``values`` are what the sentence quotes, so the script editor words it in the
+    interface language from the key, never by reading the English ``message`` back.
     """
-    return PydanticCustomError("script_rule", "{detail}", {"detail": message, "loc": loc})
+    return PydanticCustomError("script_rule", "{detail}",
+                               {"detail": message, "loc": loc, "rule": rule, "values": values})
 
 
 class Text(_Strict):
@@ -136,7 +140,8 @@ class GroupSize(_Strict):
     @model_validator(mode="after")
     def _ordered(self) -> GroupSize:
         if self.min > self.max:
-            raise _rule_error(f"min ({self.min}) is larger than max ({self.max})", ("min",))
+            raise _rule_error(f"min ({self.min}) is larger than max ({self.max})", ("min",),
+                              "group_size_order", (self.min, self.max))
         return self
 
 
@@ -165,16 +170,17 @@ class Step(_Strict):
     def _step_rules(self) -> Step:
         if self.min_minutes is not None and self.min_minutes > self.minutes:
             raise _rule_error(f"min_minutes ({self.min_minutes}) is more than minutes "
-                              f"({self.minutes})", ("min_minutes",))
+                              f"({self.minutes})", ("min_minutes",),
+                              "floor_over_minutes", (self.min_minutes, self.minutes))
         if self.kind == "round" and self.speaker_minutes is None:
             raise _rule_error("a round step needs speaker_minutes (minutes per speaker)",
-                              ("kind",))
+                              ("kind",), "round_needs_speaker_minutes")
         if self.kind != "round" and self.speaker_minutes is not None:
             raise _rule_error("speaker_minutes is only allowed on round steps",
-                              ("speaker_minutes",))
+                              ("speaker_minutes",), "speaker_minutes_on_round_only")
         if self.speaker_minutes is not None and self.speaker_minutes > self.minutes:
             raise _rule_error("speaker_minutes is longer than the whole step",
-                              ("speaker_minutes",))
+                              ("speaker_minutes",), "speaker_minutes_over_step")
         return self
 
     @property
@@ -215,7 +221,8 @@ class Script(_Strict):
         known = known_ruleset_ids()
         if value not in known:
             raise _rule_error(f"there is no ground-rule set called '{value}'; use one of: "
-                              f"{', '.join(sorted(known))}")
+                              f"{', '.join(sorted(known))}", rule="unknown_ruleset",
+                              values=(value,))
         return value
 
     @model_validator(mode="after")
@@ -224,7 +231,8 @@ class Script(_Strict):
         for i, step in enumerate(self.steps):
             if step.id in seen:
                 raise _rule_error(f"step id '{step.id}' is already used by step {seen[step.id] + 1}",
-                                  ("steps", i, "id"))
+                                  ("steps", i, "id"), "duplicate_step_id",
+                                  (step.id, seen[step.id] + 1))
             seen[step.id] = i
         for i, step in enumerate(self.steps):
             # A round must at least hold the smallest group it is written for; a plan
@@ -234,16 +242,20 @@ class Script(_Strict):
                 raise _rule_error(
                     f"the round is {step.minutes} minutes but {self.group_size.min} speakers "
                     f"(group_size.min) at {step.speaker_minutes:g} minutes each need "
-                    f"{step.speaker_minutes * self.group_size.min:g}", ("steps", i, "minutes"))
+                    f"{step.speaker_minutes * self.group_size.min:g}", ("steps", i, "minutes"),
+                    "round_too_short", (step.minutes, self.group_size.min, step.speaker_minutes,
+                                        step.speaker_minutes * self.group_size.min))
         total = sum(s.minutes for s in self.steps)
         if total != self.duration_minutes:
             raise _rule_error(f"the steps add up to {total} minutes but duration_minutes is "
                               f"{self.duration_minutes}; make them match",
-                              ("duration_minutes",))
+                              ("duration_minutes",), "duration_mismatch",
+                              (total, self.duration_minutes))
         if self.options.series_position != "last" and not any(
                 s.kind == "ground_rules" for s in self.steps):
             raise _rule_error("the script has no ground_rules step; every session except a "
-                              "series' last one reviews the ground rules", ("steps",))
+                              "series' last one reviews the ground rules", ("steps",),
+                              "no_ground_rules_step")
         return self
 
     @functools.cached_property

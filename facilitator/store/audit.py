@@ -37,7 +37,7 @@ from typing import Any, Iterator
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session as OrmSession
 
-from facilitator.errors import StoreError
+from facilitator.errors import StoreError, Text
 from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.store.db import Database
 from facilitator.store.fsutil import atomic_write
@@ -221,11 +221,11 @@ class ChainReport:
 
     def message(self) -> str:
         if self.ok:
-            return QT_TRANSLATE_NOOP("store", "The audit log is intact ({n} entries).").format(
-                n=self.entries)
-        return QT_TRANSLATE_NOOP(
-            "store", "The audit log has been tampered with: entry {seq} ({problem}).").format(
-                seq=self.first_broken_seq, problem=self.problem)
+            return Text(QT_TRANSLATE_NOOP("store", "The audit log is intact ({n} entries)."),
+                        n=self.entries)
+        return Text(QT_TRANSLATE_NOOP(
+            "store", "The audit log has been tampered with: entry {seq} ({problem})."),
+            seq=self.first_broken_seq, problem=self.problem)
 
 
 def _rows(db: Database) -> Iterator[tuple]:
@@ -285,9 +285,8 @@ def verify_chain(db: Database, *, check_head: bool = True) -> ChainReport:
                         "store", "it differs from the last entry remembered beside the store"))
     if found_before is not None:  # evidence stays evident: a later unlock cannot clear it
         seq, detail = found_before
-        return ChainReport(False, n, detail.get("first_broken_seq"), None, QT_TRANSLATE_NOOP(
-            "store", "found broken when the store was unlocked; see entry {seq}").format(
-                seq=seq))
+        return ChainReport(False, n, detail.get("first_broken_seq"), None, Text(QT_TRANSLATE_NOOP(
+            "store", "found broken when the store was unlocked; see entry {seq}"), seq=seq))
     return ChainReport(True, n)
 
 

@@ -57,10 +57,10 @@ def _sqlite_error(exc: sqlcipher3.Error, path: Path) -> StoreError:
     if "full" in text:
         return DiskFullError(QT_TRANSLATE_NOOP(
             "store", "The disk is full: the backup {path} could not be written. The store "
-            "itself is unchanged.").format(path=path))
+            "itself is unchanged."), params=dict(path=path))
     if "readonly" in text or "unable to open" in text:
         return store_error_from_os(PermissionError(13, "read-only"), "write", path)
-    return StoreError(QT_TRANSLATE_NOOP("store", "The backup {path} failed: {reason}.").format(
+    return StoreError(QT_TRANSLATE_NOOP("store", "The backup {path} failed: {reason}."), params=dict(
         path=path, reason=exc))
 
 
@@ -70,11 +70,11 @@ def verify_copy(path: Path, key: bytes) -> None:
         problems = integrity_problems(path, key)
     except WrongKeyError as exc:
         raise CorruptStoreError(QT_TRANSLATE_NOOP(
-            "store", "The copy {path} does not open with its key: it is damaged.").format(
+            "store", "The copy {path} does not open with its key: it is damaged."), params=dict(
                 path=path)) from exc
     if problems:
         raise CorruptStoreError(QT_TRANSLATE_NOOP(
-            "store", "The copy {path} failed its integrity check: {problem}").format(
+            "store", "The copy {path} failed its integrity check: {problem}"), params=dict(
                 path=path, problem=problems[0]))
 
 
@@ -199,7 +199,7 @@ def content_summary(path: Path, key: bytes) -> BackupSummary:
         conn = raw_connect(path, key)
     except WrongKeyError as exc:
         raise CorruptStoreError(QT_TRANSLATE_NOOP(
-            "store", "The copy {path} does not open with its key: it is damaged.").format(
+            "store", "The copy {path} does not open with its key: it is damaged."), params=dict(
                 path=path)) from exc
     try:
         tables = {r[0] for r in conn.execute(
@@ -212,21 +212,21 @@ def content_summary(path: Path, key: bytes) -> BackupSummary:
         if missing:
             raise CorruptStoreError(QT_TRANSLATE_NOOP(
                 "store", "The backup is not a complete Facilitator store (missing: {tables}); "
-                "it was not restored.").format(tables=", ".join(missing)))
+                "it was not restored."), params=dict(tables=", ".join(missing)))
         revs = [r[0] for r in conn.execute("SELECT version_num FROM alembic_version")]
         known = migrate.known_revisions()
         if len(revs) != 1 or revs[0] not in known:
             raise CorruptStoreError(QT_TRANSLATE_NOOP(
                 "store", "The backup's schema version ({revision}) is not one this version of "
                 "Facilitator knows; it was not restored. A newer version may have written "
-                "it.").format(revision=", ".join(revs) or "none"))
+                "it."), params=dict(revision=", ".join(revs) or "none"))
         groups = conn.execute('SELECT count(*) FROM "group"').fetchone()[0]
         sessions, last = conn.execute(
             "SELECT count(*), max(coalesce(started_at, planned_start, created_at)) FROM session "
             "WHERE is_practice = 0").fetchone()
     except sqlcipher3.DatabaseError as exc:
         raise CorruptStoreError(QT_TRANSLATE_NOOP(
-            "store", "The copy {path} failed its integrity check: {problem}").format(
+            "store", "The copy {path} failed its integrity check: {problem}"), params=dict(
                 path=path, problem=exc)) from exc
     finally:
         conn.close()
@@ -291,16 +291,16 @@ def restore(from_file: Path, db_path: Path, *, passphrase: str | None = None,
     from_file, db_path = Path(from_file), Path(os.path.realpath(db_path))
     check_store_target(db_path)  # never "restore" onto a device, a FIFO or a folder
     if not from_file.is_file():
-        raise StoreError(QT_TRANSLATE_NOOP("store", "There is no backup at {path}.").format(
+        raise StoreError(QT_TRANSLATE_NOOP("store", "There is no backup at {path}."), params=dict(
             path=from_file))
     real_from = Path(os.path.realpath(from_file))
     if real_from == db_path or (db_path.exists() and os.path.samefile(real_from, db_path)):
         raise InputError(QT_TRANSLATE_NOOP(
-            "store", "{path} is the live store itself, not a backup.").format(path=from_file))
+            "store", "{path} is the live store itself, not a backup."), params=dict(path=from_file))
     if from_file.stat().st_size < 512:
         raise CorruptStoreError(QT_TRANSLATE_NOOP(
             "store", "The backup {path} is empty or far too small to be a store; nothing was "
-            "restored.").format(path=from_file))
+            "restored."), params=dict(path=from_file))
     kf = KeyFile.load(keyfile_path(from_file))
     live_key = _live_key(db_path, kf.store_id, passphrase=passphrase,
                          recovery_code=recovery_code, use_keyring=use_keyring)

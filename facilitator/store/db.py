@@ -76,19 +76,19 @@ def open_error(exc: sqlcipher3.Error, path: Path) -> StoreError:
     if code in (_SQLITE_READONLY, _SQLITE_PERM, _SQLITE_CANTOPEN):
         return ReadOnlyError(QT_TRANSLATE_NOOP(
             "store", "The store {path} cannot be opened for writing: its folder or file is "
-            "read-only (or not accessible). Nothing was changed.").format(path=path))
+            "read-only (or not accessible). Nothing was changed."), params=dict(path=path))
     if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
         return StoreLockedError(QT_TRANSLATE_NOOP(
             "store", "The database {path} is busy: another program is using it. Close it "
-            "there and try again. Nothing was changed.").format(path=path))
+            "there and try again. Nothing was changed."), params=dict(path=path))
     if code == _SQLITE_FULL or (code == _SQLITE_IOERR and _nearly_full(path)):
         # a full disk often surfaces as a generic I/O error (SQLite cannot grow -shm)
         return DiskFullError(QT_TRANSLATE_NOOP(
             "store", "The disk is full, so the store {path} cannot be opened. Nothing was "
-            "changed; free some space and try again.").format(path=path))
+            "changed; free some space and try again."), params=dict(path=path))
     return CorruptStoreError(QT_TRANSLATE_NOOP(
         "store", "The database {path} could not be read ({reason}). It was not changed; "
-        "restore it from a backup if this persists.").format(path=path, reason=exc))
+        "restore it from a backup if this persists."), params=dict(path=path, reason=exc))
 
 
 def raw_connect(path: Path, key: bytes, *, check: bool = True) -> sqlcipher3.Connection:
@@ -223,7 +223,7 @@ def write_error(exc: Exception, path: Path | None = None) -> Exception:
     if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB) or "malformed" in text:
         return CorruptStoreError(QT_TRANSLATE_NOOP(
             "store", "Part of the database is damaged ({reason}), so this could not be "
-            "read or saved. Run 'facilitator db check' and restore from a backup.").format(
+            "read or saved. Run 'facilitator db check' and restore from a backup."), params=dict(
                 reason=orig))
     return exc
 

@@ -31,13 +31,13 @@ def store_error_from_os(exc: OSError, action: str, path: Path | str) -> StoreErr
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return DiskFullError(QT_TRANSLATE_NOOP(
             "store", "The disk is full: could not {action} {path}. Nothing was changed; "
-            "free some space and try again.").format(action=action, path=where))
+            "free some space and try again."), params=dict(action=action, path=where))
     if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
         return ReadOnlyError(QT_TRANSLATE_NOOP(
             "store", "The folder or file is read-only: could not {action} {path}. Nothing "
-            "was changed.").format(action=action, path=where))
+            "was changed."), params=dict(action=action, path=where))
     return StoreError(QT_TRANSLATE_NOOP(
-        "store", "Could not {action} {path}: {reason}.").format(
+        "store", "Could not {action} {path}: {reason}."), params=dict(
             action=action, path=where, reason=exc.strerror or exc))
 
 

@@ -282,7 +282,7 @@ class KeyFile:
             if version > VERSION:
                 raise CorruptStoreError(QT_TRANSLATE_NOOP(
                     "store", "The key file {path} was written by a newer version of "
-                    "Facilitator; update the app to open it.").format(path=where))
+                    "Facilitator; update the app to open it."), params=dict(path=where))
             if not isinstance(doc["slots"], list) or len(doc["slots"]) > MAX_SLOTS:
                 raise ValueError("too many slots")
             slots = [KeySlot.from_json(s) for s in doc["slots"]]
@@ -303,11 +303,11 @@ class KeyFile:
         except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError) as exc:
             raise CorruptStoreError(QT_TRANSLATE_NOOP(
                 "store", "The key file {path} is damaged or is not a Facilitator key "
-                "file.").format(path=where)) from exc
+                "file."), params=dict(path=where)) from exc
         if len(kf.key_check) != 32:
             raise CorruptStoreError(QT_TRANSLATE_NOOP(
                 "store", "The key file {path} is damaged or is not a Facilitator key "
-                "file.").format(path=where))
+                "file."), params=dict(path=where))
         return kf
 
     @classmethod
@@ -318,15 +318,15 @@ class KeyFile:
         except TooLargeError as exc:
             raise CorruptStoreError(QT_TRANSLATE_NOOP(
                 "store", "The key file {path} is damaged or is not a Facilitator key "
-                "file.").format(path=path)) from exc
+                "file."), params=dict(path=path)) from exc
         except IsADirectoryError as exc:
             raise CorruptStoreError(QT_TRANSLATE_NOOP(
                 "store", "The key file {path} is damaged or is not a Facilitator key "
-                "file.").format(path=path)) from exc
+                "file."), params=dict(path=path)) from exc
         except FileNotFoundError as exc:
             raise CorruptStoreError(QT_TRANSLATE_NOOP(
                 "store", "The key file {path} is missing. Restore it from a backup (it is "
-                "saved next to every backup).").format(path=path)) from exc
+                "saved next to every backup)."), params=dict(path=path)) from exc
         return cls.from_bytes(data, path)
 
     def save(self, path: Path) -> None:

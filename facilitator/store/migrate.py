@@ -94,7 +94,7 @@ def upgrade(engine: Engine, target: str = "head") -> None:
         raise StoreError(QT_TRANSLATE_NOOP(
             "store", "Updating the database to this version of Facilitator failed: {reason}. "
             "The database was left at its last good version and a backup was taken "
-            "before the update.").format(reason=type(exc).__name__)) from exc
+            "before the update."), params=dict(reason=type(exc).__name__)) from exc
 
 
 def downgrade(engine: Engine, target: str) -> None:

@@ -143,7 +143,7 @@ def check_output_path(path: str | Path, *, overwrite: bool = False,
     if owner is not None:
         raise OutputPathError(QT_TRANSLATE_NOOP(
             "store", "{path} belongs to the store {store} (its database, key file, lock or "
-            "backups); nothing was written. Choose another file name.").format(
+            "backups); nothing was written. Choose another file name."), params=dict(
                 path=text, store=owner))
     try:
         st = os.stat(real)
@@ -151,28 +151,28 @@ def check_output_path(path: str | Path, *, overwrite: bool = False,
         st = None
     except OSError as exc:
         raise OutputPathError(QT_TRANSLATE_NOOP(
-            "store", "{path} cannot be used: {reason}.").format(
+            "store", "{path} cannot be used: {reason}."), params=dict(
                 path=text, reason=exc.strerror or exc)) from exc
     if st is not None:
         if stat.S_ISDIR(st.st_mode):
             raise OutputPathError(QT_TRANSLATE_NOOP(
-                "store", "{path} is a folder; give a file name inside it.").format(path=text))
+                "store", "{path} is a folder; give a file name inside it."), params=dict(path=text))
         if not stat.S_ISREG(st.st_mode):
             raise OutputPathError(QT_TRANSLATE_NOOP(
                 "store", "{path} is a device, pipe or socket, not a file; nothing was "
-                "written.").format(path=text))
+                "written."), params=dict(path=text))
         if not overwrite:
             raise OutputExistsError(QT_TRANSLATE_NOOP(
                 "store", "{path} already exists; nothing was written. Choose another name, "
-                "or confirm that it may be replaced (--force on the command line).").format(
+                "or confirm that it may be replaced (--force on the command line)."), params=dict(
                     path=text))
     folder = real.parent
     if not folder.is_dir():
         raise OutputPathError(QT_TRANSLATE_NOOP(
-            "store", "The folder {folder} does not exist.").format(folder=target.parent))
+            "store", "The folder {folder} does not exist."), params=dict(folder=target.parent))
     if not os.access(folder, os.W_OK | os.X_OK):
         raise OutputPathError(QT_TRANSLATE_NOOP(
-            "store", "The folder {folder} is read-only, so {path} cannot be written.").format(
+            "store", "The folder {folder} is read-only, so {path} cannot be written."), params=dict(
                 folder=target.parent, path=text))
     return target
 
@@ -195,15 +195,15 @@ def check_store_target(path: str | Path) -> Path:
         st = None
     except OSError as exc:
         raise OutputPathError(QT_TRANSLATE_NOOP(
-            "store", "{path} cannot be used: {reason}.").format(
+            "store", "{path} cannot be used: {reason}."), params=dict(
                 path=text, reason=exc.strerror or exc)) from exc
     if st is not None and stat.S_ISDIR(st.st_mode):
         raise OutputPathError(QT_TRANSLATE_NOOP(
-            "store", "{path} is a folder; give a file name inside it.").format(path=text))
+            "store", "{path} is a folder; give a file name inside it."), params=dict(path=text))
     if st is not None and not stat.S_ISREG(st.st_mode):
         raise OutputPathError(QT_TRANSLATE_NOOP(
             "store", "{path} is a device, pipe or socket, not a file; nothing was "
-            "written.").format(path=text))
+            "written."), params=dict(path=text))
     others = [p for p in registered_stores() + [_default_store()]
               if p is not None and Path(os.path.realpath(p)) != real]
     owner = None
@@ -212,6 +212,6 @@ def check_store_target(path: str | Path) -> Path:
     if owner is not None and owner != real:
         raise OutputPathError(QT_TRANSLATE_NOOP(
             "store", "{path} belongs to the store {store} (its database, key file, lock or "
-            "backups); nothing was written. Choose another file name.").format(
+            "backups); nothing was written. Choose another file name."), params=dict(
                 path=text, store=owner))
     return target

@@ -86,7 +86,7 @@ def parse(text: str) -> str:
         raise RecoveryCodeTypo(
             QT_TRANSLATE_NOOP("store", "The recovery code should have {expected} letters and "
                               "digits but {got} were typed. Check for a missing or extra "
-                              "character.").format(expected=expected, got=len(code)))
+                              "character."), params=dict(expected=expected, got=len(code)))
     groups = [code[i:i + GROUP_LEN] for i in range(0, expected, GROUP_LEN)]
     for g, group in enumerate(groups):
         bad = [ch for ch in group if ch not in _VALUE]
@@ -94,11 +94,11 @@ def parse(text: str) -> str:
             raise RecoveryCodeTypo(
                 QT_TRANSLATE_NOOP("store", "Group {n} of the recovery code contains '{ch}', "
                                   "which never appears in recovery codes: please check "
-                                  "that group.").format(n=g + 1, ch=bad[0]))
+                                  "that group."), params=dict(n=g + 1, ch=bad[0]))
         if _check_char(g, group[:DATA_CHARS]) != group[DATA_CHARS]:
             raise RecoveryCodeTypo(
                 QT_TRANSLATE_NOOP("store", "Group {n} of the recovery code ({group}) looks "
-                                  "mistyped: please check that group.").format(
+                                  "mistyped: please check that group."), params=dict(
                                       n=g + 1, group=group))
     return "-".join(groups)
 

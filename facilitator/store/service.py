@@ -94,7 +94,7 @@ class CreatedStore(OpenedStore):
 def check_passphrase(passphrase: str) -> None:
     if len(passphrase.strip()) < MIN_PASSPHRASE:
         raise InputError(QT_TRANSLATE_NOOP(
-            "store", "The passphrase must be at least {n} characters long.").format(
+            "store", "The passphrase must be at least {n} characters long."), params=dict(
                 n=MIN_PASSPHRASE))
 
 
@@ -117,7 +117,7 @@ def create_store(path: Path, *, passphrase: str | None = None,
     leftover = _leftover_init(path, kpath)
     if not leftover and ((path.exists() and path.stat().st_size > 0) or kpath.exists()):
         raise StoreError(QT_TRANSLATE_NOOP(
-            "store", "A store already exists at {path}; it was left untouched.").format(
+            "store", "A store already exists at {path}; it was left untouched."), params=dict(
                 path=path))
     real = use_keyring and secrets.is_real_backend()
     if passphrase is None and not real:
@@ -299,6 +299,8 @@ def _resolve_pending(path: Path, kf: KeyFile, *, passphrase: str | None,
     if unlocked is None:
         raise failure  # type: ignore[misc]
     key = unlocked.key
+    new_key: bytes | None
+    old_key: bytes | None
     if pkf.matches(key):
         new_key, old_key = key, pkf.open_link("old_key", key)
     else:
@@ -306,12 +308,12 @@ def _resolve_pending(path: Path, kf: KeyFile, *, passphrase: str | None,
         if new_key is None or not pkf.matches(new_key):
             raise CorruptStoreError(QT_TRANSLATE_NOOP(
                 "store", "The unfinished key change beside {path} is damaged. Restore the "
-                "store from a backup.").format(path=path))
+                "store from a backup."), params=dict(path=path))
     if old_key is None or (pkf.previous_check is not None and not hmac.compare_digest(
             KeyFile.key_check_for(pkf.store_id, old_key), pkf.previous_check)):
         raise CorruptStoreError(QT_TRANSLATE_NOOP(
             "store", "The unfinished key change beside {path} is damaged. Restore the store "
-            "from a backup.").format(path=path))
+            "from a backup."), params=dict(path=path))
     found, notice = walguard.which_key(path, [new_key, old_key])
     if found is None:
         raise CorruptStoreError(QT_TRANSLATE_NOOP(
@@ -367,7 +369,7 @@ def _refuse_read_only(path: Path) -> None:
         if not os.access(target, os.W_OK):
             raise ReadOnlyError(QT_TRANSLATE_NOOP(
                 "store", "The store {path} cannot be opened for writing: {target} is "
-                "read-only. Nothing was changed.").format(path=path, target=target))
+                "read-only. Nothing was changed."), params=dict(path=path, target=target))
 
 
 def open_store(path: Path, *, passphrase: str | None = None, recovery_code: str | None = None,
@@ -383,7 +385,7 @@ def open_store(path: Path, *, passphrase: str | None = None, recovery_code: str 
     """
     path = resolve(path)
     if not path.is_file():
-        raise StoreError(QT_TRANSLATE_NOOP("store", "There is no store at {path}.").format(
+        raise StoreError(QT_TRANSLATE_NOOP("store", "There is no store at {path}."), params=dict(
             path=path))
     _refuse_read_only(path)
     lock = StoreLock(path).acquire()
@@ -406,7 +408,7 @@ def open_store(path: Path, *, passphrase: str | None = None, recovery_code: str 
                 initializing and path.stat().st_size == 0):
             raise CorruptStoreError(QT_TRANSLATE_NOOP(
                 "store", "The database {path} is truncated or empty. Restore it from a "
-                "backup.").format(path=path))
+                "backup."), params=dict(path=path))
         if unlocked is None:
             try:
                 unlocked = unlock_key(kf, passphrase=passphrase, recovery_code=recovery_code,
@@ -421,7 +423,7 @@ def open_store(path: Path, *, passphrase: str | None = None, recovery_code: str 
                 raise CorruptStoreError(QT_TRANSLATE_NOOP(
                     "store", "The database {path} does not open with its own key: it is "
                     "damaged or was replaced by another file. Restore it from a "
-                    "backup.").format(path=path))
+                    "backup."), params=dict(path=path))
             if notice:
                 notices.append(notice)
         if verify is None:
@@ -431,7 +433,7 @@ def open_store(path: Path, *, passphrase: str | None = None, recovery_code: str 
             if problems:
                 raise CorruptStoreError(QT_TRANSLATE_NOOP(
                     "store", "The database {path} is damaged ({problem}). It was not changed; "
-                    "restore it from a backup.").format(path=path, problem=problems[0]))
+                    "restore it from a backup."), params=dict(path=path, problem=problems[0]))
         db = Database(path, key)
         if initializing:  # a db init killed before its schema: finish it now
             migrate.upgrade(db.engine)

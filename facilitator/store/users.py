@@ -125,7 +125,7 @@ def add_account(db: Database, key: bytes, login: str, roles: list[str] | tuple[s
     with db.session() as s:
         if s.scalar(select(UserAccount).where(UserAccount.login == login)) is not None:
             raise InputError(QT_TRANSLATE_NOOP(
-                "users", "There is already a user called {name}.").format(name=login))
+                "users", "There is already a user called {name}."), params=dict(name=login))
     kpath = keyfile_path(db.path)
     kf = KeyFile.load(kpath)
     with db.unit() as s:
@@ -150,7 +150,7 @@ def remove_account(db: Database, user_id: str, *, by: str | None,
     others = [a for a in accounts(db) if a.user_id != user_id and "administrator" in a.roles]
     if "administrator" in acct.roles and not others:
         raise InputError(QT_TRANSLATE_NOOP(
-            "users", "{name} is the last administrator and cannot be removed.").format(
+            "users", "{name} is the last administrator and cannot be removed."), params=dict(
                 name=acct.login))
     kpath = keyfile_path(db.path)
     kf = KeyFile.load(kpath)
@@ -173,7 +173,7 @@ def set_roles(db: Database, user_id: str, roles: list[str], *, by: str | None) -
     if "administrator" in acct.roles and "administrator" not in roles_t and not [
             a for a in accounts(db) if a.user_id != user_id and "administrator" in a.roles]:
         raise InputError(QT_TRANSLATE_NOOP(
-            "users", "{name} is the last administrator and cannot be removed.").format(
+            "users", "{name} is the last administrator and cannot be removed."), params=dict(
                 name=acct.login))
     with db.unit() as s:
         s.get(UserAccount, user_id).roles = list(roles_t)
@@ -209,14 +209,14 @@ def slot_user(path: Path, login: str, user_id: str, passphrase: str) -> bytes:
     mine = [sl for sl in kf.slots_of("passphrase") if sl.user_id == user_id]
     if not mine:
         raise WrongKeyError(QT_TRANSLATE_NOOP(
-            "users", "{name} has no passphrase on this store.").format(name=login))
+            "users", "{name} has no passphrase on this store."), params=dict(name=login))
     only = KeyFile(store_id=kf.store_id, key_check=kf.key_check, slots=mine)
     try:
         return only.unlock("passphrase", passphrase_bytes(passphrase))
     except WrongKeyError:
         audit.note_failed_unlock(Path(path), f"passphrase:{login}")
         raise WrongKeyError(QT_TRANSLATE_NOOP(
-            "users", "The passphrase is not correct for {name}.").format(name=login)) from None
+            "users", "The passphrase is not correct for {name}."), params=dict(name=login)) from None
 
 
 def user_of_passphrase(path: Path, passphrase: str) -> str | None:

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import sqlcipher3
 
-from facilitator.errors import WrongKeyError
+from facilitator.errors import Text, WrongKeyError
 from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.store.db import _key_pragma, open_error
 from facilitator.store.fsutil import fsync_dir, store_error_from_os
@@ -118,9 +118,9 @@ def _set_aside(db_path: Path) -> str:
         fsync_dir(db_path.parent)
     except OSError as exc:
         raise store_error_from_os(exc, QT_TRANSLATE_NOOP("store", "move aside"), wal) from exc
-    return QT_TRANSLATE_NOOP(
+    return Text(QT_TRANSLATE_NOOP(
         "store", "A write-ahead log that does not belong to this store was found beside it "
-        "and moved aside as {path}; the store itself was not changed.").format(path=kept)
+        "and moved aside as {path}; the store itself was not changed."), path=kept)
 
 
 def require_key(db_path: Path, key: bytes) -> str | None:

@@ -50,15 +50,19 @@ def create_custom_measure(s: OrmSession, key: str, title: dict[str, str], *,
     checked here (see :func:`clean_title`) and again when a report is built.
     """
     if not isinstance(key, str) or not KEY_RE.match(key):
-        raise InputError("A measure key uses lowercase letters, digits and '_' "
-                         "(2 to 41 characters, starting with a letter).")
+        raise InputError(QT_TRANSLATE_NOOP(
+            "measures", "A measure key uses lowercase letters, digits and '_' (2 to 41 "
+            "characters, starting with a letter)."), field="key")
     if key in BUILTIN_KEYS or s.scalars(select(MeasureDefinition.id)
                                         .where(MeasureDefinition.key == key)).first():
-        raise InputError(f"A measure called '{key}' already exists.")
+        raise InputError(QT_TRANSLATE_NOOP("measures", "A measure called '{key}' already exists."),
+                         params=dict(key=key), field="key")
     if not isinstance(title, dict) or not title.get("en") or not title.get("ar"):
-        raise InputError("A custom measure needs a title in both English and Arabic.")
-    clean = {"en": clean_title(title["en"], "The English title"),
-             "ar": clean_title(title["ar"], "The Arabic title", arabic=True)}
+        raise InputError(QT_TRANSLATE_NOOP(
+            "measures", "A custom measure needs a title in both English and Arabic."),
+            field="title_en" if not (isinstance(title, dict) and title.get("en")) else "title_ar")
+    clean = {"en": clean_title(title["en"], EN_TITLE, field="title_en"),
+             "ar": clean_title(title["ar"], AR_TITLE, arabic=True, field="title_ar")}
     lo, hi, st = _check_range(minimum, maximum, step)
     wanted = tuple(phases)
     if wanted not in PHASE_SETS:
@@ -90,9 +94,9 @@ def set_titles(s: OrmSession, key: str, title: dict[str, str | None]) -> Measure
         raise InputError("Give a new English title, a new Arabic title, or both.")
     clean = dict(m.title or {})
     if title.get("en") is not None:
-        clean["en"] = clean_title(title["en"], "The English title")
+        clean["en"] = clean_title(title["en"], EN_TITLE, field="title_en")
     if title.get("ar") is not None:
-        clean["ar"] = clean_title(title["ar"], "The Arabic title", arabic=True)
+        clean["ar"] = clean_title(title["ar"], AR_TITLE, arabic=True, field="title_ar")
     m.title = clean
     m.spec = {**(m.spec or {}), "title": clean}  # a new dict: JSON columns need one
     s.flush()
@@ -102,6 +106,8 @@ def set_titles(s: OrmSession, key: str, title: dict[str, str | None]) -> Measure
 # --- validation of untrusted definition text ------------------------------------
 
 TITLE_MAX = 120
+EN_TITLE = QT_TRANSLATE_NOOP("measures", "The English title")
+AR_TITLE = QT_TRANSLATE_NOOP("measures", "The Arabic title")
 TEXT_MAX = 600
 PHASE_SETS = {("pre", "post"), ("single",), ("pre", "post", "single")}
 MAX_STEPS = 1000  # more answer points than anyone can choose between in a group
@@ -110,17 +116,26 @@ _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe7
 _HIDDEN = frozenset({"Cc", "Cf", "Cs", "Co", "Cn"})
 
 
-def clean_title(value: Any, what: str, *, arabic: bool = False, limit: int = TITLE_MAX) -> str:
+def clean_title(value: Any, what: str, *, arabic: bool = False, limit: int = TITLE_MAX,
+                field: str | None = None) -> str:
     """One line of definition text, whitespace collapsed, or an InputError saying why not.
+
+    ``what`` names the text in the message (a marked string such as :data:`EN_TITLE`
+    is translated with it); ``field`` is the form input the error is about.
 
     Control, bidi-override, private-use and unassigned characters are refused by the
     check every typed text passes (:func:`facilitator.textcheck.check_text`): a title
     is typed once by an organisation and printed in every report, so it is fixed at
     the source.
     """
-    text = check_text(value, what, limit=limit, required=True)
+    try:
+        text = check_text(value, what, limit=limit, required=True)
+    except InputError as exc:
+        exc.field = field
+        raise
     if arabic and not _ARABIC.search(text):
-        raise InputError(f"{what} has no Arabic letters.")
+        raise InputError(QT_TRANSLATE_NOOP("measures", "{what} has no Arabic letters."),
+                         params=dict(what=what), field=field)
     return text
 
 
@@ -145,17 +160,21 @@ def _check_range(minimum: Any, maximum: Any, step: Any) -> tuple[float, float, f
     lo, hi = _number(minimum, "The lowest score"), _number(maximum, "The highest score")
     st = _number(step, "The step")
     if not lo < hi:
-        raise InputError("The range must go from a smaller to a larger number "
-                         f"({lo:g} to {hi:g} does not).")
+        raise InputError(QT_TRANSLATE_NOOP(
+            "measures", "The range must go from a smaller to a larger number ({lo} to {hi} "
+            "does not)."), params=dict(lo=f"{lo:g}", hi=f"{hi:g}"), field="range")
     if st <= 0:
-        raise InputError("The step must be a positive number.")
+        raise InputError(QT_TRANSLATE_NOOP("measures", "The step must be a positive number."),
+                         field="step")
     count = (hi - lo) / st
     if abs(count - round(count)) > 1e-9 * max(1.0, count) or round(count) < 1:
-        raise InputError(f"A step of {st:g} does not divide the range {lo:g} to {hi:g} "
-                         "into equal steps.")
+        raise InputError(QT_TRANSLATE_NOOP(
+            "measures", "A step of {step} does not divide the range {lo} to {hi} into equal "
+            "steps."), params=dict(step=f"{st:g}", lo=f"{lo:g}", hi=f"{hi:g}"), field="step")
     if round(count) > MAX_STEPS:
-        raise InputError(f"A step of {st:g} gives {round(count)} answer points; "
-                         f"use at most {MAX_STEPS}.")
+        raise InputError(QT_TRANSLATE_NOOP(
+            "measures", "A step of {step} gives {n} answer points; use at most {most}."),
+            params=dict(step=f"{st:g}", n=round(count), most=MAX_STEPS), field="step")
     return lo, hi, st
 
 
@@ -236,7 +255,7 @@ def check_wording(key: str, data: Any) -> dict[str, Any]:
     """
     if key != WHO5:
         raise InputError(QT_TRANSLATE_NOOP(
-            "measures", "Only the WHO-5 wording can be replaced, not '{key}'.").format(key=key))
+            "measures", "Only the WHO-5 wording can be replaced, not '{key}'."), params=dict(key=key))
     if not isinstance(data, dict):
         raise InputError(QT_TRANSLATE_NOOP(
             "measures", "The wording must be a mapping with title, instructions, items "
@@ -245,12 +264,12 @@ def check_wording(key: str, data: Any) -> dict[str, Any]:
     if unknown:
         raise InputError(QT_TRANSLATE_NOOP(
             "measures", "Unknown field(s) in the wording: {fields}; expected title, "
-            "instructions, items, choices and optionally source.").format(
+            "instructions, items, choices and optionally source."), params=dict(
                 fields=", ".join(unknown)))
     missing = [k for k in ("title", "instructions", "items", "choices") if k not in data]
     if missing:
-        raise InputError(QT_TRANSLATE_NOOP("measures", "The wording is missing: {fields}.")
-                         .format(fields=", ".join(missing)))
+        raise InputError(QT_TRANSLATE_NOOP("measures", "The wording is missing: {fields}."),
+                         params=dict(fields=", ".join(missing)))
     spec = builtin_spec(key)
     out: dict[str, Any] = {
         "title": clean_title(data["title"], "The title", arabic=True, limit=200),
@@ -261,7 +280,7 @@ def check_wording(key: str, data: Any) -> dict[str, Any]:
         values = data[field]
         if not isinstance(values, list) or len(values) != len(shipped):
             raise InputError(QT_TRANSLATE_NOOP(
-                "measures", "'{field}' must be a list of exactly {n} texts.").format(
+                "measures", "'{field}' must be a list of exactly {n} texts."), params=dict(
                     field=field, n=len(shipped)))
         out[field] = [clean_title(v, f"{field[:-1].capitalize()} {i}", arabic=True, limit=limit)
                       for i, v in enumerate(values, start=1)]
@@ -315,25 +334,25 @@ def read_wording(path: str, key: str) -> dict[str, Any]:
     try:
         raw = file.read_bytes()
     except OSError as exc:
-        raise InputError(QT_TRANSLATE_NOOP("measures", "Could not read {path}: {reason}.")
-                         .format(path=path, reason=exc.strerror or exc)) from None
+        raise InputError(QT_TRANSLATE_NOOP("measures", "Could not read {path}: {reason}."),
+                         params=dict(path=path, reason=exc.strerror or exc)) from None
     if len(raw) > MAX_WORDING_BYTES:
         raise InputError(QT_TRANSLATE_NOOP(
             "measures", "{path} is larger than {kb} kB; a wording file is a few lines of "
-            "text.").format(path=path, kb=MAX_WORDING_BYTES // 1000))
+            "text."), params=dict(path=path, kb=MAX_WORDING_BYTES // 1000))
     try:
         data = yaml.safe_load(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise InputError(QT_TRANSLATE_NOOP("measures", "{path} is not UTF-8 text.")
-                         .format(path=path)) from None
+        raise InputError(QT_TRANSLATE_NOOP("measures", "{path} is not UTF-8 text."),
+                         params=dict(path=path)) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         if mark is not None:
             raise InputError(QT_TRANSLATE_NOOP(
-                "measures", "{path} is not valid YAML (line {line}).").format(
+                "measures", "{path} is not valid YAML (line {line})."), params=dict(
                     path=path, line=mark.line + 1)) from None
-        raise InputError(QT_TRANSLATE_NOOP("measures", "{path} is not valid YAML.")
-                         .format(path=path)) from None
+        raise InputError(QT_TRANSLATE_NOOP("measures", "{path} is not valid YAML."),
+                         params=dict(path=path)) from None
     if isinstance(data, dict) and isinstance(data.get("ar"), dict) and len(data) == 1:
         data = data["ar"]  # also accept the wording nested under its language
     return check_wording(key, data)

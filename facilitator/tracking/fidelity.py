@@ -1,10 +1,9 @@
 """Fidelity: did sessions follow their script?
 
 Read from the run engine's step log (``StepEvent`` rows as plain :class:`StepRow`),
-in the shape ``facilitator.session.engine`` writes it: every event's ``step_id`` is
-the current step *after* the action; ``start``, ``next``, ``back``, ``jump`` and
-``skip`` make that step visited; ``skip`` names the skipped step in its payload
-(``{"step": id, "mandatory": bool}``) and moving onto a skipped step un-skips it;
+in the shape ``facilitator.session.engine`` writes it, walked with the engine's own
+rules (:mod:`facilitator.steplog`: which actions visit a step, how a skip is undone);
+``skip`` also says whether the step was mandatory (``{"step": id, "mandatory": bool}``),
 ``finish`` lists ``missed_mandatory``; ``extend`` adds minutes.
 
 Tracking and session live in the same layer and may not import each other, so what
@@ -25,9 +24,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 
+from facilitator import steplog
 from facilitator.tracking.analytics import SessionRow, StepRow, held_sessions
 
-VISIT_ACTIONS = frozenset({"start", "next", "back", "jump", "skip"})
 
 
 @dataclass(frozen=True)
@@ -85,41 +84,27 @@ class Fidelity:
 
 
 def phases_done(fid: SessionFidelity, script: ScriptInfo | None) -> list[str]:
-    """Phases with at least one step done, in script order: the same rule as the run
-    engine's ``phases_done`` (visited and not skipped), for a log without a finish."""
-    phases = script.phases if script else {}
-    order = [*(script.order if script else ()), *fid.done]
-    out: list[str] = []
-    for sid in order:
-        phase = phases.get(sid)
-        if sid in fid.done and phase and phase not in out:
-            out.append(phase)
-    return out
+    """Phases with at least one step done, in script order: the run engine's rule
+    (:func:`facilitator.steplog.phases_done`), for a log without a finish."""
+    return steplog.phases_done(fid.done, script.order if script else (),
+                               script.phases if script else {})
 
 
 def session_fidelity(session: SessionRow, events: Sequence[StepRow],
                      script: ScriptInfo | None = None) -> SessionFidelity:
     script = script or ScriptInfo()
     required = set(script.mandatory)
-    visited: list[str] = []
-    skipped: set[str] = set()
-    current: str | None = None
+    walk = steplog.StepWalk()
     last_elapsed = 0.0
     for e in sorted(events, key=lambda e: e.seq):
         last_elapsed = max(last_elapsed, float(e.elapsed or 0.0))
         payload = e.payload or {}
-        if e.action == "skip" and payload.get("step"):
-            skipped.add(str(payload["step"]))
-            if payload.get("mandatory") is True:
-                required.add(str(payload["step"]))
+        if e.action == "skip" and payload.get("step") and payload.get("mandatory") is True:
+            required.add(str(payload["step"]))
         if e.action == "finish":
             required.update(str(x) for x in payload.get("missed_mandatory") or ())
-        if e.step_id and e.step_id != current:
-            skipped.discard(e.step_id)  # moving onto a skipped step un-skips it
-            current = e.step_id
-        if e.step_id and e.action in VISIT_ACTIONS and e.step_id not in visited:
-            visited.append(e.step_id)
-    done = tuple(s for s in visited if s not in skipped)
+        walk.observe(e.action, e.step_id, payload)
+    done, skipped = walk.done(), walk.skipped
     reviewed = session.rules_reviewed or any(s in script.rules_steps for s in done)
     actual = last_elapsed / 60.0 if events else session.actual_minutes
     planned = session.planned_minutes if session.planned_minutes is not None \

@@ -6,12 +6,12 @@ alias is for the facilitator's eyes only. People still type "Sara's number is
 This is a *warning*, not a filter: it errs towards flagging (a false alarm costs a
 glance; a missed phone number in an exported note costs someone's privacy).
 
-Pure Python with no Qt import: it moved here from ``facilitator/ui/run`` (which
-re-exports it) so the bundle export (issue 15) applies the same check before a
-note travels. Arabic text is normalised before matching (diacritics and tatweel
-dropped, alef/ya/ta-marbuta variants folded, Arabic-Indic digits read as digits)
-while offsets still point into the original text, so the UI can underline the
-exact characters.
+Pure Python with no Qt import, in the core so the bundle export applies the same
+check before a note travels (the note field in run mode uses it live). Text is folded before matching with the same
+folding and alias matcher as the PDF redaction (:mod:`facilitator.tracking.redact`:
+accents, harakat and tatweel dropped, alef/ya/ta-marbuta variants merged,
+Arabic-Indic digits read as digits, joined proclitics allowed), while offsets still
+point into the original text, so the UI can underline the exact characters.
 """
 
 from __future__ import annotations
@@ -21,8 +21,10 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from facilitator.i18n import QT_TRANSLATE_NOOP
+from facilitator.tracking.redact import alias_matcher, fold_with_owners
 
 CTX = "Identifying"
+ALIAS_MIN_CHARS = 2  # a one-letter alias would flag every "a"
 
 KIND_LABELS: dict[str, str] = {
     "phone": QT_TRANSLATE_NOOP("Identifying", "a phone number"),
@@ -31,18 +33,6 @@ KIND_LABELS: dict[str, str] = {
     "birth": QT_TRANSLATE_NOOP("Identifying", "a date of birth or age detail"),
     "alias": QT_TRANSLATE_NOOP("Identifying", "a participant's name"),
 }
-
-# Characters dropped before matching: Arabic diacritics (harakat, shadda, sukun,
-# superscript alef) and the tatweel used to stretch words.
-_DROP = set(chr(c) for c in range(0x064B, 0x0660)) | {"\u0670", "\u0640"}
-_FOLD = {
-    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
-    "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
-}
-for _i in range(10):
-    _FOLD[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic digits
-    _FOLD[chr(0x06F0 + _i)] = str(_i)  # Extended (Persian/Urdu) digits
-
 
 @dataclass(frozen=True)
 class Finding:
@@ -62,18 +52,12 @@ class Finding:
 def normalise(text: str) -> tuple[str, list[int]]:
     """Fold ``text`` for matching; return it with a map back to original offsets.
 
-    ``index[i]`` is the original offset of normalised character ``i``; one extra
-    entry maps the end of the string.
+    The same folding as the PDF redaction (:func:`facilitator.tracking.redact.fold_with_owners`).
+    ``index[i]`` is the original offset of folded character ``i``; one extra entry
+    maps the end of the string.
     """
-    out: list[str] = []
-    index: list[int] = []
-    for i, ch in enumerate(text):
-        if ch in _DROP:
-            continue
-        out.append(_FOLD.get(ch, ch).casefold()[:1] or ch)
-        index.append(i)
-    index.append(len(text))
-    return "".join(out), index
+    folded, owners = fold_with_owners(text)
+    return folded, [*owners, len(text)]
 
 
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
@@ -117,20 +101,6 @@ _PHONE = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d\s().-]{5,}\d(?![\w])")
 _MIN_PHONE_DIGITS = 7
 
 
-def _alias_pattern(alias: str) -> re.Pattern[str] | None:
-    """A whole-word pattern for one alias, tolerant of spacing and Arabic proclitics.
-
-    Arabic attaches "and", "with", "for", "so" and "like" (و ب ل ف ك) to the next word,
-    so "وسارة" must still match the alias "سارة".
-    """
-    norm, _ = normalise(alias.strip())
-    words = norm.split()
-    if not words or len("".join(words)) < 2:
-        return None
-    body = r"\s+".join(re.escape(w) for w in words)
-    return re.compile(rf"(?<!\w)(?:[وفبلك](?=\w))?{body}(?:'s|’s)?(?!\w)")
-
-
 def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     return any(span[0] < end and start < span[1] for start, end in taken)
 
@@ -164,15 +134,9 @@ def find_identifying(text: str, aliases: Iterable[str] = ()) -> list[Finding]:
     for m in _PHONE.finditer(norm):
         if sum(ch.isdigit() for ch in m.group()) >= _MIN_PHONE_DIGITS:
             add("phone", *m.span())
-    seen: set[str] = set()
-    for alias in aliases:
-        if not alias or alias in seen:
-            continue
-        seen.add(alias)
-        pattern = _alias_pattern(alias)
-        if pattern is None:
-            continue
-        for m in pattern.finditer(norm):
+    alias_re = alias_matcher(aliases, min_chars=ALIAS_MIN_CHARS)
+    if alias_re is not None:
+        for m in alias_re.finditer(norm):
             add("alias", *m.span())
 
     findings = []

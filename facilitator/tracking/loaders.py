@@ -57,7 +57,7 @@ def _day(*moments: datetime | None) -> date:
     return date.min
 
 
-def _val(x: object) -> str:
+def _val(x: Any) -> Any:
     return getattr(x, "value", x)  # enums come back as enum members
 
 
@@ -138,7 +138,6 @@ def load_dataset(s: OrmSession, group_ids: Collection[str] | None = None, *,
         sessions.append(SessionRow(sid, gid, _day(started, planned, created), _val(status),
                                    script, head, bool(prac), None, actual,
                                    sid in reviewed and not nn, bool(nn)))
-    ids = [x.id for x in sessions]
     keys = dict(c.execute(select(MeasureDefinition.id, MeasureDefinition.key)).all())
     responses = [ResponseRow(sid, pid, keys.get(mid, mid), _val(ph), v, bool(pa))
                  for sid, pid, mid, ph, v, pa in c.execute(
@@ -149,18 +148,18 @@ def load_dataset(s: OrmSession, group_ids: Collection[str] | None = None, *,
                  if sid not in quiet]
     same_kind = {r[0] for r in rows}  # every session of this practice flag
     incidents = []
-    for gid, sid, typ, fu, sev, created in c.execute(
+    for gid, inc_sid, typ, fu, sev, created in c.execute(
             select(Incident.group_id, Incident.session_id, Incident.type, Incident.follow_up,
                    Incident.severity, Incident.created_at)
             .where(Incident.group_id.in_(list(groups)))):
-        if sid is not None and sid not in same_kind:
+        if inc_sid is not None and inc_sid not in same_kind:
             # tied to a practice session (or, for practice=True, a real one). An incident
             # in a no-notes session still counts by type, severity and follow-up: a
             # supervisor must see that a risk was met; its text is never loaded here.
             continue
-        if sid is None and practice:
+        if inc_sid is None and practice:
             continue
-        incidents.append(IncidentRow(gid, sid, typ, _val(fu), sev, _day(created)))
+        incidents.append(IncidentRow(gid, inc_sid, typ, _val(fu), sev, _day(created)))
     steps: list[StepRow] = []
     if with_steps:
         steps = [StepRow(sid, seq, act, stp, el or 0.0, pl or {}) for sid, seq, act, stp, el, pl

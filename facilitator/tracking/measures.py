@@ -239,14 +239,14 @@ def who5_due(s: OrmSession, group: Group | str, session: Session | str | None = 
     real sessions have passed since the last one that collected it (so sessions 1,
     5, 9, ... with the default of 4). Practice sessions neither count nor collect.
     """
-    group = _ref(s, Group, group)
-    if group is None:
+    found: Group | None = _ref(s, Group, group)
+    if found is None:
         raise InputError("That group does not exist.")
     target = _ref(s, Session, session) if session is not None else None
     if target is not None and target.is_practice:
         return False
     m = ensure_builtin_measures(s)[WHO5]
-    sessions = [x for x in s.scalars(select(Session).where(Session.group_id == group.id,
+    sessions = [x for x in s.scalars(select(Session).where(Session.group_id == found.id,
                                                            Session.is_practice.is_(False)))
                 if (target is None or x.id != target.id)
                 and x.status not in (SessionStatus.planned, SessionStatus.abandoned)]

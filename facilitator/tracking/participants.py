@@ -50,7 +50,8 @@ GENDERS: dict[str, dict[str, str]] = {
 }
 
 
-def _get_group(s: OrmSession, group_id: str) -> Group:
+def get_group(s: OrmSession, group_id: str) -> Group:
+    """The group, or an InputError that says it does not exist."""
     group = s.get(Group, group_id)
     if group is None:
         raise InputError("That group does not exist.")
@@ -80,7 +81,7 @@ def add_participant(s: OrmSession, group_id: str, *, alias: str | None = None,
                     age_band: str | None = None, gender: str | None = None,
                     choose: Chooser | None = None) -> Participant:
     """Create a participant with a fresh code unique within ``group_id``."""
-    group = _get_group(s, group_id)
+    group = get_group(s, group_id)
     if group.headcount_only:
         raise InputError("This group keeps a headcount only, without a list of participants.")
     _check_details(age_band, gender)
@@ -129,20 +130,15 @@ def list_participants(s: OrmSession, group_id: str, *,
     return list(s.scalars(query.order_by(Participant.code)))
 
 
-def find_by_code(s: OrmSession, group_id: str, code: str) -> Participant | None:
-    return s.scalars(select(Participant).where(Participant.group_id == group_id,
-                                               Participant.code == code)).first()
-
-
 def erase_participant(s: OrmSession, participant_id: str, *,
                       user_id: str | None = None) -> dict[str, int]:
     """Delete a participant and every attendance and measure row linked to them.
 
     The run engine's log names speakers by code in talking rounds; those mentions are
     replaced by a random placeholder (the same one throughout, so a session log still
-    replays), and the alias is removed from the group's notes. The audit event records the group and how many rows went, never the
-    code, alias or id, so the log itself cannot re-identify the person. Returns the
-    row counts.
+    replays), and the alias is removed from the group's notes. The audit event records
+    the group and how many rows went, never the code, alias or id, so the log itself
+    cannot re-identify the person. Returns the row counts.
     """
     p = _get_participant(s, participant_id)
     group_id = p.group_id

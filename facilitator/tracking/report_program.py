@@ -47,6 +47,7 @@ from facilitator.tracking.report_blocks import (
 from facilitator.tracking.report_group import (incident_blocks, period_label,
                                                who5_blocks)
 from facilitator.tracking.report_model import (
+    Audience,
     Chart,
     Heading,
     KeyFigures,
@@ -69,7 +70,7 @@ def build_program_report(db: Database, date_from: date | None, date_to: date | N
         ds = load_dataset(s)
         measures = custom_measures(s)
     months = span(date_from, date_to, [x.day for x in held_sessions(ds.sessions)])
-    audience = "external" if external else "supervisor"
+    audience: Audience = "external" if external else "supervisor"
     conf = (rt.t("conf_external", lang, k=k) if external else rt.t("conf_supervisor", lang))
     label = (period_label(months.start, months.end, lang, rt.fmt_month) if months
              else period_label(None, None, lang))

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from statistics import fmean
 from datetime import datetime, timezone
+from typing import Sequence
 
 from sqlalchemy import select
 
+from facilitator import steplog
 from facilitator.errors import ReportError
 from facilitator.i18n import pick
 from facilitator.store.db import Database
@@ -67,7 +69,7 @@ def build_session_report(db: Database, session_id: str, lang: str) -> Report:
                           .order_by(Participant.code)).all()
         # every alias in the store: a note may name someone from another group
         aliases = [a for (a,) in s.execute(select(Participant.alias)
-                                           .where(Participant.alias.is_not(None)))]
+                                           .where(Participant.alias.is_not(None))) if a]
         resp = s.execute(select(MeasureResponse.participant_id, MeasureResponse.measure_id,
                                 MeasureResponse.phase, MeasureResponse.value,
                                 MeasureResponse.passed)
@@ -109,9 +111,9 @@ def build_session_report(db: Database, session_id: str, lang: str) -> Report:
         blocks.append(Paragraph(rt.t("practice_note", lang), "warning"))
     attended = [m for m in marks if getattr(m[2], "value", m[2]) in ("present", "left_early")]
     absent = len(marks) - len(attended)
-    figures = [(rt.t("date", lang), rt.fmt_day(when.date(), lang)),
+    figures: list[tuple[str, str]] = [(rt.t("date", lang), rt.fmt_day(when.date(), lang)),
                (rt.t("status", lang), rt.status(status, lang)),
-               (rt.t("script", lang), info["script"]),
+               (rt.t("script", lang), str(info["script"])),
                (rt.t("duration", lang), rt.fmt_num(actual, 0) if actual is not None else "–")]
     if info["headcount_only"]:
         figures.append((rt.t("headcount", lang), str(info["headcount"] or 0)))
@@ -148,21 +150,18 @@ def build_session_report(db: Database, session_id: str, lang: str) -> Report:
                   generated_at=datetime.now(timezone.utc))
 
 
-def _no_notes_report(info: dict, day, marks: list, events: list, fid, script, lang: str) -> Report:
+def _no_notes_report(info: dict, day, marks: Sequence, events: list, fid, script, lang: str) -> Report:
     """A no-notes session (first-responder defusing) keeps its date, how many people
     were there and which phases were done, and its summary shows exactly that: no
     codes, scores, step detail, incidents or notes, even if some reached the store.
 
-    The same record as ``facilitator.session.persistence.no_notes_record`` (which this
-    layer may not import): the phases listed in the finish or abandon entry of the
-    log, else worked out from the log with the engine's rule; the headcount typed in,
-    else the number of people marked present or leaving early."""
-    headcount = info["headcount"]
-    if headcount is None:
-        headcount = sum(1 for m in marks if getattr(m[2], "value", m[2]) in ATTENDED)
-    phases = next((list(e.payload["phases_done"]) for e in reversed(events)
-                   if e.action in ("finish", "abandon") and "phases_done" in e.payload),
-                  None)
+    The same record as ``facilitator.session.persistence.no_notes_record``, by the
+    same rules (:mod:`facilitator.steplog`): the phases listed in the finish or
+    abandon entry of the log, else worked out from the log with the engine's rule;
+    the headcount typed in, else the number of people marked present or leaving early."""
+    attending = sum(1 for m in marks if getattr(m[2], "value", m[2]) in ATTENDED)
+    headcount = steplog.no_notes_headcount(info["headcount"], attending) or 0
+    phases = steplog.recorded_phases((e.action, e.payload) for e in events)
     if phases is None:
         phases = phases_done(fid, script)
     sep = "، " if lang == "ar" else ", "
@@ -190,7 +189,7 @@ def _score(v: object, lang: str, digits: int = 0) -> str:
     return rt.fmt_num(v, digits) if isinstance(v, (int, float)) else ""
 
 
-def _attendance_blocks(marks: list, by_person: dict, lang: str) -> list:
+def _attendance_blocks(marks: Sequence, by_person: dict, lang: str) -> list:
     rows, diffs, passes, who5_rows = [], [], 0, []
     pres: list[float] = []
     posts: list[float] = []
@@ -235,7 +234,7 @@ def _attendance_blocks(marks: list, by_person: dict, lang: str) -> list:
     return blocks
 
 
-def _custom_blocks(marks: list, by_person: dict, customs: list[CustomMeasure],
+def _custom_blocks(marks: Sequence, by_person: dict, customs: list[CustomMeasure],
                    lang: str) -> list:
     """Answers to organisation-defined measures, listed like the check-in ones."""
     blocks: list = []

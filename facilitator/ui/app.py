@@ -64,15 +64,15 @@ class App:
     # -- store ------------------------------------------------------------------
     def open_store(self) -> bool:
         """Open the demo copy, run the first-run wizard, or unlock; False if the user gave up."""
-        from facilitator.ui import store_access
+        from facilitator.app import unlock
 
         if self.args.demo or self.args.screenshots:
-            from facilitator.ui.demo_store import open_demo_store
+            from facilitator.app.demo import open_demo_store
 
             self.store, self.demo_dir = open_demo_store()
             return True
         path = Path(self.args.db) if self.args.db else paths.default_db_path()
-        if not store_access.store_exists(path):
+        if not unlock.store_exists(path):
             from facilitator.ui.wizard import FirstRunWizard
 
             wizard = FirstRunWizard(self.tasks, path, self.lang,
@@ -89,11 +89,11 @@ class App:
         from facilitator.ui.unlock_dialog import UnlockDialog
 
         ensure_free(path)  # "already open" before the passphrase, not after it
-        options = store_access.unlock_options(path)
+        options = unlock.unlock_options(path)
         dialog = UnlockDialog(
-            self.tasks, lambda p, c: store_access.open_with(path, passphrase=p, recovery_code=c),
+            self.tasks, lambda p, c: unlock.open_with(path, passphrase=p, recovery_code=c),
             has_passphrase=options.passphrase,
-            keyring_attempt=(lambda: store_access.open_with_keyring(path))
+            keyring_attempt=(lambda: unlock.open_with_keyring(path))
             if options.keyring else None)
         dialog.start()
         if not dialog.exec() or dialog.result_store is None:
@@ -111,9 +111,9 @@ class App:
         from PySide6.QtCore import QCoreApplication
         from PySide6.QtWidgets import QMessageBox
 
-        from facilitator.ui.errors_ui import translate_message
+        from facilitator.ui.errors_ui import message_text
 
-        lines = [translate_message(n, self.lang, ("store",)) for n in self.store.notices]
+        lines = [message_text(n, self.lang) for n in self.store.notices]
         if self.store.new_recovery_code:
             lines.append(QCoreApplication.translate(
                 "App", "An interrupted key change was completed. Your new recovery code is:"
@@ -178,7 +178,7 @@ class App:
 
         def job(_progress, _cancel):
             _preload_core()
-            from facilitator.ui.demo_store import open_demo_store
+            from facilitator.app.demo import open_demo_store
 
             return open_demo_store()
 
@@ -198,15 +198,15 @@ class App:
         self.tasks.run(job, opened, failed)
 
     def _unlock_kwargs(self) -> dict:
-        from facilitator.ui import store_access
+        from facilitator.app import unlock
 
         store = self.store
-        options = store_access.unlock_options(store.path)
+        options = unlock.unlock_options(store.path)
         keyring_attempt = None
         if options.keyring and not options.passphrase:
             def keyring_attempt():
-                store_access.verify(store, use_keyring=True)
-        return {"unlock_attempt": lambda p, c: store_access.verify(store, passphrase=p,
+                unlock.verify(store, use_keyring=True)
+        return {"unlock_attempt": lambda p, c: unlock.verify(store, passphrase=p,
                                                                     recovery_code=c),
                 "has_passphrase": options.passphrase, "keyring_attempt": keyring_attempt}
 
@@ -264,10 +264,7 @@ def _preload_core() -> None:
     import facilitator.session.library  # noqa: F401
     import facilitator.store.service  # noqa: F401
     import facilitator.tracking.participants  # noqa: F401
-    try:
-        import facilitator.session.persistence  # noqa: F401
-    except ImportError:  # run engine not built yet
-        pass
+    import facilitator.session.persistence  # noqa: F401
 
 
 def run_app(args: argparse.Namespace) -> int:

@@ -98,9 +98,9 @@ class AuditView(QWidget):
                            lambda exc: W.show_error(self, exc))
 
     def _verified(self, report: Any) -> None:
-        from facilitator.ui.errors_ui import translate_message
+        from facilitator.ui.errors_ui import message_text
 
-        text = translate_message(report.message(), self.ctx.lang, ("store",))
+        text = message_text(report.message(), self.ctx.lang)
         self.status.setText(text)
         self.status.setProperty("broken", not report.ok)
         self.status.setStyleSheet("" if report.ok else "color: #b00020; font-weight: bold;")

@@ -47,6 +47,7 @@ from facilitator import paths
 from facilitator.i18n import is_rtl
 
 if TYPE_CHECKING:  # pragma: no cover
+    from facilitator.app.changes import Changes
     from facilitator.store.db import Database
     from facilitator.ui.tasks import _BaseRunner
 
@@ -127,7 +128,8 @@ class AppSettings:
     @property
     def autolock_minutes(self) -> int:
         try:
-            minutes = int(self._qs.value("security/autolock_minutes", DEFAULT_AUTOLOCK_MINUTES))
+            minutes = int(str(self._qs.value("security/autolock_minutes",
+                                             DEFAULT_AUTOLOCK_MINUTES)))
         except (TypeError, ValueError):
             minutes = DEFAULT_AUTOLOCK_MINUTES
         return max(0, minutes)  # 0 turns auto-lock off
@@ -142,7 +144,7 @@ class AppContext(QObject):
 
     lock_changed = Signal(bool)      # True: locked (data hidden); False: unlocked
     language_changed = Signal(str)   # the new interface language
-    data_changed = Signal(str)       # "groups", "participants", "sessions", "scripts"...
+    data_changed = Signal(object)    # a facilitator.app.changes.Changes: what a write changed
     activity = Signal()              # user or app activity: resets the idle clock
 
     def __init__(self, db: "Database | None", lang: str, tasks: "_BaseRunner",
@@ -156,7 +158,6 @@ class AppContext(QObject):
         self.demo = demo
         self.navigator: Optional[Navigator] = None
         self.locked = False
-        self.extras: dict[str, Any] = {}  # small per-app state screens share (e.g. demo ids)
 
     @property
     def rtl(self) -> bool:
@@ -169,6 +170,6 @@ class AppContext(QObject):
     def mark_activity(self) -> None:
         self.activity.emit()
 
-    def notify(self, what: str) -> None:
-        """Tell every screen that ``what`` changed in the store, so lists refresh."""
-        self.data_changed.emit(what)
+    def notify(self, changes: "Changes") -> None:
+        """Tell every screen what a write changed in the store, so lists refresh."""
+        self.data_changed.emit(changes)

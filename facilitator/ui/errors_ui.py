@@ -1,77 +1,54 @@
 """Show core errors in the interface language.
 
-Core code raises errors whose message was marked ``QT_TRANSLATE_NOOP(ctx, text)`` and
-often then filled with ``.format(...)``. The filled message no longer matches the
-catalogue key, so :func:`error_text` also matches it against every catalogued source
-that has ``{name}`` placeholders, and fills the translation with the same values.
+Core code raises errors that carry their message template (marked with
+``QT_TRANSLATE_NOOP``, so it is in the catalogue) and the parameters that fill it
+(:class:`facilitator.errors.FacilitatorError`). Here the template is translated by
+the one catalogue reader (:func:`facilitator.i18n.translate_source`) and then
+filled with the same parameters. A message nobody catalogued is shown as the core
+wrote it, never hidden.
 """
 
 from __future__ import annotations
 
-import functools
 import re
-import xml.etree.ElementTree as ET
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from facilitator.errors import FacilitatorError, Text
+from facilitator.i18n import translate_source
 
-from facilitator.errors import FacilitatorError
-from facilitator.resources import resource_path
-
-_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
 
-@functools.lru_cache(maxsize=4)
-def _sources(lang: str) -> tuple[tuple[str, str], ...]:
-    """(context, source) pairs of the catalogue, for reverse lookup."""
-    path = resource_path("translations", f"facilitator_{lang}.ts")
-    if not path.is_file():
-        return ()
-    root = ET.parse(path).getroot()
-    out = []
-    for ctx in root.iter("context"):
-        name = ctx.findtext("name") or ""
-        for msg in ctx.iter("message"):
-            out.append((name, msg.findtext("source") or ""))
-    return tuple(out)
+def _param(value: Any, lang: str) -> Any:
+    """A parameter as the interface shows it: a marked string (``what`` = "The English
+    title") translated, a number in the interface's digits; anything else as is."""
+    if isinstance(value, Text):
+        return message_text(value, lang)
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return value
+    text = (
+        translate_source(value, lang)
+        if isinstance(value, str)
+        else str(value)
+        if isinstance(value, int)
+        else f"{value:g}"
+    )
+    if lang == "ar" and _NUMBER.fullmatch(text):
+        text = text.translate({ord("0") + i: chr(0x0660 + i) for i in range(10)})
+    return text
 
 
-@functools.lru_cache(maxsize=4)
-def _patterns(lang: str) -> tuple[tuple[re.Pattern[str], str, str], ...]:
-    pats = []
-    for ctx, source in _sources(lang):
-        if not _PLACEHOLDER.search(source):
-            continue
-        parts = _PLACEHOLDER.split(source)
-        regex = ""
-        for i, part in enumerate(parts):
-            regex += re.escape(part) if i % 2 == 0 else f"(?P<{part}>.+?)"
+def message_text(text: str, lang: str) -> str:
+    """A core sentence in ``lang``: a :class:`~facilitator.errors.Text` is translated from
+    its template and filled with its parameters (a marked parameter, such as an audit
+    problem, is translated too); any other string by exact catalogue lookup."""
+    if isinstance(text, Text):
+        translated = translate_source(text.template, lang)
         try:
-            pats.append((re.compile("^" + regex + "$", re.S), ctx, source))
-        except re.error:  # the same name twice: leave this one in English
-            continue
-    return tuple(pats)
-
-
-def translate_message(message: str, lang: str, contexts: tuple[str, ...] = ()) -> str:
-    """The message in the interface language, or unchanged when it is not catalogued."""
-    if lang == "en":
-        return message
-    for ctx, source in _sources(lang):
-        if source == message and (not contexts or ctx in contexts):
-            translated = QCoreApplication.translate(ctx, source)
-            if translated != source:
-                return translated
-    for regex, ctx, source in _patterns(lang):
-        m = regex.match(message)
-        if m:
-            translated = QCoreApplication.translate(ctx, source)
-            if translated == source:
-                continue
-            try:
-                return translated.format(**m.groupdict())
-            except (KeyError, IndexError, ValueError):
-                continue
-    return message
+            return translated.format(**{k: _param(v, lang) for k, v in text.params.items()})
+        except (KeyError, IndexError, ValueError):
+            return str(text)
+    return translate_source(text, lang)
 
 
 def error_text(exc: BaseException, lang: str | None = None) -> str:
@@ -79,9 +56,14 @@ def error_text(exc: BaseException, lang: str | None = None) -> str:
 
     if lang is None:
         lang = "ar" if QLocale().language() == QLocale.Language.Arabic else "en"
-    if isinstance(exc, FacilitatorError):
-        text = translate_message(exc.message, lang)
-        if exc.hint:
-            text += " " + translate_message(exc.hint, lang)
-        return text
-    return str(exc)
+    if not isinstance(exc, FacilitatorError):
+        return str(exc)
+    text = translate_source(exc.template, lang)
+    if exc.params:
+        try:
+            text = text.format(**{k: _param(v, lang) for k, v in exc.params.items()})
+        except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
+            text = exc.message
+    if exc.hint:
+        text += " " + translate_source(exc.hint, lang)
+    return text

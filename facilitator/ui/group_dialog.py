@@ -6,7 +6,6 @@ a dialog with OK/Cancel makes it clear when the change is saved.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Optional
 
 from PySide6.QtWidgets import (
@@ -21,72 +20,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session as OrmSession
 
+from facilitator.app import changes
+from facilitator.app.groups import NAME_MAX, GroupForm, group_form, save_group
 from facilitator.errors import InputError
-from facilitator.i18n import QT_TRANSLATE_NOOP, pick
-from facilitator.store.models import Group
+from facilitator.i18n import pick
 from facilitator.ui import theme
 from facilitator.ui.context import AppContext
 from facilitator.ui.labels import LANGUAGES, PROGRAM_TYPES, program_label
 
-NAME_MAX = 120
-
-
-@dataclass
-class GroupForm:
-    """The fields of a group as the form holds them (plain data: crosses threads)."""
-
-    name: str = ""
-    program_type: str = "mutual_support"
-    language: str = "en"
-    default_script_id: Optional[str] = None
-    extra_rules: list[str] = field(default_factory=list)
-    co_facilitator: Optional[str] = None
-    headcount_only: bool = False
-
-    def validate(self) -> None:
-        name = " ".join(self.name.split())
-        if not name:
-            raise InputError(QT_TRANSLATE_NOOP("GroupDialog", "The group needs a name."))
-        if len(name) > NAME_MAX:
-            raise InputError(QT_TRANSLATE_NOOP("GroupDialog", "The name is too long."))
-        if self.program_type not in PROGRAM_TYPES:
-            raise InputError(QT_TRANSLATE_NOOP("GroupDialog", "Choose a kind of group."))
-        self.name = name
-
-
-def save_group(s: OrmSession, form: GroupForm, group_id: Optional[str] = None) -> str:
-    """Insert or update a group from the form; returns its id. Runs on the worker."""
-    form.validate()
-    group = s.get(Group, group_id) if group_id else None
-    if group is None:
-        group = Group(name=form.name, program_type=form.program_type)
-        s.add(group)
-    group.name = form.name
-    group.program_type = form.program_type
-    group.language = form.language
-    group.default_script_id = form.default_script_id or None
-    group.extra_rules = [r for r in (x.strip() for x in form.extra_rules) if r]
-    group.co_facilitator = (form.co_facilitator or "").strip() or None
-    s.flush()
-    if bool(group.headcount_only) != form.headcount_only:
-        from facilitator.tracking.attendance import set_headcount_only
-
-        try:
-            set_headcount_only(s, group.id, form.headcount_only)
-        except InputError:
-            # the core refuses while codes are on the roster: say so in this dialog's words
-            raise InputError(QT_TRANSLATE_NOOP(
-                "GroupDialog", "This group still has participants on its roster. Archive or "
-                "erase them before keeping a headcount only.")) from None
-    return group.id
-
-
-def form_from_group(group: Group) -> GroupForm:
-    rules = [r if isinstance(r, str) else pick(r, group.language) for r in group.extra_rules or []]
-    return GroupForm(group.name, group.program_type, group.language, group.default_script_id,
-                     rules, group.co_facilitator, bool(group.headcount_only))
 
 
 class GroupDialog(QDialog):
@@ -173,12 +115,7 @@ class GroupDialog(QDialog):
         return label
 
     def _load(self) -> None:
-        form = GroupForm(language=self.ctx.lang)
-        if self.group_id:
-            with self.ctx.db.unit() as s:
-                group = s.get(Group, self.group_id)
-                if group is not None:
-                    form = form_from_group(group)
+        form = group_form(self.ctx.db, self.group_id, self.ctx.lang)
         self.name.setText(form.name)
         self.program.setCurrentIndex(max(0, self.program.findData(form.program_type)))
         self.language.setCurrentIndex(max(0, self.language.findData(form.language)))
@@ -188,15 +125,14 @@ class GroupDialog(QDialog):
         self.headcount_only.setChecked(form.headcount_only)
 
     def _fill_scripts(self, selected: Optional[str] = None) -> None:
-        from facilitator.session.library import list_scripts
+        from facilitator.app.scripts import script_summaries
 
         if selected is None:
             selected = self.script.currentData()
         program = self.program.currentData()
         self.script.clear()
         self.script.addItem(self.tr("Choose each time"), None)
-        with self.ctx.db.unit() as s:
-            summaries = list_scripts(s)
+        summaries = script_summaries(self.ctx.db)
         # Scripts for this kind of group first, then the rest.
         summaries.sort(key=lambda x: (x.program_type != program, pick(x.title, self.ctx.lang)))
         for summary in summaries:
@@ -234,8 +170,7 @@ class GroupDialog(QDialog):
 
     def _saved(self, group_id: str) -> None:
         self.saved_group_id = group_id
-        self.ctx.notify("groups")
-        self.ctx.notify("safety")
+        self.ctx.notify(changes.GROUPS | changes.SAFETY)
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:

@@ -8,7 +8,6 @@ often happens while someone is standing at the door.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Optional
 
 from PySide6.QtCore import Qt
@@ -29,30 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from facilitator.errors import FacilitatorError
-from facilitator.store.models import Group
-from facilitator.tracking import participants as P
+from facilitator.app import changes
+from facilitator.app import groups as G
+from facilitator.app.groups import RosterRow, load_roster
 from facilitator.ui import widgets as W
 from facilitator.ui.context import AppContext
 from facilitator.ui.labels import age_band_label, gender_label, language_label, program_label
 from facilitator.ui.participant_dialogs import DetailsDialog, NewcomerDialog
 from facilitator.ui.translations import format_date
-
-
-@dataclass(frozen=True)
-class RosterRow:
-    id: str
-    code: str
-    alias: Optional[str]
-    archived: bool
-    age_band: Optional[str] = None
-    gender: Optional[str] = None
-
-
-def load_roster(db, group_id: str, include_archived: bool) -> list[RosterRow]:
-    with db.unit() as s:
-        return [RosterRow(p.id, p.code, p.alias, p.archived, p.age_band, p.gender)
-                for p in P.list_participants(s, group_id, include_archived=include_archived)]
 
 
 class GroupView(QWidget):
@@ -166,21 +149,20 @@ class GroupView(QWidget):
         self.group_id = group_id
         self.refresh()
 
-    def _on_data_changed(self, what: str) -> None:
-        if what in ("groups", "participants", "sessions") and self.group_id:
+    def _on_data_changed(self, what: changes.Changes) -> None:
+        if (what.groups or what.participants or what.sessions) and self.group_id:
             self.refresh()
 
     def refresh(self) -> None:
         if not self.group_id or self.ctx.db is None or self.ctx.locked:
             return
-        with self.ctx.db.unit() as s:
-            group = s.get(Group, self.group_id)
-            if group is None:
-                return
-            name, program, lang = group.name, group.program_type, group.language
-            cofac, rules = group.co_facilitator, list(group.extra_rules or [])
-            script = group.default_script_id
-            headcount_only = bool(group.headcount_only)
+        found = G.group_form(self.ctx.db, self.group_id, self.ctx.lang)
+        if not found.name:
+            return
+        name, program, lang = found.name, found.program_type, found.language
+        cofac, rules = found.co_facilitator, found.extra_rules
+        script = found.default_script_id
+        headcount_only = found.headcount_only
         self.title.setText(name)
         self._group_name = name
         bits = [program_label(program), language_label(lang)]
@@ -244,13 +226,9 @@ class GroupView(QWidget):
         self.roster_title.setText(self.tr("Participants") if visible else self.tr("Attendance"))
 
     def _script_title(self, script_id: str) -> str:
-        from facilitator.session.library import load_script
+        from facilitator.app.scripts import script_title
 
-        try:
-            with self.ctx.db.unit() as s:
-                return load_script(script_id, s).title.get(self.ctx.lang)
-        except FacilitatorError:
-            return script_id
+        return script_title(self.ctx.db, script_id, self.ctx.lang)
 
     def selected(self) -> Optional[RosterRow]:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
@@ -282,12 +260,12 @@ class GroupView(QWidget):
         age_band, gender = dialog.details.values()
         gid = self.group_id
         self.ctx.tasks.run_db(self.ctx.db,
-                              lambda s: P.add_participant(s, gid, alias=alias, age_band=age_band,
-                                                          gender=gender).code,
+                              lambda s: G.add_participant(s, gid, alias=alias, age_band=age_band,
+                                                          gender=gender),
                               self._added, self._failed)
 
     def _added(self, code: str) -> None:
-        self.ctx.notify("participants")
+        self.ctx.notify(changes.PARTICIPANTS)
         self.code_box = W.show_code(self, code)  # large, to read out or write on a card
         for r in range(self.table.rowCount()):
             if self.table.item(r, self.COL_CODE).text() == code:
@@ -303,8 +281,8 @@ class GroupView(QWidget):
                                         .replace("%1", sel.code), QLineEdit.EchoMode.Normal,
                                         sel.alias or "")
         if ok:
-            self.ctx.tasks.run_db(self.ctx.db, lambda s: P.set_alias(s, sel.id, text) and None,
-                                  lambda _r: self.ctx.notify("participants"), self._failed)
+            self.ctx.tasks.run_db(self.ctx.db, lambda s: G.set_alias(s, sel.id, text),
+                                  lambda _r: self.ctx.notify(changes.PARTICIPANTS), self._failed)
 
     def _edit_details(self) -> None:
         sel = self.selected()
@@ -317,16 +295,16 @@ class GroupView(QWidget):
         age_band, gender = dialog.details.values()
         self.ctx.tasks.run_db(
             self.ctx.db,
-            lambda s: P.set_details(s, sel.id, age_band=age_band, gender=gender) and None,
-            lambda _r: self.ctx.notify("participants"), self._failed)
+            lambda s: G.set_details(s, sel.id, age_band=age_band, gender=gender),
+            lambda _r: self.ctx.notify(changes.PARTICIPANTS), self._failed)
 
     def _toggle_archive(self) -> None:
         sel = self.selected()
         if sel is None:
             return
         self.ctx.tasks.run_db(
-            self.ctx.db, lambda s: P.archive_participant(s, sel.id, not sel.archived) and None,
-            lambda _r: self.ctx.notify("participants"), self._failed)
+            self.ctx.db, lambda s: G.archive_participant(s, sel.id, not sel.archived),
+            lambda _r: self.ctx.notify(changes.PARTICIPANTS), self._failed)
 
     def _erase(self) -> None:
         sel = self.selected()
@@ -344,8 +322,8 @@ class GroupView(QWidget):
         box.exec()
         if box.clickedButton() is not erase:
             return
-        self.ctx.tasks.run_db(self.ctx.db, lambda s: P.erase_participant(s, sel.id),
-                              lambda _r: self.ctx.notify("participants"), self._failed)
+        self.ctx.tasks.run_db(self.ctx.db, lambda s: G.erase_participant(s, sel.id),
+                              lambda _r: self.ctx.notify(changes.PARTICIPANTS), self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         W.show_error(self, exc)

@@ -7,8 +7,6 @@ the first and largest action on the screen.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
 from typing import Optional
 
 from PySide6.QtCore import Qt, Signal
@@ -20,71 +18,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import func, select
 
-from facilitator.store.models import Group, Participant, Session, SessionStatus
+from facilitator.app import changes
+from facilitator.app.groups import GroupRow, ResumeOffer, find_resume_offers, list_groups
 from facilitator.ui import widgets as W
 from facilitator.ui.context import AppContext, RunRequest
 from facilitator.ui.labels import program_label
 from facilitator.ui.translations import format_date
-
-
-@dataclass(frozen=True)
-class GroupRow:
-    id: str
-    name: str
-    program_type: str
-    participants: int
-    last_session: Optional[datetime]
-    archived: bool
-
-
-@dataclass(frozen=True)
-class ResumeOffer:
-    session_id: str
-    group_id: str
-    group_name: str
-    script_id: str
-    started_at: Optional[datetime]
-
-
-def load_groups(db, include_archived: bool = False) -> list[GroupRow]:
-    """Groups with their roster size and last real session, for the list."""
-    with db.unit() as s:
-        counts = dict(s.execute(
-            select(Participant.group_id, func.count()).where(Participant.archived.is_(False))
-            .group_by(Participant.group_id)).all())
-        last = dict(s.execute(
-            select(Session.group_id, func.max(Session.started_at))
-            .where(Session.is_practice.is_(False)).group_by(Session.group_id)).all())
-        query = select(Group).order_by(Group.name)
-        if not include_archived:
-            query = query.where(Group.archived.is_(False))
-        return [GroupRow(g.id, g.name, g.program_type, int(counts.get(g.id, 0)),
-                         last.get(g.id), g.archived) for g in s.scalars(query)]
-
-
-def find_resume_offers(db) -> list[ResumeOffer]:
-    """Sessions left running or paused: the engine's finder when present, else the store."""
-    try:
-        from facilitator.session.persistence import find_resumable_sessions
-    except ImportError:
-        find_resumable_sessions = None
-    with db.unit() as s:
-        if find_resumable_sessions is not None:
-            found = find_resumable_sessions(s)
-            ids = [getattr(f, "session_id", None) or getattr(f, "id", None) or f for f in found]
-        else:
-            ids = list(s.scalars(select(Session.id).where(
-                Session.status.in_([SessionStatus.running, SessionStatus.paused]))))
-        offers = []
-        for sid in ids:
-            sess = s.get(Session, sid)
-            if sess is None:
-                continue
-            offers.append(ResumeOffer(sess.id, sess.group_id, sess.group.name, sess.script_id,
-                                      sess.started_at))
-        return offers
 
 
 class HomeView(QWidget):
@@ -138,7 +78,7 @@ class HomeView(QWidget):
         buttons.addWidget(self.new_btn)
         outer.addLayout(buttons)
 
-        ctx.data_changed.connect(lambda _what: self.refresh())
+        ctx.data_changed.connect(self._on_data_changed)
         self.refresh()
 
     # -- data -------------------------------------------------------------------
@@ -147,7 +87,7 @@ class HomeView(QWidget):
             return
         current = self.current_group_id()
         self.list.clear()
-        for g in load_groups(self.ctx.db, self.show_archived.isChecked()):
+        for g in list_groups(self.ctx.db, self.show_archived.isChecked()):
             self.list.addItem(self._item_for(g))
             if g.id == current:
                 self.list.setCurrentRow(self.list.count() - 1)
@@ -173,7 +113,8 @@ class HomeView(QWidget):
 
     def _refresh_resume(self) -> None:
         while self.resume_box.count():
-            w = self.resume_box.takeAt(0).widget()
+            item = self.resume_box.takeAt(0)
+            w = item.widget() if item is not None else None
             if w is not None:
                 w.deleteLater()
         from facilitator.ui import unfinished
@@ -194,8 +135,10 @@ class HomeView(QWidget):
             drop.clicked.connect(lambda _c=False, o=offer: unfinished.discard(
                 self.ctx, self, o, then=self.refresh))
             box = W.card(label, horizontal=True)
-            box.layout().addWidget(drop)
-            box.layout().addWidget(resume)
+            box_layout = box.layout()
+            assert box_layout is not None
+            box_layout.addWidget(drop)
+            box_layout.addWidget(resume)
             box.setObjectName("resume_card")
             self.resume_box.addWidget(box)
 
@@ -204,6 +147,10 @@ class HomeView(QWidget):
             self.ctx.navigator.start_run(RunRequest(group_id=offer.group_id,
                                                     script_id=offer.script_id,
                                                     session_id=offer.session_id))
+
+    def _on_data_changed(self, what: changes.Changes) -> None:
+        if what.groups or what.participants or what.sessions:
+            self.refresh()
 
     # -- actions ----------------------------------------------------------------
     def current_group_id(self) -> Optional[str]:

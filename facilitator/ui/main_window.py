@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QMainWindow,
-    QMessageBox,
     QProgressDialog,
     QSizePolicy,
     QStackedWidget,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.app import changes
 from facilitator.ui.context import AppContext, RunRequest
 from facilitator.ui.idle import IdleWatcher
 from facilitator.ui.lock_screen import LockScreen
@@ -271,16 +271,9 @@ class MainWindow(QMainWindow):
             self.show_group(dialog.saved_group_id)
 
     def start_run(self, request: RunRequest) -> None:
-        """Open run mode from ``facilitator.ui.run`` (built by the run-mode engineer)."""
-        try:
-            from facilitator.ui.run import create_run_view  # type: ignore[attr-defined]
-        except ImportError:
-            try:
-                from facilitator.ui.run.run_view import create_run_view  # type: ignore
-            except ImportError:
-                QMessageBox.information(self, self.tr("Run mode"),
-                                        self.tr("Run mode is not available in this build."))
-                return
+        """Open run mode (:func:`facilitator.ui.run.create_run_view`) in the central stack."""
+        from facilitator.ui.run import create_run_view
+
         if self.run_view is not None:
             self.stack.removeWidget(self.run_view)
             self.run_view.deleteLater()
@@ -301,7 +294,7 @@ class MainWindow(QMainWindow):
         if view is not None:
             self.stack.removeWidget(view)
             view.deleteLater()
-        self.ctx.notify("sessions")
+        self.ctx.notify(changes.SESSIONS)
 
     # -- lock -------------------------------------------------------------------
     def lock(self) -> None:

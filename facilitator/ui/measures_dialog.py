@@ -12,8 +12,6 @@ the measure is only no longer offered in run mode.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from typing import Any, Optional
 
 from PySide6.QtCore import Qt
@@ -22,6 +20,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from facilitator.app import changes
+from facilitator.app.measures import MeasureRow, measure_table
 from facilitator.errors import FacilitatorError
 from facilitator.tracking import custom_measures as cm
 from facilitator.tracking import measures as me
@@ -33,32 +33,6 @@ from facilitator.ui.run.common import locale_digits
 ASKED = (("prepost", ("pre", "post")), ("single", ("single",)),
          ("both", ("pre", "post", "single")))
 RANGE_LIMIT = 1_000_000
-
-
-@dataclass(frozen=True)
-class MeasureRow:
-    """One line of the list (plain data, read on the UI thread)."""
-
-    key: str
-    title: dict[str, str]
-    builtin: bool
-    validated: bool
-    minimum: float
-    maximum: float
-    step: float
-    phases: tuple[str, ...]
-    retired: bool
-
-
-def measure_rows(s: Any) -> list[MeasureRow]:
-    out = []
-    for m in cm.list_measures(s, include_retired=True):
-        spec = dict(m.spec or {})
-        out.append(MeasureRow(m.key, dict(m.title or {}), bool(m.builtin),
-                              bool(spec.get("validated")), float(spec.get("min", 0)),
-                              float(spec.get("max", 10)), float(spec.get("step", 1) or 1),
-                              tuple(spec.get("phases") or ()), me.is_retired(m)))
-    return out
 
 
 def _number(value: float) -> float | int:
@@ -233,7 +207,7 @@ class MeasuresDialog(QDialog):
 
     def _wording_changed(self, _key: Any) -> None:
         self.reload()
-        self.ctx.notify("measures")
+        self.ctx.notify(changes.MEASURES)
 
     def _wording_failed(self, exc: BaseException) -> None:
         # the core's sentence names the file and the line or field at fault
@@ -258,9 +232,7 @@ class MeasuresDialog(QDialog):
 
     # -- the list -------------------------------------------------------------------
     def reload(self, select_key: Optional[str] = None) -> None:
-        with self.ctx.db.unit() as s:  # unit(): the built-in rows are created on first use
-            self._rows = measure_rows(s)
-            status = me.stored_text(s, me.WHO5, "ar").status
+        self._rows, status = measure_table(self.ctx.db)
         self._show_wording(status)
         self.table.setRowCount(len(self._rows))
         for i, row in enumerate(self._rows):
@@ -386,60 +358,23 @@ class MeasuresDialog(QDialog):
 
     def _changed(self, key: str) -> None:
         self.reload(select_key=key)
-        self.ctx.notify("measures")
+        self.ctx.notify(changes.MEASURES)
 
     def _failed(self, exc: BaseException) -> None:
         self.add_button.setEnabled(True)
         self._selection_changed()
         self.status.clear()
-        text, field = (self._message(exc.message) if isinstance(exc, FacilitatorError)
-                       else (self.tr("The measure could not be saved."), None))
+        from facilitator.ui.errors_ui import error_text
+
+        text = (error_text(exc, self.lang) if isinstance(exc, FacilitatorError)
+                else self.tr("The measure could not be saved."))
+        field = self._field(getattr(exc, "field", None))
         self.error.setText(text)
         self.error.show()
         if field is not None:
             field.setFocus()
 
-    def _message(self, message: str) -> tuple[str, Optional[QWidget]]:
-        """The core's refusal in the interface language, and the field it is about.
-
-        The core words its checks in English (the CLI prints them as they are); the
-        known ones are matched here so an Arabic interface shows Arabic. Anything
-        else is shown as the core said it, never hidden."""
-        known = (
-            (r"A measure key uses .*", self.tr(
-                "A key uses lowercase letters, digits and '_' (2 to 41 characters, starting "
-                "with a letter)."), self.key),
-            (r"A measure called '(.*)' already exists\.",
-             self.tr("A measure called '%1' already exists."), self.key),
-            (r"A custom measure needs a title in both English and Arabic\.",
-             self.tr("Give the title in both English and Arabic."),
-             self.title_en if not self.title_en.text().strip() else self.title_ar),
-            (r"The English title is empty\.", self.tr("The English title is empty."),
-             self.title_en),
-            (r"The Arabic title is empty\.", self.tr("The Arabic title is empty."),
-             self.title_ar),
-            (r"The English title contains an invisible or control character \((.*)\).*",
-             self.tr("The English title contains an invisible or control character (%1); "
-                     "remove it and try again."), self.title_en),
-            (r"The Arabic title contains an invisible or control character \((.*)\).*",
-             self.tr("The Arabic title contains an invisible or control character (%1); "
-                     "remove it and try again."), self.title_ar),
-            (r"The Arabic title has no Arabic letters\.",
-             self.tr("The Arabic title has no Arabic letters."), self.title_ar),
-            (r"The range must go from a smaller to a larger number \((\S+) to (\S+) does not\)\.",
-             self.tr("The scores must go from a smaller to a larger number (%1 to %2 does "
-                     "not)."), self.maximum),
-            (r"The step must be a positive number\.",
-             self.tr("The step must be a positive number."), self.step),
-            (r"A step of (\S+) does not divide the range (\S+) to (\S+) into equal steps\.",
-             self.tr("A step of %1 does not divide %2 to %3 into equal steps."), self.step),
-            (r"A step of (\S+) gives (\d+) answer points; use at most (\d+)\.",
-             self.tr("A step of %1 gives %2 answer points; use at most %3."), self.step),
-        )
-        for pattern, text, field in known:
-            match = re.fullmatch(pattern, message)
-            if match:
-                for i, value in enumerate(match.groups(), start=1):
-                    text = text.replace(f"%{i}", locale_digits(value))
-                return text, field
-        return message, None
+    def _field(self, name: Optional[str]) -> Optional[QWidget]:
+        """The input a core refusal is about (``InputError.field``)."""
+        return {"key": self.key, "title_en": self.title_en, "title_ar": self.title_ar,
+                "range": self.maximum, "step": self.step}.get(name or "")

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import pick
-from facilitator.session.library import ScriptSummary, list_scripts, load_script
+from facilitator.app.scripts import get_script, script_summaries
+from facilitator.session.library import ScriptSummary
 from facilitator.session.scripts import Script
-from facilitator.store.models import Group
 from facilitator.ui import theme
 from facilitator.ui import widgets as W
 from facilitator.ui.context import AppContext, RunRequest
@@ -122,8 +122,8 @@ class PlanView(QWidget):
         self.start_btn.setObjectName("start_session")
         self.start_btn.clicked.connect(self.start)
         row = QHBoxLayout()
-        for w in (self.duplicate_btn, self.edit_btn, self.handout_btn, self.who5_btn):
-            row.addWidget(w)
+        for button in (self.duplicate_btn, self.edit_btn, self.handout_btn, self.who5_btn):
+            row.addWidget(button)
         row.addStretch(1)
         row.addWidget(self.practice)
         row.addWidget(self.start_btn)
@@ -144,27 +144,23 @@ class PlanView(QWidget):
         outer.addLayout(numbers_row)
         self.numbers_hint.hide()
         self.numbers_btn.hide()
-        ctx.data_changed.connect(lambda what: self.refresh() if what == "scripts" else None)
-        ctx.data_changed.connect(lambda what: self._check_numbers() if what == "safety"
-                                 else None)
+        ctx.data_changed.connect(lambda what: self.refresh() if what.scripts else None)
+        ctx.data_changed.connect(lambda what: self._check_numbers() if what.safety else None)
 
     # -- data -------------------------------------------------------------------
     def set_group(self, group_id: str, script_id: Optional[str] = None) -> None:
         # imported here, not at the top: the window is built before the core loads
-        from facilitator.tracking.measures import who5_due
-        from facilitator.tracking.participants import list_participants
+        from facilitator.app.groups import plan_info
 
         self.group_id = group_id
-        with self.ctx.db.unit() as s:
-            group = s.get(Group, group_id)
-            name = group.name if group else ""
-            self.group_lang = group.language if group else self.ctx.lang
-            self.group_program = group.program_type if group else ""
-            self.default_script = group.default_script_id if group else None
-            self.roster_size = (len(list_participants(s, group_id))
-                                if group and not group.headcount_only else 0)
-            due = bool(group) and not group.headcount_only and who5_due(s, group)
-        self.who5_btn.setVisible(bool(group) and not group.headcount_only)
+        info = plan_info(self.ctx.db, group_id, self.ctx.lang)
+        name = info.name if info else ""
+        self.group_lang = info.language if info else self.ctx.lang
+        self.group_program = info.program_type if info else ""
+        self.default_script = info.default_script_id if info else None
+        self.roster_size = info.roster_size if info else 0
+        due = bool(info and info.who5_due)
+        self.who5_btn.setVisible(info is not None and not info.headcount_only)
         self.who5_hint.setText(self.tr("WHO-5 is due at this session: print a form for "
                                        "each person.") if due else "")
         self.who5_hint.setVisible(due)
@@ -201,8 +197,7 @@ class PlanView(QWidget):
             return
         if select is None and self.script is not None:
             select = self.script.id
-        with self.ctx.db.unit() as s:
-            summaries = list_scripts(s)
+        summaries = script_summaries(self.ctx.db)
         summaries.sort(key=lambda x: (x.id != self.default_script,
                                       x.program_type != self.group_program,
                                       not x.builtin, pick(x.title, self.group_lang)))
@@ -230,8 +225,7 @@ class PlanView(QWidget):
             return
         script_id = item.data(Qt.ItemDataRole.UserRole)
         try:
-            with self.ctx.db.unit() as s:
-                self.script = load_script(script_id, s)
+            self.script = get_script(self.ctx.db, script_id)
         except FacilitatorError as exc:
             self.script = None
             W.show_error(self, exc)
@@ -322,7 +316,8 @@ class PlanView(QWidget):
                             practice=self.practice.isChecked())
 
     def start(self) -> None:
-        if self.script is None or self.group_id is None or self.ctx.navigator is None:
+        if (self.script is None or self.group_id is None or self.ctx.navigator is None
+                or self.ctx.db is None):
             return
         from facilitator.app.sessions import unfinished_sessions
         from facilitator.ui import unfinished

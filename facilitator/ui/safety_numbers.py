@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
                                QVBoxLayout, QWidget)
 
+from facilitator.app import changes
 from facilitator.ui import theme
 from facilitator.ui import widgets as W
 
@@ -125,7 +126,7 @@ class SafetyNumbersDialog(QDialog):
 
         def done(numbers: Any) -> None:
             self.saved = numbers
-            self.ctx.notify("safety")
+            self.ctx.notify(changes.SAFETY)
             self.accept()
 
         self.ctx.tasks.run_db(self.ctx.db, save_numbers_job(self.ctx.lang, emergency, crisis),

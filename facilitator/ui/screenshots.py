@@ -43,15 +43,10 @@ def _first_group(ctx) -> str | None:
     Why the language: a group's scripts are shown in the group's own language, so an
     Arabic screenshot of an English-speaking group would be half English.
     """
-    from sqlalchemy import select
+    from facilitator.app.groups import list_groups
 
-    from facilitator.store.models import Group
-    from facilitator.ui.home_view import load_groups
-
-    groups = load_groups(ctx.db)
-    with ctx.db.unit() as s:
-        langs = dict(s.execute(select(Group.id, Group.language)).all())
-    groups.sort(key=lambda g: (langs.get(g.id) != ctx.lang, -g.participants))
+    groups = list_groups(ctx.db)
+    groups.sort(key=lambda g: (g.language != ctx.lang, -g.participants))
     return groups[0].id if groups else None
 
 
@@ -136,16 +131,12 @@ def render_all(app: "App", out: Path, langs: tuple[str, ...] = ("en", "ar")) -> 
         window.lock()
         written.append(grab(window, out / f"{lang}-lock.png"))
         window.unlock()
-        try:
-            from facilitator.ui.run import screenshot_widgets  # type: ignore[attr-defined]
-        except ImportError:
-            screenshot_widgets = None
-            log.warning("run mode offers no screenshot_widgets(); skipping run screens")
-        if screenshot_widgets is not None:
-            for name, widget in screenshot_widgets(ctx).items():
-                written.append(grab(widget, out / f"{lang}-{name}.png"))
-                widget.close()
-                widget.deleteLater()
+        from facilitator.ui.run import screenshot_widgets
+
+        for name, widget in screenshot_widgets(ctx).items():
+            written.append(grab(widget, out / f"{lang}-{name}.png"))
+            widget.close()
+            widget.deleteLater()
         from facilitator.ui.practice import screenshot_widgets as practice_widgets
 
         for name, widget in practice_widgets(ctx).items():

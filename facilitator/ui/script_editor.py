@@ -3,8 +3,9 @@
 Why the live check: a script that does not validate cannot be run, and finding out
 in front of the group is too late. Every change is validated at once with the
 engine's own loader (the same YAML path a script file takes), the first problems are
-shown in plain words in the interface language (:mod:`script_problems`), and Save stays disabled until the script is sound. The total
-length follows the steps, so retiming never leaves the minutes out of step.
+shown in plain words in the interface language (:mod:`script_problems`), and Save
+stays disabled until the script is sound. The total length follows the steps, so
+retiming never leaves the minutes out of step.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from facilitator.app import changes
 from facilitator.errors import ScriptError
 from facilitator.session.library import builtin_scripts, save_custom_script
 from facilitator.session.script_loader import parse_script_text
@@ -142,24 +144,26 @@ class ScriptEditor(QDialog):
         grid = QGridLayout()
         grid.addWidget(QLabel(self.tr("English")), 0, 1)
         grid.addWidget(QLabel(self.tr("Arabic")), 0, 2)
-        self.fields: dict[tuple[str, str], QWidget] = {}
+        self.fields: dict[tuple[str, str], QLineEdit | QPlainTextEdit] = {}
         names = {"title": self.tr("Title"), "say": self.tr("Words to say"),
                  "notes": self.tr("Notes for you")}
         for r, name in enumerate(TEXT_FIELDS, start=1):
             grid.addWidget(QLabel(names[name]), r, 0, Qt.AlignmentFlag.AlignTop)
             for c, lang in enumerate(("en", "ar"), start=1):
-                w: QWidget = QLineEdit() if name == "title" else QPlainTextEdit()
-                if isinstance(w, QPlainTextEdit):
-                    w.setTabChangesFocus(True)
-                    w.textChanged.connect(lambda n=name, l=lang: self._text_changed(n, l))
+                edit: QLineEdit | QPlainTextEdit = (QLineEdit() if name == "title"
+                                                    else QPlainTextEdit())
+                if isinstance(edit, QPlainTextEdit):
+                    edit.setTabChangesFocus(True)
+                    edit.textChanged.connect(lambda n=name, lg=lang: self._text_changed(n, lg))
                 else:
-                    w.textEdited.connect(lambda _t, n=name, l=lang: self._text_changed(n, l))
-                w.setLayoutDirection(Qt.LayoutDirection.RightToLeft if lang == "ar"
-                                     else Qt.LayoutDirection.LeftToRight)
-                w.setAccessibleName(f"{names[name]} ({self.tr('English') if lang == 'en' else self.tr('Arabic')})")
-                w.setObjectName(f"{name}_{lang}")
-                self.fields[(name, lang)] = w
-                grid.addWidget(w, r, c)
+                    edit.textEdited.connect(lambda _t, n=name, lg=lang: self._text_changed(n, lg))
+                edit.setLayoutDirection(Qt.LayoutDirection.RightToLeft if lang == "ar"
+                                        else Qt.LayoutDirection.LeftToRight)
+                in_lang = self.tr('English') if lang == 'en' else self.tr('Arabic')
+                edit.setAccessibleName(f"{names[name]} ({in_lang})")
+                edit.setObjectName(f"{name}_{lang}")
+                self.fields[(name, lang)] = edit
+                grid.addWidget(edit, r, c)
         right = QVBoxLayout()
         form = QFormLayout()
         form.addRow(self._label(self.tr("&Kind"), self.kind), self.kind)
@@ -365,7 +369,7 @@ class ScriptEditor(QDialog):
 
     def _saved(self, script_id: str) -> None:
         self.saved_id = script_id
-        self.ctx.notify("scripts")
+        self.ctx.notify(changes.SCRIPTS)
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:

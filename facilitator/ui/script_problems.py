@@ -12,8 +12,7 @@ no problem is ever hidden.
 
 from __future__ import annotations
 
-import re
-from typing import Any
+from typing import Any, Mapping
 
 import yaml
 from pydantic import ValidationError
@@ -71,40 +70,35 @@ FIELDS = {
     "group_size": QT_TRANSLATE_NOOP("ScriptProblems", "Group size"),
 }
 
-# Cross-field rules (pydantic type "script_rule") carry an English sentence; these
-# patterns follow session/scripts.py and carry the values it names into a translated
-# sentence. A sentence that matches none is shown as the loader wrote it.
-_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"^step id '(.+)' is already used by step (\d+)$"),
-     QT_TRANSLATE_NOOP("ScriptProblems", "The step identifier ‘%1’ is already used by "
-                                         "step %2; give each step its own.")),
-    (re.compile(r"^the steps add up to (\d+) minutes but duration_minutes is (\d+)"),
-     QT_TRANSLATE_NOOP("ScriptProblems", "The steps add up to %1 minutes but the session "
-                                         "length is %2 minutes; make them match.")),
-    (re.compile(r"^min_minutes \((\d+)\) is more than minutes \((\d+)\)$"),
-     QT_TRANSLATE_NOOP("ScriptProblems", "The shortest time (%1 min) is longer than the "
-                                         "step itself (%2 min).")),
-    (re.compile(r"^a round step needs speaker_minutes"),
-     QT_TRANSLATE_NOOP("ScriptProblems", "A round needs the minutes each speaker has.")),
-    (re.compile(r"^speaker_minutes is only allowed on round steps$"),
-     QT_TRANSLATE_NOOP("ScriptProblems", "Only a round has minutes per speaker.")),
-    (re.compile(r"^speaker_minutes is longer than the whole step$"),
-     QT_TRANSLATE_NOOP("ScriptProblems", "The time per speaker is longer than the whole "
-                                         "step.")),
-    (re.compile(r"^the round is (\d+) minutes but (\d+) speakers \(group_size\.min\) at "
-                r"([\d.]+) minutes each need ([\d.]+)$"),
-     QT_TRANSLATE_NOOP("ScriptProblems", "The round is %1 minutes, but %2 speakers at %3 "
-                                         "minutes each need %4; give it more time.")),
-    (re.compile(r"^the script has no ground_rules step"),
-     QT_TRANSLATE_NOOP("ScriptProblems", "The script has no ground-rules step; every "
-                                         "session except a series' last one reviews the "
-                                         "ground rules.")),
-    (re.compile(r"^there is no ground-rule set called '(.+?)'"),
-     QT_TRANSLATE_NOOP("ScriptProblems", "There is no set of ground rules called ‘%1’.")),
-    (re.compile(r"^min \((\d+)\) is larger than max \((\d+)\)$"),
-     QT_TRANSLATE_NOOP("ScriptProblems", "The smallest group size (%1) is larger than the "
-                                         "largest (%2).")),
-)
+# Cross-field rules (pydantic type "script_rule") name their rule and the values they
+# quote (session/scripts.py ``_rule_error``); each rule's sentence, with %1.. for
+# the values in order. A rule not worded here is shown as the loader wrote it.
+_RULES: dict[str, str] = {
+    "duplicate_step_id": QT_TRANSLATE_NOOP(
+        "ScriptProblems", "The step identifier ‘%1’ is already used by step %2; give each "
+                          "step its own."),
+    "duration_mismatch": QT_TRANSLATE_NOOP(
+        "ScriptProblems", "The steps add up to %1 minutes but the session length is %2 "
+                          "minutes; make them match."),
+    "floor_over_minutes": QT_TRANSLATE_NOOP(
+        "ScriptProblems", "The shortest time (%1 min) is longer than the step itself (%2 min)."),
+    "round_needs_speaker_minutes": QT_TRANSLATE_NOOP(
+        "ScriptProblems", "A round needs the minutes each speaker has."),
+    "speaker_minutes_on_round_only": QT_TRANSLATE_NOOP(
+        "ScriptProblems", "Only a round has minutes per speaker."),
+    "speaker_minutes_over_step": QT_TRANSLATE_NOOP(
+        "ScriptProblems", "The time per speaker is longer than the whole step."),
+    "round_too_short": QT_TRANSLATE_NOOP(
+        "ScriptProblems", "The round is %1 minutes, but %2 speakers at %3 minutes each need "
+                          "%4; give it more time."),
+    "no_ground_rules_step": QT_TRANSLATE_NOOP(
+        "ScriptProblems", "The script has no ground-rules step; every session except a "
+                          "series' last one reviews the ground rules."),
+    "unknown_ruleset": QT_TRANSLATE_NOOP(
+        "ScriptProblems", "There is no set of ground rules called ‘%1’."),
+    "group_size_order": QT_TRANSLATE_NOOP(
+        "ScriptProblems", "The smallest group size (%1) is larger than the largest (%2)."),
+}
 
 def _t(source: str, *values: Any) -> str:
     """Translate a marked source and fill Qt-style ``%1``.. (numbers in local digits)."""
@@ -135,13 +129,7 @@ def location_text(loc: tuple[Any, ...]) -> str:
         parts.append(label)
     return " · ".join(parts) if parts else _t(T["script"])
 
-def _value(text: str) -> Any:
-    if re.fullmatch(r"\d+(\.\d+)?", text):
-        number = float(text)
-        return int(number) if number.is_integer() else number
-    return text
-
-def message_text(err: dict[str, Any], loc: tuple[Any, ...]) -> str | None:
+def message_text(err: Mapping[str, Any], loc: tuple[Any, ...]) -> str | None:
     """One pydantic error as a translated sentence, or None for a kind not worded here."""
     kind, ctx, value = err["type"], err.get("ctx") or {}, err.get("input")
     last = loc[-1] if loc else None
@@ -160,12 +148,8 @@ def message_text(err: dict[str, Any], loc: tuple[Any, ...]) -> str | None:
         return _t(T["at_most"], value, ctx.get("le", ctx.get("lt")))
     if kind == "too_short":
         return _t(T["one_entry"])
-    if kind == "script_rule":
-        detail = str(ctx.get("detail", ""))
-        for pattern, source in _RULES:
-            match = pattern.match(detail)
-            if match:
-                return _t(source, *[_value(g) for g in match.groups()])
+    if kind == "script_rule" and ctx.get("rule") in _RULES:
+        return _t(_RULES[ctx["rule"]], *ctx.get("values", ()))
     return None
 
 def script_problems(data: dict[str, Any], fallback: list[str]) -> list[str]:

@@ -54,9 +54,9 @@ class SettingsDialog(QDialog):
         for text, widget in ((self.tr("&Language"), self.lang_box),
                              (self.tr("Lock &after"), self.autolock),
                              (self.tr("&Colours"), self.look)):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            form.addRow(label, widget)
+            buddy = QLabel(text)
+            buddy.setBuddy(widget)
+            form.addRow(buddy, widget)
         self.measures_button = QPushButton(self.tr("Outcome &measures…"))
         self.measures_button.setObjectName("openMeasures")
         self.measures_button.clicked.connect(self.open_measures)
@@ -148,6 +148,7 @@ class SettingsDialog(QDialog):
         self.ctx.settings.autolock_minutes = self.autolock.value()
         look = self.look.currentData()
         self.ctx.settings.set_value("ui/look", look)
-        theme.apply_theme(QApplication.instance(),
-                          dark=None if look == "auto" else look == "dark")
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.apply_theme(app, dark=None if look == "auto" else look == "dark")
         self.accept()

@@ -23,6 +23,21 @@ freeze while the encrypted store fsyncs or a PDF is drawn. Following anki's
   job is still running after ``PROGRESS_DELAY_MS`` (about half a second), so quick
   writes never flash a dialog.
 
+What still runs on the UI thread, and why (each a short transaction on a local file):
+
+* the run engine's step log. :class:`~facilitator.session.persistence.SessionRunner`
+  writes each engine event (next, skip, pause, ...) *before* it takes effect, on the
+  thread that clicked, so a write that fails leaves the engine and the screen where
+  they were; queuing it would let the screen run ahead of what is saved. Run mode's
+  other writes (attendance, scores, notes) go through the worker, which is why both
+  retry a busy store (``facilitator.app.run_data.in_unit``);
+* opening or resuming a run (:func:`facilitator.app.runs.open_run` creates the
+  session row and reads the log before the run view can be drawn);
+* the first opening of Settings > Outcome measures, which creates the built-in
+  measure rows if an older store lacks them;
+* the reads a screen makes to draw itself (``facilitator.app.groups.list_groups``,
+  ``plan_info``, ...): small indexed queries, each in its own unit of work.
+
 Tests swap in :class:`SyncTaskRunner` (picard's ``FakeThreadPool`` idea): same
 interface, but the job and its callbacks run immediately in the calling thread, so
 a test can click a button and assert on the store on the next line.
@@ -221,6 +236,7 @@ class TaskRunner(_BaseRunner):
 
     def _make_progress(self, job: _Job) -> ProgressFn:
         relay = job.relay  # created on the main thread in run()
+        assert relay is not None
 
         def progress(value: int, maximum: int = 0, text: str = "") -> None:
             relay.changed.emit(int(value), int(maximum), str(text))

@@ -113,11 +113,9 @@ def load_fonts() -> str | None:
     """
     from PySide6.QtGui import QFontDatabase
 
-    try:
-        import fontpkg_ibm_plex_sans_arabic as pkg
-    except ImportError:  # pragma: no cover - a declared dependency
-        return None
     from pathlib import Path
+
+    import fontpkg_ibm_plex_sans_arabic as pkg
 
     folder = Path(pkg.__file__).resolve().parent / "files"
     family = None

@@ -15,12 +15,12 @@ is never silently English.
 from __future__ import annotations
 
 import logging
-import xml.etree.ElementTree as ET
 
 from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, Qt,
                             QTranslator)
 from PySide6.QtWidgets import QApplication
 
+from facilitator.i18n import catalogue_forms
 from facilitator.resources import resource_path
 
 log = logging.getLogger(__name__)
@@ -52,19 +52,7 @@ class TsTranslator(QTranslator):
     def __init__(self, lang: str) -> None:
         super().__init__()
         self.lang = lang
-        self.table: dict[tuple[str, str], list[str]] = {}
-        path = resource_path("translations", f"facilitator_{lang}.ts")
-        if path.is_file():
-            root = ET.parse(path).getroot()
-            for ctx in root.iter("context"):
-                name = ctx.findtext("name") or ""
-                for msg in ctx.iter("message"):
-                    tr = msg.find("translation")
-                    if tr is None or tr.get("type") in ("unfinished", "obsolete", "vanished"):
-                        continue
-                    forms = [f.text or "" for f in tr.findall("numerusform")] or [tr.text or ""]
-                    if any(forms):
-                        self.table[(name, msg.findtext("source") or "")] = forms
+        self.table = catalogue_forms(lang)
 
     def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: D401
         forms = self.table.get((context, source_text))

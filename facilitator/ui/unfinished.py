@@ -12,6 +12,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from facilitator.app import changes
 from facilitator.ui.translations import format_date
 
 RESUME, DISCARD, CANCEL = "resume", "discard", "cancel"
@@ -68,7 +69,7 @@ def discard(ctx: Any, parent: QWidget | None, offer: Any,
     db, sid = ctx.db, offer.session_id
 
     def done(_result: Any) -> None:
-        ctx.notify("sessions")
+        ctx.notify(changes.SESSIONS)
         if then is not None:
             then()
 

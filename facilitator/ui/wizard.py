@@ -263,7 +263,7 @@ class RecoveryPage(_Page):
         return self.done.isChecked()
 
     def save_kit(self) -> None:
-        from facilitator.ui.exports import write_recovery_kit
+        from facilitator.app.exports import write_recovery_kit
 
         from facilitator.ui.save_files import ask_save_path
 
@@ -355,7 +355,7 @@ class FirstGroupPage(_Page):
     def validatePage(self) -> bool:  # noqa: N802 - Qt's name
         if self.group_id is not None:
             return True
-        from facilitator.ui.group_dialog import GroupForm, save_group
+        from facilitator.app.groups import GroupForm, save_group
 
         form = GroupForm(name=self.name.text(), program_type=self.program.currentData(),
                          language=self.language.currentData())
@@ -400,7 +400,7 @@ class FirstRunWizard(QWizard):
                  keyring: Optional[bool] = None, parent: QWidget | None = None,
                  settings=None) -> None:
         super().__init__(parent)
-        from facilitator.ui import store_access
+        from facilitator.app import unlock
         from facilitator.ui.context import AppSettings
 
         self.settings = settings if settings is not None else AppSettings()
@@ -408,7 +408,7 @@ class FirstRunWizard(QWizard):
         self.db_path = Path(db_path)
         self.lang = lang
         self.on_language = on_language
-        self.keyring = store_access.keyring_available() if keyring is None else keyring
+        self.keyring = unlock.keyring_available() if keyring is None else keyring
         self.store = None
         self.setObjectName("first_run")
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)

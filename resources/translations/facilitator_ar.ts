@@ -965,6 +965,10 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>اختر نوع المجموعة.</translation>
     </message>
     <message>
+        <source>Choose the group's language.</source>
+        <translation>اختر لغة المجموعة.</translation>
+    </message>
+    <message>
         <source>This group still has participants on its roster. Archive or erase them before keeping a headcount only.</source>
         <translation>ما زال في قائمة هذه المجموعة مشاركون. أرشفهم أو امحُهم قبل الاكتفاء بعدّ الحضور.</translation>
     </message>
@@ -1556,14 +1560,6 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>أقفل</translation>
     </message>
     <message>
-        <source>Run mode</source>
-        <translation>وضع التشغيل</translation>
-    </message>
-    <message>
-        <source>Run mode is not available in this build.</source>
-        <translation>وضع التشغيل غير متاح في هذا الإصدار.</translation>
-    </message>
-    <message>
         <source>Supervision</source>
         <translation>الإشراف</translation>
     </message>
@@ -1776,54 +1772,6 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     <message>
         <source>The measure could not be saved.</source>
         <translation>تعذّر حفظ المقياس.</translation>
-    </message>
-    <message>
-        <source>A key uses lowercase letters, digits and '_' (2 to 41 characters, starting with a letter).</source>
-        <translation>يتكون الرمز من أحرف لاتينية صغيرة وأرقام و'_' (من 2 إلى 41 محرفًا، ويبدأ بحرف).</translation>
-    </message>
-    <message>
-        <source>A measure called '%1' already exists.</source>
-        <translation>يوجد مقياس باسم '%1' من قبل.</translation>
-    </message>
-    <message>
-        <source>Give the title in both English and Arabic.</source>
-        <translation>اكتب العنوان بالإنجليزية وبالعربية معًا.</translation>
-    </message>
-    <message>
-        <source>The English title is empty.</source>
-        <translation>العنوان الإنجليزي فارغ.</translation>
-    </message>
-    <message>
-        <source>The Arabic title is empty.</source>
-        <translation>العنوان العربي فارغ.</translation>
-    </message>
-    <message>
-        <source>The English title contains an invisible or control character (%1); remove it and try again.</source>
-        <translation>في العنوان الإنجليزي محرف غير مرئي أو محرف تحكم (%1)؛ احذفه وحاول مرة أخرى.</translation>
-    </message>
-    <message>
-        <source>The Arabic title contains an invisible or control character (%1); remove it and try again.</source>
-        <translation>في العنوان العربي محرف غير مرئي أو محرف تحكم (%1)؛ احذفه وحاول مرة أخرى.</translation>
-    </message>
-    <message>
-        <source>The Arabic title has no Arabic letters.</source>
-        <translation>لا يحتوي العنوان العربي على أحرف عربية.</translation>
-    </message>
-    <message>
-        <source>The scores must go from a smaller to a larger number (%1 to %2 does not).</source>
-        <translation>يجب أن تمتد الدرجات من رقم أصغر إلى رقم أكبر (من %1 إلى %2 لا يصح).</translation>
-    </message>
-    <message>
-        <source>The step must be a positive number.</source>
-        <translation>يجب أن تكون الخطوة رقمًا موجبًا.</translation>
-    </message>
-    <message>
-        <source>A step of %1 does not divide %2 to %3 into equal steps.</source>
-        <translation>الخطوة %1 لا تقسم المدى من %2 إلى %3 إلى خطوات متساوية.</translation>
-    </message>
-    <message>
-        <source>A step of %1 gives %2 answer points; use at most %3.</source>
-        <translation>الخطوة %1 تعطي %2 نقطة إجابة؛ استخدم %3 على الأكثر.</translation>
     </message>
     <message>
         <source>t&amp;o</source>
@@ -5024,6 +4972,62 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     <message>
         <source>{path} is not valid YAML.</source>
         <translation>الملف {path} ليس YAML صالحًا.</translation>
+    </message>
+    <message>
+        <source>A measure key uses lowercase letters, digits and '_' (2 to 41 characters, starting with a letter).</source>
+        <translation>يتكون رمز المقياس من أحرف لاتينية صغيرة وأرقام و'_' (من 2 إلى 41 محرفًا، ويبدأ بحرف).</translation>
+    </message>
+    <message>
+        <source>A measure called '{key}' already exists.</source>
+        <translation>يوجد مقياس باسم '{key}' من قبل.</translation>
+    </message>
+    <message>
+        <source>A custom measure needs a title in both English and Arabic.</source>
+        <translation>يحتاج المقياس الخاص إلى عنوان بالإنجليزية وبالعربية معًا.</translation>
+    </message>
+    <message>
+        <source>The English title</source>
+        <translation>العنوان الإنجليزي</translation>
+    </message>
+    <message>
+        <source>The Arabic title</source>
+        <translation>العنوان العربي</translation>
+    </message>
+    <message>
+        <source>{what} must be text.</source>
+        <translation>يجب أن يكون {what} نصًا.</translation>
+    </message>
+    <message>
+        <source>{what} is empty.</source>
+        <translation>{what} فارغ.</translation>
+    </message>
+    <message>
+        <source>{what} is {n} characters long; the limit is {limit}.</source>
+        <translation>طول {what} {n} محرفًا؛ والحد الأقصى {limit}.</translation>
+    </message>
+    <message>
+        <source>{what} contains an invisible or control character ({char}); remove it and try again.</source>
+        <translation>في {what} محرف غير مرئي أو محرف تحكم ({char})؛ احذفه وحاول مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>{what} has no Arabic letters.</source>
+        <translation>لا يحتوي {what} على أحرف عربية.</translation>
+    </message>
+    <message>
+        <source>The range must go from a smaller to a larger number ({lo} to {hi} does not).</source>
+        <translation>يجب أن تمتد الدرجات من رقم أصغر إلى رقم أكبر (من {lo} إلى {hi} لا يصح).</translation>
+    </message>
+    <message>
+        <source>The step must be a positive number.</source>
+        <translation>يجب أن تكون الخطوة رقمًا موجبًا.</translation>
+    </message>
+    <message>
+        <source>A step of {step} does not divide the range {lo} to {hi} into equal steps.</source>
+        <translation>الخطوة {step} لا تقسم المدى من {lo} إلى {hi} إلى خطوات متساوية.</translation>
+    </message>
+    <message>
+        <source>A step of {step} gives {n} answer points; use at most {most}.</source>
+        <translation>الخطوة {step} تعطي {n} نقطة إجابة؛ استخدم {most} على الأكثر.</translation>
     </message>
 </context>
 <context>

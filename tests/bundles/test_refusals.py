@@ -6,7 +6,6 @@ Also the reference tools: ``age`` decrypts and ``minisign`` verifies a bundle.
 from __future__ import annotations
 
 import gzip
-import io
 import json
 import shutil
 import subprocess

@@ -110,7 +110,7 @@ def demo_store(themed_app):
     old = os.environ.get("FACILITATOR_HOME")
     os.environ["FACILITATOR_HOME"] = str(home)
     os.environ["FACILITATOR_KDF_PROFILE"] = "test"
-    from facilitator.ui.demo_store import open_demo_store
+    from facilitator.app.demo import open_demo_store
 
     store, folder = open_demo_store()
     if old is not None:

@@ -9,7 +9,6 @@ widget inside a scroll area counts as reachable).
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from .fit import problems, settle, show_like_the_app

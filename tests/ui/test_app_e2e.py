@@ -18,7 +18,7 @@ from sqlalchemy import select
 from facilitator.store import service
 from facilitator.store.models import (Attendance, Group, Incident, MeasureResponse, Participant,
                                       Phase, Session, SessionStatus, StepEvent)
-from facilitator.ui import store_access
+from facilitator.app import unlock
 from facilitator.ui.context import AppContext, AppSettings
 from facilitator.ui.main_window import MainWindow
 from facilitator.ui.unlock_dialog import UnlockDialog
@@ -57,7 +57,7 @@ def test_from_unlock_to_a_finished_session_through_the_main_window(
         qtbot, store_path, sync_tasks, tmp_path, message_boxes):
     errors: list = []
     # ---- unlock: a wrong passphrase, then the right one -----------------------------
-    dialog = UnlockDialog(sync_tasks, lambda p, c: store_access.open_with(
+    dialog = UnlockDialog(sync_tasks, lambda p, c: unlock.open_with(
         store_path, passphrase=p, recovery_code=c), has_passphrase=True)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -72,7 +72,7 @@ def test_from_unlock_to_a_finished_session_through_the_main_window(
     assert store is not None
     try:
         ctx = AppContext(store.db, "en", sync_tasks, AppSettings(tmp_path / "settings.ini"))
-        window = MainWindow(ctx, unlock_attempt=lambda p, c: store_access.verify(
+        window = MainWindow(ctx, unlock_attempt=lambda p, c: unlock.verify(
             store, passphrase=p, recovery_code=c), has_passphrase=True)
         qtbot.addWidget(window)
         window.resize(1280, 860)

@@ -18,7 +18,7 @@ from collections import defaultdict
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QGroupBox, QLabel, QTabBar,
+from PySide6.QtWidgets import (QAbstractButton, QGroupBox, QLabel, QTabBar,
                                QWidget)
 
 from facilitator.store.models import Group

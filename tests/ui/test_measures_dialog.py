@@ -70,7 +70,7 @@ def test_add_refuse_and_retire(qtbot, ctx):
     fill(dialog, "mood", "Mood", "المزاج", 0, 10, 3)
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
     assert not dialog.error.isHidden()
-    assert dialog.error.text() == "A step of 3 does not divide 0 to 10 into equal steps."
+    assert dialog.error.text() == "A step of 3 does not divide the range 0 to 10 into equal steps."
     assert "mood" not in rows(ctx) and dialog.key.text() == "mood"
     assert dialog.title_ar.text() == "المزاج" and dialog.add_button.isEnabled()
     # a title with no Arabic letters, and a key already used

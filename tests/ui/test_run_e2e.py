@@ -1,7 +1,7 @@
 """A whole session driven through the real run-mode widgets, then checked in the store.
 
 The group is created through the UI shell's group dialog, participants through the
-tracking service (the roster screen is another engineer's), and everything after
+tracking service (the roster screen has its own tests), and everything after
 that through keys and clicks on run mode. Time comes from a fake monotonic clock, so
 the talking-time and step figures asserted below are exact.
 """

@@ -67,7 +67,7 @@ def test_presenter_never_shows_notes_codes_or_aliases(qtbot, ctx, lang):
         if step.kind == "ground_rules":
             assert presenter.rules.isVisibleTo(presenter) and presenter.rules.text()
             seen_rules += 1
-        if view._next_index() is None:
+        if view.controller.next_index() is None:
             break
         view.go_next()
     assert seen_notes >= 3 and seen_round and seen_rules

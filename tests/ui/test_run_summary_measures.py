@@ -5,7 +5,7 @@ from __future__ import annotations
 from facilitator.store.models import Group, Participant, Session, SessionStatus
 from facilitator.tracking import custom_measures as cm
 from facilitator.tracking import measures as me
-from facilitator.ui.run.summary_data import session_summary
+from facilitator.app.summary_data import session_summary
 from facilitator.ui.run.summary_view import SummaryView
 
 

@@ -123,7 +123,7 @@ def test_handout_job_prints_a_custom_script_with_the_groups_reworded_rule(ctx, t
 
     from facilitator.session.library import save_custom_script
     from facilitator.store.models import Group
-    from facilitator.ui.exports import _handout_job
+    from facilitator.app.exports import write_handout
     from facilitator.ui.script_editor import script_to_yaml
 
     data = builtin_scripts()[BUILTIN].model_dump(mode="json", exclude_none=True)
@@ -137,7 +137,7 @@ def test_handout_job_prints_a_custom_script_with_the_groups_reworded_rule(ctx, t
         s.add(group)
         s.flush()
         gid = group.id
-    target = _handout_job(ctx.db, "thursday-circle", gid, str(tmp_path / "h.pdf"), "en")
+    target = write_handout(ctx.db, "thursday-circle", gid, str(tmp_path / "h.pdf"), "en")
     text = " ".join(page.extract_text() for page in PdfReader(str(target)).pages)
     assert "Thursday circle" in text  # the custom copy, not the built-in
     assert "Stories stay with us" in text and "Tea at the break" in text

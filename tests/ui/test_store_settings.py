@@ -117,7 +117,7 @@ def test_no_offer_after_an_ordinary_unlock(store_path, sync_tasks, message_boxes
 
 def test_lock_screen_recovery_code_offers_a_new_passphrase(qtbot, store_path, sync_tasks,
                                                            tmp_path, message_boxes):
-    from facilitator.ui import store_access
+    from facilitator.app import unlock as store_access
     from facilitator.ui.context import AppContext, AppSettings
     from facilitator.ui.main_window import MainWindow
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QDialog, QTableWidget
 from facilitator.store import service
 from facilitator.store.models import Group
 from facilitator.tracking.participants import add_participant
-from facilitator.ui import store_access
+from facilitator.app import unlock
 from facilitator.ui.context import AppContext, AppSettings
 from facilitator.ui.main_window import MainWindow
 from facilitator.ui.unlock_dialog import UnlockDialog
@@ -31,9 +31,9 @@ def store_path(tmp_path, no_keyring):
 
 
 def test_unlock_dialog_wrong_then_right(qtbot, store_path, sync_tasks):
-    opts = store_access.unlock_options(store_path)
+    opts = unlock.unlock_options(store_path)
     assert opts.passphrase and not opts.keyring
-    dialog = UnlockDialog(sync_tasks, lambda p, c: store_access.open_with(
+    dialog = UnlockDialog(sync_tasks, lambda p, c: unlock.open_with(
         store_path, passphrase=p, recovery_code=c), has_passphrase=True)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -61,7 +61,7 @@ def test_unlock_dialog_recovery_code_typo_is_named(qtbot, tmp_path, sync_tasks, 
     created = service.create_store(path, passphrase=PASS, use_keyring=False)
     code = created.recovery_code
     created.close()
-    dialog = UnlockDialog(sync_tasks, lambda p, c: store_access.open_with(
+    dialog = UnlockDialog(sync_tasks, lambda p, c: unlock.open_with(
         path, passphrase=p, recovery_code=c), has_passphrase=True)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -93,12 +93,12 @@ def _visible_texts(widget) -> str:
 
 
 def test_auto_lock_hides_all_data_until_unlocked(qtbot, store_path, sync_tasks, tmp_path):
-    store = store_access.open_with(store_path, passphrase=PASS)
+    store = unlock.open_with(store_path, passphrase=PASS)
     try:
         settings = AppSettings(tmp_path / "s.ini")
         settings.autolock_minutes = 10
         ctx = AppContext(store.db, "en", sync_tasks, settings)
-        window = MainWindow(ctx, unlock_attempt=lambda p, c: store_access.verify(
+        window = MainWindow(ctx, unlock_attempt=lambda p, c: unlock.verify(
             store, passphrase=p, recovery_code=c), has_passphrase=True)
         qtbot.addWidget(window)
         window.show()
@@ -141,10 +141,10 @@ def test_lock_closes_open_dialogs_and_hides_other_windows(qtbot, store_path, syn
                                                           tmp_path):
     from PySide6.QtWidgets import QWidget
 
-    store = store_access.open_with(store_path, passphrase=PASS)
+    store = unlock.open_with(store_path, passphrase=PASS)
     try:
         ctx = AppContext(store.db, "en", sync_tasks, AppSettings(tmp_path / "s.ini"))
-        window = MainWindow(ctx, unlock_attempt=lambda p, c: store_access.verify(
+        window = MainWindow(ctx, unlock_attempt=lambda p, c: unlock.verify(
             store, passphrase=p), has_passphrase=True)
         qtbot.addWidget(window)
         window.show()

@@ -1,14 +1,16 @@
 """Run mode: the screens a facilitator uses while a session is under way.
 
-Kept import-light on purpose: ``identifying`` is pure Python and its tests run
-without Qt, so nothing here imports PySide6 at package import time. Widgets are
-imported from their own modules (``run_view``, ``presenter_view``, ...).
+Kept import-light on purpose: the main window imports this package at start-up,
+so nothing here imports PySide6 or the core at package import time. Widgets are
+imported from their own modules (``run_view``, ``presenter_view``, ...); what run
+mode reads and writes is in :mod:`facilitator.app.runs` and
+:mod:`facilitator.app.run_data`.
 """
 
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Callable
 
 if TYPE_CHECKING:  # pragma: no cover
     from PySide6.QtWidgets import QWidget
@@ -17,34 +19,15 @@ if TYPE_CHECKING:  # pragma: no cover
     from facilitator.ui.run.run_view import RunView
 
 
-def open_runner(ctx: "AppContext", request: "RunRequest",
-                clock: Callable[[], float] = time.monotonic) -> Any:
-    """A new or resumed :class:`SessionRunner` for ``request`` (no widgets)."""
-    from facilitator.session.library import load_script
-    from facilitator.session.persistence import SessionRunner
-
-    if request.session_id:
-        return SessionRunner.resume(ctx.db, request.session_id, clock=clock)
-    with ctx.db.unit() as s:
-        script = load_script(request.script_id, s)
-    return SessionRunner.create(ctx.db, request.group_id, script, is_practice=request.practice,
-                                no_notes=script.options.no_notes, clock=clock)
-
-
 def create_run_view(ctx: "AppContext", request: "RunRequest", parent: "QWidget | None" = None,
                     *, clock: Callable[[], float] = time.monotonic) -> "RunView":
     """Open run mode for a new session, or resume ``request.session_id`` after a crash."""
-    from facilitator.session.library import load_script
-    from facilitator.store.models import Session
-    from facilitator.ui.run.run_data import load_run_data
+    from facilitator.app.runs import open_run
     from facilitator.ui.run.run_view import RunView
 
-    runner = open_runner(ctx, request, clock)
-    with ctx.db.unit() as s:
-        script_id = s.get(Session, runner.session_id).script_id
-        script = load_script(script_id, s)
-        data = load_run_data(s, runner.session_id, script.ground_rules)
-    return RunView(ctx, runner, script, data, parent)
+    run = open_run(ctx.db, request.group_id, request.script_id, session_id=request.session_id,
+                   practice=request.practice, clock=clock)
+    return RunView(ctx, run.runner, run.script, run.data, parent)
 
 
 def screenshot_widgets(ctx: "AppContext") -> dict[str, "QWidget"]:

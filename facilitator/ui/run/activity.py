@@ -15,7 +15,7 @@ from facilitator.session.scripts import Step
 from facilitator.ui.run.common import Person
 from facilitator.ui.run.round_panel import RoundPanel
 from facilitator.ui.run.rules_panel import RulesPanel
-from facilitator.ui.run.scales import Scale
+from facilitator.app.scales import Scale
 from facilitator.ui.run.score_panel import ScorePanel
 
 

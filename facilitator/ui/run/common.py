@@ -9,12 +9,13 @@ dark palettes alike.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
-from typing import Any, Callable, Optional
+from typing import Any, Callable
 
 from PySide6.QtCore import QLocale
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QApplication, QWidget
+
+from facilitator.app.run_data import Person  # noqa: F401  (the run-mode views' import)
 
 # Countdown colours: calm, near the end, past the end. Mid-tones that read on
 # both light and dark window backgrounds.
@@ -24,18 +25,6 @@ COLOUR_OVER = QColor("#d32f2f")  # >= 3:1 on both window colours (large text)
 
 NEAR_FRACTION = 0.2   # last 20% of a step...
 NEAR_SECONDS = 60.0   # ...or its last minute, whichever comes first
-
-
-@dataclass(frozen=True)
-class Person:
-    """A participant as run mode shows them on the facilitator's own screen."""
-
-    id: str
-    code: str
-    alias: Optional[str] = None
-
-    def label(self) -> str:
-        return f"{self.code}  ·  {self.alias}" if self.alias else self.code
 
 
 def scaled_font(factor: float = 1.0, bold: bool = False, base: QFont | None = None) -> QFont:
@@ -115,7 +104,7 @@ def timer_text(seconds: float, hours: bool = False) -> str:
 def run_db(ctx: Any, fn: Callable[[Any], Any], on_success: Callable[[Any], None] | None = None,
            on_failure: Callable[[BaseException], None] | None = None, **kwargs: Any) -> Any:
     """``ctx.tasks.run_db`` with a retry when the store is busy (see ``run_data.in_unit``)."""
-    from facilitator.ui.run.run_data import in_unit
+    from facilitator.app.run_data import in_unit
 
     db = ctx.db
     return ctx.tasks.run(lambda _progress, _cancel: in_unit(db, fn), on_success, on_failure,

@@ -4,7 +4,7 @@ Used for session notes and for the incident description. The warning names what
 was found (a phone number, an e-mail address, a date of birth, a participant's
 name) and underlines it in the text; it never blocks typing, because the
 facilitator may be mid-sentence in a hurry. Detection is the pure-Python
-:mod:`facilitator.ui.run.identifying`.
+:mod:`facilitator.tracking.identifying`.
 
 Saving is debounced: :attr:`save_requested` fires once typing pauses for
 ``SAVE_DELAY_MS`` (and on :meth:`flush`, e.g. when the step changes or the window
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QW
 
 from facilitator.ui import theme
 from facilitator.ui.run.common import set_font
-from facilitator.ui.run.identifying import CTX, Finding, find_identifying
+from facilitator.tracking.identifying import CTX, Finding, find_identifying
 
 SAVE_DELAY_MS = 800
 
@@ -60,6 +60,18 @@ class IdentifyingTextEdit(QWidget):
     def set_aliases(self, aliases: Iterable[str]) -> None:
         self._aliases = [a for a in aliases if a]
         self._check()
+
+    def load_session_note(self, note: str, aliases: Iterable[str], *, no_notes: bool) -> None:
+        """The session's saved note and the aliases to warn about; a no-notes session
+        (defusing) gets a disabled field that says nothing is written down."""
+        self.set_aliases(aliases)
+        self.set_text_silently(note)
+        self.editor.setEnabled(not no_notes)
+        self.editor.setPlaceholderText(
+            QCoreApplication.translate("RunView", "No-notes mode: nothing is written down in "
+                                       "this session.") if no_notes else
+            QCoreApplication.translate("RunView", "Session notes (anonymous: codes, never "
+                                       "names)"))
 
     def set_text_silently(self, text: str) -> None:
         """Load saved text (resume) without triggering a save."""

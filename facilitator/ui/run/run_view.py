@@ -4,13 +4,13 @@ One glance tells what to say now (the step card), how long is left (a countdown
 that turns amber near the end and red past it), who is here (attendance), and
 where the Safety button is (always top right, F1). Times come from the engine's
 monotonic clock; the QTimer here only repaints, so a stalled event loop causes no
-drift. Engine actions are written to the store by the engine's recorder before
-they take effect (:class:`~facilitator.session.persistence.SessionRunner`); every
-other write (attendance, scores, notes, rules) goes through the task runner as it
-happens. Closing the window or killing the process therefore loses nothing, and
+drift. The view owns no session state and writes nothing: a
+:class:`~facilitator.ui.run.controller.RunController` holds the runner, the engine and
+the run data and does every engine action and store write; the view draws what it
+emits. Closing the window or killing the process loses nothing, and
 :func:`facilitator.ui.run.create_run_view` resumes from the log.
 
-Panels live in their own modules; this one wires them to the engine and the store.
+Panels live in their own modules (the side tabs in :mod:`side_tabs`).
 """
 
 from __future__ import annotations
@@ -19,26 +19,27 @@ from typing import Any, Callable, Optional
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QSplitter,
-                               QStackedWidget, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter,
+                               QStackedWidget, QVBoxLayout, QWidget)
 
+from facilitator.app import run_data
 from facilitator.session.persistence import SessionRunner
 from facilitator.session.scripts import Script, Step
 from facilitator.ui import theme
-from facilitator.ui.run import run_data
-from facilitator.ui.run.activity import ActivityStack
-from facilitator.ui.run.attendance_panel import AttendancePanel
 from facilitator.ui.run.common import clock_text, locale_digits, set_font
+from facilitator.ui.run.controller import EXTEND_MINUTES, RunController
 from facilitator.ui.run.notes_field import IdentifyingTextEdit
 from facilitator.ui.run.presenter_view import PresenterState, PresenterView
-from facilitator.ui.run.rules_panel import rule_lines
-from facilitator.ui.run.run_actions import EXTEND_MINUTES, RunActions
+from facilitator.ui.run.recovery_bar import RecoveryBar
+from facilitator.ui.run.side_tabs import RunSideTabs
+from facilitator.ui.run.skip_dialog import ask_skip_reason
 from facilitator.ui.run.step_card import StepCard
+from facilitator.ui.translations import format_number
 
 REPAINT_MS = 250
 
 
-class RunView(RunActions, QWidget):
+class RunView(QWidget):
     """The run screen for one session; build it with ``create_run_view``."""
 
     finished = Signal(str)   # session id, after the engine recorded "finish"
@@ -49,25 +50,32 @@ class RunView(RunActions, QWidget):
         super().__init__(parent)
         self.setObjectName("runView")
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # so shortcuts work before any click
-        self.ctx, self.runner, self.engine, self.script, self.data = \
-            ctx, runner, runner.engine, script, data
-        self.session_id, self.group_id = runner.session_id, data.group_id
+        self.ctx = ctx
+        self.controller = c = RunController(ctx, runner, script, data, self)
+        # read-only views of the controller's state, for drawing
+        self.runner, self.engine, self.script, self.data = c.runner, c.engine, c.script, c.data
+        self.session_id, self.group_id = c.session_id, c.group_id
         self.lang = data.group_language if data.group_language in ("en", "ar") else ctx.lang
         self.presenter: Optional[PresenterView] = None
         self.summary = None
         self.discard_on_close = False  # screenshots: abandon the practice session on close
-        self._shown_index: Optional[int] = -1
-        self._actions: dict[str, QAction] = {}
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self._build_run_page())
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.pages)
+        self._actions: dict[str, QAction] = {}
         self._build_actions()
-        self._load_data()
+        self.side.load()
+        self._load_notes()
         self._load_numbers()
-        ctx.data_changed.connect(lambda what: self._load_numbers() if what == "safety" else None)
-        self.engine.add_listener(self._on_event)
+        ctx.data_changed.connect(lambda what: self._load_numbers() if what.safety else None)
+        c.changed.connect(self.refresh)
+        c.step_changed.connect(self._on_step_changed)
+        c.message.connect(self.show_message)
+        c.newcomer_added.connect(self._newcomer_shown)
+        c.finished.connect(lambda _sid: self._show_summary(at_close=True))
+        c.finished.connect(self.finished)
         self.timer = QTimer(self)
         self.timer.setInterval(REPAINT_MS)
         self.timer.timeout.connect(self.refresh)
@@ -124,26 +132,18 @@ class RunView(RunActions, QWidget):
         self.next_label.setObjectName("nextStep")
         self.next_label.setWordWrap(True)
         set_font(self.next_label, 1.1)
-        self.recovery_label = QLabel(page)
-        self.recovery_label.setObjectName("recoverySuggestion")
-        self.recovery_label.setWordWrap(True)
-        self.recovery_label.setStyleSheet("color: #c77800;")
-        self.recovery_button = QPushButton(self.tr("Apply this plan"), page)
-        self.recovery_button.setObjectName("applyRecovery")
-        self.recovery_button.clicked.connect(self.apply_recovery)
-        recovery = QHBoxLayout()
-        recovery.addWidget(self.recovery_label, 1)
-        recovery.addWidget(self.recovery_button)
+        self.recovery = RecoveryBar(self.controller.apply_recovery, page)
+        self.recovery_label, self.recovery_button = self.recovery.label, self.recovery.button
         self.notes = IdentifyingTextEdit(page)
         self.notes.setObjectName("sessionNotes")
         self.notes.editor.setAccessibleName(self.tr("Session notes"))
         self.notes.setMaximumHeight(150)
-        self.notes.save_requested.connect(self._save_note)
+        self.notes.save_requested.connect(self.controller.save_note)
         left = QWidget(page)
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(self.card, 1)
         left_layout.addWidget(self.next_label)
-        left_layout.addLayout(recovery)
+        left_layout.addWidget(self.recovery)
         left_layout.addWidget(self.notes)
         self.no_notes_label = QLabel(page)
         self.no_notes_label.setObjectName("noNotesMode")
@@ -152,25 +152,8 @@ class RunView(RunActions, QWidget):
         self.no_notes_label.hide()
         left_layout.addWidget(self.no_notes_label)
 
-        self.attendance = AttendancePanel(page)
-        self.attendance.toggled.connect(self._attendance_toggled)
-        self.attendance.status_changed.connect(self._attendance_status)
-        self.attendance.newcomer_requested.connect(self.add_newcomer)
-        self.activity = ActivityStack(page)
-        self.activity.scores_pre.scored.connect(self._scored)
-        self.activity.scores_post.scored.connect(self._scored)
-        self.activity.scores_pre.custom_scored.connect(self._custom_scored)
-        self.activity.scores_post.custom_scored.connect(self._custom_scored)
-        self.activity.rules.agreed.connect(self._rules_agreed)
-        self.activity.round.start_requested.connect(self.start_round)
-        self.activity.round.next_requested.connect(lambda: self._act(self.engine.next_speaker))
-        self.activity.round.pass_requested.connect(
-            lambda later: self._act(lambda: self.engine.pass_speaker(later)))
-        self.activity.round.end_requested.connect(lambda: self._act(self.engine.end_round))
-        self.side = QTabWidget(page)
-        self.side.setObjectName("runSideTabs")
-        self.side.addTab(self.attendance, self.tr("Who is here"))
-        self.side.addTab(self.activity, self.tr("This step"))
+        self.side = RunSideTabs(self.controller, self.lang, page)
+        self.attendance, self.activity = self.side.attendance, self.side.activity
         splitter = QSplitter(Qt.Orientation.Horizontal, page)
         splitter.addWidget(left)
         splitter.addWidget(self.side)
@@ -184,10 +167,10 @@ class RunView(RunActions, QWidget):
         self.next_button = self._control(page, "nextButton")
         self.finish_button = self._control(page, "finishButton")
         set_font(self.next_button, 1.3, bold=True)
-        self.back_button.clicked.connect(self.go_back)
-        self.pause_button.clicked.connect(self.toggle_pause)
+        self.back_button.clicked.connect(self.controller.go_back)
+        self.pause_button.clicked.connect(self.controller.toggle_pause)
         self.skip_button.clicked.connect(lambda: self.skip_step())
-        self.extend_button.clicked.connect(self.extend)
+        self.extend_button.clicked.connect(self.controller.extend)
         self.next_button.clicked.connect(self.go_next)
         self.finish_button.clicked.connect(self.request_finish)
         controls = QHBoxLayout()
@@ -220,15 +203,17 @@ class RunView(RunActions, QWidget):
         forward, backward = ("Left", "Right") if rtl else ("Right", "Left")
         table: list[tuple[str, list[str], Callable[[], Any]]] = [
             ("next", [forward, "PgDown"], self.go_next),
-            ("back", [backward, "PgUp"], self.go_back),
-            ("pause", ["P", "ح"], self.toggle_pause),
+            ("back", [backward, "PgUp"], self.controller.go_back),
+            ("pause", ["P", "ح"], self.controller.toggle_pause),
             ("skip", ["S", "س"], lambda: self.skip_step()),
-            ("extend", ["E", "ث"], self.extend),
+            ("extend", ["E", "ث"], self.controller.extend),
             ("finish", ["Ctrl+Return", "Ctrl+Enter"], self.request_finish),
             ("safety", ["F1", "Ctrl+Shift+S"], self.open_safety),
             ("presenter", ["F5"], self.presenter_button.toggle),
-            ("speaker_next", ["N", "ى"], lambda: self._round_key(self.engine.next_speaker)),
-            ("speaker_pass", ["X", "ء"], lambda: self._round_key(self.engine.pass_speaker)),
+            ("speaker_next", ["N", "ى"],
+             lambda: self.controller.round_key(self.engine.next_speaker)),
+            ("speaker_pass", ["X", "ء"],
+             lambda: self.controller.round_key(self.engine.pass_speaker)),
         ]
         for name, keys, fn in table:
             action = QAction(self)
@@ -276,25 +261,18 @@ class RunView(RunActions, QWidget):
 
     # ---- drawing ------------------------------------------------------------------
     def _step(self) -> tuple[int, Step]:
-        index = self.engine.index if self.engine.index is not None else 0
-        return index, self.script.steps[index]
-
-    def _next_index(self) -> Optional[int]:
-        start = -1 if self.engine.index is None else self.engine.index
-        skipped = self.engine.skipped()
-        return next((j for j in range(start + 1, len(self.script.steps)) if j not in skipped),
-                    None)
+        return self.controller.current_step()
 
     def _on_step_changed(self) -> None:
         from facilitator.ui.labels import step_kind_label
 
         index, step = self._step()
-        self._shown_index = self.engine.index
         self.card.show_step(step, index, len(self.script.steps), self.lang,
                             step_kind_label(step.kind))
         panel = self.activity.show_for(step)
-        self._refresh_activity_people()
-        if self.side.currentWidget() is self.who5 and self.who5.entry_open():
+        self.side.refresh_people()
+        if self.side.currentWidget() is self.who5 and self.who5 is not None \
+                and self.who5.entry_open():
             pass  # a WHO-5 form half copied from paper stays in front
         elif panel is not None:
             self.side.setCurrentWidget(self.activity)
@@ -315,7 +293,7 @@ class RunView(RunActions, QWidget):
         self.session_clock.setText(self.tr("Session %1 of %2")
                                    .replace("%1", clock_text(snap.session_elapsed, long_session))
                                    .replace("%2", clock_text(snap.session_planned)))
-        nxt = self._next_index()
+        nxt = self.controller.next_index()
         self.next_label.setText(self.tr("Next: %1").replace(
             "%1", self.script.steps[nxt].title.get(self.lang)) if nxt is not None
             else self.tr("Next: the end of the session"))
@@ -327,56 +305,109 @@ class RunView(RunActions, QWidget):
         for b in (self.pause_button, self.skip_button, self.extend_button, self.finish_button):
             b.setEnabled(active)
         self.back_button.setEnabled(active and index > 0)
-        self._show_recovery(snap.projected_overrun if active else 0.0)
+        self.recovery.show_plan(snap.projected_overrun if active else 0.0,
+                                self.engine.suggest_recovery, self.script.steps, self.lang)
         round_summary = self.engine.round_summary()
         if step.kind == "round":
             self.activity.round.show_round(round_summary, step.speaker_minutes)
         if self.presenter is not None:
             self.presenter.update_state(self.presenter_state())
 
-    def _show_recovery(self, overrun: float) -> None:
-        if overrun < 60:
-            self.recovery_label.hide()
-            self.recovery_button.hide()
-            return
-        plan = self.engine.suggest_recovery()
-        parts = [self.tr("%1 by %2 min").replace("%1", self.script.steps[c.index].title.get(
-            self.lang)).replace("%2", locale_digits(f"{c.cut_minutes:g}")) for c in plan.cuts]
-        text = self.tr("Running about %1 min over.").replace(
-            "%1", locale_digits(str(plan.overrun_minutes)))
-        if parts:
-            text += " " + self.tr("Suggestion: shorten %1.").replace("%1", ", ".join(parts))
-        if not plan.fully_covered:
-            text += " " + self.tr("Still %1 min over: skip a step or agree with the group to "
-                                  "run over.").replace(
-                "%1", locale_digits(f"{plan.uncovered_minutes:g}"))
-        self.recovery_label.setText(text)
-        self.recovery_label.show()
-        self.recovery_button.setVisible(bool(plan.cuts))
-
     def show_message(self, text: str, error: bool = False) -> None:
         theme.set_role(self.message, "error" if error else "")
         self.message.setText(text)
         self._message_timer.start()  # owned by the view, so it dies with it
 
+    def _load_notes(self) -> None:
+        d = self.data
+        self.notes.load_session_note(d.note, d.aliases(), no_notes=d.no_notes)
+        if d.no_notes:
+            # No box at all: a greyed-out box still looked like a place to type, and the
+            # letters typed "into" it went to run mode's shortcuts (S skipped a step).
+            self.notes.hide()
+            self.no_notes_label.setText(self.tr(
+                "No-notes mode: nothing is written down in this session."))
+            self.no_notes_label.show()
+
+    def _newcomer_shown(self, person: Any) -> None:
+        from facilitator.ui.widgets import show_code
+
+        self.newcomer_code_box = show_code(self, person.code)  # large, to read out
+
+    @property
+    def who5(self) -> Optional[Any]:
+        return self.side.who5
+
+    @property
+    def headcount(self) -> Optional[Any]:
+        return self.side.headcount
+
+    # ---- the facilitator's actions: the controller acts, the view draws ------------
+    def go_next(self) -> None:
+        if self.engine.status != "ready":
+            self.notes.flush()
+        self.controller.go_next()
+
+    def go_back(self) -> None:
+        self.controller.go_back()
+
+    def toggle_pause(self) -> None:
+        self.controller.toggle_pause()
+
+    def extend(self) -> None:
+        self.controller.extend()
+
+    def start_round(self) -> None:
+        self.controller.start_round([p.code for p in self.attendance.present_people()])
+
+    def skip_step(self, reason: Optional[str] = None) -> None:
+        """Skip with ``reason``; with no reason, ask for one (non-blocking dialog)."""
+        if self.engine.status not in ("running", "paused"):
+            return
+        if reason is not None:
+            self.controller.skip(reason)
+            return
+        ask_skip_reason(self, self.skip_step)
+
+    def request_finish(self) -> None:
+        """Finish [Ctrl+Enter]: at once on the last step, otherwise only after a yes.
+
+        It sits next to Next, so a slip of the hand four minutes in must not end the
+        session: the question's default answer (Enter, Escape) is No, keep going.
+        """
+        if self.engine.status not in ("running", "paused"):
+            return
+        left = self.controller.steps_left()
+        if left == 0:
+            self.finish()
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Finish the session?"),
+            self.tr("Steps of the plan still ahead: %1. Finish the session now?")
+            .replace("%1", format_number(left)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.finish()
+
+    def finish(self) -> None:
+        if self.engine.status not in ("running", "paused"):
+            return
+        self.notes.flush()
+        self.controller.finish()  # on success: the summary page (via ``finished``)
+
+    def leave(self) -> None:
+        """Leave run mode; an unfinished session stays resumable from the home screen."""
+        self.notes.flush()
+        self.set_presenter_visible(False)
+        self.timer.stop()
+        self.left.emit()
+        if getattr(self.ctx, "navigator", None) is not None:
+            self.ctx.navigator.leave_run(self.group_id)
+
     # ---- presenter, safety, summary ----------------------------------------------
     def presenter_state(self) -> PresenterState:
-        """Only what the room may see: never notes, codes or aliases."""
-        snap = self.engine.snapshot()
-        index, step = self._step()
-        ready = snap.status == "ready"
-        rs = self.engine.round_summary()
-        return PresenterState(
-            step_title=step.title.get(self.lang),
-            remaining=step.minutes * 60 if ready else snap.step_remaining,
-            planned=step.minutes * 60 if ready else snap.step_planned,
-            paused=snap.status == "paused",
-            rules=tuple(rule_lines(self.data.rules, self.lang, short=True))
-            if self.data.rules else (),
-            show_rules=step.kind in ("ground_rules", "welcome", "check_in", "round",
-                                    "discussion", "check_out"),
-            finished=snap.status in ("finished", "abandoned"),
-            speaker_remaining=rs.speaker_remaining if rs is not None and rs.current else None)
+        return self.controller.presenter_state(self.lang)
 
     def set_presenter_visible(self, visible: bool) -> None:
         if visible and self.presenter is None:
@@ -397,8 +428,7 @@ class RunView(RunActions, QWidget):
     def open_safety(self):
         from facilitator.ui.run.safety_dialog import SafetyDialog
 
-        if self.engine.status in ("running", "paused"):  # logged for the review queue
-            self._act(self.engine.note_safety)
+        self.controller.note_safety()
         dialog = SafetyDialog(self.ctx, self.group_id, self.session_id, self.data.aliases(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -426,6 +456,6 @@ class RunView(RunActions, QWidget):
     def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt name
         self.notes.flush()
         self.set_presenter_visible(False)
-        if self.discard_on_close and self.engine.status in ("ready", "running", "paused"):
-            self._act(lambda: self.engine.abandon("screenshot"))
+        if self.discard_on_close:
+            self.controller.abandon("screenshot")
         super().closeEvent(event)

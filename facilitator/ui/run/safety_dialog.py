@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QComb
                                QLineEdit, QPushButton, QRadioButton, QScrollArea, QTableWidget,
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
+from facilitator.app import changes
+from facilitator.app import runs
 from facilitator.i18n import pick
 from facilitator.session import safety
-from facilitator.store.models import FollowUp, Incident
 from facilitator.ui import theme
 from facilitator.app.safety_numbers import safety_numbers
 from facilitator.ui.run.common import locale_digits, run_db, scaled_font, set_font
@@ -204,7 +205,7 @@ class SafetyDialog(QDialog):
 
         def saved(state: tuple[bool, Any]) -> None:
             self._show_state(*state)  # the reminder goes as soon as a number is typed
-            self.ctx.notify("safety")
+            self.ctx.notify(changes.SAFETY)
 
         run_db(self.ctx, save, saved, self._resource_failed)
 
@@ -264,10 +265,10 @@ class SafetyDialog(QDialog):
         self.follow_up = QComboBox(page)
         self.follow_up.setObjectName("incidentFollowUp")
         self.follow_up.setAccessibleName(self.tr("Follow-up"))
-        for value, text in ((FollowUp.open, self.tr("Follow-up needed")),
-                            (FollowUp.none_needed, self.tr("No follow-up needed")),
-                            (FollowUp.done, self.tr("Followed up already"))):
-            self.follow_up.addItem(text, value.value)
+        for value, text in (("open", self.tr("Follow-up needed")),
+                            ("none_needed", self.tr("No follow-up needed")),
+                            ("done", self.tr("Followed up already"))):
+            self.follow_up.addItem(text, value)
         self.follow_up_note = QLineEdit(page)
         self.follow_up_note.setAccessibleName(self.tr("Follow-up plan"))
         self.follow_up_note.setPlaceholderText(self.tr("Who will do what, by when"))
@@ -297,15 +298,12 @@ class SafetyDialog(QDialog):
         actions = [b.property("step_id") for b in self.action_boxes if b.isChecked()]
         if self.other_action.text().strip():
             actions.append(self.other_action.text().strip())
-        follow, follow_note = FollowUp(self.follow_up.currentData()), self.follow_up_note.text()
+        follow, follow_note = self.follow_up.currentData(), self.follow_up_note.text()
         group_id, session_id = self.group_id, self.session_id
 
         def save(s: Any) -> str:
-            row: Incident = safety.record_incident(s, group_id, session_id, type_id, severity,
-                                                   description, actions)
-            row.follow_up, row.follow_up_note = follow, follow_note.strip()
-            s.flush()
-            return row.id
+            return runs.record_incident(s, group_id, session_id, type_id, severity, description,
+                                        actions, follow, follow_note)
 
         run_db(self.ctx, save, self._saved)
 

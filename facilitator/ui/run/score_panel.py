@@ -7,7 +7,7 @@ person (``X`` records a pass). Each score is emitted as it is entered, so it is
 saved at once and a crash loses nothing. Passing is a real answer ("I'd rather not
 say"), stored as ``passed`` and never scored.
 
-When the organisation has its own measures (see :mod:`facilitator.ui.run.scales`
+When the organisation has its own measures (see :mod:`facilitator.app.scales`
 for which step asks which), a row of buttons above the scores switches what the
 rows record: the built-in rating or one custom measure, each showing how many
 people have answered. Without custom measures the panel is exactly the 0-10 one.
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (QButtonGroup, QHBoxLayout, QLabel, QPushButton, Q
                                QVBoxLayout, QWidget)
 
 from facilitator.ui.run.common import Person, locale_digits, set_font
-from facilitator.ui.run.scales import CHECKIN_KEY, CHECKIN_SCALE, Scale
+from facilitator.app.scales import CHECKIN_KEY, CHECKIN_SCALE, Scale
 from facilitator.ui.run.score_rows import PASS_ID, ScoreRow
 
 Score = tuple[Optional[float], bool]

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QButtonGroup, QDoubleSpinBox, QFrame, QHBoxLayout
                                QPushButton, QWidget)
 
 from facilitator.ui.run.common import Person, locale_digits, set_font
-from facilitator.ui.run.scales import Scale
+from facilitator.app.scales import Scale
 
 PASS_ID = 11  # button id of "Pass" in each row's button group (0..10 are the points)
 

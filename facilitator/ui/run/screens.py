@@ -13,9 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
-from sqlalchemy import func, select
-
-from facilitator.store.models import Group, Participant, Session, SessionStatus
 
 PREFERRED_SCRIPT = "anxiety-skills-group"
 
@@ -30,27 +27,9 @@ class _Clock:
 
 def _pick_group(ctx: Any) -> tuple[str, str]:
     """A demo group to show: in the UI language, the largest whose script has a check-in."""
-    from facilitator.errors import ScriptError
-    from facilitator.session.library import load_script
+    from facilitator.app.runs import demo_run_group
 
-    with ctx.db.unit() as s:
-        found = s.execute(select(Group.id, Group.default_script_id, func.count(Participant.id),
-                                 Group.language)
-                          .join(Participant, Participant.group_id == Group.id, isouter=True)
-                          .where(Group.archived.is_(False), Group.headcount_only.is_(False))
-                          .group_by(Group.id).order_by(func.count(Participant.id).desc())).all()
-        # A group meeting in the interface language first: its script text matches the UI.
-        rows = [r[:3] for r in sorted(found, key=lambda r: r[3] != ctx.lang)]  # stable
-        if not rows:
-            raise LookupError("the demo store has no group to show in run mode")
-        for gid, script_id, _count in rows:
-            try:
-                script = load_script(script_id or PREFERRED_SCRIPT, s)
-            except ScriptError:
-                continue
-            if any(st.outcome == "pre" for st in script.steps):
-                return gid, script.id
-        return rows[0][0], rows[0][1] or PREFERRED_SCRIPT
+    return demo_run_group(ctx.db, ctx.lang, PREFERRED_SCRIPT)
 
 
 def _run_view(ctx: Any, group_id: str, script_id: str) -> Any:
@@ -67,10 +46,10 @@ def _run_view(ctx: Any, group_id: str, script_id: str) -> Any:
     view.go_next()
     target = next((i for i, st in enumerate(view.script.steps) if st.outcome == "pre"
                    or st.kind == "check_in"), 0)
-    while view.engine.index < target:
-        clock.now += view.script.steps[view.engine.index].minutes * 60
+    while (view.engine.index or 0) < target:  # started: the index is set
+        clock.now += view.script.steps[view.engine.index or 0].minutes * 60
         view.go_next()
-    step = view.script.steps[view.engine.index]
+    step = view.script.steps[view.engine.index or 0]
     clock.now += step.minutes * 60 - 45  # 45 s left: the amber countdown
     panel = view.activity.scores_pre
     for row, value in zip(panel.rows()[:5], (6, 4, 8, None, 5)):
@@ -87,6 +66,8 @@ def build_screens(ctx: Any) -> dict[str, QWidget]:
     from facilitator.ui.run.safety_dialog import SafetyDialog
     from facilitator.ui.run.summary_view import SummaryView
 
+    from facilitator.app.runs import last_completed_session
+
     group_id, script_id = _pick_group(ctx)
     view = _run_view(ctx, group_id, script_id)
     direction = Qt.LayoutDirection.RightToLeft if ctx.rtl else Qt.LayoutDirection.LeftToRight
@@ -95,11 +76,7 @@ def build_screens(ctx: Any) -> dict[str, QWidget]:
                                  else Qt.LayoutDirection.LeftToRight)
     presenter.update_state(view.presenter_state())
     safety = SafetyDialog(ctx, group_id, view.session_id, view.data.aliases())
-    with ctx.db.unit() as s:
-        done = s.scalar(select(Session.id).where(Session.group_id == group_id,
-                                                 Session.status == SessionStatus.completed,
-                                                 Session.is_practice.is_(False))
-                        .order_by(Session.started_at.desc()).limit(1))
+    done = last_completed_session(ctx.db, group_id)
     summary = SummaryView(ctx, done or view.session_id)
     for w in (view, presenter, safety, summary):
         if w is not presenter:

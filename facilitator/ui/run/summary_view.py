@@ -1,7 +1,7 @@
 """The end-of-session summary and the one click to the session summary PDF.
 
 Shown in place of the run screen when the session is finished. The figures come
-from the store (:func:`facilitator.ui.run.summary_data.session_summary`); the PDF
+from the store (:func:`facilitator.app.summary_data.session_summary`); the PDF
 is built by the tracking layer (:func:`build_session_report`, which applies the
 alias redaction and disclosure rules) and drawn by the export layer, on the task
 runner's worker thread so the window never freezes while ReportLab works.
@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QPushButton, QV
 
 from facilitator.i18n import pick
 from facilitator.ui.run.common import run_db, set_font
-from facilitator.ui.run.summary_data import SessionSummary, session_summary
+from facilitator.app.runs import step_titles
+from facilitator.app.summary_data import SessionSummary, session_summary
 from facilitator.ui.save_files import open_folder, shown_path
 
 
@@ -28,20 +29,6 @@ def reports_dir(ctx: Any) -> Path:
     from facilitator.ui.save_files import save_folder
 
     return save_folder(ctx.settings)
-
-
-def _step_titles(s: Any, session_id: str) -> dict[str, dict[str, str]]:
-    """Step titles of the session's script, so skipped steps are named, not coded."""
-    from facilitator.errors import ScriptError
-    from facilitator.session.library import load_script
-    from facilitator.store.models import Session
-
-    sess = s.get(Session, session_id)
-    try:
-        script = load_script(sess.script_id, s)
-    except ScriptError:  # a custom script deleted since: fall back to the step ids
-        return {}
-    return {st.id: {"en": st.title.en, "ar": st.title.ar} for st in script.steps}
 
 
 class SummaryView(QWidget):
@@ -118,7 +105,7 @@ class SummaryView(QWidget):
 
     def reload(self) -> None:
         session_id = self.session_id
-        run_db(self.ctx, lambda s: (session_summary(s, session_id), _step_titles(s, session_id)),
+        run_db(self.ctx, lambda s: (session_summary(s, session_id), step_titles(s, session_id)),
                self._show)
 
     def _show(self, result: tuple[SessionSummary, dict[str, dict[str, str]]]) -> None:

@@ -182,7 +182,7 @@ class Who5Entry(QWidget):
 
     def save(self) -> None:
         if self.person is not None and self.complete():
-            self.save_requested.emit(self.person.id, [int(a) for a in self.answers], False)
+            self.save_requested.emit(self.person.id, [int(a) for a in self.answers if a is not None], False)
 
     def _pass(self) -> None:
         if self.person is not None:

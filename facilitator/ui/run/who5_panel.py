@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QLabel, QPushButton, QScroll
 
 from facilitator.tracking.measures import WHO5_EVERY, MeasureText, who5_prompt
 from facilitator.ui.run.common import Person, locale_digits, set_font
-from facilitator.ui.run.run_data import Who5State
+from facilitator.app.run_data import Who5State
 from facilitator.ui.run.who5_entry import Who5Entry
 
 _SMALL = "color: palette(mid);"

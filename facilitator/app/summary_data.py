@@ -82,6 +82,8 @@ def session_summary(s: OrmSession, session_id: str) -> SessionSummary:
     pre: dict[str, float] = {}
     post: dict[str, float] = {}
     for pid, phase, value in rows:
+        if value is None:  # excluded by the query; the type does not know that
+            continue
         (pre if Phase(phase) == Phase.pre else post if Phase(phase) == Phase.post else {})[pid] \
             = float(value)
     both = sorted(set(pre) & set(post))

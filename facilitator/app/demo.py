@@ -9,7 +9,6 @@ The demo passphrase is public by design: this store never holds real data.
 
 from __future__ import annotations
 
-import logging
 import os
 import shutil
 import tempfile
@@ -21,7 +20,6 @@ from facilitator import __version__, paths
 from facilitator.store import service
 from facilitator.store.keyfile import keyfile_path
 
-log = logging.getLogger(__name__)
 
 DEMO_PASSPHRASE = "demo-passphrase"
 DEMO_SEED = 7
@@ -36,46 +34,16 @@ def _cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir(paths.APP, appauthor=False))
 
 
-def _generator():
-    try:
-        from facilitator.demo import generate_demo  # type: ignore[attr-defined]
-    except ImportError:
-        try:
-            from facilitator.demo.generator import generate_demo  # type: ignore
-        except ImportError:
-            return None
-    return generate_demo
-
-
 def _kind() -> str:
-    """What fills the template: rebuilt when the real generator appears."""
-    return ("generator" if _generator() is not None else "fallback") + "-light-kdf"
+    """What fills the template; a cached template of another kind is rebuilt."""
+    return "generator-light-kdf"
 
 
 def _fill(db) -> None:
-    """Synthetic data from the tracking engineer's generator, or a small fallback."""
-    generate_demo = _generator()
-    if generate_demo is not None:
-        generate_demo(db, groups=DEMO_GROUPS, weeks=DEMO_WEEKS, seed=DEMO_SEED)
-        return
-    log.warning("facilitator.demo is not available; using a minimal demo store")
-    import random
+    """Synthetic groups, sessions and scores from :mod:`facilitator.demo.generator`."""
+    from facilitator.demo.generator import generate_demo
 
-    from facilitator.store.models import Group
-    from facilitator.tracking.codes import seeded_chooser
-    from facilitator.tracking.participants import add_participant
-
-    rng = random.Random(DEMO_SEED)
-    with db.unit() as s:
-        for name, program, lang, script in (
-                ("Tuesday evening circle", "mutual_support", "en", "mutual-support-circle"),
-                ("حلقة الخميس للدعم", "grief", "ar", "grief-loss-circle")):
-            group = Group(name=name, program_type=program, language=lang,
-                          default_script_id=script)
-            s.add(group)
-            s.flush()
-            for _ in range(9):
-                add_participant(s, group.id, choose=seeded_chooser(rng))
+    generate_demo(db, groups=DEMO_GROUPS, weeks=DEMO_WEEKS, seed=DEMO_SEED)
 
 
 def template_dir() -> Path:

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from facilitator.ui.run.identifying import find_identifying, is_identifying, normalise
+from facilitator.tracking.identifying import find_identifying, is_identifying, normalise
 
 
 def kinds(text, aliases=()):
@@ -87,6 +87,6 @@ def test_any_spaced_phone_number_is_flagged(number):
 
 def test_module_does_not_import_qt():
     """pytest-qt loads Qt in this process, so check in a fresh interpreter."""
-    code = ("import sys, facilitator.ui.run.identifying; "
+    code = ("import sys, facilitator.tracking.identifying; "
             "sys.exit(any(m.startswith('PySide6') for m in sys.modules))")
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

@@ -31,10 +31,21 @@ from facilitator.store.models import (Attendance, Group, MeasureDefinition, Meas
 from facilitator.tracking import attendance, measures, participants
 from facilitator.tracking.attendance import ATTENDED
 from facilitator.tracking.custom_measures import list_measures
-from facilitator.ui.run.common import Person
-from facilitator.ui.run.scales import Scale, run_phase, scale_from_spec
+from facilitator.app.scales import Scale, run_phase, scale_from_spec
 
 Score = tuple[Optional[float], bool]  # (value, passed)
+
+
+@dataclass(frozen=True)
+class Person:
+    """A participant as run mode shows them on the facilitator's own screen."""
+
+    id: str
+    code: str
+    alias: Optional[str] = None
+
+    def label(self) -> str:
+        return f"{self.code}  ·  {self.alias}" if self.alias else self.code
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,288 @@
+"""Groups and their rosters: what the home, group and plan screens and the CLI ask for.
+
+Reads take the open :class:`~facilitator.store.db.Database` and return plain frozen
+dataclasses (they cross from the worker thread to the screen, and nothing on them
+can lazy-load). Writes take one ORM session, so the UI runs them through
+``ctx.tasks.run_db`` and the CLI inside ``db.unit()``; they return ids or codes,
+never ORM objects. Participant rules (codes, aliases, details, erasure) stay in
+:mod:`facilitator.tracking.participants`; this module is the one door to them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Optional
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session as OrmSession
+
+from facilitator.errors import InputError
+from facilitator.i18n import LANGS, QT_TRANSLATE_NOOP, pick
+from facilitator.session.scripts import PROGRAM_TYPES
+from facilitator.store.models import Group, Participant, Session
+from facilitator.tracking import participants as P
+
+NAME_MAX = 120
+
+
+@dataclass(frozen=True)
+class GroupRow:
+    """A group as the home list shows it."""
+
+    id: str
+    name: str
+    program_type: str
+    participants: int
+    last_session: Optional[datetime]
+    archived: bool
+    language: str = "en"
+
+
+@dataclass(frozen=True)
+class ResumeOffer:
+    """A session left running or paused, offered on the home screen."""
+
+    session_id: str
+    group_id: str
+    group_name: str
+    script_id: str
+    started_at: Optional[datetime]
+
+
+@dataclass(frozen=True)
+class RosterRow:
+    id: str
+    code: str
+    alias: Optional[str]
+    archived: bool
+    age_band: Optional[str] = None
+    gender: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class PlanInfo:
+    """What the plan screen needs to know about the group it plans for."""
+
+    name: str
+    language: str
+    program_type: str
+    default_script_id: Optional[str]
+    roster_size: int
+    headcount_only: bool
+    who5_due: bool
+
+
+@dataclass
+class GroupForm:
+    """The fields of a group as a form (or the CLI) holds them: plain data."""
+
+    name: str = ""
+    program_type: str = "mutual_support"
+    language: str = "en"
+    default_script_id: Optional[str] = None
+    extra_rules: list[str] = field(default_factory=list)
+    co_facilitator: Optional[str] = None
+    headcount_only: bool = False
+
+    def validate(self) -> None:
+        self.name = _clean_name(self.name)
+        if self.program_type not in PROGRAM_TYPES:
+            raise InputError(QT_TRANSLATE_NOOP("GroupDialog", "Choose a kind of group."))
+        if self.language not in LANGS:
+            raise InputError(QT_TRANSLATE_NOOP("GroupDialog", "Choose the group's language."))
+
+
+def _clean_name(name: str) -> str:
+    name = " ".join(name.split())
+    if not name:
+        raise InputError(QT_TRANSLATE_NOOP("GroupDialog", "The group needs a name."))
+    if len(name) > NAME_MAX:
+        raise InputError(QT_TRANSLATE_NOOP("GroupDialog", "The name is too long."))
+    return name
+
+
+# -- reads ---------------------------------------------------------------------------
+def list_groups(db: Any, include_archived: bool = False) -> list[GroupRow]:
+    """Groups with their roster size and last real session, for the list."""
+    with db.unit() as s:
+        counts = dict(
+            s.execute(
+                select(Participant.group_id, func.count())
+                .where(Participant.archived.is_(False))
+                .group_by(Participant.group_id)
+            ).all()
+        )
+        last = dict(
+            s.execute(
+                select(Session.group_id, func.max(Session.started_at))
+                .where(Session.is_practice.is_(False))
+                .group_by(Session.group_id)
+            ).all()
+        )
+        query = select(Group).order_by(Group.name)
+        if not include_archived:
+            query = query.where(Group.archived.is_(False))
+        return [
+            GroupRow(
+                g.id,
+                g.name,
+                g.program_type,
+                int(counts.get(g.id, 0)),
+                last.get(g.id),
+                g.archived,
+                g.language,
+            )
+            for g in s.scalars(query)
+        ]
+
+
+def find_resume_offers(db: Any) -> list[ResumeOffer]:
+    """Sessions left running or paused, newest first as the engine finds them."""
+    from facilitator.session.persistence import find_resumable_sessions
+
+    with db.unit() as s:
+        offers = []
+        for found in find_resumable_sessions(s):
+            sess = s.get(Session, found.session_id)
+            if sess is not None:
+                offers.append(
+                    ResumeOffer(
+                        sess.id, sess.group_id, sess.group.name, sess.script_id, sess.started_at
+                    )
+                )
+        return offers
+
+
+def group_form(db: Any, group_id: Optional[str], default_language: str = "en") -> GroupForm:
+    """The group's fields as a form holds them (an empty form for a new group)."""
+    if not group_id:
+        return GroupForm(language=default_language)
+    with db.unit() as s:
+        group = s.get(Group, group_id)
+        if group is None:
+            return GroupForm(language=default_language)
+        rules = [
+            r if isinstance(r, str) else pick(r, group.language) for r in group.extra_rules or []
+        ]
+        return GroupForm(
+            group.name,
+            group.program_type,
+            group.language,
+            group.default_script_id,
+            rules,
+            group.co_facilitator,
+            bool(group.headcount_only),
+        )
+
+
+def plan_info(db: Any, group_id: str, fallback_language: str = "en") -> Optional[PlanInfo]:
+    """The plan screen's facts about a group, or None when it does not exist."""
+    from facilitator.tracking.measures import who5_due
+
+    with db.unit() as s:
+        group = s.get(Group, group_id)
+        if group is None:
+            return None
+        size = 0 if group.headcount_only else len(P.list_participants(s, group_id))
+        due = not group.headcount_only and who5_due(s, group)
+        return PlanInfo(
+            group.name,
+            group.language or fallback_language,
+            group.program_type,
+            group.default_script_id,
+            size,
+            bool(group.headcount_only),
+            due,
+        )
+
+
+def load_roster(db: Any, group_id: str, include_archived: bool = False) -> list[RosterRow]:
+    with db.unit() as s:
+        return [
+            RosterRow(p.id, p.code, p.alias, p.archived, p.age_band, p.gender)
+            for p in P.list_participants(s, group_id, include_archived=include_archived)
+        ]
+
+
+def participant_codes(db: Any, group_id: str) -> list[str]:
+    """The codes of a group's active participants (never an alias), sorted."""
+    with db.unit() as s:
+        P.get_group(s, group_id)
+        return [p.code for p in P.list_participants(s, group_id)]
+
+
+# -- writes (one ORM session each: run them in a unit of work) ------------------------
+def save_group(s: OrmSession, form: GroupForm, group_id: Optional[str] = None) -> str:
+    """Insert or update a group from the form; returns its id."""
+    from facilitator.tracking.attendance import set_headcount_only
+
+    form.validate()
+    group = s.get(Group, group_id) if group_id else None
+    if group is None:
+        group = Group(name=form.name, program_type=form.program_type)
+        s.add(group)
+    group.name = form.name
+    group.program_type = form.program_type
+    group.language = form.language
+    group.default_script_id = form.default_script_id or None
+    group.extra_rules = [r for r in (x.strip() for x in form.extra_rules) if r]
+    group.co_facilitator = (form.co_facilitator or "").strip() or None
+    s.flush()
+    if bool(group.headcount_only) != form.headcount_only:
+        try:
+            set_headcount_only(s, group.id, form.headcount_only)
+        except InputError:
+            # the core refuses while codes are on the roster: say so in the form's words
+            raise InputError(
+                QT_TRANSLATE_NOOP(
+                    "GroupDialog",
+                    "This group still has participants on its roster. Archive or "
+                    "erase them before keeping a headcount only.",
+                )
+            ) from None
+    return group.id
+
+
+def add_group(s: OrmSession, name: str, program_type: str, language: str) -> str:
+    """A new group with the given name, kind and language; returns its id."""
+    return save_group(s, GroupForm(name, program_type, language))
+
+
+def rename_group(s: OrmSession, group_id: str, name: str) -> None:
+    P.get_group(s, group_id).name = _clean_name(name)
+
+
+def archive_group(s: OrmSession, group_id: str, archived: bool = True) -> None:
+    """Hide a group from the lists (its history stays in the reports)."""
+    P.get_group(s, group_id).archived = archived
+
+
+def add_participant(
+    s: OrmSession,
+    group_id: str,
+    *,
+    alias: Optional[str] = None,
+    age_band: Optional[str] = None,
+    gender: Optional[str] = None,
+) -> str:
+    """A newcomer with a fresh random code; returns the code."""
+    return P.add_participant(s, group_id, alias=alias, age_band=age_band, gender=gender).code
+
+
+def set_alias(s: OrmSession, participant_id: str, alias: Optional[str]) -> None:
+    P.set_alias(s, participant_id, alias)
+
+
+def set_details(
+    s: OrmSession, participant_id: str, *, age_band: Optional[str], gender: Optional[str]
+) -> None:
+    P.set_details(s, participant_id, age_band=age_band, gender=gender)
+
+
+def archive_participant(s: OrmSession, participant_id: str, archived: bool = True) -> None:
+    P.archive_participant(s, participant_id, archived)
+
+
+def erase_participant(s: OrmSession, participant_id: str) -> None:
+    P.erase_participant(s, participant_id)

@@ -1,0 +1,30 @@
+"""Ask why a step is skipped (the reason is kept in the session record)."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QInputDialog, QWidget
+
+
+def ask_skip_reason(parent: QWidget, on_reason: Callable[[str], None]) -> QInputDialog:
+    """Open a non-blocking dialog with the usual reasons (editable); ``on_reason`` gets the
+    chosen or typed one. Strings keep the ``RunView`` context of the screen it opens from."""
+    dialog = QInputDialog(parent)
+    dialog.setObjectName("skipDialog")
+    dialog.setWindowTitle(QCoreApplication.translate("RunView", "Skip this step"))
+    dialog.setLabelText(
+        QCoreApplication.translate("RunView", "Why skip it? (kept in the session record)")
+    )
+    dialog.setComboBoxItems(
+        [
+            QCoreApplication.translate("RunView", "Running out of time"),
+            QCoreApplication.translate("RunView", "Not right for the group today"),
+            QCoreApplication.translate("RunView", "Already covered"),
+        ]
+    )
+    dialog.setComboBoxEditable(True)
+    dialog.textValueSelected.connect(on_reason)
+    dialog.open()
+    return dialog
