@@ -63,8 +63,14 @@ def main() -> int:
         export_times = []
         for i in range(a.facilitators):
             st = create_store(root / f"f{i}.db", passphrase=PASS, use_keyring=False)
-            generate_demo(st.db, groups=a.groups, weeks=a.weeks, seed=i + 1, id_salt=i * 100,
-                          participants_per_group=a.people)
+            generate_demo(
+                st.db,
+                groups=a.groups,
+                weeks=a.weeks,
+                seed=i + 1,
+                id_salt=i * 100,
+                participants_per_group=a.people,
+            )
             pk = keys.export_public(st.db, root / f"f{i}.pub", f"facilitator {i}")
             keys.trust(st.db, sup_pk, sup_pk.fingerprint)
             keys.trust(sup.db, pk, pk.fingerprint)
@@ -82,10 +88,14 @@ def main() -> int:
             st.close()
         setup = time.perf_counter() - t0
         size = sum(p.stat().st_size for p in first) / len(first)
-        print(f"setup: {a.facilitators} facilitator stores, {a.groups} groups x {a.weeks} weeks "
-              f"x {a.people} people each, in {setup:.1f} s (not timed below)")
-        print(f"export of one facilitator-year: median {statistics.median(export_times):.3f} s "
-              f"(max {max(export_times):.3f} s); bundle {size / 1024:.0f} KiB")
+        print(
+            f"setup: {a.facilitators} facilitator stores, {a.groups} groups x {a.weeks} weeks "
+            f"x {a.people} people each, in {setup:.1f} s (not timed below)"
+        )
+        print(
+            f"export of one facilitator-year: median {statistics.median(export_times):.3f} s "
+            f"(max {max(export_times):.3f} s); bundle {size / 1024:.0f} KiB"
+        )
 
         rss = [rss_mib()]
         blocks = [sys.getallocatedblocks()]
@@ -106,14 +116,22 @@ def main() -> int:
             assert sum(r.added.values()) == 0 and sum(r.changed.values()) == 0
             unchanged += r.unchanged
         t_again = time.perf_counter() - t
-        print(f"import of {len(first)} bundles ({records} records): {t_first:.1f} s "
-              f"({t_first / len(first) * 1000:.0f} ms per bundle)")
-        print("resident memory (MiB) after 0, 10, 20... bundles: "
-              + ", ".join(f"{x:.0f}" for x in rss))
-        print("Python heap blocks (thousands) at the same points: "
-              + ", ".join(f"{x / 1000:.0f}" for x in blocks))
-        print(f"re-import of {len(second)} unchanged bundles ({unchanged} records, nothing "
-              f"written): {t_again:.1f} s = {t_again / t_first:.2f} of the first import")
+        print(
+            f"import of {len(first)} bundles ({records} records): {t_first:.1f} s "
+            f"({t_first / len(first) * 1000:.0f} ms per bundle)"
+        )
+        print(
+            "resident memory (MiB) after 0, 10, 20... bundles: "
+            + ", ".join(f"{x:.0f}" for x in rss)
+        )
+        print(
+            "Python heap blocks (thousands) at the same points: "
+            + ", ".join(f"{x / 1000:.0f}" for x in blocks)
+        )
+        print(
+            f"re-import of {len(second)} unchanged bundles ({unchanged} records, nothing "
+            f"written): {t_again:.1f} s = {t_again / t_first:.2f} of the first import"
+        )
         sup.close()
     return 0
 

@@ -76,26 +76,33 @@ def main() -> int:
         with db.session() as s:
             days = [x.day for x in held_sessions(load_dataset(s).sessions)]
         year = min(days).year
-        cases = [("calendar year", date(year, 1, 1), date(year, 12, 31)),
-                 ("first quarter", date(year, 1, 1), date(year, 3, 31))]
+        cases = [
+            ("calendar year", date(year, 1, 1), date(year, 12, 31)),
+            ("first quarter", date(year, 1, 1), date(year, 3, 31)),
+        ]
         for label, start, end in cases:
             took, audit, report, cpu, audit_cpu = run(db, start, end, args.repeat)
             d = report.release.decision
             verdict = "OK" if cpu < 1.0 else "SLOW"  # CPU: steady on a shared machine
-            print(f"program report, {label:<14} {took:6.3f} s (CPU {cpu:5.3f} s; target "
-                  f"< 1 s: {verdict}); protection {audit:6.3f} s = {100 * audit / took:4.1f}% "
-                  f"(CPU {audit_cpu:5.3f} s = {100 * audit_cpu / cpu:4.1f}%; "
-                  f"{len(d.printed)} counts printed, {len(d.hidden)} hidden, "
-                  f"{len(d.small)} small, {d.rounds} audit round(s))")
+            print(
+                f"program report, {label:<14} {took:6.3f} s (CPU {cpu:5.3f} s; target "
+                f"< 1 s: {verdict}); protection {audit:6.3f} s = {100 * audit / took:4.1f}% "
+                f"(CPU {audit_cpu:5.3f} s = {100 * audit_cpu / cpu:4.1f}%; "
+                f"{len(d.printed)} counts printed, {len(d.hidden)} hidden, "
+                f"{len(d.small)} small, {d.rounds} audit round(s))"
+            )
         # with an earlier overlapping release in the register
         release.record(db, build_program_report(db, date(year, 1, 1), date(year, 3, 31), "en"))
-        took, audit, report, cpu, audit_cpu = run(db, date(year, 1, 1), date(year, 12, 31),
-                                                  args.repeat)
+        took, audit, report, cpu, audit_cpu = run(
+            db, date(year, 1, 1), date(year, 12, 31), args.repeat
+        )
         d = report.release.decision
-        print(f"program report, year after a Q1 release {took:6.3f} s (CPU {cpu:5.3f} s); "
-              f"protection {audit:6.3f} s = {100 * audit / took:4.1f}% (CPU {audit_cpu:5.3f} s; "
-              f"{len(d.hidden)} hidden, {len(d.used_releases)} earlier release(s) audited "
-              f"with it)")
+        print(
+            f"program report, year after a Q1 release {took:6.3f} s (CPU {cpu:5.3f} s); "
+            f"protection {audit:6.3f} s = {100 * audit / took:4.1f}% (CPU {audit_cpu:5.3f} s; "
+            f"{len(d.hidden)} hidden, {len(d.used_releases)} earlier release(s) audited "
+            f"with it)"
+        )
         # a busy register: every group's report for each month of the first quarter
         # (60 releases to the same readers), then the program report for the quarter
         import calendar
@@ -112,10 +119,12 @@ def main() -> int:
                 release.record(db, build_group_report(db, gid, date(year, month, 1), end, "en"))
         took, audit, report, cpu, audit_cpu = run(db, date(year, 1, 1), date(year, 3, 31), 1)
         d = report.release.decision
-        print(f"program report, first quarter after {len(d.used_releases)} group releases "
-              f"{took:6.3f} s (CPU {cpu:5.3f} s); protection CPU {audit_cpu:5.3f} s "
-              f"({len(d.hidden)} hidden; withheld more because of them: "
-              f"{d.because_of_earlier})")
+        print(
+            f"program report, first quarter after {len(d.used_releases)} group releases "
+            f"{took:6.3f} s (CPU {cpu:5.3f} s); protection CPU {audit_cpu:5.3f} s "
+            f"({len(d.hidden)} hidden; withheld more because of them: "
+            f"{d.because_of_earlier})"
+        )
         db.close()
     return 0
 

@@ -36,9 +36,11 @@ PASS = "benchmark passphrase"
 
 
 def _crash_with_wal(db: Path, key: bytes) -> None:
-    script = (f"import os, sqlcipher3\nc = sqlcipher3.connect({str(db)!r}, isolation_level=None)\n"
-              f"c.execute('''{_key_pragma(key)}''')\nc.execute('PRAGMA wal_autocheckpoint = 0')\n"
-              "c.execute(\"UPDATE note SET body = body || 'x'\")\nos._exit(9)\n")
+    script = (
+        f"import os, sqlcipher3\nc = sqlcipher3.connect({str(db)!r}, isolation_level=None)\n"
+        f"c.execute('''{_key_pragma(key)}''')\nc.execute('PRAGMA wal_autocheckpoint = 0')\n"
+        "c.execute(\"UPDATE note SET body = body || 'x'\")\nos._exit(9)\n"
+    )
     subprocess.run([sys.executable, "-c", script], check=False)
 
 

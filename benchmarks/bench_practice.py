@@ -29,8 +29,10 @@ def main() -> int:
     t0 = time.perf_counter()
     paths = sum(check(s, load_script(s.script)).paths for s in scenarios.values())
     took = time.perf_counter() - t0
-    print(f"check all {len(scenarios)} scenarios: {took:.2f} s, {paths} paths "
-          f"({took / paths * 1000:.2f} ms a path)")
+    print(
+        f"check all {len(scenarios)} scenarios: {took:.2f} s, {paths} paths "
+        f"({took / paths * 1000:.2f} ms a path)"
+    )
 
     sc = scenarios["suicidal-disclosure-round"]
     script = load_script(sc.script)

@@ -21,8 +21,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-SCENARIOS = ("silent-member", "dominating-member", "suicidal-disclosure-round",
-             "boundary-private-meeting")
+SCENARIOS = (
+    "silent-member",
+    "dominating-member",
+    "suicidal-disclosure-round",
+    "boundary-private-meeting",
+)
 
 
 def main() -> int:
@@ -46,8 +50,7 @@ def main() -> int:
         for i in range(200):
             clock = ManualClock()
             attempt = svc.start_attempt(db, SCENARIOS[i % 4], "trainee", seed=i, clock=clock)
-            autoplay(attempt.run, lambda r, d, i=i: d.options[(i // 4) % len(d.options)].id,
-                     clock)
+            autoplay(attempt.run, lambda r, d, i=i: d.options[(i // 4) % len(d.options)].id, clock)
             attempt.sync_if_ended() if attempt.run.outcome is None else attempt.finish()
         print(f"stored 200 attempts in {time.perf_counter() - t:.1f} s (set-up)")
         ctx = AppContext(db, "en", SyncTaskRunner(), AppSettings(Path(tmp) / "s.ini"))
@@ -73,10 +76,12 @@ def main() -> int:
             t = time.perf_counter()
             review.trainee_history(db, "trainee")
             q.append((time.perf_counter() - t) * 1000)
-        print(f"trainee history, 200 attempts: query median {statistics.median(q):.1f} ms; "
-              f"screen open+paint median {statistics.median(opened):.1f} ms, "
-              f"worst {max(opened):.1f} ms (target < 300 ms, "
-              f"{300 / statistics.median(opened):.1f}x headroom)")
+        print(
+            f"trainee history, 200 attempts: query median {statistics.median(q):.1f} ms; "
+            f"screen open+paint median {statistics.median(opened):.1f} ms, "
+            f"worst {max(opened):.1f} ms (target < 300 ms, "
+            f"{300 / statistics.median(opened):.1f}x headroom)"
+        )
 
         from facilitator.ui.practice.practice_view import PracticeView
 
@@ -84,9 +89,15 @@ def main() -> int:
         late: list[float] = []
         for seed in range(1):
             t0 = time.monotonic()
-            view = PracticeView(ctx, "dominating-member", "timing", "practice", seed=seed,
-                                clock=lambda t0=t0: (time.monotonic() - t0) * speed,
-                                rate=speed)
+            view = PracticeView(
+                ctx,
+                "dominating-member",
+                "timing",
+                "practice",
+                seed=seed,
+                clock=lambda t0=t0: (time.monotonic() - t0) * speed,
+                rate=speed,
+            )
             view.show()
             deadline = time.monotonic() + 60
             while not view.run.done and time.monotonic() < deadline:
@@ -103,9 +114,11 @@ def main() -> int:
             view.deleteLater()
             app.processEvents()
         if late:
-            print(f"event cards: {len(late)} timed cards, lateness on the real clock median "
-                  f"{statistics.median(late):.2f} ms, worst {max(late):.2f} ms "
-                  f"(target < 16.7 ms)")
+            print(
+                f"event cards: {len(late)} timed cards, lateness on the real clock median "
+                f"{statistics.median(late):.2f} ms, worst {max(late):.2f} ms "
+                f"(target < 16.7 ms)"
+            )
         db.close()
     return 0
 

@@ -75,10 +75,12 @@ def bench(label: str, build, repeat: int, target: float) -> None:
     floor, _, _ = best_of(lambda: floor_pdf(report), repeat)
     total, first = numbers + render, numbers_first + render_first
     verdict = "OK" if first < target else "SLOW"
-    print(f"{label:<22} numbers {numbers:6.3f} s  render {render:6.3f} s  "
-          f"floor {floor:6.3f} s  ratio {render / floor if floor else float('nan'):5.1f}x  "
-          f"total {total:6.3f} s, first run {first:6.3f} s (target < {target} s: {verdict})  "
-          f"{len(pdf) // 1024} KiB")
+    print(
+        f"{label:<22} numbers {numbers:6.3f} s  render {render:6.3f} s  "
+        f"floor {floor:6.3f} s  ratio {render / floor if floor else float('nan'):5.1f}x  "
+        f"total {total:6.3f} s, first run {first:6.3f} s (target < {target} s: {verdict})  "
+        f"{len(pdf) // 1024} KiB"
+    )
 
 
 def main() -> int:
@@ -96,19 +98,32 @@ def main() -> int:
         Base.metadata.create_all(db.engine)
         t0 = time.perf_counter()
         summary = generate_demo(db, args.groups, args.weeks, 1, args.participants)
-        print(f"demo data: {args.groups} groups x {args.weeks} weeks x {args.participants} "
-              f"people, {summary.rows} rows in {time.perf_counter() - t0:.1f} s")
+        print(
+            f"demo data: {args.groups} groups x {args.weeks} weeks x {args.participants} "
+            f"people, {summary.rows} rows in {time.perf_counter() - t0:.1f} s"
+        )
         with db.session() as s:
-            session_id = s.query(Session.id).filter(
-                Session.status == SessionStatus.completed,
-                Session.is_practice.is_(False)).order_by(Session.started_at.desc()).first()[0]
+            session_id = (
+                s.query(Session.id)
+                .filter(Session.status == SessionStatus.completed, Session.is_practice.is_(False))
+                .order_by(Session.started_at.desc())
+                .first()[0]
+            )
 
         render_report(build_session_report(db, session_id, "en"))  # warm fonts and caches
         for lang in ("en", "ar"):
-            bench(f"program report [{lang}]",
-                  lambda: build_program_report(db, None, None, lang), args.repeat, 3.0)
-            bench(f"session summary [{lang}]",
-                  lambda: build_session_report(db, session_id, lang), args.repeat, 0.3)
+            bench(
+                f"program report [{lang}]",
+                lambda: build_program_report(db, None, None, lang),
+                args.repeat,
+                3.0,
+            )
+            bench(
+                f"session summary [{lang}]",
+                lambda: build_session_report(db, session_id, lang),
+                args.repeat,
+                0.3,
+            )
 
         report = build_program_report(db, None, None, "ar")
         tracemalloc.start()
@@ -117,8 +132,10 @@ def main() -> int:
         tracemalloc.stop()
         db.close()
     maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak memory: process {maxrss:.0f} MiB (ru_maxrss); "
-          f"one Arabic program render traced {peak / 2**20:.1f} MiB")
+    print(
+        f"peak memory: process {maxrss:.0f} MiB (ru_maxrss); "
+        f"one Arabic program render traced {peak / 2**20:.1f} MiB"
+    )
     return 0
 
 

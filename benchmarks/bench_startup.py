@@ -109,8 +109,9 @@ def _env(home: Path) -> dict[str, str]:
 def _time(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
     """Seconds from spawn to each ``facilitator: <marker>`` line, and to exit."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        cmd, env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     marks: dict[str, float] = {}
     assert proc.stdout is not None
     for line in proc.stdout:
@@ -144,13 +145,23 @@ def main() -> int:
             ready.append(marks["ready"])
         b, w, r = (statistics.median(x) for x in (bare, window, ready))
         print(f"bare PySide6 window shown      : median {b * 1000:6.0f} ms")
-        print(f"facilitator main window shown  : median {w * 1000:6.0f} ms  "
-              f"ratio {w / b:.2f} (target <= 2)")
-        print(f"facilitator groups listed      : median {r * 1000:6.0f} ms  "
-              f"ratio {r / b:.2f} (store unlocked, core loaded on the worker thread)")
+        print(
+            f"facilitator main window shown  : median {w * 1000:6.0f} ms  "
+            f"ratio {w / b:.2f} (target <= 2)"
+        )
+        print(
+            f"facilitator groups listed      : median {r * 1000:6.0f} ms  "
+            f"ratio {r / b:.2f} (store unlocked, core loaded on the worker thread)"
+        )
         env.pop("FACILITATOR_EXIT_AFTER_SHOW")
-        done = subprocess.run([PY, "-c", RUN_MODE, str(opts.run_seconds)], env=env, cwd=ROOT,
-                              capture_output=True, text=True, timeout=300)
+        done = subprocess.run(
+            [PY, "-c", RUN_MODE, str(opts.run_seconds)],
+            env=env,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         line = [ln for ln in done.stdout.splitlines() if ln.startswith("peak_mb")]
         if done.returncode != 0 or not line:
             print(f"run mode memory     : not measured ({done.stderr.strip()[-300:]})")

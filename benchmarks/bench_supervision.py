@@ -39,8 +39,12 @@ def bench_audit(n: int) -> None:
         for start in range(0, n, batch):
             with st.db.unit() as s:
                 for i in range(start, min(n, start + batch)):
-                    audit.append_audit(s, "export", entity="report",
-                                       detail={"file": f"report-{i}.pdf", "lang": "en"})
+                    audit.append_audit(
+                        s,
+                        "export",
+                        entity="report",
+                        detail={"file": f"report-{i}.pdf", "lang": "en"},
+                    )
         t_write = time.perf_counter() - t0
         best = float("inf")
         for _ in range(3):
@@ -48,8 +52,10 @@ def bench_audit(n: int) -> None:
             rep = audit.verify_chain(st.db)
             best = min(best, time.perf_counter() - t0)
         assert rep.ok and rep.entries == n + 1, rep
-        print(f"audit chain: {rep.entries} entries written in {t_write:.1f} s; "
-              f"verify {best * 1000:.0f} ms (target < 2000 ms, ratio {best / 2.0:.2f})")
+        print(
+            f"audit chain: {rep.entries} entries written in {t_write:.1f} s; "
+            f"verify {best * 1000:.0f} ms (target < 2000 ms, ratio {best / 2.0:.2f})"
+        )
         st.close()
 
 
@@ -86,8 +92,9 @@ def bench_queue(groups: int, weeks: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         st = _store(Path(tmp))
         t0 = time.perf_counter()
-        summary = generate_demo(st.db, groups=groups, weeks=weeks, seed=7,
-                                participants_per_group=12)
+        summary = generate_demo(
+            st.db, groups=groups, weeks=weeks, seed=7, participants_per_group=12
+        )
         t_gen = time.perf_counter() - t0
         who = users.sign_in(st)
         t0 = time.perf_counter()
@@ -96,24 +103,36 @@ def bench_queue(groups: int, weeks: int) -> None:
         t_again, _ = _best(lambda: review.refresh(st.db), runs=1)
         t_list, items = _best(lambda: review.list_items(st.db, who, review.Filters(state="open")))
         t_counts, _ = _best(lambda: review.counts(st.db, who))
-        t_group, _ = _best(lambda: review.list_items(
-            st.db, who, review.Filters(group_id=items[0].group_id if items else None)))
-        print(f"supervisor store: {groups} groups x {weeks} weeks x 12 people, "
-              f"{summary.sessions} sessions, {summary.rows} rows (generated in {t_gen:.1f} s)")
-        print(f"review queue: refresh from triggers {t_refresh:.2f} s ({res.added} items); "
-              f"again (nothing new) {t_again:.2f} s")
-        print(f"review queue: list open {t_list * 1000:.0f} ms ({len(items)} items; target "
-              f"< 100 ms, ratio {t_list / 0.1:.2f}); counts {t_counts * 1000:.0f} ms; "
-              f"one group {t_group * 1000:.0f} ms")
+        t_group, _ = _best(
+            lambda: review.list_items(
+                st.db, who, review.Filters(group_id=items[0].group_id if items else None)
+            )
+        )
+        print(
+            f"supervisor store: {groups} groups x {weeks} weeks x 12 people, "
+            f"{summary.sessions} sessions, {summary.rows} rows (generated in {t_gen:.1f} s)"
+        )
+        print(
+            f"review queue: refresh from triggers {t_refresh:.2f} s ({res.added} items); "
+            f"again (nothing new) {t_again:.2f} s"
+        )
+        print(
+            f"review queue: list open {t_list * 1000:.0f} ms ({len(items)} items; target "
+            f"< 100 ms, ratio {t_list / 0.1:.2f}); counts {t_counts * 1000:.0f} ms; "
+            f"one group {t_group * 1000:.0f} ms"
+        )
         ch = dashboard.choices(st.db, who)
         end = ch.last_day or date.today()
-        q = dashboard.Query(program_type=ch.program_types[0], date_from=end - timedelta(days=365),
-                            date_to=end)
+        q = dashboard.Query(
+            program_type=ch.program_types[0], date_from=end - timedelta(days=365), date_to=end
+        )
         t_dash, dash = _best(lambda: dashboard.build(st.db, who, q), runs=3)
         n_groups = sum(1 for g in ch.groups if g[2] == q.program_type)
-        print(f"dashboard: one programme ({q.program_type}, {n_groups} groups) and a year: "
-              f"{t_dash * 1000:.0f} ms (target < 300 ms, ratio {t_dash / 0.3:.2f}); "
-              f"{len(dash.report.blocks)} blocks")
+        print(
+            f"dashboard: one programme ({q.program_type}, {n_groups} groups) and a year: "
+            f"{t_dash * 1000:.0f} ms (target < 300 ms, ratio {t_dash / 0.3:.2f}); "
+            f"{len(dash.report.blocks)} blocks"
+        )
         st.close()
 
 

@@ -34,8 +34,11 @@ def main(argv: list[str]) -> int:
         print(f"== {script.name}", flush=True)
         t0 = time.perf_counter()
         rc = subprocess.call([sys.executable, str(script)], env=env, cwd=HERE.parent)
-        print(f"== {script.name}: {'ok' if rc == 0 else f'FAILED (exit {rc})'} "
-              f"in {time.perf_counter() - t0:.1f} s\n", flush=True)
+        print(
+            f"== {script.name}: {'ok' if rc == 0 else f'FAILED (exit {rc})'} "
+            f"in {time.perf_counter() - t0:.1f} s\n",
+            flush=True,
+        )
         if rc != 0:
             failed.append(script.name)
     if failed:

@@ -44,8 +44,9 @@ class FacilitatorError(Exception):
 
     exit_code = 1
 
-    def __init__(self, message: str, *, hint: str | None = None,
-                 params: Mapping[str, Any] | None = None) -> None:
+    def __init__(
+        self, message: str, *, hint: str | None = None, params: Mapping[str, Any] | None = None
+    ) -> None:
         self.template = message
         self.params: dict[str, Any] = dict(params or {})
         if self.params:
@@ -93,8 +94,14 @@ class ReadOnlyError(StoreError):
 class ScriptError(FacilitatorError):
     """A session script is invalid. ``location`` is ``file:line`` where known."""
 
-    def __init__(self, message: str, *, path: str | None = None, line: int | None = None,
-                 field: str | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | None = None,
+        line: int | None = None,
+        field: str | None = None,
+    ) -> None:
         self.path = path
         self.line = line
         self.field = field
@@ -117,7 +124,13 @@ class InputError(FacilitatorError):
     """Bad input on the command line or in a form. ``field`` names the input it is
     about (a form puts the focus there); the CLI ignores it."""
 
-    def __init__(self, message: str, *, hint: str | None = None,
-                 params: Mapping[str, Any] | None = None, field: str | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        hint: str | None = None,
+        params: Mapping[str, Any] | None = None,
+        field: str | None = None,
+    ) -> None:
         super().__init__(message, hint=hint, params=params)
         self.field = field

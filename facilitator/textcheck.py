@@ -50,8 +50,9 @@ def _letterish(ch: str | None) -> bool:
     return ch is not None and unicodedata.category(ch)[0] in "LM"
 
 
-def check_text(value: Any, what: str, *, limit: int, multiline: bool = False,
-               required: bool = False) -> str:
+def check_text(
+    value: Any, what: str, *, limit: int, multiline: bool = False, required: bool = False
+) -> str:
     """``value`` as it may be stored, or an :class:`InputError` that says why not.
 
     ``what`` names the field in the message ("The group name"). One-line fields get
@@ -61,7 +62,9 @@ def check_text(value: Any, what: str, *, limit: int, multiline: bool = False,
     if value is None:
         value = ""
     if not isinstance(value, str):
-        raise InputError(QT_TRANSLATE_NOOP("textcheck", "{what} must be text."), params=dict(what=what))
+        raise InputError(
+            QT_TRANSLATE_NOOP("textcheck", "{what} must be text."), params=dict(what=what)
+        )
     text = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n"))
     out: list[str] = []
     for i, ch in enumerate(text):
@@ -80,10 +83,14 @@ def check_text(value: Any, what: str, *, limit: int, multiline: bool = False,
                 out.append(ch)
             continue
         if ch in BIDI_CONTROLS or unicodedata.category(ch) in _REFUSED_CATEGORIES:
-            raise InputError(QT_TRANSLATE_NOOP(
-                "textcheck", "{what} contains an invisible control character (U+{code} {name}); "
-                "remove it and try again."), params=dict(what=what, code=f"{ord(ch):04X}",
-                                                   name=_name(ch)))
+            raise InputError(
+                QT_TRANSLATE_NOOP(
+                    "textcheck",
+                    "{what} contains an invisible control character (U+{code} {name}); "
+                    "remove it and try again.",
+                ),
+                params=dict(what=what, code=f"{ord(ch):04X}", name=_name(ch)),
+            )
         out.append(ch)
     text = "".join(out)
     if multiline:
@@ -96,9 +103,12 @@ def check_text(value: Any, what: str, *, limit: int, multiline: bool = False,
     if required and not text:
         raise InputError(QT_TRANSLATE_NOOP("textcheck", "{what} is empty."), params=dict(what=what))
     if len(text) > limit:
-        raise InputError(QT_TRANSLATE_NOOP(
-            "textcheck", "{what} is {length} characters long; the limit is {limit}."
-        ), params=dict(what=what, length=len(text), limit=limit))
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "textcheck", "{what} is {length} characters long; the limit is {limit}."
+            ),
+            params=dict(what=what, length=len(text), limit=limit),
+        )
     return text
 
 

@@ -58,8 +58,13 @@ def _install(packages: list[str]) -> bool:
         prefix = ["sudo", "-n"]  # never prompt: a password prompt here would look like a hang
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     try:
-        subprocess.run(prefix + ["apt-get", "install", "-y", "-qq", *packages], check=True,
-                       env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(
+            prefix + ["apt-get", "install", "-y", "-qq", *packages],
+            check=True,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
     except (OSError, subprocess.CalledProcessError):
         return False
     return True
@@ -76,9 +81,11 @@ def main() -> int:
         if not missing:
             return 0
     names = " ".join(missing)
-    print(f"facilitator: the window cannot open because this system lacks {names}; "
-          f"install {'it' if len(missing) == 1 else 'them'} with: sudo apt-get install {names}",
-          file=sys.stderr)
+    print(
+        f"facilitator: the window cannot open because this system lacks {names}; "
+        f"install {'it' if len(missing) == 1 else 'them'} with: sudo apt-get install {names}",
+        file=sys.stderr,
+    )
     return 1
 
 

@@ -48,16 +48,20 @@ def main(argv: list[str]) -> int:
     QCursor.setPos(screen.geometry().width() * 4, screen.geometry().height() * 4)
     for lang in langs:
         installer.install(app, lang)
-        ctx = AppContext(store.db, lang, SyncTaskRunner(),
-                         AppSettings(Path(os.environ["FACILITATOR_HOME"]) / "s.ini"), demo=True)
+        ctx = AppContext(
+            store.db,
+            lang,
+            SyncTaskRunner(),
+            AppSettings(Path(os.environ["FACILITATOR_HOME"]) / "s.ini"),
+            demo=True,
+        )
         ctx.store = store
         window = MainWindow(ctx)
         window.showMaximized()
         _settle(app)
         gid, script_id = _pick_group(ctx)
         clock = _Clock()
-        view = create_run_view(ctx, RunRequest(gid, script_id, practice=True), window,
-                               clock=clock)
+        view = create_run_view(ctx, RunRequest(gid, script_id, practice=True), window, clock=clock)
         view.discard_on_close = True
         window.stack.addWidget(view)
         window.run_view = view
@@ -78,8 +82,7 @@ def main(argv: list[str]) -> int:
         screen.grabWindow(0).save(str(out / f"realwindow-{lang}-run-1366x768.png"))
         # The presenter view opened on the ground rules, as when the projector comes on.
         rules_at = next(i for i, st in enumerate(view.script.steps) if st.kind == "ground_rules")
-        view2 = create_run_view(ctx, RunRequest(gid, script_id, practice=True), window,
-                                clock=clock)
+        view2 = create_run_view(ctx, RunRequest(gid, script_id, practice=True), window, clock=clock)
         view2.discard_on_close = True
         window.stack.addWidget(view2)
         window.stack.setCurrentWidget(view2)
@@ -90,7 +93,8 @@ def main(argv: list[str]) -> int:
         _settle(app, 40)
         # From the X server, frame excluded: what the projector shows.
         screen.grabWindow(int(view2.presenter.winId())).save(
-            str(out / f"realwindow-{lang}-presenter-rules.png"))
+            str(out / f"realwindow-{lang}-presenter-rules.png")
+        )
         view2._actions["presenter"].trigger()
         view2.close()
         view.close()

@@ -69,8 +69,9 @@ def list_unfinished(lang: str = "ar") -> int:
 
 def _write(tree: ET.ElementTree, path: Path) -> None:
     body = ET.tostring(tree.getroot(), encoding="unicode")
-    path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n",
-                    encoding="utf-8")
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8"
+    )
 
 
 def apply(lang: str, file: str) -> int:
@@ -94,8 +95,9 @@ def apply(lang: str, file: str) -> int:
         if msg.get("numerus") == "yes":
             forms = row.get("numerus") or []
             if len(forms) != NUMERUS_FORMS[lang]:
-                print(f"skipped (needs {NUMERUS_FORMS[lang]} forms): {row['source']}",
-                      file=sys.stderr)
+                print(
+                    f"skipped (needs {NUMERUS_FORMS[lang]} forms): {row['source']}", file=sys.stderr
+                )
                 continue
             tr.text = None
             for form in forms:

@@ -43,37 +43,62 @@ class Principal:
 
 # permission -> (roles that hold it, what it is called in a refusal)
 PERMISSIONS: dict[str, tuple[frozenset[str], str]] = {
-    "users.manage": (frozenset({"administrator"}),
-                     QT_TRANSLATE_NOOP("access", "managing users")),
-    "users.list": (frozenset({"administrator", "supervisor"}),
-                   QT_TRANSLATE_NOOP("access", "listing users")),
-    "settings.manage": (frozenset({"administrator"}),
-                        QT_TRANSLATE_NOOP("access", "changing settings")),
-    "audit.read": (frozenset({"administrator", "supervisor"}),
-                   QT_TRANSLATE_NOOP("access", "reading the audit log")),
-    "review.read": (frozenset({"supervisor", "facilitator"}),
-                    QT_TRANSLATE_NOOP("access", "reading the review queue")),
-    "review.comment": (frozenset({"supervisor", "facilitator"}),
-                       QT_TRANSLATE_NOOP("access", "commenting on a review item")),
-    "review.decide": (frozenset({"supervisor"}),
-                      QT_TRANSLATE_NOOP("access", "signing off or closing review items")),
-    "approval.decide": (frozenset({"supervisor", "administrator"}),
-                        QT_TRANSLATE_NOOP("access", "approving a two-person action")),
-    "dashboard.read": (frozenset({"supervisor", "facilitator"}),
-                       QT_TRANSLATE_NOOP("access", "opening the dashboard")),
-    "practice.use": (frozenset({"trainer", "facilitator", "supervisor"}),
-                     QT_TRANSLATE_NOOP("access", "using practice mode")),
+    "users.manage": (frozenset({"administrator"}), QT_TRANSLATE_NOOP("access", "managing users")),
+    "users.list": (
+        frozenset({"administrator", "supervisor"}),
+        QT_TRANSLATE_NOOP("access", "listing users"),
+    ),
+    "settings.manage": (
+        frozenset({"administrator"}),
+        QT_TRANSLATE_NOOP("access", "changing settings"),
+    ),
+    "audit.read": (
+        frozenset({"administrator", "supervisor"}),
+        QT_TRANSLATE_NOOP("access", "reading the audit log"),
+    ),
+    "review.read": (
+        frozenset({"supervisor", "facilitator"}),
+        QT_TRANSLATE_NOOP("access", "reading the review queue"),
+    ),
+    "review.comment": (
+        frozenset({"supervisor", "facilitator"}),
+        QT_TRANSLATE_NOOP("access", "commenting on a review item"),
+    ),
+    "review.decide": (
+        frozenset({"supervisor"}),
+        QT_TRANSLATE_NOOP("access", "signing off or closing review items"),
+    ),
+    "approval.decide": (
+        frozenset({"supervisor", "administrator"}),
+        QT_TRANSLATE_NOOP("access", "approving a two-person action"),
+    ),
+    "dashboard.read": (
+        frozenset({"supervisor", "facilitator"}),
+        QT_TRANSLATE_NOOP("access", "opening the dashboard"),
+    ),
+    "practice.use": (
+        frozenset({"trainer", "facilitator", "supervisor"}),
+        QT_TRANSLATE_NOOP("access", "using practice mode"),
+    ),
     # bundles (issue 15): a facilitator sends their own groups; a supervisor takes
     # bundles in, answers with receipts and may forward; receipts are read by whoever
     # sent; only an administrator changes which keys this install trusts or holds.
-    "bundle.export": (frozenset({"facilitator", "supervisor"}),
-                      QT_TRANSLATE_NOOP("access", "sending a report bundle")),
-    "bundle.import": (frozenset({"supervisor"}),
-                      QT_TRANSLATE_NOOP("access", "importing report bundles")),
-    "bundle.receipts": (frozenset({"facilitator", "supervisor"}),
-                        QT_TRANSLATE_NOOP("access", "reading receipts")),
-    "keys.manage": (frozenset({"administrator"}),
-                    QT_TRANSLATE_NOOP("access", "managing bundle keys")),
+    "bundle.export": (
+        frozenset({"facilitator", "supervisor"}),
+        QT_TRANSLATE_NOOP("access", "sending a report bundle"),
+    ),
+    "bundle.import": (
+        frozenset({"supervisor"}),
+        QT_TRANSLATE_NOOP("access", "importing report bundles"),
+    ),
+    "bundle.receipts": (
+        frozenset({"facilitator", "supervisor"}),
+        QT_TRANSLATE_NOOP("access", "reading receipts"),
+    ),
+    "keys.manage": (
+        frozenset({"administrator"}),
+        QT_TRANSLATE_NOOP("access", "managing bundle keys"),
+    ),
 }
 
 _ROLE_NAMES = {
@@ -88,9 +113,9 @@ def refusal(principal: Principal, permission: str, lang: str = "en") -> str:
     """The one sentence both the app and the CLI show for a refusal."""
     roles, what = PERMISSIONS[permission]
     names = " / ".join(translate("access", _ROLE_NAMES[r], lang) for r in sorted(roles))
-    return translate("access", "{user} may not do this ({action}): it needs the role {roles}.",
-                     lang).format(user=principal.login, action=translate("access", what, lang),
-                                  roles=names)
+    return translate(
+        "access", "{user} may not do this ({action}): it needs the role {roles}.", lang
+    ).format(user=principal.login, action=translate("access", what, lang), roles=names)
 
 
 QT_TRANSLATE_NOOP("access", "{user} may not do this ({action}): it needs the role {roles}.")
@@ -123,12 +148,19 @@ def implicit(db, who: Principal | None = None, lang: str = "en") -> Principal:
     from facilitator.store.models_supervision import UserAccount
 
     with db.session() as s:  # read only: a refusal must not write anything
-        rows = s.execute(select(UserAccount.user_id, UserAccount.login, UserAccount.roles)
-                         .where(UserAccount.active.is_(True)).limit(2)).all()
+        rows = s.execute(
+            select(UserAccount.user_id, UserAccount.login, UserAccount.roles)
+            .where(UserAccount.active.is_(True))
+            .limit(2)
+        ).all()
     if len(rows) > 1:
-        raise AccessDenied(translate(
-            "access", "This store has several users: sign in first (--user NAME on the "
-                      "command line).", lang))
+        raise AccessDenied(
+            translate(
+                "access",
+                "This store has several users: sign in first (--user NAME on the command line).",
+                lang,
+            )
+        )
     if not rows:  # the first-run owner, not yet written down
         return Principal("", core.OWNER_LOGIN, frozenset(core.OWNER_ROLES), owner=True)
     uid, login, roles = rows[0]
@@ -140,8 +172,9 @@ def acting(db, who: Principal | None, permission: str, lang: str = "en") -> Prin
     return require(implicit(db, who, lang), permission, lang)
 
 
-QT_TRANSLATE_NOOP("access", "This store has several users: sign in first (--user NAME on the "
-                            "command line).")
+QT_TRANSLATE_NOOP(
+    "access", "This store has several users: sign in first (--user NAME on the command line)."
+)
 
 
 def sees_all_groups(principal: Principal) -> bool:

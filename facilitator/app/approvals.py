@@ -20,22 +20,43 @@ from facilitator.store.models_supervision import Approval
 ACTIONS = ("close_risk_item", "erase_participant", "remove_user")
 
 
-def request(db: Database, who: Principal, action: str, target_id: str, reason: str = "",
-            params: dict | None = None) -> str:
+def request(
+    db: Database,
+    who: Principal,
+    action: str,
+    target_id: str,
+    reason: str = "",
+    params: dict | None = None,
+) -> str:
     if action not in ACTIONS:
         raise InputError(f"Unknown two-person action {action!r}.")
     with db.unit() as s:
-        pending = s.scalar(select(Approval).where(Approval.action == action,
-                                                  Approval.target_id == target_id,
-                                                  Approval.state == "pending"))
+        pending = s.scalar(
+            select(Approval).where(
+                Approval.action == action,
+                Approval.target_id == target_id,
+                Approval.state == "pending",
+            )
+        )
         if pending is not None:
             return pending.id
-        row = Approval(action=action, target_id=target_id, requested_by=who.user_id,
-                       reason=(reason or "").strip(), params=dict(params or {}))
+        row = Approval(
+            action=action,
+            target_id=target_id,
+            requested_by=who.user_id,
+            reason=(reason or "").strip(),
+            params=dict(params or {}),
+        )
         s.add(row)
         s.flush()
-        audit.append_audit(s, "approval_requested", entity=action, entity_id=target_id,
-                           user_id=who.user_id, detail={"approval": row.id})
+        audit.append_audit(
+            s,
+            "approval_requested",
+            entity=action,
+            entity_id=target_id,
+            user_id=who.user_id,
+            detail={"approval": row.id},
+        )
         return row.id
 
 
@@ -45,8 +66,11 @@ def second_person_exists(db: Database, who: Principal) -> bool:
     from facilitator.store.models_supervision import UserAccount
 
     with db.session() as s:
-        rows = s.execute(select(UserAccount.user_id, UserAccount.roles).where(
-            UserAccount.active.is_(True), UserAccount.user_id != who.user_id)).all()
+        rows = s.execute(
+            select(UserAccount.user_id, UserAccount.roles).where(
+                UserAccount.active.is_(True), UserAccount.user_id != who.user_id
+            )
+        ).all()
     return any({"supervisor", "administrator"} & set(roles or ()) for _, roles in rows)
 
 
@@ -58,8 +82,9 @@ def pending(db: Database, action: str | None = None) -> list[Approval]:
         return list(s.scalars(q))
 
 
-def approve(db: Database, who: Principal, approval_id: str, *,
-            expected_action: str | None = None) -> Approval:
+def approve(
+    db: Database, who: Principal, approval_id: str, *, expected_action: str | None = None
+) -> Approval:
     """Approve one request; refuses the requester and anything not pending."""
     require(who, "approval.decide")
     with db.unit() as s:
@@ -67,16 +92,24 @@ def approve(db: Database, who: Principal, approval_id: str, *,
         if row is None or (expected_action and row.action != expected_action):
             raise InputError(QT_TRANSLATE_NOOP("review", "There is no such request."))
         if row.state != "pending":
-            raise InputError(QT_TRANSLATE_NOOP(
-                "review", "That request was already decided."))
+            raise InputError(QT_TRANSLATE_NOOP("review", "That request was already decided."))
         if row.requested_by == who.user_id:
-            raise InputError(QT_TRANSLATE_NOOP(
-                "review", "A second person must approve this: the person who asked cannot "
-                          "approve their own request."))
+            raise InputError(
+                QT_TRANSLATE_NOOP(
+                    "review",
+                    "A second person must approve this: the person who asked cannot "
+                    "approve their own request.",
+                )
+            )
         row.state, row.decided_by, row.decided_at = "approved", who.user_id, utcnow()
-        audit.append_audit(s, "approval_given", entity=row.action, entity_id=row.target_id,
-                           user_id=who.user_id, detail={"approval": row.id,
-                                                        "requested_by": row.requested_by})
+        audit.append_audit(
+            s,
+            "approval_given",
+            entity=row.action,
+            entity_id=row.target_id,
+            user_id=who.user_id,
+            detail={"approval": row.id, "requested_by": row.requested_by},
+        )
         s.flush()
         s.expunge(row)
         return row

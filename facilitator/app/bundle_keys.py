@@ -74,8 +74,9 @@ def _unb64(s: str) -> bytes:
 
 
 def own_active(s: OrmSession) -> DeviceKey | None:
-    return s.scalars(select(DeviceKey).where(DeviceKey.kind == "own",
-                                             DeviceKey.status == "active")).first()
+    return s.scalars(
+        select(DeviceKey).where(DeviceKey.kind == "own", DeviceKey.status == "active")
+    ).first()
 
 
 def ensure_identity(s: OrmSession, label: str = "") -> DeviceKey:
@@ -83,32 +84,47 @@ def ensure_identity(s: OrmSession, label: str = "") -> DeviceKey:
     row = own_active(s)
     if row is not None:
         return row
-    previous = s.scalars(select(DeviceKey).where(DeviceKey.kind == "own")
-                         .order_by(DeviceKey.created_at.desc())).first()
-    return _new_own(s, label, previous.device_id if previous else new_id(),
-                    previous.last_counter if previous else 0)
+    previous = s.scalars(
+        select(DeviceKey).where(DeviceKey.kind == "own").order_by(DeviceKey.created_at.desc())
+    ).first()
+    return _new_own(
+        s,
+        label,
+        previous.device_id if previous else new_id(),
+        previous.last_counter if previous else 0,
+    )
 
 
 def _new_own(s: OrmSession, label: str, device_id: str, counter: int) -> DeviceKey:
     kp = dk.generate()
-    row = DeviceKey(key_id=kp.key_id, device_id=device_id, kind="own", label=label,
-                    sign_public=_b64(kp.sign_public),
-                    age_recipient=dk.age_recipient(kp.enc_public),
-                    sign_secret=_b64(kp.sign_secret), age_identity=dk.age_identity(kp.enc_secret),
-                    status="active", last_counter=counter)
+    row = DeviceKey(
+        key_id=kp.key_id,
+        device_id=device_id,
+        kind="own",
+        label=label,
+        sign_public=_b64(kp.sign_public),
+        age_recipient=dk.age_recipient(kp.enc_public),
+        sign_secret=_b64(kp.sign_secret),
+        age_identity=dk.age_identity(kp.enc_secret),
+        status="active",
+        last_counter=counter,
+    )
     s.add(row)
     s.flush()
     return row
 
 
 def public_of(row: DeviceKey) -> PublicKey:
-    return PublicKey(row.label, row.device_id, _unb64(row.sign_public), row.age_recipient,
-                     row.key_id)
+    return PublicKey(
+        row.label, row.device_id, _unb64(row.sign_public), row.age_recipient, row.key_id
+    )
 
 
 def public_text(pk: PublicKey) -> str:
-    return (f"{HEADER}\nlabel: {pk.label}\ndevice: {pk.device_id}\nminisign: {pk.minisign}\n"
-            f"age: {pk.age_recipient}\nfingerprint: {pk.fingerprint}\n")
+    return (
+        f"{HEADER}\nlabel: {pk.label}\ndevice: {pk.device_id}\nminisign: {pk.minisign}\n"
+        f"age: {pk.age_recipient}\nfingerprint: {pk.fingerprint}\n"
+    )
 
 
 def export_public(db: Database, out: Path, label: str | None = None) -> PublicKey:
@@ -133,13 +149,20 @@ def new_recovery_key(public_out: Path, secret_out: Path, label: str) -> PublicKe
     """
     kp = dk.generate()
     device = new_id()
-    pk = PublicKey(label or "Organisation recovery key", device, kp.sign_public,
-                   dk.age_recipient(kp.enc_public), kp.key_id)
-    secret = (f"# Facilitator organisation recovery key '{pk.label}'\n"
-              f"# fingerprint: {pk.fingerprint}\n"
-              f"# public key: {pk.age_recipient}\n"
-              f"# Opens bundles addressed to it: age -d -i THIS_FILE bundle.age | gunzip\n"
-              f"{dk.age_identity(kp.enc_secret)}\n")
+    pk = PublicKey(
+        label or "Organisation recovery key",
+        device,
+        kp.sign_public,
+        dk.age_recipient(kp.enc_public),
+        kp.key_id,
+    )
+    secret = (
+        f"# Facilitator organisation recovery key '{pk.label}'\n"
+        f"# fingerprint: {pk.fingerprint}\n"
+        f"# public key: {pk.age_recipient}\n"
+        f"# Opens bundles addressed to it: age -d -i THIS_FILE bundle.age | gunzip\n"
+        f"{dk.age_identity(kp.enc_secret)}\n"
+    )
     if Path(secret_out).exists() or Path(public_out).exists():
         raise InputError("Refusing to overwrite an existing key file; choose new names.")
     atomic_write(Path(secret_out), secret.encode(), mode=0o600)
@@ -189,8 +212,14 @@ def fingerprint_of_file(path: Path) -> str:
     return read_public(path).fingerprint
 
 
-def trust(db: Database, pk: PublicKey, fingerprint: str, label: str | None = None, *,
-          who: Principal | None = None) -> KeyInfo:
+def trust(
+    db: Database,
+    pk: PublicKey,
+    fingerprint: str,
+    label: str | None = None,
+    *,
+    who: Principal | None = None,
+) -> KeyInfo:
     """Pin ``pk`` after the person confirmed its fingerprint (an administrator).
 
     A new key for a device already trusted marks that device's previous active key
@@ -198,24 +227,34 @@ def trust(db: Database, pk: PublicKey, fingerprint: str, label: str | None = Non
     """
     acting(db, who, "keys.manage")
     if dk.normalise_fingerprint(fingerprint) != pk.fingerprint:
-        raise InputError("The fingerprint does not match this key file: the key was NOT "
-                         "trusted. Check the file came from the right person.")
+        raise InputError(
+            "The fingerprint does not match this key file: the key was NOT "
+            "trusted. Check the file came from the right person."
+        )
     with db.unit() as s:
         row = s.get(DeviceKey, pk.key_id)
         if row is not None and row.kind == "own":
             raise InputError("That is this install's own key; it cannot be trusted as a peer.")
         if row is not None and row.status == "revoked":
-            raise InputError("That key was revoked; it cannot be trusted again. Ask for a "
-                             "new key.")
+            raise InputError("That key was revoked; it cannot be trusted again. Ask for a new key.")
         if row is None:
-            for old in s.scalars(select(DeviceKey).where(
-                    DeviceKey.kind == "peer", DeviceKey.device_id == pk.device_id,
-                    DeviceKey.status == "active")):
+            for old in s.scalars(
+                select(DeviceKey).where(
+                    DeviceKey.kind == "peer",
+                    DeviceKey.device_id == pk.device_id,
+                    DeviceKey.status == "active",
+                )
+            ):
                 old.status, old.changed_at = "rotated", utcnow()
-            row = DeviceKey(key_id=pk.key_id, device_id=pk.device_id, kind="peer",
-                            label=(label if label is not None else pk.label)[:200],
-                            sign_public=_b64(pk.sign_public), age_recipient=pk.age_recipient,
-                            status="active")
+            row = DeviceKey(
+                key_id=pk.key_id,
+                device_id=pk.device_id,
+                kind="peer",
+                label=(label if label is not None else pk.label)[:200],
+                sign_public=_b64(pk.sign_public),
+                age_recipient=pk.age_recipient,
+                status="active",
+            )
             s.add(row)
             s.flush()
             _audit(s, "keys.trust", {"key_id": pk.key_id, "device_id": pk.device_id})
@@ -225,10 +264,16 @@ def trust(db: Database, pk: PublicKey, fingerprint: str, label: str | None = Non
 
 
 def _info(row: DeviceKey) -> KeyInfo:
-    return KeyInfo(row.key_id, row.device_id, row.kind, row.label, row.status,
-                   dk.fingerprint(_unb64(row.sign_public),
-                                  dk.age_public_from_recipient(row.age_recipient)),
-                   row.created_at, row.last_counter)
+    return KeyInfo(
+        row.key_id,
+        row.device_id,
+        row.kind,
+        row.label,
+        row.status,
+        dk.fingerprint(_unb64(row.sign_public), dk.age_public_from_recipient(row.age_recipient)),
+        row.created_at,
+        row.last_counter,
+    )
 
 
 def list_keys(db: Database) -> list[KeyInfo]:
@@ -245,8 +290,11 @@ def own_info(db: Database) -> KeyInfo:
 
 def find_key(s: OrmSession, key_id: str) -> DeviceKey:
     kid = key_id.strip().lower()
-    rows = s.scalars(select(DeviceKey).where(DeviceKey.key_id.startswith(kid))).all() \
-        if len(kid) >= 4 else []
+    rows = (
+        s.scalars(select(DeviceKey).where(DeviceKey.key_id.startswith(kid))).all()
+        if len(kid) >= 4
+        else []
+    )
     if len(rows) != 1:
         raise InputError(f"No single key matches '{key_id}'; see 'facilitator keys list'.")
     return rows[0]

@@ -73,35 +73,52 @@ class Choices:
 def choices(db: Database, who: Principal) -> Choices:
     require(who, "dashboard.read")
     with db.session() as s:
-        rows = [(g, n, t) for g, n, t, o in s.execute(
-            select(Group.id, Group.name, Group.program_type, Group.owner_id)
-            .where(Group.archived.is_(False)).order_by(Group.name)) if may_see_group(who, o)]
-        last = s.scalar(select(func.max(Session.started_at)).where(
-            Session.is_practice.is_(False), Session.group_id.in_([g for g, _, _ in rows])))
+        rows = [
+            (g, n, t)
+            for g, n, t, o in s.execute(
+                select(Group.id, Group.name, Group.program_type, Group.owner_id)
+                .where(Group.archived.is_(False))
+                .order_by(Group.name)
+            )
+            if may_see_group(who, o)
+        ]
+        last = s.scalar(
+            select(func.max(Session.started_at)).where(
+                Session.is_practice.is_(False), Session.group_id.in_([g for g, _, _ in rows])
+            )
+        )
     return Choices(sorted({t for _, _, t in rows}), rows, last.date() if last else None)
 
 
 def _group_ids(db: Database, who: Principal, q: Query) -> tuple[list[str], str | None]:
     with db.session() as s:
-        rows = list(s.execute(select(Group.id, Group.name, Group.program_type,
-                                     Group.owner_id, Group.headcount_only)))
+        rows = list(
+            s.execute(
+                select(
+                    Group.id, Group.name, Group.program_type, Group.owner_id, Group.headcount_only
+                )
+            )
+        )
     visible = [r for r in rows if may_see_group(who, r[3])]
     if q.group_id:
         match = [r for r in visible if r[0] == q.group_id]
         if not match:
             if any(r[0] == q.group_id for r in rows):
-                raise InputError(QT_TRANSLATE_NOOP(
-                    "dashboard", "{user} may not see that group: it is not one of theirs."),
-                    params=dict(
-                        user=who.login))
+                raise InputError(
+                    QT_TRANSLATE_NOOP(
+                        "dashboard", "{user} may not see that group: it is not one of theirs."
+                    ),
+                    params=dict(user=who.login),
+                )
             raise InputError(QT_TRANSLATE_NOOP("dashboard", "There is no such group."))
         return [match[0][0]], match[0][1]
     if q.program_type:
         ids = [r[0] for r in visible if r[2] == q.program_type]
         if not ids:
-            raise InputError(QT_TRANSLATE_NOOP(
-                "dashboard", "There are no groups of the programme type {type}."), params=dict(
-                    type=q.program_type))
+            raise InputError(
+                QT_TRANSLATE_NOOP("dashboard", "There are no groups of the programme type {type}."),
+                params=dict(type=q.program_type),
+            )
         return ids, None
     return [r[0] for r in visible], None
 
@@ -131,20 +148,41 @@ def build(db: Database, who: Principal, q: Query = Query()) -> Dashboard:
     lang = q.lang
     ledger = Ledger()
     if q.group_id:
-        blocks = group_blocks(ledger, ds, months, lang, group_id=q.group_id,
-                              headcount_only=headcount_only, measures=measures)
+        blocks = group_blocks(
+            ledger,
+            ds,
+            months,
+            lang,
+            group_id=q.group_id,
+            headcount_only=headcount_only,
+            measures=measures,
+        )
         title, subtitle, kind = rtext.t("group_title", lang), group_name or "", "group"
     else:
         blocks = program_blocks(ledger, ds, months, lang, measures=measures)
         title, kind = rtext.t("program_title", lang), "program"
-        subtitle = (rtext.program_type(q.program_type, lang) if q.program_type
-                    else rtext.t("all_groups", lang))
-    label = (period_label(months.start, months.end, lang, rtext.fmt_month) if months
-             else period_label(None, None, lang))
-    report = Report(kind=kind, lang=lang, title=title, subtitle=subtitle, period=label,
-                    audience="supervisor", blocks=blocks, practice=False,
-                    confidentiality=rtext.t("conf_supervisor", lang),
-                    generated_at=datetime.now(timezone.utc))
+        subtitle = (
+            rtext.program_type(q.program_type, lang)
+            if q.program_type
+            else rtext.t("all_groups", lang)
+        )
+    label = (
+        period_label(months.start, months.end, lang, rtext.fmt_month)
+        if months
+        else period_label(None, None, lang)
+    )
+    report = Report(
+        kind=kind,
+        lang=lang,
+        title=title,
+        subtitle=subtitle,
+        period=label,
+        audience="supervisor",
+        blocks=blocks,
+        practice=False,
+        confidentiality=rtext.t("conf_supervisor", lang),
+        generated_at=datetime.now(timezone.utc),
+    )
     # the same one pass over the whole report as the PDF (suppression, audit, earlier
     # releases): the screen never shows a cell the report would withhold
     report = finish_report(db, report, ledger, k, months, external=False)
@@ -157,15 +195,22 @@ def completeness(ds: Any, period: Period, lang: str) -> dict[str, Completeness]:
     ids = {x.id for x in held}
     marked = {a.session_id for a in ds.attendance if a.session_id in ids}
     att_ok = sum(1 for x in held if x.id in marked or x.headcount is not None)
-    visits = [(a.session_id, a.participant_id) for a in ds.attendance
-              if a.session_id in ids and a.status in ATTENDED]
+    visits = [
+        (a.session_id, a.participant_id)
+        for a in ds.attendance
+        if a.session_id in ids and a.status in ATTENDED
+    ]
     answered: dict[str, set] = {"pre": set(), "post": set()}
     who5_sessions, who5_answers = set(), 0
     for r in ds.responses:
         if r.session_id not in ids:
             continue
-        if r.measure == "checkin10" and r.phase in answered and not r.passed \
-                and r.value is not None:
+        if (
+            r.measure == "checkin10"
+            and r.phase in answered
+            and not r.passed
+            and r.value is not None
+        ):
             answered[r.phase].add((r.session_id, r.participant_id))
         if r.measure == "who5":
             who5_sessions.add(r.session_id)
@@ -179,8 +224,7 @@ def completeness(ds: Any, period: Period, lang: str) -> dict[str, Completeness]:
         "attendance": Completeness(att_ok, len(held), t("sessions with attendance recorded")),
         "checkin": Completeness(pairs, len(visits), t("visits with both check-in and check-out")),
         "who5": Completeness(who5_answers, who5_due, t("WHO-5 forms answered where given")),
-        "incidents": Completeness(followed, len(incidents),
-                                  t("incidents with follow-up recorded")),
+        "incidents": Completeness(followed, len(incidents), t("incidents with follow-up recorded")),
     }
 
 
@@ -197,8 +241,9 @@ def preview_pdf(dash: Dashboard) -> bytes:
     return render_report(dash.report)
 
 
-def save_pdf(db: Database, who: Principal, dash: Dashboard, out: Path,
-             password: str | None = None) -> Path:
+def save_pdf(
+    db: Database, who: Principal, dash: Dashboard, out: Path, password: str | None = None
+) -> Path:
     from facilitator.export.pdf import write_report
     from facilitator.store import audit
 
@@ -207,8 +252,18 @@ def save_pdf(db: Database, who: Principal, dash: Dashboard, out: Path,
 
     path = write_report(dash.report, Path(out), password=password)
     record(db, dash.report)  # a saved report is a release: later ones are audited with it
-    audit.record(db, "export", entity="report", user_id=who.user_id,
-                 detail={"kind": dash.report.kind, "file": Path(out).name, "k": dash.query.k,
-                         "lang": dash.query.lang, "from": str(dash.query.date_from or ""),
-                         "to": str(dash.query.date_to or "")})
+    audit.record(
+        db,
+        "export",
+        entity="report",
+        user_id=who.user_id,
+        detail={
+            "kind": dash.report.kind,
+            "file": Path(out).name,
+            "k": dash.query.k,
+            "lang": dash.query.lang,
+            "from": str(dash.query.date_from or ""),
+            "to": str(dash.query.date_to or ""),
+        },
+    )
     return path

@@ -55,8 +55,12 @@ def ensure_template() -> Path:
     folder = template_dir()
     db_path = folder / "demo.db"
     ready = folder / "ready"
-    if db_path.is_file() and keyfile_path(db_path).is_file() and ready.is_file() \
-            and ready.read_text() == _kind():
+    if (
+        db_path.is_file()
+        and keyfile_path(db_path).is_file()
+        and ready.is_file()
+        and ready.read_text() == _kind()
+    ):
         return db_path
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
@@ -88,6 +92,5 @@ def open_demo_store() -> tuple[service.OpenedStore, Path]:
     tmp = Path(tempfile.mkdtemp(prefix="facilitator-demo-"))
     for src in (template, keyfile_path(template)):
         shutil.copy2(src, tmp / src.name)
-    store = service.open_store(tmp / template.name, passphrase=DEMO_PASSPHRASE,
-                               use_keyring=False)
+    store = service.open_store(tmp / template.name, passphrase=DEMO_PASSPHRASE, use_keyring=False)
     return store, tmp

@@ -32,27 +32,35 @@ class ErasureResult:
 
 def _check_group(db: Database, who: Principal, participant_id: str) -> str:
     with db.session() as s:
-        row = s.execute(select(Participant.group_id, Group.owner_id).join(
-            Group, Group.id == Participant.group_id).where(
-            Participant.id == participant_id)).first()
+        row = s.execute(
+            select(Participant.group_id, Group.owner_id)
+            .join(Group, Group.id == Participant.group_id)
+            .where(Participant.id == participant_id)
+        ).first()
     if row is None:
         raise InputError(QT_TRANSLATE_NOOP("erasure", "There is no such participant."))
     if not (who.has("supervisor") or may_see_group(who, row[1])):
-        raise AccessDenied(QT_TRANSLATE_NOOP(
-            "erasure", "{user} may not erase this participant: the group is not theirs."
-        ), params=dict(user=who.login))
+        raise AccessDenied(
+            QT_TRANSLATE_NOOP(
+                "erasure", "{user} may not erase this participant: the group is not theirs."
+            ),
+            params=dict(user=who.login),
+        )
     return row[0]
 
 
-def request_erasure(db: Database, who: Principal, participant_id: str,
-                    reason: str = "") -> ErasureResult:
+def request_erasure(
+    db: Database, who: Principal, participant_id: str, reason: str = ""
+) -> ErasureResult:
     require(who, "review.comment")  # a facilitator or a supervisor
     _check_group(db, who, participant_id)
     if not approvals.second_person_exists(db, who):
-        return ErasureResult(True, None, _erase(db, participant_id, who.user_id, None,
-                                                single_person=True))
-    return ErasureResult(False, approvals.request(db, who, "erase_participant",
-                                                  participant_id, reason))
+        return ErasureResult(
+            True, None, _erase(db, participant_id, who.user_id, None, single_person=True)
+        )
+    return ErasureResult(
+        False, approvals.request(db, who, "erase_participant", participant_id, reason)
+    )
 
 
 def approve_erasure(db: Database, who: Principal, approval_id: str) -> ErasureResult:
@@ -60,13 +68,27 @@ def approve_erasure(db: Database, who: Principal, approval_id: str) -> ErasureRe
     return ErasureResult(True, None, _erase(db, req.target_id, req.requested_by, who.user_id))
 
 
-def _erase(db: Database, participant_id: str, by: str, approved_by: str | None, *,
-           single_person: bool = False) -> dict:
+def _erase(
+    db: Database,
+    participant_id: str,
+    by: str,
+    approved_by: str | None,
+    *,
+    single_person: bool = False,
+) -> dict:
     from facilitator.tracking.participants import erase_participant
 
     with db.unit() as s:
         counts = erase_participant(s, participant_id, user_id=by)
-        audit.append_audit(s, "erase", entity="participant", user_id=approved_by or by,
-                           detail={"requested_by": by, "approved_by": approved_by,
-                                   "single_person_install": single_person})
+        audit.append_audit(
+            s,
+            "erase",
+            entity="participant",
+            user_id=approved_by or by,
+            detail={
+                "requested_by": by,
+                "approved_by": approved_by,
+                "single_person_install": single_person,
+            },
+        )
     return counts

@@ -58,6 +58,7 @@ def _resolver(db: Database | None):  # type: ignore[no-untyped-def]
             return load_script(script_id)
         with db.session() as s:
             return load_script(script_id, s)
+
     return resolve
 
 
@@ -159,8 +160,12 @@ class _Recorder:
     line, so an event card is on screen a single disk sync after its time, and still
     nothing is shown before it is saved."""
 
-    def __init__(self, db: Database, attempt_id: str,
-                 listener: Callable[[Entry | Action], None] | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        attempt_id: str,
+        listener: Callable[[Entry | Action], None] | None = None,
+    ) -> None:
         self.db, self.attempt_id, self.listener = db, attempt_id, listener
         self.buffer: list[Entry | Action] = []
         self.depth = 0
@@ -175,11 +180,26 @@ class _Recorder:
         with self.db.unit() as s:
             for item in items:
                 if isinstance(item, Entry):
-                    s.add(PracticeEntry(attempt_id=self.attempt_id, seq=item.seq, kind=item.kind,
-                                        t=item.t, step_id=item.step_id, data=dict(item.data)))
+                    s.add(
+                        PracticeEntry(
+                            attempt_id=self.attempt_id,
+                            seq=item.seq,
+                            kind=item.kind,
+                            t=item.t,
+                            step_id=item.step_id,
+                            data=dict(item.data),
+                        )
+                    )
                 else:
-                    s.add(PracticeAction(attempt_id=self.attempt_id, seq=item.seq,
-                                         action=item.action, arg=item.arg, clock=item.at))
+                    s.add(
+                        PracticeAction(
+                            attempt_id=self.attempt_id,
+                            seq=item.seq,
+                            action=item.action,
+                            arg=item.arg,
+                            clock=item.at,
+                        )
+                    )
         if self.listener is not None:  # the screen (or the terminal) shows it once saved
             for item in items:
                 self.listener(item)
@@ -196,15 +216,23 @@ class _Recorder:
                 self._write(items)
 
 
-def _recorder(db: Database, attempt_id: str,
-              listener: Callable[[Entry | Action], None] | None = None) -> _Recorder:
+def _recorder(
+    db: Database, attempt_id: str, listener: Callable[[Entry | Action], None] | None = None
+) -> _Recorder:
     return _Recorder(db, attempt_id, listener)
 
 
-def start_attempt(db: Database, scenario_ref: str, trainee: str, *, seed: int | None = None,
-                  mode: Mode = "practice", clock: Clock = time.monotonic,
-                  listener: Callable[[Entry | Action], None] | None = None,
-                  who: Principal | None = None) -> Attempt:
+def start_attempt(
+    db: Database,
+    scenario_ref: str,
+    trainee: str,
+    *,
+    seed: int | None = None,
+    mode: Mode = "practice",
+    clock: Clock = time.monotonic,
+    listener: Callable[[Entry | Action], None] | None = None,
+    who: Principal | None = None,
+) -> Attempt:
     """Create the attempt row and a ready-to-start engine (call ``start()``).
 
     ``listener`` sees every transcript entry and input right after it is saved (the
@@ -218,22 +246,33 @@ def start_attempt(db: Database, scenario_ref: str, trainee: str, *, seed: int | 
         raise InputError("The mode is practice or assessment.")
     scenario, text = load_scenario(scenario_ref, db)
     if mode == "assessment" and scenario.metadata.status != "reviewed":
-        raise InputError(f"'{scenario.id}' is a draft; only reviewed scenarios can be used for "
-                         "assessment. Use practice mode.")
+        raise InputError(
+            f"'{scenario.id}' is a draft; only reviewed scenarios can be used for "
+            "assessment. Use practice mode."
+        )
     script = _script_for(db, scenario)
     if seed is None:
         seed = random.SystemRandom().randrange(2**31)
     with db.unit() as s:
         row = PracticeAttempt(
-            scenario_id=scenario.id, scenario_version=scenario.version,
-            scenario_hash=scenario.fingerprint, scenario_yaml=text, script_id=script.id,
-            script_hash=script.fingerprint, seed=seed, mode=mode, trainee=trainee,
-            status="running", counts_for_assessment=mode == "assessment")
+            scenario_id=scenario.id,
+            scenario_version=scenario.version,
+            scenario_hash=scenario.fingerprint,
+            scenario_yaml=text,
+            script_id=script.id,
+            script_hash=script.fingerprint,
+            seed=seed,
+            mode=mode,
+            trainee=trainee,
+            status="running",
+            counts_for_assessment=mode == "assessment",
+        )
         s.add(row)
         s.flush()
         attempt_id = row.id
-    run = PracticeRun(scenario, script, seed, mode, clock=clock,
-                      recorder=_recorder(db, attempt_id, listener))
+    run = PracticeRun(
+        scenario, script, seed, mode, clock=clock, recorder=_recorder(db, attempt_id, listener)
+    )
     with db.unit() as s:
         s.get(PracticeAttempt, attempt_id).temperaments = dict(run.temperaments)  # type: ignore[union-attr]
     return Attempt(attempt_id, run, db)
@@ -257,13 +296,30 @@ class AttemptSummary:
 
 
 def _summary(row: PracticeAttempt) -> AttemptSummary:
-    return AttemptSummary(row.id, row.scenario_id, row.scenario_version, row.trainee, row.mode,
-                          row.seed, row.status, row.started_at, row.finished_at, row.result,
-                          row.percent, dict(row.scores or {}), list(row.critical_missed or []))
+    return AttemptSummary(
+        row.id,
+        row.scenario_id,
+        row.scenario_version,
+        row.trainee,
+        row.mode,
+        row.seed,
+        row.status,
+        row.started_at,
+        row.finished_at,
+        row.result,
+        row.percent,
+        dict(row.scores or {}),
+        list(row.critical_missed or []),
+    )
 
 
-def history(db: Database, trainee: str | None = None, scenario_id: str | None = None,
-            *, who: Principal | None = None) -> list[AttemptSummary]:
+def history(
+    db: Database,
+    trainee: str | None = None,
+    scenario_id: str | None = None,
+    *,
+    who: Principal | None = None,
+) -> list[AttemptSummary]:
     """Attempts, oldest first, optionally for one trainee and/or one scenario."""
     acting(db, who, "practice.use")
     query = select(PracticeAttempt).order_by(PracticeAttempt.started_at, PracticeAttempt.id)
@@ -275,14 +331,20 @@ def history(db: Database, trainee: str | None = None, scenario_id: str | None = 
         return [_summary(r) for r in s.scalars(query)]
 
 
-def stored_transcript(db: Database, attempt_id: str, *, who: Principal | None = None
-                      ) -> list[dict[str, Any]]:
+def stored_transcript(
+    db: Database, attempt_id: str, *, who: Principal | None = None
+) -> list[dict[str, Any]]:
     acting(db, who, "practice.use")
     with db.session() as s:
-        rows = s.scalars(select(PracticeEntry).where(PracticeEntry.attempt_id == attempt_id)
-                         .order_by(PracticeEntry.seq))
-        return [{"seq": r.seq, "t": r.t, "kind": r.kind, "step_id": r.step_id,
-                 "data": dict(r.data)} for r in rows]
+        rows = s.scalars(
+            select(PracticeEntry)
+            .where(PracticeEntry.attempt_id == attempt_id)
+            .order_by(PracticeEntry.seq)
+        )
+        return [
+            {"seq": r.seq, "t": r.t, "kind": r.kind, "step_id": r.step_id, "data": dict(r.data)}
+            for r in rows
+        ]
 
 
 class _ResumeClock:
@@ -303,9 +365,14 @@ class _ResumeClock:
         return self.now if self.replaying else self._base + (self.live() - self._live0)
 
 
-def resume_attempt(db: Database, attempt_id: str, clock: Clock = time.monotonic,
-                   listener: Callable[[Entry | Action], None] | None = None, *,
-                   who: Principal | None = None) -> Attempt:
+def resume_attempt(
+    db: Database,
+    attempt_id: str,
+    clock: Clock = time.monotonic,
+    listener: Callable[[Entry | Action], None] | None = None,
+    *,
+    who: Principal | None = None,
+) -> Attempt:
     """Pick up an attempt that was not finished (the app was closed or crashed): its
     inputs are replayed from the store, then play continues where it stopped."""
     acting(db, who, "practice.use")
@@ -323,8 +390,9 @@ def resume_attempt(db: Database, attempt_id: str, clock: Clock = time.monotonic,
     else:
         scenario = find_scenario(scenario_id, _resolver(db))
     if scenario.fingerprint != wanted:
-        raise InputError(f"The scenario '{scenario_id}' has changed since this attempt; it "
-                         "cannot be resumed.")
+        raise InputError(
+            f"The scenario '{scenario_id}' has changed since this attempt; it cannot be resumed."
+        )
     rclock = _ResumeClock(clock)
     run = PracticeRun(scenario, _script_for(db, scenario), seed, mode, clock=rclock)  # type: ignore[arg-type]
     for act in actions:
@@ -335,8 +403,7 @@ def resume_attempt(db: Database, attempt_id: str, clock: Clock = time.monotonic,
     return Attempt(attempt_id, run, db)
 
 
-def debrief(db: Database, attempt_id: str, lang: str, *,
-            who: Principal | None = None) -> list[str]:
+def debrief(db: Database, attempt_id: str, lang: str, *, who: Principal | None = None) -> list[str]:
     """The debrief of a finished attempt, rebuilt by replaying it: key moments beside the
     strongest options, scores with reasons, critical actions, the result."""
     from facilitator.practice.text import debrief_lines
@@ -347,8 +414,7 @@ def debrief(db: Database, attempt_id: str, lang: str, *,
     return debrief_lines(run, run.outcome, lang)
 
 
-def replay_attempt(db: Database, attempt_id: str, *,
-                   who: Principal | None = None) -> PracticeRun:
+def replay_attempt(db: Database, attempt_id: str, *, who: Principal | None = None) -> PracticeRun:
     """Play a stored attempt again from its seed and inputs (the same transcript)."""
     acting(db, who, "practice.use")
     with db.session() as s:
@@ -363,6 +429,8 @@ def replay_attempt(db: Database, attempt_id: str, *,
     else:
         scenario = find_scenario(scenario_id, _resolver(db))
     if scenario.fingerprint != wanted:
-        raise InputError(f"The scenario '{scenario_id}' has changed since this attempt; it "
-                         "cannot be replayed exactly.")
+        raise InputError(
+            f"The scenario '{scenario_id}' has changed since this attempt; it "
+            "cannot be replayed exactly."
+        )
     return PracticeRun.replay(scenario, _script_for(db, scenario), seed, mode, actions)  # type: ignore[arg-type]

@@ -61,8 +61,16 @@ def _check(principal: Any) -> Optional[str]:
     return require(principal, "practice.use").user_id
 
 
-def _add(db: Database, attempt_id: str, kind: str, author: str, data: dict[str, Any],
-         *, audit: Optional[str] = None, user_id: Optional[str] = None) -> str:
+def _add(
+    db: Database,
+    attempt_id: str,
+    kind: str,
+    author: str,
+    data: dict[str, Any],
+    *,
+    audit: Optional[str] = None,
+    user_id: Optional[str] = None,
+) -> str:
     with db.unit() as s:
         _attempt(s, attempt_id)
         row = PracticeReview(attempt_id=attempt_id, kind=kind, author=author, data=data)
@@ -70,17 +78,27 @@ def _add(db: Database, attempt_id: str, kind: str, author: str, data: dict[str, 
         if audit is not None:  # in the same unit of work: both or neither
             from facilitator.store.audit import append_audit
 
-            append_audit(s, audit, entity="practice_attempt", entity_id=attempt_id,
-                         detail={"by": author, **data}, user_id=user_id)
+            append_audit(
+                s,
+                audit,
+                entity="practice_attempt",
+                entity_id=attempt_id,
+                detail={"by": author, **data},
+                user_id=user_id,
+            )
         s.flush()
         return row.id
 
 
 def _items(db: Database, attempt_id: str, kind: str) -> list[PracticeReview]:
     with db.session() as s:
-        rows = list(s.scalars(select(PracticeReview).where(
-            PracticeReview.attempt_id == attempt_id, PracticeReview.kind == kind)
-            .order_by(PracticeReview.at, PracticeReview.id)))
+        rows = list(
+            s.scalars(
+                select(PracticeReview)
+                .where(PracticeReview.attempt_id == attempt_id, PracticeReview.kind == kind)
+                .order_by(PracticeReview.at, PracticeReview.id)
+            )
+        )
         s.expunge_all()
         return rows
 
@@ -96,25 +114,37 @@ class Reflection:
     at: datetime
 
 
-def save_reflection(db: Database, attempt_id: str, reactions: str, self_rating: int,
-                    went_well: str = "") -> Reflection:
+def save_reflection(
+    db: Database, attempt_id: str, reactions: str, self_rating: int, went_well: str = ""
+) -> Reflection:
     """The trainee's reactions and self-rating, saved before any score is shown."""
     reactions = (reactions or "").strip()
     if not reactions:
         raise InputError("Write a few words about how it felt before you see the debrief.")
     if len(reactions) > MAX_TEXT or len(went_well or "") > MAX_TEXT:
         raise InputError(f"Keep each answer under {MAX_TEXT} characters.")
-    if isinstance(self_rating, bool) or not isinstance(self_rating, int) or \
-            not SELF_RATING[0] <= self_rating <= SELF_RATING[1]:
+    if (
+        isinstance(self_rating, bool)
+        or not isinstance(self_rating, int)
+        or not SELF_RATING[0] <= self_rating <= SELF_RATING[1]
+    ):
         raise InputError("Rate how it went from 1 to 5.")
     with db.session() as s:
         row = _attempt(s, attempt_id)
         if row.status != "finished":
             raise InputError("The debrief opens once the practice has finished.")
         trainee = row.trainee
-    _add(db, attempt_id, "reflection", trainee,
-         {"reactions": reactions, "went_well": (went_well or "").strip(),
-          "self_rating": self_rating})
+    _add(
+        db,
+        attempt_id,
+        "reflection",
+        trainee,
+        {
+            "reactions": reactions,
+            "went_well": (went_well or "").strip(),
+            "self_rating": self_rating,
+        },
+    )
     found = reflection(db, attempt_id)
     assert found is not None
     return found
@@ -125,8 +155,12 @@ def reflection(db: Database, attempt_id: str) -> Optional[Reflection]:
     if not rows:
         return None
     last = rows[-1]
-    return Reflection(last.data["reactions"], last.data.get("went_well", ""),
-                      int(last.data["self_rating"]), last.at)
+    return Reflection(
+        last.data["reactions"],
+        last.data.get("went_well", ""),
+        int(last.data["self_rating"]),
+        last.at,
+    )
 
 
 # ---- 2-4. the debrief ---------------------------------------------------------------------
@@ -205,8 +239,10 @@ class Debrief:
 
 
 def comments(db: Database, attempt_id: str) -> list[Comment]:
-    return [Comment(r.id, r.author, r.data["text"], r.data.get("seq"), r.at)
-            for r in _items(db, attempt_id, "comment")]
+    return [
+        Comment(r.id, r.author, r.data["text"], r.data.get("seq"), r.at)
+        for r in _items(db, attempt_id, "comment")
+    ]
 
 
 def overrides(db: Database, attempt_id: str) -> dict[str, Override]:
@@ -222,8 +258,14 @@ def _replay(db: Database, attempt_id: str) -> PracticeRun:
     return replay_attempt(db, attempt_id)
 
 
-def debrief(db: Database, attempt_id: str, lang: str, *, run: PracticeRun | None = None,
-            require_reflection: bool = True) -> Debrief:
+def debrief(
+    db: Database,
+    attempt_id: str,
+    lang: str,
+    *,
+    run: PracticeRun | None = None,
+    require_reflection: bool = True,
+) -> Debrief:
     """The debrief of a finished attempt, rebuilt by replaying it from its seed.
 
     Raises :class:`InputError` while the trainee's own reactions are not saved yet
@@ -253,13 +295,23 @@ def debrief(db: Database, attempt_id: str, lang: str, *, run: PracticeRun | None
         dec = sc.decision(e.data["decision"])
         opt = dec.option(e.data["option"])
         best = max(dec.options, key=lambda o: o.total)
-        moments.append(Moment(
-            seq=e.seq, t=e.t, decision=dec.id, prompt=dec.prompt.get(lang), chosen_id=opt.id,
-            chosen=opt.text.get(lang), is_best=opt.total >= best.total, best=best.text.get(lang),
-            feedback=opt.feedback.get(lang),
-            cites=tuple(ptext.cite_title(c, lang) for c in opt.cites),
-            response_seconds=float(e.data.get("response_seconds", 0.0)),
-            safety_critical=dec.safety_critical, comments=tuple(by_seq.get(e.seq, ()))))
+        moments.append(
+            Moment(
+                seq=e.seq,
+                t=e.t,
+                decision=dec.id,
+                prompt=dec.prompt.get(lang),
+                chosen_id=opt.id,
+                chosen=opt.text.get(lang),
+                is_best=opt.total >= best.total,
+                best=best.text.get(lang),
+                feedback=opt.feedback.get(lang),
+                cites=tuple(ptext.cite_title(c, lang) for c in opt.cites),
+                response_seconds=float(e.data.get("response_seconds", 0.0)),
+                safety_critical=dec.safety_critical,
+                comments=tuple(by_seq.get(e.seq, ())),
+            )
+        )
     changed = overrides(db, attempt_id)
     comps: list[CompetencyScore] = []
     for comp in COMPETENCIES:
@@ -270,42 +322,74 @@ def debrief(db: Database, attempt_id: str, lang: str, *, run: PracticeRun | None
             if p.competency != comp:
                 continue
             dec = sc.decision(p.decision)
-            reasons.append(f"{p.points:+d}  {dec.prompt.get(lang)} — "
-                           f"{dec.option(p.option).text.get(lang)} "
-                           f"({ptext.cites_line(p.cites, lang)})")
-        comps.append(CompetencyScore(comp, ptext.t(comp, lang), outcome.scores[comp],
-                                     outcome.best[comp], tuple(reasons), changed.get(comp)))
-    critical = tuple((a.title.get(lang), a.id in outcome.critical_performed)
-                     for a in sc.critical_actions)
+            reasons.append(
+                f"{p.points:+d}  {dec.prompt.get(lang)} — "
+                f"{dec.option(p.option).text.get(lang)} "
+                f"({ptext.cites_line(p.cites, lang)})"
+            )
+        comps.append(
+            CompetencyScore(
+                comp,
+                ptext.t(comp, lang),
+                outcome.scores[comp],
+                outcome.best[comp],
+                tuple(reasons),
+                changed.get(comp),
+            )
+        )
+    critical = tuple(
+        (a.title.get(lang), a.id in outcome.critical_performed) for a in sc.critical_actions
+    )
     return Debrief(
-        attempt_id=attempt_id, lang=lang, scenario_id=sc.id, title=sc.title.get(lang),
-        trainee=trainee, mode=mode, seed=seed, started_at=started,
+        attempt_id=attempt_id,
+        lang=lang,
+        scenario_id=sc.id,
+        title=sc.title.get(lang),
+        trainee=trainee,
+        mode=mode,
+        seed=seed,
+        started_at=started,
         reflection=mine or Reflection("", "", 0, started),
         moments=tuple(moments),
         safety_opened=tuple(e.t for e in run.entries if e.kind == "safety"),
-        competencies=tuple(comps), critical=critical, result=outcome.result,
-        result_text=ptext.t("result", lang, result=ptext.t(outcome.result, lang),
-                            percent=f"{outcome.percent:g}"),
-        percent=outcome.percent, capped=outcome.capped,
+        competencies=tuple(comps),
+        critical=critical,
+        result=outcome.result,
+        result_text=ptext.t(
+            "result", lang, result=ptext.t(outcome.result, lang), percent=f"{outcome.percent:g}"
+        ),
+        percent=outcome.percent,
+        capped=outcome.capped,
         next_steps=tuple(practise_next(sc, comps, critical, lang)),
-        comments=tuple(by_seq.get(None, ())))
+        comments=tuple(by_seq.get(None, ())),
+    )
 
 
-def practise_next(scenario: Scenario, comps: Sequence[CompetencyScore],
-                  critical: Sequence[tuple[str, bool]], lang: str, limit: int = 3) -> list[str]:
+def practise_next(
+    scenario: Scenario,
+    comps: Sequence[CompetencyScore],
+    critical: Sequence[tuple[str, bool]],
+    lang: str,
+    limit: int = 3,
+) -> list[str]:
     """What to practise next: missed critical actions first, then the weakest
     competencies, each with the built-in scenario that trains it most."""
     out = [ptext.t("next_critical", lang, action=title) for title, done in critical if not done]
-    weak = sorted((c for c in comps if c.best > 0 and c.effective < c.best),
-                  key=lambda c: (c.effective / c.best, c.id))
+    weak = sorted(
+        (c for c in comps if c.best > 0 and c.effective < c.best),
+        key=lambda c: (c.effective / c.best, c.id),
+    )
     others = {k: v for k, v in builtin_scenarios().items() if k != scenario.id}
     for comp in weak[:limit]:
+
         def weight(sc: Scenario) -> int:
             return sum(max(o.scores.get(comp.id, 0) for o in d.options) for d in sc.decisions)
+
         pick = max(sorted(others.values(), key=lambda s: s.id), key=weight, default=None)
         if pick is not None and weight(pick) > 0:
-            out.append(ptext.t("next_comp", lang, competency=comp.name,
-                               scenario=pick.title.get(lang)))
+            out.append(
+                ptext.t("next_comp", lang, competency=comp.name, scenario=pick.title.get(lang))
+            )
         else:
             out.append(ptext.t("next_comp_again", lang, competency=comp.name))
     if not out:
@@ -316,8 +400,15 @@ def practise_next(scenario: Scenario, comps: Sequence[CompetencyScore],
 # ---- trainer review -----------------------------------------------------------------------
 
 
-def add_comment(db: Database, attempt_id: str, author: str, text: str,
-                seq: Optional[int] = None, *, principal: Any = None) -> str:
+def add_comment(
+    db: Database,
+    attempt_id: str,
+    author: str,
+    text: str,
+    seq: Optional[int] = None,
+    *,
+    principal: Any = None,
+) -> str:
     """A trainer's comment on one moment (a transcript entry) or on the whole attempt."""
     _check(principal)
     author = _label(author, "the trainer")
@@ -326,15 +417,26 @@ def add_comment(db: Database, attempt_id: str, author: str, text: str,
         raise InputError(f"Write a comment of 1 to {MAX_TEXT} characters.")
     if seq is not None:
         with db.session() as s:
-            found = s.scalar(select(PracticeEntry.id).where(
-                PracticeEntry.attempt_id == attempt_id, PracticeEntry.seq == seq))
+            found = s.scalar(
+                select(PracticeEntry.id).where(
+                    PracticeEntry.attempt_id == attempt_id, PracticeEntry.seq == seq
+                )
+            )
         if found is None:
             raise InputError("That moment is not in this attempt.")
     return _add(db, attempt_id, "comment", author, {"text": text, "seq": seq})
 
 
-def override_score(db: Database, attempt_id: str, author: str, competency: str, score: int,
-                   reason: str, *, principal: Any = None) -> str:
+def override_score(
+    db: Database,
+    attempt_id: str,
+    author: str,
+    competency: str,
+    score: int,
+    reason: str,
+    *,
+    principal: Any = None,
+) -> str:
     """A trainer changes one competency's score; the reason is required and kept.
 
     Recorded append-only in ``practice_review`` (the engine's own score is never
@@ -355,9 +457,15 @@ def override_score(db: Database, attempt_id: str, author: str, competency: str, 
         if row.status != "finished":
             raise InputError("Only a finished attempt has scores to change.")
         before = int((row.scores or {}).get(competency, 0))
-    return _add(db, attempt_id, "override", author,
-                {"competency": competency, "from": before, "to": score, "reason": reason},
-                audit="practice.score_override", user_id=user_id)
+    return _add(
+        db,
+        attempt_id,
+        "override",
+        author,
+        {"competency": competency, "from": before, "to": score, "reason": reason},
+        audit="practice.score_override",
+        user_id=user_id,
+    )
 
 
 @dataclass(frozen=True)
@@ -375,13 +483,25 @@ def engine_levels(outcome_scores: dict[str, int], best: dict[str, int]) -> dict[
         if best.get(comp, 0) <= 0:
             continue
         pct = 100.0 * outcome_scores.get(comp, 0) / best[comp]
-        out[comp] = "competent" if pct >= COMPETENT_PERCENT else \
-            "developing" if pct >= DEVELOPING_PERCENT else "not_yet"
+        out[comp] = (
+            "competent"
+            if pct >= COMPETENT_PERCENT
+            else "developing"
+            if pct >= DEVELOPING_PERCENT
+            else "not_yet"
+        )
     return out
 
 
-def add_rating(db: Database, attempt_id: str, rater: str, levels: dict[str, str],
-               result: str, *, principal: Any = None) -> str:
+def add_rating(
+    db: Database,
+    attempt_id: str,
+    rater: str,
+    levels: dict[str, str],
+    result: str,
+    *,
+    principal: Any = None,
+) -> str:
     """A trainer's own rating of an attempt, one level per competency and a global
     result. One per rater per attempt (a second one replaces the first when read)."""
     _check(principal)
@@ -430,8 +550,9 @@ class Agreement:
     kappa: Optional[float]
 
 
-def agreement(db: Database, attempt_ids: Sequence[str], rater_a: str, rater_b: str
-              ) -> list[Agreement]:
+def agreement(
+    db: Database, attempt_ids: Sequence[str], rater_a: str, rater_b: str
+) -> list[Agreement]:
     """Per competency, how often two raters gave the same level over the attempts both
     rated: percent agreement and Cohen's kappa."""
     by_comp: dict[str, tuple[list[str], list[str]]] = {c: ([], []) for c in COMPETENCIES}
@@ -477,26 +598,38 @@ def trainee_history(db: Database, trainee: str) -> list[HistoryPoint]:
     """A trainee's attempts across scenarios, oldest first, with each competency's
     share of the points available at the decisions met (overrides applied)."""
     with db.session() as s:
-        rows = list(s.execute(select(
-            PracticeAttempt.id, PracticeAttempt.scenario_id, PracticeAttempt.started_at,
-            PracticeAttempt.status, PracticeAttempt.mode, PracticeAttempt.result,
-            PracticeAttempt.percent, PracticeAttempt.scores)
-            .where(PracticeAttempt.trainee == trainee)
-            .order_by(PracticeAttempt.started_at, PracticeAttempt.id)))
+        rows = list(
+            s.execute(
+                select(
+                    PracticeAttempt.id,
+                    PracticeAttempt.scenario_id,
+                    PracticeAttempt.started_at,
+                    PracticeAttempt.status,
+                    PracticeAttempt.mode,
+                    PracticeAttempt.result,
+                    PracticeAttempt.percent,
+                    PracticeAttempt.scores,
+                )
+                .where(PracticeAttempt.trainee == trainee)
+                .order_by(PracticeAttempt.started_at, PracticeAttempt.id)
+            )
+        )
         ids = [r.id for r in rows if r.status == "finished"]
         reached: dict[str, list[str]] = defaultdict(list)
         changed: dict[str, dict[str, int]] = defaultdict(dict)
         for chunk in range(0, len(ids), 500):
-            part = ids[chunk:chunk + 500]
-            for aid, data in s.execute(select(PracticeEntry.attempt_id, PracticeEntry.data)
-                                       .where(PracticeEntry.attempt_id.in_(part),
-                                              PracticeEntry.kind == "decision")
-                                       .order_by(PracticeEntry.seq)):
+            part = ids[chunk : chunk + 500]
+            for aid, data in s.execute(
+                select(PracticeEntry.attempt_id, PracticeEntry.data)
+                .where(PracticeEntry.attempt_id.in_(part), PracticeEntry.kind == "decision")
+                .order_by(PracticeEntry.seq)
+            ):
                 reached[aid].append(data["decision"])
-            for aid, data in s.execute(select(PracticeReview.attempt_id, PracticeReview.data)
-                                       .where(PracticeReview.attempt_id.in_(part),
-                                              PracticeReview.kind == "override")
-                                       .order_by(PracticeReview.at)):
+            for aid, data in s.execute(
+                select(PracticeReview.attempt_id, PracticeReview.data)
+                .where(PracticeReview.attempt_id.in_(part), PracticeReview.kind == "override")
+                .order_by(PracticeReview.at)
+            ):
                 changed[aid][data["competency"]] = int(data["to"])
     library = builtin_scenarios()
     best_cache: dict[tuple[str, tuple[str, ...]], dict[str, int]] = {}
@@ -521,8 +654,11 @@ def trainee_history(db: Database, trainee: str) -> list[HistoryPoint]:
             for c in COMPETENCIES:
                 if best[c] > 0:
                     ratios[c] = max(0.0, min(1.0, scores.get(c, 0) / best[c]))
-        out.append(HistoryPoint(r.id, r.scenario_id, r.started_at, r.status, r.mode, r.result,
-                                r.percent, ratios))
+        out.append(
+            HistoryPoint(
+                r.id, r.scenario_id, r.started_at, r.status, r.mode, r.result, r.percent, ratios
+            )
+        )
     return out
 
 
@@ -575,31 +711,52 @@ def check_scenario_file(path: str | Path, lang: str) -> ImportReport:
     try:
         scenario, report = check_file(path)
     except (ScenarioValidationError, ScriptValidationError) as exc:
-        problems = tuple(ImportProblem("error", _where(p.line, p.field, lang),
-                                       ptext.plain_problem(p.message, lang))
-                         for p in exc.problems)
+        problems = tuple(
+            ImportProblem(
+                "error", _where(p.line, p.field, lang), ptext.plain_problem(p.message, lang)
+            )
+            for p in exc.problems
+        )
         return ImportReport(name, False, None, "", problems)
     except OSError as exc:
-        return ImportReport(name, False, None, "", (ImportProblem(
-            "error", _where(None, None, lang), ptext.plain_problem(str(exc), lang)),))
-    problems = tuple(ImportProblem(f.level, _where(f.line, f.loc, lang),
-                                   ptext.plain_problem(f.message, lang))
-                     for f in report.findings)
-    return ImportReport(name, report.ok, scenario.id, scenario.title.get(lang), problems,
-                        report.paths)
+        return ImportReport(
+            name,
+            False,
+            None,
+            "",
+            (
+                ImportProblem(
+                    "error", _where(None, None, lang), ptext.plain_problem(str(exc), lang)
+                ),
+            ),
+        )
+    problems = tuple(
+        ImportProblem(f.level, _where(f.line, f.loc, lang), ptext.plain_problem(f.message, lang))
+        for f in report.findings
+    )
+    return ImportReport(
+        name, report.ok, scenario.id, scenario.title.get(lang), problems, report.paths
+    )
 
 
 # ---- PDFs and the live role-play kit -------------------------------------------------------
 
 
-def feedback_pdf(db: Database, attempt_id: str, lang: str, path: str | Path | None = None,
-                 *, require_reflection: bool = True) -> bytes:
+def feedback_pdf(
+    db: Database,
+    attempt_id: str,
+    lang: str,
+    path: str | Path | None = None,
+    *,
+    require_reflection: bool = True,
+) -> bytes:
     """The practice feedback PDF (PRACTICE watermark) for one attempt; written to
     ``path`` too when given."""
     from facilitator.export import practice_pdf
 
     report = practice_pdf.feedback_report(
-        debrief(db, attempt_id, lang, require_reflection=require_reflection))
+        debrief(db, attempt_id, lang, require_reflection=require_reflection)
+    )
     data = practice_pdf.render(report)
     if path is not None:
         from facilitator.export.output import write_pdf
@@ -608,20 +765,22 @@ def feedback_pdf(db: Database, attempt_id: str, lang: str, path: str | Path | No
     return data
 
 
-def roleplay_kit(scenario_ref: str, lang: str, db: Database | None = None
-                 ) -> tuple[bytes, bytes]:
+def roleplay_kit(scenario_ref: str, lang: str, db: Database | None = None) -> tuple[bytes, bytes]:
     """(persona cards, observer's sheet) PDFs for a live role-play of a scenario."""
     from facilitator.app.practice import _script_for, load_scenario
     from facilitator.export import practice_pdf
 
     scenario, _text = load_scenario(scenario_ref, db)
     script = _script_for(db, scenario)
-    return (practice_pdf.render(practice_pdf.persona_cards_report(scenario, script, lang)),
-            practice_pdf.render(practice_pdf.observer_sheet_report(scenario, lang)))
+    return (
+        practice_pdf.render(practice_pdf.persona_cards_report(scenario, script, lang)),
+        practice_pdf.render(practice_pdf.observer_sheet_report(scenario, lang)),
+    )
 
 
-def record_observed_attempt(db: Database, scenario_ref: str, trainee: str, observer: str,
-                            marks: dict[str, int]) -> str:
+def record_observed_attempt(
+    db: Database, scenario_ref: str, trainee: str, observer: str, marks: dict[str, int]
+) -> str:
     """Type an observer's sheet back in: ``marks`` maps a decision id to the option's
     number on the sheet (1-4). The attempt is played on a manual clock with those
     choices, scored by the same rubric and stored like any other (the observer is
@@ -637,8 +796,11 @@ def record_observed_attempt(db: Database, scenario_ref: str, trainee: str, obser
             dec = scenario.decision(dec_id)
         except KeyError:
             raise InputError(f"The scenario has no decision '{dec_id}'.") from None
-        if isinstance(number, bool) or not isinstance(number, int) or \
-                not 1 <= number <= len(dec.options):
+        if (
+            isinstance(number, bool)
+            or not isinstance(number, int)
+            or not 1 <= number <= len(dec.options)
+        ):
             raise InputError(f"Decision '{dec_id}' has options 1 to {len(dec.options)}.")
         choose[dec_id] = dec.options[number - 1].id
     clock = ManualClock()
@@ -646,8 +808,9 @@ def record_observed_attempt(db: Database, scenario_ref: str, trainee: str, obser
 
     def chooser(_run: PracticeRun, decision: Any) -> str:
         if decision.id not in choose:
-            raise InputError(f"The sheet has no tick for decision '{decision.id}', which came "
-                             "up on this path.")
+            raise InputError(
+                f"The sheet has no tick for decision '{decision.id}', which came up on this path."
+            )
         return choose[decision.id]
 
     try:
@@ -675,11 +838,17 @@ def replay_transcript(db: Database, attempt_id: str, lang: str) -> tuple[list[st
 
     run = _replay(db, attempt_id)
     stored = stored_transcript(db, attempt_id)
-    again = [{"seq": e.seq, "t": e.t, "kind": e.kind, "step_id": e.step_id, "data": e.data}
-             for e in run.entries]
+    again = [
+        {"seq": e.seq, "t": e.t, "kind": e.kind, "step_id": e.step_id, "data": e.data}
+        for e in run.entries
+    ]
     same = len(stored) == len(again) and all(
-        a["seq"] == b["seq"] and a["kind"] == b["kind"] and abs(a["t"] - b["t"]) < 1e-3
-        and a["step_id"] == b["step_id"] for a, b in zip(stored, again))
+        a["seq"] == b["seq"]
+        and a["kind"] == b["kind"]
+        and abs(a["t"] - b["t"]) < 1e-3
+        and a["step_id"] == b["step_id"]
+        for a, b in zip(stored, again)
+    )
     lines = [ptext.t("seed", lang, seed=run.seed)]
     for e in run.entries:
         lines += ptext.entry_lines(run, e, lang)

@@ -26,8 +26,16 @@ from sqlalchemy.orm import Session as OrmSession
 
 from facilitator.errors import InputError
 from facilitator.session.rules import RuleSet, effective_rules, load_ruleset, record_agreement
-from facilitator.store.models import (Attendance, Group, MeasureDefinition, MeasureResponse,
-                                      Note, RulesAgreement, Session, utcnow)
+from facilitator.store.models import (
+    Attendance,
+    Group,
+    MeasureDefinition,
+    MeasureResponse,
+    Note,
+    RulesAgreement,
+    Session,
+    utcnow,
+)
 from facilitator.tracking import attendance, measures, participants
 from facilitator.tracking.attendance import ATTENDED
 from facilitator.tracking.custom_measures import list_measures
@@ -57,6 +65,8 @@ class Who5State:
     passed: bool
     items: tuple[int, ...] = ()
     previous: Optional[float] = None
+
+
 BUSY_ATTEMPTS = 8
 MARKED_STATUSES = ("left_early", "absent_notice")  # shown on the attendance buttons
 
@@ -123,8 +133,7 @@ def load_run_data(s: OrmSession, session_id: str, ruleset_id: str | None = None)
     if sess is None:
         raise InputError("That session does not exist.")
     group: Group = sess.group
-    people = [Person(p.id, p.code, p.alias)
-              for p in participants.list_participants(s, group.id)]
+    people = [Person(p.id, p.code, p.alias) for p in participants.list_participants(s, group.id)]
     rows = list(s.scalars(select(Attendance).where(Attendance.session_id == session_id)))
     present = [a.participant_id for a in rows if a.status in ATTENDED]
     known = {p.id for p in people}
@@ -134,36 +143,67 @@ def load_run_data(s: OrmSession, session_id: str, ruleset_id: str | None = None)
     scores: dict[str, dict[str, Score]] = {"pre": {}, "post": {}}
     who5: dict[str, Who5State] = {}
     custom: dict[tuple[str, str], dict[str, Score]] = {}
-    for r, key in s.execute(select(MeasureResponse, MeasureDefinition.key)
-                            .join(MeasureDefinition,
-                                  MeasureDefinition.id == MeasureResponse.measure_id)
-                            .where(MeasureResponse.session_id == session_id)):
+    for r, key in s.execute(
+        select(MeasureResponse, MeasureDefinition.key)
+        .join(MeasureDefinition, MeasureDefinition.id == MeasureResponse.measure_id)
+        .where(MeasureResponse.session_id == session_id)
+    ):
         if key == measures.CHECKIN and r.phase.value in scores:
             scores[r.phase.value][r.participant_id] = (r.value, r.passed)
         elif key == measures.WHO5:
             who5[r.participant_id] = Who5State(
-                r.value, r.passed, tuple(r.items or ()),
-                measures.who5_previous(s, r.participant_id, session_id))
+                r.value,
+                r.passed,
+                tuple(r.items or ()),
+                measures.who5_previous(s, r.participant_id, session_id),
+            )
         else:
             custom.setdefault((key, r.phase.value), {})[r.participant_id] = (r.value, r.passed)
-    note = s.scalar(select(Note.body).where(Note.session_id == session_id)
-                    .order_by(Note.created_at).limit(1)) or ""
-    agreed = s.scalar(select(RulesAgreement.id).where(RulesAgreement.session_id == session_id,
-                                                      RulesAgreement.agreed.is_(True))) is not None
+    note = (
+        s.scalar(
+            select(Note.body)
+            .where(Note.session_id == session_id)
+            .order_by(Note.created_at)
+            .limit(1)
+        )
+        or ""
+    )
+    agreed = (
+        s.scalar(
+            select(RulesAgreement.id).where(
+                RulesAgreement.session_id == session_id, RulesAgreement.agreed.is_(True)
+            )
+        )
+        is not None
+    )
     rules = effective_rules(group, base=load_ruleset(ruleset_id) if ruleset_id else None)
-    return RunData(session_id=session_id, group_id=group.id, group_name=group.name,
-                   group_language=group.language or "en", headcount_only=group.headcount_only,
-                   no_notes=sess.no_notes, is_practice=sess.is_practice, people=people,
-                   present=present, newcomers=[a.participant_id for a in rows if a.first_time],
-                   scores=scores, note=note, rules=rules, rules_agreed=agreed,
-                   headcount=sess.headcount, who5=who5,
-                   who5_due=measures.who5_due(s, group, sess),
-                   who5_spec=dict(measures.get_measure(s, measures.WHO5).spec),
-                   statuses={a.participant_id: a.status.value for a in rows
-                             if a.status.value in MARKED_STATUSES},
-                   custom_scales={} if group.headcount_only or sess.no_notes
-                   else custom_scales(s, {key for key, _phase in custom}),
-                   custom=custom)
+    return RunData(
+        session_id=session_id,
+        group_id=group.id,
+        group_name=group.name,
+        group_language=group.language or "en",
+        headcount_only=group.headcount_only,
+        no_notes=sess.no_notes,
+        is_practice=sess.is_practice,
+        people=people,
+        present=present,
+        newcomers=[a.participant_id for a in rows if a.first_time],
+        scores=scores,
+        note=note,
+        rules=rules,
+        rules_agreed=agreed,
+        headcount=sess.headcount,
+        who5=who5,
+        who5_due=measures.who5_due(s, group, sess),
+        who5_spec=dict(measures.get_measure(s, measures.WHO5).spec),
+        statuses={
+            a.participant_id: a.status.value for a in rows if a.status.value in MARKED_STATUSES
+        },
+        custom_scales={}
+        if group.headcount_only or sess.no_notes
+        else custom_scales(s, {key for key, _phase in custom}),
+        custom=custom,
+    )
 
 
 def custom_scales(s: OrmSession, answered: set[str]) -> dict[str, list[Scale]]:
@@ -209,26 +249,59 @@ def add_newcomer(s: OrmSession, group_id: str, session_id: str) -> Person:
     return Person(p.id, p.code, p.alias)
 
 
-def record_score(s: OrmSession, session_id: str, participant_id: str, phase: str,
-                 value: Optional[int], passed: bool) -> None:
-    measures.record_response(s, session_id, participant_id, measures.CHECKIN, phase,
-                             value=None if passed else value, passed=passed)
+def record_score(
+    s: OrmSession,
+    session_id: str,
+    participant_id: str,
+    phase: str,
+    value: Optional[int],
+    passed: bool,
+) -> None:
+    measures.record_response(
+        s,
+        session_id,
+        participant_id,
+        measures.CHECKIN,
+        phase,
+        value=None if passed else value,
+        passed=passed,
+    )
 
 
-def record_custom(s: OrmSession, session_id: str, participant_id: str, key: str, phase: str,
-                  value: Optional[float], passed: bool) -> None:
+def record_custom(
+    s: OrmSession,
+    session_id: str,
+    participant_id: str,
+    key: str,
+    phase: str,
+    value: Optional[float],
+    passed: bool,
+) -> None:
     """One answer to an organisation's measure (a pass stores no value)."""
-    measures.record_response(s, session_id, participant_id, key, phase,
-                             value=None if passed else value, passed=passed)
+    measures.record_response(
+        s, session_id, participant_id, key, phase, value=None if passed else value, passed=passed
+    )
 
 
-def save_who5(s: OrmSession, session_id: str, participant_id: str,
-              items: Optional[list[int]], passed: bool) -> Who5State:
+def save_who5(
+    s: OrmSession, session_id: str, participant_id: str, items: Optional[list[int]], passed: bool
+) -> Who5State:
     """Store (or replace) one person's WHO-5 from their paper form, or their pass."""
-    row = measures.record_response(s, session_id, participant_id, measures.WHO5, "single",
-                                   items=None if passed else items, passed=passed)
-    return Who5State(row.value, row.passed, tuple(row.items or ()),
-                     measures.who5_previous(s, participant_id, session_id))
+    row = measures.record_response(
+        s,
+        session_id,
+        participant_id,
+        measures.WHO5,
+        "single",
+        items=None if passed else items,
+        passed=passed,
+    )
+    return Who5State(
+        row.value,
+        row.passed,
+        tuple(row.items or ()),
+        measures.who5_previous(s, participant_id, session_id),
+    )
 
 
 def agree_rules(s: OrmSession, session_id: str, rules: RuleSet) -> str:
@@ -237,8 +310,9 @@ def agree_rules(s: OrmSession, session_id: str, rules: RuleSet) -> str:
 
 def save_note(s: OrmSession, group_id: str, session_id: str, body: str) -> str:
     """Keep one running note per session (created on first save, then updated)."""
-    note = s.scalar(select(Note).where(Note.session_id == session_id)
-                    .order_by(Note.created_at).limit(1))
+    note = s.scalar(
+        select(Note).where(Note.session_id == session_id).order_by(Note.created_at).limit(1)
+    )
     if note is None:
         note = Note(group_id=group_id, session_id=session_id, body=body)
         s.add(note)

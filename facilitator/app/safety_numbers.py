@@ -17,14 +17,16 @@ from facilitator.store.models import SafetyResource
 
 # Names given to a placeholder once its number is filled in (stored in the language of
 # the screen, like the placeholders themselves).
-NAMES = {"emergency": {"en": "Emergency number", "ar": "رقم الطوارئ"},
-         "crisis": {"en": "Crisis line", "ar": "خط الأزمات"}}
+NAMES = {
+    "emergency": {"en": "Emergency number", "ar": "رقم الطوارئ"},
+    "crisis": {"en": "Crisis line", "ar": "خط الأزمات"},
+}
 
 
 @dataclass(frozen=True)
 class SafetyNumbers:
     emergency_name: str
-    emergency: str      # the phone number, "" when not set
+    emergency: str  # the phone number, "" when not set
     crisis_name: str
     crisis: str
 
@@ -37,8 +39,9 @@ def _placeholders() -> list[dict]:
     return safety.load_protocol().default_resources
 
 
-def _rows(s: OrmSession, lang: str, create: bool = True
-          ) -> tuple[SafetyResource | None, SafetyResource | None]:
+def _rows(
+    s: OrmSession, lang: str, create: bool = True
+) -> tuple[SafetyResource | None, SafetyResource | None]:
     """The emergency and crisis-line entries: the seeded placeholders if still there
     (matched by their name in either language, or by the names given here), else the
     first two entries of the list."""
@@ -67,7 +70,9 @@ def safety_numbers(s: OrmSession, lang: str = "en") -> SafetyNumbers:
     return SafetyNumbers(
         emergency.name if emergency else NAMES["emergency"][lang],
         (emergency.phone or "") if emergency else "",
-        crisis.name if crisis else NAMES["crisis"][lang], (crisis.phone or "") if crisis else "")
+        crisis.name if crisis else NAMES["crisis"][lang],
+        (crisis.phone or "") if crisis else "",
+    )
 
 
 def set_safety_numbers(s: OrmSession, lang: str, emergency: str, crisis: str) -> SafetyNumbers:
@@ -75,8 +80,9 @@ def set_safety_numbers(s: OrmSession, lang: str, emergency: str, crisis: str) ->
     its number also loses its "(edit me)" name and its fill-in instruction."""
     lang = lang if lang in ("en", "ar") else "en"
     rows = _rows(s, lang, create=True)
-    for key, row, phone, default in zip(("emergency", "crisis"), rows, (emergency, crisis),
-                                        _placeholders()[:2]):
+    for key, row, phone, default in zip(
+        ("emergency", "crisis"), rows, (emergency, crisis), _placeholders()[:2]
+    ):
         fields = {"phone": (phone or "").strip()}
         if fields["phone"] and row.name in set(default["name"].values()):
             fields["name"] = NAMES[key][lang]

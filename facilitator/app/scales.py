@@ -30,8 +30,8 @@ class Scale:
     """One question the score rows can record: its key, phase and answer points."""
 
     key: str
-    phase: str                 # "pre", "post" or "single"
-    title: dict[str, str]      # {"en": ..., "ar": ...}; empty for the built-in rating
+    phase: str  # "pre", "post" or "single"
+    title: dict[str, str]  # {"en": ..., "ar": ...}; empty for the built-in rating
     minimum: float
     maximum: float
     step: float
@@ -80,9 +80,15 @@ CHECKIN_SCALE = {phase: Scale(CHECKIN_KEY, phase, {}, 0, 10, 1) for phase in ("p
 
 
 def scale_from_spec(key: str, title: Any, spec: dict[str, Any], phase: str) -> Scale:
-    return Scale(key, phase, dict(title) if isinstance(title, dict) else {},
-                 float(spec.get("min", 0)), float(spec.get("max", 10)),
-                 float(spec.get("step", 1) or 1), bool(spec.get("higher_is_better", True)))
+    return Scale(
+        key,
+        phase,
+        dict(title) if isinstance(title, dict) else {},
+        float(spec.get("min", 0)),
+        float(spec.get("max", 10)),
+        float(spec.get("step", 1) or 1),
+        bool(spec.get("higher_is_better", True)),
+    )
 
 
 def run_phase(panel: str, phases: Sequence[str]) -> Optional[str]:

@@ -13,8 +13,7 @@ from typing import Optional
 
 from sqlalchemy import select
 
-from facilitator.session.persistence import (ResumableSession, SessionRunner,
-                                             find_resumable_sessions)
+from facilitator.session.persistence import ResumableSession, SessionRunner, find_resumable_sessions
 from facilitator.store.db import Database
 from facilitator.store.models import Session, SessionStatus
 from facilitator.tracking.attendance import attended_count
@@ -46,7 +45,7 @@ class SessionLine:
     session_id: str
     script_id: str
     started_at: Optional[datetime]
-    status: str            # "completed", "abandoned", "running", "paused", "planned"
+    status: str  # "completed", "abandoned", "running", "paused", "planned"
     is_practice: bool
     attended: int
 
@@ -54,9 +53,20 @@ class SessionLine:
 def session_history(db: Database, group_id: str, limit: int = 100) -> list[SessionLine]:
     """The group's sessions, newest first (planned ones never started are left out)."""
     with db.unit() as s:
-        rows = s.scalars(select(Session).where(Session.group_id == group_id,
-                                               Session.status != SessionStatus.planned)
-                         .order_by(Session.started_at.desc(), Session.created_at.desc())
-                         .limit(limit)).all()
-        return [SessionLine(r.id, r.script_id, r.started_at, r.status.value, r.is_practice,
-                            attended_count(s, r.id)) for r in rows]
+        rows = s.scalars(
+            select(Session)
+            .where(Session.group_id == group_id, Session.status != SessionStatus.planned)
+            .order_by(Session.started_at.desc(), Session.created_at.desc())
+            .limit(limit)
+        ).all()
+        return [
+            SessionLine(
+                r.id,
+                r.script_id,
+                r.started_at,
+                r.status.value,
+                r.is_practice,
+                attended_count(s, r.id),
+            )
+            for r in rows
+        ]

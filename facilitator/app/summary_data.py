@@ -13,8 +13,14 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session as OrmSession
 
-from facilitator.store.models import (Attendance, Incident, MeasureDefinition, MeasureResponse,
-                                      Phase, StepEvent)
+from facilitator.store.models import (
+    Attendance,
+    Incident,
+    MeasureDefinition,
+    MeasureResponse,
+    Phase,
+    StepEvent,
+)
 from facilitator.tracking.attendance import ATTENDED, attended_count
 from facilitator.tracking.measures import CHECKIN, WHO5
 
@@ -25,11 +31,11 @@ SKIP_ACTIONS = ("skip",)
 class SessionSummary:
     attended: int
     newcomers: int
-    paired: int                      # people who gave both a check-in and a check-out
-    average_change: float | None     # mean of (post - pre) over those people
+    paired: int  # people who gave both a check-in and a check-out
+    average_change: float | None  # mean of (post - pre) over those people
     incidents: int
     skipped_steps: list[str] = field(default_factory=list)  # step ids, in order
-    who5_answered: int = 0           # WHO-5 forms entered with a score (passes not counted)
+    who5_answered: int = 0  # WHO-5 forms entered with a score (passes not counted)
     custom: list["CustomLine"] = field(default_factory=list)
 
 
@@ -46,12 +52,22 @@ class CustomLine:
 
 def _custom_lines(s: OrmSession, session_id: str) -> list[CustomLine]:
     rows = s.execute(
-        select(MeasureDefinition.key, MeasureDefinition.title, MeasureResponse.participant_id,
-               MeasureResponse.phase, MeasureResponse.value)
+        select(
+            MeasureDefinition.key,
+            MeasureDefinition.title,
+            MeasureResponse.participant_id,
+            MeasureResponse.phase,
+            MeasureResponse.value,
+        )
         .join(MeasureDefinition, MeasureDefinition.id == MeasureResponse.measure_id)
-        .where(MeasureResponse.session_id == session_id, MeasureDefinition.builtin.is_(False),
-               MeasureResponse.passed.is_(False), MeasureResponse.value.is_not(None))
-        .order_by(MeasureDefinition.key)).all()
+        .where(
+            MeasureResponse.session_id == session_id,
+            MeasureDefinition.builtin.is_(False),
+            MeasureResponse.passed.is_(False),
+            MeasureResponse.value.is_not(None),
+        )
+        .order_by(MeasureDefinition.key)
+    ).all()
     by_key: dict[str, tuple[dict, dict[str, dict[str, float]]]] = {}
     for key, title, pid, phase, value in rows:
         _title, phases = by_key.setdefault(key, (dict(title or {}), {}))
@@ -61,37 +77,59 @@ def _custom_lines(s: OrmSession, session_id: str) -> list[CustomLine]:
         pre, post = phases.get("pre", {}), phases.get("post", {})
         both = set(pre) & set(post)
         if both:
-            lines.append(CustomLine(title, len(both),
-                                    sum(post[p] - pre[p] for p in both) / len(both), True))
+            lines.append(
+                CustomLine(title, len(both), sum(post[p] - pre[p] for p in both) / len(both), True)
+            )
         else:
             single = phases.get("single") or post or pre
-            lines.append(CustomLine(title, len(single),
-                                    sum(single.values()) / len(single), False))
+            lines.append(CustomLine(title, len(single), sum(single.values()) / len(single), False))
     return lines
 
 
 def session_summary(s: OrmSession, session_id: str) -> SessionSummary:
-    newcomers = s.scalar(select(func.count()).select_from(Attendance).where(
-        Attendance.session_id == session_id, Attendance.first_time.is_(True),
-        Attendance.status.in_(ATTENDED))) or 0
+    newcomers = (
+        s.scalar(
+            select(func.count())
+            .select_from(Attendance)
+            .where(
+                Attendance.session_id == session_id,
+                Attendance.first_time.is_(True),
+                Attendance.status.in_(ATTENDED),
+            )
+        )
+        or 0
+    )
     rows = s.execute(
         select(MeasureResponse.participant_id, MeasureResponse.phase, MeasureResponse.value)
         .join(MeasureDefinition, MeasureDefinition.id == MeasureResponse.measure_id)
-        .where(MeasureResponse.session_id == session_id, MeasureDefinition.key == CHECKIN,
-               MeasureResponse.passed.is_(False), MeasureResponse.value.is_not(None))).all()
+        .where(
+            MeasureResponse.session_id == session_id,
+            MeasureDefinition.key == CHECKIN,
+            MeasureResponse.passed.is_(False),
+            MeasureResponse.value.is_not(None),
+        )
+    ).all()
     pre: dict[str, float] = {}
     post: dict[str, float] = {}
     for pid, phase, value in rows:
         if value is None:  # excluded by the query; the type does not know that
             continue
-        (pre if Phase(phase) == Phase.pre else post if Phase(phase) == Phase.post else {})[pid] \
-            = float(value)
+        (pre if Phase(phase) == Phase.pre else post if Phase(phase) == Phase.post else {})[pid] = (
+            float(value)
+        )
     both = sorted(set(pre) & set(post))
     change = (sum(post[p] - pre[p] for p in both) / len(both)) if both else None
-    incidents = s.scalar(select(func.count()).select_from(Incident)
-                         .where(Incident.session_id == session_id)) or 0
-    events = s.execute(select(StepEvent.action, StepEvent.step_id, StepEvent.payload)
-                       .where(StepEvent.session_id == session_id).order_by(StepEvent.seq))
+    incidents = (
+        s.scalar(
+            select(func.count()).select_from(Incident).where(Incident.session_id == session_id)
+        )
+        or 0
+    )
+    events = s.execute(
+        select(StepEvent.action, StepEvent.step_id, StepEvent.payload)
+        .where(StepEvent.session_id == session_id)
+        .order_by(StepEvent.seq)
+    )
     skipped: dict[str, None] = {}  # ordered set
     for action, step_id, payload in events:
         # The engine un-skips a step when the facilitator goes back to it.
@@ -99,11 +137,26 @@ def session_summary(s: OrmSession, session_id: str) -> SessionSummary:
             del skipped[step_id]
         if action in SKIP_ACTIONS and (payload or {}).get("step"):
             skipped[payload["step"]] = None
-    who5 = s.scalar(select(func.count()).select_from(MeasureResponse)
-                    .join(MeasureDefinition, MeasureDefinition.id == MeasureResponse.measure_id)
-                    .where(MeasureResponse.session_id == session_id, MeasureDefinition.key == WHO5,
-                           MeasureResponse.passed.is_(False))) or 0
-    return SessionSummary(attended=attended_count(s, session_id), newcomers=int(newcomers),
-                          paired=len(both), average_change=change, incidents=int(incidents),
-                          skipped_steps=list(skipped), who5_answered=int(who5),
-                          custom=_custom_lines(s, session_id))
+    who5 = (
+        s.scalar(
+            select(func.count())
+            .select_from(MeasureResponse)
+            .join(MeasureDefinition, MeasureDefinition.id == MeasureResponse.measure_id)
+            .where(
+                MeasureResponse.session_id == session_id,
+                MeasureDefinition.key == WHO5,
+                MeasureResponse.passed.is_(False),
+            )
+        )
+        or 0
+    )
+    return SessionSummary(
+        attended=attended_count(s, session_id),
+        newcomers=int(newcomers),
+        paired=len(both),
+        average_change=change,
+        incidents=int(incidents),
+        skipped_steps=list(skipped),
+        who5_answered=int(who5),
+        custom=_custom_lines(s, session_id),
+    )

@@ -48,21 +48,29 @@ def open_with_keyring(path: Path) -> service.OpenedStore:
     return service.open_store(Path(path), use_keyring=True)
 
 
-def open_with(path: Path, *, passphrase: Optional[str] = None,
-              recovery_code: Optional[str] = None) -> service.OpenedStore:
-    return service.open_store(Path(path), passphrase=passphrase, recovery_code=recovery_code,
-                              use_keyring=False)
+def open_with(
+    path: Path, *, passphrase: Optional[str] = None, recovery_code: Optional[str] = None
+) -> service.OpenedStore:
+    return service.open_store(
+        Path(path), passphrase=passphrase, recovery_code=recovery_code, use_keyring=False
+    )
 
 
-def verify(store: service.OpenedStore, *, passphrase: Optional[str] = None,
-           recovery_code: Optional[str] = None, use_keyring: bool = False) -> None:
+def verify(
+    store: service.OpenedStore,
+    *,
+    passphrase: Optional[str] = None,
+    recovery_code: Optional[str] = None,
+    use_keyring: bool = False,
+) -> None:
     """Check a credential against the OPEN store's key; raise WrongKeyError if it does not fit.
 
     Used by the lock screen: the database stays open while locked (a session in
     progress keeps saving), only the screen is hidden.
     """
     kf = KeyFile.load(keyfile_path(store.path))
-    unlocked = unlock_key(kf, passphrase=passphrase, recovery_code=recovery_code,
-                          use_keyring=use_keyring)
+    unlocked = unlock_key(
+        kf, passphrase=passphrase, recovery_code=recovery_code, use_keyring=use_keyring
+    )
     if not hmac.compare_digest(unlocked.key, store.key):
         raise WrongKeyError(QT_TRANSLATE_NOOP("store", "The passphrase is not correct."))

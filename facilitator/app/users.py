@@ -22,12 +22,14 @@ from facilitator.store.service import OpenedStore
 
 
 def _principal(acct: core.Account, owner_id: str | None) -> Principal:
-    return Principal(acct.user_id, acct.login, frozenset(acct.roles),
-                     owner=acct.user_id == owner_id)
+    return Principal(
+        acct.user_id, acct.login, frozenset(acct.roles), owner=acct.user_id == owner_id
+    )
 
 
-def sign_in(store: OpenedStore, login: str | None = None,
-            passphrase: str | None = None) -> Principal:
+def sign_in(
+    store: OpenedStore, login: str | None = None, passphrase: str | None = None
+) -> Principal:
     """The acting user for an open store.
 
     - ``login`` given: that user's own passphrase slot must open with ``passphrase``;
@@ -39,16 +41,24 @@ def sign_in(store: OpenedStore, login: str | None = None,
     if login is not None:
         acct = core.by_login(store.db, login)
         if acct is None:
-            raise InputError(QT_TRANSLATE_NOOP(
-                "users", "There is no user called {name} on this store."), params=dict(name=login))
+            raise InputError(
+                QT_TRANSLATE_NOOP("users", "There is no user called {name} on this store."),
+                params=dict(name=login),
+            )
         if passphrase is None:
-            raise InputError(QT_TRANSLATE_NOOP(
-                "users", "Signing in as {name} needs that user's passphrase "
-                         "(--passphrase-file FILE)."), params=dict(name=login))
+            raise InputError(
+                QT_TRANSLATE_NOOP(
+                    "users",
+                    "Signing in as {name} needs that user's passphrase (--passphrase-file FILE).",
+                ),
+                params=dict(name=login),
+            )
         key = core.slot_user(store.path, acct.login, acct.user_id, passphrase)
         if key != store.key:
-            raise InputError(QT_TRANSLATE_NOOP(
-                "users", "The passphrase is not correct for {name}."), params=dict(name=login))
+            raise InputError(
+                QT_TRANSLATE_NOOP("users", "The passphrase is not correct for {name}."),
+                params=dict(name=login),
+            )
         return _principal(acct, owner.user_id)
     if passphrase is not None and store.unlocked_by == "passphrase":
         uid = core.user_of_passphrase(store.path, passphrase)
@@ -63,8 +73,9 @@ def list_users(store: OpenedStore, who: Principal) -> list[core.Account]:
     return core.accounts(store.db)
 
 
-def add_user(store: OpenedStore, who: Principal, login: str, roles: list[str],
-             passphrase: str) -> core.Account:
+def add_user(
+    store: OpenedStore, who: Principal, login: str, roles: list[str], passphrase: str
+) -> core.Account:
     require(who, "users.manage")
     return core.add_account(store.db, store.key, login, roles, passphrase, by=who.user_id)
 
@@ -75,8 +86,7 @@ def set_roles(store: OpenedStore, who: Principal, login: str, roles: list[str]) 
     return core.set_roles(store.db, acct.user_id, roles, by=who.user_id)
 
 
-def set_passphrase(store: OpenedStore, who: Principal, login: str,
-                   passphrase: str) -> core.Account:
+def set_passphrase(store: OpenedStore, who: Principal, login: str, passphrase: str) -> core.Account:
     """An administrator sets a user's passphrase; anyone may change their own."""
     acct = _find(store, login)
     if acct.user_id != who.user_id:
@@ -87,8 +97,10 @@ def set_passphrase(store: OpenedStore, who: Principal, login: str,
 def _find(store: OpenedStore, login: str) -> core.Account:
     acct = core.by_login(store.db, login)
     if acct is None:
-        raise InputError(QT_TRANSLATE_NOOP(
-            "users", "There is no user called {name} on this store."), params=dict(name=login))
+        raise InputError(
+            QT_TRANSLATE_NOOP("users", "There is no user called {name} on this store."),
+            params=dict(name=login),
+        )
     return acct
 
 
@@ -98,15 +110,17 @@ class RemovalRequest:
     login: str
 
 
-def request_removal(store: OpenedStore, who: Principal, login: str,
-                    reason: str = "") -> RemovalRequest:
+def request_removal(
+    store: OpenedStore, who: Principal, login: str, reason: str = ""
+) -> RemovalRequest:
     """First half of the two-person rule: ask for ``login`` to be removed."""
     require(who, "users.manage")
     acct = _find(store, login)
     if acct.user_id == who.user_id:
         raise InputError(QT_TRANSLATE_NOOP("users", "You cannot remove yourself."))
-    req = approvals.request(store.db, who, "remove_user", acct.user_id, reason,
-                            {"login": acct.login})
+    req = approvals.request(
+        store.db, who, "remove_user", acct.user_id, reason, {"login": acct.login}
+    )
     return RemovalRequest(req, acct.login)
 
 
@@ -114,13 +128,15 @@ def approve_removal(store: OpenedStore, who: Principal, approval_id: str) -> cor
     """Second half: a different person approves; the slot goes and a rekey is advised."""
     for waiting in approvals.pending(store.db, "remove_user"):
         if waiting.id == approval_id and waiting.target_id == who.user_id:
-            raise InputError(QT_TRANSLATE_NOOP(
-                "users", "You cannot approve your own removal."))
+            raise InputError(QT_TRANSLATE_NOOP("users", "You cannot approve your own removal."))
     req = approvals.approve(store.db, who, approval_id, expected_action="remove_user")
-    return core.remove_account(store.db, req.target_id, by=req.requested_by,
-                               approved_by=who.user_id)
+    return core.remove_account(
+        store.db, req.target_id, by=req.requested_by, approved_by=who.user_id
+    )
 
 
 REKEY_ADVICE = QT_TRANSLATE_NOOP(
-    "users", "The user's passphrase no longer opens this store. If they may have kept a "
-             "copy of the key file, change the database key now (facilitator db rekey).")
+    "users",
+    "The user's passphrase no longer opens this store. If they may have kept a "
+    "copy of the key file, change the database key now (facilitator db rekey).",
+)

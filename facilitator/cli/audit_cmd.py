@@ -43,8 +43,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _filters(args: argparse.Namespace) -> dict:
-    return {"action": args.action, "date_from": svc.parse_day(args.date_from),
-            "date_to": svc.parse_day(args.date_to)}
+    return {
+        "action": args.action,
+        "date_from": svc.parse_day(args.date_from),
+        "date_to": svc.parse_day(args.date_to),
+    }
 
 
 def _show(args: argparse.Namespace) -> int:
@@ -75,8 +78,9 @@ def _export(args: argparse.Namespace) -> int:
     out = Path(args.out)
     fmt = args.format or out.suffix.lower().lstrip(".")
     if fmt not in ("csv", "pdf"):
-        raise InputError(f"Cannot tell the format of {out}: name it .csv or .pdf, or give "
-                         "--format.")
+        raise InputError(
+            f"Cannot tell the format of {out}: name it .csv or .pdf, or give --format."
+        )
     filters = _filters(args)
     store, who = open_as(args)
     with store:

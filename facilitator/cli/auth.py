@@ -20,16 +20,18 @@ from facilitator.store.service import OpenedStore
 
 def add_user_args(parser: argparse.ArgumentParser) -> None:
     add_store_args(parser)
-    parser.add_argument("--user", metavar="NAME",
-                        help="act as this user (with that user's --passphrase-file)")
+    parser.add_argument(
+        "--user", metavar="NAME", help="act as this user (with that user's --passphrase-file)"
+    )
 
 
 def open_as(args: argparse.Namespace) -> tuple[OpenedStore, Principal]:
     login = getattr(args, "user", None)
     passphrase = secret_from_args(args, "passphrase_file", "passphrase")
     if login and passphrase is None:
-        raise InputError(f"--user {login} needs that user's passphrase: "
-                         "give --passphrase-file FILE.")
+        raise InputError(
+            f"--user {login} needs that user's passphrase: give --passphrase-file FILE."
+        )
     store = open_from_args(args)
     try:
         who = sign_in(store, login, passphrase)

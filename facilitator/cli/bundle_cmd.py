@@ -26,14 +26,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_user_args(p)
     p.add_argument("--out", required=True, metavar="FILE")
     p.add_argument("--force", action="store_true", help="replace an existing --out file")
-    p.add_argument("--label", help="a name others will see for this install (no real names "
-                                   "of participants)")
+    p.add_argument(
+        "--label", help="a name others will see for this install (no real names of participants)"
+    )
     p.set_defaults(func=run_export_public)
     p = ks.add_parser("fingerprint", help="print the fingerprint of a public-key file")
     p.add_argument("file", metavar="FILE")
     p.set_defaults(func=run_fingerprint)
-    p = ks.add_parser("trust", help="trust another install's public key after checking its "
-                                    "fingerprint")
+    p = ks.add_parser(
+        "trust", help="trust another install's public key after checking its fingerprint"
+    )
     add_user_args(p)
     p.add_argument("file", metavar="FILE")
     p.add_argument("--fingerprint", metavar="FP", help="the fingerprint read out by its owner")
@@ -50,8 +52,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("key_id", metavar="KEYID")
     p.set_defaults(func=run_revoke)
 
-    p = ks.add_parser("recovery-new", help="make an organisation recovery key (its secret "
-                                           "goes to a file to keep offline)")
+    p = ks.add_parser(
+        "recovery-new",
+        help="make an organisation recovery key (its secret goes to a file to keep offline)",
+    )
     p.add_argument("--out-public", required=True, metavar="FILE")
     p.add_argument("--out-secret", required=True, metavar="FILE")
     p.add_argument("--force", action="store_true", help="replace existing --out-* files")
@@ -62,25 +66,39 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     bs = b.add_subparsers(dest="bundle_command", metavar="ACTION", required=True)
     p = bs.add_parser("export", help="write a bundle of de-identified records")
     add_user_args(p)
-    p.add_argument("--to", required=True, action="append", metavar="KEYFILE",
-                   help="a trusted recipient's public-key file (repeat for a deputy or an "
-                        "organisation recovery key)")
+    p.add_argument(
+        "--to",
+        required=True,
+        action="append",
+        metavar="KEYFILE",
+        help="a trusted recipient's public-key file (repeat for a deputy or an "
+        "organisation recovery key)",
+    )
     p.add_argument("--out", required=True, metavar="FILE")
     p.add_argument("--force", action="store_true", help="replace an existing --out file")
     p.add_argument("--group", action="append", metavar="ID", help="only this group (repeatable)")
     p.add_argument("--from", dest="month_from", metavar="YYYY-MM")
-    p.add_argument("--until", "--to-month", dest="month_to", metavar="YYYY-MM",
-                   help="last month included")
-    p.add_argument("--share-text", action="append", default=[], metavar="ID",
-                   help="share this note's or incident's free text (checked first)")
+    p.add_argument(
+        "--until", "--to-month", dest="month_to", metavar="YYYY-MM", help="last month included"
+    )
+    p.add_argument(
+        "--share-text",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="share this note's or incident's free text (checked first)",
+    )
     p.add_argument("--dry-run", action="store_true", help="show what would travel")
     p.set_defaults(func=run_export)
     p = bs.add_parser("import", help="verify and merge a bundle or a receipt")
     add_user_args(p)
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
-    p.add_argument("--receipts", metavar="DIR", help="write a signed receipt per facilitator "
-                                                     "into DIR after importing")
+    p.add_argument(
+        "--receipts",
+        metavar="DIR",
+        help="write a signed receipt per facilitator into DIR after importing",
+    )
     p.set_defaults(func=run_import)
     p = bs.add_parser("receipt", help="write a signed receipt for one facilitator")
     add_user_args(p)
@@ -95,8 +113,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_user_args(p)
     p.add_argument("--all", action="store_true", help="include resolved ones")
     p.set_defaults(func=run_conflicts)
-    p = bs.add_parser("quarantine", help="refused bundles kept (still encrypted) with the "
-                                         "reason")
+    p = bs.add_parser("quarantine", help="refused bundles kept (still encrypted) with the reason")
     add_user_args(p)
     p.set_defaults(func=run_quarantine)
     p = bs.add_parser("receipts", help="receipts from the supervisor")
@@ -134,8 +151,10 @@ def run_trust(args: argparse.Namespace) -> int:
     fp = args.fingerprint
     if fp is None:
         if not sys.stdin.isatty():
-            raise InputError("Give the fingerprint the key's owner read out to you with "
-                             "--fingerprint FP (there is no terminal to ask on).")
+            raise InputError(
+                "Give the fingerprint the key's owner read out to you with "
+                "--fingerprint FP (there is no terminal to ask on)."
+            )
         print(f"Key '{pk.label}' ({pk.key_id})\nFingerprint: {pk.fingerprint}")
         answer = input("Type the fingerprint its owner reads out to you: ")
         fp = answer
@@ -160,8 +179,10 @@ def run_rotate(args: argparse.Namespace) -> int:
     store, who = open_as(args)
     with store:
         info = keys.rotate(store.db, who=who)
-    print(f"New key {info.key_id}, fingerprint {info.fingerprint}. Send the new public key "
-          "(keys export-public) to your supervisor.")
+    print(
+        f"New key {info.key_id}, fingerprint {info.fingerprint}. Send the new public key "
+        "(keys export-public) to your supervisor."
+    )
     return 0
 
 
@@ -192,9 +213,15 @@ def run_export(args: argparse.Namespace) -> int:
     recipients = [keys.read_public(Path(f)) for f in files]
     store, who = open_as(args)
     with store:
-        plan = bundles.plan_export(store.db, recipients, groups=args.group,
-                                   month_from=args.month_from, month_to=month_to,
-                                   share_texts=args.share_text, who=who)
+        plan = bundles.plan_export(
+            store.db,
+            recipients,
+            groups=args.group,
+            month_from=args.month_from,
+            month_to=month_to,
+            share_texts=args.share_text,
+            who=who,
+        )
         for t in plan.texts:
             mark = "shared" if t.ticked else "kept here"
             warn = f" (looks identifying: {', '.join(t.findings)})" if t.findings else ""
@@ -203,8 +230,10 @@ def run_export(args: argparse.Namespace) -> int:
             print(f"Would send {_counts_line(plan.counts)}; {plan.tombstones} erasures.")
             return 0
         res = bundles.write_export(store.db, plan, Path(args.out))
-    print(f"Wrote {res.path}: {_counts_line(res.counts)}; {res.tombstones} erasures; "
-          f"{res.texts_shared} free texts shared; bundle {res.bundle_id[:8]} #{res.counter}.")
+    print(
+        f"Wrote {res.path}: {_counts_line(res.counts)}; {res.tombstones} erasures; "
+        f"{res.texts_shared} free texts shared; bundle {res.bundle_id[:8]} #{res.counter}."
+    )
     return 0
 
 
@@ -214,8 +243,7 @@ def run_import(args: argparse.Namespace) -> int:
     with store:
         for f in args.files:
             try:
-                r = bundles.import_bundle(store.db, Path(f), dry_run=args.dry_run,
-                                          who=who)
+                r = bundles.import_bundle(store.db, Path(f), dry_run=args.dry_run, who=who)
             except bundles.BundleRefused as exc:
                 print(f"facilitator: error: {exc}", file=sys.stderr)
                 code = 1
@@ -224,13 +252,15 @@ def run_import(args: argparse.Namespace) -> int:
             if r.kind == "receipt":
                 print(f"{prefix} a receipt from {r.sender_label or r.sender_key_id}.")
                 continue
-            print(f"{prefix} {Path(f).name} from {r.sender_label or r.sender_key_id}: "
-                  f"{r.added['session']} sessions, {r.added['attendance']} attendances, "
-                  f"{r.added['incident']} incidents added "
-                  f"({sum(r.added.values())} records in all); "
-                  f"{sum(r.changed.values())} changed, {r.unchanged} unchanged, "
-                  f"{len(r.conflicts)} conflicts, {len(r.refused)} refused, "
-                  f"{r.erased} erased.")
+            print(
+                f"{prefix} {Path(f).name} from {r.sender_label or r.sender_key_id}: "
+                f"{r.added['session']} sessions, {r.added['attendance']} attendances, "
+                f"{r.added['incident']} incidents added "
+                f"({sum(r.added.values())} records in all); "
+                f"{sum(r.changed.values())} changed, {r.unchanged} unchanged, "
+                f"{len(r.conflicts)} conflicts, {len(r.refused)} refused, "
+                f"{r.erased} erased."
+            )
             for x in r.refused[:20]:
                 print(f"  refused {x['entity']} {x['id']}: {x['reason']}")
             for x in r.conflicts[:20]:
@@ -253,8 +283,9 @@ def run_receipt(args: argparse.Namespace) -> int:
     store, who = open_as(args)
     with store:
         res = bundles.write_receipt(store.db, args.who, Path(args.out), who=who)
-    print(f"Wrote receipt {args.out}." if res else "Nothing new to acknowledge; no receipt "
-          "written.")
+    print(
+        f"Wrote receipt {args.out}." if res else "Nothing new to acknowledge; no receipt written."
+    )
     return 0
 
 
@@ -265,19 +296,21 @@ def run_status(args: argparse.Namespace) -> int:
         # and the receipts for whoever sends
         if not (allowed(who, "bundle.import") or allowed(who, "bundle.receipts")):
             require(who, "bundle.import")
-        rows = bundles.status_board(store.db, who=who) \
-            if allowed(who, "bundle.import") else []
+        rows = bundles.status_board(store.db, who=who) if allowed(who, "bundle.import") else []
         if allowed(who, "bundle.receipts"):
             sent = bundles.unacknowledged_sent(store.db, who=who)
             unread = bundles.receipts(store.db, unacknowledged_only=True, who=who)
         else:
             sent, unread = [], []
-    print("facilitator\tkey\tlast bundle\tcounter\tbundles\treceipt due\tquarantined\t"
-          "open conflicts")
+    print(
+        "facilitator\tkey\tlast bundle\tcounter\tbundles\treceipt due\tquarantined\topen conflicts"
+    )
     for p in rows:
         when = p.last_bundle_at.strftime("%Y-%m-%d %H:%M") if p.last_bundle_at else "never"
-        print(f"{p.label or p.device_id[:8]}\t{p.key_status}\t{when}\t{p.last_counter}\t"
-              f"{p.bundles}\t{p.receipts_due}\t{p.quarantined}\t{p.open_conflicts}")
+        print(
+            f"{p.label or p.device_id[:8]}\t{p.key_status}\t{when}\t{p.last_counter}\t"
+            f"{p.bundles}\t{p.receipts_due}\t{p.quarantined}\t{p.open_conflicts}"
+        )
     if sent:
         print(f"{len(sent)} bundle(s) sent from here are not yet acknowledged by a receipt.")
     if unread:
@@ -298,8 +331,10 @@ def run_conflicts(args: argparse.Namespace) -> int:
     for c in rows:
         print(f"{items.get(c.id, '')[:8]}\t{c.entity}\t{c.record_id}\t{c.reason}\t{c.state}")
     if rows:
-        print("Resolve each in the review queue: facilitator review show ITEM; facilitator "
-              "review sign ITEM --take local|incoming [--comment TEXT]")
+        print(
+            "Resolve each in the review queue: facilitator review show ITEM; facilitator "
+            "review sign ITEM --take local|incoming [--comment TEXT]"
+        )
     return 0
 
 
@@ -311,23 +346,34 @@ def run_receipts(args: argparse.Namespace) -> int:
         rows = bundles.receipts(store.db, who=who)
     for r in rows:
         flag = "read" if r.acknowledged else "NEW"
-        print(f"{r.receipt_id[:12]}\t{flag}\tfrom {r.from_label}\t{r.arrived} bundle(s) "
-              f"arrived\t{len(r.refused)} refused\t{len(r.quarantined)} quarantined\t"
-              f"{len(r.conflicts)} conflicts")
+        print(
+            f"{r.receipt_id[:12]}\t{flag}\tfrom {r.from_label}\t{r.arrived} bundle(s) "
+            f"arrived\t{len(r.refused)} refused\t{len(r.quarantined)} quarantined\t"
+            f"{len(r.conflicts)} conflicts"
+        )
         for m in r.messages:  # what the review queue said about this facilitator's records
-            about = m.get("entity") or ("incident" if m.get("incident_id") else
-                                        "session" if m.get("session_id") else "group")
-            print(f"  supervisor [{m.get('state', '')}] {m.get('kind', '')} {about} "
-                  f"{str(m.get('about') or '')[:8]}: {m.get('text')}")
+            about = m.get("entity") or (
+                "incident"
+                if m.get("incident_id")
+                else "session"
+                if m.get("session_id")
+                else "group"
+            )
+            print(
+                f"  supervisor [{m.get('state', '')}] {m.get('kind', '')} {about} "
+                f"{str(m.get('about') or '')[:8]}: {m.get('text')}"
+            )
     return 0
 
 
 def run_recovery_new(args: argparse.Namespace) -> int:
     _check_out(args, args.out_public, args.out_secret)
     pk = keys.new_recovery_key(Path(args.out_public), Path(args.out_secret), args.label)
-    print(f"Recovery key made. Public part: {args.out_public} (trust it on each install and "
-          f"add it with a second --to). Secret part: {args.out_secret}: print it, keep it "
-          "offline, then delete the file.")
+    print(
+        f"Recovery key made. Public part: {args.out_public} (trust it on each install and "
+        f"add it with a second --to). Secret part: {args.out_secret}: print it, keep it "
+        "offline, then delete the file."
+    )
     print(f"Fingerprint: {pk.fingerprint}")
     return 0
 

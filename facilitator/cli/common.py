@@ -23,19 +23,26 @@ from facilitator.store.service import OpenedStore, open_store, restore_keyring_e
 
 def add_db_arg(parser: argparse.ArgumentParser) -> None:
     # SUPPRESS keeps a top-level ``facilitator --db X COMMAND`` value intact.
-    parser.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
-                        help="the store (default: the per-user data folder)")
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="the store (default: the per-user data folder)",
+    )
 
 
 def add_store_args(parser: argparse.ArgumentParser, *, recovery: bool = True) -> None:
     """Add ``--db``, ``--passphrase-file`` and (optionally) ``--recovery-code-file``."""
     add_db_arg(parser)
-    parser.add_argument("--passphrase-file", metavar="FILE",
-                        help="read the passphrase from FILE (used when the keyring "
-                             "does not hold the key)")
+    parser.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        help="read the passphrase from FILE (used when the keyring does not hold the key)",
+    )
     if recovery:
-        parser.add_argument("--recovery-code-file", metavar="FILE",
-                            help="read the recovery code from FILE")
+        parser.add_argument(
+            "--recovery-code-file", metavar="FILE", help="read the recovery code from FILE"
+        )
 
 
 def db_path(args: argparse.Namespace) -> Path:
@@ -50,11 +57,14 @@ def read_secret_file(path: str | Path, what: str = "passphrase") -> str:
     try:
         text = read_bounded(path, SECRET_FILE_MAX_BYTES).decode("utf-8")
     except TooLargeError:
-        raise InputError(f"The {what} file {path} is too large to hold a {what} "
-                         f"(more than {SECRET_FILE_MAX_BYTES // 1024} KiB).") from None
+        raise InputError(
+            f"The {what} file {path} is too large to hold a {what} "
+            f"(more than {SECRET_FILE_MAX_BYTES // 1024} KiB)."
+        ) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"Could not read the {what} file {path}: "
-                         f"{getattr(exc, 'strerror', None) or exc}.") from exc
+        raise InputError(
+            f"Could not read the {what} file {path}: {getattr(exc, 'strerror', None) or exc}."
+        ) from exc
     lines = text.splitlines()
     secret = lines[0] if lines else ""
     if not secret.strip():
@@ -65,8 +75,9 @@ def read_secret_file(path: str | Path, what: str = "passphrase") -> str:
 def prompt_secret(prompt: str, *, confirm: bool = False) -> str:
     """Ask on the terminal; refuse when there is no terminal to ask on."""
     if not sys.stdin.isatty():
-        raise InputError("No terminal to ask for the passphrase: give it with "
-                         "--passphrase-file FILE.")
+        raise InputError(
+            "No terminal to ask for the passphrase: give it with --passphrase-file FILE."
+        )
     first = getpass.getpass(prompt)
     if confirm and getpass.getpass("Repeat to confirm: ") != first:
         raise InputError("The two entries do not match.")
@@ -88,13 +99,16 @@ def open_from_args(args: argparse.Namespace, *, migrate_on_open: bool = True) ->
     passphrase = secret_from_args(args, "passphrase_file", "passphrase")
     code = secret_from_args(args, "recovery_code_file", "recovery code")
     try:
-        store = open_store(path, passphrase=passphrase, recovery_code=code,
-                           migrate_on_open=migrate_on_open)
+        store = open_store(
+            path, passphrase=passphrase, recovery_code=code, migrate_on_open=migrate_on_open
+        )
     except KeyUnavailableError:
         if not sys.stdin.isatty():
-            raise InputError("No keyring entry opens this store and no passphrase "
-                             "was given: use --passphrase-file FILE or "
-                             "--recovery-code-file FILE.") from None
+            raise InputError(
+                "No keyring entry opens this store and no passphrase "
+                "was given: use --passphrase-file FILE or "
+                "--recovery-code-file FILE."
+            ) from None
         passphrase = prompt_secret("Passphrase (leave empty to use the recovery code): ")
         if passphrase:
             store = open_store(path, passphrase=passphrase, migrate_on_open=migrate_on_open)
@@ -103,11 +117,15 @@ def open_from_args(args: argparse.Namespace, *, migrate_on_open: bool = True) ->
             store = open_store(path, recovery_code=code, migrate_on_open=migrate_on_open)
     if store.keyring_missing_entry and secrets.is_real_backend():
         if restore_keyring_entry(store):
-            print("note: the system keyring had lost this store's key; it was stored again.",
-                  file=sys.stderr)
+            print(
+                "note: the system keyring had lost this store's key; it was stored again.",
+                file=sys.stderr,
+            )
     for notice in store.notices:
         print(f"note: {notice}", file=sys.stderr)
     if store.new_recovery_code:
-        print("An interrupted key change was completed. Your NEW recovery code is:\n"
-              f"  {store.new_recovery_code}\nWrite it down now; the old one no longer works.")
+        print(
+            "An interrupted key change was completed. Your NEW recovery code is:\n"
+            f"  {store.new_recovery_code}\nWrite it down now; the old one no longer works."
+        )
     return store

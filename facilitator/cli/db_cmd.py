@@ -36,12 +36,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("init", help="create a new encrypted store")
     add_db_arg(p)
-    p.add_argument("--passphrase-file", metavar="FILE",
-                   help="passphrase to protect the key (required without a system keyring)")
-    p.add_argument("--recovery-out", metavar="FILE",
-                   help="write the recovery code to FILE (mode 0600) instead of printing it")
-    p.add_argument("--force", action="store_true",
-                   help="replace an existing --recovery-out file")
+    p.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        help="passphrase to protect the key (required without a system keyring)",
+    )
+    p.add_argument(
+        "--recovery-out",
+        metavar="FILE",
+        help="write the recovery code to FILE (mode 0600) instead of printing it",
+    )
+    p.add_argument("--force", action="store_true", help="replace an existing --recovery-out file")
     p.add_argument("--no-keyring", action="store_true", help="do not use the system keyring")
     p.set_defaults(func=_init)
 
@@ -51,44 +56,56 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("backup", help="write a verified encrypted backup")
     add_store_args(p)
-    p.add_argument("--out", metavar="FILE",
-                   help="backup file (default: a new generation in backups/); its key file "
-                        "is written beside it as FILE.keys")
+    p.add_argument(
+        "--out",
+        metavar="FILE",
+        help="backup file (default: a new generation in backups/); its key file "
+        "is written beside it as FILE.keys",
+    )
     p.add_argument("--force", action="store_true", help="replace an existing --out file")
     p.set_defaults(func=_backup)
 
     p = sub.add_parser("restore", help="replace the store with a verified backup")
     add_store_args(p)
     p.add_argument("--from", dest="from_file", metavar="FILE", required=True)
-    p.add_argument("--yes", action="store_true",
-                   help="replace the store without asking (after the checks and summary)")
+    p.add_argument(
+        "--yes",
+        action="store_true",
+        help="replace the store without asking (after the checks and summary)",
+    )
     p.set_defaults(func=_restore)
 
     p = sub.add_parser("rekey", help="rotate the database key and issue a new recovery code")
     add_store_args(p)
-    p.add_argument("--recovery-out", metavar="FILE",
-                   help="write the new recovery code to FILE (mode 0600)")
-    p.add_argument("--force", action="store_true",
-                   help="replace an existing --recovery-out file")
+    p.add_argument(
+        "--recovery-out", metavar="FILE", help="write the new recovery code to FILE (mode 0600)"
+    )
+    p.add_argument("--force", action="store_true", help="replace an existing --recovery-out file")
     p.set_defaults(func=_rekey)
 
     p = sub.add_parser("passwd", help="set, change or remove the passphrase")
     add_store_args(p)
     p.add_argument("--new-passphrase-file", metavar="FILE")
-    p.add_argument("--remove", action="store_true",
-                   help="remove the passphrase (only while the system keyring holds the key)")
+    p.add_argument(
+        "--remove",
+        action="store_true",
+        help="remove the passphrase (only while the system keyring holds the key)",
+    )
     p.set_defaults(func=_passwd)
 
 
 def _recovery_deliverer(out: str | None):
     """A ``deliver(code)`` for the services: the code written to ``out`` and read back
     (or printed and flushed) before the store depends on it."""
+
     def deliver(code: str) -> None:
         if out:
-            text = ("Facilitator recovery code\n\n"
-                    f"{code}\n\n"
-                    "Keep this somewhere safe and private. It opens the store if the keyring\n"
-                    "entry and the passphrase are both lost.\n")
+            text = (
+                "Facilitator recovery code\n\n"
+                f"{code}\n\n"
+                "Keep this somewhere safe and private. It opens the store if the keyring\n"
+                "entry and the passphrase are both lost.\n"
+            )
             atomic_write(Path(out), text.encode("utf-8"), mode=0o600)
             try:
                 back = read_bounded(out, SECRET_FILE_MAX_BYTES).decode("utf-8")
@@ -96,12 +113,14 @@ def _recovery_deliverer(out: str | None):
             except (OSError, UnicodeDecodeError, IndexError, StoreError):
                 ok = False
             if not ok:
-                raise StoreError(f"The recovery code could not be read back from {out}; "
-                                 "nothing was changed.")
+                raise StoreError(
+                    f"The recovery code could not be read back from {out}; nothing was changed."
+                )
             print(f"Recovery code written to {out} (readable only by you).", flush=True)
         else:
             print("Recovery code (shown once; write it down and keep it safe):")
             print(f"  {code}", flush=True)
+
     return deliver
 
 
@@ -118,11 +137,17 @@ def _init(args: argparse.Namespace) -> int:
     passphrase = secret_from_args(args, "passphrase_file", "passphrase")
     if passphrase is None and not (use_keyring and secrets.is_real_backend()):
         if not sys.stdin.isatty():
-            raise InputError("No system keyring is available, so a passphrase is required: "
-                             "give it with --passphrase-file FILE.")
+            raise InputError(
+                "No system keyring is available, so a passphrase is required: "
+                "give it with --passphrase-file FILE."
+            )
         passphrase = prompt_secret("New passphrase: ", confirm=True)
-    created = service.create_store(path, passphrase=passphrase, use_keyring=use_keyring,
-                                   deliver=_recovery_deliverer(args.recovery_out))
+    created = service.create_store(
+        path,
+        passphrase=passphrase,
+        use_keyring=use_keyring,
+        deliver=_recovery_deliverer(args.recovery_out),
+    )
     try:
         if created.keyring_used and passphrase is not None:
             where = "the system keyring or your passphrase"
@@ -130,8 +155,10 @@ def _init(args: argparse.Namespace) -> int:
             where = "the system keyring"
         else:
             where = "your passphrase"
-        print(f"Created an encrypted store at {created.path}. Unlock with {where} "
-              "(or the recovery code).")
+        print(
+            f"Created an encrypted store at {created.path}. Unlock with {where} "
+            "(or the recovery code)."
+        )
     finally:
         created.close()
     return 0
@@ -150,8 +177,10 @@ def _check(args: argparse.Namespace) -> int:
         healthy &= header_ok
         print(f"file header encrypted: {'ok' if header_ok else 'NO'}")
         current, head = migrate.current_revision(store.db.engine), migrate.head_revision()
-        print(f"schema: {current or 'empty'} (latest {head})"
-              + ("" if current == head else ": will be updated on next open"))
+        print(
+            f"schema: {current or 'empty'} (latest {head})"
+            + ("" if current == head else ": will be updated on next open")
+        )
     finally:
         store.close()
     problems = integrity_problems(store.path, store.key)
@@ -179,11 +208,13 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 def _summary_lines(summary: backup.BackupSummary) -> list[str]:
-    return [f"  groups: {summary.groups}",
-            f"  sessions: {summary.sessions}",
-            f"  last session: {summary.last_session or 'none'}",
-            f"  schema: {summary.revision}",
-            f"  size: {summary.size // 1024} KiB"]
+    return [
+        f"  groups: {summary.groups}",
+        f"  sessions: {summary.sessions}",
+        f"  last session: {summary.last_session or 'none'}",
+        f"  schema: {summary.revision}",
+        f"  size: {summary.size // 1024} KiB",
+    ]
 
 
 def _restore(args: argparse.Namespace) -> int:
@@ -195,16 +226,19 @@ def _restore(args: argparse.Namespace) -> int:
         if args.yes:
             return True
         if not sys.stdin.isatty():
-            raise InputError("Nothing was restored: add --yes to replace the store with this "
-                             "backup.")
+            raise InputError(
+                "Nothing was restored: add --yes to replace the store with this backup."
+            )
         answer = input(f"Replace the store {path} with it? [y/N] ")
         return answer.strip().lower() in ("y", "yes")
 
     result = backup.restore(
-        Path(args.from_file), path,
+        Path(args.from_file),
+        path,
         passphrase=secret_from_args(args, "passphrase_file", "passphrase"),
         recovery_code=secret_from_args(args, "recovery_code_file", "recovery code"),
-        confirm=confirm)
+        confirm=confirm,
+    )
     print(f"Restored {path} from {args.from_file} (unlocked by {result.unlocked_by}).")
     if result.replaced:
         print(f"The previous database was kept as {result.replaced}.")
@@ -217,14 +251,20 @@ def _rekey(args: argparse.Namespace) -> int:
         passphrase = secret_from_args(args, "passphrase_file", "passphrase")
         if passphrase is None and KeyFile.load(keyfile_path(store.path)).has("passphrase"):
             passphrase = prompt_secret("Current passphrase: ")
-        result = service.rekey_detailed(store, passphrase=passphrase,
-                                        deliver=_recovery_deliverer(args.recovery_out))
-    print("The database key was changed. The old recovery code no longer opens this store "
-          "or the backups the app keeps.")
+        result = service.rekey_detailed(
+            store, passphrase=passphrase, deliver=_recovery_deliverer(args.recovery_out)
+        )
+    print(
+        "The database key was changed. The old recovery code no longer opens this store "
+        "or the backups the app keeps."
+    )
     if result.keyring_updated is False:
-        print("warning: the system keyring could not be updated (locked or not answering). "
-              "Next time open the store with the NEW recovery code or the passphrase; the "
-              "key is then stored in the keyring again.", file=sys.stderr)
+        print(
+            "warning: the system keyring could not be updated (locked or not answering). "
+            "Next time open the store with the NEW recovery code or the passphrase; the "
+            "key is then stored in the keyring again.",
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -235,9 +275,11 @@ def _passwd(args: argparse.Namespace) -> int:
         current = secret_from_args(args, "passphrase_file", "passphrase")
         if args.remove:
             kept = service.remove_passphrase(store)
-            print("The passphrase was removed from the store and from "
-                  f"{kept.rewrapped + kept.revoked_only} kept backup key file(s); the system "
-                  "keyring and the recovery code still open the store.")
+            print(
+                "The passphrase was removed from the store and from "
+                f"{kept.rewrapped + kept.revoked_only} kept backup key file(s); the system "
+                "keyring and the recovery code still open the store."
+            )
             return 0
         new = secret_from_args(args, "new_passphrase_file", "new passphrase")
         if new is None:
@@ -247,8 +289,14 @@ def _passwd(args: argparse.Namespace) -> int:
         kept = service.change_passphrase(store, new, current=current)
     print("The passphrase was changed. The database itself was not re-encrypted.")
     if kept.rewrapped or kept.revoked_only:
-        print(f"Backups the app keeps: {kept.rewrapped} now open with the new passphrase"
-              + (f"; {kept.revoked_only} older one(s) no longer open with any passphrase "
-                 "(only with the recovery code of their time)" if kept.revoked_only else "")
-              + ".")
+        print(
+            f"Backups the app keeps: {kept.rewrapped} now open with the new passphrase"
+            + (
+                f"; {kept.revoked_only} older one(s) no longer open with any passphrase "
+                "(only with the recovery code of their time)"
+                if kept.revoked_only
+                else ""
+            )
+            + "."
+        )
     return 0

@@ -36,10 +36,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--groups", default=4, help="number of groups (default 4)")
     p.add_argument("--weeks", default=12, help="weeks of sessions (default 12)")
     p.add_argument("--seed", default=1, help="random seed (default 1)")
-    p.add_argument("--participants", default=12,
-                   help="roughly how many people per group (default 12)")
-    p.add_argument("--append", action="store_true",
-                   help="allow adding demo data to a store that already holds groups")
+    p.add_argument(
+        "--participants", default=12, help="roughly how many people per group (default 12)"
+    )
+    p.add_argument(
+        "--append",
+        action="store_true",
+        help="allow adding demo data to a store that already holds groups",
+    )
     p.set_defaults(func=run)
 
 
@@ -53,22 +57,36 @@ def run(args: argparse.Namespace) -> int:
         with db.unit() as s:  # unit(): a damaged page becomes a plain StoreError
             existing = s.scalar(select(func.count()).select_from(Group)) or 0
         if existing and not args.append:
-            raise InputError(f"This store already holds {existing} group(s). Demo data is only "
-                             "added to an empty store; use --append to add it anyway.")
+            raise InputError(
+                f"This store already holds {existing} group(s). Demo data is only "
+                "added to an empty store; use --append to add it anyway."
+            )
         started = time.perf_counter()
-        summary = generate_demo(db, groups=groups, weeks=weeks, seed=seed,
-                                participants_per_group=people, id_salt=existing)
+        summary = generate_demo(
+            db,
+            groups=groups,
+            weeks=weeks,
+            seed=seed,
+            participants_per_group=people,
+            id_salt=existing,
+        )
         with db.unit() as s:
             marker = s.get(Setting, "demo_data") or Setting(key="demo_data")
             marker.value = {"seed": seed, "groups": groups, "weeks": weeks}
             s.add(marker)
-            s.add(AuditEvent(action="demo_data", entity="store",
-                             detail={"seed": seed, "groups": groups, "weeks": weeks,
-                                     "rows": summary.rows}))
+            s.add(
+                AuditEvent(
+                    action="demo_data",
+                    entity="store",
+                    detail={"seed": seed, "groups": groups, "weeks": weeks, "rows": summary.rows},
+                )
+            )
         took = time.perf_counter() - started
-        print(f"Added {summary.groups} groups, {summary.participants} participants, "
-              f"{summary.sessions} sessions ({summary.rows} rows) in {took:.1f} s.",
-              file=sys.stdout)
+        print(
+            f"Added {summary.groups} groups, {summary.participants} participants, "
+            f"{summary.sessions} sessions ({summary.rows} rows) in {took:.1f} s.",
+            file=sys.stdout,
+        )
         return 0
     finally:
         store.close()

@@ -23,8 +23,7 @@ from sqlalchemy import func, select
 from facilitator.cli import groups_cmd
 from facilitator.cli.common import add_store_args, open_from_args
 from facilitator.errors import InputError
-from facilitator.store.models import (Attendance, AttendanceStatus, Group, Session,
-                                      SessionStatus)
+from facilitator.store.models import Attendance, AttendanceStatus, Group, Session, SessionStatus
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -60,44 +59,72 @@ def _day(value: datetime | None) -> str | None:
 def group_rows(db, *, archived: bool = False) -> list[dict]:
     """One dict per group: id, name, programme type, language, sessions held, last date."""
     # "sessions" means what the reports call sessions held: completed, real ones.
-    held = (select(Session.group_id, func.count(Session.id).label("n"),
-                   func.max(Session.started_at).label("last"))
-            .where(Session.is_practice.is_(False), Session.status == SessionStatus.completed)
-            .group_by(Session.group_id).subquery())
-    query = (select(Group, held.c.n, held.c.last)
-             .outerjoin(held, held.c.group_id == Group.id).order_by(Group.name))
+    held = (
+        select(
+            Session.group_id,
+            func.count(Session.id).label("n"),
+            func.max(Session.started_at).label("last"),
+        )
+        .where(Session.is_practice.is_(False), Session.status == SessionStatus.completed)
+        .group_by(Session.group_id)
+        .subquery()
+    )
+    query = (
+        select(Group, held.c.n, held.c.last)
+        .outerjoin(held, held.c.group_id == Group.id)
+        .order_by(Group.name)
+    )
     if not archived:
         query = query.where(Group.archived.is_(False))
     with db.session() as s:
-        return [{"id": g.id, "name": g.name, "program_type": g.program_type,
-                 "language": g.language, "sessions": n or 0,
-                 "last_session": _day(last) if isinstance(last, datetime) else
-                 (str(last)[:10] if last else None),
-                 "archived": g.archived}
-                for g, n, last in s.execute(query)]
+        return [
+            {
+                "id": g.id,
+                "name": g.name,
+                "program_type": g.program_type,
+                "language": g.language,
+                "sessions": n or 0,
+                "last_session": _day(last)
+                if isinstance(last, datetime)
+                else (str(last)[:10] if last else None),
+                "archived": g.archived,
+            }
+            for g, n, last in s.execute(query)
+        ]
 
 
 def session_rows(db, group_id: str, *, practice: bool = False) -> list[dict]:
     """One dict per session of ``group_id``, oldest first; raises InputError if unknown."""
-    present = (select(Attendance.session_id, func.count(Attendance.id).label("n"))
-               .where(Attendance.status != AttendanceStatus.absent_notice)
-               .group_by(Attendance.session_id).subquery())
+    present = (
+        select(Attendance.session_id, func.count(Attendance.id).label("n"))
+        .where(Attendance.status != AttendanceStatus.absent_notice)
+        .group_by(Attendance.session_id)
+        .subquery()
+    )
     with db.session() as s:
         if s.get(Group, group_id) is None:
-            raise InputError(f"No group with id {group_id} in this store "
-                             "(see 'facilitator groups').")
-        query = (select(Session, present.c.n)
-                 .outerjoin(present, present.c.session_id == Session.id)
-                 .where(Session.group_id == group_id)
-                 .order_by(func.coalesce(Session.started_at, Session.planned_start,
-                                         Session.created_at)))
+            raise InputError(
+                f"No group with id {group_id} in this store (see 'facilitator groups')."
+            )
+        query = (
+            select(Session, present.c.n)
+            .outerjoin(present, present.c.session_id == Session.id)
+            .where(Session.group_id == group_id)
+            .order_by(func.coalesce(Session.started_at, Session.planned_start, Session.created_at))
+        )
         if not practice:
             query = query.where(Session.is_practice.is_(False))
-        return [{"id": x.id, "date": _day(x.started_at or x.planned_start),
-                 "script": x.script_id, "status": x.status.value,
-                 "people": x.headcount if x.headcount is not None else (n or 0),
-                 "practice": x.is_practice}
-                for x, n in s.execute(query)]
+        return [
+            {
+                "id": x.id,
+                "date": _day(x.started_at or x.planned_start),
+                "script": x.script_id,
+                "status": x.status.value,
+                "people": x.headcount if x.headcount is not None else (n or 0),
+                "practice": x.is_practice,
+            }
+            for x, n in s.execute(query)
+        ]
 
 
 def run_groups(args: argparse.Namespace) -> int:
@@ -106,8 +133,7 @@ def run_groups(args: argparse.Namespace) -> int:
         rows = group_rows(store.db, archived=args.archived)
     finally:
         store.close()
-    _print(rows, ["id", "name", "program_type", "language", "sessions", "last_session"],
-           args.json)
+    _print(rows, ["id", "name", "program_type", "language", "sessions", "last_session"], args.json)
     return 0
 
 

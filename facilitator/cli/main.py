@@ -18,9 +18,20 @@ from typing import Sequence
 from facilitator import __version__
 from facilitator.errors import FacilitatorError
 
-SUBCOMMAND_MODULES = ("db_cmd", "demo_cmd", "scripts_cmd", "report_cmd", "list_cmd",
-                      "groups_cmd", "measures_cmd", "scenarios_cmd",
-                      "bundle_cmd", "users_cmd", "review_cmd", "audit_cmd")
+SUBCOMMAND_MODULES = (
+    "db_cmd",
+    "demo_cmd",
+    "scripts_cmd",
+    "report_cmd",
+    "list_cmd",
+    "groups_cmd",
+    "measures_cmd",
+    "scenarios_cmd",
+    "bundle_cmd",
+    "users_cmd",
+    "review_cmd",
+    "audit_cmd",
+)
 
 log = logging.getLogger("facilitator")
 
@@ -32,14 +43,23 @@ class _Parser(argparse.ArgumentParser):
 def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     # The quick parse (no sub-commands) must not reject a sub-command's own option
     # that shares a global name (``groups add X --lang fr``): it raises instead of exiting.
-    parser = _Parser(prog="facilitator", exit_on_error=with_commands,
-                     description="Facilitator: tools for leading peer-support groups.")
+    parser = _Parser(
+        prog="facilitator",
+        exit_on_error=with_commands,
+        description="Facilitator: tools for leading peer-support groups.",
+    )
     parser.add_argument("--version", action="version", version=f"facilitator {__version__}")
-    parser.add_argument("--demo", action="store_true",
-                        help="open a throwaway store filled with synthetic data")
-    parser.add_argument("--screenshots", metavar="DIR",
-                        help="render the main screens in English and Arabic to PNG files and exit")
-    parser.add_argument("--db", metavar="PATH", help="the store to open (default: per-user data folder)")
+    parser.add_argument(
+        "--demo", action="store_true", help="open a throwaway store filled with synthetic data"
+    )
+    parser.add_argument(
+        "--screenshots",
+        metavar="DIR",
+        help="render the main screens in English and Arabic to PNG files and exit",
+    )
+    parser.add_argument(
+        "--db", metavar="PATH", help="the store to open (default: per-user data folder)"
+    )
     parser.add_argument("--lang", choices=("en", "ar"), help="interface language")
     if not with_commands:
         parser.set_defaults(command=None)
@@ -117,9 +137,11 @@ def _unexpected(exc: Exception) -> int:
         print(f"facilitator: error: {mapped}", file=sys.stderr)
         return mapped.exit_code
     detail = getattr(exc, "orig", None) or exc  # the driver's message, not the SQL
-    print(f"facilitator: error: an unexpected {type(exc).__name__}: {detail}. Nothing was "
-          "changed by the failed step; set FACILITATOR_DEBUG=1 to see the details.",
-          file=sys.stderr)
+    print(
+        f"facilitator: error: an unexpected {type(exc).__name__}: {detail}. Nothing was "
+        "changed by the failed step; set FACILITATOR_DEBUG=1 to see the details.",
+        file=sys.stderr,
+    )
     return 1
 
 

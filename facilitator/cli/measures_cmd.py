@@ -51,17 +51,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add.add_argument("--min", dest="minimum", help="lowest score")
     add.add_argument("--max", dest="maximum", help="highest score")
     add.add_argument("--step", default="1", help="distance between answer points (default 1)")
-    add.add_argument("--asked", default="prepost",
-                     help="prepost (start and end of session, the default), single (once) "
-                          "or both")
-    add.add_argument("--lower-is-better", action="store_true",
-                     help="a lower score means doing better")
+    add.add_argument(
+        "--asked",
+        default="prepost",
+        help="prepost (start and end of session, the default), single (once) or both",
+    )
+    add.add_argument(
+        "--lower-is-better", action="store_true", help="a lower score means doing better"
+    )
     add_store_args(add)
     add.set_defaults(func=run_add)
 
     for name, retired in (("retire", True), ("unretire", False)):
-        r = sub.add_parser(name, help=("stop offering a custom measure (its answers are kept)"
-                                       if retired else "offer a retired measure again"))
+        r = sub.add_parser(
+            name,
+            help=(
+                "stop offering a custom measure (its answers are kept)"
+                if retired
+                else "offer a retired measure again"
+            ),
+        )
         r.add_argument("key")
         add_store_args(r)
         r.set_defaults(func=run_retire, retired=retired)
@@ -75,8 +84,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     w = sub.add_parser("wording", help="use the organisation's Arabic wording of WHO-5")
     w.add_argument("key", help="the built-in measure (who5)")
-    w.add_argument("--file", help="YAML with title, instructions, items, choices (5..0), "
-                                  "optional source")
+    w.add_argument(
+        "--file", help="YAML with title, instructions, items, choices (5..0), optional source"
+    )
     w.add_argument("--clear", action="store_true", help="go back to the shipped wording")
     add_store_args(w)
     w.set_defaults(func=run_wording)
@@ -104,17 +114,30 @@ def _row(m, answers: int) -> dict[str, Any]:
     spec = m.spec or {}
     phases = spec.get("phases") or []
     asked = next((name for name, ph in ASKED.items() if list(ph) == list(phases)), "single")
-    return {"key": m.key, "title_en": cm.display_title(m.title, "en"),
-            "title_ar": cm.display_title(m.title, "ar"), "builtin": bool(m.builtin),
-            "min": spec.get("min"), "max": spec.get("max"), "step": spec.get("step"),
-            "asked": asked, "higher_is_better": spec.get("higher_is_better", True),
-            "retired": me.is_retired(m), "answers": answers}
+    return {
+        "key": m.key,
+        "title_en": cm.display_title(m.title, "en"),
+        "title_ar": cm.display_title(m.title, "ar"),
+        "builtin": bool(m.builtin),
+        "min": spec.get("min"),
+        "max": spec.get("max"),
+        "step": spec.get("step"),
+        "asked": asked,
+        "higher_is_better": spec.get("higher_is_better", True),
+        "retired": me.is_retired(m),
+        "answers": answers,
+    }
 
 
 def measure_rows(db, include_retired: bool = False) -> list[dict[str, Any]]:
     with db.unit() as s:  # unit(): the built-in rows are created on first use
-        counts = dict(s.execute(select(MeasureResponse.measure_id, func.count())
-                                .group_by(MeasureResponse.measure_id)).all())
+        counts = dict(
+            s.execute(
+                select(MeasureResponse.measure_id, func.count()).group_by(
+                    MeasureResponse.measure_id
+                )
+            ).all()
+        )
         return [_row(m, counts.get(m.id, 0)) for m in cm.list_measures(s, include_retired)]
 
 
@@ -128,12 +151,19 @@ def run_list(args: argparse.Namespace) -> int:
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
         return 0
-    columns = ["key", "title_en", "title_ar", "min", "max", "step", "asked", "retired",
-               "answers"]
+    columns = ["key", "title_en", "title_ar", "min", "max", "step", "asked", "retired", "answers"]
     print("\t".join(columns))
     for row in rows:
-        print("\t".join("" if row[c] is None else f"{row[c]:g}" if isinstance(row[c], float)
-                        else str(row[c]) for c in columns))
+        print(
+            "\t".join(
+                ""
+                if row[c] is None
+                else f"{row[c]:g}"
+                if isinstance(row[c], float)
+                else str(row[c])
+                for c in columns
+            )
+        )
     return 0
 
 
@@ -147,10 +177,16 @@ def run_add(args: argparse.Namespace) -> int:
     store = open_from_args(args)
     try:
         with store.db.unit() as s:
-            m = cm.create_custom_measure(s, args.key, {"en": args.title_en, "ar": args.title_ar},
-                                         minimum=lo, maximum=hi, step=step,
-                                         higher_is_better=not args.lower_is_better,
-                                         phases=ASKED[args.asked])
+            m = cm.create_custom_measure(
+                s,
+                args.key,
+                {"en": args.title_en, "ar": args.title_ar},
+                minimum=lo,
+                maximum=hi,
+                step=step,
+                higher_is_better=not args.lower_is_better,
+                phases=ASKED[args.asked],
+            )
             key = m.key
     finally:
         store.close()
@@ -166,8 +202,11 @@ def run_retire(args: argparse.Namespace) -> int:
     finally:
         store.close()
     state = "retired" if args.retired else "offered again"
-    print(f"The measure '{args.key}' is {state}." if changed
-          else f"The measure '{args.key}' was already {'retired' if args.retired else 'active'}.")
+    print(
+        f"The measure '{args.key}' is {state}."
+        if changed
+        else f"The measure '{args.key}' was already {'retired' if args.retired else 'active'}."
+    )
     return 0
 
 
@@ -202,11 +241,13 @@ def run_wording(args: argparse.Namespace) -> int:
     finally:
         store.close()
     if data is None:
-        print(f"{args.key}: back to the shipped wording." if changed
-              else f"{args.key} already uses the shipped wording.")
+        print(
+            f"{args.key}: back to the shipped wording."
+            if changed
+            else f"{args.key} already uses the shipped wording."
+        )
     else:
-        print(f"{args.key}: the organisation's Arabic wording is stored "
-              "(status: organisation).")
+        print(f"{args.key}: the organisation's Arabic wording is stored (status: organisation).")
     return 0
 
 
@@ -228,16 +269,26 @@ def run_show(args: argparse.Namespace) -> int:
         lines += ["", *(f"{value} = {label}" for value, label in text.choices)]
         lines += ["", text.attribution]
     elif builtin:
-        lines = [title, "status: " + ("published" if args.lang == "en" else
-                                      str(spec.get("translation_status") or "project")),
-                 "", pick(spec.get("question"), args.lang)]
+        lines = [
+            title,
+            "status: "
+            + (
+                "published"
+                if args.lang == "en"
+                else str(spec.get("translation_status") or "project")
+            ),
+            "",
+            pick(spec.get("question"), args.lang),
+        ]
     else:
-        lines = [title, "status: organisation-defined, not a validated instrument",
-                 f"scores: {spec.get('min'):g} to {spec.get('max'):g}, step "
-                 f"{spec.get('step', 1):g}; "
-                 + ("higher is better" if spec.get("higher_is_better", True)
-                    else "lower is better"),
-                 "asked: " + ", ".join(spec.get("phases") or ()),
-                 *(["retired: not offered for new sessions"] if retired else [])]
+        lines = [
+            title,
+            "status: organisation-defined, not a validated instrument",
+            f"scores: {spec.get('min'):g} to {spec.get('max'):g}, step "
+            f"{spec.get('step', 1):g}; "
+            + ("higher is better" if spec.get("higher_is_better", True) else "lower is better"),
+            "asked: " + ", ".join(spec.get("phases") or ()),
+            *(["retired: not offered for new sessions"] if retired else []),
+        ]
     print("\n".join(lines).rstrip())
     return 0

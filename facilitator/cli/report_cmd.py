@@ -23,37 +23,63 @@ COPIES_MAX = 50
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "report", help="write a PDF report (session, group, program), a participant handout "
-                       "or blank WHO-5 forms (who5-form); 'register' lists the group and "
-                       "program reports written so far")
+        "report",
+        help="write a PDF report (session, group, program), a participant handout "
+        "or blank WHO-5 forms (who5-form); 'register' lists the group and "
+        "program reports written so far",
+    )
     parser.add_argument("kind", choices=KINDS, help="which report")
     add_store_args(parser)
-    parser.add_argument("--group", metavar="ID",
-                        help="group id (group report; for a handout, adds the group's rules)")
+    parser.add_argument(
+        "--group",
+        metavar="ID",
+        help="group id (group report; for a handout, adds the group's rules)",
+    )
     parser.add_argument("--session", metavar="ID", help="session id (session summary)")
-    parser.add_argument("--script", metavar="ID",
-                        help="script id (handout; a custom script needs --db)")
-    parser.add_argument("--from", dest="date_from", metavar="DATE",
-                        help="first day of a month, YYYY-MM-01 (group and program reports "
-                             "cover whole calendar months)")
-    parser.add_argument("--to", dest="date_to", metavar="DATE",
-                        help="last day of a month, for example 2026-03-31")
-    parser.add_argument("--lang", choices=("en", "ar"), default=argparse.SUPPRESS,
-                        help="report language (default: en)")
+    parser.add_argument(
+        "--script", metavar="ID", help="script id (handout; a custom script needs --db)"
+    )
+    parser.add_argument(
+        "--from",
+        dest="date_from",
+        metavar="DATE",
+        help="first day of a month, YYYY-MM-01 (group and program reports "
+        "cover whole calendar months)",
+    )
+    parser.add_argument(
+        "--to", dest="date_to", metavar="DATE", help="last day of a month, for example 2026-03-31"
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("en", "ar"),
+        default=argparse.SUPPRESS,
+        help="report language (default: en)",
+    )
     parser.add_argument("--out", metavar="FILE.pdf", help="where to write the PDF")
     parser.add_argument("--force", action="store_true", help="replace an existing --out file")
-    parser.add_argument("--password-file", metavar="FILE",
-                        help="encrypt the PDF (AES-256) with the password on FILE's first line")
-    parser.add_argument("--k", type=int, default=5, metavar="N",
-                        help="hide counts below N (default 5)")
-    parser.add_argument("--external", action="store_true",
-                        help="a report for outside the programme (program report; k at least 11)")
-    parser.add_argument("--copies", metavar="N",
-                        help=f"who5-form: how many blank forms, one a page (1 to {COPIES_MAX}; "
-                             "default 1)")
-    parser.add_argument("--clear", action="store_true",
-                        help="register: remove every entry (an administrator's decision; "
-                             "needs --yes)")
+    parser.add_argument(
+        "--password-file",
+        metavar="FILE",
+        help="encrypt the PDF (AES-256) with the password on FILE's first line",
+    )
+    parser.add_argument(
+        "--k", type=int, default=5, metavar="N", help="hide counts below N (default 5)"
+    )
+    parser.add_argument(
+        "--external",
+        action="store_true",
+        help="a report for outside the programme (program report; k at least 11)",
+    )
+    parser.add_argument(
+        "--copies",
+        metavar="N",
+        help=f"who5-form: how many blank forms, one a page (1 to {COPIES_MAX}; default 1)",
+    )
+    parser.add_argument(
+        "--clear",
+        action="store_true",
+        help="register: remove every entry (an administrator's decision; needs --yes)",
+    )
     parser.add_argument("--yes", action="store_true", help="register --clear: confirm")
     parser.set_defaults(func=run)
 
@@ -64,8 +90,9 @@ def parse_day(value: str | None, flag: str) -> date | None:
     try:
         return date.fromisoformat(value.strip())
     except ValueError:
-        raise InputError(f"{flag} {value!r} is not a date; write it as YYYY-MM-DD, "
-                         f"for example 2026-03-31.") from None
+        raise InputError(
+            f"{flag} {value!r} is not a date; write it as YYYY-MM-DD, for example 2026-03-31."
+        ) from None
 
 
 def _require(value: str | None, flag: str, kind: str) -> str:
@@ -87,8 +114,9 @@ def _handout(args: argparse.Namespace, lang: str):
         try:
             return handout_for(script_id, lang)
         except ScriptError as exc:
-            raise InputError(f"{exc} (a custom script is read from the store: "
-                             "give --db PATH)") from None
+            raise InputError(
+                f"{exc} (a custom script is read from the store: give --db PATH)"
+            ) from None
     from facilitator.session.library import load_script
     from facilitator.session.rules import effective_rules, load_ruleset
     from facilitator.store.models import Group
@@ -112,8 +140,7 @@ def parse_copies(value: str | None, kind: str) -> int:
         raise InputError("--copies applies to who5-form only.")
     text = value.strip()
     if not text.isdecimal() or not 1 <= int(text) <= COPIES_MAX:
-        raise InputError(f"--copies must be a whole number from 1 to {COPIES_MAX} "
-                         f"(got {value!r}).")
+        raise InputError(f"--copies must be a whole number from 1 to {COPIES_MAX} (got {value!r}).")
     return int(text)
 
 
@@ -135,8 +162,10 @@ def _register(args: argparse.Namespace) -> int:
     if args.out:
         raise InputError("report register writes no file; leave out --out.")
     if args.clear and not args.yes:
-        raise InputError("report register --clear removes every entry, so later reports are "
-                         "no longer checked against them; add --yes to confirm.")
+        raise InputError(
+            "report register --clear removes every entry, so later reports are "
+            "no longer checked against them; add --yes to confirm."
+        )
     with open_from_args(args) as store:
         if args.clear:
             n = release.clear(store.db)
@@ -146,11 +175,15 @@ def _register(args: argparse.Namespace) -> int:
     if not rows:
         print("The release register is empty: no group or program report has been written.")
         return 0
-    print(f"{'written (UTC)':<17} {'report':<8} {'readers':<9} {'months':<17} {'k':>3} "
-          f"{'counts':>6} {'hidden':>6}")
+    print(
+        f"{'written (UTC)':<17} {'report':<8} {'readers':<9} {'months':<17} {'k':>3} "
+        f"{'counts':>6} {'hidden':>6}"
+    )
     for r in rows:
-        print(f"{r.released_at:%Y-%m-%d %H:%M}  {r.kind:<8} {r.audience:<9} "
-              f"{r.start:%Y-%m}..{r.end:%Y-%m}  {r.k:>3} {r.cells:>6} {r.hidden:>6}")
+        print(
+            f"{r.released_at:%Y-%m-%d %H:%M}  {r.kind:<8} {r.audience:<9} "
+            f"{r.start:%Y-%m}..{r.end:%Y-%m}  {r.k:>3} {r.cells:>6} {r.hidden:>6}"
+        )
     return 0
 
 
@@ -196,17 +229,20 @@ def run(args: argparse.Namespace) -> int:
         from facilitator.tracking import reports
 
         group_id = _require(args.group, "--group", "group") if args.kind == "group" else None
-        session_id = (_require(args.session, "--session", "session")
-                      if args.kind == "session" else None)
+        session_id = (
+            _require(args.session, "--session", "session") if args.kind == "session" else None
+        )
         with open_from_args(args) as store:
             if args.kind == "session":
                 report = reports.build_session_report(store.db, session_id, lang)
             elif args.kind == "group":
-                report = reports.build_group_report(store.db, group_id, date_from, date_to,
-                                                    lang, k=args.k)
+                report = reports.build_group_report(
+                    store.db, group_id, date_from, date_to, lang, k=args.k
+                )
             else:
-                report = reports.build_program_report(store.db, date_from, date_to, lang,
-                                                      k=args.k, external=args.external)
+                report = reports.build_program_report(
+                    store.db, date_from, date_to, lang, k=args.k, external=args.external
+                )
             written = write_report(report, out, password=password)
             # the file has left the facilitator: later reports are checked against it
             from facilitator.tracking.release import record

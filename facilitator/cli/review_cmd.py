@@ -46,17 +46,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_user_args(p)
     p.add_argument("item", metavar="ID")
     p.add_argument("--text", required=True)
-    p.add_argument("--needs-info", action="store_true",
-                   help="ask the facilitator for information (supervisor)")
+    p.add_argument(
+        "--needs-info", action="store_true", help="ask the facilitator for information (supervisor)"
+    )
     p.set_defaults(func=_comment)
 
     p = sub.add_parser("sign", help="sign off one item")
     add_user_args(p)
     p.add_argument("item", metavar="ID")
     p.add_argument("--comment", default="")
-    p.add_argument("--take", choices=svc.TAKES,
-                   help="two versions of a record: keep this store's (local) or the one "
-                        "that arrived (incoming)")
+    p.add_argument(
+        "--take",
+        choices=svc.TAKES,
+        help="two versions of a record: keep this store's (local) or the one "
+        "that arrived (incoming)",
+    )
     p.set_defaults(func=_sign)
 
     p = sub.add_parser("close", help="close one item without action (reason required)")
@@ -87,8 +91,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _list(args: argparse.Namespace) -> int:
-    filters = svc.Filters(args.group, args.facilitator, args.kind, args.state,
-                          args.month_from, args.month_to)
+    filters = svc.Filters(
+        args.group, args.facilitator, args.kind, args.state, args.month_from, args.month_to
+    )
     svc._check_filters(filters)
     store, who = open_as(args)
     with store:
@@ -101,8 +106,10 @@ def _list(args: argparse.Namespace) -> int:
         items = svc.list_items(store.db, who, filters)
     print("id\ttype\tstate\tgroup\tfacilitator\tdate\tdue\trisk")
     for i in items:
-        print(f"{i.id[:8]}\t{i.kind}\t{i.state}\t{i.group_name}\t{i.facilitator}\t"
-              f"{i.occurred_on or ''}\t{i.due_on or ''}\t{'RISK' if i.risk_to_life else ''}")
+        print(
+            f"{i.id[:8]}\t{i.kind}\t{i.state}\t{i.group_name}\t{i.facilitator}\t"
+            f"{i.occurred_on or ''}\t{i.due_on or ''}\t{'RISK' if i.risk_to_life else ''}"
+        )
     return 0
 
 
@@ -113,8 +120,10 @@ def _show(args: argparse.Namespace) -> int:
     i = d.item
     print(f"item {i.id}\ntype: {i.kind} ({translate('review', KIND_TITLES[i.kind], 'en')})")
     print(f"state: {i.state}\ngroup: {i.group_name}\nfacilitator: {i.facilitator}")
-    print(f"date: {i.occurred_on or ''}\ndue: {i.due_on or ''}\nrisk to life: "
-          f"{'yes' if i.risk_to_life else 'no'}")
+    print(
+        f"date: {i.occurred_on or ''}\ndue: {i.due_on or ''}\nrisk to life: "
+        f"{'yes' if i.risk_to_life else 'no'}"
+    )
     if i.kind == "import_conflict":
         _print_versions(i.facts)
     else:
@@ -127,9 +136,11 @@ def _show(args: argparse.Namespace) -> int:
         print(f"  {h.at:%Y-%m-%d %H:%M} {h.user or '-'} {move}: {h.comment}")
     if d.signoff:
         so = d.signoff
-        print(f"{so['outcome']} by {so['by']} at {so['at']:%Y-%m-%d %H:%M}"
-              + (f", approved by {so['approved_by']}" if so["approved_by"] else "")
-              + f": {so['comment']}\nsignature: {so['signature_hash']}")
+        print(
+            f"{so['outcome']} by {so['by']} at {so['at']:%Y-%m-%d %H:%M}"
+            + (f", approved by {so['approved_by']}" if so["approved_by"] else "")
+            + f": {so['comment']}\nsignature: {so['signature_hash']}"
+        )
     if d.pending_approval:
         print(f"waiting for a second person: request {d.pending_approval}")
     return 0
@@ -137,11 +148,14 @@ def _show(args: argparse.Namespace) -> int:
 
 def _print_versions(facts: dict) -> None:
     """Both versions of a conflicting record side by side, one field a line."""
-    print(f"record: {facts.get('entity')} {facts.get('record')}\nreason: {facts.get('reason')}"
-          f"\nfrom: {facts.get('from')}")
+    print(
+        f"record: {facts.get('entity')} {facts.get('record')}\nreason: {facts.get('reason')}"
+        f"\nfrom: {facts.get('from')}"
+    )
     rows = [("field", "this store (local)", "arrived (incoming)")] + [
         (str(k), json.dumps(a, ensure_ascii=False), json.dumps(b, ensure_ascii=False))
-        for k, a, b in facts.get("versions") or []]
+        for k, a, b in facts.get("versions") or []
+    ]
     w0 = max(len(r[0]) for r in rows)
     w1 = max(len(r[1]) for r in rows)
     for k, a, b in rows:
@@ -168,9 +182,11 @@ def _decision(d: svc.Decision) -> int:
     if d.done:
         print(f"Done: {d.state}.")
     else:
-        print(f"This item is about a risk to life: a second supervisor must approve. "
-              f"Request {d.approval_id}: facilitator review approve {d.approval_id} "
-              "--user NAME --passphrase-file FILE")
+        print(
+            f"This item is about a risk to life: a second supervisor must approve. "
+            f"Request {d.approval_id}: facilitator review approve {d.approval_id} "
+            "--user NAME --passphrase-file FILE"
+        )
     return 0
 
 
@@ -193,14 +209,23 @@ def _approve(args: argparse.Namespace) -> int:
 
 
 def _thresholds(args: argparse.Namespace) -> int:
-    values = {k: v for k, v in (("overrun_minutes", args.overrun_minutes),
-                                ("attendance_window", args.attendance_window),
-                                ("attendance_drop_share", args.attendance_drop_share),
-                                ("quiet_days", args.quiet_days)) if v is not None}
+    values = {
+        k: v
+        for k, v in (
+            ("overrun_minutes", args.overrun_minutes),
+            ("attendance_window", args.attendance_window),
+            ("attendance_drop_share", args.attendance_drop_share),
+            ("quiet_days", args.quiet_days),
+        )
+        if v is not None
+    }
     store, who = open_as(args)
     with store:
-        current = (svc.set_thresholds(store.db, who, **values) if values
-                   else svc.current_thresholds(store.db))
+        current = (
+            svc.set_thresholds(store.db, who, **values)
+            if values
+            else svc.current_thresholds(store.db)
+        )
     for k, v in current.items():
         print(f"{k}\t{v}")
     return 0

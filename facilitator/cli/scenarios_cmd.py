@@ -27,8 +27,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     lst.add_argument("--lang", choices=("en", "ar"), default="en")
     lst.set_defaults(func=_list)
     for name, helptext, func in (
-            ("validate", "check scenario files; exit 1 if any has problems", _validate),
-            ("check", "validate, then walk every path; exit 1 on any error", _check)):
+        ("validate", "check scenario files; exit 1 if any has problems", _validate),
+        ("check", "validate, then walk every path; exit 1 on any error", _check),
+    ):
         p = sub.add_parser(name, help=helptext)
         p.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders")
         if name == "check":
@@ -36,8 +37,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         p.set_defaults(func=func)
     st = sub.add_parser("strings", help="the translator's list of texts with their ids")
     st.add_argument("path", metavar="PATH", help="a scenario file or a built-in id")
-    st.add_argument("--lang", choices=("en", "ar"), default="ar",
-                    help="the language being translated (default ar)")
+    st.add_argument(
+        "--lang",
+        choices=("en", "ar"),
+        default="ar",
+        help="the language being translated (default ar)",
+    )
     st.add_argument("--missing", action="store_true", help="only texts not yet translated")
     st.set_defaults(func=_strings)
     play = sub.add_parser("play", help="play a scenario in the terminal (choices from stdin)")
@@ -45,10 +50,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     play.add_argument("--seed", type=int, default=1, help="the seed (default 1)")
     play.add_argument("--mode", choices=("practice", "assessment"), default="practice")
     play.add_argument("--lang", choices=("en", "ar"), default="en")
-    play.add_argument("--show-state", action="store_true",
-                      help="also print the simulated participants' state changes")
-    play.add_argument("--trainee", metavar="LABEL",
-                      help="save the attempt in the store under this trainee label")
+    play.add_argument(
+        "--show-state",
+        action="store_true",
+        help="also print the simulated participants' state changes",
+    )
+    play.add_argument(
+        "--trainee", metavar="LABEL", help="save the attempt in the store under this trainee label"
+    )
     add_user_args(play)
     play.set_defaults(func=_play)
     hist = sub.add_parser("history", help="saved practice attempts in a store")
@@ -63,8 +72,10 @@ def _list(args: argparse.Namespace) -> int:
     from facilitator.app.practice import list_scenarios
 
     for s in list_scenarios():
-        print(f"{s.id}\t{s.script}\t{s.status}\t{s.participants} people\t"
-              f"{s.decisions} decisions\t{s.title[args.lang]}")
+        print(
+            f"{s.id}\t{s.script}\t{s.status}\t{s.participants} people\t"
+            f"{s.decisions} decisions\t{s.title[args.lang]}"
+        )
     return 0
 
 
@@ -102,9 +113,11 @@ def _validate(args: argparse.Namespace) -> int:
             bad += 1
             _print_problems(exc)
         else:
-            print(f"{path}: ok ({sc.id}, {len(sc.participants)} participants, "
-                  f"{len(sc.events)} events, {len(sc.decisions)} decisions, "
-                  f"{sc.metadata.status})")
+            print(
+                f"{path}: ok ({sc.id}, {len(sc.participants)} participants, "
+                f"{len(sc.events)} events, {len(sc.decisions)} decisions, "
+                f"{sc.metadata.status})"
+            )
     return 1 if bad else 0
 
 
@@ -178,8 +191,16 @@ def _play(args: argparse.Namespace) -> int:
 
         store, who = open_as(args)
         try:
-            attempt = start_attempt(store.db, args.scenario, args.trainee, seed=args.seed,
-                                    mode=args.mode, clock=clock, listener=show, who=who)
+            attempt = start_attempt(
+                store.db,
+                args.scenario,
+                args.trainee,
+                seed=args.seed,
+                mode=args.mode,
+                clock=clock,
+                listener=show,
+                who=who,
+            )
         except BaseException:
             store.close()
             raise
@@ -187,11 +208,16 @@ def _play(args: argparse.Namespace) -> int:
     else:
         run = PracticeRun(scenario, script, args.seed, args.mode, clock=clock, recorder=show)
     print(words.t("banner", lang))
-    print(f"{scenario.title.get(lang)} | {words.t('seed', lang, seed=args.seed)} | "
-          f"{words.t(args.mode + '_mode', lang)}")
+    print(
+        f"{scenario.title.get(lang)} | {words.t('seed', lang, seed=args.seed)} | "
+        f"{words.t(args.mode + '_mode', lang)}"
+    )
     if scenario.metadata.content_warnings:
-        print(words.t("warnings", lang) + ": "
-              + " ".join(w.get(lang) for w in scenario.metadata.content_warnings))
+        print(
+            words.t("warnings", lang)
+            + ": "
+            + " ".join(w.get(lang) for w in scenario.metadata.content_warnings)
+        )
     print(scenario.briefing.get(lang))
     for line in words.participants_lines(run, lang):
         print(line)
@@ -240,9 +266,11 @@ def _history(args: argparse.Namespace) -> int:
             return 0
         for h in svc.history(store.db, trainee=args.trainee, who=who):
             when = h.started_at.strftime("%Y-%m-%d %H:%M")
-            print(f"{h.id}\t{when}\t{h.trainee}\t{h.scenario_id}\t{h.mode}\tseed {h.seed}\t"
-                  f"{h.status}\t{h.result or '-'}\t"
-                  f"{'' if h.percent is None else f'{h.percent:g}%'}")
+            print(
+                f"{h.id}\t{when}\t{h.trainee}\t{h.scenario_id}\t{h.mode}\tseed {h.seed}\t"
+                f"{h.status}\t{h.result or '-'}\t"
+                f"{'' if h.percent is None else f'{h.percent:g}%'}"
+            )
     finally:
         store.close()
     return 0

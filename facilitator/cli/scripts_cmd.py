@@ -59,6 +59,7 @@ def _validate(args: argparse.Namespace) -> int:
             bad += 1
             print(str(exc), file=sys.stderr)
         else:
-            print(f"{path}: ok ({script.id}, {len(script.steps)} steps, "
-                  f"{script.total_minutes} min)")
+            print(
+                f"{path}: ok ({script.id}, {len(script.steps)} steps, {script.total_minutes} min)"
+            )
     return 1 if bad else 0

@@ -27,10 +27,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = sub.add_parser("add", help="add a user with their own passphrase")
     add_user_args(p)
     p.add_argument("name", help="the new user's name (letters, digits, . - _)")
-    p.add_argument("--roles", required=True,
-                   help="comma-separated: facilitator, supervisor, trainer, administrator")
-    p.add_argument("--new-passphrase-file", metavar="FILE", required=True,
-                   help="the new user's passphrase")
+    p.add_argument(
+        "--roles",
+        required=True,
+        help="comma-separated: facilitator, supervisor, trainer, administrator",
+    )
+    p.add_argument(
+        "--new-passphrase-file", metavar="FILE", required=True, help="the new user's passphrase"
+    )
     p.set_defaults(func=_add)
 
     p = sub.add_parser("roles", help="change a user's roles")
@@ -100,9 +104,11 @@ def _remove(args: argparse.Namespace) -> int:
     store, who = open_as(args)
     with store:
         req = svc.request_removal(store, who, args.name, args.reason)
-    print(f"Removal of {req.login} requested (request {req.approval_id}). A second "
-          "administrator or supervisor approves it with: facilitator users approve "
-          f"{req.approval_id} --user NAME --passphrase-file FILE")
+    print(
+        f"Removal of {req.login} requested (request {req.approval_id}). A second "
+        "administrator or supervisor approves it with: facilitator users approve "
+        f"{req.approval_id} --user NAME --passphrase-file FILE"
+    )
     return 0
 
 

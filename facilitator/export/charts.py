@@ -25,8 +25,9 @@ from facilitator.export.tables import as_number
 from facilitator.export.text import clean_text, fit_line, visual, wrap_text
 from facilitator.tracking.report_model import Chart
 
-PALETTE = [colors.HexColor(c) for c in
-           ("#1f5f99", "#e07b00", "#2a9d8f", "#7a5195", "#c23b22", "#6b6b6b")]
+PALETTE = [
+    colors.HexColor(c) for c in ("#1f5f99", "#e07b00", "#2a9d8f", "#7a5195", "#c23b22", "#6b6b6b")
+]
 _LABEL_SIZE = 8.5
 _ANGLE = 40
 _MAX_ROTATED = 140.0  # points: room kept below the axis for the longest rotated label
@@ -35,15 +36,18 @@ _MAX_ROTATED = 140.0  # points: room kept below the axis for the longest rotated
 def _label(text: object, rtl: bool) -> str:
     # a range such as "0–2" under a left-to-right axis reads left to right too
     text = as_number(str(text), rtl) if text is not None else text
-    return visual(text, fonts().regular, _LABEL_SIZE, rtl, vector_marks=False,
-                  single_font=True).glyphs
+    return visual(
+        text, fonts().regular, _LABEL_SIZE, rtl, vector_marks=False, single_font=True
+    ).glyphs
 
 
 def _value_range(chart: Chart) -> tuple[float, float]:
     values = [v for s in chart.series for v in s.values if v is not None]
     if chart.kind == "stacked_bar" and values:
-        totals = [sum((s.values[i] or 0) for s in chart.series if i < len(s.values))
-                  for i in range(len(chart.categories))]
+        totals = [
+            sum((s.values[i] or 0) for s in chart.series if i < len(s.values))
+            for i in range(len(chart.categories))
+        ]
         values = values + totals
     low = chart.y_min if chart.y_min is not None else min([0.0, *values])
     high = chart.y_max if chart.y_max is not None else max([1.0, *values])
@@ -71,14 +75,15 @@ def _wrapped_label(text: object, rtl: bool, width: float, lines: int = 3) -> tup
     """A category label broken into at most ``lines`` lines of ``width`` points (the
     last one cut with an ellipsis); returns the shaped text and its widest line."""
     fs = fonts()
-    clean = clean_text(as_number(str(text), rtl) if text is not None else "",
-                       keep_newlines=False)
+    clean = clean_text(as_number(str(text), rtl) if text is not None else "", keep_newlines=False)
     parts = wrap_text(clean, fs.regular, _LABEL_SIZE, width)
     if len(parts) > lines:
-        parts = parts[:lines - 1] + [fit_line(" ".join(parts[lines - 1:]), fs.regular,
-                                              _LABEL_SIZE, width)]
-    shaped = [visual(p, fs.regular, _LABEL_SIZE, rtl, vector_marks=False, single_font=True)
-              for p in parts]
+        parts = parts[: lines - 1] + [
+            fit_line(" ".join(parts[lines - 1 :]), fs.regular, _LABEL_SIZE, width)
+        ]
+    shaped = [
+        visual(p, fs.regular, _LABEL_SIZE, rtl, vector_marks=False, single_font=True) for p in parts
+    ]
     return "\n".join(str(x.glyphs) for x in shaped), max((x.width for x in shaped), default=0)
 
 
@@ -105,8 +110,9 @@ def _axis_labels(cats: list, rtl: bool, slot: float) -> tuple[list[str], float, 
     return flat, 8 + longest * math.sin(math.radians(_ANGLE)) + _LABEL_SIZE, True, step
 
 
-def _line_segments(values: list[float | None], partial: frozenset[int]
-                   ) -> list[tuple[list[float | None], bool, bool]]:
+def _line_segments(
+    values: list[float | None], partial: frozenset[int]
+) -> list[tuple[list[float | None], bool, bool]]:
     """Pieces of a line: (values with None elsewhere, dashed, isolated point)."""
     out: list[tuple[list[float | None], bool, bool]] = []
     for seg in _segments(values):
@@ -141,8 +147,9 @@ def chart_drawing(chart: Chart, width: float, rtl: bool, *, height: float = 190)
     cats = list(chart.categories)
     n = len(cats)
     plot_w = width - 60
-    timed = (chart.kind == "line" and chart.x_values is not None
-             and len(chart.x_values) == n and n > 1)
+    timed = (
+        chart.kind == "line" and chart.x_values is not None and len(chart.x_values) == n and n > 1
+    )
     names, below, rotated, step = _axis_labels(cats, rtl, plot_w / max(n, 1))
     if timed:
         names, below, rotated, step = _time_labels(cats, list(chart.x_values), rtl, plot_w)
@@ -166,8 +173,9 @@ def chart_drawing(chart: Chart, width: float, rtl: bool, *, height: float = 190)
             for seg, dashed, lone in _line_segments(vals, partial):
                 k = len(lines)
                 if timed:
-                    lines.append([(chart.x_values[j], v) for j, v in enumerate(seg)
-                                  if v is not None])
+                    lines.append(
+                        [(chart.x_values[j], v) for j, v in enumerate(seg) if v is not None]
+                    )
                 else:
                     lines.append(seg)
                 line = plot.lines[k]
@@ -179,9 +187,13 @@ def chart_drawing(chart: Chart, width: float, rtl: bool, *, height: float = 190)
                 # one alone is drawn larger, a partial one hollow
                 size = 7 if lone else 4
                 fill = colors.white if dashed else colour
-                line.symbol = makeMarker("Circle" if dashed else "FilledCircle", size=size,
-                                         fillColor=fill, strokeColor=colour,
-                                         strokeWidth=1.2)
+                line.symbol = makeMarker(
+                    "Circle" if dashed else "FilledCircle",
+                    size=size,
+                    fillColor=fill,
+                    strokeColor=colour,
+                    strokeWidth=1.2,
+                )
         data = lines or ([[(0, 0)]] if timed else [[None] * max(n, 1)])
     else:
         plot = VerticalBarChart()
@@ -197,8 +209,9 @@ def chart_drawing(chart: Chart, width: float, rtl: bool, *, height: float = 190)
     plot.height = height - 50
     plot.data = data
     low, high = _value_range(chart)
-    values = [v for row in data for v in (row if not timed else [p[1] for p in row])
-              if v is not None]
+    values = [
+        v for row in data for v in (row if not timed else [p[1] for p in row]) if v is not None
+    ]
     value_axis = plot.yValueAxis if timed else plot.valueAxis
     value_axis.valueMin = low
     value_axis.valueMax = high
@@ -232,9 +245,16 @@ def chart_drawing(chart: Chart, width: float, rtl: bool, *, height: float = 190)
         labels.boxAnchor = "n"
     drawing.add(plot)
     if chart.y_label:
-        drawing.add(String(4, plot.y + plot.height + 6, _label(chart.y_label, rtl),
-                           fontName=fs.regular, fontSize=_LABEL_SIZE,
-                           fillColor=colors.HexColor("#444444")))
+        drawing.add(
+            String(
+                4,
+                plot.y + plot.height + 6,
+                _label(chart.y_label, rtl),
+                fontName=fs.regular,
+                fontSize=_LABEL_SIZE,
+                fillColor=colors.HexColor("#444444"),
+            )
+        )
     if len(chart.series) > 1:
         legend = Legend()
         legend.fontName = fs.regular
@@ -245,14 +265,16 @@ def chart_drawing(chart: Chart, width: float, rtl: bool, *, height: float = 190)
         legend.dx = legend.dy = 8
         legend.columnMaximum = 1
         legend.deltax = max(90.0, plot.width / 3)
-        legend.colorNamePairs = [(PALETTE[i % len(PALETTE)], _label(s.name, rtl))
-                                 for i, s in enumerate(chart.series)]
+        legend.colorNamePairs = [
+            (PALETTE[i % len(PALETTE)], _label(s.name, rtl)) for i, s in enumerate(chart.series)
+        ]
         drawing.add(legend)
     return drawing
 
 
-def _time_labels(cats: list, xs: list[float], rtl: bool, plot_w: float
-                 ) -> tuple[list[str], float, bool, int]:
+def _time_labels(
+    cats: list, xs: list[float], rtl: bool, plot_w: float
+) -> tuple[list[str], float, bool, int]:
     """Labels for a time axis: as many as fit without touching, the first and the last
     always among them (positions follow time, so the gaps between labels vary)."""
     fs = fonts()

@@ -15,8 +15,14 @@ from typing import Literal
 from reportlab.lib import colors
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Table
 
-from facilitator.export.text import (Line, clean_text, glyph_outline, shape_line, sole_isolate,
-                                     wrap_text)
+from facilitator.export.text import (
+    Line,
+    clean_text,
+    glyph_outline,
+    shape_line,
+    sole_isolate,
+    wrap_text,
+)
 
 Align = Literal["start", "center", "end"]
 _HUGE = 1e7  # "as tall as it likes" when measuring a flowable
@@ -46,8 +52,9 @@ def _draw_marks(canv, piece, x: float, baseline: float, k: float) -> None:
                 elif op[0] == "l":
                     path.lineTo(ox + op[1] * k, oy + op[2] * k)
                 elif op[0] == "c":
-                    path.curveTo(*(ox + v * k if i % 2 == 0 else oy + v * k
-                                   for i, v in enumerate(op[1:])))
+                    path.curveTo(
+                        *(ox + v * k if i % 2 == 0 else oy + v * k for i, v in enumerate(op[1:]))
+                    )
                 else:
                     path.close()
         canv.drawPath(path, stroke=0, fill=1)
@@ -78,9 +85,17 @@ class TextStyle:
 class TextBlock(Flowable):
     """A block of untrusted text drawn literally, with an optional bullet or number."""
 
-    def __init__(self, text: str, style: TextStyle, *, bullet: str = "",
-                 _logical_lines: list[str] | None = None, _first: bool = True,
-                 _last: bool = True, own_direction: bool = True) -> None:
+    def __init__(
+        self,
+        text: str,
+        style: TextStyle,
+        *,
+        bullet: str = "",
+        _logical_lines: list[str] | None = None,
+        _first: bool = True,
+        _last: bool = True,
+        own_direction: bool = True,
+    ) -> None:
         super().__init__()
         self.text = clean_text(text) if _logical_lines is None else ""
         # a text that is wholly one person's words (one isolate) keeps its own
@@ -135,10 +150,17 @@ class TextBlock(Flowable):
         fit = min(fit, n - self.MIN_LINES)
         if fit < self.MIN_LINES:
             return []  # all of it moves on: a fresh page always holds more than that
-        head = TextBlock("", self.style, bullet=self.bullet, _logical_lines=self._logical[:fit],
-                         _first=self._first, _last=False)
-        tail = TextBlock("", self.style, _logical_lines=self._logical[fit:], _first=False,
-                         _last=self._last)
+        head = TextBlock(
+            "",
+            self.style,
+            bullet=self.bullet,
+            _logical_lines=self._logical[:fit],
+            _first=self._first,
+            _last=False,
+        )
+        tail = TextBlock(
+            "", self.style, _logical_lines=self._logical[fit:], _first=False, _last=self._last
+        )
         return [head, tail]
 
     def line_count(self, avail_width: float) -> int:
@@ -208,12 +230,17 @@ class KeepWithStart(CondPageBreak):
         if f is None or getattr(f, "frameAction", None):  # PageBreak and friends
             return 0.0
         if isinstance(f, KeepTogether):  # a table with its figures: all of it must fit
-            return min(sum(c.wrap(width, _HUGE)[1] + c.getSpaceBefore() + c.getSpaceAfter()
-                           for c in f._content), _HUGE)
+            return min(
+                sum(
+                    c.wrap(width, _HUGE)[1] + c.getSpaceBefore() + c.getSpaceAfter()
+                    for c in f._content
+                ),
+                _HUGE,
+            )
         _, h = f.wrap(width, _HUGE)
         if isinstance(f, Table) and f.repeatRows and len(f._rowHeights) > 1:
-            head = sum(f._rowHeights[:f.repeatRows])
-            rows = f._rowHeights[f.repeatRows:f.repeatRows + self.TABLE_ROWS]
+            head = sum(f._rowHeights[: f.repeatRows])
+            rows = f._rowHeights[f.repeatRows : f.repeatRows + self.TABLE_ROWS]
             return head + sum(min(r, self.ROW_CAP) for r in rows)
         if isinstance(f, TextBlock):
             return min(h, self.TEXT_LINES * f.style.line_height) + f.getSpaceBefore()

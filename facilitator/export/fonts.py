@@ -80,8 +80,11 @@ class ExtractableTTFont(TTFont):
         while code in self.face.charToGlyph:
             code += 1
         if code > 0xF8FF:
-            raise ReportError(QT_TRANSLATE_NOOP("export", "The text needs more special letter "
-                                                "forms than one report can hold."))
+            raise ReportError(
+                QT_TRANSLATE_NOOP(
+                    "export", "The text needs more special letter forms than one report can hold."
+                )
+            )
         self._next_private = code + 1
         self.face.charToGlyph[code] = gid
         self.face.charWidths[code] = advance
@@ -98,8 +101,9 @@ class ExtractableTTFont(TTFont):
         for n, subset in enumerate(subsets):
             if not any(code in self.private_text for code in subset):
                 continue
-            base = b"".join((SUBSETN(n), b"+", self.face.name, self.face.subfontNameX)
-                            ).decode("pdfdoc")
+            base = b"".join((SUBSETN(n), b"+", self.face.name, self.face.subfontNameX)).decode(
+                "pdfdoc"
+            )
             stream = doc.idToObject.get("toUnicodeCMap:" + base)
             if stream is not None:
                 stream.content = _to_unicode_cmap(base, subset, self.private_text)
@@ -107,18 +111,39 @@ class ExtractableTTFont(TTFont):
 
 def _to_unicode_cmap(name: str, subset: list[int], private: dict[int, str]) -> str:
     """ReportLab's ToUnicode map, with private-use codes mapped to their source letters."""
+
     def utf16(text: str) -> str:
         return text.encode("utf-16-be").hex().upper()
 
-    entries = [f"<{i:02X}> <{utf16(private.get(code, chr(code)))}>"
-               for i, code in enumerate(subset) if private.get(code, chr(code))]
-    return "\n".join([
-        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
-        "/CIDSystemInfo", f"<< /Registry ({name})", f"/Ordering ({name})", "/Supplement 0",
-        ">> def", f"/CMapName /{name} def", "/CMapType 2 def", "1 begincodespacerange",
-        f"<00> <{len(subset) - 1:02X}>", "endcodespacerange", f"{len(entries)} beginbfchar",
-        *entries, "endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop",
-        "end", "end"])
+    entries = [
+        f"<{i:02X}> <{utf16(private.get(code, chr(code)))}>"
+        for i, code in enumerate(subset)
+        if private.get(code, chr(code))
+    ]
+    return "\n".join(
+        [
+            "/CIDInit /ProcSet findresource begin",
+            "12 dict begin",
+            "begincmap",
+            "/CIDSystemInfo",
+            f"<< /Registry ({name})",
+            f"/Ordering ({name})",
+            "/Supplement 0",
+            ">> def",
+            f"/CMapName /{name} def",
+            "/CMapType 2 def",
+            "1 begincodespacerange",
+            f"<00> <{len(subset) - 1:02X}>",
+            "endcodespacerange",
+            f"{len(entries)} beginbfchar",
+            *entries,
+            "endbfchar",
+            "endcmap",
+            "CMapName currentdict /CMap defineresource pop",
+            "end",
+            "end",
+        ]
+    )
 
 
 @dataclass(frozen=True)
@@ -153,9 +178,12 @@ def _package_dir(module: str = "fontpkg_ibm_plex_sans_arabic") -> Path:
     try:
         pkg = __import__(module)
     except ImportError as exc:  # a broken install: say what is missing
-        raise ReportError(QT_TRANSLATE_NOOP(
-            "export", "A report font is not installed ({name}). Reinstall Facilitator."
-        ), params=dict(name=module.replace("_", "-"))) from exc
+        raise ReportError(
+            QT_TRANSLATE_NOOP(
+                "export", "A report font is not installed ({name}). Reinstall Facilitator."
+            ),
+            params=dict(name=module.replace("_", "-")),
+        ) from exc
     return Path(pkg.ROOT) / "files"
 
 
@@ -174,13 +202,15 @@ def _static_instance(path: Path, weight: int) -> bytes:
     spec.unicode_set.update(face.unicodes)
     for axis in face.axis_infos:
         value = weight if axis.tag == "wght" else axis.default_value
-        spec.pin_axis_location(face, axis.tag,
-                               max(axis.min_value, min(axis.max_value, value)))
+        spec.pin_axis_location(face, axis.tag, max(axis.min_value, min(axis.max_value, value)))
     out = hb.subset(face, spec)
     if out is None:
-        raise ReportError(QT_TRANSLATE_NOOP(
-            "export", "The report font file {name} could not be read. Reinstall Facilitator."
-        ), params=dict(name=path.name))
+        raise ReportError(
+            QT_TRANSLATE_NOOP(
+                "export", "The report font file {name} could not be read. Reinstall Facilitator."
+            ),
+            params=dict(name=path.name),
+        )
     return bytes(out.blob.data)
 
 
@@ -189,9 +219,12 @@ def _register_fallbacks() -> dict[str, tuple[tuple[str, frozenset[int]], ...]]:
     for stem, module, filename in _FALLBACKS:
         path = _package_dir(module) / filename
         if not path.is_file():
-            raise ReportError(QT_TRANSLATE_NOOP(
-                "export", "The report font file {name} is missing. Reinstall Facilitator."
-            ), params=dict(name=filename))
+            raise ReportError(
+                QT_TRANSLATE_NOOP(
+                    "export", "The report font file {name} is missing. Reinstall Facilitator."
+                ),
+                params=dict(name=filename),
+            )
         for suffix, weight in _WEIGHTS.items():
             name = stem + suffix
             try:
@@ -224,9 +257,12 @@ def fonts() -> FontSet:
     for name, filename in _FILES.items():
         path = folder / filename
         if not path.is_file():
-            raise ReportError(QT_TRANSLATE_NOOP(
-                "export", "The report font file {name} is missing. Reinstall Facilitator."
-            ), params=dict(name=filename))
+            raise ReportError(
+                QT_TRANSLATE_NOOP(
+                    "export", "The report font file {name} is missing. Reinstall Facilitator."
+                ),
+                params=dict(name=filename),
+            )
         try:
             font = pdfmetrics.getFont(name)
         except KeyError:
@@ -234,8 +270,9 @@ def fonts() -> FontSet:
             pdfmetrics.registerFont(font)
         cmap = set(font.face.charToGlyph)
         coverage = cmap if coverage is None else coverage & cmap
-    pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR,
-                                  boldItalic=BOLD)
+    pdfmetrics.registerFontFamily(
+        REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR, boldItalic=BOLD
+    )
     primary = set(coverage or set())
     fallbacks = _register_fallbacks()
     everything = set(primary)
@@ -243,8 +280,9 @@ def fonts() -> FontSet:
         everything |= regular & bold
     # Noncharacters sometimes sit in a cmap (this font maps U+FFFF); never draw them.
     bad = {c for c in everything if (c & 0xFFFE) == 0xFFFE or 0xFDD0 <= c <= 0xFDEF}
-    return FontSet(REGULAR, BOLD, MONO, frozenset(everything - bad),
-                   frozenset(primary - bad), fallbacks)
+    return FontSet(
+        REGULAR, BOLD, MONO, frozenset(everything - bad), frozenset(primary - bad), fallbacks
+    )
 
 
 def font_bytes(name: str) -> bytes:

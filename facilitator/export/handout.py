@@ -33,15 +33,17 @@ _T: dict[str, dict[str, str]] = {
     "plan": {"en": "What happens in this session", "ar": "ما يجري في هذه الجلسة"},
     "step": {"en": "Part", "ar": "الجزء"},
     "minutes": {"en": "Minutes", "ar": "الدقائق"},
-    "plan_note": {"en": "Times are a guide; the group may take longer over what matters.",
-                  "ar": "الأوقات تقريبية؛ قد تأخذ المجموعة وقتاً أطول لما يهمّها."},
+    "plan_note": {
+        "en": "Times are a guide; the group may take longer over what matters.",
+        "ar": "الأوقات تقريبية؛ قد تأخذ المجموعة وقتاً أطول لما يهمّها.",
+    },
     "peer": {
         "en": "This is a peer-support group, led by a trained peer, not a clinician. It does not "
-              "replace professional help. If you need urgent help, tell the facilitator or "
-              "contact your local emergency number.",
+        "replace professional help. If you need urgent help, tell the facilitator or "
+        "contact your local emergency number.",
         "ar": "هذه مجموعة دعم بين الأقران يقودها قرين مدرَّب، وليست علاجاً طبياً أو نفسياً، ولا "
-              "تغني عن المساعدة المتخصصة. إن احتجت مساعدة عاجلة فأخبر الميسّر أو اتصل برقم "
-              "الطوارئ المحلي.",
+        "تغني عن المساعدة المتخصصة. إن احتجت مساعدة عاجلة فأخبر الميسّر أو اتصل برقم "
+        "الطوارئ المحلي.",
     },
     "confidentiality": {
         "en": "For participants. Contains no personal information.",
@@ -69,8 +71,10 @@ def _as_ruleset(script: Script, rules: Rules) -> RuleSet:
     items = tuple(rules)
     for item in items:
         if not isinstance(item, Rule):
-            raise TypeError("rules must be Rule objects, as effective_rules() returns them; "
-                            "pass a group's stored extra rules as extra_rules= instead")
+            raise TypeError(
+                "rules must be Rule objects, as effective_rules() returns them; "
+                "pass a group's stored extra rules as extra_rules= instead"
+            )
     return RuleSet(id=base.id, version=base.version, title=base.title, rules=items)
 
 
@@ -79,16 +83,22 @@ def build_handout(script: Script, rules: Rules, lang: str) -> rm.Report:
     rules = _as_ruleset(script, rules)
     agenda = rm.Table(
         columns=["#", _t("step", lang), _t("minutes", lang)],
-        rows=[[str(i), isolate(step.title.get(lang)), str(step.minutes)]
-              for i, step in enumerate(script.steps, start=1)],
-        numeric=frozenset({0, 2}), col_widths=[0.08, 0.74, 0.18],
+        rows=[
+            [str(i), isolate(step.title.get(lang)), str(step.minutes)]
+            for i, step in enumerate(script.steps, start=1)
+        ],
+        numeric=frozenset({0, 2}),
+        col_widths=[0.08, 0.74, 0.18],
         footnote=_t("plan_note", lang),
     )
     # each rule may be a group's own words, in either language: set apart from the colon
     # (a rule a group typed as one line has the same title and text: printed once)
-    rule_items = [isolate(pick(r.text, lang)) if pick(r.title, lang) == pick(r.text, lang)
-                  else f"{isolate(pick(r.title, lang))}: {isolate(pick(r.text, lang))}"
-                  for r in rules.rules]
+    rule_items = [
+        isolate(pick(r.text, lang))
+        if pick(r.title, lang) == pick(r.text, lang)
+        else f"{isolate(pick(r.title, lang))}: {isolate(pick(r.text, lang))}"
+        for r in rules.rules
+    ]
     blocks: list[rm.Block] = [
         rm.Paragraph(isolate(script.summary.get(lang))),
         rm.Heading(_t("plan", lang)),
@@ -97,12 +107,17 @@ def build_handout(script: Script, rules: Rules, lang: str) -> rm.Report:
         rm.BulletList(rule_items),
         rm.Paragraph(_t("peer", lang), "note"),
     ]
-    return rm.Report(kind="handout", lang=lang, title=isolate(script.title.get(lang)),
-                     subtitle=_t("subtitle", lang),
-                     period=_t("length", lang, minutes=script.total_minutes),
-                     audience="external", blocks=blocks,
-                     confidentiality=_t("confidentiality", lang),
-                     generated_at=datetime.now(timezone.utc))
+    return rm.Report(
+        kind="handout",
+        lang=lang,
+        title=isolate(script.title.get(lang)),
+        subtitle=_t("subtitle", lang),
+        period=_t("length", lang, minutes=script.total_minutes),
+        audience="external",
+        blocks=blocks,
+        confidentiality=_t("confidentiality", lang),
+        generated_at=datetime.now(timezone.utc),
+    )
 
 
 def handout_report(script: Script, lang: str, rules: Rules = None) -> rm.Report:
@@ -111,8 +126,9 @@ def handout_report(script: Script, lang: str, rules: Rules = None) -> rm.Report:
     return build_handout(script, rules, lang)
 
 
-def handout_for(script_id: str, lang: str, *, extra_rules: Iterable[Any] | None = None,
-                db_session: Any = None) -> rm.Report:
+def handout_for(
+    script_id: str, lang: str, *, extra_rules: Iterable[Any] | None = None, db_session: Any = None
+) -> rm.Report:
     """The handout for a built-in (or, given ``db_session``, custom) script by id.
 
     ``extra_rules`` are a group's own added or reworded rules as the store keeps them
@@ -123,9 +139,16 @@ def handout_for(script_id: str, lang: str, *, extra_rules: Iterable[Any] | None 
     return build_handout(script, rules, lang)
 
 
-def write_handout(path: str | Path, script: Script | str, lang: str, *, rules: Rules = None,
-                  extra_rules: Iterable[Any] | None = None, db_session: Any = None,
-                  password: str | None = None) -> Path:
+def write_handout(
+    path: str | Path,
+    script: Script | str,
+    lang: str,
+    *,
+    rules: Rules = None,
+    extra_rules: Iterable[Any] | None = None,
+    db_session: Any = None,
+    password: str | None = None,
+) -> Path:
     """Write the handout PDF (atomically, optionally AES-256 encrypted).
 
     Preferred: ``script`` a loaded :class:`Script` and ``rules`` the effective rules.
@@ -136,11 +159,15 @@ def write_handout(path: str | Path, script: Script | str, lang: str, *, rules: R
     if rules is not None and extra_rules is not None:
         raise TypeError("give rules or extra_rules, not both")
     if isinstance(script, str):
-        report = handout_for(script, lang, extra_rules=extra_rules, db_session=db_session) \
-            if rules is None else handout_report(load_script(script, db_session), lang, rules)
+        report = (
+            handout_for(script, lang, extra_rules=extra_rules, db_session=db_session)
+            if rules is None
+            else handout_report(load_script(script, db_session), lang, rules)
+        )
     elif extra_rules is not None:
-        report = handout_report(script, lang, effective_rules(
-            list(extra_rules), base=load_ruleset(script.ground_rules)))
+        report = handout_report(
+            script, lang, effective_rules(list(extra_rules), base=load_ruleset(script.ground_rules))
+        )
     else:
         report = handout_report(script, lang, rules)
     return write_report(report, path, password=password)

@@ -24,19 +24,27 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "conf_external": {
         "en": "For sharing outside the programme: small numbers are hidden; no person can be "
-              "identified.",
+        "identified.",
         "ar": "للمشاركة خارج البرنامج: الأعداد الصغيرة مخفية ولا يمكن التعرّف على أي شخص.",
     },
-    "no_chart_data": {"en": "No data to chart for this period.",
-                      "ar": "لا توجد بيانات لرسمها في هذه الفترة."},
-    "all_withheld": {"en": "Every value in this chart is withheld or zero, so it is not drawn.",
-                     "ar": "كل القيم في هذا الرسم محجوبة أو صفر، لذلك لم يُرسم."},
-    "partial": {"en": "A dashed line and a hollow point mark a month the period covers only in "
-                       "part: its total is not comparable with whole months.",
-                "ar": "الخط المتقطع والنقطة المفرغة يدلّان على شهر لا تغطي الفترة إلا جزءاً منه، "
-                      "فلا يُقارن مجموعه بالأشهر الكاملة."},
-    "withheld": {"en": "Gaps mark values withheld or not collected.",
-                 "ar": "الفراغات تعني قيماً محجوبة أو لم تُجمع."},
+    "no_chart_data": {
+        "en": "No data to chart for this period.",
+        "ar": "لا توجد بيانات لرسمها في هذه الفترة.",
+    },
+    "all_withheld": {
+        "en": "Every value in this chart is withheld or zero, so it is not drawn.",
+        "ar": "كل القيم في هذا الرسم محجوبة أو صفر، لذلك لم يُرسم.",
+    },
+    "partial": {
+        "en": "A dashed line and a hollow point mark a month the period covers only in "
+        "part: its total is not comparable with whole months.",
+        "ar": "الخط المتقطع والنقطة المفرغة يدلّان على شهر لا تغطي الفترة إلا جزءاً منه، "
+        "فلا يُقارن مجموعه بالأشهر الكاملة.",
+    },
+    "withheld": {
+        "en": "Gaps mark values withheld or not collected.",
+        "ar": "الفراغات تعني قيماً محجوبة أو لم تُجمع.",
+    },
 }
 
 

@@ -36,9 +36,10 @@ def encrypt_pdf(data: bytes, password: str) -> bytes:
     print or copy from it; there is no hidden second secret to lose.
     """
     if not password or len(password) < MIN_PASSWORD_CHARS:
-        raise InputError(QT_TRANSLATE_NOOP(
-            "export", "The report password must have at least {n} characters."
-        ), params=dict(n=MIN_PASSWORD_CHARS))
+        raise InputError(
+            QT_TRANSLATE_NOOP("export", "The report password must have at least {n} characters."),
+            params=dict(n=MIN_PASSWORD_CHARS),
+        )
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
     writer.encrypt(user_password=password, owner_password=password, algorithm=ALGORITHM)
     out = io.BytesIO()
@@ -51,24 +52,34 @@ def read_password_file(path: str | Path) -> str:
     try:
         text = read_bounded(path, SECRET_FILE_MAX_BYTES).decode("utf-8")
     except TooLargeError as exc:
-        raise InputError(QT_TRANSLATE_NOOP(
-            "export", "The password file {path} is too large to hold a password."), params=dict(
-                path=path)) from exc
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "export", "The password file {path} is too large to hold a password."
+            ),
+            params=dict(path=path),
+        ) from exc
     except FileNotFoundError as exc:
-        raise InputError(QT_TRANSLATE_NOOP(
-            "export", "The password file {path} does not exist."), params=dict(path=path)) from exc
+        raise InputError(
+            QT_TRANSLATE_NOOP("export", "The password file {path} does not exist."),
+            params=dict(path=path),
+        ) from exc
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(QT_TRANSLATE_NOOP(
-            "export", "The password file {path} could not be read."), params=dict(path=path)) from exc
+        raise InputError(
+            QT_TRANSLATE_NOOP("export", "The password file {path} could not be read."),
+            params=dict(path=path),
+        ) from exc
     first = text.splitlines()[0] if text.splitlines() else ""
     if not first.strip():
-        raise InputError(QT_TRANSLATE_NOOP(
-            "export", "The password file {path} is empty."), params=dict(path=path))
+        raise InputError(
+            QT_TRANSLATE_NOOP("export", "The password file {path} is empty."),
+            params=dict(path=path),
+        )
     return first
 
 
-def check_output_path(path: str | Path, *, overwrite: bool = False,
-                      stores: Iterable[Path | str | None] = ()) -> Path:
+def check_output_path(
+    path: str | Path, *, overwrite: bool = False, stores: Iterable[Path | str | None] = ()
+) -> Path:
     """The output-path rule (:func:`facilitator.store.outpath.check_output_path`)."""
     return _check(path, overwrite=overwrite, stores=stores)
 

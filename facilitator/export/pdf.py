@@ -23,8 +23,15 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, KeepTogether, PageBreak,
-                                PageTemplate, Spacer)
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageBreak,
+    PageTemplate,
+    Spacer,
+)
 from reportlab.platypus.flowables import HRFlowable
 
 from facilitator.errors import ReportError
@@ -110,8 +117,7 @@ def _bind_lead_ins(story: list[Flowable]) -> list[Flowable]:
             i += 1
             continue
         j = i + 1
-        while j < len(story) and (getattr(story[j], "lead_in", None)
-                                  or type(story[j]) is Spacer):
+        while j < len(story) and (getattr(story[j], "lead_in", None) or type(story[j]) is Spacer):
             j += 1
         lead = story[i:j]
         out.append(KeepWithStart(lead, story[j] if j < len(story) else None))
@@ -124,9 +130,14 @@ def _block_flowables(block: object, st: Styles, lang: str, width: float) -> list
     if isinstance(block, rm.Heading):
         return [_heading(block.text, st.h1 if block.level <= 1 else st.h2)]
     if isinstance(block, rm.Paragraph):
-        style = {"note": st.note, "warning": st.warning, "small": st.small}.get(block.style, st.body)
-        return [_note(block.text, style) if block.style in ("note", "small")
-                else TextBlock(block.text, style)]
+        style = {"note": st.note, "warning": st.warning, "small": st.small}.get(
+            block.style, st.body
+        )
+        return [
+            _note(block.text, style)
+            if block.style in ("note", "small")
+            else TextBlock(block.text, style)
+        ]
     if isinstance(block, rm.BulletList):
         style = st.body.but(indent=18, space_after=3)
         out: list[Flowable] = []
@@ -167,11 +178,22 @@ def _block_flowables(block: object, st: Styles, lang: str, width: float) -> list
     if isinstance(block, rm.PageBreak):
         return [PageBreak()]
     if isinstance(block, CodeBlock):
-        style = TextStyle(fonts().mono, block.size, False, leading=block.size * 1.6,
-                          align="center", space_before=6, space_after=10)
+        style = TextStyle(
+            fonts().mono,
+            block.size,
+            False,
+            leading=block.size * 1.6,
+            align="center",
+            space_before=6,
+            space_after=10,
+        )
         return [TextBlock(block.text, style)]
-    raise ReportError(QT_TRANSLATE_NOOP("export", "This report contains a part the PDF writer "
-                                        "does not know ({kind})."), params=dict(kind=type(block).__name__))
+    raise ReportError(
+        QT_TRANSLATE_NOOP(
+            "export", "This report contains a part the PDF writer does not know ({kind})."
+        ),
+        params=dict(kind=type(block).__name__),
+    )
 
 
 def build_story(report: rm.Report, width: float) -> list[Flowable]:
@@ -180,16 +202,29 @@ def build_story(report: rm.Report, width: float) -> list[Flowable]:
     sub = " · ".join(x for x in (report.subtitle, report.period) if x)
     if sub:
         story.append(TextBlock(sub, st.subtitle))
-    story.append(HRFlowable(width="100%", thickness=0.6, color=colors.HexColor("#bbbbbb"),
-                            spaceBefore=2, spaceAfter=8))
+    story.append(
+        HRFlowable(
+            width="100%",
+            thickness=0.6,
+            color=colors.HexColor("#bbbbbb"),
+            spaceBefore=2,
+            spaceAfter=8,
+        )
+    )
     previous: object = None
     previous_start = len(story)
     for block in report.blocks:
-        if (isinstance(block, (rm.Chart, rm.Table)) and isinstance(previous, rm.Heading)
-                and block.title == previous.text):  # do not print the same title twice
+        if (
+            isinstance(block, (rm.Chart, rm.Table))
+            and isinstance(previous, rm.Heading)
+            and block.title == previous.text
+        ):  # do not print the same title twice
             block = dataclasses.replace(block, title="")
-        if (isinstance(block, rm.Heading) and isinstance(previous, rm.Heading)
-                and block.text == previous.text):
+        if (
+            isinstance(block, rm.Heading)
+            and isinstance(previous, rm.Heading)
+            and block.text == previous.text
+        ):
             continue
         start = len(story)
         story.extend(_block_flowables(block, st, report.lang, width))
@@ -214,7 +249,8 @@ def _confidentiality(report: rm.Report) -> str:
     if report.confidentiality:
         return report.confidentiality
     key = {"facilitator": "conf_facilitator", "external": "conf_external"}.get(
-        report.audience, "conf_supervisor")
+        report.audience, "conf_supervisor"
+    )
     return label(key, report.lang)
 
 
@@ -230,8 +266,15 @@ def chrome_canvas(report: rm.Report):
     width, height = PAGE
     inner = width - 2 * MARGIN_X
 
-    def put(canv: Canvas, text: str, y: float, size: float, side: str, font: str | None = None,
-            max_width: float | None = None) -> None:
+    def put(
+        canv: Canvas,
+        text: str,
+        y: float,
+        size: float,
+        side: str,
+        font: str | None = None,
+        max_width: float | None = None,
+    ) -> None:
         font = font or fs.regular
         if max_width is not None:  # keep chrome on one line
             text = fit_line(text, font, size, max_width)
@@ -269,8 +312,14 @@ def chrome_canvas(report: rm.Report):
             bottom = 14 * mm
             self.line(MARGIN_X, bottom + 12, width - MARGIN_X, bottom + 12)
             put(self, conf, bottom, 8.5, "start", max_width=inner * 0.75)
-            put(self, label("page", report.lang, page=number, pages=total), bottom, 9,
-                "end", fs.bold)
+            put(
+                self,
+                label("page", report.lang, page=number, pages=total),
+                bottom,
+                9,
+                "end",
+                fs.bold,
+            )
             put(self, generated, bottom - 11, 8, "start")
             if report.practice:
                 self._watermark()
@@ -294,16 +343,28 @@ class _Document(BaseDocTemplate):
     frame pads 6 pt, which set paragraphs in from tables that span the full width)."""
 
     def build(self, flowables, canvasmaker):  # noqa: D102 - ReportLab API
-        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height,
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
-                      id="body")
-        self.addPageTemplates([PageTemplate(id="page", frames=[frame],
-                                            pagesize=self.pagesize)])
+        frame = Frame(
+            self.leftMargin,
+            self.bottomMargin,
+            self.width,
+            self.height,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id="body",
+        )
+        self.addPageTemplates([PageTemplate(id="page", frames=[frame], pagesize=self.pagesize)])
         super().build(flowables, canvasmaker=canvasmaker)
 
 
-def render_story(chrome: rm.Report, make_story: Callable[[float], list[Flowable]], *,
-                 subject: str, what: str = "report") -> bytes:
+def render_story(
+    chrome: rm.Report,
+    make_story: Callable[[float], list[Flowable]],
+    *,
+    subject: str,
+    what: str = "report",
+) -> bytes:
     """Lay out the flowables ``make_story(frame_width)`` returns on A4 pages with the
     shared chrome of ``chrome`` (header, footer, watermark) and return the PDF bytes.
 
@@ -312,9 +373,16 @@ def render_story(chrome: rm.Report, make_story: Callable[[float], list[Flowable]
     """
     buf = io.BytesIO()
     doc = _Document(
-        buf, pagesize=PAGE, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM, title=clean_text(chrome.title, keep_newlines=False),
-        author="Facilitator", creator="Facilitator", subject=clean_text(subject),
+        buf,
+        pagesize=PAGE,
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title=clean_text(chrome.title, keep_newlines=False),
+        author="Facilitator",
+        creator="Facilitator",
+        subject=clean_text(subject),
         lang=chrome.lang,
     )
     story = make_story(doc.width)
@@ -325,12 +393,18 @@ def render_story(chrome: rm.Report, make_story: Callable[[float], list[Flowable]
     except Exception as exc:  # LayoutError and friends: say it plainly, keep the cause
         # ReportLab's own words (class names, object ids, frame sizes) mean nothing to a
         # reader; they stay in the chained cause for FACILITATOR_DEBUG
-        message = (QT_TRANSLATE_NOOP("export", "The form could not be laid out: a part of it "
-                                     "is too large for a page.")
-                   if what == "form" else
-                   QT_TRANSLATE_NOOP("export", "The report could not be laid out: a part of "
-                                     "it is too large for a page. Shorten the longest text "
-                                     "(a title or a note) and try again."))
+        message = (
+            QT_TRANSLATE_NOOP(
+                "export", "The form could not be laid out: a part of it is too large for a page."
+            )
+            if what == "form"
+            else QT_TRANSLATE_NOOP(
+                "export",
+                "The report could not be laid out: a part of "
+                "it is too large for a page. Shorten the longest text "
+                "(a title or a note) and try again.",
+            )
+        )
         raise ReportError(message) from exc
     return buf.getvalue()
 

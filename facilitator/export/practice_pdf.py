@@ -28,8 +28,10 @@ from facilitator.tracking import report_model as rm
 _T: dict[str, dict[str, str]] = {
     "feedback": {"en": "Practice feedback", "ar": "ملاحظات التدريب"},
     "kit_cards": {"en": "Role-play kit: persona cards", "ar": "عدّة لعب الأدوار: بطاقات الشخصيات"},
-    "kit_sheet": {"en": "Role-play kit: observer's scoring sheet",
-                  "ar": "عدّة لعب الأدوار: ورقة تقييم المراقب"},
+    "kit_sheet": {
+        "en": "Role-play kit: observer's scoring sheet",
+        "ar": "عدّة لعب الأدوار: ورقة تقييم المراقب",
+    },
     "trainee": {"en": "Trainee: {name}", "ar": "المتدرّب: {name}"},
     "mode_practice": {"en": "practice mode", "ar": "وضع التدريب"},
     "mode_assessment": {"en": "assessment mode", "ar": "وضع التقييم"},
@@ -51,36 +53,48 @@ _T: dict[str, dict[str, str]] = {
     "competency": {"en": "Competency", "ar": "الكفاءة"},
     "score": {"en": "Score", "ar": "الدرجة"},
     "possible": {"en": "Possible", "ar": "الممكن"},
-    "overridden": {"en": "{name}: changed to {score} by {who}: {reason}",
-                   "ar": "{name}: عُدّلت إلى {score} بواسطة {who}: {reason}"},
+    "overridden": {
+        "en": "{name}: changed to {score} by {who}: {reason}",
+        "ar": "{name}: عُدّلت إلى {score} بواسطة {who}: {reason}",
+    },
     "why": {"en": "Why each point", "ar": "سبب كل نقطة"},
     "critical": {"en": "Critical actions", "ar": "الإجراءات الحاسمة"},
     "done": {"en": "done", "ar": "نُفّذ"},
     "missed": {"en": "MISSED", "ar": "فات"},
     "next": {"en": "4. What to practise next", "ar": "٤. ما تتمرّن عليه بعد ذلك"},
-    "conf": {"en": "Practice only: a simulated group. Not a record of any real session.",
-             "ar": "للتدريب فقط: مجموعة محاكاة. ليس سجلًا لأي جلسة حقيقية."},
+    "conf": {
+        "en": "Practice only: a simulated group. Not a record of any real session.",
+        "ar": "للتدريب فقط: مجموعة محاكاة. ليس سجلًا لأي جلسة حقيقية.",
+    },
     "card_for": {"en": "Participant {code}", "ar": "المشارك {code}"},
     "who": {"en": "Who you are", "ar": "من أنت"},
     "how": {"en": "How you tend to act", "ar": "كيف تتصرف عادة"},
-    "your_cues": {"en": "Your cues (say or do this when the trainer signals)",
-                  "ar": "إشاراتك (قلها أو افعلها عندما يشير المدرّب)"},
+    "your_cues": {
+        "en": "Your cues (say or do this when the trainer signals)",
+        "ar": "إشاراتك (قلها أو افعلها عندما يشير المدرّب)",
+    },
     "during": {"en": "during \u201c{step}\u201d", "ar": "خلال \u00ab{step}\u00bb"},
     "at_minute": {"en": "at minute {m}", "ar": "عند الدقيقة {m}"},
     "when_state": {"en": "when it fits the moment", "ar": "عندما يناسب الموقف"},
-    "card_note": {"en": "Play the person, never a real member you know. Stop at once if you or "
-                        "the trainee need to step out.",
-                  "ar": "أدِّ الشخصية، لا عضوًا حقيقيًا تعرفه. توقّف فورًا إذا احتجت أنت أو "
-                        "المتدرّب إلى الخروج من الدور."},
-    "observer_intro": {"en": "Tick the one option closest to what the trainee did at each "
-                             "decision point; leave a decision blank if it never came up. "
-                             "Type the ticks into the app afterwards (Practice > Observer "
-                             "marks).",
-                       "ar": "ضع علامة على الخيار الأقرب لما فعله المتدرّب عند كل نقطة قرار؛ "
-                             "واترك القرار فارغًا إن لم يحدث. أدخل العلامات في التطبيق بعد "
-                             "ذلك (التدريب > علامات المراقب)."},
-    "observer": {"en": "Observer: ______________   Trainee: ______________   Date: ________",
-                 "ar": "المراقب: ______________   المتدرّب: ______________   التاريخ: ________"},
+    "card_note": {
+        "en": "Play the person, never a real member you know. Stop at once if you or "
+        "the trainee need to step out.",
+        "ar": "أدِّ الشخصية، لا عضوًا حقيقيًا تعرفه. توقّف فورًا إذا احتجت أنت أو "
+        "المتدرّب إلى الخروج من الدور.",
+    },
+    "observer_intro": {
+        "en": "Tick the one option closest to what the trainee did at each "
+        "decision point; leave a decision blank if it never came up. "
+        "Type the ticks into the app afterwards (Practice > Observer "
+        "marks).",
+        "ar": "ضع علامة على الخيار الأقرب لما فعله المتدرّب عند كل نقطة قرار؛ "
+        "واترك القرار فارغًا إن لم يحدث. أدخل العلامات في التطبيق بعد "
+        "ذلك (التدريب > علامات المراقب).",
+    },
+    "observer": {
+        "en": "Observer: ______________   Trainee: ______________   Date: ________",
+        "ar": "المراقب: ______________   المتدرّب: ______________   التاريخ: ________",
+    },
     "tick": {"en": "Tick", "ar": "علامة"},
     "option": {"en": "Option", "ar": "الخيار"},
     "points": {"en": "Points", "ar": "النقاط"},
@@ -93,12 +107,19 @@ def _t(key: str, lang: str, **values: Any) -> str:
     return text.format(**values) if values else text
 
 
-def _report(title: str, subtitle: str, period: str, lang: str, blocks: list[rm.Block]
-            ) -> rm.Report:
-    return rm.Report(kind="handout", lang=lang, title=title, subtitle=subtitle, period=period,
-                     audience="facilitator", blocks=blocks, practice=True,
-                     confidentiality=_t("conf", lang),
-                     generated_at=datetime.now(timezone.utc))
+def _report(title: str, subtitle: str, period: str, lang: str, blocks: list[rm.Block]) -> rm.Report:
+    return rm.Report(
+        kind="handout",
+        lang=lang,
+        title=title,
+        subtitle=subtitle,
+        period=period,
+        audience="facilitator",
+        blocks=blocks,
+        practice=True,
+        confidentiality=_t("conf", lang),
+        generated_at=datetime.now(timezone.utc),
+    )
 
 
 def feedback_report(debrief: Any) -> rm.Report:
@@ -123,36 +144,70 @@ def feedback_report(debrief: Any) -> rm.Report:
         items += [_t("comment", lang, who=c.author, text=c.text) for c in m.comments]
         blocks.append(rm.BulletList(items))
     if debrief.safety_opened:
-        blocks.append(rm.Paragraph(_t("safety_at", lang, times=", ".join(
-            ptext.clock(s) for s in debrief.safety_opened))))
+        blocks.append(
+            rm.Paragraph(
+                _t(
+                    "safety_at",
+                    lang,
+                    times=", ".join(ptext.clock(s) for s in debrief.safety_opened),
+                )
+            )
+        )
     elif any(m.safety_critical for m in debrief.moments):
         blocks.append(rm.Paragraph(_t("no_safety", lang), "note"))
 
     blocks.append(rm.Heading(_t("scores", lang)))
     rows = [[c.name, str(c.effective), str(c.best)] for c in debrief.competencies]
-    blocks.append(rm.Table(columns=[_t("competency", lang), _t("score", lang),
-                                    _t("possible", lang)], rows=rows,
-                           numeric=frozenset({1, 2}), col_widths=[0.6, 0.2, 0.2]))
+    blocks.append(
+        rm.Table(
+            columns=[_t("competency", lang), _t("score", lang), _t("possible", lang)],
+            rows=rows,
+            numeric=frozenset({1, 2}),
+            col_widths=[0.6, 0.2, 0.2],
+        )
+    )
     for c in debrief.competencies:
         if c.override is not None:
-            blocks.append(rm.Paragraph(_t("overridden", lang, name=c.name, score=c.override.score,
-                                          who=c.override.author, reason=c.override.reason),
-                                       "note"))
+            blocks.append(
+                rm.Paragraph(
+                    _t(
+                        "overridden",
+                        lang,
+                        name=c.name,
+                        score=c.override.score,
+                        who=c.override.author,
+                        reason=c.override.reason,
+                    ),
+                    "note",
+                )
+            )
     blocks.append(rm.Heading(_t("why", lang), 2))
-    blocks.append(rm.BulletList([f"{c.name}: {reason}" for c in debrief.competencies
-                                 for reason in c.reasons]))
+    blocks.append(
+        rm.BulletList([f"{c.name}: {reason}" for c in debrief.competencies for reason in c.reasons])
+    )
     if debrief.critical:
         blocks.append(rm.Heading(_t("critical", lang), 2))
-        blocks.append(rm.BulletList([f"[{_t('done' if done else 'missed', lang)}] {title}"
-                                     for title, done in debrief.critical]))
+        blocks.append(
+            rm.BulletList(
+                [
+                    f"[{_t('done' if done else 'missed', lang)}] {title}"
+                    for title, done in debrief.critical
+                ]
+            )
+        )
     blocks.append(rm.Paragraph(debrief.result_text))
     if debrief.capped:
         blocks.append(rm.Paragraph(ptext.t("capped", lang), "note"))
     blocks.append(rm.Heading(_t("next", lang)))
     blocks.append(rm.BulletList(list(debrief.next_steps)))
     period = f"{debrief.started_at:%Y-%m-%d} · {mode} · {_t('seed', lang, seed=debrief.seed)}"
-    return _report(debrief.title, _t("feedback", lang) + " · " +
-                   _t("trainee", lang, name=debrief.trainee), period, lang, blocks)
+    return _report(
+        debrief.title,
+        _t("feedback", lang) + " · " + _t("trainee", lang, name=debrief.trainee),
+        period,
+        lang,
+        blocks,
+    )
 
 
 def _cue_when(scenario: Scenario, ev: Any, steps: dict[str, Any], lang: str) -> str:
@@ -188,32 +243,39 @@ def persona_cards_report(scenario: Scenario, script: Any, lang: str) -> rm.Repor
             blocks.append(rm.Heading(_t("your_cues", lang), 2))
             blocks.append(rm.BulletList(cues, numbered=True))
         blocks.append(rm.Paragraph(_t("card_note", lang), "note"))
-    return _report(scenario.title.get(lang), _t("kit_cards", lang),
-                   scenario.id, lang, blocks)
+    return _report(scenario.title.get(lang), _t("kit_cards", lang), scenario.id, lang, blocks)
 
 
 def observer_sheet_report(scenario: Scenario, lang: str) -> rm.Report:
     """The observer's sheet: each decision's options with their rubric points."""
-    blocks: list[rm.Block] = [rm.Paragraph(_t("observer", lang)),
-                              rm.Paragraph(_t("observer_intro", lang), "note")]
+    blocks: list[rm.Block] = [
+        rm.Paragraph(_t("observer", lang)),
+        rm.Paragraph(_t("observer_intro", lang), "note"),
+    ]
     for n, d in enumerate(scenario.decisions, start=1):
         head = f"{n}. {d.prompt.get(lang)}"
         if d.safety_critical:
             head += f" ({_t('safety_critical', lang)})"
         rows = []
         for k, o in enumerate(d.options, start=1):
-            pts = ", ".join(f"{ptext.t(c, lang)} {o.scores[c]:+d}" for c in COMPETENCIES
-                            if o.scores.get(c))
+            pts = ", ".join(
+                f"{ptext.t(c, lang)} {o.scores[c]:+d}" for c in COMPETENCIES if o.scores.get(c)
+            )
             rows.append(["[   ]", f"{k}. {o.text.get(lang)}", pts])
-        blocks.append(rm.Table(columns=[_t("tick", lang), _t("option", lang),
-                                        _t("points", lang)], rows=rows, title=head,
-                               col_widths=[0.08, 0.6, 0.32]))
+        blocks.append(
+            rm.Table(
+                columns=[_t("tick", lang), _t("option", lang), _t("points", lang)],
+                rows=rows,
+                title=head,
+                col_widths=[0.08, 0.6, 0.32],
+            )
+        )
     if scenario.critical_actions:
         blocks.append(rm.Heading(_t("critical", lang), 2))
-        blocks.append(rm.BulletList([f"[   ] {a.title.get(lang)}"
-                                     for a in scenario.critical_actions]))
-    return _report(scenario.title.get(lang), _t("kit_sheet", lang),
-                   scenario.id, lang, blocks)
+        blocks.append(
+            rm.BulletList([f"[   ] {a.title.get(lang)}" for a in scenario.critical_actions])
+        )
+    return _report(scenario.title.get(lang), _t("kit_sheet", lang), scenario.id, lang, blocks)
 
 
 def render(report: rm.Report) -> bytes:

@@ -24,39 +24,47 @@ _T: dict[str, dict[str, str]] = {
     "subtitle": {"en": "Facilitator: encrypted store", "ar": "Facilitator: قاعدة البيانات المشفّرة"},
     "keep": {
         "en": "Keep this paper somewhere safe, like a locked drawer. It unlocks all data in "
-              "this store: anyone who has it can open it.",
+        "this store: anyone who has it can open it.",
         "ar": "احفظ هذه الورقة في مكان آمن، كدرج مقفل. إنها تفتح كل البيانات في قاعدة البيانات "
-              "هذه: من يملكها يستطيع فتحها.",
+        "هذه: من يملكها يستطيع فتحها.",
     },
     "code": {"en": "Your recovery code", "ar": "رمز الاسترداد الخاص بك"},
     "code_note": {
         "en": "Letters and digits only; dashes and spaces do not matter when you type it. "
-              "O is read as zero, I and L as one.",
+        "O is read as zero, I and L as one.",
         "ar": "أحرف لاتينية وأرقام فقط؛ لا تهمّ الشرطات والمسافات عند الكتابة. يُقرأ الحرف O "
-              "صفراً، والحرفان I وL واحداً.",
+        "صفراً، والحرفان I وL واحداً.",
     },
     "when": {"en": "When to use it", "ar": "متى تستخدمه"},
     "where": {"en": "Where the database lives", "ar": "مكان قاعدة البيانات"},
     "how": {
         "en": "Start Facilitator and choose to unlock with the recovery code, or on the command "
-              "line give the code in a file with --recovery-code-file. Then set a new "
-              "passphrase.",
+        "line give the code in a file with --recovery-code-file. Then set a new "
+        "passphrase.",
         "ar": "شغّل Facilitator واختر فتح البيانات برمز الاسترداد، أو في سطر الأوامر ضع الرمز في "
-              "ملف واستخدم \u2066--recovery-code-file\u2069. ثم اختر عبارة مرور جديدة.",
+        "ملف واستخدم \u2066--recovery-code-file\u2069. ثم اختر عبارة مرور جديدة.",
     },
     "date": {"en": "Created {when}", "ar": "أُنشئت في {when}"},
-    "conf": {"en": "SECRET: unlocks all data. Do not photograph, scan or email.",
-             "ar": "سرّي: يفتح كل البيانات. لا تصوّره ولا تمسحه ضوئياً ولا ترسله بالبريد."},
+    "conf": {
+        "en": "SECRET: unlocks all data. Do not photograph, scan or email.",
+        "ar": "سرّي: يفتح كل البيانات. لا تصوّره ولا تمسحه ضوئياً ولا ترسله بالبريد.",
+    },
 }
 
 _WHEN: list[dict[str, str]] = [
-    {"en": "The computer was replaced or reinstalled and the system keyring lost the key.",
-     "ar": "استُبدل الحاسوب أو أُعيد تثبيت النظام وفقدت حافظة المفاتيح المفتاح."},
+    {
+        "en": "The computer was replaced or reinstalled and the system keyring lost the key.",
+        "ar": "استُبدل الحاسوب أو أُعيد تثبيت النظام وفقدت حافظة المفاتيح المفتاح.",
+    },
     {"en": "You forgot the passphrase.", "ar": "نسيت عبارة المرور."},
-    {"en": "You are restoring a backup on another computer.",
-     "ar": "تستعيد نسخة احتياطية على حاسوب آخر."},
-    {"en": "After using it, make a new code (facilitator db rekey) and destroy this paper.",
-     "ar": "بعد استخدامه أنشئ رمزاً جديداً (facilitator db rekey) وأتلف هذه الورقة."},
+    {
+        "en": "You are restoring a backup on another computer.",
+        "ar": "تستعيد نسخة احتياطية على حاسوب آخر.",
+    },
+    {
+        "en": "After using it, make a new code (facilitator db rekey) and destroy this paper.",
+        "ar": "بعد استخدامه أنشئ رمزاً جديداً (facilitator db rekey) وأتلف هذه الورقة.",
+    },
 ]
 
 GROUP = 5
@@ -77,16 +85,18 @@ def format_code(code: str, *, per_line: int = 4) -> str:
     groups = [g for g in re.split(r"[\s\-]+", compact) if g]
     if len(groups) <= 1:
         bare = "".join(groups)
-        groups = [bare[i:i + GROUP] for i in range(0, len(bare), GROUP)]
+        groups = [bare[i : i + GROUP] for i in range(0, len(bare), GROUP)]
     if not groups or not all(re.fullmatch(r"[0-9A-Z]+", g) for g in groups):
-        raise InputError(QT_TRANSLATE_NOOP(
-            "export", "The recovery code must contain only letters and digits."))
-    lines = [" - ".join(groups[i:i + per_line]) for i in range(0, len(groups), per_line)]
+        raise InputError(
+            QT_TRANSLATE_NOOP("export", "The recovery code must contain only letters and digits.")
+        )
+    lines = [" - ".join(groups[i : i + per_line]) for i in range(0, len(groups), per_line)]
     return "\n".join(lines)
 
 
-def build_recovery_kit(recovery_code: str, db_path: str | Path, lang: str,
-                       *, created: datetime | None = None) -> rm.Report:
+def build_recovery_kit(
+    recovery_code: str, db_path: str | Path, lang: str, *, created: datetime | None = None
+) -> rm.Report:
     when = (created or datetime.now(timezone.utc)).astimezone(timezone.utc)
     blocks: list[object] = [
         rm.Paragraph(_t("keep", lang), "warning"),
@@ -102,13 +112,21 @@ def build_recovery_kit(recovery_code: str, db_path: str | Path, lang: str,
         rm.Paragraph(isolate_ltr(Path(db_path).expanduser().absolute())),
         rm.Paragraph(_t("date", lang, when=when.strftime("%Y-%m-%d")), "note"),
     ]
-    return rm.Report(kind="recovery_kit", lang=lang, title=_t("title", lang),
-                     subtitle=_t("subtitle", lang), period=when.strftime("%Y-%m-%d"),
-                     audience="facilitator", blocks=blocks,  # type: ignore[arg-type]
-                     confidentiality=_t("conf", lang), generated_at=when)
+    return rm.Report(
+        kind="recovery_kit",
+        lang=lang,
+        title=_t("title", lang),
+        subtitle=_t("subtitle", lang),
+        period=when.strftime("%Y-%m-%d"),
+        audience="facilitator",
+        blocks=blocks,  # type: ignore[arg-type]
+        confidentiality=_t("conf", lang),
+        generated_at=when,
+    )
 
 
-def write_recovery_kit(path: str | Path, recovery_code: str, db_path: str | Path,
-                       lang: str = "en") -> Path:
+def write_recovery_kit(
+    path: str | Path, recovery_code: str, db_path: str | Path, lang: str = "en"
+) -> Path:
     """Write the recovery kit PDF for ``recovery_code`` atomically to ``path``."""
     return write_report(build_recovery_kit(recovery_code, db_path, lang), path)

@@ -120,8 +120,15 @@ def table_flowable(tbl: rm.Table, rtl: bool, width: float) -> Table:
     col_widths = [widths[i] for i in order]
     # Small tables keep ReportLab's own rule, so they can still split if they must.
     kind = TotalsTable if tbl.total_row and len(data) >= 5 else Table
-    return kind(data, colWidths=col_widths, repeatRows=1, splitByRow=1, splitInRow=1,
-                style=TableStyle(commands), hAlign="CENTER")
+    return kind(
+        data,
+        colWidths=col_widths,
+        repeatRows=1,
+        splitByRow=1,
+        splitInRow=1,
+        style=TableStyle(commands),
+        hAlign="CENTER",
+    )
 
 
 class TotalsTable(Table):
@@ -158,28 +165,38 @@ def key_figures_flowable(kf: rm.KeyFigures, rtl: bool, width: float, *, per_row:
         the whole of it takes about two lines."""
         words = clean_text(value, keep_newlines=False).split(" ") or [""]
         size = value_style.size
-        while size > 11 and (max(text_width(w, fs.bold, size) for w in words) > room
-                             or text_width(" ".join(words), fs.bold, size) > 1.8 * room):
+        while size > 11 and (
+            max(text_width(w, fs.bold, size) for w in words) > room
+            or text_width(" ".join(words), fs.bold, size) > 1.8 * room
+        ):
             size -= 1  # a long value (a script's title) keeps to about two lines
         return value_style if size == value_style.size else value_style.but(size=size)
 
     rows = []
     for start in range(0, len(items), per_row):
-        chunk = items[start:start + per_row]
-        cells: list[object] = [[TextBlock(as_number(value, rtl), fitted(value)),
-                                 TextBlock(name, label_style)]
-                 for name, value in chunk]
+        chunk = items[start : start + per_row]
+        cells: list[object] = [
+            [TextBlock(as_number(value, rtl), fitted(value)), TextBlock(name, label_style)]
+            for name, value in chunk
+        ]
         cells += [""] * (per_row - len(cells))
         rows.append(cells[::-1] if rtl else cells)
     # a row may split inside itself, so even a value of thousands of characters (a
     # script title from an old store) flows on to the next page instead of failing
-    return Table(rows, colWidths=[width / per_row] * per_row, hAlign="CENTER",
-                 splitByRow=1, splitInRow=1,
-                 style=TableStyle([
-                     ("BOX", (0, 0), (-1, -1), 0.5, RULE),
-                     ("INNERGRID", (0, 0), (-1, -1), 0.5, RULE),
-                     ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#f6f8fb")),
-                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                     ("TOPPADDING", (0, 0), (-1, -1), 6),
-                     ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-                 ]))
+    return Table(
+        rows,
+        colWidths=[width / per_row] * per_row,
+        hAlign="CENTER",
+        splitByRow=1,
+        splitInRow=1,
+        style=TableStyle(
+            [
+                ("BOX", (0, 0), (-1, -1), 0.5, RULE),
+                ("INNERGRID", (0, 0), (-1, -1), 0.5, RULE),
+                ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#f6f8fb")),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 6),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+            ]
+        ),
+    )

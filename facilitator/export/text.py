@@ -47,8 +47,17 @@ _ISOLATES = frozenset((LRI, RLI, FSI))
 _SLOT = "\ufffc"  # stands for an isolate while the text around it is resolved
 _BIDI_MARKS = frozenset("\u200e\u200f\u061c")  # LRM, RLM, ALM: steer neutrals, never drawn
 _RTL_CLASSES = frozenset({"R", "AL", "AN"})
-_BRACKETS = {"(": ")", "[": "]", "{": "}", "\u2045": "\u2046", "\u2329": "\u232a",
-             "\u27e8": "\u27e9", "\u3008": "\u3009", "\uff08": "\uff09", "\uff3b": "\uff3d"}
+_BRACKETS = {
+    "(": ")",
+    "[": "]",
+    "{": "}",
+    "\u2045": "\u2046",
+    "\u2329": "\u232a",
+    "\u27e8": "\u27e9",
+    "\u3008": "\u3009",
+    "\uff08": "\uff09",
+    "\uff3b": "\uff3d",
+}
 _CLOSERS = {v: k for k, v in _BRACKETS.items()}
 #: Characters after which a long word may be broken without looking wrong.
 _SOFT_BREAKS = frozenset("/-_.,;:\\|)]}")
@@ -61,8 +70,10 @@ _JOINED_NUMBER = re.compile(r"(?<![\d\u200e])\d+(?:[-/]\d+)+")
 #: neutral ellipsis between them takes the paragraph direction, so the high end would
 #: be drawn on the left ("1.4 … 0.2-"). Like dates and the figures in table cells
 #: (tables.as_number), an interval is kept as one left-to-right run: low end on the left.
-_INTERVAL = re.compile(r"(?<![\d.])[+\-\u2212]?\d+(?:\.\d+)?%?[ \u00a0]*(?:\u2026|\.\.\.)"
-                       r"[ \u00a0]*[+\-\u2212]?\d+(?:\.\d+)?%?(?![\d.])")
+_INTERVAL = re.compile(
+    r"(?<![\d.])[+\-\u2212]?\d+(?:\.\d+)?%?[ \u00a0]*(?:\u2026|\.\.\.)"
+    r"[ \u00a0]*[+\-\u2212]?\d+(?:\.\d+)?%?(?![\d.])"
+)
 
 
 def clean_text(text: object, *, keep_newlines: bool = True) -> str:
@@ -115,8 +126,11 @@ def isolate(text: object, rtl: bool | None = None) -> str:
     """``text`` as a bidi isolate: its own direction (``rtl``, or from its first strong
     character), set apart from the text around it. The same as
     :func:`facilitator.textcheck.isolate`, for callers inside the export package."""
-    body = "".join(ch for ch in str(text or "") if ch not in _ISOLATES and ch != PDI
-                   and ord(ch) not in _BIDI_CONTROLS)
+    body = "".join(
+        ch
+        for ch in str(text or "")
+        if ch not in _ISOLATES and ch != PDI and ord(ch) not in _BIDI_CONTROLS
+    )
     opener = FSI if rtl is None else (RLI if rtl else LRI)
     return f"{opener}{body}{PDI}" if body else ""
 
@@ -138,14 +152,14 @@ def _balance_isolates(text: str) -> str:
             if stack:
                 start = stack.pop()
                 if out[start] == FSI:
-                    out[start] = RLI if first_strong_rtl("".join(out[start + 1:])) else LRI
+                    out[start] = RLI if first_strong_rtl("".join(out[start + 1 :])) else LRI
                 out.append(ch)
         else:
             out.append(ch)
     while stack:
         start = stack.pop()
         if out[start] == FSI:
-            out[start] = RLI if first_strong_rtl("".join(out[start + 1:])) else LRI
+            out[start] = RLI if first_strong_rtl("".join(out[start + 1 :])) else LRI
         out.append(PDI)
     return "\n".join(_reopen("".join(out).split("\n")))
 
@@ -193,6 +207,7 @@ def needs_bidi(text: str, rtl: bool) -> bool:
 
 # --- bidi ------------------------------------------------------------------------
 
+
 def _apply_bracket_pairs(chars: list[dict], sos: str) -> None:
     """Unicode bidi rule N0 (paired brackets), applied after the weak-type rules.
 
@@ -223,14 +238,15 @@ def _apply_bracket_pairs(chars: list[dict], sos: str) -> None:
 
     for open_i, close_i in pairs:
         embedding = "R" if chars[open_i]["level"] % 2 else "L"
-        inside = {strong(c["type"]) for c in chars[open_i + 1:close_i]} - {None}
+        inside = {strong(c["type"]) for c in chars[open_i + 1 : close_i]} - {None}
         if not inside:
             continue
         if embedding in inside:
             new = embedding
         else:
-            before = next((strong(c["type"]) for c in reversed(chars[:open_i])
-                           if strong(c["type"])), sos)
+            before = next(
+                (strong(c["type"]) for c in reversed(chars[:open_i]) if strong(c["type"])), sos
+            )
             new = before if before is not None and before != embedding else embedding
         for idx in (open_i, close_i):
             chars[idx]["type"] = new
@@ -256,6 +272,7 @@ def bidi_levels(text: str, rtl: bool) -> list[int]:
 
 
 # --- shaping ---------------------------------------------------------------------
+
 
 @functools.lru_cache(maxsize=8)
 def _hb_font(font_name: str) -> hb.Font:
@@ -317,8 +334,12 @@ def _shape_run(text: str, font_name: str, rtl: bool, vector_marks: bool) -> Piec
 
     def is_mark(info, pos) -> bool:
         code = g2c.get(info.codepoint)
-        return (vector_marks and pos.x_advance == 0 and code is not None
-                and unicodedata.category(chr(code)) in ("Mn", "Me"))
+        return (
+            vector_marks
+            and pos.x_advance == 0
+            and code is not None
+            and unicodedata.category(chr(code)) in ("Mn", "Me")
+        )
 
     # the glyph of each cluster that carries the cluster's text: its widest non-mark
     carrier: dict[int, int] = {}
@@ -340,13 +361,14 @@ def _shape_run(text: str, font_name: str, rtl: bool, vector_marks: bool) -> Piec
             marks.append((gid, pen + pos.x_offset * scale, pos.y_offset * scale))
             if info.cluster not in carrier:  # a mark with no letter: copy it out anyway
                 carrier[info.cluster] = -1
-                marks_text = text[info.cluster:cluster_end[info.cluster]]
-                chars.append(chr(_zero_width_carrier(font, marks_text[::-1] if rtl
-                                                     else marks_text)))
+                marks_text = text[info.cluster : cluster_end[info.cluster]]
+                chars.append(
+                    chr(_zero_width_carrier(font, marks_text[::-1] if rtl else marks_text))
+                )
                 data.append(ShapeData(info.cluster, 0.0, 0.0, 0.0, 0.0, 0))
             continue
         if carrier.get(info.cluster) == i:
-            source = text[info.cluster:cluster_end[info.cluster]]
+            source = text[info.cluster : cluster_end[info.cluster]]
         else:
             source = ""  # another glyph of the same cluster carries the text
         # One character per code: extractors disagree on the order of a code that maps
@@ -364,9 +386,16 @@ def _shape_run(text: str, font_name: str, rtl: bool, vector_marks: bool) -> Piec
             else:
                 code = font.private_code(draw, letter, share)
             chars.append(chr(code))
-            data.append(ShapeData(info.cluster, share, 0.0,
-                                  pos.x_offset * scale if k == 0 else 0.0, 0.0,
-                                  widths.get(code, 0)))
+            data.append(
+                ShapeData(
+                    info.cluster,
+                    share,
+                    0.0,
+                    pos.x_offset * scale if k == 0 else 0.0,
+                    0.0,
+                    widths.get(code, 0),
+                )
+            )
         pen += advance
     glyphs = ShapedStr("".join(chars), shapeData=data)
     return Piece(font_name, glyphs, pen, tuple(marks))
@@ -530,8 +559,9 @@ def _simple(text: str, font_name: str) -> bool:
 
 
 @functools.lru_cache(maxsize=20000)
-def shape_line(text: str, font_name: str, size: float, rtl: bool,
-               vector_marks: bool = True) -> Line:
+def shape_line(
+    text: str, font_name: str, size: float, rtl: bool, vector_marks: bool = True
+) -> Line:
     """Bidi-reorder and shape one already-wrapped logical line.
 
     Isolates (LRI/RLI/FSI ... PDI, see :func:`isolate`) are laid out on their own,
@@ -561,8 +591,12 @@ def _visual_pieces(text: str, font_name: str, rtl: bool, vector_marks: bool) -> 
     runs: list[tuple[int, list[Piece]]] = []  # (level, pieces in visual order)
     start = 0
     for i in range(1, len(text) + 1):
-        if i < len(text) and levels[i] == levels[start] and text[i] != _SLOT \
-                and text[i - 1] != _SLOT:
+        if (
+            i < len(text)
+            and levels[i] == levels[start]
+            and text[i] != _SLOT
+            and text[i - 1] != _SLOT
+        ):
             continue
         chunk = "".join(ch for ch in text[start:i] if ch not in _BIDI_MARKS)
         level = levels[start]
@@ -677,8 +711,14 @@ def fit_line(text: str, font_name: str, size: float, width: float) -> str:
         kept = [_split_long_word(words[0], font_name, size, max(room, size))[0]]
     cut = " ".join(kept).rstrip(" ,;:.-\u060c\u061b")
     # the ellipsis follows the last word in that word's direction, whatever the line's
-    last = next((unicodedata.bidirectional(ch) for ch in reversed(cut)
-                 if unicodedata.bidirectional(ch) in ("L", "R", "AL")), "L")
+    last = next(
+        (
+            unicodedata.bidirectional(ch)
+            for ch in reversed(cut)
+            if unicodedata.bidirectional(ch) in ("L", "R", "AL")
+        ),
+        "L",
+    )
     ellipsis += "\u200e" if last == "L" else "\u200f"
     line = _reopen([cut])[0] if any(ch in _ISOLATES for ch in cut) else cut
     # the ellipsis goes inside a cut isolate, at the end of its words
@@ -688,8 +728,15 @@ def fit_line(text: str, font_name: str, size: float, width: float) -> str:
     return line + ellipsis
 
 
-def visual(text: object, font_name: str, size: float, rtl: bool,
-           vector_marks: bool = True, *, single_font: bool = False) -> Line:
+def visual(
+    text: object,
+    font_name: str,
+    size: float,
+    rtl: bool,
+    vector_marks: bool = True,
+    *,
+    single_font: bool = False,
+) -> Line:
     """Clean and shape a single-line label (chart labels, header and footer).
 
     ``single_font`` is for places that can draw one string in one font only (chart
@@ -698,6 +745,8 @@ def visual(text: object, font_name: str, size: float, rtl: bool,
     text = clean_text(text, keep_newlines=False)
     if single_font:
         primary = fonts().primary
-        text = "".join(ch if ord(ch) in primary or unicodedata.category(ch)[0] not in "LMNPS"
-                       else PLACEHOLDER for ch in text)
+        text = "".join(
+            ch if ord(ch) in primary or unicodedata.category(ch)[0] not in "LMNPS" else PLACEHOLDER
+            for ch in text
+        )
     return shape_line(text, font_name, size, rtl, vector_marks)

@@ -36,6 +36,7 @@ from facilitator.errors import InputError, ReportError
 from facilitator.export.flowables import TextBlock, draw_line
 from facilitator.export.fonts import fonts
 from facilitator.export.output import write_pdf
+
 # render_story: the page layout and chrome (header, footer, watermark) every export shares
 from facilitator.export.pdf import Styles, make_styles, render_story
 from facilitator.export.text import visual
@@ -58,19 +59,23 @@ Choices = tuple[tuple[int, str], ...]  # (score, label), highest score first
 _T: dict[str, dict[str, str]] = {
     "subtitle": {"en": "Participant form", "ar": "استمارة المشارك"},
     "over": {"en": "Over the last two weeks", "ar": "خلال الأسبوعين الماضيين"},
-    "tick": {"en": "Tick one box in each row. Higher numbers mean better well-being.",
-             "ar": "ضع علامة في مربع واحد في كل سطر. الأرقام الأعلى تعني رفاهاً أفضل."},
+    "tick": {
+        "en": "Tick one box in each row. Higher numbers mean better well-being.",
+        "ar": "ضع علامة في مربع واحد في كل سطر. الأرقام الأعلى تعني رفاهاً أفضل.",
+    },
     "code": {"en": "Your code", "ar": "رمزك"},
     "date": {"en": "Date", "ar": "التاريخ"},
-    "code_hint": {"en": "Write the code your group uses for you. Please do not write your name.",
-                  "ar": "اكتب الرمز الذي تستخدمه مجموعتك لك. يُرجى عدم كتابة اسمك."},
+    "code_hint": {
+        "en": "Write the code your group uses for you. Please do not write your name.",
+        "ar": "اكتب الرمز الذي تستخدمه مجموعتك لك. يُرجى عدم كتابة اسمك.",
+    },
     "scoring": {
         "en": "For the facilitator: add up the five numbers ticked to get the raw score "
-              "(0 to 25), then multiply it by 4 for the score from 0 to 100, where 0 is the "
-              "lowest and 100 the highest well-being. A row left blank is not scored.",
+        "(0 to 25), then multiply it by 4 for the score from 0 to 100, where 0 is the "
+        "lowest and 100 the highest well-being. A row left blank is not scored.",
         "ar": "للميسّر: اجمع الأرقام الخمسة المختارة لتحصل على الدرجة الخام (من 0 إلى 25)، "
-              "ثم اضربها في 4 لتحصل على الدرجة من 0 إلى 100، حيث 0 أدنى رفاه و100 أعلاه. "
-              "السطر المتروك فارغاً لا يُحسب.",
+        "ثم اضربها في 4 لتحصل على الدرجة من 0 إلى 100، حيث 0 أدنى رفاه و100 أعلاه. "
+        "السطر المتروك فارغاً لا يُحسب.",
     },
     "unverified": {
         "en": "This wording has not yet been checked against the published WHO-5 wording.",
@@ -78,12 +83,14 @@ _T: dict[str, dict[str, str]] = {
     },
     "organisation": {
         "en": "This wording was supplied by your organisation; it has not been checked against "
-              "the published WHO-5 wording.",
+        "the published WHO-5 wording.",
         "ar": "هذه الصياغة العربية قدّمتها منظمتك، ولم تُراجَع مقابل النسخة العربية المنشورة "
-              "من WHO-5.",
+        "من WHO-5.",
     },
-    "confidentiality": {"en": "For the participant to fill in. No names on this form.",
-                        "ar": "يملؤها المشارك. لا أسماء على هذه الاستمارة."},
+    "confidentiality": {
+        "en": "For the participant to fill in. No names on this form.",
+        "ar": "يملؤها المشارك. لا أسماء على هذه الاستمارة.",
+    },
 }
 
 
@@ -134,14 +141,18 @@ def _check(text: MeasureText) -> Choices:
     shape, because the scoring note and the layout are WHO-5's."""
     choices = tuple(sorted(text.choices, key=lambda c: -c[0]))
     if len(text.items) != 5 or [v for v, _ in choices] != [5, 4, 3, 2, 1, 0]:
-        raise ReportError(QT_TRANSLATE_NOOP(
-            "export", "This WHO-5 wording does not have five statements and six answers "
-            "scored 5 to 0, so the form cannot be printed."))
+        raise ReportError(
+            QT_TRANSLATE_NOOP(
+                "export",
+                "This WHO-5 wording does not have five statements and six answers "
+                "scored 5 to 0, so the form cannot be printed.",
+            )
+        )
     return choices
 
 
 def _fields(st: Styles, lang: str, width: float) -> list[Flowable]:
-    """"Your code" and "Date", each a label beside an empty box to write in."""
+    """ "Your code" and "Date", each a label beside an empty box to write in."""
     label = st.body.but(font=fonts().bold, space_after=0)
     cells = [TextBlock(_t("code", lang), label), "", "", TextBlock(_t("date", lang), label), ""]
     widths = [width * w for w in (0.14, 0.34, 0.06, 0.12, 0.34)]
@@ -149,11 +160,15 @@ def _fields(st: Styles, lang: str, width: float) -> list[Flowable]:
     if st.rtl:
         cells, widths = cells[::-1], widths[::-1]
         boxes = [len(cells) - 1 - i for i in boxes]
-    commands: list[tuple[object, ...]] = [("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4)]
+    commands: list[tuple[object, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+    ]
     commands += [("BOX", (i, 0), (i, 0), 0.9, colors.black) for i in boxes]
-    table = Table([cells], colWidths=widths, rowHeights=[11 * mm], hAlign="CENTER",
-                  style=TableStyle(commands))
+    table = Table(
+        [cells], colWidths=widths, rowHeights=[11 * mm], hAlign="CENTER", style=TableStyle(commands)
+    )
     return [table, Spacer(1, 3), TextBlock(_t("code_hint", lang), st.small)]
 
 
@@ -167,12 +182,15 @@ def _answer_table(text: MeasureText, choices: Choices, st: Styles, width: float)
     head = st.body.but(font=fs.bold, size=9.5, leading=12, align="center", space_after=0)
     corner = st.body.but(font=fs.bold, size=10, space_after=0)
     statement = st.body.but(size=12, leading=16, indent=18, space_after=0)
-    header = [TextBlock(_t("over", text.lang), corner)] + [TextBlock(lab, head)
-                                                           for _, lab in choices]
+    header = [TextBlock(_t("over", text.lang), corner)] + [
+        TextBlock(lab, head) for _, lab in choices
+    ]
     rows = [header]
     for i, item in enumerate(text.items, start=1):
-        rows.append([TextBlock(item, statement, bullet=f"{i}.")]
-                    + [TickBox(value, rtl) for value, _ in choices])
+        rows.append(
+            [TextBlock(item, statement, bullet=f"{i}.")]
+            + [TickBox(value, rtl) for value, _ in choices]
+        )
     if rtl:
         rows = [row[::-1] for row in rows]
         widths = widths[::-1]
@@ -228,31 +246,56 @@ def form_story(text: MeasureText, width: float, copies: int = 1) -> list[Flowabl
 
 def _check_copies(copies: int) -> int:
     if isinstance(copies, bool) or not isinstance(copies, int) or not 1 <= copies <= MAX_COPIES:
-        raise InputError(QT_TRANSLATE_NOOP(
-            "export", "The number of copies must be a whole number from 1 to {n}."
-        ), params=dict(n=MAX_COPIES))
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "export", "The number of copies must be a whole number from 1 to {n}."
+            ),
+            params=dict(n=MAX_COPIES),
+        )
     return copies
 
 
-def render_who5_form(text: MeasureText, *, copies: int = 1, practice: bool = False,
-                     generated_at: datetime | None = None) -> bytes:
+def render_who5_form(
+    text: MeasureText,
+    *,
+    copies: int = 1,
+    practice: bool = False,
+    generated_at: datetime | None = None,
+) -> bytes:
     """The blank form (``copies`` pages) as PDF bytes; ``text`` is a ``MeasureText``."""
     copies = _check_copies(copies)
     # an empty Report only carries the page chrome (header, footer, watermark) that
     # every export draws; "handout" because, like it, this page is for participants
     chrome = rm.Report(
-        kind="handout", lang=text.lang, title=text.title, period=_t("subtitle", text.lang),
-        audience="external", practice=practice, confidentiality=_t("confidentiality", text.lang),
-        generated_at=generated_at or datetime.now(timezone.utc))
-    return render_story(chrome, lambda width: form_story(text, width, copies),
-                        subject=_t("subtitle", text.lang), what="form")
+        kind="handout",
+        lang=text.lang,
+        title=text.title,
+        period=_t("subtitle", text.lang),
+        audience="external",
+        practice=practice,
+        confidentiality=_t("confidentiality", text.lang),
+        generated_at=generated_at or datetime.now(timezone.utc),
+    )
+    return render_story(
+        chrome,
+        lambda width: form_story(text, width, copies),
+        subject=_t("subtitle", text.lang),
+        what="form",
+    )
 
 
-def write_who5_form(path: str | Path, text: MeasureText, *, copies: int = 1, practice: bool = False,
-                    password: str | None = None) -> Path:
+def write_who5_form(
+    path: str | Path,
+    text: MeasureText,
+    *,
+    copies: int = 1,
+    practice: bool = False,
+    password: str | None = None,
+) -> Path:
     """Write the blank WHO-5 form to ``path`` atomically (optionally AES-256 encrypted).
 
     ``text`` is ``measure_text(spec, lang)`` for the shipped spec or the store's row.
     """
-    return write_pdf(render_who5_form(text, copies=copies, practice=practice), path,
-                     password=password)
+    return write_pdf(
+        render_who5_form(text, copies=copies, practice=practice), path, password=password
+    )

@@ -80,14 +80,17 @@ def _assignments(scenario: Scenario) -> list[dict[str, str]]:
     starting state, and state only steers a path through ``when`` conditions, so the
     participants no condition looks at keep their first temperament."""
     watched = {ev.when.who for ev in scenario.events if ev.when is not None}
-    choices = [sorted(set(p.temperaments)) if p.code in watched else [p.temperaments[0]]
-               for p in scenario.participants]
+    choices = [
+        sorted(set(p.temperaments)) if p.code in watched else [p.temperaments[0]]
+        for p in scenario.participants
+    ]
     codes = [p.code for p in scenario.participants]
     return [dict(zip(codes, combo)) for combo in itertools.product(*choices)]
 
 
-def walk(scenario: Scenario, script: Script, max_paths: int = MAX_PATHS
-         ) -> tuple[list[PathResult], bool]:
+def walk(
+    scenario: Scenario, script: Script, max_paths: int = MAX_PATHS
+) -> tuple[list[PathResult], bool]:
     """Every finished path (for every temperament combination); False when capped."""
     results: list[PathResult] = []
     for assignment in _assignments(scenario):
@@ -97,8 +100,9 @@ def walk(scenario: Scenario, script: Script, max_paths: int = MAX_PATHS
                 return results, False
             prefix = stack.pop()
             clock = ManualClock()
-            run = PracticeRun(scenario, script, 0, "assessment", clock=clock,
-                              temperaments=assignment)
+            run = PracticeRun(
+                scenario, script, 0, "assessment", clock=clock, temperaments=assignment
+            )
             taken: list[str] = []
 
             def chooser(run: PracticeRun, decision: Decision) -> str:
@@ -113,13 +117,21 @@ def walk(scenario: Scenario, script: Script, max_paths: int = MAX_PATHS
                 for opt in reversed(branch.decision.options):
                     stack.append(prefix + [opt.id])
                 continue
-            results.append(PathResult(dict(assignment), list(run.choices), outcome,
-                                      list(run.fired), run.run.elapsed() / 60))
+            results.append(
+                PathResult(
+                    dict(assignment),
+                    list(run.choices),
+                    outcome,
+                    list(run.fired),
+                    run.run.elapsed() / 60,
+                )
+            )
     return results, True
 
 
-def play_reference(scenario: Scenario, script: Script, choose: dict[str, str], seed: int
-                   ) -> tuple[Optional[PracticeRun], Optional[str]]:
+def play_reference(
+    scenario: Scenario, script: Script, choose: dict[str, str], seed: int
+) -> tuple[Optional[PracticeRun], Optional[str]]:
     """Play a reference path; returns the run, or the decision it has no choice for."""
     clock = ManualClock()
     run = PracticeRun(scenario, script, seed, "assessment", clock=clock)
@@ -138,8 +150,9 @@ def play_reference(scenario: Scenario, script: Script, choose: dict[str, str], s
     return run, None
 
 
-def check(scenario: Scenario, script: Script, root: yaml.Node | None = None,
-          max_paths: int = MAX_PATHS) -> CheckReport:
+def check(
+    scenario: Scenario, script: Script, root: yaml.Node | None = None, max_paths: int = MAX_PATHS
+) -> CheckReport:
     report = CheckReport(scenario.id, script_minutes=script.total_minutes)
 
     def add(level: Level, message: str, loc: tuple[Any, ...] = ()) -> None:
@@ -147,14 +160,20 @@ def check(scenario: Scenario, script: Script, root: yaml.Node | None = None,
         report.findings.append(Finding(level, message, loc, line))
 
     for sid, lang in scenario.missing_translations():
-        add("error", f"missing translation: '{sid}' has no "
-                     f"{'Arabic' if lang == 'ar' else 'English'} text", _string_loc(scenario, sid))
+        add(
+            "error",
+            f"missing translation: '{sid}' has no {'Arabic' if lang == 'ar' else 'English'} text",
+            _string_loc(scenario, sid),
+        )
 
     paths, complete = walk(scenario, script, max_paths)
     report.paths, report.complete = len(paths), complete
     if not complete:
-        add("error", f"the checker stopped after {max_paths} paths; this scenario branches too "
-                     "much to check every path (split it, or make fewer options lead on)")
+        add(
+            "error",
+            f"the checker stopped after {max_paths} paths; this scenario branches too "
+            "much to check every path (split it, or make fewer options lead on)",
+        )
     if not paths:
         add("error", "no path through the scenario finishes")
         return report
@@ -165,18 +184,27 @@ def check(scenario: Scenario, script: Script, root: yaml.Node | None = None,
     fired = {e for p in paths for e in p.fired}
     for d in scenario.decisions:
         if d.id not in reached:
-            add("error", f"decision '{d.id}' is unreachable: no event or option leads to it on "
-                         "any path", ("decisions", dec_index[d.id], "id"))
+            add(
+                "error",
+                f"decision '{d.id}' is unreachable: no event or option leads to it on any path",
+                ("decisions", dec_index[d.id], "id"),
+            )
     for ev in scenario.events:
         if ev.id in fired:
             continue
         if ev.when is not None:
-            add("error", f"event '{ev.id}': the condition {ev.when.who} {ev.when.var} "
-                         f"{ev.when.op} {ev.when.value} is never true on any path",
-                ("events", ev_index[ev.id], "when"))
+            add(
+                "error",
+                f"event '{ev.id}': the condition {ev.when.who} {ev.when.var} "
+                f"{ev.when.op} {ev.when.value} is never true on any path",
+                ("events", ev_index[ev.id], "when"),
+            )
         else:
-            add("warning", f"event '{ev.id}' never happens on any path (every path ends first)",
-                ("events", ev_index[ev.id], "id"))
+            add(
+                "warning",
+                f"event '{ev.id}' never happens on any path (every path ends first)",
+                ("events", ev_index[ev.id], "id"),
+            )
 
     # dead ends: a choice after which a critical action some other path performs is lost
     performable = {a for p in paths for a in p.outcome.critical_performed}
@@ -185,28 +213,43 @@ def check(scenario: Scenario, script: Script, root: yaml.Node | None = None,
             through = [p for p in paths if (d.id, opt.id) in p.choices]
             if not through:
                 continue
-            lost = [a for a in performable if all(a in p.outcome.critical_missed for p in through)
-                    and a not in opt.performs]
+            lost = [
+                a
+                for a in performable
+                if all(a in p.outcome.critical_missed for p in through) and a not in opt.performs
+            ]
             if lost:
-                add("warning", f"dead end: after '{d.id}' option '{opt.id}' no path performs the "
-                               f"critical action(s) {', '.join(sorted(lost))}",
-                    ("decisions", dec_index[d.id], "options", j, "id"))
+                add(
+                    "warning",
+                    f"dead end: after '{d.id}' option '{opt.id}' no path performs the "
+                    f"critical action(s) {', '.join(sorted(lost))}",
+                    ("decisions", dec_index[d.id], "options", j, "id"),
+                )
             if opt.ends:
-                add("info", f"'{d.id}' option '{opt.id}' ends the scenario",
-                    ("decisions", dec_index[d.id], "options", j, "ends"))
+                add(
+                    "info",
+                    f"'{d.id}' option '{opt.id}' ends the scenario",
+                    ("decisions", dec_index[d.id], "options", j, "ends"),
+                )
 
     for i, act in enumerate(scenario.critical_actions):
         if act.id not in performable:
-            add("error", f"critical action '{act.id}' is performed on no path",
-                ("critical_actions", i, "id"))
+            add(
+                "error",
+                f"critical action '{act.id}' is performed on no path",
+                ("critical_actions", i, "id"),
+            )
     if scenario.critical_actions:
         for assignment in _assignments(scenario):
             mine = [p for p in paths if p.temperaments == assignment]
             if mine and not any(not p.outcome.critical_missed for p in mine):
                 who = ", ".join(f"{k}={v}" for k, v in assignment.items())
-                add("error", "the safety-critical path has no correct route: no sequence of "
-                             f"choices performs every critical action (temperaments {who})",
-                    ("critical_actions",))
+                add(
+                    "error",
+                    "the safety-critical path has no correct route: no sequence of "
+                    f"choices performs every critical action (temperaments {who})",
+                    ("critical_actions",),
+                )
     if not any(p.outcome.result == "competent" for p in paths):
         add("warning", "no path reaches the result 'competent'")
 
@@ -215,41 +258,69 @@ def check(scenario: Scenario, script: Script, root: yaml.Node | None = None,
         report.ranges[comp] = (min(values), max(values))
     report.longest_minutes = max(p.minutes for p in paths)
     longest = max(paths, key=lambda p: p.minutes)
-    add("info", f"{len(paths)} path(s) checked over {len(_assignments(scenario))} temperament "
-                "combination(s)")
+    add(
+        "info",
+        f"{len(paths)} path(s) checked over {len(_assignments(scenario))} temperament "
+        "combination(s)",
+    )
     for comp, (lo, hi) in report.ranges.items():
         if lo or hi:
             add("info", f"{comp}: lowest {lo}, highest {hi}")
     level: Level = "warning" if report.longest_minutes > script.total_minutes + 1e-9 else "info"
-    add(level, f"the longest path runs {report.longest_minutes:.0f} min against the script's "
-               f"{script.total_minutes} min"
-               + (f" (choices {', '.join(f'{d}={o}' for d, o in longest.choices)})"
-                  if level == "warning" else ""))
+    add(
+        level,
+        f"the longest path runs {report.longest_minutes:.0f} min against the script's "
+        f"{script.total_minutes} min"
+        + (
+            f" (choices {', '.join(f'{d}={o}' for d, o in longest.choices)})"
+            if level == "warning"
+            else ""
+        ),
+    )
 
     for i, ref in enumerate(scenario.reference_paths):
         loc = ("reference_paths", i, "id")
         run, missing = play_reference(scenario, script, ref.choose, ref.seed)
         if run is None:
-            add("error", f"reference path '{ref.id}' reaches decision '{missing}' but gives no "
-                         "choice for it", loc)
+            add(
+                "error",
+                f"reference path '{ref.id}' reaches decision '{missing}' but gives no "
+                "choice for it",
+                loc,
+            )
             continue
         out = run.outcome
         assert out is not None
         want = {c: ref.expect.scores.get(c, 0) for c in COMPETENCIES}
         if out.scores != want:
-            diff = ", ".join(f"{c} {out.scores[c]} (expected {want[c]})" for c in COMPETENCIES
-                             if out.scores[c] != want[c])
+            diff = ", ".join(
+                f"{c} {out.scores[c]} (expected {want[c]})"
+                for c in COMPETENCIES
+                if out.scores[c] != want[c]
+            )
             add("error", f"reference path '{ref.id}' scores {diff}", loc)
         if out.result != ref.expect.result:
-            add("error", f"reference path '{ref.id}' gives the result {out.result}, expected "
-                         f"{ref.expect.result}", loc)
+            add(
+                "error",
+                f"reference path '{ref.id}' gives the result {out.result}, expected "
+                f"{ref.expect.result}",
+                loc,
+            )
         if sorted(out.critical_missed) != sorted(ref.expect.critical_missed):
-            add("error", f"reference path '{ref.id}' misses {list(out.critical_missed)}, "
-                         f"expected {ref.expect.critical_missed}", loc)
+            add(
+                "error",
+                f"reference path '{ref.id}' misses {list(out.critical_missed)}, "
+                f"expected {ref.expect.critical_missed}",
+                loc,
+            )
         unused = set(ref.choose) - set(out.decisions_reached)
         if unused:
-            add("warning", f"reference path '{ref.id}' gives choices for decisions it never "
-                           f"reaches: {', '.join(sorted(unused))}", loc)
+            add(
+                "warning",
+                f"reference path '{ref.id}' gives choices for decisions it never "
+                f"reaches: {', '.join(sorted(unused))}",
+                loc,
+            )
     return report
 
 
@@ -278,8 +349,9 @@ def _string_loc(scenario: Scenario, sid: str) -> tuple[Any, ...]:
     return ()
 
 
-def check_file(path: str | Path, resolve_script: Any = None,
-               max_paths: int = MAX_PATHS) -> tuple[Scenario, CheckReport]:
+def check_file(
+    path: str | Path, resolve_script: Any = None, max_paths: int = MAX_PATHS
+) -> tuple[Scenario, CheckReport]:
     """Validate then check a scenario file (raises ScenarioValidationError when invalid)."""
     from .loader import library_resolver, parse_scenario_text
 

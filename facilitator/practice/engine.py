@@ -26,8 +26,17 @@ from facilitator.session.engine import RunEngine
 from facilitator.session.events import Clock
 from facilitator.session.scripts import Script
 
-from .model import COMPETENCIES, RESULTS, STATE_MAX, STATE_MIN, TEMPERAMENTS, Decision, Event, \
-    Scenario, StateChange
+from .model import (
+    COMPETENCIES,
+    RESULTS,
+    STATE_MAX,
+    STATE_MIN,
+    TEMPERAMENTS,
+    Decision,
+    Event,
+    Scenario,
+    StateChange,
+)
 
 Mode = Literal["practice", "assessment"]
 MODES: tuple[str, ...] = ("practice", "assessment")
@@ -99,10 +108,16 @@ class Outcome:
 
 
 class PracticeRun:
-    def __init__(self, scenario: Scenario, script: Script, seed: int, mode: Mode = "practice",
-                 clock: Clock = time.monotonic,
-                 recorder: Callable[[Entry | Action], None] | None = None,
-                 temperaments: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        scenario: Scenario,
+        script: Script,
+        seed: int,
+        mode: Mode = "practice",
+        clock: Clock = time.monotonic,
+        recorder: Callable[[Entry | Action], None] | None = None,
+        temperaments: dict[str, str] | None = None,
+    ) -> None:
         if mode not in MODES:
             raise EngineError(f"Unknown practice mode '{mode}'; use practice or assessment.")
         if script.id != scenario.script:
@@ -127,7 +142,8 @@ class PracticeRun:
                 start[var] = _clamp(start[var] + delta)
             self.state[p.code] = start
         self.jitter: dict[str, int] = {
-            ev.id: rng.randint(0, ev.jitter_seconds) for ev in scenario.events if ev.jitter_seconds}
+            ev.id: rng.randint(0, ev.jitter_seconds) for ev in scenario.events if ev.jitter_seconds
+        }
         self._step_index = {s.id: i for i, s in enumerate(script.steps)}
         self.entries: list[Entry] = []
         self.actions: list[Action] = []
@@ -172,9 +188,15 @@ class PracticeRun:
             raise EngineError(QT_TRANSLATE_NOOP("Practice", "The practice has already started."))
         self._act("start")
         self.run.start()
-        self._log("start", {"seed": self.seed, "mode": self.mode,
-                            "temperaments": dict(self.temperaments),
-                            "state": {c: dict(s) for c, s in self.state.items()}})
+        self._log(
+            "start",
+            {
+                "seed": self.seed,
+                "mode": self.mode,
+                "temperaments": dict(self.temperaments),
+                "state": {c: dict(s) for c, s in self.state.items()},
+            },
+        )
         self._log("step", {"index": 0})
         self._fire_due()
 
@@ -208,21 +230,34 @@ class PracticeRun:
         try:
             option = decision.option(option_id)
         except KeyError:
-            raise EngineError(f"The decision has no option '{option_id}'; choose one of: "
-                              f"{', '.join(o.id for o in decision.options)}.") from None
+            raise EngineError(
+                f"The decision has no option '{option_id}'; choose one of: "
+                f"{', '.join(o.id for o in decision.options)}."
+            ) from None
         self._act("choose", option_id)
         response = round(self.clock_seconds() - self._pending_since, 3)
         self.choices.append((decision.id, option.id))
         best = max(o.total for o in decision.options)
-        entry = self._log("choice", {"decision": decision.id, "option": option.id,
-                                     "response_seconds": response, "best": option.total == best,
-                                     "scores": dict(option.scores)})
+        entry = self._log(
+            "choice",
+            {
+                "decision": decision.id,
+                "option": option.id,
+                "response_seconds": response,
+                "best": option.total == best,
+                "scores": dict(option.scores),
+            },
+        )
         for comp in COMPETENCIES:
             if option.scores.get(comp):
-                self.points.append(ScorePoint(comp, option.scores[comp], decision.id, option.id,
-                                              tuple(option.cites)))
-        self._log("feedback", {"decision": decision.id, "option": option.id,
-                               "cites": list(option.cites)})
+                self.points.append(
+                    ScorePoint(
+                        comp, option.scores[comp], decision.id, option.id, tuple(option.cites)
+                    )
+                )
+        self._log(
+            "feedback", {"decision": decision.id, "option": option.id, "cites": list(option.cites)}
+        )
         for act in option.performs:
             if act not in self.performed:
                 self.performed.append(act)
@@ -305,8 +340,14 @@ class PracticeRun:
     # ---- replay -----------------------------------------------------------------------
 
     @classmethod
-    def replay(cls, scenario: Scenario, script: Script, seed: int, mode: Mode,
-               actions: Iterable[Action | dict[str, Any]]) -> PracticeRun:
+    def replay(
+        cls,
+        scenario: Scenario,
+        script: Script,
+        seed: int,
+        mode: Mode,
+        actions: Iterable[Action | dict[str, Any]],
+    ) -> PracticeRun:
         """Play the same inputs at the same clock times again: the same transcript."""
         clock = ManualClock()
         run = cls(scenario, script, seed, mode, clock=clock)
@@ -349,8 +390,13 @@ class PracticeRun:
 
     def _log(self, kind: str, data: dict[str, Any]) -> Entry:
         i = self.run.index
-        entry = Entry(len(self.entries) + 1, round(self.run.elapsed(), 3), kind,
-                      self.script.steps[i].id if i is not None else None, data)
+        entry = Entry(
+            len(self.entries) + 1,
+            round(self.run.elapsed(), 3),
+            kind,
+            self.script.steps[i].id if i is not None else None,
+            data,
+        )
         if self.recorder is not None:
             self.recorder(entry)
         self.entries.append(entry)
@@ -374,8 +420,9 @@ class PracticeRun:
         current = self.run.index if self.run.index is not None else -1
         if current > target:
             return True  # the step was left early: what was going to happen still happens
-        return current == target and self.run.step_elapsed(target) + _EPS >= \
-            ev.after_minutes * 60 + self.jitter.get(ev.id, 0)
+        return current == target and self.run.step_elapsed(
+            target
+        ) + _EPS >= ev.after_minutes * 60 + self.jitter.get(ev.id, 0)
 
     def _due_events(self) -> list[Event]:
         return [ev for ev in self.scenario.events if self._is_due(ev)]
@@ -391,8 +438,7 @@ class PracticeRun:
             if ev.minute is not None:
                 wait = ev.minute * 60 + self.jitter.get(ev.id, 0) - now
             elif self._step_index[ev.step] == i:  # type: ignore[index]
-                wait = ev.after_minutes * 60 + self.jitter.get(ev.id, 0) - \
-                    self.run.step_elapsed(i)
+                wait = ev.after_minutes * 60 + self.jitter.get(ev.id, 0) - self.run.step_elapsed(i)
             else:
                 continue
             best = wait if best is None else min(best, wait)
@@ -413,11 +459,23 @@ class PracticeRun:
 
     def _fire(self, ev: Event, injected: bool = False) -> None:
         self.fired.append(ev.id)
-        self._log("event", {"event": ev.id, "who": ev.who, "kind": ev.kind, "target": ev.target,
-                            "cue": ev.cue is not None, "injected": injected})
+        self._log(
+            "event",
+            {
+                "event": ev.id,
+                "who": ev.who,
+                "kind": ev.kind,
+                "target": ev.target,
+                "cue": ev.cue is not None,
+                "injected": injected,
+            },
+        )
         self._apply_changes(ev.changes, ev.id)
-        if ev.decision is not None and ev.decision not in self.reached and \
-                ev.decision not in self._queue:
+        if (
+            ev.decision is not None
+            and ev.decision not in self.reached
+            and ev.decision not in self._queue
+        ):
             if self.pending:
                 self._queue.append(ev.decision)
             else:
@@ -444,20 +502,26 @@ class PracticeRun:
             old = self.state[ch.who][ch.var]
             new = _clamp(old + ch.delta)
             self.state[ch.who][ch.var] = new
-            self._log("state", {"who": ch.who, "var": ch.var, "from": old, "to": new,
-                                "source": source})
+            self._log(
+                "state", {"who": ch.who, "var": ch.var, "from": old, "to": new, "source": source}
+            )
 
     def _end(self, how: str) -> None:
         if self.run.status in ("running", "paused"):
             self.run.finish()
         self.ended = True
         self.outcome = self._score()
-        self._log("finish", {"how": how, "result": self.outcome.result,
-                             "scores": dict(self.outcome.scores),
-                             "percent": self.outcome.percent,
-                             "critical_missed": list(self.outcome.critical_missed),
-                             "unfired": [e.id for e in self.scenario.events
-                                         if e.id not in self.fired]})
+        self._log(
+            "finish",
+            {
+                "how": how,
+                "result": self.outcome.result,
+                "scores": dict(self.outcome.scores),
+                "percent": self.outcome.percent,
+                "critical_missed": list(self.outcome.critical_missed),
+                "unfired": [e.id for e in self.scenario.events if e.id not in self.fired],
+            },
+        )
 
     def _score(self) -> Outcome:
         scores = {c: 0 for c in COMPETENCIES}
@@ -475,20 +539,33 @@ class PracticeRun:
                 for comp, pts in option.scores.items():
                     scores[comp] += pts
         percent = round(100.0 * earned / possible, 1) if possible > 0 else 0.0
-        level = "competent" if percent >= COMPETENT_PERCENT else \
-            "developing" if percent >= DEVELOPING_PERCENT else "not_yet"
+        level = (
+            "competent"
+            if percent >= COMPETENT_PERCENT
+            else "developing"
+            if percent >= DEVELOPING_PERCENT
+            else "not_yet"
+        )
         missed = [a for a in self.scenario.critical_actions if a.id not in self.performed]
         result = level
         for act in missed:
             if RESULTS.index(act.cap) < RESULTS.index(result):
                 result = act.cap
         return Outcome(
-            scores=scores, best=best, points=tuple(self.points), earned=earned,
-            possible=possible, percent=percent,
-            critical_performed=tuple(a.id for a in self.scenario.critical_actions
-                                     if a.id in self.performed),
-            critical_missed=tuple(a.id for a in missed), result=result,
-            capped=result != level, decisions_reached=tuple(self.reached))
+            scores=scores,
+            best=best,
+            points=tuple(self.points),
+            earned=earned,
+            possible=possible,
+            percent=percent,
+            critical_performed=tuple(
+                a.id for a in self.scenario.critical_actions if a.id in self.performed
+            ),
+            critical_missed=tuple(a.id for a in missed),
+            result=result,
+            capped=result != level,
+            decisions_reached=tuple(self.reached),
+        )
 
 
 def _clamp(value: int) -> int:
@@ -498,9 +575,13 @@ def _clamp(value: int) -> int:
 Chooser = Callable[[PracticeRun, Decision], str]
 
 
-def autoplay(run: PracticeRun, chooser: Chooser, clock: ManualClock,
-             think_seconds: Callable[[PracticeRun, Decision], float] | None = None,
-             max_moves: int = 10_000) -> Outcome:
+def autoplay(
+    run: PracticeRun,
+    chooser: Chooser,
+    clock: ManualClock,
+    think_seconds: Callable[[PracticeRun, Decision], float] | None = None,
+    max_moves: int = 10_000,
+) -> Outcome:
     """Play a whole attempt on a manual clock: each step runs its planned time, events
     fire when due, ``chooser`` answers each decision. Used by the CLI and the checker."""
     if run.run.status == "ready":

@@ -46,13 +46,31 @@ def _plain(err: dict[str, Any], loc: tuple[Any, ...]) -> str:
             return f"unknown event kind {value!r}; use one of: {', '.join(EVENT_KINDS)}"
         if len(loc) > 1 and loc[-2] == "temperaments":
             return f"unknown temperament {value!r}; use one of: {', '.join(TEMPERAMENTS)}"
-    if kind == "literal_error" and len(loc) > 1 and loc[-2] in ("scores",) or \
-            kind == "literal_error" and last == "[key]":
+    if (
+        kind == "literal_error"
+        and len(loc) > 1
+        and loc[-2] in ("scores",)
+        or kind == "literal_error"
+        and last == "[key]"
+    ):
         return f"unknown competency {value!r}; use one of: {', '.join(COMPETENCIES)}"
-    if kind in ("model_type", "dict_type", "model_attributes_type") and last in (
-            "title", "summary", "briefing", "persona", "tendencies", "text", "cue", "prompt",
-            "coach", "feedback") or (kind == "model_type" and len(loc) > 1
-                                     and loc[-2] == "content_warnings"):
+    if (
+        kind in ("model_type", "dict_type", "model_attributes_type")
+        and last
+        in (
+            "title",
+            "summary",
+            "briefing",
+            "persona",
+            "tendencies",
+            "text",
+            "cue",
+            "prompt",
+            "coach",
+            "feedback",
+        )
+        or (kind == "model_type" and len(loc) > 1 and loc[-2] == "content_warnings")
+    ):
         return "must be a mapping with 'en' and 'ar' texts"
     return plain_message(err, loc)
 
@@ -63,8 +81,9 @@ def library_resolver() -> ScriptResolver:
     return lambda script_id: load_script(script_id)
 
 
-def parse_scenario_text(text: str | bytes, path: str = "<scenario>",
-                        resolve_script: ScriptResolver | None = None) -> Scenario:
+def parse_scenario_text(
+    text: str | bytes, path: str = "<scenario>", resolve_script: ScriptResolver | None = None
+) -> Scenario:
     """Validate scenario text into a :class:`Scenario`.
 
     ``resolve_script`` finds the base script by id (default: the built-in library);
@@ -78,7 +97,8 @@ def parse_scenario_text(text: str | bytes, path: str = "<scenario>",
         raise ScenarioValidationError(exc.problems) from None
     try:
         return Scenario.model_validate(
-            data, context={"resolve_script": resolve_script or library_resolver()})
+            data, context={"resolve_script": resolve_script or library_resolver()}
+        )
     except ValidationError as exc:
         raise ScenarioValidationError(validation_problems(exc, root, path, _plain)) from None
 
@@ -119,9 +139,16 @@ def _builtins() -> dict[str, tuple[Scenario, Path]]:
     for path in sorted(builtin_dir().glob("*.yaml")):
         scenario = load_scenario_file(path)
         if scenario.id != path.stem:
-            raise ScenarioValidationError([Problem(str(path), None, "id",
-                                                   f"the id '{scenario.id}' does not match "
-                                                   "the file name")])
+            raise ScenarioValidationError(
+                [
+                    Problem(
+                        str(path),
+                        None,
+                        "id",
+                        f"the id '{scenario.id}' does not match the file name",
+                    )
+                ]
+            )
         out[scenario.id] = (scenario, path)
     return out
 
@@ -136,13 +163,18 @@ def builtin_scenarios() -> dict[str, Scenario]:
 
 def summarize(scenario: Scenario, path: str = "") -> ScenarioSummary:
     return ScenarioSummary(
-        id=scenario.id, version=scenario.version,
+        id=scenario.id,
+        version=scenario.version,
         title={"en": scenario.title.get("en"), "ar": scenario.title.get("ar")},
-        script=scenario.script, status=scenario.metadata.status,
-        participants=len(scenario.participants), decisions=len(scenario.decisions),
-        content_warnings=tuple({"en": w.get("en"), "ar": w.get("ar")}
-                               for w in scenario.metadata.content_warnings),
-        path=path)
+        script=scenario.script,
+        status=scenario.metadata.status,
+        participants=len(scenario.participants),
+        decisions=len(scenario.decisions),
+        content_warnings=tuple(
+            {"en": w.get("en"), "ar": w.get("ar")} for w in scenario.metadata.content_warnings
+        ),
+        path=path,
+    )
 
 
 def list_builtin() -> list[ScenarioSummary]:
@@ -157,5 +189,7 @@ def find_scenario(ref: str, resolve_script: ScriptResolver | None = None) -> Sce
     if ref.endswith((".yaml", ".yml")) or "/" in ref:
         return load_scenario_file(ref, resolve_script)
     known = ", ".join(sorted(_builtins()))
-    raise ScriptError(f"there is no built-in scenario '{ref}'; use one of: {known}, "
-                      "or give the path of a scenario file")
+    raise ScriptError(
+        f"there is no built-in scenario '{ref}'; use one of: {known}, "
+        "or give the path of a scenario file"
+    )

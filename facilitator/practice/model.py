@@ -17,8 +17,15 @@ import functools
 from typing import Annotated, Any, Literal, Optional
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, \
-    field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from facilitator.errors import FacilitatorError
@@ -30,18 +37,48 @@ MAX_TEXT = 5_000
 STATE_MIN, STATE_MAX = 0, 10
 
 COMPETENCIES: tuple[str, ...] = (
-    "confidentiality", "boundaries", "safety_response", "group_dynamics", "peer_role",
-    "listening_empathy", "time_keeping",
+    "confidentiality",
+    "boundaries",
+    "safety_response",
+    "group_dynamics",
+    "peer_role",
+    "listening_empathy",
+    "time_keeping",
 )
-Competency = Literal["confidentiality", "boundaries", "safety_response", "group_dynamics",
-                     "peer_role", "listening_empathy", "time_keeping"]
+Competency = Literal[
+    "confidentiality",
+    "boundaries",
+    "safety_response",
+    "group_dynamics",
+    "peer_role",
+    "listening_empathy",
+    "time_keeping",
+]
 
 EVENT_KINDS: tuple[str, ...] = (
-    "says", "interrupts", "silent", "arrives_late", "leaves", "medical_advice",
-    "risk_disclosure", "repeats_outside", "private_contact", "conflict",
+    "says",
+    "interrupts",
+    "silent",
+    "arrives_late",
+    "leaves",
+    "medical_advice",
+    "risk_disclosure",
+    "repeats_outside",
+    "private_contact",
+    "conflict",
 )
-EventKind = Literal["says", "interrupts", "silent", "arrives_late", "leaves", "medical_advice",
-                    "risk_disclosure", "repeats_outside", "private_contact", "conflict"]
+EventKind = Literal[
+    "says",
+    "interrupts",
+    "silent",
+    "arrives_late",
+    "leaves",
+    "medical_advice",
+    "risk_disclosure",
+    "repeats_outside",
+    "private_contact",
+    "conflict",
+]
 
 STATE_VARS: tuple[str, ...] = ("trust", "distress", "engagement")
 StateVar = Literal["trust", "distress", "engagement"]
@@ -85,8 +122,7 @@ class LText(_Strict):
     @model_validator(mode="after")
     def _some_text(self) -> LText:
         if not self.en and not self.ar:
-            raise _rule("the text is empty in both languages; write at least the English",
-                        ("en",))
+            raise _rule("the text is empty in both languages; write at least the English", ("en",))
         return self
 
     def get(self, lang: str) -> str:
@@ -129,22 +165,27 @@ class Condition(_Strict):
 
     def holds(self, state: dict[str, dict[str, int]]) -> bool:
         current = state[self.who][self.var]
-        return {">=": current >= self.value, "<=": current <= self.value,
-                "==": current == self.value, ">": current > self.value,
-                "<": current < self.value}[self.op]
+        return {
+            ">=": current >= self.value,
+            "<=": current <= self.value,
+            "==": current == self.value,
+            ">": current > self.value,
+            "<": current < self.value,
+        }[self.op]
 
     def possible(self) -> bool:
         """False when no value in the state's range 0..10 can satisfy it."""
-        return any(self.holds({self.who: {self.var: v}})
-                   for v in range(STATE_MIN, STATE_MAX + 1))
+        return any(self.holds({self.who: {self.var: v}}) for v in range(STATE_MIN, STATE_MAX + 1))
 
 
 class State(_Strict):
     trust: int = Field(default=DEFAULT_STATE["trust"], ge=STATE_MIN, le=STATE_MAX, strict=True)
-    distress: int = Field(default=DEFAULT_STATE["distress"], ge=STATE_MIN, le=STATE_MAX,
-                          strict=True)
-    engagement: int = Field(default=DEFAULT_STATE["engagement"], ge=STATE_MIN, le=STATE_MAX,
-                            strict=True)
+    distress: int = Field(
+        default=DEFAULT_STATE["distress"], ge=STATE_MIN, le=STATE_MAX, strict=True
+    )
+    engagement: int = Field(
+        default=DEFAULT_STATE["engagement"], ge=STATE_MIN, le=STATE_MAX, strict=True
+    )
 
 
 class Participant(_Strict):
@@ -152,8 +193,9 @@ class Participant(_Strict):
     persona: LText
     tendencies: LText
     state: State = Field(default_factory=State)
-    temperaments: list[Temperament] = Field(default_factory=lambda: ["steady"], min_length=1,
-                                            max_length=5)
+    temperaments: list[Temperament] = Field(
+        default_factory=lambda: ["steady"], min_length=1, max_length=5
+    )
 
 
 class Event(_Strict):
@@ -176,13 +218,18 @@ class Event(_Strict):
     def _one_trigger(self) -> Event:
         given = [name for name in ("step", "minute", "when") if getattr(self, name) is not None]
         if len(given) != 1:
-            raise _rule("an event needs exactly one trigger: step, minute or when "
-                        f"(found {', '.join(given) or 'none'})", ("id",))
+            raise _rule(
+                "an event needs exactly one trigger: step, minute or when "
+                f"(found {', '.join(given) or 'none'})",
+                ("id",),
+            )
         if self.after_minutes and self.step is None:
             raise _rule("after_minutes is only used with step", ("after_minutes",))
         if self.jitter_seconds and self.when is not None:
-            raise _rule("jitter_seconds applies to step or minute triggers, not to when",
-                        ("jitter_seconds",))
+            raise _rule(
+                "jitter_seconds applies to step or minute triggers, not to when",
+                ("jitter_seconds",),
+            )
         if self.kind in ("conflict", "repeats_outside") and self.target is None:
             raise _rule(f"a '{self.kind}' event names the other member in target", ("target",))
         return self
@@ -192,10 +239,12 @@ class Option(_Strict):
     id: Id
     text: LText
     feedback: LText
-    cites: list[Annotated[str, StringConstraints(pattern=r"^(rule|safety):[a-z0-9_-]{1,64}$")]] \
-        = Field(min_length=1, max_length=6)
-    scores: dict[Competency, Annotated[int, Field(ge=-3, le=3, strict=True)]] = \
-        Field(default_factory=dict)
+    cites: list[Annotated[str, StringConstraints(pattern=r"^(rule|safety):[a-z0-9_-]{1,64}$")]] = (
+        Field(min_length=1, max_length=6)
+    )
+    scores: dict[Competency, Annotated[int, Field(ge=-3, le=3, strict=True)]] = Field(
+        default_factory=dict
+    )
     changes: list[StateChange] = Field(default_factory=list, max_length=20)
     performs: list[Id] = Field(default_factory=list, max_length=5)
     minutes: int = Field(default=0, ge=0, le=60, strict=True)
@@ -209,16 +258,20 @@ class Option(_Strict):
         for i, cite in enumerate(value):
             kind, _, name = cite.partition(":")
             if name not in known[kind]:
-                raise _rule(f"'{cite}' is not a {'ground rule' if kind == 'rule' else 'safety step'}"
-                            f"; use one of: {', '.join(kind + ':' + n for n in sorted(known[kind]))}",
-                            (i,))
+                raise _rule(
+                    f"'{cite}' is not a {'ground rule' if kind == 'rule' else 'safety step'}"
+                    f"; use one of: {', '.join(kind + ':' + n for n in sorted(known[kind]))}",
+                    (i,),
+                )
         return value
 
     @model_validator(mode="after")
     def _next_or_end(self) -> Option:
         if self.next is not None and self.ends:
-            raise _rule("an option either leads to the next decision or ends the scenario, "
-                        "not both", ("ends",))
+            raise _rule(
+                "an option either leads to the next decision or ends the scenario, not both",
+                ("ends",),
+            )
         return self
 
     @property
@@ -240,10 +293,13 @@ class Decision(_Strict):
             if opt.id in seen:
                 raise _rule(f"option id '{opt.id}' is used twice", ("options", i, "id"))
             seen.add(opt.id)
-        if self.safety_critical and not any(o.scores.get("safety_response", 0) > 0
-                                            for o in self.options):
-            raise _rule("a safety-critical decision needs an option that scores "
-                        "safety_response above 0", ("safety_critical",))
+        if self.safety_critical and not any(
+            o.scores.get("safety_response", 0) > 0 for o in self.options
+        ):
+            raise _rule(
+                "a safety-critical decision needs an option that scores safety_response above 0",
+                ("safety_critical",),
+            )
         return self
 
     def option(self, option_id: str) -> Option:
@@ -320,21 +376,30 @@ class Scenario(_Strict):
         try:
             script = resolve(self.script)
         except FacilitatorError as exc:
-            raise _rule(f"there is no session script '{self.script}' ({exc.message})",
-                        ("script",)) from None
+            raise _rule(
+                f"there is no session script '{self.script}' ({exc.message})", ("script",)
+            ) from None
         steps = [s.id for s in script.steps]
         for i, ev in enumerate(self.events):
             if ev.step is not None and ev.step not in steps:
-                raise _rule(f"the script '{self.script}' has no step '{ev.step}'; its steps are: "
-                            f"{', '.join(steps)}", ("events", i, "step"))
+                raise _rule(
+                    f"the script '{self.script}' has no step '{ev.step}'; its steps are: "
+                    f"{', '.join(steps)}",
+                    ("events", i, "step"),
+                )
             if ev.step is not None:
                 minutes = script.steps[steps.index(ev.step)].minutes
                 if ev.after_minutes >= minutes:
-                    raise _rule(f"the step '{ev.step}' lasts {minutes} minutes; after_minutes must "
-                                "be less", ("events", i, "after_minutes"))
+                    raise _rule(
+                        f"the step '{ev.step}' lasts {minutes} minutes; after_minutes must be less",
+                        ("events", i, "after_minutes"),
+                    )
             if ev.minute is not None and ev.minute >= script.total_minutes:
-                raise _rule(f"the script lasts {script.total_minutes} minutes; the event's minute "
-                            "must be earlier", ("events", i, "minute"))
+                raise _rule(
+                    f"the script lasts {script.total_minutes} minutes; the event's minute "
+                    "must be earlier",
+                    ("events", i, "minute"),
+                )
         return self
 
     @model_validator(mode="after")
@@ -342,12 +407,15 @@ class Scenario(_Strict):
         codes: dict[str, int] = {}
         for i, p in enumerate(self.participants):
             if p.code in codes:
-                raise _rule(f"participant code '{p.code}' is used twice",
-                            ("participants", i, "code"))
+                raise _rule(
+                    f"participant code '{p.code}' is used twice", ("participants", i, "code")
+                )
             codes[p.code] = i
         decisions = {d.id: d for d in self.decisions}
         if len(decisions) != len(self.decisions):
-            dup = next(d.id for d in self.decisions if sum(x.id == d.id for x in self.decisions) > 1)
+            dup = next(
+                d.id for d in self.decisions if sum(x.id == d.id for x in self.decisions) > 1
+            )
             raise _rule(f"decision id '{dup}' is used twice", ("decisions",))
         actions = {a.id for a in self.critical_actions}
         if len(actions) != len(self.critical_actions):
@@ -372,12 +440,13 @@ class Scenario(_Strict):
                 raise _rule("target is the same participant as who", loc + ("target",))
             if ev.when is not None:
                 if ev.when.who not in codes:
-                    raise _rule(f"there is no participant '{ev.when.who}'",
-                                loc + ("when", "who"))
+                    raise _rule(f"there is no participant '{ev.when.who}'", loc + ("when", "who"))
                 if not ev.when.possible():
-                    raise _rule(f"the condition {ev.when.var} {ev.when.op} {ev.when.value} can "
-                                f"never be true (state runs from {STATE_MIN} to {STATE_MAX})",
-                                loc + ("when", "value"))
+                    raise _rule(
+                        f"the condition {ev.when.var} {ev.when.op} {ev.when.value} can "
+                        f"never be true (state runs from {STATE_MIN} to {STATE_MAX})",
+                        loc + ("when", "value"),
+                    )
             if ev.decision is not None and ev.decision not in decisions:
                 raise _rule(f"there is no decision '{ev.decision}'", loc + ("decision",))
             check_changes(ev.changes, loc + ("changes",))
@@ -390,28 +459,33 @@ class Scenario(_Strict):
                     raise _rule("an option cannot lead back to its own decision", loc + ("next",))
                 for k, act in enumerate(opt.performs):
                     if act not in actions:
-                        raise _rule(f"there is no critical action '{act}'",
-                                    loc + ("performs", k))
+                        raise _rule(f"there is no critical action '{act}'", loc + ("performs", k))
                 check_changes(opt.changes, loc + ("changes",))
         for i, ref in enumerate(self.reference_paths):
             for dec, opt in ref.choose.items():
                 if dec not in decisions:
                     raise _rule(f"there is no decision '{dec}'", ("reference_paths", i, "choose"))
                 if opt not in {o.id for o in decisions[dec].options}:
-                    raise _rule(f"decision '{dec}' has no option '{opt}'",
-                                ("reference_paths", i, "choose", dec))
+                    raise _rule(
+                        f"decision '{dec}' has no option '{opt}'",
+                        ("reference_paths", i, "choose", dec),
+                    )
             for act in ref.expect.critical_missed:
                 if act not in actions:
-                    raise _rule(f"there is no critical action '{act}'",
-                                ("reference_paths", i, "expect", "critical_missed"))
+                    raise _rule(
+                        f"there is no critical action '{act}'",
+                        ("reference_paths", i, "expect", "critical_missed"),
+                    )
         if self.metadata.status == "reviewed":
             missing = self.missing_translations()
             if missing:
                 sid, lang = missing[0]
-                raise _rule(f"a reviewed scenario is complete in both languages; '{sid}' has no "
-                            f"{'Arabic' if lang == 'ar' else 'English'} text"
-                            + (f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""),
-                            ("metadata", "status"))
+                raise _rule(
+                    f"a reviewed scenario is complete in both languages; '{sid}' has no "
+                    f"{'Arabic' if lang == 'ar' else 'English'} text"
+                    + (f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""),
+                    ("metadata", "status"),
+                )
         return self
 
     # ---- lookups ------------------------------------------------------------------
@@ -436,13 +510,20 @@ class Scenario(_Strict):
 
     def strings(self) -> list[tuple[str, LText]]:
         """Every text with its stable id (built from element ids, never positions)."""
-        out: list[tuple[str, LText]] = [("title", self.title), ("summary", self.summary),
-                                        ("briefing", self.briefing)]
-        out += [(f"metadata.content_warnings.{i + 1}", w)
-                for i, w in enumerate(self.metadata.content_warnings)]
+        out: list[tuple[str, LText]] = [
+            ("title", self.title),
+            ("summary", self.summary),
+            ("briefing", self.briefing),
+        ]
+        out += [
+            (f"metadata.content_warnings.{i + 1}", w)
+            for i, w in enumerate(self.metadata.content_warnings)
+        ]
         for p in self.participants:
-            out += [(f"participant.{p.code}.persona", p.persona),
-                    (f"participant.{p.code}.tendencies", p.tendencies)]
+            out += [
+                (f"participant.{p.code}.persona", p.persona),
+                (f"participant.{p.code}.tendencies", p.tendencies),
+            ]
         for ev in self.events:
             out.append((f"event.{ev.id}.text", ev.text))
             if ev.cue is not None:
@@ -452,8 +533,10 @@ class Scenario(_Strict):
             if d.coach is not None:
                 out.append((f"decision.{d.id}.coach", d.coach))
             for o in d.options:
-                out += [(f"decision.{d.id}.option.{o.id}.text", o.text),
-                        (f"decision.{d.id}.option.{o.id}.feedback", o.feedback)]
+                out += [
+                    (f"decision.{d.id}.option.{o.id}.text", o.text),
+                    (f"decision.{d.id}.option.{o.id}.feedback", o.feedback),
+                ]
         out += [(f"critical.{a.id}.title", a.title) for a in self.critical_actions]
         return out
 

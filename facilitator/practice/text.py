@@ -31,10 +31,10 @@ L: dict[str, dict[str, str]] = {
     "boundaries": _l(QT_TRANSLATE_NOOP(CTX, "Boundaries"), "الحدود"),
     "safety_response": _l(QT_TRANSLATE_NOOP(CTX, "Safety response"), "الاستجابة للخطر"),
     "group_dynamics": _l(QT_TRANSLATE_NOOP(CTX, "Group dynamics"), "ديناميكيات المجموعة"),
-    "peer_role": _l(QT_TRANSLATE_NOOP(CTX, "Staying within the peer role"),
-                    "البقاء ضمن دور القرين"),
-    "listening_empathy": _l(QT_TRANSLATE_NOOP(CTX, "Listening and empathy"),
-                            "الإصغاء والتعاطف"),
+    "peer_role": _l(
+        QT_TRANSLATE_NOOP(CTX, "Staying within the peer role"), "البقاء ضمن دور القرين"
+    ),
+    "listening_empathy": _l(QT_TRANSLATE_NOOP(CTX, "Listening and empathy"), "الإصغاء والتعاطف"),
     "time_keeping": _l(QT_TRANSLATE_NOOP(CTX, "Time keeping"), "ضبط الوقت"),
     "ev_says": _l(QT_TRANSLATE_NOOP(CTX, "says"), "كلام"),
     "ev_interrupts": _l(QT_TRANSLATE_NOOP(CTX, "interrupts"), "مقاطعة"),
@@ -43,10 +43,10 @@ L: dict[str, dict[str, str]] = {
     "ev_leaves": _l(QT_TRANSLATE_NOOP(CTX, "leaves"), "مغادرة"),
     "ev_medical_advice": _l(QT_TRANSLATE_NOOP(CTX, "gives medical advice"), "نصيحة طبية"),
     "ev_risk_disclosure": _l(QT_TRANSLATE_NOOP(CTX, "discloses risk"), "إفصاح عن خطر"),
-    "ev_repeats_outside": _l(QT_TRANSLATE_NOOP(CTX, "repeated a story outside the group"),
-                             "نقل قصة إلى خارج المجموعة"),
-    "ev_private_contact": _l(QT_TRANSLATE_NOOP(CTX, "asks for private contact"),
-                             "طلب تواصل خاص"),
+    "ev_repeats_outside": _l(
+        QT_TRANSLATE_NOOP(CTX, "repeated a story outside the group"), "نقل قصة إلى خارج المجموعة"
+    ),
+    "ev_private_contact": _l(QT_TRANSLATE_NOOP(CTX, "asks for private contact"), "طلب تواصل خاص"),
     "ev_conflict": _l(QT_TRANSLATE_NOOP(CTX, "starts a conflict"), "بداية خلاف"),
     "steady": _l(QT_TRANSLATE_NOOP(CTX, "steady"), "متزن"),
     "guarded": _l(QT_TRANSLATE_NOOP(CTX, "guarded"), "متحفّظ"),
@@ -56,17 +56,25 @@ L: dict[str, dict[str, str]] = {
     "not_yet": _l(QT_TRANSLATE_NOOP(CTX, "Not yet"), "لم يتحقق بعد"),
     "developing": _l(QT_TRANSLATE_NOOP(CTX, "Developing"), "في طور النمو"),
     "competent": _l(QT_TRANSLATE_NOOP(CTX, "Competent"), "متمكّن"),
-    "practice_mode": _l(QT_TRANSLATE_NOOP(CTX, "practice mode: coach notes as you go"),
-                        "وضع التدريب: ملاحظات المدرّب أثناء التقدم"),
-    "assessment_mode": _l(QT_TRANSLATE_NOOP(CTX, "assessment mode: feedback at the end"),
-                          "وضع التقييم: الملاحظات في النهاية"),
-    "banner": _l(QT_TRANSLATE_NOOP(CTX, "PRACTICE: simulated group, nothing is recorded as real"),
-                 "PRACTICE تدريب: مجموعة محاكاة، ولا يُسجَّل شيء على أنه حقيقي"),
+    "practice_mode": _l(
+        QT_TRANSLATE_NOOP(CTX, "practice mode: coach notes as you go"),
+        "وضع التدريب: ملاحظات المدرّب أثناء التقدم",
+    ),
+    "assessment_mode": _l(
+        QT_TRANSLATE_NOOP(CTX, "assessment mode: feedback at the end"),
+        "وضع التقييم: الملاحظات في النهاية",
+    ),
+    "banner": _l(
+        QT_TRANSLATE_NOOP(CTX, "PRACTICE: simulated group, nothing is recorded as real"),
+        "PRACTICE تدريب: مجموعة محاكاة، ولا يُسجَّل شيء على أنه حقيقي",
+    ),
     "seed": _l(QT_TRANSLATE_NOOP(CTX, "Seed {seed}"), "البذرة {seed}"),
     "warnings": _l(QT_TRANSLATE_NOOP(CTX, "Content warnings"), "تنبيهات المحتوى"),
     "participants": _l(QT_TRANSLATE_NOOP(CTX, "The group"), "المجموعة"),
-    "step": _l(QT_TRANSLATE_NOOP(CTX, "Step {n} of {total}: {title} ({minutes})"),
-               "الخطوة {n} من {total}: {title} ({minutes})"),
+    "step": _l(
+        QT_TRANSLATE_NOOP(CTX, "Step {n} of {total}: {title} ({minutes})"),
+        "الخطوة {n} من {total}: {title} ({minutes})",
+    ),
     "cue": _l(QT_TRANSLATE_NOOP(CTX, "Cue"), "إشارة"),
     "to": _l(QT_TRANSLATE_NOOP(CTX, "to {code}"), "إلى {code}"),
     "decision": _l(QT_TRANSLATE_NOOP(CTX, "Decision"), "قرار"),
@@ -74,10 +82,12 @@ L: dict[str, dict[str, str]] = {
     "you_chose": _l(QT_TRANSLATE_NOOP(CTX, "You chose"), "اخترت"),
     "feedback": _l(QT_TRANSLATE_NOOP(CTX, "Feedback"), "التعليق"),
     "cites": _l(QT_TRANSLATE_NOOP(CTX, "See"), "انظر"),
-    "critical_done": _l(QT_TRANSLATE_NOOP(CTX, "Critical action performed"),
-                        "إجراء حاسم تم تنفيذه"),
-    "extended": _l(QT_TRANSLATE_NOOP(CTX, "The step runs {minutes} longer."),
-                   "تطول الخطوة {minutes}."),
+    "critical_done": _l(
+        QT_TRANSLATE_NOOP(CTX, "Critical action performed"), "إجراء حاسم تم تنفيذه"
+    ),
+    "extended": _l(
+        QT_TRANSLATE_NOOP(CTX, "The step runs {minutes} longer."), "تطول الخطوة {minutes}."
+    ),
     "paused": _l(QT_TRANSLATE_NOOP(CTX, "Paused by the trainer."), "أوقفه المدرّب مؤقتًا."),
     "resumed": _l(QT_TRANSLATE_NOOP(CTX, "Resumed."), "استُؤنف."),
     "finished": _l(QT_TRANSLATE_NOOP(CTX, "The practice has ended."), "انتهى التدريب."),
@@ -89,23 +99,36 @@ L: dict[str, dict[str, str]] = {
     "critical": _l(QT_TRANSLATE_NOOP(CTX, "Critical actions"), "الإجراءات الحاسمة"),
     "done": _l(QT_TRANSLATE_NOOP(CTX, "done"), "نُفّذ"),
     "missed": _l(QT_TRANSLATE_NOOP(CTX, "MISSED"), "فات"),
-    "result": _l(QT_TRANSLATE_NOOP(CTX, "Result: {result} ({percent}% of the points available)"),
-                 "النتيجة: {result} ({percent}% من النقاط المتاحة)"),
-    "capped": _l(QT_TRANSLATE_NOOP(CTX, "The result is capped because a critical action was "
-                                        "missed."),
-                 "النتيجة محدودة لأن إجراءً حاسمًا فات."),
+    "result": _l(
+        QT_TRANSLATE_NOOP(CTX, "Result: {result} ({percent}% of the points available)"),
+        "النتيجة: {result} ({percent}% من النقاط المتاحة)",
+    ),
+    "capped": _l(
+        QT_TRANSLATE_NOOP(CTX, "The result is capped because a critical action was missed."),
+        "النتيجة محدودة لأن إجراءً حاسمًا فات.",
+    ),
     "timeline": _l(QT_TRANSLATE_NOOP(CTX, "Key moments"), "اللحظات الرئيسية"),
     "best_was": _l(QT_TRANSLATE_NOOP(CTX, "Strongest option"), "الخيار الأقوى"),
-    "safety_opened": _l(QT_TRANSLATE_NOOP(CTX, "Opened the Safety steps."),
-                        "فتح خطوات السلامة."),
-    "next_critical": _l(QT_TRANSLATE_NOOP(CTX, "Rehearse the critical action you missed: {action}"),
-                        "تمرّن على الإجراء الحاسم الذي فاتك: {action}"),
-    "next_comp": _l(QT_TRANSLATE_NOOP(CTX, "Work on {competency}: try the scenario \u201c{scenario}\u201d."),
-                    "اعمل على {competency}: جرّب سيناريو \u201c{scenario}\u201d."),
-    "next_comp_again": _l(QT_TRANSLATE_NOOP(CTX, "Work on {competency}: play this scenario again."),
-                          "اعمل على {competency}: العب هذا السيناريو مرة أخرى."),
-    "next_harder": _l(QT_TRANSLATE_NOOP(CTX, "Every point was earned: try the same scenario in assessment mode, or a harder one."),
-                      "حصلت على كل النقاط: جرّب السيناريو نفسه في وضع التقييم، أو سيناريو أصعب."),
+    "safety_opened": _l(QT_TRANSLATE_NOOP(CTX, "Opened the Safety steps."), "فتح خطوات السلامة."),
+    "next_critical": _l(
+        QT_TRANSLATE_NOOP(CTX, "Rehearse the critical action you missed: {action}"),
+        "تمرّن على الإجراء الحاسم الذي فاتك: {action}",
+    ),
+    "next_comp": _l(
+        QT_TRANSLATE_NOOP(CTX, "Work on {competency}: try the scenario \u201c{scenario}\u201d."),
+        "اعمل على {competency}: جرّب سيناريو \u201c{scenario}\u201d.",
+    ),
+    "next_comp_again": _l(
+        QT_TRANSLATE_NOOP(CTX, "Work on {competency}: play this scenario again."),
+        "اعمل على {competency}: العب هذا السيناريو مرة أخرى.",
+    ),
+    "next_harder": _l(
+        QT_TRANSLATE_NOOP(
+            CTX,
+            "Every point was earned: try the same scenario in assessment mode, or a harder one.",
+        ),
+        "حصلت على كل النقاط: جرّب السيناريو نفسه في وضع التقييم، أو سيناريو أصعب.",
+    ),
     "response": _l(QT_TRANSLATE_NOOP(CTX, "answered in {seconds} s"), "زمن الإجابة {seconds} ث"),
 }
 
@@ -171,16 +194,27 @@ def participants_lines(run: PracticeRun, lang: str) -> list[str]:
     return out
 
 
-def entry_lines(run: PracticeRun, entry: Entry, lang: str, *, show_state: bool = False
-                ) -> list[str]:
+def entry_lines(
+    run: PracticeRun, entry: Entry, lang: str, *, show_state: bool = False
+) -> list[str]:
     """The lines a trainee reads for one transcript entry ([] for entries kept hidden)."""
     sc: Scenario = run.scenario
     d, stamp = entry.data, f"[{clock(entry.t)}]"
     if entry.kind == "step":
         i = d["index"]
         step = run.script.steps[i]
-        return ["", "-- " + t("step", lang, n=i + 1, total=len(run.script.steps),
-                              title=step.title.get(lang), minutes=minutes(step.minutes, lang))]
+        return [
+            "",
+            "-- "
+            + t(
+                "step",
+                lang,
+                n=i + 1,
+                total=len(run.script.steps),
+                title=step.title.get(lang),
+                minutes=minutes(step.minutes, lang),
+            ),
+        ]
     if entry.kind == "event":
         ev = next(e for e in sc.events if e.id == d["event"])
         if lang == "ar":  # a noun, not a verb: Arabic verbs would need the member's gender
@@ -204,8 +238,10 @@ def entry_lines(run: PracticeRun, entry: Entry, lang: str, *, show_state: bool =
         return [f"    {t('you_chose', lang)}: {opt.text.get(lang)}"]
     if entry.kind == "feedback":
         opt = sc.decision(d["decision"]).option(d["option"])
-        return [f"    {t('feedback', lang)}: {opt.feedback.get(lang)}",
-                f"    {t('cites', lang)}: {cites_line(opt.cites, lang)}"]
+        return [
+            f"    {t('feedback', lang)}: {opt.feedback.get(lang)}",
+            f"    {t('cites', lang)}: {cites_line(opt.cites, lang)}",
+        ]
     if entry.kind == "critical":
         act = next(a for a in sc.critical_actions if a.id == d["action"])
         return [f"    {t('critical_done', lang)}: {act.title.get(lang)}"]
@@ -236,8 +272,10 @@ def debrief_lines(run: PracticeRun, outcome: Outcome, lang: str) -> list[str]:
         best = max(dec.options, key=lambda o: o.total)
         e = times[dec_id]
         out.append(f"  [{clock(e.t)}] {dec.prompt.get(lang)}")
-        out.append(f"    {t('you_chose', lang)}: {opt.text.get(lang)} "
-                   f"({t('response', lang, seconds=round(e.data['response_seconds']))})")
+        out.append(
+            f"    {t('you_chose', lang)}: {opt.text.get(lang)} "
+            f"({t('response', lang, seconds=round(e.data['response_seconds']))})"
+        )
         if opt.total < best.total:
             out.append(f"    {t('best_was', lang)}: {best.text.get(lang)}")
         out.append(f"    {t('feedback', lang)}: {opt.feedback.get(lang)}")
@@ -246,12 +284,15 @@ def debrief_lines(run: PracticeRun, outcome: Outcome, lang: str) -> list[str]:
     for comp in COMPETENCIES:
         if not outcome.best[comp] and not outcome.scores[comp]:
             continue
-        out.append(f"  {t(comp, lang)}: "
-                   + t("of_best", lang, score=outcome.scores[comp], best=outcome.best[comp]))
+        out.append(
+            f"  {t(comp, lang)}: "
+            + t("of_best", lang, score=outcome.scores[comp], best=outcome.best[comp])
+        )
         for p in outcome.points:
             if p.competency == comp:
-                out.append(f"    {p.points:+d}  {p.decision} / {p.option}: "
-                           f"{cites_line(p.cites, lang)}")
+                out.append(
+                    f"    {p.points:+d}  {p.decision} / {p.option}: {cites_line(p.cites, lang)}"
+                )
     if sc.critical_actions:
         out.append(t("critical", lang) + ":")
         for act in sc.critical_actions:
@@ -267,27 +308,63 @@ def debrief_lines(run: PracticeRun, outcome: Outcome, lang: str) -> list[str]:
 # authoring screen shows them in Arabic through these patterns (ids kept as written).
 _AR_PATTERNS: list[tuple[str, str]] = [
     (r"missing translation: '(?P<a>[^']+)' has no Arabic text", "ترجمة ناقصة: '{a}' بلا نص عربي"),
-    (r"missing translation: '(?P<a>[^']+)' has no English text",
-     "ترجمة ناقصة: '{a}' بلا نص إنجليزي"),
-    (r"decision '(?P<a>[^']+)' is unreachable.*", "لا يمكن الوصول إلى القرار '{a}': لا يقود إليه أي حدث أو خيار في أي مسار"),
-    (r"event '(?P<a>[^']+)' never happens on any path.*", "الحدث '{a}' لا يقع في أي مسار (كل المسارات تنتهي قبله)"),
-    (r"critical action '(?P<a>[^']+)' is performed on no path", "الإجراء الحاسم '{a}' لا يُنفَّذ في أي مسار"),
+    (
+        r"missing translation: '(?P<a>[^']+)' has no English text",
+        "ترجمة ناقصة: '{a}' بلا نص إنجليزي",
+    ),
+    (
+        r"decision '(?P<a>[^']+)' is unreachable.*",
+        "لا يمكن الوصول إلى القرار '{a}': لا يقود إليه أي حدث أو خيار في أي مسار",
+    ),
+    (
+        r"event '(?P<a>[^']+)' never happens on any path.*",
+        "الحدث '{a}' لا يقع في أي مسار (كل المسارات تنتهي قبله)",
+    ),
+    (
+        r"critical action '(?P<a>[^']+)' is performed on no path",
+        "الإجراء الحاسم '{a}' لا يُنفَّذ في أي مسار",
+    ),
     (r"no path through the scenario finishes", "لا يوجد مسار ينتهي في هذا السيناريو"),
     (r"no path reaches the result 'competent'", "لا يصل أي مسار إلى نتيجة «متمكّن»"),
-    (r"the script '(?P<a>[^']+)' has no step '(?P<b>[^']+)'; its steps are: (?P<c>.*)",
-     "النص '{a}' ليس فيه خطوة '{b}'؛ خطواته: {c}"),
+    (
+        r"the script '(?P<a>[^']+)' has no step '(?P<b>[^']+)'; its steps are: (?P<c>.*)",
+        "النص '{a}' ليس فيه خطوة '{b}'؛ خطواته: {c}",
+    ),
     (r"there is no session script '(?P<a>[^']+)'.*", "لا يوجد نص جلسة باسم '{a}'"),
-    (r"unknown event kind (?P<a>.+); use one of: (?P<b>.*)", "نوع حدث غير معروف {a}؛ استعمل أحد: {b}"),
-    (r"unknown competency (?P<a>.+); use one of: (?P<b>.*)", "كفاءة غير معروفة {a}؛ استعمل أحد: {b}"),
-    (r"'(?P<a>[^']+)' option '(?P<b>[^']+)' ends the scenario", "الخيار '{b}' في '{a}' ينهي السيناريو"),
-    (r"(?P<a>\d+) path\(s\) checked over (?P<b>\d+) temperament.*", "فُحص {a} مسارًا عبر {b} من توليفات الطباع"),
-    (r"reference path '(?P<a>[^']+)' scores (?P<b>.*)", "المسار المرجعي '{a}' يعطي درجات مختلفة: {b}"),
-    (r"reference path '(?P<a>[^']+)' gives the result (?P<b>\S+), expected (?P<c>.*)",
-     "المسار المرجعي '{a}' يعطي النتيجة {b}، والمتوقع {c}"),
+    (
+        r"unknown event kind (?P<a>.+); use one of: (?P<b>.*)",
+        "نوع حدث غير معروف {a}؛ استعمل أحد: {b}",
+    ),
+    (
+        r"unknown competency (?P<a>.+); use one of: (?P<b>.*)",
+        "كفاءة غير معروفة {a}؛ استعمل أحد: {b}",
+    ),
+    (
+        r"'(?P<a>[^']+)' option '(?P<b>[^']+)' ends the scenario",
+        "الخيار '{b}' في '{a}' ينهي السيناريو",
+    ),
+    (
+        r"(?P<a>\d+) path\(s\) checked over (?P<b>\d+) temperament.*",
+        "فُحص {a} مسارًا عبر {b} من توليفات الطباع",
+    ),
+    (
+        r"reference path '(?P<a>[^']+)' scores (?P<b>.*)",
+        "المسار المرجعي '{a}' يعطي درجات مختلفة: {b}",
+    ),
+    (
+        r"reference path '(?P<a>[^']+)' gives the result (?P<b>\S+), expected (?P<c>.*)",
+        "المسار المرجعي '{a}' يعطي النتيجة {b}، والمتوقع {c}",
+    ),
     (r"[Ff]ield required", "حقل مطلوب غير موجود"),
     (r"[Ee]xtra inputs are not permitted|unknown field.*", "حقل غير معروف في هذا الموضع"),
-    (r"must be a mapping with 'en' and 'ar' texts", "يجب أن يكون نصًا بالإنجليزية والعربية (en و ar)"),
-    (r"an event needs exactly one trigger.*", "يحتاج الحدث إلى مُطلِق واحد بالضبط: step أو minute أو when"),
+    (
+        r"must be a mapping with 'en' and 'ar' texts",
+        "يجب أن يكون نصًا بالإنجليزية والعربية (en و ar)",
+    ),
+    (
+        r"an event needs exactly one trigger.*",
+        "يحتاج الحدث إلى مُطلِق واحد بالضبط: step أو minute أو when",
+    ),
     (r"participant code '(?P<a>[^']+)' is used twice", "رمز المشارك '{a}' مستعمل مرتين"),
     (r"(?P<a>[^:]+): No such file or directory.*", "الملف غير موجود: {a}"),
 ]

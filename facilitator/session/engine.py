@@ -53,10 +53,15 @@ def _is_index(value: object) -> bool:
 
 
 class RunEngine(RoundActions):
-    def __init__(self, steps: list[StepPlan] | Script, clock: Clock = time.monotonic,
-                 recorder: Callable[[EngineEvent], None] | None = None) -> None:
-        self.plan: list[StepPlan] = StepPlan.from_script(steps) if isinstance(steps, Script) \
-            else list(steps)
+    def __init__(
+        self,
+        steps: list[StepPlan] | Script,
+        clock: Clock = time.monotonic,
+        recorder: Callable[[EngineEvent], None] | None = None,
+    ) -> None:
+        self.plan: list[StepPlan] = (
+            StepPlan.from_script(steps) if isinstance(steps, Script) else list(steps)
+        )
         if not self.plan:
             raise _err(QT_TRANSLATE_NOOP("RunEngine", "The script has no steps to run."))
         self._clock = clock
@@ -79,8 +84,12 @@ class RunEngine(RoundActions):
         self._listeners.remove(fn)
 
     @classmethod
-    def replay(cls, steps: list[StepPlan] | Script, events: Iterable[EngineEvent],
-               clock: Clock = time.monotonic) -> RunEngine:
+    def replay(
+        cls,
+        steps: list[StepPlan] | Script,
+        events: Iterable[EngineEvent],
+        clock: Clock = time.monotonic,
+    ) -> RunEngine:
         """Rebuild an engine from its event log; the clock restarts from now."""
         engine = cls(steps, clock)
         for ev in events:
@@ -101,18 +110,28 @@ class RunEngine(RoundActions):
         (the script was reordered or shortened since the log was written)."""
         n = len(self.plan)
         if ev.step_index is not None and (
-                not isinstance(ev.step_index, int) or not 0 <= ev.step_index < n
-                or self.plan[ev.step_index].id != ev.step_id):
-            raise _err(f"The session log does not match this script at entry {ev.seq}: "
-                       f"step '{ev.step_id}' is not step {ev.step_index} of the script.")
+            not isinstance(ev.step_index, int)
+            or not 0 <= ev.step_index < n
+            or self.plan[ev.step_index].id != ev.step_id
+        ):
+            raise _err(
+                f"The session log does not match this script at entry {ev.seq}: "
+                f"step '{ev.step_id}' is not step {ev.step_index} of the script."
+            )
         target = ev.payload.get("index") if isinstance(ev.payload, dict) else None
         if ev.action in ("skip", "shorten") and (
-                not isinstance(target, int) or not 0 <= target < n):
+            not isinstance(target, int) or not 0 <= target < n
+        ):
             raise _err(f"The session log is damaged at entry {ev.seq}.")
-        if ev.action == "skip" and isinstance(target, int) and ev.payload.get("step", self.plan[target].id) != \
-                self.plan[target].id:
-            raise _err(f"The session log does not match this script at entry {ev.seq}: "
-                       f"the skipped step '{ev.payload.get('step')}' is not step {target}.")
+        if (
+            ev.action == "skip"
+            and isinstance(target, int)
+            and ev.payload.get("step", self.plan[target].id) != self.plan[target].id
+        ):
+            raise _err(
+                f"The session log does not match this script at entry {ev.seq}: "
+                f"the skipped step '{ev.payload.get('step')}' is not step {target}."
+            )
 
     # ---- time -------------------------------------------------------------------
 
@@ -149,16 +168,25 @@ class RunEngine(RoundActions):
         else:
             planned, step_el = self.planned_seconds(i), self.step_elapsed(i)
             future = range(i + 1, len(self.plan))
-        rest = sum(max(0.0, self.planned_seconds(j) - self._steps[j].active)
-                   for j in future if self._steps[j].skipped is None)
+        rest = sum(
+            max(0.0, self.planned_seconds(j) - self._steps[j].active)
+            for j in future
+            if self._steps[j].skipped is None
+        )
         done = self.status in ("finished", "abandoned")
         projected = elapsed if done else elapsed + max(0.0, planned - step_el) + rest
         return Snapshot(
-            status=self.status, step_index=i, step_id=self.plan[i].id if i is not None else None,
-            step_planned=planned, step_elapsed=step_el, step_remaining=planned - step_el,
-            session_elapsed=elapsed, session_planned=self.budget_seconds,
+            status=self.status,
+            step_index=i,
+            step_id=self.plan[i].id if i is not None else None,
+            step_planned=planned,
+            step_elapsed=step_el,
+            step_remaining=planned - step_el,
+            session_elapsed=elapsed,
+            session_planned=self.budget_seconds,
             session_remaining=self.budget_seconds - elapsed,
-            projected_overrun=max(0.0, projected - self.budget_seconds))
+            projected_overrun=max(0.0, projected - self.budget_seconds),
+        )
 
     def suggest_recovery(self) -> Recovery:
         """Which remaining steps to shorten, and by how much, to finish on time."""
@@ -167,8 +195,11 @@ class RunEngine(RoundActions):
         candidates = [
             Candidate(j, p.id, self.planned_seconds(j) / 60, p.floor_minutes)
             for j, p in enumerate(self.plan)
-            if j > start and not p.mandatory and self._steps[j].skipped is None
-            and self._steps[j].active == 0.0]
+            if j > start
+            and not p.mandatory
+            and self._steps[j].skipped is None
+            and self._steps[j].active == 0.0
+        ]
         return plan_recovery(snap.projected_overrun, candidates)
 
     def apply_recovery(self, recovery: Recovery) -> None:
@@ -186,21 +217,36 @@ class RunEngine(RoundActions):
     def phases_done(self) -> list[str]:
         """Phases with at least one step reached and not skipped, in script order
         (what a no-notes defusing record keeps)."""
-        done = [p.id for p, st in zip(self.plan, self._steps)
-                if st.visited and st.skipped is None]
-        return steplog.phases_done(done, [p.id for p in self.plan],
-                                   {p.id: p.phase for p in self.plan})
+        done = [p.id for p, st in zip(self.plan, self._steps) if st.visited and st.skipped is None]
+        return steplog.phases_done(
+            done, [p.id for p in self.plan], {p.id: p.phase for p in self.plan}
+        )
 
     def outcomes(self) -> list[StepOutcome]:
         """Planned against actual time for every step, for the close summary."""
-        return [StepOutcome(i, p.id, p.kind, p.phase, p.minutes, self.planned_seconds(i) / 60,
-                            self.step_elapsed(i), st.visited, st.skipped, p.mandatory)
-                for i, (p, st) in enumerate(zip(self.plan, self._steps))]
+        return [
+            StepOutcome(
+                i,
+                p.id,
+                p.kind,
+                p.phase,
+                p.minutes,
+                self.planned_seconds(i) / 60,
+                self.step_elapsed(i),
+                st.visited,
+                st.skipped,
+                p.mandatory,
+            )
+            for i, (p, st) in enumerate(zip(self.plan, self._steps))
+        ]
 
     def mandatory_missed(self) -> list[str]:
         """Mandatory steps never reached or skipped: a fidelity flag for the summary."""
-        return [p.id for p, s in zip(self.plan, self._steps)
-                if p.mandatory and (not s.visited or s.skipped is not None)]
+        return [
+            p.id
+            for p, s in zip(self.plan, self._steps)
+            if p.mandatory and (not s.visited or s.skipped is not None)
+        ]
 
     # ---- actions ----------------------------------------------------------------
 
@@ -272,11 +318,17 @@ class RunEngine(RoundActions):
             raise _err(QT_TRANSLATE_NOOP("RunEngine", "Give a reason for skipping the step."))
         target = self.index if index is None else index
         if not _is_index(target) or not self.index <= target < len(self.plan):
-            raise _err(QT_TRANSLATE_NOOP("RunEngine", "Only the current or a later step can be skipped."))
+            raise _err(
+                QT_TRANSLATE_NOOP("RunEngine", "Only the current or a later step can be skipped.")
+            )
         if self._steps[target].skipped is not None:
             raise _err(QT_TRANSLATE_NOOP("RunEngine", "That step is already skipped."))
-        payload = {"index": target, "step": self.plan[target].id, "reason": reason[:500],
-                   "mandatory": self.plan[target].mandatory}
+        payload = {
+            "index": target,
+            "step": self.plan[target].id,
+            "reason": reason[:500],
+            "mandatory": self.plan[target].mandatory,
+        }
         new_index = self.index
         if target == self.index:
             nxt = self._next_open(self.index)
@@ -285,8 +337,11 @@ class RunEngine(RoundActions):
 
     def extend(self, minutes: float) -> EngineEvent:
         self._need("running", "paused")
-        if isinstance(minutes, bool) or not isinstance(minutes, (int, float)) or \
-                not 0 < minutes <= MAX_EXTEND_MINUTES:
+        if (
+            isinstance(minutes, bool)
+            or not isinstance(minutes, (int, float))
+            or not 0 < minutes <= MAX_EXTEND_MINUTES
+        ):
             raise _err(f"Extend by more than 0 and at most {MAX_EXTEND_MINUTES} minutes.")
         return self._emit("extend", self.index, {"minutes": float(minutes)})
 
@@ -309,35 +364,57 @@ class RunEngine(RoundActions):
         self._end_round_if_any()
         # The phases reached go into the log itself: for a no-notes defusing they are,
         # with the date and the headcount, the whole record that is kept.
-        return self._emit("finish", self.index, {"missed_mandatory": self.mandatory_missed(),
-                                                 "phases_done": self.phases_done()})
+        return self._emit(
+            "finish",
+            self.index,
+            {"missed_mandatory": self.mandatory_missed(), "phases_done": self.phases_done()},
+        )
 
     def abandon(self, reason: str = "") -> EngineEvent:
         self._need("ready", "running", "paused")
-        return self._emit("abandon", self.index, {"reason": (reason or "").strip()[:500],
-                                                  "phases_done": self.phases_done()})
+        return self._emit(
+            "abandon",
+            self.index,
+            {"reason": (reason or "").strip()[:500], "phases_done": self.phases_done()},
+        )
 
     def recover(self, gap_seconds: float) -> EngineEvent:
         """Mark a restart after a crash; a running session's gap counts as elapsed."""
         self._need("running", "paused")
         gap = max(0.0, float(gap_seconds))
         was_running = self.status == "running"
-        return self._emit("recovered", self.index,
-                          {"gap_seconds": round(gap, 3), "was_running": was_running},
-                          elapsed=self._elapsed + (gap if was_running else 0.0))
+        return self._emit(
+            "recovered",
+            self.index,
+            {"gap_seconds": round(gap, 3), "was_running": was_running},
+            elapsed=self._elapsed + (gap if was_running else 0.0),
+        )
 
     # ---- event plumbing ---------------------------------------------------------
 
-    def _emit(self, action: str, index: Optional[int], payload: dict[str, Any] | None = None,
-              elapsed: Optional[float] = None) -> EngineEvent:
+    def _emit(
+        self,
+        action: str,
+        index: Optional[int],
+        payload: dict[str, Any] | None = None,
+        elapsed: Optional[float] = None,
+    ) -> EngineEvent:
         now = self._clock()
-        stamp = self._elapsed + max(0.0, now - self._anchor) if self.status == "running" \
+        stamp = (
+            self._elapsed + max(0.0, now - self._anchor)
+            if self.status == "running"
             else self._elapsed
+        )
         if elapsed is not None:
             stamp = elapsed
-        event = EngineEvent(seq=len(self.events) + 1, action=action, step_index=index,
-                            step_id=self.plan[index].id if index is not None else None,
-                            elapsed=round(stamp, 3), payload=dict(payload or {}))
+        event = EngineEvent(
+            seq=len(self.events) + 1,
+            action=action,
+            step_index=index,
+            step_id=self.plan[index].id if index is not None else None,
+            elapsed=round(stamp, 3),
+            payload=dict(payload or {}),
+        )
         if self.recorder is not None:
             self.recorder(event)  # may raise: the action then has not happened
         self._apply(event)

@@ -29,8 +29,18 @@ class StepPlan:
 
     @classmethod
     def from_script(cls, script: Script) -> list[StepPlan]:
-        return [cls(s.id, s.kind, float(s.minutes), s.floor_minutes, s.mandatory,
-                    s.speaker_minutes, s.phase) for s in script.steps]
+        return [
+            cls(
+                s.id,
+                s.kind,
+                float(s.minutes),
+                s.floor_minutes,
+                s.mandatory,
+                s.speaker_minutes,
+                s.phase,
+            )
+            for s in script.steps
+        ]
 
 
 @dataclass(frozen=True)

@@ -50,8 +50,9 @@ def _builtins() -> dict[str, Script]:
     for path in sorted(builtin_dir().glob("*.yaml")):
         script = load_script_file(path)
         if script.id != path.stem:
-            raise ScriptError(f"the script id '{script.id}' does not match the file name",
-                              path=str(path))
+            raise ScriptError(
+                f"the script id '{script.id}' does not match the file name", path=str(path)
+            )
         scripts[script.id] = script
     return scripts
 
@@ -62,11 +63,16 @@ def builtin_scripts() -> dict[str, Script]:
 
 def _summary(script: Script, builtin: bool) -> ScriptSummary:
     return ScriptSummary(
-        id=script.id, version=script.version,
+        id=script.id,
+        version=script.version,
         title={"en": script.title.en, "ar": script.title.ar},
-        program_type=script.program_type, languages=("en", "ar"),
-        minutes=script.total_minutes, step_count=len(script.steps), builtin=builtin,
-        fingerprint=script.fingerprint)
+        program_type=script.program_type,
+        languages=("en", "ar"),
+        minutes=script.total_minutes,
+        step_count=len(script.steps),
+        builtin=builtin,
+        fingerprint=script.fingerprint,
+    )
 
 
 def list_scripts(db_session: OrmSession | None = None) -> list[ScriptSummary]:
@@ -79,8 +85,9 @@ def list_scripts(db_session: OrmSession | None = None) -> list[ScriptSummary]:
     if db_session is not None:
         for row in db_session.scalars(select(CustomScript).order_by(CustomScript.script_id)):
             try:
-                out.append(_summary(parse_script_text(row.yaml_text, f"custom:{row.script_id}"),
-                                    False))
+                out.append(
+                    _summary(parse_script_text(row.yaml_text, f"custom:{row.script_id}"), False)
+                )
             except ScriptError:
                 continue
     return out
@@ -98,13 +105,17 @@ def load_script(script_id: str, db_session: OrmSession | None = None) -> Script:
     raise ScriptError(f"there is no script with the id '{script_id}'")
 
 
-def save_custom_script(db_session: OrmSession, yaml_text: str,
-                       based_on: str | None = None) -> Script:
+def save_custom_script(
+    db_session: OrmSession, yaml_text: str, based_on: str | None = None
+) -> Script:
     """Validate and store (insert or replace) a custom script; returns the parsed script."""
     script = parse_script_text(yaml_text, "custom script")
     if script.id in _builtins():
-        raise ScriptError(f"'{script.id}' is the id of a built-in script; give your copy a "
-                          "new id", path="custom script", field="id")
+        raise ScriptError(
+            f"'{script.id}' is the id of a built-in script; give your copy a new id",
+            path="custom script",
+            field="id",
+        )
     row = db_session.scalar(select(CustomScript).where(CustomScript.script_id == script.id))
     if row is None:
         row = CustomScript(script_id=script.id, based_on=based_on, yaml_text=yaml_text)

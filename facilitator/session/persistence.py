@@ -41,8 +41,10 @@ _NOTE_KEYS = frozenset({"reason", "codes", "code", "not_heard"})
 WallClock = Callable[[], datetime]
 
 _STATUS_AFTER = {
-    "start": SessionStatus.running, "resume": SessionStatus.running,
-    "pause": SessionStatus.paused, "finish": SessionStatus.completed,
+    "start": SessionStatus.running,
+    "resume": SessionStatus.running,
+    "pause": SessionStatus.paused,
+    "finish": SessionStatus.completed,
     "abandon": SessionStatus.abandoned,
 }
 
@@ -76,8 +78,14 @@ class SessionRunner:
     Drive the session through ``runner.engine``; the runner needs no further calls.
     """
 
-    def __init__(self, db: Database, session_id: str, engine: RunEngine,
-                 wall: WallClock = utcnow, no_notes: bool = False) -> None:
+    def __init__(
+        self,
+        db: Database,
+        session_id: str,
+        engine: RunEngine,
+        wall: WallClock = utcnow,
+        no_notes: bool = False,
+    ) -> None:
         self.db = db
         self.session_id = session_id
         self.engine = engine
@@ -87,26 +95,48 @@ class SessionRunner:
         engine.recorder = self._record
 
     @classmethod
-    def create(cls, db: Database, group_id: str, script: Script, *, is_practice: bool = False,
-               no_notes: bool = False, facilitator_id: str | None = None,
-               clock: Clock = time.monotonic, wall: WallClock = utcnow) -> SessionRunner:
+    def create(
+        cls,
+        db: Database,
+        group_id: str,
+        script: Script,
+        *,
+        is_practice: bool = False,
+        no_notes: bool = False,
+        facilitator_id: str | None = None,
+        clock: Clock = time.monotonic,
+        wall: WallClock = utcnow,
+    ) -> SessionRunner:
         """Create a planned session for ``script`` (not yet started)."""
         with db.unit() as s:
             if s.get(Group, group_id) is None:
                 raise StoreError("That group does not exist.")
-            row = Session(group_id=group_id, script_id=script.id,
-                          script_version=script.version, script_hash=script.fingerprint,
-                          status=SessionStatus.planned, is_practice=bool(is_practice),
-                          no_notes=bool(no_notes), facilitator_id=facilitator_id)
+            row = Session(
+                group_id=group_id,
+                script_id=script.id,
+                script_version=script.version,
+                script_hash=script.fingerprint,
+                status=SessionStatus.planned,
+                is_practice=bool(is_practice),
+                no_notes=bool(no_notes),
+                facilitator_id=facilitator_id,
+            )
             s.add(row)
             s.flush()
             session_id = row.id
         return cls(db, session_id, RunEngine(script, clock), wall, no_notes=bool(no_notes))
 
     @classmethod
-    def resume(cls, db: Database, session_id: str, script: Script | None = None, *,
-               clock: Clock = time.monotonic, wall: WallClock = utcnow,
-               max_gap: float = MAX_CRASH_GAP_SECONDS) -> SessionRunner:
+    def resume(
+        cls,
+        db: Database,
+        session_id: str,
+        script: Script | None = None,
+        *,
+        clock: Clock = time.monotonic,
+        wall: WallClock = utcnow,
+        max_gap: float = MAX_CRASH_GAP_SECONDS,
+    ) -> SessionRunner:
         """Rebuild the engine from the stored log and log the restart.
 
         ``script`` defaults to the session's script from the library. A script whose
@@ -117,16 +147,27 @@ class SessionRunner:
             if row is None:
                 raise EngineError("That session does not exist.")
             if row.status not in (SessionStatus.running, SessionStatus.paused):
-                raise EngineError("That session is not running or paused, so there is "
-                                  "nothing to resume.")
+                raise EngineError(
+                    "That session is not running or paused, so there is nothing to resume."
+                )
             if script is None:
                 from facilitator.session.library import load_script
+
                 script = load_script(row.script_id, s)
             stored_hash, no_notes = row.script_hash, row.no_notes
-            rows = list(s.scalars(select(StepEvent).where(StepEvent.session_id == session_id)
-                                  .order_by(StepEvent.seq)))
-            events = [EngineEvent(r.seq, r.action, r.step_index, r.step_id, r.elapsed,
-                                  dict(r.payload or {})) for r in rows]
+            rows = list(
+                s.scalars(
+                    select(StepEvent)
+                    .where(StepEvent.session_id == session_id)
+                    .order_by(StepEvent.seq)
+                )
+            )
+            events = [
+                EngineEvent(
+                    r.seq, r.action, r.step_index, r.step_id, r.elapsed, dict(r.payload or {})
+                )
+                for r in rows
+            ]
             last_at = _aware(rows[-1].at) if rows else None
         if stored_hash and stored_hash != script.fingerprint:
             # Reworded texts are fine; steps moved, removed or renamed are not, since
@@ -134,15 +175,18 @@ class SessionRunner:
             ids = [st.id for st in script.steps]
 
             def moved(index: object, step_id: object) -> bool:
-                return not isinstance(index, int) or not 0 <= index < len(ids) \
-                    or ids[index] != step_id
+                return (
+                    not isinstance(index, int) or not 0 <= index < len(ids) or ids[index] != step_id
+                )
 
-            if any((e.step_index is not None and moved(e.step_index, e.step_id))
-                   or (e.action == "skip" and moved(e.payload.get("index"),
-                                                    e.payload.get("step")))
-                   for e in events):
-                raise EngineError("The script was changed since this session started, "
-                                  "so it cannot be resumed.")
+            if any(
+                (e.step_index is not None and moved(e.step_index, e.step_id))
+                or (e.action == "skip" and moved(e.payload.get("index"), e.payload.get("step")))
+                for e in events
+            ):
+                raise EngineError(
+                    "The script was changed since this session started, so it cannot be resumed."
+                )
         engine = RunEngine.replay(script, events, clock)
         runner = cls(db, session_id, engine, wall, no_notes=no_notes)
         if no_notes:  # the stored round already uses seat labels
@@ -180,10 +224,18 @@ class SessionRunner:
         at = self._wall()
         try:
             with self.db.unit() as s:
-                s.add(StepEvent(session_id=self.session_id, seq=event.seq, action=event.action,
-                                step_index=event.step_index, step_id=event.step_id,
-                                elapsed=event.elapsed, payload=self._stored_payload(event),
-                                at=at))
+                s.add(
+                    StepEvent(
+                        session_id=self.session_id,
+                        seq=event.seq,
+                        action=event.action,
+                        step_index=event.step_index,
+                        step_id=event.step_id,
+                        elapsed=event.elapsed,
+                        payload=self._stored_payload(event),
+                        at=at,
+                    )
+                )
                 row = s.get(Session, self.session_id)
                 if row is None:
                     raise EngineError("The session was deleted while it was running.")
@@ -195,19 +247,24 @@ class SessionRunner:
                 if event.action in ("finish", "abandon"):
                     row.ended_at = at
         except SQLAlchemyError as exc:  # the UI must say the log could not be saved
-            raise StoreError("The session log could not be saved; the last action was "
-                             "not applied.") from exc
+            raise StoreError(
+                "The session log could not be saved; the last action was not applied."
+            ) from exc
 
 
 def load_events(db: Database, session_id: str) -> list[StepEvent]:
     """The stored step log of one session, in order (for summaries and tests)."""
     with db.unit() as s:
-        return list(s.scalars(select(StepEvent).where(StepEvent.session_id == session_id)
-                              .order_by(StepEvent.seq)))
+        return list(
+            s.scalars(
+                select(StepEvent).where(StepEvent.session_id == session_id).order_by(StepEvent.seq)
+            )
+        )
 
 
-def find_resumable_sessions(db: Database | OrmSession,
-                            include_practice: bool = True) -> list[ResumableSession]:
+def find_resumable_sessions(
+    db: Database | OrmSession, include_practice: bool = True
+) -> list[ResumableSession]:
     """Sessions left running or paused, newest first, for the UI's "resume?" offer.
 
     Takes the :class:`Database` or an open ORM session (inside a caller's unit).
@@ -220,32 +277,48 @@ def find_resumable_sessions(db: Database | OrmSession,
 
 def _find_resumable(s: OrmSession, include_practice: bool) -> list[ResumableSession]:
     out: list[ResumableSession] = []
-    query = select(Session).where(Session.status.in_(
-        [SessionStatus.running, SessionStatus.paused]))
+    query = select(Session).where(Session.status.in_([SessionStatus.running, SessionStatus.paused]))
     if not include_practice:
         query = query.where(Session.is_practice.is_(False))
     for row in s.scalars(query):
-        last = s.scalar(select(StepEvent).where(StepEvent.session_id == row.id)
-                        .order_by(StepEvent.seq.desc()).limit(1))
+        last = s.scalar(
+            select(StepEvent)
+            .where(StepEvent.session_id == row.id)
+            .order_by(StepEvent.seq.desc())
+            .limit(1)
+        )
         group = s.get(Group, row.group_id)
-        out.append(ResumableSession(
-            session_id=row.id, group_id=row.group_id,
-            group_name=group.name if group else "", script_id=row.script_id,
-            status=row.status.value, is_practice=row.is_practice,
-            started_at=_aware(row.started_at) if row.started_at else None,
-            last_event_at=_aware(last.at) if last else None,
-            step_index=last.step_index if last else None,
-            step_id=last.step_id if last else None,
-            elapsed=last.elapsed if last else 0.0))
-    out.sort(key=lambda r: r.last_event_at or datetime.min.replace(tzinfo=timezone.utc),
-             reverse=True)
+        out.append(
+            ResumableSession(
+                session_id=row.id,
+                group_id=row.group_id,
+                group_name=group.name if group else "",
+                script_id=row.script_id,
+                status=row.status.value,
+                is_practice=row.is_practice,
+                started_at=_aware(row.started_at) if row.started_at else None,
+                last_event_at=_aware(last.at) if last else None,
+                step_index=last.step_index if last else None,
+                step_id=last.step_id if last else None,
+                elapsed=last.elapsed if last else 0.0,
+            )
+        )
+    out.sort(
+        key=lambda r: r.last_event_at or datetime.min.replace(tzinfo=timezone.utc), reverse=True
+    )
     return out
 
 
 def event_count(db: Database, session_id: str) -> int:
     with db.unit() as s:
-        return int(s.scalar(select(func.count()).select_from(StepEvent)
-                            .where(StepEvent.session_id == session_id)) or 0)
+        return int(
+            s.scalar(
+                select(func.count())
+                .select_from(StepEvent)
+                .where(StepEvent.session_id == session_id)
+            )
+            or 0
+        )
 
 
 @dataclass(frozen=True)
@@ -271,22 +344,34 @@ def no_notes_record(db: Database, session_id: str, script: Script | None = None)
         if row is None:
             raise EngineError("That session does not exist.")
         when = _aware(row.started_at).date() if row.started_at else None
-        attending = s.scalar(select(func.count()).select_from(Attendance).where(
-            Attendance.session_id == session_id, Attendance.status.in_(
-                [AttendanceStatus.present, AttendanceStatus.left_early])))
+        attending = s.scalar(
+            select(func.count())
+            .select_from(Attendance)
+            .where(
+                Attendance.session_id == session_id,
+                Attendance.status.in_([AttendanceStatus.present, AttendanceStatus.left_early]),
+            )
+        )
         headcount = steplog.no_notes_headcount(row.headcount, int(attending or 0))
-        rows = list(s.scalars(select(StepEvent).where(StepEvent.session_id == session_id)
-                              .order_by(StepEvent.seq)))
+        rows = list(
+            s.scalars(
+                select(StepEvent).where(StepEvent.session_id == session_id).order_by(StepEvent.seq)
+            )
+        )
         recorded = steplog.recorded_phases((r.action, r.payload) for r in rows)
         if script is None and rows and recorded is None:
             from facilitator.session.library import load_script
+
             script = load_script(row.script_id, s)
     if recorded is not None:
         return NoNotesRecord(when, headcount, tuple(recorded))
     if not rows:
         return NoNotesRecord(when, headcount, ())
     assert script is not None
-    events = [EngineEvent(r.seq, r.action, r.step_index, r.step_id, r.elapsed,
-                          dict(r.payload or {})) for r in rows]
-    return NoNotesRecord(when, headcount,
-                         tuple(RunEngine.replay(script, events, time.monotonic).phases_done()))
+    events = [
+        EngineEvent(r.seq, r.action, r.step_index, r.step_id, r.elapsed, dict(r.payload or {}))
+        for r in rows
+    ]
+    return NoNotesRecord(
+        when, headcount, tuple(RunEngine.replay(script, events, time.monotonic).phases_done())
+    )

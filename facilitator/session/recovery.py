@@ -81,6 +81,9 @@ def plan_recovery(overrun_seconds: float, candidates: list[Candidate]) -> Recove
                 progressed = True
         if not progressed:  # pragma: no cover - take <= total guarantees progress
             break
-    cuts = tuple(StepCut(c.index, c.step_id, c.planned_minutes, c.planned_minutes - a)
-                 for c, a in zip(usable, alloc) if a > 0)
+    cuts = tuple(
+        StepCut(c.index, c.step_id, c.planned_minutes, c.planned_minutes - a)
+        for c, a in zip(usable, alloc)
+        if a > 0
+    )
     return Recovery(need, cuts)

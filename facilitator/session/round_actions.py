@@ -42,10 +42,16 @@ class RoundActions:
             talk[state.current] = talk.get(state.current, 0.0) + live
         limit = self.plan[i].speaker_minutes
         return RoundSummary(
-            step_index=i, order=tuple(state.order), current=state.current,
-            waiting=tuple(state.queue), spoken=tuple(state.spoken), passed=tuple(state.passed),
-            talk_seconds=talk, current_seconds=state.current_talk + live,
-            speaker_limit_seconds=limit * 60 if limit else None)
+            step_index=i,
+            order=tuple(state.order),
+            current=state.current,
+            waiting=tuple(state.queue),
+            spoken=tuple(state.spoken),
+            passed=tuple(state.passed),
+            talk_seconds=talk,
+            current_seconds=state.current_talk + live,
+            speaker_limit_seconds=limit * 60 if limit else None,
+        )
 
     def start_round(self, codes: list[str], start: Optional[str] = None) -> EngineEvent:
         self._need("running", "paused")
@@ -53,7 +59,9 @@ class RoundActions:
         if not codes or any(not c for c in codes):
             raise _err(QT_TRANSLATE_NOOP("RunEngine", "A round needs at least one participant."))
         if len(set(codes)) != len(codes):
-            raise _err(QT_TRANSLATE_NOOP("RunEngine", "A participant is listed twice in the round."))
+            raise _err(
+                QT_TRANSLATE_NOOP("RunEngine", "A participant is listed twice in the round.")
+            )
         if start is not None and start not in codes:
             raise _err(f"'{start}' is not in this round.")
         current = self._rounds.get(self.index)  # type: ignore[arg-type]
@@ -74,8 +82,9 @@ class RoundActions:
 
     def pass_speaker(self, come_back: bool = False) -> EngineEvent:
         state = self._round()
-        return self._emit("round_pass", self.index,
-                          {"code": state.current, "come_back": bool(come_back)})
+        return self._emit(
+            "round_pass", self.index, {"code": state.current, "come_back": bool(come_back)}
+        )
 
     def end_round(self) -> EngineEvent:
         state = self._round()

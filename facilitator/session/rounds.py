@@ -27,8 +27,9 @@ class RoundState:
 
     @classmethod
     def begin(cls, codes: list[str]) -> RoundState:
-        return cls(order=list(codes), queue=list(codes[1:]), current=codes[0],
-                   talk={c: 0.0 for c in codes})
+        return cls(
+            order=list(codes), queue=list(codes[1:]), current=codes[0], talk={c: 0.0 for c in codes}
+        )
 
     def add_time(self, seconds: float) -> None:
         if self.current is not None and seconds > 0:

@@ -76,8 +76,13 @@ class RuleSet:
 
 def _rule(m: _RuleModel, custom: bool) -> Rule:
     short = m.short or m.title
-    return Rule(id=m.id, title=m.title.model_dump(), text=m.text.model_dump(),
-                short=short.model_dump(), custom=custom)
+    return Rule(
+        id=m.id,
+        title=m.title.model_dump(),
+        text=m.text.model_dump(),
+        short=short.model_dump(),
+        custom=custom,
+    )
 
 
 @functools.lru_cache(maxsize=4)
@@ -89,12 +94,17 @@ def load_ruleset(ruleset_id: str = CORE_ID) -> RuleSet:
     try:
         model = _RuleSetModel.model_validate(data)
     except ValidationError as exc:  # a packaging bug, reported plainly
-        raise ScriptError(f"the built-in ground rules are invalid: {exc.errors()[0]['msg']}",
-                          path=str(path)) from None
+        raise ScriptError(
+            f"the built-in ground rules are invalid: {exc.errors()[0]['msg']}", path=str(path)
+        ) from None
     if model.id != ruleset_id:
         raise ScriptError(f"there is no ground-rule set called '{ruleset_id}'")
-    return RuleSet(id=model.id, version=model.version, title=model.title.model_dump(),
-                   rules=tuple(_rule(r, False) for r in model.rules))
+    return RuleSet(
+        id=model.id,
+        version=model.version,
+        title=model.title.model_dump(),
+        rules=tuple(_rule(r, False) for r in model.rules),
+    )
 
 
 def parse_extra_rules(extra: Iterable[Any]) -> list[Rule]:
@@ -114,8 +124,9 @@ def parse_extra_rules(extra: Iterable[Any]) -> list[Rule]:
             words = {"en": item.strip(), "ar": item.strip()}
             item = {"id": f"group-{i + 1}", "title": words, "text": words}
         if isinstance(item, dict) and item.get("id") in seen:
-            raise InputError(f"Group rule {i + 1}: id: '{item['id']}' is used by another "
-                             "of the group's rules")
+            raise InputError(
+                f"Group rule {i + 1}: id: '{item['id']}' is used by another of the group's rules"
+            )
         try:
             out.append(_rule(_RuleModel.model_validate(item), True))
             seen.add(out[-1].id)
@@ -124,8 +135,9 @@ def parse_extra_rules(extra: Iterable[Any]) -> list[Rule]:
 
             err = exc.errors()[0]
             loc = tuple(err["loc"])
-            raise InputError(f"Group rule {i + 1}: {_field_name(loc)}: {_plain(err, loc)}") \
-                from None
+            raise InputError(
+                f"Group rule {i + 1}: {_field_name(loc)}: {_plain(err, loc)}"
+            ) from None
     return out
 
 
@@ -149,14 +161,20 @@ def ruleset_hash(rules: RuleSet | Iterable[Rule]) -> str:
     return content_hash([r.as_dict() for r in items])
 
 
-def record_agreement(db_session: OrmSession, session_id: str, rules: RuleSet,
-                     agreed: bool = True) -> RulesAgreement:
+def record_agreement(
+    db_session: OrmSession, session_id: str, rules: RuleSet, agreed: bool = True
+) -> RulesAgreement:
     """Record that the group reviewed ``rules`` in this session and whether it agreed."""
     if db_session.get(Session, session_id) is None:
         raise InputError("That session does not exist, so the agreement cannot be recorded.")
     version = rules.version + ("+group" if rules.customised else "")
-    row = RulesAgreement(session_id=session_id, ruleset_id=rules.id, ruleset_version=version,
-                         content_hash=ruleset_hash(rules), agreed=bool(agreed))
+    row = RulesAgreement(
+        session_id=session_id,
+        ruleset_id=rules.id,
+        ruleset_version=version,
+        content_hash=ruleset_hash(rules),
+        agreed=bool(agreed),
+    )
     db_session.add(row)
     db_session.flush()
     return row

@@ -68,8 +68,11 @@ class Protocol:
 
 
 def _bilingual(value: Any, where: str) -> dict[str, str]:
-    if not isinstance(value, dict) or not str(value.get("en", "")).strip() or \
-            not str(value.get("ar", "")).strip():
+    if (
+        not isinstance(value, dict)
+        or not str(value.get("en", "")).strip()
+        or not str(value.get("ar", "")).strip()
+    ):
         raise InputError(f"The safety protocol file is damaged: {where} needs en and ar text.")
     return {"en": str(value["en"]).strip(), "ar": str(value["ar"]).strip()}
 
@@ -80,24 +83,41 @@ def load_protocol() -> Protocol:
         data = yaml.safe_load(f)
     return Protocol(
         version=str(data["version"]),
-        steps=tuple(ProtocolStep(s["id"], _bilingual(s["short"], s["id"]),
-                                 _bilingual(s["long"], s["id"])) for s in data["steps"]),
-        incident_types=tuple(IncidentType(t["id"], _bilingual(t["title"], t["id"]),
-                                          _bilingual(t["guidance"], t["id"]))
-                             for t in data["incident_types"]),
-        severities=tuple(Severity(int(s["level"]), _bilingual(s["title"], "severity"),
-                                  _bilingual(s["guidance"], "severity"),
-                                  int(s["follow_up_days"]) if s.get("follow_up_days")
-                                  is not None else None)
-                         for s in data["severities"]),
-        default_resources=tuple({k: (_bilingual(v, "default resource") if isinstance(v, dict)
-                                     else {"en": str(v or ""), "ar": str(v or "")})
-                                 for k, v in r.items()}
-                                for r in data["default_resources"]),
+        steps=tuple(
+            ProtocolStep(s["id"], _bilingual(s["short"], s["id"]), _bilingual(s["long"], s["id"]))
+            for s in data["steps"]
+        ),
+        incident_types=tuple(
+            IncidentType(
+                t["id"], _bilingual(t["title"], t["id"]), _bilingual(t["guidance"], t["id"])
+            )
+            for t in data["incident_types"]
+        ),
+        severities=tuple(
+            Severity(
+                int(s["level"]),
+                _bilingual(s["title"], "severity"),
+                _bilingual(s["guidance"], "severity"),
+                int(s["follow_up_days"]) if s.get("follow_up_days") is not None else None,
+            )
+            for s in data["severities"]
+        ),
+        default_resources=tuple(
+            {
+                k: (
+                    _bilingual(v, "default resource")
+                    if isinstance(v, dict)
+                    else {"en": str(v or ""), "ar": str(v or "")}
+                )
+                for k, v in r.items()
+            }
+            for r in data["default_resources"]
+        ),
     )
 
 
 # ---- local resources -------------------------------------------------------------
+
 
 def _clean_resource(name: str, phone: str, hours: str, language: str, notes: str) -> dict:
     name = (name or "").strip()
@@ -105,27 +125,49 @@ def _clean_resource(name: str, phone: str, hours: str, language: str, notes: str
         raise InputError(QT_TRANSLATE_NOOP("Safety", "A resource needs a name."))
     phone = (phone or "").strip()
     if not _PHONE.match(phone):
-        raise InputError(QT_TRANSLATE_NOOP(
-            "Safety", "A phone number may contain only digits, spaces and + ( ) - . /"))
-    for label, value, limit in (("name", name, 200), ("phone", phone, 64),
-                                ("hours", hours or "", 200), ("language", language or "", 32),
-                                ("notes", notes or "", 2000)):
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "Safety", "A phone number may contain only digits, spaces and + ( ) - . /"
+            )
+        )
+    for label, value, limit in (
+        ("name", name, 200),
+        ("phone", phone, 64),
+        ("hours", hours or "", 200),
+        ("language", language or "", 32),
+        ("notes", notes or "", 2000),
+    ):
         if len(value) > limit:
             raise InputError(f"The resource {label} is too long (at most {limit} characters).")
-    return {"name": name, "phone": phone, "hours": (hours or "").strip(),
-            "language": (language or "").strip(), "notes": (notes or "").strip()}
+    return {
+        "name": name,
+        "phone": phone,
+        "hours": (hours or "").strip(),
+        "language": (language or "").strip(),
+        "notes": (notes or "").strip(),
+    }
 
 
 def list_resources(db_session: OrmSession) -> list[SafetyResource]:
-    return list(db_session.scalars(
-        select(SafetyResource).order_by(SafetyResource.sort_order, SafetyResource.name)))
+    return list(
+        db_session.scalars(
+            select(SafetyResource).order_by(SafetyResource.sort_order, SafetyResource.name)
+        )
+    )
 
 
-def add_resource(db_session: OrmSession, name: str, phone: str = "", hours: str = "",
-                 language: str = "", notes: str = "") -> SafetyResource:
+def add_resource(
+    db_session: OrmSession,
+    name: str,
+    phone: str = "",
+    hours: str = "",
+    language: str = "",
+    notes: str = "",
+) -> SafetyResource:
     last = db_session.scalar(select(func.max(SafetyResource.sort_order)))
-    row = SafetyResource(**_clean_resource(name, phone, hours, language, notes),
-                         sort_order=(last or 0) + 1)
+    row = SafetyResource(
+        **_clean_resource(name, phone, hours, language, notes), sort_order=(last or 0) + 1
+    )
     db_session.add(row)
     db_session.flush()
     return row
@@ -139,8 +181,9 @@ def update_resource(db_session: OrmSession, resource_id: str, **fields: str) -> 
     if unknown:
         raise InputError(f"Unknown resource field(s): {', '.join(sorted(unknown))}.")
     order = fields.pop("sort_order", None)
-    merged = {k: fields.get(k, getattr(row, k)) for k in
-              ("name", "phone", "hours", "language", "notes")}
+    merged = {
+        k: fields.get(k, getattr(row, k)) for k in ("name", "phone", "hours", "language", "notes")
+    }
     for key, value in _clean_resource(**merged).items():
         setattr(row, key, value)
     if order is not None:
@@ -174,9 +217,18 @@ def seed_default_resources(db_session: OrmSession, lang: str = "en") -> int:
         return r.get(field, {}).get(lang, "")
 
     for i, r in enumerate(load_protocol().default_resources):
-        db_session.add(SafetyResource(sort_order=i, **_clean_resource(
-            text(r, "name"), text(r, "phone"), text(r, "hours"),
-            text(r, "language"), text(r, "notes"))))
+        db_session.add(
+            SafetyResource(
+                sort_order=i,
+                **_clean_resource(
+                    text(r, "name"),
+                    text(r, "phone"),
+                    text(r, "hours"),
+                    text(r, "language"),
+                    text(r, "notes"),
+                ),
+            )
+        )
     db_session.flush()
     return len(load_protocol().default_resources)
 
@@ -195,8 +247,9 @@ def localize_placeholders(db_session: OrmSession, lang: str) -> int:
     changed = 0
     for row in list_resources(db_session):
         for default in load_protocol().default_resources:
-            versions = [{f: default.get(f, {}).get(other, "") for f in fields}
-                        for other in ("en", "ar")]
+            versions = [
+                {f: default.get(f, {}).get(other, "") for f in fields} for other in ("en", "ar")
+            ]
             current = {f: getattr(row, f) or "" for f in fields}
             if current in versions:
                 wanted = {f: default.get(f, {}).get(lang, "") for f in fields}
@@ -217,9 +270,16 @@ def resources_need_editing(db_session: OrmSession) -> bool:
 
 # ---- incidents -------------------------------------------------------------------
 
-def record_incident(db_session: OrmSession, group_id: str, session_id: Optional[str],
-                    type: str, severity: int, description: str = "",
-                    actions_taken: Iterable[str] = ()) -> Incident:
+
+def record_incident(
+    db_session: OrmSession,
+    group_id: str,
+    session_id: Optional[str],
+    type: str,
+    severity: int,
+    description: str = "",
+    actions_taken: Iterable[str] = (),
+) -> Incident:
     """Record an incident without identity. Refuses unknown types and severities.
 
     ``actions_taken`` holds protocol step ids (``pause_group``...) and/or short free
@@ -240,8 +300,14 @@ def record_incident(db_session: OrmSession, group_id: str, session_id: Optional[
         sess = db_session.get(Session, session_id)
         if sess is None or sess.group_id != group_id:
             raise InputError(QT_TRANSLATE_NOOP("Safety", "That session is not in this group."))
-    row = Incident(group_id=group_id, session_id=session_id, type=type, severity=severity,
-                   description=description, actions_taken=actions)
+    row = Incident(
+        group_id=group_id,
+        session_id=session_id,
+        type=type,
+        severity=severity,
+        description=description,
+        actions_taken=actions,
+    )
     db_session.add(row)
     db_session.flush()
     return row

@@ -102,7 +102,7 @@ def _compose(text: str, path: str) -> yaml.Node | None:
         what = exc.problem or exc.context or "unreadable YAML"
         _fail(path, f"invalid YAML: {what}", mark.line + 1 if mark else None)
     except yaml.reader.ReaderError as exc:  # control characters and the like
-        line = text[:max(0, exc.position)].count("\n") + 1
+        line = text[: max(0, exc.position)].count("\n") + 1
         _fail(path, f"invalid YAML: the character #x{exc.character:04x} is not allowed", line)
     except yaml.YAMLError as exc:
         _fail(path, f"invalid YAML: {exc}".splitlines()[0], None)
@@ -137,8 +137,12 @@ def _check_duplicate_keys(node: yaml.Node, path: str) -> None:
             for key, value in current.value:
                 if isinstance(key, yaml.ScalarNode):
                     if key.value in seen:
-                        _fail(path, f"the key '{key.value}' appears twice in the same mapping",
-                              key.start_mark.line + 1, key.value)
+                        _fail(
+                            path,
+                            f"the key '{key.value}' appears twice in the same mapping",
+                            key.start_mark.line + 1,
+                            key.value,
+                        )
                     seen.add(key.value)
                 stack += [key, value]
         elif isinstance(current, yaml.SequenceNode):
@@ -194,8 +198,11 @@ def _plain(err: Mapping[str, Any], loc: tuple[Any, ...]) -> str:
             return f"unknown step kind {value!r}; use one of: {', '.join(STEP_KINDS)}"
         return f"{value!r} is not allowed; use one of: {ctx.get('expected', '')}"
     if kind == "string_too_short":
-        return "must not be empty" if last not in ("en", "ar") else \
-            f"the {'English' if last == 'en' else 'Arabic'} text is empty"
+        return (
+            "must not be empty"
+            if last not in ("en", "ar")
+            else f"the {'English' if last == 'en' else 'Arabic'} text is empty"
+        )
     if kind == "string_too_long":
         return f"the text is too long (at most {ctx.get('max_length')} characters)"
     if kind == "string_pattern_mismatch":
@@ -221,8 +228,9 @@ def _plain(err: Mapping[str, Any], loc: tuple[Any, ...]) -> str:
     if kind in ("bool_type", "bool_parsing"):
         return "must be true or false"
     if kind in ("model_type", "dict_type", "model_attributes_type"):
-        if last in ("title", "say", "notes", "summary", "audience") or \
-                (len(loc) > 1 and loc[-2] == "prompts"):
+        if last in ("title", "say", "notes", "summary", "audience") or (
+            len(loc) > 1 and loc[-2] == "prompts"
+        ):
             return "must be a mapping with both 'en' and 'ar' texts"
         return "must be a mapping (key: value lines)"
     if kind == "list_type":
@@ -246,42 +254,62 @@ def read_yaml_document(text: str | bytes, path: str) -> tuple[yaml.Node, Any]:
     if isinstance(text, bytes):
         raw = text
         if len(text) > MAX_BYTES:
-            _fail(path, f"the file is larger than {MAX_BYTES // 1_000_000} MB; "
-                        "a script is never that big")
+            _fail(
+                path,
+                f"the file is larger than {MAX_BYTES // 1_000_000} MB; a script is never that big",
+            )
         if b"\x00" in text:
-            _fail(path, "this is not a text file (it contains binary data)",
-                  text.count(b"\n", 0, text.index(b"\x00")) + 1)
+            _fail(
+                path,
+                "this is not a text file (it contains binary data)",
+                text.count(b"\n", 0, text.index(b"\x00")) + 1,
+            )
         try:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            _fail(path, f"the file is not UTF-8 text (bad byte at position {exc.start})",
-                  raw.count(b"\n", 0, exc.start) + 1)
+            _fail(
+                path,
+                f"the file is not UTF-8 text (bad byte at position {exc.start})",
+                raw.count(b"\n", 0, exc.start) + 1,
+            )
     assert isinstance(text, str)
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
-        _fail(path, f"the text is larger than {MAX_BYTES // 1_000_000} MB; a script is never that big")
+        _fail(
+            path, f"the text is larger than {MAX_BYTES // 1_000_000} MB; a script is never that big"
+        )
     if "\x00" in text:
-        _fail(path, "this is not a text file (it contains binary data)",
-              text.count("\n", 0, text.index("\x00")) + 1)
+        _fail(
+            path,
+            "this is not a text file (it contains binary data)",
+            text.count("\n", 0, text.index("\x00")) + 1,
+        )
     root = _compose(text, path)
     if root is None:
         _fail(path, "the file is empty", 1)
     assert root is not None
     if not isinstance(root, yaml.MappingNode):
-        _fail(path, "the top level must be a mapping (format:, id:, title:, steps: ...)",
-              root.start_mark.line + 1)
+        _fail(
+            path,
+            "the top level must be a mapping (format:, id:, title:, steps: ...)",
+            root.start_mark.line + 1,
+        )
     return root, _construct(root, path)
 
 
-def validation_problems(exc: ValidationError, root: yaml.Node, path: str,
-                        plain: Callable[[Mapping[str, Any], tuple[Any, ...]], str] | None = None,
-                        ) -> list[Problem]:
+def validation_problems(
+    exc: ValidationError,
+    root: yaml.Node,
+    path: str,
+    plain: Callable[[Mapping[str, Any], tuple[Any, ...]], str] | None = None,
+) -> list[Problem]:
     """One :class:`Problem` per pydantic error, at the line of the field it is about."""
     problems = []
     for err in exc.errors():
         loc = tuple(err["loc"]) + tuple((err.get("ctx") or {}).get("loc", ()))
         node = _node_for(root, loc)
-        problems.append(Problem(path, node.start_mark.line + 1, _field_name(loc),
-                                (plain or _plain)(err, loc)))
+        problems.append(
+            Problem(path, node.start_mark.line + 1, _field_name(loc), (plain or _plain)(err, loc))
+        )
     return problems
 
 
@@ -308,8 +336,10 @@ def read_file_bytes(path: str | Path) -> bytes:
         if not p.is_file():
             _fail(name, "not a file")
         if size > MAX_BYTES:
-            _fail(name, f"the file is larger than {MAX_BYTES // 1_000_000} MB; "
-                        "a script is never that big")
+            _fail(
+                name,
+                f"the file is larger than {MAX_BYTES // 1_000_000} MB; a script is never that big",
+            )
         with open(p, "rb") as f:
             return f.read(MAX_BYTES + 1)
     except FileNotFoundError:

@@ -19,8 +19,14 @@ import hashlib
 import json
 from typing import Annotated, Any, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, \
-    model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from facilitator.resources import resource_path
@@ -32,22 +38,58 @@ MIN_TOTAL_MINUTES = 10
 MAX_TOTAL_MINUTES = 480
 
 STEP_KINDS: tuple[str, ...] = (
-    "welcome", "ground_rules", "check_in", "round", "discussion", "skill_practice",
-    "reading", "break", "check_out", "closing", "safety_check",
+    "welcome",
+    "ground_rules",
+    "check_in",
+    "round",
+    "discussion",
+    "skill_practice",
+    "reading",
+    "break",
+    "check_out",
+    "closing",
+    "safety_check",
 )
 StepKind = Literal[
-    "welcome", "ground_rules", "check_in", "round", "discussion", "skill_practice",
-    "reading", "break", "check_out", "closing", "safety_check",
+    "welcome",
+    "ground_rules",
+    "check_in",
+    "round",
+    "discussion",
+    "skill_practice",
+    "reading",
+    "break",
+    "check_out",
+    "closing",
+    "safety_check",
 ]
 PROGRAM_TYPES: tuple[str, ...] = (
-    "mutual_support", "grief", "anxiety", "recovery", "chronic_illness",
-    "first_responder", "trauma", "veterans", "school_listening", "peer_mediation",
-    "caregivers", "general",
+    "mutual_support",
+    "grief",
+    "anxiety",
+    "recovery",
+    "chronic_illness",
+    "first_responder",
+    "trauma",
+    "veterans",
+    "school_listening",
+    "peer_mediation",
+    "caregivers",
+    "general",
 )
 ProgramType = Literal[
-    "mutual_support", "grief", "anxiety", "recovery", "chronic_illness",
-    "first_responder", "trauma", "veterans", "school_listening", "peer_mediation",
-    "caregivers", "general",
+    "mutual_support",
+    "grief",
+    "anxiety",
+    "recovery",
+    "chronic_illness",
+    "first_responder",
+    "trauma",
+    "veterans",
+    "school_listening",
+    "peer_mediation",
+    "caregivers",
+    "general",
 ]
 
 ScriptId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,99}$")]
@@ -78,8 +120,9 @@ def known_ruleset_ids() -> frozenset[str]:
     return frozenset(ids)
 
 
-def _rule_error(message: str, loc: tuple[Any, ...] = (), rule: str = "",
-                values: tuple[Any, ...] = ()) -> PydanticCustomError:
+def _rule_error(
+    message: str, loc: tuple[Any, ...] = (), rule: str = "", values: tuple[Any, ...] = ()
+) -> PydanticCustomError:
     """A cross-field error that carries the path of the offending field.
 
     Pydantic gives model-level errors the model's own location; the loader reads
@@ -87,8 +130,9 @@ def _rule_error(message: str, loc: tuple[Any, ...] = (), rule: str = "",
     ``values`` are what the sentence quotes, so the script editor words it in the
     interface language from the key, never by reading the English ``message`` back.
     """
-    return PydanticCustomError("script_rule", "{detail}",
-                               {"detail": message, "loc": loc, "rule": rule, "values": values})
+    return PydanticCustomError(
+        "script_rule", "{detail}", {"detail": message, "loc": loc, "rule": rule, "values": values}
+    )
 
 
 class Text(_Strict):
@@ -115,8 +159,9 @@ def _typed_text(value: str, *, multiline: bool) -> str:
 
     message = problem(value, multiline=multiline)
     if message is not None:
-        raise PydanticCustomError("typed_text", "{detail}", {
-            "detail": message.replace("The text contains", "contains")})
+        raise PydanticCustomError(
+            "typed_text", "{detail}", {"detail": message.replace("The text contains", "contains")}
+        )
     return value
 
 
@@ -140,8 +185,12 @@ class GroupSize(_Strict):
     @model_validator(mode="after")
     def _ordered(self) -> GroupSize:
         if self.min > self.max:
-            raise _rule_error(f"min ({self.min}) is larger than max ({self.max})", ("min",),
-                              "group_size_order", (self.min, self.max))
+            raise _rule_error(
+                f"min ({self.min}) is larger than max ({self.max})",
+                ("min",),
+                "group_size_order",
+                (self.min, self.max),
+            )
         return self
 
 
@@ -162,25 +211,38 @@ class Step(_Strict):
     notes: Optional[Text] = None
     prompts: list[Text] = Field(default_factory=list, max_length=50)
     outcome: Optional[Literal["pre", "post"]] = None
-    speaker_minutes: Optional[float] = Field(default=None, gt=0, le=30, strict=True,
-                                             allow_inf_nan=False)
+    speaker_minutes: Optional[float] = Field(
+        default=None, gt=0, le=30, strict=True, allow_inf_nan=False
+    )
     phase: Optional[PhaseId] = None  # e.g. defusing phases: introduction/exploration/information
 
     @model_validator(mode="after")
     def _step_rules(self) -> Step:
         if self.min_minutes is not None and self.min_minutes > self.minutes:
-            raise _rule_error(f"min_minutes ({self.min_minutes}) is more than minutes "
-                              f"({self.minutes})", ("min_minutes",),
-                              "floor_over_minutes", (self.min_minutes, self.minutes))
+            raise _rule_error(
+                f"min_minutes ({self.min_minutes}) is more than minutes ({self.minutes})",
+                ("min_minutes",),
+                "floor_over_minutes",
+                (self.min_minutes, self.minutes),
+            )
         if self.kind == "round" and self.speaker_minutes is None:
-            raise _rule_error("a round step needs speaker_minutes (minutes per speaker)",
-                              ("kind",), "round_needs_speaker_minutes")
+            raise _rule_error(
+                "a round step needs speaker_minutes (minutes per speaker)",
+                ("kind",),
+                "round_needs_speaker_minutes",
+            )
         if self.kind != "round" and self.speaker_minutes is not None:
-            raise _rule_error("speaker_minutes is only allowed on round steps",
-                              ("speaker_minutes",), "speaker_minutes_on_round_only")
+            raise _rule_error(
+                "speaker_minutes is only allowed on round steps",
+                ("speaker_minutes",),
+                "speaker_minutes_on_round_only",
+            )
         if self.speaker_minutes is not None and self.speaker_minutes > self.minutes:
-            raise _rule_error("speaker_minutes is longer than the whole step",
-                              ("speaker_minutes",), "speaker_minutes_over_step")
+            raise _rule_error(
+                "speaker_minutes is longer than the whole step",
+                ("speaker_minutes",),
+                "speaker_minutes_over_step",
+            )
         return self
 
     @property
@@ -220,9 +282,12 @@ class Script(_Strict):
     def _known_ruleset(cls, value: str) -> str:
         known = known_ruleset_ids()
         if value not in known:
-            raise _rule_error(f"there is no ground-rule set called '{value}'; use one of: "
-                              f"{', '.join(sorted(known))}", rule="unknown_ruleset",
-                              values=(value,))
+            raise _rule_error(
+                f"there is no ground-rule set called '{value}'; use one of: "
+                f"{', '.join(sorted(known))}",
+                rule="unknown_ruleset",
+                values=(value,),
+            )
         return value
 
     @model_validator(mode="after")
@@ -230,32 +295,51 @@ class Script(_Strict):
         seen: dict[str, int] = {}
         for i, step in enumerate(self.steps):
             if step.id in seen:
-                raise _rule_error(f"step id '{step.id}' is already used by step {seen[step.id] + 1}",
-                                  ("steps", i, "id"), "duplicate_step_id",
-                                  (step.id, seen[step.id] + 1))
+                raise _rule_error(
+                    f"step id '{step.id}' is already used by step {seen[step.id] + 1}",
+                    ("steps", i, "id"),
+                    "duplicate_step_id",
+                    (step.id, seen[step.id] + 1),
+                )
             seen[step.id] = i
         for i, step in enumerate(self.steps):
             # A round must at least hold the smallest group it is written for; a plan
             # that cannot is discovered mid-session, when it is too late to fix.
-            if step.speaker_minutes is not None and \
-                    step.speaker_minutes * self.group_size.min > step.minutes + 1e-9:
+            if (
+                step.speaker_minutes is not None
+                and step.speaker_minutes * self.group_size.min > step.minutes + 1e-9
+            ):
                 raise _rule_error(
                     f"the round is {step.minutes} minutes but {self.group_size.min} speakers "
                     f"(group_size.min) at {step.speaker_minutes:g} minutes each need "
-                    f"{step.speaker_minutes * self.group_size.min:g}", ("steps", i, "minutes"),
-                    "round_too_short", (step.minutes, self.group_size.min, step.speaker_minutes,
-                                        step.speaker_minutes * self.group_size.min))
+                    f"{step.speaker_minutes * self.group_size.min:g}",
+                    ("steps", i, "minutes"),
+                    "round_too_short",
+                    (
+                        step.minutes,
+                        self.group_size.min,
+                        step.speaker_minutes,
+                        step.speaker_minutes * self.group_size.min,
+                    ),
+                )
         total = sum(s.minutes for s in self.steps)
         if total != self.duration_minutes:
-            raise _rule_error(f"the steps add up to {total} minutes but duration_minutes is "
-                              f"{self.duration_minutes}; make them match",
-                              ("duration_minutes",), "duration_mismatch",
-                              (total, self.duration_minutes))
+            raise _rule_error(
+                f"the steps add up to {total} minutes but duration_minutes is "
+                f"{self.duration_minutes}; make them match",
+                ("duration_minutes",),
+                "duration_mismatch",
+                (total, self.duration_minutes),
+            )
         if self.options.series_position != "last" and not any(
-                s.kind == "ground_rules" for s in self.steps):
-            raise _rule_error("the script has no ground_rules step; every session except a "
-                              "series' last one reviews the ground rules", ("steps",),
-                              "no_ground_rules_step")
+            s.kind == "ground_rules" for s in self.steps
+        ):
+            raise _rule_error(
+                "the script has no ground_rules step; every session except a "
+                "series' last one reviews the ground rules",
+                ("steps",),
+                "no_ground_rules_step",
+            )
         return self
 
     @functools.cached_property
@@ -274,8 +358,11 @@ class Script(_Strict):
 
     def texts(self) -> list[tuple[str, Text]]:
         """Every bilingual text with a dotted path, for completeness checks and search."""
-        out: list[tuple[str, Text]] = [("title", self.title), ("summary", self.summary),
-                                       ("audience", self.audience)]
+        out: list[tuple[str, Text]] = [
+            ("title", self.title),
+            ("summary", self.summary),
+            ("audience", self.audience),
+        ]
         for i, s in enumerate(self.steps):
             out += [(f"steps[{i}].title", s.title), (f"steps[{i}].say", s.say)]
             if s.notes is not None:

@@ -43,14 +43,39 @@ from facilitator.store.db import Database
 from facilitator.store.fsutil import atomic_write
 from facilitator.store.models import AuditEvent
 
-ACTIONS = frozenset({
-    "store_created", "unlock", "unlock_failed", "passphrase_changed", "passphrase_removed",
-    "keyring_restored", "rekey", "backup", "restore", "migrate", "export", "import", "erase",
-    "participant.erase", "demo_data", "user_added", "user_removed", "user_roles_changed",
-    "user_passphrase_changed", "review_state", "review_comment", "review_signed",
-    "review_closed", "review_month_signed", "approval_requested", "approval_given",
-    "settings_changed", "audit_exported", "audit_tamper_detected",
-})
+ACTIONS = frozenset(
+    {
+        "store_created",
+        "unlock",
+        "unlock_failed",
+        "passphrase_changed",
+        "passphrase_removed",
+        "keyring_restored",
+        "rekey",
+        "backup",
+        "restore",
+        "migrate",
+        "export",
+        "import",
+        "erase",
+        "participant.erase",
+        "demo_data",
+        "user_added",
+        "user_removed",
+        "user_roles_changed",
+        "user_passphrase_changed",
+        "review_state",
+        "review_comment",
+        "review_signed",
+        "review_closed",
+        "review_month_signed",
+        "approval_requested",
+        "approval_given",
+        "settings_changed",
+        "audit_exported",
+        "audit_tamper_detected",
+    }
+)
 
 GENESIS = "0" * 64
 TAMPER_ACTION = "audit_tamper_detected"
@@ -89,13 +114,31 @@ def sorted_detail(detail: Any) -> Any:
     return str(detail)
 
 
-def canonical(seq: int, entry_id: str, at: str, user_id: str | None, action: str,
-              entity: str | None, entity_id: str | None, detail: str) -> bytes:
+def canonical(
+    seq: int,
+    entry_id: str,
+    at: str,
+    user_id: str | None,
+    action: str,
+    entity: str | None,
+    entity_id: str | None,
+    detail: str,
+) -> bytes:
     """The bytes an entry's hash covers: its fields as stored, in a fixed order,
     separated by the ASCII unit separator (which none of them can contain: ids and
     actions are identifiers, times are digits, and JSON escapes control characters)."""
-    return "\x1f".join((str(seq), entry_id, at or "", user_id or "", action, entity or "",
-                        entity_id or "", detail or "{}")).encode("utf-8")
+    return "\x1f".join(
+        (
+            str(seq),
+            entry_id,
+            at or "",
+            user_id or "",
+            action,
+            entity or "",
+            entity_id or "",
+            detail or "{}",
+        )
+    ).encode("utf-8")
 
 
 def entry_hash(prev_hash: str, body: bytes) -> str:
@@ -107,13 +150,24 @@ def entry_hash(prev_hash: str, body: bytes) -> str:
 
 # ---- appending ---------------------------------------------------------------------
 
-def append_audit(session: OrmSession, action: str, entity: str | None = None,
-                 entity_id: str | None = None, detail: dict[str, Any] | None = None,
-                 user_id: str | None = None) -> AuditEvent:
+
+def append_audit(
+    session: OrmSession,
+    action: str,
+    entity: str | None = None,
+    entity_id: str | None = None,
+    detail: dict[str, Any] | None = None,
+    user_id: str | None = None,
+) -> AuditEvent:
     """Add an audit row to ``session`` (the caller's unit of work commits it; the
     chain fields are filled in at flush time)."""
-    event_ = AuditEvent(action=action, entity=entity, entity_id=entity_id,
-                        detail=dict(detail or {}), user_id=user_id)
+    event_ = AuditEvent(
+        action=action,
+        entity=entity,
+        entity_id=entity_id,
+        detail=dict(detail or {}),
+        user_id=user_id,
+    )
     session.add(event_)
     return event_
 
@@ -129,19 +183,28 @@ def _chain_new_entries(session: OrmSession, flush_context: Any, instances: Any) 
     """Give every new AuditEvent its seq and hashes; refuse changes to old ones."""
     for obj in session.deleted:
         if isinstance(obj, AuditEvent):
-            raise AuditAppendOnlyError(QT_TRANSLATE_NOOP(
-                "store", "The audit log is append-only: an entry cannot be deleted."))
+            raise AuditAppendOnlyError(
+                QT_TRANSLATE_NOOP(
+                    "store", "The audit log is append-only: an entry cannot be deleted."
+                )
+            )
     for obj in session.dirty:
         if isinstance(obj, AuditEvent) and session.is_modified(obj):
-            raise AuditAppendOnlyError(QT_TRANSLATE_NOOP(
-                "store", "The audit log is append-only: an entry cannot be changed."))
+            raise AuditAppendOnlyError(
+                QT_TRANSLATE_NOOP(
+                    "store", "The audit log is append-only: an entry cannot be changed."
+                )
+            )
     new = [o for o in session.new if isinstance(o, AuditEvent)]
     if not new:
         return
     with session.no_autoflush:
-        last = session.execute(select(AuditEvent.seq, AuditEvent.hash)
-                               .where(AuditEvent.seq.is_not(None))
-                               .order_by(AuditEvent.seq.desc()).limit(1)).first()
+        last = session.execute(
+            select(AuditEvent.seq, AuditEvent.hash)
+            .where(AuditEvent.seq.is_not(None))
+            .order_by(AuditEvent.seq.desc())
+            .limit(1)
+        ).first()
     seq, prev = (last[0], last[1]) if last else (0, GENESIS)
     from facilitator.store.models import new_id, utcnow
 
@@ -155,8 +218,19 @@ def _chain_new_entries(session: OrmSession, flush_context: Any, instances: Any) 
         ev.detail = sorted_detail(dict(ev.detail or {}))
         ev.seq = seq
         ev.prev_hash = prev
-        ev.hash = entry_hash(prev, canonical(seq, ev.id, at_text(when), ev.user_id, ev.action,
-                                             ev.entity, ev.entity_id, detail_text(ev.detail)))
+        ev.hash = entry_hash(
+            prev,
+            canonical(
+                seq,
+                ev.id,
+                at_text(when),
+                ev.user_id,
+                ev.action,
+                ev.entity,
+                ev.entity_id,
+                detail_text(ev.detail),
+            ),
+        )
         prev = ev.hash
     session.info["audit_head"] = (seq, prev)
 
@@ -176,6 +250,7 @@ def _forget_head(session: OrmSession, previous_transaction: Any) -> None:
 
 # ---- the head anchor -------------------------------------------------------------------
 
+
 def head_path(db_path: Path) -> Path:
     p = Path(db_path)
     return p.with_name(p.name + ".audit-head")
@@ -183,8 +258,9 @@ def head_path(db_path: Path) -> Path:
 
 def chain_head(db: Database) -> tuple[int, str]:
     with db.session() as s:
-        row = s.execute(select(AuditEvent.seq, AuditEvent.hash)
-                        .order_by(AuditEvent.seq.desc()).limit(1)).first()
+        row = s.execute(
+            select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
+        ).first()
     return (row[0], row[1]) if row else (0, GENESIS)
 
 
@@ -195,8 +271,9 @@ def write_head(db: Database) -> None:
 
 def _write_head_file(db_path: Path, seq: int, h: str) -> None:
     try:
-        atomic_write(head_path(db_path), json.dumps({"seq": seq, "hash": h}).encode("ascii"),
-                     mode=0o600)
+        atomic_write(
+            head_path(db_path), json.dumps({"seq": seq, "hash": h}).encode("ascii"), mode=0o600
+        )
     except (OSError, StoreError):
         pass  # the chain itself is intact; a missing head only weakens tail checks
 
@@ -211,6 +288,7 @@ def read_head(db_path: Path) -> tuple[int, str] | None:
 
 # ---- verifying ------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class ChainReport:
     ok: bool
@@ -221,11 +299,16 @@ class ChainReport:
 
     def message(self) -> str:
         if self.ok:
-            return Text(QT_TRANSLATE_NOOP("store", "The audit log is intact ({n} entries)."),
-                        n=self.entries)
-        return Text(QT_TRANSLATE_NOOP(
-            "store", "The audit log has been tampered with: entry {seq} ({problem})."),
-            seq=self.first_broken_seq, problem=self.problem)
+            return Text(
+                QT_TRANSLATE_NOOP("store", "The audit log is intact ({n} entries)."), n=self.entries
+            )
+        return Text(
+            QT_TRANSLATE_NOOP(
+                "store", "The audit log has been tampered with: entry {seq} ({problem})."
+            ),
+            seq=self.first_broken_seq,
+            problem=self.problem,
+        )
 
 
 def _rows(db: Database) -> Iterator[tuple]:
@@ -233,7 +316,8 @@ def _rows(db: Database) -> Iterator[tuple]:
     with db.engine.connect() as conn:
         cur = conn.exec_driver_sql(
             "SELECT seq, id, at, user_id, action, entity, entity_id, detail, prev_hash, hash "
-            "FROM audit_event ORDER BY seq")
+            "FROM audit_event ORDER BY seq"
+        )
         while True:
             chunk = cur.fetchmany(5000)
             if not chunk:
@@ -256,18 +340,32 @@ def verify_chain(db: Database, *, check_head: bool = True) -> ChainReport:
                 found_before = (seq, {})
         if seq is None or seq != expected:
             if seq is not None and seq > expected:
-                return ChainReport(False, n, expected, eid, QT_TRANSLATE_NOOP(
-                    "store", "missing: the entries before this one were removed"))
-            return ChainReport(False, n, seq or expected, eid, QT_TRANSLATE_NOOP(
-                "store", "out of sequence"))
+                return ChainReport(
+                    False,
+                    n,
+                    expected,
+                    eid,
+                    QT_TRANSLATE_NOOP("store", "missing: the entries before this one were removed"),
+                )
+            return ChainReport(
+                False, n, seq or expected, eid, QT_TRANSLATE_NOOP("store", "out of sequence")
+            )
         if prev_hash != prev:
-            return ChainReport(False, n, seq, eid, QT_TRANSLATE_NOOP(
-                "store", "it does not follow the entry before it: an entry was removed, "
-                "inserted or moved"))
-        if entry_hash(prev, canonical(seq, eid, at, user, action, entity, entity_id,
-                                      detail)) != h:
-            return ChainReport(False, n, seq, eid, QT_TRANSLATE_NOOP(
-                "store", "its content was changed"))
+            return ChainReport(
+                False,
+                n,
+                seq,
+                eid,
+                QT_TRANSLATE_NOOP(
+                    "store",
+                    "it does not follow the entry before it: an entry was removed, "
+                    "inserted or moved",
+                ),
+            )
+        if entry_hash(prev, canonical(seq, eid, at, user, action, entity, entity_id, detail)) != h:
+            return ChainReport(
+                False, n, seq, eid, QT_TRANSLATE_NOOP("store", "its content was changed")
+            )
         prev = h
         expected += 1
     if check_head:
@@ -275,18 +373,42 @@ def verify_chain(db: Database, *, check_head: bool = True) -> ChainReport:
         if head is not None:
             hseq, hhash = head
             if hseq > n:
-                return ChainReport(False, n, n + 1, None, QT_TRANSLATE_NOOP(
-                    "store", "missing: entries at the end of the log were removed"))
+                return ChainReport(
+                    False,
+                    n,
+                    n + 1,
+                    None,
+                    QT_TRANSLATE_NOOP(
+                        "store", "missing: entries at the end of the log were removed"
+                    ),
+                )
             if hseq >= 1 and hseq <= n:
                 with db.session() as s:
                     stored = s.scalar(select(AuditEvent.hash).where(AuditEvent.seq == hseq))
                 if stored != hhash:
-                    return ChainReport(False, n, hseq, None, QT_TRANSLATE_NOOP(
-                        "store", "it differs from the last entry remembered beside the store"))
+                    return ChainReport(
+                        False,
+                        n,
+                        hseq,
+                        None,
+                        QT_TRANSLATE_NOOP(
+                            "store", "it differs from the last entry remembered beside the store"
+                        ),
+                    )
     if found_before is not None:  # evidence stays evident: a later unlock cannot clear it
         seq, detail = found_before
-        return ChainReport(False, n, detail.get("first_broken_seq"), None, Text(QT_TRANSLATE_NOOP(
-            "store", "found broken when the store was unlocked; see entry {seq}"), seq=seq))
+        return ChainReport(
+            False,
+            n,
+            detail.get("first_broken_seq"),
+            None,
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "store", "found broken when the store was unlocked; see entry {seq}"
+                ),
+                seq=seq,
+            ),
+        )
     return ChainReport(True, n)
 
 
@@ -296,13 +418,17 @@ def check_on_unlock(db: Database) -> ChainReport:
     are moved in."""
     report = verify_chain(db)
     if not report.ok and not report.problem.startswith("found broken"):
-        record(db, TAMPER_ACTION, detail={"first_broken_seq": report.first_broken_seq,
-                                          "problem": report.problem})
+        record(
+            db,
+            TAMPER_ACTION,
+            detail={"first_broken_seq": report.first_broken_seq, "problem": report.problem},
+        )
     take_failed_unlocks(db)
     return report
 
 
 # ---- failed unlocks -------------------------------------------------------------------
+
 
 def failures_path(db_path: Path) -> Path:
     p = Path(db_path)
@@ -318,8 +444,9 @@ def note_failed_unlock(db_path: Path, method: str) -> None:
             doc = []
     except (OSError, ValueError):
         doc = []
-    doc = doc[-999:] + [{"at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                        "method": str(method)}]
+    doc = doc[-999:] + [
+        {"at": datetime.now(timezone.utc).isoformat(timespec="seconds"), "method": str(method)}
+    ]
     try:
         atomic_write(path, json.dumps(doc).encode("ascii"), mode=0o600)
     except (OSError, StoreError):
@@ -340,7 +467,13 @@ def take_failed_unlocks(db: Database) -> int:
     with db.unit() as s:
         for item in doc:
             item = item if isinstance(item, dict) else {}
-            append_audit(s, "unlock_failed", detail={"attempted_at": str(item.get("at", "")),
-                                                     "method": str(item.get("method", ""))})
+            append_audit(
+                s,
+                "unlock_failed",
+                detail={
+                    "attempted_at": str(item.get("at", "")),
+                    "method": str(item.get("method", "")),
+                },
+            )
     path.unlink(missing_ok=True)
     return len(doc)

@@ -55,13 +55,20 @@ def _stamp() -> str:
 def _sqlite_error(exc: sqlcipher3.Error, path: Path) -> StoreError:
     text = str(exc).lower()
     if "full" in text:
-        return DiskFullError(QT_TRANSLATE_NOOP(
-            "store", "The disk is full: the backup {path} could not be written. The store "
-            "itself is unchanged."), params=dict(path=path))
+        return DiskFullError(
+            QT_TRANSLATE_NOOP(
+                "store",
+                "The disk is full: the backup {path} could not be written. The store "
+                "itself is unchanged.",
+            ),
+            params=dict(path=path),
+        )
     if "readonly" in text or "unable to open" in text:
         return store_error_from_os(PermissionError(13, "read-only"), "write", path)
-    return StoreError(QT_TRANSLATE_NOOP("store", "The backup {path} failed: {reason}."), params=dict(
-        path=path, reason=exc))
+    return StoreError(
+        QT_TRANSLATE_NOOP("store", "The backup {path} failed: {reason}."),
+        params=dict(path=path, reason=exc),
+    )
 
 
 def verify_copy(path: Path, key: bytes) -> None:
@@ -69,13 +76,17 @@ def verify_copy(path: Path, key: bytes) -> None:
     try:
         problems = integrity_problems(path, key)
     except WrongKeyError as exc:
-        raise CorruptStoreError(QT_TRANSLATE_NOOP(
-            "store", "The copy {path} does not open with its key: it is damaged."), params=dict(
-                path=path)) from exc
+        raise CorruptStoreError(
+            QT_TRANSLATE_NOOP(
+                "store", "The copy {path} does not open with its key: it is damaged."
+            ),
+            params=dict(path=path),
+        ) from exc
     if problems:
-        raise CorruptStoreError(QT_TRANSLATE_NOOP(
-            "store", "The copy {path} failed its integrity check: {problem}"), params=dict(
-                path=path, problem=problems[0]))
+        raise CorruptStoreError(
+            QT_TRANSLATE_NOOP("store", "The copy {path} failed its integrity check: {problem}"),
+            params=dict(path=path, problem=problems[0]),
+        )
 
 
 def _remove_sidecars(path: Path) -> None:
@@ -127,8 +138,9 @@ def _copy_chain_head(path: Path, key: bytes) -> tuple[int, str] | None:
     """The newest audit entry of a copy (None on a schema without the chain)."""
     conn = raw_connect(path, key)
     try:
-        row = conn.execute("SELECT seq, hash FROM audit_event WHERE seq IS NOT NULL "
-                           "ORDER BY seq DESC LIMIT 1").fetchone()
+        row = conn.execute(
+            "SELECT seq, hash FROM audit_event WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1"
+        ).fetchone()
     except sqlcipher3.Error:
         return None
     finally:
@@ -150,15 +162,16 @@ def generation_paths(db_path: Path) -> list[Path]:
     return sorted(p for p in folder.glob(f"{stem}-*.bak") if p.is_file())
 
 
-def backup_generation(db_path: Path, key: bytes, *, keep: int = DEFAULT_GENERATIONS,
-                      reason: str = "manual") -> Path:
+def backup_generation(
+    db_path: Path, key: bytes, *, keep: int = DEFAULT_GENERATIONS, reason: str = "manual"
+) -> Path:
     """Take a timestamped backup under ``backups/`` and keep only ``keep`` of them."""
     db_path = Path(db_path)
     folder = backups_dir(db_path)
     out = folder / f"{db_path.name}-{_stamp()}-{reason}.bak"
     backup_to(db_path, key, out)
     gens = generation_paths(db_path)
-    for old in gens[:max(0, len(gens) - keep)]:
+    for old in gens[: max(0, len(gens) - keep)]:
         old.unlink(missing_ok=True)
         keyfile_path(old).unlink(missing_ok=True)
         audit.head_path(old).unlink(missing_ok=True)
@@ -174,8 +187,9 @@ class RestoreResult:
 
 # Tables every revision this build knows has had since the first one (0001); a file
 # without them is not a Facilitator store whatever its key says.
-REQUIRED_TABLES = frozenset({"alembic_version", "group", "participant", "session",
-                             "attendance", "setting", "audit_event"})
+REQUIRED_TABLES = frozenset(
+    {"alembic_version", "group", "participant", "session", "attendance", "setting", "audit_event"}
+)
 
 
 @dataclass(frozen=True)
@@ -198,40 +212,61 @@ def content_summary(path: Path, key: bytes) -> BackupSummary:
     try:
         conn = raw_connect(path, key)
     except WrongKeyError as exc:
-        raise CorruptStoreError(QT_TRANSLATE_NOOP(
-            "store", "The copy {path} does not open with its key: it is damaged."), params=dict(
-                path=path)) from exc
+        raise CorruptStoreError(
+            QT_TRANSLATE_NOOP(
+                "store", "The copy {path} does not open with its key: it is damaged."
+            ),
+            params=dict(path=path),
+        ) from exc
     try:
-        tables = {r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()}
+        tables = {
+            r[0]
+            for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+        }
         if not tables:
-            raise CorruptStoreError(QT_TRANSLATE_NOOP(
-                "store", "The backup holds an empty database (no tables at all); it was not "
-                "restored."))
+            raise CorruptStoreError(
+                QT_TRANSLATE_NOOP(
+                    "store",
+                    "The backup holds an empty database (no tables at all); it was not restored.",
+                )
+            )
         missing = sorted(REQUIRED_TABLES - tables)
         if missing:
-            raise CorruptStoreError(QT_TRANSLATE_NOOP(
-                "store", "The backup is not a complete Facilitator store (missing: {tables}); "
-                "it was not restored."), params=dict(tables=", ".join(missing)))
+            raise CorruptStoreError(
+                QT_TRANSLATE_NOOP(
+                    "store",
+                    "The backup is not a complete Facilitator store (missing: {tables}); "
+                    "it was not restored.",
+                ),
+                params=dict(tables=", ".join(missing)),
+            )
         revs = [r[0] for r in conn.execute("SELECT version_num FROM alembic_version")]
         known = migrate.known_revisions()
         if len(revs) != 1 or revs[0] not in known:
-            raise CorruptStoreError(QT_TRANSLATE_NOOP(
-                "store", "The backup's schema version ({revision}) is not one this version of "
-                "Facilitator knows; it was not restored. A newer version may have written "
-                "it."), params=dict(revision=", ".join(revs) or "none"))
+            raise CorruptStoreError(
+                QT_TRANSLATE_NOOP(
+                    "store",
+                    "The backup's schema version ({revision}) is not one this version of "
+                    "Facilitator knows; it was not restored. A newer version may have written "
+                    "it.",
+                ),
+                params=dict(revision=", ".join(revs) or "none"),
+            )
         groups = conn.execute('SELECT count(*) FROM "group"').fetchone()[0]
         sessions, last = conn.execute(
             "SELECT count(*), max(coalesce(started_at, planned_start, created_at)) FROM session "
-            "WHERE is_practice = 0").fetchone()
+            "WHERE is_practice = 0"
+        ).fetchone()
     except sqlcipher3.DatabaseError as exc:
-        raise CorruptStoreError(QT_TRANSLATE_NOOP(
-            "store", "The copy {path} failed its integrity check: {problem}"), params=dict(
-                path=path, problem=exc)) from exc
+        raise CorruptStoreError(
+            QT_TRANSLATE_NOOP("store", "The copy {path} failed its integrity check: {problem}"),
+            params=dict(path=path, problem=exc),
+        ) from exc
     finally:
         conn.close()
-    return BackupSummary(revs[0], int(groups), int(sessions),
-                         str(last)[:10] if last else None, path.stat().st_size)
+    return BackupSummary(
+        revs[0], int(groups), int(sessions), str(last)[:10] if last else None, path.stat().st_size
+    )
 
 
 def _keep_replaced(db_path: Path) -> Path | None:
@@ -278,9 +313,15 @@ def _rekey_file(path: Path, old_key: bytes, new_key: bytes) -> None:
         conn.close()
 
 
-def restore(from_file: Path, db_path: Path, *, passphrase: str | None = None,
-            recovery_code: str | None = None, use_keyring: bool = True,
-            confirm: Callable[[BackupSummary], bool] | None = None) -> RestoreResult:
+def restore(
+    from_file: Path,
+    db_path: Path,
+    *,
+    passphrase: str | None = None,
+    recovery_code: str | None = None,
+    use_keyring: bool = True,
+    confirm: Callable[[BackupSummary], bool] | None = None,
+) -> RestoreResult:
     """Replace the store at ``db_path`` with a verified copy of the backup ``from_file``.
 
     The copy must open with its key, pass both integrity checks and hold a schema this
@@ -291,24 +332,37 @@ def restore(from_file: Path, db_path: Path, *, passphrase: str | None = None,
     from_file, db_path = Path(from_file), Path(os.path.realpath(db_path))
     check_store_target(db_path)  # never "restore" onto a device, a FIFO or a folder
     if not from_file.is_file():
-        raise StoreError(QT_TRANSLATE_NOOP("store", "There is no backup at {path}."), params=dict(
-            path=from_file))
+        raise StoreError(
+            QT_TRANSLATE_NOOP("store", "There is no backup at {path}."), params=dict(path=from_file)
+        )
     real_from = Path(os.path.realpath(from_file))
     if real_from == db_path or (db_path.exists() and os.path.samefile(real_from, db_path)):
-        raise InputError(QT_TRANSLATE_NOOP(
-            "store", "{path} is the live store itself, not a backup."), params=dict(path=from_file))
+        raise InputError(
+            QT_TRANSLATE_NOOP("store", "{path} is the live store itself, not a backup."),
+            params=dict(path=from_file),
+        )
     if from_file.stat().st_size < 512:
-        raise CorruptStoreError(QT_TRANSLATE_NOOP(
-            "store", "The backup {path} is empty or far too small to be a store; nothing was "
-            "restored."), params=dict(path=from_file))
+        raise CorruptStoreError(
+            QT_TRANSLATE_NOOP(
+                "store",
+                "The backup {path} is empty or far too small to be a store; nothing was restored.",
+            ),
+            params=dict(path=from_file),
+        )
     kf = KeyFile.load(keyfile_path(from_file))
-    live_key = _live_key(db_path, kf.store_id, passphrase=passphrase,
-                         recovery_code=recovery_code, use_keyring=use_keyring)
+    live_key = _live_key(
+        db_path,
+        kf.store_id,
+        passphrase=passphrase,
+        recovery_code=recovery_code,
+        use_keyring=use_keyring,
+    )
     if live_key is not None and kf.matches(live_key.key):
         unlocked = live_key
     else:
-        unlocked = unlock_key(kf, passphrase=passphrase, recovery_code=recovery_code,
-                              use_keyring=use_keyring)
+        unlocked = unlock_key(
+            kf, passphrase=passphrase, recovery_code=recovery_code, use_keyring=use_keyring
+        )
     try:
         db_path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -327,8 +381,11 @@ def restore(from_file: Path, db_path: Path, *, passphrase: str | None = None,
             summary = content_summary(tmp, unlocked.key)
             _remove_sidecars(tmp)
             if confirm is not None and not confirm(summary):
-                raise InputError(QT_TRANSLATE_NOOP(
-                    "store", "The restore was cancelled; the store was not changed."))
+                raise InputError(
+                    QT_TRANSLATE_NOOP(
+                        "store", "The restore was cancelled; the store was not changed."
+                    )
+                )
             final_key = unlocked.key
             if live_key is not None and live_key.key != unlocked.key:
                 # the data comes back, the credentials stay: the copy is re-encrypted
@@ -360,9 +417,15 @@ def restore(from_file: Path, db_path: Path, *, passphrase: str | None = None,
                 # its append rewrites <db>.audit-head, so the next check sees a whole
                 # chain, not a cut one. Failed unlocks counted beside the store stay
                 # there and go into the restored chain at the next unlock.
-                audit.record(db, "restore", detail={
-                    "from": from_file.name, "method": unlocked.method,
-                    "replaced_head": list(replaced_head) if replaced_head else None})
+                audit.record(
+                    db,
+                    "restore",
+                    detail={
+                        "from": from_file.name,
+                        "method": unlocked.method,
+                        "replaced_head": list(replaced_head) if replaced_head else None,
+                    },
+                )
             else:
                 # an older schema has no chain yet: its head is written after the
                 # upgrade at the next unlock; a stale anchor must not call it cut

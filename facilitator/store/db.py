@@ -70,25 +70,48 @@ def open_error(exc: sqlcipher3.Error, path: Path) -> StoreError:
     """
     code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
     if code == _SQLITE_NOTADB:
-        return WrongKeyError(QT_TRANSLATE_NOOP(
-            "store", "The key does not open this database, or the file is not a Facilitator "
-            "store."))
+        return WrongKeyError(
+            QT_TRANSLATE_NOOP(
+                "store",
+                "The key does not open this database, or the file is not a Facilitator store.",
+            )
+        )
     if code in (_SQLITE_READONLY, _SQLITE_PERM, _SQLITE_CANTOPEN):
-        return ReadOnlyError(QT_TRANSLATE_NOOP(
-            "store", "The store {path} cannot be opened for writing: its folder or file is "
-            "read-only (or not accessible). Nothing was changed."), params=dict(path=path))
+        return ReadOnlyError(
+            QT_TRANSLATE_NOOP(
+                "store",
+                "The store {path} cannot be opened for writing: its folder or file is "
+                "read-only (or not accessible). Nothing was changed.",
+            ),
+            params=dict(path=path),
+        )
     if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
-        return StoreLockedError(QT_TRANSLATE_NOOP(
-            "store", "The database {path} is busy: another program is using it. Close it "
-            "there and try again. Nothing was changed."), params=dict(path=path))
+        return StoreLockedError(
+            QT_TRANSLATE_NOOP(
+                "store",
+                "The database {path} is busy: another program is using it. Close it "
+                "there and try again. Nothing was changed.",
+            ),
+            params=dict(path=path),
+        )
     if code == _SQLITE_FULL or (code == _SQLITE_IOERR and _nearly_full(path)):
         # a full disk often surfaces as a generic I/O error (SQLite cannot grow -shm)
-        return DiskFullError(QT_TRANSLATE_NOOP(
-            "store", "The disk is full, so the store {path} cannot be opened. Nothing was "
-            "changed; free some space and try again."), params=dict(path=path))
-    return CorruptStoreError(QT_TRANSLATE_NOOP(
-        "store", "The database {path} could not be read ({reason}). It was not changed; "
-        "restore it from a backup if this persists."), params=dict(path=path, reason=exc))
+        return DiskFullError(
+            QT_TRANSLATE_NOOP(
+                "store",
+                "The disk is full, so the store {path} cannot be opened. Nothing was "
+                "changed; free some space and try again.",
+            ),
+            params=dict(path=path),
+        )
+    return CorruptStoreError(
+        QT_TRANSLATE_NOOP(
+            "store",
+            "The database {path} could not be read ({reason}). It was not changed; "
+            "restore it from a backup if this persists.",
+        ),
+        params=dict(path=path, reason=exc),
+    )
 
 
 def raw_connect(path: Path, key: bytes, *, check: bool = True) -> sqlcipher3.Connection:
@@ -100,8 +123,9 @@ def raw_connect(path: Path, key: bytes, *, check: bool = True) -> sqlcipher3.Con
     Opening never writes to an existing file that fails to open.
     """
     try:
-        conn = sqlcipher3.connect(str(path), timeout=10, check_same_thread=False,
-                                  isolation_level=None)
+        conn = sqlcipher3.connect(
+            str(path), timeout=10, check_same_thread=False, isolation_level=None
+        )
     except sqlcipher3.Error as exc:
         raise open_error(exc, path) from exc
     try:
@@ -135,8 +159,14 @@ def make_engine(path: Path, key: bytes) -> Engine:
 
     # hide_parameters: an error's text never carries bound values (a note, an alias)
     # into a message box, the terminal or a log.
-    engine = create_engine("sqlite://", creator=creator, poolclass=QueuePool,
-                           pool_size=2, max_overflow=4, hide_parameters=True)
+    engine = create_engine(
+        "sqlite://",
+        creator=creator,
+        poolclass=QueuePool,
+        pool_size=2,
+        max_overflow=4,
+        hide_parameters=True,
+    )
 
     @event.listens_for(engine, "begin")
     def _begin(conn):  # pysqlite-style drivers need an explicit BEGIN for atomic units
@@ -171,8 +201,9 @@ class Database:
         self.path = Path(path)
         self.engine = make_engine(self.path, key)
         # info["db_path"] lets the audit chain remember its head beside the store
-        self._factory = sessionmaker(self.engine, expire_on_commit=False,
-                                     info={"db_path": str(self.path)})
+        self._factory = sessionmaker(
+            self.engine, expire_on_commit=False, info={"db_path": str(self.path)}
+        )
 
     def session(self) -> OrmSession:
         return self._factory()
@@ -211,20 +242,35 @@ def write_error(exc: Exception, path: Path | None = None) -> Exception:
     orig = getattr(exc, "orig", exc)
     text = str(orig).lower()
     code = (getattr(orig, "sqlite_errorcode", None) or 0) & 0xFF
-    if ("database or disk is full" in text or code == _SQLITE_FULL
-            or (code == _SQLITE_IOERR and path is not None and _nearly_full(path))):
-        return DiskFullError(QT_TRANSLATE_NOOP(
-            "store", "The disk is full, so the last change was not saved. Everything saved "
-            "before it is intact; free some space and try again."))
+    if (
+        "database or disk is full" in text
+        or code == _SQLITE_FULL
+        or (code == _SQLITE_IOERR and path is not None and _nearly_full(path))
+    ):
+        return DiskFullError(
+            QT_TRANSLATE_NOOP(
+                "store",
+                "The disk is full, so the last change was not saved. Everything saved "
+                "before it is intact; free some space and try again.",
+            )
+        )
     if "readonly database" in text or "read-only" in text or code == _SQLITE_READONLY:
-        return ReadOnlyError(QT_TRANSLATE_NOOP(
-            "store", "The store is read-only here, so the last change was not saved. "
-            "Everything saved before it is intact."))
+        return ReadOnlyError(
+            QT_TRANSLATE_NOOP(
+                "store",
+                "The store is read-only here, so the last change was not saved. "
+                "Everything saved before it is intact.",
+            )
+        )
     if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB) or "malformed" in text:
-        return CorruptStoreError(QT_TRANSLATE_NOOP(
-            "store", "Part of the database is damaged ({reason}), so this could not be "
-            "read or saved. Run 'facilitator db check' and restore from a backup."), params=dict(
-                reason=orig))
+        return CorruptStoreError(
+            QT_TRANSLATE_NOOP(
+                "store",
+                "Part of the database is damaged ({reason}), so this could not be "
+                "read or saved. Run 'facilitator db check' and restore from a backup.",
+            ),
+            params=dict(reason=orig),
+        )
     return exc
 
 

@@ -93,7 +93,7 @@ def bech32_decode(text: str) -> tuple[str, bytes]:
     pos = text.rfind("1")
     if pos < 1 or pos + 7 > len(text):
         raise ValueError("no separator")
-    hrp, rest = text[:pos], text[pos + 1:]
+    hrp, rest = text[:pos], text[pos + 1 :]
     if any(c not in _CHARSET for c in rest):
         raise ValueError("bad character")
     words = [_CHARSET.index(c) for c in rest]
@@ -119,6 +119,7 @@ def age_public_from_recipient(recipient: str) -> bytes:
 
 # ---- minisign --------------------------------------------------------------------------
 
+
 def key_id(sign_public: bytes) -> bytes:
     return hashlib.blake2b(sign_public).digest()[:8]
 
@@ -140,21 +141,26 @@ def parse_minisign_public(text: str) -> tuple[bytes, bytes]:
     return raw[2:10], raw[10:]
 
 
-def minisign_sign(private: bytes, data: bytes, trusted_comment: str,
-                  untrusted_comment: str = "signature from facilitator") -> bytes:
+def minisign_sign(
+    private: bytes,
+    data: bytes,
+    trusted_comment: str,
+    untrusted_comment: str = "signature from facilitator",
+) -> bytes:
     """A complete ``.minisig`` file for ``data`` (prehashed, algorithm ``ED``)."""
     if "\n" in trusted_comment or "\r" in trusted_comment:
         raise ValueError("a trusted comment is one line")
     sk = Ed25519PrivateKey.from_private_bytes(private)
-    pub = sk.public_key().public_bytes(serialization.Encoding.Raw,
-                                       serialization.PublicFormat.Raw)
+    pub = sk.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     sig = sk.sign(hashlib.blake2b(data).digest())
     tc = trusted_comment.encode()
     global_sig = sk.sign(sig + tc)
-    return (f"untrusted comment: {untrusted_comment}\n"
-            f"{base64.b64encode(b'ED' + key_id(pub) + sig).decode()}\n"
-            f"trusted comment: {trusted_comment}\n"
-            f"{base64.b64encode(global_sig).decode()}\n").encode()
+    return (
+        f"untrusted comment: {untrusted_comment}\n"
+        f"{base64.b64encode(b'ED' + key_id(pub) + sig).decode()}\n"
+        f"trusted comment: {trusted_comment}\n"
+        f"{base64.b64encode(global_sig).decode()}\n"
+    ).encode()
 
 
 @dataclass(frozen=True)
@@ -168,8 +174,11 @@ class Signature:
 def parse_minisig(text: bytes) -> Signature:
     """Parse a ``.minisig`` file; ValueError when it is not one."""
     lines = text.decode("utf-8").splitlines()
-    if len(lines) < 4 or not lines[0].startswith("untrusted comment:") \
-            or not lines[2].startswith("trusted comment: "):
+    if (
+        len(lines) < 4
+        or not lines[0].startswith("untrusted comment:")
+        or not lines[2].startswith("trusted comment: ")
+    ):
         raise ValueError("not a minisign signature")
     raw = base64.b64decode(lines[1], validate=True)
     if len(raw) != 74 or raw[:2] != b"ED":
@@ -177,7 +186,7 @@ def parse_minisig(text: bytes) -> Signature:
     glob = base64.b64decode(lines[3], validate=True)
     if len(glob) != 64:
         raise ValueError("bad global signature")
-    return Signature(raw[2:10], raw[10:], lines[2][len("trusted comment: "):], glob)
+    return Signature(raw[2:10], raw[10:], lines[2][len("trusted comment: ") :], glob)
 
 
 def minisign_verify(sign_public: bytes, data: bytes, sig: Signature) -> bool:
@@ -194,6 +203,7 @@ def minisign_verify(sign_public: bytes, data: bytes, sig: Signature) -> bool:
 
 
 # ---- key pairs and fingerprints -------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class KeyPair:
@@ -215,7 +225,8 @@ def generate() -> KeyPair:
         sk.private_bytes(raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()),
         sk.public_key().public_bytes(raw, serialization.PublicFormat.Raw),
         xk.private_bytes(raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()),
-        xk.public_key().public_bytes(raw, serialization.PublicFormat.Raw))
+        xk.public_key().public_bytes(raw, serialization.PublicFormat.Raw),
+    )
 
 
 _FP_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"  # no 0/O, 1/I/L, U: easy over the phone
@@ -227,16 +238,17 @@ def fingerprint(sign_public: bytes, enc_public: bytes) -> str:
     Why both keys: pinning only the signing key would let someone swap the
     encryption key in the file, and bundles would then be readable by them.
     """
-    n = int.from_bytes(hashlib.sha256(b"facilitator-fp-v1" + sign_public + enc_public)
-                       .digest(), "big")
+    n = int.from_bytes(
+        hashlib.sha256(b"facilitator-fp-v1" + sign_public + enc_public).digest(), "big"
+    )
     chars = []
     for _ in range(20):
         n, r = divmod(n, len(_FP_ALPHABET))
         chars.append(_FP_ALPHABET[r])
     s = "".join(chars)
-    return "-".join(s[i:i + 4] for i in range(0, 20, 4))
+    return "-".join(s[i : i + 4] for i in range(0, 20, 4))
 
 
 def normalise_fingerprint(text: str) -> str:
     s = "".join(ch for ch in text.upper() if ch.isalnum())
-    return "-".join(s[i:i + 4] for i in range(0, len(s), 4))
+    return "-".join(s[i : i + 4] for i in range(0, len(s), 4))

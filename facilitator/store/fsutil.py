@@ -29,16 +29,26 @@ def store_error_from_os(exc: OSError, action: str, path: Path | str) -> StoreErr
     """Turn an OSError into the StoreError a user can act on."""
     where = str(path)
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return DiskFullError(QT_TRANSLATE_NOOP(
-            "store", "The disk is full: could not {action} {path}. Nothing was changed; "
-            "free some space and try again."), params=dict(action=action, path=where))
+        return DiskFullError(
+            QT_TRANSLATE_NOOP(
+                "store",
+                "The disk is full: could not {action} {path}. Nothing was changed; "
+                "free some space and try again.",
+            ),
+            params=dict(action=action, path=where),
+        )
     if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return ReadOnlyError(QT_TRANSLATE_NOOP(
-            "store", "The folder or file is read-only: could not {action} {path}. Nothing "
-            "was changed."), params=dict(action=action, path=where))
-    return StoreError(QT_TRANSLATE_NOOP(
-        "store", "Could not {action} {path}: {reason}."), params=dict(
-            action=action, path=where, reason=exc.strerror or exc))
+        return ReadOnlyError(
+            QT_TRANSLATE_NOOP(
+                "store",
+                "The folder or file is read-only: could not {action} {path}. Nothing was changed.",
+            ),
+            params=dict(action=action, path=where),
+        )
+    return StoreError(
+        QT_TRANSLATE_NOOP("store", "Could not {action} {path}: {reason}."),
+        params=dict(action=action, path=where, reason=exc.strerror or exc),
+    )
 
 
 def _tmp_name(path: Path) -> Path:
@@ -73,8 +83,10 @@ def atomic_copy(src: Path, dst: Path, *, mode: int = 0o600) -> None:
     dst = Path(dst)
     tmp = _tmp_name(dst)
     try:
-        with open(src, "rb") as fin, open(os.open(str(tmp), os.O_WRONLY | os.O_CREAT | os.O_EXCL,
-                                                  mode), "wb") as fout:
+        with (
+            open(src, "rb") as fin,
+            open(os.open(str(tmp), os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode), "wb") as fout,
+        ):
             shutil.copyfileobj(fin, fout, 1 << 20)
             fout.flush()
             os.fsync(fout.fileno())
@@ -138,8 +150,10 @@ def clean_stale_temps(db_path: Path) -> list[Path]:
     """
     db_path = Path(db_path)
     removed: list[Path] = []
-    for folder, prefix in ((db_path.parent, f".{db_path.name}"),
-                           (db_path.parent / "backups", f".{db_path.name}-")):
+    for folder, prefix in (
+        (db_path.parent, f".{db_path.name}"),
+        (db_path.parent / "backups", f".{db_path.name}-"),
+    ):
         try:
             entries = list(folder.iterdir())
         except OSError:
@@ -179,7 +193,7 @@ def clean_stale_temps_of(target: Path) -> None:
     except OSError:
         return
     for entry in entries:
-        rest = entry.name[len(prefix):] if entry.name.startswith(prefix) else ""
+        rest = entry.name[len(prefix) :] if entry.name.startswith(prefix) else ""
         pid = rest.split("-", 1)[0]
         if pid.isdigit() and not _pid_alive(int(pid)) and entry.is_file():
             try:

@@ -115,52 +115,86 @@ class KeySlot:
     created_at: str = ""
 
     def aad(self, store_id: str) -> bytes:
-        bound = {"store_id": store_id, "slot_id": self.id, "type": self.type,
-                 "kdf": asdict(self.kdf), "salt": _b64(self.salt)}
+        bound = {
+            "store_id": store_id,
+            "slot_id": self.id,
+            "type": self.type,
+            "kdf": asdict(self.kdf),
+            "salt": _b64(self.salt),
+        }
         return json.dumps(bound, sort_keys=True, separators=(",", ":")).encode()
 
     def to_json(self) -> dict:
-        return {"id": self.id, "type": self.type, "label": self.label, "user_id": self.user_id,
-                "created_at": self.created_at,
-                "kdf": {**asdict(self.kdf), "salt": _b64(self.salt)},
-                "nonce": _b64(self.nonce), "ciphertext": _b64(self.ciphertext)}
+        return {
+            "id": self.id,
+            "type": self.type,
+            "label": self.label,
+            "user_id": self.user_id,
+            "created_at": self.created_at,
+            "kdf": {**asdict(self.kdf), "salt": _b64(self.salt)},
+            "nonce": _b64(self.nonce),
+            "ciphertext": _b64(self.ciphertext),
+        }
 
     @classmethod
     def from_json(cls, d: dict) -> KeySlot:
         kdf = dict(d["kdf"])
         salt = _unb64(kdf.pop("salt"))
-        params = KdfParams(str(kdf["name"]), int(kdf["memory_kib"]), int(kdf["iterations"]),
-                           int(kdf["lanes"]))
-        return cls(id=str(d["id"]), type=str(d["type"]), kdf=params, salt=salt,
-                   nonce=_unb64(d["nonce"]), ciphertext=_unb64(d["ciphertext"]),
-                   label=d.get("label"), user_id=d.get("user_id"),
-                   created_at=str(d.get("created_at", "")))
+        params = KdfParams(
+            str(kdf["name"]), int(kdf["memory_kib"]), int(kdf["iterations"]), int(kdf["lanes"])
+        )
+        return cls(
+            id=str(d["id"]),
+            type=str(d["type"]),
+            kdf=params,
+            salt=salt,
+            nonce=_unb64(d["nonce"]),
+            ciphertext=_unb64(d["ciphertext"]),
+            label=d.get("label"),
+            user_id=d.get("user_id"),
+            created_at=str(d.get("created_at", "")),
+        )
 
 
 def kdf_params_sane(params: KdfParams) -> bool:
     """True when Argon2id ``params`` lie inside the window above."""
-    return (1 <= params.lanes <= KDF_MAX_LANES
-            and max(KDF_MIN_MEMORY_KIB, 8 * params.lanes) <= params.memory_kib
-            <= KDF_MAX_MEMORY_KIB
-            and 1 <= params.iterations <= KDF_MAX_ITERATIONS
-            and params.memory_kib * params.iterations <= KDF_MAX_WORK)
+    return (
+        1 <= params.lanes <= KDF_MAX_LANES
+        and max(KDF_MIN_MEMORY_KIB, 8 * params.lanes) <= params.memory_kib <= KDF_MAX_MEMORY_KIB
+        and 1 <= params.iterations <= KDF_MAX_ITERATIONS
+        and params.memory_kib * params.iterations <= KDF_MAX_WORK
+    )
 
 
 def derive(params: KdfParams, salt: bytes, secret: bytes) -> bytes:
     """The 32-byte wrapping key for one slot."""
     if params.name == "argon2id":
         if not kdf_params_sane(params):
-            raise CorruptStoreError(QT_TRANSLATE_NOOP(
-                "store", "The key file holds impossible key-derivation settings: it is "
-                "damaged or was edited."))
-        return Argon2id(salt=salt, length=32, iterations=params.iterations,
-                        lanes=params.lanes, memory_cost=params.memory_kib).derive(secret)
+            raise CorruptStoreError(
+                QT_TRANSLATE_NOOP(
+                    "store",
+                    "The key file holds impossible key-derivation settings: it is "
+                    "damaged or was edited.",
+                )
+            )
+        return Argon2id(
+            salt=salt,
+            length=32,
+            iterations=params.iterations,
+            lanes=params.lanes,
+            memory_cost=params.memory_kib,
+        ).derive(secret)
     if params.name == "hkdf-sha256":  # secret is itself a random 256-bit key
-        return HKDF(algorithm=hashes.SHA256(), length=32, salt=salt,
-                    info=b"facilitator/previous-key").derive(secret)
-    raise CorruptStoreError(QT_TRANSLATE_NOOP(
-        "store", "The key file uses an unknown key-derivation method: it is damaged or "
-        "was written by a newer version of Facilitator."))
+        return HKDF(
+            algorithm=hashes.SHA256(), length=32, salt=salt, info=b"facilitator/previous-key"
+        ).derive(secret)
+    raise CorruptStoreError(
+        QT_TRANSLATE_NOOP(
+            "store",
+            "The key file uses an unknown key-derivation method: it is damaged or "
+            "was written by a newer version of Facilitator.",
+        )
+    )
 
 
 @dataclass
@@ -195,16 +229,30 @@ class KeyFile:
     def has(self, slot_type: str) -> bool:
         return bool(self.slots_of(slot_type))
 
-    def add_slot(self, slot_type: SlotType, secret: bytes, db_key: bytes, *,
-                 params: KdfParams | None = None, label: str | None = None,
-                 user_id: str | None = None) -> KeySlot:
+    def add_slot(
+        self,
+        slot_type: SlotType,
+        secret: bytes,
+        db_key: bytes,
+        *,
+        params: KdfParams | None = None,
+        label: str | None = None,
+        user_id: str | None = None,
+    ) -> KeySlot:
         """Wrap ``db_key`` under ``secret`` in a new slot (caller saves the file)."""
         if not self.matches(db_key):
             raise CorruptStoreError("Internal error: wrapping a key that is not this store's.")
-        slot = KeySlot(id=os.urandom(8).hex(), type=slot_type,
-                       kdf=params or default_kdf(slot_type), salt=os.urandom(16),
-                       nonce=os.urandom(12), ciphertext=b"", label=label, user_id=user_id,
-                       created_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
+        slot = KeySlot(
+            id=os.urandom(8).hex(),
+            type=slot_type,
+            kdf=params or default_kdf(slot_type),
+            salt=os.urandom(16),
+            nonce=os.urandom(12),
+            ciphertext=b"",
+            label=label,
+            user_id=user_id,
+            created_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        )
         wrapping = derive(slot.kdf, slot.salt, secret)
         slot.ciphertext = AESGCM(wrapping).encrypt(slot.nonce, db_key, slot.aad(self.store_id))
         self.slots.append(slot)
@@ -215,9 +263,15 @@ class KeyFile:
         under the random key ``secret_key``; used by a pending rekey to reach the old
         key from the new one. The caller verifies what :meth:`open_link` returns."""
         params = KdfParams("hkdf-sha256", 0, 0, 0)
-        slot = KeySlot(id=os.urandom(8).hex(), type=slot_type, kdf=params, salt=os.urandom(16),
-                       nonce=os.urandom(12), ciphertext=b"",
-                       created_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
+        slot = KeySlot(
+            id=os.urandom(8).hex(),
+            type=slot_type,
+            kdf=params,
+            salt=os.urandom(16),
+            nonce=os.urandom(12),
+            ciphertext=b"",
+            created_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        )
         wrapping = derive(params, slot.salt, secret_key)
         slot.ciphertext = AESGCM(wrapping).encrypt(slot.nonce, payload, slot.aad(self.store_id))
         self.slots.append(slot)
@@ -229,7 +283,8 @@ class KeyFile:
                 continue
             try:
                 return AESGCM(derive(slot.kdf, slot.salt, secret_key)).decrypt(
-                    slot.nonce, slot.ciphertext, slot.aad(self.store_id))
+                    slot.nonce, slot.ciphertext, slot.aad(self.store_id)
+                )
             except InvalidTag:
                 continue
         return None
@@ -246,13 +301,15 @@ class KeyFile:
         for slot in self.slots_of(slot_type):
             wrapping = derive(slot.kdf, slot.salt, secret)
             try:
-                key = AESGCM(wrapping).decrypt(slot.nonce, slot.ciphertext,
-                                               slot.aad(self.store_id))
+                key = AESGCM(wrapping).decrypt(slot.nonce, slot.ciphertext, slot.aad(self.store_id))
             except InvalidTag:
                 continue
             if len(key) != 32 or not self.matches(key):
-                raise CorruptStoreError(QT_TRANSLATE_NOOP(
-                    "store", "The key file is damaged: its key check does not match."))
+                raise CorruptStoreError(
+                    QT_TRANSLATE_NOOP(
+                        "store", "The key file is damaged: its key check does not match."
+                    )
+                )
             return key
         if slot_type == "passphrase":
             msg = QT_TRANSLATE_NOOP("store", "The passphrase is not correct.")
@@ -263,8 +320,13 @@ class KeyFile:
         raise WrongKeyError(msg)
 
     def to_bytes(self) -> bytes:
-        doc = {"format": FORMAT, "version": self.version, "store_id": self.store_id,
-               "key_check": _b64(self.key_check), "slots": [s.to_json() for s in self.slots]}
+        doc = {
+            "format": FORMAT,
+            "version": self.version,
+            "store_id": self.store_id,
+            "key_check": _b64(self.key_check),
+            "slots": [s.to_json() for s in self.slots],
+        }
         if self.state is not None:
             doc["state"] = self.state
             doc["delivered"] = self.delivered
@@ -280,19 +342,32 @@ class KeyFile:
                 raise ValueError("not a key file")
             version = int(doc["version"])
             if version > VERSION:
-                raise CorruptStoreError(QT_TRANSLATE_NOOP(
-                    "store", "The key file {path} was written by a newer version of "
-                    "Facilitator; update the app to open it."), params=dict(path=where))
+                raise CorruptStoreError(
+                    QT_TRANSLATE_NOOP(
+                        "store",
+                        "The key file {path} was written by a newer version of "
+                        "Facilitator; update the app to open it.",
+                    ),
+                    params=dict(path=where),
+                )
             if not isinstance(doc["slots"], list) or len(doc["slots"]) > MAX_SLOTS:
                 raise ValueError("too many slots")
             slots = [KeySlot.from_json(s) for s in doc["slots"]]
             for slot in slots:
                 if slot.kdf.name == "argon2id" and not kdf_params_sane(slot.kdf):
-                    raise CorruptStoreError(QT_TRANSLATE_NOOP(
-                        "store", "The key file holds impossible key-derivation settings: it "
-                        "is damaged or was edited."))
-            kf = cls(store_id=str(doc["store_id"]), key_check=_unb64(doc["key_check"]),
-                     slots=slots, version=version)
+                    raise CorruptStoreError(
+                        QT_TRANSLATE_NOOP(
+                            "store",
+                            "The key file holds impossible key-derivation settings: it "
+                            "is damaged or was edited.",
+                        )
+                    )
+            kf = cls(
+                store_id=str(doc["store_id"]),
+                key_check=_unb64(doc["key_check"]),
+                slots=slots,
+                version=version,
+            )
             state = doc.get("state")
             kf.state = str(state) if state is not None else None
             kf.delivered = doc.get("delivered") is True
@@ -301,13 +376,19 @@ class KeyFile:
         except CorruptStoreError:
             raise
         except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError) as exc:
-            raise CorruptStoreError(QT_TRANSLATE_NOOP(
-                "store", "The key file {path} is damaged or is not a Facilitator key "
-                "file."), params=dict(path=where)) from exc
+            raise CorruptStoreError(
+                QT_TRANSLATE_NOOP(
+                    "store", "The key file {path} is damaged or is not a Facilitator key file."
+                ),
+                params=dict(path=where),
+            ) from exc
         if len(kf.key_check) != 32:
-            raise CorruptStoreError(QT_TRANSLATE_NOOP(
-                "store", "The key file {path} is damaged or is not a Facilitator key "
-                "file."), params=dict(path=where))
+            raise CorruptStoreError(
+                QT_TRANSLATE_NOOP(
+                    "store", "The key file {path} is damaged or is not a Facilitator key file."
+                ),
+                params=dict(path=where),
+            )
         return kf
 
     @classmethod
@@ -316,17 +397,28 @@ class KeyFile:
         try:
             data = read_bounded(path, KEYFILE_MAX_BYTES)
         except TooLargeError as exc:
-            raise CorruptStoreError(QT_TRANSLATE_NOOP(
-                "store", "The key file {path} is damaged or is not a Facilitator key "
-                "file."), params=dict(path=path)) from exc
+            raise CorruptStoreError(
+                QT_TRANSLATE_NOOP(
+                    "store", "The key file {path} is damaged or is not a Facilitator key file."
+                ),
+                params=dict(path=path),
+            ) from exc
         except IsADirectoryError as exc:
-            raise CorruptStoreError(QT_TRANSLATE_NOOP(
-                "store", "The key file {path} is damaged or is not a Facilitator key "
-                "file."), params=dict(path=path)) from exc
+            raise CorruptStoreError(
+                QT_TRANSLATE_NOOP(
+                    "store", "The key file {path} is damaged or is not a Facilitator key file."
+                ),
+                params=dict(path=path),
+            ) from exc
         except FileNotFoundError as exc:
-            raise CorruptStoreError(QT_TRANSLATE_NOOP(
-                "store", "The key file {path} is missing. Restore it from a backup (it is "
-                "saved next to every backup)."), params=dict(path=path)) from exc
+            raise CorruptStoreError(
+                QT_TRANSLATE_NOOP(
+                    "store",
+                    "The key file {path} is missing. Restore it from a backup (it is "
+                    "saved next to every backup).",
+                ),
+                params=dict(path=path),
+            ) from exc
         return cls.from_bytes(data, path)
 
     def save(self, path: Path) -> None:

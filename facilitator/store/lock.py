@@ -35,18 +35,22 @@ class StoreLock:
         try:
             fd = os.open(str(self.path), os.O_RDWR | os.O_CREAT, 0o600)
         except OSError as exc:
-            raise store_error_from_os(exc, QT_TRANSLATE_NOOP("store", "create the lock file"),
-                                      self.path) from exc
+            raise store_error_from_os(
+                exc, QT_TRANSLATE_NOOP("store", "create the lock file"), self.path
+            ) from exc
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as exc:
             os.close(fd)
             if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
-                raise StoreLockedError(QT_TRANSLATE_NOOP(
-                    "store", "This store is already open in another Facilitator window or "
-                    "command. Close it there first.")) from exc
-            raise store_error_from_os(exc, QT_TRANSLATE_NOOP("store", "lock"),
-                                      self.path) from exc
+                raise StoreLockedError(
+                    QT_TRANSLATE_NOOP(
+                        "store",
+                        "This store is already open in another Facilitator window or "
+                        "command. Close it there first.",
+                    )
+                ) from exc
+            raise store_error_from_os(exc, QT_TRANSLATE_NOOP("store", "lock"), self.path) from exc
         self._fd = fd
         return self
 

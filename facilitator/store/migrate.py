@@ -91,10 +91,15 @@ def upgrade(engine: Engine, target: str = "head") -> None:
             command.upgrade(alembic_config(conn), target)
             conn.commit()
     except (SQLAlchemyError, OSError) as exc:
-        raise StoreError(QT_TRANSLATE_NOOP(
-            "store", "Updating the database to this version of Facilitator failed: {reason}. "
-            "The database was left at its last good version and a backup was taken "
-            "before the update."), params=dict(reason=type(exc).__name__)) from exc
+        raise StoreError(
+            QT_TRANSLATE_NOOP(
+                "store",
+                "Updating the database to this version of Facilitator failed: {reason}. "
+                "The database was left at its last good version and a backup was taken "
+                "before the update.",
+            ),
+            params=dict(reason=type(exc).__name__),
+        ) from exc
 
 
 def downgrade(engine: Engine, target: str) -> None:

@@ -56,8 +56,9 @@ def _uuid_pk() -> Mapped[str]:
 
 
 def _ts(nullable: bool = False) -> Any:
-    return mapped_column(DateTime(timezone=True), nullable=nullable,
-                         default=None if nullable else utcnow)
+    return mapped_column(
+        DateTime(timezone=True), nullable=nullable, default=None if nullable else utcnow
+    )
 
 
 class Role(str, enum.Enum):
@@ -128,9 +129,11 @@ class Group(Base):
     created_at: Mapped[datetime] = _ts()
 
     participants: Mapped[list[Participant]] = relationship(
-        back_populates="group", cascade="all, delete-orphan")
+        back_populates="group", cascade="all, delete-orphan"
+    )
     sessions: Mapped[list[Session]] = relationship(
-        back_populates="group", cascade="all, delete-orphan")
+        back_populates="group", cascade="all, delete-orphan"
+    )
 
 
 class Participant(Base):
@@ -160,8 +163,9 @@ class Session(Base):
     planned_start: Mapped[Optional[datetime]] = _ts(nullable=True)
     started_at: Mapped[Optional[datetime]] = _ts(nullable=True)
     ended_at: Mapped[Optional[datetime]] = _ts(nullable=True)
-    status: Mapped[SessionStatus] = mapped_column(_enum(SessionStatus),
-                                                  default=SessionStatus.planned)
+    status: Mapped[SessionStatus] = mapped_column(
+        _enum(SessionStatus), default=SessionStatus.planned
+    )
     is_practice: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     headcount: Mapped[Optional[int]] = mapped_column(Integer, nullable=True)
     no_notes: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -170,7 +174,8 @@ class Session(Base):
 
     group: Mapped[Group] = relationship(back_populates="sessions")
     events: Mapped[list[StepEvent]] = relationship(
-        back_populates="session", cascade="all, delete-orphan", order_by="StepEvent.seq")
+        back_populates="session", cascade="all, delete-orphan", order_by="StepEvent.seq"
+    )
 
 
 class StepEvent(Base):
@@ -183,8 +188,9 @@ class StepEvent(Base):
     __tablename__ = "step_event"
     __table_args__ = (UniqueConstraint("session_id", "seq"),)
     id: Mapped[str] = _uuid_pk()
-    session_id: Mapped[str] = mapped_column(ForeignKey("session.id", ondelete="CASCADE"),
-                                            index=True)
+    session_id: Mapped[str] = mapped_column(
+        ForeignKey("session.id", ondelete="CASCADE"), index=True
+    )
     seq: Mapped[int] = mapped_column(Integer)
     action: Mapped[str] = mapped_column(String(32))
     step_index: Mapped[Optional[int]] = mapped_column(Integer, nullable=True)
@@ -200,12 +206,15 @@ class Attendance(Base):
     __tablename__ = "attendance"
     __table_args__ = (UniqueConstraint("session_id", "participant_id"),)
     id: Mapped[str] = _uuid_pk()
-    session_id: Mapped[str] = mapped_column(ForeignKey("session.id", ondelete="CASCADE"),
-                                            index=True)
+    session_id: Mapped[str] = mapped_column(
+        ForeignKey("session.id", ondelete="CASCADE"), index=True
+    )
     participant_id: Mapped[str] = mapped_column(
-        ForeignKey("participant.id", ondelete="CASCADE"), index=True)
-    status: Mapped[AttendanceStatus] = mapped_column(_enum(AttendanceStatus),
-                                                     default=AttendanceStatus.present)
+        ForeignKey("participant.id", ondelete="CASCADE"), index=True
+    )
+    status: Mapped[AttendanceStatus] = mapped_column(
+        _enum(AttendanceStatus), default=AttendanceStatus.present
+    )
     first_time: Mapped[bool] = mapped_column(Boolean, default=False)
     recorded_at: Mapped[datetime] = _ts()
 
@@ -229,10 +238,12 @@ class MeasureResponse(Base):
     __tablename__ = "measure_response"
     __table_args__ = (UniqueConstraint("session_id", "participant_id", "measure_id", "phase"),)
     id: Mapped[str] = _uuid_pk()
-    session_id: Mapped[str] = mapped_column(ForeignKey("session.id", ondelete="CASCADE"),
-                                            index=True)
+    session_id: Mapped[str] = mapped_column(
+        ForeignKey("session.id", ondelete="CASCADE"), index=True
+    )
     participant_id: Mapped[str] = mapped_column(
-        ForeignKey("participant.id", ondelete="CASCADE"), index=True)
+        ForeignKey("participant.id", ondelete="CASCADE"), index=True
+    )
     measure_id: Mapped[str] = mapped_column(ForeignKey("measure_definition.id"), index=True)
     phase: Mapped[Phase] = mapped_column(_enum(Phase))
     value: Mapped[Optional[float]] = mapped_column(Float, nullable=True)
@@ -244,8 +255,9 @@ class MeasureResponse(Base):
 class RulesAgreement(Base):
     __tablename__ = "rules_agreement"
     id: Mapped[str] = _uuid_pk()
-    session_id: Mapped[str] = mapped_column(ForeignKey("session.id", ondelete="CASCADE"),
-                                            index=True)
+    session_id: Mapped[str] = mapped_column(
+        ForeignKey("session.id", ondelete="CASCADE"), index=True
+    )
     ruleset_id: Mapped[str] = mapped_column(String(100))
     ruleset_version: Mapped[str] = mapped_column(String(32))
     content_hash: Mapped[str] = mapped_column(String(64))
@@ -260,7 +272,8 @@ class Incident(Base):
     id: Mapped[str] = _uuid_pk()
     group_id: Mapped[str] = mapped_column(ForeignKey("group.id", ondelete="CASCADE"), index=True)
     session_id: Mapped[Optional[str]] = mapped_column(
-        ForeignKey("session.id", ondelete="CASCADE"), nullable=True, index=True)
+        ForeignKey("session.id", ondelete="CASCADE"), nullable=True, index=True
+    )
     type: Mapped[str] = mapped_column(String(64))
     severity: Mapped[int] = mapped_column(Integer, default=1)  # 1 low .. 3 high
     description: Mapped[str] = mapped_column(Text, default="")
@@ -277,7 +290,8 @@ class Note(Base):
     id: Mapped[str] = _uuid_pk()
     group_id: Mapped[str] = mapped_column(ForeignKey("group.id", ondelete="CASCADE"), index=True)
     session_id: Mapped[Optional[str]] = mapped_column(
-        ForeignKey("session.id", ondelete="CASCADE"), nullable=True, index=True)
+        ForeignKey("session.id", ondelete="CASCADE"), nullable=True, index=True
+    )
     body: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = _ts()
     updated_at: Mapped[datetime] = _ts()

@@ -34,8 +34,9 @@ from facilitator.store.models import Base, new_id, utcnow
 
 
 def _ts(nullable: bool = False) -> Any:
-    return mapped_column(DateTime(timezone=True), nullable=nullable,
-                         default=None if nullable else utcnow)
+    return mapped_column(
+        DateTime(timezone=True), nullable=nullable, default=None if nullable else utcnow
+    )
 
 
 class DeviceKey(Base):
@@ -58,8 +59,7 @@ class BundleSeen(Base):
     __tablename__ = "bundle_seen"
     bundle_id: Mapped[str] = mapped_column(String(32), primary_key=True)
     sender_key_id: Mapped[Optional[str]] = mapped_column(String(16), nullable=True, index=True)
-    sender_device_id: Mapped[Optional[str]] = mapped_column(String(32), nullable=True,
-                                                            index=True)
+    sender_device_id: Mapped[Optional[str]] = mapped_column(String(32), nullable=True, index=True)
     kind: Mapped[str] = mapped_column(String(16), default="data")  # data | receipt
     counter: Mapped[int] = mapped_column(Integer, default=0)
     status: Mapped[str] = mapped_column(String(16))  # imported | refused

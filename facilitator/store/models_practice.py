@@ -43,9 +43,11 @@ class PracticeAttempt(Base):
     temperaments: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
     entries: Mapped[list[PracticeEntry]] = relationship(
-        back_populates="attempt", cascade="all, delete-orphan", order_by="PracticeEntry.seq")
+        back_populates="attempt", cascade="all, delete-orphan", order_by="PracticeEntry.seq"
+    )
     actions: Mapped[list[PracticeAction]] = relationship(
-        back_populates="attempt", cascade="all, delete-orphan", order_by="PracticeAction.seq")
+        back_populates="attempt", cascade="all, delete-orphan", order_by="PracticeAction.seq"
+    )
 
 
 class PracticeEntry(Base):
@@ -56,7 +58,8 @@ class PracticeEntry(Base):
     __table_args__ = (UniqueConstraint("attempt_id", "seq"),)
     id: Mapped[str] = _uuid_pk()
     attempt_id: Mapped[str] = mapped_column(
-        ForeignKey("practice_attempt.id", ondelete="CASCADE"), index=True)
+        ForeignKey("practice_attempt.id", ondelete="CASCADE"), index=True
+    )
     seq: Mapped[int] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(32))
     t: Mapped[float] = mapped_column(Float)  # session active seconds
@@ -74,7 +77,8 @@ class PracticeAction(Base):
     __table_args__ = (UniqueConstraint("attempt_id", "seq"),)
     id: Mapped[str] = _uuid_pk()
     attempt_id: Mapped[str] = mapped_column(
-        ForeignKey("practice_attempt.id", ondelete="CASCADE"), index=True)
+        ForeignKey("practice_attempt.id", ondelete="CASCADE"), index=True
+    )
     seq: Mapped[int] = mapped_column(Integer)
     action: Mapped[str] = mapped_column(String(16))
     arg: Mapped[Optional[str]] = mapped_column(String(100), nullable=True)

@@ -26,7 +26,8 @@ class PracticeReview(Base):
     __tablename__ = "practice_review"
     id: Mapped[str] = _uuid_pk()
     attempt_id: Mapped[str] = mapped_column(
-        ForeignKey("practice_attempt.id", ondelete="CASCADE"), index=True)
+        ForeignKey("practice_attempt.id", ondelete="CASCADE"), index=True
+    )
     kind: Mapped[str] = mapped_column(String(16))  # reflection comment override rating
     author: Mapped[str] = mapped_column(String(100))  # trainee or trainer label
     data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

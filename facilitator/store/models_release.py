@@ -23,8 +23,8 @@ class ReportRelease(Base):
     __tablename__ = "report_release"
     id: Mapped[str] = _uuid_pk()
     released_at: Mapped[datetime] = _ts()
-    kind: Mapped[str] = mapped_column(String(16))        # group | program
-    audience: Mapped[str] = mapped_column(String(16))    # internal | external
+    kind: Mapped[str] = mapped_column(String(16))  # group | program
+    audience: Mapped[str] = mapped_column(String(16))  # internal | external
     period_start: Mapped[date] = mapped_column(Date)
     period_end: Mapped[date] = mapped_column(Date)
     k: Mapped[int] = mapped_column(Integer)

@@ -44,7 +44,8 @@ class ReviewItem(Base):
     kind: Mapped[str] = mapped_column(String(32), index=True)
     subject: Mapped[str] = mapped_column(String(200), index=True)
     group_id: Mapped[Optional[str]] = mapped_column(
-        ForeignKey("group.id", ondelete="SET NULL"), nullable=True, index=True)
+        ForeignKey("group.id", ondelete="SET NULL"), nullable=True, index=True
+    )
     session_id: Mapped[Optional[str]] = mapped_column(String(32), nullable=True)
     incident_id: Mapped[Optional[str]] = mapped_column(String(32), nullable=True)
     facilitator_id: Mapped[Optional[str]] = mapped_column(String(32), nullable=True)

@@ -13,7 +13,8 @@ inode):
 * never a store or anything that belongs to one: the database, its key file, its
   ``.keys.pending``, ``-wal``/``-shm``/``-journal``, its ``.lock``, its audit anchors
   ``.audit-head`` and ``.unlock-failures``, anything inside its ``backups/`` folder
-  (refused bundles are quarantined inside the encrypted database, not in a folder). A store is recognised three ways: the stores this process opened
+  (refused bundles are quarantined inside the encrypted database, not in a folder).
+  A store is recognised three ways: the stores this process opened
   (registered by :mod:`facilitator.store.service`), the stores the caller names, and any
   file that has a key file beside it or is itself a Facilitator key file;
 * never a directory, a device, a FIFO or a socket (writing "to" ``/dev/null`` would
@@ -39,8 +40,17 @@ from facilitator.i18n import QT_TRANSLATE_NOOP
 # ``.audit-head`` anchors the end of the audit chain and ``.unlock-failures`` counts
 # failed unlocks until the next unlock moves them into the chain (store/audit.py):
 # overwriting either would hide a cut log or a guessing attempt.
-STORE_SUFFIXES = ("", ".keys", ".keys.pending", "-wal", "-shm", "-journal", ".lock",
-                  ".audit-head", ".unlock-failures")
+STORE_SUFFIXES = (
+    "",
+    ".keys",
+    ".keys.pending",
+    "-wal",
+    "-shm",
+    "-journal",
+    ".lock",
+    ".audit-head",
+    ".unlock-failures",
+)
 KEYFILE_MAGIC = b'"facilitator-keys"'
 KEYFILE_SNIFF_BYTES = 256
 
@@ -123,8 +133,9 @@ def _belongs_to_store(real: Path, stores: Iterable[Path]) -> Path | None:
     return None
 
 
-def check_output_path(path: str | Path, *, overwrite: bool = False,
-                      stores: Iterable[Path | str | None] = ()) -> Path:
+def check_output_path(
+    path: str | Path, *, overwrite: bool = False, stores: Iterable[Path | str | None] = ()
+) -> Path:
     """Return ``path`` when a new file may be written there; raise a plain-words error.
 
     ``stores`` are stores the caller knows about (the command's ``--db``); the stores
@@ -141,39 +152,58 @@ def check_output_path(path: str | Path, *, overwrite: bool = False,
         known.append(default)
     owner = _belongs_to_store(real, known)
     if owner is not None:
-        raise OutputPathError(QT_TRANSLATE_NOOP(
-            "store", "{path} belongs to the store {store} (its database, key file, lock or "
-            "backups); nothing was written. Choose another file name."), params=dict(
-                path=text, store=owner))
+        raise OutputPathError(
+            QT_TRANSLATE_NOOP(
+                "store",
+                "{path} belongs to the store {store} (its database, key file, lock or "
+                "backups); nothing was written. Choose another file name.",
+            ),
+            params=dict(path=text, store=owner),
+        )
     try:
         st = os.stat(real)
     except FileNotFoundError:
         st = None
     except OSError as exc:
-        raise OutputPathError(QT_TRANSLATE_NOOP(
-            "store", "{path} cannot be used: {reason}."), params=dict(
-                path=text, reason=exc.strerror or exc)) from exc
+        raise OutputPathError(
+            QT_TRANSLATE_NOOP("store", "{path} cannot be used: {reason}."),
+            params=dict(path=text, reason=exc.strerror or exc),
+        ) from exc
     if st is not None:
         if stat.S_ISDIR(st.st_mode):
-            raise OutputPathError(QT_TRANSLATE_NOOP(
-                "store", "{path} is a folder; give a file name inside it."), params=dict(path=text))
+            raise OutputPathError(
+                QT_TRANSLATE_NOOP("store", "{path} is a folder; give a file name inside it."),
+                params=dict(path=text),
+            )
         if not stat.S_ISREG(st.st_mode):
-            raise OutputPathError(QT_TRANSLATE_NOOP(
-                "store", "{path} is a device, pipe or socket, not a file; nothing was "
-                "written."), params=dict(path=text))
+            raise OutputPathError(
+                QT_TRANSLATE_NOOP(
+                    "store", "{path} is a device, pipe or socket, not a file; nothing was written."
+                ),
+                params=dict(path=text),
+            )
         if not overwrite:
-            raise OutputExistsError(QT_TRANSLATE_NOOP(
-                "store", "{path} already exists; nothing was written. Choose another name, "
-                "or confirm that it may be replaced (--force on the command line)."), params=dict(
-                    path=text))
+            raise OutputExistsError(
+                QT_TRANSLATE_NOOP(
+                    "store",
+                    "{path} already exists; nothing was written. Choose another name, "
+                    "or confirm that it may be replaced (--force on the command line).",
+                ),
+                params=dict(path=text),
+            )
     folder = real.parent
     if not folder.is_dir():
-        raise OutputPathError(QT_TRANSLATE_NOOP(
-            "store", "The folder {folder} does not exist."), params=dict(folder=target.parent))
+        raise OutputPathError(
+            QT_TRANSLATE_NOOP("store", "The folder {folder} does not exist."),
+            params=dict(folder=target.parent),
+        )
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise OutputPathError(QT_TRANSLATE_NOOP(
-            "store", "The folder {folder} is read-only, so {path} cannot be written."), params=dict(
-                folder=target.parent, path=text))
+        raise OutputPathError(
+            QT_TRANSLATE_NOOP(
+                "store", "The folder {folder} is read-only, so {path} cannot be written."
+            ),
+            params=dict(folder=target.parent, path=text),
+        )
     return target
 
 
@@ -194,24 +224,37 @@ def check_store_target(path: str | Path) -> Path:
     except FileNotFoundError:
         st = None
     except OSError as exc:
-        raise OutputPathError(QT_TRANSLATE_NOOP(
-            "store", "{path} cannot be used: {reason}."), params=dict(
-                path=text, reason=exc.strerror or exc)) from exc
+        raise OutputPathError(
+            QT_TRANSLATE_NOOP("store", "{path} cannot be used: {reason}."),
+            params=dict(path=text, reason=exc.strerror or exc),
+        ) from exc
     if st is not None and stat.S_ISDIR(st.st_mode):
-        raise OutputPathError(QT_TRANSLATE_NOOP(
-            "store", "{path} is a folder; give a file name inside it."), params=dict(path=text))
+        raise OutputPathError(
+            QT_TRANSLATE_NOOP("store", "{path} is a folder; give a file name inside it."),
+            params=dict(path=text),
+        )
     if st is not None and not stat.S_ISREG(st.st_mode):
-        raise OutputPathError(QT_TRANSLATE_NOOP(
-            "store", "{path} is a device, pipe or socket, not a file; nothing was "
-            "written."), params=dict(path=text))
-    others = [p for p in registered_stores() + [_default_store()]
-              if p is not None and Path(os.path.realpath(p)) != real]
+        raise OutputPathError(
+            QT_TRANSLATE_NOOP(
+                "store", "{path} is a device, pipe or socket, not a file; nothing was written."
+            ),
+            params=dict(path=text),
+        )
+    others = [
+        p
+        for p in registered_stores() + [_default_store()]
+        if p is not None and Path(os.path.realpath(p)) != real
+    ]
     owner = None
     if not Path(str(real) + ".keys").exists():  # a store of its own: create_store says so
         owner = _belongs_to_store(real, others)
     if owner is not None and owner != real:
-        raise OutputPathError(QT_TRANSLATE_NOOP(
-            "store", "{path} belongs to the store {store} (its database, key file, lock or "
-            "backups); nothing was written. Choose another file name."), params=dict(
-                path=text, store=owner))
+        raise OutputPathError(
+            QT_TRANSLATE_NOOP(
+                "store",
+                "{path} belongs to the store {store} (its database, key file, lock or "
+                "backups); nothing was written. Choose another file name.",
+            ),
+            params=dict(path=text, store=owner),
+        )
     return target

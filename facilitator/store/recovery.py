@@ -84,22 +84,36 @@ def parse(text: str) -> str:
     expected = GROUPS * GROUP_LEN
     if len(code) != expected:
         raise RecoveryCodeTypo(
-            QT_TRANSLATE_NOOP("store", "The recovery code should have {expected} letters and "
-                              "digits but {got} were typed. Check for a missing or extra "
-                              "character."), params=dict(expected=expected, got=len(code)))
-    groups = [code[i:i + GROUP_LEN] for i in range(0, expected, GROUP_LEN)]
+            QT_TRANSLATE_NOOP(
+                "store",
+                "The recovery code should have {expected} letters and "
+                "digits but {got} were typed. Check for a missing or extra "
+                "character.",
+            ),
+            params=dict(expected=expected, got=len(code)),
+        )
+    groups = [code[i : i + GROUP_LEN] for i in range(0, expected, GROUP_LEN)]
     for g, group in enumerate(groups):
         bad = [ch for ch in group if ch not in _VALUE]
         if bad:
             raise RecoveryCodeTypo(
-                QT_TRANSLATE_NOOP("store", "Group {n} of the recovery code contains '{ch}', "
-                                  "which never appears in recovery codes: please check "
-                                  "that group."), params=dict(n=g + 1, ch=bad[0]))
+                QT_TRANSLATE_NOOP(
+                    "store",
+                    "Group {n} of the recovery code contains '{ch}', "
+                    "which never appears in recovery codes: please check "
+                    "that group.",
+                ),
+                params=dict(n=g + 1, ch=bad[0]),
+            )
         if _check_char(g, group[:DATA_CHARS]) != group[DATA_CHARS]:
             raise RecoveryCodeTypo(
-                QT_TRANSLATE_NOOP("store", "Group {n} of the recovery code ({group}) looks "
-                                  "mistyped: please check that group."), params=dict(
-                                      n=g + 1, group=group))
+                QT_TRANSLATE_NOOP(
+                    "store",
+                    "Group {n} of the recovery code ({group}) looks "
+                    "mistyped: please check that group.",
+                ),
+                params=dict(n=g + 1, group=group),
+            )
     return "-".join(groups)
 
 

@@ -43,6 +43,7 @@ from facilitator.store.outpath import check_store_target, register_store
 from facilitator.store.unlock import Unlocked, UnlockMethod, unlock_key
 
 from facilitator.policy import PASSPHRASE_MIN as MIN_PASSPHRASE
+
 _PREVIOUS_KDF = KdfParams("hkdf-sha256", 0, 0, 0)
 _MIN_DB_BYTES = 512
 VERIFY_ON_OPEN_MAX_BYTES = 16 * 1024 * 1024
@@ -93,16 +94,22 @@ class CreatedStore(OpenedStore):
 
 def check_passphrase(passphrase: str) -> None:
     if len(passphrase.strip()) < MIN_PASSPHRASE:
-        raise InputError(QT_TRANSLATE_NOOP(
-            "store", "The passphrase must be at least {n} characters long."), params=dict(
-                n=MIN_PASSPHRASE))
+        raise InputError(
+            QT_TRANSLATE_NOOP("store", "The passphrase must be at least {n} characters long."),
+            params=dict(n=MIN_PASSPHRASE),
+        )
 
 
 Deliver = Callable[[str], None]
 
 
-def create_store(path: Path, *, passphrase: str | None = None,
-                 use_keyring: bool = True, deliver: Deliver | None = None) -> CreatedStore:
+def create_store(
+    path: Path,
+    *,
+    passphrase: str | None = None,
+    use_keyring: bool = True,
+    deliver: Deliver | None = None,
+) -> CreatedStore:
     """Create a new encrypted store at ``path`` with its key file and schema.
 
     ``deliver(code)`` (the CLI's ``--recovery-out`` writer or printer) receives the
@@ -116,14 +123,19 @@ def create_store(path: Path, *, passphrase: str | None = None,
     kpath = keyfile_path(path)
     leftover = _leftover_init(path, kpath)
     if not leftover and ((path.exists() and path.stat().st_size > 0) or kpath.exists()):
-        raise StoreError(QT_TRANSLATE_NOOP(
-            "store", "A store already exists at {path}; it was left untouched."), params=dict(
-                path=path))
+        raise StoreError(
+            QT_TRANSLATE_NOOP("store", "A store already exists at {path}; it was left untouched."),
+            params=dict(path=path),
+        )
     real = use_keyring and secrets.is_real_backend()
     if passphrase is None and not real:
-        raise KeyUnavailableError(QT_TRANSLATE_NOOP(
-            "store", "No system keyring is available on this computer, so the store needs "
-            "a passphrase. Choose one and keep it safe."))
+        raise KeyUnavailableError(
+            QT_TRANSLATE_NOOP(
+                "store",
+                "No system keyring is available on this computer, so the store needs "
+                "a passphrase. Choose one and keep it safe.",
+            )
+        )
     if passphrase is not None:
         check_passphrase(passphrase)
     try:
@@ -146,13 +158,16 @@ def create_store(path: Path, *, passphrase: str | None = None,
             kf.add_slot("passphrase", passphrase_bytes(passphrase), key)
         keyring_used = False
         if real:  # before anything exists, so a kill never leaves the keyring behind
-            keyring_used = (secrets.set_key(kf.store_id, key)
-                            and secrets.get_key(kf.store_id) == key)
+            keyring_used = secrets.set_key(kf.store_id, key) and secrets.get_key(kf.store_id) == key
             if not keyring_used and passphrase is None:
-                raise KeyUnavailableError(QT_TRANSLATE_NOOP(
-                    "store", "The system keyring did not store the key (it is locked or did "
-                    "not answer), so nothing was created. Unlock the keyring and try again, "
-                    "or give the store a passphrase."))
+                raise KeyUnavailableError(
+                    QT_TRANSLATE_NOOP(
+                        "store",
+                        "The system keyring did not store the key (it is locked or did "
+                        "not answer), so nothing was created. Unlock the keyring and try again, "
+                        "or give the store a passphrase.",
+                    )
+                )
         if deliver is not None:
             deliver(code)
         kf.state, kf.delivered = "initializing", deliver is not None
@@ -161,8 +176,11 @@ def create_store(path: Path, *, passphrase: str | None = None,
         os.close(os.open(str(path), os.O_WRONLY | os.O_CREAT, 0o600))  # SQLite keeps the mode
         db = Database(path, key)
         migrate.upgrade(db.engine)
-        audit.record(db, "store_created", detail={"keyring": keyring_used,
-                                                  "passphrase": passphrase is not None})
+        audit.record(
+            db,
+            "store_created",
+            detail={"keyring": keyring_used, "passphrase": passphrase is not None},
+        )
         kf.state = None
         kf.save(kpath)
     except OSError as exc:
@@ -172,9 +190,17 @@ def create_store(path: Path, *, passphrase: str | None = None,
         _cleanup_failed_create(db, path, kpath, lock, made_db)
         raise
     register_store(path)
-    return CreatedStore(db=db, unlocked_by="keyring" if keyring_used else "passphrase",
-                        keyring_missing_entry=False, path=path, store_id=kf.store_id,
-                        key=key, lock=lock, recovery_code=code, keyring_used=keyring_used)
+    return CreatedStore(
+        db=db,
+        unlocked_by="keyring" if keyring_used else "passphrase",
+        keyring_missing_entry=False,
+        path=path,
+        store_id=kf.store_id,
+        key=key,
+        lock=lock,
+        recovery_code=code,
+        keyring_used=keyring_used,
+    )
 
 
 def _leftover_init(path: Path, kpath: Path) -> bool:
@@ -199,8 +225,9 @@ def _set_aside_leftover(path: Path, kpath: Path) -> None:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
-def _cleanup_failed_create(db: Database | None, path: Path, kpath: Path,
-                           lock: StoreLock, made_db: bool) -> None:
+def _cleanup_failed_create(
+    db: Database | None, path: Path, kpath: Path, lock: StoreLock, made_db: bool
+) -> None:
     """A half-made store holds nothing yet: remove what THIS call made, so a retry
     starts clean; a file that was there before (an empty file, a device) is kept."""
     if db is not None:
@@ -254,9 +281,9 @@ def _probe(path: Path, key: bytes) -> bool:
 #         a "switching" one is finished with whichever key the user has (old or new).
 
 
-def _resolve_pending(path: Path, kf: KeyFile, *, passphrase: str | None,
-                     recovery_code: str | None, use_keyring: bool
-                     ) -> tuple[KeyFile, Unlocked | None, str | None]:
+def _resolve_pending(
+    path: Path, kf: KeyFile, *, passphrase: str | None, recovery_code: str | None, use_keyring: bool
+) -> tuple[KeyFile, Unlocked | None, str | None]:
     """Finish or roll back an interrupted key change BEFORE the normal unlock.
 
     Returns the settled key file, the unlock (when finishing needed a key) and, when the
@@ -283,16 +310,24 @@ def _resolve_pending(path: Path, kf: KeyFile, *, passphrase: str | None,
     failure: StoreError | None = None
     if use_keyring and secrets.is_real_backend():
         held = secrets.get_key(kf.store_id)
-        if held is not None and (kf.matches(held) or pkf.matches(held) or (
-                pkf.previous_check is not None and hmac.compare_digest(
-                    KeyFile.key_check_for(pkf.store_id, held), pkf.previous_check))):
+        if held is not None and (
+            kf.matches(held)
+            or pkf.matches(held)
+            or (
+                pkf.previous_check is not None
+                and hmac.compare_digest(
+                    KeyFile.key_check_for(pkf.store_id, held), pkf.previous_check
+                )
+            )
+        ):
             unlocked = Unlocked(held, "keyring", False)
     for source in (kf, pkf):
         if unlocked is not None:
             break
         try:
-            unlocked = unlock_key(source, passphrase=passphrase, recovery_code=recovery_code,
-                                  use_keyring=use_keyring)
+            unlocked = unlock_key(
+                source, passphrase=passphrase, recovery_code=recovery_code, use_keyring=use_keyring
+            )
             break
         except (WrongKeyError, KeyUnavailableError) as exc:
             failure = failure or exc
@@ -306,19 +341,36 @@ def _resolve_pending(path: Path, kf: KeyFile, *, passphrase: str | None,
     else:
         old_key, new_key = key, pkf.open_link("previous_key", key)
         if new_key is None or not pkf.matches(new_key):
-            raise CorruptStoreError(QT_TRANSLATE_NOOP(
-                "store", "The unfinished key change beside {path} is damaged. Restore the "
-                "store from a backup."), params=dict(path=path))
-    if old_key is None or (pkf.previous_check is not None and not hmac.compare_digest(
-            KeyFile.key_check_for(pkf.store_id, old_key), pkf.previous_check)):
-        raise CorruptStoreError(QT_TRANSLATE_NOOP(
-            "store", "The unfinished key change beside {path} is damaged. Restore the store "
-            "from a backup."), params=dict(path=path))
+            raise CorruptStoreError(
+                QT_TRANSLATE_NOOP(
+                    "store",
+                    "The unfinished key change beside {path} is damaged. Restore the "
+                    "store from a backup.",
+                ),
+                params=dict(path=path),
+            )
+    if old_key is None or (
+        pkf.previous_check is not None
+        and not hmac.compare_digest(
+            KeyFile.key_check_for(pkf.store_id, old_key), pkf.previous_check
+        )
+    ):
+        raise CorruptStoreError(
+            QT_TRANSLATE_NOOP(
+                "store",
+                "The unfinished key change beside {path} is damaged. Restore the store "
+                "from a backup.",
+            ),
+            params=dict(path=path),
+        )
     found, notice = walguard.which_key(path, [new_key, old_key])
     if found is None:
-        raise CorruptStoreError(QT_TRANSLATE_NOOP(
-            "store", "The database does not open with its key: it is damaged. Restore it "
-            "from a backup."))
+        raise CorruptStoreError(
+            QT_TRANSLATE_NOOP(
+                "store",
+                "The database does not open with its key: it is damaged. Restore it from a backup.",
+            )
+        )
     if found == old_key:
         _switch_key(path, old_key, new_key)
     _checkpoint(path, new_key)
@@ -367,14 +419,25 @@ def _refuse_read_only(path: Path) -> None:
     """
     for target in (path, path.parent):
         if not os.access(target, os.W_OK):
-            raise ReadOnlyError(QT_TRANSLATE_NOOP(
-                "store", "The store {path} cannot be opened for writing: {target} is "
-                "read-only. Nothing was changed."), params=dict(path=path, target=target))
+            raise ReadOnlyError(
+                QT_TRANSLATE_NOOP(
+                    "store",
+                    "The store {path} cannot be opened for writing: {target} is "
+                    "read-only. Nothing was changed.",
+                ),
+                params=dict(path=path, target=target),
+            )
 
 
-def open_store(path: Path, *, passphrase: str | None = None, recovery_code: str | None = None,
-               use_keyring: bool = True, migrate_on_open: bool = True,
-               verify: bool | None = None) -> OpenedStore:
+def open_store(
+    path: Path,
+    *,
+    passphrase: str | None = None,
+    recovery_code: str | None = None,
+    use_keyring: bool = True,
+    migrate_on_open: bool = True,
+    verify: bool | None = None,
+) -> OpenedStore:
     """Unlock and open the store at ``path``; see the module docstring for the order.
 
     ``verify`` runs ``cipher_integrity_check`` and ``quick_check`` before anything is
@@ -385,8 +448,9 @@ def open_store(path: Path, *, passphrase: str | None = None, recovery_code: str 
     """
     path = resolve(path)
     if not path.is_file():
-        raise StoreError(QT_TRANSLATE_NOOP("store", "There is no store at {path}."), params=dict(
-            path=path))
+        raise StoreError(
+            QT_TRANSLATE_NOOP("store", "There is no store at {path}."), params=dict(path=path)
+        )
     _refuse_read_only(path)
     lock = StoreLock(path).acquire()
     db = None
@@ -396,23 +460,30 @@ def open_store(path: Path, *, passphrase: str | None = None, recovery_code: str 
         kf = KeyFile.load(keyfile_path(path))
         try:
             kf, unlocked, new_code = _resolve_pending(
-                path, kf, passphrase=passphrase, recovery_code=recovery_code,
-                use_keyring=use_keyring)
+                path,
+                kf,
+                passphrase=passphrase,
+                recovery_code=recovery_code,
+                use_keyring=use_keyring,
+            )
         except WrongKeyError:
             audit.note_failed_unlock(path, "recovery" if recovery_code else "passphrase")
             raise
         if unlocked is not None and getattr(unlocked, "notice", None):
             notices.append(unlocked.notice)  # type: ignore[attr-defined]
         initializing = kf.state == "initializing"
-        if path.stat().st_size < _MIN_DB_BYTES and not (
-                initializing and path.stat().st_size == 0):
-            raise CorruptStoreError(QT_TRANSLATE_NOOP(
-                "store", "The database {path} is truncated or empty. Restore it from a "
-                "backup."), params=dict(path=path))
+        if path.stat().st_size < _MIN_DB_BYTES and not (initializing and path.stat().st_size == 0):
+            raise CorruptStoreError(
+                QT_TRANSLATE_NOOP(
+                    "store", "The database {path} is truncated or empty. Restore it from a backup."
+                ),
+                params=dict(path=path),
+            )
         if unlocked is None:
             try:
-                unlocked = unlock_key(kf, passphrase=passphrase, recovery_code=recovery_code,
-                                      use_keyring=use_keyring)
+                unlocked = unlock_key(
+                    kf, passphrase=passphrase, recovery_code=recovery_code, use_keyring=use_keyring
+                )
             except WrongKeyError:
                 audit.note_failed_unlock(path, "recovery" if recovery_code else "passphrase")
                 raise
@@ -420,10 +491,15 @@ def open_store(path: Path, *, passphrase: str | None = None, recovery_code: str 
         if path.stat().st_size > 0:
             found, notice = walguard.which_key(path, [key])
             if found is None:
-                raise CorruptStoreError(QT_TRANSLATE_NOOP(
-                    "store", "The database {path} does not open with its own key: it is "
-                    "damaged or was replaced by another file. Restore it from a "
-                    "backup."), params=dict(path=path))
+                raise CorruptStoreError(
+                    QT_TRANSLATE_NOOP(
+                        "store",
+                        "The database {path} does not open with its own key: it is "
+                        "damaged or was replaced by another file. Restore it from a "
+                        "backup.",
+                    ),
+                    params=dict(path=path),
+                )
             if notice:
                 notices.append(notice)
         if verify is None:
@@ -431,9 +507,14 @@ def open_store(path: Path, *, passphrase: str | None = None, recovery_code: str 
         if verify and path.stat().st_size > 0:
             problems = integrity_problems(path, key, quick=True)
             if problems:
-                raise CorruptStoreError(QT_TRANSLATE_NOOP(
-                    "store", "The database {path} is damaged ({problem}). It was not changed; "
-                    "restore it from a backup."), params=dict(path=path, problem=problems[0]))
+                raise CorruptStoreError(
+                    QT_TRANSLATE_NOOP(
+                        "store",
+                        "The database {path} is damaged ({problem}). It was not changed; "
+                        "restore it from a backup.",
+                    ),
+                    params=dict(path=path, problem=problems[0]),
+                )
         db = Database(path, key)
         if initializing:  # a db init killed before its schema: finish it now
             migrate.upgrade(db.engine)
@@ -447,8 +528,11 @@ def open_store(path: Path, *, passphrase: str | None = None, recovery_code: str 
             backup.backup_generation(path, key, reason="pre-migrate")
             migrate.upgrade(db.engine)
             audit.record(db, "migrate", detail={"to": migrate.head_revision()})
-        audit_report = (None if migrate.needs_upgrade(db.engine)  # no chain columns yet
-                        else audit.check_on_unlock(db))  # before this unlock adds to it
+        audit_report = (
+            None
+            if migrate.needs_upgrade(db.engine)  # no chain columns yet
+            else audit.check_on_unlock(db)
+        )  # before this unlock adds to it
         audit.record(db, "unlock", detail={"method": unlocked.method})
     except BaseException:
         if db is not None:
@@ -456,10 +540,18 @@ def open_store(path: Path, *, passphrase: str | None = None, recovery_code: str 
         lock.release()
         raise
     register_store(path)
-    return OpenedStore(db=db, unlocked_by=unlocked.method,
-                       keyring_missing_entry=unlocked.keyring_missing_entry, path=path,
-                       store_id=kf.store_id, key=key, lock=lock, new_recovery_code=new_code,
-                       notices=notices, audit_report=audit_report)
+    return OpenedStore(
+        db=db,
+        unlocked_by=unlocked.method,
+        keyring_missing_entry=unlocked.keyring_missing_entry,
+        path=path,
+        store_id=kf.store_id,
+        key=key,
+        lock=lock,
+        new_recovery_code=new_code,
+        notices=notices,
+        audit_report=audit_report,
+    )
 
 
 @dataclass(frozen=True)
@@ -482,8 +574,7 @@ def unlock_options(path: Path) -> UnlockOptions:
     if not path.is_file():
         return UnlockOptions(False, False, False, secrets.is_real_backend())
     kf = KeyFile.load(keyfile_path(path))
-    return UnlockOptions(True, kf.has("passphrase"), kf.has("recovery"),
-                         secrets.is_real_backend())
+    return UnlockOptions(True, kf.has("passphrase"), kf.has("recovery"), secrets.is_real_backend())
 
 
 def _keyfile(store: OpenedStore) -> KeyFile:
@@ -509,8 +600,14 @@ class Rewrapped:
     untouched: int = 0
 
 
-def rewrap_kept(store: OpenedStore, *, passphrase: str | None, current: str | None = None,
-                recovery_code: str | None = None, old_key: bytes | None = None) -> Rewrapped:
+def rewrap_kept(
+    store: OpenedStore,
+    *,
+    passphrase: str | None,
+    current: str | None = None,
+    recovery_code: str | None = None,
+    old_key: bytes | None = None,
+) -> Rewrapped:
     """Make every kept key file follow the live credentials.
 
     Passphrase slots are replaced by one for ``passphrase`` (or removed when it is
@@ -554,8 +651,9 @@ def rewrap_kept(store: OpenedStore, *, passphrase: str | None, current: str | No
     return result
 
 
-def change_passphrase(store: OpenedStore, new_passphrase: str, *,
-                      current: str | None = None) -> Rewrapped:
+def change_passphrase(
+    store: OpenedStore, new_passphrase: str, *, current: str | None = None
+) -> Rewrapped:
     """Rewrap the key under a new passphrase (the database is not re-encrypted).
 
     Every key file the app keeps (backups, pre-rekey and pre-migrate copies, restore's
@@ -566,9 +664,13 @@ def change_passphrase(store: OpenedStore, new_passphrase: str, *,
     slots = kf.slots_of("passphrase")
     if len(slots) > 1:  # a shared install: change only the slot the current passphrase opens
         if current is None:
-            raise InputError(QT_TRANSLATE_NOOP(
-                "store", "This store has several users: give the current passphrase, or "
-                "change a user's passphrase with 'facilitator users passwd'."))
+            raise InputError(
+                QT_TRANSLATE_NOOP(
+                    "store",
+                    "This store has several users: give the current passphrase, or "
+                    "change a user's passphrase with 'facilitator users passwd'.",
+                )
+            )
         mine = []
         for slot in slots:
             one = KeyFile(store_id=kf.store_id, key_check=kf.key_check, slots=[slot])
@@ -581,14 +683,23 @@ def change_passphrase(store: OpenedStore, new_passphrase: str, *,
             raise WrongKeyError(QT_TRANSLATE_NOOP("store", "The passphrase is not correct."))
         kf.slots = [slot for slot in kf.slots if slot not in mine]
         for slot in mine:
-            kf.add_slot("passphrase", passphrase_bytes(new_passphrase), store.key,
-                        label=slot.label, user_id=slot.user_id)
+            kf.add_slot(
+                "passphrase",
+                passphrase_bytes(new_passphrase),
+                store.key,
+                label=slot.label,
+                user_id=slot.user_id,
+            )
     else:
         owner = slots[0] if slots else None
         kf.remove_slots("passphrase")
-        kf.add_slot("passphrase", passphrase_bytes(new_passphrase), store.key,
-                    label=owner.label if owner else None,
-                    user_id=owner.user_id if owner else None)
+        kf.add_slot(
+            "passphrase",
+            passphrase_bytes(new_passphrase),
+            store.key,
+            label=owner.label if owner else None,
+            user_id=owner.user_id if owner else None,
+        )
     kf.save(keyfile_path(store.path))
     audit.record(store.db, "passphrase_changed")
     return rewrap_kept(store, passphrase=new_passphrase, current=current)
@@ -597,9 +708,13 @@ def change_passphrase(store: OpenedStore, new_passphrase: str, *,
 def remove_passphrase(store: OpenedStore) -> Rewrapped:
     """Drop the passphrase slot; only allowed while the real keyring holds the key."""
     if secrets.get_key(store.store_id) != store.key:
-        raise KeyUnavailableError(QT_TRANSLATE_NOOP(
-            "store", "The passphrase cannot be removed: the system keyring does not hold "
-            "this store's key, so the passphrase is needed to open it."))
+        raise KeyUnavailableError(
+            QT_TRANSLATE_NOOP(
+                "store",
+                "The passphrase cannot be removed: the system keyring does not hold "
+                "this store's key, so the passphrase is needed to open it.",
+            )
+        )
     kf = _keyfile(store)
     kf.remove_slots("passphrase")
     kf.save(keyfile_path(store.path))
@@ -623,8 +738,9 @@ class RekeyResult:
     kept: Rewrapped = field(default_factory=Rewrapped)
 
 
-def rekey(store: OpenedStore, *, passphrase: str | None = None,
-          deliver: Deliver | None = None) -> str:
+def rekey(
+    store: OpenedStore, *, passphrase: str | None = None, deliver: Deliver | None = None
+) -> str:
     """Rotate the database key; returns the NEW recovery code (show it once).
 
     ``deliver(code)`` is called with the new code before the old key stops working;
@@ -635,13 +751,15 @@ def rekey(store: OpenedStore, *, passphrase: str | None = None,
     return rekey_detailed(store, passphrase=passphrase, deliver=deliver).code
 
 
-def rekey_detailed(store: OpenedStore, *, passphrase: str | None = None,
-                   deliver: Deliver | None = None) -> RekeyResult:
+def rekey_detailed(
+    store: OpenedStore, *, passphrase: str | None = None, deliver: Deliver | None = None
+) -> RekeyResult:
     kf = _keyfile(store)
     if kf.has("passphrase"):
         if passphrase is None:
-            raise InputError(QT_TRANSLATE_NOOP(
-                "store", "Changing the key needs the current passphrase."))
+            raise InputError(
+                QT_TRANSLATE_NOOP("store", "Changing the key needs the current passphrase.")
+            )
         if kf.unlock("passphrase", passphrase_bytes(passphrase)) != store.key:
             raise WrongKeyError(QT_TRANSLATE_NOOP("store", "The passphrase is not correct."))
     held = secrets.get_key(store.store_id) if secrets.is_real_backend() else None
@@ -664,8 +782,13 @@ def rekey_detailed(store: OpenedStore, *, passphrase: str | None = None,
             one.unlock("passphrase", passphrase_bytes(passphrase or ""))
         except WrongKeyError:
             continue
-        new_kf.add_slot("passphrase", passphrase_bytes(passphrase or ""), new_key,
-                        label=slot.label, user_id=slot.user_id)
+        new_kf.add_slot(
+            "passphrase",
+            passphrase_bytes(passphrase or ""),
+            new_key,
+            label=slot.label,
+            user_id=slot.user_id,
+        )
     new_kf.add_slot("previous_key", old_key, new_key, params=_PREVIOUS_KDF)
     new_kf.add_link("old_key", new_key, old_key)
     new_kf.previous_check = kf.key_check
@@ -688,8 +811,9 @@ def rekey_detailed(store: OpenedStore, *, passphrase: str | None = None,
     _settled(new_kf).save(keyfile_path(store.path))
     keyring_updated: bool | None = None
     if uses_keyring:
-        keyring_updated = bool(secrets.set_key(store.store_id, new_key)
-                               and secrets.get_key(store.store_id) == new_key)
+        keyring_updated = bool(
+            secrets.set_key(store.store_id, new_key) and secrets.get_key(store.store_id) == new_key
+        )
         if keyring_updated:
             store.keyring_missing_entry = False
         else:
@@ -699,15 +823,24 @@ def rekey_detailed(store: OpenedStore, *, passphrase: str | None = None,
     store.key = new_key
     store.db = Database(store.path, new_key)
     audit.record(store.db, "rekey", detail={"keyring": keyring_updated})
-    kept = rewrap_kept(store, passphrase=passphrase if kf.has("passphrase") else None,
-                       current=passphrase, recovery_code=code, old_key=old_key)
+    kept = rewrap_kept(
+        store,
+        passphrase=passphrase if kf.has("passphrase") else None,
+        current=passphrase,
+        recovery_code=code,
+        old_key=old_key,
+    )
     return RekeyResult(code, keyring_updated, kept)
 
 
-def backup_store(store: OpenedStore, out: Path | None = None, *,
-                 keep: int = backup.DEFAULT_GENERATIONS) -> Path:
+def backup_store(
+    store: OpenedStore, out: Path | None = None, *, keep: int = backup.DEFAULT_GENERATIONS
+) -> Path:
     """A verified backup to ``out`` or a new generation under ``backups/``."""
-    target = (backup.backup_to(store.path, store.key, Path(out)) if out is not None
-              else backup.backup_generation(store.path, store.key, keep=keep))
+    target = (
+        backup.backup_to(store.path, store.key, Path(out))
+        if out is not None
+        else backup.backup_generation(store.path, store.key, keep=keep)
+    )
     audit.record(store.db, "backup", detail={"file": target.name})
     return target

@@ -23,25 +23,41 @@ from facilitator.textcheck import check_text
 #: (column, what the message calls it, limit, multiline, required)
 _FIELDS = [
     (Group.name, QT_TRANSLATE_NOOP("textcheck", "The group name"), 200, False, True),
-    (Group.co_facilitator, QT_TRANSLATE_NOOP("textcheck", "The co-facilitator"), 200, False,
-     False),
+    (Group.co_facilitator, QT_TRANSLATE_NOOP("textcheck", "The co-facilitator"), 200, False, False),
     (User.display_name, QT_TRANSLATE_NOOP("textcheck", "The name"), 200, False, False),
     (Participant.alias, QT_TRANSLATE_NOOP("textcheck", "The alias"), 200, False, False),
     (Note.body, QT_TRANSLATE_NOOP("textcheck", "The note"), 50_000, True, False),
-    (Incident.description, QT_TRANSLATE_NOOP("textcheck", "The incident description"), 20_000,
-     True, False),
-    (Incident.follow_up_note, QT_TRANSLATE_NOOP("textcheck", "The follow-up note"), 20_000,
-     True, False),
-    (SafetyResource.name, QT_TRANSLATE_NOOP("textcheck", "The resource name"), 200, False,
-     True),
-    (SafetyResource.hours, QT_TRANSLATE_NOOP("textcheck", "The resource hours"), 200, False,
-     False),
-    (SafetyResource.language, QT_TRANSLATE_NOOP("textcheck", "The resource language"), 32,
-     False, False),
-    (SafetyResource.notes, QT_TRANSLATE_NOOP("textcheck", "The resource notes"), 2000, True,
-     False),
-    (PracticeAttempt.trainee, QT_TRANSLATE_NOOP("textcheck", "The trainee's label"), 100, False,
-     False),
+    (
+        Incident.description,
+        QT_TRANSLATE_NOOP("textcheck", "The incident description"),
+        20_000,
+        True,
+        False,
+    ),
+    (
+        Incident.follow_up_note,
+        QT_TRANSLATE_NOOP("textcheck", "The follow-up note"),
+        20_000,
+        True,
+        False,
+    ),
+    (SafetyResource.name, QT_TRANSLATE_NOOP("textcheck", "The resource name"), 200, False, True),
+    (SafetyResource.hours, QT_TRANSLATE_NOOP("textcheck", "The resource hours"), 200, False, False),
+    (
+        SafetyResource.language,
+        QT_TRANSLATE_NOOP("textcheck", "The resource language"),
+        32,
+        False,
+        False,
+    ),
+    (SafetyResource.notes, QT_TRANSLATE_NOOP("textcheck", "The resource notes"), 2000, True, False),
+    (
+        PracticeAttempt.trainee,
+        QT_TRANSLATE_NOOP("textcheck", "The trainee's label"),
+        100,
+        False,
+        False,
+    ),
 ]
 
 RULE_MAX = 2000
@@ -65,9 +81,16 @@ def check_rule(rule: Any) -> Any:
     if isinstance(rule, str):
         return check_text(rule, what, limit=RULE_MAX, multiline=True)
     if isinstance(rule, dict):
-        return {k: (check_text(v, what, limit=RULE_MAX, multiline=True) if isinstance(v, str)
-                    else check_rule(v) if isinstance(v, dict) else v)
-                for k, v in rule.items()}
+        return {
+            k: (
+                check_text(v, what, limit=RULE_MAX, multiline=True)
+                if isinstance(v, str)
+                else check_rule(v)
+                if isinstance(v, dict)
+                else v
+            )
+            for k, v in rule.items()
+        }
     raise InputError(QT_TRANSLATE_NOOP("textcheck", "A group rule must be text."))
 
 

@@ -24,8 +24,13 @@ class Unlocked:
     keyring_missing_entry: bool
 
 
-def unlock_key(kf: KeyFile, *, passphrase: str | None = None,
-               recovery_code: str | None = None, use_keyring: bool = True) -> Unlocked:
+def unlock_key(
+    kf: KeyFile,
+    *,
+    passphrase: str | None = None,
+    recovery_code: str | None = None,
+    use_keyring: bool = True,
+) -> Unlocked:
     """Try each method in order; raise the most useful error when all fail.
 
     ``keyring_missing_entry`` is True when a real keyring exists but did not hold a
@@ -46,8 +51,11 @@ def unlock_key(kf: KeyFile, *, passphrase: str | None = None,
             except WrongKeyError as exc:
                 failure = exc
         else:
-            failure = WrongKeyError(QT_TRANSLATE_NOOP(
-                "store", "This store has no passphrase. Open it with the recovery code."))
+            failure = WrongKeyError(
+                QT_TRANSLATE_NOOP(
+                    "store", "This store has no passphrase. Open it with the recovery code."
+                )
+            )
     if recovery_code is not None:
         secret = recovery.secret_bytes(recovery_code)  # RecoveryCodeTypo names the group
         key = kf.unlock("recovery", secret)
@@ -55,9 +63,16 @@ def unlock_key(kf: KeyFile, *, passphrase: str | None = None,
     if failure is not None:
         raise failure
     if keyring_missing:
-        raise KeyUnavailableError(QT_TRANSLATE_NOOP(
-            "store", "The system keyring does not hold the key for this store. Enter the "
-            "passphrase or the recovery code."))
-    raise KeyUnavailableError(QT_TRANSLATE_NOOP(
-        "store", "No system keyring holds the key here. Enter the passphrase or the "
-        "recovery code."))
+        raise KeyUnavailableError(
+            QT_TRANSLATE_NOOP(
+                "store",
+                "The system keyring does not hold the key for this store. Enter the "
+                "passphrase or the recovery code.",
+            )
+        )
+    raise KeyUnavailableError(
+        QT_TRANSLATE_NOOP(
+            "store",
+            "No system keyring holds the key here. Enter the passphrase or the recovery code.",
+        )
+    )

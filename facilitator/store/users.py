@@ -48,9 +48,13 @@ class Account:
 def check_login(login: str) -> str:
     login = (login or "").strip()
     if not _LOGIN.match(login):
-        raise InputError(QT_TRANSLATE_NOOP(
-            "users", "A user name is 1 to 64 letters, digits, dots, dashes or underscores, "
-                     "starting with a letter or digit."))
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "users",
+                "A user name is 1 to 64 letters, digits, dots, dashes or underscores, "
+                "starting with a letter or digit.",
+            )
+        )
     return login
 
 
@@ -58,9 +62,12 @@ def check_roles(roles: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     out = tuple(dict.fromkeys(r.strip() for r in roles if r.strip()))
     bad = [r for r in out if r not in ROLES]
     if bad or not out:
-        raise InputError(QT_TRANSLATE_NOOP(
-            "users", "Roles must be one or more of: facilitator, supervisor, trainer, "
-                     "administrator.").format())
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "users",
+                "Roles must be one or more of: facilitator, supervisor, trainer, administrator.",
+            ).format()
+        )
     return out
 
 
@@ -71,8 +78,10 @@ def accounts(db: Database, *, include_removed: bool = False) -> list[Account]:
         q = select(UserAccount).order_by(UserAccount.created_at, UserAccount.login)
         if not include_removed:
             q = q.where(UserAccount.active.is_(True))
-        return [Account(a.user_id, a.login, tuple(a.roles or ()), a.active,
-                        a.user_id in slotted) for a in s.scalars(q)]
+        return [
+            Account(a.user_id, a.login, tuple(a.roles or ()), a.active, a.user_id in slotted)
+            for a in s.scalars(q)
+        ]
 
 
 def by_login(db: Database, login: str) -> Account | None:
@@ -101,9 +110,13 @@ def ensure_owner(db: Database) -> Account:
         s.add(user)
         s.flush()
         s.add(UserAccount(user_id=user.id, login=OWNER_LOGIN, roles=list(OWNER_ROLES)))
-        audit.append_audit(s, "user_added", entity="user", entity_id=user.id,
-                           detail={"login": OWNER_LOGIN, "roles": list(OWNER_ROLES),
-                                   "first_run": True})
+        audit.append_audit(
+            s,
+            "user_added",
+            entity="user",
+            entity_id=user.id,
+            detail={"login": OWNER_LOGIN, "roles": list(OWNER_ROLES), "first_run": True},
+        )
         uid = user.id
     kpath = keyfile_path(db.path)
     kf = KeyFile.load(kpath)
@@ -115,8 +128,15 @@ def ensure_owner(db: Database) -> Account:
     return Account(uid, OWNER_LOGIN, OWNER_ROLES, True, bool(unbound))
 
 
-def add_account(db: Database, key: bytes, login: str, roles: list[str] | tuple[str, ...],
-                passphrase: str, *, by: str | None) -> Account:
+def add_account(
+    db: Database,
+    key: bytes,
+    login: str,
+    roles: list[str] | tuple[str, ...],
+    passphrase: str,
+    *,
+    by: str | None,
+) -> Account:
     from facilitator.store.service import check_passphrase
 
     login = check_login(login)
@@ -124,8 +144,10 @@ def add_account(db: Database, key: bytes, login: str, roles: list[str] | tuple[s
     check_passphrase(passphrase)
     with db.session() as s:
         if s.scalar(select(UserAccount).where(UserAccount.login == login)) is not None:
-            raise InputError(QT_TRANSLATE_NOOP(
-                "users", "There is already a user called {name}."), params=dict(name=login))
+            raise InputError(
+                QT_TRANSLATE_NOOP("users", "There is already a user called {name}."),
+                params=dict(name=login),
+            )
     kpath = keyfile_path(db.path)
     kf = KeyFile.load(kpath)
     with db.unit() as s:
@@ -136,22 +158,30 @@ def add_account(db: Database, key: bytes, login: str, roles: list[str] | tuple[s
         uid = user.id
         kf.add_slot("passphrase", passphrase_bytes(passphrase), key, label=login, user_id=uid)
         kf.save(kpath)  # inside the unit: a failed save rolls the account back
-        audit.append_audit(s, "user_added", entity="user", entity_id=uid, user_id=by,
-                           detail={"login": login, "roles": list(roles)})
+        audit.append_audit(
+            s,
+            "user_added",
+            entity="user",
+            entity_id=uid,
+            user_id=by,
+            detail={"login": login, "roles": list(roles)},
+        )
     return Account(uid, login, roles, True, True)
 
 
-def remove_account(db: Database, user_id: str, *, by: str | None,
-                   approved_by: str | None = None) -> Account:
+def remove_account(
+    db: Database, user_id: str, *, by: str | None, approved_by: str | None = None
+) -> Account:
     """Drop the user's slot and roles (the row stays for the audit log's sake)."""
     acct = by_id(db, user_id)
     if acct is None or not acct.active:
         raise InputError(QT_TRANSLATE_NOOP("users", "There is no such user."))
     others = [a for a in accounts(db) if a.user_id != user_id and "administrator" in a.roles]
     if "administrator" in acct.roles and not others:
-        raise InputError(QT_TRANSLATE_NOOP(
-            "users", "{name} is the last administrator and cannot be removed."), params=dict(
-                name=acct.login))
+        raise InputError(
+            QT_TRANSLATE_NOOP("users", "{name} is the last administrator and cannot be removed."),
+            params=dict(name=acct.login),
+        )
     kpath = keyfile_path(db.path)
     kf = KeyFile.load(kpath)
     with db.unit() as s:
@@ -159,9 +189,14 @@ def remove_account(db: Database, user_id: str, *, by: str | None,
         row.active, row.roles, row.removed_at = False, [], utcnow()
         kf.slots = [sl for sl in kf.slots if sl.user_id != user_id]
         kf.save(kpath)
-        audit.append_audit(s, "user_removed", entity="user", entity_id=user_id, user_id=by,
-                           detail={"login": acct.login, "approved_by": approved_by,
-                                   "rekey_advised": True})
+        audit.append_audit(
+            s,
+            "user_removed",
+            entity="user",
+            entity_id=user_id,
+            user_id=by,
+            detail={"login": acct.login, "approved_by": approved_by, "rekey_advised": True},
+        )
     return acct
 
 
@@ -170,20 +205,31 @@ def set_roles(db: Database, user_id: str, roles: list[str], *, by: str | None) -
     acct = by_id(db, user_id)
     if acct is None or not acct.active:
         raise InputError(QT_TRANSLATE_NOOP("users", "There is no such user."))
-    if "administrator" in acct.roles and "administrator" not in roles_t and not [
-            a for a in accounts(db) if a.user_id != user_id and "administrator" in a.roles]:
-        raise InputError(QT_TRANSLATE_NOOP(
-            "users", "{name} is the last administrator and cannot be removed."), params=dict(
-                name=acct.login))
+    if (
+        "administrator" in acct.roles
+        and "administrator" not in roles_t
+        and not [a for a in accounts(db) if a.user_id != user_id and "administrator" in a.roles]
+    ):
+        raise InputError(
+            QT_TRANSLATE_NOOP("users", "{name} is the last administrator and cannot be removed."),
+            params=dict(name=acct.login),
+        )
     with db.unit() as s:
         s.get(UserAccount, user_id).roles = list(roles_t)
-        audit.append_audit(s, "user_roles_changed", entity="user", entity_id=user_id,
-                           user_id=by, detail={"login": acct.login, "roles": list(roles_t)})
+        audit.append_audit(
+            s,
+            "user_roles_changed",
+            entity="user",
+            entity_id=user_id,
+            user_id=by,
+            detail={"login": acct.login, "roles": list(roles_t)},
+        )
     return Account(acct.user_id, acct.login, roles_t, True, acct.has_slot)
 
 
-def set_passphrase(db: Database, key: bytes, user_id: str, passphrase: str, *,
-                   by: str | None) -> Account:
+def set_passphrase(
+    db: Database, key: bytes, user_id: str, passphrase: str, *, by: str | None
+) -> Account:
     """Give a user a new passphrase slot (after a rekey dropped it, or a forgotten one)."""
     from facilitator.store.service import check_passphrase
 
@@ -195,11 +241,18 @@ def set_passphrase(db: Database, key: bytes, user_id: str, passphrase: str, *,
     kf = KeyFile.load(kpath)
     with db.unit() as s:
         kf.slots = [sl for sl in kf.slots if sl.user_id != user_id]
-        kf.add_slot("passphrase", passphrase_bytes(passphrase), key, label=acct.login,
-                    user_id=user_id)
+        kf.add_slot(
+            "passphrase", passphrase_bytes(passphrase), key, label=acct.login, user_id=user_id
+        )
         kf.save(kpath)
-        audit.append_audit(s, "user_passphrase_changed", entity="user", entity_id=user_id,
-                           user_id=by, detail={"login": acct.login})
+        audit.append_audit(
+            s,
+            "user_passphrase_changed",
+            entity="user",
+            entity_id=user_id,
+            user_id=by,
+            detail={"login": acct.login},
+        )
     return Account(acct.user_id, acct.login, acct.roles, True, True)
 
 
@@ -208,15 +261,19 @@ def slot_user(path: Path, login: str, user_id: str, passphrase: str) -> bytes:
     kf = KeyFile.load(keyfile_path(path))
     mine = [sl for sl in kf.slots_of("passphrase") if sl.user_id == user_id]
     if not mine:
-        raise WrongKeyError(QT_TRANSLATE_NOOP(
-            "users", "{name} has no passphrase on this store."), params=dict(name=login))
+        raise WrongKeyError(
+            QT_TRANSLATE_NOOP("users", "{name} has no passphrase on this store."),
+            params=dict(name=login),
+        )
     only = KeyFile(store_id=kf.store_id, key_check=kf.key_check, slots=mine)
     try:
         return only.unlock("passphrase", passphrase_bytes(passphrase))
     except WrongKeyError:
         audit.note_failed_unlock(Path(path), f"passphrase:{login}")
-        raise WrongKeyError(QT_TRANSLATE_NOOP(
-            "users", "The passphrase is not correct for {name}."), params=dict(name=login)) from None
+        raise WrongKeyError(
+            QT_TRANSLATE_NOOP("users", "The passphrase is not correct for {name}."),
+            params=dict(name=login),
+        ) from None
 
 
 def user_of_passphrase(path: Path, passphrase: str) -> str | None:

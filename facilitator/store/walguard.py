@@ -118,18 +118,26 @@ def _set_aside(db_path: Path) -> str:
         fsync_dir(db_path.parent)
     except OSError as exc:
         raise store_error_from_os(exc, QT_TRANSLATE_NOOP("store", "move aside"), wal) from exc
-    return Text(QT_TRANSLATE_NOOP(
-        "store", "A write-ahead log that does not belong to this store was found beside it "
-        "and moved aside as {path}; the store itself was not changed."), path=kept)
+    return Text(
+        QT_TRANSLATE_NOOP(
+            "store",
+            "A write-ahead log that does not belong to this store was found beside it "
+            "and moved aside as {path}; the store itself was not changed.",
+        ),
+        path=kept,
+    )
 
 
 def require_key(db_path: Path, key: bytes) -> str | None:
     """Prove ``key`` opens the store (settling the WAL first); return any notice."""
     found, notice = which_key(db_path, [key])
     if found is None:
-        raise WrongKeyError(QT_TRANSLATE_NOOP(
-            "store", "The key does not open this database, or the file is not a Facilitator "
-            "store."))
+        raise WrongKeyError(
+            QT_TRANSLATE_NOOP(
+                "store",
+                "The key does not open this database, or the file is not a Facilitator store.",
+            )
+        )
     return notice
 
 

@@ -115,16 +115,19 @@ def sessions_held(sessions: Iterable[SessionRow], period: Period = ALL_TIME) -> 
     return len(held_sessions(sessions, period))
 
 
-def attendance_per_session(sessions: Sequence[SessionRow],
-                           attendance: Iterable[AttendanceRow]) -> dict[str, int]:
+def attendance_per_session(
+    sessions: Sequence[SessionRow], attendance: Iterable[AttendanceRow]
+) -> dict[str, int]:
     """People in the room per session (headcount where the group keeps no roster)."""
     counts: Counter[str] = Counter(a.session_id for a in attendance if a.status in ATTENDED)
-    return {s.id: (s.headcount if s.headcount is not None else counts.get(s.id, 0))
-            for s in sessions}
+    return {
+        s.id: (s.headcount if s.headcount is not None else counts.get(s.id, 0)) for s in sessions
+    }
 
 
-def visits(sessions: Sequence[SessionRow],
-           attendance: Iterable[AttendanceRow]) -> dict[str, list[date]]:
+def visits(
+    sessions: Sequence[SessionRow], attendance: Iterable[AttendanceRow]
+) -> dict[str, list[date]]:
     """Each participant's attended days in the given (real, held) sessions, sorted."""
     day_of = {s.id: s.day for s in real(sessions) if s.status == HELD}
     out: dict[str, list[date]] = defaultdict(list)
@@ -136,8 +139,9 @@ def visits(sessions: Sequence[SessionRow],
     return dict(out)
 
 
-def first_sessions(sessions: Sequence[SessionRow],
-                   attendance: Iterable[AttendanceRow]) -> dict[str, str]:
+def first_sessions(
+    sessions: Sequence[SessionRow], attendance: Iterable[AttendanceRow]
+) -> dict[str, str]:
     """participant -> id of the first held real session they attended (full history)."""
     order = {s.id: (s.day, s.id) for s in held_sessions(sessions)}
     best: dict[str, tuple[date, str]] = {}
@@ -149,16 +153,21 @@ def first_sessions(sessions: Sequence[SessionRow],
     return {p: k[1] for p, k in best.items()}
 
 
-def unique_participants(sessions: Sequence[SessionRow], attendance: Iterable[AttendanceRow],
-                        period: Period = ALL_TIME) -> int:
+def unique_participants(
+    sessions: Sequence[SessionRow], attendance: Iterable[AttendanceRow], period: Period = ALL_TIME
+) -> int:
     ids = {s.id for s in held_sessions(sessions, period)}
-    return len({a.participant_id for a in attendance
-                if a.session_id in ids and a.status in ATTENDED})
+    return len(
+        {a.participant_id for a in attendance if a.session_id in ids and a.status in ATTENDED}
+    )
 
 
-def reach(sessions: Sequence[SessionRow], attendance: Iterable[AttendanceRow],
-          people: Mapping[str, tuple[str | None, str | None]],
-          period: Period = ALL_TIME) -> tuple[Counter[str | None], Counter[str | None]]:
+def reach(
+    sessions: Sequence[SessionRow],
+    attendance: Iterable[AttendanceRow],
+    people: Mapping[str, tuple[str | None, str | None]],
+    period: Period = ALL_TIME,
+) -> tuple[Counter[str | None], Counter[str | None]]:
     """Unique people who attended in the period, counted by age band and by gender
     (None: not asked, or preferred not to say). Each person is counted once."""
     ids = {s.id for s in held_sessions(sessions, period)}
@@ -172,8 +181,9 @@ def reach(sessions: Sequence[SessionRow], attendance: Iterable[AttendanceRow],
     return bands, genders
 
 
-def new_vs_returning(sessions: Sequence[SessionRow], attendance: Sequence[AttendanceRow],
-                     period: Period = ALL_TIME) -> dict[str, tuple[int, int]]:
+def new_vs_returning(
+    sessions: Sequence[SessionRow], attendance: Sequence[AttendanceRow], period: Period = ALL_TIME
+) -> dict[str, tuple[int, int]]:
     """session id -> (new, returning) for held sessions in the period.
 
     ``sessions`` and ``attendance`` should cover the group's whole history so that a
@@ -199,9 +209,14 @@ class Retention:
         return self.returned / self.newcomers if self.newcomers else None
 
 
-def retention(sessions: Sequence[SessionRow], attendance: Sequence[AttendanceRow],
-              period: Period = ALL_TIME, *, as_of: date | None = None,
-              window_days: int = RETENTION_DAYS) -> Retention:
+def retention(
+    sessions: Sequence[SessionRow],
+    attendance: Sequence[AttendanceRow],
+    period: Period = ALL_TIME,
+    *,
+    as_of: date | None = None,
+    window_days: int = RETENTION_DAYS,
+) -> Retention:
     """Share of the period's newcomers who came back within ``window_days``.
 
     A return is any attended session strictly after the first visit day and no more
@@ -239,8 +254,9 @@ class Pair:
         return self.post - self.pre
 
 
-def pairs(responses: Iterable[ResponseRow], measure: str,
-          session_ids: Iterable[str] | None = None) -> list[Pair]:
+def pairs(
+    responses: Iterable[ResponseRow], measure: str, session_ids: Iterable[str] | None = None
+) -> list[Pair]:
     """Pre/post pairs for ``measure``; a pass on either side drops the pair."""
     wanted = set(session_ids) if session_ids is not None else None
     pre: dict[tuple[str, str], float] = {}
@@ -271,31 +287,54 @@ def period_change(pairs_: Sequence[Pair]) -> ChangeStats:
     return change_stats([fmean(v) for _, v in sorted(per_person.items())])
 
 
-def answered(responses: Iterable[ResponseRow], measure: str, phase: str,
-             session_ids: Iterable[str] | None = None) -> list[float]:
+def answered(
+    responses: Iterable[ResponseRow],
+    measure: str,
+    phase: str,
+    session_ids: Iterable[str] | None = None,
+) -> list[float]:
     wanted = set(session_ids) if session_ids is not None else None
-    return [r.value for r in responses
-            if r.measure == measure and r.phase == phase and not r.passed
-            and r.value is not None and (wanted is None or r.session_id in wanted)]
+    return [
+        r.value
+        for r in responses
+        if r.measure == measure
+        and r.phase == phase
+        and not r.passed
+        and r.value is not None
+        and (wanted is None or r.session_id in wanted)
+    ]
 
 
-def person_means(responses: Iterable[ResponseRow], measure: str, phase: str,
-                 session_ids: Iterable[str] | None = None) -> dict[str, float]:
+def person_means(
+    responses: Iterable[ResponseRow],
+    measure: str,
+    phase: str,
+    session_ids: Iterable[str] | None = None,
+) -> dict[str, float]:
     """participant -> mean of their answers, so a period mean counts people, not visits."""
     wanted = set(session_ids) if session_ids is not None else None
     per: dict[str, list[float]] = defaultdict(list)
     for r in responses:
-        if (r.measure == measure and r.phase == phase and not r.passed and r.value is not None
-                and (wanted is None or r.session_id in wanted)):
+        if (
+            r.measure == measure
+            and r.phase == phase
+            and not r.passed
+            and r.value is not None
+            and (wanted is None or r.session_id in wanted)
+        ):
             per[r.participant_id].append(r.value)
     return {p: fmean(v) for p, v in per.items()}
 
 
-def passes(responses: Iterable[ResponseRow], measure: str,
-           session_ids: Iterable[str] | None = None) -> int:
+def passes(
+    responses: Iterable[ResponseRow], measure: str, session_ids: Iterable[str] | None = None
+) -> int:
     wanted = set(session_ids) if session_ids is not None else None
-    return sum(1 for r in responses if r.measure == measure and r.passed
-               and (wanted is None or r.session_id in wanted))
+    return sum(
+        1
+        for r in responses
+        if r.measure == measure and r.passed and (wanted is None or r.session_id in wanted)
+    )
 
 
 @dataclass(frozen=True)
@@ -307,9 +346,14 @@ class Who5Point:
     poor: int  # raw below 13, i.e. below 52 on the 0-100 scale
 
 
-def who5_trajectory(sessions: Sequence[SessionRow], responses: Iterable[ResponseRow],
-                    *, by: str = "session", period: Period = ALL_TIME,
-                    measure: str = "who5") -> list[Who5Point]:
+def who5_trajectory(
+    sessions: Sequence[SessionRow],
+    responses: Iterable[ResponseRow],
+    *,
+    by: str = "session",
+    period: Period = ALL_TIME,
+    measure: str = "who5",
+) -> list[Who5Point]:
     """Mean WHO-5 (0-100) per session, or per calendar month with ``by="month"``.
 
     A person answering twice in one month counts once, with their mean.
@@ -327,14 +371,19 @@ def who5_trajectory(sessions: Sequence[SessionRow], responses: Iterable[Response
     out = []
     for key in sorted(buckets, key=lambda k: (bucket_day[k], str(k))):
         scores = [fmean(v) for v in buckets[key].values()]
-        out.append(Who5Point(key, bucket_day[key], len(scores), fmean(scores),
-                             sum(1 for x in scores if x < 52)))
+        out.append(
+            Who5Point(
+                key, bucket_day[key], len(scores), fmean(scores), sum(1 for x in scores if x < 52)
+            )
+        )
     return out
 
 
-def incidents_by_type(incidents: Iterable[IncidentRow],
-                      session_ids: Iterable[str] | None = None,
-                      period: Period = ALL_TIME) -> dict[str, Counter[str]]:
+def incidents_by_type(
+    incidents: Iterable[IncidentRow],
+    session_ids: Iterable[str] | None = None,
+    period: Period = ALL_TIME,
+) -> dict[str, Counter[str]]:
     """type -> Counter(follow_up state). Incidents tied to practice sessions are excluded
     by passing the real session ids; loose incidents are kept when their day is in the period."""
     wanted = set(session_ids) if session_ids is not None else None

@@ -51,8 +51,12 @@ def _as_status(status: AttendanceStatus | str) -> AttendanceStatus:
         raise InputError(f"Unknown attendance status '{status}'.") from None
 
 
-def mark_attendance(s: OrmSession, session_id: str, participant_id: str,
-                    status: AttendanceStatus | str = AttendanceStatus.present) -> Attendance:
+def mark_attendance(
+    s: OrmSession,
+    session_id: str,
+    participant_id: str,
+    status: AttendanceStatus | str = AttendanceStatus.present,
+) -> Attendance:
     """Record (or change) one participant's attendance at one session."""
     sess, group = _session_and_group(s, session_id)
     if group.headcount_only:
@@ -61,8 +65,11 @@ def mark_attendance(s: OrmSession, session_id: str, participant_id: str,
     if participant is None or participant.group_id != group.id:
         raise InputError("That participant is not in this session's group.")
     status = _as_status(status)
-    row = s.scalars(select(Attendance).where(Attendance.session_id == session_id,
-                                             Attendance.participant_id == participant_id)).first()
+    row = s.scalars(
+        select(Attendance).where(
+            Attendance.session_id == session_id, Attendance.participant_id == participant_id
+        )
+    ).first()
     if row is None:
         row = Attendance(session_id=session_id, participant_id=participant_id, status=status)
         s.add(row)
@@ -74,8 +81,11 @@ def mark_attendance(s: OrmSession, session_id: str, participant_id: str,
 
 
 def unmark_attendance(s: OrmSession, session_id: str, participant_id: str) -> bool:
-    row = s.scalars(select(Attendance).where(Attendance.session_id == session_id,
-                                             Attendance.participant_id == participant_id)).first()
+    row = s.scalars(
+        select(Attendance).where(
+            Attendance.session_id == session_id, Attendance.participant_id == participant_id
+        )
+    ).first()
     if row is None:
         return False
     session = s.get(Session, session_id)
@@ -93,11 +103,16 @@ def recompute_first_time(s: OrmSession, participant_id: str) -> None:
     Absences with notice never count as a first visit; practice sessions are ignored
     and never carry the flag.
     """
-    rows = s.execute(select(Attendance, Session)
-                     .join(Session, Session.id == Attendance.session_id)
-                     .where(Attendance.participant_id == participant_id)).all()
-    attended = [(session_when(sess), sess.id, att) for att, sess in rows
-                if att.status in ATTENDED and not sess.is_practice]
+    rows = s.execute(
+        select(Attendance, Session)
+        .join(Session, Session.id == Attendance.session_id)
+        .where(Attendance.participant_id == participant_id)
+    ).all()
+    attended = [
+        (session_when(sess), sess.id, att)
+        for att, sess in rows
+        if att.status in ATTENDED and not sess.is_practice
+    ]
     first = min(attended, key=lambda t: (t[0], t[1]))[2] if attended else None
     for att, _sess in rows:
         att.first_time = att is first
@@ -106,10 +121,12 @@ def recompute_first_time(s: OrmSession, participant_id: str) -> None:
 
 def session_attendance(s: OrmSession, session_id: str) -> list[tuple[Participant, Attendance]]:
     """Roster marks for a session, ordered by code (for the facilitator's screens)."""
-    rows = s.execute(select(Participant, Attendance)
-                     .join(Attendance, Attendance.participant_id == Participant.id)
-                     .where(Attendance.session_id == session_id)
-                     .order_by(Participant.code)).all()
+    rows = s.execute(
+        select(Participant, Attendance)
+        .join(Attendance, Attendance.participant_id == Participant.id)
+        .where(Attendance.session_id == session_id)
+        .order_by(Participant.code)
+    ).all()
     return [(p, a) for p, a in rows]
 
 
@@ -118,9 +135,14 @@ def attended_count(s: OrmSession, session_id: str) -> int:
     sess, group = _session_and_group(s, session_id)
     if group.headcount_only or sess.headcount is not None:
         return int(sess.headcount or 0)
-    return int(s.scalar(select(func.count()).select_from(Attendance)
-                        .where(Attendance.session_id == session_id,
-                               Attendance.status.in_(ATTENDED))) or 0)
+    return int(
+        s.scalar(
+            select(func.count())
+            .select_from(Attendance)
+            .where(Attendance.session_id == session_id, Attendance.status.in_(ATTENDED))
+        )
+        or 0
+    )
 
 
 def set_headcount(s: OrmSession, session_id: str, headcount: int) -> Session:
@@ -148,12 +170,19 @@ def set_headcount_only(s: OrmSession, group_id: str, enabled: bool) -> Group:
     if group is None:
         raise InputError("That group does not exist.")
     if enabled and not group.headcount_only:
-        n = s.scalar(select(func.count()).select_from(Participant)
-                     .where(Participant.group_id == group_id,
-                            Participant.archived.is_(False))) or 0
+        n = (
+            s.scalar(
+                select(func.count())
+                .select_from(Participant)
+                .where(Participant.group_id == group_id, Participant.archived.is_(False))
+            )
+            or 0
+        )
         if n:
-            raise InputError("This group still has participants on its roster; "
-                             "archive or erase them before switching to headcount only.")
+            raise InputError(
+                "This group still has participants on its roster; "
+                "archive or erase them before switching to headcount only."
+            )
     group.headcount_only = enabled
     s.flush()
     return group

@@ -32,7 +32,7 @@ def _secret_choice(alphabet: str) -> str:
 def generate_code(choose: Chooser | None = None) -> str:
     """One random code. ``choose`` lets the demo generator use a seeded RNG."""
     pick = choose or _secret_choice
-    return (pick(LETTERS) + pick(LETTERS) + "-" + pick(DIGITS) + pick(DIGITS))
+    return pick(LETTERS) + pick(LETTERS) + "-" + pick(DIGITS) + pick(DIGITS)
 
 
 def seeded_chooser(rng: random.Random) -> Chooser:
@@ -40,8 +40,9 @@ def seeded_chooser(rng: random.Random) -> Chooser:
     return rng.choice
 
 
-def new_unique_code(existing: Collection[str], choose: Chooser | None = None,
-                    attempts: int = MAX_ATTEMPTS) -> str:
+def new_unique_code(
+    existing: Collection[str], choose: Chooser | None = None, attempts: int = MAX_ATTEMPTS
+) -> str:
     """A code not in ``existing`` (the group's codes), redrawing on collision."""
     taken = set(existing)
     if len(taken) >= CODE_SPACE:
@@ -62,8 +63,9 @@ def normalize_code(text: str) -> str:
     if len(cleaned) == 4:
         cleaned = cleaned[:2] + "-" + cleaned[2:]
     if not CODE_RE.match(cleaned):
-        raise InputError(f"'{text}' is not a participant code (two letters and two digits, "
-                         "for example KT-47).")
+        raise InputError(
+            f"'{text}' is not a participant code (two letters and two digits, for example KT-47)."
+        )
     return cleaned
 
 

@@ -37,11 +37,18 @@ from facilitator.tracking.measures import (
 )
 
 
-def create_custom_measure(s: OrmSession, key: str, title: dict[str, str], *,
-                          minimum: float, maximum: float, step: float = 1,
-                          higher_is_better: bool = True,
-                          phases: Sequence[str] = ("pre", "post", "single"),
-                          measure_id: str | None = None) -> MeasureDefinition:
+def create_custom_measure(
+    s: OrmSession,
+    key: str,
+    title: dict[str, str],
+    *,
+    minimum: float,
+    maximum: float,
+    step: float = 1,
+    higher_is_better: bool = True,
+    phases: Sequence[str] = ("pre", "post", "single"),
+    measure_id: str | None = None,
+) -> MeasureDefinition:
     """An organisation-defined measure: a bilingual title and a numeric range.
 
     ``phases`` is when it is asked: ``("pre", "post")`` at the start and end of a
@@ -50,27 +57,53 @@ def create_custom_measure(s: OrmSession, key: str, title: dict[str, str], *,
     checked here (see :func:`clean_title`) and again when a report is built.
     """
     if not isinstance(key, str) or not KEY_RE.match(key):
-        raise InputError(QT_TRANSLATE_NOOP(
-            "measures", "A measure key uses lowercase letters, digits and '_' (2 to 41 "
-            "characters, starting with a letter)."), field="key")
-    if key in BUILTIN_KEYS or s.scalars(select(MeasureDefinition.id)
-                                        .where(MeasureDefinition.key == key)).first():
-        raise InputError(QT_TRANSLATE_NOOP("measures", "A measure called '{key}' already exists."),
-                         params=dict(key=key), field="key")
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "measures",
+                "A measure key uses lowercase letters, digits and '_' (2 to 41 "
+                "characters, starting with a letter).",
+            ),
+            field="key",
+        )
+    if (
+        key in BUILTIN_KEYS
+        or s.scalars(select(MeasureDefinition.id).where(MeasureDefinition.key == key)).first()
+    ):
+        raise InputError(
+            QT_TRANSLATE_NOOP("measures", "A measure called '{key}' already exists."),
+            params=dict(key=key),
+            field="key",
+        )
     if not isinstance(title, dict) or not title.get("en") or not title.get("ar"):
-        raise InputError(QT_TRANSLATE_NOOP(
-            "measures", "A custom measure needs a title in both English and Arabic."),
-            field="title_en" if not (isinstance(title, dict) and title.get("en")) else "title_ar")
-    clean = {"en": clean_title(title["en"], EN_TITLE, field="title_en"),
-             "ar": clean_title(title["ar"], AR_TITLE, arabic=True, field="title_ar")}
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "measures", "A custom measure needs a title in both English and Arabic."
+            ),
+            field="title_en" if not (isinstance(title, dict) and title.get("en")) else "title_ar",
+        )
+    clean = {
+        "en": clean_title(title["en"], EN_TITLE, field="title_en"),
+        "ar": clean_title(title["ar"], AR_TITLE, arabic=True, field="title_ar"),
+    }
     lo, hi, st = _check_range(minimum, maximum, step)
     wanted = tuple(phases)
     if wanted not in PHASE_SETS:
-        raise InputError("A custom measure is asked at the start and end of a session "
-                         "(pre and post), once (single), or both.")
-    spec = {"key": key, "version": "1", "title": clean, "validated": False,
-            "min": lo, "max": hi, "step": st, "phases": list(wanted),
-            "higher_is_better": bool(higher_is_better), "scoring": {"type": "value"}}
+        raise InputError(
+            "A custom measure is asked at the start and end of a session "
+            "(pre and post), once (single), or both."
+        )
+    spec = {
+        "key": key,
+        "version": "1",
+        "title": clean,
+        "validated": False,
+        "min": lo,
+        "max": hi,
+        "step": st,
+        "phases": list(wanted),
+        "higher_is_better": bool(higher_is_better),
+        "scoring": {"type": "value"},
+    }
     row = MeasureDefinition(key=key, title=clean, spec=spec, builtin=False)
     if measure_id is not None:
         row.id = measure_id
@@ -89,8 +122,7 @@ def set_titles(s: OrmSession, key: str, title: dict[str, str | None]) -> Measure
     m = get_measure(s, key)
     if m.builtin:
         raise InputError(f"'{key}' is a built-in measure; its title cannot be changed.")
-    if not isinstance(title, dict) or not any(title.get(lang) is not None
-                                              for lang in ("en", "ar")):
+    if not isinstance(title, dict) or not any(title.get(lang) is not None for lang in ("en", "ar")):
         raise InputError("Give a new English title, a new Arabic title, or both.")
     clean = dict(m.title or {})
     if title.get("en") is not None:
@@ -116,8 +148,9 @@ _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe7
 _HIDDEN = frozenset({"Cc", "Cf", "Cs", "Co", "Cn"})
 
 
-def clean_title(value: Any, what: str, *, arabic: bool = False, limit: int = TITLE_MAX,
-                field: str | None = None) -> str:
+def clean_title(
+    value: Any, what: str, *, arabic: bool = False, limit: int = TITLE_MAX, field: str | None = None
+) -> str:
     """One line of definition text, whitespace collapsed, or an InputError saying why not.
 
     ``what`` names the text in the message (a marked string such as :data:`EN_TITLE`
@@ -134,8 +167,11 @@ def clean_title(value: Any, what: str, *, arabic: bool = False, limit: int = TIT
         exc.field = field
         raise
     if arabic and not _ARABIC.search(text):
-        raise InputError(QT_TRANSLATE_NOOP("measures", "{what} has no Arabic letters."),
-                         params=dict(what=what), field=field)
+        raise InputError(
+            QT_TRANSLATE_NOOP("measures", "{what} has no Arabic letters."),
+            params=dict(what=what),
+            field=field,
+        )
     return text
 
 
@@ -143,8 +179,9 @@ def display_title(title: Any, lang: str) -> str:
     """A stored title made safe to print, whatever reached the store (reports call this;
     the PDF layer cleans again for its font)."""
     text = pick(title if isinstance(title, (dict, str)) else str(title or ""), lang)
-    text = "".join(ch for ch in " ".join(str(text).split())
-                   if unicodedata.category(ch) not in _HIDDEN)
+    text = "".join(
+        ch for ch in " ".join(str(text).split()) if unicodedata.category(ch) not in _HIDDEN
+    )
     return text[:TITLE_MAX] or "?"
 
 
@@ -160,32 +197,47 @@ def _check_range(minimum: Any, maximum: Any, step: Any) -> tuple[float, float, f
     lo, hi = _number(minimum, "The lowest score"), _number(maximum, "The highest score")
     st = _number(step, "The step")
     if not lo < hi:
-        raise InputError(QT_TRANSLATE_NOOP(
-            "measures", "The range must go from a smaller to a larger number ({lo} to {hi} "
-            "does not)."), params=dict(lo=f"{lo:g}", hi=f"{hi:g}"), field="range")
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "measures",
+                "The range must go from a smaller to a larger number ({lo} to {hi} does not).",
+            ),
+            params=dict(lo=f"{lo:g}", hi=f"{hi:g}"),
+            field="range",
+        )
     if st <= 0:
-        raise InputError(QT_TRANSLATE_NOOP("measures", "The step must be a positive number."),
-                         field="step")
+        raise InputError(
+            QT_TRANSLATE_NOOP("measures", "The step must be a positive number."), field="step"
+        )
     count = (hi - lo) / st
     if abs(count - round(count)) > 1e-9 * max(1.0, count) or round(count) < 1:
-        raise InputError(QT_TRANSLATE_NOOP(
-            "measures", "A step of {step} does not divide the range {lo} to {hi} into equal "
-            "steps."), params=dict(step=f"{st:g}", lo=f"{lo:g}", hi=f"{hi:g}"), field="step")
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "measures",
+                "A step of {step} does not divide the range {lo} to {hi} into equal steps.",
+            ),
+            params=dict(step=f"{st:g}", lo=f"{lo:g}", hi=f"{hi:g}"),
+            field="step",
+        )
     if round(count) > MAX_STEPS:
-        raise InputError(QT_TRANSLATE_NOOP(
-            "measures", "A step of {step} gives {n} answer points; use at most {most}."),
-            params=dict(step=f"{st:g}", n=round(count), most=MAX_STEPS), field="step")
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "measures", "A step of {step} gives {n} answer points; use at most {most}."
+            ),
+            params=dict(step=f"{st:g}", n=round(count), most=MAX_STEPS),
+            field="step",
+        )
     return lo, hi, st
 
 
 # --- listing and retiring -----------------------------------------------------------
 
+
 def list_measures(s: OrmSession, include_retired: bool = False) -> list[MeasureDefinition]:
     """Built-in measures first, then custom ones by key; retired ones only on request."""
     ensure_builtin_measures(s)
     rows = list(s.scalars(select(MeasureDefinition)))
-    rows.sort(key=lambda m: (not m.builtin, BUILTIN_KEYS.index(m.key) if m.builtin else 0,
-                             m.key))
+    rows.sort(key=lambda m: (not m.builtin, BUILTIN_KEYS.index(m.key) if m.builtin else 0, m.key))
     return [m for m in rows if include_retired or not is_retired(m)]
 
 
@@ -229,14 +281,23 @@ class CustomMeasure:
 def custom_measures(s: OrmSession) -> list[CustomMeasure]:
     """Every custom measure, retired ones included (their past data is still reported)."""
     out = []
-    for m in s.scalars(select(MeasureDefinition).where(MeasureDefinition.builtin.is_(False))
-                       .order_by(MeasureDefinition.key)):
+    for m in s.scalars(
+        select(MeasureDefinition)
+        .where(MeasureDefinition.builtin.is_(False))
+        .order_by(MeasureDefinition.key)
+    ):
         spec = m.spec or {}
-        out.append(CustomMeasure(m.key, dict(m.title or {}), float(spec.get("min", 0)),
-                                 float(spec.get("max", 10)),
-                                 bool(spec.get("higher_is_better", True)),
-                                 tuple(spec.get("phases") or ("pre", "post", "single")),
-                                 is_retired(m)))
+        out.append(
+            CustomMeasure(
+                m.key,
+                dict(m.title or {}),
+                float(spec.get("min", 0)),
+                float(spec.get("max", 10)),
+                bool(spec.get("higher_is_better", True)),
+                tuple(spec.get("phases") or ("pre", "post", "single")),
+                is_retired(m),
+            )
+        )
     return out
 
 
@@ -254,36 +315,51 @@ def check_wording(key: str, data: Any) -> dict[str, Any]:
     from). Every text must be non-empty, contain Arabic letters and no control chars.
     """
     if key != WHO5:
-        raise InputError(QT_TRANSLATE_NOOP(
-            "measures", "Only the WHO-5 wording can be replaced, not '{key}'."), params=dict(key=key))
+        raise InputError(
+            QT_TRANSLATE_NOOP("measures", "Only the WHO-5 wording can be replaced, not '{key}'."),
+            params=dict(key=key),
+        )
     if not isinstance(data, dict):
-        raise InputError(QT_TRANSLATE_NOOP(
-            "measures", "The wording must be a mapping with title, instructions, items "
-            "and choices."))
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "measures",
+                "The wording must be a mapping with title, instructions, items and choices.",
+            )
+        )
     unknown = sorted(str(k) for k in data if k not in WORDING_KEYS)
     if unknown:
-        raise InputError(QT_TRANSLATE_NOOP(
-            "measures", "Unknown field(s) in the wording: {fields}; expected title, "
-            "instructions, items, choices and optionally source."), params=dict(
-                fields=", ".join(unknown)))
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "measures",
+                "Unknown field(s) in the wording: {fields}; expected title, "
+                "instructions, items, choices and optionally source.",
+            ),
+            params=dict(fields=", ".join(unknown)),
+        )
     missing = [k for k in ("title", "instructions", "items", "choices") if k not in data]
     if missing:
-        raise InputError(QT_TRANSLATE_NOOP("measures", "The wording is missing: {fields}."),
-                         params=dict(fields=", ".join(missing)))
+        raise InputError(
+            QT_TRANSLATE_NOOP("measures", "The wording is missing: {fields}."),
+            params=dict(fields=", ".join(missing)),
+        )
     spec = builtin_spec(key)
     out: dict[str, Any] = {
         "title": clean_title(data["title"], "The title", arabic=True, limit=200),
-        "instructions": clean_title(data["instructions"], "The instructions", arabic=True,
-                                    limit=TEXT_MAX)}
-    for field, shipped, limit in (("items", spec["items"], 300),
-                                  ("choices", spec["choices"], 80)):
+        "instructions": clean_title(
+            data["instructions"], "The instructions", arabic=True, limit=TEXT_MAX
+        ),
+    }
+    for field, shipped, limit in (("items", spec["items"], 300), ("choices", spec["choices"], 80)):
         values = data[field]
         if not isinstance(values, list) or len(values) != len(shipped):
-            raise InputError(QT_TRANSLATE_NOOP(
-                "measures", "'{field}' must be a list of exactly {n} texts."), params=dict(
-                    field=field, n=len(shipped)))
-        out[field] = [clean_title(v, f"{field[:-1].capitalize()} {i}", arabic=True, limit=limit)
-                      for i, v in enumerate(values, start=1)]
+            raise InputError(
+                QT_TRANSLATE_NOOP("measures", "'{field}' must be a list of exactly {n} texts."),
+                params=dict(field=field, n=len(shipped)),
+            )
+        out[field] = [
+            clean_title(v, f"{field[:-1].capitalize()} {i}", arabic=True, limit=limit)
+            for i, v in enumerate(values, start=1)
+        ]
     if data.get("source") is not None:
         out["source"] = clean_title(data["source"], "The source note", limit=TEXT_MAX)
     return out
@@ -299,8 +375,7 @@ def set_builtin_wording(s: OrmSession, key: str, data: Any, lang: str = "ar") ->
     "organisation".
     """
     if lang != "ar":
-        raise InputError("Only the Arabic wording can be replaced; English is the "
-                         "published text.")
+        raise InputError("Only the Arabic wording can be replaced; English is the published text.")
     clean = check_wording(key, data)
     row = get_measure(s, key)
     base = builtin_spec(key)
@@ -334,25 +409,33 @@ def read_wording(path: str, key: str) -> dict[str, Any]:
     try:
         raw = file.read_bytes()
     except OSError as exc:
-        raise InputError(QT_TRANSLATE_NOOP("measures", "Could not read {path}: {reason}."),
-                         params=dict(path=path, reason=exc.strerror or exc)) from None
+        raise InputError(
+            QT_TRANSLATE_NOOP("measures", "Could not read {path}: {reason}."),
+            params=dict(path=path, reason=exc.strerror or exc),
+        ) from None
     if len(raw) > MAX_WORDING_BYTES:
-        raise InputError(QT_TRANSLATE_NOOP(
-            "measures", "{path} is larger than {kb} kB; a wording file is a few lines of "
-            "text."), params=dict(path=path, kb=MAX_WORDING_BYTES // 1000))
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "measures", "{path} is larger than {kb} kB; a wording file is a few lines of text."
+            ),
+            params=dict(path=path, kb=MAX_WORDING_BYTES // 1000),
+        )
     try:
         data = yaml.safe_load(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise InputError(QT_TRANSLATE_NOOP("measures", "{path} is not UTF-8 text."),
-                         params=dict(path=path)) from None
+        raise InputError(
+            QT_TRANSLATE_NOOP("measures", "{path} is not UTF-8 text."), params=dict(path=path)
+        ) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         if mark is not None:
-            raise InputError(QT_TRANSLATE_NOOP(
-                "measures", "{path} is not valid YAML (line {line})."), params=dict(
-                    path=path, line=mark.line + 1)) from None
-        raise InputError(QT_TRANSLATE_NOOP("measures", "{path} is not valid YAML."),
-                         params=dict(path=path)) from None
+            raise InputError(
+                QT_TRANSLATE_NOOP("measures", "{path} is not valid YAML (line {line})."),
+                params=dict(path=path, line=mark.line + 1),
+            ) from None
+        raise InputError(
+            QT_TRANSLATE_NOOP("measures", "{path} is not valid YAML."), params=dict(path=path)
+        ) from None
     if isinstance(data, dict) and isinstance(data.get("ar"), dict) and len(data) == 1:
         data = data["ar"]  # also accept the wording nested under its language
     return check_wording(key, data)

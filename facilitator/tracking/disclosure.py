@@ -24,16 +24,21 @@ from facilitator.policy import K_EXTERNAL, K_MIN
 from facilitator.tracking.protection import HIDDEN, WITHHELD
 
 NOTES = {
-    "hidden": {"en": QT_TRANSLATE_NOOP(
-        "Disclosure", "x: not shown, so that no count from 1 to {km1} can be read or worked "
-        "out from this report or from earlier reports to the same readers. Any hidden cell "
-        "may hold a small count, a larger one or 0."),
+    "hidden": {
+        "en": QT_TRANSLATE_NOOP(
+            "Disclosure",
+            "x: not shown, so that no count from 1 to {km1} can be read or worked "
+            "out from this report or from earlier reports to the same readers. Any hidden cell "
+            "may hold a small count, a larger one or 0.",
+        ),
         "ar": "x: غير معروض، حتى لا يمكن قراءة أي عدد من 1 إلى {km1} أو استنتاجه من هذا "
-              "التقرير أو من تقارير سابقة للقرّاء أنفسهم. قد تحمل أي خانة مخفية عددًا "
-              "صغيرًا أو أكبر أو صفرًا."},
-    "withheld": {"en": QT_TRANSLATE_NOOP(
-        "Disclosure", "– withheld: based on fewer than {k} people."),
-        "ar": "– محجوب: مبنيّ على أقل من {k} أشخاص."},
+        "التقرير أو من تقارير سابقة للقرّاء أنفسهم. قد تحمل أي خانة مخفية عددًا "
+        "صغيرًا أو أكبر أو صفرًا.",
+    },
+    "withheld": {
+        "en": QT_TRANSLATE_NOOP("Disclosure", "– withheld: based on fewer than {k} people."),
+        "ar": "– محجوب: مبنيّ على أقل من {k} أشخاص.",
+    },
 }
 
 
@@ -57,5 +62,13 @@ def month_only(day: date) -> date:
     return day.replace(day=1)
 
 
-__all__ = ["DEFAULT_K", "HIDDEN", "NOTES", "WITHHELD", "effective_k", "enough_people",
-           "is_small", "month_only"]
+__all__ = [
+    "DEFAULT_K",
+    "HIDDEN",
+    "NOTES",
+    "WITHHELD",
+    "effective_k",
+    "enough_people",
+    "is_small",
+    "month_only",
+]

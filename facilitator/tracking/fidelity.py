@@ -28,7 +28,6 @@ from facilitator import steplog
 from facilitator.tracking.analytics import SessionRow, StepRow, held_sessions
 
 
-
 @dataclass(frozen=True)
 class ScriptInfo:
     mandatory: frozenset[str] = frozenset()
@@ -86,12 +85,14 @@ class Fidelity:
 def phases_done(fid: SessionFidelity, script: ScriptInfo | None) -> list[str]:
     """Phases with at least one step done, in script order: the run engine's rule
     (:func:`facilitator.steplog.phases_done`), for a log without a finish."""
-    return steplog.phases_done(fid.done, script.order if script else (),
-                               script.phases if script else {})
+    return steplog.phases_done(
+        fid.done, script.order if script else (), script.phases if script else {}
+    )
 
 
-def session_fidelity(session: SessionRow, events: Sequence[StepRow],
-                     script: ScriptInfo | None = None) -> SessionFidelity:
+def session_fidelity(
+    session: SessionRow, events: Sequence[StepRow], script: ScriptInfo | None = None
+) -> SessionFidelity:
     script = script or ScriptInfo()
     required = set(script.mandatory)
     walk = steplog.StepWalk()
@@ -107,14 +108,19 @@ def session_fidelity(session: SessionRow, events: Sequence[StepRow],
     done, skipped = walk.done(), walk.skipped
     reviewed = session.rules_reviewed or any(s in script.rules_steps for s in done)
     actual = last_elapsed / 60.0 if events else session.actual_minutes
-    planned = session.planned_minutes if session.planned_minutes is not None \
-        else script.planned_minutes
-    return SessionFidelity(session.id, tuple(sorted(required)), done, tuple(sorted(skipped)),
-                           planned, actual, reviewed)
+    planned = (
+        session.planned_minutes if session.planned_minutes is not None else script.planned_minutes
+    )
+    return SessionFidelity(
+        session.id, tuple(sorted(required)), done, tuple(sorted(skipped)), planned, actual, reviewed
+    )
 
 
-def fidelity(sessions: Sequence[SessionRow], steps: Iterable[StepRow],
-             scripts: Mapping[str, ScriptInfo] | None = None) -> Fidelity:
+def fidelity(
+    sessions: Sequence[SessionRow],
+    steps: Iterable[StepRow],
+    scripts: Mapping[str, ScriptInfo] | None = None,
+) -> Fidelity:
     """Pooled fidelity over the held real sessions in ``sessions``.
 
     No-notes sessions are left out: they keep no step detail to judge fidelity by,
@@ -122,8 +128,11 @@ def fidelity(sessions: Sequence[SessionRow], steps: Iterable[StepRow],
     by_session: dict[str, list[StepRow]] = defaultdict(list)
     for e in steps:
         by_session[e.session_id].append(e)
-    per = [session_fidelity(s, by_session.get(s.id, ()), (scripts or {}).get(s.script_id))
-           for s in held_sessions(sessions) if not s.no_notes]
+    per = [
+        session_fidelity(s, by_session.get(s.id, ()), (scripts or {}).get(s.script_id))
+        for s in held_sessions(sessions)
+        if not s.no_notes
+    ]
     return Fidelity(
         sessions=len(per),
         mandatory_total=sum(len(f.mandatory) for f in per),

@@ -34,6 +34,7 @@ KIND_LABELS: dict[str, str] = {
     "alias": QT_TRANSLATE_NOOP("Identifying", "a participant's name"),
 }
 
+
 @dataclass(frozen=True)
 class Finding:
     """One suspicious span: ``text[start:end]`` of the original string."""
@@ -62,13 +63,17 @@ def normalise(text: str) -> tuple[str, list[int]]:
 
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 
-_MONTHS_EN = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
-              r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+_MONTHS_EN = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+    r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
 # Arabic month names after normalisation (both the Levantine/Iraqi and the
 # Egyptian/Gulf series), so "12 كانون الثاني 1985" and "3 مارس 1990" are both found.
-_MONTHS_AR = (r"يناير|فبراير|مارس|ابريل|مايو|يونيو|يوليو|اغسطس|سبتمبر|اكتوبر|نوفمبر|ديسمبر|"
-              r"كانون الثاني|شباط|اذار|نيسان|ايار|حزيران|تموز|اب|ايلول|تشرين الاول|"
-              r"تشرين الثاني|كانون الاول")
+_MONTHS_AR = (
+    r"يناير|فبراير|مارس|ابريل|مايو|يونيو|يوليو|اغسطس|سبتمبر|اكتوبر|نوفمبر|ديسمبر|"
+    r"كانون الثاني|شباط|اذار|نيسان|ايار|حزيران|تموز|اب|ايلول|تشرين الاول|"
+    r"تشرين الثاني|كانون الاول"
+)
 _MONTH = rf"(?:{_MONTHS_EN}|{_MONTHS_AR})"
 _YEAR = r"(?:19|20)\d\d"
 

@@ -76,18 +76,27 @@ class Dataset:
     def for_group(self, group_id: str) -> "Dataset":
         ids = {s.id for s in self.sessions if s.group_id == group_id}
         came = {a.participant_id for a in self.attendance if a.session_id in ids}
-        return Dataset({group_id: self.groups[group_id]} if group_id in self.groups else {},
-                       [s for s in self.sessions if s.id in ids],
-                       [a for a in self.attendance if a.session_id in ids],
-                       [r for r in self.responses if r.session_id in ids],
-                       [i for i in self.incidents if i.group_id == group_id],
-                       [e for e in self.steps if e.session_id in ids], self.scripts,
-                       {pid: d for pid, d in self.people.items() if pid in came})
+        return Dataset(
+            {group_id: self.groups[group_id]} if group_id in self.groups else {},
+            [s for s in self.sessions if s.id in ids],
+            [a for a in self.attendance if a.session_id in ids],
+            [r for r in self.responses if r.session_id in ids],
+            [i for i in self.incidents if i.group_id == group_id],
+            [e for e in self.steps if e.session_id in ids],
+            self.scripts,
+            {pid: d for pid, d in self.people.items() if pid in came},
+        )
 
 
-def load_dataset(s: OrmSession, group_ids: Collection[str] | None = None, *,
-                 with_steps: bool = True, practice: bool = False,
-                 details_from: date | None = None, details_to: date | None = None) -> Dataset:
+def load_dataset(
+    s: OrmSession,
+    group_ids: Collection[str] | None = None,
+    *,
+    with_steps: bool = True,
+    practice: bool = False,
+    details_from: date | None = None,
+    details_to: date | None = None,
+) -> Dataset:
     """All real-session data for the given groups (default: every group).
 
     The whole history is loaded, not only a period: "new" and "returning" depend on
@@ -104,16 +113,33 @@ def load_dataset(s: OrmSession, group_ids: Collection[str] | None = None, *,
     if group_ids is not None:
         gq = gq.where(Group.id.in_(list(group_ids)))
     groups = {g: (n, t) for g, n, t in c.execute(gq)}
-    sq = (select(Session.id, Session.group_id, Session.started_at, Session.planned_start,
-                 Session.created_at, Session.ended_at, Session.status, Session.script_id,
-                 Session.headcount, Session.is_practice, Session.no_notes)
-          .where(Session.is_practice.is_(practice), Session.group_id.in_(list(groups))))
-    reviewed = {sid for (sid,) in c.execute(
-        select(RulesAgreement.session_id).join(Session, Session.id == RulesAgreement.session_id)
-        .where(RulesAgreement.agreed.is_(True), Session.group_id.in_(list(groups))))}
+    sq = select(
+        Session.id,
+        Session.group_id,
+        Session.started_at,
+        Session.planned_start,
+        Session.created_at,
+        Session.ended_at,
+        Session.status,
+        Session.script_id,
+        Session.headcount,
+        Session.is_practice,
+        Session.no_notes,
+    ).where(Session.is_practice.is_(practice), Session.group_id.in_(list(groups)))
+    reviewed = {
+        sid
+        for (sid,) in c.execute(
+            select(RulesAgreement.session_id)
+            .join(Session, Session.id == RulesAgreement.session_id)
+            .where(RulesAgreement.agreed.is_(True), Session.group_id.in_(list(groups)))
+        )
+    }
     rows = list(c.execute(sq))
-    real_ids = Session.id.in_(select(Session.id).where(
-        Session.is_practice.is_(practice), Session.group_id.in_(list(groups))))
+    real_ids = Session.id.in_(
+        select(Session.id).where(
+            Session.is_practice.is_(practice), Session.group_id.in_(list(groups))
+        )
+    )
     detail_ids = real_ids
     if details_from is not None or details_to is not None:
         lo, hi = details_from or date.min, details_to or date.max
@@ -122,8 +148,10 @@ def load_dataset(s: OrmSession, group_ids: Collection[str] | None = None, *,
     attendance: list[AttendanceRow] = []
     quiet_count: Counter[str] = Counter()
     for sid, pid, st in c.execute(
-            select(Attendance.session_id, Attendance.participant_id, Attendance.status)
-            .join(Session, Session.id == Attendance.session_id).where(real_ids)):
+        select(Attendance.session_id, Attendance.participant_id, Attendance.status)
+        .join(Session, Session.id == Attendance.session_id)
+        .where(real_ids)
+    ):
         if sid not in quiet:
             attendance.append(AttendanceRow(sid, pid, _val(st)))
         elif _val(st) in ATTENDED:
@@ -135,23 +163,50 @@ def load_dataset(s: OrmSession, group_ids: Collection[str] | None = None, *,
             actual = (ended - started).total_seconds() / 60.0
         if nn:
             head = head if head is not None else quiet_count.get(sid, 0)
-        sessions.append(SessionRow(sid, gid, _day(started, planned, created), _val(status),
-                                   script, head, bool(prac), None, actual,
-                                   sid in reviewed and not nn, bool(nn)))
+        sessions.append(
+            SessionRow(
+                sid,
+                gid,
+                _day(started, planned, created),
+                _val(status),
+                script,
+                head,
+                bool(prac),
+                None,
+                actual,
+                sid in reviewed and not nn,
+                bool(nn),
+            )
+        )
     keys = dict(c.execute(select(MeasureDefinition.id, MeasureDefinition.key)).all())
-    responses = [ResponseRow(sid, pid, keys.get(mid, mid), _val(ph), v, bool(pa))
-                 for sid, pid, mid, ph, v, pa in c.execute(
-                     select(MeasureResponse.session_id, MeasureResponse.participant_id,
-                            MeasureResponse.measure_id, MeasureResponse.phase,
-                            MeasureResponse.value, MeasureResponse.passed)
-                     .join(Session, Session.id == MeasureResponse.session_id).where(detail_ids))
-                 if sid not in quiet]
+    responses = [
+        ResponseRow(sid, pid, keys.get(mid, mid), _val(ph), v, bool(pa))
+        for sid, pid, mid, ph, v, pa in c.execute(
+            select(
+                MeasureResponse.session_id,
+                MeasureResponse.participant_id,
+                MeasureResponse.measure_id,
+                MeasureResponse.phase,
+                MeasureResponse.value,
+                MeasureResponse.passed,
+            )
+            .join(Session, Session.id == MeasureResponse.session_id)
+            .where(detail_ids)
+        )
+        if sid not in quiet
+    ]
     same_kind = {r[0] for r in rows}  # every session of this practice flag
     incidents = []
     for gid, inc_sid, typ, fu, sev, created in c.execute(
-            select(Incident.group_id, Incident.session_id, Incident.type, Incident.follow_up,
-                   Incident.severity, Incident.created_at)
-            .where(Incident.group_id.in_(list(groups)))):
+        select(
+            Incident.group_id,
+            Incident.session_id,
+            Incident.type,
+            Incident.follow_up,
+            Incident.severity,
+            Incident.created_at,
+        ).where(Incident.group_id.in_(list(groups)))
+    ):
         if inc_sid is not None and inc_sid not in same_kind:
             # tied to a practice session (or, for practice=True, a real one). An incident
             # in a no-notes session still counts by type, severity and follow-up: a
@@ -162,16 +217,33 @@ def load_dataset(s: OrmSession, group_ids: Collection[str] | None = None, *,
         incidents.append(IncidentRow(gid, inc_sid, typ, _val(fu), sev, _day(created)))
     steps: list[StepRow] = []
     if with_steps:
-        steps = [StepRow(sid, seq, act, stp, el or 0.0, pl or {}) for sid, seq, act, stp, el, pl
-                 in c.execute(select(StepEvent.session_id, StepEvent.seq, StepEvent.action,
-                                     StepEvent.step_id, StepEvent.elapsed, StepEvent.payload)
-                              .join(Session, Session.id == StepEvent.session_id)
-                              .where(detail_ids)) if sid not in quiet]
+        steps = [
+            StepRow(sid, seq, act, stp, el or 0.0, pl or {})
+            for sid, seq, act, stp, el, pl in c.execute(
+                select(
+                    StepEvent.session_id,
+                    StepEvent.seq,
+                    StepEvent.action,
+                    StepEvent.step_id,
+                    StepEvent.elapsed,
+                    StepEvent.payload,
+                )
+                .join(Session, Session.id == StepEvent.session_id)
+                .where(detail_ids)
+            )
+            if sid not in quiet
+        ]
     scripts = load_script_infos(s, {x.script_id for x in sessions})
     attenders = {a.participant_id for a in attendance}
-    people = {pid: (band, gender) for pid, band, gender in c.execute(
-        select(Participant.id, Participant.age_band, Participant.gender)
-        .where(Participant.group_id.in_(list(groups)))) if pid in attenders}
+    people = {
+        pid: (band, gender)
+        for pid, band, gender in c.execute(
+            select(Participant.id, Participant.age_band, Participant.gender).where(
+                Participant.group_id.in_(list(groups))
+            )
+        )
+        if pid in attenders
+    }
     return Dataset(groups, sessions, attendance, responses, incidents, steps, scripts, people)
 
 
@@ -183,14 +255,15 @@ def script_info_from_yaml(data: Any) -> ScriptInfo | None:
     planned = data.get("duration_minutes")
     if not isinstance(planned, (int, float)):
         planned = sum(float(st.get("minutes") or 0) for st in steps) or None
-    return ScriptInfo(frozenset(str(st["id"]) for st in steps if st.get("mandatory") is True),
-                      float(planned) if planned else None,
-                      frozenset(str(st["id"]) for st in steps if st.get("kind") == "ground_rules"),
-                      tuple(str(st["id"]) for st in steps),
-                      {str(st["id"]): dict(st["title"]) for st in steps
-                       if isinstance(st.get("title"), dict)},
-                      dict(data["title"]) if isinstance(data.get("title"), dict) else {},
-                      {str(st["id"]): str(st["phase"]) for st in steps if st.get("phase")})
+    return ScriptInfo(
+        frozenset(str(st["id"]) for st in steps if st.get("mandatory") is True),
+        float(planned) if planned else None,
+        frozenset(str(st["id"]) for st in steps if st.get("kind") == "ground_rules"),
+        tuple(str(st["id"]) for st in steps),
+        {str(st["id"]): dict(st["title"]) for st in steps if isinstance(st.get("title"), dict)},
+        dict(data["title"]) if isinstance(data.get("title"), dict) else {},
+        {str(st["id"]): str(st["phase"]) for st in steps if st.get("phase")},
+    )
 
 
 @functools.lru_cache(maxsize=64)
@@ -208,8 +281,17 @@ def load_script_infos(s: OrmSession, script_ids: Collection[str]) -> dict[str, S
     """Script facts per id: a facilitator's custom copy first, else the shipped file."""
     out: dict[str, ScriptInfo] = {}
     ids = sorted(set(script_ids))
-    custom = dict(s.execute(select(CustomScript.script_id, CustomScript.yaml_text)
-                            .where(CustomScript.script_id.in_(ids))).all()) if ids else {}
+    custom = (
+        dict(
+            s.execute(
+                select(CustomScript.script_id, CustomScript.yaml_text).where(
+                    CustomScript.script_id.in_(ids)
+                )
+            ).all()
+        )
+        if ids
+        else {}
+    )
     for sid in ids:
         info = None
         if sid in custom:

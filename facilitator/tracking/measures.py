@@ -52,18 +52,24 @@ WHO5_SIGNPOST = {
         "Measures",
         "This WHO-5 score is in the low range. Consider a quiet, private word after the "
         "group: ask how things are, and offer the support options on your resource list. "
-        "This is a prompt to check in, not a diagnosis."),
-    "ar": ("نتيجة مؤشر WHO-5 هذه ضمن النطاق المنخفض. فكّر في حديث هادئ وخاص بعد انتهاء "
-           "المجموعة: اسأل عن الأحوال، واعرض خيارات الدعم الموجودة في قائمة الموارد لديك. "
-           "هذه دعوة للاطمئنان، وليست تشخيصًا."),
+        "This is a prompt to check in, not a diagnosis.",
+    ),
+    "ar": (
+        "نتيجة مؤشر WHO-5 هذه ضمن النطاق المنخفض. فكّر في حديث هادئ وخاص بعد انتهاء "
+        "المجموعة: اسأل عن الأحوال، واعرض خيارات الدعم الموجودة في قائمة الموارد لديك. "
+        "هذه دعوة للاطمئنان، وليست تشخيصًا."
+    ),
 }
 WHO5_DROP = {
     "en": QT_TRANSLATE_NOOP(
         "Measures",
         "This WHO-5 score is 10 or more points lower than last time. It may be worth a "
-        "private check-in and a reminder of the support options on your resource list."),
-    "ar": ("نتيجة مؤشر WHO-5 هذه أقل بعشر نقاط أو أكثر من المرة السابقة. قد يكون من المفيد "
-           "الاطمئنان على الشخص على انفراد وتذكيره بخيارات الدعم الموجودة في قائمة الموارد."),
+        "private check-in and a reminder of the support options on your resource list.",
+    ),
+    "ar": (
+        "نتيجة مؤشر WHO-5 هذه أقل بعشر نقاط أو أكثر من المرة السابقة. قد يكون من المفيد "
+        "الاطمئنان على الشخص على انفراد وتذكيره بخيارات الدعم الموجودة في قائمة الموارد."
+    ),
 }
 
 
@@ -88,14 +94,21 @@ def ensure_builtin_measures(s: OrmSession) -> dict[str, MeasureDefinition]:
     organisation's own wording (``spec["override"]``, see :func:`set_builtin_wording`)
     is carried over: it is the organisation's data, not ours to replace.
     """
-    existing = {m.key: m for m in s.scalars(
-        select(MeasureDefinition).where(MeasureDefinition.key.in_(BUILTIN_KEYS)))}
+    existing = {
+        m.key: m
+        for m in s.scalars(select(MeasureDefinition).where(MeasureDefinition.key.in_(BUILTIN_KEYS)))
+    }
     for key in BUILTIN_KEYS:
         spec = builtin_spec(key)
         row = existing.get(key)
         if row is None:
-            row = MeasureDefinition(id=builtin_measure_id(key), key=key, title=dict(spec["title"]),
-                                    spec=spec, builtin=True)
+            row = MeasureDefinition(
+                id=builtin_measure_id(key),
+                key=key,
+                title=dict(spec["title"]),
+                spec=spec,
+                builtin=True,
+            )
             s.add(row)
             existing[key] = row
         elif row.spec.get("version") != spec.get("version"):
@@ -175,14 +188,24 @@ def _validate_value(m: MeasureDefinition, value: float) -> float:
         # an answer lies on the measure's own scale (0, 2, 4 ... for a step of 2)
         points = (value - lo) / step
         if abs(points - round(points)) > 1e-9 * max(1.0, abs(points)):
-            raise InputError(f"A score for this measure goes from {lo:g} to {hi:g} in steps "
-                             f"of {step:g}; {value:g} is not one of them.")
+            raise InputError(
+                f"A score for this measure goes from {lo:g} to {hi:g} in steps "
+                f"of {step:g}; {value:g} is not one of them."
+            )
     return float(value)
 
 
-def record_response(s: OrmSession, session_id: str, participant_id: str, measure_key: str,
-                    phase: Phase | str, *, value: float | None = None, passed: bool = False,
-                    items: Sequence[int] | None = None) -> MeasureResponse:
+def record_response(
+    s: OrmSession,
+    session_id: str,
+    participant_id: str,
+    measure_key: str,
+    phase: Phase | str,
+    *,
+    value: float | None = None,
+    passed: bool = False,
+    items: Sequence[int] | None = None,
+) -> MeasureResponse:
     """Store (or replace) one answer. A pass stores no value and is never scored."""
     m = get_measure(s, measure_key)
     try:
@@ -196,9 +219,15 @@ def record_response(s: OrmSession, session_id: str, participant_id: str, measure
     participant = s.get(Participant, participant_id)
     if sess is None or participant is None or participant.group_id != sess.group_id:
         raise InputError("That participant is not in this session's group.")
-    if is_retired(m) and s.scalars(select(MeasureResponse.id).where(
-            MeasureResponse.session_id == session_id,
-            MeasureResponse.measure_id == m.id)).first() is None:
+    if (
+        is_retired(m)
+        and s.scalars(
+            select(MeasureResponse.id).where(
+                MeasureResponse.session_id == session_id, MeasureResponse.measure_id == m.id
+            )
+        ).first()
+        is None
+    ):
         # answers already in a session may still be corrected; no new session starts it
         raise InputError(f"The measure '{m.key}' is retired and is not asked any more.")
     stored_items: list[int] | None = None
@@ -215,12 +244,18 @@ def record_response(s: OrmSession, session_id: str, participant_id: str, measure
         if value is None:
             raise InputError("Give a score or choose 'pass'.")
         stored = _validate_value(m, value)
-    row = s.scalars(select(MeasureResponse).where(
-        MeasureResponse.session_id == session_id, MeasureResponse.participant_id == participant_id,
-        MeasureResponse.measure_id == m.id, MeasureResponse.phase == phase)).first()
+    row = s.scalars(
+        select(MeasureResponse).where(
+            MeasureResponse.session_id == session_id,
+            MeasureResponse.participant_id == participant_id,
+            MeasureResponse.measure_id == m.id,
+            MeasureResponse.phase == phase,
+        )
+    ).first()
     if row is None:
-        row = MeasureResponse(session_id=session_id, participant_id=participant_id,
-                              measure_id=m.id, phase=phase)
+        row = MeasureResponse(
+            session_id=session_id, participant_id=participant_id, measure_id=m.id, phase=phase
+        )
         s.add(row)
     row.value, row.passed, row.items = stored, passed, stored_items
     s.flush()
@@ -231,8 +266,9 @@ def _ref(s: OrmSession, model: type, ref: Any) -> Any:
     return ref if isinstance(ref, model) else s.get(model, ref)
 
 
-def who5_due(s: OrmSession, group: Group | str, session: Session | str | None = None,
-             every: int = WHO5_EVERY) -> bool:
+def who5_due(
+    s: OrmSession, group: Group | str, session: Session | str | None = None, every: int = WHO5_EVERY
+) -> bool:
     """Is WHO-5 due at ``session`` (default: the group's next session)?
 
     It is offered at a group's first real session and then whenever ``every - 1``
@@ -246,17 +282,26 @@ def who5_due(s: OrmSession, group: Group | str, session: Session | str | None = 
     if target is not None and target.is_practice:
         return False
     m = ensure_builtin_measures(s)[WHO5]
-    sessions = [x for x in s.scalars(select(Session).where(Session.group_id == found.id,
-                                                           Session.is_practice.is_(False)))
-                if (target is None or x.id != target.id)
-                and x.status not in (SessionStatus.planned, SessionStatus.abandoned)]
+    sessions = [
+        x
+        for x in s.scalars(
+            select(Session).where(Session.group_id == found.id, Session.is_practice.is_(False))
+        )
+        if (target is None or x.id != target.id)
+        and x.status not in (SessionStatus.planned, SessionStatus.abandoned)
+    ]
     if target is not None:
         cutoff = session_when(target)
         sessions = [x for x in sessions if session_when(x) < cutoff]
     sessions.sort(key=lambda x: (session_when(x), x.id))
-    collected = set(s.scalars(select(MeasureResponse.session_id).where(
-        MeasureResponse.measure_id == m.id,
-        MeasureResponse.session_id.in_([x.id for x in sessions]))))
+    collected = set(
+        s.scalars(
+            select(MeasureResponse.session_id).where(
+                MeasureResponse.measure_id == m.id,
+                MeasureResponse.session_id.in_([x.id for x in sessions]),
+            )
+        )
+    )
     since = 0
     for x in reversed(sessions):
         if x.id in collected:
@@ -273,16 +318,21 @@ def who5_previous(s: OrmSession, participant_id: str, session_id: str) -> float 
         raise InputError("That session does not exist.")
     m = ensure_builtin_measures(s)[WHO5]
     cutoff = session_when(target)
-    rows = s.execute(select(MeasureResponse.value, Session)
-                     .join(Session, Session.id == MeasureResponse.session_id)
-                     .where(MeasureResponse.participant_id == participant_id,
-                            MeasureResponse.measure_id == m.id,
-                            MeasureResponse.passed.is_(False),
-                            MeasureResponse.value.is_not(None),
-                            Session.is_practice.is_(False),
-                            Session.id != session_id)).all()
-    earlier = [(session_when(sess), sess.id, value) for value, sess in rows
-               if session_when(sess) < cutoff]
+    rows = s.execute(
+        select(MeasureResponse.value, Session)
+        .join(Session, Session.id == MeasureResponse.session_id)
+        .where(
+            MeasureResponse.participant_id == participant_id,
+            MeasureResponse.measure_id == m.id,
+            MeasureResponse.passed.is_(False),
+            MeasureResponse.value.is_not(None),
+            Session.is_practice.is_(False),
+            Session.id != session_id,
+        )
+    ).all()
+    earlier = [
+        (session_when(sess), sess.id, value) for value, sess in rows if session_when(sess) < cutoff
+    ]
     return max(earlier)[2] if earlier else None
 
 
@@ -313,27 +363,36 @@ def measure_text(spec: dict[str, Any], lang: str) -> MeasureText:
     own wording for that language (:func:`set_builtin_wording`), which then replaces
     the shipped text. Pass the row's spec (``get_measure(s, "who5").spec``) to see it.
     """
+
     def tr(d: Any) -> str:
         return pick(d, lang) if isinstance(d, dict) else str(d or "")
+
     status = "published" if lang == "en" else str(spec.get("translation_status") or "unverified")
     own = (spec.get("override") or {}).get(lang) if lang != "en" else None
     text = MeasureText(
-        key=str(spec.get("key")), lang=lang, title=tr(spec.get("title")),
+        key=str(spec.get("key")),
+        lang=lang,
+        title=tr(spec.get("title")),
         instructions=tr(spec.get("instructions")),
         items=tuple(tr(i["text"]) for i in spec.get("items") or ()),
         choices=tuple((int(c["value"]), tr(c["label"])) for c in spec.get("choices") or ()),
-        attribution=tr(spec.get("attribution")), status=status)
+        attribution=tr(spec.get("attribution")),
+        status=status,
+    )
     if not isinstance(own, dict):
         return text
     values = [v for v, _ in sorted(text.choices, reverse=True)]
     labels = list(own.get("choices") or ())
     return MeasureText(
-        key=text.key, lang=lang, title=own.get("title") or text.title,
+        key=text.key,
+        lang=lang,
+        title=own.get("title") or text.title,
         instructions=own.get("instructions") or text.instructions,
         items=tuple(own.get("items") or text.items),
         choices=(tuple(zip(values, labels)) if len(labels) == len(values) else text.choices),
         attribution=" ".join(x for x in (text.attribution, own.get("source")) if x),
-        status="organisation")
+        status="organisation",
+    )
 
 
 def stored_text(s: OrmSession, key: str, lang: str) -> MeasureText:

@@ -72,22 +72,34 @@ def _clean_alias(alias: str | None) -> str | None:
     if not alias:
         return None
     if len(alias) > ALIAS_MAX:
-        raise InputError(f"An alias can be at most {ALIAS_MAX} characters; "
-                         "a first name or nickname is enough.")
+        raise InputError(
+            f"An alias can be at most {ALIAS_MAX} characters; a first name or nickname is enough."
+        )
     return alias
 
 
-def add_participant(s: OrmSession, group_id: str, *, alias: str | None = None,
-                    age_band: str | None = None, gender: str | None = None,
-                    choose: Chooser | None = None) -> Participant:
+def add_participant(
+    s: OrmSession,
+    group_id: str,
+    *,
+    alias: str | None = None,
+    age_band: str | None = None,
+    gender: str | None = None,
+    choose: Chooser | None = None,
+) -> Participant:
     """Create a participant with a fresh code unique within ``group_id``."""
     group = get_group(s, group_id)
     if group.headcount_only:
         raise InputError("This group keeps a headcount only, without a list of participants.")
     _check_details(age_band, gender)
     existing = s.scalars(select(Participant.code).where(Participant.group_id == group_id)).all()
-    participant = Participant(group_id=group_id, code=new_unique_code(existing, choose),
-                              alias=_clean_alias(alias), age_band=age_band, gender=gender)
+    participant = Participant(
+        group_id=group_id,
+        code=new_unique_code(existing, choose),
+        alias=_clean_alias(alias),
+        age_band=age_band,
+        gender=gender,
+    )
     s.add(participant)
     s.flush()
     return participant
@@ -100,8 +112,9 @@ def _check_details(age_band: str | None, gender: str | None) -> None:
         raise InputError(f"Unknown gender option '{gender}'.")
 
 
-def set_details(s: OrmSession, participant_id: str, *, age_band: str | None,
-                gender: str | None) -> Participant:
+def set_details(
+    s: OrmSession, participant_id: str, *, age_band: str | None, gender: str | None
+) -> Participant:
     """Set or clear (None = skipped, "prefer not to say") the optional age band and gender."""
     _check_details(age_band, gender)
     p = _get_participant(s, participant_id)
@@ -122,16 +135,18 @@ def archive_participant(s: OrmSession, participant_id: str, archived: bool = Tru
     return p
 
 
-def list_participants(s: OrmSession, group_id: str, *,
-                      include_archived: bool = False) -> list[Participant]:
+def list_participants(
+    s: OrmSession, group_id: str, *, include_archived: bool = False
+) -> list[Participant]:
     query = select(Participant).where(Participant.group_id == group_id)
     if not include_archived:
         query = query.where(Participant.archived.is_(False))
     return list(s.scalars(query.order_by(Participant.code)))
 
 
-def erase_participant(s: OrmSession, participant_id: str, *,
-                      user_id: str | None = None) -> dict[str, int]:
+def erase_participant(
+    s: OrmSession, participant_id: str, *, user_id: str | None = None
+) -> dict[str, int]:
     """Delete a participant and every attendance and measure row linked to them.
 
     The run engine's log names speakers by code in talking rounds; those mentions are
@@ -144,24 +159,57 @@ def erase_participant(s: OrmSession, participant_id: str, *,
     group_id = p.group_id
     n_events = _scrub_code(s, group_id, p.code, f"erased-{secrets.token_hex(4)}")
     n_notes = _scrub_alias(s, group_id, p.alias) if p.alias else 0
-    n_att = s.scalar(select(func.count()).select_from(Attendance)
-                     .where(Attendance.participant_id == participant_id)) or 0
-    n_resp = s.scalar(select(func.count()).select_from(MeasureResponse)
-                      .where(MeasureResponse.participant_id == participant_id)) or 0
+    n_att = (
+        s.scalar(
+            select(func.count())
+            .select_from(Attendance)
+            .where(Attendance.participant_id == participant_id)
+        )
+        or 0
+    )
+    n_resp = (
+        s.scalar(
+            select(func.count())
+            .select_from(MeasureResponse)
+            .where(MeasureResponse.participant_id == participant_id)
+        )
+        or 0
+    )
     # the erasure travels in report bundles as tombstones (ids only, never the code)
-    record_tombstones(s, "response", s.scalars(select(MeasureResponse.id).where(
-        MeasureResponse.participant_id == participant_id)).all(), group_id)
-    record_tombstones(s, "attendance", s.scalars(select(Attendance.id).where(
-        Attendance.participant_id == participant_id)).all(), group_id)
+    record_tombstones(
+        s,
+        "response",
+        s.scalars(
+            select(MeasureResponse.id).where(MeasureResponse.participant_id == participant_id)
+        ).all(),
+        group_id,
+    )
+    record_tombstones(
+        s,
+        "attendance",
+        s.scalars(select(Attendance.id).where(Attendance.participant_id == participant_id)).all(),
+        group_id,
+    )
     record_tombstones(s, "participant", [participant_id], group_id)
     s.execute(delete(MeasureResponse).where(MeasureResponse.participant_id == participant_id))
     s.execute(delete(Attendance).where(Attendance.participant_id == participant_id))
     s.execute(delete(Participant).where(Participant.id == participant_id))
     s.expunge(p)
-    counts = {"attendance": int(n_att), "responses": int(n_resp), "step_events": n_events,
-              "notes": n_notes}
-    s.add(AuditEvent(user_id=user_id, action="participant.erase", entity="participant",
-                     entity_id=None, detail={"group_id": group_id, **counts}))
+    counts = {
+        "attendance": int(n_att),
+        "responses": int(n_resp),
+        "step_events": n_events,
+        "notes": n_notes,
+    }
+    s.add(
+        AuditEvent(
+            user_id=user_id,
+            action="participant.erase",
+            entity="participant",
+            entity_id=None,
+            detail={"group_id": group_id, **counts},
+        )
+    )
     s.flush()
     return counts
 
@@ -178,9 +226,11 @@ def _replace(value: Any, old: str, new: str) -> Any:
 
 def _scrub_code(s: OrmSession, group_id: str, code: str, placeholder: str) -> int:
     """Replace ``code`` in the step-event payloads of the group's sessions."""
-    rows = s.scalars(select(StepEvent).join(Session, Session.id == StepEvent.session_id)
-                     .where(Session.group_id == group_id,
-                            cast(StepEvent.payload, String).like(f'%"{code}"%')))
+    rows = s.scalars(
+        select(StepEvent)
+        .join(Session, Session.id == StepEvent.session_id)
+        .where(Session.group_id == group_id, cast(StepEvent.payload, String).like(f'%"{code}"%'))
+    )
     changed = 0
     for row in rows:
         new = _replace(row.payload or {}, code, placeholder)

@@ -17,8 +17,10 @@ from datetime import date
 
 from facilitator.errors import InputError
 
-ACCEPTED = ("whole calendar months: the first day of a month to the last day of a month, "
-            "for example 2026-01-01 to 2026-03-31")
+ACCEPTED = (
+    "whole calendar months: the first day of a month to the last day of a month, "
+    "for example 2026-01-01 to 2026-03-31"
+)
 
 
 @dataclass(frozen=True)

@@ -79,8 +79,7 @@ class Ledger:
     distinct_sums: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
     zeros: set[str] = field(default_factory=set)
 
-    def count(self, key: str, value: int, *, printed: bool = True,
-              total: bool = False) -> Count:
+    def count(self, key: str, value: int, *, printed: bool = True, total: bool = False) -> Count:
         value = int(value)
         if value < 0:
             raise ValueError("counts cannot be negative")
@@ -117,10 +116,18 @@ class Ledger:
         self.values.setdefault(key, 0)
         self.zeros.add(key)
 
-    def table(self, prefix: str, rows: Sequence[str], columns: Sequence[str],
-              counts: Sequence[Sequence[int]], *, row_totals: bool = True,
-              col_totals: bool = True, total_row: str = "total",
-              total_keys: Mapping[str, str] | None = None) -> list[list[Count]]:
+    def table(
+        self,
+        prefix: str,
+        rows: Sequence[str],
+        columns: Sequence[str],
+        counts: Sequence[Sequence[int]],
+        *,
+        row_totals: bool = True,
+        col_totals: bool = True,
+        total_row: str = "total",
+        total_keys: Mapping[str, str] | None = None,
+    ) -> list[list[Count]]:
         """A count table with its sums: cell keys ``prefix|row|column``, the totals
         column ``prefix|row|total`` and the totals row ``prefix|<total_row>|column``
         (name the totals row after the period when the rows are not: months or
@@ -156,7 +163,7 @@ class PriorRelease:
 
     id: str
     cells: Mapping[str, int | None]  # printed value, or None where it showed HIDDEN
-    small: frozenset[str]            # its hidden cells that held a count from 1 to k-1
+    small: frozenset[str]  # its hidden cells that held a count from 1 to k-1
     equal_sums: Sequence[tuple[str, Sequence[str]]]
     distinct_sums: Sequence[tuple[str, Sequence[str]]]
     zeros: frozenset[str] = frozenset()
@@ -237,8 +244,12 @@ def _new_highs():
 class _Model:
     """The reader's knowledge as a linear programme over non-negative unknowns."""
 
-    def __init__(self, keys: list[str], rows: list[tuple[dict[int, float], float, float]],
-                 fixed: Mapping[str, float]) -> None:
+    def __init__(
+        self,
+        keys: list[str],
+        rows: list[tuple[dict[int, float], float, float]],
+        fixed: Mapping[str, float],
+    ) -> None:
         import highspy
 
         self.index = {key: i for i, key in enumerate(keys)}
@@ -261,8 +272,15 @@ class _Model:
                 val += list(terms.values())
             lo[lo == -_INF] = -highspy.kHighsInf
             hi[hi == _INF] = highspy.kHighsInf
-            h.addRows(len(rows), lo, hi, len(idx), np.array(starts, dtype=np.int32),
-                      np.array(idx, dtype=np.int32), np.array(val, dtype=float))
+            h.addRows(
+                len(rows),
+                lo,
+                hi,
+                len(idx),
+                np.array(starts, dtype=np.int32),
+                np.array(idx, dtype=np.int32),
+                np.array(val, dtype=float),
+            )
         self.h, self.hs = h, highspy
 
     def free(self, key: str) -> None:
@@ -282,15 +300,19 @@ class _Model:
         self.h.changeColCost(i, 0.0)
         if status == self.hs.HighsModelStatus.kOptimal:
             return math.ceil(v - 1e-6) if sense == 1 else math.floor(v + 1e-6)
-        if status in (self.hs.HighsModelStatus.kUnbounded,
-                      self.hs.HighsModelStatus.kUnboundedOrInfeasible):
+        if status in (
+            self.hs.HighsModelStatus.kUnbounded,
+            self.hs.HighsModelStatus.kUnboundedOrInfeasible,
+        ):
             return _INF if sense == -1 else 0.0
         raise RuntimeError(f"the disclosure audit could not solve its model ({status})")
 
 
-def _rows(index: Mapping[str, int], equal: Iterable[tuple[str, Sequence[str]]],
-          distinct: Iterable[tuple[str, Sequence[str]]]
-          ) -> list[tuple[dict[int, float], float, float]]:
+def _rows(
+    index: Mapping[str, int],
+    equal: Iterable[tuple[str, Sequence[str]]],
+    distinct: Iterable[tuple[str, Sequence[str]]],
+) -> list[tuple[dict[int, float], float, float]]:
     rows = []
     for total, parts in equal:
         terms: dict[int, float] = {}
@@ -319,8 +341,11 @@ def _neighbours(ledger: Ledger) -> dict[str, set[str]]:
 
 def _quick_secondary(ledger: Ledger, hidden: set[str]) -> None:
     """Hide a partner in every printed sum with exactly one hidden term."""
-    lines = [(t, ps) for t, ps in ledger.equal_sums
-             if t in ledger.printed and all(p in ledger.printed for p in ps)]
+    lines = [
+        (t, ps)
+        for t, ps in ledger.equal_sums
+        if t in ledger.printed and all(p in ledger.printed for p in ps)
+    ]
     member: dict[str, list[int]] = {}
     for n, (t, ps) in enumerate(lines):
         for c in (t, *ps):
@@ -347,8 +372,9 @@ def _quick_secondary(ledger: Ledger, hidden: set[str]) -> None:
                     changed = True
 
 
-def _partner(ledger: Ledger, cell: str, hidden: set[str],
-             near: Mapping[str, set[str]]) -> str | None:
+def _partner(
+    ledger: Ledger, cell: str, hidden: set[str], near: Mapping[str, set[str]]
+) -> str | None:
     """The printed cell to hide next for ``cell``: the nearest by the relations, a
     data cell before a total, a non-zero before a zero, the smallest first."""
     seen, frontier = {cell}, [cell]
@@ -365,8 +391,10 @@ def _partner(ledger: Ledger, cell: str, hidden: set[str],
                 else:
                     nxt.append(d)
         if options:
-            return min(options, key=lambda d: (d in ledger.totals, ledger.values[d] == 0,
-                                               ledger.values[d], d))
+            return min(
+                options,
+                key=lambda d: (d in ledger.totals, ledger.values[d] == 0, ledger.values[d], d),
+            )
         frontier = nxt
     return None
 
@@ -384,12 +412,22 @@ def protect(ledger: Ledger, k: int, prior: Sequence[PriorRelease] = ()) -> Decis
         rounds += more
         because = hidden != alone
     # the final model already has every hidden cell free: warm re-solves
-    ranges = {c: (model.bound(c, 1), model.bound(c, -1)) for c in sorted(hidden)
-              if 1 <= ledger.values[c] < k}
-    return Decision(k=k, values=dict(ledger.values), hidden=frozenset(hidden),
-                    printed=frozenset(ledger.printed), ranges=ranges, rounds=rounds,
-                    because_of_earlier=because, used_releases=tuple(p.id for p in used),
-                    dropped_releases=tuple(p.id for p in dropped))
+    ranges = {
+        c: (model.bound(c, 1), model.bound(c, -1))
+        for c in sorted(hidden)
+        if 1 <= ledger.values[c] < k
+    }
+    return Decision(
+        k=k,
+        values=dict(ledger.values),
+        hidden=frozenset(hidden),
+        printed=frozenset(ledger.printed),
+        ranges=ranges,
+        rounds=rounds,
+        because_of_earlier=because,
+        used_releases=tuple(p.id for p in used),
+        dropped_releases=tuple(p.id for p in dropped),
+    )
 
 
 def _build(ledger: Ledger, hidden: set[str], prior: Sequence[PriorRelease]) -> _Model:
@@ -398,8 +436,9 @@ def _build(ledger: Ledger, hidden: set[str], prior: Sequence[PriorRelease]) -> _
     equal = list(ledger.equal_sums)
     distinct = list(ledger.distinct_sums)
     zeros = set(ledger.zeros)
-    fixed: dict[str, float] = {c: float(ledger.values[c]) for c in ledger.printed
-                               if c not in hidden}
+    fixed: dict[str, float] = {
+        c: float(ledger.values[c]) for c in ledger.printed if c not in hidden
+    }
     for p in prior:
         for total, parts in [*p.equal_sums, *p.distinct_sums]:
             for c in (total, *parts):
@@ -425,8 +464,11 @@ def _build(ledger: Ledger, hidden: set[str], prior: Sequence[PriorRelease]) -> _
 def _near(ledger: Ledger, prior: Sequence[PriorRelease], hops: int = NEAR_HOPS) -> set[str]:
     """Keys within ``hops`` relations of a count the new report holds."""
     near: dict[str, set[str]] = {}
-    for total, parts in [*ledger.equal_sums, *ledger.distinct_sums,
-                         *(r for p in prior for r in [*p.equal_sums, *p.distinct_sums])]:
+    for total, parts in [
+        *ledger.equal_sums,
+        *ledger.distinct_sums,
+        *(r for p in prior for r in [*p.equal_sums, *p.distinct_sums]),
+    ]:
         line = {total, *parts}
         for c in line:
             near.setdefault(c, set()).update(line)
@@ -438,8 +480,7 @@ def _near(ledger: Ledger, prior: Sequence[PriorRelease], hops: int = NEAR_HOPS) 
     return seen
 
 
-def _to_check(ledger: Ledger, k: int, hidden: set[str], prior: Sequence[PriorRelease]
-              ) -> list[str]:
+def _to_check(ledger: Ledger, k: int, hidden: set[str], prior: Sequence[PriorRelease]) -> list[str]:
     mine = sorted(c for c in hidden if 1 <= ledger.values[c] < k)
     theirs = {c for p in prior if p.recheck for c in p.small}
     others = {c for p in prior if not p.recheck for c in p.small}
@@ -449,8 +490,9 @@ def _to_check(ledger: Ledger, k: int, hidden: set[str], prior: Sequence[PriorRel
     return mine + theirs
 
 
-def _audit_loop(ledger: Ledger, k: int, hidden: set[str],
-                prior: Sequence[PriorRelease]) -> tuple[set[str], int, _Model]:
+def _audit_loop(
+    ledger: Ledger, k: int, hidden: set[str], prior: Sequence[PriorRelease]
+) -> tuple[set[str], int, _Model]:
     hidden = set(hidden)
     near = _neighbours(ledger)
     for p in prior:
@@ -495,20 +537,26 @@ def _audit_loop(ledger: Ledger, k: int, hidden: set[str],
         todo = weak + [c for c in hidden - set(todo) if 1 <= ledger.values[c] < k]
 
 
-def _consistent(ledger: Ledger, prior: Sequence[PriorRelease]
-                ) -> tuple[list[PriorRelease], list[PriorRelease]]:
+def _consistent(
+    ledger: Ledger, prior: Sequence[PriorRelease]
+) -> tuple[list[PriorRelease], list[PriorRelease]]:
     """The earlier releases whose printed cells still agree with the store (a session
     entered late changes a total; such a release is left out and reported)."""
     if not prior:
         return [], []
-    if not any(v is not None and c in ledger.values and ledger.values[c] != v
-               for p in prior for c, v in p.cells.items()):
+    if not any(
+        v is not None and c in ledger.values and ledger.values[c] != v
+        for p in prior
+        for c, v in p.cells.items()
+    ):
         if _build(ledger, set(), prior).feasible():  # the usual case: all still agree
             return list(prior), []
     used, dropped = [], []
     for p in prior:
-        clash = any(v is not None and c in ledger.values and ledger.values[c] != v
-                    for c, v in p.cells.items())
+        clash = any(
+            v is not None and c in ledger.values and ledger.values[c] != v
+            for c, v in p.cells.items()
+        )
         if clash or not _build(ledger, set(), [*used, p]).feasible():
             dropped.append(p)
         else:
@@ -523,9 +571,11 @@ def _cell(value: Any, d: Decision) -> Any:
     if isinstance(value, Count):
         return d.text(value.key)
     if isinstance(value, Derived):
-        ok = (all(d.shows(c) and d.values[c] >= d.k for c in value.needs)
-              and all(v >= d.k for v in value.at_least)
-              and all(not 1 <= v < d.k for v in value.not_small))
+        ok = (
+            all(d.shows(c) and d.values[c] >= d.k for c in value.needs)
+            and all(v >= d.k for v in value.at_least)
+            and all(not 1 <= v < d.k for v in value.not_small)
+        )
         return value.shown if ok else WITHHELD
     return value
 
@@ -555,13 +605,14 @@ def resolve(blocks: Sequence[Any], d: Decision, footnote: str = "") -> list[Any]
             note = b.footnote
             if footnote and hides_any(b, d) and footnote not in note:
                 note = " ".join(x for x in (note, footnote) if x)
-            b = dataclasses.replace(b, rows=[[_cell(c, d) for c in r] for r in b.rows],
-                                    footnote=note)
+            b = dataclasses.replace(
+                b, rows=[[_cell(c, d) for c in r] for r in b.rows], footnote=note
+            )
         elif isinstance(b, KeyFigures):
             b = dataclasses.replace(b, items=[(label, _cell(v, d)) for label, v in b.items])
         elif isinstance(b, Chart):
-            b = dataclasses.replace(b, series=[Series(s.name, [_chart_value(v, d)
-                                                               for v in s.values])
-                                               for s in b.series])
+            b = dataclasses.replace(
+                b, series=[Series(s.name, [_chart_value(v, d) for v in s.values]) for s in b.series]
+            )
         out.append(b)
     return out

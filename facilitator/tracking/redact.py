@@ -34,13 +34,41 @@ from typing import Iterable
 # Letters written joined to the following word; at most one of و/ف then one of ب/ل/ك.
 _PROCLITICS = "(?:[وف]?[بلك]?)"
 # Invisible characters that can sit inside a word without changing how it reads.
-_INVISIBLE = {"\u0640", "\u00ad", "\u200b", "\u200c", "\u200d", "\u200e", "\u200f",
-              "\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067",
-              "\u2068", "\u2069", "\u2060", "\ufeff", "\u061c"}
-_LETTER_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه",
-                              "ؤ": "و", "ئ": "ي",
-                              **{chr(0x0660 + i): str(i) for i in range(10)},
-                              **{chr(0x06F0 + i): str(i) for i in range(10)}})
+_INVISIBLE = {
+    "\u0640",
+    "\u00ad",
+    "\u200b",
+    "\u200c",
+    "\u200d",
+    "\u200e",
+    "\u200f",
+    "\u202a",
+    "\u202b",
+    "\u202c",
+    "\u202d",
+    "\u202e",
+    "\u2066",
+    "\u2067",
+    "\u2068",
+    "\u2069",
+    "\u2060",
+    "\ufeff",
+    "\u061c",
+}
+_LETTER_FOLD = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ي",
+        "ة": "ه",
+        "ؤ": "و",
+        "ئ": "ي",
+        **{chr(0x0660 + i): str(i) for i in range(10)},
+        **{chr(0x06F0 + i): str(i) for i in range(10)},
+    }
+)
 
 
 def _fold_char(ch: str) -> str:
@@ -48,8 +76,11 @@ def _fold_char(ch: str) -> str:
     variants merged; invisible characters dropped."""
     if ch in _INVISIBLE:
         return ""
-    base = "".join(c for c in unicodedata.normalize("NFKD", ch)
-                   if not unicodedata.combining(c) and c not in _INVISIBLE)
+    base = "".join(
+        c
+        for c in unicodedata.normalize("NFKD", ch)
+        if not unicodedata.combining(c) and c not in _INVISIBLE
+    )
     return base.casefold().translate(_LETTER_FOLD)
 
 
@@ -83,8 +114,9 @@ def alias_matcher(aliases: Iterable[str], min_chars: int = 1) -> re.Pattern[str]
     if not folded:
         return None
     # Inner whitespace in a two-word alias matches any run of whitespace in the note.
-    alts = "|".join(r"\s+".join(re.escape(w) for w in a.split())
-                    for a in sorted(folded, key=len, reverse=True))
+    alts = "|".join(
+        r"\s+".join(re.escape(w) for w in a.split()) for a in sorted(folded, key=len, reverse=True)
+    )
     return re.compile(rf"(?<!\w){_PROCLITICS}(?P<name>{alts})(?:['’]s)?(?!\w)")
 
 

@@ -37,28 +37,39 @@ class Release:
     decision: Decision
 
 
-def prior_releases(db: Database, audience: str, months: MonthSpan,
-                   scope: str = "") -> list[PriorRelease]:
+def prior_releases(
+    db: Database, audience: str, months: MonthSpan, scope: str = ""
+) -> list[PriorRelease]:
     """Earlier releases to ``audience`` whose months overlap ``months``, oldest first;
     those of the same ``scope`` (``program``, or ``group:<id>``) have their own hidden
     small counts re-audited as well."""
     with db.session() as s:
-        rows = s.scalars(select(ReportRelease)
-                         .where(ReportRelease.audience == audience,
-                                ReportRelease.period_start <= months.end,
-                                ReportRelease.period_end >= months.start)
-                         .order_by(ReportRelease.released_at)).all()
-        return [PriorRelease(r.id, dict(r.cells.get("cells", {})),
-                             frozenset(r.cells.get("small", ())),
-                             [(t, tuple(ps)) for t, ps in r.cells.get("equal", ())],
-                             [(t, tuple(ps)) for t, ps in r.cells.get("distinct", ())],
-                             frozenset(r.cells.get("zeros", ())),
-                             recheck=bool(scope) and r.cells.get("scope") == scope)
-                for r in rows]
+        rows = s.scalars(
+            select(ReportRelease)
+            .where(
+                ReportRelease.audience == audience,
+                ReportRelease.period_start <= months.end,
+                ReportRelease.period_end >= months.start,
+            )
+            .order_by(ReportRelease.released_at)
+        ).all()
+        return [
+            PriorRelease(
+                r.id,
+                dict(r.cells.get("cells", {})),
+                frozenset(r.cells.get("small", ())),
+                [(t, tuple(ps)) for t, ps in r.cells.get("equal", ())],
+                [(t, tuple(ps)) for t, ps in r.cells.get("distinct", ())],
+                frozenset(r.cells.get("zeros", ())),
+                recheck=bool(scope) and r.cells.get("scope") == scope,
+            )
+            for r in rows
+        ]
 
 
-def finish_report(db: Database, report: Report, L: Ledger, k: int,
-                  months: MonthSpan | None, *, external: bool) -> Report:
+def finish_report(
+    db: Database, report: Report, L: Ledger, k: int, months: MonthSpan | None, *, external: bool
+) -> Report:
     """Protect the whole report (suppression, audit, earlier releases), then print it."""
     audience = "external" if external else "internal"
     scope = _scope(report, L)
@@ -73,15 +84,24 @@ def finish_report(db: Database, report: Report, L: Ledger, k: int,
     report.blocks = blocks
     if months is not None:
         report.release = Release(
-            kind=report.kind, audience=audience, start=months.start, end=months.end, k=k,
-            cells={"scope": scope,
-                   "cells": {c: (None if c in decision.hidden else decision.values[c])
-                             for c in sorted(L.printed)},
-                   "small": sorted(decision.small),
-                   "equal": [[t, list(ps)] for t, ps in L.equal_sums],
-                   "distinct": [[t, list(ps)] for t, ps in L.distinct_sums],
-                   "zeros": sorted(L.zeros)},
-            decision=decision)
+            kind=report.kind,
+            audience=audience,
+            start=months.start,
+            end=months.end,
+            k=k,
+            cells={
+                "scope": scope,
+                "cells": {
+                    c: (None if c in decision.hidden else decision.values[c])
+                    for c in sorted(L.printed)
+                },
+                "small": sorted(decision.small),
+                "equal": [[t, list(ps)] for t, ps in L.equal_sums],
+                "distinct": [[t, list(ps)] for t, ps in L.distinct_sums],
+                "zeros": sorted(L.zeros),
+            },
+            decision=decision,
+        )
     return report
 
 
@@ -101,8 +121,14 @@ def record(db: Database, report: Report) -> str | None:
     if rel is None:
         return None
     with db.unit() as s:
-        row = ReportRelease(kind=rel.kind, audience=rel.audience, period_start=rel.start,
-                            period_end=rel.end, k=rel.k, cells=rel.cells)
+        row = ReportRelease(
+            kind=rel.kind,
+            audience=rel.audience,
+            period_start=rel.start,
+            period_end=rel.end,
+            k=rel.k,
+            cells=rel.cells,
+        )
         s.add(row)
         s.flush()
         return row.id
@@ -124,10 +150,20 @@ class RegisterEntry:
 def entries(db: Database) -> list[RegisterEntry]:
     with db.session() as s:
         rows = s.scalars(select(ReportRelease).order_by(ReportRelease.released_at)).all()
-        return [RegisterEntry(r.id, r.released_at, r.kind, r.audience, r.period_start,
-                              r.period_end, r.k, len(r.cells.get("cells", {})),
-                              sum(1 for v in r.cells.get("cells", {}).values() if v is None))
-                for r in rows]
+        return [
+            RegisterEntry(
+                r.id,
+                r.released_at,
+                r.kind,
+                r.audience,
+                r.period_start,
+                r.period_end,
+                r.k,
+                len(r.cells.get("cells", {})),
+                sum(1 for v in r.cells.get("cells", {}).values() if v is None),
+            )
+            for r in rows
+        ]
 
 
 def clear(db: Database) -> int:

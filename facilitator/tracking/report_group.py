@@ -61,15 +61,15 @@ from facilitator.tracking.report_model import (
 FOLLOW_UPS = ("open", "done", "none_needed")
 
 
-def period_label(date_from: date | None, date_to: date | None, lang: str,
-                 fmt=rt.fmt_day) -> str:
+def period_label(date_from: date | None, date_to: date | None, lang: str, fmt=rt.fmt_day) -> str:
     start = fmt(date_from, lang) if date_from else "…"
     end = fmt(date_to, lang) if date_to else "…"
     return rt.t("period_of", lang, start=start, end=end)
 
 
-def build_group_report(db: Database, group_id: str, date_from: date | None,
-                       date_to: date | None, lang: str, k: int = 5) -> Report:
+def build_group_report(
+    db: Database, group_id: str, date_from: date | None, date_to: date | None, lang: str, k: int = 5
+) -> Report:
     """The group report over whole calendar months (``date_from`` a 1st, ``date_to``
     a month's last day; open ends run to the data's first or last month)."""
     from facilitator.tracking.release import finish_report
@@ -85,15 +85,26 @@ def build_group_report(db: Database, group_id: str, date_from: date | None,
     days = [x.day for x in held_sessions(ds.sessions)]
     months = span(date_from, date_to, days)
     L = Ledger()
-    blocks = group_blocks(L, ds, months, lang, group_id=group_id,
-                          headcount_only=headcount_only, measures=measures)
-    label = (period_label(months.start, months.end, lang, rt.fmt_month) if months
-             else period_label(None, None, lang))
-    report = Report(kind="group", lang=lang, title=rt.t("group_title", lang), subtitle=isolate(name),
-                    period=label, audience="supervisor",
-                    blocks=blocks, practice=False,
-                    confidentiality=rt.t("conf_supervisor", lang),
-                    generated_at=datetime.now(timezone.utc))
+    blocks = group_blocks(
+        L, ds, months, lang, group_id=group_id, headcount_only=headcount_only, measures=measures
+    )
+    label = (
+        period_label(months.start, months.end, lang, rt.fmt_month)
+        if months
+        else period_label(None, None, lang)
+    )
+    report = Report(
+        kind="group",
+        lang=lang,
+        title=rt.t("group_title", lang),
+        subtitle=isolate(name),
+        period=label,
+        audience="supervisor",
+        blocks=blocks,
+        practice=False,
+        confidentiality=rt.t("conf_supervisor", lang),
+        generated_at=datetime.now(timezone.utc),
+    )
     return finish_report(db, report, L, k, months, external=False)
 
 
@@ -101,9 +112,16 @@ def _period(months: MonthSpan | None) -> Period:
     return Period(months.start, months.end) if months else Period()
 
 
-def group_blocks(L: Ledger, ds: Dataset, months: MonthSpan | None, lang: str, *,
-                 group_id: str, headcount_only: bool = False,
-                 measures: Sequence[CustomMeasure] = ()) -> list:
+def group_blocks(
+    L: Ledger,
+    ds: Dataset,
+    months: MonthSpan | None,
+    lang: str,
+    *,
+    group_id: str,
+    headcount_only: bool = False,
+    measures: Sequence[CustomMeasure] = (),
+) -> list:
     period = _period(months)
     held = held_sessions(ds.sessions, period)
     if not held or months is None:
@@ -115,10 +133,19 @@ def group_blocks(L: Ledger, ds: Dataset, months: MonthSpan | None, lang: str, *,
     rows = [x.id for x in held]
     blocks: list = [Heading(rt.t("attendance", lang))]
     if headcount_only:
-        table, grid = count_table(L, f"{g}:att", rows, labels, ["head"],
-                                  [rt.t("headcount", lang)], [[att[x.id]] for x in held],
-                                  lang, first_column=rt.t("date", lang), row_totals=False,
-                                  total_row=f"total@{pk}")
+        table, grid = count_table(
+            L,
+            f"{g}:att",
+            rows,
+            labels,
+            ["head"],
+            [rt.t("headcount", lang)],
+            [[att[x.id]] for x in held],
+            lang,
+            first_column=rt.t("date", lang),
+            row_totals=False,
+            total_row=f"total@{pk}",
+        )
         total = grid[-1][0]
         per_session = [grid[i][0] for i in range(len(held))]
         uniq, ret = "–", "–"
@@ -132,9 +159,19 @@ def group_blocks(L: Ledger, ds: Dataset, months: MonthSpan | None, lang: str, *,
             columns.append(rt.t("headcount", lang))
             col_keys.append("head")
             counts = [[*c, max(0, att[x.id] - sum(c))] for c, x in zip(counts, held)]
-        table, grid = count_table(L, f"{g}:att", rows, labels, col_keys, columns, counts,
-                                  lang, first_column=rt.t("date", lang),
-                                  total_label=rt.t("attended", lang), total_row=f"total@{pk}")
+        table, grid = count_table(
+            L,
+            f"{g}:att",
+            rows,
+            labels,
+            col_keys,
+            columns,
+            counts,
+            lang,
+            first_column=rt.t("date", lang),
+            total_label=rt.t("attended", lang),
+            total_row=f"total@{pk}",
+        )
         first = held_sessions(ds.sessions)[0].id
         if first in rows:
             # a reader knows that nobody returns to a group's first session
@@ -142,8 +179,9 @@ def group_blocks(L: Ledger, ds: Dataset, months: MonthSpan | None, lang: str, *,
         total = grid[-1][-1]
         per_session = [grid[i][-1] for i in range(len(held))]
         if months.fixed:
-            uniq = L.count(f"{g}:unique@{pk}",
-                           unique_participants(ds.sessions, ds.attendance, period))
+            uniq = L.count(
+                f"{g}:unique@{pk}", unique_participants(ds.sessions, ds.attendance, period)
+            )
             # the people at each session (new + returning; a headcount is not people)
             came = []
             for i, x in enumerate(held):
@@ -162,35 +200,58 @@ def group_blocks(L: Ledger, ds: Dataset, months: MonthSpan | None, lang: str, *,
     for i, x in enumerate(held):
         rows_of_month[f"{x.day:%Y-%m}"].append(i)
     for mk, idx in rows_of_month.items():
-        for col, j in ((("att", 0),) if headcount_only else (("new", 0), ("att", -1))):
+        for col, j in (("att", 0),) if headcount_only else (("new", 0), ("att", -1)):
             parts = [grid[i][j].key for i in idx]
-            key = L.count(f"{g}:m|{mk}|{col}", sum(L.values[c] for c in parts),
-                          printed=False).key
+            key = L.count(f"{g}:m|{mk}|{col}", sum(L.values[c] for c in parts), printed=False).key
             L.sum_of(key, parts)
     avg = sum(att.values()) / len(held)
-    overview = KeyFigures([
-        (rt.t("sessions_held", lang), str(len(held))),
-        (rt.t("attendances", lang), total),
-        (rt.t("unique", lang), uniq),
-        (rt.t("avg_attendance", lang), Derived(rt.fmt_num(avg), needs=(total.key,))),
-        (rt.t("retention", lang), ret)])
+    overview = KeyFigures(
+        [
+            (rt.t("sessions_held", lang), str(len(held))),
+            (rt.t("attendances", lang), total),
+            (rt.t("unique", lang), uniq),
+            (rt.t("avg_attendance", lang), Derived(rt.fmt_num(avg), needs=(total.key,))),
+            (rt.t("retention", lang), ret),
+        ]
+    )
     notes = [] if headcount_only else [Paragraph(rt.t("retention_pending", lang), "small")]
     if not headcount_only and not months.fixed:
         notes.append(Paragraph(rt.t("people_fixed_periods", lang), "small"))
-    blocks = [Heading(rt.t("overview", lang)), overview, *notes, *blocks, table,
-              Chart("line", rt.t("attendance", lang), labels,
-                    [Series(rt.t("attended", lang), per_session)],
-                    y_label=rt.t("people", lang), y_min=0,
-                    x_values=[x.day.toordinal() for x in held])]
+    blocks = [
+        Heading(rt.t("overview", lang)),
+        overview,
+        *notes,
+        *blocks,
+        table,
+        Chart(
+            "line",
+            rt.t("attendance", lang),
+            labels,
+            [Series(rt.t("attended", lang), per_session)],
+            y_label=rt.t("people", lang),
+            y_min=0,
+            x_values=[x.day.toordinal() for x in held],
+        ),
+    ]
     if not headcount_only:
         blocks += checkin_blocks(L, g, pk, ds, held, lang)
         blocks += who5_blocks(L, g, ds, period, lang, by="session")
-        blocks += custom_measure_blocks(L, g, pk, measures, ds.responses,
-                                        month_parts(held, lang), rt.t("month", lang), lang,
-                                        additive=False)
+        blocks += custom_measure_blocks(
+            L,
+            g,
+            pk,
+            measures,
+            ds.responses,
+            month_parts(held, lang),
+            rt.t("month", lang),
+            lang,
+            additive=False,
+        )
     blocks += incident_blocks(L, g, pk, ds, held, period, lang)
-    blocks += [Heading(rt.t("fidelity_heading", lang)),
-               fidelity_figures(fidelity(held, ds.steps, ds.scripts), lang)]
+    blocks += [
+        Heading(rt.t("fidelity_heading", lang)),
+        fidelity_figures(fidelity(held, ds.steps, ds.scripts), lang),
+    ]
     return blocks
 
 
@@ -207,21 +268,38 @@ def checkin_blocks(L: Ledger, g: str, pk: str, ds: Dataset, held: list, lang: st
     parts = month_parts(held, lang)
     ids = [x.id for x in held]
     all_pairs = pairs(ds.responses, "checkin10", ids)
-    rows = change_rows(L, f"{g}:chk", [key for key, _, _ in parts],
-                       [label for _, label, _ in parts],
-                       [period_change([p for p in all_pairs if p.session_id in sids])
-                        for _, _, sids in parts], period_change(all_pairs),
-                       f"{g}:chk@{pk}", lang, additive=False)
-    return [Heading(rt.t("checkin_heading", lang)),
-            Table([rt.t("month", lang), *change_columns(lang)], rows,
-                  numeric=frozenset({1, 2, 3, 4}), total_row=True),
-            KeyFigures([(rt.t("passes", lang),
-                         L.count(f"{g}:passes@{pk}", passes(ds.responses, "checkin10", ids)))]),
-            Paragraph(rt.t("checkin_disclaimer", lang), "small")]
+    rows = change_rows(
+        L,
+        f"{g}:chk",
+        [key for key, _, _ in parts],
+        [label for _, label, _ in parts],
+        [period_change([p for p in all_pairs if p.session_id in sids]) for _, _, sids in parts],
+        period_change(all_pairs),
+        f"{g}:chk@{pk}",
+        lang,
+        additive=False,
+    )
+    return [
+        Heading(rt.t("checkin_heading", lang)),
+        Table(
+            [rt.t("month", lang), *change_columns(lang)],
+            rows,
+            numeric=frozenset({1, 2, 3, 4}),
+            total_row=True,
+        ),
+        KeyFigures(
+            [
+                (
+                    rt.t("passes", lang),
+                    L.count(f"{g}:passes@{pk}", passes(ds.responses, "checkin10", ids)),
+                )
+            ]
+        ),
+        Paragraph(rt.t("checkin_disclaimer", lang), "small"),
+    ]
 
 
-def who5_blocks(L: Ledger, prefix: str, ds: Dataset, period: Period, lang: str, *,
-                by: str) -> list:
+def who5_blocks(L: Ledger, prefix: str, ds: Dataset, period: Period, lang: str, *, by: str) -> list:
     """Low and other WHO-5 scores per session (group) or month (program); the rows
     are the same in every report, so their keys carry no period."""
     points = who5_trajectory(ds.sessions, ds.responses, by=by, period=period)
@@ -231,27 +309,45 @@ def who5_blocks(L: Ledger, prefix: str, ds: Dataset, period: Period, lang: str, 
     labels = [fmt(p.day, lang) for p in points]
     keys = [str(p.key) if by == "session" else f"{p.day:%Y-%m}" for p in points]
     base = f"{prefix}:who5"
-    table, grid = count_table(L, base, keys, labels, ["low", "other"],
-                              [rt.t("who5_low", lang), rt.t("who5_other", lang)],
-                              [[p.poor, p.n - p.poor] for p in points], lang,
-                              first_column=rt.t("date" if by == "session" else "month", lang),
-                              col_totals=False, total_label=rt.t("people", lang),
-                              extra=[[mean_cell(p.mean, f"{base}|{key}|total")]
-                                     for p, key in zip(points, keys)],
-                              extra_columns=[rt.t("who5_mean", lang)])
-    means = [Derived(p.mean, needs=(f"{base}|{key}|total",)) if p.mean is not None else None
-             for p, key in zip(points, keys)]
-    return [Heading(rt.t("who5_heading", lang)), table,
-            Chart("line", rt.t("who5_trend" if by == "month" else "who5_trend_session", lang),
-                  labels,
-                  [Series(rt.t("who5_mean", lang), means)], y_min=0, y_max=100,
-                  x_values=[p.day.toordinal() for p in points] if by == "session" else None),
-            Paragraph(rt.t("who5_note", lang), "small"),
-            Paragraph(rt.t("who5_attrib", lang), "small")]
+    table, grid = count_table(
+        L,
+        base,
+        keys,
+        labels,
+        ["low", "other"],
+        [rt.t("who5_low", lang), rt.t("who5_other", lang)],
+        [[p.poor, p.n - p.poor] for p in points],
+        lang,
+        first_column=rt.t("date" if by == "session" else "month", lang),
+        col_totals=False,
+        total_label=rt.t("people", lang),
+        extra=[[mean_cell(p.mean, f"{base}|{key}|total")] for p, key in zip(points, keys)],
+        extra_columns=[rt.t("who5_mean", lang)],
+    )
+    means = [
+        Derived(p.mean, needs=(f"{base}|{key}|total",)) if p.mean is not None else None
+        for p, key in zip(points, keys)
+    ]
+    return [
+        Heading(rt.t("who5_heading", lang)),
+        table,
+        Chart(
+            "line",
+            rt.t("who5_trend" if by == "month" else "who5_trend_session", lang),
+            labels,
+            [Series(rt.t("who5_mean", lang), means)],
+            y_min=0,
+            y_max=100,
+            x_values=[p.day.toordinal() for p in points] if by == "session" else None,
+        ),
+        Paragraph(rt.t("who5_note", lang), "small"),
+        Paragraph(rt.t("who5_attrib", lang), "small"),
+    ]
 
 
-def incident_blocks(L: Ledger, prefix: str, pk: str, ds: Dataset, held: list,
-                    period: Period, lang: str) -> list:
+def incident_blocks(
+    L: Ledger, prefix: str, pk: str, ds: Dataset, held: list, period: Period, lang: str
+) -> list:
     """Incidents by type and follow-up state, every follow-up state and every type
     the product knows listed (an empty row is a 0 like any other), protected with
     the rest of the report. Each cell is tied to its months, so two reports over
@@ -262,14 +358,24 @@ def incident_blocks(L: Ledger, prefix: str, pk: str, ds: Dataset, held: list,
     types = sorted(set(rt.INCIDENT_TYPES) | set(table_data))
     counts = [[table_data.get(ty, {}).get(fu, 0) for fu in FOLLOW_UPS] for ty in types]
     base = f"{prefix}:inc@{pk}"
-    table, grid = count_table(L, base, types, [rt.incident_type(ty, lang) for ty in types],
-                              list(FOLLOW_UPS), [rt.follow_up(fu, lang) for fu in FOLLOW_UPS],
-                              counts, lang, first_column=rt.t("incident_type", lang))
+    table, grid = count_table(
+        L,
+        base,
+        types,
+        [rt.incident_type(ty, lang) for ty in types],
+        list(FOLLOW_UPS),
+        [rt.follow_up(fu, lang) for fu in FOLLOW_UPS],
+        counts,
+        lang,
+        first_column=rt.t("incident_type", lang),
+    )
     by_month: dict[date, list] = defaultdict(list)
     for x in held:
         by_month[x.day.replace(day=1)].append(x.id)
-    monthly = {m: incidents_by_type(ds.incidents, ids, Period(m, month_end(m)))
-               for m, ids in by_month.items()}
+    monthly = {
+        m: incidents_by_type(ds.incidents, ids, Period(m, month_end(m)))
+        for m, ids in by_month.items()
+    }
     if sum(sum(c.values()) for t in monthly.values() for c in t.values()) == sum(map(sum, counts)):
         for i, ty in enumerate(types):
             for j, fu in enumerate(FOLLOW_UPS):
@@ -280,9 +386,19 @@ def incident_blocks(L: Ledger, prefix: str, pk: str, ds: Dataset, held: list,
                     helpers.append(key)
                 L.sum_of(grid[i][j].key, helpers)
     shown_types = [i for i, ty in enumerate(types) if ty in table_data]
-    series = [Series(rt.follow_up(fu, lang), [grid[i][j] for i in shown_types])
-              for j, fu in enumerate(FOLLOW_UPS)]
-    return [Heading(rt.t("incidents_heading", lang), 1), table,
-            Chart("stacked_bar", rt.t("incidents_chart", lang),
-                  [rt.incident_type(types[i], lang) for i in shown_types], series,
-                  y_label=rt.t("count", lang), y_min=0)]
+    series = [
+        Series(rt.follow_up(fu, lang), [grid[i][j] for i in shown_types])
+        for j, fu in enumerate(FOLLOW_UPS)
+    ]
+    return [
+        Heading(rt.t("incidents_heading", lang), 1),
+        table,
+        Chart(
+            "stacked_bar",
+            rt.t("incidents_chart", lang),
+            [rt.incident_type(types[i], lang) for i in shown_types],
+            series,
+            y_label=rt.t("count", lang),
+            y_min=0,
+        ),
+    ]

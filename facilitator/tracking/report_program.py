@@ -44,8 +44,7 @@ from facilitator.tracking.report_blocks import (
     fidelity_figures,
     retention_cell,
 )
-from facilitator.tracking.report_group import (incident_blocks, period_label,
-                                               who5_blocks)
+from facilitator.tracking.report_group import incident_blocks, period_label, who5_blocks
 from facilitator.tracking.report_model import (
     Audience,
     Chart,
@@ -59,8 +58,14 @@ from facilitator.tracking.report_model import (
 BINS = ((0, 2), (3, 4), (5, 6), (7, 8), (9, 10))
 
 
-def build_program_report(db: Database, date_from: date | None, date_to: date | None,
-                         lang: str, k: int = 5, external: bool = False) -> Report:
+def build_program_report(
+    db: Database,
+    date_from: date | None,
+    date_to: date | None,
+    lang: str,
+    k: int = 5,
+    external: bool = False,
+) -> Report:
     """The program report over whole calendar months; the reach tables and the
     number of different people only when the months are a calendar quarter or year."""
     from facilitator.tracking.release import finish_report
@@ -71,15 +76,25 @@ def build_program_report(db: Database, date_from: date | None, date_to: date | N
         measures = custom_measures(s)
     months = span(date_from, date_to, [x.day for x in held_sessions(ds.sessions)])
     audience: Audience = "external" if external else "supervisor"
-    conf = (rt.t("conf_external", lang, k=k) if external else rt.t("conf_supervisor", lang))
-    label = (period_label(months.start, months.end, lang, rt.fmt_month) if months
-             else period_label(None, None, lang))
+    conf = rt.t("conf_external", lang, k=k) if external else rt.t("conf_supervisor", lang)
+    label = (
+        period_label(months.start, months.end, lang, rt.fmt_month)
+        if months
+        else period_label(None, None, lang)
+    )
     L = Ledger()
-    report = Report(kind="program", lang=lang, title=rt.t("program_title", lang),
-                    subtitle=rt.t("all_groups", lang), period=label, audience=audience,
-                    blocks=program_blocks(L, ds, months, lang, measures=measures),
-                    practice=False, confidentiality=conf,
-                    generated_at=datetime.now(timezone.utc))
+    report = Report(
+        kind="program",
+        lang=lang,
+        title=rt.t("program_title", lang),
+        subtitle=rt.t("all_groups", lang),
+        period=label,
+        audience=audience,
+        blocks=program_blocks(L, ds, months, lang, measures=measures),
+        practice=False,
+        confidentiality=conf,
+        generated_at=datetime.now(timezone.utc),
+    )
     return finish_report(db, report, L, k, months, external=external)
 
 
@@ -96,8 +111,14 @@ def partial_months(months: Sequence[date], start: date, end: date) -> frozenset[
     return frozenset(out)
 
 
-def program_blocks(L: Ledger, ds: Dataset, months: MonthSpan | None, lang: str, *,
-                   measures: Sequence[CustomMeasure] = ()) -> list:
+def program_blocks(
+    L: Ledger,
+    ds: Dataset,
+    months: MonthSpan | None,
+    lang: str,
+    *,
+    measures: Sequence[CustomMeasure] = (),
+) -> list:
     period = Period(months.start, months.end) if months else Period()
     held = held_sessions(ds.sessions, period)
     if not held or months is None:
@@ -126,30 +147,58 @@ def program_blocks(L: Ledger, ds: Dataset, months: MonthSpan | None, lang: str, 
     for x in held:
         types[ds.groups.get(x.group_id, ("", "general"))[1]].append(x)
     names = sorted(types)
-    counts = [[len({x.group_id for x in types[t]}), len(types[t]),
-               sum(visits[x.id] for x in types[t]), sum(nvr.get(x.id, (0, 0))[0] for x in types[t])]
-              for t in names]
+    counts = [
+        [
+            len({x.group_id for x in types[t]}),
+            len(types[t]),
+            sum(visits[x.id] for x in types[t]),
+            sum(nvr.get(x.id, (0, 0))[0] for x in types[t]),
+        ]
+        for t in names
+    ]
     mrow = [f"{m:%Y-%m}" for m in mkeys]
-    mtable, mgrid = count_table(L, "p:att", mrow, mlabels, ["new", "ret", "head"],
-                                [rt.t("new", lang), rt.t("returning", lang),
-                                 rt.t("headcount", lang)], mcounts, lang,
-                                first_column=rt.t("month", lang),
-                                total_label=rt.t("attendances", lang), total_row=f"total@{pk}")
+    mtable, mgrid = count_table(
+        L,
+        "p:att",
+        mrow,
+        mlabels,
+        ["new", "ret", "head"],
+        [rt.t("new", lang), rt.t("returning", lang), rt.t("headcount", lang)],
+        mcounts,
+        lang,
+        first_column=rt.t("month", lang),
+        total_label=rt.t("attendances", lang),
+        total_row=f"total@{pk}",
+    )
     new_key, att_key = mgrid[-1][0].key, mgrid[-1][3].key
-    table, tgrid = count_table(L, f"p:type@{pk}", names,
-                               [rt.program_type(t, lang) for t in names],
-                               ["groups", "sessions", "att", "new"],
-                               [rt.t("groups_active", lang), rt.t("sessions_held", lang),
-                                rt.t("attendances", lang), rt.t("new", lang)], counts, lang,
-                               first_column=rt.t("program_type", lang), row_totals=False,
-                               total_keys={"att": att_key, "new": new_key})
+    table, tgrid = count_table(
+        L,
+        f"p:type@{pk}",
+        names,
+        [rt.program_type(t, lang) for t in names],
+        ["groups", "sessions", "att", "new"],
+        [
+            rt.t("groups_active", lang),
+            rt.t("sessions_held", lang),
+            rt.t("attendances", lang),
+            rt.t("new", lang),
+        ],
+        counts,
+        lang,
+        first_column=rt.t("program_type", lang),
+        row_totals=False,
+        total_keys={"att": att_key, "new": new_key},
+    )
     for col, j_type, j_month in (("new", 3, 0), ("att", 2, 3)):
         cells: dict[tuple[str, str], str] = {}
         for t in names:
             for m, mk in zip(mkeys, mrow):
                 mine = [x for x in types[t] if x.day.replace(day=1) == m]
-                value = (sum(nvr.get(x.id, (0, 0))[0] for x in mine) if col == "new"
-                         else sum(visits[x.id] for x in mine))
+                value = (
+                    sum(nvr.get(x.id, (0, 0))[0] for x in mine)
+                    if col == "new"
+                    else sum(visits[x.id] for x in mine)
+                )
                 key = f"p:tm|{t}|{mk}|{col}"
                 L.count(key, value, printed=False)
                 cells[t, mk] = key
@@ -158,10 +207,15 @@ def program_blocks(L: Ledger, ds: Dataset, months: MonthSpan | None, lang: str, 
                 gkeys = []
                 for gid in sorted({x.group_id for x in mine}):
                     ours = [x for x in mine if x.group_id == gid]
-                    gkeys.append(L.count(
-                        f"g:{gid}:m|{mk}|{col}",
-                        sum(nvr.get(x.id, (0, 0))[0] for x in ours) if col == "new"
-                        else sum(visits[x.id] for x in ours), printed=False).key)
+                    gkeys.append(
+                        L.count(
+                            f"g:{gid}:m|{mk}|{col}",
+                            sum(nvr.get(x.id, (0, 0))[0] for x in ours)
+                            if col == "new"
+                            else sum(visits[x.id] for x in ours),
+                            printed=False,
+                        ).key
+                    )
                 if gkeys:
                     L.sum_of(key, gkeys)
         for i, t in enumerate(names):
@@ -170,36 +224,54 @@ def program_blocks(L: Ledger, ds: Dataset, months: MonthSpan | None, lang: str, 
             L.sum_of(mgrid[r][j_month].key, [cells[t, mk] for t in names])
 
     if months.fixed:
-        unique = L.count(f"p:unique@{pk}",
-                         unique_participants(ds.sessions, ds.attendance, period))
+        unique = L.count(f"p:unique@{pk}", unique_participants(ds.sessions, ds.attendance, period))
     else:
         unique = "–"
-    overview = KeyFigures([
-        (rt.t("groups_active", lang), tgrid[-1][0]),
-        (rt.t("sessions_held", lang), tgrid[-1][1]),
-        (rt.t("attendances", lang), mgrid[-1][3]),
-        (rt.t("unique", lang), unique),
-        (rt.t("retention", lang), retention_cell(retention(ds.sessions, ds.attendance,
-                                                           period)))])
-    blocks += [Heading(rt.t("overview", lang)), overview,
-               Paragraph(rt.t("retention_pending", lang), "small")]
+    overview = KeyFigures(
+        [
+            (rt.t("groups_active", lang), tgrid[-1][0]),
+            (rt.t("sessions_held", lang), tgrid[-1][1]),
+            (rt.t("attendances", lang), mgrid[-1][3]),
+            (rt.t("unique", lang), unique),
+            (
+                rt.t("retention", lang),
+                retention_cell(retention(ds.sessions, ds.attendance, period)),
+            ),
+        ]
+    )
+    blocks += [
+        Heading(rt.t("overview", lang)),
+        overview,
+        Paragraph(rt.t("retention_pending", lang), "small"),
+    ]
     blocks += [Heading(rt.t("by_program", lang)), table]
     blocks += reach_blocks(L, ds, months, period, lang)
 
-    blocks += [Heading(rt.t("attendance_trend", lang)), mtable,
-               Chart("line", rt.t("attendance_trend", lang), mlabels,
-                     [Series(rt.t("attendances", lang), [mgrid[i][3] for i in range(len(mkeys))])],
-                     y_label=rt.t("attendances", lang), y_min=0,
-                     partial=partial_months(mkeys, months.start,
-                                            min(months.end, date.today())))]
+    blocks += [
+        Heading(rt.t("attendance_trend", lang)),
+        mtable,
+        Chart(
+            "line",
+            rt.t("attendance_trend", lang),
+            mlabels,
+            [Series(rt.t("attendances", lang), [mgrid[i][3] for i in range(len(mkeys))])],
+            y_label=rt.t("attendances", lang),
+            y_min=0,
+            partial=partial_months(mkeys, months.start, min(months.end, date.today())),
+        ),
+    ]
 
     # Check-in/out: distribution chart and change by program type
     ids = [x.id for x in held]
     dist = []
     for phase in ("pre", "post"):
         values = answered(ds.responses, "checkin10", phase, ids)
-        dist.append([L.count(f"p:dist@{pk}|{phase}|{lo}-{hi}",
-                             sum(1 for v in values if lo <= v <= hi)) for lo, hi in BINS])
+        dist.append(
+            [
+                L.count(f"p:dist@{pk}|{phase}|{lo}-{hi}", sum(1 for v in values if lo <= v <= hi))
+                for lo, hi in BINS
+            ]
+        )
     bin_labels = [f"{lo}–{hi}" for lo, hi in BINS]
     all_pairs = pairs(ds.responses, "checkin10", ids)
     parts = []
@@ -207,25 +279,49 @@ def program_blocks(L: Ledger, ds: Dataset, months: MonthSpan | None, lang: str, 
         tid = {x.id for x in types[t]}
         parts.append(period_change([p for p in all_pairs if p.session_id in tid]))
     # a person belongs to one group, so the programme types partition the people
-    rows = change_rows(L, f"p:chk@{pk}", names, [rt.program_type(t, lang) for t in names],
-                       parts, period_change(all_pairs), f"p:chk@{pk}|total", lang,
-                       additive=True)
-    blocks += [Heading(rt.t("checkin_heading", lang)),
-               Chart("bar", rt.t("prepost_dist", lang), bin_labels,
-                     [Series(rt.t("check_in", lang), dist[0]),
-                      Series(rt.t("check_out", lang), dist[1])],
-                     y_label=rt.t("count", lang), y_min=0, note=rt.t("bins_note", lang)),
-               _table([rt.t("program_type", lang), *change_columns(lang)], rows),
-               Paragraph(rt.t("checkin_disclaimer", lang), "small")]
+    rows = change_rows(
+        L,
+        f"p:chk@{pk}",
+        names,
+        [rt.program_type(t, lang) for t in names],
+        parts,
+        period_change(all_pairs),
+        f"p:chk@{pk}|total",
+        lang,
+        additive=True,
+    )
+    blocks += [
+        Heading(rt.t("checkin_heading", lang)),
+        Chart(
+            "bar",
+            rt.t("prepost_dist", lang),
+            bin_labels,
+            [Series(rt.t("check_in", lang), dist[0]), Series(rt.t("check_out", lang), dist[1])],
+            y_label=rt.t("count", lang),
+            y_min=0,
+            note=rt.t("bins_note", lang),
+        ),
+        _table([rt.t("program_type", lang), *change_columns(lang)], rows),
+        Paragraph(rt.t("checkin_disclaimer", lang), "small"),
+    ]
 
     blocks += who5_blocks(L, "p", ds, period, lang, by="month")
     blocks += custom_measure_blocks(
-        L, f"p@{pk}", pk, measures, ds.responses,
+        L,
+        f"p@{pk}",
+        pk,
+        measures,
+        ds.responses,
         [(t, rt.program_type(t, lang), {x.id for x in types[t]}) for t in names],
-        rt.t("program_type", lang), lang, additive=True)
+        rt.t("program_type", lang),
+        lang,
+        additive=True,
+    )
     blocks += incident_blocks(L, "p", pk, ds, held, period, lang)
-    blocks += [Heading(rt.t("fidelity_heading", lang)),
-               fidelity_figures(fidelity(held, ds.steps, ds.scripts), lang)]
+    blocks += [
+        Heading(rt.t("fidelity_heading", lang)),
+        fidelity_figures(fidelity(held, ds.steps, ds.scripts), lang),
+    ]
     return blocks
 
 
@@ -235,30 +331,40 @@ def _table(columns, rows):
     return Table(columns, rows, numeric=frozenset({1, 2, 3, 4}), total_row=True)
 
 
-def reach_blocks(L: Ledger, ds: Dataset, months: MonthSpan, period: Period,
-                 lang: str) -> list:
+def reach_blocks(L: Ledger, ds: Dataset, months: MonthSpan, period: Period, lang: str) -> list:
     """Different people by age band and by gender, as two one-way tables (never
     crossed, which would single people out), each with its total: the number of
     different people in the overview. Every band and gender is listed, empty ones
     too, so a missing row cannot say "nobody". Shown for a calendar quarter or year
     only: a fixed grid of periods cannot be cut to differ by one person."""
     if not months.fixed:
-        return [Heading(rt.t("reach_heading", lang)),
-                Paragraph(rt.t("people_fixed_periods", lang), "small")]
+        return [
+            Heading(rt.t("reach_heading", lang)),
+            Paragraph(rt.t("people_fixed_periods", lang), "small"),
+        ]
     bands, genders = reach(ds.sessions, ds.attendance, ds.people, period)
     if not (set(bands) - {None} or set(genders) - {None}):
         return []
     blocks: list = [Heading(rt.t("reach_heading", lang))]
-    for name, title, counter, options in (("age", rt.t("age_band", lang), bands, AGE_BANDS),
-                                          ("gender", rt.t("gender", lang), genders, GENDERS)):
+    for name, title, counter, options in (
+        ("age", rt.t("age_band", lang), bands, AGE_BANDS),
+        ("gender", rt.t("gender", lang), genders, GENDERS),
+    ):
         keys = [*options, None]
-        labels = [pick(options[key], lang) if key else rt.t("not_recorded", lang)
-                  for key in keys]
-        table, _ = count_table(L, f"p:{name}@{months.key}", [key or "none" for key in keys],
-                               labels, ["n"], [rt.t("unique", lang)],
-                               [[counter.get(key, 0)] for key in keys], lang,
-                               first_column=title, row_totals=False,
-                               total_keys={"n": f"p:unique@{months.key}"})
+        labels = [pick(options[key], lang) if key else rt.t("not_recorded", lang) for key in keys]
+        table, _ = count_table(
+            L,
+            f"p:{name}@{months.key}",
+            [key or "none" for key in keys],
+            labels,
+            ["n"],
+            [rt.t("unique", lang)],
+            [[counter.get(key, 0)] for key in keys],
+            lang,
+            first_column=title,
+            row_totals=False,
+            total_keys={"n": f"p:unique@{months.key}"},
+        )
         blocks.append(table)
     blocks.append(Paragraph(rt.t("reach_note", lang), "small"))
     return blocks

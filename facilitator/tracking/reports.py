@@ -8,5 +8,4 @@ from facilitator.tracking.report_group import build_group_report
 from facilitator.tracking.report_program import build_program_report
 from facilitator.tracking.report_session import build_session_report, redact_aliases
 
-__all__ = ["build_group_report", "build_program_report", "build_session_report",
-           "redact_aliases"]
+__all__ = ["build_group_report", "build_program_report", "build_session_report", "redact_aliases"]

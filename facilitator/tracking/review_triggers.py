@@ -22,8 +22,14 @@ from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.tracking.analytics import ATTENDED, SessionRow, StepRow, held_sessions
 from facilitator.tracking.fidelity import ScriptInfo, phases_done, session_fidelity
 
-KINDS = ("incident_follow_up", "safety_opened", "fidelity", "attendance_drop", "group_quiet",
-         "import_conflict")
+KINDS = (
+    "incident_follow_up",
+    "safety_opened",
+    "fidelity",
+    "attendance_drop",
+    "group_quiet",
+    "import_conflict",
+)
 KIND_TITLES = {
     "incident_follow_up": QT_TRANSLATE_NOOP("review", "Incident needing follow-up"),
     "safety_opened": QT_TRANSLATE_NOOP("review", "Safety opened in a session"),
@@ -34,10 +40,10 @@ KIND_TITLES = {
 }
 
 DEFAULTS: dict[str, Any] = {
-    "overrun_minutes": 20,        # a session this much longer than planned
-    "attendance_window": 4,       # compare the last N held sessions with the N before
+    "overrun_minutes": 20,  # a session this much longer than planned
+    "attendance_window": 4,  # compare the last N held sessions with the N before
     "attendance_drop_share": 0.3,  # ... and raise an item when the mean fell by this share
-    "quiet_days": 42,             # a group with no held session for this many days
+    "quiet_days": 42,  # a group with no held session for this many days
 }
 # An incident is a risk to life when its type says so or its severity is the highest.
 RISK_TYPES = frozenset({"risk_disclosure"})
@@ -75,8 +81,13 @@ class Trigger:
 
 
 def material_hash(kind: str, subject: str, facts: Mapping[str, Any]) -> str:
-    doc = json.dumps({"kind": kind, "subject": subject, "facts": facts}, sort_keys=True,
-                     separators=(",", ":"), ensure_ascii=False, default=str)
+    doc = json.dumps(
+        {"kind": kind, "subject": subject, "facts": facts},
+        sort_keys=True,
+        separators=(",", ":"),
+        ensure_ascii=False,
+        default=str,
+    )
     return hashlib.sha256(doc.encode("utf-8")).hexdigest()
 
 
@@ -95,8 +106,9 @@ def is_risk_to_life(type_: str, severity: int) -> bool:
     return type_ in RISK_TYPES or severity >= RISK_SEVERITY
 
 
-def incident_triggers(incidents: Iterable[IncidentFact],
-                      follow_up_days: Mapping[int, int]) -> list[Trigger]:
+def incident_triggers(
+    incidents: Iterable[IncidentFact], follow_up_days: Mapping[int, int]
+) -> list[Trigger]:
     """An incident whose follow-up is open (or done but not yet reviewed) needs a
     look, due ``follow_up_days[severity]`` after it happened (from the protocol)."""
     out = []
@@ -105,15 +117,25 @@ def incident_triggers(incidents: Iterable[IncidentFact],
             continue
         days = follow_up_days.get(i.severity)
         due = i.day + timedelta(days=days) if (i.day and days is not None) else None
-        out.append(Trigger("incident_follow_up", f"incident:{i.id}", i.group_id, i.day,
-                           {"type": i.type, "severity": i.severity, "follow_up": i.follow_up},
-                           session_id=i.session_id, incident_id=i.id, due_on=due,
-                           risk_to_life=is_risk_to_life(i.type, i.severity)))
+        out.append(
+            Trigger(
+                "incident_follow_up",
+                f"incident:{i.id}",
+                i.group_id,
+                i.day,
+                {"type": i.type, "severity": i.severity, "follow_up": i.follow_up},
+                session_id=i.session_id,
+                incident_id=i.id,
+                due_on=due,
+                risk_to_life=is_risk_to_life(i.type, i.severity),
+            )
+        )
     return out
 
 
-def safety_triggers(sessions: Sequence[SessionRow], steps: Iterable[StepRow],
-                    incidents: Iterable[IncidentFact]) -> list[Trigger]:
+def safety_triggers(
+    sessions: Sequence[SessionRow], steps: Iterable[StepRow], incidents: Iterable[IncidentFact]
+) -> list[Trigger]:
     """A session where the Safety panel was opened (logged) or an incident recorded."""
     opened: dict[str, int] = {}
     for e in steps:
@@ -127,16 +149,26 @@ def safety_triggers(sessions: Sequence[SessionRow], steps: Iterable[StepRow],
     for s in sessions:
         if s.is_practice or (s.id not in opened and s.id not in with_incident):
             continue
-        out.append(Trigger("safety_opened", f"safety:{s.id}", s.group_id, s.day,
-                           {"opened": opened.get(s.id, 0),
-                            "incidents": with_incident.get(s.id, 0)}, session_id=s.id))
+        out.append(
+            Trigger(
+                "safety_opened",
+                f"safety:{s.id}",
+                s.group_id,
+                s.day,
+                {"opened": opened.get(s.id, 0), "incidents": with_incident.get(s.id, 0)},
+                session_id=s.id,
+            )
+        )
     return out
 
 
-def fidelity_triggers(sessions: Sequence[SessionRow], steps: Iterable[StepRow],
-                      scripts: Mapping[str, ScriptInfo], limits: Mapping[str, Any],
-                      no_notes_phases: Mapping[str, Sequence[str]] | None = None
-                      ) -> list[Trigger]:
+def fidelity_triggers(
+    sessions: Sequence[SessionRow],
+    steps: Iterable[StepRow],
+    scripts: Mapping[str, ScriptInfo],
+    limits: Mapping[str, Any],
+    no_notes_phases: Mapping[str, Sequence[str]] | None = None,
+) -> list[Trigger]:
     """A held session that skipped a mandatory step, did not agree ground rules,
     missed a defusing phase or ran much longer than planned (the fidelity rules of
     :mod:`facilitator.tracking.fidelity`)."""
@@ -165,13 +197,15 @@ def fidelity_triggers(sessions: Sequence[SessionRow], steps: Iterable[StepRow],
         if expected_phases and missing:
             facts["phases_missing"] = missing
         if facts:
-            out.append(Trigger("fidelity", f"fidelity:{s.id}", s.group_id, s.day, facts,
-                               session_id=s.id))
+            out.append(
+                Trigger("fidelity", f"fidelity:{s.id}", s.group_id, s.day, facts, session_id=s.id)
+            )
     return out
 
 
-def attendance_triggers(sessions: Sequence[SessionRow], attended: Mapping[str, int],
-                        limits: Mapping[str, Any]) -> list[Trigger]:
+def attendance_triggers(
+    sessions: Sequence[SessionRow], attended: Mapping[str, int], limits: Mapping[str, Any]
+) -> list[Trigger]:
     """Per group: the mean attendance of the last N held sessions fell by at least the
     set share against the N sessions before them."""
     n = int(limits["attendance_window"])
@@ -184,20 +218,34 @@ def attendance_triggers(sessions: Sequence[SessionRow], attended: Mapping[str, i
         rows.sort(key=lambda r: (r.day, r.id))
         if len(rows) < 2 * n:
             continue
-        before = [attended.get(r.id, r.headcount or 0) for r in rows[-2 * n:-n]]
+        before = [attended.get(r.id, r.headcount or 0) for r in rows[-2 * n : -n]]
         after = [attended.get(r.id, r.headcount or 0) for r in rows[-n:]]
         mb, ma = sum(before) / n, sum(after) / n
         if mb > 0 and (mb - ma) / mb >= share:
             last = rows[-1]
-            out.append(Trigger("attendance_drop", f"attendance:{gid}:{last.id}", gid, last.day,
-                               {"sessions": n, "mean_before": round(mb, 1),
-                                "mean_after": round(ma, 1),
-                                "drop_percent": round(100 * (mb - ma) / mb)}))
+            out.append(
+                Trigger(
+                    "attendance_drop",
+                    f"attendance:{gid}:{last.id}",
+                    gid,
+                    last.day,
+                    {
+                        "sessions": n,
+                        "mean_before": round(mb, 1),
+                        "mean_after": round(ma, 1),
+                        "drop_percent": round(100 * (mb - ma) / mb),
+                    },
+                )
+            )
     return out
 
 
-def quiet_triggers(groups: Mapping[str, date | None], sessions: Sequence[SessionRow],
-                   today: date, limits: Mapping[str, Any]) -> list[Trigger]:
+def quiet_triggers(
+    groups: Mapping[str, date | None],
+    sessions: Sequence[SessionRow],
+    today: date,
+    limits: Mapping[str, Any],
+) -> list[Trigger]:
     """A group (not archived) with no held session for ``quiet_days``; ``groups`` maps
     each active group to the day it was created."""
     days = int(limits["quiet_days"])
@@ -210,9 +258,18 @@ def quiet_triggers(groups: Mapping[str, date | None], sessions: Sequence[Session
         since = last.get(gid) or created
         if since is None or (today - since).days < days:
             continue
-        out.append(Trigger("group_quiet", f"quiet:{gid}:{since.isoformat()}", gid, since,
-                           {"last_session": last[gid].isoformat() if gid in last else None,
-                            "threshold_days": days}))  # stable: no day count that ages
+        out.append(
+            Trigger(
+                "group_quiet",
+                f"quiet:{gid}:{since.isoformat()}",
+                gid,
+                since,
+                {
+                    "last_session": last[gid].isoformat() if gid in last else None,
+                    "threshold_days": days,
+                },
+            )
+        )  # stable: no day count that ages
     return out
 
 

@@ -75,9 +75,13 @@ class App:
         if not unlock.store_exists(path):
             from facilitator.ui.wizard import FirstRunWizard
 
-            wizard = FirstRunWizard(self.tasks, path, self.lang,
-                                    on_language=self.switch_language_early,
-                                    settings=self.settings)
+            wizard = FirstRunWizard(
+                self.tasks,
+                path,
+                self.lang,
+                on_language=self.switch_language_early,
+                settings=self.settings,
+            )
             wizard.exec()
             if wizard.store is None:  # cancelled before the store existed
                 return False
@@ -91,10 +95,11 @@ class App:
         ensure_free(path)  # "already open" before the passphrase, not after it
         options = unlock.unlock_options(path)
         dialog = UnlockDialog(
-            self.tasks, lambda p, c: unlock.open_with(path, passphrase=p, recovery_code=c),
+            self.tasks,
+            lambda p, c: unlock.open_with(path, passphrase=p, recovery_code=c),
             has_passphrase=options.passphrase,
-            keyring_attempt=(lambda: unlock.open_with_keyring(path))
-            if options.keyring else None)
+            keyring_attempt=(lambda: unlock.open_with_keyring(path)) if options.keyring else None,
+        )
         dialog.start()
         if not dialog.exec() or dialog.result_store is None:
             return False
@@ -115,13 +120,17 @@ class App:
 
         lines = [message_text(n, self.lang) for n in self.store.notices]
         if self.store.new_recovery_code:
-            lines.append(QCoreApplication.translate(
-                "App", "An interrupted key change was completed. Your new recovery code is:"
-                "\n\n%1\n\nWrite it down now; the old one no longer works.").replace(
-                    "%1", self.store.new_recovery_code))
+            lines.append(
+                QCoreApplication.translate(
+                    "App",
+                    "An interrupted key change was completed. Your new recovery code is:"
+                    "\n\n%1\n\nWrite it down now; the old one no longer works.",
+                ).replace("%1", self.store.new_recovery_code)
+            )
         if lines:
-            QMessageBox.information(None, QCoreApplication.translate("App", "The store"),
-                                    "\n\n".join(lines))
+            QMessageBox.information(
+                None, QCoreApplication.translate("App", "The store"), "\n\n".join(lines)
+            )
 
     def switch_language_early(self, lang: str) -> None:
         """Used by the wizard's first page: the rest of the wizard follows at once."""
@@ -134,8 +143,9 @@ class App:
         from facilitator.ui.main_window import MainWindow
 
         if self.ctx is None:
-            self.ctx = AppContext(self.store.db, self.lang, self.tasks, self.settings,
-                                  demo=self.demo_dir is not None)
+            self.ctx = AppContext(
+                self.store.db, self.lang, self.tasks, self.settings, demo=self.demo_dir is not None
+            )
             self.ctx.store = self.store  # the OpenedStore, for settings that need it
         self.ctx.lang = self.lang
         return MainWindow(self.ctx, on_language=self.change_language, **self._unlock_kwargs())
@@ -204,11 +214,15 @@ class App:
         options = unlock.unlock_options(store.path)
         keyring_attempt = None
         if options.keyring and not options.passphrase:
+
             def keyring_attempt():
                 unlock.verify(store, use_keyring=True)
-        return {"unlock_attempt": lambda p, c: unlock.verify(store, passphrase=p,
-                                                                    recovery_code=c),
-                "has_passphrase": options.passphrase, "keyring_attempt": keyring_attempt}
+
+        return {
+            "unlock_attempt": lambda p, c: unlock.verify(store, passphrase=p, recovery_code=c),
+            "has_passphrase": options.passphrase,
+            "keyring_attempt": keyring_attempt,
+        }
 
     def run(self) -> int:
         from PySide6.QtCore import QTimer

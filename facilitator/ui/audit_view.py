@@ -62,9 +62,15 @@ class AuditView(QWidget):
         outer.addWidget(self.status)
         self.table = QTableWidget(0, 5)
         self.table.setObjectName("auditTable")
-        self.table.setHorizontalHeaderLabels([self.tr("No."), self.tr("Time (UTC)"),
-                                              self.tr("User"), self.tr("Action"),
-                                              self.tr("Details")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("No."),
+                self.tr("Time (UTC)"),
+                self.tr("User"),
+                self.tr("Action"),
+                self.tr("Details"),
+            ]
+        )
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -77,15 +83,17 @@ class AuditView(QWidget):
         from facilitator.app import audit
 
         try:
-            rows = audit.entries(self.ctx.store, self.principal,
-                                 action=self.action.currentData(), limit=SHOWN)
+            rows = audit.entries(
+                self.ctx.store, self.principal, action=self.action.currentData(), limit=SHOWN
+            )
         except Exception as exc:  # noqa: BLE001
             W.show_error(self, exc)
             return
         self.table.setRowCount(len(rows))
         for r, e in enumerate(rows):
-            for c, text in enumerate((str(e.seq), f"{e.at:%Y-%m-%d %H:%M:%S}", e.user,
-                                      e.action, e.detail)):
+            for c, text in enumerate(
+                (str(e.seq), f"{e.at:%Y-%m-%d %H:%M:%S}", e.user, e.action, e.detail)
+            ):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
 
@@ -94,8 +102,11 @@ class AuditView(QWidget):
 
         store, who = self.ctx.store, self.principal
         self.status.setText(self.tr("Checking…"))
-        self.ctx.tasks.run(lambda _p, _c: audit.verify(store, who), self._verified,
-                           lambda exc: W.show_error(self, exc))
+        self.ctx.tasks.run(
+            lambda _p, _c: audit.verify(store, who),
+            self._verified,
+            lambda exc: W.show_error(self, exc),
+        )
 
     def _verified(self, report: Any) -> None:
         from facilitator.ui.errors_ui import message_text
@@ -109,8 +120,11 @@ class AuditView(QWidget):
         from facilitator.app import audit
 
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export the audit log"), f"audit-log.{fmt}",
-            self.tr("CSV files (*.csv)") if fmt == "csv" else self.tr("PDF files (*.pdf)"))
+            self,
+            self.tr("Export the audit log"),
+            f"audit-log.{fmt}",
+            self.tr("CSV files (*.csv)") if fmt == "csv" else self.tr("PDF files (*.pdf)"),
+        )
         if not path:
             return
         try:

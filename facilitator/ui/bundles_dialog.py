@@ -16,10 +16,26 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox,
-                               QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QInputDialog,
-                               QLabel, QListWidget, QListWidgetItem, QPushButton, QTableWidget,
-                               QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from facilitator.app import access
 from facilitator.app import bundle_keys as keys
@@ -29,13 +45,22 @@ from facilitator.ui import theme
 from facilitator.ui.context import AppContext
 from facilitator.ui.errors_ui import error_text
 
-ENTITY_ORDER = ("group", "participant", "session", "attendance", "response", "incident",
-                "note", "measure")
+ENTITY_ORDER = (
+    "group",
+    "participant",
+    "session",
+    "attendance",
+    "response",
+    "incident",
+    "note",
+    "measure",
+)
 
 
 class BundlesDialog(QDialog):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None,
-                 principal: Any = None) -> None:
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, principal: Any = None
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.principal = principal  # None: a one-person install acts as its owner
@@ -57,10 +82,13 @@ class BundlesDialog(QDialog):
     # ---- names ---------------------------------------------------------------
     def _entity(self, e: str) -> str:
         return {
-            "group": self.tr("Groups"), "participant": self.tr("Participant codes"),
-            "session": self.tr("Sessions"), "attendance": self.tr("Attendances"),
+            "group": self.tr("Groups"),
+            "participant": self.tr("Participant codes"),
+            "session": self.tr("Sessions"),
+            "attendance": self.tr("Attendances"),
             "response": self.tr("Check-in/out and WHO-5 answers"),
-            "incident": self.tr("Incidents"), "note": self.tr("Notes"),
+            "incident": self.tr("Incidents"),
+            "note": self.tr("Notes"),
             "measure": self.tr("Custom measures"),
         }.get(e, e)
 
@@ -72,8 +100,13 @@ class BundlesDialog(QDialog):
     def _fail(self, label: QLabel, exc: BaseException) -> None:
         if isinstance(exc, bundles.BundleRefused):
             reason = self.ctx.tr_core("bundles", exc.reason).format(**exc.values)
-            text = self.tr("The bundle %1 was refused: %2. Nothing was imported; it is kept "
-                           "in quarantine.").replace("%1", exc.name).replace("%2", reason)
+            text = (
+                self.tr(
+                    "The bundle %1 was refused: %2. Nothing was imported; it is kept in quarantine."
+                )
+                .replace("%1", exc.name)
+                .replace("%2", reason)
+            )
         else:
             text = error_text(exc, self.ctx.lang)
         label.setText(text)
@@ -101,7 +134,8 @@ class BundlesDialog(QDialog):
         self.counts.verticalHeader().hide()
         self.counts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.counts.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.ResizeToContents)
+            0, QHeaderView.ResizeMode.ResizeToContents
+        )
         self.counts.horizontalHeader().setStretchLastSection(True)
         self.texts = QListWidget(w)
         self.texts.setObjectName("bundleTexts")
@@ -128,8 +162,13 @@ class BundlesDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.counts, 3)
         col = QVBoxLayout()
-        hint = QLabel(self.tr("Free texts stay on this computer unless you tick them. A text "
-                              "that looks identifying cannot be ticked: edit it first."), w)
+        hint = QLabel(
+            self.tr(
+                "Free texts stay on this computer unless you tick them. A text "
+                "that looks identifying cannot be ticked: edit it first."
+            ),
+            w,
+        )
         hint.setWordWrap(True)
         theme.set_role(hint, "muted")
         col.addWidget(hint)
@@ -142,14 +181,22 @@ class BundlesDialog(QDialog):
         return w
 
     def _scope(self) -> dict[str, Any]:
-        groups = [self.groups.item(i).data(Qt.ItemDataRole.UserRole)
-                  for i in range(self.groups.count())
-                  if self.groups.item(i).checkState() == Qt.CheckState.Checked]
-        ticked = [self.texts.item(i).data(Qt.ItemDataRole.UserRole)
-                  for i in range(self.texts.count())
-                  if self.texts.item(i).checkState() == Qt.CheckState.Checked]
-        return {"groups": groups or None, "month_from": self.month_from.currentData(),
-                "month_to": self.month_to.currentData(), "share_texts": ticked}
+        groups = [
+            self.groups.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.groups.count())
+            if self.groups.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        ticked = [
+            self.texts.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.texts.count())
+            if self.texts.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        return {
+            "groups": groups or None,
+            "month_from": self.month_from.currentData(),
+            "month_to": self.month_to.currentData(),
+            "share_texts": ticked,
+        }
 
     def preview(self) -> None:
         key = self.recipient.currentData()
@@ -157,13 +204,17 @@ class BundlesDialog(QDialog):
             self._ok(self.send_status, self.tr("Trust your supervisor's key first (Keys tab)."))
             return
         scope = self._scope()
-        self.ctx.tasks.run(lambda *_: bundles.plan_export(self.ctx.db, [key], who=self.principal, **scope),
-                           self._show_plan, lambda exc: self._fail(self.send_status, exc))
+        self.ctx.tasks.run(
+            lambda *_: bundles.plan_export(self.ctx.db, [key], who=self.principal, **scope),
+            self._show_plan,
+            lambda exc: self._fail(self.send_status, exc),
+        )
 
     def _show_plan(self, plan: bundles.ExportPlan) -> None:
         self._plan = plan
-        rows = [(self._entity(e), plan.counts.get(e, 0)) for e in ENTITY_ORDER
-                if plan.counts.get(e, 0)]
+        rows = [
+            (self._entity(e), plan.counts.get(e, 0)) for e in ENTITY_ORDER if plan.counts.get(e, 0)
+        ]
         rows.append((self.tr("Erasures (ids only)"), plan.tombstones))
         self.counts.setRowCount(len(rows))
         for i, (what, n) in enumerate(rows):
@@ -178,8 +229,14 @@ class BundlesDialog(QDialog):
             first = t.text.splitlines()[0][:80] if t.text else ""
             label = f"{kind} · {t.group} · {t.when[:10]}\n{first}"
             if t.findings:
-                label = "⚠ " + self.tr("Looks identifying (%1); stays here.").replace(
-                    "%1", ", ".join(self._finding(f) for f in t.findings)) + "\n" + label
+                label = (
+                    "⚠ "
+                    + self.tr("Looks identifying (%1); stays here.").replace(
+                        "%1", ", ".join(self._finding(f) for f in t.findings)
+                    )
+                    + "\n"
+                    + label
+                )
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, t.record_id)
             flags = item.flags() | Qt.ItemFlag.ItemIsUserCheckable
@@ -190,16 +247,23 @@ class BundlesDialog(QDialog):
             self.texts.addItem(item)
         self.texts.blockSignals(False)
         shared = sum(1 for t in plan.texts if t.ticked)
-        self._ok(self.send_status, self.tr("%1 free text(s) ticked to travel. Preview again "
-                                           "after changing a choice.").replace("%1", str(shared)))
+        self._ok(
+            self.send_status,
+            self.tr(
+                "%1 free text(s) ticked to travel. Preview again after changing a choice."
+            ).replace("%1", str(shared)),
+        )
         self.write_button.setEnabled(True)
 
     def write(self) -> None:
         if self._plan is None:
             return
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Write bundle"),
-                                              str(Path.home() / "report.fbundle"),
-                                              self.tr("Report bundles (*.fbundle)"))
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Write bundle"),
+            str(Path.home() / "report.fbundle"),
+            self.tr("Report bundles (*.fbundle)"),
+        )
         if name:
             self.write_to(Path(name))
 
@@ -215,10 +279,16 @@ class BundlesDialog(QDialog):
 
     def _written(self, res: bundles.ExportResult) -> None:
         self.write_button.setEnabled(False)
-        self._ok(self.send_status, self.tr("Written: %1 (bundle number %2). Give the file to "
-                                           "your supervisor by any means: only they can open "
-                                           "it.").replace("%1", str(res.path))
-                 .replace("%2", str(res.counter)))
+        self._ok(
+            self.send_status,
+            self.tr(
+                "Written: %1 (bundle number %2). Give the file to "
+                "your supervisor by any means: only they can open "
+                "it."
+            )
+            .replace("%1", str(res.path))
+            .replace("%2", str(res.counter)),
+        )
         self.refresh()
 
     # ---- receive -------------------------------------------------------------
@@ -240,9 +310,14 @@ class BundlesDialog(QDialog):
         row.addWidget(self.import_button)
         row.addStretch(1)
         lay = QVBoxLayout(w)
-        note = QLabel(self.tr("The signature and the sender are checked first; then a dry "
-                              "run shows what would be added, changed or refused. Nothing "
-                              "is written until you import."), w)
+        note = QLabel(
+            self.tr(
+                "The signature and the sender are checked first; then a dry "
+                "run shows what would be added, changed or refused. Nothing "
+                "is written until you import."
+            ),
+            w,
+        )
         note.setWordWrap(True)
         theme.set_role(note, "muted")
         lay.addWidget(note)
@@ -252,8 +327,12 @@ class BundlesDialog(QDialog):
         return w
 
     def choose_import(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a bundle"), str(Path.home()),
-                                              self.tr("Report bundles (*.fbundle)"))
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose a bundle"),
+            str(Path.home()),
+            self.tr("Report bundles (*.fbundle)"),
+        )
         if name:
             self.import_file(Path(name), True)
 
@@ -262,30 +341,44 @@ class BundlesDialog(QDialog):
             return
         self._import_path = path
         self.import_button.setEnabled(False)
-        self.ctx.tasks.run(lambda *_: bundles.import_bundle(self.ctx.db, path, dry_run=dry_run,
-                                                               who=self.principal),
-                           self._imported, lambda exc: self._fail(self.receive_status, exc))
+        self.ctx.tasks.run(
+            lambda *_: bundles.import_bundle(
+                self.ctx.db, path, dry_run=dry_run, who=self.principal
+            ),
+            self._imported,
+            lambda exc: self._fail(self.receive_status, exc),
+        )
 
     def _imported(self, r: bundles.ImportResult) -> None:
         who = r.sender_label or r.sender_key_id
         if r.kind == "receipt":
-            text = (self.tr("A receipt from %1 can be imported.") if r.dry_run else
-                    self.tr("Receipt from %1 imported; see the Status tab.")).replace("%1", who)
+            text = (
+                self.tr("A receipt from %1 can be imported.")
+                if r.dry_run
+                else self.tr("Receipt from %1 imported; see the Status tab.")
+            ).replace("%1", who)
         else:
-            head = (self.tr("Dry run of a bundle from %1 (nothing written yet):") if r.dry_run
-                    else self.tr("Imported a bundle from %1:")).replace("%1", who)
-            lines = [head,
-                     self.tr("%1 sessions, %2 attendances and %3 incidents added (%4 records "
-                             "in all)").replace("%1", str(r.added["session"]))
-                     .replace("%2", str(r.added["attendance"]))
-                     .replace("%3", str(r.added["incident"]))
-                     .replace("%4", str(sum(r.added.values()))),
-                     self.tr("%1 changed, %2 already here").replace(
-                         "%1", str(sum(r.changed.values()))).replace("%2", str(r.unchanged)),
-                     self.tr("%1 conflicts kept for review (both versions stored)").replace(
-                         "%1", str(len(r.conflicts))),
-                     self.tr("%1 records refused").replace("%1", str(len(r.refused))),
-                     self.tr("%1 erased as the sender asked").replace("%1", str(r.erased))]
+            head = (
+                self.tr("Dry run of a bundle from %1 (nothing written yet):")
+                if r.dry_run
+                else self.tr("Imported a bundle from %1:")
+            ).replace("%1", who)
+            lines = [
+                head,
+                self.tr("%1 sessions, %2 attendances and %3 incidents added (%4 records in all)")
+                .replace("%1", str(r.added["session"]))
+                .replace("%2", str(r.added["attendance"]))
+                .replace("%3", str(r.added["incident"]))
+                .replace("%4", str(sum(r.added.values()))),
+                self.tr("%1 changed, %2 already here")
+                .replace("%1", str(sum(r.changed.values())))
+                .replace("%2", str(r.unchanged)),
+                self.tr("%1 conflicts kept for review (both versions stored)").replace(
+                    "%1", str(len(r.conflicts))
+                ),
+                self.tr("%1 records refused").replace("%1", str(len(r.refused))),
+                self.tr("%1 erased as the sender asked").replace("%1", str(r.erased)),
+            ]
             text = "\n".join(lines)
         self._ok(self.receive_status, text)
         self.import_button.setEnabled(r.dry_run)
@@ -297,9 +390,16 @@ class BundlesDialog(QDialog):
         w = QWidget(self)
         self.board = QTableWidget(0, 6, w)
         self.board.setObjectName("bundleBoard")
-        self.board.setHorizontalHeaderLabels([
-            self.tr("Facilitator"), self.tr("Last bundle"), self.tr("Bundles"),
-            self.tr("Receipt due"), self.tr("Quarantined"), self.tr("Open conflicts")])
+        self.board.setHorizontalHeaderLabels(
+            [
+                self.tr("Facilitator"),
+                self.tr("Last bundle"),
+                self.tr("Bundles"),
+                self.tr("Receipt due"),
+                self.tr("Quarantined"),
+                self.tr("Open conflicts"),
+            ]
+        )
         self.board.verticalHeader().hide()
         self.board.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.board.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -330,12 +430,16 @@ class BundlesDialog(QDialog):
         if item is None or not item.data(Qt.ItemDataRole.UserRole):
             return
         rid = item.data(Qt.ItemDataRole.UserRole)
-        self.ctx.tasks.run(lambda *_: bundles.acknowledge(self.ctx.db, rid, who=self.principal),
-                           lambda _r: self.refresh(), lambda exc: self._fail(self.status_note, exc))
+        self.ctx.tasks.run(
+            lambda *_: bundles.acknowledge(self.ctx.db, rid, who=self.principal),
+            lambda _r: self.refresh(),
+            lambda exc: self._fail(self.status_note, exc),
+        )
 
     def write_receipts(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for receipts"),
-                                                  str(Path.home()))
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Folder for receipts"), str(Path.home())
+        )
         if folder:
             self.write_receipts_to(Path(folder))
 
@@ -343,17 +447,33 @@ class BundlesDialog(QDialog):
         def job(*_: Any) -> int:
             n = 0
             for p in bundles.status_board(self.ctx.db, who=self.principal):
-                check_output_path(folder / f"receipt-{p.device_id[:8]}.fbundle",
-                                  overwrite=True, stores=[self.ctx.db.path])
+                check_output_path(
+                    folder / f"receipt-{p.device_id[:8]}.fbundle",
+                    overwrite=True,
+                    stores=[self.ctx.db.path],
+                )
                 if p.key_status == "active" and bundles.write_receipt(
-                        self.ctx.db, p.device_id, folder / f"receipt-{p.device_id[:8]}.fbundle",
-                        who=self.principal):
+                    self.ctx.db,
+                    p.device_id,
+                    folder / f"receipt-{p.device_id[:8]}.fbundle",
+                    who=self.principal,
+                ):
                     n += 1
             return n
 
-        self.ctx.tasks.run(job, lambda n: (self._ok(self.status_note, self.tr(
-            "%1 receipt(s) written to %2.").replace("%1", str(n)).replace("%2", str(folder))),
-            self.refresh()), lambda exc: self._fail(self.status_note, exc))
+        self.ctx.tasks.run(
+            job,
+            lambda n: (
+                self._ok(
+                    self.status_note,
+                    self.tr("%1 receipt(s) written to %2.")
+                    .replace("%1", str(n))
+                    .replace("%2", str(folder)),
+                ),
+                self.refresh(),
+            ),
+            lambda exc: self._fail(self.status_note, exc),
+        )
 
     # ---- keys ----------------------------------------------------------------
     def _keys_tab(self) -> QWidget:
@@ -371,13 +491,15 @@ class BundlesDialog(QDialog):
         trust.clicked.connect(self.trust_file)
         self.key_table = QTableWidget(0, 4, w)
         self.key_table.setObjectName("bundleKeys")
-        self.key_table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Kind"),
-                                                  self.tr("State"), self.tr("Fingerprint")])
+        self.key_table.setHorizontalHeaderLabels(
+            [self.tr("Name"), self.tr("Kind"), self.tr("State"), self.tr("Fingerprint")]
+        )
         self.key_table.verticalHeader().hide()
         self.key_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.key_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.key_table.horizontalHeader().setSectionResizeMode(
-            3, QHeaderView.ResizeMode.ResizeToContents)
+            3, QHeaderView.ResizeMode.ResizeToContents
+        )
         self.keys_status = QLabel(w)
         self.keys_status.setWordWrap(True)
         row = QHBoxLayout()
@@ -385,8 +507,12 @@ class BundlesDialog(QDialog):
         row.addWidget(trust)
         row.addStretch(1)
         lay = QVBoxLayout(w)
-        lay.addWidget(QLabel(self.tr("This computer's fingerprint (read it out when someone "
-                                     "trusts your key):"), w))
+        lay.addWidget(
+            QLabel(
+                self.tr("This computer's fingerprint (read it out when someone trusts your key):"),
+                w,
+            )
+        )
         lay.addWidget(self.own_fp)
         lay.addLayout(row)
         lay.addWidget(self.key_table, 1)
@@ -394,18 +520,23 @@ class BundlesDialog(QDialog):
         return w
 
     def export_public(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export public key"),
-                                              str(Path.home() / "facilitator.pub"))
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export public key"), str(Path.home() / "facilitator.pub")
+        )
         if name:
+
             def job(*_: Any):
                 check_output_path(name, overwrite=True, stores=[self.ctx.db.path])
                 return keys.export_public(self.ctx.db, Path(name))
 
-            self.ctx.tasks.run(job,
-                               lambda pk: self._ok(self.keys_status, self.tr(
-                                   "Public key written. Fingerprint: %1").replace(
-                                       "%1", pk.fingerprint)),
-                               lambda exc: self._fail(self.keys_status, exc))
+            self.ctx.tasks.run(
+                job,
+                lambda pk: self._ok(
+                    self.keys_status,
+                    self.tr("Public key written. Fingerprint: %1").replace("%1", pk.fingerprint),
+                ),
+                lambda exc: self._fail(self.keys_status, exc),
+            )
 
     def trust_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Trust a key file"), str(Path.home()))
@@ -417,18 +548,28 @@ class BundlesDialog(QDialog):
             self._fail(self.keys_status, exc)
             return
         typed, ok = QInputDialog.getText(
-            self, self.tr("Confirm the fingerprint"),
-            self.tr("This file's fingerprint is:\n%1\n\nAsk its owner to read theirs out to "
-                    "you, and type what they say:").replace("%1", pk.fingerprint))
+            self,
+            self.tr("Confirm the fingerprint"),
+            self.tr(
+                "This file's fingerprint is:\n%1\n\nAsk its owner to read theirs out to "
+                "you, and type what they say:"
+            ).replace("%1", pk.fingerprint),
+        )
         if ok:
             self.trust_with(pk, typed)
 
     def trust_with(self, pk: keys.PublicKey, typed: str) -> None:
-        self.ctx.tasks.run(lambda *_: keys.trust(self.ctx.db, pk, typed, who=self.principal),
-                           lambda info: (self._ok(self.keys_status, self.tr(
-                               "Trusted %1.").replace("%1", info.label or info.key_id)),
-                               self.refresh()),
-                           lambda exc: self._fail(self.keys_status, exc))
+        self.ctx.tasks.run(
+            lambda *_: keys.trust(self.ctx.db, pk, typed, who=self.principal),
+            lambda info: (
+                self._ok(
+                    self.keys_status,
+                    self.tr("Trusted %1.").replace("%1", info.label or info.key_id),
+                ),
+                self.refresh(),
+            ),
+            lambda exc: self._fail(self.keys_status, exc),
+        )
 
     # ---- refresh -------------------------------------------------------------
     def refresh(self) -> None:
@@ -440,21 +581,29 @@ class BundlesDialog(QDialog):
             send, take = access.allowed(who, "bundle.export"), access.allowed(who, "bundle.import")
             rcv = access.allowed(who, "bundle.receipts")
             empty = bundles.ExportChoices([], [], [])
-            return (bundles.export_choices(db, who=who) if send else empty,
-                    bundles.status_board(db, who=who) if take else [], keys.list_keys(db),
-                    bundles.receipts(db, who=who) if rcv else [],
-                    bundles.unacknowledged_sent(db, who=who) if rcv else [],
-                    len(bundles.list_conflicts(db, who=who)) if take else 0)
+            return (
+                bundles.export_choices(db, who=who) if send else empty,
+                bundles.status_board(db, who=who) if take else [],
+                keys.list_keys(db),
+                bundles.receipts(db, who=who) if rcv else [],
+                bundles.unacknowledged_sent(db, who=who) if rcv else [],
+                len(bundles.list_conflicts(db, who=who)) if take else 0,
+            )
 
         self.ctx.tasks.run(job, self._fill, lambda exc: self._fail(self.keys_status, exc))
 
     def _fill(self, data: tuple) -> None:
         choices, board, key_rows, receipts, unsent, conflicts = data
         # conflicts are review items: resolved in the review queue, one path only
-        self.conflict_note.setText(self.tr(
-            "%1 record(s) arrived with different content; this store's version is kept "
-            "until a supervisor chooses in the review queue (Supervision, type: Two versions "
-            "of a record).").replace("%1", str(conflicts)) if conflicts else "")
+        self.conflict_note.setText(
+            self.tr(
+                "%1 record(s) arrived with different content; this store's version is kept "
+                "until a supervisor chooses in the review queue (Supervision, type: Two versions "
+                "of a record)."
+            ).replace("%1", str(conflicts))
+            if conflicts
+            else ""
+        )
         self.recipient.clear()
         for k in choices.recipients:
             self.recipient.addItem(f"{k.label or k.key_id} ({k.fingerprint})", k.key_id)
@@ -465,45 +614,71 @@ class BundlesDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             self.groups.addItem(item)
-        for combo, first in ((self.month_from, self.tr("earliest")),
-                             (self.month_to, self.tr("latest"))):
+        for combo, first in (
+            (self.month_from, self.tr("earliest")),
+            (self.month_to, self.tr("latest")),
+        ):
             combo.clear()
             combo.addItem(first, None)
             for m in choices.months:
                 combo.addItem(m, m)
         self.board.setRowCount(len(board))
         for i, p in enumerate(board):
-            when = p.last_bundle_at.strftime("%Y-%m-%d %H:%M") if p.last_bundle_at \
+            when = (
+                p.last_bundle_at.strftime("%Y-%m-%d %H:%M")
+                if p.last_bundle_at
                 else self.tr("never")
+            )
             name = p.label or p.device_id[:8]
             if p.key_status != "active":
                 name += f" ({self.tr('revoked') if p.key_status == 'revoked' else p.key_status})"
-            for j, v in enumerate((name, when, p.bundles, p.receipts_due, p.quarantined,
-                                   p.open_conflicts)):
+            for j, v in enumerate(
+                (name, when, p.bundles, p.receipts_due, p.quarantined, p.open_conflicts)
+            ):
                 self.board.setItem(i, j, QTableWidgetItem(str(v)))
         self.receipt_list.clear()
         for r in receipts:
             state = self.tr("read") if r.acknowledged else self.tr("new")
-            text = self.tr("%1 · from %2 · %3 bundle(s) arrived, %4 refused record(s), %5 "
-                           "quarantined, %6 conflict(s)").replace("%1", state) \
-                .replace("%2", r.from_label).replace("%3", str(r.arrived)) \
-                .replace("%4", str(len(r.refused))).replace("%5", str(len(r.quarantined))) \
+            text = (
+                self.tr(
+                    "%1 · from %2 · %3 bundle(s) arrived, %4 refused record(s), %5 "
+                    "quarantined, %6 conflict(s)"
+                )
+                .replace("%1", state)
+                .replace("%2", r.from_label)
+                .replace("%3", str(r.arrived))
+                .replace("%4", str(len(r.refused)))
+                .replace("%5", str(len(r.quarantined)))
                 .replace("%6", str(len(r.conflicts)))
+            )
             for m in r.messages:
                 text += "\n    " + self.tr("Supervisor: %1").replace("%1", str(m.get("text")))
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, None if r.acknowledged else r.receipt_id)
             self.receipt_list.addItem(item)
         if unsent:
-            self._ok(self.status_note, self.tr("%1 bundle(s) sent from here have no receipt "
-                                               "yet.").replace("%1", str(len(unsent))))
+            self._ok(
+                self.status_note,
+                self.tr("%1 bundle(s) sent from here have no receipt yet.").replace(
+                    "%1", str(len(unsent))
+                ),
+            )
         own = next((k for k in key_rows if k.kind == "own" and k.status == "active"), None)
         self.own_fp.setText(own.fingerprint if own else "")
         self.key_table.setRowCount(len(key_rows))
         kinds = {"own": self.tr("this computer"), "peer": self.tr("trusted")}
-        states = {"active": self.tr("active"), "rotated": self.tr("replaced"),
-                  "revoked": self.tr("revoked")}
+        states = {
+            "active": self.tr("active"),
+            "rotated": self.tr("replaced"),
+            "revoked": self.tr("revoked"),
+        }
         for i, k in enumerate(key_rows):
-            for j, v in enumerate((k.label or k.key_id, kinds.get(k.kind, k.kind),
-                                   states.get(k.status, k.status), k.fingerprint)):
+            for j, v in enumerate(
+                (
+                    k.label or k.key_id,
+                    kinds.get(k.kind, k.kind),
+                    states.get(k.status, k.status),
+                    k.fingerprint,
+                )
+            ):
                 self.key_table.setItem(i, j, QTableWidgetItem(v))

@@ -31,8 +31,9 @@ class ChartWidget(QWidget):
         # the figures in words for a screen reader: the same numbers as drawn
         parts = []
         for s in chart.series:
-            vals = ", ".join(f"{c}: {'—' if v is None else _num(v)}"
-                             for c, v in zip(chart.categories, s.values))
+            vals = ", ".join(
+                f"{c}: {'—' if v is None else _num(v)}" for c, v in zip(chart.categories, s.values)
+            )
             parts.append(f"{s.name}: {vals}")
         self.setAccessibleDescription("; ".join(parts))
 
@@ -85,11 +86,17 @@ class ChartWidget(QWidget):
             p.setPen(text_col)
             label = _num(v)
             if self.rtl:
-                p.drawText(QRectF(plot.right() + 4, y - fm.height() / 2, 40, fm.height()),
-                           Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
+                p.drawText(
+                    QRectF(plot.right() + 4, y - fm.height() / 2, 40, fm.height()),
+                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                    label,
+                )
             else:
-                p.drawText(QRectF(0, y - fm.height() / 2, left - 4, fm.height()),
-                           Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
+                p.drawText(
+                    QRectF(0, y - fm.height() / 2, left - 4, fm.height()),
+                    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                    label,
+                )
             p.setPen(grid)
         p.setPen(text_col)
         every = max(1, int(n / max(1, plot.width() / (fm.horizontalAdvance("0000-00") + 8))))
@@ -97,8 +104,11 @@ class ChartWidget(QWidget):
             if i % every:
                 continue
             x = x_of(i)
-            p.drawText(QRectF(x - 60, plot.bottom() + 2, 120, fm.height()),
-                       Qt.AlignmentFlag.AlignHCenter, str(cat))
+            p.drawText(
+                QRectF(x - 60, plot.bottom() + 2, 120, fm.height()),
+                Qt.AlignmentFlag.AlignHCenter,
+                str(cat),
+            )
         series = list(self.chart.series)
         width = plot.width() / n
         for si, s in enumerate(series):
@@ -142,8 +152,9 @@ class ChartWidget(QWidget):
             p.fillRect(box, col)
             p.setPen(text_col)
             if self.rtl:
-                p.drawText(QRectF(x - w, y, w - 16, fm.height()),
-                           Qt.AlignmentFlag.AlignRight, s.name)
+                p.drawText(
+                    QRectF(x - w, y, w - 16, fm.height()), Qt.AlignmentFlag.AlignRight, s.name
+                )
                 x -= w + 8
             else:
                 p.drawText(QRectF(x + 14, y, w, fm.height()), Qt.AlignmentFlag.AlignLeft, s.name)

@@ -128,8 +128,9 @@ class AppSettings:
     @property
     def autolock_minutes(self) -> int:
         try:
-            minutes = int(str(self._qs.value("security/autolock_minutes",
-                                             DEFAULT_AUTOLOCK_MINUTES)))
+            minutes = int(
+                str(self._qs.value("security/autolock_minutes", DEFAULT_AUTOLOCK_MINUTES))
+            )
         except (TypeError, ValueError):
             minutes = DEFAULT_AUTOLOCK_MINUTES
         return max(0, minutes)  # 0 turns auto-lock off
@@ -142,14 +143,21 @@ class AppSettings:
 class AppContext(QObject):
     """The open store, the interface language, the task runner, settings and navigation."""
 
-    lock_changed = Signal(bool)      # True: locked (data hidden); False: unlocked
-    language_changed = Signal(str)   # the new interface language
-    data_changed = Signal(object)    # a facilitator.app.changes.Changes: what a write changed
-    activity = Signal()              # user or app activity: resets the idle clock
+    lock_changed = Signal(bool)  # True: locked (data hidden); False: unlocked
+    language_changed = Signal(str)  # the new interface language
+    data_changed = Signal(object)  # a facilitator.app.changes.Changes: what a write changed
+    activity = Signal()  # user or app activity: resets the idle clock
 
-    def __init__(self, db: "Database | None", lang: str, tasks: "_BaseRunner",
-                 settings: AppSettings | None = None, *, demo: bool = False,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        db: "Database | None",
+        lang: str,
+        tasks: "_BaseRunner",
+        settings: AppSettings | None = None,
+        *,
+        demo: bool = False,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.db = db
         self.lang = lang

@@ -77,9 +77,13 @@ class DashboardView(QWidget):
         preview.clicked.connect(self.preview)
         self.preview_button = preview
         bar = QHBoxLayout()
-        for label, w in ((self.tr("Programme"), self.program), (self.tr("Group"), self.group),
-                         (self.tr("From"), self.date_from), (self.tr("To"), self.date_to),
-                         (self.tr("Smallest number shown"), self.k)):
+        for label, w in (
+            (self.tr("Programme"), self.program),
+            (self.tr("Group"), self.group),
+            (self.tr("From"), self.date_from),
+            (self.tr("To"), self.date_to),
+            (self.tr("Smallest number shown"), self.k),
+        ):
             lab = QLabel(label)
             lab.setBuddy(w)
             bar.addWidget(lab)
@@ -124,10 +128,14 @@ class DashboardView(QWidget):
             q = edit.date()
             return date(q.year(), q.month(), 1)
 
-        return Query(program_type=self.program.currentData(), group_id=self.group.currentData(),
-                     date_from=first(self.date_from), date_to=month_end(first(self.date_to)),
-                     k=self.k.value(),
-                     lang=self.ctx.lang)
+        return Query(
+            program_type=self.program.currentData(),
+            group_id=self.group.currentData(),
+            date_from=first(self.date_from),
+            date_to=month_end(first(self.date_to)),
+            k=self.k.value(),
+            lang=self.ctx.lang,
+        )
 
     def refresh(self) -> None:
         from facilitator.app import dashboard
@@ -135,8 +143,7 @@ class DashboardView(QWidget):
         q = self.query()
         self.status.setText(self.tr("Loading…"))
         db, who = self.ctx.db, self.principal
-        self.ctx.tasks.run(lambda _p, _c: dashboard.build(db, who, q), self._show,
-                           self._failed)
+        self.ctx.tasks.run(lambda _p, _c: dashboard.build(db, who, q), self._show, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         self.status.setText("")
@@ -202,7 +209,8 @@ class DashboardView(QWidget):
                 if c is None or not c.of:
                     return None
                 return self.tr("Complete: {pct}% ({done} of {of} {what})").format(
-                    pct=round(100 * c.done / c.of), done=c.done, of=c.of, what=c.what)
+                    pct=round(100 * c.done / c.of), done=c.done, of=c.of, what=c.what
+                )
         return None
 
     def _figures(self, block: Any) -> QFrame:
@@ -227,8 +235,9 @@ class DashboardView(QWidget):
             for c, cell in enumerate(row):
                 item = QTableWidgetItem(_ltr(str(cell)) if c in block.numeric else str(cell))
                 if c in block.numeric:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
-                                          | Qt.AlignmentFlag.AlignVCenter)
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
                 t.setItem(r, c, item)
         t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         t.setMinimumHeight(min(360, 34 + 28 * max(1, len(block.rows))))
@@ -243,8 +252,9 @@ class DashboardView(QWidget):
         from facilitator.app import dashboard
 
         dash = self.dash
-        self.ctx.tasks.run(lambda _p, _c: dashboard.preview_pdf(dash),
-                           self._open_preview, self._failed)
+        self.ctx.tasks.run(
+            lambda _p, _c: dashboard.preview_pdf(dash), self._open_preview, self._failed
+        )
 
     def _open_preview(self, pdf: bytes) -> None:
         self.preview_dialog = PreviewDialog(self.ctx, self.principal, self.dash, pdf, self)
@@ -267,8 +277,11 @@ def render_pages(pdf: bytes, scale: float = 1.2) -> list[QImage]:
             page = doc[i]
             bitmap = page.render(scale=scale, rev_byteorder=True)  # RGB(A) byte order
             w, h = bitmap.width, bitmap.height
-            fmt = (QImage.Format.Format_RGBA8888 if bitmap.n_channels == 4
-                   else QImage.Format.Format_RGB888)
+            fmt = (
+                QImage.Format.Format_RGBA8888
+                if bitmap.n_channels == 4
+                else QImage.Format.Format_RGB888
+            )
             img = QImage(bytes(bitmap.buffer), w, h, bitmap.stride, fmt).copy()
             images.append(img)
             bitmap.close()
@@ -281,8 +294,9 @@ def render_pages(pdf: bytes, scale: float = 1.2) -> list[QImage]:
 class PreviewDialog(QDialog):
     """The report as it will be saved; Save writes exactly these bytes' report."""
 
-    def __init__(self, ctx: Any, principal: Any, dash: Any, pdf: bytes,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: Any, principal: Any, dash: Any, pdf: bytes, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx, self.principal, self.dash = ctx, principal, dash
         self.setObjectName("reportPreview")
@@ -302,8 +316,9 @@ class PreviewDialog(QDialog):
             self.page_labels.append(lab)
         scroll.setWidget(pages)
         lay.addWidget(scroll, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Close)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
+        )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
@@ -311,8 +326,9 @@ class PreviewDialog(QDialog):
     def save(self) -> None:
         from facilitator.app import dashboard
 
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save report"), "report.pdf",
-                                              self.tr("PDF files (*.pdf)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save report"), "report.pdf", self.tr("PDF files (*.pdf)")
+        )
         if not path:
             return
         try:

@@ -18,30 +18,48 @@ from facilitator.ui.context import AppContext
 from facilitator.ui.save_files import shown_path
 
 
-def save_handout(ctx: AppContext, parent: QWidget, script_id: str, group_id: Optional[str],
-                 path: str, lang: str) -> None:
+def save_handout(
+    ctx: AppContext, parent: QWidget, script_id: str, group_id: Optional[str], path: str, lang: str
+) -> None:
     def job(_progress, _cancel):
         return exports.write_handout(ctx.db, script_id, group_id, path, lang)
 
     def done(_result) -> None:
-        QMessageBox.information(parent, QCoreApplication.translate("Exports", "Handout saved"),
-                                QCoreApplication.translate("Exports", "The handout was saved "
-                                                           "to %1.").replace(
-                                                               "%1", shown_path(path)))
+        QMessageBox.information(
+            parent,
+            QCoreApplication.translate("Exports", "Handout saved"),
+            QCoreApplication.translate("Exports", "The handout was saved to %1.").replace(
+                "%1", shown_path(path)
+            ),
+        )
 
-    ctx.tasks.run(job, done, lambda exc: W.show_error(parent, exc), progress=True,
-                  label=QCoreApplication.translate("Exports", "Writing the handout…"))
+    ctx.tasks.run(
+        job,
+        done,
+        lambda exc: W.show_error(parent, exc),
+        progress=True,
+        label=QCoreApplication.translate("Exports", "Writing the handout…"),
+    )
 
 
-def save_who5_forms(ctx: AppContext, parent: QWidget, path: str, lang: str, copies: int,
-                    practice: bool = False) -> None:
+def save_who5_forms(
+    ctx: AppContext, parent: QWidget, path: str, lang: str, copies: int, practice: bool = False
+) -> None:
     """Blank WHO-5 paper forms (no code, alias or name on them) for the group to fill in."""
-    def done(_result) -> None:
-        QMessageBox.information(parent, QCoreApplication.translate("Exports", "Forms saved"),
-                                QCoreApplication.translate("Exports", "The WHO-5 forms were "
-                                                           "saved to %1.").replace(
-                                                               "%1", shown_path(path)))
 
-    ctx.tasks.run(lambda _p, _c: exports.write_who5_forms(ctx.db, path, lang, copies, practice), done,
-                  lambda exc: W.show_error(parent, exc), progress=True,
-                  label=QCoreApplication.translate("Exports", "Writing the WHO-5 forms…"))
+    def done(_result) -> None:
+        QMessageBox.information(
+            parent,
+            QCoreApplication.translate("Exports", "Forms saved"),
+            QCoreApplication.translate("Exports", "The WHO-5 forms were saved to %1.").replace(
+                "%1", shown_path(path)
+            ),
+        )
+
+    ctx.tasks.run(
+        lambda _p, _c: exports.write_who5_forms(ctx.db, path, lang, copies, practice),
+        done,
+        lambda exc: W.show_error(parent, exc),
+        progress=True,
+        label=QCoreApplication.translate("Exports", "Writing the WHO-5 forms…"),
+    )

@@ -30,12 +30,12 @@ from facilitator.ui.context import AppContext
 from facilitator.ui.labels import LANGUAGES, PROGRAM_TYPES, program_label
 
 
-
 class GroupDialog(QDialog):
     """The form. ``saved_group_id`` is set after a successful save."""
 
-    def __init__(self, ctx: AppContext, group_id: Optional[str] = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, group_id: Optional[str] = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.group_id = group_id
@@ -59,18 +59,21 @@ class GroupDialog(QDialog):
         self.script.setAccessibleName(self.tr("Default script"))
         self.rules = QPlainTextEdit()
         self.rules.setAccessibleName(self.tr("Extra ground rules"))
-        self.rules.setPlaceholderText(self.tr("One rule per line, for example: Phones stay "
-                                              "in bags during the session."))
+        self.rules.setPlaceholderText(
+            self.tr("One rule per line, for example: Phones stay in bags during the session.")
+        )
         self.rules.setTabChangesFocus(True)
         self.rules.setFixedHeight(self.fontMetrics().lineSpacing() * 5)
         self.cofac = QLineEdit()
         self.cofac.setAccessibleName(self.tr("Co-facilitator"))
         self.cofac.setPlaceholderText(self.tr("Optional: who leads the group with you"))
-        self.headcount_only = QCheckBox(self.tr("Keep a &headcount only (no list of "
-                                                "participants)"))
-        self.headcount_only.setToolTip(self.tr(
-            "For drop-in meetings: the app records how many came, never who. No codes, "
-            "check-in scores or WHO-5 are kept."))
+        self.headcount_only = QCheckBox(self.tr("Keep a &headcount only (no list of participants)"))
+        self.headcount_only.setToolTip(
+            self.tr(
+                "For drop-in meetings: the app records how many came, never who. No codes, "
+                "check-in scores or WHO-5 are kept."
+            )
+        )
 
         form = QFormLayout()
         form.addRow(self._label(self.tr("&Name"), self.name), self.name)
@@ -93,8 +96,9 @@ class GroupDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.hide()
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -142,10 +146,14 @@ class GroupDialog(QDialog):
 
     def form(self) -> GroupForm:
         return GroupForm(
-            name=self.name.text(), program_type=self.program.currentData(),
-            language=self.language.currentData(), default_script_id=self.script.currentData(),
-            extra_rules=self.rules.toPlainText().splitlines(), co_facilitator=self.cofac.text(),
-            headcount_only=self.headcount_only.isChecked())
+            name=self.name.text(),
+            program_type=self.program.currentData(),
+            language=self.language.currentData(),
+            default_script_id=self.script.currentData(),
+            extra_rules=self.rules.toPlainText().splitlines(),
+            co_facilitator=self.cofac.text(),
+            headcount_only=self.headcount_only.isChecked(),
+        )
 
     def _save(self) -> None:
         form = self.form()
@@ -165,8 +173,9 @@ class GroupDialog(QDialog):
             return saved
 
         self.save_button.setEnabled(False)
-        self.ctx.tasks.run_db(self.ctx.db, job, self._saved, self._failed,
-                              label=self.tr("Saving the group"))
+        self.ctx.tasks.run_db(
+            self.ctx.db, job, self._saved, self._failed, label=self.tr("Saving the group")
+        )
 
     def _saved(self, group_id: str) -> None:
         self.saved_group_id = group_id

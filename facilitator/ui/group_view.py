@@ -56,8 +56,9 @@ class GroupView(QWidget):
         self.details = W.muted()
         self.edit_btn = W.button(self.tr("&Edit group…"))
         self.edit_btn.clicked.connect(self._edit_group)
-        self.report_btn = W.button(self.tr("&Group report…"),
-                                   tip=self.tr("A de-identified PDF report for a supervisor"))
+        self.report_btn = W.button(
+            self.tr("&Group report…"), tip=self.tr("A de-identified PDF report for a supervisor")
+        )
         self.report_btn.clicked.connect(self.open_report)
         self.plan_btn = W.button(self.tr("&Plan a session"), primary=True)
         self.plan_btn.clicked.connect(self._plan)
@@ -73,20 +74,33 @@ class GroupView(QWidget):
 
         self.roster_title = W.heading(self.tr("Participants"), "subtitle")
         outer.addWidget(self.roster_title)
-        self.roster_hint = W.muted(self.tr("Codes are what the app keeps. Aliases are private "
-                                           "reminders for you; they never appear in reports "
-                                           "or on the projector."))
+        self.roster_hint = W.muted(
+            self.tr(
+                "Codes are what the app keeps. Aliases are private "
+                "reminders for you; they never appear in reports "
+                "or on the projector."
+            )
+        )
         outer.addWidget(self.roster_hint)
-        self.headcount_hint = W.muted(self.tr(
-            "This group keeps a headcount only: each session records how many people came, "
-            "and no list of participants is kept. Change this with Edit group."))
+        self.headcount_hint = W.muted(
+            self.tr(
+                "This group keeps a headcount only: each session records how many people came, "
+                "and no list of participants is kept. Change this with Edit group."
+            )
+        )
         self.headcount_hint.setObjectName("headcountHint")
         outer.addWidget(self.headcount_hint)
         self.table = QTableWidget(0, 5)
         self.table.setAccessibleName(self.tr("Roster"))
-        self.table.setHorizontalHeaderLabels([self.tr("Code"), self.tr("Alias (private)"),
-                                              self.tr("Age band"), self.tr("Gender"),
-                                              self.tr("Status")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Code"),
+                self.tr("Alias (private)"),
+                self.tr("Age band"),
+                self.tr("Gender"),
+                self.tr("Status"),
+            ]
+        )
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -100,8 +114,11 @@ class GroupView(QWidget):
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemDoubleClicked.connect(lambda _i: self._edit_alias())
         outer.addWidget(self.table, 1)
-        self.roster_empty = W.muted(self.tr("No participants yet: press Add newcomer as "
-                                            "people join. Each gets a random code."))
+        self.roster_empty = W.muted(
+            self.tr(
+                "No participants yet: press Add newcomer as people join. Each gets a random code."
+            )
+        )
         self.roster_empty.setObjectName("rosterEmpty")
         outer.addWidget(self.roster_empty)
 
@@ -109,20 +126,28 @@ class GroupView(QWidget):
         self.newcomer_btn.clicked.connect(self.add_newcomer)
         self.alias_btn = W.button(self.tr("Edit &alias…"))
         self.alias_btn.clicked.connect(self._edit_alias)
-        self.details_btn = W.button(self.tr("&Details…"),
-                                    tip=self.tr("Optional age band and gender"))
+        self.details_btn = W.button(
+            self.tr("&Details…"), tip=self.tr("Optional age band and gender")
+        )
         self.details_btn.clicked.connect(self._edit_details)
         self.archive_btn = W.button(self.tr("Arc&hive"))
         self.archive_btn.clicked.connect(self._toggle_archive)
-        self.erase_btn = W.button(self.tr("E&rase…"), danger=True,
-                                  tip=self.tr("Delete this participant and everything "
-                                              "recorded about them"))
+        self.erase_btn = W.button(
+            self.tr("E&rase…"),
+            danger=True,
+            tip=self.tr("Delete this participant and everything recorded about them"),
+        )
         self.erase_btn.clicked.connect(self._erase)
         self.show_archived = QCheckBox(self.tr("Show archived"))
         self.show_archived.toggled.connect(lambda _c: self.refresh())
         buttons = QHBoxLayout()
-        for w in (self.newcomer_btn, self.alias_btn, self.details_btn, self.archive_btn,
-                  self.erase_btn):
+        for w in (
+            self.newcomer_btn,
+            self.alias_btn,
+            self.details_btn,
+            self.archive_btn,
+            self.erase_btn,
+        ):
             buttons.addWidget(w)
         buttons.addStretch(1)
         buttons.addWidget(self.show_archived)
@@ -202,14 +227,21 @@ class GroupView(QWidget):
 
         self.history.clear()
         titles: dict[str, str] = {}
-        status = {"completed": self.tr("finished"), "abandoned": self.tr("discarded"),
-                  "running": self.tr("not finished"), "paused": self.tr("not finished")}
+        status = {
+            "completed": self.tr("finished"),
+            "abandoned": self.tr("discarded"),
+            "running": self.tr("not finished"),
+            "paused": self.tr("not finished"),
+        }
         for line in session_history(self.ctx.db, self.group_id):
             if line.script_id not in titles:
                 titles[line.script_id] = self._script_title(line.script_id)
-            parts = [format_date(line.started_at) if line.started_at else "",
-                     titles[line.script_id], self.tr("%n present", "", line.attended),
-                     status.get(line.status, line.status)]
+            parts = [
+                format_date(line.started_at) if line.started_at else "",
+                titles[line.script_id],
+                self.tr("%n present", "", line.attended),
+                status.get(line.status, line.status),
+            ]
             if line.is_practice:
                 parts.append(self.tr("practice"))
             item = QListWidgetItem("  ·  ".join(p for p in parts if p))
@@ -219,8 +251,16 @@ class GroupView(QWidget):
         self.history_empty.setVisible(self.history.count() == 0)
 
     def _set_roster_visible(self, visible: bool) -> None:
-        for w in (self.roster_hint, self.table, self.newcomer_btn, self.alias_btn,
-                  self.details_btn, self.archive_btn, self.erase_btn, self.show_archived):
+        for w in (
+            self.roster_hint,
+            self.table,
+            self.newcomer_btn,
+            self.alias_btn,
+            self.details_btn,
+            self.archive_btn,
+            self.erase_btn,
+            self.show_archived,
+        ):
             w.setVisible(visible)
         self.headcount_hint.setVisible(not visible)
         self.roster_title.setText(self.tr("Participants") if visible else self.tr("Attendance"))
@@ -238,17 +278,22 @@ class GroupView(QWidget):
         code = self.table.item(r, self.COL_CODE)
         alias = self.table.item(r, self.COL_ALIAS)
         status = self.table.item(r, self.COL_STATUS)
-        return RosterRow(code.data(Qt.ItemDataRole.UserRole), code.text(),
-                         alias.text() or None, bool(status.data(Qt.ItemDataRole.UserRole)),
-                         self.table.item(r, self.COL_AGE).data(Qt.ItemDataRole.UserRole),
-                         self.table.item(r, self.COL_GENDER).data(Qt.ItemDataRole.UserRole))
+        return RosterRow(
+            code.data(Qt.ItemDataRole.UserRole),
+            code.text(),
+            alias.text() or None,
+            bool(status.data(Qt.ItemDataRole.UserRole)),
+            self.table.item(r, self.COL_AGE).data(Qt.ItemDataRole.UserRole),
+            self.table.item(r, self.COL_GENDER).data(Qt.ItemDataRole.UserRole),
+        )
 
     def _update_buttons(self) -> None:
         sel = self.selected()
         for b in (self.alias_btn, self.details_btn, self.archive_btn, self.erase_btn):
             b.setEnabled(sel is not None)
-        self.archive_btn.setText(self.tr("Unarc&hive") if sel and sel.archived
-                                 else self.tr("Arc&hive"))
+        self.archive_btn.setText(
+            self.tr("Unarc&hive") if sel and sel.archived else self.tr("Arc&hive")
+        )
 
     # -- actions ----------------------------------------------------------------
     def add_newcomer(self) -> None:
@@ -259,10 +304,12 @@ class GroupView(QWidget):
         alias = dialog.alias.text()
         age_band, gender = dialog.details.values()
         gid = self.group_id
-        self.ctx.tasks.run_db(self.ctx.db,
-                              lambda s: G.add_participant(s, gid, alias=alias, age_band=age_band,
-                                                          gender=gender),
-                              self._added, self._failed)
+        self.ctx.tasks.run_db(
+            self.ctx.db,
+            lambda s: G.add_participant(s, gid, alias=alias, age_band=age_band, gender=gender),
+            self._added,
+            self._failed,
+        )
 
     def _added(self, code: str) -> None:
         self.ctx.notify(changes.PARTICIPANTS)
@@ -276,13 +323,20 @@ class GroupView(QWidget):
         sel = self.selected()
         if sel is None:
             return
-        text, ok = QInputDialog.getText(self, self.tr("Alias"),
-                                        self.tr("Alias for %1 (only you see it):")
-                                        .replace("%1", sel.code), QLineEdit.EchoMode.Normal,
-                                        sel.alias or "")
+        text, ok = QInputDialog.getText(
+            self,
+            self.tr("Alias"),
+            self.tr("Alias for %1 (only you see it):").replace("%1", sel.code),
+            QLineEdit.EchoMode.Normal,
+            sel.alias or "",
+        )
         if ok:
-            self.ctx.tasks.run_db(self.ctx.db, lambda s: G.set_alias(s, sel.id, text),
-                                  lambda _r: self.ctx.notify(changes.PARTICIPANTS), self._failed)
+            self.ctx.tasks.run_db(
+                self.ctx.db,
+                lambda s: G.set_alias(s, sel.id, text),
+                lambda _r: self.ctx.notify(changes.PARTICIPANTS),
+                self._failed,
+            )
 
     def _edit_details(self) -> None:
         sel = self.selected()
@@ -296,34 +350,48 @@ class GroupView(QWidget):
         self.ctx.tasks.run_db(
             self.ctx.db,
             lambda s: G.set_details(s, sel.id, age_band=age_band, gender=gender),
-            lambda _r: self.ctx.notify(changes.PARTICIPANTS), self._failed)
+            lambda _r: self.ctx.notify(changes.PARTICIPANTS),
+            self._failed,
+        )
 
     def _toggle_archive(self) -> None:
         sel = self.selected()
         if sel is None:
             return
         self.ctx.tasks.run_db(
-            self.ctx.db, lambda s: G.archive_participant(s, sel.id, not sel.archived),
-            lambda _r: self.ctx.notify(changes.PARTICIPANTS), self._failed)
+            self.ctx.db,
+            lambda s: G.archive_participant(s, sel.id, not sel.archived),
+            lambda _r: self.ctx.notify(changes.PARTICIPANTS),
+            self._failed,
+        )
 
     def _erase(self) -> None:
         sel = self.selected()
         if sel is None:
             return
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Erase participant"),
-                          self.tr("Erase %1 and everything recorded about them (attendance "
-                                  "and scores)? This cannot be undone. To keep their history "
-                                  "in the numbers, archive them instead.")
-                          .replace("%1", sel.code),
-                          QMessageBox.StandardButton.Cancel, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Erase participant"),
+            self.tr(
+                "Erase %1 and everything recorded about them (attendance "
+                "and scores)? This cannot be undone. To keep their history "
+                "in the numbers, archive them instead."
+            ).replace("%1", sel.code),
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
         erase = box.addButton(self.tr("Erase for good"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.setObjectName("erase_confirm")
         box.exec()
         if box.clickedButton() is not erase:
             return
-        self.ctx.tasks.run_db(self.ctx.db, lambda s: G.erase_participant(s, sel.id),
-                              lambda _r: self.ctx.notify(changes.PARTICIPANTS), self._failed)
+        self.ctx.tasks.run_db(
+            self.ctx.db,
+            lambda s: G.erase_participant(s, sel.id),
+            lambda _r: self.ctx.notify(changes.PARTICIPANTS),
+            self._failed,
+        )
 
     def _failed(self, exc: BaseException) -> None:
         W.show_error(self, exc)

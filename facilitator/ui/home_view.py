@@ -46,8 +46,12 @@ class HomeView(QWidget):
 
         self.title = W.heading(self.tr("Your groups"))
         outer.addWidget(self.title)
-        self.hint = W.muted(self.tr("Choose a group to see its roster and plan the next "
-                                    "session. Press Enter to open it."))
+        self.hint = W.muted(
+            self.tr(
+                "Choose a group to see its roster and plan the next "
+                "session. Press Enter to open it."
+            )
+        )
         outer.addWidget(self.hint)
 
         self.list = QListWidget()
@@ -68,8 +72,9 @@ class HomeView(QWidget):
         self.open_btn.clicked.connect(self._open_current)
         buttons = QHBoxLayout()
         buttons.addWidget(self.show_archived)
-        self.practice_btn = W.button(self.tr("Practice  [Ctrl+T]"),
-                                     accessible=self.tr("Practice with a simulated group"))
+        self.practice_btn = W.button(
+            self.tr("Practice  [Ctrl+T]"), accessible=self.tr("Practice with a simulated group")
+        )
         self.practice_btn.setObjectName("practiceButton")
         self.practice_btn.clicked.connect(self.practice_requested.emit)
         buttons.addWidget(self.practice_btn)
@@ -125,15 +130,17 @@ class HomeView(QWidget):
             label = W.heading(unfinished.describe(offer), "subtitle")
             label.setWordWrap(True)
             first = i == 0
-            resume = W.button(self.tr("&Resume session") if first else self.tr("Resume session"),
-                              primary=True)
+            resume = W.button(
+                self.tr("&Resume session") if first else self.tr("Resume session"), primary=True
+            )
             resume.setObjectName("resume_button")
             resume.clicked.connect(lambda _c=False, o=offer: self._resume(o))
             drop = W.button(self.tr("D&iscard…") if first else self.tr("Discard…"))
             drop.setObjectName("discard_button")
             drop.setToolTip(self.tr("End this session for good; what was recorded stays"))
-            drop.clicked.connect(lambda _c=False, o=offer: unfinished.discard(
-                self.ctx, self, o, then=self.refresh))
+            drop.clicked.connect(
+                lambda _c=False, o=offer: unfinished.discard(self.ctx, self, o, then=self.refresh)
+            )
             box = W.card(label, horizontal=True)
             box_layout = box.layout()
             assert box_layout is not None
@@ -144,9 +151,11 @@ class HomeView(QWidget):
 
     def _resume(self, offer: ResumeOffer) -> None:
         if self.ctx.navigator is not None:
-            self.ctx.navigator.start_run(RunRequest(group_id=offer.group_id,
-                                                    script_id=offer.script_id,
-                                                    session_id=offer.session_id))
+            self.ctx.navigator.start_run(
+                RunRequest(
+                    group_id=offer.group_id, script_id=offer.script_id, session_id=offer.session_id
+                )
+            )
 
     def _on_data_changed(self, what: changes.Changes) -> None:
         if what.groups or what.participants or what.sessions:

@@ -19,9 +19,16 @@ from facilitator.ui.unlock_dialog import AttemptFn, UnlockPanel
 class LockScreen(QWidget):
     unlocked = Signal()
 
-    def __init__(self, tasks: _BaseRunner, attempt: AttemptFn, *, has_passphrase: bool,
-                 keyring_attempt: Optional[Callable[[], Any]] = None, demo: bool = False,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        tasks: _BaseRunner,
+        attempt: AttemptFn,
+        *,
+        has_passphrase: bool,
+        keyring_attempt: Optional[Callable[[], Any]] = None,
+        demo: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("lock_screen")
         outer = QVBoxLayout(self)
@@ -31,14 +38,26 @@ class LockScreen(QWidget):
         inner = QVBoxLayout(box)
         self.title = W.heading(self.tr("Locked"), "display")
         inner.addWidget(self.title)
-        inner.addWidget(W.muted(self.tr("Facilitator locked itself after a quiet spell, or "
-                                        "you locked it. Your groups are hidden until you "
-                                        "unlock. A session in progress is still being saved.")))
+        inner.addWidget(
+            W.muted(
+                self.tr(
+                    "Facilitator locked itself after a quiet spell, or "
+                    "you locked it. Your groups are hidden until you "
+                    "unlock. A session in progress is still being saved."
+                )
+            )
+        )
         if demo:
-            inner.addWidget(W.muted(self.tr("Demo store: the passphrase is %1")
-                                    .replace("%1", DEMO_PASSPHRASE)))
-        self.panel = UnlockPanel(tasks, attempt, has_passphrase=has_passphrase,
-                                 keyring_attempt=keyring_attempt, parent=box)
+            inner.addWidget(
+                W.muted(self.tr("Demo store: the passphrase is %1").replace("%1", DEMO_PASSPHRASE))
+            )
+        self.panel = UnlockPanel(
+            tasks,
+            attempt,
+            has_passphrase=has_passphrase,
+            keyring_attempt=keyring_attempt,
+            parent=box,
+        )
         self.panel.unlocked.connect(lambda _r: self.unlocked.emit())
         inner.addWidget(self.panel)
         # Centre with stretches, not an alignment flag: an aligned item is given its

@@ -43,15 +43,17 @@ def _warm_script_library(_progress: Any, _cancel: Any) -> None:
     builtin_scripts()
 
 
-
 def key_text(seq: QKeySequence) -> str:
     """The keys as printed on the keycaps: ``Ctrl+L`` (``⌘L`` on a Mac).
 
     Not Qt's translated native text: that turns ``Alt+Left`` into a half-Arabic
     ``Alt+اليسار`` that matches no key, where run mode shows ``[P]`` in both languages.
     """
-    fmt = QKeySequence.SequenceFormat.NativeText if sys.platform == "darwin" \
+    fmt = (
+        QKeySequence.SequenceFormat.NativeText
+        if sys.platform == "darwin"
         else QKeySequence.SequenceFormat.PortableText
+    )
     return seq.toString(fmt)
 
 
@@ -64,13 +66,19 @@ def shortcut_label(text: str, keys: str) -> str:
     """
     return f"{text}  \u2066[{keys}]\u2069" if keys else text
 
+
 class MainWindow(QMainWindow):
     """Implements :class:`~facilitator.ui.context.Navigator` for the whole app."""
 
-    def __init__(self, ctx: AppContext, *, unlock_attempt: Optional[AttemptFn] = None,
-                 has_passphrase: bool = True,
-                 keyring_attempt: Optional[Callable[[], Any]] = None,
-                 on_language: Optional[Callable[[str], None]] = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        *,
+        unlock_attempt: Optional[AttemptFn] = None,
+        has_passphrase: bool = True,
+        keyring_attempt: Optional[Callable[[], Any]] = None,
+        on_language: Optional[Callable[[str], None]] = None,
+    ) -> None:
         super().__init__()
         self.ctx = ctx
         ctx.navigator = self
@@ -95,8 +103,9 @@ class MainWindow(QMainWindow):
         self.loading.setObjectName("loading")
         box = QVBoxLayout(self.loading)
         box.addStretch(1)
-        box.addWidget(W.heading(self.tr("Opening your groups…"), "title"), 0,
-                      Qt.AlignmentFlag.AlignHCenter)
+        box.addWidget(
+            W.heading(self.tr("Opening your groups…"), "title"), 0, Qt.AlignmentFlag.AlignHCenter
+        )
         box.addStretch(2)
         self.stack.addWidget(self.loading)
 
@@ -107,11 +116,19 @@ class MainWindow(QMainWindow):
         QApplication.instance().installEventFilter(self.idle)
         self._sync_toolbar()
         if ctx.db is not None:
-            self.attach(unlock_attempt=unlock_attempt, has_passphrase=has_passphrase,
-                        keyring_attempt=keyring_attempt)
+            self.attach(
+                unlock_attempt=unlock_attempt,
+                has_passphrase=has_passphrase,
+                keyring_attempt=keyring_attempt,
+            )
 
-    def attach(self, *, unlock_attempt: Optional[AttemptFn] = None, has_passphrase: bool = True,
-               keyring_attempt: Optional[Callable[[], Any]] = None) -> None:
+    def attach(
+        self,
+        *,
+        unlock_attempt: Optional[AttemptFn] = None,
+        has_passphrase: bool = True,
+        keyring_attempt: Optional[Callable[[], Any]] = None,
+    ) -> None:
         """Build the data screens once ``ctx.db`` is open.
 
         Why separate: the window can appear (and answer clicks) while the store and
@@ -128,16 +145,25 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.home)
         self.stack.addWidget(self.group)
         attempt = unlock_attempt or (lambda _p, _c: None)
-        self.lock_screen = LockScreen(self.ctx.tasks, attempt, has_passphrase=has_passphrase,
-                                      keyring_attempt=keyring_attempt, demo=self.ctx.demo)
+        self.lock_screen = LockScreen(
+            self.ctx.tasks,
+            attempt,
+            has_passphrase=has_passphrase,
+            keyring_attempt=keyring_attempt,
+            demo=self.ctx.demo,
+        )
         self.lock_screen.unlocked.connect(self.unlock)
         self.stack.addWidget(self.lock_screen)
         self.idle.set_minutes(self.ctx.settings.autolock_minutes)
         self.show_home()
         # Parse the built-in scripts on the worker now, so the first plan screen opens at
         # once instead of reading thirteen YAML files on the UI thread (about half a second).
-        self.ctx.tasks.run(_warm_script_library, on_failure=lambda exc: log.warning(
-            "the script library could not be read ahead: %s", exc))
+        self.ctx.tasks.run(
+            _warm_script_library,
+            on_failure=lambda exc: log.warning(
+                "the script library could not be read ahead: %s", exc
+            ),
+        )
 
     @property
     def ready(self) -> bool:
@@ -166,8 +192,9 @@ class MainWindow(QMainWindow):
             self.addAction(act)
             return act
 
-        self.back_action = action(self.tr("Back"), QKeySequence(QKeySequence.StandardKey.Back),
-                                  self.go_back)
+        self.back_action = action(
+            self.tr("Back"), QKeySequence(QKeySequence.StandardKey.Back), self.go_back
+        )
         self.home_action = action(self.tr("Home"), "Ctrl+Home", self.show_home)
         self.new_group_action = action(self.tr("New group"), "Ctrl+N", self.new_group)
         spacer = QWidget()
@@ -175,8 +202,7 @@ class MainWindow(QMainWindow):
         bar.addWidget(spacer)
         self.reports_action = action(self.tr("Reports"), "Ctrl+R", self.open_reports)
         self.bundles_action = action(self.tr("Bundles"), "Ctrl+B", self.open_bundles)
-        self.supervision_action = action(self.tr("Supervision"), "Ctrl+U",
-                                         self.show_supervision)
+        self.supervision_action = action(self.tr("Supervision"), "Ctrl+U", self.show_supervision)
         self.settings_action = action(self.tr("Settings"), "Ctrl+,", self.open_settings)
         self.lock_action = action(self.tr("Lock"), "Ctrl+L", self.lock)
         # Practice: a window shortcut and a button on the home screen (the toolbar row is
@@ -190,9 +216,15 @@ class MainWindow(QMainWindow):
         current = self.stack.currentWidget()
         running = current is self.run_view and self.run_view is not None
         locked = self.ctx.locked
-        for act in (self.back_action, self.home_action, self.new_group_action,
-                    self.reports_action, self.bundles_action, self.supervision_action,
-                    self.settings_action):
+        for act in (
+            self.back_action,
+            self.home_action,
+            self.new_group_action,
+            self.reports_action,
+            self.bundles_action,
+            self.supervision_action,
+            self.settings_action,
+        ):
             act.setVisible(self.ready and not locked and not running)
         self.back_action.setEnabled(bool(self._history))
         self.lock_action.setVisible(self.ready and not locked)
@@ -200,8 +232,13 @@ class MainWindow(QMainWindow):
     # -- navigation ---------------------------------------------------------------
     def _show(self, page: QWidget, remember: bool = True) -> None:
         current = self.stack.currentWidget()
-        if remember and current is not None and current is not page \
-                and current is not self.lock_screen and current is not self.run_view:
+        if (
+            remember
+            and current is not None
+            and current is not page
+            and current is not self.lock_screen
+            and current is not self.run_view
+        ):
             self._history.append(current)
             del self._history[:-10]
         self.stack.setCurrentWidget(page)
@@ -231,8 +268,11 @@ class MainWindow(QMainWindow):
 
     def show_practice(self) -> None:
         """The practice area (simulated groups; reads practice data only)."""
-        if not self.ready or self.ctx.locked or (
-                self.run_view is not None and self.stack.currentWidget() is self.run_view):
+        if (
+            not self.ready
+            or self.ctx.locked
+            or (self.run_view is not None and self.stack.currentWidget() is self.run_view)
+        ):
             return  # never leave a live session by a shortcut
         if getattr(self, "practice", None) is None:
             from facilitator.ui.practice import create_practice_home
@@ -337,16 +377,20 @@ class MainWindow(QMainWindow):
         self._sync_toolbar()
         self.idle.poke()
         self.ctx.lock_changed.emit(False)
-        if self.lock_screen is not None and self.lock_screen.panel.recovery_mode \
-                and self.lock_screen.panel.has_passphrase:
+        if (
+            self.lock_screen is not None
+            and self.lock_screen.panel.recovery_mode
+            and self.lock_screen.panel.has_passphrase
+        ):
             # The passphrase was forgotten: offer a new one now, not at the next lock.
             from PySide6.QtCore import QTimer
 
             from facilitator.ui.store_settings import offer_new_passphrase
 
             store = getattr(self.ctx, "store", None)
-            QTimer.singleShot(0, lambda: offer_new_passphrase(
-                self.ctx.tasks, store, self, used_recovery=True))
+            QTimer.singleShot(
+                0, lambda: offer_new_passphrase(self.ctx.tasks, store, self, used_recovery=True)
+            )
 
     # -- settings ----------------------------------------------------------------
     def open_reports(self) -> None:

@@ -15,10 +15,26 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QFileDialog,
-                               QDialogButtonBox, QDoubleSpinBox, QFormLayout, QGroupBox,
-                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from facilitator.app import changes
 from facilitator.app.measures import MeasureRow, measure_table
@@ -30,8 +46,7 @@ from facilitator.ui import widgets as W
 from facilitator.ui.context import AppContext
 from facilitator.ui.run.common import locale_digits
 
-ASKED = (("prepost", ("pre", "post")), ("single", ("single",)),
-         ("both", ("pre", "post", "single")))
+ASKED = (("prepost", ("pre", "post")), ("single", ("single",)), ("both", ("pre", "post", "single")))
 RANGE_LIMIT = 1_000_000
 
 
@@ -56,9 +71,15 @@ class MeasuresDialog(QDialog):
         self.table = QTableWidget(0, self.COLUMNS, self)
         self.table.setObjectName("measuresTable")
         self.table.setAccessibleName(self.tr("Outcome measures"))
-        self.table.setHorizontalHeaderLabels([
-            self.tr("Measure"), self.tr("Scores"), self.tr("Asked"), self.tr("Kind"),
-            self.tr("State")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Measure"),
+                self.tr("Scores"),
+                self.tr("Asked"),
+                self.tr("Kind"),
+                self.tr("State"),
+            ]
+        )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -69,16 +90,20 @@ class MeasuresDialog(QDialog):
         self.table.itemSelectionChanged.connect(self._selection_changed)
         # Room for three measures (the WHO-5, the check-in and one of the organisation's)
         # rather than the one and a half rows the form below once left it.
-        self.table.setMinimumHeight(header.sizeHint().height() + 2 * self.table.frameWidth()
-                                    + 3 * self.table.verticalHeader().defaultSectionSize())
+        self.table.setMinimumHeight(
+            header.sizeHint().height()
+            + 2 * self.table.frameWidth()
+            + 3 * self.table.verticalHeader().defaultSectionSize()
+        )
         self.retire_button = QPushButton(self.tr("&Retire"), self)
         self.retire_button.setObjectName("retireMeasure")
         self.retire_button.setEnabled(False)
         self.retire_button.clicked.connect(self._toggle_retired)
         self.titles_button = QPushButton(self.tr("Edit &titles…"), self)
         self.titles_button.setObjectName("editTitles")
-        self.titles_button.setToolTip(self.tr("Reword the English or Arabic title; the "
-                                              "scale stays as it is"))
+        self.titles_button.setToolTip(
+            self.tr("Reword the English or Arabic title; the scale stays as it is")
+        )
         self.titles_button.setEnabled(False)
         self.titles_button.clicked.connect(self.edit_titles)
         self.retire_note = QLabel(self)
@@ -99,10 +124,14 @@ class MeasuresDialog(QDialog):
         self.minimum, self.maximum, self.step = (self._spin(0), self._spin(10), self._spin(1))
         self.step.setMinimum(0.01)
         self.asked = QComboBox(self)
-        for key, text in zip((k for k, _ in ASKED), (
+        for key, text in zip(
+            (k for k, _ in ASKED),
+            (
                 self.tr("At the start and at the end of a session"),
                 self.tr("Once, at the end of a session"),
-                self.tr("At the start, at the end and once"))):
+                self.tr("At the start, at the end and once"),
+            ),
+        ):
             self.asked.addItem(text, key)
         self.higher = QCheckBox(self.tr("A &higher score is better"), self)
         self.higher.setChecked(True)
@@ -119,8 +148,11 @@ class MeasuresDialog(QDialog):
 
         form = QFormLayout()
         scale = QHBoxLayout()
-        for text, spin in ((self.tr("&From"), self.minimum), (self.tr("t&o"), self.maximum),
-                           (self.tr("in ste&ps of"), self.step)):
+        for text, spin in (
+            (self.tr("&From"), self.minimum),
+            (self.tr("t&o"), self.maximum),
+            (self.tr("in ste&ps of"), self.step),
+        ):
             scale.addWidget(self._label(text, spin))
             scale.addWidget(spin)
         scale.addStretch(1)
@@ -135,9 +167,15 @@ class MeasuresDialog(QDialog):
         add_row.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignTop)
         box = QGroupBox(self.tr("Add the organisation's own measure"), self)
         box_layout = QVBoxLayout(box)
-        box_layout.addWidget(QLabel(self.tr(
-            "An organisation's own measure is not a validated instrument; reports say so. "
-            "Pass is always allowed and is never scored."), box))
+        box_layout.addWidget(
+            QLabel(
+                self.tr(
+                    "An organisation's own measure is not a validated instrument; reports say so. "
+                    "Pass is always allowed and is never scored."
+                ),
+                box,
+            )
+        )
         box_layout.addLayout(form)
         box_layout.addLayout(add_row)
         box_layout.addWidget(self.status)
@@ -149,9 +187,12 @@ class MeasuresDialog(QDialog):
         self.wording_status.setWordWrap(True)
         self.wording_button = QPushButton(self.tr("Load the Arabic &WHO-5 wording…"), self)
         self.wording_button.setObjectName("loadWording")
-        self.wording_button.setToolTip(self.tr(
-            "A YAML file with title, instructions, the five items and the six answer "
-            "labels (for 5 down to 0); see the README"))
+        self.wording_button.setToolTip(
+            self.tr(
+                "A YAML file with title, instructions, the five items and the six answer "
+                "labels (for 5 down to 0); see the README"
+            )
+        )
         self.wording_button.clicked.connect(self.load_wording)
         self.shipped_button = QPushButton(self.tr("&Use the shipped wording"), self)
         self.shipped_button.setObjectName("clearWording")
@@ -178,32 +219,49 @@ class MeasuresDialog(QDialog):
 
     # -- the organisation's Arabic WHO-5 wording ----------------------------------------
     def _show_wording(self, status: str) -> None:
-        self.wording_status.setText({
-            "organisation": self.tr("Arabic WHO-5 wording: your organisation's own."),
-            "published": self.tr("Arabic WHO-5 wording: the published version."),
-        }.get(status, self.tr("Arabic WHO-5 wording: this app's own rendering, not yet "
-                              "checked against the published Arabic version.")))
+        self.wording_status.setText(
+            {
+                "organisation": self.tr("Arabic WHO-5 wording: your organisation's own."),
+                "published": self.tr("Arabic WHO-5 wording: the published version."),
+            }.get(
+                status,
+                self.tr(
+                    "Arabic WHO-5 wording: this app's own rendering, not yet "
+                    "checked against the published Arabic version."
+                ),
+            )
+        )
         self.shipped_button.setEnabled(status == "organisation")
 
     def load_wording(self, path: Optional[str] = None) -> None:
         """Read, check and store a wording file; a bad file changes nothing."""
         if path is None:
             path, _filter = QFileDialog.getOpenFileName(
-                self, self.tr("The Arabic WHO-5 wording"), "",
-                self.tr("YAML files (*.yaml *.yml)"))
+                self, self.tr("The Arabic WHO-5 wording"), "", self.tr("YAML files (*.yaml *.yml)")
+            )
             if not path:
                 return
 
         def store(s: Any) -> str:
             cm.set_builtin_wording(s, me.WHO5, cm.read_wording(path, me.WHO5))
             return me.WHO5
-        self.ctx.tasks.run_db(self.ctx.db, store, self._wording_changed, self._wording_failed,
-                              label=self.tr("Saving the wording"))
+
+        self.ctx.tasks.run_db(
+            self.ctx.db,
+            store,
+            self._wording_changed,
+            self._wording_failed,
+            label=self.tr("Saving the wording"),
+        )
 
     def clear_wording(self) -> None:
-        self.ctx.tasks.run_db(self.ctx.db, lambda s: cm.clear_builtin_wording(s, me.WHO5)
-                              and me.WHO5, self._wording_changed, self._wording_failed,
-                              label=self.tr("Saving the wording"))
+        self.ctx.tasks.run_db(
+            self.ctx.db,
+            lambda s: cm.clear_builtin_wording(s, me.WHO5) and me.WHO5,
+            self._wording_changed,
+            self._wording_failed,
+            label=self.tr("Saving the wording"),
+        )
 
     def _wording_changed(self, _key: Any) -> None:
         self.reload()
@@ -213,9 +271,14 @@ class MeasuresDialog(QDialog):
         # the core's sentence names the file and the line or field at fault
         from facilitator.ui.errors_ui import error_text
 
-        self.wording_status.setText(self.tr("The wording was not changed: %1").replace(
-            "%1", error_text(exc, self.lang) if isinstance(exc, FacilitatorError)
-            else type(exc).__name__))
+        self.wording_status.setText(
+            self.tr("The wording was not changed: %1").replace(
+                "%1",
+                error_text(exc, self.lang)
+                if isinstance(exc, FacilitatorError)
+                else type(exc).__name__,
+            )
+        )
 
     def _spin(self, value: float) -> QDoubleSpinBox:
         spin = QDoubleSpinBox(self)
@@ -236,10 +299,13 @@ class MeasuresDialog(QDialog):
         self._show_wording(status)
         self.table.setRowCount(len(self._rows))
         for i, row in enumerate(self._rows):
-            cells = (f"{cm.display_title(row.title, self.lang)}  ({row.key})",
-                     self._scale_text(row), self._asked_text(row.phases),
-                     self._kind_text(row),
-                     self.tr("Retired") if row.retired else self.tr("Offered"))
+            cells = (
+                f"{cm.display_title(row.title, self.lang)}  ({row.key})",
+                self._scale_text(row),
+                self._asked_text(row.phases),
+                self._kind_text(row),
+                self.tr("Retired") if row.retired else self.tr("Offered"),
+            )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column == 0:
@@ -254,8 +320,9 @@ class MeasuresDialog(QDialog):
     def _scale_text(self, row: MeasureRow) -> str:
         if row.key == me.WHO5:
             return locale_digits(self.tr("0 to 100 (five items 0 to 5)"))
-        text = self.tr("%1 to %2").replace("%1", f"{row.minimum:g}").replace(
-            "%2", f"{row.maximum:g}")
+        text = (
+            self.tr("%1 to %2").replace("%1", f"{row.minimum:g}").replace("%2", f"{row.maximum:g}")
+        )
         if row.step != 1:
             text += " " + self.tr("by %1").replace("%1", f"{row.step:g}")
         return locale_digits(text)
@@ -269,8 +336,11 @@ class MeasuresDialog(QDialog):
 
     def _kind_text(self, row: MeasureRow) -> str:
         if row.builtin:
-            return (self.tr("Built in, validated instrument") if row.validated
-                    else self.tr("Built in, not a validated instrument"))
+            return (
+                self.tr("Built in, validated instrument")
+                if row.validated
+                else self.tr("Built in, not a validated instrument")
+            )
         return self.tr("Organisation's own, not validated")
 
     def selected(self) -> Optional[MeasureRow]:
@@ -281,14 +351,18 @@ class MeasuresDialog(QDialog):
         row = self.selected()
         self.retire_button.setEnabled(row is not None and not row.builtin)
         self.titles_button.setEnabled(row is not None and not row.builtin)
-        self.retire_button.setText(self.tr("Offer a&gain") if row is not None and row.retired
-                                   else self.tr("&Retire"))
+        self.retire_button.setText(
+            self.tr("Offer a&gain") if row is not None and row.retired else self.tr("&Retire")
+        )
         if row is not None and row.builtin:
             self.retire_note.setText(self.tr("Built-in measures cannot be retired."))
         elif row is not None:
-            self.retire_note.setText(self.tr(
-                "Retiring keeps every answer; the measure is only no longer offered in "
-                "new sessions."))
+            self.retire_note.setText(
+                self.tr(
+                    "Retiring keeps every answer; the measure is only no longer offered in "
+                    "new sessions."
+                )
+            )
         else:
             self.retire_note.setText("")
 
@@ -298,9 +372,13 @@ class MeasuresDialog(QDialog):
             return
         key, retired = row.key, not row.retired
         self.retire_button.setEnabled(False)
-        self.ctx.tasks.run_db(self.ctx.db, lambda s: cm.set_retired(s, key, retired),
-                              lambda _changed: self._changed(key), self._failed,
-                              label=self.tr("Saving the measure"))
+        self.ctx.tasks.run_db(
+            self.ctx.db,
+            lambda s: cm.set_retired(s, key, retired),
+            lambda _changed: self._changed(key),
+            self._failed,
+            label=self.tr("Saving the measure"),
+        )
 
     def edit_titles(self, titles: Optional[tuple[str, str]] = None) -> None:
         """Ask for the new titles (``titles`` given: tests and scripts skip the dialog)."""
@@ -310,8 +388,10 @@ class MeasuresDialog(QDialog):
         if titles is None:
             dialog = QDialog(self)
             dialog.setWindowTitle(self.tr("Edit titles"))
-            en, ar = QLineEdit(row.title.get("en", ""), dialog), QLineEdit(
-                row.title.get("ar", ""), dialog)
+            en, ar = (
+                QLineEdit(row.title.get("en", ""), dialog),
+                QLineEdit(row.title.get("ar", ""), dialog),
+            )
             en.setAccessibleName(self.tr("Title in English"))
             ar.setAccessibleName(self.tr("Title in Arabic"))
             en.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
@@ -319,8 +399,10 @@ class MeasuresDialog(QDialog):
             form = QFormLayout(dialog)
             form.addRow(self.tr("Title in English"), en)
             form.addRow(self.tr("Title in Arabic"), ar)
-            box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel, dialog)
+            box = QDialogButtonBox(
+                QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
+                dialog,
+            )
             box.accepted.connect(dialog.accept)
             box.rejected.connect(dialog.reject)
             form.addRow(box)
@@ -330,8 +412,12 @@ class MeasuresDialog(QDialog):
         key, (en_text, ar_text) = row.key, titles
         self.error.hide()
         self.ctx.tasks.run_db(
-            self.ctx.db, lambda s: cm.set_titles(s, key, {"en": en_text, "ar": ar_text}).key,
-            self._changed, self._failed, label=self.tr("Saving the measure"))
+            self.ctx.db,
+            lambda s: cm.set_titles(s, key, {"en": en_text, "ar": ar_text}).key,
+            self._changed,
+            self._failed,
+            label=self.tr("Saving the measure"),
+        )
 
     # -- adding -----------------------------------------------------------------------
     def _add(self) -> None:
@@ -344,10 +430,20 @@ class MeasuresDialog(QDialog):
         self.add_button.setEnabled(False)
 
         def create(s: Any) -> str:
-            return cm.create_custom_measure(s, key, title, minimum=lo, maximum=hi, step=step,
-                                            higher_is_better=higher, phases=phases).key
-        self.ctx.tasks.run_db(self.ctx.db, create, self._added, self._failed,
-                              label=self.tr("Saving the measure"))
+            return cm.create_custom_measure(
+                s,
+                key,
+                title,
+                minimum=lo,
+                maximum=hi,
+                step=step,
+                higher_is_better=higher,
+                phases=phases,
+            ).key
+
+        self.ctx.tasks.run_db(
+            self.ctx.db, create, self._added, self._failed, label=self.tr("Saving the measure")
+        )
 
     def _added(self, key: str) -> None:
         self.add_button.setEnabled(True)
@@ -366,8 +462,11 @@ class MeasuresDialog(QDialog):
         self.status.clear()
         from facilitator.ui.errors_ui import error_text
 
-        text = (error_text(exc, self.lang) if isinstance(exc, FacilitatorError)
-                else self.tr("The measure could not be saved."))
+        text = (
+            error_text(exc, self.lang)
+            if isinstance(exc, FacilitatorError)
+            else self.tr("The measure could not be saved.")
+        )
         field = self._field(getattr(exc, "field", None))
         self.error.setText(text)
         self.error.show()
@@ -376,5 +475,10 @@ class MeasuresDialog(QDialog):
 
     def _field(self, name: Optional[str]) -> Optional[QWidget]:
         """The input a core refusal is about (``InputError.field``)."""
-        return {"key": self.key, "title_en": self.title_en, "title_ar": self.title_ar,
-                "range": self.maximum, "step": self.step}.get(name or "")
+        return {
+            "key": self.key,
+            "title_en": self.title_en,
+            "title_ar": self.title_ar,
+            "range": self.maximum,
+            "step": self.step,
+        }.get(name or "")

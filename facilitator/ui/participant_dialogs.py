@@ -10,8 +10,16 @@ from __future__ import annotations
 
 from typing import Optional
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
-                               QLineEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from facilitator.tracking import participants as P
 from facilitator.ui.labels import age_band_label, gender_label
@@ -55,9 +63,15 @@ class NewcomerDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Add a newcomer"))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("A new random code is made when you press Add. "
-                                        "Tell the person their code, or write it on "
-                                        "their card.")))
+        layout.addWidget(
+            QLabel(
+                self.tr(
+                    "A new random code is made when you press Add. "
+                    "Tell the person their code, or write it on "
+                    "their card."
+                )
+            )
+        )
         label = QLabel(self.tr("&Alias (optional, only you see it)"))
         self.alias = QLineEdit()
         self.alias.setMaxLength(P.ALIAS_MAX)
@@ -69,8 +83,7 @@ class NewcomerDialog(QDialog):
         self.details = DetailsFields(self)
         layout.addWidget(self.details)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.add_button = buttons.addButton(self.tr("A&dd"),
-                                            QDialogButtonBox.ButtonRole.AcceptRole)
+        self.add_button = buttons.addButton(self.tr("A&dd"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.add_button.setAccessibleName(self.tr("Add newcomer"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -81,18 +94,29 @@ class NewcomerDialog(QDialog):
 class DetailsDialog(QDialog):
     """Change or clear one participant's age band and gender."""
 
-    def __init__(self, code: str, age_band: Optional[str], gender: Optional[str],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        code: str,
+        age_band: Optional[str],
+        gender: Optional[str],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Optional details"))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Optional details for %1. Both can be left as "
-                                        "\"not asked\".").replace("%1", code)))
+        layout.addWidget(
+            QLabel(
+                self.tr('Optional details for %1. Both can be left as "not asked".').replace(
+                    "%1", code
+                )
+            )
+        )
         self.details = DetailsFields(self)
         self.details.set_values(age_band, gender)
         layout.addWidget(self.details)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -80,8 +80,9 @@ class PlanView(QWidget):
         self.steps = QTableWidget(0, self.COLS)
         self.steps.setObjectName("steps")
         self.steps.setAccessibleName(self.tr("Steps of the session"))
-        self.steps.setHorizontalHeaderLabels([self.tr("Starts at"), self.tr("Step"),
-                                              self.tr("Kind"), self.tr("Minutes")])
+        self.steps.setHorizontalHeaderLabels(
+            [self.tr("Starts at"), self.tr("Step"), self.tr("Kind"), self.tr("Minutes")]
+        )
         self.steps.verticalHeader().setVisible(False)
         self.steps.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.steps.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -102,18 +103,24 @@ class PlanView(QWidget):
         split.setSizes([360, 900])
         outer.addWidget(split, 1)
 
-        self.duplicate_btn = W.button(self.tr("&Duplicate to edit…"),
-                                      tip=self.tr("Make your own copy of this script to "
-                                                  "reorder, retime or reword"))
+        self.duplicate_btn = W.button(
+            self.tr("&Duplicate to edit…"),
+            tip=self.tr("Make your own copy of this script to reorder, retime or reword"),
+        )
         self.duplicate_btn.clicked.connect(self.duplicate)
         self.edit_btn = W.button(self.tr("&Edit copy…"))
         self.edit_btn.clicked.connect(self.edit)
-        self.handout_btn = W.button(self.tr("&Handout PDF…"),
-                                    tip=self.tr("Save a one-page PDF for participants, to print"))
+        self.handout_btn = W.button(
+            self.tr("&Handout PDF…"), tip=self.tr("Save a one-page PDF for participants, to print")
+        )
         self.handout_btn.clicked.connect(self.print_handout)
-        self.who5_btn = W.button(self.tr("WHO-5 &forms PDF…"),
-                                 tip=self.tr("Save blank WHO-5 wellbeing forms as a PDF, to "
-                                             "print for the group to fill in on paper"))
+        self.who5_btn = W.button(
+            self.tr("WHO-5 &forms PDF…"),
+            tip=self.tr(
+                "Save blank WHO-5 wellbeing forms as a PDF, to "
+                "print for the group to fill in on paper"
+            ),
+        )
         self.who5_btn.clicked.connect(self.print_who5_forms)
         self.who5_hint = W.muted()
         self.who5_hint.setObjectName("who5Hint")
@@ -161,8 +168,9 @@ class PlanView(QWidget):
         self.roster_size = info.roster_size if info else 0
         due = bool(info and info.who5_due)
         self.who5_btn.setVisible(info is not None and not info.headcount_only)
-        self.who5_hint.setText(self.tr("WHO-5 is due at this session: print a form for "
-                                       "each person.") if due else "")
+        self.who5_hint.setText(
+            self.tr("WHO-5 is due at this session: print a form for each person.") if due else ""
+        )
         self.who5_hint.setVisible(due)
         self.title.setText(self.tr("Plan a session for %1").replace("%1", name))
         self.refresh(script_id or self.default_script)
@@ -177,9 +185,14 @@ class PlanView(QWidget):
 
     def _show_numbers(self, numbers) -> None:
         missing = not numbers.complete
-        self.numbers_hint.setText(self.tr(
-            "The emergency number or the crisis line is not set yet: Safety (F1) would have "
-            "no number to call.") if missing else "")
+        self.numbers_hint.setText(
+            self.tr(
+                "The emergency number or the crisis line is not set yet: Safety (F1) would have "
+                "no number to call."
+            )
+            if missing
+            else ""
+        )
         self.numbers_hint.setVisible(missing)
         self.numbers_btn.setVisible(missing)
 
@@ -198,9 +211,14 @@ class PlanView(QWidget):
         if select is None and self.script is not None:
             select = self.script.id
         summaries = script_summaries(self.ctx.db)
-        summaries.sort(key=lambda x: (x.id != self.default_script,
-                                      x.program_type != self.group_program,
-                                      not x.builtin, pick(x.title, self.group_lang)))
+        summaries.sort(
+            key=lambda x: (
+                x.id != self.default_script,
+                x.program_type != self.group_program,
+                not x.builtin,
+                pick(x.title, self.group_lang),
+            )
+        )
         self.summaries = {x.id: x for x in summaries}
         self.list.blockSignals(True)
         self.list.clear()
@@ -236,17 +254,26 @@ class PlanView(QWidget):
         lang = self.group_lang
         self.script_title.setText(script.title.get(lang))
         self.summary.setText(script.summary.get(lang))
-        self.meta.setText("  ·  ".join([
-            program_label(script.program_type),
-            self.tr("%1 to %2 people").replace("%1", format_number(script.group_size.min))
-            .replace("%2", format_number(script.group_size.max)),
-            self.tr("%n step(s)", "", len(script.steps)),
-        ]))
+        self.meta.setText(
+            "  ·  ".join(
+                [
+                    program_label(script.program_type),
+                    self.tr("%1 to %2 people")
+                    .replace("%1", format_number(script.group_size.min))
+                    .replace("%2", format_number(script.group_size.max)),
+                    self.tr("%n step(s)", "", len(script.steps)),
+                ]
+            )
+        )
         self.steps.setRowCount(len(script.steps))
         start = 0
         for r, step in enumerate(script.steps):
-            cells = [self._clock(start), step.title.get(lang), step_kind_label(step.kind),
-                     format_number(step.minutes)]
+            cells = [
+                self._clock(start),
+                step.title.get(lang),
+                step_kind_label(step.kind),
+                format_number(step.minutes),
+            ]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if c in (0, 3):
@@ -257,8 +284,9 @@ class PlanView(QWidget):
         if total == script.duration_minutes:
             text = self.tr("The steps add up to %1 minutes, the planned length of the session.")
         else:
-            text = self.tr("The steps add up to %1 minutes, but the session is planned for "
-                           "%2 minutes.").replace("%2", format_number(script.duration_minutes))
+            text = self.tr(
+                "The steps add up to %1 minutes, but the session is planned for %2 minutes."
+            ).replace("%2", format_number(script.duration_minutes))
         self.total.setText(text.replace("%1", format_number(total)))
         summary = self.summaries.get(script.id)
         self.edit_btn.setEnabled(bool(summary and not summary.builtin))
@@ -293,9 +321,13 @@ class PlanView(QWidget):
             return
         from facilitator.ui.exports import save_handout
 
-        path = ask_save_path(self, self.ctx.settings, self.tr("Save the participant handout"),
-                             f"handout-{self.script.id}-{self.group_lang}.pdf",
-                             self.tr("PDF files (*.pdf)"))
+        path = ask_save_path(
+            self,
+            self.ctx.settings,
+            self.tr("Save the participant handout"),
+            f"handout-{self.script.id}-{self.group_lang}.pdf",
+            self.tr("PDF files (*.pdf)"),
+        )
         if path:
             save_handout(self.ctx, self, self.script.id, self.group_id, path, self.group_lang)
 
@@ -304,26 +336,42 @@ class PlanView(QWidget):
 
         from facilitator.ui.exports import save_who5_forms
 
-        copies, ok = QInputDialog.getInt(self, self.tr("WHO-5 forms"),
-                                         self.tr("How many forms (one page each)?"),
-                                         max(1, min(self.roster_size or 12, 50)), 1, 50)
+        copies, ok = QInputDialog.getInt(
+            self,
+            self.tr("WHO-5 forms"),
+            self.tr("How many forms (one page each)?"),
+            max(1, min(self.roster_size or 12, 50)),
+            1,
+            50,
+        )
         if not ok:
             return
-        path = ask_save_path(self, self.ctx.settings, self.tr("Save the WHO-5 forms"),
-                             f"who5-forms-{self.group_lang}.pdf", self.tr("PDF files (*.pdf)"))
+        path = ask_save_path(
+            self,
+            self.ctx.settings,
+            self.tr("Save the WHO-5 forms"),
+            f"who5-forms-{self.group_lang}.pdf",
+            self.tr("PDF files (*.pdf)"),
+        )
         if path:
-            save_who5_forms(self.ctx, self, path, self.group_lang, copies,
-                            practice=self.practice.isChecked())
+            save_who5_forms(
+                self.ctx, self, path, self.group_lang, copies, practice=self.practice.isChecked()
+            )
 
     def start(self) -> None:
-        if (self.script is None or self.group_id is None or self.ctx.navigator is None
-                or self.ctx.db is None):
+        if (
+            self.script is None
+            or self.group_id is None
+            or self.ctx.navigator is None
+            or self.ctx.db is None
+        ):
             return
         from facilitator.app.sessions import unfinished_sessions
         from facilitator.ui import unfinished
 
-        request = RunRequest(group_id=self.group_id, script_id=self.script.id,
-                             practice=self.practice.isChecked())
+        request = RunRequest(
+            group_id=self.group_id, script_id=self.script.id, practice=self.practice.isChecked()
+        )
         waiting = unfinished_sessions(self.ctx.db, self.group_id)
         if not waiting:
             self.ctx.navigator.start_run(request)
@@ -332,8 +380,10 @@ class PlanView(QWidget):
         offer = waiting[0]
         choice = unfinished.ask_before_starting(self, offer)
         if choice == unfinished.RESUME:
-            self.ctx.navigator.start_run(RunRequest(group_id=offer.group_id,
-                                                    script_id=offer.script_id,
-                                                    session_id=offer.session_id))
+            self.ctx.navigator.start_run(
+                RunRequest(
+                    group_id=offer.group_id, script_id=offer.script_id, session_id=offer.session_id
+                )
+            )
         elif choice == unfinished.DISCARD:
             unfinished.discard(self.ctx, self, offer, then=lambda: self.start())

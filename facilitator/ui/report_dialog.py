@@ -16,9 +16,21 @@ from pathlib import Path
 from typing import Optional
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox,
-                               QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QMessageBox, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from facilitator.ui import widgets as W
 from facilitator.ui.context import AppContext
@@ -27,6 +39,7 @@ from facilitator.ui.translations import format_number
 
 from facilitator.policy import K_DEFAULT, K_EXTERNAL, K_MAX, K_MIN
 from facilitator.tracking.periods import month_end
+
 PASSWORD_MIN = 8
 KIND_GROUP, KIND_PROGRAM, KIND_EXTERNAL = "group", "program", "external"
 
@@ -46,9 +59,17 @@ def three_months_back(today: date) -> date:
     return date(year, (month - 1) % 12 + 1, 1)
 
 
-def report_job(db, kind: str, group_id: Optional[str], date_from: Optional[date],
-               date_to: Optional[date], lang: str, k: int, password: Optional[str],
-               path: str) -> str:
+def report_job(
+    db,
+    kind: str,
+    group_id: Optional[str],
+    date_from: Optional[date],
+    date_to: Optional[date],
+    lang: str,
+    k: int,
+    password: Optional[str],
+    path: str,
+) -> str:
     """Build and write the report (worker thread): the same calls as the CLI."""
     from facilitator.export.pdf import write_report
     from facilitator.tracking import release, reports
@@ -56,8 +77,9 @@ def report_job(db, kind: str, group_id: Optional[str], date_from: Optional[date]
     if kind == KIND_GROUP:
         report = reports.build_group_report(db, group_id, date_from, date_to, lang, k=k)
     else:
-        report = reports.build_program_report(db, date_from, date_to, lang, k=k,
-                                              external=kind == KIND_EXTERNAL)
+        report = reports.build_program_report(
+            db, date_from, date_to, lang, k=k, external=kind == KIND_EXTERNAL
+        )
     written = str(write_report(report, path, password=password))
     release.record(db, report)  # later reports to the same readers are checked against it
     return written
@@ -66,9 +88,14 @@ def report_job(db, kind: str, group_id: Optional[str], date_from: Optional[date]
 class ReportDialog(QDialog):
     """Choose the report, its period, language, k and password; then save."""
 
-    def __init__(self, ctx: AppContext, group_id: Optional[str] = None,
-                 group_name: str = "", parent: QWidget | None = None,
-                 today: Optional[date] = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        group_id: Optional[str] = None,
+        group_name: str = "",
+        parent: QWidget | None = None,
+        today: Optional[date] = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.group_id = group_id
@@ -88,13 +115,16 @@ class ReportDialog(QDialog):
         # Reports cover whole calendar months, so the dialog asks for months only.
         self.date_from = QDateEdit(_qdate(three_months_back(today)), self)
         self.date_to = QDateEdit(_qdate(today.replace(day=1) - timedelta(days=1)), self)
-        for edit, name in ((self.date_from, self.tr("First month")),
-                           (self.date_to, self.tr("Last month"))):
+        for edit, name in (
+            (self.date_from, self.tr("First month")),
+            (self.date_to, self.tr("Last month")),
+        ):
             edit.setDisplayFormat("yyyy-MM")
             edit.setAccessibleName(name)
         self.whole = QCheckBox(self.tr("Whole history"), self)
-        self.whole.toggled.connect(lambda on: (self.date_from.setEnabled(not on),
-                                               self.date_to.setEnabled(not on)))
+        self.whole.toggled.connect(
+            lambda on: (self.date_from.setEnabled(not on), self.date_to.setEnabled(not on))
+        )
         period = QHBoxLayout()
         period.addWidget(self.date_from)
         period.addWidget(QLabel("–", self))
@@ -126,9 +156,15 @@ class ReportDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&Report"), self.kind)
         form.addRow(self.tr("Period"), period)
-        form.addRow("", W.muted(self.tr(
-            "Whole calendar months. The number of different people, age bands and genders "
-            "are shown for a calendar quarter or a calendar year only.")))
+        form.addRow(
+            "",
+            W.muted(
+                self.tr(
+                    "Whole calendar months. The number of different people, age bands and genders "
+                    "are shown for a calendar quarter or a calendar year only."
+                )
+            ),
+        )
         form.addRow(self.tr("&Language"), self.lang)
         form.addRow(self.tr("Smallest &count shown"), self.k)
         form.addRow("", self.k_hint)
@@ -140,18 +176,24 @@ class ReportDialog(QDialog):
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #b71c1c;")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.save_button = buttons.addButton(self.tr("&Save PDF…"),
-                                             QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button = buttons.addButton(
+            self.tr("&Save PDF…"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.save_button.setAccessibleName(self.tr("Save the report as a PDF"))
         self.save_button.setDefault(True)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(W.muted(self.tr(
-            "Reports hold no codes, aliases, notes or individual scores. Counts below the "
-            "smallest count, and any count that would let one be worked out, are shown as "
-            "\"x\"; small averages are withheld.")))
+        layout.addWidget(
+            W.muted(
+                self.tr(
+                    "Reports hold no codes, aliases, notes or individual scores. Counts below the "
+                    "smallest count, and any count that would let one be worked out, are shown as "
+                    '"x"; small averages are withheld.'
+                )
+            )
+        )
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
@@ -166,12 +208,17 @@ class ReportDialog(QDialog):
 
     def _update_hint(self) -> None:
         if self.kind.currentData() == KIND_EXTERNAL:
-            self.k_hint.setText(self.tr("For readers outside the programme the smallest "
-                                        "count is at least %1.").replace(
-                                            "%1", format_number(K_EXTERNAL)))
+            self.k_hint.setText(
+                self.tr(
+                    "For readers outside the programme the smallest count is at least %1."
+                ).replace("%1", format_number(K_EXTERNAL))
+            )
         else:
-            self.k_hint.setText(self.tr("Counts from 1 to %1 are hidden (shown as \"x\").")
-                                .replace("%1", format_number(self.k.value() - 1)))
+            self.k_hint.setText(
+                self.tr('Counts from 1 to %1 are hidden (shown as "x").').replace(
+                    "%1", format_number(self.k.value() - 1)
+                )
+            )
 
     def choices(self) -> dict:
         """What the dialog would write, or raise ValueError with the reason to show."""
@@ -186,11 +233,20 @@ class ReportDialog(QDialog):
             if self.password.text() != self.password2.text():
                 raise ValueError(self.tr("The two passwords are not the same."))
             if len(self.password.text()) < PASSWORD_MIN:
-                raise ValueError(self.tr("Use a password of at least %1 characters, or "
-                                         "none.").replace("%1", str(PASSWORD_MIN)))
-        return {"kind": self.kind.currentData(), "group_id": self.group_id,
-                "date_from": date_from, "date_to": date_to,
-                "lang": self.lang.currentData(), "k": self.k.value(), "password": password}
+                raise ValueError(
+                    self.tr("Use a password of at least %1 characters, or none.").replace(
+                        "%1", str(PASSWORD_MIN)
+                    )
+                )
+        return {
+            "kind": self.kind.currentData(),
+            "group_id": self.group_id,
+            "date_from": date_from,
+            "date_to": date_to,
+            "lang": self.lang.currentData(),
+            "k": self.k.value(),
+            "password": password,
+        }
 
     def default_name(self, choice: dict) -> str:
         stamp = date.today().isoformat()
@@ -206,8 +262,13 @@ class ReportDialog(QDialog):
         self.problem.clear()
         from facilitator.ui.save_files import ask_save_path
 
-        path = ask_save_path(self, self.ctx.settings, self.tr("Save the report"),
-                             self.default_name(choice), self.tr("PDF files (*.pdf)"))
+        path = ask_save_path(
+            self,
+            self.ctx.settings,
+            self.tr("Save the report"),
+            self.default_name(choice),
+            self.tr("PDF files (*.pdf)"),
+        )
         if path:
             self.write(choice, path)
 
@@ -231,14 +292,15 @@ class ReportDialog(QDialog):
 
             self.save_button.setEnabled(True)
             self.written = written
-            QMessageBox.information(self, self.tr("Report saved"),
-                                    self.tr("The report was saved to %1.")
-                                    .replace("%1", shown_path(Path(written))))
+            QMessageBox.information(
+                self,
+                self.tr("Report saved"),
+                self.tr("The report was saved to %1.").replace("%1", shown_path(Path(written))),
+            )
             self.accept()
 
         def failed(exc: BaseException) -> None:
             self.save_button.setEnabled(True)
             W.show_error(self, exc)
 
-        self.ctx.tasks.run(job, done, failed, progress=True,
-                           label=self.tr("Writing the report…"))
+        self.ctx.tasks.run(job, done, failed, progress=True, label=self.tr("Writing the report…"))

@@ -90,9 +90,16 @@ class ReviewView(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         self.table = QTableWidget(0, 6)
         self.table.setObjectName("reviewTable")
-        self.table.setHorizontalHeaderLabels([self.tr("Type"), self.tr("State"),
-                                              self.tr("Group"), self.tr("Date"),
-                                              self.tr("Due"), self.tr("Risk")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Type"),
+                self.tr("State"),
+                self.tr("Group"),
+                self.tr("Date"),
+                self.tr("Due"),
+                self.tr("Risk"),
+            ]
+        )
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -108,18 +115,20 @@ class ReviewView(QWidget):
         self.detail.setObjectName("reviewDetail")
         self.detail.setWordWrap(True)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
-                                            | Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.TextSelectableByMouse
+        )
         rl.addWidget(self.detail, 1)
         self.buttons = {}
         for key, text, keys, slot in (
-                ("take", self.tr("Take"), "T", self.take),
-                ("comment", self.tr("Comment…"), "Ctrl+M", self.comment),
-                ("ask", self.tr("Ask for information…"), "Ctrl+I", self.ask),
-                ("sign", self.tr("Sign off…"), "Ctrl+Return", self.sign),
-                ("close", self.tr("Close without action…"), "Ctrl+D", self.close_item),
-                ("approve", self.tr("Approve as second person…"), "Ctrl+Shift+A",
-                 self.approve)):
+            ("take", self.tr("Take"), "T", self.take),
+            ("comment", self.tr("Comment…"), "Ctrl+M", self.comment),
+            ("ask", self.tr("Ask for information…"), "Ctrl+I", self.ask),
+            ("sign", self.tr("Sign off…"), "Ctrl+Return", self.sign),
+            ("close", self.tr("Close without action…"), "Ctrl+D", self.close_item),
+            ("approve", self.tr("Approve as second person…"), "Ctrl+Shift+A", self.approve),
+        ):
             b = W.button(f"{text}  \u2066[{keys}]\u2069", primary=key == "sign")
             b.setObjectName(f"review_{key}")
             b.clicked.connect(slot)
@@ -143,27 +152,36 @@ class ReviewView(QWidget):
         from facilitator.app import review
 
         db, sup = self.ctx.db, self.principal.has("supervisor")
-        self.ctx.tasks.run(lambda _p, _c: review.refresh(db) if sup else None,
-                           lambda _r: self.reload(), self._failed)
+        self.ctx.tasks.run(
+            lambda _p, _c: review.refresh(db) if sup else None,
+            lambda _r: self.reload(),
+            self._failed,
+        )
 
     def reload(self) -> None:
         from facilitator.app import review
 
         try:
             self.items = review.list_items(self.ctx.db, self.principal, self.filters())
-            counts = review.counts(self.ctx.db, self.principal,
-                                   review.Filters(state=self.filters().state))
+            counts = review.counts(
+                self.ctx.db, self.principal, review.Filters(state=self.filters().state)
+            )
         except Exception as exc:  # noqa: BLE001 - one plain message
             self._failed(exc)
             return
-        self.counts.setText("   ".join(f"{kind_title(self.ctx, k)}: {n}"
-                                       for k, n in counts.items() if n))
+        self.counts.setText(
+            "   ".join(f"{kind_title(self.ctx, k)}: {n}" for k, n in counts.items() if n)
+        )
         self.table.setRowCount(len(self.items))
         for r, i in enumerate(self.items):
-            cells = (kind_title(self.ctx, i.kind), state_title(self.ctx, i.state), i.group_name,
-                     i.occurred_on.isoformat() if i.occurred_on else "",
-                     i.due_on.isoformat() if i.due_on else "",
-                     self.tr("risk to life") if i.risk_to_life else "")
+            cells = (
+                kind_title(self.ctx, i.kind),
+                state_title(self.ctx, i.state),
+                i.group_name,
+                i.occurred_on.isoformat() if i.occurred_on else "",
+                i.due_on.isoformat() if i.due_on else "",
+                self.tr("risk to life") if i.risk_to_life else "",
+            )
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         if self.items:
@@ -192,9 +210,11 @@ class ReviewView(QWidget):
         except Exception as exc:  # noqa: BLE001
             self._failed(exc)
             return
-        lines = [f"<b>{kind_title(self.ctx, item.kind)}</b>",
-                 f"{self.tr('State')}: {state_title(self.ctx, d.item.state)}",
-                 f"{self.tr('Group')}: {item.group_name}"]
+        lines = [
+            f"<b>{kind_title(self.ctx, item.kind)}</b>",
+            f"{self.tr('State')}: {state_title(self.ctx, d.item.state)}",
+            f"{self.tr('Group')}: {item.group_name}",
+        ]
         if item.facilitator:
             lines.append(f"{self.tr('Facilitator')}: {item.facilitator}")
         if item.due_on:
@@ -207,13 +227,23 @@ class ReviewView(QWidget):
         if item.supersedes_id:
             lines.append(self.tr("Follows an item signed earlier; its records changed."))
         for h in d.history:
-            move = (f"{state_title(self.ctx, h.from_state or '')} → "
-                    f"{state_title(self.ctx, h.to_state)}") if h.to_state else self.tr("comment")
+            move = (
+                (
+                    f"{state_title(self.ctx, h.from_state or '')} → "
+                    f"{state_title(self.ctx, h.to_state)}"
+                )
+                if h.to_state
+                else self.tr("comment")
+            )
             lines.append(f"<i>{h.at:%Y-%m-%d %H:%M} {h.user}</i> {move} {h.comment}")
         if d.signoff:
-            lines.append(self.tr("Signed by {by} on {at}; signature {hash}").format(
-                by=d.signoff["by"], at=f"{d.signoff['at']:%Y-%m-%d %H:%M}",
-                hash=d.signoff["signature_hash"][:16]))
+            lines.append(
+                self.tr("Signed by {by} on {at}; signature {hash}").format(
+                    by=d.signoff["by"],
+                    at=f"{d.signoff['at']:%Y-%m-%d %H:%M}",
+                    hash=d.signoff["signature_hash"][:16],
+                )
+            )
         if d.pending_approval:
             lines.append(self.tr("Waiting for a second person to approve."))
         self.detail.setText("<br>".join(lines))
@@ -222,42 +252,60 @@ class ReviewView(QWidget):
         """Two versions of a record side by side: one row per field that differs."""
         from html import escape
 
-        entity = {"group": self.tr("group"), "session": self.tr("session"),
-                  "participant": self.tr("participant code"), "attendance": self.tr("attendance"),
-                  "response": self.tr("score"), "incident": self.tr("incident"),
-                  "note": self.tr("note"), "measure": self.tr("measure"),
-                  "rules": self.tr("ground rules")}
-        head = self.tr("%1 %2 arrived from %3 with other content: %4").replace(
-            "%1", entity.get(str(facts.get("entity")), str(facts.get("entity")))).replace(
-            "%2", str(facts.get("record", ""))[:8]).replace(
-            "%3", escape(str(facts.get("from", "")))).replace(
-            "%4", escape(self.ctx.tr_core("bundles", str(facts.get("reason", "")))))
-        order = (lambda cells: cells[::-1]) if getattr(self.ctx, "rtl", False) \
-            else (lambda cells: cells)  # a rich-text table is laid out left to right
+        entity = {
+            "group": self.tr("group"),
+            "session": self.tr("session"),
+            "participant": self.tr("participant code"),
+            "attendance": self.tr("attendance"),
+            "response": self.tr("score"),
+            "incident": self.tr("incident"),
+            "note": self.tr("note"),
+            "measure": self.tr("measure"),
+            "rules": self.tr("ground rules"),
+        }
+        head = (
+            self.tr("%1 %2 arrived from %3 with other content: %4")
+            .replace("%1", entity.get(str(facts.get("entity")), str(facts.get("entity"))))
+            .replace("%2", str(facts.get("record", ""))[:8])
+            .replace("%3", escape(str(facts.get("from", ""))))
+            .replace("%4", escape(self.ctx.tr_core("bundles", str(facts.get("reason", "")))))
+        )
+        order = (
+            (lambda cells: cells[::-1])
+            if getattr(self.ctx, "rtl", False)
+            else (lambda cells: cells)
+        )  # a rich-text table is laid out left to right
 
         def row(tag: str, cells: tuple) -> str:
             return "<tr>" + "".join(f"<{tag}>{c}</{tag}>" for c in order(cells)) + "</tr>"
 
-        rows = "".join(row("td", (escape(str(k)), escape(self.fact_value(a)),
-                                  escape(self.fact_value(b))))
-                       for k, a, b in facts.get("versions") or [])
+        rows = "".join(
+            row("td", (escape(str(k)), escape(self.fact_value(a)), escape(self.fact_value(b))))
+            for k, a, b in facts.get("versions") or []
+        )
         header = row("th", (self.tr("Field"), self.tr("Kept here"), self.tr("Arrived")))
-        return (f"{head}<table border='1' cellpadding='4' cellspacing='0'>{header}{rows}"
-                "</table>"
-                + self.tr("Sign off to choose the version; closing keeps the one here."))
+        return (
+            f"{head}<table border='1' cellpadding='4' cellspacing='0'>{header}{rows}"
+            "</table>" + self.tr("Sign off to choose the version; closing keeps the one here.")
+        )
 
     def fact_label(self, key: str) -> str:
         labels = {
-            "type": self.tr("Incident type"), "severity": self.tr("Severity"),
-            "follow_up": self.tr("Follow-up"), "opened": self.tr("Safety opened"),
+            "type": self.tr("Incident type"),
+            "severity": self.tr("Severity"),
+            "follow_up": self.tr("Follow-up"),
+            "opened": self.tr("Safety opened"),
             "incidents": self.tr("Incidents recorded"),
             "mandatory_skipped": self.tr("Mandatory steps not done"),
             "ground_rules_not_agreed": self.tr("Ground rules not agreed"),
             "overrun_minutes": self.tr("Minutes over plan"),
             "phases_missing": self.tr("Phases missing"),
-            "sessions": self.tr("Sessions compared"), "mean_before": self.tr("Mean before"),
-            "mean_after": self.tr("Mean after"), "drop_percent": self.tr("Fall (%)"),
-            "last_session": self.tr("Last session"), "threshold_days": self.tr("Days set"),
+            "sessions": self.tr("Sessions compared"),
+            "mean_before": self.tr("Mean before"),
+            "mean_after": self.tr("Mean after"),
+            "drop_percent": self.tr("Fall (%)"),
+            "last_session": self.tr("Last session"),
+            "threshold_days": self.tr("Days set"),
         }
         return labels.get(key, key)
 
@@ -271,8 +319,11 @@ class ReviewView(QWidget):
             except Exception:  # noqa: BLE001 - an unknown type is shown as recorded
                 return str(value)
         if key == "follow_up":
-            return {"open": self.tr("open"), "done": self.tr("done"),
-                    "none_needed": self.tr("none needed")}.get(str(value), str(value))
+            return {
+                "open": self.tr("open"),
+                "done": self.tr("done"),
+                "none_needed": self.tr("none needed"),
+            }.get(str(value), str(value))
         if value is True:
             return self.tr("yes")
         if isinstance(value, list):
@@ -289,9 +340,14 @@ class ReviewView(QWidget):
         if result is not None and getattr(result, "done", True) is False:
             from PySide6.QtWidgets import QMessageBox
 
-            QMessageBox.information(self, self.tr("Second person needed"), self.tr(
-                "This item is about a risk to life. A second supervisor must approve "
-                "it (Approve as second person, Ctrl+Shift+A)."))
+            QMessageBox.information(
+                self,
+                self.tr("Second person needed"),
+                self.tr(
+                    "This item is about a risk to life. A second supervisor must approve "
+                    "it (Approve as second person, Ctrl+Shift+A)."
+                ),
+            )
         keep = self.table.currentRow()
         self.reload()
         if 0 <= keep < self.table.rowCount():
@@ -321,11 +377,13 @@ class ReviewView(QWidget):
         from facilitator.app import review
 
         item = self.current()
-        text = item and self._text(self.tr("Ask for information"),
-                                   self.tr("What should the facilitator tell you?"))
+        text = item and self._text(
+            self.tr("Ask for information"), self.tr("What should the facilitator tell you?")
+        )
         if text is not None and item is not None:
-            self._act(lambda: review.comment(self.ctx.db, self.principal, item.id, text,
-                                             needs_info=True))
+            self._act(
+                lambda: review.comment(self.ctx.db, self.principal, item.id, text, needs_info=True)
+            )
 
     def sign(self) -> None:
         from facilitator.app import review
@@ -334,8 +392,14 @@ class ReviewView(QWidget):
         take = None
         if item is not None and item.kind == "import_conflict":
             options = [self.tr("Keep the version here"), self.tr("Take the version that arrived")]
-            choice, ok = QInputDialog.getItem(self, self.tr("Two versions of a record"),
-                                              self.tr("Which version stays?"), options, 0, False)
+            choice, ok = QInputDialog.getItem(
+                self,
+                self.tr("Two versions of a record"),
+                self.tr("Which version stays?"),
+                options,
+                0,
+                False,
+            )
             if not ok:
                 return
             take = "local" if choice == options[0] else "incoming"
@@ -347,8 +411,7 @@ class ReviewView(QWidget):
         from facilitator.app import review
 
         item = self.current()
-        text = item and self._text(self.tr("Close without action"),
-                                   self.tr("Reason (required):"))
+        text = item and self._text(self.tr("Close without action"), self.tr("Reason (required):"))
         if text is not None and item is not None:
             self._act(lambda: review.close(self.ctx.db, self.principal, item.id, text))
 
@@ -365,8 +428,7 @@ class ReviewView(QWidget):
                 self._failed(exc)
                 return
         if d is None or not d.pending_approval:
-            W.show_error(self, _NothingToApprove(self.tr("This item is not waiting for "
-                                                         "approval.")))
+            W.show_error(self, _NothingToApprove(self.tr("This item is not waiting for approval.")))
             return
         second = SecondPersonDialog(self.ctx, self)
         if second.exec() != QDialog.DialogCode.Accepted or second.principal is None:
@@ -384,8 +446,7 @@ class SecondPersonDialog(QDialog):
 
     signed_in = Signal(object)
 
-    def __init__(self, ctx: Any, parent: QWidget | None = None, *,
-                 embedded: bool = False) -> None:
+    def __init__(self, ctx: Any, parent: QWidget | None = None, *, embedded: bool = False) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.principal = None
@@ -394,10 +455,15 @@ class SecondPersonDialog(QDialog):
             self.setWindowFlags(Qt.WindowType.Widget)
         self.setWindowTitle(self.tr("Second person"))
         form = QFormLayout(self)
-        form.addRow(W.muted(self.tr("Several people use this store: sign in with your own "
-                                    "name and passphrase.") if embedded else self.tr(
-            "A different person approves: they sign in with their own name and "
-            "passphrase.")))
+        form.addRow(
+            W.muted(
+                self.tr("Several people use this store: sign in with your own name and passphrase.")
+                if embedded
+                else self.tr(
+                    "A different person approves: they sign in with their own name and passphrase."
+                )
+            )
+        )
         self.login = QLineEdit()
         self.login.setObjectName("signInLogin" if embedded else "secondLogin")
         self.passphrase = QLineEdit()
@@ -409,8 +475,9 @@ class SecondPersonDialog(QDialog):
         self.error = W.muted("")
         self.error.setObjectName("signInError")
         form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.check)
         buttons.rejected.connect(self.reject)
         if embedded:
@@ -422,8 +489,9 @@ class SecondPersonDialog(QDialog):
         from facilitator.ui.errors_ui import error_text
 
         try:
-            self.principal = users.sign_in(self.ctx.store, self.login.text().strip(),
-                                           self.passphrase.text())
+            self.principal = users.sign_in(
+                self.ctx.store, self.login.text().strip(), self.passphrase.text()
+            )
         except Exception as exc:  # noqa: BLE001 - shown in the dialog
             self.error.setText(error_text(exc) if hasattr(exc, "message") else str(exc))
             self.passphrase.clear()

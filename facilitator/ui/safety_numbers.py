@@ -11,8 +11,15 @@ from __future__ import annotations
 from typing import Any, Callable, Optional
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from facilitator.app import changes
 from facilitator.ui import theme
@@ -50,8 +57,12 @@ class SafetyNumbersFields(QWidget):
         self.emergency.setPlaceholderText(self.tr("for example 112 or 911"))
         self.crisis.setAccessibleName(self.tr("Crisis line"))
         self.crisis.setPlaceholderText(self.tr("a crisis or mental-health line you trust"))
-        self.hint.setText(self.tr("Shown by Safety (F1) and at the safety check, for all "
-                                  "your groups. Only digits, spaces and + ( ) - . /"))
+        self.hint.setText(
+            self.tr(
+                "Shown by Safety (F1) and at the safety check, for all "
+                "your groups. Only digits, spaces and + ( ) - . /"
+            )
+        )
         self.l_emergency.setText(self.tr("&Emergency number"))
         self.l_crisis.setText(self.tr("Crisis l&ine"))
 
@@ -91,8 +102,12 @@ class SafetyNumbersDialog(QDialog):
         self.ctx = ctx
         self.saved: Optional[Any] = None
         self.setWindowTitle(self.tr("Safety numbers"))
-        intro = QLabel(self.tr("Before the session: the numbers to call if someone is in "
-                               "danger. Ask your organisation if you are not sure."))
+        intro = QLabel(
+            self.tr(
+                "Before the session: the numbers to call if someone is in "
+                "danger. Ask your organisation if you are not sure."
+            )
+        )
         intro.setWordWrap(True)
         self.fields = SafetyNumbersFields(self)
         form = QFormLayout()
@@ -101,8 +116,9 @@ class SafetyNumbersDialog(QDialog):
         self.error.setWordWrap(True)
         theme.set_role(self.error, "error")
         self.error.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -120,8 +136,11 @@ class SafetyNumbersDialog(QDialog):
         emergency, crisis = self.fields.values()
 
         def failed(exc: BaseException) -> None:
-            self.error.setText(error_text(exc) if isinstance(exc, FacilitatorError)
-                               else self.tr("The numbers could not be saved."))
+            self.error.setText(
+                error_text(exc)
+                if isinstance(exc, FacilitatorError)
+                else self.tr("The numbers could not be saved.")
+            )
             self.error.show()
 
         def done(numbers: Any) -> None:
@@ -129,5 +148,6 @@ class SafetyNumbersDialog(QDialog):
             self.ctx.notify(changes.SAFETY)
             self.accept()
 
-        self.ctx.tasks.run_db(self.ctx.db, save_numbers_job(self.ctx.lang, emergency, crisis),
-                              done, failed)
+        self.ctx.tasks.run_db(
+            self.ctx.db, save_numbers_job(self.ctx.lang, emergency, crisis), done, failed
+        )

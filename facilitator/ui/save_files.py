@@ -30,8 +30,9 @@ def save_folder(settings) -> Path:
     return folder
 
 
-def ask_save_path(parent: QWidget | None, settings, title: str, filename: str,
-                  file_filter: str) -> str:
+def ask_save_path(
+    parent: QWidget | None, settings, title: str, filename: str, file_filter: str
+) -> str:
     """A save dialog opening in the save folder; the folder chosen is remembered."""
     start = save_folder(settings) / filename
     path, _filter = QFileDialog.getSaveFileName(parent, title, str(start), file_filter)
@@ -52,16 +53,22 @@ def open_folder(parent: QWidget | None, folder: Path) -> bool:
     """Open ``folder`` in the file manager, or say plainly why not and where it is."""
     folder = Path(folder)
     if not folder.is_dir():
-        QMessageBox.warning(parent, QCoreApplication.translate("SaveFiles", "Open the folder"),
-                            QCoreApplication.translate(
-                                "SaveFiles", "The folder %1 no longer exists.")
-                            .replace("%1", shown_path(folder)))
+        QMessageBox.warning(
+            parent,
+            QCoreApplication.translate("SaveFiles", "Open the folder"),
+            QCoreApplication.translate("SaveFiles", "The folder %1 no longer exists.").replace(
+                "%1", shown_path(folder)
+            ),
+        )
         return False
     if QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
         return True
     QMessageBox.information(
-        parent, QCoreApplication.translate("SaveFiles", "Open the folder"),
+        parent,
+        QCoreApplication.translate("SaveFiles", "Open the folder"),
         QCoreApplication.translate(
-            "SaveFiles", "This computer has no file manager the app can ask to open "
-            "folders. The file is in %1.").replace("%1", shown_path(folder)))
+            "SaveFiles",
+            "This computer has no file manager the app can ask to open folders. The file is in %1.",
+        ).replace("%1", shown_path(folder)),
+    )
     return False

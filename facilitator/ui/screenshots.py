@@ -122,8 +122,13 @@ def render_all(app: "App", out: Path, langs: tuple[str, ...] = ("en", "ar")) -> 
 
             dialog = ReportDialog(ctx, group_id, window.group.title.text(), window)
             dialog.show()
-            written.append(grab(dialog, out / f"{lang}-report-dialog.png",
-                                size=(dialog.sizeHint().width(), dialog.sizeHint().height())))
+            written.append(
+                grab(
+                    dialog,
+                    out / f"{lang}-report-dialog.png",
+                    size=(dialog.sizeHint().width(), dialog.sizeHint().height()),
+                )
+            )
             dialog.close()
             dialog.deleteLater()
         written += _bundle_screens(ctx, window, lang, out)
@@ -158,8 +163,13 @@ def _bundle_screens(ctx, window, lang: str, out: Path) -> list[Path]:
     if not any(k.kind == "peer" for k in keys.list_keys(ctx.db)):
         # the throwaway demo store gets a made-up supervisor to send to
         kp = dk.generate()
-        pk = keys.PublicKey("Supervisor (demo)", "5" * 32, kp.sign_public,
-                            dk.age_recipient(kp.enc_public), kp.key_id)
+        pk = keys.PublicKey(
+            "Supervisor (demo)",
+            "5" * 32,
+            kp.sign_public,
+            dk.age_recipient(kp.enc_public),
+            kp.key_id,
+        )
         keys.trust(ctx.db, pk, pk.fingerprint)
     dialog = BundlesDialog(ctx, window)
     dialog.resize(900, 620)

@@ -61,15 +61,24 @@ def copy_id(original: str, taken: set[str]) -> str:
 
 
 # Kinds a step can be switched between here: none needs fields this editor lacks.
-SIMPLE_KINDS = ("welcome", "ground_rules", "discussion", "skill_practice", "reading", "break",
-                "safety_check", "closing")
+SIMPLE_KINDS = (
+    "welcome",
+    "ground_rules",
+    "discussion",
+    "skill_practice",
+    "reading",
+    "break",
+    "safety_check",
+    "closing",
+)
 
 
 class ScriptEditor(QDialog):
     """``saved_id`` is the id of the stored custom script after Save."""
 
-    def __init__(self, ctx: AppContext, script: Script, *, copy: bool,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, script: Script, *, copy: bool, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.based_on = script.id if copy else None
@@ -81,7 +90,8 @@ class ScriptEditor(QDialog):
             self.data["version"] = "1.0"
             for lang in ("en", "ar"):
                 self.data["title"][lang] = self.data["title"][lang] + (
-                    " (my copy)" if lang == "en" else " (نسختي)")
+                    " (my copy)" if lang == "en" else " (نسختي)"
+                )
         self.setWindowTitle(self.tr("Edit your copy of a script"))
         W.fit_to_screen(self, 1000, 720)
         self._loading = False
@@ -96,8 +106,9 @@ class ScriptEditor(QDialog):
         self.title_en.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         # The titles first, and the cursor in the title of the interface's language: the
         # identifier is a technical name (for files and the command line) and comes last.
-        self.id_edit.setToolTip(self.tr("A short name for files and the command line: "
-                                        "letters, digits and hyphens."))
+        self.id_edit.setToolTip(
+            self.tr("A short name for files and the command line: letters, digits and hyphens.")
+        )
         top = QFormLayout()
         top.addRow(self._label(self.tr("Title (&English)"), self.title_en), self.title_en)
         top.addRow(self._label(self.tr("Title (&Arabic)"), self.title_ar), self.title_ar)
@@ -115,8 +126,9 @@ class ScriptEditor(QDialog):
         self.down_btn.clicked.connect(lambda: self.move_step(1))
         self.remove_btn = W.button(self.tr("&Remove step"), danger=True)
         self.remove_btn.clicked.connect(self.remove_step)
-        self.add_btn = W.button(self.tr("Add s&tep"),
-                                tip=self.tr("A new step after the selected one"))
+        self.add_btn = W.button(
+            self.tr("Add s&tep"), tip=self.tr("A new step after the selected one")
+        )
         self.add_btn.setObjectName("add_step")
         self.add_btn.clicked.connect(self.add_step)
         left = QVBoxLayout()
@@ -145,21 +157,28 @@ class ScriptEditor(QDialog):
         grid.addWidget(QLabel(self.tr("English")), 0, 1)
         grid.addWidget(QLabel(self.tr("Arabic")), 0, 2)
         self.fields: dict[tuple[str, str], QLineEdit | QPlainTextEdit] = {}
-        names = {"title": self.tr("Title"), "say": self.tr("Words to say"),
-                 "notes": self.tr("Notes for you")}
+        names = {
+            "title": self.tr("Title"),
+            "say": self.tr("Words to say"),
+            "notes": self.tr("Notes for you"),
+        }
         for r, name in enumerate(TEXT_FIELDS, start=1):
             grid.addWidget(QLabel(names[name]), r, 0, Qt.AlignmentFlag.AlignTop)
             for c, lang in enumerate(("en", "ar"), start=1):
-                edit: QLineEdit | QPlainTextEdit = (QLineEdit() if name == "title"
-                                                    else QPlainTextEdit())
+                edit: QLineEdit | QPlainTextEdit = (
+                    QLineEdit() if name == "title" else QPlainTextEdit()
+                )
                 if isinstance(edit, QPlainTextEdit):
                     edit.setTabChangesFocus(True)
                     edit.textChanged.connect(lambda n=name, lg=lang: self._text_changed(n, lg))
                 else:
                     edit.textEdited.connect(lambda _t, n=name, lg=lang: self._text_changed(n, lg))
-                edit.setLayoutDirection(Qt.LayoutDirection.RightToLeft if lang == "ar"
-                                        else Qt.LayoutDirection.LeftToRight)
-                in_lang = self.tr('English') if lang == 'en' else self.tr('Arabic')
+                edit.setLayoutDirection(
+                    Qt.LayoutDirection.RightToLeft
+                    if lang == "ar"
+                    else Qt.LayoutDirection.LeftToRight
+                )
+                in_lang = self.tr("English") if lang == "en" else self.tr("Arabic")
                 edit.setAccessibleName(f"{names[name]} ({in_lang})")
                 edit.setObjectName(f"{name}_{lang}")
                 self.fields[(name, lang)] = edit
@@ -181,8 +200,9 @@ class ScriptEditor(QDialog):
         self.problems.setObjectName("problems")
         self.problems.setWordWrap(True)
         theme.set_role(self.problems, "error")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         self.save_btn = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_btn.setAccessibleName(self.tr("Save the script"))
         self.buttons.accepted.connect(self.save)
@@ -212,9 +232,10 @@ class ScriptEditor(QDialog):
         self.step_list.clear()
         lang = self.ctx.lang
         for i, step in enumerate(self.data["steps"], start=1):
-            self.step_list.addItem(f"{format_number(i)}. {step['title'].get(lang, '')}  ·  "
-                                   + self.tr("%1 min").replace("%1",
-                                                               format_number(step["minutes"])))
+            self.step_list.addItem(
+                f"{format_number(i)}. {step['title'].get(lang, '')}  ·  "
+                + self.tr("%1 min").replace("%1", format_number(step["minutes"]))
+            )
         self.step_list.blockSignals(False)
         if 0 <= row < self.step_list.count():
             self.step_list.setCurrentRow(row)
@@ -266,8 +287,13 @@ class ScriptEditor(QDialog):
         n = len(steps) + 1
         while f"step-{n}" in taken:
             n += 1
-        new = {"id": f"step-{n}", "kind": "discussion", "minutes": 10,
-               "title": {"en": "New step", "ar": "خطوة جديدة"}, "say": {"en": "", "ar": ""}}
+        new = {
+            "id": f"step-{n}",
+            "kind": "discussion",
+            "minutes": 10,
+            "title": {"en": "New step", "ar": "خطوة جديدة"},
+            "say": {"en": "", "ar": ""},
+        }
         at = row + 1 if row >= 0 else len(steps)
         steps.insert(at, new)
         self._fill_list()
@@ -318,8 +344,11 @@ class ScriptEditor(QDialog):
             return
         w = self.fields[(name, lang)]
         text = w.text() if isinstance(w, QLineEdit) else w.toPlainText()
-        if name == "notes" and not text and not (step.get("notes") or {}).get(
-                "ar" if lang == "en" else "en"):
+        if (
+            name == "notes"
+            and not text
+            and not (step.get("notes") or {}).get("ar" if lang == "en" else "en")
+        ):
             step.pop("notes", None)
         else:
             step.setdefault(name, {"en": "", "ar": ""})[lang] = text
@@ -337,12 +366,14 @@ class ScriptEditor(QDialog):
 
     def validate(self) -> bool:
         data = self.document()
-        self.total.setText(self.tr("Total: %1 minutes").replace(
-            "%1", format_number(data["duration_minutes"])))
+        self.total.setText(
+            self.tr("Total: %1 minutes").replace("%1", format_number(data["duration_minutes"]))
+        )
         problems: list[str] = []
         if data["id"] in builtin_scripts():
-            problems.append(self.tr("Give your copy its own identifier; this one belongs to a "
-                                    "built-in script."))
+            problems.append(
+                self.tr("Give your copy its own identifier; this one belongs to a built-in script.")
+            )
         try:
             parse_script_text(script_to_yaml(data), "copy")
         except ScriptError as exc:
@@ -363,9 +394,12 @@ class ScriptEditor(QDialog):
         text = script_to_yaml(self.document())
         based_on = self.based_on
         self.save_btn.setEnabled(False)
-        self.ctx.tasks.run_db(self.ctx.db,
-                              lambda s: save_custom_script(s, text, based_on=based_on).id,
-                              self._saved, self._failed)
+        self.ctx.tasks.run_db(
+            self.ctx.db,
+            lambda s: save_custom_script(s, text, based_on=based_on).id,
+            self._saved,
+            self._failed,
+        )
 
     def _saved(self, script_id: str) -> None:
         self.saved_id = script_id

@@ -38,15 +38,17 @@ T = {
     "empty_en": QT_TRANSLATE_NOOP("ScriptProblems", "The English text is empty; write it."),
     "empty_ar": QT_TRANSLATE_NOOP("ScriptProblems", "The Arabic text is empty; write it."),
     "empty": QT_TRANSLATE_NOOP("ScriptProblems", "This must not be empty."),
-    "too_long": QT_TRANSLATE_NOOP("ScriptProblems",
-                                  "The text is too long (at most %1 characters)."),
-    "pattern": QT_TRANSLATE_NOOP("ScriptProblems", "Use only lower-case letters, digits and "
-                                                   "‘-’ (for example grief-circle)."),
-    "pattern_step": QT_TRANSLATE_NOOP("ScriptProblems", "Use only lower-case letters, digits, "
-                                                        "‘_’ and ‘-’ (for example check_in)."),
+    "too_long": QT_TRANSLATE_NOOP(
+        "ScriptProblems", "The text is too long (at most %1 characters)."
+    ),
+    "pattern": QT_TRANSLATE_NOOP(
+        "ScriptProblems", "Use only lower-case letters, digits and ‘-’ (for example grief-circle)."
+    ),
+    "pattern_step": QT_TRANSLATE_NOOP(
+        "ScriptProblems", "Use only lower-case letters, digits, ‘_’ and ‘-’ (for example check_in)."
+    ),
     "at_least": QT_TRANSLATE_NOOP("ScriptProblems", "%1 is too small; it must be at least %2."),
-    "more_than": QT_TRANSLATE_NOOP("ScriptProblems",
-                                   "%1 is too small; it must be more than %2."),
+    "more_than": QT_TRANSLATE_NOOP("ScriptProblems", "%1 is too small; it must be more than %2."),
     "at_most": QT_TRANSLATE_NOOP("ScriptProblems", "%1 is too large; it must be at most %2."),
     "one_entry": QT_TRANSLATE_NOOP("ScriptProblems", "There must be at least one."),
 }
@@ -75,30 +77,42 @@ FIELDS = {
 # the values in order. A rule not worded here is shown as the loader wrote it.
 _RULES: dict[str, str] = {
     "duplicate_step_id": QT_TRANSLATE_NOOP(
-        "ScriptProblems", "The step identifier ‘%1’ is already used by step %2; give each "
-                          "step its own."),
+        "ScriptProblems",
+        "The step identifier ‘%1’ is already used by step %2; give each step its own.",
+    ),
     "duration_mismatch": QT_TRANSLATE_NOOP(
-        "ScriptProblems", "The steps add up to %1 minutes but the session length is %2 "
-                          "minutes; make them match."),
+        "ScriptProblems",
+        "The steps add up to %1 minutes but the session length is %2 minutes; make them match.",
+    ),
     "floor_over_minutes": QT_TRANSLATE_NOOP(
-        "ScriptProblems", "The shortest time (%1 min) is longer than the step itself (%2 min)."),
+        "ScriptProblems", "The shortest time (%1 min) is longer than the step itself (%2 min)."
+    ),
     "round_needs_speaker_minutes": QT_TRANSLATE_NOOP(
-        "ScriptProblems", "A round needs the minutes each speaker has."),
+        "ScriptProblems", "A round needs the minutes each speaker has."
+    ),
     "speaker_minutes_on_round_only": QT_TRANSLATE_NOOP(
-        "ScriptProblems", "Only a round has minutes per speaker."),
+        "ScriptProblems", "Only a round has minutes per speaker."
+    ),
     "speaker_minutes_over_step": QT_TRANSLATE_NOOP(
-        "ScriptProblems", "The time per speaker is longer than the whole step."),
+        "ScriptProblems", "The time per speaker is longer than the whole step."
+    ),
     "round_too_short": QT_TRANSLATE_NOOP(
-        "ScriptProblems", "The round is %1 minutes, but %2 speakers at %3 minutes each need "
-                          "%4; give it more time."),
+        "ScriptProblems",
+        "The round is %1 minutes, but %2 speakers at %3 minutes each need %4; give it more time.",
+    ),
     "no_ground_rules_step": QT_TRANSLATE_NOOP(
-        "ScriptProblems", "The script has no ground-rules step; every session except a "
-                          "series' last one reviews the ground rules."),
+        "ScriptProblems",
+        "The script has no ground-rules step; every session except a "
+        "series' last one reviews the ground rules.",
+    ),
     "unknown_ruleset": QT_TRANSLATE_NOOP(
-        "ScriptProblems", "There is no set of ground rules called ‘%1’."),
+        "ScriptProblems", "There is no set of ground rules called ‘%1’."
+    ),
     "group_size_order": QT_TRANSLATE_NOOP(
-        "ScriptProblems", "The smallest group size (%1) is larger than the largest (%2)."),
+        "ScriptProblems", "The smallest group size (%1) is larger than the largest (%2)."
+    ),
 }
+
 
 def _t(source: str, *values: Any) -> str:
     """Translate a marked source and fill Qt-style ``%1``.. (numbers in local digits)."""
@@ -108,6 +122,7 @@ def _t(source: str, *values: Any) -> str:
             value = format_number(value, 0 if float(value).is_integer() else 1)
         text = text.replace(f"%{i}", str(value))
     return text
+
 
 def location_text(loc: tuple[Any, ...]) -> str:
     """``("steps", 2, "title", "en")`` -> "Step 3 · Title (English)" in the UI language."""
@@ -129,6 +144,7 @@ def location_text(loc: tuple[Any, ...]) -> str:
         parts.append(label)
     return " · ".join(parts) if parts else _t(T["script"])
 
+
 def message_text(err: Mapping[str, Any], loc: tuple[Any, ...]) -> str | None:
     """One pydantic error as a translated sentence, or None for a kind not worded here."""
     kind, ctx, value = err["type"], err.get("ctx") or {}, err.get("input")
@@ -142,8 +158,9 @@ def message_text(err: Mapping[str, Any], loc: tuple[Any, ...]) -> str | None:
     if kind == "string_pattern_mismatch":
         return _t(T["pattern_step"] if loc[:1] == ("steps",) else T["pattern"])
     if kind in ("greater_than_equal", "greater_than"):
-        return _t(T["at_least"] if "ge" in ctx else T["more_than"], value,
-                  ctx.get("ge", ctx.get("gt")))
+        return _t(
+            T["at_least"] if "ge" in ctx else T["more_than"], value, ctx.get("ge", ctx.get("gt"))
+        )
     if kind in ("less_than_equal", "less_than"):
         return _t(T["at_most"], value, ctx.get("le", ctx.get("lt")))
     if kind == "too_short":
@@ -151,6 +168,7 @@ def message_text(err: Mapping[str, Any], loc: tuple[Any, ...]) -> str | None:
     if kind == "script_rule" and ctx.get("rule") in _RULES:
         return _t(_RULES[ctx["rule"]], *ctx.get("values", ()))
     return None
+
 
 def script_problems(data: dict[str, Any], fallback: list[str]) -> list[str]:
     """Translated ``location: message`` lines for ``data`` (the editor's document).

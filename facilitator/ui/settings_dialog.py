@@ -44,16 +44,22 @@ class SettingsDialog(QDialog):
         self.autolock.setValue(ctx.settings.autolock_minutes)
         self.look = QComboBox()
         self.look.setAccessibleName(self.tr("Colours"))
-        for key, label in (("auto", self.tr("Follow the system")), ("light", self.tr("Light")),
-                           ("dark", self.tr("Dark"))):
+        for key, label in (
+            ("auto", self.tr("Follow the system")),
+            ("light", self.tr("Light")),
+            ("dark", self.tr("Dark")),
+        ):
             self.look.addItem(label, key)
-        self.look.setCurrentIndex(max(0, self.look.findData(
-            str(ctx.settings.value("ui/look", "auto")))))
+        self.look.setCurrentIndex(
+            max(0, self.look.findData(str(ctx.settings.value("ui/look", "auto"))))
+        )
 
         form = QFormLayout()
-        for text, widget in ((self.tr("&Language"), self.lang_box),
-                             (self.tr("Lock &after"), self.autolock),
-                             (self.tr("&Colours"), self.look)):
+        for text, widget in (
+            (self.tr("&Language"), self.lang_box),
+            (self.tr("Lock &after"), self.autolock),
+            (self.tr("&Colours"), self.look),
+        ):
             buddy = QLabel(text)
             buddy.setBuddy(widget)
             form.addRow(buddy, widget)
@@ -91,8 +97,9 @@ class SettingsDialog(QDialog):
         folder_row.addWidget(self.folder_label, 1)
         folder_row.addWidget(self.folder_button)
         form.addRow(self.tr("Save files in"), folder_row)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -123,8 +130,9 @@ class SettingsDialog(QDialog):
 
         from facilitator.ui.save_files import save_folder, shown_path
 
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Save files in"),
-                                                  str(save_folder(self.ctx.settings)))
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Save files in"), str(save_folder(self.ctx.settings))
+        )
         if folder:
             self.ctx.settings.save_folder = folder
             self.folder_label.setText(shown_path(folder))

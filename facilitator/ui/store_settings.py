@@ -15,8 +15,17 @@ from pathlib import Path
 from typing import Any, Optional
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-                               QMessageBox, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from facilitator.policy import PASSPHRASE_MIN
 from facilitator.ui import theme
@@ -29,19 +38,27 @@ from facilitator.ui.translations import format_number
 class PassphraseDialog(QDialog):
     """Two fields, said-as-typed problems, and the change made on the worker."""
 
-    def __init__(self, tasks: Any, store: Any, parent: QWidget | None = None, *,
-                 after_recovery: bool = False) -> None:
+    def __init__(
+        self, tasks: Any, store: Any, parent: QWidget | None = None, *, after_recovery: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("passphraseDialog")
         self.tasks, self.store = tasks, store
         self.changed = False
-        self.setWindowTitle(self.tr("Set a new passphrase") if after_recovery
-                            else self.tr("Change the passphrase"))
-        intro = QLabel(self.tr(
-            "The recovery code opened your records. Choose a new passphrase now, so you do "
-            "not need the code next time.") if after_recovery else self.tr(
-            "The new passphrase replaces the old one at once. Your records stay as they are, "
-            "and the recovery code still works."))
+        self.setWindowTitle(
+            self.tr("Set a new passphrase") if after_recovery else self.tr("Change the passphrase")
+        )
+        intro = QLabel(
+            self.tr(
+                "The recovery code opened your records. Choose a new passphrase now, so you do "
+                "not need the code next time."
+            )
+            if after_recovery
+            else self.tr(
+                "The new passphrase replaces the old one at once. Your records stay as they are, "
+                "and the recovery code still works."
+            )
+        )
         intro.setWordWrap(True)
         self.pass1 = QLineEdit()
         self.pass1.setObjectName("newPassphrase")
@@ -53,14 +70,19 @@ class PassphraseDialog(QDialog):
         self.pass1.setAccessibleName(self.tr("New passphrase"))
         self.pass2.setAccessibleName(self.tr("New passphrase again"))
         form = QFormLayout()
-        for text, field in ((self.tr("&New passphrase"), self.pass1),
-                            (self.tr("&Type it again"), self.pass2)):
+        for text, field in (
+            (self.tr("&New passphrase"), self.pass1),
+            (self.tr("&Type it again"), self.pass2),
+        ):
             label = QLabel(text)
             label.setBuddy(field)
             form.addRow(label, field)
-        hint = W.muted(self.tr("At least %1 characters. A short sentence is easier to "
-                               "remember than a jumble of symbols.")
-                       .replace("%1", format_number(PASSPHRASE_MIN)))
+        hint = W.muted(
+            self.tr(
+                "At least %1 characters. A short sentence is easier to "
+                "remember than a jumble of symbols."
+            ).replace("%1", format_number(PASSPHRASE_MIN))
+        )
         hint.setWordWrap(True)
         self.error = QLabel()
         self.error.setObjectName("passphraseError")
@@ -68,8 +90,9 @@ class PassphraseDialog(QDialog):
         theme.set_role(self.error, "error")
         self.error.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.ok = self.buttons.addButton(self.tr("&Save the passphrase"),
-                                         QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok = self.buttons.addButton(
+            self.tr("&Save the passphrase"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.ok.setObjectName("savePassphrase")
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
@@ -106,8 +129,13 @@ class PassphraseDialog(QDialog):
 
         new, store = self.pass1.text(), self.store
         self.ok.setEnabled(False)
-        self.tasks.run(lambda _p, _c: service.change_passphrase(store, new), self._done,
-                       self._failed, progress=True, label=self.tr("Saving the passphrase…"))
+        self.tasks.run(
+            lambda _p, _c: service.change_passphrase(store, new),
+            self._done,
+            self._failed,
+            progress=True,
+            label=self.tr("Saving the passphrase…"),
+        )
 
     def _done(self, _result: Any) -> None:
         self.changed = True
@@ -119,13 +147,17 @@ class PassphraseDialog(QDialog):
         self.ok.setEnabled(True)
         from facilitator.errors import FacilitatorError
 
-        self.error.setText(error_text(exc) if isinstance(exc, FacilitatorError) else self.tr(
-            "The passphrase could not be saved; the old one still works."))
+        self.error.setText(
+            error_text(exc)
+            if isinstance(exc, FacilitatorError)
+            else self.tr("The passphrase could not be saved; the old one still works.")
+        )
         self.error.show()
 
 
-def offer_new_passphrase(tasks: Any, store: Any, parent: QWidget | None = None, *,
-                         used_recovery: Optional[bool] = None) -> bool:
+def offer_new_passphrase(
+    tasks: Any, store: Any, parent: QWidget | None = None, *, used_recovery: Optional[bool] = None
+) -> bool:
     """After the recovery code opened the store (at start-up, or the lock screen's
     ``used_recovery``): offer a new passphrase, Yes by default."""
     if used_recovery is None:
@@ -133,11 +165,14 @@ def offer_new_passphrase(tasks: Any, store: Any, parent: QWidget | None = None, 
     if not used_recovery or store is None:
         return False
     answer = QMessageBox.question(
-        parent, PassphraseDialog.tr("Set a new passphrase?"),
-        PassphraseDialog.tr("You opened your records with the recovery code. Set a new "
-                            "passphrase now?"),
+        parent,
+        PassphraseDialog.tr("Set a new passphrase?"),
+        PassphraseDialog.tr(
+            "You opened your records with the recovery code. Set a new passphrase now?"
+        ),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.Yes)
+        QMessageBox.StandardButton.Yes,
+    )
     if answer != QMessageBox.StandardButton.Yes:
         return False
     dialog = PassphraseDialog(tasks, store, parent, after_recovery=True)
@@ -154,10 +189,13 @@ class BackupDialog(QDialog):
         self.ctx, self.store = ctx, store
         self.written: Optional[Path] = None
         self.setWindowTitle(self.tr("Back up your records"))
-        intro = QLabel(self.tr(
-            "A backup is an encrypted copy of all your records, checked after it is made. "
-            "It opens with the same passphrase or recovery code. Keep a copy on a USB stick "
-            "away from this computer, in case the computer is lost."))
+        intro = QLabel(
+            self.tr(
+                "A backup is an encrypted copy of all your records, checked after it is made. "
+                "It opens with the same passphrase or recovery code. Keep a copy on a USB stick "
+                "away from this computer, in case the computer is lost."
+            )
+        )
         intro.setWordWrap(True)
         self.status = QLabel()
         self.status.setObjectName("backupStatus")
@@ -193,9 +231,11 @@ class BackupDialog(QDialog):
         from facilitator.ui.translations import format_date
 
         last = datetime.fromtimestamp(gens[-1].stat().st_mtime)
-        self.status.setText(self.tr("%1 backups kept on this computer; the latest from %2.")
-                            .replace("%1", format_number(len(gens)))
-                            .replace("%2", format_date(last)))
+        self.status.setText(
+            self.tr("%1 backups kept on this computer; the latest from %2.")
+            .replace("%1", format_number(len(gens)))
+            .replace("%2", format_date(last))
+        )
 
     def _busy(self, busy: bool) -> None:
         for b in (self.now_button, self.copy_button):
@@ -206,9 +246,13 @@ class BackupDialog(QDialog):
 
     def save_copy(self) -> None:
         stamp = datetime.now().strftime("%Y-%m-%d")
-        path = ask_save_path(self, self.ctx.settings, self.tr("Save a copy of your records"),
-                             f"facilitator-backup-{stamp}.db",
-                             self.tr("Facilitator backups (*.db)"))
+        path = ask_save_path(
+            self,
+            self.ctx.settings,
+            self.tr("Save a copy of your records"),
+            f"facilitator-backup-{stamp}.db",
+            self.tr("Facilitator backups (*.db)"),
+        )
         if path:
             self._run(Path(path))
 
@@ -217,15 +261,23 @@ class BackupDialog(QDialog):
 
         store = self.store
         self._busy(True)
-        self.ctx.tasks.run(lambda _p, _c: service.backup_store(store, out), self._done,
-                           self._failed, progress=True, label=self.tr("Making the backup…"))
+        self.ctx.tasks.run(
+            lambda _p, _c: service.backup_store(store, out),
+            self._done,
+            self._failed,
+            progress=True,
+            label=self.tr("Making the backup…"),
+        )
 
     def _done(self, path: Any) -> None:
         self._busy(False)
         self.written = Path(path)
         self._show_generations()
-        self.status.setText(self.status.text() + "\n" + self.tr(
-            "Saved and checked: %1").replace("%1", shown_path(path)))
+        self.status.setText(
+            self.status.text()
+            + "\n"
+            + self.tr("Saved and checked: %1").replace("%1", shown_path(path))
+        )
 
     def _failed(self, exc: BaseException) -> None:
         self._busy(False)

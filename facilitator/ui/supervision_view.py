@@ -81,10 +81,12 @@ class SupervisionView(QWidget):
             form.deleteLater()
         self.tabs.show()
         self.who.setText(self.tr("Signed in as {name}").format(name=principal.login))
-        specs = [("review", self.tr("Review queue"), "review.read", self._review),
-                 ("dashboard", self.tr("Dashboard"), "dashboard.read", self._dashboard),
-                 ("audit", self.tr("Audit log"), "audit.read", self._audit),
-                 ("users", self.tr("Users"), "users.list", self._users)]
+        specs = [
+            ("review", self.tr("Review queue"), "review.read", self._review),
+            ("dashboard", self.tr("Dashboard"), "dashboard.read", self._dashboard),
+            ("audit", self.tr("Audit log"), "audit.read", self._audit),
+            ("users", self.tr("Users"), "users.list", self._users),
+        ]
         for n, (key, title, perm, maker) in enumerate(specs, 1):
             if not allowed(principal, perm):
                 continue
@@ -95,8 +97,11 @@ class SupervisionView(QWidget):
             self._makers[key] = maker
             self.tabs.addTab(holder, f"{title}  \u2066[Alt+{n}]\u2069")
             if not getattr(self, f"_shortcut_{n}", None):
-                setattr(self, f"_shortcut_{n}", QShortcut(
-                    QKeySequence(f"Alt+{n}"), self, lambda k=key: self.open_tab(k)))
+                setattr(
+                    self,
+                    f"_shortcut_{n}",
+                    QShortcut(QKeySequence(f"Alt+{n}"), self, lambda k=key: self.open_tab(k)),
+                )
         self._ensure(self.tabs.currentIndex())
 
     def _ensure(self, index: int) -> None:

@@ -131,11 +131,14 @@ def report_failure(exc: BaseException, parent: QWidget | None = None) -> None:
 
         message = error_text(exc)
     else:
-        log.error("Unexpected error in a background task:\n%s",
-                  "".join(traceback.format_exception(exc)))
+        log.error(
+            "Unexpected error in a background task:\n%s", "".join(traceback.format_exception(exc))
+        )
         message = QApplication.translate(
-            "Tasks", "Something went wrong and the action was not finished. "
-            "Nothing you saved before has been lost.")
+            "Tasks",
+            "Something went wrong and the action was not finished. "
+            "Nothing you saved before has been lost.",
+        )
     QMessageBox.warning(parent, QApplication.translate("Tasks", "Could not finish"), message)
 
 
@@ -146,19 +149,34 @@ class _BaseRunner(QObject):
         super().__init__(parent)
         self.parent_widget: Callable[[], QWidget | None] = lambda: None
 
-    def run(self, fn: JobFn, on_success: Optional[SuccessFn] = None,
-            on_failure: Optional[FailureFn] = None, *, progress: bool = False,
-            label: str = "", on_cancelled: Optional[Callable[[], None]] = None) -> TaskHandle:
+    def run(
+        self,
+        fn: JobFn,
+        on_success: Optional[SuccessFn] = None,
+        on_failure: Optional[FailureFn] = None,
+        *,
+        progress: bool = False,
+        label: str = "",
+        on_cancelled: Optional[Callable[[], None]] = None,
+    ) -> TaskHandle:
         raise NotImplementedError
 
-    def run_db(self, db: Any, fn: Callable[[Any], Any], on_success: Optional[SuccessFn] = None,
-               on_failure: Optional[FailureFn] = None, *, progress: bool = False,
-               label: str = "") -> TaskHandle:
+    def run_db(
+        self,
+        db: Any,
+        fn: Callable[[Any], Any],
+        on_success: Optional[SuccessFn] = None,
+        on_failure: Optional[FailureFn] = None,
+        *,
+        progress: bool = False,
+        label: str = "",
+    ) -> TaskHandle:
         """Run ``fn(orm_session)`` inside ``db.unit()`` (commit on success, rollback on error).
 
         Return plain values (ids, dataclasses, tuples) rather than ORM objects: the
         session is closed by the time ``on_success`` runs.
         """
+
         def job(_progress: ProgressFn, _cancel: CancelFlag) -> Any:
             with db.unit() as session:
                 return fn(session)
@@ -198,13 +216,19 @@ class TaskRunner(_BaseRunner):
         self._idle = threading.Event()
         self._idle.set()
         self._finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
-        self._thread = threading.Thread(target=self._work, name="facilitator-tasks",
-                                        daemon=True)
+        self._thread = threading.Thread(target=self._work, name="facilitator-tasks", daemon=True)
         self._thread.start()
 
-    def run(self, fn: JobFn, on_success: Optional[SuccessFn] = None,
-            on_failure: Optional[FailureFn] = None, *, progress: bool = False,
-            label: str = "", on_cancelled: Optional[Callable[[], None]] = None) -> TaskHandle:
+    def run(
+        self,
+        fn: JobFn,
+        on_success: Optional[SuccessFn] = None,
+        on_failure: Optional[FailureFn] = None,
+        *,
+        progress: bool = False,
+        label: str = "",
+        on_cancelled: Optional[Callable[[], None]] = None,
+    ) -> TaskHandle:
         """Queue ``fn(progress_cb, cancel_flag)``; see the module docstring for the contract."""
         handle = TaskHandle(label=label)
         job = _Job(fn, handle, on_success, on_failure, on_cancelled, progress)
@@ -344,9 +368,16 @@ class SyncTaskRunner(_BaseRunner):
         self.jobs = 0
         self.progress_reports: list[tuple[int, int, str]] = []
 
-    def run(self, fn: JobFn, on_success: Optional[SuccessFn] = None,
-            on_failure: Optional[FailureFn] = None, *, progress: bool = False,
-            label: str = "", on_cancelled: Optional[Callable[[], None]] = None) -> TaskHandle:
+    def run(
+        self,
+        fn: JobFn,
+        on_success: Optional[SuccessFn] = None,
+        on_failure: Optional[FailureFn] = None,
+        *,
+        progress: bool = False,
+        label: str = "",
+        on_cancelled: Optional[Callable[[], None]] = None,
+    ) -> TaskHandle:
         handle = TaskHandle(label=label)
         job = _Job(fn, handle, on_success, on_failure, on_cancelled, progress)
         self.jobs += 1

@@ -18,15 +18,33 @@ DEFAULT_TEXT_SCALE = 1.15  # a little larger than the desktop default: read from
 # Light and dark palettes. Text/background pairs are >= 7:1; the accent on its
 # background is >= 4.5:1 in both.
 LIGHT = {
-    "window": "#f6f5f1", "base": "#ffffff", "alt": "#eeede8", "text": "#1f2328",
-    "muted": "#4e5561", "button": "#e9e7e1", "accent": "#1f6f6b", "accent_text": "#ffffff",
-    "highlight": "#1f6f6b", "link": "#155e75", "danger": "#a4262c", "border": "#c9c6bd",
+    "window": "#f6f5f1",
+    "base": "#ffffff",
+    "alt": "#eeede8",
+    "text": "#1f2328",
+    "muted": "#4e5561",
+    "button": "#e9e7e1",
+    "accent": "#1f6f6b",
+    "accent_text": "#ffffff",
+    "highlight": "#1f6f6b",
+    "link": "#155e75",
+    "danger": "#a4262c",
+    "border": "#c9c6bd",
     "focus": "#0b57d0",
 }
 DARK = {
-    "window": "#1d2024", "base": "#25292e", "alt": "#2c3137", "text": "#eceff2",
-    "muted": "#b5bcc6", "button": "#333940", "accent": "#5fb8b2", "accent_text": "#0f1a1a",
-    "highlight": "#5fb8b2", "link": "#7cc7e8", "danger": "#f08080", "border": "#4a515a",
+    "window": "#1d2024",
+    "base": "#25292e",
+    "alt": "#2c3137",
+    "text": "#eceff2",
+    "muted": "#b5bcc6",
+    "button": "#333940",
+    "accent": "#5fb8b2",
+    "accent_text": "#0f1a1a",
+    "highlight": "#5fb8b2",
+    "link": "#7cc7e8",
+    "danger": "#f08080",
+    "border": "#4a515a",
     "focus": "#8ab4f8",
 }
 
@@ -54,11 +72,19 @@ def make_palette(dark: bool) -> QPalette:
     pal = QPalette()
     role = QPalette.ColorRole
     pairs = {
-        role.Window: c["window"], role.WindowText: c["text"], role.Base: c["base"],
-        role.AlternateBase: c["alt"], role.Text: c["text"], role.Button: c["button"],
-        role.ButtonText: c["text"], role.Highlight: c["highlight"],
-        role.HighlightedText: c["accent_text"], role.ToolTipBase: c["base"],
-        role.ToolTipText: c["text"], role.PlaceholderText: c["muted"], role.Link: c["link"],
+        role.Window: c["window"],
+        role.WindowText: c["text"],
+        role.Base: c["base"],
+        role.AlternateBase: c["alt"],
+        role.Text: c["text"],
+        role.Button: c["button"],
+        role.ButtonText: c["text"],
+        role.Highlight: c["highlight"],
+        role.HighlightedText: c["accent_text"],
+        role.ToolTipBase: c["base"],
+        role.ToolTipText: c["text"],
+        role.PlaceholderText: c["muted"],
+        role.Link: c["link"],
         role.BrightText: c["danger"],
     }
     for r, value in pairs.items():
@@ -74,31 +100,31 @@ def stylesheet(dark: bool) -> str:
     c = colours(dark)
     return f"""
     QListWidget, QTableWidget, QTreeWidget {{ outline: none; }}
-    QPushButton {{ padding: 0.45em 1.1em; border: 1px solid {c['border']};
-                  border-radius: 6px; background: {c['button']}; color: {c['text']}; }}
-    QPushButton:hover {{ border-color: {c['accent']}; }}
-    QPushButton:focus {{ border: {FOCUS_WIDTH}px solid {c['focus']}; }}
+    QPushButton {{ padding: 0.45em 1.1em; border: 1px solid {c["border"]};
+                  border-radius: 6px; background: {c["button"]}; color: {c["text"]}; }}
+    QPushButton:hover {{ border-color: {c["accent"]}; }}
+    QPushButton:focus {{ border: {FOCUS_WIDTH}px solid {c["focus"]}; }}
     QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
     QMessageBox QLabel#qt_msgbox_label {{ min-width: 24em; }}
     QInputDialog {{ min-width: 30em; }}
-    QPushButton:disabled {{ color: {c['muted']}; }}
-    QPushButton[primary="true"] {{ background: {c['accent']}; color: {c['accent_text']};
-                                   border-color: {c['accent']}; font-weight: 600; }}
-    QPushButton[danger="true"] {{ color: {c['danger']}; }}
+    QPushButton:disabled {{ color: {c["muted"]}; }}
+    QPushButton[primary="true"] {{ background: {c["accent"]}; color: {c["accent_text"]};
+                                   border-color: {c["accent"]}; font-weight: 600; }}
+    QPushButton[danger="true"] {{ color: {c["danger"]}; }}
     QLineEdit, QPlainTextEdit, QTextEdit, QComboBox {{
-        padding: 0.3em; border: 1px solid {c['border']}; border-radius: 5px;
-        background: {c['base']}; color: {c['text']}; }}
+        padding: 0.3em; border: 1px solid {c["border"]}; border-radius: 5px;
+        background: {c["base"]}; color: {c["text"]}; }}
     QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus {{
-        border: 2px solid {c['focus']}; }}
-    QListWidget, QTableWidget, QTreeWidget {{ border: 1px solid {c['border']};
-        border-radius: 6px; background: {c['base']}; }}
+        border: 2px solid {c["focus"]}; }}
+    QListWidget, QTableWidget, QTreeWidget {{ border: 1px solid {c["border"]};
+        border-radius: 6px; background: {c["base"]}; }}
     QListWidget::item {{ padding: 0.45em; }}
     QListWidget::item:selected, QTableWidget::item:selected {{
-        background: {c['highlight']}; color: {c['accent_text']}; }}
-    QLabel[role="muted"] {{ color: {c['muted']}; }}
-    QLabel[role="error"] {{ color: {c['danger']}; font-weight: 600; }}
-    QLabel[role="warning"] {{ color: {c['danger']}; }}
-    QFrame[card="true"] {{ background: {c['base']}; border: 1px solid {c['border']};
+        background: {c["highlight"]}; color: {c["accent_text"]}; }}
+    QLabel[role="muted"] {{ color: {c["muted"]}; }}
+    QLabel[role="error"] {{ color: {c["danger"]}; font-weight: 600; }}
+    QLabel[role="warning"] {{ color: {c["danger"]}; }}
+    QFrame[card="true"] {{ background: {c["base"]}; border: 1px solid {c["border"]};
                            border-radius: 8px; }}
     QToolBar {{ spacing: 6px; border: none; }}
     """
@@ -127,8 +153,9 @@ def load_fonts() -> str | None:
     return family
 
 
-def apply_theme(app: QApplication, *, dark: bool | None = None,
-                text_scale: float = DEFAULT_TEXT_SCALE) -> bool:
+def apply_theme(
+    app: QApplication, *, dark: bool | None = None, text_scale: float = DEFAULT_TEXT_SCALE
+) -> bool:
     """Style the whole app; returns whether the dark palette was chosen."""
     if dark is None:
         dark = system_prefers_dark()

@@ -16,8 +16,14 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, Qt,
-                            QTranslator)
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    Qt,
+    QTranslator,
+)
 from PySide6.QtWidgets import QApplication
 
 from facilitator.i18n import catalogue_forms
@@ -25,8 +31,10 @@ from facilitator.resources import resource_path
 
 log = logging.getLogger(__name__)
 
-LOCALES = {"en": QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom),
-           "ar": QLocale(QLocale.Language.Arabic, QLocale.Country.Jordan)}
+LOCALES = {
+    "en": QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom),
+    "ar": QLocale(QLocale.Language.Arabic, QLocale.Country.Jordan),
+}
 
 
 def _numerus_index(lang: str, n: int) -> int:
@@ -95,9 +103,11 @@ class LanguageInstaller:
             ours = TsTranslator(lang)
         app.installTranslator(ours)
         self._installed.append(ours)
-        direction = (Qt.LayoutDirection.RightToLeft
-                     if locale.textDirection() == Qt.LayoutDirection.RightToLeft
-                     else Qt.LayoutDirection.LeftToRight)
+        direction = (
+            Qt.LayoutDirection.RightToLeft
+            if locale.textDirection() == Qt.LayoutDirection.RightToLeft
+            else Qt.LayoutDirection.LeftToRight
+        )
         app.setLayoutDirection(direction)
 
 

@@ -19,11 +19,13 @@ RESUME, DISCARD, CANCEL = "resume", "discard", "cancel"
 
 
 def describe(offer: Any) -> str:
-    text = QCoreApplication.translate(
-        "Unfinished", "A session with %1 was not finished.").replace("%1", offer.group_name)
+    text = QCoreApplication.translate("Unfinished", "A session with %1 was not finished.").replace(
+        "%1", offer.group_name
+    )
     if getattr(offer, "started_at", None) is not None:
         text += " " + QCoreApplication.translate("Unfinished", "It started on %1.").replace(
-            "%1", format_date(offer.started_at))
+            "%1", format_date(offer.started_at)
+        )
     return text
 
 
@@ -33,12 +35,18 @@ def ask_before_starting(parent: QWidget | None, offer: Any) -> str:
     box.setObjectName("unfinishedQuestion")
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(QCoreApplication.translate("Unfinished", "An unfinished session"))
-    box.setText(describe(offer) + " " + QCoreApplication.translate(
-        "Unfinished", "Resume it, or discard it and start a new one?"))
-    resume = box.addButton(QCoreApplication.translate("Unfinished", "&Resume it"),
-                           QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton(QCoreApplication.translate(
-        "Unfinished", "&Discard it and start anew…"), QMessageBox.ButtonRole.DestructiveRole)
+    box.setText(
+        describe(offer)
+        + " "
+        + QCoreApplication.translate("Unfinished", "Resume it, or discard it and start a new one?")
+    )
+    resume = box.addButton(
+        QCoreApplication.translate("Unfinished", "&Resume it"), QMessageBox.ButtonRole.AcceptRole
+    )
+    discard = box.addButton(
+        QCoreApplication.translate("Unfinished", "&Discard it and start anew…"),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(resume)
     box.setEscapeButton(cancel)
@@ -49,17 +57,24 @@ def ask_before_starting(parent: QWidget | None, offer: Any) -> str:
 
 def confirm_discard(parent: QWidget | None, offer: Any) -> bool:
     answer = QMessageBox.question(
-        parent, QCoreApplication.translate("Unfinished", "Discard the unfinished session?"),
-        describe(offer) + " " + QCoreApplication.translate(
-            "Unfinished", "Discarding ends it for good: what was recorded stays, but it cannot be resumed "
-            "and does not count as a finished session."),
+        parent,
+        QCoreApplication.translate("Unfinished", "Discard the unfinished session?"),
+        describe(offer)
+        + " "
+        + QCoreApplication.translate(
+            "Unfinished",
+            "Discarding ends it for good: what was recorded stays, but it cannot be resumed "
+            "and does not count as a finished session.",
+        ),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No)
+        QMessageBox.StandardButton.No,
+    )
     return answer == QMessageBox.StandardButton.Yes
 
 
-def discard(ctx: Any, parent: QWidget | None, offer: Any,
-            then: Callable[[], None] | None = None) -> None:
+def discard(
+    ctx: Any, parent: QWidget | None, offer: Any, then: Callable[[], None] | None = None
+) -> None:
     """Discard ``offer`` after a yes, off the UI thread; ``then`` runs once it is done."""
     if not confirm_discard(parent, offer):
         return
@@ -73,5 +88,6 @@ def discard(ctx: Any, parent: QWidget | None, offer: Any,
         if then is not None:
             then()
 
-    ctx.tasks.run(lambda _p, _c: discard_session(db, sid), done,
-                  lambda exc: show_error(parent, exc))
+    ctx.tasks.run(
+        lambda _p, _c: discard_session(db, sid), done, lambda exc: show_error(parent, exc)
+    )

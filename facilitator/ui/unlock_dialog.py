@@ -36,9 +36,15 @@ class UnlockPanel(QWidget):
 
     unlocked = Signal(object)  # whatever the attempt returned
 
-    def __init__(self, tasks: _BaseRunner, attempt: AttemptFn, *, has_passphrase: bool = True,
-                 keyring_attempt: Optional[Callable[[], Any]] = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        tasks: _BaseRunner,
+        attempt: AttemptFn,
+        *,
+        has_passphrase: bool = True,
+        keyring_attempt: Optional[Callable[[], Any]] = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.tasks = tasks
         self.attempt = attempt
@@ -87,8 +93,12 @@ class UnlockPanel(QWidget):
 
     def _apply_mode(self) -> None:
         if self.recovery_mode:
-            self.prompt.setText(self.tr("Type the recovery code from your recovery kit. "
-                                        "Dashes and spaces do not matter."))
+            self.prompt.setText(
+                self.tr(
+                    "Type the recovery code from your recovery kit. "
+                    "Dashes and spaces do not matter."
+                )
+            )
             self.secret.setEchoMode(QLineEdit.EchoMode.Normal)
             self.secret.setPlaceholderText("XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX")
             self.secret.setAccessibleName(self.tr("Recovery code"))
@@ -124,13 +134,20 @@ class UnlockPanel(QWidget):
             if self.keyring_attempt is not None and not self.recovery_mode:
                 self.try_keyring()
                 return
-            self._fail_text(self.tr("Type the recovery code first.") if self.recovery_mode
-                            else self.tr("Type your passphrase first."))
+            self._fail_text(
+                self.tr("Type the recovery code first.")
+                if self.recovery_mode
+                else self.tr("Type your passphrase first.")
+            )
             return
         passphrase, code = (None, text) if self.recovery_mode else (text, None)
         self._busy(True)
-        self.tasks.run(lambda _p, _c: self.attempt(passphrase, code), self._ok, self._fail,
-                       label=self.tr("Checking…"))
+        self.tasks.run(
+            lambda _p, _c: self.attempt(passphrase, code),
+            self._ok,
+            self._fail,
+            label=self.tr("Checking…"),
+        )
 
     def try_keyring(self) -> None:
         if self.keyring_attempt is None:
@@ -155,13 +172,17 @@ class UnlockPanel(QWidget):
         if isinstance(exc, RecoveryCodeTypo):
             text = error_text(exc)
         elif isinstance(exc, WrongKeyError):
-            text = (self.tr("That recovery code does not open this store.") if self.recovery_mode
-                    else self.tr("That passphrase is not right. Check Caps Lock and try again."))
+            text = (
+                self.tr("That recovery code does not open this store.")
+                if self.recovery_mode
+                else self.tr("That passphrase is not right. Check Caps Lock and try again.")
+            )
         elif isinstance(exc, FacilitatorError):
             text = error_text(exc)
         else:
-            text = QCoreApplication.translate("Widgets", "Something went wrong and the action "
-                                              "was not finished.")
+            text = QCoreApplication.translate(
+                "Widgets", "Something went wrong and the action was not finished."
+            )
         self._fail_text(text)
 
     def _fail_text(self, text: str) -> None:
@@ -174,9 +195,15 @@ class UnlockPanel(QWidget):
 class UnlockDialog(QDialog):
     """At start-up: tries the keyring silently, then asks. ``result_store`` holds the result."""
 
-    def __init__(self, tasks: _BaseRunner, attempt: AttemptFn, *, has_passphrase: bool,
-                 keyring_attempt: Optional[Callable[[], Any]] = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        tasks: _BaseRunner,
+        attempt: AttemptFn,
+        *,
+        has_passphrase: bool,
+        keyring_attempt: Optional[Callable[[], Any]] = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Facilitator: unlock"))
         self.result_store: Any = None

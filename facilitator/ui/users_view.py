@@ -38,14 +38,20 @@ class UsersView(QWidget):
         self.accounts: list[Any] = []
         self.setObjectName("usersView")
         outer = QVBoxLayout(self)
-        outer.addWidget(W.muted(self.tr(
-            "Each person has their own passphrase; all of them open the same encrypted "
-            "store. Removing someone needs a second person, and then a change of the "
-            "database key is advised.")))
+        outer.addWidget(
+            W.muted(
+                self.tr(
+                    "Each person has their own passphrase; all of them open the same encrypted "
+                    "store. Removing someone needs a second person, and then a change of the "
+                    "database key is advised."
+                )
+            )
+        )
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("usersTable")
-        self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Roles"),
-                                              self.tr("Own passphrase")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Name"), self.tr("Roles"), self.tr("Own passphrase")]
+        )
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -75,15 +81,23 @@ class UsersView(QWidget):
             return
         self.table.setRowCount(len(self.accounts))
         for r, a in enumerate(self.accounts):
-            cells = (a.login, ", ".join(role_title(self.ctx, x) for x in a.roles),
-                     self.tr("yes") if a.has_slot else self.tr("no"))
+            cells = (
+                a.login,
+                ", ".join(role_title(self.ctx, x) for x in a.roles),
+                self.tr("yes") if a.has_slot else self.tr("no"),
+            )
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
         waiting = approvals.pending(self.ctx.db, "remove_user")
-        self.pending.setText("\n".join(self.tr("Waiting for a second person: remove {name}")
-                                       .format(name=w.params.get("login", "?"))
-                                       for w in waiting))
+        self.pending.setText(
+            "\n".join(
+                self.tr("Waiting for a second person: remove {name}").format(
+                    name=w.params.get("login", "?")
+                )
+                for w in waiting
+            )
+        )
 
     def _selected(self) -> Any:
         r = self.table.currentRow()
@@ -96,8 +110,13 @@ class UsersView(QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         try:
-            users.add_user(self.ctx.store, self.principal, dialog.login.text().strip(),
-                           dialog.roles(), dialog.passphrase.text())
+            users.add_user(
+                self.ctx.store,
+                self.principal,
+                dialog.login.text().strip(),
+                dialog.roles(),
+                dialog.passphrase.text(),
+            )
         except Exception as exc:  # noqa: BLE001
             W.show_error(self, exc)
             return
@@ -114,9 +133,13 @@ class UsersView(QWidget):
         except Exception as exc:  # noqa: BLE001
             W.show_error(self, exc)
             return
-        QMessageBox.information(self, self.tr("Removal asked"), self.tr(
-            "A second administrator or supervisor must now approve removing {name}.").format(
-                name=acct.login))
+        QMessageBox.information(
+            self,
+            self.tr("Removal asked"),
+            self.tr(
+                "A second administrator or supervisor must now approve removing {name}."
+            ).format(name=acct.login),
+        )
         self.reload()
 
     def approve(self) -> None:
@@ -134,9 +157,14 @@ class UsersView(QWidget):
         except Exception as exc:  # noqa: BLE001
             W.show_error(self, exc)
             return
-        QMessageBox.information(self, self.tr("User removed"), self.tr(
-            "{name} was removed. If they may have kept a copy of the key file, change the "
-            "database key now (Settings, or facilitator db rekey).").format(name=gone.login))
+        QMessageBox.information(
+            self,
+            self.tr("User removed"),
+            self.tr(
+                "{name} was removed. If they may have kept a copy of the key file, change the "
+                "database key now (Settings, or facilitator db rekey)."
+            ).format(name=gone.login),
+        )
         self.reload()
 
 
@@ -161,8 +189,9 @@ class AddUserDialog(QDialog):
         self.passphrase.setObjectName("newPassphrase")
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         form.addRow(self.tr("Their passphrase"), self.passphrase)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)

@@ -26,8 +26,11 @@ def align_leading(label: QLabel) -> QLabel:
     from PySide6.QtWidgets import QApplication
 
     if QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft:
-        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
-                           | Qt.AlignmentFlag.AlignVCenter)
+        label.setAlignment(
+            Qt.AlignmentFlag.AlignRight
+            | Qt.AlignmentFlag.AlignAbsolute
+            | Qt.AlignmentFlag.AlignVCenter
+        )
     return label
 
 
@@ -49,8 +52,9 @@ def muted(text: str = "") -> QLabel:
     return label
 
 
-def button(text: str, *, primary: bool = False, danger: bool = False,
-           accessible: str = "", tip: str = "") -> QPushButton:
+def button(
+    text: str, *, primary: bool = False, danger: bool = False, accessible: str = "", tip: str = ""
+) -> QPushButton:
     btn = QPushButton(text)
     btn.setAccessibleName(accessible or text.replace("&", ""))
     if tip:
@@ -82,14 +86,21 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str = "") -> N
 
     from facilitator.ui.errors_ui import error_text
 
-    message = error_text(exc) if isinstance(exc, FacilitatorError) else QApplication.translate(
-        "Widgets", "Something went wrong and the action was not finished.")
-    QMessageBox.warning(parent, title or QApplication.translate("Widgets", "Could not finish"),
-                        message)
+    message = (
+        error_text(exc)
+        if isinstance(exc, FacilitatorError)
+        else QApplication.translate(
+            "Widgets", "Something went wrong and the action was not finished."
+        )
+    )
+    QMessageBox.warning(
+        parent, title or QApplication.translate("Widgets", "Could not finish"), message
+    )
 
 
-def row(*widgets: QWidget | None, stretch_first: bool = False,
-        stretch_last: bool = False) -> QHBoxLayout:
+def row(
+    *widgets: QWidget | None, stretch_first: bool = False, stretch_last: bool = False
+) -> QHBoxLayout:
     layout = QHBoxLayout()
     if stretch_first:
         layout.addStretch(1)
@@ -148,9 +159,11 @@ def show_code(parent: QWidget | None, code: str) -> QMessageBox:
     box.setObjectName("newcomerCode")
     box.setWindowTitle(title)
     box.setTextFormat(Qt.TextFormat.RichText)
-    box.setText(f"<p>{escape(before)}</p>"
-                f"<p style='font-size: 40pt; font-weight: 700;'>\u2066{escape(code)}\u2069</p>"
-                f"<p>{escape(after)}</p>")
+    box.setText(
+        f"<p>{escape(before)}</p>"
+        f"<p style='font-size: 40pt; font-weight: 700;'>\u2066{escape(code)}\u2069</p>"
+        f"<p>{escape(after)}</p>"
+    )
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()

@@ -69,8 +69,9 @@ class LanguagePage(_Page):
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Welcome to Facilitator"))
-        self.setSubTitle(self.tr("Choose the language for the app. You can change it later "
-                                 "in Settings."))
+        self.setSubTitle(
+            self.tr("Choose the language for the app. You can change it later in Settings.")
+        )
 
 
 class ProtectPage(_Page):
@@ -119,24 +120,33 @@ class ProtectPage(_Page):
         self.setTitle(self.tr("Protect your records"))
         if self.wiz.keyring:
             self.setSubTitle(self.tr("Everything is kept encrypted on this computer."))
-            self.explain.setText(self.tr(
-                "The key will be kept in this computer's system keyring, so the app opens "
-                "without typing anything while you are logged in. On a shared computer, "
-                "also set a passphrase."))
+            self.explain.setText(
+                self.tr(
+                    "The key will be kept in this computer's system keyring, so the app opens "
+                    "without typing anything while you are logged in. On a shared computer, "
+                    "also set a passphrase."
+                )
+            )
         else:
             self.setSubTitle(self.tr("Everything is kept encrypted on this computer."))
-            self.explain.setText(self.tr(
-                "This computer has no system keyring, so the store needs a passphrase. "
-                "Choose one you can remember; you will type it each time you open the app."))
+            self.explain.setText(
+                self.tr(
+                    "This computer has no system keyring, so the store needs a passphrase. "
+                    "Choose one you can remember; you will type it each time you open the app."
+                )
+            )
         self.also.setText(self.tr("Also use a &passphrase"))
         self.also.setVisible(self.wiz.keyring)
         self.l1.setText(self.tr("&Passphrase"))
         self.l2.setText(self.tr("&Type it again"))
         self.pass1.setAccessibleName(self.tr("Passphrase"))
         self.pass2.setAccessibleName(self.tr("Passphrase again"))
-        self.hint.setText(self.tr("At least %1 characters. A short sentence is easier to "
-                                  "remember than a jumble of symbols.")
-                          .replace("%1", format_number(MIN_PASSPHRASE)))
+        self.hint.setText(
+            self.tr(
+                "At least %1 characters. A short sentence is easier to "
+                "remember than a jumble of symbols."
+            ).replace("%1", format_number(MIN_PASSPHRASE))
+        )
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Create the store"))
 
     def wants_passphrase(self) -> bool:
@@ -219,8 +229,10 @@ class RecoveryPage(_Page):
         self.explain.setWordWrap(True)
         self.code = QLabel()
         self.code.setObjectName("recovery_code")
-        self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                          | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.code.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         mono.setPointSizeF(QFont().pointSizeF() * 1.5)
         mono.setBold(True)
@@ -245,10 +257,13 @@ class RecoveryPage(_Page):
     def retranslate(self) -> None:
         self.setTitle(self.tr("Your recovery code"))
         self.setSubTitle(self.tr("It is shown only this once."))
-        self.explain.setText(self.tr(
-            "If the passphrase is forgotten or this computer's keyring is lost, this code is "
-            "the only way back into your records. Write it on paper, or save the recovery "
-            "kit and print it. Keep it somewhere safe, away from this computer."))
+        self.explain.setText(
+            self.tr(
+                "If the passphrase is forgotten or this computer's keyring is lost, this code is "
+                "the only way back into your records. Write it on paper, or save the recovery "
+                "kit and print it. Keep it somewhere safe, away from this computer."
+            )
+        )
         self.kit_btn.setText(self.tr("&Save the recovery kit (PDF)…"))
         self.kit_btn.setAccessibleName(self.tr("Save the recovery kit as a PDF"))
         self.done.setText(self.tr("I have &written it down or saved the kit"))
@@ -267,24 +282,34 @@ class RecoveryPage(_Page):
 
         from facilitator.ui.save_files import ask_save_path
 
-        path = ask_save_path(self, self.wiz.settings, self.tr("Save the recovery kit"),
-                             "facilitator-recovery-kit.pdf", self.tr("PDF files (*.pdf)"))
+        path = ask_save_path(
+            self,
+            self.wiz.settings,
+            self.tr("Save the recovery kit"),
+            "facilitator-recovery-kit.pdf",
+            self.tr("PDF files (*.pdf)"),
+        )
         if not path:
             return
         store = self.wiz.store
         self.kit_btn.setEnabled(False)
         self.wiz.tasks.run(
-            lambda _p, _c: write_recovery_kit(Path(path), store.recovery_code, store.path,
-                                              self.wiz.lang),
-            lambda _r: self._kit_saved(path), self._kit_failed,
-            progress=True, label=self.tr("Saving the recovery kit"))
+            lambda _p, _c: write_recovery_kit(
+                Path(path), store.recovery_code, store.path, self.wiz.lang
+            ),
+            lambda _r: self._kit_saved(path),
+            self._kit_failed,
+            progress=True,
+            label=self.tr("Saving the recovery kit"),
+        )
 
     def _kit_saved(self, path: str) -> None:
         self.kit_btn.setEnabled(True)
         from facilitator.ui.save_files import shown_path
 
-        self.kit_status.setText(self.tr("Saved to %1. Print it, then delete the file.")
-                                .replace("%1", shown_path(path)))
+        self.kit_status.setText(
+            self.tr("Saved to %1. Print it, then delete the file.").replace("%1", shown_path(path))
+        )
         self.done.setChecked(True)
 
     def _kit_failed(self, exc: BaseException) -> None:
@@ -357,8 +382,11 @@ class FirstGroupPage(_Page):
             return True
         from facilitator.app.groups import GroupForm, save_group
 
-        form = GroupForm(name=self.name.text(), program_type=self.program.currentData(),
-                         language=self.language.currentData())
+        form = GroupForm(
+            name=self.name.text(),
+            program_type=self.program.currentData(),
+            language=self.language.currentData(),
+        )
         db = self.wiz.store.db
 
         validating = True
@@ -395,10 +423,17 @@ class FirstGroupPage(_Page):
 class FirstRunWizard(QWizard):
     """``store`` holds the created (open) store once the store page has run."""
 
-    def __init__(self, tasks: _BaseRunner, db_path: Path, lang: str, *,
-                 on_language: Optional[Callable[[str], None]] = None,
-                 keyring: Optional[bool] = None, parent: QWidget | None = None,
-                 settings=None) -> None:
+    def __init__(
+        self,
+        tasks: _BaseRunner,
+        db_path: Path,
+        lang: str,
+        *,
+        on_language: Optional[Callable[[str], None]] = None,
+        keyring: Optional[bool] = None,
+        parent: QWidget | None = None,
+        settings=None,
+    ) -> None:
         super().__init__(parent)
         from facilitator.app import unlock
         from facilitator.ui.context import AppSettings
@@ -446,19 +481,29 @@ class FirstRunWizard(QWizard):
 
         path = self.db_path
         use_keyring = self.keyring
-        self.tasks.run(lambda _p, _c: service.create_store(path, passphrase=passphrase,
-                                                           use_keyring=use_keyring),
-                       on_success, on_failure, progress=True,
-                       label=self.tr("Creating the encrypted store…"))
+        self.tasks.run(
+            lambda _p, _c: service.create_store(
+                path, passphrase=passphrase, use_keyring=use_keyring
+            ),
+            on_success,
+            on_failure,
+            progress=True,
+            label=self.tr("Creating the encrypted store…"),
+        )
 
     def reject(self) -> None:
-        if self.store is not None and self.currentPage() is self.recovery_page \
-                and not self.recovery_page.done.isChecked():
+        if (
+            self.store is not None
+            and self.currentPage() is self.recovery_page
+            and not self.recovery_page.done.isChecked()
+        ):
             answer = QMessageBox.question(
-                self, self.tr("Leave without the recovery code?"),
+                self,
+                self.tr("Leave without the recovery code?"),
                 self.tr("The recovery code will not be shown again. Leave anyway?"),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No)  # a stray Enter keeps the code on screen
+                QMessageBox.StandardButton.No,
+            )  # a stray Enter keeps the code on screen
             if answer != QMessageBox.StandardButton.Yes:
                 return
         super().reject()

@@ -4994,22 +4994,6 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>العنوان العربي</translation>
     </message>
     <message>
-        <source>{what} must be text.</source>
-        <translation>يجب أن يكون {what} نصًا.</translation>
-    </message>
-    <message>
-        <source>{what} is empty.</source>
-        <translation>{what} فارغ.</translation>
-    </message>
-    <message>
-        <source>{what} is {n} characters long; the limit is {limit}.</source>
-        <translation>طول {what} {n} محرفًا؛ والحد الأقصى {limit}.</translation>
-    </message>
-    <message>
-        <source>{what} contains an invisible or control character ({char}); remove it and try again.</source>
-        <translation>في {what} محرف غير مرئي أو محرف تحكم ({char})؛ احذفه وحاول مرة أخرى.</translation>
-    </message>
-    <message>
         <source>{what} has no Arabic letters.</source>
         <translation>لا يحتوي {what} على أحرف عربية.</translation>
     </message>

@@ -12,10 +12,24 @@ from facilitator.demo import generate_demo
 from facilitator.store.service import create_store
 
 PASS = "a long enough passphrase"
-DOMAIN_TABLES = ("group", "participant", "session", "step_event", "attendance",
-                 "measure_response", "measure_definition", "rules_agreement", "incident",
-                 "note", "bundle_record", "bundle_tombstone", "bundle_conflict", "bundle_seen",
-                 "bundle_receipt", "device_key")
+DOMAIN_TABLES = (
+    "group",
+    "participant",
+    "session",
+    "step_event",
+    "attendance",
+    "measure_response",
+    "measure_definition",
+    "rules_agreement",
+    "incident",
+    "note",
+    "bundle_record",
+    "bundle_tombstone",
+    "bundle_conflict",
+    "bundle_seen",
+    "bundle_receipt",
+    "device_key",
+)
 
 
 @pytest.fixture(autouse=True)
@@ -76,12 +90,19 @@ class Install:
 def make_install(tmp_path):
     made: list[Install] = []
 
-    def make(name: str, *, demo_groups: int = 0, weeks: int = 4, seed: int = 1,
-             salt: int = 0) -> Install:
+    def make(
+        name: str, *, demo_groups: int = 0, weeks: int = 4, seed: int = 1, salt: int = 0
+    ) -> Install:
         inst = Install(tmp_path / name, name)
         if demo_groups:
-            generate_demo(inst.db, groups=demo_groups, weeks=weeks, seed=seed, id_salt=salt,
-                          participants_per_group=6)
+            generate_demo(
+                inst.db,
+                groups=demo_groups,
+                weeks=weeks,
+                seed=seed,
+                id_salt=salt,
+                participants_per_group=6,
+            )
         made.append(inst)
         return inst
 
@@ -98,24 +119,51 @@ def pair(fac: Install, sup: Install) -> None:
 def dump(db, tables=DOMAIN_TABLES) -> dict[str, list]:
     """Every row of every table that a bundle may touch (to prove nothing changed)."""
     with db.engine.connect() as c:
-        return {t: sorted(map(tuple, c.execute(text(f'SELECT * FROM "{t}"')).fetchall()),
-                          key=repr) for t in tables}
+        return {
+            t: sorted(map(tuple, c.execute(text(f'SELECT * FROM "{t}"')).fetchall()), key=repr)
+            for t in tables
+        }
 
 
-LOCAL_ONLY = {"created_at", "recorded_at", "updated_at", "alias", "age_band", "gender",
-              "default_script_id", "extra_rules", "co_facilitator", "owner_id",
-              "facilitator_id", "reviewed_by", "reviewed_at"}
+LOCAL_ONLY = {
+    "created_at",
+    "recorded_at",
+    "updated_at",
+    "alias",
+    "age_band",
+    "gender",
+    "default_script_id",
+    "extra_rules",
+    "co_facilitator",
+    "owner_id",
+    "facilitator_id",
+    "reviewed_by",
+    "reviewed_at",
+}
 
 
 def data_tables(db) -> dict[str, list]:
     """The travelling columns of the record tables (what two stores must agree on)."""
     out = {}
     with db.engine.connect() as c:
-        for t in ("group", "participant", "session", "step_event", "attendance",
-                  "measure_response", "rules_agreement", "incident", "note"):
-            cols = [r[1] for r in c.exec_driver_sql(f'PRAGMA table_info("{t}")')
-                    if r[1] not in LOCAL_ONLY or (t == "session" and r[1] == "created_at")]
+        for t in (
+            "group",
+            "participant",
+            "session",
+            "step_event",
+            "attendance",
+            "measure_response",
+            "rules_agreement",
+            "incident",
+            "note",
+        ):
+            cols = [
+                r[1]
+                for r in c.exec_driver_sql(f'PRAGMA table_info("{t}")')
+                if r[1] not in LOCAL_ONLY or (t == "session" and r[1] == "created_at")
+            ]
             sel = ", ".join(f'"{x}"' for x in cols)
-            out[t] = sorted(map(tuple, c.execute(text(f'SELECT {sel} FROM "{t}"')).fetchall()),
-                            key=repr)
+            out[t] = sorted(
+                map(tuple, c.execute(text(f'SELECT {sel} FROM "{t}"')).fetchall()), key=repr
+            )
     return out

@@ -47,12 +47,17 @@ def _real_counts(db) -> dict[str, int]:
     with db.unit() as s:
         real = select(Session.id).where(Session.is_practice.is_(False))
         return {
-            "session": s.scalar(select(func.count()).select_from(Session)
-                                .where(Session.is_practice.is_(False))),
-            "attendance": s.scalar(select(func.count()).select_from(Attendance)
-                                   .where(Attendance.session_id.in_(real))),
-            "response": s.scalar(select(func.count()).select_from(MeasureResponse)
-                                 .where(MeasureResponse.session_id.in_(real))),
+            "session": s.scalar(
+                select(func.count()).select_from(Session).where(Session.is_practice.is_(False))
+            ),
+            "attendance": s.scalar(
+                select(func.count()).select_from(Attendance).where(Attendance.session_id.in_(real))
+            ),
+            "response": s.scalar(
+                select(func.count())
+                .select_from(MeasureResponse)
+                .where(MeasureResponse.session_id.in_(real))
+            ),
             "participant": s.scalar(select(func.count()).select_from(Participant)),
         }
 
@@ -83,9 +88,13 @@ def test_round_trip_two_stores_is_de_identified(make_install, tmp_path):
     assert _real_counts(sup.db) == want
     assert r.added["session"] == want["session"] and r.added["attendance"] == want["attendance"]
     with sup.db.unit() as s:
-        assert s.scalars(select(Participant.alias).where(Participant.alias.is_not(None))).all() == []
-        assert s.scalar(select(func.count()).select_from(Session)
-                        .where(Session.is_practice.is_(True))) == 0
+        assert (
+            s.scalars(select(Participant.alias).where(Participant.alias.is_not(None))).all() == []
+        )
+        assert (
+            s.scalar(select(func.count()).select_from(Session).where(Session.is_practice.is_(True)))
+            == 0
+        )
 
 
 def test_reimport_is_idempotent_and_dry_run_writes_nothing(make_install, tmp_path):
@@ -136,8 +145,13 @@ def test_update_from_origin_flows_but_local_change_makes_a_conflict(make_install
     pair(fac, sup)
     with fac.db.unit() as s:
         g = s.scalars(select(Session)).first()
-        inc = Incident(group_id=g.group_id, session_id=None, type="distress", severity=2,
-                       follow_up=FollowUp.open)
+        inc = Incident(
+            group_id=g.group_id,
+            session_id=None,
+            type="distress",
+            severity=2,
+            follow_up=FollowUp.open,
+        )
         s.add(inc)
         s.flush()
         inc_id = inc.id
@@ -175,8 +189,9 @@ def test_update_from_origin_flows_but_local_change_makes_a_conflict(make_install
 
     review.refresh(sup.db)
     owner = users.sign_in(sup.store, None, PASS)
-    review.sign(sup.db, owner, review.conflict_items(sup.db)[c.id], "Please confirm",
-                take="incoming")
+    review.sign(
+        sup.db, owner, review.conflict_items(sup.db)[c.id], "Please confirm", take="incoming"
+    )
     with sup.db.unit() as s:
         assert s.get(Incident, inc_id).follow_up == FollowUp.open
     assert bundles.list_conflicts(sup.db) == []
@@ -207,8 +222,9 @@ def test_erasure_travels_as_a_tombstone_and_never_comes_back(make_install, tmp_p
     bundles.import_bundle(sup.db, tmp_path / "1.fbundle")
     with fac.db.unit() as s:
         pid = s.scalars(select(Attendance.participant_id)).first()
-        snapshot = {c.key: getattr(s.get(Participant, pid), c.key)
-                    for c in Participant.__table__.columns}
+        snapshot = {
+            c.key: getattr(s.get(Participant, pid), c.key) for c in Participant.__table__.columns
+        }
         erase_participant(s, pid)
     assert _count(sup.db, Attendance, Attendance.participant_id == pid) > 0
     bundles.export_bundle(fac.db, [sup.pk], tmp_path / "2.fbundle")
@@ -236,9 +252,13 @@ def test_free_text_only_when_ticked_and_clean(make_install, tmp_path):
         gid = p.group_id
         clean = Note(group_id=gid, body="The group agreed to meet earlier next week.")
         risky = Note(group_id=gid, body="Layla asked to be called on 0791 234 567.")
-        inc = Incident(group_id=gid, type="distress", severity=1,
-                       description="Someone left upset; checked in after.",
-                       actions_taken=["pause_group", "walked outside with them"])
+        inc = Incident(
+            group_id=gid,
+            type="distress",
+            severity=1,
+            description="Someone left upset; checked in after.",
+            actions_taken=["pause_group", "walked outside with them"],
+        )
         s.add_all([clean, risky, inc])
         s.flush()
         clean_id, risky_id, inc_id = clean.id, risky.id, inc.id
@@ -326,9 +346,12 @@ def test_month_scope(make_install, tmp_path):
     fac, sup = make_install("fac", demo_groups=1, weeks=10), make_install("sup")
     pair(fac, sup)
     with fac.db.unit() as s:
-        months = sorted({(x.started_at or x.planned_start).strftime("%Y-%m")
-                         for x in s.scalars(select(Session).where(
-                             Session.is_practice.is_(False)))})
+        months = sorted(
+            {
+                (x.started_at or x.planned_start).strftime("%Y-%m")
+                for x in s.scalars(select(Session).where(Session.is_practice.is_(False)))
+            }
+        )
     assert len(months) >= 2
     plan = bundles.plan_export(fac.db, [sup.pk], month_from=months[-1], month_to=months[-1])
     full = bundles.plan_export(fac.db, [sup.pk])

@@ -10,8 +10,12 @@ from .conftest import pair
 def test_key_exchange_and_bundle_round_trip_on_the_cli(make_install, tmp_path, capsys):
     fac = make_install("fac", demo_groups=1, weeks=6)
     sup = make_install("sup")
-    assert fac.cli("keys", "export-public", "--out", str(tmp_path / "f.pub"), "--label",
-                   "Field laptop 1") == 0
+    assert (
+        fac.cli(
+            "keys", "export-public", "--out", str(tmp_path / "f.pub"), "--label", "Field laptop 1"
+        )
+        == 0
+    )
     out = capsys.readouterr().out
     fp = fac.pk.fingerprint
     assert fp in out
@@ -32,8 +36,21 @@ def test_key_exchange_and_bundle_round_trip_on_the_cli(make_install, tmp_path, c
 
     bundle = tmp_path / "b.fbundle"
     # the spelling: --to KEYFILE ... --from MONTH --to MONTH
-    assert fac.cli("bundle", "export", "--to", str(sup.pub), "--out", str(bundle),
-                   "--from", "2024-01", "--to", "2030-12") == 0
+    assert (
+        fac.cli(
+            "bundle",
+            "export",
+            "--to",
+            str(sup.pub),
+            "--out",
+            str(bundle),
+            "--from",
+            "2024-01",
+            "--to",
+            "2030-12",
+        )
+        == 0
+    )
     assert "Wrote" in capsys.readouterr().out
     assert sup.cli("bundle", "import", str(bundle), "--dry-run") == 0
     assert "Would import" in capsys.readouterr().out
@@ -51,8 +68,9 @@ def test_key_exchange_and_bundle_round_trip_on_the_cli(make_install, tmp_path, c
 
     assert sup.cli("keys", "revoke", fac.pk.key_id[:8]) == 0
     capsys.readouterr()
-    assert fac.cli("bundle", "export", "--to", str(sup.pub), "--out",
-                   str(tmp_path / "c.fbundle")) == 0
+    assert (
+        fac.cli("bundle", "export", "--to", str(sup.pub), "--out", str(tmp_path / "c.fbundle")) == 0
+    )
     capsys.readouterr()
     assert sup.cli("bundle", "import", str(tmp_path / "c.fbundle")) == 1
     err = capsys.readouterr().err.strip().splitlines()
@@ -66,12 +84,34 @@ def test_bad_input_is_one_line(make_install, tmp_path, capsys):
     (tmp_path / "bad.pub").write_text("hello\n")
     assert main(["keys", "fingerprint", str(tmp_path / "bad.pub")]) == 1
     assert "not a Facilitator public-key file" in capsys.readouterr().err
-    assert fac.cli("bundle", "export", "--to", str(sup.pub), "--out", str(tmp_path / "x"),
-                   "--from", "2025-13") == 1
+    assert (
+        fac.cli(
+            "bundle",
+            "export",
+            "--to",
+            str(sup.pub),
+            "--out",
+            str(tmp_path / "x"),
+            "--from",
+            "2025-13",
+        )
+        == 1
+    )
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "month" in err[0]
-    assert fac.cli("bundle", "export", "--to", str(sup.pub), "--out", str(tmp_path / "x"),
-                   "--group", "0" * 32) == 1
+    assert (
+        fac.cli(
+            "bundle",
+            "export",
+            "--to",
+            str(sup.pub),
+            "--out",
+            str(tmp_path / "x"),
+            "--group",
+            "0" * 32,
+        )
+        == 1
+    )
     assert "does not exist" in capsys.readouterr().err
     assert sup.cli("bundle", "import", str(tmp_path / "missing.fbundle")) == 1
     assert "Could not read" in capsys.readouterr().err

@@ -23,10 +23,18 @@ def _edit(fac, step: int) -> None:
     attendance is un-marked, a participant is erased."""
     with fac.db.unit() as s:
         if step == 0:
-            x = s.scalars(select(Session).where(Session.is_practice.is_(False))
-                          .order_by(Session.id)).first()
-            s.add(Incident(group_id=x.group_id, session_id=x.id, type="distress", severity=2,
-                           follow_up=FollowUp.open))
+            x = s.scalars(
+                select(Session).where(Session.is_practice.is_(False)).order_by(Session.id)
+            ).first()
+            s.add(
+                Incident(
+                    group_id=x.group_id,
+                    session_id=x.id,
+                    type="distress",
+                    severity=2,
+                    follow_up=FollowUp.open,
+                )
+            )
         elif step == 1:
             inc = s.scalars(select(Incident).order_by(Incident.id)).first()
             inc.follow_up = FollowUp.done
@@ -39,8 +47,9 @@ def _edit(fac, step: int) -> None:
 
 def test_random_interleavings_converge(make_install, tmp_path):
     sup = make_install("sup")
-    facs = [make_install(f"f{i}", demo_groups=1, weeks=3, seed=i + 1, salt=10 * i)
-            for i in range(3)]
+    facs = [
+        make_install(f"f{i}", demo_groups=1, weeks=3, seed=i + 1, salt=10 * i) for i in range(3)
+    ]
     files: list[list] = []
     for i, fac in enumerate(facs):
         pair(fac, sup)
@@ -68,8 +77,9 @@ def test_random_interleavings_converge(make_install, tmp_path):
                     bundles.import_bundle(store.db, f)
                 except bundles.BundleRefused as exc:
                     assert "not above the sender's last" in str(exc)  # an older one, late
-            return data_tables(store.db), dump(store.db, ("bundle_record", "bundle_tombstone",
-                                                          "bundle_conflict"))
+            return data_tables(store.db), dump(
+                store.db, ("bundle_record", "bundle_tombstone", "bundle_conflict")
+            )
         finally:
             store.close()
 
@@ -79,15 +89,20 @@ def test_random_interleavings_converge(make_install, tmp_path):
     assert want_meta["bundle_conflict"] == []
     assert len(want_meta["bundle_tombstone"]) > 0
 
-    @settings(max_examples=12, deadline=None, derandomize=True,
-              suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @settings(
+        max_examples=12,
+        deadline=None,
+        derandomize=True,
+        suppress_health_check=[HealthCheck.function_scoped_fixture],
+    )
     @given(st.permutations(in_order))
     def check(order):
         got_data, got_meta = import_all(list(order), "run")
         assert got_data == want_data
         assert got_meta["bundle_record"] == want_meta["bundle_record"]
-        assert {r[0] for r in got_meta["bundle_tombstone"]} == \
-            {r[0] for r in want_meta["bundle_tombstone"]}
+        assert {r[0] for r in got_meta["bundle_tombstone"]} == {
+            r[0] for r in want_meta["bundle_tombstone"]
+        }
         assert got_meta["bundle_conflict"] == []
 
     check()

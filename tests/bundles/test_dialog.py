@@ -33,8 +33,10 @@ def test_send_and_receive_through_the_dialog(qtbot, qapp, make_install, tmp_path
     assert d.recipient.count() == 1 and "sup" in d.recipient.currentText()
     assert d.own_fp.text() == fac.pk.fingerprint  # this side's fingerprint is shown
     d.preview_button.click()
-    counts = {d.counts.item(i, 0).text(): int(d.counts.item(i, 1).text())
-              for i in range(d.counts.rowCount())}
+    counts = {
+        d.counts.item(i, 0).text(): int(d.counts.item(i, 1).text())
+        for i in range(d.counts.rowCount())
+    }
     assert counts["Sessions"] > 0 and "Notes" not in counts
     items = [d.texts.item(i) for i in range(d.texts.count())]
     mine = next(i for i in items if i.data(Qt.ItemDataRole.UserRole) == note_id)
@@ -42,8 +44,10 @@ def test_send_and_receive_through_the_dialog(qtbot, qapp, make_install, tmp_path
     mine.setCheckState(Qt.CheckState.Checked)
     assert not d.write_button.isEnabled()  # a changed choice needs a new preview
     d.preview_button.click()
-    counts = {d.counts.item(i, 0).text(): int(d.counts.item(i, 1).text())
-              for i in range(d.counts.rowCount())}
+    counts = {
+        d.counts.item(i, 0).text(): int(d.counts.item(i, 1).text())
+        for i in range(d.counts.rowCount())
+    }
     assert counts["Notes"] == 1
     out = tmp_path / "from-dialog.fbundle"
     d.write_to(out)
@@ -116,8 +120,11 @@ def test_conflict_goes_to_the_review_queue_side_by_side(qtbot, qapp, make_instal
     [row] = [r for r, i in enumerate(view.items) if i.kind == "import_conflict"]
     view.table.selectRow(row)
     text = view.detail.text()
-    assert "another device holds this id" in text and "<td>headcount</td>" in text \
+    assert (
+        "another device holds this id" in text
+        and "<td>headcount</td>" in text
         and "<td>77</td>" in text
+    )
     from facilitator.app import review
 
     review.sign(sup.db, view.principal, view.items[row].id, "checked", take="incoming")

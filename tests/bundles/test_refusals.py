@@ -63,8 +63,11 @@ def _refused_ok(sup, path, match, capsys) -> None:
 
 def _refusal_events(db) -> int:
     with db.unit() as s:
-        return s.scalar(select(func.count()).select_from(AuditEvent)
-                        .where(AuditEvent.action == "bundle.refused"))
+        return s.scalar(
+            select(func.count())
+            .select_from(AuditEvent)
+            .where(AuditEvent.action == "bundle.refused")
+        )
 
 
 def test_tampered_payload(trio, tmp_path, capsys):
@@ -110,8 +113,11 @@ def test_older_counter_after_newer(trio, tmp_path, capsys):
 
 
 def test_wrongly_addressed(make_install, tmp_path, capsys):
-    fac, sup, other = make_install("fac", demo_groups=1, weeks=2), make_install("sup"), \
-        make_install("other")
+    fac, sup, other = (
+        make_install("fac", demo_groups=1, weeks=2),
+        make_install("sup"),
+        make_install("other"),
+    )
     pair(fac, sup)
     pair(fac, other)
     out = tmp_path / "for-other.fbundle"
@@ -148,7 +154,8 @@ def test_forged_sender_key_id(make_install, tmp_path, capsys):
     with mallory.db.unit() as s:
         m = keys.own_active(s)
         forged = sig.replace(f"sender={m.key_id}", f"sender={fac.pk.key_id}").replace(
-            f"device={m.device_id}", f"device={fac_device}")
+            f"device={m.device_id}", f"device={fac_device}"
+        )
     bad = tmp_path / "forged.fbundle"
     _rezip(real, bad, sig=forged.encode())
     _refused_ok(sup, bad, "signature does not verify", capsys)
@@ -175,8 +182,16 @@ def test_one_bad_record_does_not_block_the_others(trio, tmp_path):
     sessions[0]["d"]["status"] = "exploded"  # unknown value
     sessions[0]["h"] = bundles.rec.content_hash(sessions[0]["d"])
     sessions[1]["h"] = "0" * 64  # hash mismatch
-    plan.records.append({"e": "attendance", "id": "f" * 32, "o": sessions[2]["o"], "r": 1,
-                         "d": {"session_id": "e" * 32}, "h": "x"})
+    plan.records.append(
+        {
+            "e": "attendance",
+            "id": "f" * 32,
+            "o": sessions[2]["o"],
+            "r": 1,
+            "d": {"session_id": "e" * 32},
+            "h": "x",
+        }
+    )
     out = tmp_path / "mixed.fbundle"
     bundles.write_export(fac.db, plan, out)
     r = bundles.import_bundle(sup.db, out)
@@ -189,8 +204,10 @@ def test_one_bad_record_does_not_block_the_others(trio, tmp_path):
     assert any("session is not in this store" in x["reason"] for x in r.refused)
 
 
-@pytest.mark.skipif(not (shutil.which("age") and shutil.which("minisign")),
-                    reason="the reference age and minisign commands are not installed")
+@pytest.mark.skipif(
+    not (shutil.which("age") and shutil.which("minisign")),
+    reason="the reference age and minisign commands are not installed",
+)
 def test_reference_tools_open_a_bundle(trio, tmp_path):
     fac, sup, good = trio
     with zipfile.ZipFile(good) as z:
@@ -202,13 +219,26 @@ def test_reference_tools_open_a_bundle(trio, tmp_path):
     (x / "id.txt").chmod(0o600)
     r = subprocess.run(["age-keygen", "-y", str(x / "id.txt")], capture_output=True, text=True)
     assert r.returncode == 0 and r.stdout.strip() == sup.pk.age_recipient
-    r = subprocess.run(["age", "-d", "-i", str(x / "id.txt"), str(x / "bundle.age")],
-                       capture_output=True)
+    r = subprocess.run(
+        ["age", "-d", "-i", str(x / "id.txt"), str(x / "bundle.age")], capture_output=True
+    )
     assert r.returncode == 0, r.stderr
     payload = json.loads(gzip.decompress(r.stdout))
     assert payload["format"] == "facilitator-bundle" and payload["sender"] == fac.pk.key_id
-    r = subprocess.run(["minisign", "-V", "-P", fac.pk.minisign, "-m", str(x / "bundle.age"),
-                        "-x", str(x / "bundle.age.minisig")], capture_output=True, text=True)
+    r = subprocess.run(
+        [
+            "minisign",
+            "-V",
+            "-P",
+            fac.pk.minisign,
+            "-m",
+            str(x / "bundle.age"),
+            "-x",
+            str(x / "bundle.age.minisig"),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert r.returncode == 0, r.stderr
     assert f"id={payload['bundle_id']}" in r.stdout and f"sender={fac.pk.key_id}" in r.stdout
     assert f"counter={payload['counter']}" in r.stdout and f"to={sup.pk.key_id}" in r.stdout
@@ -216,8 +246,20 @@ def test_reference_tools_open_a_bundle(trio, tmp_path):
     data = bytearray((x / "bundle.age").read_bytes())
     data[-1] ^= 1
     (x / "bundle.age").write_bytes(bytes(data))
-    r = subprocess.run(["minisign", "-V", "-P", fac.pk.minisign, "-m", str(x / "bundle.age"),
-                        "-x", str(x / "bundle.age.minisig")], capture_output=True, text=True)
+    r = subprocess.run(
+        [
+            "minisign",
+            "-V",
+            "-P",
+            fac.pk.minisign,
+            "-m",
+            str(x / "bundle.age"),
+            "-x",
+            str(x / "bundle.age.minisig"),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert r.returncode != 0
 
 
@@ -229,12 +271,16 @@ def test_age_identity_encoding_matches_age_keygen(tmp_path):
 
     key = tmp_path / "k.txt"
     subprocess.run(["age-keygen", "-o", str(key)], check=True, capture_output=True)
-    ident = next(line for line in key.read_text().splitlines()
-                 if line.startswith("AGE-SECRET-KEY-1"))
+    ident = next(
+        line for line in key.read_text().splitlines() if line.startswith("AGE-SECRET-KEY-1")
+    )
     hrp, secret = dk.bech32_decode(ident)
     assert hrp == "age-secret-key-" and dk.age_identity(secret) == ident
-    pub = X25519PrivateKey.from_private_bytes(secret).public_key().public_bytes(
-        Encoding.Raw, PublicFormat.Raw)
+    pub = (
+        X25519PrivateKey.from_private_bytes(secret)
+        .public_key()
+        .public_bytes(Encoding.Raw, PublicFormat.Raw)
+    )
     r = subprocess.run(["age-keygen", "-y", str(key)], capture_output=True, text=True, check=True)
     assert dk.age_recipient(pub) == r.stdout.strip()
     with pytest.raises(ValueError):
@@ -246,12 +292,16 @@ def test_minisign_key_made_by_minisign_verifies_here(tmp_path):
     """The other direction: a signature made by minisign itself passes our verifier
     (key id, prehashed signature and trusted comment layout all agree)."""
     sk, pk = tmp_path / "k.key", tmp_path / "k.pub"
-    subprocess.run(["minisign", "-G", "-W", "-s", str(sk), "-p", str(pk)], check=True,
-                   capture_output=True)
+    subprocess.run(
+        ["minisign", "-G", "-W", "-s", str(sk), "-p", str(pk)], check=True, capture_output=True
+    )
     data = tmp_path / "d.bin"
     data.write_bytes(b"facilitator" * 100)
-    subprocess.run(["minisign", "-S", "-s", str(sk), "-m", str(data), "-t", "id=1 hello"],
-                   check=True, capture_output=True)
+    subprocess.run(
+        ["minisign", "-S", "-s", str(sk), "-m", str(data), "-t", "id=1 hello"],
+        check=True,
+        capture_output=True,
+    )
     kid, pub = dk.parse_minisign_public(pk.read_text().splitlines()[1])
     sig = dk.parse_minisig((tmp_path / "d.bin.minisig").read_bytes())
     assert sig.key_id == kid and sig.trusted_comment == "id=1 hello"
@@ -269,30 +319,48 @@ def test_minisign_key_made_by_minisign_verifies_here(tmp_path):
 def test_deputy_and_organisation_recovery_key(make_install, tmp_path, capsys):
     """Several recipients: the supervisor and a deputy each import the same bundle, and
     the organisation's offline recovery key opens it with the plain ``age`` command."""
-    fac, sup, dep = make_install("fac", demo_groups=1, weeks=2), make_install("sup"), \
-        make_install("deputy")
+    fac, sup, dep = (
+        make_install("fac", demo_groups=1, weeks=2),
+        make_install("sup"),
+        make_install("deputy"),
+    )
     pair(fac, sup)
     pair(fac, dep)
     pub, secret = tmp_path / "org.pub", tmp_path / "org.key"
     from facilitator.cli.main import main
 
-    assert main(["keys", "recovery-new", "--out-public", str(pub), "--out-secret",
-                 str(secret)]) == 0
+    assert (
+        main(["keys", "recovery-new", "--out-public", str(pub), "--out-secret", str(secret)]) == 0
+    )
     capsys.readouterr()
     assert oct(secret.stat().st_mode & 0o777) == "0o600"
     rk = keys.read_public(pub)
     keys.trust(fac.db, rk, rk.fingerprint)
     out = tmp_path / "three.fbundle"
-    assert fac.cli("bundle", "export", "--to", str(sup.pub), "--to", str(dep.pub), "--to",
-                   str(pub), "--out", str(out)) == 0
+    assert (
+        fac.cli(
+            "bundle",
+            "export",
+            "--to",
+            str(sup.pub),
+            "--to",
+            str(dep.pub),
+            "--to",
+            str(pub),
+            "--out",
+            str(out),
+        )
+        == 0
+    )
     capsys.readouterr()
     a = bundles.import_bundle(sup.db, out)
     b = bundles.import_bundle(dep.db, out)
     assert a.added == b.added and a.added["session"] > 0
     with zipfile.ZipFile(out) as z:
         z.extract("bundle.age", tmp_path)
-    r = subprocess.run(["age", "-d", "-i", str(secret), str(tmp_path / "bundle.age")],
-                       capture_output=True)
+    r = subprocess.run(
+        ["age", "-d", "-i", str(secret), str(tmp_path / "bundle.age")], capture_output=True
+    )
     assert r.returncode == 0, r.stderr
     payload = json.loads(gzip.decompress(r.stdout))
     assert payload["to"] == [sup.pk.key_id, dep.pk.key_id, rk.key_id]

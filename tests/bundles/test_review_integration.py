@@ -22,8 +22,14 @@ def _conflict(make_install, tmp_path):
     pair(fac, sup)
     with fac.db.unit() as s:
         x = s.scalars(select(Session).where(Session.is_practice.is_(False))).first()
-        inc = Incident(group_id=x.group_id, session_id=x.id, type="distress", severity=1,
-                       follow_up=FollowUp.open, description="private words")
+        inc = Incident(
+            group_id=x.group_id,
+            session_id=x.id,
+            type="distress",
+            severity=1,
+            follow_up=FollowUp.open,
+            description="private words",
+        )
         s.add(inc)
         s.flush()
         inc_id = inc.id
@@ -47,7 +53,8 @@ def _conflict_item(sup):
 
 
 def test_conflict_reaches_the_queue_and_sign_off_takes_the_incoming_version(
-        make_install, tmp_path, capsys):
+    make_install, tmp_path, capsys
+):
     fac, sup, inc_id = _conflict(make_install, tmp_path)
     owner, [item] = _conflict_item(sup)
     assert item.state == "new" and item.facts["record"] == inc_id
@@ -72,8 +79,18 @@ def test_conflict_reaches_the_queue_and_sign_off_takes_the_incoming_version(
     with pytest.raises(InputError, match="takes a version"):
         other = [i for i in review.list_items(sup.db, owner) if i.kind != "import_conflict"]
         review.sign(sup.db, owner, other[0].id, "ok", take="local")
-    assert sup.cli("review", "sign", item.id[:8], "--take", "incoming",
-                   "--comment", "Follow-up is done, thank you") == 0
+    assert (
+        sup.cli(
+            "review",
+            "sign",
+            item.id[:8],
+            "--take",
+            "incoming",
+            "--comment",
+            "Follow-up is done, thank you",
+        )
+        == 0
+    )
     with sup.db.unit() as s:
         assert s.get(Incident, inc_id).follow_up == FollowUp.done
         assert s.get(Incident, inc_id).severity == 1
@@ -83,9 +100,9 @@ def test_conflict_reaches_the_queue_and_sign_off_takes_the_incoming_version(
     # the item is final and no new item opens for the resolved conflict
     assert review.show(sup.db, owner, item.id).item.state == "signed_off"
     review.refresh(sup.db)
-    assert [i.state for i in review.list_items(sup.db, owner,
-                                               review.Filters(kind="import_conflict"))] \
-        == ["signed_off"]
+    assert [
+        i.state for i in review.list_items(sup.db, owner, review.Filters(kind="import_conflict"))
+    ] == ["signed_off"]
 
 
 def test_closing_a_conflict_item_keeps_the_local_version(make_install, tmp_path, capsys):
@@ -111,8 +128,7 @@ def test_review_outcomes_travel_back_in_a_receipt(make_install, tmp_path, capsys
     fac, sup, inc_id = _conflict(make_install, tmp_path)
     owner, [conflict_item] = _conflict_item(sup)
     review.sign(sup.db, owner, conflict_item.id, "Kept your version", take="incoming")
-    incident_items = [i for i in review.list_items(sup.db, owner)
-                      if i.kind == "incident_follow_up"]
+    incident_items = [i for i in review.list_items(sup.db, owner) if i.kind == "incident_follow_up"]
     assert incident_items
     ask = incident_items[0]
     review.comment(sup.db, owner, ask.id, "Was the person signposted?", needs_info=True)
@@ -130,8 +146,10 @@ def test_review_outcomes_travel_back_in_a_receipt(make_install, tmp_path, capsys
     # and on the facilitator's command line
     assert fac.cli("bundle", "receipts") == 0
     lines = capsys.readouterr().out.splitlines()
-    assert (f"  supervisor [needs_info] incident_follow_up incident {asked['about'][:8]}: "
-            "Was the person signposted?") in lines
+    assert (
+        f"  supervisor [needs_info] incident_follow_up incident {asked['about'][:8]}: "
+        "Was the person signposted?"
+    ) in lines
     # nothing new: no second receipt; a later sign-off makes one with only the news
     assert bundles.write_receipt(sup.db, fac.pk.key_id, tmp_path / "r2.fbundle") is None
     review.comment(sup.db, owner, ask.id, "Signposted to the clinic; thanks")
@@ -140,11 +158,11 @@ def test_review_outcomes_travel_back_in_a_receipt(make_install, tmp_path, capsys
     bundles.import_bundle(fac.db, tmp_path / "r3.fbundle")
     newest = bundles.receipts(fac.db, unacknowledged_only=True)[-1]
     assert [(m["state"], m["text"]) for m in newest.messages] == [
-        ("signed_off", "Thanks, all clear")]
+        ("signed_off", "Thanks, all clear")
+    ]
 
 
-def test_messages_only_reach_the_facilitator_whose_records_they_concern(make_install,
-                                                                        tmp_path):
+def test_messages_only_reach_the_facilitator_whose_records_they_concern(make_install, tmp_path):
     f1 = make_install("f1", demo_groups=1, weeks=3, seed=1, salt=1)
     f2 = make_install("f2", demo_groups=1, weeks=3, seed=2, salt=2)
     sup = make_install("sup")
@@ -161,8 +179,9 @@ def test_messages_only_reach_the_facilitator_whose_records_they_concern(make_ins
     mine = next(i for i in items if i.group_id in f1_groups)
     review.comment(sup.db, owner, mine.id, "Question for f1", needs_info=True)
     with sup.db.session() as s:
-        assert [m["text"] for m in bundles.review_messages_for(s, f1.pk.device_id)] \
-            == ["Question for f1"]
+        assert [m["text"] for m in bundles.review_messages_for(s, f1.pk.device_id)] == [
+            "Question for f1"
+        ]
         assert bundles.review_messages_for(s, f2.pk.device_id) == []
 
 

@@ -8,8 +8,14 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from facilitator.cli.main import main
-from facilitator.store.models import (Attendance, AttendanceStatus, Group, Participant, Session,
-                                      SessionStatus)
+from facilitator.store.models import (
+    Attendance,
+    AttendanceStatus,
+    Group,
+    Participant,
+    Session,
+    SessionStatus,
+)
 from facilitator.store.service import create_store
 
 PASSPHRASE = "a long test passphrase"
@@ -26,21 +32,33 @@ def store(tmp_path, memory_keyring, monkeypatch):
         old = Group(name="Old circle", program_type="general", archived=True)
         s.add_all([grief, old])
         s.flush()
-        people = [Participant(group_id=grief.id, code=f"K{i:03d}", alias=f"Alias{i}")
-                  for i in range(6)]
+        people = [
+            Participant(group_id=grief.id, code=f"K{i:03d}", alias=f"Alias{i}") for i in range(6)
+        ]
         s.add_all(people)
         s.flush()
         for week, practice in [(0, False), (1, False), (2, True)]:
             when = start + timedelta(weeks=week)
-            sess = Session(group_id=grief.id, script_id="grief-loss-circle", script_version="1",
-                           started_at=when, status=SessionStatus.completed,
-                           is_practice=practice)
+            sess = Session(
+                group_id=grief.id,
+                script_id="grief-loss-circle",
+                script_version="1",
+                started_at=when,
+                status=SessionStatus.completed,
+                is_practice=practice,
+            )
             s.add(sess)
             s.flush()
             for i, p in enumerate(people[: 4 + week]):
-                s.add(Attendance(session_id=sess.id, participant_id=p.id,
-                                 status=(AttendanceStatus.absent_notice if i == 0
-                                         else AttendanceStatus.present)))
+                s.add(
+                    Attendance(
+                        session_id=sess.id,
+                        participant_id=p.id,
+                        status=(
+                            AttendanceStatus.absent_notice if i == 0 else AttendanceStatus.present
+                        ),
+                    )
+                )
         ids = {"grief": grief.id, "old": old.id}
     created.close()
     pw = tmp_path / "pass.txt"
@@ -60,7 +78,7 @@ def test_groups_lists_real_sessions_only_and_hides_archived(store, capsys):
     rows = json.loads(out)
     assert [r["name"] for r in rows] == ["Tuesday grief circle"]
     assert rows[0]["id"] == store["grief"]
-    assert rows[0]["sessions"] == 2           # the practice session does not count
+    assert rows[0]["sessions"] == 2  # the practice session does not count
     assert rows[0]["last_session"] == "2026-09-08"
     code, out, _ = _run(store, capsys, "groups", "--archived")
     lines = out.strip().splitlines()
@@ -75,8 +93,9 @@ def test_sessions_count_people_present_and_never_show_codes(store, capsys):
     assert rows[0] == ["id", "date", "script", "status", "people"]
     assert [(r[1], r[4]) for r in rows[1:]] == [("2026-09-01", "3"), ("2026-09-08", "4")]
     assert "K00" not in out and "Alias" not in out
-    code, out, _ = _run(store, capsys, "sessions", "--group", store["grief"], "--practice",
-                        "--json")
+    code, out, _ = _run(
+        store, capsys, "sessions", "--group", store["grief"], "--practice", "--json"
+    )
     assert [r["practice"] for r in json.loads(out)] == [False, False, True]
 
 
@@ -124,9 +143,22 @@ def test_a_reader_that_goes_away_is_not_an_error(store):
     import sys
 
     env = {**os.environ, "FACILITATOR_KDF_PROFILE": "test"}
-    proc = subprocess.Popen([sys.executable, "-m", "facilitator", "groups", "--json",
-                             "--db", store["db"], "--passphrase-file", store["pass"]],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "facilitator",
+            "groups",
+            "--json",
+            "--db",
+            store["db"],
+            "--passphrase-file",
+            store["pass"],
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
     proc.stdout.close()  # the reader leaves before anything is written
     err = proc.stderr.read().decode()
     code = proc.wait(timeout=60)

@@ -41,21 +41,48 @@ def run(store, capsys, *args):
 def definitions(store) -> list[tuple]:
     with open_store(store["db"], passphrase=PASSPHRASE) as opened:
         with opened.db.session() as s:
-            return sorted((m.key, json.dumps(m.title, sort_keys=True),
-                           json.dumps(m.spec, sort_keys=True))
-                          for m in s.scalars(select(MeasureDefinition)))
+            return sorted(
+                (m.key, json.dumps(m.title, sort_keys=True), json.dumps(m.spec, sort_keys=True))
+                for m in s.scalars(select(MeasureDefinition))
+            )
 
 
-ADD = ["add", "cope", "--title-en", "Confidence to cope", "--title-ar", "الثقة بالقدرة على التأقلم",
-       "--min", "0", "--max", "10"]
+ADD = [
+    "add",
+    "cope",
+    "--title-en",
+    "Confidence to cope",
+    "--title-ar",
+    "الثقة بالقدرة على التأقلم",
+    "--min",
+    "0",
+    "--max",
+    "10",
+]
 
 
 def test_add_list_retire_and_show(store, capsys):
     code, out, _ = run(store, capsys, *ADD)
     assert code == 0 and "Added the measure 'cope'" in out
-    code, out, _ = run(store, capsys, "add", "sleep", "--title-en", "Sleep", "--title-ar",
-                       "النوم", "--min", "0", "--max", "14", "--step", "0.5",
-                       "--asked", "single", "--lower-is-better")
+    code, out, _ = run(
+        store,
+        capsys,
+        "add",
+        "sleep",
+        "--title-en",
+        "Sleep",
+        "--title-ar",
+        "النوم",
+        "--min",
+        "0",
+        "--max",
+        "14",
+        "--step",
+        "0.5",
+        "--asked",
+        "single",
+        "--lower-is-better",
+    )
     assert code == 0
     code, out, _ = run(store, capsys, "list", "--json")
     rows = {r["key"]: r for r in json.loads(out)}
@@ -68,7 +95,8 @@ def test_add_list_retire_and_show(store, capsys):
     assert "cope" not in out and out.splitlines()[0].startswith("key\ttitle_en")
     code, out, _ = run(store, capsys, "list", "--all")
     assert [line.split("\t")[-2] for line in out.splitlines() if line.startswith("cope")] == [
-        "True"]
+        "True"
+    ]
     code, out, _ = run(store, capsys, "show", "cope")
     assert "organisation-defined, not a validated instrument" in out
     assert "retired" in out
@@ -108,18 +136,100 @@ def _bad_cases(tmp):
     return [
         (ADD, "already exists"),
         (["add", "calm", "--title-en", "Calm", "--min", "0", "--max", "4"], "--title-ar"),
-        (["add", "calm", "--title-en", "Calm", "--title-ar", "هدوء", "--min", "abc",
-          "--max", "4"], "--min must be a number"),
-        (["add", "calm", "--title-en", "Calm", "--title-ar", "هدوء", "--min", "0",
-          "--max", "nan"], "finite"),
-        (["add", "calm", "--title-en", "Calm", "--title-ar", "هدوء", "--min", "0",
-          "--max", "10", "--step", "3"], "does not divide"),
-        (["add", "calm", "--title-en", "Calm", "--title-ar", "هدوء", "--min", "0",
-          "--max", "10", "--asked", "sometimes"], "--asked"),
-        (["add", "Bad Key", "--title-en", "Calm", "--title-ar", "هدوء", "--min", "0",
-          "--max", "10"], "lowercase"),
-        (["add", "calm", "--title-en", "Calm\u202e", "--title-ar", "هدوء", "--min", "0",
-          "--max", "10"], "control character"),
+        (
+            [
+                "add",
+                "calm",
+                "--title-en",
+                "Calm",
+                "--title-ar",
+                "هدوء",
+                "--min",
+                "abc",
+                "--max",
+                "4",
+            ],
+            "--min must be a number",
+        ),
+        (
+            [
+                "add",
+                "calm",
+                "--title-en",
+                "Calm",
+                "--title-ar",
+                "هدوء",
+                "--min",
+                "0",
+                "--max",
+                "nan",
+            ],
+            "finite",
+        ),
+        (
+            [
+                "add",
+                "calm",
+                "--title-en",
+                "Calm",
+                "--title-ar",
+                "هدوء",
+                "--min",
+                "0",
+                "--max",
+                "10",
+                "--step",
+                "3",
+            ],
+            "does not divide",
+        ),
+        (
+            [
+                "add",
+                "calm",
+                "--title-en",
+                "Calm",
+                "--title-ar",
+                "هدوء",
+                "--min",
+                "0",
+                "--max",
+                "10",
+                "--asked",
+                "sometimes",
+            ],
+            "--asked",
+        ),
+        (
+            [
+                "add",
+                "Bad Key",
+                "--title-en",
+                "Calm",
+                "--title-ar",
+                "هدوء",
+                "--min",
+                "0",
+                "--max",
+                "10",
+            ],
+            "lowercase",
+        ),
+        (
+            [
+                "add",
+                "calm",
+                "--title-en",
+                "Calm\u202e",
+                "--title-ar",
+                "هدوء",
+                "--min",
+                "0",
+                "--max",
+                "10",
+            ],
+            "control character",
+        ),
         (["retire", "nothing"], "no measure called"),
         (["retire", "who5"], "built-in"),
         (["show", "nothing"], "no measure called"),
@@ -153,14 +263,17 @@ def test_rename_changes_titles_only_and_refuses_bad_input(store, capsys):
     assert code == 0 and "Able to cope / الثقة بالقدرة على التأقلم" in out
     after = {k: (json.loads(t), json.loads(spec)) for k, t, spec in definitions(store)}["cope"]
     assert after[0] == {"en": "Able to cope", "ar": "الثقة بالقدرة على التأقلم"}
-    assert {k: v for k, v in after[1].items() if k != "title"} == \
-        {k: v for k, v in before.items() if k != "title"}  # the scale is untouched
+    assert {k: v for k, v in after[1].items() if k != "title"} == {
+        k: v for k, v in before.items() if k != "title"
+    }  # the scale is untouched
     unchanged = definitions(store)
-    for args in (["rename", "cope"],                                   # nothing to change
-                 ["rename", "cope", "--title-ar", "Coping"],           # no Arabic letters
-                 ["rename", "cope", "--title-en", "bad\u202etitle"],   # a bidi override
-                 ["rename", "checkin10", "--title-en", "Mine"],        # built in
-                 ["rename", "nosuch", "--title-en", "x"]):
+    for args in (
+        ["rename", "cope"],  # nothing to change
+        ["rename", "cope", "--title-ar", "Coping"],  # no Arabic letters
+        ["rename", "cope", "--title-en", "bad\u202etitle"],  # a bidi override
+        ["rename", "checkin10", "--title-en", "Mine"],  # built in
+        ["rename", "nosuch", "--title-en", "x"],
+    ):
         code, out, err = run(store, capsys, *args)
         assert code == 1 and err.count("\n") == 1 and "Traceback" not in err, (args, err)
     assert definitions(store) == unchanged

@@ -14,7 +14,9 @@ def test_list_shows_the_twelve():
     assert result.rc == 0
     lines = result.out.strip().splitlines()
     assert len(lines) == 12 and all("\treviewed\t" in line for line in lines)
-    assert any(line.startswith("suicidal-disclosure-round\tmutual-support-circle") for line in lines)
+    assert any(
+        line.startswith("suicidal-disclosure-round\tmutual-support-circle") for line in lines
+    )
     ar = run_cli("scenarios", "list", "--lang", "ar").out
     assert "خرق للسرية" in ar
 
@@ -59,19 +61,30 @@ def test_strings_for_the_translator(tmp_path):
     assert result.rc == 0
     rows = [line.split("\t") for line in result.out.strip().splitlines()]
     assert all(len(r) == 3 and r[1] and r[2] for r in rows)
-    assert ["decision.at_check_in.option.accept.text",
-            "\"Thank you, W8E. Passing is always fine.\" Then move on.",
-            "«شكرًا يا W8E. الاعتذار مقبول دائمًا.» ثم انتقل."] in rows
+    assert [
+        "decision.at_check_in.option.accept.text",
+        '"Thank you, W8E. Passing is always fine." Then move on.',
+        "«شكرًا يا W8E. الاعتذار مقبول دائمًا.» ثم انتقل.",
+    ] in rows
     draft = tmp_path / "draft.yaml"
-    draft.write_text(SMALL.replace("status: reviewed", "status: draft").replace(
-        'text: {en: "Leaves.", ar: "يغادر."}', 'text: {en: "Leaves."}'), encoding="utf-8")
+    draft.write_text(
+        SMALL.replace("status: reviewed", "status: draft").replace(
+            'text: {en: "Leaves.", ar: "يغادر."}', 'text: {en: "Leaves."}'
+        ),
+        encoding="utf-8",
+    )
     missing = run_cli("scenarios", "strings", str(draft), "--lang", "ar", "--missing")
     assert missing.out == "event.upset.text\tLeaves.\t\n"
 
 
 def _play(*args: str, stdin: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "facilitator", "scenarios", "play", *args],
-                          input=stdin, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "facilitator", "scenarios", "play", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_play_reads_choices_from_a_pipe():
@@ -87,8 +100,16 @@ def test_play_reads_choices_from_a_pipe():
 
 
 def test_play_in_arabic_assessment_mode_with_a_wrong_answer_first():
-    done = _play("boundary-private-meeting", "--seed", "1", "--lang", "ar", "--mode",
-                 "assessment", stdin="9\nx\n2\n1\n1\n")
+    done = _play(
+        "boundary-private-meeting",
+        "--seed",
+        "1",
+        "--lang",
+        "ar",
+        "--mode",
+        "assessment",
+        stdin="9\nx\n2\n1\n1\n",
+    )
     assert done.returncode == 0, done.stderr
     out = done.stdout
     assert "type a number from 1 to 3" in out
@@ -102,9 +123,12 @@ def test_play_errors_are_one_line():
     done = _play("suicidal-disclosure-round", stdin="1\n")
     assert done.returncode == 1
     assert done.stderr.strip().splitlines() == [
-        "facilitator: error: the input ended before decision 'private_talk' was answered"]
+        "facilitator: error: the input ended before decision 'private_talk' was answered"
+    ]
     done = _play("no-such-scenario", stdin="")
-    assert done.returncode == 1 and "there is no built-in scenario 'no-such-scenario'" in done.stderr
+    assert (
+        done.returncode == 1 and "there is no built-in scenario 'no-such-scenario'" in done.stderr
+    )
     done = _play("silent-member", "--seed", "-4", stdin="")
     assert done.returncode == 1 and "--seed" in done.stderr
 
@@ -116,22 +140,36 @@ def test_play_saves_an_attempt_and_history_shows_its_debrief(tmp_path, monkeypat
 
     store = init_store(tmp_path / "store", tmp_path / "secrets")
     monkeypatch.setattr("sys.stdin", io.StringIO("2\n1\n3\n"))
-    played = run_cli("scenarios", "play", "silent-member", "--seed", "5", "--trainee", "Sam",
-                     *store.unlock_args())
+    played = run_cli(
+        "scenarios",
+        "play",
+        "silent-member",
+        "--seed",
+        "5",
+        "--trainee",
+        "Sam",
+        *store.unlock_args(),
+    )
     assert played.rc == 0, played.err
     attempt_id = played.out.split("saved as attempt ")[1].split()[0]
     listed = run_cli("scenarios", "history", *store.unlock_args(), "--trainee", "Sam")
     assert listed.rc == 0
     row = listed.out.strip().split("\t")
-    assert row[0] == attempt_id and row[2:8] == ["Sam", "silent-member", "practice", "seed 5",
-                                                "finished", "not_yet"]
+    assert row[0] == attempt_id and row[2:8] == [
+        "Sam",
+        "silent-member",
+        "practice",
+        "seed 5",
+        "finished",
+        "not_yet",
+    ]
     debrief = run_cli("scenarios", "history", *store.unlock_args(), "--debrief", attempt_id)
     # rebuilt from the stored seed and inputs: the same debrief the trainee saw
     assert debrief.rc == 0
-    assert debrief.out.strip() == played.out.split("saved as attempt ")[1].split("\n", 1)[1] \
-        .strip()
-    arabic = run_cli("scenarios", "history", *store.unlock_args(), "--debrief", attempt_id,
-                     "--lang", "ar")
+    assert debrief.out.strip() == played.out.split("saved as attempt ")[1].split("\n", 1)[1].strip()
+    arabic = run_cli(
+        "scenarios", "history", *store.unlock_args(), "--debrief", attempt_id, "--lang", "ar"
+    )
     assert "== المراجعة" in arabic.out and "الإصغاء والتعاطف" in arabic.out
     nothing = run_cli("scenarios", "history", *store.unlock_args(), "--trainee", "Nobody")
     assert nothing.rc == 0 and nothing.out == ""

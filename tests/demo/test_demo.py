@@ -16,8 +16,17 @@ from facilitator.tracking import analytics as an
 from facilitator.tracking.fidelity import fidelity
 from facilitator.tracking.loaders import load_dataset
 
-TABLES = ("group", "participant", "session", "step_event", "attendance", "measure_response",
-          "rules_agreement", "incident", "note")
+TABLES = (
+    "group",
+    "participant",
+    "session",
+    "step_event",
+    "attendance",
+    "measure_response",
+    "rules_agreement",
+    "incident",
+    "note",
+)
 
 
 def fresh(tmp_path, name):
@@ -28,8 +37,10 @@ def fresh(tmp_path, name):
 
 def dump(db):
     with db.engine.connect() as c:
-        return {t: sorted(map(tuple, c.execute(text(f'SELECT * FROM "{t}"')).fetchall()),
-                          key=repr) for t in TABLES}
+        return {
+            t: sorted(map(tuple, c.execute(text(f'SELECT * FROM "{t}"')).fetchall()), key=repr)
+            for t in TABLES
+        }
 
 
 def test_same_seed_same_rows_ids_included(tmp_path):
@@ -90,15 +101,14 @@ def test_realistic_shape(year):
     f = fidelity(held, ds.steps, ds.scripts)
     assert 0.9 <= f.mandatory_share < 1.0 and 0.9 <= f.rules_share <= 1.0
     nvr = an.new_vs_returning(ds.sessions, ds.attendance)
-    late = [nvr[s.id][0] for s in held[len(held) // 2:]]
+    late = [nvr[s.id][0] for s in held[len(held) // 2 :]]
     assert sum(late) > 0  # newcomers keep joining
     assert any(a.status == "absent_notice" for a in ds.attendance)
 
 
 def test_bad_sizes_are_refused(tmp_path):
     db = fresh(tmp_path, "x.db")
-    for kwargs in ({"groups": 0}, {"weeks": -1}, {"participants_per_group": 500},
-                   {"groups": 2.5}):
+    for kwargs in ({"groups": 0}, {"weeks": -1}, {"participants_per_group": 500}, {"groups": 2.5}):
         with pytest.raises(InputError):
             generate_demo(db, **kwargs)
     db.close()
@@ -107,10 +117,35 @@ def test_bad_sizes_are_refused(tmp_path):
 def test_cli_demo_data(tmp_path, capsys):
     store, pw = tmp_path / "s.db", tmp_path / "pw"
     pw.write_text("a long enough passphrase for tests\n")
-    assert main(["db", "init", "--db", str(store), "--passphrase-file", str(pw),
-                 "--no-keyring", "--recovery-out", str(tmp_path / "rc")]) == 0
-    args = ["demo-data", "--db", str(store), "--passphrase-file", str(pw), "--groups", "2",
-            "--weeks", "3", "--seed", "9"]
+    assert (
+        main(
+            [
+                "db",
+                "init",
+                "--db",
+                str(store),
+                "--passphrase-file",
+                str(pw),
+                "--no-keyring",
+                "--recovery-out",
+                str(tmp_path / "rc"),
+            ]
+        )
+        == 0
+    )
+    args = [
+        "demo-data",
+        "--db",
+        str(store),
+        "--passphrase-file",
+        str(pw),
+        "--groups",
+        "2",
+        "--weeks",
+        "3",
+        "--seed",
+        "9",
+    ]
     assert main(args) == 0
     assert "Added 2 groups" in capsys.readouterr().out
     assert main(args) == 1  # refuses to mix with existing groups
@@ -133,10 +168,40 @@ def test_cli_demo_data_is_deterministic(tmp_path, capfd, monkeypatch):
     dumps = {}
     for name, seed in (("a", "11"), ("b", "11"), ("c", "12")):
         store = tmp_path / name / "s.db"
-        assert main(["db", "init", "--db", str(store), "--passphrase-file", str(pw),
-                     "--no-keyring", "--recovery-out", str(tmp_path / f"{name}.rc")]) == 0
-        assert main(["demo-data", "--db", str(store), "--passphrase-file", str(pw),
-                     "--groups", "2", "--weeks", "4", "--seed", seed]) == 0
+        assert (
+            main(
+                [
+                    "db",
+                    "init",
+                    "--db",
+                    str(store),
+                    "--passphrase-file",
+                    str(pw),
+                    "--no-keyring",
+                    "--recovery-out",
+                    str(tmp_path / f"{name}.rc"),
+                ]
+            )
+            == 0
+        )
+        assert (
+            main(
+                [
+                    "demo-data",
+                    "--db",
+                    str(store),
+                    "--passphrase-file",
+                    str(pw),
+                    "--groups",
+                    "2",
+                    "--weeks",
+                    "4",
+                    "--seed",
+                    seed,
+                ]
+            )
+            == 0
+        )
         from facilitator.store.service import open_store
 
         with open_store(store, passphrase=pw.read_text().strip()) as opened:
@@ -146,10 +211,26 @@ def test_cli_demo_data_is_deterministic(tmp_path, capfd, monkeypatch):
     assert dumps["a"]["participant"] != dumps["c"]["participant"]
     capfd.readouterr()
     before = (tmp_path / "a" / "s.db").read_bytes()
-    for bad, word in ((["--groups", "0"], "groups"), (["--weeks", "-1"], "weeks"),
-                      (["--groups", "2.5"], "groups"), (["--seed", "abc"], "--seed")):
-        assert main(["demo-data", "--db", str(tmp_path / "a" / "s.db"), "--passphrase-file",
-                     str(pw), "--append", *bad]) == 1
+    for bad, word in (
+        (["--groups", "0"], "groups"),
+        (["--weeks", "-1"], "weeks"),
+        (["--groups", "2.5"], "groups"),
+        (["--seed", "abc"], "--seed"),
+    ):
+        assert (
+            main(
+                [
+                    "demo-data",
+                    "--db",
+                    str(tmp_path / "a" / "s.db"),
+                    "--passphrase-file",
+                    str(pw),
+                    "--append",
+                    *bad,
+                ]
+            )
+            == 1
+        )
         err = capfd.readouterr().err
         assert err.count("\n") == 1 and "Traceback" not in err and word in err, err
     assert (tmp_path / "a" / "s.db").read_bytes() == before

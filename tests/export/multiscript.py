@@ -15,8 +15,16 @@ import yaml
 from facilitator.resources import resource_path
 from facilitator.session.library import save_custom_script
 from facilitator.store.db import Database
-from facilitator.store.models import (Attendance, AttendanceStatus, Base, Group, Note,
-                                      Participant, Session, SessionStatus)
+from facilitator.store.models import (
+    Attendance,
+    AttendanceStatus,
+    Base,
+    Group,
+    Note,
+    Participant,
+    Session,
+    SessionStatus,
+)
 
 #: (what it is, the text as typed)
 SAMPLES = [
@@ -30,8 +38,23 @@ SAMPLES = [
     ("hebrew", 'קבוצת "שרה".'),
 ]
 #: Names from many scripts: every character must print with a real glyph.
-NAMES = ["Ayşe", "Łódź", "Dvořák", "Ștefan", "Ţara", "Ольга", "Ελένη", "שרה", "Đorđe",
-         "Ğülşen", "Żaneta", "Jürgen", "François", "أحمد", "Nguyễn"]
+NAMES = [
+    "Ayşe",
+    "Łódź",
+    "Dvořák",
+    "Ștefan",
+    "Ţara",
+    "Ольга",
+    "Ελένη",
+    "שרה",
+    "Đorđe",
+    "Ğülşen",
+    "Żaneta",
+    "Jürgen",
+    "François",
+    "أحمد",
+    "Nguyễn",
+]
 
 SCRIPT_ID = "multiscript-circle"
 
@@ -54,12 +77,14 @@ def make_store(folder: Path) -> dict:
     texts = [t for _, t in SAMPLES]
     start = datetime(2026, 9, 1, 18, 0, tzinfo=timezone.utc)
     with db.unit() as s:
-        save_custom_script(s, custom_script_yaml(
-            "Ayşe, Ольга & Ελένη circle", "حلقة Ayşe وОльга", texts))
+        save_custom_script(
+            s, custom_script_yaml("Ayşe, Ольга & Ελένη circle", "حلقة Ayşe وОльга", texts)
+        )
         ids: dict = {"groups": [], "sessions": []}
         for gi, name in enumerate([SAMPLES[0][1], SAMPLES[2][1]]):
-            group = Group(name=name, program_type="mutual_support",
-                          extra_rules=[t for t in texts[3:]])
+            group = Group(
+                name=name, program_type="mutual_support", extra_rules=[t for t in texts[3:]]
+            )
             s.add(group)
             s.flush()
             people = [Participant(group_id=group.id, code=f"Q{gi}{i:02d}") for i in range(7)]
@@ -67,14 +92,25 @@ def make_store(folder: Path) -> dict:
             s.flush()
             for week in (0, 1, 3):  # one and two weeks apart
                 when = start + timedelta(weeks=week, days=gi)
-                sess = Session(group_id=group.id, script_id=SCRIPT_ID, script_version="1.1",
-                               started_at=when, ended_at=when + timedelta(minutes=90),
-                               status=SessionStatus.completed)
+                sess = Session(
+                    group_id=group.id,
+                    script_id=SCRIPT_ID,
+                    script_version="1.1",
+                    started_at=when,
+                    ended_at=when + timedelta(minutes=90),
+                    status=SessionStatus.completed,
+                )
                 s.add(sess)
                 s.flush()
                 for p in people:
-                    s.add(Attendance(session_id=sess.id, participant_id=p.id,
-                                     status=AttendanceStatus.present, first_time=week == 0))
+                    s.add(
+                        Attendance(
+                            session_id=sess.id,
+                            participant_id=p.id,
+                            status=AttendanceStatus.present,
+                            first_time=week == 0,
+                        )
+                    )
                 if week == 3:
                     for text in texts:
                         s.add(Note(group_id=group.id, session_id=sess.id, body=text))
@@ -90,8 +126,11 @@ def all_reports(ids: dict, lang: str, recovery_path: str) -> dict:
     from facilitator.export.recovery_kit import build_recovery_kit
     from facilitator.session.library import load_script
     from facilitator.session.rules import effective_rules
-    from facilitator.tracking.reports import (build_group_report, build_program_report,
-                                              build_session_report)
+    from facilitator.tracking.reports import (
+        build_group_report,
+        build_program_report,
+        build_session_report,
+    )
 
     db = ids["db"]
     out = {}
@@ -104,6 +143,10 @@ def all_reports(ids: dict, lang: str, recovery_path: str) -> dict:
         group = s.get(Group, ids["groups"][0])
         rules = effective_rules(group)
     out["handout"] = handout_report(script, lang, rules)
-    out["recovery"] = build_recovery_kit("ABCDE-FGHJK-MNPQR-STVWX-YZ234-56789", recovery_path,
-                                         lang, created=datetime(2026, 12, 4, tzinfo=timezone.utc))
+    out["recovery"] = build_recovery_kit(
+        "ABCDE-FGHJK-MNPQR-STVWX-YZ234-56789",
+        recovery_path,
+        lang,
+        created=datetime(2026, 12, 4, tzinfo=timezone.utc),
+    )
     return out

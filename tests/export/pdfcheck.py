@@ -13,8 +13,9 @@ import pdfplumber
 import pytest
 from pypdf import PdfReader
 
-needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None,
-                                   reason="poppler-utils (pdftotext) is not installed")
+needs_poppler = pytest.mark.skipif(
+    shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) is not installed"
+)
 needs_qpdf = pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf is not installed")
 
 _INVISIBLE = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
@@ -27,8 +28,9 @@ def as_file(data: bytes, tmp_path: Path, name: str = "out.pdf") -> Path:
 
 
 def pdftotext(path: Path, *args: str) -> str:
-    out = subprocess.run(["pdftotext", *args, str(path), "-"], capture_output=True, text=True,
-                         check=True)
+    out = subprocess.run(
+        ["pdftotext", *args, str(path), "-"], capture_output=True, text=True, check=True
+    )
     return out.stdout
 
 

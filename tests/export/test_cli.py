@@ -7,8 +7,14 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from facilitator.cli.main import main
-from facilitator.store.models import (Attendance, AttendanceStatus, Group, Participant, Session,
-                                      SessionStatus)
+from facilitator.store.models import (
+    Attendance,
+    AttendanceStatus,
+    Group,
+    Participant,
+    Session,
+    SessionStatus,
+)
 from facilitator.store.service import create_store
 from tests.export.pdfcheck import page_texts
 
@@ -26,23 +32,35 @@ def store(tmp_path, memory_keyring):
         group = Group(name="Tuesday <b>grief</b> circle", program_type="grief")
         s.add(group)
         s.flush()
-        people = [Participant(group_id=group.id, code=f"P{i:03d}", alias=f"Alias{i}")
-                  for i in range(8)]
+        people = [
+            Participant(group_id=group.id, code=f"P{i:03d}", alias=f"Alias{i}") for i in range(8)
+        ]
         s.add_all(people)
         s.flush()
         session_ids = []
         for week in range(6):
             when = start + timedelta(weeks=week)
-            sess = Session(group_id=group.id, script_id="grief-loss-circle", script_version="1",
-                           started_at=when, ended_at=when + timedelta(minutes=90),
-                           status=SessionStatus.completed)
+            sess = Session(
+                group_id=group.id,
+                script_id="grief-loss-circle",
+                script_version="1",
+                started_at=when,
+                ended_at=when + timedelta(minutes=90),
+                status=SessionStatus.completed,
+            )
             s.add(sess)
             s.flush()
             session_ids.append(sess.id)
             for i, p in enumerate(people):
                 if (i + week) % 4 != 0:
-                    s.add(Attendance(session_id=sess.id, participant_id=p.id,
-                                     status=AttendanceStatus.present, first_time=week == 0))
+                    s.add(
+                        Attendance(
+                            session_id=sess.id,
+                            participant_id=p.id,
+                            status=AttendanceStatus.present,
+                            first_time=week == 0,
+                        )
+                    )
         group_id = group.id
     created.close()
     pw = tmp_path / "pass.txt"
@@ -57,8 +75,22 @@ def _args(store, *extra):
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_group_report_from_a_real_store(store, tmp_path, lang, capsys):
     out = tmp_path / f"group-{lang}.pdf"
-    code = main(_args(store, "group", "--group", store["group"], "--lang", lang,
-                      "--from", "2026-09-01", "--to", "2026-12-31", "--out", str(out)))
+    code = main(
+        _args(
+            store,
+            "group",
+            "--group",
+            store["group"],
+            "--lang",
+            lang,
+            "--from",
+            "2026-09-01",
+            "--to",
+            "2026-12-31",
+            "--out",
+            str(out),
+        )
+    )
     assert code == 0, capsys.readouterr().err
     text = "\n".join(page_texts(out.read_bytes()))
     if lang == "en":
@@ -69,8 +101,9 @@ def test_group_report_from_a_real_store(store, tmp_path, lang, capsys):
 
 def test_session_and_program_reports(store, tmp_path, capsys):
     session_pdf = tmp_path / "s.pdf"
-    assert main(_args(store, "session", "--session", store["session"],
-                      "--out", str(session_pdf))) == 0, capsys.readouterr().err
+    assert (
+        main(_args(store, "session", "--session", store["session"], "--out", str(session_pdf))) == 0
+    ), capsys.readouterr().err
     assert "Alias" not in "\n".join(page_texts(session_pdf.read_bytes()))
     program_pdf = tmp_path / "p.pdf"
     assert main(_args(store, "program", "--external", "--out", str(program_pdf))) == 0
@@ -83,29 +116,58 @@ def test_encrypted_output_with_password_file(store, tmp_path):
     pw = tmp_path / "report-pass.txt"
     pw.write_text("report password\n", encoding="utf-8")
     out = tmp_path / "enc.pdf"
-    assert main(_args(store, "group", "--group", store["group"], "--out", str(out),
-                      "--password-file", str(pw))) == 0
+    assert (
+        main(
+            _args(
+                store,
+                "group",
+                "--group",
+                store["group"],
+                "--out",
+                str(out),
+                "--password-file",
+                str(pw),
+            )
+        )
+        == 0
+    )
     reader = PdfReader(out)
     assert reader.is_encrypted and reader.decrypt("report password").name != "NOT_DECRYPTED"
 
 
 def test_handout_needs_no_store(tmp_path, capsys):
     out = tmp_path / "handout.pdf"
-    assert main(["report", "handout", "--script", "grief-loss-circle", "--lang", "ar",
-                 "--out", str(out)]) == 0
+    assert (
+        main(
+            [
+                "report",
+                "handout",
+                "--script",
+                "grief-loss-circle",
+                "--lang",
+                "ar",
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
     assert out.read_bytes().startswith(b"%PDF-")
     assert "Wrote" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("extra, message", [
-    (["group", "--group", "nope"], "does not exist"),
-    (["group"], "needs --group"),
-    (["session", "--session", "nope"], "does not exist"),
-    (["group", "--group", "x", "--from", "2026-13-01"], "not a date"),
-    (["group", "--group", "x", "--from", "2026-05-01", "--to", "2026-04-30"], "after"),
-    (["program", "--k", "1"], "--k must be"),
-    (["group", "--group", "x", "--external"], "program report only"),
-])
+@pytest.mark.parametrize(
+    "extra, message",
+    [
+        (["group", "--group", "nope"], "does not exist"),
+        (["group"], "needs --group"),
+        (["session", "--session", "nope"], "does not exist"),
+        (["group", "--group", "x", "--from", "2026-13-01"], "not a date"),
+        (["group", "--group", "x", "--from", "2026-05-01", "--to", "2026-04-30"], "after"),
+        (["program", "--k", "1"], "--k must be"),
+        (["group", "--group", "x", "--external"], "program report only"),
+    ],
+)
 def test_bad_input_is_one_line_and_exit_1(store, tmp_path, capsys, extra, message):
     out = tmp_path / "bad.pdf"
     assert main(_args(store, *extra, "--out", str(out))) == 1
@@ -121,9 +183,15 @@ def test_unwritable_output_and_empty_password_file(store, tmp_path, capsys):
     assert "does not exist" in capsys.readouterr().err
     empty = tmp_path / "empty.txt"
     empty.write_text("", encoding="utf-8")
-    assert main(_args(store, "program", "--out", str(tmp_path / "r.pdf"),
-                      "--password-file", str(empty))) == 1
+    assert (
+        main(
+            _args(store, "program", "--out", str(tmp_path / "r.pdf"), "--password-file", str(empty))
+        )
+        == 1
+    )
     assert "empty" in capsys.readouterr().err
-    assert main(["report", "handout", "--script", "no-such-script",
-                 "--out", str(tmp_path / "h.pdf")]) == 1
+    assert (
+        main(["report", "handout", "--script", "no-such-script", "--out", str(tmp_path / "h.pdf")])
+        == 1
+    )
     assert "no-such-script" in capsys.readouterr().err

@@ -26,8 +26,7 @@ GROUP_RULES = ["Phones stay in bags until the break.", "We end on time, at nine.
 def _custom_yaml() -> str:
     text = resource_path("scripts", "grief-loss-circle.yaml").read_text(encoding="utf-8")
     text = text.replace("id: grief-loss-circle", "id: my-grief-evening", 1)
-    text = text.replace('title: {en: "Grief and loss circle"', f'title: {{en: "{CUSTOM_TITLE}"',
-                        1)
+    text = text.replace('title: {en: "Grief and loss circle"', f'title: {{en: "{CUSTOM_TITLE}"', 1)
     return text.replace('title: {en: "Welcome"', f'title: {{en: "{CUSTOM_STEP}"', 1)
 
 
@@ -51,8 +50,9 @@ def store(tmp_path, memory_keyring):
 def _loaded(store):
     with store["db"].unit() as s:
         script = load_script("my-grief-evening", s)
-        rules = effective_rules(s.get(Group, store["group"]),
-                                base=load_ruleset(script.ground_rules))
+        rules = effective_rules(
+            s.get(Group, store["group"]), base=load_ruleset(script.ground_rules)
+        )
     return script, rules
 
 
@@ -77,26 +77,41 @@ def test_old_forms_print_the_same_as_the_new_one(store):
     script, rules = _loaded(store)
     new = _text(render_report(handout_report(script, "en", rules)))
     with store["db"].unit() as s:  # what the app does today
-        old = _text(render_report(handout_for("my-grief-evening", "en", db_session=s,
-                                              extra_rules=s.get(Group,
-                                                                store["group"]).extra_rules)))
+        old = _text(
+            render_report(
+                handout_for(
+                    "my-grief-evening",
+                    "en",
+                    db_session=s,
+                    extra_rules=s.get(Group, store["group"]).extra_rules,
+                )
+            )
+        )
     assert new.split("Generated")[0] == old.split("Generated")[0]
 
 
 def test_write_handout_by_id_still_works_and_rejects_mixed_rules(tmp_path):
-    out = write_handout(tmp_path / "b.pdf", "grief-loss-circle", "en",
-                        extra_rules=GROUP_RULES[:1])
+    out = write_handout(tmp_path / "b.pdf", "grief-loss-circle", "en", extra_rules=GROUP_RULES[:1])
     assert GROUP_RULES[0] in _text(out.read_bytes())
     with pytest.raises(TypeError):
-        write_handout(tmp_path / "c.pdf", "grief-loss-circle", "en", rules=[],
-                      extra_rules=GROUP_RULES)
+        write_handout(
+            tmp_path / "c.pdf", "grief-loss-circle", "en", rules=[], extra_rules=GROUP_RULES
+        )
     assert not (tmp_path / "c.pdf").exists()
 
 
 def test_cli_prints_a_custom_script_with_the_group_rules(store, tmp_path, capsys):
     out = tmp_path / "cli.pdf"
-    args = ["report", "handout", "--script", "my-grief-evening", "--db", store["path"],
-            "--passphrase-file", store["pass"]]
+    args = [
+        "report",
+        "handout",
+        "--script",
+        "my-grief-evening",
+        "--db",
+        store["path"],
+        "--passphrase-file",
+        store["pass"],
+    ]
     store["close"]()  # the CLI opens (and locks) the store itself
     assert main([*args, "--group", store["group"], "--out", str(out)]) == 0
     text = _text(out.read_bytes())
@@ -108,8 +123,12 @@ def test_cli_prints_a_custom_script_with_the_group_rules(store, tmp_path, capsys
 
 
 def test_cli_without_db_names_the_missing_store_for_a_custom_id(tmp_path, capsys):
-    assert main(["report", "handout", "--script", "my-grief-evening",
-                 "--out", str(tmp_path / "h.pdf")]) == 1
+    assert (
+        main(
+            ["report", "handout", "--script", "my-grief-evening", "--out", str(tmp_path / "h.pdf")]
+        )
+        == 1
+    )
     err = capsys.readouterr().err
     assert "no script with the id 'my-grief-evening'" in err and "--db" in err
     assert "Traceback" not in err and not (tmp_path / "h.pdf").exists()

@@ -12,8 +12,15 @@ from facilitator.export.pdf import render_report
 from facilitator.export.recovery_kit import build_recovery_kit, format_code, write_recovery_kit
 from facilitator.session.library import load_script
 from facilitator.store import recovery
-from tests.export.pdfcheck import (as_file, key, needs_poppler, needs_qpdf, page_texts,
-                                   pdftotext, qpdf_check)
+from tests.export.pdfcheck import (
+    as_file,
+    key,
+    needs_poppler,
+    needs_qpdf,
+    page_texts,
+    pdftotext,
+    qpdf_check,
+)
 
 SCRIPT = "grief-loss-circle"
 
@@ -34,8 +41,13 @@ def test_english_handout_has_agenda_and_rules_but_no_facilitator_text():
 
 
 def test_group_rules_appear_on_the_handout():
-    extra = [{"id": "phones", "title": {"en": "Phones away", "ar": "الهواتف جانبًا"},
-              "text": {"en": "Phones stay in bags.", "ar": "تبقى الهواتف في الحقائب."}}]
+    extra = [
+        {
+            "id": "phones",
+            "title": {"en": "Phones away", "ar": "الهواتف جانبًا"},
+            "text": {"en": "Phones stay in bags.", "ar": "تبقى الهواتف في الحقائب."},
+        }
+    ]
     text = "\n".join(page_texts(render_report(handout_for(SCRIPT, "en", extra_rules=extra))))
     assert "Phones away: Phones stay in bags." in text
 

@@ -34,8 +34,14 @@ def drawn_intervals(pdf_bytes: bytes) -> list[tuple[str, str]]:
             for w in words:
                 if w["text"] not in ("…", "..."):
                     continue
-                line = sorted((v for v in words if abs(v["top"] - w["top"]) < 2
-                               and abs(v["bottom"] - w["bottom"]) < 2), key=lambda v: v["x0"])
+                line = sorted(
+                    (
+                        v
+                        for v in words
+                        if abs(v["top"] - w["top"]) < 2 and abs(v["bottom"] - w["bottom"]) < 2
+                    ),
+                    key=lambda v: v["x0"],
+                )
                 i = line.index(w)
                 if 0 < i < len(line) - 1:
                     left, right = line[i - 1]["text"], line[i + 1]["text"]
@@ -58,19 +64,38 @@ INTERVALS = [("-0.2", "1.4"), ("0.7", "3.3"), ("-1.5", "-0.2"), ("5%", "20%")]
 
 def _sample(lang: str) -> rm.Report:
     ar = lang == "ar"
-    t = (lambda en, a: a if ar else en)
-    rows = [[t(f"Month {i}", f"الشهر {i}"), f"{lo} … {hi}", t(f"{lo} … {hi} points",
-                                                              f"{lo} … {hi} نقطة")]
-            for i, (lo, hi) in enumerate(INTERVALS, start=1)]
+    t = lambda en, a: a if ar else en
+    rows = [
+        [
+            t(f"Month {i}", f"الشهر {i}"),
+            f"{lo} … {hi}",
+            t(f"{lo} … {hi} points", f"{lo} … {hi} نقطة"),
+        ]
+        for i, (lo, hi) in enumerate(INTERVALS, start=1)
+    ]
     return rm.Report(
-        kind="program", lang=lang, title=t("Intervals", "الفترات"), period="2025",
+        kind="program",
+        lang=lang,
+        title=t("Intervals", "الفترات"),
+        period="2025",
         audience="supervisor",
-        blocks=[rm.KeyFigures([(t("95% CI", "فترة ثقة 95%"), "-0.2 … 1.4"),
-                               (t("Range", "النطاق"), "0.7 … 3.3")]),
-                rm.Table([t("Month", "الشهر"), t("95% CI", "فترة ثقة 95%"), t("Range", "النطاق")],
-                         rows, numeric=frozenset({1})),
-                rm.Paragraph(t("The interval was -0.2 … 1.4 overall and 0.7 … 3.3 in March.",
-                               "كانت فترة الثقة -0.2 … 1.4 إجمالاً و 0.7 … 3.3 في مارس."))])
+        blocks=[
+            rm.KeyFigures(
+                [(t("95% CI", "فترة ثقة 95%"), "-0.2 … 1.4"), (t("Range", "النطاق"), "0.7 … 3.3")]
+            ),
+            rm.Table(
+                [t("Month", "الشهر"), t("95% CI", "فترة ثقة 95%"), t("Range", "النطاق")],
+                rows,
+                numeric=frozenset({1}),
+            ),
+            rm.Paragraph(
+                t(
+                    "The interval was -0.2 … 1.4 overall and 0.7 … 3.3 in March.",
+                    "كانت فترة الثقة -0.2 … 1.4 إجمالاً و 0.7 … 3.3 في مارس.",
+                )
+            ),
+        ],
+    )
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])

@@ -11,10 +11,18 @@ from tests.export.test_text import _visual
 
 def _long_table_report(lang: str = "en") -> rm.Report:
     rows = [[f"2025-{1 + i // 28:02d}-{1 + i % 28:02d}", str(5 + i % 7)] for i in range(24)]
-    return rm.Report(kind="group", lang=lang, title="Layout", period="2025", audience="supervisor",
-                     blocks=[rm.KeyFigures([("Sessions", "24"), ("People", "31")]),
-                             rm.Heading("Attendance"),
-                             rm.Table(["Date", "Attended"], rows, numeric=frozenset({1}))])
+    return rm.Report(
+        kind="group",
+        lang=lang,
+        title="Layout",
+        period="2025",
+        audience="supervisor",
+        blocks=[
+            rm.KeyFigures([("Sessions", "24"), ("People", "31")]),
+            rm.Heading("Attendance"),
+            rm.Table(["Date", "Attended"], rows, numeric=frozenset({1})),
+        ],
+    )
 
 
 def test_a_table_that_fits_no_page_whole_starts_below_its_heading():
@@ -47,10 +55,15 @@ def test_figures_in_arabic_tables_read_left_to_right():
 
 
 def test_a_chart_of_only_gaps_and_zeros_is_replaced_by_a_sentence():
-    chart = rm.Chart("stacked_bar", "Incidents", ["A", "B"],
-                     [rm.Series("Open", [None, None]), rm.Series("Done", [0.0, 0.0])])
-    report = rm.Report(kind="program", lang="en", title="T", period="2025",
-                       audience="supervisor", blocks=[chart])
+    chart = rm.Chart(
+        "stacked_bar",
+        "Incidents",
+        ["A", "B"],
+        [rm.Series("Open", [None, None]), rm.Series("Done", [0.0, 0.0])],
+    )
+    report = rm.Report(
+        kind="program", lang="en", title="T", period="2025", audience="supervisor", blocks=[chart]
+    )
     text = page_texts(render_report(report))[0]
     assert "Every value in this chart is withheld or zero" in text
     story = build_story(report, 400)

@@ -57,9 +57,11 @@ def _own_direction(text: str) -> str:
 
 #: Which typed texts each report type carries.
 EXPECTED = {
-    "session0": TEXTS, "session1": TEXTS,  # group name, notes, step titles
+    "session0": TEXTS,
+    "session1": TEXTS,  # group name, notes, step titles
     "handout": TEXTS,  # step titles and the group's own rules
-    "group0": [TEXTS[0]], "group1": [TEXTS[2]],  # the group's name
+    "group0": [TEXTS[0]],
+    "group1": [TEXTS[2]],  # the group's name
     "recovery": [DB_PATH],
     "program": [],  # no group names, by design
 }
@@ -110,12 +112,22 @@ def test_every_report_reads_back_each_typed_text(pdfs, tmp_path, name, lang):
             place = logical.find(key(word), place + 1)
             assert place >= 0, (name, text, word)
     # the report's own words (title) come out as logical text too
-    title = {"en": {"session": "Session summary", "group": "Group report",
-                    "program": "Program report", "handout": "Participant handout",
-                    "recovery": "Recovery kit"},
-             "ar": {"session": "ملخص الجلسة", "group": "تقرير المجموعة",
-                    "program": "تقرير البرنامج", "handout": "ورقة للمشاركين",
-                    "recovery": "مجموعة الاسترداد"}}[lang][name.rstrip("01")]
+    title = {
+        "en": {
+            "session": "Session summary",
+            "group": "Group report",
+            "program": "Program report",
+            "handout": "Participant handout",
+            "recovery": "Recovery kit",
+        },
+        "ar": {
+            "session": "ملخص الجلسة",
+            "group": "تقرير المجموعة",
+            "program": "تقرير البرنامج",
+            "handout": "ورقة للمشاركين",
+            "recovery": "مجموعة الاسترداد",
+        },
+    }[lang][name.rstrip("01")]
     assert key(title) in logical
 
 
@@ -130,8 +142,14 @@ def test_arabic_copies_out_as_the_letters_typed_not_presentation_forms(pdfs, tmp
 
 
 def test_harakat_copy_out_with_their_letters(tmp_path):
-    report = rm.Report(kind="session", lang="ar", title="ملخص", period="2026",
-                       audience="facilitator", blocks=[rm.Paragraph("تعلَّمْ الجلسةَ")])
+    report = rm.Report(
+        kind="session",
+        lang="ar",
+        title="ملخص",
+        period="2026",
+        audience="facilitator",
+        blocks=[rm.Paragraph("تعلَّمْ الجلسةَ")],
+    )
     with pdfplumber.open(io.BytesIO(render_report(report))) as pdf:
         text = "".join(c["text"] for c in pdf.pages[0].chars)
     assert "\u064e" in text and "\u0651" in text  # fatha, shadda: not lost
@@ -195,10 +213,12 @@ def test_every_character_of_names_in_many_scripts_has_a_real_glyph(pdfs):
                 for ch in str(piece.glyphs):
                     gid = face.charToGlyph.get(ord(ch))
                     assert gid not in (None, 0), (name, piece.font, ch)  # 0 is .notdef
+
     # the fallback faces do the work: ş in Noto Sans, Hebrew in Heebo
     def font_of(text: str) -> str:
         piece = next(p for p in shape_line(text, fs.regular, 11, False).pieces)
         return piece.font
+
     assert "Noto" in font_of("ş") and "Noto" in font_of("Ольга") and "Noto" in font_of("Ελένη")
     assert "Heebo" in font_of("שרה")
     assert font_of("Ayse") == fs.regular
@@ -209,8 +229,14 @@ def pdmetrics_face(font_name: str):
 
 
 def test_names_in_many_scripts_print_with_their_fonts_in_the_pdf(tmp_path):
-    report = rm.Report(kind="session", lang="en", title="Names", period="2026",
-                       audience="facilitator", blocks=[rm.Paragraph(" ".join(NAMES))])
+    report = rm.Report(
+        kind="session",
+        lang="en",
+        title="Names",
+        period="2026",
+        audience="facilitator",
+        blocks=[rm.Paragraph(" ".join(NAMES))],
+    )
     data = render_report(report)
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         chars = pdf.pages[0].chars
@@ -227,10 +253,18 @@ def test_very_long_titles_are_laid_out_across_pages(length, lang):
     """A title longer than the validator allows (an older store) still prints: in the
     header cut at a word with an ellipsis, in full in the body and key figures."""
     title = ("Peer group for people living with long illness " * 500)[:length].strip()
-    report = rm.Report(kind="session", lang=lang, title=title, period="2026",
-                       audience="facilitator", subtitle=title,
-                       blocks=[rm.KeyFigures([("Script", title), ("Date", "2026-01-01")]),
-                               rm.Table(["Step", "Minutes"], [[title, "5"]])])
+    report = rm.Report(
+        kind="session",
+        lang=lang,
+        title=title,
+        period="2026",
+        audience="facilitator",
+        subtitle=title,
+        blocks=[
+            rm.KeyFigures([("Script", title), ("Date", "2026-01-01")]),
+            rm.Table(["Step", "Minutes"], [[title, "5"]]),
+        ],
+    )
     data = render_report(report)
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         assert len(pdf.pages) >= (3 if length > 5000 else 1)
@@ -246,14 +280,24 @@ def test_the_partial_last_month_is_marked(tmp_path):
     months = [date(2025, m, 1) for m in range(1, 8)]
     assert partial_months(months, date(2025, 1, 1), date(2025, 7, 7)) == frozenset({6})
     assert partial_months(months, date(2025, 1, 6), date(2025, 7, 31)) == frozenset()
-    chart = rm.Chart("line", "Attendance by month", [f"M{i}" for i in range(1, 8)],
-                     [rm.Series("Attendances", [171, 188, 202, 208, 224, 225, 33])],
-                     partial=frozenset({6}))
+    chart = rm.Chart(
+        "line",
+        "Attendance by month",
+        [f"M{i}" for i in range(1, 8)],
+        [rm.Series("Attendances", [171, 188, 202, 208, 224, 225, 33])],
+        partial=frozenset({6}),
+    )
     drawing = chart_drawing(chart, 480, False)
     dashed = [ln for ln in _lines(drawing) if getattr(ln, "strokeDashArray", None)]
     assert dashed, "the stretch into the partial month is dashed"
-    report = rm.Report(kind="program", lang="en", title="Program", period="2025",
-                       audience="supervisor", blocks=[chart])
+    report = rm.Report(
+        kind="program",
+        lang="en",
+        title="Program",
+        period="2025",
+        audience="supervisor",
+        blocks=[chart],
+    )
     text = "".join(p for p in _page_texts(render_report(report)))
     assert "covers only in part" in text
 
@@ -269,10 +313,15 @@ def _lines(drawing):
                 out.append(child)
             if isinstance(child, Group) or hasattr(child, "contents"):
                 walk(child)
+
     from reportlab.graphics.shapes import Drawing
+
     for item in drawing.contents:
-        walk(item.draw() if not isinstance(item, (Group, Drawing)) and hasattr(item, "draw")
-             else item)
+        walk(
+            item.draw()
+            if not isinstance(item, (Group, Drawing)) and hasattr(item, "draw")
+            else item
+        )
     return out
 
 
@@ -284,14 +333,25 @@ def _page_texts(data: bytes) -> list[str]:
 def test_session_dates_are_spaced_by_time():
     """Sessions one and three weeks apart: the second gap is three times the first."""
     days = [date(2026, 9, 1), date(2026, 9, 8), date(2026, 9, 29)]
-    chart = rm.Chart("line", "Attendance", [d.isoformat() for d in days],
-                     [rm.Series("Attended", [8, 9, 7])], x_values=[d.toordinal() for d in days])
-    report = rm.Report(kind="group", lang="en", title="Group", period="2026",
-                       audience="supervisor", blocks=[chart])
+    chart = rm.Chart(
+        "line",
+        "Attendance",
+        [d.isoformat() for d in days],
+        [rm.Series("Attended", [8, 9, 7])],
+        x_values=[d.toordinal() for d in days],
+    )
+    report = rm.Report(
+        kind="group", lang="en", title="Group", period="2026", audience="supervisor", blocks=[chart]
+    )
     with pdfplumber.open(io.BytesIO(render_report(report))) as pdf:
         page = pdf.pages[0]
-        marks = sorted({round((c["x0"] + c["x1"]) / 2, 1) for c in page.curves
-                        if c["x1"] - c["x0"] < 8 and c["bottom"] - c["top"] < 8})
+        marks = sorted(
+            {
+                round((c["x0"] + c["x1"]) / 2, 1)
+                for c in page.curves
+                if c["x1"] - c["x0"] < 8 and c["bottom"] - c["top"] < 8
+            }
+        )
     assert len(marks) == 3, marks
     first, second = marks[1] - marks[0], marks[2] - marks[1]
     assert second / first == pytest.approx(3.0, rel=0.03)
@@ -299,13 +359,29 @@ def test_session_dates_are_spaced_by_time():
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_long_category_labels_do_not_collide(lang):
-    names = {"en": ["Anxiety skills and coping with everyday worry", "Carers of people with "
-                    "dementia", "First responders after critical incidents", "Grief and loss"],
-             "ar": ["مهارات التعامل مع القلق في الحياة اليومية", "مقدمو الرعاية لمرضى الخرف",
-                    "المستجيبون الأوائل بعد الحوادث الحرجة", "الفقد والحزن"]}[lang]
+    names = {
+        "en": [
+            "Anxiety skills and coping with everyday worry",
+            "Carers of people with dementia",
+            "First responders after critical incidents",
+            "Grief and loss",
+        ],
+        "ar": [
+            "مهارات التعامل مع القلق في الحياة اليومية",
+            "مقدمو الرعاية لمرضى الخرف",
+            "المستجيبون الأوائل بعد الحوادث الحرجة",
+            "الفقد والحزن",
+        ],
+    }[lang]
     chart = rm.Chart("bar", "Change", names, [rm.Series("Mean change", [0.7, 0.6, 0.8, 0.5])])
-    report = rm.Report(kind="program", lang=lang, title="Program", period="2025",
-                       audience="supervisor", blocks=[chart, rm.Paragraph("Note under")])
+    report = rm.Report(
+        kind="program",
+        lang=lang,
+        title="Program",
+        period="2025",
+        audience="supervisor",
+        blocks=[chart, rm.Paragraph("Note under")],
+    )
     with pdfplumber.open(io.BytesIO(render_report(report))) as pdf:
         words = pdf.pages[0].extract_words(keep_blank_chars=False)
     label_words = [w for w in words if w["top"] > 200 and w["upright"]]
@@ -327,24 +403,54 @@ def _fold(text: str) -> str:
     return text.translate(OCR_FOLD)
 
 
-@pytest.mark.skipif(shutil.which("tesseract") is None or shutil.which("pdftoppm") is None,
-                    reason="tesseract-ocr (with Arabic) and poppler-utils are not installed")
-@pytest.mark.parametrize("name, words", [
-    ("session0", ["ملخص", "الجلسة", "نظرة", "عامة", "الحضور"]),
-    ("recovery", ["مجموعة", "الاسترداد", "احفظ", "هذه", "الورقة", "في", "مكان", "آمن", "رمز"]),
-    ("handout", ["ورقة", "للمشاركين", "ما", "يجري", "في", "هذه", "الجلسة"]),
-])
+@pytest.mark.skipif(
+    shutil.which("tesseract") is None or shutil.which("pdftoppm") is None,
+    reason="tesseract-ocr (with Arabic) and poppler-utils are not installed",
+)
+@pytest.mark.parametrize(
+    "name, words",
+    [
+        ("session0", ["ملخص", "الجلسة", "نظرة", "عامة", "الحضور"]),
+        ("recovery", ["مجموعة", "الاسترداد", "احفظ", "هذه", "الورقة", "في", "مكان", "آمن", "رمز"]),
+        ("handout", ["ورقة", "للمشاركين", "ما", "يجري", "في", "هذه", "الجلسة"]),
+    ],
+)
 def test_ocr_reads_arabic_pages_in_order(pdfs, tmp_path, name, words):
     langs = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True)
     if "ara" not in langs.stdout:
         pytest.skip("the Arabic OCR model (tesseract-ocr-ara) is not installed")
     pdf = as_file(pdfs[(name, "ar")], tmp_path)
     # the upper part of the first page, where the words are, at a resolution OCR reads
-    subprocess.run(["pdftoppm", "-png", "-r", "130", "-f", "1", "-l", "1", "-x", "0", "-y", "0",
-                    "-W", "1075", "-H", "760", str(pdf), str(tmp_path / "page")], check=True)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-png",
+            "-r",
+            "130",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-x",
+            "0",
+            "-y",
+            "0",
+            "-W",
+            "1075",
+            "-H",
+            "760",
+            str(pdf),
+            str(tmp_path / "page"),
+        ],
+        check=True,
+    )
     image = next(tmp_path.glob("page*.png"))
-    out = subprocess.run(["tesseract", str(image), "-", "-l", "ara", "--psm", "4"],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        ["tesseract", str(image), "-", "-l", "ara", "--psm", "4"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     found = _fold(out).split()
     position = -1
     for word in words:
@@ -360,10 +466,17 @@ def test_bold_text_falls_back_to_bold_faces():
     fs = fonts()
     for (regular, _), (bold, _) in zip(fs.fallbacks[fs.regular], fs.fallbacks[fs.bold]):
         assert pdfmetrics.getFont(regular).face is not pdfmetrics.getFont(bold).face
-        assert (pdfmetrics.stringWidth("Ольга ש", bold, 10)
-                > pdfmetrics.stringWidth("Ольга ש", regular, 10))
-    report = rm.Report(kind="session", lang="en", title="Ольга и Ayşe", period="2026",
-                       audience="facilitator", blocks=[rm.Heading("שרה")])
+        assert pdfmetrics.stringWidth("Ольга ש", bold, 10) > pdfmetrics.stringWidth(
+            "Ольга ש", regular, 10
+        )
+    report = rm.Report(
+        kind="session",
+        lang="en",
+        title="Ольга и Ayşe",
+        period="2026",
+        audience="facilitator",
+        blocks=[rm.Heading("שרה")],
+    )
     with pdfplumber.open(io.BytesIO(render_report(report))) as pdf:
         used = {c["text"]: c["fontname"] for c in pdf.pages[0].chars if c["size"] > 12}
     assert "NotoSans-Bold" in used["О"] and "NotoSans-Bold" in used["ş"]

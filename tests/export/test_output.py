@@ -71,10 +71,13 @@ def test_files_are_written_atomically_and_owner_only(tmp_path):
     assert [p.name for p in folder.iterdir()] == ["report.pdf"]  # no temp file left
 
 
-@pytest.mark.parametrize("make_target", [
-    lambda tmp: tmp / "missing" / "r.pdf",
-    lambda tmp: tmp,
-])
+@pytest.mark.parametrize(
+    "make_target",
+    [
+        lambda tmp: tmp / "missing" / "r.pdf",
+        lambda tmp: tmp,
+    ],
+)
 def test_bad_output_paths_are_refused_plainly(tmp_path, plain_pdf, make_target):
     with pytest.raises(InputError):
         write_pdf(plain_pdf, make_target(tmp_path))
@@ -123,10 +126,14 @@ def test_read_only_folder_is_refused_even_for_root(tmp_path):
     old.write_bytes(b"%PDF- the report from last month")
     folder.chmod(0o500)
     try:
-        run = subprocess.run([sys.executable, "-c", _READ_ONLY_DRIVER, str(folder)],
-                             capture_output=True, text=True, timeout=120,
-                             cwd=Path(__file__).resolve().parents[2],
-                             preexec_fn=_cap_dropper())
+        run = subprocess.run(
+            [sys.executable, "-c", _READ_ONLY_DRIVER, str(folder)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            cwd=Path(__file__).resolve().parents[2],
+            preexec_fn=_cap_dropper(),
+        )
         assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr
         result = json.loads(run.stdout)
         assert result["probe_writable"] is False  # the folder really is read-only here

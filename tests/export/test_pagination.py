@@ -41,13 +41,17 @@ def test_no_line_of_a_paragraph_is_alone_at_a_page_head_or_foot():
     para = " ".join(f"word{i}" for i in range(60))  # six lines
     for filler in range(22, 30):  # the paragraph starts ever lower on the first page
         blocks = [rm.Paragraph(f"filler {i}") for i in range(filler)] + [rm.Paragraph(para)]
-        report = rm.Report(kind="handout", lang="en", title="T", period="P",
-                           audience="external", blocks=blocks)
+        report = rm.Report(
+            kind="handout", lang="en", title="T", period="P", audience="external", blocks=blocks
+        )
         with pdfplumber.open(io.BytesIO(render_report(report))) as pdf:
-            counts = [sum(1 for w in p.extract_words() if w["text"].startswith("word")) > 0
-                      and len({round(w["top"]) for w in p.extract_words()
-                               if w["text"].startswith("word")})
-                      for p in pdf.pages]
+            counts = [
+                sum(1 for w in p.extract_words() if w["text"].startswith("word")) > 0
+                and len(
+                    {round(w["top"]) for w in p.extract_words() if w["text"].startswith("word")}
+                )
+                for p in pdf.pages
+            ]
         assert all(c == 0 or c >= 2 for c in counts), (filler, counts)
 
 
@@ -55,11 +59,13 @@ def test_key_figures_stay_with_the_table_they_sum_up():
     rows = [[f"Month {i}", str(i), "+0.5"] for i in range(8)]
     for filler in range(20, 34, 2):
         blocks = [rm.Paragraph(f"filler {i}") for i in range(filler)] + [
-            rm.Heading("Check-in"), rm.Table(["Month", "People", "Change"], rows,
-                                             numeric=frozenset({1, 2})),
-            rm.KeyFigures([("Passes", "22")])]
-        report = rm.Report(kind="group", lang="en", title="T", period="P",
-                           audience="supervisor", blocks=blocks)
+            rm.Heading("Check-in"),
+            rm.Table(["Month", "People", "Change"], rows, numeric=frozenset({1, 2})),
+            rm.KeyFigures([("Passes", "22")]),
+        ]
+        report = rm.Report(
+            kind="group", lang="en", title="T", period="P", audience="supervisor", blocks=blocks
+        )
         data = render_report(report)
         assert _page_of(data, "Passes") == _page_of(data, "Month 7"), filler
 
@@ -75,8 +81,9 @@ def test_a_layout_failure_is_one_plain_sentence(monkeypatch):
 
     monkeypatch.setattr(pdf, "chart_drawing", lambda *a, **k: Drawing(400, 5000))
     chart = rm.Chart("bar", "Too tall", ["a"], [rm.Series("s", [1.0])])
-    report = rm.Report(kind="group", lang="en", title="T", period="P",
-                       audience="supervisor", blocks=[chart])
+    report = rm.Report(
+        kind="group", lang="en", title="T", period="P", audience="supervisor", blocks=[chart]
+    )
     with pytest.raises(ReportError) as err:
         render_report(report)
     message = str(err.value)

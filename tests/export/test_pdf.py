@@ -10,8 +10,16 @@ from pypdf import PdfReader
 
 from facilitator.export.pdf import render_report
 from facilitator.tracking import report_model as rm
-from tests.export.pdfcheck import (as_file, key, needs_poppler, needs_qpdf, page_texts,
-                                   pdftotext, qpdf_check, stream_texts)
+from tests.export.pdfcheck import (
+    as_file,
+    key,
+    needs_poppler,
+    needs_qpdf,
+    page_texts,
+    pdftotext,
+    qpdf_check,
+    stream_texts,
+)
 from tests.export.samples import ARABIC_MIXED, sample_report
 
 
@@ -51,9 +59,14 @@ def test_header_and_footer_on_every_page():
 
 def test_a_long_table_repeats_its_header_on_every_page():
     rows = [[f"row {i:03d}", str(i), "x"] for i in range(300)]
-    report = rm.Report(kind="program", lang="en", title="Big", period="2026", audience="supervisor",
-                       blocks=[rm.Table(columns=["Label", "Count", "Flag"], rows=rows,
-                                        numeric=frozenset({1}))])
+    report = rm.Report(
+        kind="program",
+        lang="en",
+        title="Big",
+        period="2026",
+        audience="supervisor",
+        blocks=[rm.Table(columns=["Label", "Count", "Flag"], rows=rows, numeric=frozenset({1}))],
+    )
     pages = page_texts(render_report(report))
     assert len(pages) >= 5
     for text in pages:
@@ -94,8 +107,9 @@ def test_arabic_report_extracts_to_the_logical_text(tmp_path):
 def test_arabic_table_columns_are_mirrored(tmp_path):
     path = as_file(render_report(sample_report("ar")), tmp_path)
     layout = pdftotext(path, "-layout", "-f", "1", "-l", "1")
-    header = next(line for line in layout.splitlines() if "ﺍﻟﺤﺎﺿﺮﻭﻥ" in line or
-                  key("الحاضرون") in key(line))
+    header = next(
+        line for line in layout.splitlines() if "ﺍﻟﺤﺎﺿﺮﻭﻥ" in line or key("الحاضرون") in key(line)
+    )
     # in the visual line the first logical column (Session) sits furthest right
     positions = {name: key(header).find(key(name)) for name in ("الجلسة", "الحاضرون")}
     assert positions["الجلسة"] > positions["الحاضرون"] >= 0

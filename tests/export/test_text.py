@@ -11,8 +11,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from facilitator.export.fonts import fonts
-from facilitator.export.text import (_JOINED_NUMBER, PLACEHOLDER, clean_text, escape_markup,
-                                     shape_line, text_width, wrap_text)
+from facilitator.export.text import (
+    _JOINED_NUMBER,
+    PLACEHOLDER,
+    clean_text,
+    escape_markup,
+    shape_line,
+    text_width,
+    wrap_text,
+)
 
 
 def test_clean_text_strips_controls_and_bidi_overrides():
@@ -81,16 +88,19 @@ def _visual(text: str, rtl: bool) -> str:
     return "".join(out)
 
 
-@pytest.mark.parametrize("text, rtl, expected", [
-    ("سعيد", True, "ديعس"),
-    ("abc سعيد", False, "abc ديعس"),
-    ("سعيد abc", True, "abc ديعس"),
-    ("الجلسة 3 من 12", True, "12 نم 3 ةسلجلا"),
-    ("مرحبا Peer Support (PS) بكم", True, "مكب Peer Support (PS) ابحرم"),
-    # dates and joined numbers keep their left-to-right order after Arabic letters
-    ("من 2025-01-07 إلى 2025-05-20", True, "2025-05-20 ىلإ 2025-01-07 نم"),
-    ("الرمز 3/4 هنا", True, "انه 3/4 زمرلا"),
-])
+@pytest.mark.parametrize(
+    "text, rtl, expected",
+    [
+        ("سعيد", True, "ديعس"),
+        ("abc سعيد", False, "abc ديعس"),
+        ("سعيد abc", True, "abc ديعس"),
+        ("الجلسة 3 من 12", True, "12 نم 3 ةسلجلا"),
+        ("مرحبا Peer Support (PS) بكم", True, "مكب Peer Support (PS) ابحرم"),
+        # dates and joined numbers keep their left-to-right order after Arabic letters
+        ("من 2025-01-07 إلى 2025-05-20", True, "2025-05-20 ىلإ 2025-01-07 نم"),
+        ("الرمز 3/4 هنا", True, "انه 3/4 زمرلا"),
+    ],
+)
 def test_bidi_visual_order(text, rtl, expected):
     assert _visual(text, rtl) == expected
 

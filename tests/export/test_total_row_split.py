@@ -17,9 +17,17 @@ def _report(n_rows: int, filler: int, lang: str) -> rm.Report:
     rows = [[f"Row {i}", str(i)] for i in range(n_rows)] + [["Total", str(sum(range(n_rows)))]]
     blocks = [rm.Paragraph("Filler paragraph. " * 40) for _ in range(filler)]
     blocks.append(rm.Table(["Name", "Count"], rows, numeric=frozenset({1}), total_row=True))
-    return rm.Report(kind="group", lang=lang, title="Split test", period="2026",
-                     audience="supervisor", blocks=blocks, practice=False,
-                     confidentiality="Confidential", generated_at=datetime.now(timezone.utc))
+    return rm.Report(
+        kind="group",
+        lang=lang,
+        title="Split test",
+        period="2026",
+        audience="supervisor",
+        blocks=blocks,
+        practice=False,
+        confidentiality="Confidential",
+        generated_at=datetime.now(timezone.utc),
+    )
 
 
 def _pages_with(data: bytes, word: str) -> list[tuple[int, list[str]]]:

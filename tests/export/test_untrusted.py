@@ -30,17 +30,26 @@ def _report(lang: str, secret_image: str, extra: list[rm.Block] = ()) -> rm.Repo
     img = f'<img src="{secret_image}" width="50" height="50"/>'
     texts = HOSTILE + [img]
     return rm.Report(
-        kind="session", lang=lang, title="<b>Title & co", period="<i>2026",
-        audience="facilitator", subtitle="NUL\x00here \u202eevil\u202c",
+        kind="session",
+        lang=lang,
+        title="<b>Title & co",
+        period="<i>2026",
+        audience="facilitator",
+        subtitle="NUL\x00here \u202eevil\u202c",
         blocks=[
             *(rm.Paragraph(t) for t in texts),
             rm.BulletList(items=texts),
             rm.KeyFigures(items=[("<b>", "&")]),
             rm.Table(columns=["<th>", "R&D"], rows=[[t, t] for t in texts]),
-            rm.Chart(kind="bar", title="<b>chart", categories=["<a>", "&"],
-                     series=[rm.Series("<img>", [1, 2])]),
+            rm.Chart(
+                kind="bar",
+                title="<b>chart",
+                categories=["<a>", "&"],
+                series=[rm.Series("<img>", [1, 2])],
+            ),
             *extra,
-        ])
+        ],
+    )
 
 
 @pytest.fixture
@@ -62,9 +71,15 @@ def test_markup_renders_literally_and_reads_no_file(lang, secret_png):
     assert b"/Subtype /Image" not in data
     if lang == "en":
         text = "\n".join(page_texts(data))
-        for literal in ("Less < more & R&D", "<b>not bold", '<a href="javascript:alert(1)">click</a>',
-                        f'<img src="{secret_png}"', "&amp; &#0; &bogus; <br/> <para>",
-                        "<b>Title & co", "NULhere evil"):
+        for literal in (
+            "Less < more & R&D",
+            "<b>not bold",
+            '<a href="javascript:alert(1)">click</a>',
+            f'<img src="{secret_png}"',
+            "&amp; &#0; &bogus; <br/> <para>",
+            "<b>Title & co",
+            "NULhere evil",
+        ):
             assert literal in text, literal
         assert "R&D;" not in text
 
@@ -72,9 +87,17 @@ def test_markup_renders_literally_and_reads_no_file(lang, secret_png):
 def test_long_words_and_a_400_line_cell_split_across_pages(tmp_path):
     word = "W" * 10_000
     cell = "\n".join(f"line {i}" for i in range(1, 401))
-    report = rm.Report(kind="group", lang="en", title="Huge", period="", audience="supervisor",
-                       blocks=[rm.Paragraph(word),
-                               rm.Table(columns=["Note", "Count"], rows=[[cell, "7"], [word, "8"]])])
+    report = rm.Report(
+        kind="group",
+        lang="en",
+        title="Huge",
+        period="",
+        audience="supervisor",
+        blocks=[
+            rm.Paragraph(word),
+            rm.Table(columns=["Note", "Count"], rows=[[cell, "7"], [word, "8"]]),
+        ],
+    )
     data = render_report(report)
     pages = page_texts(data)
     text = "\n".join(pages)
@@ -88,8 +111,14 @@ def test_long_words_and_a_400_line_cell_split_across_pages(tmp_path):
 @needs_qpdf
 def test_emoji_controls_and_bidi_overrides_are_cleaned(tmp_path):
     text = "ok 😀 done \x01\x02 \u202eReversed\u202c \ue123 end"
-    report = rm.Report(kind="group", lang="ar", title=text, period="", audience="supervisor",
-                       blocks=[rm.Paragraph(text), rm.Table(columns=[text], rows=[[text]])])
+    report = rm.Report(
+        kind="group",
+        lang="ar",
+        title=text,
+        period="",
+        audience="supervisor",
+        blocks=[rm.Paragraph(text), rm.Table(columns=[text], rows=[[text]])],
+    )
     data = render_report(report)
     qpdf_check(as_file(data, tmp_path))
     with_placeholders = "\n".join(page_texts(data))
@@ -101,12 +130,27 @@ def test_emoji_controls_and_bidi_overrides_are_cleaned(tmp_path):
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(max_size=300), st.sampled_from(["en", "ar"]))
 def test_any_text_renders_in_every_kind_of_block(text, lang):
-    report = rm.Report(kind="group", lang=lang, title=text, period=text, audience="external",
-                       subtitle=text, confidentiality=text,
-                       blocks=[rm.Heading(text), rm.Paragraph(text), rm.BulletList([text]),
-                               rm.KeyFigures([(text, text)]),
-                               rm.Table(columns=[text, "n"], rows=[[text, text]], title=text),
-                               rm.Chart(kind="line", title=text, categories=[text, "b"],
-                                        series=[rm.Series(text, [1.0, None])])])
+    report = rm.Report(
+        kind="group",
+        lang=lang,
+        title=text,
+        period=text,
+        audience="external",
+        subtitle=text,
+        confidentiality=text,
+        blocks=[
+            rm.Heading(text),
+            rm.Paragraph(text),
+            rm.BulletList([text]),
+            rm.KeyFigures([(text, text)]),
+            rm.Table(columns=[text, "n"], rows=[[text, text]], title=text),
+            rm.Chart(
+                kind="line",
+                title=text,
+                categories=[text, "b"],
+                series=[rm.Series(text, [1.0, None])],
+            ),
+        ],
+    )
     data = render_report(report)
     assert data.startswith(b"%PDF-") and len(PdfReader(io.BytesIO(data)).pages) >= 1

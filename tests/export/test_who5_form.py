@@ -20,11 +20,30 @@ from facilitator.export.fonts import fonts
 from facilitator.export.text import PLACEHOLDER
 from facilitator.export.who5_form import render_who5_form, write_who5_form
 from facilitator.tracking.measures import builtin_spec, get_measure, measure_text
-from tests.export.pdfcheck import (as_file, key, needs_poppler, needs_qpdf, page_texts,
-                                   pdftotext, qpdf_check, stream_texts)
+from tests.export.pdfcheck import (
+    as_file,
+    key,
+    needs_poppler,
+    needs_qpdf,
+    page_texts,
+    pdftotext,
+    qpdf_check,
+    stream_texts,
+)
 
-DIAGNOSTIC = ("depress", "diagnos", "disorder", "clinical", "illness", "symptom", "screening",
-              "اكتئاب", "تشخيص", "اضطراب", "مرض")
+DIAGNOSTIC = (
+    "depress",
+    "diagnos",
+    "disorder",
+    "clinical",
+    "illness",
+    "symptom",
+    "screening",
+    "اكتئاب",
+    "تشخيص",
+    "اضطراب",
+    "مرض",
+)
 
 
 def who5(lang: str, **changes):
@@ -51,8 +70,10 @@ def _visual_to_logical(word: str) -> str:
 def _tick_boxes(data: bytes) -> list[list[dict]]:
     """The square tick boxes of each page, as pdfplumber sees the drawn rectangles."""
     with pdfplumber.open(io.BytesIO(data)) as pdf:
-        return [[r for r in p.rects if abs(r["width"] - r["height"]) < 0.5 and r["width"] > 20]
-                for p in pdf.pages]
+        return [
+            [r for r in p.rects if abs(r["width"] - r["height"]) < 0.5 and r["width"] > 20]
+            for p in pdf.pages
+        ]
 
 
 def _score_columns(data: bytes) -> list[int]:
@@ -61,8 +82,14 @@ def _score_columns(data: bytes) -> list[int]:
     words = _words(data)
     scores = []
     for box in boxes:
-        inside = [w["text"] for w in words if box["x0"] <= w["x0"] and w["x1"] <= box["x1"]
-                  and box["top"] <= w["top"] and w["bottom"] <= box["bottom"]]
+        inside = [
+            w["text"]
+            for w in words
+            if box["x0"] <= w["x0"]
+            and w["x1"] <= box["x1"]
+            and box["top"] <= w["top"]
+            and w["bottom"] <= box["bottom"]
+        ]
         assert len(inside) == 1, inside
         scores.append(int(inside[0]))
     return scores
@@ -110,8 +137,14 @@ def test_each_answer_column_carries_its_label(forms):
         step = boxes[1]["x0"] - boxes[0]["x0"]
         for box, (value, label) in zip(boxes, en.choices):
             middle = (box["x0"] + box["x1"]) / 2
-            cell = page.crop((middle - step / 2 + 1, corner["top"] - 25,
-                              middle + step / 2 - 1, boxes[0]["top"] - 12))
+            cell = page.crop(
+                (
+                    middle - step / 2 + 1,
+                    corner["top"] - 25,
+                    middle + step / 2 - 1,
+                    boxes[0]["top"] - 12,
+                )
+            )
             assert re.sub(r"\s+", " ", cell.extract_text()) == label
 
 
@@ -153,8 +186,9 @@ def test_arabic_title_brackets_are_drawn_around_who5(forms):
     words = _words(forms["ar"])
     # the drawn brackets copy out as the brackets typed (logical), so compare shapes
     same = str.maketrans("()", "||")
-    title_top = next(w["top"] for w in words
-                     if w["text"].translate(same) == "|WHO-5|" and w["top"] > 60)
+    title_top = next(
+        w["top"] for w in words if w["text"].translate(same) == "|WHO-5|" and w["top"] > 60
+    )
     line = sorted((w for w in words if abs(w["top"] - title_top) < 3), key=lambda w: w["x0"])
     assert line[0]["text"].translate(same) == "|WHO-5|"
     logical = [key(_visual_to_logical(w["text"])) for w in reversed(line[1:])]
@@ -185,8 +219,9 @@ def test_wording_note_follows_the_status(tmp_path):
     assert key("هذه الصياغة العربية قدّمتها منظمتك") in key(pdftotext(org))
     spec = dict(builtin_spec("who5"), translation_status="published")
     assert measure_text(spec, "ar").status == "published"
-    assert note not in key(pdftotext(as_file(render_who5_form(measure_text(spec, "ar")),
-                                             tmp_path, "s.pdf")))
+    assert note not in key(
+        pdftotext(as_file(render_who5_form(measure_text(spec, "ar")), tmp_path, "s.pdf"))
+    )
 
 
 @needs_poppler
@@ -197,9 +232,14 @@ def test_no_diagnostic_words_and_no_missing_glyphs(tmp_path, forms, lang):
     assert not [w for w in DIAGNOSTIC if w in normal]
     assert PLACEHOLDER not in text
     # every character the form prints is one the embedded font has
-    strings = [who5(lang).title, who5(lang).instructions, who5(lang).attribution,
-               *who5(lang).items, *(label for _, label in who5(lang).choices),
-               *(who5_form.pick(v, lang) for v in who5_form._T.values())]
+    strings = [
+        who5(lang).title,
+        who5(lang).instructions,
+        who5(lang).attribution,
+        *who5(lang).items,
+        *(label for _, label in who5(lang).choices),
+        *(who5_form.pick(v, lang) for v in who5_form._T.values()),
+    ]
     missing = {ch for s in strings for ch in s if ord(ch) not in fonts().coverage}
     assert not missing
 
@@ -223,8 +263,10 @@ def test_copies_give_one_complete_form_a_page():
             assert statements.count("Your code") == 1
             # big enough to tick (at least 8 mm), all inside the A4 page
             assert all(b["width"] >= 8 * 72 / 25.4 for b in page_boxes)
-            assert all(0 < b["x0"] and b["x1"] < page.width and 0 < b["top"]
-                       and b["bottom"] < page.height for b in page_boxes)
+            assert all(
+                0 < b["x0"] and b["x1"] < page.width and 0 < b["top"] and b["bottom"] < page.height
+                for b in page_boxes
+            )
 
 
 @pytest.mark.parametrize("copies", [0, -1, 51, True, 2.5])
@@ -286,13 +328,16 @@ def store(tmp_path, memory_keyring):
         group = Group(name="Thursday circle", program_type="grief")
         s.add(group)
         s.flush()
-        s.add_all([Participant(group_id=group.id, code=f"QX{i}7", alias=f"Alias{i}")
-                   for i in range(4)])
+        s.add_all(
+            [Participant(group_id=group.id, code=f"QX{i}7", alias=f"Alias{i}") for i in range(4)]
+        )
         row = get_measure(s, "who5")
         spec = dict(row.spec, translation_status="organisation")
         spec["items"] = [dict(i) for i in spec["items"]]
-        spec["items"][0] = dict(spec["items"][0], text={"en": spec["items"][0]["text"]["en"],
-                                                        "ar": "كنتُ مبتهجاً ومعنوياتي عالية"})
+        spec["items"][0] = dict(
+            spec["items"][0],
+            text={"en": spec["items"][0]["text"]["en"], "ar": "كنتُ مبتهجاً ومعنوياتي عالية"},
+        )
         row.spec = spec
     created.close()
     pw = tmp_path / "pass.txt"
@@ -304,8 +349,9 @@ def store(tmp_path, memory_keyring):
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_cli_writes_the_shipped_form_without_a_store(tmp_path, capsys, lang):
     out = tmp_path / f"who5-{lang}.pdf"
-    assert main(["report", "who5-form", "--lang", lang, "--out", str(out),
-                 "--copies", "2"]) == 0, capsys.readouterr().err
+    assert main(["report", "who5-form", "--lang", lang, "--out", str(out), "--copies", "2"]) == 0, (
+        capsys.readouterr().err
+    )
     assert "Wrote" in capsys.readouterr().out
     assert len(PdfReader(out).pages) == 2
     assert key(who5(lang).items[0]) in key(pdftotext(out))
@@ -314,15 +360,43 @@ def test_cli_writes_the_shipped_form_without_a_store(tmp_path, capsys, lang):
 @needs_poppler
 def test_cli_with_db_prints_the_stores_wording_and_no_codes(store, tmp_path, capsys):
     out = tmp_path / "org.pdf"
-    assert main(["report", "who5-form", "--lang", "ar", "--out", str(out), "--db", store["db"],
-                 "--passphrase-file", store["pass"]]) == 0, capsys.readouterr().err
+    assert (
+        main(
+            [
+                "report",
+                "who5-form",
+                "--lang",
+                "ar",
+                "--out",
+                str(out),
+                "--db",
+                store["db"],
+                "--passphrase-file",
+                store["pass"],
+            ]
+        )
+        == 0
+    ), capsys.readouterr().err
     text = pdftotext(out)
     assert key("كنتُ مبتهجاً ومعنوياتي عالية") in key(text)
     assert key(who5("ar").items[0]) not in key(text)
     assert key("هذه الصياغة العربية قدّمتها منظمتك") in key(text)
     en = tmp_path / "org-en.pdf"
-    assert main(["report", "who5-form", "--out", str(en), "--db", store["db"],
-                 "--passphrase-file", store["pass"]]) == 0
+    assert (
+        main(
+            [
+                "report",
+                "who5-form",
+                "--out",
+                str(en),
+                "--db",
+                store["db"],
+                "--passphrase-file",
+                store["pass"],
+            ]
+        )
+        == 0
+    )
     for printed in (text, pdftotext(en)):
         assert "QX" not in printed and "Alias" not in printed and "Thursday" not in printed
 
@@ -336,14 +410,17 @@ def test_cli_password_file_encrypts_the_form(tmp_path):
     assert reader.is_encrypted and reader.decrypt("form password").name != "NOT_DECRYPTED"
 
 
-@pytest.mark.parametrize("extra, message", [
-    (["who5-form", "--copies", "0"], "--copies must be a whole number from 1 to 50"),
-    (["who5-form", "--copies", "-2"], "--copies must be"),
-    (["who5-form", "--copies", "51"], "--copies must be"),
-    (["who5-form", "--copies", "two"], "--copies must be"),
-    (["who5-form", "--copies", "1.5"], "--copies must be"),
-    (["handout", "--script", "grief-loss-circle", "--copies", "2"], "who5-form only"),
-])
+@pytest.mark.parametrize(
+    "extra, message",
+    [
+        (["who5-form", "--copies", "0"], "--copies must be a whole number from 1 to 50"),
+        (["who5-form", "--copies", "-2"], "--copies must be"),
+        (["who5-form", "--copies", "51"], "--copies must be"),
+        (["who5-form", "--copies", "two"], "--copies must be"),
+        (["who5-form", "--copies", "1.5"], "--copies must be"),
+        (["handout", "--script", "grief-loss-circle", "--copies", "2"], "who5-form only"),
+    ],
+)
 def test_cli_bad_input_is_one_line_and_exit_1(tmp_path, capsys, extra, message):
     out = tmp_path / "bad.pdf"
     assert main(["report", *extra, "--out", str(out)]) == 1

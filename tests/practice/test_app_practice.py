@@ -42,17 +42,27 @@ def play_through(attempt, clock, answers):
 
 def test_an_attempt_is_saved_as_it_happens_and_replays_exactly(raw_db):
     clock = ManualClock(1000.0)
-    attempt = svc.start_attempt(raw_db, "suicidal-disclosure-round", "Trainee A", seed=99,
-                                clock=clock)
+    attempt = svc.start_attempt(
+        raw_db, "suicidal-disclosure-round", "Trainee A", seed=99, clock=clock
+    )
     attempt.start()
     with raw_db.session() as s:  # already in the store, before anything else happens
         assert s.scalar(select(func.count()).select_from(PracticeEntry)) == 2
         assert s.scalar(select(func.count()).select_from(PracticeAction)) == 1
-    outcome = play_through(attempt, clock, {
-        "first_response": "pause", "private_talk": "ask_directly",
-        "keep_it_secret": "promise", "group_after": "acknowledge"})
-    assert outcome.result == "not_yet" and set(outcome.critical_missed) == {"no_secret",
-                                                                           "connect_help"}
+    outcome = play_through(
+        attempt,
+        clock,
+        {
+            "first_response": "pause",
+            "private_talk": "ask_directly",
+            "keep_it_secret": "promise",
+            "group_after": "acknowledge",
+        },
+    )
+    assert outcome.result == "not_yet" and set(outcome.critical_missed) == {
+        "no_secret",
+        "connect_help",
+    }
     with raw_db.session() as s:
         row = s.get(PracticeAttempt, attempt.id)
         assert row.status == "finished" and row.result == "not_yet" and row.seed == 99
@@ -69,10 +79,18 @@ def test_an_attempt_is_saved_as_it_happens_and_replays_exactly(raw_db):
 def test_history_per_trainee_and_assessment_rules(raw_db, tmp_path):
     for trainee, seed in (("A", 1), ("B", 2), ("A", 3)):
         clock = ManualClock()
-        attempt = svc.start_attempt(raw_db, "silent-member", trainee, seed=seed, clock=clock,
-                                    mode="assessment")
-        play_through(attempt, clock, {"at_check_in": "accept", "in_the_round": "open_door",
-                                      "at_the_break": "listening_counts"})
+        attempt = svc.start_attempt(
+            raw_db, "silent-member", trainee, seed=seed, clock=clock, mode="assessment"
+        )
+        play_through(
+            attempt,
+            clock,
+            {
+                "at_check_in": "accept",
+                "in_the_round": "open_door",
+                "at_the_break": "listening_counts",
+            },
+        )
     mine = svc.history(raw_db, trainee="A")
     assert [h.seed for h in mine] == [1, 3] and all(h.result == "competent" for h in mine)
     assert len(svc.history(raw_db)) == 3
@@ -114,8 +132,9 @@ def test_an_interrupted_attempt_resumes_where_it_stopped(raw_db):
     resumed.choose("protect_turn")
     choice = [e for e in resumed.run.entries if e.kind == "choice"][0]
     assert choice.data["response_seconds"] == 6.0  # the closed hours are not counted
-    outcome = play_through(resumed, later, {"over_time": "summarise_move",
-                                            "at_the_break": "honest_kind"})
+    outcome = play_through(
+        resumed, later, {"over_time": "summarise_move", "at_the_break": "honest_kind"}
+    )
     assert outcome.result == "competent"
     stored = svc.stored_transcript(raw_db, resumed.id)
     assert [e["seq"] for e in stored] == list(range(1, len(stored) + 1))

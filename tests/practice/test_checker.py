@@ -44,15 +44,15 @@ def test_a_condition_that_no_path_makes_true():
     assert any("upset" in m and "never true on any path" in m for m in messages(report))
     assert any("decision 'd2' is unreachable" in m for m in messages(report))
     found = [f for f in report.findings if "never true" in f.message][0]
-    assert found.line == next(i + 1 for i, line in enumerate(text.splitlines())
-                              if "when: {who: AA1" in line)
+    assert found.line == next(
+        i + 1 for i, line in enumerate(text.splitlines()) if "when: {who: AA1" in line
+    )
 
 
 def test_no_correct_route_for_the_safety_critical_path():
     text = SMALL.replace("        performs: [be_kind]\n      - id: meh", "      - id: meh")
     text = text.replace("        performs: [be_kind]\n        minutes: 5", "        minutes: 5")
-    text = text.replace("critical_actions:\n  - id: be_kind",
-                        "critical_actions:\n  - id: be_kind")
+    text = text.replace("critical_actions:\n  - id: be_kind", "critical_actions:\n  - id: be_kind")
     # be_kind is now performed by no option at all
     report = run_check(text)
     assert any("performed on no path" in m for m in messages(report))
@@ -69,10 +69,10 @@ def test_dead_ends_and_the_longest_path():
 
 def test_missing_translations_fail_the_check():
     text = SMALL.replace("status: reviewed", "status: draft").replace(
-        'feedback: {en: "Right.", ar: "صحيح."}', 'feedback: {en: "Right."}', 1)
+        'feedback: {en: "Right.", ar: "صحيح."}', 'feedback: {en: "Right."}', 1
+    )
     report = run_check(text)
-    assert any("'decision.d1.option.good.feedback' has no Arabic" in m
-               for m in messages(report))
+    assert any("'decision.d1.option.good.feedback' has no Arabic" in m for m in messages(report))
 
 
 def test_the_cap_stops_with_a_clear_message():
@@ -82,13 +82,16 @@ def test_the_cap_stops_with_a_clear_message():
 
 
 def test_reference_paths_are_checked():
-    text = SMALL + """reference_paths:
+    text = (
+        SMALL
+        + """reference_paths:
   - id: good_path
     choose: {d1: good}
     expect:
       scores: {listening_empathy: 2, group_dynamics: 5}
       result: competent
 """
+    )
     report = run_check(text)
     assert any("group_dynamics 1 (expected 5)" in m for m in messages(report))
 

@@ -61,14 +61,21 @@ def test_a_state_condition_fires_its_event(small):
     run, clock = new_run(small, seed=1)
     autoplay_choices = {"d1": "bad", "d2": "follow"}
     outcome = autoplay(run, lambda r, d: autoplay_choices[d.id], clock)
-    start = small.participant("AA1").state.distress + (1 if run.temperaments["AA1"] == "anxious" else 0)
+    start = small.participant("AA1").state.distress + (
+        1 if run.temperaments["AA1"] == "anxious" else 0
+    )
     if start + 2 >= 8:
         assert "upset" in run.fired and outcome.decisions_reached == ("d1", "d2")
     else:
         assert "upset" not in run.fired and outcome.decisions_reached == ("d1",)
     changes = [e for e in run.entries if e.kind == "state"]
-    assert changes and changes[0].data == {"who": "AA1", "var": "distress", "from": start,
-                                           "to": start + 2, "source": "d1.bad"}
+    assert changes and changes[0].data == {
+        "who": "AA1",
+        "var": "distress",
+        "from": start,
+        "to": start + 2,
+        "source": "d1.bad",
+    }
 
 
 def test_the_seed_draws_temperaments_and_both_are_seen(small):
@@ -82,15 +89,20 @@ def test_replay_with_the_same_seed_gives_the_same_transcript(builtins):
     run, clock = new_run(scenario, seed=12345)
     answers = iter(["move_on", "follow", "ask_directly", "call_together", "acknowledge"])
     autoplay(run, lambda r, d: next(answers), clock, think_seconds=lambda r, d: 7.25)
-    again = PracticeRun.replay(scenario, load_script(scenario.script), 12345, "practice",
-                               [a.__dict__ for a in run.actions])
+    again = PracticeRun.replay(
+        scenario, load_script(scenario.script), 12345, "practice", [a.__dict__ for a in run.actions]
+    )
     assert again.transcript() == run.transcript()
     assert again.outcome == run.outcome and again.temperaments == run.temperaments
     other, _ = new_run(scenario, seed=54321)
     assert (other.jitter, other.temperaments) != (run.jitter, run.temperaments)
     try:  # another seed's draws do not fit these inputs: a different story, or a refusal
-        assert PracticeRun.replay(scenario, load_script(scenario.script), 54321, "practice",
-                                  run.actions).transcript() != run.transcript()
+        assert (
+            PracticeRun.replay(
+                scenario, load_script(scenario.script), 54321, "practice", run.actions
+            ).transcript()
+            != run.transcript()
+        )
     except EngineError:
         pass
 
@@ -177,8 +189,10 @@ def test_option_minutes_extend_the_step_on_the_run_engine(builtins):
 
 
 def test_an_option_can_end_the_scenario(small):
-    text = SMALL.replace("        scores: {group_dynamics: -2}",
-                         "        scores: {group_dynamics: -2}\n        ends: true")
+    text = SMALL.replace(
+        "        scores: {group_dynamics: -2}",
+        "        scores: {group_dynamics: -2}\n        ends: true",
+    )
     scenario = parse_scenario_text(text, "s.yaml")
     run, clock = new_run(scenario)
     run.start()

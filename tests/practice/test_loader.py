@@ -10,8 +10,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from facilitator.errors import ScriptError
-from facilitator.practice.loader import ScenarioValidationError, load_scenario_file, \
-    parse_scenario_text
+from facilitator.practice.loader import (
+    ScenarioValidationError,
+    load_scenario_file,
+    parse_scenario_text,
+)
 
 from .conftest import SMALL
 
@@ -30,36 +33,65 @@ def line_of(text: str, needle: str, nth: int = 0) -> int:
 def test_the_small_scenario_loads():
     sc = parse_scenario_text(SMALL, "s.yaml")
     assert sc.id == "small-test" and len(sc.participants) == 3
-    assert ("decision.d1.option.good.feedback", sc.decision("d1").option("good").feedback) \
-        in sc.strings()
+    assert (
+        "decision.d1.option.good.feedback",
+        sc.decision("d1").option("good").feedback,
+    ) in sc.strings()
 
 
-@pytest.mark.parametrize("old,new,needle,message", [
-    ("    coach: {en:", "    coaching: {en:", "coaching:", "coaching: unknown field"),
-    ("    step: check_in", "    step: nowhere", "step: nowhere",
-     "has no step 'nowhere'"),
-    ("script: mutual-support-circle", "script: no-such-script", "script: no-such",
-     "there is no session script 'no-such-script'"),
-    ('        cites: ["rule:own_experience"]', '        cites: ["rule:be_nice"]', "rule:be_nice",
-     "'rule:be_nice' is not a ground rule"),
-    ("    kind: leaves", "    kind: shouts", "kind: shouts", "unknown event kind 'shouts'"),
-    ('op: ">=", value: 8', 'op: ">=", value: 11', "value: 11", "can never be true"),
-    ("        scores: {listening_empathy: 1}", "        scores: {listening_empathy: 9}",
-     "listening_empathy: 9", "too large"),
-    ("        scores: {listening_empathy: 1}", "        scores: {listening: 1}",
-     "listening: 1", "unknown competency 'listening'"),
-    ("    decision: d2", "    decision: d9", "decision: d9", "there is no decision 'd9'"),
-    ("    who: AA1\n    kind: leaves", "    who: ZZ9\n    kind: leaves", "who: ZZ9",
-     "there is no participant 'ZZ9'"),
-    ("    temperaments: [steady, anxious]", "    temperaments: [steady, grumpy]", "grumpy",
-     "unknown temperament 'grumpy'"),
-])
+@pytest.mark.parametrize(
+    "old,new,needle,message",
+    [
+        ("    coach: {en:", "    coaching: {en:", "coaching:", "coaching: unknown field"),
+        ("    step: check_in", "    step: nowhere", "step: nowhere", "has no step 'nowhere'"),
+        (
+            "script: mutual-support-circle",
+            "script: no-such-script",
+            "script: no-such",
+            "there is no session script 'no-such-script'",
+        ),
+        (
+            '        cites: ["rule:own_experience"]',
+            '        cites: ["rule:be_nice"]',
+            "rule:be_nice",
+            "'rule:be_nice' is not a ground rule",
+        ),
+        ("    kind: leaves", "    kind: shouts", "kind: shouts", "unknown event kind 'shouts'"),
+        ('op: ">=", value: 8', 'op: ">=", value: 11', "value: 11", "can never be true"),
+        (
+            "        scores: {listening_empathy: 1}",
+            "        scores: {listening_empathy: 9}",
+            "listening_empathy: 9",
+            "too large",
+        ),
+        (
+            "        scores: {listening_empathy: 1}",
+            "        scores: {listening: 1}",
+            "listening: 1",
+            "unknown competency 'listening'",
+        ),
+        ("    decision: d2", "    decision: d9", "decision: d9", "there is no decision 'd9'"),
+        (
+            "    who: AA1\n    kind: leaves",
+            "    who: ZZ9\n    kind: leaves",
+            "who: ZZ9",
+            "there is no participant 'ZZ9'",
+        ),
+        (
+            "    temperaments: [steady, anxious]",
+            "    temperaments: [steady, grumpy]",
+            "grumpy",
+            "unknown temperament 'grumpy'",
+        ),
+    ],
+)
 def test_each_mistake_is_named_at_its_line(old, new, needle, message):
     text = SMALL.replace(old, new, 1)
     assert text != SMALL
     found = problems(text)
-    assert any(p.startswith(f"s.yaml:{line_of(text, needle)}:") and message in p
-               for p in found), found
+    assert any(p.startswith(f"s.yaml:{line_of(text, needle)}:") and message in p for p in found), (
+        found
+    )
 
 
 def test_a_reviewed_scenario_needs_both_languages_but_a_draft_does_not():
@@ -71,13 +103,16 @@ def test_a_reviewed_scenario_needs_both_languages_but_a_draft_does_not():
     assert sc.decision("d1").prompt.get("ar") == "What now?"  # falls back while untranslated
 
 
-@pytest.mark.parametrize("text,message", [
-    ("a: &x 1\nb: *x\n", "anchors and aliases"),
-    ("format: !!python/object:os.system 1\n", "invalid YAML"),
-    ("format: 1\nformat: 1\n", "appears twice"),
-    ("- a\n- b\n", "top level must be a mapping"),
-    ("", "empty"),
-])
+@pytest.mark.parametrize(
+    "text,message",
+    [
+        ("a: &x 1\nb: *x\n", "anchors and aliases"),
+        ("format: !!python/object:os.system 1\n", "invalid YAML"),
+        ("format: 1\nformat: 1\n", "appears twice"),
+        ("- a\n- b\n", "top level must be a mapping"),
+        ("", "empty"),
+    ],
+)
 def test_hostile_yaml_is_refused_like_a_script(text, message):
     assert any(message in p for p in problems(text))
 
@@ -92,11 +127,21 @@ def test_a_file_that_is_not_there(tmp_path):
 
 
 VALID = yaml.safe_load(SMALL)
-SCALARS = (st.none() | st.booleans() | st.integers(-10**6, 10**6)
-           | st.floats(allow_nan=True, allow_infinity=True) | st.text(max_size=20))
-NESTED = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=4)
-                      | st.dictionaries(st.text(max_size=8) | st.sampled_from(list(VALID)),
-                                        inner, max_size=4), max_leaves=20)
+SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**6), 10**6)
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text(max_size=20)
+)
+NESTED = st.recursive(
+    SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(st.text(max_size=8) | st.sampled_from(list(VALID)), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
 
 
 def _paths(node, prefix=()):
@@ -136,8 +181,11 @@ def edited(draw):
     for _ in range(draw(st.integers(1, 4))):
         i = draw(st.integers(0, len(text)))
         j = min(len(text), i + draw(st.integers(0, 15)))
-        text = text[:i] + draw(st.text(alphabet=list(":-[]{}&*!|>'\"#\n ab1حل\x00"),
-                                       max_size=6)) + text[j:]
+        text = (
+            text[:i]
+            + draw(st.text(alphabet=list(":-[]{}&*!|>'\"#\n ab1حل\x00"), max_size=6))
+            + text[j:]
+        )
     return text
 
 

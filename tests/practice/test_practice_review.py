@@ -13,8 +13,12 @@ from facilitator.practice.model import COMPETENCIES
 
 from .test_app_practice import play_through
 
-BEST = {"first_response": "pause", "private_talk": "ask_directly",
-        "keep_it_secret": "call_together", "group_after": "acknowledge"}
+BEST = {
+    "first_response": "pause",
+    "private_talk": "ask_directly",
+    "keep_it_secret": "call_together",
+    "group_after": "acknowledge",
+}
 SECRET = {**BEST, "keep_it_secret": "promise"}
 
 
@@ -33,8 +37,9 @@ def test_debrief_waits_for_the_trainees_reactions_then_follows_the_rubric(raw_db
         review.save_reflection(raw_db, aid, "   ", 3)
     with pytest.raises(InputError):
         review.save_reflection(raw_db, aid, "Tense", 6)
-    review.save_reflection(raw_db, aid, "Tense when he asked me to keep it secret.", 2,
-                           "I paused the round")
+    review.save_reflection(
+        raw_db, aid, "Tense when he asked me to keep it secret.", 2, "I paused the round"
+    )
     d = review.debrief(raw_db, aid, "en")
     assert d.sections == ("reactions", "moments", "scores", "next")
     assert d.reflection.self_rating == 2 and "secret" in d.reflection.reactions
@@ -61,8 +66,14 @@ def test_override_comment_and_blind_second_rating(raw_db):
     review.save_reflection(raw_db, aid, "ok", 3)
     with pytest.raises(InputError, match="reason"):
         review.override_score(raw_db, aid, "Trainer One", "boundaries", -1, "")
-    review.override_score(raw_db, aid, "Trainer One", "boundaries", -1,
-                          "He refused the secret a moment later, out loud")
+    review.override_score(
+        raw_db,
+        aid,
+        "Trainer One",
+        "boundaries",
+        -1,
+        "He refused the secret a moment later, out loud",
+    )
     d = review.debrief(raw_db, aid, "en")
     b = next(c for c in d.competencies if c.id == "boundaries")
     assert b.score == -3 and b.effective == -1 and b.override.author == "Trainer One"
@@ -70,13 +81,18 @@ def test_override_comment_and_blind_second_rating(raw_db):
     review.add_comment(raw_db, aid, "Trainer One", "Good calm voice here", choice_seq)
     with pytest.raises(InputError):
         review.add_comment(raw_db, aid, "Trainer One", "x", 99999)
-    assert review.debrief(raw_db, aid, "en").moments[0].comments[0].text == \
-        "Good calm voice here"
+    assert review.debrief(raw_db, aid, "en").moments[0].comments[0].text == "Good calm voice here"
 
-    levels_a = {"safety_response": "developing", "boundaries": "not_yet",
-                "listening_empathy": "competent"}
-    levels_b = {"safety_response": "developing", "boundaries": "developing",
-                "listening_empathy": "competent"}
+    levels_a = {
+        "safety_response": "developing",
+        "boundaries": "not_yet",
+        "listening_empathy": "competent",
+    }
+    levels_b = {
+        "safety_response": "developing",
+        "boundaries": "developing",
+        "listening_empathy": "competent",
+    }
     review.add_rating(raw_db, aid, "Trainer One", levels_a, "not_yet")
     assert review.ratings(raw_db, aid, "Trainer Two") == []  # blind until rated
     review.add_rating(raw_db, aid, "Trainer Two", levels_b, "developing")
@@ -84,8 +100,10 @@ def test_override_comment_and_blind_second_rating(raw_db):
     assert [r.rater for r in seen] == ["Trainer One", "Trainer Two"]
     review.add_rating(raw_db, other, "Trainer One", {"safety_response": "competent"}, "competent")
     review.add_rating(raw_db, other, "Trainer Two", {"safety_response": "competent"}, "competent")
-    agree = {a.competency: a for a in review.agreement(raw_db, [aid, other], "Trainer One",
-                                                        "Trainer Two")}
+    agree = {
+        a.competency: a
+        for a in review.agreement(raw_db, [aid, other], "Trainer One", "Trainer Two")
+    }
     assert agree["safety_response"].pairs == 2 and agree["safety_response"].percent == 100.0
     assert agree["boundaries"].percent == 0.0
     with pytest.raises(InputError):
@@ -139,8 +157,9 @@ def _pdf_text(data: bytes, tmp_path) -> str:
 
     pdf = tmp_path / "x.pdf"
     pdf.write_bytes(data)
-    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def test_feedback_pdf_in_both_languages_is_watermarked_and_in_debrief_order(raw_db, tmp_path):
@@ -154,8 +173,15 @@ def test_feedback_pdf_in_both_languages_is_watermarked_and_in_debrief_order(raw_
     assert all("PRACTICE" in page for page in stream_texts(data))  # on every page
     text = _pdf_text(data, tmp_path)
     assert "Trainee A" in text and "My hands were shaking" in text
-    order = [text.index(h) for h in ("1. Your reactions", "2. Key moments",
-                                     "3. Scores per competency", "4. What to practise next")]
+    order = [
+        text.index(h)
+        for h in (
+            "1. Your reactions",
+            "2. Key moments",
+            "3. Scores per competency",
+            "4. What to practise next",
+        )
+    ]
     assert order == sorted(order)
     assert "Strongest option" in text and "MISSED" in text
     ar_data = review.feedback_pdf(raw_db, aid, "ar")
@@ -175,14 +201,20 @@ def test_roleplay_kit_and_observer_marks_typed_back_in(raw_db, tmp_path):
 
     sc = builtin_scenarios()["suicidal-disclosure-round"]
     marks = {d: [o.id for o in sc.decision(d).options].index(opt) + 1 for d, opt in BEST.items()}
-    aid = review.record_observed_attempt(raw_db, "suicidal-disclosure-round", "Live T",
-                                         "Observer O", marks)
+    aid = review.record_observed_attempt(
+        raw_db, "suicidal-disclosure-round", "Live T", "Observer O", marks
+    )
     [row] = svc.history(raw_db, trainee="Live T")
     assert row.id == aid and row.status == "finished" and row.result == "competent"
     assert row.scores["safety_response"] == 9
     with pytest.raises(InputError, match="no tick"):
-        review.record_observed_attempt(raw_db, "suicidal-disclosure-round", "Live T",
-                                       "Observer O", {"first_response": marks["first_response"]})
+        review.record_observed_attempt(
+            raw_db,
+            "suicidal-disclosure-round",
+            "Live T",
+            "Observer O",
+            {"first_response": marks["first_response"]},
+        )
 
 
 def test_a_score_override_is_in_the_audit_chain_and_roles_are_enforced(raw_db):
@@ -195,16 +227,17 @@ def test_a_score_override_is_in_the_audit_chain_and_roles_are_enforced(raw_db):
     aid = _played(raw_db, SECRET)
     review.override_score(raw_db, aid, "Trainer One", "boundaries", -1, "Seen live")
     with raw_db.session() as s:
-        [ev] = s.scalars(select(AuditEvent).where(
-            AuditEvent.action == "practice.score_override")).all()
+        [ev] = s.scalars(
+            select(AuditEvent).where(AuditEvent.action == "practice.score_override")
+        ).all()
         assert ev.entity_id == aid and ev.detail["reason"] == "Seen live"
         assert ev.detail["from"] == -3 and ev.detail["to"] == -1
     assert verify_chain(raw_db, check_head=False).ok
     admin_only = Principal("u1", "sam", frozenset({"administrator"}))
     with pytest.raises(AccessDenied):
-        review.override_score(raw_db, aid, "Sam", "boundaries", 0, "no role",
-                              principal=admin_only)
+        review.override_score(raw_db, aid, "Sam", "boundaries", 0, "no role", principal=admin_only)
     with pytest.raises(AccessDenied):
-        review.add_rating(raw_db, aid, "Sam", {"boundaries": "developing"}, "developing",
-                          principal=admin_only)
+        review.add_rating(
+            raw_db, aid, "Sam", {"boundaries": "developing"}, "developing", principal=admin_only
+        )
     assert review.overrides(raw_db, aid)["boundaries"].score == -1  # nothing changed

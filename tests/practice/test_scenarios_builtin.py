@@ -16,10 +16,18 @@ from .conftest import play
 
 ARABIC = re.compile(r"[\u0600-\u06ff]")
 EXPECTED = {
-    "boundary-private-meeting", "confidentiality-breach", "dominating-member", "silent-member",
-    "conflict-two-members", "stop-medication-advice", "suicidal-disclosure-round",
-    "defusing-operational-critique", "school-mediation-meeting", "grief-move-on",
-    "recovery-intoxicated-arrival", "caregivers-blame-professional",
+    "boundary-private-meeting",
+    "confidentiality-breach",
+    "dominating-member",
+    "silent-member",
+    "conflict-two-members",
+    "stop-medication-advice",
+    "suicidal-disclosure-round",
+    "defusing-operational-critique",
+    "school-mediation-meeting",
+    "grief-move-on",
+    "recovery-intoxicated-arrival",
+    "caregivers-blame-professional",
 }
 
 
@@ -78,8 +86,9 @@ def test_reviewed_against_the_protocol_and_rules(builtins, sid):
 def _expected_from_yaml(sid: str, choices: list[tuple[str, str]]) -> dict[str, int]:
     """Sum the rubric straight from the YAML file, not through the model or the engine."""
     raw = yaml.safe_load((builtin_dir() / f"{sid}.yaml").read_text(encoding="utf-8"))
-    options = {(d["id"], o["id"]): o.get("scores", {}) for d in raw["decisions"]
-               for o in d["options"]}
+    options = {
+        (d["id"], o["id"]): o.get("scores", {}) for d in raw["decisions"] for o in d["options"]
+    }
     total = {c: 0 for c in COMPETENCIES}
     for key in choices:
         for comp, pts in options[key].items():
@@ -109,10 +118,15 @@ def test_known_paths_give_the_rubric_scores(builtins, sid):
 def test_suicidal_disclosure_rubric_by_hand(builtins):
     """One path worked out by hand, independently of the reference paths in the file."""
     scenario = builtins["suicidal-disclosure-round"]
-    run, outcome = play(scenario, {"first_response": "ask_in_group",
-                                   "private_talk": "ask_directly",
-                                   "keep_it_secret": "call_emergency",
-                                   "group_after": "explain"})
+    run, outcome = play(
+        scenario,
+        {
+            "first_response": "ask_in_group",
+            "private_talk": "ask_directly",
+            "keep_it_secret": "call_emergency",
+            "group_after": "explain",
+        },
+    )
     assert outcome.scores["safety_response"] == 1 + 3 + 2
     assert outcome.scores["confidentiality"] == -1 - 3
     assert outcome.scores["group_dynamics"] == -1 - 1
@@ -124,8 +138,9 @@ def test_suicidal_disclosure_rubric_by_hand(builtins):
 
 def test_a_missed_critical_action_caps_a_high_score(builtins):
     scenario = builtins["caregivers-blame-professional"]
-    _, outcome = play(scenario, {"pile_on": "reframe", "med_advice": "redirect",
-                                 "scared_check": "everyone_snaps"})
+    _, outcome = play(
+        scenario, {"pile_on": "reframe", "med_advice": "redirect", "scared_check": "everyone_snaps"}
+    )
     assert outcome.percent == pytest.approx(100 * (4 + 4 - 3) / 13, abs=0.1)
     assert outcome.critical_missed == ("check_privately",)
     assert outcome.result == "not_yet"

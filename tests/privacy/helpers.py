@@ -82,21 +82,34 @@ def init_store(folder: Path, secrets_folder: Path, *, passphrase: bool = True) -
     return StoreFiles(db, pw, match.group(1))
 
 
-def demo_store(folder: Path, secrets_folder: Path, *, groups: int = 2, weeks: int = 8,
-               passphrase: bool = True) -> StoreFiles:
+def demo_store(
+    folder: Path, secrets_folder: Path, *, groups: int = 2, weeks: int = 8, passphrase: bool = True
+) -> StoreFiles:
     store = init_store(folder, secrets_folder, passphrase=passphrase)
-    ok("demo-data", *store.unlock_args(), "--groups", str(groups), "--weeks", str(weeks),
-       "--seed", "1")
+    ok(
+        "demo-data",
+        *store.unlock_args(),
+        "--groups",
+        str(groups),
+        "--weeks",
+        str(weeks),
+        "--seed",
+        "1",
+    )
     with store.open() as opened, opened.db.session() as s:
-        store.group_ids = list(s.scalars(select(Group.id).order_by(Group.created_at,
-                                                                      Group.name)))
+        store.group_ids = list(s.scalars(select(Group.id).order_by(Group.created_at, Group.name)))
     return store
 
 
 def session_ids(store: StoreFiles, *, practice: bool) -> list[str]:
     with store.open() as opened, opened.db.session() as s:
-        return list(s.scalars(select(Session.id).where(Session.is_practice.is_(practice))
-                              .order_by(Session.started_at)))
+        return list(
+            s.scalars(
+                select(Session.id)
+                .where(Session.is_practice.is_(practice))
+                .order_by(Session.started_at)
+            )
+        )
 
 
 def participant_codes(store: StoreFiles) -> set[str]:
@@ -118,8 +131,11 @@ def pdf_text(path: Path) -> str:
     (logical and raw order), pypdf's extraction and the document metadata."""
     parts = []
     for mode in ([], ["-raw"]):
-        parts.append(subprocess.run(["pdftotext", *mode, str(path), "-"], capture_output=True,
-                                    text=True, check=True).stdout)
+        parts.append(
+            subprocess.run(
+                ["pdftotext", *mode, str(path), "-"], capture_output=True, text=True, check=True
+            ).stdout
+        )
     reader = PdfReader(str(path))
     parts += [page.extract_text() or "" for page in reader.pages]
     parts += [str(v) for v in (reader.metadata or {}).values()]

@@ -75,13 +75,19 @@ class NetworkGuard:
         def refuse(name: str) -> Callable[..., Any]:
             def refused(*args: Any, **kwargs: Any) -> Any:
                 guard._deny(name, args[:2])
+
             return refused
 
         self._patch(socket.socket, "connect", connect)
         self._patch(socket.socket, "connect_ex", connect_ex)
         self._patch(socket.socket, "sendto", sendto)
-        for name in ("create_connection", "getaddrinfo", "gethostbyname", "gethostbyname_ex",
-                     "gethostbyaddr"):
+        for name in (
+            "create_connection",
+            "getaddrinfo",
+            "gethostbyname",
+            "gethostbyname_ex",
+            "gethostbyaddr",
+        ):
             self._patch(socket, name, refuse(f"socket.{name}"))
         return self
 

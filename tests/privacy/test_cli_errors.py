@@ -40,12 +40,27 @@ def _unwritable_target(tmp: Path) -> Path:
     return Path("/sys/facilitator-privacy-report.pdf")
 
 
-IN_PROCESS = {"empty-passphrase-file", "directory-as-db", "unknown-report-kind",
-              "out-folder-missing", "k-too-small", "unknown-script", "init-over-existing-store",
-              "restore-from-garbage", "demo-data-bad-number", "reversed-dates",
-              "external-group-report", "session-without-id", "short-pdf-password",
-              "short-new-passphrase", "garbage-db-with-key-file", "k-not-a-number",
-              "unknown-group", "store-in-use", "missing-passphrase-file"}
+IN_PROCESS = {
+    "empty-passphrase-file",
+    "directory-as-db",
+    "unknown-report-kind",
+    "out-folder-missing",
+    "k-too-small",
+    "unknown-script",
+    "init-over-existing-store",
+    "restore-from-garbage",
+    "demo-data-bad-number",
+    "reversed-dates",
+    "external-group-report",
+    "session-without-id",
+    "short-pdf-password",
+    "short-new-passphrase",
+    "garbage-db-with-key-file",
+    "k-not-a-number",
+    "unknown-group",
+    "store-in-use",
+    "missing-passphrase-file",
+}
 
 
 def _cases(t: dict) -> dict[str, tuple[list[str], int]]:
@@ -55,61 +70,140 @@ def _cases(t: dict) -> dict[str, tuple[list[str], int]]:
     return {
         "missing-db": (["db", "check", "--db", t["tmp"] / "nope.db", "--passphrase-file", pw], 1),
         "wrong-passphrase": (["db", "check", "--db", S, "--passphrase-file", t["wrong"]], 1),
-        "missing-passphrase-file": (["db", "check", "--db", S, "--passphrase-file",
-                                     t["tmp"] / "no-such-file.txt"], 1),
+        "missing-passphrase-file": (
+            ["db", "check", "--db", S, "--passphrase-file", t["tmp"] / "no-such-file.txt"],
+            1,
+        ),
         "empty-passphrase-file": (["db", "check", "--db", S, "--passphrase-file", t["empty"]], 1),
         "no-unlock-method": (["db", "check", "--db", S], 1),
         "garbage-db": (["db", "check", "--db", t["garbage"], "--passphrase-file", pw], 1),
-        "garbage-db-with-key-file": (["report", "program", "--db", t["garbage_keyed"],
-                                      "--passphrase-file", pw, "--out", out], 1),
+        "garbage-db-with-key-file": (
+            [
+                "report",
+                "program",
+                "--db",
+                t["garbage_keyed"],
+                "--passphrase-file",
+                pw,
+                "--out",
+                out,
+            ],
+            1,
+        ),
         "directory-as-db": (["db", "backup", "--db", t["tmp"], "--passphrase-file", pw], 1),
         "unknown-option": (["db", "check", *unlock, "--frobnicate"], 2),
         "unknown-report-kind": (["report", "weekly", *unlock, "--out", out], 2),
         "out-is-directory": (["report", "program", *unlock, "--out", t["tmp"]], 1),
-        "out-folder-missing": (["report", "handout", "--script", "mutual-support-circle",
-                                "--out", t["tmp"] / "no" / "such" / "x.pdf"], 1),
-        "out-unwritable": (["report", "handout", "--script", "mutual-support-circle",
-                            "--out", t["unwritable"]], 1),
-        "impossible-date": (["report", "program", *unlock, "--from", "2026-02-30",
-                             "--out", out], 1),
+        "out-folder-missing": (
+            [
+                "report",
+                "handout",
+                "--script",
+                "mutual-support-circle",
+                "--out",
+                t["tmp"] / "no" / "such" / "x.pdf",
+            ],
+            1,
+        ),
+        "out-unwritable": (
+            ["report", "handout", "--script", "mutual-support-circle", "--out", t["unwritable"]],
+            1,
+        ),
+        "impossible-date": (
+            ["report", "program", *unlock, "--from", "2026-02-30", "--out", out],
+            1,
+        ),
         "k-not-a-number": (["report", "program", *unlock, "--k", "five", "--out", out], 2),
         "k-too-small": (["report", "program", *unlock, "--k", "1", "--out", out], 1),
-        "unknown-group": (["report", "group", *unlock, "--group", "no-such-group",
-                           "--out", out], 1),
+        "unknown-group": (
+            ["report", "group", *unlock, "--group", "no-such-group", "--out", out],
+            1,
+        ),
         "unknown-script": (["report", "handout", "--script", "no-such-script", "--out", out], 1),
         "init-over-existing-store": (["db", "init", *unlock], 1),
-        "restore-from-garbage": (["db", "restore", "--db", t["copy"], "--passphrase-file", pw,
-                                  "--from", t["garbage"]], 1),
+        "restore-from-garbage": (
+            ["db", "restore", "--db", t["copy"], "--passphrase-file", pw, "--from", t["garbage"]],
+            1,
+        ),
         "store-in-use": (["db", "check", "--db", t["locked"], "--passphrase-file", pw], 1),
         "demo-data-bad-number": (["demo-data", *unlock, "--groups", "lots"], 1),
-        "reversed-dates": (["report", "program", *unlock, "--from", "2026-03-01",
-                            "--to", "2026-01-31", "--out", out], 1),
-        "external-group-report": (["report", "group", *unlock, "--group", "x", "--external",
-                                   "--out", out], 1),
+        "reversed-dates": (
+            [
+                "report",
+                "program",
+                *unlock,
+                "--from",
+                "2026-03-01",
+                "--to",
+                "2026-01-31",
+                "--out",
+                out,
+            ],
+            1,
+        ),
+        "external-group-report": (
+            ["report", "group", *unlock, "--group", "x", "--external", "--out", out],
+            1,
+        ),
         "session-without-id": (["report", "session", *unlock, "--out", out], 1),
-        "short-pdf-password": (["report", "handout", "--script", "mutual-support-circle",
-                                "--password-file", t["short"], "--out", out], 1),
-        "short-new-passphrase": (["db", "passwd", "--db", S, "--passphrase-file", pw,
-                                  "--new-passphrase-file", t["short"]], 1),
+        "short-pdf-password": (
+            [
+                "report",
+                "handout",
+                "--script",
+                "mutual-support-circle",
+                "--password-file",
+                t["short"],
+                "--out",
+                out,
+            ],
+            1,
+        ),
+        "short-new-passphrase": (
+            [
+                "db",
+                "passwd",
+                "--db",
+                S,
+                "--passphrase-file",
+                pw,
+                "--new-passphrase-file",
+                t["short"],
+            ],
+            1,
+        ),
     }
 
 
 # What each message must say, so a case cannot pass by failing for another reason.
 EXPECT = {
-    "missing-db": "There is no store", "wrong-passphrase": "passphrase is not correct",
+    "missing-db": "There is no store",
+    "wrong-passphrase": "passphrase is not correct",
     "missing-passphrase-file": "Could not read the passphrase file",
-    "empty-passphrase-file": "is empty", "no-unlock-method": "--passphrase-file FILE",
-    "garbage-db": "key file", "garbage-db-with-key-file": "does not open with its own key",
-    "directory-as-db": "no store", "unknown-option": "unrecognized arguments: --frobnicate",
-    "unknown-report-kind": "invalid choice: 'weekly'", "out-is-directory": "is a folder",
-    "out-folder-missing": "does not exist", "out-unwritable": "could not write",
-    "impossible-date": "is not a date", "k-not-a-number": "argument --k",
-    "k-too-small": "--k must be between", "unknown-group": "group does not exist",
-    "unknown-script": "no script with the id", "init-over-existing-store": "already exists",
-    "restore-from-garbage": "key file", "store-in-use": "already open",
-    "demo-data-bad-number": "whole number", "reversed-dates": "is after --to",
-    "external-group-report": "program report only", "session-without-id": "--session ID",
-    "short-pdf-password": "at least 4 characters", "short-new-passphrase": "at least 8",
+    "empty-passphrase-file": "is empty",
+    "no-unlock-method": "--passphrase-file FILE",
+    "garbage-db": "key file",
+    "garbage-db-with-key-file": "does not open with its own key",
+    "directory-as-db": "no store",
+    "unknown-option": "unrecognized arguments: --frobnicate",
+    "unknown-report-kind": "invalid choice: 'weekly'",
+    "out-is-directory": "is a folder",
+    "out-folder-missing": "does not exist",
+    "out-unwritable": "could not write",
+    "impossible-date": "is not a date",
+    "k-not-a-number": "argument --k",
+    "k-too-small": "--k must be between",
+    "unknown-group": "group does not exist",
+    "unknown-script": "no script with the id",
+    "init-over-existing-store": "already exists",
+    "restore-from-garbage": "key file",
+    "store-in-use": "already open",
+    "demo-data-bad-number": "whole number",
+    "reversed-dates": "is after --to",
+    "external-group-report": "program report only",
+    "session-without-id": "--session ID",
+    "short-pdf-password": "at least 4 characters",
+    "short-new-passphrase": "at least 8",
 }
 
 
@@ -137,22 +231,34 @@ def runs(tmp_path_factory):
     shutil.copy2(keyfile_path(store.db), keyfile_path(t["garbage_keyed"]))
     t["copy"] = _copy_store(store.db, tmp / "copy")
     t["locked"] = _copy_store(store.db, tmp / "locked")
-    env = dict(os.environ, PYTHONPATH=str(SITE), FACILITATOR_HOME=str(tmp / "home"),
-               FACILITATOR_KDF_PROFILE="test",
-               PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
+    env = dict(
+        os.environ,
+        PYTHONPATH=str(SITE),
+        FACILITATOR_HOME=str(tmp / "home"),
+        FACILITATOR_KDF_PROFILE="test",
+        PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
+    )
     cases = _cases(t)
     results: dict[str, subprocess.CompletedProcess] = {}
     before = {p: p.read_bytes() for p in (t["garbage"], t["copy"], keyfile_path(t["copy"]))}
 
     def run(argv):
-        return subprocess.run([sys.executable, "-m", "facilitator", *map(str, argv)],
-                              env=env, stdin=subprocess.DEVNULL, capture_output=True,
-                              text=True, timeout=120)
+        return subprocess.run(
+            [sys.executable, "-m", "facilitator", *map(str, argv)],
+            env=env,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
 
     with StoreLock(t["locked"]):  # as if the desktop app had this store open
         with ThreadPoolExecutor(max_workers=2) as pool:
-            futures = {name: pool.submit(run, argv) for name, (argv, _) in cases.items()
-                       if name not in IN_PROCESS}
+            futures = {
+                name: pool.submit(run, argv)
+                for name, (argv, _) in cases.items()
+                if name not in IN_PROCESS
+            }
             for name in sorted(IN_PROCESS):
                 r = run_cli(*cases[name][0])
                 results[name] = subprocess.CompletedProcess([], r.rc, r.out, r.err)
@@ -160,9 +266,26 @@ def runs(tmp_path_factory):
     return dict(cases=cases, results=results, t=t, before=before)
 
 
-CASE_IDS = list(_cases({k: Path("/x") for k in (
-    "tmp", "store", "pw", "wrong", "empty", "short", "garbage", "garbage_keyed", "copy",
-    "locked", "unwritable")}))
+CASE_IDS = list(
+    _cases(
+        {
+            k: Path("/x")
+            for k in (
+                "tmp",
+                "store",
+                "pw",
+                "wrong",
+                "empty",
+                "short",
+                "garbage",
+                "garbage_keyed",
+                "copy",
+                "locked",
+                "unwritable",
+            )
+        }
+    )
+)
 
 
 @pytest.mark.parametrize("case", CASE_IDS)
@@ -191,4 +314,3 @@ def test_failed_commands_changed_nothing(runs):
     assert not list(t["tmp"].glob("*.tmp")) and not list(t["tmp"].glob(".*.tmp"))
     for path, data in runs["before"].items():
         assert path.read_bytes() == data, path
-

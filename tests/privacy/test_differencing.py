@@ -35,10 +35,8 @@ YEAR = 2025
 
 def allowed_periods() -> list[MonthSpan]:
     months = [MonthSpan(date(YEAR, m, 1), month_end(date(YEAR, m, 1))) for m in range(1, 13)]
-    quarters = [MonthSpan(date(YEAR, m, 1), month_end(date(YEAR, m + 2, 1)))
-                for m in (1, 4, 7, 10)]
-    to_date = [MonthSpan(date(YEAR, 1, 1), month_end(date(YEAR, m, 1)))
-               for m in (2, 4, 8, 11)]
+    quarters = [MonthSpan(date(YEAR, m, 1), month_end(date(YEAR, m + 2, 1))) for m in (1, 4, 7, 10)]
+    to_date = [MonthSpan(date(YEAR, 1, 1), month_end(date(YEAR, m, 1))) for m in (2, 4, 8, 11)]
     return [*months, *quarters, *to_date, MonthSpan(date(YEAR, 1, 1), date(YEAR, 12, 31))]
 
 
@@ -63,10 +61,23 @@ def truth_of(db, months: MonthSpan, lang: str = "en", decision=None) -> Report:
     blocks = program_blocks(L, ds, months, lang, measures=measures)
     from facilitator.tracking.protection import Decision
 
-    d = Decision(k=2, values=dict(L.values), hidden=frozenset(), printed=frozenset(L.printed),
-                 ranges={}, rounds=0, because_of_earlier=False)
-    return Report(kind="program", lang=lang, title="", period="", audience="supervisor",
-                  blocks=resolve(blocks, decision or d))
+    d = Decision(
+        k=2,
+        values=dict(L.values),
+        hidden=frozenset(),
+        printed=frozenset(L.printed),
+        ranges={},
+        rounds=0,
+        because_of_earlier=False,
+    )
+    return Report(
+        kind="program",
+        lang=lang,
+        title="",
+        period="",
+        audience="supervisor",
+        blocks=resolve(blocks, decision or d),
+    )
 
 
 @pytest.mark.parametrize("k,external", [(5, False), (11, True)])
@@ -77,8 +88,9 @@ def test_no_pair_of_allowed_program_reports_gives_a_small_count_away(year_db, k,
     assert first.year == YEAR or pytest.skip("demo data does not start in the test year")
     reads = []
     for n, months in enumerate(allowed_periods()):
-        report = build_program_report(year_db, months.start, months.end, "en", k=k,
-                                      external=external)
+        report = build_program_report(
+            year_db, months.start, months.end, "en", k=k, external=external
+        )
         release.record(year_db, report)  # as if written to a file
         reads.append((months, read_report(report, n, truth_of(year_db, months))))
     checked = 0
@@ -118,7 +130,6 @@ def test_day_level_periods_are_refused(year_db):
         build_program_report(year_db, date(YEAR, 1, 2), date(YEAR, 1, 31), "en")
 
 
-
 def test_group_reports_then_the_program_report(year_db):
     """Monthly reports of every group for a quarter, then the program report for the
     quarter, to the same readers. Over everything the register says they printed (the
@@ -137,8 +148,9 @@ def test_group_reports_then_the_program_report(year_db):
     for month in (1, 2, 3):
         end = date(YEAR, month, calendar.monthrange(YEAR, month)[1])
         for gid in groups:
-            release.record(year_db, build_group_report(year_db, gid, date(YEAR, month, 1),
-                                                       end, "en"))
+            release.record(
+                year_db, build_group_report(year_db, gid, date(YEAR, month, 1), end, "en")
+            )
     program = build_program_report(year_db, date(YEAR, 1, 1), date(YEAR, 3, 31), "en")
     release.record(year_db, program)
     assert len(program.release.decision.used_releases) == 3 * len(groups)

@@ -43,8 +43,9 @@ def leak_store(tmp_path_factory):
     aliases: list[str] = []
     noted: list[str] = []
     with store.open() as opened, opened.db.unit() as s:
-        people = list(s.scalars(select(Participant).order_by(Participant.created_at,
-                                                             Participant.code)))
+        people = list(
+            s.scalars(select(Participant).order_by(Participant.created_at, Participant.code))
+        )
         for n, p in enumerate(people):
             p.alias = ARABIC_MARKS[n % len(ARABIC_MARKS)] if n % 4 == 3 else latin_mark(n)
             aliases.append(p.alias)
@@ -53,15 +54,26 @@ def leak_store(tmp_path_factory):
         for p in people:
             by_group.setdefault(p.group_id, []).append(p.alias)
         for gid, names in by_group.items():
-            for sess in s.scalars(select(Session).where(Session.group_id == gid)
-                                  .order_by(Session.started_at)).all()[-1:] + list(
-                    s.scalars(select(Session).where(Session.group_id == gid,
-                                                    Session.is_practice.is_(True)))):
-                body = (f"Talked with {names[0]} after the group; {names[-1].lower()} "
-                        f"asked for the leaflet NOTEMARK. تحدثت مع {names[1]} بعد اللقاء.")
-                s.add(Note(group_id=gid, session_id=sess.id, body=body,
-                           created_at=sess.started_at + timedelta(hours=2),
-                           updated_at=sess.started_at + timedelta(hours=2)))
+            for sess in s.scalars(
+                select(Session).where(Session.group_id == gid).order_by(Session.started_at)
+            ).all()[-1:] + list(
+                s.scalars(
+                    select(Session).where(Session.group_id == gid, Session.is_practice.is_(True))
+                )
+            ):
+                body = (
+                    f"Talked with {names[0]} after the group; {names[-1].lower()} "
+                    f"asked for the leaflet NOTEMARK. تحدثت مع {names[1]} بعد اللقاء."
+                )
+                s.add(
+                    Note(
+                        group_id=gid,
+                        session_id=sess.id,
+                        body=body,
+                        created_at=sess.started_at + timedelta(hours=2),
+                        updated_at=sess.started_at + timedelta(hours=2),
+                    )
+                )
                 noted.append(sess.id)
         for inc in s.scalars(select(Incident)):
             inc.description = "FREETEXTMARK what happened, in the facilitator's words"
@@ -77,8 +89,7 @@ def leak_store(tmp_path_factory):
         for n, gid in enumerate(store.group_ids):
             for extra in ([], ["--k", "11"]) if n == 0 else ([],):
                 out = tmp / f"group-{gid}-{lang}-{len(extra)}.pdf"
-                ok("report", "group", "--group", gid, *extra, *base, "--lang", lang,
-                   "--out", out)
+                ok("report", "group", "--group", gid, *extra, *base, "--lang", lang, "--out", out)
                 pdfs["group"].append(out)
         for extra in ([], ["--external"]):
             out = tmp / f"program-{lang}-{len(extra)}.pdf"
@@ -98,16 +109,25 @@ def leak_store(tmp_path_factory):
     with store.open() as opened:
         for lang in LANGS:
             for gid in store.group_ids:
-                objects["group"].append(reports.build_group_report(opened.db, gid, None, None,
-                                                                   lang))
+                objects["group"].append(
+                    reports.build_group_report(opened.db, gid, None, None, lang)
+                )
             for external in (False, True):
-                objects["program"].append(reports.build_program_report(
-                    opened.db, None, None, lang, external=external))
-            objects["session"] += [reports.build_session_report(opened.db, sid, lang)
-                                   for sid in noted]
+                objects["program"].append(
+                    reports.build_program_report(opened.db, None, None, lang, external=external)
+                )
+            objects["session"] += [
+                reports.build_session_report(opened.db, sid, lang) for sid in noted
+            ]
             objects["handout"].append(handout_for("mutual-support-circle", lang))
-    return dict(aliases=aliases, codes=codes, texts=texts, objects=objects, store=store,
-                group_names=group_names)
+    return dict(
+        aliases=aliases,
+        codes=codes,
+        texts=texts,
+        objects=objects,
+        store=store,
+        group_names=group_names,
+    )
 
 
 @pytest.mark.parametrize("kind", ["group", "program", "handout", "session"])
@@ -175,8 +195,7 @@ def test_session_summary_keeps_codes_and_redacts_noted_aliases(leak_store):
     sessions = leak_store["objects"]["session"]
     assert any(c in "\n".join(report_strings(r)) for r in sessions for c in codes)
     for report in sessions:
-        notes = [s for s in report_strings(report) if "after the group" in s
-                 or "بعد اللقاء" in s]
+        notes = [s for s in report_strings(report) if "after the group" in s or "بعد اللقاء" in s]
         assert notes and all(rt.t("name_removed", report.lang) in n for n in notes), notes
     en_texts = [t for p, t in leak_store["texts"]["session"] if "-en." in p.name]
     assert any(re.search(rf"\b{re.escape(c)}\b", t) for t in en_texts for c in codes)
@@ -194,9 +213,13 @@ def _summary_with_note(db, alias: str, note: str, lang: str):
         s.add(group)
         s.flush()
         person = Participant(group_id=group.id, code="QX-77", alias=alias)
-        sess = Session(group_id=group.id, script_id="mutual-support-circle",
-                       script_version="1.0", started_at=start,
-                       ended_at=start + timedelta(minutes=90))
+        sess = Session(
+            group_id=group.id,
+            script_id="mutual-support-circle",
+            script_version="1.0",
+            started_at=start,
+            ended_at=start + timedelta(minutes=90),
+        )
         s.add_all([person, sess])
         s.flush()
         s.add(Attendance(session_id=sess.id, participant_id=person.id))

@@ -49,8 +49,7 @@ def test_tripwire_really_fires(no_network):
 def test_full_headless_workflow_makes_no_network_call(unlock, tmp_path, request):
     if unlock == "keyring":
         request.getfixturevalue("memory_keyring")
-    store = demo_store(tmp_path / "store", tmp_path / "secrets",
-                       passphrase=unlock == "passphrase")
+    store = demo_store(tmp_path / "store", tmp_path / "secrets", passphrase=unlock == "passphrase")
     base = store.unlock_args()
     check = ok("db", "check", *base)
     assert "healthy" in check.out.splitlines()[-1]
@@ -62,9 +61,14 @@ def test_full_headless_workflow_makes_no_network_call(unlock, tmp_path, request)
     real = session_ids(store, practice=False)
     practice = session_ids(store, practice=True)
     assert real and practice and len(store.group_ids) == 2
-    runs = [["program"], ["program", "--external"], ["program", "--k", "11"],
-            ["session", "--session", real[-1]], ["session", "--session", practice[0]],
-            ["handout", "--script", "mutual-support-circle"]]
+    runs = [
+        ["program"],
+        ["program", "--external"],
+        ["program", "--k", "11"],
+        ["session", "--session", real[-1]],
+        ["session", "--session", practice[0]],
+        ["handout", "--script", "mutual-support-circle"],
+    ]
     runs += [["group", "--group", g] for g in store.group_ids]
     written = []
     for lang in ("en", "ar"):
@@ -86,23 +90,38 @@ def test_importing_every_core_module_makes_no_network_call():
 def test_fresh_interpreter_imports_and_cli_make_no_network_call(tmp_path):
     """In-process imports may already be cached, so repeat them in a new interpreter
     with the tripwire loaded by ``sitecustomize`` before any project code."""
-    env = dict(os.environ, PYTHONPATH=str(SITE), FACILITATOR_HOME=str(tmp_path),
-               PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
-    code = ("import importlib, sys\n"
-            "for name in sys.argv[1:]:\n"
-            "    importlib.import_module(name)\n"
-            "import facilitator.cli.main as m\n"
-            "m.build_parser()\n"
-            "print('imported', len(sys.argv) - 1)\n")
+    env = dict(
+        os.environ,
+        PYTHONPATH=str(SITE),
+        FACILITATOR_HOME=str(tmp_path),
+        PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
+    )
+    code = (
+        "import importlib, sys\n"
+        "for name in sys.argv[1:]:\n"
+        "    importlib.import_module(name)\n"
+        "import facilitator.cli.main as m\n"
+        "m.build_parser()\n"
+        "print('imported', len(sys.argv) - 1)\n"
+    )
     names = core_modules()
-    result = subprocess.run([sys.executable, "-c", code, *names], env=env,
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", code, *names], env=env, capture_output=True, text=True, timeout=120
+    )
     assert MARKER not in result.stderr, result.stderr
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"imported {len(names)}"
     # and the guard really is active in such a child
-    probe = subprocess.run([sys.executable, "-c",
-                            "import socket\ntry:\n socket.getaddrinfo('example.org', 80)\n"
-                            "except AssertionError:\n pass"],
-                           env=env, capture_output=True, text=True, timeout=60)
+    probe = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import socket\ntry:\n socket.getaddrinfo('example.org', 80)\n"
+            "except AssertionError:\n pass",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert MARKER in probe.stderr

@@ -30,8 +30,12 @@ from .helpers import demo_store, ok
 
 STAMP = datetime(2030, 1, 1, 12, 0, tzinfo=timezone.utc)  # the date stamp, removed
 PERIODS = ((None, None), (date(2024, 12, 1), date(2025, 6, 30)))
-PLAYS = (("suicidal-disclosure-round", 11, "T1"), ("recovery-intoxicated-arrival", 12, "T1"),
-         ("caregivers-blame-professional", 13, "T2"), ("school-mediation-meeting", 14, "T2"))
+PLAYS = (
+    ("suicidal-disclosure-round", 11, "T1"),
+    ("recovery-intoxicated-arrival", 12, "T1"),
+    ("caregivers-blame-professional", 13, "T2"),
+    ("school-mediation-meeting", 14, "T2"),
+)
 
 
 def all_reports(db, group_ids) -> dict[tuple, bytes]:
@@ -41,11 +45,13 @@ def all_reports(db, group_ids) -> dict[tuple, bytes]:
             for gid in group_ids:
                 report = reports.build_group_report(db, gid, start, end, lang)
                 out[("group", gid, lang, start)] = render_report(
-                    dataclasses.replace(report, generated_at=STAMP))
+                    dataclasses.replace(report, generated_at=STAMP)
+                )
             for external in (False, True):
                 report = reports.build_program_report(db, start, end, lang, external=external)
                 out[("program", lang, start, external)] = render_report(
-                    dataclasses.replace(report, generated_at=STAMP))
+                    dataclasses.replace(report, generated_at=STAMP)
+                )
     return out
 
 
@@ -83,11 +89,17 @@ def play_all(db) -> None:
         review.save_reflection(db, attempt.id, "It felt tense.", 3)
         review.add_comment(db, attempt.id, "Trainer", "Good pace", None)
         review.override_score(db, attempt.id, "Trainer", "safety_response", 1, "Seen live")
-        review.add_rating(db, attempt.id, "Trainer", {"safety_response": "developing"},
-                          "developing")
+        review.add_rating(
+            db, attempt.id, "Trainer", {"safety_response": "developing"}, "developing"
+        )
         review.feedback_pdf(db, attempt.id, "ar")
-    review.record_observed_attempt(db, "suicidal-disclosure-round", "T3", "Observer", {
-        "first_response": 1, "private_talk": 1, "keep_it_secret": 1, "group_after": 1})
+    review.record_observed_attempt(
+        db,
+        "suicidal-disclosure-round",
+        "T3",
+        "Observer",
+        {"first_response": 1, "private_talk": 1, "keep_it_secret": 1, "group_after": 1},
+    )
 
 
 @pytest.fixture(scope="module")
@@ -113,9 +125,17 @@ def case(tmp_path_factory):
         after_lists = listings(store)
     finally:
         rl_config.invariant = old
-    return dict(store=store, gids=gids, before=before, again=again, after=after,
-                lists=(before_lists, after_lists),
-                sessions=(sessions_before, sessions_after), attempts=attempts, entries=entries)
+    return dict(
+        store=store,
+        gids=gids,
+        before=before,
+        again=again,
+        after=after,
+        lists=(before_lists, after_lists),
+        sessions=(sessions_before, sessions_after),
+        attempts=attempts,
+        entries=entries,
+    )
 
 
 def test_the_comparison_is_deterministic_and_the_attempts_are_real(case):

@@ -38,15 +38,19 @@ from .helpers import demo_store, ok, pdf_text
 
 PRACTICE_GROUP = "Rehearsal only"
 PRACTICE_DAYS = (date(2024, 12, 17), date(2025, 1, 22), date(2025, 6, 11))
-PERIODS = ((None, None), (date(2024, 12, 1), date(2025, 6, 30)),
-           (date(2025, 1, 1), date(2025, 1, 31)))
+PERIODS = (
+    (None, None),
+    (date(2024, 12, 1), date(2025, 6, 30)),
+    (date(2025, 1, 1), date(2025, 1, 31)),
+)
 NEW_PEOPLE, INCIDENTS_EACH = 7, 3
 
 
 def real_group_ids(db) -> list[str]:
     with db.session() as s:
-        return list(s.scalars(select(Group.id).where(Group.name != PRACTICE_GROUP)
-                              .order_by(Group.id)))
+        return list(
+            s.scalars(select(Group.id).where(Group.name != PRACTICE_GROUP).order_by(Group.id))
+        )
 
 
 def build_all(db, group_ids: list[str]) -> dict[tuple, object]:
@@ -57,10 +61,12 @@ def build_all(db, group_ids: list[str]) -> dict[tuple, object]:
             for gid in group_ids:
                 for k in (5, 11):
                     out[("group", gid, lang, start, k)] = reports.build_group_report(
-                        db, gid, start, end, lang, k=k)
+                        db, gid, start, end, lang, k=k
+                    )
             for external in (False, True):
                 out[("program", lang, start, external)] = reports.build_program_report(
-                    db, start, end, lang, external=external)
+                    db, start, end, lang, external=external
+                )
     return {key: dataclasses.replace(r, generated_at=None) for key, r in out.items()}
 
 
@@ -87,37 +93,91 @@ def add_practice(db) -> dict[str, int]:
             added["people"] += len(newcomers)
             for day in PRACTICE_DAYS:
                 start = datetime(day.year, day.month, day.day, 18, tzinfo=timezone.utc)
-                sess = Session(group_id=gid, script_id="mutual-support-circle",
-                               script_version="1.0", planned_start=start, started_at=start,
-                               ended_at=start + timedelta(minutes=170),
-                               status=SessionStatus.completed, is_practice=True, headcount=40)
+                sess = Session(
+                    group_id=gid,
+                    script_id="mutual-support-circle",
+                    script_version="1.0",
+                    planned_start=start,
+                    started_at=start,
+                    ended_at=start + timedelta(minutes=170),
+                    status=SessionStatus.completed,
+                    is_practice=True,
+                    headcount=40,
+                )
                 s.add(sess)
                 s.flush()
                 added["sessions"] += 1
-                s.add_all([StepEvent(session_id=sess.id, seq=1, action="start", step_index=0,
-                                     step_id="welcome", payload={}),
-                           StepEvent(session_id=sess.id, seq=2, action="skip", step_index=1,
-                                     step_id="ground_rules",
-                                     payload={"step": "welcome", "mandatory": True}),
-                           StepEvent(session_id=sess.id, seq=3, action="finish", step_index=1,
-                                     step_id="ground_rules",
-                                     payload={"missed_mandatory": ["welcome", "round"]})])
-                s.add(RulesAgreement(session_id=sess.id, ruleset_id="core-v1",
-                                     ruleset_version="1", content_hash="0" * 64))
+                s.add_all(
+                    [
+                        StepEvent(
+                            session_id=sess.id,
+                            seq=1,
+                            action="start",
+                            step_index=0,
+                            step_id="welcome",
+                            payload={},
+                        ),
+                        StepEvent(
+                            session_id=sess.id,
+                            seq=2,
+                            action="skip",
+                            step_index=1,
+                            step_id="ground_rules",
+                            payload={"step": "welcome", "mandatory": True},
+                        ),
+                        StepEvent(
+                            session_id=sess.id,
+                            seq=3,
+                            action="finish",
+                            step_index=1,
+                            step_id="ground_rules",
+                            payload={"missed_mandatory": ["welcome", "round"]},
+                        ),
+                    ]
+                )
+                s.add(
+                    RulesAgreement(
+                        session_id=sess.id,
+                        ruleset_id="core-v1",
+                        ruleset_version="1",
+                        content_hash="0" * 64,
+                    )
+                )
                 for p in regulars + newcomers:
-                    s.add(Attendance(session_id=sess.id, participant_id=p.id,
-                                     status=AttendanceStatus.present,
-                                     first_time=p in newcomers))
-                    for phase, value, key in ((Phase.pre, 0.0, "checkin10"),
-                                              (Phase.post, 10.0, "checkin10"),
-                                              (Phase.single, 8.0, "who5")):
-                        s.add(MeasureResponse(session_id=sess.id, participant_id=p.id,
-                                              measure_id=measures[key], phase=phase,
-                                              value=value))
+                    s.add(
+                        Attendance(
+                            session_id=sess.id,
+                            participant_id=p.id,
+                            status=AttendanceStatus.present,
+                            first_time=p in newcomers,
+                        )
+                    )
+                    for phase, value, key in (
+                        (Phase.pre, 0.0, "checkin10"),
+                        (Phase.post, 10.0, "checkin10"),
+                        (Phase.single, 8.0, "who5"),
+                    ):
+                        s.add(
+                            MeasureResponse(
+                                session_id=sess.id,
+                                participant_id=p.id,
+                                measure_id=measures[key],
+                                phase=phase,
+                                value=value,
+                            )
+                        )
                         added["responses"] += 1
                 for _ in range(INCIDENTS_EACH):
-                    s.add(Incident(group_id=gid, session_id=sess.id, type="risk_disclosure",
-                                   severity=3, follow_up=FollowUp.open, created_at=start))
+                    s.add(
+                        Incident(
+                            group_id=gid,
+                            session_id=sess.id,
+                            type="risk_disclosure",
+                            severity=3,
+                            follow_up=FollowUp.open,
+                            created_at=start,
+                        )
+                    )
                     added["incidents"] += 1
     return added
 
@@ -138,8 +198,7 @@ def test_practice_rows_were_really_written(practice_case):
     added = practice_case["added"]
     assert added["sessions"] == 3 * len(PRACTICE_DAYS) and added["people"] == 3 * NEW_PEOPLE
     with practice_case["store"].open() as opened, opened.db.session() as s:
-        n = s.scalar(select(func.count()).select_from(Session)
-                     .where(Session.is_practice.is_(True)))
+        n = s.scalar(select(func.count()).select_from(Session).where(Session.is_practice.is_(True)))
     assert n >= added["sessions"]  # the demo adds one practice run per group as well
 
 
@@ -154,12 +213,25 @@ def test_cli_reports_carry_no_practice_figures(practice_case):
     """Through the CLI and the PDF: the practice-only month and the 170-minute, 40-head
     practice sessions show nowhere."""
     store, tmp = practice_case["store"], practice_case["tmp"]
-    for kind, extra, label in (("program", [], "November 2024 to July 2025"),
-                               ("group", ["--group", store.group_ids[0]],
-                                "November 2024 to July 2025")):
+    for kind, extra, label in (
+        ("program", [], "November 2024 to July 2025"),
+        ("group", ["--group", store.group_ids[0]], "November 2024 to July 2025"),
+    ):
         out = tmp / f"cli-{kind}.pdf"
-        ok("report", kind, *extra, *store.unlock_args(), "--lang", "en",
-           "--from", "2024-11-01", "--to", "2025-07-31", "--out", out)
+        ok(
+            "report",
+            kind,
+            *extra,
+            *store.unlock_args(),
+            "--lang",
+            "en",
+            "--from",
+            "2024-11-01",
+            "--to",
+            "2025-07-31",
+            "--out",
+            out,
+        )
         text = pdf_text(out)
         assert label in text  # the period label; the checks below are on data rows
         for absent in ("December 2024", "June 2025", *map(str, PRACTICE_DAYS)):
@@ -173,8 +245,11 @@ def test_control_the_comparison_notices_a_session_that_counts(practice_case):
     store = practice_case["store"]
     with store.open() as opened:
         with opened.db.unit() as s:
-            sess = s.scalars(select(Session).where(Session.is_practice.is_(True))
-                             .order_by(Session.started_at.desc())).first()
+            sess = s.scalars(
+                select(Session)
+                .where(Session.is_practice.is_(True))
+                .order_by(Session.started_at.desc())
+            ).first()
             sess.is_practice = False
             sid = sess.id
         try:
@@ -208,8 +283,7 @@ def test_practice_session_summary_is_marked_practice(practice_case, lang):
     with store.open() as opened, opened.db.session() as s:
         sid = s.scalars(select(Session.id).where(Session.is_practice.is_(True))).first()
     out = tmp / f"practice-summary-{lang}.pdf"
-    ok("report", "session", "--session", sid, *store.unlock_args(), "--lang", lang,
-       "--out", out)
+    ok("report", "session", "--session", sid, *store.unlock_args(), "--lang", lang, "--out", out)
     assert "PRACTICE" in label("practice", lang)  # both languages carry the Latin word
     with pdfplumber.open(out) as pdf:
         pages = ["".join(c["text"] for c in page.chars) for page in pdf.pages]

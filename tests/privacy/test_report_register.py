@@ -61,12 +61,44 @@ def test_written_reports_are_registered_listed_and_cleared(store):
     unlock = s.unlock_args()
     ok("report", "register", *unlock, "--clear", "--yes")
     assert "empty" in ok("report", "register", *unlock).out
-    ok("report", "program", *unlock, "--from", "2025-01-01", "--to", "2025-03-31",
-       "--out", tmp / "q1.pdf")
-    ok("report", "program", *unlock, "--from", "2025-01-01", "--to", "2025-03-31",
-       "--external", "--lang", "ar", "--out", tmp / "q1-ext.pdf")
-    ok("report", "group", *unlock, "--group", s.group_ids[0], "--from", "2025-02-01",
-       "--to", "2025-02-28", "--out", tmp / "feb.pdf")
+    ok(
+        "report",
+        "program",
+        *unlock,
+        "--from",
+        "2025-01-01",
+        "--to",
+        "2025-03-31",
+        "--out",
+        tmp / "q1.pdf",
+    )
+    ok(
+        "report",
+        "program",
+        *unlock,
+        "--from",
+        "2025-01-01",
+        "--to",
+        "2025-03-31",
+        "--external",
+        "--lang",
+        "ar",
+        "--out",
+        tmp / "q1-ext.pdf",
+    )
+    ok(
+        "report",
+        "group",
+        *unlock,
+        "--group",
+        s.group_ids[0],
+        "--from",
+        "2025-02-01",
+        "--to",
+        "2025-02-28",
+        "--out",
+        tmp / "feb.pdf",
+    )
     ok("report", "session", *unlock, "--session", _a_session(s), "--out", tmp / "s.pdf")
     listing = ok("report", "register", *unlock).out.strip().splitlines()
     assert len(listing) == 4  # a header and the three group/program reports, no session
@@ -90,8 +122,17 @@ def test_written_reports_are_registered_listed_and_cleared(store):
 def test_the_pdf_names_the_period_used_and_the_one_symbol(store):
     s, tmp = store["store"], store["tmp"]
     out = tmp / "period.pdf"
-    ok("report", "program", *s.unlock_args(), "--from", "2025-01-01", "--to", "2025-03-31",
-       "--out", out)
+    ok(
+        "report",
+        "program",
+        *s.unlock_args(),
+        "--from",
+        "2025-01-01",
+        "--to",
+        "2025-03-31",
+        "--out",
+        out,
+    )
     text = pdf_text(out)
     assert "January 2025 to March 2025" in text
     assert "x: not shown" in text

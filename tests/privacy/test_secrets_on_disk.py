@@ -27,8 +27,14 @@ _CODE_LINE = re.compile(r"^\s+([0-9A-Z]{4,}(?:-[0-9A-Z]{4,})+)\s*$", re.MULTILIN
 
 
 def encodings_of_key(key: bytes) -> list[bytes]:
-    return [key, key.hex().encode(), key.hex().upper().encode(), base64.b64encode(key),
-            base64.urlsafe_b64encode(key), base64.b64encode(key).rstrip(b"=")]
+    return [
+        key,
+        key.hex().encode(),
+        key.hex().upper().encode(),
+        base64.b64encode(key),
+        base64.urlsafe_b64encode(key),
+        base64.b64encode(key).rstrip(b"="),
+    ]
 
 
 def encodings_of_text(text: str) -> list[bytes]:
@@ -37,8 +43,13 @@ def encodings_of_text(text: str) -> list[bytes]:
 
 def encodings_of_code(code: str) -> list[bytes]:
     canonical = recovery.secret_bytes(code)
-    return [code.encode(), code.lower().encode(), canonical, canonical.lower(),
-            *encodings_of_text(code)[1:]]
+    return [
+        code.encode(),
+        code.lower().encode(),
+        canonical,
+        canonical.lower(),
+        *encodings_of_text(code)[1:],
+    ]
 
 
 def files_under(*folders: Path) -> list[Path]:
@@ -70,9 +81,11 @@ def _use_store(tmp_path: Path, home: Path, keyring_backend) -> dict:
     exports.mkdir()
     with store.open() as opened:
         key_before = opened.key
-    outputs = [ok("db", "backup", *store.unlock_args()),
-               ok("report", "program", *store.unlock_args(), "--out", exports / "program.pdf"),
-               ok("db", "check", *store.unlock_args())]
+    outputs = [
+        ok("db", "backup", *store.unlock_args()),
+        ok("report", "program", *store.unlock_args(), "--out", exports / "program.pdf"),
+        ok("db", "check", *store.unlock_args()),
+    ]
     rekey = ok("db", "rekey", *store.unlock_args())
     new_code = _CODE_LINE.search(rekey.out).group(1)
     new_pw = secrets_dir / "new-passphrase.txt"
@@ -80,26 +93,42 @@ def _use_store(tmp_path: Path, home: Path, keyring_backend) -> dict:
     outputs.append(ok("db", "passwd", *store.unlock_args(), "--new-passphrase-file", new_pw))
     store.passphrase_file = new_pw
     outputs.append(ok("db", "backup", *store.unlock_args()))
-    outputs.append(ok("demo-data", *store.unlock_args(), "--groups", "1", "--weeks", "2",
-                      "--append"))
+    outputs.append(
+        ok("demo-data", *store.unlock_args(), "--groups", "1", "--weeks", "2", "--append")
+    )
     from facilitator.store.service import open_store
 
     with open_store(store.db, passphrase=NEW_PASSPHRASE) as opened:
         key_after = opened.key  # opening writes an audit row, so the WAL is live now
         live = {p: p.stat().st_mode for p in store.db.parent.iterdir() if p.is_file()}
-        live_secrets = hits(list(live), secret_needles_for(
-            [key_before, key_after], [store.recovery_code, new_code],
-            [PASSPHRASE, NEW_PASSPHRASE], []))
+        live_secrets = hits(
+            list(live),
+            secret_needles_for(
+                [key_before, key_after],
+                [store.recovery_code, new_code],
+                [PASSPHRASE, NEW_PASSPHRASE],
+                [],
+            ),
+        )
     assert key_after != key_before and new_code != store.recovery_code
     in_keyring = [v for v in (keyring_backend.items.values() if keyring_backend else [])]
     if keyring_backend is not None:
         assert in_keyring, "the keyring variant should have put the key in the keyring"
     scanned = files_under(tmp_path / "store", exports, home)
-    return dict(store=store, exports=exports, scanned=scanned, keys=[key_before, key_after],
-                live_modes=live, live_secrets=live_secrets, outputs=outputs, rekey=rekey,
-                controls=files_under(secrets_dir),
-                codes=[store.recovery_code, new_code], keyring_values=in_keyring,
-                passphrases=[PASSPHRASE, NEW_PASSPHRASE])
+    return dict(
+        store=store,
+        exports=exports,
+        scanned=scanned,
+        keys=[key_before, key_after],
+        live_modes=live,
+        live_secrets=live_secrets,
+        outputs=outputs,
+        rekey=rekey,
+        controls=files_under(secrets_dir),
+        codes=[store.recovery_code, new_code],
+        keyring_values=in_keyring,
+        passphrases=[PASSPHRASE, NEW_PASSPHRASE],
+    )
 
 
 def secret_needles_for(keys, codes, passphrases, keyring_values) -> dict[str, list[bytes]]:
@@ -116,8 +145,12 @@ def secret_needles_for(keys, codes, passphrases, keyring_values) -> dict[str, li
 
 
 def secret_needles(used_store) -> dict[str, list[bytes]]:
-    return secret_needles_for(used_store["keys"], used_store["codes"],
-                              used_store["passphrases"], used_store["keyring_values"])
+    return secret_needles_for(
+        used_store["keys"],
+        used_store["codes"],
+        used_store["passphrases"],
+        used_store["keyring_values"],
+    )
 
 
 def hits(files: list[Path], needles: dict[str, list[bytes]]) -> list[str]:
@@ -157,13 +190,15 @@ def test_databases_are_encrypted_from_the_first_byte(used_store):
 
 def test_store_files_are_owner_only(used_store):
     """The code opens the database, key files, lock file, backups and reports 0600."""
-    files = [p for p in used_store["scanned"]
-             if p.is_relative_to(used_store["store"].db.parent)
-             or p.is_relative_to(used_store["exports"])]
+    files = [
+        p
+        for p in used_store["scanned"]
+        if p.is_relative_to(used_store["store"].db.parent)
+        or p.is_relative_to(used_store["exports"])
+    ]
     kinds = {p.suffix for p in files}
     assert {".db", ".keys", ".bak", ".pdf"} <= kinds
-    loose = [f"{p} {stat.filemode(p.stat().st_mode)}" for p in files
-             if p.stat().st_mode & 0o077]
+    loose = [f"{p} {stat.filemode(p.stat().st_mode)}" for p in files if p.stat().st_mode & 0o077]
     assert not loose, loose
 
 

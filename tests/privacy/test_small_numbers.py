@@ -43,32 +43,65 @@ def fill_tiny_group(db) -> str:
         group = Group(name="Tiny circle", program_type="mutual_support")
         s.add(group)
         s.flush()
-        people = [Participant(group_id=group.id, code=code)
-                  for code in ("KT-47", "MW-93", "PH-66")[:PEOPLE]]
+        people = [
+            Participant(group_id=group.id, code=code)
+            for code in ("KT-47", "MW-93", "PH-66")[:PEOPLE]
+        ]
         s.add_all(people)
         s.flush()
         for week in range(WEEKS):
             start = FIRST + timedelta(days=7 * week)
-            sess = Session(group_id=group.id, script_id="mutual-support-circle",
-                           script_version="1.0", planned_start=start, started_at=start,
-                           ended_at=start + timedelta(minutes=90),
-                           status=SessionStatus.completed)
+            sess = Session(
+                group_id=group.id,
+                script_id="mutual-support-circle",
+                script_version="1.0",
+                planned_start=start,
+                started_at=start,
+                ended_at=start + timedelta(minutes=90),
+                status=SessionStatus.completed,
+            )
             s.add(sess)
             s.flush()
             for n, p in enumerate(people):
-                s.add(Attendance(session_id=sess.id, participant_id=p.id,
-                                 status=AttendanceStatus.present, first_time=week == 0))
+                s.add(
+                    Attendance(
+                        session_id=sess.id,
+                        participant_id=p.id,
+                        status=AttendanceStatus.present,
+                        first_time=week == 0,
+                    )
+                )
                 for phase, value in ((Phase.pre, 3.0 + n), (Phase.post, 5.0 + n)):
-                    s.add(MeasureResponse(session_id=sess.id, participant_id=p.id,
-                                          measure_id=measures["checkin10"], phase=phase,
-                                          value=value))
+                    s.add(
+                        MeasureResponse(
+                            session_id=sess.id,
+                            participant_id=p.id,
+                            measure_id=measures["checkin10"],
+                            phase=phase,
+                            value=value,
+                        )
+                    )
                 if week % 4 == 0:
-                    s.add(MeasureResponse(session_id=sess.id, participant_id=p.id,
-                                          measure_id=measures["who5"], phase=Phase.single,
-                                          value=40.0 + 8 * n))
+                    s.add(
+                        MeasureResponse(
+                            session_id=sess.id,
+                            participant_id=p.id,
+                            measure_id=measures["who5"],
+                            phase=Phase.single,
+                            value=40.0 + 8 * n,
+                        )
+                    )
             if week in (1, 3):
-                s.add(Incident(group_id=group.id, session_id=sess.id, type="boundary_breach",
-                               severity=1, follow_up=FollowUp.done, created_at=start))
+                s.add(
+                    Incident(
+                        group_id=group.id,
+                        session_id=sess.id,
+                        type="boundary_breach",
+                        severity=1,
+                        follow_up=FollowUp.done,
+                        created_at=start,
+                    )
+                )
         return group.id
 
 
@@ -116,8 +149,11 @@ def shown_marks(report) -> set[str]:
 
 
 CASES = [  # (kind, k passed, external, k in force)
-    ("group", 5, False, 5), ("group", 11, False, 11),
-    ("program", 5, False, 5), ("program", 11, False, 11), ("program", 5, True, 11),
+    ("group", 5, False, 5),
+    ("group", 11, False, 11),
+    ("program", 5, False, 5),
+    ("program", 11, False, 11),
+    ("program", 5, True, 11),
 ]
 
 
@@ -128,8 +164,9 @@ def test_report_objects_hide_small_counts(tiny, kind, k, external, k_used, lang)
         if kind == "group":
             report = reports.build_group_report(opened.db, tiny["gid"], None, None, lang, k=k)
         else:
-            report = reports.build_program_report(opened.db, None, None, lang, k=k,
-                                                  external=external)
+            report = reports.build_program_report(
+                opened.db, None, None, lang, k=k, external=external
+            )
     # one symbol for every hidden cell, whatever the reason it is hidden
     assert shown_marks(report) == {"x"}
     assert not small_values(report, k_used)
@@ -185,10 +222,16 @@ def recoverable_across_tables(report, k: int) -> list[str]:
     """
     lang = report.lang
     tables = [b for b in report.blocks if isinstance(b, Table)]
-    by_month = next(t for t in tables if t.columns[0] == rt.t("month", lang)
-                    and rt.t("headcount", lang) in t.columns)
-    by_type = next(t for t in tables if t.columns[0] == rt.t("program_type", lang)
-                   and rt.t("sessions_held", lang) in t.columns)
+    by_month = next(
+        t
+        for t in tables
+        if t.columns[0] == rt.t("month", lang) and rt.t("headcount", lang) in t.columns
+    )
+    by_type = next(
+        t
+        for t in tables
+        if t.columns[0] == rt.t("program_type", lang) and rt.t("sessions_held", lang) in t.columns
+    )
     overview = next(b for b in report.blocks if isinstance(b, KeyFigures))
     leaks = []
     for key in ("new", "attendances"):
@@ -214,6 +257,5 @@ def test_program_report_tables_do_not_give_away_each_other(tiny, k, external, k_
     """By-month and by-programme-type attendance share their totals, so a cell hidden
     in one cannot be recomputed from a total the other shows."""
     with tiny["store"].open() as opened:
-        report = reports.build_program_report(opened.db, None, None, "en", k=k,
-                                              external=external)
+        report = reports.build_program_report(opened.db, None, None, "en", k=k, external=external)
     assert not recoverable_across_tables(report, k_used)

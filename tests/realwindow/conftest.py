@@ -38,15 +38,21 @@ def _start_xvfb(size: str) -> str:
     wanted = os.environ.get("FACILITATOR_XVFB_DISPLAY")
     screen = f"{size}x24"
     if wanted:
-        proc = subprocess.Popen(["Xvfb", wanted, "-screen", "0", screen, "-nolisten", "tcp"],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            ["Xvfb", wanted, "-screen", "0", screen, "-nolisten", "tcp"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         display = wanted
         time.sleep(0.5)
     else:
         read, write = os.pipe()
-        proc = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", screen,
-                                 "-nolisten", "tcp"], pass_fds=(write,),
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            ["Xvfb", "-displayfd", str(write), "-screen", "0", screen, "-nolisten", "tcp"],
+            pass_fds=(write,),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         os.close(write)
         with os.fdopen(read) as pipe:
             number = pipe.readline().strip()
@@ -63,15 +69,20 @@ def pytest_configure(config):
         return
     for tool in ("Xvfb", "openbox"):
         if shutil.which(tool) is None:
-            raise pytest.UsageError(f"the real-window tests need {tool} "
-                                    "(make system-deps installs it)")
+            raise pytest.UsageError(
+                f"the real-window tests need {tool} (make system-deps installs it)"
+            )
     display = _start_xvfb(SIZE)
     os.environ["DISPLAY"] = display
     os.environ["QT_QPA_PLATFORM"] = "xcb"
     os.environ.pop("WAYLAND_DISPLAY", None)
     _home = tempfile.mkdtemp(prefix="facilitator-realwindow-")
-    wm = subprocess.Popen(["openbox", "--sm-disable"], stdout=subprocess.DEVNULL,
-                          stderr=subprocess.DEVNULL, env={**os.environ, "HOME": _home})
+    wm = subprocess.Popen(
+        ["openbox", "--sm-disable"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "HOME": _home},
+    )
     _procs.append(wm)
     time.sleep(0.8)  # the window manager takes the screen before the first window maps
 

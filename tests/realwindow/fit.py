@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtWidgets import (QAbstractButton, QAbstractScrollArea, QAbstractSpinBox,
-                               QApplication, QComboBox, QLabel, QLineEdit, QTabBar,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QTabBar,
+    QWidget,
+)
 
 # Widgets a facilitator has to reach or read; labels are read, the rest are pressed or typed in.
 CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox)
@@ -58,8 +66,9 @@ def problems(window: QWidget) -> list[str]:
     frame = window.frameGeometry()
     name = window.objectName() or type(window).__name__
     if not avail.contains(frame):
-        found.append(f"{name}: frame {frame.getRect()} is outside the screen's "
-                     f"available {avail.getRect()}")
+        found.append(
+            f"{name}: frame {frame.getRect()} is outside the screen's available {avail.getRect()}"
+        )
     top_left = window.mapToGlobal(QPoint(0, 0))
     inside = QRect(top_left, window.size()).intersected(avail)
     for w in window.findChildren(QWidget):
@@ -77,12 +86,16 @@ def problems(window: QWidget) -> list[str]:
                 found.append(f"{label} at {rect.getRect()} is off the screen {inside.getRect()}")
             hint = w.minimumSizeHint()
             if w.height() < min(hint.height(), 24) or w.width() < min(hint.width(), 24):
-                found.append(f"{label} squashed to {w.width()}x{w.height()} "
-                             f"(needs {hint.width()}x{hint.height()})")
+                found.append(
+                    f"{label} squashed to {w.width()}x{w.height()} "
+                    f"(needs {hint.width()}x{hint.height()})"
+                )
         # Text cut short: a button narrower than its own label needs.
         if isinstance(w, QAbstractButton) and w.text() and "\n" not in w.text():
-            needed = min(w.fontMetrics().horizontalAdvance(w.text().replace("&", "")),
-                         w.minimumSizeHint().width())
+            needed = min(
+                w.fontMetrics().horizontalAdvance(w.text().replace("&", "")),
+                w.minimumSizeHint().width(),
+            )
             if w.width() + SLACK < needed:
                 found.append(f"{label} is {w.width()} px wide for text needing {needed} px")
         # Clipped by an ancestor that is not a scroll area.
@@ -91,9 +104,11 @@ def problems(window: QWidget) -> list[str]:
             prect = QRect(parent.mapToGlobal(QPoint(0, 0)), parent.size())
             if not prect.contains(loose) and rect.height() > 2 * SLACK and rect.width() > 2 * SLACK:
                 if not rect.intersected(prect).isEmpty() or isinstance(w, CONTROLS):
-                    found.append(f"{label} at {rect.getRect()} is clipped by "
-                                 f"{type(parent).__name__}:{parent.objectName()} "
-                                 f"{prect.getRect()}")
+                    found.append(
+                        f"{label} at {rect.getRect()} is clipped by "
+                        f"{type(parent).__name__}:{parent.objectName()} "
+                        f"{prect.getRect()}"
+                    )
                 break
             if parent is window:
                 break

@@ -25,8 +25,9 @@ def lang_ctx(request, demo_store, tmp_path):
     lang = request.param
     installer = LanguageInstaller()
     installer.install(QApplication.instance(), lang)
-    ctx = AppContext(demo_store.db, lang, SyncTaskRunner(),
-                     AppSettings(tmp_path / "settings.ini"), demo=True)
+    ctx = AppContext(
+        demo_store.db, lang, SyncTaskRunner(), AppSettings(tmp_path / "settings.ini"), demo=True
+    )
     ctx.store = demo_store
     yield ctx
     for w in QApplication.topLevelWidgets():
@@ -95,10 +96,25 @@ def test_run_mode_and_summary_fit(window, lang_ctx):
     view.discard_on_close = True
 
 
-@pytest.mark.parametrize("name", ["group", "new_group", "report", "settings", "measures",
-                                  "newcomer", "details", "safety", "safety_incident",
-                                  "script_editor", "passphrase", "backup", "safety_numbers",
-                                  "newcomer_code"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "group",
+        "new_group",
+        "report",
+        "settings",
+        "measures",
+        "newcomer",
+        "details",
+        "safety",
+        "safety_incident",
+        "script_editor",
+        "passphrase",
+        "backup",
+        "safety_numbers",
+        "newcomer_code",
+    ],
+)
 def test_dialog_fits(window, lang_ctx, name):
     gid = _group_id(lang_ctx)
     dialog = _make_dialog(name, lang_ctx, window, gid)
@@ -106,9 +122,10 @@ def test_dialog_fits(window, lang_ctx, name):
     _check(dialog)
     # A dialog's title must not be cut: the window is at least as wide as its title.
     fm = dialog.fontMetrics()
-    assert dialog.width() >= min(fm.horizontalAdvance(dialog.windowTitle()) + 120,
-                                 dialog.screen().availableGeometry().width()), \
-        f"{name}: {dialog.width()} px is too narrow for its title {dialog.windowTitle()!r}"
+    assert dialog.width() >= min(
+        fm.horizontalAdvance(dialog.windowTitle()) + 120,
+        dialog.screen().availableGeometry().width(),
+    ), f"{name}: {dialog.width()} px is too narrow for its title {dialog.windowTitle()!r}"
     dialog.reject()
 
 

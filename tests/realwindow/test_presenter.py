@@ -45,8 +45,9 @@ def test_presenter_opened_on_every_kind_of_step(themed_app, demo_store, tmp_path
 
     installer = LanguageInstaller()
     installer.install(QApplication.instance(), lang)
-    ctx = AppContext(demo_store.db, lang, SyncTaskRunner(),
-                     AppSettings(tmp_path / "settings.ini"), demo=True)
+    ctx = AppContext(
+        demo_store.db, lang, SyncTaskRunner(), AppSettings(tmp_path / "settings.ini"), demo=True
+    )
     try:
         gid, _ = _pick_group(ctx)
         kinds = _steps_by_kind(ctx)
@@ -72,19 +73,23 @@ def test_presenter_opened_on_every_kind_of_step(themed_app, demo_store, tmp_path
             assert not found, f"{kind}: " + "\n".join(found)
             height = presenter.height()
             timer = presenter.timer
-            assert timer.height() >= 0.12 * height, \
+            assert timer.height() >= 0.12 * height, (
                 f"{kind}: timer {timer.height()} px high in a {height} px window"
+            )
             assert timer.font().pixelSize() >= 0.12 * height, f"{kind}: timer type too small"
             top, bottom = _digits_span(timer)
-            assert top >= 0 and bottom <= timer.height(), \
+            assert top >= 0 and bottom <= timer.height(), (
                 f"{kind}: the timer's digits span {top}..{bottom} in a {timer.height()} px label"
+            )
             if state.show_rules and state.rules:
                 rules = presenter.rules
                 assert rules.isVisible()
-                assert rules.font().pixelSize() >= max(16, 0.03 * height), \
+                assert rules.font().pixelSize() >= max(16, 0.03 * height), (
                     f"{kind}: rules at {rules.font().pixelSize()} px in a {height} px window"
-                assert rules.height() >= rules.heightForWidth(rules.width()) - 2, \
+                )
+                assert rules.height() >= rules.heightForWidth(rules.width()) - 2, (
                     f"{kind}: rules clipped"
+                )
             # Moving on keeps it right (it once stayed broken on later steps).
             if view.engine.index is not None and view.engine.index + 1 < len(view.script.steps):
                 view.go_next()

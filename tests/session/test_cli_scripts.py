@@ -18,20 +18,37 @@ def test_validate_good_and_bad_files(tmp_path, capsys):
     good = tmp_path / "good.yaml"
     good.write_text(VALID_YAML, encoding="utf-8")
     bad = tmp_path / "bad.yaml"
-    bad.write_text(VALID_YAML.replace("kind: discussion", "kind: lecture")
-                   .replace("minutes: 4\n", "minutes: 0\n"), encoding="utf-8")
+    bad.write_text(
+        VALID_YAML.replace("kind: discussion", "kind: lecture").replace(
+            "minutes: 4\n", "minutes: 0\n"
+        ),
+        encoding="utf-8",
+    )
     garbage = tmp_path / "garbage.yaml"
     garbage.write_bytes(b"\xff\xd8\xff\xe0" * 100)
 
     assert main(["scripts", "validate", str(good)]) == 0
     assert "ok" in capsys.readouterr().out
 
-    assert main(["scripts", "validate", str(good), str(bad), str(garbage),
-                 str(tmp_path / "missing.yaml")]) == 1
+    assert (
+        main(
+            [
+                "scripts",
+                "validate",
+                str(good),
+                str(bad),
+                str(garbage),
+                str(tmp_path / "missing.yaml"),
+            ]
+        )
+        == 1
+    )
     err = capsys.readouterr().err.strip().splitlines()
-    assert err[0] == (f"{bad}:33: steps[3].kind: unknown step kind 'lecture'; use one of: "
-                      "welcome, ground_rules, check_in, round, discussion, skill_practice, "
-                      "reading, break, check_out, closing, safety_check")
+    assert err[0] == (
+        f"{bad}:33: steps[3].kind: unknown step kind 'lecture'; use one of: "
+        "welcome, ground_rules, check_in, round, discussion, skill_practice, "
+        "reading, break, check_out, closing, safety_check"
+    )
     assert err[1].startswith(f"{bad}:40: steps[4].minutes: 0 is too small")
     assert err[2] == f"{garbage}:1: the file is not UTF-8 text (bad byte at position 0)"
     assert err[3] == f"{tmp_path / 'missing.yaml'}: no such file"
@@ -51,7 +68,8 @@ def test_validate_an_empty_folder_is_an_error(tmp_path, capsys):
     (tmp_path / "notes.txt").write_text("not a script", encoding="utf-8")
     assert main(["scripts", "validate", str(tmp_path)]) == 1
     assert capsys.readouterr().err.strip() == (
-        f"{tmp_path}: no script files (*.yaml) in this folder")
+        f"{tmp_path}: no script files (*.yaml) in this folder"
+    )
 
 
 def test_validate_the_built_in_library(capsys):
@@ -73,4 +91,8 @@ def test_list_one_line_per_builtin_with_minutes_matching_the_steps(capsys):
         sid, ptype, langs, minutes, title = line.split("\t")
         s = scripts[sid]
         assert (ptype, langs, minutes, title) == (
-            s.program_type, "en,ar", f"{sum(x.minutes for x in s.steps)} min", s.title.ar)
+            s.program_type,
+            "en,ar",
+            f"{sum(x.minutes for x in s.steps)} min",
+            s.title.ar,
+        )

@@ -70,14 +70,26 @@ def test_navigation_skip_jump_back_and_extend(engine, clock):
     assert engine.step_elapsed(1) == 120 and engine.step_elapsed(2) == 600
     assert engine.mandatory_missed() == []
     assert [e.action for e in engine.events] == [
-        "start", "next", "skip", "skip", "extend", "next", "back", "jump", "finish"]
+        "start",
+        "next",
+        "skip",
+        "skip",
+        "extend",
+        "next",
+        "back",
+        "jump",
+        "finish",
+    ]
 
 
-@pytest.mark.parametrize("action,message", [
-    (lambda e: e.next(), "not started"),
-    (lambda e: e.resume(), "not started"),
-    (lambda e: e.extend(5), "not started"),
-])
+@pytest.mark.parametrize(
+    "action,message",
+    [
+        (lambda e: e.next(), "not started"),
+        (lambda e: e.resume(), "not started"),
+        (lambda e: e.extend(5), "not started"),
+    ],
+)
 def test_actions_before_start_are_refused(engine, action, message):
     with pytest.raises(EngineError, match=message):
         action(engine)
@@ -205,8 +217,9 @@ def test_replay_refuses_a_log_that_does_not_fit_the_plan(engine, clock, tiny_scr
     broken = [replace(ev, payload={}) if ev.action == "skip" else ev for ev in events]
     with pytest.raises(EngineError, match="damaged at entry 3"):
         RunEngine.replay(tiny_script, broken, clock)
-    no_minutes = events[:2] + [replace(events[0], seq=3, action="extend", step_index=1,
-                                       step_id="rules", payload={})]
+    no_minutes = events[:2] + [
+        replace(events[0], seq=3, action="extend", step_index=1, step_id="rules", payload={})
+    ]
     with pytest.raises(EngineError, match="damaged at entry 3"):
         RunEngine.replay(tiny_script, no_minutes, clock)
 
@@ -233,7 +246,10 @@ def test_recovery_reports_what_cannot_be_covered(engine, clock):
     assert plan.overrun_minutes == 20
     assert plan.covered_minutes == 9 and plan.uncovered_minutes == 11
     assert {c.step_id: c.suggested_minutes for c in plan.cuts} == {
-        "rules": 3, "sharing": 6, "talk": 3}
+        "rules": 3,
+        "sharing": 6,
+        "talk": 3,
+    }
 
 
 def test_no_recovery_needed_on_time(engine, clock):
@@ -244,17 +260,26 @@ def test_no_recovery_needed_on_time(engine, clock):
 
 
 steps_strategy = st.lists(
-    st.builds(lambda m, f, mand: StepPlan(f"s{m}{f}", "discussion", float(m),
-                                          float(m) if mand else max(1.0, min(f, m)), mand),
-              st.integers(1, 60), st.integers(1, 60), st.booleans()),
-    min_size=2, max_size=12)
+    st.builds(
+        lambda m, f, mand: StepPlan(
+            f"s{m}{f}", "discussion", float(m), float(m) if mand else max(1.0, min(f, m)), mand
+        ),
+        st.integers(1, 60),
+        st.integers(1, 60),
+        st.booleans(),
+    ),
+    min_size=2,
+    max_size=12,
+)
 
 
 @settings(max_examples=200, deadline=None)
 @given(steps_strategy, st.integers(0, 240), st.integers(0, 10))
 def test_recovery_never_breaks_a_floor(plan, overrun_minutes, current):
-    plan = [StepPlan(f"s{i}", p.kind, p.minutes, p.floor_minutes, p.mandatory)
-            for i, p in enumerate(plan)]
+    plan = [
+        StepPlan(f"s{i}", p.kind, p.minutes, p.floor_minutes, p.mandatory)
+        for i, p in enumerate(plan)
+    ]
     clock = FakeClock()
     engine = RunEngine(plan, clock)
     engine.start()
@@ -268,18 +293,36 @@ def test_recovery_never_breaks_a_floor(plan, overrun_minutes, current):
         assert cut.index > current and not step.mandatory
         assert cut.suggested_minutes >= step.floor_minutes - 1e-9
         assert cut.cut_minutes >= 1
-    slack = sum(int(p.minutes - p.floor_minutes) for p in plan[current + 1:] if not p.mandatory)
+    slack = sum(int(p.minutes - p.floor_minutes) for p in plan[current + 1 :] if not p.mandatory)
     assert rec.covered_minutes == min(rec.overrun_minutes, slack)
     engine.apply_recovery(rec)  # the engine accepts its own plan
 
 
-ACTIONS = ["next", "back", "jump", "skip", "skip_later", "extend", "pause", "resume",
-           "round", "speaker", "pass", "end_round", "shorten", "recover"]
+ACTIONS = [
+    "next",
+    "back",
+    "jump",
+    "skip",
+    "skip_later",
+    "extend",
+    "pause",
+    "resume",
+    "round",
+    "speaker",
+    "pass",
+    "end_round",
+    "shorten",
+    "recover",
+]
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(ACTIONS), st.integers(0, 4),
-                          st.floats(0, 900, allow_nan=False)), max_size=40))
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(ACTIONS), st.integers(0, 4), st.floats(0, 900, allow_nan=False)),
+        max_size=40,
+    )
+)
 def test_any_action_sequence_replays_to_the_same_state(steps):
     """Whatever the facilitator presses, in whatever order: refused actions change
     nothing, time is only counted while running and always lands on exactly one step,
@@ -298,13 +341,22 @@ def test_any_action_sequence_replays_to_the_same_state(steps):
         clock.advance(seconds)
         assert e.elapsed() == pytest.approx(t0 + (seconds if running else 0.0))
         try:
-            {"next": e.next, "back": e.back, "jump": lambda: e.jump(n),
-             "skip": lambda: e.skip("r"), "skip_later": lambda: e.skip("r", index=n),
-             "extend": lambda: e.extend(n + 1), "pause": e.pause, "resume": e.resume,
-             "round": lambda: e.start_round([f"P{i}" for i in range(n + 1)]),
-             "speaker": e.next_speaker, "pass": lambda: e.pass_speaker(bool(n % 2)),
-             "end_round": e.end_round, "shorten": lambda: e.shorten(n, 1),
-             "recover": lambda: e.recover(seconds)}[action]()
+            {
+                "next": e.next,
+                "back": e.back,
+                "jump": lambda: e.jump(n),
+                "skip": lambda: e.skip("r"),
+                "skip_later": lambda: e.skip("r", index=n),
+                "extend": lambda: e.extend(n + 1),
+                "pause": e.pause,
+                "resume": e.resume,
+                "round": lambda: e.start_round([f"P{i}" for i in range(n + 1)]),
+                "speaker": e.next_speaker,
+                "pass": lambda: e.pass_speaker(bool(n % 2)),
+                "end_round": e.end_round,
+                "shorten": lambda: e.shorten(n, 1),
+                "recover": lambda: e.recover(seconds),
+            }[action]()
         except EngineError:
             assert len(e.events) == before
         total = sum(e.step_elapsed(i) for i in range(len(e.plan)))

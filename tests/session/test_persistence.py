@@ -81,17 +81,28 @@ def test_full_session_with_crash_and_resume(raw_db, group_id, tiny_script):
     row = _session(raw_db, sid)
     assert row.status == SessionStatus.completed
     assert row.started_at is not None and row.ended_at is not None
-    assert (row.ended_at.replace(tzinfo=timezone.utc) - row.started_at.replace(tzinfo=timezone.utc)
-            ).total_seconds() == pytest.approx(240 + 60 + 300 + 180 + 240 + 150 + 5 + 90 + 40
-                                               + 30 + 60 + 200 + 240)
+    assert (
+        row.ended_at.replace(tzinfo=timezone.utc) - row.started_at.replace(tzinfo=timezone.utc)
+    ).total_seconds() == pytest.approx(
+        240 + 60 + 300 + 180 + 240 + 150 + 5 + 90 + 40 + 30 + 60 + 200 + 240
+    )
     log = [(ev.seq, ev.action, ev.step_id) for ev in load_events(raw_db, sid)]
     assert log == [
-        (1, "start", "welcome"), (2, "next", "rules"), (3, "pause", "rules"),
-        (4, "resume", "rules"), (5, "extend", "rules"), (6, "next", "sharing"),
-        (7, "round_start", "sharing"), (8, "round_next", "sharing"),
-        (9, "round_pass", "sharing"), (10, "recovered", "sharing"),
-        (11, "round_next", "sharing"), (12, "skip", "talk"), (13, "next", "closing"),
-        (14, "round_end", "closing"), (15, "finish", "closing"),
+        (1, "start", "welcome"),
+        (2, "next", "rules"),
+        (3, "pause", "rules"),
+        (4, "resume", "rules"),
+        (5, "extend", "rules"),
+        (6, "next", "sharing"),
+        (7, "round_start", "sharing"),
+        (8, "round_next", "sharing"),
+        (9, "round_pass", "sharing"),
+        (10, "recovered", "sharing"),
+        (11, "round_next", "sharing"),
+        (12, "skip", "talk"),
+        (13, "next", "closing"),
+        (14, "round_end", "closing"),
+        (15, "finish", "closing"),
     ]
     assert load_events(raw_db, sid)[13].payload == {"index": 2, "not_heard": []}
     events = load_events(raw_db, sid)
@@ -106,8 +117,10 @@ def test_full_session_with_crash_and_resume(raw_db, group_id, tiny_script):
 
     # Per-step figures survive the crash: active seconds, planned minutes after the
     # extension, visits and the skip reason.
-    got = [(o.step_id, o.actual_seconds, o.planned_minutes, o.visited, o.skipped_reason)
-           for o in e.outcomes()]
+    got = [
+        (o.step_id, o.actual_seconds, o.planned_minutes, o.visited, o.skipped_reason)
+        for o in e.outcomes()
+    ]
     assert got == [
         ("welcome", 240, 5, True, None),
         ("rules", 60 + 180 + 240, 7, True, None),
@@ -123,8 +136,10 @@ def test_full_session_with_crash_and_resume(raw_db, group_id, tiny_script):
     # The stored log alone rebuilds exactly this state.
     from facilitator.session.engine import EngineEvent, RunEngine
 
-    stored = [EngineEvent(r.seq, r.action, r.step_index, r.step_id, r.elapsed, dict(r.payload))
-              for r in load_events(raw_db, sid)]
+    stored = [
+        EngineEvent(r.seq, r.action, r.step_index, r.step_id, r.elapsed, dict(r.payload))
+        for r in load_events(raw_db, sid)
+    ]
     again = RunEngine.replay(tiny_script, stored, c.monotonic)
     assert again.outcomes() == e.outcomes() and again.status == "finished"
 
@@ -137,12 +152,15 @@ def test_a_paused_session_does_not_count_the_crash_gap(raw_db, group_id, tiny_sc
     runner.engine.pause()
     c.advance(3000)
     c.reboot()
-    again = SessionRunner.resume(raw_db, runner.session_id, tiny_script,
-                                 clock=c.monotonic, wall=c.wall)
+    again = SessionRunner.resume(
+        raw_db, runner.session_id, tiny_script, clock=c.monotonic, wall=c.wall
+    )
     assert again.engine.status == "paused"
     assert again.engine.snapshot().session_elapsed == 100
     assert load_events(raw_db, runner.session_id)[-1].payload == {
-        "gap_seconds": 3000.0, "was_running": False}
+        "gap_seconds": 3000.0,
+        "was_running": False,
+    }
 
 
 def test_crash_gap_is_capped(raw_db, group_id, tiny_script):
@@ -150,15 +168,17 @@ def test_crash_gap_is_capped(raw_db, group_id, tiny_script):
     runner = SessionRunner.create(raw_db, group_id, tiny_script, clock=c.monotonic, wall=c.wall)
     runner.engine.start()
     c.advance(2 * 86400)  # the laptop stayed shut for two days
-    again = SessionRunner.resume(raw_db, runner.session_id, tiny_script,
-                                 clock=c.monotonic, wall=c.wall, max_gap=3600)
+    again = SessionRunner.resume(
+        raw_db, runner.session_id, tiny_script, clock=c.monotonic, wall=c.wall, max_gap=3600
+    )
     assert again.engine.snapshot().session_elapsed == 3600
 
 
 def test_practice_sessions_are_flagged_and_left_out_of_real_data(raw_db, group_id, tiny_script):
     c = Clocks()
-    practice = SessionRunner.create(raw_db, group_id, tiny_script, is_practice=True,
-                                    clock=c.monotonic, wall=c.wall)
+    practice = SessionRunner.create(
+        raw_db, group_id, tiny_script, is_practice=True, clock=c.monotonic, wall=c.wall
+    )
     real = SessionRunner.create(raw_db, group_id, tiny_script, clock=c.monotonic, wall=c.wall)
     practice.engine.start()
     real.engine.start()
@@ -168,7 +188,8 @@ def test_practice_sessions_are_flagged_and_left_out_of_real_data(raw_db, group_i
     offers = {o.session_id: o.is_practice for o in find_resumable_sessions(raw_db)}
     assert offers == {practice.session_id: True, real.session_id: False}
     assert [o.session_id for o in find_resumable_sessions(raw_db, include_practice=False)] == [
-        real.session_id]
+        real.session_id
+    ]
 
 
 def test_a_rejected_action_writes_nothing(raw_db, group_id, tiny_script):
@@ -202,9 +223,9 @@ def test_resume_refuses_a_reordered_script(raw_db, group_id, tiny_script, valid_
     runner.engine.next()
     runner.engine.skip("short on time", index=3)  # 'talk', ahead of time
     text = valid_yaml
-    talk = text[text.index("  - id: talk"):text.index("  - id: closing")]
-    sharing = text[text.index("  - id: sharing"):text.index("  - id: talk")]
-    rules_block = text[text.index("  - id: rules"):text.index("  - id: sharing")]
+    talk = text[text.index("  - id: talk") : text.index("  - id: closing")]
+    sharing = text[text.index("  - id: sharing") : text.index("  - id: talk")]
+    rules_block = text[text.index("  - id: rules") : text.index("  - id: sharing")]
     swapped = text.replace(rules_block + sharing + talk, sharing + rules_block + talk)
     changed = parse_script_text(swapped, "x.yaml")
     assert [s.id for s in changed.steps] == ["welcome", "sharing", "rules", "talk", "closing"]
@@ -212,12 +233,13 @@ def test_resume_refuses_a_reordered_script(raw_db, group_id, tiny_script, valid_
         SessionRunner.resume(raw_db, runner.session_id, changed, clock=c.monotonic, wall=c.wall)
     # A reworded script (same steps in the same places) still resumes.
     reworded = parse_script_text(valid_yaml.replace("Let us talk.", "Let us talk now."), "y.yaml")
-    again = SessionRunner.resume(raw_db, runner.session_id, reworded, clock=c.monotonic,
-                                 wall=c.wall)
+    again = SessionRunner.resume(
+        raw_db, runner.session_id, reworded, clock=c.monotonic, wall=c.wall
+    )
     assert again.engine.snapshot().step_id == "rules"
     assert again.engine.skipped() == {3: "short on time"}
     # Steps after the skipped one swapped: the skip would now land on the wrong step.
-    closing = text[text.index("  - id: closing"):]
+    closing = text[text.index("  - id: closing") :]
     late_swap = text.replace(talk + closing, closing.rstrip("\n") + "\n" + talk)
     late = parse_script_text(late_swap, "z.yaml")
     assert [s.id for s in late.steps][3:] == ["closing", "talk"]
@@ -228,13 +250,16 @@ def test_resume_refuses_a_reordered_script(raw_db, group_id, tiny_script, valid_
 def test_no_notes_session_keeps_only_structure(raw_db, group_id, valid_yaml):
     from facilitator.session.script_loader import parse_script_text
 
-    phased = (valid_yaml.replace("    kind: welcome\n", "    kind: welcome\n    phase: introduction\n")
-              .replace("    kind: round\n", "    kind: round\n    phase: exploration\n")
-              .replace("    kind: closing\n", "    kind: closing\n    phase: information\n"))
+    phased = (
+        valid_yaml.replace("    kind: welcome\n", "    kind: welcome\n    phase: introduction\n")
+        .replace("    kind: round\n", "    kind: round\n    phase: exploration\n")
+        .replace("    kind: closing\n", "    kind: closing\n    phase: information\n")
+    )
     script = parse_script_text(phased, "phased.yaml")
     c = Clocks()
-    runner = SessionRunner.create(raw_db, group_id, script, no_notes=True,
-                                  clock=c.monotonic, wall=c.wall)
+    runner = SessionRunner.create(
+        raw_db, group_id, script, no_notes=True, clock=c.monotonic, wall=c.wall
+    )
     e = runner.engine
     e.start()
     c.advance(60)
@@ -249,8 +274,7 @@ def test_no_notes_session_keeps_only_structure(raw_db, group_id, valid_yaml):
     e.pass_speaker()
     c.advance(10)
     c.reboot()
-    runner = SessionRunner.resume(raw_db, runner.session_id, script, clock=c.monotonic,
-                                  wall=c.wall)
+    runner = SessionRunner.resume(raw_db, runner.session_id, script, clock=c.monotonic, wall=c.wall)
     e = runner.engine
     e.next_speaker()
     e.jump(4)
@@ -262,7 +286,10 @@ def test_no_notes_session_keeps_only_structure(raw_db, group_id, valid_yaml):
     starts = [ev.payload for ev in stored if ev.action == "round_start"]
     assert starts == [{"codes": ["#1", "#2", "#3"]}]
     assert [ev.payload.get("code") for ev in stored if ev.action.startswith("round_")][1:] == [
-        "#1", "#2", "#3"]
+        "#1",
+        "#2",
+        "#3",
+    ]
     assert e.phases_done() == ["exploration", "information"]  # welcome was skipped
     outcomes = {o.step_id: o for o in e.outcomes()}
     assert outcomes["welcome"].skipped_reason is not None and outcomes["welcome"].visited
@@ -278,8 +305,9 @@ def test_defusing_no_notes_record_keeps_date_headcount_and_phases(raw_db, group_
 
     script = load_script("first-responder-defusing")
     c = Clocks()
-    runner = SessionRunner.create(raw_db, group_id, script, no_notes=True,
-                                  clock=c.monotonic, wall=c.wall)
+    runner = SessionRunner.create(
+        raw_db, group_id, script, no_notes=True, clock=c.monotonic, wall=c.wall
+    )
     sid = runner.session_id
     assert no_notes_record(raw_db, sid) == no_notes_record(raw_db, sid, script)
     assert no_notes_record(raw_db, sid).phases_done == ()
@@ -296,7 +324,10 @@ def test_defusing_no_notes_record_keeps_date_headcount_and_phases(raw_db, group_
     # Mid-session (or after a crash): worked out from the log.
     mid = no_notes_record(raw_db, sid)
     assert (mid.date, mid.headcount, mid.phases_done) == (
-        date(2026, 3, 1), 4, ("introduction", "exploration"))
+        date(2026, 3, 1),
+        4,
+        ("introduction", "exploration"),
+    )
     e.jump(3)  # information
     c.advance(60)
     e.skip("short on time", index=4)
@@ -320,4 +351,5 @@ def test_find_resumable_inside_a_unit(raw_db, group_id, tiny_script):
     with raw_db.unit() as s:
         found = find_resumable_sessions(s)
     assert [(f.session_id, f.group_name, f.step_id) for f in found] == [
-        (runner.session_id, "Tuesday circle", "welcome")]
+        (runner.session_id, "Tuesday circle", "welcome")
+    ]

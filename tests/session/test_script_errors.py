@@ -40,33 +40,65 @@ def test_valid_script_loads(tiny_script):
     assert [s.id for s in tiny_script.steps] == ["welcome", "rules", "sharing", "talk", "closing"]
 
 
-@pytest.mark.parametrize("old,new,field,words", [
-    ("kind: discussion", "kind: lecture", "steps[3].kind", "unknown step kind"),
-    ('    minutes: 6\n', '    minutes: -6\n', "steps[3].minutes", "too small"),
-    ('    minutes: 6\n', '    minutes: 9999\n', "steps[3].minutes", "too large"),
-    ('    minutes: 6\n', '    minutes: six\n', "steps[3].minutes", "whole number"),
-    ('say: {en: "Let us talk.", ar: "لنتحدث."}', 'say: {en: "Let us talk.", ar: ""}',
-     "steps[3].say.ar", "Arabic text is empty"),
-    ('  - id: talk', '  - id: rules', "steps[3].id", "already used"),
-    ("  - id: talk", "  - id: Talk Step", "steps[3].id", "lower-case"),
-    ("mandatory: true\n    say: {en: \"Hello", "colour: red\n    say: {en: \"Hello",
-     "steps[0].colour", "unknown field"),
-    ("duration_minutes: 30", "duration_minutes: 31", "duration_minutes", "add up to 30"),
-    ("program_type: general", "program_type: astrology", "program_type", "not allowed"),
-    ("group_size: {min: 2, max: 8}", "group_size: {min: 9, max: 8}", "group_size.min", "larger"),
-    ("ground_rules: core-v1", "ground_rules: core-v9", "ground_rules",
-     "no ground-rule set called 'core-v9'; use one of: core-v1"),
-    ("    speaker_minutes: 2\n", "    speaker_minutes: 0\n", "steps[2].speaker_minutes",
-     "more than 0"),
-    ("    speaker_minutes: 2\n", "    speaker_minutes: .nan\n", "steps[2].speaker_minutes",
-     "ordinary number"),
-    ("    speaker_minutes: 2\n", "    speaker_minutes: 1e400\n", "steps[2].speaker_minutes",
-     "must be a number"),
-    ('    minutes: 6\n', '    minutes: true\n', "steps[3].minutes", "whole number"),
-    ('    minutes: 6\n', '    minutes: "6"\n', "steps[3].minutes", "whole number"),
-    ("duration_minutes: 30", "duration_minutes: 100000", "duration_minutes", "too large"),
-    ("  - id: talk", "  - id: \"\"", "steps[3].id", "lower-case"),
-])
+@pytest.mark.parametrize(
+    "old,new,field,words",
+    [
+        ("kind: discussion", "kind: lecture", "steps[3].kind", "unknown step kind"),
+        ("    minutes: 6\n", "    minutes: -6\n", "steps[3].minutes", "too small"),
+        ("    minutes: 6\n", "    minutes: 9999\n", "steps[3].minutes", "too large"),
+        ("    minutes: 6\n", "    minutes: six\n", "steps[3].minutes", "whole number"),
+        (
+            'say: {en: "Let us talk.", ar: "لنتحدث."}',
+            'say: {en: "Let us talk.", ar: ""}',
+            "steps[3].say.ar",
+            "Arabic text is empty",
+        ),
+        ("  - id: talk", "  - id: rules", "steps[3].id", "already used"),
+        ("  - id: talk", "  - id: Talk Step", "steps[3].id", "lower-case"),
+        (
+            'mandatory: true\n    say: {en: "Hello',
+            'colour: red\n    say: {en: "Hello',
+            "steps[0].colour",
+            "unknown field",
+        ),
+        ("duration_minutes: 30", "duration_minutes: 31", "duration_minutes", "add up to 30"),
+        ("program_type: general", "program_type: astrology", "program_type", "not allowed"),
+        (
+            "group_size: {min: 2, max: 8}",
+            "group_size: {min: 9, max: 8}",
+            "group_size.min",
+            "larger",
+        ),
+        (
+            "ground_rules: core-v1",
+            "ground_rules: core-v9",
+            "ground_rules",
+            "no ground-rule set called 'core-v9'; use one of: core-v1",
+        ),
+        (
+            "    speaker_minutes: 2\n",
+            "    speaker_minutes: 0\n",
+            "steps[2].speaker_minutes",
+            "more than 0",
+        ),
+        (
+            "    speaker_minutes: 2\n",
+            "    speaker_minutes: .nan\n",
+            "steps[2].speaker_minutes",
+            "ordinary number",
+        ),
+        (
+            "    speaker_minutes: 2\n",
+            "    speaker_minutes: 1e400\n",
+            "steps[2].speaker_minutes",
+            "must be a number",
+        ),
+        ("    minutes: 6\n", "    minutes: true\n", "steps[3].minutes", "whole number"),
+        ("    minutes: 6\n", '    minutes: "6"\n', "steps[3].minutes", "whole number"),
+        ("duration_minutes: 30", "duration_minutes: 100000", "duration_minutes", "too large"),
+        ("  - id: talk", '  - id: ""', "steps[3].id", "lower-case"),
+    ],
+)
 def test_field_errors_point_at_the_line(old, new, field, words):
     text = edit(old, new)
     err = problem(text)
@@ -142,8 +174,10 @@ def test_custom_tag_is_refused():
     assert err.line == 2
 
 
-@pytest.mark.parametrize("text,line", [("- a\n- b\n", 1), ("just text\n", 1), ("42\n", 1),
-                                       ("\n\n", 1), ("# only a comment\n", 1)])
+@pytest.mark.parametrize(
+    "text,line",
+    [("- a\n- b\n", 1), ("just text\n", 1), ("42\n", 1), ("\n\n", 1), ("# only a comment\n", 1)],
+)
 def test_top_level_must_be_a_mapping(text, line):
     err = problem(text)
     assert err.line == line
@@ -207,8 +241,11 @@ def test_several_problems_are_all_listed():
 
 
 def test_fingerprint_follows_content_not_spelling(tiny_script):
-    same = parse_script_text(VALID_YAML.replace("    minutes: 6\n", "    minutes: 6\n    mandatory: false\n")
-                             + "options: {no_notes: false}\n", "same.yaml")
+    same = parse_script_text(
+        VALID_YAML.replace("    minutes: 6\n", "    minutes: 6\n    mandatory: false\n")
+        + "options: {no_notes: false}\n",
+        "same.yaml",
+    )
     assert same.fingerprint == tiny_script.fingerprint
     reworded = parse_script_text(VALID_YAML.replace("Let us talk.", "Let us talk now."), "x.yaml")
     assert reworded.fingerprint != tiny_script.fingerprint

@@ -17,11 +17,21 @@ from tests.session.conftest import VALID_YAML
 VALID = yaml.safe_load(VALID_YAML)
 YAMLISH = list(":-[]{}&*!|>'\"#%@`,?\n\t ") + list("abcxyz019") + list("حلقة") + ["\x00", "\ufeff"]
 
-scalars = (st.none() | st.booleans() | st.integers(min_value=-10**12, max_value=10**12)
-           | st.floats(allow_nan=True, allow_infinity=True) | st.text(max_size=30))
-nested = st.recursive(scalars, lambda inner: st.lists(inner, max_size=5)
-                      | st.dictionaries(st.text(max_size=10) | st.sampled_from(list(VALID)),
-                                        inner, max_size=5), max_leaves=25)
+scalars = (
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(10**12), max_value=10**12)
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text(max_size=30)
+)
+nested = st.recursive(
+    scalars,
+    lambda inner: (
+        st.lists(inner, max_size=5)
+        | st.dictionaries(st.text(max_size=10) | st.sampled_from(list(VALID)), inner, max_size=5)
+    ),
+    max_leaves=25,
+)
 
 
 def _paths(node, prefix=()):
@@ -76,8 +86,7 @@ def _laughs(levels: int, width: int) -> str:
 # a string just over the 1 MB limit, and binary noise dressed up as YAML.
 hostile = st.one_of(
     st.builds(_laughs, st.integers(1, 12), st.integers(1, 12)),
-    st.integers(1, 40).map(lambda k: VALID_YAML.replace(
-        "Let us talk.", "x" * (1_000_000 + k))),
+    st.integers(1, 40).map(lambda k: VALID_YAML.replace("Let us talk.", "x" * (1_000_000 + k))),
     st.binary(max_size=64).map(lambda b: b"format: 1\n" + b + b"\x00"),
     st.binary(min_size=1, max_size=64).map(lambda b: b"\xef\xbb\xbf" + b),
 )
@@ -103,8 +112,9 @@ def test_only_script_error_is_ever_raised(doc):
         assert exc.problems and all(p.message for p in exc.problems)
         # Every problem names its line, except a document over the size limit.
         too_big = "larger than 1 MB" in str(exc)  # refused before reading: no line
-        assert too_big or all(p.line is not None and p.line >= 1 for p in exc.problems), \
+        assert too_big or all(p.line is not None and p.line >= 1 for p in exc.problems), (
             exc.problems
+        )
         assert too_big or all(str(p).startswith(f"fuzz.yaml:{p.line}: ") for p in exc.problems)
     else:
         assert isinstance(script, Script)

@@ -81,7 +81,8 @@ def test_list_and_load_builtins():
     assert msc.languages == ("en", "ar") and msc.builtin
     assert library.load_script("first-session-intake").options.series_position == "first"
     assert library.load_script("mutual-support-circle") is library.load_script(
-        "mutual-support-circle")  # cached
+        "mutual-support-circle"
+    )  # cached
     with pytest.raises(ScriptError):
         library.load_script("no-such-script")
 
@@ -95,7 +96,8 @@ def test_custom_scripts_in_the_store(raw_db, valid_yaml):
         assert library.load_script("tiny-circle", s).steps[2].speaker_minutes == 2
         with pytest.raises(ScriptError, match="built-in"):
             library.save_custom_script(
-                s, valid_yaml.replace("id: tiny-circle", "id: mutual-support-circle"))
+                s, valid_yaml.replace("id: tiny-circle", "id: mutual-support-circle")
+            )
         with pytest.raises(ScriptError):
             library.save_custom_script(s, valid_yaml.replace("minutes: 4", "minutes: -4"))
         assert library.delete_custom_script(s, "tiny-circle")
@@ -106,8 +108,18 @@ def test_custom_scripts_in_the_store(raw_db, valid_yaml):
 # ---- content checks an experienced facilitator would make --------------------------
 
 ISSUE_KINDS = {  # the kinds of group issue 3 lists, by program type (plus series position)
-    "mutual_support", "grief", "anxiety", "recovery", "chronic_illness", "first_responder",
-    "trauma", "veterans", "school_listening", "peer_mediation", "caregivers"}
+    "mutual_support",
+    "grief",
+    "anxiety",
+    "recovery",
+    "chronic_illness",
+    "first_responder",
+    "trauma",
+    "veterans",
+    "school_listening",
+    "peer_mediation",
+    "caregivers",
+}
 
 
 def _all():
@@ -143,7 +155,8 @@ def test_every_round_holds_the_largest_group(script_id):
             need = step.speaker_minutes * script.group_size.max
             assert need <= step.minutes + 0.1, (
                 f"{script_id}.{step.id}: {script.group_size.max} speakers x "
-                f"{step.speaker_minutes} min = {need} > {step.minutes}")
+                f"{step.speaker_minutes} min = {need} > {step.minutes}"
+            )
 
 
 @pytest.mark.parametrize("script_id", sorted(_all()))
@@ -156,16 +169,27 @@ def test_every_script_keeps_safety_and_closing_and_signposts(script_id):
     assert kinds[-1] == "closing" and kinds[0] in ("welcome",)
     english = " ".join(t.en for _, t in script.texts()).lower()
     # Points people to someone qualified (peers never diagnose or treat).
-    assert any(w in english for w in ("doctor", "professional", "counsellor", "supervis",
-                                      "adult", "service", "safeguarding")), script_id
+    assert any(
+        w in english
+        for w in (
+            "doctor",
+            "professional",
+            "counsellor",
+            "supervis",
+            "adult",
+            "service",
+            "safeguarding",
+        )
+    ), script_id
     for step in script.steps:
         assert step.min_minutes is None or step.min_minutes <= step.minutes
     # The first step's welcome and the rules review come before any sharing.
     first_share = next((i for i, k in enumerate(kinds) if k in ("round", "discussion")), 0)
     if script.options.series_position != "last":
         assert kinds.index("ground_rules") < first_share or script.program_type in (
-            "peer_mediation", "general")
-
+            "peer_mediation",
+            "general",
+        )
 
 
 @pytest.mark.parametrize("script_id", sorted(_all()))

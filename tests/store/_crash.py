@@ -56,8 +56,17 @@ class FileKeyring(KeyringBackend):
         self.path.write_text(json.dumps(data))
 
 
-_FS_STEPS = ((os, "replace"), (os, "rename"), (os, "unlink"), (os, "remove"), (os, "fsync"),
-             (os, "mkdir"), (os, "link"), (shutil, "copyfile"), (shutil, "rmtree"))
+_FS_STEPS = (
+    (os, "replace"),
+    (os, "rename"),
+    (os, "unlink"),
+    (os, "remove"),
+    (os, "fsync"),
+    (os, "mkdir"),
+    (os, "link"),
+    (shutil, "copyfile"),
+    (shutil, "rmtree"),
+)
 
 
 def _arm(n: int) -> None:

@@ -25,9 +25,12 @@ n = start
 while True:
     conn.execute("BEGIN")
     for kind, pad in (("txn", "z" * 300), ("pad", "p" * 1500)):
-        conn.execute("INSERT INTO note (id, group_id, body, created_at, updated_at) "
-                     "VALUES (lower(hex(randomblob(16))), ?, ?, datetime('now'), "
-                     "datetime('now'))", (group_id, f"{kind} {n} {pad}"))
+        conn.execute(
+            "INSERT INTO note (id, group_id, body, created_at, updated_at) "
+            "VALUES (lower(hex(randomblob(16))), ?, ?, datetime('now'), "
+            "datetime('now'))",
+            (group_id, f"{kind} {n} {pad}"),
+        )
     conn.execute("COMMIT")
     print(n, flush=True)
     n += 1

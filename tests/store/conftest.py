@@ -39,9 +39,11 @@ def snapshot(folder: Path) -> dict[str, str]:
     ``.unlock-failures`` is left out: a failed unlock is *meant* to be counted there
     (times only) so the next unlock can put it in the audit log
     (tests/supervision/test_audit_chain.py checks that)."""
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()
-            and not p.name.endswith((".lock", ".unlock-failures"))}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and not p.name.endswith((".lock", ".unlock-failures"))
+    }
 
 
 @pytest.fixture
@@ -55,8 +57,9 @@ def small_tmpfs(tmp_path):
         pytest.skip("needs root to mount a tmpfs")
     mnt = tmp_path / "mnt"
     mnt.mkdir()
-    r = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mnt)],
-                       capture_output=True)
+    r = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mnt)], capture_output=True
+    )
     if r.returncode != 0:
         pytest.skip("mount is not permitted here")
     yield mnt

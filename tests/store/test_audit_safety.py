@@ -59,7 +59,7 @@ def test_restoring_an_older_backup_keeps_a_whole_chain(tmp_path, no_keyring):
         assert audit.verify_chain(st2.db).ok
         acts = _actions(st2.db)
         assert acts[copy_head[0]] == "restore"  # right after the backup's last entry
-        assert "unlock_failed" in acts[copy_head[0]:]  # the failed unlock is not lost
+        assert "unlock_failed" in acts[copy_head[0] :]  # the failed unlock is not lost
         with st2.db.session() as s:
             ev = s.scalars(select(AuditEvent).where(AuditEvent.action == "restore")).one()
             assert ev.detail["replaced_head"] == list(live_head)

@@ -68,12 +68,13 @@ def test_bad_backup_never_replaces_live(tmp_path, no_keyring, damage):
     if damage == "flip":
         out.write_bytes(data[:5000] + bytes(b ^ 1 for b in data[5000:5100]) + data[5100:])
     elif damage == "truncate":
-        out.write_bytes(data[:len(data) // 2])
+        out.write_bytes(data[: len(data) // 2])
     before = snapshot(tmp_path / "live")
     expected = WrongKeyError if damage == "wrong_passphrase" else CorruptStoreError
     with pytest.raises(expected):
-        backup.restore(out, path, passphrase="not the passphrase"
-                       if damage == "wrong_passphrase" else PASS)
+        backup.restore(
+            out, path, passphrase="not the passphrase" if damage == "wrong_passphrase" else PASS
+        )
     assert snapshot(tmp_path / "live") == before
     with service.open_store(path, passphrase=PASS) as st:
         assert _names(st) == ["live data"]

@@ -21,13 +21,30 @@ def files(tmp_path):
     pp.write_text(PASS + "\n")
     wrong = tmp_path / "wrong.txt"
     wrong.write_text("definitely not it\n")
-    return {"db": str(tmp_path / "data" / "s.db"), "pp": str(pp), "wrong": str(wrong),
-            "rc": str(tmp_path / "recovery.txt")}
+    return {
+        "db": str(tmp_path / "data" / "s.db"),
+        "pp": str(pp),
+        "wrong": str(wrong),
+        "rc": str(tmp_path / "recovery.txt"),
+    }
 
 
 def _init(files):
-    assert main(["db", "init", "--db", files["db"], "--passphrase-file", files["pp"],
-                 "--recovery-out", files["rc"]]) == 0
+    assert (
+        main(
+            [
+                "db",
+                "init",
+                "--db",
+                files["db"],
+                "--passphrase-file",
+                files["pp"],
+                "--recovery-out",
+                files["rc"],
+            ]
+        )
+        == 0
+    )
     return open(files["rc"]).read().split("\n")[2].strip()
 
 
@@ -63,8 +80,12 @@ def test_check_healthy_wrong_and_recovery(files, tmp_path, no_keyring, capsys):
     capsys.readouterr()
     assert main(["db", "check", "--db", files["db"], "--passphrase-file", files["pp"]]) == 0
     out = capsys.readouterr().out
-    for line in ("cipher_integrity_check: ok", "integrity_check: ok", "healthy",
-                 "file header encrypted: ok"):
+    for line in (
+        "cipher_integrity_check: ok",
+        "integrity_check: ok",
+        "healthy",
+        "file header encrypted: ok",
+    ):
         assert line in out
     before = snapshot(tmp_path / "data")
     assert main(["db", "check", "--db", files["db"], "--passphrase-file", files["wrong"]]) == 1
@@ -85,53 +106,134 @@ def test_check_healthy_wrong_and_recovery(files, tmp_path, no_keyring, capsys):
 def test_backup_restore_rekey_passwd(files, tmp_path, no_keyring, capsys):
     _init(files)
     out = str(tmp_path / "b.bak")
-    assert main(["db", "backup", "--db", files["db"], "--passphrase-file", files["pp"],
-                 "--out", out]) == 0
+    assert (
+        main(["db", "backup", "--db", files["db"], "--passphrase-file", files["pp"], "--out", out])
+        == 0
+    )
     assert os.path.exists(out) and os.path.exists(out + ".keys")
-    assert main(["db", "restore", "--db", files["db"], "--from", out,
-                 "--passphrase-file", files["pp"]]) == 1  # no --yes, no terminal
+    assert (
+        main(
+            ["db", "restore", "--db", files["db"], "--from", out, "--passphrase-file", files["pp"]]
+        )
+        == 1
+    )  # no --yes, no terminal
     assert "add --yes" in capsys.readouterr().err
-    assert main(["db", "restore", "--db", files["db"], "--from", out,
-                 "--passphrase-file", files["pp"], "--yes"]) == 0
+    assert (
+        main(
+            [
+                "db",
+                "restore",
+                "--db",
+                files["db"],
+                "--from",
+                out,
+                "--passphrase-file",
+                files["pp"],
+                "--yes",
+            ]
+        )
+        == 0
+    )
     assert "previous database was kept" in capsys.readouterr().out
     new = tmp_path / "new.txt"
     new.write_text("my new long passphrase\n")
-    assert main(["db", "passwd", "--db", files["db"], "--passphrase-file", files["pp"],
-                 "--new-passphrase-file", str(new)]) == 0
+    assert (
+        main(
+            [
+                "db",
+                "passwd",
+                "--db",
+                files["db"],
+                "--passphrase-file",
+                files["pp"],
+                "--new-passphrase-file",
+                str(new),
+            ]
+        )
+        == 0
+    )
     assert main(["db", "check", "--db", files["db"], "--passphrase-file", files["pp"]]) == 1
-    assert main(["db", "rekey", "--db", files["db"], "--passphrase-file", str(new),
-                 "--recovery-out", str(tmp_path / "rc2.txt")]) == 0
+    assert (
+        main(
+            [
+                "db",
+                "rekey",
+                "--db",
+                files["db"],
+                "--passphrase-file",
+                str(new),
+                "--recovery-out",
+                str(tmp_path / "rc2.txt"),
+            ]
+        )
+        == 0
+    )
     code2 = (tmp_path / "rc2.txt").read_text().split("\n")[2].strip()
     assert KeyFile.load(keyfile_path(files["db"])).unlock("recovery", code2.encode())
     short = tmp_path / "short.txt"
     short.write_text("short\n")
-    assert main(["db", "passwd", "--db", files["db"], "--passphrase-file", str(new),
-                 "--new-passphrase-file", str(short)]) == 1
+    assert (
+        main(
+            [
+                "db",
+                "passwd",
+                "--db",
+                files["db"],
+                "--passphrase-file",
+                str(new),
+                "--new-passphrase-file",
+                str(short),
+            ]
+        )
+        == 1
+    )
     assert "at least 8 characters" in capsys.readouterr().err
 
 
 def test_missing_and_garbage_files_give_one_line(files, tmp_path, no_keyring, capsys):
-    assert main(["db", "check", "--db", str(tmp_path / "nope.db"),
-                 "--passphrase-file", files["pp"]]) == 1
+    assert (
+        main(["db", "check", "--db", str(tmp_path / "nope.db"), "--passphrase-file", files["pp"]])
+        == 1
+    )
     assert "There is no store" in capsys.readouterr().err
     junk = tmp_path / "junk.db"
     junk.write_text("hello")
     assert main(["db", "check", "--db", str(junk), "--passphrase-file", files["pp"]]) == 1
     assert "key file" in capsys.readouterr().err
-    assert main(["db", "check", "--db", str(junk), "--passphrase-file",
-                 str(tmp_path / "missing.txt")]) == 1
+    assert (
+        main(["db", "check", "--db", str(junk), "--passphrase-file", str(tmp_path / "missing.txt")])
+        == 1
+    )
     assert "Could not read the passphrase file" in capsys.readouterr().err
 
 
 def test_subprocess_errors_have_no_traceback(files, tmp_path):
     env = {**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
     run = [sys.executable, "-m", "facilitator", "db"]
-    r = subprocess.run(run + ["init", "--db", files["db"], "--passphrase-file", files["pp"],
-                              "--recovery-out", files["rc"]],
-                       capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL)
+    r = subprocess.run(
+        run
+        + [
+            "init",
+            "--db",
+            files["db"],
+            "--passphrase-file",
+            files["pp"],
+            "--recovery-out",
+            files["rc"],
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        stdin=subprocess.DEVNULL,
+    )
     assert r.returncode == 0, r.stderr
-    r = subprocess.run(run + ["check", "--db", files["db"], "--passphrase-file", files["wrong"]],
-                       capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL)
+    r = subprocess.run(
+        run + ["check", "--db", files["db"], "--passphrase-file", files["wrong"]],
+        capture_output=True,
+        text=True,
+        env=env,
+        stdin=subprocess.DEVNULL,
+    )
     assert r.returncode == 1
     assert "Traceback" not in r.stderr and "passphrase is not correct" in r.stderr
 

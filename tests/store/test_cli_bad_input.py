@@ -25,10 +25,28 @@ def store(tmp_path, no_keyring, capfd):
     pp.write_text(PASS + "\n")
     db = tmp_path / "data" / "s.db"
     rc = tmp_path / "rc.txt"
-    assert main(["db", "init", "--db", str(db), "--passphrase-file", str(pp),
-                 "--recovery-out", str(rc)]) == 0
-    assert main(["demo-data", "--db", str(db), "--passphrase-file", str(pp),
-                 "--groups", "1", "--weeks", "2"]) == 0
+    assert (
+        main(
+            ["db", "init", "--db", str(db), "--passphrase-file", str(pp), "--recovery-out", str(rc)]
+        )
+        == 0
+    )
+    assert (
+        main(
+            [
+                "demo-data",
+                "--db",
+                str(db),
+                "--passphrase-file",
+                str(pp),
+                "--groups",
+                "1",
+                "--weeks",
+                "2",
+            ]
+        )
+        == 0
+    )
     capfd.readouterr()
     return db, str(pp), rc.read_text().split("\n")[2].strip()
 
@@ -55,8 +73,9 @@ def _damage(db, how: str) -> None:
         db.write_bytes(bytes(b ^ 0xA5 for b in data[:64]) + data[64:])
     elif how == "middle_flipped":
         mid = len(data) // 2
-        db.write_bytes(data[:mid] + bytes(b ^ 0x5A for b in data[mid:mid + 64])
-                       + data[mid + 64:])
+        db.write_bytes(
+            data[:mid] + bytes(b ^ 0x5A for b in data[mid : mid + 64]) + data[mid + 64 :]
+        )
     elif how == "plain_sqlite":
         db.unlink()
         c = sqlite3.connect(db)
@@ -68,8 +87,18 @@ def _damage(db, how: str) -> None:
         db.write_text("Minutes of the Tuesday meeting\n" * 200)
 
 
-@pytest.mark.parametrize("how", ["truncate_half", "truncate_tiny", "empty", "header_flipped",
-                                 "middle_flipped", "plain_sqlite", "text_file"])
+@pytest.mark.parametrize(
+    "how",
+    [
+        "truncate_half",
+        "truncate_tiny",
+        "empty",
+        "header_flipped",
+        "middle_flipped",
+        "plain_sqlite",
+        "text_file",
+    ],
+)
 @pytest.mark.parametrize("command", ["check", "backup"])
 def test_damaged_database_one_line_and_byte_identical(store, capfd, how, command):
     db, pp, _code = store
@@ -135,8 +164,12 @@ def test_lost_keyring_entry_falls_back_and_is_stored_again(tmp_path, memory_keyr
     pp.write_text(PASS + "\n")
     db = tmp_path / "s.db"
     rc = tmp_path / "rc.txt"
-    assert main(["db", "init", "--db", str(db), "--passphrase-file", str(pp),
-                 "--recovery-out", str(rc)]) == 0
+    assert (
+        main(
+            ["db", "init", "--db", str(db), "--passphrase-file", str(pp), "--recovery-out", str(rc)]
+        )
+        == 0
+    )
     assert "system keyring" in capfd.readouterr().out
     code_file = tmp_path / "code.txt"
     code_file.write_text(rc.read_text().split("\n")[2].strip() + "\n")
@@ -156,13 +189,13 @@ def test_lost_keyring_entry_falls_back_and_is_stored_again(tmp_path, memory_keyr
 def test_damaged_backup_never_replaces_the_live_store(store, tmp_path, capfd, how):
     db, pp, _code = store
     out = tmp_path / "b.bak"
-    assert main(["db", "backup", "--db", str(db), "--passphrase-file", pp,
-                 "--out", str(out)]) == 0
+    assert main(["db", "backup", "--db", str(db), "--passphrase-file", pp, "--out", str(out)]) == 0
     capfd.readouterr()
     _damage(out, how)
     before = snapshot(db.parent)
-    assert main(["db", "restore", "--from", str(out), "--db", str(db),
-                 "--passphrase-file", pp]) == 1
+    assert (
+        main(["db", "restore", "--from", str(out), "--db", str(db), "--passphrase-file", pp]) == 1
+    )
     _one_line_error(capfd, "damaged")
     assert snapshot(db.parent) == before
     assert main(["db", "check", "--db", str(db), "--passphrase-file", pp]) == 0

@@ -105,8 +105,11 @@ def _restore_keyring():
 
 
 def _no_temp_left(folder: Path) -> None:
-    left = [p.name for p in folder.rglob(".s.db*") if any(
-        m in p.name for m in (".tmp-", ".restore-", ".probe-"))]
+    left = [
+        p.name
+        for p in folder.rglob(".s.db*")
+        if any(m in p.name for m in (".tmp-", ".restore-", ".probe-"))
+    ]
     assert not left, f"temporary files left after an open: {left}"
 
 
@@ -126,16 +129,40 @@ def test_kill_during_init(tmp_path):
             assert _opens(d)  # the keyring
             return
         # no usable store: a new init must succeed (never a dead end)
-        assert main(["db", "init", "--db", str(d), "--passphrase-file",
-                     str(work / "p0.txt"), "--recovery-out", str(work / "rc.txt"),
-                     "--force"]) == 0
+        assert (
+            main(
+                [
+                    "db",
+                    "init",
+                    "--db",
+                    str(d),
+                    "--passphrase-file",
+                    str(work / "p0.txt"),
+                    "--recovery-out",
+                    str(work / "rc.txt"),
+                    "--force",
+                ]
+            )
+            == 0
+        )
         code = _code_in(work / "rc.txt")
         assert _opens(d, recovery_code=code, use_keyring=False)
         assert _opens(d, passphrase=P0, use_keyring=False)
 
-    points = _sweep(root, ["db", "init", "--db", str(db), "--passphrase-file",
-                           str(root / "p0.txt"), "--recovery-out", str(root / "rc.txt")],
-                    check)
+    points = _sweep(
+        root,
+        [
+            "db",
+            "init",
+            "--db",
+            str(db),
+            "--passphrase-file",
+            str(root / "p0.txt"),
+            "--recovery-out",
+            str(root / "rc.txt"),
+        ],
+        check,
+    )
     assert points >= 5
 
 
@@ -158,6 +185,7 @@ def test_kill_during_passwd(tmp_path):
         if not killed:  # finished: the old passphrase opens nothing the app keeps
             assert new and not old
             from facilitator.store.keyfile import KeyFile, keyfile_path
+
             for kept in generation_paths(d):
                 kf = KeyFile.load(keyfile_path(kept))
                 with pytest.raises(StoreError):
@@ -165,8 +193,20 @@ def test_kill_during_passwd(tmp_path):
                 kf.unlock("passphrase", P1.encode())
         _no_temp_left(work)
 
-    _sweep(root, ["db", "passwd", "--db", str(st["db"]), "--passphrase-file",
-                  str(root / "p0.txt"), "--new-passphrase-file", str(root / "p1.txt")], check)
+    _sweep(
+        root,
+        [
+            "db",
+            "passwd",
+            "--db",
+            str(st["db"]),
+            "--passphrase-file",
+            str(root / "p0.txt"),
+            "--new-passphrase-file",
+            str(root / "p1.txt"),
+        ],
+        check,
+    )
 
 
 @pytest.mark.slow
@@ -185,8 +225,9 @@ def test_kill_during_rekey(tmp_path, passphrase):
             assert _opens(d, passphrase=P0, use_keyring=False)  # must follow all the same
         assert _opens(d), "the keyring no longer opens the store"
         if delivered:
-            assert _opens(d, recovery_code=delivered, use_keyring=False), \
+            assert _opens(d, recovery_code=delivered, use_keyring=False), (
                 "the delivered recovery code does not open the store"
+            )
         else:
             assert _opens(d, recovery_code=st["code"], use_keyring=False)
         if passphrase:
@@ -242,8 +283,21 @@ def test_kill_during_restore(tmp_path):
             assert count == 5
         _no_temp_left(work)
 
-    _sweep(root, ["db", "restore", "--db", str(st["db"]), "--from", str(root / "b.bak"),
-                  "--passphrase-file", str(root / "p0.txt"), "--yes"], check)
+    _sweep(
+        root,
+        [
+            "db",
+            "restore",
+            "--db",
+            str(st["db"]),
+            "--from",
+            str(root / "b.bak"),
+            "--passphrase-file",
+            str(root / "p0.txt"),
+            "--yes",
+        ],
+        check,
+    )
 
 
 @pytest.mark.slow

@@ -144,6 +144,7 @@ def test_rekey_rotates_key_and_recovery_code(tmp_path, memory_keyring):
     # the pre-rekey backup keeps its own (old) database key, but its key file now
     # follows the live credentials: the NEW code opens it, the old code opens nothing
     from facilitator.store.backup import generation_paths, verify_copy
+
     pre = [p for p in generation_paths(path) if "pre-rekey" in p.name]
     assert len(pre) == 1
     kept = KeyFile.load(keyfile_path(pre[0]))
@@ -226,6 +227,7 @@ def test_backend_classification(memory_keyring):
     assert not secrets.is_real_backend(PlaintextKeyring())
     alt = type("Keyring", (PlaintextKeyring,), {"__module__": "keyrings.alt.file"})
     assert not secrets.is_real_backend(alt())
+
     def chain(*members):
         return type("Chain", (chainer.ChainerBackend,), {"backends": list(members)})()
 
@@ -261,10 +263,12 @@ def test_key_file_swapped_for_another_store(tmp_path, no_keyring):
 class _BrokenKeyring(_SlowKeyring):
     def get_password(self, service, username):
         from keyring.errors import KeyringLocked
+
         raise KeyringLocked("locked")
 
     def set_password(self, service, username, password):
         from keyring.errors import KeyringLocked
+
         raise KeyringLocked("locked")
 
 
@@ -333,8 +337,7 @@ def test_sigkill_right_after_pragma_rekey_is_recovered(tmp_path, no_keyring):
         st = service.open_store({str(path)!r}, passphrase={PASS!r})
         service.rekey(st, passphrase={PASS!r})
     """)
-    r = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                       timeout=60)
+    r = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert r.returncode == 9, r.stderr
     assert service.pending_keyfile_path(path).exists()
     with service.open_store(path, passphrase=PASS) as st:

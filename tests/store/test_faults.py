@@ -30,6 +30,7 @@ def _store_with_notes(tmp_path: Path, n: int = 50) -> Path:
     path = tmp_path / "s.db"
     created = service.create_store(path, passphrase=PASS)
     from facilitator.store.models import Group
+
     with created.db.unit() as s:
         g = Group(name="g", program_type="general")
         s.add(g)
@@ -45,8 +46,10 @@ def _note_count(st) -> int:
         return len(s.scalars(select(Note.id)).all())
 
 
-@pytest.mark.parametrize("damage", ["truncate_half", "truncate_tiny", "flip_bytes", "zeros",
-                                    "plain_sqlite", "text_file", "empty"])
+@pytest.mark.parametrize(
+    "damage",
+    ["truncate_half", "truncate_tiny", "flip_bytes", "zeros", "plain_sqlite", "text_file", "empty"],
+)
 def test_damaged_database_is_reported_and_left_byte_identical(tmp_path, no_keyring, damage):
     path = _store_with_notes(tmp_path)
     data = path.read_bytes()
@@ -56,13 +59,15 @@ def test_damaged_database_is_reported_and_left_byte_identical(tmp_path, no_keyri
         path.write_bytes(data[:100])
     elif damage == "flip_bytes":
         mid = len(data) // 2
-        path.write_bytes(data[:mid] + bytes(b ^ 0xFF for b in data[mid:mid + 64])
-                         + data[mid + 64:])
+        path.write_bytes(
+            data[:mid] + bytes(b ^ 0xFF for b in data[mid : mid + 64]) + data[mid + 64 :]
+        )
     elif damage == "zeros":
         path.write_bytes(bytes(len(data)))
     elif damage == "plain_sqlite":
         path.unlink()
         import sqlite3
+
         c = sqlite3.connect(path)
         c.execute("create table t(x)")
         c.commit()
@@ -77,6 +82,7 @@ def test_damaged_database_is_reported_and_left_byte_identical(tmp_path, no_keyri
         # some damage only shows up on reading: then the check must report it
         try:
             from facilitator.store.db import integrity_problems
+
             problems = integrity_problems(path, st.key)
             _note_count(st)
         finally:
@@ -109,6 +115,7 @@ def test_database_full_rolls_back_and_keeps_committed(tmp_path, no_keyring):
     st.db.engine.dispose()
     group_id = None
     from facilitator.store.models import Group
+
     with st.db.unit() as s:
         group_id = s.scalars(select(Group.id)).one()
     with pytest.raises(DiskFullError, match="disk is full"):
@@ -141,6 +148,7 @@ def test_real_full_disk_and_read_only_mount(small_tmpfs, no_keyring):
     path = small_tmpfs / "s.db"
     created = service.create_store(path, passphrase=PASS)
     from facilitator.store.models import Group
+
     with created.db.unit() as s:
         s.add(Group(name="kept", program_type="general"))
     with pytest.raises(DiskFullError):
@@ -176,8 +184,7 @@ def test_second_process_is_refused(tmp_path, no_keyring):
         except StoreLockedError as exc:
             print("LOCKED", exc)
     """)
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         timeout=60)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert "LOCKED This store is already open" in out.stdout, out.stderr
     st.close()
     with pytest.raises(StoreLockedError):
@@ -194,7 +201,7 @@ def test_damage_found_only_when_reading_is_a_clear_error(tmp_path, no_keyring):
     # Damage a few pages in the last third, where the notes are (one fixed offset hit
     # an index page the query never reads once more tables came before the notes).
     for at in range((len(data) * 2 // 3) // page * page + 100, len(data) - page, page * 3):
-        data[at:at + 64] = bytes(b ^ 0x77 for b in data[at:at + 64])
+        data[at : at + 64] = bytes(b ^ 0x77 for b in data[at : at + 64])
     path.write_bytes(bytes(data))
     with pytest.raises(CorruptStoreError, match="damaged"):
         with service.open_store(path, passphrase=PASS, verify=False) as st:
@@ -202,15 +209,18 @@ def test_damage_found_only_when_reading_is_a_clear_error(tmp_path, no_keyring):
                 s.scalars(select(Note.body)).all()
 
 
-@pytest.mark.parametrize("code, expected, words", [
-    (26, "WrongKeyError", "key does not open"),        # SQLITE_NOTADB
-    (8, "ReadOnlyError", "read-only"),                 # SQLITE_READONLY
-    (8 | (1 << 8), "ReadOnlyError", "read-only"),      # SQLITE_READONLY_RECOVERY (extended)
-    (14, "ReadOnlyError", "read-only"),                # SQLITE_CANTOPEN
-    (13, "DiskFullError", "disk is full"),             # SQLITE_FULL
-    (5, "StoreLockedError", "another program"),        # SQLITE_BUSY
-    (11, "CorruptStoreError", "could not be read"),    # SQLITE_CORRUPT
-])
+@pytest.mark.parametrize(
+    "code, expected, words",
+    [
+        (26, "WrongKeyError", "key does not open"),  # SQLITE_NOTADB
+        (8, "ReadOnlyError", "read-only"),  # SQLITE_READONLY
+        (8 | (1 << 8), "ReadOnlyError", "read-only"),  # SQLITE_READONLY_RECOVERY (extended)
+        (14, "ReadOnlyError", "read-only"),  # SQLITE_CANTOPEN
+        (13, "DiskFullError", "disk is full"),  # SQLITE_FULL
+        (5, "StoreLockedError", "another program"),  # SQLITE_BUSY
+        (11, "CorruptStoreError", "could not be read"),  # SQLITE_CORRUPT
+    ],
+)
 def test_open_errors_are_named_by_sqlite_code(tmp_path, code, expected, words):
     """Every SQLite result code an open can meet maps to the right plain sentence."""
     import sqlcipher3
@@ -229,9 +239,10 @@ def test_every_pooled_connection_gets_the_store_pragmas(tmp_path, no_keyring):
 
     path = _store_with_notes(tmp_path, 1)
     with service.open_store(path, passphrase=PASS) as st, st.db.engine.connect() as c:
-        got = {p: c.exec_driver_sql(f"PRAGMA {p}").scalar()
-               for p in ("journal_mode", "synchronous", "foreign_keys", "cache_size",
-                         "cipher_version")}
+        got = {
+            p: c.exec_driver_sql(f"PRAGMA {p}").scalar()
+            for p in ("journal_mode", "synchronous", "foreign_keys", "cache_size", "cipher_version")
+        }
     assert got["journal_mode"] == "wal" and got["synchronous"] == 2  # 2 = FULL
     assert got["foreign_keys"] == 1 and got["cache_size"] == CACHE_SIZE
     assert got["cipher_version"].startswith("4.")

@@ -52,6 +52,7 @@ def _cap_dropper():
         for cap in _DAC_CAPS:
             if prctl(_PR_CAPBSET_DROP, cap, 0, 0, 0) != 0:
                 raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP) failed")
+
     return drop
 
 
@@ -75,9 +76,15 @@ def _cli(*commands: list[str]) -> list[tuple[int, str]]:
     traceback" is checked too.
     """
     env = {**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
-    r = subprocess.run([sys.executable, "-c", _DRIVER, json.dumps(list(commands))],
-                       capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL,
-                       timeout=120, preexec_fn=_cap_dropper())
+    r = subprocess.run(
+        [sys.executable, "-c", _DRIVER, json.dumps(list(commands))],
+        capture_output=True,
+        text=True,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+        preexec_fn=_cap_dropper(),
+    )
     assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr
     return [tuple(x) for x in json.loads(r.stdout)]
 
@@ -93,8 +100,10 @@ def _assert_one_line_error(result: tuple[int, str], *words: str) -> None:
 
 def _counts(path: Path) -> tuple[int, int, int]:
     with service.open_store(path, passphrase=PASS) as st, st.db.session() as s:
-        return tuple(s.scalar(select(func.count()).select_from(m))  # type: ignore[return-value]
-                     for m in (Group, Session, Attendance))
+        return tuple(
+            s.scalar(select(func.count()).select_from(m))  # type: ignore[return-value]
+            for m in (Group, Session, Attendance)
+        )
 
 
 @pytest.fixture
@@ -105,10 +114,39 @@ def pp(tmp_path) -> str:
 
 
 def _store_with_demo(db: Path, pp: str) -> None:
-    assert main(["db", "init", "--db", str(db), "--passphrase-file", pp,
-                 "--recovery-out", str(db.parent.parent / "rc.txt")]) == 0
-    assert main(["demo-data", "--db", str(db), "--passphrase-file", pp,
-                 "--groups", "1", "--weeks", "2", "--seed", "3"]) == 0
+    assert (
+        main(
+            [
+                "db",
+                "init",
+                "--db",
+                str(db),
+                "--passphrase-file",
+                pp,
+                "--recovery-out",
+                str(db.parent.parent / "rc.txt"),
+            ]
+        )
+        == 0
+    )
+    assert (
+        main(
+            [
+                "demo-data",
+                "--db",
+                str(db),
+                "--passphrase-file",
+                pp,
+                "--groups",
+                "1",
+                "--weeks",
+                "2",
+                "--seed",
+                "3",
+            ]
+        )
+        == 0
+    )
 
 
 def test_read_only_folder_and_file_from_the_cli(tmp_path, pp, no_keyring, capsys):
@@ -123,18 +161,21 @@ def test_read_only_folder_and_file_from_the_cli(tmp_path, pp, no_keyring, capsys
     os.chmod(data, 0o555)
     os.chmod(tmp_path / "ro", 0o555)
     try:
-        probe = subprocess.run([sys.executable, "-c",
-                                f"open({str(data / 'probe')!r}, 'w')"],
-                               capture_output=True, preexec_fn=_cap_dropper())
+        probe = subprocess.run(
+            [sys.executable, "-c", f"open({str(data / 'probe')!r}, 'w')"],
+            capture_output=True,
+            preexec_fn=_cap_dropper(),
+        )
         if probe.returncode == 0:
-            pytest.skip("this account ignores folder permissions even without "
-                        "CAP_DAC_OVERRIDE")
+            pytest.skip("this account ignores folder permissions even without CAP_DAC_OVERRIDE")
         store_args = ["--db", str(db), "--passphrase-file", pp]
-        results = _cli(["db", "check", *store_args], ["db", "backup", *store_args],
-                       ["db", "passwd", "--new-passphrase-file", pp, *store_args],
-                       ["demo-data", "--append", "--groups", "1", *store_args],
-                       ["db", "init", "--db", str(tmp_path / "ro" / "new.db"),
-                        "--passphrase-file", pp])
+        results = _cli(
+            ["db", "check", *store_args],
+            ["db", "backup", *store_args],
+            ["db", "passwd", "--new-passphrase-file", pp, *store_args],
+            ["demo-data", "--append", "--groups", "1", *store_args],
+            ["db", "init", "--db", str(tmp_path / "ro" / "new.db"), "--passphrase-file", pp],
+        )
         for result in results[:4]:
             _assert_one_line_error(result, "read-only", str(data))
         _assert_one_line_error(results[4], "read-only", "new.db")
@@ -177,16 +218,48 @@ def _fill(folder: Path, leave: int) -> Path:
 
 def test_disk_full_from_the_cli(small_tmpfs, tmp_path, pp, no_keyring, capsys):
     db = small_tmpfs / "s.db"
-    assert main(["db", "init", "--db", str(db), "--passphrase-file", pp,
-                 "--recovery-out", str(tmp_path / "rc.txt")]) == 0
-    assert main(["demo-data", "--db", str(db), "--passphrase-file", pp,
-                 "--groups", "1", "--weeks", "2"]) == 0
+    assert (
+        main(
+            [
+                "db",
+                "init",
+                "--db",
+                str(db),
+                "--passphrase-file",
+                pp,
+                "--recovery-out",
+                str(tmp_path / "rc.txt"),
+            ]
+        )
+        == 0
+    )
+    assert (
+        main(
+            ["demo-data", "--db", str(db), "--passphrase-file", pp, "--groups", "1", "--weeks", "2"]
+        )
+        == 0
+    )
     committed = _counts(db)
     capsys.readouterr()
 
     # a big import that cannot fit: rolled back as a whole, the earlier data stays
-    assert main(["demo-data", "--db", str(db), "--passphrase-file", pp, "--append",
-                 "--groups", "40", "--weeks", "52"]) == 1
+    assert (
+        main(
+            [
+                "demo-data",
+                "--db",
+                str(db),
+                "--passphrase-file",
+                pp,
+                "--append",
+                "--groups",
+                "40",
+                "--weeks",
+                "52",
+            ]
+        )
+        == 1
+    )
     err = capsys.readouterr().err
     assert "disk is full" in err and err.count("\n") == 1 and "Traceback" not in err
     assert _counts(db) == committed
@@ -195,8 +268,21 @@ def test_disk_full_from_the_cli(small_tmpfs, tmp_path, pp, no_keyring, capsys):
 
     # room to open the store, not to copy it: no half-written backup appears
     filler = _fill(small_tmpfs, db.stat().st_size // 2)
-    assert main(["db", "backup", "--db", str(db), "--passphrase-file", pp,
-                 "--out", str(small_tmpfs / "b.bak")]) == 1
+    assert (
+        main(
+            [
+                "db",
+                "backup",
+                "--db",
+                str(db),
+                "--passphrase-file",
+                pp,
+                "--out",
+                str(small_tmpfs / "b.bak"),
+            ]
+        )
+        == 1
+    )
     err = capsys.readouterr().err
     assert "disk is full" in err and err.count("\n") == 1
     assert not [p.name for p in small_tmpfs.iterdir() if "b.bak" in p.name]

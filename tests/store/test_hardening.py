@@ -84,8 +84,9 @@ def test_restore_refuses_empty_files_and_empty_databases(tmp_path, no_keyring):
     after = snapshot(tmp_path)
     for name in ("empty.bak", "empty.bak.keys", "hollow.bak", "hollow.bak.keys"):
         after.pop(name, None)
-    assert {k: v for k, v in after.items() if not k.startswith("s.db-")} == \
-        {k: v for k, v in before.items() if not k.startswith("s.db-")}
+    assert {k: v for k, v in after.items() if not k.startswith("s.db-")} == {
+        k: v for k, v in before.items() if not k.startswith("s.db-")
+    }
 
 
 def test_restore_shows_a_summary_and_the_cli_needs_yes(tmp_path, no_keyring, capsys):
@@ -97,15 +98,27 @@ def test_restore_shows_a_summary_and_the_cli_needs_yes(tmp_path, no_keyring, cap
     st.close()
     seen = []
     with pytest.raises(InputError, match="cancelled"):
-        backup.restore(tmp_path / "b.bak", db, passphrase=PASS,
-                       confirm=lambda summary: seen.append(summary) or False)
+        backup.restore(
+            tmp_path / "b.bak",
+            db,
+            passphrase=PASS,
+            confirm=lambda summary: seen.append(summary) or False,
+        )
     assert seen[0].groups == 3 and seen[0].sessions == 0 and seen[0].revision
     with service.open_store(db, passphrase=PASS) as st:
         assert len(_names(st)) == 4  # cancelled: nothing changed
     pp = tmp_path / "pp.txt"
     pp.write_text(PASS + "\n")
-    argv = ["db", "restore", "--db", str(db), "--from", str(tmp_path / "b.bak"),
-            "--passphrase-file", str(pp)]
+    argv = [
+        "db",
+        "restore",
+        "--db",
+        str(db),
+        "--from",
+        str(tmp_path / "b.bak"),
+        "--passphrase-file",
+        str(pp),
+    ]
     assert main(argv) == 1
     out = capsys.readouterr()
     assert "groups: 3" in out.out and "last session: none" in out.out and "--yes" in out.err
@@ -197,7 +210,8 @@ def test_our_own_wal_after_a_crash_is_replayed(tmp_path, no_keyring):
         "c.execute('PRAGMA wal_autocheckpoint = 0')\n"
         "c.execute('CREATE TABLE crash_marker (x)')\n"
         "c.execute(\"INSERT INTO crash_marker VALUES ('committed before the crash')\")\n"
-        "os._exit(9)\n")
+        "os._exit(9)\n"
+    )
     r = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert r.returncode == 9, r.stderr
     assert (tmp_path / "s.db-wal").stat().st_size > 0
@@ -252,11 +266,23 @@ def test_passwd_remove_reaches_the_backups(tmp_path, memory_keyring):
 
 def test_secret_files_are_read_with_a_bound(tmp_path, no_keyring, capfd):
     started = time.monotonic()
-    assert main(["db", "check", "--db", str(tmp_path / "s.db"), "--passphrase-file",
-                 "/dev/zero"]) == 1
+    assert (
+        main(["db", "check", "--db", str(tmp_path / "s.db"), "--passphrase-file", "/dev/zero"]) == 1
+    )
     assert "too large" in capfd.readouterr().err
-    assert main(["report", "who5-form", "--out", str(tmp_path / "f.pdf"),
-                 "--password-file", "/dev/zero"]) == 1
+    assert (
+        main(
+            [
+                "report",
+                "who5-form",
+                "--out",
+                str(tmp_path / "f.pdf"),
+                "--password-file",
+                "/dev/zero",
+            ]
+        )
+        == 1
+    )
     assert "too large" in capfd.readouterr().err
     assert time.monotonic() - started < 5
     db = tmp_path / "s.db"
@@ -267,8 +293,15 @@ def test_secret_files_are_read_with_a_bound(tmp_path, no_keyring, capfd):
         service.open_store(db, passphrase=PASS)
 
 
-@pytest.mark.parametrize("change", [{"memory_kib": 4 * 1024 * 1024}, {"iterations": 64},
-                                    {"lanes": 255}, {"memory_kib": 1 << 20, "iterations": 8}])
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"memory_kib": 4 * 1024 * 1024},
+        {"iterations": 64},
+        {"lanes": 255},
+        {"memory_kib": 1 << 20, "iterations": 8},
+    ],
+)
 def test_absurd_argon2_settings_are_refused_before_deriving(tmp_path, no_keyring, change):
     db = tmp_path / "s.db"
     _store(db).close()
@@ -284,11 +317,13 @@ def test_absurd_argon2_settings_are_refused_before_deriving(tmp_path, no_keyring
 
 
 def test_core_dumps_are_disabled_at_start_up():
-    script = ("import resource\n"
-              "from facilitator.cli.main import main\n"
-              "from facilitator.store.hardening import dumpable\n"
-              "try:\n    main(['--version'])\nexcept SystemExit:\n    pass\n"
-              "print(resource.getrlimit(resource.RLIMIT_CORE), dumpable())\n")
+    script = (
+        "import resource\n"
+        "from facilitator.cli.main import main\n"
+        "from facilitator.store.hardening import dumpable\n"
+        "try:\n    main(['--version'])\nexcept SystemExit:\n    pass\n"
+        "print(resource.getrlimit(resource.RLIMIT_CORE), dumpable())\n"
+    )
     r = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
     assert r.stdout.split("\n")[-2] == "(0, 0) 0"
@@ -315,9 +350,12 @@ def test_temp_copies_left_by_killed_commands_are_cleaned(tmp_path, no_keyring):
     service.backup_store(st)
     st.close()
     dead = 4194000  # above any pid_max default: no such process
-    stale = [tmp_path / f".s.db.keys.tmp-{dead}-abcd", tmp_path / f".s.db.restore-{dead}",
-             tmp_path / f".s.db.restore-{dead}-wal",
-             tmp_path / "backups" / f".s.db-20260101T000000Z-manual.bak.tmp-{dead}"]
+    stale = [
+        tmp_path / f".s.db.keys.tmp-{dead}-abcd",
+        tmp_path / f".s.db.restore-{dead}",
+        tmp_path / f".s.db.restore-{dead}-wal",
+        tmp_path / "backups" / f".s.db-20260101T000000Z-manual.bak.tmp-{dead}",
+    ]
     for p in stale:
         p.write_bytes(b"encrypted leftovers")
     (tmp_path / f".s.db.probe-{dead}-ffff").mkdir()
@@ -427,8 +465,7 @@ def hanging(monkeypatch):
     keyring.set_keyring(previous)
 
 
-def test_init_with_a_hanging_keyring_and_no_passphrase_says_the_truth(tmp_path, hanging,
-                                                                       capfd):
+def test_init_with_a_hanging_keyring_and_no_passphrase_says_the_truth(tmp_path, hanging, capfd):
     db = tmp_path / "s.db"
     assert main(["db", "init", "--db", str(db)]) == 1
     err = capfd.readouterr().err
@@ -459,9 +496,9 @@ def test_a_code_that_could_not_be_delivered_changes_nothing(tmp_path, no_keyring
     st.close()
 
 
-def test_a_keyring_write_that_times_out_during_rekey_locks_nobody_out(tmp_path,
-                                                                       memory_keyring,
-                                                                       monkeypatch):
+def test_a_keyring_write_that_times_out_during_rekey_locks_nobody_out(
+    tmp_path, memory_keyring, monkeypatch
+):
     db = tmp_path / "s.db"
     st = _store(db, passphrase=None)
     assert st.keyring_used

@@ -69,13 +69,16 @@ def test_arabic_passphrase_in_either_unicode_form():
     composed = "كلمة سر طويلة آمنة"  # contains ALEF WITH MADDA (composed form)
     kf.add_slot("passphrase", passphrase_bytes(composed), key)
     import unicodedata
+
     decomposed = unicodedata.normalize("NFD", composed)
     assert decomposed != composed
     assert kf.unlock("passphrase", passphrase_bytes(decomposed)) == key
 
 
-@pytest.mark.parametrize("data", [b"", b"{not json", b'{"format": "other"}',
-                                  b'{"format": "facilitator-keys", "version": 1}'])
+@pytest.mark.parametrize(
+    "data",
+    [b"", b"{not json", b'{"format": "other"}', b'{"format": "facilitator-keys", "version": 1}'],
+)
 def test_garbage_key_file_is_reported_as_damaged(tmp_path, data):
     p = tmp_path / "x.keys"
     p.write_bytes(data)

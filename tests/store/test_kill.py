@@ -37,16 +37,23 @@ def test_sigkill_at_random_moments_loses_no_committed_transaction(tmp_path):
     next_n = 0
     env = dict(os.environ)
     probe = raw_connect(path, key)
-    expected_ready = "ready {} {}".format(probe.execute("PRAGMA journal_mode").fetchone()[0],
-                                          probe.execute("PRAGMA synchronous").fetchone()[0])
+    expected_ready = "ready {} {}".format(
+        probe.execute("PRAGMA journal_mode").fetchone()[0],
+        probe.execute("PRAGMA synchronous").fetchone()[0],
+    )
     probe.close()
     assert expected_ready == "ready wal 2"
     deadline = time.monotonic() + 120
     for round_no in range(KILLS):
         assert time.monotonic() < deadline, "kill test too slow"
-        proc = subprocess.Popen([sys.executable, str(WRITER), str(path), group_id, str(next_n)],
-                                stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, env=env, text=True)
+        proc = subprocess.Popen(
+            [sys.executable, str(WRITER), str(path), group_id, str(next_n)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+            text=True,
+        )
         proc.stdin.write(key.hex() + "\n")
         proc.stdin.flush()
         assert proc.stdout.readline().strip() == expected_ready, proc.stderr.read()
@@ -59,8 +66,10 @@ def test_sigkill_at_random_moments_loses_no_committed_transaction(tmp_path):
         assert problems == [], f"round {round_no}: {problems}"
         check = raw_connect(path, key)
         try:
-            bodies = [r[0] for r in check.execute(
-                "SELECT body FROM note WHERE body LIKE 'txn %'").fetchall()]
+            bodies = [
+                r[0]
+                for r in check.execute("SELECT body FROM note WHERE body LIKE 'txn %'").fetchall()
+            ]
         finally:
             check.close()
         stored = {int(re.match(r"txn (\d+)", b).group(1)) for b in bodies}

@@ -8,8 +8,19 @@ import os
 import tempfile
 from datetime import date, datetime, timezone
 
-from sqlalchemy import (JSON, Boolean, Date, DateTime, Enum, Float, Integer, LargeBinary,
-                        String, Text, insert)
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Enum,
+    Float,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    insert,
+)
 
 from facilitator.store import service
 from facilitator.store.models import Base
@@ -93,9 +104,17 @@ def test_no_marker_reaches_disk_or_logs(tmp_path, no_keyring, caplog, capfd, mon
     assert _leaks(markers, [str(tmp_path)], logs) == []
     # nor the key, the passphrase or the recovery code, in any encoding we might use
     import base64
+
     key, code = created.key, created.recovery_code
-    secrets_ = [key, key.hex().encode(), key.hex().upper().encode(), base64.b64encode(key),
-                PASS.encode(), code.encode(), code.replace("-", "").encode()]
+    secrets_ = [
+        key,
+        key.hex().encode(),
+        key.hex().upper().encode(),
+        base64.b64encode(key),
+        PASS.encode(),
+        code.encode(),
+        code.replace("-", "").encode(),
+    ]
     for root, _dirs, names in os.walk(tmp_path):
         for name in names:
             data = open(os.path.join(root, name), "rb").read()

@@ -26,7 +26,9 @@ def test_empty_to_head_has_no_autogenerate_diff(tmp_path):
     try:
         assert migrate.current_revision(db.engine) is None
         migrate.upgrade(db.engine)
-        assert migrate.current_revision(db.engine) == migrate.head_revision() == migrate.HEAD_REVISION
+        assert (
+            migrate.current_revision(db.engine) == migrate.head_revision() == migrate.HEAD_REVISION
+        )
         assert migrate.HEAD_REVISION == migrate.head_revision()  # bump it with a new revision
         with db.engine.connect() as conn:
             diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)

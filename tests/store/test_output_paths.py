@@ -27,8 +27,21 @@ def store(tmp_path, no_keyring, capfd):
     pp = tmp_path / "pass.txt"
     pp.write_text(PASS + "\n")
     db = tmp_path / "data" / "s.db"
-    assert main(["db", "init", "--db", str(db), "--passphrase-file", str(pp),
-                 "--recovery-out", str(tmp_path / "rc.txt")]) == 0
+    assert (
+        main(
+            [
+                "db",
+                "init",
+                "--db",
+                str(db),
+                "--passphrase-file",
+                str(pp),
+                "--recovery-out",
+                str(tmp_path / "rc.txt"),
+            ]
+        )
+        == 0
+    )
     assert main(["db", "backup", "--db", str(db), "--passphrase-file", str(pp)]) == 0
     capfd.readouterr()
     return db, str(pp)
@@ -45,25 +58,38 @@ def _one_line(capfd, *words):
 def _store_targets(db):
     backups = db.parent / "backups"
     kept = sorted(backups.glob("*.bak"))[0]
-    return [db, keyfile_path(db), db.with_name(db.name + "-wal"),
-            db.with_name(db.name + "-shm"), db.with_name(db.name + ".lock"),
-            db.with_name(db.name + ".keys.pending"), backups / "new.pdf", kept,
-            keyfile_path(kept)]
+    return [
+        db,
+        keyfile_path(db),
+        db.with_name(db.name + "-wal"),
+        db.with_name(db.name + "-shm"),
+        db.with_name(db.name + ".lock"),
+        db.with_name(db.name + ".keys.pending"),
+        backups / "new.pdf",
+        kept,
+        keyfile_path(kept),
+    ]
 
 
-@pytest.mark.parametrize("argv", [
-    ["report", "who5-form", "--force"],
-    ["report", "handout", "--script", "sharing-circle", "--force"],
-    ["db", "backup", "--force"],
-    ["keys", "export-public", "--force"],
-    ["bundle", "receipt", "--for", "abc", "--force"],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["report", "who5-form", "--force"],
+        ["report", "handout", "--script", "sharing-circle", "--force"],
+        ["db", "backup", "--force"],
+        ["keys", "export-public", "--force"],
+        ["bundle", "receipt", "--for", "abc", "--force"],
+    ],
+)
 def test_nothing_that_belongs_to_the_store_is_ever_an_output(store, capfd, argv):
     db, pp = store
     before = snapshot(db.parent)
     for target in _store_targets(db):
-        extra = (["--db", str(db), "--passphrase-file", pp]
-                 if argv[0] in ("db", "keys", "bundle") else [])
+        extra = (
+            ["--db", str(db), "--passphrase-file", pp]
+            if argv[0] in ("db", "keys", "bundle")
+            else []
+        )
         assert main([*argv, *extra, "--out", str(target)]) == 1, target
         _one_line(capfd, "belongs to the store")
     assert snapshot(db.parent) == before
@@ -86,8 +112,12 @@ def test_symlinks_and_hard_links_to_the_store_are_caught(store, tmp_path, capfd)
 def test_devices_fifos_and_folders_are_refused(store, tmp_path, capfd):
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
-    for target, words in (("/dev/null", "device"), ("/dev/full", "device"),
-                          (str(fifo), "device, pipe"), (str(tmp_path), "folder")):
+    for target, words in (
+        ("/dev/null", "device"),
+        ("/dev/full", "device"),
+        (str(fifo), "device, pipe"),
+        (str(tmp_path), "folder"),
+    ):
         assert main(["report", "who5-form", "--out", target, "--force"]) == 1
         _one_line(capfd, words)
     assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
@@ -128,18 +158,43 @@ def test_db_init_on_a_device_or_another_stores_key_file(store, tmp_path, capfd):
         check_store_target(tmp_path)
 
 
-def test_recovery_out_is_checked_before_the_store_is_made_or_the_key_turned(store, tmp_path,
-                                                                            capfd):
+def test_recovery_out_is_checked_before_the_store_is_made_or_the_key_turned(store, tmp_path, capfd):
     db, pp = store
     new = tmp_path / "new.db"
-    assert main(["db", "init", "--db", str(new), "--passphrase-file", pp,
-                 "--recovery-out", str(keyfile_path(db))]) == 1
+    assert (
+        main(
+            [
+                "db",
+                "init",
+                "--db",
+                str(new),
+                "--passphrase-file",
+                pp,
+                "--recovery-out",
+                str(keyfile_path(db)),
+            ]
+        )
+        == 1
+    )
     _one_line(capfd, "belongs to the store")
     assert not new.exists() and not keyfile_path(new).exists()
     before = snapshot(db.parent)
     existing = tmp_path / "rc.txt"  # written by the fixture's init
-    assert main(["db", "rekey", "--db", str(db), "--passphrase-file", pp,
-                 "--recovery-out", str(existing)]) == 1
+    assert (
+        main(
+            [
+                "db",
+                "rekey",
+                "--db",
+                str(db),
+                "--passphrase-file",
+                pp,
+                "--recovery-out",
+                str(existing),
+            ]
+        )
+        == 1
+    )
     _one_line(capfd, "already exists")
     assert snapshot(db.parent) == before  # the key was not rotated
 
@@ -148,24 +203,54 @@ def test_backup_out_checks_its_key_file_too(store, tmp_path, capfd):
     db, pp = store
     out = tmp_path / "b.bak"
     keyfile_path(out).write_text("mine")  # someone's file where the backup's key would go
-    assert main(["db", "backup", "--db", str(db), "--passphrase-file", pp,
-                 "--out", str(out), "--force"]) == 1
+    assert (
+        main(
+            ["db", "backup", "--db", str(db), "--passphrase-file", pp, "--out", str(out), "--force"]
+        )
+        == 1
+    )
     _one_line(capfd, "belongs to the store")  # a name with a key file beside it is a store
     assert not out.exists() and keyfile_path(out).read_text() == "mine"
     # an earlier backup (database + key file) is a store too: never overwritten
     first = tmp_path / "first.bak"
-    assert main(["db", "backup", "--db", str(db), "--passphrase-file", pp,
-                 "--out", str(first)]) == 0
+    assert (
+        main(["db", "backup", "--db", str(db), "--passphrase-file", pp, "--out", str(first)]) == 0
+    )
     capfd.readouterr()
-    assert main(["db", "backup", "--db", str(db), "--passphrase-file", pp,
-                 "--out", str(first), "--force"]) == 1
+    assert (
+        main(
+            [
+                "db",
+                "backup",
+                "--db",
+                str(db),
+                "--passphrase-file",
+                pp,
+                "--out",
+                str(first),
+                "--force",
+            ]
+        )
+        == 1
+    )
     _one_line(capfd, "belongs to the store")
 
 
 def test_a_recovery_key_secret_never_lands_on_the_store(store, tmp_path, capfd):
     db, _pp = store
     before = snapshot(db.parent)
-    assert main(["keys", "recovery-new", "--out-public", str(tmp_path / "pub.txt"),
-                 "--out-secret", str(keyfile_path(db))]) == 1
+    assert (
+        main(
+            [
+                "keys",
+                "recovery-new",
+                "--out-public",
+                str(tmp_path / "pub.txt"),
+                "--out-secret",
+                str(keyfile_path(db)),
+            ]
+        )
+        == 1
+    )
     _one_line(capfd, "belongs to the store")
     assert snapshot(db.parent) == before and not (tmp_path / "pub.txt").exists()

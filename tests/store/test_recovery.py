@@ -35,7 +35,7 @@ def test_every_single_character_substitution_is_reported_with_its_group():
         for ch in recovery.ALPHABET:
             if ch == original:
                 continue
-            typo = flat[:pos] + ch + flat[pos + 1:]
+            typo = flat[:pos] + ch + flat[pos + 1 :]
             with pytest.raises(RecoveryCodeTypo, match=f"Group {pos // 5 + 1} "):
                 recovery.parse(typo)
 
@@ -45,7 +45,7 @@ def test_adjacent_swaps_and_group_reordering_are_caught():
     flat = code.replace("-", "")
     for pos in range(len(flat) - 1):
         if flat[pos] != flat[pos + 1] and pos % 5 != 4:
-            swapped = flat[:pos] + flat[pos + 1] + flat[pos] + flat[pos + 2:]
+            swapped = flat[:pos] + flat[pos + 1] + flat[pos] + flat[pos + 2 :]
             with pytest.raises(RecoveryCodeTypo):
                 recovery.parse(swapped)
     groups = code.split("-")
@@ -70,4 +70,4 @@ def test_property_single_typo_never_passes(pos, ch):
     if flat[pos] == ch:
         return
     with pytest.raises(RecoveryCodeTypo):
-        recovery.parse(flat[:pos] + ch + flat[pos + 1:])
+        recovery.parse(flat[:pos] + ch + flat[pos + 1 :])

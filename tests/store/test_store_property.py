@@ -29,13 +29,17 @@ from ._crash import FINISHED, KILLED, FileKeyring, run_killed
 
 NEVER = 10**6
 kill = st.one_of(st.just(NEVER), st.integers(min_value=0, max_value=40))
-ops = st.lists(st.one_of(
-    st.tuples(st.just("add")),
-    st.tuples(st.just("passwd"), kill),
-    st.tuples(st.just("rekey"), kill),
-    st.tuples(st.just("backup"), kill),
-    st.tuples(st.just("restore"), st.integers(0, 5), kill),
-), min_size=1, max_size=7)
+ops = st.lists(
+    st.one_of(
+        st.tuples(st.just("add")),
+        st.tuples(st.just("passwd"), kill),
+        st.tuples(st.just("rekey"), kill),
+        st.tuples(st.just("backup"), kill),
+        st.tuples(st.just("restore"), st.integers(0, 5), kill),
+    ),
+    min_size=1,
+    max_size=7,
+)
 
 _runs = itertools.count()
 
@@ -61,9 +65,12 @@ def base(tmp_path_factory):
 
 
 @pytest.mark.slow
-@settings(max_examples=30, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                 HealthCheck.too_slow])
+@settings(
+    max_examples=30,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(sequence=ops)
 def test_latest_credentials_always_open_with_every_committed_record(base, sequence):
     root = base / f"run{next(_runs)}"
@@ -74,8 +81,21 @@ def test_latest_credentials_always_open_with_every_committed_record(base, sequen
     passphrases = iter(f"passphrase number {i:02d}" for i in range(100))
     latest_p = next(passphrases)
     (root / "p.txt").write_text(latest_p + "\n")
-    assert main(["db", "init", "--db", str(db), "--passphrase-file", str(root / "p.txt"),
-                 "--recovery-out", str(root / "rc.txt")]) == 0
+    assert (
+        main(
+            [
+                "db",
+                "init",
+                "--db",
+                str(db),
+                "--passphrase-file",
+                str(root / "p.txt"),
+                "--recovery-out",
+                str(root / "rc.txt"),
+            ]
+        )
+        == 0
+    )
     latest_c = (root / "rc.txt").read_text().split("\n")[2].strip()
     records: set[str] = set()
     backups: list[tuple[str, set[str]]] = []
@@ -88,9 +108,21 @@ def test_latest_credentials_always_open_with_every_committed_record(base, sequen
             new_p = next(passphrases)
             (root / "new.txt").write_text(new_p + "\n")
             (root / "cur.txt").write_text(latest_p + "\n")
-            status = run_killed(op[1], lambda: main([
-                "db", "passwd", "--db", str(db), "--passphrase-file", str(root / "cur.txt"),
-                "--new-passphrase-file", str(root / "new.txt")]))
+            status = run_killed(
+                op[1],
+                lambda: main(
+                    [
+                        "db",
+                        "passwd",
+                        "--db",
+                        str(db),
+                        "--passphrase-file",
+                        str(root / "cur.txt"),
+                        "--new-passphrase-file",
+                        str(root / "new.txt"),
+                    ]
+                ),
+            )
             assert status in (KILLED, FINISHED)
             if _opens(db, passphrase=new_p, use_keyring=False):
                 latest_p = new_p
@@ -99,9 +131,21 @@ def test_latest_credentials_always_open_with_every_committed_record(base, sequen
         elif op[0] == "rekey":
             out = root / f"rc{step}.txt"
             (root / "cur.txt").write_text(latest_p + "\n")
-            status = run_killed(op[1], lambda: main([
-                "db", "rekey", "--db", str(db), "--passphrase-file", str(root / "cur.txt"),
-                "--recovery-out", str(out)]))
+            status = run_killed(
+                op[1],
+                lambda: main(
+                    [
+                        "db",
+                        "rekey",
+                        "--db",
+                        str(db),
+                        "--passphrase-file",
+                        str(root / "cur.txt"),
+                        "--recovery-out",
+                        str(out),
+                    ]
+                ),
+            )
             assert status in (KILLED, FINISHED)
             lines = out.read_text().split("\n") if out.exists() else []
             if len(lines) > 2 and lines[2].strip():
@@ -110,8 +154,9 @@ def test_latest_credentials_always_open_with_every_committed_record(base, sequen
                 assert status == KILLED
         elif op[0] == "backup":
             out = root / f"b{step}.bak"
-            status = run_killed(op[1], lambda: main([
-                "db", "backup", "--db", str(db), "--out", str(out)]))
+            status = run_killed(
+                op[1], lambda: main(["db", "backup", "--db", str(db), "--out", str(out)])
+            )
             assert status in (KILLED, FINISHED)
             if out.exists():
                 backups.append((str(out), set(records)))
@@ -120,9 +165,22 @@ def test_latest_credentials_always_open_with_every_committed_record(base, sequen
         elif op[0] == "restore" and backups:
             source, content = backups[op[1] % len(backups)]
             (root / "cur.txt").write_text(latest_p + "\n")
-            status = run_killed(op[2], lambda: main([
-                "db", "restore", "--db", str(db), "--from", source, "--passphrase-file",
-                str(root / "cur.txt"), "--yes"]))
+            status = run_killed(
+                op[2],
+                lambda: main(
+                    [
+                        "db",
+                        "restore",
+                        "--db",
+                        str(db),
+                        "--from",
+                        source,
+                        "--passphrase-file",
+                        str(root / "cur.txt"),
+                        "--yes",
+                    ]
+                ),
+            )
             assert status in (KILLED, FINISHED)
             now = _names(db, passphrase=latest_p, use_keyring=False)
             assert now in (records, content), "a restore left a mixture"

@@ -13,24 +13,38 @@ from facilitator.store.models import Group, Incident, Note, Participant
 from facilitator.textcheck import check_text, isolate
 
 HOSTILE = [
-    ("\x00", "0000"), ("\x1b", "001B"), ("\x07", "0007"), ("\x85", "0085"),
-    ("\u202e", "202E"), ("\u202d", "202D"), ("\u202a", "202A"), ("\u202c", "202C"),
-    ("\u2066", "2066"), ("\u2068", "2068"), ("\u2069", "2069"), ("\ue000", "E000"),
-    ("\U000e0041", "E0041"), ("\u0600", "0600"),
+    ("\x00", "0000"),
+    ("\x1b", "001B"),
+    ("\x07", "0007"),
+    ("\x85", "0085"),
+    ("\u202e", "202E"),
+    ("\u202d", "202D"),
+    ("\u202a", "202A"),
+    ("\u202c", "202C"),
+    ("\u2066", "2066"),
+    ("\u2068", "2068"),
+    ("\u2069", "2069"),
+    ("\ue000", "E000"),
+    ("\U000e0041", "E0041"),
+    ("\u0600", "0600"),
 ]
 
 
 @pytest.mark.parametrize("bad, code", HOSTILE)
 def test_controls_and_overrides_are_refused_with_the_character_named(bad, code):
-    with pytest.raises(InputError, match=rf"The group name contains an invisible control "
-                                         rf"character \(U\+{code}"):
+    with pytest.raises(
+        InputError,
+        match=rf"The group name contains an invisible control "
+        rf"character \(U\+{code}",
+    ):
         check_text(f"Tuesday{bad} circle", "The group name", limit=200)
 
 
 def test_stray_marks_are_removed_and_joiners_kept_only_between_letters():
     # LRM, RLM, ALM, zero-width space, BOM, soft hyphen: removed without a word
-    assert check_text("\u200fحلقة\u200e \u061cالأمل\u200b\ufeff\u00ad",
-                      "x", limit=50) == "حلقة الأمل"
+    assert (
+        check_text("\u200fحلقة\u200e \u061cالأمل\u200b\ufeff\u00ad", "x", limit=50) == "حلقة الأمل"
+    )
     # Persian needs ZWNJ inside a word; a ZWJ at the edge of a word is noise
     assert check_text("می\u200cخواهم", "x", limit=50) == "می\u200cخواهم"
     assert check_text("\u200dabc\u200d def", "x", limit=50) == "abc def"
@@ -38,8 +52,10 @@ def test_stray_marks_are_removed_and_joiners_kept_only_between_letters():
 
 def test_white_space_length_and_empty():
     assert check_text("  a \t b\n c  ", "x", limit=9) == "a b c"
-    assert check_text("line one\r\n\r\n\r\n\r\nline  two", "x", limit=99,
-                      multiline=True) == "line one\n\nline two"
+    assert (
+        check_text("line one\r\n\r\n\r\n\r\nline  two", "x", limit=99, multiline=True)
+        == "line one\n\nline two"
+    )
     with pytest.raises(InputError, match="The note is 12 characters long; the limit is 10"):
         check_text("123456789012", "The note", limit=10)
     with pytest.raises(InputError, match="The group name is empty"):
@@ -72,8 +88,9 @@ def test_every_typed_column_is_checked_whatever_the_path(raw_db):
         with pytest.raises(InputError, match="The alias contains"):
             Participant(group_id=group.id, code="P001", alias="Sam\u2066")
         with pytest.raises(InputError, match="The incident description contains"):
-            Incident(group_id=group.id, session_id=None, type="distress", severity=1,
-                     description="\x00")
+            Incident(
+                group_id=group.id, session_id=None, type="distress", severity=1, description="\x00"
+            )
         with pytest.raises(InputError, match="The resource notes contain|U\\+0000"):
             add_resource(s, "Helpline", "123", notes="open\x00late")
         with pytest.raises(InputError, match="U\\+202E"):
@@ -104,8 +121,9 @@ def test_scripts_refuse_controls_in_any_text(bad):
         parse_script_text(_script_with_title(f"Circle{bad}"), "custom script")
 
 
-@pytest.mark.parametrize("name, code", [("Circle\x00", "0000"), ("Circle\x1b[2J", "001B"),
-                                        ("\u202eelcric", "202E")])
+@pytest.mark.parametrize(
+    "name, code", [("Circle\x00", "0000"), ("Circle\x1b[2J", "001B"), ("\u202eelcric", "202E")]
+)
 def test_the_group_form_save_refuses_hostile_names(raw_db, name, code):
     """The group dialog's save (run on the worker) meets the same check at the door."""
     from facilitator.ui.group_dialog import GroupForm, save_group
@@ -113,7 +131,13 @@ def test_the_group_form_save_refuses_hostile_names(raw_db, name, code):
     with raw_db.unit() as s:
         with pytest.raises(InputError, match=rf"U\+{code}"):
             save_group(s, GroupForm(name=name, program_type="grief"))
-        gid = save_group(s, GroupForm(name="\u200fحلقة\u200d الأمل\u200e",
-                                      program_type="grief", extra_rules=["كن لطيفاً\u200f"]))
+        gid = save_group(
+            s,
+            GroupForm(
+                name="\u200fحلقة\u200d الأمل\u200e",
+                program_type="grief",
+                extra_rules=["كن لطيفاً\u200f"],
+            ),
+        )
         group = s.get(Group, gid)
         assert group.name == "حلقة الأمل" and group.extra_rules == ["كن لطيفاً"]

@@ -47,7 +47,6 @@ def people(store):
     users.add_user(store, owner, "tom", ["trainer"], TRN_PASS)
     users.add_user(store, owner, "ada", ["administrator"], ADM_PASS)
     out = {"owner": owner}
-    for name, pw in (("sam", SUP_PASS), ("fay", FAC_PASS), ("tom", TRN_PASS),
-                     ("ada", ADM_PASS)):
+    for name, pw in (("sam", SUP_PASS), ("fay", FAC_PASS), ("tom", TRN_PASS), ("ada", ADM_PASS)):
         out[name] = users.sign_in(store, name, pw)
     return out

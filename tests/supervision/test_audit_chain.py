@@ -46,8 +46,9 @@ def test_a_fresh_store_chain_verifies_and_grows_by_one_per_action(store):
     rep = audit.verify_chain(store.db)
     assert rep.ok and rep.entries == 7  # store_created + 6 exports
     with store.db.session() as s:
-        rows = s.execute(select(AuditEvent.seq, AuditEvent.prev_hash, AuditEvent.hash)
-                         .order_by(AuditEvent.seq)).all()
+        rows = s.execute(
+            select(AuditEvent.seq, AuditEvent.prev_hash, AuditEvent.hash).order_by(AuditEvent.seq)
+        ).all()
     assert [r.seq for r in rows] == list(range(1, 8))
     assert rows[0].prev_hash == audit.GENESIS
     assert all(rows[i].prev_hash == rows[i - 1].hash for i in range(1, 7))
@@ -81,21 +82,33 @@ def test_tampering_is_found_at_the_first_broken_entry(store, how, capsys):
         _tamper(path, key, t.delete().where(t.c.seq == 3))
         broken = 3
     elif how == "reorder":  # swap entries 3 and 5 (their seq numbers)
-        _tamper(path, key, update(t).where(t.c.seq == 3).values(seq=-3),
-                update(t).where(t.c.seq == 5).values(seq=3),
-                update(t).where(t.c.seq == -3).values(seq=5))
+        _tamper(
+            path,
+            key,
+            update(t).where(t.c.seq == 3).values(seq=-3),
+            update(t).where(t.c.seq == 5).values(seq=3),
+            update(t).where(t.c.seq == -3).values(seq=5),
+        )
         broken = 3
     elif how == "insert":  # a forged entry in the middle, chained to its predecessor
         with Database(path, key).session() as s:
             prev = s.scalar(select(AuditEvent.hash).where(AuditEvent.seq == 2))
         when = datetime(2026, 1, 1, 12, 0)
-        body = audit.canonical(3, "f" * 32, audit.at_text(when), None, "export", None, None,
-                               "{}")
-        _tamper(path, key, *[update(t).where(t.c.seq == n).values(seq=n + 1)
-                             for n in range(7, 2, -1)],
-                t.insert().values(id="f" * 32, seq=3, prev_hash=prev, action="export",
-                                  detail={}, hash=audit.entry_hash(prev, body),
-                                  at=when))
+        body = audit.canonical(3, "f" * 32, audit.at_text(when), None, "export", None, None, "{}")
+        _tamper(
+            path,
+            key,
+            *[update(t).where(t.c.seq == n).values(seq=n + 1) for n in range(7, 2, -1)],
+            t.insert().values(
+                id="f" * 32,
+                seq=3,
+                prev_hash=prev,
+                action="export",
+                detail={},
+                hash=audit.entry_hash(prev, body),
+                at=when,
+            ),
+        )
         broken = 4  # the forged entry fits; the next one no longer follows it
     else:  # cut the two newest entries off the end: only the head file notices
         _tamper(path, key, t.delete().where(t.c.seq >= 6))
@@ -107,15 +120,13 @@ def test_tampering_is_found_at_the_first_broken_entry(store, how, capsys):
         db.close()
     assert not rep.ok and rep.first_broken_seq == broken, rep
     # the CLI says so with exit 1 and names the entry; the unlock notices as well
-    assert main(["audit", "verify", "--db", str(path), "--passphrase-file",
-                 str(_pw(path))]) == 1
+    assert main(["audit", "verify", "--db", str(path), "--passphrase-file", str(_pw(path))]) == 1
     err = capsys.readouterr().err
     assert f"entry {broken}" in err and "tampered" in err and err.count("\n") == 1
     with service.open_store(path, passphrase=PASS) as st:
         assert st.audit_report is not None and not st.audit_report.ok
     # appending more (this unlock, the next) never makes a broken log look intact again
-    assert main(["audit", "verify", "--db", str(path), "--passphrase-file",
-                 str(_pw(path))]) == 1
+    assert main(["audit", "verify", "--db", str(path), "--passphrase-file", str(_pw(path))]) == 1
     if how == "edit" and ids:
         assert rep.first_broken_id == ids[4]
 
@@ -133,20 +144,65 @@ def test_cli_verify_ok_and_show_and_export(store, tmp_path, capsys):
     pw = _pw(path)
     assert main(["audit", "verify", "--db", str(path), "--passphrase-file", str(pw)]) == 0
     assert "intact" in capsys.readouterr().out
-    assert main(["audit", "show", "--db", str(path), "--passphrase-file", str(pw),
-                 "--action", "export"]) == 0
+    assert (
+        main(
+            ["audit", "show", "--db", str(path), "--passphrase-file", str(pw), "--action", "export"]
+        )
+        == 0
+    )
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith("seq\t") and len(out) == 4 and "file=r2.pdf" in out[1]
     csv_out, pdf_out = tmp_path / "a.csv", tmp_path / "a.pdf"
-    assert main(["audit", "export", "--db", str(path), "--passphrase-file", str(pw),
-                 "--out", str(csv_out)]) == 0
+    assert (
+        main(
+            [
+                "audit",
+                "export",
+                "--db",
+                str(path),
+                "--passphrase-file",
+                str(pw),
+                "--out",
+                str(csv_out),
+            ]
+        )
+        == 0
+    )
     lines = csv_out.read_text(encoding="utf-8-sig").splitlines()
     assert lines[0].startswith("No.,Time (UTC),User,Action") and any("r1.pdf" in x for x in lines)
-    assert main(["audit", "export", "--db", str(path), "--passphrase-file", str(pw),
-                 "--out", str(pdf_out), "--lang", "ar"]) == 0
+    assert (
+        main(
+            [
+                "audit",
+                "export",
+                "--db",
+                str(path),
+                "--passphrase-file",
+                str(pw),
+                "--out",
+                str(pdf_out),
+                "--lang",
+                "ar",
+            ]
+        )
+        == 0
+    )
     assert pdf_out.read_bytes().startswith(b"%PDF")
-    assert main(["audit", "export", "--db", str(path), "--passphrase-file", str(pw),
-                 "--out", str(tmp_path / "a.txt")]) == 1
+    assert (
+        main(
+            [
+                "audit",
+                "export",
+                "--db",
+                str(path),
+                "--passphrase-file",
+                str(pw),
+                "--out",
+                str(tmp_path / "a.txt"),
+            ]
+        )
+        == 1
+    )
     assert "name it .csv or .pdf" in capsys.readouterr().err
     with service.open_store(path, passphrase=PASS) as st:
         with st.db.session() as s:
@@ -195,10 +251,17 @@ def test_migration_chains_entries_written_before_the_chain_existed(store):
     migrate.downgrade(store.db.engine, "0001")
     with store.db.engine.begin() as conn:
         for i in range(3):
-            conn.execute(text("INSERT INTO audit_event (id, at, action, detail) VALUES "
-                              "(:i, :at, 'export', :d)"),
-                         {"i": f"{i:032x}", "at": f"2026-01-0{i + 1} 10:00:00.000000",
-                          "d": '{"file": "old.pdf"}'})
+            conn.execute(
+                text(
+                    "INSERT INTO audit_event (id, at, action, detail) VALUES "
+                    "(:i, :at, 'export', :d)"
+                ),
+                {
+                    "i": f"{i:032x}",
+                    "at": f"2026-01-0{i + 1} 10:00:00.000000",
+                    "d": '{"file": "old.pdf"}',
+                },
+            )
     migrate.upgrade(store.db.engine)
     rep = audit.verify_chain(store.db, check_head=False)
     assert rep.ok and rep.entries >= 4

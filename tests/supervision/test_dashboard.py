@@ -39,8 +39,10 @@ def _figures(report):
     return out
 
 
-@pytest.mark.parametrize("k, frm, to", [(5, date(2025, 1, 1), date(2026, 12, 31)),
-                                         (11, date(2025, 3, 1), date(2025, 4, 30))])
+@pytest.mark.parametrize(
+    "k, frm, to",
+    [(5, date(2025, 1, 1), date(2026, 12, 31)), (11, date(2025, 3, 1), date(2025, 4, 30))],
+)
 def test_program_dashboard_equals_the_program_pdf(demo, people, k, frm, to):
     q = dashboard.Query(date_from=frm, date_to=to, k=k)
     dash = dashboard.build(demo.db, people["sam"], q)
@@ -65,8 +67,11 @@ def test_group_dashboard_equals_the_group_pdf_in_arabic(demo, people):
     # a part of the history: the dashboard loads answers and logs of the period only,
     # the PDF loads everything; the figures are the same
     frm, to = date(2025, 2, 1), date(2025, 4, 30)
-    dash = dashboard.build(demo.db, people["owner"], dashboard.Query(
-        group_id=gid, k=5, lang="en", date_from=frm, date_to=to))
+    dash = dashboard.build(
+        demo.db,
+        people["owner"],
+        dashboard.Query(group_id=gid, k=5, lang="en", date_from=frm, date_to=to),
+    )
     assert _figures(dash.report) == _figures(build_group_report(demo.db, gid, frm, to, "en", 5))
     assert dash.completeness["attendance"].of > 0
 
@@ -82,8 +87,11 @@ def test_programme_filter_and_completeness(demo, people):
     with pytest.raises(InputError, match="no groups of the programme type"):
         dashboard.build(demo.db, people["sam"], dashboard.Query(program_type="nonesuch"))
     with pytest.raises(InputError, match="ends before"):
-        dashboard.build(demo.db, people["sam"], dashboard.Query(date_from=date(2026, 2, 1),
-                                                                date_to=date(2026, 1, 1)))
+        dashboard.build(
+            demo.db,
+            people["sam"],
+            dashboard.Query(date_from=date(2026, 2, 1), date_to=date(2026, 1, 1)),
+        )
 
 
 def test_roles_on_the_dashboard(demo, people):

@@ -25,16 +25,24 @@ def queue(store, people):
     with db.unit() as s:
         s.get(Group, gid).owner_id = people["fay"].user_id
     inc = add_incident(db, gid, ids[-1], severity=2, day=last)
-    risk = add_incident(db, gid, ids[-2], type_="risk_disclosure", severity=3,
-                        day=last - timedelta(days=7))
+    risk = add_incident(
+        db, gid, ids[-2], type_="risk_disclosure", severity=3, day=last - timedelta(days=7)
+    )
     add_session(db, gid, last + timedelta(days=7), skip=("safety_check",))
     res = review.refresh(db, last + timedelta(days=8))
     assert res.added == 5  # 2 incidents, 2 sessions with an incident, 1 fidelity
     assert review.refresh(db, last + timedelta(days=8)).added == 0  # idempotent
     items = {i.incident_id or i.kind: i for i in _items(db)}
-    return {"db": db, "gid": gid, "inc": items[inc].id, "risk": items[risk].id,
-            "fid": items["fidelity"].id, "incident_id": inc, "today": last + timedelta(days=8),
-            **people}
+    return {
+        "db": db,
+        "gid": gid,
+        "inc": items[inc].id,
+        "risk": items[risk].id,
+        "fid": items["fidelity"].id,
+        "incident_id": inc,
+        "today": last + timedelta(days=8),
+        **people,
+    }
 
 
 def _items(db):
@@ -46,25 +54,32 @@ def test_states_comment_needs_info_and_sign_off(queue):
     db, sam, fay = queue["db"], queue["sam"], queue["fay"]
     item = queue["inc"]
     assert review.take(db, sam, item) == "in_review"
-    assert review.comment(db, sam, item, "What follow-up was agreed?",
-                          needs_info=True) == "needs_info"
+    assert (
+        review.comment(db, sam, item, "What follow-up was agreed?", needs_info=True) == "needs_info"
+    )
     with pytest.raises(AccessDenied):  # a facilitator cannot ask for information
         review.comment(db, fay, item, "x", needs_info=True)
     assert review.comment(db, fay, item, "A call on Monday; done.") == "in_review"
     d = review.sign(db, sam, item, "Follow-up was right.")
     assert d.done and d.state == "signed_off"
     detail = review.show(db, sam, item)
-    assert [h.to_state for h in detail.history] == ["in_review", "needs_info", "in_review",
-                                                    "signed_off"]
+    assert [h.to_state for h in detail.history] == [
+        "in_review",
+        "needs_info",
+        "in_review",
+        "signed_off",
+    ]
     so = detail.signoff
     assert so["by"] == "sam" and so["comment"] == "Follow-up was right."
     assert so["material_hash"] == detail.item.material_hash
     assert review.verify_signoff(db, detail.item.id)
     # signed: nothing about it can change any more
-    for call in (lambda: review.comment(db, sam, item, "late note"),
-                 lambda: review.take(db, sam, item),
-                 lambda: review.sign(db, sam, item),
-                 lambda: review.close(db, sam, item, "reason")):
+    for call in (
+        lambda: review.comment(db, sam, item, "late note"),
+        lambda: review.take(db, sam, item),
+        lambda: review.sign(db, sam, item),
+        lambda: review.close(db, sam, item, "reason"),
+    ):
         with pytest.raises(InputError, match="cannot change"):
             call()
     with pytest.raises(Exception, match="write-once"):
@@ -124,8 +139,11 @@ def test_an_unsigned_item_follows_its_material(queue):
 def test_tampered_facts_are_refused_at_sign_off(queue):
     db, sam = queue["db"], queue["sam"]
     with db.engine.begin() as conn:
-        conn.execute(update(ReviewItem).where(ReviewItem.id == queue["fid"])
-                     .values(facts={"overrun_minutes": 1}))
+        conn.execute(
+            update(ReviewItem)
+            .where(ReviewItem.id == queue["fid"])
+            .values(facts={"overrun_minutes": 1})
+        )
     with pytest.raises(InputError, match="changed"):
         review.sign(db, sam, queue["fid"])
 
@@ -197,8 +215,9 @@ def test_cli_review_flow(store, people, tmp_path, capsys):
     inc = next(x.split("\t")[0] for x in lines if "incident_follow_up" in x)
     assert main(["review", "list", "--counts", *base]) == 0
     assert "incident_follow_up\t1" in capsys.readouterr().out
-    assert main(["review", "comment", inc, "--text", "Who followed up?", "--needs-info",
-                 *base]) == 0
+    assert (
+        main(["review", "comment", inc, "--text", "Who followed up?", "--needs-info", *base]) == 0
+    )
     assert "needs_info" in capsys.readouterr().out
     assert main(["review", "close", inc, "--reason", " ", *base]) == 1
     assert capsys.readouterr().err.count("\n") == 1

@@ -83,8 +83,9 @@ def _call(name, store, who, world):
     item = review.list_items(db, _sup(store))[0].id
     calls = {
         "users.list": lambda: users.list_users(store, who),
-        "users.add": lambda: users.add_user(store, who, f"new{who.login}", ["trainer"],
-                                            "another long passphrase"),
+        "users.add": lambda: users.add_user(
+            store, who, f"new{who.login}", ["trainer"], "another long passphrase"
+        ),
         "users.roles": lambda: users.set_roles(store, who, "tom", ["trainer"]),
         "users.remove": lambda: users.request_removal(store, who, "tom"),
         "audit.show": lambda: audit_svc.entries(store, who),
@@ -101,15 +102,17 @@ def _call(name, store, who, world):
         "review.month": lambda: review.sign_month(db, who, world["gid"], "2026-10"),
         "review.approve": lambda: review.approve(db, who, "0" * 32),
         "settings.thresholds": lambda: review.set_thresholds(db, who, quiet_days=30),
-        "users.passwd_other": lambda: users.set_passphrase(store, who, "owner",
-                                                           "owner's next passphrase"),
+        "users.passwd_other": lambda: users.set_passphrase(
+            store, who, "owner", "owner's next passphrase"
+        ),
         "users.approve_removal": lambda: users.approve_removal(store, who, "0" * 32),
         "dashboard.build": lambda: dashboard.build(db, who),
         "dashboard.choices": lambda: dashboard.choices(db, who),
         "erasure.request": lambda: erasure.request_erasure(db, who, "0" * 32),
         "erasure.approve": lambda: erasure.approve_erasure(db, who, "0" * 32),
         "practice.start": lambda: practice.start_attempt(
-            db, practice.list_scenarios()[0].id, "trainee A", seed=1, who=who),
+            db, practice.list_scenarios()[0].id, "trainee A", seed=1, who=who
+        ),
         "practice.history": lambda: practice.history(db, who=who),
         "practice.transcript": lambda: practice.stored_transcript(db, "0" * 32, who=who),
         "practice.replay": lambda: practice.replay_attempt(db, "0" * 32, who=who),
@@ -121,7 +124,8 @@ def _call(name, store, who, world):
         "bundle.conflicts": lambda: bundles.list_conflicts(db, who=who),
         "bundle.quarantine": lambda: bundles.quarantine_list(db, who=who),
         "bundle.write_receipt": lambda: bundles.write_receipt(
-            db, "0" * 16, world["tmp"] / f"r-{who.login}.fbundle", who=who),
+            db, "0" * 16, world["tmp"] / f"r-{who.login}.fbundle", who=who
+        ),
         "bundle.receipts": lambda: bundles.receipts(db, who=who),
         "bundle.acknowledge": lambda: bundles.acknowledge(db, "0" * 8, who=who),
         "bundle.unacknowledged": lambda: bundles.unacknowledged_sent(db, who=who),
@@ -156,8 +160,10 @@ def test_every_service_as_every_role(store, people, world, service):
 
 CLI = [  # (argv after the store args, permission)
     (["users", "list"], "users.list"),
-    (["users", "add", "zed", "--roles", "trainer", "--new-passphrase-file", "{pw}"],
-     "users.manage"),
+    (
+        ["users", "add", "zed", "--roles", "trainer", "--new-passphrase-file", "{pw}"],
+        "users.manage",
+    ),
     (["audit", "show"], "audit.read"),
     (["audit", "verify"], "audit.read"),
     (["audit", "export", "--out", "{tmp}/x.csv"], "audit.read"),
@@ -176,8 +182,7 @@ PASSWORDS = {"owner": PASS, "sam": SUP_PASS, "fay": FAC_PASS, "tom": TRN_PASS, "
 
 
 @pytest.mark.parametrize("argv, permission", CLI, ids=[" ".join(a[:2]) for a, _ in CLI])
-def test_the_cli_refuses_with_the_same_sentence(store, people, tmp_path, capsys, argv,
-                                                permission):
+def test_the_cli_refuses_with_the_same_sentence(store, people, tmp_path, capsys, argv, permission):
     path = store.path
     who_by_role = people
     store.close()
@@ -193,8 +198,9 @@ def test_the_cli_refuses_with_the_same_sentence(store, people, tmp_path, capsys,
         f = tmp_path / f"{role}.txt"
         f.write_text(PASSWORDS[role] + "\n")
         args = [a.format(pw=pw, tmp=tmp_path) for a in argv]
-        code = main([*args[:2], "--db", str(path), "--user", role, "--passphrase-file",
-                     str(f), *args[2:]])
+        code = main(
+            [*args[:2], "--db", str(path), "--user", role, "--passphrase-file", str(f), *args[2:]]
+        )
         err = capsys.readouterr().err
         assert code == 1
         assert err == f"facilitator: error: {refusal(who, permission)}\n"
@@ -205,11 +211,15 @@ def test_cli_user_needs_their_own_passphrase(store, people, tmp_path, capsys):
     store.close()
     f = tmp_path / "wrong.txt"
     f.write_text(PASS + "\n")  # the owner's passphrase is not sam's
-    assert main(["review", "list", "--db", str(path), "--user", "sam",
-                 "--passphrase-file", str(f)]) == 1
+    assert (
+        main(["review", "list", "--db", str(path), "--user", "sam", "--passphrase-file", str(f)])
+        == 1
+    )
     assert "not correct for sam" in capsys.readouterr().err
-    assert main(["review", "list", "--db", str(path), "--user", "nobody",
-                 "--passphrase-file", str(f)]) == 1
+    assert (
+        main(["review", "list", "--db", str(path), "--user", "nobody", "--passphrase-file", str(f)])
+        == 1
+    )
     assert "no user called nobody" in capsys.readouterr().err
     assert main(["review", "list", "--db", str(path), "--user", "sam"]) == 1
     assert "needs that user's passphrase" in capsys.readouterr().err
@@ -217,13 +227,16 @@ def test_cli_user_needs_their_own_passphrase(store, people, tmp_path, capsys):
 
 def test_a_trainer_sees_practice_only(store, people, world):
     tom = people["tom"]
-    attempt = practice.start_attempt(store.db, practice.list_scenarios()[0].id, "tom",
-                                     seed=3, who=tom)
+    attempt = practice.start_attempt(
+        store.db, practice.list_scenarios()[0].id, "tom", seed=3, who=tom
+    )
     assert [h.id for h in practice.history(store.db, who=tom)] == [attempt.id]
-    for refused in (lambda: review.list_items(store.db, tom),
-                    lambda: dashboard.build(store.db, tom),
-                    lambda: bundles.plan_export(store.db, [], who=tom),
-                    lambda: bundles.receipts(store.db, who=tom)):
+    for refused in (
+        lambda: review.list_items(store.db, tom),
+        lambda: dashboard.build(store.db, tom),
+        lambda: bundles.plan_export(store.db, [], who=tom),
+        lambda: bundles.receipts(store.db, who=tom),
+    ):
         with pytest.raises(AccessDenied, match="tom may not do this"):
             refused()
 
@@ -232,8 +245,9 @@ def test_a_facilitator_sends_only_their_own_groups(store, people, world):
     from facilitator.store.models import Group
 
     with store.db.unit() as s:
-        other = Group(name="Not Fay's", program_type="mutual_support",
-                      owner_id=people["sam"].user_id)
+        other = Group(
+            name="Not Fay's", program_type="mutual_support", owner_id=people["sam"].user_id
+        )
         s.add(other)
         s.flush()
         other_id = other.id
@@ -247,8 +261,10 @@ def test_a_facilitator_sends_only_their_own_groups(store, people, world):
 
 def test_a_shared_install_needs_a_user_for_bundles_and_practice(store, people, world):
     """Without a user, only a one-person install acts as its owner."""
-    for call in (lambda: practice.history(store.db),
-                 lambda: bundles.status_board(store.db),
-                 lambda: bundle_keys.rotate(store.db)):
+    for call in (
+        lambda: practice.history(store.db),
+        lambda: bundles.status_board(store.db),
+        lambda: bundle_keys.rotate(store.db),
+    ):
         with pytest.raises(AccessDenied, match="several users: sign in first"):
             call()

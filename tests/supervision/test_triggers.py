@@ -31,8 +31,11 @@ def test_incident_needing_follow_up_with_due_date_from_the_protocol(raw_db):
     assert not trig[0].risk_to_life
     assert "never see" not in str(trig[0].facts)  # no incident text in the queue
     risk = add_incident(raw_db, gid, None, type_="risk_disclosure", severity=3, day=last)
-    trig = {t.incident_id: t for t in review.collect_triggers(raw_db, last)
-            if t.kind == "incident_follow_up"}
+    trig = {
+        t.incident_id: t
+        for t in review.collect_triggers(raw_db, last)
+        if t.kind == "incident_follow_up"
+    }
     assert trig[risk].risk_to_life and trig[risk].due_on == last + timedelta(days=1)
 
 
@@ -40,21 +43,28 @@ def test_safety_opened_in_a_session(raw_db):
     gid, _, last = steady_group(raw_db)
     assert "safety_opened" not in kinds(raw_db, last)
     sid = add_session(raw_db, gid, last + timedelta(days=7), safety_opened=True)
-    trig = [t for t in review.collect_triggers(raw_db, last + timedelta(days=8))
-            if t.kind == "safety_opened"]
+    trig = [
+        t
+        for t in review.collect_triggers(raw_db, last + timedelta(days=8))
+        if t.kind == "safety_opened"
+    ]
     assert [t.session_id for t in trig] == [sid] and trig[0].facts["opened"] == 1
 
 
-@pytest.mark.parametrize("change, fact", [
-    ({"skip": ("safety_check",)}, "mandatory_skipped"),
-    ({"rules": False, "skip": ("ground_rules",)}, "ground_rules_not_agreed"),
-    ({"minutes": 90 + 25}, "overrun_minutes"),
-])
+@pytest.mark.parametrize(
+    "change, fact",
+    [
+        ({"skip": ("safety_check",)}, "mandatory_skipped"),
+        ({"rules": False, "skip": ("ground_rules",)}, "ground_rules_not_agreed"),
+        ({"minutes": 90 + 25}, "overrun_minutes"),
+    ],
+)
 def test_fidelity_problems(raw_db, change, fact):
     gid, _, last = steady_group(raw_db)
     sid = add_session(raw_db, gid, last + timedelta(days=7), **change)
-    trig = [t for t in review.collect_triggers(raw_db, last + timedelta(days=8))
-            if t.kind == "fidelity"]
+    trig = [
+        t for t in review.collect_triggers(raw_db, last + timedelta(days=8)) if t.kind == "fidelity"
+    ]
     assert [t.session_id for t in trig] == [sid]
     assert fact in trig[0].facts
 
@@ -72,13 +82,27 @@ def test_defusing_phases_missing(raw_db):
     gid = make_group(raw_db)
     start = datetime.combine(FIRST, datetime.min.time(), timezone.utc)
     with raw_db.unit() as s:
-        sess = Session(group_id=gid, script_id="first-responder-defusing", script_version="1",
-                       started_at=start, ended_at=start + timedelta(minutes=40),
-                       status=SessionStatus.completed, no_notes=True, headcount=5)
+        sess = Session(
+            group_id=gid,
+            script_id="first-responder-defusing",
+            script_version="1",
+            started_at=start,
+            ended_at=start + timedelta(minutes=40),
+            status=SessionStatus.completed,
+            no_notes=True,
+            headcount=5,
+        )
         s.add(sess)
         s.flush()
-        s.add(StepEvent(session_id=sess.id, seq=1, action="finish", step_id="closing",
-                        payload={"phases_done": ["introduction", "information"]}))
+        s.add(
+            StepEvent(
+                session_id=sess.id,
+                seq=1,
+                action="finish",
+                step_id="closing",
+                payload={"phases_done": ["introduction", "information"]},
+            )
+        )
         sid = sess.id
     trig = [t for t in review.collect_triggers(raw_db, FIRST) if t.kind == "fidelity"]
     assert [t.session_id for t in trig] == [sid]
@@ -100,8 +124,11 @@ def test_attendance_falling_by_the_set_share(raw_db):
 def test_a_group_with_no_session_for_the_set_time(raw_db):
     gid, _, last = steady_group(raw_db)
     assert "group_quiet" not in kinds(raw_db, last + timedelta(days=41))
-    trig = [t for t in review.collect_triggers(raw_db, last + timedelta(days=42))
-            if t.kind == "group_quiet"]
+    trig = [
+        t
+        for t in review.collect_triggers(raw_db, last + timedelta(days=42))
+        if t.kind == "group_quiet"
+    ]
     assert [t.group_id for t in trig] == [gid]
     with raw_db.unit() as s:
         s.get(Group, gid).archived = True
@@ -110,8 +137,14 @@ def test_a_group_with_no_session_for_the_set_time(raw_db):
 
 def test_practice_sessions_never_raise_items(raw_db):
     gid, _, last = steady_group(raw_db)
-    sid = add_session(raw_db, gid, last + timedelta(days=7), practice=True,
-                      skip=("safety_check",), safety_opened=True)
+    sid = add_session(
+        raw_db,
+        gid,
+        last + timedelta(days=7),
+        practice=True,
+        skip=("safety_check",),
+        safety_opened=True,
+    )
     add_incident(raw_db, gid, sid, severity=3)
     assert kinds(raw_db, last + timedelta(days=8)) == []
 
@@ -140,6 +173,9 @@ def test_opening_safety_in_run_mode_is_logged_and_raises_an_item(raw_db):
     runner.engine.note_safety()
     runner.engine.next()
     runner.engine.finish()
-    trig = [t for t in review.collect_triggers(raw_db, last + timedelta(days=400))
-            if t.kind == "safety_opened"]
+    trig = [
+        t
+        for t in review.collect_triggers(raw_db, last + timedelta(days=400))
+        if t.kind == "safety_opened"
+    ]
     assert [t.session_id for t in trig] == [runner.session_id]

@@ -17,8 +17,9 @@ from .helpers import add_incident, steady_group
 
 def _participant(db, gid, n=0):
     with db.session() as s:
-        return s.scalars(select(Participant.id).where(Participant.group_id == gid)
-                         .order_by(Participant.code)).all()[n]
+        return s.scalars(
+            select(Participant.id).where(Participant.group_id == gid).order_by(Participant.code)
+        ).all()[n]
 
 
 def test_erasing_needs_a_second_person(store, people):

@@ -76,12 +76,51 @@ def test_cli_users_add_list_remove_approve(store, tmp_path, capsys):
     new.write_text("a new user's passphrase\n")
     adm.write_text(ADM_PASS + "\n")
     base = ["--db", str(path), "--passphrase-file", str(pw)]
-    assert main(["users", "add", "lin", "--roles", "facilitator", "--new-passphrase-file",
-                 str(new), *base]) == 0
-    assert main(["users", "add", "ada", "--roles", "administrator,supervisor",
-                 "--new-passphrase-file", str(adm), *base]) == 0
-    assert main(["users", "add", "bad name!", "--roles", "facilitator",
-                 "--new-passphrase-file", str(new), *base]) == 1
+    assert (
+        main(
+            [
+                "users",
+                "add",
+                "lin",
+                "--roles",
+                "facilitator",
+                "--new-passphrase-file",
+                str(new),
+                *base,
+            ]
+        )
+        == 0
+    )
+    assert (
+        main(
+            [
+                "users",
+                "add",
+                "ada",
+                "--roles",
+                "administrator,supervisor",
+                "--new-passphrase-file",
+                str(adm),
+                *base,
+            ]
+        )
+        == 0
+    )
+    assert (
+        main(
+            [
+                "users",
+                "add",
+                "bad name!",
+                "--roles",
+                "facilitator",
+                "--new-passphrase-file",
+                str(new),
+                *base,
+            ]
+        )
+        == 1
+    )
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "user name is 1 to 64" in err
     assert main(["users", "list", *base]) == 0
@@ -91,8 +130,22 @@ def test_cli_users_add_list_remove_approve(store, tmp_path, capsys):
     req = capsys.readouterr().out.split("(request ")[1].split(")")[0]
     assert main(["users", "approve", req, *base]) == 1  # the asker cannot approve
     assert "second person" in capsys.readouterr().err
-    assert main(["users", "approve", req, "--db", str(path), "--user", "ada",
-                 "--passphrase-file", str(adm)]) == 0
+    assert (
+        main(
+            [
+                "users",
+                "approve",
+                req,
+                "--db",
+                str(path),
+                "--user",
+                "ada",
+                "--passphrase-file",
+                str(adm),
+            ]
+        )
+        == 0
+    )
     assert "rekey" in capsys.readouterr().out
     assert main(["users", "list", *base]) == 0
     assert "lin" not in capsys.readouterr().out

@@ -19,11 +19,14 @@ INF = math.inf
 INT = re.compile(r"^\d+$")
 
 
-def propagate(known: Mapping[Hashable, int], unknown: Iterable[Hashable],
-              sums: Sequence[tuple[Hashable, Sequence[Hashable]]],
-              distinct: Sequence[tuple[Hashable, Sequence[Hashable]]] = (),
-              zeros: Iterable[Hashable] = (), rounds: int = 200
-              ) -> dict[Hashable, tuple[float, float]]:
+def propagate(
+    known: Mapping[Hashable, int],
+    unknown: Iterable[Hashable],
+    sums: Sequence[tuple[Hashable, Sequence[Hashable]]],
+    distinct: Sequence[tuple[Hashable, Sequence[Hashable]]] = (),
+    zeros: Iterable[Hashable] = (),
+    rounds: int = 200,
+) -> dict[Hashable, tuple[float, float]]:
     lo: dict[Hashable, float] = {}
     hi: dict[Hashable, float] = {}
     for c in unknown:
@@ -56,11 +59,11 @@ def propagate(known: Mapping[Hashable, int], unknown: Iterable[Hashable],
             for p in parts:
                 o_lo = s_lo - lo[p]
                 o_hi = s_hi - hi[p] if hi[p] < INF else sum(hi[q] for q in parts if q != p)
-                changed |= tighten(p, lo[total] - o_hi if o_hi < INF else 0.0,
-                                   hi[total] - o_lo)
+                changed |= tighten(p, lo[total] - o_hi if o_hi < INF else 0.0, hi[total] - o_lo)
         for total, parts in distinct:
-            changed |= tighten(total, max((lo[p] for p in parts), default=0.0),
-                               sum(hi[p] for p in parts))
+            changed |= tighten(
+                total, max((lo[p] for p in parts), default=0.0), sum(hi[p] for p in parts)
+            )
             for p in parts:
                 changed |= tighten(p, 0.0, hi[total])
         if not changed:
@@ -68,8 +71,9 @@ def propagate(known: Mapping[Hashable, int], unknown: Iterable[Hashable],
     return {c: (lo[c], hi[c]) for c in lo if c not in known}
 
 
-def exposed(ranges: Mapping[Hashable, tuple[float, float]], truth: Mapping[Hashable, int],
-            k: int) -> dict[Hashable, tuple[int, tuple[float, float]]]:
+def exposed(
+    ranges: Mapping[Hashable, tuple[float, float]], truth: Mapping[Hashable, int], k: int
+) -> dict[Hashable, tuple[int, tuple[float, float]]]:
     """Hidden cells holding 1..k-1 whose range is narrower than the protection interval
     (it must reach k and be at least k wide)."""
     out = {}
@@ -89,8 +93,19 @@ DATED = re.compile(r"^(\d{4}-\d{2}-\d{2}|[^\d]+ \d{4}|\d{4} [^\d]+|.*\d{4}.*)$")
 def _labels(lang: str) -> dict[str, str]:
     from facilitator.tracking import report_text as rt
 
-    keys = ("total", "attendances", "attended", "new", "groups_active", "sessions_held",
-            "unique", "people", "program_type", "month", "date")
+    keys = (
+        "total",
+        "attendances",
+        "attended",
+        "new",
+        "groups_active",
+        "sessions_held",
+        "unique",
+        "people",
+        "program_type",
+        "month",
+        "date",
+    )
     return {key: rt.t(key, lang) for key in keys}
 
 
@@ -107,11 +122,23 @@ def read_report(report, tag: str, truth_report=None, *, shared_rows: bool = True
 
     lang = report.lang
     lab = _labels(lang)
-    total_names = {lab["total"], lab["attended"], lab["people"], lab["attendances"],
-                   "Attended", "People", "Total"}
+    total_names = {
+        lab["total"],
+        lab["attended"],
+        lab["people"],
+        lab["attendances"],
+        "Attended",
+        "People",
+        "Total",
+    }
     alias = {lab["attended"]: lab["attendances"]}
-    shared = {lab["attendances"], lab["new"], lab["groups_active"], lab["sessions_held"],
-              lab["unique"]}
+    shared = {
+        lab["attendances"],
+        lab["new"],
+        lab["groups_active"],
+        lab["sessions_held"],
+        lab["unique"],
+    }
     known, hidden, truth = {}, set(), {}
     sums, distinct = [], []
     truth_blocks = truth_report.blocks if truth_report is not None else report.blocks
@@ -136,9 +163,12 @@ def read_report(report, tag: str, truth_report=None, *, shared_rows: bool = True
             continue
         if not isinstance(b, Table) or len(b.rows) < 1:
             continue
-        cols = [j for j in range(1, len(b.columns))
-                if all(COUNT.match(r[j]) or r[j] == "" for r in b.rows)
-                and any(COUNT.match(r[j]) for r in b.rows)]
+        cols = [
+            j
+            for j in range(1, len(b.columns))
+            if all(COUNT.match(r[j]) or r[j] == "" for r in b.rows)
+            and any(COUNT.match(r[j]) for r in b.rows)
+        ]
         if not cols:
             continue
         body = b.rows[:-1] if b.total_row else b.rows

@@ -54,8 +54,7 @@ def build(db, *, finish: bool = True) -> Defusing:
         pids = [p.id for p in people]
 
     c = Clocks(datetime(2025, 3, 12, 2, 30, tzinfo=timezone.utc), mono=100.0)
-    runner = SessionRunner.create(db, gid, script, no_notes=True, clock=c.monotonic,
-                                  wall=c.wall)
+    runner = SessionRunner.create(db, gid, script, no_notes=True, clock=c.monotonic, wall=c.wall)
     sid = runner.session_id
     e = runner.engine
     e.start()
@@ -79,8 +78,9 @@ def build(db, *, finish: bool = True) -> Defusing:
     e.finish()
 
     c2 = Clocks(datetime(2025, 3, 20, 4, 0, tzinfo=timezone.utc), mono=100.0)
-    open_run = SessionRunner.create(db, gid, script, no_notes=True, clock=c2.monotonic,
-                                    wall=c2.wall)
+    open_run = SessionRunner.create(
+        db, gid, script, no_notes=True, clock=c2.monotonic, wall=c2.wall
+    )
     open_run.engine.start()
     c2.advance(200)
     open_run.engine.next()

@@ -24,11 +24,21 @@ SESSIONS = [
     SessionRow("aband", "g", D(2025, 3, 24), status="abandoned"),
 ]
 ATT = [
-    A(S1, "A"), A(S1, "B"), A(S1, "C", "left_early"), A(S1, "D", "absent_notice"),
-    A(S2, "A"), A(S2, "D"), A(S2, "E"),
-    A(S3, "A"), A(S3, "B"), A(S3, "E", "absent_notice"), A(S3, "F"),
-    A(S4, "F"), A(S4, "G"),
-    A("prac", "H"), A("prac", "A"),
+    A(S1, "A"),
+    A(S1, "B"),
+    A(S1, "C", "left_early"),
+    A(S1, "D", "absent_notice"),
+    A(S2, "A"),
+    A(S2, "D"),
+    A(S2, "E"),
+    A(S3, "A"),
+    A(S3, "B"),
+    A(S3, "E", "absent_notice"),
+    A(S3, "F"),
+    A(S4, "F"),
+    A(S4, "G"),
+    A("prac", "H"),
+    A("prac", "A"),
     A("aband", "B"),
 ]
 
@@ -38,16 +48,32 @@ def ci(s, p, phase, v):
 
 
 RESP = [
-    ci(S1, "A", "pre", 4), ci(S1, "A", "post", 6), ci(S1, "B", "pre", 5), ci(S1, "B", "post", "pass"),
-    ci(S1, "C", "pre", "pass"), ci(S1, "C", "post", 7),
-    ci(S2, "A", "pre", 5), ci(S2, "A", "post", 7), ci(S2, "D", "pre", 3), ci(S2, "D", "post", 4),
-    ci(S2, "E", "pre", 6), ci(S2, "E", "post", 6),
-    ci(S3, "A", "pre", 6), ci(S3, "A", "post", 9), ci(S3, "B", "pre", 2), ci(S3, "B", "post", 5),
-    ci(S3, "F", "pre", 7), ci(S3, "F", "post", 6),
-    ci("prac", "A", "pre", 1), ci("prac", "A", "post", 10),
-    R(S1, "A", "who5", "single", 48, False), R(S1, "B", "who5", "single", 60, False),
-    R(S3, "A", "who5", "single", 64, False), R(S3, "B", "who5", "single", 40, False),
-    R(S3, "F", "who5", "single", 52, False), R(S3, "E", "who5", "single", None, True),
+    ci(S1, "A", "pre", 4),
+    ci(S1, "A", "post", 6),
+    ci(S1, "B", "pre", 5),
+    ci(S1, "B", "post", "pass"),
+    ci(S1, "C", "pre", "pass"),
+    ci(S1, "C", "post", 7),
+    ci(S2, "A", "pre", 5),
+    ci(S2, "A", "post", 7),
+    ci(S2, "D", "pre", 3),
+    ci(S2, "D", "post", 4),
+    ci(S2, "E", "pre", 6),
+    ci(S2, "E", "post", 6),
+    ci(S3, "A", "pre", 6),
+    ci(S3, "A", "post", 9),
+    ci(S3, "B", "pre", 2),
+    ci(S3, "B", "post", 5),
+    ci(S3, "F", "pre", 7),
+    ci(S3, "F", "post", 6),
+    ci("prac", "A", "pre", 1),
+    ci("prac", "A", "post", 10),
+    R(S1, "A", "who5", "single", 48, False),
+    R(S1, "B", "who5", "single", 60, False),
+    R(S3, "A", "who5", "single", 64, False),
+    R(S3, "B", "who5", "single", 40, False),
+    R(S3, "F", "who5", "single", 52, False),
+    R(S3, "E", "who5", "single", None, True),
     R("prac", "H", "who5", "single", 4, False),
 ]
 MARCH = Period(D(2025, 3, 1), D(2025, 3, 31))
@@ -92,8 +118,11 @@ def test_retention_hand_computed():
 @pytest.mark.parametrize("gap,returned", [(28, 1), (29, 0), (1, 1), (0, 0)])
 def test_retention_window_edges(gap, returned):
     first = D(2025, 1, 1)
-    sessions = [SessionRow("a", "g", first), SessionRow("b", "g", first + timedelta(days=gap)),
-                SessionRow("z", "g", first + timedelta(days=60))]
+    sessions = [
+        SessionRow("a", "g", first),
+        SessionRow("b", "g", first + timedelta(days=gap)),
+        SessionRow("z", "g", first + timedelta(days=60)),
+    ]
     att = [A("a", "P"), A("b", "P")]
     r = an.retention(sessions, att, Period(first, first))
     assert (r.newcomers, r.returned) == (1, returned)
@@ -108,8 +137,14 @@ def test_pairs_never_score_a_pass():
     pairs = an.pairs(RESP, "checkin10")
     assert [(p.session_id, p.participant_id, p.diff) for p in pairs] == [
         ("prac", "A", 9.0),  # the raw function pairs whatever it is given...
-        (S1, "A", 2.0), (S2, "A", 2.0), (S2, "D", 1.0), (S2, "E", 0.0),
-        (S3, "A", 3.0), (S3, "B", 3.0), (S3, "F", -1.0)]
+        (S1, "A", 2.0),
+        (S2, "A", 2.0),
+        (S2, "D", 1.0),
+        (S2, "E", 0.0),
+        (S3, "A", 3.0),
+        (S3, "B", 3.0),
+        (S3, "F", -1.0),
+    ]
     held = [s.id for s in an.held_sessions(SESSIONS)]  # ...so callers pass real session ids
     assert len(an.pairs(RESP, "checkin10", held)) == 7
     assert an.passes(RESP, "checkin10", held) == 2
@@ -155,4 +190,5 @@ def test_incidents_by_type_and_follow_up():
     table = an.incidents_by_type(incidents, held, MARCH)
     assert {k: dict(v) for k, v in table.items()} == {
         "conflict_hostile_dynamics": {"open": 1, "done": 1},
-        "other": {"none_needed": 1, "done": 1}}
+        "other": {"none_needed": 1, "done": 1},
+    }

@@ -38,8 +38,9 @@ def test_collision_retry_gives_up_cleanly():
         codes.new_unique_code({"AA-33"}, stuck, attempts=5)
 
 
-@pytest.mark.parametrize("typed,expected", [("kt47", "KT-47"), (" KT 47 ", "KT-47"),
-                                            ("kt-97", "KT-97")])
+@pytest.mark.parametrize(
+    "typed,expected", [("kt47", "KT-47"), (" KT 47 ", "KT-47"), ("kt-97", "KT-97")]
+)
 def test_normalize_accepts_what_people_type(typed, expected):
     assert codes.normalize_code(typed) == expected
 

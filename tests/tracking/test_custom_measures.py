@@ -61,10 +61,10 @@ def hand_group(raw_db):
         g = Group(name="Hand group", program_type="grief")
         s.add(g)
         s.flush()
-        cm.create_custom_measure(s, "mood", MOOD, minimum=0, maximum=10,
-                                 phases=("pre", "post"))
-        cm.create_custom_measure(s, "sleep", SLEEP, minimum=0, maximum=14, step=0.5,
-                                 phases=("single",))
+        cm.create_custom_measure(s, "mood", MOOD, minimum=0, maximum=10, phases=("pre", "post"))
+        cm.create_custom_measure(
+            s, "sleep", SLEEP, minimum=0, maximum=14, step=0.5, phases=("single",)
+        )
         people = [pa.add_participant(s, g.id) for i in range(7)]
         s1, s2 = make_session(s, g.id, 0), make_session(s, g.id, 7)
         for p in people:
@@ -102,10 +102,18 @@ def test_definition_checks_refuse_bad_input(raw_db):
             with pytest.raises(InputError, match=words):
                 cm.create_custom_measure(s, k, title, minimum=lo, maximum=hi, step=step)
         with pytest.raises(InputError, match="pre and post"):
-            cm.create_custom_measure(s, "calm", {"en": "Calm", "ar": "هدوء"}, minimum=0,
-                                     maximum=1, phases=("pre",))
-        ok = cm.create_custom_measure(s, "calm", {"en": "  Calm\n  now ", "ar": "هدوء"},
-                                      minimum=-2, maximum=2, step=0.5, phases=("single",))
+            cm.create_custom_measure(
+                s, "calm", {"en": "Calm", "ar": "هدوء"}, minimum=0, maximum=1, phases=("pre",)
+            )
+        ok = cm.create_custom_measure(
+            s,
+            "calm",
+            {"en": "  Calm\n  now ", "ar": "هدوء"},
+            minimum=-2,
+            maximum=2,
+            step=0.5,
+            phases=("single",),
+        )
         assert ok.title["en"] == "Calm now" and ok.spec["phases"] == ["single"]
     with raw_db.session() as s:
         keys = [m.key for m in s.scalars(select(MeasureDefinition))]
@@ -121,7 +129,11 @@ def test_retired_measure_is_not_offered_but_keeps_reporting(raw_db, hand_group):
             cm.set_retired(s, "who5", True)
         assert [m.key for m in cm.list_measures(s)] == ["checkin10", "who5", "sleep"]
         assert [m.key for m in cm.list_measures(s, include_retired=True)] == [
-            "checkin10", "who5", "mood", "sleep"]
+            "checkin10",
+            "who5",
+            "mood",
+            "sleep",
+        ]
         group = s.get(Group, gid)
         new = make_session(s, gid, 14)
         p = pa.add_participant(s, group.id)
@@ -129,9 +141,11 @@ def test_retired_measure_is_not_offered_but_keeps_reporting(raw_db, hand_group):
             me.record_response(s, new.id, p.id, "mood", "pre", value=3)
         # an answer already in a session may still be corrected
         before = s.query(MeasureResponse).count()
-        first = s.scalars(select(MeasureResponse.participant_id)
-                          .where(MeasureResponse.session_id == s1,
-                                 MeasureResponse.phase == Phase.post)).first()
+        first = s.scalars(
+            select(MeasureResponse.participant_id).where(
+                MeasureResponse.session_id == s1, MeasureResponse.phase == Phase.post
+            )
+        ).first()
         me.record_response(s, s1, first, "mood", "post", value=3)
     with raw_db.session() as s:
         assert me.is_retired(me.get_measure(s, "mood"))
@@ -147,12 +161,18 @@ def test_retired_measure_is_not_offered_but_keeps_reporting(raw_db, hand_group):
 def test_group_report_custom_numbers_by_hand_on_the_pdf(raw_db, hand_group):
     gid, *_ = hand_group
     report = build_group_report(raw_db, gid, None, None, "en", k=5)
-    mood = next(t for t in report.blocks if isinstance(t, Table)
-                and t.title == "Change from start to end of session")
-    assert mood.rows == [["March 2025", "6", "+2.0", "0.7 … 3.3", "1.58"],
-                         ["Total", "6", "+2.0", "0.7 … 3.3", "1.58"]]
-    sleep = next(t for t in report.blocks if isinstance(t, Table)
-                 and t.title == "Asked once per session")
+    mood = next(
+        t
+        for t in report.blocks
+        if isinstance(t, Table) and t.title == "Change from start to end of session"
+    )
+    assert mood.rows == [
+        ["March 2025", "6", "+2.0", "0.7 … 3.3", "1.58"],
+        ["Total", "6", "+2.0", "0.7 … 3.3", "1.58"],
+    ]
+    sleep = next(
+        t for t in report.blocks if isinstance(t, Table) and t.title == "Asked once per session"
+    )
     assert sleep.columns == ["Month", "People", "Mean"]
     assert sleep.rows == [["March 2025", "5", "7.2"], ["Total", "5", "7.2"]]
     text = pdf_text(report)
@@ -186,8 +206,7 @@ def test_small_numbers_are_withheld_and_cannot_be_recomputed(raw_db):
         g = Group(name="Split group", program_type="grief")
         s.add(g)
         s.flush()
-        cm.create_custom_measure(s, "mood", MOOD, minimum=0, maximum=10,
-                                 phases=("pre", "post"))
+        cm.create_custom_measure(s, "mood", MOOD, minimum=0, maximum=10, phases=("pre", "post"))
         people = [pa.add_participant(s, g.id) for _ in range(9)]
         march, april = make_session(s, g.id, 0), make_session(s, g.id, 35)
         for i, p in enumerate(people):
@@ -197,31 +216,42 @@ def test_small_numbers_are_withheld_and_cannot_be_recomputed(raw_db):
             me.record_response(s, sess.id, p.id, "mood", "post", value=5 + i % 2)
         gid = g.id
     report = build_group_report(raw_db, gid, None, None, "en", k=5)
-    mood = next(t for t in report.blocks if isinstance(t, Table)
-                and t.title == "Change from start to end of session")
+    mood = next(
+        t
+        for t in report.blocks
+        if isinstance(t, Table) and t.title == "Change from start to end of session"
+    )
     assert mood.rows[1] == ["April 2025", "x", "–", "–", "–"]
     assert mood.rows[0][:2] == ["March 2025", "6"]
     assert mood.rows[2][:2] == ["Total", "9"]
     lo, hi = report.release.decision.ranges[
-        next(c for c in report.release.decision.hidden if ":m:mood:chg|" in c)]
+        next(c for c in report.release.decision.hidden if ":m:mood:chg|" in c)
+    ]
     assert (lo, hi) == (3, 9)
     check_table_disclosure(mood, 5)
     text = pdf_text(report)
     assert "April 2025 x – – –" in text
     program = build_program_report(raw_db, None, None, "en", k=11, external=True)
-    table = next(t for t in program.blocks if isinstance(t, Table)
-                 and t.title == "Change from start to end of session")
-    assert table.rows == [["Grief and loss", "x", "–", "–", "–"],
-                          ["Total", "x", "–", "–", "–"]]
+    table = next(
+        t
+        for t in program.blocks
+        if isinstance(t, Table) and t.title == "Change from start to end of session"
+    )
+    assert table.rows == [["Grief and loss", "x", "–", "–", "–"], ["Total", "x", "–", "–", "–"]]
 
 
 def test_program_report_custom_block_by_programme_type(raw_db, hand_group):
     report = build_program_report(raw_db, None, None, "en", k=5)
-    mood = next(t for t in report.blocks if isinstance(t, Table)
-                and t.title == "Change from start to end of session")
+    mood = next(
+        t
+        for t in report.blocks
+        if isinstance(t, Table) and t.title == "Change from start to end of session"
+    )
     assert mood.columns[0] == "Program type"
-    assert mood.rows == [["Grief and loss", "6", "+2.0", "0.7 … 3.3", "1.58"],
-                         ["Total", "6", "+2.0", "0.7 … 3.3", "1.58"]]
+    assert mood.rows == [
+        ["Grief and loss", "6", "+2.0", "0.7 … 3.3", "1.58"],
+        ["Total", "6", "+2.0", "0.7 … 3.3", "1.58"],
+    ]
     text = pdf_text(report)
     assert "Grief and loss 5 7.2" in text and "Confidence to cope" in text
 
@@ -229,13 +259,21 @@ def test_program_report_custom_block_by_programme_type(raw_db, hand_group):
 def test_session_summary_lists_custom_answers(raw_db, hand_group):
     _gid, s1, codes = hand_group
     report = build_session_report(raw_db, s1, "en")
-    mood = next(t for t in report.blocks if isinstance(t, Table)
-                and t.columns == ["Code", "Start", "End", "Change"])
+    mood = next(
+        t
+        for t in report.blocks
+        if isinstance(t, Table) and t.columns == ["Code", "Start", "End", "Change"]
+    )
     assert sorted(mood.rows) == sorted(
-        [[c, str(a), str(b), f"+{b - a}"] for c, a, b in
-         zip(codes, (2, 3, 4, 5, 5, 6), (3, 4, 5, 7, 8, 10))] + [[codes[6], "Pass", "", ""]])
-    sleep = next(t for t in report.blocks if isinstance(t, Table)
-                 and t.columns == ["Code", "Score"])
+        [
+            [c, str(a), str(b), f"+{b - a}"]
+            for c, a, b in zip(codes, (2, 3, 4, 5, 5, 6), (3, 4, 5, 7, 8, 10))
+        ]
+        + [[codes[6], "Pass", "", ""]]
+    )
+    sleep = next(
+        t for t in report.blocks if isinstance(t, Table) and t.columns == ["Code", "Score"]
+    )
     assert sorted(sleep.rows) == sorted([[c, str(v)] for c, v in zip(codes, (6, 7, 8, 5, 9))])
     text = pdf_text(report)
     assert "Confidence to cope" in text and "Hours of sleep" in text
@@ -248,8 +286,9 @@ def test_untrusted_title_prints_literally(raw_db, hand_group):
         # a row written by some other path: markup and a bidi override in the title
         m.title = {"en": "<b>R&D <img src='/etc/passwd'> \u202egood", "ar": "مقياس <i>"}
     report = build_group_report(raw_db, gid, None, None, "en", k=5)
-    assert "<b>R&D <img src='/etc/passwd'> good" in [b.text for b in report.blocks
-                                                      if isinstance(b, Heading)]
+    assert "<b>R&D <img src='/etc/passwd'> good" in [
+        b.text for b in report.blocks if isinstance(b, Heading)
+    ]
     assert "<b>R&D <img src='/etc/passwd'> good" in pdf_text(report)
     assert "\u202e" not in "".join(all_text(build_session_report(raw_db, s1, "en")))
 
@@ -281,15 +320,18 @@ def test_wording_override_survives_a_shipped_refresh(raw_db):
         assert me.measure_text(me.get_measure(s, "who5").spec, "ar").status == "unverified"
 
 
-@pytest.mark.parametrize("change,words", [
-    ({"items": WORDING["items"][:4]}, "exactly 5"),
-    ({"choices": WORDING["choices"] + ["زيادة"]}, "exactly 6"),
-    ({"title": "WHO-5 in English"}, "no Arabic letters"),
-    ({"instructions": ""}, "empty"),
-    ({"items": [*WORDING["items"][:4], "عبارة\u0007"]}, "control character"),
-    ({"items": [*WORDING["items"][:4], 5]}, "must be text"),
-    ({"colour": "أحمر"}, "Unknown field"),
-])
+@pytest.mark.parametrize(
+    "change,words",
+    [
+        ({"items": WORDING["items"][:4]}, "exactly 5"),
+        ({"choices": WORDING["choices"] + ["زيادة"]}, "exactly 6"),
+        ({"title": "WHO-5 in English"}, "no Arabic letters"),
+        ({"instructions": ""}, "empty"),
+        ({"items": [*WORDING["items"][:4], "عبارة\u0007"]}, "control character"),
+        ({"items": [*WORDING["items"][:4], 5]}, "must be text"),
+        ({"colour": "أحمر"}, "Unknown field"),
+    ],
+)
 def test_wording_checks(raw_db, change, words):
     with raw_db.unit() as s:
         with pytest.raises(InputError, match=words):
@@ -318,17 +360,27 @@ def custom_data(draw):
                 pre = draw(st.integers(0, 10))
                 responses.append(ResponseRow(sid, p, "mood", "pre", pre, False))
                 post_pass = draw(st.integers(0, 9)) == 0
-                responses.append(ResponseRow(sid, p, "mood", "post",
-                                             None if post_pass else draw(st.integers(0, 10)),
-                                             post_pass))
+                responses.append(
+                    ResponseRow(
+                        sid,
+                        p,
+                        "mood",
+                        "post",
+                        None if post_pass else draw(st.integers(0, 10)),
+                        post_pass,
+                    )
+                )
                 if draw(st.booleans()):
-                    responses.append(ResponseRow(sid, p, "sleep", "single",
-                                                 draw(st.integers(0, 14)), False))
+                    responses.append(
+                        ResponseRow(sid, p, "sleep", "single", draw(st.integers(0, 14)), False)
+                    )
     return groups, sessions, responses
 
 
-MEASURES = [cm.CustomMeasure("mood", MOOD, 0, 10, True, ("pre", "post"), False),
-            cm.CustomMeasure("sleep", SLEEP, 0, 14, True, ("single",), False)]
+MEASURES = [
+    cm.CustomMeasure("mood", MOOD, 0, 10, True, ("pre", "post"), False),
+    cm.CustomMeasure("sleep", SLEEP, 0, 14, True, ("single",), False),
+]
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -341,18 +393,31 @@ def test_custom_tables_never_reveal_small_counts(data, k):
         by_type[groups[x.group_id][1]].add(x.id)
     for additive, parts in ((False, sorted(by_month.items())), (True, sorted(by_type.items()))):
         L = Ledger()
-        blocks = custom_measure_blocks(L, "t", "P", MEASURES, responses,
-                                       [(key, key, sids) for key, sids in parts], "Part", "en",
-                                       additive=additive)
+        blocks = custom_measure_blocks(
+            L,
+            "t",
+            "P",
+            MEASURES,
+            responses,
+            [(key, key, sids) for key, sids in parts],
+            "Part",
+            "en",
+            additive=additive,
+        )
         blocks = resolve(blocks, protect(L, k))
         truth = {}  # (table title, part label) -> people behind that row
         for label, sids in [*parts, ("Total", set().union(*(s for _, s in parts)))]:
             mood = pairs([r for r in responses if r.session_id in sids], "mood")
             truth["Change from start to end of session", label] = len(
-                {p.participant_id for p in mood})
+                {p.participant_id for p in mood}
+            )
             truth["Asked once per session", label] = len(
-                {r.participant_id for r in responses
-                 if r.measure == "sleep" and r.session_id in sids})
+                {
+                    r.participant_id
+                    for r in responses
+                    if r.measure == "sleep" and r.session_id in sids
+                }
+            )
         for table in (b for b in blocks if isinstance(b, Table)):
             check_table_disclosure(table, k)
             *body, total = table.rows
@@ -367,8 +432,11 @@ def test_custom_tables_never_reveal_small_counts(data, k):
                 guess = int(total[1]) - sum(int(r[1]) for r in body if r[1].isdigit())
                 assert guess != truth[table.title, hidden[0][0]], (table.rows, guess)
         # a chart repeats its table's shown means: a withheld mean is a gap, never a bar
-        tables_ = [b for b in blocks if isinstance(b, Table)
-                   and b.title == "Change from start to end of session"]
+        tables_ = [
+            b
+            for b in blocks
+            if isinstance(b, Table) and b.title == "Change from start to end of session"
+        ]
         charts = [b for b in blocks if isinstance(b, Chart)]
         for chart in charts:
             table = tables_[0]
@@ -387,14 +455,17 @@ def test_demo_data_carries_the_custom_measure(raw_db):
         ds = load_dataset(s)
         row = me.get_measure(s, "cope_confidence")
         assert row.id == CUSTOM_ID and row.title["en"] == "Confidence to cope this week"
-    with_custom = {x.group_id for x in ds.sessions
-                   if any(r.session_id == x.id and r.measure == "cope_confidence"
-                          for r in ds.responses)}
+    with_custom = {
+        x.group_id
+        for x in ds.sessions
+        if any(r.session_id == x.id and r.measure == "cope_confidence" for r in ds.responses)
+    }
     assert 1 <= len(with_custom) < len(ds.groups)  # some groups, not all
     gid = sorted(with_custom)[0]
     report = build_group_report(raw_db, gid, None, None, "en", k=5)
-    assert "Confidence to cope this week" in [b.text for b in report.blocks
-                                              if isinstance(b, Heading)]
+    assert "Confidence to cope this week" in [
+        b.text for b in report.blocks if isinstance(b, Heading)
+    ]
     generate_demo(raw_db, groups=1, weeks=2, seed=4, id_salt=3)  # appending reuses it
     with raw_db.session() as s:
         assert [m.key for m in cm.list_measures(s)].count("cope_confidence") == 1

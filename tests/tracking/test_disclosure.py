@@ -78,8 +78,7 @@ def test_a_total_repeated_in_two_tables_is_one_number():
     type table showing it would give the 3 new people back."""
     L = Ledger()
     L.table("m", ["2025-03", "2025-04"], ["new", "ret"], [[3, 12], [0, 3]])
-    L.table("t", ["a"], ["att"], [[18]], row_totals=False,
-            total_keys={"att": "m|total|total"})
+    L.table("t", ["a"], ["att"], [[18]], row_totals=False, total_keys={"att": "m|total|total"})
     d = protect(L, 5)
     assert d.text("m|2025-03|new") == HIDDEN
     assert not exposed(attack(L, d), L.values, 5)
@@ -89,15 +88,25 @@ def test_an_earlier_release_makes_the_new_one_withhold_more():
     """January to March printed March's row; a report on January to February alone
     would let March's New be taken from the difference of the two totals."""
     first = Ledger()
-    first.table("m", ["2025-01", "2025-02", "2025-03"], ["new", "ret"],
-                [[9, 20], [7, 22], [2, 25]], total_row="total@q1")
+    first.table(
+        "m",
+        ["2025-01", "2025-02", "2025-03"],
+        ["new", "ret"],
+        [[9, 20], [7, 22], [2, 25]],
+        total_row="total@q1",
+    )
     d1 = protect(first, 5)
-    prior = PriorRelease("r1", {c: (None if c in d1.hidden else first.values[c])
-                                for c in first.printed},
-                         d1.small, first.equal_sums, first.distinct_sums)
+    prior = PriorRelease(
+        "r1",
+        {c: (None if c in d1.hidden else first.values[c]) for c in first.printed},
+        d1.small,
+        first.equal_sums,
+        first.distinct_sums,
+    )
     second = Ledger()
-    second.table("m", ["2025-01", "2025-02"], ["new", "ret"], [[9, 20], [7, 22]],
-                 total_row="total@jf")
+    second.table(
+        "m", ["2025-01", "2025-02"], ["new", "ret"], [[9, 20], [7, 22]], total_row="total@jf"
+    )
     alone = protect(second, 5)
     assert not alone.hidden  # nothing small in January and February
     d2 = protect(second, 5, [prior])
@@ -105,22 +114,40 @@ def test_an_earlier_release_makes_the_new_one_withhold_more():
     assert not exposed(attack(second, d2, [prior]), {**first.values, **second.values}, 5)
 
 
-tables = st.integers(1, 5).flatmap(lambda rows: st.integers(1, 4).flatmap(
-    lambda cols: st.lists(st.lists(st.one_of(st.integers(0, 4), st.integers(0, 30)),
-                                   min_size=cols, max_size=cols),
-                          min_size=rows, max_size=rows)))
+tables = st.integers(1, 5).flatmap(
+    lambda rows: st.integers(1, 4).flatmap(
+        lambda cols: st.lists(
+            st.lists(
+                st.one_of(st.integers(0, 4), st.integers(0, 30)), min_size=cols, max_size=cols
+            ),
+            min_size=rows,
+            max_size=rows,
+        )
+    )
+)
 
 
 @settings(max_examples=60, deadline=None)
-@given(cells=tables, other=tables, k=st.sampled_from([3, 5, 11]), row_totals=st.booleans(),
-       link=st.booleans(), first_zero=st.booleans())
+@given(
+    cells=tables,
+    other=tables,
+    k=st.sampled_from([3, 5, 11]),
+    row_totals=st.booleans(),
+    link=st.booleans(),
+    first_zero=st.booleans(),
+)
 def test_no_hidden_small_count_can_be_narrowed(cells, other, k, row_totals, link, first_zero):
     """Random tables, optionally two sharing their grand total: every printed number is
     true and not small, and the attacker narrows no hidden small count below its
     protection interval."""
     L = Ledger()
-    L.table("a", [f"r{i}" for i in range(len(cells))], [f"c{j}" for j in range(len(cells[0]))],
-            cells, row_totals=row_totals)
+    L.table(
+        "a",
+        [f"r{i}" for i in range(len(cells))],
+        [f"c{j}" for j in range(len(cells[0]))],
+        cells,
+        row_totals=row_totals,
+    )
     if first_zero and cells[0][-1] == 0:
         L.zero(f"a|r0|c{len(cells[0]) - 1}")
     if link:
@@ -130,8 +157,13 @@ def test_no_hidden_small_count_can_be_narrowed(cells, other, k, row_totals, link
         b[-1][-1] = 0
         b[-1][-1] = max(0, col[0] - sum(map(sum, b)))
         if sum(map(sum, b)) == L.values[grand] and row_totals:
-            L.table("b", [f"r{i}" for i in range(len(b))], [f"c{j}" for j in range(len(b[0]))],
-                    b, total_keys={"total": grand})
+            L.table(
+                "b",
+                [f"r{i}" for i in range(len(b))],
+                [f"c{j}" for j in range(len(b[0]))],
+                b,
+                total_keys={"total": grand},
+            )
     d = protect(L, k)
     for c in L.printed:
         text = d.text(c)
@@ -163,9 +195,15 @@ def test_the_attacker_finds_what_cell_by_cell_suppression_leaves_open():
     L.table("g", ["s1", "s2"], ["new", "ret"], [[1, 5], [6, 6]])
     from facilitator.tracking.protection import Decision
 
-    naive = Decision(k=5, values=L.values, hidden=frozenset({"g|s1|new"}),
-                     printed=frozenset(L.printed), ranges={}, rounds=0,
-                     because_of_earlier=False)
+    naive = Decision(
+        k=5,
+        values=L.values,
+        hidden=frozenset({"g|s1|new"}),
+        printed=frozenset(L.printed),
+        ranges={},
+        rounds=0,
+        because_of_earlier=False,
+    )
     assert exposed(attack(L, naive), L.values, 5) == {"g|s1|new": (1, (1, 1))}
 
 
@@ -180,21 +218,41 @@ def test_the_report_says_in_one_sentence_when_an_earlier_release_hid_more(monkey
     from facilitator.tracking.report_model import Paragraph, Report, Table
 
     first = Ledger()
-    first.table("m", ["2025-01", "2025-02", "2025-03"], ["new", "ret"],
-                [[9, 20], [7, 22], [2, 25]], total_row="total@q1")
+    first.table(
+        "m",
+        ["2025-01", "2025-02", "2025-03"],
+        ["new", "ret"],
+        [[9, 20], [7, 22], [2, 25]],
+        total_row="total@q1",
+    )
     d1 = protect(first, 5)
-    prior = PriorRelease("r1", {c: (None if c in d1.hidden else first.values[c])
-                                for c in first.printed},
-                         d1.small, first.equal_sums, first.distinct_sums)
+    prior = PriorRelease(
+        "r1",
+        {c: (None if c in d1.hidden else first.values[c]) for c in first.printed},
+        d1.small,
+        first.equal_sums,
+        first.distinct_sums,
+    )
     monkeypatch.setattr(release, "prior_releases", lambda db, audience, months, scope="": [prior])
     L = Ledger()
-    table, _ = count_table(L, "m", ["2025-01", "2025-02"], ["Jan", "Feb"], ["new", "ret"],
-                           ["New", "Returning"], [[9, 20], [7, 22]], lang,
-                           first_column="Month", total_row="total@jf")
-    report = Report(kind="program", lang=lang, title="", period="", audience="supervisor",
-                    blocks=[table])
-    out = release.finish_report(None, report, L, 5,
-                                MonthSpan(date(2025, 1, 1), date(2025, 2, 28)), external=False)
+    table, _ = count_table(
+        L,
+        "m",
+        ["2025-01", "2025-02"],
+        ["Jan", "Feb"],
+        ["new", "ret"],
+        ["New", "Returning"],
+        [[9, 20], [7, 22]],
+        lang,
+        first_column="Month",
+        total_row="total@jf",
+    )
+    report = Report(
+        kind="program", lang=lang, title="", period="", audience="supervisor", blocks=[table]
+    )
+    out = release.finish_report(
+        None, report, L, 5, MonthSpan(date(2025, 1, 1), date(2025, 2, 28)), external=False
+    )
     notes = [b.text for b in out.blocks if isinstance(b, Paragraph)]
     assert notes[0] == rt.t("register_note", lang)
     shown = next(b for b in out.blocks if isinstance(b, Table))
@@ -221,7 +279,8 @@ def test_a_group_report_and_a_program_report_share_the_groups_months(raw_db):
     release.record(raw_db, group)
     program = build_program_report(raw_db, start, end, "en")
     shared = set(group.release.cells["cells"]) | {
-        c for t, ps in group.release.cells["equal"] for c in (t, *ps)}
+        c for t, ps in group.release.cells["equal"] for c in (t, *ps)
+    }
     mine = {c for t, ps in program.release.cells["equal"] for c in (t, *ps)}
     assert any(c.startswith(f"g:{gid}:m|") for c in shared & mine)
     assert program.release.decision.used_releases  # audited with the group report

@@ -14,8 +14,7 @@ def ev(sid, seq, action, current=None, elapsed=0.0, **payload):
     return StepRow(sid, seq, action, current, elapsed, payload)
 
 
-SCRIPT = ScriptInfo(frozenset({"welcome", "rules", "round", "closing"}), 60.0,
-                    frozenset({"rules"}))
+SCRIPT = ScriptInfo(frozenset({"welcome", "rules", "round", "closing"}), 60.0, frozenset({"rules"}))
 # welcome -> rules -> (skip reading) -> round, extended; finish at 65 active minutes
 # before reaching closing.
 EVENTS_A = [
@@ -34,9 +33,11 @@ EVENTS_B = [
     ev("b", 4, "jump", "closing", 900, **{"from": 1}),
     ev("b", 5, "finish", "closing", 3000, missed_mandatory=[]),
 ]
-SESSIONS = [SessionRow("a", "g", date(2025, 1, 1), script_id="x"),
-            SessionRow("b", "g", date(2025, 1, 8), script_id="x"),
-            SessionRow("p", "g", date(2025, 1, 9), script_id="x", is_practice=True)]
+SESSIONS = [
+    SessionRow("a", "g", date(2025, 1, 1), script_id="x"),
+    SessionRow("b", "g", date(2025, 1, 8), script_id="x"),
+    SessionRow("p", "g", date(2025, 1, 9), script_id="x", is_practice=True),
+]
 
 
 def test_session_fidelity_reads_the_engine_log():
@@ -57,8 +58,10 @@ def test_going_back_to_a_skipped_step_unskips_it():
 
 
 def test_mandatory_steps_known_from_the_log_alone():
-    f = session_fidelity(SESSIONS[1], EVENTS_B[:2] + [ev("b", 3, "finish", "round", 60,
-                                                         missed_mandatory=["rules", "closing"])])
+    f = session_fidelity(
+        SESSIONS[1],
+        EVENTS_B[:2] + [ev("b", 3, "finish", "round", 60, missed_mandatory=["rules", "closing"])],
+    )
     assert f.mandatory == ("closing", "rules")
     assert f.mandatory_done == 0
     assert f.rules_reviewed is False and f.planned_minutes is None
@@ -76,9 +79,15 @@ def test_pooled_fidelity_ignores_practice():
 
 
 def test_script_info_from_yaml_data():
-    info = script_info_from_yaml({"duration_minutes": 90, "steps": [
-        {"id": "w", "kind": "welcome", "mandatory": True, "minutes": 5},
-        {"id": "r", "kind": "ground_rules", "mandatory": True, "minutes": 5},
-        {"id": "c", "kind": "check_in", "minutes": 80}]})
+    info = script_info_from_yaml(
+        {
+            "duration_minutes": 90,
+            "steps": [
+                {"id": "w", "kind": "welcome", "mandatory": True, "minutes": 5},
+                {"id": "r", "kind": "ground_rules", "mandatory": True, "minutes": 5},
+                {"id": "c", "kind": "check_in", "minutes": 80},
+            ],
+        }
+    )
     assert info == ScriptInfo(frozenset({"w", "r"}), 90.0, frozenset({"r"}), ("w", "r", "c"))
     assert script_info_from_yaml("nonsense") is None

@@ -20,7 +20,9 @@ def test_builtin_measures_are_seeded_once(raw_db):
     assert first["who5"].id == me.builtin_measure_id("who5")
     with raw_db.session() as s:
         assert s.scalar(select(func.count()).select_from(MeasureDefinition)) == 2
-        checkin = s.scalars(select(MeasureDefinition).where(MeasureDefinition.key == "checkin10")).one()
+        checkin = s.scalars(
+            select(MeasureDefinition).where(MeasureDefinition.key == "checkin10")
+        ).one()
     assert checkin.spec["validated"] is False
     assert "not a validated instrument" in checkin.spec["disclaimer"]["en"]
     who5 = me.builtin_spec("who5")
@@ -59,7 +61,12 @@ def test_responses_pass_is_stored_without_value(raw_db, group_id):
         me.record_response(s, sess.id, p.id, "checkin10", "post", value=7)
         me.record_response(s, sess.id, p.id, "who5", "single", items=[3, 3, 2, 4, 1])
         me.record_response(s, sess.id, p.id, "checkin10", "post", value=8)  # replaces
-        for kwargs in ({"value": 11}, {"value": 6.5}, {"value": None}, {"passed": True, "value": 3}):
+        for kwargs in (
+            {"value": 11},
+            {"value": 6.5},
+            {"value": None},
+            {"passed": True, "value": 3},
+        ):
             with pytest.raises(InputError):
                 me.record_response(s, sess.id, p.id, "checkin10", "pre", **kwargs)
         with pytest.raises(InputError):
@@ -76,13 +83,16 @@ def test_responses_pass_is_stored_without_value(raw_db, group_id):
 
 def test_custom_measure(raw_db, group_id):
     with raw_db.unit() as s:
-        m = cm.create_custom_measure(s, "sleep_hours", {"en": "Hours of sleep", "ar": "ساعات النوم"},
-                                     minimum=0, maximum=14)
+        m = cm.create_custom_measure(
+            s, "sleep_hours", {"en": "Hours of sleep", "ar": "ساعات النوم"}, minimum=0, maximum=14
+        )
         assert m.title == {"en": "Hours of sleep", "ar": "ساعات النوم"} and not m.builtin
-        for key, title, lo, hi in (("sleep_hours", {"en": "x", "ar": "y"}, 0, 1),
-                                   ("Bad Key", {"en": "x", "ar": "y"}, 0, 1),
-                                   ("mood", {"en": "Mood"}, 0, 1),
-                                   ("mood", {"en": "Mood", "ar": "المزاج"}, 5, 5)):
+        for key, title, lo, hi in (
+            ("sleep_hours", {"en": "x", "ar": "y"}, 0, 1),
+            ("Bad Key", {"en": "x", "ar": "y"}, 0, 1),
+            ("mood", {"en": "Mood"}, 0, 1),
+            ("mood", {"en": "Mood", "ar": "المزاج"}, 5, 5),
+        ):
             with pytest.raises(InputError):
                 cm.create_custom_measure(s, key, title, minimum=lo, maximum=hi)
         sess = make_session(s, group_id, 0)
@@ -91,8 +101,9 @@ def test_custom_measure(raw_db, group_id):
         for off_scale in (15, 6.5):  # above the range; between two points of a step of 1
             with pytest.raises(InputError):
                 me.record_response(s, sess.id, p.id, "sleep_hours", "single", value=off_scale)
-        cm.create_custom_measure(s, "useful", {"en": "Useful", "ar": "مفيد"}, minimum=1,
-                                 maximum=5, step=0.5)
+        cm.create_custom_measure(
+            s, "useful", {"en": "Useful", "ar": "مفيد"}, minimum=1, maximum=5, step=0.5
+        )
         assert me.record_response(s, sess.id, p.id, "useful", "single", value=3.5).value == 3.5
         with pytest.raises(InputError):
             me.record_response(s, sess.id, p.id, "useful", "single", value=3.25)

@@ -39,15 +39,29 @@ def test_finished_no_notes_summary_shows_date_headcount_phases_only(raw_db, defu
     record = no_notes_record(raw_db, defusing.session_id)
     assert record.headcount == 7 and record.phases_done == ("introduction", "exploration")
     en = build_session_report(raw_db, defusing.session_id, "en")
-    assert _figures(en) == {"Date": "2025-03-12", "Headcount": "7",
-                            "Phases done": "Introduction, Exploration"}
+    assert _figures(en) == {
+        "Date": "2025-03-12",
+        "Headcount": "7",
+        "Phases done": "Introduction, Exploration",
+    }
     _assert_nothing_more(en, defusing)
-    for absent in ("Check-in", "Incidents", "Notes", "Fidelity", "Script", "Status",
-                   "Attended", "Pass"):
+    for absent in (
+        "Check-in",
+        "Incidents",
+        "Notes",
+        "Fidelity",
+        "Script",
+        "Status",
+        "Attended",
+        "Pass",
+    ):
         assert not any(absent in t for t in all_text(en)), absent
     ar = build_session_report(raw_db, defusing.session_id, "ar")
-    assert _figures(ar) == {"التاريخ": "2025-03-12", "عدد الحاضرين": "7",
-                            "المراحل التي تمّت": "التمهيد، الاستكشاف"}
+    assert _figures(ar) == {
+        "التاريخ": "2025-03-12",
+        "عدد الحاضرين": "7",
+        "المراحل التي تمّت": "التمهيد، الاستكشاف",
+    }
     _assert_nothing_more(ar, defusing)
     assert ar.period == en.period == "2025-03-12"
 
@@ -57,8 +71,11 @@ def test_open_no_notes_summary_works_phases_out_from_the_log(raw_db, defusing):
     record = no_notes_record(raw_db, defusing.open_id)
     en = build_session_report(raw_db, defusing.open_id, "en")
     assert record.phases_done == ("introduction", "exploration") and record.headcount == 5
-    assert _figures(en) == {"Date": "2025-03-20", "Headcount": "5",
-                            "Phases done": "Introduction, Exploration"}
+    assert _figures(en) == {
+        "Date": "2025-03-20",
+        "Headcount": "5",
+        "Phases done": "Introduction, Exploration",
+    }
     _assert_nothing_more(en, defusing)
 
 
@@ -69,16 +86,20 @@ def test_an_ordinary_session_of_the_group_keeps_its_detail(raw_db, defusing):
 
 
 def test_group_report_counts_the_headcount_and_nothing_else(raw_db, defusing):
-    report = build_group_report(raw_db, defusing.group_id, date(2025, 1, 1), date(2025, 3, 31),
-                                "en", k=5)
+    report = build_group_report(
+        raw_db, defusing.group_id, date(2025, 1, 1), date(2025, 3, 31), "en", k=5
+    )
     f = _figures(report)
     assert f["Sessions held"] == "2"  # the open one is not held yet
     assert f["Attendances"] == "13"  # 6 + the defusing's 7
     assert f["Different participants"] == "6"  # who came to the defusing is not kept
     attendance = next(t for t in tables(report) if t.columns[0] == "Date")
     assert attendance.columns == ["Date", "New", "Returning", "Headcount", "Attended"]
-    assert [r[1:] for r in attendance.rows] == [["6", "0", "0", "6"], ["0", "0", "7", "7"],
-                                                ["6", "0", "7", "13"]]
+    assert [r[1:] for r in attendance.rows] == [
+        ["6", "0", "0", "6"],
+        ["0", "0", "7", "7"],
+        ["6", "0", "7", "13"],
+    ]
     check_table_disclosure(attendance, 5)
     change = next(t for t in tables(report) if t.columns[0] == "Month")
     # only the ordinary session's six pairs (+2 each); the defusing's +7 never counts
@@ -118,7 +139,9 @@ def test_no_notes_sessions_are_left_out_of_fidelity():
     from facilitator.tracking.fidelity import ScriptInfo, fidelity
 
     info = {"s": ScriptInfo(mandatory=frozenset({"a"}))}
-    rows = [SessionRow("1", "g", date(2025, 1, 1), script_id="s"),
-            SessionRow("2", "g", date(2025, 1, 8), script_id="s", no_notes=True)]
+    rows = [
+        SessionRow("1", "g", date(2025, 1, 1), script_id="s"),
+        SessionRow("2", "g", date(2025, 1, 8), script_id="s", no_notes=True),
+    ]
     assert fidelity(rows, [], info).sessions == 1
     assert fidelity(rows, [], info).mandatory_total == 1

@@ -23,8 +23,9 @@ from tests.tracking.conftest import make_session
 def test_add_participant_codes_unique_and_optional_fields(raw_db, group_id):
     with raw_db.unit() as s:
         people = [pa.add_participant(s, group_id) for _ in range(30)]
-        named = pa.add_participant(s, group_id, alias="  Maya   R ", age_band="25_34",
-                                   gender="woman")
+        named = pa.add_participant(
+            s, group_id, alias="  Maya   R ", age_band="25_34", gender="woman"
+        )
     assert len({p.code for p in people}) == 30
     assert all(CODE_RE.match(p.code) for p in people)
     assert all(p.alias is None and p.age_band is None and p.gender is None for p in people)
@@ -72,22 +73,53 @@ def test_erase_removes_everything_linked_and_audits_without_identity(raw_db, gro
         att.mark_attendance(s, sess.id, p.id)
         att.mark_attendance(s, sess.id, other.id)
         record_response(s, sess.id, p.id, "checkin10", "pre", value=4)
-        s.add(StepEvent(session_id=sess.id, seq=1, action="round_start", step_index=2,
-                        step_id="round", payload={"codes": [other.code, p.code]}))
-        s.add(StepEvent(session_id=sess.id, seq=2, action="round_pass", step_index=2,
-                        step_id="round", payload={"code": p.code, "come_back": False}))
-        s.add(Note(group_id=group_id, session_id=sess.id, body="Spoke with secret name; "
-                   "Secret Names is someone else."))
+        s.add(
+            StepEvent(
+                session_id=sess.id,
+                seq=1,
+                action="round_start",
+                step_index=2,
+                step_id="round",
+                payload={"codes": [other.code, p.code]},
+            )
+        )
+        s.add(
+            StepEvent(
+                session_id=sess.id,
+                seq=2,
+                action="round_pass",
+                step_index=2,
+                step_id="round",
+                payload={"code": p.code, "come_back": False},
+            )
+        )
+        s.add(
+            Note(
+                group_id=group_id,
+                session_id=sess.id,
+                body="Spoke with secret name; Secret Names is someone else.",
+            )
+        )
         pid, code, other_code = p.id, p.code, other.code
     with raw_db.unit() as s:
         counts = pa.erase_participant(s, pid)
     assert counts == {"attendance": 1, "responses": 1, "step_events": 2, "notes": 1}
     with raw_db.session() as s:
         assert s.get(Participant, pid) is None
-        assert s.scalar(select(func.count()).select_from(Attendance)
-                        .where(Attendance.participant_id == pid)) == 0
-        assert s.scalar(select(func.count()).select_from(MeasureResponse)
-                        .where(MeasureResponse.participant_id == pid)) == 0
+        assert (
+            s.scalar(
+                select(func.count()).select_from(Attendance).where(Attendance.participant_id == pid)
+            )
+            == 0
+        )
+        assert (
+            s.scalar(
+                select(func.count())
+                .select_from(MeasureResponse)
+                .where(MeasureResponse.participant_id == pid)
+            )
+            == 0
+        )
         assert s.scalar(select(func.count()).select_from(Attendance)) == 1  # the other one stays
         (event,) = s.scalars(select(AuditEvent).where(AuditEvent.action == "participant.erase"))
         blob = repr((event.entity_id, event.detail))

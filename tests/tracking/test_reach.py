@@ -11,8 +11,12 @@ from tests.tracking.conftest import make_session
 from tests.tracking.reportcheck import all_text, check_table_disclosure, tables
 
 # 14 people: (age band, gender); None = not asked
-PEOPLE = ([("25_34", "woman")] * 6 + [("35_44", "man")] * 5 + [("65_plus", None)] * 2
-          + [(None, "another")])
+PEOPLE = (
+    [("25_34", "woman")] * 6
+    + [("35_44", "man")] * 5
+    + [("65_plus", None)] * 2
+    + [(None, "another")]
+)
 
 
 def _store(raw_db, *, practice_extra: bool = False) -> str:
@@ -20,8 +24,10 @@ def _store(raw_db, *, practice_extra: bool = False) -> str:
         g = Group(name="Harbour circle", program_type="mutual_support")
         s.add(g)
         s.flush()
-        people = [Participant(group_id=g.id, code=f"AJ-{10 + i}", age_band=band, gender=gender)
-                  for i, (band, gender) in enumerate(PEOPLE)]
+        people = [
+            Participant(group_id=g.id, code=f"AJ-{10 + i}", age_band=band, gender=gender)
+            for i, (band, gender) in enumerate(PEOPLE)
+        ]
         never = Participant(group_id=g.id, code="ZZ-99", age_band="18_24", gender="man")
         s.add_all([*people, never])
         s.flush()
@@ -29,8 +35,13 @@ def _store(raw_db, *, practice_extra: bool = False) -> str:
             sess = make_session(s, g.id, 7 * week)
             for p in people:  # everyone comes to all three: still counted once
                 s.add(Attendance(session_id=sess.id, participant_id=p.id))
-            s.add(Attendance(session_id=sess.id, participant_id=never.id,
-                             status=AttendanceStatus.absent_notice))  # did not attend
+            s.add(
+                Attendance(
+                    session_id=sess.id,
+                    participant_id=never.id,
+                    status=AttendanceStatus.absent_notice,
+                )
+            )  # did not attend
         practice = make_session(s, g.id, 30, practice=True)
         extra = Participant(group_id=g.id, code="PR-11", age_band="45_54", gender="woman")
         s.add(extra)
@@ -105,8 +116,11 @@ def test_no_block_when_nothing_was_recorded(raw_db):
 
 def test_reach_is_shown_for_a_quarter_or_a_year_only(raw_db):
     _store(raw_db)
-    for months in ((date(2025, 3, 1), date(2025, 3, 31)), (date(2025, 2, 1), date(2025, 4, 30)),
-                   (None, None)):
+    for months in (
+        (date(2025, 3, 1), date(2025, 3, 31)),
+        (date(2025, 2, 1), date(2025, 4, 30)),
+        (None, None),
+    ):
         report = build_program_report(raw_db, *months, "en", k=5)
         assert not any(t.columns[0] in ("Age band", "Gender") for t in tables(report))
         assert any("calendar quarter or a calendar year only" in x for x in all_text(report))

@@ -11,19 +11,22 @@ from facilitator.tracking.redact import redact_aliases
 M = "[X]"
 
 
-@pytest.mark.parametrize("note,expected", [
-    ("قابلت هدى اليوم", "قابلت [X] اليوم"),
-    ("قابلت سامي وهدى", "قابلت سامي و[X]"),           # and
-    ("قلت لهدى", "قلت ل[X]"),                        # to
-    ("مررت بهدى", "مررت ب[X]"),                      # with
-    ("فهدى قالت", "ف[X] قالت"),                      # so
-    ("كهدى تماما", "ك[X] تماما"),                    # like
-    ("وبهدى ولهدى فلهدى", "وب[X] ول[X] فل[X]"),      # combined proclitics
-    ("قابلت هُدَى", "قابلت [X]"),                      # harakat, and the trailing one
-    ("قابلت هـــدى", "قابلت [X]"),                    # tatweel
-    ("قابلت ه\u200cدى", "قابلت [X]"),                 # zero-width non-joiner inside
-    ("قابلت هدي", "قابلت [X]"),                       # ى typed as ي
-])
+@pytest.mark.parametrize(
+    "note,expected",
+    [
+        ("قابلت هدى اليوم", "قابلت [X] اليوم"),
+        ("قابلت سامي وهدى", "قابلت سامي و[X]"),  # and
+        ("قلت لهدى", "قلت ل[X]"),  # to
+        ("مررت بهدى", "مررت ب[X]"),  # with
+        ("فهدى قالت", "ف[X] قالت"),  # so
+        ("كهدى تماما", "ك[X] تماما"),  # like
+        ("وبهدى ولهدى فلهدى", "وب[X] ول[X] فل[X]"),  # combined proclitics
+        ("قابلت هُدَى", "قابلت [X]"),  # harakat, and the trailing one
+        ("قابلت هـــدى", "قابلت [X]"),  # tatweel
+        ("قابلت ه\u200cدى", "قابلت [X]"),  # zero-width non-joiner inside
+        ("قابلت هدي", "قابلت [X]"),  # ى typed as ي
+    ],
+)
 def test_arabic_forms_of_an_alias_are_removed(note, expected):
     assert redact_aliases(note, ["هدى"], M) == expected
 

@@ -55,8 +55,9 @@ def assert_no_people(report: Report, people) -> None:
 @pytest.mark.parametrize("external", [False, True])
 def test_program_report_has_no_people_and_passes_disclosure(demo_db, lang, external):
     db, people, _ = demo_db
-    report = build_program_report(db, date(2025, 1, 1), date(2025, 12, 31), lang, k=5,
-                                  external=external)
+    report = build_program_report(
+        db, date(2025, 1, 1), date(2025, 12, 31), lang, k=5, external=external
+    )
     k = 11 if external else 5
     assert report.kind == "program" and report.practice is False
     assert report.audience == ("external" if external else "supervisor")
@@ -129,8 +130,7 @@ def test_group_report_numbers_by_hand_and_practice_excluded(raw_db, small_group)
     # is not enough: s1's total is its New (Returning is 0 there), so the audit hides
     # until every cell but the known 0 and the grand total is hidden; the 2 could
     # then be anything from 0 to 8.
-    assert [r[1:] for r in attendance.rows] == [["x", "0", "x"], ["x", "x", "x"],
-                                                 ["x", "x", "13"]]
+    assert [r[1:] for r in attendance.rows] == [["x", "0", "x"], ["x", "x", "x"], ["x", "x", "13"]]
     d = report.release.decision
     small = next(c for c in d.small if c.endswith("|new"))
     assert d.ranges[small] == (0, 8)

@@ -7,9 +7,20 @@ import pytest
 from facilitator.tracking.stats import change_stats, t975
 
 
-@pytest.mark.parametrize("df,expected", [(1, 12.7062), (2, 4.3027), (5, 2.5706), (10, 2.2281),
-                                         (30, 2.0423), (40, 2.0211), (60, 2.0003),
-                                         (120, 1.9799), (1000, 1.9623)])
+@pytest.mark.parametrize(
+    "df,expected",
+    [
+        (1, 12.7062),
+        (2, 4.3027),
+        (5, 2.5706),
+        (10, 2.2281),
+        (30, 2.0423),
+        (40, 2.0211),
+        (60, 2.0003),
+        (120, 1.9799),
+        (1000, 1.9623),
+    ],
+)
 def test_t_quantile_matches_published_tables(df, expected):
     assert t975(df) == pytest.approx(expected, abs=2e-4)
 

@@ -14,8 +14,7 @@ def ctx(qapp, raw_db, tmp_path):
     from facilitator.ui.context import AppContext, AppSettings
     from facilitator.ui.tasks import SyncTaskRunner
 
-    context = AppContext(raw_db, "en", SyncTaskRunner(),
-                         AppSettings(tmp_path / "settings.ini"))
+    context = AppContext(raw_db, "en", SyncTaskRunner(), AppSettings(tmp_path / "settings.ini"))
     yield context
 
 
@@ -77,6 +76,7 @@ def message_boxes(monkeypatch, qapp):
             if kind == "question":
                 return calls.answer
             return QMessageBox.StandardButton.Ok
+
         return staticmethod(show)
 
     for kind in ("question", "warning", "information", "critical"):

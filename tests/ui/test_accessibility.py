@@ -9,9 +9,19 @@ own colour tables, so a palette tweak that makes text hard to read fails here.
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox,
-                               QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QTabBar,
-                               QTextEdit, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTabBar,
+    QTextEdit,
+    QWidget,
+)
 
 from facilitator.store.models import Group
 from facilitator.tracking.participants import add_participant
@@ -19,8 +29,15 @@ from facilitator.ui import theme
 from facilitator.ui.context import RunRequest
 from facilitator.ui.run import common
 
-CONTROLS = (QAbstractButton, QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QComboBox,
-            QAbstractItemView)
+CONTROLS = (
+    QAbstractButton,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QAbstractSpinBox,
+    QComboBox,
+    QAbstractItemView,
+)
 
 
 def _unnamed(root: QWidget) -> list[str]:
@@ -29,8 +46,9 @@ def _unnamed(root: QWidget) -> list[str]:
     for w in root.findChildren(QWidget):
         if not isinstance(w, CONTROLS) or not w.isVisibleTo(root):
             continue
-        if isinstance(w.parent(), (QAbstractSpinBox, QComboBox, QTabBar)) or \
-                isinstance(w, QHeaderView):
+        if isinstance(w.parent(), (QAbstractSpinBox, QComboBox, QTabBar)) or isinstance(
+            w, QHeaderView
+        ):
             continue  # parts of a named control: a spin box's edit, a table's header
         checked += 1
         if isinstance(w, QAbstractButton) and w.text().strip():
@@ -46,8 +64,9 @@ def test_every_control_on_the_main_screens_has_a_name(qtbot, ctx):
     from facilitator.ui.main_window import MainWindow
 
     with ctx.db.unit() as s:
-        group = Group(name="Harbour circle", program_type="anxiety",
-                      default_script_id="anxiety-skills-group")
+        group = Group(
+            name="Harbour circle", program_type="anxiety", default_script_id="anxiety-skills-group"
+        )
         s.add(group)
         s.flush()
         gid = group.id
@@ -80,7 +99,7 @@ def test_every_control_on_the_main_screens_has_a_name(qtbot, ctx):
 
 
 def _luminance(hex_colour: str) -> float:
-    rgb = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    rgb = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
     lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
     return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
 
@@ -93,11 +112,16 @@ def contrast(a: str, b: str) -> float:
 @pytest.mark.parametrize("dark", [False, True])
 def test_palettes_are_legible(dark):
     c = theme.colours(dark)
-    for fg, bg in (("text", "window"), ("text", "base"), ("text", "button"),
-                   ("text", "alt")):
+    for fg, bg in (("text", "window"), ("text", "base"), ("text", "button"), ("text", "alt")):
         assert contrast(c[fg], c[bg]) >= 7, (fg, bg)
-    for fg, bg in (("muted", "window"), ("muted", "base"), ("accent_text", "accent"),
-                   ("link", "window"), ("danger", "window"), ("danger", "base")):
+    for fg, bg in (
+        ("muted", "window"),
+        ("muted", "base"),
+        ("accent_text", "accent"),
+        ("link", "window"),
+        ("danger", "window"),
+        ("danger", "base"),
+    ):
         assert contrast(c[fg], c[bg]) >= 4.5, (fg, bg)
     # The countdown is very large bold type: WCAG's large-text level is 3:1.
     for colour in (common.COLOUR_CALM, common.COLOUR_NEAR, common.COLOUR_OVER):

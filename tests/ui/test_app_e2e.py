@@ -16,8 +16,17 @@ from PySide6.QtWidgets import QApplication, QDialog
 from sqlalchemy import select
 
 from facilitator.store import service
-from facilitator.store.models import (Attendance, Group, Incident, MeasureResponse, Participant,
-                                      Phase, Session, SessionStatus, StepEvent)
+from facilitator.store.models import (
+    Attendance,
+    Group,
+    Incident,
+    MeasureResponse,
+    Participant,
+    Phase,
+    Session,
+    SessionStatus,
+    StepEvent,
+)
 from facilitator.app import unlock
 from facilitator.ui.context import AppContext, AppSettings
 from facilitator.ui.main_window import MainWindow
@@ -32,6 +41,7 @@ ALIASES = ("Samira", "Karim", "")
 
 def _when_modal(qtbot, action, errors: list):
     """Run ``action(dialog)`` once a modal dialog is up (``exec()`` blocks the test)."""
+
     def poll():
         dialog = QApplication.activeModalWidget()
         if dialog is None:
@@ -43,6 +53,7 @@ def _when_modal(qtbot, action, errors: list):
             errors.append(exc)
         if dialog.isVisible() and isinstance(dialog, QDialog):
             dialog.reject()  # never leave a modal open: the test fails, it does not hang
+
     QTimer.singleShot(0, poll)
 
 
@@ -54,11 +65,15 @@ def store_path(tmp_path, no_keyring):
 
 
 def test_from_unlock_to_a_finished_session_through_the_main_window(
-        qtbot, store_path, sync_tasks, tmp_path, message_boxes):
+    qtbot, store_path, sync_tasks, tmp_path, message_boxes
+):
     errors: list = []
     # ---- unlock: a wrong passphrase, then the right one -----------------------------
-    dialog = UnlockDialog(sync_tasks, lambda p, c: unlock.open_with(
-        store_path, passphrase=p, recovery_code=c), has_passphrase=True)
+    dialog = UnlockDialog(
+        sync_tasks,
+        lambda p, c: unlock.open_with(store_path, passphrase=p, recovery_code=c),
+        has_passphrase=True,
+    )
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.start()
@@ -72,8 +87,11 @@ def test_from_unlock_to_a_finished_session_through_the_main_window(
     assert store is not None
     try:
         ctx = AppContext(store.db, "en", sync_tasks, AppSettings(tmp_path / "settings.ini"))
-        window = MainWindow(ctx, unlock_attempt=lambda p, c: unlock.verify(
-            store, passphrase=p, recovery_code=c), has_passphrase=True)
+        window = MainWindow(
+            ctx,
+            unlock_attempt=lambda p, c: unlock.verify(store, passphrase=p, recovery_code=c),
+            has_passphrase=True,
+        )
         qtbot.addWidget(window)
         window.resize(1280, 860)
         window.show()
@@ -101,24 +119,31 @@ def test_from_unlock_to_a_finished_session_through_the_main_window(
 
         # ---- three newcomers on the roster (two with a private alias) ---------------
         for alias in ALIASES:
+
             def fill_newcomer(d, alias=alias):
                 qtbot.keyClicks(d.alias, alias)
                 qtbot.mouseClick(d.add_button, LEFT)
+
             _when_modal(qtbot, fill_newcomer, errors)
             qtbot.mouseClick(window.group.newcomer_btn, LEFT)
             assert not errors, errors
         assert window.group.table.rowCount() == 3
         with ctx.db.unit() as s:
-            people = {p.alias: p.code for p in s.scalars(
-                select(Participant).where(Participant.group_id == gid))}
+            people = {
+                p.alias: p.code
+                for p in s.scalars(select(Participant).where(Participant.group_id == gid))
+            }
         assert set(people) == {"Samira", "Karim", None}
 
         # ---- plan: choose the built-in script and start ------------------------------
         qtbot.mouseClick(window.group.plan_btn, LEFT)
         plan = window.plan
         assert window.stack.currentWidget() is plan
-        row = next(i for i in range(plan.list.count())
-                   if plan.list.item(i).data(Qt.ItemDataRole.UserRole) == SCRIPT)
+        row = next(
+            i
+            for i in range(plan.list.count())
+            if plan.list.item(i).data(Qt.ItemDataRole.UserRole) == SCRIPT
+        )
         plan.list.setCurrentRow(row)
         assert plan.script.id == SCRIPT and plan.steps.rowCount() == len(plan.script.steps)
         titles.append(window.windowTitle())
@@ -131,7 +156,7 @@ def test_from_unlock_to_a_finished_session_through_the_main_window(
         present = view.attendance.people()[:2]
         for person in present:
             qtbot.mouseClick(view.attendance.button_for(person.id), LEFT)
-        qtbot.mouseClick(view.next_button, LEFT)                      # start
+        qtbot.mouseClick(view.next_button, LEFT)  # start
         assert view.engine.status == "running"
         while view.script.steps[view.engine.index].kind != "check_in":
             qtbot.mouseClick(view.next_button, LEFT)
@@ -139,7 +164,7 @@ def test_from_unlock_to_a_finished_session_through_the_main_window(
         assert [r.person.id for r in panel.rows()] == [p.id for p in present]
         qtbot.keyClicks(panel, "7")
         qtbot.keyClick(panel, Qt.Key.Key_Return)
-        qtbot.keyClick(panel, Qt.Key.Key_X)                            # a pass
+        qtbot.keyClick(panel, Qt.Key.Key_X)  # a pass
         while view.script.steps[view.engine.index].kind != "round":
             qtbot.mouseClick(view.next_button, LEFT)
         qtbot.mouseClick(view.activity.round.start_button, LEFT)
@@ -170,15 +195,22 @@ def test_from_unlock_to_a_finished_session_through_the_main_window(
             sess = s.get(Session, sid)
             assert sess.status == SessionStatus.completed and sess.script_id == SCRIPT
             assert not sess.is_practice
-            assert {a.participant_id for a in s.scalars(
-                select(Attendance).where(Attendance.session_id == sid))} == \
-                {p.id for p in present}
-            scores = {(r.participant_id, r.phase): (r.value, r.passed) for r in s.scalars(
-                select(MeasureResponse).where(MeasureResponse.session_id == sid))}
+            assert {
+                a.participant_id
+                for a in s.scalars(select(Attendance).where(Attendance.session_id == sid))
+            } == {p.id for p in present}
+            scores = {
+                (r.participant_id, r.phase): (r.value, r.passed)
+                for r in s.scalars(select(MeasureResponse).where(MeasureResponse.session_id == sid))
+            }
             assert scores[(present[0].id, Phase.pre)] == (7.0, False)
             assert scores[(present[1].id, Phase.pre)] == (None, True)
-            actions = [e.action for e in s.scalars(
-                select(StepEvent).where(StepEvent.session_id == sid).order_by(StepEvent.seq))]
+            actions = [
+                e.action
+                for e in s.scalars(
+                    select(StepEvent).where(StepEvent.session_id == sid).order_by(StepEvent.seq)
+                )
+            ]
             assert actions[0] == "start" and actions[-1] == "finish"
             assert {"round_start", "round_next", "round_end"} <= set(actions)
             incident = s.scalars(select(Incident).where(Incident.session_id == sid)).one()

@@ -60,28 +60,47 @@ def test_ts_has_no_unfinished_and_keeps_placeholders():
                 got.discard("%n")
             assert wanted == got, f"placeholders differ: [{context}] {source!r} -> {text!r}"
             if LATIN_WORD.search(source.replace("&", "")) and not PLACEHOLDER.fullmatch(source):
-                assert ARABIC.search(text) or not re.search("[a-z]{3,}", source), \
+                assert ARABIC.search(text) or not re.search("[a-z]{3,}", source), (
                     f"not Arabic: [{context}] {source!r} -> {text!r}"
+                )
     assert count > 300
 
 
-@pytest.mark.skipif(shutil.which("pyside6-lupdate", path=str(Path(sys.executable).parent)) is None,
-                    reason="pyside6-lupdate not installed")
+@pytest.mark.skipif(
+    shutil.which("pyside6-lupdate", path=str(Path(sys.executable).parent)) is None,
+    reason="pyside6-lupdate not installed",
+)
 def test_ts_is_up_to_date_with_the_code(tmp_path):
     """Every string the code marks is in the catalogue (run `make lupdate` if this fails)."""
     copy = tmp_path / "facilitator_ar.ts"
     shutil.copy(TS, copy)
-    files = sorted(str(p) for p in (ROOT / "facilitator").rglob("*.py")
-                   if "__pycache__" not in p.parts)
+    files = sorted(
+        str(p) for p in (ROOT / "facilitator").rglob("*.py") if "__pycache__" not in p.parts
+    )
     listing = tmp_path / "files.txt"
     listing.write_text("\n".join(files))
     lupdate = Path(sys.executable).parent / "pyside6-lupdate"
-    subprocess.run([str(lupdate), f"@{listing}", "-no-obsolete", "-locations", "none",
-                    "-target-language", "ar", "-ts", str(copy)],
-                   check=True, capture_output=True, timeout=120)
-    missing = [f"[{c}] {m.findtext('source')}" for c, m in _messages(copy)
-               if (m.find("translation") is not None
-                   and m.find("translation").get("type") == "unfinished")]
+    subprocess.run(
+        [
+            str(lupdate),
+            f"@{listing}",
+            "-no-obsolete",
+            "-locations",
+            "none",
+            "-target-language",
+            "ar",
+            "-ts",
+            str(copy),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    missing = [
+        f"[{c}] {m.findtext('source')}"
+        for c, m in _messages(copy)
+        if (m.find("translation") is not None and m.find("translation").get("type") == "unfinished")
+    ]
     assert not missing, "strings not in the catalogue:\n" + "\n".join(missing[:20])
 
 
@@ -110,8 +129,13 @@ def _visible_texts(root: QWidget) -> list[str]:
 def test_arabic_ui_is_right_to_left_and_fully_translated(qtbot, arabic, raw_db, tmp_path):
     assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
     with raw_db.unit() as s:
-        g = Group(name="حلقة الأربعاء", program_type="grief", language="ar",
-                  default_script_id="grief-loss-circle", co_facilitator="هدى")
+        g = Group(
+            name="حلقة الأربعاء",
+            program_type="grief",
+            language="ar",
+            default_script_id="grief-loss-circle",
+            co_facilitator="هدى",
+        )
         s.add(g)
         s.flush()
         gid = g.id
@@ -197,6 +221,7 @@ def test_arabic_first_run_wizard_is_translated(qtbot, arabic, tmp_path, no_keyri
         for text in _visible_texts(wizard):
             plain = text.replace("&", "")
             # The language choice names English in English, by design.
-            assert ARABIC.search(plain) or plain == "English" or not LATIN_WORD.search(plain), \
+            assert ARABIC.search(plain) or plain == "English" or not LATIN_WORD.search(plain), (
                 f"untranslated in the wizard: {text!r}"
+            )
         wizard.next()

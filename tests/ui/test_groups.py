@@ -17,12 +17,14 @@ LEFT = Qt.MouseButton.LeftButton
 
 def _when_modal(qtbot, action):
     """Run ``action(dialog)`` once a modal dialog is up (exec() blocks the test)."""
+
     def poll():
         dialog = QApplication.activeModalWidget()
         if dialog is None:
             QTimer.singleShot(10, poll)
             return
         action(dialog)
+
     QTimer.singleShot(0, poll)
 
 
@@ -50,7 +52,12 @@ def test_create_group_from_home_through_the_dialog(qtbot, ctx):
     with ctx.db.unit() as s:
         g = s.query(Group).one()
         assert (g.name, g.program_type, g.language, g.default_script_id, g.co_facilitator) == (
-            "Thursday grief circle", "grief", "ar", "grief-loss-circle", "Huda")
+            "Thursday grief circle",
+            "grief",
+            "ar",
+            "grief-loss-circle",
+            "Huda",
+        )
         assert g.extra_rules == ["Phones stay in bags", "We start on time"]
         gid = g.id
     # After saving, the app opens the new group's screen.
@@ -101,6 +108,7 @@ def test_roster_newcomer_in_two_clicks_alias_archive_and_erase(qtbot, ctx):
     def with_alias(d):
         qtbot.keyClicks(d.alias, "Sam")
         qtbot.keyClick(d.alias, Qt.Key.Key_Return)
+
     _when_modal(qtbot, with_alias)
     qtbot.mouseClick(view.newcomer_btn, LEFT)
     with ctx.db.unit() as s:
@@ -129,15 +137,18 @@ def test_roster_newcomer_in_two_clicks_alias_archive_and_erase(qtbot, ctx):
 
     def cancel(box: QMessageBox):
         box.button(QMessageBox.StandardButton.Cancel).click()
+
     _when_modal(qtbot, cancel)
     qtbot.mouseClick(view.erase_btn, LEFT)
     with ctx.db.unit() as s:
         assert s.get(Participant, sam_id) is not None  # cancelled: nothing gone
 
     def confirm(box: QMessageBox):
-        erase = [b for b in box.buttons()
-                 if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole][0]
+        erase = [
+            b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole
+        ][0]
         erase.click()
+
     _when_modal(qtbot, confirm)
     qtbot.mouseClick(view.erase_btn, LEFT)
     with ctx.db.unit() as s:
@@ -167,7 +178,9 @@ def test_home_lists_groups_with_counts_and_opens_with_enter(qtbot, ctx):
     qtbot.addWidget(home)
     home.show()
     assert [home.list.item(i).text().split("  ·  ")[0] for i in range(home.list.count())] == [
-        "Evening circle", "Morning circle"]
+        "Evening circle",
+        "Morning circle",
+    ]
     home.list.setCurrentRow(0)
     qtbot.keyClick(home.list, Qt.Key.Key_Return)
     assert opened == [gid]
@@ -191,13 +204,17 @@ def test_optional_details_are_skippable_set_on_arrival_and_editable(qtbot, ctx):
         d.details.age_band.setCurrentIndex(d.details.age_band.findData("35_44"))
         d.details.gender.setCurrentIndex(d.details.gender.findData("woman"))
         qtbot.mouseClick(d.add_button, LEFT)
+
     _when_modal(qtbot, with_details)
     qtbot.mouseClick(view.newcomer_btn, LEFT)
     with ctx.db.unit() as s:
         people = {(p.age_band, p.gender): p.code for p in s.query(Participant)}
     assert set(people) == {(None, None), ("35_44", "woman")}
-    row = next(r for r in range(view.table.rowCount())
-               if view.table.item(r, 0).text() == people[("35_44", "woman")])
+    row = next(
+        r
+        for r in range(view.table.rowCount())
+        if view.table.item(r, 0).text() == people[("35_44", "woman")]
+    )
     assert view.table.item(row, view.COL_AGE).text() == "35 to 44"
     assert view.table.item(row, view.COL_GENDER).text() == "Woman"
 
@@ -208,6 +225,7 @@ def test_optional_details_are_skippable_set_on_arrival_and_editable(qtbot, ctx):
         assert d.details.values() == ("35_44", "woman")
         d.details.age_band.setCurrentIndex(0)
         d.accept()
+
     _when_modal(qtbot, clear_age)
     qtbot.mouseClick(view.details_btn, LEFT)
     with ctx.db.unit() as s:

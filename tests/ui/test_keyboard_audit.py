@@ -18,8 +18,7 @@ from collections import defaultdict
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import (QAbstractButton, QGroupBox, QLabel, QTabBar,
-                               QWidget)
+from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QTabBar, QWidget
 
 from facilitator.store.models import Group
 from facilitator.tracking.participants import add_participant
@@ -65,8 +64,9 @@ def audit(top: QWidget, name: str) -> list[str]:
         if len(owners) > 1:
             problems.append(f"{name}: Alt+{letter.upper()} is {' and '.join(owners)}")
         if not ("a" <= letter <= "z" or letter.isdigit()):
-            problems.append(f"{name}: Alt+{letter} cannot be typed on a Latin keyboard "
-                            f"({owners[0]})")
+            problems.append(
+                f"{name}: Alt+{letter} cannot be typed on a Latin keyboard ({owners[0]})"
+            )
     for w in top.findChildren(QLabel):
         if w.isVisibleTo(top) and _mnemonic(w.text()) and w.buddy() is None:
             problems.append(f"{name}: the label {w.text()!r} has a key but no field")
@@ -87,8 +87,12 @@ def world(lang, raw_db, tmp_path, qtbot):
     from facilitator.ui.tasks import SyncTaskRunner
 
     with raw_db.unit() as s:
-        g = Group(name="Circle", program_type="anxiety", language=lang,
-                  default_script_id="anxiety-skills-group")
+        g = Group(
+            name="Circle",
+            program_type="anxiety",
+            language=lang,
+            default_script_id="anxiety-skills-group",
+        )
         s.add(g)
         s.flush()
         gid = g.id
@@ -194,8 +198,11 @@ def test_no_letter_has_two_meanings_in_run_mode(world, qtbot):
                 meaning[text.upper()].add(same.get(name, name))
     for name, keys in score_panel.KEY_MEANINGS.items():
         for key in keys:
-            text = QKeySequence(key).toString() if isinstance(key, int) and key < 0x110000 \
-                and chr(key).isascii() else chr(key)
+            text = (
+                QKeySequence(key).toString()
+                if isinstance(key, int) and key < 0x110000 and chr(key).isascii()
+                else chr(key)
+            )
             if len(text) == 1:
                 meaning[text.upper()].add(name)
     clashes = {k: v for k, v in meaning.items() if len(v) > 1}

@@ -56,8 +56,7 @@ def test_lists_builtins_read_only(qtbot, ctx):
 
 def test_add_refuse_and_retire(qtbot, ctx):
     dialog = open_dialog(qtbot, ctx)
-    fill(dialog, "sleep", "Sleep quality", "جودة النوم", 0, 14, 2, asked="single",
-         higher=False)
+    fill(dialog, "sleep", "Sleep quality", "جودة النوم", 0, 14, 2, asked="single", higher=False)
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
     sleep = rows(ctx)["sleep"]
     assert not sleep.builtin and sleep.title == {"en": "Sleep quality", "ar": "جودة النوم"}
@@ -183,8 +182,9 @@ def test_titles_can_be_reworded_and_a_bad_one_is_refused(qtbot, ctx):
     from facilitator.tracking import custom_measures as cm
 
     with ctx.db.unit() as s:
-        cm.create_custom_measure(s, "cope", {"en": "Coping", "ar": "التأقلم"}, minimum=0,
-                                 maximum=10)
+        cm.create_custom_measure(
+            s, "cope", {"en": "Coping", "ar": "التأقلم"}, minimum=0, maximum=10
+        )
     dialog = open_dialog(qtbot, ctx)
     dialog.table.selectRow(0)  # a built-in measure: its titles stay
     assert not dialog.titles_button.isEnabled()
@@ -192,8 +192,9 @@ def test_titles_can_be_reworded_and_a_bad_one_is_refused(qtbot, ctx):
     assert dialog.titles_button.isEnabled()
     dialog.edit_titles(("Able to cope", "القدرة على التأقلم"))
     assert rows(ctx)["cope"].title == {"en": "Able to cope", "ar": "القدرة على التأقلم"}
-    assert "Able to cope" in dialog.table.item([r.key for r in dialog._rows].index("cope"),
-                                               0).text()
+    assert (
+        "Able to cope" in dialog.table.item([r.key for r in dialog._rows].index("cope"), 0).text()
+    )
     dialog.table.selectRow([r.key for r in dialog._rows].index("cope"))
     dialog.edit_titles(("Able to cope", "Coping"))  # no Arabic letters
     assert "no Arabic letters" in dialog.error.text() and dialog.error.isVisibleTo(dialog)

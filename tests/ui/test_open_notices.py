@@ -23,13 +23,17 @@ def test_open_notices_and_a_new_recovery_code_are_shown_in_arabic(arabic_ui, mes
     from facilitator.ui.app import App
 
     # what the store's WAL guard returns: the English sentence with its template
-    notice = Text("A write-ahead log that does not belong to this store was found beside it "
-                  "and moved aside as {path}; the store itself was not changed.",
-                  path="/x/s.db-wal.foreign-1")
-    assert notice.endswith("moved aside as /x/s.db-wal.foreign-1; the store itself was not "
-                           "changed.")
-    app = SimpleNamespace(lang="ar", store=SimpleNamespace(notices=[notice],
-                                                           new_recovery_code="ABCDE-12345"))
+    notice = Text(
+        "A write-ahead log that does not belong to this store was found beside it "
+        "and moved aside as {path}; the store itself was not changed.",
+        path="/x/s.db-wal.foreign-1",
+    )
+    assert notice.endswith(
+        "moved aside as /x/s.db-wal.foreign-1; the store itself was not changed."
+    )
+    app = SimpleNamespace(
+        lang="ar", store=SimpleNamespace(notices=[notice], new_recovery_code="ABCDE-12345")
+    )
     App._tell_what_opening_did(app)
     ((kind, title, text),) = message_boxes
     assert kind == "information" and title == "المخزن"

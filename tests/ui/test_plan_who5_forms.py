@@ -14,13 +14,16 @@ def _group(ctx, **kw) -> str:
         s.add(group)
         s.flush()
         if not kw.get("headcount_only"):
-            s.add_all(Participant(group_id=group.id, code=f"AJ-3{i}", alias=f"Person {i}")
-                      for i in range(7))
+            s.add_all(
+                Participant(group_id=group.id, code=f"AJ-3{i}", alias=f"Person {i}")
+                for i in range(7)
+            )
         return group.id
 
 
-def test_forms_are_printed_one_per_person_without_any_code(qtbot, ctx, tmp_path, monkeypatch,
-                                                          message_boxes):
+def test_forms_are_printed_one_per_person_without_any_code(
+    qtbot, ctx, tmp_path, monkeypatch, message_boxes
+):
     from PySide6.QtWidgets import QFileDialog, QInputDialog
 
     from facilitator.ui.plan_view import PlanView
@@ -32,9 +35,13 @@ def test_forms_are_printed_one_per_person_without_any_code(qtbot, ctx, tmp_path,
     def get_int(_parent, _title, _label, value, *_a, **_k):
         asked["default"] = value
         return value, True
+
     monkeypatch.setattr(QInputDialog, "getInt", staticmethod(get_int))
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *a, **k: (str(target), "PDF files (*.pdf)")))
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        staticmethod(lambda *a, **k: (str(target), "PDF files (*.pdf)")),
+    )
     view = PlanView(ctx)
     qtbot.addWidget(view)
     view.set_group(gid)

@@ -17,8 +17,12 @@ from facilitator.practice.loader import builtin_scenarios
 from facilitator.store.models_practice import PracticeAttempt
 
 SCENARIO = "suicidal-disclosure-round"
-PATH = {"first_response": "pause", "private_talk": "ask_directly",
-        "keep_it_secret": "call_together", "group_after": "acknowledge"}
+PATH = {
+    "first_response": "pause",
+    "private_talk": "ask_directly",
+    "keep_it_secret": "call_together",
+    "group_after": "acknowledge",
+}
 NUM_KEYS = [Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4]
 
 
@@ -44,8 +48,12 @@ def start(qtbot, home, scenario=SCENARIO, mode="practice", seed=5):
 
     def confirm(dialog):
         seen["warnings"] = dialog.findChild(type(dialog.begin.parent().parent()), None)
-        seen["text"] = " ".join(label.text() for label in dialog.findChildren(
-            __import__("PySide6.QtWidgets", fromlist=["QLabel"]).QLabel))
+        seen["text"] = " ".join(
+            label.text()
+            for label in dialog.findChildren(
+                __import__("PySide6.QtWidgets", fromlist=["QLabel"]).QLabel
+            )
+        )
         return True
 
     assert home.start_selected(seed=seed, confirm=confirm)
@@ -67,8 +75,9 @@ def test_trainee_run_end_to_end_scores_match_the_rubric(qtbot, home, ctx, tmp_pa
     for w in sc.metadata.content_warnings:  # content warnings shown before the start
         assert w.get("en") in seen["text"]
     assert "PRACTICE" in view.banner.text()
-    assert [view.roster.item(i).text().split()[0] for i in range(view.roster.count())] == \
-        [p.code for p in sc.participants]
+    assert [view.roster.item(i).text().split()[0] for i in range(view.roster.count())] == [
+        p.code for p in sc.participants
+    ]
     clock = home.clock_ref
     safety_pressed = False
     while not view.run.done:
@@ -88,8 +97,9 @@ def test_trainee_run_end_to_end_scores_match_the_rubric(qtbot, home, ctx, tmp_pa
         clock.advance(5)
         n = [o.id for o in dec.options].index(PATH[dec.id])
         qtbot.keyClick(view, NUM_KEYS[n])
-        feedback = [c for c in view.cards if isinstance(c, NoteCard)
-                    and c.objectName() == "feedbackCard"][-1]
+        feedback = [
+            c for c in view.cards if isinstance(c, NoteCard) and c.objectName() == "feedbackCard"
+        ][-1]
         assert feedback.body.text().startswith(dec.option(PATH[dec.id]).feedback.get("en"))
     events = [c for c in view.cards if isinstance(c, EventCard)]
     assert events and events[0].cue is not None
@@ -111,8 +121,12 @@ def test_trainee_run_end_to_end_scores_match_the_rubric(qtbot, home, ctx, tmp_pa
     qtbot.keyClicks(debrief.reactions, "Nervous, then steadier.")
     debrief.rating.button(4).click()
     qtbot.mouseClick(debrief.save_reactions, Qt.MouseButton.LeftButton)
-    assert debrief.section_order() == ["sectionReactions", "sectionMoments", "sectionScores",
-                                       "sectionNext"]
+    assert debrief.section_order() == [
+        "sectionReactions",
+        "sectionMoments",
+        "sectionScores",
+        "sectionNext",
+    ]
     labels = {w.objectName(): w.text() for w in debrief.findChildren(type(debrief.reactions_error))}
     assert labels["score_safety_response"] == "Safety response: 9 of 9"
     assert "Competent" in labels["globalResult"]
@@ -191,8 +205,9 @@ def test_review_blind_second_rating_override_and_replay(qtbot, ctx):
     first = ReviewView(ctx, aid, "Trainer One")
     qtbot.addWidget(first)
     first.level_boxes["boundaries"].setCurrentIndex(0)  # not yet
-    qtbot.mouseClick(first.findChild(type(first.reviewer).__mro__[0], "reviewerName"),
-                     Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        first.findChild(type(first.reviewer).__mro__[0], "reviewerName"), Qt.MouseButton.LeftButton
+    )
     first.submit_rating()
     assert "Trainer One" in first.ratings_label.text()
 
@@ -219,8 +234,10 @@ def test_review_blind_second_rating_override_and_replay(qtbot, ctx):
     second.add_comment(seq, second.comment_boxes[seq].text())
     assert review.comments(ctx.db, aid)[0].text == "Calm voice here"
     dialog = second.show_replay()
-    assert dialog.same and "PRACTICE" in dialog.findChild(type(second.message),
-                                                          "practiceBanner").text()
+    assert (
+        dialog.same
+        and "PRACTICE" in dialog.findChild(type(second.message), "practiceBanner").text()
+    )
     dialog.reject()
 
 
@@ -243,8 +260,12 @@ def test_history_lists_attempts_with_a_chart_per_competency(qtbot, ctx):
 def test_import_dialog_shows_problems_with_their_line(qtbot, home, tmp_path):
     path = tmp_path / "mine.yaml"
     src = builtin_scenarios()[SCENARIO]
-    text = (home and open(str(next(s.path for s in svc.list_scenarios() if s.id == SCENARIO)),
-                          encoding="utf-8").read())
+    text = (
+        home
+        and open(
+            str(next(s.path for s in svc.list_scenarios() if s.id == SCENARIO)), encoding="utf-8"
+        ).read()
+    )
     path.write_text(text.replace("version:", "versoin:", 1), encoding="utf-8")
     dialog = home.import_file(str(path), show=False)
     assert not dialog.practise.isEnabled() and dialog.table.rowCount() >= 1
@@ -265,8 +286,15 @@ def test_an_event_card_appears_within_a_frame_of_its_time(qtbot, ctx):
 
     speed = 300.0
     t0 = time.monotonic()
-    view = PracticeView(ctx, SCENARIO, "Timing", "practice", seed=1,
-                        clock=lambda: (time.monotonic() - t0) * speed, rate=speed)
+    view = PracticeView(
+        ctx,
+        SCENARIO,
+        "Timing",
+        "practice",
+        seed=1,
+        clock=lambda: (time.monotonic() - t0) * speed,
+        rate=speed,
+    )
     qtbot.addWidget(view)
     view.show()
     qtbot.waitExposed(view)
@@ -275,8 +303,10 @@ def test_an_event_card_appears_within_a_frame_of_its_time(qtbot, ctx):
             break
         wait = view.run.seconds_to_next_timed()
         if wait is not None and wait < view.run.run.snapshot().step_remaining:
-            qtbot.waitUntil(lambda: any(isinstance(c, EventCard) for c in view.cards),
-                            timeout=int(wait / speed * 1000) + 2000)
+            qtbot.waitUntil(
+                lambda: any(isinstance(c, EventCard) for c in view.cards),
+                timeout=int(wait / speed * 1000) + 2000,
+            )
             break
         view.next_step()
     late = [s for kind, s in view.card_times if kind == "event"]
@@ -294,8 +324,9 @@ def test_observer_marks_typed_back_in_become_a_scored_attempt(qtbot, home, ctx):
         dialog.trainee.setText("Live trainee")
         dialog.observer.setText("Observer O")
         for dec_id, opt in PATH.items():
-            dialog.marks[dec_id].setValue([o.id for o in sc.decision(dec_id).options]
-                                          .index(opt) + 1)
+            dialog.marks[dec_id].setValue(
+                [o.id for o in sc.decision(dec_id).options].index(opt) + 1
+            )
         return True
 
     aid = home.type_observer_marks(fill)

@@ -21,19 +21,29 @@ def group(ctx):
         g = Group(name="Tuesday circle", program_type="mutual_support")
         s.add(g)
         s.flush()
-        people = [Participant(group_id=g.id, code=f"K{i}M-P{i}Q", alias="Maya" if i == 0 else None)
-                  for i in range(6)]
+        people = [
+            Participant(group_id=g.id, code=f"K{i}M-P{i}Q", alias="Maya" if i == 0 else None)
+            for i in range(6)
+        ]
         s.add_all(people)
         s.flush()
         for week in range(4):
             when = start + timedelta(days=7 * week)
-            sess = Session(group_id=g.id, script_id="mutual-support-circle", script_version="1",
-                           planned_start=when, started_at=when,
-                           ended_at=when + timedelta(minutes=90), status=SessionStatus.completed)
+            sess = Session(
+                group_id=g.id,
+                script_id="mutual-support-circle",
+                script_version="1",
+                planned_start=when,
+                started_at=when,
+                ended_at=when + timedelta(minutes=90),
+                status=SessionStatus.completed,
+            )
             s.add(sess)
             s.flush()
-            s.add_all(Attendance(session_id=sess.id, participant_id=p.id, first_time=week == 0)
-                      for p in people)
+            s.add_all(
+                Attendance(session_id=sess.id, participant_id=p.id, first_time=week == 0)
+                for p in people
+            )
         return g.id, [p.code for p in people]
 
 
@@ -52,13 +62,22 @@ def test_defaults_are_the_safe_ones(qtbot, ctx, group):
     dialog = _dialog(qtbot, ctx, gid, "Tuesday circle")
     choice = dialog.choices()
     # whole calendar months: the three before this one, the last complete one last
-    assert choice == {"kind": "group", "group_id": gid, "date_from": date(2025, 1, 1),
-                      "date_to": date(2025, 3, 31), "lang": "en", "k": 5, "password": None}
+    assert choice == {
+        "kind": "group",
+        "group_id": gid,
+        "date_from": date(2025, 1, 1),
+        "date_to": date(2025, 3, 31),
+        "lang": "en",
+        "k": 5,
+        "password": None,
+    }
     assert dialog.date_from.displayFormat() == "yyyy-MM"  # months only: no day to pick
     dialog.date_from.setDate(date(2025, 2, 17))
     dialog.date_to.setDate(date(2025, 2, 3))
     assert (dialog.choices()["date_from"], dialog.choices()["date_to"]) == (
-        date(2025, 2, 1), date(2025, 2, 28))
+        date(2025, 2, 1),
+        date(2025, 2, 28),
+    )
     assert three_months_back(date(2025, 2, 10)) == date(2024, 11, 1)
     # A report for outside the programme cannot go below k = 11.
     dialog.kind.setCurrentIndex(dialog.kind.findData("external"))
@@ -67,14 +86,20 @@ def test_defaults_are_the_safe_ones(qtbot, ctx, group):
     assert dialog.choices()["k"] == K_EXTERNAL
 
 
-@pytest.mark.parametrize("setup, problem", [
-    (lambda d: (d.date_from.setDate(d.date_to.date().addMonths(1))), "after the last month"),
-    (lambda d: (d.password.setText("long enough 1"), d.password2.setText("long enough 2")),
-     "not the same"),
-    (lambda d: (d.password.setText("short"), d.password2.setText("short")), "at least 8"),
-])
-def test_bad_choices_are_explained_and_nothing_is_written(qtbot, ctx, group, tmp_path,
-                                                          setup, problem):
+@pytest.mark.parametrize(
+    "setup, problem",
+    [
+        (lambda d: d.date_from.setDate(d.date_to.date().addMonths(1)), "after the last month"),
+        (
+            lambda d: (d.password.setText("long enough 1"), d.password2.setText("long enough 2")),
+            "not the same",
+        ),
+        (lambda d: (d.password.setText("short"), d.password2.setText("short")), "at least 8"),
+    ],
+)
+def test_bad_choices_are_explained_and_nothing_is_written(
+    qtbot, ctx, group, tmp_path, setup, problem
+):
     dialog = _dialog(qtbot, ctx, group[0], "Tuesday circle")
     setup(dialog)
     dialog.save()  # stops before asking for a file name
@@ -117,8 +142,9 @@ def test_program_report_in_arabic_with_a_password(qtbot, ctx, group, tmp_path, m
     assert [(e.kind, e.audience) for e in release.entries(ctx.db)] == [("program", "internal")]
 
 
-def test_a_write_that_fails_is_shown_and_the_dialog_stays(qtbot, ctx, group, tmp_path,
-                                                          message_boxes):
+def test_a_write_that_fails_is_shown_and_the_dialog_stays(
+    qtbot, ctx, group, tmp_path, message_boxes
+):
     dialog = _dialog(qtbot, ctx, group[0], "Tuesday circle")
     dialog.write(dialog.choices(), str(tmp_path / "missing-folder" / "r.pdf"))
     assert dialog.written is None and dialog.save_button.isEnabled()

@@ -94,7 +94,8 @@ def test_spin_boxes_draw_their_arrows(qtbot, qapp, dark):
 
 
 def test_second_start_says_already_open_before_asking_for_the_passphrase(
-        qtbot, qapp, tmp_path, no_keyring, monkeypatch, message_boxes):
+    qtbot, qapp, tmp_path, no_keyring, monkeypatch, message_boxes
+):
     """Item 16: the second window used to ask for the passphrase, then refuse."""
     import argparse
 
@@ -106,8 +107,9 @@ def test_second_start_says_already_open_before_asking_for_the_passphrase(
     path = tmp_path / "facilitator.db"
     service.create_store(path, passphrase="a quiet room with tea", use_keyring=False).close()
     asked = []
-    monkeypatch.setattr(unlock_dialog, "UnlockDialog",
-                        lambda *a, **k: asked.append(1) or pytest.fail("asked first"))
+    monkeypatch.setattr(
+        unlock_dialog, "UnlockDialog", lambda *a, **k: asked.append(1) or pytest.fail("asked first")
+    )
     style = qapp.styleSheet(), qapp.palette(), qapp.font(), qapp.style().name()
     held = StoreLock(path).acquire()  # the first window
     try:
@@ -146,14 +148,16 @@ def test_no_notes_mode_offers_no_box_and_its_summary_no_scores(qtbot, ctx):
         view.go_next()
     view.finish()
     summary = view.summary
-    shown = [summary.captions[k].text() for k in summary.captions
-             if summary.captions[k].isVisibleTo(summary)]
+    shown = [
+        summary.captions[k].text()
+        for k in summary.captions
+        if summary.captions[k].isVisibleTo(summary)
+    ]
     assert not [t for t in shown if "change" in t.lower() or "WHO-5" in t], shown
     assert "People present" in shown
 
 
-def test_files_default_to_one_remembered_folder(qtbot, ctx, tmp_path, monkeypatch,
-                                                message_boxes):
+def test_files_default_to_one_remembered_folder(qtbot, ctx, tmp_path, monkeypatch, message_boxes):
     """Item 12: Documents/Facilitator by default, the folder picked last remembered."""
     from PySide6.QtWidgets import QFileDialog
 
@@ -180,8 +184,7 @@ def test_files_default_to_one_remembered_folder(qtbot, ctx, tmp_path, monkeypatc
     assert AppSettings(ctx.settings.path).save_folder == tmp_path / "elsewhere"
 
 
-def test_summary_pdf_is_written_at_the_close_into_the_save_folder(qtbot, ctx, clock,
-                                                                   message_boxes):
+def test_summary_pdf_is_written_at_the_close_into_the_save_folder(qtbot, ctx, clock, message_boxes):
     gid = make_group(qtbot, ctx)
     view = open_view(qtbot, ctx, RunRequest(gid, SCRIPT), clock)
     view.go_next()
@@ -233,19 +236,21 @@ def test_starting_while_one_is_unfinished_asks(qtbot, ctx, clock, monkeypatch, m
     plan = PlanView(ctx)
     qtbot.addWidget(plan)
     plan.set_group(gid, SCRIPT)
-    answers = iter([unfinished.CANCEL, unfinished.RESUME, unfinished.DISCARD,
-                    unfinished.DISCARD])
+    answers = iter([unfinished.CANCEL, unfinished.RESUME, unfinished.DISCARD, unfinished.DISCARD])
     asked = []
-    monkeypatch.setattr(unfinished, "ask_before_starting",
-                        lambda parent, offer: asked.append(offer.session_id) or next(answers))
-    plan.start()                                   # cancel: nothing happens
+    monkeypatch.setattr(
+        unfinished,
+        "ask_before_starting",
+        lambda parent, offer: asked.append(offer.session_id) or next(answers),
+    )
+    plan.start()  # cancel: nothing happens
     assert asked == [first] and not started
-    plan.start()                                   # resume the open one
+    plan.start()  # resume the open one
     assert started[-1].session_id == first
-    plan.start()                                   # discard, but say No to the confirmation
+    plan.start()  # discard, but say No to the confirmation
     assert len(started) == 1 and unfinished_sessions(ctx.db, gid)
     message_boxes.answer = QMessageBox.StandardButton.Yes
-    plan.start()                                   # discard for real, then a new one starts
+    plan.start()  # discard for real, then a new one starts
     assert not unfinished_sessions(ctx.db, gid)
     assert started[-1].session_id is None and started[-1].script_id == SCRIPT
     history = session_history(ctx.db, gid)
@@ -267,12 +272,22 @@ def test_home_lists_every_unfinished_session_with_discard(qtbot, ctx, clock, mes
 
     drop = cards[0].findChild(QPushButton, "discard_button")
     qtbot.mouseClick(drop, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: sum(1 for i in range(home.resume_box.count())
-                                if home.resume_box.itemAt(i).widget().isVisible()) == 1)
+    qtbot.waitUntil(
+        lambda: (
+            sum(
+                1
+                for i in range(home.resume_box.count())
+                if home.resume_box.itemAt(i).widget().isVisible()
+            )
+            == 1
+        )
+    )
     from facilitator.app.sessions import unfinished_sessions
 
-    assert len(unfinished_sessions(ctx.db, gid)) == 1 and {
-        u.session_id for u in unfinished_sessions(ctx.db, gid)} < sids
+    assert (
+        len(unfinished_sessions(ctx.db, gid)) == 1
+        and {u.session_id for u in unfinished_sessions(ctx.db, gid)} < sids
+    )
 
 
 def test_group_page_shows_its_session_history(qtbot, ctx, clock):
@@ -307,8 +322,10 @@ def test_attendance_tiles_reflow_and_read_in_the_layout_direction(qtbot, rtl):
     qtbot.addWidget(panel)
     if rtl:
         panel.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-    people = [Person(f"id{i}", f"KT-{40 + i}", alias) for i, alias in
-              enumerate(["Maryamm", "Yousefa", "Khadija", "Sam", "Noor", "Lina", "Omar"])]
+    people = [
+        Person(f"id{i}", f"KT-{40 + i}", alias)
+        for i, alias in enumerate(["Maryamm", "Yousefa", "Khadija", "Sam", "Noor", "Lina", "Omar"])
+    ]
     panel.set_people(people)
     scroll = panel.findChild(QScrollArea)
     buttons = [panel.button_for(p.id) for p in people]
@@ -357,8 +374,9 @@ def _missing_glyphs(root) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
-def test_run_mode_draws_every_character_in_the_app_font(qtbot, qapp, ctx, clock, lang,
-                                                        message_boxes):
+def test_run_mode_draws_every_character_in_the_app_font(
+    qtbot, qapp, ctx, clock, lang, message_boxes
+):
     """Item 7: no missing-glyph box (the pause symbol) and no fallback for the check mark;
     the bundled font draws every character run mode shows, paused or not."""
     from facilitator.ui.theme import apply_theme
@@ -409,10 +427,17 @@ def test_starting_a_round_moves_nothing_and_minutes_read_as_a_clock(qtbot):
     assert "1:30" in panel.title.text() and "1.5" not in panel.title.text()
     qtbot.wait(10)
     before = panel.start_button.mapTo(panel, panel.start_button.rect().topLeft()).y()
-    running = RoundSummary(step_index=3, order=("AB-12", "CD-34"), current="AB-12",
-                           waiting=("CD-34",), spoken=(), passed=(),
-                           talk_seconds={"AB-12": 5.0}, current_seconds=5.0,
-                           speaker_limit_seconds=90.0)
+    running = RoundSummary(
+        step_index=3,
+        order=("AB-12", "CD-34"),
+        current="AB-12",
+        waiting=("CD-34",),
+        spoken=(),
+        passed=(),
+        talk_seconds={"AB-12": 5.0},
+        current_seconds=5.0,
+        speaker_limit_seconds=90.0,
+    )
     panel.show_round(running, 1.5)
     qtbot.wait(10)
     after = panel.next_button.mapTo(panel, panel.next_button.rect().topLeft()).y()

@@ -17,8 +17,10 @@ def _group(ctx) -> tuple[str, list[str]]:
         g = Group(name="Thursday circle", program_type="mutual_support")
         s.add(g)
         s.flush()
-        people = [Participant(group_id=g.id, code=code, alias=alias) for code, alias in
-                  (("AJ-37", "Rania"), ("EK-39", None), ("GJ-37", None))]
+        people = [
+            Participant(group_id=g.id, code=code, alias=alias)
+            for code, alias in (("AJ-37", "Rania"), ("EK-39", None), ("GJ-37", None))
+        ]
         s.add_all(people)
         s.flush()
         return g.id, [p.id for p in people]
@@ -26,8 +28,10 @@ def _group(ctx) -> tuple[str, list[str]]:
 
 def _statuses(ctx, session_id) -> dict[str, AttendanceStatus]:
     with ctx.db.unit() as s:
-        return {a.participant_id: a.status for a in s.scalars(
-            select(Attendance).where(Attendance.session_id == session_id))}
+        return {
+            a.participant_id: a.status
+            for a in s.scalars(select(Attendance).where(Attendance.session_id == session_id))
+        }
 
 
 def _choose(panel, pid, text):
@@ -45,18 +49,25 @@ def test_menu_marks_are_stored_shown_counted_and_resumed(qtbot, ctx):
     qtbot.addWidget(view)
     panel = view.attendance
     sid = view.session_id
-    qtbot.mouseClick(panel.button_for(rania), LEFT)   # a tap: here
+    qtbot.mouseClick(panel.button_for(rania), LEFT)  # a tap: here
     qtbot.mouseClick(panel.button_for(ek), LEFT)
     _choose(panel, gj, "Absent, sent word")
-    assert _statuses(ctx, sid) == {rania: AttendanceStatus.present, ek: AttendanceStatus.present,
-                                   gj: AttendanceStatus.absent_notice}
+    assert _statuses(ctx, sid) == {
+        rania: AttendanceStatus.present,
+        ek: AttendanceStatus.present,
+        gj: AttendanceStatus.absent_notice,
+    }
     assert "(sent word)" in panel.button_for(gj).text()
     assert not panel.button_for(gj).isChecked()
 
     # Later Rania leaves early: still counted as attending, and marked on her button.
     menu = _choose(panel, rania, "Left early")
-    assert [a.text() for a in menu.actions()] == ["Here", "Left early", "Absent, sent word",
-                                                  "Not here"]
+    assert [a.text() for a in menu.actions()] == [
+        "Here",
+        "Left early",
+        "Absent, sent word",
+        "Not here",
+    ]
     assert _statuses(ctx, sid)[rania] == AttendanceStatus.left_early
     assert panel.button_for(rania).isChecked()
     assert "(left early)" in panel.button_for(rania).text()

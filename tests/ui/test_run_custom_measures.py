@@ -22,27 +22,58 @@ SCRIPT = "anxiety-skills-group"
 
 def make_group(ctx, *, headcount_only: bool = False) -> str:
     with ctx.db.unit() as s:
-        g = Group(name="Harbour circle", program_type="anxiety", language="en",
-                  default_script_id=SCRIPT, headcount_only=headcount_only)
+        g = Group(
+            name="Harbour circle",
+            program_type="anxiety",
+            language="en",
+            default_script_id=SCRIPT,
+            headcount_only=headcount_only,
+        )
         s.add(g)
         s.flush()
-        for alias in ([] if headcount_only else ["Rania", None, "Yousef"]):
+        for alias in [] if headcount_only else ["Rania", None, "Yousef"]:
             add_participant(s, g.id, alias=alias)
         return g.id
 
 
 def add_measures(ctx, retired: bool = False) -> None:
     with ctx.db.unit() as s:
-        cm.create_custom_measure(s, "sleep", {"en": "Sleep last night", "ar": "النوم البارحة"},
-                                 minimum=0, maximum=14, step=2, phases=("pre", "post"))
-        cm.create_custom_measure(s, "useful", {"en": "How useful was today",
-                                               "ar": "ما مدى فائدة اليوم"},
-                                 minimum=1, maximum=5, step=0.5, phases=("single",))
-        cm.create_custom_measure(s, "stress", {"en": "Stress", "ar": "التوتر"},
-                                 minimum=0, maximum=100, step=1, higher_is_better=False,
-                                 phases=("pre", "post"))
-        cm.create_custom_measure(s, "gone", {"en": "Old question", "ar": "سؤال قديم"},
-                                 minimum=0, maximum=4, phases=("pre", "post"))
+        cm.create_custom_measure(
+            s,
+            "sleep",
+            {"en": "Sleep last night", "ar": "النوم البارحة"},
+            minimum=0,
+            maximum=14,
+            step=2,
+            phases=("pre", "post"),
+        )
+        cm.create_custom_measure(
+            s,
+            "useful",
+            {"en": "How useful was today", "ar": "ما مدى فائدة اليوم"},
+            minimum=1,
+            maximum=5,
+            step=0.5,
+            phases=("single",),
+        )
+        cm.create_custom_measure(
+            s,
+            "stress",
+            {"en": "Stress", "ar": "التوتر"},
+            minimum=0,
+            maximum=100,
+            step=1,
+            higher_is_better=False,
+            phases=("pre", "post"),
+        )
+        cm.create_custom_measure(
+            s,
+            "gone",
+            {"en": "Old question", "ar": "سؤال قديم"},
+            minimum=0,
+            maximum=4,
+            phases=("pre", "post"),
+        )
         cm.set_retired(s, "gone", True)
 
 
@@ -66,8 +97,11 @@ def go_to(view, kind: str) -> None:
 def answers(ctx, sid: str, key: str) -> dict[tuple[str, str], tuple]:
     with ctx.db.unit() as s:
         mid = s.scalar(select(MeasureDefinition.id).where(MeasureDefinition.key == key))
-        rows = s.scalars(select(MeasureResponse).where(MeasureResponse.session_id == sid,
-                                                       MeasureResponse.measure_id == mid))
+        rows = s.scalars(
+            select(MeasureResponse).where(
+                MeasureResponse.session_id == sid, MeasureResponse.measure_id == mid
+            )
+        )
         return {(r.participant_id, r.phase.value): (r.value, r.passed) for r in rows}
 
 
@@ -90,23 +124,34 @@ def test_check_in_records_custom_measures_by_click_and_keys_and_resumes(qtbot, c
     click(qtbot, panel.selector_button("sleep"))
     assert panel.current_scale().key == "sleep" and "Sleep last night" in panel.title.text()
     row = panel.rows()[0]
-    assert [b.text() for b in row.group.buttons() if b is not row.pass_button] == \
-        ["0", "2", "4", "6", "8", "10", "12", "14"]
-    click(qtbot, row.group.button(3))          # 6, by click
+    assert [b.text() for b in row.group.buttons() if b is not row.pass_button] == [
+        "0",
+        "2",
+        "4",
+        "6",
+        "8",
+        "10",
+        "12",
+        "14",
+    ]
+    click(qtbot, row.group.button(3))  # 6, by click
     assert panel.current_index() == 1
     panel.setFocus()
-    qtbot.keyClicks(panel, "13")               # not on the scale: refused, nothing saved
+    qtbot.keyClicks(panel, "13")  # not on the scale: refused, nothing saved
     qtbot.keyClick(panel, Qt.Key.Key_Return)
     assert panel.current_index() == 1 and panel.rows()[1].entry.text() == "13"
     qtbot.keyClick(panel, Qt.Key.Key_Backspace)
     qtbot.keyClick(panel, Qt.Key.Key_Backspace)
     qtbot.keyClicks(panel, "12")
-    qtbot.keyClick(panel, Qt.Key.Key_Return)   # 12, by keys
-    qtbot.keyClick(panel, Qt.Key.Key_X)        # third person passes
+    qtbot.keyClick(panel, Qt.Key.Key_Return)  # 12, by keys
+    qtbot.keyClick(panel, Qt.Key.Key_X)  # third person passes
     got = answers(ctx, view.session_id, "sleep")
     ids = [p.id for p in people]
-    assert got == {(ids[0], "pre"): (6.0, False), (ids[1], "pre"): (12.0, False),
-                   (ids[2], "pre"): (None, True)}
+    assert got == {
+        (ids[0], "pre"): (6.0, False),
+        (ids[1], "pre"): (12.0, False),
+        (ids[2], "pre"): (None, True),
+    }
     assert answers(ctx, view.session_id, "checkin10") == {(ids[0], "pre"): (7.0, False)}
     assert "3/3" in panel.selector_button("sleep").text()
 
@@ -144,17 +189,32 @@ def test_check_out_asks_end_and_once_measures(qtbot, ctx):
     panel = view.activity.scores_post
     assert view.activity.currentWidget() is panel
     assert [(s.key, s.phase) for s in panel.scales()] == [
-        ("checkin10", "post"), ("sleep", "post"), ("stress", "post"), ("useful", "single")]
+        ("checkin10", "post"),
+        ("sleep", "post"),
+        ("stress", "post"),
+        ("useful", "single"),
+    ]
     panel.select_scale("useful")
     row = panel.rows()[0]
-    assert [b.text() for b in row.group.buttons() if b is not row.pass_button] == \
-        ["1.0", "1.5", "2.0", "2.5", "3.0", "3.5", "4.0", "4.5", "5.0"]
-    click(qtbot, row.group.button(5))          # 3.5
+    assert [b.text() for b in row.group.buttons() if b is not row.pass_button] == [
+        "1.0",
+        "1.5",
+        "2.0",
+        "2.5",
+        "3.0",
+        "3.5",
+        "4.0",
+        "4.5",
+        "5.0",
+    ]
+    click(qtbot, row.group.button(5))  # 3.5
     qtbot.keyClicks(panel, "4.5")
     qtbot.keyClick(panel, Qt.Key.Key_Enter)
     ids = [p.id for p in people]
-    assert answers(ctx, view.session_id, "useful") == {(ids[0], "single"): (3.5, False),
-                                                       (ids[1], "single"): (4.5, False)}
+    assert answers(ctx, view.session_id, "useful") == {
+        (ids[0], "single"): (3.5, False),
+        (ids[1], "single"): (4.5, False),
+    }
     click(qtbot, panel.selector_button("sleep"))
     click(qtbot, panel.rows()[1].pass_button)
     assert answers(ctx, view.session_id, "sleep") == {(ids[1], "post"): (None, True)}
@@ -183,8 +243,10 @@ def test_no_custom_measures_in_headcount_only_or_no_notes(qtbot, ctx):
     defusing = open_view(qtbot, ctx, RunRequest(gid, "first-responder-defusing"))
     assert defusing.data.no_notes and defusing.data.custom_scales == {}
     with ctx.db.unit() as s:
-        assert s.scalars(select(MeasureResponse).join(Session).where(
-            Session.group_id == gid)).first() is None
+        assert (
+            s.scalars(select(MeasureResponse).join(Session).where(Session.group_id == gid)).first()
+            is None
+        )
 
 
 def test_custom_controls_are_named_and_arabic(qtbot, ctx, qapp):
@@ -212,7 +274,9 @@ def test_custom_controls_are_named_and_arabic(qtbot, ctx, qapp):
         assert panel.title.text() == "بداية الجلسة: التوتر، من ٠ إلى ١٠٠"
         assert "الدرجة الأدنى أفضل" in panel.help.text()
         assert panel.rows()[0].save_button.text() == "حفظ"
-        assert all(re.search("[\u0600-\u06ff]", panel.selector_button(s.key).text())
-                   for s in panel.scales())
+        assert all(
+            re.search("[\u0600-\u06ff]", panel.selector_button(s.key).text())
+            for s in panel.scales()
+        )
     finally:
         installer.install(qapp, "en")

@@ -14,8 +14,17 @@ from PySide6.QtWidgets import QInputDialog
 from sqlalchemy import select
 
 from facilitator.session.rules import effective_rules
-from facilitator.store.models import (Attendance, Incident, MeasureResponse, Note, Phase,
-                                      RulesAgreement, Session, SessionStatus, StepEvent)
+from facilitator.store.models import (
+    Attendance,
+    Incident,
+    MeasureResponse,
+    Note,
+    Phase,
+    RulesAgreement,
+    Session,
+    SessionStatus,
+    StepEvent,
+)
 from facilitator.tracking.participants import add_participant
 from facilitator.ui.context import RunRequest
 
@@ -95,10 +104,10 @@ def test_whole_session_through_the_widgets(qtbot, ctx, clock):
     present = view.attendance.present_people()
     assert len(present) == 4
 
-    key(qtbot, view, Qt.Key.Key_Right)            # start
+    key(qtbot, view, Qt.Key.Key_Right)  # start
     assert engine.status == "running"
     clock.advance(240)
-    key(qtbot, view, Qt.Key.Key_Right)            # -> ground rules
+    key(qtbot, view, Qt.Key.Key_Right)  # -> ground rules
     assert view.script.steps[engine.index].kind == "ground_rules"
     assert view.activity.currentWidget() is view.activity.rules
     assert "Phones stay in bags" in view.activity.rules.body.text()
@@ -106,14 +115,14 @@ def test_whole_session_through_the_widgets(qtbot, ctx, clock):
     assert not view.activity.rules.agree_button.isEnabled()
 
     clock.advance(300)
-    qtbot.mouseClick(view.next_button, Qt.MouseButton.LeftButton)   # -> check-in
+    qtbot.mouseClick(view.next_button, Qt.MouseButton.LeftButton)  # -> check-in
     panel = view.activity.scores_pre
     assert view.activity.currentWidget() is panel
     assert len(panel.rows()) == 4
     for typed in ("3", "10"):
         qtbot.keyClicks(panel, typed)
         qtbot.keyClick(panel, Qt.Key.Key_Return)
-    qtbot.keyClick(panel, Qt.Key.Key_X)            # the third person passes
+    qtbot.keyClick(panel, Qt.Key.Key_X)  # the third person passes
     qtbot.mouseClick(panel.rows()[3].group.button(5), Qt.MouseButton.LeftButton)
 
     # Notes: an alias triggers the warning; the note is saved when the step changes.
@@ -124,18 +133,18 @@ def test_whole_session_through_the_widgets(qtbot, ctx, clock):
     assert view.notes.warning.isHidden()
 
     clock.advance(500)
-    key(qtbot, view, Qt.Key.Key_Right)             # -> anxiety_cycle (reading)
-    key(qtbot, view, Qt.Key.Key_S)                 # skip asks for a reason
+    key(qtbot, view, Qt.Key.Key_Right)  # -> anxiety_cycle (reading)
+    key(qtbot, view, Qt.Key.Key_S)  # skip asks for a reason
     dialog = view.findChild(QInputDialog, "skipDialog")
     assert dialog is not None and dialog.isVisible()
     dialog.setTextValue("Covered last week")
     dialog.accept()
     assert engine.plan[engine.index].id == "my_cycle"
-    key(qtbot, view, Qt.Key.Key_E)                 # extend +2 min
+    key(qtbot, view, Qt.Key.Key_E)  # extend +2 min
     assert engine.snapshot().step_planned == 12 * 60
-    key(qtbot, view, Qt.Key.Key_P)                 # pause
+    key(qtbot, view, Qt.Key.Key_P)  # pause
     assert engine.status == "paused"
-    clock.advance(1000)                            # paused time does not count
+    clock.advance(1000)  # paused time does not count
     key(qtbot, view, Qt.Key.Key_P)
     assert engine.status == "running"
 
@@ -149,9 +158,9 @@ def test_whole_session_through_the_widgets(qtbot, ctx, clock):
     summary = engine.round_summary()
     assert summary.current == present[0].code
     clock.advance(50)
-    key(qtbot, view, Qt.Key.Key_N)                 # first speaker done after 50 s
+    key(qtbot, view, Qt.Key.Key_N)  # first speaker done after 50 s
     clock.advance(5)
-    qtbot.mouseClick(rp.pass_button, Qt.MouseButton.LeftButton)     # second passes
+    qtbot.mouseClick(rp.pass_button, Qt.MouseButton.LeftButton)  # second passes
     clock.advance(90)
     view.refresh()
     assert "Speaking" in rp.speaker.text() and present[2].code in rp.speaker.text()
@@ -179,7 +188,7 @@ def test_whole_session_through_the_widgets(qtbot, ctx, clock):
     for row, value in zip(post.rows(), (6, 10, 4, 7)):
         qtbot.mouseClick(row.group.button(value), Qt.MouseButton.LeftButton)
     clock.advance(60)
-    key(qtbot, view, Qt.Key.Key_Right)             # closing, the last step
+    key(qtbot, view, Qt.Key.Key_Right)  # closing, the last step
     assert engine.plan[engine.index].id == "closing"
     key(qtbot, view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert engine.status == "finished"
@@ -192,19 +201,33 @@ def test_whole_session_through_the_widgets(qtbot, ctx, clock):
         assert sess.status == SessionStatus.completed and sess.ended_at is not None
         att = list(s.scalars(select(Attendance).where(Attendance.session_id == sid)))
         assert len(att) == 4 and all(a.first_time for a in att)
-        resp = {(r.participant_id, r.phase): (r.value, r.passed) for r in s.scalars(
-            select(MeasureResponse).where(MeasureResponse.session_id == sid))}
+        resp = {
+            (r.participant_id, r.phase): (r.value, r.passed)
+            for r in s.scalars(select(MeasureResponse).where(MeasureResponse.session_id == sid))
+        }
         ids = [p.id for p in present]
         assert resp[(ids[0], Phase.pre)] == (3.0, False)
         assert resp[(ids[1], Phase.pre)] == (10.0, False)
         assert resp[(ids[2], Phase.pre)] == (None, True)
         assert resp[(ids[3], Phase.pre)] == (5.0, False)
         assert [resp[(i, Phase.post)][0] for i in ids] == [6.0, 10.0, 4.0, 7.0]
-        events = list(s.scalars(select(StepEvent).where(StepEvent.session_id == sid)
-                                .order_by(StepEvent.seq)))
+        events = list(
+            s.scalars(select(StepEvent).where(StepEvent.session_id == sid).order_by(StepEvent.seq))
+        )
         actions = [e.action for e in events]
-        for needed in ("start", "next", "skip", "extend", "pause", "resume", "round_start",
-                       "round_next", "round_pass", "round_end", "finish"):
+        for needed in (
+            "start",
+            "next",
+            "skip",
+            "extend",
+            "pause",
+            "resume",
+            "round_start",
+            "round_next",
+            "round_pass",
+            "round_end",
+            "finish",
+        ):
             assert needed in actions
         skip = next(e for e in events if e.action == "skip")
         assert skip.payload["step"] == "anxiety_cycle"

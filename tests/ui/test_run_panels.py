@@ -112,13 +112,18 @@ def test_clock_uses_the_locale_digits(qapp):
 def test_score_rows_line_up_and_long_aliases_are_elided(qtbot):
     panel = ScorePanel("pre")
     qtbot.addWidget(panel)
-    people = [Person("a", "AB-12"), Person("b", "CD-34", "Jo"),
-              Person("c", "EF-56", "Maximiliana-Theodora Alexandrescu")]
+    people = [
+        Person("a", "AB-12"),
+        Person("b", "CD-34", "Jo"),
+        Person("c", "EF-56", "Maximiliana-Theodora Alexandrescu"),
+    ]
     panel.set_people(people)
     panel.resize(900, 400)
     panel.show()
-    lefts = {row.group.button(0).mapTo(panel, row.group.button(0).rect().topLeft()).x()
-             for row in panel.rows()}
+    lefts = {
+        row.group.button(0).mapTo(panel, row.group.button(0).rect().topLeft()).x()
+        for row in panel.rows()
+    }
     assert len(lefts) == 1  # the 0 buttons form one column
     long_row = panel.rows()[2]
     assert long_row.label.text() != people[2].label() and "…" in long_row.label.text()
@@ -200,6 +205,7 @@ def test_main_window_opens_and_leaves_run_mode(qtbot, ctx, group_id):
     qtbot.mouseClick(view.leave_button, Qt.MouseButton.LeftButton)
     assert window.run_view is None
     from facilitator.session.persistence import find_resumable_sessions
+
     assert [o.session_id for o in find_resumable_sessions(ctx.db)] == [view.session_id]
 
 
@@ -208,17 +214,16 @@ def test_countdown_colours_and_recovery_plan(qtbot, ctx, group_id):
     from facilitator.ui.run import create_run_view
 
     now = [0.0]
-    view = create_run_view(ctx, RunRequest(group_id, "anxiety-skills-group"),
-                           clock=lambda: now[0])
+    view = create_run_view(ctx, RunRequest(group_id, "anxiety-skills-group"), clock=lambda: now[0])
     qtbot.addWidget(view)
     view.show()
-    view.go_next()                                   # welcome: 5 minutes
+    view.go_next()  # welcome: 5 minutes
     assert view.card.countdown.property("timerState") == "calm"
-    now[0] += 4 * 60 + 10                            # 50 s left: within the last minute
+    now[0] += 4 * 60 + 10  # 50 s left: within the last minute
     view.refresh()
     assert view.card.countdown.property("timerState") == "near"
     assert view.card.countdown.text() == "0:50"
-    now[0] += 6 * 60                                 # 5 min 10 s past the end
+    now[0] += 6 * 60  # 5 min 10 s past the end
     view.refresh()
     assert view.card.countdown.property("timerState") == "over"
     assert view.card.countdown.text() == "-5:10"
@@ -242,19 +247,22 @@ def test_no_notes_session_takes_a_headcount_and_rounds_go_by_seat(qtbot, ctx, gr
     qtbot.addWidget(view)
     assert view.data.no_notes
     assert view.side.widget(0) is view.headcount
-    assert view.side.indexOf(view.attendance) == -1          # no roster to tap
+    assert view.side.indexOf(view.attendance) == -1  # no roster to tap
     assert not view.notes.editor.isEnabled()
     view.headcount.spin.setValue(6)
-    view.go_next()                                            # start
+    view.go_next()  # start
     while view.engine.snapshot().step_id != "exploration":  # the round
         view.go_next()
     view.start_round()
     with ctx.db.unit() as s:
         assert s.get(Session, view.session_id).headcount == 6
-        assert not s.scalars(select(Attendance).where(
-            Attendance.session_id == view.session_id)).all()
+        assert not s.scalars(
+            select(Attendance).where(Attendance.session_id == view.session_id)
+        ).all()
         codes = {p.code for p in view.data.people}
-        payloads = [str(e.payload) for e in s.scalars(select(StepEvent).where(
-            StepEvent.session_id == view.session_id))]
-    assert any("#6" in p for p in payloads)                   # six seats in the round
+        payloads = [
+            str(e.payload)
+            for e in s.scalars(select(StepEvent).where(StepEvent.session_id == view.session_id))
+        ]
+    assert any("#6" in p for p in payloads)  # six seats in the round
     assert not [c for c in codes if any(c in p for p in payloads)]

@@ -84,8 +84,15 @@ def test_presenter_type_follows_the_window_and_everything_fits(qtbot):
     view.resize(1920, 1080)
     view.show()
     rules = tuple(f"Rule number {i} about listening with respect" for i in range(10))
-    view.update_state(PresenterState(step_title="Our group agreement", remaining=300,
-                                     planned=300, rules=rules, show_rules=True))
+    view.update_state(
+        PresenterState(
+            step_title="Our group agreement",
+            remaining=300,
+            planned=300,
+            rules=rules,
+            show_rules=True,
+        )
+    )
     qtbot.waitUntil(lambda: view.rules.isVisible())
     big_timer = view.timer.font().pixelSize()
     assert big_timer >= 170 and view.title.font().pixelSize() >= 80
@@ -124,10 +131,13 @@ def test_ground_rules_are_large_on_a_projector_and_never_clipped(qtbot, qapp, la
     try:
         rules = _core_rules(lang)
         assert len(rules) == 10
-        long_rule = ("Phones stay in bags during the whole session, including the break, "
-                     "and nobody writes down what another member said" if lang == "en" else
-                     "تبقى الهواتف في الحقائب طوال الجلسة، بما في ذلك الاستراحة، ولا يكتب "
-                     "أحد ما قاله عضو آخر")
+        long_rule = (
+            "Phones stay in bags during the whole session, including the break, "
+            "and nobody writes down what another member said"
+            if lang == "en"
+            else "تبقى الهواتف في الحقائب طوال الجلسة، بما في ذلك الاستراحة، ولا يكتب "
+            "أحد ما قاله عضو آخر"
+        )
         sizes = {}
         for w, h in ((1280, 800), (1920, 1080)):
             for case in (rules, rules[:9] + (long_rule,)):
@@ -135,8 +145,15 @@ def test_ground_rules_are_large_on_a_projector_and_never_clipped(qtbot, qapp, la
                 qtbot.addWidget(view)
                 view.resize(w, h)
                 view.show()
-                view.update_state(PresenterState(step_title="Ground rules", remaining=290,
-                                                 planned=300, rules=case, show_rules=True))
+                view.update_state(
+                    PresenterState(
+                        step_title="Ground rules",
+                        remaining=290,
+                        planned=300,
+                        rules=case,
+                        show_rules=True,
+                    )
+                )
                 qtbot.waitUntil(view.rules.isVisible)
                 px = view.rules.font().pixelSize()
                 sizes.setdefault((w, h), px)

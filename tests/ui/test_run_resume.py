@@ -113,9 +113,13 @@ def test_sigkill_mid_session_then_resume(qtbot, ctx, tmp_path):
     Base.metadata.create_all(db.engine)
     gid = _group(db)
     env = dict(os.environ, TEST_DB_KEY=key.hex(), QT_QPA_PLATFORM="offscreen")
-    child = subprocess.Popen([sys.executable, "-c", CHILD, str(path), gid, SCRIPT, "3"],
-                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
-                             text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(path), gid, SCRIPT, "3"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=env,
+        text=True,
+    )
     try:
         line = child.stdout.readline().split()
         assert line and line[0] == "READY", line

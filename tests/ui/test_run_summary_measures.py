@@ -16,14 +16,31 @@ def _session(ctx):
         s.flush()
         people = [Participant(group_id=g.id, code=f"AJ-3{i}") for i in range(4)]
         s.add_all(people)
-        sess = Session(group_id=g.id, script_id="mutual-support-circle", script_version="1",
-                       status=SessionStatus.completed)
+        sess = Session(
+            group_id=g.id,
+            script_id="mutual-support-circle",
+            script_version="1",
+            status=SessionStatus.completed,
+        )
         s.add(sess)
         s.flush()
-        cm.create_custom_measure(s, "cope", {"en": "Coping", "ar": "التأقلم"}, minimum=0,
-                                 maximum=10, phases=("pre", "post"))
-        cm.create_custom_measure(s, "sleep", {"en": "Sleep", "ar": "النوم"}, minimum=0,
-                                 maximum=14, step=2, phases=("single",))
+        cm.create_custom_measure(
+            s,
+            "cope",
+            {"en": "Coping", "ar": "التأقلم"},
+            minimum=0,
+            maximum=10,
+            phases=("pre", "post"),
+        )
+        cm.create_custom_measure(
+            s,
+            "sleep",
+            {"en": "Sleep", "ar": "النوم"},
+            minimum=0,
+            maximum=14,
+            step=2,
+            phases=("single",),
+        )
         for p, (pre, post) in zip(people, ((2, 5), (4, 4), (6, 9), (None, 3))):
             if pre is not None:
                 me.record_response(s, sess.id, p.id, "cope", "pre", value=pre)
@@ -43,8 +60,11 @@ def test_summary_counts_who5_and_custom_measures(qtbot, ctx):
     lines = {line.title["en"]: line for line in summary.custom}
     assert (lines["Coping"].people, lines["Coping"].is_change) == (3, True)
     assert abs(lines["Coping"].value - 2.0) < 1e-9  # (3 + 0 + 3) / 3
-    assert (lines["Sleep"].people, lines["Sleep"].value, lines["Sleep"].is_change) == (3, 8.0,
-                                                                                       False)
+    assert (lines["Sleep"].people, lines["Sleep"].value, lines["Sleep"].is_change) == (
+        3,
+        8.0,
+        False,
+    )
     view = SummaryView(ctx, sid)
     qtbot.addWidget(view)
     view.show()

@@ -33,8 +33,7 @@ def test_every_run_string_is_translated(tmp_path):
     assert lupdate, "pyside6-lupdate is part of PySide6 and must be available"
     fresh = tmp_path / "fresh.ts"
     sources = sorted(str(p) for p in RUN_DIR.glob("*.py"))
-    subprocess.run([str(lupdate), *sources, "-ts", str(fresh)], check=True,
-                   capture_output=True)
+    subprocess.run([str(lupdate), *sources, "-ts", str(fresh)], check=True, capture_output=True)
     wanted = _messages(fresh)
     assert len(wanted) > 100
     have = _messages(TS)
@@ -43,7 +42,8 @@ def test_every_run_string_is_translated(tmp_path):
     for (ctx, source), text in ((k, have[k]) for k in wanted):
         assert source.count("%1") == text.count("%1"), (ctx, source)
         assert any("\u0600" <= ch <= "\u06ff" for ch in text) or not any(
-            ch.isalpha() for ch in source.replace("%", "")), (ctx, source)
+            ch.isalpha() for ch in source.replace("%", "")
+        ), (ctx, source)
 
 
 @pytest.fixture
@@ -53,8 +53,7 @@ def arabic(qapp, tmp_path):
 
     lrelease = Path(sys.executable).with_name("pyside6-lrelease")
     qm = tmp_path / "facilitator_ar.qm"
-    subprocess.run([str(lrelease), "-silent", str(TS), "-qm", str(qm)],
-                   check=True)
+    subprocess.run([str(lrelease), "-silent", str(TS), "-qm", str(qm)], check=True)
     translator = QTranslator()
     assert translator.load(str(qm))
     QApplication.installTranslator(translator)
@@ -94,6 +93,7 @@ def test_arabic_run_view_is_translated_and_mirrored(qtbot, ctx, arabic):
     # Step text comes from the script in the group's language.
     assert view.card.title.text() == view.script.steps[0].title.ar
     # Controls sit mirrored: Next is to the left of Back in right-to-left.
-    assert view.next_button.mapTo(view, view.next_button.rect().topLeft()).x() < \
-        view.back_button.mapTo(view, view.back_button.rect().topLeft()).x()
-
+    assert (
+        view.next_button.mapTo(view, view.next_button.rect().topLeft()).x()
+        < view.back_button.mapTo(view, view.back_button.rect().topLeft()).x()
+    )

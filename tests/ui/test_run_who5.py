@@ -34,11 +34,17 @@ class FakeClock:
         return self.now
 
 
-def make_group(ctx, *, headcount_only: bool = False, language: str = "en",
-               aliases=ALIASES) -> tuple[str, list[str]]:
+def make_group(
+    ctx, *, headcount_only: bool = False, language: str = "en", aliases=ALIASES
+) -> tuple[str, list[str]]:
     with ctx.db.unit() as s:
-        g = Group(name="Thursday calm group", program_type="anxiety", language=language,
-                  default_script_id=SCRIPT, headcount_only=headcount_only)
+        g = Group(
+            name="Thursday calm group",
+            program_type="anxiety",
+            language=language,
+            default_script_id=SCRIPT,
+            headcount_only=headcount_only,
+        )
         s.add(g)
         s.flush()
         ids = [add_participant(s, g.id, alias=a).id for a in aliases]
@@ -48,9 +54,13 @@ def make_group(ctx, *, headcount_only: bool = False, language: str = "en",
 def past_session(ctx, gid: str, pid: str, items: list[int], days_ago: int = 7) -> str:
     """A completed real session a week ago in which ``pid`` filled in WHO-5."""
     with ctx.db.unit() as s:
-        sess = Session(group_id=gid, script_id=SCRIPT, script_version="1",
-                       status=SessionStatus.completed,
-                       started_at=datetime.now(timezone.utc) - timedelta(days=days_ago))
+        sess = Session(
+            group_id=gid,
+            script_id=SCRIPT,
+            script_version="1",
+            status=SessionStatus.completed,
+            started_at=datetime.now(timezone.utc) - timedelta(days=days_ago),
+        )
         s.add(sess)
         s.flush()
         measures.record_response(s, sess.id, pid, measures.WHO5, "single", items=items)
@@ -77,8 +87,13 @@ def all_present(view) -> None:
 def who5_rows(ctx, sid: str) -> dict[str, MeasureResponse]:
     with ctx.db.unit() as s:
         m = measures.get_measure(s, measures.WHO5)
-        rows = list(s.scalars(select(MeasureResponse).where(
-            MeasureResponse.session_id == sid, MeasureResponse.measure_id == m.id)))
+        rows = list(
+            s.scalars(
+                select(MeasureResponse).where(
+                    MeasureResponse.session_id == sid, MeasureResponse.measure_id == m.id
+                )
+            )
+        )
         s.expunge_all()
     return {r.participant_id: r for r in rows}
 
@@ -127,7 +142,7 @@ def test_clicks_and_keys_store_items_and_percent(qtbot, ctx, view):
     for k in (Qt.Key.Key_5, Qt.Key.Key_5, Qt.Key.Key_Right, Qt.Key.Key_Left):
         qtbot.keyClick(QApplication.focusWidget(), k)
     assert entry.current == 2 and entry.answers[:2] == [5, 5]
-    qtbot.keyClick(entry, Qt.Key.Key_Up)        # back to statement 2, change it
+    qtbot.keyClick(entry, Qt.Key.Key_Up)  # back to statement 2, change it
     qtbot.keyClicks(entry, "4")
     qtbot.keyClicks(entry, "31")
     assert not entry.save_button.isEnabled()
@@ -232,13 +247,17 @@ def test_no_tab_without_a_roster(qtbot, ctx):
 
 def test_presenter_never_shows_codes_aliases_or_scores(qtbot, ctx, view):
     people = view.attendance.people()
-    enter_by_clicks(qtbot, view.who5, people[0].id, [1, 1, 1, 1, 1])   # 20, with a prompt
-    enter_by_clicks(qtbot, view.who5, people[1].id, [5, 5, 5, 5, 5])   # 100
+    enter_by_clicks(qtbot, view.who5, people[0].id, [1, 1, 1, 1, 1])  # 20, with a prompt
+    enter_by_clicks(qtbot, view.who5, people[1].id, [5, 5, 5, 5, 5])  # 100
     view.presenter_button.click()
     presenter = view.presenter
     assert presenter is not None
-    shown = " ".join(w.text() for kind in (QLabel, QAbstractButton)
-                     for w in presenter.findChildren(kind) if w.isVisibleTo(presenter))
+    shown = " ".join(
+        w.text()
+        for kind in (QLabel, QAbstractButton)
+        for w in presenter.findChildren(kind)
+        if w.isVisibleTo(presenter)
+    )
     shown = re.sub(r"<[^>]*>", " ", shown)  # rich-text labels: their words, not their markup
     assert shown.strip()
     for secret in [p.code for p in people] + ["Rania", "Yousef", "WHO-5", "wellbeing"]:
@@ -264,7 +283,8 @@ def test_arabic_items_right_to_left_and_wording_note(qtbot, ctx, arabic_ui):
     assert view.who5.isRightToLeft()
     text = measures.measure_text(measures.builtin_spec("who5"), "ar")
     assert view.side.tabText(view.side.indexOf(view.who5)) == QApplication.translate(
-        "Who5Panel", "WHO-5 due today")
+        "Who5Panel", "WHO-5 due today"
+    )
     assert view.side.tabText(view.side.indexOf(view.who5)) != "WHO-5 due today"
     notes = [w for w in view.who5.findChildren(QLabel, "who5WordingNote") if w.isVisible()]
     assert len(notes) == 1 and "\u0627" in notes[0].text()  # on the page in front
@@ -277,12 +297,15 @@ def test_arabic_items_right_to_left_and_wording_note(qtbot, ctx, arabic_ui):
     assert "٥" in entry.choices.button(5).text()
     for _ in range(5):  # Arabic-Indic digits, as an Arabic keyboard types them
         # (QTest cannot type non-Latin characters, so the key event is built here)
-        QApplication.sendEvent(entry, QKeyEvent(QEvent.Type.KeyPress, 0x0662,
-                                                Qt.KeyboardModifier.NoModifier, "٢"))
+        QApplication.sendEvent(
+            entry, QKeyEvent(QEvent.Type.KeyPress, 0x0662, Qt.KeyboardModifier.NoModifier, "٢")
+        )
     assert entry.answers == [2, 2, 2, 2, 2]
     # Mirrored: "5 all of the time" starts from the right; statement 1 sits rightmost.
-    assert entry.strip[0].mapTo(view, entry.strip[0].rect().topLeft()).x() > \
-        entry.strip[4].mapTo(view, entry.strip[4].rect().topLeft()).x()
+    assert (
+        entry.strip[0].mapTo(view, entry.strip[0].rect().topLeft()).x()
+        > entry.strip[4].mapTo(view, entry.strip[4].rect().topLeft()).x()
+    )
     qtbot.keyClick(entry, Qt.Key.Key_Return)
     assert who5_rows(ctx, view.session_id)[ids[0]].value == 40.0
     prompt = view.who5.prompt_label.text()
@@ -301,8 +324,16 @@ def arabic_ui(qapp, tmp_path):
 
     ts = Path(__file__).resolve().parents[2] / "resources" / "translations" / "facilitator_ar.ts"
     qm = tmp_path / "facilitator_ar.qm"
-    subprocess.run([str(Path(sys.executable).with_name("pyside6-lrelease")), "-silent",
-                    str(ts), "-qm", str(qm)], check=True)
+    subprocess.run(
+        [
+            str(Path(sys.executable).with_name("pyside6-lrelease")),
+            "-silent",
+            str(ts),
+            "-qm",
+            str(qm),
+        ],
+        check=True,
+    )
     translator = QTranslator()
     assert translator.load(str(qm))
     QApplication.installTranslator(translator)

@@ -29,8 +29,9 @@ def type_text(widget, text: str) -> None:
 
     for ch in text:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown,
-                                                     Qt.KeyboardModifier.NoModifier, ch))
+            QApplication.sendEvent(
+                widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch)
+            )
 
 
 def test_duplicate_reorder_retime_reword_validated_live(qtbot, ctx):
@@ -84,8 +85,9 @@ def test_duplicate_reorder_retime_reword_validated_live(qtbot, ctx):
     assert builtin_scripts()[BUILTIN].steps[1].id == moved
 
 
-def test_plan_screen_prints_the_handout_in_the_group_language(qtbot, ctx, tmp_path,
-                                                              monkeypatch, message_boxes):
+def test_plan_screen_prints_the_handout_in_the_group_language(
+    qtbot, ctx, tmp_path, monkeypatch, message_boxes
+):
     from PySide6.QtWidgets import QFileDialog
     from pypdf import PdfReader
 
@@ -93,14 +95,22 @@ def test_plan_screen_prints_the_handout_in_the_group_language(qtbot, ctx, tmp_pa
     from facilitator.ui.plan_view import PlanView
 
     with ctx.db.unit() as s:
-        group = Group(name="حلقة الخميس", program_type="grief", language="ar",
-                      default_script_id=BUILTIN, extra_rules=["Phones stay in bags"])
+        group = Group(
+            name="حلقة الخميس",
+            program_type="grief",
+            language="ar",
+            default_script_id=BUILTIN,
+            extra_rules=["Phones stay in bags"],
+        )
         s.add(group)
         s.flush()
         gid = group.id
     target = tmp_path / "handout.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *a, **k: (str(target), "PDF files (*.pdf)")))
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        staticmethod(lambda *a, **k: (str(target), "PDF files (*.pdf)")),
+    )
     view = PlanView(ctx)
     qtbot.addWidget(view)
     view.set_group(gid)
@@ -113,7 +123,6 @@ def test_plan_screen_prints_the_handout_in_the_group_language(qtbot, ctx, tmp_pa
     text = "".join(page.extract_text() for page in PdfReader(str(target)).pages)
     assert any("\u0600" <= ch <= "\u06ff" for ch in text)  # Arabic, the group's language
     assert "Phones stay in bags" in text  # the group's own rule is on it
-
 
 
 def test_handout_job_prints_a_custom_script_with_the_groups_reworded_rule(ctx, tmp_path):
@@ -131,9 +140,12 @@ def test_handout_job_prints_a_custom_script_with_the_groups_reworded_rule(ctx, t
     own = {"en": "Stories stay with us", "ar": "القصص تبقى معنا"}
     with ctx.db.unit() as s:
         save_custom_script(s, script_to_yaml(data), based_on=BUILTIN)
-        group = Group(name="Thursday", program_type="grief", language="en",
-                      extra_rules=[{"id": "confidentiality", "title": own, "text": own},
-                                   "Tea at the break"])
+        group = Group(
+            name="Thursday",
+            program_type="grief",
+            language="en",
+            extra_rules=[{"id": "confidentiality", "title": own, "text": own}, "Tea at the break"],
+        )
         s.add(group)
         s.flush()
         gid = group.id
@@ -211,9 +223,9 @@ def test_common_problem_kinds_are_worded_in_arabic(arabic_ui):
         "out of range": "الخطوة ٢ · الدقائق: القيمة ٩٩٩ كبيرة جدًا؛ يجب ألّا تزيد على ٢٤٠.",
         "total too short": "المدة الكلية: القيمة ٥ صغيرة جدًا؛ يجب ألّا تقل عن ١٠.",
         "durations differ": "المدة الكلية: مجموع الخطوات ٩٠ دقيقة لكن مدة الجلسة ١٠٠ دقيقة؛ "
-                            "اجعلهما متساويين.",
+        "اجعلهما متساويين.",
         "duplicate id": f"الخطوة ٤ · المعرّف: معرّف الخطوة «{base['steps'][1]['id']}» مستخدم "
-                        "في الخطوة ٢؛ أعطِ كل خطوة معرّفًا خاصًا بها.",
+        "في الخطوة ٢؛ أعطِ كل خطوة معرّفًا خاصًا بها.",
     }
     for name, change in cases.items():
         data = copy.deepcopy(base)

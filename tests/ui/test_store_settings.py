@@ -60,8 +60,9 @@ def test_back_up_here_and_to_a_usb_stick(qtbot, store_path, sync_tasks, tmp_path
     path, _code = store_path
     stick = tmp_path / "usb"
     stick.mkdir()
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(
-        lambda *a, **k: (str(stick / "copy.db"), "")))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(stick / "copy.db"), ""))
+    )
     store = service.open_store(path, passphrase=OLD, use_keyring=False)
     try:
         ctx = AppContext(store.db, "en", sync_tasks, AppSettings(tmp_path / "s.ini"))
@@ -81,8 +82,9 @@ def test_back_up_here_and_to_a_usb_stick(qtbot, store_path, sync_tasks, tmp_path
         assert copy.unlocked_by == "passphrase"
 
 
-def test_recovery_code_unlock_offers_a_new_passphrase(qtbot, store_path, sync_tasks,
-                                                      message_boxes, monkeypatch):
+def test_recovery_code_unlock_offers_a_new_passphrase(
+    qtbot, store_path, sync_tasks, message_boxes, monkeypatch
+):
     from facilitator.ui import store_settings
 
     path, code = store_path
@@ -115,8 +117,9 @@ def test_no_offer_after_an_ordinary_unlock(store_path, sync_tasks, message_boxes
     assert not message_boxes
 
 
-def test_lock_screen_recovery_code_offers_a_new_passphrase(qtbot, store_path, sync_tasks,
-                                                           tmp_path, message_boxes):
+def test_lock_screen_recovery_code_offers_a_new_passphrase(
+    qtbot, store_path, sync_tasks, tmp_path, message_boxes
+):
     from facilitator.app import unlock as store_access
     from facilitator.ui.context import AppContext, AppSettings
     from facilitator.ui.main_window import MainWindow
@@ -126,8 +129,11 @@ def test_lock_screen_recovery_code_offers_a_new_passphrase(qtbot, store_path, sy
     try:
         ctx = AppContext(store.db, "en", sync_tasks, AppSettings(tmp_path / "s.ini"))
         ctx.store = store
-        window = MainWindow(ctx, unlock_attempt=lambda p, c: store_access.verify(
-            store, passphrase=p, recovery_code=c), has_passphrase=True)
+        window = MainWindow(
+            ctx,
+            unlock_attempt=lambda p, c: store_access.verify(store, passphrase=p, recovery_code=c),
+            has_passphrase=True,
+        )
         qtbot.addWidget(window)
         window.show()
         window.lock()

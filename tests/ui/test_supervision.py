@@ -31,8 +31,9 @@ def sup_ctx(qapp, tmp_path, no_keyring):
     users.add_user(store, owner, "sam", ["supervisor"], SUP)
     gid, ids, last = steady_group(store.db)
     add_incident(store.db, gid, ids[-1], severity=2, day=last)
-    add_incident(store.db, gid, ids[-3], type_="risk_disclosure", severity=3,
-                 day=last - timedelta(days=14))
+    add_incident(
+        store.db, gid, ids[-3], type_="risk_disclosure", severity=3, day=last - timedelta(days=14)
+    )
     ctx = AppContext(store.db, "en", SyncTaskRunner(), AppSettings(tmp_path / "settings.ini"))
     ctx.store = store
     yield ctx
@@ -95,8 +96,11 @@ def test_supervisor_flow_through_the_widgets(sup_ctx, qtbot, monkeypatch, messag
     assert "Incident needing follow-up: 2" in review.counts.text()
 
     # sign off the ordinary incident with the keyboard (Ctrl+Return), with a comment
-    monkeypatch.setattr(QInputDialog, "getMultiLineText",
-                        staticmethod(lambda *a, **k: ("Follow-up agreed with the team.", True)))
+    monkeypatch.setattr(
+        QInputDialog,
+        "getMultiLineText",
+        staticmethod(lambda *a, **k: ("Follow-up agreed with the team.", True)),
+    )
     item = _select(review, "incident_follow_up", risk=False)
     assert "Incident needing follow-up" in review.detail.text()
     assert "never see" not in review.detail.text()  # incident text stays private
@@ -119,8 +123,12 @@ def test_supervisor_flow_through_the_widgets(sup_ctx, qtbot, monkeypatch, messag
         return dialog.result()
 
     monkeypatch.setattr(review_view.SecondPersonDialog, "exec", second_person)
-    key(qtbot, view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier
-        | Qt.KeyboardModifier.ShiftModifier)
+    key(
+        qtbot,
+        view,
+        Qt.Key.Key_A,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     assert _state(sup_ctx.db, risk.id) == "signed_off"
     review.reload()
     _select(review, "incident_follow_up", risk=True)
@@ -130,12 +138,17 @@ def test_supervisor_flow_through_the_widgets(sup_ctx, qtbot, monkeypatch, messag
     dash_view = view.open_tab("dashboard")
     assert dash_view.dash is not None
     expected = dashboard.build(sup_ctx.db, view.principal, dash_view.query()).report
-    figures = [(label, str(value)) for b in expected.blocks if isinstance(b, rm.KeyFigures)
-               for label, value in b.items]
+    figures = [
+        (label, str(value))
+        for b in expected.blocks
+        if isinstance(b, rm.KeyFigures)
+        for label, value in b.items
+    ]
     assert dash_view.figures == figures and figures
     assert len(dash_view.charts) == sum(isinstance(b, rm.Chart) for b in expected.blocks)
     assert [c.values() for c in dash_view.charts] == [
-        [list(s.values) for s in b.series] for b in expected.blocks if isinstance(b, rm.Chart)]
+        [list(s.values) for s in b.series] for b in expected.blocks if isinstance(b, rm.Chart)
+    ]
 
     # the audit log: intact, then an entry edited behind the app's back is found
     audit_view = view.open_tab("audit")
@@ -163,7 +176,10 @@ def test_supervisor_flow_through_the_widgets(sup_ctx, qtbot, monkeypatch, messag
     uv = view.open_tab("users")
     uv.add()
     assert [uv.table.item(r, 0).text() for r in range(uv.table.rowCount())] == [
-        "owner", "sam", "lin"]
+        "owner",
+        "sam",
+        "lin",
+    ]
 
 
 def test_a_trainer_sees_no_supervision_tabs(sup_ctx, qtbot):

@@ -77,16 +77,27 @@ def test_progress_dialog_only_after_delay_and_cancel_stops_job(runner, qtbot):
         return "finished"
 
     results = []
-    handle = runner.run(slow, results.append, progress=True, label="Writing the report",
-                        on_cancelled=lambda: cancelled.append(True))
+    handle = runner.run(
+        slow,
+        results.append,
+        progress=True,
+        label="Writing the report",
+        on_cancelled=lambda: cancelled.append(True),
+    )
     started.wait(2)
     QApplication.processEvents()
-    assert not [w for w in QApplication.topLevelWidgets()
-                if isinstance(w, QProgressDialog) and w.isVisible()]
+    assert not [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, QProgressDialog) and w.isVisible()
+    ]
 
     def dialog_visible():
-        return [w for w in QApplication.topLevelWidgets()
-                if isinstance(w, QProgressDialog) and w.isVisible()]
+        return [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QProgressDialog) and w.isVisible()
+        ]
 
     qtbot.waitUntil(lambda: bool(dialog_visible()), timeout=2000)
     dialog = dialog_visible()[0]
@@ -103,11 +114,15 @@ def test_progress_dialog_only_after_delay_and_cancel_stops_job(runner, qtbot):
 def test_sync_runner_runs_at_once(raw_db):
     runner = SyncTaskRunner()
     out = []
-    runner.run_db(raw_db, lambda s: s.add(Group(name="A", program_type="general")) or "ok",
-                  out.append)
+    runner.run_db(
+        raw_db, lambda s: s.add(Group(name="A", program_type="general")) or "ok", out.append
+    )
     assert out == ["ok"] and runner.jobs == 1
     with raw_db.unit() as s:
         assert s.query(Group).count() == 1
     with pytest.raises(AssertionError):
-        runner.run(lambda p, c: (_ for _ in ()).throw(Cancelled()), None,
-                   on_cancelled=lambda: (_ for _ in ()).throw(AssertionError("cancelled")))
+        runner.run(
+            lambda p, c: (_ for _ in ()).throw(Cancelled()),
+            None,
+            on_cancelled=lambda: (_ for _ in ()).throw(AssertionError("cancelled")),
+        )

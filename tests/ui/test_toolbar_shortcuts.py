@@ -16,6 +16,7 @@ from facilitator.ui.main_window import MainWindow, key_text
 from facilitator.ui.tasks import SyncTaskRunner
 from facilitator.ui.translations import LanguageInstaller
 
+
 def _window(qtbot, raw_db, tmp_path, lang):
     ctx = AppContext(raw_db, lang, SyncTaskRunner(), AppSettings(tmp_path / f"{lang}.ini"))
     window = MainWindow(ctx)
@@ -46,9 +47,18 @@ def test_toolbar_buttons_show_their_shortcuts(qtbot, qapp, raw_db, tmp_path, lan
         window = _window(qtbot, raw_db, tmp_path, lang)
         shown = _shown(window)
         keys = {k for _t, k, _b in shown}
-        assert {"Ctrl+Home", "Ctrl+N", "Ctrl+R", "Ctrl+U", "Ctrl+,", "Ctrl+L",
-                "Alt+Left"} <= keys, shown
-        assert len(shown) == 8  # Back, Home, New group, Reports, Bundles, Supervision, Settings, Lock
+        assert {
+            "Ctrl+Home",
+            "Ctrl+N",
+            "Ctrl+R",
+            "Ctrl+U",
+            "Ctrl+,",
+            "Ctrl+L",
+            "Alt+Left",
+        } <= keys, shown
+        assert (
+            len(shown) == 8
+        )  # Back, Home, New group, Reports, Bundles, Supervision, Settings, Lock
         for text, key, button in shown:
             assert key and f"[{key}]" in text, text  # on the button itself
             name = button.accessibleName()

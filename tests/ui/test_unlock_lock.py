@@ -33,8 +33,11 @@ def store_path(tmp_path, no_keyring):
 def test_unlock_dialog_wrong_then_right(qtbot, store_path, sync_tasks):
     opts = unlock.unlock_options(store_path)
     assert opts.passphrase and not opts.keyring
-    dialog = UnlockDialog(sync_tasks, lambda p, c: unlock.open_with(
-        store_path, passphrase=p, recovery_code=c), has_passphrase=True)
+    dialog = UnlockDialog(
+        sync_tasks,
+        lambda p, c: unlock.open_with(store_path, passphrase=p, recovery_code=c),
+        has_passphrase=True,
+    )
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.start()
@@ -61,8 +64,11 @@ def test_unlock_dialog_recovery_code_typo_is_named(qtbot, tmp_path, sync_tasks, 
     created = service.create_store(path, passphrase=PASS, use_keyring=False)
     code = created.recovery_code
     created.close()
-    dialog = UnlockDialog(sync_tasks, lambda p, c: unlock.open_with(
-        path, passphrase=p, recovery_code=c), has_passphrase=True)
+    dialog = UnlockDialog(
+        sync_tasks,
+        lambda p, c: unlock.open_with(path, passphrase=p, recovery_code=c),
+        has_passphrase=True,
+    )
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.mouseClick(dialog.panel.switch_btn, Qt.MouseButton.LeftButton)
@@ -98,8 +104,11 @@ def test_auto_lock_hides_all_data_until_unlocked(qtbot, store_path, sync_tasks, 
         settings = AppSettings(tmp_path / "s.ini")
         settings.autolock_minutes = 10
         ctx = AppContext(store.db, "en", sync_tasks, settings)
-        window = MainWindow(ctx, unlock_attempt=lambda p, c: unlock.verify(
-            store, passphrase=p, recovery_code=c), has_passphrase=True)
+        window = MainWindow(
+            ctx,
+            unlock_attempt=lambda p, c: unlock.verify(store, passphrase=p, recovery_code=c),
+            has_passphrase=True,
+        )
         qtbot.addWidget(window)
         window.show()
         with store.db.unit() as s:
@@ -137,15 +146,15 @@ def test_auto_lock_hides_all_data_until_unlocked(qtbot, store_path, sync_tasks, 
         store.close()
 
 
-def test_lock_closes_open_dialogs_and_hides_other_windows(qtbot, store_path, sync_tasks,
-                                                          tmp_path):
+def test_lock_closes_open_dialogs_and_hides_other_windows(qtbot, store_path, sync_tasks, tmp_path):
     from PySide6.QtWidgets import QWidget
 
     store = unlock.open_with(store_path, passphrase=PASS)
     try:
         ctx = AppContext(store.db, "en", sync_tasks, AppSettings(tmp_path / "s.ini"))
-        window = MainWindow(ctx, unlock_attempt=lambda p, c: unlock.verify(
-            store, passphrase=p), has_passphrase=True)
+        window = MainWindow(
+            ctx, unlock_attempt=lambda p, c: unlock.verify(store, passphrase=p), has_passphrase=True
+        )
         qtbot.addWidget(window)
         window.show()
         other = QWidget()

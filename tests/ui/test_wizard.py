@@ -15,7 +15,8 @@ def _next(qtbot, wizard):
 
 
 def test_wizard_without_keyring_requires_passphrase_and_creates_store(
-        qtbot, tmp_path, sync_tasks, no_keyring):
+    qtbot, tmp_path, sync_tasks, no_keyring
+):
     db_path = tmp_path / "store" / "facilitator.db"
     wizard = FirstRunWizard(sync_tasks, db_path, "en")
     qtbot.addWidget(wizard)
@@ -59,8 +60,9 @@ def test_wizard_without_keyring_requires_passphrase_and_creates_store(
     assert not db_path.read_bytes()[:16].startswith(b"SQLite format 3")
 
 
-def test_wizard_with_keyring_needs_no_passphrase(qtbot, tmp_path, sync_tasks, memory_keyring,
-                                                 message_boxes):
+def test_wizard_with_keyring_needs_no_passphrase(
+    qtbot, tmp_path, sync_tasks, memory_keyring, message_boxes
+):
     db_path = tmp_path / "facilitator.db"
     wizard = FirstRunWizard(sync_tasks, db_path, "en")
     qtbot.addWidget(wizard)
@@ -90,9 +92,12 @@ def test_wizard_language_switch_retranslates_pages(qtbot, tmp_path, sync_tasks, 
     from facilitator.ui.translations import LanguageInstaller
 
     installer = LanguageInstaller()
-    wizard = FirstRunWizard(sync_tasks, tmp_path / "f.db", "en",
-                            on_language=lambda lang: installer.install(QApplication.instance(),
-                                                                       lang))
+    wizard = FirstRunWizard(
+        sync_tasks,
+        tmp_path / "f.db",
+        "en",
+        on_language=lambda lang: installer.install(QApplication.instance(), lang),
+    )
     qtbot.addWidget(wizard)
     wizard.show()
     try:
@@ -129,8 +134,7 @@ def test_finish_works_on_the_first_press_with_the_threaded_runner(qtbot, tmp_pat
     runner.shutdown()
 
 
-def test_passphrase_problems_are_said_not_only_greyed_out(qtbot, tmp_path, sync_tasks,
-                                                          no_keyring):
+def test_passphrase_problems_are_said_not_only_greyed_out(qtbot, tmp_path, sync_tasks, no_keyring):
     wizard = FirstRunWizard(sync_tasks, tmp_path / "facilitator.db", "en")
     qtbot.addWidget(wizard)
     wizard.show()
@@ -147,8 +151,9 @@ def test_passphrase_problems_are_said_not_only_greyed_out(qtbot, tmp_path, sync_
     assert wizard.button(QWizard.WizardButton.CommitButton).isEnabled()
 
 
-def test_leaving_without_the_recovery_code_defaults_to_no(qtbot, tmp_path, sync_tasks,
-                                                          no_keyring, monkeypatch):
+def test_leaving_without_the_recovery_code_defaults_to_no(
+    qtbot, tmp_path, sync_tasks, no_keyring, monkeypatch
+):
     from PySide6.QtWidgets import QMessageBox
 
     seen = {}

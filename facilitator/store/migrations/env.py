@@ -14,13 +14,15 @@ from facilitator.store.models import Base
 config = context.config
 connection = config.attributes.get("connection")
 if connection is None:  # pragma: no cover - misuse guard
-    raise RuntimeError("Run migrations through facilitator.store.migrate, which passes a "
-                       "keyed connection; there is no database URL to use.")
+    raise RuntimeError(
+        "Run migrations through facilitator.store.migrate, which passes a "
+        "keyed connection; there is no database URL to use."
+    )
 
 context.configure(
     connection=connection,
     target_metadata=Base.metadata,
-    render_as_batch=True,            # SQLite needs table rebuilds for most ALTERs
+    render_as_batch=True,  # SQLite needs table rebuilds for most ALTERs
     transaction_per_migration=True,  # each step commits together with its version bump
     compare_type=True,
 )

@@ -24,6 +24,8 @@ class PracticeBanner(QLabel):
         self.setAccessibleName(text)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setWordWrap(True)
-        self.setStyleSheet("QLabel#practiceBanner { background: #6a1b9a; color: white;"
-                           " padding: 6px; font-weight: bold; letter-spacing: 1px; }")
+        self.setStyleSheet(
+            "QLabel#practiceBanner { background: #6a1b9a; color: white;"
+            " padding: 6px; font-weight: bold; letter-spacing: 1px; }"
+        )
         set_font(self, 1.05, bold=True)

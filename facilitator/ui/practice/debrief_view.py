@@ -15,9 +15,20 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QButtonGroup, QFileDialog, QFrame, QHBoxLayout, QLabel,
-                               QLineEdit, QPlainTextEdit, QPushButton, QRadioButton,
-                               QScrollArea, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from facilitator.app import practice_review as review
 from facilitator.practice import text as ptext
@@ -90,8 +101,9 @@ class DebriefView(QWidget):
 
     def _build_reactions(self) -> None:
         self._section(self.tr("1. How was that for you?"), "sectionReactions")
-        self.box.addWidget(_wrap(self.tr("Before any score: what happened for you, and how did "
-                                         "it feel?"), 1.05))
+        self.box.addWidget(
+            _wrap(self.tr("Before any score: what happened for you, and how did it feel?"), 1.05)
+        )
         self.reactions = QPlainTextEdit(self.body)
         self.reactions.setObjectName("reactionsText")
         self.reactions.setMaximumHeight(110)
@@ -100,8 +112,9 @@ class DebriefView(QWidget):
         self.went_well = QLineEdit(self.body)
         self.went_well.setObjectName("wentWell")
         self.box.addWidget(self.went_well)
-        self.box.addWidget(_wrap(self.tr("How well did it go, from 1 (not well) to 5 "
-                                         "(very well)?"), 1.05))
+        self.box.addWidget(
+            _wrap(self.tr("How well did it go, from 1 (not well) to 5 (very well)?"), 1.05)
+        )
         row = QHBoxLayout()
         self.rating = QButtonGroup(self)
         for n in range(1, 6):
@@ -125,8 +138,13 @@ class DebriefView(QWidget):
         from facilitator.ui.errors_ui import error_text
 
         try:
-            review.save_reflection(self.ctx.db, self.attempt_id, self.reactions.toPlainText(),
-                                   self.rating.checkedId(), self.went_well.text())
+            review.save_reflection(
+                self.ctx.db,
+                self.attempt_id,
+                self.reactions.toPlainText(),
+                self.rating.checkedId(),
+                self.went_well.text(),
+            )
         except FacilitatorError as exc:
             self.reactions_error.setText(error_text(exc, self.lang))
             return
@@ -154,20 +172,23 @@ class DebriefView(QWidget):
         for m in d.moments:
             frame = QFrame(self.body)
             frame.setObjectName("momentCard")
-            frame.setStyleSheet("QFrame#momentCard { border: 1px solid #b0bec5;"
-                                " border-radius: 6px; }")
+            frame.setStyleSheet(
+                "QFrame#momentCard { border: 1px solid #b0bec5; border-radius: 6px; }"
+            )
             fb = QVBoxLayout(frame)
             fb.addWidget(_wrap(f"{ptext.clock(m.t)}  {m.prompt}", 1.1, True))
             cols = QHBoxLayout()
             mine = _wrap(self.tr("You chose: %1").replace("%1", m.chosen), 1.0, name="chosen")
             cols.addWidget(mine, 1)
             if m.is_best:
-                cols.addWidget(_wrap(self.tr("This was the strongest option."), 1.0,
-                                     name="bestTaken"), 1)
+                cols.addWidget(
+                    _wrap(self.tr("This was the strongest option."), 1.0, name="bestTaken"), 1
+                )
                 mine.setStyleSheet("color: #1b5e20;")
             else:
-                best = _wrap(self.tr("Strongest option: %1").replace("%1", m.best), 1.0,
-                             name="bestOption")
+                best = _wrap(
+                    self.tr("Strongest option: %1").replace("%1", m.best), 1.0, name="bestOption"
+                )
                 best.setStyleSheet("color: #0d47a1;")
                 cols.addWidget(best, 1)
             fb.addLayout(cols)
@@ -175,25 +196,45 @@ class DebriefView(QWidget):
             sep = "، " if self.lang == "ar" else "; "
             fb.addWidget(_wrap(self.tr("See: %1").replace("%1", sep.join(m.cites)), 0.95))
             for c in m.comments:
-                fb.addWidget(_wrap(self.tr("Trainer (%1): %2").replace("%1", c.author)
-                                   .replace("%2", c.text), 0.95))
+                fb.addWidget(
+                    _wrap(
+                        self.tr("Trainer (%1): %2").replace("%1", c.author).replace("%2", c.text),
+                        0.95,
+                    )
+                )
             self.box.addWidget(frame)
         if d.safety_opened:
-            self.box.addWidget(_wrap(self.tr("You opened the Safety steps at %1.").replace(
-                "%1", ", ".join(ptext.clock(s) for s in d.safety_opened)), 1.0))
+            self.box.addWidget(
+                _wrap(
+                    self.tr("You opened the Safety steps at %1.").replace(
+                        "%1", ", ".join(ptext.clock(s) for s in d.safety_opened)
+                    ),
+                    1.0,
+                )
+            )
         elif any(m.safety_critical for m in d.moments):
             self.box.addWidget(_wrap(self.tr("You did not open the Safety steps."), 1.0))
 
         self._section(self.tr("3. Scores"), "sectionScores")
         for c in d.competencies:
-            head = _wrap(f"{c.name}: " + self.tr("%1 of %2").replace("%1", str(c.effective))
-                         .replace("%2", str(c.best)), 1.1, True, f"score_{c.id}")
+            head = _wrap(
+                f"{c.name}: "
+                + self.tr("%1 of %2").replace("%1", str(c.effective)).replace("%2", str(c.best)),
+                1.1,
+                True,
+                f"score_{c.id}",
+            )
             self.box.addWidget(head)
             if c.override is not None:
-                self.box.addWidget(_wrap(self.tr("Changed from %1 by %2: %3")
-                                         .replace("%1", str(c.score))
-                                         .replace("%2", c.override.author)
-                                         .replace("%3", c.override.reason), 0.95))
+                self.box.addWidget(
+                    _wrap(
+                        self.tr("Changed from %1 by %2: %3")
+                        .replace("%1", str(c.score))
+                        .replace("%2", c.override.author)
+                        .replace("%3", c.override.reason),
+                        0.95,
+                    )
+                )
             for reason in c.reasons:
                 self.box.addWidget(_wrap("    " + reason, 0.95))
         if d.critical:
@@ -217,14 +258,18 @@ class DebriefView(QWidget):
 
     def section_order(self) -> list[str]:
         """Section names top to bottom, in the page's layout (for tests)."""
-        return [w.objectName() for w in sorted(self.section_titles,
-                                                  key=lambda w: self.box.indexOf(w))]
+        return [
+            w.objectName() for w in sorted(self.section_titles, key=lambda w: self.box.indexOf(w))
+        ]
 
     def save_pdf(self, lang: str, path: Optional[str] = None) -> Optional[str]:
         if path is None:
             path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Save the practice feedback"),
-                f"practice-feedback-{lang}.pdf", self.tr("PDF files (*.pdf)"))
+                self,
+                self.tr("Save the practice feedback"),
+                f"practice-feedback-{lang}.pdf",
+                self.tr("PDF files (*.pdf)"),
+            )
             if not path:
                 return None
         from facilitator.errors import FacilitatorError

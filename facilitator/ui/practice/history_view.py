@@ -7,8 +7,17 @@ from typing import Any, Optional, Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from facilitator.app import practice_review as review
 from facilitator.practice import text as ptext
@@ -20,8 +29,9 @@ from facilitator.ui.run.common import set_font
 class CompetencyChart(QWidget):
     """Share of the points available (0-100%) per attempt, oldest on the leading side."""
 
-    def __init__(self, title: str, values: Sequence[Optional[float]],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, values: Sequence[Optional[float]], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.title, self.values = title, list(values)
         self.setMinimumSize(220, 120)
@@ -33,9 +43,11 @@ class CompetencyChart(QWidget):
         pal = self.palette()
         r = QRectF(self.rect()).adjusted(8, 26, -8, -10)
         p.setPen(pal.windowText().color())
-        p.drawText(QRectF(8, 2, self.width() - 16, 22),
-                   int(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter),
-                   self.title)
+        p.drawText(
+            QRectF(8, 2, self.width() - 16, 22),
+            int(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter),
+            self.title,
+        )
         grid = QPen(QColor(160, 160, 160, 120), 1, Qt.PenStyle.DashLine)
         p.setPen(grid)
         for frac in (0.0, 0.5, 0.8, 1.0):
@@ -71,8 +83,9 @@ class HistoryView(QWidget):
     open_replay = Signal(str)
     resume = Signal(str)
 
-    def __init__(self, ctx: Any, trainee: Optional[str] = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: Any, trainee: Optional[str] = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("traineeHistory")
         self.ctx, self.lang = ctx, ctx.lang
@@ -93,19 +106,26 @@ class HistoryView(QWidget):
         outer.addLayout(self.charts)
         self.table = QTableWidget(0, 5, self)
         self.table.setObjectName("attemptsTable")
-        self.table.setHorizontalHeaderLabels([self.tr("Started"), self.tr("Scenario"),
-                                              self.tr("Mode"), self.tr("Result"),
-                                              self.tr("Points")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Started"),
+                self.tr("Scenario"),
+                self.tr("Mode"),
+                self.tr("Result"),
+                self.tr("Points"),
+            ]
+        )
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
         outer.addWidget(self.table, 1)
         bar = QHBoxLayout()
-        for text, sig, name in ((self.tr("Debrief"), self.open_debrief, "historyDebrief"),
-                                (self.tr("Trainer review"), self.open_review, "historyReview"),
-                                (self.tr("Replay from its seed"), self.open_replay,
-                                 "historyReplay"),
-                                (self.tr("Resume"), self.resume, "historyResume")):
+        for text, sig, name in (
+            (self.tr("Debrief"), self.open_debrief, "historyDebrief"),
+            (self.tr("Trainer review"), self.open_review, "historyReview"),
+            (self.tr("Replay from its seed"), self.open_replay, "historyReplay"),
+            (self.tr("Resume"), self.resume, "historyResume"),
+        ):
             b = QPushButton(text, self)
             b.setObjectName(name)
             b.clicked.connect(lambda _=False, s=sig: self._emit(s))
@@ -133,8 +153,9 @@ class HistoryView(QWidget):
                 item.widget().deleteLater()
         finished = [p for p in self.points if p.status == "finished"]
         for k, comp in enumerate(COMPETENCIES):
-            chart = CompetencyChart(ptext.t(comp, self.lang),
-                                    [p.ratios.get(comp) for p in finished], self)
+            chart = CompetencyChart(
+                ptext.t(comp, self.lang), [p.ratios.get(comp) for p in finished], self
+            )
             chart.setObjectName(f"chart_{comp}")
             self.charts.addWidget(chart, k // 4, k % 4)
         from facilitator.app.practice import list_scenarios
@@ -143,12 +164,20 @@ class HistoryView(QWidget):
         titles = {sc.id: pick(sc.title, self.lang) for sc in list_scenarios()}
         self.table.setRowCount(len(self.points))
         for r, p in enumerate(self.points):
-            result = ptext.t(p.result, self.lang) if p.result else {
-                "running": self.tr("not finished"), "abandoned": self.tr("stopped")}.get(
-                p.status, p.status)
-            cells = [f"{p.started_at:%Y-%m-%d %H:%M}", titles.get(p.scenario_id, p.scenario_id),
-                     ptext.t(p.mode + "_mode", self.lang).split(":")[0], result,
-                     f"{p.percent:g}%" if p.percent is not None else "—"]
+            result = (
+                ptext.t(p.result, self.lang)
+                if p.result
+                else {"running": self.tr("not finished"), "abandoned": self.tr("stopped")}.get(
+                    p.status, p.status
+                )
+            )
+            cells = [
+                f"{p.started_at:%Y-%m-%d %H:%M}",
+                titles.get(p.scenario_id, p.scenario_id),
+                ptext.t(p.mode + "_mode", self.lang).split(":")[0],
+                result,
+                f"{p.percent:g}%" if p.percent is not None else "—",
+            ]
             for c, v in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(v))
         self.table.resizeColumnsToContents()

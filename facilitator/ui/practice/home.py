@@ -12,10 +12,24 @@ from pathlib import Path
 from typing import Any, Callable, Optional
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-                               QPushButton, QStackedWidget, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from facilitator.app import practice as svc
 from facilitator.app import practice_review as review
@@ -37,8 +51,9 @@ def _wrap(text: str = "", factor: float = 1.0, bold: bool = False, name: str = "
 class BeforeStartDialog(QDialog):
     """Content warnings and the briefing, shown before a scenario starts."""
 
-    def __init__(self, title: str, warnings: list[str], briefing: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, warnings: list[str], briefing: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("contentWarnings")
         self.setWindowTitle(self.tr("Before you start"))
@@ -50,14 +65,22 @@ class BeforeStartDialog(QDialog):
             self.warnings = _wrap("\n".join("•  " + w for w in warnings), 1.1, name="warningText")
             self.warnings.setStyleSheet("color: #b71c1c;")
             box.addWidget(self.warnings)
-            box.addWidget(_wrap(self.tr("You can step out at any moment with [O]; the practice "
-                                        "pauses and nothing is lost."), 1.0))
+            box.addWidget(
+                _wrap(
+                    self.tr(
+                        "You can step out at any moment with [O]; the practice "
+                        "pauses and nothing is lost."
+                    ),
+                    1.0,
+                )
+            )
         box.addWidget(_wrap(self.tr("Briefing"), 1.15, True))
         box.addWidget(_wrap(briefing, 1.05, name="briefingText"))
         box.addStretch(1)
         buttons = QDialogButtonBox(self)
-        self.begin = buttons.addButton(self.tr("Begin the practice"),
-                                       QDialogButtonBox.ButtonRole.AcceptRole)
+        self.begin = buttons.addButton(
+            self.tr("Begin the practice"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         buttons.addButton(self.tr("Not now"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -78,20 +101,28 @@ class ImportDialog(QDialog):
         box.addWidget(_wrap(Path(report.path).name, 1.2, True))
         errors = [p for p in report.problems if p.level == "error"]
         if report.ok:
-            verdict = self.tr("Ready to practise: %1 (%2 paths checked).").replace(
-                "%1", report.title).replace("%2", str(report.paths_checked))
+            verdict = (
+                self.tr("Ready to practise: %1 (%2 paths checked).")
+                .replace("%1", report.title)
+                .replace("%2", str(report.paths_checked))
+            )
         else:
             verdict = self.tr("%1 problem(s) to fix before this scenario can be used.").replace(
-                "%1", str(len(errors)))
+                "%1", str(len(errors))
+            )
         self.verdict = _wrap(verdict, 1.1, True, "importVerdict")
         self.verdict.setStyleSheet("color: #1b5e20;" if report.ok else "color: #b71c1c;")
         box.addWidget(self.verdict)
         self.table = QTableWidget(len(report.problems), 3, self)
         self.table.setObjectName("importProblems")
-        self.table.setHorizontalHeaderLabels([self.tr("Kind"), self.tr("Where"),
-                                              self.tr("What to fix")])
-        kinds = {"error": self.tr("problem"), "warning": self.tr("warning"),
-                 "info": self.tr("note")}
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Kind"), self.tr("Where"), self.tr("What to fix")]
+        )
+        kinds = {
+            "error": self.tr("problem"),
+            "warning": self.tr("warning"),
+            "info": self.tr("note"),
+        }
         for r, p in enumerate(report.problems):
             for c, v in enumerate((kinds.get(p.level, p.level), p.where, p.message)):
                 item = QTableWidgetItem(v)
@@ -104,8 +135,9 @@ class ImportDialog(QDialog):
         self.table.resizeRowsToContents()
         box.addWidget(self.table, 1)
         buttons = QDialogButtonBox(self)
-        self.practise = buttons.addButton(self.tr("Practise this scenario"),
-                                          QDialogButtonBox.ButtonRole.AcceptRole)
+        self.practise = buttons.addButton(
+            self.tr("Practise this scenario"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.practise.setEnabled(report.ok)
         buttons.addButton(QDialogButtonBox.StandardButton.Close)
         buttons.accepted.connect(self.accept)
@@ -145,8 +177,9 @@ class ObserverMarksDialog(QDialog):
         self.error = _wrap("", 1.0, name="observerError")
         self.error.setStyleSheet("color: #b71c1c;")
         box.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         box.addWidget(buttons)
@@ -158,8 +191,13 @@ class ObserverMarksDialog(QDialog):
 class PracticeHome(QWidget):
     """The trainer's and trainee's practice area (its own page stack)."""
 
-    def __init__(self, ctx: Any, parent: QWidget | None = None, *,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        ctx: Any,
+        parent: QWidget | None = None,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("practiceHome")
         self.ctx, self.lang, self.clock = ctx, ctx.lang, clock
@@ -177,10 +215,16 @@ class PracticeHome(QWidget):
         box.setContentsMargins(6, 0, 6, 6)
         box.addWidget(PracticeBanner(page))
         box.addWidget(_wrap(self.tr("Practice with a simulated group"), 1.6, True))
-        box.addWidget(_wrap(self.tr("Choose a scenario. The simulated participants, their "
-                                    "events and decision points run on a real session "
-                                    "script; nothing here touches your groups or reports."),
-                            1.0))
+        box.addWidget(
+            _wrap(
+                self.tr(
+                    "Choose a scenario. The simulated participants, their "
+                    "events and decision points run on a real session "
+                    "script; nothing here touches your groups or reports."
+                ),
+                1.0,
+            )
+        )
         self.scenarios = QListWidget(page)
         self.scenarios.setObjectName("scenarioList")
         self.scenarios.setAccessibleName(self.tr("Scenarios"))
@@ -231,8 +275,9 @@ class PracticeHome(QWidget):
                 text += "   ⚠ " + "; ".join(pick(w, self.lang) for w in s.content_warnings)
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, s.id)
-            item.setData(Qt.ItemDataRole.UserRole + 1,
-                         [pick(w, self.lang) for w in s.content_warnings])
+            item.setData(
+                Qt.ItemDataRole.UserRole + 1, [pick(w, self.lang) for w in s.content_warnings]
+            )
             self.scenarios.addItem(item)
         for path, title in self.extra_refs:
             item = QListWidgetItem(f"{title}   ({Path(path).name})")
@@ -249,8 +294,12 @@ class PracticeHome(QWidget):
         raise KeyError(ref)
 
     # ---- start ------------------------------------------------------------------------------
-    def start_selected(self, *, seed: Optional[int] = None,
-                       confirm: Optional[Callable[[BeforeStartDialog], bool]] = None) -> bool:
+    def start_selected(
+        self,
+        *,
+        seed: Optional[int] = None,
+        confirm: Optional[Callable[[BeforeStartDialog], bool]] = None,
+    ) -> bool:
         item = self.scenarios.currentItem()
         if item is None:
             return False
@@ -263,20 +312,31 @@ class PracticeHome(QWidget):
         except FacilitatorError as exc:
             self.message.setText(error_text(exc, self.lang))
             return False
-        dialog = BeforeStartDialog(scenario.title.get(self.lang),
-                                   [w.get(self.lang) for w in scenario.metadata.content_warnings],
-                                   scenario.briefing.get(self.lang), self)
+        dialog = BeforeStartDialog(
+            scenario.title.get(self.lang),
+            [w.get(self.lang) for w in scenario.metadata.content_warnings],
+            scenario.briefing.get(self.lang),
+            self,
+        )
         self.before_start = dialog
-        ok = confirm(dialog) if confirm is not None else \
-            dialog.exec() == QDialog.DialogCode.Accepted
+        ok = (
+            confirm(dialog) if confirm is not None else dialog.exec() == QDialog.DialogCode.Accepted
+        )
         dialog.deleteLater()
         if not ok:
             return False
         from facilitator.ui.practice.practice_view import PracticeView
 
         try:
-            view = PracticeView(self.ctx, ref, self.trainee.text(), self.mode.currentData(),
-                                seed=seed, clock=self.clock, parent=self)
+            view = PracticeView(
+                self.ctx,
+                ref,
+                self.trainee.text(),
+                self.mode.currentData(),
+                seed=seed,
+                clock=self.clock,
+                parent=self,
+            )
         except FacilitatorError as exc:
             self.message.setText(error_text(exc, self.lang))
             return False
@@ -331,8 +391,7 @@ class PracticeHome(QWidget):
         from facilitator.ui.practice.practice_view import PracticeView
 
         try:
-            view = PracticeView(self.ctx, "", "", clock=self.clock, parent=self,
-                                resume=attempt_id)
+            view = PracticeView(self.ctx, "", "", clock=self.clock, parent=self, resume=attempt_id)
         except FacilitatorError as exc:
             self.message.setText(error_text(exc, self.lang))
             self.show_home()
@@ -360,8 +419,12 @@ class PracticeHome(QWidget):
     # ---- authoring and the kit --------------------------------------------------------------
     def import_file(self, path: Optional[str] = None, *, show: bool = True) -> ImportDialog:
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a scenario file"), "",
-                                                  self.tr("Scenario files (*.yaml *.yml)"))
+            path, _ = QFileDialog.getOpenFileName(
+                self,
+                self.tr("Import a scenario file"),
+                "",
+                self.tr("Scenario files (*.yaml *.yml)"),
+            )
             if not path:
                 return None  # type: ignore[return-value]
         report = review.check_scenario_file(path, self.lang)
@@ -376,8 +439,9 @@ class PracticeHome(QWidget):
         self._fill_scenarios()
         self.select(str(path))
 
-    def type_observer_marks(self, fill: Optional[Callable[[ObserverMarksDialog], bool]] = None
-                            ) -> Optional[str]:
+    def type_observer_marks(
+        self, fill: Optional[Callable[[ObserverMarksDialog], bool]] = None
+    ) -> Optional[str]:
         """Type an observer's sheet in; the scored attempt opens in the trainer review."""
         item = self.scenarios.currentItem()
         if item is None:
@@ -390,13 +454,13 @@ class PracticeHome(QWidget):
         dialog = ObserverMarksDialog(scenario, self.lang, self)
         self.marks_dialog = dialog
         while True:
-            ok = fill(dialog) if fill is not None else \
-                dialog.exec() == QDialog.DialogCode.Accepted
+            ok = fill(dialog) if fill is not None else dialog.exec() == QDialog.DialogCode.Accepted
             if not ok:
                 return None
             try:
-                aid = review.record_observed_attempt(self.ctx.db, ref, dialog.trainee.text(),
-                                                     dialog.observer.text(), dialog.values())
+                aid = review.record_observed_attempt(
+                    self.ctx.db, ref, dialog.trainee.text(), dialog.observer.text(), dialog.values()
+                )
             except FacilitatorError as exc:
                 dialog.error.setText(error_text(exc, self.lang))
                 if fill is not None:
@@ -422,8 +486,10 @@ class PracticeHome(QWidget):
         stem = Path(ref).stem
         try:
             cards, sheet = review.roleplay_kit(ref, self.lang, self.ctx.db)
-            out = [Path(folder) / f"{stem}-persona-cards-{self.lang}.pdf",
-                   Path(folder) / f"{stem}-observer-sheet-{self.lang}.pdf"]
+            out = [
+                Path(folder) / f"{stem}-persona-cards-{self.lang}.pdf",
+                Path(folder) / f"{stem}-observer-sheet-{self.lang}.pdf",
+            ]
             write_pdf(cards, out[0])
             write_pdf(sheet, out[1])
         except FacilitatorError as exc:

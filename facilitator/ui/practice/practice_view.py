@@ -25,9 +25,23 @@ from typing import Any, Callable, Optional
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFrame, QHBoxLayout,
-                               QLabel, QListWidget, QListWidgetItem, QPushButton, QScrollArea,
-                               QSizePolicy, QSplitter, QStackedWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from facilitator.app import practice as svc
 from facilitator.practice import text as ptext
@@ -54,12 +68,22 @@ def _wrap(text: str = "", factor: float = 1.0, bold: bool = False, name: str = "
 class EventCard(QFrame):
     """One thing a simulated participant says or does."""
 
-    def __init__(self, who: str, kind: str, when: str, text: str, cue: Optional[str],
-                 injected: bool, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        who: str,
+        kind: str,
+        when: str,
+        text: str,
+        cue: Optional[str],
+        injected: bool,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("eventCard")
-        self.setStyleSheet("QFrame#eventCard { border: 1px solid #90a4ae; border-radius: 6px;"
-                           " background: rgba(144, 164, 174, 0.12); }")
+        self.setStyleSheet(
+            "QFrame#eventCard { border: 1px solid #90a4ae; border-radius: 6px;"
+            " background: rgba(144, 164, 174, 0.12); }"
+        )
         box = QVBoxLayout(self)
         head = f"{who} · {kind} · {when}"
         if injected:
@@ -78,13 +102,16 @@ class EventCard(QFrame):
 class NoteCard(QFrame):
     """Coach note, feedback or a plain line in the flow."""
 
-    def __init__(self, caption: str, text: str, colour: str, name: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, caption: str, text: str, colour: str, name: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName(name)
-        self.setStyleSheet(f"QFrame#{name} {{"
-                           f" border-left: 6px solid {colour}; background: rgba(0,0,0,0.03);"
-                           " border-radius: 4px; }")
+        self.setStyleSheet(
+            f"QFrame#{name} {{"
+            f" border-left: 6px solid {colour}; background: rgba(0,0,0,0.03);"
+            " border-radius: 4px; }"
+        )
         box = QVBoxLayout(self)
         if caption:
             box.addWidget(_wrap(caption, 0.95, True))
@@ -97,15 +124,21 @@ class DecisionPanel(QFrame):
 
     chosen = Signal(str)
 
-    def __init__(self, prompt: str, coach: Optional[str], options: list[tuple[str, str]],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        prompt: str,
+        coach: Optional[str],
+        options: list[tuple[str, str]],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("decisionPanel")
-        self.setStyleSheet("QFrame#decisionPanel { border: 2px solid #1565c0;"
-                           " border-radius: 8px; background: rgba(21, 101, 192, 0.07); }")
+        self.setStyleSheet(
+            "QFrame#decisionPanel { border: 2px solid #1565c0;"
+            " border-radius: 8px; background: rgba(21, 101, 192, 0.07); }"
+        )
         box = QVBoxLayout(self)
-        title = _wrap(self.tr("Decision: what do you do?  (the step timer is stopped)"), 0.95,
-                      True)
+        title = _wrap(self.tr("Decision: what do you do?  (the step timer is stopped)"), 0.95, True)
         box.addWidget(title)
         self.prompt = _wrap(prompt, 1.3, True, "decisionPrompt")
         box.addWidget(self.prompt)
@@ -118,8 +151,9 @@ class DecisionPanel(QFrame):
         for n, (oid, text) in enumerate(options, start=1):
             btn = QPushButton(str(n), self)
             btn.setObjectName(f"option_{oid}")
-            btn.setAccessibleName(self.tr("Option %1: %2").replace("%1", str(n))
-                                  .replace("%2", text))
+            btn.setAccessibleName(
+                self.tr("Option %1: %2").replace("%1", str(n)).replace("%2", text)
+            )
             btn.setToolTip(text)
             set_font(btn, 1.2, bold=True)
             btn.setMinimumWidth(72)
@@ -176,16 +210,28 @@ class PracticeSafetyDialog(QDialog):
         head = _wrap(self.tr("Crisis steps"), 1.3, True)
         box.addWidget(head)
         protocol = safety.load_protocol()
-        self.steps = _wrap("\n\n".join(f"{i}. {pick(s.short, lang)}\n{pick(s.long, lang)}"
-                                       for i, s in enumerate(protocol.steps, 1)), 1.1,
-                           name="crisisSteps")
+        self.steps = _wrap(
+            "\n\n".join(
+                f"{i}. {pick(s.short, lang)}\n{pick(s.long, lang)}"
+                for i, s in enumerate(protocol.steps, 1)
+            ),
+            1.1,
+            name="crisisSteps",
+        )
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.steps)
         box.addWidget(scroll, 1)
-        box.addWidget(_wrap(self.tr("In a real session you would also record the incident here. "
-                                    "In practice nothing is recorded as real; the time you "
-                                    "opened these steps goes into your debrief."), 0.95))
+        box.addWidget(
+            _wrap(
+                self.tr(
+                    "In a real session you would also record the incident here. "
+                    "In practice nothing is recorded as real; the time you "
+                    "opened these steps goes into your debrief."
+                ),
+                0.95,
+            )
+        )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         box.addWidget(buttons)
@@ -195,13 +241,22 @@ class PracticeSafetyDialog(QDialog):
 class PracticeView(QWidget):
     """One live attempt. Build with an :class:`~facilitator.app.practice.Attempt`."""
 
-    ended = Signal(str)       # attempt id, once finished (the debrief follows)
+    ended = Signal(str)  # attempt id, once finished (the debrief follows)
     abandoned = Signal(str)
 
-    def __init__(self, ctx: Any, scenario_ref: str, trainee: str, mode: str = "practice",
-                 seed: Optional[int] = None, clock: Callable[[], float] = time.monotonic,
-                 parent: QWidget | None = None, *, rate: float = 1.0,
-                 resume: Optional[str] = None) -> None:
+    def __init__(
+        self,
+        ctx: Any,
+        scenario_ref: str,
+        trainee: str,
+        mode: str = "practice",
+        seed: Optional[int] = None,
+        clock: Callable[[], float] = time.monotonic,
+        parent: QWidget | None = None,
+        *,
+        rate: float = 1.0,
+        resume: Optional[str] = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("practiceView")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -213,12 +268,18 @@ class PracticeView(QWidget):
         self._shown_step: Optional[int] = -1
         self.stepped_out = False
         if resume is not None:  # an attempt cut short (app closed, crash): carry on
-            self.attempt = svc.resume_attempt(ctx.db, resume, clock=clock,
-                                              listener=self._on_item)
+            self.attempt = svc.resume_attempt(ctx.db, resume, clock=clock, listener=self._on_item)
             self.mode = self.attempt.run.mode
         else:
-            self.attempt = svc.start_attempt(ctx.db, scenario_ref, trainee, seed=seed,
-                                             mode=mode, clock=clock, listener=self._on_item)
+            self.attempt = svc.start_attempt(
+                ctx.db,
+                scenario_ref,
+                trainee,
+                seed=seed,
+                mode=mode,
+                clock=clock,
+                listener=self._on_item,
+            )
         self.run = self.attempt.run
         self.scenario, self.script = self.run.scenario, self.run.script
         self._build()
@@ -269,8 +330,10 @@ class PracticeView(QWidget):
         self.safety_button = QPushButton(self.tr("Safety  [F1]"), self)
         self.safety_button.setObjectName("safetyButton")
         self.safety_button.setMinimumHeight(48)
-        self.safety_button.setStyleSheet("QPushButton { background: #b71c1c; color: white;"
-                                         " font-weight: bold; padding: 6px 18px; }")
+        self.safety_button.setStyleSheet(
+            "QPushButton { background: #b71c1c; color: white;"
+            " font-weight: bold; padding: 6px 18px; }"
+        )
         set_font(self.safety_button, 1.25, bold=True)
         self.safety_button.clicked.connect(self.open_safety)
         trainer = QLabel(self.tr("Trainer:"), self)
@@ -338,12 +401,17 @@ class PracticeView(QWidget):
         g = QVBoxLayout(self.grounding)
         g.addStretch(1)
         g.addWidget(_wrap(self.tr("You stepped out. Take your time."), 1.8, True))
-        self.grounding_text = _wrap(self.tr(
-            "Feet flat on the floor. Breathe in slowly for four, out for six, three times.\n"
-            "Name five things you can see, four you can hear, three you can touch.\n"
-            "This was a practice: the people are not real, and nothing here is lost.\n"
-            "Talk to your trainer if something in the scenario touched you; you can stop "
-            "at any time."), 1.3, name="groundingText")
+        self.grounding_text = _wrap(
+            self.tr(
+                "Feet flat on the floor. Breathe in slowly for four, out for six, three times.\n"
+                "Name five things you can see, four you can hear, three you can touch.\n"
+                "This was a practice: the people are not real, and nothing here is lost.\n"
+                "Talk to your trainer if something in the scenario touched you; you can stop "
+                "at any time."
+            ),
+            1.3,
+            name="groundingText",
+        )
         g.addWidget(self.grounding_text)
         self.back_in_button = QPushButton(self.tr("I am ready to go back in"), self)
         self.back_in_button.setObjectName("backInButton")
@@ -385,8 +453,7 @@ class PracticeView(QWidget):
             if ev.id in self.run.fired:
                 continue
             text = ev.text.get(self.lang)
-            self.inject_box.addItem(f"{ev.who}: {text[:48]}{'…' if len(text) > 48 else ''}",
-                                    ev.id)
+            self.inject_box.addItem(f"{ev.who}: {text[:48]}{'…' if len(text) > 48 else ''}", ev.id)
         self.inject_box.setEnabled(self.inject_box.count() > 0 and not self.run.done)
         self.inject_button.setEnabled(self.inject_box.count() > 0 and not self.run.done)
 
@@ -398,40 +465,75 @@ class PracticeView(QWidget):
         sc = self.scenario
         if kind == "event":
             ev = next(e for e in sc.events if e.id == d["event"])
-            self._add(EventCard(ev.who, ptext.t("ev_" + ev.kind, self.lang), clock_text(item.t),
-                                ev.text.get(self.lang),
-                                ev.cue.get(self.lang) if ev.cue is not None else None,
-                                bool(d.get("injected")), self.flow_body))
+            self._add(
+                EventCard(
+                    ev.who,
+                    ptext.t("ev_" + ev.kind, self.lang),
+                    clock_text(item.t),
+                    ev.text.get(self.lang),
+                    ev.cue.get(self.lang) if ev.cue is not None else None,
+                    bool(d.get("injected")),
+                    self.flow_body,
+                )
+            )
             self.card_times.append(("event", self._lateness(ev, item, bool(d.get("injected")))))
         elif kind == "decision":
             dec = sc.decision(d["decision"])
-            coach = dec.coach.get(self.lang) if dec.coach is not None and \
-                self.mode == "practice" else None
-            panel = DecisionPanel(dec.prompt.get(self.lang), coach,
-                                  [(o.id, o.text.get(self.lang)) for o in dec.options],
-                                  self.flow_body)
+            coach = (
+                dec.coach.get(self.lang)
+                if dec.coach is not None and self.mode == "practice"
+                else None
+            )
+            panel = DecisionPanel(
+                dec.prompt.get(self.lang),
+                coach,
+                [(o.id, o.text.get(self.lang)) for o in dec.options],
+                self.flow_body,
+            )
             panel.chosen.connect(self.choose)
             self.decision_panel = panel
             self._add(panel)
             self.card_times.append(("decision", 0.0))
         elif kind == "feedback" and self.mode == "practice":
             opt = sc.decision(d["decision"]).option(d["option"])
-            self._add(NoteCard(self.tr("Feedback"), opt.feedback.get(self.lang) + "\n" +
-                               self.tr("See: %1").replace("%1", ptext.cites_line(
-                                   opt.cites, self.lang)), "#2e7d32", "feedbackCard",
-                               self.flow_body))
+            self._add(
+                NoteCard(
+                    self.tr("Feedback"),
+                    opt.feedback.get(self.lang)
+                    + "\n"
+                    + self.tr("See: %1").replace("%1", ptext.cites_line(opt.cites, self.lang)),
+                    "#2e7d32",
+                    "feedbackCard",
+                    self.flow_body,
+                )
+            )
         elif kind == "choice" and self.mode == "assessment":
-            self._add(NoteCard("", self.tr("Your choice is recorded; feedback comes in the "
-                                           "debrief."), "#607d8b", "recordedCard",
-                               self.flow_body))
+            self._add(
+                NoteCard(
+                    "",
+                    self.tr("Your choice is recorded; feedback comes in the debrief."),
+                    "#607d8b",
+                    "recordedCard",
+                    self.flow_body,
+                )
+            )
         elif kind == "critical" and self.mode == "practice":
             act = next(a for a in sc.critical_actions if a.id == d["action"])
-            self._add(NoteCard("", ptext.t("critical_done", self.lang) + ": " +
-                               act.title.get(self.lang), "#2e7d32", "criticalCard",
-                               self.flow_body))
+            self._add(
+                NoteCard(
+                    "",
+                    ptext.t("critical_done", self.lang) + ": " + act.title.get(self.lang),
+                    "#2e7d32",
+                    "criticalCard",
+                    self.flow_body,
+                )
+            )
         elif kind == "safety":
-            self._add(NoteCard("", ptext.t("safety_opened", self.lang), "#b71c1c",
-                               "safetyCard", self.flow_body))
+            self._add(
+                NoteCard(
+                    "", ptext.t("safety_opened", self.lang), "#b71c1c", "safetyCard", self.flow_body
+                )
+            )
 
     def _scroll_to_last(self) -> None:
         if self.cards:
@@ -581,16 +683,17 @@ class PracticeView(QWidget):
         if eng.index is not None and eng.index != self._shown_step:
             self._shown_step = eng.index
             step = self.script.steps[eng.index]
-            self.card.show_step(step, eng.index, len(self.script.steps), self.lang,
-                                self.tr("practice"))
+            self.card.show_step(
+                step, eng.index, len(self.script.steps), self.lang, self.tr("practice")
+            )
             last = eng.index == len(self.script.steps) - 1
-            self.next_button.setText(self.tr("Finish  [N]") if last else
-                                     self.tr("Next step  [N]"))
+            self.next_button.setText(self.tr("Finish  [N]") if last else self.tr("Next step  [N]"))
         if eng.index is not None:
             # paused=False: the run card's pause glyph is missing from common fonts; the
             # message line says why the timer is stopped instead
-            self.card.show_time(snap.step_remaining, self.script.steps[eng.index].minutes * 60,
-                                paused=False)
+            self.card.show_time(
+                snap.step_remaining, self.script.steps[eng.index].minutes * 60, paused=False
+            )
         paused = self.run.trainer_paused
         self.pause_button.setText(self.tr("Resume  [P]") if paused else self.tr("Pause  [P]"))
         if self.run.done:
@@ -599,8 +702,10 @@ class PracticeView(QWidget):
             self.say(self.tr("Paused by the trainer."))
         elif self.run.pending:
             self.say(self.tr("Decision: choose with 1-4 or a click."))
-        elif self.message.text() in (self.tr("Paused by the trainer."),
-                                     self.tr("Decision: choose with 1-4 or a click.")):
+        elif self.message.text() in (
+            self.tr("Paused by the trainer."),
+            self.tr("Decision: choose with 1-4 or a click."),
+        ):
             self.message.clear()
         self.next_button.setEnabled(not self.run.done and not self.run.pending)
         # a stalled event loop must not hold an event back: poll when one is due

@@ -9,9 +9,22 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QFrame,
-                               QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
-                               QScrollArea, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from facilitator.app import practice_review as review
 from facilitator.practice import text as ptext
@@ -39,10 +52,16 @@ class ReplayDialog(QDialog):
         self.same = same
         box = QVBoxLayout(self)
         box.addWidget(PracticeBanner(self))
-        self.verdict = _wrap(self.tr("Played again from its seed and inputs: the same as "
-                                     "the stored transcript.") if same else
-                             self.tr("Played again from its seed and inputs: it differs from "
-                                     "the stored transcript."), 1.05, True, "replayVerdict")
+        self.verdict = _wrap(
+            self.tr("Played again from its seed and inputs: the same as the stored transcript.")
+            if same
+            else self.tr(
+                "Played again from its seed and inputs: it differs from the stored transcript."
+            ),
+            1.05,
+            True,
+            "replayVerdict",
+        )
         box.addWidget(self.verdict)
         self.text = QPlainTextEdit(self)
         self.text.setReadOnly(True)
@@ -57,8 +76,9 @@ class ReplayDialog(QDialog):
 class ReviewView(QWidget):
     done = Signal()
 
-    def __init__(self, ctx: Any, attempt_id: str, reviewer: str = "",
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: Any, attempt_id: str, reviewer: str = "", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("reviewView")
         self.ctx, self.attempt_id, self.lang = ctx, attempt_id, ctx.lang
@@ -113,20 +133,34 @@ class ReviewView(QWidget):
         self.debrief = d
         self.box.addWidget(_wrap(f"{d.title} · {d.trainee} · {d.result_text}", 1.15, True))
         if d.reflection.reactions:
-            self.box.addWidget(_wrap(self.tr("Trainee's reactions: %1 (self-rating %2 of 5)")
-                                     .replace("%1", d.reflection.reactions)
-                                     .replace("%2", str(d.reflection.self_rating)), 1.0))
+            self.box.addWidget(
+                _wrap(
+                    self.tr("Trainee's reactions: %1 (self-rating %2 of 5)")
+                    .replace("%1", d.reflection.reactions)
+                    .replace("%2", str(d.reflection.self_rating)),
+                    1.0,
+                )
+            )
         self.box.addWidget(_wrap(self.tr("Moments"), 1.3, True))
         for m in d.moments:
             frame = QFrame(self.body)
             frame.setObjectName("reviewMoment")
-            frame.setStyleSheet("QFrame#reviewMoment { border: 1px solid #b0bec5;"
-                                " border-radius: 6px; }")
+            frame.setStyleSheet(
+                "QFrame#reviewMoment { border: 1px solid #b0bec5; border-radius: 6px; }"
+            )
             fb = QVBoxLayout(frame)
             fb.addWidget(_wrap(f"{ptext.clock(m.t)}  {m.prompt}", 1.05, True))
-            fb.addWidget(_wrap(self.tr("Chose: %1").replace("%1", m.chosen) +
-                               ("" if m.is_best else "  ·  " + self.tr("Strongest: %1")
-                                .replace("%1", m.best)), 0.95))
+            fb.addWidget(
+                _wrap(
+                    self.tr("Chose: %1").replace("%1", m.chosen)
+                    + (
+                        ""
+                        if m.is_best
+                        else "  ·  " + self.tr("Strongest: %1").replace("%1", m.best)
+                    ),
+                    0.95,
+                )
+            )
             for c in m.comments:
                 fb.addWidget(_wrap(f"{c.author}: {c.text}", 0.95))
             row = QHBoxLayout()
@@ -161,8 +195,11 @@ class ReviewView(QWidget):
         apply_btn.clicked.connect(self.apply_override)
         self.box.addWidget(apply_btn, 0, Qt.AlignmentFlag.AlignLeading)
 
-        self.box.addWidget(_wrap(self.tr("Your rating (blind: others' ratings show once you "
-                                         "have rated)"), 1.3, True))
+        self.box.addWidget(
+            _wrap(
+                self.tr("Your rating (blind: others' ratings show once you have rated)"), 1.3, True
+            )
+        )
         rform = QFormLayout()
         for c in d.competencies:
             if c.best <= 0:
@@ -190,37 +227,54 @@ class ReviewView(QWidget):
 
     # ---- actions --------------------------------------------------------------------------
     def add_comment(self, seq: int, text: str) -> None:
-        if self._guard(lambda: review.add_comment(self.ctx.db, self.attempt_id,
-                                                  self.reviewer.text(), text, seq)):
+        if self._guard(
+            lambda: review.add_comment(
+                self.ctx.db, self.attempt_id, self.reviewer.text(), text, seq
+            )
+        ):
             self.comment_boxes[seq].clear()
             self.message.setText(self.tr("Comment saved."))
 
     def apply_override(self) -> None:
-        if self._guard(lambda: review.override_score(
-                self.ctx.db, self.attempt_id, self.reviewer.text(),
-                self.override_comp.currentData(), self.override_score.value(),
-                self.override_reason.text())):
+        if self._guard(
+            lambda: review.override_score(
+                self.ctx.db,
+                self.attempt_id,
+                self.reviewer.text(),
+                self.override_comp.currentData(),
+                self.override_score.value(),
+                self.override_reason.text(),
+            )
+        ):
             self.override_reason.clear()
             self.message.setText(self.tr("Score changed; the reason is kept with it."))
 
     def submit_rating(self) -> None:
         levels = {c: box.currentData() for c, box in self.level_boxes.items()}
-        if self._guard(lambda: review.add_rating(self.ctx.db, self.attempt_id,
-                                                 self.reviewer.text(), levels,
-                                                 self.result_box.currentData())):
+        if self._guard(
+            lambda: review.add_rating(
+                self.ctx.db,
+                self.attempt_id,
+                self.reviewer.text(),
+                levels,
+                self.result_box.currentData(),
+            )
+        ):
             self.refresh_ratings()
 
     def refresh_ratings(self) -> None:
         name = self.reviewer.text().strip()
         seen = review.ratings(self.ctx.db, self.attempt_id, name) if name else []
         if not seen:
-            self.ratings_label.setText(self.tr("Other trainers' ratings stay hidden until you "
-                                               "submit yours."))
+            self.ratings_label.setText(
+                self.tr("Other trainers' ratings stay hidden until you submit yours.")
+            )
             return
         lines = []
         for r in seen:
-            levels = ", ".join(f"{ptext.t(c, self.lang)}: {ptext.t(v, self.lang)}"
-                               for c, v in r.levels.items())
+            levels = ", ".join(
+                f"{ptext.t(c, self.lang)}: {ptext.t(v, self.lang)}" for c, v in r.levels.items()
+            )
             lines.append(f"{r.rater}: {ptext.t(r.result, self.lang)} — {levels}")
         others = [r for r in seen if r.rater != name]
         if others:
@@ -231,16 +285,22 @@ class ReviewView(QWidget):
             common = [c for c in mine.levels if c in other.levels]
             same = sum(mine.levels[c] == other.levels[c] for c in common)
             pct = round(100.0 * same / len(common), 1) if common else 0.0
-            lines.append(self.tr("Agreement with %1 on this attempt: %2% of %3 competencies")
-                         .replace("%1", other.rater).replace("%2", f"{pct:g}")
-                         .replace("%3", str(len(common))))
+            lines.append(
+                self.tr("Agreement with %1 on this attempt: %2% of %3 competencies")
+                .replace("%1", other.rater)
+                .replace("%2", f"{pct:g}")
+                .replace("%3", str(len(common)))
+            )
             ids = [a.id for a in svc.history(self.ctx.db)]
             for a in review.agreement(self.ctx.db, ids, other.rater, name):
                 kappa = "—" if a.kappa is None else f"{a.kappa:.2f}"
-                lines.append(self.tr("%1 over %2 attempts: %3% agreement, Cohen's kappa %4")
-                             .replace("%1", ptext.t(a.competency, self.lang))
-                             .replace("%2", str(a.pairs)).replace("%3", f"{a.percent:g}")
-                             .replace("%4", kappa))
+                lines.append(
+                    self.tr("%1 over %2 attempts: %3% agreement, Cohen's kappa %4")
+                    .replace("%1", ptext.t(a.competency, self.lang))
+                    .replace("%2", str(a.pairs))
+                    .replace("%3", f"{a.percent:g}")
+                    .replace("%4", kappa)
+                )
         self.ratings_label.setText("\n".join(lines))
 
     def show_replay(self) -> Optional[ReplayDialog]:

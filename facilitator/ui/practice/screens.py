@@ -15,12 +15,24 @@ from PySide6.QtWidgets import QWidget
 SCENARIO = "suicidal-disclosure-round"
 TRAINEE = "Demo trainee"
 PATHS = [
-    {"first_response": "move_on", "private_talk": "reassure", "keep_it_secret": "promise",
-     "group_after": "acknowledge"},
-    {"first_response": "pause", "private_talk": "ask_directly", "keep_it_secret": "promise",
-     "group_after": "acknowledge"},
-    {"first_response": "pause", "private_talk": "ask_directly",
-     "keep_it_secret": "call_together", "group_after": "acknowledge"},
+    {
+        "first_response": "move_on",
+        "private_talk": "reassure",
+        "keep_it_secret": "promise",
+        "group_after": "acknowledge",
+    },
+    {
+        "first_response": "pause",
+        "private_talk": "ask_directly",
+        "keep_it_secret": "promise",
+        "group_after": "acknowledge",
+    },
+    {
+        "first_response": "pause",
+        "private_talk": "ask_directly",
+        "keep_it_secret": "call_together",
+        "group_after": "acknowledge",
+    },
 ]
 
 
@@ -91,8 +103,10 @@ def build_screens(ctx: Any) -> dict[str, QWidget]:
     scenario, _ = svc.load_scenario(SCENARIO, ctx.db)
     lang = ctx.lang
     out["practice-warnings"] = BeforeStartDialog(
-        scenario.title.get(lang), [w.get(lang) for w in scenario.metadata.content_warnings],
-        scenario.briefing.get(lang))
+        scenario.title.get(lang),
+        [w.get(lang) for w in scenario.metadata.content_warnings],
+        scenario.briefing.get(lang),
+    )
     del scenario_title
 
     # a live attempt at its first decision point
@@ -123,19 +137,34 @@ def build_screens(ctx: Any) -> dict[str, QWidget]:
     before = DebriefView(ctx, ids[1])
     out["debrief-reactions-trainee"] = before
     for aid in ids:
-        review.save_reflection(ctx.db, aid, "Shaky at first; calmer once I paused the round."
-                               if lang == "en" else "توترت في البداية، ثم هدأت بعد إيقاف الجولة.",
-                               3, "")
-    review.add_comment(ctx.db, ids[1], "Trainer Amal", "Good: you paused the round at once."
-                       if lang == "en" else "أحسنت: أوقفت الجولة فورًا.",
-                       review.debrief(ctx.db, ids[1], lang).moments[0].seq)
+        review.save_reflection(
+            ctx.db,
+            aid,
+            "Shaky at first; calmer once I paused the round."
+            if lang == "en"
+            else "توترت في البداية، ثم هدأت بعد إيقاف الجولة.",
+            3,
+            "",
+        )
+    review.add_comment(
+        ctx.db,
+        ids[1],
+        "Trainer Amal",
+        "Good: you paused the round at once." if lang == "en" else "أحسنت: أوقفت الجولة فورًا.",
+        review.debrief(ctx.db, ids[1], lang).moments[0].seq,
+    )
     out["debrief-trainee"] = DebriefView(ctx, ids[1])
     out["trainee-history"] = HistoryView(ctx, TRAINEE)
-    levels = {"safety_response": "developing", "listening_empathy": "competent",
-              "group_dynamics": "competent", "boundaries": "not_yet"}
+    levels = {
+        "safety_response": "developing",
+        "listening_empathy": "competent",
+        "group_dynamics": "competent",
+        "boundaries": "not_yet",
+    }
     review.add_rating(ctx.db, ids[1], "Trainer Amal", levels, "not_yet")
-    review.add_rating(ctx.db, ids[1], "Trainer Omar", {**levels, "boundaries": "developing"},
-                      "developing")
+    review.add_rating(
+        ctx.db, ids[1], "Trainer Omar", {**levels, "boundaries": "developing"}, "developing"
+    )
     rv = ReviewView(ctx, ids[1], "Trainer Omar")
     out["practice-review-trainee"] = rv
     out["practice-replay-trainee"] = ReplayDialog(ctx, ids[1])
@@ -143,7 +172,11 @@ def build_screens(ctx: Any) -> dict[str, QWidget]:
     tmp = Path(tempfile.mkdtemp(prefix="facilitator-shots-"))
     bad = tmp / "draft-scenario.yaml"
     src = Path(svc.list_scenarios()[0].path).read_text(encoding="utf-8")
-    bad.write_text(src.replace("\n    step: ", "\n    step: no_such_step_", 1)
-                   .replace("ar: ", "ar: ''\n    xx: ", 0), encoding="utf-8")
+    bad.write_text(
+        src.replace("\n    step: ", "\n    step: no_such_step_", 1).replace(
+            "ar: ", "ar: ''\n    xx: ", 0
+        ),
+        encoding="utf-8",
+    )
     out["practice-import"] = ImportDialog(review.check_scenario_file(bad, lang))
     return out

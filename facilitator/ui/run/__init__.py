@@ -19,14 +19,25 @@ if TYPE_CHECKING:  # pragma: no cover
     from facilitator.ui.run.run_view import RunView
 
 
-def create_run_view(ctx: "AppContext", request: "RunRequest", parent: "QWidget | None" = None,
-                    *, clock: Callable[[], float] = time.monotonic) -> "RunView":
+def create_run_view(
+    ctx: "AppContext",
+    request: "RunRequest",
+    parent: "QWidget | None" = None,
+    *,
+    clock: Callable[[], float] = time.monotonic,
+) -> "RunView":
     """Open run mode for a new session, or resume ``request.session_id`` after a crash."""
     from facilitator.app.runs import open_run
     from facilitator.ui.run.run_view import RunView
 
-    run = open_run(ctx.db, request.group_id, request.script_id, session_id=request.session_id,
-                   practice=request.practice, clock=clock)
+    run = open_run(
+        ctx.db,
+        request.group_id,
+        request.script_id,
+        session_id=request.session_id,
+        practice=request.practice,
+        clock=clock,
+    )
     return RunView(ctx, run.runner, run.script, run.data, parent)
 
 

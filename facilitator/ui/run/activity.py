@@ -58,16 +58,22 @@ class ActivityStack(QStackedWidget):
 
     def show_for(self, step: Step) -> Optional[QWidget]:
         self._kind = panel_kind(step)
-        panel = {"rules": self.rules, "pre": self.scores_pre, "post": self.scores_post,
-                 "round": self.round}.get(self._kind or "")
+        panel = {
+            "rules": self.rules,
+            "pre": self.scores_pre,
+            "post": self.scores_post,
+            "round": self.round,
+        }.get(self._kind or "")
         self.setCurrentWidget(panel if panel is not None else self.empty)
         self._people_key = ()  # force the score rows to be rebuilt for this step
         return panel
 
-    def set_people(self, present: list[Person],
-                   scores: dict[str, dict[str, tuple[Optional[float], bool]]],
-                   custom: dict[tuple[str, str], dict[str, tuple[Optional[float], bool]]]
-                   | None = None) -> None:
+    def set_people(
+        self,
+        present: list[Person],
+        scores: dict[str, dict[str, tuple[Optional[float], bool]]],
+        custom: dict[tuple[str, str], dict[str, tuple[Optional[float], bool]]] | None = None,
+    ) -> None:
         """Rebuild the score rows when who is present changes (keeps saved answers,
         ``custom`` holding the custom measures' by (key, phase))."""
         if self._kind not in ("pre", "post"):

@@ -17,8 +17,16 @@ from typing import Iterable
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QActionGroup
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMenu, QPushButton, QScrollArea,
-                               QSizePolicy, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from facilitator.ui.run.common import Person, locale_digits, set_font
 from facilitator.ui.run.tile_layout import TileLayout
@@ -28,15 +36,15 @@ _STYLE = {
     PRESENT: "QPushButton:checked { background-color: #2e7d32; color: white; }",
     LEFT_EARLY: "QPushButton:checked { background-color: #8d5a00; color: white; }",
     ABSENT_NOTICE: "QPushButton { color: #555555; font-style: italic;"
-                   " border: 1px dashed #777777; }",
+    " border: 1px dashed #777777; }",
 }
 
 
 class AttendancePanel(QWidget):
     """Toggle buttons for the group's codes plus an "Add newcomer" button."""
 
-    toggled = Signal(str, bool)          # participant id, present
-    status_changed = Signal(str, str)    # participant id, one of the statuses above
+    toggled = Signal(str, bool)  # participant id, present
+    status_changed = Signal(str, str)  # participant id, one of the statuses above
     newcomer_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -45,7 +53,7 @@ class AttendancePanel(QWidget):
         self._buttons: dict[str, QPushButton] = {}
         self._people: list[Person] = []
         self._newcomers: set[str] = set()
-        self._status: dict[str, str] = {}    # only the marks a tap cannot give
+        self._status: dict[str, str] = {}  # only the marks a tap cannot give
 
         self.title = QLabel(self)
         set_font(self.title, 1.3, bold=True)
@@ -86,13 +94,21 @@ class AttendancePanel(QWidget):
         self.title.setText(self.tr("Who is here"))
         self.newcomer_button.setText(self.tr("+ Add a newcomer"))
         self.newcomer_button.setAccessibleName(self.tr("Add a newcomer with a new code"))
-        self.empty.setText(self.tr("No one on the roster yet: add each person with the button "
-                                   "below as they arrive."))
+        self.empty.setText(
+            self.tr(
+                "No one on the roster yet: add each person with the button below as they arrive."
+            )
+        )
         self._update_count()
 
     # -- content -------------------------------------------------------------------
-    def set_people(self, people: Iterable[Person], present: Iterable[str] = (),
-                   newcomers: Iterable[str] = (), statuses: dict[str, str] | None = None) -> None:
+    def set_people(
+        self,
+        people: Iterable[Person],
+        present: Iterable[str] = (),
+        newcomers: Iterable[str] = (),
+        statuses: dict[str, str] | None = None,
+    ) -> None:
         """Show ``people``; ids in ``present`` start checked (e.g. after a resume) and
         ``statuses`` carries the "left early" / "absent, sent word" marks."""
         for button in self._buttons.values():
@@ -101,8 +117,9 @@ class AttendancePanel(QWidget):
         self._buttons.clear()
         self._people = []
         self._newcomers = set(newcomers)
-        self._status = {pid: st for pid, st in (statuses or {}).items()
-                        if st in (LEFT_EARLY, ABSENT_NOTICE)}
+        self._status = {
+            pid: st for pid, st in (statuses or {}).items() if st in (LEFT_EARLY, ABSENT_NOTICE)
+        }
         present_ids = set(present)
         for person in people:
             self._add_button(person, person.id in present_ids)
@@ -127,7 +144,8 @@ class AttendancePanel(QWidget):
         button.toggled.connect(lambda on, pid=person.id: self._on_toggled(pid, on))
         button.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         button.customContextMenuRequested.connect(
-            lambda pos, pid=person.id: self._show_menu(pid, pos))
+            lambda pos, pid=person.id: self._show_menu(pid, pos)
+        )
         self._people.append(person)
         self._buttons[person.id] = button
         self._grid.addWidget(button)
@@ -152,16 +170,20 @@ class AttendancePanel(QWidget):
         menu.setObjectName("attendanceMenu")
         group = QActionGroup(menu)
         current = self.status(participant_id)
-        for status, text in ((PRESENT, self.tr("Here")), (LEFT_EARLY, self.tr("Left early")),
-                             (ABSENT_NOTICE, self.tr("Absent, sent word")),
-                             (NOT_HERE, self.tr("Not here"))):
+        for status, text in (
+            (PRESENT, self.tr("Here")),
+            (LEFT_EARLY, self.tr("Left early")),
+            (ABSENT_NOTICE, self.tr("Absent, sent word")),
+            (NOT_HERE, self.tr("Not here")),
+        ):
             action = menu.addAction(text)
             action.setCheckable(True)
             action.setChecked(status == current)
             action.setData(status)
             group.addAction(action)
-            action.triggered.connect(lambda _c=False, st=status, pid=participant_id:
-                                     self.set_status(pid, st))
+            action.triggered.connect(
+                lambda _c=False, st=status, pid=participant_id: self.set_status(pid, st)
+            )
         return menu
 
     def _show_menu(self, participant_id: str, pos: QPoint) -> None:
@@ -189,8 +211,7 @@ class AttendancePanel(QWidget):
         button = self._buttons[participant_id]
         person = next(p for p in self._people if p.id == participant_id)
         status = self._status.get(participant_id, PRESENT)
-        note = {LEFT_EARLY: self.tr("left early"),
-                ABSENT_NOTICE: self.tr("sent word")}.get(status)
+        note = {LEFT_EARLY: self.tr("left early"), ABSENT_NOTICE: self.tr("sent word")}.get(status)
         button.setText(f"{person.label()}\n({note})" if note else person.label())
         button.setMinimumHeight(84 if note else 56)
         button.setStyleSheet(_STYLE[status])
@@ -227,7 +248,6 @@ class AttendancePanel(QWidget):
             button.setChecked(present)
             button.blockSignals(False)
             self._update_count()
-
 
 
 class HeadcountPanel(QWidget):

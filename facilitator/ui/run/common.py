@@ -23,8 +23,8 @@ COLOUR_CALM = QColor("#2e7d32")
 COLOUR_NEAR = QColor("#c77800")
 COLOUR_OVER = QColor("#d32f2f")  # >= 3:1 on both window colours (large text)
 
-NEAR_FRACTION = 0.2   # last 20% of a step...
-NEAR_SECONDS = 60.0   # ...or its last minute, whichever comes first
+NEAR_FRACTION = 0.2  # last 20% of a step...
+NEAR_SECONDS = 60.0  # ...or its last minute, whichever comes first
 
 
 def scaled_font(factor: float = 1.0, bold: bool = False, base: QFont | None = None) -> QFont:
@@ -101,11 +101,17 @@ def timer_text(seconds: float, hours: bool = False) -> str:
     return format_clock(seconds, hours)
 
 
-def run_db(ctx: Any, fn: Callable[[Any], Any], on_success: Callable[[Any], None] | None = None,
-           on_failure: Callable[[BaseException], None] | None = None, **kwargs: Any) -> Any:
+def run_db(
+    ctx: Any,
+    fn: Callable[[Any], Any],
+    on_success: Callable[[Any], None] | None = None,
+    on_failure: Callable[[BaseException], None] | None = None,
+    **kwargs: Any,
+) -> Any:
     """``ctx.tasks.run_db`` with a retry when the store is busy (see ``run_data.in_unit``)."""
     from facilitator.app.run_data import in_unit
 
     db = ctx.db
-    return ctx.tasks.run(lambda _progress, _cancel: in_unit(db, fn), on_success, on_failure,
-                         **kwargs)
+    return ctx.tasks.run(
+        lambda _progress, _cancel: in_unit(db, fn), on_success, on_failure, **kwargs
+    )

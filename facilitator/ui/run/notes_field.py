@@ -68,10 +68,14 @@ class IdentifyingTextEdit(QWidget):
         self.set_text_silently(note)
         self.editor.setEnabled(not no_notes)
         self.editor.setPlaceholderText(
-            QCoreApplication.translate("RunView", "No-notes mode: nothing is written down in "
-                                       "this session.") if no_notes else
-            QCoreApplication.translate("RunView", "Session notes (anonymous: codes, never "
-                                       "names)"))
+            QCoreApplication.translate(
+                "RunView", "No-notes mode: nothing is written down in this session."
+            )
+            if no_notes
+            else QCoreApplication.translate(
+                "RunView", "Session notes (anonymous: codes, never names)"
+            )
+        )
 
     def set_text_silently(self, text: str) -> None:
         """Load saved text (resume) without triggering a save."""
@@ -103,8 +107,9 @@ class IdentifyingTextEdit(QWidget):
 
     def _check(self) -> None:
         findings = find_identifying(self.text(), self._aliases)
-        changed = [(f.kind, f.start, f.end) for f in findings] != \
-                  [(f.kind, f.start, f.end) for f in self._findings]
+        changed = [(f.kind, f.start, f.end) for f in findings] != [
+            (f.kind, f.start, f.end) for f in self._findings
+        ]
         self._findings = findings
         self._underline(findings)
         if findings:
@@ -113,9 +118,12 @@ class IdentifyingTextEdit(QWidget):
                 label = QCoreApplication.translate(CTX, f.label)
                 if label not in kinds:
                     kinds.append(label)
-            self.warning.setText(self.tr("This may identify someone (%1). Keep notes anonymous: "
-                                         "use codes, not names or contact details.")
-                                 .replace("%1", ", ".join(kinds)))
+            self.warning.setText(
+                self.tr(
+                    "This may identify someone (%1). Keep notes anonymous: "
+                    "use codes, not names or contact details."
+                ).replace("%1", ", ".join(kinds))
+            )
             self.warning.show()
         else:
             self.warning.hide()

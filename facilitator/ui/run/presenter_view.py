@@ -48,8 +48,11 @@ def rules_html(rules: tuple[str, ...], rtl: bool = False) -> str:
     width from the right. Rule texts are escaped: they come from script files and
     the group's own extra rules.
     """
-    bullet = "<td width='1%'>\u2022&nbsp;&nbsp;</td>" if not rtl else \
-        "<td width='1%'>&nbsp;&nbsp;\u2022</td>"
+    bullet = (
+        "<td width='1%'>\u2022&nbsp;&nbsp;</td>"
+        if not rtl
+        else "<td width='1%'>&nbsp;&nbsp;\u2022</td>"
+    )
     rows = []
     for rule in rules:
         text = f"<td align='{'right' if rtl else 'left'}'>{html.escape(rule)}</td>"
@@ -117,9 +120,11 @@ class PresenterView(QWidget):
         """
         base = self._base()
         rules_on = not self.rules.isHidden() and bool(self.rules.text())
-        sizes = ((self.title, base * 0.085, True),
-                 (self.timer, base * (0.17 if rules_on else 0.34), True),
-                 (self.status, base * 0.05, False))
+        sizes = (
+            (self.title, base * 0.085, True),
+            (self.timer, base * (0.17 if rules_on else 0.34), True),
+            (self.status, base * 0.05, False),
+        )
         for label, px, bold in sizes:
             self._set_px(label, px, bold)
         if not rules_on:
@@ -129,8 +134,13 @@ class PresenterView(QWidget):
         margins = self.layout().contentsMargins()
         width = max(1, self.width() - margins.left() - margins.right())
         spacing = max(0, self.layout().spacing())
-        used = (margins.top() + margins.bottom() + self.title.heightForWidth(width)
-                + int(self.timer.font().pixelSize() * TIMER_LINE) + 3 * spacing)
+        used = (
+            margins.top()
+            + margins.bottom()
+            + self.title.heightForWidth(width)
+            + int(self.timer.font().pixelSize() * TIMER_LINE)
+            + 3 * spacing
+        )
         if not self.status.isHidden():
             used += self.status.sizeHint().height()
         room = self.height() - used
@@ -147,8 +157,9 @@ class PresenterView(QWidget):
         self.rules.setFixedHeight(needed)  # never more than the room left: the timer keeps its
         # A short list leaves room: the timer takes it back (up to its size without rules).
         spare = max(0, room - needed)
-        self._set_px(self.timer, min(base * 0.30,
-                                     self.timer.font().pixelSize() + spare / TIMER_LINE), True)
+        self._set_px(
+            self.timer, min(base * 0.30, self.timer.font().pixelSize() + spare / TIMER_LINE), True
+        )
 
     @staticmethod
     def _set_px(label: QLabel, px: float, bold: bool) -> None:
@@ -182,8 +193,9 @@ class PresenterView(QWidget):
             self.timer.setText("")
             self.status.setText(self.tr("Thank you for coming"))
         else:
-            shown = state.speaker_remaining if state.speaker_remaining is not None \
-                else state.remaining
+            shown = (
+                state.speaker_remaining if state.speaker_remaining is not None else state.remaining
+            )
             self.timer.setText(timer_text(shown))
             colour = timer_colour(state.remaining, state.planned)
             self.timer.setStyleSheet(f"color: {colour.name()};")

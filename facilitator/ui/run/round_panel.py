@@ -11,18 +11,31 @@ from __future__ import annotations
 from typing import Optional
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from facilitator.session.rounds import RoundSummary
-from facilitator.ui.run.common import (Person, clock_text, locale_digits, set_font, timer_colour,
-                                       timer_text)
+from facilitator.ui.run.common import (
+    Person,
+    clock_text,
+    locale_digits,
+    set_font,
+    timer_colour,
+    timer_text,
+)
 
 
 class RoundPanel(QWidget):
     start_requested = Signal()
     next_requested = Signal()
-    pass_requested = Signal(bool)   # come back later?
+    pass_requested = Signal(bool)  # come back later?
     end_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -50,8 +63,13 @@ class RoundPanel(QWidget):
         self.later_button.setObjectName("roundPassLater")
         self.end_button = QPushButton(self)
         self.end_button.setObjectName("roundEnd")
-        for b in (self.start_button, self.next_button, self.pass_button, self.later_button,
-                  self.end_button):
+        for b in (
+            self.start_button,
+            self.next_button,
+            self.pass_button,
+            self.later_button,
+            self.end_button,
+        ):
             b.setMinimumHeight(44)
             set_font(b, 1.1)
         self.start_button.clicked.connect(self.start_requested)
@@ -69,8 +87,13 @@ class RoundPanel(QWidget):
         top.addWidget(self.speaker, 1)
         top.addWidget(self.speaker_timer)
         buttons = QHBoxLayout()
-        for b in (self.start_button, self.next_button, self.pass_button, self.later_button,
-                  self.end_button):
+        for b in (
+            self.start_button,
+            self.next_button,
+            self.pass_button,
+            self.later_button,
+            self.end_button,
+        ):
             buttons.addWidget(b)
         # Room kept for what a running round shows, so starting it moves nothing below.
         line = self.queue.fontMetrics().lineSpacing()
@@ -109,11 +132,17 @@ class RoundPanel(QWidget):
 
     def show_round(self, summary: Optional[RoundSummary], speaker_minutes: Optional[float]) -> None:
         if speaker_minutes and float(speaker_minutes).is_integer():
-            self.title.setText(self.tr("Round: %1 min per speaker").replace(
-                "%1", locale_digits(str(int(speaker_minutes)))))
+            self.title.setText(
+                self.tr("Round: %1 min per speaker").replace(
+                    "%1", locale_digits(str(int(speaker_minutes)))
+                )
+            )
         else:  # 1.5 reads as "1:30", never as a decimal of minutes
-            self.title.setText(self.tr("Round: %1 per speaker").replace(
-                "%1", clock_text(speaker_minutes * 60) if speaker_minutes else "?"))
+            self.title.setText(
+                self.tr("Round: %1 per speaker").replace(
+                    "%1", clock_text(speaker_minutes * 60) if speaker_minutes else "?"
+                )
+            )
         active = summary is not None and summary.current is not None
         self.start_button.setVisible(not active)
         self.start_button.setEnabled(not active)
@@ -141,8 +170,11 @@ class RoundPanel(QWidget):
             passed = ", ".join(self._name(c) for c in summary.passed)
             self.queue.setText(self.tr("Passed: %1").replace("%1", passed) if passed else "")
         self._show_bars(summary.talk_seconds, summary.speaker_limit_seconds)
-        self.balance.setText(self.tr("Talking time is uneven: invite the quieter voices.")
-                             if summary.unbalanced else "")
+        self.balance.setText(
+            self.tr("Talking time is uneven: invite the quieter voices.")
+            if summary.unbalanced
+            else ""
+        )
 
     def _show_bars(self, talk: dict[str, float], limit: Optional[float]) -> None:
         if set(talk) != set(self._bars):

@@ -64,8 +64,11 @@ class RulesPanel(QWidget):
     def set_rules(self, rules: RuleSet, lang: str, already_agreed: bool = False) -> None:
         lines = rule_lines(rules, lang)
         digits = locale_digits if lang == "ar" else (lambda text: text)
-        self.body.setText("\n\n".join(f"{locale_digits(str(i))}. {digits(line)}"
-                                       for i, line in enumerate(lines, 1)))
+        self.body.setText(
+            "\n\n".join(
+                f"{locale_digits(str(i))}. {digits(line)}" for i, line in enumerate(lines, 1)
+            )
+        )
         self._agreed = already_agreed
         self._show_status()
 

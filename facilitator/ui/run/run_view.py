@@ -19,8 +19,16 @@ from typing import Any, Callable, Optional
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter,
-                               QStackedWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from facilitator.app import run_data
 from facilitator.session.persistence import SessionRunner
@@ -42,11 +50,17 @@ REPAINT_MS = 250
 class RunView(QWidget):
     """The run screen for one session; build it with ``create_run_view``."""
 
-    finished = Signal(str)   # session id, after the engine recorded "finish"
+    finished = Signal(str)  # session id, after the engine recorded "finish"
     left = Signal()
 
-    def __init__(self, ctx: Any, runner: SessionRunner, script: Script, data: run_data.RunData,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: Any,
+        runner: SessionRunner,
+        script: Script,
+        data: run_data.RunData,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("runView")
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # so shortcuts work before any click
@@ -109,15 +123,19 @@ class RunView(QWidget):
         self.safety_button.setObjectName("safetyButton")
         self.safety_button.setAccessibleName(self.tr("Safety: crisis steps and incident record"))
         self.safety_button.setMinimumHeight(48)
-        self.safety_button.setStyleSheet("QPushButton { background: #b71c1c; color: white;"
-                                         " font-weight: bold; padding: 6px 18px; }"
-                                         " QPushButton:focus { border: 3px solid #ffd54f; }")
+        self.safety_button.setStyleSheet(
+            "QPushButton { background: #b71c1c; color: white;"
+            " font-weight: bold; padding: 6px 18px; }"
+            " QPushButton:focus { border: 3px solid #ffd54f; }"
+        )
         set_font(self.safety_button, 1.25, bold=True)
         self.safety_button.clicked.connect(self.open_safety)
         self.practice_badge = QLabel(self.tr("Practice run: not counted in reports"), page)
         self.practice_badge.setObjectName("practiceBadge")
-        self.practice_badge.setStyleSheet("background: #1565c0; color: white; padding: 4px 10px;"
-                                          " border-radius: 4px; font-weight: bold;")
+        self.practice_badge.setStyleSheet(
+            "background: #1565c0; color: white; padding: 4px 10px;"
+            " border-radius: 4px; font-weight: bold;"
+        )
         self.practice_badge.setVisible(self.data.is_practice)
         top = QHBoxLayout()
         top.addWidget(self.session_clock)
@@ -210,10 +228,16 @@ class RunView(QWidget):
             ("finish", ["Ctrl+Return", "Ctrl+Enter"], self.request_finish),
             ("safety", ["F1", "Ctrl+Shift+S"], self.open_safety),
             ("presenter", ["F5"], self.presenter_button.toggle),
-            ("speaker_next", ["N", "ى"],
-             lambda: self.controller.round_key(self.engine.next_speaker)),
-            ("speaker_pass", ["X", "ء"],
-             lambda: self.controller.round_key(self.engine.pass_speaker)),
+            (
+                "speaker_next",
+                ["N", "ى"],
+                lambda: self.controller.round_key(self.engine.next_speaker),
+            ),
+            (
+                "speaker_pass",
+                ["X", "ء"],
+                lambda: self.controller.round_key(self.engine.pass_speaker),
+            ),
         ]
         for name, keys, fn in table:
             action = QAction(self)
@@ -226,7 +250,8 @@ class RunView(QWidget):
         back_arrow = "→" if rtl else "←"
         self._labels = {
             "back": self.tr("%1 Back").replace("%1", back_arrow),
-            "pause": self.tr("Pause  [P]"), "resume": self.tr("Resume  [P]"),
+            "pause": self.tr("Pause  [P]"),
+            "resume": self.tr("Resume  [P]"),
             "skip": self.tr("Skip…  [S]"),
             "extend": self.tr("+%1 min  [E]").replace("%1", locale_digits(str(EXTEND_MINUTES))),
             "next": self.tr("Next %1").replace("%1", arrow),
@@ -237,12 +262,14 @@ class RunView(QWidget):
         self.skip_button.setText(self._labels["skip"])
         self.extend_button.setText(self._labels["extend"])
         self.finish_button.setText(self._labels["finish"])
-        for button, name in ((self.back_button, self.tr("Back to the previous step")),
-                             (self.pause_button, self.tr("Pause or resume the session")),
-                             (self.skip_button, self.tr("Skip this step")),
-                             (self.extend_button, self.tr("Add two minutes to this step")),
-                             (self.next_button, self.tr("Next step")),
-                             (self.finish_button, self.tr("Finish the session"))):
+        for button, name in (
+            (self.back_button, self.tr("Back to the previous step")),
+            (self.pause_button, self.tr("Pause or resume the session")),
+            (self.skip_button, self.tr("Skip this step")),
+            (self.extend_button, self.tr("Add two minutes to this step")),
+            (self.next_button, self.tr("Next step")),
+            (self.finish_button, self.tr("Finish the session")),
+        ):
             button.setAccessibleName(name)
 
     def _load_numbers(self) -> None:
@@ -267,12 +294,16 @@ class RunView(QWidget):
         from facilitator.ui.labels import step_kind_label
 
         index, step = self._step()
-        self.card.show_step(step, index, len(self.script.steps), self.lang,
-                            step_kind_label(step.kind))
+        self.card.show_step(
+            step, index, len(self.script.steps), self.lang, step_kind_label(step.kind)
+        )
         panel = self.activity.show_for(step)
         self.side.refresh_people()
-        if self.side.currentWidget() is self.who5 and self.who5 is not None \
-                and self.who5.entry_open():
+        if (
+            self.side.currentWidget() is self.who5
+            and self.who5 is not None
+            and self.who5.entry_open()
+        ):
             pass  # a WHO-5 form half copied from paper stays in front
         elif panel is not None:
             self.side.setCurrentWidget(self.activity)
@@ -290,23 +321,32 @@ class RunView(QWidget):
         remaining = planned if ready else snap.step_remaining
         self.card.show_time(remaining, planned, paused=snap.status == "paused")
         long_session = snap.session_planned >= 3600  # then both read h:mm:ss alike
-        self.session_clock.setText(self.tr("Session %1 of %2")
-                                   .replace("%1", clock_text(snap.session_elapsed, long_session))
-                                   .replace("%2", clock_text(snap.session_planned)))
+        self.session_clock.setText(
+            self.tr("Session %1 of %2")
+            .replace("%1", clock_text(snap.session_elapsed, long_session))
+            .replace("%2", clock_text(snap.session_planned))
+        )
         nxt = self.controller.next_index()
-        self.next_label.setText(self.tr("Next: %1").replace(
-            "%1", self.script.steps[nxt].title.get(self.lang)) if nxt is not None
-            else self.tr("Next: the end of the session"))
+        self.next_label.setText(
+            self.tr("Next: %1").replace("%1", self.script.steps[nxt].title.get(self.lang))
+            if nxt is not None
+            else self.tr("Next: the end of the session")
+        )
         active = snap.status in ("running", "paused")
         self.next_button.setText(self._labels["start"] if ready else self._labels["next"])
         self.next_button.setEnabled(ready or (active and nxt is not None))
-        self.pause_button.setText(self._labels["resume"] if snap.status == "paused"
-                                  else self._labels["pause"])
+        self.pause_button.setText(
+            self._labels["resume"] if snap.status == "paused" else self._labels["pause"]
+        )
         for b in (self.pause_button, self.skip_button, self.extend_button, self.finish_button):
             b.setEnabled(active)
         self.back_button.setEnabled(active and index > 0)
-        self.recovery.show_plan(snap.projected_overrun if active else 0.0,
-                                self.engine.suggest_recovery, self.script.steps, self.lang)
+        self.recovery.show_plan(
+            snap.projected_overrun if active else 0.0,
+            self.engine.suggest_recovery,
+            self.script.steps,
+            self.lang,
+        )
         round_summary = self.engine.round_summary()
         if step.kind == "round":
             self.activity.round.show_round(round_summary, step.speaker_minutes)
@@ -325,8 +365,9 @@ class RunView(QWidget):
             # No box at all: a greyed-out box still looked like a place to type, and the
             # letters typed "into" it went to run mode's shortcuts (S skipped a step).
             self.notes.hide()
-            self.no_notes_label.setText(self.tr(
-                "No-notes mode: nothing is written down in this session."))
+            self.no_notes_label.setText(
+                self.tr("No-notes mode: nothing is written down in this session.")
+            )
             self.no_notes_label.show()
 
     def _newcomer_shown(self, person: Any) -> None:
@@ -382,11 +423,14 @@ class RunView(QWidget):
             self.finish()
             return
         answer = QMessageBox.question(
-            self, self.tr("Finish the session?"),
-            self.tr("Steps of the plan still ahead: %1. Finish the session now?")
-            .replace("%1", format_number(left)),
+            self,
+            self.tr("Finish the session?"),
+            self.tr("Steps of the plan still ahead: %1. Finish the session now?").replace(
+                "%1", format_number(left)
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
+            QMessageBox.StandardButton.No,
+        )
         if answer == QMessageBox.StandardButton.Yes:
             self.finish()
 
@@ -412,8 +456,11 @@ class RunView(QWidget):
     def set_presenter_visible(self, visible: bool) -> None:
         if visible and self.presenter is None:
             self.presenter = PresenterView(self)
-            self.presenter.setLayoutDirection(Qt.LayoutDirection.RightToLeft if self.lang == "ar"
-                                              else Qt.LayoutDirection.LeftToRight)
+            self.presenter.setLayoutDirection(
+                Qt.LayoutDirection.RightToLeft
+                if self.lang == "ar"
+                else Qt.LayoutDirection.LeftToRight
+            )
             self.presenter.update_state(self.presenter_state())
             self.presenter.show_on_best_screen(self.window())
         elif not visible and self.presenter is not None:
@@ -440,10 +487,14 @@ class RunView(QWidget):
 
         self.timer.stop()
         self.refresh()
-        self.summary = SummaryView(self.ctx, self.session_id, report_lang=self.ctx.lang,
-                                   parent=self, scores=not (self.data.no_notes
-                                                            or self.data.headcount_only),
-                                   auto_pdf=at_close and not self.data.is_practice)
+        self.summary = SummaryView(
+            self.ctx,
+            self.session_id,
+            report_lang=self.ctx.lang,
+            parent=self,
+            scores=not (self.data.no_notes or self.data.headcount_only),
+            auto_pdf=at_close and not self.data.is_practice,
+        )
         self.summary.leave_requested.connect(self.leave)
         self.pages.addWidget(self.summary)
         self.pages.setCurrentWidget(self.summary)

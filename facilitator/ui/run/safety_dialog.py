@@ -15,10 +15,27 @@ import html
 from typing import Any, Callable, Iterable, Optional
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QCheckBox, QComboBox, QDialog,
-                               QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QPushButton, QRadioButton, QScrollArea, QTableWidget,
-                               QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from facilitator.app import changes
 from facilitator.app import runs
@@ -36,10 +53,16 @@ RESOURCE_FIELDS = ("name", "phone", "hours", "language", "notes")
 class SafetyDialog(QDialog):
     """Crisis steps + local resources + incident form for one group/session."""
 
-    incident_saved = Signal(str)   # the new incident's id
+    incident_saved = Signal(str)  # the new incident's id
 
-    def __init__(self, ctx: Any, group_id: str, session_id: Optional[str],
-                 aliases: Iterable[str] = (), parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: Any,
+        group_id: str,
+        session_id: Optional[str],
+        aliases: Iterable[str] = (),
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx, self.group_id, self.session_id = ctx, group_id, session_id
         self.lang = ctx.lang
@@ -85,10 +108,13 @@ class SafetyDialog(QDialog):
         set_font(steps, 1.2)
         # Rich text only for the bold step names; the protocol's words are escaped.
         steps.setTextFormat(Qt.TextFormat.RichText)
-        steps.setText("".join(
-            f"<p><b>{locale_digits(str(i))}. {html.escape(pick(s.short, self.lang))}</b><br>"
-            f"{html.escape(pick(s.long, self.lang))}</p>"
-            for i, s in enumerate(self.protocol.steps, 1)))
+        steps.setText(
+            "".join(
+                f"<p><b>{locale_digits(str(i))}. {html.escape(pick(s.short, self.lang))}</b><br>"
+                f"{html.escape(pick(s.long, self.lang))}</p>"
+                for i, s in enumerate(self.protocol.steps, 1)
+            )
+        )
         scroll = QScrollArea(page)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -107,22 +133,33 @@ class SafetyDialog(QDialog):
         self.resources.setObjectName("resourceTable")
         self.resources.setAccessibleName(self.tr("Local resources"))
         self.resources.setHorizontalHeaderLabels(
-            [self.tr("Name"), self.tr("Phone"), self.tr("Hours"), self.tr("Language"),
-             self.tr("Notes")])
+            [
+                self.tr("Name"),
+                self.tr("Phone"),
+                self.tr("Hours"),
+                self.tr("Language"),
+                self.tr("Notes"),
+            ]
+        )
         header = self.resources.horizontalHeader()
         for c, field in enumerate(RESOURCE_FIELDS):  # name and notes share what is left
-            header.setSectionResizeMode(c, QHeaderView.ResizeMode.Stretch
-                                        if field in ("name", "notes")
-                                        else QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(
+                c,
+                QHeaderView.ResizeMode.Stretch
+                if field in ("name", "notes")
+                else QHeaderView.ResizeMode.ResizeToContents,
+            )
         self.resources.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # Wrapped notes need taller rows whenever the stretched column changes width.
         self.resources.horizontalHeader().sectionResized.connect(
-            lambda *_: self.resources.resizeRowsToContents())
+            lambda *_: self.resources.resizeRowsToContents()
+        )
         self.resources.setWordWrap(True)
         self.resources.setTextElideMode(Qt.TextElideMode.ElideNone)
         # Rows always as tall as their wrapped notes (they were cut to one line).
         self.resources.verticalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
+            QHeaderView.ResizeMode.ResizeToContents
+        )
         self.resources.verticalHeader().hide()
         set_font(self.resources, 1.1)
         self.resources.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -160,9 +197,12 @@ class SafetyDialog(QDialog):
         def load(s: Any) -> tuple[list[tuple[str, list[str]]], bool]:
             safety.seed_default_resources(s, self.ctx.lang)
             safety.localize_placeholders(s, self.ctx.lang)
-            rows = [(r.id, [getattr(r, f) or "" for f in RESOURCE_FIELDS])
-                    for r in safety.list_resources(s)]
+            rows = [
+                (r.id, [getattr(r, f) or "" for f in RESOURCE_FIELDS])
+                for r in safety.list_resources(s)
+            ]
             return rows, safety.resources_need_editing(s), safety_numbers(s, self.ctx.lang)
+
         self._db(load, self._show_resources)
 
     def _show_resources(self, result: tuple[list[tuple[str, list[str]]], bool, Any]) -> None:
@@ -182,13 +222,23 @@ class SafetyDialog(QDialog):
         self._show_state(need_editing, numbers)
 
     def _show_state(self, need_editing: bool, numbers: Any) -> None:
-        self.reminder.setText(self.tr("No resource has a phone number yet. Add your local crisis "
-                                      "line and emergency number before the session.")
-                              if need_editing else "")
+        self.reminder.setText(
+            self.tr(
+                "No resource has a phone number yet. Add your local crisis "
+                "line and emergency number before the session."
+            )
+            if need_editing
+            else ""
+        )
         self.reminder.setVisible(need_editing)
-        lines = [f"{name}:  \u2066{phone}\u2069" for name, phone in
-                 ((numbers.emergency_name, numbers.emergency),
-                  (numbers.crisis_name, numbers.crisis)) if phone]
+        lines = [
+            f"{name}:  \u2066{phone}\u2069"
+            for name, phone in (
+                (numbers.emergency_name, numbers.emergency),
+                (numbers.crisis_name, numbers.crisis),
+            )
+            if phone
+        ]
         self.numbers.setText("\n".join(lines))
         self.numbers.setVisible(bool(lines))
 
@@ -211,6 +261,7 @@ class SafetyDialog(QDialog):
 
     def _resource_failed(self, exc: BaseException) -> None:
         from facilitator.ui.tasks import report_failure
+
         report_failure(exc, self)
         self.reload_resources()
 
@@ -222,14 +273,21 @@ class SafetyDialog(QDialog):
         rows = sorted({i.row() for i in self.resources.selectedIndexes()})
         ids = [self._resource_ids[r] for r in rows]
         if ids:
-            self._db(lambda s: [safety.delete_resource(s, i) for i in ids],
-                     lambda _: self.reload_resources())
+            self._db(
+                lambda s: [safety.delete_resource(s, i) for i in ids],
+                lambda _: self.reload_resources(),
+            )
 
     # -- tab 2: incident -------------------------------------------------------------------
     def _build_incident_tab(self, aliases: Iterable[str]) -> QWidget:
         page = QWidget(self)
-        note = QLabel(self.tr("Record what happened without names or identifying details. "
-                              "Use participant codes only if you must."), page)
+        note = QLabel(
+            self.tr(
+                "Record what happened without names or identifying details. "
+                "Use participant codes only if you must."
+            ),
+            page,
+        )
         note.setWordWrap(True)
         self.type_box = QComboBox(page)
         self.type_box.setObjectName("incidentType")
@@ -265,9 +323,11 @@ class SafetyDialog(QDialog):
         self.follow_up = QComboBox(page)
         self.follow_up.setObjectName("incidentFollowUp")
         self.follow_up.setAccessibleName(self.tr("Follow-up"))
-        for value, text in (("open", self.tr("Follow-up needed")),
-                            ("none_needed", self.tr("No follow-up needed")),
-                            ("done", self.tr("Followed up already"))):
+        for value, text in (
+            ("open", self.tr("Follow-up needed")),
+            ("none_needed", self.tr("No follow-up needed")),
+            ("done", self.tr("Followed up already")),
+        ):
             self.follow_up.addItem(text, value)
         self.follow_up_note = QLineEdit(page)
         self.follow_up_note.setAccessibleName(self.tr("Follow-up plan"))
@@ -302,8 +362,17 @@ class SafetyDialog(QDialog):
         group_id, session_id = self.group_id, self.session_id
 
         def save(s: Any) -> str:
-            return runs.record_incident(s, group_id, session_id, type_id, severity, description,
-                                        actions, follow, follow_note)
+            return runs.record_incident(
+                s,
+                group_id,
+                session_id,
+                type_id,
+                severity,
+                description,
+                actions,
+                follow,
+                follow_note,
+            )
 
         run_db(self.ctx, save, self._saved)
 

@@ -19,8 +19,15 @@ from typing import Iterable, Optional
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (QButtonGroup, QHBoxLayout, QLabel, QPushButton, QScrollArea,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from facilitator.ui.run.common import Person, locale_digits, set_font
 from facilitator.app.scales import CHECKIN_KEY, CHECKIN_SCALE, Scale
@@ -34,8 +41,7 @@ _ENTER_KEYS = {Qt.Key.Key_Return, Qt.Key.Key_Enter}
 # X records a pass, as X passes a speaker in a round; P is Pause all over run mode and
 # once recorded a pass here instead. (ء is the X key on the Arabic layout.)
 _PASS_KEYS = {int(Qt.Key.Key_X), ord("ء")}
-_OWN_KEYS = set(_DIGIT_KEYS) | _ENTER_KEYS | {Qt.Key.Key_Backspace, Qt.Key.Key_Up,
-                                              Qt.Key.Key_Down}
+_OWN_KEYS = set(_DIGIT_KEYS) | _ENTER_KEYS | {Qt.Key.Key_Backspace, Qt.Key.Key_Up, Qt.Key.Key_Down}
 _POINT_KEYS = {int(Qt.Key.Key_Period), int(Qt.Key.Key_Comma)}  # decimal scales
 _MINUS_KEYS = {int(Qt.Key.Key_Minus)}  # scales that go below zero
 _MEASURE_KEYS = {int(Qt.Key.Key_M), ord("ة")}  # next measure (M on the Arabic layout too)
@@ -47,7 +53,7 @@ KEY_MEANINGS = {"pass": _PASS_KEYS, "next measure": _MEASURE_KEYS}
 class ScorePanel(QWidget):
     """Rows of score buttons for one step (``"pre"`` check-in or ``"post"`` check-out)."""
 
-    scored = Signal(str, object, bool)   # participant id, value (int or None), passed
+    scored = Signal(str, object, bool)  # participant id, value (int or None), passed
     # custom measure: key, phase, participant id, value (float or None), passed
     custom_scored = Signal(str, str, str, object, bool)
 
@@ -66,8 +72,10 @@ class ScorePanel(QWidget):
         self._answers: dict[str, dict[str, Score]] = {CHECKIN_KEY: {}}
         self.selector = QWidget(self)
         self.selector.setObjectName("measureSelector")
-        self.selector.setStyleSheet("QPushButton:checked { background: #1565c0; color: white;"
-                                    " font-weight: bold; border: 1px solid #0d47a1; }")
+        self.selector.setStyleSheet(
+            "QPushButton:checked { background: #1565c0; color: white;"
+            " font-weight: bold; border: 1px solid #0d47a1; }"
+        )
         self._selector_layout = QHBoxLayout(self.selector)
         self._selector_layout.setContentsMargins(0, 0, 0, 0)
         self._selector_group = QButtonGroup(self)
@@ -97,25 +105,39 @@ class ScorePanel(QWidget):
     def retranslate(self) -> None:
         scale = self._scale
         if scale.builtin:
-            title = (self.tr("Check-in: how are you, from 0 to 10?") if self.phase == "pre"
-                     else self.tr("Check-out: how are you now, from 0 to 10?"))
+            title = (
+                self.tr("Check-in: how are you, from 0 to 10?")
+                if self.phase == "pre"
+                else self.tr("Check-out: how are you now, from 0 to 10?")
+            )
         else:
-            title = {"pre": self.tr("Check-in: %1, from %2 to %3"),
-                     "post": self.tr("Check-out: %1, from %2 to %3"),
-                     "single": self.tr("Asked once: %1, from %2 to %3")}[scale.phase]
-            title = (title.replace("%2", locale_digits(scale.text(scale.minimum)))
-                     .replace("%3", locale_digits(scale.text(scale.maximum)))
-                     .replace("%1", self._title_of(scale)))
+            title = {
+                "pre": self.tr("Check-in: %1, from %2 to %3"),
+                "post": self.tr("Check-out: %1, from %2 to %3"),
+                "single": self.tr("Asked once: %1, from %2 to %3"),
+            }[scale.phase]
+            title = (
+                title.replace("%2", locale_digits(scale.text(scale.minimum)))
+                .replace("%3", locale_digits(scale.text(scale.maximum)))
+                .replace("%1", self._title_of(scale))
+            )
         self.title.setText(title)
         if scale.uses_buttons():
-            help_text = self.tr("Tap a number, or type it and press Enter to go to the next "
-                                "person. X records a pass.")
+            help_text = self.tr(
+                "Tap a number, or type it and press Enter to go to the next "
+                "person. X records a pass."
+            )
         else:
-            help_text = self.tr("Set the number and press Save, or type it and press Enter to "
-                                "go to the next person. X records a pass.")
+            help_text = self.tr(
+                "Set the number and press Save, or type it and press Enter to "
+                "go to the next person. X records a pass."
+            )
         if not scale.builtin:
-            help_text += " " + (self.tr("A higher score is better.") if scale.higher_is_better
-                                else self.tr("A lower score is better."))
+            help_text += " " + (
+                self.tr("A higher score is better.")
+                if scale.higher_is_better
+                else self.tr("A lower score is better.")
+            )
         if len(self._scales) > 1:
             help_text += " " + self.tr("M goes to the next measure.")
         self.help.setText(help_text)
@@ -128,8 +150,12 @@ class ScorePanel(QWidget):
         return display_title(scale.title, self._lang)
 
     # -- measures --------------------------------------------------------------------
-    def set_scales(self, scales: list[Scale], answers: dict[tuple[str, str], dict[str, Score]],
-                   lang: str = "en") -> None:
+    def set_scales(
+        self,
+        scales: list[Scale],
+        answers: dict[tuple[str, str], dict[str, Score]],
+        lang: str = "en",
+    ) -> None:
         """The custom measures this step also records, with this session's answers.
 
         Call before :meth:`set_people`; the measure being recorded stays selected."""
@@ -181,9 +207,11 @@ class ScorePanel(QWidget):
             button = self._selector_group.button(i)
             if button is None:
                 continue
-            name = ((self.tr("Check-in rating") if self.phase == "pre"
-                     else self.tr("Check-out rating")) if scale.builtin
-                    else self._title_of(scale))
+            name = (
+                (self.tr("Check-in rating") if self.phase == "pre" else self.tr("Check-out rating"))
+                if scale.builtin
+                else self._title_of(scale)
+            )
             done = sum(1 for pid in self._answers.get(scale.key, {}) if pid in present)
             count = locale_digits(f"{done}/{len(self._people)}")
             button.setText(f"{name}  {count}")
@@ -191,8 +219,9 @@ class ScorePanel(QWidget):
             button.setChecked(scale == self._scale)
 
     # -- content ---------------------------------------------------------------------
-    def set_people(self, people: Iterable[Person],
-                   existing: dict[str, Score] | None = None) -> None:
+    def set_people(
+        self, people: Iterable[Person], existing: dict[str, Score] | None = None
+    ) -> None:
         """One row per present person; ``existing`` restores saved check-in answers."""
         self._people = list(people)
         self._answers[CHECKIN_KEY] = dict(existing or {})
@@ -218,8 +247,9 @@ class ScorePanel(QWidget):
             if person.id in answers:
                 row.show_value(*answers[person.id])
         if self._rows:
-            widest = max(r.label.fontMetrics().horizontalAdvance(r.person.label()) + 8
-                         for r in self._rows)
+            widest = max(
+                r.label.fontMetrics().horizontalAdvance(r.person.label()) + 8 for r in self._rows
+            )
             for row in self._rows:
                 row.fit_label(max(110, min(widest, LABEL_MAX_WIDTH)))
         first_open = next((i for i, r in enumerate(self._rows) if not r.answered()), 0)
@@ -236,8 +266,9 @@ class ScorePanel(QWidget):
         index = self._rows.index(row)
         value, passed = row.value_for(button_id), button_id == PASS_ID
         if value is None and not passed:  # Save with no number set: keep what was there
-            row.show_value(*self._answers.get(self._scale.key, {}).get(row.person.id,
-                                                                        (None, False)))
+            row.show_value(
+                *self._answers.get(self._scale.key, {}).get(row.person.id, (None, False))
+            )
             return
         self._record(index, value, passed)
 
@@ -274,8 +305,11 @@ class ScorePanel(QWidget):
         # Claim digits, Enter and X before the run view's shortcuts.
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
             plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-            if (event.key() in _OWN_KEYS or event.key() in _PASS_KEYS
-                    or event.key() in self._extra_keys()) and plain:
+            if (
+                event.key() in _OWN_KEYS
+                or event.key() in _PASS_KEYS
+                or event.key() in self._extra_keys()
+            ) and plain:
                 event.accept()
                 return True
         return super().event(event)
@@ -304,8 +338,9 @@ class ScorePanel(QWidget):
         if key in _MEASURE_KEYS and len(self._scales) > 1:
             self.next_scale()
         elif key in _DIGIT_KEYS or key in self._extra_keys():
-            self._type(str(_DIGIT_KEYS[key]) if key in _DIGIT_KEYS
-                       else "-" if key in _MINUS_KEYS else ".")
+            self._type(
+                str(_DIGIT_KEYS[key]) if key in _DIGIT_KEYS else "-" if key in _MINUS_KEYS else "."
+            )
             row.set_entry(self._typed)
         elif key == Qt.Key.Key_Backspace:
             self._typed = self._typed[:-1]

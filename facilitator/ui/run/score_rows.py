@@ -11,26 +11,36 @@ from __future__ import annotations
 from typing import Optional
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QButtonGroup, QDoubleSpinBox, QFrame, QHBoxLayout, QLabel,
-                               QPushButton, QWidget)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDoubleSpinBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
 
 from facilitator.ui.run.common import Person, locale_digits, set_font
 from facilitator.app.scales import Scale
 
 PASS_ID = 11  # button id of "Pass" in each row's button group (0..10 are the points)
 
-_BASE_STYLE = ("QPushButton { padding: 0px; min-width: 26px; }"
-               " QPushButton#passButton { min-width: 48px; }"
-               " QPushButton#saveScore { min-width: 64px; padding: 0px 6px; }"
-               " QPushButton:checked { background: #1f6f6b; color: white;"
-               " font-weight: bold; border: 1px solid #0d3d3a; }")
+_BASE_STYLE = (
+    "QPushButton { padding: 0px; min-width: 26px; }"
+    " QPushButton#passButton { min-width: 48px; }"
+    " QPushButton#saveScore { min-width: 64px; padding: 0px 6px; }"
+    " QPushButton:checked { background: #1f6f6b; color: white;"
+    " font-weight: bold; border: 1px solid #0d3d3a; }"
+)
 
 
 class ScoreRow(QFrame):
     """One person on one scale; ``group`` holds the point buttons (id = point index)."""
 
-    def __init__(self, person: Person, scale: Scale, pass_text: str, save_text: str,
-                 parent: QWidget) -> None:
+    def __init__(
+        self, person: Person, scale: Scale, pass_text: str, save_text: str, parent: QWidget
+    ) -> None:
         super().__init__(parent)
         self.person, self.scale = person, scale
         self.setObjectName(f"score-{person.code}")
@@ -101,8 +111,11 @@ class ScoreRow(QFrame):
             if self.spin.value() < self.scale.minimum:
                 return None  # still the dash: nothing to save
             index = self.scale.index_of(self.spin.value())
-            return self.scale.value_at(index if index is not None else round(
-                (self.spin.value() - self.scale.minimum) / self.scale.step))
+            return self.scale.value_at(
+                index
+                if index is not None
+                else round((self.spin.value() - self.scale.minimum) / self.scale.step)
+            )
         return self.scale.value_at(button_id)
 
     def show_value(self, value: Optional[float], passed: bool) -> None:
@@ -126,7 +139,8 @@ class ScoreRow(QFrame):
 
     def answered(self) -> bool:
         return self.group.checkedButton() is not None or bool(
-            self.save_button is not None and self.save_button.isChecked())
+            self.save_button is not None and self.save_button.isChecked()
+        )
 
     def fit_label(self, width: int) -> None:
         """Same width on every row (so the buttons line up); a long alias is elided."""
@@ -138,10 +152,11 @@ class ScoreRow(QFrame):
 
     def set_current(self, current: bool) -> None:
         # Border plus margin is 3 px either way, so the current row's buttons do not shift.
-        ring = ("QFrame#%s { border: 3px solid #1565c0; border-radius: 6px; margin: 0px; }"
-                if current else
-                "QFrame#%s { border: 1px solid palette(mid); border-radius: 4px; margin: 2px; }"
-                ) % self.objectName()
+        ring = (
+            "QFrame#%s { border: 3px solid #1565c0; border-radius: 6px; margin: 0px; }"
+            if current
+            else "QFrame#%s { border: 1px solid palette(mid); border-radius: 4px; margin: 2px; }"
+        ) % self.objectName()
         self.setStyleSheet(_BASE_STYLE + ring)
 
     def set_entry(self, text: str, invalid: bool = False) -> None:

@@ -44,8 +44,14 @@ def _run_view(ctx: Any, group_id: str, script_id: str) -> Any:
     for p in people:
         view.attendance.button_for(p.id).click()
     view.go_next()
-    target = next((i for i, st in enumerate(view.script.steps) if st.outcome == "pre"
-                   or st.kind == "check_in"), 0)
+    target = next(
+        (
+            i
+            for i, st in enumerate(view.script.steps)
+            if st.outcome == "pre" or st.kind == "check_in"
+        ),
+        0,
+    )
     while (view.engine.index or 0) < target:  # started: the index is set
         clock.now += view.script.steps[view.engine.index or 0].minutes * 60
         view.go_next()
@@ -55,8 +61,11 @@ def _run_view(ctx: Any, group_id: str, script_id: str) -> Any:
     for row, value in zip(panel.rows()[:5], (6, 4, 8, None, 5)):
         row.group.button(11 if value is None else value).click()
     if not view.data.no_notes:
-        view.notes.editor.setPlainText("وصل عضوان متأخرين، واندمجا بهدوء." if view.lang == "ar"
-                                       else "Two members arrived late; settled well.")
+        view.notes.editor.setPlainText(
+            "وصل عضوان متأخرين، واندمجا بهدوء."
+            if view.lang == "ar"
+            else "Two members arrived late; settled well."
+        )
     view.refresh()
     return view
 
@@ -72,8 +81,9 @@ def build_screens(ctx: Any) -> dict[str, QWidget]:
     view = _run_view(ctx, group_id, script_id)
     direction = Qt.LayoutDirection.RightToLeft if ctx.rtl else Qt.LayoutDirection.LeftToRight
     presenter = PresenterView()
-    presenter.setLayoutDirection(Qt.LayoutDirection.RightToLeft if view.lang == "ar"
-                                 else Qt.LayoutDirection.LeftToRight)
+    presenter.setLayoutDirection(
+        Qt.LayoutDirection.RightToLeft if view.lang == "ar" else Qt.LayoutDirection.LeftToRight
+    )
     presenter.update_state(view.presenter_state())
     safety = SafetyDialog(ctx, group_id, view.session_id, view.data.aliases())
     done = last_completed_session(ctx.db, group_id)

@@ -13,8 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from facilitator.session.scripts import Step
-from facilitator.ui.run.common import (locale_digits, set_font, timer_colour, timer_state,
-                                       timer_text)
+from facilitator.ui.run.common import locale_digits, set_font, timer_colour, timer_state, timer_text
 
 
 def _wrapping(parent: QWidget, factor: float, bold: bool = False, name: str = "") -> QLabel:
@@ -44,8 +43,9 @@ class StepCard(QWidget):
         self.paused_label = QLabel(self)
         self.paused_label.setObjectName("stepPaused")
         self.paused_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.paused_label.setStyleSheet("background: #4e5561; color: white; border-radius: 4px;"
-                                        " padding: 2px 10px;")
+        self.paused_label.setStyleSheet(
+            "background: #4e5561; color: white; border-radius: 4px; padding: 2px 10px;"
+        )
         set_font(self.paused_label, 1.15, bold=True)
         policy = self.paused_label.sizePolicy()
         policy.setRetainSizeWhenHidden(True)
@@ -58,7 +58,8 @@ class StepCard(QWidget):
         self.notes_box.setObjectName("notesBox")
         self.notes_box.setStyleSheet(
             "QFrame#notesBox { background: rgba(255, 193, 7, 0.16);"
-            " border-left: 6px solid #c77800; border-radius: 4px; }")
+            " border-left: 6px solid #c77800; border-radius: 4px; }"
+        )
         self.notes_caption = _wrapping(self.notes_box, 1.0, True)
         self.notes = _wrapping(self.notes_box, 1.15, name="stepNotes")
         box = QVBoxLayout(self.notes_box)
@@ -69,7 +70,8 @@ class StepCard(QWidget):
         self.numbers_box = QFrame(self)
         self.numbers_box.setObjectName("safetyNumbersBox")
         self.numbers_box.setStyleSheet(
-            "QFrame#safetyNumbersBox { border: 2px solid #b71c1c; border-radius: 6px; }")
+            "QFrame#safetyNumbersBox { border: 2px solid #b71c1c; border-radius: 6px; }"
+        )
         self.numbers = _wrapping(self.numbers_box, 1.6, True, "safetyNumbers")
         self.numbers.setTextFormat(Qt.TextFormat.PlainText)
         numbers_layout = QVBoxLayout(self.numbers_box)
@@ -119,17 +121,24 @@ class StepCard(QWidget):
         if numbers is None:
             return
         missing = self.tr("not set: press F1 to add it")
-        lines = [f"{numbers.emergency_name}:  \u2066{numbers.emergency or ''}\u2069"
-                 if numbers.emergency else f"{numbers.emergency_name}: {missing}",
-                 f"{numbers.crisis_name}:  \u2066{numbers.crisis or ''}\u2069"
-                 if numbers.crisis else f"{numbers.crisis_name}: {missing}"]
+        lines = [
+            f"{numbers.emergency_name}:  \u2066{numbers.emergency or ''}\u2069"
+            if numbers.emergency
+            else f"{numbers.emergency_name}: {missing}",
+            f"{numbers.crisis_name}:  \u2066{numbers.crisis or ''}\u2069"
+            if numbers.crisis
+            else f"{numbers.crisis_name}: {missing}",
+        ]
         self.numbers.setText("\n".join(lines))
 
     def show_step(self, step: Step, index: int, total: int, lang: str, kind_label: str) -> None:
         self.numbers_box.setVisible(step.kind == "safety_check" and self._numbers is not None)
-        self.position.setText(self.tr("Step %1 of %2 · %3")
-                              .replace("%1", locale_digits(str(index + 1)))
-                              .replace("%2", locale_digits(str(total))).replace("%3", kind_label))
+        self.position.setText(
+            self.tr("Step %1 of %2 · %3")
+            .replace("%1", locale_digits(str(index + 1)))
+            .replace("%2", locale_digits(str(total)))
+            .replace("%3", kind_label)
+        )
         # Arabic script text keeps the interface's digits ("من ٠ إلى ١٠"), not the
         # Western digits the script files are written with.
         digits = locale_digits if lang == "ar" else (lambda text: text)
@@ -147,8 +156,9 @@ class StepCard(QWidget):
             self.notes.setText("")
             self.notes_box.hide()
         for label in (self.title, self.say, self.prompts, self.notes):
-            label.setLayoutDirection(Qt.LayoutDirection.RightToLeft if lang == "ar"
-                                     else Qt.LayoutDirection.LeftToRight)
+            label.setLayoutDirection(
+                Qt.LayoutDirection.RightToLeft if lang == "ar" else Qt.LayoutDirection.LeftToRight
+            )
             label.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop)
 
     def show_time(self, remaining: float, planned: float, paused: bool = False) -> Optional[str]:

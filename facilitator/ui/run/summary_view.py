@@ -14,8 +14,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from facilitator.i18n import pick
 from facilitator.ui.run.common import run_db, set_font
@@ -35,9 +34,16 @@ class SummaryView(QWidget):
     pdf_written = Signal(str)
     leave_requested = Signal()
 
-    def __init__(self, ctx: Any, session_id: str, report_lang: Optional[str] = None,
-                 parent: QWidget | None = None, *, scores: bool = True,
-                 auto_pdf: bool = False) -> None:
+    def __init__(
+        self,
+        ctx: Any,
+        session_id: str,
+        report_lang: Optional[str] = None,
+        parent: QWidget | None = None,
+        *,
+        scores: bool = True,
+        auto_pdf: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.ctx, self.session_id = ctx, session_id
         # False for a no-notes session or a headcount-only group: no one was scored, so
@@ -57,13 +63,15 @@ class SummaryView(QWidget):
         form = QFormLayout()  # large, airy figures: read aloud to the group at the close
         form.setVerticalSpacing(22)
         form.setHorizontalSpacing(40)
-        for key, caption in (("attended", self.tr("People present")),
-                             ("newcomers", self.tr("Newcomers")),
-                             ("change", self.tr("Average change (check-out minus check-in)")),
-                             ("who5", self.tr("WHO-5 forms entered")),
-                             ("custom", self.tr("Other measures")),
-                             ("incidents", self.tr("Incidents recorded")),
-                             ("skipped", self.tr("Steps skipped"))):
+        for key, caption in (
+            ("attended", self.tr("People present")),
+            ("newcomers", self.tr("Newcomers")),
+            ("change", self.tr("Average change (check-out minus check-in)")),
+            ("who5", self.tr("WHO-5 forms entered")),
+            ("custom", self.tr("Other measures")),
+            ("incidents", self.tr("Incidents recorded")),
+            ("skipped", self.tr("Steps skipped")),
+        ):
             value = QLabel("…", self)
             value.setObjectName(f"summary-{key}")
             value.setWordWrap(True)
@@ -105,17 +113,26 @@ class SummaryView(QWidget):
 
     def reload(self) -> None:
         session_id = self.session_id
-        run_db(self.ctx, lambda s: (session_summary(s, session_id), step_titles(s, session_id)),
-               self._show)
+        run_db(
+            self.ctx,
+            lambda s: (session_summary(s, session_id), step_titles(s, session_id)),
+            self._show,
+        )
 
     def _show(self, result: tuple[SessionSummary, dict[str, dict[str, str]]]) -> None:
         summary, titles = result
         self.summary = summary
         for label in self.values.values():
             # Digits alone carry no direction; anchor the text to the layout's side.
-            label.setAlignment(Qt.AlignmentFlag.AlignAbsolute | (
-                Qt.AlignmentFlag.AlignRight if self.isRightToLeft()
-                else Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignVCenter)
+            label.setAlignment(
+                Qt.AlignmentFlag.AlignAbsolute
+                | (
+                    Qt.AlignmentFlag.AlignRight
+                    if self.isRightToLeft()
+                    else Qt.AlignmentFlag.AlignLeft
+                )
+                | Qt.AlignmentFlag.AlignVCenter
+            )
         loc = self.locale()
         self.values["attended"].setText(loc.toString(summary.attended))
         self.values["newcomers"].setText(loc.toString(summary.newcomers))
@@ -126,22 +143,31 @@ class SummaryView(QWidget):
             self.values["change"].setText(
                 self.tr("%1 (from %2 people)")
                 .replace("%1", sign + loc.toString(summary.average_change, "f", 1))
-                .replace("%2", loc.toString(summary.paired)))
+                .replace("%2", loc.toString(summary.paired))
+            )
         self.values["who5"].setText(loc.toString(summary.who5_answered))
         lines = []
         for line in summary.custom:
             if line.is_change:
                 sign = "+" if line.value > 0 else ""
-                text = self.tr("%1: %2 change (from %3 people)").replace("%2", sign + loc.toString(
-                    line.value, "f", 1))
+                text = self.tr("%1: %2 change (from %3 people)").replace(
+                    "%2", sign + loc.toString(line.value, "f", 1)
+                )
             else:
-                text = self.tr("%1: mean %2 (from %3 people)").replace("%2", loc.toString(
-                    line.value, "f", 1))
-            lines.append(text.replace("%1", pick(line.title, self.ctx.lang))
-                         .replace("%3", loc.toString(line.people)))
+                text = self.tr("%1: mean %2 (from %3 people)").replace(
+                    "%2", loc.toString(line.value, "f", 1)
+                )
+            lines.append(
+                text.replace("%1", pick(line.title, self.ctx.lang)).replace(
+                    "%3", loc.toString(line.people)
+                )
+            )
         self.values["custom"].setText("\n".join(lines))
-        for key, shown in (("who5", self.scores and summary.who5_answered > 0),
-                           ("custom", self.scores and bool(lines)), ("change", self.scores)):
+        for key, shown in (
+            ("who5", self.scores and summary.who5_answered > 0),
+            ("custom", self.scores and bool(lines)),
+            ("change", self.scores),
+        ):
             self.values[key].setVisible(shown)
             self.captions[key].setVisible(shown)
         if self._auto_pdf:
@@ -149,8 +175,9 @@ class SummaryView(QWidget):
             self.make_pdf()
         self.values["incidents"].setText(loc.toString(summary.incidents))
         if summary.skipped_steps:
-            names = ", ".join(pick(titles.get(s), self.report_lang) or s
-                              for s in summary.skipped_steps)
+            names = ", ".join(
+                pick(titles.get(s), self.report_lang) or s for s in summary.skipped_steps
+            )
             self.values["skipped"].setText(f"{loc.toString(len(summary.skipped_steps))}: {names}")
         else:
             self.values["skipped"].setText(loc.toString(0))
@@ -172,8 +199,13 @@ class SummaryView(QWidget):
 
         self.pdf_button.setEnabled(False)
         self.pdf_label.setText(self.tr("Making the PDF…"))
-        self.ctx.tasks.run(job, on_success=self._pdf_done, on_failure=self._pdf_failed,
-                           progress=True, label=self.tr("Making the session summary PDF"))
+        self.ctx.tasks.run(
+            job,
+            on_success=self._pdf_done,
+            on_failure=self._pdf_failed,
+            progress=True,
+            label=self.tr("Making the session summary PDF"),
+        )
 
     def _pdf_done(self, path: str) -> None:
         self.pdf_path = Path(path)

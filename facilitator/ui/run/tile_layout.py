@@ -62,8 +62,9 @@ class TileLayout(QLayout):
         items = self._visible()
         if not items:
             return QSize(0, 0)
-        return QSize(max(i.sizeHint().width() for i in items),
-                     max(i.minimumSize().height() for i in items))
+        return QSize(
+            max(i.sizeHint().width() for i in items), max(i.minimumSize().height() for i in items)
+        )
 
     def columns(self, width: int) -> int:
         """How many tiles fit side by side in ``width`` pixels (at least one)."""
@@ -80,12 +81,15 @@ class TileLayout(QLayout):
             return m.top() + m.bottom()
         gap = self.spacing()
         cols = self.columns(rect.width())
-        width = max(self._cell().width(), (inner.width() - gap * (cols - 1)) // cols) \
-            if cols > 1 else max(1, inner.width())
+        width = (
+            max(self._cell().width(), (inner.width() - gap * (cols - 1)) // cols)
+            if cols > 1
+            else max(1, inner.width())
+        )
         rtl = self.parentWidget() is not None and self.parentWidget().isRightToLeft()
         y = inner.y()
         for start in range(0, len(items), cols):
-            row = items[start:start + cols]
+            row = items[start : start + cols]
             height = max(max(i.minimumSize().height(), i.sizeHint().height()) for i in row)
             for col, item in enumerate(row):
                 x = inner.x() + col * (width + gap)

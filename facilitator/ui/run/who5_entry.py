@@ -20,8 +20,15 @@ from typing import Optional
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (QButtonGroup, QHBoxLayout, QLabel, QPushButton, QSizePolicy,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from facilitator.tracking.measures import MeasureText
 from facilitator.ui.run.common import Person, locale_digits, set_font
@@ -32,16 +39,28 @@ _DIGITS.update({0x0660 + d: d for d in range(6)})  # Arabic-Indic digits (Arabic
 _ENTER = {Qt.Key.Key_Return, Qt.Key.Key_Enter}
 # Keys this form answers to; arrows are claimed too, so Left/Right (next/back step
 # in the run view) cannot change the step while a form is being typed in.
-_OWN = set(_DIGITS) | _ENTER | {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left,
-                                Qt.Key.Key_Right, Qt.Key.Key_Escape, Qt.Key.Key_Backspace}
-_CHECKED = ("QPushButton:checked { background: #1f6f6b; color: white; font-weight: bold;"
-            " border: 1px solid #0d3d3a; }")
+_OWN = (
+    set(_DIGITS)
+    | _ENTER
+    | {
+        Qt.Key.Key_Up,
+        Qt.Key.Key_Down,
+        Qt.Key.Key_Left,
+        Qt.Key.Key_Right,
+        Qt.Key.Key_Escape,
+        Qt.Key.Key_Backspace,
+    }
+)
+_CHECKED = (
+    "QPushButton:checked { background: #1f6f6b; color: white; font-weight: bold;"
+    " border: 1px solid #0d3d3a; }"
+)
 
 
 class Who5Entry(QWidget):
     """The WHO-5 form for one person at a time (call :meth:`open_for`)."""
 
-    save_requested = Signal(str, object, bool)   # participant id, items (list) or None, passed
+    save_requested = Signal(str, object, bool)  # participant id, items (list) or None, passed
     back_requested = Signal()
 
     def __init__(self, text: MeasureText, parent: QWidget | None = None) -> None:
@@ -125,8 +144,12 @@ class Who5Entry(QWidget):
         actions.addStretch(1)
         actions.addWidget(self.save_button)
 
-        self.help = QLabel(self.tr("Type 0 to 5 to answer and move on; Up and Down go back and "
-                                   "forth; Enter saves."), self)
+        self.help = QLabel(
+            self.tr(
+                "Type 0 to 5 to answer and move on; Up and Down go back and forth; Enter saves."
+            ),
+            self,
+        )
         self.help.setWordWrap(True)
         self.help.setObjectName("who5Help")
 
@@ -158,9 +181,11 @@ class Who5Entry(QWidget):
     def go_to(self, index: int) -> None:
         self.current = max(0, min(index, ITEMS - 1))
         self.statement.setText(self.text.items[self.current])
-        self.position.setText(self.tr("Statement %1 of %2")
-                              .replace("%1", locale_digits(str(self.current + 1)))
-                              .replace("%2", locale_digits(str(ITEMS))))
+        self.position.setText(
+            self.tr("Statement %1 of %2")
+            .replace("%1", locale_digits(str(self.current + 1)))
+            .replace("%2", locale_digits(str(ITEMS)))
+        )
         answer = self.answers[self.current]
         self.choices.setExclusive(False)  # so "no answer yet" can show no checked button
         for button in self.choices.buttons():
@@ -182,7 +207,9 @@ class Who5Entry(QWidget):
 
     def save(self) -> None:
         if self.person is not None and self.complete():
-            self.save_requested.emit(self.person.id, [int(a) for a in self.answers if a is not None], False)
+            self.save_requested.emit(
+                self.person.id, [int(a) for a in self.answers if a is not None], False
+            )
 
     def _pass(self) -> None:
         if self.person is not None:
@@ -194,11 +221,16 @@ class Who5Entry(QWidget):
             a = self.answers[i]
             shown = "–" if a is None else locale_digits(str(a))
             button.setText(f"{locale_digits(str(i + 1))}:  {shown}")
-            button.setAccessibleName(self.tr("Statement %1: %2").replace(
-                "%1", locale_digits(str(i + 1))).replace(
-                "%2", labels[a] if a is not None else self.tr("not answered yet")))
-            style = ("QPushButton { border: 3px solid #1565c0; border-radius: 6px;"
-                     " font-weight: bold; }" if i == self.current else "")
+            button.setAccessibleName(
+                self.tr("Statement %1: %2")
+                .replace("%1", locale_digits(str(i + 1)))
+                .replace("%2", labels[a] if a is not None else self.tr("not answered yet"))
+            )
+            style = (
+                "QPushButton { border: 3px solid #1565c0; border-radius: 6px; font-weight: bold; }"
+                if i == self.current
+                else ""
+            )
             button.setStyleSheet(style)
         self.save_button.setEnabled(self.complete())
 

@@ -23,8 +23,17 @@ from typing import Iterable, Optional
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (QFrame, QGridLayout, QLabel, QPushButton, QScrollArea,
-                               QSizePolicy, QStackedWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from facilitator.tracking.measures import WHO5_EVERY, MeasureText, who5_prompt
 from facilitator.ui.run.common import Person, locale_digits, set_font
@@ -32,8 +41,10 @@ from facilitator.app.run_data import Who5State
 from facilitator.ui.run.who5_entry import Who5Entry
 
 _SMALL = "color: palette(mid);"
-_NOTE = ("QFrame#who5Result { border: 1px solid #c9b458; border-radius: 6px;"
-         " background: rgba(201, 180, 88, 0.12); }")
+_NOTE = (
+    "QFrame#who5Result { border: 1px solid #c9b458; border-radius: 6px;"
+    " background: rgba(201, 180, 88, 0.12); }"
+)
 
 
 class _PersonButton(QPushButton):
@@ -49,11 +60,16 @@ class _PersonButton(QPushButton):
 class Who5Panel(QStackedWidget):
     """Page 0: present people and their WHO-5 state; page 1: the entry form."""
 
-    save_requested = Signal(str, object, bool)   # participant id, items or None, passed
+    save_requested = Signal(str, object, bool)  # participant id, items or None, passed
 
-    def __init__(self, text: MeasureText, due: bool, practice: bool,
-                 states: dict[str, Who5State] | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        text: MeasureText,
+        due: bool,
+        practice: bool,
+        states: dict[str, Who5State] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("who5Panel")
         self.text, self.due, self.practice = text, due, practice
@@ -71,8 +87,13 @@ class Who5Panel(QStackedWidget):
         """The attribution line, and an honest note when the wording is unchecked."""
         labels = []
         if self.text.lang == "ar" and self.text.status != "published":
-            note = QLabel(self.tr("The Arabic wording of WHO-5 here has not yet been checked "
-                                  "against the published Arabic translation."), parent)
+            note = QLabel(
+                self.tr(
+                    "The Arabic wording of WHO-5 here has not yet been checked "
+                    "against the published Arabic translation."
+                ),
+                parent,
+            )
             note.setObjectName("who5WordingNote")
             labels.append(note)
         attribution = QLabel(self.text.attribution, parent)
@@ -93,17 +114,20 @@ class Who5Panel(QStackedWidget):
         self.due_label.setWordWrap(True)
         set_font(self.due_label, 1.1)
         if self.practice:
-            self.due_label.setText(self.tr("Practice run: you can rehearse the form here; "
-                                           "nothing counts in reports."))
+            self.due_label.setText(
+                self.tr("Practice run: you can rehearse the form here; nothing counts in reports.")
+            )
         elif self.due:
-            self.due_label.setText(self.tr("WHO-5 is due today (it is offered about every "
-                                           "%1 sessions).").replace(
-                "%1", locale_digits(str(WHO5_EVERY))))
+            self.due_label.setText(
+                self.tr("WHO-5 is due today (it is offered about every %1 sessions).").replace(
+                    "%1", locale_digits(str(WHO5_EVERY))
+                )
+            )
         else:
-            self.due_label.setText(self.tr("Not due today. You can still collect it if you "
-                                           "wish."))
-        self.help = QLabel(self.tr("Copy each person's answers from their paper form: choose "
-                                   "their code."), page)
+            self.due_label.setText(self.tr("Not due today. You can still collect it if you wish."))
+        self.help = QLabel(
+            self.tr("Copy each person's answers from their paper form: choose their code."), page
+        )
         self.help.setWordWrap(True)
 
         self.result = QFrame(page)
@@ -161,7 +185,7 @@ class Who5Panel(QStackedWidget):
 
     # -- content -------------------------------------------------------------------
     def tab_title(self) -> str:
-        """"WHO-5 due today" while it is due and someone present has no answer yet."""
+        """ "WHO-5 due today" while it is due and someone present has no answer yet."""
         open_ = any(p.id not in self.states for p in self._people)
         if self.due and not self.practice and (open_ or not self._people):
             return self.tr("WHO-5 due today")
@@ -186,8 +210,7 @@ class Who5Panel(QStackedWidget):
             button.setMinimumHeight(48)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             set_font(button, 1.25, bold=True)
-            button.setAccessibleName(self.tr("WHO-5 for participant %1").replace(
-                "%1", person.code))
+            button.setAccessibleName(self.tr("WHO-5 for participant %1").replace("%1", person.code))
             button.clicked.connect(lambda _=False, p=person: self.open_person(p))
             state = QLabel(self._host)
             state.setObjectName(f"who5State-{person.code}")
@@ -248,9 +271,11 @@ class Who5Panel(QStackedWidget):
         if state.passed or state.value is None:
             self.result_label.setText(self.tr("%1: passed (saved)").replace("%1", code))
         else:
-            self.result_label.setText(self.tr("%1: WHO-5 score %2 out of 100 (saved)")
-                                      .replace("%1", code)
-                                      .replace("%2", locale_digits(f"{state.value:g}")))
+            self.result_label.setText(
+                self.tr("%1: WHO-5 score %2 out of 100 (saved)")
+                .replace("%1", code)
+                .replace("%2", locale_digits(f"{state.value:g}"))
+            )
         prompt = self.prompt_for(state)
         self.prompt_label.setText(prompt or "")
         self.prompt_label.setVisible(bool(prompt))

@@ -3,6 +3,7 @@
 Revision ID: i11_release_register
 Revises: i14_supervision
 """
+
 from __future__ import annotations
 
 from typing import Sequence, Union

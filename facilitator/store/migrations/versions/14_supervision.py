@@ -3,6 +3,7 @@
 Revision ID: i14_supervision
 Revises: i15_bundles
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -26,15 +27,26 @@ def _chain_existing_audit_rows() -> None:
     import), over the text as stored."""
     conn = op.get_bind()
     rows = conn.exec_driver_sql(
-        "SELECT id, at, user_id, action, entity, entity_id, detail FROM audit_event "
-        "ORDER BY at, id").fetchall()
+        "SELECT id, at, user_id, action, entity, entity_id, detail FROM audit_event ORDER BY at, id"
+    ).fetchall()
     prev = "0" * 64
     for seq, (eid, at, user, action, entity, entity_id, detail) in enumerate(rows, 1):
-        body = "\x1f".join((str(seq), eid, at or "", user or "", action, entity or "",
-                            entity_id or "", detail or "{}")).encode("utf-8")
+        body = "\x1f".join(
+            (
+                str(seq),
+                eid,
+                at or "",
+                user or "",
+                action,
+                entity or "",
+                entity_id or "",
+                detail or "{}",
+            )
+        ).encode("utf-8")
         h = hashlib.sha256(prev.encode("ascii") + b"\n" + body).hexdigest()
-        conn.exec_driver_sql("UPDATE audit_event SET seq=?, prev_hash=?, hash=? WHERE id=?",
-                             (seq, prev, h, eid))
+        conn.exec_driver_sql(
+            "UPDATE audit_event SET seq=?, prev_hash=?, hash=? WHERE id=?", (seq, prev, h, eid)
+        )
         prev = h
 
 
@@ -54,8 +66,9 @@ def upgrade() -> None:
         sa.Column("active", sa.Boolean(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("removed_at", sa.DateTime(timezone=True), nullable=True),
-        sa.ForeignKeyConstraint(["user_id"], ["user.id"],
-                                name=op.f("fk_user_account_user_id_user")),
+        sa.ForeignKeyConstraint(
+            ["user_id"], ["user.id"], name=op.f("fk_user_account_user_id_user")
+        ),
         sa.PrimaryKeyConstraint("user_id", name=op.f("pk_user_account")),
         sa.UniqueConstraint("login", name=op.f("uq_user_account_login")),
     )
@@ -78,8 +91,12 @@ def upgrade() -> None:
         sa.Column("supersedes_id", sa.String(length=32), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
-        sa.ForeignKeyConstraint(["group_id"], ["group.id"], ondelete="SET NULL",
-                                name=op.f("fk_review_item_group_id_group")),
+        sa.ForeignKeyConstraint(
+            ["group_id"],
+            ["group.id"],
+            ondelete="SET NULL",
+            name=op.f("fk_review_item_group_id_group"),
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_review_item")),
     )
     for col in ("kind", "subject", "group_id", "month", "state"):
@@ -94,8 +111,9 @@ def upgrade() -> None:
         sa.Column("to_state", sa.String(length=32), nullable=True),
         sa.Column("comment", sa.Text(), nullable=False),
         sa.Column("at", sa.DateTime(timezone=True), nullable=False),
-        sa.ForeignKeyConstraint(["item_id"], ["review_item.id"],
-                                name=op.f("fk_review_event_item_id_review_item")),
+        sa.ForeignKeyConstraint(
+            ["item_id"], ["review_item.id"], name=op.f("fk_review_event_item_id_review_item")
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_review_event")),
     )
     op.create_index(op.f("ix_review_event_item_id"), "review_event", ["item_id"], unique=False)
@@ -110,8 +128,9 @@ def upgrade() -> None:
         sa.Column("material_hash", sa.String(length=64), nullable=False),
         sa.Column("signature_hash", sa.String(length=64), nullable=False),
         sa.Column("at", sa.DateTime(timezone=True), nullable=False),
-        sa.ForeignKeyConstraint(["item_id"], ["review_item.id"],
-                                name=op.f("fk_review_signoff_item_id_review_item")),
+        sa.ForeignKeyConstraint(
+            ["item_id"], ["review_item.id"], name=op.f("fk_review_signoff_item_id_review_item")
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_review_signoff")),
         sa.UniqueConstraint("item_id", name=op.f("uq_review_signoff_item_id")),
     )
@@ -129,8 +148,9 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_approval_request")),
     )
-    op.create_index(op.f("ix_approval_request_target_id"), "approval_request", ["target_id"],
-                    unique=False)
+    op.create_index(
+        op.f("ix_approval_request_target_id"), "approval_request", ["target_id"], unique=False
+    )
     op.create_table(
         "review_month_signoff",
         sa.Column("id", sa.String(length=32), nullable=False),
@@ -147,7 +167,8 @@ def upgrade() -> None:
         for verb in ("UPDATE", "DELETE"):
             op.execute(
                 f"CREATE TRIGGER {table}_no_{verb.lower()} BEFORE {verb} ON {table} "
-                f"BEGIN SELECT RAISE(ABORT, '{table} is write-once'); END")
+                f"BEGIN SELECT RAISE(ABORT, '{table} is write-once'); END"
+            )
 
 
 def downgrade() -> None:
