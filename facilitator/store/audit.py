@@ -32,7 +32,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, cast
 
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session as OrmSession
@@ -205,7 +205,9 @@ def _chain_new_entries(session: OrmSession, flush_context: Any, instances: Any) 
             .order_by(AuditEvent.seq.desc())
             .limit(1)
         ).first()
-    seq, prev = (last[0], last[1]) if last else (0, GENESIS)
+    # the newest chained entry: the query keeps only rows whose seq is set, and seq
+    # and hash are always filled in together, so neither is None here
+    seq, prev = (cast(int, last[0]), cast(str, last[1])) if last else (0, GENESIS)
     from facilitator.store.models import new_id, utcnow
 
     for ev in new:
@@ -218,7 +220,7 @@ def _chain_new_entries(session: OrmSession, flush_context: Any, instances: Any) 
         ev.detail = sorted_detail(dict(ev.detail or {}))
         ev.seq = seq
         ev.prev_hash = prev
-        ev.hash = entry_hash(
+        prev = entry_hash(
             prev,
             canonical(
                 seq,
@@ -231,7 +233,7 @@ def _chain_new_entries(session: OrmSession, flush_context: Any, instances: Any) 
                 detail_text(ev.detail),
             ),
         )
-        prev = ev.hash
+        ev.hash = prev
     session.info["audit_head"] = (seq, prev)
 
 
@@ -259,9 +261,13 @@ def head_path(db_path: Path) -> Path:
 def chain_head(db: Database) -> tuple[int, str]:
     with db.session() as s:
         row = s.execute(
-            select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
+            select(AuditEvent.seq, AuditEvent.hash)
+            .where(AuditEvent.seq.is_not(None))
+            .order_by(AuditEvent.seq.desc())
+            .limit(1)
         ).first()
-    return (row[0], row[1]) if row else (0, GENESIS)
+    # seq is set (the query says so) and the hash is always filled in with it
+    return (cast(int, row[0]), cast(str, row[1])) if row else (0, GENESIS)
 
 
 def write_head(db: Database) -> None:
