@@ -186,6 +186,8 @@ def remove_account(
     kf = KeyFile.load(kpath)
     with db.unit() as s:
         row = s.get(UserAccount, user_id)
+        if row is None:
+            raise InputError(QT_TRANSLATE_NOOP("users", "There is no such user."))
         row.active, row.roles, row.removed_at = False, [], utcnow()
         kf.slots = [sl for sl in kf.slots if sl.user_id != user_id]
         kf.save(kpath)
@@ -215,7 +217,10 @@ def set_roles(db: Database, user_id: str, roles: list[str], *, by: str | None) -
             params=dict(name=acct.login),
         )
     with db.unit() as s:
-        s.get(UserAccount, user_id).roles = list(roles_t)
+        row = s.get(UserAccount, user_id)
+        if row is None:
+            raise InputError(QT_TRANSLATE_NOOP("users", "There is no such user."))
+        row.roles = list(roles_t)
         audit.append_audit(
             s,
             "user_roles_changed",
