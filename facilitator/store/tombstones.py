@@ -6,9 +6,9 @@ below the application layer that writes bundles; both need the same table.
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session as OrmSession
 
 from facilitator.store.models import utcnow
@@ -28,4 +28,4 @@ def record_tombstones(s: OrmSession, entity: str, ids: Iterable[str], group_id: 
         )
         rows = [r for r in rows if r["record_id"] not in existing]
         if rows:
-            s.execute(BundleTombstone.__table__.insert(), rows)
+            s.execute(cast(Table, BundleTombstone.__table__).insert(), rows)
