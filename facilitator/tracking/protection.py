@@ -265,7 +265,9 @@ class _Model:
         if rows:
             lo = np.array([r[1] for r in rows], dtype=float)
             hi = np.array([r[2] for r in rows], dtype=float)
-            starts, idx, val = [], [], []
+            starts: list[int] = []
+            idx: list[int] = []
+            val: list[float] = []
             for terms, _, _ in rows:
                 starts.append(len(idx))
                 idx += list(terms)
@@ -486,8 +488,8 @@ def _to_check(ledger: Ledger, k: int, hidden: set[str], prior: Sequence[PriorRel
     others = {c for p in prior if not p.recheck for c in p.small}
     if others:
         theirs |= others & _near(ledger, prior)
-    theirs = sorted(theirs - set(mine) - {c for c in ledger.printed if c not in hidden})
-    return mine + theirs
+    rest = sorted(theirs - set(mine) - {c for c in ledger.printed if c not in hidden})
+    return mine + rest
 
 
 def _audit_loop(
@@ -551,7 +553,8 @@ def _consistent(
     ):
         if _build(ledger, set(), prior).feasible():  # the usual case: all still agree
             return list(prior), []
-    used, dropped = [], []
+    used: list[PriorRelease] = []
+    dropped: list[PriorRelease] = []
     for p in prior:
         clash = any(
             v is not None and c in ledger.values and ledger.values[c] != v
