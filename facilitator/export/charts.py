@@ -10,6 +10,7 @@ publications commonly do.
 from __future__ import annotations
 
 import math
+from typing import Any
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
@@ -121,19 +122,19 @@ def _line_segments(
         # the stretch that reaches into a partial category is drawn dashed
         dashed_pairs = [(a, b) for a, b in zip(idx, idx[1:]) if a in partial or b in partial]
         if solid:
-            keep = [None] * len(values)
+            keep: list[float | None] = [None] * len(values)
             for i in solid:
                 keep[i] = seg[i]
             for piece in _segments(keep):
                 n = sum(v is not None for v in piece)
                 out.append((piece, False, n == 1 and len(idx) == 1))
         for a, b in dashed_pairs:
-            pair = [None] * len(values)
+            pair: list[float | None] = [None] * len(values)
             pair[a], pair[b] = seg[a], seg[b]
             out.append((pair, True, False))
         for i in idx:
             if i in partial and len(idx) == 1:
-                lone = [None] * len(values)
+                lone: list[float | None] = [None] * len(values)
                 lone[i] = seg[i]
                 out.append((lone, True, True))
     return out
@@ -147,14 +148,22 @@ def chart_drawing(chart: Chart, width: float, rtl: bool, *, height: float = 190)
     cats = list(chart.categories)
     n = len(cats)
     plot_w = width - 60
-    timed = (
-        chart.kind == "line" and chart.x_values is not None and len(chart.x_values) == n and n > 1
+    # where each category sits in time, when the chart is a line chart that has them
+    x_values = (
+        chart.x_values
+        if chart.kind == "line"
+        and chart.x_values is not None
+        and len(chart.x_values) == n
+        and n > 1
+        else None
     )
+    timed = x_values is not None
     names, below, rotated, step = _axis_labels(cats, rtl, plot_w / max(n, 1))
-    if timed:
-        names, below, rotated, step = _time_labels(cats, list(chart.x_values), rtl, plot_w)
+    if x_values is not None:
+        names, below, rotated, step = _time_labels(cats, list(x_values), rtl, plot_w)
     drawing = Drawing(width, height + legend_h + below - 14)
-    data = []
+    # one row per line or series: values, or (x, value) points on a timed line chart
+    data: list[list[Any]] = []
     for s in chart.series:
         vals = list(s.values)[:n] + [None] * max(0, n - len(s.values))
         data.append(vals)
@@ -172,10 +181,8 @@ def chart_drawing(chart: Chart, width: float, rtl: bool, *, height: float = 190)
             colour = PALETTE[i % len(PALETTE)]
             for seg, dashed, lone in _line_segments(vals, partial):
                 k = len(lines)
-                if timed:
-                    lines.append(
-                        [(chart.x_values[j], v) for j, v in enumerate(seg) if v is not None]
-                    )
+                if x_values is not None:
+                    lines.append([(x_values[j], v) for j, v in enumerate(seg) if v is not None])
                 else:
                     lines.append(seg)
                 line = plot.lines[k]
@@ -223,8 +230,8 @@ def chart_drawing(chart: Chart, width: float, rtl: bool, *, height: float = 190)
     value_axis.labels.fontSize = _LABEL_SIZE
     value_axis.visibleGrid = 1
     value_axis.gridStrokeColor = colors.HexColor("#dddddd")
-    if timed:
-        xs = list(chart.x_values)
+    if x_values is not None:
+        xs = list(x_values)
         pad = max(1.0, (max(xs) - min(xs)) * 0.03)
         axis = plot.xValueAxis
         axis.valueMin, axis.valueMax = min(xs) - pad, max(xs) + pad
