@@ -26,6 +26,7 @@ import functools
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 import uharfbuzz as hb
 
@@ -60,7 +61,7 @@ class ExtractableTTFont(TTFont):
     return the real text rather than private-use characters.
     """
 
-    def __init__(self, name: str, filename: str) -> None:
+    def __init__(self, name: str, filename: str | BinaryIO) -> None:
         super().__init__(name, filename)
         self.private_text: dict[int, str] = {}
         self._private: dict[tuple[int, str, float], int] = {}
