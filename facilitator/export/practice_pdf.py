@@ -17,13 +17,17 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from facilitator.export.pdf import render_report, write_report
 from facilitator.i18n import pick
 from facilitator.practice import text as ptext
-from facilitator.practice.model import COMPETENCIES, Scenario
+from facilitator.practice.model import COMPETENCIES, Competency, Scenario
 from facilitator.tracking import report_model as rm
+
+#: The competencies in their order, typed as the keys an option's scores use (the
+#: same names: :data:`COMPETENCIES` is the list of the :data:`Competency` values).
+_COMPETENCIES = cast("tuple[Competency, ...]", COMPETENCIES)
 
 _T: dict[str, dict[str, str]] = {
     "feedback": {"en": "Practice feedback", "ar": "ملاحظات التدريب"},
@@ -259,7 +263,7 @@ def observer_sheet_report(scenario: Scenario, lang: str) -> rm.Report:
         rows = []
         for k, o in enumerate(d.options, start=1):
             pts = ", ".join(
-                f"{ptext.t(c, lang)} {o.scores[c]:+d}" for c in COMPETENCIES if o.scores.get(c)
+                f"{ptext.t(c, lang)} {o.scores[c]:+d}" for c in _COMPETENCIES if o.scores.get(c)
             )
             rows.append(["[   ]", f"{k}. {o.text.get(lang)}", pts])
         blocks.append(
