@@ -36,15 +36,6 @@ FORMAT_VERSION = 1
 MAX_TEXT = 5_000
 STATE_MIN, STATE_MAX = 0, 10
 
-COMPETENCIES: tuple[str, ...] = (
-    "confidentiality",
-    "boundaries",
-    "safety_response",
-    "group_dynamics",
-    "peer_role",
-    "listening_empathy",
-    "time_keeping",
-)
 Competency = Literal[
     "confidentiality",
     "boundaries",
@@ -54,6 +45,16 @@ Competency = Literal[
     "listening_empathy",
     "time_keeping",
 ]
+
+COMPETENCIES: tuple[Competency, ...] = (
+    "confidentiality",
+    "boundaries",
+    "safety_response",
+    "group_dynamics",
+    "peer_role",
+    "listening_empathy",
+    "time_keeping",
+)
 
 EVENT_KINDS: tuple[str, ...] = (
     "says",
