@@ -20,9 +20,9 @@ import hashlib
 import json
 import re
 from datetime import datetime, timezone
-from typing import Any, Iterable
+from typing import Any, Iterable, cast
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import CursorResult, delete, insert, select, update
 from sqlalchemy.orm import Session as OrmSession
 
 from facilitator.store.models import (
@@ -53,7 +53,18 @@ ENTITIES = (
     "incident",
     "note",
 )
-MODELS = {
+# every model a bundle carries; each has a string primary key ``id``
+Record = (
+    Group
+    | MeasureDefinition
+    | Participant
+    | Session
+    | Attendance
+    | MeasureResponse
+    | Incident
+    | Note
+)
+MODELS: dict[str, type[Record]] = {
     "group": Group,
     "measure": MeasureDefinition,
     "participant": Participant,
@@ -252,25 +263,30 @@ def local_data(s: OrmSession, entity: str, record_id: str) -> dict[str, Any] | N
     row = s.get(MODELS[entity], record_id)
     if row is None:
         return None
-    if entity == "session":
+    if isinstance(row, Session):
         steps = s.scalars(select(StepEvent).where(StepEvent.session_id == record_id))
         rules = s.scalars(select(RulesAgreement).where(RulesAgreement.session_id == record_id))
         return session_data(row, steps, rules)
-    if entity == "incident":
+    if isinstance(row, Incident):
         shared = bool(
             row.description
             or row.follow_up_note
             or any(not ACTION_ID.match(str(a)) for a in row.actions_taken or [])
         )
         return incident_data(row, shared)
-    return {
-        "group": group_data,
-        "measure": measure_data,
-        "participant": participant_data,
-        "attendance": attendance_data,
-        "response": response_data,
-        "note": note_data,
-    }[entity](row)
+    if isinstance(row, Group):
+        return group_data(row)
+    if isinstance(row, MeasureDefinition):
+        return measure_data(row)
+    if isinstance(row, Participant):
+        return participant_data(row)
+    if isinstance(row, Attendance):
+        return attendance_data(row)
+    if isinstance(row, MeasureResponse):
+        return response_data(row)
+    if isinstance(row, Note):
+        return note_data(row)
+    raise KeyError(entity)  # MODELS holds no other model
 
 
 # ---- import: validation and data -> row ------------------------------------------------
@@ -570,5 +586,6 @@ def delete_row(s: OrmSession, entity: str, rid: str) -> bool:
     if entity == "session":
         for child in (StepEvent, RulesAgreement, Attendance, MeasureResponse):
             s.execute(delete(child).where(child.session_id == rid))
-    result = s.execute(delete(model).where(model.id == rid))
+    # a DELETE statement always yields a CursorResult, which carries the row count
+    result = cast(CursorResult[Any], s.execute(delete(model).where(model.id == rid)))
     return bool(result.rowcount)

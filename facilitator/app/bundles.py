@@ -44,11 +44,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, cast
 
 import pyrage
 from pyrage import x25519
-from sqlalchemy import func, or_, select
+from sqlalchemy import Table, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as OrmSession
 
@@ -101,6 +101,8 @@ _TC = re.compile(
     r"to=([0-9a-f]{16}(?:,[0-9a-f]{16})*)$"
 )
 _CHUNK = 400
+# the Core table behind BundleRecord (declarative models always map a Table)
+_BUNDLE_RECORD = cast(Table, BundleRecord.__table__)
 # Organisation-wide definitions (custom measures) belong to no one device: every
 # install sends them with this origin, so identical copies from several facilitators
 # are one record, whichever arrives first.
@@ -288,17 +290,17 @@ def plan_export(
         for chunk in _chunks(sids):
             for e in s.scalars(select(StepEvent).where(StepEvent.session_id.in_(chunk))):
                 steps[e.session_id].append(e)
-            for r in s.scalars(select(RulesAgreement).where(RulesAgreement.session_id.in_(chunk))):
-                rules[r.session_id].append(r)
+            for ra in s.scalars(select(RulesAgreement).where(RulesAgreement.session_id.in_(chunk))):
+                rules[ra.session_id].append(ra)
         for x in sessions:
             add("session", x.id, rec.session_data(x, steps[x.id], rules[x.id]))
         for chunk in _chunks(sids):
             for a in s.scalars(select(Attendance).where(Attendance.session_id.in_(chunk))):
                 add("attendance", a.id, rec.attendance_data(a))
-            for r in s.scalars(
+            for resp in s.scalars(
                 select(MeasureResponse).where(MeasureResponse.session_id.in_(chunk))
             ):
-                add("response", r.id, rec.response_data(r))
+                add("response", resp.id, rec.response_data(resp))
         sidset = set(sids)
         aliases = _aliases(s, gids)
         texts: list[TextCandidate] = []
@@ -383,9 +385,9 @@ def plan_export(
         for r in records:
             r["h"] = rec.content_hash(r["d"])
             st = states.get(r["id"])
-            mine = SHARED_ORIGIN if r["e"] in SHARED_ENTITIES else own.device_id
-            if st is None or st[0] == mine:
-                r["o"] = mine
+            origin_here = SHARED_ORIGIN if r["e"] in SHARED_ENTITIES else own.device_id
+            if st is None or st[0] == origin_here:
+                r["o"] = origin_here
                 r["r"] = st[1] if st and st[2] == r["h"] else (st[1] + 1 if st else 1)
             else:  # forwarded: keep the origin's revision
                 r["o"], r["r"] = st[0], st[1]
@@ -413,7 +415,8 @@ def _aliases(s: OrmSession, gids: list[str]) -> dict[str, list[str]]:
             Participant.group_id.in_(gids), Participant.alias.is_not(None)
         )
     ):
-        out[gid].append(alias)
+        if alias is not None:  # the query already leaves out rows without one
+            out[gid].append(alias)
     return out
 
 
@@ -439,7 +442,12 @@ def write_export(db: Database, plan: ExportPlan, out: Path) -> ExportResult:
     out = Path(out)
     with db.unit() as s:
         own = keys.ensure_identity(s)
-        rcpts = [s.get(DeviceKey, r.key_id) for r in plan.recipients]
+        rcpts: list[DeviceKey] = []
+        for info in plan.recipients:
+            key = s.get(DeviceKey, info.key_id)
+            if key is None:
+                raise InputError(f"The recipient key {info.key_id} is no longer known.")
+            rcpts.append(key)
         own.last_counter += 1
         counter = own.last_counter
         bundle_id = new_id()
@@ -474,12 +482,12 @@ def write_export(db: Database, plan: ExportPlan, out: Path) -> ExportResult:
                 )
             elif st[2] != r["h"] and r["o"] in (own.device_id, SHARED_ORIGIN):
                 s.execute(
-                    BundleRecord.__table__.update()
+                    _BUNDLE_RECORD.update()
                     .where(BundleRecord.record_id == r["id"])
                     .values(rev=r["r"], hash=r["h"])
                 )
         if new_states:
-            s.execute(BundleRecord.__table__.insert(), new_states)
+            s.execute(_BUNDLE_RECORD.insert(), new_states)
         shared = sum(1 for t in plan.texts if t.ticked)
         s.add(
             BundleSent(
@@ -530,6 +538,8 @@ def _seal(own: DeviceKey, rcpts: list[DeviceKey], payload: dict[str, Any], kind:
         f"sender={own.key_id} device={own.device_id} counter={payload['counter']} "
         f"to={','.join(r.key_id for r in rcpts)}"
     )
+    if own.sign_secret is None:
+        raise RuntimeError("this device has no signing key")
     sig = dk.minisign_sign(
         keys._unb64(own.sign_secret),
         cipher,
@@ -814,7 +824,8 @@ def _claimed_kind(raw: bytes) -> str:
 def _quarantine(db: Database, name: str, raw: bytes, reason: str) -> None:
     sender = None
     try:
-        sender = _TC.match(dk.parse_minisig(_open_zip(raw)[1]).trusted_comment).group(4)
+        m = _TC.match(dk.parse_minisig(_open_zip(raw)[1]).trusted_comment)
+        sender = m.group(4) if m else None
     except Exception:  # an unreadable bundle has no sender to name
         sender = None
     digest = hashlib.sha256(raw).hexdigest()
@@ -866,7 +877,7 @@ def _merge(s: OrmSession, v: _Verified, payload: dict[str, Any], result: ImportR
             continue
         if rec.delete_row(s, t["e"], t["id"]):
             result.erased += 1
-        s.execute(BundleRecord.__table__.delete().where(BundleRecord.record_id == t["id"]))
+        s.execute(_BUNDLE_RECORD.delete().where(BundleRecord.record_id == t["id"]))
         g = (
             t.get("g")
             if isinstance(t.get("g"), str) and rec._HEX32.match(t.get("g") or "")
@@ -954,7 +965,12 @@ def _merge_entity(
             if rid in tomb_ids:
                 raise rec.BadRecord("it was erased; erased records do not come back")
             values = rec.row_values(entity, rid, d)
-            children = rec.session_children(rid, d) if entity == "session" else None
+            # row_values refused anything but a dict already
+            children = (
+                rec.session_children(rid, d)
+                if entity == "session" and isinstance(d, dict)
+                else None
+            )
             for pent, fieldname, required in rec.PARENTS.get(entity, ()):
                 pid = values.get(fieldname)
                 if pid is None and not required:
@@ -1055,7 +1071,7 @@ def _merge_entity(
             else:
                 rec.update_row(s, entity, values, children)
                 s.execute(
-                    BundleRecord.__table__.update()
+                    _BUNDLE_RECORD.update()
                     .where(BundleRecord.record_id == rid)
                     .values(rev=rev, hash=h)
                 )
@@ -1082,7 +1098,7 @@ def _insert_batch(
     try:
         with s.begin_nested():
             rec.insert_rows(s, entity, rows, children or None)
-            s.execute(BundleRecord.__table__.insert(), states)
+            s.execute(_BUNDLE_RECORD.insert(), states)
         return
     except IntegrityError:
         pass
@@ -1090,7 +1106,7 @@ def _insert_batch(
         try:
             with s.begin_nested():
                 rec.insert_rows(s, entity, [row], [children[i]] if children else None)
-                s.execute(BundleRecord.__table__.insert(), [states[i]])
+                s.execute(_BUNDLE_RECORD.insert(), [states[i]])
         except IntegrityError:
             result.added[entity] -= 1
             known[entity].discard(row["id"])
@@ -1428,10 +1444,10 @@ def review_messages_for(
             q = q.where(ReviewEvent.at > since)
         for e in s.scalars(q):
             out.append(message(items[e.item_id], "needs_info", e.comment, e.at))
-        q = select(SignOff).where(SignOff.item_id.in_(chunk))
+        sq = select(SignOff).where(SignOff.item_id.in_(chunk))
         if since is not None:
-            q = q.where(SignOff.at > since)
-        for so in s.scalars(q):
+            sq = sq.where(SignOff.at > since)
+        for so in s.scalars(sq):
             out.append(message(items[so.item_id], so.outcome, so.comment, so.at))
     out.sort(key=lambda m: (m["at"] or "", m["item"]))
     return out

@@ -28,7 +28,7 @@ from facilitator.store.models import Group, Session
 from facilitator.tracking import report_text as rtext
 from facilitator.tracking.analytics import ATTENDED, Period, held_sessions
 from facilitator.tracking.disclosure import effective_k
-from facilitator.tracking.report_model import Report
+from facilitator.tracking.report_model import Report, ReportKind
 
 _CTX = "dashboard"
 
@@ -142,11 +142,17 @@ def build(db: Database, who: Principal, q: Query = Query()) -> Dashboard:
     with db.session() as s:
         ds = load_dataset(s, ids, details_from=q.date_from, details_to=q.date_to)
         measures = custom_measures(s)
-        headcount_only = bool(q.group_id and s.get(Group, q.group_id).headcount_only)
+        headcount_only = False
+        if q.group_id:
+            group = s.get(Group, q.group_id)
+            if group is None:
+                raise InputError(QT_TRANSLATE_NOOP("dashboard", "There is no such group."))
+            headcount_only = bool(group.headcount_only)
     months = span(q.date_from, q.date_to, [x.day for x in held_sessions(ds.sessions)])
     period = Period(months.start, months.end) if months else Period()
     lang = q.lang
     ledger = Ledger()
+    kind: ReportKind
     if q.group_id:
         blocks = group_blocks(
             ledger,

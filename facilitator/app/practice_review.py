@@ -26,7 +26,7 @@ from facilitator.errors import InputError
 from facilitator.practice import text as ptext
 from facilitator.practice.engine import COMPETENT_PERCENT, DEVELOPING_PERCENT, PracticeRun
 from facilitator.practice.loader import builtin_scenarios
-from facilitator.practice.model import COMPETENCIES, RESULTS, Scenario
+from facilitator.practice.model import COMPETENCIES, RESULTS, Competency, Scenario
 from facilitator.store.db import Database
 from facilitator.store.models_practice import PracticeAttempt, PracticeEntry
 from facilitator.store.models_practice_review import PracticeReview
@@ -202,7 +202,7 @@ class Override:
 
 @dataclass(frozen=True)
 class CompetencyScore:
-    id: str
+    id: Competency
     name: str
     score: int  # the engine's score
     best: int
@@ -478,7 +478,7 @@ class Rating:
 
 def engine_levels(outcome_scores: dict[str, int], best: dict[str, int]) -> dict[str, str]:
     """The rubric's own level per competency (the same thresholds as the global result)."""
-    out = {}
+    out: dict[str, str] = {}
     for comp in COMPETENCIES:
         if best.get(comp, 0) <= 0:
             continue
@@ -555,7 +555,7 @@ def agreement(
 ) -> list[Agreement]:
     """Per competency, how often two raters gave the same level over the attempts both
     rated: percent agreement and Cohen's kappa."""
-    by_comp: dict[str, tuple[list[str], list[str]]] = {c: ([], []) for c in COMPETENCIES}
+    by_comp: dict[Competency, tuple[list[str], list[str]]] = {c: ([], []) for c in COMPETENCIES}
     for aid in attempt_ids:
         rs = _all_ratings(db, aid)
         if rater_a not in rs or rater_b not in rs:

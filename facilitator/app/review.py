@@ -485,7 +485,9 @@ def show(db: Database, who: Principal, item_id: str) -> ItemDetail:
     require(who, "review.read")
     with db.session() as s:
         item = _get_item(s, who, item_id)
-        logins = dict(s.execute(select(UserAccount.user_id, UserAccount.login)).all())
+        logins: dict[str | None, str] = dict(
+            s.execute(select(UserAccount.user_id, UserAccount.login)).all()
+        )
         hist = [
             HistoryEntry(e.at, logins.get(e.user_id, ""), e.from_state, e.to_state, e.comment)
             for e in s.scalars(
@@ -729,6 +731,11 @@ def _finish(
 ) -> Decision:
     with db.unit() as s:
         item = s.get(ReviewItem, item_id)
+        if item is None:  # the callers resolved the id; the item went meanwhile
+            raise InputError(
+                QT_TRANSLATE_NOOP("review", "There is no review item {id}."),
+                params=dict(id=item_id),
+            )
         _refuse_final(item)
         at = utcnow()
         material = rt.material_hash(item.kind, item.subject, item.facts or {})

@@ -35,7 +35,7 @@ class SafetyNumbers:
         return bool(self.emergency and self.crisis)
 
 
-def _placeholders() -> list[dict]:
+def _placeholders() -> tuple[dict[str, dict[str, str]], ...]:
     return safety.load_protocol().default_resources
 
 
@@ -83,6 +83,8 @@ def set_safety_numbers(s: OrmSession, lang: str, emergency: str, crisis: str) ->
     for key, row, phone, default in zip(
         ("emergency", "crisis"), rows, (emergency, crisis), _placeholders()[:2]
     ):
+        if row is None:  # _rows(create=True) always finds or makes both entries
+            raise RuntimeError(f"no {key} safety resource")
         fields = {"phone": (phone or "").strip()}
         if fields["phone"] and row.name in set(default["name"].values()):
             fields["name"] = NAMES[key][lang]

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from facilitator.export.pdf import render_report, write_report
 from facilitator.i18n import pick
@@ -25,9 +25,8 @@ from facilitator.practice import text as ptext
 from facilitator.practice.model import COMPETENCIES, Competency, Scenario
 from facilitator.tracking import report_model as rm
 
-#: The competencies in their order, typed as the keys an option's scores use (the
-#: same names: :data:`COMPETENCIES` is the list of the :data:`Competency` values).
-_COMPETENCIES = cast("tuple[Competency, ...]", COMPETENCIES)
+#: The competencies in their order (the keys an option's scores use).
+_COMPETENCIES: tuple[Competency, ...] = COMPETENCIES
 
 _T: dict[str, dict[str, str]] = {
     "feedback": {"en": "Practice feedback", "ar": "ملاحظات التدريب"},

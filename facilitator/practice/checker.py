@@ -263,9 +263,9 @@ def check(
         f"{len(paths)} path(s) checked over {len(_assignments(scenario))} temperament "
         "combination(s)",
     )
-    for comp, (lo, hi) in report.ranges.items():
+    for name, (lo, hi) in report.ranges.items():
         if lo or hi:
-            add("info", f"{comp}: lowest {lo}, highest {hi}")
+            add("info", f"{name}: lowest {lo}, highest {hi}")
     level: Level = "warning" if report.longest_minutes > script.total_minutes + 1e-9 else "info"
     add(
         level,

@@ -133,7 +133,7 @@ class PracticeRun:
         self.temperaments: dict[str, str] = {}
         self.state: dict[str, dict[str, int]] = {}
         for p in scenario.participants:
-            temperament = rng.choice(list(p.temperaments))
+            temperament: str = rng.choice(list(p.temperaments))
             if temperaments is not None:  # the checker walks every combination itself
                 temperament = temperaments[p.code]
             self.temperaments[p.code] = temperament
@@ -524,8 +524,8 @@ class PracticeRun:
         )
 
     def _score(self) -> Outcome:
-        scores = {c: 0 for c in COMPETENCIES}
-        best = {c: 0 for c in COMPETENCIES}
+        scores: dict[str, int] = {c: 0 for c in COMPETENCIES}
+        best: dict[str, int] = {c: 0 for c in COMPETENCIES}
         earned = possible = 0
         chosen = dict(self.choices)
         for dec_id in self.reached:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 from pydantic import ValidationError
 
@@ -38,7 +38,7 @@ class ScenarioValidationError(ScriptValidationError):
     """A scenario failed to load; ``problems`` lists every problem found."""
 
 
-def _plain(err: dict[str, Any], loc: tuple[Any, ...]) -> str:
+def _plain(err: Mapping[str, Any], loc: tuple[Any, ...]) -> str:
     kind, value = err["type"], err.get("input")
     last = loc[-1] if loc else None
     if kind == "literal_error":

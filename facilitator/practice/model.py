@@ -36,15 +36,6 @@ FORMAT_VERSION = 1
 MAX_TEXT = 5_000
 STATE_MIN, STATE_MAX = 0, 10
 
-COMPETENCIES: tuple[str, ...] = (
-    "confidentiality",
-    "boundaries",
-    "safety_response",
-    "group_dynamics",
-    "peer_role",
-    "listening_empathy",
-    "time_keeping",
-)
 Competency = Literal[
     "confidentiality",
     "boundaries",
@@ -54,6 +45,16 @@ Competency = Literal[
     "listening_empathy",
     "time_keeping",
 ]
+
+COMPETENCIES: tuple[Competency, ...] = (
+    "confidentiality",
+    "boundaries",
+    "safety_response",
+    "group_dynamics",
+    "peer_role",
+    "listening_empathy",
+    "time_keeping",
+)
 
 EVENT_KINDS: tuple[str, ...] = (
     "says",
@@ -188,13 +189,17 @@ class State(_Strict):
     )
 
 
+def _default_temperaments() -> list[Temperament]:
+    return ["steady"]
+
+
 class Participant(_Strict):
     code: Code
     persona: LText
     tendencies: LText
     state: State = Field(default_factory=State)
     temperaments: list[Temperament] = Field(
-        default_factory=lambda: ["steady"], min_length=1, max_length=5
+        default_factory=_default_temperaments, min_length=1, max_length=5
     )
 
 
@@ -428,7 +433,7 @@ class Scenario(_Strict):
                     raise _rule(f"there is no participant '{ch.who}'", loc + (k, "who"))
 
         for i, ev in enumerate(self.events):
-            loc = ("events", i)
+            loc: tuple[Any, ...] = ("events", i)
             if ev.id in seen_events:
                 raise _rule(f"event id '{ev.id}' is used twice", loc + ("id",))
             seen_events.add(ev.id)
@@ -462,12 +467,12 @@ class Scenario(_Strict):
                         raise _rule(f"there is no critical action '{act}'", loc + ("performs", k))
                 check_changes(opt.changes, loc + ("changes",))
         for i, ref in enumerate(self.reference_paths):
-            for dec, opt in ref.choose.items():
+            for dec, opt_id in ref.choose.items():
                 if dec not in decisions:
                     raise _rule(f"there is no decision '{dec}'", ("reference_paths", i, "choose"))
-                if opt not in {o.id for o in decisions[dec].options}:
+                if opt_id not in {o.id for o in decisions[dec].options}:
                     raise _rule(
-                        f"decision '{dec}' has no option '{opt}'",
+                        f"decision '{dec}' has no option '{opt_id}'",
                         ("reference_paths", i, "choose", dec),
                     )
             for act in ref.expect.critical_missed:

@@ -313,7 +313,7 @@ def validation_problems(
     return problems
 
 
-def plain_message(err: dict[str, Any], loc: tuple[Any, ...]) -> str:
+def plain_message(err: Mapping[str, Any], loc: tuple[Any, ...]) -> str:
     """Pydantic's message for ``err`` at ``loc`` in words an author can act on."""
     return _plain(err, loc)
 
