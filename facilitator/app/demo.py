@@ -35,8 +35,11 @@ def _cache_dir() -> Path:
 
 
 def _kind() -> str:
-    """What fills the template; a cached template of another kind is rebuilt."""
-    return "generator-light-kdf"
+    """What fills the template and at which schema revision; a cached template of
+    another kind is rebuilt (the demo is throwaway, so it is never migrated)."""
+    from facilitator.store.migrate import HEAD_REVISION
+
+    return f"generator-light-kdf@{HEAD_REVISION}"
 
 
 def _fill(db) -> None:

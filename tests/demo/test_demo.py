@@ -234,3 +234,28 @@ def test_cli_demo_data_is_deterministic(tmp_path, capfd, monkeypatch):
         err = capfd.readouterr().err
         assert err.count("\n") == 1 and "Traceback" not in err and word in err, err
     assert (tmp_path / "a" / "s.db").read_bytes() == before
+
+
+def test_demo_template_of_another_schema_is_rebuilt(tmp_path, monkeypatch):
+    """A cached demo template made at another schema revision (an older release, or
+    a branch whose migrations were ordered differently) is rebuilt, never opened."""
+    from facilitator.app import demo
+    from facilitator.store import service
+    from facilitator.store.migrate import HEAD_REVISION
+
+    monkeypatch.setenv("FACILITATOR_HOME", str(tmp_path))
+    monkeypatch.setenv("FACILITATOR_KDF_PROFILE", "test")
+    first = demo.ensure_template()
+    ready = demo.template_dir() / "ready"
+    assert ready.read_text().endswith("@" + HEAD_REVISION)
+    ready.write_text("generator-light-kdf@some-other-head")
+    first.write_bytes(b"stale")  # what a template of another schema stands for here
+    again = demo.ensure_template()
+    assert again == first and ready.read_text().endswith("@" + HEAD_REVISION)
+    store = service.open_store(first, passphrase=demo.DEMO_PASSPHRASE, use_keyring=False)
+    try:
+        with store.db.session() as s:
+            names = {r[0] for r in s.execute(text("SELECT name FROM sqlite_master"))}
+    finally:
+        store.close()
+    assert "practice_attempt" in names
