@@ -9,6 +9,8 @@ as a second person.
 
 from __future__ import annotations
 
+import html
+
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -44,6 +46,12 @@ def state_title(ctx: Any, state: str) -> str:
     from facilitator.app.review import STATE_TITLES
 
     return ctx.tr_core("review", STATE_TITLES.get(state, state))
+
+
+def _v(value: object) -> str:
+    """A value inside the rich-text detail: escaped (typed text is never markup) and
+    isolated, so a date or a Latin name keeps its own order in an Arabic line."""
+    return "\u2068" + html.escape(str(value or "")) + "\u2069"
 
 
 class ReviewView(QWidget):
@@ -213,17 +221,17 @@ class ReviewView(QWidget):
         lines = [
             f"<b>{kind_title(self.ctx, item.kind)}</b>",
             f"{self.tr('State')}: {state_title(self.ctx, d.item.state)}",
-            f"{self.tr('Group')}: {item.group_name}",
+            f"{self.tr('Group')}: {_v(item.group_name)}",
         ]
         if item.facilitator:
-            lines.append(f"{self.tr('Facilitator')}: {item.facilitator}")
+            lines.append(f"{self.tr('Facilitator')}: {_v(item.facilitator)}")
         if item.due_on:
-            lines.append(f"{self.tr('Due')}: {item.due_on.isoformat()}")
+            lines.append(f"{self.tr('Due')}: {_v(item.due_on.isoformat())}")
         if item.kind == "import_conflict":
             lines.append(self.conflict_table(item.facts))
         else:
             for key, value in sorted(item.facts.items()):
-                lines.append(f"{self.fact_label(key)}: {self.fact_value(value, key)}")
+                lines.append(f"{self.fact_label(key)}: {_v(self.fact_value(value, key))}")
         if item.supersedes_id:
             lines.append(self.tr("Follows an item signed earlier; its records changed."))
         for h in d.history:
@@ -235,12 +243,14 @@ class ReviewView(QWidget):
                 if h.to_state
                 else self.tr("comment")
             )
-            lines.append(f"<i>{h.at:%Y-%m-%d %H:%M} {h.user}</i> {move} {h.comment}")
+            lines.append(
+                f"<i>{_v(f'{h.at:%Y-%m-%d %H:%M}')} {_v(h.user)}</i> {move} {_v(h.comment)}"
+            )
         if d.signoff:
             lines.append(
                 self.tr("Signed by {by} on {at}; signature {hash}").format(
-                    by=d.signoff["by"],
-                    at=f"{d.signoff['at']:%Y-%m-%d %H:%M}",
+                    by=_v(d.signoff["by"]),
+                    at=_v(f"{d.signoff['at']:%Y-%m-%d %H:%M}"),
                     hash=d.signoff["signature_hash"][:16],
                 )
             )
