@@ -342,6 +342,7 @@ class MainWindow(QMainWindow):
         if self.ctx.locked or self.lock_screen is None:
             return
         self.ctx.locked = True
+        self.ctx.principal = None  # locking forgets who was signed in
         self.ctx.lock_changed.emit(True)
         self.idle.stop()
         self._before_lock = self.stack.currentWidget()

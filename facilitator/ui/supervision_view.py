@@ -73,6 +73,8 @@ class SupervisionView(QWidget):
         from facilitator.app.access import allowed
 
         self.principal = principal
+        if hasattr(self.ctx, "principal"):
+            self.ctx.principal = principal  # the acting user for the whole app until locked
         if self.sign_in_form is not None:
             form, self.sign_in_form = self.sign_in_form, None
             form.hide()

@@ -6,7 +6,16 @@ from __future__ import annotations
 import pytest
 
 from facilitator.app import audit as audit_svc
-from facilitator.app import bundle_keys, bundles, dashboard, erasure, practice, review, users
+from facilitator.app import (
+    bundle_keys,
+    bundles,
+    dashboard,
+    erasure,
+    practice,
+    reports,
+    review,
+    users,
+)
 from facilitator.app.access import AccessDenied, refusal
 from facilitator.cli.main import main
 
@@ -60,6 +69,10 @@ MATRIX = {
     "keys.trust": ("keys.manage", {"owner", "ada"}),
     "keys.rotate": ("keys.manage", {"owner", "ada"}),
     "keys.revoke": ("keys.manage", {"owner", "ada"}),
+    # reports: a facilitator on their own groups, a supervisor on all (de-identified)
+    "reports.session": ("reports.write", {"owner", "sam", "fay"}),
+    "reports.group": ("reports.write", {"owner", "sam", "fay"}),
+    "reports.program": ("reports.program", {"owner", "sam"}),
 }
 
 
@@ -75,7 +88,7 @@ def world(store, people, tmp_path):
     review.refresh(db)
     junk = tmp_path / "junk.fbundle"
     junk.write_bytes(b"not a bundle")
-    return {"gid": gid, "tmp": tmp_path, "junk": junk}
+    return {"gid": gid, "sid": ids[0], "tmp": tmp_path, "junk": junk}
 
 
 def _call(name, store, who, world):
@@ -132,6 +145,9 @@ def _call(name, store, who, world):
         "keys.trust": lambda: bundle_keys.trust(db, None, "0", who=who),
         "keys.rotate": lambda: bundle_keys.rotate(db, who=who),
         "keys.revoke": lambda: bundle_keys.revoke(db, "zzzz", who=who),
+        "reports.session": lambda: reports.build(db, "session", who, session_id=world["sid"]),
+        "reports.group": lambda: reports.build(db, "group", who, group_id=world["gid"]),
+        "reports.program": lambda: reports.build(db, "program", who),
     }
     return calls[name]()
 
@@ -177,6 +193,9 @@ CLI = [  # (argv after the store args, permission)
     (["bundle", "receipts"], "bundle.receipts"),
     (["bundle", "conflicts"], "bundle.import"),
     (["keys", "rotate"], "keys.manage"),
+    (["report", "group", "--group", "abcdef12", "--out", "{tmp}/g.pdf"], "reports.write"),
+    (["report", "session", "--session", "abcdef12", "--out", "{tmp}/s.pdf"], "reports.write"),
+    (["report", "program", "--out", "{tmp}/p.pdf"], "reports.program"),
 ]
 PASSWORDS = {"owner": PASS, "sam": SUP_PASS, "fay": FAC_PASS, "tom": TRN_PASS, "ada": ADM_PASS}
 
@@ -268,3 +287,35 @@ def test_a_shared_install_needs_a_user_for_bundles_and_practice(store, people, w
     ):
         with pytest.raises(AccessDenied, match="several users: sign in first"):
             call()
+
+
+def test_reports_only_on_groups_one_runs(store, people, world, tmp_path, capsys):
+    """A facilitator is refused a report on someone else's group, in the service and
+    on the command line with the same sentence; a supervisor writes it."""
+    from facilitator.store.models import Group
+
+    with store.db.unit() as s:
+        s.get(Group, world["gid"]).owner_id = people["sam"].user_id
+    fay = people["fay"]
+    with pytest.raises(AccessDenied) as info:
+        reports.build(store.db, "group", fay, group_id=world["gid"])
+    sentence = str(info.value)
+    assert sentence == "fay may write reports only on the groups they run."
+    written = reports.write(
+        store.db, "group", tmp_path / "sam.pdf", people["sam"], group_id=world["gid"]
+    )
+    assert (tmp_path / "sam.pdf").stat().st_size > 1000 and written.endswith("sam.pdf")
+    path = store.path
+    store.close()
+    f = tmp_path / "fay.txt"
+    f.write_text(FAC_PASS + "\n")
+    argv = ["report", "group", "--db", str(path), "--user", "fay", "--passphrase-file", str(f)]
+    code = main([*argv, "--group", world["gid"], "--out", str(tmp_path / "fay.pdf")])
+    assert code == 1
+    assert capsys.readouterr().err == f"facilitator: error: {sentence}\n"
+    assert not (tmp_path / "fay.pdf").exists()
+
+
+def test_a_shared_install_needs_a_user_for_reports(store, people, world):
+    with pytest.raises(AccessDenied, match="several users: sign in first"):
+        reports.build(store.db, "group", group_id=world["gid"])
