@@ -4621,6 +4621,14 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>استخدام وضع التدريب</translation>
     </message>
     <message>
+        <source>writing a report</source>
+        <translation>كتابة تقرير</translation>
+    </message>
+    <message>
+        <source>writing the program report</source>
+        <translation>كتابة تقرير البرنامج</translation>
+    </message>
+    <message>
         <source>facilitator</source>
         <translation>ميسّر</translation>
     </message>
@@ -5012,6 +5020,13 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     <message>
         <source>A step of {step} gives {n} answer points; use at most {most}.</source>
         <translation>الخطوة {step} تعطي {n} نقطة إجابة؛ استخدم {most} على الأكثر.</translation>
+    </message>
+</context>
+<context>
+    <name>reports</name>
+    <message>
+        <source>{user} may write reports only on the groups they run.</source>
+        <translation>يمكن لـ {user} كتابة التقارير عن المجموعات التي يديرها فقط.</translation>
     </message>
 </context>
 <context>
