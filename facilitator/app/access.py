@@ -86,6 +86,16 @@ PERMISSIONS: dict[str, tuple[frozenset[str], str]] = {
         frozenset({"facilitator", "supervisor"}),
         QT_TRANSLATE_NOOP("access", "writing a report"),
     ),
+    # groups and participants (issue 14): a facilitator manages the groups they run;
+    # a supervisor lists every group (names and codes, never aliases)
+    "groups.read": (
+        frozenset({"facilitator", "supervisor"}),
+        QT_TRANSLATE_NOOP("access", "listing groups and participant codes"),
+    ),
+    "groups.manage": (
+        frozenset({"facilitator"}),
+        QT_TRANSLATE_NOOP("access", "managing groups and participants"),
+    ),
     "reports.program": (
         frozenset({"supervisor"}),
         QT_TRANSLATE_NOOP("access", "writing the program report"),

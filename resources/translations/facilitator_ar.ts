@@ -4625,6 +4625,14 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>كتابة تقرير</translation>
     </message>
     <message>
+        <source>listing groups and participant codes</source>
+        <translation>عرض المجموعات ورموز المشاركين</translation>
+    </message>
+    <message>
+        <source>managing groups and participants</source>
+        <translation>إدارة المجموعات والمشاركين</translation>
+    </message>
+    <message>
         <source>writing the program report</source>
         <translation>كتابة تقرير البرنامج</translation>
     </message>
@@ -4937,6 +4945,13 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     <message>
         <source>The form could not be laid out: a part of it is too large for a page.</source>
         <translation>تعذّر تنسيق الاستمارة: أحد أجزائها أكبر من أن تتسع له صفحة.</translation>
+    </message>
+</context>
+<context>
+    <name>groups</name>
+    <message>
+        <source>{user} may act only on the groups they run.</source>
+        <translation>يمكن لـ {user} التصرف في المجموعات التي يديرها فقط.</translation>
     </message>
 </context>
 <context>

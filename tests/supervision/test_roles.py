@@ -11,6 +11,7 @@ from facilitator.app import (
     bundles,
     dashboard,
     erasure,
+    groups,
     practice,
     reports,
     review,
@@ -73,6 +74,10 @@ MATRIX = {
     "reports.session": ("reports.write", {"owner", "sam", "fay"}),
     "reports.group": ("reports.write", {"owner", "sam", "fay"}),
     "reports.program": ("reports.program", {"owner", "sam"}),
+    # groups and participants: facilitators manage, supervisors list
+    "groups.list": ("groups.read", {"owner", "sam", "fay"}),
+    "groups.codes": ("groups.read", {"owner", "sam", "fay"}),
+    "groups.manage": ("groups.manage", {"owner", "fay"}),
 }
 
 
@@ -148,6 +153,9 @@ def _call(name, store, who, world):
         "reports.session": lambda: reports.build(db, "session", who, session_id=world["sid"]),
         "reports.group": lambda: reports.build(db, "group", who, group_id=world["gid"]),
         "reports.program": lambda: reports.build(db, "program", who),
+        "groups.list": lambda: groups.authorize(db, who, "groups.read"),
+        "groups.codes": lambda: groups.authorize(db, who, "groups.read", world["gid"]),
+        "groups.manage": lambda: groups.authorize(db, who, "groups.manage"),
     }
     return calls[name]()
 
@@ -196,6 +204,10 @@ CLI = [  # (argv after the store args, permission)
     (["report", "group", "--group", "abcdef12", "--out", "{tmp}/g.pdf"], "reports.write"),
     (["report", "session", "--session", "abcdef12", "--out", "{tmp}/s.pdf"], "reports.write"),
     (["report", "program", "--out", "{tmp}/p.pdf"], "reports.program"),
+    (["groups", "--json"], "groups.read"),
+    (["groups", "add", "Zed's group"], "groups.manage"),
+    (["participants", "list", "--group", "abcdef12"], "groups.read"),
+    (["participants", "add", "--group", "abcdef12"], "groups.manage"),
 ]
 PASSWORDS = {"owner": PASS, "sam": SUP_PASS, "fay": FAC_PASS, "tom": TRN_PASS, "ada": ADM_PASS}
 
@@ -319,3 +331,35 @@ def test_reports_only_on_groups_one_runs(store, people, world, tmp_path, capsys)
 def test_a_shared_install_needs_a_user_for_reports(store, people, world):
     with pytest.raises(AccessDenied, match="several users: sign in first"):
         reports.build(store.db, "group", group_id=world["gid"])
+
+
+def test_a_facilitator_manages_only_their_own_groups(store, people, world, tmp_path, capsys):
+    """fay adds a group on the command line and it is hers; sam's group is refused."""
+    from facilitator.store.models import Group
+
+    with store.db.unit() as s:
+        other = Group(name="Sam's", program_type="mutual_support", owner_id=people["sam"].user_id)
+        s.add(other)
+        s.flush()
+        other_id = other.id
+    with pytest.raises(AccessDenied) as info:
+        groups.authorize(store.db, people["fay"], "groups.manage", other_id)
+    sentence = str(info.value)
+    assert sentence == "fay may act only on the groups they run."
+    path = store.path
+    store.close()
+    f = tmp_path / "fay.txt"
+    f.write_text(FAC_PASS + "\n")
+    who = ["--db", str(path), "--user", "fay", "--passphrase-file", str(f)]
+    assert main(["participants", "add", *who, "--group", other_id]) == 1
+    assert capsys.readouterr().err == f"facilitator: error: {sentence}\n"
+    assert main(["groups", "add", *who, "Fay's new group"]) == 0
+    new_id = capsys.readouterr().out.strip()
+    assert main(["participants", "add", *who, "--group", new_id]) == 0
+    code = capsys.readouterr().out.strip()
+    assert main(["participants", "list", *who, "--group", new_id]) == 0
+    assert capsys.readouterr().out.split() == [code]
+    from facilitator.store import service
+
+    with service.open_store(path, passphrase=PASS) as st, st.db.session() as s:
+        assert s.get(Group, new_id).owner_id == people["fay"].user_id
