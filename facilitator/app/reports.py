@@ -76,9 +76,9 @@ def build(
 
     check(db, kind, who, group_id=group_id, session_id=session_id, lang=lang)
     if kind == SESSION:
-        return reports.build_session_report(db, session_id, lang)
+        return reports.build_session_report(db, session_id or "", lang)
     if kind == GROUP:
-        return reports.build_group_report(db, group_id, date_from, date_to, lang, k=k)
+        return reports.build_group_report(db, group_id or "", date_from, date_to, lang, k=k)
     return reports.build_program_report(db, date_from, date_to, lang, k=k, external=external)
 
 

@@ -412,7 +412,7 @@ class MainWindow(QMainWindow):
             return
         from facilitator.ui.bundles_dialog import BundlesDialog
 
-        BundlesDialog(self.ctx, self).exec()
+        BundlesDialog(self.ctx, self, principal=self.ctx.principal).exec()
 
     def open_settings(self) -> None:
         if not self.ready or self.ctx.locked:

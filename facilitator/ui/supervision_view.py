@@ -61,6 +61,8 @@ class SupervisionView(QWidget):
 
         if locked and self.principal is not None and len(accounts(self.ctx.db)) > 1:
             self.principal = None
+            if hasattr(self.ctx, "principal"):
+                self.ctx.principal = None
             self.tabs.clear()
             for page in self.pages.values():
                 if page is not None:
