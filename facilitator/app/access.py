@@ -96,6 +96,10 @@ PERMISSIONS: dict[str, tuple[frozenset[str], str]] = {
         frozenset({"facilitator"}),
         QT_TRANSLATE_NOOP("access", "managing groups and participants"),
     ),
+    "sessions.run": (
+        frozenset({"facilitator"}),
+        QT_TRANSLATE_NOOP("access", "running a session"),
+    ),
     "reports.program": (
         frozenset({"supervisor"}),
         QT_TRANSLATE_NOOP("access", "writing the program report"),

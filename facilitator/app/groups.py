@@ -48,7 +48,7 @@ def authorize(
         if group is not None:
             ok = (
                 owns_group(actor, owner_id)
-                if permission == "groups.manage"
+                if permission in ("groups.manage", "sessions.run")
                 else may_see_group(actor, owner_id)
             )
             if not ok:
