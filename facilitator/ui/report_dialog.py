@@ -307,6 +307,6 @@ class ReportDialog(QDialog):
 
         def failed(exc: BaseException) -> None:
             self.save_button.setEnabled(True)
-            W.show_error(self, exc)
+            W.show_refusal(self, self.ctx, exc)  # "sign in first" offers to sign in
 
         self.ctx.tasks.run(job, done, failed, progress=True, label=self.tr("Writing the report…"))

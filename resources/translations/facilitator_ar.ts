@@ -4566,6 +4566,14 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>تعذّر الإكمال</translation>
     </message>
     <message>
+        <source>Sign in now on the Supervision screen (Ctrl+U)?</source>
+        <translation>هل تريد تسجيل الدخول الآن من شاشة الإشراف (Ctrl+U)؟</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>تسجيل الدخول</translation>
+    </message>
+    <message>
         <source>The newcomer's code</source>
         <translation>رمز المشارك الجديد</translation>
     </message>

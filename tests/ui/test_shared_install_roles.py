@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from facilitator.app import practice
 from facilitator.app.access import refusal
@@ -50,9 +51,16 @@ def test_a_trainer_signs_in_practises_and_is_refused_reports(
     from facilitator.ui.practice.home import PracticeHome
     from facilitator.ui.supervision_view import SupervisionView
 
-    # nobody signed in yet: a report is refused with "sign in first", nothing written
+    # nobody signed in yet: a report is refused with "sign in first", nothing written,
+    # and the refusal offers to sign in (answered Yes: the Supervision screen opens)
+    opened = []
+    shared.navigator = type("Nav", (), {"show_supervision": lambda self: opened.append(1)})()
+    message_boxes.answer = QMessageBox.StandardButton.Yes
     out = _report(qtbot, shared, tmp_path)
-    assert "sign in first" in message_boxes[-1][2] and not out.exists()
+    kind, _title, text = message_boxes[-1]
+    assert kind == "question" and "sign in first" in text and "Ctrl+U" in text
+    assert opened == [1] and not out.exists()
+    shared.navigator = None
 
     view = SupervisionView(shared)
     qtbot.addWidget(view)
