@@ -80,6 +80,30 @@ PERMISSIONS: dict[str, tuple[frozenset[str], str]] = {
         frozenset({"trainer", "facilitator", "supervisor"}),
         QT_TRANSLATE_NOOP("access", "using practice mode"),
     ),
+    # reports (issue 14): session, group and program reports hold group data; a
+    # facilitator writes them on their own groups, a supervisor on all (de-identified)
+    "reports.write": (
+        frozenset({"facilitator", "supervisor"}),
+        QT_TRANSLATE_NOOP("access", "writing a report"),
+    ),
+    # groups and participants (issue 14): a facilitator manages the groups they run;
+    # a supervisor lists every group (names and codes, never aliases)
+    "groups.read": (
+        frozenset({"facilitator", "supervisor"}),
+        QT_TRANSLATE_NOOP("access", "listing groups and participant codes"),
+    ),
+    "groups.manage": (
+        frozenset({"facilitator"}),
+        QT_TRANSLATE_NOOP("access", "managing groups and participants"),
+    ),
+    "sessions.run": (
+        frozenset({"facilitator"}),
+        QT_TRANSLATE_NOOP("access", "running a session"),
+    ),
+    "reports.program": (
+        frozenset({"supervisor"}),
+        QT_TRANSLATE_NOOP("access", "writing the program report"),
+    ),
     # bundles (issue 15): a facilitator sends their own groups; a supervisor takes
     # bundles in, answers with receipts and may forward; receipts are read by whoever
     # sent; only an administrator changes which keys this install trusts or holds.

@@ -26,6 +26,43 @@ from facilitator.tracking import participants as P
 NAME_MAX = 120
 
 
+def authorize(
+    db: Any,
+    who: Any,
+    permission: str,
+    group_id: Optional[str] = None,
+    lang: str = "en",
+) -> Any:
+    """The acting user (:func:`facilitator.app.access.acting`), refused unless allowed
+    ``permission`` (``groups.read`` or ``groups.manage``) and, for one group, unless
+    they run it (``groups.manage``) or may see it (``groups.read``). Every CLI path
+    into groups and participants goes through here (issue 14)."""
+    from facilitator.app.access import AccessDenied, acting, may_see_group, owns_group
+    from facilitator.i18n import translate
+
+    actor = acting(db, who, permission, lang)
+    if group_id is not None:
+        with db.session() as s:
+            group = s.get(Group, group_id)
+            owner_id = group.owner_id if group is not None else None
+        if group is not None:
+            ok = (
+                owns_group(actor, owner_id)
+                if permission in ("groups.manage", "sessions.run")
+                else may_see_group(actor, owner_id)
+            )
+            if not ok:
+                raise AccessDenied(
+                    translate("groups", "{user} may act only on the groups they run.", lang).format(
+                        user=actor.login
+                    )
+                )
+    return actor
+
+
+QT_TRANSLATE_NOOP("groups", "{user} may act only on the groups they run.")
+
+
 @dataclass(frozen=True)
 class GroupRow:
     """A group as the home list shows it."""

@@ -43,9 +43,19 @@ def open_run(
     session_id: Optional[str] = None,
     practice: bool = False,
     clock: Callable[[], float] = time.monotonic,
+    who: Any = None,
 ) -> RunContext:
     """Open run mode's session with everything it shows: a new session of ``script_id``
-    for ``group_id``, or ``session_id`` resumed after a crash (its log replayed)."""
+    for ``group_id``, or ``session_id`` resumed after a crash (its log replayed).
+
+    Roles (issue 14): a real session is run by a facilitator of the group
+    (``sessions.run``); a practice session needs ``practice.use``."""
+    from facilitator.app.groups import authorize
+
+    if practice:
+        authorize(db, who, "practice.use")
+    else:
+        authorize(db, who, "sessions.run", group_id)
     if session_id:
         runner = SessionRunner.resume(db, session_id, clock=clock)
     else:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 
 from facilitator.app import groups as G
-from facilitator.cli.common import add_store_args, open_from_args
+from facilitator.cli.auth import add_user_args, open_as
 
 
 def register_group_actions(groups_parser: argparse.ArgumentParser) -> None:
@@ -35,13 +35,13 @@ def register_group_actions(groups_parser: argparse.ArgumentParser) -> None:
         metavar="LANG",
         help="the language the group meets in: en or ar (default: en)",
     )
-    add_store_args(add)
+    add_user_args(add)
     add.set_defaults(func=run_add)
 
     rename = actions.add_parser("rename", help="give a group a new name")
     rename.add_argument("group", metavar="ID", help="group id (see 'groups')")
     rename.add_argument("name", help="the new name")
-    add_store_args(rename)
+    add_user_args(rename)
     rename.set_defaults(func=run_rename)
 
     archive = actions.add_parser(
@@ -49,7 +49,7 @@ def register_group_actions(groups_parser: argparse.ArgumentParser) -> None:
     )
     archive.add_argument("group", metavar="ID", help="group id (see 'groups')")
     archive.add_argument("--undo", action="store_true", help="bring an archived group back")
-    add_store_args(archive)
+    add_user_args(archive)
     archive.set_defaults(func=run_archive)
 
 
@@ -59,43 +59,63 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     add = actions.add_parser("add", help="add a participant and print the new code")
     add.add_argument("--group", metavar="ID", required=True, help="group id (see 'groups')")
-    add_store_args(add)
+    add_user_args(add)
     add.set_defaults(func=run_participant_add)
 
     listing = actions.add_parser("list", help="the codes of a group's active participants")
     listing.add_argument("--group", metavar="ID", required=True, help="group id (see 'groups')")
-    add_store_args(listing)
+    add_user_args(listing)
     listing.set_defaults(func=run_participant_list)
 
 
+def _as(args: argparse.Namespace, permission: str, group_id: str | None = None):
+    """Open the store as ``--user`` (or the one-person owner) and check the role."""
+    store, who = open_as(args)
+    try:
+        who = G.authorize(store.db, who, permission, group_id)
+    except BaseException:
+        store.close()
+        raise
+    return store, who
+
+
 def run_add(args: argparse.Namespace) -> int:
-    with open_from_args(args) as store, store.db.unit() as s:
+    store, who = _as(args, "groups.manage")
+    with store, store.db.unit() as s:
         group_id = G.add_group(s, args.name, args.program_type, args.group_lang)
+        if not who.owner and who.user_id:  # a shared install: the group is theirs
+            from facilitator.store.models import Group
+
+            s.get(Group, group_id).owner_id = who.user_id
     print(group_id)
     return 0
 
 
 def run_rename(args: argparse.Namespace) -> int:
-    with open_from_args(args) as store, store.db.unit() as s:
+    store, _who = _as(args, "groups.manage", args.group)
+    with store, store.db.unit() as s:
         G.rename_group(s, args.group, args.name)
     return 0
 
 
 def run_archive(args: argparse.Namespace) -> int:
-    with open_from_args(args) as store, store.db.unit() as s:
+    store, _who = _as(args, "groups.manage", args.group)
+    with store, store.db.unit() as s:
         G.archive_group(s, args.group, not args.undo)
     return 0
 
 
 def run_participant_add(args: argparse.Namespace) -> int:
-    with open_from_args(args) as store, store.db.unit() as s:
+    store, _who = _as(args, "groups.manage", args.group)
+    with store, store.db.unit() as s:
         code = G.add_participant(s, args.group)
     print(code)
     return 0
 
 
 def run_participant_list(args: argparse.Namespace) -> int:
-    with open_from_args(args) as store:
+    store, _who = _as(args, "groups.read", args.group)
+    with store:
         codes = G.participant_codes(store.db, args.group)
     for code in codes:
         print(code)

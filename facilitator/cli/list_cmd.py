@@ -28,7 +28,9 @@ from facilitator.store.models import Attendance, AttendanceStatus, Group, Sessio
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     g = subparsers.add_parser("groups", help="list the groups in a store (ids for reports)")
-    add_store_args(g)
+    from facilitator.cli.auth import add_user_args
+
+    add_user_args(g)  # listing groups honours roles (--user NAME)
     g.add_argument("--archived", action="store_true", help="include archived groups")
     g.add_argument("--json", action="store_true", help="print JSON instead of columns")
     g.set_defaults(func=run_groups)
@@ -128,8 +130,12 @@ def session_rows(db, group_id: str, *, practice: bool = False) -> list[dict]:
 
 
 def run_groups(args: argparse.Namespace) -> int:
-    store = open_from_args(args)
+    from facilitator.app.groups import authorize
+    from facilitator.cli.auth import open_as
+
+    store, who = open_as(args)
     try:
+        authorize(store.db, who, "groups.read")
         rows = group_rows(store.db, archived=args.archived)
     finally:
         store.close()

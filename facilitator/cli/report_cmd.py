@@ -13,7 +13,8 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from facilitator.cli.common import add_store_args, open_from_args
+from facilitator.cli.auth import add_user_args, open_as
+from facilitator.cli.common import open_from_args
 from facilitator.errors import InputError
 from facilitator.policy import K_MAX, K_MIN
 
@@ -29,7 +30,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "program reports written so far",
     )
     parser.add_argument("kind", choices=KINDS, help="which report")
-    add_store_args(parser)
+    add_user_args(parser)  # session, group and program reports honour roles
     parser.add_argument(
         "--group",
         metavar="ID",
@@ -226,28 +227,29 @@ def run(args: argparse.Namespace) -> int:
     if args.kind == "handout":
         report = _handout(args, lang)
     else:
-        from facilitator.tracking import reports
+        from facilitator.app import reports
 
         group_id = _require(args.group, "--group", "group") if args.kind == "group" else None
         session_id = (
             _require(args.session, "--session", "session") if args.kind == "session" else None
         )
-        with open_from_args(args) as store:
-            if args.kind == "session":
-                report = reports.build_session_report(store.db, session_id, lang)
-            elif args.kind == "group":
-                report = reports.build_group_report(
-                    store.db, group_id, date_from, date_to, lang, k=args.k
-                )
-            else:
-                report = reports.build_program_report(
-                    store.db, date_from, date_to, lang, k=args.k, external=args.external
-                )
-            written = write_report(report, out, password=password)
-            # the file has left the facilitator: later reports are checked against it
-            from facilitator.tracking.release import record
-
-            record(store.db, report)
+        store, who = open_as(args)
+        with store:
+            # the role check, the build, the PDF and the release register: one service
+            written = reports.write(
+                store.db,
+                args.kind,
+                out,
+                who,
+                password=password,
+                group_id=group_id,
+                session_id=session_id,
+                date_from=date_from,
+                date_to=date_to,
+                lang=lang,
+                k=args.k,
+                external=args.external,
+            )
         note = " (encrypted)" if password else ""
         print(f"Wrote {written}{note}")
         return 0

@@ -166,6 +166,10 @@ class AppContext(QObject):
         self.demo = demo
         self.navigator: Optional[Navigator] = None
         self.locked = False
+        # the signed-in user (a facilitator.app.access.Principal) once someone signs
+        # in on a shared install; forgotten on lock. None: a one-person install acts
+        # as its owner (facilitator.app.access.implicit)
+        self.principal: Any = None
 
     @property
     def rtl(self) -> bool:

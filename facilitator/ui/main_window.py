@@ -342,6 +342,7 @@ class MainWindow(QMainWindow):
         if self.ctx.locked or self.lock_screen is None:
             return
         self.ctx.locked = True
+        self.ctx.principal = None  # locking forgets who was signed in
         self.ctx.lock_changed.emit(True)
         self.idle.stop()
         self._before_lock = self.stack.currentWidget()
@@ -411,7 +412,7 @@ class MainWindow(QMainWindow):
             return
         from facilitator.ui.bundles_dialog import BundlesDialog
 
-        BundlesDialog(self.ctx, self).exec()
+        BundlesDialog(self.ctx, self, principal=self.ctx.principal).exec()
 
     def open_settings(self) -> None:
         if not self.ready or self.ctx.locked:

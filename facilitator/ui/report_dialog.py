@@ -69,20 +69,25 @@ def report_job(
     k: int,
     password: Optional[str],
     path: str,
+    who=None,
 ) -> str:
-    """Build and write the report (worker thread): the same calls as the CLI."""
-    from facilitator.export.pdf import write_report
-    from facilitator.tracking import release, reports
+    """Build and write the report (worker thread): the same service as the CLI, which
+    checks the acting user's roles first (issue 14)."""
+    from facilitator.app import reports
 
-    if kind == KIND_GROUP:
-        report = reports.build_group_report(db, group_id, date_from, date_to, lang, k=k)
-    else:
-        report = reports.build_program_report(
-            db, date_from, date_to, lang, k=k, external=kind == KIND_EXTERNAL
-        )
-    written = str(write_report(report, path, password=password))
-    release.record(db, report)  # later reports to the same readers are checked against it
-    return written
+    return reports.write(
+        db,
+        reports.GROUP if kind == KIND_GROUP else reports.PROGRAM,
+        path,
+        who,
+        password=password,
+        group_id=group_id,
+        date_from=date_from,
+        date_to=date_to,
+        lang=lang,
+        k=k,
+        external=kind == KIND_EXTERNAL,
+    )
 
 
 class ReportDialog(QDialog):
@@ -279,13 +284,14 @@ class ReportDialog(QDialog):
             path += ".pdf"
             confirmed = False  # a name the dialog never saw: never replaced silently
         db = self.ctx.db
+        who = getattr(self.ctx, "principal", None)  # the signed-in user, if any
         self.save_button.setEnabled(False)
 
         def job(_progress, _cancel):
             from facilitator.export.output import check_output_path
 
             check_output_path(path, overwrite=confirmed, stores=[db.path])
-            return report_job(db, path=path, **choice)
+            return report_job(db, path=path, who=who, **choice)
 
         def done(written: str) -> None:
             from facilitator.ui.save_files import shown_path
@@ -301,6 +307,6 @@ class ReportDialog(QDialog):
 
         def failed(exc: BaseException) -> None:
             self.save_button.setEnabled(True)
-            W.show_error(self, exc)
+            W.show_refusal(self, self.ctx, exc)  # "sign in first" offers to sign in
 
         self.ctx.tasks.run(job, done, failed, progress=True, label=self.tr("Writing the report…"))

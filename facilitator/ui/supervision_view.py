@@ -61,6 +61,8 @@ class SupervisionView(QWidget):
 
         if locked and self.principal is not None and len(accounts(self.ctx.db)) > 1:
             self.principal = None
+            if hasattr(self.ctx, "principal"):
+                self.ctx.principal = None
             self.tabs.clear()
             for page in self.pages.values():
                 if page is not None:
@@ -73,6 +75,8 @@ class SupervisionView(QWidget):
         from facilitator.app.access import allowed
 
         self.principal = principal
+        if hasattr(self.ctx, "principal"):
+            self.ctx.principal = principal  # the acting user for the whole app until locked
         if self.sign_in_form is not None:
             form, self.sign_in_form = self.sign_in_form, None
             form.hide()

@@ -4566,6 +4566,14 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>تعذّر الإكمال</translation>
     </message>
     <message>
+        <source>Sign in now on the Supervision screen (Ctrl+U)?</source>
+        <translation>هل تريد تسجيل الدخول الآن من شاشة الإشراف (Ctrl+U)؟</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>تسجيل الدخول</translation>
+    </message>
+    <message>
         <source>The newcomer's code</source>
         <translation>رمز المشارك الجديد</translation>
     </message>
@@ -4619,6 +4627,26 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     <message>
         <source>using practice mode</source>
         <translation>استخدام وضع التدريب</translation>
+    </message>
+    <message>
+        <source>writing a report</source>
+        <translation>كتابة تقرير</translation>
+    </message>
+    <message>
+        <source>listing groups and participant codes</source>
+        <translation>عرض المجموعات ورموز المشاركين</translation>
+    </message>
+    <message>
+        <source>managing groups and participants</source>
+        <translation>إدارة المجموعات والمشاركين</translation>
+    </message>
+    <message>
+        <source>running a session</source>
+        <translation>إدارة جلسة</translation>
+    </message>
+    <message>
+        <source>writing the program report</source>
+        <translation>كتابة تقرير البرنامج</translation>
     </message>
     <message>
         <source>facilitator</source>
@@ -4932,6 +4960,13 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     </message>
 </context>
 <context>
+    <name>groups</name>
+    <message>
+        <source>{user} may act only on the groups they run.</source>
+        <translation>يمكن لـ {user} التصرف في المجموعات التي يديرها فقط.</translation>
+    </message>
+</context>
+<context>
     <name>measures</name>
     <message>
         <source>Only the WHO-5 wording can be replaced, not '{key}'.</source>
@@ -5012,6 +5047,13 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     <message>
         <source>A step of {step} gives {n} answer points; use at most {most}.</source>
         <translation>الخطوة {step} تعطي {n} نقطة إجابة؛ استخدم {most} على الأكثر.</translation>
+    </message>
+</context>
+<context>
+    <name>reports</name>
+    <message>
+        <source>{user} may write reports only on the groups they run.</source>
+        <translation>يمكن لـ {user} كتابة التقارير عن المجموعات التي يديرها فقط.</translation>
     </message>
 </context>
 <context>

@@ -6,7 +6,18 @@ from __future__ import annotations
 import pytest
 
 from facilitator.app import audit as audit_svc
-from facilitator.app import bundle_keys, bundles, dashboard, erasure, practice, review, users
+from facilitator.app import (
+    bundle_keys,
+    bundles,
+    dashboard,
+    erasure,
+    groups,
+    practice,
+    reports,
+    review,
+    runs,
+    users,
+)
 from facilitator.app.access import AccessDenied, refusal
 from facilitator.cli.main import main
 
@@ -60,6 +71,15 @@ MATRIX = {
     "keys.trust": ("keys.manage", {"owner", "ada"}),
     "keys.rotate": ("keys.manage", {"owner", "ada"}),
     "keys.revoke": ("keys.manage", {"owner", "ada"}),
+    # reports: a facilitator on their own groups, a supervisor on all (de-identified)
+    "reports.session": ("reports.write", {"owner", "sam", "fay"}),
+    "reports.group": ("reports.write", {"owner", "sam", "fay"}),
+    "reports.program": ("reports.program", {"owner", "sam"}),
+    # groups and participants: facilitators manage, supervisors list
+    "groups.list": ("groups.read", {"owner", "sam", "fay"}),
+    "groups.codes": ("groups.read", {"owner", "sam", "fay"}),
+    "groups.manage": ("groups.manage", {"owner", "fay"}),
+    "sessions.run": ("sessions.run", {"owner", "fay"}),
 }
 
 
@@ -75,7 +95,7 @@ def world(store, people, tmp_path):
     review.refresh(db)
     junk = tmp_path / "junk.fbundle"
     junk.write_bytes(b"not a bundle")
-    return {"gid": gid, "tmp": tmp_path, "junk": junk}
+    return {"gid": gid, "sid": ids[0], "tmp": tmp_path, "junk": junk}
 
 
 def _call(name, store, who, world):
@@ -132,6 +152,13 @@ def _call(name, store, who, world):
         "keys.trust": lambda: bundle_keys.trust(db, None, "0", who=who),
         "keys.rotate": lambda: bundle_keys.rotate(db, who=who),
         "keys.revoke": lambda: bundle_keys.revoke(db, "zzzz", who=who),
+        "reports.session": lambda: reports.build(db, "session", who, session_id=world["sid"]),
+        "reports.group": lambda: reports.build(db, "group", who, group_id=world["gid"]),
+        "reports.program": lambda: reports.build(db, "program", who),
+        "groups.list": lambda: groups.authorize(db, who, "groups.read"),
+        "groups.codes": lambda: groups.authorize(db, who, "groups.read", world["gid"]),
+        "groups.manage": lambda: groups.authorize(db, who, "groups.manage"),
+        "sessions.run": lambda: runs.open_run(db, "0" * 32, "no-such-script", who=who),
     }
     return calls[name]()
 
@@ -177,6 +204,13 @@ CLI = [  # (argv after the store args, permission)
     (["bundle", "receipts"], "bundle.receipts"),
     (["bundle", "conflicts"], "bundle.import"),
     (["keys", "rotate"], "keys.manage"),
+    (["report", "group", "--group", "abcdef12", "--out", "{tmp}/g.pdf"], "reports.write"),
+    (["report", "session", "--session", "abcdef12", "--out", "{tmp}/s.pdf"], "reports.write"),
+    (["report", "program", "--out", "{tmp}/p.pdf"], "reports.program"),
+    (["groups", "--json"], "groups.read"),
+    (["groups", "add", "Zed's group"], "groups.manage"),
+    (["participants", "list", "--group", "abcdef12"], "groups.read"),
+    (["participants", "add", "--group", "abcdef12"], "groups.manage"),
 ]
 PASSWORDS = {"owner": PASS, "sam": SUP_PASS, "fay": FAC_PASS, "tom": TRN_PASS, "ada": ADM_PASS}
 
@@ -268,3 +302,67 @@ def test_a_shared_install_needs_a_user_for_bundles_and_practice(store, people, w
     ):
         with pytest.raises(AccessDenied, match="several users: sign in first"):
             call()
+
+
+def test_reports_only_on_groups_one_runs(store, people, world, tmp_path, capsys):
+    """A facilitator is refused a report on someone else's group, in the service and
+    on the command line with the same sentence; a supervisor writes it."""
+    from facilitator.store.models import Group
+
+    with store.db.unit() as s:
+        s.get(Group, world["gid"]).owner_id = people["sam"].user_id
+    fay = people["fay"]
+    with pytest.raises(AccessDenied) as info:
+        reports.build(store.db, "group", fay, group_id=world["gid"])
+    sentence = str(info.value)
+    assert sentence == "fay may write reports only on the groups they run."
+    written = reports.write(
+        store.db, "group", tmp_path / "sam.pdf", people["sam"], group_id=world["gid"]
+    )
+    assert (tmp_path / "sam.pdf").stat().st_size > 1000 and written.endswith("sam.pdf")
+    path = store.path
+    store.close()
+    f = tmp_path / "fay.txt"
+    f.write_text(FAC_PASS + "\n")
+    argv = ["report", "group", "--db", str(path), "--user", "fay", "--passphrase-file", str(f)]
+    code = main([*argv, "--group", world["gid"], "--out", str(tmp_path / "fay.pdf")])
+    assert code == 1
+    assert capsys.readouterr().err == f"facilitator: error: {sentence}\n"
+    assert not (tmp_path / "fay.pdf").exists()
+
+
+def test_a_shared_install_needs_a_user_for_reports(store, people, world):
+    with pytest.raises(AccessDenied, match="several users: sign in first"):
+        reports.build(store.db, "group", group_id=world["gid"])
+
+
+def test_a_facilitator_manages_only_their_own_groups(store, people, world, tmp_path, capsys):
+    """fay adds a group on the command line and it is hers; sam's group is refused."""
+    from facilitator.store.models import Group
+
+    with store.db.unit() as s:
+        other = Group(name="Sam's", program_type="mutual_support", owner_id=people["sam"].user_id)
+        s.add(other)
+        s.flush()
+        other_id = other.id
+    with pytest.raises(AccessDenied) as info:
+        groups.authorize(store.db, people["fay"], "groups.manage", other_id)
+    sentence = str(info.value)
+    assert sentence == "fay may act only on the groups they run."
+    path = store.path
+    store.close()
+    f = tmp_path / "fay.txt"
+    f.write_text(FAC_PASS + "\n")
+    who = ["--db", str(path), "--user", "fay", "--passphrase-file", str(f)]
+    assert main(["participants", "add", *who, "--group", other_id]) == 1
+    assert capsys.readouterr().err == f"facilitator: error: {sentence}\n"
+    assert main(["groups", "add", *who, "Fay's new group"]) == 0
+    new_id = capsys.readouterr().out.strip()
+    assert main(["participants", "add", *who, "--group", new_id]) == 0
+    code = capsys.readouterr().out.strip()
+    assert main(["participants", "list", *who, "--group", new_id]) == 0
+    assert capsys.readouterr().out.split() == [code]
+    from facilitator.store import service
+
+    with service.open_store(path, passphrase=PASS) as st, st.db.session() as s:
+        assert s.get(Group, new_id).owner_id == people["fay"].user_id

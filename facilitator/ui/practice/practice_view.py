@@ -268,7 +268,13 @@ class PracticeView(QWidget):
         self._shown_step: Optional[int] = -1
         self.stepped_out = False
         if resume is not None:  # an attempt cut short (app closed, crash): carry on
-            self.attempt = svc.resume_attempt(ctx.db, resume, clock=clock, listener=self._on_item)
+            self.attempt = svc.resume_attempt(
+                ctx.db,
+                resume,
+                clock=clock,
+                listener=self._on_item,
+                who=getattr(ctx, "principal", None),  # the signed-in user (issue 14)
+            )
             self.mode = self.attempt.run.mode
         else:
             self.attempt = svc.start_attempt(
@@ -279,6 +285,7 @@ class PracticeView(QWidget):
                 mode=mode,
                 clock=clock,
                 listener=self._on_item,
+                who=getattr(ctx, "principal", None),
             )
         self.run = self.attempt.run
         self.scenario, self.script = self.run.scenario, self.run.script

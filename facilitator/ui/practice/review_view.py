@@ -291,7 +291,7 @@ class ReviewView(QWidget):
                 .replace("%2", f"{pct:g}")
                 .replace("%3", str(len(common)))
             )
-            ids = [a.id for a in svc.history(self.ctx.db)]
+            ids = [a.id for a in svc.history(self.ctx.db, who=getattr(self.ctx, "principal", None))]
             for a in review.agreement(self.ctx.db, ids, other.rater, name):
                 kappa = "—" if a.kappa is None else f"{a.kappa:.2f}"
                 lines.append(

@@ -37,6 +37,7 @@ def create_run_view(
         session_id=request.session_id,
         practice=request.practice,
         clock=clock,
+        who=getattr(ctx, "principal", None),  # the signed-in user (issue 14)
     )
     return RunView(ctx, run.runner, run.script, run.data, parent)
 

@@ -183,19 +183,27 @@ class SummaryView(QWidget):
             self.values["skipped"].setText(loc.toString(0))
 
     def make_pdf(self) -> None:
-        from facilitator.export.pdf import write_report
-        from facilitator.tracking.reports import build_session_report
+        from facilitator.app import reports
 
         db, session_id, lang = self.ctx.db, self.session_id, self.report_lang
+        who = getattr(self.ctx, "principal", None)
         stamp = datetime.now().strftime("%Y-%m-%d-%H%M")
         path = reports_dir(self.ctx) / f"session-summary-{stamp}-{session_id[:6]}.pdf"
 
         def job(progress: Any, cancel: Any) -> str:
             progress(0, 2, "")
-            report = build_session_report(db, session_id, lang)
-            cancel.check()
+            # the reports service checks the acting user's roles first (issue 14)
+            written = reports.write(
+                db,
+                reports.SESSION,
+                path,
+                who,
+                record=False,
+                session_id=session_id,
+                lang=lang,
+            )
             progress(1, 2, "")
-            return str(write_report(report, path))
+            return written
 
         self.pdf_button.setEnabled(False)
         self.pdf_label.setText(self.tr("Making the PDF…"))
