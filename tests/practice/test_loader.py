@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 
 import pytest
 import yaml
@@ -15,6 +14,8 @@ from facilitator.practice.loader import (
     load_scenario_file,
     parse_scenario_text,
 )
+
+from tests.yaml_fuzz import mutated_documents, nested_values
 
 from .conftest import SMALL
 
@@ -127,52 +128,7 @@ def test_a_file_that_is_not_there(tmp_path):
 
 
 VALID = yaml.safe_load(SMALL)
-SCALARS = (
-    st.none()
-    | st.booleans()
-    | st.integers(-(10**6), 10**6)
-    | st.floats(allow_nan=True, allow_infinity=True)
-    | st.text(max_size=20)
-)
-NESTED = st.recursive(
-    SCALARS,
-    lambda inner: (
-        st.lists(inner, max_size=4)
-        | st.dictionaries(st.text(max_size=8) | st.sampled_from(list(VALID)), inner, max_size=4)
-    ),
-    max_leaves=20,
-)
-
-
-def _paths(node, prefix=()):
-    yield prefix
-    if isinstance(node, dict):
-        for k, v in node.items():
-            yield from _paths(v, prefix + (k,))
-    elif isinstance(node, list):
-        for i, v in enumerate(node):
-            yield from _paths(v, prefix + (i,))
-
-
-ALL_PATHS = [p for p in _paths(VALID) if p]
-
-
-@st.composite
-def mutated(draw):
-    data = copy.deepcopy(VALID)
-    for _ in range(draw(st.integers(1, 3))):
-        path = draw(st.sampled_from(ALL_PATHS))
-        parent = data
-        try:
-            for part in path[:-1]:
-                parent = parent[part]
-            if draw(st.booleans()) and isinstance(parent, dict):
-                parent.pop(path[-1], None)
-            else:
-                parent[path[-1]] = draw(NESTED)
-        except (KeyError, IndexError, TypeError):
-            continue
-    return yaml.safe_dump(data, allow_unicode=True)
+NESTED = nested_values(list(VALID), size=4, leaves=20, text=20, ints=10**6)
 
 
 @st.composite
@@ -190,7 +146,14 @@ def edited(draw):
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.one_of(mutated(), edited(), st.binary(max_size=200), NESTED.map(yaml.safe_dump)))
+@given(
+    st.one_of(
+        mutated_documents(VALID, NESTED),
+        edited(),
+        st.binary(max_size=200),
+        NESTED.map(yaml.safe_dump),
+    )
+)
 def test_only_the_scenario_error_is_ever_raised_with_a_location(doc):
     try:
         parse_scenario_text(doc, "fuzz.yaml")

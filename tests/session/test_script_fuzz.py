@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 
 import pytest
 import yaml
@@ -13,56 +12,12 @@ from facilitator.errors import ScriptError
 from facilitator.session.script_loader import parse_script_text
 from facilitator.session.scripts import Script
 from tests.session.conftest import VALID_YAML
+from tests.yaml_fuzz import mutated_documents, nested_values
 
 VALID = yaml.safe_load(VALID_YAML)
 YAMLISH = list(":-[]{}&*!|>'\"#%@`,?\n\t ") + list("abcxyz019") + list("حلقة") + ["\x00", "\ufeff"]
 
-scalars = (
-    st.none()
-    | st.booleans()
-    | st.integers(min_value=-(10**12), max_value=10**12)
-    | st.floats(allow_nan=True, allow_infinity=True)
-    | st.text(max_size=30)
-)
-nested = st.recursive(
-    scalars,
-    lambda inner: (
-        st.lists(inner, max_size=5)
-        | st.dictionaries(st.text(max_size=10) | st.sampled_from(list(VALID)), inner, max_size=5)
-    ),
-    max_leaves=25,
-)
-
-
-def _paths(node, prefix=()):
-    yield prefix
-    if isinstance(node, dict):
-        for k, v in node.items():
-            yield from _paths(v, prefix + (k,))
-    elif isinstance(node, list):
-        for i, v in enumerate(node):
-            yield from _paths(v, prefix + (i,))
-
-
-ALL_PATHS = [p for p in _paths(VALID) if p]
-
-
-@st.composite
-def mutated_scripts(draw):
-    data = copy.deepcopy(VALID)
-    for _ in range(draw(st.integers(1, 3))):
-        path = draw(st.sampled_from(ALL_PATHS))
-        parent = data
-        try:
-            for part in path[:-1]:
-                parent = parent[part]
-            if draw(st.booleans()) and isinstance(parent, dict):
-                parent.pop(path[-1], None)
-            else:
-                parent[path[-1]] = draw(nested)
-        except (KeyError, IndexError, TypeError):
-            continue  # an earlier mutation removed this branch
-    return yaml.safe_dump(data, allow_unicode=True)
+nested = nested_values(list(VALID), size=5, leaves=25, text=30, ints=10**12)
 
 
 @st.composite
@@ -96,7 +51,7 @@ documents = st.one_of(
     st.text(alphabet=st.sampled_from(YAMLISH), max_size=300),
     st.binary(max_size=300),
     nested.map(lambda d: yaml.safe_dump(d, allow_unicode=True)),
-    mutated_scripts(),
+    mutated_documents(VALID, nested),
     text_edits(),
 )
 
