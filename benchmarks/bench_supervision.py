@@ -84,10 +84,11 @@ def _best(fn, runs: int = 5) -> tuple[float, object]:
 
 def bench_queue(groups: int, weeks: int) -> None:
     """A supervisor store of ``groups`` x ``weeks`` x 12 people (the demo generator)."""
-    from datetime import date, timedelta
+    from datetime import date
 
     from facilitator.app import dashboard, review, users
     from facilitator.demo.generator import generate_demo
+    from facilitator.tracking.periods import month_end
 
     with tempfile.TemporaryDirectory() as tmp:
         st = _store(Path(tmp))
@@ -122,10 +123,11 @@ def bench_queue(groups: int, weeks: int) -> None:
             f"one group {t_group * 1000:.0f} ms"
         )
         ch = dashboard.choices(st.db, who)
-        end = ch.last_day or date.today()
-        q = dashboard.Query(
-            program_type=ch.program_types[0], date_from=end - timedelta(days=365), date_to=end
-        )
+        # Reports cover whole calendar months: the twelve months ending with the
+        # month of the store's last session.
+        end = month_end(ch.last_day or date.today())
+        start = date(end.year - (end.month < 12), end.month % 12 + 1, 1)
+        q = dashboard.Query(program_type=ch.program_types[0], date_from=start, date_to=end)
         t_dash, dash = _best(lambda: dashboard.build(st.db, who, q), runs=3)
         n_groups = sum(1 for g in ch.groups if g[2] == q.program_type)
         print(
