@@ -1244,9 +1244,9 @@ Ask its owner to read theirs out to you, and type what they say:</source>
             <numerusform>لم يحضر أحد</numerusform>
             <numerusform>حضر شخص واحد</numerusform>
             <numerusform>حضر شخصان</numerusform>
-            <numerusform>حضر %n أشخاص</numerusform>
-            <numerusform>حضر %n شخصًا</numerusform>
-            <numerusform>حضر %n شخص</numerusform>
+            <numerusform>حضر %Ln أشخاص</numerusform>
+            <numerusform>حضر %Ln شخصًا</numerusform>
+            <numerusform>حضر %Ln شخص</numerusform>
         </translation>
     </message>
     <message>
