@@ -14,6 +14,8 @@ global result, and what to practise next.
 
 from __future__ import annotations
 
+import json
+
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -838,17 +840,10 @@ def replay_transcript(db: Database, attempt_id: str, lang: str) -> tuple[list[st
 
     run = _replay(db, attempt_id)
     stored = stored_transcript(db, attempt_id)
-    again = [
-        {"seq": e.seq, "t": e.t, "kind": e.kind, "step_id": e.step_id, "data": e.data}
-        for e in run.entries
-    ]
-    same = len(stored) == len(again) and all(
-        a["seq"] == b["seq"]
-        and a["kind"] == b["kind"]
-        and abs(a["t"] - b["t"]) < 1e-3
-        and a["step_id"] == b["step_id"]
-        for a, b in zip(stored, again)
-    )
+    # every entry whole, as stored: its time, step, what happened and with what data
+    # (an injected event, a pause, a Safety press...); the store keeps JSON
+    again = json.loads(json.dumps(run.transcript()))
+    same = stored == again
     lines = [ptext.t("seed", lang, seed=run.seed)]
     for e in run.entries:
         lines += ptext.entry_lines(run, e, lang)

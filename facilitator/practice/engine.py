@@ -125,10 +125,13 @@ class PracticeRun:
         if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed < 2**31:
             raise EngineError("The seed is a whole number from 0 to 2147483647.")
         self.scenario, self.script, self.seed, self.mode = scenario, script, seed, mode
-        self._clock = clock
+        self._raw_clock = clock
         self._t0 = clock()
         self.recorder = recorder
-        self.run = RunEngine(script, clock=clock)
+        # Every reading the run makes (the run engine's too) is the time since the run
+        # began, to the millisecond: exactly what the action log keeps, so a replay
+        # from the log reads the very same numbers and reproduces every entry.
+        self.run = RunEngine(script, clock=self.clock_seconds)
         rng = random.Random(seed)
         self.temperaments: dict[str, str] = {}
         self.state: dict[str, dict[str, int]] = {}
@@ -166,7 +169,7 @@ class PracticeRun:
         return self.ended
 
     def clock_seconds(self) -> float:
-        return round(self._clock() - self._t0, 3)
+        return round(self._raw_clock() - self._t0, 3)
 
     def pending_decision(self) -> Optional[Decision]:
         return self.scenario.decision(self.pending) if self.pending else None
@@ -216,6 +219,11 @@ class PracticeRun:
         self._need_open()
         if self.pending:
             raise EngineError(QT_TRANSLATE_NOOP("Practice", "Answer the decision first."))
+        if self.run.index is not None and self.run.index >= len(self.script.steps) - 1:
+            # refused before it is logged: a logged input must replay without an error
+            raise EngineError(
+                QT_TRANSLATE_NOOP("Practice", "This is the last step: finish the practice.")
+            )
         self._act("next")
         self.run.next()
         self._log("step", {"index": self.run.index})
