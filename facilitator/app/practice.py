@@ -22,6 +22,7 @@ from sqlalchemy import select
 
 from facilitator.app.access import Principal, acting
 from facilitator.errors import InputError
+from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.practice.engine import Action, Entry, Mode, Outcome, PracticeRun
 from facilitator.practice.loader import (
     ScenarioSummary,
@@ -278,6 +279,12 @@ def start_attempt(
     return Attempt(attempt_id, run, db)
 
 
+def resumable(status: str) -> bool:
+    """THE rule for "can be resumed": only an attempt still running (the app was closed
+    or crashed in the middle); a finished or stopped one is over."""
+    return status == "running"
+
+
 @dataclass(frozen=True)
 class AttemptSummary:
     id: str
@@ -293,6 +300,10 @@ class AttemptSummary:
     percent: Optional[float]
     scores: dict[str, Any]
     critical_missed: list[Any]
+
+    @property
+    def resumable(self) -> bool:
+        return resumable(self.status)
 
 
 def _summary(row: PracticeAttempt) -> AttemptSummary:
@@ -380,8 +391,14 @@ def resume_attempt(
         row = s.get(PracticeAttempt, attempt_id)
         if row is None:
             raise InputError(f"There is no practice attempt '{attempt_id}'.")
-        if row.status != "running":
-            raise InputError(f"This attempt is {row.status}; only a running one can be resumed.")
+        if not resumable(row.status):
+            raise InputError(
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "This attempt is finished or was stopped, so it cannot be resumed: "
+                    "open its debrief, or start a new attempt.",
+                )
+            )
         actions = [Action(a.seq, a.clock, a.action, a.arg) for a in row.actions]
         scenario_id, yaml_text, seed, mode = row.scenario_id, row.scenario_yaml, row.seed, row.mode
         wanted = row.scenario_hash

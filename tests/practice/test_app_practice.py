@@ -139,5 +139,23 @@ def test_an_interrupted_attempt_resumes_where_it_stopped(raw_db):
     stored = svc.stored_transcript(raw_db, resumed.id)
     assert [e["seq"] for e in stored] == list(range(1, len(stored) + 1))
     assert svc.replay_attempt(raw_db, resumed.id).transcript() == stored
-    with pytest.raises(InputError, match="only a running one"):
+    with pytest.raises(InputError, match="cannot be resumed"):
         svc.resume_attempt(raw_db, resumed.id)
+
+
+def test_a_finished_or_stopped_attempt_is_not_resumable_and_says_so(raw_db):
+    clock = ManualClock(5.0)
+    done = svc.start_attempt(raw_db, "grief-move-on", "E", seed=3, clock=clock)
+    play_through(done, clock, {d.id: d.options[0].id for d in done.run.scenario.decisions})
+    stopped = svc.start_attempt(raw_db, "grief-move-on", "E", seed=4, clock=clock)
+    stopped.start()
+    stopped.abandon()
+    running = svc.start_attempt(raw_db, "grief-move-on", "E", seed=5, clock=clock)
+    running.start()
+    rows = {h.id: h for h in svc.history(raw_db, trainee="E")}
+    assert [rows[a.id].resumable for a in (done, stopped, running)] == [False, False, True]
+    for attempt in (done, stopped):
+        with pytest.raises(InputError) as err:
+            svc.resume_attempt(raw_db, attempt.id, clock=clock)
+        assert str(err.value).startswith("This attempt is finished or was stopped")
+        assert "open its debrief" in str(err.value)

@@ -226,3 +226,54 @@ def test_a_second_event_waits_while_a_decision_is_open(small):
     assert run.run.status == "paused"
     run.choose("stay")
     assert run.run.status == "running"
+
+
+def test_the_step_countdown_never_grows_on_resume_only_by_an_options_minutes(builtins):
+    """Decisions, the trainer's pause and a step-out stop the countdown; carrying on
+    gives back no time. Only an option with ``minutes`` (calling a break) lengthens the
+    step, by exactly its minutes, and says so in the transcript."""
+    scenario = builtins["suicidal-disclosure-round"]
+    run, clock = new_run(scenario, seed=1_319_491_430)
+    run.start()
+    for _ in range(3):
+        clock.advance(1.5)
+        run.next_step()
+    remaining = lambda: run.run.snapshot().step_remaining  # noqa: E731
+    clock.advance(1.0)
+    assert remaining() == pytest.approx(25 * 60 - 1.0)
+    run.inject("disclosure")
+    assert run.pending == "first_response"
+    before = remaining()
+    clock.advance(30)  # deciding: the countdown stands still
+    assert remaining() == before
+    run.pause()  # the trainer pauses on top of the decision, then the trainee steps out
+    clock.advance(300)
+    run.resume()
+    assert remaining() == before
+    extra = {o.id: o.minutes for o in scenario.decision("first_response").options}
+    run.choose("move_on")  # no minutes: nothing added
+    assert not extra["move_on"] and remaining() == before
+    while run.pending:  # what it leads to (he heads for the door), again without minutes
+        clock.advance(9.0)
+        option = next(o for o in run.pending_decision().options if not o.minutes)
+        run.choose(option.id)
+        assert remaining() == before
+    clock.advance(2.0)
+    assert remaining() == pytest.approx(before - 2.0)
+    run.pause()
+    clock.advance(120)
+    run.resume()
+    assert remaining() == pytest.approx(before - 2.0)
+
+    run2, clock2 = new_run(scenario, seed=1_319_491_430)
+    run2.start()
+    for _ in range(3):
+        run2.next_step()
+    run2.inject("disclosure")
+    before2 = run2.run.snapshot().step_remaining
+    clock2.advance(12)
+    run2.choose("pause")  # "call a ten-minute break": the step runs its minutes longer
+    assert extra["pause"] and run2.run.snapshot().step_remaining == pytest.approx(
+        before2 + extra["pause"] * 60
+    )
+    assert [e for e in run2.entries if e.kind == "extend"][-1].data == {"minutes": extra["pause"]}
