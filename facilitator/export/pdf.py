@@ -233,6 +233,10 @@ def build_story(report: rm.Report, width: float) -> list[Flowable]:
             # the page of the table's last rows: together they move on when they fit a page
             together = [f for f in story[previous_start:] if type(f) is not Spacer]
             story[previous_start:] = [KeepTogether(together), Spacer(1, 8)]
+        elif isinstance(block, rm.Paragraph) and block.keep_with_previous and previous:
+            together = story[previous_start:]
+            story[previous_start:] = [KeepTogether(together)]
+            start = previous_start  # a further kept paragraph joins the same group
         previous = block
         previous_start = start
     return _bind_lead_ins(story)

@@ -198,15 +198,25 @@ def feedback_report(debrief: Any) -> rm.Report:
                 ]
             )
         )
-    blocks.append(rm.Paragraph(debrief.result_text))
+    # the result ends the scores section: it never stands alone on a page
+    blocks.append(rm.Paragraph(debrief.result_text, keep_with_previous=True))
     if debrief.capped:
-        blocks.append(rm.Paragraph(ptext.t("capped", lang), "note"))
+        blocks.append(rm.Paragraph(ptext.t("capped", lang), "note", keep_with_previous=True))
     blocks.append(rm.Heading(_t("next", lang)))
     blocks.append(rm.BulletList(list(debrief.next_steps)))
-    period = f"{debrief.started_at:%Y-%m-%d} · {mode} · {_t('seed', lang, seed=debrief.seed)}"
+    # the page header carries the date and mode (short enough for every page); the
+    # seed, to replay the attempt, is on the first page under the title
+    period = f"{debrief.started_at:%Y-%m-%d} · {mode}"
+    subtitle = " · ".join(
+        (
+            _t("feedback", lang),
+            _t("trainee", lang, name=debrief.trainee),
+            _t("seed", lang, seed=debrief.seed),
+        )
+    )
     return _report(
         debrief.title,
-        _t("feedback", lang) + " · " + _t("trainee", lang, name=debrief.trainee),
+        subtitle,
         period,
         lang,
         blocks,

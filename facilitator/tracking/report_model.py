@@ -26,6 +26,9 @@ class Heading:
 class Paragraph:
     text: str
     style: Literal["body", "note", "warning", "small"] = "body"
+    #: Never alone at the top of a page: it moves on together with the block above it
+    #: (a result line with the list it concludes).
+    keep_with_previous: bool = False
 
 
 @dataclass(frozen=True)
