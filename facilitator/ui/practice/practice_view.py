@@ -47,7 +47,9 @@ from facilitator.app import practice as svc
 from facilitator.practice import text as ptext
 from facilitator.practice.engine import Action, Entry
 from facilitator.ui.practice.banner import PracticeBanner
-from facilitator.ui.run.common import clock_text, set_font
+from facilitator.ui.labels import step_kind_label
+from facilitator.ui.run.common import clock_text, locale_digits, set_font
+from facilitator.ui.translations import format_number
 from facilitator.ui.run.step_card import StepCard
 
 REPAINT_MS = 250
@@ -266,6 +268,8 @@ class PracticeView(QWidget):
         self.decision_panel: Optional[DecisionPanel] = None
         self.card_times: list[tuple[str, float]] = []  # (kind, session seconds late)
         self._shown_step: Optional[int] = -1
+        self._hint = ""  # the decision hint last shown on the message line
+        self._flow_position = 0  # where the room was scrolled when the trainee stepped out
         self.stepped_out = False
         if resume is not None:  # an attempt cut short (app closed, crash): carry on
             self.attempt = svc.resume_attempt(
@@ -422,6 +426,7 @@ class PracticeView(QWidget):
         g.addWidget(self.grounding_text)
         self.back_in_button = QPushButton(self.tr("I am ready to go back in"), self)
         self.back_in_button.setObjectName("backInButton")
+        self.back_in_button.setDefault(True)  # drawn as the default: Enter presses it
         self.back_in_button.clicked.connect(self.step_back_in)
         self.stop_button = QPushButton(self.tr("Stop this practice"), self)
         self.stop_button.setObjectName("stopPractice")
@@ -452,6 +457,12 @@ class PracticeView(QWidget):
         key("O", self.step_out)
         key("N", self.next_step)
         key("F1", self.open_safety)
+        # on the grounding page Enter presses the focused button (a plain widget has no
+        # default button as a dialog does)
+        for seq in ("Return", "Enter"):
+            sc = QShortcut(QKeySequence(seq), self.grounding)
+            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            sc.activated.connect(self._press_focused)
         key("Ctrl+Shift+S", self.open_safety)
 
     def _fill_inject(self) -> None:
@@ -459,8 +470,10 @@ class PracticeView(QWidget):
         for ev in self.scenario.events:
             if ev.id in self.run.fired:
                 continue
-            text = ev.text.get(self.lang)
-            self.inject_box.addItem(f"{ev.who}: {text[:48]}{'…' if len(text) > 48 else ''}", ev.id)
+            # who and a neutral label only: the trainee sees this screen too, and must
+            # not read a participant's words before they are said
+            label = f"{ev.who} — {ptext.t('ev_' + ev.kind, self.lang)} ({ev.id})"
+            self.inject_box.addItem(label, ev.id)
         self.inject_box.setEnabled(self.inject_box.count() > 0 and not self.run.done)
         self.inject_button.setEnabled(self.inject_box.count() > 0 and not self.run.done)
 
@@ -532,6 +545,20 @@ class PracticeView(QWidget):
                     ptext.t("critical_done", self.lang) + ": " + act.title.get(self.lang),
                     "#2e7d32",
                     "criticalCard",
+                    self.flow_body,
+                )
+            )
+        elif kind == "extend":
+            # an option lengthened the step (a break was called): say why the countdown
+            # goes up, right where it happens
+            self._add(
+                NoteCard(
+                    "",
+                    self.tr("This step now runs %1 longer, so its countdown goes up.").replace(
+                        "%1", locale_digits(ptext.minutes(float(d["minutes"]), self.lang))
+                    ),
+                    "#607d8b",
+                    "extendCard",
                     self.flow_body,
                 )
             )
@@ -624,12 +651,19 @@ class PracticeView(QWidget):
         self._guard(lambda: self.attempt.inject(event_id))
         self._fill_inject()
 
+    def _press_focused(self) -> None:
+        focused = self.focusWidget()
+        button = focused if isinstance(focused, QPushButton) else self.back_in_button
+        if button.isVisible() and button.isEnabled():
+            button.click()
+
     def step_out(self) -> None:
         if self.run.done or self.stepped_out:
             return
         if not self.run.trainer_paused:
             self._guard(self.attempt.pause)
         self.stepped_out = True
+        self._flow_position = self.flow_scroll.verticalScrollBar().value()
         self.pages.setCurrentWidget(self.grounding)
         self.back_in_button.setFocus()
 
@@ -637,7 +671,11 @@ class PracticeView(QWidget):
         if not self.stepped_out:
             return
         self.stepped_out = False
+        # focus leaves the grounding page first: otherwise the stack hands it to the
+        # first button in the room (an answered decision's) and the room scrolls there
+        self.setFocus()
         self.pages.setCurrentIndex(0)
+        self.flow_scroll.verticalScrollBar().setValue(self._flow_position)
         if self.run.trainer_paused:
             self._guard(self.attempt.resume)
         self.setFocus()
@@ -691,7 +729,7 @@ class PracticeView(QWidget):
             self._shown_step = eng.index
             step = self.script.steps[eng.index]
             self.card.show_step(
-                step, eng.index, len(self.script.steps), self.lang, self.tr("practice")
+                step, eng.index, len(self.script.steps), self.lang, step_kind_label(step.kind)
             )
             last = eng.index == len(self.script.steps) - 1
             self.next_button.setText(self.tr("Finish  [N]") if last else self.tr("Next step  [N]"))
@@ -708,11 +746,9 @@ class PracticeView(QWidget):
         elif paused and not self.stepped_out:
             self.say(self.tr("Paused by the trainer."))
         elif self.run.pending:
-            self.say(self.tr("Decision: choose with 1-4 or a click."))
-        elif self.message.text() in (
-            self.tr("Paused by the trainer."),
-            self.tr("Decision: choose with 1-4 or a click."),
-        ):
+            self._hint = self._decision_hint()
+            self.say(self._hint)
+        elif self.message.text() in (self.tr("Paused by the trainer."), self._hint):
             self.message.clear()
         self.next_button.setEnabled(not self.run.done and not self.run.pending)
         # a stalled event loop must not hold an event back: poll when one is due
@@ -720,6 +756,15 @@ class PracticeView(QWidget):
             wait = self.run.seconds_to_next_timed()
             if wait is not None and wait <= 0 and not self.event_timer.isActive():
                 self.event_timer.start(0)
+
+    def _decision_hint(self) -> str:
+        decision = self.run.pending_decision()
+        n = len(decision.options) if decision is not None else 4
+        return (
+            self.tr("Decision: choose with %1 to %2 or a click.")
+            .replace("%1", format_number(1))
+            .replace("%2", format_number(min(n, 4)))
+        )
 
     def confirm_close(self) -> bool:
         return True
