@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Optional, Sequence
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QLocale, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,28 +20,54 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.app import practice_review as review
+from facilitator.app.practice import resumable
 from facilitator.practice import text as ptext
 from facilitator.practice.model import COMPETENCIES
 from facilitator.ui.practice.banner import PracticeBanner
-from facilitator.ui.run.common import set_font
+from facilitator.ui.run.common import locale_digits, set_font
+from facilitator.ui.translations import format_date, format_number
+
+
+#: The grid lines: none, half, the "competent" threshold, all the points.
+GRID = (0.0, 0.5, 0.8, 1.0)
 
 
 class CompetencyChart(QWidget):
-    """Share of the points available (0-100%) per attempt, oldest on the leading side."""
+    """Share of the points available (0-100%) per attempt, oldest on the leading side;
+    the scale on the leading edge and the first and last attempt's dates underneath."""
 
     def __init__(
-        self, title: str, values: Sequence[Optional[float]], parent: QWidget | None = None
+        self,
+        title: str,
+        values: Sequence[Optional[float]],
+        parent: QWidget | None = None,
+        dates: Sequence[str] = (),
     ) -> None:
         super().__init__(parent)
-        self.title, self.values = title, list(values)
-        self.setMinimumSize(220, 120)
+        self.title, self.values, self.dates = title, list(values), list(dates)
+        self.setMinimumSize(240, 150)
         self.setAccessibleName(title)
+        self.setToolTip(self.tr("Share of the points available at each attempt, oldest first"))
+
+    def scale_labels(self) -> list[str]:
+        """The scale's labels, bottom to top, in the interface's digits."""
+        return [format_number(round(f * 100)) + QLocale().percent() for f in GRID]
+
+    def date_labels(self) -> list[str]:
+        """The first and last attempt's dates (one when there is one attempt)."""
+        if not self.dates:
+            return []
+        return [self.dates[0]] if len(self.dates) == 1 else [self.dates[0], self.dates[-1]]
 
     def paintEvent(self, _event: Any) -> None:  # noqa: N802 - Qt's name
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = self.palette()
-        r = QRectF(self.rect()).adjusted(8, 26, -8, -10)
+        rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        fm = self.fontMetrics()
+        scale_w = max(fm.horizontalAdvance(t) for t in self.scale_labels()) + 6
+        lead, trail = (scale_w + 8, 8) if not rtl else (8, scale_w + 8)
+        r = QRectF(self.rect()).adjusted(lead, 26 + fm.height() / 2, -trail, -fm.height() - 8)
         p.setPen(pal.windowText().color())
         p.drawText(
             QRectF(8, 2, self.width() - 16, 22),
@@ -49,17 +75,31 @@ class CompetencyChart(QWidget):
             self.title,
         )
         grid = QPen(QColor(160, 160, 160, 120), 1, Qt.PenStyle.DashLine)
-        p.setPen(grid)
-        for frac in (0.0, 0.5, 0.8, 1.0):
+        muted = pal.placeholderText().color()
+        for frac, text in zip(GRID, self.scale_labels()):
             y = r.bottom() - frac * r.height()
+            p.setPen(grid)
             p.drawLine(QPointF(r.left(), y), QPointF(r.right(), y))
+            p.setPen(muted)
+            box = QRectF(0, y - fm.height() / 2, scale_w, fm.height())
+            box.moveLeft(r.left() - scale_w - 2 if not rtl else r.right() + 2)
+            align = Qt.AlignmentFlag.AlignRight if not rtl else Qt.AlignmentFlag.AlignLeft
+            p.drawText(box, int(align | Qt.AlignmentFlag.AlignVCenter), text)
+        under = QRectF(r.left(), r.bottom() + 4, r.width(), fm.height())
+        dates = self.date_labels()
+        if dates:
+            p.setPen(muted)
+            if len(dates) == 1:
+                p.drawText(under, int(Qt.AlignmentFlag.AlignCenter), dates[0])
+            else:
+                p.drawText(under, int(Qt.AlignmentFlag.AlignLeading), dates[0])
+                p.drawText(under, int(Qt.AlignmentFlag.AlignTrailing), dates[-1])
         pts = [(i, v) for i, v in enumerate(self.values) if v is not None]
         if not pts:
             p.setPen(pal.placeholderText().color())
             p.drawText(r, int(Qt.AlignmentFlag.AlignCenter), self.tr("not practised yet"))
             return
         n = max(1, len(self.values) - 1)
-        rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
 
         def at(i: int, v: float) -> QPointF:
             x = r.left() + (i / n) * r.width() if len(self.values) > 1 else r.center().x()
@@ -118,6 +158,7 @@ class HistoryView(QWidget):
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
         outer.addWidget(self.table, 1)
         bar = QHBoxLayout()
         for text, sig, name in (
@@ -130,6 +171,9 @@ class HistoryView(QWidget):
             b.setObjectName(name)
             b.clicked.connect(lambda _=False, s=sig: self._emit(s))
             bar.addWidget(b)
+            if name == "historyResume":
+                self.resume_button = b
+                b.setToolTip(self.tr("Only an attempt that was cut short can be resumed."))
         bar.addStretch(1)
         outer.addLayout(bar)
         names = review.trainees(ctx.db)
@@ -139,6 +183,12 @@ class HistoryView(QWidget):
         self.trainee_box.currentTextChanged.connect(self.load)
         if names:
             self.load(self.trainee_box.currentText())
+
+    def _selection_changed(self) -> None:
+        """Resume only an attempt still running (the app was closed in the middle)."""
+        row = self.table.currentRow()
+        ok = 0 <= row < len(self.points) and resumable(self.points[row].status)
+        self.resume_button.setEnabled(ok)
 
     def _emit(self, signal: Any) -> None:
         row = self.table.currentRow()
@@ -154,7 +204,10 @@ class HistoryView(QWidget):
         finished = [p for p in self.points if p.status == "finished"]
         for k, comp in enumerate(COMPETENCIES):
             chart = CompetencyChart(
-                ptext.t(comp, self.lang), [p.ratios.get(comp) for p in finished], self
+                ptext.t(comp, self.lang),
+                [p.ratios.get(comp) for p in finished],
+                self,
+                dates=[format_date(p.started_at) for p in finished],
             )
             chart.setObjectName(f"chart_{comp}")
             self.charts.addWidget(chart, k // 4, k % 4)
@@ -172,14 +225,18 @@ class HistoryView(QWidget):
                 )
             )
             cells = [
-                f"{p.started_at:%Y-%m-%d %H:%M}",
+                locale_digits(f"{p.started_at:%Y-%m-%d %H:%M}"),
                 titles.get(p.scenario_id, p.scenario_id),
                 ptext.t(p.mode + "_mode", self.lang).split(":")[0],
                 result,
-                f"{p.percent:g}%" if p.percent is not None else "—",
+                format_number(p.percent, 0 if float(p.percent).is_integer() else 1)
+                + QLocale().percent()
+                if p.percent is not None
+                else "—",
             ]
             for c, v in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(v))
         self.table.resizeColumnsToContents()
         if self.points:
             self.table.selectRow(len(self.points) - 1)
+        self._selection_changed()
