@@ -98,14 +98,18 @@ def make_palette(dark: bool) -> QPalette:
 
 
 def stylesheet(dark: bool) -> str:
-    """A small style sheet: padding, rounded controls, accent for the primary action."""
+    """A small style sheet: padding, rounded controls, accent for the primary action.
+
+    A button's focus ring is wider than its border: the margin gives it the room, so
+    the text never loses width (and is never clipped) when the button takes focus."""
     c = colours(dark)
     return f"""
     QListWidget, QTableWidget, QTreeWidget {{ outline: none; }}
     QPushButton {{ padding: 0.45em 1.1em; border: 1px solid {c["border"]};
-                  border-radius: 6px; background: {c["button"]}; color: {c["text"]}; }}
+                  border-radius: 6px; background: {c["button"]}; color: {c["text"]};
+                  margin: {FOCUS_WIDTH - 1}px; }}
     QPushButton:hover {{ border-color: {c["accent"]}; }}
-    QPushButton:focus {{ border: {FOCUS_WIDTH}px solid {c["focus"]}; }}
+    QPushButton:focus {{ border: {FOCUS_WIDTH}px solid {c["focus"]}; margin: 0px; }}
     QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
     QMessageBox QLabel#qt_msgbox_label {{ min-width: 24em; }}
     QInputDialog {{ min-width: 30em; }}
