@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 from facilitator.app import practice_review as review
 from facilitator.practice import text as ptext
 from facilitator.ui.practice.banner import PracticeBanner
-from facilitator.ui.run.common import set_font
+from facilitator.ui.run.common import locale_digits, set_font
+from facilitator.ui.translations import format_number
 
 
 def _wrap(text: str = "", factor: float = 1.0, bold: bool = False, name: str = "") -> QLabel:
@@ -113,12 +114,17 @@ class DebriefView(QWidget):
         self.went_well.setObjectName("wentWell")
         self.box.addWidget(self.went_well)
         self.box.addWidget(
-            _wrap(self.tr("How well did it go, from 1 (not well) to 5 (very well)?"), 1.05)
+            _wrap(
+                self.tr("How well did it go, from %1 (not well) to %2 (very well)?")
+                .replace("%1", format_number(1))
+                .replace("%2", format_number(5)),
+                1.05,
+            )
         )
         row = QHBoxLayout()
         self.rating = QButtonGroup(self)
         for n in range(1, 6):
-            b = QRadioButton(str(n), self.body)
+            b = QRadioButton(format_number(n), self.body)
             b.setObjectName(f"selfRating{n}")
             self.rating.addButton(b, n)
             row.addWidget(b)
@@ -168,6 +174,8 @@ class DebriefView(QWidget):
         if stretch is not None and stretch.spacerItem() is not None:
             self.box.removeItem(stretch)
 
+        # numbers in the interface's digits (Arabic-Indic in Arabic), as on every screen
+        digits = locale_digits if self.lang == "ar" else (lambda text: text)
         self._section(self.tr("2. Key moments"), "sectionMoments")
         for m in d.moments:
             frame = QFrame(self.body)
@@ -176,7 +184,7 @@ class DebriefView(QWidget):
                 "QFrame#momentCard { border: 1px solid #b0bec5; border-radius: 6px; }"
             )
             fb = QVBoxLayout(frame)
-            fb.addWidget(_wrap(f"{ptext.clock(m.t)}  {m.prompt}", 1.1, True))
+            fb.addWidget(_wrap(digits(f"{ptext.clock(m.t)}  {m.prompt}"), 1.1, True))
             cols = QHBoxLayout()
             mine = _wrap(self.tr("You chose: %1").replace("%1", m.chosen), 1.0, name="chosen")
             cols.addWidget(mine, 1)
@@ -207,7 +215,7 @@ class DebriefView(QWidget):
             self.box.addWidget(
                 _wrap(
                     self.tr("You opened the Safety steps at %1.").replace(
-                        "%1", ", ".join(ptext.clock(s) for s in d.safety_opened)
+                        "%1", digits(", ".join(ptext.clock(s) for s in d.safety_opened))
                     ),
                     1.0,
                 )
@@ -219,7 +227,9 @@ class DebriefView(QWidget):
         for c in d.competencies:
             head = _wrap(
                 f"{c.name}: "
-                + self.tr("%1 of %2").replace("%1", str(c.effective)).replace("%2", str(c.best)),
+                + self.tr("%1 of %2")
+                .replace("%1", format_number(c.effective))
+                .replace("%2", format_number(c.best)),
                 1.1,
                 True,
                 f"score_{c.id}",
@@ -229,14 +239,14 @@ class DebriefView(QWidget):
                 self.box.addWidget(
                     _wrap(
                         self.tr("Changed from %1 by %2: %3")
-                        .replace("%1", str(c.score))
+                        .replace("%1", format_number(c.score))
                         .replace("%2", c.override.author)
                         .replace("%3", c.override.reason),
                         0.95,
                     )
                 )
             for reason in c.reasons:
-                self.box.addWidget(_wrap("    " + reason, 0.95))
+                self.box.addWidget(_wrap("    " + digits(reason), 0.95))
         if d.critical:
             self.box.addWidget(_wrap(ptext.t("critical", self.lang), 1.1, True))
             for title, ok in d.critical:
@@ -244,7 +254,7 @@ class DebriefView(QWidget):
                 lab = _wrap(f"[{mark}] {title}", 1.0)
                 lab.setStyleSheet("color: #1b5e20;" if ok else "color: #b71c1c;")
                 self.box.addWidget(lab)
-        result = _wrap(d.result_text, 1.3, True, "globalResult")
+        result = _wrap(digits(d.result_text), 1.3, True, "globalResult")
         self.box.addWidget(result)
         if d.capped:
             self.box.addWidget(_wrap(ptext.t("capped", self.lang), 1.0))

@@ -1,0 +1,60 @@
+"""Practice screens in Arabic: numbers in the interface's digits (the self-rating scale,
+scores, the result), and the debrief's errors in Arabic."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QLabel, QRadioButton
+
+from facilitator.app import practice as svc
+from facilitator.app import practice_review as review
+from facilitator.practice.engine import ManualClock
+from facilitator.ui.translations import LanguageInstaller
+from tests.practice.test_app_practice import play_through
+
+BEST = {
+    "first_response": "pause",
+    "private_talk": "ask_directly",
+    "keep_it_secret": "call_together",
+    "group_after": "acknowledge",
+}
+
+
+def _ascii_digit(text: str) -> bool:
+    return any(ch in "0123456789" for ch in text)
+
+
+@pytest.fixture
+def arabic_ctx(qapp, raw_db, tmp_path):
+    from facilitator.ui.context import AppContext, AppSettings
+    from facilitator.ui.tasks import SyncTaskRunner
+
+    installer = LanguageInstaller()
+    installer.install(qapp, "ar")
+    yield AppContext(raw_db, "ar", SyncTaskRunner(), AppSettings(tmp_path / "settings.ini"))
+    installer.install(qapp, "en")
+
+
+def _finished(db):
+    clock = ManualClock(10.0)
+    attempt = svc.start_attempt(db, "suicidal-disclosure-round", "سارة", seed=3, clock=clock)
+    play_through(attempt, clock, BEST)
+    return attempt.id
+
+
+def test_the_arabic_debrief_counts_in_arabic_digits(qtbot, arabic_ctx):
+    from facilitator.ui.practice.debrief_view import DebriefView
+
+    aid = _finished(arabic_ctx.db)
+    view = DebriefView(arabic_ctx, aid)
+    qtbot.addWidget(view)
+    radios = [b.text() for b in view.findChildren(QRadioButton)]
+    assert radios == ["١", "٢", "٣", "٤", "٥"]
+    question = [lbl.text() for lbl in view.findChildren(QLabel) if "١" in lbl.text()]
+    assert question and not _ascii_digit(question[0])
+    review.save_reflection(arabic_ctx.db, aid, "كنت متوترًا", 4)
+    view2 = DebriefView(arabic_ctx, aid)
+    qtbot.addWidget(view2)
+    for name in ("globalResult", "score_safety_response"):
+        label = view2.findChild(QLabel, name)
+        assert label is not None and not _ascii_digit(label.text()), label.text()
