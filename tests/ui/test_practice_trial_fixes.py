@@ -104,3 +104,18 @@ def test_the_decision_hint_counts_the_options_in_the_interface_digits(view):
     view.inject_selected()
     n = len(view.run.pending_decision().options)
     assert view.message.text() == f"Decision: choose with 1 to {n} or a click."
+
+
+def test_the_kit_saved_message_is_a_success_not_an_error(qtbot, ctx, tmp_path):
+    from facilitator.ui.practice.home import PracticeHome
+
+    home = PracticeHome(ctx, clock=ManualClock(0.0))
+    qtbot.addWidget(home)
+    home.select(SCENARIO)
+    out = home.write_kit(str(tmp_path))
+    assert out and all(p.exists() for p in out)
+    assert home.message.text().startswith("Saved: ")
+    colour = home.message.palette().windowText().color().name()
+    assert home.message.ok and "#1b5e20" in home.message.styleSheet(), colour
+    home.message.setText("Something went wrong")  # a later problem is red again
+    assert not home.message.ok and "#b71c1c" in home.message.styleSheet()

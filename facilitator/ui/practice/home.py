@@ -48,6 +48,32 @@ def _wrap(text: str = "", factor: float = 1.0, bold: bool = False, name: str = "
     return label
 
 
+class _StatusLabel(QLabel):
+    """The home screen's message line: a problem in red (any plain setText), a success
+    in green (:meth:`done`), so "Saved: ..." never reads as an error."""
+
+    ERROR, OK = "color: #b71c1c;", "color: #1b5e20;"
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setObjectName(name)
+        set_font(self, 1.0, False)
+        self.setStyleSheet(self.ERROR)
+        self.ok = False
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        self.ok = False
+        self.setStyleSheet(self.ERROR)
+        super().setText(text)
+
+    def done(self, text: str) -> None:
+        super().setText(text)
+        self.ok = True
+        self.setStyleSheet(self.OK)
+
+
 class BeforeStartDialog(QDialog):
     """Content warnings and the briefing, shown before a scenario starts."""
 
@@ -241,8 +267,7 @@ class PracticeHome(QWidget):
         form.addRow(self.tr("Trainee"), self.trainee)
         form.addRow(self.tr("Mode"), self.mode)
         box.addLayout(form)
-        self.message = _wrap("", 1.0, name="practiceHomeMessage")
-        self.message.setStyleSheet("color: #b71c1c;")
+        self.message = _StatusLabel(name="practiceHomeMessage")
         box.addWidget(self.message)
         bar = QHBoxLayout()
         self.start_button = QPushButton(self.tr("Start the practice"), page)
@@ -495,5 +520,5 @@ class PracticeHome(QWidget):
         except FacilitatorError as exc:
             W.show_error(self, exc)
             return []
-        self.message.setText(self.tr("Saved: %1").replace("%1", ", ".join(p.name for p in out)))
+        self.message.done(self.tr("Saved: %1").replace("%1", ", ".join(p.name for p in out)))
         return out
