@@ -58,3 +58,14 @@ def test_the_arabic_debrief_counts_in_arabic_digits(qtbot, arabic_ctx):
     for name in ("globalResult", "score_safety_response"):
         label = view2.findChild(QLabel, name)
         assert label is not None and not _ascii_digit(label.text()), label.text()
+
+
+def test_the_banner_is_arabic_first_and_unmistakable(qtbot, arabic_ctx):
+    from facilitator.ui.practice.banner import PracticeBanner
+
+    for mode in (None, "practice", "assessment"):
+        banner = PracticeBanner(mode=mode)
+        qtbot.addWidget(banner)
+        text = banner.text()
+        assert text.startswith("تدريب — PRACTICE"), text  # the export watermark's word kept
+        assert not any("a" <= ch <= "z" for ch in text), text

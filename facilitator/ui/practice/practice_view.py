@@ -151,10 +151,10 @@ class DecisionPanel(QFrame):
         self.buttons: list[QPushButton] = []
         self.labels: list[QLabel] = []
         for n, (oid, text) in enumerate(options, start=1):
-            btn = QPushButton(str(n), self)
+            btn = QPushButton(format_number(n), self)  # the key to press, in the UI's digits
             btn.setObjectName(f"option_{oid}")
             btn.setAccessibleName(
-                self.tr("Option %1: %2").replace("%1", str(n)).replace("%2", text)
+                self.tr("Option %1: %2").replace("%1", format_number(n)).replace("%2", text)
             )
             btn.setToolTip(text)
             set_font(btn, 1.2, bold=True)
