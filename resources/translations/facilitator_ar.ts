@@ -2092,7 +2092,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     <name>PracticeBanner</name>
     <message>
         <source>PRACTICE · simulated group · nothing here is a real session</source>
-        <translation>PRACTICE · تدريب · مجموعة محاكاة · لا شيء هنا جلسة حقيقية</translation>
+        <translation>تدريب — PRACTICE · مجموعة محاكاة · لا شيء هنا جلسة حقيقية</translation>
     </message>
     <message>
         <source>assessment mode: feedback at the end</source>
