@@ -37,8 +37,7 @@ def authorize(
     ``permission`` (``groups.read`` or ``groups.manage``) and, for one group, unless
     they run it (``groups.manage``) or may see it (``groups.read``). Every CLI path
     into groups and participants goes through here (issue 14)."""
-    from facilitator.app.access import AccessDenied, acting, may_see_group, owns_group
-    from facilitator.i18n import translate
+    from facilitator.app.access import acting, denied, may_see_group, owns_group
 
     actor = acting(db, who, permission, lang)
     if group_id is not None:
@@ -52,15 +51,11 @@ def authorize(
                 else may_see_group(actor, owner_id)
             )
             if not ok:
-                raise AccessDenied(
-                    translate("groups", "{user} may act only on the groups they run.", lang).format(
-                        user=actor.login
-                    )
+                raise denied(
+                    QT_TRANSLATE_NOOP("groups", "{user} may act only on the groups they run."),
+                    actor,
                 )
     return actor
-
-
-QT_TRANSLATE_NOOP("groups", "{user} may act only on the groups they run.")
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Optional
 
-from facilitator.app.access import AccessDenied, Principal, acting, may_see_group
-from facilitator.i18n import QT_TRANSLATE_NOOP, translate
+from facilitator.app.access import Principal, acting, denied, may_see_group
+from facilitator.i18n import QT_TRANSLATE_NOOP
 
 SESSION, GROUP, PROGRAM = "session", "group", "program"
 
@@ -47,15 +47,11 @@ def check(
         return acting(db, who, "reports.program", lang)
     actor = acting(db, who, "reports.write", lang)
     if not may_see_group(actor, _group_owner(db, group_id, session_id)):
-        raise AccessDenied(
-            translate(
-                "reports", "{user} may write reports only on the groups they run.", lang
-            ).format(user=actor.login)
+        raise denied(
+            QT_TRANSLATE_NOOP("reports", "{user} may write reports only on the groups they run."),
+            actor,
         )
     return actor
-
-
-QT_TRANSLATE_NOOP("reports", "{user} may write reports only on the groups they run.")
 
 
 def build(

@@ -28,7 +28,7 @@ from typing import Any, Iterable
 from sqlalchemy import func, select
 
 from facilitator.app import approvals
-from facilitator.app.access import AccessDenied, Principal, may_see_group, require
+from facilitator.app.access import AccessDenied, Login, Principal, may_see_group, require
 from facilitator.errors import InputError
 from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.store import audit
@@ -476,7 +476,7 @@ def _get_item(s, who: Principal, item_id: str, lang: str = "en") -> ReviewItem:
                 QT_TRANSLATE_NOOP(
                     "review", "{user} may not see this item: it is about a group they do not run."
                 ),
-                params=dict(user=who.login),
+                params=dict(user=Login(who.login)),
             )
     return item
 
