@@ -105,6 +105,11 @@ PERMISSIONS: dict[str, tuple[frozenset[str], str]] = {
         frozenset({"facilitator"}),
         QT_TRANSLATE_NOOP("access", "managing groups and participants"),
     ),
+    # the emergency and crisis-line numbers every session shows (no participant data)
+    "safety_numbers.manage": (
+        frozenset({"facilitator", "administrator"}),
+        QT_TRANSLATE_NOOP("access", "changing the emergency and crisis-line numbers"),
+    ),
     "sessions.run": (
         frozenset({"facilitator"}),
         QT_TRANSLATE_NOOP("access", "running a session"),
@@ -225,17 +230,25 @@ def implicit(db, who: Principal | None = None, lang: str = "en") -> Principal:
     install the caller must say who acts, or is refused."""
     if who is not None:
         return who
+    with db.session() as s:  # read only: a refusal must not write anything
+        return implicit_in(s, None, lang)
+
+
+def implicit_in(s: Any, who: Principal | None = None, lang: str = "en") -> Principal:
+    """:func:`implicit`, read in the caller's ORM session ``s`` (a write that runs in
+    a unit of work the ui's task runner or the CLI opened)."""
+    if who is not None:
+        return who
     from sqlalchemy import select
 
     from facilitator.store import users as core
     from facilitator.store.models_supervision import UserAccount
 
-    with db.session() as s:  # read only: a refusal must not write anything
-        rows = s.execute(
-            select(UserAccount.user_id, UserAccount.login, UserAccount.roles)
-            .where(UserAccount.active.is_(True))
-            .limit(2)
-        ).all()
+    rows = s.execute(
+        select(UserAccount.user_id, UserAccount.login, UserAccount.roles)
+        .where(UserAccount.active.is_(True))
+        .limit(2)
+    ).all()
     if len(rows) > 1:
         raise AccessDenied(
             translate(
@@ -291,11 +304,8 @@ def visible_group_ids(s: Any, principal: Principal) -> set[str] | None:
 
     from facilitator.store.models import Group
 
-    return {
-        g
-        for g, owner in s.execute(select(Group.id, Group.owner_id))
-        if owns_group(principal, owner)
-    }
+    rows = s.execute(select(Group.id, Group.owner_id))
+    return {g for g, owner in rows if may_see_group(principal, owner)}
 
 
 def in_scope(visible: set[str] | None, group_id: str | None) -> bool:

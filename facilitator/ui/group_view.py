@@ -181,7 +181,7 @@ class GroupView(QWidget):
     def refresh(self) -> None:
         if not self.group_id or self.ctx.db is None or self.ctx.locked:
             return
-        found = G.group_form(self.ctx.db, self.group_id, self.ctx.lang)
+        found = G.group_form(self.ctx.db, self.group_id, self.ctx.lang, who=self.ctx.principal)
         if not found.name:
             return
         name, program, lang = found.name, found.program_type, found.language
@@ -202,7 +202,9 @@ class GroupView(QWidget):
         self._set_roster_visible(not headcount_only)
         self.details.setText("  ·  ".join(bits))
         selected = self.selected()
-        rows = load_roster(self.ctx.db, self.group_id, self.show_archived.isChecked())
+        rows = load_roster(
+            self.ctx.db, self.group_id, self.show_archived.isChecked(), who=self.ctx.principal
+        )
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             code = QTableWidgetItem(row.code)
@@ -233,7 +235,7 @@ class GroupView(QWidget):
             "running": self.tr("not finished"),
             "paused": self.tr("not finished"),
         }
-        for line in session_history(self.ctx.db, self.group_id):
+        for line in session_history(self.ctx.db, self.group_id, who=self.ctx.principal):
             if line.script_id not in titles:
                 titles[line.script_id] = self._script_title(line.script_id)
             parts = [
@@ -306,7 +308,9 @@ class GroupView(QWidget):
         gid = self.group_id
         self.ctx.tasks.run_db(
             self.ctx.db,
-            lambda s: G.add_participant(s, gid, alias=alias, age_band=age_band, gender=gender),
+            lambda s: G.add_participant(
+                s, gid, alias=alias, age_band=age_band, gender=gender, who=self.ctx.principal
+            ),
             self._added,
             self._failed,
         )
@@ -333,7 +337,7 @@ class GroupView(QWidget):
         if ok:
             self.ctx.tasks.run_db(
                 self.ctx.db,
-                lambda s: G.set_alias(s, sel.id, text),
+                lambda s: G.set_alias(s, sel.id, text, who=self.ctx.principal),
                 lambda _r: self.ctx.notify(changes.PARTICIPANTS),
                 self._failed,
             )
@@ -349,7 +353,9 @@ class GroupView(QWidget):
         age_band, gender = dialog.details.values()
         self.ctx.tasks.run_db(
             self.ctx.db,
-            lambda s: G.set_details(s, sel.id, age_band=age_band, gender=gender),
+            lambda s: G.set_details(
+                s, sel.id, age_band=age_band, gender=gender, who=self.ctx.principal
+            ),
             lambda _r: self.ctx.notify(changes.PARTICIPANTS),
             self._failed,
         )
@@ -360,7 +366,7 @@ class GroupView(QWidget):
             return
         self.ctx.tasks.run_db(
             self.ctx.db,
-            lambda s: G.archive_participant(s, sel.id, not sel.archived),
+            lambda s: G.archive_participant(s, sel.id, not sel.archived, who=self.ctx.principal),
             lambda _r: self.ctx.notify(changes.PARTICIPANTS),
             self._failed,
         )
@@ -388,7 +394,7 @@ class GroupView(QWidget):
             return
         self.ctx.tasks.run_db(
             self.ctx.db,
-            lambda s: G.erase_participant(s, sel.id),
+            lambda s: G.erase_participant(s, sel.id, who=self.ctx.principal),
             lambda _r: self.ctx.notify(changes.PARTICIPANTS),
             self._failed,
         )

@@ -45,7 +45,7 @@ def _first_group(ctx) -> str | None:
     """
     from facilitator.app.groups import list_groups
 
-    groups = list_groups(ctx.db)
+    groups = list_groups(ctx.db, who=ctx.principal)
     groups.sort(key=lambda g: (g.language != ctx.lang, -g.participants))
     return groups[0].id if groups else None
 
