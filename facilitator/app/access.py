@@ -150,6 +150,10 @@ PERMISSIONS: dict[str, tuple[frozenset[str], str]] = {
         frozenset({"facilitator", "supervisor"}),
         QT_TRANSLATE_NOOP("access", "reading receipts"),
     ),
+    "keys.read": (
+        frozenset({"facilitator", "supervisor", "administrator"}),
+        QT_TRANSLATE_NOOP("access", "reading bundle keys"),
+    ),
     "keys.manage": (
         frozenset({"administrator"}),
         QT_TRANSLATE_NOOP("access", "managing bundle keys"),

@@ -88,6 +88,8 @@ def set_roles(store: OpenedStore, who: Principal, login: str, roles: list[str]) 
 
 def set_passphrase(store: OpenedStore, who: Principal, login: str, passphrase: str) -> core.Account:
     """An administrator sets a user's passphrase; anyone may change their own."""
+    if who is None:
+        require(who, "users.manage")  # "sign in first"
     acct = _find(store, login)
     if acct.user_id != who.user_id:
         require(who, "users.manage")

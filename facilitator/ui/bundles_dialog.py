@@ -527,7 +527,7 @@ class BundlesDialog(QDialog):
 
             def job(*_: Any):
                 check_output_path(name, overwrite=True, stores=[self.ctx.db.path])
-                return keys.export_public(self.ctx.db, Path(name))
+                return keys.export_public(self.ctx.db, Path(name), who=self.principal)
 
             self.ctx.tasks.run(
                 job,
@@ -584,7 +584,7 @@ class BundlesDialog(QDialog):
             return (
                 bundles.export_choices(db, who=who) if send else empty,
                 bundles.status_board(db, who=who) if take else [],
-                keys.list_keys(db),
+                keys.list_keys(db, who=who) if access.allowed(who, "keys.read") else [],
                 bundles.receipts(db, who=who) if rcv else [],
                 bundles.unacknowledged_sent(db, who=who) if rcv else [],
                 len(bundles.list_conflicts(db, who=who)) if take else 0,

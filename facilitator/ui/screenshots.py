@@ -160,7 +160,7 @@ def _bundle_screens(ctx, window, lang: str, out: Path) -> list[Path]:
     from facilitator.store import devicekeys as dk
     from facilitator.ui.bundles_dialog import BundlesDialog
 
-    if not any(k.kind == "peer" for k in keys.list_keys(ctx.db)):
+    if not any(k.kind == "peer" for k in keys.list_keys(ctx.db, who=ctx.principal)):
         # the throwaway demo store gets a made-up supervisor to send to
         kp = dk.generate()
         pk = keys.PublicKey(
