@@ -13,7 +13,7 @@ fingerprint (to read out over the phone) and the fingerprint of a file being tru
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Optional
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -63,7 +63,7 @@ class BundlesDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.principal = principal  # None: a one-person install acts as its owner
+        self._principal = principal
         self.setObjectName("bundlesDialog")
         self.setWindowTitle(self.tr("Report bundles"))
         self.setMinimumSize(820, 560)
@@ -78,6 +78,14 @@ class BundlesDialog(QDialog):
         lay.addWidget(self.tabs)
         lay.addWidget(close)
         self.refresh()
+
+    @property
+    def principal(self) -> Any:
+        """Who acts: the user given, else whoever is signed in for the app (None: a
+        one-person install acts as its owner)."""
+        if self._principal is not None:
+            return self._principal
+        return getattr(self.ctx, "principal", None)
 
     # ---- names ---------------------------------------------------------------
     def _entity(self, e: str) -> str:
@@ -97,7 +105,11 @@ class BundlesDialog(QDialog):
 
         return self.ctx.tr_core("Identifying", KIND_LABELS.get(kind, kind))
 
-    def _fail(self, label: QLabel, exc: BaseException) -> None:
+    def _fail(
+        self, label: QLabel, exc: BaseException, retry: Optional[Callable[[], Any]] = None
+    ) -> None:
+        """Say what went wrong beside what was tried; a refusal for want of a user or a
+        role offers to sign in, then tries again (``retry``, else a refresh)."""
         if isinstance(exc, bundles.BundleRefused):
             reason = self.ctx.tr_core("bundles", exc.reason).format(**exc.values)
             text = (
@@ -111,6 +123,10 @@ class BundlesDialog(QDialog):
             text = error_text(exc, self.ctx.lang)
         label.setText(text)
         theme.set_role(label, "error")
+        if isinstance(exc, access.AccessDenied):
+            from facilitator.ui.sign_in import offer_sign_in
+
+            self.sign_in_dialog = offer_sign_in(self, self.ctx, exc, retry or self.refresh)
 
     def _ok(self, label: QLabel, text: str) -> None:
         label.setText(text)
@@ -207,7 +223,7 @@ class BundlesDialog(QDialog):
         self.ctx.tasks.run(
             lambda *_: bundles.plan_export(self.ctx.db, [key], who=self.principal, **scope),
             self._show_plan,
-            lambda exc: self._fail(self.send_status, exc),
+            lambda exc: self._fail(self.send_status, exc, self.preview),
         )
 
     def _show_plan(self, plan: bundles.ExportPlan) -> None:
@@ -346,7 +362,9 @@ class BundlesDialog(QDialog):
                 self.ctx.db, path, dry_run=dry_run, who=self.principal
             ),
             self._imported,
-            lambda exc: self._fail(self.receive_status, exc),
+            lambda exc: self._fail(
+                self.receive_status, exc, lambda: self.import_file(path, dry_run)
+            ),
         )
 
     def _imported(self, r: bundles.ImportResult) -> None:
@@ -631,7 +649,8 @@ class BundlesDialog(QDialog):
             )
             name = p.label or p.device_id[:8]
             if p.key_status != "active":
-                name += f" ({self.tr('revoked') if p.key_status == 'revoked' else p.key_status})"
+                status = self.tr("revoked") if p.key_status == "revoked" else p.key_status
+                name += f" ({status})"
             for j, v in enumerate(
                 (name, when, p.bundles, p.receipts_due, p.quarantined, p.open_conflicts)
             ):

@@ -9,7 +9,6 @@ from facilitator.app import practice as svc
 from facilitator.app import practice_review as review
 from facilitator.errors import InputError
 from facilitator.practice.engine import ManualClock
-from facilitator.practice.model import COMPETENCIES
 
 from .test_app_practice import play_through
 

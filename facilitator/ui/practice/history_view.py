@@ -132,7 +132,7 @@ class HistoryView(QWidget):
             bar.addWidget(b)
         bar.addStretch(1)
         outer.addLayout(bar)
-        names = review.trainees(ctx.db)
+        names = review.trainees(ctx.db, who=getattr(ctx, "principal", None))
         self.trainee_box.addItems(names)
         if trainee and trainee in names:
             self.trainee_box.setCurrentText(trainee)
@@ -146,7 +146,11 @@ class HistoryView(QWidget):
             signal.emit(self.points[row].attempt_id)
 
     def load(self, trainee: str) -> None:
-        self.points = review.trainee_history(self.ctx.db, trainee) if trainee else []
+        self.points = (
+            review.trainee_history(self.ctx.db, trainee, who=getattr(self.ctx, "principal", None))
+            if trainee
+            else []
+        )
         while self.charts.count():
             item = self.charts.takeAt(0)
             if item.widget() is not None:
