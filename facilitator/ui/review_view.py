@@ -459,7 +459,7 @@ class SecondPersonDialog(QDialog):
     def __init__(self, ctx: Any, parent: QWidget | None = None, *, embedded: bool = False) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.principal = None
+        self.principal: Any = None
         self.setObjectName("signInForm" if embedded else "secondPerson")
         if embedded:
             self.setWindowFlags(Qt.WindowType.Widget)

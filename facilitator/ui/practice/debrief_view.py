@@ -201,10 +201,10 @@ class DebriefView(QWidget):
             fb.addWidget(_wrap(self.tr("Feedback: %1").replace("%1", m.feedback), 1.0))
             sep = "، " if self.lang == "ar" else "; "
             fb.addWidget(_wrap(self.tr("See: %1").replace("%1", sep.join(m.cites)), 0.95))
-            for c in m.comments:
+            for note in m.comments:
                 fb.addWidget(
                     _wrap(
-                        self.tr("Trainer (%1): %2").replace("%1", c.author).replace("%2", c.text),
+                        self.tr("Trainer (%1): %2").replace("%1", note.author).replace("%2", note.text),
                         0.95,
                     )
                 )

@@ -153,8 +153,9 @@ class HistoryView(QWidget):
         )
         while self.charts.count():
             item = self.charts.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            old = item.widget() if item is not None else None
+            if old is not None:
+                old.deleteLater()
         finished = [p for p in self.points if p.status == "finished"]
         for k, comp in enumerate(COMPETENCIES):
             chart = CompetencyChart(

@@ -175,8 +175,8 @@ class ReviewView(QWidget):
                     0.95,
                 )
             )
-            for c in m.comments:
-                fb.addWidget(_wrap(f"{c.author}: {c.text}", 0.95))
+            for note in m.comments:
+                fb.addWidget(_wrap(f"{note.author}: {note.text}", 0.95))
             row = QHBoxLayout()
             edit = QLineEdit(frame)
             edit.setObjectName(f"comment_{m.seq}")
