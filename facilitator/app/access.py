@@ -8,10 +8,12 @@ top, never the protection.
 Roles (issue 14):
 
 - facilitator: their own groups (groups they own; on a one-person install, groups
-  with no owner belong to the owner);
+  with no owner belong to the owner): listed, opened, run and reported on
+  (:func:`visible_group_ids` is the one filter);
 - supervisor: all groups, de-identified: never aliases, free text only where the
   facilitator chose to share it; the review queue, sign-offs, the dashboard, the audit log;
-- trainer: practice data only;
+- trainer: practice data only, anyone's attempts (``practice.review``); everyone else
+  who practises sees their own attempts only;
 - administrator: users, keys and settings, and the audit log; no participant data
   unless also a supervisor (or facilitator, for their own groups).
 """

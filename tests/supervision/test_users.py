@@ -125,7 +125,10 @@ def test_cli_users_add_list_remove_approve(store, tmp_path, capsys):
     assert err.count("\n") == 1 and "user name is 1 to 64" in err
     assert main(["users", "list", *base]) == 0
     out = capsys.readouterr().out
-    assert "lin\tfacilitator\tyes" in out and "owner\tadministrator,facilitator,supervisor,trainer" in out
+    assert (
+        "lin\tfacilitator\tyes" in out
+        and "owner\tadministrator,facilitator,supervisor,trainer" in out
+    )
     assert main(["users", "remove", "lin", *base]) == 0
     req = capsys.readouterr().out.split("(request ")[1].split(")")[0]
     assert main(["users", "approve", req, *base]) == 1  # the asker cannot approve

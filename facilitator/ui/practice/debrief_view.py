@@ -204,7 +204,9 @@ class DebriefView(QWidget):
             for note in m.comments:
                 fb.addWidget(
                     _wrap(
-                        self.tr("Trainer (%1): %2").replace("%1", note.author).replace("%2", note.text),
+                        self.tr("Trainer (%1): %2")
+                        .replace("%1", note.author)
+                        .replace("%2", note.text),
                         0.95,
                     )
                 )
