@@ -110,3 +110,19 @@ def test_the_trainer_review_offers_to_sign_in_then_opens(shared, qtbot, message_
 
         row = s.query(PracticeReview).filter_by(kind="comment").one()
         assert row.data["user_id"] == shared.principal.user_id
+
+
+def test_a_sign_in_through_the_offer_is_the_supervision_screens_too(shared, qtbot, message_boxes):
+    from facilitator.ui.bundles_dialog import BundlesDialog
+    from facilitator.ui.supervision_view import SupervisionView
+
+    view = SupervisionView(shared)
+    qtbot.addWidget(view)
+    assert view.sign_in_form is not None  # a shared install: who are you?
+    message_boxes.answer = QMessageBox.StandardButton.Yes
+    dialog = BundlesDialog(shared)
+    qtbot.addWidget(dialog)
+    _sign_in(qtbot, dialog.sign_in_dialog, "sam", SUP)
+    view.show()
+    assert view.sign_in_form is None and view.principal.login == "sam"
+    assert "sam" in view.who.text()
