@@ -114,6 +114,14 @@ class SupervisionView(QWidget):
                 )
         self._ensure(self.tabs.currentIndex())
 
+    def showEvent(self, event: Any) -> None:
+        """Someone who signed in elsewhere (the offer after a refusal, ui/sign_in.py)
+        is the signed-in user here too: no second sign-in form."""
+        signed = getattr(self.ctx, "principal", None)
+        if self.sign_in_form is not None and signed is not None:
+            self._start(signed)
+        super().showEvent(event)
+
     def _ensure(self, index: int) -> None:
         holder = self.tabs.widget(index)
         if holder is None or self.principal is None:
