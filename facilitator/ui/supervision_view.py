@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable, Optional
 
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from facilitator.ui import widgets as W
@@ -114,7 +114,7 @@ class SupervisionView(QWidget):
                 )
         self._ensure(self.tabs.currentIndex())
 
-    def showEvent(self, event: Any) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         """Someone who signed in elsewhere (the offer after a refusal, ui/sign_in.py)
         is the signed-in user here too: no second sign-in form."""
         signed = getattr(self.ctx, "principal", None)
