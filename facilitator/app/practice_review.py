@@ -144,15 +144,25 @@ def save_reflection(
             )
     reactions = (reactions or "").strip()
     if not reactions:
-        raise InputError("Write a few words about how it felt before you see the debrief.")
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "errors", "Write a few words about how it felt before you see the debrief."
+            )
+        )
     if len(reactions) > MAX_TEXT or len(went_well or "") > MAX_TEXT:
-        raise InputError(f"Keep each answer under {MAX_TEXT} characters.")
+        raise InputError(
+            QT_TRANSLATE_NOOP("errors", "Keep each answer under {n} characters."),
+            params={"n": MAX_TEXT},
+        )
     if (
         isinstance(self_rating, bool)
         or not isinstance(self_rating, int)
         or not SELF_RATING[0] <= self_rating <= SELF_RATING[1]
     ):
-        raise InputError("Rate how it went from 1 to 5.")
+        raise InputError(
+            QT_TRANSLATE_NOOP("errors", "Rate how it went from {low} to {high}."),
+            params={"low": SELF_RATING[0], "high": SELF_RATING[1]},
+        )
     with db.session() as s:
         row = _attempt(s, attempt_id)
         if row.status != "finished":
@@ -590,14 +600,31 @@ def _all_ratings(db: Database, attempt_id: str) -> dict[str, Rating]:
     return out
 
 
+def has_rated(
+    db: Database, attempt_id: str, rater: str, *, who: Optional[Principal] = None
+) -> bool:
+    """Whether ``rater`` has saved a rating of this attempt (says nothing of anyone else's)."""
+    _reviewer(db, attempt_id, who)
+    return (rater or "").strip() in _all_ratings(db, attempt_id)
+
+
 def ratings(
     db: Database, attempt_id: str, viewer: str, *, who: Optional[Principal] = None
 ) -> list[Rating]:
-    """The ratings ``viewer`` may see: blind until the viewer has rated themselves."""
+    """Every rating of the attempt, for a ``viewer`` who has saved their own. A second
+    rating is blind: anyone who has not rated yet is refused, so the first rating (and
+    the agreement) cannot reach them before they have made up their own mind."""
     _reviewer(db, attempt_id, who)
+    viewer = _label(viewer, "the rater")
     everyone = _all_ratings(db, attempt_id)
     if viewer not in everyone:
-        return []
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "Rate this attempt first: other trainers' ratings and the agreement "
+                "show once you have saved yours.",
+            )
+        )
     return sorted(everyone.values(), key=lambda r: r.at)
 
 
@@ -619,7 +646,12 @@ class Agreement:
     competency: str
     pairs: int
     percent: Optional[float]
-    kappa: Optional[float]
+    kappa: Optional[float]  # None: undefined, or fewer than KAPPA_MIN_PAIRS pairs yet
+
+
+#: Cohen's kappa over fewer attempts rated by both trainers says more about chance than
+#: about agreement: below this it is not computed ("not enough rated attempts yet").
+KAPPA_MIN_PAIRS = 10
 
 
 def agreement(
@@ -648,7 +680,8 @@ def agreement(
         if not xs:
             continue
         pct = round(100.0 * sum(x == y for x, y in zip(xs, ys)) / len(xs), 1)
-        out.append(Agreement(comp, len(xs), pct, cohen_kappa(xs, ys)))
+        kappa = cohen_kappa(xs, ys) if len(xs) >= KAPPA_MIN_PAIRS else None
+        out.append(Agreement(comp, len(xs), pct, kappa))
     return out
 
 

@@ -97,7 +97,10 @@ def test_override_comment_and_blind_second_rating(raw_db):
     one = Principal("t1", "one", frozenset({"trainer"}))
     two = Principal("t2", "two", frozenset({"trainer"}))
     review.add_rating(raw_db, aid, "Trainer One", levels_a, "not_yet", who=one)
-    assert review.ratings(raw_db, aid, "Trainer Two", who=two) == []  # blind until rated
+    # blind: the service refuses the first rating to a second rater who has not rated
+    assert not review.has_rated(raw_db, aid, "Trainer Two", who=two)
+    with pytest.raises(InputError, match="Rate this attempt first"):
+        review.ratings(raw_db, aid, "Trainer Two", who=two)
     # a second rating is another trainer's: one user cannot rate again under a new name
     with pytest.raises(AccessDenied, match="a second rating must come from another trainer"):
         review.add_rating(raw_db, aid, "Trainer Two", levels_b, "developing", who=one)
@@ -116,6 +119,8 @@ def test_override_comment_and_blind_second_rating(raw_db):
     }
     assert agree["safety_response"].pairs == 2 and agree["safety_response"].percent == 100.0
     assert agree["boundaries"].percent == 0.0
+    # two attempts are too few for Cohen's kappa to mean anything: not computed yet
+    assert review.KAPPA_MIN_PAIRS > 2 and agree["safety_response"].kappa is None
     with pytest.raises(InputError):
         review.add_rating(raw_db, aid, "Trainer Two", {"boundaries": "great"}, "competent", who=two)
 

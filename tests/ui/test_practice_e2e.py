@@ -204,6 +204,10 @@ def test_review_blind_second_rating_override_and_replay(qtbot, ctx):
     aid = _finished(ctx, {**PATH, "keep_it_secret": "promise"}, seed=11)
     first = ReviewView(ctx, aid, "Trainer One")
     qtbot.addWidget(first)
+    first.submit_rating()  # nothing chosen yet: every level must be chosen
+    assert "every competency" in first.message.text()
+    for box in [*first.level_boxes.values(), first.result_box]:
+        box.setCurrentIndex(2)  # competent
     first.level_boxes["boundaries"].setCurrentIndex(0)  # not yet
     qtbot.mouseClick(
         first.findChild(type(first.reviewer).__mro__[0], "reviewerName"), Qt.MouseButton.LeftButton
@@ -215,6 +219,9 @@ def test_review_blind_second_rating_override_and_replay(qtbot, ctx):
     qtbot.addWidget(second)
     assert "hidden" in second.ratings_label.text()  # blind until rated
     assert "Trainer One" not in second.ratings_label.text()
+    for box in [*second.level_boxes.values(), second.result_box]:
+        assert box.currentIndex() == -1 and box.isEnabled()  # blind: starts empty
+        box.setCurrentIndex(2)
     second.level_boxes["boundaries"].setCurrentIndex(1)  # developing: they disagree here
     second.submit_rating()  # the same person under another name: refused
     assert "a second rating must come from another trainer" in second.message.text()
@@ -382,3 +389,38 @@ def test_an_attempt_cut_short_is_resumed_with_its_cards(qtbot, home, ctx):
     qtbot.keyClick(again, Qt.Key.Key_1)
     assert again.run.pending != pending
     assert not home.resume_attempt("no-such-attempt") and home.message.text()
+
+
+def test_a_second_rater_starts_empty_and_never_sees_the_first_rating(qtbot, ctx):
+    """Tom rates every competency; typing Rita's name in the same screen shows an empty
+    form and no ratings (the tester saw Tom's choices pre-filled for Rita)."""
+    from facilitator.app.access import Principal
+    from facilitator.errors import InputError
+    from facilitator.ui.practice.review_view import ReviewView
+
+    aid = _finished(ctx, PATH, seed=12)
+    ctx.principal = Principal("tom", "tom", frozenset({"trainer"}))
+    view = ReviewView(ctx, aid, "Tom")
+    qtbot.addWidget(view)
+    boxes = [*view.level_boxes.values(), view.result_box]
+    for box in boxes:
+        box.setCurrentIndex(1)  # developing, everywhere
+    view.submit_rating()
+    assert "Tom" in view.ratings_label.text()
+    assert all(not box.isEnabled() for box in boxes)  # Tom's saved rating, read only
+
+    ctx.principal = Principal("rita", "rita", frozenset({"trainer"}))
+    view.reviewer.clear()
+    qtbot.keyClicks(view.reviewer, "Rita")
+    assert [box.currentIndex() for box in boxes] == [-1] * len(boxes)
+    assert all(box.isEnabled() for box in boxes)
+    assert "Tom" not in view.ratings_label.text() and "hidden" in view.ratings_label.text()
+    with pytest.raises(InputError, match="Rate this attempt first"):  # not only hidden
+        review.ratings(ctx.db, aid, "Rita", who=ctx.principal)
+    for box in boxes:
+        box.setCurrentIndex(2)
+    view.submit_rating()
+    text = view.ratings_label.text()
+    assert "Tom" in text and "Agreement with Tom" in text
+    assert "needs 10 attempts rated by both" in text  # one attempt: no kappa yet
+    ctx.principal = None

@@ -30,7 +30,16 @@ from facilitator.app import practice_review as review
 from facilitator.practice import text as ptext
 from facilitator.practice.model import RESULTS
 from facilitator.ui.practice.banner import PracticeBanner
-from facilitator.ui.run.common import set_font
+from facilitator.ui.run.common import locale_digits, set_font
+from facilitator.ui.translations import format_number
+
+
+def _percent(value: float) -> str:
+    """A percentage in the interface's digits and sign ("٨٠٪" in Arabic)."""
+    from PySide6.QtCore import QLocale
+
+    decimals = 0 if float(value).is_integer() else 1
+    return format_number(value, decimals) + QLocale().percent()
 
 
 def _wrap(text: str = "", factor: float = 1.0, bold: bool = False, name: str = "") -> QLabel:
@@ -94,7 +103,9 @@ class ReviewView(QWidget):
         signed = getattr(ctx, "principal", None)
         self.reviewer = QLineEdit(reviewer or (signed.login if signed is not None else ""), self)
         self.reviewer.setObjectName("reviewerName")
-        self.reviewer.editingFinished.connect(self.refresh_ratings)
+        # another name is another rater: their rating starts empty (blind), never with
+        # what the previous name chose
+        self.reviewer.textChanged.connect(self._rater_changed)
         head.addWidget(self.reviewer)
         outer.addLayout(head)
         self.message = _wrap("", 1.0, name="reviewMessage")
@@ -145,13 +156,15 @@ class ReviewView(QWidget):
             self.ctx.db, self.attempt_id, self.lang, require_reflection=False, who=self.who
         )
         self.debrief = d
-        self.box.addWidget(_wrap(f"{d.title} · {d.trainee} · {d.result_text}", 1.15, True))
+        digits = locale_digits if self.lang == "ar" else (lambda text: text)
+        self.box.addWidget(_wrap(f"{d.title} · {d.trainee} · {digits(d.result_text)}", 1.15, True))
         if d.reflection.reactions:
             self.box.addWidget(
                 _wrap(
-                    self.tr("Trainee's reactions: %1 (self-rating %2 of 5)")
+                    self.tr("Trainee's reactions: %1 (self-rating %2 of %3)")
                     .replace("%1", d.reflection.reactions)
-                    .replace("%2", str(d.reflection.self_rating)),
+                    .replace("%2", format_number(d.reflection.self_rating))
+                    .replace("%3", format_number(5)),
                     1.0,
                 )
             )
@@ -163,7 +176,7 @@ class ReviewView(QWidget):
                 "QFrame#reviewMoment { border: 1px solid #b0bec5; border-radius: 6px; }"
             )
             fb = QVBoxLayout(frame)
-            fb.addWidget(_wrap(f"{ptext.clock(m.t)}  {m.prompt}", 1.05, True))
+            fb.addWidget(_wrap(digits(f"{ptext.clock(m.t)}  {m.prompt}"), 1.05, True))
             fb.addWidget(
                 _wrap(
                     self.tr("Chose: %1").replace("%1", m.chosen)
@@ -194,7 +207,9 @@ class ReviewView(QWidget):
         self.override_comp = QComboBox(self.body)
         self.override_comp.setObjectName("overrideCompetency")
         for c in d.competencies:
-            self.override_comp.addItem(f"{c.name} ({c.effective} / {c.best})", c.id)
+            self.override_comp.addItem(
+                f"{c.name} ({format_number(c.effective)} / {format_number(c.best)})", c.id
+            )
         self.override_score = QSpinBox(self.body)
         self.override_score.setObjectName("overrideScore")
         self.override_score.setRange(-30, 30)
@@ -218,25 +233,57 @@ class ReviewView(QWidget):
         for c in d.competencies:
             if c.best <= 0:
                 continue
-            combo = QComboBox(self.body)
-            combo.setObjectName(f"level_{c.id}")
-            for r in RESULTS:
-                combo.addItem(ptext.t(r, self.lang), r)
+            combo = self._level_box(f"level_{c.id}")
             rform.addRow(c.name, combo)
             self.level_boxes[c.id] = combo
-        self.result_box = QComboBox(self.body)
-        self.result_box.setObjectName("ratingResult")
-        for r in RESULTS:
-            self.result_box.addItem(ptext.t(r, self.lang), r)
+        self.result_box = self._level_box("ratingResult")
         rform.addRow(self.tr("Global result"), self.result_box)
         self.box.addLayout(rform)
         rate = QPushButton(self.tr("Submit my rating"), self.body)
         rate.setObjectName("submitRating")
         rate.clicked.connect(self.submit_rating)
+        self.rate_button = rate
         self.box.addWidget(rate, 0, Qt.AlignmentFlag.AlignLeading)
         self.ratings_label = _wrap("", 1.0, name="ratingsShown")
         self.box.addWidget(self.ratings_label)
         self.box.addStretch(1)
+        self._rater_changed()
+
+    def _level_box(self, name: str) -> QComboBox:
+        """A level to choose: empty until the rater chooses (no level is suggested)."""
+        combo = QComboBox(self.body)
+        combo.setObjectName(name)
+        for r in RESULTS:
+            combo.addItem(ptext.t(r, self.lang), r)
+        combo.setPlaceholderText(self.tr("Choose a level"))
+        combo.setCurrentIndex(-1)
+        return combo
+
+    def _boxes(self) -> list[QComboBox]:
+        return [*self.level_boxes.values(), self.result_box]
+
+    def _rater_changed(self) -> None:
+        """The rating form shows the named rater's own saved rating (read only), or
+        nothing at all for a rater who has not rated: never someone else's choices."""
+        from facilitator.errors import FacilitatorError
+
+        name = self.reviewer.text().strip()
+        mine = None
+        try:
+            if name and review.has_rated(self.ctx.db, self.attempt_id, name, who=self.who):
+                mine = next(
+                    r
+                    for r in review.ratings(self.ctx.db, self.attempt_id, name, who=self.who)
+                    if r.rater == name
+                )
+        except FacilitatorError:
+            mine = None  # not a trainer: refresh_ratings says why
+        for comp, box in self.level_boxes.items():
+            box.setCurrentIndex(box.findData(mine.levels.get(comp)) if mine else -1)
+        self.result_box.setCurrentIndex(self.result_box.findData(mine.result) if mine else -1)
+        for box in self._boxes():
+            box.setEnabled(mine is None)
+        self.rate_button.setEnabled(mine is None)
         self.refresh_ratings()
 
     # ---- actions --------------------------------------------------------------------------
@@ -267,6 +314,11 @@ class ReviewView(QWidget):
             self.message.setText(self.tr("Score changed; the reason is kept with it."))
 
     def submit_rating(self) -> None:
+        if any(box.currentIndex() < 0 for box in self._boxes()):
+            self.message.setText(
+                self.tr("Choose a level for every competency and the global result.")
+            )
+            return
         levels = {c: box.currentData() for c, box in self.level_boxes.items()}
         if self._guard(
             lambda: review.add_rating(
@@ -279,7 +331,7 @@ class ReviewView(QWidget):
             ),
             self.submit_rating,
         ):
-            self.refresh_ratings()
+            self._rater_changed()
 
     def refresh_ratings(self) -> None:
         from facilitator.errors import FacilitatorError
@@ -287,7 +339,11 @@ class ReviewView(QWidget):
 
         name = self.reviewer.text().strip()
         try:
-            seen = review.ratings(self.ctx.db, self.attempt_id, name, who=self.who) if name else []
+            rated = bool(name) and review.has_rated(
+                self.ctx.db, self.attempt_id, name, who=self.who
+            )
+            # the service refuses the others' ratings to anyone who has not rated
+            seen = review.ratings(self.ctx.db, self.attempt_id, name, who=self.who) if rated else []
         except FacilitatorError as exc:  # not a trainer: the ratings stay hidden
             self.ratings_label.setText(error_text(exc, self.lang))
             return
@@ -312,20 +368,27 @@ class ReviewView(QWidget):
             same = sum(mine.levels[c] == other.levels[c] for c in common)
             pct = round(100.0 * same / len(common), 1) if common else 0.0
             lines.append(
-                self.tr("Agreement with %1 on this attempt: %2% of %3 competencies")
+                self.tr("Agreement with %1 on this attempt: %2 of %n competencies", "", len(common))
                 .replace("%1", other.rater)
-                .replace("%2", f"{pct:g}")
-                .replace("%3", str(len(common)))
+                .replace("%2", _percent(pct))
             )
             ids = [a.id for a in svc.history(self.ctx.db, who=self.who)]
             for a in review.agreement(self.ctx.db, ids, other.rater, name, who=self.who):
-                kappa = "—" if a.kappa is None else f"{a.kappa:.2f}"
+                if a.kappa is not None:
+                    kappa = self.tr("Cohen's kappa %1").replace("%1", format_number(a.kappa, 2))
+                elif a.pairs < review.KAPPA_MIN_PAIRS:
+                    kappa = self.tr(
+                        "Cohen's kappa needs %n attempt(s) rated by both",
+                        "",
+                        review.KAPPA_MIN_PAIRS,
+                    )
+                else:
+                    kappa = self.tr("Cohen's kappa cannot be computed for these ratings")
                 lines.append(
-                    self.tr("%1 over %2 attempts: %3% agreement, Cohen's kappa %4")
+                    self.tr("%1 over %n attempt(s): %2 agreement; %3", "", a.pairs)
                     .replace("%1", ptext.t(a.competency, self.lang))
-                    .replace("%2", str(a.pairs))
-                    .replace("%3", f"{a.percent:g}")
-                    .replace("%4", kappa)
+                    .replace("%2", _percent(a.percent or 0.0))
+                    .replace("%3", kappa)
                 )
         self.ratings_label.setText("\n".join(lines))
 
