@@ -69,3 +69,18 @@ def test_the_banner_is_arabic_first_and_unmistakable(qtbot, arabic_ctx):
         text = banner.text()
         assert text.startswith("تدريب — PRACTICE"), text  # the export watermark's word kept
         assert not any("a" <= ch <= "z" for ch in text), text
+
+
+def test_the_debrief_errors_are_arabic(qtbot, arabic_ctx):
+    from facilitator.ui.practice.debrief_view import DebriefView
+
+    view = DebriefView(arabic_ctx, _finished(arabic_ctx.db))
+    qtbot.addWidget(view)
+    view.submit_reactions()  # nothing written
+    first = view.reactions_error.text()
+    assert first and not any("a" <= ch.lower() <= "z" for ch in first), first
+    view.reactions.setPlainText("كان صعبًا")
+    view.submit_reactions()  # no self-rating chosen
+    text = view.reactions_error.text()
+    assert text and not any("a" <= ch.lower() <= "z" for ch in text), text
+    assert "١" in text and "٥" in text and not _ascii_digit(text)
