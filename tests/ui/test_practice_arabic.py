@@ -58,6 +58,9 @@ def test_the_arabic_debrief_counts_in_arabic_digits(qtbot, arabic_ctx):
     for name in ("globalResult", "score_safety_response"):
         label = view2.findChild(QLabel, name)
         assert label is not None and not _ascii_digit(label.text()), label.text()
+    shown = [lbl.text() for lbl in view2.findChildren(QLabel) if lbl.isVisibleTo(view2)]
+    feedback = [t for t in shown if t.startswith("التعليق")]
+    assert feedback and not any(_ascii_digit(t) for t in feedback), feedback
 
 
 def test_the_banner_is_arabic_first_and_unmistakable(qtbot, arabic_ctx):

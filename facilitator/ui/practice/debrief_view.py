@@ -192,7 +192,9 @@ class DebriefView(QWidget):
             fb = QVBoxLayout(frame)
             fb.addWidget(_wrap(digits(f"{ptext.clock(m.t)}  {m.prompt}"), 1.1, True))
             cols = QHBoxLayout()
-            mine = _wrap(self.tr("You chose: %1").replace("%1", m.chosen), 1.0, name="chosen")
+            mine = _wrap(
+                self.tr("You chose: %1").replace("%1", digits(m.chosen)), 1.0, name="chosen"
+            )
             cols.addWidget(mine, 1)
             if m.is_best:
                 cols.addWidget(
@@ -201,14 +203,16 @@ class DebriefView(QWidget):
                 mine.setStyleSheet("color: #1b5e20;")
             else:
                 best = _wrap(
-                    self.tr("Strongest option: %1").replace("%1", m.best), 1.0, name="bestOption"
+                    self.tr("Strongest option: %1").replace("%1", digits(m.best)),
+                    1.0,
+                    name="bestOption",
                 )
                 best.setStyleSheet("color: #0d47a1;")
                 cols.addWidget(best, 1)
             fb.addLayout(cols)
-            fb.addWidget(_wrap(self.tr("Feedback: %1").replace("%1", m.feedback), 1.0))
+            fb.addWidget(_wrap(self.tr("Feedback: %1").replace("%1", digits(m.feedback)), 1.0))
             sep = "، " if self.lang == "ar" else "; "
-            fb.addWidget(_wrap(self.tr("See: %1").replace("%1", sep.join(m.cites)), 0.95))
+            fb.addWidget(_wrap(self.tr("See: %1").replace("%1", digits(sep.join(m.cites))), 0.95))
             for note in m.comments:
                 fb.addWidget(
                     _wrap(
@@ -269,7 +273,7 @@ class DebriefView(QWidget):
 
         self._section(self.tr("4. What to practise next"), "sectionNext")
         for line in d.next_steps:
-            self.box.addWidget(_wrap("•  " + line, 1.05, name="nextStep"))
+            self.box.addWidget(_wrap("•  " + digits(line), 1.05, name="nextStep"))
         self.box.addStretch(1)
         for b in (self.pdf_en, self.pdf_ar, self.review_button):
             b.setEnabled(True)
