@@ -23,7 +23,6 @@ from sqlalchemy import select
 from facilitator.app.access import Principal, acting, allowed, denied
 from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.errors import InputError
-from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.practice.engine import Action, Entry, Mode, Outcome, PracticeRun
 from facilitator.practice.loader import (
     ScenarioSummary,

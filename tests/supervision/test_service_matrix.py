@@ -208,6 +208,8 @@ NEEDS_NO_ROLE = {
     # the demo store and its screenshots (a generated store with no real people)
     **dict.fromkeys(["demo.ensure_template", "demo.open_demo_store", "demo.template_dir"], "demo"),
     "runs.demo_run_group": "demo",
+    # a rule on a status word: reads nothing (resume_attempt, which uses it, is checked)
+    "practice.resumable": "rule only",
 }
 
 
@@ -598,6 +600,11 @@ def _services():
         "practice_review.ratings",
         "practice.review",
         lambda w, who, f: practice_review.ratings(w.db, fay_attempt(w), "T", who=who),
+    )
+    add(
+        "practice_review.has_rated",
+        "practice.review",
+        lambda w, who, f: practice_review.has_rated(w.db, fay_attempt(w), "T", who=who),
     )
     add(
         "practice_review.agreement",

@@ -391,13 +391,17 @@ def test_an_attempt_cut_short_is_resumed_with_its_cards(qtbot, home, ctx):
     assert not home.resume_attempt("no-such-attempt") and home.message.text()
 
 
-def test_a_second_rater_starts_empty_and_never_sees_the_first_rating(qtbot, ctx):
+def test_a_second_rater_starts_empty_and_never_sees_the_first_rating(qtbot, qapp, ctx):
     """Tom rates every competency; typing Rita's name in the same screen shows an empty
     form and no ratings (the tester saw Tom's choices pre-filled for Rita)."""
     from facilitator.app.access import Principal
     from facilitator.errors import InputError
     from facilitator.ui.practice.review_view import ReviewView
 
+    from facilitator.ui.translations import LanguageInstaller
+
+    installer = LanguageInstaller()  # English plurals, as the app installs them
+    installer.install(qapp, "en")
     aid = _finished(ctx, PATH, seed=12)
     ctx.principal = Principal("tom", "tom", frozenset({"trainer"}))
     view = ReviewView(ctx, aid, "Tom")
