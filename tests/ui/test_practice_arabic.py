@@ -3,6 +3,8 @@ scores, the result), and the debrief's errors in Arabic."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PySide6.QtWidgets import QLabel, QRadioButton
 
@@ -21,7 +23,8 @@ BEST = {
 
 
 def _ascii_digit(text: str) -> bool:
-    return any(ch in "0123456789" for ch in text)
+    """A Western-digit number outside a participant code such as K4T."""
+    return re.search(r"(?<![A-Za-z0-9])[0-9]+(?![A-Za-z0-9])", text) is not None
 
 
 @pytest.fixture
@@ -61,6 +64,8 @@ def test_the_arabic_debrief_counts_in_arabic_digits(qtbot, arabic_ctx):
     shown = [lbl.text() for lbl in view2.findChildren(QLabel) if lbl.isVisibleTo(view2)]
     feedback = [t for t in shown if t.startswith("التعليق")]
     assert feedback and not any(_ascii_digit(t) for t in feedback), feedback
+    # participant codes are identifiers: their digits are never rewritten
+    assert any("K4T" in t for t in shown) and not any("K٤T" in t for t in shown)
 
 
 def test_the_banner_is_arabic_first_and_unmistakable(qtbot, arabic_ctx):

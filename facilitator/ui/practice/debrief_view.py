@@ -12,6 +12,8 @@ All of it comes from :func:`facilitator.app.practice_review.debrief`; this only 
 
 from __future__ import annotations
 
+from functools import partial
+
 from typing import Any, Optional
 
 from PySide6.QtCore import Qt, Signal
@@ -33,7 +35,8 @@ from PySide6.QtWidgets import (
 from facilitator.app import practice_review as review
 from facilitator.practice import text as ptext
 from facilitator.ui.practice.banner import PracticeBanner
-from facilitator.ui.run.common import locale_digits, set_font
+from facilitator.ui.practice.digits import text_digits
+from facilitator.ui.run.common import set_font
 from facilitator.ui.translations import format_number
 
 
@@ -181,7 +184,7 @@ class DebriefView(QWidget):
             self.box.removeItem(stretch)
 
         # numbers in the interface's digits (Arabic-Indic in Arabic), as on every screen
-        digits = locale_digits if self.lang == "ar" else (lambda text: text)
+        digits = partial(text_digits, lang=self.lang)  # codes such as K4T kept
         self._section(self.tr("2. Key moments"), "sectionMoments")
         for m in d.moments:
             frame = QFrame(self.body)

@@ -6,6 +6,8 @@ Reads and writes practice data only, through :mod:`facilitator.app.practice_revi
 
 from __future__ import annotations
 
+from functools import partial
+
 from typing import Any, Callable, Optional
 
 from PySide6.QtCore import Qt, Signal
@@ -30,7 +32,8 @@ from facilitator.app import practice_review as review
 from facilitator.practice import text as ptext
 from facilitator.practice.model import RESULTS
 from facilitator.ui.practice.banner import PracticeBanner
-from facilitator.ui.run.common import locale_digits, set_font
+from facilitator.ui.practice.digits import text_digits
+from facilitator.ui.run.common import set_font
 from facilitator.ui.translations import format_number
 
 
@@ -156,7 +159,7 @@ class ReviewView(QWidget):
             self.ctx.db, self.attempt_id, self.lang, require_reflection=False, who=self.who
         )
         self.debrief = d
-        digits = locale_digits if self.lang == "ar" else (lambda text: text)
+        digits = partial(text_digits, lang=self.lang)  # codes such as K4T kept
         self.box.addWidget(_wrap(f"{d.title} · {d.trainee} · {digits(d.result_text)}", 1.15, True))
         if d.reflection.reactions:
             self.box.addWidget(
