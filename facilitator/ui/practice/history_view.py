@@ -243,5 +243,5 @@ class HistoryView(QWidget):
                 self.table.setItem(r, c, QTableWidgetItem(v))
         self.table.resizeColumnsToContents()
         if self.points:
-            self.table.selectRow(len(self.points) - 1)
+            self.table.setCurrentCell(len(self.points) - 1, 0)  # the newest, current and selected
         self._selection_changed()
