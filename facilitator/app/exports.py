@@ -17,7 +17,7 @@ def write_handout(
     """The session handout for a script (built-in or the facilitator's own copy) with the
     group's effective rules, read from the same store snapshot."""
     from facilitator.export.handout import write_handout as _write
-    from facilitator.session.library import load_script
+    from facilitator.scripts.library import load_script
     from facilitator.session.rules import effective_rules, load_ruleset
     from facilitator.store.models import Group
     from facilitator.store.outpath import check_output_path

@@ -119,7 +119,7 @@ def _handout(args: argparse.Namespace, lang: str):
             raise InputError(
                 f"{exc} (a custom script is read from the store: give --db PATH)"
             ) from None
-    from facilitator.session.library import load_script
+    from facilitator.scripts.library import load_script
     from facilitator.session.rules import effective_rules, load_ruleset
     from facilitator.store.models import Group
 

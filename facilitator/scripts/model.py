@@ -9,7 +9,7 @@ minutes adding up, rounds needing a per-speaker time) live in one model validato
 that reports *where* the problem is, so the loader can name the exact YAML line.
 
 Loading YAML text into these models, with line numbers in every error, is
-:mod:`facilitator.session.script_loader`.
+:mod:`facilitator.scripts.loader`.
 """
 
 from __future__ import annotations
@@ -107,7 +107,7 @@ def known_ruleset_ids() -> frozenset[str]:
 
     A script names the rule set its ground_rules step reviews; a typo there would only
     show up in the room, when the rules screen cannot be filled, so the schema checks it.
-    Read here (not through :mod:`facilitator.session.rules`, which imports this module).
+    Read here: :mod:`facilitator.session.rules` sits a layer above this package.
     """
     import yaml
 
