@@ -192,20 +192,7 @@ def custom_measure_blocks(
         keys = [key for key, _, _ in used]
         labels = [label for _, label, _ in used]
         base = f"{prefix}:m:{m.key}"
-        direction = rt.t("higher_better" if m.higher_is_better else "lower_better", lang)
-        out += [
-            Heading(m.label(lang), 2),
-            Paragraph(
-                rt.t(
-                    "custom_note",
-                    lang,
-                    lo=f"{m.minimum:g}",
-                    hi=f"{m.maximum:g}",
-                    direction=direction,
-                ),
-                "small",
-            ),
-        ]
+        out += [Heading(m.label(lang), 2), custom_note(m, lang)]
         if m.retired:
             out.append(Paragraph(rt.t("custom_retired", lang), "small"))
         if any(r.phase in ("pre", "post") for r in mine):
@@ -277,6 +264,16 @@ def custom_measure_blocks(
             )
         )
     return out
+
+
+def custom_note(m: CustomMeasure, lang: str) -> Paragraph:
+    """The note under an organisation-defined measure: its range and direction, and
+    that it is not a validated scale."""
+    direction = rt.t("higher_better" if m.higher_is_better else "lower_better", lang)
+    return Paragraph(
+        rt.t("custom_note", lang, lo=f"{m.minimum:g}", hi=f"{m.maximum:g}", direction=direction),
+        "small",
+    )
 
 
 def _as_number(cell: DraftCell) -> DraftValue:
