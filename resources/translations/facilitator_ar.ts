@@ -1244,9 +1244,9 @@ Ask its owner to read theirs out to you, and type what they say:</source>
             <numerusform>لم يحضر أحد</numerusform>
             <numerusform>حضر شخص واحد</numerusform>
             <numerusform>حضر شخصان</numerusform>
-            <numerusform>حضر %n أشخاص</numerusform>
-            <numerusform>حضر %n شخصًا</numerusform>
-            <numerusform>حضر %n شخص</numerusform>
+            <numerusform>حضر %Ln أشخاص</numerusform>
+            <numerusform>حضر %Ln شخصًا</numerusform>
+            <numerusform>حضر %Ln شخص</numerusform>
         </translation>
     </message>
     <message>
@@ -2662,7 +2662,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     </message>
     <message>
         <source>Counts from 1 to %1 are hidden (shown as &quot;x&quot;).</source>
-        <translation>تُخفى الأعداد من 1 إلى %1 (تظهر على شكل &quot;x&quot;).</translation>
+        <translation>تُخفى الأعداد من ١ إلى %1 (تظهر على شكل &quot;x&quot;).</translation>
     </message>
     <message>
         <source>The first month is after the last month.</source>
