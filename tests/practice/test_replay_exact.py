@@ -14,7 +14,7 @@ from facilitator.app import practice_review as review
 from facilitator.errors import EngineError
 from facilitator.practice.engine import ManualClock, PracticeRun
 from facilitator.practice.loader import parse_scenario_text
-from facilitator.session.library import load_script
+from facilitator.scripts.library import load_script
 
 from .conftest import SMALL
 
