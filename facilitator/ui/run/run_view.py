@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from shiboken6 import isValid as shiboken_valid
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -94,6 +95,8 @@ class RunView(QWidget):
         c.step_changed.connect(self._on_step_changed)
         c.message.connect(self.show_message)
         c.newcomer_added.connect(self._newcomer_shown)
+        # The session is over: the room no longer needs the step and the rules on the wall.
+        c.finished.connect(lambda _sid: self.set_presenter_visible(False))
         c.finished.connect(lambda _sid: self._show_summary(at_close=True))
         c.finished.connect(self.finished)
         self.timer = QTimer(self)
@@ -457,19 +460,34 @@ class RunView(QWidget):
         return self.controller.presenter_state(self.lang)
 
     def set_presenter_visible(self, visible: bool) -> None:
-        if visible and self.presenter is None:
-            self.presenter = PresenterView(self)
-            self.presenter.setLayoutDirection(
+        if (
+            visible
+            and self.presenter is None
+            and self.engine.status
+            not in (
+                "finished",
+                "abandoned",
+            )
+        ):
+            self.presenter = presenter = PresenterView(self)
+            presenter.setLayoutDirection(
                 Qt.LayoutDirection.RightToLeft
                 if self.lang == "ar"
                 else Qt.LayoutDirection.LeftToRight
             )
-            self.presenter.update_state(self.presenter_state())
-            self.presenter.show_on_best_screen(self.window())
+            # Run mode's keys answer in the presenter window too (on one screen it sits
+            # over this one, and a click on it must not leave the keyboard dead).
+            presenter.addActions(list(self._actions.values()))
+            presenter.closed.connect(lambda: self.set_presenter_visible(False))
+            presenter.update_state(self.presenter_state())
+            presenter.show_on_best_screen(self.window())
         elif not visible and self.presenter is not None:
-            self.presenter.close()
-            self.presenter.deleteLater()
-            self.presenter = None
+            presenter, self.presenter = self.presenter, None
+            presenter.closed.disconnect()
+            presenter.close()
+            presenter.deleteLater()
+            self.window().activateWindow()  # the keyboard back to run mode
+        visible = self.presenter is not None
         if self.presenter_button.isChecked() != visible:
             self.presenter_button.blockSignals(True)
             self.presenter_button.setChecked(visible)
@@ -478,10 +496,18 @@ class RunView(QWidget):
     def open_safety(self):
         from facilitator.ui.run.safety_dialog import SafetyDialog
 
+        open_already = getattr(self, "safety_dialog", None)
+        if open_already is not None and shiboken_valid(open_already) and open_already.isVisible():
+            open_already.raise_()  # F1 from the presenter window: the one already open
+            open_already.activateWindow()
+            return open_already
         self.controller.note_safety()
         dialog = SafetyDialog(self.ctx, self.group_id, self.session_id, self.data.aliases(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+        # Over whatever is on top: on one screen the presenter window may cover this one.
+        dialog.raise_()
+        dialog.activateWindow()
         self.safety_dialog = dialog
         return dialog
 
