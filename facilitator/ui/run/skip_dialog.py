@@ -8,6 +8,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QWidget
 
 
+TITLE_ROOM = 160  # px the window manager's title bar keeps for its icon and buttons
+
+
 def ask_skip_reason(parent: QWidget, on_reason: Callable[[str], None]) -> QInputDialog:
     """Open a non-blocking dialog with the usual reasons (editable); ``on_reason`` gets the
     chosen or typed one. Strings keep the ``RunView`` context of the screen it opens from."""
@@ -25,6 +28,17 @@ def ask_skip_reason(parent: QWidget, on_reason: Callable[[str], None]) -> QInput
         ]
     )
     dialog.setComboBoxEditable(True)
+    # Wide enough for its whole title and the longest reason: the window manager adds the
+    # application name and three buttons, and a narrow dialog cut the title to "Skip th…".
+    metrics = dialog.fontMetrics()
+    title = f"{dialog.windowTitle()} \u2014 {QCoreApplication.applicationName() or 'Facilitator'}"
+    wanted = max(
+        TITLE_ROOM + metrics.horizontalAdvance(title),
+        metrics.horizontalAdvance(dialog.labelText()) + 60,
+        440,
+    )
+    screen = parent.screen().availableGeometry().width() if parent.screen() else wanted
+    dialog.setMinimumWidth(min(wanted, screen - 40))
     dialog.textValueSelected.connect(on_reason)
     dialog.open()
     return dialog
