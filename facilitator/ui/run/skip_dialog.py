@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QInputDialog, QWidget
+from PySide6.QtWidgets import QInputDialog, QLabel, QWidget
 
 
 TITLE_ROOM = 160  # px the window manager's title bar keeps for its icon and buttons
@@ -38,7 +38,11 @@ def ask_skip_reason(parent: QWidget, on_reason: Callable[[str], None]) -> QInput
         440,
     )
     screen = parent.screen().availableGeometry().width() if parent.screen() else wanted
-    dialog.setMinimumWidth(min(wanted, screen - 40))
+    # QInputDialog sizes itself from its layout (SetMinAndMaxSize): widen the question.
+    margins = dialog.layout().contentsMargins() if dialog.layout() else None
+    room = min(wanted, screen - 40) - (margins.left() + margins.right() if margins else 24)
+    for label in dialog.findChildren(QLabel):
+        label.setMinimumWidth(room)
     dialog.textValueSelected.connect(on_reason)
     dialog.open()
     return dialog
