@@ -104,6 +104,8 @@ class RunView(QWidget):
         self.timer.timeout.connect(self.refresh)
         self.timer.start()
         self._on_step_changed()
+        self._show_resumed()
+        c.step_changed.connect(self.resume_note.hide)  # said once; the next step moves on
         self.refresh()
         if self.engine.status in ("finished", "abandoned"):
             self._show_summary()
@@ -166,8 +168,15 @@ class RunView(QWidget):
         self.notes.editor.setAccessibleName(self.tr("Session notes"))
         self.notes.setMaximumHeight(150)
         self.notes.save_requested.connect(self.controller.save_note)
+        # After a restart: what the clocks did while run mode was closed (``_show_resumed``).
+        self.resume_note = QLabel(page)
+        self.resume_note.setObjectName("resumeNote")
+        self.resume_note.setWordWrap(True)
+        self.resume_note.setStyleSheet("color: #c77800;")
+        self.resume_note.hide()
         left = QWidget(page)
         left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.resume_note)
         left_layout.addWidget(self.card, 1)
         left_layout.addWidget(self.next_label)
         left_layout.addWidget(self.recovery)
@@ -358,6 +367,45 @@ class RunView(QWidget):
             self.activity.round.show_round(round_summary, step.speaker_minutes)
         if self.presenter is not None:
             self.presenter.update_state(self.presenter_state())
+
+    def _show_resumed(self) -> None:
+        """Say what happened to the clocks while run mode was closed (README: resume).
+
+        A running session went on in the room, so the time since the last recorded
+        action counts in both the session clock and the step timer (the engine's
+        ``recovered`` event); a paused one counts nothing. Without a word the clock
+        seemed to jump (closed at 0:20, reopened at 0:41).
+        """
+        last = self.engine.events[-1] if self.engine.events else None
+        if last is None or last.action != "recovered":
+            return
+        gap = float(last.payload.get("gap_seconds", 0.0))
+        if not last.payload.get("was_running"):
+            text = self.tr(
+                "Resumed. The session was paused, so the clocks did not move while run mode "
+                "was closed. Press P to go on."
+            )
+        else:
+            text = self.tr(
+                "Resumed. The group went on while run mode was closed, so the clocks count "
+                "that time: %1 since the last thing recorded. If the group stopped too, "
+                "pause [P] before closing next time."
+            ).replace("%1", self.duration_text(gap))
+        self.resume_note.setText(text)
+        self.resume_note.show()
+
+    def duration_text(self, seconds: float) -> str:
+        """ "40 s", "3 min 5 s", "2 h 10 min": a short span in words, locale digits."""
+        total = int(round(seconds))
+        h, rest = divmod(total, 3600)
+        m, s = divmod(rest, 60)
+        if h:
+            text = self.tr("%1 h %2 min").replace("%1", str(h)).replace("%2", str(m))
+        elif m:
+            text = self.tr("%1 min %2 s").replace("%1", str(m)).replace("%2", str(s))
+        else:
+            text = self.tr("%1 s").replace("%1", str(s))
+        return locale_digits(text)
 
     def show_message(self, text: str, error: bool = False) -> None:
         theme.set_role(self.message, "error" if error else "")
