@@ -39,8 +39,9 @@ def ask_skip_reason(parent: QWidget, on_reason: Callable[[str], None]) -> QInput
     )
     screen = parent.screen().availableGeometry().width() if parent.screen() else wanted
     # QInputDialog sizes itself from its layout (SetMinAndMaxSize): widen the question.
-    margins = dialog.layout().contentsMargins() if dialog.layout() else None
-    room = min(wanted, screen - 40) - (margins.left() + margins.right() if margins else 24)
+    box = dialog.layout()
+    margins = box.contentsMargins().left() + box.contentsMargins().right() if box else 24
+    room = min(wanted, screen - 40) - margins
     for label in dialog.findChildren(QLabel):
         label.setMinimumWidth(room)
     dialog.textValueSelected.connect(on_reason)
