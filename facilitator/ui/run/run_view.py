@@ -541,6 +541,14 @@ class RunView(QWidget):
             self.presenter_button.setChecked(visible)
             self.presenter_button.blockSignals(False)
 
+    def _presenter_on_top(self) -> None:
+        if self.presenter is not None and self.presenter.isVisible():
+            QTimer.singleShot(0, self._raise_presenter)  # after the activation it follows
+
+    def _raise_presenter(self) -> None:
+        if self.presenter is not None:
+            self.presenter.raise_()
+
     def open_safety(self):
         from facilitator.ui.run.safety_dialog import SafetyDialog
 
@@ -556,6 +564,9 @@ class RunView(QWidget):
         # Over whatever is on top: on one screen the presenter window may cover this one.
         dialog.raise_()
         dialog.activateWindow()
+        # Closed, it hands the focus back to run mode, whose window the window manager
+        # then raises: the room's window goes back over it, as it was before F1.
+        dialog.finished.connect(lambda _result: self._presenter_on_top())
         self.safety_dialog = dialog
         return dialog
 
