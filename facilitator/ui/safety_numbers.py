@@ -64,7 +64,7 @@ class SafetyNumbersFields(QWidget):
             )
         )
         self.l_emergency.setText(self.tr("&Emergency number"))
-        self.l_crisis.setText(self.tr("Crisis l&ine"))
+        self.l_crisis.setText(self.tr("Cr&isis line"))
 
     def add_to(self, form: QFormLayout) -> None:
         form.addRow(self.l_emergency, self.emergency)

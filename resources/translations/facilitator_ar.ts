@@ -3632,7 +3632,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>رقم الطوارئ (&amp;E)</translation>
     </message>
     <message>
-        <source>Crisis l&amp;ine</source>
+        <source>Cr&amp;isis line</source>
         <translation>خط الأزمات (&amp;I)</translation>
     </message>
 </context>
