@@ -128,7 +128,8 @@ def _clean_resource(name: str, phone: str, hours: str, language: str, notes: str
         raise InputError(
             QT_TRANSLATE_NOOP(
                 "Safety", "A phone number may contain only digits, spaces and + ( ) - . /"
-            )
+            ),
+            field="phone",
         )
     for label, value, limit in (
         ("name", name, 200),

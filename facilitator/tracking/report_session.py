@@ -183,12 +183,12 @@ def build_session_report(db: Database, session_id: str, lang: str) -> Report:
                 [
                     [
                         rt.incident_type(ty, lang),
-                        str(sev),
+                        rt.severity(sev, lang),
                         rt.follow_up(getattr(fu, "value", fu), lang),
                     ]
                     for ty, sev, fu in incidents
                 ],
-                numeric=frozenset({1}),
+                numeric=frozenset(),  # the severity is a word, not a figure
             )
         )
     else:

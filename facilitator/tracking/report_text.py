@@ -398,6 +398,32 @@ def _protocol_titles() -> dict[str, dict[str, str]]:
         return {}
 
 
+@functools.lru_cache(maxsize=1)
+def _severity_titles() -> dict[int, dict[str, str]]:
+    """Severity level words ("Low", "منخفضة", ...) from the shipped safety protocol."""
+    path = resource_path("safety", "protocol.yaml")
+    try:
+        with open(path, encoding="utf-8") as f:
+            data = yaml.safe_load(f) or {}
+        return {
+            int(x["level"]): dict(x["title"])
+            for x in data.get("severities") or ()
+            if isinstance(x, dict) and isinstance(x.get("title"), dict)
+        }
+    except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError):
+        return {}
+
+
+def severity(level: object, lang: str) -> str:
+    """An incident's severity as its word from the safety protocol, never a bare number
+    (the one function every screen, PDF and command uses); an unknown level as stored."""
+    try:
+        entry = _severity_titles().get(int(str(level)))
+    except ValueError:
+        entry = None
+    return _choose(entry, lang) if entry else str(level)
+
+
 def incident_type(kind: str, lang: str) -> str:
     entry = INCIDENT_TYPES.get(kind) or _protocol_titles().get(kind)
     return _choose(entry, lang) if entry else kind.replace("_", " ")

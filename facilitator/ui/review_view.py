@@ -328,6 +328,10 @@ class ReviewView(QWidget):
                 return pick(load_protocol().incident_type(str(value)).title, self.ctx.lang)
             except Exception:  # noqa: BLE001 - an unknown type is shown as recorded
                 return str(value)
+        if key == "severity":
+            from facilitator.tracking.report_text import severity
+
+            return severity(value, self.ctx.lang)
         if key == "follow_up":
             return {
                 "open": self.tr("open"),

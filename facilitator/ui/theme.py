@@ -100,12 +100,16 @@ def make_palette(dark: bool) -> QPalette:
 def stylesheet(dark: bool) -> str:
     """A small style sheet: padding, rounded controls, accent for the primary action."""
     c = colours(dark)
+    # A button keeps its size when it takes the focus: the thicker focus border takes the
+    # room of the margin (the layout does not re-measure a button on focus, so a wider
+    # border once ate the end of "Back to the group").
     return f"""
     QListWidget, QTableWidget, QTreeWidget {{ outline: none; }}
     QPushButton {{ padding: 0.45em 1.1em; border: 1px solid {c["border"]};
+                  margin: {FOCUS_WIDTH - 1}px;
                   border-radius: 6px; background: {c["button"]}; color: {c["text"]}; }}
     QPushButton:hover {{ border-color: {c["accent"]}; }}
-    QPushButton:focus {{ border: {FOCUS_WIDTH}px solid {c["focus"]}; }}
+    QPushButton:focus {{ border: {FOCUS_WIDTH}px solid {c["focus"]}; margin: 0px; }}
     QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
     QMessageBox QLabel#qt_msgbox_label {{ min-width: 24em; }}
     QInputDialog {{ min-width: 30em; }}

@@ -3411,6 +3411,26 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
             <source>Finish the session?</source>
             <translation>إنهاء الجلسة؟</translation>
         </message>
+        <message>
+            <source>Resumed. The session was paused, so the clocks did not move while run mode was closed. Press P to go on.</source>
+            <translation>استُؤنفت الجلسة. كانت الجلسة موقوفة مؤقتًا، فلم تتحرك الساعتان أثناء إغلاق وضع التشغيل. اضغط P للمتابعة.</translation>
+        </message>
+        <message>
+            <source>Resumed. The group went on while run mode was closed, so the clocks count that time: %1 since the last thing recorded. If the group stopped too, pause [P] before closing next time.</source>
+            <translation>استُؤنفت الجلسة. استمرت المجموعة أثناء إغلاق وضع التشغيل، لذا تحسب الساعتان ذلك الوقت: %1 منذ آخر ما سُجّل. إن توقفت المجموعة أيضًا، فأوقف الجلسة مؤقتًا [P] قبل الإغلاق في المرة القادمة.</translation>
+        </message>
+        <message>
+            <source>%1 h %2 min</source>
+            <translation>%1 س %2 د</translation>
+        </message>
+        <message>
+            <source>%1 min %2 s</source>
+            <translation>%1 د %2 ث</translation>
+        </message>
+        <message>
+            <source>%1 s</source>
+            <translation>%1 ث</translation>
+        </message>
     </context>
     <context>
         <name>Safety</name>
@@ -3437,6 +3457,14 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <message>
             <source>That session is not in this group.</source>
             <translation>هذه الجلسة لا تتبع هذه المجموعة.</translation>
+        </message>
+        <message>
+            <source>The emergency number may contain only digits, spaces and + ( ) - . /</source>
+            <translation>لا يحتوي رقم الطوارئ إلا على أرقام ومسافات والرموز ‎+ ( ) - . /</translation>
+        </message>
+        <message>
+            <source>The crisis line may contain only digits, spaces and + ( ) - . /</source>
+            <translation>لا يحتوي رقم خط الأزمات إلا على أرقام ومسافات والرموز ‎+ ( ) - . /</translation>
         </message>
     </context>
     <context>
@@ -3573,6 +3601,10 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
             <source>✓ Incident saved. You can close this window.</source>
             <translation>✓ حُفظت الحادثة. يمكنك إغلاق هذه النافذة.</translation>
         </message>
+        <message>
+            <source>No number yet: double-click to add</source>
+            <translation>لا رقم بعد: انقر مرتين لإضافته</translation>
+        </message>
     </context>
     <context>
         <name>SafetyNumbersDialog</name>
@@ -3617,6 +3649,10 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         </message>
         <message>
             <source>Crisis l&amp;ine</source>
+            <translation>خط الأزمات (&amp;I)</translation>
+        </message>
+        <message>
+            <source>Cr&amp;isis line</source>
             <translation>خط الأزمات (&amp;I)</translation>
         </message>
     </context>
@@ -4271,6 +4307,10 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <message>
             <source>Make the PDF again</source>
             <translation>صنع ملف PDF من جديد</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation>لا شيء</translation>
         </message>
     </context>
     <context>

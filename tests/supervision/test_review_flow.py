@@ -225,6 +225,7 @@ def test_cli_review_flow(store, people, tmp_path, capsys):
     assert main(["review", "show", inc, *base]) == 0
     out = capsys.readouterr().out
     assert "signed_off by sam" in out and "signature: " in out
+    assert "severity: Medium (level 2)" in out  # the protocol's word, not a bare number
     assert "never see" not in out  # incident text stays with the facilitator
     assert main(["review", "sign", inc, *base]) == 1
     assert "cannot change" in capsys.readouterr().err

@@ -104,6 +104,7 @@ def test_supervisor_flow_through_the_widgets(sup_ctx, qtbot, monkeypatch, messag
     item = _select(review, "incident_follow_up", risk=False)
     assert "Incident needing follow-up" in review.detail.text()
     assert "never see" not in review.detail.text()  # incident text stays private
+    assert "Severity: \u2068Medium\u2069" in review.detail.text()  # a word, not "2"
     key(qtbot, view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert _state(sup_ctx.db, item.id) == "signed_off"
 
