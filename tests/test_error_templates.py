@@ -115,17 +115,43 @@ def unmarked_messages(path: Path, tree: ast.Module, classes: set[str]) -> list[s
     )
     bound = [(scope, _assignments(scope)) for scope in _scopes(tree)]
 
-    def lookup(name: str, at: ast.AST) -> list[ast.expr | None] | None:
+    def lookup(name: str, at: ast.AST) -> tuple[ast.AST, list[ast.expr | None]] | None:
         # the innermost function holding ``at`` that binds ``name``, else the module
         best = None
         for scope, names in bound:
             if name not in names:
                 continue
             if scope is tree:
-                best = best or names[name]
+                best = best or (scope, names[name])
             elif scope.lineno <= at.lineno <= (scope.end_lineno or 0):
-                best = names[name]
+                best = (scope, names[name])
         return best
+
+    def calls_of(func: ast.FunctionDef | ast.AsyncFunctionDef) -> list[ast.Call]:
+        return [
+            n
+            for n in ast.walk(tree)
+            if isinstance(n, ast.Call) and _base_name(n.func) == func.name and n is not func
+        ]
+
+    def passed_marked(func: ast.AST, param: str, depth: int) -> bool:
+        """A helper that forwards its ``param`` as the template (``_refuse(template,
+        **values)``): every call of it in this module passes a marked literal there."""
+        if not isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            return False
+        positional = [a.arg for a in (*func.args.posonlyargs, *func.args.args)]
+        if positional[:1] in (["self"], ["cls"]):
+            positional = positional[1:]
+        calls = calls_of(func)
+        if not calls:
+            return False
+        for call in calls:
+            given = {k.arg: k.value for k in call.keywords}.get(param)
+            if given is None and param in positional and positional.index(param) < len(call.args):
+                given = call.args[positional.index(param)]
+            if not marked(given, call, depth + 1):
+                return False
+        return True
 
     def marked(node: ast.expr | None, at: ast.AST, depth: int = 0) -> bool:
         if node is None or depth > 5:
@@ -134,9 +160,22 @@ def unmarked_messages(path: Path, tree: ast.Module, classes: set[str]) -> list[s
             return True
         if isinstance(node, ast.IfExp):
             return marked(node.body, at, depth + 1) and marked(node.orelse, at, depth + 1)
+        if isinstance(node, ast.Attribute) and node.attr == "template":
+            return True  # another error's or Text's template, checked where it was made
+        if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name):
+            found = lookup(node.value.id, at)  # a table of marked messages
+            return bool(found) and all(
+                isinstance(v, ast.Dict) and all(marked(x, at, depth + 1) for x in v.values)
+                for v in found[1]
+            )
         if isinstance(node, ast.Name):
-            values = lookup(node.id, at)
-            return bool(values) and all(marked(v, at, depth + 1) for v in values)
+            found = lookup(node.id, at)
+            if not found:
+                return False
+            scope, values = found
+            if None in values and values == [None] and scope is not tree:
+                return passed_marked(scope, node.id, depth)
+            return all(marked(v, at, depth + 1) for v in values)
         return False
 
     problems = []
@@ -187,7 +226,7 @@ def test_the_scan_knows_the_error_classes():
     )
 
 
-BROKEN = '''
+BROKEN = """
 from facilitator.errors import InputError, Text
 from facilitator.i18n import QT_TRANSLATE_NOOP
 
@@ -215,7 +254,27 @@ def bad(n, word, template):
     msg = QT_TRANSLATE_NOOP("x", "Marked.")
     msg = msg + " and more"
     raise InputError(msg)
-'''
+
+
+TABLE = {"a": QT_TRANSLATE_NOOP("x", "A."), "b": QT_TRANSLATE_NOOP("x", "B.")}
+
+
+def _fine(template, **values):
+    return InputError(template, params=values)
+
+
+def _unfair(template):
+    return InputError(template)
+
+
+def table(key, exc):
+    _fine(QT_TRANSLATE_NOOP("x", "Fine {n}."), n=1)
+    _fine(template=GOOD, n=2)
+    _unfair(QT_TRANSLATE_NOOP("x", "Fine."))
+    _unfair("Not marked.")
+    InputError(exc.template, params=exc.params)
+    return InputError(TABLE[key])
+"""
 
 
 def test_the_scan_catches_built_messages(tmp_path):
@@ -225,6 +284,11 @@ def test_the_scan_catches_built_messages(tmp_path):
     lines = [int(f.split(":")[1]) for f in found]
     source = BROKEN.splitlines()
     flagged = {source[n - 1].strip() for n in lines}
-    assert len(found) == 11, found
-    assert not any(s.startswith(("raise InputError(GOOD", "chosen")) for s in flagged)
+    assert len(found) == 12, found
+    assert not any(
+        s.startswith(("raise InputError(GOOD", "chosen", "return InputError(TABLE"))
+        for s in flagged
+    )
     assert 'Text(f"{word} was saved.")' in flagged
+    assert "return InputError(template)" in flagged  # _unfair("Not marked.")
+    assert "return InputError(template, params=values)" not in flagged

@@ -20,8 +20,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from facilitator.errors import FacilitatorError
-from facilitator.i18n import QT_TRANSLATE_NOOP, translate
+from facilitator.errors import FacilitatorError, Items, Text
+from facilitator.i18n import QT_TRANSLATE_NOOP
 
 
 class AccessDenied(FacilitatorError):
@@ -133,34 +133,38 @@ _ROLE_NAMES = {
 }
 
 
-def refusal(principal: Principal, permission: str, lang: str = "en") -> str:
-    """The one sentence both the app and the CLI show for a refusal."""
+REFUSED = QT_TRANSLATE_NOOP(
+    "access", "{user} may not do this ({action}): it needs the role {roles}."
+)
+SIGN_IN = QT_TRANSLATE_NOOP("access", "Sign in first: this needs a user.")
+SEVERAL_USERS = QT_TRANSLATE_NOOP("access", "This store has several users: sign in first.")
+
+
+def _refusal_params(principal: Principal, permission: str) -> dict[str, object]:
     roles, what = PERMISSIONS[permission]
-    names = " / ".join(translate("access", _ROLE_NAMES[r], lang) for r in sorted(roles))
-    return translate(
-        "access", "{user} may not do this ({action}): it needs the role {roles}.", lang
-    ).format(user=principal.login, action=translate("access", what, lang), roles=names)
+    names = Items((_ROLE_NAMES[r] for r in sorted(roles)), sep=" / ")
+    return {"user": principal.login, "action": what, "roles": names}
 
 
-QT_TRANSLATE_NOOP("access", "{user} may not do this ({action}): it needs the role {roles}.")
+def refusal(principal: Principal, permission: str) -> Text:
+    """The one sentence both the app and the CLI show for a refusal (English; the app
+    translates its template and the marked action and role names)."""
+    return Text(REFUSED, **_refusal_params(principal, permission))
 
 
 def allowed(principal: Principal, permission: str) -> bool:
     return bool(PERMISSIONS[permission][0] & principal.roles)
 
 
-def require(principal: Principal | None, permission: str, lang: str = "en") -> Principal:
+def require(principal: Principal | None, permission: str) -> Principal:
     if principal is None:
-        raise AccessDenied(translate("access", "Sign in first: this needs a user.", lang))
+        raise AccessDenied(SIGN_IN)
     if not allowed(principal, permission):
-        raise AccessDenied(refusal(principal, permission, lang))
+        raise AccessDenied(REFUSED, params=_refusal_params(principal, permission))
     return principal
 
 
-QT_TRANSLATE_NOOP("access", "Sign in first: this needs a user.")
-
-
-def implicit(db, who: Principal | None = None, lang: str = "en") -> Principal:
+def implicit(db, who: Principal | None = None) -> Principal:
     """``who``, or, without one, the owner of a one-person install (a single active
     account), so the plain CLI and the first-run app need no sign-in; on a shared
     install the caller must say who acts, or is refused."""
@@ -178,27 +182,16 @@ def implicit(db, who: Principal | None = None, lang: str = "en") -> Principal:
             .limit(2)
         ).all()
     if len(rows) > 1:
-        raise AccessDenied(
-            translate(
-                "access",
-                "This store has several users: sign in first (--user NAME on the command line).",
-                lang,
-            )
-        )
+        raise AccessDenied(SEVERAL_USERS)
     if not rows:  # the first-run owner, not yet written down
         return Principal("", core.OWNER_LOGIN, frozenset(core.OWNER_ROLES), owner=True)
     uid, login, roles = rows[0]
     return Principal(uid, login, frozenset(roles or ()), owner=True)
 
 
-def acting(db, who: Principal | None, permission: str, lang: str = "en") -> Principal:
+def acting(db, who: Principal | None, permission: str) -> Principal:
     """The acting user (:func:`implicit`), refused unless allowed ``permission``."""
-    return require(implicit(db, who, lang), permission, lang)
-
-
-QT_TRANSLATE_NOOP(
-    "access", "This store has several users: sign in first (--user NAME on the command line)."
-)
+    return require(implicit(db, who), permission)
 
 
 def sees_all_groups(principal: Principal) -> bool:

@@ -31,16 +31,14 @@ def authorize(
     who: Any,
     permission: str,
     group_id: Optional[str] = None,
-    lang: str = "en",
 ) -> Any:
     """The acting user (:func:`facilitator.app.access.acting`), refused unless allowed
     ``permission`` (``groups.read`` or ``groups.manage``) and, for one group, unless
     they run it (``groups.manage``) or may see it (``groups.read``). Every CLI path
     into groups and participants goes through here (issue 14)."""
     from facilitator.app.access import AccessDenied, acting, may_see_group, owns_group
-    from facilitator.i18n import translate
 
-    actor = acting(db, who, permission, lang)
+    actor = acting(db, who, permission)
     if group_id is not None:
         with db.session() as s:
             group = s.get(Group, group_id)
@@ -53,14 +51,10 @@ def authorize(
             )
             if not ok:
                 raise AccessDenied(
-                    translate("groups", "{user} may act only on the groups they run.", lang).format(
-                        user=actor.login
-                    )
+                    QT_TRANSLATE_NOOP("groups", "{user} may act only on the groups they run."),
+                    params={"user": actor.login},
                 )
     return actor
-
-
-QT_TRANSLATE_NOOP("groups", "{user} may act only on the groups they run.")
 
 
 @dataclass(frozen=True)

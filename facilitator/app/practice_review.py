@@ -23,6 +23,7 @@ from typing import Any, Optional, Sequence
 from sqlalchemy import select
 
 from facilitator.errors import InputError
+from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.practice import text as ptext
 from facilitator.practice.engine import COMPETENT_PERCENT, DEVELOPING_PERCENT, PracticeRun
 from facilitator.practice.loader import builtin_scenarios
@@ -40,14 +41,20 @@ MAX_LABEL = 100
 def _label(value: str, what: str) -> str:
     value = (value or "").strip()
     if not value or len(value) > MAX_LABEL:
-        raise InputError(f"Give {what} a name of 1 to {MAX_LABEL} characters.")
+        raise InputError(
+            QT_TRANSLATE_NOOP("errors", "Give {what} a name of 1 to {max_label} characters."),
+            params={"what": what, "max_label": MAX_LABEL},
+        )
     return value
 
 
 def _attempt(s: Any, attempt_id: str) -> PracticeAttempt:
     row = s.get(PracticeAttempt, attempt_id)
     if row is None:
-        raise InputError(f"There is no practice attempt '{attempt_id}'.")
+        raise InputError(
+            QT_TRANSLATE_NOOP("errors", "There is no practice attempt '{attempt_id}'."),
+            params={"attempt_id": attempt_id},
+        )
     return row
 
 
@@ -120,19 +127,28 @@ def save_reflection(
     """The trainee's reactions and self-rating, saved before any score is shown."""
     reactions = (reactions or "").strip()
     if not reactions:
-        raise InputError("Write a few words about how it felt before you see the debrief.")
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "errors", "Write a few words about how it felt before you see the debrief."
+            )
+        )
     if len(reactions) > MAX_TEXT or len(went_well or "") > MAX_TEXT:
-        raise InputError(f"Keep each answer under {MAX_TEXT} characters.")
+        raise InputError(
+            QT_TRANSLATE_NOOP("errors", "Keep each answer under {max_text} characters."),
+            params={"max_text": MAX_TEXT},
+        )
     if (
         isinstance(self_rating, bool)
         or not isinstance(self_rating, int)
         or not SELF_RATING[0] <= self_rating <= SELF_RATING[1]
     ):
-        raise InputError("Rate how it went from 1 to 5.")
+        raise InputError(QT_TRANSLATE_NOOP("errors", "Rate how it went from 1 to 5."))
     with db.session() as s:
         row = _attempt(s, attempt_id)
         if row.status != "finished":
-            raise InputError("The debrief opens once the practice has finished.")
+            raise InputError(
+                QT_TRANSLATE_NOOP("errors", "The debrief opens once the practice has finished.")
+            )
         trainee = row.trainee
     _add(
         db,
@@ -275,14 +291,20 @@ def debrief(
         trainee, mode, seed, started = row.trainee, row.mode, row.seed, row.started_at
         status = row.status
     if status != "finished":
-        raise InputError("This attempt was not finished; there is no debrief.")
+        raise InputError(
+            QT_TRANSLATE_NOOP("errors", "This attempt was not finished; there is no debrief.")
+        )
     mine = reflection(db, attempt_id)
     if mine is None and require_reflection:
-        raise InputError("First say how it went for you; the debrief follows.")
+        raise InputError(
+            QT_TRANSLATE_NOOP("errors", "First say how it went for you; the debrief follows.")
+        )
     run = run or _replay(db, attempt_id)
     outcome = run.outcome
     if outcome is None:
-        raise InputError("This attempt was not finished; there is no debrief.")
+        raise InputError(
+            QT_TRANSLATE_NOOP("errors", "This attempt was not finished; there is no debrief.")
+        )
     sc = run.scenario
     notes = comments(db, attempt_id)
     by_seq: dict[Optional[int], list[Comment]] = defaultdict(list)
@@ -414,7 +436,10 @@ def add_comment(
     author = _label(author, "the trainer")
     text = (text or "").strip()
     if not text or len(text) > MAX_TEXT:
-        raise InputError(f"Write a comment of 1 to {MAX_TEXT} characters.")
+        raise InputError(
+            QT_TRANSLATE_NOOP("errors", "Write a comment of 1 to {max_text} characters."),
+            params={"max_text": MAX_TEXT},
+        )
     if seq is not None:
         with db.session() as s:
             found = s.scalar(
@@ -423,7 +448,7 @@ def add_comment(
                 )
             )
         if found is None:
-            raise InputError("That moment is not in this attempt.")
+            raise InputError(QT_TRANSLATE_NOOP("errors", "That moment is not in this attempt."))
     return _add(db, attempt_id, "comment", author, {"text": text, "seq": seq})
 
 
@@ -446,16 +471,21 @@ def override_score(
     user_id = _check(principal)
     author = _label(author, "the trainer")
     if competency not in COMPETENCIES:
-        raise InputError(f"Unknown competency '{competency}'.")
+        raise InputError(
+            QT_TRANSLATE_NOOP("errors", "Unknown competency '{competency}'."),
+            params={"competency": competency},
+        )
     if isinstance(score, bool) or not isinstance(score, int) or not -30 <= score <= 30:
-        raise InputError("The score is a whole number from -30 to 30.")
+        raise InputError(QT_TRANSLATE_NOOP("errors", "The score is a whole number from -30 to 30."))
     reason = (reason or "").strip()
     if len(reason) < 3 or len(reason) > MAX_TEXT:
-        raise InputError("Give the reason for changing the score.")
+        raise InputError(QT_TRANSLATE_NOOP("errors", "Give the reason for changing the score."))
     with db.session() as s:
         row = _attempt(s, attempt_id)
         if row.status != "finished":
-            raise InputError("Only a finished attempt has scores to change.")
+            raise InputError(
+                QT_TRANSLATE_NOOP("errors", "Only a finished attempt has scores to change.")
+            )
         before = int((row.scores or {}).get(competency, 0))
     return _add(
         db,
@@ -508,9 +538,11 @@ def add_rating(
     rater = _label(rater, "the rater")
     bad = [v for v in list(levels.values()) + [result] if v not in RESULTS]
     if bad or any(k not in COMPETENCIES for k in levels):
-        raise InputError("Each rating is one of: not yet, developing, competent.")
+        raise InputError(
+            QT_TRANSLATE_NOOP("errors", "Each rating is one of: not yet, developing, competent.")
+        )
     if not levels:
-        raise InputError("Rate at least one competency.")
+        raise InputError(QT_TRANSLATE_NOOP("errors", "Rate at least one competency."))
     return _add(db, attempt_id, "rating", rater, {"levels": dict(levels), "result": result})
 
 
@@ -795,13 +827,19 @@ def record_observed_attempt(
         try:
             dec = scenario.decision(dec_id)
         except KeyError:
-            raise InputError(f"The scenario has no decision '{dec_id}'.") from None
+            raise InputError(
+                QT_TRANSLATE_NOOP("errors", "The scenario has no decision '{dec_id}'."),
+                params={"dec_id": dec_id},
+            ) from None
         if (
             isinstance(number, bool)
             or not isinstance(number, int)
             or not 1 <= number <= len(dec.options)
         ):
-            raise InputError(f"Decision '{dec_id}' has options 1 to {len(dec.options)}.")
+            raise InputError(
+                QT_TRANSLATE_NOOP("errors", "Decision '{dec_id}' has options 1 to {n}."),
+                params={"dec_id": dec_id, "n": len(dec.options)},
+            )
         choose[dec_id] = dec.options[number - 1].id
     clock = ManualClock()
     attempt = start_attempt(db, scenario_ref, trainee, seed=0, mode="practice", clock=clock)
@@ -809,7 +847,11 @@ def record_observed_attempt(
     def chooser(_run: PracticeRun, decision: Any) -> str:
         if decision.id not in choose:
             raise InputError(
-                f"The sheet has no tick for decision '{decision.id}', which came up on this path."
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "The sheet has no tick for decision '{id}', which came up on this path.",
+                ),
+                params={"id": decision.id},
             )
         return choose[decision.id]
 

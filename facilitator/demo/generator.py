@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session as OrmSession
 
 from facilitator.demo import texts
 from facilitator.errors import InputError
+from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.resources import resource_path
 from facilitator.store.db import Database
 from facilitator.store.models import (
@@ -191,7 +192,12 @@ def check_sizes(groups: int, weeks: int, participants_per_group: int) -> None:
         ("participants per group", participants_per_group, MAX_PEOPLE),
     ):
         if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= hi:
-            raise InputError(f"The number of {name} must be a whole number from 1 to {hi}.")
+            raise InputError(
+                QT_TRANSLATE_NOOP(
+                    "errors", "The number of {name} must be a whole number from 1 to {hi}."
+                ),
+                params={"name": name, "hi": hi},
+            )
 
 
 def generate_demo(
