@@ -116,6 +116,13 @@ NOT_TRUSTED = QT_TRANSLATE_NOOP(
 )
 
 
+# how a key's status reads inside a sentence ("The key ... is revoked; ...")
+KEY_STATUS = {
+    "revoked": QT_TRANSLATE_NOOP("bundles", "revoked"),
+    "rotated": QT_TRANSLATE_NOOP("bundles", "rotated"),
+}
+
+
 class BundleRefused(FacilitatorError):
     """A bundle was refused as a whole; nothing in the store changed.
 
@@ -188,8 +195,9 @@ def parse_month(text: str | None, what: str) -> tuple[int, int] | None:
     m = _MONTH.match(text.strip())
     if not m or not 1 <= int(m.group(2)) <= 12:
         raise InputError(
-            QT_TRANSLATE_NOOP("bundles", "The {what} month must look like 2026-03."),
-            params={"what": what},
+            QT_TRANSLATE_NOOP("bundles", "The from month must look like 2026-03.")
+            if what == "from"
+            else QT_TRANSLATE_NOOP("bundles", "The to month must look like 2026-03.")
         )
     return int(m.group(1)), int(m.group(2))
 
@@ -228,7 +236,7 @@ def _resolve_recipients(
                 QT_TRANSLATE_NOOP(
                     "bundles", "The key {key_id} is {status}; ask for the current key."
                 ),
-                params={"key_id": row.key_id, "status": row.status},
+                params={"key_id": row.key_id, "status": KEY_STATUS.get(row.status, row.status)},
             )
         if row.key_id not in {x.key_id for x in rows}:
             rows.append(row)

@@ -39,6 +39,11 @@ from facilitator.store.models_practice import PracticeAction, PracticeAttempt, P
 from facilitator.store.models import utcnow
 
 MAX_TRAINEE = 100
+# how an attempt's status reads inside a sentence ("This attempt is finished; ...")
+ATTEMPT_STATUS = {
+    "finished": QT_TRANSLATE_NOOP("errors", "finished"),
+    "abandoned": QT_TRANSLATE_NOOP("errors", "abandoned"),
+}
 
 
 def list_scenarios() -> list[ScenarioSummary]:
@@ -397,7 +402,7 @@ def resume_attempt(
                 QT_TRANSLATE_NOOP(
                     "errors", "This attempt is {status}; only a running one can be resumed."
                 ),
-                params={"status": row.status},
+                params={"status": ATTEMPT_STATUS.get(row.status, row.status)},
             )
         actions = [Action(a.seq, a.clock, a.action, a.arg) for a in row.actions]
         scenario_id, yaml_text, seed, mode = row.scenario_id, row.scenario_yaml, row.seed, row.mode

@@ -433,7 +433,7 @@ def add_comment(
 ) -> str:
     """A trainer's comment on one moment (a transcript entry) or on the whole attempt."""
     _check(principal)
-    author = _label(author, "the trainer")
+    author = _label(author, QT_TRANSLATE_NOOP("errors", "the trainer"))
     text = (text or "").strip()
     if not text or len(text) > MAX_TEXT:
         raise InputError(
@@ -469,7 +469,7 @@ def override_score(
     unit of work, in the audit log's hash chain (issue 14) as
     ``practice.score_override``."""
     user_id = _check(principal)
-    author = _label(author, "the trainer")
+    author = _label(author, QT_TRANSLATE_NOOP("errors", "the trainer"))
     if competency not in COMPETENCIES:
         raise InputError(
             QT_TRANSLATE_NOOP("errors", "Unknown competency '{competency}'."),
@@ -535,7 +535,7 @@ def add_rating(
     """A trainer's own rating of an attempt, one level per competency and a global
     result. One per rater per attempt (a second one replaces the first when read)."""
     _check(principal)
-    rater = _label(rater, "the rater")
+    rater = _label(rater, QT_TRANSLATE_NOOP("errors", "the rater"))
     bad = [v for v in list(levels.values()) + [result] if v not in RESULTS]
     if bad or any(k not in COMPETENCIES for k in levels):
         raise InputError(
@@ -820,7 +820,7 @@ def record_observed_attempt(
     from facilitator.app.practice import start_attempt
     from facilitator.practice.engine import ManualClock, autoplay
 
-    observer = _label(observer, "the observer")
+    observer = _label(observer, QT_TRANSLATE_NOOP("errors", "the observer"))
     scenario, _text = svc_load(scenario_ref, db)
     choose: dict[str, str] = {}
     for dec_id, number in marks.items():

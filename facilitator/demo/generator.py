@@ -187,9 +187,9 @@ class _Person:
 def check_sizes(groups: int, weeks: int, participants_per_group: int) -> None:
     """Refuse sizes that are not sensible before anything is opened or written."""
     for name, value, hi in (
-        ("groups", groups, MAX_GROUPS),
-        ("weeks", weeks, MAX_WEEKS),
-        ("participants per group", participants_per_group, MAX_PEOPLE),
+        (QT_TRANSLATE_NOOP("errors", "groups"), groups, MAX_GROUPS),
+        (QT_TRANSLATE_NOOP("errors", "weeks"), weeks, MAX_WEEKS),
+        (QT_TRANSLATE_NOOP("errors", "participants per group"), participants_per_group, MAX_PEOPLE),
     ):
         if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= hi:
             raise InputError(

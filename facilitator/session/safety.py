@@ -141,11 +141,11 @@ def _clean_resource(name: str, phone: str, hours: str, language: str, notes: str
             )
         )
     for label, value, limit in (
-        ("name", name, 200),
-        ("phone", phone, 64),
-        ("hours", hours or "", 200),
-        ("language", language or "", 32),
-        ("notes", notes or "", 2000),
+        (QT_TRANSLATE_NOOP("Safety", "name"), name, 200),
+        (QT_TRANSLATE_NOOP("Safety", "phone"), phone, 64),
+        (QT_TRANSLATE_NOOP("Safety", "hours"), hours or "", 200),
+        (QT_TRANSLATE_NOOP("Safety", "language"), language or "", 32),
+        (QT_TRANSLATE_NOOP("Safety", "notes"), notes or "", 2000),
     ):
         if len(value) > limit:
             raise InputError(

@@ -208,8 +208,9 @@ def _number(value: Any, what: str) -> float:
 
 
 def _check_range(minimum: Any, maximum: Any, step: Any) -> tuple[float, float, float]:
-    lo, hi = _number(minimum, "The lowest score"), _number(maximum, "The highest score")
-    st = _number(step, "The step")
+    lo = _number(minimum, QT_TRANSLATE_NOOP("measures", "The lowest score"))
+    hi = _number(maximum, QT_TRANSLATE_NOOP("measures", "The highest score"))
+    st = _number(step, QT_TRANSLATE_NOOP("measures", "The step"))
     if not lo < hi:
         raise InputError(
             QT_TRANSLATE_NOOP(

@@ -356,7 +356,7 @@ Write it down now; the old one no longer works.</source>
         <translation>تبقى النصوص الحرة على هذا الحاسوب ما لم تحدِّدها. لا يمكن تحديد نص يبدو أنه يكشف الهوية: عدِّله أولًا.</translation>
     </message>
     <message>
-        <source>Trust your supervisor&apos;s key first (Keys tab).</source>
+        <source>Trust your supervisor's key first (Keys tab).</source>
         <translation>اعتمِد مفتاح المشرف أولًا (تبويب المفاتيح).</translation>
     </message>
     <message>
@@ -516,7 +516,7 @@ Write it down now; the old one no longer works.</source>
         <translation>البصمة</translation>
     </message>
     <message>
-        <source>This computer&apos;s fingerprint (read it out when someone trusts your key):</source>
+        <source>This computer's fingerprint (read it out when someone trusts your key):</source>
         <translation>بصمة هذا الحاسوب (اقرأها بصوت عالٍ عندما يعتمد أحدٌ مفتاحك):</translation>
     </message>
     <message>
@@ -536,7 +536,7 @@ Write it down now; the old one no longer works.</source>
         <translation>تأكيد البصمة</translation>
     </message>
     <message>
-        <source>This file&apos;s fingerprint is:
+        <source>This file's fingerprint is:
 %1
 
 Ask its owner to read theirs out to you, and type what they say:</source>
@@ -602,7 +602,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>مُلغى</translation>
     </message>
     <message>
-        <source>%1 record(s) arrived with different content; this store&apos;s version is kept until a supervisor chooses in the review queue (Supervision, type: Two versions of a record).</source>
+        <source>%1 record(s) arrived with different content; this store's version is kept until a supervisor chooses in the review queue (Supervision, type: Two versions of a record).</source>
         <translation>وصل %1 سجلّ بمحتوى مختلف؛ تبقى النسخة المحفوظة هنا إلى أن يختار مشرف في قائمة المراجعة (الإشراف، النوع: نسختان من سجلّ).</translation>
     </message>
 </context>
@@ -785,7 +785,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>تفاصيل اختيارية</translation>
     </message>
     <message>
-        <source>Optional details for %1. Both can be left as &quot;not asked&quot;.</source>
+        <source>Optional details for %1. Both can be left as "not asked".</source>
         <translation>تفاصيل اختيارية للرمز %1. يمكن ترك الحقلين على «لم يُسأل».</translation>
     </message>
 </context>
@@ -965,7 +965,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>اختر نوع المجموعة.</translation>
     </message>
     <message>
-        <source>Choose the group&apos;s language.</source>
+        <source>Choose the group's language.</source>
         <translation>اختر لغة المجموعة.</translation>
     </message>
     <message>
@@ -1272,7 +1272,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
 <context>
     <name>HistoryView</name>
     <message>
-        <source>A trainee&apos;s practice over time</source>
+        <source>A trainee's practice over time</source>
         <translation>تدريب المتدرّب عبر الوقت</translation>
     </message>
     <message>
@@ -1429,7 +1429,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>تاريخ ميلاد أو تفصيل عن العمر</translation>
     </message>
     <message>
-        <source>a participant&apos;s name</source>
+        <source>a participant's name</source>
         <translation>اسم أحد المشاركين</translation>
     </message>
 </context>
@@ -1574,6 +1574,74 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <source>This WHO-5 score is 10 or more points lower than last time. It may be worth a private check-in and a reminder of the support options on your resource list.</source>
         <translation>هذه النتيجة على مقياس WHO-5 أقل بعشر نقاط أو أكثر من المرة السابقة. قد يفيد اطمئنان على انفراد وتذكير بخيارات الدعم الموجودة في قائمة الجهات لديك.</translation>
     </message>
+    <message>
+        <source>'{key}' is not a built-in measure.</source>
+        <translation>'{key}' ليس مقياسًا مدمجًا.</translation>
+    </message>
+    <message>
+        <source>There is no measure called '{key}'.</source>
+        <translation>لا يوجد مقياس باسم '{key}'.</translation>
+    </message>
+    <message>
+        <source>WHO-5 has exactly five items.</source>
+        <translation>لمقياس WHO-5 خمسة بنود بالضبط.</translation>
+    </message>
+    <message>
+        <source>Each WHO-5 answer is a whole number from 0 to 5.</source>
+        <translation>كل إجابة في مقياس WHO-5 عدد صحيح من ٠ إلى ٥.</translation>
+    </message>
+    <message>
+        <source>A score must be a number.</source>
+        <translation>يجب أن تكون الدرجة رقمًا.</translation>
+    </message>
+    <message>
+        <source>A score for this measure must be between {lo} and {hi}.</source>
+        <translation>يجب أن تكون درجة هذا المقياس بين {lo} و{hi}.</translation>
+    </message>
+    <message>
+        <source>The check-in rating is a whole number from 0 to 10.</source>
+        <translation>تقييم بداية الجلسة عدد صحيح من ٠ إلى ١٠.</translation>
+    </message>
+    <message>
+        <source>A score for this measure goes from {lo} to {hi} in steps of {step}; {value} is not one of them.</source>
+        <translation>درجة هذا المقياس من {lo} إلى {hi} بخطوات مقدارها {step}، والقيمة {value} ليست منها.</translation>
+    </message>
+    <message>
+        <source>Unknown phase '{phase}'.</source>
+        <translation>المرحلة '{phase}' غير معروفة.</translation>
+    </message>
+    <message>
+        <source>This measure is not asked at the '{value}' point.</source>
+        <translation>لا يُطرح هذا المقياس عند النقطة '{value}'.</translation>
+    </message>
+    <message>
+        <source>That participant is not in this session's group.</source>
+        <translation>هذا المشارك ليس في مجموعة هذه الجلسة.</translation>
+    </message>
+    <message>
+        <source>The measure '{key}' is retired and is not asked any more.</source>
+        <translation>المقياس '{key}' متوقف ولم يعد يُطرح.</translation>
+    </message>
+    <message>
+        <source>A pass carries no score.</source>
+        <translation>التخطي لا يحمل درجة.</translation>
+    </message>
+    <message>
+        <source>WHO-5 needs all five answers.</source>
+        <translation>يحتاج مقياس WHO-5 إلى الإجابات الخمس كلها.</translation>
+    </message>
+    <message>
+        <source>Give a score or choose 'pass'.</source>
+        <translation>أدخل درجة أو اختر 'تخطٍّ'.</translation>
+    </message>
+    <message>
+        <source>That group does not exist.</source>
+        <translation>هذه المجموعة غير موجودة.</translation>
+    </message>
+    <message>
+        <source>That session does not exist.</source>
+        <translation>هذه الجلسة غير موجودة.</translation>
+    </message>
 </context>
 <context>
     <name>MeasuresDialog</name>
@@ -1654,11 +1722,11 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>متى يُسأل (&amp;S)</translation>
     </message>
     <message>
-        <source>Add the organisation&apos;s own measure</source>
+        <source>Add the organisation's own measure</source>
         <translation>إضافة مقياس خاص بالمنظمة</translation>
     </message>
     <message>
-        <source>An organisation&apos;s own measure is not a validated instrument; reports say so. Pass is always allowed and is never scored.</source>
+        <source>An organisation's own measure is not a validated instrument; reports say so. Pass is always allowed and is never scored.</source>
         <translation>المقياس الخاص بالمنظمة ليس أداة مُحكَّمة، وتذكر التقارير ذلك. التخطي مسموح دائمًا ولا يُحتسب درجةً أبدًا.</translation>
     </message>
     <message>
@@ -1670,7 +1738,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>ملف YAML فيه العنوان والتعليمات والعبارات الخمس وتسميات الإجابات الست (من 5 إلى 0)؛ انظر ملف README</translation>
     </message>
     <message>
-        <source>Arabic WHO-5 wording: your organisation&apos;s own.</source>
+        <source>Arabic WHO-5 wording: your organisation's own.</source>
         <translation>الصياغة العربية لمؤشر WHO-5: صياغة منظمتك.</translation>
     </message>
     <message>
@@ -1678,7 +1746,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>الصياغة العربية لمؤشر WHO-5: النسخة المنشورة.</translation>
     </message>
     <message>
-        <source>Arabic WHO-5 wording: this app&apos;s own rendering, not yet checked against the published Arabic version.</source>
+        <source>Arabic WHO-5 wording: this app's own rendering, not yet checked against the published Arabic version.</source>
         <translation>الصياغة العربية لمؤشر WHO-5: ترجمة هذا التطبيق، لم تُراجَع بعدُ مقابل النسخة العربية المنشورة.</translation>
     </message>
     <message>
@@ -1738,7 +1806,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>مدمج، ليس أداة مُحكَّمة</translation>
     </message>
     <message>
-        <source>Organisation&apos;s own, not validated</source>
+        <source>Organisation's own, not validated</source>
         <translation>خاص بالمنظمة، غير مُحكَّم</translation>
     </message>
     <message>
@@ -1766,8 +1834,8 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>العنوان بالعربية</translation>
     </message>
     <message>
-        <source>Added the measure &apos;%1&apos;.</source>
-        <translation>أُضيف المقياس &apos;%1&apos;.</translation>
+        <source>Added the measure '%1'.</source>
+        <translation>أُضيف المقياس '%1'.</translation>
     </message>
     <message>
         <source>The measure could not be saved.</source>
@@ -2056,6 +2124,18 @@ Ask its owner to read theirs out to you, and type what they say:</source>
 <context>
     <name>Practice</name>
     <message>
+        <source>Unknown practice mode '{mode}'; use practice or assessment.</source>
+        <translation>نمط التدريب '{mode}' غير معروف؛ استخدم التدريب أو التقييم.</translation>
+    </message>
+    <message>
+        <source>The scenario runs on '{script}', not '{id}'.</source>
+        <translation>يعمل هذا السيناريو على النص '{script}'، لا على '{id}'.</translation>
+    </message>
+    <message>
+        <source>The seed is a whole number from 0 to 2147483647.</source>
+        <translation>البذرة عدد صحيح من ٠ إلى ٢١٤٧٤٨٣٦٤٧.</translation>
+    </message>
+    <message>
         <source>The practice has already started.</source>
         <translation>بدأ التدريب بالفعل.</translation>
     </message>
@@ -2066,6 +2146,14 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     <message>
         <source>There is no decision to answer now.</source>
         <translation>لا يوجد قرار تجيب عنه الآن.</translation>
+    </message>
+    <message>
+        <source>The decision has no option '{option_id}'; choose one of: {known}.</source>
+        <translation>ليس في هذا القرار خيار '{option_id}'؛ اختر واحدًا من: {known}.</translation>
+    </message>
+    <message>
+        <source>The scenario has no event '{event_id}'.</source>
+        <translation>ليس في السيناريو حدث '{event_id}'.</translation>
     </message>
     <message>
         <source>That event has already happened.</source>
@@ -2080,12 +2168,20 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>التدريب ليس متوقفًا مؤقتًا.</translation>
     </message>
     <message>
+        <source>The attempt's log is damaged at entry {seq}.</source>
+        <translation>سجل المحاولة تالف عند القيد {seq}.</translation>
+    </message>
+    <message>
         <source>The practice has ended.</source>
         <translation>انتهى التدريب.</translation>
     </message>
     <message>
         <source>The practice has not started.</source>
         <translation>لم يبدأ التدريب بعد.</translation>
+    </message>
+    <message>
+        <source>The practice did not finish within the move limit.</source>
+        <translation>لم ينتهِ التدريب ضمن الحد الأقصى للخطوات.</translation>
     </message>
 </context>
 <context>
@@ -2394,7 +2490,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>يُحفظ كل شيء مشفّرًا على هذا الحاسوب.</translation>
     </message>
     <message>
-        <source>The key will be kept in this computer&apos;s system keyring, so the app opens without typing anything while you are logged in. On a shared computer, also set a passphrase.</source>
+        <source>The key will be kept in this computer's system keyring, so the app opens without typing anything while you are logged in. On a shared computer, also set a passphrase.</source>
         <translation>سيُحفظ المفتاح في سلسلة مفاتيح النظام على هذا الحاسوب، فيفتح التطبيق دون كتابة شيء ما دمت مسجّل الدخول. إن كان الحاسوب مشتركًا، فعيّن عبارة مرور أيضًا.</translation>
     </message>
     <message>
@@ -2483,7 +2579,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>يظهر هذه المرة فقط.</translation>
     </message>
     <message>
-        <source>If the passphrase is forgotten or this computer&apos;s keyring is lost, this code is the only way back into your records. Write it on paper, or save the recovery kit and print it. Keep it somewhere safe, away from this computer.</source>
+        <source>If the passphrase is forgotten or this computer's keyring is lost, this code is the only way back into your records. Write it on paper, or save the recovery kit and print it. Keep it somewhere safe, away from this computer.</source>
         <translation>إذا نُسيت عبارة المرور أو ضاعت سلسلة مفاتيح هذا الحاسوب، فهذا الرمز هو الطريق الوحيد للعودة إلى سجلاتك. اكتبه على ورقة، أو احفظ ملف الاسترداد واطبعه. احتفظ به في مكان آمن بعيدًا عن هذا الحاسوب.</translation>
     </message>
     <message>
@@ -2657,12 +2753,12 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>أشهر تقويمية كاملة. يُعرض عدد الأشخاص المختلفين والفئات العمرية والجنس لربع سنة تقويمي أو سنة تقويمية فقط.</translation>
     </message>
     <message>
-        <source>Reports hold no codes, aliases, notes or individual scores. Counts below the smallest count, and any count that would let one be worked out, are shown as &quot;x&quot;; small averages are withheld.</source>
-        <translation>لا تحتوي التقارير على رموز أو أسماء مستعارة أو ملاحظات أو درجات فردية. تظهر الأعداد الأصغر من أصغر عدد معروض، وكل عدد قد يسمح باستنتاج أحدها، على شكل &quot;x&quot;؛ وتُحجب المتوسطات المبنية على أعداد صغيرة.</translation>
+        <source>Reports hold no codes, aliases, notes or individual scores. Counts below the smallest count, and any count that would let one be worked out, are shown as "x"; small averages are withheld.</source>
+        <translation>لا تحتوي التقارير على رموز أو أسماء مستعارة أو ملاحظات أو درجات فردية. تظهر الأعداد الأصغر من أصغر عدد معروض، وكل عدد قد يسمح باستنتاج أحدها، على شكل "x"؛ وتُحجب المتوسطات المبنية على أعداد صغيرة.</translation>
     </message>
     <message>
-        <source>Counts from 1 to %1 are hidden (shown as &quot;x&quot;).</source>
-        <translation>تُخفى الأعداد من 1 إلى %1 (تظهر على شكل &quot;x&quot;).</translation>
+        <source>Counts from 1 to %1 are hidden (shown as "x").</source>
+        <translation>تُخفى الأعداد من 1 إلى %1 (تظهر على شكل "x").</translation>
     </message>
     <message>
         <source>The first month is after the last month.</source>
@@ -2896,7 +2992,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>رجوع</translation>
     </message>
     <message>
-        <source>Trainee&apos;s reactions: %1 (self-rating %2 of 5)</source>
+        <source>Trainee's reactions: %1 (self-rating %2 of 5)</source>
         <translation>انطباعات المتدرّب: %1 (تقييمه لنفسه %2 من 5)</translation>
     </message>
     <message>
@@ -2940,7 +3036,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>عدّل الدرجة</translation>
     </message>
     <message>
-        <source>Your rating (blind: others&apos; ratings show once you have rated)</source>
+        <source>Your rating (blind: others' ratings show once you have rated)</source>
         <translation>تقييمك (أعمى: تظهر تقييمات الآخرين بعد أن تقيّم)</translation>
     </message>
     <message>
@@ -2960,7 +3056,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>عُدّلت الدرجة؛ وحُفظ السبب معها.</translation>
     </message>
     <message>
-        <source>Other trainers&apos; ratings stay hidden until you submit yours.</source>
+        <source>Other trainers' ratings stay hidden until you submit yours.</source>
         <translation>تبقى تقييمات المدرّبين الآخرين مخفية حتى ترسل تقييمك.</translation>
     </message>
     <message>
@@ -2968,7 +3064,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>الاتفاق مع %1 في هذه المحاولة: %2% من %3 كفاءات</translation>
     </message>
     <message>
-        <source>%1 over %2 attempts: %3% agreement, Cohen&apos;s kappa %4</source>
+        <source>%1 over %2 attempts: %3% agreement, Cohen's kappa %4</source>
         <translation>%1 عبر %2 محاولات: اتفاق %3%، ومعامل كابا لكوهين %4</translation>
     </message>
     <message>
@@ -3141,6 +3237,22 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>لا توجد في هذا البرنامج خطوات لتشغيلها.</translation>
     </message>
     <message>
+        <source>The session log is out of order at entry {seq}.</source>
+        <translation>ترتيب سجل الجلسة مختل عند القيد {seq}.</translation>
+    </message>
+    <message>
+        <source>The session log is damaged at entry {seq}.</source>
+        <translation>سجل الجلسة تالف عند القيد {seq}.</translation>
+    </message>
+    <message>
+        <source>The session log does not match this script at entry {seq}: step '{step_id}' is not step {step_index} of the script.</source>
+        <translation>سجل الجلسة لا يطابق هذا النص عند القيد {seq}: الخطوة '{step_id}' ليست الخطوة {step_index} في النص.</translation>
+    </message>
+    <message>
+        <source>The session log does not match this script at entry {seq}: the skipped step '{step}' is not step {target}.</source>
+        <translation>سجل الجلسة لا يطابق هذا النص عند القيد {seq}: الخطوة المتخطاة '{step}' ليست الخطوة {target}.</translation>
+    </message>
+    <message>
         <source>The session has not started yet.</source>
         <translation>لم تبدأ الجلسة بعد.</translation>
     </message>
@@ -3169,6 +3281,10 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>هذه هي الخطوة الأولى.</translation>
     </message>
     <message>
+        <source>There is no step {index}; the script has {n} steps.</source>
+        <translation>لا توجد خطوة رقم {index}؛ في النص {n} خطوات.</translation>
+    </message>
+    <message>
         <source>That is already the current step.</source>
         <translation>هذه هي الخطوة الحالية أصلًا.</translation>
     </message>
@@ -3185,8 +3301,20 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>هذه الخطوة متخطّاة بالفعل.</translation>
     </message>
     <message>
+        <source>Extend by more than 0 and at most {max_extend_minutes} minutes.</source>
+        <translation>مدِّد بأكثر من صفر وبما لا يزيد على {max_extend_minutes} دقيقة.</translation>
+    </message>
+    <message>
         <source>Only a later step can be shortened.</source>
         <translation>يمكن تقصير خطوة لاحقة فقط.</translation>
+    </message>
+    <message>
+        <source>'{id}' is mandatory and cannot be shortened.</source>
+        <translation>الخطوة '{id}' إلزامية ولا يمكن تقصيرها.</translation>
+    </message>
+    <message>
+        <source>'{id}' cannot be shorter than {floor_minutes} minutes.</source>
+        <translation>لا يمكن أن تقل الخطوة '{id}' عن {floor_minutes} دقيقة.</translation>
     </message>
     <message>
         <source>A round needs at least one participant.</source>
@@ -3195,6 +3323,10 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     <message>
         <source>A participant is listed twice in the round.</source>
         <translation>أحد المشاركين مذكور مرتين في الجولة.</translation>
+    </message>
+    <message>
+        <source>'{start}' is not in this round.</source>
+        <translation>'{start}' ليس في هذه الجولة.</translation>
     </message>
     <message>
         <source>A round is already going on this step.</source>
@@ -3399,6 +3531,14 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
 <context>
     <name>Safety</name>
     <message>
+        <source>'{type_id}' is not a known incident type (use one of: {known}).</source>
+        <translation>'{type_id}' ليس نوع حادثة معروفًا (استخدم واحدًا من: {known}).</translation>
+    </message>
+    <message>
+        <source>The safety protocol file is damaged: {where} needs en and ar text.</source>
+        <translation>ملف بروتوكول السلامة تالف: يحتاج {where} إلى نص بالإنجليزية والعربية (en وar).</translation>
+    </message>
+    <message>
         <source>A resource needs a name.</source>
         <translation>تحتاج الجهة إلى اسم.</translation>
     </message>
@@ -3407,12 +3547,48 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>لا يحتوي رقم الهاتف إلا على أرقام ومسافات والرموز ‎+ ( ) - . /</translation>
     </message>
     <message>
+        <source>name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>الهاتف</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>ساعات العمل</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>اللغة</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>الملاحظات</translation>
+    </message>
+    <message>
+        <source>The resource {label} is too long (at most {limit} characters).</source>
+        <translation>حقل {label} في الجهة طويل جدًا (الحد الأقصى {limit} حرفًا).</translation>
+    </message>
+    <message>
         <source>That resource no longer exists.</source>
         <translation>لم تعد هذه الجهة موجودة.</translation>
     </message>
     <message>
+        <source>Unknown resource field(s): {fields}.</source>
+        <translation>حقول الجهة غير معروفة: {fields}.</translation>
+    </message>
+    <message>
         <source>The position must be a whole number.</source>
         <translation>يجب أن يكون الترتيب عددًا صحيحًا.</translation>
+    </message>
+    <message>
+        <source>Severity must be one of {levels}.</source>
+        <translation>يجب أن تكون درجة الخطورة واحدة من: {levels}.</translation>
+    </message>
+    <message>
+        <source>The description is too long (at most {max_description} characters).</source>
+        <translation>الوصف طويل جدًا (الحد الأقصى {max_description} حرفًا).</translation>
     </message>
     <message>
         <source>That group does not exist.</source>
@@ -3960,7 +4136,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>الجولة %1 دقيقة، لكن %2 متحدثين بمعدل %3 دقيقة لكل منهم يحتاجون إلى %4؛ أعطها وقتًا أطول.</translation>
     </message>
     <message>
-        <source>The script has no ground-rules step; every session except a series&apos; last one reviews the ground rules.</source>
+        <source>The script has no ground-rules step; every session except a series' last one reviews the ground rules.</source>
         <translation>لا توجد في برنامج الجلسة خطوة للقواعد الأساسية؛ كل جلسة، ما عدا آخر جلسة في السلسلة، تراجع القواعد الأساسية.</translation>
     </message>
     <message>
@@ -4515,7 +4691,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>ليس موعده اليوم. ما زال بإمكانك جمعه إن رغبت.</translation>
     </message>
     <message>
-        <source>Copy each person&apos;s answers from their paper form: choose their code.</source>
+        <source>Copy each person's answers from their paper form: choose their code.</source>
         <translation>انقل إجابات كل شخص من استمارته الورقية: اختر رمزه.</translation>
     </message>
     <message>
@@ -4574,7 +4750,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>تسجيل الدخول</translation>
     </message>
     <message>
-        <source>The newcomer&apos;s code</source>
+        <source>The newcomer's code</source>
         <translation>رمز المشارك الجديد</translation>
     </message>
     <message>
@@ -4673,6 +4849,10 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>سجّل الدخول أولًا: هذا يتطلب مستخدمًا.</translation>
     </message>
     <message>
+        <source>This store has several users: sign in first.</source>
+        <translation>في هذا المخزن عدة مستخدمين: سجّل الدخول أولًا.</translation>
+    </message>
+    <message>
         <source>sending a report bundle</source>
         <translation>إرسال حزمة تقارير</translation>
     </message>
@@ -4687,10 +4867,6 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     <message>
         <source>managing bundle keys</source>
         <translation>إدارة مفاتيح الحزم</translation>
-    </message>
-    <message>
-        <source>This store has several users: sign in first (--user NAME on the command line).</source>
-        <translation>لهذا المخزن عدة مستخدمين: سجّل الدخول أولاً (‎--user NAME‎ في سطر الأوامر).</translation>
     </message>
 </context>
 <context>
@@ -4734,6 +4910,22 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
 </context>
 <context>
     <name>bundles</name>
+    <message>
+        <source>revoked</source>
+        <translation>مُلغى</translation>
+    </message>
+    <message>
+        <source>rotated</source>
+        <translation>مستبدَل</translation>
+    </message>
+    <message>
+        <source>The from month must look like 2026-03.</source>
+        <translation>يجب أن يُكتب شهر البداية بهذا الشكل: 2026-03.</translation>
+    </message>
+    <message>
+        <source>The to month must look like 2026-03.</source>
+        <translation>يجب أن يُكتب شهر النهاية بهذا الشكل: 2026-03.</translation>
+    </message>
     <message>
         <source>too large to be a bundle</source>
         <translation>أكبر من أن تكون حزمة</translation>
@@ -4783,16 +4975,20 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>سبق استيرادها (الحزمة {bundle}): إعادة إرسال</translation>
     </message>
     <message>
-        <source>its counter {counter} is not above the sender&apos;s last ({last}): an old or replayed bundle</source>
+        <source>its counter {counter} is not above the sender's last ({last}): an old or replayed bundle</source>
         <translation>عدّادها {counter} ليس أعلى من آخر عدّاد للمرسِل ({last}): حزمة قديمة أو معادة</translation>
     </message>
     <message>
-        <source>it could not be decrypted with this install&apos;s key</source>
+        <source>it could not be decrypted with this install's key</source>
         <translation>تعذّر فك تشفيرها بمفتاح هذا التثبيت</translation>
     </message>
     <message>
         <source>its contents do not match its signed description</source>
         <translation>محتواها لا يطابق وصفها الموقَّع</translation>
+    </message>
+    <message>
+        <source>Could not read {path}: {reason}.</source>
+        <translation>تعذّرت قراءة {path}: {reason}.</translation>
     </message>
     <message>
         <source>The bundle {name} was refused: {reason}. Nothing was imported.</source>
@@ -4827,12 +5023,56 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>عُدِّل هنا أيضًا</translation>
     </message>
     <message>
+        <source>There is no active trusted key for that facilitator.</source>
+        <translation>لا يوجد مفتاح موثوق فعّال لهذا الميسّر.</translation>
+    </message>
+    <message>
+        <source>There is no such receipt.</source>
+        <translation>لا يوجد إيصال كهذا.</translation>
+    </message>
+    <message>
         <source>{user} may send only the groups they run.</source>
         <translation>يمكن لـ {user} إرسال المجموعات التي يديرها فقط.</translation>
     </message>
     <message>
-        <source>No single conflict matches that id; see &apos;facilitator review list --type import_conflict&apos;.</source>
-        <translation>لا يطابق هذا المعرّف تعارضاً واحداً؛ انظر ‎&apos;facilitator review list --type import_conflict&apos;‎.</translation>
+        <source>That key is not trusted here: check its fingerprint with the person, then trust their key.</source>
+        <translation>هذا المفتاح غير موثوق هنا: تحقّق من بصمته مع صاحبه، ثم اعتمد مفتاحه.</translation>
+    </message>
+    <message>
+        <source>The 'from' month is after the 'to' month.</source>
+        <translation>شهر البداية يقع بعد شهر النهاية.</translation>
+    </message>
+    <message>
+        <source>The key {key_id} is {status}; ask for the current key.</source>
+        <translation>المفتاح {key_id} {status}؛ اطلب المفتاح الحالي.</translation>
+    </message>
+    <message>
+        <source>Choose at least one recipient (the supervisor's key).</source>
+        <translation>اختر مستلمًا واحدًا على الأقل (مفتاح المشرف).</translation>
+    </message>
+    <message>
+        <source>One of the chosen groups does not exist in this store.</source>
+        <translation>إحدى المجموعات المختارة غير موجودة في هذا المخزن.</translation>
+    </message>
+    <message>
+        <source>A text chosen to share is not a note or incident of the chosen groups and months.</source>
+        <translation>أحد النصوص المختارة للمشاركة ليس ملاحظة ولا حادثة من المجموعات والأشهر المختارة.</translation>
+    </message>
+    <message>
+        <source>The incident {id} looks identifying ({findings}); edit it before sharing it.</source>
+        <translation>يبدو أن الحادثة {id} تكشف الهوية ({findings})؛ عدّلها قبل مشاركتها.</translation>
+    </message>
+    <message>
+        <source>The note {id} looks identifying ({findings}); edit it before sharing it.</source>
+        <translation>يبدو أن الملاحظة {id} تكشف الهوية ({findings})؛ عدّلها قبل مشاركتها.</translation>
+    </message>
+    <message>
+        <source>The recipient key {key_id} is no longer known.</source>
+        <translation>مفتاح المستلم {key_id} لم يعد معروفًا.</translation>
+    </message>
+    <message>
+        <source>No single conflict matches that id; see 'facilitator review list --type import_conflict'.</source>
+        <translation>لا يطابق هذا المعرّف تعارضاً واحداً؛ انظر ‎'facilitator review list --type import_conflict'‎.</translation>
     </message>
     <message>
         <source>Choose which version to keep: local or incoming.</source>
@@ -4841,6 +5081,14 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     <message>
         <source>That conflict was already resolved.</source>
         <translation>سبق حلّ هذا التعارض.</translation>
+    </message>
+    <message>
+        <source>No single key matches '{key_id}'; give more of its id.</source>
+        <translation>لا يطابق '{key_id}' مفتاحًا واحدًا بعينه؛ اكتب جزءًا أطول من معرّفه.</translation>
+    </message>
+    <message>
+        <source>Could not read the key file {path}: {reason}.</source>
+        <translation>تعذّرت قراءة ملف المفتاح {path}: {reason}.</translation>
     </message>
 </context>
 <context>
@@ -4890,10 +5138,270 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     </message>
 </context>
 <context>
+    <name>errors</name>
+    <message>
+        <source>Refusing to overwrite an existing key file; choose new names.</source>
+        <translation>لن يُكتب فوق ملف مفتاح موجود؛ اختر أسماء جديدة.</translation>
+    </message>
+    <message>
+        <source>{name} is not a Facilitator public-key file.</source>
+        <translation>{name} ليس ملف مفتاح عام من Facilitator.</translation>
+    </message>
+    <message>
+        <source>The fingerprint does not match this key file: the key was NOT trusted. Check the file came from the right person.</source>
+        <translation>البصمة لا تطابق ملف المفتاح هذا: لم يُعتمد المفتاح. تحقّق من أن الملف جاء من الشخص الصحيح.</translation>
+    </message>
+    <message>
+        <source>That is this install's own key; it cannot be trusted as a peer.</source>
+        <translation>هذا هو مفتاح هذا التثبيت نفسه؛ لا يمكن اعتماده مفتاحًا لطرف آخر.</translation>
+    </message>
+    <message>
+        <source>That key was revoked; it cannot be trusted again. Ask for a new key.</source>
+        <translation>أُلغي هذا المفتاح؛ لا يمكن اعتماده مرة أخرى. اطلب مفتاحًا جديدًا.</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>انتهت</translation>
+    </message>
+    <message>
+        <source>abandoned</source>
+        <translation>متروكة</translation>
+    </message>
+    <message>
+        <source>Give the trainee a label of 1 to {max_trainee} characters.</source>
+        <translation>أعطِ المتدرّب اسمًا من حرف واحد إلى {max_trainee} حرفًا.</translation>
+    </message>
+    <message>
+        <source>The mode is practice or assessment.</source>
+        <translation>النمط إما تدريب أو تقييم.</translation>
+    </message>
+    <message>
+        <source>'{id}' is a draft; only reviewed scenarios can be used for assessment. Use practice mode.</source>
+        <translation>'{id}' مسودة؛ لا تُستخدم في التقييم إلا السيناريوهات المراجَعة. استخدم نمط التدريب.</translation>
+    </message>
+    <message>
+        <source>There is no practice attempt '{attempt_id}'.</source>
+        <translation>لا توجد محاولة تدريب '{attempt_id}'.</translation>
+    </message>
+    <message>
+        <source>This attempt is {status}; only a running one can be resumed.</source>
+        <translation>هذه المحاولة {status}؛ لا تُستأنف إلا المحاولة الجارية.</translation>
+    </message>
+    <message>
+        <source>The scenario '{scenario_id}' has changed since this attempt; it cannot be resumed.</source>
+        <translation>تغيّر السيناريو '{scenario_id}' منذ هذه المحاولة؛ لا يمكن استئنافها.</translation>
+    </message>
+    <message>
+        <source>This attempt was not finished; there is no debrief.</source>
+        <translation>لم تكتمل هذه المحاولة؛ فلا توجد مراجعة ختامية لها.</translation>
+    </message>
+    <message>
+        <source>The scenario '{scenario_id}' has changed since this attempt; it cannot be replayed exactly.</source>
+        <translation>تغيّر السيناريو '{scenario_id}' منذ هذه المحاولة؛ لا يمكن إعادة تشغيلها كما كانت بالضبط.</translation>
+    </message>
+    <message>
+        <source>Give {what} a name of 1 to {max_label} characters.</source>
+        <translation>اكتب اسم {what} من حرف واحد إلى {max_label} حرفًا.</translation>
+    </message>
+    <message>
+        <source>Write a few words about how it felt before you see the debrief.</source>
+        <translation>اكتب بضع كلمات عن شعورك قبل أن ترى المراجعة.</translation>
+    </message>
+    <message>
+        <source>Keep each answer under {max_text} characters.</source>
+        <translation>اجعل كل إجابة أقل من {max_text} حرف.</translation>
+    </message>
+    <message>
+        <source>Rate how it went from 1 to 5.</source>
+        <translation>قيّم كيف سار الأمر من ١ إلى ٥.</translation>
+    </message>
+    <message>
+        <source>The debrief opens once the practice has finished.</source>
+        <translation>تُفتح المراجعة بعد انتهاء التدريب.</translation>
+    </message>
+    <message>
+        <source>First say how it went for you; the debrief follows.</source>
+        <translation>قل أولًا كيف سار الأمر معك؛ ثم تأتي المراجعة.</translation>
+    </message>
+    <message>
+        <source>the trainer</source>
+        <translation>المدرّب</translation>
+    </message>
+    <message>
+        <source>Write a comment of 1 to {max_text} characters.</source>
+        <translation>اكتب تعليقًا من حرف واحد إلى {max_text} حرف.</translation>
+    </message>
+    <message>
+        <source>That moment is not in this attempt.</source>
+        <translation>هذه اللحظة ليست في هذه المحاولة.</translation>
+    </message>
+    <message>
+        <source>Unknown competency '{competency}'.</source>
+        <translation>الكفاءة '{competency}' غير معروفة.</translation>
+    </message>
+    <message>
+        <source>The score is a whole number from -30 to 30.</source>
+        <translation>الدرجة عدد صحيح من ‎-٣٠ إلى ٣٠.</translation>
+    </message>
+    <message>
+        <source>Give the reason for changing the score.</source>
+        <translation>اذكر سبب تغيير الدرجة.</translation>
+    </message>
+    <message>
+        <source>Only a finished attempt has scores to change.</source>
+        <translation>لا توجد درجات يمكن تغييرها إلا في محاولة منتهية.</translation>
+    </message>
+    <message>
+        <source>the rater</source>
+        <translation>المقيِّم</translation>
+    </message>
+    <message>
+        <source>Each rating is one of: not yet, developing, competent.</source>
+        <translation>كل تقييم واحد من: ليس بعد، في طور النمو، كفء.</translation>
+    </message>
+    <message>
+        <source>Rate at least one competency.</source>
+        <translation>قيّم كفاءة واحدة على الأقل.</translation>
+    </message>
+    <message>
+        <source>the observer</source>
+        <translation>المراقب</translation>
+    </message>
+    <message>
+        <source>The scenario has no decision '{dec_id}'.</source>
+        <translation>ليس في السيناريو قرار '{dec_id}'.</translation>
+    </message>
+    <message>
+        <source>Decision '{dec_id}' has options 1 to {n}.</source>
+        <translation>خيارات القرار '{dec_id}' من ١ إلى {n}.</translation>
+    </message>
+    <message>
+        <source>The sheet has no tick for decision '{id}', which came up on this path.</source>
+        <translation>ليس في الورقة اختيار للقرار '{id}'، وقد ظهر هذا القرار في هذا المسار.</translation>
+    </message>
+    <message>
+        <source>That session does not exist.</source>
+        <translation>هذه الجلسة غير موجودة.</translation>
+    </message>
+    <message>
+        <source>groups</source>
+        <extracomment>The demo's organisation-defined measure; its id is fixed like the built-in ones so the same seed gives the same rows in every store.</extracomment>
+        <translation>المجموعات</translation>
+    </message>
+    <message>
+        <source>weeks</source>
+        <translation>الأسابيع</translation>
+    </message>
+    <message>
+        <source>participants per group</source>
+        <translation>المشاركين في كل مجموعة</translation>
+    </message>
+    <message>
+        <source>The number of {name} must be a whole number from 1 to {hi}.</source>
+        <translation>يجب أن يكون عدد {name} عددًا صحيحًا من ١ إلى {hi}.</translation>
+    </message>
+    <message>
+        <source>there is no built-in scenario '{ref}'; use one of: {known}, or give the path of a scenario file</source>
+        <translation>لا يوجد سيناريو مدمج '{ref}'؛ استخدم واحدًا من: {known}، أو اكتب مسار ملف سيناريو</translation>
+    </message>
+    <message>
+        <source>the script id '{id}' does not match the file name</source>
+        <translation>معرّف النص '{id}' لا يطابق اسم الملف</translation>
+    </message>
+    <message>
+        <source>there is no script with the id '{script_id}'</source>
+        <translation>لا يوجد نص بالمعرّف '{script_id}'</translation>
+    </message>
+    <message>
+        <source>'{id}' is the id of a built-in script; give your copy a new id</source>
+        <translation>'{id}' معرّف نص مدمج؛ أعطِ نسختك معرّفًا جديدًا</translation>
+    </message>
+    <message>
+        <source>That group does not exist.</source>
+        <translation>هذه المجموعة غير موجودة.</translation>
+    </message>
+    <message>
+        <source>That session is not running or paused, so there is nothing to resume.</source>
+        <translation>هذه الجلسة ليست جارية ولا متوقفة مؤقتًا، فلا يوجد ما يُستأنف.</translation>
+    </message>
+    <message>
+        <source>The script was changed since this session started, so it cannot be resumed.</source>
+        <translation>تغيّر النص منذ بدء هذه الجلسة، فلا يمكن استئنافها.</translation>
+    </message>
+    <message>
+        <source>The session was deleted while it was running.</source>
+        <translation>حُذفت الجلسة أثناء سيرها.</translation>
+    </message>
+    <message>
+        <source>The session log could not be saved; the last action was not applied.</source>
+        <translation>تعذّر حفظ سجل الجلسة؛ لم يُنفَّذ الإجراء الأخير.</translation>
+    </message>
+    <message>
+        <source>the built-in ground rules are invalid: {problem}</source>
+        <translation>القواعد الأساسية المدمجة غير صالحة: {problem}</translation>
+    </message>
+    <message>
+        <source>there is no ground-rule set called '{ruleset_id}'</source>
+        <translation>لا توجد مجموعة قواعد أساسية باسم '{ruleset_id}'</translation>
+    </message>
+    <message>
+        <source>Group rule {n}: id: '{id}' is used by another of the group's rules</source>
+        <translation>قاعدة المجموعة {n}: المعرّف '{id}' مستخدم في قاعدة أخرى من قواعد المجموعة</translation>
+    </message>
+    <message>
+        <source>Group rule {n}: {field}: {problem}</source>
+        <translation>قاعدة المجموعة {n}: {field}: {problem}</translation>
+    </message>
+    <message>
+        <source>That session does not exist, so the agreement cannot be recorded.</source>
+        <translation>هذه الجلسة غير موجودة، فلا يمكن تسجيل الاتفاق.</translation>
+    </message>
+    <message>
+        <source>Unknown attendance status '{status}'.</source>
+        <translation>حالة الحضور '{status}' غير معروفة.</translation>
+    </message>
+    <message>
+        <source>This group keeps a headcount only; record the number of people instead.</source>
+        <translation>هذه المجموعة تسجّل العدد فقط؛ سجّل عدد الحاضرين بدلًا من ذلك.</translation>
+    </message>
+    <message>
+        <source>That participant is not in this session's group.</source>
+        <translation>هذا المشارك ليس في مجموعة هذه الجلسة.</translation>
+    </message>
+    <message>
+        <source>This group keeps a list of participants; mark attendance instead.</source>
+        <translation>هذه المجموعة تحتفظ بقائمة مشاركين؛ سجّل الحضور بدلًا من ذلك.</translation>
+    </message>
+    <message>
+        <source>The headcount must be a whole number.</source>
+        <translation>يجب أن يكون عدد الحاضرين عددًا صحيحًا.</translation>
+    </message>
+    <message>
+        <source>The headcount must be between 0 and {max_headcount}.</source>
+        <translation>يجب أن يكون عدد الحاضرين بين ٠ و{max_headcount}.</translation>
+    </message>
+    <message>
+        <source>This group still has participants on its roster; archive or erase them before switching to headcount only.</source>
+        <translation>ما زال في قائمة هذه المجموعة مشاركون؛ أرشفهم أو امحهم قبل التحويل إلى تسجيل العدد فقط.</translation>
+    </message>
+    <message>
+        <source>This group has used every available participant code.</source>
+        <translation>استخدمت هذه المجموعة كل رموز المشاركين المتاحة.</translation>
+    </message>
+    <message>
+        <source>Could not find a free participant code; please try again.</source>
+        <translation>تعذّر إيجاد رمز مشارك غير مستخدم؛ حاول مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>'{text}' is not a participant code (two letters and two digits, for example KT-47).</source>
+        <translation>'{text}' ليس رمز مشارك (حرفان ورقمان، مثل KT-47).</translation>
+    </message>
+</context>
+<context>
     <name>export</name>
     <message>
         <source>The text needs more special letter forms than one report can hold.</source>
-        <extracomment>Fallback faces, in the order they are tried: (registered name stem, Python package, file in its ``files`` folder). Each is registered as &quot;&lt;stem&gt;&quot; and &quot;&lt;stem&gt;-Bold&quot;.</extracomment>
+        <extracomment>Fallback faces, in the order they are tried: (registered name stem, Python package, file in its ``files`` folder). Each is registered as "&lt;stem&gt;" and "&lt;stem&gt;-Bold".</extracomment>
         <translation>يحتاج النص إلى أشكال حروف خاصة أكثر مما يتسع له تقرير واحد.</translation>
     </message>
     <message>
@@ -4969,8 +5477,8 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
 <context>
     <name>measures</name>
     <message>
-        <source>Only the WHO-5 wording can be replaced, not &apos;{key}&apos;.</source>
-        <translation>يمكن استبدال صياغة WHO-5 فقط، لا &apos;{key}&apos;.</translation>
+        <source>Only the WHO-5 wording can be replaced, not '{key}'.</source>
+        <translation>يمكن استبدال صياغة WHO-5 فقط، لا '{key}'.</translation>
     </message>
     <message>
         <source>The wording must be a mapping with title, instructions, items and choices.</source>
@@ -4985,8 +5493,16 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>ينقص الصياغة: {fields}.</translation>
     </message>
     <message>
-        <source>&apos;{field}&apos; must be a list of exactly {n} texts.</source>
-        <translation>يجب أن يكون &apos;{field}&apos; قائمة من {n} نصوص بالضبط.</translation>
+        <source>'{field}' must be a list of exactly {n} texts.</source>
+        <translation>يجب أن يكون '{field}' قائمة من {n} نصوص بالضبط.</translation>
+    </message>
+    <message>
+        <source>Only the Arabic wording can be replaced; English is the published text.</source>
+        <translation>لا يمكن استبدال إلا الصياغة العربية؛ فالنص الإنجليزي هو النص المنشور.</translation>
+    </message>
+    <message>
+        <source>'{key}' is not a built-in measure.</source>
+        <translation>'{key}' ليس مقياسًا مدمجًا.</translation>
     </message>
     <message>
         <source>Could not read {path}: {reason}.</source>
@@ -5009,16 +5525,28 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>الملف {path} ليس YAML صالحًا.</translation>
     </message>
     <message>
-        <source>A measure key uses lowercase letters, digits and &apos;_&apos; (2 to 41 characters, starting with a letter).</source>
-        <translation>يتكون رمز المقياس من أحرف لاتينية صغيرة وأرقام و&apos;_&apos; (من 2 إلى 41 محرفًا، ويبدأ بحرف).</translation>
+        <source>A measure key uses lowercase letters, digits and '_' (2 to 41 characters, starting with a letter).</source>
+        <translation>يتكون رمز المقياس من أحرف لاتينية صغيرة وأرقام و'_' (من 2 إلى 41 محرفًا، ويبدأ بحرف).</translation>
     </message>
     <message>
-        <source>A measure called &apos;{key}&apos; already exists.</source>
-        <translation>يوجد مقياس باسم &apos;{key}&apos; من قبل.</translation>
+        <source>A measure called '{key}' already exists.</source>
+        <translation>يوجد مقياس باسم '{key}' من قبل.</translation>
     </message>
     <message>
         <source>A custom measure needs a title in both English and Arabic.</source>
         <translation>يحتاج المقياس الخاص إلى عنوان بالإنجليزية وبالعربية معًا.</translation>
+    </message>
+    <message>
+        <source>A custom measure is asked at the start and end of a session (pre and post), once (single), or both.</source>
+        <translation>يُطرح المقياس المخصّص في بداية الجلسة ونهايتها (قبل وبعد)، أو مرة واحدة، أو كليهما.</translation>
+    </message>
+    <message>
+        <source>'{key}' is a built-in measure; its title cannot be changed.</source>
+        <translation>'{key}' مقياس مدمج؛ لا يمكن تغيير عنوانه.</translation>
+    </message>
+    <message>
+        <source>Give a new English title, a new Arabic title, or both.</source>
+        <translation>أدخل عنوانًا إنجليزيًا جديدًا أو عنوانًا عربيًا جديدًا أو كليهما.</translation>
     </message>
     <message>
         <source>The English title</source>
@@ -5031,6 +5559,26 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     <message>
         <source>{what} has no Arabic letters.</source>
         <translation>لا يحتوي {what} على أحرف عربية.</translation>
+    </message>
+    <message>
+        <source>{what} must be a number.</source>
+        <translation>يجب أن تكون قيمة {what} رقمًا.</translation>
+    </message>
+    <message>
+        <source>{what} must be a number between -{limit} and {limit}.</source>
+        <translation>يجب أن تكون قيمة {what} رقمًا بين ‎-{limit} و{limit}.</translation>
+    </message>
+    <message>
+        <source>The lowest score</source>
+        <translation>أدنى درجة</translation>
+    </message>
+    <message>
+        <source>The highest score</source>
+        <translation>أعلى درجة</translation>
+    </message>
+    <message>
+        <source>The step</source>
+        <translation>الخطوة</translation>
     </message>
     <message>
         <source>The range must go from a smaller to a larger number ({lo} to {hi} does not).</source>
@@ -5048,6 +5596,52 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <source>A step of {step} gives {n} answer points; use at most {most}.</source>
         <translation>الخطوة {step} تعطي {n} نقطة إجابة؛ استخدم {most} على الأكثر.</translation>
     </message>
+    <message>
+        <source>'{key}' is a built-in measure and cannot be retired.</source>
+        <translation>'{key}' مقياس مدمج ولا يمكن إيقافه.</translation>
+    </message>
+</context>
+<context>
+    <name>participants</name>
+    <message>
+        <source>That group does not exist.</source>
+        <translation>هذه المجموعة غير موجودة.</translation>
+    </message>
+    <message>
+        <source>That participant does not exist (it may have been erased).</source>
+        <translation>هذا المشارك غير موجود (ربما مُحي).</translation>
+    </message>
+    <message>
+        <source>An alias can be at most {alias_max} characters; a first name or nickname is enough.</source>
+        <translation>لا يزيد الاسم المستعار على {alias_max} حرفًا؛ يكفي اسم أول أو لقب.</translation>
+    </message>
+    <message>
+        <source>This group keeps a headcount only, without a list of participants.</source>
+        <translation>هذه المجموعة تسجّل العدد فقط، دون قائمة بالمشاركين.</translation>
+    </message>
+    <message>
+        <source>Unknown age band '{age_band}'.</source>
+        <translation>الفئة العمرية '{age_band}' غير معروفة.</translation>
+    </message>
+    <message>
+        <source>Unknown gender option '{gender}'.</source>
+        <translation>خيار الجنس '{gender}' غير معروف.</translation>
+    </message>
+</context>
+<context>
+    <name>periods</name>
+    <message>
+        <source>The start date {date} does not start a month; reports cover whole calendar months: the first day of a month to the last day of a month, for example 2026-01-01 to 2026-03-31.</source>
+        <translation>تاريخ البداية {date} ليس أول يوم في شهر؛ تغطي التقارير أشهرًا تقويمية كاملة: من أول يوم في شهر إلى آخر يوم في شهر، مثل 2026-01-01 إلى 2026-03-31.</translation>
+    </message>
+    <message>
+        <source>The end date {date} does not end a month; reports cover whole calendar months: the first day of a month to the last day of a month, for example 2026-01-01 to 2026-03-31.</source>
+        <translation>تاريخ النهاية {date} ليس آخر يوم في شهر؛ تغطي التقارير أشهرًا تقويمية كاملة: من أول يوم في شهر إلى آخر يوم في شهر، مثل 2026-01-01 إلى 2026-03-31.</translation>
+    </message>
+    <message>
+        <source>The start date {date_from} is after the end date {date_to}.</source>
+        <translation>تاريخ البداية {date_from} يقع بعد تاريخ النهاية {date_to}.</translation>
+    </message>
 </context>
 <context>
     <name>reports</name>
@@ -5058,6 +5652,10 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
 </context>
 <context>
     <name>review</name>
+    <message>
+        <source>Unknown two-person action '{action}'.</source>
+        <translation>إجراء الشخصين '{action}' غير معروف.</translation>
+    </message>
     <message>
         <source>There is no such request.</source>
         <translation>لا يوجد طلب كهذا.</translation>
@@ -5089,6 +5687,10 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     <message>
         <source>Closed without action</source>
         <translation>مغلق دون إجراء</translation>
+    </message>
+    <message>
+        <source>Unknown review setting '{k}'.</source>
+        <translation>إعداد المراجعة '{k}' غير معروف.</translation>
     </message>
     <message>
         <source>A review threshold must be a positive number.</source>
@@ -5175,7 +5777,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>نسختان من سجل واحد</translation>
     </message>
     <message>
-        <source>Two versions of a record: say which one to keep (this store&apos;s version: local; the one that arrived: incoming).</source>
+        <source>Two versions of a record: say which one to keep (this store's version: local; the one that arrived: incoming).</source>
         <translation>نسختان من سجلّ: حدّد أيّهما تبقى (نسخة هذا المخزن: local؛ النسخة التي وصلت: incoming).</translation>
     </message>
     <message>
@@ -5210,7 +5812,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>النسخة الاحتياطية ليست مخزن Facilitator كاملًا (ينقصها: {tables})؛ لم تُستعَد.</translation>
     </message>
     <message>
-        <source>The backup&apos;s schema version ({revision}) is not one this version of Facilitator knows; it was not restored. A newer version may have written it.</source>
+        <source>The backup's schema version ({revision}) is not one this version of Facilitator knows; it was not restored. A newer version may have written it.</source>
         <translation>إصدار مخطط النسخة الاحتياطية ({revision}) غير معروف لهذا الإصدار من Facilitator؛ لم تُستعَد. ربما كتبها إصدار أحدث.</translation>
     </message>
     <message>
@@ -5228,6 +5830,10 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     <message>
         <source>The restore was cancelled; the store was not changed.</source>
         <translation>أُلغيت الاستعادة؛ لم يتغيّر المخزن.</translation>
+    </message>
+    <message>
+        <source>Internal error: the database key has the wrong length.</source>
+        <translation>خطأ داخلي: طول مفتاح قاعدة البيانات غير صحيح.</translation>
     </message>
     <message>
         <source>The key does not open this database, or the file is not a Facilitator store.</source>
@@ -5250,6 +5856,10 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>تعذّرت قراءة قاعدة البيانات {path} ({reason}). لم تُغيَّر؛ استعِدها من نسخة احتياطية إن تكرّر ذلك.</translation>
     </message>
     <message>
+        <source>SQLCipher is not available: refusing to open an unencrypted store.</source>
+        <translation>مكتبة SQLCipher غير متاحة: لن يُفتح مخزن غير مشفّر.</translation>
+    </message>
+    <message>
         <source>The disk is full, so the last change was not saved. Everything saved before it is intact; free some space and try again.</source>
         <translation>القرص ممتلئ، لذلك لم يُحفظ التغيير الأخير. كل ما حُفظ قبله سليم؛ أفرغ بعض المساحة وحاول مرة أخرى.</translation>
     </message>
@@ -5258,8 +5868,8 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>المخزن هنا للقراءة فقط، لذلك لم يُحفظ التغيير الأخير. كل ما حُفظ قبله سليم.</translation>
     </message>
     <message>
-        <source>Part of the database is damaged ({reason}), so this could not be read or saved. Run &apos;facilitator db check&apos; and restore from a backup.</source>
-        <translation>جزء من قاعدة البيانات تالف ({reason})، لذلك تعذّرت القراءة أو الحفظ. شغّل الأمر &apos;facilitator db check&apos; واستعِد البيانات من نسخة احتياطية.</translation>
+        <source>Part of the database is damaged ({reason}), so this could not be read or saved. Run 'facilitator db check' and restore from a backup.</source>
+        <translation>جزء من قاعدة البيانات تالف ({reason})، لذلك تعذّرت القراءة أو الحفظ. شغّل الأمر 'facilitator db check' واستعِد البيانات من نسخة احتياطية.</translation>
     </message>
     <message>
         <source>The disk is full: could not {action} {path}. Nothing was changed; free some space and try again.</source>
@@ -5284,6 +5894,10 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     <message>
         <source>The key file uses an unknown key-derivation method: it is damaged or was written by a newer version of Facilitator.</source>
         <translation>يستخدم ملف المفاتيح طريقة اشتقاق مفتاح غير معروفة: إنه تالف أو كتبه إصدار أحدث من Facilitator.</translation>
+    </message>
+    <message>
+        <source>Internal error: wrapping a key that is not this store's.</source>
+        <translation>خطأ داخلي: محاولة تغليف مفتاح لا يخص هذا المخزن.</translation>
     </message>
     <message>
         <source>The key file is damaged: its key check does not match.</source>
@@ -5334,8 +5948,8 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>يجب أن يتكون رمز الاسترداد من {expected} حرفًا ورقمًا، لكن كُتب {got}. تحقق من وجود حرف ناقص أو زائد.</translation>
     </message>
     <message>
-        <source>Group {n} of the recovery code contains &apos;{ch}&apos;, which never appears in recovery codes: please check that group.</source>
-        <translation>المجموعة {n} من رمز الاسترداد تحتوي على &apos;{ch}&apos;، وهو لا يظهر أبدًا في رموز الاسترداد: يُرجى التحقق من هذه المجموعة.</translation>
+        <source>Group {n} of the recovery code contains '{ch}', which never appears in recovery codes: please check that group.</source>
+        <translation>المجموعة {n} من رمز الاسترداد تحتوي على '{ch}'، وهو لا يظهر أبدًا في رموز الاسترداد: يُرجى التحقق من هذه المجموعة.</translation>
     </message>
     <message>
         <source>Group {n} of the recovery code ({group}) looks mistyped: please check that group.</source>
@@ -5386,11 +6000,11 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>قاعدة البيانات {path} تالفة ({problem}). لم تتغير؛ استرجعها من نسخة احتياطية.</translation>
     </message>
     <message>
-        <source>This store has several users: give the current passphrase, or change a user&apos;s passphrase with &apos;facilitator users passwd&apos;.</source>
-        <translation>لهذا المخزن عدة مستخدمين: أدخل عبارة المرور الحالية، أو غيّر عبارة مرور مستخدم بالأمر ‎&apos;facilitator users passwd&apos;‎.</translation>
+        <source>This store has several users: give the current passphrase, or change a user's passphrase with 'facilitator users passwd'.</source>
+        <translation>لهذا المخزن عدة مستخدمين: أدخل عبارة المرور الحالية، أو غيّر عبارة مرور مستخدم بالأمر ‎'facilitator users passwd'‎.</translation>
     </message>
     <message>
-        <source>The passphrase cannot be removed: the system keyring does not hold this store&apos;s key, so the passphrase is needed to open it.</source>
+        <source>The passphrase cannot be removed: the system keyring does not hold this store's key, so the passphrase is needed to open it.</source>
         <translation>لا يمكن إزالة عبارة المرور: سلسلة مفاتيح النظام لا تحفظ مفتاح هذا المخزن، لذا ما زالت عبارة المرور لازمة لفتحه.</translation>
     </message>
     <message>
@@ -5546,7 +6160,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>ملاحظات الجهة</translation>
     </message>
     <message>
-        <source>The trainee&apos;s label</source>
+        <source>The trainee's label</source>
         <translation>تسمية المتدرّب</translation>
     </message>
     <message>
@@ -5582,7 +6196,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>لا يوجد مستخدم باسم {name} في هذا المخزن.</translation>
     </message>
     <message>
-        <source>Signing in as {name} needs that user&apos;s passphrase (--passphrase-file FILE).</source>
+        <source>Signing in as {name} needs that user's passphrase (--passphrase-file FILE).</source>
         <translation>الدخول باسم {name} يحتاج إلى عبارة مروره (--passphrase-file FILE).</translation>
     </message>
     <message>
@@ -5598,7 +6212,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>لا يمكنك الموافقة على إزالتك أنت.</translation>
     </message>
     <message>
-        <source>The user&apos;s passphrase no longer opens this store. If they may have kept a copy of the key file, change the database key now (facilitator db rekey).</source>
+        <source>The user's passphrase no longer opens this store. If they may have kept a copy of the key file, change the database key now (facilitator db rekey).</source>
         <translation>لم تعد عبارة مرور المستخدم تفتح هذا المخزن. إن كان قد يحتفظ بنسخة من ملف المفاتيح، فغيّر مفتاح قاعدة البيانات الآن (facilitator db rekey).</translation>
     </message>
     <message>
