@@ -132,8 +132,11 @@ class ScriptError(FacilitatorError):
             loc = f"{loc}:{line}"
         self.location = loc
         super().__init__(message, params=params)
-        self.message = f"{loc}: {self.message}"
-        self.args = (self.message,)
+        # the file and line the message starts with; a lookup by id has no file to name
+        self.where = loc if path is not None or line is not None else None
+        if self.where:
+            self.message = f"{loc}: {self.message}"
+            self.args = (self.message,)
 
 
 class EngineError(FacilitatorError):

@@ -67,8 +67,8 @@ def error_text(exc: BaseException, lang: str | None = None) -> str:
             text = text.format(**{k: _param(v, lang) for k, v in exc.params.items()})
         except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
             return str(exc)
-    if isinstance(exc, ScriptError):  # the file and line, in front as in English
-        text = f"{exc.location}: {text}"
+    if isinstance(exc, ScriptError) and exc.where:
+        text = f"{exc.where}: {text}"  # the file and line, in front as in English
     if exc.hint:
         text += " " + translate_source(exc.hint, lang)
     return text

@@ -3282,7 +3282,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     </message>
     <message>
         <source>There is no step {index}; the script has {n} steps.</source>
-        <translation>لا توجد خطوة رقم {index}؛ في النص {n} خطوات.</translation>
+        <translation>لا توجد خطوة رقم {index}؛ عدد خطوات النص {n}.</translation>
     </message>
     <message>
         <source>That is already the current step.</source>
@@ -3302,7 +3302,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     </message>
     <message>
         <source>Extend by more than 0 and at most {max_extend_minutes} minutes.</source>
-        <translation>مدِّد بأكثر من صفر وبما لا يزيد على {max_extend_minutes} دقيقة.</translation>
+        <translation>اجعل التمديد أكثر من صفر ولا يزيد على {max_extend_minutes} بالدقائق.</translation>
     </message>
     <message>
         <source>Only a later step can be shortened.</source>
@@ -3314,7 +3314,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     </message>
     <message>
         <source>'{id}' cannot be shorter than {floor_minutes} minutes.</source>
-        <translation>لا يمكن أن تقل الخطوة '{id}' عن {floor_minutes} دقيقة.</translation>
+        <translation>لا يمكن أن تقل مدة الخطوة '{id}' عن {floor_minutes} بالدقائق.</translation>
     </message>
     <message>
         <source>A round needs at least one participant.</source>
@@ -3568,7 +3568,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     </message>
     <message>
         <source>The resource {label} is too long (at most {limit} characters).</source>
-        <translation>حقل {label} في الجهة طويل جدًا (الحد الأقصى {limit} حرفًا).</translation>
+        <translation>حقل {label} في الجهة طويل جدًا (الحد الأقصى لعدد الأحرف {limit}).</translation>
     </message>
     <message>
         <source>That resource no longer exists.</source>
@@ -3588,7 +3588,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     </message>
     <message>
         <source>The description is too long (at most {max_description} characters).</source>
-        <translation>الوصف طويل جدًا (الحد الأقصى {max_description} حرفًا).</translation>
+        <translation>الوصف طويل جدًا (الحد الأقصى لعدد الأحرف {max_description}).</translation>
     </message>
     <message>
         <source>That group does not exist.</source>
@@ -5169,7 +5169,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     </message>
     <message>
         <source>Give the trainee a label of 1 to {max_trainee} characters.</source>
-        <translation>أعطِ المتدرّب اسمًا من حرف واحد إلى {max_trainee} حرفًا.</translation>
+        <translation>أعط المتدرّب اسمًا عدد أحرفه من ١ إلى {max_trainee}.</translation>
     </message>
     <message>
         <source>The mode is practice or assessment.</source>
@@ -5201,7 +5201,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     </message>
     <message>
         <source>Give {what} a name of 1 to {max_label} characters.</source>
-        <translation>اكتب اسم {what} من حرف واحد إلى {max_label} حرفًا.</translation>
+        <translation>اكتب اسم {what}، وعدد أحرفه من ١ إلى {max_label}.</translation>
     </message>
     <message>
         <source>Write a few words about how it felt before you see the debrief.</source>
@@ -5209,7 +5209,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     </message>
     <message>
         <source>Keep each answer under {max_text} characters.</source>
-        <translation>اجعل كل إجابة أقل من {max_text} حرف.</translation>
+        <translation>اجعل عدد أحرف كل إجابة أقل من {max_text}.</translation>
     </message>
     <message>
         <source>Rate how it went from 1 to 5.</source>
@@ -5229,7 +5229,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     </message>
     <message>
         <source>Write a comment of 1 to {max_text} characters.</source>
-        <translation>اكتب تعليقًا من حرف واحد إلى {max_text} حرف.</translation>
+        <translation>اكتب تعليقًا عدد أحرفه من ١ إلى {max_text}.</translation>
     </message>
     <message>
         <source>That moment is not in this attempt.</source>
@@ -5314,7 +5314,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     </message>
     <message>
         <source>'{id}' is the id of a built-in script; give your copy a new id</source>
-        <translation>'{id}' معرّف نص مدمج؛ أعطِ نسختك معرّفًا جديدًا</translation>
+        <translation>'{id}' معرّف نص مدمج؛ أعط نسختك معرّفًا جديدًا</translation>
     </message>
     <message>
         <source>That group does not exist.</source>
@@ -5613,7 +5613,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     </message>
     <message>
         <source>An alias can be at most {alias_max} characters; a first name or nickname is enough.</source>
-        <translation>لا يزيد الاسم المستعار على {alias_max} حرفًا؛ يكفي اسم أول أو لقب.</translation>
+        <translation>لا يتجاوز عدد أحرف الاسم المستعار {alias_max}؛ يكفي اسم أول أو لقب.</translation>
     </message>
     <message>
         <source>This group keeps a headcount only, without a list of participants.</source>
