@@ -35,7 +35,9 @@ import base64
 
 HEADER = "facilitator-public-key v1"
 MAX_KEYFILE_BYTES = 4096
-NO_SINGLE_KEY = QT_TRANSLATE_NOOP("bundles", "No single key matches '{key_id}'; give more of its id.")
+NO_SINGLE_KEY = QT_TRANSLATE_NOOP(
+    "bundles", "No single key matches '{key_id}'; give more of its id."
+)
 
 
 @dataclass(frozen=True)
