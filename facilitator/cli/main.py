@@ -86,11 +86,14 @@ def cli_message(exc: FacilitatorError) -> str:
 
     wording = {
         periods.NOT_A_MONTH_START: "--from {date} does not start a month; reports cover "
-        "whole calendar months, for example --from 2026-01-01 --to 2026-03-31.",
+        "whole calendar months: the first day of a month to the last day of a month, "
+        "for example 2026-01-01 to 2026-03-31.",
         periods.NOT_A_MONTH_END: "--to {date} does not end a month; reports cover "
-        "whole calendar months, for example --from 2026-01-01 --to 2026-03-31.",
+        "whole calendar months: the first day of a month to the last day of a month, "
+        "for example 2026-01-01 to 2026-03-31.",
         periods.REVERSED: "--from {date_from} is after --to {date_to}.",
-        access.SEVERAL_USERS: "This store has several users: sign in first with --user NAME.",
+        access.SEVERAL_USERS: "This store has several users: sign in first "
+        "(--user NAME on the command line).",
         bundles.NOT_TRUSTED: "That key is not trusted here: check its fingerprint with the "
         "person, then 'facilitator keys trust FILE --fingerprint FP'.",
         bundle_keys.NO_SINGLE_KEY: "No single key matches '{key_id}'; see 'facilitator keys list'.",
