@@ -5654,7 +5654,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     <name>review</name>
     <message>
         <source>Unknown two-person action '{action}'.</source>
-        <translation>إجراء الشخصين '{action}' غير معروف.</translation>
+        <translation>الإجراء '{action}' ليس من الإجراءات التي تتطلب شخصين.</translation>
     </message>
     <message>
         <source>There is no such request.</source>
