@@ -46,7 +46,7 @@ class CustomLine:
 
     title: dict[str, str]
     people: int
-    value: float | None
+    value: float  # every line has at least one answer: there is always a value
     is_change: bool
 
 

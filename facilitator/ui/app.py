@@ -18,10 +18,16 @@ import shutil
 import sys
 import time
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from facilitator import paths
 from facilitator.errors import FacilitatorError, StoreLockedError
+
+if TYPE_CHECKING:  # pragma: no cover - imported lazily below, for start-up time
+    from facilitator.store.service import OpenedStore
+    from facilitator.ui.context import AppContext
+    from facilitator.ui.main_window import MainWindow
+    from facilitator.ui.tasks import CancelFlag, ProgressFn
 
 log = logging.getLogger(__name__)
 _T0 = time.perf_counter()
@@ -45,7 +51,9 @@ class App:
         from facilitator.ui.translations import LanguageInstaller
 
         self.args = args
-        self.qapp = QApplication.instance() or QApplication(sys.argv[:1])
+        existing = QApplication.instance()
+        # widgets need a QApplication; a bare QCoreApplication left by a caller would not do
+        self.qapp = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
         self.qapp.setApplicationName("Facilitator")
         self.qapp.setApplicationDisplayName("Facilitator")
         self.qapp.setOrganizationName("facilitator")
@@ -56,10 +64,10 @@ class App:
         look = str(self.settings.value("ui/look", "auto"))
         theme.apply_theme(self.qapp, dark=None if look == "auto" else look == "dark")
         self.tasks = TaskRunner()
-        self.store = None
+        self.store: Optional[OpenedStore] = None
         self.demo_dir: Optional[Path] = None
-        self.ctx = None
-        self.window = None
+        self.ctx: Optional[AppContext] = None
+        self.window: Optional[MainWindow] = None
 
     # -- store ------------------------------------------------------------------
     def open_store(self) -> bool:
@@ -103,11 +111,11 @@ class App:
         dialog.start()
         if not dialog.exec() or dialog.result_store is None:
             return False
-        self.store = dialog.result_store
+        store = self.store = dialog.result_store
         self._tell_what_opening_did()
         from facilitator.ui.store_settings import offer_new_passphrase
 
-        offer_new_passphrase(self.tasks, self.store)  # a forgotten passphrase: set a new one
+        offer_new_passphrase(self.tasks, store)  # a forgotten passphrase: set a new one
         return True
 
     def _tell_what_opening_did(self) -> None:
@@ -118,6 +126,8 @@ class App:
 
         from facilitator.ui.errors_ui import message_text
 
+        if self.store is None:
+            return
         lines = [message_text(n, self.lang) for n in self.store.notices]
         if self.store.new_recovery_code:
             lines.append(
@@ -138,17 +148,24 @@ class App:
         self.installer.install(self.qapp, lang)
 
     # -- window -----------------------------------------------------------------
-    def build_window(self):
+    def build_window(self) -> MainWindow:
+        """The main window over the open store (call after :meth:`open_store`)."""
         from facilitator.ui.context import AppContext
         from facilitator.ui.main_window import MainWindow
 
+        store = self._opened()
         if self.ctx is None:
             self.ctx = AppContext(
-                self.store.db, self.lang, self.tasks, self.settings, demo=self.demo_dir is not None
+                store.db, self.lang, self.tasks, self.settings, demo=self.demo_dir is not None
             )
-            self.ctx.store = self.store  # the OpenedStore, for settings that need it
+            self.ctx.store = store  # the OpenedStore, for settings that need it
         self.ctx.lang = self.lang
         return MainWindow(self.ctx, on_language=self.change_language, **self._unlock_kwargs())
+
+    def _opened(self) -> OpenedStore:
+        if self.store is None:
+            raise RuntimeError("the store is not open yet")  # a programming error, not input
+        return self.store
 
     def change_language(self, lang: str) -> None:
         """Switch the interface language now: reinstall translators, rebuild the screens."""
@@ -156,13 +173,13 @@ class App:
         self.lang = lang
         self.installer.install(self.qapp, lang)
         self.settings.language = lang
-        self.window = self.build_window()
+        window = self.window = self.build_window()
         if old is not None:
-            self.window.restoreGeometry(old.saveGeometry())
+            window.restoreGeometry(old.saveGeometry())
             old.close()
             old.deleteLater()
-        self.ctx.language_changed.emit(lang)
-        self.window.show()
+        window.ctx.language_changed.emit(lang)
+        window.show()
 
     def _mark(self, what: str) -> None:
         """Start-up markers for the benchmark (``FACILITATOR_EXIT_AFTER_SHOW=1``)."""
@@ -181,22 +198,22 @@ class App:
         from facilitator.ui.context import AppContext
         from facilitator.ui.main_window import MainWindow
 
-        self.ctx = AppContext(None, self.lang, self.tasks, self.settings, demo=True)
-        self.window = MainWindow(self.ctx, on_language=self.change_language)
-        self.window.show()
+        ctx = self.ctx = AppContext(None, self.lang, self.tasks, self.settings, demo=True)
+        window = self.window = MainWindow(ctx, on_language=self.change_language)
+        window.show()
         QTimer.singleShot(0, lambda: self._mark("window"))
 
-        def job(_progress, _cancel):
+        def job(_progress: ProgressFn, _cancel: CancelFlag) -> tuple[OpenedStore, Path]:
             _preload_core()
             from facilitator.app.demo import open_demo_store
 
             return open_demo_store()
 
-        def opened(result) -> None:
-            self.store, self.demo_dir = result
-            self.ctx.db = self.store.db
-            self.ctx.store = self.store
-            self.window.attach(**self._unlock_kwargs())
+        def opened(result: tuple[OpenedStore, Path]) -> None:
+            store, self.demo_dir = result
+            self.store = ctx.store = store
+            ctx.db = store.db
+            window.attach(**self._unlock_kwargs())
             QTimer.singleShot(0, lambda: self._mark("ready"))
 
         def failed(exc: BaseException) -> None:
@@ -207,15 +224,16 @@ class App:
 
         self.tasks.run(job, opened, failed)
 
-    def _unlock_kwargs(self) -> dict:
+    def _unlock_kwargs(self) -> dict[str, Any]:
+        """How the lock screen checks a passphrase, a recovery code or the keyring."""
         from facilitator.app import unlock
 
-        store = self.store
+        store = self._opened()
         options = unlock.unlock_options(store.path)
         keyring_attempt = None
         if options.keyring and not options.passphrase:
 
-            def keyring_attempt():
+            def keyring_attempt() -> None:
                 unlock.verify(store, use_keyring=True)
 
         return {
@@ -230,7 +248,8 @@ class App:
         if self.args.demo and not self.args.screenshots:
             self._start_demo()
             rc = self.qapp.exec()
-            self.settings.set_value("window/geometry", self.window.saveGeometry())
+            if self.window is not None:
+                self.settings.set_value("window/geometry", self.window.saveGeometry())
             return rc
         try:
             if not self.open_store():
@@ -247,11 +266,11 @@ class App:
             written = render_all(self, Path(self.args.screenshots))
             print(f"facilitator: wrote {len(written)} screenshots to {self.args.screenshots}")
             return 0
-        self.window = self.build_window()
+        window = self.window = self.build_window()
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
-            self.window.restoreGeometry(geometry)
-        self.window.show()
+            window.restoreGeometry(geometry)
+        window.show()
         QTimer.singleShot(0, lambda: self._mark("window"))
         QTimer.singleShot(0, lambda: self._mark("ready"))
         rc = self.qapp.exec()

@@ -6,7 +6,8 @@ the signed-in user (supervisor or administrator).
 
 from __future__ import annotations
 
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -23,12 +24,20 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.ui import widgets as W
+from facilitator.ui.context import AppContext
+from facilitator.ui.translations import format_number
+
+if TYPE_CHECKING:  # pragma: no cover
+    from facilitator.app.access import Principal
+    from facilitator.store.audit import ChainReport
 
 SHOWN = 500
 
 
 class AuditView(QWidget):
-    def __init__(self, ctx: Any, principal: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, principal: Principal, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx, self.principal = ctx, principal
         self.setObjectName("auditView")
@@ -82,9 +91,12 @@ class AuditView(QWidget):
     def reload(self) -> None:
         from facilitator.app import audit
 
+        store = self.ctx.store
+        if store is None:  # the supervision screens exist only over an open store
+            return
         try:
             rows = audit.entries(
-                self.ctx.store, self.principal, action=self.action.currentData(), limit=SHOWN
+                store, self.principal, action=self.action.currentData(), limit=SHOWN
             )
         except Exception as exc:  # noqa: BLE001
             W.show_error(self, exc)
@@ -101,6 +113,8 @@ class AuditView(QWidget):
         from facilitator.app import audit
 
         store, who = self.ctx.store, self.principal
+        if store is None:
+            return
         self.status.setText(self.tr("Checking…"))
         self.ctx.tasks.run(
             lambda _p, _c: audit.verify(store, who),
@@ -108,7 +122,7 @@ class AuditView(QWidget):
             lambda exc: W.show_error(self, exc),
         )
 
-    def _verified(self, report: Any) -> None:
+    def _verified(self, report: ChainReport) -> None:
         from facilitator.ui.errors_ui import message_text
 
         text = message_text(report.message(), self.ctx.lang)
@@ -125,13 +139,16 @@ class AuditView(QWidget):
             f"audit-log.{fmt}",
             self.tr("CSV files (*.csv)") if fmt == "csv" else self.tr("PDF files (*.pdf)"),
         )
-        if not path:
+        store = self.ctx.store
+        if not path or store is None:
             return
         try:
             fn = audit.export_csv if fmt == "csv" else audit.export_pdf
-            n = fn(self.ctx.store, self.principal, path, lang=self.ctx.lang)
+            n = fn(store, self.principal, Path(path), lang=self.ctx.lang)
         except Exception as exc:  # noqa: BLE001
             W.show_error(self, exc)
             return
-        self.status.setText(self.tr("Wrote {n} entries to {path}.").format(n=n, path=path))
+        self.status.setText(
+            self.tr("Wrote {n} entries to {path}.").format(n=format_number(n), path=path)
+        )
         self.reload()

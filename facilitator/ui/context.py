@@ -47,7 +47,9 @@ from facilitator import paths
 from facilitator.i18n import is_rtl
 
 if TYPE_CHECKING:  # pragma: no cover
+    from facilitator.app.access import Principal
     from facilitator.app.changes import Changes
+    from facilitator.store.service import OpenedStore
     from facilitator.store.db import Database
     from facilitator.ui.tasks import _BaseRunner
 
@@ -160,6 +162,9 @@ class AppContext(QObject):
     ) -> None:
         super().__init__(parent)
         self.db = db
+        # the OpenedStore behind ``db``, for settings and supervision screens that need
+        # its path or key; None until the app has opened it (and in single-view tests)
+        self.store: "OpenedStore | None" = None
         self.lang = lang
         self.tasks = tasks
         self.settings = settings or AppSettings()
@@ -169,7 +174,7 @@ class AppContext(QObject):
         # the signed-in user (a facilitator.app.access.Principal) once someone signs
         # in on a shared install; forgotten on lock. None: a one-person install acts
         # as its owner (facilitator.app.access.implicit)
-        self.principal: Any = None
+        self.principal: "Principal | None" = None
 
     @property
     def rtl(self) -> bool:

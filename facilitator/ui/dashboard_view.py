@@ -14,7 +14,8 @@ already installed with the test tools, and needs no QtPdf (PySide6-Addons).
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Optional
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
@@ -40,6 +41,13 @@ from PySide6.QtWidgets import (
 from facilitator.policy import K_DEFAULT, K_MAX
 from facilitator.tracking.periods import month_end
 from facilitator.ui import widgets as W
+from facilitator.ui.context import AppContext
+from facilitator.ui.translations import format_number
+
+if TYPE_CHECKING:  # pragma: no cover
+    from facilitator.app.access import Principal
+    from facilitator.app.dashboard import Dashboard, Query
+    from facilitator.tracking import report_model as rm
 
 SECTION_KEYS = {  # which completeness goes beside which report heading
     "attendance": ("attendance", "Attendance", "الحضور"),
@@ -50,11 +58,13 @@ SECTION_KEYS = {  # which completeness goes beside which report heading
 
 
 class DashboardView(QWidget):
-    def __init__(self, ctx: Any, principal: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, principal: Principal, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.principal = principal
-        self.dash = None
+        self.dash: Optional[Dashboard] = None
         self.setObjectName("dashboardView")
         outer = QVBoxLayout(self)
 
@@ -94,12 +104,12 @@ class DashboardView(QWidget):
         outer.addLayout(bar)
         self.status = W.muted("")
         outer.addWidget(self.status)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
+        self.scroll_area = QScrollArea()  # not "scroll": QWidget.scroll() is a method
+        self.scroll_area.setWidgetResizable(True)
         self.body = QWidget()
         self.body_layout = QVBoxLayout(self.body)
-        self.scroll.setWidget(self.body)
-        outer.addWidget(self.scroll, 1)
+        self.scroll_area.setWidget(self.body)
+        outer.addWidget(self.scroll_area, 1)
         QShortcut(QKeySequence("F5"), self, self.refresh)
         QShortcut(QKeySequence("Ctrl+P"), self, self.preview)
         self._load_choices()
@@ -108,6 +118,8 @@ class DashboardView(QWidget):
     def _load_choices(self) -> None:
         from facilitator.app import dashboard
 
+        if self.ctx.db is None:
+            return
         ch = dashboard.choices(self.ctx.db, self.principal)
         from facilitator.tracking.report_text import program_type
 
@@ -121,7 +133,7 @@ class DashboardView(QWidget):
         self.date_from.setDate(QDate(end.year - 1, end.month, 1).addMonths(1))
         self.date_to.setDate(QDate(end.year, end.month, 1))
 
-    def query(self) -> Any:
+    def query(self) -> Query:
         from facilitator.app.dashboard import Query
 
         def first(edit: QDateEdit) -> date:
@@ -141,8 +153,10 @@ class DashboardView(QWidget):
         from facilitator.app import dashboard
 
         q = self.query()
-        self.status.setText(self.tr("Loading…"))
         db, who = self.ctx.db, self.principal
+        if db is None:
+            return
+        self.status.setText(self.tr("Loading…"))
         self.ctx.tasks.run(lambda _p, _c: dashboard.build(db, who, q), self._show, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
@@ -150,15 +164,16 @@ class DashboardView(QWidget):
         W.show_error(self, exc)
 
     # -- drawing ----------------------------------------------------------------
-    def _show(self, dash: Any) -> None:
+    def _show(self, dash: Dashboard) -> None:
         from facilitator.tracking import report_model as rm
         from facilitator.ui.chart_widget import ChartWidget
 
         self.dash = dash
         while self.body_layout.count():
             item = self.body_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         rep = dash.report
         self.status.setText(f"{rep.title} · {rep.subtitle} · {rep.period}")
         self.figures: list[tuple[str, str]] = []
@@ -209,11 +224,14 @@ class DashboardView(QWidget):
                 if c is None or not c.of:
                     return None
                 return self.tr("Complete: {pct}% ({done} of {of} {what})").format(
-                    pct=round(100 * c.done / c.of), done=c.done, of=c.of, what=c.what
+                    pct=format_number(round(100 * c.done / c.of)),
+                    done=format_number(c.done),
+                    of=format_number(c.of),
+                    what=c.what,
                 )
         return None
 
-    def _figures(self, block: Any) -> QFrame:
+    def _figures(self, block: rm.KeyFigures) -> QFrame:
         frame = QFrame()
         frame.setObjectName("keyFigures")
         grid = QGridLayout(frame)
@@ -225,7 +243,7 @@ class DashboardView(QWidget):
             self.figures.append((label, str(value)))
         return frame
 
-    def _table(self, block: Any) -> QTableWidget:
+    def _table(self, block: rm.Table) -> QTableWidget:
         t = QTableWidget(len(block.rows), len(block.columns))
         t.setObjectName("dashboardTable")
         t.setHorizontalHeaderLabels([str(c) for c in block.columns])
@@ -253,11 +271,15 @@ class DashboardView(QWidget):
 
         dash = self.dash
         self.ctx.tasks.run(
-            lambda _p, _c: dashboard.preview_pdf(dash), self._open_preview, self._failed
+            lambda _p, _c: dashboard.preview_pdf(dash),
+            lambda pdf: self._open_preview(dash, pdf),
+            self._failed,
         )
 
-    def _open_preview(self, pdf: bytes) -> None:
-        self.preview_dialog = PreviewDialog(self.ctx, self.principal, self.dash, pdf, self)
+    def _open_preview(self, dash: Dashboard, pdf: bytes) -> None:
+        # the dashboard the PDF was rendered from, not whatever is shown by now: Save
+        # must write the report that was previewed, even if F5 finished meanwhile
+        self.preview_dialog = PreviewDialog(self.ctx, self.principal, dash, pdf, self)
         self.preview_dialog.open()
 
 
@@ -295,7 +317,12 @@ class PreviewDialog(QDialog):
     """The report as it will be saved; Save writes exactly these bytes' report."""
 
     def __init__(
-        self, ctx: Any, principal: Any, dash: Any, pdf: bytes, parent: QWidget | None = None
+        self,
+        ctx: AppContext,
+        principal: Principal,
+        dash: Dashboard,
+        pdf: bytes,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx, self.principal, self.dash = ctx, principal, dash
@@ -329,10 +356,10 @@ class PreviewDialog(QDialog):
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save report"), "report.pdf", self.tr("PDF files (*.pdf)")
         )
-        if not path:
+        if not path or self.ctx.db is None:
             return
         try:
-            dashboard.save_pdf(self.ctx.db, self.principal, self.dash, path)
+            dashboard.save_pdf(self.ctx.db, self.principal, self.dash, Path(path))
         except Exception as exc:  # noqa: BLE001 - shown as one plain message
             W.show_error(self, exc)
             return

@@ -8,9 +8,10 @@ often happens while someone is standing at the door.
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -37,6 +38,9 @@ from facilitator.ui.labels import age_band_label, gender_label, language_label, 
 from facilitator.ui.participant_dialogs import DetailsDialog, NewcomerDialog
 from facilitator.ui.translations import format_date
 
+if TYPE_CHECKING:  # pragma: no cover
+    from facilitator.store.db import Database
+
 
 class GroupView(QWidget):
     """Group header with edit/plan actions and the roster table."""
@@ -47,6 +51,7 @@ class GroupView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.group_id: Optional[str] = None
+        self._group_name = ""
         self.setObjectName("group")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 20, 24, 20)
@@ -109,8 +114,8 @@ class GroupView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(self.COL_ALIAS, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(self.COL_CODE, QHeaderView.ResizeMode.ResizeToContents)
-        for col in (self.COL_AGE, self.COL_GENDER, self.COL_STATUS):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (self.COL_AGE, self.COL_GENDER, self.COL_STATUS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemDoubleClicked.connect(lambda _i: self._edit_alias())
         outer.addWidget(self.table, 1)
@@ -179,9 +184,10 @@ class GroupView(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        if not self.group_id or self.ctx.db is None or self.ctx.locked:
+        db, group_id = self.ctx.db, self.group_id
+        if not group_id or db is None or self.ctx.locked:
             return
-        found = G.group_form(self.ctx.db, self.group_id, self.ctx.lang)
+        found = G.group_form(db, group_id, self.ctx.lang)
         if not found.name:
             return
         name, program, lang = found.name, found.program_type, found.language
@@ -202,7 +208,7 @@ class GroupView(QWidget):
         self._set_roster_visible(not headcount_only)
         self.details.setText("  ·  ".join(bits))
         selected = self.selected()
-        rows = load_roster(self.ctx.db, self.group_id, self.show_archived.isChecked())
+        rows = load_roster(db, group_id, self.show_archived.isChecked())
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             code = QTableWidgetItem(row.code)
@@ -220,9 +226,9 @@ class GroupView(QWidget):
                 self.table.selectRow(r)
         self._update_buttons()
         self.roster_empty.setVisible(not headcount_only and not rows)
-        self._fill_history()
+        self._fill_history(db, group_id)
 
-    def _fill_history(self) -> None:
+    def _fill_history(self, db: Database, group_id: str) -> None:
         from facilitator.app.sessions import session_history
 
         self.history.clear()
@@ -233,7 +239,7 @@ class GroupView(QWidget):
             "running": self.tr("not finished"),
             "paused": self.tr("not finished"),
         }
-        for line in session_history(self.ctx.db, self.group_id):
+        for line in session_history(db, group_id):
             if line.script_id not in titles:
                 titles[line.script_id] = self._script_title(line.script_id)
             parts = [
@@ -277,14 +283,18 @@ class GroupView(QWidget):
         r = rows[0].row()
         code = self.table.item(r, self.COL_CODE)
         alias = self.table.item(r, self.COL_ALIAS)
+        age = self.table.item(r, self.COL_AGE)
+        gender = self.table.item(r, self.COL_GENDER)
         status = self.table.item(r, self.COL_STATUS)
+        if code is None or alias is None or age is None or gender is None or status is None:
+            return None  # a row being filled in by refresh()
         return RosterRow(
             code.data(Qt.ItemDataRole.UserRole),
             code.text(),
             alias.text() or None,
             bool(status.data(Qt.ItemDataRole.UserRole)),
-            self.table.item(r, self.COL_AGE).data(Qt.ItemDataRole.UserRole),
-            self.table.item(r, self.COL_GENDER).data(Qt.ItemDataRole.UserRole),
+            age.data(Qt.ItemDataRole.UserRole),
+            gender.data(Qt.ItemDataRole.UserRole),
         )
 
     def _update_buttons(self) -> None:
@@ -297,13 +307,15 @@ class GroupView(QWidget):
 
     # -- actions ----------------------------------------------------------------
     def add_newcomer(self) -> None:
+        gid = self.group_id
+        if gid is None:  # no group shown yet
+            return
         dialog = NewcomerDialog(self)
         dialog.setObjectName("newcomer_dialog")
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         alias = dialog.alias.text()
         age_band, gender = dialog.details.values()
-        gid = self.group_id
         self.ctx.tasks.run_db(
             self.ctx.db,
             lambda s: G.add_participant(s, gid, alias=alias, age_band=age_band, gender=gender),
@@ -315,7 +327,8 @@ class GroupView(QWidget):
         self.ctx.notify(changes.PARTICIPANTS)
         self.code_box = W.show_code(self, code)  # large, to read out or write on a card
         for r in range(self.table.rowCount()):
-            if self.table.item(r, self.COL_CODE).text() == code:
+            item = self.table.item(r, self.COL_CODE)
+            if item is not None and item.text() == code:
                 self.table.selectRow(r)
         self.table.setFocus()
 
@@ -405,12 +418,12 @@ class GroupView(QWidget):
         from facilitator.ui.report_dialog import ReportDialog
 
         if self.group_id:
-            ReportDialog(self.ctx, self.group_id, getattr(self, "_group_name", ""), self).exec()
+            ReportDialog(self.ctx, self.group_id, self._group_name, self).exec()
 
     def _plan(self) -> None:
         if self.ctx.navigator is not None and self.group_id:
             self.ctx.navigator.show_plan(self.group_id)
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
         self.table.setFocus()

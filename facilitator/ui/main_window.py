@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from typing import Any, Callable, Optional
+from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -33,6 +33,12 @@ from facilitator.ui.idle import IdleWatcher
 from facilitator.ui.lock_screen import LockScreen
 from facilitator.ui.unlock_dialog import AttemptFn
 from facilitator.ui import widgets as W
+
+if TYPE_CHECKING:  # pragma: no cover - the screens are imported when first shown
+    from facilitator.ui.group_view import GroupView
+    from facilitator.ui.home_view import HomeView
+    from facilitator.ui.plan_view import PlanView
+    from facilitator.ui.supervision_view import SupervisionView
 
 log = logging.getLogger(__name__)
 
@@ -90,9 +96,10 @@ class MainWindow(QMainWindow):
 
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
-        self.home = None
-        self.group = None
-        self.plan = None  # built on first use: it loads the script library
+        self.home: Optional[HomeView] = None
+        self.group: Optional[GroupView] = None
+        self.plan: Optional[PlanView] = None  # built on first use: it loads the script library
+        self.supervision: Optional[SupervisionView] = None  # built on first use
         self.run_view: Optional[QWidget] = None
         self.practice: Optional[QWidget] = None
         self.lock_screen: Optional[LockScreen] = None
@@ -113,7 +120,7 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(0, self)
         self.idle.idle.connect(self.lock)
         ctx.activity.connect(self.idle.poke)
-        QApplication.instance().installEventFilter(self.idle)
+        _qapp().installEventFilter(self.idle)
         self._sync_toolbar()
         if ctx.db is not None:
             self.attach(
@@ -138,12 +145,12 @@ class MainWindow(QMainWindow):
         from facilitator.ui.group_view import GroupView
         from facilitator.ui.home_view import HomeView
 
-        self.home = HomeView(self.ctx)
-        self.home.new_group_requested.connect(self.new_group)
-        self.home.practice_requested.connect(self.show_practice)
-        self.group = GroupView(self.ctx)
-        self.stack.addWidget(self.home)
-        self.stack.addWidget(self.group)
+        self.home = home = HomeView(self.ctx)
+        home.new_group_requested.connect(self.new_group)
+        home.practice_requested.connect(self.show_practice)
+        self.group = group = GroupView(self.ctx)
+        self.stack.addWidget(home)
+        self.stack.addWidget(group)
         attempt = unlock_attempt or (lambda _p, _c: None)
         self.lock_screen = LockScreen(
             self.ctx.tasks,
@@ -181,7 +188,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         self.toolbar = bar
 
-        def action(text: str, shortcut: QKeySequence | str, slot) -> QAction:
+        def action(text: str, shortcut: QKeySequence | str, slot: Callable[[], object]) -> QAction:
             keys = key_text(QKeySequence(shortcut))
             act = QAction(shortcut_label(text, keys), self)
             act.setShortcut(QKeySequence(shortcut))
@@ -245,14 +252,14 @@ class MainWindow(QMainWindow):
         self._sync_toolbar()
 
     def show_home(self) -> None:
-        if not self.ready:
+        if self.home is None:  # not ready: the store is still opening
             return
         self._history.clear()
         self.home.refresh()
         self._show(self.home, remember=False)
 
     def show_group(self, group_id: str) -> None:
-        if not self.ready:
+        if self.group is None:  # not ready
             return
         self.group.set_group(group_id)
         self._show(self.group)
@@ -274,7 +281,7 @@ class MainWindow(QMainWindow):
             or (self.run_view is not None and self.stack.currentWidget() is self.run_view)
         ):
             return  # never leave a live session by a shortcut
-        if getattr(self, "practice", None) is None:
+        if self.practice is None:
             from facilitator.ui.practice import create_practice_home
 
             self.practice = create_practice_home(self.ctx, self)
@@ -283,9 +290,9 @@ class MainWindow(QMainWindow):
 
     def show_supervision(self, tab: str | None = None) -> Optional[QWidget]:
         """Review queue, dashboard, audit log and users (issue 14), built on first use."""
-        if not self.ready or self.ctx.locked or getattr(self.ctx, "store", None) is None:
+        if not self.ready or self.ctx.locked or self.ctx.store is None:
             return None
-        if getattr(self, "supervision", None) is None:
+        if self.supervision is None:
             from facilitator.ui.supervision_view import SupervisionView
 
             self.supervision = SupervisionView(self.ctx)
@@ -297,8 +304,7 @@ class MainWindow(QMainWindow):
         if self.ctx.locked or not self._history:
             return
         page = self._history.pop()
-        if hasattr(page, "refresh"):
-            page.refresh()
+        _refresh(page)
         self._show(page, remember=False)
 
     def new_group(self) -> None:
@@ -324,7 +330,7 @@ class MainWindow(QMainWindow):
 
     def leave_run(self, group_id: Optional[str] = None) -> None:
         view, self.run_view = self.run_view, None
-        if group_id:
+        if group_id and self.home is not None and self.group is not None:
             self._history.clear()
             self._history.append(self.home)
             self.group.set_group(group_id)
@@ -369,9 +375,9 @@ class MainWindow(QMainWindow):
         self.ctx.locked = False
         page = self._before_lock or self.home
         self._before_lock = None
-        if hasattr(page, "refresh"):
-            page.refresh()
-        self.stack.setCurrentWidget(page)
+        if page is not None:
+            _refresh(page)
+            self.stack.setCurrentWidget(page)
         for w in self._hidden_windows:
             w.show()
         self._hidden_windows = []
@@ -388,7 +394,7 @@ class MainWindow(QMainWindow):
 
             from facilitator.ui.store_settings import offer_new_passphrase
 
-            store = getattr(self.ctx, "store", None)
+            store = self.ctx.store
             QTimer.singleShot(
                 0, lambda: offer_new_passphrase(self.ctx.tasks, store, self, used_recovery=True)
             )
@@ -400,9 +406,9 @@ class MainWindow(QMainWindow):
             return
         from facilitator.ui.report_dialog import ReportDialog
 
-        on_group = self.stack.currentWidget() is self.group and self.group.group_id
-        if on_group:
-            self.group.open_report()
+        group = self.group
+        if group is not None and self.stack.currentWidget() is group and group.group_id:
+            group.open_report()
         else:
             ReportDialog(self.ctx, parent=self).exec()
 
@@ -432,5 +438,19 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.ctx.tasks.wait_idle(30.0)
-        QApplication.instance().removeEventFilter(self.idle)
+        _qapp().removeEventFilter(self.idle)
         super().closeEvent(event)
+
+
+def _refresh(page: QWidget) -> None:
+    """Reload a screen that reads the store (home, group, plan...) before showing it again."""
+    refresh = getattr(page, "refresh", None)
+    if callable(refresh):
+        refresh()
+
+
+def _qapp() -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):  # a QMainWindow cannot exist without one
+        raise RuntimeError("no QApplication")
+    return app

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -40,6 +40,11 @@ from facilitator.ui.translations import format_number
 from facilitator.policy import K_DEFAULT, K_EXTERNAL, K_MAX, K_MIN
 from facilitator.tracking.periods import month_end
 
+if TYPE_CHECKING:  # pragma: no cover
+    from facilitator.app.access import Principal
+    from facilitator.store.db import Database
+    from facilitator.ui.tasks import CancelFlag, ProgressFn
+
 PASSWORD_MIN = 8
 KIND_GROUP, KIND_PROGRAM, KIND_EXTERNAL = "group", "program", "external"
 
@@ -60,7 +65,7 @@ def three_months_back(today: date) -> date:
 
 
 def report_job(
-    db,
+    db: Database,
     kind: str,
     group_id: Optional[str],
     date_from: Optional[date],
@@ -69,7 +74,7 @@ def report_job(
     k: int,
     password: Optional[str],
     path: str,
-    who=None,
+    who: Optional[Principal] = None,
 ) -> str:
     """Build and write the report (worker thread): the same service as the CLI, which
     checks the acting user's roles first (issue 14)."""
@@ -127,9 +132,7 @@ class ReportDialog(QDialog):
             edit.setDisplayFormat("yyyy-MM")
             edit.setAccessibleName(name)
         self.whole = QCheckBox(self.tr("Whole history"), self)
-        self.whole.toggled.connect(
-            lambda on: (self.date_from.setEnabled(not on), self.date_to.setEnabled(not on))
-        )
+        self.whole.toggled.connect(self._whole_history)
         period = QHBoxLayout()
         period.addWidget(self.date_from)
         period.addWidget(QLabel("–", self))
@@ -225,7 +228,11 @@ class ReportDialog(QDialog):
                 )
             )
 
-    def choices(self) -> dict:
+    def _whole_history(self, on: bool) -> None:
+        self.date_from.setEnabled(not on)
+        self.date_to.setEnabled(not on)
+
+    def choices(self) -> dict[str, Any]:
         """What the dialog would write, or raise ValueError with the reason to show."""
         date_from = date_to = None
         if not self.whole.isChecked():
@@ -240,7 +247,7 @@ class ReportDialog(QDialog):
             if len(self.password.text()) < PASSWORD_MIN:
                 raise ValueError(
                     self.tr("Use a password of at least %1 characters, or none.").replace(
-                        "%1", str(PASSWORD_MIN)
+                        "%1", format_number(PASSWORD_MIN)
                     )
                 )
         return {
@@ -253,7 +260,7 @@ class ReportDialog(QDialog):
             "password": password,
         }
 
-    def default_name(self, choice: dict) -> str:
+    def default_name(self, choice: dict[str, Any]) -> str:
         stamp = date.today().isoformat()
         return f"{choice['kind']}-report-{choice['lang']}-{stamp}.pdf"
 
@@ -277,17 +284,19 @@ class ReportDialog(QDialog):
         if path:
             self.write(choice, path)
 
-    def write(self, choice: dict, path: str) -> None:
+    def write(self, choice: dict[str, Any], path: str) -> None:
         """Write ``choice`` to ``path`` on the worker thread (tests call this directly)."""
         confirmed = True  # the save dialog asked before replacing the name it returned
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
             confirmed = False  # a name the dialog never saw: never replaced silently
         db = self.ctx.db
-        who = getattr(self.ctx, "principal", None)  # the signed-in user, if any
+        if db is None:  # the Reports action waits for the store to open
+            return
+        who = self.ctx.principal  # the signed-in user, if any
         self.save_button.setEnabled(False)
 
-        def job(_progress, _cancel):
+        def job(_progress: ProgressFn, _cancel: CancelFlag) -> str:
             from facilitator.export.output import check_output_path
 
             check_output_path(path, overwrite=confirmed, stores=[db.path])

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 if TYPE_CHECKING:  # pragma: no cover
     from facilitator.ui.app import App
+    from facilitator.ui.context import AppContext
+    from facilitator.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 SIZE = (1280, 800)
@@ -37,7 +39,7 @@ def grab(widget: QWidget, path: Path, size: tuple[int, int] = SIZE) -> Path:
     return path
 
 
-def _first_group(ctx) -> str | None:
+def _first_group(ctx: AppContext) -> str | None:
     """The group to picture: one that meets in the interface language, the richest first.
 
     Why the language: a group's scripts are shown in the group's own language, so an
@@ -45,6 +47,8 @@ def _first_group(ctx) -> str | None:
     """
     from facilitator.app.groups import list_groups
 
+    if ctx.db is None:
+        return None
     groups = list_groups(ctx.db)
     groups.sort(key=lambda g: (g.language != ctx.lang, -g.participants))
     return groups[0].id if groups else None
@@ -71,7 +75,7 @@ def _wizard_pages(lang: str, out: Path) -> list[Path]:
     return written
 
 
-def _supervision(window, ctx, out: Path, lang: str) -> list[Path]:
+def _supervision(window: MainWindow, ctx: AppContext, out: Path, lang: str) -> list[Path]:
     """The supervisor's screens (issue 14): review queue, dashboard, audit log, users."""
     written: list[Path] = []
     for key in ("review", "dashboard", "audit", "users"):
@@ -82,10 +86,11 @@ def _supervision(window, ctx, out: Path, lang: str) -> list[Path]:
             ctx.tasks.wait_idle(60.0)
             _settle()
         written.append(grab(window, out / f"{lang}-supervision-{key}.png"))
+    from facilitator.ui.dashboard_view import DashboardView, PreviewDialog
+
     page = window.show_supervision("dashboard")
-    if page is not None and getattr(page, "dash", None) is not None:
+    if isinstance(page, DashboardView) and page.dash is not None:
         from facilitator.app.dashboard import preview_pdf
-        from facilitator.ui.dashboard_view import PreviewDialog
 
         dialog = PreviewDialog(ctx, page.principal, page.dash, preview_pdf(page.dash), window)
         dialog.show()
@@ -109,11 +114,11 @@ def render_all(app: "App", out: Path, langs: tuple[str, ...] = ("en", "ar")) -> 
         window.resize(*SIZE)
         window.show()
         _settle()
-        ctx = app.ctx
+        ctx = window.ctx
         window.show_home()
         written.append(grab(window, out / f"{lang}-home.png"))
         group_id = _first_group(ctx)
-        if group_id:
+        if group_id and window.group is not None:
             window.show_group(group_id)
             written.append(grab(window, out / f"{lang}-group.png"))
             window.show_plan(group_id)
@@ -154,13 +159,16 @@ def render_all(app: "App", out: Path, langs: tuple[str, ...] = ("en", "ar")) -> 
     return written
 
 
-def _bundle_screens(ctx, window, lang: str, out: Path) -> list[Path]:
+def _bundle_screens(ctx: AppContext, window: MainWindow, lang: str, out: Path) -> list[Path]:
     """The report-bundles dialog: send (with a preview), status and keys tabs."""
     from facilitator.app import bundle_keys as keys
     from facilitator.store import devicekeys as dk
     from facilitator.ui.bundles_dialog import BundlesDialog
 
-    if not any(k.kind == "peer" for k in keys.list_keys(ctx.db)):
+    db = ctx.db
+    if db is None:
+        return []
+    if not any(k.kind == "peer" for k in keys.list_keys(db)):
         # the throwaway demo store gets a made-up supervisor to send to
         kp = dk.generate()
         pk = keys.PublicKey(
@@ -170,12 +178,12 @@ def _bundle_screens(ctx, window, lang: str, out: Path) -> list[Path]:
             dk.age_recipient(kp.enc_public),
             kp.key_id,
         )
-        keys.trust(ctx.db, pk, pk.fingerprint)
+        keys.trust(db, pk, pk.fingerprint)
     dialog = BundlesDialog(ctx, window)
     dialog.resize(900, 620)
     dialog.show()
     ctx.tasks.wait_idle(10.0)
-    written = []
+    written: list[Path] = []
     if dialog.recipient.count():
         dialog.preview()
         ctx.tasks.wait_idle(10.0)

@@ -8,6 +8,9 @@ are set up once, and are saved as they are added, not with this dialog's OK.
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING, Optional
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,6 +27,10 @@ from PySide6.QtWidgets import (
 
 from facilitator.ui.context import AppContext
 from facilitator.ui.labels import LANGUAGES
+
+if TYPE_CHECKING:  # pragma: no cover
+    from facilitator.ui.measures_dialog import MeasuresDialog
+    from facilitator.ui.store_settings import BackupDialog, PassphraseDialog
 
 
 class SettingsDialog(QDialog):
@@ -78,7 +85,7 @@ class SettingsDialog(QDialog):
         records.addWidget(self.passphrase_button)
         records.addWidget(self.backup_button)
         records.addStretch(1)
-        self._store = getattr(ctx, "store", None)
+        self._store = ctx.store
         if self._store is not None and not ctx.demo:
             form.addRow(self.tr("Your records"), records)
         else:
@@ -107,18 +114,22 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
         self.language = ctx.lang
 
-    def change_passphrase(self):
+    def change_passphrase(self) -> Optional[PassphraseDialog]:
         from facilitator.ui.store_settings import PassphraseDialog
 
+        if self._store is None:  # the button is hidden without an opened store
+            return None
         dialog = PassphraseDialog(self.ctx.tasks, self._store, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.passphrase_dialog = dialog
         return dialog
 
-    def open_backup(self):
+    def open_backup(self) -> Optional[BackupDialog]:
         from facilitator.ui.store_settings import BackupDialog
 
+        if self._store is None:  # the button is hidden without an opened store
+            return None
         dialog = BackupDialog(self.ctx, self._store, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -134,10 +145,10 @@ class SettingsDialog(QDialog):
             self, self.tr("Save files in"), str(save_folder(self.ctx.settings))
         )
         if folder:
-            self.ctx.settings.save_folder = folder
+            self.ctx.settings.save_folder = Path(folder)
             self.folder_label.setText(shown_path(folder))
 
-    def open_measures(self):
+    def open_measures(self) -> MeasuresDialog:
         from facilitator.ui.measures_dialog import MeasuresDialog
 
         dialog = MeasuresDialog(self.ctx, self)

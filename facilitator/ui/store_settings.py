@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -34,12 +34,22 @@ from facilitator.ui.errors_ui import error_text
 from facilitator.ui.save_files import ask_save_path, open_folder, shown_path
 from facilitator.ui.translations import format_number
 
+if TYPE_CHECKING:  # pragma: no cover
+    from facilitator.store.service import OpenedStore
+    from facilitator.ui.context import AppContext
+    from facilitator.ui.tasks import _BaseRunner
+
 
 class PassphraseDialog(QDialog):
     """Two fields, said-as-typed problems, and the change made on the worker."""
 
     def __init__(
-        self, tasks: Any, store: Any, parent: QWidget | None = None, *, after_recovery: bool = False
+        self,
+        tasks: _BaseRunner,
+        store: OpenedStore,
+        parent: QWidget | None = None,
+        *,
+        after_recovery: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("passphraseDialog")
@@ -156,19 +166,26 @@ class PassphraseDialog(QDialog):
 
 
 def offer_new_passphrase(
-    tasks: Any, store: Any, parent: QWidget | None = None, *, used_recovery: Optional[bool] = None
+    tasks: _BaseRunner,
+    store: Optional[OpenedStore],
+    parent: QWidget | None = None,
+    *,
+    used_recovery: Optional[bool] = None,
 ) -> bool:
     """After the recovery code opened the store (at start-up, or the lock screen's
     ``used_recovery``): offer a new passphrase, Yes by default."""
+    if store is None:
+        return False
     if used_recovery is None:
-        used_recovery = getattr(store, "unlocked_by", None) == "recovery"
-    if not used_recovery or store is None:
+        used_recovery = store.unlocked_by == "recovery"
+    if not used_recovery:
         return False
     answer = QMessageBox.question(
         parent,
-        PassphraseDialog.tr("Set a new passphrase?"),
-        PassphraseDialog.tr(
-            "You opened your records with the recovery code. Set a new passphrase now?"
+        QCoreApplication.translate("PassphraseDialog", "Set a new passphrase?"),
+        QCoreApplication.translate(
+            "PassphraseDialog",
+            "You opened your records with the recovery code. Set a new passphrase now?",
         ),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.Yes,
@@ -183,7 +200,7 @@ def offer_new_passphrase(
 class BackupDialog(QDialog):
     """Back up now (a kept generation beside the store) or save a copy elsewhere."""
 
-    def __init__(self, ctx: Any, store: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, store: OpenedStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("backupDialog")
         self.ctx, self.store = ctx, store
@@ -269,7 +286,7 @@ class BackupDialog(QDialog):
             label=self.tr("Making the backup…"),
         )
 
-    def _done(self, path: Any) -> None:
+    def _done(self, path: Path) -> None:
         self._busy(False)
         self.written = Path(path)
         self._show_generations()

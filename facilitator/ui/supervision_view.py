@@ -7,43 +7,51 @@ the services; the tab bar only leaves out what would show nothing but a refusal.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Callable, Optional
 
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from facilitator.ui import widgets as W
+from facilitator.ui.context import AppContext
+
+if TYPE_CHECKING:  # pragma: no cover
+    from facilitator.app.access import Principal
+    from facilitator.ui.review_view import SecondPersonDialog
 
 
 class SupervisionView(QWidget):
-    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         from facilitator.store.users import accounts
 
+        store = ctx.store
+        if store is None:  # MainWindow.show_supervision opens it only over an open store
+            raise ValueError("supervision needs the open store")
         self.ctx = ctx
-        self.principal = None
+        self.db = store.db
+        self.principal: Optional[Principal] = None
         self.setObjectName("supervisionView")
-        lay = QVBoxLayout(self)
+        self._box = lay = QVBoxLayout(self)
         self.who = W.muted("")
         lay.addWidget(self.who)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("supervisionTabs")
         lay.addWidget(self.tabs, 1)
         self.pages: dict[str, QWidget | None] = {}
-        self._makers: dict[str, Callable[[], QWidget]] = {}
+        self._makers: dict[str, Callable[[Principal], QWidget]] = {}
         self.tabs.currentChanged.connect(self._ensure)
-        self.sign_in_form = None
+        self.sign_in_form: Optional[SecondPersonDialog] = None
         # A one-person install never asks who you are; on a shared install the person
         # at the keyboard signs in with their own name and passphrase (the store may
         # have been unlocked by someone else's passphrase or the owner's keyring).
-        if len(accounts(ctx.db)) > 1:
+        if len(accounts(self.db)) > 1:
             self._ask_who()
         else:
             from facilitator.app import users
 
-            self._start(users.sign_in(ctx.store))
-        if hasattr(ctx, "lock_changed"):
-            ctx.lock_changed.connect(self._locked)
+            self._start(users.sign_in(store))
+        ctx.lock_changed.connect(self._locked)
 
     def _ask_who(self) -> None:
         from facilitator.ui.review_view import SecondPersonDialog
@@ -51,7 +59,7 @@ class SupervisionView(QWidget):
         form = SecondPersonDialog(self.ctx, self, embedded=True)
         form.signed_in.connect(self._start)
         self.sign_in_form = form
-        self.layout().insertWidget(1, form)
+        self._box.insertWidget(1, form)
         self.tabs.hide()
         form.login.setFocus()
 
@@ -59,10 +67,9 @@ class SupervisionView(QWidget):
         """Locking forgets who was signed in on a shared install."""
         from facilitator.store.users import accounts
 
-        if locked and self.principal is not None and len(accounts(self.ctx.db)) > 1:
+        if locked and self.principal is not None and len(accounts(self.db)) > 1:
             self.principal = None
-            if hasattr(self.ctx, "principal"):
-                self.ctx.principal = None
+            self.ctx.principal = None
             self.tabs.clear()
             for page in self.pages.values():
                 if page is not None:
@@ -71,16 +78,15 @@ class SupervisionView(QWidget):
             self.who.setText("")
             self._ask_who()
 
-    def _start(self, principal: Any) -> None:
+    def _start(self, principal: Principal) -> None:
         from facilitator.app.access import allowed
 
         self.principal = principal
-        if hasattr(self.ctx, "principal"):
-            self.ctx.principal = principal  # the acting user for the whole app until locked
+        self.ctx.principal = principal  # the acting user for the whole app until locked
         if self.sign_in_form is not None:
             form, self.sign_in_form = self.sign_in_form, None
             form.hide()
-            self.layout().removeWidget(form)
+            self._box.removeWidget(form)
             form.setParent(None)  # a hidden dialog left in the window swallows shortcuts
             form.deleteLater()
         self.tabs.show()
@@ -113,44 +119,46 @@ class SupervisionView(QWidget):
         if holder is None or self.principal is None:
             return
         key = holder.property("page_key")
-        if key in self._makers and self.pages.get(key) is None:
-            page = self._makers[key]()
-            holder.layout().addWidget(page)
+        box = holder.layout()
+        if key in self._makers and self.pages.get(key) is None and box is not None:
+            page = self._makers[key](self.principal)
+            box.addWidget(page)
             self.pages[key] = page
 
     def open_tab(self, key: str) -> QWidget | None:
         for i in range(self.tabs.count()):
-            if self.tabs.widget(i).property("page_key") == key:
+            holder = self.tabs.widget(i)
+            if holder is not None and holder.property("page_key") == key:
                 self.tabs.setCurrentIndex(i)
                 self._ensure(i)
                 return self.pages[key]
         return None
 
-    def _review(self) -> QWidget:
+    def _review(self, principal: Principal) -> QWidget:
         from facilitator.ui.review_view import ReviewView
 
-        view = ReviewView(self.ctx, self.principal)
+        view = ReviewView(self.ctx, principal)
         view.refresh()
         return view
 
-    def _dashboard(self) -> QWidget:
+    def _dashboard(self, principal: Principal) -> QWidget:
         from facilitator.ui.dashboard_view import DashboardView
 
-        view = DashboardView(self.ctx, self.principal)
+        view = DashboardView(self.ctx, principal)
         view.refresh()
         return view
 
-    def _audit(self) -> QWidget:
+    def _audit(self, principal: Principal) -> QWidget:
         from facilitator.ui.audit_view import AuditView
 
-        view = AuditView(self.ctx, self.principal)
+        view = AuditView(self.ctx, principal)
         view.reload()
         return view
 
-    def _users(self) -> QWidget:
+    def _users(self, principal: Principal) -> QWidget:
         from facilitator.ui.users_view import UsersView
 
-        view = UsersView(self.ctx, self.principal)
+        view = UsersView(self.ctx, principal)
         view.reload()
         return view
 

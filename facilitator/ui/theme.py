@@ -9,9 +9,11 @@ Widgets ask for a role (``role="title"``) instead of setting pixel sizes.
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 DEFAULT_TEXT_SCALE = 1.15  # a little larger than the desktop default: read from a step away
 
@@ -173,8 +175,11 @@ def apply_theme(
     return dark
 
 
-def set_role(label: QLabel, role: str) -> QLabel:
-    """Give a label a type size (by role) relative to the application font."""
+_W = TypeVar("_W", bound=QWidget)
+
+
+def set_role(label: _W, role: str) -> _W:
+    """Give a label (or a button) a type size (by role) relative to the application font."""
     if role in ROLE_SCALE:
         font = QFont(QApplication.font())
         font.setPointSizeF(font.pointSizeF() * ROLE_SCALE[role])

@@ -9,7 +9,7 @@ because without it a forgotten passphrase means every record is gone.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable, Optional
+from typing import TYPE_CHECKING, Callable, Optional
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QFontDatabase
@@ -32,10 +32,14 @@ from facilitator.ui import theme
 from facilitator.ui import widgets as W
 from facilitator.ui.errors_ui import error_text
 from facilitator.ui.labels import LANGUAGES, PROGRAM_TYPES, program_label
-from facilitator.ui.tasks import _BaseRunner
+from facilitator.ui.tasks import FailureFn, _BaseRunner
 from facilitator.ui.translations import format_number
 
 from facilitator.policy import PASSPHRASE_MIN as MIN_PASSPHRASE
+
+if TYPE_CHECKING:  # pragma: no cover
+    from facilitator.store.service import CreatedStore
+    from facilitator.ui.context import AppSettings
 
 
 class _Page(QWizardPage):
@@ -59,13 +63,17 @@ class LanguagePage(_Page):
         for key, label in LANGUAGES.items():
             btn = QRadioButton(label)
             btn.setAccessibleName(label)
-            theme.set_role(btn, "subtitle")  # type: ignore[arg-type]
-            btn.toggled.connect(lambda on, k=key: on and self.wiz.set_language(k))
+            theme.set_role(btn, "subtitle")
+            btn.toggled.connect(lambda on, k=key: self._toggled(k, on))
             layout.addWidget(btn)
             self.buttons[key] = btn
         layout.addStretch(1)
         self.buttons.get(wizard.lang, self.buttons["en"]).setChecked(True)
         self.retranslate()
+
+    def _toggled(self, lang: str, on: bool) -> None:
+        if on:
+            self.wiz.set_language(lang)
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Welcome to Facilitator"))
@@ -201,7 +209,7 @@ class ProtectPage(_Page):
             self._validating = False
         return self.wiz.store is not None  # the sync runner (tests) has finished already
 
-    def _created(self, store) -> None:
+    def _created(self, store: CreatedStore) -> None:
         self.busy = False
         self.pass1.clear()
         self.pass2.clear()
@@ -292,6 +300,8 @@ class RecoveryPage(_Page):
         if not path:
             return
         store = self.wiz.store
+        if store is None:  # this page follows the one that creates the store
+            return
         self.kit_btn.setEnabled(False)
         self.wiz.tasks.run(
             lambda _p, _c: write_recovery_kit(
@@ -387,6 +397,8 @@ class FirstGroupPage(_Page):
             program_type=self.program.currentData(),
             language=self.language.currentData(),
         )
+        if self.wiz.store is None:  # this page follows the one that creates the store
+            return False
         db = self.wiz.store.db
 
         validating = True
@@ -432,7 +444,7 @@ class FirstRunWizard(QWizard):
         on_language: Optional[Callable[[str], None]] = None,
         keyring: Optional[bool] = None,
         parent: QWidget | None = None,
-        settings=None,
+        settings: Optional[AppSettings] = None,
     ) -> None:
         super().__init__(parent)
         from facilitator.app import unlock
@@ -444,7 +456,7 @@ class FirstRunWizard(QWizard):
         self.lang = lang
         self.on_language = on_language
         self.keyring = unlock.keyring_available() if keyring is None else keyring
-        self.store = None
+        self.store: Optional[CreatedStore] = None
         self.setObjectName("first_run")
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
@@ -476,7 +488,12 @@ class FirstRunWizard(QWizard):
         if self.on_language is not None:
             self.on_language(lang)  # installs translators: pages get LanguageChange
 
-    def create_store(self, passphrase: Optional[str], on_success, on_failure) -> None:
+    def create_store(
+        self,
+        passphrase: Optional[str],
+        on_success: Callable[[CreatedStore], None],
+        on_failure: FailureFn,
+    ) -> None:
         from facilitator.store import service
 
         path = self.db_path

@@ -356,7 +356,7 @@ Write it down now; the old one no longer works.</source>
         <translation>تبقى النصوص الحرة على هذا الحاسوب ما لم تحدِّدها. لا يمكن تحديد نص يبدو أنه يكشف الهوية: عدِّله أولًا.</translation>
     </message>
     <message>
-        <source>Trust your supervisor's key first (Keys tab).</source>
+        <source>Trust your supervisor&apos;s key first (Keys tab).</source>
         <translation>اعتمِد مفتاح المشرف أولًا (تبويب المفاتيح).</translation>
     </message>
     <message>
@@ -516,7 +516,7 @@ Write it down now; the old one no longer works.</source>
         <translation>البصمة</translation>
     </message>
     <message>
-        <source>This computer's fingerprint (read it out when someone trusts your key):</source>
+        <source>This computer&apos;s fingerprint (read it out when someone trusts your key):</source>
         <translation>بصمة هذا الحاسوب (اقرأها بصوت عالٍ عندما يعتمد أحدٌ مفتاحك):</translation>
     </message>
     <message>
@@ -536,7 +536,7 @@ Write it down now; the old one no longer works.</source>
         <translation>تأكيد البصمة</translation>
     </message>
     <message>
-        <source>This file's fingerprint is:
+        <source>This file&apos;s fingerprint is:
 %1
 
 Ask its owner to read theirs out to you, and type what they say:</source>
@@ -602,7 +602,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>مُلغى</translation>
     </message>
     <message>
-        <source>%1 record(s) arrived with different content; this store's version is kept until a supervisor chooses in the review queue (Supervision, type: Two versions of a record).</source>
+        <source>%1 record(s) arrived with different content; this store&apos;s version is kept until a supervisor chooses in the review queue (Supervision, type: Two versions of a record).</source>
         <translation>وصل %1 سجلّ بمحتوى مختلف؛ تبقى النسخة المحفوظة هنا إلى أن يختار مشرف في قائمة المراجعة (الإشراف، النوع: نسختان من سجلّ).</translation>
     </message>
 </context>
@@ -785,7 +785,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>تفاصيل اختيارية</translation>
     </message>
     <message>
-        <source>Optional details for %1. Both can be left as "not asked".</source>
+        <source>Optional details for %1. Both can be left as &quot;not asked&quot;.</source>
         <translation>تفاصيل اختيارية للرمز %1. يمكن ترك الحقلين على «لم يُسأل».</translation>
     </message>
 </context>
@@ -965,7 +965,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>اختر نوع المجموعة.</translation>
     </message>
     <message>
-        <source>Choose the group's language.</source>
+        <source>Choose the group&apos;s language.</source>
         <translation>اختر لغة المجموعة.</translation>
     </message>
     <message>
@@ -1244,9 +1244,9 @@ Ask its owner to read theirs out to you, and type what they say:</source>
             <numerusform>لم يحضر أحد</numerusform>
             <numerusform>حضر شخص واحد</numerusform>
             <numerusform>حضر شخصان</numerusform>
-            <numerusform>حضر %n أشخاص</numerusform>
-            <numerusform>حضر %n شخصًا</numerusform>
-            <numerusform>حضر %n شخص</numerusform>
+            <numerusform>حضر %Ln أشخاص</numerusform>
+            <numerusform>حضر %Ln شخصًا</numerusform>
+            <numerusform>حضر %Ln شخص</numerusform>
         </translation>
     </message>
     <message>
@@ -1272,7 +1272,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
 <context>
     <name>HistoryView</name>
     <message>
-        <source>A trainee's practice over time</source>
+        <source>A trainee&apos;s practice over time</source>
         <translation>تدريب المتدرّب عبر الوقت</translation>
     </message>
     <message>
@@ -1429,7 +1429,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>تاريخ ميلاد أو تفصيل عن العمر</translation>
     </message>
     <message>
-        <source>a participant's name</source>
+        <source>a participant&apos;s name</source>
         <translation>اسم أحد المشاركين</translation>
     </message>
 </context>
@@ -1575,12 +1575,12 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>هذه النتيجة على مقياس WHO-5 أقل بعشر نقاط أو أكثر من المرة السابقة. قد يفيد اطمئنان على انفراد وتذكير بخيارات الدعم الموجودة في قائمة الجهات لديك.</translation>
     </message>
     <message>
-        <source>'{key}' is not a built-in measure.</source>
-        <translation>'{key}' ليس مقياسًا مدمجًا.</translation>
+        <source>&apos;{key}&apos; is not a built-in measure.</source>
+        <translation>&apos;{key}&apos; ليس مقياسًا مدمجًا.</translation>
     </message>
     <message>
-        <source>There is no measure called '{key}'.</source>
-        <translation>لا يوجد مقياس باسم '{key}'.</translation>
+        <source>There is no measure called &apos;{key}&apos;.</source>
+        <translation>لا يوجد مقياس باسم &apos;{key}&apos;.</translation>
     </message>
     <message>
         <source>WHO-5 has exactly five items.</source>
@@ -1607,20 +1607,20 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>درجة هذا المقياس من {lo} إلى {hi} بخطوات مقدارها {step}، والقيمة {value} ليست منها.</translation>
     </message>
     <message>
-        <source>Unknown phase '{phase}'.</source>
-        <translation>المرحلة '{phase}' غير معروفة.</translation>
+        <source>Unknown phase &apos;{phase}&apos;.</source>
+        <translation>المرحلة &apos;{phase}&apos; غير معروفة.</translation>
     </message>
     <message>
-        <source>This measure is not asked at the '{value}' point.</source>
-        <translation>لا يُطرح هذا المقياس عند النقطة '{value}'.</translation>
+        <source>This measure is not asked at the &apos;{value}&apos; point.</source>
+        <translation>لا يُطرح هذا المقياس عند النقطة &apos;{value}&apos;.</translation>
     </message>
     <message>
-        <source>That participant is not in this session's group.</source>
+        <source>That participant is not in this session&apos;s group.</source>
         <translation>هذا المشارك ليس في مجموعة هذه الجلسة.</translation>
     </message>
     <message>
-        <source>The measure '{key}' is retired and is not asked any more.</source>
-        <translation>المقياس '{key}' متوقف ولم يعد يُطرح.</translation>
+        <source>The measure &apos;{key}&apos; is retired and is not asked any more.</source>
+        <translation>المقياس &apos;{key}&apos; متوقف ولم يعد يُطرح.</translation>
     </message>
     <message>
         <source>A pass carries no score.</source>
@@ -1631,8 +1631,8 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>يحتاج مقياس WHO-5 إلى الإجابات الخمس كلها.</translation>
     </message>
     <message>
-        <source>Give a score or choose 'pass'.</source>
-        <translation>أدخل درجة أو اختر 'تخطٍّ'.</translation>
+        <source>Give a score or choose &apos;pass&apos;.</source>
+        <translation>أدخل درجة أو اختر &apos;تخطٍّ&apos;.</translation>
     </message>
     <message>
         <source>That group does not exist.</source>
@@ -1722,11 +1722,11 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>متى يُسأل (&amp;S)</translation>
     </message>
     <message>
-        <source>Add the organisation's own measure</source>
+        <source>Add the organisation&apos;s own measure</source>
         <translation>إضافة مقياس خاص بالمنظمة</translation>
     </message>
     <message>
-        <source>An organisation's own measure is not a validated instrument; reports say so. Pass is always allowed and is never scored.</source>
+        <source>An organisation&apos;s own measure is not a validated instrument; reports say so. Pass is always allowed and is never scored.</source>
         <translation>المقياس الخاص بالمنظمة ليس أداة مُحكَّمة، وتذكر التقارير ذلك. التخطي مسموح دائمًا ولا يُحتسب درجةً أبدًا.</translation>
     </message>
     <message>
@@ -1738,7 +1738,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>ملف YAML فيه العنوان والتعليمات والعبارات الخمس وتسميات الإجابات الست (من 5 إلى 0)؛ انظر ملف README</translation>
     </message>
     <message>
-        <source>Arabic WHO-5 wording: your organisation's own.</source>
+        <source>Arabic WHO-5 wording: your organisation&apos;s own.</source>
         <translation>الصياغة العربية لمؤشر WHO-5: صياغة منظمتك.</translation>
     </message>
     <message>
@@ -1746,7 +1746,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>الصياغة العربية لمؤشر WHO-5: النسخة المنشورة.</translation>
     </message>
     <message>
-        <source>Arabic WHO-5 wording: this app's own rendering, not yet checked against the published Arabic version.</source>
+        <source>Arabic WHO-5 wording: this app&apos;s own rendering, not yet checked against the published Arabic version.</source>
         <translation>الصياغة العربية لمؤشر WHO-5: ترجمة هذا التطبيق، لم تُراجَع بعدُ مقابل النسخة العربية المنشورة.</translation>
     </message>
     <message>
@@ -1806,7 +1806,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>مدمج، ليس أداة مُحكَّمة</translation>
     </message>
     <message>
-        <source>Organisation's own, not validated</source>
+        <source>Organisation&apos;s own, not validated</source>
         <translation>خاص بالمنظمة، غير مُحكَّم</translation>
     </message>
     <message>
@@ -1834,8 +1834,8 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>العنوان بالعربية</translation>
     </message>
     <message>
-        <source>Added the measure '%1'.</source>
-        <translation>أُضيف المقياس '%1'.</translation>
+        <source>Added the measure &apos;%1&apos;.</source>
+        <translation>أُضيف المقياس &apos;%1&apos;.</translation>
     </message>
     <message>
         <source>The measure could not be saved.</source>
@@ -2124,12 +2124,12 @@ Ask its owner to read theirs out to you, and type what they say:</source>
 <context>
     <name>Practice</name>
     <message>
-        <source>Unknown practice mode '{mode}'; use practice or assessment.</source>
-        <translation>نمط التدريب '{mode}' غير معروف؛ استخدم التدريب أو التقييم.</translation>
+        <source>Unknown practice mode &apos;{mode}&apos;; use practice or assessment.</source>
+        <translation>نمط التدريب &apos;{mode}&apos; غير معروف؛ استخدم التدريب أو التقييم.</translation>
     </message>
     <message>
-        <source>The scenario runs on '{script}', not '{id}'.</source>
-        <translation>يعمل هذا السيناريو على النص '{script}'، لا على '{id}'.</translation>
+        <source>The scenario runs on &apos;{script}&apos;, not &apos;{id}&apos;.</source>
+        <translation>يعمل هذا السيناريو على النص &apos;{script}&apos;، لا على &apos;{id}&apos;.</translation>
     </message>
     <message>
         <source>The seed is a whole number from 0 to 2147483647.</source>
@@ -2148,12 +2148,12 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>لا يوجد قرار تجيب عنه الآن.</translation>
     </message>
     <message>
-        <source>The decision has no option '{option_id}'; choose one of: {known}.</source>
-        <translation>ليس في هذا القرار خيار '{option_id}'؛ اختر واحدًا من: {known}.</translation>
+        <source>The decision has no option &apos;{option_id}&apos;; choose one of: {known}.</source>
+        <translation>ليس في هذا القرار خيار &apos;{option_id}&apos;؛ اختر واحدًا من: {known}.</translation>
     </message>
     <message>
-        <source>The scenario has no event '{event_id}'.</source>
-        <translation>ليس في السيناريو حدث '{event_id}'.</translation>
+        <source>The scenario has no event &apos;{event_id}&apos;.</source>
+        <translation>ليس في السيناريو حدث &apos;{event_id}&apos;.</translation>
     </message>
     <message>
         <source>That event has already happened.</source>
@@ -2168,7 +2168,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>التدريب ليس متوقفًا مؤقتًا.</translation>
     </message>
     <message>
-        <source>The attempt's log is damaged at entry {seq}.</source>
+        <source>The attempt&apos;s log is damaged at entry {seq}.</source>
         <translation>سجل المحاولة تالف عند القيد {seq}.</translation>
     </message>
     <message>
@@ -2490,7 +2490,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>يُحفظ كل شيء مشفّرًا على هذا الحاسوب.</translation>
     </message>
     <message>
-        <source>The key will be kept in this computer's system keyring, so the app opens without typing anything while you are logged in. On a shared computer, also set a passphrase.</source>
+        <source>The key will be kept in this computer&apos;s system keyring, so the app opens without typing anything while you are logged in. On a shared computer, also set a passphrase.</source>
         <translation>سيُحفظ المفتاح في سلسلة مفاتيح النظام على هذا الحاسوب، فيفتح التطبيق دون كتابة شيء ما دمت مسجّل الدخول. إن كان الحاسوب مشتركًا، فعيّن عبارة مرور أيضًا.</translation>
     </message>
     <message>
@@ -2579,7 +2579,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>يظهر هذه المرة فقط.</translation>
     </message>
     <message>
-        <source>If the passphrase is forgotten or this computer's keyring is lost, this code is the only way back into your records. Write it on paper, or save the recovery kit and print it. Keep it somewhere safe, away from this computer.</source>
+        <source>If the passphrase is forgotten or this computer&apos;s keyring is lost, this code is the only way back into your records. Write it on paper, or save the recovery kit and print it. Keep it somewhere safe, away from this computer.</source>
         <translation>إذا نُسيت عبارة المرور أو ضاعت سلسلة مفاتيح هذا الحاسوب، فهذا الرمز هو الطريق الوحيد للعودة إلى سجلاتك. اكتبه على ورقة، أو احفظ ملف الاسترداد واطبعه. احتفظ به في مكان آمن بعيدًا عن هذا الحاسوب.</translation>
     </message>
     <message>
@@ -2753,12 +2753,12 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>أشهر تقويمية كاملة. يُعرض عدد الأشخاص المختلفين والفئات العمرية والجنس لربع سنة تقويمي أو سنة تقويمية فقط.</translation>
     </message>
     <message>
-        <source>Reports hold no codes, aliases, notes or individual scores. Counts below the smallest count, and any count that would let one be worked out, are shown as "x"; small averages are withheld.</source>
-        <translation>لا تحتوي التقارير على رموز أو أسماء مستعارة أو ملاحظات أو درجات فردية. تظهر الأعداد الأصغر من أصغر عدد معروض، وكل عدد قد يسمح باستنتاج أحدها، على شكل "x"؛ وتُحجب المتوسطات المبنية على أعداد صغيرة.</translation>
+        <source>Reports hold no codes, aliases, notes or individual scores. Counts below the smallest count, and any count that would let one be worked out, are shown as &quot;x&quot;; small averages are withheld.</source>
+        <translation>لا تحتوي التقارير على رموز أو أسماء مستعارة أو ملاحظات أو درجات فردية. تظهر الأعداد الأصغر من أصغر عدد معروض، وكل عدد قد يسمح باستنتاج أحدها، على شكل &quot;x&quot;؛ وتُحجب المتوسطات المبنية على أعداد صغيرة.</translation>
     </message>
     <message>
-        <source>Counts from 1 to %1 are hidden (shown as "x").</source>
-        <translation>تُخفى الأعداد من 1 إلى %1 (تظهر على شكل "x").</translation>
+        <source>Counts from 1 to %1 are hidden (shown as &quot;x&quot;).</source>
+        <translation>تُخفى الأعداد من ١ إلى %1 (تظهر على شكل &quot;x&quot;).</translation>
     </message>
     <message>
         <source>The first month is after the last month.</source>
@@ -2992,7 +2992,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>رجوع</translation>
     </message>
     <message>
-        <source>Trainee's reactions: %1 (self-rating %2 of 5)</source>
+        <source>Trainee&apos;s reactions: %1 (self-rating %2 of 5)</source>
         <translation>انطباعات المتدرّب: %1 (تقييمه لنفسه %2 من 5)</translation>
     </message>
     <message>
@@ -3036,7 +3036,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>عدّل الدرجة</translation>
     </message>
     <message>
-        <source>Your rating (blind: others' ratings show once you have rated)</source>
+        <source>Your rating (blind: others&apos; ratings show once you have rated)</source>
         <translation>تقييمك (أعمى: تظهر تقييمات الآخرين بعد أن تقيّم)</translation>
     </message>
     <message>
@@ -3056,7 +3056,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>عُدّلت الدرجة؛ وحُفظ السبب معها.</translation>
     </message>
     <message>
-        <source>Other trainers' ratings stay hidden until you submit yours.</source>
+        <source>Other trainers&apos; ratings stay hidden until you submit yours.</source>
         <translation>تبقى تقييمات المدرّبين الآخرين مخفية حتى ترسل تقييمك.</translation>
     </message>
     <message>
@@ -3064,7 +3064,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>الاتفاق مع %1 في هذه المحاولة: %2% من %3 كفاءات</translation>
     </message>
     <message>
-        <source>%1 over %2 attempts: %3% agreement, Cohen's kappa %4</source>
+        <source>%1 over %2 attempts: %3% agreement, Cohen&apos;s kappa %4</source>
         <translation>%1 عبر %2 محاولات: اتفاق %3%، ومعامل كابا لكوهين %4</translation>
     </message>
     <message>
@@ -3245,12 +3245,12 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>سجل الجلسة تالف عند القيد {seq}.</translation>
     </message>
     <message>
-        <source>The session log does not match this script at entry {seq}: step '{step_id}' is not step {step_index} of the script.</source>
-        <translation>سجل الجلسة لا يطابق هذا النص عند القيد {seq}: الخطوة '{step_id}' ليست الخطوة {step_index} في النص.</translation>
+        <source>The session log does not match this script at entry {seq}: step &apos;{step_id}&apos; is not step {step_index} of the script.</source>
+        <translation>سجل الجلسة لا يطابق هذا النص عند القيد {seq}: الخطوة &apos;{step_id}&apos; ليست الخطوة {step_index} في النص.</translation>
     </message>
     <message>
-        <source>The session log does not match this script at entry {seq}: the skipped step '{step}' is not step {target}.</source>
-        <translation>سجل الجلسة لا يطابق هذا النص عند القيد {seq}: الخطوة المتخطاة '{step}' ليست الخطوة {target}.</translation>
+        <source>The session log does not match this script at entry {seq}: the skipped step &apos;{step}&apos; is not step {target}.</source>
+        <translation>سجل الجلسة لا يطابق هذا النص عند القيد {seq}: الخطوة المتخطاة &apos;{step}&apos; ليست الخطوة {target}.</translation>
     </message>
     <message>
         <source>The session has not started yet.</source>
@@ -3309,12 +3309,12 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>يمكن تقصير خطوة لاحقة فقط.</translation>
     </message>
     <message>
-        <source>'{id}' is mandatory and cannot be shortened.</source>
-        <translation>الخطوة '{id}' إلزامية ولا يمكن تقصيرها.</translation>
+        <source>&apos;{id}&apos; is mandatory and cannot be shortened.</source>
+        <translation>الخطوة &apos;{id}&apos; إلزامية ولا يمكن تقصيرها.</translation>
     </message>
     <message>
-        <source>'{id}' cannot be shorter than {floor_minutes} minutes.</source>
-        <translation>لا يمكن أن تقل مدة الخطوة '{id}' عن {floor_minutes} بالدقائق.</translation>
+        <source>&apos;{id}&apos; cannot be shorter than {floor_minutes} minutes.</source>
+        <translation>لا يمكن أن تقل مدة الخطوة &apos;{id}&apos; عن {floor_minutes} بالدقائق.</translation>
     </message>
     <message>
         <source>A round needs at least one participant.</source>
@@ -3325,8 +3325,8 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>أحد المشاركين مذكور مرتين في الجولة.</translation>
     </message>
     <message>
-        <source>'{start}' is not in this round.</source>
-        <translation>'{start}' ليس في هذه الجولة.</translation>
+        <source>&apos;{start}&apos; is not in this round.</source>
+        <translation>&apos;{start}&apos; ليس في هذه الجولة.</translation>
     </message>
     <message>
         <source>A round is already going on this step.</source>
@@ -3531,8 +3531,8 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
 <context>
     <name>Safety</name>
     <message>
-        <source>'{type_id}' is not a known incident type (use one of: {known}).</source>
-        <translation>'{type_id}' ليس نوع حادثة معروفًا (استخدم واحدًا من: {known}).</translation>
+        <source>&apos;{type_id}&apos; is not a known incident type (use one of: {known}).</source>
+        <translation>&apos;{type_id}&apos; ليس نوع حادثة معروفًا (استخدم واحدًا من: {known}).</translation>
     </message>
     <message>
         <source>The safety protocol file is damaged: {where} needs en and ar text.</source>
@@ -4136,7 +4136,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>الجولة %1 دقيقة، لكن %2 متحدثين بمعدل %3 دقيقة لكل منهم يحتاجون إلى %4؛ أعطها وقتًا أطول.</translation>
     </message>
     <message>
-        <source>The script has no ground-rules step; every session except a series' last one reviews the ground rules.</source>
+        <source>The script has no ground-rules step; every session except a series&apos; last one reviews the ground rules.</source>
         <translation>لا توجد في برنامج الجلسة خطوة للقواعد الأساسية؛ كل جلسة، ما عدا آخر جلسة في السلسلة، تراجع القواعد الأساسية.</translation>
     </message>
     <message>
@@ -4691,7 +4691,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>ليس موعده اليوم. ما زال بإمكانك جمعه إن رغبت.</translation>
     </message>
     <message>
-        <source>Copy each person's answers from their paper form: choose their code.</source>
+        <source>Copy each person&apos;s answers from their paper form: choose their code.</source>
         <translation>انقل إجابات كل شخص من استمارته الورقية: اختر رمزه.</translation>
     </message>
     <message>
@@ -4750,7 +4750,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>تسجيل الدخول</translation>
     </message>
     <message>
-        <source>The newcomer's code</source>
+        <source>The newcomer&apos;s code</source>
         <translation>رمز المشارك الجديد</translation>
     </message>
     <message>
@@ -4975,11 +4975,11 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>سبق استيرادها (الحزمة {bundle}): إعادة إرسال</translation>
     </message>
     <message>
-        <source>its counter {counter} is not above the sender's last ({last}): an old or replayed bundle</source>
+        <source>its counter {counter} is not above the sender&apos;s last ({last}): an old or replayed bundle</source>
         <translation>عدّادها {counter} ليس أعلى من آخر عدّاد للمرسِل ({last}): حزمة قديمة أو معادة</translation>
     </message>
     <message>
-        <source>it could not be decrypted with this install's key</source>
+        <source>it could not be decrypted with this install&apos;s key</source>
         <translation>تعذّر فك تشفيرها بمفتاح هذا التثبيت</translation>
     </message>
     <message>
@@ -5039,7 +5039,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>هذا المفتاح غير موثوق هنا: تحقّق من بصمته مع صاحبه، ثم اعتمد مفتاحه.</translation>
     </message>
     <message>
-        <source>The 'from' month is after the 'to' month.</source>
+        <source>The &apos;from&apos; month is after the &apos;to&apos; month.</source>
         <translation>شهر البداية يقع بعد شهر النهاية.</translation>
     </message>
     <message>
@@ -5047,7 +5047,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>المفتاح {key_id} {status}؛ اطلب المفتاح الحالي.</translation>
     </message>
     <message>
-        <source>Choose at least one recipient (the supervisor's key).</source>
+        <source>Choose at least one recipient (the supervisor&apos;s key).</source>
         <translation>اختر مستلمًا واحدًا على الأقل (مفتاح المشرف).</translation>
     </message>
     <message>
@@ -5071,8 +5071,8 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>مفتاح المستلم {key_id} لم يعد معروفًا.</translation>
     </message>
     <message>
-        <source>No single conflict matches that id; see 'facilitator review list --type import_conflict'.</source>
-        <translation>لا يطابق هذا المعرّف تعارضاً واحداً؛ انظر ‎'facilitator review list --type import_conflict'‎.</translation>
+        <source>No single conflict matches that id; see &apos;facilitator review list --type import_conflict&apos;.</source>
+        <translation>لا يطابق هذا المعرّف تعارضاً واحداً؛ انظر ‎&apos;facilitator review list --type import_conflict&apos;‎.</translation>
     </message>
     <message>
         <source>Choose which version to keep: local or incoming.</source>
@@ -5083,8 +5083,8 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>سبق حلّ هذا التعارض.</translation>
     </message>
     <message>
-        <source>No single key matches '{key_id}'; give more of its id.</source>
-        <translation>لا يطابق '{key_id}' مفتاحًا واحدًا بعينه؛ اكتب جزءًا أطول من معرّفه.</translation>
+        <source>No single key matches &apos;{key_id}&apos;; give more of its id.</source>
+        <translation>لا يطابق &apos;{key_id}&apos; مفتاحًا واحدًا بعينه؛ اكتب جزءًا أطول من معرّفه.</translation>
     </message>
     <message>
         <source>Could not read the key file {path}: {reason}.</source>
@@ -5152,7 +5152,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>البصمة لا تطابق ملف المفتاح هذا: لم يُعتمد المفتاح. تحقّق من أن الملف جاء من الشخص الصحيح.</translation>
     </message>
     <message>
-        <source>That is this install's own key; it cannot be trusted as a peer.</source>
+        <source>That is this install&apos;s own key; it cannot be trusted as a peer.</source>
         <translation>هذا هو مفتاح هذا التثبيت نفسه؛ لا يمكن اعتماده مفتاحًا لطرف آخر.</translation>
     </message>
     <message>
@@ -5176,28 +5176,28 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>النمط إما تدريب أو تقييم.</translation>
     </message>
     <message>
-        <source>'{id}' is a draft; only reviewed scenarios can be used for assessment. Use practice mode.</source>
-        <translation>'{id}' مسودة؛ لا تُستخدم في التقييم إلا السيناريوهات المراجَعة. استخدم نمط التدريب.</translation>
+        <source>&apos;{id}&apos; is a draft; only reviewed scenarios can be used for assessment. Use practice mode.</source>
+        <translation>&apos;{id}&apos; مسودة؛ لا تُستخدم في التقييم إلا السيناريوهات المراجَعة. استخدم نمط التدريب.</translation>
     </message>
     <message>
-        <source>There is no practice attempt '{attempt_id}'.</source>
-        <translation>لا توجد محاولة تدريب '{attempt_id}'.</translation>
+        <source>There is no practice attempt &apos;{attempt_id}&apos;.</source>
+        <translation>لا توجد محاولة تدريب &apos;{attempt_id}&apos;.</translation>
     </message>
     <message>
         <source>This attempt is {status}; only a running one can be resumed.</source>
         <translation>هذه المحاولة {status}؛ لا تُستأنف إلا المحاولة الجارية.</translation>
     </message>
     <message>
-        <source>The scenario '{scenario_id}' has changed since this attempt; it cannot be resumed.</source>
-        <translation>تغيّر السيناريو '{scenario_id}' منذ هذه المحاولة؛ لا يمكن استئنافها.</translation>
+        <source>The scenario &apos;{scenario_id}&apos; has changed since this attempt; it cannot be resumed.</source>
+        <translation>تغيّر السيناريو &apos;{scenario_id}&apos; منذ هذه المحاولة؛ لا يمكن استئنافها.</translation>
     </message>
     <message>
         <source>This attempt was not finished; there is no debrief.</source>
         <translation>لم تكتمل هذه المحاولة؛ فلا توجد مراجعة ختامية لها.</translation>
     </message>
     <message>
-        <source>The scenario '{scenario_id}' has changed since this attempt; it cannot be replayed exactly.</source>
-        <translation>تغيّر السيناريو '{scenario_id}' منذ هذه المحاولة؛ لا يمكن إعادة تشغيلها كما كانت بالضبط.</translation>
+        <source>The scenario &apos;{scenario_id}&apos; has changed since this attempt; it cannot be replayed exactly.</source>
+        <translation>تغيّر السيناريو &apos;{scenario_id}&apos; منذ هذه المحاولة؛ لا يمكن إعادة تشغيلها كما كانت بالضبط.</translation>
     </message>
     <message>
         <source>Give {what} a name of 1 to {max_label} characters.</source>
@@ -5236,8 +5236,8 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>هذه اللحظة ليست في هذه المحاولة.</translation>
     </message>
     <message>
-        <source>Unknown competency '{competency}'.</source>
-        <translation>الكفاءة '{competency}' غير معروفة.</translation>
+        <source>Unknown competency &apos;{competency}&apos;.</source>
+        <translation>الكفاءة &apos;{competency}&apos; غير معروفة.</translation>
     </message>
     <message>
         <source>The score is a whole number from -30 to 30.</source>
@@ -5268,16 +5268,16 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>المراقب</translation>
     </message>
     <message>
-        <source>The scenario has no decision '{dec_id}'.</source>
-        <translation>ليس في السيناريو قرار '{dec_id}'.</translation>
+        <source>The scenario has no decision &apos;{dec_id}&apos;.</source>
+        <translation>ليس في السيناريو قرار &apos;{dec_id}&apos;.</translation>
     </message>
     <message>
-        <source>Decision '{dec_id}' has options 1 to {n}.</source>
-        <translation>خيارات القرار '{dec_id}' من ١ إلى {n}.</translation>
+        <source>Decision &apos;{dec_id}&apos; has options 1 to {n}.</source>
+        <translation>خيارات القرار &apos;{dec_id}&apos; من ١ إلى {n}.</translation>
     </message>
     <message>
-        <source>The sheet has no tick for decision '{id}', which came up on this path.</source>
-        <translation>ليس في الورقة اختيار للقرار '{id}'، وقد ظهر هذا القرار في هذا المسار.</translation>
+        <source>The sheet has no tick for decision &apos;{id}&apos;, which came up on this path.</source>
+        <translation>ليس في الورقة اختيار للقرار &apos;{id}&apos;، وقد ظهر هذا القرار في هذا المسار.</translation>
     </message>
     <message>
         <source>That session does not exist.</source>
@@ -5285,7 +5285,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     </message>
     <message>
         <source>groups</source>
-        <extracomment>The demo's organisation-defined measure; its id is fixed like the built-in ones so the same seed gives the same rows in every store.</extracomment>
+        <extracomment>The demo&apos;s organisation-defined measure; its id is fixed like the built-in ones so the same seed gives the same rows in every store.</extracomment>
         <translation>المجموعات</translation>
     </message>
     <message>
@@ -5301,20 +5301,20 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>يجب أن يكون عدد {name} عددًا صحيحًا من ١ إلى {hi}.</translation>
     </message>
     <message>
-        <source>there is no built-in scenario '{ref}'; use one of: {known}, or give the path of a scenario file</source>
-        <translation>لا يوجد سيناريو مدمج '{ref}'؛ استخدم واحدًا من: {known}، أو اكتب مسار ملف سيناريو</translation>
+        <source>there is no built-in scenario &apos;{ref}&apos;; use one of: {known}, or give the path of a scenario file</source>
+        <translation>لا يوجد سيناريو مدمج &apos;{ref}&apos;؛ استخدم واحدًا من: {known}، أو اكتب مسار ملف سيناريو</translation>
     </message>
     <message>
-        <source>the script id '{id}' does not match the file name</source>
-        <translation>معرّف النص '{id}' لا يطابق اسم الملف</translation>
+        <source>the script id &apos;{id}&apos; does not match the file name</source>
+        <translation>معرّف النص &apos;{id}&apos; لا يطابق اسم الملف</translation>
     </message>
     <message>
-        <source>there is no script with the id '{script_id}'</source>
-        <translation>لا يوجد نص بالمعرّف '{script_id}'</translation>
+        <source>there is no script with the id &apos;{script_id}&apos;</source>
+        <translation>لا يوجد نص بالمعرّف &apos;{script_id}&apos;</translation>
     </message>
     <message>
-        <source>'{id}' is the id of a built-in script; give your copy a new id</source>
-        <translation>'{id}' معرّف نص مدمج؛ أعط نسختك معرّفًا جديدًا</translation>
+        <source>&apos;{id}&apos; is the id of a built-in script; give your copy a new id</source>
+        <translation>&apos;{id}&apos; معرّف نص مدمج؛ أعط نسختك معرّفًا جديدًا</translation>
     </message>
     <message>
         <source>That group does not exist.</source>
@@ -5341,12 +5341,12 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>القواعد الأساسية المدمجة غير صالحة: {problem}</translation>
     </message>
     <message>
-        <source>there is no ground-rule set called '{ruleset_id}'</source>
-        <translation>لا توجد مجموعة قواعد أساسية باسم '{ruleset_id}'</translation>
+        <source>there is no ground-rule set called &apos;{ruleset_id}&apos;</source>
+        <translation>لا توجد مجموعة قواعد أساسية باسم &apos;{ruleset_id}&apos;</translation>
     </message>
     <message>
-        <source>Group rule {n}: id: '{id}' is used by another of the group's rules</source>
-        <translation>قاعدة المجموعة {n}: المعرّف '{id}' مستخدم في قاعدة أخرى من قواعد المجموعة</translation>
+        <source>Group rule {n}: id: &apos;{id}&apos; is used by another of the group&apos;s rules</source>
+        <translation>قاعدة المجموعة {n}: المعرّف &apos;{id}&apos; مستخدم في قاعدة أخرى من قواعد المجموعة</translation>
     </message>
     <message>
         <source>Group rule {n}: {field}: {problem}</source>
@@ -5357,15 +5357,15 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>هذه الجلسة غير موجودة، فلا يمكن تسجيل الاتفاق.</translation>
     </message>
     <message>
-        <source>Unknown attendance status '{status}'.</source>
-        <translation>حالة الحضور '{status}' غير معروفة.</translation>
+        <source>Unknown attendance status &apos;{status}&apos;.</source>
+        <translation>حالة الحضور &apos;{status}&apos; غير معروفة.</translation>
     </message>
     <message>
         <source>This group keeps a headcount only; record the number of people instead.</source>
         <translation>هذه المجموعة تسجّل العدد فقط؛ سجّل عدد الحاضرين بدلًا من ذلك.</translation>
     </message>
     <message>
-        <source>That participant is not in this session's group.</source>
+        <source>That participant is not in this session&apos;s group.</source>
         <translation>هذا المشارك ليس في مجموعة هذه الجلسة.</translation>
     </message>
     <message>
@@ -5393,15 +5393,15 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>تعذّر إيجاد رمز مشارك غير مستخدم؛ حاول مرة أخرى.</translation>
     </message>
     <message>
-        <source>'{text}' is not a participant code (two letters and two digits, for example KT-47).</source>
-        <translation>'{text}' ليس رمز مشارك (حرفان ورقمان، مثل KT-47).</translation>
+        <source>&apos;{text}&apos; is not a participant code (two letters and two digits, for example KT-47).</source>
+        <translation>&apos;{text}&apos; ليس رمز مشارك (حرفان ورقمان، مثل KT-47).</translation>
     </message>
 </context>
 <context>
     <name>export</name>
     <message>
         <source>The text needs more special letter forms than one report can hold.</source>
-        <extracomment>Fallback faces, in the order they are tried: (registered name stem, Python package, file in its ``files`` folder). Each is registered as "&lt;stem&gt;" and "&lt;stem&gt;-Bold".</extracomment>
+        <extracomment>Fallback faces, in the order they are tried: (registered name stem, Python package, file in its ``files`` folder). Each is registered as &quot;&lt;stem&gt;&quot; and &quot;&lt;stem&gt;-Bold&quot;.</extracomment>
         <translation>يحتاج النص إلى أشكال حروف خاصة أكثر مما يتسع له تقرير واحد.</translation>
     </message>
     <message>
@@ -5477,8 +5477,8 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
 <context>
     <name>measures</name>
     <message>
-        <source>Only the WHO-5 wording can be replaced, not '{key}'.</source>
-        <translation>يمكن استبدال صياغة WHO-5 فقط، لا '{key}'.</translation>
+        <source>Only the WHO-5 wording can be replaced, not &apos;{key}&apos;.</source>
+        <translation>يمكن استبدال صياغة WHO-5 فقط، لا &apos;{key}&apos;.</translation>
     </message>
     <message>
         <source>The wording must be a mapping with title, instructions, items and choices.</source>
@@ -5493,16 +5493,16 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>ينقص الصياغة: {fields}.</translation>
     </message>
     <message>
-        <source>'{field}' must be a list of exactly {n} texts.</source>
-        <translation>يجب أن يكون '{field}' قائمة من {n} نصوص بالضبط.</translation>
+        <source>&apos;{field}&apos; must be a list of exactly {n} texts.</source>
+        <translation>يجب أن يكون &apos;{field}&apos; قائمة من {n} نصوص بالضبط.</translation>
     </message>
     <message>
         <source>Only the Arabic wording can be replaced; English is the published text.</source>
         <translation>لا يمكن استبدال إلا الصياغة العربية؛ فالنص الإنجليزي هو النص المنشور.</translation>
     </message>
     <message>
-        <source>'{key}' is not a built-in measure.</source>
-        <translation>'{key}' ليس مقياسًا مدمجًا.</translation>
+        <source>&apos;{key}&apos; is not a built-in measure.</source>
+        <translation>&apos;{key}&apos; ليس مقياسًا مدمجًا.</translation>
     </message>
     <message>
         <source>Could not read {path}: {reason}.</source>
@@ -5525,12 +5525,12 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>الملف {path} ليس YAML صالحًا.</translation>
     </message>
     <message>
-        <source>A measure key uses lowercase letters, digits and '_' (2 to 41 characters, starting with a letter).</source>
-        <translation>يتكون رمز المقياس من أحرف لاتينية صغيرة وأرقام و'_' (من 2 إلى 41 محرفًا، ويبدأ بحرف).</translation>
+        <source>A measure key uses lowercase letters, digits and &apos;_&apos; (2 to 41 characters, starting with a letter).</source>
+        <translation>يتكون رمز المقياس من أحرف لاتينية صغيرة وأرقام و&apos;_&apos; (من 2 إلى 41 محرفًا، ويبدأ بحرف).</translation>
     </message>
     <message>
-        <source>A measure called '{key}' already exists.</source>
-        <translation>يوجد مقياس باسم '{key}' من قبل.</translation>
+        <source>A measure called &apos;{key}&apos; already exists.</source>
+        <translation>يوجد مقياس باسم &apos;{key}&apos; من قبل.</translation>
     </message>
     <message>
         <source>A custom measure needs a title in both English and Arabic.</source>
@@ -5541,8 +5541,8 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>يُطرح المقياس المخصّص في بداية الجلسة ونهايتها (قبل وبعد)، أو مرة واحدة، أو كليهما.</translation>
     </message>
     <message>
-        <source>'{key}' is a built-in measure; its title cannot be changed.</source>
-        <translation>'{key}' مقياس مدمج؛ لا يمكن تغيير عنوانه.</translation>
+        <source>&apos;{key}&apos; is a built-in measure; its title cannot be changed.</source>
+        <translation>&apos;{key}&apos; مقياس مدمج؛ لا يمكن تغيير عنوانه.</translation>
     </message>
     <message>
         <source>Give a new English title, a new Arabic title, or both.</source>
@@ -5597,8 +5597,8 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>الخطوة {step} تعطي {n} نقطة إجابة؛ استخدم {most} على الأكثر.</translation>
     </message>
     <message>
-        <source>'{key}' is a built-in measure and cannot be retired.</source>
-        <translation>'{key}' مقياس مدمج ولا يمكن إيقافه.</translation>
+        <source>&apos;{key}&apos; is a built-in measure and cannot be retired.</source>
+        <translation>&apos;{key}&apos; مقياس مدمج ولا يمكن إيقافه.</translation>
     </message>
 </context>
 <context>
@@ -5620,12 +5620,12 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>هذه المجموعة تسجّل العدد فقط، دون قائمة بالمشاركين.</translation>
     </message>
     <message>
-        <source>Unknown age band '{age_band}'.</source>
-        <translation>الفئة العمرية '{age_band}' غير معروفة.</translation>
+        <source>Unknown age band &apos;{age_band}&apos;.</source>
+        <translation>الفئة العمرية &apos;{age_band}&apos; غير معروفة.</translation>
     </message>
     <message>
-        <source>Unknown gender option '{gender}'.</source>
-        <translation>خيار الجنس '{gender}' غير معروف.</translation>
+        <source>Unknown gender option &apos;{gender}&apos;.</source>
+        <translation>خيار الجنس &apos;{gender}&apos; غير معروف.</translation>
     </message>
 </context>
 <context>
@@ -5653,8 +5653,8 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
 <context>
     <name>review</name>
     <message>
-        <source>Unknown two-person action '{action}'.</source>
-        <translation>الإجراء '{action}' ليس من الإجراءات التي تتطلب شخصين.</translation>
+        <source>Unknown two-person action &apos;{action}&apos;.</source>
+        <translation>الإجراء &apos;{action}&apos; ليس من الإجراءات التي تتطلب شخصين.</translation>
     </message>
     <message>
         <source>There is no such request.</source>
@@ -5689,8 +5689,8 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>مغلق دون إجراء</translation>
     </message>
     <message>
-        <source>Unknown review setting '{k}'.</source>
-        <translation>إعداد المراجعة '{k}' غير معروف.</translation>
+        <source>Unknown review setting &apos;{k}&apos;.</source>
+        <translation>إعداد المراجعة &apos;{k}&apos; غير معروف.</translation>
     </message>
     <message>
         <source>A review threshold must be a positive number.</source>
@@ -5777,7 +5777,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>نسختان من سجل واحد</translation>
     </message>
     <message>
-        <source>Two versions of a record: say which one to keep (this store's version: local; the one that arrived: incoming).</source>
+        <source>Two versions of a record: say which one to keep (this store&apos;s version: local; the one that arrived: incoming).</source>
         <translation>نسختان من سجلّ: حدّد أيّهما تبقى (نسخة هذا المخزن: local؛ النسخة التي وصلت: incoming).</translation>
     </message>
     <message>
@@ -5812,7 +5812,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>النسخة الاحتياطية ليست مخزن Facilitator كاملًا (ينقصها: {tables})؛ لم تُستعَد.</translation>
     </message>
     <message>
-        <source>The backup's schema version ({revision}) is not one this version of Facilitator knows; it was not restored. A newer version may have written it.</source>
+        <source>The backup&apos;s schema version ({revision}) is not one this version of Facilitator knows; it was not restored. A newer version may have written it.</source>
         <translation>إصدار مخطط النسخة الاحتياطية ({revision}) غير معروف لهذا الإصدار من Facilitator؛ لم تُستعَد. ربما كتبها إصدار أحدث.</translation>
     </message>
     <message>
@@ -5868,8 +5868,8 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>المخزن هنا للقراءة فقط، لذلك لم يُحفظ التغيير الأخير. كل ما حُفظ قبله سليم.</translation>
     </message>
     <message>
-        <source>Part of the database is damaged ({reason}), so this could not be read or saved. Run 'facilitator db check' and restore from a backup.</source>
-        <translation>جزء من قاعدة البيانات تالف ({reason})، لذلك تعذّرت القراءة أو الحفظ. شغّل الأمر 'facilitator db check' واستعِد البيانات من نسخة احتياطية.</translation>
+        <source>Part of the database is damaged ({reason}), so this could not be read or saved. Run &apos;facilitator db check&apos; and restore from a backup.</source>
+        <translation>جزء من قاعدة البيانات تالف ({reason})، لذلك تعذّرت القراءة أو الحفظ. شغّل الأمر &apos;facilitator db check&apos; واستعِد البيانات من نسخة احتياطية.</translation>
     </message>
     <message>
         <source>The disk is full: could not {action} {path}. Nothing was changed; free some space and try again.</source>
@@ -5896,7 +5896,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>يستخدم ملف المفاتيح طريقة اشتقاق مفتاح غير معروفة: إنه تالف أو كتبه إصدار أحدث من Facilitator.</translation>
     </message>
     <message>
-        <source>Internal error: wrapping a key that is not this store's.</source>
+        <source>Internal error: wrapping a key that is not this store&apos;s.</source>
         <translation>خطأ داخلي: محاولة تغليف مفتاح لا يخص هذا المخزن.</translation>
     </message>
     <message>
@@ -5948,8 +5948,8 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>يجب أن يتكون رمز الاسترداد من {expected} حرفًا ورقمًا، لكن كُتب {got}. تحقق من وجود حرف ناقص أو زائد.</translation>
     </message>
     <message>
-        <source>Group {n} of the recovery code contains '{ch}', which never appears in recovery codes: please check that group.</source>
-        <translation>المجموعة {n} من رمز الاسترداد تحتوي على '{ch}'، وهو لا يظهر أبدًا في رموز الاسترداد: يُرجى التحقق من هذه المجموعة.</translation>
+        <source>Group {n} of the recovery code contains &apos;{ch}&apos;, which never appears in recovery codes: please check that group.</source>
+        <translation>المجموعة {n} من رمز الاسترداد تحتوي على &apos;{ch}&apos;، وهو لا يظهر أبدًا في رموز الاسترداد: يُرجى التحقق من هذه المجموعة.</translation>
     </message>
     <message>
         <source>Group {n} of the recovery code ({group}) looks mistyped: please check that group.</source>
@@ -6000,11 +6000,11 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>قاعدة البيانات {path} تالفة ({problem}). لم تتغير؛ استرجعها من نسخة احتياطية.</translation>
     </message>
     <message>
-        <source>This store has several users: give the current passphrase, or change a user's passphrase with 'facilitator users passwd'.</source>
-        <translation>لهذا المخزن عدة مستخدمين: أدخل عبارة المرور الحالية، أو غيّر عبارة مرور مستخدم بالأمر ‎'facilitator users passwd'‎.</translation>
+        <source>This store has several users: give the current passphrase, or change a user&apos;s passphrase with &apos;facilitator users passwd&apos;.</source>
+        <translation>لهذا المخزن عدة مستخدمين: أدخل عبارة المرور الحالية، أو غيّر عبارة مرور مستخدم بالأمر ‎&apos;facilitator users passwd&apos;‎.</translation>
     </message>
     <message>
-        <source>The passphrase cannot be removed: the system keyring does not hold this store's key, so the passphrase is needed to open it.</source>
+        <source>The passphrase cannot be removed: the system keyring does not hold this store&apos;s key, so the passphrase is needed to open it.</source>
         <translation>لا يمكن إزالة عبارة المرور: سلسلة مفاتيح النظام لا تحفظ مفتاح هذا المخزن، لذا ما زالت عبارة المرور لازمة لفتحه.</translation>
     </message>
     <message>
@@ -6160,7 +6160,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>ملاحظات الجهة</translation>
     </message>
     <message>
-        <source>The trainee's label</source>
+        <source>The trainee&apos;s label</source>
         <translation>تسمية المتدرّب</translation>
     </message>
     <message>
@@ -6196,7 +6196,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>لا يوجد مستخدم باسم {name} في هذا المخزن.</translation>
     </message>
     <message>
-        <source>Signing in as {name} needs that user's passphrase (--passphrase-file FILE).</source>
+        <source>Signing in as {name} needs that user&apos;s passphrase (--passphrase-file FILE).</source>
         <translation>الدخول باسم {name} يحتاج إلى عبارة مروره (--passphrase-file FILE).</translation>
     </message>
     <message>
@@ -6212,7 +6212,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>لا يمكنك الموافقة على إزالتك أنت.</translation>
     </message>
     <message>
-        <source>The user's passphrase no longer opens this store. If they may have kept a copy of the key file, change the database key now (facilitator db rekey).</source>
+        <source>The user&apos;s passphrase no longer opens this store. If they may have kept a copy of the key file, change the database key now (facilitator db rekey).</source>
         <translation>لم تعد عبارة مرور المستخدم تفتح هذا المخزن. إن كان قد يحتفظ بنسخة من ملف المفاتيح، فغيّر مفتاح قاعدة البيانات الآن (facilitator db rekey).</translation>
     </message>
     <message>

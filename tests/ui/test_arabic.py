@@ -66,6 +66,21 @@ def test_ts_has_no_unfinished_and_keeps_placeholders():
     assert count > 300
 
 
+def test_arabic_plural_forms_count_in_the_interface_digits():
+    """A plural form writes its count as ``%Ln`` (the locale's digits), never ``%n``.
+
+    Qt fills ``%n`` with Western digits: the group page said "حضر 11 شخصًا" beside a
+    date in Arabic-Indic digits.
+    """
+    for context, msg in _messages(TS):
+        if msg.get("numerus") != "yes":
+            continue
+        for form in msg.find("translation").findall("numerusform"):
+            assert not re.search(r"%n", form.text or ""), (
+                f"use %Ln: [{context}] {msg.findtext('source')!r} -> {form.text!r}"
+            )
+
+
 @pytest.mark.skipif(
     shutil.which("pyside6-lupdate", path=str(Path(sys.executable).parent)) is None,
     reason="pyside6-lupdate not installed",
@@ -225,3 +240,36 @@ def test_arabic_first_run_wizard_is_translated(qtbot, arabic, tmp_path, no_keyri
                 f"untranslated in the wizard: {text!r}"
             )
         wizard.next()
+
+
+def test_group_session_history_counts_in_arabic_digits(qtbot, arabic, raw_db, tmp_path):
+    """The group page's session list: date, count and words all in the interface's digits."""
+    from datetime import datetime
+
+    from facilitator.store.models import Session, SessionStatus
+    from facilitator.ui.group_view import GroupView
+    from facilitator.ui.tasks import SyncTaskRunner
+
+    with raw_db.unit() as s:
+        g = Group(name="حلقة الأربعاء", program_type="grief", language="ar")
+        s.add(g)
+        s.flush()
+        s.add(
+            Session(
+                group_id=g.id,
+                script_id="grief-loss-circle",
+                script_version="1",
+                started_at=datetime(2025, 3, 11, 18, 0),
+                status=SessionStatus.completed,
+                headcount=11,
+            )
+        )
+        gid = g.id
+    ctx = AppContext(raw_db, "ar", SyncTaskRunner(), AppSettings(tmp_path / "s.ini"))
+    view = GroupView(ctx)
+    qtbot.addWidget(view)
+    view.set_group(gid)
+    assert view.history.count() == 1
+    text = view.history.item(0).text()
+    assert "حضر ١١ شخصًا" in text and "١١ آذار ٢٠٢٥" in text, text
+    assert not re.search("[0-9]", text), text

@@ -168,3 +168,23 @@ def test_the_report_can_never_land_on_the_store(qtbot, ctx, group, tmp_path, mes
     dialog.write(dialog.choices(), str(tmp_path / "old"))  # ".pdf" added: not confirmed
     assert existing.read_bytes() == b"keep me"
     assert any("already exists" in call[2] for call in message_boxes)
+
+
+def test_arabic_k_hint_counts_in_arabic_digits(qtbot, ctx, group):
+    """ "Counts from 1 to 4 are hidden" wrote a Western 1 beside an Arabic-Indic 4."""
+    import re
+
+    from PySide6.QtWidgets import QApplication
+
+    from facilitator.ui.translations import LanguageInstaller
+
+    installer = LanguageInstaller()
+    installer.install(QApplication.instance(), "ar")
+    try:
+        ctx.lang = "ar"
+        dialog = _dialog(qtbot, ctx, group[0], "Tuesday circle")
+        text = dialog.k_hint.text()
+        assert "١" in text and "٤" in text, text
+        assert not re.search("[0-9]", text), text
+    finally:
+        installer.install(QApplication.instance(), "en")

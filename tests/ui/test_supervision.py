@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QInputDialog
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog
 from sqlalchemy import select, text, update
 
 from facilitator.store.models import AuditEvent, Group
@@ -198,3 +198,50 @@ def test_a_trainer_sees_no_supervision_tabs(sup_ctx, qtbot):
     assert view.tabs.count() == 0
     with sup_ctx.db.session() as s:
         assert s.scalars(select(Group)).first() is not None
+
+
+def test_the_preview_saves_the_dashboard_it_rendered(sup_ctx, qtbot, monkeypatch):
+    """F5 finishing while the preview renders must not swap what Save writes."""
+    from facilitator.app import users
+    from facilitator.ui.dashboard_view import DashboardView
+
+    view = DashboardView(sup_ctx, users.sign_in(sup_ctx.store))
+    qtbot.addWidget(view)
+    view.refresh()
+    rendered = view.dash
+    assert rendered is not None
+    held = []
+    monkeypatch.setattr(
+        sup_ctx.tasks, "run", lambda job, ok=None, failed=None, **_kw: held.append((job, ok))
+    )
+    view.preview()  # the PDF is rendered on the worker...
+    monkeypatch.undo()
+    view.k.setValue(rendered.query.k + 1)
+    view.refresh()  # ...while a newer dashboard arrives first
+    assert view.dash is not rendered and view.dash.query.k == rendered.query.k + 1
+    ((job, ok),) = held
+    ok(job(lambda *_a: None, None))
+    assert view.preview_dialog.dash is rendered
+
+
+def test_dashboard_completeness_counts_in_arabic_digits(sup_ctx, qtbot):
+    import re
+
+    from PySide6.QtWidgets import QLabel
+
+    from facilitator.app import users
+    from facilitator.ui.dashboard_view import DashboardView
+    from facilitator.ui.translations import LanguageInstaller
+
+    installer = LanguageInstaller()
+    installer.install(QApplication.instance(), "ar")
+    try:
+        sup_ctx.lang = "ar"
+        view = DashboardView(sup_ctx, users.sign_in(sup_ctx.store))
+        qtbot.addWidget(view)
+        view.refresh()
+        shown = [w.text() for w in view.findChildren(QLabel, "completeness")]
+        assert shown and all("الاكتمال" in t for t in shown), shown
+        assert not any(re.search("[0-9]", t) for t in shown), shown
+    finally:
+        installer.install(QApplication.instance(), "en")

@@ -87,7 +87,7 @@ class PresenterView(QWidget):
         self.rules.setWordWrap(True)
         self.rules.setTextFormat(Qt.TextFormat.RichText)
         self.rules.setFont(scaled_font(1.9))
-        layout = QVBoxLayout(self)
+        layout = self._box = QVBoxLayout(self)
         layout.setContentsMargins(40, 30, 40, 30)
         # The window's size comes from the screen, never from its contents: type is fitted
         # to the window (``_fit``), so the window must not grow to fit the type. (It once
@@ -131,9 +131,9 @@ class PresenterView(QWidget):
             self.rules.setMinimumHeight(0)
             self.rules.setMaximumHeight(16777215)
             return
-        margins = self.layout().contentsMargins()
+        margins = self._box.contentsMargins()
         width = max(1, self.width() - margins.left() - margins.right())
-        spacing = max(0, self.layout().spacing())
+        spacing = max(0, self._box.spacing())
         used = (
             margins.top()
             + margins.bottom()
@@ -207,7 +207,7 @@ class PresenterView(QWidget):
         else:
             self.rules.hide()
         self._fit()  # the timer shrinks for rules; rules and title may wrap anew
-        self.layout().activate()  # place them now, not on the next event-loop pass
+        self._box.activate()  # place them now, not on the next event-loop pass
 
     def state(self) -> PresenterState:
         return self._state

@@ -15,7 +15,7 @@ Panels live in their own modules (the side tabs in :mod:`side_tabs`).
 
 from __future__ import annotations
 
-from typing import Any, Callable, Optional
+from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -44,6 +44,12 @@ from facilitator.ui.run.skip_dialog import ask_skip_reason
 from facilitator.ui.run.step_card import StepCard
 from facilitator.ui.translations import format_number
 
+if TYPE_CHECKING:  # pragma: no cover
+    from facilitator.ui.context import AppContext
+    from facilitator.ui.run.attendance_panel import HeadcountPanel
+    from facilitator.ui.run.summary_view import SummaryView
+    from facilitator.ui.run.who5_panel import Who5Panel
+
 REPAINT_MS = 250
 
 
@@ -55,7 +61,7 @@ class RunView(QWidget):
 
     def __init__(
         self,
-        ctx: Any,
+        ctx: AppContext,
         runner: SessionRunner,
         script: Script,
         data: run_data.RunData,
@@ -71,7 +77,7 @@ class RunView(QWidget):
         self.session_id, self.group_id = c.session_id, c.group_id
         self.lang = data.group_language if data.group_language in ("en", "ar") else ctx.lang
         self.presenter: Optional[PresenterView] = None
-        self.summary = None
+        self.summary: Optional[SummaryView] = None
         self.discard_on_close = False  # screenshots: abandon the practice session on close
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self._build_run_page())
@@ -299,11 +305,8 @@ class RunView(QWidget):
         )
         panel = self.activity.show_for(step)
         self.side.refresh_people()
-        if (
-            self.side.currentWidget() is self.who5
-            and self.who5 is not None
-            and self.who5.entry_open()
-        ):
+        who5 = self.who5
+        if who5 is not None and self.side.currentWidget() is who5 and who5.entry_open():
             pass  # a WHO-5 form half copied from paper stays in front
         elif panel is not None:
             self.side.setCurrentWidget(self.activity)
@@ -376,11 +379,11 @@ class RunView(QWidget):
         self.newcomer_code_box = show_code(self, person.code)  # large, to read out
 
     @property
-    def who5(self) -> Optional[Any]:
+    def who5(self) -> Optional[Who5Panel]:
         return self.side.who5
 
     @property
-    def headcount(self) -> Optional[Any]:
+    def headcount(self) -> Optional[HeadcountPanel]:
         return self.side.headcount
 
     # ---- the facilitator's actions: the controller acts, the view draws ------------
@@ -446,7 +449,7 @@ class RunView(QWidget):
         self.set_presenter_visible(False)
         self.timer.stop()
         self.left.emit()
-        if getattr(self.ctx, "navigator", None) is not None:
+        if self.ctx.navigator is not None:
             self.ctx.navigator.leave_run(self.group_id)
 
     # ---- presenter, safety, summary ----------------------------------------------
@@ -487,7 +490,7 @@ class RunView(QWidget):
 
         self.timer.stop()
         self.refresh()
-        self.summary = SummaryView(
+        self.summary = summary = SummaryView(
             self.ctx,
             self.session_id,
             report_lang=self.ctx.lang,
@@ -495,9 +498,9 @@ class RunView(QWidget):
             scores=not (self.data.no_notes or self.data.headcount_only),
             auto_pdf=at_close and not self.data.is_practice,
         )
-        self.summary.leave_requested.connect(self.leave)
-        self.pages.addWidget(self.summary)
-        self.pages.setCurrentWidget(self.summary)
+        summary.leave_requested.connect(self.leave)
+        self.pages.addWidget(summary)
+        self.pages.setCurrentWidget(summary)
 
     def hideEvent(self, event: Any) -> None:  # noqa: N802 - Qt name
         # Hidden by the lock screen, a screen switch or the window closing: keep the note.

@@ -42,7 +42,7 @@ from facilitator.app import runs
 from facilitator.i18n import pick
 from facilitator.session import safety
 from facilitator.ui import theme
-from facilitator.app.safety_numbers import safety_numbers
+from facilitator.app.safety_numbers import SafetyNumbers, safety_numbers
 from facilitator.ui.run.common import locale_digits, run_db, scaled_font, set_font
 from facilitator.ui.run.notes_field import IdentifyingTextEdit
 from facilitator.ui.widgets import fit_to_screen
@@ -194,7 +194,7 @@ class SafetyDialog(QDialog):
         run_db(self.ctx, fn, done)
 
     def reload_resources(self) -> None:
-        def load(s: Any) -> tuple[list[tuple[str, list[str]]], bool]:
+        def load(s: Any) -> tuple[list[tuple[str, list[str]]], bool, SafetyNumbers]:
             safety.seed_default_resources(s, self.ctx.lang)
             safety.localize_placeholders(s, self.ctx.lang)
             rows = [
@@ -205,7 +205,9 @@ class SafetyDialog(QDialog):
 
         self._db(load, self._show_resources)
 
-    def _show_resources(self, result: tuple[list[tuple[str, list[str]]], bool, Any]) -> None:
+    def _show_resources(
+        self, result: tuple[list[tuple[str, list[str]]], bool, SafetyNumbers]
+    ) -> None:
         rows, need_editing, numbers = result
         self._loading = True
         self.resources.setRowCount(len(rows))
@@ -221,7 +223,7 @@ class SafetyDialog(QDialog):
         self._loading = False
         self._show_state(need_editing, numbers)
 
-    def _show_state(self, need_editing: bool, numbers: Any) -> None:
+    def _show_state(self, need_editing: bool, numbers: SafetyNumbers) -> None:
         self.reminder.setText(
             self.tr(
                 "No resource has a phone number yet. Add your local crisis "
@@ -249,11 +251,11 @@ class SafetyDialog(QDialog):
         field, value = RESOURCE_FIELDS[item.column()], item.text()
         lang = self.ctx.lang
 
-        def save(s: Any) -> tuple[bool, Any]:
+        def save(s: Any) -> tuple[bool, SafetyNumbers]:
             safety.update_resource(s, rid, **{field: value})
             return safety.resources_need_editing(s), safety_numbers(s, lang)
 
-        def saved(state: tuple[bool, Any]) -> None:
+        def saved(state: tuple[bool, SafetyNumbers]) -> None:
             self._show_state(*state)  # the reminder goes as soon as a number is typed
             self.ctx.notify(changes.SAFETY)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -22,8 +22,11 @@ from facilitator.app.runs import step_titles
 from facilitator.app.summary_data import SessionSummary, session_summary
 from facilitator.ui.save_files import open_folder, shown_path
 
+if TYPE_CHECKING:  # pragma: no cover
+    from facilitator.ui.context import AppContext
 
-def reports_dir(ctx: Any) -> Path:
+
+def reports_dir(ctx: AppContext) -> Path:
     """The save folder every PDF goes to (Documents/Facilitator unless chosen otherwise)."""
     from facilitator.ui.save_files import save_folder
 
@@ -36,7 +39,7 @@ class SummaryView(QWidget):
 
     def __init__(
         self,
-        ctx: Any,
+        ctx: AppContext,
         session_id: str,
         report_lang: Optional[str] = None,
         parent: QWidget | None = None,
@@ -186,7 +189,7 @@ class SummaryView(QWidget):
         from facilitator.app import reports
 
         db, session_id, lang = self.ctx.db, self.session_id, self.report_lang
-        who = getattr(self.ctx, "principal", None)
+        who = self.ctx.principal
         stamp = datetime.now().strftime("%Y-%m-%d-%H%M")
         path = reports_dir(self.ctx) / f"session-summary-{stamp}-{session_id[:6]}.pdf"
 

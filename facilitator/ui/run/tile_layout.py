@@ -56,7 +56,7 @@ class TileLayout(QLayout):
 
     # -- arrangement -----------------------------------------------------------------
     def _visible(self) -> list[QLayoutItem]:
-        return [i for i in self._items if not (i.widget() and i.widget().isHidden())]
+        return [i for i in self._items if not _hidden(i)]
 
     def _cell(self) -> QSize:
         items = self._visible()
@@ -86,7 +86,8 @@ class TileLayout(QLayout):
             if cols > 1
             else max(1, inner.width())
         )
-        rtl = self.parentWidget() is not None and self.parentWidget().isRightToLeft()
+        parent = self.parentWidget()
+        rtl = parent is not None and parent.isRightToLeft()
         y = inner.y()
         for start in range(0, len(items), cols):
             row = items[start : start + cols]
@@ -99,3 +100,9 @@ class TileLayout(QLayout):
                     item.setGeometry(QRect(QPoint(x, y), QSize(width, height)))
             y += height + gap
         return y - gap - rect.y() + m.bottom()
+
+
+def _hidden(item: QLayoutItem) -> bool:
+    """A tile whose widget is hidden takes no cell (a spacer item never hides)."""
+    widget = item.widget()
+    return widget is not None and widget.isHidden()
