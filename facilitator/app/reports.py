@@ -40,12 +40,11 @@ def check(
     *,
     group_id: Optional[str] = None,
     session_id: Optional[str] = None,
-    lang: str = "en",
 ) -> Principal:
     """The acting user, refused unless they may write this report."""
     if kind == PROGRAM:  # every group, so a supervisor's report
-        return acting(db, who, "reports.program", lang)
-    actor = acting(db, who, "reports.write", lang)
+        return acting(db, who, "reports.program")
+    actor = acting(db, who, "reports.write")
     if not may_see_group(actor, _group_owner(db, group_id, session_id)):
         raise denied(
             QT_TRANSLATE_NOOP("reports", "{user} may write reports only on the groups they run."),
@@ -70,7 +69,7 @@ def build(
     """Check the role, then build the report (nothing is written)."""
     from facilitator.tracking import reports
 
-    check(db, kind, who, group_id=group_id, session_id=session_id, lang=lang)
+    check(db, kind, who, group_id=group_id, session_id=session_id)
     if kind == SESSION:
         return reports.build_session_report(db, session_id or "", lang)
     if kind == GROUP:

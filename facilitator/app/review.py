@@ -87,7 +87,9 @@ def set_thresholds(db: Database, who: Principal, **values: Any) -> dict[str, Any
     require(who, "settings.manage")
     for k, v in values.items():
         if k not in rt.DEFAULTS:
-            raise InputError(f"Unknown review setting {k!r}.")
+            raise InputError(
+                QT_TRANSLATE_NOOP("review", "Unknown review setting '{k}'."), params={"k": k}
+            )
         if isinstance(v, bool) or not isinstance(v, (int, float)) or v <= 0:
             raise InputError(
                 QT_TRANSLATE_NOOP("review", "A review threshold must be a positive number.")

@@ -68,7 +68,7 @@ def check_roles(roles: list[str] | tuple[str, ...]) -> tuple[str, ...]:
             QT_TRANSLATE_NOOP(
                 "users",
                 "Roles must be one or more of: facilitator, supervisor, trainer, administrator.",
-            ).format()
+            )
         )
     return out
 
