@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from facilitator.errors import FacilitatorError, Text
+from facilitator.errors import FacilitatorError, Items
 from facilitator.i18n import QT_TRANSLATE_NOOP, translate
 
 
@@ -191,12 +191,8 @@ REFUSAL = QT_TRANSLATE_NOOP(
 
 def _refusal_params(principal: Principal, permission: str) -> dict[str, Any]:
     roles, what = PERMISSIONS[permission]
-    names = sorted(roles)
-    joined = Text(
-        " / ".join(f"{{r{i}}}" for i in range(len(names))),
-        **{f"r{i}": _ROLE_NAMES[r] for i, r in enumerate(names)},
-    )
-    return {"user": Login(principal.login), "action": what, "roles": joined}
+    names = Items((_ROLE_NAMES[r] for r in sorted(roles)), sep=" / ")
+    return as_user(principal, action=what, roles=names)
 
 
 def refusal(principal: Principal, permission: str, lang: str = "en") -> str:
@@ -208,11 +204,12 @@ def refusal(principal: Principal, permission: str, lang: str = "en") -> str:
     )
 
 
-def denied(template: str, principal: Principal, **params: Any) -> AccessDenied:
-    """An :class:`AccessDenied` whose ``template`` (marked with QT_TRANSLATE_NOOP) is
-    filled with ``{user}`` (the login, as typed) and ``params``: the CLI prints the
-    English, the app translates the template (``ui.errors_ui.error_text``)."""
-    return AccessDenied(template, params={"user": Login(principal.login), **params})
+def as_user(principal: Principal, **params: Any) -> dict[str, Any]:
+    """The parameters of a refusal that names its user: ``{user}`` is the login, as
+    typed (never looked up in the catalogue), beside ``params``. Raise
+    ``AccessDenied(QT_TRANSLATE_NOOP(...), params=as_user(actor, ...))``: the CLI
+    prints the English, the app translates the template (``ui.errors_ui.error_text``)."""
+    return {"user": Login(principal.login), **params}
 
 
 SIGN_IN = QT_TRANSLATE_NOOP("access", "Sign in first: this needs a user.")

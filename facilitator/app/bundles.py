@@ -54,9 +54,10 @@ from sqlalchemy.orm import Session as OrmSession
 
 from facilitator.app import bundle_keys as keys
 from facilitator.app.access import (
+    AccessDenied,
     Principal,
     acting,
-    denied,
+    as_user,
     owns_group,
     sees_all_groups,
 )
@@ -285,9 +286,9 @@ def plan_export(
         if not sees_all_groups(actor):
             mine = [g for g in group_rows if owns_group(actor, g.owner_id)]
             if wanted and len(mine) != len(group_rows):
-                raise denied(
+                raise AccessDenied(
                     QT_TRANSLATE_NOOP("bundles", "{user} may send only the groups they run."),
-                    actor,
+                    params=as_user(actor),
                 )
             group_rows = mine
         rcpts = _resolve_recipients(s, recipients)

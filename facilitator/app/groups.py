@@ -48,7 +48,14 @@ def authorize_in(
 ) -> Any:
     """:func:`authorize` in the caller's ORM session (the writes below run in the unit
     of work the ui's task runner or the CLI opened, and check there first)."""
-    from facilitator.app.access import denied, implicit_in, may_see_group, owns_group, require
+    from facilitator.app.access import (
+        AccessDenied,
+        as_user,
+        implicit_in,
+        may_see_group,
+        owns_group,
+        require,
+    )
 
     actor = require(implicit_in(s, who), permission)
     if group_id is not None:
@@ -61,9 +68,9 @@ def authorize_in(
                 else may_see_group(actor, owner_id)
             )
             if not ok:
-                raise denied(
+                raise AccessDenied(
                     QT_TRANSLATE_NOOP("groups", "{user} may act only on the groups they run."),
-                    actor,
+                    params=as_user(actor),
                 )
     return actor
 

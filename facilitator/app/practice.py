@@ -20,7 +20,7 @@ from typing import Any, Callable, ContextManager, Iterator, Optional
 
 from sqlalchemy import select
 
-from facilitator.app.access import Principal, acting, allowed, denied
+from facilitator.app.access import AccessDenied, Principal, acting, allowed, as_user
 from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.errors import InputError
 from facilitator.practice.engine import Action, Entry, Mode, Outcome, PracticeRun
@@ -72,13 +72,13 @@ def attempt_actor(
         owner = s.scalar(select(PracticeAttempt.user_id).where(PracticeAttempt.id == attempt_id))
         exists = owner is not None or s.get(PracticeAttempt, attempt_id) is not None
     if exists and not may_open_attempt(actor, owner):
-        raise denied(
+        raise AccessDenied(
             QT_TRANSLATE_NOOP(
                 "practice",
                 "{user} may open only their own practice attempts: "
                 "reviewing other people's needs the role trainer.",
             ),
-            actor,
+            params=as_user(actor),
         )
     return actor
 

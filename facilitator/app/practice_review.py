@@ -22,7 +22,7 @@ from typing import Any, Optional, Sequence
 
 from sqlalchemy import select
 
-from facilitator.app.access import Login, Principal, acting, denied
+from facilitator.app.access import AccessDenied, Login, Principal, acting, as_user
 from facilitator.app.practice import attempt_actor, may_open_attempt, owns_attempt
 from facilitator.errors import InputError
 from facilitator.i18n import QT_TRANSLATE_NOOP
@@ -140,11 +140,11 @@ def save_reflection(
     with db.session() as s:
         found = s.get(PracticeAttempt, attempt_id)
         if found is not None and not owns_attempt(actor, found.user_id):
-            raise denied(
+            raise AccessDenied(
                 QT_TRANSLATE_NOOP(
                     "practice", "{user} may write reactions only on their own attempts."
                 ),
-                actor,
+                params=as_user(actor),
             )
     reactions = (reactions or "").strip()
     if not reactions:
@@ -587,14 +587,13 @@ def add_rating(
     me = actor.user_id or actor.login
     for r in _items(db, attempt_id, "rating"):
         if r.author != rater and (r.data.get("user_id") or "") == me:
-            raise denied(
+            raise AccessDenied(
                 QT_TRANSLATE_NOOP(
                     "practice",
                     "{user} has already rated this attempt as {rater}: a second rating "
                     "must come from another trainer, signed in as themselves.",
                 ),
-                actor,
-                rater=Login(r.author),
+                params=as_user(actor, rater=Login(r.author)),
             )
     bad = [v for v in list(levels.values()) + [result] if v not in RESULTS]
     if bad or any(k not in COMPETENCIES for k in levels):

@@ -16,7 +16,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Optional
 
-from facilitator.app.access import Principal, acting, denied, may_see_group
+from facilitator.app.access import AccessDenied, Principal, acting, as_user, may_see_group
 from facilitator.i18n import QT_TRANSLATE_NOOP
 
 SESSION, GROUP, PROGRAM = "session", "group", "program"
@@ -46,9 +46,9 @@ def check(
         return acting(db, who, "reports.program")
     actor = acting(db, who, "reports.write")
     if not may_see_group(actor, _group_owner(db, group_id, session_id)):
-        raise denied(
+        raise AccessDenied(
             QT_TRANSLATE_NOOP("reports", "{user} may write reports only on the groups they run."),
-            actor,
+            params=as_user(actor),
         )
     return actor
 

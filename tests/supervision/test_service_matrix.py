@@ -78,7 +78,7 @@ NEEDS_NO_ROLE = {
         [
             "access.acting",
             "access.allowed",
-            "access.denied",
+            "access.as_user",
             "access.implicit",
             "access.implicit_in",
             "access.in_scope",

@@ -16,7 +16,8 @@ import pytest
 from facilitator.app import access, bundles, groups, practice, practice_review
 from facilitator.demo import generator
 from facilitator.errors import FacilitatorError
-from facilitator.session import library, safety
+from facilitator.scripts import library
+from facilitator.session import safety
 from facilitator.session.engine import RunEngine
 from facilitator.tracking import attendance, codes, custom_measures, participants, periods
 from facilitator.ui.errors_ui import error_text
