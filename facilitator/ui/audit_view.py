@@ -13,7 +13,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.ui import widgets as W
 from facilitator.ui.context import AppContext
+from facilitator.ui.save_files import shown_path
 from facilitator.ui.translations import format_number
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -133,10 +133,15 @@ class AuditView(QWidget):
     def export(self, fmt: str) -> None:
         from facilitator.app import audit
 
-        path, _ = QFileDialog.getSaveFileName(
+        from datetime import date
+
+        from facilitator.ui.save_files import ask_save_path, file_name
+
+        path = ask_save_path(
             self,
+            self.ctx.settings,
             self.tr("Export the audit log"),
-            f"audit-log.{fmt}",
+            file_name("audit-log", date.today(), self.ctx.lang if fmt == "pdf" else "", ext=fmt),
             self.tr("CSV files (*.csv)") if fmt == "csv" else self.tr("PDF files (*.pdf)"),
         )
         store = self.ctx.store
@@ -149,6 +154,8 @@ class AuditView(QWidget):
             W.show_error(self, exc)
             return
         self.status.setText(
-            self.tr("Wrote {n} entries to {path}.").format(n=format_number(n), path=path)
+            self.tr("Wrote {n} entries to {path}.").format(
+                n=format_number(n), path=shown_path(path)
+            )
         )
         self.reload()

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -86,22 +85,32 @@ class DashboardView(QWidget):
         preview = W.button(self.tr("Preview report…  [Ctrl+P]"))
         preview.clicked.connect(self.preview)
         self.preview_button = preview
-        bar = QHBoxLayout()
-        for label, w in (
-            (self.tr("Programme"), self.program),
-            (self.tr("Group"), self.group),
-            (self.tr("From"), self.date_from),
-            (self.tr("To"), self.date_to),
-            (self.tr("Smallest number shown"), self.k),
-        ):
-            lab = QLabel(label)
-            lab.setBuddy(w)
-            bar.addWidget(lab)
-            bar.addWidget(w)
-        bar.addStretch(1)
-        bar.addWidget(refresh)
-        bar.addWidget(preview)
-        outer.addLayout(bar)
+        # two rows, so the filters never widen the window past a 1024-pixel screen
+        for combo in (self.program, self.group):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(14)  # a long group name is elided, not grown
+        rows = (
+            ((self.tr("Programme"), self.program), (self.tr("Group"), self.group)),
+            (
+                (self.tr("From"), self.date_from),
+                (self.tr("To"), self.date_to),
+                (self.tr("Smallest number shown"), self.k),
+            ),
+        )
+        for n, fields in enumerate(rows):
+            bar = QHBoxLayout()
+            for label, w in fields:
+                lab = QLabel(label)
+                lab.setBuddy(w)
+                bar.addWidget(lab)
+                bar.addWidget(w, 1 if isinstance(w, QComboBox) else 0)
+            bar.addStretch(1)
+            if n == len(rows) - 1:
+                bar.addWidget(refresh)
+                bar.addWidget(preview)
+            outer.addLayout(bar)
         self.status = W.muted("")
         outer.addWidget(self.status)
         self.scroll_area = QScrollArea()  # not "scroll": QWidget.scroll() is a method
@@ -326,9 +335,11 @@ class PreviewDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.ctx, self.principal, self.dash = ctx, principal, dash
+        group = getattr(parent, "group", None)  # the dashboard's group filter, if any
+        self.group_name = group.currentText() if dash.query.group_id and group else ""
         self.setObjectName("reportPreview")
         self.setWindowTitle(self.tr("Report preview"))
-        self.resize(820, 900)
+        W.fit_to_screen(self, 820, 900)  # Save and Close stay on a 768-pixel screen
         lay = QVBoxLayout(self)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -353,8 +364,24 @@ class PreviewDialog(QDialog):
     def save(self) -> None:
         from facilitator.app import dashboard
 
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save report"), "report.pdf", self.tr("PDF files (*.pdf)")
+        from facilitator.ui.save_files import ask_save_path, file_name
+
+        q = self.dash.query
+        month = lambda d: f"{d:%Y-%m}" if d else ""  # noqa: E731
+        path = ask_save_path(
+            self,
+            self.ctx.settings,
+            self.tr("Save report"),
+            file_name(
+                f"{self.dash.report.kind}-report",
+                self.group_name,
+                month(q.date_from),
+                "to" if q.date_to else "",
+                month(q.date_to),
+                q.lang,
+                ext="pdf",
+            ),
+            self.tr("PDF files (*.pdf)"),
         )
         if not path or self.ctx.db is None:
             return
