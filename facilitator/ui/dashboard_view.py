@@ -178,11 +178,11 @@ class DashboardView(QWidget):
         from facilitator.ui.chart_widget import ChartWidget
 
         self.dash = dash
-        while self.body_layout.count():
-            item = self.body_layout.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        # a fresh page each time: the old one (with the widgets inside its heading rows,
+        # which a layout's takeAt() would leave behind) is deleted by setWidget()
+        self.body = QWidget()
+        self.body_layout = QVBoxLayout(self.body)
+        self.scroll_area.setWidget(self.body)
         rep = dash.report
         self.status.setText(f"{rep.title} · {rep.subtitle} · {rep.period}")
         self.figures: list[tuple[str, str]] = []
@@ -213,15 +213,19 @@ class DashboardView(QWidget):
                 self.body_layout.addWidget(lab)
         self.body_layout.addStretch(1)
 
-    def _heading(self, text: str, level: int) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.addWidget(W.heading(text, "title" if level == 1 else "section"), 1)
+    def _heading(self, text: str, level: int) -> QVBoxLayout:
+        """A heading with its data completeness on its own line under it (beside it, a
+        wrapped label was clipped in Arabic)."""
+        box = QVBoxLayout()
+        box.setSpacing(0)
+        box.addWidget(W.heading(text, "title" if level == 1 else "section"))
         comp = self._completeness_for(text)
         if comp is not None:
             lab = W.muted(comp)
             lab.setObjectName("completeness")
-            row.addWidget(lab)
-        return row
+            lab.setWordWrap(True)
+            box.addWidget(lab)
+        return box
 
     def _completeness_for(self, heading: str) -> str | None:
         if self.dash is None:
@@ -267,7 +271,13 @@ class DashboardView(QWidget):
                     )
                 t.setItem(r, c, item)
         t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        t.setMinimumHeight(min(360, 34 + 28 * max(1, len(block.rows))))
+        # the header spans the whole viewport: with a gap beside the last column, a
+        # right-to-left header was drawn ~15 px off its columns
+        t.horizontalHeader().setStretchLastSection(True)
+        t.resizeRowsToContents()
+        full = t.horizontalHeader().sizeHint().height() + t.verticalHeader().length()
+        t.setMinimumHeight(min(360, full + 2 * t.frameWidth() + 2))
+        t.setMaximumHeight(max(t.minimumHeight(), full + 2 * t.frameWidth() + 2))
         self.tables.append(t)
         return t
 

@@ -117,3 +117,26 @@ def test_practice_save_dialogs_open_in_the_save_folder(ctx, qtbot, save_dialogs)
     assert Path(save_dialogs[1]).parent == folder
     assert Path(save_dialogs[1]).name.startswith("practice-feedback-20")
     assert Path(save_dialogs[1]).name.endswith("-ar.pdf")
+
+
+def test_dashboard_redraws_without_leaving_old_labels_behind(sup_ctx, qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    from facilitator.app import users
+    from facilitator.ui.dashboard_view import DashboardView
+
+    view = DashboardView(sup_ctx, users.sign_in(sup_ctx.store))
+    qtbot.addWidget(view)
+    view.resize(1000, 700)
+    view.show()
+    view.refresh()
+    first = [w.text() for w in view.findChildren(QLabel, "completeness")]
+    assert first
+    view.program.setCurrentIndex(view.program.count() - 1)  # another programme filter
+    view.refresh()
+    view.refresh()
+    qtbot.wait(10)
+    again = [w.text() for w in view.findChildren(QLabel, "completeness")]
+    assert len(again) == len(first), again  # the old page's labels are gone, not drawn under
+    for table in view.tables:  # every row shows: no table scrolls inside the page
+        assert table.verticalScrollBar().maximum() == 0 or table.height() >= 360
