@@ -381,6 +381,9 @@ class ReviewView(QWidget):
         except Exception as exc:  # noqa: BLE001 - refusals and bad input, one message
             self._failed(exc)
             return
+        self._after(result)
+
+    def _after(self, result: Any) -> None:
         if result is not None and getattr(result, "done", True) is False:
             from PySide6.QtWidgets import QMessageBox
 
@@ -451,9 +454,16 @@ class ReviewView(QWidget):
         from facilitator.app import review
 
         item = self.current()
-        text = item and self._text(self.tr("Close without action"), self.tr("Reason (required):"))
-        if text is not None and item is not None:
-            self._act(lambda: review.close(self.ctx.db, self.principal, item.id, text))
+        if item is None:
+            return
+        dialog = ReasonDialog(
+            self,
+            self.tr("Close without action"),
+            self.tr("Reason (required):"),
+            lambda text: review.close(self.ctx.db, self.principal, item.id, text),
+        )
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._after(dialog.result_value)
 
     def approve(self) -> None:
         """A second person signs in here (name and passphrase) and approves."""
@@ -478,6 +488,54 @@ class ReviewView(QWidget):
 
 class _NothingToApprove(Exception):
     pass
+
+
+class ReasonDialog(QDialog):
+    """A required text (the reason for closing without action): an empty one, or one the
+    service refuses, is said under the box and the dialog stays open with the text."""
+
+    def __init__(self, parent: QWidget | None, title: str, label: str, act: Any) -> None:
+        super().__init__(parent)
+        from PySide6.QtWidgets import QPlainTextEdit
+
+        self.setObjectName("reasonDialog")
+        self.setWindowTitle(title)
+        self._act = act
+        self.result_value: Any = None
+        lay = QVBoxLayout(self)
+        lab = QLabel(label)
+        lay.addWidget(lab)
+        self.text = QPlainTextEdit()
+        self.text.setObjectName("reasonText")
+        lab.setBuddy(self.text)
+        lay.addWidget(self.text, 1)
+        self.error = QLabel("")
+        self.error.setObjectName("reasonError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        lay.addWidget(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+        self.text.setFocus()
+
+    def accept(self) -> None:
+        from facilitator.ui.errors_ui import error_text
+
+        text = self.text.toPlainText().strip()
+        if not text:
+            self.error.setText(self.tr("A reason is needed: say why no action is taken."))
+            self.text.setFocus()
+            return
+        try:
+            self.result_value = self._act(text)
+        except Exception as exc:  # noqa: BLE001 - said here; the text stays
+            self.error.setText(error_text(exc))
+            return
+        super().accept()
 
 
 class SecondPersonDialog(QDialog):

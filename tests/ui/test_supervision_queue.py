@@ -4,7 +4,6 @@ it, and reloading (a filter change, an action) keeps it while it is still listed
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog
 
 from tests.ui.test_supervision import _state, sup_ctx  # noqa: F401 - the fixture
 
@@ -37,9 +36,14 @@ def test_the_detail_follows_the_highlighted_row_after_a_filter_change(sup_ctx, q
     row0 = next(r for r, i in enumerate(view.items) if not i.risk_to_life)
     first = view.items[row0]
     view.table.setCurrentCell(row0, 0)
-    monkeypatch.setattr(
-        QInputDialog, "getMultiLineText", staticmethod(lambda *a, **k: ("Dealt with.", True))
-    )
+    from facilitator.ui.review_view import ReasonDialog
+
+    def answer(dialog):
+        dialog.text.setPlainText("Dealt with.")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(ReasonDialog, "exec", answer)
     view.close_item()
     assert _state(sup_ctx.db, first.id) == "closed"
     shown = view.current()
@@ -67,3 +71,29 @@ def test_the_detail_follows_the_highlighted_row_after_a_filter_change(sup_ctx, q
     assert _state(sup_ctx.db, other.id) == "in_review"
     assert view.current().id == other.id and "In review" in view.detail.text()
     assert _state(sup_ctx.db, first.id) == "closed"
+
+
+def test_closing_without_a_reason_keeps_the_dialog_open(sup_ctx, qtbot, monkeypatch):
+    from facilitator.ui.review_view import ReasonDialog
+
+    view = _queue(sup_ctx, qtbot)
+    row = next(r for r, i in enumerate(view.items) if not i.risk_to_life)
+    item = view.items[row]
+    view.table.setCurrentCell(row, 0)
+    seen = {}
+
+    def answer(dialog):
+        dialog.show()
+        dialog.text.setPlainText("   ")
+        dialog.accept()  # OK with an empty reason
+        seen["open"] = dialog.isVisible()
+        seen["error"] = dialog.error.text()
+        dialog.text.setPlainText("Not ours: another team follows it.")
+        dialog.accept()
+        seen["closed"] = not dialog.isVisible()
+        return dialog.result()
+
+    monkeypatch.setattr(ReasonDialog, "exec", answer)
+    view.close_item()
+    assert seen["open"] and "reason is needed" in seen["error"]
+    assert seen["closed"] and _state(sup_ctx.db, item.id) == "closed"
