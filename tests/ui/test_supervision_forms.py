@@ -85,3 +85,43 @@ def test_the_role_error_names_roles_in_arabic(sup_ctx, qtbot):
             assert role not in text, text
     else:  # pragma: no cover - the service must refuse
         raise AssertionError("no roles was accepted")
+
+
+def test_unlocking_with_a_users_own_passphrase_signs_them_in(sup_ctx, qtbot):
+    """One step after the lock: sam's passphrase unlocks and signs sam in; the
+    Supervision screen says so and offers Switch user."""
+    from PySide6.QtCore import Qt
+
+    from facilitator.app import unlock
+    from facilitator.ui.main_window import MainWindow
+    from tests.ui.test_supervision import PASS, SUP
+
+    store = sup_ctx.store
+    window = MainWindow(
+        sup_ctx,
+        unlock_attempt=lambda p, c: unlock.verify_as(store, passphrase=p, recovery_code=c),
+    )
+    qtbot.addWidget(window)
+    window.show()
+    sup = window.show_supervision()
+    assert sup.sign_in_form is not None  # nobody said who they are yet
+    sup.sign_in_form.login.setText("owner")
+    sup.sign_in_form.passphrase.setText(PASS)
+    sup.sign_in_form.check()
+    assert sup.principal.login == "owner" and sup.switch_user.isVisible()
+
+    window.lock()
+    assert sup_ctx.principal is None
+    panel = window.lock_screen.panel
+    qtbot.keyClicks(panel.secret, SUP)
+    qtbot.keyClick(panel.secret, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not sup_ctx.locked, timeout=5000)
+    assert sup_ctx.principal is not None and sup_ctx.principal.login == "sam"
+    sup = window.show_supervision()
+    assert sup.sign_in_form is None and sup.principal.login == "sam"
+    assert "sam" in sup.who.text() and sup.switch_user.isVisible()
+    assert sup.open_tab("review") is not None
+
+    sup.switch_user.click()  # someone else takes the keyboard
+    assert sup.sign_in_form is not None and sup_ctx.principal is None
+    assert not sup.tabs.isVisible()
