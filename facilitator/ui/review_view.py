@@ -398,8 +398,8 @@ class ReviewView(QWidget):
         self.reload()  # the same item stays current (by id) while it is listed
 
     def _text(self, title: str, label: str) -> str | None:
-        text, ok = QInputDialog.getMultiLineText(self, title, label)
-        return text if ok else None
+        dialog = TextDialog(self, title, label)
+        return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def take(self) -> None:
         from facilitator.app import review
@@ -456,11 +456,12 @@ class ReviewView(QWidget):
         item = self.current()
         if item is None:
             return
-        dialog = ReasonDialog(
+        dialog = TextDialog(
             self,
             self.tr("Close without action"),
             self.tr("Reason (required):"),
             lambda text: review.close(self.ctx.db, self.principal, item.id, text),
+            required=True,
         )
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._after(dialog.result_value)
@@ -490,23 +491,41 @@ class _NothingToApprove(Exception):
     pass
 
 
-class ReasonDialog(QDialog):
-    """A required text (the reason for closing without action): an empty one, or one the
-    service refuses, is said under the box and the dialog stays open with the text."""
+class TextDialog(QDialog):
+    """A comment or a reason, typed in a box that follows the interface's direction
+    (right-aligned in Arabic). ``required``: an empty text is refused with a sentence
+    under the box, and ``act`` (the service call) is made here, so a refusal is said
+    here too; either way the dialog stays open with what was typed."""
 
-    def __init__(self, parent: QWidget | None, title: str, label: str, act: Any) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        title: str,
+        label: str,
+        act: Any = None,
+        *,
+        required: bool = False,
+    ) -> None:
         super().__init__(parent)
+        from PySide6.QtGui import QTextOption
         from PySide6.QtWidgets import QPlainTextEdit
 
-        self.setObjectName("reasonDialog")
+        self.setObjectName("reasonDialog" if required else "textDialog")
         self.setWindowTitle(title)
-        self._act = act
+        self._act, self.required = act, required
         self.result_value: Any = None
         lay = QVBoxLayout(self)
         lab = QLabel(label)
+        lab.setWordWrap(True)
         lay.addWidget(lab)
         self.text = QPlainTextEdit()
-        self.text.setObjectName("reasonText")
+        self.text.setObjectName("reasonText" if required else "commentText")
+        if self.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+            option = self.text.document().defaultTextOption()
+            option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+            option.setAlignment(Qt.AlignmentFlag.AlignRight)
+            option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+            self.text.document().setDefaultTextOption(option)
         lab.setBuddy(self.text)
         lay.addWidget(self.text, 1)
         self.error = QLabel("")
@@ -522,19 +541,23 @@ class ReasonDialog(QDialog):
         lay.addWidget(buttons)
         self.text.setFocus()
 
+    def value(self) -> str:
+        return self.text.toPlainText().strip()
+
     def accept(self) -> None:
         from facilitator.ui.errors_ui import error_text
 
-        text = self.text.toPlainText().strip()
-        if not text:
+        text = self.value()
+        if self.required and not text:
             self.error.setText(self.tr("A reason is needed: say why no action is taken."))
             self.text.setFocus()
             return
-        try:
-            self.result_value = self._act(text)
-        except Exception as exc:  # noqa: BLE001 - said here; the text stays
-            self.error.setText(error_text(exc))
-            return
+        if self._act is not None:
+            try:
+                self.result_value = self._act(text)
+            except Exception as exc:  # noqa: BLE001 - said here; the text stays
+                self.error.setText(error_text(exc))
+                return
         super().accept()
 
 

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QInputDialog
+from PySide6.QtWidgets import QApplication, QDialog
 from sqlalchemy import select, text, update
 
 from facilitator.store.models import AuditEvent, Group
@@ -96,11 +96,12 @@ def test_supervisor_flow_through_the_widgets(sup_ctx, qtbot, monkeypatch, messag
     assert "Incident needing follow-up: 2" in review.counts.text()
 
     # sign off the ordinary incident with the keyboard (Ctrl+Return), with a comment
-    monkeypatch.setattr(
-        QInputDialog,
-        "getMultiLineText",
-        staticmethod(lambda *a, **k: ("Follow-up agreed with the team.", True)),
-    )
+    def typed(dialog):
+        dialog.text.setPlainText("Follow-up agreed with the team.")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(review_view.TextDialog, "exec", typed)
     item = _select(review, "incident_follow_up", risk=False)
     assert "Incident needing follow-up" in review.detail.text()
     assert "never see" not in review.detail.text()  # incident text stays private

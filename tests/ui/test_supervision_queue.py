@@ -36,14 +36,14 @@ def test_the_detail_follows_the_highlighted_row_after_a_filter_change(sup_ctx, q
     row0 = next(r for r, i in enumerate(view.items) if not i.risk_to_life)
     first = view.items[row0]
     view.table.setCurrentCell(row0, 0)
-    from facilitator.ui.review_view import ReasonDialog
+    from facilitator.ui.review_view import TextDialog
 
     def answer(dialog):
         dialog.text.setPlainText("Dealt with.")
         dialog.accept()
         return dialog.result()
 
-    monkeypatch.setattr(ReasonDialog, "exec", answer)
+    monkeypatch.setattr(TextDialog, "exec", answer)
     view.close_item()
     assert _state(sup_ctx.db, first.id) == "closed"
     shown = view.current()
@@ -74,7 +74,7 @@ def test_the_detail_follows_the_highlighted_row_after_a_filter_change(sup_ctx, q
 
 
 def test_closing_without_a_reason_keeps_the_dialog_open(sup_ctx, qtbot, monkeypatch):
-    from facilitator.ui.review_view import ReasonDialog
+    from facilitator.ui.review_view import TextDialog
 
     view = _queue(sup_ctx, qtbot)
     row = next(r for r, i in enumerate(view.items) if not i.risk_to_life)
@@ -93,7 +93,39 @@ def test_closing_without_a_reason_keeps_the_dialog_open(sup_ctx, qtbot, monkeypa
         seen["closed"] = not dialog.isVisible()
         return dialog.result()
 
-    monkeypatch.setattr(ReasonDialog, "exec", answer)
+    monkeypatch.setattr(TextDialog, "exec", answer)
     view.close_item()
     assert seen["open"] and "reason is needed" in seen["error"]
     assert seen["closed"] and _state(sup_ctx.db, item.id) == "closed"
+
+
+def test_the_comment_box_follows_arabic_right_to_left(qtbot, qapp):
+    from PySide6.QtCore import Qt
+
+    from facilitator.ui.review_view import TextDialog
+
+    qapp.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    try:
+        dialog = TextDialog(None, "تعليق", "تعليقك:")
+        qtbot.addWidget(dialog)
+        option = dialog.text.document().defaultTextOption()
+        assert option.alignment() & Qt.AlignmentFlag.AlignRight
+        assert option.textDirection() == Qt.LayoutDirection.RightToLeft
+    finally:
+        qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+def test_queue_dates_use_the_arabic_digits(sup_ctx, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from facilitator.ui.translations import LanguageInstaller
+
+    installer = LanguageInstaller()
+    installer.install(QApplication.instance(), "ar")
+    try:
+        sup_ctx.lang = "ar"
+        view = _queue(sup_ctx, qtbot)
+        dated = [view.table.item(r, 3).text() for r in range(view.table.rowCount())]
+        assert any(dated) and all(not any(ch.isascii() and ch.isdigit() for ch in d) for d in dated)
+    finally:
+        installer.install(QApplication.instance(), "en")
