@@ -22,6 +22,18 @@
         <source>Their passphrase</source>
         <translation>عبارة المرور الخاصة به</translation>
     </message>
+    <message>
+        <source>Type it again</source>
+        <translation>اكتبها مرة أخرى</translation>
+    </message>
+    <message>
+        <source>Tick at least one role.</source>
+        <translation>اختر دورًا واحدًا على الأقل.</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same.</source>
+        <translation>عبارتا المرور غير متطابقتين.</translation>
+    </message>
 </context>
 <context>
     <name>AgeBand</name>
@@ -356,7 +368,7 @@ Write it down now; the old one no longer works.</source>
         <translation>تبقى النصوص الحرة على هذا الحاسوب ما لم تحدِّدها. لا يمكن تحديد نص يبدو أنه يكشف الهوية: عدِّله أولًا.</translation>
     </message>
     <message>
-        <source>Trust your supervisor&apos;s key first (Keys tab).</source>
+        <source>Trust your supervisor's key first (Keys tab).</source>
         <translation>اعتمِد مفتاح المشرف أولًا (تبويب المفاتيح).</translation>
     </message>
     <message>
@@ -516,7 +528,7 @@ Write it down now; the old one no longer works.</source>
         <translation>البصمة</translation>
     </message>
     <message>
-        <source>This computer&apos;s fingerprint (read it out when someone trusts your key):</source>
+        <source>This computer's fingerprint (read it out when someone trusts your key):</source>
         <translation>بصمة هذا الحاسوب (اقرأها بصوت عالٍ عندما يعتمد أحدٌ مفتاحك):</translation>
     </message>
     <message>
@@ -536,7 +548,7 @@ Write it down now; the old one no longer works.</source>
         <translation>تأكيد البصمة</translation>
     </message>
     <message>
-        <source>This file&apos;s fingerprint is:
+        <source>This file's fingerprint is:
 %1
 
 Ask its owner to read theirs out to you, and type what they say:</source>
@@ -602,7 +614,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>مُلغى</translation>
     </message>
     <message>
-        <source>%1 record(s) arrived with different content; this store&apos;s version is kept until a supervisor chooses in the review queue (Supervision, type: Two versions of a record).</source>
+        <source>%1 record(s) arrived with different content; this store's version is kept until a supervisor chooses in the review queue (Supervision, type: Two versions of a record).</source>
         <translation>وصل %1 سجلّ بمحتوى مختلف؛ تبقى النسخة المحفوظة هنا إلى أن يختار مشرف في قائمة المراجعة (الإشراف، النوع: نسختان من سجلّ).</translation>
     </message>
 </context>
@@ -785,7 +797,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>تفاصيل اختيارية</translation>
     </message>
     <message>
-        <source>Optional details for %1. Both can be left as &quot;not asked&quot;.</source>
+        <source>Optional details for %1. Both can be left as "not asked".</source>
         <translation>تفاصيل اختيارية للرمز %1. يمكن ترك الحقلين على «لم يُسأل».</translation>
     </message>
 </context>
@@ -965,7 +977,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>اختر نوع المجموعة.</translation>
     </message>
     <message>
-        <source>Choose the group&apos;s language.</source>
+        <source>Choose the group's language.</source>
         <translation>اختر لغة المجموعة.</translation>
     </message>
     <message>
@@ -1272,7 +1284,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
 <context>
     <name>HistoryView</name>
     <message>
-        <source>A trainee&apos;s practice over time</source>
+        <source>A trainee's practice over time</source>
         <translation>تدريب المتدرّب عبر الوقت</translation>
     </message>
     <message>
@@ -1429,7 +1441,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>تاريخ ميلاد أو تفصيل عن العمر</translation>
     </message>
     <message>
-        <source>a participant&apos;s name</source>
+        <source>a participant's name</source>
         <translation>اسم أحد المشاركين</translation>
     </message>
 </context>
@@ -1654,11 +1666,11 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>متى يُسأل (&amp;S)</translation>
     </message>
     <message>
-        <source>Add the organisation&apos;s own measure</source>
+        <source>Add the organisation's own measure</source>
         <translation>إضافة مقياس خاص بالمنظمة</translation>
     </message>
     <message>
-        <source>An organisation&apos;s own measure is not a validated instrument; reports say so. Pass is always allowed and is never scored.</source>
+        <source>An organisation's own measure is not a validated instrument; reports say so. Pass is always allowed and is never scored.</source>
         <translation>المقياس الخاص بالمنظمة ليس أداة مُحكَّمة، وتذكر التقارير ذلك. التخطي مسموح دائمًا ولا يُحتسب درجةً أبدًا.</translation>
     </message>
     <message>
@@ -1670,7 +1682,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>ملف YAML فيه العنوان والتعليمات والعبارات الخمس وتسميات الإجابات الست (من 5 إلى 0)؛ انظر ملف README</translation>
     </message>
     <message>
-        <source>Arabic WHO-5 wording: your organisation&apos;s own.</source>
+        <source>Arabic WHO-5 wording: your organisation's own.</source>
         <translation>الصياغة العربية لمؤشر WHO-5: صياغة منظمتك.</translation>
     </message>
     <message>
@@ -1678,7 +1690,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>الصياغة العربية لمؤشر WHO-5: النسخة المنشورة.</translation>
     </message>
     <message>
-        <source>Arabic WHO-5 wording: this app&apos;s own rendering, not yet checked against the published Arabic version.</source>
+        <source>Arabic WHO-5 wording: this app's own rendering, not yet checked against the published Arabic version.</source>
         <translation>الصياغة العربية لمؤشر WHO-5: ترجمة هذا التطبيق، لم تُراجَع بعدُ مقابل النسخة العربية المنشورة.</translation>
     </message>
     <message>
@@ -1738,7 +1750,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>مدمج، ليس أداة مُحكَّمة</translation>
     </message>
     <message>
-        <source>Organisation&apos;s own, not validated</source>
+        <source>Organisation's own, not validated</source>
         <translation>خاص بالمنظمة، غير مُحكَّم</translation>
     </message>
     <message>
@@ -1766,8 +1778,8 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>العنوان بالعربية</translation>
     </message>
     <message>
-        <source>Added the measure &apos;%1&apos;.</source>
-        <translation>أُضيف المقياس &apos;%1&apos;.</translation>
+        <source>Added the measure '%1'.</source>
+        <translation>أُضيف المقياس '%1'.</translation>
     </message>
     <message>
         <source>The measure could not be saved.</source>
@@ -2394,7 +2406,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>يُحفظ كل شيء مشفّرًا على هذا الحاسوب.</translation>
     </message>
     <message>
-        <source>The key will be kept in this computer&apos;s system keyring, so the app opens without typing anything while you are logged in. On a shared computer, also set a passphrase.</source>
+        <source>The key will be kept in this computer's system keyring, so the app opens without typing anything while you are logged in. On a shared computer, also set a passphrase.</source>
         <translation>سيُحفظ المفتاح في سلسلة مفاتيح النظام على هذا الحاسوب، فيفتح التطبيق دون كتابة شيء ما دمت مسجّل الدخول. إن كان الحاسوب مشتركًا، فعيّن عبارة مرور أيضًا.</translation>
     </message>
     <message>
@@ -2483,7 +2495,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>يظهر هذه المرة فقط.</translation>
     </message>
     <message>
-        <source>If the passphrase is forgotten or this computer&apos;s keyring is lost, this code is the only way back into your records. Write it on paper, or save the recovery kit and print it. Keep it somewhere safe, away from this computer.</source>
+        <source>If the passphrase is forgotten or this computer's keyring is lost, this code is the only way back into your records. Write it on paper, or save the recovery kit and print it. Keep it somewhere safe, away from this computer.</source>
         <translation>إذا نُسيت عبارة المرور أو ضاعت سلسلة مفاتيح هذا الحاسوب، فهذا الرمز هو الطريق الوحيد للعودة إلى سجلاتك. اكتبه على ورقة، أو احفظ ملف الاسترداد واطبعه. احتفظ به في مكان آمن بعيدًا عن هذا الحاسوب.</translation>
     </message>
     <message>
@@ -2573,10 +2585,6 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>كلمة المرور، اختيارية</translation>
     </message>
     <message>
-        <source>Optional: protects the PDF (AES-256)</source>
-        <translation>اختيارية: تحمي ملف PDF (AES-256)</translation>
-    </message>
-    <message>
         <source>Password again</source>
         <translation>كلمة المرور مرة أخرى</translation>
     </message>
@@ -2621,6 +2629,14 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>استخدم كلمة مرور من %1 أحرف على الأقل، أو اتركها فارغة.</translation>
     </message>
     <message>
+        <source>No sessions in this period</source>
+        <translation>لا جلسات في هذه الفترة</translation>
+    </message>
+    <message>
+        <source>No sessions were held in the months chosen, so the report would be empty. Save it anyway?</source>
+        <translation>لم تُعقد أي جلسات في الأشهر المختارة، فسيكون التقرير فارغًا. أتحفظه مع ذلك؟</translation>
+    </message>
+    <message>
         <source>Save the report</source>
         <translation>حفظ التقرير</translation>
     </message>
@@ -2633,8 +2649,8 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>حُفظ التقرير</translation>
     </message>
     <message>
-        <source>The report was saved to %1.</source>
-        <translation>حُفظ التقرير في %1.</translation>
+        <source>The report was saved in this file:</source>
+        <translation>حُفظ التقرير في هذا الملف:</translation>
     </message>
     <message>
         <source>Writing the report…</source>
@@ -2653,16 +2669,20 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>الشهر الأخير</translation>
     </message>
     <message>
+        <source>Optional: protects the PDF %1</source>
+        <translation>اختيارية: تحمي ملف PDF %1</translation>
+    </message>
+    <message>
         <source>Whole calendar months. The number of different people, age bands and genders are shown for a calendar quarter or a calendar year only.</source>
         <translation>أشهر تقويمية كاملة. يُعرض عدد الأشخاص المختلفين والفئات العمرية والجنس لربع سنة تقويمي أو سنة تقويمية فقط.</translation>
     </message>
     <message>
-        <source>Reports hold no codes, aliases, notes or individual scores. Counts below the smallest count, and any count that would let one be worked out, are shown as &quot;x&quot;; small averages are withheld.</source>
-        <translation>لا تحتوي التقارير على رموز أو أسماء مستعارة أو ملاحظات أو درجات فردية. تظهر الأعداد الأصغر من أصغر عدد معروض، وكل عدد قد يسمح باستنتاج أحدها، على شكل &quot;x&quot;؛ وتُحجب المتوسطات المبنية على أعداد صغيرة.</translation>
+        <source>Reports hold no codes, aliases, notes or individual scores. Counts below the smallest count, and any count that would let one be worked out, are shown as "x"; small averages are withheld.</source>
+        <translation>لا تحتوي التقارير على رموز أو أسماء مستعارة أو ملاحظات أو درجات فردية. تظهر الأعداد الأصغر من أصغر عدد معروض، وكل عدد قد يسمح باستنتاج أحدها، على شكل "x"؛ وتُحجب المتوسطات المبنية على أعداد صغيرة.</translation>
     </message>
     <message>
-        <source>Counts from 1 to %1 are hidden (shown as &quot;x&quot;).</source>
-        <translation>تُخفى الأعداد من ١ إلى %1 (تظهر على شكل &quot;x&quot;).</translation>
+        <source>Counts from 1 to %1 are hidden (shown as "x").</source>
+        <translation>تُخفى الأعداد من ١ إلى %1 (تظهر على شكل "x").</translation>
     </message>
     <message>
         <source>The first month is after the last month.</source>
@@ -2896,7 +2916,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>رجوع</translation>
     </message>
     <message>
-        <source>Trainee&apos;s reactions: %1 (self-rating %2 of 5)</source>
+        <source>Trainee's reactions: %1 (self-rating %2 of 5)</source>
         <translation>انطباعات المتدرّب: %1 (تقييمه لنفسه %2 من 5)</translation>
     </message>
     <message>
@@ -2940,7 +2960,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>عدّل الدرجة</translation>
     </message>
     <message>
-        <source>Your rating (blind: others&apos; ratings show once you have rated)</source>
+        <source>Your rating (blind: others' ratings show once you have rated)</source>
         <translation>تقييمك (أعمى: تظهر تقييمات الآخرين بعد أن تقيّم)</translation>
     </message>
     <message>
@@ -2960,7 +2980,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>عُدّلت الدرجة؛ وحُفظ السبب معها.</translation>
     </message>
     <message>
-        <source>Other trainers&apos; ratings stay hidden until you submit yours.</source>
+        <source>Other trainers' ratings stay hidden until you submit yours.</source>
         <translation>تبقى تقييمات المدرّبين الآخرين مخفية حتى ترسل تقييمك.</translation>
     </message>
     <message>
@@ -2968,7 +2988,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>الاتفاق مع %1 في هذه المحاولة: %2% من %3 كفاءات</translation>
     </message>
     <message>
-        <source>%1 over %2 attempts: %3% agreement, Cohen&apos;s kappa %4</source>
+        <source>%1 over %2 attempts: %3% agreement, Cohen's kappa %4</source>
         <translation>%1 عبر %2 محاولات: اتفاق %3%، ومعامل كابا لكوهين %4</translation>
     </message>
     <message>
@@ -3960,7 +3980,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>الجولة %1 دقيقة، لكن %2 متحدثين بمعدل %3 دقيقة لكل منهم يحتاجون إلى %4؛ أعطها وقتًا أطول.</translation>
     </message>
     <message>
-        <source>The script has no ground-rules step; every session except a series&apos; last one reviews the ground rules.</source>
+        <source>The script has no ground-rules step; every session except a series' last one reviews the ground rules.</source>
         <translation>لا توجد في برنامج الجلسة خطوة للقواعد الأساسية؛ كل جلسة، ما عدا آخر جلسة في السلسلة، تراجع القواعد الأساسية.</translation>
     </message>
     <message>
@@ -4234,6 +4254,14 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
 <context>
     <name>SupervisionView</name>
     <message>
+        <source>Switch user</source>
+        <translation>تبديل المستخدم</translation>
+    </message>
+    <message>
+        <source>Sign in to use the supervision screens.</source>
+        <translation>سجّل الدخول لاستخدام شاشات الإشراف.</translation>
+    </message>
+    <message>
         <source>Signed in as {name}</source>
         <translation>مسجّل الدخول باسم {name}</translation>
     </message>
@@ -4279,6 +4307,13 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     <message>
         <source>Progress</source>
         <translation>التقدّم</translation>
+    </message>
+</context>
+<context>
+    <name>TextDialog</name>
+    <message>
+        <source>A reason is needed: say why no action is taken.</source>
+        <translation>السبب مطلوب: اذكر لماذا لا يُتَّخذ أي إجراء.</translation>
     </message>
 </context>
 <context>
@@ -4515,7 +4550,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>ليس موعده اليوم. ما زال بإمكانك جمعه إن رغبت.</translation>
     </message>
     <message>
-        <source>Copy each person&apos;s answers from their paper form: choose their code.</source>
+        <source>Copy each person's answers from their paper form: choose their code.</source>
         <translation>انقل إجابات كل شخص من استمارته الورقية: اختر رمزه.</translation>
     </message>
     <message>
@@ -4574,7 +4609,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>تسجيل الدخول</translation>
     </message>
     <message>
-        <source>The newcomer&apos;s code</source>
+        <source>The newcomer's code</source>
         <translation>رمز المشارك الجديد</translation>
     </message>
     <message>
@@ -4724,6 +4759,370 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>البصمة</translation>
     </message>
     <message>
+        <source>Store created</source>
+        <translation>أُنشئ المخزن</translation>
+    </message>
+    <message>
+        <source>Store unlocked</source>
+        <translation>فُتح قفل المخزن</translation>
+    </message>
+    <message>
+        <source>Failed unlock attempt</source>
+        <translation>محاولة فتح قفل فاشلة</translation>
+    </message>
+    <message>
+        <source>Passphrase changed</source>
+        <translation>غُيّرت عبارة المرور</translation>
+    </message>
+    <message>
+        <source>Passphrase removed</source>
+        <translation>أُزيلت عبارة المرور</translation>
+    </message>
+    <message>
+        <source>Key put back in the system keyring</source>
+        <translation>أُعيد المفتاح إلى حافظة مفاتيح النظام</translation>
+    </message>
+    <message>
+        <source>Database key changed</source>
+        <translation>غُيّر مفتاح قاعدة البيانات</translation>
+    </message>
+    <message>
+        <source>Backup made</source>
+        <translation>أُنشئت نسخة احتياطية</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>استُعيدت نسخة احتياطية</translation>
+    </message>
+    <message>
+        <source>Store upgraded</source>
+        <translation>رُقّي المخزن</translation>
+    </message>
+    <message>
+        <source>Report saved</source>
+        <translation>حُفظ تقرير</translation>
+    </message>
+    <message>
+        <source>Data imported</source>
+        <translation>استُوردت بيانات</translation>
+    </message>
+    <message>
+        <source>Participant's data erased</source>
+        <translation>مُحيت بيانات مشارك</translation>
+    </message>
+    <message>
+        <source>Demonstration data added</source>
+        <translation>أُضيفت بيانات تجريبية</translation>
+    </message>
+    <message>
+        <source>User added</source>
+        <translation>أُضيف مستخدم</translation>
+    </message>
+    <message>
+        <source>User removed</source>
+        <translation>أُزيل مستخدم</translation>
+    </message>
+    <message>
+        <source>User's roles changed</source>
+        <translation>غُيّرت أدوار مستخدم</translation>
+    </message>
+    <message>
+        <source>User's passphrase changed</source>
+        <translation>غُيّرت عبارة مرور مستخدم</translation>
+    </message>
+    <message>
+        <source>Review item taken</source>
+        <translation>أُخذ بند مراجعة</translation>
+    </message>
+    <message>
+        <source>Review item commented</source>
+        <translation>عُلّق على بند مراجعة</translation>
+    </message>
+    <message>
+        <source>Review item signed off</source>
+        <translation>اعتُمد بند مراجعة</translation>
+    </message>
+    <message>
+        <source>Review item closed without action</source>
+        <translation>أُغلق بند مراجعة دون إجراء</translation>
+    </message>
+    <message>
+        <source>Month signed off</source>
+        <translation>اعتُمد شهر</translation>
+    </message>
+    <message>
+        <source>Second person asked to approve</source>
+        <translation>طُلبت موافقة شخص ثانٍ</translation>
+    </message>
+    <message>
+        <source>Approved by a second person</source>
+        <translation>وافق شخص ثانٍ</translation>
+    </message>
+    <message>
+        <source>Settings changed</source>
+        <translation>غُيّرت الإعدادات</translation>
+    </message>
+    <message>
+        <source>Audit log exported</source>
+        <translation>صُدّر سجل التدقيق</translation>
+    </message>
+    <message>
+        <source>Audit log found tampered with</source>
+        <translation>وُجد عبث في سجل التدقيق</translation>
+    </message>
+    <message>
+        <source>Bundle sent</source>
+        <translation>أُرسلت حزمة</translation>
+    </message>
+    <message>
+        <source>Bundle received</source>
+        <translation>استُلمت حزمة</translation>
+    </message>
+    <message>
+        <source>Bundle refused</source>
+        <translation>رُفضت حزمة</translation>
+    </message>
+    <message>
+        <source>Two versions of a record settled</source>
+        <translation>حُسمت نسختان من سجل</translation>
+    </message>
+    <message>
+        <source>Receipt for a bundle</source>
+        <translation>إيصال استلام حزمة</translation>
+    </message>
+    <message>
+        <source>Public key exported</source>
+        <translation>صُدّر مفتاح عام</translation>
+    </message>
+    <message>
+        <source>Another device's key trusted</source>
+        <translation>وُثق بمفتاح جهاز آخر</translation>
+    </message>
+    <message>
+        <source>Device key replaced</source>
+        <translation>استُبدل مفتاح الجهاز</translation>
+    </message>
+    <message>
+        <source>Key revoked</source>
+        <translation>أُبطل مفتاح</translation>
+    </message>
+    <message>
+        <source>Practice score changed by a trainer</source>
+        <translation>غيّر مدرّب درجة تدريب</translation>
+    </message>
+    <message>
+        <source>review item</source>
+        <translation>بند مراجعة</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>مستخدم</translation>
+    </message>
+    <message>
+        <source>group</source>
+        <translation>مجموعة</translation>
+    </message>
+    <message>
+        <source>participant</source>
+        <translation>مشارك</translation>
+    </message>
+    <message>
+        <source>report</source>
+        <translation>تقرير</translation>
+    </message>
+    <message>
+        <source>bundle</source>
+        <translation>حزمة</translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation>إعداد</translation>
+    </message>
+    <message>
+        <source>practice attempt</source>
+        <translation>محاولة تدريب</translation>
+    </message>
+    <message>
+        <source>closing a risk-to-life item</source>
+        <translation>إغلاق بند خطر على الحياة</translation>
+    </message>
+    <message>
+        <source>removing a user</source>
+        <translation>إزالة مستخدم</translation>
+    </message>
+    <message>
+        <source>erasing a participant</source>
+        <translation>محو مشارك</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>الأدوار</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>وافق عليه</translation>
+    </message>
+    <message>
+        <source>Asked by</source>
+        <translation>طلبه</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>بواسطة</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>إلى</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>من</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>الملف</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>الصيغة</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>الإدخالات</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>اللغة</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>الطريقة</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>الشهر</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>البنود</translation>
+    </message>
+    <message>
+        <source>Smallest number shown</source>
+        <translation>أصغر عدد يُعرض</translation>
+    </message>
+    <message>
+        <source>System keyring</source>
+        <translation>حافظة مفاتيح النظام</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>عبارة المرور</translation>
+    </message>
+    <message>
+        <source>First start</source>
+        <translation>أول تشغيل</translation>
+    </message>
+    <message>
+        <source>Key change advised</source>
+        <translation>يُنصح بتغيير المفتاح</translation>
+    </message>
+    <message>
+        <source>Fingerprint of the records</source>
+        <translation>بصمة السجلات</translation>
+    </message>
+    <message>
+        <source>Version kept</source>
+        <translation>النسخة المُبقاة</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>الموافقة</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>المجموعة</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>المشكلة</translation>
+    </message>
+    <message>
+        <source>First broken entry</source>
+        <translation>أول إدخال مكسور</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>البذرة</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>المجموعات</translation>
+    </message>
+    <message>
+        <source>Weeks</source>
+        <translation>الأسابيع</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>الصفوف</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>الإعداد</translation>
+    </message>
+    <message>
+        <source>One-person install</source>
+        <translation>تثبيت لشخص واحد</translation>
+    </message>
+    <message>
+        <source>Tried at</source>
+        <translation>وقت المحاولة</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>المرسِل</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>السبب</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>المفتاح</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>الجهاز</translation>
+    </message>
+    <message>
+        <source>Bundle</source>
+        <translation>الحزمة</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>نعم</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>لا</translation>
+    </message>
+    <message>
+        <source>Action (in words)</source>
+        <translation>الإجراء (بالكلمات)</translation>
+    </message>
+    <message>
+        <source>Details (in words)</source>
+        <translation>التفاصيل (بالكلمات)</translation>
+    </message>
+    <message>
         <source>Audit log</source>
         <translation>سجل التدقيق</translation>
     </message>
@@ -4783,11 +5182,11 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>سبق استيرادها (الحزمة {bundle}): إعادة إرسال</translation>
     </message>
     <message>
-        <source>its counter {counter} is not above the sender&apos;s last ({last}): an old or replayed bundle</source>
+        <source>its counter {counter} is not above the sender's last ({last}): an old or replayed bundle</source>
         <translation>عدّادها {counter} ليس أعلى من آخر عدّاد للمرسِل ({last}): حزمة قديمة أو معادة</translation>
     </message>
     <message>
-        <source>it could not be decrypted with this install&apos;s key</source>
+        <source>it could not be decrypted with this install's key</source>
         <translation>تعذّر فك تشفيرها بمفتاح هذا التثبيت</translation>
     </message>
     <message>
@@ -4831,8 +5230,8 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>يمكن لـ {user} إرسال المجموعات التي يديرها فقط.</translation>
     </message>
     <message>
-        <source>No single conflict matches that id; see &apos;facilitator review list --type import_conflict&apos;.</source>
-        <translation>لا يطابق هذا المعرّف تعارضاً واحداً؛ انظر ‎&apos;facilitator review list --type import_conflict&apos;‎.</translation>
+        <source>No single conflict matches that id; see 'facilitator review list --type import_conflict'.</source>
+        <translation>لا يطابق هذا المعرّف تعارضاً واحداً؛ انظر ‎'facilitator review list --type import_conflict'‎.</translation>
     </message>
     <message>
         <source>Choose which version to keep: local or incoming.</source>
@@ -4893,7 +5292,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     <name>export</name>
     <message>
         <source>The text needs more special letter forms than one report can hold.</source>
-        <extracomment>Fallback faces, in the order they are tried: (registered name stem, Python package, file in its ``files`` folder). Each is registered as &quot;&lt;stem&gt;&quot; and &quot;&lt;stem&gt;-Bold&quot;.</extracomment>
+        <extracomment>Fallback faces, in the order they are tried: (registered name stem, Python package, file in its ``files`` folder). Each is registered as "&lt;stem&gt;" and "&lt;stem&gt;-Bold".</extracomment>
         <translation>يحتاج النص إلى أشكال حروف خاصة أكثر مما يتسع له تقرير واحد.</translation>
     </message>
     <message>
@@ -4969,8 +5368,8 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
 <context>
     <name>measures</name>
     <message>
-        <source>Only the WHO-5 wording can be replaced, not &apos;{key}&apos;.</source>
-        <translation>يمكن استبدال صياغة WHO-5 فقط، لا &apos;{key}&apos;.</translation>
+        <source>Only the WHO-5 wording can be replaced, not '{key}'.</source>
+        <translation>يمكن استبدال صياغة WHO-5 فقط، لا '{key}'.</translation>
     </message>
     <message>
         <source>The wording must be a mapping with title, instructions, items and choices.</source>
@@ -4985,8 +5384,8 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>ينقص الصياغة: {fields}.</translation>
     </message>
     <message>
-        <source>&apos;{field}&apos; must be a list of exactly {n} texts.</source>
-        <translation>يجب أن يكون &apos;{field}&apos; قائمة من {n} نصوص بالضبط.</translation>
+        <source>'{field}' must be a list of exactly {n} texts.</source>
+        <translation>يجب أن يكون '{field}' قائمة من {n} نصوص بالضبط.</translation>
     </message>
     <message>
         <source>Could not read {path}: {reason}.</source>
@@ -5009,12 +5408,12 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>الملف {path} ليس YAML صالحًا.</translation>
     </message>
     <message>
-        <source>A measure key uses lowercase letters, digits and &apos;_&apos; (2 to 41 characters, starting with a letter).</source>
-        <translation>يتكون رمز المقياس من أحرف لاتينية صغيرة وأرقام و&apos;_&apos; (من 2 إلى 41 محرفًا، ويبدأ بحرف).</translation>
+        <source>A measure key uses lowercase letters, digits and '_' (2 to 41 characters, starting with a letter).</source>
+        <translation>يتكون رمز المقياس من أحرف لاتينية صغيرة وأرقام و'_' (من 2 إلى 41 محرفًا، ويبدأ بحرف).</translation>
     </message>
     <message>
-        <source>A measure called &apos;{key}&apos; already exists.</source>
-        <translation>يوجد مقياس باسم &apos;{key}&apos; من قبل.</translation>
+        <source>A measure called '{key}' already exists.</source>
+        <translation>يوجد مقياس باسم '{key}' من قبل.</translation>
     </message>
     <message>
         <source>A custom measure needs a title in both English and Arabic.</source>
@@ -5175,7 +5574,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>نسختان من سجل واحد</translation>
     </message>
     <message>
-        <source>Two versions of a record: say which one to keep (this store&apos;s version: local; the one that arrived: incoming).</source>
+        <source>Two versions of a record: say which one to keep (this store's version: local; the one that arrived: incoming).</source>
         <translation>نسختان من سجلّ: حدّد أيّهما تبقى (نسخة هذا المخزن: local؛ النسخة التي وصلت: incoming).</translation>
     </message>
     <message>
@@ -5210,7 +5609,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>النسخة الاحتياطية ليست مخزن Facilitator كاملًا (ينقصها: {tables})؛ لم تُستعَد.</translation>
     </message>
     <message>
-        <source>The backup&apos;s schema version ({revision}) is not one this version of Facilitator knows; it was not restored. A newer version may have written it.</source>
+        <source>The backup's schema version ({revision}) is not one this version of Facilitator knows; it was not restored. A newer version may have written it.</source>
         <translation>إصدار مخطط النسخة الاحتياطية ({revision}) غير معروف لهذا الإصدار من Facilitator؛ لم تُستعَد. ربما كتبها إصدار أحدث.</translation>
     </message>
     <message>
@@ -5258,8 +5657,8 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>المخزن هنا للقراءة فقط، لذلك لم يُحفظ التغيير الأخير. كل ما حُفظ قبله سليم.</translation>
     </message>
     <message>
-        <source>Part of the database is damaged ({reason}), so this could not be read or saved. Run &apos;facilitator db check&apos; and restore from a backup.</source>
-        <translation>جزء من قاعدة البيانات تالف ({reason})، لذلك تعذّرت القراءة أو الحفظ. شغّل الأمر &apos;facilitator db check&apos; واستعِد البيانات من نسخة احتياطية.</translation>
+        <source>Part of the database is damaged ({reason}), so this could not be read or saved. Run 'facilitator db check' and restore from a backup.</source>
+        <translation>جزء من قاعدة البيانات تالف ({reason})، لذلك تعذّرت القراءة أو الحفظ. شغّل الأمر 'facilitator db check' واستعِد البيانات من نسخة احتياطية.</translation>
     </message>
     <message>
         <source>The disk is full: could not {action} {path}. Nothing was changed; free some space and try again.</source>
@@ -5334,8 +5733,8 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>يجب أن يتكون رمز الاسترداد من {expected} حرفًا ورقمًا، لكن كُتب {got}. تحقق من وجود حرف ناقص أو زائد.</translation>
     </message>
     <message>
-        <source>Group {n} of the recovery code contains &apos;{ch}&apos;, which never appears in recovery codes: please check that group.</source>
-        <translation>المجموعة {n} من رمز الاسترداد تحتوي على &apos;{ch}&apos;، وهو لا يظهر أبدًا في رموز الاسترداد: يُرجى التحقق من هذه المجموعة.</translation>
+        <source>Group {n} of the recovery code contains '{ch}', which never appears in recovery codes: please check that group.</source>
+        <translation>المجموعة {n} من رمز الاسترداد تحتوي على '{ch}'، وهو لا يظهر أبدًا في رموز الاسترداد: يُرجى التحقق من هذه المجموعة.</translation>
     </message>
     <message>
         <source>Group {n} of the recovery code ({group}) looks mistyped: please check that group.</source>
@@ -5386,11 +5785,11 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>قاعدة البيانات {path} تالفة ({problem}). لم تتغير؛ استرجعها من نسخة احتياطية.</translation>
     </message>
     <message>
-        <source>This store has several users: give the current passphrase, or change a user&apos;s passphrase with &apos;facilitator users passwd&apos;.</source>
-        <translation>لهذا المخزن عدة مستخدمين: أدخل عبارة المرور الحالية، أو غيّر عبارة مرور مستخدم بالأمر ‎&apos;facilitator users passwd&apos;‎.</translation>
+        <source>This store has several users: give the current passphrase, or change a user's passphrase with 'facilitator users passwd'.</source>
+        <translation>لهذا المخزن عدة مستخدمين: أدخل عبارة المرور الحالية، أو غيّر عبارة مرور مستخدم بالأمر ‎'facilitator users passwd'‎.</translation>
     </message>
     <message>
-        <source>The passphrase cannot be removed: the system keyring does not hold this store&apos;s key, so the passphrase is needed to open it.</source>
+        <source>The passphrase cannot be removed: the system keyring does not hold this store's key, so the passphrase is needed to open it.</source>
         <translation>لا يمكن إزالة عبارة المرور: سلسلة مفاتيح النظام لا تحفظ مفتاح هذا المخزن، لذا ما زالت عبارة المرور لازمة لفتحه.</translation>
     </message>
     <message>
@@ -5546,7 +5945,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>ملاحظات الجهة</translation>
     </message>
     <message>
-        <source>The trainee&apos;s label</source>
+        <source>The trainee's label</source>
         <translation>تسمية المتدرّب</translation>
     </message>
     <message>
@@ -5582,7 +5981,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>لا يوجد مستخدم باسم {name} في هذا المخزن.</translation>
     </message>
     <message>
-        <source>Signing in as {name} needs that user&apos;s passphrase (--passphrase-file FILE).</source>
+        <source>Signing in as {name} needs that user's passphrase (--passphrase-file FILE).</source>
         <translation>الدخول باسم {name} يحتاج إلى عبارة مروره (--passphrase-file FILE).</translation>
     </message>
     <message>
@@ -5598,7 +5997,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>لا يمكنك الموافقة على إزالتك أنت.</translation>
     </message>
     <message>
-        <source>The user&apos;s passphrase no longer opens this store. If they may have kept a copy of the key file, change the database key now (facilitator db rekey).</source>
+        <source>The user's passphrase no longer opens this store. If they may have kept a copy of the key file, change the database key now (facilitator db rekey).</source>
         <translation>لم تعد عبارة مرور المستخدم تفتح هذا المخزن. إن كان قد يحتفظ بنسخة من ملف المفاتيح، فغيّر مفتاح قاعدة البيانات الآن (facilitator db rekey).</translation>
     </message>
     <message>
@@ -5607,7 +6006,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     </message>
     <message>
         <source>Roles must be one or more of: facilitator, supervisor, trainer, administrator.</source>
-        <translation>يجب أن تكون الأدوار واحدًا أو أكثر من: facilitator وsupervisor وtrainer وadministrator.</translation>
+        <translation>يجب أن تكون الأدوار واحدًا أو أكثر من: ميسّر، مشرف، مدرّب، مدير.</translation>
     </message>
     <message>
         <source>There is already a user called {name}.</source>
