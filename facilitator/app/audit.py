@@ -340,7 +340,7 @@ def audit_report(store: OpenedStore, who: Principal, lang: str = "en", **filters
         columns=[translate(_CTX, c, lang) for c in COLUMNS],
         rows=rows,
         numeric=frozenset({0}),
-        col_widths=[0.5, 1.3, 0.9, 1.6, 1.0, 3.0, 1.0],
+        col_widths=[0.8, 1.4, 1.1, 1.6, 1.0, 2.4, 1.75],
     )
     return rm.Report(
         kind="program",
