@@ -273,7 +273,8 @@ class DashboardView(QWidget):
         t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         # the header spans the whole viewport: with a gap beside the last column, a
         # right-to-left header was drawn ~15 px off its columns
-        t.horizontalHeader().setStretchLastSection(True)
+        if block.columns:  # the first (label) column takes the rest
+            t.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         t.resizeRowsToContents()
         full = t.horizontalHeader().sizeHint().height() + t.verticalHeader().length()
         t.setMinimumHeight(min(360, full + 2 * t.frameWidth() + 2))

@@ -254,7 +254,8 @@ class ReviewView(QWidget):
             f"{self.tr('Group')}: {_v(item.group_name)}",
         ]
         if item.facilitator:
-            lines.append(f"{self.tr('Facilitator')}: {_v(item.facilitator)}")
+            who = self.tr("Facilitator")  # not inside the f-string: lupdate misses it there
+            lines.append(f"{who}: {_v(item.facilitator)}")
         if item.due_on:
             lines.append(f"{self.tr('Due')}: {_v(self._day(item.due_on))}")
         if item.kind == "import_conflict":

@@ -2764,6 +2764,10 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>لا شيء للمراجعة.</translation>
     </message>
     <message>
+        <source>Facilitator</source>
+        <translation>الميسِّر</translation>
+    </message>
+    <message>
         <source>Follows an item signed earlier; its records changed.</source>
         <translation>يتبع بندًا اعتُمد سابقًا؛ تغيّرت سجلاته.</translation>
     </message>
