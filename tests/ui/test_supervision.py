@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import select, text, update
 
 from facilitator.store.models import AuditEvent, Group
