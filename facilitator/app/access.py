@@ -8,10 +8,12 @@ top, never the protection.
 Roles (issue 14):
 
 - facilitator: their own groups (groups they own; on a one-person install, groups
-  with no owner belong to the owner);
+  with no owner belong to the owner): listed, opened, run and reported on
+  (:func:`visible_group_ids` is the one filter);
 - supervisor: all groups, de-identified: never aliases, free text only where the
   facilitator chose to share it; the review queue, sign-offs, the dashboard, the audit log;
-- trainer: practice data only;
+- trainer: practice data only, anyone's attempts (``practice.review``); everyone else
+  who practises sees their own attempts only;
 - administrator: users, keys and settings, and the audit log; no participant data
   unless also a supervisor (or facilitator, for their own groups).
 """
@@ -19,8 +21,9 @@ Roles (issue 14):
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from facilitator.errors import FacilitatorError
+from facilitator.errors import FacilitatorError, Text
 from facilitator.i18n import QT_TRANSLATE_NOOP, translate
 
 
@@ -76,9 +79,17 @@ PERMISSIONS: dict[str, tuple[frozenset[str], str]] = {
         frozenset({"supervisor", "facilitator"}),
         QT_TRANSLATE_NOOP("access", "opening the dashboard"),
     ),
+    # practice (issues 16, 17): anyone who leads, supervises or trains groups practises
+    # and sees their OWN attempts (debrief, reflection, history, replay); a trainer
+    # reviews ANYONE's attempts (comments, score changes, ratings, a trainee's history,
+    # an observer's sheet typed in). A trainer sees practice data only.
     "practice.use": (
         frozenset({"trainer", "facilitator", "supervisor"}),
         QT_TRANSLATE_NOOP("access", "using practice mode"),
+    ),
+    "practice.review": (
+        frozenset({"trainer"}),
+        QT_TRANSLATE_NOOP("access", "reviewing other people's practice attempts"),
     ),
     # reports (issue 14): session, group and program reports hold group data; a
     # facilitator writes them on their own groups, a supervisor on all (de-identified)
@@ -96,9 +107,31 @@ PERMISSIONS: dict[str, tuple[frozenset[str], str]] = {
         frozenset({"facilitator"}),
         QT_TRANSLATE_NOOP("access", "managing groups and participants"),
     ),
+    # the emergency and crisis-line numbers every session shows (no participant data)
+    "safety_numbers.manage": (
+        frozenset({"facilitator", "administrator"}),
+        QT_TRANSLATE_NOOP("access", "changing the emergency and crisis-line numbers"),
+    ),
     "sessions.run": (
         frozenset({"facilitator"}),
         QT_TRANSLATE_NOOP("access", "running a session"),
+    ),
+    # the register of reports that left the install (issue 11): what was released,
+    # to whom, for which months; no participant data. Clearing it is an administrator's
+    # decision (later reports are no longer checked against what was cleared).
+    "reports.register": (
+        frozenset({"facilitator", "supervisor", "administrator"}),
+        QT_TRANSLATE_NOOP("access", "reading the report register"),
+    ),
+    "reports.register_clear": (
+        frozenset({"administrator"}),
+        QT_TRANSLATE_NOOP("access", "clearing the report register"),
+    ),
+    # sessions of groups (unfinished ones to resume, a group's history): a facilitator
+    # on their own groups, a supervisor on all
+    "sessions.read": (
+        frozenset({"facilitator", "supervisor"}),
+        QT_TRANSLATE_NOOP("access", "listing sessions"),
     ),
     "reports.program": (
         frozenset({"supervisor"}),
@@ -119,6 +152,10 @@ PERMISSIONS: dict[str, tuple[frozenset[str], str]] = {
         frozenset({"facilitator", "supervisor"}),
         QT_TRANSLATE_NOOP("access", "reading receipts"),
     ),
+    "keys.read": (
+        frozenset({"facilitator", "supervisor", "administrator"}),
+        QT_TRANSLATE_NOOP("access", "reading bundle keys"),
+    ),
     "keys.manage": (
         frozenset({"administrator"}),
         QT_TRANSLATE_NOOP("access", "managing bundle keys"),
@@ -133,16 +170,49 @@ _ROLE_NAMES = {
 }
 
 
+class Login:
+    """A user's login as a message parameter: shown as typed, never looked up in the
+    catalogue (a login such as "owner" must not be translated)."""
+
+    def __init__(self, login: str) -> None:
+        self.login = login
+
+    def __str__(self) -> str:
+        return self.login
+
+    def __format__(self, spec: str) -> str:
+        return format(self.login, spec)
+
+
+REFUSAL = QT_TRANSLATE_NOOP(
+    "access", "{user} may not do this ({action}): it needs the role {roles}."
+)
+
+
+def _refusal_params(principal: Principal, permission: str) -> dict[str, Any]:
+    roles, what = PERMISSIONS[permission]
+    names = sorted(roles)
+    joined = Text(
+        " / ".join(f"{{r{i}}}" for i in range(len(names))),
+        **{f"r{i}": _ROLE_NAMES[r] for i, r in enumerate(names)},
+    )
+    return {"user": Login(principal.login), "action": what, "roles": joined}
+
+
 def refusal(principal: Principal, permission: str, lang: str = "en") -> str:
     """The one sentence both the app and the CLI show for a refusal."""
     roles, what = PERMISSIONS[permission]
     names = " / ".join(translate("access", _ROLE_NAMES[r], lang) for r in sorted(roles))
-    return translate(
-        "access", "{user} may not do this ({action}): it needs the role {roles}.", lang
-    ).format(user=principal.login, action=translate("access", what, lang), roles=names)
+    return translate("access", REFUSAL, lang).format(
+        user=principal.login, action=translate("access", what, lang), roles=names
+    )
 
 
-QT_TRANSLATE_NOOP("access", "{user} may not do this ({action}): it needs the role {roles}.")
+def denied(template: str, principal: Principal, **params: Any) -> AccessDenied:
+    """An :class:`AccessDenied` whose ``template`` (marked with QT_TRANSLATE_NOOP) is
+    filled with ``{user}`` (the login, as typed) and ``params``: the CLI prints the
+    English, the app translates the template (``ui.errors_ui.error_text``)."""
+    return AccessDenied(template, params={"user": Login(principal.login), **params})
 
 
 def allowed(principal: Principal, permission: str) -> bool:
@@ -153,7 +223,7 @@ def require(principal: Principal | None, permission: str, lang: str = "en") -> P
     if principal is None:
         raise AccessDenied(translate("access", "Sign in first: this needs a user.", lang))
     if not allowed(principal, permission):
-        raise AccessDenied(refusal(principal, permission, lang))
+        raise AccessDenied(REFUSAL, params=_refusal_params(principal, permission))
     return principal
 
 
@@ -166,17 +236,25 @@ def implicit(db, who: Principal | None = None, lang: str = "en") -> Principal:
     install the caller must say who acts, or is refused."""
     if who is not None:
         return who
+    with db.session() as s:  # read only: a refusal must not write anything
+        return implicit_in(s, None, lang)
+
+
+def implicit_in(s: Any, who: Principal | None = None, lang: str = "en") -> Principal:
+    """:func:`implicit`, read in the caller's ORM session ``s`` (a write that runs in
+    a unit of work the ui's task runner or the CLI opened)."""
+    if who is not None:
+        return who
     from sqlalchemy import select
 
     from facilitator.store import users as core
     from facilitator.store.models_supervision import UserAccount
 
-    with db.session() as s:  # read only: a refusal must not write anything
-        rows = s.execute(
-            select(UserAccount.user_id, UserAccount.login, UserAccount.roles)
-            .where(UserAccount.active.is_(True))
-            .limit(2)
-        ).all()
+    rows = s.execute(
+        select(UserAccount.user_id, UserAccount.login, UserAccount.roles)
+        .where(UserAccount.active.is_(True))
+        .limit(2)
+    ).all()
     if len(rows) > 1:
         raise AccessDenied(
             translate(
@@ -213,4 +291,29 @@ def owns_group(principal: Principal, owner_id: str | None) -> bool:
 
 
 def may_see_group(principal: Principal, owner_id: str | None) -> bool:
+    """THE rule for which groups a user lists and opens (issue 14): a supervisor every
+    group (de-identified: never aliases); a facilitator the groups they own (the
+    install's owner also those with no owner, so a one-person install's owner sees
+    all); an administrator without either role, and a trainer, none."""
     return sees_all_groups(principal) or owns_group(principal, owner_id)
+
+
+def visible_group_ids(s: Any, principal: Principal) -> set[str] | None:
+    """The ids of the groups ``principal`` may see (:func:`may_see_group`), read in
+    the ORM session ``s``; ``None`` means every group. Every listing of groups,
+    sessions, reports, review items and dashboard figures filters through here."""
+    if sees_all_groups(principal):
+        return None
+    if not principal.has("facilitator"):
+        return set()
+    from sqlalchemy import select
+
+    from facilitator.store.models import Group
+
+    rows = s.execute(select(Group.id, Group.owner_id))
+    return {g for g, owner in rows if may_see_group(principal, owner)}
+
+
+def in_scope(visible: set[str] | None, group_id: str | None) -> bool:
+    """Whether a group is among ``visible`` (a :func:`visible_group_ids` answer)."""
+    return visible is None or (group_id is not None and group_id in visible)

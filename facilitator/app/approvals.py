@@ -74,7 +74,26 @@ def second_person_exists(db: Database, who: Principal) -> bool:
     return any({"supervisor", "administrator"} & set(roles or ()) for _, roles in rows)
 
 
-def pending(db: Database, action: str | None = None) -> list[Approval]:
+# who may see the requests waiting for a second person, by kind of request
+PENDING_READ = {
+    "remove_user": "users.list",
+    "close_risk_item": "review.read",
+    "erase_participant": "approval.decide",
+}
+
+
+def pending(
+    db: Database, action: str | None = None, *, who: Principal | None = None
+) -> list[Approval]:
+    """Requests waiting for a second person (of one kind): for whoever may see that
+    kind (:data:`PENDING_READ`; every kind: ``approval.decide``)."""
+    from facilitator.app.access import acting
+
+    acting(db, who, PENDING_READ.get(action or "", "approval.decide"))
+    return _pending(db, action)
+
+
+def _pending(db: Database, action: str | None = None) -> list[Approval]:
     with db.session() as s:
         q = select(Approval).where(Approval.state == "pending").order_by(Approval.created_at)
         if action:

@@ -127,7 +127,12 @@ def public_text(pk: PublicKey) -> str:
     )
 
 
-def export_public(db: Database, out: Path, label: str | None = None) -> PublicKey:
+def export_public(
+    db: Database, out: Path, label: str | None = None, *, who: Principal | None = None
+) -> PublicKey:
+    """Write this install's public key (``keys.read``: whoever sends or receives
+    bundles, or an administrator), made on first use."""
+    acting(db, who, "keys.read")
     with db.unit() as s:
         row = ensure_identity(s, label or "")
         if label is not None:
@@ -276,14 +281,17 @@ def _info(row: DeviceKey) -> KeyInfo:
     )
 
 
-def list_keys(db: Database) -> list[KeyInfo]:
+def list_keys(db: Database, *, who: Principal | None = None) -> list[KeyInfo]:
+    """This install's own key and the keys it trusts (``keys.read``)."""
+    acting(db, who, "keys.read")
     with db.unit() as s:
         ensure_identity(s)
         rows = s.scalars(select(DeviceKey).order_by(DeviceKey.kind, DeviceKey.created_at))
         return [_info(r) for r in rows]
 
 
-def own_info(db: Database) -> KeyInfo:
+def own_info(db: Database, *, who: Principal | None = None) -> KeyInfo:
+    acting(db, who, "keys.read")
     with db.unit() as s:
         return _info(ensure_identity(s))
 

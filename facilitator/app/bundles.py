@@ -53,7 +53,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as OrmSession
 
 from facilitator.app import bundle_keys as keys
-from facilitator.app.access import AccessDenied, Principal, acting, owns_group, sees_all_groups
+from facilitator.app.access import (
+    Principal,
+    acting,
+    denied,
+    owns_group,
+    sees_all_groups,
+)
 from facilitator.app import bundle_records as rec
 from facilitator.errors import FacilitatorError, InputError
 from facilitator.i18n import QT_TRANSLATE_NOOP
@@ -248,10 +254,9 @@ def plan_export(
         if not sees_all_groups(actor):
             mine = [g for g in group_rows if owns_group(actor, g.owner_id)]
             if wanted and len(mine) != len(group_rows):
-                raise AccessDenied(
-                    QT_TRANSLATE_NOOP(
-                        "bundles", "{user} may send only the groups they run."
-                    ).format(user=actor.login)
+                raise denied(
+                    QT_TRANSLATE_NOOP("bundles", "{user} may send only the groups they run."),
+                    actor,
                 )
             group_rows = mine
         rcpts = _resolve_recipients(s, recipients)

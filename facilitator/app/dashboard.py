@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from facilitator.app.access import Principal, may_see_group, require
+from facilitator.app.access import Principal, in_scope, require, visible_group_ids
 from facilitator.errors import InputError
 from facilitator.i18n import QT_TRANSLATE_NOOP, translate
 from facilitator.store.db import Database
@@ -73,14 +73,15 @@ class Choices:
 def choices(db: Database, who: Principal) -> Choices:
     require(who, "dashboard.read")
     with db.session() as s:
+        visible = visible_group_ids(s, who)  # the one rule: a facilitator's own groups
         rows = [
             (g, n, t)
-            for g, n, t, o in s.execute(
-                select(Group.id, Group.name, Group.program_type, Group.owner_id)
+            for g, n, t in s.execute(
+                select(Group.id, Group.name, Group.program_type)
                 .where(Group.archived.is_(False))
                 .order_by(Group.name)
             )
-            if may_see_group(who, o)
+            if in_scope(visible, g)
         ]
         last = s.scalar(
             select(func.max(Session.started_at)).where(
@@ -99,7 +100,8 @@ def _group_ids(db: Database, who: Principal, q: Query) -> tuple[list[str], str |
                 )
             )
         )
-    visible = [r for r in rows if may_see_group(who, r[3])]
+        scope = visible_group_ids(s, who)  # the one rule: a facilitator's own groups
+    visible = [r for r in rows if in_scope(scope, r[0])]
     if q.group_id:
         match = [r for r in visible if r[0] == q.group_id]
         if not match:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from facilitator.app import approvals
-from facilitator.app.access import AccessDenied, Principal, may_see_group, require
+from facilitator.app.access import AccessDenied, Login, Principal, may_see_group, require
 from facilitator.errors import InputError
 from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.store import audit
@@ -44,7 +44,7 @@ def _check_group(db: Database, who: Principal, participant_id: str) -> str:
             QT_TRANSLATE_NOOP(
                 "erasure", "{user} may not erase this participant: the group is not theirs."
             ),
-            params=dict(user=who.login),
+            params=dict(user=Login(who.login)),
         )
     return row[0]
 

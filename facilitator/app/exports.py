@@ -12,16 +12,27 @@ from typing import Any, Optional
 
 
 def write_handout(
-    db: Any, script_id: str, group_id: Optional[str], path: str | Path, lang: str
+    db: Any,
+    script_id: str,
+    group_id: Optional[str],
+    path: str | Path,
+    lang: str,
+    *,
+    who: Any = None,
 ) -> Path:
     """The session handout for a script (built-in or the facilitator's own copy) with the
-    group's effective rules, read from the same store snapshot."""
+    group's effective rules, read from the same store snapshot. A handout holds no
+    participant data; with a group, the acting user must see that group."""
     from facilitator.export.handout import write_handout as _write
     from facilitator.session.library import load_script
     from facilitator.session.rules import effective_rules, load_ruleset
     from facilitator.store.models import Group
     from facilitator.store.outpath import check_output_path
 
+    if group_id:
+        from facilitator.app.groups import authorize
+
+        authorize(db, who, "groups.read", group_id)
     # the save dialog confirmed any overwrite; the store's files never qualify
     check_output_path(path, overwrite=True, stores=[db.path])
     with db.unit() as s:

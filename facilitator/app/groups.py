@@ -37,14 +37,25 @@ def authorize(
     ``permission`` (``groups.read`` or ``groups.manage``) and, for one group, unless
     they run it (``groups.manage``) or may see it (``groups.read``). Every CLI path
     into groups and participants goes through here (issue 14)."""
-    from facilitator.app.access import AccessDenied, acting, may_see_group, owns_group
-    from facilitator.i18n import translate
+    with db.session() as s:
+        return authorize_in(s, who, permission, group_id, lang)
 
-    actor = acting(db, who, permission, lang)
+
+def authorize_in(
+    s: OrmSession,
+    who: Any,
+    permission: str,
+    group_id: Optional[str] = None,
+    lang: str = "en",
+) -> Any:
+    """:func:`authorize` in the caller's ORM session (the writes below run in the unit
+    of work the ui's task runner or the CLI opened, and check there first)."""
+    from facilitator.app.access import denied, implicit_in, may_see_group, owns_group, require
+
+    actor = require(implicit_in(s, who, lang), permission, lang)
     if group_id is not None:
-        with db.session() as s:
-            group = s.get(Group, group_id)
-            owner_id = group.owner_id if group is not None else None
+        group = s.get(Group, group_id)
+        owner_id = group.owner_id if group is not None else None
         if group is not None:
             ok = (
                 owns_group(actor, owner_id)
@@ -52,15 +63,11 @@ def authorize(
                 else may_see_group(actor, owner_id)
             )
             if not ok:
-                raise AccessDenied(
-                    translate("groups", "{user} may act only on the groups they run.", lang).format(
-                        user=actor.login
-                    )
+                raise denied(
+                    QT_TRANSLATE_NOOP("groups", "{user} may act only on the groups they run."),
+                    actor,
                 )
     return actor
-
-
-QT_TRANSLATE_NOOP("groups", "{user} may act only on the groups they run.")
 
 
 @dataclass(frozen=True)
@@ -140,9 +147,14 @@ def _clean_name(name: str) -> str:
 
 
 # -- reads ---------------------------------------------------------------------------
-def list_groups(db: Any, include_archived: bool = False) -> list[GroupRow]:
-    """Groups with their roster size and last real session, for the list."""
+def list_groups(db: Any, include_archived: bool = False, *, who: Any = None) -> list[GroupRow]:
+    """Groups with their roster size and last real session, for the list: only the
+    groups the acting user may see (:func:`facilitator.app.access.visible_group_ids`)."""
+    from facilitator.app.access import in_scope, visible_group_ids
+
+    actor = authorize(db, who, "groups.read")
     with db.unit() as s:
+        visible = visible_group_ids(s, actor)
         counts = dict(
             s.execute(
                 select(Participant.group_id, func.count())
@@ -171,18 +183,23 @@ def list_groups(db: Any, include_archived: bool = False) -> list[GroupRow]:
                 g.language,
             )
             for g in s.scalars(query)
+            if in_scope(visible, g.id)
         ]
 
 
-def find_resume_offers(db: Any) -> list[ResumeOffer]:
-    """Sessions left running or paused, newest first as the engine finds them."""
+def find_resume_offers(db: Any, *, who: Any = None) -> list[ResumeOffer]:
+    """Sessions left running or paused, newest first as the engine finds them, of the
+    groups the acting user may see (``sessions.read``)."""
+    from facilitator.app.access import acting, in_scope, visible_group_ids
     from facilitator.session.persistence import find_resumable_sessions
 
+    actor = acting(db, who, "sessions.read")
     with db.unit() as s:
+        visible = visible_group_ids(s, actor)
         offers = []
         for found in find_resumable_sessions(s):
             sess = s.get(Session, found.session_id)
-            if sess is not None:
+            if sess is not None and in_scope(visible, sess.group_id):
                 offers.append(
                     ResumeOffer(
                         sess.id, sess.group_id, sess.group.name, sess.script_id, sess.started_at
@@ -191,8 +208,11 @@ def find_resume_offers(db: Any) -> list[ResumeOffer]:
         return offers
 
 
-def group_form(db: Any, group_id: Optional[str], default_language: str = "en") -> GroupForm:
+def group_form(
+    db: Any, group_id: Optional[str], default_language: str = "en", *, who: Any = None
+) -> GroupForm:
     """The group's fields as a form holds them (an empty form for a new group)."""
+    authorize(db, who, "groups.read", group_id)
     if not group_id:
         return GroupForm(language=default_language)
     with db.unit() as s:
@@ -213,9 +233,13 @@ def group_form(db: Any, group_id: Optional[str], default_language: str = "en") -
         )
 
 
-def plan_info(db: Any, group_id: str, fallback_language: str = "en") -> Optional[PlanInfo]:
+def plan_info(
+    db: Any, group_id: str, fallback_language: str = "en", *, who: Any = None
+) -> Optional[PlanInfo]:
     """The plan screen's facts about a group, or None when it does not exist."""
     from facilitator.tracking.measures import who5_due
+
+    authorize(db, who, "groups.read", group_id)
 
     with db.unit() as s:
         group = s.get(Group, group_id)
@@ -234,30 +258,56 @@ def plan_info(db: Any, group_id: str, fallback_language: str = "en") -> Optional
         )
 
 
-def load_roster(db: Any, group_id: str, include_archived: bool = False) -> list[RosterRow]:
+def load_roster(
+    db: Any, group_id: str, include_archived: bool = False, *, who: Any = None
+) -> list[RosterRow]:
+    """The group's participants. Aliases only for the group's own facilitator: a
+    supervisor sees codes, never aliases (issue 14)."""
+    from facilitator.app.access import owns_group
+
+    actor = authorize(db, who, "groups.read", group_id)
     with db.unit() as s:
+        group = s.get(Group, group_id)
+        aliases = group is not None and owns_group(actor, group.owner_id)
         return [
-            RosterRow(p.id, p.code, p.alias, p.archived, p.age_band, p.gender)
+            RosterRow(p.id, p.code, p.alias if aliases else None, p.archived, p.age_band, p.gender)
             for p in P.list_participants(s, group_id, include_archived=include_archived)
         ]
 
 
-def participant_codes(db: Any, group_id: str) -> list[str]:
+def participant_codes(db: Any, group_id: str, *, who: Any = None) -> list[str]:
     """The codes of a group's active participants (never an alias), sorted."""
+    authorize(db, who, "groups.read", group_id)
     with db.unit() as s:
         P.get_group(s, group_id)
         return [p.code for p in P.list_participants(s, group_id)]
 
 
 # -- writes (one ORM session each: run them in a unit of work) ------------------------
-def save_group(s: OrmSession, form: GroupForm, group_id: Optional[str] = None) -> str:
-    """Insert or update a group from the form; returns its id."""
+# Each checks the acting user first, in the same unit of work (``groups.manage``, and
+# for an existing group that they run it): ``who`` is the signed-in user; without
+# one, a one-person install acts as its owner.
+
+
+def _participant_group(s: OrmSession, participant_id: str) -> Optional[str]:
+    row = s.get(Participant, participant_id)
+    return row.group_id if row is not None else None
+
+
+def save_group(
+    s: OrmSession, form: GroupForm, group_id: Optional[str] = None, *, who: Any = None
+) -> str:
+    """Insert or update a group from the form; returns its id. A new group made by a
+    facilitator on a shared install is theirs (``Group.owner_id``)."""
     from facilitator.tracking.attendance import set_headcount_only
 
+    actor = authorize_in(s, who, "groups.manage", group_id)
     form.validate()
     group = s.get(Group, group_id) if group_id else None
     if group is None:
         group = Group(name=form.name, program_type=form.program_type)
+        if not actor.owner and actor.user_id:  # the install's owner owns unowned groups
+            group.owner_id = actor.user_id
         s.add(group)
     group.name = form.name
     group.program_type = form.program_type
@@ -281,17 +331,21 @@ def save_group(s: OrmSession, form: GroupForm, group_id: Optional[str] = None) -
     return group.id
 
 
-def add_group(s: OrmSession, name: str, program_type: str, language: str) -> str:
+def add_group(
+    s: OrmSession, name: str, program_type: str, language: str, *, who: Any = None
+) -> str:
     """A new group with the given name, kind and language; returns its id."""
-    return save_group(s, GroupForm(name, program_type, language))
+    return save_group(s, GroupForm(name, program_type, language), who=who)
 
 
-def rename_group(s: OrmSession, group_id: str, name: str) -> None:
+def rename_group(s: OrmSession, group_id: str, name: str, *, who: Any = None) -> None:
+    authorize_in(s, who, "groups.manage", group_id)
     P.get_group(s, group_id).name = _clean_name(name)
 
 
-def archive_group(s: OrmSession, group_id: str, archived: bool = True) -> None:
+def archive_group(s: OrmSession, group_id: str, archived: bool = True, *, who: Any = None) -> None:
     """Hide a group from the lists (its history stays in the reports)."""
+    authorize_in(s, who, "groups.manage", group_id)
     P.get_group(s, group_id).archived = archived
 
 
@@ -302,24 +356,37 @@ def add_participant(
     alias: Optional[str] = None,
     age_band: Optional[str] = None,
     gender: Optional[str] = None,
+    who: Any = None,
 ) -> str:
     """A newcomer with a fresh random code; returns the code."""
+    authorize_in(s, who, "groups.manage", group_id)
     return P.add_participant(s, group_id, alias=alias, age_band=age_band, gender=gender).code
 
 
-def set_alias(s: OrmSession, participant_id: str, alias: Optional[str]) -> None:
+def set_alias(s: OrmSession, participant_id: str, alias: Optional[str], *, who: Any = None) -> None:
+    authorize_in(s, who, "groups.manage", _participant_group(s, participant_id))
     P.set_alias(s, participant_id, alias)
 
 
 def set_details(
-    s: OrmSession, participant_id: str, *, age_band: Optional[str], gender: Optional[str]
+    s: OrmSession,
+    participant_id: str,
+    *,
+    age_band: Optional[str],
+    gender: Optional[str],
+    who: Any = None,
 ) -> None:
+    authorize_in(s, who, "groups.manage", _participant_group(s, participant_id))
     P.set_details(s, participant_id, age_band=age_band, gender=gender)
 
 
-def archive_participant(s: OrmSession, participant_id: str, archived: bool = True) -> None:
+def archive_participant(
+    s: OrmSession, participant_id: str, archived: bool = True, *, who: Any = None
+) -> None:
+    authorize_in(s, who, "groups.manage", _participant_group(s, participant_id))
     P.archive_participant(s, participant_id, archived)
 
 
-def erase_participant(s: OrmSession, participant_id: str) -> None:
+def erase_participant(s: OrmSession, participant_id: str, *, who: Any = None) -> None:
+    authorize_in(s, who, "groups.manage", _participant_group(s, participant_id))
     P.erase_participant(s, participant_id)

@@ -20,7 +20,8 @@ from typing import Any, Callable, ContextManager, Iterator, Optional
 
 from sqlalchemy import select
 
-from facilitator.app.access import Principal, acting
+from facilitator.app.access import Principal, acting, allowed, denied
+from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.errors import InputError
 from facilitator.practice.engine import Action, Entry, Mode, Outcome, PracticeRun
 from facilitator.practice.loader import (
@@ -38,6 +39,44 @@ from facilitator.store.models_practice import PracticeAction, PracticeAttempt, P
 from facilitator.store.models import utcnow
 
 MAX_TRAINEE = 100
+
+
+# ---- whose attempts (issue 14) ------------------------------------------------------------
+def owns_attempt(who: Principal, user_id: Optional[str]) -> bool:
+    """THE rule for "one's own attempt": started by this user, or (no user recorded:
+    older attempts, a one-person install's first run) by the install's owner."""
+    return (bool(user_id) and user_id == who.user_id) or (not user_id and who.owner)
+
+
+def may_open_attempt(who: Principal, user_id: Optional[str]) -> bool:
+    """A trainer (``practice.review``) opens anyone's attempt; everyone else who
+    practises (``practice.use``) only their own."""
+    return allowed(who, "practice.review") or owns_attempt(who, user_id)
+
+
+def attempt_actor(
+    db: Database,
+    attempt_id: str,
+    who: Principal | None,
+    permission: str = "practice.use",
+    lang: str = "en",
+) -> Principal:
+    """The acting user, refused unless allowed ``permission`` and the attempt is theirs
+    or they review anyone's. A missing attempt passes here (the caller says so)."""
+    actor = acting(db, who, permission, lang)
+    with db.session() as s:
+        owner = s.scalar(select(PracticeAttempt.user_id).where(PracticeAttempt.id == attempt_id))
+        exists = owner is not None or s.get(PracticeAttempt, attempt_id) is not None
+    if exists and not may_open_attempt(actor, owner):
+        raise denied(
+            QT_TRANSLATE_NOOP(
+                "practice",
+                "{user} may open only their own practice attempts: "
+                "reviewing other people's needs the role trainer.",
+            ),
+            actor,
+        )
+    return actor
 
 
 def list_scenarios() -> list[ScenarioSummary]:
@@ -238,7 +277,7 @@ def start_attempt(
     ``listener`` sees every transcript entry and input right after it is saved (the
     practice screen turns entries into event cards and decision panels). ``who``: the
     acting user (``practice.use``; see :func:`facilitator.app.access.acting`)."""
-    acting(db, who, "practice.use")
+    actor = acting(db, who, "practice.use")
     trainee = (trainee or "").strip()
     if not trainee or len(trainee) > MAX_TRAINEE:
         raise InputError(f"Give the trainee a label of 1 to {MAX_TRAINEE} characters.")
@@ -266,6 +305,7 @@ def start_attempt(
             trainee=trainee,
             status="running",
             counts_for_assessment=mode == "assessment",
+            user_id=actor.user_id or None,
         )
         s.add(row)
         s.flush()
@@ -320,21 +360,22 @@ def history(
     *,
     who: Principal | None = None,
 ) -> list[AttemptSummary]:
-    """Attempts, oldest first, optionally for one trainee and/or one scenario."""
-    acting(db, who, "practice.use")
+    """Attempts, oldest first, optionally for one trainee and/or one scenario: anyone's
+    for a trainer, one's own for everyone else who practises."""
+    actor = acting(db, who, "practice.use")
     query = select(PracticeAttempt).order_by(PracticeAttempt.started_at, PracticeAttempt.id)
     if trainee is not None:
         query = query.where(PracticeAttempt.trainee == trainee)
     if scenario_id is not None:
         query = query.where(PracticeAttempt.scenario_id == scenario_id)
     with db.session() as s:
-        return [_summary(r) for r in s.scalars(query)]
+        return [_summary(r) for r in s.scalars(query) if may_open_attempt(actor, r.user_id)]
 
 
 def stored_transcript(
     db: Database, attempt_id: str, *, who: Principal | None = None
 ) -> list[dict[str, Any]]:
-    acting(db, who, "practice.use")
+    attempt_actor(db, attempt_id, who)
     with db.session() as s:
         rows = s.scalars(
             select(PracticeEntry)
@@ -375,7 +416,7 @@ def resume_attempt(
 ) -> Attempt:
     """Pick up an attempt that was not finished (the app was closed or crashed): its
     inputs are replayed from the store, then play continues where it stopped."""
-    acting(db, who, "practice.use")
+    attempt_actor(db, attempt_id, who)
     with db.session() as s:
         row = s.get(PracticeAttempt, attempt_id)
         if row is None:
@@ -416,7 +457,7 @@ def debrief(db: Database, attempt_id: str, lang: str, *, who: Principal | None =
 
 def replay_attempt(db: Database, attempt_id: str, *, who: Principal | None = None) -> PracticeRun:
     """Play a stored attempt again from its seed and inputs (the same transcript)."""
-    acting(db, who, "practice.use")
+    attempt_actor(db, attempt_id, who)
     with db.session() as s:
         row = s.get(PracticeAttempt, attempt_id)
         if row is None:

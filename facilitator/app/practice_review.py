@@ -22,7 +22,10 @@ from typing import Any, Optional, Sequence
 
 from sqlalchemy import select
 
+from facilitator.app.access import Login, Principal, acting, denied
+from facilitator.app.practice import attempt_actor, may_open_attempt, owns_attempt
 from facilitator.errors import InputError
+from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.practice import text as ptext
 from facilitator.practice.engine import COMPETENT_PERCENT, DEVELOPING_PERCENT, PracticeRun
 from facilitator.practice.loader import builtin_scenarios
@@ -51,14 +54,16 @@ def _attempt(s: Any, attempt_id: str) -> PracticeAttempt:
     return row
 
 
-def _check(principal: Any) -> Optional[str]:
-    """With a signed-in user (issue 14), the role must allow practice ("practice.use":
-    trainer, facilitator or supervisor); returns the user id for the audit row."""
-    if principal is None:
-        return None
-    from facilitator.app.access import require
+# Roles (issue 14), checked first in every function below that reads or writes the
+# store: the trainee's side (reflection, debrief, feedback PDF, replay) needs
+# ``practice.use`` and the attempt to be one's own (:func:`attempt_actor`), or
+# ``practice.review`` for anyone's; the trainer's side (comments, score changes,
+# ratings, agreement, an observer's sheet) needs ``practice.review``. ``who`` is the
+# acting user; without one, a one-person install acts as its owner.
 
-    return require(principal, "practice.use").user_id
+
+def _reviewer(db: Database, attempt_id: str, who: Optional[Principal]) -> Principal:
+    return attempt_actor(db, attempt_id, who, "practice.review")
 
 
 def _add(
@@ -115,9 +120,26 @@ class Reflection:
 
 
 def save_reflection(
-    db: Database, attempt_id: str, reactions: str, self_rating: int, went_well: str = ""
+    db: Database,
+    attempt_id: str,
+    reactions: str,
+    self_rating: int,
+    went_well: str = "",
+    *,
+    who: Optional[Principal] = None,
 ) -> Reflection:
-    """The trainee's reactions and self-rating, saved before any score is shown."""
+    """The trainee's reactions and self-rating, saved before any score is shown. Only
+    on one's own attempt: a trainer does not write a trainee's reactions."""
+    actor = acting(db, who, "practice.use")
+    with db.session() as s:
+        found = s.get(PracticeAttempt, attempt_id)
+        if found is not None and not owns_attempt(actor, found.user_id):
+            raise denied(
+                QT_TRANSLATE_NOOP(
+                    "practice", "{user} may write reactions only on their own attempts."
+                ),
+                actor,
+            )
     reactions = (reactions or "").strip()
     if not reactions:
         raise InputError("Write a few words about how it felt before you see the debrief.")
@@ -145,12 +167,20 @@ def save_reflection(
             "self_rating": self_rating,
         },
     )
-    found = reflection(db, attempt_id)
-    assert found is not None
-    return found
+    saved = _reflection(db, attempt_id)
+    assert saved is not None
+    return saved
 
 
-def reflection(db: Database, attempt_id: str) -> Optional[Reflection]:
+def reflection(
+    db: Database, attempt_id: str, *, who: Optional[Principal] = None
+) -> Optional[Reflection]:
+    """The trainee's saved reactions (their own attempt, or a trainer's review)."""
+    attempt_actor(db, attempt_id, who)
+    return _reflection(db, attempt_id)
+
+
+def _reflection(db: Database, attempt_id: str) -> Optional[Reflection]:
     rows = _items(db, attempt_id, "reflection")
     if not rows:
         return None
@@ -238,24 +268,36 @@ class Debrief:
     sections: tuple[str, ...] = SECTIONS
 
 
-def comments(db: Database, attempt_id: str) -> list[Comment]:
+def comments(db: Database, attempt_id: str, *, who: Optional[Principal] = None) -> list[Comment]:
+    attempt_actor(db, attempt_id, who)
+    return _comments(db, attempt_id)
+
+
+def _comments(db: Database, attempt_id: str) -> list[Comment]:
     return [
         Comment(r.id, r.author, r.data["text"], r.data.get("seq"), r.at)
         for r in _items(db, attempt_id, "comment")
     ]
 
 
-def overrides(db: Database, attempt_id: str) -> dict[str, Override]:
+def overrides(
+    db: Database, attempt_id: str, *, who: Optional[Principal] = None
+) -> dict[str, Override]:
+    attempt_actor(db, attempt_id, who)
+    return _overrides(db, attempt_id)
+
+
+def _overrides(db: Database, attempt_id: str) -> dict[str, Override]:
     out: dict[str, Override] = {}
     for r in _items(db, attempt_id, "override"):
         out[r.data["competency"]] = Override(r.author, int(r.data["to"]), r.data["reason"], r.at)
     return out
 
 
-def _replay(db: Database, attempt_id: str) -> PracticeRun:
+def _replay(db: Database, attempt_id: str, who: Principal) -> PracticeRun:
     from facilitator.app.practice import replay_attempt
 
-    return replay_attempt(db, attempt_id)
+    return replay_attempt(db, attempt_id, who=who)
 
 
 def debrief(
@@ -265,26 +307,28 @@ def debrief(
     *,
     run: PracticeRun | None = None,
     require_reflection: bool = True,
+    who: Optional[Principal] = None,
 ) -> Debrief:
     """The debrief of a finished attempt, rebuilt by replaying it from its seed.
 
     Raises :class:`InputError` while the trainee's own reactions are not saved yet
     (pass ``require_reflection=False`` only for a trainer's review screen)."""
+    actor = attempt_actor(db, attempt_id, who)
     with db.session() as s:
         row = _attempt(s, attempt_id)
         trainee, mode, seed, started = row.trainee, row.mode, row.seed, row.started_at
         status = row.status
     if status != "finished":
         raise InputError("This attempt was not finished; there is no debrief.")
-    mine = reflection(db, attempt_id)
+    mine = _reflection(db, attempt_id)
     if mine is None and require_reflection:
         raise InputError("First say how it went for you; the debrief follows.")
-    run = run or _replay(db, attempt_id)
+    run = run or _replay(db, attempt_id, actor)
     outcome = run.outcome
     if outcome is None:
         raise InputError("This attempt was not finished; there is no debrief.")
     sc = run.scenario
-    notes = comments(db, attempt_id)
+    notes = _comments(db, attempt_id)
     by_seq: dict[Optional[int], list[Comment]] = defaultdict(list)
     for c in notes:
         by_seq[c.seq].append(c)
@@ -312,7 +356,7 @@ def debrief(
                 comments=tuple(by_seq.get(e.seq, ())),
             )
         )
-    changed = overrides(db, attempt_id)
+    changed = _overrides(db, attempt_id)
     comps: list[CompetencyScore] = []
     for comp in COMPETENCIES:
         if not outcome.best[comp] and not outcome.scores[comp]:
@@ -407,10 +451,10 @@ def add_comment(
     text: str,
     seq: Optional[int] = None,
     *,
-    principal: Any = None,
+    who: Optional[Principal] = None,
 ) -> str:
     """A trainer's comment on one moment (a transcript entry) or on the whole attempt."""
-    _check(principal)
+    actor = _reviewer(db, attempt_id, who)
     author = _label(author, "the trainer")
     text = (text or "").strip()
     if not text or len(text) > MAX_TEXT:
@@ -424,7 +468,9 @@ def add_comment(
             )
         if found is None:
             raise InputError("That moment is not in this attempt.")
-    return _add(db, attempt_id, "comment", author, {"text": text, "seq": seq})
+    return _add(
+        db, attempt_id, "comment", author, {"text": text, "seq": seq, "user_id": actor.user_id}
+    )
 
 
 def override_score(
@@ -435,7 +481,7 @@ def override_score(
     score: int,
     reason: str,
     *,
-    principal: Any = None,
+    who: Optional[Principal] = None,
 ) -> str:
     """A trainer changes one competency's score; the reason is required and kept.
 
@@ -443,7 +489,7 @@ def override_score(
     rewritten, so the replay and the override can both be shown) and, in the same
     unit of work, in the audit log's hash chain (issue 14) as
     ``practice.score_override``."""
-    user_id = _check(principal)
+    user_id = _reviewer(db, attempt_id, who).user_id or None
     author = _label(author, "the trainer")
     if competency not in COMPETENCIES:
         raise InputError(f"Unknown competency '{competency}'.")
@@ -500,18 +546,39 @@ def add_rating(
     levels: dict[str, str],
     result: str,
     *,
-    principal: Any = None,
+    who: Optional[Principal] = None,
 ) -> str:
     """A trainer's own rating of an attempt, one level per competency and a global
-    result. One per rater per attempt (a second one replaces the first when read)."""
-    _check(principal)
+    result. One per rater per attempt (a second one replaces the first when read).
+
+    A second rating is another trainer's: the rating keeps the signed-in user, and
+    one user may not rate the same attempt under two names."""
+    actor = _reviewer(db, attempt_id, who)
     rater = _label(rater, "the rater")
+    me = actor.user_id or actor.login
+    for r in _items(db, attempt_id, "rating"):
+        if r.author != rater and (r.data.get("user_id") or "") == me:
+            raise denied(
+                QT_TRANSLATE_NOOP(
+                    "practice",
+                    "{user} has already rated this attempt as {rater}: a second rating "
+                    "must come from another trainer, signed in as themselves.",
+                ),
+                actor,
+                rater=Login(r.author),
+            )
     bad = [v for v in list(levels.values()) + [result] if v not in RESULTS]
     if bad or any(k not in COMPETENCIES for k in levels):
         raise InputError("Each rating is one of: not yet, developing, competent.")
     if not levels:
         raise InputError("Rate at least one competency.")
-    return _add(db, attempt_id, "rating", rater, {"levels": dict(levels), "result": result})
+    return _add(
+        db,
+        attempt_id,
+        "rating",
+        rater,
+        {"levels": dict(levels), "result": result, "user_id": me},
+    )
 
 
 def _all_ratings(db: Database, attempt_id: str) -> dict[str, Rating]:
@@ -521,8 +588,11 @@ def _all_ratings(db: Database, attempt_id: str) -> dict[str, Rating]:
     return out
 
 
-def ratings(db: Database, attempt_id: str, viewer: str) -> list[Rating]:
+def ratings(
+    db: Database, attempt_id: str, viewer: str, *, who: Optional[Principal] = None
+) -> list[Rating]:
     """The ratings ``viewer`` may see: blind until the viewer has rated themselves."""
+    _reviewer(db, attempt_id, who)
     everyone = _all_ratings(db, attempt_id)
     if viewer not in everyone:
         return []
@@ -551,10 +621,16 @@ class Agreement:
 
 
 def agreement(
-    db: Database, attempt_ids: Sequence[str], rater_a: str, rater_b: str
+    db: Database,
+    attempt_ids: Sequence[str],
+    rater_a: str,
+    rater_b: str,
+    *,
+    who: Optional[Principal] = None,
 ) -> list[Agreement]:
     """Per competency, how often two raters gave the same level over the attempts both
     rated: percent agreement and Cohen's kappa."""
+    acting(db, who, "practice.review")
     by_comp: dict[Competency, tuple[list[str], list[str]]] = {c: ([], []) for c in COMPETENCIES}
     for aid in attempt_ids:
         rs = _all_ratings(db, aid)
@@ -589,14 +665,28 @@ class HistoryPoint:
     ratios: dict[str, float] = field(default_factory=dict)  # competency -> share of best, 0..1
 
 
-def trainees(db: Database) -> list[str]:
+def trainees(db: Database, *, who: Optional[Principal] = None) -> list[str]:
+    """The trainee labels with attempts: everyone's for a trainer, one's own otherwise."""
+    actor = acting(db, who, "practice.use")
     with db.session() as s:
-        return sorted(set(s.scalars(select(PracticeAttempt.trainee))))
+        return sorted(
+            {
+                name
+                for name, user_id in s.execute(
+                    select(PracticeAttempt.trainee, PracticeAttempt.user_id)
+                )
+                if may_open_attempt(actor, user_id)
+            }
+        )
 
 
-def trainee_history(db: Database, trainee: str) -> list[HistoryPoint]:
+def trainee_history(
+    db: Database, trainee: str, *, who: Optional[Principal] = None
+) -> list[HistoryPoint]:
     """A trainee's attempts across scenarios, oldest first, with each competency's
-    share of the points available at the decisions met (overrides applied)."""
+    share of the points available at the decisions met (overrides applied); only
+    one's own attempts unless a trainer."""
+    actor = acting(db, who, "practice.use")
     with db.session() as s:
         rows = list(
             s.execute(
@@ -609,11 +699,13 @@ def trainee_history(db: Database, trainee: str) -> list[HistoryPoint]:
                     PracticeAttempt.result,
                     PracticeAttempt.percent,
                     PracticeAttempt.scores,
+                    PracticeAttempt.user_id,
                 )
                 .where(PracticeAttempt.trainee == trainee)
                 .order_by(PracticeAttempt.started_at, PracticeAttempt.id)
             )
         )
+        rows = [r for r in rows if may_open_attempt(actor, r.user_id)]
         ids = [r.id for r in rows if r.status == "finished"]
         reached: dict[str, list[str]] = defaultdict(list)
         changed: dict[str, dict[str, int]] = defaultdict(dict)
@@ -749,13 +841,14 @@ def feedback_pdf(
     path: str | Path | None = None,
     *,
     require_reflection: bool = True,
+    who: Optional[Principal] = None,
 ) -> bytes:
     """The practice feedback PDF (PRACTICE watermark) for one attempt; written to
     ``path`` too when given."""
     from facilitator.export import practice_pdf
 
     report = practice_pdf.feedback_report(
-        debrief(db, attempt_id, lang, require_reflection=require_reflection)
+        debrief(db, attempt_id, lang, require_reflection=require_reflection, who=who)
     )
     data = practice_pdf.render(report)
     if path is not None:
@@ -765,9 +858,16 @@ def feedback_pdf(
     return data
 
 
-def roleplay_kit(scenario_ref: str, lang: str, db: Database | None = None) -> tuple[bytes, bytes]:
-    """(persona cards, observer's sheet) PDFs for a live role-play of a scenario."""
+def roleplay_kit(
+    scenario_ref: str, lang: str, db: Database | None = None, *, who: Optional[Principal] = None
+) -> tuple[bytes, bytes]:
+    """(persona cards, observer's sheet) PDFs for a live role-play of a scenario. With
+    a store (a scenario may be imported there) the acting user needs ``practice.use``;
+    a built-in scenario without a store holds no one's data."""
     from facilitator.app.practice import _script_for, load_scenario
+
+    if db is not None:
+        acting(db, who, "practice.use")
     from facilitator.export import practice_pdf
 
     scenario, _text = load_scenario(scenario_ref, db)
@@ -779,7 +879,13 @@ def roleplay_kit(scenario_ref: str, lang: str, db: Database | None = None) -> tu
 
 
 def record_observed_attempt(
-    db: Database, scenario_ref: str, trainee: str, observer: str, marks: dict[str, int]
+    db: Database,
+    scenario_ref: str,
+    trainee: str,
+    observer: str,
+    marks: dict[str, int],
+    *,
+    who: Optional[Principal] = None,
 ) -> str:
     """Type an observer's sheet back in: ``marks`` maps a decision id to the option's
     number on the sheet (1-4). The attempt is played on a manual clock with those
@@ -788,8 +894,9 @@ def record_observed_attempt(
     from facilitator.app.practice import start_attempt
     from facilitator.practice.engine import ManualClock, autoplay
 
+    actor = acting(db, who, "practice.review")
     observer = _label(observer, "the observer")
-    scenario, _text = svc_load(scenario_ref, db)
+    scenario, _text = _svc_load(scenario_ref, db)
     choose: dict[str, str] = {}
     for dec_id, number in marks.items():
         try:
@@ -804,7 +911,9 @@ def record_observed_attempt(
             raise InputError(f"Decision '{dec_id}' has options 1 to {len(dec.options)}.")
         choose[dec_id] = dec.options[number - 1].id
     clock = ManualClock()
-    attempt = start_attempt(db, scenario_ref, trainee, seed=0, mode="practice", clock=clock)
+    attempt = start_attempt(
+        db, scenario_ref, trainee, seed=0, mode="practice", clock=clock, who=actor
+    )
 
     def chooser(_run: PracticeRun, decision: Any) -> str:
         if decision.id not in choose:
@@ -825,19 +934,22 @@ def record_observed_attempt(
     return attempt.id
 
 
-def svc_load(ref: str, db: Database | None) -> tuple[Scenario, Optional[str]]:
+def _svc_load(ref: str, db: Database | None) -> tuple[Scenario, Optional[str]]:
     from facilitator.app.practice import load_scenario
 
     return load_scenario(ref, db)
 
 
-def replay_transcript(db: Database, attempt_id: str, lang: str) -> tuple[list[str], bool]:
+def replay_transcript(
+    db: Database, attempt_id: str, lang: str, *, who: Optional[Principal] = None
+) -> tuple[list[str], bool]:
     """An attempt played again from its seed and inputs: its transcript lines, and
     whether the replay matches the transcript stored as it happened."""
     from facilitator.app.practice import stored_transcript
 
-    run = _replay(db, attempt_id)
-    stored = stored_transcript(db, attempt_id)
+    actor = attempt_actor(db, attempt_id, who)
+    run = _replay(db, attempt_id, actor)
+    stored = stored_transcript(db, attempt_id, who=actor)
     again = [
         {"seq": e.seq, "t": e.t, "kind": e.kind, "step_id": e.step_id, "data": e.data}
         for e in run.entries

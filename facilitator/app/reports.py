@@ -16,8 +16,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Optional
 
-from facilitator.app.access import AccessDenied, Principal, acting, may_see_group
-from facilitator.i18n import QT_TRANSLATE_NOOP, translate
+from facilitator.app.access import Principal, acting, denied, may_see_group
+from facilitator.i18n import QT_TRANSLATE_NOOP
 
 SESSION, GROUP, PROGRAM = "session", "group", "program"
 
@@ -69,15 +69,11 @@ def check(
         return acting(db, who, "reports.program", lang)
     actor = acting(db, who, "reports.write", lang)
     if not may_see_group(actor, _group_owner(db, group_id, session_id)):
-        raise AccessDenied(
-            translate(
-                "reports", "{user} may write reports only on the groups they run.", lang
-            ).format(user=actor.login)
+        raise denied(
+            QT_TRANSLATE_NOOP("reports", "{user} may write reports only on the groups they run."),
+            actor,
         )
     return actor
-
-
-QT_TRANSLATE_NOOP("reports", "{user} may write reports only on the groups they run.")
 
 
 def build(
@@ -124,3 +120,35 @@ def write(
     if record:
         release.record(db, report)
     return written
+
+
+# ---- the release register (issue 11) ----------------------------------------------------
+
+
+def register(db: Any, who: Optional[Principal] = None) -> list[Any]:
+    """The register of group and program reports written, oldest first
+    (``reports.register``: what left, to whom, for which months; no participant data)."""
+    from facilitator.tracking import release
+
+    acting(db, who, "reports.register")
+    return release.entries(db)
+
+
+def clear_register(db: Any, who: Optional[Principal] = None) -> int:
+    """Empty the register: an administrator's decision (``reports.register_clear``),
+    since later reports are no longer checked against what was cleared. Kept in the
+    audit log."""
+    from facilitator.store.audit import append_audit
+    from facilitator.tracking import release
+
+    actor = acting(db, who, "reports.register_clear")
+    n = release.clear(db)
+    with db.unit() as s:
+        append_audit(
+            s,
+            "report.register_clear",
+            entity="report_release",
+            detail={"removed": n},
+            user_id=actor.user_id or None,
+        )
+    return n

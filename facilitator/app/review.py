@@ -28,7 +28,14 @@ from typing import Any, Iterable
 from sqlalchemy import func, select
 
 from facilitator.app import approvals
-from facilitator.app.access import AccessDenied, Principal, may_see_group, require
+from facilitator.app.access import (
+    AccessDenied,
+    Login,
+    Principal,
+    may_see_group,
+    require,
+    visible_group_ids,
+)
 from facilitator.errors import InputError
 from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.store import audit
@@ -325,11 +332,7 @@ class Filters:
 
 
 def _visible_groups(s, who: Principal) -> set[str] | None:
-    if who.has("supervisor"):
-        return None  # all
-    return {
-        g for g, owner in s.execute(select(Group.id, Group.owner_id)) if may_see_group(who, owner)
-    }
+    return visible_group_ids(s, who)  # the one rule (None: every group)
 
 
 def list_items(
@@ -497,7 +500,7 @@ def _get_item(s, who: Principal, item_id: str, lang: str = "en") -> ReviewItem:
                 QT_TRANSLATE_NOOP(
                     "review", "{user} may not see this item: it is about a group they do not run."
                 ),
-                params=dict(user=who.login),
+                params=dict(user=Login(who.login)),
             )
     return item
 
@@ -534,7 +537,7 @@ def show(db: Database, who: Principal, item_id: str) -> ItemDetail:
         name = s.scalar(select(Group.name).where(Group.id == item.group_id))
         fac = logins.get(item.facilitator_id, "") if item.facilitator_id else ""
         view = _view(item, name, fac, _owner_login(db))
-    pend = [a.id for a in approvals.pending(db, "close_risk_item") if a.target_id == view.id]
+    pend = [a.id for a in approvals._pending(db, "close_risk_item") if a.target_id == view.id]
     return ItemDetail(view, hist, sign, pend[0] if pend else None)
 
 

@@ -126,9 +126,24 @@ class RunData:
         return [p.alias for p in self.people if p.alias]
 
 
-def load_run_data(s: OrmSession, session_id: str, ruleset_id: str | None = None) -> RunData:
+def may_run(s: OrmSession, who: Any, session_id: str) -> Any:
+    """Roles (issue 14), checked in the write's own unit of work: a real session is
+    read and written by a facilitator of its group (``sessions.run``); a practice
+    session by whoever may practise (``practice.use``). Returns the acting user."""
+    from facilitator.app.groups import authorize_in
+
+    row = s.get(Session, session_id)
+    if row is not None and row.is_practice:
+        return authorize_in(s, who, "practice.use")
+    return authorize_in(s, who, "sessions.run", row.group_id if row is not None else None)
+
+
+def load_run_data(
+    s: OrmSession, session_id: str, ruleset_id: str | None = None, *, who: Any = None
+) -> RunData:
     """Everything run mode shows for ``session_id``; the ground rules start from the
     script's own rule set (``ruleset_id``) with the group's rewordings applied."""
+    may_run(s, who, session_id)
     sess = s.get(Session, session_id)
     if sess is None:
         raise InputError("That session does not exist.")
@@ -226,24 +241,31 @@ def custom_scales(s: OrmSession, answered: set[str]) -> dict[str, list[Scale]]:
     return out
 
 
-def set_status(s: OrmSession, session_id: str, participant_id: str, status: str) -> None:
+def set_status(
+    s: OrmSession, session_id: str, participant_id: str, status: str, *, who: Any = None
+) -> None:
     """Record "present", "left_early" or "absent_notice"; "" removes the mark."""
+    may_run(s, who, session_id)
     if status:
         attendance.mark_attendance(s, session_id, participant_id, status)
     else:
         attendance.unmark_attendance(s, session_id, participant_id)
 
 
-def set_present(s: OrmSession, session_id: str, participant_id: str, present: bool) -> bool:
+def set_present(
+    s: OrmSession, session_id: str, participant_id: str, present: bool, *, who: Any = None
+) -> bool:
     """Mark or unmark; returns whether this is the participant's first real session."""
+    may_run(s, who, session_id)
     if present:
         return attendance.mark_attendance(s, session_id, participant_id).first_time
     attendance.unmark_attendance(s, session_id, participant_id)
     return False
 
 
-def add_newcomer(s: OrmSession, group_id: str, session_id: str) -> Person:
+def add_newcomer(s: OrmSession, group_id: str, session_id: str, *, who: Any = None) -> Person:
     """A new code for someone who just walked in, marked present at once."""
+    may_run(s, who, session_id)
     p = participants.add_participant(s, group_id)
     attendance.mark_attendance(s, session_id, p.id)
     return Person(p.id, p.code, p.alias)
@@ -256,7 +278,10 @@ def record_score(
     phase: str,
     value: Optional[int],
     passed: bool,
+    *,
+    who: Any = None,
 ) -> None:
+    may_run(s, who, session_id)
     measures.record_response(
         s,
         session_id,
@@ -276,17 +301,27 @@ def record_custom(
     phase: str,
     value: Optional[float],
     passed: bool,
+    *,
+    who: Any = None,
 ) -> None:
     """One answer to an organisation's measure (a pass stores no value)."""
+    may_run(s, who, session_id)
     measures.record_response(
         s, session_id, participant_id, key, phase, value=None if passed else value, passed=passed
     )
 
 
 def save_who5(
-    s: OrmSession, session_id: str, participant_id: str, items: Optional[list[int]], passed: bool
+    s: OrmSession,
+    session_id: str,
+    participant_id: str,
+    items: Optional[list[int]],
+    passed: bool,
+    *,
+    who: Any = None,
 ) -> Who5State:
     """Store (or replace) one person's WHO-5 from their paper form, or their pass."""
+    may_run(s, who, session_id)
     row = measures.record_response(
         s,
         session_id,
@@ -304,12 +339,14 @@ def save_who5(
     )
 
 
-def agree_rules(s: OrmSession, session_id: str, rules: RuleSet) -> str:
+def agree_rules(s: OrmSession, session_id: str, rules: RuleSet, *, who: Any = None) -> str:
+    may_run(s, who, session_id)
     return record_agreement(s, session_id, rules, agreed=True).content_hash
 
 
-def save_note(s: OrmSession, group_id: str, session_id: str, body: str) -> str:
+def save_note(s: OrmSession, group_id: str, session_id: str, body: str, *, who: Any = None) -> str:
     """Keep one running note per session (created on first save, then updated)."""
+    may_run(s, who, session_id)
     note = s.scalar(
         select(Note).where(Note.session_id == session_id).order_by(Note.created_at).limit(1)
     )
@@ -323,5 +360,6 @@ def save_note(s: OrmSession, group_id: str, session_id: str, body: str) -> str:
     return note.id
 
 
-def set_headcount(s: OrmSession, session_id: str, headcount: int) -> None:
+def set_headcount(s: OrmSession, session_id: str, headcount: int, *, who: Any = None) -> None:
+    may_run(s, who, session_id)
     attendance.set_headcount(s, session_id, headcount)

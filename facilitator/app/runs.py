@@ -53,9 +53,9 @@ def open_run(
     from facilitator.app.groups import authorize
 
     if practice:
-        authorize(db, who, "practice.use")
+        actor = authorize(db, who, "practice.use")
     else:
-        authorize(db, who, "sessions.run", group_id)
+        actor = authorize(db, who, "sessions.run", group_id)
     if session_id:
         runner = SessionRunner.resume(db, session_id, clock=clock)
     else:
@@ -73,7 +73,7 @@ def open_run(
         sess = s.get(Session, runner.session_id)
         assert sess is not None  # the runner has just created or loaded it
         script = load_script(sess.script_id, s)
-        data = load_run_data(s, runner.session_id, script.ground_rules)
+        data = load_run_data(s, runner.session_id, script.ground_rules, who=actor)
     return RunContext(runner, script, data)
 
 
@@ -99,9 +99,20 @@ def record_incident(
     actions: Iterable[str],
     follow_up: str = FollowUp.open.value,
     follow_up_note: str = "",
+    *,
+    who: Any = None,
 ) -> str:
-    """Record an incident (no identity on it) with its follow-up; returns its id."""
+    """Record an incident (no identity on it) with its follow-up; returns its id. By
+    whoever runs the session (:func:`facilitator.app.run_data.may_run`), or, outside
+    a session, a facilitator of the group."""
+    from facilitator.app.groups import authorize_in
+    from facilitator.app.run_data import may_run
     from facilitator.session import safety
+
+    if session_id:
+        may_run(s, who, session_id)
+    else:
+        authorize_in(s, who, "sessions.run", group_id)
 
     row = safety.record_incident(
         s, group_id, session_id, type_id, severity, description, list(actions)
@@ -137,8 +148,11 @@ def demo_run_group(db: Any, lang: str, preferred_script: str) -> tuple[str, str]
         return rows[0][0], rows[0][1] or preferred_script
 
 
-def last_completed_session(db: Any, group_id: str) -> Optional[str]:
-    """The group's most recent completed real session, if any."""
+def last_completed_session(db: Any, group_id: str, *, who: Any = None) -> Optional[str]:
+    """The group's most recent completed real session, if any (``sessions.read``)."""
+    from facilitator.app.groups import authorize
+
+    authorize(db, who, "sessions.read", group_id)
     with db.unit() as s:
         return s.scalar(
             select(Session.id)

@@ -9,6 +9,7 @@ safety-check step show them, instead of the list staying empty until a crisis.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy.orm import Session as OrmSession
 
@@ -75,9 +76,16 @@ def safety_numbers(s: OrmSession, lang: str = "en") -> SafetyNumbers:
     )
 
 
-def set_safety_numbers(s: OrmSession, lang: str, emergency: str, crisis: str) -> SafetyNumbers:
+def set_safety_numbers(
+    s: OrmSession, lang: str, emergency: str, crisis: str, *, who: Any = None
+) -> SafetyNumbers:
     """Store both numbers (validated like any resource phone); a placeholder that gets
-    its number also loses its "(edit me)" name and its fill-in instruction."""
+    its number also loses its "(edit me)" name and its fill-in instruction. Install-wide:
+    a facilitator (who needs them in the room) or an administrator
+    (``safety_numbers.manage``); reading them needs no role (no participant data)."""
+    from facilitator.app.access import implicit_in, require
+
+    require(implicit_in(s, who), "safety_numbers.manage")
     lang = lang if lang in ("en", "ar") else "en"
     rows = _rows(s, lang, create=True)
     for key, row, phone, default in zip(

@@ -13,6 +13,7 @@ from typing import Optional
 
 from sqlalchemy import select
 
+from facilitator.app.access import Principal, acting, in_scope, visible_group_ids
 from facilitator.session.persistence import ResumableSession, SessionRunner, find_resumable_sessions
 from facilitator.store.db import Database
 from facilitator.store.models import Session, SessionStatus
@@ -21,18 +22,41 @@ from facilitator.tracking.attendance import attended_count
 DISCARD_REASON = "discarded by the facilitator"
 
 
-def unfinished_sessions(db: Database, group_id: Optional[str] = None) -> list[ResumableSession]:
-    """Sessions left running or paused (newest first), all or one group's."""
+def unfinished_sessions(
+    db: Database, group_id: Optional[str] = None, *, who: Optional[Principal] = None
+) -> list[ResumableSession]:
+    """Sessions left running or paused (newest first), all or one group's: only of
+    the groups the acting user may see (``sessions.read``)."""
+    actor = acting(db, who, "sessions.read")
     found = find_resumable_sessions(db)
-    return [f for f in found if group_id is None or f.group_id == group_id]
+    with db.session() as s:
+        visible = visible_group_ids(s, actor)
+    return [
+        f
+        for f in found
+        if (group_id is None or f.group_id == group_id) and in_scope(visible, f.group_id)
+    ]
 
 
-def discard_session(db: Database, session_id: str, reason: str = DISCARD_REASON) -> None:
+def discard_session(
+    db: Database,
+    session_id: str,
+    reason: str = DISCARD_REASON,
+    *,
+    who: Optional[Principal] = None,
+) -> None:
     """End an unfinished session for good: the engine records it as abandoned.
 
     What was recorded (attendance, scores, notes) stays; the session simply no longer
-    waits to be resumed and is not counted as a completed session.
+    waits to be resumed and is not counted as a completed session. Only the
+    facilitator of the group (``sessions.run``) may.
     """
+    from facilitator.app.groups import authorize
+
+    with db.session() as s:
+        row = s.get(Session, session_id)
+        group_id = row.group_id if row is not None else None
+    authorize(db, who, "sessions.run", group_id)
     runner = SessionRunner.resume(db, session_id)
     if runner.engine.status in ("ready", "running", "paused"):
         runner.engine.abandon(reason)
@@ -50,8 +74,14 @@ class SessionLine:
     attended: int
 
 
-def session_history(db: Database, group_id: str, limit: int = 100) -> list[SessionLine]:
-    """The group's sessions, newest first (planned ones never started are left out)."""
+def session_history(
+    db: Database, group_id: str, limit: int = 100, *, who: Optional[Principal] = None
+) -> list[SessionLine]:
+    """The group's sessions, newest first (planned ones never started are left out);
+    only for a group the acting user may see (``sessions.read``)."""
+    from facilitator.app.groups import authorize
+
+    authorize(db, who, "sessions.read", group_id)
     with db.unit() as s:
         rows = s.scalars(
             select(Session)

@@ -9,6 +9,7 @@ machine from here; the PDF goes through the tracking layer's disclosure control)
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session as OrmSession
@@ -86,7 +87,12 @@ def _custom_lines(s: OrmSession, session_id: str) -> list[CustomLine]:
     return lines
 
 
-def session_summary(s: OrmSession, session_id: str) -> SessionSummary:
+def session_summary(s: OrmSession, session_id: str, *, who: Any = None) -> SessionSummary:
+    """What the summary screen shows after a session: for whoever runs it
+    (:func:`facilitator.app.run_data.may_run`)."""
+    from facilitator.app.run_data import may_run
+
+    may_run(s, who, session_id)
     newcomers = (
         s.scalar(
             select(func.count())

@@ -105,6 +105,8 @@ def set_roles(store: OpenedStore, who: Principal, login: str, roles: list[str]) 
 
 def set_passphrase(store: OpenedStore, who: Principal, login: str, passphrase: str) -> core.Account:
     """An administrator sets a user's passphrase; anyone may change their own."""
+    if who is None:
+        require(who, "users.manage")  # "sign in first"
     acct = _find(store, login)
     if acct.user_id != who.user_id:
         require(who, "users.manage")
@@ -143,7 +145,7 @@ def request_removal(
 
 def approve_removal(store: OpenedStore, who: Principal, approval_id: str) -> core.Account:
     """Second half: a different person approves; the slot goes and a rekey is advised."""
-    for waiting in approvals.pending(store.db, "remove_user"):
+    for waiting in approvals._pending(store.db, "remove_user"):
         if waiting.id == approval_id and waiting.target_id == who.user_id:
             raise InputError(QT_TRANSLATE_NOOP("users", "You cannot approve your own removal."))
     req = approvals.approve(store.db, who, approval_id, expected_action="remove_user")

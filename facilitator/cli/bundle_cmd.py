@@ -133,7 +133,7 @@ def run_export_public(args: argparse.Namespace) -> int:
     _check_out(args, args.out)
     store, who = open_as(args)
     with store:
-        pk = keys.export_public(store.db, Path(args.out), args.label)
+        pk = keys.export_public(store.db, Path(args.out), args.label, who=who)
     print(f"Public key written to {args.out}")
     print(f"Key id:      {pk.key_id}")
     print(f"Fingerprint: {pk.fingerprint}   (read this out when the other side trusts it)")
@@ -168,7 +168,7 @@ def run_trust(args: argparse.Namespace) -> int:
 def run_list(args: argparse.Namespace) -> int:
     store, who = open_as(args)
     with store:
-        rows = keys.list_keys(store.db)
+        rows = keys.list_keys(store.db, who=who)
     print("key_id\tkind\tstatus\tfingerprint\tlabel")
     for r in rows:
         print(f"{r.key_id}\t{r.kind}\t{r.status}\t{r.fingerprint}\t{r.label}")

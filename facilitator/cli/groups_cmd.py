@@ -82,33 +82,30 @@ def _as(args: argparse.Namespace, permission: str, group_id: str | None = None):
 def run_add(args: argparse.Namespace) -> int:
     store, who = _as(args, "groups.manage")
     with store, store.db.unit() as s:
-        group_id = G.add_group(s, args.name, args.program_type, args.group_lang)
-        if not who.owner and who.user_id:  # a shared install: the group is theirs
-            from facilitator.store.models import Group
-
-            s.get(Group, group_id).owner_id = who.user_id
+        # a shared install: a facilitator's new group is theirs (app.groups.save_group)
+        group_id = G.add_group(s, args.name, args.program_type, args.group_lang, who=who)
     print(group_id)
     return 0
 
 
 def run_rename(args: argparse.Namespace) -> int:
-    store, _who = _as(args, "groups.manage", args.group)
+    store, who = _as(args, "groups.manage", args.group)
     with store, store.db.unit() as s:
-        G.rename_group(s, args.group, args.name)
+        G.rename_group(s, args.group, args.name, who=who)
     return 0
 
 
 def run_archive(args: argparse.Namespace) -> int:
-    store, _who = _as(args, "groups.manage", args.group)
+    store, who = _as(args, "groups.manage", args.group)
     with store, store.db.unit() as s:
-        G.archive_group(s, args.group, not args.undo)
+        G.archive_group(s, args.group, not args.undo, who=who)
     return 0
 
 
 def run_participant_add(args: argparse.Namespace) -> int:
-    store, _who = _as(args, "groups.manage", args.group)
+    store, who = _as(args, "groups.manage", args.group)
     with store, store.db.unit() as s:
-        code = G.add_participant(s, args.group)
+        code = G.add_participant(s, args.group, who=who)
     print(code)
     return 0
 
@@ -116,7 +113,7 @@ def run_participant_add(args: argparse.Namespace) -> int:
 def run_participant_list(args: argparse.Namespace) -> int:
     store, _who = _as(args, "groups.read", args.group)
     with store:
-        codes = G.participant_codes(store.db, args.group)
+        codes = G.participant_codes(store.db, args.group, who=_who)
     for code in codes:
         print(code)
     return 0

@@ -21,15 +21,13 @@ from datetime import datetime
 from sqlalchemy import func, select
 
 from facilitator.cli import groups_cmd
-from facilitator.cli.common import add_store_args, open_from_args
+from facilitator.cli.auth import add_user_args
 from facilitator.errors import InputError
 from facilitator.store.models import Attendance, AttendanceStatus, Group, Session, SessionStatus
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     g = subparsers.add_parser("groups", help="list the groups in a store (ids for reports)")
-    from facilitator.cli.auth import add_user_args
-
     add_user_args(g)  # listing groups honours roles (--user NAME)
     g.add_argument("--archived", action="store_true", help="include archived groups")
     g.add_argument("--json", action="store_true", help="print JSON instead of columns")
@@ -37,7 +35,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     groups_cmd.register_group_actions(g)
 
     s = subparsers.add_parser("sessions", help="list a group's sessions (ids for reports)")
-    add_store_args(s)
+    add_user_args(s)  # listing sessions honours roles (--user NAME)
     s.add_argument("--group", metavar="ID", required=True, help="group id (see 'groups')")
     s.add_argument("--practice", action="store_true", help="include practice sessions")
     s.add_argument("--json", action="store_true", help="print JSON instead of columns")
@@ -133,10 +131,16 @@ def run_groups(args: argparse.Namespace) -> int:
     from facilitator.app.groups import authorize
     from facilitator.cli.auth import open_as
 
+    from facilitator.app.access import in_scope, visible_group_ids
+
     store, who = open_as(args)
     try:
-        authorize(store.db, who, "groups.read")
-        rows = group_rows(store.db, archived=args.archived)
+        actor = authorize(store.db, who, "groups.read")
+        with store.db.session() as s:
+            visible = visible_group_ids(s, actor)  # a facilitator lists their own groups
+        rows = [
+            r for r in group_rows(store.db, archived=args.archived) if in_scope(visible, r["id"])
+        ]
     finally:
         store.close()
     _print(rows, ["id", "name", "program_type", "language", "sessions", "last_session"], args.json)
@@ -144,8 +148,13 @@ def run_groups(args: argparse.Namespace) -> int:
 
 
 def run_sessions(args: argparse.Namespace) -> int:
-    store = open_from_args(args)
+    from facilitator.app.groups import authorize
+    from facilitator.cli.auth import open_as
+
+    store, who = open_as(args)
     try:
+        group = (args.group or "").strip()
+        authorize(store.db, who, "sessions.read", group or None)
         rows = session_rows(store.db, args.group, practice=args.practice)
     finally:
         store.close()

@@ -157,8 +157,9 @@ def _who5_text(args: argparse.Namespace, lang: str):
 
 
 def _register(args: argparse.Namespace) -> int:
-    """List the release register, or clear it with ``--clear --yes``."""
-    from facilitator.tracking import release
+    """List the release register, or clear it with ``--clear --yes`` (roles: see
+    :func:`facilitator.app.reports.register` and ``clear_register``)."""
+    from facilitator.app import reports
 
     if args.out:
         raise InputError("report register writes no file; leave out --out.")
@@ -167,12 +168,13 @@ def _register(args: argparse.Namespace) -> int:
             "report register --clear removes every entry, so later reports are "
             "no longer checked against them; add --yes to confirm."
         )
-    with open_from_args(args) as store:
+    store, who = open_as(args)
+    with store:
         if args.clear:
-            n = release.clear(store.db)
+            n = reports.clear_register(store.db, who)
             print(f"Cleared the release register ({n} entr{'y' if n == 1 else 'ies'}).")
             return 0
-        rows = release.entries(store.db)
+        rows = reports.register(store.db, who)
     if not rows:
         print("The release register is empty: no group or program report has been written.")
         return 0

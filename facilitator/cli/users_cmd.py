@@ -65,7 +65,7 @@ def _list(args: argparse.Namespace) -> int:
     store, who = open_as(args)
     with store:
         rows = svc.list_users(store, who)
-        waiting = approvals.pending(store.db, "remove_user")
+        waiting = approvals.pending(store.db, "remove_user", who=who)
     print("name\troles\tpassphrase")
     for a in rows:
         print(f"{a.login}\t{','.join(a.roles)}\t{'yes' if a.has_slot else 'no'}")

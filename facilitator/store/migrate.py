@@ -38,7 +38,7 @@ MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # The newest revision in migrations/versions/. Kept as a constant so that opening an
 # up-to-date store never imports Alembic (about a quarter of a second of start-up);
 # tests/store/test_migrations.py fails when it and Alembic's own head disagree.
-HEAD_REVISION = "i17_practice_review"
+HEAD_REVISION = "i14_practice_owner"
 
 
 def alembic_config(connection: Connection | None = None) -> Config:

@@ -32,6 +32,8 @@ class PracticeAttempt(Base):
     seed: Mapped[int] = mapped_column(Integer)
     mode: Mapped[str] = mapped_column(String(16))  # practice | assessment
     trainee: Mapped[str] = mapped_column(String(100), index=True)  # a trainee's label
+    # the user who started it (issue 14: one's own attempts); None: the install's owner
+    user_id: Mapped[Optional[str]] = mapped_column(String(32), nullable=True, index=True)
     status: Mapped[str] = mapped_column(String(16), default="running")  # running finished abandoned
     counts_for_assessment: Mapped[bool] = mapped_column(default=False)
     started_at: Mapped[datetime] = _ts()

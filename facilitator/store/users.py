@@ -31,7 +31,9 @@ from facilitator.store.models import User, utcnow
 from facilitator.store.models_supervision import UserAccount
 
 ROLES = ("facilitator", "supervisor", "trainer", "administrator")
-OWNER_ROLES = ("administrator", "facilitator", "supervisor")
+# the install's first account holds every role until others are given out: on a
+# one-person install the same person leads, supervises, trains and administers
+OWNER_ROLES = ("administrator", "facilitator", "supervisor", "trainer")
 OWNER_LOGIN = "owner"
 _LOGIN = re.compile(r"^[\w][\w.\-]{0,63}$", re.UNICODE)
 

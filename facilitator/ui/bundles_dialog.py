@@ -13,7 +13,7 @@ fingerprint (to read out over the phone) and the fingerprint of a file being tru
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -45,6 +45,9 @@ from facilitator.ui import theme
 from facilitator.ui.context import AppContext
 from facilitator.ui.errors_ui import error_text
 
+if TYPE_CHECKING:  # pragma: no cover
+    from facilitator.store.db import Database
+
 ENTITY_ORDER = (
     "group",
     "participant",
@@ -63,7 +66,7 @@ class BundlesDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.principal = principal  # None: a one-person install acts as its owner
+        self._principal = principal
         self.setObjectName("bundlesDialog")
         self.setWindowTitle(self.tr("Report bundles"))
         self.setMinimumSize(820, 560)
@@ -78,6 +81,21 @@ class BundlesDialog(QDialog):
         lay.addWidget(self.tabs)
         lay.addWidget(close)
         self.refresh()
+
+    @property
+    def db(self) -> Database:
+        """The open store (the dialog is only offered while one is open)."""
+        db = self.ctx.db
+        assert db is not None
+        return db
+
+    @property
+    def principal(self) -> Any:
+        """Who acts: the user given, else whoever is signed in for the app (None: a
+        one-person install acts as its owner)."""
+        if self._principal is not None:
+            return self._principal
+        return getattr(self.ctx, "principal", None)
 
     # ---- names ---------------------------------------------------------------
     def _entity(self, e: str) -> str:
@@ -97,7 +115,11 @@ class BundlesDialog(QDialog):
 
         return self.ctx.tr_core("Identifying", KIND_LABELS.get(kind, kind))
 
-    def _fail(self, label: QLabel, exc: BaseException) -> None:
+    def _fail(
+        self, label: QLabel, exc: BaseException, retry: Optional[Callable[[], Any]] = None
+    ) -> None:
+        """Say what went wrong beside what was tried; a refusal for want of a user or a
+        role offers to sign in, then tries again (``retry``, else a refresh)."""
         if isinstance(exc, bundles.BundleRefused):
             reason = self.ctx.tr_core("bundles", exc.reason).format(**exc.values)
             text = (
@@ -111,6 +133,10 @@ class BundlesDialog(QDialog):
             text = error_text(exc, self.ctx.lang)
         label.setText(text)
         theme.set_role(label, "error")
+        if isinstance(exc, access.AccessDenied):
+            from facilitator.ui.sign_in import offer_sign_in
+
+            self.sign_in_dialog = offer_sign_in(self, self.ctx, exc, retry or self.refresh)
 
     def _ok(self, label: QLabel, text: str) -> None:
         label.setText(text)
@@ -141,8 +167,8 @@ class BundlesDialog(QDialog):
         self.texts.setObjectName("bundleTexts")
         self.texts.setWordWrap(True)
         self.texts.setAlternatingRowColors(True)
-        self.texts.itemChanged.connect(lambda _i: self.write_button.setEnabled(False))
         self.write_button = QPushButton(self.tr("&Write bundle file…"), w)
+        self.texts.itemChanged.connect(lambda _i: self.write_button.setEnabled(False))
         self.write_button.setObjectName("bundleWrite")
         self.write_button.setEnabled(False)
         self.write_button.clicked.connect(self.write)
@@ -205,9 +231,9 @@ class BundlesDialog(QDialog):
             return
         scope = self._scope()
         self.ctx.tasks.run(
-            lambda *_: bundles.plan_export(self.ctx.db, [key], who=self.principal, **scope),
+            lambda *_: bundles.plan_export(self.db, [key], who=self.principal, **scope),
             self._show_plan,
-            lambda exc: self._fail(self.send_status, exc),
+            lambda exc: self._fail(self.send_status, exc, self.preview),
         )
 
     def _show_plan(self, plan: bundles.ExportPlan) -> None:
@@ -237,14 +263,14 @@ class BundlesDialog(QDialog):
                     + "\n"
                     + label
                 )
-            item = QListWidgetItem(label)
-            item.setData(Qt.ItemDataRole.UserRole, t.record_id)
-            flags = item.flags() | Qt.ItemFlag.ItemIsUserCheckable
+            entry = QListWidgetItem(label)
+            entry.setData(Qt.ItemDataRole.UserRole, t.record_id)
+            flags = entry.flags() | Qt.ItemFlag.ItemIsUserCheckable
             if t.findings:
                 flags &= ~Qt.ItemFlag.ItemIsEnabled
-            item.setFlags(flags)
-            item.setCheckState(Qt.CheckState.Checked if t.ticked else Qt.CheckState.Unchecked)
-            self.texts.addItem(item)
+            entry.setFlags(flags)
+            entry.setCheckState(Qt.CheckState.Checked if t.ticked else Qt.CheckState.Unchecked)
+            self.texts.addItem(entry)
         self.texts.blockSignals(False)
         shared = sum(1 for t in plan.texts if t.ticked)
         self._ok(
@@ -269,11 +295,13 @@ class BundlesDialog(QDialog):
 
     def write_to(self, path: Path) -> None:
         plan = self._plan
+        if plan is None:  # nothing previewed yet: the write button is disabled then
+            return
 
         def job(*_: Any) -> bundles.ExportResult:
             # the save dialog confirmed any overwrite; the store's files never qualify
-            check_output_path(path, overwrite=True, stores=[self.ctx.db.path])
-            return bundles.write_export(self.ctx.db, plan, path)
+            check_output_path(path, overwrite=True, stores=[self.db.path])
+            return bundles.write_export(self.db, plan, path)
 
         self.ctx.tasks.run(job, self._written, lambda exc: self._fail(self.send_status, exc))
 
@@ -342,11 +370,11 @@ class BundlesDialog(QDialog):
         self._import_path = path
         self.import_button.setEnabled(False)
         self.ctx.tasks.run(
-            lambda *_: bundles.import_bundle(
-                self.ctx.db, path, dry_run=dry_run, who=self.principal
-            ),
+            lambda *_: bundles.import_bundle(self.db, path, dry_run=dry_run, who=self.principal),
             self._imported,
-            lambda exc: self._fail(self.receive_status, exc),
+            lambda exc: self._fail(
+                self.receive_status, exc, lambda: self.import_file(path, dry_run)
+            ),
         )
 
     def _imported(self, r: bundles.ImportResult) -> None:
@@ -431,7 +459,7 @@ class BundlesDialog(QDialog):
             return
         rid = item.data(Qt.ItemDataRole.UserRole)
         self.ctx.tasks.run(
-            lambda *_: bundles.acknowledge(self.ctx.db, rid, who=self.principal),
+            lambda *_: bundles.acknowledge(self.db, rid, who=self.principal),
             lambda _r: self.refresh(),
             lambda exc: self._fail(self.status_note, exc),
         )
@@ -446,14 +474,14 @@ class BundlesDialog(QDialog):
     def write_receipts_to(self, folder: Path) -> None:
         def job(*_: Any) -> int:
             n = 0
-            for p in bundles.status_board(self.ctx.db, who=self.principal):
+            for p in bundles.status_board(self.db, who=self.principal):
                 check_output_path(
                     folder / f"receipt-{p.device_id[:8]}.fbundle",
                     overwrite=True,
-                    stores=[self.ctx.db.path],
+                    stores=[self.db.path],
                 )
                 if p.key_status == "active" and bundles.write_receipt(
-                    self.ctx.db,
+                    self.db,
                     p.device_id,
                     folder / f"receipt-{p.device_id[:8]}.fbundle",
                     who=self.principal,
@@ -461,17 +489,18 @@ class BundlesDialog(QDialog):
                     n += 1
             return n
 
+        def written(n: int) -> None:
+            self._ok(
+                self.status_note,
+                self.tr("%1 receipt(s) written to %2.")
+                .replace("%1", str(n))
+                .replace("%2", str(folder)),
+            )
+            self.refresh()
+
         self.ctx.tasks.run(
             job,
-            lambda n: (
-                self._ok(
-                    self.status_note,
-                    self.tr("%1 receipt(s) written to %2.")
-                    .replace("%1", str(n))
-                    .replace("%2", str(folder)),
-                ),
-                self.refresh(),
-            ),
+            written,
             lambda exc: self._fail(self.status_note, exc),
         )
 
@@ -526,8 +555,8 @@ class BundlesDialog(QDialog):
         if name:
 
             def job(*_: Any):
-                check_output_path(name, overwrite=True, stores=[self.ctx.db.path])
-                return keys.export_public(self.ctx.db, Path(name))
+                check_output_path(name, overwrite=True, stores=[self.db.path])
+                return keys.export_public(self.db, Path(name), who=self.principal)
 
             self.ctx.tasks.run(
                 job,
@@ -559,21 +588,21 @@ class BundlesDialog(QDialog):
             self.trust_with(pk, typed)
 
     def trust_with(self, pk: keys.PublicKey, typed: str) -> None:
+        def trusted(info: keys.KeyInfo) -> None:
+            self._ok(
+                self.keys_status, self.tr("Trusted %1.").replace("%1", info.label or info.key_id)
+            )
+            self.refresh()
+
         self.ctx.tasks.run(
-            lambda *_: keys.trust(self.ctx.db, pk, typed, who=self.principal),
-            lambda info: (
-                self._ok(
-                    self.keys_status,
-                    self.tr("Trusted %1.").replace("%1", info.label or info.key_id),
-                ),
-                self.refresh(),
-            ),
+            lambda *_: keys.trust(self.db, pk, typed, who=self.principal),
+            trusted,
             lambda exc: self._fail(self.keys_status, exc),
         )
 
     # ---- refresh -------------------------------------------------------------
     def refresh(self) -> None:
-        db = self.ctx.db
+        db = self.db
 
         def job(*_: Any) -> tuple:
             # each part only for a role that may see it (the services refuse the rest)
@@ -584,7 +613,7 @@ class BundlesDialog(QDialog):
             return (
                 bundles.export_choices(db, who=who) if send else empty,
                 bundles.status_board(db, who=who) if take else [],
-                keys.list_keys(db),
+                keys.list_keys(db, who=who) if access.allowed(who, "keys.read") else [],
                 bundles.receipts(db, who=who) if rcv else [],
                 bundles.unacknowledged_sent(db, who=who) if rcv else [],
                 len(bundles.list_conflicts(db, who=who)) if take else 0,
@@ -631,7 +660,8 @@ class BundlesDialog(QDialog):
             )
             name = p.label or p.device_id[:8]
             if p.key_status != "active":
-                name += f" ({self.tr('revoked') if p.key_status == 'revoked' else p.key_status})"
+                status = self.tr("revoked") if p.key_status == "revoked" else p.key_status
+                name += f" ({status})"
             for j, v in enumerate(
                 (name, when, p.bundles, p.receipts_due, p.quarantined, p.open_conflicts)
             ):

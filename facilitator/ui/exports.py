@@ -22,7 +22,9 @@ def save_handout(
     ctx: AppContext, parent: QWidget, script_id: str, group_id: Optional[str], path: str, lang: str
 ) -> None:
     def job(_progress, _cancel):
-        return exports.write_handout(ctx.db, script_id, group_id, path, lang)
+        return exports.write_handout(
+            ctx.db, script_id, group_id, path, lang, who=getattr(ctx, "principal", None)
+        )
 
     def done(_result) -> None:
         QMessageBox.information(

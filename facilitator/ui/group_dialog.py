@@ -119,7 +119,7 @@ class GroupDialog(QDialog):
         return label
 
     def _load(self) -> None:
-        form = group_form(self.ctx.db, self.group_id, self.ctx.lang)
+        form = group_form(self.ctx.db, self.group_id, self.ctx.lang, who=self.ctx.principal)
         self.name.setText(form.name)
         self.program.setCurrentIndex(max(0, self.program.findData(form.program_type)))
         self.language.setCurrentIndex(max(0, self.language.findData(form.language)))
@@ -164,11 +164,11 @@ class GroupDialog(QDialog):
             return
         from facilitator.ui.safety_numbers import save_numbers_job
 
-        numbers = save_numbers_job(self.ctx.lang, *self.numbers.values())
-        group_id = self.group_id
+        numbers = save_numbers_job(self.ctx.lang, *self.numbers.values(), who=self.ctx.principal)
+        group_id, who = self.group_id, self.ctx.principal
 
         def job(s):
-            saved = save_group(s, form, group_id)
+            saved = save_group(s, form, group_id, who=who)
             numbers(s)  # one unit: a bad number leaves the group unsaved too, and says so
             return saved
 

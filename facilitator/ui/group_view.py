@@ -187,7 +187,7 @@ class GroupView(QWidget):
         db, group_id = self.ctx.db, self.group_id
         if not group_id or db is None or self.ctx.locked:
             return
-        found = G.group_form(db, group_id, self.ctx.lang)
+        found = G.group_form(db, group_id, self.ctx.lang, who=self.ctx.principal)
         if not found.name:
             return
         name, program, lang = found.name, found.program_type, found.language
@@ -208,7 +208,7 @@ class GroupView(QWidget):
         self._set_roster_visible(not headcount_only)
         self.details.setText("  ·  ".join(bits))
         selected = self.selected()
-        rows = load_roster(db, group_id, self.show_archived.isChecked())
+        rows = load_roster(db, group_id, self.show_archived.isChecked(), who=self.ctx.principal)
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             code = QTableWidgetItem(row.code)
@@ -239,7 +239,7 @@ class GroupView(QWidget):
             "running": self.tr("not finished"),
             "paused": self.tr("not finished"),
         }
-        for line in session_history(db, group_id):
+        for line in session_history(db, group_id, who=self.ctx.principal):
             if line.script_id not in titles:
                 titles[line.script_id] = self._script_title(line.script_id)
             parts = [
@@ -318,7 +318,9 @@ class GroupView(QWidget):
         age_band, gender = dialog.details.values()
         self.ctx.tasks.run_db(
             self.ctx.db,
-            lambda s: G.add_participant(s, gid, alias=alias, age_band=age_band, gender=gender),
+            lambda s: G.add_participant(
+                s, gid, alias=alias, age_band=age_band, gender=gender, who=self.ctx.principal
+            ),
             self._added,
             self._failed,
         )
@@ -346,7 +348,7 @@ class GroupView(QWidget):
         if ok:
             self.ctx.tasks.run_db(
                 self.ctx.db,
-                lambda s: G.set_alias(s, sel.id, text),
+                lambda s: G.set_alias(s, sel.id, text, who=self.ctx.principal),
                 lambda _r: self.ctx.notify(changes.PARTICIPANTS),
                 self._failed,
             )
@@ -362,7 +364,9 @@ class GroupView(QWidget):
         age_band, gender = dialog.details.values()
         self.ctx.tasks.run_db(
             self.ctx.db,
-            lambda s: G.set_details(s, sel.id, age_band=age_band, gender=gender),
+            lambda s: G.set_details(
+                s, sel.id, age_band=age_band, gender=gender, who=self.ctx.principal
+            ),
             lambda _r: self.ctx.notify(changes.PARTICIPANTS),
             self._failed,
         )
@@ -373,7 +377,7 @@ class GroupView(QWidget):
             return
         self.ctx.tasks.run_db(
             self.ctx.db,
-            lambda s: G.archive_participant(s, sel.id, not sel.archived),
+            lambda s: G.archive_participant(s, sel.id, not sel.archived, who=self.ctx.principal),
             lambda _r: self.ctx.notify(changes.PARTICIPANTS),
             self._failed,
         )
@@ -401,7 +405,7 @@ class GroupView(QWidget):
             return
         self.ctx.tasks.run_db(
             self.ctx.db,
-            lambda s: G.erase_participant(s, sel.id),
+            lambda s: G.erase_participant(s, sel.id, who=self.ctx.principal),
             lambda _r: self.ctx.notify(changes.PARTICIPANTS),
             self._failed,
         )

@@ -90,9 +90,19 @@ class HomeView(QWidget):
     def refresh(self) -> None:
         if self.ctx.db is None or self.ctx.locked:
             return
+        from facilitator.app.access import AccessDenied
+        from facilitator.ui.errors_ui import error_text
+
         current = self.current_group_id()
         self.list.clear()
-        for g in list_groups(self.ctx.db, self.show_archived.isChecked()):
+        try:  # only the groups the signed-in user may see (issue 14)
+            rows = list_groups(self.ctx.db, self.show_archived.isChecked(), who=self.ctx.principal)
+        except AccessDenied as exc:  # a shared install, nobody signed in (or a trainer)
+            rows = []
+            self.empty.setText(error_text(exc, self.ctx.lang))
+        else:
+            self.empty.setText(self.tr("No groups yet. Create your first group to begin."))
+        for g in rows:
             self.list.addItem(self._item_for(g))
             if g.id == current:
                 self.list.setCurrentRow(self.list.count() - 1)
@@ -124,7 +134,12 @@ class HomeView(QWidget):
                 w.deleteLater()
         from facilitator.ui import unfinished
 
-        offers = find_resume_offers(self.ctx.db)
+        from facilitator.app.access import AccessDenied
+
+        try:
+            offers = find_resume_offers(self.ctx.db, who=self.ctx.principal)
+        except AccessDenied:
+            offers = []  # the group list says why
         for i, offer in enumerate(offers):
             # Every unfinished session gets its card; only the first carries the keys.
             label = W.heading(unfinished.describe(offer), "subtitle")

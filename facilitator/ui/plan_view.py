@@ -160,7 +160,7 @@ class PlanView(QWidget):
         from facilitator.app.groups import plan_info
 
         self.group_id = group_id
-        info = plan_info(self.ctx.db, group_id, self.ctx.lang)
+        info = plan_info(self.ctx.db, group_id, self.ctx.lang, who=self.ctx.principal)
         name = info.name if info else ""
         self.group_lang = info.language if info else self.ctx.lang
         self.group_program = info.program_type if info else ""
@@ -372,7 +372,7 @@ class PlanView(QWidget):
         request = RunRequest(
             group_id=self.group_id, script_id=self.script.id, practice=self.practice.isChecked()
         )
-        waiting = unfinished_sessions(self.ctx.db, self.group_id)
+        waiting = unfinished_sessions(self.ctx.db, self.group_id, who=self.ctx.principal)
         if not waiting:
             self.ctx.navigator.start_run(request)
             return

@@ -322,6 +322,7 @@ class ReportDialog(QDialog):
 
     def write(self, choice: dict[str, Any], path: str) -> None:
         """Write ``choice`` to ``path`` on the worker thread (tests call this directly)."""
+        asked = path  # what a retry after signing in is given again
         confirmed = True  # the save dialog asked before replacing the name it returned
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
@@ -354,6 +355,7 @@ class ReportDialog(QDialog):
 
         def failed(exc: BaseException) -> None:
             self.save_button.setEnabled(True)
-            W.show_refusal(self, self.ctx, exc)  # "sign in first" offers to sign in
+            # a refusal offers to sign in; then the report is written as that user
+            W.show_refusal(self, self.ctx, exc, lambda: self.write(choice, asked))
 
         self.ctx.tasks.run(job, done, failed, progress=True, label=self.tr("Writing the report…"))

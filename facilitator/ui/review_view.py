@@ -250,14 +250,13 @@ class ReviewView(QWidget):
             return
         lines = [
             f"<b>{kind_title(self.ctx, item.kind)}</b>",
-            f"{self.tr('State')}: {state_title(self.ctx, d.item.state)}",
-            f"{self.tr('Group')}: {_v(item.group_name)}",
+            self.tr("State: %1").replace("%1", state_title(self.ctx, d.item.state)),
+            self.tr("Group: %1").replace("%1", _v(item.group_name)),
         ]
         if item.facilitator:
-            who = self.tr("Facilitator")  # not inside the f-string: lupdate misses it there
-            lines.append(f"{who}: {_v(item.facilitator)}")
+            lines.append(self.tr("Facilitator: %1").replace("%1", _v(item.facilitator)))
         if item.due_on:
-            lines.append(f"{self.tr('Due')}: {_v(self._day(item.due_on))}")
+            lines.append(self.tr("Due: %1").replace("%1", _v(self._day(item.due_on))))
         if item.kind == "import_conflict":
             lines.append(self.conflict_table(item.facts))
         else:
@@ -571,21 +570,20 @@ class SecondPersonDialog(QDialog):
     def __init__(self, ctx: Any, parent: QWidget | None = None, *, embedded: bool = False) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.principal = None
+        self.principal: Any = None
         self.setObjectName("signInForm" if embedded else "secondPerson")
         if embedded:
             self.setWindowFlags(Qt.WindowType.Widget)
         self.setWindowTitle(self.tr("Second person"))
         form = QFormLayout(self)
-        form.addRow(
-            W.muted(
-                self.tr("Several people use this store: sign in with your own name and passphrase.")
-                if embedded
-                else self.tr(
-                    "A different person approves: they sign in with their own name and passphrase."
-                )
+        self.note = W.muted(
+            self.tr("Several people use this store: sign in with your own name and passphrase.")
+            if embedded
+            else self.tr(
+                "A different person approves: they sign in with their own name and passphrase."
             )
         )
+        form.addRow(self.note)
         self.login = QLineEdit()
         self.login.setObjectName("signInLogin" if embedded else "secondLogin")
         self.passphrase = QLineEdit()

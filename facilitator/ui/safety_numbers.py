@@ -86,11 +86,13 @@ def load_numbers(ctx: Any, done: Callable[[Any], None]) -> None:
     ctx.tasks.run_db(ctx.db, lambda s: safety_numbers(s, lang), done)
 
 
-def save_numbers_job(lang: str, emergency: str, crisis: str) -> Callable[[Any], Any]:
-    """A store job (for ``tasks.run_db``) that saves both numbers."""
+def save_numbers_job(
+    lang: str, emergency: str, crisis: str, who: Any = None
+) -> Callable[[Any], Any]:
+    """A store job (for ``tasks.run_db``) that saves both numbers as ``who``."""
     from facilitator.app.safety_numbers import set_safety_numbers
 
-    return lambda s: set_safety_numbers(s, lang, emergency, crisis)
+    return lambda s: set_safety_numbers(s, lang, emergency, crisis, who=who)
 
 
 class SafetyNumbersDialog(QDialog):
@@ -149,5 +151,8 @@ class SafetyNumbersDialog(QDialog):
             self.accept()
 
         self.ctx.tasks.run_db(
-            self.ctx.db, save_numbers_job(self.ctx.lang, emergency, crisis), done, failed
+            self.ctx.db,
+            save_numbers_job(self.ctx.lang, emergency, crisis, self.ctx.principal),
+            done,
+            failed,
         )

@@ -49,7 +49,7 @@ def _first_group(ctx: AppContext) -> str | None:
 
     if ctx.db is None:
         return None
-    groups = list_groups(ctx.db)
+    groups = list_groups(ctx.db, who=ctx.principal)
     groups.sort(key=lambda g: (g.language != ctx.lang, -g.participants))
     return groups[0].id if groups else None
 
@@ -168,7 +168,7 @@ def _bundle_screens(ctx: AppContext, window: MainWindow, lang: str, out: Path) -
     db = ctx.db
     if db is None:
         return []
-    if not any(k.kind == "peer" for k in keys.list_keys(db)):
+    if not any(k.kind == "peer" for k in keys.list_keys(db, who=ctx.principal)):
         # the throwaway demo store gets a made-up supervisor to send to
         kp = dk.generate()
         pk = keys.PublicKey(

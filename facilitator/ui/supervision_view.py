@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable, Optional
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
 
 from facilitator.ui import widgets as W
@@ -145,6 +145,14 @@ class SupervisionView(QWidget):
                     QShortcut(QKeySequence(f"Alt+{n}"), self, lambda k=key: self.open_tab(k)),
                 )
         self._ensure(self.tabs.currentIndex())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Someone who signed in elsewhere (the offer after a refusal, ui/sign_in.py)
+        is the signed-in user here too: no second sign-in form."""
+        signed = getattr(self.ctx, "principal", None)
+        if self.sign_in_form is not None and signed is not None:
+            self._start(signed)
+        super().showEvent(event)
 
     def _ensure(self, index: int) -> None:
         holder = self.tabs.widget(index)

@@ -81,7 +81,7 @@ def discard(
     from facilitator.app.sessions import discard_session
     from facilitator.ui.widgets import show_error
 
-    db, sid = ctx.db, offer.session_id
+    db, sid, who = ctx.db, offer.session_id, getattr(ctx, "principal", None)
 
     def done(_result: Any) -> None:
         ctx.notify(changes.SESSIONS)
@@ -89,5 +89,5 @@ def discard(
             then()
 
     ctx.tasks.run(
-        lambda _p, _c: discard_session(db, sid), done, lambda exc: show_error(parent, exc)
+        lambda _p, _c: discard_session(db, sid, who=who), done, lambda exc: show_error(parent, exc)
     )

@@ -90,7 +90,7 @@ class UsersView(QWidget):
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
-        waiting = approvals.pending(self.ctx.db, "remove_user")
+        waiting = approvals.pending(self.ctx.db, "remove_user", who=self.principal)
         self.pending.setText(
             "\n".join(
                 self.tr("Waiting for a second person: remove {name}").format(
@@ -138,7 +138,7 @@ class UsersView(QWidget):
         from facilitator.app import approvals, users
         from facilitator.ui.review_view import SecondPersonDialog
 
-        waiting = approvals.pending(self.ctx.db, "remove_user")
+        waiting = approvals.pending(self.ctx.db, "remove_user", who=self.principal)
         if not waiting:
             return
         second = SecondPersonDialog(self.ctx, self)

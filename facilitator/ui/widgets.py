@@ -98,31 +98,14 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str = "") -> N
     )
 
 
-def show_refusal(parent: QWidget | None, ctx: object, exc: BaseException) -> None:
-    """:func:`show_error`, except that a refusal for want of a signed-in user on a
-    shared install offers to sign in now (the Supervision screen, Ctrl+U)."""
-    from PySide6.QtWidgets import QApplication
+def show_refusal(
+    parent: QWidget | None, ctx: object, exc: BaseException, retry: object = None
+) -> None:
+    """:func:`facilitator.ui.sign_in.show_refusal`: a refusal for want of a user or a
+    role on a shared install offers to sign in now, then ``retry`` runs as that user."""
+    from facilitator.ui.sign_in import show_refusal as offer
 
-    from facilitator.app.access import AccessDenied
-    from facilitator.ui.errors_ui import error_text
-
-    navigator = getattr(ctx, "navigator", None)
-    sign_in = getattr(navigator, "show_supervision", None)
-    if not (isinstance(exc, AccessDenied) and getattr(ctx, "principal", None) is None and sign_in):
-        show_error(parent, exc)
-        return
-    text = (
-        error_text(exc)
-        + "\n\n"
-        + QApplication.translate("Widgets", "Sign in now on the Supervision screen (Ctrl+U)?")
-    )
-    answer = QMessageBox.question(parent, QApplication.translate("Widgets", "Sign in"), text)
-    if answer == QMessageBox.StandardButton.Yes:
-        from PySide6.QtWidgets import QDialog
-
-        if isinstance(parent, QDialog):
-            parent.reject()  # a modal dialog would sit over the sign-in form
-        sign_in()
+    offer(parent, ctx, exc, retry)  # type: ignore[arg-type]
 
 
 def row(

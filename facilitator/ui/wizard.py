@@ -423,7 +423,7 @@ class FirstGroupPage(_Page):
         numbers = save_numbers_job(self.wiz.lang, *self.numbers.values())
 
         def job(s):
-            group_id = save_group(s, form)
+            group_id = save_group(s, form)  # the first run: the owner, implicitly
             numbers(s)  # the emergency number and crisis line, for Safety (F1)
             return group_id
 

@@ -2764,10 +2764,6 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>لا شيء للمراجعة.</translation>
     </message>
     <message>
-        <source>Facilitator</source>
-        <translation>الميسِّر</translation>
-    </message>
-    <message>
         <source>Follows an item signed earlier; its records changed.</source>
         <translation>يتبع بندًا اعتُمد سابقًا؛ تغيّرت سجلاته.</translation>
     </message>
@@ -3066,6 +3062,22 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     <message>
         <source>Which version stays?</source>
         <translation>أيّ النسختين تبقى؟</translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>الحالة: %1</translation>
+    </message>
+    <message>
+        <source>Group: %1</source>
+        <translation>المجموعة: %1</translation>
+    </message>
+    <message>
+        <source>Facilitator: %1</source>
+        <translation>الميسّر: %1</translation>
+    </message>
+    <message>
+        <source>Due: %1</source>
+        <translation>الموعد: %1</translation>
     </message>
 </context>
 <context>
@@ -4099,6 +4111,32 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     </message>
 </context>
 <context>
+    <name>SignIn</name>
+    <message>
+        <source>Sign in now as a user who may do this?</source>
+        <translation>هل تريد تسجيل الدخول الآن باسم مستخدم يحق له القيام بهذا؟</translation>
+    </message>
+    <message>
+        <source>Sign in now?</source>
+        <translation>هل تريد تسجيل الدخول الآن؟</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>تسجيل الدخول</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in</source>
+        <translation>تسجيل الدخول</translation>
+    </message>
+    <message>
+        <source>Sign in with your own name and passphrase; you act as that user until the app is locked.</source>
+        <translation>سجّل الدخول باسمك وعبارة المرور الخاصة بك؛ ستعمل بصفة هذا المستخدم إلى أن يُقفل التطبيق.</translation>
+    </message>
+</context>
+<context>
     <name>StepCard</name>
     <message>
         <source>Time left in this step</source>
@@ -4605,14 +4643,6 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>تعذّر الإكمال</translation>
     </message>
     <message>
-        <source>Sign in now on the Supervision screen (Ctrl+U)?</source>
-        <translation>هل تريد تسجيل الدخول الآن من شاشة الإشراف (Ctrl+U)؟</translation>
-    </message>
-    <message>
-        <source>Sign in</source>
-        <translation>تسجيل الدخول</translation>
-    </message>
-    <message>
         <source>The newcomer's code</source>
         <translation>رمز المشارك الجديد</translation>
     </message>
@@ -4730,6 +4760,30 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     <message>
         <source>This store has several users: sign in first (--user NAME on the command line).</source>
         <translation>لهذا المخزن عدة مستخدمين: سجّل الدخول أولاً (‎--user NAME‎ في سطر الأوامر).</translation>
+    </message>
+    <message>
+        <source>reviewing other people's practice attempts</source>
+        <translation>مراجعة محاولات التدريب الخاصة بالآخرين</translation>
+    </message>
+    <message>
+        <source>changing the emergency and crisis-line numbers</source>
+        <translation>تغيير رقمي الطوارئ وخط الأزمات</translation>
+    </message>
+    <message>
+        <source>reading the report register</source>
+        <translation>الاطلاع على سجل التقارير</translation>
+    </message>
+    <message>
+        <source>clearing the report register</source>
+        <translation>مسح سجل التقارير</translation>
+    </message>
+    <message>
+        <source>listing sessions</source>
+        <translation>عرض الجلسات</translation>
+    </message>
+    <message>
+        <source>reading bundle keys</source>
+        <translation>الاطلاع على مفاتيح الحزم</translation>
     </message>
 </context>
 <context>
@@ -5450,6 +5504,21 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     <message>
         <source>A step of {step} gives {n} answer points; use at most {most}.</source>
         <translation>الخطوة {step} تعطي {n} نقطة إجابة؛ استخدم {most} على الأكثر.</translation>
+    </message>
+</context>
+<context>
+    <name>practice</name>
+    <message>
+        <source>{user} may open only their own practice attempts: reviewing other people's needs the role trainer.</source>
+        <translation>يمكن لـ {user} فتح محاولات التدريب الخاصة به فقط: مراجعة محاولات الآخرين تتطلب دور المدرّب.</translation>
+    </message>
+    <message>
+        <source>{user} may write reactions only on their own attempts.</source>
+        <translation>يمكن لـ {user} كتابة انطباعاته على محاولاته الخاصة فقط.</translation>
+    </message>
+    <message>
+        <source>{user} has already rated this attempt as {rater}: a second rating must come from another trainer, signed in as themselves.</source>
+        <translation>قيّم {user} هذه المحاولة من قبل باسم {rater}: يجب أن يأتي التقييم الثاني من مدرّب آخر مسجّل الدخول باسمه.</translation>
     </message>
 </context>
 <context>

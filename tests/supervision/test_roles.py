@@ -211,6 +211,11 @@ CLI = [  # (argv after the store args, permission)
     (["groups", "add", "Zed's group"], "groups.manage"),
     (["participants", "list", "--group", "abcdef12"], "groups.read"),
     (["participants", "add", "--group", "abcdef12"], "groups.manage"),
+    (["report", "register"], "reports.register"),
+    (["report", "register", "--clear", "--yes"], "reports.register_clear"),
+    (["sessions", "--json", "--group", "abcdef12"], "sessions.read"),
+    (["keys", "list"], "keys.read"),
+    (["keys", "export-public", "--out", "{tmp}/k.pub"], "keys.read"),
 ]
 PASSWORDS = {"owner": PASS, "sam": SUP_PASS, "fay": FAC_PASS, "tom": TRN_PASS, "ada": ADM_PASS}
 
@@ -366,3 +371,33 @@ def test_a_facilitator_manages_only_their_own_groups(store, people, world, tmp_p
 
     with service.open_store(path, passphrase=PASS) as st, st.db.session() as s:
         assert s.get(Group, new_id).owner_id == people["fay"].user_id
+
+
+def test_the_cli_lists_a_facilitators_own_groups_and_sessions(
+    store, people, world, tmp_path, capsys
+):
+    """``groups`` as fay lists her group only; ``sessions`` of someone else's group is
+    refused with the service's sentence; the owner lists both."""
+    from .helpers import make_group
+
+    other = make_group(store.db, name="Not Fay's")
+    path = store.path
+    store.close()
+    f = tmp_path / "fay.txt"
+    f.write_text(FAC_PASS + "\n")
+    fay = ["--db", str(path), "--user", "fay", "--passphrase-file", str(f)]
+    assert main(["groups", *fay, "--json"]) == 0
+    import json
+
+    assert [g["id"] for g in json.loads(capsys.readouterr().out)] == [world["gid"]]
+    assert main(["sessions", *fay, "--group", world["gid"]]) == 0
+    assert len(capsys.readouterr().out.splitlines()) > 1
+    assert main(["sessions", *fay, "--group", other]) == 1
+    assert capsys.readouterr().err == (
+        "facilitator: error: fay may act only on the groups they run.\n"
+    )
+    o = tmp_path / "owner.txt"
+    o.write_text(PASS + "\n")
+    owner = ["--db", str(path), "--user", "owner", "--passphrase-file", str(o)]
+    assert main(["groups", *owner, "--json"]) == 0
+    assert {g["id"] for g in json.loads(capsys.readouterr().out)} == {world["gid"], other}

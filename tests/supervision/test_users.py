@@ -18,7 +18,7 @@ from .conftest import ADM_PASS, PASS, SUP_PASS
 def test_first_run_is_a_one_person_install(store):
     who = users.sign_in(store)  # no name, no question
     assert who.login == "owner" and who.owner
-    assert who.roles == {"administrator", "facilitator", "supervisor"}
+    assert who.roles == {"administrator", "facilitator", "supervisor", "trainer"}
     kf = KeyFile.load(keyfile_path(store.path))
     assert [s.user_id for s in kf.slots_of("passphrase")] == [who.user_id]
     assert users.sign_in(store).user_id == who.user_id  # made once
@@ -125,7 +125,10 @@ def test_cli_users_add_list_remove_approve(store, tmp_path, capsys):
     assert err.count("\n") == 1 and "user name is 1 to 64" in err
     assert main(["users", "list", *base]) == 0
     out = capsys.readouterr().out
-    assert "lin\tfacilitator\tyes" in out and "owner\tadministrator,facilitator,supervisor" in out
+    assert (
+        "lin\tfacilitator\tyes" in out
+        and "owner\tadministrator,facilitator,supervisor,trainer" in out
+    )
     assert main(["users", "remove", "lin", *base]) == 0
     req = capsys.readouterr().out.split("(request ")[1].split(")")[0]
     assert main(["users", "approve", req, *base]) == 1  # the asker cannot approve

@@ -209,17 +209,23 @@ def test_review_blind_second_rating_override_and_replay(qtbot, ctx):
         first.findChild(type(first.reviewer).__mro__[0], "reviewerName"), Qt.MouseButton.LeftButton
     )
     first.submit_rating()
-    assert "Trainer One" in first.ratings_label.text()
+    assert "Trainer One" in first.ratings_label.text(), first.message.text()
 
     second = ReviewView(ctx, aid, "Trainer Two")
     qtbot.addWidget(second)
     assert "hidden" in second.ratings_label.text()  # blind until rated
     assert "Trainer One" not in second.ratings_label.text()
     second.level_boxes["boundaries"].setCurrentIndex(1)  # developing: they disagree here
+    second.submit_rating()  # the same person under another name: refused
+    assert "a second rating must come from another trainer" in second.message.text()
+    from facilitator.app.access import Principal
+
+    ctx.principal = Principal("t2", "two", frozenset({"trainer"}))  # another trainer
     second.submit_rating()
     text = second.ratings_label.text()
     assert "Trainer One" in text and "Agreement with Trainer One" in text
     assert "Cohen's kappa" in text
+    ctx.principal = None  # back to the install's owner (a real user, for the audit log)
 
     second.override_comp.setCurrentIndex(second.override_comp.findData("boundaries"))
     second.override_score.setValue(-1)

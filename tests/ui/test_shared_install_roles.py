@@ -52,15 +52,30 @@ def test_a_trainer_signs_in_practises_and_is_refused_reports(
     from facilitator.ui.supervision_view import SupervisionView
 
     # nobody signed in yet: a report is refused with "sign in first", nothing written,
-    # and the refusal offers to sign in (answered Yes: the Supervision screen opens)
-    opened = []
-    shared.navigator = type("Nav", (), {"show_supervision": lambda self: opened.append(1)})()
+    # and the refusal offers to sign in; yes opens the sign-in form in place, the owner
+    # signs in through it and the report is written as the owner
+    from facilitator.ui.report_dialog import ReportDialog
+    from facilitator.ui.sign_in import SignInDialog
+
     message_boxes.answer = QMessageBox.StandardButton.Yes
-    out = _report(qtbot, shared, tmp_path)
+    dialog = ReportDialog(shared, today=date(2025, 4, 15))
+    qtbot.addWidget(dialog)
+    out = tmp_path / "owner.pdf"
+    dialog.write(dialog.choices(), str(out))
     kind, _title, text = message_boxes[-1]
-    assert kind == "question" and "sign in first" in text and "Ctrl+U" in text
-    assert opened == [1] and not out.exists()
-    shared.navigator = None
+    assert kind == "question" and "sign in first" in text
+    assert not out.exists()
+    form = dialog.findChild(SignInDialog)
+    assert form is not None and form.isVisible()
+    form.login.setText("owner")
+    form.passphrase.setText("not it")
+    qtbot.keyClick(form.passphrase, Qt.Key.Key_Return)
+    assert form.error.text() and shared.principal is None and not out.exists()
+    form.passphrase.setText(PASS)
+    qtbot.keyClick(form.passphrase, Qt.Key.Key_Return)
+    assert shared.principal is not None and shared.principal.login == "owner"
+    assert out.exists() and out.stat().st_size > 1000
+    shared.principal = None
 
     view = SupervisionView(shared)
     qtbot.addWidget(view)
@@ -83,8 +98,12 @@ def test_a_trainer_signs_in_practises_and_is_refused_reports(
     assert [a.trainee for a in practice.history(shared.db, who=shared.principal)] == ["Trainee T"]
 
     # a report is refused with the command line's sentence, and no file is written
+    # (with the offer to sign in as someone who may, answered no here)
+    message_boxes.answer = QMessageBox.StandardButton.No
     out = _report(qtbot, shared, tmp_path)
-    assert message_boxes[-1][2] == refusal(shared.principal, "reports.program")
+    kind, _title, text = message_boxes[-1]
+    assert kind == "question"
+    assert text.startswith(refusal(shared.principal, "reports.program") + "\n\n")
     assert not out.exists()
 
     # locking forgets who signed in

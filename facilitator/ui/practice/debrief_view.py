@@ -87,7 +87,7 @@ class DebriefView(QWidget):
         bar.addWidget(self.close_button)
         outer.addLayout(bar)
         self._build_reactions()
-        mine = review.reflection(ctx.db, attempt_id)
+        mine = review.reflection(ctx.db, attempt_id, who=getattr(ctx, "principal", None))
         if mine is not None:
             self._show_rest()
 
@@ -143,16 +143,22 @@ class DebriefView(QWidget):
                 self.reactions.toPlainText(),
                 self.rating.checkedId(),
                 self.went_well.text(),
+                who=getattr(self.ctx, "principal", None),
             )
         except FacilitatorError as exc:
             self.reactions_error.setText(error_text(exc, self.lang))
+            from facilitator.ui.sign_in import offer_sign_in
+
+            self.sign_in_dialog = offer_sign_in(self, self.ctx, exc, self.submit_reactions)
             return
         self.reactions_error.clear()
         self._show_rest()
 
     # ---- 2-4 -------------------------------------------------------------------------------
     def _show_rest(self) -> None:
-        d = review.debrief(self.ctx.db, self.attempt_id, self.lang)
+        d = review.debrief(
+            self.ctx.db, self.attempt_id, self.lang, who=getattr(self.ctx, "principal", None)
+        )
         self.debrief = d
         self.reactions.setPlainText(d.reflection.reactions)
         self.went_well.setText(d.reflection.went_well)
@@ -194,10 +200,12 @@ class DebriefView(QWidget):
             fb.addWidget(_wrap(self.tr("Feedback: %1").replace("%1", m.feedback), 1.0))
             sep = "، " if self.lang == "ar" else "; "
             fb.addWidget(_wrap(self.tr("See: %1").replace("%1", sep.join(m.cites)), 0.95))
-            for c in m.comments:
+            for note in m.comments:
                 fb.addWidget(
                     _wrap(
-                        self.tr("Trainer (%1): %2").replace("%1", c.author).replace("%2", c.text),
+                        self.tr("Trainer (%1): %2")
+                        .replace("%1", note.author)
+                        .replace("%2", note.text),
                         0.95,
                     )
                 )
@@ -280,7 +288,9 @@ class DebriefView(QWidget):
         from facilitator.ui import widgets as W
 
         try:
-            review.feedback_pdf(self.ctx.db, self.attempt_id, lang, path)
+            review.feedback_pdf(
+                self.ctx.db, self.attempt_id, lang, path, who=getattr(self.ctx, "principal", None)
+            )
         except FacilitatorError as exc:
             W.show_error(self, exc)
             return None

@@ -132,7 +132,7 @@ class HistoryView(QWidget):
             bar.addWidget(b)
         bar.addStretch(1)
         outer.addLayout(bar)
-        names = review.trainees(ctx.db)
+        names = review.trainees(ctx.db, who=getattr(ctx, "principal", None))
         self.trainee_box.addItems(names)
         if trainee and trainee in names:
             self.trainee_box.setCurrentText(trainee)
@@ -146,11 +146,16 @@ class HistoryView(QWidget):
             signal.emit(self.points[row].attempt_id)
 
     def load(self, trainee: str) -> None:
-        self.points = review.trainee_history(self.ctx.db, trainee) if trainee else []
+        self.points = (
+            review.trainee_history(self.ctx.db, trainee, who=getattr(self.ctx, "principal", None))
+            if trainee
+            else []
+        )
         while self.charts.count():
             item = self.charts.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            old = item.widget() if item is not None else None
+            if old is not None:
+                old.deleteLater()
         finished = [p for p in self.points if p.status == "finished"]
         for k, comp in enumerate(COMPETENCIES):
             chart = CompetencyChart(

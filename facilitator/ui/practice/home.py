@@ -339,6 +339,11 @@ class PracticeHome(QWidget):
             )
         except FacilitatorError as exc:
             self.message.setText(error_text(exc, self.lang))
+            from facilitator.ui.sign_in import offer_sign_in
+
+            self.sign_in_dialog = offer_sign_in(
+                self, self.ctx, exc, lambda: self.start_selected(seed=seed, confirm=lambda d: True)
+            )
             return False
         self.message.clear()
         view.ended.connect(self.show_debrief)
@@ -363,10 +368,25 @@ class PracticeHome(QWidget):
             self.view = None
         self.pages.setCurrentIndex(0)
 
+    def _refused(self, exc: BaseException, retry: Callable[[], Any]) -> None:
+        """A practice screen refused (no one signed in on a shared install, or not a
+        trainer for someone else's attempt): say so, offer to sign in, then ``retry``."""
+        from facilitator.ui.errors_ui import error_text
+        from facilitator.ui.sign_in import offer_sign_in
+
+        self.show_home()
+        self.message.setText(error_text(exc, self.lang))
+        self.sign_in_dialog = offer_sign_in(self, self.ctx, exc, retry)
+
     def show_debrief(self, attempt_id: str) -> None:
+        from facilitator.app.access import AccessDenied
         from facilitator.ui.practice.debrief_view import DebriefView
 
-        view = DebriefView(self.ctx, attempt_id, self)
+        try:
+            view = DebriefView(self.ctx, attempt_id, self)
+        except AccessDenied as exc:
+            self._refused(exc, lambda: self.show_debrief(attempt_id))
+            return
         view.done.connect(self.show_home)
         view.review_requested.connect(self.show_review)
         self._swap(view)
@@ -374,7 +394,13 @@ class PracticeHome(QWidget):
     def show_history(self, trainee: Optional[str] = None) -> None:
         from facilitator.ui.practice.history_view import HistoryView
 
-        view = HistoryView(self.ctx, trainee or self.trainee.text().strip() or None, self)
+        from facilitator.app.access import AccessDenied
+
+        try:
+            view = HistoryView(self.ctx, trainee or self.trainee.text().strip() or None, self)
+        except AccessDenied as exc:
+            self._refused(exc, lambda: self.show_history(trainee))
+            return
         view.open_debrief.connect(self.show_debrief)
         view.open_review.connect(self.show_review)
         view.open_replay.connect(self.show_replay)
@@ -405,14 +431,26 @@ class PracticeHome(QWidget):
     def show_review(self, attempt_id: str, reviewer: str = "") -> None:
         from facilitator.ui.practice.review_view import ReviewView
 
-        view = ReviewView(self.ctx, attempt_id, reviewer, self)
+        from facilitator.app.access import AccessDenied
+
+        try:
+            view = ReviewView(self.ctx, attempt_id, reviewer, self)
+        except AccessDenied as exc:
+            self._refused(exc, lambda: self.show_review(attempt_id, reviewer))
+            return
         view.done.connect(lambda: self.show_history())
         self._swap(view)
 
     def show_replay(self, attempt_id: str) -> None:
         from facilitator.ui.practice.review_view import ReplayDialog
 
-        dialog = ReplayDialog(self.ctx, attempt_id, self)
+        from facilitator.app.access import AccessDenied
+
+        try:
+            dialog = ReplayDialog(self.ctx, attempt_id, self)
+        except AccessDenied as exc:
+            self._refused(exc, lambda: self.show_replay(attempt_id))
+            return
         self.replay_dialog = dialog
         dialog.open()
 
@@ -459,7 +497,12 @@ class PracticeHome(QWidget):
                 return None
             try:
                 aid = review.record_observed_attempt(
-                    self.ctx.db, ref, dialog.trainee.text(), dialog.observer.text(), dialog.values()
+                    self.ctx.db,
+                    ref,
+                    dialog.trainee.text(),
+                    dialog.observer.text(),
+                    dialog.values(),
+                    who=getattr(self.ctx, "principal", None),
                 )
             except FacilitatorError as exc:
                 dialog.error.setText(error_text(exc, self.lang))
@@ -487,7 +530,9 @@ class PracticeHome(QWidget):
         ref = item.data(Qt.ItemDataRole.UserRole)
         stem = Path(ref).stem
         try:
-            cards, sheet = review.roleplay_kit(ref, self.lang, self.ctx.db)
+            cards, sheet = review.roleplay_kit(
+                ref, self.lang, self.ctx.db, who=getattr(self.ctx, "principal", None)
+            )
             out = [
                 Path(folder) / f"{stem}-persona-cards-{self.lang}.pdf",
                 Path(folder) / f"{stem}-observer-sheet-{self.lang}.pdf",

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 import time
+from functools import partial
 from typing import Any, Callable, Optional
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -45,7 +46,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.app import practice as svc
 from facilitator.practice import text as ptext
-from facilitator.practice.engine import Action, Entry
+from facilitator.practice.engine import Action, Entry, Mode
 from facilitator.ui.practice.banner import PracticeBanner
 from facilitator.ui.run.common import clock_text, set_font
 from facilitator.ui.run.step_card import StepCard
@@ -249,7 +250,7 @@ class PracticeView(QWidget):
         ctx: Any,
         scenario_ref: str,
         trainee: str,
-        mode: str = "practice",
+        mode: Mode = "practice",
         seed: Optional[int] = None,
         clock: Callable[[], float] = time.monotonic,
         parent: QWidget | None = None,
@@ -446,7 +447,7 @@ class PracticeView(QWidget):
             sc.activated.connect(slot)
 
         for n in range(1, 5):
-            key(str(n), lambda n=n: self.choose_number(n))
+            key(str(n), partial(self.choose_number, n))
         key("P", self.toggle_pause)
         key("I", self.inject_selected)
         key("O", self.step_out)

@@ -6,7 +6,7 @@ Reads and writes practice data only, through :mod:`facilitator.app.practice_revi
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -48,7 +48,9 @@ class ReplayDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("replayDialog")
         self.setWindowTitle(self.tr("Replay from its seed"))
-        lines, same = review.replay_transcript(ctx.db, attempt_id, ctx.lang)
+        lines, same = review.replay_transcript(
+            ctx.db, attempt_id, ctx.lang, who=getattr(ctx, "principal", None)
+        )
         self.same = same
         box = QVBoxLayout(self)
         box.addWidget(PracticeBanner(self))
@@ -89,7 +91,8 @@ class ReviewView(QWidget):
         title = _wrap(self.tr("Trainer review"), 1.5, True)
         head.addWidget(title, 1)
         head.addWidget(QLabel(self.tr("Your name (trainer):"), self))
-        self.reviewer = QLineEdit(reviewer, self)
+        signed = getattr(ctx, "principal", None)
+        self.reviewer = QLineEdit(reviewer or (signed.login if signed is not None else ""), self)
         self.reviewer.setObjectName("reviewerName")
         self.reviewer.editingFinished.connect(self.refresh_ratings)
         head.addWidget(self.reviewer)
@@ -116,20 +119,31 @@ class ReviewView(QWidget):
         self.level_boxes: dict[str, QComboBox] = {}
         self._build()
 
-    def _guard(self, fn: Any) -> bool:
+    @property
+    def who(self) -> Any:
+        """The signed-in user (None: a one-person install acts as its owner)."""
+        return getattr(self.ctx, "principal", None)
+
+    def _guard(self, fn: Callable[[], Any], retry: Optional[Callable[[], Any]] = None) -> bool:
+        """Run a review action; an error is shown above the moments, and a refusal for
+        want of a user or the trainer role offers to sign in, then ``retry``."""
         from facilitator.errors import FacilitatorError
         from facilitator.ui.errors_ui import error_text
+        from facilitator.ui.sign_in import offer_sign_in
 
         try:
             fn()
         except FacilitatorError as exc:
             self.message.setText(error_text(exc, self.lang))
+            self.sign_in_dialog = offer_sign_in(self, self.ctx, exc, retry)
             return False
         self.message.clear()
         return True
 
     def _build(self) -> None:
-        d = review.debrief(self.ctx.db, self.attempt_id, self.lang, require_reflection=False)
+        d = review.debrief(
+            self.ctx.db, self.attempt_id, self.lang, require_reflection=False, who=self.who
+        )
         self.debrief = d
         self.box.addWidget(_wrap(f"{d.title} · {d.trainee} · {d.result_text}", 1.15, True))
         if d.reflection.reactions:
@@ -161,8 +175,8 @@ class ReviewView(QWidget):
                     0.95,
                 )
             )
-            for c in m.comments:
-                fb.addWidget(_wrap(f"{c.author}: {c.text}", 0.95))
+            for note in m.comments:
+                fb.addWidget(_wrap(f"{note.author}: {note.text}", 0.95))
             row = QHBoxLayout()
             edit = QLineEdit(frame)
             edit.setObjectName(f"comment_{m.seq}")
@@ -229,8 +243,9 @@ class ReviewView(QWidget):
     def add_comment(self, seq: int, text: str) -> None:
         if self._guard(
             lambda: review.add_comment(
-                self.ctx.db, self.attempt_id, self.reviewer.text(), text, seq
-            )
+                self.ctx.db, self.attempt_id, self.reviewer.text(), text, seq, who=self.who
+            ),
+            lambda: self.add_comment(seq, text),
         ):
             self.comment_boxes[seq].clear()
             self.message.setText(self.tr("Comment saved."))
@@ -244,7 +259,9 @@ class ReviewView(QWidget):
                 self.override_comp.currentData(),
                 self.override_score.value(),
                 self.override_reason.text(),
-            )
+                who=self.who,
+            ),
+            self.apply_override,
         ):
             self.override_reason.clear()
             self.message.setText(self.tr("Score changed; the reason is kept with it."))
@@ -258,13 +275,22 @@ class ReviewView(QWidget):
                 self.reviewer.text(),
                 levels,
                 self.result_box.currentData(),
-            )
+                who=self.who,
+            ),
+            self.submit_rating,
         ):
             self.refresh_ratings()
 
     def refresh_ratings(self) -> None:
+        from facilitator.errors import FacilitatorError
+        from facilitator.ui.errors_ui import error_text
+
         name = self.reviewer.text().strip()
-        seen = review.ratings(self.ctx.db, self.attempt_id, name) if name else []
+        try:
+            seen = review.ratings(self.ctx.db, self.attempt_id, name, who=self.who) if name else []
+        except FacilitatorError as exc:  # not a trainer: the ratings stay hidden
+            self.ratings_label.setText(error_text(exc, self.lang))
+            return
         if not seen:
             self.ratings_label.setText(
                 self.tr("Other trainers' ratings stay hidden until you submit yours.")
@@ -291,8 +317,8 @@ class ReviewView(QWidget):
                 .replace("%2", f"{pct:g}")
                 .replace("%3", str(len(common)))
             )
-            ids = [a.id for a in svc.history(self.ctx.db, who=getattr(self.ctx, "principal", None))]
-            for a in review.agreement(self.ctx.db, ids, other.rater, name):
+            ids = [a.id for a in svc.history(self.ctx.db, who=self.who)]
+            for a in review.agreement(self.ctx.db, ids, other.rater, name, who=self.who):
                 kappa = "—" if a.kappa is None else f"{a.kappa:.2f}"
                 lines.append(
                     self.tr("%1 over %2 attempts: %3% agreement, Cohen's kappa %4")

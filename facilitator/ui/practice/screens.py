@@ -161,7 +161,11 @@ def build_screens(ctx: Any) -> dict[str, QWidget]:
         "group_dynamics": "competent",
         "boundaries": "not_yet",
     }
-    review.add_rating(ctx.db, ids[1], "Trainer Amal", levels, "not_yet")
+    # a blind second rating needs a second trainer: Amal's, then the install's own
+    from facilitator.app.access import Principal
+
+    amal = Principal("demo-trainer-amal", "amal", frozenset({"trainer"}))
+    review.add_rating(ctx.db, ids[1], "Trainer Amal", levels, "not_yet", who=amal)
     review.add_rating(
         ctx.db, ids[1], "Trainer Omar", {**levels, "boundaries": "developing"}, "developing"
     )

@@ -62,6 +62,8 @@ class RunController(QObject):
             data,
         )
         self.session_id, self.group_id = runner.session_id, data.group_id
+        # who opened the run (open_run checked them): every write checks again as them
+        self.who = getattr(ctx, "principal", None)
         self._index = self.engine.index
         self.engine.add_listener(self._on_event)
 
@@ -89,7 +91,7 @@ class RunController(QObject):
     def set_present(self, pid: str, present: bool) -> None:
         sid = self.session_id
         self.data.statuses.pop(pid, None)
-        self._db(lambda s: run_data.set_present(s, sid, pid, present))
+        self._db(lambda s: run_data.set_present(s, sid, pid, present, who=self.who))
 
     def set_status(self, pid: str, status: str) -> None:
         """Left early / absent, sent word (or back to here / not here)."""
@@ -98,16 +100,16 @@ class RunController(QObject):
             self.data.statuses[pid] = status
         else:
             self.data.statuses.pop(pid, None)
-        self._db(lambda s: run_data.set_status(s, sid, pid, status))
+        self._db(lambda s: run_data.set_status(s, sid, pid, status, who=self.who))
 
     def set_headcount(self, value: int) -> None:
         sid = self.session_id
         self.data.headcount = value
-        self._db(lambda s: run_data.set_headcount(s, sid, value))
+        self._db(lambda s: run_data.set_headcount(s, sid, value, who=self.who))
 
     def add_newcomer(self) -> None:
         gid, sid = self.group_id, self.session_id
-        self._db(lambda s: run_data.add_newcomer(s, gid, sid), self._newcomer_added)
+        self._db(lambda s: run_data.add_newcomer(s, gid, sid, who=self.who), self._newcomer_added)
 
     def _newcomer_added(self, person: Person) -> None:
         self.data.people.append(person)
@@ -122,14 +124,16 @@ class RunController(QObject):
     def record_score(self, phase: str, pid: str, value: Optional[int], passed: bool) -> None:
         self.data.scores.setdefault(phase, {})[pid] = (value, passed)
         sid = self.session_id
-        self._db(lambda s: run_data.record_score(s, sid, pid, phase, value, passed))
+        self._db(lambda s: run_data.record_score(s, sid, pid, phase, value, passed, who=self.who))
 
     def record_custom(
         self, key: str, phase: str, pid: str, value: Optional[float], passed: bool
     ) -> None:
         self.data.custom.setdefault((key, phase), {})[pid] = (value, passed)
         sid = self.session_id
-        self._db(lambda s: run_data.record_custom(s, sid, pid, key, phase, value, passed))
+        self._db(
+            lambda s: run_data.record_custom(s, sid, pid, key, phase, value, passed, who=self.who)
+        )
 
     def save_who5(self, pid: str, items: Optional[list[int]], passed: bool) -> None:
         sid = self.session_id
@@ -138,7 +142,7 @@ class RunController(QObject):
             self.data.who5[pid] = state
             self.who5_saved.emit(pid, state)
 
-        self._db(lambda s: run_data.save_who5(s, sid, pid, items, passed), saved)
+        self._db(lambda s: run_data.save_who5(s, sid, pid, items, passed, who=self.who), saved)
 
     def agree_rules(self) -> None:
         sid, rules = self.session_id, self.data.rules
@@ -149,14 +153,14 @@ class RunController(QObject):
             self.data.rules_agreed = True
             self.rules_agreed.emit()
 
-        self._db(lambda s: run_data.agree_rules(s, sid, rules), saved)
+        self._db(lambda s: run_data.agree_rules(s, sid, rules, who=self.who), saved)
 
     def save_note(self, text: str) -> None:
         if self.data.no_notes:
             return
         gid, sid = self.group_id, self.session_id
         self.data.note = text
-        self._db(lambda s: run_data.save_note(s, gid, sid, text))
+        self._db(lambda s: run_data.save_note(s, gid, sid, text, who=self.who))
 
     # ---- engine actions (recorded before they take effect) -----------------------------
     def act(self, fn: Callable[[], Any]) -> bool:

@@ -374,8 +374,10 @@ class SafetyDialog(QDialog):
                 actions,
                 follow,
                 follow_note,
+                who=who,
             )
 
+        who = getattr(self.ctx, "principal", None)  # the signed-in user (issue 14)
         run_db(self.ctx, save, self._saved)
 
     def _saved(self, incident_id: str) -> None:

@@ -115,10 +115,10 @@ class SummaryView(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        session_id = self.session_id
+        session_id, who = self.session_id, getattr(self.ctx, "principal", None)
         run_db(
             self.ctx,
-            lambda s: (session_summary(s, session_id), step_titles(s, session_id)),
+            lambda s: (session_summary(s, session_id, who=who), step_titles(s, session_id)),
             self._show,
         )
 
