@@ -51,6 +51,7 @@ ACTION_TITLES: dict[str, str] = {
     "restore": QT_TRANSLATE_NOOP("audit", "Backup restored"),
     "migrate": QT_TRANSLATE_NOOP("audit", "Store upgraded"),
     "export": QT_TRANSLATE_NOOP("audit", "Report saved"),
+    "report.register_clear": QT_TRANSLATE_NOOP("audit", "Register of reports emptied"),
     "import": QT_TRANSLATE_NOOP("audit", "Data imported"),
     "erase": QT_TRANSLATE_NOOP("audit", "Participant's data erased"),
     "participant.erase": QT_TRANSLATE_NOOP("audit", "Participant's data erased"),
@@ -91,6 +92,7 @@ ENTITY_TITLES: dict[str, str] = {
     "bundle": QT_TRANSLATE_NOOP("audit", "bundle"),
     "setting": QT_TRANSLATE_NOOP("audit", "setting"),
     "practice_attempt": QT_TRANSLATE_NOOP("audit", "practice attempt"),
+    "report_release": QT_TRANSLATE_NOOP("audit", "register of reports"),
     "close_risk_item": QT_TRANSLATE_NOOP("audit", "closing a risk-to-life item"),
     "remove_user": QT_TRANSLATE_NOOP("audit", "removing a user"),
     "erase_participant": QT_TRANSLATE_NOOP("audit", "erasing a participant"),
@@ -135,6 +137,12 @@ DETAIL_LABELS: dict[str, str] = {
     "key_id": QT_TRANSLATE_NOOP("audit", "Key"),
     "device_id": QT_TRANSLATE_NOOP("audit", "Device"),
     "bundle_id": QT_TRANSLATE_NOOP("audit", "Bundle"),
+    "removed": QT_TRANSLATE_NOOP("audit", "Removed"),
+    "counter": QT_TRANSLATE_NOOP("audit", "Number"),
+    "conflict": QT_TRANSLATE_NOOP("audit", "Conflict"),
+    "old": QT_TRANSLATE_NOOP("audit", "Old"),
+    "new": QT_TRANSLATE_NOOP("audit", "New"),
+    "sha256": QT_TRANSLATE_NOOP("audit", "Fingerprint"),
 }
 YES, NO = QT_TRANSLATE_NOOP("audit", "yes"), QT_TRANSLATE_NOOP("audit", "no")
 _HASHLIKE = re.compile(r"^[0-9a-f]{24,}$")

@@ -4861,6 +4861,10 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>حُفظ تقرير</translation>
     </message>
     <message>
+        <source>Register of reports emptied</source>
+        <translation>أُفرغ سجل التقارير</translation>
+    </message>
+    <message>
         <source>Data imported</source>
         <translation>استُوردت بيانات</translation>
     </message>
@@ -4999,6 +5003,10 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     <message>
         <source>practice attempt</source>
         <translation>محاولة تدريب</translation>
+    </message>
+    <message>
+        <source>register of reports</source>
+        <translation>سجل التقارير</translation>
     </message>
     <message>
         <source>closing a risk-to-life item</source>
@@ -5163,6 +5171,30 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     <message>
         <source>Bundle</source>
         <translation>الحزمة</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>المحذوف</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>الرقم</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>التعارض</translation>
+    </message>
+    <message>
+        <source>Old</source>
+        <translation>القديم</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>الجديد</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>البصمة</translation>
     </message>
     <message>
         <source>yes</source>
