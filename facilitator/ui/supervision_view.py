@@ -37,10 +37,12 @@ class SupervisionView(QWidget):
         top = QHBoxLayout()
         self.who = W.muted("")
         self.who.setObjectName("signedInAs")
+        self.who.setWordWrap(False)
         top.addWidget(self.who)
         self.switch_user = W.button(self.tr("Switch user"))
         self.switch_user.setObjectName("switchUser")
         self.switch_user.clicked.connect(self.switch)
+        self.switch_user.setMinimumWidth(self.switch_user.sizeHint().width() + 24)
         self.switch_user.hide()
         top.addWidget(self.switch_user)
         top.addStretch(1)
@@ -52,6 +54,7 @@ class SupervisionView(QWidget):
         self._makers: dict[str, Callable[[Principal], QWidget]] = {}
         self.tabs.currentChanged.connect(self._ensure)
         self.sign_in_form: Optional[SecondPersonDialog] = None
+        self._sign_in_box: QWidget | None = None
         # A one-person install never asks who you are; on a shared install the person
         # at the keyboard signs in with their own name and passphrase (the store may
         # have been unlocked by someone else's passphrase or the owner's keyring).
@@ -68,12 +71,20 @@ class SupervisionView(QWidget):
     def _ask_who(self) -> None:
         from facilitator.ui.review_view import SecondPersonDialog
 
-        form = SecondPersonDialog(self.ctx, self, embedded=True)
+        # the form at the top, under "who", the rest of the page left empty below it:
+        # not a form floating low in the middle of an empty screen
+        box = QWidget()
+        box.setObjectName("signInBox")
+        col = QVBoxLayout(box)
+        col.setContentsMargins(0, 0, 0, 0)
+        form = SecondPersonDialog(self.ctx, box, embedded=True)
         form.signed_in.connect(self._start)
         form.setMaximumWidth(620)
+        col.addWidget(form, 0, Qt.AlignmentFlag.AlignTop)
+        col.addStretch(1)
         self.sign_in_form = form
-        # at the top, under "who": not floating in the middle of an empty screen
-        self._box.insertWidget(1, form, 0, Qt.AlignmentFlag.AlignTop)
+        self._sign_in_box = box
+        self._box.insertWidget(1, box, 1)
         self.tabs.hide()
         self.switch_user.hide()
         self.who.setText(self.tr("Sign in to use the supervision screens."))
@@ -112,12 +123,12 @@ class SupervisionView(QWidget):
 
         self.principal = principal
         self.ctx.principal = principal  # the acting user for the whole app until locked
-        if self.sign_in_form is not None:
-            form, self.sign_in_form = self.sign_in_form, None
-            form.hide()
-            self._box.removeWidget(form)
-            form.setParent(None)  # a hidden dialog left in the window swallows shortcuts
-            form.deleteLater()
+        box, self._sign_in_box, self.sign_in_form = self._sign_in_box, None, None
+        if box is not None:
+            box.hide()
+            self._box.removeWidget(box)
+            box.setParent(None)  # a hidden dialog left in the window swallows shortcuts
+            box.deleteLater()
         self.tabs.show()
         self.who.setText(
             self.tr("Signed in as {name}").format(name=f"\u2068{principal.login}\u2069")
