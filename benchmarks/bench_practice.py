@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from facilitator.practice.checker import check  # noqa: E402
 from facilitator.practice.engine import ManualClock, PracticeRun, autoplay  # noqa: E402
 from facilitator.practice.loader import builtin_scenarios  # noqa: E402
-from facilitator.session.library import load_script  # noqa: E402
+from facilitator.scripts.library import load_script  # noqa: E402
 
 
 def main() -> int:

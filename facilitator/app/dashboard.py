@@ -131,7 +131,7 @@ def build(db: Database, who: Principal, q: Query = Query()) -> Dashboard:
     from facilitator.tracking.loaders import load_dataset
     from facilitator.tracking.report_group import group_blocks, period_label
     from facilitator.tracking.periods import check_months, span
-    from facilitator.tracking.protection import Ledger
+    from facilitator.tracking.protection import DraftReport, Ledger
     from facilitator.tracking.release import finish_report
     from facilitator.tracking.report_program import program_blocks
 
@@ -179,7 +179,7 @@ def build(db: Database, who: Principal, q: Query = Query()) -> Dashboard:
         if months
         else period_label(None, None, lang)
     )
-    report = Report(
+    draft = DraftReport(
         kind=kind,
         lang=lang,
         title=title,
@@ -193,7 +193,7 @@ def build(db: Database, who: Principal, q: Query = Query()) -> Dashboard:
     )
     # the same one pass over the whole report as the PDF (suppression, audit, earlier
     # releases): the screen never shows a cell the report would withhold
-    report = finish_report(db, report, ledger, k, months, external=False)
+    report = finish_report(db, draft, ledger, k, months, external=False)
     return Dashboard(q, report, completeness(ds, period, lang))
 
 

@@ -24,7 +24,7 @@ def write_handout(
     group's effective rules, read from the same store snapshot. A handout holds no
     participant data; with a group, the acting user must see that group."""
     from facilitator.export.handout import write_handout as _write
-    from facilitator.session.library import load_script
+    from facilitator.scripts.library import load_script
     from facilitator.session.rules import effective_rules, load_ruleset
     from facilitator.store.models import Group
     from facilitator.store.outpath import check_output_path

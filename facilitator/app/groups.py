@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session as OrmSession
 
 from facilitator.errors import InputError
 from facilitator.i18n import LANGS, QT_TRANSLATE_NOOP, pick
-from facilitator.session.scripts import PROGRAM_TYPES
+from facilitator.scripts.model import PROGRAM_TYPES
 from facilitator.store.models import Group, Participant, Session
 from facilitator.tracking import participants as P
 

@@ -32,8 +32,8 @@ from facilitator.practice.loader import (
 )
 from facilitator.practice.model import Scenario
 from facilitator.session.events import Clock
-from facilitator.session.library import load_script
-from facilitator.session.scripts import Script
+from facilitator.scripts.library import load_script
+from facilitator.scripts.model import Script
 from facilitator.store.db import Database
 from facilitator.store.models_practice import PracticeAction, PracticeAttempt, PracticeEntry
 from facilitator.store.models import utcnow

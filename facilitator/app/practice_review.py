@@ -797,7 +797,7 @@ def check_scenario_file(path: str | Path, lang: str) -> ImportReport:
     with its line and field, for the authoring screen."""
     from facilitator.practice.checker import check_file
     from facilitator.practice.loader import ScenarioValidationError
-    from facilitator.session.script_loader import ScriptValidationError
+    from facilitator.scripts.loader import ScriptValidationError
 
     name = str(path)
     try:

@@ -17,9 +17,9 @@ from sqlalchemy.orm import Session as OrmSession
 
 from facilitator.app.run_data import RunData, load_run_data
 from facilitator.errors import ScriptError
-from facilitator.session.library import load_script
+from facilitator.scripts.library import load_script
 from facilitator.session.persistence import SessionRunner
-from facilitator.session.scripts import Script
+from facilitator.scripts.model import Script
 from facilitator.store.models import FollowUp, Group, Participant, Session, SessionStatus
 
 #: Follow-up states an incident can be saved with (the form's choices).

@@ -1,6 +1,6 @@
 """Session scripts as the plan screen, the group form and the CLI list them.
 
-The library (:mod:`facilitator.session.library`) knows the built-in scripts and a
+The library (:mod:`facilitator.scripts.library`) knows the built-in scripts and a
 facilitator's own copies in the store; these functions open the unit of work for
 the screens, so no screen holds an ORM session.
 """
@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from facilitator.errors import FacilitatorError
-from facilitator.session.library import ScriptSummary, list_scripts, load_script
-from facilitator.session.scripts import Script
+from facilitator.scripts.library import ScriptSummary, list_scripts, load_script
+from facilitator.scripts.model import Script
 
 
 def script_summaries(db: Any) -> list[ScriptSummary]:

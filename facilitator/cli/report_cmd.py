@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from pathlib import Path
 
 from facilitator.cli.auth import add_user_args, open_as
 from facilitator.cli.common import open_from_args
@@ -118,7 +119,7 @@ def _handout(args: argparse.Namespace, lang: str):
             raise InputError(
                 f"{exc} (a custom script is read from the store: give --db PATH)"
             ) from None
-    from facilitator.session.library import load_script
+    from facilitator.scripts.library import load_script
     from facilitator.session.rules import effective_rules, load_ruleset
     from facilitator.store.models import Group
 
@@ -218,16 +219,14 @@ def run(args: argparse.Namespace) -> int:
     out = check_output_path(args.out, overwrite=args.force, stores=[db_path(args)])
     password = read_password_file(args.password_file) if args.password_file else None
 
+    written: Path | str
     if args.kind == "who5-form":
         from facilitator.export.who5_form import write_who5_form
 
         text = _who5_text(args, lang)
         written = write_who5_form(out, text, copies=copies, password=password)
-        note = " (encrypted)" if password else ""
-        print(f"Wrote {written}{note}")
-        return 0
-    if args.kind == "handout":
-        report = _handout(args, lang)
+    elif args.kind == "handout":
+        written = write_report(_handout(args, lang), out, password=password)
     else:
         from facilitator.app import reports
 
@@ -252,10 +251,6 @@ def run(args: argparse.Namespace) -> int:
                 k=args.k,
                 external=args.external,
             )
-        note = " (encrypted)" if password else ""
-        print(f"Wrote {written}{note}")
-        return 0
-    written = write_report(report, out, password=password)
     note = " (encrypted)" if password else ""
     print(f"Wrote {written}{note}")
     return 0

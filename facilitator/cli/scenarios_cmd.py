@@ -17,7 +17,7 @@ from pathlib import Path
 
 from facilitator.cli.auth import add_user_args, open_as
 from facilitator.errors import InputError, ScriptError
-from facilitator.session.script_loader import ScriptValidationError
+from facilitator.scripts.loader import ScriptValidationError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -164,7 +164,7 @@ def _play(args: argparse.Namespace) -> int:
     from facilitator.practice import text as words
     from facilitator.practice.engine import ManualClock, PracticeRun, autoplay
     from facilitator.practice.loader import find_scenario
-    from facilitator.session.library import load_script
+    from facilitator.scripts.library import load_script
 
     if not 0 <= args.seed < 2**31:
         raise InputError("--seed is a whole number from 0 to 2147483647.")

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from facilitator.errors import ScriptError
-from facilitator.session.script_loader import ScriptValidationError, load_script_file
+from facilitator.scripts.loader import ScriptValidationError, load_script_file
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -27,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from facilitator.session.library import list_scripts
+    from facilitator.scripts.library import list_scripts
 
     for s in list_scripts():
         title = s.title.get(args.lang) or s.title["en"]

@@ -6,7 +6,7 @@ to say aloud, notes, prompts).
 
 The clean entry points take plain data the caller has already loaded, so every
 caller prints the same thing: :func:`handout_report` / :func:`write_handout` with a
-:class:`~facilitator.session.scripts.Script` (built-in or a facilitator's custom
+:class:`~facilitator.scripts.model.Script` (built-in or a facilitator's custom
 script read from the store with ``load_script(id, db_session)``) and the rules as
 ``effective_rules(group)`` returns them (a :class:`RuleSet`, or its list of
 :class:`Rule`). The older ``handout_for(script_id, ...)`` and
@@ -21,9 +21,9 @@ from typing import Any, Iterable, Sequence, Union
 
 from facilitator.export.pdf import write_report
 from facilitator.i18n import pick
-from facilitator.session.library import load_script
+from facilitator.scripts.library import load_script
 from facilitator.session.rules import Rule, RuleSet, effective_rules, load_ruleset
-from facilitator.session.scripts import Script
+from facilitator.scripts.model import Script
 from facilitator.textcheck import isolate
 from facilitator.tracking import report_model as rm
 

@@ -21,8 +21,8 @@ from typing import Any, Literal, Optional
 
 import yaml
 
-from facilitator.session.script_loader import node_line, read_file_bytes, read_yaml_document
-from facilitator.session.scripts import Script
+from facilitator.scripts.loader import node_line, read_file_bytes, read_yaml_document
+from facilitator.scripts.model import Script
 
 from .engine import ManualClock, Outcome, PracticeRun, autoplay
 from .model import COMPETENCIES, Decision, Scenario

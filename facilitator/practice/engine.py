@@ -24,7 +24,7 @@ from facilitator.errors import EngineError
 from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.session.engine import RunEngine
 from facilitator.session.events import Clock
-from facilitator.session.scripts import Script
+from facilitator.scripts.model import Script
 
 from .model import (
     COMPETENCIES,

@@ -1,8 +1,8 @@
 """Read a scenario file as strictly as a script; problems come as ``file:line: field: message``.
 
 The YAML is read by the script loader's own public machinery
-(:func:`facilitator.session.script_loader.read_yaml_document` and
-:func:`~facilitator.session.script_loader.validation_problems`), so a scenario gets the
+(:func:`facilitator.scripts.loader.read_yaml_document` and
+:func:`~facilitator.scripts.loader.validation_problems`), so a scenario gets the
 same guards (1 MB, UTF-8, no tags, anchors or aliases, depth and node limits, no
 duplicate keys) and the same messages. Every failure is a
 :class:`ScenarioValidationError`, a :class:`~facilitator.errors.ScriptError`.
@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from facilitator.errors import ScriptError
 from facilitator.resources import resource_path
-from facilitator.session.script_loader import (
+from facilitator.scripts.loader import (
     Problem,
     ScriptValidationError,
     plain_message,
@@ -27,7 +27,7 @@ from facilitator.session.script_loader import (
     read_yaml_document,
     validation_problems,
 )
-from facilitator.session.scripts import Script
+from facilitator.scripts.model import Script
 
 from .model import COMPETENCIES, EVENT_KINDS, TEMPERAMENTS, Scenario
 
@@ -76,7 +76,7 @@ def _plain(err: Mapping[str, Any], loc: tuple[Any, ...]) -> str:
 
 
 def library_resolver() -> ScriptResolver:
-    from facilitator.session.library import load_script
+    from facilitator.scripts.library import load_script
 
     return lambda script_id: load_script(script_id)
 

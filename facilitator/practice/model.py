@@ -30,7 +30,7 @@ from pydantic_core import PydanticCustomError
 
 from facilitator.errors import FacilitatorError
 from facilitator.resources import resource_path
-from facilitator.session.scripts import content_hash
+from facilitator.scripts.model import content_hash
 
 FORMAT_VERSION = 1
 MAX_TEXT = 5_000

@@ -30,7 +30,7 @@ from facilitator.session.events import (  # noqa: F401 - re-exported for callers
 from facilitator.session.recovery import Candidate, Recovery, plan_recovery
 from facilitator.session.round_actions import RoundActions
 from facilitator.session.rounds import RoundState
-from facilitator.session.scripts import Script
+from facilitator.scripts.model import Script
 
 MAX_EXTEND_MINUTES = 60
 

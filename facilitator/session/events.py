@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Literal, Optional
 
-from facilitator.session.scripts import Script
+from facilitator.scripts.model import Script
 
 Status = Literal["ready", "running", "paused", "finished", "abandoned"]
 Clock = Callable[[], float]

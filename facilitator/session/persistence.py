@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session as OrmSession
 from facilitator import steplog
 from facilitator.errors import EngineError, StoreError
 from facilitator.session.engine import Clock, EngineEvent, RunEngine
-from facilitator.session.scripts import Script
+from facilitator.scripts.model import Script
 from facilitator.store.db import Database
 from facilitator.store.models import (
     Attendance,
@@ -151,7 +151,7 @@ class SessionRunner:
                     "That session is not running or paused, so there is nothing to resume."
                 )
             if script is None:
-                from facilitator.session.library import load_script
+                from facilitator.scripts.library import load_script
 
                 script = load_script(row.script_id, s)
             stored_hash, no_notes = row.script_hash, row.no_notes
@@ -360,7 +360,7 @@ def no_notes_record(db: Database, session_id: str, script: Script | None = None)
         )
         recorded = steplog.recorded_phases((r.action, r.payload) for r in rows)
         if script is None and rows and recorded is None:
-            from facilitator.session.library import load_script
+            from facilitator.scripts.library import load_script
 
             script = load_script(row.script_id, s)
     if recorded is not None:

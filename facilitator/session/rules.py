@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session as OrmSession
 
 from facilitator.errors import InputError, ScriptError
 from facilitator.resources import resource_path
-from facilitator.session.scripts import Text, content_hash
+from facilitator.scripts.model import Text, content_hash
 from facilitator.store.models import RulesAgreement, Session
 
 CORE_ID = "core-v1"
@@ -131,7 +131,7 @@ def parse_extra_rules(extra: Iterable[Any]) -> list[Rule]:
             out.append(_rule(_RuleModel.model_validate(item), True))
             seen.add(out[-1].id)
         except ValidationError as exc:
-            from facilitator.session.script_loader import _field_name, _plain
+            from facilitator.scripts.loader import _field_name, _plain
 
             err = exc.errors()[0]
             loc = tuple(err["loc"])

@@ -6,11 +6,11 @@ rules (:mod:`facilitator.steplog`: which actions visit a step, how a skip is und
 ``skip`` also says whether the step was mandatory (``{"step": id, "mandatory": bool}``),
 ``finish`` lists ``missed_mandatory``; ``extend`` adds minutes.
 
-Tracking and session live in the same layer and may not import each other, so what
-the script says (its mandatory steps, planned minutes, which step is the ground
-rules) reaches this module as data: a :class:`ScriptInfo` per script id, read from
-the script YAML by :mod:`facilitator.tracking.loaders`, plus whatever the log
-itself states.
+What the script says (its mandatory steps, planned minutes, which step is the
+ground rules) reaches this module as data: a :class:`ScriptInfo` per script id,
+made by :meth:`ScriptInfo.of` from the script as :mod:`facilitator.scripts` reads it
+for the run engine too (:func:`facilitator.tracking.loaders.load_script_infos`),
+plus whatever the log itself states.
 
 A step is *done* when it was visited and is not skipped at the end; a step the
 session ended before reaching is not done. Overrun is the session's active
@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 
 from facilitator import steplog
+from facilitator.scripts.model import Script
 from facilitator.tracking.analytics import SessionRow, StepRow, held_sessions
 
 
@@ -37,6 +38,20 @@ class ScriptInfo:
     titles: Mapping[str, Mapping[str, str]] = field(default_factory=dict, compare=False)
     name: Mapping[str, str] = field(default_factory=dict, compare=False)  # the script's title
     phases: Mapping[str, str] = field(default_factory=dict, compare=False)  # step id -> phase
+
+    @classmethod
+    def of(cls, script: Script) -> ScriptInfo:
+        """What fidelity and the session summary need from a validated script."""
+        steps = script.steps
+        return cls(
+            mandatory=frozenset(st.id for st in steps if st.mandatory),
+            planned_minutes=float(script.duration_minutes),
+            rules_steps=frozenset(st.id for st in steps if st.kind == "ground_rules"),
+            order=tuple(st.id for st in steps),
+            titles={st.id: {"en": st.title.en, "ar": st.title.ar} for st in steps},
+            name={"en": script.title.en, "ar": script.title.ar},
+            phases={st.id: st.phase for st in steps if st.phase},
+        )
 
 
 @dataclass(frozen=True)

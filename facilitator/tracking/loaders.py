@@ -14,20 +14,18 @@ supervisor sees that a risk was met.
 
 from __future__ import annotations
 
-import functools
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import Any, Collection
 
-import yaml
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
-from facilitator.resources import resource_path
+from facilitator.errors import ScriptError
+from facilitator.scripts.library import load_script
 from facilitator.store.models import (
     Attendance,
-    CustomScript,
     Group,
     Incident,
     MeasureDefinition,
@@ -247,59 +245,15 @@ def load_dataset(
     return Dataset(groups, sessions, attendance, responses, incidents, steps, scripts, people)
 
 
-def script_info_from_yaml(data: Any) -> ScriptInfo | None:
-    """What fidelity needs from a script, read as plain data (no session import)."""
-    if not isinstance(data, dict) or not isinstance(data.get("steps"), list):
-        return None
-    steps = [st for st in data["steps"] if isinstance(st, dict) and st.get("id")]
-    planned = data.get("duration_minutes")
-    if not isinstance(planned, (int, float)):
-        planned = sum(float(st.get("minutes") or 0) for st in steps) or None
-    return ScriptInfo(
-        frozenset(str(st["id"]) for st in steps if st.get("mandatory") is True),
-        float(planned) if planned else None,
-        frozenset(str(st["id"]) for st in steps if st.get("kind") == "ground_rules"),
-        tuple(str(st["id"]) for st in steps),
-        {str(st["id"]): dict(st["title"]) for st in steps if isinstance(st.get("title"), dict)},
-        dict(data["title"]) if isinstance(data.get("title"), dict) else {},
-        {str(st["id"]): str(st["phase"]) for st in steps if st.get("phase")},
-    )
-
-
-@functools.lru_cache(maxsize=64)
-def _shipped_script(script_id: str) -> ScriptInfo | None:
-    path = resource_path("scripts", f"{script_id}.yaml")
-    if "/" in script_id or not path.is_file():
-        return None
-    try:
-        return script_info_from_yaml(yaml.safe_load(path.read_text(encoding="utf-8")))
-    except (OSError, yaml.YAMLError):
-        return None
-
-
 def load_script_infos(s: OrmSession, script_ids: Collection[str]) -> dict[str, ScriptInfo]:
-    """Script facts per id: a facilitator's custom copy first, else the shipped file."""
+    """Script facts per id, from the script the run engine would load for that id
+    (:func:`facilitator.scripts.library.load_script`: a built-in, else the store's
+    custom script). An id no script answers to (a custom script deleted since, or one
+    that no longer validates) has no facts: its sessions count without a plan."""
     out: dict[str, ScriptInfo] = {}
-    ids = sorted(set(script_ids))
-    custom = (
-        dict(
-            s.execute(
-                select(CustomScript.script_id, CustomScript.yaml_text).where(
-                    CustomScript.script_id.in_(ids)
-                )
-            ).all()
-        )
-        if ids
-        else {}
-    )
-    for sid in ids:
-        info = None
-        if sid in custom:
-            try:
-                info = script_info_from_yaml(yaml.safe_load(custom[sid]))
-            except yaml.YAMLError:
-                info = None
-        info = info or _shipped_script(sid)
-        if info is not None:
-            out[sid] = info
+    for sid in sorted(set(script_ids)):
+        try:
+            out[sid] = ScriptInfo.of(load_script(sid, s))
+        except ScriptError:
+            continue
     return out

@@ -31,9 +31,23 @@ import os
 import sys
 import threading
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Generic, Iterable, Mapping, Sequence, TypeVar, Union
 
 import numpy as np
+
+from facilitator.tracking.report_model import (
+    Block,
+    BulletList,
+    Chart,
+    Heading,
+    KeyFigures,
+    PageBreak,
+    Paragraph,
+    Report,
+    ReportHead,
+    Series,
+    Table,
+)
 
 #: The one symbol printed for every hidden count.
 HIDDEN = "x"
@@ -55,16 +69,45 @@ class Count:
     key: str
 
 
+#: What a derived figure shows: text in a table, a number in a chart.
+S = TypeVar("S", covariant=True)
+
+
 @dataclass(frozen=True)
-class Derived:
+class Derived(Generic[S]):
     """A figure computed from counts (a mean, a share, an average): shown as ``shown``
     only when every count in ``needs`` is printed and rests on at least k people, and
     every number in ``at_least`` is k or more and in ``not_small`` is not 1 to k-1."""
 
-    shown: Any
+    shown: S
     needs: tuple[str, ...] = ()
     at_least: tuple[int, ...] = ()
     not_small: tuple[int, ...] = ()
+
+
+#: A draft table's or key figures' cell: text printed as it is, or a placeholder.
+DraftCell = Union[str, Count, Derived[str]]
+#: A draft chart's value: a number (None: no data), or a placeholder.
+DraftValue = Union[float, None, Count, Derived[float]]
+#: A block before protection: :func:`resolve` makes it a printed
+#: :data:`~facilitator.tracking.report_model.Block`.
+DraftBlock = Union[
+    Heading,
+    Paragraph,
+    BulletList,
+    KeyFigures[DraftCell],
+    Table[DraftCell],
+    Chart[DraftValue],
+    PageBreak,
+]
+
+
+@dataclass
+class DraftReport(ReportHead):
+    """A group or program report as its builders leave it: true counts in every
+    cell. :func:`facilitator.tracking.release.finish_report` protects and prints it."""
+
+    blocks: list[DraftBlock] = field(default_factory=list)
 
 
 @dataclass
@@ -570,52 +613,81 @@ def _consistent(
 # -- rendering -------------------------------------------------------------------------
 
 
-def _cell(value: Any, d: Decision) -> Any:
+def _shows(value: Derived[object], d: Decision) -> bool:
+    return (
+        all(d.shows(c) and d.values[c] >= d.k for c in value.needs)
+        and all(v >= d.k for v in value.at_least)
+        and all(not 1 <= v < d.k for v in value.not_small)
+    )
+
+
+def _cell(value: DraftCell, d: Decision) -> str:
     if isinstance(value, Count):
         return d.text(value.key)
     if isinstance(value, Derived):
-        ok = (
-            all(d.shows(c) and d.values[c] >= d.k for c in value.needs)
-            and all(v >= d.k for v in value.at_least)
-            and all(not 1 <= v < d.k for v in value.not_small)
-        )
-        return value.shown if ok else WITHHELD
+        return value.shown if _shows(value, d) else WITHHELD
     return value
 
 
-def _chart_value(value: Any, d: Decision) -> float | None:
+def _chart_value(value: DraftValue, d: Decision) -> float | None:
     if isinstance(value, Count):
         return None if value.key in d.hidden else float(d.values[value.key])
     if isinstance(value, Derived):
-        out = _cell(value, d)
-        return None if out == WITHHELD else out
+        return value.shown if _shows(value, d) else None
     return value
 
 
-def hides_any(block: Any, d: Decision) -> bool:
-    rows = getattr(block, "rows", ())
-    return any(isinstance(c, Count) and c.key in d.hidden for r in rows for c in r)
+def hides_any(table: Table[DraftCell], d: Decision) -> bool:
+    return any(isinstance(c, Count) and c.key in d.hidden for r in table.rows for c in r)
 
 
-def resolve(blocks: Sequence[Any], d: Decision, footnote: str = "") -> list[Any]:
+def _table(b: Table[DraftCell], d: Decision, footnote: str) -> Table[str]:
+    note = b.footnote
+    if footnote and hides_any(b, d) and footnote not in note:
+        note = " ".join(x for x in (note, footnote) if x)
+    return Table(
+        b.columns,
+        [[_cell(c, d) for c in r] for r in b.rows],
+        title=b.title,
+        numeric=b.numeric,
+        total_row=b.total_row,
+        footnote=note,
+        col_widths=b.col_widths,
+    )
+
+
+def _chart(b: Chart[DraftValue], d: Decision) -> Chart[float | None]:
+    return Chart(
+        b.kind,
+        b.title,
+        b.categories,
+        [Series(s.name, [_chart_value(v, d) for v in s.values]) for s in b.series],
+        y_label=b.y_label,
+        y_min=b.y_min,
+        y_max=b.y_max,
+        note=b.note,
+        partial=b.partial,
+        x_values=b.x_values,
+    )
+
+
+def resolve(blocks: Sequence[DraftBlock], d: Decision, footnote: str = "") -> list[Block]:
     """The blocks as printed: placeholders become numbers, :data:`HIDDEN` or
     :data:`WITHHELD`; a table that hides a count gets ``footnote``."""
-    from facilitator.tracking.report_model import Chart, KeyFigures, Series, Table
-
-    out = []
+    out: list[Block] = []
     for b in blocks:
         if isinstance(b, Table):
-            note = b.footnote
-            if footnote and hides_any(b, d) and footnote not in note:
-                note = " ".join(x for x in (note, footnote) if x)
-            b = dataclasses.replace(
-                b, rows=[[_cell(c, d) for c in r] for r in b.rows], footnote=note
-            )
+            out.append(_table(b, d, footnote))
         elif isinstance(b, KeyFigures):
-            b = dataclasses.replace(b, items=[(label, _cell(v, d)) for label, v in b.items])
+            out.append(KeyFigures([(label, _cell(v, d)) for label, v in b.items]))
         elif isinstance(b, Chart):
-            b = dataclasses.replace(
-                b, series=[Series(s.name, [_chart_value(v, d) for v in s.values]) for s in b.series]
-            )
-        out.append(b)
+            out.append(_chart(b, d))
+        else:
+            out.append(b)
     return out
+
+
+def printed(draft: DraftReport, blocks: list[Block]) -> Report:
+    """``draft``'s head over its printed ``blocks``."""
+    head = {f.name: getattr(draft, f.name) for f in dataclasses.fields(ReportHead)}
+    return Report(**head, blocks=blocks)

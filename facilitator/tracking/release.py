@@ -19,9 +19,17 @@ from facilitator.store.db import Database
 from facilitator.store.models_release import ReportRelease
 from facilitator.tracking import report_text as rt
 from facilitator.tracking.periods import MonthSpan
-from facilitator.tracking.protection import Decision, Ledger, PriorRelease, protect, resolve
+from facilitator.tracking.protection import (
+    Decision,
+    DraftReport,
+    Ledger,
+    PriorRelease,
+    printed,
+    protect,
+    resolve,
+)
 from facilitator.tracking.report_blocks import disclosure_notes
-from facilitator.tracking.report_model import Paragraph, Report
+from facilitator.tracking.report_model import Paragraph, Report, ReportHead
 
 
 @dataclass(frozen=True)
@@ -68,20 +76,26 @@ def prior_releases(
 
 
 def finish_report(
-    db: Database, report: Report, L: Ledger, k: int, months: MonthSpan | None, *, external: bool
+    db: Database,
+    draft: DraftReport,
+    L: Ledger,
+    k: int,
+    months: MonthSpan | None,
+    *,
+    external: bool,
 ) -> Report:
     """Protect the whole report (suppression, audit, earlier releases), then print it."""
     audience = "external" if external else "internal"
-    scope = _scope(report, L)
+    scope = _scope(draft, L)
     prior = prior_releases(db, audience, months, scope) if months else []
     decision = protect(L, k, prior)
-    lang = report.lang
-    blocks = resolve(report.blocks, decision, rt.t_disclosure("hidden", lang, k))
+    lang = draft.lang
+    blocks = resolve(draft.blocks, decision, rt.t_disclosure("hidden", lang, k))
     if decision.because_of_earlier:
         blocks.insert(0, Paragraph(rt.t("register_note", lang), "note"))
     if months is not None and L.values:
         blocks.append(disclosure_notes(lang, k))
-    report.blocks = blocks
+    report = printed(draft, blocks)
     if months is not None:
         report.release = Release(
             kind=report.kind,
@@ -105,7 +119,7 @@ def finish_report(
     return report
 
 
-def _scope(report: Report, L: Ledger) -> str:
+def _scope(report: ReportHead, L: Ledger) -> str:
     """``program``, or ``group:<id>`` (from the ledger's keys; a group report's keys
     all start with ``g:<group id>:``)."""
     if report.kind != "group":

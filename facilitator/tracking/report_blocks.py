@@ -23,7 +23,14 @@ from facilitator.tracking.analytics import (
 )
 from facilitator.tracking.custom_measures import CustomMeasure
 from facilitator.tracking.fidelity import Fidelity
-from facilitator.tracking.protection import Count, Derived, Ledger
+from facilitator.tracking.protection import (
+    Count,
+    Derived,
+    DraftBlock,
+    DraftCell,
+    DraftValue,
+    Ledger,
+)
 from facilitator.tracking.report_model import Chart, Heading, KeyFigures, Paragraph, Series, Table
 from facilitator.tracking.stats import ChangeStats
 
@@ -44,10 +51,10 @@ def count_table(
     col_totals: bool = True,
     total_row: str = "total",
     total_keys: Mapping[str, str] | None = None,
-    extra: Sequence[Sequence[object]] | None = None,
+    extra: Sequence[Sequence[DraftCell]] | None = None,
     extra_columns: Sequence[str] = (),
     total_label: str | None = None,
-) -> tuple[Table, list[list[Count]]]:
+) -> tuple[Table[DraftCell], list[list[Count]]]:
     """A count table with a totals column and/or row, cells keyed ``prefix|row|col``.
 
     ``extra`` adds derived columns (means) after the counts; they are blank on the
@@ -67,7 +74,7 @@ def count_table(
     if row_totals:
         header.append(total_label or rt.t("total", lang))
     header += list(extra_columns)
-    rows = []
+    rows: list[list[DraftCell]] = []
     for i, label in enumerate(row_labels):
         rows.append([label, *grid[i], *(extra[i] if extra else ())])
     if col_totals:
@@ -77,7 +84,7 @@ def count_table(
     return Table(header, rows, title=title, numeric=numeric, total_row=col_totals), grid
 
 
-def mean_cell(value: float | None, key: str, digits: int = 1, signed: bool = False) -> object:
+def mean_cell(value: float | None, key: str, digits: int = 1, signed: bool = False) -> DraftCell:
     if value is None:
         return "–"
     return Derived(
@@ -85,7 +92,7 @@ def mean_cell(value: float | None, key: str, digits: int = 1, signed: bool = Fal
     )
 
 
-def change_cells(L: Ledger, key: str, stats: ChangeStats) -> list[object]:
+def change_cells(L: Ledger, key: str, stats: ChangeStats) -> list[DraftCell]:
     """People, mean change, 95% CI, d_z: the last three withheld with the people."""
     need = (key,)
     return [
@@ -107,7 +114,7 @@ def change_rows(
     lang: str,
     *,
     additive: bool,
-) -> list[list[object]]:
+) -> list[list[DraftCell]]:
     """Change rows (months, programme types) with a total row. People in programme
     types do not overlap (``additive``: the total is their sum); people in months do
     (the total is at least the largest month and at most their sum)."""
@@ -136,9 +143,9 @@ def mean_rows(
     lang: str,
     *,
     additive: bool,
-) -> list[list[object]]:
+) -> list[list[DraftCell]]:
     """People and mean score per part and in total (each person averaged first)."""
-    rows = []
+    rows: list[list[DraftCell]] = []
     for key, label, values in zip(
         [*[f"{prefix}|{k}" for k in keys], total_key],
         [*labels, rt.t("total", lang)],
@@ -164,7 +171,7 @@ def custom_measure_blocks(
     lang: str,
     *,
     additive: bool,
-) -> list:
+) -> list[DraftBlock]:
     """One section per organisation-defined measure answered in ``parts`` (key, label
     and session ids: months of a group, programme types of the program).
 
@@ -173,7 +180,7 @@ def custom_measure_blocks(
     and mean only. Each is marked as organisation-defined, not validated.
     """
     ids = set().union(*(s for _, _, s in parts)) if parts else set()
-    out: list = []
+    out: list[DraftBlock] = []
     for m in measures:
         mine = [r for r in responses if r.measure == m.key and r.session_id in ids]
         if not mine:
@@ -185,20 +192,7 @@ def custom_measure_blocks(
         keys = [key for key, _, _ in used]
         labels = [label for _, label, _ in used]
         base = f"{prefix}:m:{m.key}"
-        direction = rt.t("higher_better" if m.higher_is_better else "lower_better", lang)
-        out += [
-            Heading(m.label(lang), 2),
-            Paragraph(
-                rt.t(
-                    "custom_note",
-                    lang,
-                    lo=f"{m.minimum:g}",
-                    hi=f"{m.maximum:g}",
-                    direction=direction,
-                ),
-                "small",
-            ),
-        ]
+        out += [Heading(m.label(lang), 2), custom_note(m, lang)]
         if m.retired:
             out.append(Paragraph(rt.t("custom_retired", lang), "small"))
         if any(r.phase in ("pre", "post") for r in mine):
@@ -272,11 +266,21 @@ def custom_measure_blocks(
     return out
 
 
-def _as_number(cell: object) -> object:
+def custom_note(m: CustomMeasure, lang: str) -> Paragraph:
+    """The note under an organisation-defined measure: its range and direction, and
+    that it is not a validated scale."""
+    direction = rt.t("higher_better" if m.higher_is_better else "lower_better", lang)
+    return Paragraph(
+        rt.t("custom_note", lang, lo=f"{m.minimum:g}", hi=f"{m.maximum:g}", direction=direction),
+        "small",
+    )
+
+
+def _as_number(cell: DraftCell) -> DraftValue:
     """A chart value from a table cell: a derived mean keeps its guard."""
     if isinstance(cell, Derived):
         try:
-            return Derived(float(str(cell.shown).replace("\u2212", "-")), cell.needs)
+            return Derived(float(cell.shown.replace("\u2212", "-")), cell.needs)
         except ValueError:
             return None
     return None
@@ -291,7 +295,7 @@ def change_columns(lang: str) -> list[str]:
     ]
 
 
-def retention_cell(r: Retention) -> object:
+def retention_cell(r: Retention) -> DraftCell:
     """The returning share, withheld below k newcomers and also when fewer than k of
     them returned or fewer than k did not: "96%" of 25 newcomers says that one
     person never came back, a small count in disguise."""
@@ -304,7 +308,7 @@ def retention_cell(r: Retention) -> object:
     )
 
 
-def fidelity_figures(f: Fidelity, lang: str) -> KeyFigures:
+def fidelity_figures(f: Fidelity, lang: str) -> KeyFigures[str]:
     return KeyFigures(
         [
             (rt.t("mandatory_done", lang), rt.fmt_pct(f.mandatory_share)),

@@ -11,7 +11,7 @@ shown by day because the supervisor oversees this one group.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import date, datetime, timezone
 from typing import Sequence
 
@@ -34,10 +34,10 @@ from facilitator.tracking.analytics import (
 )
 from facilitator.tracking.disclosure import effective_k
 from facilitator.tracking.fidelity import fidelity
-from facilitator.tracking.loaders import Dataset, load_dataset
+from facilitator.tracking.loaders import Dataset, SessionRow, load_dataset
 from facilitator.tracking.custom_measures import CustomMeasure, custom_measures
 from facilitator.tracking.periods import MonthSpan, month_end, span
-from facilitator.tracking.protection import Derived, Ledger
+from facilitator.tracking.protection import Derived, DraftBlock, DraftCell, DraftReport, Ledger
 from facilitator.tracking.report_blocks import (
     change_columns,
     change_rows,
@@ -93,7 +93,7 @@ def build_group_report(
         if months
         else period_label(None, None, lang)
     )
-    report = Report(
+    draft = DraftReport(
         kind="group",
         lang=lang,
         title=rt.t("group_title", lang),
@@ -105,7 +105,7 @@ def build_group_report(
         confidentiality=rt.t("conf_supervisor", lang),
         generated_at=datetime.now(timezone.utc),
     )
-    return finish_report(db, report, L, k, months, external=False)
+    return finish_report(db, draft, L, k, months, external=False)
 
 
 def _period(months: MonthSpan | None) -> Period:
@@ -121,7 +121,7 @@ def group_blocks(
     group_id: str,
     headcount_only: bool = False,
     measures: Sequence[CustomMeasure] = (),
-) -> list:
+) -> list[DraftBlock]:
     period = _period(months)
     held = held_sessions(ds.sessions, period)
     if not held or months is None:
@@ -131,7 +131,9 @@ def group_blocks(
     att = attendance_per_session(held, ds.attendance)
     labels = [rt.fmt_day(x.day, lang) for x in held]
     rows = [x.id for x in held]
-    blocks: list = [Heading(rt.t("attendance", lang))]
+    uniq: DraftCell
+    ret: DraftCell
+    blocks: list[DraftBlock] = [Heading(rt.t("attendance", lang))]
     if headcount_only:
         table, grid = count_table(
             L,
@@ -205,7 +207,7 @@ def group_blocks(
             key = L.count(f"{g}:m|{mk}|{col}", sum(L.values[c] for c in parts), printed=False).key
             L.sum_of(key, parts)
     avg = sum(att.values()) / len(held)
-    overview = KeyFigures(
+    overview: KeyFigures[DraftCell] = KeyFigures(
         [
             (rt.t("sessions_held", lang), str(len(held))),
             (rt.t("attendances", lang), total),
@@ -255,7 +257,7 @@ def group_blocks(
     return blocks
 
 
-def month_parts(held: list, lang: str) -> list[tuple[str, str, set[str]]]:
+def month_parts(held: Sequence[SessionRow], lang: str) -> list[tuple[str, str, set[str]]]:
     """(month key, month label, its session ids), oldest first."""
     by_month: dict[date, set[str]] = defaultdict(set)
     for x in held:
@@ -263,7 +265,9 @@ def month_parts(held: list, lang: str) -> list[tuple[str, str, set[str]]]:
     return [(f"{m:%Y-%m}", rt.fmt_month(m, lang), ids) for m, ids in sorted(by_month.items())]
 
 
-def checkin_blocks(L: Ledger, g: str, pk: str, ds: Dataset, held: list, lang: str) -> list:
+def checkin_blocks(
+    L: Ledger, g: str, pk: str, ds: Dataset, held: Sequence[SessionRow], lang: str
+) -> list[DraftBlock]:
     """Pre/post change by month and overall (n counts people, each averaged)."""
     parts = month_parts(held, lang)
     ids = [x.id for x in held]
@@ -299,7 +303,9 @@ def checkin_blocks(L: Ledger, g: str, pk: str, ds: Dataset, held: list, lang: st
     ]
 
 
-def who5_blocks(L: Ledger, prefix: str, ds: Dataset, period: Period, lang: str, *, by: str) -> list:
+def who5_blocks(
+    L: Ledger, prefix: str, ds: Dataset, period: Period, lang: str, *, by: str
+) -> list[DraftBlock]:
     """Low and other WHO-5 scores per session (group) or month (program); the rows
     are the same in every report, so their keys carry no period."""
     points = who5_trajectory(ds.sessions, ds.responses, by=by, period=period)
@@ -346,8 +352,14 @@ def who5_blocks(L: Ledger, prefix: str, ds: Dataset, period: Period, lang: str, 
 
 
 def incident_blocks(
-    L: Ledger, prefix: str, pk: str, ds: Dataset, held: list, period: Period, lang: str
-) -> list:
+    L: Ledger,
+    prefix: str,
+    pk: str,
+    ds: Dataset,
+    held: Sequence[SessionRow],
+    period: Period,
+    lang: str,
+) -> list[DraftBlock]:
     """Incidents by type and follow-up state, every follow-up state and every type
     the product knows listed (an empty row is a 0 like any other), protected with
     the rest of the report. Each cell is tied to its months, so two reports over
@@ -356,7 +368,8 @@ def incident_blocks(
     if not table_data:
         return [Heading(rt.t("incidents_heading", lang)), Paragraph(rt.t("no_incidents", lang))]
     types = sorted(set(rt.INCIDENT_TYPES) | set(table_data))
-    counts = [[table_data.get(ty, {}).get(fu, 0) for fu in FOLLOW_UPS] for ty in types]
+    none: Counter[str] = Counter()
+    counts = [[table_data.get(ty, none)[fu] for fu in FOLLOW_UPS] for ty in types]
     base = f"{prefix}:inc@{pk}"
     table, grid = count_table(
         L,
@@ -369,7 +382,7 @@ def incident_blocks(
         lang,
         first_column=rt.t("incident_type", lang),
     )
-    by_month: dict[date, list] = defaultdict(list)
+    by_month: dict[date, list[str]] = defaultdict(list)
     for x in held:
         by_month[x.day.replace(day=1)].append(x.id)
     monthly = {
@@ -382,7 +395,7 @@ def incident_blocks(
                 helpers = []
                 for m, data in monthly.items():
                     key = f"{prefix}:inc|{ty}|{fu}|{m:%Y-%m}"
-                    L.count(key, data.get(ty, {}).get(fu, 0), printed=False)
+                    L.count(key, data.get(ty, none)[fu], printed=False)
                     helpers.append(key)
                 L.sum_of(grid[i][j].key, helpers)
     shown_types = [i for i, ty in enumerate(types) if ty in table_data]

@@ -4,16 +4,27 @@ The tracking layer builds a :class:`Report` (already translated, already passed
 through disclosure control: hidden counts hold ``"x"``, withheld means ``"–"``); the export
 layer turns it into a PDF. Keeping the contract as frozen dataclasses lets the
 numbers be tested without rendering and the renderer be tested without a database.
+
+Tables, key figures and charts are generic in what their cells hold. A printed
+report's hold display strings (charts: numbers or gaps), the :data:`Block` union; the
+group and program builders first fill the same classes with protection placeholders
+(a draft, :data:`facilitator.tracking.protection.DraftBlock`), and
+:func:`facilitator.tracking.protection.resolve` turns them into printed blocks.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Literal, Sequence, Union
+from typing import Any, Generic, Literal, Sequence, TypeVar, Union
 
 Audience = Literal["facilitator", "supervisor", "external"]
 ReportKind = Literal["session", "group", "program", "handout", "recovery_kit"]
+
+#: What a table's or key figures' cell holds (``str`` once printed).
+C = TypeVar("C", covariant=True)
+#: What a chart's value is (``float | None`` once printed).
+V = TypeVar("V", covariant=True)
 
 
 @dataclass(frozen=True)
@@ -35,14 +46,14 @@ class BulletList:
 
 
 @dataclass(frozen=True)
-class KeyFigures:
+class KeyFigures(Generic[C]):
     """A short list of label/value pairs shown as large figures."""
 
-    items: Sequence[tuple[str, str]]
+    items: Sequence[tuple[str, C]]
 
 
 @dataclass(frozen=True)
-class Table:
+class Table(Generic[C]):
     """Cells are display strings. ``numeric`` marks columns aligned as numbers.
 
     ``total_row`` marks the last row as a total. The renderer mirrors column order
@@ -50,7 +61,7 @@ class Table:
     """
 
     columns: Sequence[str]
-    rows: Sequence[Sequence[str]]
+    rows: Sequence[Sequence[C]]
     title: str = ""
     numeric: frozenset[int] = frozenset()
     total_row: bool = False
@@ -59,17 +70,17 @@ class Table:
 
 
 @dataclass(frozen=True)
-class Series:
+class Series(Generic[V]):
     name: str
-    values: Sequence[float | None]  # None = withheld or no data
+    values: Sequence[V]  # printed: a number, or None = withheld or no data
 
 
 @dataclass(frozen=True)
-class Chart:
+class Chart(Generic[V]):
     kind: Literal["line", "bar", "stacked_bar"]
     title: str
     categories: Sequence[str]
-    series: Sequence[Series]
+    series: Sequence[Series[V]]
     y_label: str = ""
     y_min: float | None = None
     y_max: float | None = None
@@ -87,21 +98,30 @@ class PageBreak:
     pass
 
 
-Block = Union[Heading, Paragraph, BulletList, KeyFigures, Table, Chart, PageBreak]
+#: A block as printed.
+Block = Union[
+    Heading, Paragraph, BulletList, KeyFigures[str], Table[str], Chart[float | None], PageBreak
+]
 
 
 @dataclass
-class Report:
+class ReportHead:
+    """What a report says of itself around its blocks (title page, running header)."""
+
     kind: ReportKind
     lang: str
     title: str
     period: str
     audience: Audience
-    blocks: list[Block] = field(default_factory=list)
     practice: bool = False
     confidentiality: str = ""
     generated_at: datetime | None = None
     subtitle: str = ""
+
+
+@dataclass
+class Report(ReportHead):
+    blocks: list[Block] = field(default_factory=list)
     #: for a group or program report: what writing it adds to the release register
     #: (:class:`facilitator.tracking.release.Release`)
     release: Any = None

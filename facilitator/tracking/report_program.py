@@ -32,10 +32,10 @@ from facilitator.tracking.analytics import (
 from facilitator.tracking.disclosure import effective_k
 from facilitator.tracking.fidelity import fidelity
 from facilitator.tracking.custom_measures import CustomMeasure, custom_measures
-from facilitator.tracking.loaders import Dataset, load_dataset
+from facilitator.tracking.loaders import Dataset, SessionRow, load_dataset
 from facilitator.tracking.participants import AGE_BANDS, GENDERS
 from facilitator.tracking.periods import MonthSpan, span
-from facilitator.tracking.protection import Ledger
+from facilitator.tracking.protection import DraftBlock, DraftCell, DraftReport, Ledger
 from facilitator.tracking.report_blocks import (
     change_columns,
     change_rows,
@@ -53,6 +53,7 @@ from facilitator.tracking.report_model import (
     Paragraph,
     Report,
     Series,
+    Table,
 )
 
 BINS = ((0, 2), (3, 4), (5, 6), (7, 8), (9, 10))
@@ -83,7 +84,7 @@ def build_program_report(
         else period_label(None, None, lang)
     )
     L = Ledger()
-    report = Report(
+    draft = DraftReport(
         kind="program",
         lang=lang,
         title=rt.t("program_title", lang),
@@ -95,7 +96,7 @@ def build_program_report(
         confidentiality=conf,
         generated_at=datetime.now(timezone.utc),
     )
-    return finish_report(db, report, L, k, months, external=external)
+    return finish_report(db, draft, L, k, months, external=external)
 
 
 def partial_months(months: Sequence[date], start: date, end: date) -> frozenset[int]:
@@ -118,7 +119,7 @@ def program_blocks(
     lang: str,
     *,
     measures: Sequence[CustomMeasure] = (),
-) -> list:
+) -> list[DraftBlock]:
     period = Period(months.start, months.end) if months else Period()
     held = held_sessions(ds.sessions, period)
     if not held or months is None:
@@ -126,13 +127,13 @@ def program_blocks(
     pk = months.key
     att = attendance_per_session(held, ds.attendance)
     nvr = new_vs_returning(ds.sessions, ds.attendance, period)
-    blocks: list = []
+    blocks: list[DraftBlock] = []
 
     # Attendance by month (new, returning, headcount-only visits) and by programme
     # type state the same period totals of new people and of attendances: one key
     # each. Unprinted type-by-month counts tie both tables to the months, so a
     # report over other months is audited against this one.
-    by_month: dict[date, list] = defaultdict(list)
+    by_month: dict[date, list[SessionRow]] = defaultdict(list)
     for x in held:
         by_month[x.day.replace(day=1)].append(x)
     mkeys = sorted(by_month)
@@ -143,7 +144,7 @@ def program_blocks(
         new = sum(nvr.get(x.id, (0, 0))[0] for x in by_month[m])
         ret = sum(nvr.get(x.id, (0, 0))[1] for x in by_month[m])
         mcounts.append([new, ret, sum(visits[x.id] for x in by_month[m]) - new - ret])
-    types: dict[str, list] = defaultdict(list)
+    types: dict[str, list[SessionRow]] = defaultdict(list)
     for x in held:
         types[ds.groups.get(x.group_id, ("", "general"))[1]].append(x)
     names = sorted(types)
@@ -223,6 +224,7 @@ def program_blocks(
         for r, mk in enumerate(mrow):
             L.sum_of(mgrid[r][j_month].key, [cells[t, mk] for t in names])
 
+    unique: DraftCell
     if months.fixed:
         unique = L.count(f"p:unique@{pk}", unique_participants(ds.sessions, ds.attendance, period))
     else:
@@ -325,13 +327,13 @@ def program_blocks(
     return blocks
 
 
-def _table(columns, rows):
-    from facilitator.tracking.report_model import Table
-
+def _table(columns: list[str], rows: list[list[DraftCell]]) -> Table[DraftCell]:
     return Table(columns, rows, numeric=frozenset({1, 2, 3, 4}), total_row=True)
 
 
-def reach_blocks(L: Ledger, ds: Dataset, months: MonthSpan, period: Period, lang: str) -> list:
+def reach_blocks(
+    L: Ledger, ds: Dataset, months: MonthSpan, period: Period, lang: str
+) -> list[DraftBlock]:
     """Different people by age band and by gender, as two one-way tables (never
     crossed, which would single people out), each with its total: the number of
     different people in the overview. Every band and gender is listed, empty ones
@@ -345,7 +347,7 @@ def reach_blocks(L: Ledger, ds: Dataset, months: MonthSpan, period: Period, lang
     bands, genders = reach(ds.sessions, ds.attendance, ds.people, period)
     if not (set(bands) - {None} or set(genders) - {None}):
         return []
-    blocks: list = [Heading(rt.t("reach_heading", lang))]
+    blocks: list[DraftBlock] = [Heading(rt.t("reach_heading", lang))]
     for name, title, counter, options in (
         ("age", rt.t("age_band", lang), bands, AGE_BANDS),
         ("gender", rt.t("gender", lang), genders, GENDERS),

@@ -37,6 +37,7 @@ from facilitator.tracking.fidelity import phases_done, session_fidelity
 from facilitator.tracking.loaders import load_script_infos
 from facilitator.tracking.custom_measures import CustomMeasure, custom_measures
 from facilitator.tracking.measures import who5_is_poor
+from facilitator.tracking.report_blocks import custom_note
 from facilitator.tracking.report_model import (
     Heading,
     KeyFigures,
@@ -376,7 +377,6 @@ def _custom_blocks(
             rt.t("change", lang),
             rt.t("score", lang),
         ]
-        direction = rt.t("higher_better" if m.higher_is_better else "lower_better", lang)
         blocks += [
             Heading(m.label(lang), 2),
             Table(
@@ -396,16 +396,7 @@ def _custom_blocks(
         figures.append((rt.t("passes", lang), str(passes)))
         blocks += [
             KeyFigures(figures),
-            Paragraph(
-                rt.t(
-                    "custom_note",
-                    lang,
-                    lo=f"{m.minimum:g}",
-                    hi=f"{m.maximum:g}",
-                    direction=direction,
-                ),
-                "small",
-            ),
+            custom_note(m, lang),
         ]
     return blocks
 

@@ -304,7 +304,7 @@ def _preload_core() -> None:
     over SQLAlchemy, alembic and pydantic. Importing them first keeps start-up close
     to a bare Qt window's.
     """
-    import facilitator.session.library  # noqa: F401
+    import facilitator.scripts.library  # noqa: F401
     import facilitator.store.service  # noqa: F401
     import facilitator.tracking.participants  # noqa: F401
     import facilitator.session.persistence  # noqa: F401

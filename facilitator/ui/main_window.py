@@ -44,7 +44,7 @@ log = logging.getLogger(__name__)
 
 
 def _warm_script_library(_progress: Any, _cancel: Any) -> None:
-    from facilitator.session.library import builtin_scripts
+    from facilitator.scripts.library import builtin_scripts
 
     builtin_scripts()
 

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 from facilitator.errors import FacilitatorError
 from facilitator.i18n import pick
 from facilitator.app.scripts import get_script, script_summaries
-from facilitator.session.library import ScriptSummary
-from facilitator.session.scripts import Script
+from facilitator.scripts.library import ScriptSummary
+from facilitator.scripts.model import Script
 from facilitator.ui import theme
 from facilitator.ui import widgets as W
 from facilitator.ui.context import AppContext, RunRequest

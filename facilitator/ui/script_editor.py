@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
 
 from facilitator.app import changes
 from facilitator.errors import ScriptError
-from facilitator.session.library import builtin_scripts, save_custom_script
-from facilitator.session.script_loader import parse_script_text
-from facilitator.session.scripts import Script
+from facilitator.scripts.library import builtin_scripts, save_custom_script
+from facilitator.scripts.loader import parse_script_text
+from facilitator.scripts.model import Script
 from facilitator.ui import theme
 from facilitator.ui import widgets as W
 from facilitator.ui.context import AppContext

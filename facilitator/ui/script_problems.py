@@ -1,6 +1,6 @@
 """Script validation problems in the interface language, with the field they are about.
 
-Why here and not in the loader: the core loader (``session.script_loader``) writes its
+Why here and not in the loader: the core loader (``scripts.loader``) writes its
 messages in English for files and the command line, and it has no Qt. The editor
 shows the same problems to a facilitator who may read only Arabic, so it asks pydantic
 for the structured errors (type, location, bounds) of the very document the loader
@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from PySide6.QtCore import QCoreApplication
 
 from facilitator.i18n import QT_TRANSLATE_NOOP
-from facilitator.session.scripts import Script
+from facilitator.scripts.model import Script
 from facilitator.ui.translations import format_number
 
 CTX = "ScriptProblems"
@@ -73,7 +73,7 @@ FIELDS = {
 }
 
 # Cross-field rules (pydantic type "script_rule") name their rule and the values they
-# quote (session/scripts.py ``_rule_error``); each rule's sentence, with %1.. for
+# quote (scripts/model.py ``_rule_error``); each rule's sentence, with %1.. for
 # the values in order. A rule not worded here is shown as the loader wrote it.
 _RULES: dict[str, str] = {
     "duplicate_step_id": QT_TRANSLATE_NOOP(

@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from facilitator.resources import resource_path
-from facilitator.session.library import save_custom_script
+from facilitator.scripts.library import save_custom_script
 from facilitator.store.db import Database
 from facilitator.store.models import (
     Attendance,
@@ -124,7 +124,7 @@ def all_reports(ids: dict, lang: str, recovery_path: str) -> dict:
     """Every report type, as ``Report`` objects, keyed by a short name."""
     from facilitator.export.handout import handout_report
     from facilitator.export.recovery_kit import build_recovery_kit
-    from facilitator.session.library import load_script
+    from facilitator.scripts.library import load_script
     from facilitator.session.rules import effective_rules
     from facilitator.tracking.reports import (
         build_group_report,

@@ -10,7 +10,7 @@ from facilitator.cli.main import main
 from facilitator.export.handout import handout_for, handout_report, write_handout
 from facilitator.export.pdf import render_report
 from facilitator.resources import resource_path
-from facilitator.session.library import load_script, save_custom_script
+from facilitator.scripts.library import load_script, save_custom_script
 from facilitator.session.rules import effective_rules, load_ruleset
 from facilitator.store.models import Group
 from facilitator.store.service import create_store

@@ -10,7 +10,7 @@ from facilitator.errors import InputError
 from facilitator.export.handout import handout_for
 from facilitator.export.pdf import render_report
 from facilitator.export.recovery_kit import build_recovery_kit, format_code, write_recovery_kit
-from facilitator.session.library import load_script
+from facilitator.scripts.library import load_script
 from facilitator.store import recovery
 from tests.export.pdfcheck import (
     as_file,

@@ -6,7 +6,7 @@ import pytest
 
 from facilitator.practice.engine import ManualClock, PracticeRun, autoplay
 from facilitator.practice.loader import builtin_scenarios
-from facilitator.session.library import load_script
+from facilitator.scripts.library import load_script
 
 SMALL = """\
 format: 1

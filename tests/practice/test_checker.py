@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from facilitator.practice.checker import check, check_file
 from facilitator.practice.loader import parse_scenario_text
-from facilitator.session.library import load_script
+from facilitator.scripts.library import load_script
 
 from .conftest import SMALL
 
@@ -12,7 +12,7 @@ SCRIPT = load_script("mutual-support-circle")
 
 
 def run_check(text: str, max_paths: int = 20_000):
-    from facilitator.session.script_loader import read_yaml_document
+    from facilitator.scripts.loader import read_yaml_document
 
     scenario = parse_scenario_text(text, "s.yaml")
     root, _ = read_yaml_document(text, "s.yaml")

@@ -7,7 +7,7 @@ import pytest
 from facilitator.errors import EngineError
 from facilitator.practice.engine import ManualClock, PracticeRun, autoplay
 from facilitator.practice.loader import parse_scenario_text
-from facilitator.session.library import load_script
+from facilitator.scripts.library import load_script
 
 from .conftest import SMALL
 

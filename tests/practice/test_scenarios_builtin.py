@@ -10,7 +10,7 @@ import yaml
 from facilitator.practice.checker import check
 from facilitator.practice.loader import builtin_dir
 from facilitator.practice.model import COMPETENCIES
-from facilitator.session.library import load_script
+from facilitator.scripts.library import load_script
 
 from .conftest import play
 

@@ -162,7 +162,7 @@ def _make_dialog(name: str, ctx, parent, gid: str) -> QDialog:
             dialog.tabs.setCurrentIndex(1)
         return dialog
     if name == "script_editor":
-        from facilitator.session.library import load_script
+        from facilitator.scripts.library import load_script
         from facilitator.ui.script_editor import ScriptEditor
 
         with ctx.db.unit() as s:

@@ -15,7 +15,7 @@ from .fit import problems, settle, show_like_the_app
 
 def _steps_by_kind(ctx):
     """One step of each kind (and one with rules shown) from the built-in scripts."""
-    from facilitator.session.library import builtin_scripts
+    from facilitator.scripts.library import builtin_scripts
 
     seen: dict[str, tuple[str, int]] = {}
     for script in builtin_scripts().values():

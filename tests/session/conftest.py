@@ -58,7 +58,7 @@ def valid_yaml() -> str:
 
 @pytest.fixture
 def tiny_script():
-    from facilitator.session.script_loader import parse_script_text
+    from facilitator.scripts.loader import parse_script_text
 
     return parse_script_text(VALID_YAML, "tiny.yaml")
 

@@ -81,7 +81,7 @@ def test_validate_the_built_in_library(capsys):
 
 
 def test_list_one_line_per_builtin_with_minutes_matching_the_steps(capsys):
-    from facilitator.session.library import builtin_scripts
+    from facilitator.scripts.library import builtin_scripts
 
     assert main(["scripts", "list", "--lang", "ar"]) == 0
     lines = capsys.readouterr().out.strip().splitlines()

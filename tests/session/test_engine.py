@@ -327,7 +327,7 @@ def test_any_action_sequence_replays_to_the_same_state(steps):
     """Whatever the facilitator presses, in whatever order: refused actions change
     nothing, time is only counted while running and always lands on exactly one step,
     and the event log alone rebuilds the same engine (what a crash relies on)."""
-    from facilitator.session.script_loader import parse_script_text
+    from facilitator.scripts.loader import parse_script_text
     from tests.session.conftest import VALID_YAML
 
     tiny_script = parse_script_text(VALID_YAML, "tiny.yaml")

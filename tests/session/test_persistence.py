@@ -202,7 +202,7 @@ def test_a_rejected_action_writes_nothing(raw_db, group_id, tiny_script):
 
 
 def test_resume_refuses_a_changed_script(raw_db, group_id, tiny_script, valid_yaml):
-    from facilitator.session.script_loader import parse_script_text
+    from facilitator.scripts.loader import parse_script_text
 
     c = Clocks()
     runner = SessionRunner.create(raw_db, group_id, tiny_script, clock=c.monotonic, wall=c.wall)
@@ -215,7 +215,7 @@ def test_resume_refuses_a_changed_script(raw_db, group_id, tiny_script, valid_ya
 
 def test_resume_refuses_a_reordered_script(raw_db, group_id, tiny_script, valid_yaml):
     """Same step ids in a new order: the log's positions no longer mean the same steps."""
-    from facilitator.session.script_loader import parse_script_text
+    from facilitator.scripts.loader import parse_script_text
 
     c = Clocks()
     runner = SessionRunner.create(raw_db, group_id, tiny_script, clock=c.monotonic, wall=c.wall)
@@ -248,7 +248,7 @@ def test_resume_refuses_a_reordered_script(raw_db, group_id, tiny_script, valid_
 
 
 def test_no_notes_session_keeps_only_structure(raw_db, group_id, valid_yaml):
-    from facilitator.session.script_loader import parse_script_text
+    from facilitator.scripts.loader import parse_script_text
 
     phased = (
         valid_yaml.replace("    kind: welcome\n", "    kind: welcome\n    phase: introduction\n")
@@ -300,7 +300,7 @@ def test_no_notes_session_keeps_only_structure(raw_db, group_id, valid_yaml):
 def test_defusing_no_notes_record_keeps_date_headcount_and_phases(raw_db, group_id):
     from datetime import date
 
-    from facilitator.session.library import load_script
+    from facilitator.scripts.library import load_script
     from facilitator.session.persistence import no_notes_record
 
     script = load_script("first-responder-defusing")

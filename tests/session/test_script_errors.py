@@ -7,7 +7,7 @@ import os
 import pytest
 
 from facilitator.errors import ScriptError
-from facilitator.session.script_loader import MAX_BYTES, load_script_file, parse_script_text
+from facilitator.scripts.loader import MAX_BYTES, load_script_file, parse_script_text
 from tests.session.conftest import VALID_YAML
 
 

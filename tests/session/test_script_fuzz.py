@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from facilitator.errors import ScriptError
-from facilitator.session.script_loader import parse_script_text
-from facilitator.session.scripts import Script
+from facilitator.scripts.loader import parse_script_text
+from facilitator.scripts.model import Script
 from tests.session.conftest import VALID_YAML
 from tests.yaml_fuzz import mutated_documents, nested_values
 

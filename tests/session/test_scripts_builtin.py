@@ -9,8 +9,8 @@ import yaml
 
 from facilitator.errors import ScriptError
 from facilitator.resources import resource_path
-from facilitator.session import library
-from facilitator.session.script_loader import load_script_file
+from facilitator.scripts import library
+from facilitator.scripts.loader import load_script_file
 
 BUILTINS = sorted(Path(resource_path("scripts")).glob("*.yaml"))
 TEXT_FIELDS = {"title", "summary", "audience", "say", "notes"}

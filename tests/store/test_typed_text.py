@@ -8,7 +8,7 @@ import yaml
 from facilitator.errors import InputError, ScriptError
 from facilitator.resources import resource_path
 from facilitator.session.safety import add_resource
-from facilitator.session.script_loader import parse_script_text
+from facilitator.scripts.loader import parse_script_text
 from facilitator.store.models import Group, Incident, Note, Participant
 from facilitator.textcheck import check_text, isolate
 

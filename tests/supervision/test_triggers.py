@@ -162,7 +162,7 @@ def _admin(db):
 
 def test_opening_safety_in_run_mode_is_logged_and_raises_an_item(raw_db):
     """The run engine logs 'safety' when the panel opens; the trigger reads that log."""
-    from facilitator.session.library import load_script
+    from facilitator.scripts.library import load_script
     from facilitator.session.persistence import SessionRunner
 
     gid, _, last = steady_group(raw_db)

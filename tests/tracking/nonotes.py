@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from facilitator.session.library import load_script
+from facilitator.scripts.library import load_script
 from facilitator.session.persistence import SessionRunner
 from facilitator.session.safety import record_incident
 from facilitator.store.models import Group, Note

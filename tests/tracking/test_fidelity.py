@@ -7,7 +7,6 @@ import pytest
 
 from facilitator.tracking.analytics import SessionRow, StepRow
 from facilitator.tracking.fidelity import ScriptInfo, fidelity, session_fidelity
-from facilitator.tracking.loaders import script_info_from_yaml
 
 
 def ev(sid, seq, action, current=None, elapsed=0.0, **payload):
@@ -76,18 +75,3 @@ def test_pooled_fidelity_ignores_practice():
     assert f.overrun_minutes == pytest.approx(5.0) and f.sessions_overrun == 1
     assert f.mean_overrun == pytest.approx(2.5)
     assert f.rules_share == 1.0
-
-
-def test_script_info_from_yaml_data():
-    info = script_info_from_yaml(
-        {
-            "duration_minutes": 90,
-            "steps": [
-                {"id": "w", "kind": "welcome", "mandatory": True, "minutes": 5},
-                {"id": "r", "kind": "ground_rules", "mandatory": True, "minutes": 5},
-                {"id": "c", "kind": "check_in", "minutes": 80},
-            ],
-        }
-    )
-    assert info == ScriptInfo(frozenset({"w", "r"}), 90.0, frozenset({"r"}), ("w", "r", "c"))
-    assert script_info_from_yaml("nonsense") is None

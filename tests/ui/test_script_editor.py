@@ -12,7 +12,7 @@ import re
 import pytest
 from PySide6.QtCore import Qt
 
-from facilitator.session.library import builtin_scripts, list_scripts, load_script
+from facilitator.scripts.library import builtin_scripts, list_scripts, load_script
 from facilitator.ui.script_editor import ScriptEditor
 
 BUILTIN = "grief-loss-circle"
@@ -130,7 +130,7 @@ def test_handout_job_prints_a_custom_script_with_the_groups_reworded_rule(ctx, t
     store in one unit: a reworded built-in rule replaces the standard wording."""
     from pypdf import PdfReader
 
-    from facilitator.session.library import save_custom_script
+    from facilitator.scripts.library import save_custom_script
     from facilitator.store.models import Group
     from facilitator.app.exports import write_handout
     from facilitator.ui.script_editor import script_to_yaml
@@ -172,7 +172,7 @@ def arabic_ui(qapp):
 
 def _core_lines(data):
     """What the core loader says about ``data``, as the editor would show it untranslated."""
-    from facilitator.session.script_loader import ScriptValidationError, parse_script_text
+    from facilitator.scripts.loader import ScriptValidationError, parse_script_text
     from facilitator.ui.script_editor import script_to_yaml
 
     with pytest.raises(ScriptValidationError) as info:
@@ -252,7 +252,7 @@ def test_english_ui_names_the_field_in_words(qtbot, ctx):
 
 def test_editor_opens_on_the_title_and_adds_a_step(qtbot, ctx):
     """Issue 12 item 15: the cursor starts in the title; Add step exists and saves."""
-    from facilitator.session.library import load_script
+    from facilitator.scripts.library import load_script
     from facilitator.ui.script_editor import ScriptEditor
 
     editor = ScriptEditor(ctx, load_script("anxiety-skills-group"), copy=True)

@@ -11,7 +11,7 @@ from typing import Optional
 
 from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
 
-from facilitator.session.scripts import Step
+from facilitator.scripts.model import Step
 from facilitator.ui.run.common import Person
 from facilitator.ui.run.round_panel import RoundPanel
 from facilitator.ui.run.rules_panel import RulesPanel

@@ -24,7 +24,7 @@ from facilitator.app import run_data
 from facilitator.app.run_data import Person, RunData
 from facilitator.errors import FacilitatorError
 from facilitator.session.persistence import SessionRunner
-from facilitator.session.scripts import Script, Step
+from facilitator.scripts.model import Script, Step
 from facilitator.ui.run.common import run_db
 from facilitator.ui.run.presenter_view import PresenterState
 from facilitator.ui.run.rules_panel import rule_lines

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.app import run_data
 from facilitator.session.persistence import SessionRunner
-from facilitator.session.scripts import Script, Step
+from facilitator.scripts.model import Script, Step
 from facilitator.ui import theme
 from facilitator.ui.run.common import clock_text, locale_digits, set_font
 from facilitator.ui.run.controller import EXTEND_MINUTES, RunController

@@ -12,7 +12,7 @@ from typing import Optional
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from facilitator.session.scripts import Step
+from facilitator.scripts.model import Step
 from facilitator.ui.run.common import locale_digits, set_font, timer_colour, timer_state, timer_text
 
 

@@ -9,7 +9,7 @@ minutes adding up, rounds needing a per-speaker time) live in one model validato
 that reports *where* the problem is, so the loader can name the exact YAML line.
 
 Loading YAML text into these models, with line numbers in every error, is
-:mod:`facilitator.session.script_loader`.
+:mod:`facilitator.scripts.loader`.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-from typing import Annotated, Any, Literal, Optional
+from typing import Annotated, Any, Literal, Optional, get_args
 
 from pydantic import (
     BaseModel,
@@ -37,19 +37,6 @@ MAX_TITLE = 200
 MIN_TOTAL_MINUTES = 10
 MAX_TOTAL_MINUTES = 480
 
-STEP_KINDS: tuple[str, ...] = (
-    "welcome",
-    "ground_rules",
-    "check_in",
-    "round",
-    "discussion",
-    "skill_practice",
-    "reading",
-    "break",
-    "check_out",
-    "closing",
-    "safety_check",
-)
 StepKind = Literal[
     "welcome",
     "ground_rules",
@@ -63,20 +50,6 @@ StepKind = Literal[
     "closing",
     "safety_check",
 ]
-PROGRAM_TYPES: tuple[str, ...] = (
-    "mutual_support",
-    "grief",
-    "anxiety",
-    "recovery",
-    "chronic_illness",
-    "first_responder",
-    "trauma",
-    "veterans",
-    "school_listening",
-    "peer_mediation",
-    "caregivers",
-    "general",
-)
 ProgramType = Literal[
     "mutual_support",
     "grief",
@@ -91,6 +64,10 @@ ProgramType = Literal[
     "caregivers",
     "general",
 ]
+
+#: The same names as tuples, for messages and menus.
+STEP_KINDS: tuple[str, ...] = get_args(StepKind)
+PROGRAM_TYPES: tuple[str, ...] = get_args(ProgramType)
 
 ScriptId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,99}$")]
 StepId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,99}$")]
@@ -107,7 +84,7 @@ def known_ruleset_ids() -> frozenset[str]:
 
     A script names the rule set its ground_rules step reviews; a typo there would only
     show up in the room, when the rules screen cannot be filled, so the schema checks it.
-    Read here (not through :mod:`facilitator.session.rules`, which imports this module).
+    Read here: :mod:`facilitator.session.rules` sits a layer above this package.
     """
     import yaml
 

@@ -21,7 +21,7 @@ import yaml
 from pydantic import ValidationError
 
 from facilitator.errors import ScriptError
-from facilitator.session.scripts import STEP_KINDS, Script
+from facilitator.scripts.model import STEP_KINDS, Script
 
 MAX_BYTES = 1_000_000
 MAX_NODES = 50_000

@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session as OrmSession
 
 from facilitator.errors import ScriptError
 from facilitator.resources import resource_path
-from facilitator.session.script_loader import load_script_file, parse_script_text
-from facilitator.session.scripts import Script
+from facilitator.scripts.loader import load_script_file, parse_script_text
+from facilitator.scripts.model import Script
 from facilitator.store.models import CustomScript, utcnow
 
 
