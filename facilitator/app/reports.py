@@ -33,6 +33,28 @@ def _group_owner(db: Any, group_id: Optional[str], session_id: Optional[str]) ->
         return group.owner_id if group is not None else None
 
 
+def held_days(db: Any, group_id: Optional[str] = None) -> list[date]:
+    """The days real sessions were held (one group's, or every group's), oldest first:
+    the report dialog's default period ends with the latest, and it warns before
+    saving a period with none. No participant data: days only."""
+    from facilitator.tracking.analytics import held_sessions
+    from facilitator.tracking.loaders import load_dataset
+
+    with db.session() as s:
+        data = load_dataset(s, [group_id] if group_id else None, with_steps=False)
+    return [row.day for row in held_sessions(data.sessions)]
+
+
+def default_months(days: list[date], today: date) -> tuple[date, date]:
+    """Three whole months ending with the month of the latest session held (or this
+    month when none was), so a report written right after a session includes it."""
+    end = max(days) if days else today
+    first = end.replace(day=1)
+    month = first.month - 2
+    start = date(first.year + (month - 1) // 12, (month - 1) % 12 + 1, 1)
+    return start, first
+
+
 def check(
     db: Any,
     kind: str,

@@ -241,11 +241,11 @@ L: dict[str, dict[str, str]] = {
         QT_TRANSLATE_NOOP(
             CTX,
             "Counts of different people (the number of people, age bands, genders) are "
-            "shown for a calendar quarter or a calendar year only, so that two reports cannot "
-            "be compared to single someone out.",
+            "shown for a calendar quarter or a calendar year only, so that comparing two "
+            "reports cannot single anyone out.",
         ),
         "تُعرض أعداد الأشخاص المختلفين (عدد الأشخاص والفئات العمرية والجنس) لربع سنة "
-        "تقويمي أو سنة تقويمية فقط، حتى لا يمكن مقارنة تقريرين لتمييز شخص بعينه.",
+        "تقويمي أو سنة تقويمية فقط، حتى لا تكشف المقارنة بين تقريرين عن شخص بعينه.",
     ),
     "register_note": _l(
         QT_TRANSLATE_NOOP(

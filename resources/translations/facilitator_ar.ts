@@ -22,6 +22,18 @@
             <source>Their passphrase</source>
             <translation>عبارة المرور الخاصة به</translation>
         </message>
+        <message>
+            <source>Type it again</source>
+            <translation>اكتبها مرة أخرى</translation>
+        </message>
+        <message>
+            <source>Tick at least one role.</source>
+            <translation>اختر دورًا واحدًا على الأقل.</translation>
+        </message>
+        <message>
+            <source>The two passphrases are not the same.</source>
+            <translation>عبارتا المرور غير متطابقتين.</translation>
+        </message>
     </context>
     <context>
         <name>AgeBand</name>
@@ -2764,6 +2776,22 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
             <source>The first month is after the last month.</source>
             <translation>الشهر الأول بعد الشهر الأخير.</translation>
         </message>
+        <message>
+            <source>No sessions in this period</source>
+            <translation>لا جلسات في هذه الفترة</translation>
+        </message>
+        <message>
+            <source>No sessions were held in the months chosen, so the report would be empty. Save it anyway?</source>
+            <translation>لم تُعقد أي جلسات في الأشهر المختارة، فسيكون التقرير فارغًا. أتحفظه مع ذلك؟</translation>
+        </message>
+        <message>
+            <source>The report was saved in this file:</source>
+            <translation>حُفظ التقرير في هذا الملف:</translation>
+        </message>
+        <message>
+            <source>Optional: protects the PDF %1</source>
+            <translation>اختيارية: تحمي ملف PDF %1</translation>
+        </message>
     </context>
     <context>
         <name>ReviewView</name>
@@ -4511,6 +4539,14 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
             <source>Users</source>
             <translation>المستخدمون</translation>
         </message>
+        <message>
+            <source>Switch user</source>
+            <translation>تبديل المستخدم</translation>
+        </message>
+        <message>
+            <source>Sign in to use the supervision screens.</source>
+            <translation>سجّل الدخول لاستخدام شاشات الإشراف.</translation>
+        </message>
     </context>
     <context>
         <name>Tasks</name>
@@ -4537,6 +4573,13 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <message>
             <source>Progress</source>
             <translation>التقدّم</translation>
+        </message>
+    </context>
+    <context>
+        <name>TextDialog</name>
+        <message>
+            <source>A reason is needed: say why no action is taken.</source>
+            <translation>السبب مطلوب: اذكر لماذا لا يُتَّخذ أي إجراء.</translation>
         </message>
     </context>
     <context>
@@ -5016,6 +5059,402 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <message>
             <source>{text} is not a date (use YYYY-MM-DD).</source>
             <translation>{text} ليس تاريخًا (استخدم YYYY-MM-DD).</translation>
+        </message>
+        <message>
+            <source>Store created</source>
+            <translation>أُنشئ المخزن</translation>
+        </message>
+        <message>
+            <source>Store unlocked</source>
+            <translation>فُتح قفل المخزن</translation>
+        </message>
+        <message>
+            <source>Failed unlock attempt</source>
+            <translation>محاولة فتح قفل فاشلة</translation>
+        </message>
+        <message>
+            <source>Passphrase changed</source>
+            <translation>غُيّرت عبارة المرور</translation>
+        </message>
+        <message>
+            <source>Passphrase removed</source>
+            <translation>أُزيلت عبارة المرور</translation>
+        </message>
+        <message>
+            <source>Key put back in the system keyring</source>
+            <translation>أُعيد المفتاح إلى حافظة مفاتيح النظام</translation>
+        </message>
+        <message>
+            <source>Database key changed</source>
+            <translation>غُيّر مفتاح قاعدة البيانات</translation>
+        </message>
+        <message>
+            <source>Backup made</source>
+            <translation>أُنشئت نسخة احتياطية</translation>
+        </message>
+        <message>
+            <source>Backup restored</source>
+            <translation>استُعيدت نسخة احتياطية</translation>
+        </message>
+        <message>
+            <source>Store upgraded</source>
+            <translation>رُقّي المخزن</translation>
+        </message>
+        <message>
+            <source>Report saved</source>
+            <translation>حُفظ تقرير</translation>
+        </message>
+        <message>
+            <source>Register of reports emptied</source>
+            <translation>أُفرغ سجل التقارير</translation>
+        </message>
+        <message>
+            <source>Data imported</source>
+            <translation>استُوردت بيانات</translation>
+        </message>
+        <message>
+            <source>Participant's data erased</source>
+            <translation>مُحيت بيانات مشارك</translation>
+        </message>
+        <message>
+            <source>Demonstration data added</source>
+            <translation>أُضيفت بيانات تجريبية</translation>
+        </message>
+        <message>
+            <source>User added</source>
+            <translation>أُضيف مستخدم</translation>
+        </message>
+        <message>
+            <source>User removed</source>
+            <translation>أُزيل مستخدم</translation>
+        </message>
+        <message>
+            <source>User's roles changed</source>
+            <translation>غُيّرت أدوار مستخدم</translation>
+        </message>
+        <message>
+            <source>User's passphrase changed</source>
+            <translation>غُيّرت عبارة مرور مستخدم</translation>
+        </message>
+        <message>
+            <source>Review item taken</source>
+            <translation>أُخذ بند مراجعة</translation>
+        </message>
+        <message>
+            <source>Review item commented</source>
+            <translation>عُلّق على بند مراجعة</translation>
+        </message>
+        <message>
+            <source>Review item signed off</source>
+            <translation>اعتُمد بند مراجعة</translation>
+        </message>
+        <message>
+            <source>Review item closed without action</source>
+            <translation>أُغلق بند مراجعة دون إجراء</translation>
+        </message>
+        <message>
+            <source>Month signed off</source>
+            <translation>اعتُمد شهر</translation>
+        </message>
+        <message>
+            <source>Second person asked to approve</source>
+            <translation>طُلبت موافقة شخص ثانٍ</translation>
+        </message>
+        <message>
+            <source>Approved by a second person</source>
+            <translation>وافق شخص ثانٍ</translation>
+        </message>
+        <message>
+            <source>Settings changed</source>
+            <translation>غُيّرت الإعدادات</translation>
+        </message>
+        <message>
+            <source>Audit log exported</source>
+            <translation>صُدّر سجل التدقيق</translation>
+        </message>
+        <message>
+            <source>Audit log found tampered with</source>
+            <translation>وُجد عبث في سجل التدقيق</translation>
+        </message>
+        <message>
+            <source>Bundle sent</source>
+            <translation>أُرسلت حزمة</translation>
+        </message>
+        <message>
+            <source>Bundle received</source>
+            <translation>استُلمت حزمة</translation>
+        </message>
+        <message>
+            <source>Bundle refused</source>
+            <translation>رُفضت حزمة</translation>
+        </message>
+        <message>
+            <source>Two versions of a record settled</source>
+            <translation>حُسمت نسختان من سجل</translation>
+        </message>
+        <message>
+            <source>Receipt for a bundle</source>
+            <translation>إيصال استلام حزمة</translation>
+        </message>
+        <message>
+            <source>Public key exported</source>
+            <translation>صُدّر مفتاح عام</translation>
+        </message>
+        <message>
+            <source>Another device's key trusted</source>
+            <translation>وُثق بمفتاح جهاز آخر</translation>
+        </message>
+        <message>
+            <source>Device key replaced</source>
+            <translation>استُبدل مفتاح الجهاز</translation>
+        </message>
+        <message>
+            <source>Key revoked</source>
+            <translation>أُبطل مفتاح</translation>
+        </message>
+        <message>
+            <source>Practice score changed by a trainer</source>
+            <translation>غيّر مدرّب درجة تدريب</translation>
+        </message>
+        <message>
+            <source>review item</source>
+            <translation>بند مراجعة</translation>
+        </message>
+        <message>
+            <source>user</source>
+            <translation>مستخدم</translation>
+        </message>
+        <message>
+            <source>group</source>
+            <translation>مجموعة</translation>
+        </message>
+        <message>
+            <source>participant</source>
+            <translation>مشارك</translation>
+        </message>
+        <message>
+            <source>report</source>
+            <translation>تقرير</translation>
+        </message>
+        <message>
+            <source>bundle</source>
+            <translation>حزمة</translation>
+        </message>
+        <message>
+            <source>setting</source>
+            <translation>إعداد</translation>
+        </message>
+        <message>
+            <source>practice attempt</source>
+            <translation>محاولة تدريب</translation>
+        </message>
+        <message>
+            <source>register of reports</source>
+            <translation>سجل التقارير</translation>
+        </message>
+        <message>
+            <source>closing a risk-to-life item</source>
+            <translation>إغلاق بند خطر على الحياة</translation>
+        </message>
+        <message>
+            <source>removing a user</source>
+            <translation>إزالة مستخدم</translation>
+        </message>
+        <message>
+            <source>erasing a participant</source>
+            <translation>محو مشارك</translation>
+        </message>
+        <message>
+            <source>Roles</source>
+            <translation>الأدوار</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>النوع</translation>
+        </message>
+        <message>
+            <source>Approved by</source>
+            <translation>وافق عليه</translation>
+        </message>
+        <message>
+            <source>Asked by</source>
+            <translation>طلبه</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>بواسطة</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>إلى</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>من</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>الحالة</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>الملف</translation>
+        </message>
+        <message>
+            <source>Format</source>
+            <translation>الصيغة</translation>
+        </message>
+        <message>
+            <source>Entries</source>
+            <translation>الإدخالات</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>اللغة</translation>
+        </message>
+        <message>
+            <source>How</source>
+            <translation>الطريقة</translation>
+        </message>
+        <message>
+            <source>Month</source>
+            <translation>الشهر</translation>
+        </message>
+        <message>
+            <source>Items</source>
+            <translation>البنود</translation>
+        </message>
+        <message>
+            <source>Smallest number shown</source>
+            <translation>أصغر عدد يُعرض</translation>
+        </message>
+        <message>
+            <source>System keyring</source>
+            <translation>حافظة مفاتيح النظام</translation>
+        </message>
+        <message>
+            <source>Passphrase</source>
+            <translation>عبارة المرور</translation>
+        </message>
+        <message>
+            <source>First start</source>
+            <translation>أول تشغيل</translation>
+        </message>
+        <message>
+            <source>Key change advised</source>
+            <translation>يُنصح بتغيير المفتاح</translation>
+        </message>
+        <message>
+            <source>Fingerprint of the records</source>
+            <translation>بصمة السجلات</translation>
+        </message>
+        <message>
+            <source>Version kept</source>
+            <translation>النسخة المُبقاة</translation>
+        </message>
+        <message>
+            <source>Approval</source>
+            <translation>الموافقة</translation>
+        </message>
+        <message>
+            <source>Group</source>
+            <translation>المجموعة</translation>
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation>المشكلة</translation>
+        </message>
+        <message>
+            <source>First broken entry</source>
+            <translation>أول إدخال مكسور</translation>
+        </message>
+        <message>
+            <source>Seed</source>
+            <translation>البذرة</translation>
+        </message>
+        <message>
+            <source>Groups</source>
+            <translation>المجموعات</translation>
+        </message>
+        <message>
+            <source>Weeks</source>
+            <translation>الأسابيع</translation>
+        </message>
+        <message>
+            <source>Rows</source>
+            <translation>الصفوف</translation>
+        </message>
+        <message>
+            <source>Setting</source>
+            <translation>الإعداد</translation>
+        </message>
+        <message>
+            <source>One-person install</source>
+            <translation>تثبيت لشخص واحد</translation>
+        </message>
+        <message>
+            <source>Tried at</source>
+            <translation>وقت المحاولة</translation>
+        </message>
+        <message>
+            <source>Sender</source>
+            <translation>المرسِل</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>السبب</translation>
+        </message>
+        <message>
+            <source>Key</source>
+            <translation>المفتاح</translation>
+        </message>
+        <message>
+            <source>Device</source>
+            <translation>الجهاز</translation>
+        </message>
+        <message>
+            <source>Bundle</source>
+            <translation>الحزمة</translation>
+        </message>
+        <message>
+            <source>Removed</source>
+            <translation>المحذوف</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>الرقم</translation>
+        </message>
+        <message>
+            <source>Conflict</source>
+            <translation>التعارض</translation>
+        </message>
+        <message>
+            <source>Old</source>
+            <translation>القديم</translation>
+        </message>
+        <message>
+            <source>New</source>
+            <translation>الجديد</translation>
+        </message>
+        <message>
+            <source>Fingerprint</source>
+            <translation>البصمة</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>نعم</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>لا</translation>
+        </message>
+        <message>
+            <source>Action (in words)</source>
+            <translation>الإجراء (بالكلمات)</translation>
+        </message>
+        <message>
+            <source>Details (in words)</source>
+            <translation>التفاصيل (بالكلمات)</translation>
         </message>
     </context>
     <context>
@@ -6346,7 +6785,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         </message>
         <message>
             <source>Roles must be one or more of: facilitator, supervisor, trainer, administrator.</source>
-            <translation>يجب أن تكون الأدوار واحدًا أو أكثر من: facilitator وsupervisor وtrainer وadministrator.</translation>
+            <translation>يجب أن تكون الأدوار واحدًا أو أكثر من: ميسّر، مشرف، مدرّب، مدير.</translation>
         </message>
         <message>
             <source>There is already a user called {name}.</source>
