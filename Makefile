@@ -27,7 +27,7 @@ $(TSTAMP): pyproject.toml | $(BIN)/python
 SYSTEM_DEPS := qpdf poppler-utils age minisign xvfb openbox libxcb-cursor0 libxcb-icccm4 \
   libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-randr0 \
   libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0 libegl1 libfontconfig1 \
-  tesseract-ocr tesseract-ocr-ara
+  tesseract-ocr tesseract-ocr-ara xdotool
 system-deps:
 	@missing=$$(for p in $(SYSTEM_DEPS); do \
 	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \

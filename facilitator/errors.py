@@ -35,6 +35,25 @@ class Text(str):
         return obj
 
 
+class Items(tuple):
+    """A parameter that is a list (the incident types one may use, what a note was
+    flagged for): ``str()`` joins the items with ``sep`` for the English sentence; the
+    UI translates each marked item and joins them in the interface language."""
+
+    sep: str = ", "
+
+    def __new__(cls, items: Any = (), sep: str = ", ") -> "Items":
+        obj = super().__new__(cls, items)
+        obj.sep = sep
+        return obj
+
+    def __str__(self) -> str:
+        return self.sep.join(str(i) for i in self)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+
 class FacilitatorWarning(UserWarning):
     """Warnings raised by our own code; tests turn them into errors."""
 
@@ -92,7 +111,9 @@ class ReadOnlyError(StoreError):
 
 
 class ScriptError(FacilitatorError):
-    """A session script is invalid. ``location`` is ``file:line`` where known."""
+    """A session script is invalid. ``location`` is ``file:line`` where known; the
+    message is ``location: sentence`` and the sentence keeps its template and params
+    (the UI translates it and puts the same location in front)."""
 
     def __init__(
         self,
@@ -101,6 +122,7 @@ class ScriptError(FacilitatorError):
         path: str | None = None,
         line: int | None = None,
         field: str | None = None,
+        params: Mapping[str, Any] | None = None,
     ) -> None:
         self.path = path
         self.line = line
@@ -109,7 +131,12 @@ class ScriptError(FacilitatorError):
         if line is not None:
             loc = f"{loc}:{line}"
         self.location = loc
-        super().__init__(f"{loc}: {message}")
+        super().__init__(message, params=params)
+        # the file and line the message starts with; a lookup by id has no file to name
+        self.where = loc if path is not None or line is not None else None
+        if self.where:
+            self.message = f"{loc}: {self.message}"
+            self.args = (self.message,)
 
 
 class EngineError(FacilitatorError):

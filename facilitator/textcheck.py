@@ -139,3 +139,12 @@ def isolate_ltr(text: Any) -> str:
     """Like :func:`isolate`, but always left to right: file paths, commands, codes."""
     body = "".join(ch for ch in str(text or "") if ch not in BIDI_CONTROLS)
     return f"{LRI}{body}{PDI}" if body else ""
+
+
+def phone_text(number: Any) -> str:
+    """A phone number as shown anywhere (a label, a table cell, a PDF): left to right.
+
+    Written once because a crisis number read backwards is dialled wrong: in an Arabic
+    line the bidi algorithm otherwise puts "+962 6 550 0000" as "0000 550 6 962+".
+    """
+    return isolate_ltr(number)

@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from facilitator.errors import FacilitatorError, Text
+from facilitator.errors import FacilitatorError, Items
 from facilitator.i18n import QT_TRANSLATE_NOOP, translate
 
 
@@ -191,12 +191,8 @@ REFUSAL = QT_TRANSLATE_NOOP(
 
 def _refusal_params(principal: Principal, permission: str) -> dict[str, Any]:
     roles, what = PERMISSIONS[permission]
-    names = sorted(roles)
-    joined = Text(
-        " / ".join(f"{{r{i}}}" for i in range(len(names))),
-        **{f"r{i}": _ROLE_NAMES[r] for i, r in enumerate(names)},
-    )
-    return {"user": Login(principal.login), "action": what, "roles": joined}
+    names = Items((_ROLE_NAMES[r] for r in sorted(roles)), sep=" / ")
+    return as_user(principal, action=what, roles=names)
 
 
 def refusal(principal: Principal, permission: str, lang: str = "en") -> str:
@@ -208,39 +204,41 @@ def refusal(principal: Principal, permission: str, lang: str = "en") -> str:
     )
 
 
-def denied(template: str, principal: Principal, **params: Any) -> AccessDenied:
-    """An :class:`AccessDenied` whose ``template`` (marked with QT_TRANSLATE_NOOP) is
-    filled with ``{user}`` (the login, as typed) and ``params``: the CLI prints the
-    English, the app translates the template (``ui.errors_ui.error_text``)."""
-    return AccessDenied(template, params={"user": Login(principal.login), **params})
+def as_user(principal: Principal, **params: Any) -> dict[str, Any]:
+    """The parameters of a refusal that names its user: ``{user}`` is the login, as
+    typed (never looked up in the catalogue), beside ``params``. Raise
+    ``AccessDenied(QT_TRANSLATE_NOOP(...), params=as_user(actor, ...))``: the CLI
+    prints the English, the app translates the template (``ui.errors_ui.error_text``)."""
+    return {"user": Login(principal.login), **params}
+
+
+SIGN_IN = QT_TRANSLATE_NOOP("access", "Sign in first: this needs a user.")
+SEVERAL_USERS = QT_TRANSLATE_NOOP("access", "This store has several users: sign in first.")
 
 
 def allowed(principal: Principal, permission: str) -> bool:
     return bool(PERMISSIONS[permission][0] & principal.roles)
 
 
-def require(principal: Principal | None, permission: str, lang: str = "en") -> Principal:
+def require(principal: Principal | None, permission: str) -> Principal:
     if principal is None:
-        raise AccessDenied(translate("access", "Sign in first: this needs a user.", lang))
+        raise AccessDenied(SIGN_IN)
     if not allowed(principal, permission):
         raise AccessDenied(REFUSAL, params=_refusal_params(principal, permission))
     return principal
 
 
-QT_TRANSLATE_NOOP("access", "Sign in first: this needs a user.")
-
-
-def implicit(db, who: Principal | None = None, lang: str = "en") -> Principal:
+def implicit(db, who: Principal | None = None) -> Principal:
     """``who``, or, without one, the owner of a one-person install (a single active
     account), so the plain CLI and the first-run app need no sign-in; on a shared
     install the caller must say who acts, or is refused."""
     if who is not None:
         return who
     with db.session() as s:  # read only: a refusal must not write anything
-        return implicit_in(s, None, lang)
+        return implicit_in(s, None)
 
 
-def implicit_in(s: Any, who: Principal | None = None, lang: str = "en") -> Principal:
+def implicit_in(s: Any, who: Principal | None = None) -> Principal:
     """:func:`implicit`, read in the caller's ORM session ``s`` (a write that runs in
     a unit of work the ui's task runner or the CLI opened)."""
     if who is not None:
@@ -256,27 +254,16 @@ def implicit_in(s: Any, who: Principal | None = None, lang: str = "en") -> Princ
         .limit(2)
     ).all()
     if len(rows) > 1:
-        raise AccessDenied(
-            translate(
-                "access",
-                "This store has several users: sign in first (--user NAME on the command line).",
-                lang,
-            )
-        )
+        raise AccessDenied(SEVERAL_USERS)
     if not rows:  # the first-run owner, not yet written down
         return Principal("", core.OWNER_LOGIN, frozenset(core.OWNER_ROLES), owner=True)
     uid, login, roles = rows[0]
     return Principal(uid, login, frozenset(roles or ()), owner=True)
 
 
-def acting(db, who: Principal | None, permission: str, lang: str = "en") -> Principal:
+def acting(db, who: Principal | None, permission: str) -> Principal:
     """The acting user (:func:`implicit`), refused unless allowed ``permission``."""
-    return require(implicit(db, who, lang), permission, lang)
-
-
-QT_TRANSLATE_NOOP(
-    "access", "This store has several users: sign in first (--user NAME on the command line)."
-)
+    return require(implicit(db, who), permission)
 
 
 def sees_all_groups(principal: Principal) -> bool:

@@ -29,7 +29,10 @@ def request(
     params: dict | None = None,
 ) -> str:
     if action not in ACTIONS:
-        raise InputError(f"Unknown two-person action {action!r}.")
+        raise InputError(
+            QT_TRANSLATE_NOOP("review", "Unknown two-person action '{action}'."),
+            params={"action": action},
+        )
     with db.unit() as s:
         pending = s.scalar(
             select(Approval).where(

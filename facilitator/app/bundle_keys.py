@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session as OrmSession
 
 from facilitator.app.access import Principal, acting
 from facilitator.errors import InputError
+from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.store import devicekeys as dk
 from facilitator.store.db import Database
 from facilitator.store.fsutil import atomic_write
@@ -34,6 +35,9 @@ import base64
 
 HEADER = "facilitator-public-key v1"
 MAX_KEYFILE_BYTES = 4096
+NO_SINGLE_KEY = QT_TRANSLATE_NOOP(
+    "bundles", "No single key matches '{key_id}'; give more of its id."
+)
 
 
 @dataclass(frozen=True)
@@ -169,7 +173,11 @@ def new_recovery_key(public_out: Path, secret_out: Path, label: str) -> PublicKe
         f"{dk.age_identity(kp.enc_secret)}\n"
     )
     if Path(secret_out).exists() or Path(public_out).exists():
-        raise InputError("Refusing to overwrite an existing key file; choose new names.")
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "errors", "Refusing to overwrite an existing key file; choose new names."
+            )
+        )
     atomic_write(Path(secret_out), secret.encode(), mode=0o600)
     atomic_write(Path(public_out), public_text(pk).encode(), mode=0o644)
     return pk
@@ -181,12 +189,18 @@ def read_public(path: Path) -> PublicKey:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise InputError(f"Could not read the key file {path}: {exc.strerror or exc}.") from exc
+        raise InputError(
+            QT_TRANSLATE_NOOP("bundles", "Could not read the key file {path}: {reason}."),
+            params={"path": str(path), "reason": exc.strerror or str(exc)},
+        ) from exc
     return parse_public(raw, str(path))
 
 
 def parse_public(raw: bytes, name: str = "the key file") -> PublicKey:
-    bad = InputError(f"{name} is not a Facilitator public-key file.")
+    bad = InputError(
+        QT_TRANSLATE_NOOP("errors", "{name} is not a Facilitator public-key file."),
+        params={"name": name},
+    )
     if len(raw) > MAX_KEYFILE_BYTES:
         raise bad
     try:
@@ -233,15 +247,26 @@ def trust(
     acting(db, who, "keys.manage")
     if dk.normalise_fingerprint(fingerprint) != pk.fingerprint:
         raise InputError(
-            "The fingerprint does not match this key file: the key was NOT "
-            "trusted. Check the file came from the right person."
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The fingerprint does not match this key file: the key was NOT trusted. "
+                "Check the file came from the right person.",
+            )
         )
     with db.unit() as s:
         row = s.get(DeviceKey, pk.key_id)
         if row is not None and row.kind == "own":
-            raise InputError("That is this install's own key; it cannot be trusted as a peer.")
+            raise InputError(
+                QT_TRANSLATE_NOOP(
+                    "errors", "That is this install's own key; it cannot be trusted as a peer."
+                )
+            )
         if row is not None and row.status == "revoked":
-            raise InputError("That key was revoked; it cannot be trusted again. Ask for a new key.")
+            raise InputError(
+                QT_TRANSLATE_NOOP(
+                    "errors", "That key was revoked; it cannot be trusted again. Ask for a new key."
+                )
+            )
         if row is None:
             for old in s.scalars(
                 select(DeviceKey).where(
@@ -304,7 +329,7 @@ def find_key(s: OrmSession, key_id: str) -> DeviceKey:
         else []
     )
     if len(rows) != 1:
-        raise InputError(f"No single key matches '{key_id}'; see 'facilitator keys list'.")
+        raise InputError(NO_SINGLE_KEY, params={"key_id": key_id})
     return rows[0]
 
 

@@ -54,14 +54,15 @@ from sqlalchemy.orm import Session as OrmSession
 
 from facilitator.app import bundle_keys as keys
 from facilitator.app.access import (
+    AccessDenied,
     Principal,
     acting,
-    denied,
+    as_user,
     owns_group,
     sees_all_groups,
 )
 from facilitator.app import bundle_records as rec
-from facilitator.errors import FacilitatorError, InputError
+from facilitator.errors import Text, Items, FacilitatorError, InputError
 from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.store import devicekeys as dk
 from facilitator.store.audit import append_audit
@@ -116,6 +117,19 @@ SHARED_ORIGIN = "0" * 32
 SHARED_ENTITIES = frozenset({"measure"})
 
 
+NOT_TRUSTED = QT_TRANSLATE_NOOP(
+    "bundles",
+    "That key is not trusted here: check its fingerprint with the person, then trust their key.",
+)
+
+
+# how a key's status reads inside a sentence ("The key ... is revoked; ...")
+KEY_STATUS = {
+    "revoked": QT_TRANSLATE_NOOP("bundles", "revoked"),
+    "rotated": QT_TRANSLATE_NOOP("bundles", "rotated"),
+}
+
+
 class BundleRefused(FacilitatorError):
     """A bundle was refused as a whole; nothing in the store changed.
 
@@ -124,9 +138,15 @@ class BundleRefused(FacilitatorError):
     """
 
     def __init__(
-        self, message: str, reason: str = "", values: dict | None = None, name: str = ""
+        self,
+        message: str,
+        *,
+        params: dict | None = None,
+        reason: str = "",
+        values: dict | None = None,
+        name: str = "",
     ) -> None:
-        super().__init__(message)
+        super().__init__(message, params=params)
         self.reason = reason or message
         self.values = dict(values or {})
         self.name = name
@@ -181,7 +201,11 @@ def parse_month(text: str | None, what: str) -> tuple[int, int] | None:
         return None
     m = _MONTH.match(text.strip())
     if not m or not 1 <= int(m.group(2)) <= 12:
-        raise InputError(f"The {what} month must look like 2026-03.")
+        raise InputError(
+            QT_TRANSLATE_NOOP("bundles", "The from month must look like 2026-03.")
+            if what == "from"
+            else QT_TRANSLATE_NOOP("bundles", "The to month must look like 2026-03.")
+        )
     return int(m.group(1)), int(m.group(2))
 
 
@@ -194,7 +218,7 @@ def _month_bounds(
         y, m = (end[0] + 1, 1) if end[1] == 12 else (end[0], end[1] + 1)
         hi = datetime(y, m, 1)
     if lo and hi and lo >= hi:
-        raise InputError("The 'from' month is after the 'to' month.")
+        raise InputError(QT_TRANSLATE_NOOP("bundles", "The 'from' month is after the 'to' month."))
     return lo, hi
 
 
@@ -213,16 +237,20 @@ def _resolve_recipients(
         kid = r.key_id if isinstance(r, keys.PublicKey) else str(r)
         row = s.get(DeviceKey, kid) if isinstance(r, keys.PublicKey) else keys.find_key(s, kid)
         if row is None or row.kind != "peer":
-            raise InputError(
-                "That key is not trusted here: check its fingerprint with the "
-                "person, then 'facilitator keys trust FILE --fingerprint FP'."
-            )
+            raise InputError(NOT_TRUSTED)
         if row.status != "active":
-            raise InputError(f"The key {row.key_id} is {row.status}; ask for the current key.")
+            raise InputError(
+                QT_TRANSLATE_NOOP(
+                    "bundles", "The key {key_id} is {status}; ask for the current key."
+                ),
+                params={"key_id": row.key_id, "status": KEY_STATUS.get(row.status, row.status)},
+            )
         if row.key_id not in {x.key_id for x in rows}:
             rows.append(row)
     if not rows:
-        raise InputError("Choose at least one recipient (the supervisor's key).")
+        raise InputError(
+            QT_TRANSLATE_NOOP("bundles", "Choose at least one recipient (the supervisor's key).")
+        )
     return rows
 
 
@@ -250,13 +278,17 @@ def plan_export(
             gq = gq.where(Group.id.in_(wanted))
         group_rows = list(s.scalars(gq))
         if wanted and len(group_rows) != len(set(wanted)):
-            raise InputError("One of the chosen groups does not exist in this store.")
+            raise InputError(
+                QT_TRANSLATE_NOOP(
+                    "bundles", "One of the chosen groups does not exist in this store."
+                )
+            )
         if not sees_all_groups(actor):
             mine = [g for g in group_rows if owns_group(actor, g.owner_id)]
             if wanted and len(mine) != len(group_rows):
-                raise denied(
+                raise AccessDenied(
                     QT_TRANSLATE_NOOP("bundles", "{user} may send only the groups they run."),
-                    actor,
+                    params=as_user(actor),
                 )
             group_rows = mine
         rcpts = _resolve_recipients(s, recipients)
@@ -370,14 +402,25 @@ def plan_export(
         unknown = ticked - {t.record_id for t in texts}
         if unknown:
             raise InputError(
-                "A text chosen to share is not a note or incident of the chosen groups and months."
+                QT_TRANSLATE_NOOP(
+                    "bundles",
+                    "A text chosen to share is not a note or incident of the chosen groups and months.",
+                )
             )
         blocked = [t for t in texts if t.ticked and t.findings]
         if blocked:
             t = blocked[0]
             raise InputError(
-                f"The {t.entity} {t.record_id[:8]} looks identifying "
-                f"({', '.join(t.findings)}); edit it before sharing it."
+                QT_TRANSLATE_NOOP(
+                    "bundles",
+                    "The incident {id} looks identifying ({findings}); edit it before sharing it.",
+                )
+                if t.entity == "incident"
+                else QT_TRANSLATE_NOOP(
+                    "bundles",
+                    "The note {id} looks identifying ({findings}); edit it before sharing it.",
+                ),
+                params={"id": t.record_id[:8], "findings": Items(t.findings)},
             )
         tombs = [
             {"e": t.entity, "id": t.record_id, "g": t.group_id}
@@ -451,7 +494,10 @@ def write_export(db: Database, plan: ExportPlan, out: Path) -> ExportResult:
         for info in plan.recipients:
             key = s.get(DeviceKey, info.key_id)
             if key is None:
-                raise InputError(f"The recipient key {info.key_id} is no longer known.")
+                raise InputError(
+                    QT_TRANSLATE_NOOP("bundles", "The recipient key {key_id} is no longer known."),
+                    params={"key_id": info.key_id},
+                )
             rcpts.append(key)
         own.last_counter += 1
         counter = own.last_counter
@@ -601,7 +647,7 @@ class _Verified:
 
 
 def _refuse(template: str, **values: Any) -> BundleRefused:
-    return BundleRefused(template.format(**values), template, values)
+    return BundleRefused(template, params=values, reason=template, values=values)
 
 
 def _open_zip(raw: bytes) -> tuple[bytes, bytes]:
@@ -754,7 +800,10 @@ def import_bundle(
         too_big = path.stat().st_size > MAX_BUNDLE_BYTES
         raw = b"" if too_big else path.read_bytes()  # never read a huge file into memory
     except OSError as exc:
-        raise InputError(f"Could not read {path}: {exc.strerror or exc}.") from exc
+        raise InputError(
+            QT_TRANSLATE_NOOP("bundles", "Could not read {path}: {reason}."),
+            params={"path": str(path), "reason": exc.strerror or str(exc)},
+        ) from exc
     acting(db, who, "bundle.receipts" if _claimed_kind(raw) == "receipt" else "bundle.import")
     try:
         with db.unit() as s:
@@ -811,7 +860,11 @@ def import_bundle(
             )
         )
         raise BundleRefused(
-            outer.format(name=path.name, reason=exc), exc.reason, exc.values, path.name
+            outer,
+            params={"name": path.name, "reason": Text(exc.template, **exc.params)},
+            reason=exc.reason,
+            values=exc.values,
+            name=path.name,
         ) from None
     return result
 
@@ -1300,7 +1353,9 @@ def write_receipt(
             ).first()
         )
         if peer is None or peer.kind != "peer" or peer.status != "active":
-            raise InputError("There is no active trusted key for that facilitator.")
+            raise InputError(
+                QT_TRANSLATE_NOOP("bundles", "There is no active trusted key for that facilitator.")
+            )
         seen = list(
             s.scalars(
                 select(BundleSeen)
@@ -1537,7 +1592,7 @@ def acknowledge(db: Database, receipt_id: str, *, who: Principal | None = None) 
             else []
         )
         if len(rows) != 1:
-            raise InputError("There is no such receipt.")
+            raise InputError(QT_TRANSLATE_NOOP("bundles", "There is no such receipt."))
         rows[0].acknowledged_at = utcnow()
 
 

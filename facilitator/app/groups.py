@@ -31,14 +31,13 @@ def authorize(
     who: Any,
     permission: str,
     group_id: Optional[str] = None,
-    lang: str = "en",
 ) -> Any:
     """The acting user (:func:`facilitator.app.access.acting`), refused unless allowed
     ``permission`` (``groups.read`` or ``groups.manage``) and, for one group, unless
     they run it (``groups.manage``) or may see it (``groups.read``). Every CLI path
     into groups and participants goes through here (issue 14)."""
     with db.session() as s:
-        return authorize_in(s, who, permission, group_id, lang)
+        return authorize_in(s, who, permission, group_id)
 
 
 def authorize_in(
@@ -46,13 +45,19 @@ def authorize_in(
     who: Any,
     permission: str,
     group_id: Optional[str] = None,
-    lang: str = "en",
 ) -> Any:
     """:func:`authorize` in the caller's ORM session (the writes below run in the unit
     of work the ui's task runner or the CLI opened, and check there first)."""
-    from facilitator.app.access import denied, implicit_in, may_see_group, owns_group, require
+    from facilitator.app.access import (
+        AccessDenied,
+        as_user,
+        implicit_in,
+        may_see_group,
+        owns_group,
+        require,
+    )
 
-    actor = require(implicit_in(s, who, lang), permission, lang)
+    actor = require(implicit_in(s, who), permission)
     if group_id is not None:
         group = s.get(Group, group_id)
         owner_id = group.owner_id if group is not None else None
@@ -63,9 +68,9 @@ def authorize_in(
                 else may_see_group(actor, owner_id)
             )
             if not ok:
-                raise denied(
+                raise AccessDenied(
                     QT_TRANSLATE_NOOP("groups", "{user} may act only on the groups they run."),
-                    actor,
+                    params=as_user(actor),
                 )
     return actor
 

@@ -20,7 +20,7 @@ from typing import Any, Callable, ContextManager, Iterator, Optional
 
 from sqlalchemy import select
 
-from facilitator.app.access import Principal, acting, allowed, denied
+from facilitator.app.access import AccessDenied, Principal, acting, allowed, as_user
 from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.errors import InputError
 from facilitator.practice.engine import Action, Entry, Mode, Outcome, PracticeRun
@@ -39,6 +39,11 @@ from facilitator.store.models_practice import PracticeAction, PracticeAttempt, P
 from facilitator.store.models import utcnow
 
 MAX_TRAINEE = 100
+# how an attempt's status reads inside a sentence ("This attempt is finished; ...")
+ATTEMPT_STATUS = {
+    "finished": QT_TRANSLATE_NOOP("errors", "finished"),
+    "abandoned": QT_TRANSLATE_NOOP("errors", "abandoned"),
+}
 
 
 # ---- whose attempts (issue 14) ------------------------------------------------------------
@@ -59,22 +64,21 @@ def attempt_actor(
     attempt_id: str,
     who: Principal | None,
     permission: str = "practice.use",
-    lang: str = "en",
 ) -> Principal:
     """The acting user, refused unless allowed ``permission`` and the attempt is theirs
     or they review anyone's. A missing attempt passes here (the caller says so)."""
-    actor = acting(db, who, permission, lang)
+    actor = acting(db, who, permission)
     with db.session() as s:
         owner = s.scalar(select(PracticeAttempt.user_id).where(PracticeAttempt.id == attempt_id))
         exists = owner is not None or s.get(PracticeAttempt, attempt_id) is not None
     if exists and not may_open_attempt(actor, owner):
-        raise denied(
+        raise AccessDenied(
             QT_TRANSLATE_NOOP(
                 "practice",
                 "{user} may open only their own practice attempts: "
                 "reviewing other people's needs the role trainer.",
             ),
-            actor,
+            params=as_user(actor),
         )
     return actor
 
@@ -280,14 +284,22 @@ def start_attempt(
     actor = acting(db, who, "practice.use")
     trainee = (trainee or "").strip()
     if not trainee or len(trainee) > MAX_TRAINEE:
-        raise InputError(f"Give the trainee a label of 1 to {MAX_TRAINEE} characters.")
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "errors", "Give the trainee a label of 1 to {max_trainee} characters."
+            ),
+            params={"max_trainee": MAX_TRAINEE},
+        )
     if mode not in ("practice", "assessment"):
-        raise InputError("The mode is practice or assessment.")
+        raise InputError(QT_TRANSLATE_NOOP("errors", "The mode is practice or assessment."))
     scenario, text = load_scenario(scenario_ref, db)
     if mode == "assessment" and scenario.metadata.status != "reviewed":
         raise InputError(
-            f"'{scenario.id}' is a draft; only reviewed scenarios can be used for "
-            "assessment. Use practice mode."
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "'{id}' is a draft; only reviewed scenarios can be used for assessment. Use practice mode.",
+            ),
+            params={"id": scenario.id},
         )
     script = _script_for(db, scenario)
     if seed is None:
@@ -430,7 +442,10 @@ def resume_attempt(
     with db.session() as s:
         row = s.get(PracticeAttempt, attempt_id)
         if row is None:
-            raise InputError(f"There is no practice attempt '{attempt_id}'.")
+            raise InputError(
+                QT_TRANSLATE_NOOP("errors", "There is no practice attempt '{attempt_id}'."),
+                params={"attempt_id": attempt_id},
+            )
         if not resumable(row.status):
             raise InputError(
                 QT_TRANSLATE_NOOP(
@@ -448,7 +463,11 @@ def resume_attempt(
         scenario = find_scenario(scenario_id, _resolver(db))
     if scenario.fingerprint != wanted:
         raise InputError(
-            f"The scenario '{scenario_id}' has changed since this attempt; it cannot be resumed."
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The scenario '{scenario_id}' has changed since this attempt; it cannot be resumed.",
+            ),
+            params={"scenario_id": scenario_id},
         )
     rclock = _ResumeClock(clock)
     run = PracticeRun(scenario, _script_for(db, scenario), seed, mode, clock=rclock)  # type: ignore[arg-type]
@@ -467,7 +486,9 @@ def debrief(db: Database, attempt_id: str, lang: str, *, who: Principal | None =
 
     run = replay_attempt(db, attempt_id, who=who)
     if run.outcome is None:
-        raise InputError("This attempt was not finished; there is no debrief.")
+        raise InputError(
+            QT_TRANSLATE_NOOP("errors", "This attempt was not finished; there is no debrief.")
+        )
     return debrief_lines(run, run.outcome, lang)
 
 
@@ -477,7 +498,10 @@ def replay_attempt(db: Database, attempt_id: str, *, who: Principal | None = Non
     with db.session() as s:
         row = s.get(PracticeAttempt, attempt_id)
         if row is None:
-            raise InputError(f"There is no practice attempt '{attempt_id}'.")
+            raise InputError(
+                QT_TRANSLATE_NOOP("errors", "There is no practice attempt '{attempt_id}'."),
+                params={"attempt_id": attempt_id},
+            )
         actions = [Action(a.seq, a.clock, a.action, a.arg) for a in row.actions]
         scenario_id, yaml_text, seed, mode = row.scenario_id, row.scenario_yaml, row.seed, row.mode
         wanted = row.scenario_hash
@@ -487,7 +511,10 @@ def replay_attempt(db: Database, attempt_id: str, *, who: Principal | None = Non
         scenario = find_scenario(scenario_id, _resolver(db))
     if scenario.fingerprint != wanted:
         raise InputError(
-            f"The scenario '{scenario_id}' has changed since this attempt; it "
-            "cannot be replayed exactly."
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "The scenario '{scenario_id}' has changed since this attempt; it cannot be replayed exactly.",
+            ),
+            params={"scenario_id": scenario_id},
         )
     return PracticeRun.replay(scenario, _script_for(db, scenario), seed, mode, actions)  # type: ignore[arg-type]

@@ -24,7 +24,7 @@ from typing import Any, Optional, Sequence
 
 from sqlalchemy import select
 
-from facilitator.app.access import Login, Principal, acting, denied
+from facilitator.app.access import AccessDenied, Login, Principal, acting, as_user
 from facilitator.app.practice import attempt_actor, may_open_attempt, owns_attempt
 from facilitator.errors import InputError
 from facilitator.i18n import QT_TRANSLATE_NOOP
@@ -45,14 +45,20 @@ MAX_LABEL = 100
 def _label(value: str, what: str) -> str:
     value = (value or "").strip()
     if not value or len(value) > MAX_LABEL:
-        raise InputError(f"Give {what} a name of 1 to {MAX_LABEL} characters.")
+        raise InputError(
+            QT_TRANSLATE_NOOP("errors", "Give {what} a name of 1 to {max_label} characters."),
+            params={"what": what, "max_label": MAX_LABEL},
+        )
     return value
 
 
 def _attempt(s: Any, attempt_id: str) -> PracticeAttempt:
     row = s.get(PracticeAttempt, attempt_id)
     if row is None:
-        raise InputError(f"There is no practice attempt '{attempt_id}'.")
+        raise InputError(
+            QT_TRANSLATE_NOOP("errors", "There is no practice attempt '{attempt_id}'."),
+            params={"attempt_id": attempt_id},
+        )
     return row
 
 
@@ -136,11 +142,11 @@ def save_reflection(
     with db.session() as s:
         found = s.get(PracticeAttempt, attempt_id)
         if found is not None and not owns_attempt(actor, found.user_id):
-            raise denied(
+            raise AccessDenied(
                 QT_TRANSLATE_NOOP(
                     "practice", "{user} may write reactions only on their own attempts."
                 ),
-                actor,
+                params=as_user(actor),
             )
     reactions = (reactions or "").strip()
     if not reactions:
@@ -151,8 +157,8 @@ def save_reflection(
         )
     if len(reactions) > MAX_TEXT or len(went_well or "") > MAX_TEXT:
         raise InputError(
-            QT_TRANSLATE_NOOP("errors", "Keep each answer under {n} characters."),
-            params={"n": MAX_TEXT},
+            QT_TRANSLATE_NOOP("errors", "Keep each answer under {max_text} characters."),
+            params={"max_text": MAX_TEXT},
         )
     if (
         isinstance(self_rating, bool)
@@ -166,7 +172,9 @@ def save_reflection(
     with db.session() as s:
         row = _attempt(s, attempt_id)
         if row.status != "finished":
-            raise InputError("The debrief opens once the practice has finished.")
+            raise InputError(
+                QT_TRANSLATE_NOOP("errors", "The debrief opens once the practice has finished.")
+            )
         trainee = row.trainee
     _add(
         db,
@@ -331,14 +339,20 @@ def debrief(
         trainee, mode, seed, started = row.trainee, row.mode, row.seed, row.started_at
         status = row.status
     if status != "finished":
-        raise InputError("This attempt was not finished; there is no debrief.")
+        raise InputError(
+            QT_TRANSLATE_NOOP("errors", "This attempt was not finished; there is no debrief.")
+        )
     mine = _reflection(db, attempt_id)
     if mine is None and require_reflection:
-        raise InputError("First say how it went for you; the debrief follows.")
+        raise InputError(
+            QT_TRANSLATE_NOOP("errors", "First say how it went for you; the debrief follows.")
+        )
     run = run or _replay(db, attempt_id, actor)
     outcome = run.outcome
     if outcome is None:
-        raise InputError("This attempt was not finished; there is no debrief.")
+        raise InputError(
+            QT_TRANSLATE_NOOP("errors", "This attempt was not finished; there is no debrief.")
+        )
     sc = run.scenario
     notes = _comments(db, attempt_id)
     by_seq: dict[Optional[int], list[Comment]] = defaultdict(list)
@@ -467,10 +481,13 @@ def add_comment(
 ) -> str:
     """A trainer's comment on one moment (a transcript entry) or on the whole attempt."""
     actor = _reviewer(db, attempt_id, who)
-    author = _label(author, "the trainer")
+    author = _label(author, QT_TRANSLATE_NOOP("errors", "the trainer"))
     text = (text or "").strip()
     if not text or len(text) > MAX_TEXT:
-        raise InputError(f"Write a comment of 1 to {MAX_TEXT} characters.")
+        raise InputError(
+            QT_TRANSLATE_NOOP("errors", "Write a comment of 1 to {max_text} characters."),
+            params={"max_text": MAX_TEXT},
+        )
     if seq is not None:
         with db.session() as s:
             found = s.scalar(
@@ -479,7 +496,7 @@ def add_comment(
                 )
             )
         if found is None:
-            raise InputError("That moment is not in this attempt.")
+            raise InputError(QT_TRANSLATE_NOOP("errors", "That moment is not in this attempt."))
     return _add(
         db, attempt_id, "comment", author, {"text": text, "seq": seq, "user_id": actor.user_id}
     )
@@ -502,18 +519,23 @@ def override_score(
     unit of work, in the audit log's hash chain (issue 14) as
     ``practice.score_override``."""
     user_id = _reviewer(db, attempt_id, who).user_id or None
-    author = _label(author, "the trainer")
+    author = _label(author, QT_TRANSLATE_NOOP("errors", "the trainer"))
     if competency not in COMPETENCIES:
-        raise InputError(f"Unknown competency '{competency}'.")
+        raise InputError(
+            QT_TRANSLATE_NOOP("errors", "Unknown competency '{competency}'."),
+            params={"competency": competency},
+        )
     if isinstance(score, bool) or not isinstance(score, int) or not -30 <= score <= 30:
-        raise InputError("The score is a whole number from -30 to 30.")
+        raise InputError(QT_TRANSLATE_NOOP("errors", "The score is a whole number from -30 to 30."))
     reason = (reason or "").strip()
     if len(reason) < 3 or len(reason) > MAX_TEXT:
-        raise InputError("Give the reason for changing the score.")
+        raise InputError(QT_TRANSLATE_NOOP("errors", "Give the reason for changing the score."))
     with db.session() as s:
         row = _attempt(s, attempt_id)
         if row.status != "finished":
-            raise InputError("Only a finished attempt has scores to change.")
+            raise InputError(
+                QT_TRANSLATE_NOOP("errors", "Only a finished attempt has scores to change.")
+            )
         before = int((row.scores or {}).get(competency, 0))
     return _add(
         db,
@@ -566,24 +588,25 @@ def add_rating(
     A second rating is another trainer's: the rating keeps the signed-in user, and
     one user may not rate the same attempt under two names."""
     actor = _reviewer(db, attempt_id, who)
-    rater = _label(rater, "the rater")
+    rater = _label(rater, QT_TRANSLATE_NOOP("errors", "the rater"))
     me = actor.user_id or actor.login
     for r in _items(db, attempt_id, "rating"):
         if r.author != rater and (r.data.get("user_id") or "") == me:
-            raise denied(
+            raise AccessDenied(
                 QT_TRANSLATE_NOOP(
                     "practice",
                     "{user} has already rated this attempt as {rater}: a second rating "
                     "must come from another trainer, signed in as themselves.",
                 ),
-                actor,
-                rater=Login(r.author),
+                params=as_user(actor, rater=Login(r.author)),
             )
     bad = [v for v in list(levels.values()) + [result] if v not in RESULTS]
     if bad or any(k not in COMPETENCIES for k in levels):
-        raise InputError("Each rating is one of: not yet, developing, competent.")
+        raise InputError(
+            QT_TRANSLATE_NOOP("errors", "Each rating is one of: not yet, developing, competent.")
+        )
     if not levels:
-        raise InputError("Rate at least one competency.")
+        raise InputError(QT_TRANSLATE_NOOP("errors", "Rate at least one competency."))
     return _add(
         db,
         attempt_id,
@@ -930,20 +953,26 @@ def record_observed_attempt(
     from facilitator.practice.engine import ManualClock, autoplay
 
     actor = acting(db, who, "practice.review")
-    observer = _label(observer, "the observer")
+    observer = _label(observer, QT_TRANSLATE_NOOP("errors", "the observer"))
     scenario, _text = _svc_load(scenario_ref, db)
     choose: dict[str, str] = {}
     for dec_id, number in marks.items():
         try:
             dec = scenario.decision(dec_id)
         except KeyError:
-            raise InputError(f"The scenario has no decision '{dec_id}'.") from None
+            raise InputError(
+                QT_TRANSLATE_NOOP("errors", "The scenario has no decision '{dec_id}'."),
+                params={"dec_id": dec_id},
+            ) from None
         if (
             isinstance(number, bool)
             or not isinstance(number, int)
             or not 1 <= number <= len(dec.options)
         ):
-            raise InputError(f"Decision '{dec_id}' has options 1 to {len(dec.options)}.")
+            raise InputError(
+                QT_TRANSLATE_NOOP("errors", "Decision '{dec_id}' has options 1 to {n}."),
+                params={"dec_id": dec_id, "n": len(dec.options)},
+            )
         choose[dec_id] = dec.options[number - 1].id
     clock = ManualClock()
     attempt = start_attempt(
@@ -953,7 +982,11 @@ def record_observed_attempt(
     def chooser(_run: PracticeRun, decision: Any) -> str:
         if decision.id not in choose:
             raise InputError(
-                f"The sheet has no tick for decision '{decision.id}', which came up on this path."
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "The sheet has no tick for decision '{id}', which came up on this path.",
+                ),
+                params={"id": decision.id},
             )
         return choose[decision.id]
 

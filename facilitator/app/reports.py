@@ -16,7 +16,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Optional
 
-from facilitator.app.access import Principal, acting, denied, may_see_group
+from facilitator.app.access import AccessDenied, Principal, acting, as_user, may_see_group
 from facilitator.i18n import QT_TRANSLATE_NOOP
 
 SESSION, GROUP, PROGRAM = "session", "group", "program"
@@ -33,6 +33,28 @@ def _group_owner(db: Any, group_id: Optional[str], session_id: Optional[str]) ->
         return group.owner_id if group is not None else None
 
 
+def held_days(db: Any, group_id: Optional[str] = None) -> list[date]:
+    """The days real sessions were held (one group's, or every group's), oldest first:
+    the report dialog's default period ends with the latest, and it warns before
+    saving a period with none. No participant data: days only."""
+    from facilitator.tracking.analytics import held_sessions
+    from facilitator.tracking.loaders import load_dataset
+
+    with db.session() as s:
+        data = load_dataset(s, [group_id] if group_id else None, with_steps=False)
+    return [row.day for row in held_sessions(data.sessions)]
+
+
+def default_months(days: list[date], today: date) -> tuple[date, date]:
+    """Three whole months ending with the month of the latest session held (or this
+    month when none was), so a report written right after a session includes it."""
+    end = max(days) if days else today
+    first = end.replace(day=1)
+    month = first.month - 2
+    start = date(first.year + (month - 1) // 12, (month - 1) % 12 + 1, 1)
+    return start, first
+
+
 def check(
     db: Any,
     kind: str,
@@ -40,16 +62,15 @@ def check(
     *,
     group_id: Optional[str] = None,
     session_id: Optional[str] = None,
-    lang: str = "en",
 ) -> Principal:
     """The acting user, refused unless they may write this report."""
     if kind == PROGRAM:  # every group, so a supervisor's report
-        return acting(db, who, "reports.program", lang)
-    actor = acting(db, who, "reports.write", lang)
+        return acting(db, who, "reports.program")
+    actor = acting(db, who, "reports.write")
     if not may_see_group(actor, _group_owner(db, group_id, session_id)):
-        raise denied(
+        raise AccessDenied(
             QT_TRANSLATE_NOOP("reports", "{user} may write reports only on the groups they run."),
-            actor,
+            params=as_user(actor),
         )
     return actor
 
@@ -70,7 +91,7 @@ def build(
     """Check the role, then build the report (nothing is written)."""
     from facilitator.tracking import reports
 
-    check(db, kind, who, group_id=group_id, session_id=session_id, lang=lang)
+    check(db, kind, who, group_id=group_id, session_id=session_id)
     if kind == SESSION:
         return reports.build_session_report(db, session_id or "", lang)
     if kind == GROUP:

@@ -87,7 +87,9 @@ def set_thresholds(db: Database, who: Principal, **values: Any) -> dict[str, Any
     require(who, "settings.manage")
     for k, v in values.items():
         if k not in rt.DEFAULTS:
-            raise InputError(f"Unknown review setting {k!r}.")
+            raise InputError(
+                QT_TRANSLATE_NOOP("review", "Unknown review setting '{k}'."), params={"k": k}
+            )
         if isinstance(v, bool) or not isinstance(v, (int, float)) or v <= 0:
             raise InputError(
                 QT_TRANSLATE_NOOP("review", "A review threshold must be a positive number.")
@@ -352,7 +354,7 @@ def list_items(
         if filters.group_id:
             q = q.where(ReviewItem.group_id == filters.group_id)
         if filters.facilitator:
-            q = q.where(UserAccount.login == filters.facilitator)
+            q = q.where(_fac_filter(db, filters.facilitator))
         if filters.kind:
             q = q.where(ReviewItem.kind == filters.kind)
         if filters.state == "open":
@@ -372,7 +374,8 @@ def list_items(
         )
         if limit:
             q = q.limit(limit)
-        return [_view(i, name, login) for i, name, login in s.execute(q)]
+        owner = _owner_login(db)
+        return [_view(i, name, login, owner) for i, name, login in s.execute(q)]
 
 
 def counts(db: Database, who: Principal, filters: Filters = Filters()) -> dict[str, int]:
@@ -387,8 +390,8 @@ def counts(db: Database, who: Principal, filters: Filters = Filters()) -> dict[s
         if filters.group_id:
             q = q.where(ReviewItem.group_id == filters.group_id)
         if filters.facilitator:
-            q = q.join(UserAccount, UserAccount.user_id == ReviewItem.facilitator_id).where(
-                UserAccount.login == filters.facilitator
+            q = q.outerjoin(UserAccount, UserAccount.user_id == ReviewItem.facilitator_id).where(
+                _fac_filter(db, filters.facilitator)
             )
         if filters.state == "open":
             q = q.where(ReviewItem.state.in_(OPEN_STATES))
@@ -424,7 +427,27 @@ def _check_filters(f: Filters) -> None:
                 ) from None
 
 
-def _view(i: ReviewItem, group_name: str | None, login: str | None) -> ItemView:
+def _owner_login(db: Database) -> str:
+    """The install owner's user name: a group with no owner recorded is theirs
+    (:func:`facilitator.app.access.owns_group`). Read only."""
+    from facilitator.store import users as core
+
+    return core.ensure_owner(db).login if core.accounts(db) else core.OWNER_LOGIN
+
+
+def _fac_filter(db: Database, login: str) -> Any:
+    """Items run by ``login``: their own, and for the owner those of unowned groups."""
+    from sqlalchemy import and_, or_
+
+    mine = UserAccount.login == login
+    if login != _owner_login(db):
+        return mine
+    return or_(mine, and_(ReviewItem.facilitator_id.is_(None), ReviewItem.group_id.is_not(None)))
+
+
+def _view(i: ReviewItem, group_name: str | None, login: str | None, owner: str = "") -> ItemView:
+    if not login and i.facilitator_id is None and i.group_id is not None:
+        login = owner  # the group's owner: the install's owner when none is recorded
     return ItemView(
         i.id,
         i.kind,
@@ -515,7 +538,7 @@ def show(db: Database, who: Principal, item_id: str) -> ItemDetail:
         )
         name = s.scalar(select(Group.name).where(Group.id == item.group_id))
         fac = logins.get(item.facilitator_id, "") if item.facilitator_id else ""
-        view = _view(item, name, fac)
+        view = _view(item, name, fac, _owner_login(db))
     pend = [a.id for a in approvals._pending(db, "close_risk_item") if a.target_id == view.id]
     return ItemDetail(view, hist, sign, pend[0] if pend else None)
 

@@ -25,6 +25,7 @@ from sqlcipher3.dbapi2 import OperationalError as CipherOperationalError
 from sqlalchemy.orm import Session as OrmSession
 
 from facilitator.errors import InputError
+from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.session.rules import RuleSet, effective_rules, load_ruleset, record_agreement
 from facilitator.store.models import (
     Attendance,
@@ -146,7 +147,7 @@ def load_run_data(
     may_run(s, who, session_id)
     sess = s.get(Session, session_id)
     if sess is None:
-        raise InputError("That session does not exist.")
+        raise InputError(QT_TRANSLATE_NOOP("errors", "That session does not exist."))
     group: Group = sess.group
     people = [Person(p.id, p.code, p.alias) for p in participants.list_participants(s, group.id)]
     rows = list(s.scalars(select(Attendance).where(Attendance.session_id == session_id)))

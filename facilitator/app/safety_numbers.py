@@ -13,11 +13,24 @@ from typing import Any
 
 from sqlalchemy.orm import Session as OrmSession
 
+from facilitator.errors import InputError
+from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.session import safety
 from facilitator.store.models import SafetyResource
 
 # Names given to a placeholder once its number is filled in (stored in the language of
 # the screen, like the placeholders themselves).
+# Which number is wrong, said by name: a form with two phone fields must not leave the
+# facilitator guessing. ``InputError.field`` is the key, so the form focuses that field.
+BAD_NUMBER = {
+    "emergency": QT_TRANSLATE_NOOP(
+        "Safety", "The emergency number may contain only digits, spaces and + ( ) - . /"
+    ),
+    "crisis": QT_TRANSLATE_NOOP(
+        "Safety", "The crisis line may contain only digits, spaces and + ( ) - . /"
+    ),
+}
+
 NAMES = {
     "emergency": {"en": "Emergency number", "ar": "رقم الطوارئ"},
     "crisis": {"en": "Crisis line", "ar": "خط الأزمات"},
@@ -98,5 +111,10 @@ def set_safety_numbers(
             fields["name"] = NAMES[key][lang]
             if row.notes in set(default.get("notes", {}).values()):
                 fields["notes"] = ""
-        safety.update_resource(s, row.id, **fields)
+        try:
+            safety.update_resource(s, row.id, **fields)
+        except InputError as exc:
+            if exc.field != "phone":
+                raise
+            raise InputError(BAD_NUMBER[key], field=key) from exc
     return safety_numbers(s, lang)

@@ -74,3 +74,18 @@ def verify(
     )
     if not hmac.compare_digest(unlocked.key, store.key):
         raise WrongKeyError(QT_TRANSLATE_NOOP("store", "The passphrase is not correct."))
+
+
+def verify_as(
+    store: service.OpenedStore,
+    *,
+    passphrase: Optional[str] = None,
+    recovery_code: Optional[str] = None,
+) -> object:
+    """:func:`verify`, then who is at the keyboard: the user whose own passphrase this
+    is (an :class:`~facilitator.app.access.Principal`), or None (a recovery code, or
+    the install's first passphrase)."""
+    from facilitator.app import users
+
+    verify(store, passphrase=passphrase, recovery_code=recovery_code)
+    return users.by_passphrase(store, passphrase)

@@ -68,6 +68,23 @@ def sign_in(
     return _principal(owner, owner.user_id)
 
 
+def by_passphrase(store: OpenedStore, passphrase: str | None) -> Principal | None:
+    """The user whose own passphrase this is (None: nobody's in particular, e.g. the
+    install's first passphrase before users were added, or a recovery code).
+
+    Why: on a shared install the passphrase typed at the lock screen already says who
+    is at the keyboard, so nobody is asked for a name and the passphrase a second time.
+    """
+    if not passphrase:
+        return None
+    owner = core.ensure_owner(store.db)
+    uid = core.user_of_passphrase(store.path, passphrase)
+    acct = core.by_id(store.db, uid) if uid else None
+    if acct is None or not acct.active:
+        return None
+    return _principal(acct, owner.user_id)
+
+
 def list_users(store: OpenedStore, who: Principal) -> list[core.Account]:
     require(who, "users.list")
     return core.accounts(store.db)

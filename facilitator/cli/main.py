@@ -78,6 +78,31 @@ def _run_app(args: argparse.Namespace) -> int:
     return run_app(args)
 
 
+def cli_message(exc: FacilitatorError) -> str:
+    """The line the CLI prints: the error's English sentence, or, where the services say
+    "the start date" or "sign in", the same facts in the command line's own words."""
+    from facilitator.app import access, bundle_keys, bundles
+    from facilitator.tracking import periods
+
+    wording = {
+        periods.NOT_A_MONTH_START: "--from {date} does not start a month; reports cover "
+        "whole calendar months: the first day of a month to the last day of a month, "
+        "for example 2026-01-01 to 2026-03-31.",
+        periods.NOT_A_MONTH_END: "--to {date} does not end a month; reports cover "
+        "whole calendar months: the first day of a month to the last day of a month, "
+        "for example 2026-01-01 to 2026-03-31.",
+        periods.REVERSED: "--from {date_from} is after --to {date_to}.",
+        access.SEVERAL_USERS: "This store has several users: sign in first "
+        "(--user NAME on the command line).",
+        bundles.NOT_TRUSTED: "That key is not trusted here: check its fingerprint with the "
+        "person, then 'facilitator keys trust FILE --fingerprint FP'.",
+        bundle_keys.NO_SINGLE_KEY: "No single key matches '{key_id}'; see 'facilitator keys list'.",
+    }.get(exc.template)
+    if wording is None:
+        return str(exc)
+    return wording.format(**exc.params)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     from facilitator.store.hardening import disable_core_dumps
@@ -101,7 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.flush()  # a closed pipe shows here, inside the handlers below
         return code
     except FacilitatorError as exc:
-        print(f"facilitator: error: {exc}", file=sys.stderr)
+        print(f"facilitator: error: {cli_message(exc)}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("facilitator: interrupted", file=sys.stderr)

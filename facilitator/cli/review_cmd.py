@@ -13,6 +13,7 @@ import json
 from facilitator.app import review as svc
 from facilitator.cli.auth import add_user_args, open_as
 from facilitator.i18n import translate
+from facilitator.tracking.report_text import severity as severity_word
 from facilitator.tracking.review_triggers import KIND_TITLES, KINDS
 
 
@@ -127,6 +128,9 @@ def _show(args: argparse.Namespace) -> int:
     if i.kind == "import_conflict":
         _print_versions(i.facts)
     else:
+        if "severity" in i.facts:  # the word, as on the screen and in the PDF
+            level = i.facts["severity"]
+            print(f"severity: {severity_word(level, 'en')} (level {level})")
         print("facts: " + json.dumps(i.facts, ensure_ascii=False, sort_keys=True))
     if i.supersedes_id:
         print(f"follows signed item: {i.supersedes_id}")

@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session as OrmSession
 
 from facilitator.demo import texts
 from facilitator.errors import InputError
+from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.resources import resource_path
 from facilitator.store.db import Database
 from facilitator.store.models import (
@@ -186,12 +187,17 @@ class _Person:
 def check_sizes(groups: int, weeks: int, participants_per_group: int) -> None:
     """Refuse sizes that are not sensible before anything is opened or written."""
     for name, value, hi in (
-        ("groups", groups, MAX_GROUPS),
-        ("weeks", weeks, MAX_WEEKS),
-        ("participants per group", participants_per_group, MAX_PEOPLE),
+        (QT_TRANSLATE_NOOP("errors", "groups"), groups, MAX_GROUPS),
+        (QT_TRANSLATE_NOOP("errors", "weeks"), weeks, MAX_WEEKS),
+        (QT_TRANSLATE_NOOP("errors", "participants per group"), participants_per_group, MAX_PEOPLE),
     ):
         if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= hi:
-            raise InputError(f"The number of {name} must be a whole number from 1 to {hi}.")
+            raise InputError(
+                QT_TRANSLATE_NOOP(
+                    "errors", "The number of {name} must be a whole number from 1 to {hi}."
+                ),
+                params={"name": name, "hi": hi},
+            )
 
 
 def generate_demo(

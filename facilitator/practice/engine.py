@@ -20,7 +20,7 @@ import time
 from dataclasses import asdict, dataclass, field
 from typing import Any, Callable, Iterable, Literal, Optional
 
-from facilitator.errors import EngineError
+from facilitator.errors import Items, EngineError
 from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.session.engine import RunEngine
 from facilitator.session.events import Clock
@@ -119,11 +119,21 @@ class PracticeRun:
         temperaments: dict[str, str] | None = None,
     ) -> None:
         if mode not in MODES:
-            raise EngineError(f"Unknown practice mode '{mode}'; use practice or assessment.")
+            raise EngineError(
+                QT_TRANSLATE_NOOP(
+                    "Practice", "Unknown practice mode '{mode}'; use practice or assessment."
+                ),
+                params={"mode": mode},
+            )
         if script.id != scenario.script:
-            raise EngineError(f"The scenario runs on '{scenario.script}', not '{script.id}'.")
+            raise EngineError(
+                QT_TRANSLATE_NOOP("Practice", "The scenario runs on '{script}', not '{id}'."),
+                params={"script": scenario.script, "id": script.id},
+            )
         if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed < 2**31:
-            raise EngineError("The seed is a whole number from 0 to 2147483647.")
+            raise EngineError(
+                QT_TRANSLATE_NOOP("Practice", "The seed is a whole number from 0 to 2147483647.")
+            )
         self.scenario, self.script, self.seed, self.mode = scenario, script, seed, mode
         self._raw_clock = clock
         self._t0 = clock()
@@ -239,8 +249,10 @@ class PracticeRun:
             option = decision.option(option_id)
         except KeyError:
             raise EngineError(
-                f"The decision has no option '{option_id}'; choose one of: "
-                f"{', '.join(o.id for o in decision.options)}."
+                QT_TRANSLATE_NOOP(
+                    "Practice", "The decision has no option '{option_id}'; choose one of: {known}."
+                ),
+                params={"option_id": option_id, "known": Items(o.id for o in decision.options)},
             ) from None
         self._act("choose", option_id)
         response = round(self.clock_seconds() - self._pending_since, 3)
@@ -294,7 +306,10 @@ class PracticeRun:
         self._need_open()
         ev = next((e for e in self.scenario.events if e.id == event_id), None)
         if ev is None:
-            raise EngineError(f"The scenario has no event '{event_id}'.")
+            raise EngineError(
+                QT_TRANSLATE_NOOP("Practice", "The scenario has no event '{event_id}'."),
+                params={"event_id": event_id},
+            )
         if ev.id in self.fired:
             raise EngineError(QT_TRANSLATE_NOOP("Practice", "That event has already happened."))
         self._act("inject", event_id)
@@ -380,7 +395,10 @@ class PracticeRun:
         elif act.action in ("start", "pause", "resume", "finish", "abandon"):
             getattr(self, act.action)()
         else:
-            raise EngineError(f"The attempt's log is damaged at entry {act.seq}.")
+            raise EngineError(
+                QT_TRANSLATE_NOOP("Practice", "The attempt's log is damaged at entry {seq}."),
+                params={"seq": act.seq},
+            )
 
     # ---- internals --------------------------------------------------------------------
 
@@ -619,6 +637,8 @@ def autoplay(
         else:
             run.next_step()
     else:
-        raise EngineError("The practice did not finish within the move limit.")
+        raise EngineError(
+            QT_TRANSLATE_NOOP("Practice", "The practice did not finish within the move limit.")
+        )
     assert run.outcome is not None or run.done
     return run.outcome  # type: ignore[return-value]

@@ -18,6 +18,7 @@ from typing import Any, Callable, Mapping
 from pydantic import ValidationError
 
 from facilitator.errors import ScriptError
+from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.resources import resource_path
 from facilitator.scripts.loader import (
     Problem,
@@ -190,6 +191,9 @@ def find_scenario(ref: str, resolve_script: ScriptResolver | None = None) -> Sce
         return load_scenario_file(ref, resolve_script)
     known = ", ".join(sorted(_builtins()))
     raise ScriptError(
-        f"there is no built-in scenario '{ref}'; use one of: {known}, "
-        "or give the path of a scenario file"
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "there is no built-in scenario '{ref}'; use one of: {known}, or give the path of a scenario file",
+        ),
+        params={"ref": ref, "known": known},
     )

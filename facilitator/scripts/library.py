@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
 from facilitator.errors import ScriptError
+from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.resources import resource_path
 from facilitator.scripts.loader import load_script_file, parse_script_text
 from facilitator.scripts.model import Script
@@ -51,7 +52,9 @@ def _builtins() -> dict[str, Script]:
         script = load_script_file(path)
         if script.id != path.stem:
             raise ScriptError(
-                f"the script id '{script.id}' does not match the file name", path=str(path)
+                QT_TRANSLATE_NOOP("errors", "the script id '{id}' does not match the file name"),
+                params={"id": script.id},
+                path=str(path),
             )
         scripts[script.id] = script
     return scripts
@@ -102,7 +105,10 @@ def load_script(script_id: str, db_session: OrmSession | None = None) -> Script:
         row = db_session.scalar(select(CustomScript).where(CustomScript.script_id == script_id))
         if row is not None:
             return parse_script_text(row.yaml_text, f"custom:{script_id}")
-    raise ScriptError(f"there is no script with the id '{script_id}'")
+    raise ScriptError(
+        QT_TRANSLATE_NOOP("errors", "there is no script with the id '{script_id}'"),
+        params={"script_id": script_id},
+    )
 
 
 def save_custom_script(
@@ -112,7 +118,10 @@ def save_custom_script(
     script = parse_script_text(yaml_text, "custom script")
     if script.id in _builtins():
         raise ScriptError(
-            f"'{script.id}' is the id of a built-in script; give your copy a new id",
+            QT_TRANSLATE_NOOP(
+                "errors", "'{id}' is the id of a built-in script; give your copy a new id"
+            ),
+            params={"id": script.id},
             path="custom script",
             field="id",
         )

@@ -43,10 +43,6 @@ class _StepState:
     visited: bool = False
 
 
-def _err(text: str) -> EngineError:
-    return EngineError(text)
-
-
 def _is_index(value: object) -> bool:
     """A step position: an int, and not ``True``/``False`` (which Python counts as ints)."""
     return isinstance(value, int) and not isinstance(value, bool)
@@ -63,7 +59,7 @@ class RunEngine(RoundActions):
             StepPlan.from_script(steps) if isinstance(steps, Script) else list(steps)
         )
         if not self.plan:
-            raise _err(QT_TRANSLATE_NOOP("RunEngine", "The script has no steps to run."))
+            raise EngineError(QT_TRANSLATE_NOOP("RunEngine", "The script has no steps to run."))
         self._clock = clock
         self.recorder = recorder
         self._listeners: list[Callable[[EngineEvent], None]] = []
@@ -94,14 +90,22 @@ class RunEngine(RoundActions):
         engine = cls(steps, clock)
         for ev in events:
             if ev.seq != len(engine.events) + 1:
-                raise _err(f"The session log is out of order at entry {ev.seq}.")
+                raise EngineError(
+                    QT_TRANSLATE_NOOP(
+                        "RunEngine", "The session log is out of order at entry {seq}."
+                    ),
+                    params={"seq": ev.seq},
+                )
             engine._check_replayable(ev)
             try:
                 engine._apply(ev)
             except (KeyError, IndexError, TypeError, ValueError, AttributeError):
                 # A log we wrote ourselves should never fail here; a damaged one must
                 # still give the user a sentence, not a traceback.
-                raise _err(f"The session log is damaged at entry {ev.seq}.") from None
+                raise EngineError(
+                    QT_TRANSLATE_NOOP("RunEngine", "The session log is damaged at entry {seq}."),
+                    params={"seq": ev.seq},
+                ) from None
         engine._anchor = clock()
         return engine
 
@@ -114,23 +118,34 @@ class RunEngine(RoundActions):
             or not 0 <= ev.step_index < n
             or self.plan[ev.step_index].id != ev.step_id
         ):
-            raise _err(
-                f"The session log does not match this script at entry {ev.seq}: "
-                f"step '{ev.step_id}' is not step {ev.step_index} of the script."
+            raise EngineError(
+                QT_TRANSLATE_NOOP(
+                    "RunEngine",
+                    "The session log does not match this script at entry {seq}: "
+                    "step '{step_id}' is not step {step_index} of the script.",
+                ),
+                params={"seq": ev.seq, "step_id": ev.step_id, "step_index": ev.step_index},
             )
         target = ev.payload.get("index") if isinstance(ev.payload, dict) else None
         if ev.action in ("skip", "shorten") and (
             not isinstance(target, int) or not 0 <= target < n
         ):
-            raise _err(f"The session log is damaged at entry {ev.seq}.")
+            raise EngineError(
+                QT_TRANSLATE_NOOP("RunEngine", "The session log is damaged at entry {seq}."),
+                params={"seq": ev.seq},
+            )
         if (
             ev.action == "skip"
             and isinstance(target, int)
             and ev.payload.get("step", self.plan[target].id) != self.plan[target].id
         ):
-            raise _err(
-                f"The session log does not match this script at entry {ev.seq}: "
-                f"the skipped step '{ev.payload.get('step')}' is not step {target}."
+            raise EngineError(
+                QT_TRANSLATE_NOOP(
+                    "RunEngine",
+                    "The session log does not match this script at entry {seq}: "
+                    "the skipped step '{step}' is not step {target}.",
+                ),
+                params={"seq": ev.seq, "step": ev.payload.get("step"), "target": target},
             )
 
     # ---- time -------------------------------------------------------------------
@@ -260,7 +275,7 @@ class RunEngine(RoundActions):
             "finished": QT_TRANSLATE_NOOP("RunEngine", "The session has already finished."),
             "abandoned": QT_TRANSLATE_NOOP("RunEngine", "The session was abandoned."),
         }
-        raise _err(messages[self.status])
+        raise EngineError(messages[self.status])
 
     def start(self) -> EngineEvent:
         self._need("ready")
@@ -291,22 +306,29 @@ class RunEngine(RoundActions):
         assert self.index is not None
         target = self._next_open(self.index)
         if target is None:
-            raise _err(QT_TRANSLATE_NOOP("RunEngine", "This is the last step: finish the session."))
+            raise EngineError(
+                QT_TRANSLATE_NOOP("RunEngine", "This is the last step: finish the session.")
+            )
         return self._emit("next", target, {"from": self.index})
 
     def back(self) -> EngineEvent:
         self._need("running", "paused")
         assert self.index is not None
         if self.index == 0:
-            raise _err(QT_TRANSLATE_NOOP("RunEngine", "This is the first step."))
+            raise EngineError(QT_TRANSLATE_NOOP("RunEngine", "This is the first step."))
         return self._emit("back", self.index - 1, {"from": self.index})
 
     def jump(self, index: int) -> EngineEvent:
         self._need("running", "paused")
         if not _is_index(index) or not 0 <= index < len(self.plan):
-            raise _err(f"There is no step {index}; the script has {len(self.plan)} steps.")
+            raise EngineError(
+                QT_TRANSLATE_NOOP(
+                    "RunEngine", "There is no step {index}; the script has {n} steps."
+                ),
+                params={"index": index, "n": len(self.plan)},
+            )
         if index == self.index:
-            raise _err(QT_TRANSLATE_NOOP("RunEngine", "That is already the current step."))
+            raise EngineError(QT_TRANSLATE_NOOP("RunEngine", "That is already the current step."))
         return self._emit("jump", index, {"from": self.index})
 
     def skip(self, reason: str, index: Optional[int] = None) -> EngineEvent:
@@ -315,14 +337,16 @@ class RunEngine(RoundActions):
         assert self.index is not None
         reason = (reason or "").strip()
         if not reason:
-            raise _err(QT_TRANSLATE_NOOP("RunEngine", "Give a reason for skipping the step."))
+            raise EngineError(
+                QT_TRANSLATE_NOOP("RunEngine", "Give a reason for skipping the step.")
+            )
         target = self.index if index is None else index
         if not _is_index(target) or not self.index <= target < len(self.plan):
-            raise _err(
+            raise EngineError(
                 QT_TRANSLATE_NOOP("RunEngine", "Only the current or a later step can be skipped.")
             )
         if self._steps[target].skipped is not None:
-            raise _err(QT_TRANSLATE_NOOP("RunEngine", "That step is already skipped."))
+            raise EngineError(QT_TRANSLATE_NOOP("RunEngine", "That step is already skipped."))
         payload = {
             "index": target,
             "step": self.plan[target].id,
@@ -342,7 +366,12 @@ class RunEngine(RoundActions):
             or not isinstance(minutes, (int, float))
             or not 0 < minutes <= MAX_EXTEND_MINUTES
         ):
-            raise _err(f"Extend by more than 0 and at most {MAX_EXTEND_MINUTES} minutes.")
+            raise EngineError(
+                QT_TRANSLATE_NOOP(
+                    "RunEngine", "Extend by more than 0 and at most {max_extend_minutes} minutes."
+                ),
+                params={"max_extend_minutes": MAX_EXTEND_MINUTES},
+            )
         return self._emit("extend", self.index, {"minutes": float(minutes)})
 
     def shorten(self, index: int, minutes: float) -> EngineEvent:
@@ -350,13 +379,21 @@ class RunEngine(RoundActions):
         self._need("running", "paused")
         assert self.index is not None
         if not _is_index(index) or not self.index < index < len(self.plan):
-            raise _err(QT_TRANSLATE_NOOP("RunEngine", "Only a later step can be shortened."))
+            raise EngineError(QT_TRANSLATE_NOOP("RunEngine", "Only a later step can be shortened."))
         plan = self.plan[index]
         if plan.mandatory:
-            raise _err(f"'{plan.id}' is mandatory and cannot be shortened.")
+            raise EngineError(
+                QT_TRANSLATE_NOOP("RunEngine", "'{id}' is mandatory and cannot be shortened."),
+                params={"id": plan.id},
+            )
         new = self.planned_seconds(index) / 60 - minutes
         if not minutes > 0 or new < plan.floor_minutes - 1e-9:
-            raise _err(f"'{plan.id}' cannot be shorter than {plan.floor_minutes:g} minutes.")
+            raise EngineError(
+                QT_TRANSLATE_NOOP(
+                    "RunEngine", "'{id}' cannot be shorter than {floor_minutes} minutes."
+                ),
+                params={"id": plan.id, "floor_minutes": f"{plan.floor_minutes:g}"},
+            )
         return self._emit("shorten", self.index, {"index": index, "minutes": float(minutes)})
 
     def finish(self) -> EngineEvent:

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session as OrmSession
 
 from facilitator import steplog
 from facilitator.errors import EngineError, StoreError
+from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.session.engine import Clock, EngineEvent, RunEngine
 from facilitator.scripts.model import Script
 from facilitator.store.db import Database
@@ -110,7 +111,7 @@ class SessionRunner:
         """Create a planned session for ``script`` (not yet started)."""
         with db.unit() as s:
             if s.get(Group, group_id) is None:
-                raise StoreError("That group does not exist.")
+                raise StoreError(QT_TRANSLATE_NOOP("errors", "That group does not exist."))
             row = Session(
                 group_id=group_id,
                 script_id=script.id,
@@ -145,10 +146,13 @@ class SessionRunner:
         with db.unit() as s:
             row = s.get(Session, session_id)
             if row is None:
-                raise EngineError("That session does not exist.")
+                raise EngineError(QT_TRANSLATE_NOOP("errors", "That session does not exist."))
             if row.status not in (SessionStatus.running, SessionStatus.paused):
                 raise EngineError(
-                    "That session is not running or paused, so there is nothing to resume."
+                    QT_TRANSLATE_NOOP(
+                        "errors",
+                        "That session is not running or paused, so there is nothing to resume.",
+                    )
                 )
             if script is None:
                 from facilitator.scripts.library import load_script
@@ -185,7 +189,10 @@ class SessionRunner:
                 for e in events
             ):
                 raise EngineError(
-                    "The script was changed since this session started, so it cannot be resumed."
+                    QT_TRANSLATE_NOOP(
+                        "errors",
+                        "The script was changed since this session started, so it cannot be resumed.",
+                    )
                 )
         engine = RunEngine.replay(script, events, clock)
         runner = cls(db, session_id, engine, wall, no_notes=no_notes)
@@ -238,7 +245,9 @@ class SessionRunner:
                 )
                 row = s.get(Session, self.session_id)
                 if row is None:
-                    raise EngineError("The session was deleted while it was running.")
+                    raise EngineError(
+                        QT_TRANSLATE_NOOP("errors", "The session was deleted while it was running.")
+                    )
                 status = _STATUS_AFTER.get(event.action)
                 if status is not None:
                     row.status = status
@@ -248,7 +257,9 @@ class SessionRunner:
                     row.ended_at = at
         except SQLAlchemyError as exc:  # the UI must say the log could not be saved
             raise StoreError(
-                "The session log could not be saved; the last action was not applied."
+                QT_TRANSLATE_NOOP(
+                    "errors", "The session log could not be saved; the last action was not applied."
+                )
             ) from exc
 
 
@@ -342,7 +353,7 @@ def no_notes_record(db: Database, session_id: str, script: Script | None = None)
     with db.unit() as s:
         row = s.get(Session, session_id)
         if row is None:
-            raise EngineError("That session does not exist.")
+            raise EngineError(QT_TRANSLATE_NOOP("errors", "That session does not exist."))
         when = _aware(row.started_at).date() if row.started_at else None
         attending = s.scalar(
             select(func.count())

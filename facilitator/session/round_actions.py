@@ -17,10 +17,6 @@ if TYPE_CHECKING:
     from facilitator.session.events import EngineEvent, StepPlan
 
 
-def _err(text: str) -> EngineError:
-    return EngineError(text)
-
-
 class RoundActions:
     """Mixin for :class:`RunEngine`; relies on its state and ``_emit``/``_need``."""
 
@@ -57,23 +53,30 @@ class RoundActions:
         self._need("running", "paused")
         codes = [str(c).strip() for c in codes]
         if not codes or any(not c for c in codes):
-            raise _err(QT_TRANSLATE_NOOP("RunEngine", "A round needs at least one participant."))
+            raise EngineError(
+                QT_TRANSLATE_NOOP("RunEngine", "A round needs at least one participant.")
+            )
         if len(set(codes)) != len(codes):
-            raise _err(
+            raise EngineError(
                 QT_TRANSLATE_NOOP("RunEngine", "A participant is listed twice in the round.")
             )
         if start is not None and start not in codes:
-            raise _err(f"'{start}' is not in this round.")
+            raise EngineError(
+                QT_TRANSLATE_NOOP("RunEngine", "'{start}' is not in this round."),
+                params={"start": start},
+            )
         current = self._rounds.get(self.index)  # type: ignore[arg-type]
         if current is not None and current.active:
-            raise _err(QT_TRANSLATE_NOOP("RunEngine", "A round is already going on this step."))
+            raise EngineError(
+                QT_TRANSLATE_NOOP("RunEngine", "A round is already going on this step.")
+            )
         return self._emit("round_start", self.index, {"codes": rotate(codes, start)})
 
     def _round(self) -> RoundState:
         self._need("running", "paused")
         state = self._rounds.get(self.index)  # type: ignore[arg-type]
         if state is None or not state.active:
-            raise _err(QT_TRANSLATE_NOOP("RunEngine", "No round is going on this step."))
+            raise EngineError(QT_TRANSLATE_NOOP("RunEngine", "No round is going on this step."))
         return state
 
     def next_speaker(self) -> EngineEvent:

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from sqlalchemy.orm import Session as OrmSession
 
 from facilitator.errors import InputError, ScriptError
+from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.resources import resource_path
 from facilitator.scripts.model import Text, content_hash
 from facilitator.store.models import RulesAgreement, Session
@@ -95,10 +96,15 @@ def load_ruleset(ruleset_id: str = CORE_ID) -> RuleSet:
         model = _RuleSetModel.model_validate(data)
     except ValidationError as exc:  # a packaging bug, reported plainly
         raise ScriptError(
-            f"the built-in ground rules are invalid: {exc.errors()[0]['msg']}", path=str(path)
+            QT_TRANSLATE_NOOP("errors", "the built-in ground rules are invalid: {problem}"),
+            path=str(path),
+            params={"problem": exc.errors()[0]["msg"]},
         ) from None
     if model.id != ruleset_id:
-        raise ScriptError(f"there is no ground-rule set called '{ruleset_id}'")
+        raise ScriptError(
+            QT_TRANSLATE_NOOP("errors", "there is no ground-rule set called '{ruleset_id}'"),
+            params={"ruleset_id": ruleset_id},
+        )
     return RuleSet(
         id=model.id,
         version=model.version,
@@ -125,7 +131,10 @@ def parse_extra_rules(extra: Iterable[Any]) -> list[Rule]:
             item = {"id": f"group-{i + 1}", "title": words, "text": words}
         if isinstance(item, dict) and item.get("id") in seen:
             raise InputError(
-                f"Group rule {i + 1}: id: '{item['id']}' is used by another of the group's rules"
+                QT_TRANSLATE_NOOP(
+                    "errors", "Group rule {n}: id: '{id}' is used by another of the group's rules"
+                ),
+                params={"n": i + 1, "id": item["id"]},
             )
         try:
             out.append(_rule(_RuleModel.model_validate(item), True))
@@ -136,7 +145,8 @@ def parse_extra_rules(extra: Iterable[Any]) -> list[Rule]:
             err = exc.errors()[0]
             loc = tuple(err["loc"])
             raise InputError(
-                f"Group rule {i + 1}: {_field_name(loc)}: {_plain(err, loc)}"
+                QT_TRANSLATE_NOOP("errors", "Group rule {n}: {field}: {problem}"),
+                params={"n": i + 1, "field": _field_name(loc), "problem": _plain(err, loc)},
             ) from None
     return out
 
@@ -166,7 +176,11 @@ def record_agreement(
 ) -> RulesAgreement:
     """Record that the group reviewed ``rules`` in this session and whether it agreed."""
     if db_session.get(Session, session_id) is None:
-        raise InputError("That session does not exist, so the agreement cannot be recorded.")
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "errors", "That session does not exist, so the agreement cannot be recorded."
+            )
+        )
     version = rules.version + ("+group" if rules.customised else "")
     row = RulesAgreement(
         session_id=session_id,

@@ -19,7 +19,7 @@ import yaml
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session as OrmSession
 
-from facilitator.errors import InputError
+from facilitator.errors import Items, InputError
 from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.resources import resource_path
 from facilitator.store.models import Group, Incident, SafetyResource, Session
@@ -63,8 +63,13 @@ class Protocol:
         for t in self.incident_types:
             if t.id == type_id:
                 return t
-        known = ", ".join(t.id for t in self.incident_types)
-        raise InputError(f"'{type_id}' is not a known incident type (use one of: {known}).")
+        known = Items(t.id for t in self.incident_types)
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "Safety", "'{type_id}' is not a known incident type (use one of: {known})."
+            ),
+            params={"type_id": type_id, "known": known},
+        )
 
 
 def _bilingual(value: Any, where: str) -> dict[str, str]:
@@ -73,7 +78,12 @@ def _bilingual(value: Any, where: str) -> dict[str, str]:
         or not str(value.get("en", "")).strip()
         or not str(value.get("ar", "")).strip()
     ):
-        raise InputError(f"The safety protocol file is damaged: {where} needs en and ar text.")
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "Safety", "The safety protocol file is damaged: {where} needs en and ar text."
+            ),
+            params={"where": where},
+        )
     return {"en": str(value["en"]).strip(), "ar": str(value["ar"]).strip()}
 
 
@@ -128,17 +138,23 @@ def _clean_resource(name: str, phone: str, hours: str, language: str, notes: str
         raise InputError(
             QT_TRANSLATE_NOOP(
                 "Safety", "A phone number may contain only digits, spaces and + ( ) - . /"
-            )
+            ),
+            field="phone",
         )
     for label, value, limit in (
-        ("name", name, 200),
-        ("phone", phone, 64),
-        ("hours", hours or "", 200),
-        ("language", language or "", 32),
-        ("notes", notes or "", 2000),
+        (QT_TRANSLATE_NOOP("Safety", "name"), name, 200),
+        (QT_TRANSLATE_NOOP("Safety", "phone"), phone, 64),
+        (QT_TRANSLATE_NOOP("Safety", "hours"), hours or "", 200),
+        (QT_TRANSLATE_NOOP("Safety", "language"), language or "", 32),
+        (QT_TRANSLATE_NOOP("Safety", "notes"), notes or "", 2000),
     ):
         if len(value) > limit:
-            raise InputError(f"The resource {label} is too long (at most {limit} characters).")
+            raise InputError(
+                QT_TRANSLATE_NOOP(
+                    "Safety", "The resource {label} is too long (at most {limit} characters)."
+                ),
+                params={"label": label, "limit": limit},
+            )
     return {
         "name": name,
         "phone": phone,
@@ -179,7 +195,10 @@ def update_resource(db_session: OrmSession, resource_id: str, **fields: str) -> 
         raise InputError(QT_TRANSLATE_NOOP("Safety", "That resource no longer exists."))
     unknown = set(fields) - {"name", "phone", "hours", "language", "notes", "sort_order"}
     if unknown:
-        raise InputError(f"Unknown resource field(s): {', '.join(sorted(unknown))}.")
+        raise InputError(
+            QT_TRANSLATE_NOOP("Safety", "Unknown resource field(s): {fields}."),
+            params={"fields": Items(sorted(unknown))},
+        )
     order = fields.pop("sort_order", None)
     merged = {
         k: fields.get(k, getattr(row, k)) for k in ("name", "phone", "hours", "language", "notes")
@@ -289,10 +308,18 @@ def record_incident(
     protocol.incident_type(type)
     levels = {s.level for s in protocol.severities}
     if isinstance(severity, bool) or not isinstance(severity, int) or severity not in levels:
-        raise InputError(f"Severity must be one of {sorted(levels)}.")
+        raise InputError(
+            QT_TRANSLATE_NOOP("Safety", "Severity must be one of {levels}."),
+            params={"levels": Items(sorted(levels))},
+        )
     description = (description or "").strip()
     if len(description) > MAX_DESCRIPTION:
-        raise InputError(f"The description is too long (at most {MAX_DESCRIPTION} characters).")
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "Safety", "The description is too long (at most {max_description} characters)."
+            ),
+            params={"max_description": MAX_DESCRIPTION},
+        )
     actions = [str(a).strip() for a in actions_taken if str(a).strip()]
     if db_session.get(Group, group_id) is None:
         raise InputError(QT_TRANSLATE_NOOP("Safety", "That group does not exist."))

@@ -38,7 +38,9 @@ KEY_BYTES = 32
 
 def _key_pragma(key: bytes) -> str:
     if len(key) != KEY_BYTES:
-        raise StoreError("Internal error: the database key has the wrong length.")
+        raise StoreError(
+            QT_TRANSLATE_NOOP("store", "Internal error: the database key has the wrong length.")
+        )
     return f"PRAGMA key = \"x'{key.hex()}'\""
 
 
@@ -133,7 +135,11 @@ def raw_connect(path: Path, key: bytes, *, check: bool = True) -> sqlcipher3.Con
         conn.execute(_key_pragma(key))
         version = conn.execute("PRAGMA cipher_version").fetchone()
         if not version or not version[0]:
-            raise StoreError("SQLCipher is not available: refusing to open an unencrypted store.")
+            raise StoreError(
+                QT_TRANSLATE_NOOP(
+                    "store", "SQLCipher is not available: refusing to open an unencrypted store."
+                )
+            )
         if check:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         conn.execute("PRAGMA journal_mode = WAL")

@@ -241,7 +241,11 @@ class KeyFile:
     ) -> KeySlot:
         """Wrap ``db_key`` under ``secret`` in a new slot (caller saves the file)."""
         if not self.matches(db_key):
-            raise CorruptStoreError("Internal error: wrapping a key that is not this store's.")
+            raise CorruptStoreError(
+                QT_TRANSLATE_NOOP(
+                    "store", "Internal error: wrapping a key that is not this store's."
+                )
+            )
         slot = KeySlot(
             id=os.urandom(8).hex(),
             type=slot_type,

@@ -97,6 +97,7 @@ def check_passphrase(passphrase: str) -> None:
         raise InputError(
             QT_TRANSLATE_NOOP("store", "The passphrase must be at least {n} characters long."),
             params=dict(n=MIN_PASSPHRASE),
+            field="passphrase",
         )
 
 

@@ -55,7 +55,8 @@ def check_login(login: str) -> str:
                 "users",
                 "A user name is 1 to 64 letters, digits, dots, dashes or underscores, "
                 "starting with a letter or digit.",
-            )
+            ),
+            field="login",
         )
     return login
 
@@ -68,7 +69,8 @@ def check_roles(roles: list[str] | tuple[str, ...]) -> tuple[str, ...]:
             QT_TRANSLATE_NOOP(
                 "users",
                 "Roles must be one or more of: facilitator, supervisor, trainer, administrator.",
-            ).format()
+            ),
+            field="roles",
         )
     return out
 
@@ -149,6 +151,7 @@ def add_account(
             raise InputError(
                 QT_TRANSLATE_NOOP("users", "There is already a user called {name}."),
                 params=dict(name=login),
+                field="login",
             )
     kpath = keyfile_path(db.path)
     kf = KeyFile.load(kpath)

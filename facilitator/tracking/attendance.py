@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session as OrmSession
 
 from facilitator.errors import InputError
+from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.store.models import (
     Attendance,
     AttendanceStatus,
@@ -40,7 +41,7 @@ def session_when(sess: Session) -> datetime:
 def _session_and_group(s: OrmSession, session_id: str) -> tuple[Session, Group]:
     sess = s.get(Session, session_id)
     if sess is None:
-        raise InputError("That session does not exist.")
+        raise InputError(QT_TRANSLATE_NOOP("errors", "That session does not exist."))
     return sess, sess.group
 
 
@@ -48,7 +49,10 @@ def _as_status(status: AttendanceStatus | str) -> AttendanceStatus:
     try:
         return AttendanceStatus(status)
     except ValueError:
-        raise InputError(f"Unknown attendance status '{status}'.") from None
+        raise InputError(
+            QT_TRANSLATE_NOOP("errors", "Unknown attendance status '{status}'."),
+            params={"status": status},
+        ) from None
 
 
 def mark_attendance(
@@ -60,10 +64,16 @@ def mark_attendance(
     """Record (or change) one participant's attendance at one session."""
     sess, group = _session_and_group(s, session_id)
     if group.headcount_only:
-        raise InputError("This group keeps a headcount only; record the number of people instead.")
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "errors", "This group keeps a headcount only; record the number of people instead."
+            )
+        )
     participant = s.get(Participant, participant_id)
     if participant is None or participant.group_id != group.id:
-        raise InputError("That participant is not in this session's group.")
+        raise InputError(
+            QT_TRANSLATE_NOOP("errors", "That participant is not in this session's group.")
+        )
     status = _as_status(status)
     row = s.scalars(
         select(Attendance).where(
@@ -150,11 +160,18 @@ def set_headcount(s: OrmSession, session_id: str, headcount: int) -> Session:
     session (first-responder defusing), which keeps only its headcount."""
     sess, group = _session_and_group(s, session_id)
     if not (group.headcount_only or sess.no_notes):
-        raise InputError("This group keeps a list of participants; mark attendance instead.")
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "errors", "This group keeps a list of participants; mark attendance instead."
+            )
+        )
     if isinstance(headcount, bool) or not isinstance(headcount, int):
-        raise InputError("The headcount must be a whole number.")
+        raise InputError(QT_TRANSLATE_NOOP("errors", "The headcount must be a whole number."))
     if not 0 <= headcount <= MAX_HEADCOUNT:
-        raise InputError(f"The headcount must be between 0 and {MAX_HEADCOUNT}.")
+        raise InputError(
+            QT_TRANSLATE_NOOP("errors", "The headcount must be between 0 and {max_headcount}."),
+            params={"max_headcount": MAX_HEADCOUNT},
+        )
     sess.headcount = headcount
     s.flush()
     return sess
@@ -168,7 +185,7 @@ def set_headcount_only(s: OrmSession, group_id: str, enabled: bool) -> Group:
     """
     group = s.get(Group, group_id)
     if group is None:
-        raise InputError("That group does not exist.")
+        raise InputError(QT_TRANSLATE_NOOP("errors", "That group does not exist."))
     if enabled and not group.headcount_only:
         n = (
             s.scalar(
@@ -180,8 +197,11 @@ def set_headcount_only(s: OrmSession, group_id: str, enabled: bool) -> Group:
         )
         if n:
             raise InputError(
-                "This group still has participants on its roster; "
-                "archive or erase them before switching to headcount only."
+                QT_TRANSLATE_NOOP(
+                    "errors",
+                    "This group still has participants on its roster; "
+                    "archive or erase them before switching to headcount only.",
+                )
             )
     group.headcount_only = enabled
     s.flush()

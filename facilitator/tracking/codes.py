@@ -15,6 +15,7 @@ import secrets
 from typing import Callable, Collection
 
 from facilitator.errors import InputError
+from facilitator.i18n import QT_TRANSLATE_NOOP
 
 LETTERS = "ACDEFGHJKMNPQRTUVWXY"  # no B, I, L, O, S, Z
 DIGITS = "34679"  # no 0, 1, 2, 5, 8
@@ -46,12 +47,16 @@ def new_unique_code(
     """A code not in ``existing`` (the group's codes), redrawing on collision."""
     taken = set(existing)
     if len(taken) >= CODE_SPACE:
-        raise InputError("This group has used every available participant code.")
+        raise InputError(
+            QT_TRANSLATE_NOOP("errors", "This group has used every available participant code.")
+        )
     for _ in range(attempts):
         code = generate_code(choose)
         if code not in taken:
             return code
-    raise InputError("Could not find a free participant code; please try again.")
+    raise InputError(
+        QT_TRANSLATE_NOOP("errors", "Could not find a free participant code; please try again.")
+    )
 
 
 def normalize_code(text: str) -> str:
@@ -64,7 +69,11 @@ def normalize_code(text: str) -> str:
         cleaned = cleaned[:2] + "-" + cleaned[2:]
     if not CODE_RE.match(cleaned):
         raise InputError(
-            f"'{text}' is not a participant code (two letters and two digits, for example KT-47)."
+            QT_TRANSLATE_NOOP(
+                "errors",
+                "'{text}' is not a participant code (two letters and two digits, for example KT-47).",
+            ),
+            params={"text": text},
         )
     return cleaned
 

@@ -89,8 +89,10 @@ def create_custom_measure(
     wanted = tuple(phases)
     if wanted not in PHASE_SETS:
         raise InputError(
-            "A custom measure is asked at the start and end of a session "
-            "(pre and post), once (single), or both."
+            QT_TRANSLATE_NOOP(
+                "measures",
+                "A custom measure is asked at the start and end of a session (pre and post), once (single), or both.",
+            )
         )
     spec = {
         "key": key,
@@ -121,9 +123,16 @@ def set_titles(s: OrmSession, key: str, title: dict[str, str | None]) -> Measure
     """
     m = get_measure(s, key)
     if m.builtin:
-        raise InputError(f"'{key}' is a built-in measure; its title cannot be changed.")
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "measures", "'{key}' is a built-in measure; its title cannot be changed."
+            ),
+            params={"key": key},
+        )
     if not isinstance(title, dict) or not any(title.get(lang) is not None for lang in ("en", "ar")):
-        raise InputError("Give a new English title, a new Arabic title, or both.")
+        raise InputError(
+            QT_TRANSLATE_NOOP("measures", "Give a new English title, a new Arabic title, or both.")
+        )
     clean = dict(m.title or {})
     if title.get("en") is not None:
         clean["en"] = clean_title(title["en"], EN_TITLE, field="title_en")
@@ -187,15 +196,21 @@ def display_title(title: Any, lang: str) -> str:
 
 def _number(value: Any, what: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise InputError(f"{what} must be a number.")
+        raise InputError(
+            QT_TRANSLATE_NOOP("measures", "{what} must be a number."), params={"what": what}
+        )
     if not math.isfinite(value) or abs(value) > _LIMIT:
-        raise InputError(f"{what} must be a number between -{_LIMIT} and {_LIMIT}.")
+        raise InputError(
+            QT_TRANSLATE_NOOP("measures", "{what} must be a number between -{limit} and {limit}."),
+            params={"what": what, "limit": _LIMIT},
+        )
     return float(value)
 
 
 def _check_range(minimum: Any, maximum: Any, step: Any) -> tuple[float, float, float]:
-    lo, hi = _number(minimum, "The lowest score"), _number(maximum, "The highest score")
-    st = _number(step, "The step")
+    lo = _number(minimum, QT_TRANSLATE_NOOP("measures", "The lowest score"))
+    hi = _number(maximum, QT_TRANSLATE_NOOP("measures", "The highest score"))
+    st = _number(step, QT_TRANSLATE_NOOP("measures", "The step"))
     if not lo < hi:
         raise InputError(
             QT_TRANSLATE_NOOP(
@@ -251,7 +266,10 @@ def set_retired(s: OrmSession, key: str, retired: bool) -> bool:
     """
     m = get_measure(s, key)
     if m.builtin:
-        raise InputError(f"'{key}' is a built-in measure and cannot be retired.")
+        raise InputError(
+            QT_TRANSLATE_NOOP("measures", "'{key}' is a built-in measure and cannot be retired."),
+            params={"key": key},
+        )
     if is_retired(m) == retired:
         return False
     spec = {k: v for k, v in (m.spec or {}).items() if k != "retired"}
@@ -375,7 +393,12 @@ def set_builtin_wording(s: OrmSession, key: str, data: Any, lang: str = "ar") ->
     "organisation".
     """
     if lang != "ar":
-        raise InputError("Only the Arabic wording can be replaced; English is the published text.")
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "measures",
+                "Only the Arabic wording can be replaced; English is the published text.",
+            )
+        )
     clean = check_wording(key, data)
     row = get_measure(s, key)
     base = builtin_spec(key)
@@ -389,7 +412,9 @@ def set_builtin_wording(s: OrmSession, key: str, data: Any, lang: str = "ar") ->
 def clear_builtin_wording(s: OrmSession, key: str) -> bool:
     """Go back to the shipped wording; False when there was no organisation wording."""
     if key not in BUILTIN_KEYS:
-        raise InputError(f"'{key}' is not a built-in measure.")
+        raise InputError(
+            QT_TRANSLATE_NOOP("measures", "'{key}' is not a built-in measure."), params={"key": key}
+        )
     row = get_measure(s, key)
     if not (row.spec or {}).get("override"):
         return False

@@ -77,7 +77,9 @@ WHO5_DROP = {
 def builtin_spec(key: str) -> dict[str, Any]:
     """The shipped YAML definition of a built-in measure."""
     if key not in BUILTIN_KEYS:
-        raise InputError(f"'{key}' is not a built-in measure.")
+        raise InputError(
+            QT_TRANSLATE_NOOP("Measures", "'{key}' is not a built-in measure."), params={"key": key}
+        )
     with open(resource_path("measures", f"{key}.yaml"), encoding="utf-8") as f:
         return yaml.safe_load(f)
 
@@ -124,7 +126,10 @@ def get_measure(s: OrmSession, key: str) -> MeasureDefinition:
         return ensure_builtin_measures(s)[key]
     m = s.scalars(select(MeasureDefinition).where(MeasureDefinition.key == key)).first()
     if m is None:
-        raise InputError(f"There is no measure called '{key}'.")
+        raise InputError(
+            QT_TRANSLATE_NOOP("Measures", "There is no measure called '{key}'."),
+            params={"key": key},
+        )
     return m
 
 
@@ -149,10 +154,12 @@ def _title_of(spec: dict[str, Any]) -> dict[str, str]:
 def who5_raw(items: Sequence[int]) -> int:
     """Raw WHO-5 score 0-25 from five item answers 0-5."""
     if len(items) != 5:
-        raise InputError("WHO-5 has exactly five items.")
+        raise InputError(QT_TRANSLATE_NOOP("Measures", "WHO-5 has exactly five items."))
     for v in items:
         if isinstance(v, bool) or not isinstance(v, int) or not 0 <= v <= 5:
-            raise InputError("Each WHO-5 answer is a whole number from 0 to 5.")
+            raise InputError(
+                QT_TRANSLATE_NOOP("Measures", "Each WHO-5 answer is a whole number from 0 to 5.")
+            )
     return sum(items)
 
 
@@ -177,20 +184,35 @@ def who5_prompt(percent: float, lang: str, previous: float | None = None) -> str
 def _validate_value(m: MeasureDefinition, value: float) -> float:
     spec = m.spec
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise InputError("A score must be a number.")
+        raise InputError(QT_TRANSLATE_NOOP("Measures", "A score must be a number."))
     lo, hi = float(spec.get("min", 0)), float(spec.get("max", 10))
     if not lo <= value <= hi:
-        raise InputError(f"A score for this measure must be between {lo:g} and {hi:g}.")
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "Measures", "A score for this measure must be between {lo} and {hi}."
+            ),
+            params={"lo": f"{lo:g}", "hi": f"{hi:g}"},
+        )
     if m.key == CHECKIN and value != int(value):
-        raise InputError("The check-in rating is a whole number from 0 to 10.")
+        raise InputError(
+            QT_TRANSLATE_NOOP("Measures", "The check-in rating is a whole number from 0 to 10.")
+        )
     step = float(spec.get("step") or 0)
     if not m.builtin and step > 0:
         # an answer lies on the measure's own scale (0, 2, 4 ... for a step of 2)
         points = (value - lo) / step
         if abs(points - round(points)) > 1e-9 * max(1.0, abs(points)):
             raise InputError(
-                f"A score for this measure goes from {lo:g} to {hi:g} in steps "
-                f"of {step:g}; {value:g} is not one of them."
+                QT_TRANSLATE_NOOP(
+                    "Measures",
+                    "A score for this measure goes from {lo} to {hi} in steps of {step}; {value} is not one of them.",
+                ),
+                params={
+                    "lo": f"{lo:g}",
+                    "hi": f"{hi:g}",
+                    "step": f"{step:g}",
+                    "value": f"{value:g}",
+                },
             )
     return float(value)
 
@@ -211,14 +233,21 @@ def record_response(
     try:
         phase = Phase(phase)
     except ValueError:
-        raise InputError(f"Unknown phase '{phase}'.") from None
+        raise InputError(
+            QT_TRANSLATE_NOOP("Measures", "Unknown phase '{phase}'."), params={"phase": phase}
+        ) from None
     allowed = m.spec.get("phases") or ["pre", "post", "single"]
     if phase.value not in allowed:
-        raise InputError(f"This measure is not asked at the '{phase.value}' point.")
+        raise InputError(
+            QT_TRANSLATE_NOOP("Measures", "This measure is not asked at the '{value}' point."),
+            params={"value": phase.value},
+        )
     sess = s.get(Session, session_id)
     participant = s.get(Participant, participant_id)
     if sess is None or participant is None or participant.group_id != sess.group_id:
-        raise InputError("That participant is not in this session's group.")
+        raise InputError(
+            QT_TRANSLATE_NOOP("Measures", "That participant is not in this session's group.")
+        )
     if (
         is_retired(m)
         and s.scalars(
@@ -229,20 +258,25 @@ def record_response(
         is None
     ):
         # answers already in a session may still be corrected; no new session starts it
-        raise InputError(f"The measure '{m.key}' is retired and is not asked any more.")
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "Measures", "The measure '{key}' is retired and is not asked any more."
+            ),
+            params={"key": m.key},
+        )
     stored_items: list[int] | None = None
     if passed:
         if value is not None or items:
-            raise InputError("A pass carries no score.")
+            raise InputError(QT_TRANSLATE_NOOP("Measures", "A pass carries no score."))
         stored = None
     elif m.key == WHO5:
         if items is None:
-            raise InputError("WHO-5 needs all five answers.")
+            raise InputError(QT_TRANSLATE_NOOP("Measures", "WHO-5 needs all five answers."))
         stored_items = list(items)
         stored = float(who5_percent(stored_items))
     else:
         if value is None:
-            raise InputError("Give a score or choose 'pass'.")
+            raise InputError(QT_TRANSLATE_NOOP("Measures", "Give a score or choose 'pass'."))
         stored = _validate_value(m, value)
     row = s.scalars(
         select(MeasureResponse).where(
@@ -277,7 +311,7 @@ def who5_due(
     """
     found: Group | None = _ref(s, Group, group)
     if found is None:
-        raise InputError("That group does not exist.")
+        raise InputError(QT_TRANSLATE_NOOP("Measures", "That group does not exist."))
     target = _ref(s, Session, session) if session is not None else None
     if target is not None and target.is_practice:
         return False
@@ -315,7 +349,7 @@ def who5_previous(s: OrmSession, participant_id: str, session_id: str) -> float 
     ``session_id``, or None. Run mode uses it to notice a meaningful drop."""
     target = s.get(Session, session_id)
     if target is None:
-        raise InputError("That session does not exist.")
+        raise InputError(QT_TRANSLATE_NOOP("Measures", "That session does not exist."))
     m = ensure_builtin_measures(s)[WHO5]
     cutoff = session_when(target)
     rows = s.execute(

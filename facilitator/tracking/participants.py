@@ -54,14 +54,18 @@ def get_group(s: OrmSession, group_id: str) -> Group:
     """The group, or an InputError that says it does not exist."""
     group = s.get(Group, group_id)
     if group is None:
-        raise InputError("That group does not exist.")
+        raise InputError(QT_TRANSLATE_NOOP("participants", "That group does not exist."))
     return group
 
 
 def _get_participant(s: OrmSession, participant_id: str) -> Participant:
     p = s.get(Participant, participant_id)
     if p is None:
-        raise InputError("That participant does not exist (it may have been erased).")
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "participants", "That participant does not exist (it may have been erased)."
+            )
+        )
     return p
 
 
@@ -73,7 +77,11 @@ def _clean_alias(alias: str | None) -> str | None:
         return None
     if len(alias) > ALIAS_MAX:
         raise InputError(
-            f"An alias can be at most {ALIAS_MAX} characters; a first name or nickname is enough."
+            QT_TRANSLATE_NOOP(
+                "participants",
+                "An alias can be at most {alias_max} characters; a first name or nickname is enough.",
+            ),
+            params={"alias_max": ALIAS_MAX},
         )
     return alias
 
@@ -90,7 +98,11 @@ def add_participant(
     """Create a participant with a fresh code unique within ``group_id``."""
     group = get_group(s, group_id)
     if group.headcount_only:
-        raise InputError("This group keeps a headcount only, without a list of participants.")
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "participants", "This group keeps a headcount only, without a list of participants."
+            )
+        )
     _check_details(age_band, gender)
     existing = s.scalars(select(Participant.code).where(Participant.group_id == group_id)).all()
     participant = Participant(
@@ -107,9 +119,15 @@ def add_participant(
 
 def _check_details(age_band: str | None, gender: str | None) -> None:
     if age_band is not None and age_band not in AGE_BANDS:
-        raise InputError(f"Unknown age band '{age_band}'.")
+        raise InputError(
+            QT_TRANSLATE_NOOP("participants", "Unknown age band '{age_band}'."),
+            params={"age_band": age_band},
+        )
     if gender is not None and gender not in GENDERS:
-        raise InputError(f"Unknown gender option '{gender}'.")
+        raise InputError(
+            QT_TRANSLATE_NOOP("participants", "Unknown gender option '{gender}'."),
+            params={"gender": gender},
+        )
 
 
 def set_details(

@@ -16,10 +16,22 @@ from dataclasses import dataclass
 from datetime import date
 
 from facilitator.errors import InputError
+from facilitator.i18n import QT_TRANSLATE_NOOP
 
-ACCEPTED = (
-    "whole calendar months: the first day of a month to the last day of a month, "
-    "for example 2026-01-01 to 2026-03-31"
+# Reports cover whole calendar months. The messages name "the start date" and "the end
+# date", not a command-line flag: the app's report dialog and dashboard show them too.
+NOT_A_MONTH_START = QT_TRANSLATE_NOOP(
+    "periods",
+    "The start date {date} does not start a month; reports cover whole calendar months: "
+    "the first day of a month to the last day of a month, for example 2026-01-01 to 2026-03-31.",
+)
+NOT_A_MONTH_END = QT_TRANSLATE_NOOP(
+    "periods",
+    "The end date {date} does not end a month; reports cover whole calendar months: "
+    "the first day of a month to the last day of a month, for example 2026-01-01 to 2026-03-31.",
+)
+REVERSED = QT_TRANSLATE_NOOP(
+    "periods", "The start date {date_from} is after the end date {date_to}."
 )
 
 
@@ -55,11 +67,13 @@ def month_end(day: date) -> date:
 def check_months(date_from: date | None, date_to: date | None) -> None:
     """Raise :class:`InputError` (one line) unless the cut is whole calendar months."""
     if date_from is not None and date_from.day != 1:
-        raise InputError(f"--from {date_from} does not start a month; reports cover {ACCEPTED}.")
+        raise InputError(NOT_A_MONTH_START, params={"date": date_from.isoformat()})
     if date_to is not None and date_to != month_end(date_to):
-        raise InputError(f"--to {date_to} does not end a month; reports cover {ACCEPTED}.")
+        raise InputError(NOT_A_MONTH_END, params={"date": date_to.isoformat()})
     if date_from and date_to and date_from > date_to:
-        raise InputError(f"--from {date_from} is after --to {date_to}.")
+        raise InputError(
+            REVERSED, params={"date_from": date_from.isoformat(), "date_to": date_to.isoformat()}
+        )
 
 
 def span(date_from: date | None, date_to: date | None, days: list[date]) -> MonthSpan | None:

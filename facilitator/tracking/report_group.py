@@ -16,6 +16,7 @@ from datetime import date, datetime, timezone
 from typing import Sequence
 
 from facilitator.errors import ReportError
+from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.store.db import Database
 from facilitator.store.models import Group
 from facilitator.tracking import report_text as rt
@@ -78,7 +79,7 @@ def build_group_report(
     with db.session() as s:
         group = s.get(Group, group_id)
         if group is None:
-            raise ReportError("That group does not exist.")
+            raise ReportError(QT_TRANSLATE_NOOP("errors", "That group does not exist."))
         name, headcount_only = group.name, group.headcount_only
         ds = load_dataset(s, [group_id])
         measures = custom_measures(s)

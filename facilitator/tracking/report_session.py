@@ -17,7 +17,7 @@ from sqlalchemy import select
 
 from facilitator import steplog
 from facilitator.errors import ReportError
-from facilitator.i18n import pick
+from facilitator.i18n import QT_TRANSLATE_NOOP, pick
 from facilitator.store.db import Database
 from facilitator.store.models import (
     Attendance,
@@ -59,7 +59,7 @@ def build_session_report(db: Database, session_id: str, lang: str) -> Report:
     with db.session() as s:
         sess = s.get(Session, session_id)
         if sess is None:
-            raise ReportError("That session does not exist.")
+            raise ReportError(QT_TRANSLATE_NOOP("errors", "That session does not exist."))
         group = sess.group
         keys = dict(s.execute(select(MeasureDefinition.id, MeasureDefinition.key)).all())
         customs = custom_measures(s)
@@ -183,12 +183,12 @@ def build_session_report(db: Database, session_id: str, lang: str) -> Report:
                 [
                     [
                         rt.incident_type(ty, lang),
-                        str(sev),
+                        rt.severity(sev, lang),
                         rt.follow_up(getattr(fu, "value", fu), lang),
                     ]
                     for ty, sev, fu in incidents
                 ],
-                numeric=frozenset({1}),
+                numeric=frozenset(),  # the severity is a word, not a figure
             )
         )
     else:

@@ -241,11 +241,11 @@ L: dict[str, dict[str, str]] = {
         QT_TRANSLATE_NOOP(
             CTX,
             "Counts of different people (the number of people, age bands, genders) are "
-            "shown for a calendar quarter or a calendar year only, so that two reports cannot "
-            "be compared to single someone out.",
+            "shown for a calendar quarter or a calendar year only, so that comparing two "
+            "reports cannot single anyone out.",
         ),
         "تُعرض أعداد الأشخاص المختلفين (عدد الأشخاص والفئات العمرية والجنس) لربع سنة "
-        "تقويمي أو سنة تقويمية فقط، حتى لا يمكن مقارنة تقريرين لتمييز شخص بعينه.",
+        "تقويمي أو سنة تقويمية فقط، حتى لا تكشف المقارنة بين تقريرين عن شخص بعينه.",
     ),
     "register_note": _l(
         QT_TRANSLATE_NOOP(
@@ -396,6 +396,32 @@ def _protocol_titles() -> dict[str, dict[str, str]]:
         }
     except (OSError, yaml.YAMLError, KeyError):
         return {}
+
+
+@functools.lru_cache(maxsize=1)
+def _severity_titles() -> dict[int, dict[str, str]]:
+    """Severity level words ("Low", "منخفضة", ...) from the shipped safety protocol."""
+    path = resource_path("safety", "protocol.yaml")
+    try:
+        with open(path, encoding="utf-8") as f:
+            data = yaml.safe_load(f) or {}
+        return {
+            int(x["level"]): dict(x["title"])
+            for x in data.get("severities") or ()
+            if isinstance(x, dict) and isinstance(x.get("title"), dict)
+        }
+    except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError):
+        return {}
+
+
+def severity(level: object, lang: str) -> str:
+    """An incident's severity as its word from the safety protocol, never a bare number
+    (the one function every screen, PDF and command uses); an unknown level as stored."""
+    try:
+        entry = _severity_titles().get(int(str(level)))
+    except ValueError:
+        entry = None
+    return _choose(entry, lang) if entry else str(level)
 
 
 def incident_type(kind: str, lang: str) -> str:

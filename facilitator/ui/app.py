@@ -102,9 +102,17 @@ class App:
 
         ensure_free(path)  # "already open" before the passphrase, not after it
         options = unlock.unlock_options(path)
+
+        def attempt(passphrase: str | None, code: str | None) -> OpenedStore:
+            from facilitator.app import users
+
+            store = unlock.open_with(path, passphrase=passphrase, recovery_code=code)
+            self.first_principal = users.by_passphrase(store, passphrase)
+            return store
+
         dialog = UnlockDialog(
             self.tasks,
-            lambda p, c: unlock.open_with(path, passphrase=p, recovery_code=c),
+            attempt,
             has_passphrase=options.passphrase,
             keyring_attempt=(lambda: unlock.open_with_keyring(path)) if options.keyring else None,
         )
@@ -159,6 +167,8 @@ class App:
                 store.db, self.lang, self.tasks, self.settings, demo=self.demo_dir is not None
             )
             self.ctx.store = store  # the OpenedStore, for settings that need it
+            # the user whose own passphrase opened the store is signed in at once
+            self.ctx.principal = getattr(self, "first_principal", None)
         self.ctx.lang = self.lang
         return MainWindow(self.ctx, on_language=self.change_language, **self._unlock_kwargs())
 
@@ -236,8 +246,8 @@ class App:
             def keyring_attempt() -> None:
                 unlock.verify(store, use_keyring=True)
 
-        return {
-            "unlock_attempt": lambda p, c: unlock.verify(store, passphrase=p, recovery_code=c),
+        return {  # the lock screen also learns who is at the keyboard
+            "unlock_attempt": lambda p, c: unlock.verify_as(store, passphrase=p, recovery_code=c),
             "has_passphrase": options.passphrase,
             "keyring_attempt": keyring_attempt,
         }

@@ -13,7 +13,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from facilitator.ui import widgets as W
 from facilitator.ui.context import AppContext
+from facilitator.ui.save_files import shown_path
 from facilitator.ui.translations import format_number
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -45,10 +45,10 @@ class AuditView(QWidget):
         self.action = QComboBox()
         self.action.setObjectName("auditAction")
         self.action.addItem(self.tr("All actions"), None)
-        from facilitator.store.audit import ACTIONS
+        from facilitator.app.audit import ACTION_TITLES, action_title
 
-        for a in sorted(ACTIONS):
-            self.action.addItem(a, a)
+        for title, a in sorted((action_title(a, ctx.lang), a) for a in ACTION_TITLES):
+            self.action.addItem(title, a)
         self.action.currentIndexChanged.connect(self.reload)
         verify = W.button(self.tr("Check the chain  [Ctrl+K]"), primary=True)
         verify.clicked.connect(self.verify)
@@ -102,11 +102,22 @@ class AuditView(QWidget):
             W.show_error(self, exc)
             return
         self.table.setRowCount(len(rows))
+        lang = self.ctx.lang
         for r, e in enumerate(rows):
+            about = e.entity_words(lang)
             for c, text in enumerate(
-                (str(e.seq), f"{e.at:%Y-%m-%d %H:%M:%S}", e.user, e.action, e.detail)
+                (
+                    format_number(e.seq),
+                    f"\u2066{e.at:%Y-%m-%d %H:%M:%S}\u2069",
+                    f"\u2068{e.user}\u2069",
+                    e.action_words(lang) + (f" ({about})" if about else ""),
+                    e.detail_words(lang),
+                )
             ):
-                self.table.setItem(r, c, QTableWidgetItem(text))
+                cell = QTableWidgetItem(text)
+                if c in (3, 4):  # the identifiers the log holds, for whoever needs them
+                    cell.setToolTip(e.action if c == 3 else e.detail)
+                self.table.setItem(r, c, cell)
         self.table.resizeColumnsToContents()
 
     def verify(self) -> None:
@@ -133,10 +144,15 @@ class AuditView(QWidget):
     def export(self, fmt: str) -> None:
         from facilitator.app import audit
 
-        path, _ = QFileDialog.getSaveFileName(
+        from datetime import date
+
+        from facilitator.ui.save_files import ask_save_path, file_name
+
+        path = ask_save_path(
             self,
+            self.ctx.settings,
             self.tr("Export the audit log"),
-            f"audit-log.{fmt}",
+            file_name("audit-log", date.today(), self.ctx.lang if fmt == "pdf" else "", ext=fmt),
             self.tr("CSV files (*.csv)") if fmt == "csv" else self.tr("PDF files (*.pdf)"),
         )
         store = self.ctx.store
@@ -149,6 +165,8 @@ class AuditView(QWidget):
             W.show_error(self, exc)
             return
         self.status.setText(
-            self.tr("Wrote {n} entries to {path}.").format(n=format_number(n), path=path)
+            self.tr("Wrote {n} entries to {path}.").format(
+                n=format_number(n), path=shown_path(path)
+            )
         )
         self.reload()

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -86,22 +85,32 @@ class DashboardView(QWidget):
         preview = W.button(self.tr("Preview report…  [Ctrl+P]"))
         preview.clicked.connect(self.preview)
         self.preview_button = preview
-        bar = QHBoxLayout()
-        for label, w in (
-            (self.tr("Programme"), self.program),
-            (self.tr("Group"), self.group),
-            (self.tr("From"), self.date_from),
-            (self.tr("To"), self.date_to),
-            (self.tr("Smallest number shown"), self.k),
-        ):
-            lab = QLabel(label)
-            lab.setBuddy(w)
-            bar.addWidget(lab)
-            bar.addWidget(w)
-        bar.addStretch(1)
-        bar.addWidget(refresh)
-        bar.addWidget(preview)
-        outer.addLayout(bar)
+        # two rows, so the filters never widen the window past a 1024-pixel screen
+        for combo in (self.program, self.group):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(14)  # a long group name is elided, not grown
+        rows = (
+            ((self.tr("Programme"), self.program), (self.tr("Group"), self.group)),
+            (
+                (self.tr("From"), self.date_from),
+                (self.tr("To"), self.date_to),
+                (self.tr("Smallest number shown"), self.k),
+            ),
+        )
+        for n, fields in enumerate(rows):
+            bar = QHBoxLayout()
+            for label, w in fields:
+                lab = QLabel(label)
+                lab.setBuddy(w)
+                bar.addWidget(lab)
+                bar.addWidget(w, 1 if isinstance(w, QComboBox) else 0)
+            bar.addStretch(1)
+            if n == len(rows) - 1:
+                bar.addWidget(refresh)
+                bar.addWidget(preview)
+            outer.addLayout(bar)
         self.status = W.muted("")
         outer.addWidget(self.status)
         self.scroll_area = QScrollArea()  # not "scroll": QWidget.scroll() is a method
@@ -169,11 +178,11 @@ class DashboardView(QWidget):
         from facilitator.ui.chart_widget import ChartWidget
 
         self.dash = dash
-        while self.body_layout.count():
-            item = self.body_layout.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        # a fresh page each time: the old one (with the widgets inside its heading rows,
+        # which a layout's takeAt() would leave behind) is deleted by setWidget()
+        self.body = QWidget()
+        self.body_layout = QVBoxLayout(self.body)
+        self.scroll_area.setWidget(self.body)
         rep = dash.report
         self.status.setText(f"{rep.title} · {rep.subtitle} · {rep.period}")
         self.figures: list[tuple[str, str]] = []
@@ -204,15 +213,19 @@ class DashboardView(QWidget):
                 self.body_layout.addWidget(lab)
         self.body_layout.addStretch(1)
 
-    def _heading(self, text: str, level: int) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.addWidget(W.heading(text, "title" if level == 1 else "section"), 1)
+    def _heading(self, text: str, level: int) -> QVBoxLayout:
+        """A heading with its data completeness on its own line under it (beside it, a
+        wrapped label was clipped in Arabic)."""
+        box = QVBoxLayout()
+        box.setSpacing(0)
+        box.addWidget(W.heading(text, "title" if level == 1 else "section"))
         comp = self._completeness_for(text)
         if comp is not None:
             lab = W.muted(comp)
             lab.setObjectName("completeness")
-            row.addWidget(lab)
-        return row
+            lab.setWordWrap(True)
+            box.addWidget(lab)
+        return box
 
     def _completeness_for(self, heading: str) -> str | None:
         if self.dash is None:
@@ -258,7 +271,14 @@ class DashboardView(QWidget):
                     )
                 t.setItem(r, c, item)
         t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        t.setMinimumHeight(min(360, 34 + 28 * max(1, len(block.rows))))
+        # the header spans the whole viewport: with a gap beside the last column, a
+        # right-to-left header was drawn ~15 px off its columns
+        if block.columns:  # the first (label) column takes the rest
+            t.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        t.resizeRowsToContents()
+        full = t.horizontalHeader().sizeHint().height() + t.verticalHeader().length()
+        t.setMinimumHeight(min(360, full + 2 * t.frameWidth() + 2))
+        t.setMaximumHeight(max(t.minimumHeight(), full + 2 * t.frameWidth() + 2))
         self.tables.append(t)
         return t
 
@@ -326,9 +346,11 @@ class PreviewDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.ctx, self.principal, self.dash = ctx, principal, dash
+        group = getattr(parent, "group", None)  # the dashboard's group filter, if any
+        self.group_name = group.currentText() if dash.query.group_id and group else ""
         self.setObjectName("reportPreview")
         self.setWindowTitle(self.tr("Report preview"))
-        self.resize(820, 900)
+        W.fit_to_screen(self, 820, 900)  # Save and Close stay on a 768-pixel screen
         lay = QVBoxLayout(self)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -353,8 +375,24 @@ class PreviewDialog(QDialog):
     def save(self) -> None:
         from facilitator.app import dashboard
 
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save report"), "report.pdf", self.tr("PDF files (*.pdf)")
+        from facilitator.ui.save_files import ask_save_path, file_name
+
+        q = self.dash.query
+        month = lambda d: f"{d:%Y-%m}" if d else ""  # noqa: E731
+        path = ask_save_path(
+            self,
+            self.ctx.settings,
+            self.tr("Save report"),
+            file_name(
+                f"{self.dash.report.kind}-report",
+                self.group_name,
+                month(q.date_from),
+                "to" if q.date_to else "",
+                month(q.date_to),
+                q.lang,
+                ext="pdf",
+            ),
+            self.tr("PDF files (*.pdf)"),
         )
         if not path or self.ctx.db is None:
             return

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from facilitator.errors import FacilitatorError, Text
+from facilitator.errors import FacilitatorError, Items, ScriptError, Text
 from facilitator.i18n import translate_source
 
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
@@ -24,6 +24,9 @@ def _param(value: Any, lang: str) -> Any:
     title") translated, a number in the interface's digits; anything else as is."""
     if isinstance(value, Text):
         return message_text(value, lang)
+    if isinstance(value, Items):
+        sep = "، " if lang == "ar" and value.sep == ", " else value.sep
+        return sep.join(str(_param(v, lang)) for v in value)
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         return value
     text = (
@@ -63,7 +66,9 @@ def error_text(exc: BaseException, lang: str | None = None) -> str:
         try:
             text = text.format(**{k: _param(v, lang) for k, v in exc.params.items()})
         except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
-            text = exc.message
+            return str(exc)
+    if isinstance(exc, ScriptError) and exc.where:
+        text = f"{exc.where}: {text}"  # the file and line, in front as in English
     if exc.hint:
         text += " " + translate_source(exc.hint, lang)
     return text

@@ -199,4 +199,5 @@ class GroupDialog(QDialog):
             text = self.tr("The group could not be saved.")
         self.error.setText(text)
         self.error.show()
-        self.name.setFocus()
+        if not self.numbers.focus_error(exc):
+            self.name.setFocus()

@@ -58,7 +58,8 @@ class LockScreen(QWidget):
             keyring_attempt=keyring_attempt,
             parent=box,
         )
-        self.panel.unlocked.connect(lambda _r: self.unlocked.emit())
+        self.result: Any = None  # what the attempt returned: who unlocked, if known
+        self.panel.unlocked.connect(self._done)
         inner.addWidget(self.panel)
         # Centre with stretches, not an alignment flag: an aligned item is given its
         # plain size hint, which ignores the wrapped labels' height-for-width and
@@ -70,7 +71,12 @@ class LockScreen(QWidget):
         outer.addLayout(middle)
         outer.addStretch(2)
 
+    def _done(self, result: Any) -> None:
+        self.result = result
+        self.unlocked.emit()
+
     def prepare(self) -> None:
+        self.result = None
         self.panel.reset()
         self.panel.secret.setFocus()
 

@@ -373,6 +373,11 @@ class MainWindow(QMainWindow):
         if not self.ctx.locked:
             return
         self.ctx.locked = False
+        from facilitator.app.access import Principal
+
+        who = getattr(self.lock_screen, "result", None)
+        if isinstance(who, Principal):  # their own passphrase says who it is
+            self.ctx.principal = who
         page = self._before_lock or self.home
         self._before_lock = None
         if page is not None:

@@ -11,7 +11,7 @@ uses, so the window never freezes and both give the same PDF.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional
 
@@ -55,13 +55,6 @@ def _qdate(d: date) -> QDate:
 
 def _pydate(q: QDate) -> date:
     return date(q.year(), q.month(), q.day())
-
-
-def three_months_back(today: date) -> date:
-    """The first day of the month three months before ``today``'s month."""
-    month = today.month - 3
-    year = today.year + (month - 1) // 12
-    return date(year, (month - 1) % 12 + 1, 1)
 
 
 def report_job(
@@ -113,6 +106,7 @@ class ReportDialog(QDialog):
         self.setWindowTitle(self.tr("Write a report"))
         self.setMinimumWidth(520)
         today = today or date.today()
+        from facilitator.app import reports
 
         self.kind = QComboBox(self)
         self.kind.setAccessibleName(self.tr("Which report"))
@@ -123,8 +117,12 @@ class ReportDialog(QDialog):
         self.kind.currentIndexChanged.connect(self._kind_changed)
 
         # Reports cover whole calendar months, so the dialog asks for months only.
-        self.date_from = QDateEdit(_qdate(three_months_back(today)), self)
-        self.date_to = QDateEdit(_qdate(today.replace(day=1) - timedelta(days=1)), self)
+        # Three whole months up to the month of the latest session (this month when
+        # none was held yet): a report written right after a session includes it.
+        self.held: list[date] = self._held_days()
+        start, end = reports.default_months(self.held, today)
+        self.date_from = QDateEdit(_qdate(start), self)
+        self.date_to = QDateEdit(_qdate(end), self)
         for edit, name in (
             (self.date_from, self.tr("First month")),
             (self.date_to, self.tr("Last month")),
@@ -156,7 +154,10 @@ class ReportDialog(QDialog):
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setAccessibleName(self.tr("Password, optional"))
-        self.password.setPlaceholderText(self.tr("Optional: protects the PDF (AES-256)"))
+        # "(AES-256)" stays whole inside Arabic: a left-to-right isolate around it
+        self.password.setPlaceholderText(
+            self.tr("Optional: protects the PDF %1").replace("%1", "\u2066(AES-256)\u2069")
+        )
         self.password2 = QLineEdit(self)
         self.password2.setEchoMode(QLineEdit.EchoMode.Password)
         self.password2.setAccessibleName(self.tr("Password again"))
@@ -260,6 +261,27 @@ class ReportDialog(QDialog):
             "password": password,
         }
 
+    def _held_days(self) -> list[date]:
+        from facilitator.app import reports
+
+        if self.ctx.db is None:
+            return []
+        try:
+            return reports.held_days(self.ctx.db, self.group_id)
+        except Exception:  # noqa: BLE001 - only a default and a warning depend on it
+            return []
+
+    def empty_period(self, choice: dict[str, Any]) -> bool:
+        """No session was held in the chosen period (for the chosen group)."""
+        start, end = choice["date_from"], choice["date_to"]
+        days = self.held if choice["kind"] == KIND_GROUP or not self.group_id else self._all_held()
+        return not any((start is None or d >= start) and (end is None or d <= end) for d in days)
+
+    def _all_held(self) -> list[date]:
+        from facilitator.app import reports
+
+        return reports.held_days(self.ctx.db) if self.ctx.db is not None else []
+
     def default_name(self, choice: dict[str, Any]) -> str:
         stamp = date.today().isoformat()
         return f"{choice['kind']}-report-{choice['lang']}-{stamp}.pdf"
@@ -272,6 +294,20 @@ class ReportDialog(QDialog):
             self.problem.setText(str(exc))
             return
         self.problem.clear()
+        if self.empty_period(choice):
+            answer = QMessageBox.question(
+                self,
+                self.tr("No sessions in this period"),
+                self.tr(
+                    "No sessions were held in the months chosen, so the report would be "
+                    "empty. Save it anyway?"
+                ),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                self.date_from.setFocus()
+                return
         from facilitator.ui.save_files import ask_save_path
 
         path = ask_save_path(
@@ -311,7 +347,9 @@ class ReportDialog(QDialog):
             QMessageBox.information(
                 self,
                 self.tr("Report saved"),
-                self.tr("The report was saved to %1.").replace("%1", shown_path(Path(written))),
+                # the path on a line of its own, left to right, with no full stop
+                # after it: an Arabic sentence no longer splits it or moves the stop
+                self.tr("The report was saved in this file:") + "\n\n" + shown_path(Path(written)),
             )
             self.accept()
 

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from facilitator.ui import widgets as W
+from facilitator.ui.translations import format_date
 
 
 def kind_title(ctx: Any, kind: str) -> str:
@@ -64,6 +65,9 @@ class ReviewView(QWidget):
 
         self.ctx, self.principal = ctx, principal
         self.items: list[Any] = []
+        # the one source of truth: the item the detail shows and every action acts on
+        self.current_id: str | None = None
+        self._loading = False
         self.setObjectName("reviewView")
         outer = QVBoxLayout(self)
         self.kind = QComboBox()
@@ -115,7 +119,8 @@ class ReviewView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.itemSelectionChanged.connect(self._show_detail)
+        self.table.itemSelectionChanged.connect(self._follow_table)
+        self.table.currentCellChanged.connect(lambda *_a: self._follow_table())
         split.addWidget(self.table)
         right = QWidget()
         rl = QVBoxLayout(right)
@@ -180,38 +185,63 @@ class ReviewView(QWidget):
         self.counts.setText(
             "   ".join(f"{kind_title(self.ctx, k)}: {n}" for k, n in counts.items() if n)
         )
-        self.table.setRowCount(len(self.items))
-        for r, i in enumerate(self.items):
-            cells = (
-                kind_title(self.ctx, i.kind),
-                state_title(self.ctx, i.state),
-                i.group_name,
-                i.occurred_on.isoformat() if i.occurred_on else "",
-                i.due_on.isoformat() if i.due_on else "",
-                self.tr("risk to life") if i.risk_to_life else "",
-            )
-            for c, text in enumerate(cells):
-                self.table.setItem(r, c, QTableWidgetItem(text))
-        if self.items:
-            self.table.setCurrentCell(0, 0)  # selectRow misses in a right-to-left table
-        else:
-            self.detail.setText(self.tr("Nothing to review."))
+        keep = self.current_id
+        self._loading = True
+        try:
+            self.table.clearSelection()
+            self.table.setRowCount(len(self.items))
+            for r, i in enumerate(self.items):
+                cells = (
+                    kind_title(self.ctx, i.kind),
+                    state_title(self.ctx, i.state),
+                    i.group_name,
+                    self._day(i.occurred_on),
+                    self._day(i.due_on),
+                    self.tr("risk to life") if i.risk_to_life else "",
+                )
+                for c, text in enumerate(cells):
+                    self.table.setItem(r, c, QTableWidgetItem(text))
+            ids = [i.id for i in self.items]
+            row = ids.index(keep) if keep in ids else (0 if ids else -1)
+            if row >= 0:
+                self.table.setCurrentCell(row, 0)  # selectRow misses in a right-to-left table
+                self.table.selectRow(row)
+        finally:
+            self._loading = False
+        self.current_id = self.items[row].id if row >= 0 else None
+        self._show_detail()
         self.changed.emit()
+
+    def _day(self, day: Any) -> str:
+        """A date as every screen shows it, in the UI language's names and digits."""
+        return format_date(day) if day else ""
 
     def _failed(self, exc: BaseException) -> None:
         W.show_error(self, exc)
 
-    def current(self) -> Any:
+    def _follow_table(self) -> None:
+        """The highlighted row became another item: the detail (and the actions) follow."""
+        if self._loading:
+            return
+        row = self.table.currentRow()
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        if not rows or rows[0].row() >= len(self.items):
-            return None
-        return self.items[rows[0].row()]
+        if rows:
+            row = rows[0].row()
+        new = self.items[row].id if 0 <= row < len(self.items) else None
+        if new != self.current_id:
+            self.current_id = new
+            self._show_detail()
+
+    def current(self) -> Any:
+        """The item the detail shows: the only one an action may act on."""
+        return next((i for i in self.items if i.id == self.current_id), None)
 
     def _show_detail(self) -> None:
         from facilitator.app import review
 
         item = self.current()
         if item is None:
+            self.detail.setText(self.tr("Nothing to review."))
             return
         try:
             d = review.show(self.ctx.db, self.principal, item.id)
@@ -226,7 +256,7 @@ class ReviewView(QWidget):
         if item.facilitator:
             lines.append(self.tr("Facilitator: %1").replace("%1", _v(item.facilitator)))
         if item.due_on:
-            lines.append(self.tr("Due: %1").replace("%1", _v(item.due_on.isoformat())))
+            lines.append(self.tr("Due: %1").replace("%1", _v(self._day(item.due_on))))
         if item.kind == "import_conflict":
             lines.append(self.conflict_table(item.facts))
         else:
@@ -243,20 +273,24 @@ class ReviewView(QWidget):
                 if h.to_state
                 else self.tr("comment")
             )
-            lines.append(
-                f"<i>{_v(f'{h.at:%Y-%m-%d %H:%M}')} {_v(h.user)}</i> {move} {_v(h.comment)}"
-            )
+            lines.append(f"<i>{_v(self._stamp(h.at))} {_v(h.user)}</i> {move} {_v(h.comment)}")
         if d.signoff:
             lines.append(
                 self.tr("Signed by {by} on {at}; signature {hash}").format(
                     by=_v(d.signoff["by"]),
-                    at=_v(f"{d.signoff['at']:%Y-%m-%d %H:%M}"),
+                    at=_v(self._stamp(d.signoff["at"])),
                     hash=d.signoff["signature_hash"][:16],
                 )
             )
         if d.pending_approval:
             lines.append(self.tr("Waiting for a second person to approve."))
         self.detail.setText("<br>".join(lines))
+
+    def _stamp(self, at: Any) -> str:
+        """A date and time (to the minute) in the UI language's digits."""
+        from PySide6.QtCore import QLocale, QTime
+
+        return f"{self._day(at)} {QLocale().toString(QTime(at.hour, at.minute), 'HH:mm')}"
 
     def conflict_table(self, facts: dict) -> str:
         """Two versions of a record side by side: one row per field that differs."""
@@ -328,6 +362,10 @@ class ReviewView(QWidget):
                 return pick(load_protocol().incident_type(str(value)).title, self.ctx.lang)
             except Exception:  # noqa: BLE001 - an unknown type is shown as recorded
                 return str(value)
+        if key == "severity":
+            from facilitator.tracking.report_text import severity
+
+            return severity(value, self.ctx.lang)
         if key == "follow_up":
             return {
                 "open": self.tr("open"),
@@ -347,6 +385,9 @@ class ReviewView(QWidget):
         except Exception as exc:  # noqa: BLE001 - refusals and bad input, one message
             self._failed(exc)
             return
+        self._after(result)
+
+    def _after(self, result: Any) -> None:
         if result is not None and getattr(result, "done", True) is False:
             from PySide6.QtWidgets import QMessageBox
 
@@ -358,15 +399,11 @@ class ReviewView(QWidget):
                     "it (Approve as second person, Ctrl+Shift+A)."
                 ),
             )
-        keep = self.table.currentRow()
-        self.reload()
-        if 0 <= keep < self.table.rowCount():
-            self.table.setCurrentCell(keep, 0)
-        self._show_detail()  # the same row stays selected: no selection signal
+        self.reload()  # the same item stays current (by id) while it is listed
 
     def _text(self, title: str, label: str) -> str | None:
-        text, ok = QInputDialog.getMultiLineText(self, title, label)
-        return text if ok else None
+        dialog = TextDialog(self, title, label)
+        return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def take(self) -> None:
         from facilitator.app import review
@@ -421,9 +458,17 @@ class ReviewView(QWidget):
         from facilitator.app import review
 
         item = self.current()
-        text = item and self._text(self.tr("Close without action"), self.tr("Reason (required):"))
-        if text is not None and item is not None:
-            self._act(lambda: review.close(self.ctx.db, self.principal, item.id, text))
+        if item is None:
+            return
+        dialog = TextDialog(
+            self,
+            self.tr("Close without action"),
+            self.tr("Reason (required):"),
+            lambda text: review.close(self.ctx.db, self.principal, item.id, text),
+            required=True,
+        )
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._after(dialog.result_value)
 
     def approve(self) -> None:
         """A second person signs in here (name and passphrase) and approves."""
@@ -448,6 +493,76 @@ class ReviewView(QWidget):
 
 class _NothingToApprove(Exception):
     pass
+
+
+class TextDialog(QDialog):
+    """A comment or a reason, typed in a box that follows the interface's direction
+    (right-aligned in Arabic). ``required``: an empty text is refused with a sentence
+    under the box, and ``act`` (the service call) is made here, so a refusal is said
+    here too; either way the dialog stays open with what was typed."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        title: str,
+        label: str,
+        act: Any = None,
+        *,
+        required: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        from PySide6.QtGui import QTextOption
+        from PySide6.QtWidgets import QPlainTextEdit
+
+        self.setObjectName("reasonDialog" if required else "textDialog")
+        self.setWindowTitle(title)
+        self._act, self.required = act, required
+        self.result_value: Any = None
+        lay = QVBoxLayout(self)
+        lab = QLabel(label)
+        lab.setWordWrap(True)
+        lay.addWidget(lab)
+        self.text = QPlainTextEdit()
+        self.text.setObjectName("reasonText" if required else "commentText")
+        if self.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+            option = self.text.document().defaultTextOption()
+            option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+            option.setAlignment(Qt.AlignmentFlag.AlignRight)
+            option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+            self.text.document().setDefaultTextOption(option)
+        lab.setBuddy(self.text)
+        lay.addWidget(self.text, 1)
+        self.error = QLabel("")
+        self.error.setObjectName("reasonError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        lay.addWidget(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+        self.text.setFocus()
+
+    def value(self) -> str:
+        return self.text.toPlainText().strip()
+
+    def accept(self) -> None:
+        from facilitator.ui.errors_ui import error_text
+
+        text = self.value()
+        if self.required and not text:
+            self.error.setText(self.tr("A reason is needed: say why no action is taken."))
+            self.text.setFocus()
+            return
+        if self._act is not None:
+            try:
+                self.result_value = self._act(text)
+            except Exception as exc:  # noqa: BLE001 - said here; the text stays
+                self.error.setText(error_text(exc))
+                return
+        super().accept()
 
 
 class SecondPersonDialog(QDialog):

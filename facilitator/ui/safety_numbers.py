@@ -64,7 +64,7 @@ class SafetyNumbersFields(QWidget):
             )
         )
         self.l_emergency.setText(self.tr("&Emergency number"))
-        self.l_crisis.setText(self.tr("Crisis l&ine"))
+        self.l_crisis.setText(self.tr("Cr&isis line"))
 
     def add_to(self, form: QFormLayout) -> None:
         form.addRow(self.l_emergency, self.emergency)
@@ -73,6 +73,18 @@ class SafetyNumbersFields(QWidget):
 
     def values(self) -> tuple[str, str]:
         return self.emergency.text().strip(), self.crisis.text().strip()
+
+    def focus_error(self, exc: BaseException) -> bool:
+        """Put the cursor in the field a save refused (``InputError.field``), all of its
+        text selected to type over; False when the error is not about these fields."""
+        field = {"emergency": self.emergency, "crisis": self.crisis}.get(
+            str(getattr(exc, "field", ""))
+        )
+        if field is None:
+            return False
+        field.setFocus(Qt.FocusReason.OtherFocusReason)
+        field.selectAll()
+        return True
 
     def show_numbers(self, numbers: Any) -> None:
         self.emergency.setText(numbers.emergency)
@@ -144,6 +156,7 @@ class SafetyNumbersDialog(QDialog):
                 else self.tr("The numbers could not be saved.")
             )
             self.error.show()
+            self.fields.focus_error(exc)
 
         def done(numbers: Any) -> None:
             self.saved = numbers

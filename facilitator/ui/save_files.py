@@ -43,6 +43,31 @@ def ask_save_path(
     return path
 
 
+def file_name(*parts: object, ext: str) -> str:
+    """A descriptive default file name: what it is, for what, and when.
+
+    ``file_name("audit-log", date.today(), ext="csv")`` -> ``audit-log-2026-12-04.csv``.
+    Empty parts are left out; characters a file system refuses (and spaces) become "-".
+    """
+    import re
+
+    words = []
+    for part in parts:
+        text = part.isoformat() if hasattr(part, "isoformat") else str(part or "")
+        text = re.sub(r'[\\/:*?"<>|\s]+', "-", text.strip()).strip("-.")
+        if text:
+            words.append(text)
+    return "-".join(words) + "." + ext.lstrip(".")
+
+
+def ask_folder(parent: QWidget | None, settings, title: str) -> str:
+    """A folder dialog opening in the save folder (for files saved as a set)."""
+    folder = QFileDialog.getExistingDirectory(parent, title, str(save_folder(settings)))
+    if folder and Path(folder) != Path(settings.save_folder):
+        settings.save_folder = Path(folder)
+    return folder
+
+
 def shown_path(path: Path | str) -> str:
     """A path for a label or a message: kept left to right inside Arabic text, so its
     leading "/" is not drawn at the wrong end."""

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable, Optional
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
 
 from facilitator.ui import widgets as W
 from facilitator.ui.context import AppContext
@@ -33,8 +34,19 @@ class SupervisionView(QWidget):
         self.principal: Optional[Principal] = None
         self.setObjectName("supervisionView")
         self._box = lay = QVBoxLayout(self)
+        top = QHBoxLayout()
         self.who = W.muted("")
-        lay.addWidget(self.who)
+        self.who.setObjectName("signedInAs")
+        self.who.setWordWrap(False)
+        top.addWidget(self.who)
+        self.switch_user = W.button(self.tr("Switch user"))
+        self.switch_user.setObjectName("switchUser")
+        self.switch_user.clicked.connect(self.switch)
+        self.switch_user.setMinimumWidth(self.switch_user.sizeHint().width() + 24)
+        self.switch_user.hide()
+        top.addWidget(self.switch_user)
+        top.addStretch(1)
+        lay.addLayout(top)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("supervisionTabs")
         lay.addWidget(self.tabs, 1)
@@ -42,10 +54,13 @@ class SupervisionView(QWidget):
         self._makers: dict[str, Callable[[Principal], QWidget]] = {}
         self.tabs.currentChanged.connect(self._ensure)
         self.sign_in_form: Optional[SecondPersonDialog] = None
+        self._sign_in_box: QWidget | None = None
         # A one-person install never asks who you are; on a shared install the person
         # at the keyboard signs in with their own name and passphrase (the store may
         # have been unlocked by someone else's passphrase or the owner's keyring).
-        if len(accounts(self.db)) > 1:
+        if ctx.principal is not None:  # their own passphrase at unlock said who it is
+            self._start(ctx.principal)
+        elif len(accounts(self.db)) > 1:
             self._ask_who()
         else:
             from facilitator.app import users
@@ -56,41 +71,69 @@ class SupervisionView(QWidget):
     def _ask_who(self) -> None:
         from facilitator.ui.review_view import SecondPersonDialog
 
-        form = SecondPersonDialog(self.ctx, self, embedded=True)
+        # the form at the top, under "who", the rest of the page left empty below it:
+        # not a form floating low in the middle of an empty screen
+        box = QWidget()
+        box.setObjectName("signInBox")
+        col = QVBoxLayout(box)
+        col.setContentsMargins(0, 0, 0, 0)
+        form = SecondPersonDialog(self.ctx, box, embedded=True)
         form.signed_in.connect(self._start)
+        form.setMaximumWidth(620)
+        col.addWidget(form, 0, Qt.AlignmentFlag.AlignTop)
+        col.addStretch(1)
         self.sign_in_form = form
-        self._box.insertWidget(1, form)
+        self._sign_in_box = box
+        self._box.insertWidget(1, box, 1)
         self.tabs.hide()
+        self.switch_user.hide()
+        self.who.setText(self.tr("Sign in to use the supervision screens."))
         form.login.setFocus()
+
+    def switch(self) -> None:
+        """Someone else takes the keyboard: forget who was signed in and ask."""
+        if self.sign_in_form is not None:
+            return
+        self._forget()
+        self._ask_who()
+
+    def _forget(self) -> None:
+        self.principal = None
+        self.ctx.principal = None
+        self.tabs.clear()
+        for page in self.pages.values():
+            if page is not None:
+                page.deleteLater()
+        self.pages, self._makers = {}, {}
+        self.who.setText("")
 
     def _locked(self, locked: bool) -> None:
         """Locking forgets who was signed in on a shared install."""
         from facilitator.store.users import accounts
 
         if locked and self.principal is not None and len(accounts(self.db)) > 1:
-            self.principal = None
-            self.ctx.principal = None
-            self.tabs.clear()
-            for page in self.pages.values():
-                if page is not None:
-                    page.deleteLater()
-            self.pages, self._makers = {}, {}
-            self.who.setText("")
+            self._forget()
             self._ask_who()
+        elif not locked and self.principal is None and self.ctx.principal is not None:
+            self._start(self.ctx.principal)  # unlocked with their own passphrase
 
     def _start(self, principal: Principal) -> None:
         from facilitator.app.access import allowed
+        from facilitator.store.users import accounts
 
         self.principal = principal
         self.ctx.principal = principal  # the acting user for the whole app until locked
-        if self.sign_in_form is not None:
-            form, self.sign_in_form = self.sign_in_form, None
-            form.hide()
-            self._box.removeWidget(form)
-            form.setParent(None)  # a hidden dialog left in the window swallows shortcuts
-            form.deleteLater()
+        box, self._sign_in_box, self.sign_in_form = self._sign_in_box, None, None
+        if box is not None:
+            box.hide()
+            self._box.removeWidget(box)
+            box.setParent(None)  # a hidden dialog left in the window swallows shortcuts
+            box.deleteLater()
         self.tabs.show()
-        self.who.setText(self.tr("Signed in as {name}").format(name=principal.login))
+        self.who.setText(
+            self.tr("Signed in as {name}").format(name=f"\u2068{principal.login}\u2069")
+        )
+        self.switch_user.setVisible(len(accounts(self.db)) > 1)
         specs = [
             ("review", self.tr("Review queue"), "review.read", self._review),
             ("dashboard", self.tr("Dashboard"), "dashboard.read", self._dashboard),

@@ -98,16 +98,16 @@ def make_palette(dark: bool) -> QPalette:
 
 
 def stylesheet(dark: bool) -> str:
-    """A small style sheet: padding, rounded controls, accent for the primary action.
-
-    A button's focus ring is wider than its border: the margin gives it the room, so
-    the text never loses width (and is never clipped) when the button takes focus."""
+    """A small style sheet: padding, rounded controls, accent for the primary action."""
     c = colours(dark)
+    # A button keeps its size when it takes the focus: the thicker focus border takes the
+    # room of the margin (the layout does not re-measure a button on focus, so a wider
+    # border once ate the end of "Back to the group").
     return f"""
     QListWidget, QTableWidget, QTreeWidget {{ outline: none; }}
     QPushButton {{ padding: 0.45em 1.1em; border: 1px solid {c["border"]};
-                  border-radius: 6px; background: {c["button"]}; color: {c["text"]};
-                  margin: {FOCUS_WIDTH - 1}px; }}
+                  margin: {FOCUS_WIDTH - 1}px;
+                  border-radius: 6px; background: {c["button"]}; color: {c["text"]}; }}
     QPushButton:hover {{ border-color: {c["accent"]}; }}
     QPushButton:focus {{ border: {FOCUS_WIDTH}px solid {c["focus"]}; margin: 0px; }}
     QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}

@@ -134,23 +134,30 @@ def locale() -> QLocale:
     return QLocale()
 
 
-DATE_FORMAT = "d MMM yyyy"
-
-
 def format_date(value, fmt: QLocale.FormatType | None = None) -> str:
     """A date as every screen shows it: "4 Dec 2026" ("٤ ديسمبر ٢٠٢٦" in Arabic).
 
-    One format for the whole interface, from the locale's month names and digits. Not
-    the locale's short format: "04/12/2026" is the 12th of April to half the readers.
+    One format for the whole interface, in the interface's digits. Month names come
+    from the same list as the PDFs and the dashboard (``report_text.MONTHS``): Qt's
+    Arabic locale says "كانون الأول" where every report says "ديسمبر", and one
+    facilitator's screen and printout must name the same month. Not the locale's short
+    format: "04/12/2026" is the 12th of April to half the readers.
     """
     from PySide6.QtCore import QDate
 
+    from facilitator.tracking.report_text import MONTHS
+
     if value is None:
         return ""
-    qdate = QDate(value.year, value.month, value.day)
     if fmt is not None:
-        return QLocale().toString(qdate, fmt)
-    return QLocale().toString(qdate, DATE_FORMAT)
+        return QLocale().toString(QDate(value.year, value.month, value.day), fmt)
+    arabic = QLocale().language() == QLocale.Language.Arabic
+    month = MONTHS["ar" if arabic else "en"][value.month - 1]
+    text = f"{value.day} {month if arabic else month[:3]} {value.year}"
+    zero = QLocale().zeroDigit()
+    if zero and zero != "0":
+        text = text.translate({ord("0") + i: chr(ord(zero) + i) for i in range(10)})
+    return text
 
 
 def format_number(value: float | int, decimals: int = 0) -> str:

@@ -7,7 +7,7 @@ own name and passphrase in this window.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QTableWidget,
@@ -106,21 +107,12 @@ class UsersView(QWidget):
     def add(self) -> None:
         from facilitator.app import users
 
-        dialog = AddUserDialog(self.ctx, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        try:
-            users.add_user(
-                self.ctx.store,
-                self.principal,
-                dialog.login.text().strip(),
-                dialog.roles(),
-                dialog.passphrase.text(),
-            )
-        except Exception as exc:  # noqa: BLE001
-            W.show_error(self, exc)
-            return
-        self.reload()
+        def add(login: str, roles: list[str], passphrase: str) -> None:
+            users.add_user(self.ctx.store, self.principal, login, roles, passphrase)
+
+        dialog = AddUserDialog(self.ctx, self, add=add)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.reload()
 
     def remove(self) -> None:
         from facilitator.app import users
@@ -169,26 +161,47 @@ class UsersView(QWidget):
 
 
 class AddUserDialog(QDialog):
-    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+    """Name, roles and a passphrase typed twice. Checked here: a mistake is said beside
+    the field at fault and the dialog stays open with everything typed."""
+
+    def __init__(
+        self,
+        ctx: Any,
+        parent: QWidget | None = None,
+        *,
+        add: Callable[[str, list[str], str], None] | None = None,
+    ) -> None:
         super().__init__(parent)
         from facilitator.store.users import ROLES
 
+        self.ctx, self._add = ctx, add
         self.setObjectName("addUser")
         self.setWindowTitle(self.tr("Add user"))
         form = QFormLayout(self)
         self.login = QLineEdit()
         self.login.setObjectName("newLogin")
         form.addRow(self.tr("Name"), self.login)
+        self.errors: dict[str, QLabel] = {}
+        form.addRow(self._error("login"))
         self.boxes = {}
         for r in ROLES:
             box = QCheckBox(role_title(ctx, r))
             box.setObjectName(f"role_{r}")
             self.boxes[r] = box
             form.addRow(box)
+        form.addRow(self._error("roles"))
         self.passphrase = QLineEdit()
         self.passphrase.setObjectName("newPassphrase")
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         form.addRow(self.tr("Their passphrase"), self.passphrase)
+        form.addRow(self._error("passphrase"))
+        self.again = QLineEdit()
+        self.again.setObjectName("newPassphraseAgain")
+        self.again.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("Type it again"), self.again)
+        form.addRow(self._error("again"))
+        self.other_error = self._error("other")
+        form.addRow(self.other_error)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -196,5 +209,46 @@ class AddUserDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
+    def _error(self, name: str) -> QLabel:
+        lab = QLabel("")
+        lab.setObjectName(f"error_{name}")
+        lab.setWordWrap(True)
+        lab.setStyleSheet("color: #b00020;")
+        lab.hide()
+        self.errors[name] = lab
+        return lab
+
+    def show_error(self, name: str, text: str) -> None:
+        for key, lab in self.errors.items():
+            lab.setText(text if key == name else "")
+            lab.setVisible(key == name)
+        focus = {
+            "login": self.login,
+            "passphrase": self.passphrase,
+            "again": self.again,
+            "roles": next(iter(self.boxes.values()), None),
+        }.get(name)
+        if focus is not None:
+            focus.setFocus()
+
     def roles(self) -> list[str]:
         return [r for r, b in self.boxes.items() if b.isChecked()]
+
+    def accept(self) -> None:
+        from facilitator.ui.errors_ui import error_text
+
+        if not self.roles():
+            self.show_error("roles", self.tr("Tick at least one role."))
+            return
+        if self.passphrase.text() != self.again.text():
+            self.show_error("again", self.tr("The two passphrases are not the same."))
+            self.again.clear()
+            return
+        if self._add is not None:
+            try:
+                self._add(self.login.text().strip(), self.roles(), self.passphrase.text())
+            except Exception as exc:  # noqa: BLE001 - said beside its field, dialog kept
+                field = getattr(exc, "field", None)
+                self.show_error(field if field in self.errors else "other", error_text(exc))
+                return
+        super().accept()

@@ -352,6 +352,8 @@ class FirstGroupPage(_Page):
         self.lp.setBuddy(self.program)
         self.ll.setBuddy(self.language)
         self.error = QLabel()
+        self.error.setObjectName("groupPageError")
+        self.error.setWordWrap(True)
         theme.set_role(self.error, "error")
         self.error.hide()
         form = QFormLayout(self)
@@ -417,6 +419,7 @@ class FirstGroupPage(_Page):
         def fail(exc: BaseException) -> None:
             self.error.setText(error_text(exc))
             self.error.show()
+            self.numbers.focus_error(exc)  # the field at fault, when it is a number
 
         from facilitator.ui.safety_numbers import save_numbers_job
 

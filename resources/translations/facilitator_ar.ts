@@ -22,6 +22,18 @@
         <source>Their passphrase</source>
         <translation>عبارة المرور الخاصة به</translation>
     </message>
+    <message>
+        <source>Type it again</source>
+        <translation>اكتبها مرة أخرى</translation>
+    </message>
+    <message>
+        <source>Tick at least one role.</source>
+        <translation>اختر دورًا واحدًا على الأقل.</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same.</source>
+        <translation>عبارتا المرور غير متطابقتين.</translation>
+    </message>
 </context>
 <context>
     <name>AgeBand</name>
@@ -1583,6 +1595,74 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <source>This WHO-5 score is 10 or more points lower than last time. It may be worth a private check-in and a reminder of the support options on your resource list.</source>
         <translation>هذه النتيجة على مقياس WHO-5 أقل بعشر نقاط أو أكثر من المرة السابقة. قد يفيد اطمئنان على انفراد وتذكير بخيارات الدعم الموجودة في قائمة الجهات لديك.</translation>
     </message>
+    <message>
+        <source>'{key}' is not a built-in measure.</source>
+        <translation>'{key}' ليس مقياسًا مدمجًا.</translation>
+    </message>
+    <message>
+        <source>There is no measure called '{key}'.</source>
+        <translation>لا يوجد مقياس باسم '{key}'.</translation>
+    </message>
+    <message>
+        <source>WHO-5 has exactly five items.</source>
+        <translation>لمقياس WHO-5 خمسة بنود بالضبط.</translation>
+    </message>
+    <message>
+        <source>Each WHO-5 answer is a whole number from 0 to 5.</source>
+        <translation>كل إجابة في مقياس WHO-5 عدد صحيح من ٠ إلى ٥.</translation>
+    </message>
+    <message>
+        <source>A score must be a number.</source>
+        <translation>يجب أن تكون الدرجة رقمًا.</translation>
+    </message>
+    <message>
+        <source>A score for this measure must be between {lo} and {hi}.</source>
+        <translation>يجب أن تكون درجة هذا المقياس بين {lo} و{hi}.</translation>
+    </message>
+    <message>
+        <source>The check-in rating is a whole number from 0 to 10.</source>
+        <translation>تقييم بداية الجلسة عدد صحيح من ٠ إلى ١٠.</translation>
+    </message>
+    <message>
+        <source>A score for this measure goes from {lo} to {hi} in steps of {step}; {value} is not one of them.</source>
+        <translation>درجة هذا المقياس من {lo} إلى {hi} بخطوات مقدارها {step}، والقيمة {value} ليست منها.</translation>
+    </message>
+    <message>
+        <source>Unknown phase '{phase}'.</source>
+        <translation>المرحلة '{phase}' غير معروفة.</translation>
+    </message>
+    <message>
+        <source>This measure is not asked at the '{value}' point.</source>
+        <translation>لا يُطرح هذا المقياس عند النقطة '{value}'.</translation>
+    </message>
+    <message>
+        <source>That participant is not in this session's group.</source>
+        <translation>هذا المشارك ليس في مجموعة هذه الجلسة.</translation>
+    </message>
+    <message>
+        <source>The measure '{key}' is retired and is not asked any more.</source>
+        <translation>المقياس '{key}' متوقف ولم يعد يُطرح.</translation>
+    </message>
+    <message>
+        <source>A pass carries no score.</source>
+        <translation>التخطي لا يحمل درجة.</translation>
+    </message>
+    <message>
+        <source>WHO-5 needs all five answers.</source>
+        <translation>يحتاج مقياس WHO-5 إلى الإجابات الخمس كلها.</translation>
+    </message>
+    <message>
+        <source>Give a score or choose 'pass'.</source>
+        <translation>أدخل درجة أو اختر 'تخطٍّ'.</translation>
+    </message>
+    <message>
+        <source>That group does not exist.</source>
+        <translation>هذه المجموعة غير موجودة.</translation>
+    </message>
+    <message>
+        <source>That session does not exist.</source>
+        <translation>هذه الجلسة غير موجودة.</translation>
+    </message>
 </context>
 <context>
     <name>MeasuresDialog</name>
@@ -2100,6 +2180,34 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <source>The practice has not started.</source>
         <translation>لم يبدأ التدريب بعد.</translation>
     </message>
+    <message>
+        <source>Unknown practice mode '{mode}'; use practice or assessment.</source>
+        <translation>نمط التدريب '{mode}' غير معروف؛ استخدم التدريب أو التقييم.</translation>
+    </message>
+    <message>
+        <source>The scenario runs on '{script}', not '{id}'.</source>
+        <translation>يعمل هذا السيناريو على النص '{script}'، لا على '{id}'.</translation>
+    </message>
+    <message>
+        <source>The seed is a whole number from 0 to 2147483647.</source>
+        <translation>البذرة عدد صحيح من ٠ إلى ٢١٤٧٤٨٣٦٤٧.</translation>
+    </message>
+    <message>
+        <source>The decision has no option '{option_id}'; choose one of: {known}.</source>
+        <translation>ليس في هذا القرار خيار '{option_id}'؛ اختر واحدًا من: {known}.</translation>
+    </message>
+    <message>
+        <source>The scenario has no event '{event_id}'.</source>
+        <translation>ليس في السيناريو حدث '{event_id}'.</translation>
+    </message>
+    <message>
+        <source>The attempt's log is damaged at entry {seq}.</source>
+        <translation>سجل المحاولة تالف عند القيد {seq}.</translation>
+    </message>
+    <message>
+        <source>The practice did not finish within the move limit.</source>
+        <translation>لم ينتهِ التدريب ضمن الحد الأقصى للخطوات.</translation>
+    </message>
 </context>
 <context>
     <name>PracticeBanner</name>
@@ -2586,10 +2694,6 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>كلمة المرور، اختيارية</translation>
     </message>
     <message>
-        <source>Optional: protects the PDF (AES-256)</source>
-        <translation>اختيارية: تحمي ملف PDF (AES-256)</translation>
-    </message>
-    <message>
         <source>Password again</source>
         <translation>كلمة المرور مرة أخرى</translation>
     </message>
@@ -2646,10 +2750,6 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>حُفظ التقرير</translation>
     </message>
     <message>
-        <source>The report was saved to %1.</source>
-        <translation>حُفظ التقرير في %1.</translation>
-    </message>
-    <message>
         <source>Writing the report…</source>
         <translation>جارٍ إعداد التقرير…</translation>
     </message>
@@ -2680,6 +2780,22 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     <message>
         <source>The first month is after the last month.</source>
         <translation>الشهر الأول بعد الشهر الأخير.</translation>
+    </message>
+    <message>
+        <source>No sessions in this period</source>
+        <translation>لا جلسات في هذه الفترة</translation>
+    </message>
+    <message>
+        <source>No sessions were held in the months chosen, so the report would be empty. Save it anyway?</source>
+        <translation>لم تُعقد أي جلسات في الأشهر المختارة، فسيكون التقرير فارغًا. أتحفظه مع ذلك؟</translation>
+    </message>
+    <message>
+        <source>The report was saved in this file:</source>
+        <translation>حُفظ التقرير في هذا الملف:</translation>
+    </message>
+    <message>
+        <source>Optional: protects the PDF %1</source>
+        <translation>اختيارية: تحمي ملف PDF %1</translation>
     </message>
 </context>
 <context>
@@ -3253,6 +3369,42 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <source>No round is going on this step.</source>
         <translation>لا توجد جولة جارية في هذه الخطوة.</translation>
     </message>
+    <message>
+        <source>The session log is out of order at entry {seq}.</source>
+        <translation>ترتيب سجل الجلسة مختل عند القيد {seq}.</translation>
+    </message>
+    <message>
+        <source>The session log is damaged at entry {seq}.</source>
+        <translation>سجل الجلسة تالف عند القيد {seq}.</translation>
+    </message>
+    <message>
+        <source>The session log does not match this script at entry {seq}: step '{step_id}' is not step {step_index} of the script.</source>
+        <translation>سجل الجلسة لا يطابق هذا النص عند القيد {seq}: الخطوة '{step_id}' ليست الخطوة {step_index} في النص.</translation>
+    </message>
+    <message>
+        <source>The session log does not match this script at entry {seq}: the skipped step '{step}' is not step {target}.</source>
+        <translation>سجل الجلسة لا يطابق هذا النص عند القيد {seq}: الخطوة المتخطاة '{step}' ليست الخطوة {target}.</translation>
+    </message>
+    <message>
+        <source>There is no step {index}; the script has {n} steps.</source>
+        <translation>لا توجد خطوة رقم {index}؛ عدد خطوات النص {n}.</translation>
+    </message>
+    <message>
+        <source>Extend by more than 0 and at most {max_extend_minutes} minutes.</source>
+        <translation>اجعل التمديد أكثر من صفر ولا يزيد على {max_extend_minutes} بالدقائق.</translation>
+    </message>
+    <message>
+        <source>'{id}' is mandatory and cannot be shortened.</source>
+        <translation>الخطوة '{id}' إلزامية ولا يمكن تقصيرها.</translation>
+    </message>
+    <message>
+        <source>'{id}' cannot be shorter than {floor_minutes} minutes.</source>
+        <translation>لا يمكن أن تقل مدة الخطوة '{id}' عن {floor_minutes} بالدقائق.</translation>
+    </message>
+    <message>
+        <source>'{start}' is not in this round.</source>
+        <translation>'{start}' ليس في هذه الجولة.</translation>
+    </message>
 </context>
 <context>
     <name>RunView</name>
@@ -3444,6 +3596,26 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <source>Finish the session?</source>
         <translation>إنهاء الجلسة؟</translation>
     </message>
+    <message>
+        <source>Resumed. The session was paused, so the clocks did not move while run mode was closed. Press P to go on.</source>
+        <translation>استُؤنفت الجلسة. كانت الجلسة موقوفة مؤقتًا، فلم تتحرك الساعتان أثناء إغلاق وضع التشغيل. اضغط P للمتابعة.</translation>
+    </message>
+    <message>
+        <source>Resumed. The group went on while run mode was closed, so the clocks count that time: %1 since the last thing recorded. If the group stopped too, pause [P] before closing next time.</source>
+        <translation>استُؤنفت الجلسة. استمرت المجموعة أثناء إغلاق وضع التشغيل، لذا تحسب الساعتان ذلك الوقت: %1 منذ آخر ما سُجّل. إن توقفت المجموعة أيضًا، فأوقف الجلسة مؤقتًا [P] قبل الإغلاق في المرة القادمة.</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 س %2 د</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 د %2 ث</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 ث</translation>
+    </message>
 </context>
 <context>
     <name>Safety</name>
@@ -3470,6 +3642,58 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     <message>
         <source>That session is not in this group.</source>
         <translation>هذه الجلسة لا تتبع هذه المجموعة.</translation>
+    </message>
+    <message>
+        <source>The emergency number may contain only digits, spaces and + ( ) - . /</source>
+        <translation>لا يحتوي رقم الطوارئ إلا على أرقام ومسافات والرموز ‎+ ( ) - . /</translation>
+    </message>
+    <message>
+        <source>The crisis line may contain only digits, spaces and + ( ) - . /</source>
+        <translation>لا يحتوي رقم خط الأزمات إلا على أرقام ومسافات والرموز ‎+ ( ) - . /</translation>
+    </message>
+    <message>
+        <source>'{type_id}' is not a known incident type (use one of: {known}).</source>
+        <translation>'{type_id}' ليس نوع حادثة معروفًا (استخدم واحدًا من: {known}).</translation>
+    </message>
+    <message>
+        <source>The safety protocol file is damaged: {where} needs en and ar text.</source>
+        <translation>ملف بروتوكول السلامة تالف: يحتاج {where} إلى نص بالإنجليزية والعربية (en وar).</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>الهاتف</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>ساعات العمل</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>اللغة</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>الملاحظات</translation>
+    </message>
+    <message>
+        <source>The resource {label} is too long (at most {limit} characters).</source>
+        <translation>حقل {label} في الجهة طويل جدًا (الحد الأقصى لعدد الأحرف {limit}).</translation>
+    </message>
+    <message>
+        <source>Unknown resource field(s): {fields}.</source>
+        <translation>حقول الجهة غير معروفة: {fields}.</translation>
+    </message>
+    <message>
+        <source>Severity must be one of {levels}.</source>
+        <translation>يجب أن تكون درجة الخطورة واحدة من: {levels}.</translation>
+    </message>
+    <message>
+        <source>The description is too long (at most {max_description} characters).</source>
+        <translation>الوصف طويل جدًا (الحد الأقصى لعدد الأحرف {max_description}).</translation>
     </message>
 </context>
 <context>
@@ -3606,6 +3830,10 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <source>✓ Incident saved. You can close this window.</source>
         <translation>✓ حُفظت الحادثة. يمكنك إغلاق هذه النافذة.</translation>
     </message>
+    <message>
+        <source>No number yet: double-click to add</source>
+        <translation>لا رقم بعد: انقر مرتين لإضافته</translation>
+    </message>
 </context>
 <context>
     <name>SafetyNumbersDialog</name>
@@ -3649,7 +3877,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>رقم الطوارئ (&amp;E)</translation>
     </message>
     <message>
-        <source>Crisis l&amp;ine</source>
+        <source>Cr&amp;isis line</source>
         <translation>خط الأزمات (&amp;I)</translation>
     </message>
 </context>
@@ -4305,6 +4533,10 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <source>Make the PDF again</source>
         <translation>صنع ملف PDF من جديد</translation>
     </message>
+    <message>
+        <source>None</source>
+        <translation>لا شيء</translation>
+    </message>
 </context>
 <context>
     <name>SupervisionView</name>
@@ -4327,6 +4559,14 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     <message>
         <source>Users</source>
         <translation>المستخدمون</translation>
+    </message>
+    <message>
+        <source>Switch user</source>
+        <translation>تبديل المستخدم</translation>
+    </message>
+    <message>
+        <source>Sign in to use the supervision screens.</source>
+        <translation>سجّل الدخول لاستخدام شاشات الإشراف.</translation>
     </message>
 </context>
 <context>
@@ -4354,6 +4594,13 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     <message>
         <source>Progress</source>
         <translation>التقدّم</translation>
+    </message>
+</context>
+<context>
+    <name>TextDialog</name>
+    <message>
+        <source>A reason is needed: say why no action is taken.</source>
+        <translation>السبب مطلوب: اذكر لماذا لا يُتَّخذ أي إجراء.</translation>
     </message>
 </context>
 <context>
@@ -4756,10 +5003,6 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>إدارة مفاتيح الحزم</translation>
     </message>
     <message>
-        <source>This store has several users: sign in first (--user NAME on the command line).</source>
-        <translation>لهذا المخزن عدة مستخدمين: سجّل الدخول أولاً (‎--user NAME‎ في سطر الأوامر).</translation>
-    </message>
-    <message>
         <source>reviewing other people's practice attempts</source>
         <translation>مراجعة محاولات التدريب الخاصة بالآخرين</translation>
     </message>
@@ -4782,6 +5025,10 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     <message>
         <source>reading bundle keys</source>
         <translation>الاطلاع على مفاتيح الحزم</translation>
+    </message>
+    <message>
+        <source>This store has several users: sign in first.</source>
+        <translation>في هذا المخزن عدة مستخدمين: سجّل الدخول أولًا.</translation>
     </message>
 </context>
 <context>
@@ -4821,6 +5068,402 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     <message>
         <source>{text} is not a date (use YYYY-MM-DD).</source>
         <translation>{text} ليس تاريخًا (استخدم YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <source>Store created</source>
+        <translation>أُنشئ المخزن</translation>
+    </message>
+    <message>
+        <source>Store unlocked</source>
+        <translation>فُتح قفل المخزن</translation>
+    </message>
+    <message>
+        <source>Failed unlock attempt</source>
+        <translation>محاولة فتح قفل فاشلة</translation>
+    </message>
+    <message>
+        <source>Passphrase changed</source>
+        <translation>غُيّرت عبارة المرور</translation>
+    </message>
+    <message>
+        <source>Passphrase removed</source>
+        <translation>أُزيلت عبارة المرور</translation>
+    </message>
+    <message>
+        <source>Key put back in the system keyring</source>
+        <translation>أُعيد المفتاح إلى حافظة مفاتيح النظام</translation>
+    </message>
+    <message>
+        <source>Database key changed</source>
+        <translation>غُيّر مفتاح قاعدة البيانات</translation>
+    </message>
+    <message>
+        <source>Backup made</source>
+        <translation>أُنشئت نسخة احتياطية</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>استُعيدت نسخة احتياطية</translation>
+    </message>
+    <message>
+        <source>Store upgraded</source>
+        <translation>رُقّي المخزن</translation>
+    </message>
+    <message>
+        <source>Report saved</source>
+        <translation>حُفظ تقرير</translation>
+    </message>
+    <message>
+        <source>Register of reports emptied</source>
+        <translation>أُفرغ سجل التقارير</translation>
+    </message>
+    <message>
+        <source>Data imported</source>
+        <translation>استُوردت بيانات</translation>
+    </message>
+    <message>
+        <source>Participant's data erased</source>
+        <translation>مُحيت بيانات مشارك</translation>
+    </message>
+    <message>
+        <source>Demonstration data added</source>
+        <translation>أُضيفت بيانات تجريبية</translation>
+    </message>
+    <message>
+        <source>User added</source>
+        <translation>أُضيف مستخدم</translation>
+    </message>
+    <message>
+        <source>User removed</source>
+        <translation>أُزيل مستخدم</translation>
+    </message>
+    <message>
+        <source>User's roles changed</source>
+        <translation>غُيّرت أدوار مستخدم</translation>
+    </message>
+    <message>
+        <source>User's passphrase changed</source>
+        <translation>غُيّرت عبارة مرور مستخدم</translation>
+    </message>
+    <message>
+        <source>Review item taken</source>
+        <translation>أُخذ بند مراجعة</translation>
+    </message>
+    <message>
+        <source>Review item commented</source>
+        <translation>عُلّق على بند مراجعة</translation>
+    </message>
+    <message>
+        <source>Review item signed off</source>
+        <translation>اعتُمد بند مراجعة</translation>
+    </message>
+    <message>
+        <source>Review item closed without action</source>
+        <translation>أُغلق بند مراجعة دون إجراء</translation>
+    </message>
+    <message>
+        <source>Month signed off</source>
+        <translation>اعتُمد شهر</translation>
+    </message>
+    <message>
+        <source>Second person asked to approve</source>
+        <translation>طُلبت موافقة شخص ثانٍ</translation>
+    </message>
+    <message>
+        <source>Approved by a second person</source>
+        <translation>وافق شخص ثانٍ</translation>
+    </message>
+    <message>
+        <source>Settings changed</source>
+        <translation>غُيّرت الإعدادات</translation>
+    </message>
+    <message>
+        <source>Audit log exported</source>
+        <translation>صُدّر سجل التدقيق</translation>
+    </message>
+    <message>
+        <source>Audit log found tampered with</source>
+        <translation>وُجد عبث في سجل التدقيق</translation>
+    </message>
+    <message>
+        <source>Bundle sent</source>
+        <translation>أُرسلت حزمة</translation>
+    </message>
+    <message>
+        <source>Bundle received</source>
+        <translation>استُلمت حزمة</translation>
+    </message>
+    <message>
+        <source>Bundle refused</source>
+        <translation>رُفضت حزمة</translation>
+    </message>
+    <message>
+        <source>Two versions of a record settled</source>
+        <translation>حُسمت نسختان من سجل</translation>
+    </message>
+    <message>
+        <source>Receipt for a bundle</source>
+        <translation>إيصال استلام حزمة</translation>
+    </message>
+    <message>
+        <source>Public key exported</source>
+        <translation>صُدّر مفتاح عام</translation>
+    </message>
+    <message>
+        <source>Another device's key trusted</source>
+        <translation>وُثق بمفتاح جهاز آخر</translation>
+    </message>
+    <message>
+        <source>Device key replaced</source>
+        <translation>استُبدل مفتاح الجهاز</translation>
+    </message>
+    <message>
+        <source>Key revoked</source>
+        <translation>أُبطل مفتاح</translation>
+    </message>
+    <message>
+        <source>Practice score changed by a trainer</source>
+        <translation>غيّر مدرّب درجة تدريب</translation>
+    </message>
+    <message>
+        <source>review item</source>
+        <translation>بند مراجعة</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>مستخدم</translation>
+    </message>
+    <message>
+        <source>group</source>
+        <translation>مجموعة</translation>
+    </message>
+    <message>
+        <source>participant</source>
+        <translation>مشارك</translation>
+    </message>
+    <message>
+        <source>report</source>
+        <translation>تقرير</translation>
+    </message>
+    <message>
+        <source>bundle</source>
+        <translation>حزمة</translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation>إعداد</translation>
+    </message>
+    <message>
+        <source>practice attempt</source>
+        <translation>محاولة تدريب</translation>
+    </message>
+    <message>
+        <source>register of reports</source>
+        <translation>سجل التقارير</translation>
+    </message>
+    <message>
+        <source>closing a risk-to-life item</source>
+        <translation>إغلاق بند خطر على الحياة</translation>
+    </message>
+    <message>
+        <source>removing a user</source>
+        <translation>إزالة مستخدم</translation>
+    </message>
+    <message>
+        <source>erasing a participant</source>
+        <translation>محو مشارك</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>الأدوار</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>وافق عليه</translation>
+    </message>
+    <message>
+        <source>Asked by</source>
+        <translation>طلبه</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>بواسطة</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>إلى</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>من</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>الملف</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>الصيغة</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>الإدخالات</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>اللغة</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>الطريقة</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>الشهر</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>البنود</translation>
+    </message>
+    <message>
+        <source>Smallest number shown</source>
+        <translation>أصغر عدد يُعرض</translation>
+    </message>
+    <message>
+        <source>System keyring</source>
+        <translation>حافظة مفاتيح النظام</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>عبارة المرور</translation>
+    </message>
+    <message>
+        <source>First start</source>
+        <translation>أول تشغيل</translation>
+    </message>
+    <message>
+        <source>Key change advised</source>
+        <translation>يُنصح بتغيير المفتاح</translation>
+    </message>
+    <message>
+        <source>Fingerprint of the records</source>
+        <translation>بصمة السجلات</translation>
+    </message>
+    <message>
+        <source>Version kept</source>
+        <translation>النسخة المُبقاة</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>الموافقة</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>المجموعة</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>المشكلة</translation>
+    </message>
+    <message>
+        <source>First broken entry</source>
+        <translation>أول إدخال مكسور</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>البذرة</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>المجموعات</translation>
+    </message>
+    <message>
+        <source>Weeks</source>
+        <translation>الأسابيع</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>الصفوف</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>الإعداد</translation>
+    </message>
+    <message>
+        <source>One-person install</source>
+        <translation>تثبيت لشخص واحد</translation>
+    </message>
+    <message>
+        <source>Tried at</source>
+        <translation>وقت المحاولة</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>المرسِل</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>السبب</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>المفتاح</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>الجهاز</translation>
+    </message>
+    <message>
+        <source>Bundle</source>
+        <translation>الحزمة</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>المحذوف</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>الرقم</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>التعارض</translation>
+    </message>
+    <message>
+        <source>Old</source>
+        <translation>القديم</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>الجديد</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>البصمة</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>نعم</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>لا</translation>
+    </message>
+    <message>
+        <source>Action (in words)</source>
+        <translation>الإجراء (بالكلمات)</translation>
+    </message>
+    <message>
+        <source>Details (in words)</source>
+        <translation>التفاصيل (بالكلمات)</translation>
     </message>
 </context>
 <context>
@@ -4933,6 +5576,78 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <source>That conflict was already resolved.</source>
         <translation>سبق حلّ هذا التعارض.</translation>
     </message>
+    <message>
+        <source>revoked</source>
+        <translation>مُلغى</translation>
+    </message>
+    <message>
+        <source>rotated</source>
+        <translation>مستبدَل</translation>
+    </message>
+    <message>
+        <source>The from month must look like 2026-03.</source>
+        <translation>يجب أن يُكتب شهر البداية بهذا الشكل: 2026-03.</translation>
+    </message>
+    <message>
+        <source>The to month must look like 2026-03.</source>
+        <translation>يجب أن يُكتب شهر النهاية بهذا الشكل: 2026-03.</translation>
+    </message>
+    <message>
+        <source>Could not read {path}: {reason}.</source>
+        <translation>تعذّرت قراءة {path}: {reason}.</translation>
+    </message>
+    <message>
+        <source>There is no active trusted key for that facilitator.</source>
+        <translation>لا يوجد مفتاح موثوق فعّال لهذا الميسّر.</translation>
+    </message>
+    <message>
+        <source>There is no such receipt.</source>
+        <translation>لا يوجد إيصال كهذا.</translation>
+    </message>
+    <message>
+        <source>That key is not trusted here: check its fingerprint with the person, then trust their key.</source>
+        <translation>هذا المفتاح غير موثوق هنا: تحقّق من بصمته مع صاحبه، ثم اعتمد مفتاحه.</translation>
+    </message>
+    <message>
+        <source>The 'from' month is after the 'to' month.</source>
+        <translation>شهر البداية يقع بعد شهر النهاية.</translation>
+    </message>
+    <message>
+        <source>The key {key_id} is {status}; ask for the current key.</source>
+        <translation>المفتاح {key_id} {status}؛ اطلب المفتاح الحالي.</translation>
+    </message>
+    <message>
+        <source>Choose at least one recipient (the supervisor's key).</source>
+        <translation>اختر مستلمًا واحدًا على الأقل (مفتاح المشرف).</translation>
+    </message>
+    <message>
+        <source>One of the chosen groups does not exist in this store.</source>
+        <translation>إحدى المجموعات المختارة غير موجودة في هذا المخزن.</translation>
+    </message>
+    <message>
+        <source>A text chosen to share is not a note or incident of the chosen groups and months.</source>
+        <translation>أحد النصوص المختارة للمشاركة ليس ملاحظة ولا حادثة من المجموعات والأشهر المختارة.</translation>
+    </message>
+    <message>
+        <source>The incident {id} looks identifying ({findings}); edit it before sharing it.</source>
+        <translation>يبدو أن الحادثة {id} تكشف الهوية ({findings})؛ عدّلها قبل مشاركتها.</translation>
+    </message>
+    <message>
+        <source>The note {id} looks identifying ({findings}); edit it before sharing it.</source>
+        <translation>يبدو أن الملاحظة {id} تكشف الهوية ({findings})؛ عدّلها قبل مشاركتها.</translation>
+    </message>
+    <message>
+        <source>The recipient key {key_id} is no longer known.</source>
+        <translation>مفتاح المستلم {key_id} لم يعد معروفًا.</translation>
+    </message>
+    <message>
+        <source>No single key matches '{key_id}'; give more of its id.</source>
+        <translation>لا يطابق '{key_id}' مفتاحًا واحدًا بعينه؛ اكتب جزءًا أطول من معرّفه.</translation>
+    </message>
+    <message>
+        <source>Could not read the key file {path}: {reason}.</source>
+        <translation>تعذّرت قراءة ملف المفتاح {path}: {reason}.</translation>
+    </message>
 </context>
 <context>
     <name>dashboard</name>
@@ -4983,24 +5698,266 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
 <context>
     <name>errors</name>
     <message>
+        <source>Refusing to overwrite an existing key file; choose new names.</source>
+        <translation>لن يُكتب فوق ملف مفتاح موجود؛ اختر أسماء جديدة.</translation>
+    </message>
+    <message>
+        <source>{name} is not a Facilitator public-key file.</source>
+        <translation>{name} ليس ملف مفتاح عام من Facilitator.</translation>
+    </message>
+    <message>
+        <source>The fingerprint does not match this key file: the key was NOT trusted. Check the file came from the right person.</source>
+        <translation>البصمة لا تطابق ملف المفتاح هذا: لم يُعتمد المفتاح. تحقّق من أن الملف جاء من الشخص الصحيح.</translation>
+    </message>
+    <message>
+        <source>That is this install's own key; it cannot be trusted as a peer.</source>
+        <translation>هذا هو مفتاح هذا التثبيت نفسه؛ لا يمكن اعتماده مفتاحًا لطرف آخر.</translation>
+    </message>
+    <message>
+        <source>That key was revoked; it cannot be trusted again. Ask for a new key.</source>
+        <translation>أُلغي هذا المفتاح؛ لا يمكن اعتماده مرة أخرى. اطلب مفتاحًا جديدًا.</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>انتهت</translation>
+    </message>
+    <message>
+        <source>abandoned</source>
+        <translation>متروكة</translation>
+    </message>
+    <message>
+        <source>Give the trainee a label of 1 to {max_trainee} characters.</source>
+        <translation>أعط المتدرّب اسمًا عدد أحرفه من ١ إلى {max_trainee}.</translation>
+    </message>
+    <message>
+        <source>The mode is practice or assessment.</source>
+        <translation>النمط إما تدريب أو تقييم.</translation>
+    </message>
+    <message>
+        <source>'{id}' is a draft; only reviewed scenarios can be used for assessment. Use practice mode.</source>
+        <translation>'{id}' مسودة؛ لا تُستخدم في التقييم إلا السيناريوهات المراجَعة. استخدم نمط التدريب.</translation>
+    </message>
+    <message>
+        <source>There is no practice attempt '{attempt_id}'.</source>
+        <translation>لا توجد محاولة تدريب '{attempt_id}'.</translation>
+    </message>
+    <message>
         <source>This attempt is finished or was stopped, so it cannot be resumed: open its debrief, or start a new attempt.</source>
         <translation>هذه المحاولة انتهت أو أُوقفت، فلا يمكن استئنافها: افتح مراجعتها، أو ابدأ محاولة جديدة.</translation>
+    </message>
+    <message>
+        <source>The scenario '{scenario_id}' has changed since this attempt; it cannot be resumed.</source>
+        <translation>تغيّر السيناريو '{scenario_id}' منذ هذه المحاولة؛ لا يمكن استئنافها.</translation>
+    </message>
+    <message>
+        <source>This attempt was not finished; there is no debrief.</source>
+        <translation>لم تكتمل هذه المحاولة؛ فلا توجد مراجعة ختامية لها.</translation>
+    </message>
+    <message>
+        <source>The scenario '{scenario_id}' has changed since this attempt; it cannot be replayed exactly.</source>
+        <translation>تغيّر السيناريو '{scenario_id}' منذ هذه المحاولة؛ لا يمكن إعادة تشغيلها كما كانت بالضبط.</translation>
+    </message>
+    <message>
+        <source>Give {what} a name of 1 to {max_label} characters.</source>
+        <translation>اكتب اسم {what}، وعدد أحرفه من ١ إلى {max_label}.</translation>
     </message>
     <message>
         <source>Write a few words about how it felt before you see the debrief.</source>
         <translation>اكتب بضع كلمات عن شعورك قبل أن ترى المراجعة.</translation>
     </message>
     <message>
-        <source>Keep each answer under {n} characters.</source>
-        <translation>اجعل كل إجابة أقل من {n} حرف.</translation>
+        <source>Keep each answer under {max_text} characters.</source>
+        <translation>اجعل عدد أحرف كل إجابة أقل من {max_text}.</translation>
     </message>
     <message>
         <source>Rate how it went from {low} to {high}.</source>
         <translation>قيّم كيف سارت الأمور من {low} إلى {high}.</translation>
     </message>
     <message>
+        <source>The debrief opens once the practice has finished.</source>
+        <translation>تُفتح المراجعة بعد انتهاء التدريب.</translation>
+    </message>
+    <message>
+        <source>First say how it went for you; the debrief follows.</source>
+        <translation>قل أولًا كيف سار الأمر معك؛ ثم تأتي المراجعة.</translation>
+    </message>
+    <message>
+        <source>the trainer</source>
+        <translation>المدرّب</translation>
+    </message>
+    <message>
+        <source>Write a comment of 1 to {max_text} characters.</source>
+        <translation>اكتب تعليقًا عدد أحرفه من ١ إلى {max_text}.</translation>
+    </message>
+    <message>
+        <source>That moment is not in this attempt.</source>
+        <translation>هذه اللحظة ليست في هذه المحاولة.</translation>
+    </message>
+    <message>
+        <source>Unknown competency '{competency}'.</source>
+        <translation>الكفاءة '{competency}' غير معروفة.</translation>
+    </message>
+    <message>
+        <source>The score is a whole number from -30 to 30.</source>
+        <translation>الدرجة عدد صحيح من ‎-٣٠ إلى ٣٠.</translation>
+    </message>
+    <message>
+        <source>Give the reason for changing the score.</source>
+        <translation>اذكر سبب تغيير الدرجة.</translation>
+    </message>
+    <message>
+        <source>Only a finished attempt has scores to change.</source>
+        <translation>لا توجد درجات يمكن تغييرها إلا في محاولة منتهية.</translation>
+    </message>
+    <message>
+        <source>the rater</source>
+        <translation>المقيِّم</translation>
+    </message>
+    <message>
+        <source>Each rating is one of: not yet, developing, competent.</source>
+        <translation>كل تقييم واحد من: ليس بعد، في طور النمو، كفء.</translation>
+    </message>
+    <message>
+        <source>Rate at least one competency.</source>
+        <translation>قيّم كفاءة واحدة على الأقل.</translation>
+    </message>
+    <message>
         <source>Rate this attempt first: other trainers' ratings and the agreement show once you have saved yours.</source>
         <translation>قيّم هذه المحاولة أولًا: تظهر تقييمات المدرّبين الآخرين والاتفاق بعد أن تحفظ تقييمك.</translation>
+    </message>
+    <message>
+        <source>the observer</source>
+        <extracomment>Cohen's kappa over fewer attempts rated by both trainers says more about chance than about agreement: below this it is not computed ("not enough rated attempts yet").</extracomment>
+        <translation>المراقب</translation>
+    </message>
+    <message>
+        <source>The scenario has no decision '{dec_id}'.</source>
+        <translation>ليس في السيناريو قرار '{dec_id}'.</translation>
+    </message>
+    <message>
+        <source>Decision '{dec_id}' has options 1 to {n}.</source>
+        <translation>خيارات القرار '{dec_id}' من ١ إلى {n}.</translation>
+    </message>
+    <message>
+        <source>The sheet has no tick for decision '{id}', which came up on this path.</source>
+        <translation>ليس في الورقة اختيار للقرار '{id}'، وقد ظهر هذا القرار في هذا المسار.</translation>
+    </message>
+    <message>
+        <source>That session does not exist.</source>
+        <translation>هذه الجلسة غير موجودة.</translation>
+    </message>
+    <message>
+        <source>groups</source>
+        <extracomment>The demo's organisation-defined measure; its id is fixed like the built-in ones so the same seed gives the same rows in every store.</extracomment>
+        <translation>المجموعات</translation>
+    </message>
+    <message>
+        <source>weeks</source>
+        <translation>الأسابيع</translation>
+    </message>
+    <message>
+        <source>participants per group</source>
+        <translation>المشاركين في كل مجموعة</translation>
+    </message>
+    <message>
+        <source>The number of {name} must be a whole number from 1 to {hi}.</source>
+        <translation>يجب أن يكون عدد {name} عددًا صحيحًا من ١ إلى {hi}.</translation>
+    </message>
+    <message>
+        <source>there is no built-in scenario '{ref}'; use one of: {known}, or give the path of a scenario file</source>
+        <translation>لا يوجد سيناريو مدمج '{ref}'؛ استخدم واحدًا من: {known}، أو اكتب مسار ملف سيناريو</translation>
+    </message>
+    <message>
+        <source>the script id '{id}' does not match the file name</source>
+        <translation>معرّف النص '{id}' لا يطابق اسم الملف</translation>
+    </message>
+    <message>
+        <source>there is no script with the id '{script_id}'</source>
+        <translation>لا يوجد نص بالمعرّف '{script_id}'</translation>
+    </message>
+    <message>
+        <source>'{id}' is the id of a built-in script; give your copy a new id</source>
+        <translation>'{id}' معرّف نص مدمج؛ أعط نسختك معرّفًا جديدًا</translation>
+    </message>
+    <message>
+        <source>That group does not exist.</source>
+        <translation>هذه المجموعة غير موجودة.</translation>
+    </message>
+    <message>
+        <source>That session is not running or paused, so there is nothing to resume.</source>
+        <translation>هذه الجلسة ليست جارية ولا متوقفة مؤقتًا، فلا يوجد ما يُستأنف.</translation>
+    </message>
+    <message>
+        <source>The script was changed since this session started, so it cannot be resumed.</source>
+        <translation>تغيّر النص منذ بدء هذه الجلسة، فلا يمكن استئنافها.</translation>
+    </message>
+    <message>
+        <source>The session was deleted while it was running.</source>
+        <translation>حُذفت الجلسة أثناء سيرها.</translation>
+    </message>
+    <message>
+        <source>The session log could not be saved; the last action was not applied.</source>
+        <translation>تعذّر حفظ سجل الجلسة؛ لم يُنفَّذ الإجراء الأخير.</translation>
+    </message>
+    <message>
+        <source>the built-in ground rules are invalid: {problem}</source>
+        <translation>القواعد الأساسية المدمجة غير صالحة: {problem}</translation>
+    </message>
+    <message>
+        <source>there is no ground-rule set called '{ruleset_id}'</source>
+        <translation>لا توجد مجموعة قواعد أساسية باسم '{ruleset_id}'</translation>
+    </message>
+    <message>
+        <source>Group rule {n}: id: '{id}' is used by another of the group's rules</source>
+        <translation>قاعدة المجموعة {n}: المعرّف '{id}' مستخدم في قاعدة أخرى من قواعد المجموعة</translation>
+    </message>
+    <message>
+        <source>Group rule {n}: {field}: {problem}</source>
+        <translation>قاعدة المجموعة {n}: {field}: {problem}</translation>
+    </message>
+    <message>
+        <source>That session does not exist, so the agreement cannot be recorded.</source>
+        <translation>هذه الجلسة غير موجودة، فلا يمكن تسجيل الاتفاق.</translation>
+    </message>
+    <message>
+        <source>Unknown attendance status '{status}'.</source>
+        <translation>حالة الحضور '{status}' غير معروفة.</translation>
+    </message>
+    <message>
+        <source>This group keeps a headcount only; record the number of people instead.</source>
+        <translation>هذه المجموعة تسجّل العدد فقط؛ سجّل عدد الحاضرين بدلًا من ذلك.</translation>
+    </message>
+    <message>
+        <source>That participant is not in this session's group.</source>
+        <translation>هذا المشارك ليس في مجموعة هذه الجلسة.</translation>
+    </message>
+    <message>
+        <source>This group keeps a list of participants; mark attendance instead.</source>
+        <translation>هذه المجموعة تحتفظ بقائمة مشاركين؛ سجّل الحضور بدلًا من ذلك.</translation>
+    </message>
+    <message>
+        <source>The headcount must be a whole number.</source>
+        <translation>يجب أن يكون عدد الحاضرين عددًا صحيحًا.</translation>
+    </message>
+    <message>
+        <source>The headcount must be between 0 and {max_headcount}.</source>
+        <translation>يجب أن يكون عدد الحاضرين بين ٠ و{max_headcount}.</translation>
+    </message>
+    <message>
+        <source>This group still has participants on its roster; archive or erase them before switching to headcount only.</source>
+        <translation>ما زال في قائمة هذه المجموعة مشاركون؛ أرشفهم أو امحهم قبل التحويل إلى تسجيل العدد فقط.</translation>
+    </message>
+    <message>
+        <source>This group has used every available participant code.</source>
+        <translation>استخدمت هذه المجموعة كل رموز المشاركين المتاحة.</translation>
+    </message>
+    <message>
+        <source>Could not find a free participant code; please try again.</source>
+        <translation>تعذّر إيجاد رمز مشارك غير مستخدم؛ حاول مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>'{text}' is not a participant code (two letters and two digits, for example KT-47).</source>
+        <translation>'{text}' ليس رمز مشارك (حرفان ورقمان، مثل KT-47).</translation>
     </message>
 </context>
 <context>
@@ -5162,6 +6119,92 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <source>A step of {step} gives {n} answer points; use at most {most}.</source>
         <translation>الخطوة {step} تعطي {n} نقطة إجابة؛ استخدم {most} على الأكثر.</translation>
     </message>
+    <message>
+        <source>Only the Arabic wording can be replaced; English is the published text.</source>
+        <translation>لا يمكن استبدال إلا الصياغة العربية؛ فالنص الإنجليزي هو النص المنشور.</translation>
+    </message>
+    <message>
+        <source>'{key}' is not a built-in measure.</source>
+        <translation>'{key}' ليس مقياسًا مدمجًا.</translation>
+    </message>
+    <message>
+        <source>A custom measure is asked at the start and end of a session (pre and post), once (single), or both.</source>
+        <translation>يُطرح المقياس المخصّص في بداية الجلسة ونهايتها (قبل وبعد)، أو مرة واحدة، أو كليهما.</translation>
+    </message>
+    <message>
+        <source>'{key}' is a built-in measure; its title cannot be changed.</source>
+        <translation>'{key}' مقياس مدمج؛ لا يمكن تغيير عنوانه.</translation>
+    </message>
+    <message>
+        <source>Give a new English title, a new Arabic title, or both.</source>
+        <translation>أدخل عنوانًا إنجليزيًا جديدًا أو عنوانًا عربيًا جديدًا أو كليهما.</translation>
+    </message>
+    <message>
+        <source>{what} must be a number.</source>
+        <translation>يجب أن تكون قيمة {what} رقمًا.</translation>
+    </message>
+    <message>
+        <source>{what} must be a number between -{limit} and {limit}.</source>
+        <translation>يجب أن تكون قيمة {what} رقمًا بين ‎-{limit} و{limit}.</translation>
+    </message>
+    <message>
+        <source>The lowest score</source>
+        <translation>أدنى درجة</translation>
+    </message>
+    <message>
+        <source>The highest score</source>
+        <translation>أعلى درجة</translation>
+    </message>
+    <message>
+        <source>The step</source>
+        <translation>الخطوة</translation>
+    </message>
+    <message>
+        <source>'{key}' is a built-in measure and cannot be retired.</source>
+        <translation>'{key}' مقياس مدمج ولا يمكن إيقافه.</translation>
+    </message>
+</context>
+<context>
+    <name>participants</name>
+    <message>
+        <source>That group does not exist.</source>
+        <translation>هذه المجموعة غير موجودة.</translation>
+    </message>
+    <message>
+        <source>That participant does not exist (it may have been erased).</source>
+        <translation>هذا المشارك غير موجود (ربما مُحي).</translation>
+    </message>
+    <message>
+        <source>An alias can be at most {alias_max} characters; a first name or nickname is enough.</source>
+        <translation>لا يتجاوز عدد أحرف الاسم المستعار {alias_max}؛ يكفي اسم أول أو لقب.</translation>
+    </message>
+    <message>
+        <source>This group keeps a headcount only, without a list of participants.</source>
+        <translation>هذه المجموعة تسجّل العدد فقط، دون قائمة بالمشاركين.</translation>
+    </message>
+    <message>
+        <source>Unknown age band '{age_band}'.</source>
+        <translation>الفئة العمرية '{age_band}' غير معروفة.</translation>
+    </message>
+    <message>
+        <source>Unknown gender option '{gender}'.</source>
+        <translation>خيار الجنس '{gender}' غير معروف.</translation>
+    </message>
+</context>
+<context>
+    <name>periods</name>
+    <message>
+        <source>The start date {date} does not start a month; reports cover whole calendar months: the first day of a month to the last day of a month, for example 2026-01-01 to 2026-03-31.</source>
+        <translation>تاريخ البداية {date} ليس أول يوم في شهر؛ تغطي التقارير أشهرًا تقويمية كاملة: من أول يوم في شهر إلى آخر يوم في شهر، مثل 2026-01-01 إلى 2026-03-31.</translation>
+    </message>
+    <message>
+        <source>The end date {date} does not end a month; reports cover whole calendar months: the first day of a month to the last day of a month, for example 2026-01-01 to 2026-03-31.</source>
+        <translation>تاريخ النهاية {date} ليس آخر يوم في شهر؛ تغطي التقارير أشهرًا تقويمية كاملة: من أول يوم في شهر إلى آخر يوم في شهر، مثل 2026-01-01 إلى 2026-03-31.</translation>
+    </message>
+    <message>
+        <source>The start date {date_from} is after the end date {date_to}.</source>
+        <translation>تاريخ البداية {date_from} يقع بعد تاريخ النهاية {date_to}.</translation>
+    </message>
 </context>
 <context>
     <name>practice</name>
@@ -5310,6 +6353,14 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     <message>
         <source>Only an item about two versions of a record takes a version.</source>
         <translation>لا يُختار نسخة إلا لبند عن نسختين من سجلّ.</translation>
+    </message>
+    <message>
+        <source>Unknown two-person action '{action}'.</source>
+        <translation>الإجراء '{action}' ليس من الإجراءات التي تتطلب شخصين.</translation>
+    </message>
+    <message>
+        <source>Unknown review setting '{k}'.</source>
+        <translation>إعداد المراجعة '{k}' غير معروف.</translation>
     </message>
 </context>
 <context>
@@ -5626,6 +6677,18 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <source>found broken when the store was unlocked; see entry {seq}</source>
         <translation>وُجد معطوبًا عند فتح المخزن؛ انظر القيد {seq}</translation>
     </message>
+    <message>
+        <source>Internal error: the database key has the wrong length.</source>
+        <translation>خطأ داخلي: طول مفتاح قاعدة البيانات غير صحيح.</translation>
+    </message>
+    <message>
+        <source>SQLCipher is not available: refusing to open an unencrypted store.</source>
+        <translation>مكتبة SQLCipher غير متاحة: لن يُفتح مخزن غير مشفّر.</translation>
+    </message>
+    <message>
+        <source>Internal error: wrapping a key that is not this store's.</source>
+        <translation>خطأ داخلي: محاولة تغليف مفتاح لا يخص هذا المخزن.</translation>
+    </message>
 </context>
 <context>
     <name>textcheck</name>
@@ -5736,7 +6799,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     </message>
     <message>
         <source>Roles must be one or more of: facilitator, supervisor, trainer, administrator.</source>
-        <translation>يجب أن تكون الأدوار واحدًا أو أكثر من: facilitator وsupervisor وtrainer وadministrator.</translation>
+        <translation>يجب أن تكون الأدوار واحدًا أو أكثر من: ميسّر، مشرف، مدرّب، مدير.</translation>
     </message>
     <message>
         <source>There is already a user called {name}.</source>

@@ -212,6 +212,10 @@ def test_cli_review_flow(store, people, tmp_path, capsys):
     assert main(["review", "list", *base]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("id\ttype") and len(lines) == 4  # + quiet since October
+    # the facilitator column: the group's owner (the install's owner when none is recorded)
+    assert [x.split("\t")[4] for x in lines[1:]] == ["owner"] * 3
+    assert main(["review", "list", "--facilitator", "owner", *base]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 4
     inc = next(x.split("\t")[0] for x in lines if "incident_follow_up" in x)
     assert main(["review", "list", "--counts", *base]) == 0
     assert "incident_follow_up\t1" in capsys.readouterr().out
@@ -225,6 +229,8 @@ def test_cli_review_flow(store, people, tmp_path, capsys):
     assert main(["review", "show", inc, *base]) == 0
     out = capsys.readouterr().out
     assert "signed_off by sam" in out and "signature: " in out
+    assert "severity: Medium (level 2)" in out  # the protocol's word, not a bare number
+    assert "\nfacilitator: owner\n" in out
     assert "never see" not in out  # incident text stays with the facilitator
     assert main(["review", "sign", inc, *base]) == 1
     assert "cannot change" in capsys.readouterr().err

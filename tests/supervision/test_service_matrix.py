@@ -78,7 +78,7 @@ NEEDS_NO_ROLE = {
         [
             "access.acting",
             "access.allowed",
-            "access.denied",
+            "access.as_user",
             "access.implicit",
             "access.implicit_in",
             "access.in_scope",
@@ -103,6 +103,8 @@ NEEDS_NO_ROLE = {
             "unlock.store_exists",
             "unlock.unlock_options",
             "unlock.verify",
+            "unlock.verify_as",  # verify, then whose own passphrase it was
+            "users.by_passphrase",  # the lock screen's "who is at the keyboard"
             "users.sign_in",
             "exports.write_recovery_kit",  # the unlock wizard's recovery sheet, no store data
         ],
@@ -111,6 +113,9 @@ NEEDS_NO_ROLE = {
     # pure functions of their arguments: no store is read or written
     **dict.fromkeys(
         [
+            "audit.action_title",  # an action name in words
+            "audit.detail_words",
+            "audit.entity_title",
             "audit.parse_day",
             "bundle_keys.fingerprint_of_file",
             "bundle_keys.new_recovery_key",  # writes a key pair to files, not to the store
@@ -127,6 +132,7 @@ NEEDS_NO_ROLE = {
             "practice_review.cohen_kappa",
             "practice_review.engine_levels",
             "practice_review.practise_next",
+            "reports.default_months",
             "review.signature_hash",
             "scales.run_phase",
             "scales.scale_from_spec",
@@ -148,6 +154,9 @@ NEEDS_NO_ROLE = {
             "safety_numbers.safety_numbers",
             "exports.write_who5_forms",
             "review.current_thresholds",
+            # the days sessions were held (no names, codes or counts): the report
+            # dialog's default period and its empty-period warning; reports.write checks
+            "reports.held_days",
         ],
         "no participant data",
     ),

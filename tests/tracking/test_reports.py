@@ -177,3 +177,19 @@ def test_headcount_only_group(raw_db):
     assert [r[1] for r in head.rows] == ["x", "x", "12", "24"]  # 9 is the smallest partner
     session = build_session_report(raw_db, ids[0], "en")
     assert figures(session)["Headcount"] == "9"
+
+
+@pytest.mark.parametrize(("lang", "word"), [("en", "Medium"), ("ar", "متوسطة")])
+def test_session_report_names_incident_severity_in_words(raw_db, small_group, lang, word):
+    """ "Severity 2" meant nothing to a reader: the protocol's word, in the report's language."""
+    from facilitator.session.safety import record_incident
+    from facilitator.tracking.report_text import severity
+
+    gid, s1, _practice, _people = small_group
+    with raw_db.unit() as s:
+        record_incident(s, gid, s1, "boundary_breach", 2)
+    report = build_session_report(raw_db, s1, lang)
+    incidents = next(t for t in tables(report) if t.columns[1] == L["severity"][lang])
+    assert [row[1] for row in incidents.rows] == [word]
+    assert severity(3, lang) == {"en": "High", "ar": "مرتفعة"}[lang]
+    assert severity(9, lang) == "9"  # a level the protocol does not know, as stored

@@ -156,6 +156,12 @@ def test_no_mnemonic_collides_on_any_screen(world, qtbot):
 
 
 def test_wizard_and_unlock_mnemonics(lang, tmp_path, qtbot, no_keyring):
+    """Every page of the first-run wizard, and the dialogs of a group leader's first
+    evening (unlock, safety numbers, skip a step), has each access key once."""
+    from PySide6.QtWidgets import QWizard
+
+    from facilitator.ui.run.skip_dialog import ask_skip_reason
+    from facilitator.ui.safety_numbers import SafetyNumbersDialog
     from facilitator.ui.tasks import SyncTaskRunner
     from facilitator.ui.unlock_dialog import UnlockDialog
     from facilitator.ui.wizard import FirstRunWizard
@@ -166,6 +172,24 @@ def test_wizard_and_unlock_mnemonics(lang, tmp_path, qtbot, no_keyring):
     problems = audit(wizard, "wizard: language")
     wizard.next()
     problems += audit(wizard, "wizard: protect")
+    wizard.protect_page.pass1.setText("quiet river stones")
+    wizard.protect_page.pass2.setText("quiet river stones")
+    wizard.button(QWizard.WizardButton.CommitButton).click()
+    assert wizard.currentPage() is wizard.recovery_page
+    problems += audit(wizard, "wizard: recovery code")
+    wizard.recovery_page.done.setChecked(True)
+    wizard.next()
+    assert wizard.currentPage() is wizard.group_page
+    problems += audit(wizard, "wizard: first group")
+    assert mnemonics(wizard)["l"] and len(mnemonics(wizard)["l"]) == 1
+    ctx = AppContext(wizard.store.db, lang, SyncTaskRunner(), AppSettings(tmp_path / "s.ini"))
+    numbers = SafetyNumbersDialog(ctx)
+    qtbot.addWidget(numbers)
+    numbers.show()
+    problems += audit(numbers, "safety numbers")
+    skip = ask_skip_reason(wizard, lambda _reason: None)
+    problems += audit(skip, "skip a step")
+    wizard.store.close()
     dialog = UnlockDialog(SyncTaskRunner(), lambda p, c: None, has_passphrase=True)
     qtbot.addWidget(dialog)
     dialog.show()

@@ -9,14 +9,18 @@ import pytest
 from pypdf import PdfReader
 
 from facilitator.store.models import Attendance, Group, Participant, Session, SessionStatus
-from facilitator.ui.report_dialog import K_EXTERNAL, ReportDialog, three_months_back
+from facilitator.app.reports import default_months
+from facilitator.ui.report_dialog import K_EXTERNAL, ReportDialog
 from tests.export.pdfcheck import key
 
 
 @pytest.fixture
 def group(ctx):
     """Six people, four weekly sessions in March 2025; one person has an alias."""
-    start = datetime(2025, 3, 3, 18, tzinfo=timezone.utc)
+    return _group(ctx, datetime(2025, 3, 3, 18, tzinfo=timezone.utc))
+
+
+def _group(ctx, start, weeks=4):
     with ctx.db.unit() as s:
         g = Group(name="Tuesday circle", program_type="mutual_support")
         s.add(g)
@@ -27,7 +31,7 @@ def group(ctx):
         ]
         s.add_all(people)
         s.flush()
-        for week in range(4):
+        for week in range(weeks):
             when = start + timedelta(days=7 * week)
             sess = Session(
                 group_id=g.id,
@@ -78,7 +82,7 @@ def test_defaults_are_the_safe_ones(qtbot, ctx, group):
         date(2025, 2, 1),
         date(2025, 2, 28),
     )
-    assert three_months_back(date(2025, 2, 10)) == date(2024, 11, 1)
+    assert default_months([], date(2025, 2, 10)) == (date(2024, 12, 1), date(2025, 2, 1))
     # A report for outside the programme cannot go below k = 11.
     dialog.kind.setCurrentIndex(dialog.kind.findData("external"))
     assert dialog.k.value() == K_EXTERNAL and dialog.k.minimum() == K_EXTERNAL
@@ -188,3 +192,30 @@ def test_arabic_k_hint_counts_in_arabic_digits(qtbot, ctx, group):
         assert not re.search("[0-9]", text), text
     finally:
         installer.install(QApplication.instance(), "en")
+
+
+def test_right_after_the_first_session_the_default_period_includes_it(
+    qtbot, ctx, tmp_path, monkeypatch, message_boxes
+):
+    """The first session today: the default months end with this month, so the report
+    holds it; a period with no session is questioned before anything is saved."""
+    from PySide6.QtWidgets import QFileDialog
+
+    gid, _codes = _group(ctx, datetime(2026, 12, 4, 18, 0, tzinfo=timezone.utc), weeks=1)
+    dialog = ReportDialog(ctx, gid, "Tuesday circle", today=date(2026, 12, 4))
+    qtbot.addWidget(dialog)
+    choice = dialog.choices()
+    assert (choice["date_from"], choice["date_to"]) == (date(2026, 10, 1), date(2026, 12, 31))
+    assert not dialog.empty_period(choice)
+
+    asked = []
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: asked.append(a) or ("", ""))
+    )
+    dialog.date_from.setDate(date(2026, 9, 1))
+    dialog.date_to.setDate(date(2026, 11, 1))
+    assert dialog.empty_period(dialog.choices())
+    dialog.save()  # answered No: no save dialog, nothing written
+    kind, _title, text = message_boxes[-1]
+    assert kind == "question" and "No sessions were held" in text
+    assert asked == []

@@ -59,3 +59,17 @@ def test_finish_is_recorded_and_announced(ctx, qtbot):
     with ctx.db.unit() as s:
         assert s.query(StepEvent).order_by(StepEvent.seq.desc()).first().action == "finish"
     assert not c.finish()  # already finished: nothing more happens
+
+
+def test_refusals_read_in_the_interface_language(ctx, qtbot):
+    ctx.lang = "ar"
+    c, people = _controller(ctx)
+    messages = []
+    c.message.connect(lambda text, error: messages.append((text, error)))
+    c.go_next()
+    c.record_score("pre", people[0], 42, False)  # a store write refused by the core
+    assert messages[-1] == ("يجب أن تكون درجة هذا المقياس بين ٠ و١٠.", True)
+    assert not c.act(lambda: c.engine.jump(99))  # an engine refusal with parameters
+    text, error = messages[-1]
+    assert error and text.startswith("لا توجد خطوة رقم ٩٩؛ عدد خطوات النص ")
+    assert not any("a" <= ch.lower() <= "z" for ch in text)

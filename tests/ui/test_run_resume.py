@@ -136,3 +136,68 @@ def test_sigkill_mid_session_then_resume(qtbot, ctx, tmp_path):
     assert len(resumed.attendance.present_ids()) == 3
     assert resumed.notes.text() == "kept after a kill"
     db.close()
+
+
+def _backdate(db, session_id: str, seconds: float) -> None:
+    """As if run mode had been closed ``seconds`` ago (every recorded time moves back)."""
+    from datetime import timedelta
+
+    from sqlalchemy import select
+
+    from facilitator.store.models import StepEvent
+
+    with db.unit() as s:
+        for row in s.scalars(select(StepEvent).where(StepEvent.session_id == session_id)):
+            row.at = row.at - timedelta(seconds=seconds)
+
+
+def test_resume_says_the_clocks_counted_the_time_closed(qtbot, ctx):
+    """README: a running session went on in the room, so the time closed counts (session
+    clock and step timer alike), and the screen says so instead of seeming to jump."""
+    from facilitator.ui.run import create_run_view
+
+    gid = _group(ctx.db)
+    now = [0.0]
+    view = create_run_view(ctx, RunRequest(gid, SCRIPT), clock=lambda: now[0])
+    qtbot.addWidget(view)
+    view.go_next()  # start
+    now[0] = 15.0
+    view.refresh()
+    assert view.session_clock.text().startswith("Session 0:00:15")
+    assert view.resume_note.isHidden()
+    sid, index = view.session_id, view.engine.index
+    view.close()
+    _backdate(ctx.db, sid, 40)  # the start was recorded 40 s ago; closed, then reopened
+
+    again = create_run_view(ctx, RunRequest(gid, SCRIPT, session_id=sid), clock=lambda: 1000.0)
+    qtbot.addWidget(again)
+    again.show()
+    assert again.engine.index == index
+    elapsed = again.engine.snapshot().session_elapsed
+    assert 39 <= elapsed <= 42  # wall time since the start: the room did not stop
+    note = again.resume_note
+    assert note.isVisibleTo(again)
+    assert "the clocks count that time: 40 s since the last thing recorded" in note.text()
+    again.go_next()
+    assert note.isHidden()  # said once
+
+
+def test_resume_of_a_paused_session_counts_nothing(qtbot, ctx):
+    from facilitator.ui.run import create_run_view
+
+    gid = _group(ctx.db)
+    now = [0.0]
+    view = create_run_view(ctx, RunRequest(gid, SCRIPT), clock=lambda: now[0])
+    qtbot.addWidget(view)
+    view.go_next()
+    now[0] = 15.0
+    view.toggle_pause()
+    sid = view.session_id
+    view.close()
+    _backdate(ctx.db, sid, 200)
+    again = create_run_view(ctx, RunRequest(gid, SCRIPT, session_id=sid), clock=lambda: 5.0)
+    qtbot.addWidget(again)
+    again.show()
+    assert again.engine.status == "paused"
+    assert 14 <= again.engine.snapshot().session_elapsed <= 16
+    assert "The session was paused, so the clocks did not move" in again.resume_note.text()

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QInputDialog
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import select, text, update
 
 from facilitator.store.models import AuditEvent, Group
@@ -96,14 +96,16 @@ def test_supervisor_flow_through_the_widgets(sup_ctx, qtbot, monkeypatch, messag
     assert "Incident needing follow-up: 2" in review.counts.text()
 
     # sign off the ordinary incident with the keyboard (Ctrl+Return), with a comment
-    monkeypatch.setattr(
-        QInputDialog,
-        "getMultiLineText",
-        staticmethod(lambda *a, **k: ("Follow-up agreed with the team.", True)),
-    )
+    def typed(dialog):
+        dialog.text.setPlainText("Follow-up agreed with the team.")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(review_view.TextDialog, "exec", typed)
     item = _select(review, "incident_follow_up", risk=False)
     assert "Incident needing follow-up" in review.detail.text()
     assert "never see" not in review.detail.text()  # incident text stays private
+    assert "Severity: \u2068Medium\u2069" in review.detail.text()  # a word, not "2"
     key(qtbot, view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert _state(sup_ctx.db, item.id) == "signed_off"
 
@@ -153,8 +155,15 @@ def test_supervisor_flow_through_the_widgets(sup_ctx, qtbot, monkeypatch, messag
     # the audit log: intact, then an entry edited behind the app's back is found
     audit_view = view.open_tab("audit")
     assert audit_view.table.rowCount() > 0
-    actions = {audit_view.table.item(r, 3).text() for r in range(audit_view.table.rowCount())}
-    assert {"review_signed", "approval_given"} <= actions
+    actions = {
+        audit_view.table.item(r, 3).text().split(" (")[0]
+        for r in range(audit_view.table.rowCount())
+    }
+    assert {"Review item signed off", "Approved by a second person"} <= actions  # in words
+    details = " ".join(
+        audit_view.table.item(r, 4).text() for r in range(audit_view.table.rowCount())
+    )
+    assert "None" not in details and "approved_by" not in details and "=" not in details
     audit_view.verify()
     assert "intact" in audit_view.status.text()
     with sup_ctx.db.engine.begin() as conn:
@@ -170,7 +179,9 @@ def test_supervisor_flow_through_the_widgets(sup_ctx, qtbot, monkeypatch, messag
         dialog.login.setText("lin")
         dialog.boxes["facilitator"].setChecked(True)
         dialog.passphrase.setText("lin's own passphrase")
-        return QDialog.DialogCode.Accepted
+        dialog.again.setText("lin's own passphrase")
+        dialog.accept()  # OK: the dialog adds the user, and closes only if that worked
+        return dialog.result()
 
     monkeypatch.setattr(users_view.AddUserDialog, "exec", fill)
     uv = view.open_tab("users")

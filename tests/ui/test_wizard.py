@@ -175,3 +175,33 @@ def test_leaving_without_the_recovery_code_defaults_to_no(
     assert seen["default"] == QMessageBox.StandardButton.No
     assert wizard.isVisible()  # Enter (the default) kept the code on screen
     wizard.store.close()
+
+
+def test_a_bad_number_is_named_and_focused(qtbot, tmp_path, sync_tasks, no_keyring):
+    """Two phone fields on the page: the message says which one, and the cursor goes there."""
+    wizard = FirstRunWizard(sync_tasks, tmp_path / "store.db", "en")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    _next(qtbot, wizard)
+    wizard.protect_page.pass1.setText("quiet river stones")
+    wizard.protect_page.pass2.setText("quiet river stones")
+    wizard.button(QWizard.WizardButton.CommitButton).click()
+    wizard.recovery_page.done.setChecked(True)
+    _next(qtbot, wizard)
+    page = wizard.group_page
+    qtbot.keyClicks(page.name, "Tuesday (evening) circle")
+    page.numbers.emergency.setText("112 ext")
+    page.numbers.crisis.setText("0800 123 456")
+    page.numbers.crisis.setFocus()
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+    assert wizard.result() != QWizard.DialogCode.Accepted
+    assert page.error.isVisible()
+    assert page.error.text().startswith("The emergency number may contain only digits")
+    qtbot.waitUntil(lambda: page.numbers.emergency.hasFocus())
+    assert page.numbers.emergency.selectedText() == "112 ext"
+    page.numbers.emergency.setText("112")
+    page.numbers.crisis.setText("0800 123 456 (free)")
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+    assert page.error.text().startswith("The crisis line may contain only digits")
+    qtbot.waitUntil(lambda: page.numbers.crisis.hasFocus())
+    wizard.store.close()

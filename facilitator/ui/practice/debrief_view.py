@@ -19,7 +19,6 @@ from typing import Any, Optional
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -289,10 +288,15 @@ class DebriefView(QWidget):
 
     def save_pdf(self, lang: str, path: Optional[str] = None) -> Optional[str]:
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(
+            from datetime import date
+
+            from facilitator.ui.save_files import ask_save_path, file_name
+
+            path = ask_save_path(
                 self,
+                self.ctx.settings,
                 self.tr("Save the practice feedback"),
-                f"practice-feedback-{lang}.pdf",
+                file_name("practice-feedback", date.today(), lang, ext="pdf"),
                 self.tr("PDF files (*.pdf)"),
             )
             if not path:

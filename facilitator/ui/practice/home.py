@@ -543,7 +543,9 @@ class PracticeHome(QWidget):
         if item is None:
             return []
         if folder is None:
-            folder = QFileDialog.getExistingDirectory(self, self.tr("Save the role-play kit"))
+            from facilitator.ui.save_files import ask_folder
+
+            folder = ask_folder(self, self.ctx.settings, self.tr("Save the role-play kit"))
             if not folder:
                 return []
         from facilitator.errors import FacilitatorError

@@ -25,6 +25,7 @@ from facilitator.app.run_data import Person, RunData
 from facilitator.errors import FacilitatorError
 from facilitator.session.persistence import SessionRunner
 from facilitator.scripts.model import Script, Step
+from facilitator.ui.errors_ui import error_text
 from facilitator.ui.run.common import run_db
 from facilitator.ui.run.presenter_view import PresenterState
 from facilitator.ui.run.rules_panel import rule_lines
@@ -80,7 +81,7 @@ class RunController(QObject):
         if not isinstance(exc, FacilitatorError):
             log.error("Run mode could not save", exc_info=exc)
         self.message.emit(
-            str(exc)
+            error_text(exc, self.ctx.lang)
             if isinstance(exc, FacilitatorError)
             else QCoreApplication.translate(
                 "RunView", "That could not be saved. Please try again."
@@ -168,7 +169,7 @@ class RunController(QObject):
         try:
             fn()
         except FacilitatorError as exc:
-            self.message.emit(self.ctx.tr_core("RunEngine", exc.message), True)
+            self.message.emit(error_text(exc, self.ctx.lang), True)
             return False
         except Exception as exc:  # noqa: BLE001 - e.g. the store busy: it did not happen
             log.error("A run-mode action failed", exc_info=exc)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QLayout, QSizePolicy, QVBoxLayout, QWidget
 
@@ -61,11 +61,20 @@ def rules_html(rules: tuple[str, ...], rtl: bool = False) -> str:
 
 
 class PresenterView(QWidget):
-    """A separate top-level window with the step title, timer and (when relevant) rules."""
+    """A separate top-level window with the step title, timer and (when relevant) rules.
+
+    It is opened without taking the keyboard (on a single screen it sits over the
+    facilitator's window, and run mode's keys must keep working); run mode also adds its
+    actions to this window, so they answer whichever of the two has focus. Esc closes it.
+    """
+
+    closed = Signal()  # the window was closed (its close button, Esc, the window manager)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("presenterView")
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.setAutoFillBackground(True)
         self.title = QLabel(self)
         self.title.setObjectName("presenterTitle")
@@ -100,6 +109,23 @@ class PresenterView(QWidget):
         self._state = PresenterState()
         self.setWindowTitle(self.tr("Facilitator: presenter view"))
         self.setAccessibleName(self.tr("Presenter view"))
+
+    def event(self, event) -> bool:
+        # Nothing in this window takes focus, so when it is activated (a click on it)
+        # the window itself must: run mode's keys go to the focused widget.
+        if event.type() == QEvent.Type.WindowActivate and self.focusWidget() is None:
+            self.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+        return super().event(event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt name
+        if event.key() == Qt.Key.Key_Escape:
+            self.close()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt name
+        super().closeEvent(event)
+        self.closed.emit()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt name
         super().resizeEvent(event)

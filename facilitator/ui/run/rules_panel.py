@@ -35,6 +35,7 @@ class RulesPanel(QWidget):
         self.body.setWordWrap(True)
         self.body.setTextFormat(Qt.TextFormat.PlainText)
         set_font(self.body, 1.15)
+        self.body.setContentsMargins(6, 0, 6, 0)  # clear of the scroll bar and the edge
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.body)
@@ -64,10 +65,13 @@ class RulesPanel(QWidget):
     def set_rules(self, rules: RuleSet, lang: str, already_agreed: bool = False) -> None:
         lines = rule_lines(rules, lang)
         digits = locale_digits if lang == "ar" else (lambda text: text)
+        # Numbered and laid out in the rules' own language: English rules on an Arabic
+        # screen read "1." from the left (a "١." at the far left was cut by the edge).
+        self.body.setLayoutDirection(
+            Qt.LayoutDirection.RightToLeft if lang == "ar" else Qt.LayoutDirection.LeftToRight
+        )
         self.body.setText(
-            "\n\n".join(
-                f"{locale_digits(str(i))}. {digits(line)}" for i, line in enumerate(lines, 1)
-            )
+            "\n\n".join(f"{digits(str(i))}. {digits(line)}" for i, line in enumerate(lines, 1))
         )
         self._agreed = already_agreed
         self._show_status()

@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from shiboken6 import isValid as shiboken_valid
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -94,6 +95,8 @@ class RunView(QWidget):
         c.step_changed.connect(self._on_step_changed)
         c.message.connect(self.show_message)
         c.newcomer_added.connect(self._newcomer_shown)
+        # The session is over: the room no longer needs the step and the rules on the wall.
+        c.finished.connect(lambda _sid: self.set_presenter_visible(False))
         c.finished.connect(lambda _sid: self._show_summary(at_close=True))
         c.finished.connect(self.finished)
         self.timer = QTimer(self)
@@ -101,6 +104,8 @@ class RunView(QWidget):
         self.timer.timeout.connect(self.refresh)
         self.timer.start()
         self._on_step_changed()
+        self._show_resumed()
+        c.step_changed.connect(self.resume_note.hide)  # said once; the next step moves on
         self.refresh()
         if self.engine.status in ("finished", "abandoned"):
             self._show_summary()
@@ -163,8 +168,15 @@ class RunView(QWidget):
         self.notes.editor.setAccessibleName(self.tr("Session notes"))
         self.notes.setMaximumHeight(150)
         self.notes.save_requested.connect(self.controller.save_note)
+        # After a restart: what the clocks did while run mode was closed (``_show_resumed``).
+        self.resume_note = QLabel(page)
+        self.resume_note.setObjectName("resumeNote")
+        self.resume_note.setWordWrap(True)
+        self.resume_note.setStyleSheet("color: #c77800;")
+        self.resume_note.hide()
         left = QWidget(page)
         left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.resume_note)
         left_layout.addWidget(self.card, 1)
         left_layout.addWidget(self.next_label)
         left_layout.addWidget(self.recovery)
@@ -356,6 +368,45 @@ class RunView(QWidget):
         if self.presenter is not None:
             self.presenter.update_state(self.presenter_state())
 
+    def _show_resumed(self) -> None:
+        """Say what happened to the clocks while run mode was closed (README: resume).
+
+        A running session went on in the room, so the time since the last recorded
+        action counts in both the session clock and the step timer (the engine's
+        ``recovered`` event); a paused one counts nothing. Without a word the clock
+        seemed to jump (closed at 0:20, reopened at 0:41).
+        """
+        last = self.engine.events[-1] if self.engine.events else None
+        if last is None or last.action != "recovered":
+            return
+        gap = float(last.payload.get("gap_seconds", 0.0))
+        if not last.payload.get("was_running"):
+            text = self.tr(
+                "Resumed. The session was paused, so the clocks did not move while run mode "
+                "was closed. Press P to go on."
+            )
+        else:
+            text = self.tr(
+                "Resumed. The group went on while run mode was closed, so the clocks count "
+                "that time: %1 since the last thing recorded. If the group stopped too, "
+                "pause [P] before closing next time."
+            ).replace("%1", self.duration_text(gap))
+        self.resume_note.setText(text)
+        self.resume_note.show()
+
+    def duration_text(self, seconds: float) -> str:
+        """ "40 s", "3 min 5 s", "2 h 10 min": a short span in words, locale digits."""
+        total = int(round(seconds))
+        h, rest = divmod(total, 3600)
+        m, s = divmod(rest, 60)
+        if h:
+            text = self.tr("%1 h %2 min").replace("%1", str(h)).replace("%2", str(m))
+        elif m:
+            text = self.tr("%1 min %2 s").replace("%1", str(m)).replace("%2", str(s))
+        else:
+            text = self.tr("%1 s").replace("%1", str(s))
+        return locale_digits(text)
+
     def show_message(self, text: str, error: bool = False) -> None:
         theme.set_role(self.message, "error" if error else "")
         self.message.setText(text)
@@ -457,31 +508,65 @@ class RunView(QWidget):
         return self.controller.presenter_state(self.lang)
 
     def set_presenter_visible(self, visible: bool) -> None:
-        if visible and self.presenter is None:
-            self.presenter = PresenterView(self)
-            self.presenter.setLayoutDirection(
+        if (
+            visible
+            and self.presenter is None
+            and self.engine.status
+            not in (
+                "finished",
+                "abandoned",
+            )
+        ):
+            self.presenter = presenter = PresenterView(self)
+            presenter.setLayoutDirection(
                 Qt.LayoutDirection.RightToLeft
                 if self.lang == "ar"
                 else Qt.LayoutDirection.LeftToRight
             )
-            self.presenter.update_state(self.presenter_state())
-            self.presenter.show_on_best_screen(self.window())
+            # Run mode's keys answer in the presenter window too (on one screen it sits
+            # over this one, and a click on it must not leave the keyboard dead).
+            presenter.addActions(list(self._actions.values()))
+            presenter.closed.connect(lambda: self.set_presenter_visible(False))
+            presenter.update_state(self.presenter_state())
+            presenter.show_on_best_screen(self.window())
         elif not visible and self.presenter is not None:
-            self.presenter.close()
-            self.presenter.deleteLater()
-            self.presenter = None
+            presenter, self.presenter = self.presenter, None
+            presenter.closed.disconnect()
+            presenter.close()
+            presenter.deleteLater()
+            self.window().activateWindow()  # the keyboard back to run mode
+        visible = self.presenter is not None
         if self.presenter_button.isChecked() != visible:
             self.presenter_button.blockSignals(True)
             self.presenter_button.setChecked(visible)
             self.presenter_button.blockSignals(False)
 
+    def _presenter_on_top(self) -> None:
+        if self.presenter is not None and self.presenter.isVisible():
+            QTimer.singleShot(0, self._raise_presenter)  # after the activation it follows
+
+    def _raise_presenter(self) -> None:
+        if self.presenter is not None:
+            self.presenter.raise_()
+
     def open_safety(self):
         from facilitator.ui.run.safety_dialog import SafetyDialog
 
+        open_already = getattr(self, "safety_dialog", None)
+        if open_already is not None and shiboken_valid(open_already) and open_already.isVisible():
+            open_already.raise_()  # F1 from the presenter window: the one already open
+            open_already.activateWindow()
+            return open_already
         self.controller.note_safety()
         dialog = SafetyDialog(self.ctx, self.group_id, self.session_id, self.data.aliases(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+        # Over whatever is on top: on one screen the presenter window may cover this one.
+        dialog.raise_()
+        dialog.activateWindow()
+        # Closed, it hands the focus back to run mode, whose window the window manager
+        # then raises: the room's window goes back over it, as it was before F1.
+        dialog.finished.connect(lambda _result: self._presenter_on_top())
         self.safety_dialog = dialog
         return dialog
 

@@ -14,7 +14,8 @@ from __future__ import annotations
 import html
 from typing import Any, Callable, Iterable, Optional
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -30,6 +31,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QScrollArea,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -41,6 +44,7 @@ from facilitator.app import changes
 from facilitator.app import runs
 from facilitator.i18n import pick
 from facilitator.session import safety
+from facilitator.textcheck import phone_text
 from facilitator.ui import theme
 from facilitator.app.safety_numbers import SafetyNumbers, safety_numbers
 from facilitator.ui.run.common import locale_digits, run_db, scaled_font, set_font
@@ -48,6 +52,39 @@ from facilitator.ui.run.notes_field import IdentifyingTextEdit
 from facilitator.ui.widgets import fit_to_screen
 
 RESOURCE_FIELDS = ("name", "phone", "hours", "language", "notes")
+
+
+class PhoneDelegate(QStyledItemDelegate):
+    """The phone column: a number drawn left to right in any language (the item keeps
+    the number as typed, so editing it in place saves no bidi marks), and a row with no
+    number says how to add one rather than looking broken."""
+
+    def missing_text(self) -> str:
+        return QCoreApplication.translate("SafetyDialog", "No number yet: double-click to add")
+
+    def initStyleOption(  # noqa: N802 - Qt name
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        number = str(index.data() or "").strip()
+        if number:
+            option.text = phone_text(number)  # type: ignore[attr-defined]
+        else:
+            option.text = self.missing_text()  # type: ignore[attr-defined]
+            font = option.font  # type: ignore[attr-defined]
+            font.setBold(False)
+            font.setItalic(True)
+            font.setPointSizeF(font.pointSizeF() / 1.5)  # the column's type is for numbers
+            option.font = font  # type: ignore[attr-defined]
+            option.palette.setColor(  # type: ignore[attr-defined]
+                QPalette.ColorRole.Text,
+                option.palette.color(QPalette.ColorRole.PlaceholderText),  # type: ignore[attr-defined]
+            )
+
+    def createEditor(self, parent, option, index):  # noqa: N802 - Qt name
+        editor = super().createEditor(parent, option, index)
+        editor.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # typed as it is dialled
+        return editor
 
 
 class SafetyDialog(QDialog):
@@ -163,6 +200,8 @@ class SafetyDialog(QDialog):
         self.resources.verticalHeader().hide()
         set_font(self.resources, 1.1)
         self.resources.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.phone_delegate = PhoneDelegate(self.resources)
+        self.resources.setItemDelegateForColumn(RESOURCE_FIELDS.index("phone"), self.phone_delegate)
         self.resources.itemChanged.connect(self._resource_edited)
         add = QPushButton(self.tr("Add resource"), page)
         add.setObjectName("addResource")
@@ -234,7 +273,7 @@ class SafetyDialog(QDialog):
         )
         self.reminder.setVisible(need_editing)
         lines = [
-            f"{name}:  \u2066{phone}\u2069"
+            f"{name}:  {phone_text(phone)}"
             for name, phone in (
                 (numbers.emergency_name, numbers.emergency),
                 (numbers.crisis_name, numbers.crisis),

@@ -5,7 +5,10 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QInputDialog, QWidget
+from PySide6.QtWidgets import QInputDialog, QLabel, QWidget
+
+
+TITLE_ROOM = 160  # px the window manager's title bar keeps for its icon and buttons
 
 
 def ask_skip_reason(parent: QWidget, on_reason: Callable[[str], None]) -> QInputDialog:
@@ -25,6 +28,22 @@ def ask_skip_reason(parent: QWidget, on_reason: Callable[[str], None]) -> QInput
         ]
     )
     dialog.setComboBoxEditable(True)
+    # Wide enough for its whole title and the longest reason: the window manager adds the
+    # application name and three buttons, and a narrow dialog cut the title to "Skip th…".
+    metrics = dialog.fontMetrics()
+    title = f"{dialog.windowTitle()} \u2014 {QCoreApplication.applicationName() or 'Facilitator'}"
+    wanted = max(
+        TITLE_ROOM + metrics.horizontalAdvance(title),
+        metrics.horizontalAdvance(dialog.labelText()) + 60,
+        440,
+    )
+    screen = parent.screen().availableGeometry().width() if parent.screen() else wanted
+    # QInputDialog sizes itself from its layout (SetMinAndMaxSize): widen the question.
+    box = dialog.layout()
+    margins = box.contentsMargins().left() + box.contentsMargins().right() if box else 24
+    room = min(wanted, screen - 40) - margins
+    for label in dialog.findChildren(QLabel):
+        label.setMinimumWidth(room)
     dialog.textValueSelected.connect(on_reason)
     dialog.open()
     return dialog

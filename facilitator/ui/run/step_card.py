@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from facilitator.scripts.model import Step
+from facilitator.textcheck import phone_text
 from facilitator.ui.run.common import locale_digits, set_font, timer_colour, timer_state, timer_text
 
 
@@ -122,10 +123,10 @@ class StepCard(QWidget):
             return
         missing = self.tr("not set: press F1 to add it")
         lines = [
-            f"{numbers.emergency_name}:  \u2066{numbers.emergency or ''}\u2069"
+            f"{numbers.emergency_name}:  {phone_text(numbers.emergency)}"
             if numbers.emergency
             else f"{numbers.emergency_name}: {missing}",
-            f"{numbers.crisis_name}:  \u2066{numbers.crisis or ''}\u2069"
+            f"{numbers.crisis_name}:  {phone_text(numbers.crisis)}"
             if numbers.crisis
             else f"{numbers.crisis_name}: {missing}",
         ]

@@ -137,8 +137,8 @@ class SummaryView(QWidget):
                 | Qt.AlignmentFlag.AlignVCenter
             )
         loc = self.locale()
-        self.values["attended"].setText(loc.toString(summary.attended))
-        self.values["newcomers"].setText(loc.toString(summary.newcomers))
+        self.values["attended"].setText(self.count_text(summary.attended))
+        self.values["newcomers"].setText(self.count_text(summary.newcomers))
         if summary.average_change is None:
             self.values["change"].setText(self.tr("no one gave both scores"))
         else:
@@ -176,14 +176,19 @@ class SummaryView(QWidget):
         if self._auto_pdf:
             self._auto_pdf = False
             self.make_pdf()
-        self.values["incidents"].setText(loc.toString(summary.incidents))
+        self.values["incidents"].setText(self.count_text(summary.incidents))
         if summary.skipped_steps:
             names = ", ".join(
                 pick(titles.get(s), self.report_lang) or s for s in summary.skipped_steps
             )
             self.values["skipped"].setText(f"{loc.toString(len(summary.skipped_steps))}: {names}")
         else:
-            self.values["skipped"].setText(loc.toString(0))
+            self.values["skipped"].setText(self.count_text(0))
+
+    def count_text(self, n: int) -> str:
+        """A count in large bold type; zero as a word ("None"), since a lone Arabic zero
+        "٠" in bold reads as a bullet point from across a room."""
+        return self.locale().toString(n) if n else self.tr("None")
 
     def make_pdf(self) -> None:
         from facilitator.app import reports
