@@ -92,3 +92,20 @@ def test_the_debrief_errors_are_arabic(qtbot, arabic_ctx):
     text = view.reactions_error.text()
     assert text and not any("a" <= ch.lower() <= "z" for ch in text), text
     assert "١" in text and "٥" in text and not _ascii_digit(text)
+
+
+def test_the_arabic_room_counts_in_arabic_digits_and_keeps_codes(qtbot, arabic_ctx):
+    from facilitator.ui.practice.practice_view import PracticeView
+
+    view = PracticeView(
+        arabic_ctx, "suicidal-disclosure-round", "سارة", seed=5, clock=ManualClock()
+    )
+    qtbot.addWidget(view)
+    for _ in range(3):
+        view.next_step()
+    view.inject_selected()  # the disclosure
+    view.choose("pause")  # its feedback cites protocol steps 1 and 2
+    texts = [lbl.text() for card in view.cards for lbl in card.findChildren(QLabel)]
+    feedback = [t for t in texts if "البروتوكول" in t]
+    assert feedback and not any(_ascii_digit(t) for t in feedback), feedback
+    assert any("K4T" in t for t in texts) and not any("K٤T" in t for t in texts)

@@ -48,6 +48,7 @@ from facilitator.app import practice as svc
 from facilitator.practice import text as ptext
 from facilitator.practice.engine import Action, Entry, Mode
 from facilitator.ui.practice.banner import PracticeBanner
+from facilitator.ui.practice.digits import text_digits
 from facilitator.ui.labels import step_kind_label
 from facilitator.ui.run.common import clock_text, locale_digits, set_font
 from facilitator.ui.translations import format_number
@@ -491,8 +492,8 @@ class PracticeView(QWidget):
                     ev.who,
                     ptext.t("ev_" + ev.kind, self.lang),
                     clock_text(item.t),
-                    ev.text.get(self.lang),
-                    ev.cue.get(self.lang) if ev.cue is not None else None,
+                    self._digits(ev.text.get(self.lang)),
+                    self._digits(ev.cue.get(self.lang)) if ev.cue is not None else None,
                     bool(d.get("injected")),
                     self.flow_body,
                 )
@@ -501,14 +502,14 @@ class PracticeView(QWidget):
         elif kind == "decision":
             dec = sc.decision(d["decision"])
             coach = (
-                dec.coach.get(self.lang)
+                self._digits(dec.coach.get(self.lang))
                 if dec.coach is not None and self.mode == "practice"
                 else None
             )
             panel = DecisionPanel(
-                dec.prompt.get(self.lang),
+                self._digits(dec.prompt.get(self.lang)),
                 coach,
-                [(o.id, o.text.get(self.lang)) for o in dec.options],
+                [(o.id, self._digits(o.text.get(self.lang))) for o in dec.options],
                 self.flow_body,
             )
             panel.chosen.connect(self.choose)
@@ -520,9 +521,11 @@ class PracticeView(QWidget):
             self._add(
                 NoteCard(
                     self.tr("Feedback"),
-                    opt.feedback.get(self.lang)
+                    self._digits(opt.feedback.get(self.lang))
                     + "\n"
-                    + self.tr("See: %1").replace("%1", ptext.cites_line(opt.cites, self.lang)),
+                    + self.tr("See: %1").replace(
+                        "%1", self._digits(ptext.cites_line(opt.cites, self.lang))
+                    ),
                     "#2e7d32",
                     "feedbackCard",
                     self.flow_body,
@@ -757,6 +760,10 @@ class PracticeView(QWidget):
             wait = self.run.seconds_to_next_timed()
             if wait is not None and wait <= 0 and not self.event_timer.isActive():
                 self.event_timer.start(0)
+
+    def _digits(self, text: str) -> str:
+        """Scenario text with its numbers in the interface's digits (codes kept)."""
+        return text_digits(text, self.lang)
 
     def _decision_hint(self) -> str:
         decision = self.run.pending_decision()
