@@ -12,6 +12,7 @@ all problems found.
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 from pathlib import Path
 from collections.abc import Mapping
@@ -20,12 +21,21 @@ from typing import Any, Callable
 import yaml
 from pydantic import ValidationError
 
-from facilitator.errors import ScriptError
+from facilitator.errors import ScriptError, Text
+from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.session.scripts import STEP_KINDS, Script
 
 MAX_BYTES = 1_000_000
 MAX_NODES = 50_000
 MAX_DEPTH = 40
+# The context of every problem template below (and of the practice scenarios' own):
+# a problem is a Text (template + parameters) so the app translates it from the
+# catalogue and the CLI prints the English; nothing parses the English back.
+CTX = "problems"
+
+
+def _t(template: str, **params: Any) -> Text:
+    return Text(template, **params)
 
 
 @dataclass(frozen=True)
@@ -35,7 +45,7 @@ class Problem:
     path: str
     line: int | None
     field: str | None
-    message: str
+    message: str  # a Text (template + params): translate it, never parse it
 
     def __str__(self) -> str:
         loc = self.path if self.line is None else f"{self.path}:{self.line}"
@@ -54,7 +64,7 @@ class ScriptValidationError(ScriptError):
         self.problems = problems
 
 
-def _fail(path: str, message: str, line: int | None = None, field: str | None = None) -> None:
+def _fail(path: str, message: Text, line: int | None = None, field: str | None = None) -> None:
     raise ScriptValidationError([Problem(path, line, field, message)])
 
 
@@ -70,21 +80,42 @@ class _GuardedLoader(yaml.SafeLoader):
         event = self.peek_event()
         line = event.start_mark.line + 1 if event.start_mark else None
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise _Refused("YAML anchors and aliases (& and *) are not allowed in scripts", line)
+            raise _Refused(
+                _t(
+                    QT_TRANSLATE_NOOP(
+                        "problems", "YAML anchors and aliases (& and *) are not allowed here"
+                    )
+                ),
+                line,
+            )
         self._nodes += 1
         if self._nodes > MAX_NODES:
-            raise _Refused(f"the file has more than {MAX_NODES} YAML values", line)
+            raise _Refused(
+                _t(
+                    QT_TRANSLATE_NOOP("problems", "the file has more than {n} YAML values"),
+                    n=MAX_NODES,
+                ),
+                line,
+            )
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
-                raise _Refused(f"the YAML is nested more than {MAX_DEPTH} levels deep", line)
+                raise _Refused(
+                    _t(
+                        QT_TRANSLATE_NOOP(
+                            "problems", "the YAML is nested more than {n} levels deep"
+                        ),
+                        n=MAX_DEPTH,
+                    ),
+                    line,
+                )
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
 
 
 class _Refused(Exception):
-    def __init__(self, message: str, line: int | None) -> None:
+    def __init__(self, message: Text, line: int | None) -> None:
         super().__init__(message)
         self.message = message
         self.line = line
@@ -99,15 +130,29 @@ def _compose(text: str, path: str) -> yaml.Node | None:
         _fail(path, exc.message, exc.line)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        what = exc.problem or exc.context or "unreadable YAML"
-        _fail(path, f"invalid YAML: {what}", mark.line + 1 if mark else None)
+        _fail(path, _yaml_problem(exc), mark.line + 1 if mark else None)
     except yaml.reader.ReaderError as exc:  # control characters and the like
         line = text[: max(0, exc.position)].count("\n") + 1
-        _fail(path, f"invalid YAML: the character #x{exc.character:04x} is not allowed", line)
+        _fail(
+            path,
+            _t(
+                QT_TRANSLATE_NOOP("problems", "invalid YAML: the character {char} is not allowed"),
+                char=f"#x{exc.character:04x}",
+            ),
+            line,
+        )
     except yaml.YAMLError as exc:
-        _fail(path, f"invalid YAML: {exc}".splitlines()[0], None)
+        _fail(
+            path,
+            _t(
+                QT_TRANSLATE_NOOP("problems", "invalid YAML ({kind}): {detail}"),
+                kind=type(exc).__name__,
+                detail=str(exc).splitlines()[0] if str(exc) else "",
+            ),
+            None,
+        )
     except RecursionError:
-        _fail(path, "the YAML is nested too deeply", None)
+        _fail(path, _t(QT_TRANSLATE_NOOP("problems", "the YAML is nested too deeply")), None)
     finally:
         if loader is not None:
             loader.dispose()
@@ -121,9 +166,19 @@ def _construct(node: yaml.Node, path: str) -> Any:
         return loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:  # unknown tags, bad timestamps...
         mark = exc.problem_mark or exc.context_mark
-        _fail(path, f"invalid YAML: {exc.problem or exc.context}", mark.line + 1 if mark else None)
+        _fail(path, _yaml_problem(exc), mark.line + 1 if mark else None)
     except (ValueError, OverflowError, RecursionError) as exc:
-        _fail(path, f"invalid YAML value: {exc}", node.start_mark.line + 1)
+        _fail(
+            path,
+            _t(
+                QT_TRANSLATE_NOOP(
+                    "problems",
+                    "a YAML value cannot be read (a date or number out of range?): {detail}",
+                ),
+                detail=str(exc),
+            ),
+            node.start_mark.line + 1,
+        )
     finally:
         loader.dispose()
 
@@ -139,7 +194,12 @@ def _check_duplicate_keys(node: yaml.Node, path: str) -> None:
                     if key.value in seen:
                         _fail(
                             path,
-                            f"the key '{key.value}' appears twice in the same mapping",
+                            _t(
+                                QT_TRANSLATE_NOOP(
+                                    "problems", "the key '{key}' appears twice in the same mapping"
+                                ),
+                                key=key.value,
+                            ),
                             key.start_mark.line + 1,
                             key.value,
                         )
@@ -182,66 +242,158 @@ def _field_name(loc: tuple[Any, ...]) -> str:
     return out or "(top level)"
 
 
-def _plain(err: Mapping[str, Any], loc: tuple[Any, ...]) -> str:
-    """Pydantic's message in words a facilitator can act on."""
+def _yaml_problem(exc: yaml.MarkedYAMLError) -> Text:
+    """PyYAML's refusal by its kind (the exception class), with its English detail,
+    which the Arabic leaves out: PyYAML has no codes, and its sentences are not ours."""
+    detail = exc.problem or exc.context or ""
+    column = (
+        (exc.problem_mark or exc.context_mark).column + 1
+        if (exc.problem_mark or exc.context_mark)
+        else 0
+    )
+    if isinstance(exc, yaml.constructor.ConstructorError):
+        return _t(
+            QT_TRANSLATE_NOOP("problems", "invalid YAML: tags (!) are not allowed here: {detail}"),
+            detail=detail,
+        )
+    if isinstance(exc, yaml.scanner.ScannerError):
+        return _t(
+            QT_TRANSLATE_NOOP(
+                "problems",
+                "invalid YAML: a character at column {column} cannot be read here "
+                "(a ':' or quote out of place?): {detail}",
+            ),
+            column=column,
+            detail=detail,
+        )
+    return _t(
+        QT_TRANSLATE_NOOP(
+            "problems",
+            "invalid YAML: the structure is broken near column {column} "
+            "(check the indentation and the '-' and ':' marks): {detail}",
+        ),
+        column=column,
+        detail=detail,
+    )
+
+
+def _plain(err: Mapping[str, Any], loc: tuple[Any, ...]) -> Text:
+    """Pydantic's error, by its type code, in words a facilitator can act on (never
+    by pattern on pydantic's English)."""
     kind, ctx, value = err["type"], err.get("ctx") or {}, err.get("input")
     last = loc[-1] if loc else None
     if kind == "missing":
-        if last in ("en", "ar"):
-            lang = "English" if last == "en" else "Arabic"
-            return f"the {lang} text ('{last}') is missing"
-        return "this field is required but missing"
+        if last == "en":
+            return _t(QT_TRANSLATE_NOOP("problems", "the English text ('en') is missing"))
+        if last == "ar":
+            return _t(QT_TRANSLATE_NOOP("problems", "the Arabic text ('ar') is missing"))
+        return _t(QT_TRANSLATE_NOOP("problems", "this field is required but missing"))
     if kind == "extra_forbidden":
-        return "unknown field (check the spelling or remove it)"
+        return _t(QT_TRANSLATE_NOOP("problems", "unknown field (check the spelling or remove it)"))
     if kind == "literal_error":
         if last == "kind":
-            return f"unknown step kind {value!r}; use one of: {', '.join(STEP_KINDS)}"
-        return f"{value!r} is not allowed; use one of: {ctx.get('expected', '')}"
-    if kind == "string_too_short":
-        return (
-            "must not be empty"
-            if last not in ("en", "ar")
-            else f"the {'English' if last == 'en' else 'Arabic'} text is empty"
+            return _t(
+                QT_TRANSLATE_NOOP("problems", "unknown step kind {value}; use one of: {choices}"),
+                value=repr(value),
+                choices=", ".join(STEP_KINDS),
+            )
+        return _t(
+            QT_TRANSLATE_NOOP("problems", "{value} is not allowed; use one of: {choices}"),
+            value=repr(value),
+            choices=str(ctx.get("expected", "")),
         )
+    if kind == "string_too_short":
+        if last == "en":
+            return _t(QT_TRANSLATE_NOOP("problems", "the English text is empty"))
+        if last == "ar":
+            return _t(QT_TRANSLATE_NOOP("problems", "the Arabic text is empty"))
+        return _t(QT_TRANSLATE_NOOP("problems", "must not be empty"))
     if kind == "string_too_long":
-        return f"the text is too long (at most {ctx.get('max_length')} characters)"
+        return _t(
+            QT_TRANSLATE_NOOP("problems", "the text is too long (at most {n} characters)"),
+            n=ctx.get("max_length"),
+        )
     if kind == "string_pattern_mismatch":
         if last == "id" and len(loc) == 1 or last in ("ground_rules",):
-            return "use only lower-case letters, digits and '-' (for example grief-circle)"
+            return _t(
+                QT_TRANSLATE_NOOP(
+                    "problems",
+                    "use only lower-case letters, digits and '-' (for example grief-circle)",
+                )
+            )
         if last == "id":
-            return "use only lower-case letters, digits, '_' and '-' (for example check_in)"
-        return f"{value!r} has characters that are not allowed here"
+            return _t(
+                QT_TRANSLATE_NOOP(
+                    "problems",
+                    "use only lower-case letters, digits, '_' and '-' (for example check_in)",
+                )
+            )
+        return _t(
+            QT_TRANSLATE_NOOP("problems", "{value} has characters that are not allowed here"),
+            value=repr(value),
+        )
     if kind in ("greater_than_equal", "greater_than"):
-        bound = ctx.get("ge", ctx.get("gt"))
-        return f"{value!r} is too small; it must be {'at least' if 'ge' in ctx else 'more than'} {bound}"
+        if "ge" in ctx:
+            return _t(
+                QT_TRANSLATE_NOOP("problems", "{value} is too small; it must be at least {bound}"),
+                value=repr(value),
+                bound=ctx["ge"],
+            )
+        return _t(
+            QT_TRANSLATE_NOOP("problems", "{value} is too small; it must be more than {bound}"),
+            value=repr(value),
+            bound=ctx.get("gt"),
+        )
     if kind in ("less_than_equal", "less_than"):
-        bound = ctx.get("le", ctx.get("lt"))
-        return f"{value!r} is too large; it must be at most {bound}"
+        return _t(
+            QT_TRANSLATE_NOOP("problems", "{value} is too large; it must be at most {bound}"),
+            value=repr(value),
+            bound=ctx.get("le", ctx.get("lt")),
+        )
     if kind in ("int_type", "int_parsing", "int_from_float"):
-        return f"{value!r} must be a whole number"
+        return _t(
+            QT_TRANSLATE_NOOP("problems", "{value} must be a whole number"), value=repr(value)
+        )
     if kind == "finite_number":
-        return f"{value!r} must be an ordinary number (not .nan or .inf)"
+        return _t(
+            QT_TRANSLATE_NOOP("problems", "{value} must be an ordinary number (not .nan or .inf)"),
+            value=repr(value),
+        )
     if kind in ("float_type", "float_parsing"):
-        return f"{value!r} must be a number"
+        return _t(QT_TRANSLATE_NOOP("problems", "{value} must be a number"), value=repr(value))
     if kind in ("string_type",):
-        return "must be text"
+        return _t(QT_TRANSLATE_NOOP("problems", "must be text"))
     if kind in ("bool_type", "bool_parsing"):
-        return "must be true or false"
+        return _t(QT_TRANSLATE_NOOP("problems", "must be true or false"))
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         if last in ("title", "say", "notes", "summary", "audience") or (
             len(loc) > 1 and loc[-2] == "prompts"
         ):
-            return "must be a mapping with both 'en' and 'ar' texts"
-        return "must be a mapping (key: value lines)"
+            return _t(
+                QT_TRANSLATE_NOOP("problems", "must be a mapping with both 'en' and 'ar' texts")
+            )
+        return _t(QT_TRANSLATE_NOOP("problems", "must be a mapping (key: value lines)"))
     if kind == "list_type":
-        return "must be a list (lines starting with '-')"
+        return _t(QT_TRANSLATE_NOOP("problems", "must be a list (lines starting with '-')"))
     if kind == "too_short":
-        return "must have at least one entry"
+        return _t(QT_TRANSLATE_NOOP("problems", "must have at least one entry"))
     if kind == "too_long":
-        return f"has too many entries (at most {ctx.get('max_length')})"
+        return _t(
+            QT_TRANSLATE_NOOP("problems", "has too many entries (at most {n})"),
+            n=ctx.get("max_length"),
+        )
     if kind == "script_rule":
-        return str(ctx.get("detail", err["msg"]))
-    return str(err["msg"])
+        detail = ctx.get("detail")
+        if isinstance(detail, Text):
+            return detail
+        return _t("{detail}", detail=str(detail or err["msg"]))  # a script rule: its own words
+    # A type no rule above foresaw: its code (an id) in every language, and pydantic's
+    # English sentence where the interface is English.
+    return _t(
+        QT_TRANSLATE_NOOP("problems", "this value is not accepted ({code}): {detail}"),
+        code=kind,
+        detail=str(err["msg"]),
+    )
 
 
 def read_yaml_document(text: str | bytes, path: str) -> tuple[yaml.Node, Any]:
@@ -256,12 +408,21 @@ def read_yaml_document(text: str | bytes, path: str) -> tuple[yaml.Node, Any]:
         if len(text) > MAX_BYTES:
             _fail(
                 path,
-                f"the file is larger than {MAX_BYTES // 1_000_000} MB; a script is never that big",
+                _t(
+                    QT_TRANSLATE_NOOP(
+                        "problems", "the file is larger than {n} MB; a script is never that big"
+                    ),
+                    n=MAX_BYTES // 1_000_000,
+                ),
             )
         if b"\x00" in text:
             _fail(
                 path,
-                "this is not a text file (it contains binary data)",
+                _t(
+                    QT_TRANSLATE_NOOP(
+                        "problems", "this is not a text file (it contains binary data)"
+                    )
+                ),
                 text.count(b"\n", 0, text.index(b"\x00")) + 1,
             )
         try:
@@ -269,28 +430,43 @@ def read_yaml_document(text: str | bytes, path: str) -> tuple[yaml.Node, Any]:
         except UnicodeDecodeError as exc:
             _fail(
                 path,
-                f"the file is not UTF-8 text (bad byte at position {exc.start})",
+                _t(
+                    QT_TRANSLATE_NOOP(
+                        "problems", "the file is not UTF-8 text (bad byte at position {n})"
+                    ),
+                    n=exc.start,
+                ),
                 raw.count(b"\n", 0, exc.start) + 1,
             )
     assert isinstance(text, str)
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         _fail(
-            path, f"the text is larger than {MAX_BYTES // 1_000_000} MB; a script is never that big"
+            path,
+            _t(
+                QT_TRANSLATE_NOOP(
+                    "problems", "the text is larger than {n} MB; a script is never that big"
+                ),
+                n=MAX_BYTES // 1_000_000,
+            ),
         )
     if "\x00" in text:
         _fail(
             path,
-            "this is not a text file (it contains binary data)",
+            _t(QT_TRANSLATE_NOOP("problems", "this is not a text file (it contains binary data)")),
             text.count("\n", 0, text.index("\x00")) + 1,
         )
     root = _compose(text, path)
     if root is None:
-        _fail(path, "the file is empty", 1)
+        _fail(path, _t(QT_TRANSLATE_NOOP("problems", "the file is empty")), 1)
     assert root is not None
     if not isinstance(root, yaml.MappingNode):
         _fail(
             path,
-            "the top level must be a mapping (format:, id:, title:, steps: ...)",
+            _t(
+                QT_TRANSLATE_NOOP(
+                    "problems", "the top level must be a mapping (format:, id:, title:, steps: ...)"
+                )
+            ),
             root.start_mark.line + 1,
         )
     return root, _construct(root, path)
@@ -300,7 +476,7 @@ def validation_problems(
     exc: ValidationError,
     root: yaml.Node,
     path: str,
-    plain: Callable[[Mapping[str, Any], tuple[Any, ...]], str] | None = None,
+    plain: Callable[[Mapping[str, Any], tuple[Any, ...]], Text] | None = None,
 ) -> list[Problem]:
     """One :class:`Problem` per pydantic error, at the line of the field it is about."""
     problems = []
@@ -313,7 +489,7 @@ def validation_problems(
     return problems
 
 
-def plain_message(err: Mapping[str, Any], loc: tuple[Any, ...]) -> str:
+def plain_message(err: Mapping[str, Any], loc: tuple[Any, ...]) -> Text:
     """Pydantic's message for ``err`` at ``loc`` in words an author can act on."""
     return _plain(err, loc)
 
@@ -334,18 +510,30 @@ def read_file_bytes(path: str | Path) -> bytes:
     try:
         size = p.stat().st_size
         if not p.is_file():
-            _fail(name, "not a file")
+            _fail(name, _t(QT_TRANSLATE_NOOP("problems", "not a file")))
         if size > MAX_BYTES:
             _fail(
                 name,
-                f"the file is larger than {MAX_BYTES // 1_000_000} MB; a script is never that big",
+                _t(
+                    QT_TRANSLATE_NOOP(
+                        "problems", "the file is larger than {n} MB; a script is never that big"
+                    ),
+                    n=MAX_BYTES // 1_000_000,
+                ),
             )
         with open(p, "rb") as f:
             return f.read(MAX_BYTES + 1)
     except FileNotFoundError:
-        _fail(name, "no such file")
+        _fail(name, _t(QT_TRANSLATE_NOOP("problems", "no such file")))
     except OSError as exc:
-        _fail(name, f"cannot read the file ({exc.strerror or exc})")
+        _fail(
+            name,
+            _t(
+                QT_TRANSLATE_NOOP("problems", "cannot read the file ({code}): {detail}"),
+                code=errno.errorcode.get(exc.errno or 0, "OSError"),
+                detail=exc.strerror or str(exc),
+            ),
+        )
     raise AssertionError("unreachable")  # pragma: no cover - _fail always raises
 
 

@@ -356,7 +356,7 @@ Write it down now; the old one no longer works.</source>
         <translation>تبقى النصوص الحرة على هذا الحاسوب ما لم تحدِّدها. لا يمكن تحديد نص يبدو أنه يكشف الهوية: عدِّله أولًا.</translation>
     </message>
     <message>
-        <source>Trust your supervisor&apos;s key first (Keys tab).</source>
+        <source>Trust your supervisor's key first (Keys tab).</source>
         <translation>اعتمِد مفتاح المشرف أولًا (تبويب المفاتيح).</translation>
     </message>
     <message>
@@ -516,7 +516,7 @@ Write it down now; the old one no longer works.</source>
         <translation>البصمة</translation>
     </message>
     <message>
-        <source>This computer&apos;s fingerprint (read it out when someone trusts your key):</source>
+        <source>This computer's fingerprint (read it out when someone trusts your key):</source>
         <translation>بصمة هذا الحاسوب (اقرأها بصوت عالٍ عندما يعتمد أحدٌ مفتاحك):</translation>
     </message>
     <message>
@@ -536,7 +536,7 @@ Write it down now; the old one no longer works.</source>
         <translation>تأكيد البصمة</translation>
     </message>
     <message>
-        <source>This file&apos;s fingerprint is:
+        <source>This file's fingerprint is:
 %1
 
 Ask its owner to read theirs out to you, and type what they say:</source>
@@ -602,7 +602,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>مُلغى</translation>
     </message>
     <message>
-        <source>%1 record(s) arrived with different content; this store&apos;s version is kept until a supervisor chooses in the review queue (Supervision, type: Two versions of a record).</source>
+        <source>%1 record(s) arrived with different content; this store's version is kept until a supervisor chooses in the review queue (Supervision, type: Two versions of a record).</source>
         <translation>وصل %1 سجلّ بمحتوى مختلف؛ تبقى النسخة المحفوظة هنا إلى أن يختار مشرف في قائمة المراجعة (الإشراف، النوع: نسختان من سجلّ).</translation>
     </message>
 </context>
@@ -785,7 +785,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>تفاصيل اختيارية</translation>
     </message>
     <message>
-        <source>Optional details for %1. Both can be left as &quot;not asked&quot;.</source>
+        <source>Optional details for %1. Both can be left as "not asked".</source>
         <translation>تفاصيل اختيارية للرمز %1. يمكن ترك الحقلين على «لم يُسأل».</translation>
     </message>
 </context>
@@ -965,7 +965,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>اختر نوع المجموعة.</translation>
     </message>
     <message>
-        <source>Choose the group&apos;s language.</source>
+        <source>Choose the group's language.</source>
         <translation>اختر لغة المجموعة.</translation>
     </message>
     <message>
@@ -1272,7 +1272,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
 <context>
     <name>HistoryView</name>
     <message>
-        <source>A trainee&apos;s practice over time</source>
+        <source>A trainee's practice over time</source>
         <translation>تدريب المتدرّب عبر الوقت</translation>
     </message>
     <message>
@@ -1429,7 +1429,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>تاريخ ميلاد أو تفصيل عن العمر</translation>
     </message>
     <message>
-        <source>a participant&apos;s name</source>
+        <source>a participant's name</source>
         <translation>اسم أحد المشاركين</translation>
     </message>
 </context>
@@ -1465,18 +1465,6 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     <message>
         <source>What to fix</source>
         <translation>ما يجب إصلاحه</translation>
-    </message>
-    <message>
-        <source>problem</source>
-        <translation>مشكلة</translation>
-    </message>
-    <message>
-        <source>warning</source>
-        <translation>تحذير</translation>
-    </message>
-    <message>
-        <source>note</source>
-        <translation>ملاحظة</translation>
     </message>
     <message>
         <source>Practise this scenario</source>
@@ -1654,11 +1642,11 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>متى يُسأل (&amp;S)</translation>
     </message>
     <message>
-        <source>Add the organisation&apos;s own measure</source>
+        <source>Add the organisation's own measure</source>
         <translation>إضافة مقياس خاص بالمنظمة</translation>
     </message>
     <message>
-        <source>An organisation&apos;s own measure is not a validated instrument; reports say so. Pass is always allowed and is never scored.</source>
+        <source>An organisation's own measure is not a validated instrument; reports say so. Pass is always allowed and is never scored.</source>
         <translation>المقياس الخاص بالمنظمة ليس أداة مُحكَّمة، وتذكر التقارير ذلك. التخطي مسموح دائمًا ولا يُحتسب درجةً أبدًا.</translation>
     </message>
     <message>
@@ -1670,7 +1658,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>ملف YAML فيه العنوان والتعليمات والعبارات الخمس وتسميات الإجابات الست (من 5 إلى 0)؛ انظر ملف README</translation>
     </message>
     <message>
-        <source>Arabic WHO-5 wording: your organisation&apos;s own.</source>
+        <source>Arabic WHO-5 wording: your organisation's own.</source>
         <translation>الصياغة العربية لمؤشر WHO-5: صياغة منظمتك.</translation>
     </message>
     <message>
@@ -1678,7 +1666,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>الصياغة العربية لمؤشر WHO-5: النسخة المنشورة.</translation>
     </message>
     <message>
-        <source>Arabic WHO-5 wording: this app&apos;s own rendering, not yet checked against the published Arabic version.</source>
+        <source>Arabic WHO-5 wording: this app's own rendering, not yet checked against the published Arabic version.</source>
         <translation>الصياغة العربية لمؤشر WHO-5: ترجمة هذا التطبيق، لم تُراجَع بعدُ مقابل النسخة العربية المنشورة.</translation>
     </message>
     <message>
@@ -1738,7 +1726,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>مدمج، ليس أداة مُحكَّمة</translation>
     </message>
     <message>
-        <source>Organisation&apos;s own, not validated</source>
+        <source>Organisation's own, not validated</source>
         <translation>خاص بالمنظمة، غير مُحكَّم</translation>
     </message>
     <message>
@@ -1766,8 +1754,8 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>العنوان بالعربية</translation>
     </message>
     <message>
-        <source>Added the measure &apos;%1&apos;.</source>
-        <translation>أُضيف المقياس &apos;%1&apos;.</translation>
+        <source>Added the measure '%1'.</source>
+        <translation>أُضيف المقياس '%1'.</translation>
     </message>
     <message>
         <source>The measure could not be saved.</source>
@@ -2087,6 +2075,258 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <source>The practice has not started.</source>
         <translation>لم يبدأ التدريب بعد.</translation>
     </message>
+    <message>
+        <source>Confidentiality</source>
+        <translation>السرية</translation>
+    </message>
+    <message>
+        <source>Boundaries</source>
+        <translation>الحدود</translation>
+    </message>
+    <message>
+        <source>Safety response</source>
+        <translation>الاستجابة للخطر</translation>
+    </message>
+    <message>
+        <source>Group dynamics</source>
+        <translation>ديناميكيات المجموعة</translation>
+    </message>
+    <message>
+        <source>Staying within the peer role</source>
+        <translation>البقاء ضمن دور القرين</translation>
+    </message>
+    <message>
+        <source>Listening and empathy</source>
+        <translation>الإصغاء والتعاطف</translation>
+    </message>
+    <message>
+        <source>Time keeping</source>
+        <translation>ضبط الوقت</translation>
+    </message>
+    <message>
+        <source>says</source>
+        <translation>كلام</translation>
+    </message>
+    <message>
+        <source>interrupts</source>
+        <translation>مقاطعة</translation>
+    </message>
+    <message>
+        <source>stays silent</source>
+        <translation>صمت</translation>
+    </message>
+    <message>
+        <source>arrives late</source>
+        <translation>وصول متأخر</translation>
+    </message>
+    <message>
+        <source>leaves</source>
+        <translation>مغادرة</translation>
+    </message>
+    <message>
+        <source>gives medical advice</source>
+        <translation>نصيحة طبية</translation>
+    </message>
+    <message>
+        <source>discloses risk</source>
+        <translation>إفصاح عن خطر</translation>
+    </message>
+    <message>
+        <source>repeated a story outside the group</source>
+        <translation>نقل قصة إلى خارج المجموعة</translation>
+    </message>
+    <message>
+        <source>asks for private contact</source>
+        <translation>طلب تواصل خاص</translation>
+    </message>
+    <message>
+        <source>starts a conflict</source>
+        <translation>بداية خلاف</translation>
+    </message>
+    <message>
+        <source>steady</source>
+        <translation>متزن</translation>
+    </message>
+    <message>
+        <source>guarded</source>
+        <translation>متحفّظ</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>منفتح</translation>
+    </message>
+    <message>
+        <source>anxious</source>
+        <translation>قلِق</translation>
+    </message>
+    <message>
+        <source>irritable</source>
+        <translation>سريع الانفعال</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>لم يتحقق بعد</translation>
+    </message>
+    <message>
+        <source>Developing</source>
+        <translation>في طور النمو</translation>
+    </message>
+    <message>
+        <source>Competent</source>
+        <translation>متمكّن</translation>
+    </message>
+    <message>
+        <source>practice mode: coach notes as you go</source>
+        <translation>وضع التدريب: ملاحظات المدرّب أثناء التقدم</translation>
+    </message>
+    <message>
+        <source>assessment mode: feedback at the end</source>
+        <translation>وضع التقييم: الملاحظات في النهاية</translation>
+    </message>
+    <message>
+        <source>PRACTICE: simulated group, nothing is recorded as real</source>
+        <translation>PRACTICE تدريب: مجموعة محاكاة، ولا يُسجَّل شيء على أنه حقيقي</translation>
+    </message>
+    <message>
+        <source>Seed {seed}</source>
+        <translation>البذرة {seed}</translation>
+    </message>
+    <message>
+        <source>Content warnings</source>
+        <translation>تنبيهات المحتوى</translation>
+    </message>
+    <message>
+        <source>The group</source>
+        <translation>المجموعة</translation>
+    </message>
+    <message>
+        <source>Step {n} of {total}: {title} ({minutes})</source>
+        <translation>الخطوة {n} من {total}: {title} ({minutes})</translation>
+    </message>
+    <message>
+        <source>Cue</source>
+        <translation>إشارة</translation>
+    </message>
+    <message>
+        <source>to {code}</source>
+        <translation>إلى {code}</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>قرار</translation>
+    </message>
+    <message>
+        <source>Coach</source>
+        <translation>ملاحظة المدرّب</translation>
+    </message>
+    <message>
+        <source>You chose</source>
+        <translation>اخترت</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>التعليق</translation>
+    </message>
+    <message>
+        <source>See</source>
+        <translation>انظر</translation>
+    </message>
+    <message>
+        <source>Critical action performed</source>
+        <translation>إجراء حاسم تم تنفيذه</translation>
+    </message>
+    <message>
+        <source>The step runs {minutes} longer.</source>
+        <translation>تطول الخطوة {minutes}.</translation>
+    </message>
+    <message>
+        <source>Paused by the trainer.</source>
+        <translation>أوقفه المدرّب مؤقتًا.</translation>
+    </message>
+    <message>
+        <source>Resumed.</source>
+        <translation>استُؤنف.</translation>
+    </message>
+    <message>
+        <source>The practice was stopped.</source>
+        <translation>أُوقف التدريب.</translation>
+    </message>
+    <message>
+        <source>Debrief</source>
+        <translation>المراجعة</translation>
+    </message>
+    <message>
+        <source>Scores per competency</source>
+        <translation>الدرجات حسب الكفاءة</translation>
+    </message>
+    <message>
+        <source>{score} of {best}</source>
+        <translation>{score} من {best}</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>الأسباب</translation>
+    </message>
+    <message>
+        <source>Critical actions</source>
+        <translation>الإجراءات الحاسمة</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>نُفّذ</translation>
+    </message>
+    <message>
+        <source>MISSED</source>
+        <translation>فات</translation>
+    </message>
+    <message>
+        <source>Result: {result} ({percent}% of the points available)</source>
+        <translation>النتيجة: {result} ({percent}% من النقاط المتاحة)</translation>
+    </message>
+    <message>
+        <source>The result is capped because a critical action was missed.</source>
+        <translation>النتيجة محدودة لأن إجراءً حاسمًا فات.</translation>
+    </message>
+    <message>
+        <source>Key moments</source>
+        <translation>اللحظات الرئيسية</translation>
+    </message>
+    <message>
+        <source>Strongest option</source>
+        <translation>الخيار الأقوى</translation>
+    </message>
+    <message>
+        <source>Opened the Safety steps.</source>
+        <translation>فتح خطوات السلامة.</translation>
+    </message>
+    <message>
+        <source>Rehearse the critical action you missed: {action}</source>
+        <translation>تمرّن على الإجراء الحاسم الذي فاتك: {action}</translation>
+    </message>
+    <message>
+        <source>Work on {competency}: try the scenario “{scenario}”.</source>
+        <translation>اعمل على {competency}: جرّب سيناريو “{scenario}”.</translation>
+    </message>
+    <message>
+        <source>Work on {competency}: play this scenario again.</source>
+        <translation>اعمل على {competency}: العب هذا السيناريو مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>Every point was earned: try the same scenario in assessment mode, or a harder one.</source>
+        <translation>حصلت على كل النقاط: جرّب السيناريو نفسه في وضع التقييم، أو سيناريو أصعب.</translation>
+    </message>
+    <message>
+        <source>answered in {seconds} s</source>
+        <translation>زمن الإجابة {seconds} ث</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation><numerusform>%n دقيقة</numerusform><numerusform>دقيقة واحدة</numerusform><numerusform>دقيقتان</numerusform><numerusform>%n دقائق</numerusform><numerusform>%n دقيقة</numerusform><numerusform>%n دقيقة</numerusform></translation>
+    </message>
+    <message>
+        <source>Safety step {n}: {title}</source>
+        <translation>خطوة السلامة {n}: {title}</translation>
+    </message>
 </context>
 <context>
     <name>PracticeBanner</name>
@@ -2394,7 +2634,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>يُحفظ كل شيء مشفّرًا على هذا الحاسوب.</translation>
     </message>
     <message>
-        <source>The key will be kept in this computer&apos;s system keyring, so the app opens without typing anything while you are logged in. On a shared computer, also set a passphrase.</source>
+        <source>The key will be kept in this computer's system keyring, so the app opens without typing anything while you are logged in. On a shared computer, also set a passphrase.</source>
         <translation>سيُحفظ المفتاح في سلسلة مفاتيح النظام على هذا الحاسوب، فيفتح التطبيق دون كتابة شيء ما دمت مسجّل الدخول. إن كان الحاسوب مشتركًا، فعيّن عبارة مرور أيضًا.</translation>
     </message>
     <message>
@@ -2483,7 +2723,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>يظهر هذه المرة فقط.</translation>
     </message>
     <message>
-        <source>If the passphrase is forgotten or this computer&apos;s keyring is lost, this code is the only way back into your records. Write it on paper, or save the recovery kit and print it. Keep it somewhere safe, away from this computer.</source>
+        <source>If the passphrase is forgotten or this computer's keyring is lost, this code is the only way back into your records. Write it on paper, or save the recovery kit and print it. Keep it somewhere safe, away from this computer.</source>
         <translation>إذا نُسيت عبارة المرور أو ضاعت سلسلة مفاتيح هذا الحاسوب، فهذا الرمز هو الطريق الوحيد للعودة إلى سجلاتك. اكتبه على ورقة، أو احفظ ملف الاسترداد واطبعه. احتفظ به في مكان آمن بعيدًا عن هذا الحاسوب.</translation>
     </message>
     <message>
@@ -2657,12 +2897,12 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>أشهر تقويمية كاملة. يُعرض عدد الأشخاص المختلفين والفئات العمرية والجنس لربع سنة تقويمي أو سنة تقويمية فقط.</translation>
     </message>
     <message>
-        <source>Reports hold no codes, aliases, notes or individual scores. Counts below the smallest count, and any count that would let one be worked out, are shown as &quot;x&quot;; small averages are withheld.</source>
-        <translation>لا تحتوي التقارير على رموز أو أسماء مستعارة أو ملاحظات أو درجات فردية. تظهر الأعداد الأصغر من أصغر عدد معروض، وكل عدد قد يسمح باستنتاج أحدها، على شكل &quot;x&quot;؛ وتُحجب المتوسطات المبنية على أعداد صغيرة.</translation>
+        <source>Reports hold no codes, aliases, notes or individual scores. Counts below the smallest count, and any count that would let one be worked out, are shown as "x"; small averages are withheld.</source>
+        <translation>لا تحتوي التقارير على رموز أو أسماء مستعارة أو ملاحظات أو درجات فردية. تظهر الأعداد الأصغر من أصغر عدد معروض، وكل عدد قد يسمح باستنتاج أحدها، على شكل "x"؛ وتُحجب المتوسطات المبنية على أعداد صغيرة.</translation>
     </message>
     <message>
-        <source>Counts from 1 to %1 are hidden (shown as &quot;x&quot;).</source>
-        <translation>تُخفى الأعداد من 1 إلى %1 (تظهر على شكل &quot;x&quot;).</translation>
+        <source>Counts from 1 to %1 are hidden (shown as "x").</source>
+        <translation>تُخفى الأعداد من 1 إلى %1 (تظهر على شكل "x").</translation>
     </message>
     <message>
         <source>The first month is after the last month.</source>
@@ -2896,7 +3136,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>رجوع</translation>
     </message>
     <message>
-        <source>Trainee&apos;s reactions: %1 (self-rating %2 of 5)</source>
+        <source>Trainee's reactions: %1 (self-rating %2 of 5)</source>
         <translation>انطباعات المتدرّب: %1 (تقييمه لنفسه %2 من 5)</translation>
     </message>
     <message>
@@ -2940,7 +3180,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>عدّل الدرجة</translation>
     </message>
     <message>
-        <source>Your rating (blind: others&apos; ratings show once you have rated)</source>
+        <source>Your rating (blind: others' ratings show once you have rated)</source>
         <translation>تقييمك (أعمى: تظهر تقييمات الآخرين بعد أن تقيّم)</translation>
     </message>
     <message>
@@ -2960,7 +3200,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>عُدّلت الدرجة؛ وحُفظ السبب معها.</translation>
     </message>
     <message>
-        <source>Other trainers&apos; ratings stay hidden until you submit yours.</source>
+        <source>Other trainers' ratings stay hidden until you submit yours.</source>
         <translation>تبقى تقييمات المدرّبين الآخرين مخفية حتى ترسل تقييمك.</translation>
     </message>
     <message>
@@ -2968,7 +3208,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>الاتفاق مع %1 في هذه المحاولة: %2% من %3 كفاءات</translation>
     </message>
     <message>
-        <source>%1 over %2 attempts: %3% agreement, Cohen&apos;s kappa %4</source>
+        <source>%1 over %2 attempts: %3% agreement, Cohen's kappa %4</source>
         <translation>%1 عبر %2 محاولات: اتفاق %3%، ومعامل كابا لكوهين %4</translation>
     </message>
     <message>
@@ -3620,6 +3860,29 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     </message>
 </context>
 <context>
+    <name>ScenarioProblems</name>
+    <message>
+        <source>problem</source>
+        <translation>مشكلة</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>تنبيه</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>ملاحظة</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>السطر %1</translation>
+    </message>
+    <message>
+        <source>the file</source>
+        <translation>الملف</translation>
+    </message>
+</context>
+<context>
     <name>ScorePanel</name>
     <message>
         <source>Check-in: how are you, from 0 to 10?</source>
@@ -3960,7 +4223,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>الجولة %1 دقيقة، لكن %2 متحدثين بمعدل %3 دقيقة لكل منهم يحتاجون إلى %4؛ أعطها وقتًا أطول.</translation>
     </message>
     <message>
-        <source>The script has no ground-rules step; every session except a series&apos; last one reviews the ground rules.</source>
+        <source>The script has no ground-rules step; every session except a series' last one reviews the ground rules.</source>
         <translation>لا توجد في برنامج الجلسة خطوة للقواعد الأساسية؛ كل جلسة، ما عدا آخر جلسة في السلسلة، تراجع القواعد الأساسية.</translation>
     </message>
     <message>
@@ -4515,7 +4778,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>ليس موعده اليوم. ما زال بإمكانك جمعه إن رغبت.</translation>
     </message>
     <message>
-        <source>Copy each person&apos;s answers from their paper form: choose their code.</source>
+        <source>Copy each person's answers from their paper form: choose their code.</source>
         <translation>انقل إجابات كل شخص من استمارته الورقية: اختر رمزه.</translation>
     </message>
     <message>
@@ -4574,7 +4837,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>تسجيل الدخول</translation>
     </message>
     <message>
-        <source>The newcomer&apos;s code</source>
+        <source>The newcomer's code</source>
         <translation>رمز المشارك الجديد</translation>
     </message>
     <message>
@@ -4783,11 +5046,11 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>سبق استيرادها (الحزمة {bundle}): إعادة إرسال</translation>
     </message>
     <message>
-        <source>its counter {counter} is not above the sender&apos;s last ({last}): an old or replayed bundle</source>
+        <source>its counter {counter} is not above the sender's last ({last}): an old or replayed bundle</source>
         <translation>عدّادها {counter} ليس أعلى من آخر عدّاد للمرسِل ({last}): حزمة قديمة أو معادة</translation>
     </message>
     <message>
-        <source>it could not be decrypted with this install&apos;s key</source>
+        <source>it could not be decrypted with this install's key</source>
         <translation>تعذّر فك تشفيرها بمفتاح هذا التثبيت</translation>
     </message>
     <message>
@@ -4831,8 +5094,8 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>يمكن لـ {user} إرسال المجموعات التي يديرها فقط.</translation>
     </message>
     <message>
-        <source>No single conflict matches that id; see &apos;facilitator review list --type import_conflict&apos;.</source>
-        <translation>لا يطابق هذا المعرّف تعارضاً واحداً؛ انظر ‎&apos;facilitator review list --type import_conflict&apos;‎.</translation>
+        <source>No single conflict matches that id; see 'facilitator review list --type import_conflict'.</source>
+        <translation>لا يطابق هذا المعرّف تعارضاً واحداً؛ انظر ‎'facilitator review list --type import_conflict'‎.</translation>
     </message>
     <message>
         <source>Choose which version to keep: local or incoming.</source>
@@ -4890,10 +5153,17 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     </message>
 </context>
 <context>
+    <name>errors</name>
+    <message>
+        <source>there is no built-in scenario '{ref}'; use one of: {known}, or give the path of a scenario file</source>
+        <translation>لا يوجد سيناريو مدمج باسم '{ref}'؛ استعمل أحد: {known}، أو اذكر مسار ملف سيناريو</translation>
+    </message>
+</context>
+<context>
     <name>export</name>
     <message>
         <source>The text needs more special letter forms than one report can hold.</source>
-        <extracomment>Fallback faces, in the order they are tried: (registered name stem, Python package, file in its ``files`` folder). Each is registered as &quot;&lt;stem&gt;&quot; and &quot;&lt;stem&gt;-Bold&quot;.</extracomment>
+        <extracomment>Fallback faces, in the order they are tried: (registered name stem, Python package, file in its ``files`` folder). Each is registered as "&lt;stem&gt;" and "&lt;stem&gt;-Bold".</extracomment>
         <translation>يحتاج النص إلى أشكال حروف خاصة أكثر مما يتسع له تقرير واحد.</translation>
     </message>
     <message>
@@ -4969,8 +5239,8 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
 <context>
     <name>measures</name>
     <message>
-        <source>Only the WHO-5 wording can be replaced, not &apos;{key}&apos;.</source>
-        <translation>يمكن استبدال صياغة WHO-5 فقط، لا &apos;{key}&apos;.</translation>
+        <source>Only the WHO-5 wording can be replaced, not '{key}'.</source>
+        <translation>يمكن استبدال صياغة WHO-5 فقط، لا '{key}'.</translation>
     </message>
     <message>
         <source>The wording must be a mapping with title, instructions, items and choices.</source>
@@ -4985,8 +5255,8 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>ينقص الصياغة: {fields}.</translation>
     </message>
     <message>
-        <source>&apos;{field}&apos; must be a list of exactly {n} texts.</source>
-        <translation>يجب أن يكون &apos;{field}&apos; قائمة من {n} نصوص بالضبط.</translation>
+        <source>'{field}' must be a list of exactly {n} texts.</source>
+        <translation>يجب أن يكون '{field}' قائمة من {n} نصوص بالضبط.</translation>
     </message>
     <message>
         <source>Could not read {path}: {reason}.</source>
@@ -5009,12 +5279,12 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>الملف {path} ليس YAML صالحًا.</translation>
     </message>
     <message>
-        <source>A measure key uses lowercase letters, digits and &apos;_&apos; (2 to 41 characters, starting with a letter).</source>
-        <translation>يتكون رمز المقياس من أحرف لاتينية صغيرة وأرقام و&apos;_&apos; (من 2 إلى 41 محرفًا، ويبدأ بحرف).</translation>
+        <source>A measure key uses lowercase letters, digits and '_' (2 to 41 characters, starting with a letter).</source>
+        <translation>يتكون رمز المقياس من أحرف لاتينية صغيرة وأرقام و'_' (من 2 إلى 41 محرفًا، ويبدأ بحرف).</translation>
     </message>
     <message>
-        <source>A measure called &apos;{key}&apos; already exists.</source>
-        <translation>يوجد مقياس باسم &apos;{key}&apos; من قبل.</translation>
+        <source>A measure called '{key}' already exists.</source>
+        <translation>يوجد مقياس باسم '{key}' من قبل.</translation>
     </message>
     <message>
         <source>A custom measure needs a title in both English and Arabic.</source>
@@ -5047,6 +5317,413 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     <message>
         <source>A step of {step} gives {n} answer points; use at most {most}.</source>
         <translation>الخطوة {step} تعطي {n} نقطة إجابة؛ استخدم {most} على الأكثر.</translation>
+    </message>
+</context>
+<context>
+    <name>problems</name>
+    <message>
+        <source>missing translation: '{id}' has no Arabic text</source>
+        <translation>ترجمة ناقصة: '{id}' بلا نص عربي</translation>
+    </message>
+    <message>
+        <source>missing translation: '{id}' has no English text</source>
+        <translation>ترجمة ناقصة: '{id}' بلا نص إنجليزي</translation>
+    </message>
+    <message>
+        <source>the checker stopped after {n} paths; this scenario branches too much to check every path (split it, or make fewer options lead on)</source>
+        <translation>توقف الفاحص بعد {n} مسار؛ يتفرع هذا السيناريو أكثر من أن تُفحص كل مساراته (قسّمه، أو اجعل خيارات أقل تقود إلى قرار تالٍ)</translation>
+    </message>
+    <message>
+        <source>no path through the scenario finishes</source>
+        <translation>لا يوجد مسار ينتهي في هذا السيناريو</translation>
+    </message>
+    <message>
+        <source>decision '{id}' is unreachable: no event or option leads to it on any path</source>
+        <translation>لا يمكن الوصول إلى القرار '{id}': لا يقود إليه أي حدث أو خيار في أي مسار</translation>
+    </message>
+    <message>
+        <source>event '{id}': the condition {condition} is never true on any path</source>
+        <translation>الحدث '{id}': الشرط {condition} لا يتحقق في أي مسار</translation>
+    </message>
+    <message>
+        <source>event '{id}' never happens on any path (every path ends first)</source>
+        <translation>الحدث '{id}' لا يقع في أي مسار (كل المسارات تنتهي قبله)</translation>
+    </message>
+    <message>
+        <source>dead end: after '{id}' option '{option}' no path performs the critical action(s) {actions}</source>
+        <translation>طريق مسدود: بعد الخيار '{option}' في '{id}' لا ينفّذ أي مسار الإجراء الحاسم {actions}</translation>
+    </message>
+    <message>
+        <source>'{id}' option '{option}' ends the scenario</source>
+        <translation>الخيار '{option}' في '{id}' ينهي السيناريو</translation>
+    </message>
+    <message>
+        <source>critical action '{id}' is performed on no path</source>
+        <translation>الإجراء الحاسم '{id}' لا يُنفَّذ في أي مسار</translation>
+    </message>
+    <message>
+        <source>the safety-critical path has no correct route: no sequence of choices performs every critical action (temperaments {who})</source>
+        <translation>المسار الحرج للسلامة بلا طريق صحيح: لا يوجد تسلسل خيارات ينفّذ كل الإجراءات الحاسمة (الطباع {who})</translation>
+    </message>
+    <message>
+        <source>no path reaches the result 'competent'</source>
+        <translation>لا يصل أي مسار إلى نتيجة «متمكّن»</translation>
+    </message>
+    <message>
+        <source>{paths} path(s) checked over {combinations} temperament combination(s)</source>
+        <translation>فُحص {paths} مسارًا عبر {combinations} من توليفات الطباع</translation>
+    </message>
+    <message>
+        <source>{competency}: lowest {low}, highest {high}</source>
+        <translation>{competency}: الأدنى {low}، الأعلى {high}</translation>
+    </message>
+    <message>
+        <source>the longest path runs {minutes} min against the script's {script} min (choices {choices})</source>
+        <translation>أطول مسار يستغرق {minutes} دقيقة مقابل {script} دقيقة في نص الجلسة (الخيارات {choices})</translation>
+    </message>
+    <message>
+        <source>the longest path runs {minutes} min against the script's {script} min</source>
+        <translation>أطول مسار يستغرق {minutes} دقيقة مقابل {script} دقيقة في نص الجلسة</translation>
+    </message>
+    <message>
+        <source>reference path '{id}' reaches decision '{decision}' but gives no choice for it</source>
+        <translation>المسار المرجعي '{id}' يصل إلى القرار '{decision}' ولا يحدد خيارًا له</translation>
+    </message>
+    <message>
+        <source>reference path '{id}' scores other than it expects (competency score ≠ expected): {diff}</source>
+        <translation>المسار المرجعي '{id}' يعطي درجات غير المتوقعة (الكفاءة الدرجة ≠ المتوقع): {diff}</translation>
+    </message>
+    <message>
+        <source>reference path '{id}' gives the result {result}, expected {expected}</source>
+        <translation>المسار المرجعي '{id}' يعطي النتيجة {result}، والمتوقع {expected}</translation>
+    </message>
+    <message>
+        <source>reference path '{id}' misses {missed}, expected {expected}</source>
+        <translation>المسار المرجعي '{id}' يفوّت {missed}، والمتوقع {expected}</translation>
+    </message>
+    <message>
+        <source>reference path '{id}' gives choices for decisions it never reaches: {decisions}</source>
+        <translation>المسار المرجعي '{id}' يحدد خيارات لقرارات لا يصل إليها: {decisions}</translation>
+    </message>
+    <message>
+        <source>unknown event kind {value}; use one of: {choices}</source>
+        <translation>نوع حدث غير معروف {value}؛ استعمل أحد: {choices}</translation>
+    </message>
+    <message>
+        <source>unknown temperament {value}; use one of: {choices}</source>
+        <translation>طبع غير معروف {value}؛ استعمل أحد: {choices}</translation>
+    </message>
+    <message>
+        <source>unknown competency {value}; use one of: {choices}</source>
+        <translation>كفاءة غير معروفة {value}؛ استعمل أحد: {choices}</translation>
+    </message>
+    <message>
+        <source>must be a mapping with 'en' and 'ar' texts</source>
+        <translation>يجب أن يكون نصًا بالإنجليزية والعربية (en و ar)</translation>
+    </message>
+    <message>
+        <source>the id '{id}' does not match the file name</source>
+        <translation>المعرّف '{id}' لا يطابق اسم الملف</translation>
+    </message>
+    <message>
+        <source>the text is empty in both languages; write at least the English</source>
+        <translation>النص فارغ في اللغتين؛ اكتب النص الإنجليزي على الأقل</translation>
+    </message>
+    <message>
+        <source>an event needs exactly one trigger: step, minute or when (found {found})</source>
+        <translation>يحتاج الحدث إلى مُطلِق واحد بالضبط: step أو minute أو when (الموجود: {found})</translation>
+    </message>
+    <message>
+        <source>after_minutes is only used with step</source>
+        <translation>يُستعمل after_minutes مع step فقط</translation>
+    </message>
+    <message>
+        <source>jitter_seconds applies to step or minute triggers, not to when</source>
+        <translation>يُستعمل jitter_seconds مع المُطلِق step أو minute، لا مع when</translation>
+    </message>
+    <message>
+        <source>a '{kind}' event names the other member in target</source>
+        <translation>الحدث من نوع '{kind}' يذكر العضو الآخر في target</translation>
+    </message>
+    <message>
+        <source>'{cite}' is not a ground rule; use one of: {choices}</source>
+        <translation>'{cite}' ليست قاعدة من قواعد المجموعة؛ استعمل إحدى: {choices}</translation>
+    </message>
+    <message>
+        <source>'{cite}' is not a safety step; use one of: {choices}</source>
+        <translation>'{cite}' ليست خطوة من خطوات السلامة؛ استعمل إحدى: {choices}</translation>
+    </message>
+    <message>
+        <source>an option either leads to the next decision or ends the scenario, not both</source>
+        <translation>الخيار إما أن يقود إلى القرار التالي أو ينهي السيناريو، لا الاثنين معًا</translation>
+    </message>
+    <message>
+        <source>option id '{id}' is used twice</source>
+        <translation>معرّف الخيار '{id}' مستعمل مرتين</translation>
+    </message>
+    <message>
+        <source>a safety-critical decision needs an option that scores safety_response above 0</source>
+        <translation>القرار الحرج للسلامة يحتاج إلى خيار يعطي safety_response درجة أعلى من ٠</translation>
+    </message>
+    <message>
+        <source>a reviewed scenario names its reviewer</source>
+        <translation>السيناريو المُراجَع يذكر اسم مراجعه</translation>
+    </message>
+    <message>
+        <source>there is no session script '{script}'</source>
+        <translation>لا يوجد نص جلسة باسم '{script}'</translation>
+    </message>
+    <message>
+        <source>the script '{script}' has no step '{step}'; its steps are: {steps}</source>
+        <translation>نص الجلسة '{script}' ليس فيه خطوة '{step}'؛ خطواته: {steps}</translation>
+    </message>
+    <message>
+        <source>the step '{step}' lasts {minutes} minutes; after_minutes must be less</source>
+        <translation>الخطوة '{step}' مدتها {minutes} دقيقة؛ يجب أن يكون after_minutes أقل من ذلك</translation>
+    </message>
+    <message>
+        <source>the script lasts {minutes} minutes; the event's minute must be earlier</source>
+        <translation>مدة نص الجلسة {minutes} دقيقة؛ يجب أن تكون دقيقة الحدث (minute) قبل ذلك</translation>
+    </message>
+    <message>
+        <source>participant code '{code}' is used twice</source>
+        <translation>رمز المشارك '{code}' مستعمل مرتين</translation>
+    </message>
+    <message>
+        <source>decision id '{id}' is used twice</source>
+        <translation>معرّف القرار '{id}' مستعمل مرتين</translation>
+    </message>
+    <message>
+        <source>two critical actions share an id</source>
+        <translation>إجراءان حاسمان يحملان المعرّف نفسه</translation>
+    </message>
+    <message>
+        <source>there is no participant '{code}'</source>
+        <translation>لا يوجد مشارك بالرمز '{code}'</translation>
+    </message>
+    <message>
+        <source>event id '{id}' is used twice</source>
+        <translation>معرّف الحدث '{id}' مستعمل مرتين</translation>
+    </message>
+    <message>
+        <source>target is the same participant as who</source>
+        <translation>المشارك في target هو نفسه المشارك في who</translation>
+    </message>
+    <message>
+        <source>the condition {condition} can never be true (state runs from {low} to {high})</source>
+        <translation>الشرط {condition} لا يمكن أن يتحقق أبدًا (الحالة تتراوح من {low} إلى {high})</translation>
+    </message>
+    <message>
+        <source>there is no decision '{id}'</source>
+        <translation>لا يوجد قرار بالمعرّف '{id}'</translation>
+    </message>
+    <message>
+        <source>an option cannot lead back to its own decision</source>
+        <translation>لا يمكن أن يقود الخيار إلى قراره نفسه</translation>
+    </message>
+    <message>
+        <source>there is no critical action '{id}'</source>
+        <translation>لا يوجد إجراء حاسم بالمعرّف '{id}'</translation>
+    </message>
+    <message>
+        <source>decision '{id}' has no option '{option}'</source>
+        <translation>القرار '{id}' ليس فيه الخيار '{option}'</translation>
+    </message>
+    <message>
+        <source>a reviewed scenario is complete in both languages; '{id}' has no Arabic text ({count} missing in all)</source>
+        <translation>السيناريو المُراجَع مكتمل في اللغتين؛ '{id}' بلا نص عربي (الناقص {count} في المجموع)</translation>
+    </message>
+    <message>
+        <source>a reviewed scenario is complete in both languages; '{id}' has no English text ({count} missing in all)</source>
+        <translation>السيناريو المُراجَع مكتمل في اللغتين؛ '{id}' بلا نص إنجليزي (الناقص {count} في المجموع)</translation>
+    </message>
+    <message>
+        <source>YAML anchors and aliases (&amp; and *) are not allowed here</source>
+        <translation>المراسي والأسماء المستعارة في YAML (&amp; و *) غير مسموح بها هنا</translation>
+    </message>
+    <message>
+        <source>the file has more than {n} YAML values</source>
+        <translation>في الملف أكثر من {n} قيمة YAML</translation>
+    </message>
+    <message>
+        <source>the YAML is nested more than {n} levels deep</source>
+        <translation>تداخل YAML أعمق من {n} مستوى</translation>
+    </message>
+    <message>
+        <source>invalid YAML: the character {char} is not allowed</source>
+        <translation>YAML غير صالح: المحرف {char} غير مسموح به</translation>
+    </message>
+    <message>
+        <source>invalid YAML ({kind}): {detail}</source>
+        <translation>YAML غير صالح: تعذّرت قراءة الملف</translation>
+    </message>
+    <message>
+        <source>the YAML is nested too deeply</source>
+        <translation>تداخل YAML أعمق مما ينبغي</translation>
+    </message>
+    <message>
+        <source>a YAML value cannot be read (a date or number out of range?): {detail}</source>
+        <translation>تعذّرت قراءة قيمة في YAML (تاريخ أو رقم خارج النطاق؟)</translation>
+    </message>
+    <message>
+        <source>the key '{key}' appears twice in the same mapping</source>
+        <translation>المفتاح '{key}' مكرر في الموضع نفسه</translation>
+    </message>
+    <message>
+        <source>invalid YAML: tags (!) are not allowed here: {detail}</source>
+        <translation>YAML غير صالح: الوسوم (!) غير مسموح بها هنا</translation>
+    </message>
+    <message>
+        <source>invalid YAML: a character at column {column} cannot be read here (a ':' or quote out of place?): {detail}</source>
+        <translation>YAML غير صالح: تعذّرت قراءة محرف في العمود {column} (علامة ':' أو علامة تنصيص في غير موضعها؟)</translation>
+    </message>
+    <message>
+        <source>invalid YAML: the structure is broken near column {column} (check the indentation and the '-' and ':' marks): {detail}</source>
+        <translation>YAML غير صالح: البنية مكسورة قرب العمود {column} (راجع المسافات البادئة وعلامتي '-' و ':')</translation>
+    </message>
+    <message>
+        <source>the English text ('en') is missing</source>
+        <translation>النص الإنجليزي ('en') غير موجود</translation>
+    </message>
+    <message>
+        <source>the Arabic text ('ar') is missing</source>
+        <translation>النص العربي ('ar') غير موجود</translation>
+    </message>
+    <message>
+        <source>this field is required but missing</source>
+        <translation>هذا الحقل مطلوب لكنه غير موجود</translation>
+    </message>
+    <message>
+        <source>unknown field (check the spelling or remove it)</source>
+        <translation>حقل غير معروف (راجع الإملاء أو احذفه)</translation>
+    </message>
+    <message>
+        <source>unknown step kind {value}; use one of: {choices}</source>
+        <translation>نوع خطوة غير معروف {value}؛ استعمل أحد: {choices}</translation>
+    </message>
+    <message>
+        <source>{value} is not allowed; use one of: {choices}</source>
+        <translation>{value} غير مسموح به؛ استعمل أحد: {choices}</translation>
+    </message>
+    <message>
+        <source>the English text is empty</source>
+        <translation>النص الإنجليزي فارغ</translation>
+    </message>
+    <message>
+        <source>the Arabic text is empty</source>
+        <translation>النص العربي فارغ</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>يجب ألا يكون فارغًا</translation>
+    </message>
+    <message>
+        <source>the text is too long (at most {n} characters)</source>
+        <translation>النص أطول مما ينبغي (الحد الأقصى {n} محرف)</translation>
+    </message>
+    <message>
+        <source>use only lower-case letters, digits and '-' (for example grief-circle)</source>
+        <translation>استعمل الحروف اللاتينية الصغيرة والأرقام و'-' فقط (مثل grief-circle)</translation>
+    </message>
+    <message>
+        <source>use only lower-case letters, digits, '_' and '-' (for example check_in)</source>
+        <translation>استعمل الحروف اللاتينية الصغيرة والأرقام و'_' و'-' فقط (مثل check_in)</translation>
+    </message>
+    <message>
+        <source>{value} has characters that are not allowed here</source>
+        <translation>في {value} محارف غير مسموح بها هنا</translation>
+    </message>
+    <message>
+        <source>{value} is too small; it must be at least {bound}</source>
+        <translation>{value} أصغر مما ينبغي؛ يجب ألا يقل عن {bound}</translation>
+    </message>
+    <message>
+        <source>{value} is too small; it must be more than {bound}</source>
+        <translation>{value} أصغر مما ينبغي؛ يجب أن يكون أكبر من {bound}</translation>
+    </message>
+    <message>
+        <source>{value} is too large; it must be at most {bound}</source>
+        <translation>{value} أكبر مما ينبغي؛ يجب ألا يزيد على {bound}</translation>
+    </message>
+    <message>
+        <source>{value} must be a whole number</source>
+        <translation>يجب أن تكون {value} عددًا صحيحًا</translation>
+    </message>
+    <message>
+        <source>{value} must be an ordinary number (not .nan or .inf)</source>
+        <translation>يجب أن تكون {value} رقمًا عاديًا (لا ‎.nan‎ ولا ‎.inf‎)</translation>
+    </message>
+    <message>
+        <source>{value} must be a number</source>
+        <translation>يجب أن تكون {value} رقمًا</translation>
+    </message>
+    <message>
+        <source>must be text</source>
+        <translation>يجب أن يكون نصًا</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>يجب أن يكون true أو false</translation>
+    </message>
+    <message>
+        <source>must be a mapping with both 'en' and 'ar' texts</source>
+        <translation>يجب أن يكون نصًا بالإنجليزية والعربية معًا (en و ar)</translation>
+    </message>
+    <message>
+        <source>must be a mapping (key: value lines)</source>
+        <translation>يجب أن يكون قائمة مفاتيح (أسطر بصيغة مفتاح: قيمة)</translation>
+    </message>
+    <message>
+        <source>must be a list (lines starting with '-')</source>
+        <translation>يجب أن يكون قائمة (أسطر تبدأ بـ '-')</translation>
+    </message>
+    <message>
+        <source>must have at least one entry</source>
+        <translation>يجب أن يحتوي على عنصر واحد على الأقل</translation>
+    </message>
+    <message>
+        <source>has too many entries (at most {n})</source>
+        <translation>فيه عناصر أكثر مما ينبغي (الحد الأقصى {n})</translation>
+    </message>
+    <message>
+        <source>this value is not accepted ({code}): {detail}</source>
+        <translation>هذه القيمة غير مقبولة ({code})</translation>
+    </message>
+    <message>
+        <source>the file is larger than {n} MB; a script is never that big</source>
+        <translation>حجم الملف أكبر من {n} ميغابايت؛ لا يبلغ أي نص هذا الحجم</translation>
+    </message>
+    <message>
+        <source>this is not a text file (it contains binary data)</source>
+        <translation>هذا ليس ملفًا نصيًا (فيه بيانات ثنائية)</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text (bad byte at position {n})</source>
+        <translation>الملف ليس نصًا بترميز UTF-8 (بايت غير صالح في الموضع {n})</translation>
+    </message>
+    <message>
+        <source>the text is larger than {n} MB; a script is never that big</source>
+        <translation>حجم النص أكبر من {n} ميغابايت؛ لا يبلغ أي نص هذا الحجم</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>الملف فارغ</translation>
+    </message>
+    <message>
+        <source>the top level must be a mapping (format:, id:, title:, steps: ...)</source>
+        <translation>يجب أن يكون المستوى الأعلى قائمة مفاتيح (format: و id: و title: ...)</translation>
+    </message>
+    <message>
+        <source>not a file</source>
+        <translation>ليس ملفًا</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>الملف غير موجود</translation>
+    </message>
+    <message>
+        <source>cannot read the file ({code}): {detail}</source>
+        <translation>تعذّرت قراءة الملف ({code})</translation>
     </message>
 </context>
 <context>
@@ -5175,7 +5852,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>نسختان من سجل واحد</translation>
     </message>
     <message>
-        <source>Two versions of a record: say which one to keep (this store&apos;s version: local; the one that arrived: incoming).</source>
+        <source>Two versions of a record: say which one to keep (this store's version: local; the one that arrived: incoming).</source>
         <translation>نسختان من سجلّ: حدّد أيّهما تبقى (نسخة هذا المخزن: local؛ النسخة التي وصلت: incoming).</translation>
     </message>
     <message>
@@ -5210,7 +5887,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>النسخة الاحتياطية ليست مخزن Facilitator كاملًا (ينقصها: {tables})؛ لم تُستعَد.</translation>
     </message>
     <message>
-        <source>The backup&apos;s schema version ({revision}) is not one this version of Facilitator knows; it was not restored. A newer version may have written it.</source>
+        <source>The backup's schema version ({revision}) is not one this version of Facilitator knows; it was not restored. A newer version may have written it.</source>
         <translation>إصدار مخطط النسخة الاحتياطية ({revision}) غير معروف لهذا الإصدار من Facilitator؛ لم تُستعَد. ربما كتبها إصدار أحدث.</translation>
     </message>
     <message>
@@ -5258,8 +5935,8 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>المخزن هنا للقراءة فقط، لذلك لم يُحفظ التغيير الأخير. كل ما حُفظ قبله سليم.</translation>
     </message>
     <message>
-        <source>Part of the database is damaged ({reason}), so this could not be read or saved. Run &apos;facilitator db check&apos; and restore from a backup.</source>
-        <translation>جزء من قاعدة البيانات تالف ({reason})، لذلك تعذّرت القراءة أو الحفظ. شغّل الأمر &apos;facilitator db check&apos; واستعِد البيانات من نسخة احتياطية.</translation>
+        <source>Part of the database is damaged ({reason}), so this could not be read or saved. Run 'facilitator db check' and restore from a backup.</source>
+        <translation>جزء من قاعدة البيانات تالف ({reason})، لذلك تعذّرت القراءة أو الحفظ. شغّل الأمر 'facilitator db check' واستعِد البيانات من نسخة احتياطية.</translation>
     </message>
     <message>
         <source>The disk is full: could not {action} {path}. Nothing was changed; free some space and try again.</source>
@@ -5334,8 +6011,8 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>يجب أن يتكون رمز الاسترداد من {expected} حرفًا ورقمًا، لكن كُتب {got}. تحقق من وجود حرف ناقص أو زائد.</translation>
     </message>
     <message>
-        <source>Group {n} of the recovery code contains &apos;{ch}&apos;, which never appears in recovery codes: please check that group.</source>
-        <translation>المجموعة {n} من رمز الاسترداد تحتوي على &apos;{ch}&apos;، وهو لا يظهر أبدًا في رموز الاسترداد: يُرجى التحقق من هذه المجموعة.</translation>
+        <source>Group {n} of the recovery code contains '{ch}', which never appears in recovery codes: please check that group.</source>
+        <translation>المجموعة {n} من رمز الاسترداد تحتوي على '{ch}'، وهو لا يظهر أبدًا في رموز الاسترداد: يُرجى التحقق من هذه المجموعة.</translation>
     </message>
     <message>
         <source>Group {n} of the recovery code ({group}) looks mistyped: please check that group.</source>
@@ -5386,11 +6063,11 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>قاعدة البيانات {path} تالفة ({problem}). لم تتغير؛ استرجعها من نسخة احتياطية.</translation>
     </message>
     <message>
-        <source>This store has several users: give the current passphrase, or change a user&apos;s passphrase with &apos;facilitator users passwd&apos;.</source>
-        <translation>لهذا المخزن عدة مستخدمين: أدخل عبارة المرور الحالية، أو غيّر عبارة مرور مستخدم بالأمر ‎&apos;facilitator users passwd&apos;‎.</translation>
+        <source>This store has several users: give the current passphrase, or change a user's passphrase with 'facilitator users passwd'.</source>
+        <translation>لهذا المخزن عدة مستخدمين: أدخل عبارة المرور الحالية، أو غيّر عبارة مرور مستخدم بالأمر ‎'facilitator users passwd'‎.</translation>
     </message>
     <message>
-        <source>The passphrase cannot be removed: the system keyring does not hold this store&apos;s key, so the passphrase is needed to open it.</source>
+        <source>The passphrase cannot be removed: the system keyring does not hold this store's key, so the passphrase is needed to open it.</source>
         <translation>لا يمكن إزالة عبارة المرور: سلسلة مفاتيح النظام لا تحفظ مفتاح هذا المخزن، لذا ما زالت عبارة المرور لازمة لفتحه.</translation>
     </message>
     <message>
@@ -5546,7 +6223,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>ملاحظات الجهة</translation>
     </message>
     <message>
-        <source>The trainee&apos;s label</source>
+        <source>The trainee's label</source>
         <translation>تسمية المتدرّب</translation>
     </message>
     <message>
@@ -5582,7 +6259,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>لا يوجد مستخدم باسم {name} في هذا المخزن.</translation>
     </message>
     <message>
-        <source>Signing in as {name} needs that user&apos;s passphrase (--passphrase-file FILE).</source>
+        <source>Signing in as {name} needs that user's passphrase (--passphrase-file FILE).</source>
         <translation>الدخول باسم {name} يحتاج إلى عبارة مروره (--passphrase-file FILE).</translation>
     </message>
     <message>
@@ -5598,7 +6275,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>لا يمكنك الموافقة على إزالتك أنت.</translation>
     </message>
     <message>
-        <source>The user&apos;s passphrase no longer opens this store. If they may have kept a copy of the key file, change the database key now (facilitator db rekey).</source>
+        <source>The user's passphrase no longer opens this store. If they may have kept a copy of the key file, change the database key now (facilitator db rekey).</source>
         <translation>لم تعد عبارة مرور المستخدم تفتح هذا المخزن. إن كان قد يحتفظ بنسخة من ملف المفاتيح، فغيّر مفتاح قاعدة البيانات الآن (facilitator db rekey).</translation>
     </message>
     <message>

@@ -38,4 +38,11 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>Practice</name>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation><numerusform>%n min</numerusform><numerusform>%n min</numerusform></translation>
+    </message>
+</context>
 </TS>

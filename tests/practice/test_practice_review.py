@@ -133,6 +133,8 @@ def test_history_shows_each_competency_over_time(raw_db):
 
 
 def test_importing_a_scenario_file_names_problems_with_their_line(tmp_path):
+    from facilitator.ui.errors_ui import message_text
+
     from .conftest import SMALL
 
     bad = tmp_path / "bad.yaml"
@@ -140,10 +142,10 @@ def test_importing_a_scenario_file_names_problems_with_their_line(tmp_path):
     rep = review.check_scenario_file(bad, "en")
     assert not rep.ok and rep.problems
     p = rep.problems[0]
-    assert "no_such_step" in p.message and p.where.startswith("line ")
-    rep_ar = review.check_scenario_file(bad, "ar")
-    assert rep_ar.problems[0].where.startswith("السطر ")
-    assert "ليس فيه خطوة" in rep_ar.problems[0].message
+    assert "no_such_step" in p.message and p.line and p.field == "events[0].step"
+    assert p.message.template.startswith("the script '{script}' has no step")
+    assert p.message.params["step"] == "no_such_step"
+    assert "ليس فيه خطوة" in message_text(p.message, "ar")
     good = tmp_path / "good.yaml"
     good.write_text(SMALL, encoding="utf-8")
     ok = review.check_scenario_file(good, "en")

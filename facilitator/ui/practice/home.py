@@ -35,6 +35,7 @@ from facilitator.app import practice as svc
 from facilitator.app import practice_review as review
 from facilitator.i18n import pick
 from facilitator.ui.practice.banner import PracticeBanner
+from facilitator.ui.practice.problems import level_text, problem_text, where_text
 from facilitator.ui.run.common import set_font
 
 
@@ -91,10 +92,12 @@ class BeforeStartDialog(QDialog):
 class ImportDialog(QDialog):
     """A scenario file's validation and checker findings, in plain words, with lines."""
 
-    def __init__(self, report: review.ImportReport, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, report: review.ImportReport, lang: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("importDialog")
-        self.report = report
+        self.report, self.lang = report, lang
         self.setWindowTitle(self.tr("Check a scenario file"))
         box = QVBoxLayout(self)
         box.addWidget(PracticeBanner(self))
@@ -118,13 +121,9 @@ class ImportDialog(QDialog):
         self.table.setHorizontalHeaderLabels(
             [self.tr("Kind"), self.tr("Where"), self.tr("What to fix")]
         )
-        kinds = {
-            "error": self.tr("problem"),
-            "warning": self.tr("warning"),
-            "info": self.tr("note"),
-        }
         for r, p in enumerate(report.problems):
-            for c, v in enumerate((kinds.get(p.level, p.level), p.where, p.message)):
+            values = (level_text(p.level), where_text(p), problem_text(p, self.lang))
+            for c, v in enumerate(values):
                 item = QTableWidgetItem(v)
                 item.setToolTip(v)
                 self.table.setItem(r, c, item)
@@ -428,7 +427,7 @@ class PracticeHome(QWidget):
             if not path:
                 return None  # type: ignore[return-value]
         report = review.check_scenario_file(path, self.lang)
-        dialog = ImportDialog(report, self)
+        dialog = ImportDialog(report, self.lang, self)
         self.import_dialog = dialog
         if show and dialog.exec() == QDialog.DialogCode.Accepted and report.ok:
             self.add_imported(path, report.title)

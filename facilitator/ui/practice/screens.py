@@ -178,5 +178,5 @@ def build_screens(ctx: Any) -> dict[str, QWidget]:
         ),
         encoding="utf-8",
     )
-    out["practice-import"] = ImportDialog(review.check_scenario_file(bad, lang))
+    out["practice-import"] = ImportDialog(review.check_scenario_file(bad, lang), lang)
     return out
