@@ -246,11 +246,8 @@ def _yaml_problem(exc: yaml.MarkedYAMLError) -> Text:
     """PyYAML's refusal by its kind (the exception class), with its English detail,
     which the Arabic leaves out: PyYAML has no codes, and its sentences are not ours."""
     detail = exc.problem or exc.context or ""
-    column = (
-        (exc.problem_mark or exc.context_mark).column + 1
-        if (exc.problem_mark or exc.context_mark)
-        else 0
-    )
+    mark = exc.problem_mark or exc.context_mark
+    column = mark.column + 1 if mark is not None else 0
     if isinstance(exc, yaml.constructor.ConstructorError):
         return _t(
             QT_TRANSLATE_NOOP("problems", "invalid YAML: tags (!) are not allowed here: {detail}"),
