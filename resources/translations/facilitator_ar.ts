@@ -2321,7 +2321,14 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     </message>
     <message numerus="yes">
         <source>%n min</source>
-        <translation><numerusform>%n دقيقة</numerusform><numerusform>دقيقة واحدة</numerusform><numerusform>دقيقتان</numerusform><numerusform>%n دقائق</numerusform><numerusform>%n دقيقة</numerusform><numerusform>%n دقيقة</numerusform></translation>
+        <translation>
+            <numerusform>%n دقيقة</numerusform>
+            <numerusform>دقيقة واحدة</numerusform>
+            <numerusform>دقيقتان</numerusform>
+            <numerusform>%n دقائق</numerusform>
+            <numerusform>%n دقيقة</numerusform>
+            <numerusform>%n دقيقة</numerusform>
+        </translation>
     </message>
     <message>
         <source>Safety step {n}: {title}</source>
@@ -2386,6 +2393,18 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>استيراد ملف سيناريو…</translation>
     </message>
     <message>
+        <source>Scenario editor</source>
+        <translation>محرّر السيناريو</translation>
+    </message>
+    <message>
+        <source>Edit the chosen scenario (a built-in one as a copy)</source>
+        <translation>حرّر السيناريو المختار (السيناريو المدمج يُحرَّر نسخةً منه)</translation>
+    </message>
+    <message>
+        <source>Open a scenario file…</source>
+        <translation>افتح ملف سيناريو…</translation>
+    </message>
+    <message>
         <source>Role-play kit (PDF)…</source>
         <translation>عدّة لعب الأدوار (PDF)…</translation>
     </message>
@@ -2408,6 +2427,14 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     <message>
         <source>Scenario files (*.yaml *.yml)</source>
         <translation>ملفات السيناريو (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Open a scenario file</source>
+        <translation>فتح ملف سيناريو</translation>
+    </message>
+    <message>
+        <source>Imported: %1</source>
+        <translation>استُورد: %1</translation>
     </message>
     <message>
         <source>Save the role-play kit</source>
@@ -3860,6 +3887,77 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     </message>
 </context>
 <context>
+    <name>ScenarioEditor</name>
+    <message>
+        <source>Scenario YAML</source>
+        <translation>نص السيناريو بصيغة YAML</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>المشكلات</translation>
+    </message>
+    <message>
+        <source>Click a problem or press Enter on it to go to its line; F8: next problem.</source>
+        <translation>انقر مشكلة أو اضغط Enter عليها للانتقال إلى سطرها؛ F8: المشكلة التالية.</translation>
+    </message>
+    <message>
+        <source>Save [Ctrl+S]</source>
+        <translation>حفظ [Ctrl+S]</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>حفظ باسم…</translation>
+    </message>
+    <message>
+        <source>Import into practice</source>
+        <translation>استيراد إلى التدريب</translation>
+    </message>
+    <message>
+        <source>Close the editor</source>
+        <translation>إغلاق المحرّر</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>جارٍ الفحص…</translation>
+    </message>
+    <message>
+        <source>No problems: ready to import (%1 paths checked).</source>
+        <translation>لا مشكلات: جاهز للاستيراد (فُحص %1 مسارًا).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) to fix before this scenario can be used.</source>
+        <translation><numerusform>لا مشكلات يلزم إصلاحها قبل استعمال هذا السيناريو.</numerusform><numerusform>مشكلة واحدة يلزم إصلاحها قبل استعمال هذا السيناريو.</numerusform><numerusform>مشكلتان يلزم إصلاحهما قبل استعمال هذا السيناريو.</numerusform><numerusform>%n مشكلات يلزم إصلاحها قبل استعمال هذا السيناريو.</numerusform><numerusform>%n مشكلة يلزم إصلاحها قبل استعمال هذا السيناريو.</numerusform><numerusform>%n مشكلة يلزم إصلاحها قبل استعمال هذا السيناريو.</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 (a copy, not saved yet)</source>
+        <translation>%1 (نسخة لم تُحفظ بعد)</translation>
+    </message>
+    <message>
+        <source>Save the scenario</source>
+        <translation>حفظ السيناريو</translation>
+    </message>
+    <message>
+        <source>Scenario files (*.yaml *.yml)</source>
+        <translation>ملفات السيناريو (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>حُفظ: %1</translation>
+    </message>
+    <message>
+        <source>Fix the problems first: this file cannot be imported yet.</source>
+        <translation>أصلح المشكلات أولًا: لا يمكن استيراد هذا الملف بعد.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>تغييرات غير محفوظة</translation>
+    </message>
+    <message>
+        <source>The scenario has changes that are not saved. Save them?</source>
+        <translation>في السيناريو تغييرات لم تُحفظ. هل تحفظها؟</translation>
+    </message>
+</context>
+<context>
     <name>ScenarioProblems</name>
     <message>
         <source>problem</source>
@@ -5157,6 +5255,18 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     <message>
         <source>there is no built-in scenario '{ref}'; use one of: {known}, or give the path of a scenario file</source>
         <translation>لا يوجد سيناريو مدمج باسم '{ref}'؛ استعمل أحد: {known}، أو اذكر مسار ملف سيناريو</translation>
+    </message>
+    <message>
+        <source>There is no built-in scenario '{id}'.</source>
+        <translation>لا يوجد سيناريو مدمج باسم '{id}'.</translation>
+    </message>
+    <message>
+        <source>Cannot open {file}: {reason}</source>
+        <translation>تعذّر فتح {file}: {reason}</translation>
+    </message>
+    <message>
+        <source>Cannot open {file}: it is not UTF-8 text.</source>
+        <translation>تعذّر فتح {file}: ليس نصًا بترميز UTF-8.</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@ from typing import Any, Callable, Optional
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -393,7 +394,9 @@ class PracticeHome(QWidget):
         view.resume.connect(self.resume_attempt)
         back = QPushButton(self.tr("Back"), view)
         back.clicked.connect(self.show_home)
-        view.layout().addWidget(back, 0, Qt.AlignmentFlag.AlignTrailing)
+        layout = view.layout()
+        assert isinstance(layout, QBoxLayout)
+        layout.addWidget(back, 0, Qt.AlignmentFlag.AlignTrailing)
         self._swap(view)
 
     def resume_attempt(self, attempt_id: str) -> bool:

@@ -35,7 +35,6 @@ from PySide6.QtGui import (
     QShortcut,
     QTextCursor,
     QTextFormat,
-    QTextOption,
 )
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -96,7 +95,6 @@ class YamlEdit(QPlainTextEdit):
         self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         option = self.document().defaultTextOption()
         option.setTextDirection(Qt.LayoutDirection.LeftToRight)
-        option.setFlags(option.flags() | QTextOption.Flag.ShowTabsAndSpaces)
         self.document().setDefaultTextOption(option)
         self.setTabStopDistance(self.fontMetrics().horizontalAdvance(" ") * 2)
         self.gutter = _Gutter(self)
@@ -300,8 +298,10 @@ class ScenarioEditor(QWidget):
         bar.addWidget(self.back_button)
         box.addLayout(bar)
 
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=lambda: self.save())
-        QShortcut(QKeySequence(Qt.Key.Key_F8), self, activated=self.next_problem)
+        save_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
+        save_key.activated.connect(lambda: self.save())
+        next_key = QShortcut(QKeySequence(Qt.Key.Key_F8), self)
+        next_key.activated.connect(self.next_problem)
 
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
