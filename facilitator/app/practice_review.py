@@ -674,6 +674,7 @@ class ImportProblem:
     line: Optional[int]  # 1-based line in the file, when known
     field: Optional[str]  # "events[2].step" (the YAML path; ids stay as written)
     message: Text
+    detail: Optional[str] = None  # a library's English words (PyYAML, the system) beside it
 
 
 @dataclass(frozen=True)
@@ -720,7 +721,8 @@ def check_scenario_text(text: str | bytes, path: str | Path, lang: str) -> Impor
         report = check(scenario, resolve(scenario.script), root)
     except (ScenarioValidationError, ScriptValidationError) as exc:
         problems = tuple(
-            ImportProblem("error", p.line, p.field, _text(p.message)) for p in exc.problems
+            ImportProblem("error", p.line, p.field, _text(p.message), p.detail)
+            for p in exc.problems
         )
         return ImportReport(name, False, None, "", problems)
     problems = tuple(
@@ -740,7 +742,8 @@ def check_scenario_file(path: str | Path, lang: str) -> ImportReport:
         data = read_file_bytes(path)
     except ScriptValidationError as exc:
         problems = tuple(
-            ImportProblem("error", p.line, p.field, _text(p.message)) for p in exc.problems
+            ImportProblem("error", p.line, p.field, _text(p.message), p.detail)
+            for p in exc.problems
         )
         return ImportReport(str(path), False, None, "", problems)
     return check_scenario_text(data, path, lang)

@@ -46,10 +46,14 @@ class Problem:
     line: int | None
     field: str | None
     message: str  # a Text (template + params): translate it, never parse it
+    # A library's own English words (PyYAML's, pydantic's, the system's) that say more;
+    # the CLI and an English screen show them beside the message, other languages not.
+    detail: str | None = None
 
     def __str__(self) -> str:
         loc = self.path if self.line is None else f"{self.path}:{self.line}"
-        return f"{loc}: {self.field}: {self.message}" if self.field else f"{loc}: {self.message}"
+        text = f"{self.message} ({self.detail})" if self.detail else self.message
+        return f"{loc}: {self.field}: {text}" if self.field else f"{loc}: {text}"
 
 
 class ScriptValidationError(ScriptError):
@@ -62,10 +66,36 @@ class ScriptValidationError(ScriptError):
             message += f" (and {len(problems) - 1} more problem(s))"
         super().__init__(message, path=first.path, line=first.line, field=first.field)
         self.problems = problems
+        # the English above for the CLI; the same sentence as a template for the app
+        more = len(problems) - 1
+        if first.field and more:
+            self.template = QT_TRANSLATE_NOOP(
+                "errors", "{location}: {field}: {problem} (and {more} more problem(s))"
+            )
+        elif first.field:
+            self.template = QT_TRANSLATE_NOOP("errors", "{location}: {field}: {problem}")
+        elif more:
+            self.template = QT_TRANSLATE_NOOP(
+                "errors", "{location}: {problem} (and {more} more problem(s))"
+            )
+        else:
+            self.template = QT_TRANSLATE_NOOP("errors", "{location}: {problem}")
+        self.params = {
+            "location": self.location,
+            "field": first.field or "",
+            "problem": first.message,
+            "more": more,
+        }
 
 
-def _fail(path: str, message: Text, line: int | None = None, field: str | None = None) -> None:
-    raise ScriptValidationError([Problem(path, line, field, message)])
+def _fail(
+    path: str,
+    message: Text,
+    line: int | None = None,
+    field: str | None = None,
+    detail: str | None = None,
+) -> None:
+    raise ScriptValidationError([Problem(path, line, field, message, detail or None)])
 
 
 class _GuardedLoader(yaml.SafeLoader):
@@ -130,7 +160,8 @@ def _compose(text: str, path: str) -> yaml.Node | None:
         _fail(path, exc.message, exc.line)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        _fail(path, _yaml_problem(exc), mark.line + 1 if mark else None)
+        message, detail = _yaml_problem(exc)
+        _fail(path, message, mark.line + 1 if mark else None, detail=detail)
     except yaml.reader.ReaderError as exc:  # control characters and the like
         line = text[: max(0, exc.position)].count("\n") + 1
         _fail(
@@ -144,12 +175,9 @@ def _compose(text: str, path: str) -> yaml.Node | None:
     except yaml.YAMLError as exc:
         _fail(
             path,
-            _t(
-                QT_TRANSLATE_NOOP("problems", "invalid YAML ({kind}): {detail}"),
-                kind=type(exc).__name__,
-                detail=str(exc).splitlines()[0] if str(exc) else "",
-            ),
+            _t(QT_TRANSLATE_NOOP("problems", "invalid YAML ({kind})"), kind=type(exc).__name__),
             None,
+            detail=str(exc).splitlines()[0] if str(exc) else None,
         )
     except RecursionError:
         _fail(path, _t(QT_TRANSLATE_NOOP("problems", "the YAML is nested too deeply")), None)
@@ -166,18 +194,18 @@ def _construct(node: yaml.Node, path: str) -> Any:
         return loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:  # unknown tags, bad timestamps...
         mark = exc.problem_mark or exc.context_mark
-        _fail(path, _yaml_problem(exc), mark.line + 1 if mark else None)
+        message, detail = _yaml_problem(exc)
+        _fail(path, message, mark.line + 1 if mark else None, detail=detail)
     except (ValueError, OverflowError, RecursionError) as exc:
         _fail(
             path,
             _t(
                 QT_TRANSLATE_NOOP(
-                    "problems",
-                    "a YAML value cannot be read (a date or number out of range?): {detail}",
-                ),
-                detail=str(exc),
+                    "problems", "a YAML value cannot be read (a date or number out of range?)"
+                )
             ),
             node.start_mark.line + 1,
+            detail=str(exc),
         )
     finally:
         loader.dispose()
@@ -242,36 +270,36 @@ def _field_name(loc: tuple[Any, ...]) -> str:
     return out or "(top level)"
 
 
-def _yaml_problem(exc: yaml.MarkedYAMLError) -> Text:
-    """PyYAML's refusal by its kind (the exception class), with its English detail,
-    which the Arabic leaves out: PyYAML has no codes, and its sentences are not ours."""
+def _yaml_problem(exc: yaml.MarkedYAMLError) -> tuple[Text, str]:
+    """PyYAML's refusal by its kind (the exception class), and its English words as the
+    problem's detail: PyYAML has no codes, and its sentences are not ours to translate."""
     detail = exc.problem or exc.context or ""
     mark = exc.problem_mark or exc.context_mark
     column = mark.column + 1 if mark is not None else 0
     if isinstance(exc, yaml.constructor.ConstructorError):
         return _t(
-            QT_TRANSLATE_NOOP("problems", "invalid YAML: tags (!) are not allowed here: {detail}"),
-            detail=detail,
-        )
+            QT_TRANSLATE_NOOP("problems", "invalid YAML: tags (!) are not allowed here")
+        ), detail
     if isinstance(exc, yaml.scanner.ScannerError):
         return _t(
             QT_TRANSLATE_NOOP(
                 "problems",
                 "invalid YAML: a character at column {column} cannot be read here "
-                "(a ':' or quote out of place?): {detail}",
+                "(a ':' or quote out of place?)",
             ),
             column=column,
-            detail=detail,
-        )
+        ), detail
     return _t(
         QT_TRANSLATE_NOOP(
             "problems",
             "invalid YAML: the structure is broken near column {column} "
-            "(check the indentation and the '-' and ':' marks): {detail}",
+            "(check the indentation and the '-' and ':' marks)",
         ),
         column=column,
-        detail=detail,
-    )
+    ), detail
+
+
+_UNFORESEEN = QT_TRANSLATE_NOOP("problems", "this value is not accepted ({code})")
 
 
 def _plain(err: Mapping[str, Any], loc: tuple[Any, ...]) -> Text:
@@ -386,11 +414,7 @@ def _plain(err: Mapping[str, Any], loc: tuple[Any, ...]) -> Text:
         return _t("{detail}", detail=str(detail or err["msg"]))  # a script rule: its own words
     # A type no rule above foresaw: its code (an id) in every language, and pydantic's
     # English sentence where the interface is English.
-    return _t(
-        QT_TRANSLATE_NOOP("problems", "this value is not accepted ({code}): {detail}"),
-        code=kind,
-        detail=str(err["msg"]),
-    )
+    return _t(_UNFORESEEN, code=kind)
 
 
 def read_yaml_document(text: str | bytes, path: str) -> tuple[yaml.Node, Any]:
@@ -480,9 +504,10 @@ def validation_problems(
     for err in exc.errors():
         loc = tuple(err["loc"]) + tuple((err.get("ctx") or {}).get("loc", ()))
         node = _node_for(root, loc)
-        problems.append(
-            Problem(path, node.start_mark.line + 1, _field_name(loc), (plain or _plain)(err, loc))
-        )
+        message = (plain or _plain)(err, loc)
+        # pydantic's own sentence only where no rule of ours words the error
+        detail = str(err["msg"]) if message.template == _UNFORESEEN else None
+        problems.append(Problem(path, node.start_mark.line + 1, _field_name(loc), message, detail))
     return problems
 
 
@@ -526,10 +551,10 @@ def read_file_bytes(path: str | Path) -> bytes:
         _fail(
             name,
             _t(
-                QT_TRANSLATE_NOOP("problems", "cannot read the file ({code}): {detail}"),
+                QT_TRANSLATE_NOOP("problems", "cannot read the file ({code})"),
                 code=errno.errorcode.get(exc.errno or 0, "OSError"),
-                detail=exc.strerror or str(exc),
             ),
+            detail=exc.strerror or str(exc),
         )
     raise AssertionError("unreachable")  # pragma: no cover - _fail always raises
 

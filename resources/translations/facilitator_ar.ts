@@ -3926,7 +3926,14 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     </message>
     <message numerus="yes">
         <source>%n problem(s) to fix before this scenario can be used.</source>
-        <translation><numerusform>لا مشكلات يلزم إصلاحها قبل استعمال هذا السيناريو.</numerusform><numerusform>مشكلة واحدة يلزم إصلاحها قبل استعمال هذا السيناريو.</numerusform><numerusform>مشكلتان يلزم إصلاحهما قبل استعمال هذا السيناريو.</numerusform><numerusform>%n مشكلات يلزم إصلاحها قبل استعمال هذا السيناريو.</numerusform><numerusform>%n مشكلة يلزم إصلاحها قبل استعمال هذا السيناريو.</numerusform><numerusform>%n مشكلة يلزم إصلاحها قبل استعمال هذا السيناريو.</numerusform></translation>
+        <translation>
+            <numerusform>لا مشكلات يلزم إصلاحها قبل استعمال هذا السيناريو.</numerusform>
+            <numerusform>مشكلة واحدة يلزم إصلاحها قبل استعمال هذا السيناريو.</numerusform>
+            <numerusform>مشكلتان يلزم إصلاحهما قبل استعمال هذا السيناريو.</numerusform>
+            <numerusform>%n مشكلات يلزم إصلاحها قبل استعمال هذا السيناريو.</numerusform>
+            <numerusform>%n مشكلة يلزم إصلاحها قبل استعمال هذا السيناريو.</numerusform>
+            <numerusform>%n مشكلة يلزم إصلاحها قبل استعمال هذا السيناريو.</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 (a copy, not saved yet)</source>
@@ -5268,6 +5275,22 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <source>Cannot open {file}: it is not UTF-8 text.</source>
         <translation>تعذّر فتح {file}: ليس نصًا بترميز UTF-8.</translation>
     </message>
+    <message>
+        <source>{location}: {field}: {problem} (and {more} more problem(s))</source>
+        <translation>في {location}، الحقل {field}: {problem} (ومعها {more} مشكلة أخرى)</translation>
+    </message>
+    <message>
+        <source>{location}: {field}: {problem}</source>
+        <translation>في {location}، الحقل {field}: {problem}</translation>
+    </message>
+    <message>
+        <source>{location}: {problem} (and {more} more problem(s))</source>
+        <translation>في {location}: {problem} (ومعها {more} مشكلة أخرى)</translation>
+    </message>
+    <message>
+        <source>{location}: {problem}</source>
+        <translation>في {location}: {problem}</translation>
+    </message>
 </context>
 <context>
     <name>export</name>
@@ -5664,32 +5687,36 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>YAML غير صالح: المحرف {char} غير مسموح به</translation>
     </message>
     <message>
-        <source>invalid YAML ({kind}): {detail}</source>
-        <translation>YAML غير صالح: تعذّرت قراءة الملف</translation>
-    </message>
-    <message>
         <source>the YAML is nested too deeply</source>
         <translation>تداخل YAML أعمق مما ينبغي</translation>
-    </message>
-    <message>
-        <source>a YAML value cannot be read (a date or number out of range?): {detail}</source>
-        <translation>تعذّرت قراءة قيمة في YAML (تاريخ أو رقم خارج النطاق؟)</translation>
     </message>
     <message>
         <source>the key '{key}' appears twice in the same mapping</source>
         <translation>المفتاح '{key}' مكرر في الموضع نفسه</translation>
     </message>
     <message>
-        <source>invalid YAML: tags (!) are not allowed here: {detail}</source>
+        <source>invalid YAML ({kind})</source>
+        <translation>YAML غير صالح ({kind})</translation>
+    </message>
+    <message>
+        <source>a YAML value cannot be read (a date or number out of range?)</source>
+        <translation>تعذّرت قراءة قيمة في YAML (تاريخ أو رقم خارج النطاق؟)</translation>
+    </message>
+    <message>
+        <source>invalid YAML: tags (!) are not allowed here</source>
         <translation>YAML غير صالح: الوسوم (!) غير مسموح بها هنا</translation>
     </message>
     <message>
-        <source>invalid YAML: a character at column {column} cannot be read here (a ':' or quote out of place?): {detail}</source>
+        <source>invalid YAML: a character at column {column} cannot be read here (a ':' or quote out of place?)</source>
         <translation>YAML غير صالح: تعذّرت قراءة محرف في العمود {column} (علامة ':' أو علامة تنصيص في غير موضعها؟)</translation>
     </message>
     <message>
-        <source>invalid YAML: the structure is broken near column {column} (check the indentation and the '-' and ':' marks): {detail}</source>
+        <source>invalid YAML: the structure is broken near column {column} (check the indentation and the '-' and ':' marks)</source>
         <translation>YAML غير صالح: البنية مكسورة قرب العمود {column} (راجع المسافات البادئة وعلامتي '-' و ':')</translation>
+    </message>
+    <message>
+        <source>this value is not accepted ({code})</source>
+        <translation>هذه القيمة غير مقبولة ({code})</translation>
     </message>
     <message>
         <source>the English text ('en') is missing</source>
@@ -5796,8 +5823,8 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>فيه عناصر أكثر مما ينبغي (الحد الأقصى {n})</translation>
     </message>
     <message>
-        <source>this value is not accepted ({code}): {detail}</source>
-        <translation>هذه القيمة غير مقبولة ({code})</translation>
+        <source>cannot read the file ({code})</source>
+        <translation>تعذّرت قراءة الملف ({code})</translation>
     </message>
     <message>
         <source>the file is larger than {n} MB; a script is never that big</source>
@@ -5830,10 +5857,6 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     <message>
         <source>no such file</source>
         <translation>الملف غير موجود</translation>
-    </message>
-    <message>
-        <source>cannot read the file ({code}): {detail}</source>
-        <translation>تعذّرت قراءة الملف ({code})</translation>
     </message>
 </context>
 <context>

@@ -52,7 +52,10 @@
     <name>ScenarioEditor</name>
     <message numerus="yes">
         <source>%n problem(s) to fix before this scenario can be used.</source>
-        <translation><numerusform>%n problem to fix before this scenario can be used.</numerusform><numerusform>%n problems to fix before this scenario can be used.</numerusform></translation>
+        <translation>
+            <numerusform>%n problem to fix before this scenario can be used.</numerusform>
+            <numerusform>%n problems to fix before this scenario can be used.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

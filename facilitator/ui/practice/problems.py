@@ -37,7 +37,12 @@ def where_text(problem: ImportProblem) -> str:
 
 
 def problem_text(problem: ImportProblem, lang: str) -> str:
-    return message_text(problem.message, lang)
+    """The problem in ``lang``; an English screen also shows a library's own words
+    (PyYAML's), which have no translation."""
+    text = message_text(problem.message, lang)
+    if problem.detail and lang == "en":
+        text += f" ({problem.detail})"
+    return text
 
 
 def core_plural_marks() -> list[str]:
