@@ -407,6 +407,8 @@ def _plain(err: Mapping[str, Any], loc: tuple[Any, ...]) -> Text:
             QT_TRANSLATE_NOOP("problems", "has too many entries (at most {n})"),
             n=ctx.get("max_length"),
         )
+    if kind == "typed_text" and isinstance(ctx.get("detail"), Text):
+        return ctx["detail"]  # textcheck's own template: the one check every typed text passes
     if kind == "script_rule":
         detail = ctx.get("detail")
         if isinstance(detail, Text):

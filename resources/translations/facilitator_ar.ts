@@ -5858,6 +5858,10 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <source>no such file</source>
         <translation>الملف غير موجود</translation>
     </message>
+    <message>
+        <source>The text</source>
+        <translation>النص</translation>
+    </message>
 </context>
 <context>
     <name>reports</name>
