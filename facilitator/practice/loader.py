@@ -17,7 +17,7 @@ from typing import Any, Callable, Mapping
 
 from pydantic import ValidationError
 
-from facilitator.errors import ScriptError
+from facilitator.errors import InputError, Text
 from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.resources import resource_path
 from facilitator.scripts.loader import (
@@ -39,40 +39,48 @@ class ScenarioValidationError(ScriptValidationError):
     """A scenario failed to load; ``problems`` lists every problem found."""
 
 
-def _plain(err: Mapping[str, Any], loc: tuple[Any, ...]) -> str:
+_LTEXT_FIELDS = (
+    "title",
+    "summary",
+    "briefing",
+    "persona",
+    "tendencies",
+    "text",
+    "cue",
+    "prompt",
+    "coach",
+    "feedback",
+)
+
+
+def _plain(err: Mapping[str, Any], loc: tuple[Any, ...]) -> Text:
+    """The scenario's own words for a pydantic error, chosen by its type code and
+    location; everything else is the script loader's."""
     kind, value = err["type"], err.get("input")
     last = loc[-1] if loc else None
     if kind == "literal_error":
         if last == "kind":
-            return f"unknown event kind {value!r}; use one of: {', '.join(EVENT_KINDS)}"
+            return Text(
+                QT_TRANSLATE_NOOP("problems", "unknown event kind {value}; use one of: {choices}"),
+                value=repr(value),
+                choices=", ".join(EVENT_KINDS),
+            )
         if len(loc) > 1 and loc[-2] == "temperaments":
-            return f"unknown temperament {value!r}; use one of: {', '.join(TEMPERAMENTS)}"
-    if (
-        kind == "literal_error"
-        and len(loc) > 1
-        and loc[-2] in ("scores",)
-        or kind == "literal_error"
-        and last == "[key]"
+            return Text(
+                QT_TRANSLATE_NOOP("problems", "unknown temperament {value}; use one of: {choices}"),
+                value=repr(value),
+                choices=", ".join(TEMPERAMENTS),
+            )
+        if (len(loc) > 1 and loc[-2] == "scores") or last == "[key]":
+            return Text(
+                QT_TRANSLATE_NOOP("problems", "unknown competency {value}; use one of: {choices}"),
+                value=repr(value),
+                choices=", ".join(COMPETENCIES),
+            )
+    if (kind in ("model_type", "dict_type", "model_attributes_type") and last in _LTEXT_FIELDS) or (
+        kind == "model_type" and len(loc) > 1 and loc[-2] == "content_warnings"
     ):
-        return f"unknown competency {value!r}; use one of: {', '.join(COMPETENCIES)}"
-    if (
-        kind in ("model_type", "dict_type", "model_attributes_type")
-        and last
-        in (
-            "title",
-            "summary",
-            "briefing",
-            "persona",
-            "tendencies",
-            "text",
-            "cue",
-            "prompt",
-            "coach",
-            "feedback",
-        )
-        or (kind == "model_type" and len(loc) > 1 and loc[-2] == "content_warnings")
-    ):
-        return "must be a mapping with 'en' and 'ar' texts"
+        return Text(QT_TRANSLATE_NOOP("problems", "must be a mapping with 'en' and 'ar' texts"))
     return plain_message(err, loc)
 
 
@@ -146,7 +154,12 @@ def _builtins() -> dict[str, tuple[Scenario, Path]]:
                         str(path),
                         None,
                         "id",
-                        f"the id '{scenario.id}' does not match the file name",
+                        Text(
+                            QT_TRANSLATE_NOOP(
+                                "problems", "the id '{id}' does not match the file name"
+                            ),
+                            id=scenario.id,
+                        ),
                     )
                 ]
             )
@@ -190,10 +203,11 @@ def find_scenario(ref: str, resolve_script: ScriptResolver | None = None) -> Sce
     if ref.endswith((".yaml", ".yml")) or "/" in ref:
         return load_scenario_file(ref, resolve_script)
     known = ", ".join(sorted(_builtins()))
-    raise ScriptError(
+    raise InputError(
         QT_TRANSLATE_NOOP(
             "errors",
-            "there is no built-in scenario '{ref}'; use one of: {known}, or give the path of a scenario file",
+            "there is no built-in scenario '{ref}'; use one of: {known}, "
+            "or give the path of a scenario file",
         ),
         params={"ref": ref, "known": known},
     )

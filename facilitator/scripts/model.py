@@ -29,6 +29,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.resources import resource_path
 
 FORMAT_VERSION = 1
@@ -132,13 +133,18 @@ class Text(_Strict):
 def _typed_text(value: str, *, multiline: bool) -> str:
     """Refuse control and direction-override characters; the text itself is kept as
     written (normalising it would change the script's content hash)."""
-    from facilitator.textcheck import problem
+    from facilitator.errors import InputError
+    from facilitator.errors import Text as Sentence
+    from facilitator.textcheck import check_text
 
-    message = problem(value, multiline=multiline)
-    if message is not None:
-        raise PydanticCustomError(
-            "typed_text", "{detail}", {"detail": message.replace("The text contains", "contains")}
+    try:
+        check_text(
+            value, QT_TRANSLATE_NOOP("problems", "The text"), limit=10**9, multiline=multiline
         )
+    except InputError as exc:  # its template and parameters, for the loader to word
+        raise PydanticCustomError(
+            "typed_text", "{detail}", {"detail": Sentence(exc.template, **exc.params)}
+        ) from None
     return value
 
 

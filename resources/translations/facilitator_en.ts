@@ -38,4 +38,24 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>Practice</name>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioEditor</name>
+    <message numerus="yes">
+        <source>%n problem(s) to fix before this scenario can be used.</source>
+        <translation>
+            <numerusform>%n problem to fix before this scenario can be used.</numerusform>
+            <numerusform>%n problems to fix before this scenario can be used.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>
