@@ -17,11 +17,12 @@ from typing import Any, Callable, Mapping
 
 from pydantic import ValidationError
 
-from facilitator.errors import InputError, Text
+from facilitator.errors import FacilitatorError, InputError, Text
 from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.resources import resource_path
 from facilitator.scripts.loader import (
     Problem,
+    problem_at,
     ScriptValidationError,
     plain_message,
     read_file_bytes,
@@ -30,7 +31,14 @@ from facilitator.scripts.loader import (
 )
 from facilitator.scripts.model import Script
 
-from .model import COMPETENCIES, EVENT_KINDS, TEMPERAMENTS, Scenario
+from .model import (
+    COMPETENCIES,
+    EVENT_KINDS,
+    TEMPERAMENTS,
+    EventTiming,
+    Scenario,
+    event_timing_problems,
+)
 
 ScriptResolver = Callable[[str], Script]
 
@@ -104,12 +112,57 @@ def parse_scenario_text(
         raise
     except ScriptValidationError as exc:  # the reader's own refusals, under our name
         raise ScenarioValidationError(exc.problems) from None
+    resolve = resolve_script or library_resolver()
     try:
-        return Scenario.model_validate(
-            data, context={"resolve_script": resolve_script or library_resolver()}
-        )
+        return Scenario.model_validate(data, context={"resolve_script": resolve})
     except ValidationError as exc:
-        raise ScenarioValidationError(validation_problems(exc, root, path, _plain)) from None
+        problems = validation_problems(exc, root, path, _plain)
+        raise ScenarioValidationError(
+            _with_event_timing(problems, data, root, path, resolve)
+        ) from None
+
+
+def _with_event_timing(
+    problems: list[Problem], data: Any, root: Any, path: str, resolve: ScriptResolver
+) -> list[Problem]:
+    """``problems`` and every event that does not fit its script. The model checks
+    the events against the script only once every field is valid, and stops at the
+    first; read from the raw data here, an author sees them all in one try."""
+    if not isinstance(data, dict) or not isinstance(data.get("script"), str):
+        return problems
+    try:
+        script = resolve(data["script"])
+    except FacilitatorError:
+        return problems  # the model said so, or will once the fields are right
+    events = data.get("events")
+    timings: list[EventTiming] = []
+    for i, ev in enumerate(events if isinstance(events, list) else []):
+        if not isinstance(ev, dict):
+            continue
+        step, after, minute = ev.get("step"), ev.get("after_minutes", 0), ev.get("minute")
+        timings.append(
+            (
+                i,
+                step if isinstance(step, str) else None,
+                after if _number(after) else 0,
+                minute if _number(minute) else None,
+            )
+        )
+    seen = {_key(p) for p in problems}
+    extra = [
+        problem_at(root, path, loc, message)
+        for message, loc in event_timing_problems(script, timings)
+    ]
+    out = problems + [p for p in extra if _key(p) not in seen]
+    return sorted(out, key=lambda p: p.line or 0)
+
+
+def _key(p: Problem) -> tuple[str | None, str]:
+    return p.field, getattr(p.message, "template", p.message)
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def load_scenario_file(path: str | Path, resolve_script: ScriptResolver | None = None) -> Scenario:

@@ -14,7 +14,7 @@ from a list of strings without touching the structure (:meth:`Scenario.strings`)
 from __future__ import annotations
 
 import functools
-from typing import Annotated, Any, Literal, Optional
+from typing import Annotated, Any, Literal, Optional, Sequence
 
 import yaml
 from pydantic import (
@@ -31,7 +31,7 @@ from pydantic_core import PydanticCustomError
 from facilitator.errors import FacilitatorError, Text
 from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.resources import resource_path
-from facilitator.scripts.model import content_hash
+from facilitator.scripts.model import Script, content_hash
 
 FORMAT_VERSION = 1
 MAX_TEXT = 5_000
@@ -103,6 +103,64 @@ Result = Literal["not_yet", "developing", "competent"]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")]
 ScenarioId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,99}$")]
 Code = Annotated[str, StringConstraints(pattern=r"^[A-Z0-9][A-Z0-9-]{0,11}$")]
+
+
+EventTiming = tuple[int, Optional[str], float, Optional[float]]
+
+
+def event_timing_problems(
+    script: Script, events: Sequence[EventTiming]
+) -> list[tuple[Text, tuple[Any, ...]]]:
+    """Every event (index, step, after_minutes, minute) that does not fit ``script``:
+    a step it does not have, a time past the step's or the session's end. The
+    scenario's own rule, and the loader's when other fields failed first (so an author
+    sees every misplaced event at once, not one per try)."""
+    found: list[tuple[Text, tuple[Any, ...]]] = []
+    steps = [s.id for s in script.steps]
+    for i, step, after_minutes, minute in events:
+        if step is not None and step not in steps:
+            found.append(
+                (
+                    Text(
+                        QT_TRANSLATE_NOOP(
+                            "problems",
+                            "the script '{script}' has no step '{step}'; its steps are: {steps}",
+                        ),
+                        script=script.id,
+                        step=step,
+                        steps=", ".join(steps),
+                    ),
+                    ("events", i, "step"),
+                )
+            )
+        elif step is not None and after_minutes >= script.steps[steps.index(step)].minutes:
+            found.append(
+                (
+                    Text(
+                        QT_TRANSLATE_NOOP(
+                            "problems",
+                            "the step '{step}' lasts {minutes} minutes; after_minutes must be less",
+                        ),
+                        step=step,
+                        minutes=script.steps[steps.index(step)].minutes,
+                    ),
+                    ("events", i, "after_minutes"),
+                )
+            )
+        if minute is not None and minute >= script.total_minutes:
+            found.append(
+                (
+                    Text(
+                        QT_TRANSLATE_NOOP(
+                            "problems",
+                            "the script lasts {minutes} minutes; the event's minute must be earlier",
+                        ),
+                        minutes=script.total_minutes,
+                    ),
+                    ("events", i, "minute"),
+                )
+            )
+    return found
 
 
 def _rule(message: Text, loc: tuple[Any, ...] = ()) -> PydanticCustomError:
@@ -444,46 +502,11 @@ class Scenario(_Strict):
                 ),
                 ("script",),
             ) from None
-        steps = [s.id for s in script.steps]
-        for i, ev in enumerate(self.events):
-            if ev.step is not None and ev.step not in steps:
-                raise _rule(
-                    Text(
-                        QT_TRANSLATE_NOOP(
-                            "problems",
-                            "the script '{script}' has no step '{step}'; its steps are: {steps}",
-                        ),
-                        script=self.script,
-                        step=ev.step,
-                        steps=", ".join(steps),
-                    ),
-                    ("events", i, "step"),
-                )
-            if ev.step is not None:
-                minutes = script.steps[steps.index(ev.step)].minutes
-                if ev.after_minutes >= minutes:
-                    raise _rule(
-                        Text(
-                            QT_TRANSLATE_NOOP(
-                                "problems",
-                                "the step '{step}' lasts {minutes} minutes; after_minutes must be less",
-                            ),
-                            step=ev.step,
-                            minutes=minutes,
-                        ),
-                        ("events", i, "after_minutes"),
-                    )
-            if ev.minute is not None and ev.minute >= script.total_minutes:
-                raise _rule(
-                    Text(
-                        QT_TRANSLATE_NOOP(
-                            "problems",
-                            "the script lasts {minutes} minutes; the event's minute must be earlier",
-                        ),
-                        minutes=script.total_minutes,
-                    ),
-                    ("events", i, "minute"),
-                )
+        found = event_timing_problems(
+            script, [(i, ev.step, ev.after_minutes, ev.minute) for i, ev in enumerate(self.events)]
+        )
+        if found:
+            raise _rule(*found[0])
         return self
 
     @model_validator(mode="after")

@@ -505,12 +505,18 @@ def validation_problems(
     problems = []
     for err in exc.errors():
         loc = tuple(err["loc"]) + tuple((err.get("ctx") or {}).get("loc", ()))
-        node = _node_for(root, loc)
         message = (plain or _plain)(err, loc)
         # pydantic's own sentence only where no rule of ours words the error
         detail = str(err["msg"]) if message.template == UNFORESEEN else None
-        problems.append(Problem(path, node.start_mark.line + 1, _field_name(loc), message, detail))
+        problems.append(problem_at(root, path, loc, message, detail))
     return problems
+
+
+def problem_at(
+    root: yaml.Node, path: str, loc: tuple[Any, ...], message: Text, detail: str | None = None
+) -> Problem:
+    """A :class:`Problem` about the field at ``loc``, at that field's line."""
+    return Problem(path, node_line(root, loc), _field_name(loc), message, detail)
 
 
 def plain_message(err: Mapping[str, Any], loc: tuple[Any, ...]) -> Text:
