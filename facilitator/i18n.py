@@ -73,11 +73,16 @@ def translate_n(context: str, text: str, n: float, lang: str) -> str:
     form the catalogue gives for ``n``; a fraction takes the form of a count of many."""
     whole = float(n).is_integer()
     shown = f"{int(n)}" if whole else f"{n:g}"
+    # ``%Ln`` is the number in the language's own digits, as Qt fills it in the UI
+    local = shown.translate(_ARABIC_DIGITS) if lang == "ar" else shown
     forms = catalogue_forms(lang).get((context, text)) if lang != "en" else None
-    if not forms:
-        return text.replace("%n", shown)
-    index = numerus_index(lang, int(n) if whole else 11)
-    return forms[min(index, len(forms) - 1)].replace("%n", shown)
+    form = (
+        forms[min(numerus_index(lang, int(n) if whole else 11), len(forms) - 1)] if forms else text
+    )
+    return form.replace("%Ln", local).replace("%n", shown)
+
+
+_ARABIC_DIGITS = {ord("0") + i: chr(0x0660 + i) for i in range(10)} | {ord("."): "٫"}
 
 
 @functools.lru_cache(maxsize=8)

@@ -27,7 +27,6 @@ from facilitator.app.practice import attempt_actor, may_open_attempt, owns_attem
 from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.errors import InputError, Text
 from facilitator.practice import text as ptext
-from facilitator.scripts.loader import UNFORESEEN
 from facilitator.practice.engine import COMPETENT_PERCENT, DEVELOPING_PERCENT, PracticeRun
 from facilitator.practice.loader import builtin_scenarios
 from facilitator.practice.model import COMPETENCIES, RESULTS, Competency, Scenario
@@ -829,7 +828,9 @@ def _problem(
     the detail, so it is shown rather than hidden."""
     if isinstance(message, Text):
         return ImportProblem(level, line, field, message, detail)
-    unforeseen = Text(UNFORESEEN, code="message")
+    unforeseen = Text(
+        QT_TRANSLATE_NOOP("problems", "this value is not accepted ({code})"), code="message"
+    )
     return ImportProblem(level, line, field, unforeseen, " ".join(filter(None, (message, detail))))
 
 

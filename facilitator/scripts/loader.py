@@ -411,7 +411,7 @@ def _plain(err: Mapping[str, Any], loc: tuple[Any, ...]) -> Text:
         detail = ctx.get("detail")
         if isinstance(detail, Text):
             return detail
-        return Text(UNFORESEEN, code=kind)  # a rule without a template: a bug, shown
+        return Text(UNFORESEEN, code=kind)  # a rule without a template (a bug): its code
     # A type no rule above foresaw: its code (an id) in every language, and pydantic's
     # English sentence where the interface is English.
     return Text(UNFORESEEN, code=kind)
