@@ -51,6 +51,40 @@ def catalogue_forms(lang: str) -> dict[tuple[str, str], list[str]]:
     return table
 
 
+def numerus_index(lang: str, n: int) -> int:
+    """Which plural form Qt uses for ``n`` (the same rules lrelease compiles)."""
+    if lang == "ar":
+        if n == 0:
+            return 0
+        if n == 1:
+            return 1
+        if n == 2:
+            return 2
+        if 3 <= n % 100 <= 10:
+            return 3
+        if n % 100 >= 11:
+            return 4
+        return 5
+    return 0 if n == 1 else 1
+
+
+def translate_n(context: str, text: str, n: float, lang: str) -> str:
+    """A ``%n`` string (marked with ``QT_TRANSLATE_NOOP``) in ``lang`` with the plural
+    form the catalogue gives for ``n``; a fraction takes the form of a count of many."""
+    whole = float(n).is_integer()
+    shown = f"{int(n)}" if whole else f"{n:g}"
+    # ``%Ln`` is the number in the language's own digits, as Qt fills it in the UI
+    local = shown.translate(_ARABIC_DIGITS) if lang == "ar" else shown
+    forms = catalogue_forms(lang).get((context, text)) if lang != "en" else None
+    form = (
+        forms[min(numerus_index(lang, int(n) if whole else 11), len(forms) - 1)] if forms else text
+    )
+    return form.replace("%Ln", local).replace("%n", shown)
+
+
+_ARABIC_DIGITS = {ord("0") + i: chr(0x0660 + i) for i in range(10)} | {ord("."): "٫"}
+
+
 @functools.lru_cache(maxsize=8)
 def _catalogue(lang: str) -> dict[tuple[str, str], str]:
     return {key: forms[0] for key, forms in catalogue_forms(lang).items()}

@@ -112,16 +112,6 @@ def check_text(
     return text
 
 
-def problem(value: Any, *, multiline: bool = True) -> str | None:
-    """The sentence :func:`check_text` would refuse ``value`` with (ignoring length),
-    or None: for validators that report in their own way (the script schema)."""
-    try:
-        check_text(value, "The text", limit=10**9, multiline=multiline)
-    except InputError as exc:
-        return exc.message
-    return None
-
-
 def isolate(text: Any) -> str:
     """Typed ``text`` set apart for display inside other text: a bidi isolate (FSI ...
     PDI) whose direction comes from its own first strong letter.

@@ -518,3 +518,61 @@ def replay_attempt(db: Database, attempt_id: str, *, who: Principal | None = Non
             params={"scenario_id": scenario_id},
         )
     return PracticeRun.replay(scenario, _script_for(db, scenario), seed, mode, actions)  # type: ignore[arg-type]
+
+
+# ---- authoring: the scenario editor's files ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class ScenarioSource:
+    """A scenario's YAML for the editor. ``path`` is where Save writes without asking
+    (None for a copy of a built-in scenario, which is saved through a dialog)."""
+
+    text: str
+    path: Optional[str]
+    suggested_name: str
+
+
+def bundled_scenario_source(scenario_id: str) -> ScenarioSource:
+    """A copy of a built-in scenario's file to edit (the original is never written)."""
+    for summary in list_builtin():
+        if summary.id == scenario_id:
+            text = Path(summary.path).read_text(encoding="utf-8")
+            return ScenarioSource(text, None, f"{scenario_id}-copy.yaml")
+    raise InputError(
+        QT_TRANSLATE_NOOP("errors", "There is no built-in scenario '{id}'."),
+        params={"id": scenario_id},
+    )
+
+
+def read_scenario_source(path: str | Path) -> ScenarioSource:
+    """A scenario file's text (refused unread over 1 MB, or when it is not UTF-8 text)."""
+    from facilitator.scripts.loader import ScriptValidationError, read_file_bytes
+
+    try:
+        data = read_file_bytes(path)
+        text = data.decode("utf-8-sig")
+    except ScriptValidationError as exc:
+        problem = exc.problems[0]
+        raise InputError(
+            QT_TRANSLATE_NOOP("errors", "Cannot open {file}: {reason}"),
+            params={"file": Path(path).name, "reason": problem.message},
+        ) from None
+    except UnicodeDecodeError:
+        raise InputError(
+            QT_TRANSLATE_NOOP("errors", "Cannot open {file}: it is not UTF-8 text."),
+            params={"file": Path(path).name},
+        ) from None
+    return ScenarioSource(text, str(path), Path(path).name)
+
+
+def save_scenario_source(path: str | Path, text: str) -> Path:
+    """Write the editor's text to ``path`` atomically (a temporary file, then a rename),
+    under the output-path rule: never a store, its keys, a folder or a device. The
+    caller has asked before replacing a file (a save dialog, or the file it opened)."""
+    from facilitator.store.fsutil import atomic_write
+    from facilitator.store.outpath import check_output_path
+
+    target = check_output_path(path, overwrite=True)
+    atomic_write(target, text.encode("utf-8"), mode=0o644)
+    return target

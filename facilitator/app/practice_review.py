@@ -26,8 +26,8 @@ from sqlalchemy import select
 
 from facilitator.app.access import AccessDenied, Login, Principal, acting, as_user
 from facilitator.app.practice import attempt_actor, may_open_attempt, owns_attempt
-from facilitator.errors import InputError
 from facilitator.i18n import QT_TRANSLATE_NOOP
+from facilitator.errors import InputError, Text
 from facilitator.practice import text as ptext
 from facilitator.practice.engine import COMPETENT_PERCENT, DEVELOPING_PERCENT, PracticeRun
 from facilitator.practice.loader import builtin_scenarios
@@ -817,9 +817,14 @@ def trainee_history(
 
 @dataclass(frozen=True)
 class ImportProblem:
+    """One validation or checker problem, structured: the screen translates ``message``
+    (a :class:`~facilitator.errors.Text`: template + params) and words the location."""
+
     level: str  # error | warning | info
-    where: str  # "line 12, events › 2 › step" in the interface language
-    message: str
+    line: Optional[int]  # 1-based line in the file, when known
+    field: Optional[str]  # "events[2].step" (the YAML path; ids stay as written)
+    message: Text
+    detail: Optional[str] = None  # a library's English words (PyYAML, the system) beside it
 
 
 @dataclass(frozen=True)
@@ -832,61 +837,72 @@ class ImportReport:
     paths_checked: int = 0
 
 
-_WORDS = {
-    "line": {"en": "line {n}", "ar": "السطر {n}"},
-    "file": {"en": "the file", "ar": "الملف"},
-}
+def _field(loc: Sequence[Any] | str | None) -> Optional[str]:
+    if isinstance(loc, str):
+        return loc or None
+    if not loc:
+        return None
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
 
 
-def _where(line: Optional[int], loc: Sequence[Any] | str | None, lang: str) -> str:
-    parts = []
-    if line:
-        parts.append(_WORDS["line"][lang if lang in ("en", "ar") else "en"].format(n=line))
-    if isinstance(loc, str) and loc:
-        parts.append(loc)
-    elif loc:
-        parts.append(" › ".join(str(x + 1) if isinstance(x, int) else str(x) for x in loc))
-    sep = "، " if lang == "ar" else ", "
-    return sep.join(parts) or _WORDS["file"][lang if lang in ("en", "ar") else "en"]
+def _problem(
+    level: str, line: Optional[int], field: Optional[str], message: str, detail: Optional[str]
+) -> ImportProblem:
+    """An :class:`ImportProblem`. Every loader and checker message is a Text; one that
+    is not (a bug) is said to be unforeseen in every language and keeps its words as
+    the detail, so it is shown rather than hidden."""
+    if isinstance(message, Text):
+        return ImportProblem(level, line, field, message, detail)
+    unforeseen = Text(
+        QT_TRANSLATE_NOOP("problems", "this value is not accepted ({code})"), code="message"
+    )
+    return ImportProblem(level, line, field, unforeseen, " ".join(filter(None, (message, detail))))
 
 
-def check_scenario_file(path: str | Path, lang: str) -> ImportReport:
-    """Validate a scenario file and run the path checker: every problem in plain words
-    with its line and field, for the authoring screen."""
-    from facilitator.practice.checker import check_file
-    from facilitator.practice.loader import ScenarioValidationError
-    from facilitator.scripts.loader import ScriptValidationError
+def check_scenario_text(text: str | bytes, path: str | Path, lang: str) -> ImportReport:
+    """Validate scenario text and run the path checker (the editor's live check and the
+    import's): every problem structured, with its line and field."""
+    from facilitator.practice.checker import check
+    from facilitator.practice.loader import ScenarioValidationError, parse_scenario_text
+    from facilitator.scripts.loader import ScriptValidationError, read_yaml_document
+
+    from .practice import _resolver
 
     name = str(path)
+    resolve = _resolver(None)
     try:
-        scenario, report = check_file(path)
+        scenario = parse_scenario_text(text, name, resolve)
+        root, _ = read_yaml_document(text, name)
+        report = check(scenario, resolve(scenario.script), root)
     except (ScenarioValidationError, ScriptValidationError) as exc:
         problems = tuple(
-            ImportProblem(
-                "error", _where(p.line, p.field, lang), ptext.plain_problem(p.message, lang)
-            )
-            for p in exc.problems
+            _problem("error", p.line, p.field, p.message, p.detail) for p in exc.problems
         )
         return ImportReport(name, False, None, "", problems)
-    except OSError as exc:
-        return ImportReport(
-            name,
-            False,
-            None,
-            "",
-            (
-                ImportProblem(
-                    "error", _where(None, None, lang), ptext.plain_problem(str(exc), lang)
-                ),
-            ),
-        )
     problems = tuple(
-        ImportProblem(f.level, _where(f.line, f.loc, lang), ptext.plain_problem(f.message, lang))
-        for f in report.findings
+        _problem(f.level, f.line, _field(f.loc), f.message, None) for f in report.findings
     )
     return ImportReport(
         name, report.ok, scenario.id, scenario.title.get(lang), problems, report.paths
     )
+
+
+def check_scenario_file(path: str | Path, lang: str) -> ImportReport:
+    """Read a scenario file (refused unread over 1 MB) and check it as
+    :func:`check_scenario_text` does."""
+    from facilitator.scripts.loader import ScriptValidationError, read_file_bytes
+
+    try:
+        data = read_file_bytes(path)
+    except ScriptValidationError as exc:
+        problems = tuple(
+            _problem("error", p.line, p.field, p.message, p.detail) for p in exc.problems
+        )
+        return ImportReport(str(path), False, None, "", problems)
+    return check_scenario_text(data, path, lang)
 
 
 # ---- PDFs and the live role-play kit -------------------------------------------------------

@@ -21,6 +21,8 @@ from typing import Any, Literal, Optional
 
 import yaml
 
+from facilitator.errors import Text
+from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.scripts.loader import node_line, read_file_bytes, read_yaml_document
 from facilitator.scripts.model import Script
 
@@ -34,7 +36,7 @@ Level = Literal["error", "warning", "info"]
 @dataclass(frozen=True)
 class Finding:
     level: Level
-    message: str
+    message: str  # a Text: template + params, translated by the screen that shows it
     loc: tuple[Any, ...] = ()
     line: Optional[int] = None
 
@@ -155,14 +157,21 @@ def check(
 ) -> CheckReport:
     report = CheckReport(scenario.id, script_minutes=script.total_minutes)
 
-    def add(level: Level, message: str, loc: tuple[Any, ...] = ()) -> None:
+    def add(level: Level, message: Text, loc: tuple[Any, ...] = ()) -> None:
         line = node_line(root, loc) if root is not None and loc else None
         report.findings.append(Finding(level, message, loc, line))
 
     for sid, lang in scenario.missing_translations():
         add(
             "error",
-            f"missing translation: '{sid}' has no {'Arabic' if lang == 'ar' else 'English'} text",
+            Text(
+                QT_TRANSLATE_NOOP("problems", "missing translation: '{id}' has no Arabic text")
+                if lang == "ar"
+                else QT_TRANSLATE_NOOP(
+                    "problems", "missing translation: '{id}' has no English text"
+                ),
+                id=sid,
+            ),
             _string_loc(scenario, sid),
         )
 
@@ -171,11 +180,17 @@ def check(
     if not complete:
         add(
             "error",
-            f"the checker stopped after {max_paths} paths; this scenario branches too "
-            "much to check every path (split it, or make fewer options lead on)",
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "problems",
+                    "the checker stopped after {n} paths; this scenario branches too "
+                    "much to check every path (split it, or make fewer options lead on)",
+                ),
+                n=max_paths,
+            ),
         )
     if not paths:
-        add("error", "no path through the scenario finishes")
+        add("error", Text(QT_TRANSLATE_NOOP("problems", "no path through the scenario finishes")))
         return report
 
     dec_index = {d.id: i for i, d in enumerate(scenario.decisions)}
@@ -186,7 +201,13 @@ def check(
         if d.id not in reached:
             add(
                 "error",
-                f"decision '{d.id}' is unreachable: no event or option leads to it on any path",
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "problems",
+                        "decision '{id}' is unreachable: no event or option leads to it on any path",
+                    ),
+                    id=d.id,
+                ),
                 ("decisions", dec_index[d.id], "id"),
             )
     for ev in scenario.events:
@@ -195,14 +216,25 @@ def check(
         if ev.when is not None:
             add(
                 "error",
-                f"event '{ev.id}': the condition {ev.when.who} {ev.when.var} "
-                f"{ev.when.op} {ev.when.value} is never true on any path",
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "problems",
+                        "event '{id}': the condition {condition} is never true on any path",
+                    ),
+                    id=ev.id,
+                    condition=f"{ev.when.who} {ev.when.var} {ev.when.op} {ev.when.value}",
+                ),
                 ("events", ev_index[ev.id], "when"),
             )
         else:
             add(
                 "warning",
-                f"event '{ev.id}' never happens on any path (every path ends first)",
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "problems", "event '{id}' never happens on any path (every path ends first)"
+                    ),
+                    id=ev.id,
+                ),
                 ("events", ev_index[ev.id], "id"),
             )
 
@@ -221,14 +253,26 @@ def check(
             if lost:
                 add(
                     "warning",
-                    f"dead end: after '{d.id}' option '{opt.id}' no path performs the "
-                    f"critical action(s) {', '.join(sorted(lost))}",
+                    Text(
+                        QT_TRANSLATE_NOOP(
+                            "problems",
+                            "dead end: after '{id}' option '{option}' no path performs the "
+                            "critical action(s) {actions}",
+                        ),
+                        id=d.id,
+                        option=opt.id,
+                        actions=", ".join(sorted(lost)),
+                    ),
                     ("decisions", dec_index[d.id], "options", j, "id"),
                 )
             if opt.ends:
                 add(
                     "info",
-                    f"'{d.id}' option '{opt.id}' ends the scenario",
+                    Text(
+                        QT_TRANSLATE_NOOP("problems", "'{id}' option '{option}' ends the scenario"),
+                        id=d.id,
+                        option=opt.id,
+                    ),
                     ("decisions", dec_index[d.id], "options", j, "ends"),
                 )
 
@@ -236,7 +280,10 @@ def check(
         if act.id not in performable:
             add(
                 "error",
-                f"critical action '{act.id}' is performed on no path",
+                Text(
+                    QT_TRANSLATE_NOOP("problems", "critical action '{id}' is performed on no path"),
+                    id=act.id,
+                ),
                 ("critical_actions", i, "id"),
             )
     if scenario.critical_actions:
@@ -246,12 +293,21 @@ def check(
                 who = ", ".join(f"{k}={v}" for k, v in assignment.items())
                 add(
                     "error",
-                    "the safety-critical path has no correct route: no sequence of "
-                    f"choices performs every critical action (temperaments {who})",
+                    Text(
+                        QT_TRANSLATE_NOOP(
+                            "problems",
+                            "the safety-critical path has no correct route: no sequence of "
+                            "choices performs every critical action (temperaments {who})",
+                        ),
+                        who=who,
+                    ),
                     ("critical_actions",),
                 )
     if not any(p.outcome.result == "competent" for p in paths):
-        add("warning", "no path reaches the result 'competent'")
+        add(
+            "warning",
+            Text(QT_TRANSLATE_NOOP("problems", "no path reaches the result 'competent'")),
+        )
 
     for comp in COMPETENCIES:
         values = [p.outcome.scores[comp] for p in paths]
@@ -260,23 +316,46 @@ def check(
     longest = max(paths, key=lambda p: p.minutes)
     add(
         "info",
-        f"{len(paths)} path(s) checked over {len(_assignments(scenario))} temperament "
-        "combination(s)",
+        Text(
+            QT_TRANSLATE_NOOP(
+                "problems", "{paths} path(s) checked over {combinations} temperament combination(s)"
+            ),
+            paths=len(paths),
+            combinations=len(_assignments(scenario)),
+        ),
     )
     for name, (lo, hi) in report.ranges.items():
         if lo or hi:
-            add("info", f"{name}: lowest {lo}, highest {hi}")
+            add(
+                "info",
+                Text(
+                    QT_TRANSLATE_NOOP("problems", "{competency}: lowest {low}, highest {high}"),
+                    competency=name,
+                    low=lo,
+                    high=hi,
+                ),
+            )
     level: Level = "warning" if report.longest_minutes > script.total_minutes + 1e-9 else "info"
-    add(
-        level,
-        f"the longest path runs {report.longest_minutes:.0f} min against the script's "
-        f"{script.total_minutes} min"
-        + (
-            f" (choices {', '.join(f'{d}={o}' for d, o in longest.choices)})"
-            if level == "warning"
-            else ""
-        ),
-    )
+    if level == "warning":
+        longest_text = Text(
+            QT_TRANSLATE_NOOP(
+                "problems",
+                "the longest path runs {minutes} min against the script's {script} min "
+                "(choices {choices})",
+            ),
+            minutes=f"{report.longest_minutes:.0f}",
+            script=script.total_minutes,
+            choices=", ".join(f"{d}={o}" for d, o in longest.choices),
+        )
+    else:
+        longest_text = Text(
+            QT_TRANSLATE_NOOP(
+                "problems", "the longest path runs {minutes} min against the script's {script} min"
+            ),
+            minutes=f"{report.longest_minutes:.0f}",
+            script=script.total_minutes,
+        )
+    add(level, longest_text)
 
     for i, ref in enumerate(scenario.reference_paths):
         loc = ("reference_paths", i, "id")
@@ -284,8 +363,15 @@ def check(
         if run is None:
             add(
                 "error",
-                f"reference path '{ref.id}' reaches decision '{missing}' but gives no "
-                "choice for it",
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "problems",
+                        "reference path '{id}' reaches decision '{decision}' but gives no "
+                        "choice for it",
+                    ),
+                    id=ref.id,
+                    decision=missing,
+                ),
                 loc,
             )
             continue
@@ -294,31 +380,61 @@ def check(
         want = {c: ref.expect.scores.get(c, 0) for c in COMPETENCIES}
         if out.scores != want:
             diff = ", ".join(
-                f"{c} {out.scores[c]} (expected {want[c]})"
-                for c in COMPETENCIES
-                if out.scores[c] != want[c]
+                f"{c} {out.scores[c]} ≠ {want[c]}" for c in COMPETENCIES if out.scores[c] != want[c]
             )
-            add("error", f"reference path '{ref.id}' scores {diff}", loc)
+            add(
+                "error",
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "problems",
+                        "reference path '{id}' scores other than it expects "
+                        "(competency score ≠ expected): {diff}",
+                    ),
+                    id=ref.id,
+                    diff=diff,
+                ),
+                loc,
+            )
         if out.result != ref.expect.result:
             add(
                 "error",
-                f"reference path '{ref.id}' gives the result {out.result}, expected "
-                f"{ref.expect.result}",
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "problems",
+                        "reference path '{id}' gives the result {result}, expected {expected}",
+                    ),
+                    id=ref.id,
+                    result=out.result,
+                    expected=ref.expect.result,
+                ),
                 loc,
             )
         if sorted(out.critical_missed) != sorted(ref.expect.critical_missed):
             add(
                 "error",
-                f"reference path '{ref.id}' misses {list(out.critical_missed)}, "
-                f"expected {ref.expect.critical_missed}",
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "problems", "reference path '{id}' misses {missed}, expected {expected}"
+                    ),
+                    id=ref.id,
+                    missed=", ".join(out.critical_missed) or "-",
+                    expected=", ".join(ref.expect.critical_missed) or "-",
+                ),
                 loc,
             )
         unused = set(ref.choose) - set(out.decisions_reached)
         if unused:
             add(
                 "warning",
-                f"reference path '{ref.id}' gives choices for decisions it never "
-                f"reaches: {', '.join(sorted(unused))}",
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "problems",
+                        "reference path '{id}' gives choices for decisions it never reaches: "
+                        "{decisions}",
+                    ),
+                    id=ref.id,
+                    decisions=", ".join(sorted(unused)),
+                ),
                 loc,
             )
     return report

@@ -17,11 +17,12 @@ from typing import Any, Callable, Mapping
 
 from pydantic import ValidationError
 
-from facilitator.errors import ScriptError
+from facilitator.errors import FacilitatorError, InputError, Text
 from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.resources import resource_path
 from facilitator.scripts.loader import (
     Problem,
+    problem_at,
     ScriptValidationError,
     plain_message,
     read_file_bytes,
@@ -30,7 +31,14 @@ from facilitator.scripts.loader import (
 )
 from facilitator.scripts.model import Script
 
-from .model import COMPETENCIES, EVENT_KINDS, TEMPERAMENTS, Scenario
+from .model import (
+    COMPETENCIES,
+    EVENT_KINDS,
+    TEMPERAMENTS,
+    EventTiming,
+    Scenario,
+    event_timing_problems,
+)
 
 ScriptResolver = Callable[[str], Script]
 
@@ -39,40 +47,48 @@ class ScenarioValidationError(ScriptValidationError):
     """A scenario failed to load; ``problems`` lists every problem found."""
 
 
-def _plain(err: Mapping[str, Any], loc: tuple[Any, ...]) -> str:
+_LTEXT_FIELDS = (
+    "title",
+    "summary",
+    "briefing",
+    "persona",
+    "tendencies",
+    "text",
+    "cue",
+    "prompt",
+    "coach",
+    "feedback",
+)
+
+
+def _plain(err: Mapping[str, Any], loc: tuple[Any, ...]) -> Text:
+    """The scenario's own words for a pydantic error, chosen by its type code and
+    location; everything else is the script loader's."""
     kind, value = err["type"], err.get("input")
     last = loc[-1] if loc else None
     if kind == "literal_error":
         if last == "kind":
-            return f"unknown event kind {value!r}; use one of: {', '.join(EVENT_KINDS)}"
+            return Text(
+                QT_TRANSLATE_NOOP("problems", "unknown event kind {value}; use one of: {choices}"),
+                value=repr(value),
+                choices=", ".join(EVENT_KINDS),
+            )
         if len(loc) > 1 and loc[-2] == "temperaments":
-            return f"unknown temperament {value!r}; use one of: {', '.join(TEMPERAMENTS)}"
-    if (
-        kind == "literal_error"
-        and len(loc) > 1
-        and loc[-2] in ("scores",)
-        or kind == "literal_error"
-        and last == "[key]"
+            return Text(
+                QT_TRANSLATE_NOOP("problems", "unknown temperament {value}; use one of: {choices}"),
+                value=repr(value),
+                choices=", ".join(TEMPERAMENTS),
+            )
+        if (len(loc) > 1 and loc[-2] == "scores") or last == "[key]":
+            return Text(
+                QT_TRANSLATE_NOOP("problems", "unknown competency {value}; use one of: {choices}"),
+                value=repr(value),
+                choices=", ".join(COMPETENCIES),
+            )
+    if (kind in ("model_type", "dict_type", "model_attributes_type") and last in _LTEXT_FIELDS) or (
+        kind == "model_type" and len(loc) > 1 and loc[-2] == "content_warnings"
     ):
-        return f"unknown competency {value!r}; use one of: {', '.join(COMPETENCIES)}"
-    if (
-        kind in ("model_type", "dict_type", "model_attributes_type")
-        and last
-        in (
-            "title",
-            "summary",
-            "briefing",
-            "persona",
-            "tendencies",
-            "text",
-            "cue",
-            "prompt",
-            "coach",
-            "feedback",
-        )
-        or (kind == "model_type" and len(loc) > 1 and loc[-2] == "content_warnings")
-    ):
-        return "must be a mapping with 'en' and 'ar' texts"
+        return Text(QT_TRANSLATE_NOOP("problems", "must be a mapping with 'en' and 'ar' texts"))
     return plain_message(err, loc)
 
 
@@ -96,12 +112,57 @@ def parse_scenario_text(
         raise
     except ScriptValidationError as exc:  # the reader's own refusals, under our name
         raise ScenarioValidationError(exc.problems) from None
+    resolve = resolve_script or library_resolver()
     try:
-        return Scenario.model_validate(
-            data, context={"resolve_script": resolve_script or library_resolver()}
-        )
+        return Scenario.model_validate(data, context={"resolve_script": resolve})
     except ValidationError as exc:
-        raise ScenarioValidationError(validation_problems(exc, root, path, _plain)) from None
+        problems = validation_problems(exc, root, path, _plain)
+        raise ScenarioValidationError(
+            _with_event_timing(problems, data, root, path, resolve)
+        ) from None
+
+
+def _with_event_timing(
+    problems: list[Problem], data: Any, root: Any, path: str, resolve: ScriptResolver
+) -> list[Problem]:
+    """``problems`` and every event that does not fit its script. The model checks
+    the events against the script only once every field is valid, and stops at the
+    first; read from the raw data here, an author sees them all in one try."""
+    if not isinstance(data, dict) or not isinstance(data.get("script"), str):
+        return problems
+    try:
+        script = resolve(data["script"])
+    except FacilitatorError:
+        return problems  # the model said so, or will once the fields are right
+    events = data.get("events")
+    timings: list[EventTiming] = []
+    for i, ev in enumerate(events if isinstance(events, list) else []):
+        if not isinstance(ev, dict):
+            continue
+        step, after, minute = ev.get("step"), ev.get("after_minutes", 0), ev.get("minute")
+        timings.append(
+            (
+                i,
+                step if isinstance(step, str) else None,
+                after if _number(after) else 0,
+                minute if _number(minute) else None,
+            )
+        )
+    seen = {_key(p) for p in problems}
+    extra = [
+        problem_at(root, path, loc, message)
+        for message, loc in event_timing_problems(script, timings)
+    ]
+    out = problems + [p for p in extra if _key(p) not in seen]
+    return sorted(out, key=lambda p: p.line or 0)
+
+
+def _key(p: Problem) -> tuple[str | None, str]:
+    return p.field, getattr(p.message, "template", p.message)
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def load_scenario_file(path: str | Path, resolve_script: ScriptResolver | None = None) -> Scenario:
@@ -146,7 +207,12 @@ def _builtins() -> dict[str, tuple[Scenario, Path]]:
                         str(path),
                         None,
                         "id",
-                        f"the id '{scenario.id}' does not match the file name",
+                        Text(
+                            QT_TRANSLATE_NOOP(
+                                "problems", "the id '{id}' does not match the file name"
+                            ),
+                            id=scenario.id,
+                        ),
                     )
                 ]
             )
@@ -190,10 +256,11 @@ def find_scenario(ref: str, resolve_script: ScriptResolver | None = None) -> Sce
     if ref.endswith((".yaml", ".yml")) or "/" in ref:
         return load_scenario_file(ref, resolve_script)
     known = ", ".join(sorted(_builtins()))
-    raise ScriptError(
+    raise InputError(
         QT_TRANSLATE_NOOP(
             "errors",
-            "there is no built-in scenario '{ref}'; use one of: {known}, or give the path of a scenario file",
+            "there is no built-in scenario '{ref}'; use one of: {known}, "
+            "or give the path of a scenario file",
         ),
         params={"ref": ref, "known": known},
     )

@@ -14,7 +14,7 @@ from a list of strings without touching the structure (:meth:`Scenario.strings`)
 from __future__ import annotations
 
 import functools
-from typing import Annotated, Any, Literal, Optional
+from typing import Annotated, Any, Literal, Optional, Sequence
 
 import yaml
 from pydantic import (
@@ -28,9 +28,10 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from facilitator.errors import FacilitatorError
+from facilitator.errors import FacilitatorError, Text
+from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.resources import resource_path
-from facilitator.scripts.model import content_hash
+from facilitator.scripts.model import Script, content_hash
 
 FORMAT_VERSION = 1
 MAX_TEXT = 5_000
@@ -104,7 +105,65 @@ ScenarioId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,99}
 Code = Annotated[str, StringConstraints(pattern=r"^[A-Z0-9][A-Z0-9-]{0,11}$")]
 
 
-def _rule(message: str, loc: tuple[Any, ...] = ()) -> PydanticCustomError:
+EventTiming = tuple[int, Optional[str], float, Optional[float]]
+
+
+def event_timing_problems(
+    script: Script, events: Sequence[EventTiming]
+) -> list[tuple[Text, tuple[Any, ...]]]:
+    """Every event (index, step, after_minutes, minute) that does not fit ``script``:
+    a step it does not have, a time past the step's or the session's end. The
+    scenario's own rule, and the loader's when other fields failed first (so an author
+    sees every misplaced event at once, not one per try)."""
+    found: list[tuple[Text, tuple[Any, ...]]] = []
+    steps = [s.id for s in script.steps]
+    for i, step, after_minutes, minute in events:
+        if step is not None and step not in steps:
+            found.append(
+                (
+                    Text(
+                        QT_TRANSLATE_NOOP(
+                            "problems",
+                            "the script '{script}' has no step '{step}'; its steps are: {steps}",
+                        ),
+                        script=script.id,
+                        step=step,
+                        steps=", ".join(steps),
+                    ),
+                    ("events", i, "step"),
+                )
+            )
+        elif step is not None and after_minutes >= script.steps[steps.index(step)].minutes:
+            found.append(
+                (
+                    Text(
+                        QT_TRANSLATE_NOOP(
+                            "problems",
+                            "the step '{step}' lasts {minutes} minutes; after_minutes must be less",
+                        ),
+                        step=step,
+                        minutes=script.steps[steps.index(step)].minutes,
+                    ),
+                    ("events", i, "after_minutes"),
+                )
+            )
+        if minute is not None and minute >= script.total_minutes:
+            found.append(
+                (
+                    Text(
+                        QT_TRANSLATE_NOOP(
+                            "problems",
+                            "the script lasts {minutes} minutes; the event's minute must be earlier",
+                        ),
+                        minutes=script.total_minutes,
+                    ),
+                    ("events", i, "minute"),
+                )
+            )
+    return found
+
+
+def _rule(message: Text, loc: tuple[Any, ...] = ()) -> PydanticCustomError:
     # The same error type as the script schema's cross-field rules, so the script
     # loader's machinery turns it into the same ``file:line: field: message``.
     return PydanticCustomError("script_rule", "{detail}", {"detail": message, "loc": loc})
@@ -123,7 +182,15 @@ class LText(_Strict):
     @model_validator(mode="after")
     def _some_text(self) -> LText:
         if not self.en and not self.ar:
-            raise _rule("the text is empty in both languages; write at least the English", ("en",))
+            raise _rule(
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "problems",
+                        "the text is empty in both languages; write at least the English",
+                    )
+                ),
+                ("en",),
+            )
         return self
 
     def get(self, lang: str) -> str:
@@ -224,19 +291,39 @@ class Event(_Strict):
         given = [name for name in ("step", "minute", "when") if getattr(self, name) is not None]
         if len(given) != 1:
             raise _rule(
-                "an event needs exactly one trigger: step, minute or when "
-                f"(found {', '.join(given) or 'none'})",
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "problems",
+                        "an event needs exactly one trigger: step, minute or when (found {found})",
+                    ),
+                    found=", ".join(given) or "-",
+                ),
                 ("id",),
             )
         if self.after_minutes and self.step is None:
-            raise _rule("after_minutes is only used with step", ("after_minutes",))
+            raise _rule(
+                Text(QT_TRANSLATE_NOOP("problems", "after_minutes is only used with step")),
+                ("after_minutes",),
+            )
         if self.jitter_seconds and self.when is not None:
             raise _rule(
-                "jitter_seconds applies to step or minute triggers, not to when",
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "problems", "jitter_seconds applies to step or minute triggers, not to when"
+                    )
+                ),
                 ("jitter_seconds",),
             )
         if self.kind in ("conflict", "repeats_outside") and self.target is None:
-            raise _rule(f"a '{self.kind}' event names the other member in target", ("target",))
+            raise _rule(
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "problems", "a '{kind}' event names the other member in target"
+                    ),
+                    kind=self.kind,
+                ),
+                ("target",),
+            )
         return self
 
 
@@ -264,8 +351,17 @@ class Option(_Strict):
             kind, _, name = cite.partition(":")
             if name not in known[kind]:
                 raise _rule(
-                    f"'{cite}' is not a {'ground rule' if kind == 'rule' else 'safety step'}"
-                    f"; use one of: {', '.join(kind + ':' + n for n in sorted(known[kind]))}",
+                    Text(
+                        QT_TRANSLATE_NOOP(
+                            "problems", "'{cite}' is not a ground rule; use one of: {choices}"
+                        )
+                        if kind == "rule"
+                        else QT_TRANSLATE_NOOP(
+                            "problems", "'{cite}' is not a safety step; use one of: {choices}"
+                        ),
+                        cite=cite,
+                        choices=", ".join(kind + ":" + n for n in sorted(known[kind])),
+                    ),
                     (i,),
                 )
         return value
@@ -274,7 +370,12 @@ class Option(_Strict):
     def _next_or_end(self) -> Option:
         if self.next is not None and self.ends:
             raise _rule(
-                "an option either leads to the next decision or ends the scenario, not both",
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "problems",
+                        "an option either leads to the next decision or ends the scenario, not both",
+                    )
+                ),
                 ("ends",),
             )
         return self
@@ -296,13 +397,23 @@ class Decision(_Strict):
         seen = set()
         for i, opt in enumerate(self.options):
             if opt.id in seen:
-                raise _rule(f"option id '{opt.id}' is used twice", ("options", i, "id"))
+                raise _rule(
+                    Text(
+                        QT_TRANSLATE_NOOP("problems", "option id '{id}' is used twice"), id=opt.id
+                    ),
+                    ("options", i, "id"),
+                )
             seen.add(opt.id)
         if self.safety_critical and not any(
             o.scores.get("safety_response", 0) > 0 for o in self.options
         ):
             raise _rule(
-                "a safety-critical decision needs an option that scores safety_response above 0",
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "problems",
+                        "a safety-critical decision needs an option that scores safety_response above 0",
+                    )
+                ),
                 ("safety_critical",),
             )
         return self
@@ -330,7 +441,10 @@ class Metadata(_Strict):
     @model_validator(mode="after")
     def _reviewed_has_reviewer(self) -> Metadata:
         if self.status == "reviewed" and self.reviewer is None:
-            raise _rule("a reviewed scenario names its reviewer", ("status",))
+            raise _rule(
+                Text(QT_TRANSLATE_NOOP("problems", "a reviewed scenario names its reviewer")),
+                ("status",),
+            )
         return self
 
 
@@ -380,31 +494,19 @@ class Scenario(_Strict):
             return self
         try:
             script = resolve(self.script)
-        except FacilitatorError as exc:
+        except FacilitatorError:
             raise _rule(
-                f"there is no session script '{self.script}' ({exc.message})", ("script",)
+                Text(
+                    QT_TRANSLATE_NOOP("problems", "there is no session script '{script}'"),
+                    script=self.script,
+                ),
+                ("script",),
             ) from None
-        steps = [s.id for s in script.steps]
-        for i, ev in enumerate(self.events):
-            if ev.step is not None and ev.step not in steps:
-                raise _rule(
-                    f"the script '{self.script}' has no step '{ev.step}'; its steps are: "
-                    f"{', '.join(steps)}",
-                    ("events", i, "step"),
-                )
-            if ev.step is not None:
-                minutes = script.steps[steps.index(ev.step)].minutes
-                if ev.after_minutes >= minutes:
-                    raise _rule(
-                        f"the step '{ev.step}' lasts {minutes} minutes; after_minutes must be less",
-                        ("events", i, "after_minutes"),
-                    )
-            if ev.minute is not None and ev.minute >= script.total_minutes:
-                raise _rule(
-                    f"the script lasts {script.total_minutes} minutes; the event's minute "
-                    "must be earlier",
-                    ("events", i, "minute"),
-                )
+        found = event_timing_problems(
+            script, [(i, ev.step, ev.after_minutes, ev.minute) for i, ev in enumerate(self.events)]
+        )
+        if found:
+            raise _rule(*found[0])
         return self
 
     @model_validator(mode="after")
@@ -413,7 +515,11 @@ class Scenario(_Strict):
         for i, p in enumerate(self.participants):
             if p.code in codes:
                 raise _rule(
-                    f"participant code '{p.code}' is used twice", ("participants", i, "code")
+                    Text(
+                        QT_TRANSLATE_NOOP("problems", "participant code '{code}' is used twice"),
+                        code=p.code,
+                    ),
+                    ("participants", i, "code"),
                 )
             codes[p.code] = i
         decisions = {d.id: d for d in self.decisions}
@@ -421,64 +527,138 @@ class Scenario(_Strict):
             dup = next(
                 d.id for d in self.decisions if sum(x.id == d.id for x in self.decisions) > 1
             )
-            raise _rule(f"decision id '{dup}' is used twice", ("decisions",))
+            raise _rule(
+                Text(QT_TRANSLATE_NOOP("problems", "decision id '{id}' is used twice"), id=dup),
+                ("decisions",),
+            )
         actions = {a.id for a in self.critical_actions}
         if len(actions) != len(self.critical_actions):
-            raise _rule("two critical actions share an id", ("critical_actions",))
+            raise _rule(
+                Text(QT_TRANSLATE_NOOP("problems", "two critical actions share an id")),
+                ("critical_actions",),
+            )
         seen_events: set[str] = set()
 
         def check_changes(changes: list[StateChange], loc: tuple[Any, ...]) -> None:
             for k, ch in enumerate(changes):
                 if ch.who not in codes:
-                    raise _rule(f"there is no participant '{ch.who}'", loc + (k, "who"))
+                    raise _rule(
+                        Text(
+                            QT_TRANSLATE_NOOP("problems", "there is no participant '{code}'"),
+                            code=ch.who,
+                        ),
+                        loc + (k, "who"),
+                    )
 
         for i, ev in enumerate(self.events):
             loc: tuple[Any, ...] = ("events", i)
             if ev.id in seen_events:
-                raise _rule(f"event id '{ev.id}' is used twice", loc + ("id",))
+                raise _rule(
+                    Text(QT_TRANSLATE_NOOP("problems", "event id '{id}' is used twice"), id=ev.id),
+                    loc + ("id",),
+                )
             seen_events.add(ev.id)
             for field in ("who", "target"):
                 code = getattr(ev, field)
                 if code is not None and code not in codes:
-                    raise _rule(f"there is no participant '{code}'", loc + (field,))
+                    raise _rule(
+                        Text(
+                            QT_TRANSLATE_NOOP("problems", "there is no participant '{code}'"),
+                            code=code,
+                        ),
+                        loc + (field,),
+                    )
             if ev.target is not None and ev.target == ev.who:
-                raise _rule("target is the same participant as who", loc + ("target",))
+                raise _rule(
+                    Text(QT_TRANSLATE_NOOP("problems", "target is the same participant as who")),
+                    loc + ("target",),
+                )
             if ev.when is not None:
                 if ev.when.who not in codes:
-                    raise _rule(f"there is no participant '{ev.when.who}'", loc + ("when", "who"))
+                    raise _rule(
+                        Text(
+                            QT_TRANSLATE_NOOP("problems", "there is no participant '{code}'"),
+                            code=ev.when.who,
+                        ),
+                        loc + ("when", "who"),
+                    )
                 if not ev.when.possible():
                     raise _rule(
-                        f"the condition {ev.when.var} {ev.when.op} {ev.when.value} can "
-                        f"never be true (state runs from {STATE_MIN} to {STATE_MAX})",
+                        Text(
+                            QT_TRANSLATE_NOOP(
+                                "problems",
+                                "the condition {condition} can never be true "
+                                "(state runs from {low} to {high})",
+                            ),
+                            condition=f"{ev.when.var} {ev.when.op} {ev.when.value}",
+                            low=STATE_MIN,
+                            high=STATE_MAX,
+                        ),
                         loc + ("when", "value"),
                     )
             if ev.decision is not None and ev.decision not in decisions:
-                raise _rule(f"there is no decision '{ev.decision}'", loc + ("decision",))
+                raise _rule(
+                    Text(
+                        QT_TRANSLATE_NOOP("problems", "there is no decision '{id}'"), id=ev.decision
+                    ),
+                    loc + ("decision",),
+                )
             check_changes(ev.changes, loc + ("changes",))
         for i, d in enumerate(self.decisions):
             for j, opt in enumerate(d.options):
                 loc = ("decisions", i, "options", j)
                 if opt.next is not None and opt.next not in decisions:
-                    raise _rule(f"there is no decision '{opt.next}'", loc + ("next",))
+                    raise _rule(
+                        Text(
+                            QT_TRANSLATE_NOOP("problems", "there is no decision '{id}'"),
+                            id=opt.next,
+                        ),
+                        loc + ("next",),
+                    )
                 if opt.next == d.id:
-                    raise _rule("an option cannot lead back to its own decision", loc + ("next",))
+                    raise _rule(
+                        Text(
+                            QT_TRANSLATE_NOOP(
+                                "problems", "an option cannot lead back to its own decision"
+                            )
+                        ),
+                        loc + ("next",),
+                    )
                 for k, act in enumerate(opt.performs):
                     if act not in actions:
-                        raise _rule(f"there is no critical action '{act}'", loc + ("performs", k))
+                        raise _rule(
+                            Text(
+                                QT_TRANSLATE_NOOP("problems", "there is no critical action '{id}'"),
+                                id=act,
+                            ),
+                            loc + ("performs", k),
+                        )
                 check_changes(opt.changes, loc + ("changes",))
         for i, ref in enumerate(self.reference_paths):
             for dec, opt_id in ref.choose.items():
                 if dec not in decisions:
-                    raise _rule(f"there is no decision '{dec}'", ("reference_paths", i, "choose"))
+                    raise _rule(
+                        Text(QT_TRANSLATE_NOOP("problems", "there is no decision '{id}'"), id=dec),
+                        ("reference_paths", i, "choose"),
+                    )
                 if opt_id not in {o.id for o in decisions[dec].options}:
                     raise _rule(
-                        f"decision '{dec}' has no option '{opt_id}'",
+                        Text(
+                            QT_TRANSLATE_NOOP(
+                                "problems", "decision '{id}' has no option '{option}'"
+                            ),
+                            id=dec,
+                            option=opt_id,
+                        ),
                         ("reference_paths", i, "choose", dec),
                     )
             for act in ref.expect.critical_missed:
                 if act not in actions:
                     raise _rule(
-                        f"there is no critical action '{act}'",
+                        Text(
+                            QT_TRANSLATE_NOOP("problems", "there is no critical action '{id}'"),
+                            id=act,
+                        ),
                         ("reference_paths", i, "expect", "critical_missed"),
                     )
         if self.metadata.status == "reviewed":
@@ -486,9 +666,21 @@ class Scenario(_Strict):
             if missing:
                 sid, lang = missing[0]
                 raise _rule(
-                    f"a reviewed scenario is complete in both languages; '{sid}' has no "
-                    f"{'Arabic' if lang == 'ar' else 'English'} text"
-                    + (f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""),
+                    Text(
+                        QT_TRANSLATE_NOOP(
+                            "problems",
+                            "a reviewed scenario is complete in both languages; "
+                            "'{id}' has no Arabic text ({count} missing in all)",
+                        )
+                        if lang == "ar"
+                        else QT_TRANSLATE_NOOP(
+                            "problems",
+                            "a reviewed scenario is complete in both languages; "
+                            "'{id}' has no English text ({count} missing in all)",
+                        ),
+                        id=sid,
+                        count=len(missing),
+                    ),
                     ("metadata", "status"),
                 )
         return self

@@ -1,8 +1,8 @@
 """Words for a practice attempt in English or Arabic: transcript lines and the debrief.
 
-Labels are marked with ``QT_TRANSLATE_NOOP("Practice", ...)`` for the shared catalogue
-and carry their Arabic inline (as the report texts do), so the CLI, the app and a PDF
-say the same thing. Scenario texts come from the scenario itself; rule and safety-step
+Labels are marked with ``QT_TRANSLATE_NOOP("Practice", ...)`` and translated from the
+one catalogue (``resources/translations/facilitator_ar.ts``), so the CLI, the app and a
+PDF say the same thing. Scenario texts come from the scenario itself; rule and safety-step
 titles from ``resources/rules`` and ``resources/safety``.
 """
 
@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from facilitator.i18n import QT_TRANSLATE_NOOP, translate
+from facilitator.i18n import QT_TRANSLATE_NOOP, translate, translate_n
 from facilitator.resources import resource_path
 
 from .engine import Entry, Outcome, PracticeRun
@@ -22,138 +22,96 @@ from .model import COMPETENCIES, Scenario
 CTX = "Practice"
 
 
-def _l(en: str, ar: str) -> dict[str, str]:
-    return {"en": en, "ar": ar}
-
-
-L: dict[str, dict[str, str]] = {
-    "confidentiality": _l(QT_TRANSLATE_NOOP(CTX, "Confidentiality"), "السرية"),
-    "boundaries": _l(QT_TRANSLATE_NOOP(CTX, "Boundaries"), "الحدود"),
-    "safety_response": _l(QT_TRANSLATE_NOOP(CTX, "Safety response"), "الاستجابة للخطر"),
-    "group_dynamics": _l(QT_TRANSLATE_NOOP(CTX, "Group dynamics"), "ديناميكيات المجموعة"),
-    "peer_role": _l(
-        QT_TRANSLATE_NOOP(CTX, "Staying within the peer role"), "البقاء ضمن دور القرين"
+L: dict[str, str] = {
+    "confidentiality": QT_TRANSLATE_NOOP("Practice", "Confidentiality"),
+    "boundaries": QT_TRANSLATE_NOOP("Practice", "Boundaries"),
+    "safety_response": QT_TRANSLATE_NOOP("Practice", "Safety response"),
+    "group_dynamics": QT_TRANSLATE_NOOP("Practice", "Group dynamics"),
+    "peer_role": QT_TRANSLATE_NOOP("Practice", "Staying within the peer role"),
+    "listening_empathy": QT_TRANSLATE_NOOP("Practice", "Listening and empathy"),
+    "time_keeping": QT_TRANSLATE_NOOP("Practice", "Time keeping"),
+    "ev_says": QT_TRANSLATE_NOOP("Practice", "says"),
+    "ev_interrupts": QT_TRANSLATE_NOOP("Practice", "interrupts"),
+    "ev_silent": QT_TRANSLATE_NOOP("Practice", "stays silent"),
+    "ev_arrives_late": QT_TRANSLATE_NOOP("Practice", "arrives late"),
+    "ev_leaves": QT_TRANSLATE_NOOP("Practice", "leaves"),
+    "ev_medical_advice": QT_TRANSLATE_NOOP("Practice", "gives medical advice"),
+    "ev_risk_disclosure": QT_TRANSLATE_NOOP("Practice", "discloses risk"),
+    "ev_repeats_outside": QT_TRANSLATE_NOOP("Practice", "repeated a story outside the group"),
+    "ev_private_contact": QT_TRANSLATE_NOOP("Practice", "asks for private contact"),
+    "ev_conflict": QT_TRANSLATE_NOOP("Practice", "starts a conflict"),
+    "steady": QT_TRANSLATE_NOOP("Practice", "steady"),
+    "guarded": QT_TRANSLATE_NOOP("Practice", "guarded"),
+    "open": QT_TRANSLATE_NOOP("Practice", "open"),
+    "anxious": QT_TRANSLATE_NOOP("Practice", "anxious"),
+    "irritable": QT_TRANSLATE_NOOP("Practice", "irritable"),
+    "not_yet": QT_TRANSLATE_NOOP("Practice", "Not yet"),
+    "developing": QT_TRANSLATE_NOOP("Practice", "Developing"),
+    "competent": QT_TRANSLATE_NOOP("Practice", "Competent"),
+    "practice_mode": QT_TRANSLATE_NOOP("Practice", "practice mode: coach notes as you go"),
+    "assessment_mode": QT_TRANSLATE_NOOP("Practice", "assessment mode: feedback at the end"),
+    "banner": QT_TRANSLATE_NOOP(
+        "Practice", "PRACTICE: simulated group, nothing is recorded as real"
     ),
-    "listening_empathy": _l(QT_TRANSLATE_NOOP(CTX, "Listening and empathy"), "الإصغاء والتعاطف"),
-    "time_keeping": _l(QT_TRANSLATE_NOOP(CTX, "Time keeping"), "ضبط الوقت"),
-    "ev_says": _l(QT_TRANSLATE_NOOP(CTX, "says"), "كلام"),
-    "ev_interrupts": _l(QT_TRANSLATE_NOOP(CTX, "interrupts"), "مقاطعة"),
-    "ev_silent": _l(QT_TRANSLATE_NOOP(CTX, "stays silent"), "صمت"),
-    "ev_arrives_late": _l(QT_TRANSLATE_NOOP(CTX, "arrives late"), "وصول متأخر"),
-    "ev_leaves": _l(QT_TRANSLATE_NOOP(CTX, "leaves"), "مغادرة"),
-    "ev_medical_advice": _l(QT_TRANSLATE_NOOP(CTX, "gives medical advice"), "نصيحة طبية"),
-    "ev_risk_disclosure": _l(QT_TRANSLATE_NOOP(CTX, "discloses risk"), "إفصاح عن خطر"),
-    "ev_repeats_outside": _l(
-        QT_TRANSLATE_NOOP(CTX, "repeated a story outside the group"), "نقل قصة إلى خارج المجموعة"
+    "seed": QT_TRANSLATE_NOOP("Practice", "Seed {seed}"),
+    "warnings": QT_TRANSLATE_NOOP("Practice", "Content warnings"),
+    "participants": QT_TRANSLATE_NOOP("Practice", "The group"),
+    "step": QT_TRANSLATE_NOOP("Practice", "Step {n} of {total}: {title} ({minutes})"),
+    "cue": QT_TRANSLATE_NOOP("Practice", "Cue"),
+    "to": QT_TRANSLATE_NOOP("Practice", "to {code}"),
+    "decision": QT_TRANSLATE_NOOP("Practice", "Decision"),
+    "coach": QT_TRANSLATE_NOOP("Practice", "Coach"),
+    "you_chose": QT_TRANSLATE_NOOP("Practice", "You chose"),
+    "feedback": QT_TRANSLATE_NOOP("Practice", "Feedback"),
+    "cites": QT_TRANSLATE_NOOP("Practice", "See"),
+    "critical_done": QT_TRANSLATE_NOOP("Practice", "Critical action performed"),
+    "extended": QT_TRANSLATE_NOOP("Practice", "The step runs {minutes} longer."),
+    "paused": QT_TRANSLATE_NOOP("Practice", "Paused by the trainer."),
+    "resumed": QT_TRANSLATE_NOOP("Practice", "Resumed."),
+    "finished": QT_TRANSLATE_NOOP("Practice", "The practice has ended."),
+    "abandoned": QT_TRANSLATE_NOOP("Practice", "The practice was stopped."),
+    "debrief": QT_TRANSLATE_NOOP("Practice", "Debrief"),
+    "scores": QT_TRANSLATE_NOOP("Practice", "Scores per competency"),
+    "of_best": QT_TRANSLATE_NOOP("Practice", "{score} of {best}"),
+    "reasons": QT_TRANSLATE_NOOP("Practice", "Why"),
+    "critical": QT_TRANSLATE_NOOP("Practice", "Critical actions"),
+    "done": QT_TRANSLATE_NOOP("Practice", "done"),
+    "missed": QT_TRANSLATE_NOOP("Practice", "MISSED"),
+    "result": QT_TRANSLATE_NOOP(
+        "Practice", "Result: {result} ({percent}% of the points available)"
     ),
-    "ev_private_contact": _l(QT_TRANSLATE_NOOP(CTX, "asks for private contact"), "طلب تواصل خاص"),
-    "ev_conflict": _l(QT_TRANSLATE_NOOP(CTX, "starts a conflict"), "بداية خلاف"),
-    "steady": _l(QT_TRANSLATE_NOOP(CTX, "steady"), "متزن"),
-    "guarded": _l(QT_TRANSLATE_NOOP(CTX, "guarded"), "متحفّظ"),
-    "open": _l(QT_TRANSLATE_NOOP(CTX, "open"), "منفتح"),
-    "anxious": _l(QT_TRANSLATE_NOOP(CTX, "anxious"), "قلِق"),
-    "irritable": _l(QT_TRANSLATE_NOOP(CTX, "irritable"), "سريع الانفعال"),
-    "not_yet": _l(QT_TRANSLATE_NOOP(CTX, "Not yet"), "لم يتحقق بعد"),
-    "developing": _l(QT_TRANSLATE_NOOP(CTX, "Developing"), "في طور النمو"),
-    "competent": _l(QT_TRANSLATE_NOOP(CTX, "Competent"), "متمكّن"),
-    "practice_mode": _l(
-        QT_TRANSLATE_NOOP(CTX, "practice mode: coach notes as you go"),
-        "وضع التدريب: ملاحظات المدرّب أثناء التقدم",
+    "capped": QT_TRANSLATE_NOOP(
+        "Practice", "The result is capped because a critical action was missed."
     ),
-    "assessment_mode": _l(
-        QT_TRANSLATE_NOOP(CTX, "assessment mode: feedback at the end"),
-        "وضع التقييم: الملاحظات في النهاية",
+    "timeline": QT_TRANSLATE_NOOP("Practice", "Key moments"),
+    "best_was": QT_TRANSLATE_NOOP("Practice", "Strongest option"),
+    "safety_opened": QT_TRANSLATE_NOOP("Practice", "Opened the Safety steps."),
+    "next_critical": QT_TRANSLATE_NOOP(
+        "Practice", "Rehearse the critical action you missed: {action}"
     ),
-    "banner": _l(
-        QT_TRANSLATE_NOOP(CTX, "PRACTICE: simulated group, nothing is recorded as real"),
-        "PRACTICE تدريب: مجموعة محاكاة، ولا يُسجَّل شيء على أنه حقيقي",
+    "next_comp": QT_TRANSLATE_NOOP(
+        "Practice", "Work on {competency}: try the scenario “{scenario}”."
     ),
-    "seed": _l(QT_TRANSLATE_NOOP(CTX, "Seed {seed}"), "البذرة {seed}"),
-    "warnings": _l(QT_TRANSLATE_NOOP(CTX, "Content warnings"), "تنبيهات المحتوى"),
-    "participants": _l(QT_TRANSLATE_NOOP(CTX, "The group"), "المجموعة"),
-    "step": _l(
-        QT_TRANSLATE_NOOP(CTX, "Step {n} of {total}: {title} ({minutes})"),
-        "الخطوة {n} من {total}: {title} ({minutes})",
+    "next_comp_again": QT_TRANSLATE_NOOP(
+        "Practice", "Work on {competency}: play this scenario again."
     ),
-    "cue": _l(QT_TRANSLATE_NOOP(CTX, "Cue"), "إشارة"),
-    "to": _l(QT_TRANSLATE_NOOP(CTX, "to {code}"), "إلى {code}"),
-    "decision": _l(QT_TRANSLATE_NOOP(CTX, "Decision"), "قرار"),
-    "coach": _l(QT_TRANSLATE_NOOP(CTX, "Coach"), "ملاحظة المدرّب"),
-    "you_chose": _l(QT_TRANSLATE_NOOP(CTX, "You chose"), "اخترت"),
-    "feedback": _l(QT_TRANSLATE_NOOP(CTX, "Feedback"), "التعليق"),
-    "cites": _l(QT_TRANSLATE_NOOP(CTX, "See"), "انظر"),
-    "critical_done": _l(
-        QT_TRANSLATE_NOOP(CTX, "Critical action performed"), "إجراء حاسم تم تنفيذه"
+    "next_harder": QT_TRANSLATE_NOOP(
+        "Practice",
+        "Every point was earned: try the same scenario in assessment mode, or a harder one.",
     ),
-    "extended": _l(
-        QT_TRANSLATE_NOOP(CTX, "The step runs {minutes} longer."), "تطول الخطوة {minutes}."
-    ),
-    "paused": _l(QT_TRANSLATE_NOOP(CTX, "Paused by the trainer."), "أوقفه المدرّب مؤقتًا."),
-    "resumed": _l(QT_TRANSLATE_NOOP(CTX, "Resumed."), "استُؤنف."),
-    "finished": _l(QT_TRANSLATE_NOOP(CTX, "The practice has ended."), "انتهى التدريب."),
-    "abandoned": _l(QT_TRANSLATE_NOOP(CTX, "The practice was stopped."), "أُوقف التدريب."),
-    "debrief": _l(QT_TRANSLATE_NOOP(CTX, "Debrief"), "المراجعة"),
-    "scores": _l(QT_TRANSLATE_NOOP(CTX, "Scores per competency"), "الدرجات حسب الكفاءة"),
-    "of_best": _l(QT_TRANSLATE_NOOP(CTX, "{score} of {best}"), "{score} من {best}"),
-    "reasons": _l(QT_TRANSLATE_NOOP(CTX, "Why"), "الأسباب"),
-    "critical": _l(QT_TRANSLATE_NOOP(CTX, "Critical actions"), "الإجراءات الحاسمة"),
-    "done": _l(QT_TRANSLATE_NOOP(CTX, "done"), "نُفّذ"),
-    "missed": _l(QT_TRANSLATE_NOOP(CTX, "MISSED"), "فات"),
-    "result": _l(
-        QT_TRANSLATE_NOOP(CTX, "Result: {result} ({percent}% of the points available)"),
-        "النتيجة: {result} ({percent}% من النقاط المتاحة)",
-    ),
-    "capped": _l(
-        QT_TRANSLATE_NOOP(CTX, "The result is capped because a critical action was missed."),
-        "النتيجة محدودة لأن إجراءً حاسمًا فات.",
-    ),
-    "timeline": _l(QT_TRANSLATE_NOOP(CTX, "Key moments"), "اللحظات الرئيسية"),
-    "best_was": _l(QT_TRANSLATE_NOOP(CTX, "Strongest option"), "الخيار الأقوى"),
-    "safety_opened": _l(QT_TRANSLATE_NOOP(CTX, "Opened the Safety steps."), "فتح خطوات السلامة."),
-    "next_critical": _l(
-        QT_TRANSLATE_NOOP(CTX, "Rehearse the critical action you missed: {action}"),
-        "تمرّن على الإجراء الحاسم الذي فاتك: {action}",
-    ),
-    "next_comp": _l(
-        QT_TRANSLATE_NOOP(CTX, "Work on {competency}: try the scenario \u201c{scenario}\u201d."),
-        "اعمل على {competency}: جرّب سيناريو \u201c{scenario}\u201d.",
-    ),
-    "next_comp_again": _l(
-        QT_TRANSLATE_NOOP(CTX, "Work on {competency}: play this scenario again."),
-        "اعمل على {competency}: العب هذا السيناريو مرة أخرى.",
-    ),
-    "next_harder": _l(
-        QT_TRANSLATE_NOOP(
-            CTX,
-            "Every point was earned: try the same scenario in assessment mode, or a harder one.",
-        ),
-        "حصلت على كل النقاط: جرّب السيناريو نفسه في وضع التقييم، أو سيناريو أصعب.",
-    ),
-    "response": _l(QT_TRANSLATE_NOOP(CTX, "answered in {seconds} s"), "زمن الإجابة {seconds} ث"),
+    "response": QT_TRANSLATE_NOOP("Practice", "answered in {seconds} s"),
 }
 
 
 def t(key: str, lang: str, **fmt: Any) -> str:
-    entry = L[key]
-    text = entry["en"]
-    if lang != "en":
-        caught = translate(CTX, text, lang)
-        text = caught if caught != text else entry.get(lang) or text
+    """The label ``key`` in ``lang``, from the one catalogue."""
+    text = translate(CTX, L[key], lang)
     return text.format(**fmt) if fmt else text
 
 
 def minutes(n: float, lang: str) -> str:
-    """``n`` minutes, with Arabic number agreement (دقيقة، دقيقتان، دقائق)."""
-    n = int(n) if float(n).is_integer() else n
-    if lang != "ar":
-        return f"{n:g} min"
-    if n == 1:
-        return "دقيقة واحدة"
-    if n == 2:
-        return "دقيقتان"
-    if isinstance(n, int) and 3 <= n <= 10:
-        return f"{n} دقائق"
-    return f"{n:g} دقيقة"
+    """``n`` minutes, in the plural form the catalogue gives (Arabic: دقيقة، دقيقتان، دقائق)."""
+    return translate_n(CTX, "%n min", n, lang)  # plural forms: ui/practice/problems.py
 
 
 def clock(seconds: float) -> str:
@@ -171,9 +129,11 @@ def _cite_titles() -> dict[str, dict[str, str]]:
             out[f"rule:{rule['id']}"] = dict(rule["title"])
     with open(resource_path("safety", "protocol.yaml"), encoding="utf-8") as f:
         protocol = yaml.safe_load(f) or {}
+    step_title = QT_TRANSLATE_NOOP("Practice", "Safety step {n}: {title}")
     for n, step in enumerate(protocol.get("steps", []), start=1):
-        prefix = {"en": f"Safety step {n}: ", "ar": f"خطوة السلامة {n}: "}
-        out[f"safety:{step['id']}"] = {k: prefix[k] + v for k, v in step["short"].items()}
+        out[f"safety:{step['id']}"] = {
+            k: translate(CTX, step_title, k).format(n=n, title=v) for k, v in step["short"].items()
+        }
     return out
 
 
@@ -302,83 +262,3 @@ def debrief_lines(run: PracticeRun, outcome: Outcome, lang: str) -> list[str]:
     if outcome.capped:
         out.append(t("capped", lang))
     return out
-
-
-# Checker and loader messages are built in English with the ids they name; the
-# authoring screen shows them in Arabic through these patterns (ids kept as written).
-_AR_PATTERNS: list[tuple[str, str]] = [
-    (r"missing translation: '(?P<a>[^']+)' has no Arabic text", "ترجمة ناقصة: '{a}' بلا نص عربي"),
-    (
-        r"missing translation: '(?P<a>[^']+)' has no English text",
-        "ترجمة ناقصة: '{a}' بلا نص إنجليزي",
-    ),
-    (
-        r"decision '(?P<a>[^']+)' is unreachable.*",
-        "لا يمكن الوصول إلى القرار '{a}': لا يقود إليه أي حدث أو خيار في أي مسار",
-    ),
-    (
-        r"event '(?P<a>[^']+)' never happens on any path.*",
-        "الحدث '{a}' لا يقع في أي مسار (كل المسارات تنتهي قبله)",
-    ),
-    (
-        r"critical action '(?P<a>[^']+)' is performed on no path",
-        "الإجراء الحاسم '{a}' لا يُنفَّذ في أي مسار",
-    ),
-    (r"no path through the scenario finishes", "لا يوجد مسار ينتهي في هذا السيناريو"),
-    (r"no path reaches the result 'competent'", "لا يصل أي مسار إلى نتيجة «متمكّن»"),
-    (
-        r"the script '(?P<a>[^']+)' has no step '(?P<b>[^']+)'; its steps are: (?P<c>.*)",
-        "النص '{a}' ليس فيه خطوة '{b}'؛ خطواته: {c}",
-    ),
-    (r"there is no session script '(?P<a>[^']+)'.*", "لا يوجد نص جلسة باسم '{a}'"),
-    (
-        r"unknown event kind (?P<a>.+); use one of: (?P<b>.*)",
-        "نوع حدث غير معروف {a}؛ استعمل أحد: {b}",
-    ),
-    (
-        r"unknown competency (?P<a>.+); use one of: (?P<b>.*)",
-        "كفاءة غير معروفة {a}؛ استعمل أحد: {b}",
-    ),
-    (
-        r"'(?P<a>[^']+)' option '(?P<b>[^']+)' ends the scenario",
-        "الخيار '{b}' في '{a}' ينهي السيناريو",
-    ),
-    (
-        r"(?P<a>\d+) path\(s\) checked over (?P<b>\d+) temperament.*",
-        "فُحص {a} مسارًا عبر {b} من توليفات الطباع",
-    ),
-    (
-        r"reference path '(?P<a>[^']+)' scores (?P<b>.*)",
-        "المسار المرجعي '{a}' يعطي درجات مختلفة: {b}",
-    ),
-    (
-        r"reference path '(?P<a>[^']+)' gives the result (?P<b>\S+), expected (?P<c>.*)",
-        "المسار المرجعي '{a}' يعطي النتيجة {b}، والمتوقع {c}",
-    ),
-    (r"[Ff]ield required", "حقل مطلوب غير موجود"),
-    (r"[Ee]xtra inputs are not permitted|unknown field.*", "حقل غير معروف في هذا الموضع"),
-    (
-        r"must be a mapping with 'en' and 'ar' texts",
-        "يجب أن يكون نصًا بالإنجليزية والعربية (en و ar)",
-    ),
-    (
-        r"an event needs exactly one trigger.*",
-        "يحتاج الحدث إلى مُطلِق واحد بالضبط: step أو minute أو when",
-    ),
-    (r"participant code '(?P<a>[^']+)' is used twice", "رمز المشارك '{a}' مستعمل مرتين"),
-    (r"(?P<a>[^:]+): No such file or directory.*", "الملف غير موجود: {a}"),
-]
-
-
-def plain_problem(message: str, lang: str) -> str:
-    """A loader or checker message in ``lang`` (English passes through; a message
-    without an Arabic pattern is shown in English rather than guessed)."""
-    import re
-
-    if lang != "ar":
-        return message
-    for pattern, arabic in _AR_PATTERNS:
-        m = re.fullmatch(pattern, message.strip(), flags=re.S) or re.search(pattern, message)
-        if m:
-            return arabic.format(**m.groupdict())
-    return message

@@ -12,6 +12,7 @@ all problems found.
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 from pathlib import Path
 from collections.abc import Mapping
@@ -20,12 +21,17 @@ from typing import Any, Callable
 import yaml
 from pydantic import ValidationError
 
-from facilitator.errors import ScriptError
+from facilitator.errors import ScriptError, Text
+from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.scripts.model import STEP_KINDS, Script
 
 MAX_BYTES = 1_000_000
 MAX_NODES = 50_000
 MAX_DEPTH = 40
+# The context of every problem template below (and of the practice scenarios' own):
+# a problem is a Text (template + parameters) so the app translates it from the
+# catalogue and the CLI prints the English; nothing parses the English back.
+CTX = "problems"
 
 
 @dataclass(frozen=True)
@@ -35,11 +41,15 @@ class Problem:
     path: str
     line: int | None
     field: str | None
-    message: str
+    message: str  # a Text (template + params): translate it, never parse it
+    # A library's own English words (PyYAML's, pydantic's, the system's) that say more;
+    # the CLI and an English screen show them beside the message, other languages not.
+    detail: str | None = None
 
     def __str__(self) -> str:
         loc = self.path if self.line is None else f"{self.path}:{self.line}"
-        return f"{loc}: {self.field}: {self.message}" if self.field else f"{loc}: {self.message}"
+        text = f"{self.message} ({self.detail})" if self.detail else self.message
+        return f"{loc}: {self.field}: {text}" if self.field else f"{loc}: {text}"
 
 
 class ScriptValidationError(ScriptError):
@@ -52,10 +62,36 @@ class ScriptValidationError(ScriptError):
             message += f" (and {len(problems) - 1} more problem(s))"
         super().__init__(message, path=first.path, line=first.line, field=first.field)
         self.problems = problems
+        # the English above for the CLI; the same sentence as a template for the app
+        more = len(problems) - 1
+        if first.field and more:
+            self.template = QT_TRANSLATE_NOOP(
+                "errors", "{location}: {field}: {problem} (and {more} more problem(s))"
+            )
+        elif first.field:
+            self.template = QT_TRANSLATE_NOOP("errors", "{location}: {field}: {problem}")
+        elif more:
+            self.template = QT_TRANSLATE_NOOP(
+                "errors", "{location}: {problem} (and {more} more problem(s))"
+            )
+        else:
+            self.template = QT_TRANSLATE_NOOP("errors", "{location}: {problem}")
+        self.params = {
+            "location": self.location,
+            "field": first.field or "",
+            "problem": first.message,
+            "more": more,
+        }
 
 
-def _fail(path: str, message: str, line: int | None = None, field: str | None = None) -> None:
-    raise ScriptValidationError([Problem(path, line, field, message)])
+def _fail(
+    path: str,
+    message: Text,
+    line: int | None = None,
+    field: str | None = None,
+    detail: str | None = None,
+) -> None:
+    raise ScriptValidationError([Problem(path, line, field, message, detail or None)])
 
 
 class _GuardedLoader(yaml.SafeLoader):
@@ -70,21 +106,42 @@ class _GuardedLoader(yaml.SafeLoader):
         event = self.peek_event()
         line = event.start_mark.line + 1 if event.start_mark else None
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise _Refused("YAML anchors and aliases (& and *) are not allowed in scripts", line)
+            raise _Refused(
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "problems", "YAML anchors and aliases (& and *) are not allowed here"
+                    )
+                ),
+                line,
+            )
         self._nodes += 1
         if self._nodes > MAX_NODES:
-            raise _Refused(f"the file has more than {MAX_NODES} YAML values", line)
+            raise _Refused(
+                Text(
+                    QT_TRANSLATE_NOOP("problems", "the file has more than {n} YAML values"),
+                    n=MAX_NODES,
+                ),
+                line,
+            )
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
-                raise _Refused(f"the YAML is nested more than {MAX_DEPTH} levels deep", line)
+                raise _Refused(
+                    Text(
+                        QT_TRANSLATE_NOOP(
+                            "problems", "the YAML is nested more than {n} levels deep"
+                        ),
+                        n=MAX_DEPTH,
+                    ),
+                    line,
+                )
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
 
 
 class _Refused(Exception):
-    def __init__(self, message: str, line: int | None) -> None:
+    def __init__(self, message: Text, line: int | None) -> None:
         super().__init__(message)
         self.message = message
         self.line = line
@@ -99,15 +156,27 @@ def _compose(text: str, path: str) -> yaml.Node | None:
         _fail(path, exc.message, exc.line)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        what = exc.problem or exc.context or "unreadable YAML"
-        _fail(path, f"invalid YAML: {what}", mark.line + 1 if mark else None)
+        message, detail = _yaml_problem(exc)
+        _fail(path, message, mark.line + 1 if mark else None, detail=detail)
     except yaml.reader.ReaderError as exc:  # control characters and the like
         line = text[: max(0, exc.position)].count("\n") + 1
-        _fail(path, f"invalid YAML: the character #x{exc.character:04x} is not allowed", line)
+        _fail(
+            path,
+            Text(
+                QT_TRANSLATE_NOOP("problems", "invalid YAML: the character {char} is not allowed"),
+                char=f"#x{exc.character:04x}",
+            ),
+            line,
+        )
     except yaml.YAMLError as exc:
-        _fail(path, f"invalid YAML: {exc}".splitlines()[0], None)
+        _fail(
+            path,
+            Text(QT_TRANSLATE_NOOP("problems", "invalid YAML ({kind})"), kind=type(exc).__name__),
+            None,
+            detail=str(exc).splitlines()[0] if str(exc) else None,
+        )
     except RecursionError:
-        _fail(path, "the YAML is nested too deeply", None)
+        _fail(path, Text(QT_TRANSLATE_NOOP("problems", "the YAML is nested too deeply")), None)
     finally:
         if loader is not None:
             loader.dispose()
@@ -121,9 +190,19 @@ def _construct(node: yaml.Node, path: str) -> Any:
         return loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:  # unknown tags, bad timestamps...
         mark = exc.problem_mark or exc.context_mark
-        _fail(path, f"invalid YAML: {exc.problem or exc.context}", mark.line + 1 if mark else None)
+        message, detail = _yaml_problem(exc)
+        _fail(path, message, mark.line + 1 if mark else None, detail=detail)
     except (ValueError, OverflowError, RecursionError) as exc:
-        _fail(path, f"invalid YAML value: {exc}", node.start_mark.line + 1)
+        _fail(
+            path,
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "problems", "a YAML value cannot be read (a date or number out of range?)"
+                )
+            ),
+            node.start_mark.line + 1,
+            detail=str(exc),
+        )
     finally:
         loader.dispose()
 
@@ -139,7 +218,12 @@ def _check_duplicate_keys(node: yaml.Node, path: str) -> None:
                     if key.value in seen:
                         _fail(
                             path,
-                            f"the key '{key.value}' appears twice in the same mapping",
+                            Text(
+                                QT_TRANSLATE_NOOP(
+                                    "problems", "the key '{key}' appears twice in the same mapping"
+                                ),
+                                key=key.value,
+                            ),
                             key.start_mark.line + 1,
                             key.value,
                         )
@@ -182,66 +266,155 @@ def _field_name(loc: tuple[Any, ...]) -> str:
     return out or "(top level)"
 
 
-def _plain(err: Mapping[str, Any], loc: tuple[Any, ...]) -> str:
-    """Pydantic's message in words a facilitator can act on."""
+def _yaml_problem(exc: yaml.MarkedYAMLError) -> tuple[Text, str]:
+    """PyYAML's refusal by its kind (the exception class), and its English words as the
+    problem's detail: PyYAML has no codes, and its sentences are not ours to translate."""
+    detail = exc.problem or exc.context or ""
+    mark = exc.problem_mark or exc.context_mark
+    column = mark.column + 1 if mark is not None else 0
+    if isinstance(exc, yaml.constructor.ConstructorError):
+        return Text(
+            QT_TRANSLATE_NOOP("problems", "invalid YAML: tags (!) are not allowed here")
+        ), detail
+    if isinstance(exc, yaml.scanner.ScannerError):
+        return Text(
+            QT_TRANSLATE_NOOP(
+                "problems",
+                "invalid YAML: a character at column {column} cannot be read here "
+                "(a ':' or quote out of place?)",
+            ),
+            column=column,
+        ), detail
+    return Text(
+        QT_TRANSLATE_NOOP(
+            "problems",
+            "invalid YAML: the structure is broken near column {column} "
+            "(check the indentation and the '-' and ':' marks)",
+        ),
+        column=column,
+    ), detail
+
+
+UNFORESEEN = QT_TRANSLATE_NOOP("problems", "this value is not accepted ({code})")
+
+
+def _plain(err: Mapping[str, Any], loc: tuple[Any, ...]) -> Text:
+    """Pydantic's error, by its type code, in words a facilitator can act on (never
+    by pattern on pydantic's English)."""
     kind, ctx, value = err["type"], err.get("ctx") or {}, err.get("input")
     last = loc[-1] if loc else None
     if kind == "missing":
-        if last in ("en", "ar"):
-            lang = "English" if last == "en" else "Arabic"
-            return f"the {lang} text ('{last}') is missing"
-        return "this field is required but missing"
+        if last == "en":
+            return Text(QT_TRANSLATE_NOOP("problems", "the English text ('en') is missing"))
+        if last == "ar":
+            return Text(QT_TRANSLATE_NOOP("problems", "the Arabic text ('ar') is missing"))
+        return Text(QT_TRANSLATE_NOOP("problems", "this field is required but missing"))
     if kind == "extra_forbidden":
-        return "unknown field (check the spelling or remove it)"
+        return Text(
+            QT_TRANSLATE_NOOP("problems", "unknown field (check the spelling or remove it)")
+        )
     if kind == "literal_error":
         if last == "kind":
-            return f"unknown step kind {value!r}; use one of: {', '.join(STEP_KINDS)}"
-        return f"{value!r} is not allowed; use one of: {ctx.get('expected', '')}"
-    if kind == "string_too_short":
-        return (
-            "must not be empty"
-            if last not in ("en", "ar")
-            else f"the {'English' if last == 'en' else 'Arabic'} text is empty"
+            return Text(
+                QT_TRANSLATE_NOOP("problems", "unknown step kind {value}; use one of: {choices}"),
+                value=repr(value),
+                choices=", ".join(STEP_KINDS),
+            )
+        return Text(
+            QT_TRANSLATE_NOOP("problems", "{value} is not allowed; use one of: {choices}"),
+            value=repr(value),
+            choices=str(ctx.get("expected", "")),
         )
+    if kind == "string_too_short":
+        if last == "en":
+            return Text(QT_TRANSLATE_NOOP("problems", "the English text is empty"))
+        if last == "ar":
+            return Text(QT_TRANSLATE_NOOP("problems", "the Arabic text is empty"))
+        return Text(QT_TRANSLATE_NOOP("problems", "must not be empty"))
     if kind == "string_too_long":
-        return f"the text is too long (at most {ctx.get('max_length')} characters)"
+        return Text(
+            QT_TRANSLATE_NOOP("problems", "the text is too long (at most {n} characters)"),
+            n=ctx.get("max_length"),
+        )
     if kind == "string_pattern_mismatch":
         if last == "id" and len(loc) == 1 or last in ("ground_rules",):
-            return "use only lower-case letters, digits and '-' (for example grief-circle)"
+            return Text(
+                QT_TRANSLATE_NOOP(
+                    "problems",
+                    "use only lower-case letters, digits and '-' (for example grief-circle)",
+                )
+            )
         if last == "id":
-            return "use only lower-case letters, digits, '_' and '-' (for example check_in)"
-        return f"{value!r} has characters that are not allowed here"
+            return Text(
+                QT_TRANSLATE_NOOP(
+                    "problems",
+                    "use only lower-case letters, digits, '_' and '-' (for example check_in)",
+                )
+            )
+        return Text(
+            QT_TRANSLATE_NOOP("problems", "{value} has characters that are not allowed here"),
+            value=repr(value),
+        )
     if kind in ("greater_than_equal", "greater_than"):
-        bound = ctx.get("ge", ctx.get("gt"))
-        return f"{value!r} is too small; it must be {'at least' if 'ge' in ctx else 'more than'} {bound}"
+        if "ge" in ctx:
+            return Text(
+                QT_TRANSLATE_NOOP("problems", "{value} is too small; it must be at least {bound}"),
+                value=repr(value),
+                bound=ctx["ge"],
+            )
+        return Text(
+            QT_TRANSLATE_NOOP("problems", "{value} is too small; it must be more than {bound}"),
+            value=repr(value),
+            bound=ctx.get("gt"),
+        )
     if kind in ("less_than_equal", "less_than"):
-        bound = ctx.get("le", ctx.get("lt"))
-        return f"{value!r} is too large; it must be at most {bound}"
+        return Text(
+            QT_TRANSLATE_NOOP("problems", "{value} is too large; it must be at most {bound}"),
+            value=repr(value),
+            bound=ctx.get("le", ctx.get("lt")),
+        )
     if kind in ("int_type", "int_parsing", "int_from_float"):
-        return f"{value!r} must be a whole number"
+        return Text(
+            QT_TRANSLATE_NOOP("problems", "{value} must be a whole number"), value=repr(value)
+        )
     if kind == "finite_number":
-        return f"{value!r} must be an ordinary number (not .nan or .inf)"
+        return Text(
+            QT_TRANSLATE_NOOP("problems", "{value} must be an ordinary number (not .nan or .inf)"),
+            value=repr(value),
+        )
     if kind in ("float_type", "float_parsing"):
-        return f"{value!r} must be a number"
+        return Text(QT_TRANSLATE_NOOP("problems", "{value} must be a number"), value=repr(value))
     if kind in ("string_type",):
-        return "must be text"
+        return Text(QT_TRANSLATE_NOOP("problems", "must be text"))
     if kind in ("bool_type", "bool_parsing"):
-        return "must be true or false"
+        return Text(QT_TRANSLATE_NOOP("problems", "must be true or false"))
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         if last in ("title", "say", "notes", "summary", "audience") or (
             len(loc) > 1 and loc[-2] == "prompts"
         ):
-            return "must be a mapping with both 'en' and 'ar' texts"
-        return "must be a mapping (key: value lines)"
+            return Text(
+                QT_TRANSLATE_NOOP("problems", "must be a mapping with both 'en' and 'ar' texts")
+            )
+        return Text(QT_TRANSLATE_NOOP("problems", "must be a mapping (key: value lines)"))
     if kind == "list_type":
-        return "must be a list (lines starting with '-')"
+        return Text(QT_TRANSLATE_NOOP("problems", "must be a list (lines starting with '-')"))
     if kind == "too_short":
-        return "must have at least one entry"
+        return Text(QT_TRANSLATE_NOOP("problems", "must have at least one entry"))
     if kind == "too_long":
-        return f"has too many entries (at most {ctx.get('max_length')})"
+        return Text(
+            QT_TRANSLATE_NOOP("problems", "has too many entries (at most {n})"),
+            n=ctx.get("max_length"),
+        )
+    if kind == "typed_text" and isinstance(ctx.get("detail"), Text):
+        return ctx["detail"]  # textcheck's own template: the one check every typed text passes
     if kind == "script_rule":
-        return str(ctx.get("detail", err["msg"]))
-    return str(err["msg"])
+        detail = ctx.get("detail")
+        if isinstance(detail, Text):
+            return detail
+        return Text(UNFORESEEN, code=kind)  # a rule without a template (a bug): its code
+    # A type no rule above foresaw: its code (an id) in every language, and pydantic's
+    # English sentence where the interface is English.
+    return Text(UNFORESEEN, code=kind)
 
 
 def read_yaml_document(text: str | bytes, path: str) -> tuple[yaml.Node, Any]:
@@ -256,12 +429,21 @@ def read_yaml_document(text: str | bytes, path: str) -> tuple[yaml.Node, Any]:
         if len(text) > MAX_BYTES:
             _fail(
                 path,
-                f"the file is larger than {MAX_BYTES // 1_000_000} MB; a script is never that big",
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "problems", "the file is larger than {n} MB; a script is never that big"
+                    ),
+                    n=MAX_BYTES // 1_000_000,
+                ),
             )
         if b"\x00" in text:
             _fail(
                 path,
-                "this is not a text file (it contains binary data)",
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "problems", "this is not a text file (it contains binary data)"
+                    )
+                ),
                 text.count(b"\n", 0, text.index(b"\x00")) + 1,
             )
         try:
@@ -269,28 +451,45 @@ def read_yaml_document(text: str | bytes, path: str) -> tuple[yaml.Node, Any]:
         except UnicodeDecodeError as exc:
             _fail(
                 path,
-                f"the file is not UTF-8 text (bad byte at position {exc.start})",
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "problems", "the file is not UTF-8 text (bad byte at position {n})"
+                    ),
+                    n=exc.start,
+                ),
                 raw.count(b"\n", 0, exc.start) + 1,
             )
     assert isinstance(text, str)
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         _fail(
-            path, f"the text is larger than {MAX_BYTES // 1_000_000} MB; a script is never that big"
+            path,
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "problems", "the text is larger than {n} MB; a script is never that big"
+                ),
+                n=MAX_BYTES // 1_000_000,
+            ),
         )
     if "\x00" in text:
         _fail(
             path,
-            "this is not a text file (it contains binary data)",
+            Text(
+                QT_TRANSLATE_NOOP("problems", "this is not a text file (it contains binary data)")
+            ),
             text.count("\n", 0, text.index("\x00")) + 1,
         )
     root = _compose(text, path)
     if root is None:
-        _fail(path, "the file is empty", 1)
+        _fail(path, Text(QT_TRANSLATE_NOOP("problems", "the file is empty")), 1)
     assert root is not None
     if not isinstance(root, yaml.MappingNode):
         _fail(
             path,
-            "the top level must be a mapping (format:, id:, title:, steps: ...)",
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "problems", "the top level must be a mapping (format:, id:, title:, steps: ...)"
+                )
+            ),
             root.start_mark.line + 1,
         )
     return root, _construct(root, path)
@@ -300,20 +499,27 @@ def validation_problems(
     exc: ValidationError,
     root: yaml.Node,
     path: str,
-    plain: Callable[[Mapping[str, Any], tuple[Any, ...]], str] | None = None,
+    plain: Callable[[Mapping[str, Any], tuple[Any, ...]], Text] | None = None,
 ) -> list[Problem]:
     """One :class:`Problem` per pydantic error, at the line of the field it is about."""
     problems = []
     for err in exc.errors():
         loc = tuple(err["loc"]) + tuple((err.get("ctx") or {}).get("loc", ()))
-        node = _node_for(root, loc)
-        problems.append(
-            Problem(path, node.start_mark.line + 1, _field_name(loc), (plain or _plain)(err, loc))
-        )
+        message = (plain or _plain)(err, loc)
+        # pydantic's own sentence only where no rule of ours words the error
+        detail = str(err["msg"]) if message.template == UNFORESEEN else None
+        problems.append(problem_at(root, path, loc, message, detail))
     return problems
 
 
-def plain_message(err: Mapping[str, Any], loc: tuple[Any, ...]) -> str:
+def problem_at(
+    root: yaml.Node, path: str, loc: tuple[Any, ...], message: Text, detail: str | None = None
+) -> Problem:
+    """A :class:`Problem` about the field at ``loc``, at that field's line."""
+    return Problem(path, node_line(root, loc), _field_name(loc), message, detail)
+
+
+def plain_message(err: Mapping[str, Any], loc: tuple[Any, ...]) -> Text:
     """Pydantic's message for ``err`` at ``loc`` in words an author can act on."""
     return _plain(err, loc)
 
@@ -334,18 +540,30 @@ def read_file_bytes(path: str | Path) -> bytes:
     try:
         size = p.stat().st_size
         if not p.is_file():
-            _fail(name, "not a file")
+            _fail(name, Text(QT_TRANSLATE_NOOP("problems", "not a file")))
         if size > MAX_BYTES:
             _fail(
                 name,
-                f"the file is larger than {MAX_BYTES // 1_000_000} MB; a script is never that big",
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "problems", "the file is larger than {n} MB; a script is never that big"
+                    ),
+                    n=MAX_BYTES // 1_000_000,
+                ),
             )
         with open(p, "rb") as f:
             return f.read(MAX_BYTES + 1)
     except FileNotFoundError:
-        _fail(name, "no such file")
+        _fail(name, Text(QT_TRANSLATE_NOOP("problems", "no such file")))
     except OSError as exc:
-        _fail(name, f"cannot read the file ({exc.strerror or exc})")
+        _fail(
+            name,
+            Text(
+                QT_TRANSLATE_NOOP("problems", "cannot read the file ({code})"),
+                code=errno.errorcode.get(exc.errno or 0, "OSError"),
+            ),
+            detail=exc.strerror or str(exc),
+        )
     raise AssertionError("unreachable")  # pragma: no cover - _fail always raises
 
 

@@ -29,6 +29,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from facilitator.errors import Text as Sentence
+from facilitator.i18n import QT_TRANSLATE_NOOP
 from facilitator.resources import resource_path
 
 FORMAT_VERSION = 1
@@ -98,7 +100,7 @@ def known_ruleset_ids() -> frozenset[str]:
 
 
 def _rule_error(
-    message: str, loc: tuple[Any, ...] = (), rule: str = "", values: tuple[Any, ...] = ()
+    message: Sentence, loc: tuple[Any, ...] = (), rule: str = "", values: tuple[Any, ...] = ()
 ) -> PydanticCustomError:
     """A cross-field error that carries the path of the offending field.
 
@@ -132,13 +134,17 @@ class Text(_Strict):
 def _typed_text(value: str, *, multiline: bool) -> str:
     """Refuse control and direction-override characters; the text itself is kept as
     written (normalising it would change the script's content hash)."""
-    from facilitator.textcheck import problem
+    from facilitator.errors import InputError
+    from facilitator.textcheck import check_text
 
-    message = problem(value, multiline=multiline)
-    if message is not None:
-        raise PydanticCustomError(
-            "typed_text", "{detail}", {"detail": message.replace("The text contains", "contains")}
+    try:
+        check_text(
+            value, QT_TRANSLATE_NOOP("problems", "The text"), limit=10**9, multiline=multiline
         )
+    except InputError as exc:  # its template and parameters, for the loader to word
+        raise PydanticCustomError(
+            "typed_text", "{detail}", {"detail": Sentence(exc.template, **exc.params)}
+        ) from None
     return value
 
 
@@ -163,7 +169,11 @@ class GroupSize(_Strict):
     def _ordered(self) -> GroupSize:
         if self.min > self.max:
             raise _rule_error(
-                f"min ({self.min}) is larger than max ({self.max})",
+                Sentence(
+                    QT_TRANSLATE_NOOP("problems", "min ({min}) is larger than max ({max})"),
+                    min=self.min,
+                    max=self.max,
+                ),
                 ("min",),
                 "group_size_order",
                 (self.min, self.max),
@@ -197,26 +207,40 @@ class Step(_Strict):
     def _step_rules(self) -> Step:
         if self.min_minutes is not None and self.min_minutes > self.minutes:
             raise _rule_error(
-                f"min_minutes ({self.min_minutes}) is more than minutes ({self.minutes})",
+                Sentence(
+                    QT_TRANSLATE_NOOP(
+                        "problems", "min_minutes ({floor}) is more than minutes ({minutes})"
+                    ),
+                    floor=self.min_minutes,
+                    minutes=self.minutes,
+                ),
                 ("min_minutes",),
                 "floor_over_minutes",
                 (self.min_minutes, self.minutes),
             )
         if self.kind == "round" and self.speaker_minutes is None:
             raise _rule_error(
-                "a round step needs speaker_minutes (minutes per speaker)",
+                Sentence(
+                    QT_TRANSLATE_NOOP(
+                        "problems", "a round step needs speaker_minutes (minutes per speaker)"
+                    )
+                ),
                 ("kind",),
                 "round_needs_speaker_minutes",
             )
         if self.kind != "round" and self.speaker_minutes is not None:
             raise _rule_error(
-                "speaker_minutes is only allowed on round steps",
+                Sentence(
+                    QT_TRANSLATE_NOOP("problems", "speaker_minutes is only allowed on round steps")
+                ),
                 ("speaker_minutes",),
                 "speaker_minutes_on_round_only",
             )
         if self.speaker_minutes is not None and self.speaker_minutes > self.minutes:
             raise _rule_error(
-                "speaker_minutes is longer than the whole step",
+                Sentence(
+                    QT_TRANSLATE_NOOP("problems", "speaker_minutes is longer than the whole step")
+                ),
                 ("speaker_minutes",),
                 "speaker_minutes_over_step",
             )
@@ -260,8 +284,14 @@ class Script(_Strict):
         known = known_ruleset_ids()
         if value not in known:
             raise _rule_error(
-                f"there is no ground-rule set called '{value}'; use one of: "
-                f"{', '.join(sorted(known))}",
+                Sentence(
+                    QT_TRANSLATE_NOOP(
+                        "problems",
+                        "there is no ground-rule set called '{value}'; use one of: {known}",
+                    ),
+                    value=value,
+                    known=", ".join(sorted(known)),
+                ),
                 rule="unknown_ruleset",
                 values=(value,),
             )
@@ -273,7 +303,11 @@ class Script(_Strict):
         for i, step in enumerate(self.steps):
             if step.id in seen:
                 raise _rule_error(
-                    f"step id '{step.id}' is already used by step {seen[step.id] + 1}",
+                    Sentence(
+                        QT_TRANSLATE_NOOP("problems", "step id '{id}' is already used by step {n}"),
+                        id=step.id,
+                        n=seen[step.id] + 1,
+                    ),
                     ("steps", i, "id"),
                     "duplicate_step_id",
                     (step.id, seen[step.id] + 1),
@@ -287,9 +321,17 @@ class Script(_Strict):
                 and step.speaker_minutes * self.group_size.min > step.minutes + 1e-9
             ):
                 raise _rule_error(
-                    f"the round is {step.minutes} minutes but {self.group_size.min} speakers "
-                    f"(group_size.min) at {step.speaker_minutes:g} minutes each need "
-                    f"{step.speaker_minutes * self.group_size.min:g}",
+                    Sentence(
+                        QT_TRANSLATE_NOOP(
+                            "problems",
+                            "the round is {minutes} minutes but {speakers} speakers "
+                            "(group_size.min) at {each} minutes each need {need}",
+                        ),
+                        minutes=step.minutes,
+                        speakers=self.group_size.min,
+                        each=f"{step.speaker_minutes:g}",
+                        need=f"{step.speaker_minutes * self.group_size.min:g}",
+                    ),
                     ("steps", i, "minutes"),
                     "round_too_short",
                     (
@@ -302,8 +344,15 @@ class Script(_Strict):
         total = sum(s.minutes for s in self.steps)
         if total != self.duration_minutes:
             raise _rule_error(
-                f"the steps add up to {total} minutes but duration_minutes is "
-                f"{self.duration_minutes}; make them match",
+                Sentence(
+                    QT_TRANSLATE_NOOP(
+                        "problems",
+                        "the steps add up to {total} minutes but duration_minutes is "
+                        "{duration}; make them match",
+                    ),
+                    total=total,
+                    duration=self.duration_minutes,
+                ),
                 ("duration_minutes",),
                 "duration_mismatch",
                 (total, self.duration_minutes),
@@ -312,8 +361,13 @@ class Script(_Strict):
             s.kind == "ground_rules" for s in self.steps
         ):
             raise _rule_error(
-                "the script has no ground_rules step; every session except a "
-                "series' last one reviews the ground rules",
+                Sentence(
+                    QT_TRANSLATE_NOOP(
+                        "problems",
+                        "the script has no ground_rules step; every session except a "
+                        "series' last one reviews the ground rules",
+                    )
+                ),
                 ("steps",),
                 "no_ground_rules_step",
             )

@@ -442,6 +442,9 @@ class MainWindow(QMainWindow):
             if not self.run_view.confirm_close():
                 event.ignore()
                 return
+        if self.practice is not None and not getattr(self.practice, "may_close", bool)():
+            event.ignore()  # the scenario editor has unsaved changes the trainer kept
+            return
         self.ctx.tasks.wait_idle(30.0)
         _qapp().removeEventFilter(self.idle)
         super().closeEvent(event)

@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication
 
 from facilitator.i18n import catalogue_forms
+from facilitator.i18n import numerus_index as _numerus_index
 from facilitator.resources import resource_path
 
 log = logging.getLogger(__name__)
@@ -35,23 +36,6 @@ LOCALES = {
     "en": QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom),
     "ar": QLocale(QLocale.Language.Arabic, QLocale.Country.Jordan),
 }
-
-
-def _numerus_index(lang: str, n: int) -> int:
-    """Which plural form Qt uses for ``n`` (the same rules lrelease compiles)."""
-    if lang == "ar":
-        if n == 0:
-            return 0
-        if n == 1:
-            return 1
-        if n == 2:
-            return 2
-        if 3 <= n % 100 <= 10:
-            return 3
-        if n % 100 >= 11:
-            return 4
-        return 5
-    return 0 if n == 1 else 1
 
 
 class TsTranslator(QTranslator):

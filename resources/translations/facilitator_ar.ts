@@ -1488,18 +1488,6 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>ما يجب إصلاحه</translation>
     </message>
     <message>
-        <source>problem</source>
-        <translation>مشكلة</translation>
-    </message>
-    <message>
-        <source>warning</source>
-        <translation>تحذير</translation>
-    </message>
-    <message>
-        <source>note</source>
-        <translation>ملاحظة</translation>
-    </message>
-    <message>
         <source>Practise this scenario</source>
         <translation>تدرّب على هذا السيناريو</translation>
     </message>
@@ -2208,6 +2196,265 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <source>The practice did not finish within the move limit.</source>
         <translation>لم ينتهِ التدريب ضمن الحد الأقصى للخطوات.</translation>
     </message>
+    <message>
+        <source>Confidentiality</source>
+        <translation>السرية</translation>
+    </message>
+    <message>
+        <source>Boundaries</source>
+        <translation>الحدود</translation>
+    </message>
+    <message>
+        <source>Safety response</source>
+        <translation>الاستجابة للخطر</translation>
+    </message>
+    <message>
+        <source>Group dynamics</source>
+        <translation>ديناميكيات المجموعة</translation>
+    </message>
+    <message>
+        <source>Staying within the peer role</source>
+        <translation>البقاء ضمن دور القرين</translation>
+    </message>
+    <message>
+        <source>Listening and empathy</source>
+        <translation>الإصغاء والتعاطف</translation>
+    </message>
+    <message>
+        <source>Time keeping</source>
+        <translation>ضبط الوقت</translation>
+    </message>
+    <message>
+        <source>says</source>
+        <translation>كلام</translation>
+    </message>
+    <message>
+        <source>interrupts</source>
+        <translation>مقاطعة</translation>
+    </message>
+    <message>
+        <source>stays silent</source>
+        <translation>صمت</translation>
+    </message>
+    <message>
+        <source>arrives late</source>
+        <translation>وصول متأخر</translation>
+    </message>
+    <message>
+        <source>leaves</source>
+        <translation>مغادرة</translation>
+    </message>
+    <message>
+        <source>gives medical advice</source>
+        <translation>نصيحة طبية</translation>
+    </message>
+    <message>
+        <source>discloses risk</source>
+        <translation>إفصاح عن خطر</translation>
+    </message>
+    <message>
+        <source>repeated a story outside the group</source>
+        <translation>نقل قصة إلى خارج المجموعة</translation>
+    </message>
+    <message>
+        <source>asks for private contact</source>
+        <translation>طلب تواصل خاص</translation>
+    </message>
+    <message>
+        <source>starts a conflict</source>
+        <translation>بداية خلاف</translation>
+    </message>
+    <message>
+        <source>steady</source>
+        <translation>متزن</translation>
+    </message>
+    <message>
+        <source>guarded</source>
+        <translation>متحفّظ</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>منفتح</translation>
+    </message>
+    <message>
+        <source>anxious</source>
+        <translation>قلِق</translation>
+    </message>
+    <message>
+        <source>irritable</source>
+        <translation>سريع الانفعال</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>لم يتحقق بعد</translation>
+    </message>
+    <message>
+        <source>Developing</source>
+        <translation>في طور النمو</translation>
+    </message>
+    <message>
+        <source>Competent</source>
+        <translation>متمكّن</translation>
+    </message>
+    <message>
+        <source>practice mode: coach notes as you go</source>
+        <translation>وضع التدريب: ملاحظات المدرّب أثناء التقدم</translation>
+    </message>
+    <message>
+        <source>assessment mode: feedback at the end</source>
+        <translation>وضع التقييم: الملاحظات في النهاية</translation>
+    </message>
+    <message>
+        <source>PRACTICE: simulated group, nothing is recorded as real</source>
+        <translation>PRACTICE تدريب: مجموعة محاكاة، ولا يُسجَّل شيء على أنه حقيقي</translation>
+    </message>
+    <message>
+        <source>Seed {seed}</source>
+        <translation>البذرة {seed}</translation>
+    </message>
+    <message>
+        <source>Content warnings</source>
+        <translation>تنبيهات المحتوى</translation>
+    </message>
+    <message>
+        <source>The group</source>
+        <translation>المجموعة</translation>
+    </message>
+    <message>
+        <source>Step {n} of {total}: {title} ({minutes})</source>
+        <translation>الخطوة {n} من {total}: {title} ({minutes})</translation>
+    </message>
+    <message>
+        <source>Cue</source>
+        <translation>إشارة</translation>
+    </message>
+    <message>
+        <source>to {code}</source>
+        <translation>إلى {code}</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>قرار</translation>
+    </message>
+    <message>
+        <source>Coach</source>
+        <translation>ملاحظة المدرّب</translation>
+    </message>
+    <message>
+        <source>You chose</source>
+        <translation>اخترت</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>التعليق</translation>
+    </message>
+    <message>
+        <source>See</source>
+        <translation>انظر</translation>
+    </message>
+    <message>
+        <source>Critical action performed</source>
+        <translation>إجراء حاسم تم تنفيذه</translation>
+    </message>
+    <message>
+        <source>The step runs {minutes} longer.</source>
+        <translation>تطول الخطوة {minutes}.</translation>
+    </message>
+    <message>
+        <source>Paused by the trainer.</source>
+        <translation>أوقفه المدرّب مؤقتًا.</translation>
+    </message>
+    <message>
+        <source>Resumed.</source>
+        <translation>استُؤنف.</translation>
+    </message>
+    <message>
+        <source>The practice was stopped.</source>
+        <translation>أُوقف التدريب.</translation>
+    </message>
+    <message>
+        <source>Debrief</source>
+        <translation>المراجعة</translation>
+    </message>
+    <message>
+        <source>Scores per competency</source>
+        <translation>الدرجات حسب الكفاءة</translation>
+    </message>
+    <message>
+        <source>{score} of {best}</source>
+        <translation>{score} من {best}</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>الأسباب</translation>
+    </message>
+    <message>
+        <source>Critical actions</source>
+        <translation>الإجراءات الحاسمة</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>نُفّذ</translation>
+    </message>
+    <message>
+        <source>MISSED</source>
+        <translation>فات</translation>
+    </message>
+    <message>
+        <source>Result: {result} ({percent}% of the points available)</source>
+        <translation>النتيجة: {result} ({percent}% من النقاط المتاحة)</translation>
+    </message>
+    <message>
+        <source>The result is capped because a critical action was missed.</source>
+        <translation>النتيجة محدودة لأن إجراءً حاسمًا فات.</translation>
+    </message>
+    <message>
+        <source>Key moments</source>
+        <translation>اللحظات الرئيسية</translation>
+    </message>
+    <message>
+        <source>Strongest option</source>
+        <translation>الخيار الأقوى</translation>
+    </message>
+    <message>
+        <source>Opened the Safety steps.</source>
+        <translation>فتح خطوات السلامة.</translation>
+    </message>
+    <message>
+        <source>Rehearse the critical action you missed: {action}</source>
+        <translation>تمرّن على الإجراء الحاسم الذي فاتك: {action}</translation>
+    </message>
+    <message>
+        <source>Work on {competency}: try the scenario “{scenario}”.</source>
+        <translation>اعمل على {competency}: جرّب سيناريو “{scenario}”.</translation>
+    </message>
+    <message>
+        <source>Work on {competency}: play this scenario again.</source>
+        <translation>اعمل على {competency}: العب هذا السيناريو مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>Every point was earned: try the same scenario in assessment mode, or a harder one.</source>
+        <translation>حصلت على كل النقاط: جرّب السيناريو نفسه في وضع التقييم، أو سيناريو أصعب.</translation>
+    </message>
+    <message>
+        <source>answered in {seconds} s</source>
+        <translation>زمن الإجابة {seconds} ث</translation>
+    </message>
+    <message>
+        <source>Safety step {n}: {title}</source>
+        <translation>خطوة السلامة {n}: {title}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%Ln دقيقة</numerusform>
+            <numerusform>دقيقة واحدة</numerusform>
+            <numerusform>دقيقتان</numerusform>
+            <numerusform>%Ln دقائق</numerusform>
+            <numerusform>%Ln دقيقة</numerusform>
+            <numerusform>%Ln دقيقة</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PracticeBanner</name>
@@ -2297,6 +2544,26 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     <message>
         <source>Saved: %1</source>
         <translation>حُفظ: %1</translation>
+    </message>
+    <message>
+        <source>Scenario editor</source>
+        <translation>محرّر السيناريو</translation>
+    </message>
+    <message>
+        <source>Edit the chosen scenario (a built-in one as a copy)</source>
+        <translation>حرّر السيناريو المختار (السيناريو المدمج يُحرَّر نسخةً منه)</translation>
+    </message>
+    <message>
+        <source>Open a scenario file…</source>
+        <translation>افتح ملف سيناريو…</translation>
+    </message>
+    <message>
+        <source>Open a scenario file</source>
+        <translation>فتح ملف سيناريو</translation>
+    </message>
+    <message>
+        <source>Imported: %1</source>
+        <translation>استُورد: %1</translation>
     </message>
 </context>
 <context>
@@ -3894,6 +4161,107 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     <message>
         <source>This computer has no file manager the app can ask to open folders. The file is in %1.</source>
         <translation>لا يوجد على هذا الحاسوب مدير ملفات يستطيع التطبيق أن يطلب منه فتح المجلدات. الملف موجود في %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioEditor</name>
+    <message>
+        <source>Scenario YAML</source>
+        <translation>نص السيناريو بصيغة YAML</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>المشكلات</translation>
+    </message>
+    <message>
+        <source>Click a problem or press Enter on it to go to its line; F8: next problem.</source>
+        <translation>انقر مشكلة أو اضغط Enter عليها للانتقال إلى سطرها؛ F8: المشكلة التالية.</translation>
+    </message>
+    <message>
+        <source>Save [Ctrl+S]</source>
+        <translation>حفظ [Ctrl+S]</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>حفظ باسم…</translation>
+    </message>
+    <message>
+        <source>Import into practice</source>
+        <translation>استيراد إلى التدريب</translation>
+    </message>
+    <message>
+        <source>Close the editor</source>
+        <translation>إغلاق المحرّر</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>جارٍ الفحص…</translation>
+    </message>
+    <message>
+        <source>No problems: ready to import (%1 paths checked).</source>
+        <translation>لا مشكلات: جاهز للاستيراد (فُحص %1 مسارًا).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) to fix before this scenario can be used.</source>
+        <translation>
+            <numerusform>لا مشكلات يلزم إصلاحها قبل استعمال هذا السيناريو.</numerusform>
+            <numerusform>مشكلة واحدة يلزم إصلاحها قبل استعمال هذا السيناريو.</numerusform>
+            <numerusform>مشكلتان يلزم إصلاحهما قبل استعمال هذا السيناريو.</numerusform>
+            <numerusform>%Ln مشكلات يلزم إصلاحها قبل استعمال هذا السيناريو.</numerusform>
+            <numerusform>%Ln مشكلة يلزم إصلاحها قبل استعمال هذا السيناريو.</numerusform>
+            <numerusform>%Ln مشكلة يلزم إصلاحها قبل استعمال هذا السيناريو.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (a copy, not saved yet)</source>
+        <translation>%1 (نسخة لم تُحفظ بعد)</translation>
+    </message>
+    <message>
+        <source>Save the scenario</source>
+        <translation>حفظ السيناريو</translation>
+    </message>
+    <message>
+        <source>Scenario files (*.yaml *.yml)</source>
+        <translation>ملفات السيناريو (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>حُفظ: %1</translation>
+    </message>
+    <message>
+        <source>Fix the problems first: this file cannot be imported yet.</source>
+        <translation>أصلح المشكلات أولًا: لا يمكن استيراد هذا الملف بعد.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>تغييرات غير محفوظة</translation>
+    </message>
+    <message>
+        <source>The scenario has changes that are not saved. Save them?</source>
+        <translation>في السيناريو تغييرات لم تُحفظ. هل تحفظها؟</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioProblems</name>
+    <message>
+        <source>problem</source>
+        <translation>مشكلة</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>تنبيه</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>ملاحظة</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>السطر %1</translation>
+    </message>
+    <message>
+        <source>the file</source>
+        <translation>الملف</translation>
     </message>
 </context>
 <context>
@@ -5827,7 +6195,6 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     </message>
     <message>
         <source>the observer</source>
-        <extracomment>Cohen's kappa over fewer attempts rated by both trainers says more about chance than about agreement: below this it is not computed ("not enough rated attempts yet").</extracomment>
         <translation>المراقب</translation>
     </message>
     <message>
@@ -5958,6 +6325,34 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     <message>
         <source>'{text}' is not a participant code (two letters and two digits, for example KT-47).</source>
         <translation>'{text}' ليس رمز مشارك (حرفان ورقمان، مثل KT-47).</translation>
+    </message>
+    <message>
+        <source>There is no built-in scenario '{id}'.</source>
+        <translation>لا يوجد سيناريو مدمج باسم '{id}'.</translation>
+    </message>
+    <message>
+        <source>Cannot open {file}: {reason}</source>
+        <translation>تعذّر فتح {file}: {reason}</translation>
+    </message>
+    <message>
+        <source>Cannot open {file}: it is not UTF-8 text.</source>
+        <translation>تعذّر فتح {file}: ليس نصًا بترميز UTF-8.</translation>
+    </message>
+    <message>
+        <source>{location}: {field}: {problem} (and {more} more problem(s))</source>
+        <translation>في {location}، الحقل {field}: {problem} (ومعها {more} مشكلة أخرى)</translation>
+    </message>
+    <message>
+        <source>{location}: {field}: {problem}</source>
+        <translation>في {location}، الحقل {field}: {problem}</translation>
+    </message>
+    <message>
+        <source>{location}: {problem} (and {more} more problem(s))</source>
+        <translation>في {location}: {problem} (ومعها {more} مشكلة أخرى)</translation>
+    </message>
+    <message>
+        <source>{location}: {problem}</source>
+        <translation>في {location}: {problem}</translation>
     </message>
 </context>
 <context>
@@ -6219,6 +6614,459 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     <message>
         <source>{user} has already rated this attempt as {rater}: a second rating must come from another trainer, signed in as themselves.</source>
         <translation>قيّم {user} هذه المحاولة من قبل باسم {rater}: يجب أن يأتي التقييم الثاني من مدرّب آخر مسجّل الدخول باسمه.</translation>
+    </message>
+</context>
+<context>
+    <name>problems</name>
+    <message>
+        <source>missing translation: '{id}' has no Arabic text</source>
+        <translation>ترجمة ناقصة: '{id}' بلا نص عربي</translation>
+    </message>
+    <message>
+        <source>missing translation: '{id}' has no English text</source>
+        <translation>ترجمة ناقصة: '{id}' بلا نص إنجليزي</translation>
+    </message>
+    <message>
+        <source>the checker stopped after {n} paths; this scenario branches too much to check every path (split it, or make fewer options lead on)</source>
+        <translation>توقف الفاحص بعد {n} مسار؛ يتفرع هذا السيناريو أكثر من أن تُفحص كل مساراته (قسّمه، أو اجعل خيارات أقل تقود إلى قرار تالٍ)</translation>
+    </message>
+    <message>
+        <source>no path through the scenario finishes</source>
+        <translation>لا يوجد مسار ينتهي في هذا السيناريو</translation>
+    </message>
+    <message>
+        <source>decision '{id}' is unreachable: no event or option leads to it on any path</source>
+        <translation>لا يمكن الوصول إلى القرار '{id}': لا يقود إليه أي حدث أو خيار في أي مسار</translation>
+    </message>
+    <message>
+        <source>event '{id}': the condition {condition} is never true on any path</source>
+        <translation>الحدث '{id}': الشرط {condition} لا يتحقق في أي مسار</translation>
+    </message>
+    <message>
+        <source>event '{id}' never happens on any path (every path ends first)</source>
+        <translation>الحدث '{id}' لا يقع في أي مسار (كل المسارات تنتهي قبله)</translation>
+    </message>
+    <message>
+        <source>dead end: after '{id}' option '{option}' no path performs the critical action(s) {actions}</source>
+        <translation>طريق مسدود: بعد الخيار '{option}' في '{id}' لا ينفّذ أي مسار الإجراء الحاسم {actions}</translation>
+    </message>
+    <message>
+        <source>'{id}' option '{option}' ends the scenario</source>
+        <translation>الخيار '{option}' في '{id}' ينهي السيناريو</translation>
+    </message>
+    <message>
+        <source>critical action '{id}' is performed on no path</source>
+        <translation>الإجراء الحاسم '{id}' لا يُنفَّذ في أي مسار</translation>
+    </message>
+    <message>
+        <source>the safety-critical path has no correct route: no sequence of choices performs every critical action (temperaments {who})</source>
+        <translation>المسار الحرج للسلامة بلا طريق صحيح: لا يوجد تسلسل خيارات ينفّذ كل الإجراءات الحاسمة (الطباع {who})</translation>
+    </message>
+    <message>
+        <source>no path reaches the result 'competent'</source>
+        <translation>لا يصل أي مسار إلى نتيجة «متمكّن»</translation>
+    </message>
+    <message>
+        <source>{paths} path(s) checked over {combinations} temperament combination(s)</source>
+        <translation>فُحص {paths} مسارًا عبر {combinations} من توليفات الطباع</translation>
+    </message>
+    <message>
+        <source>{competency}: lowest {low}, highest {high}</source>
+        <translation>{competency}: الأدنى {low}، الأعلى {high}</translation>
+    </message>
+    <message>
+        <source>the longest path runs {minutes} min against the script's {script} min (choices {choices})</source>
+        <translation>أطول مسار يستغرق {minutes} دقيقة مقابل {script} دقيقة في نص الجلسة (الخيارات {choices})</translation>
+    </message>
+    <message>
+        <source>the longest path runs {minutes} min against the script's {script} min</source>
+        <translation>أطول مسار يستغرق {minutes} دقيقة مقابل {script} دقيقة في نص الجلسة</translation>
+    </message>
+    <message>
+        <source>reference path '{id}' reaches decision '{decision}' but gives no choice for it</source>
+        <translation>المسار المرجعي '{id}' يصل إلى القرار '{decision}' ولا يحدد خيارًا له</translation>
+    </message>
+    <message>
+        <source>reference path '{id}' scores other than it expects (competency score ≠ expected): {diff}</source>
+        <translation>المسار المرجعي '{id}' يعطي درجات غير المتوقعة (الكفاءة الدرجة ≠ المتوقع): {diff}</translation>
+    </message>
+    <message>
+        <source>reference path '{id}' gives the result {result}, expected {expected}</source>
+        <translation>المسار المرجعي '{id}' يعطي النتيجة {result}، والمتوقع {expected}</translation>
+    </message>
+    <message>
+        <source>reference path '{id}' misses {missed}, expected {expected}</source>
+        <translation>المسار المرجعي '{id}' يفوّت {missed}، والمتوقع {expected}</translation>
+    </message>
+    <message>
+        <source>reference path '{id}' gives choices for decisions it never reaches: {decisions}</source>
+        <translation>المسار المرجعي '{id}' يحدد خيارات لقرارات لا يصل إليها: {decisions}</translation>
+    </message>
+    <message>
+        <source>unknown event kind {value}; use one of: {choices}</source>
+        <translation>نوع حدث غير معروف {value}؛ استعمل أحد: {choices}</translation>
+    </message>
+    <message>
+        <source>unknown temperament {value}; use one of: {choices}</source>
+        <translation>طبع غير معروف {value}؛ استعمل أحد: {choices}</translation>
+    </message>
+    <message>
+        <source>unknown competency {value}; use one of: {choices}</source>
+        <translation>كفاءة غير معروفة {value}؛ استعمل أحد: {choices}</translation>
+    </message>
+    <message>
+        <source>must be a mapping with 'en' and 'ar' texts</source>
+        <translation>يجب أن يكون نصًا بالإنجليزية والعربية (en و ar)</translation>
+    </message>
+    <message>
+        <source>the id '{id}' does not match the file name</source>
+        <translation>المعرّف '{id}' لا يطابق اسم الملف</translation>
+    </message>
+    <message>
+        <source>the text is empty in both languages; write at least the English</source>
+        <translation>النص فارغ في اللغتين؛ اكتب النص الإنجليزي على الأقل</translation>
+    </message>
+    <message>
+        <source>an event needs exactly one trigger: step, minute or when (found {found})</source>
+        <translation>يحتاج الحدث إلى مُطلِق واحد بالضبط: step أو minute أو when (الموجود: {found})</translation>
+    </message>
+    <message>
+        <source>after_minutes is only used with step</source>
+        <translation>يُستعمل after_minutes مع step فقط</translation>
+    </message>
+    <message>
+        <source>jitter_seconds applies to step or minute triggers, not to when</source>
+        <translation>يُستعمل jitter_seconds مع المُطلِق step أو minute، لا مع when</translation>
+    </message>
+    <message>
+        <source>a '{kind}' event names the other member in target</source>
+        <translation>الحدث من نوع '{kind}' يذكر العضو الآخر في target</translation>
+    </message>
+    <message>
+        <source>'{cite}' is not a ground rule; use one of: {choices}</source>
+        <translation>'{cite}' ليست قاعدة من قواعد المجموعة؛ استعمل إحدى: {choices}</translation>
+    </message>
+    <message>
+        <source>'{cite}' is not a safety step; use one of: {choices}</source>
+        <translation>'{cite}' ليست خطوة من خطوات السلامة؛ استعمل إحدى: {choices}</translation>
+    </message>
+    <message>
+        <source>an option either leads to the next decision or ends the scenario, not both</source>
+        <translation>الخيار إما أن يقود إلى القرار التالي أو ينهي السيناريو، لا الاثنين معًا</translation>
+    </message>
+    <message>
+        <source>option id '{id}' is used twice</source>
+        <translation>معرّف الخيار '{id}' مستعمل مرتين</translation>
+    </message>
+    <message>
+        <source>a safety-critical decision needs an option that scores safety_response above 0</source>
+        <translation>القرار الحرج للسلامة يحتاج إلى خيار يعطي safety_response درجة أعلى من ٠</translation>
+    </message>
+    <message>
+        <source>a reviewed scenario names its reviewer</source>
+        <translation>السيناريو المُراجَع يذكر اسم مراجعه</translation>
+    </message>
+    <message>
+        <source>there is no session script '{script}'</source>
+        <translation>لا يوجد نص جلسة باسم '{script}'</translation>
+    </message>
+    <message>
+        <source>the script '{script}' has no step '{step}'; its steps are: {steps}</source>
+        <translation>نص الجلسة '{script}' ليس فيه خطوة '{step}'؛ خطواته: {steps}</translation>
+    </message>
+    <message>
+        <source>the step '{step}' lasts {minutes} minutes; after_minutes must be less</source>
+        <translation>الخطوة '{step}' مدتها {minutes} دقيقة؛ يجب أن يكون after_minutes أقل من ذلك</translation>
+    </message>
+    <message>
+        <source>the script lasts {minutes} minutes; the event's minute must be earlier</source>
+        <translation>مدة نص الجلسة {minutes} دقيقة؛ يجب أن تكون دقيقة الحدث (minute) قبل ذلك</translation>
+    </message>
+    <message>
+        <source>participant code '{code}' is used twice</source>
+        <translation>رمز المشارك '{code}' مستعمل مرتين</translation>
+    </message>
+    <message>
+        <source>decision id '{id}' is used twice</source>
+        <translation>معرّف القرار '{id}' مستعمل مرتين</translation>
+    </message>
+    <message>
+        <source>two critical actions share an id</source>
+        <translation>إجراءان حاسمان يحملان المعرّف نفسه</translation>
+    </message>
+    <message>
+        <source>there is no participant '{code}'</source>
+        <translation>لا يوجد مشارك بالرمز '{code}'</translation>
+    </message>
+    <message>
+        <source>event id '{id}' is used twice</source>
+        <translation>معرّف الحدث '{id}' مستعمل مرتين</translation>
+    </message>
+    <message>
+        <source>target is the same participant as who</source>
+        <translation>المشارك في target هو نفسه المشارك في who</translation>
+    </message>
+    <message>
+        <source>the condition {condition} can never be true (state runs from {low} to {high})</source>
+        <translation>الشرط {condition} لا يمكن أن يتحقق أبدًا (الحالة تتراوح من {low} إلى {high})</translation>
+    </message>
+    <message>
+        <source>there is no decision '{id}'</source>
+        <translation>لا يوجد قرار بالمعرّف '{id}'</translation>
+    </message>
+    <message>
+        <source>an option cannot lead back to its own decision</source>
+        <translation>لا يمكن أن يقود الخيار إلى قراره نفسه</translation>
+    </message>
+    <message>
+        <source>there is no critical action '{id}'</source>
+        <translation>لا يوجد إجراء حاسم بالمعرّف '{id}'</translation>
+    </message>
+    <message>
+        <source>decision '{id}' has no option '{option}'</source>
+        <translation>القرار '{id}' ليس فيه الخيار '{option}'</translation>
+    </message>
+    <message>
+        <source>a reviewed scenario is complete in both languages; '{id}' has no Arabic text ({count} missing in all)</source>
+        <translation>السيناريو المُراجَع مكتمل في اللغتين؛ '{id}' بلا نص عربي (الناقص {count} في المجموع)</translation>
+    </message>
+    <message>
+        <source>a reviewed scenario is complete in both languages; '{id}' has no English text ({count} missing in all)</source>
+        <translation>السيناريو المُراجَع مكتمل في اللغتين؛ '{id}' بلا نص إنجليزي (الناقص {count} في المجموع)</translation>
+    </message>
+    <message>
+        <source>YAML anchors and aliases (&amp; and *) are not allowed here</source>
+        <translation>المراسي والأسماء المستعارة في YAML (&amp; و *) غير مسموح بها هنا</translation>
+    </message>
+    <message>
+        <source>the file has more than {n} YAML values</source>
+        <translation>في الملف أكثر من {n} قيمة YAML</translation>
+    </message>
+    <message>
+        <source>the YAML is nested more than {n} levels deep</source>
+        <translation>تداخل YAML أعمق من {n} مستوى</translation>
+    </message>
+    <message>
+        <source>invalid YAML: the character {char} is not allowed</source>
+        <translation>YAML غير صالح: المحرف {char} غير مسموح به</translation>
+    </message>
+    <message>
+        <source>the YAML is nested too deeply</source>
+        <translation>تداخل YAML أعمق مما ينبغي</translation>
+    </message>
+    <message>
+        <source>the key '{key}' appears twice in the same mapping</source>
+        <translation>المفتاح '{key}' مكرر في الموضع نفسه</translation>
+    </message>
+    <message>
+        <source>invalid YAML ({kind})</source>
+        <translation>YAML غير صالح ({kind})</translation>
+    </message>
+    <message>
+        <source>a YAML value cannot be read (a date or number out of range?)</source>
+        <translation>تعذّرت قراءة قيمة في YAML (تاريخ أو رقم خارج النطاق؟)</translation>
+    </message>
+    <message>
+        <source>invalid YAML: tags (!) are not allowed here</source>
+        <translation>YAML غير صالح: الوسوم (!) غير مسموح بها هنا</translation>
+    </message>
+    <message>
+        <source>invalid YAML: a character at column {column} cannot be read here (a ':' or quote out of place?)</source>
+        <translation>YAML غير صالح: تعذّرت قراءة محرف في العمود {column} (علامة ':' أو علامة تنصيص في غير موضعها؟)</translation>
+    </message>
+    <message>
+        <source>invalid YAML: the structure is broken near column {column} (check the indentation and the '-' and ':' marks)</source>
+        <translation>YAML غير صالح: البنية مكسورة قرب العمود {column} (راجع المسافات البادئة وعلامتي '-' و ':')</translation>
+    </message>
+    <message>
+        <source>this value is not accepted ({code})</source>
+        <extracomment>Cohen's kappa over fewer attempts rated by both trainers says more about chance than about agreement: below this it is not computed ("not enough rated attempts yet").</extracomment>
+        <translation>هذه القيمة غير مقبولة ({code})</translation>
+    </message>
+    <message>
+        <source>the English text ('en') is missing</source>
+        <translation>النص الإنجليزي ('en') غير موجود</translation>
+    </message>
+    <message>
+        <source>the Arabic text ('ar') is missing</source>
+        <translation>النص العربي ('ar') غير موجود</translation>
+    </message>
+    <message>
+        <source>this field is required but missing</source>
+        <translation>هذا الحقل مطلوب لكنه غير موجود</translation>
+    </message>
+    <message>
+        <source>unknown field (check the spelling or remove it)</source>
+        <translation>حقل غير معروف (راجع الإملاء أو احذفه)</translation>
+    </message>
+    <message>
+        <source>unknown step kind {value}; use one of: {choices}</source>
+        <translation>نوع خطوة غير معروف {value}؛ استعمل أحد: {choices}</translation>
+    </message>
+    <message>
+        <source>{value} is not allowed; use one of: {choices}</source>
+        <translation>{value} غير مسموح به؛ استعمل أحد: {choices}</translation>
+    </message>
+    <message>
+        <source>the English text is empty</source>
+        <translation>النص الإنجليزي فارغ</translation>
+    </message>
+    <message>
+        <source>the Arabic text is empty</source>
+        <translation>النص العربي فارغ</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>يجب ألا يكون فارغًا</translation>
+    </message>
+    <message>
+        <source>the text is too long (at most {n} characters)</source>
+        <translation>النص أطول مما ينبغي (الحد الأقصى {n} محرف)</translation>
+    </message>
+    <message>
+        <source>use only lower-case letters, digits and '-' (for example grief-circle)</source>
+        <translation>استعمل الحروف اللاتينية الصغيرة والأرقام و'-' فقط (مثل grief-circle)</translation>
+    </message>
+    <message>
+        <source>use only lower-case letters, digits, '_' and '-' (for example check_in)</source>
+        <translation>استعمل الحروف اللاتينية الصغيرة والأرقام و'_' و'-' فقط (مثل check_in)</translation>
+    </message>
+    <message>
+        <source>{value} has characters that are not allowed here</source>
+        <translation>في {value} محارف غير مسموح بها هنا</translation>
+    </message>
+    <message>
+        <source>{value} is too small; it must be at least {bound}</source>
+        <translation>{value} أصغر مما ينبغي؛ يجب ألا يقل عن {bound}</translation>
+    </message>
+    <message>
+        <source>{value} is too small; it must be more than {bound}</source>
+        <translation>{value} أصغر مما ينبغي؛ يجب أن يكون أكبر من {bound}</translation>
+    </message>
+    <message>
+        <source>{value} is too large; it must be at most {bound}</source>
+        <translation>{value} أكبر مما ينبغي؛ يجب ألا يزيد على {bound}</translation>
+    </message>
+    <message>
+        <source>{value} must be a whole number</source>
+        <translation>يجب أن تكون {value} عددًا صحيحًا</translation>
+    </message>
+    <message>
+        <source>{value} must be an ordinary number (not .nan or .inf)</source>
+        <translation>يجب أن تكون {value} رقمًا عاديًا (لا ‎.nan‎ ولا ‎.inf‎)</translation>
+    </message>
+    <message>
+        <source>{value} must be a number</source>
+        <translation>يجب أن تكون {value} رقمًا</translation>
+    </message>
+    <message>
+        <source>must be text</source>
+        <translation>يجب أن يكون نصًا</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>يجب أن يكون true أو false</translation>
+    </message>
+    <message>
+        <source>must be a mapping with both 'en' and 'ar' texts</source>
+        <translation>يجب أن يكون نصًا بالإنجليزية والعربية معًا (en و ar)</translation>
+    </message>
+    <message>
+        <source>must be a mapping (key: value lines)</source>
+        <translation>يجب أن يكون قائمة مفاتيح (أسطر بصيغة مفتاح: قيمة)</translation>
+    </message>
+    <message>
+        <source>must be a list (lines starting with '-')</source>
+        <translation>يجب أن يكون قائمة (أسطر تبدأ بـ '-')</translation>
+    </message>
+    <message>
+        <source>must have at least one entry</source>
+        <translation>يجب أن يحتوي على عنصر واحد على الأقل</translation>
+    </message>
+    <message>
+        <source>has too many entries (at most {n})</source>
+        <translation>فيه عناصر أكثر مما ينبغي (الحد الأقصى {n})</translation>
+    </message>
+    <message>
+        <source>cannot read the file ({code})</source>
+        <translation>تعذّرت قراءة الملف ({code})</translation>
+    </message>
+    <message>
+        <source>the file is larger than {n} MB; a script is never that big</source>
+        <translation>حجم الملف أكبر من {n} ميغابايت؛ لا يبلغ أي نص هذا الحجم</translation>
+    </message>
+    <message>
+        <source>this is not a text file (it contains binary data)</source>
+        <translation>هذا ليس ملفًا نصيًا (فيه بيانات ثنائية)</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text (bad byte at position {n})</source>
+        <translation>الملف ليس نصًا بترميز UTF-8 (بايت غير صالح في الموضع {n})</translation>
+    </message>
+    <message>
+        <source>the text is larger than {n} MB; a script is never that big</source>
+        <translation>حجم النص أكبر من {n} ميغابايت؛ لا يبلغ أي نص هذا الحجم</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>الملف فارغ</translation>
+    </message>
+    <message>
+        <source>the top level must be a mapping (format:, id:, title:, steps: ...)</source>
+        <translation>يجب أن يكون المستوى الأعلى قائمة مفاتيح (format: و id: و title: ...)</translation>
+    </message>
+    <message>
+        <source>not a file</source>
+        <translation>ليس ملفًا</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>الملف غير موجود</translation>
+    </message>
+    <message>
+        <source>The text</source>
+        <extracomment>The same names as tuples, for messages and menus.</extracomment>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <source>min ({min}) is larger than max ({max})</source>
+        <translation>الحد الأدنى ({min}) أكبر من الحد الأعلى ({max})</translation>
+    </message>
+    <message>
+        <source>min_minutes ({floor}) is more than minutes ({minutes})</source>
+        <translation>أقصر مدة min_minutes ({floor}) أطول من مدة الخطوة minutes ({minutes})</translation>
+    </message>
+    <message>
+        <source>a round step needs speaker_minutes (minutes per speaker)</source>
+        <translation>خطوة الجولة تحتاج إلى speaker_minutes (الدقائق لكل متحدث)</translation>
+    </message>
+    <message>
+        <source>speaker_minutes is only allowed on round steps</source>
+        <translation>لا يُسمح بـ speaker_minutes إلا في خطوات الجولة</translation>
+    </message>
+    <message>
+        <source>speaker_minutes is longer than the whole step</source>
+        <translation>مدة speaker_minutes أطول من الخطوة كلها</translation>
+    </message>
+    <message>
+        <source>there is no ground-rule set called '{value}'; use one of: {known}</source>
+        <translation>لا توجد مجموعة قواعد أساسية اسمها '{value}'؛ استخدم إحدى هذه: {known}</translation>
+    </message>
+    <message>
+        <source>step id '{id}' is already used by step {n}</source>
+        <translation>معرّف الخطوة '{id}' مستخدم من قبل في الخطوة {n}</translation>
+    </message>
+    <message>
+        <source>the round is {minutes} minutes but {speakers} speakers (group_size.min) at {each} minutes each need {need}</source>
+        <translation>مدة الجولة {minutes} دقيقة، لكن {speakers} متحدثين (group_size.min) بمعدل {each} دقيقة لكل منهم يحتاجون إلى {need}</translation>
+    </message>
+    <message>
+        <source>the steps add up to {total} minutes but duration_minutes is {duration}; make them match</source>
+        <translation>مجموع مدد الخطوات {total} دقيقة، لكن duration_minutes تساوي {duration}؛ اجعلهما متساويين</translation>
+    </message>
+    <message>
+        <source>the script has no ground_rules step; every session except a series' last one reviews the ground rules</source>
+        <translation>ليس في النص خطوة ground_rules؛ كل جلسة تراجع القواعد الأساسية إلا الجلسة الأخيرة من سلسلة</translation>
     </message>
 </context>
 <context>

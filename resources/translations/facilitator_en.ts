@@ -39,6 +39,16 @@
     </message>
 </context>
 <context>
+    <name>Practice</name>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReviewView</name>
     <message numerus="yes">
         <source>Agreement with %1 on this attempt: %2 of %n competencies</source>
@@ -51,6 +61,16 @@
     <message numerus="yes">
         <source>%1 over %n attempt(s): %2 agreement; %3</source>
         <translation><numerusform>%1 over %n attempt: %2 agreement; %3</numerusform><numerusform>%1 over %n attempts: %2 agreement; %3</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioEditor</name>
+    <message numerus="yes">
+        <source>%n problem(s) to fix before this scenario can be used.</source>
+        <translation>
+            <numerusform>%n problem to fix before this scenario can be used.</numerusform>
+            <numerusform>%n problems to fix before this scenario can be used.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

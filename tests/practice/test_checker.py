@@ -93,7 +93,7 @@ def test_reference_paths_are_checked():
 """
     )
     report = run_check(text)
-    assert any("group_dynamics 1 (expected 5)" in m for m in messages(report))
+    assert any("group_dynamics 1 ≠ 5" in m for m in messages(report))
 
 
 def test_check_file_reads_a_file(tmp_path):

@@ -165,3 +165,35 @@ def test_only_the_scenario_error_is_ever_raised_with_a_location(doc):
             assert str(problem).startswith(f"fuzz.yaml:{problem.line}: ")
     except ScriptError as exc:  # pragma: no cover - any other kind would be a bug
         pytest.fail(f"a ScriptError that is not a ScenarioValidationError: {exc!r}")
+
+
+def test_misplaced_events_are_named_beside_other_mistakes_in_one_try():
+    """The script checks run on the model only once every field is valid, and stop at
+    the first: an author who mistyped a step and a competency saw one problem per try
+    (a new user's trial). Now both, and every misplaced event, at their lines."""
+    text = (
+        SMALL.replace("step: check_in\n    after_minutes: 2", "step: chek_in\n    after_minutes: 2")
+        .replace("scores: {listening_empathy: 1}", "scores: {listening_empathyy: 1}")
+        .replace(
+            "  - id: upset\n",
+            "  - id: late\n    step: check_in\n    after_minutes: 200\n    who: BB2\n"
+            "    kind: says\n    text: {en: 'Late.', ar: 'متأخر.'}\n  - id: upset\n",
+        )
+    )
+    found = problems(text)
+    assert len(found) == 3, found
+    assert f"s.yaml:{line_of(text, 'chek_in')}: events[0].step:" in found[0]
+    assert "has no step 'chek_in'" in found[0]
+    assert f"s.yaml:{line_of(text, 'after_minutes: 200')}: events[1].after_minutes:" in found[1]
+    assert f"s.yaml:{line_of(text, 'listening_empathyy')}:" in found[2]
+    assert "unknown competency 'listening_empathyy'" in found[2]
+
+
+def test_all_misplaced_events_are_named_when_the_rest_is_valid():
+    text = SMALL.replace("step: check_in", "step: chek_in").replace(
+        "  - id: upset\n",
+        "  - id: late\n    step: nowhere\n    who: BB2\n"
+        "    kind: says\n    text: {en: 'Late.', ar: 'متأخر.'}\n  - id: upset\n",
+    )
+    found = problems(text)
+    assert [p.split(": ")[1] for p in found] == ["events[0].step", "events[1].step"], found

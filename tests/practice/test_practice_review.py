@@ -9,6 +9,7 @@ from facilitator.app import practice as svc
 from facilitator.app import practice_review as review
 from facilitator.errors import InputError
 from facilitator.practice.engine import ManualClock
+from facilitator.practice.model import COMPETENCIES
 
 from .test_app_practice import play_through
 
@@ -123,6 +124,115 @@ def test_override_comment_and_blind_second_rating(raw_db):
     assert review.KAPPA_MIN_PAIRS > 2 and agree["safety_response"].kappa is None
     with pytest.raises(InputError):
         review.add_rating(raw_db, aid, "Trainer Two", {"boundaries": "great"}, "competent", who=two)
+
+
+def test_cohen_kappa_matches_the_textbook_example():
+    # 50 items: both yes 20, a-yes/b-no 5, a-no/b-yes 10, both no 15 -> kappa 0.4
+    a = ["y"] * 25 + ["n"] * 25
+    b = ["y"] * 20 + ["n"] * 5 + ["y"] * 10 + ["n"] * 15
+    assert review.cohen_kappa(a, b) == 0.4
+    assert review.cohen_kappa(["x", "x"], ["x", "x"]) == 1.0
+    assert review.cohen_kappa([], []) is None
+
+
+def test_history_shows_each_competency_over_time(raw_db):
+    first = _played(raw_db, SECRET, trainee="T1")
+    _played(raw_db, BEST, trainee="T1", seed=9)
+    _played(raw_db, BEST, trainee="T2", seed=10)
+    points = review.trainee_history(raw_db, "T1")
+    assert [p.attempt_id for p in points][0] == first and len(points) == 2
+    assert points[1].ratios["safety_response"] == 1.0
+    assert points[0].ratios["safety_response"] < 1.0
+    assert points[0].ratios["boundaries"] == 0.0  # -3 of 1, floored at zero
+    assert set(points[1].ratios) <= set(COMPETENCIES)
+    assert review.trainees(raw_db) == ["T1", "T2"]
+
+
+def test_importing_a_scenario_file_names_problems_with_their_line(tmp_path):
+    from facilitator.ui.errors_ui import message_text
+
+    from .conftest import SMALL
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(SMALL.replace("step: check_in", "step: no_such_step", 1), encoding="utf-8")
+    rep = review.check_scenario_file(bad, "en")
+    assert not rep.ok and rep.problems
+    p = rep.problems[0]
+    assert "no_such_step" in p.message and p.line and p.field == "events[0].step"
+    assert p.message.template.startswith("the script '{script}' has no step")
+    assert p.message.params["step"] == "no_such_step"
+    assert "ليس فيه خطوة" in message_text(p.message, "ar")
+    good = tmp_path / "good.yaml"
+    good.write_text(SMALL, encoding="utf-8")
+    ok = review.check_scenario_file(good, "en")
+    assert ok.scenario_id == "small-test" and ok.paths_checked > 0
+    missing = review.check_scenario_file(tmp_path / "nope.yaml", "en")
+    assert not missing.ok and missing.problems
+
+
+def _pdf_text(data: bytes, tmp_path) -> str:
+    import subprocess
+
+    pdf = tmp_path / "x.pdf"
+    pdf.write_bytes(data)
+    return subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def test_feedback_pdf_in_both_languages_is_watermarked_and_in_debrief_order(raw_db, tmp_path):
+    aid = _played(raw_db, SECRET)
+    with pytest.raises(InputError):
+        review.feedback_pdf(raw_db, aid, "en")  # reactions first, in the PDF too
+    review.save_reflection(raw_db, aid, "My hands were shaking", 2)
+    from tests.export.pdfcheck import stream_texts
+
+    data = review.feedback_pdf(raw_db, aid, "en")
+    assert all("PRACTICE" in page for page in stream_texts(data))  # on every page
+    text = _pdf_text(data, tmp_path)
+    assert "Trainee A" in text and "My hands were shaking" in text
+    order = [
+        text.index(h)
+        for h in (
+            "1. Your reactions",
+            "2. Key moments",
+            "3. Scores per competency",
+            "4. What to practise next",
+        )
+    ]
+    assert order == sorted(order)
+    assert "Strongest option" in text and "MISSED" in text
+    ar_data = review.feedback_pdf(raw_db, aid, "ar")
+    assert all("PRACTICE" in page for page in stream_texts(ar_data))
+    assert "My hands were shaking" in _pdf_text(ar_data, tmp_path)
+
+
+def test_roleplay_kit_and_observer_marks_typed_back_in(raw_db, tmp_path):
+    cards, sheet = review.roleplay_kit("suicidal-disclosure-round", "en")
+    cards_text, sheet_text = _pdf_text(cards, tmp_path), _pdf_text(sheet, tmp_path)
+    from tests.export.pdfcheck import stream_texts
+
+    assert "Participant" in cards_text and "Tick" in sheet_text
+    assert all("PRACTICE" in p for p in stream_texts(cards) + stream_texts(sheet))
+    assert len(stream_texts(cards)) == 4  # one card per simulated participant
+    from facilitator.practice.loader import builtin_scenarios
+
+    sc = builtin_scenarios()["suicidal-disclosure-round"]
+    marks = {d: [o.id for o in sc.decision(d).options].index(opt) + 1 for d, opt in BEST.items()}
+    aid = review.record_observed_attempt(
+        raw_db, "suicidal-disclosure-round", "Live T", "Observer O", marks
+    )
+    [row] = svc.history(raw_db, trainee="Live T")
+    assert row.id == aid and row.status == "finished" and row.result == "competent"
+    assert row.scores["safety_response"] == 9
+    with pytest.raises(InputError, match="no tick"):
+        review.record_observed_attempt(
+            raw_db,
+            "suicidal-disclosure-round",
+            "Live T",
+            "Observer O",
+            {"first_response": marks["first_response"]},
+        )
 
 
 def test_a_score_override_is_in_the_audit_chain_and_roles_are_enforced(raw_db):

@@ -129,6 +129,10 @@ NEEDS_NO_ROLE = {
             "dashboard.completeness",  # over a Dashboard that dashboard.build made
             "dashboard.preview_pdf",
             "practice_review.check_scenario_file",  # a file on disk, checked, not stored
+            "practice_review.check_scenario_text",  # the editor's text, checked, not stored
+            "practice.bundled_scenario_source",  # a copy of a bundled file, no store data
+            "practice.read_scenario_source",  # a file the user chose, no store data
+            "practice.save_scenario_source",  # writes the editor's file, never the store
             "practice_review.cohen_kappa",
             "practice_review.engine_levels",
             "practice_review.practise_next",

@@ -13,6 +13,7 @@ from typing import Any, Callable, Optional
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QStackedWidget,
     QTableWidget,
@@ -35,6 +37,7 @@ from facilitator.app import practice as svc
 from facilitator.app import practice_review as review
 from facilitator.i18n import pick
 from facilitator.ui.practice.banner import PracticeBanner
+from facilitator.ui.practice.problems import level_text, problem_text, where_text
 from facilitator.ui.run.common import set_font
 
 
@@ -117,10 +120,12 @@ class BeforeStartDialog(QDialog):
 class ImportDialog(QDialog):
     """A scenario file's validation and checker findings, in plain words, with lines."""
 
-    def __init__(self, report: review.ImportReport, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, report: review.ImportReport, lang: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("importDialog")
-        self.report = report
+        self.report, self.lang = report, lang
         self.setWindowTitle(self.tr("Check a scenario file"))
         box = QVBoxLayout(self)
         box.addWidget(PracticeBanner(self))
@@ -144,13 +149,9 @@ class ImportDialog(QDialog):
         self.table.setHorizontalHeaderLabels(
             [self.tr("Kind"), self.tr("Where"), self.tr("What to fix")]
         )
-        kinds = {
-            "error": self.tr("problem"),
-            "warning": self.tr("warning"),
-            "info": self.tr("note"),
-        }
         for r, p in enumerate(report.problems):
-            for c, v in enumerate((kinds.get(p.level, p.level), p.where, p.message)):
+            values = (level_text(p.level), where_text(p), problem_text(p, self.lang))
+            for c, v in enumerate(values):
                 item = QTableWidgetItem(v)
                 item.setToolTip(v)
                 self.table.setItem(r, c, item)
@@ -277,6 +278,15 @@ class PracticeHome(QWidget):
         imp = QPushButton(self.tr("Import a scenario file…"), page)
         imp.setObjectName("importScenario")
         imp.clicked.connect(lambda: self.import_file())
+        edit = QPushButton(self.tr("Scenario editor"), page)
+        edit.setObjectName("editScenario")
+        edit_menu = QMenu(edit)
+        edit_menu.addAction(
+            self.tr("Edit the chosen scenario (a built-in one as a copy)"),
+            lambda: self.edit_scenario(),
+        )
+        edit_menu.addAction(self.tr("Open a scenario file…"), lambda: self.edit_file())
+        edit.setMenu(edit_menu)
         kit = QPushButton(self.tr("Role-play kit (PDF)…"), page)
         kit.setObjectName("roleplayKit")
         kit.clicked.connect(lambda: self.write_kit())
@@ -286,7 +296,7 @@ class PracticeHome(QWidget):
         hist = QPushButton(self.tr("Trainee history"), page)
         hist.setObjectName("openHistory")
         hist.clicked.connect(lambda: self.show_history())
-        for b in (self.start_button, imp, kit, marks, hist):
+        for b in (self.start_button, imp, edit, kit, marks, hist):
             bar.addWidget(b)
         bar.addStretch(1)
         box.addLayout(bar)
@@ -388,6 +398,9 @@ class PracticeHome(QWidget):
 
     def show_home(self) -> None:
         if self.view is not None:
+            shutdown = getattr(self.view, "shutdown", None)
+            if shutdown is not None:
+                shutdown()
             self.pages.removeWidget(self.view)
             self.view.deleteLater()
             self.view = None
@@ -432,7 +445,9 @@ class PracticeHome(QWidget):
         view.resume.connect(self.resume_attempt)
         back = QPushButton(self.tr("Back"), view)
         back.clicked.connect(self.show_home)
-        view.layout().addWidget(back, 0, Qt.AlignmentFlag.AlignTrailing)
+        layout = view.layout()
+        assert isinstance(layout, QBoxLayout)
+        layout.addWidget(back, 0, Qt.AlignmentFlag.AlignTrailing)
         self._swap(view)
 
     def resume_attempt(self, attempt_id: str) -> bool:
@@ -491,16 +506,80 @@ class PracticeHome(QWidget):
             if not path:
                 return None  # type: ignore[return-value]
         report = review.check_scenario_file(path, self.lang)
-        dialog = ImportDialog(report, self)
+        dialog = ImportDialog(report, self.lang, self)
         self.import_dialog = dialog
         if show and dialog.exec() == QDialog.DialogCode.Accepted and report.ok:
             self.add_imported(path, report.title)
         return dialog
 
     def add_imported(self, path: str, title: str) -> None:
+        self.extra_refs = [(p, t) for p, t in self.extra_refs if p != str(path)]
         self.extra_refs.append((str(path), title))
         self._fill_scenarios()
         self.select(str(path))
+
+    # ---- the scenario editor ----------------------------------------------------------------
+    def edit_scenario(self, ref: Optional[str] = None, **editor_options: Any) -> Optional[QWidget]:
+        """Open the chosen scenario in the editor: a built-in one as a copy (saved through a
+        dialog), an imported file as itself."""
+        from facilitator.errors import FacilitatorError
+        from facilitator.ui.errors_ui import error_text
+
+        if ref is None:
+            item = self.scenarios.currentItem()
+            if item is None:
+                return None
+            ref = str(item.data(Qt.ItemDataRole.UserRole))
+        try:
+            if any(p == ref for p, _t in self.extra_refs) or Path(ref).suffix in (".yaml", ".yml"):
+                source = svc.read_scenario_source(ref)
+            else:
+                source = svc.bundled_scenario_source(ref)
+        except FacilitatorError as exc:
+            self.message.setText(error_text(exc, self.lang))
+            return None
+        return self._open_editor(source, **editor_options)
+
+    def edit_file(self, path: Optional[str] = None, **editor_options: Any) -> Optional[QWidget]:
+        """Open a scenario file (any, chosen in a dialog) in the editor."""
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(
+                self,
+                self.tr("Open a scenario file"),
+                "",
+                self.tr("Scenario files (*.yaml *.yml)"),
+            )
+            if not path:
+                return None
+        return self.edit_scenario(str(path), **editor_options)
+
+    def _open_editor(self, source: svc.ScenarioSource, **editor_options: Any) -> QWidget:
+        from facilitator.ui.practice.scenario_editor import ScenarioEditor
+
+        if isinstance(self.view, ScenarioEditor) and not self.view.close_editor():
+            return self.view
+        editor = ScenarioEditor(self.lang, source, self, **editor_options)
+        editor.closed.connect(self.show_home)
+        editor.imported.connect(self._editor_imported)
+        self.message.clear()
+        self._swap(editor)
+        editor.text.setFocus()
+        return editor
+
+    def _editor_imported(self, path: str, title: str) -> None:
+        self.show_home()
+        self.add_imported(path, title)
+        self.message.setText(self.tr("Imported: %1").replace("%1", title))
+
+    def may_close(self) -> bool:
+        """False when an open editor has unsaved changes the trainer chose to keep."""
+        from facilitator.ui.practice.scenario_editor import ScenarioEditor
+
+        if isinstance(self.view, ScenarioEditor):
+            if not self.view.may_close():
+                return False
+            self.view.shutdown()
+        return True
 
     def type_observer_marks(
         self, fill: Optional[Callable[[ObserverMarksDialog], bool]] = None

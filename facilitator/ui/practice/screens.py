@@ -182,5 +182,25 @@ def build_screens(ctx: Any) -> dict[str, QWidget]:
         ),
         encoding="utf-8",
     )
-    out["practice-import"] = ImportDialog(review.check_scenario_file(bad, lang))
+    out["practice-import"] = ImportDialog(review.check_scenario_file(bad, lang), lang)
+    out["practice-editor"] = _editor_with_problems(ctx, home)
     return out
+
+
+def _editor_with_problems(ctx: Any, home: Any) -> QWidget:
+    """The scenario editor on a copy of a built-in scenario with two typing slips (an
+    event kind and a state value), the cursor on the first problem's line."""
+    from facilitator.app import practice as svc
+    from facilitator.ui.practice.scenario_editor import ScenarioEditor
+
+    source = svc.bundled_scenario_source("boundary-private-meeting")
+    text = source.text.replace("kind: says", "kind: shouts", 1).replace(
+        "after_minutes: 3", "after_minutes: soon", 1
+    )
+    editor = ScenarioEditor(ctx.lang, svc.ScenarioSource(text, None, source.suggested_name))
+    editor.text.document().setModified(True)
+    editor.check_now()
+    editor.problems.setCurrentRow(0)
+    editor.next_problem()
+    editor.shutdown()
+    return editor
