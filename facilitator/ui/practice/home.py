@@ -569,7 +569,7 @@ class PracticeHome(QWidget):
     def _editor_imported(self, path: str, title: str) -> None:
         self.show_home()
         self.add_imported(path, title)
-        self.message.setText(self.tr("Imported: %1").replace("%1", title))
+        self.message.done(self.tr("Imported: %1").replace("%1", title))
 
     def may_close(self) -> bool:
         """False when an open editor has unsaved changes the trainer chose to keep."""
