@@ -52,15 +52,24 @@
     <name>ReviewView</name>
     <message numerus="yes">
         <source>Agreement with %1 on this attempt: %2 of %n competencies</source>
-        <translation><numerusform>Agreement with %1 on this attempt: %2 of %n competency</numerusform><numerusform>Agreement with %1 on this attempt: %2 of %n competencies</numerusform></translation>
+        <translation>
+            <numerusform>Agreement with %1 on this attempt: %2 of %n competency</numerusform>
+            <numerusform>Agreement with %1 on this attempt: %2 of %n competencies</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <source>Cohen's kappa needs %n attempt(s) rated by both</source>
-        <translation><numerusform>Cohen's kappa needs %n attempt rated by both</numerusform><numerusform>Cohen's kappa needs %n attempts rated by both</numerusform></translation>
+        <source>Cohen&apos;s kappa needs %n attempt(s) rated by both</source>
+        <translation>
+            <numerusform>Cohen&apos;s kappa needs %n attempt rated by both</numerusform>
+            <numerusform>Cohen&apos;s kappa needs %n attempts rated by both</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 over %n attempt(s): %2 agreement; %3</source>
-        <translation><numerusform>%1 over %n attempt: %2 agreement; %3</numerusform><numerusform>%1 over %n attempts: %2 agreement; %3</numerusform></translation>
+        <translation>
+            <numerusform>%1 over %n attempt: %2 agreement; %3</numerusform>
+            <numerusform>%1 over %n attempts: %2 agreement; %3</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -82,3 +82,17 @@ def message_boxes(monkeypatch, qapp):
     for kind in ("question", "warning", "information", "critical"):
         monkeypatch.setattr(QMessageBox, kind, fake(kind))
     return calls
+
+
+@pytest.fixture(autouse=True)
+def _app_look_restored(qapp):
+    """Whatever a test does to the application's look (``theme.apply_theme`` sets the
+    style, palette, font and style sheet app-wide), the next test starts from the
+    same look: a leaked theme font once shrank the presenter's rules in a later test."""
+    saved = qapp.styleSheet(), qapp.palette(), qapp.font(), qapp.style().name()
+    yield
+    qapp.setStyleSheet(saved[0])
+    qapp.setPalette(saved[1])
+    qapp.setFont(saved[2])
+    if qapp.style().name() != saved[3]:
+        qapp.setStyle(saved[3])
