@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from facilitator.export.pdf import render_report, write_report
-from facilitator.i18n import pick
+from facilitator.i18n import QT_TRANSLATE_NOOP, translate
 from facilitator.practice import text as ptext
 from facilitator.practice.model import COMPETENCIES, Competency, Scenario
 from facilitator.tracking import report_model as rm
@@ -28,85 +28,75 @@ from facilitator.tracking import report_model as rm
 #: The competencies in their order (the keys an option's scores use).
 _COMPETENCIES: tuple[Competency, ...] = COMPETENCIES
 
-_T: dict[str, dict[str, str]] = {
-    "feedback": {"en": "Practice feedback", "ar": "ملاحظات التدريب"},
-    "kit_cards": {"en": "Role-play kit: persona cards", "ar": "عدّة لعب الأدوار: بطاقات الشخصيات"},
-    "kit_sheet": {
-        "en": "Role-play kit: observer's scoring sheet",
-        "ar": "عدّة لعب الأدوار: ورقة تقييم المراقب",
-    },
-    "trainee": {"en": "Trainee: {name}", "ar": "المتدرّب: {name}"},
-    "mode_practice": {"en": "practice mode", "ar": "وضع التدريب"},
-    "mode_assessment": {"en": "assessment mode", "ar": "وضع التقييم"},
-    "seed": {"en": "seed {seed}", "ar": "البذرة {seed}"},
-    "reactions": {"en": "1. Your reactions", "ar": "١. انطباعاتك"},
-    "felt": {"en": "How it felt: {text}", "ar": "كيف شعرت: {text}"},
-    "went_well": {"en": "What went well: {text}", "ar": "ما الذي نجح: {text}"},
-    "self": {"en": "Your own rating: {n} of 5", "ar": "تقييمك لنفسك: {n} من 5"},
-    "moments": {"en": "2. Key moments", "ar": "٢. اللحظات الرئيسية"},
-    "you_chose": {"en": "You chose: {text}", "ar": "اخترت: {text}"},
-    "best": {"en": "Strongest option: {text}", "ar": "الخيار الأقوى: {text}"},
-    "best_taken": {"en": "This was the strongest option.", "ar": "كان هذا الخيار الأقوى."},
-    "feedback_line": {"en": "Feedback: {text}", "ar": "التعليق: {text}"},
-    "see": {"en": "See: {text}", "ar": "انظر: {text}"},
-    "comment": {"en": "Trainer ({who}): {text}", "ar": "المدرّب ({who}): {text}"},
-    "safety_at": {"en": "Safety steps opened at {times}.", "ar": "فُتحت خطوات السلامة عند {times}."},
-    "no_safety": {"en": "The Safety steps were not opened.", "ar": "لم تُفتح خطوات السلامة."},
-    "scores": {"en": "3. Scores per competency", "ar": "٣. الدرجات حسب الكفاءة"},
-    "competency": {"en": "Competency", "ar": "الكفاءة"},
-    "score": {"en": "Score", "ar": "الدرجة"},
-    "possible": {"en": "Possible", "ar": "الممكن"},
-    "overridden": {
-        "en": "{name}: changed to {score} by {who}: {reason}",
-        "ar": "{name}: عُدّلت إلى {score} بواسطة {who}: {reason}",
-    },
-    "why": {"en": "Why each point", "ar": "سبب كل نقطة"},
-    "critical": {"en": "Critical actions", "ar": "الإجراءات الحاسمة"},
-    "done": {"en": "done", "ar": "نُفّذ"},
-    "missed": {"en": "MISSED", "ar": "فات"},
-    "next": {"en": "4. What to practise next", "ar": "٤. ما تتمرّن عليه بعد ذلك"},
-    "conf": {
-        "en": "Practice only: a simulated group. Not a record of any real session.",
-        "ar": "للتدريب فقط: مجموعة محاكاة. ليس سجلًا لأي جلسة حقيقية.",
-    },
-    "card_for": {"en": "Participant {code}", "ar": "المشارك {code}"},
-    "who": {"en": "Who you are", "ar": "من أنت"},
-    "how": {"en": "How you tend to act", "ar": "كيف تتصرف عادة"},
-    "your_cues": {
-        "en": "Your cues (say or do this when the trainer signals)",
-        "ar": "إشاراتك (قلها أو افعلها عندما يشير المدرّب)",
-    },
-    "during": {"en": "during \u201c{step}\u201d", "ar": "خلال \u00ab{step}\u00bb"},
-    "at_minute": {"en": "at minute {m}", "ar": "عند الدقيقة {m}"},
-    "when_state": {"en": "when it fits the moment", "ar": "عندما يناسب الموقف"},
-    "card_note": {
-        "en": "Play the person, never a real member you know. Stop at once if you or "
-        "the trainee need to step out.",
-        "ar": "أدِّ الشخصية، لا عضوًا حقيقيًا تعرفه. توقّف فورًا إذا احتجت أنت أو "
-        "المتدرّب إلى الخروج من الدور.",
-    },
-    "observer_intro": {
-        "en": "Tick the one option closest to what the trainee did at each "
-        "decision point; leave a decision blank if it never came up. "
-        "Type the ticks into the app afterwards (Practice > Observer "
-        "marks).",
-        "ar": "ضع علامة على الخيار الأقرب لما فعله المتدرّب عند كل نقطة قرار؛ "
-        "واترك القرار فارغًا إن لم يحدث. أدخل العلامات في التطبيق بعد "
-        "ذلك (التدريب > علامات المراقب).",
-    },
-    "observer": {
-        "en": "Observer: ______________   Trainee: ______________   Date: ________",
-        "ar": "المراقب: ______________   المتدرّب: ______________   التاريخ: ________",
-    },
-    "tick": {"en": "Tick", "ar": "علامة"},
-    "option": {"en": "Option", "ar": "الخيار"},
-    "points": {"en": "Points", "ar": "النقاط"},
-    "safety_critical": {"en": "safety-critical", "ar": "حاسم للسلامة"},
+CTX = "PracticePdf"
+
+#: Every sentence of the practice PDFs, translated from the catalogue.
+_T: dict[str, str] = {
+    "feedback": QT_TRANSLATE_NOOP("PracticePdf", "Practice feedback"),
+    "kit_cards": QT_TRANSLATE_NOOP("PracticePdf", "Role-play kit: persona cards"),
+    "kit_sheet": QT_TRANSLATE_NOOP("PracticePdf", "Role-play kit: observer's scoring sheet"),
+    "trainee": QT_TRANSLATE_NOOP("PracticePdf", "Trainee: {name}"),
+    "mode_practice": QT_TRANSLATE_NOOP("PracticePdf", "practice mode"),
+    "mode_assessment": QT_TRANSLATE_NOOP("PracticePdf", "assessment mode"),
+    "seed": QT_TRANSLATE_NOOP("PracticePdf", "seed {seed}"),
+    "reactions": QT_TRANSLATE_NOOP("PracticePdf", "1. Your reactions"),
+    "felt": QT_TRANSLATE_NOOP("PracticePdf", "How it felt: {text}"),
+    "went_well": QT_TRANSLATE_NOOP("PracticePdf", "What went well: {text}"),
+    "self": QT_TRANSLATE_NOOP("PracticePdf", "Your own rating: {n} of 5"),
+    "moments": QT_TRANSLATE_NOOP("PracticePdf", "2. Key moments"),
+    "you_chose": QT_TRANSLATE_NOOP("PracticePdf", "You chose: {text}"),
+    "best": QT_TRANSLATE_NOOP("PracticePdf", "Strongest option: {text}"),
+    "best_taken": QT_TRANSLATE_NOOP("PracticePdf", "This was the strongest option."),
+    "feedback_line": QT_TRANSLATE_NOOP("PracticePdf", "Feedback: {text}"),
+    "see": QT_TRANSLATE_NOOP("PracticePdf", "See: {text}"),
+    "comment": QT_TRANSLATE_NOOP("PracticePdf", "Trainer ({who}): {text}"),
+    "safety_at": QT_TRANSLATE_NOOP("PracticePdf", "Safety steps opened at {times}."),
+    "no_safety": QT_TRANSLATE_NOOP("PracticePdf", "The Safety steps were not opened."),
+    "scores": QT_TRANSLATE_NOOP("PracticePdf", "3. Scores per competency"),
+    "competency": QT_TRANSLATE_NOOP("PracticePdf", "Competency"),
+    "score": QT_TRANSLATE_NOOP("PracticePdf", "Score"),
+    "possible": QT_TRANSLATE_NOOP("PracticePdf", "Possible"),
+    "overridden": QT_TRANSLATE_NOOP("PracticePdf", "{name}: changed to {score} by {who}: {reason}"),
+    "why": QT_TRANSLATE_NOOP("PracticePdf", "Why each point"),
+    "critical": QT_TRANSLATE_NOOP("PracticePdf", "Critical actions"),
+    "done": QT_TRANSLATE_NOOP("PracticePdf", "done"),
+    "missed": QT_TRANSLATE_NOOP("PracticePdf", "MISSED"),
+    "next": QT_TRANSLATE_NOOP("PracticePdf", "4. What to practise next"),
+    "conf": QT_TRANSLATE_NOOP(
+        "PracticePdf", "Practice only: a simulated group. Not a record of any real session."
+    ),
+    "card_for": QT_TRANSLATE_NOOP("PracticePdf", "Participant {code}"),
+    "who": QT_TRANSLATE_NOOP("PracticePdf", "Who you are"),
+    "how": QT_TRANSLATE_NOOP("PracticePdf", "How you tend to act"),
+    "your_cues": QT_TRANSLATE_NOOP(
+        "PracticePdf", "Your cues (say or do this when the trainer signals)"
+    ),
+    "during": QT_TRANSLATE_NOOP("PracticePdf", "during “{step}”"),
+    "at_minute": QT_TRANSLATE_NOOP("PracticePdf", "at minute {m}"),
+    "when_state": QT_TRANSLATE_NOOP("PracticePdf", "when it fits the moment"),
+    "card_note": QT_TRANSLATE_NOOP(
+        "PracticePdf",
+        "Play the person, never a real member you know. Stop at once if you or the "
+        "trainee need to step out.",
+    ),
+    "observer_intro": QT_TRANSLATE_NOOP(
+        "PracticePdf",
+        "Tick the one option closest to what the trainee did at each decision point; "
+        "leave a decision blank if it never came up. Type the ticks into the app "
+        "afterwards (Practice > Observer marks).",
+    ),
+    "observer": QT_TRANSLATE_NOOP(
+        "PracticePdf", "Observer: ______________   Trainee: ______________   Date: ________"
+    ),
+    "tick": QT_TRANSLATE_NOOP("PracticePdf", "Tick"),
+    "option": QT_TRANSLATE_NOOP("PracticePdf", "Option"),
+    "points": QT_TRANSLATE_NOOP("PracticePdf", "Points"),
+    "safety_critical": QT_TRANSLATE_NOOP("PracticePdf", "safety-critical"),
 }
 
 
 def _t(key: str, lang: str, **values: Any) -> str:
-    text = pick(_T[key], lang)
+    text = translate(CTX, _T[key], lang)
     return text.format(**values) if values else text
 
 

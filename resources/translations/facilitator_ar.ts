@@ -368,7 +368,7 @@ Write it down now; the old one no longer works.</source>
         <translation>تبقى النصوص الحرة على هذا الحاسوب ما لم تحدِّدها. لا يمكن تحديد نص يبدو أنه يكشف الهوية: عدِّله أولًا.</translation>
     </message>
     <message>
-        <source>Trust your supervisor&apos;s key first (Keys tab).</source>
+        <source>Trust your supervisor's key first (Keys tab).</source>
         <translation>اعتمِد مفتاح المشرف أولًا (تبويب المفاتيح).</translation>
     </message>
     <message>
@@ -528,7 +528,7 @@ Write it down now; the old one no longer works.</source>
         <translation>البصمة</translation>
     </message>
     <message>
-        <source>This computer&apos;s fingerprint (read it out when someone trusts your key):</source>
+        <source>This computer's fingerprint (read it out when someone trusts your key):</source>
         <translation>بصمة هذا الحاسوب (اقرأها بصوت عالٍ عندما يعتمد أحدٌ مفتاحك):</translation>
     </message>
     <message>
@@ -548,7 +548,7 @@ Write it down now; the old one no longer works.</source>
         <translation>تأكيد البصمة</translation>
     </message>
     <message>
-        <source>This file&apos;s fingerprint is:
+        <source>This file's fingerprint is:
 %1
 
 Ask its owner to read theirs out to you, and type what they say:</source>
@@ -614,7 +614,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>مُلغى</translation>
     </message>
     <message>
-        <source>%1 record(s) arrived with different content; this store&apos;s version is kept until a supervisor chooses in the review queue (Supervision, type: Two versions of a record).</source>
+        <source>%1 record(s) arrived with different content; this store's version is kept until a supervisor chooses in the review queue (Supervision, type: Two versions of a record).</source>
         <translation>وصل %1 سجلّ بمحتوى مختلف؛ تبقى النسخة المحفوظة هنا إلى أن يختار مشرف في قائمة المراجعة (الإشراف، النوع: نسختان من سجلّ).</translation>
     </message>
 </context>
@@ -622,7 +622,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     <name>CompetencyChart</name>
     <message>
         <source>Share of the points available at each attempt, oldest first</source>
-        <extracomment>The grid lines: none, half, the &quot;competent&quot; threshold, all the points.</extracomment>
+        <extracomment>The grid lines: none, half, the "competent" threshold, all the points.</extracomment>
         <translation>نسبة النقاط المتاحة في كل محاولة، الأقدم أولًا</translation>
     </message>
     <message>
@@ -802,7 +802,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>تفاصيل اختيارية</translation>
     </message>
     <message>
-        <source>Optional details for %1. Both can be left as &quot;not asked&quot;.</source>
+        <source>Optional details for %1. Both can be left as "not asked".</source>
         <translation>تفاصيل اختيارية للرمز %1. يمكن ترك الحقلين على «لم يُسأل».</translation>
     </message>
 </context>
@@ -982,7 +982,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>اختر نوع المجموعة.</translation>
     </message>
     <message>
-        <source>Choose the group&apos;s language.</source>
+        <source>Choose the group's language.</source>
         <translation>اختر لغة المجموعة.</translation>
     </message>
     <message>
@@ -1289,7 +1289,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
 <context>
     <name>HistoryView</name>
     <message>
-        <source>A trainee&apos;s practice over time</source>
+        <source>A trainee's practice over time</source>
         <translation>تدريب المتدرّب عبر الوقت</translation>
     </message>
     <message>
@@ -1450,7 +1450,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>تاريخ ميلاد أو تفصيل عن العمر</translation>
     </message>
     <message>
-        <source>a participant&apos;s name</source>
+        <source>a participant's name</source>
         <translation>اسم أحد المشاركين</translation>
     </message>
 </context>
@@ -1584,12 +1584,12 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>هذه النتيجة على مقياس WHO-5 أقل بعشر نقاط أو أكثر من المرة السابقة. قد يفيد اطمئنان على انفراد وتذكير بخيارات الدعم الموجودة في قائمة الجهات لديك.</translation>
     </message>
     <message>
-        <source>&apos;{key}&apos; is not a built-in measure.</source>
-        <translation>&apos;{key}&apos; ليس مقياسًا مدمجًا.</translation>
+        <source>'{key}' is not a built-in measure.</source>
+        <translation>'{key}' ليس مقياسًا مدمجًا.</translation>
     </message>
     <message>
-        <source>There is no measure called &apos;{key}&apos;.</source>
-        <translation>لا يوجد مقياس باسم &apos;{key}&apos;.</translation>
+        <source>There is no measure called '{key}'.</source>
+        <translation>لا يوجد مقياس باسم '{key}'.</translation>
     </message>
     <message>
         <source>WHO-5 has exactly five items.</source>
@@ -1616,20 +1616,20 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>درجة هذا المقياس من {lo} إلى {hi} بخطوات مقدارها {step}، والقيمة {value} ليست منها.</translation>
     </message>
     <message>
-        <source>Unknown phase &apos;{phase}&apos;.</source>
-        <translation>المرحلة &apos;{phase}&apos; غير معروفة.</translation>
+        <source>Unknown phase '{phase}'.</source>
+        <translation>المرحلة '{phase}' غير معروفة.</translation>
     </message>
     <message>
-        <source>This measure is not asked at the &apos;{value}&apos; point.</source>
-        <translation>لا يُطرح هذا المقياس عند النقطة &apos;{value}&apos;.</translation>
+        <source>This measure is not asked at the '{value}' point.</source>
+        <translation>لا يُطرح هذا المقياس عند النقطة '{value}'.</translation>
     </message>
     <message>
-        <source>That participant is not in this session&apos;s group.</source>
+        <source>That participant is not in this session's group.</source>
         <translation>هذا المشارك ليس في مجموعة هذه الجلسة.</translation>
     </message>
     <message>
-        <source>The measure &apos;{key}&apos; is retired and is not asked any more.</source>
-        <translation>المقياس &apos;{key}&apos; متوقف ولم يعد يُطرح.</translation>
+        <source>The measure '{key}' is retired and is not asked any more.</source>
+        <translation>المقياس '{key}' متوقف ولم يعد يُطرح.</translation>
     </message>
     <message>
         <source>A pass carries no score.</source>
@@ -1640,8 +1640,8 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>يحتاج مقياس WHO-5 إلى الإجابات الخمس كلها.</translation>
     </message>
     <message>
-        <source>Give a score or choose &apos;pass&apos;.</source>
-        <translation>أدخل درجة أو اختر &apos;تخطٍّ&apos;.</translation>
+        <source>Give a score or choose 'pass'.</source>
+        <translation>أدخل درجة أو اختر 'تخطٍّ'.</translation>
     </message>
     <message>
         <source>That group does not exist.</source>
@@ -1731,11 +1731,11 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>متى يُسأل (&amp;S)</translation>
     </message>
     <message>
-        <source>Add the organisation&apos;s own measure</source>
+        <source>Add the organisation's own measure</source>
         <translation>إضافة مقياس خاص بالمنظمة</translation>
     </message>
     <message>
-        <source>An organisation&apos;s own measure is not a validated instrument; reports say so. Pass is always allowed and is never scored.</source>
+        <source>An organisation's own measure is not a validated instrument; reports say so. Pass is always allowed and is never scored.</source>
         <translation>المقياس الخاص بالمنظمة ليس أداة مُحكَّمة، وتذكر التقارير ذلك. التخطي مسموح دائمًا ولا يُحتسب درجةً أبدًا.</translation>
     </message>
     <message>
@@ -1747,7 +1747,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>ملف YAML فيه العنوان والتعليمات والعبارات الخمس وتسميات الإجابات الست (من 5 إلى 0)؛ انظر ملف README</translation>
     </message>
     <message>
-        <source>Arabic WHO-5 wording: your organisation&apos;s own.</source>
+        <source>Arabic WHO-5 wording: your organisation's own.</source>
         <translation>الصياغة العربية لمؤشر WHO-5: صياغة منظمتك.</translation>
     </message>
     <message>
@@ -1755,7 +1755,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>الصياغة العربية لمؤشر WHO-5: النسخة المنشورة.</translation>
     </message>
     <message>
-        <source>Arabic WHO-5 wording: this app&apos;s own rendering, not yet checked against the published Arabic version.</source>
+        <source>Arabic WHO-5 wording: this app's own rendering, not yet checked against the published Arabic version.</source>
         <translation>الصياغة العربية لمؤشر WHO-5: ترجمة هذا التطبيق، لم تُراجَع بعدُ مقابل النسخة العربية المنشورة.</translation>
     </message>
     <message>
@@ -1815,7 +1815,7 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>مدمج، ليس أداة مُحكَّمة</translation>
     </message>
     <message>
-        <source>Organisation&apos;s own, not validated</source>
+        <source>Organisation's own, not validated</source>
         <translation>خاص بالمنظمة، غير مُحكَّم</translation>
     </message>
     <message>
@@ -1843,8 +1843,8 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>العنوان بالعربية</translation>
     </message>
     <message>
-        <source>Added the measure &apos;%1&apos;.</source>
-        <translation>أُضيف المقياس &apos;%1&apos;.</translation>
+        <source>Added the measure '%1'.</source>
+        <translation>أُضيف المقياس '%1'.</translation>
     </message>
     <message>
         <source>The measure could not be saved.</source>
@@ -2169,27 +2169,27 @@ Ask its owner to read theirs out to you, and type what they say:</source>
         <translation>لم يبدأ التدريب بعد.</translation>
     </message>
     <message>
-        <source>Unknown practice mode &apos;{mode}&apos;; use practice or assessment.</source>
-        <translation>نمط التدريب &apos;{mode}&apos; غير معروف؛ استخدم التدريب أو التقييم.</translation>
+        <source>Unknown practice mode '{mode}'; use practice or assessment.</source>
+        <translation>نمط التدريب '{mode}' غير معروف؛ استخدم التدريب أو التقييم.</translation>
     </message>
     <message>
-        <source>The scenario runs on &apos;{script}&apos;, not &apos;{id}&apos;.</source>
-        <translation>يعمل هذا السيناريو على النص &apos;{script}&apos;، لا على &apos;{id}&apos;.</translation>
+        <source>The scenario runs on '{script}', not '{id}'.</source>
+        <translation>يعمل هذا السيناريو على النص '{script}'، لا على '{id}'.</translation>
     </message>
     <message>
         <source>The seed is a whole number from 0 to 2147483647.</source>
         <translation>البذرة عدد صحيح من ٠ إلى ٢١٤٧٤٨٣٦٤٧.</translation>
     </message>
     <message>
-        <source>The decision has no option &apos;{option_id}&apos;; choose one of: {known}.</source>
-        <translation>ليس في هذا القرار خيار &apos;{option_id}&apos;؛ اختر واحدًا من: {known}.</translation>
+        <source>The decision has no option '{option_id}'; choose one of: {known}.</source>
+        <translation>ليس في هذا القرار خيار '{option_id}'؛ اختر واحدًا من: {known}.</translation>
     </message>
     <message>
-        <source>The scenario has no event &apos;{event_id}&apos;.</source>
-        <translation>ليس في السيناريو حدث &apos;{event_id}&apos;.</translation>
+        <source>The scenario has no event '{event_id}'.</source>
+        <translation>ليس في السيناريو حدث '{event_id}'.</translation>
     </message>
     <message>
-        <source>The attempt&apos;s log is damaged at entry {seq}.</source>
+        <source>The attempt's log is damaged at entry {seq}.</source>
         <translation>سجل المحاولة تالف عند القيد {seq}.</translation>
     </message>
     <message>
@@ -2567,6 +2567,190 @@ Ask its owner to read theirs out to you, and type what they say:</source>
     </message>
 </context>
 <context>
+    <name>PracticePdf</name>
+    <message>
+        <source>Practice feedback</source>
+        <extracomment>The competencies in their order (the keys an option's scores use). Every sentence of the practice PDFs, translated from the catalogue.</extracomment>
+        <translation>ملاحظات التدريب</translation>
+    </message>
+    <message>
+        <source>Role-play kit: persona cards</source>
+        <translation>عدّة لعب الأدوار: بطاقات الشخصيات</translation>
+    </message>
+    <message>
+        <source>Role-play kit: observer's scoring sheet</source>
+        <translation>عدّة لعب الأدوار: ورقة تقييم المراقب</translation>
+    </message>
+    <message>
+        <source>Trainee: {name}</source>
+        <translation>المتدرّب: {name}</translation>
+    </message>
+    <message>
+        <source>practice mode</source>
+        <translation>وضع التدريب</translation>
+    </message>
+    <message>
+        <source>assessment mode</source>
+        <translation>وضع التقييم</translation>
+    </message>
+    <message>
+        <source>seed {seed}</source>
+        <translation>البذرة {seed}</translation>
+    </message>
+    <message>
+        <source>1. Your reactions</source>
+        <translation>١. انطباعاتك</translation>
+    </message>
+    <message>
+        <source>How it felt: {text}</source>
+        <translation>كيف شعرت: {text}</translation>
+    </message>
+    <message>
+        <source>What went well: {text}</source>
+        <translation>ما الذي نجح: {text}</translation>
+    </message>
+    <message>
+        <source>Your own rating: {n} of 5</source>
+        <translation>تقييمك لنفسك: {n} من 5</translation>
+    </message>
+    <message>
+        <source>2. Key moments</source>
+        <translation>٢. اللحظات الرئيسية</translation>
+    </message>
+    <message>
+        <source>You chose: {text}</source>
+        <translation>اخترت: {text}</translation>
+    </message>
+    <message>
+        <source>Strongest option: {text}</source>
+        <translation>الخيار الأقوى: {text}</translation>
+    </message>
+    <message>
+        <source>This was the strongest option.</source>
+        <translation>كان هذا الخيار الأقوى.</translation>
+    </message>
+    <message>
+        <source>Feedback: {text}</source>
+        <translation>التعليق: {text}</translation>
+    </message>
+    <message>
+        <source>See: {text}</source>
+        <translation>انظر: {text}</translation>
+    </message>
+    <message>
+        <source>Trainer ({who}): {text}</source>
+        <translation>المدرّب ({who}): {text}</translation>
+    </message>
+    <message>
+        <source>Safety steps opened at {times}.</source>
+        <translation>فُتحت خطوات السلامة عند {times}.</translation>
+    </message>
+    <message>
+        <source>The Safety steps were not opened.</source>
+        <translation>لم تُفتح خطوات السلامة.</translation>
+    </message>
+    <message>
+        <source>3. Scores per competency</source>
+        <translation>٣. الدرجات حسب الكفاءة</translation>
+    </message>
+    <message>
+        <source>Competency</source>
+        <translation>الكفاءة</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>الدرجة</translation>
+    </message>
+    <message>
+        <source>Possible</source>
+        <translation>الممكن</translation>
+    </message>
+    <message>
+        <source>{name}: changed to {score} by {who}: {reason}</source>
+        <translation>{name}: عُدّلت إلى {score} بواسطة {who}: {reason}</translation>
+    </message>
+    <message>
+        <source>Why each point</source>
+        <translation>سبب كل نقطة</translation>
+    </message>
+    <message>
+        <source>Critical actions</source>
+        <translation>الإجراءات الحاسمة</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>نُفّذ</translation>
+    </message>
+    <message>
+        <source>MISSED</source>
+        <translation>فات</translation>
+    </message>
+    <message>
+        <source>4. What to practise next</source>
+        <translation>٤. ما تتمرّن عليه بعد ذلك</translation>
+    </message>
+    <message>
+        <source>Practice only: a simulated group. Not a record of any real session.</source>
+        <translation>للتدريب فقط: مجموعة محاكاة. ليس سجلًا لأي جلسة حقيقية.</translation>
+    </message>
+    <message>
+        <source>Participant {code}</source>
+        <translation>المشارك {code}</translation>
+    </message>
+    <message>
+        <source>Who you are</source>
+        <translation>من أنت</translation>
+    </message>
+    <message>
+        <source>How you tend to act</source>
+        <translation>كيف تتصرف عادة</translation>
+    </message>
+    <message>
+        <source>Your cues (say or do this when the trainer signals)</source>
+        <translation>إشاراتك (قلها أو افعلها عندما يشير المدرّب)</translation>
+    </message>
+    <message>
+        <source>during “{step}”</source>
+        <translation>خلال «{step}»</translation>
+    </message>
+    <message>
+        <source>at minute {m}</source>
+        <translation>عند الدقيقة {m}</translation>
+    </message>
+    <message>
+        <source>when it fits the moment</source>
+        <translation>عندما يناسب الموقف</translation>
+    </message>
+    <message>
+        <source>Play the person, never a real member you know. Stop at once if you or the trainee need to step out.</source>
+        <translation>أدِّ الشخصية، لا عضوًا حقيقيًا تعرفه. توقّف فورًا إذا احتجت أنت أو المتدرّب إلى الخروج من الدور.</translation>
+    </message>
+    <message>
+        <source>Tick the one option closest to what the trainee did at each decision point; leave a decision blank if it never came up. Type the ticks into the app afterwards (Practice &gt; Observer marks).</source>
+        <translation>ضع علامة على الخيار الأقرب لما فعله المتدرّب عند كل نقطة قرار؛ واترك القرار فارغًا إن لم يحدث. أدخل العلامات في التطبيق بعد ذلك (التدريب &gt; علامات المراقب).</translation>
+    </message>
+    <message>
+        <source>Observer: ______________   Trainee: ______________   Date: ________</source>
+        <translation>المراقب: ______________   المتدرّب: ______________   التاريخ: ________</translation>
+    </message>
+    <message>
+        <source>Tick</source>
+        <translation>علامة</translation>
+    </message>
+    <message>
+        <source>Option</source>
+        <translation>الخيار</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>النقاط</translation>
+    </message>
+    <message>
+        <source>safety-critical</source>
+        <translation>حاسم للسلامة</translation>
+    </message>
+</context>
+<context>
     <name>PracticeSafetyDialog</name>
     <message>
         <source>Safety (practice)</source>
@@ -2782,7 +2966,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>يُحفظ كل شيء مشفّرًا على هذا الحاسوب.</translation>
     </message>
     <message>
-        <source>The key will be kept in this computer&apos;s system keyring, so the app opens without typing anything while you are logged in. On a shared computer, also set a passphrase.</source>
+        <source>The key will be kept in this computer's system keyring, so the app opens without typing anything while you are logged in. On a shared computer, also set a passphrase.</source>
         <translation>سيُحفظ المفتاح في سلسلة مفاتيح النظام على هذا الحاسوب، فيفتح التطبيق دون كتابة شيء ما دمت مسجّل الدخول. إن كان الحاسوب مشتركًا، فعيّن عبارة مرور أيضًا.</translation>
     </message>
     <message>
@@ -2871,7 +3055,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>يظهر هذه المرة فقط.</translation>
     </message>
     <message>
-        <source>If the passphrase is forgotten or this computer&apos;s keyring is lost, this code is the only way back into your records. Write it on paper, or save the recovery kit and print it. Keep it somewhere safe, away from this computer.</source>
+        <source>If the passphrase is forgotten or this computer's keyring is lost, this code is the only way back into your records. Write it on paper, or save the recovery kit and print it. Keep it somewhere safe, away from this computer.</source>
         <translation>إذا نُسيت عبارة المرور أو ضاعت سلسلة مفاتيح هذا الحاسوب، فهذا الرمز هو الطريق الوحيد للعودة إلى سجلاتك. اكتبه على ورقة، أو احفظ ملف الاسترداد واطبعه. احتفظ به في مكان آمن بعيدًا عن هذا الحاسوب.</translation>
     </message>
     <message>
@@ -3037,12 +3221,12 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>أشهر تقويمية كاملة. يُعرض عدد الأشخاص المختلفين والفئات العمرية والجنس لربع سنة تقويمي أو سنة تقويمية فقط.</translation>
     </message>
     <message>
-        <source>Reports hold no codes, aliases, notes or individual scores. Counts below the smallest count, and any count that would let one be worked out, are shown as &quot;x&quot;; small averages are withheld.</source>
-        <translation>لا تحتوي التقارير على رموز أو أسماء مستعارة أو ملاحظات أو درجات فردية. تظهر الأعداد الأصغر من أصغر عدد معروض، وكل عدد قد يسمح باستنتاج أحدها، على شكل &quot;x&quot;؛ وتُحجب المتوسطات المبنية على أعداد صغيرة.</translation>
+        <source>Reports hold no codes, aliases, notes or individual scores. Counts below the smallest count, and any count that would let one be worked out, are shown as "x"; small averages are withheld.</source>
+        <translation>لا تحتوي التقارير على رموز أو أسماء مستعارة أو ملاحظات أو درجات فردية. تظهر الأعداد الأصغر من أصغر عدد معروض، وكل عدد قد يسمح باستنتاج أحدها، على شكل "x"؛ وتُحجب المتوسطات المبنية على أعداد صغيرة.</translation>
     </message>
     <message>
-        <source>Counts from 1 to %1 are hidden (shown as &quot;x&quot;).</source>
-        <translation>تُخفى الأعداد من ١ إلى %1 (تظهر على شكل &quot;x&quot;).</translation>
+        <source>Counts from 1 to %1 are hidden (shown as "x").</source>
+        <translation>تُخفى الأعداد من ١ إلى %1 (تظهر على شكل "x").</translation>
     </message>
     <message>
         <source>The first month is after the last month.</source>
@@ -3292,7 +3476,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>رجوع</translation>
     </message>
     <message>
-        <source>Trainee&apos;s reactions: %1 (self-rating %2 of %3)</source>
+        <source>Trainee's reactions: %1 (self-rating %2 of %3)</source>
         <translation>انطباعات المتدرّب: %1 (تقييمه لنفسه %2 من %3)</translation>
     </message>
     <message>
@@ -3336,7 +3520,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>عدّل الدرجة</translation>
     </message>
     <message>
-        <source>Your rating (blind: others&apos; ratings show once you have rated)</source>
+        <source>Your rating (blind: others' ratings show once you have rated)</source>
         <translation>تقييمك (أعمى: تظهر تقييمات الآخرين بعد أن تقيّم)</translation>
     </message>
     <message>
@@ -3364,7 +3548,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>اختر مستوى لكل كفاءة وللنتيجة العامة.</translation>
     </message>
     <message>
-        <source>Other trainers&apos; ratings stay hidden until you submit yours.</source>
+        <source>Other trainers' ratings stay hidden until you submit yours.</source>
         <translation>تبقى تقييمات المدرّبين الآخرين مخفية حتى ترسل تقييمك.</translation>
     </message>
     <message numerus="yes">
@@ -3379,11 +3563,11 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         </translation>
     </message>
     <message>
-        <source>Cohen&apos;s kappa %1</source>
+        <source>Cohen's kappa %1</source>
         <translation>معامل كابا لكوهين %1</translation>
     </message>
     <message numerus="yes">
-        <source>Cohen&apos;s kappa needs %n attempt(s) rated by both</source>
+        <source>Cohen's kappa needs %n attempt(s) rated by both</source>
         <translation>
             <numerusform>لا يُحسب معامل كابا لكوهين بعد</numerusform>
             <numerusform>لا يُحسب معامل كابا لكوهين قبل محاولة واحدة قيّمها المدرّبان كلاهما</numerusform>
@@ -3394,7 +3578,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         </translation>
     </message>
     <message>
-        <source>Cohen&apos;s kappa cannot be computed for these ratings</source>
+        <source>Cohen's kappa cannot be computed for these ratings</source>
         <translation>لا يمكن حساب معامل كابا لكوهين لهذه التقييمات</translation>
     </message>
     <message numerus="yes">
@@ -3666,12 +3850,12 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>سجل الجلسة تالف عند القيد {seq}.</translation>
     </message>
     <message>
-        <source>The session log does not match this script at entry {seq}: step &apos;{step_id}&apos; is not step {step_index} of the script.</source>
-        <translation>سجل الجلسة لا يطابق هذا النص عند القيد {seq}: الخطوة &apos;{step_id}&apos; ليست الخطوة {step_index} في النص.</translation>
+        <source>The session log does not match this script at entry {seq}: step '{step_id}' is not step {step_index} of the script.</source>
+        <translation>سجل الجلسة لا يطابق هذا النص عند القيد {seq}: الخطوة '{step_id}' ليست الخطوة {step_index} في النص.</translation>
     </message>
     <message>
-        <source>The session log does not match this script at entry {seq}: the skipped step &apos;{step}&apos; is not step {target}.</source>
-        <translation>سجل الجلسة لا يطابق هذا النص عند القيد {seq}: الخطوة المتخطاة &apos;{step}&apos; ليست الخطوة {target}.</translation>
+        <source>The session log does not match this script at entry {seq}: the skipped step '{step}' is not step {target}.</source>
+        <translation>سجل الجلسة لا يطابق هذا النص عند القيد {seq}: الخطوة المتخطاة '{step}' ليست الخطوة {target}.</translation>
     </message>
     <message>
         <source>There is no step {index}; the script has {n} steps.</source>
@@ -3682,16 +3866,16 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>اجعل التمديد أكثر من صفر ولا يزيد على {max_extend_minutes} بالدقائق.</translation>
     </message>
     <message>
-        <source>&apos;{id}&apos; is mandatory and cannot be shortened.</source>
-        <translation>الخطوة &apos;{id}&apos; إلزامية ولا يمكن تقصيرها.</translation>
+        <source>'{id}' is mandatory and cannot be shortened.</source>
+        <translation>الخطوة '{id}' إلزامية ولا يمكن تقصيرها.</translation>
     </message>
     <message>
-        <source>&apos;{id}&apos; cannot be shorter than {floor_minutes} minutes.</source>
-        <translation>لا يمكن أن تقل مدة الخطوة &apos;{id}&apos; عن {floor_minutes} بالدقائق.</translation>
+        <source>'{id}' cannot be shorter than {floor_minutes} minutes.</source>
+        <translation>لا يمكن أن تقل مدة الخطوة '{id}' عن {floor_minutes} بالدقائق.</translation>
     </message>
     <message>
-        <source>&apos;{start}&apos; is not in this round.</source>
-        <translation>&apos;{start}&apos; ليس في هذه الجولة.</translation>
+        <source>'{start}' is not in this round.</source>
+        <translation>'{start}' ليس في هذه الجولة.</translation>
     </message>
 </context>
 <context>
@@ -3940,8 +4124,8 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>لا يحتوي رقم خط الأزمات إلا على أرقام ومسافات والرموز ‎+ ( ) - . /</translation>
     </message>
     <message>
-        <source>&apos;{type_id}&apos; is not a known incident type (use one of: {known}).</source>
-        <translation>&apos;{type_id}&apos; ليس نوع حادثة معروفًا (استخدم واحدًا من: {known}).</translation>
+        <source>'{type_id}' is not a known incident type (use one of: {known}).</source>
+        <translation>'{type_id}' ليس نوع حادثة معروفًا (استخدم واحدًا من: {known}).</translation>
     </message>
     <message>
         <source>The safety protocol file is damaged: {where} needs en and ar text.</source>
@@ -4626,7 +4810,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>الجولة %1 دقيقة، لكن %2 متحدثين بمعدل %3 دقيقة لكل منهم يحتاجون إلى %4؛ أعطها وقتًا أطول.</translation>
     </message>
     <message>
-        <source>The script has no ground-rules step; every session except a series&apos; last one reviews the ground rules.</source>
+        <source>The script has no ground-rules step; every session except a series' last one reviews the ground rules.</source>
         <translation>لا توجد في برنامج الجلسة خطوة للقواعد الأساسية؛ كل جلسة، ما عدا آخر جلسة في السلسلة، تراجع القواعد الأساسية.</translation>
     </message>
     <message>
@@ -5226,7 +5410,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>ليس موعده اليوم. ما زال بإمكانك جمعه إن رغبت.</translation>
     </message>
     <message>
-        <source>Copy each person&apos;s answers from their paper form: choose their code.</source>
+        <source>Copy each person's answers from their paper form: choose their code.</source>
         <translation>انقل إجابات كل شخص من استمارته الورقية: اختر رمزه.</translation>
     </message>
     <message>
@@ -5277,7 +5461,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>تعذّر الإكمال</translation>
     </message>
     <message>
-        <source>The newcomer&apos;s code</source>
+        <source>The newcomer's code</source>
         <translation>رمز المشارك الجديد</translation>
     </message>
     <message>
@@ -5392,7 +5576,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>إدارة مفاتيح الحزم</translation>
     </message>
     <message>
-        <source>reviewing other people&apos;s practice attempts</source>
+        <source>reviewing other people's practice attempts</source>
         <translation>مراجعة محاولات التدريب الخاصة بالآخرين</translation>
     </message>
     <message>
@@ -5511,7 +5695,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>استُوردت بيانات</translation>
     </message>
     <message>
-        <source>Participant&apos;s data erased</source>
+        <source>Participant's data erased</source>
         <translation>مُحيت بيانات مشارك</translation>
     </message>
     <message>
@@ -5527,11 +5711,11 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>أُزيل مستخدم</translation>
     </message>
     <message>
-        <source>User&apos;s roles changed</source>
+        <source>User's roles changed</source>
         <translation>غُيّرت أدوار مستخدم</translation>
     </message>
     <message>
-        <source>User&apos;s passphrase changed</source>
+        <source>User's passphrase changed</source>
         <translation>غُيّرت عبارة مرور مستخدم</translation>
     </message>
     <message>
@@ -5599,7 +5783,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>صُدّر مفتاح عام</translation>
     </message>
     <message>
-        <source>Another device&apos;s key trusted</source>
+        <source>Another device's key trusted</source>
         <translation>وُثق بمفتاح جهاز آخر</translation>
     </message>
     <message>
@@ -5906,11 +6090,11 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>سبق استيرادها (الحزمة {bundle}): إعادة إرسال</translation>
     </message>
     <message>
-        <source>its counter {counter} is not above the sender&apos;s last ({last}): an old or replayed bundle</source>
+        <source>its counter {counter} is not above the sender's last ({last}): an old or replayed bundle</source>
         <translation>عدّادها {counter} ليس أعلى من آخر عدّاد للمرسِل ({last}): حزمة قديمة أو معادة</translation>
     </message>
     <message>
-        <source>it could not be decrypted with this install&apos;s key</source>
+        <source>it could not be decrypted with this install's key</source>
         <translation>تعذّر فك تشفيرها بمفتاح هذا التثبيت</translation>
     </message>
     <message>
@@ -5954,8 +6138,8 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>يمكن لـ {user} إرسال المجموعات التي يديرها فقط.</translation>
     </message>
     <message>
-        <source>No single conflict matches that id; see &apos;facilitator review list --type import_conflict&apos;.</source>
-        <translation>لا يطابق هذا المعرّف تعارضاً واحداً؛ انظر ‎&apos;facilitator review list --type import_conflict&apos;‎.</translation>
+        <source>No single conflict matches that id; see 'facilitator review list --type import_conflict'.</source>
+        <translation>لا يطابق هذا المعرّف تعارضاً واحداً؛ انظر ‎'facilitator review list --type import_conflict'‎.</translation>
     </message>
     <message>
         <source>Choose which version to keep: local or incoming.</source>
@@ -5998,7 +6182,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>هذا المفتاح غير موثوق هنا: تحقّق من بصمته مع صاحبه، ثم اعتمد مفتاحه.</translation>
     </message>
     <message>
-        <source>The &apos;from&apos; month is after the &apos;to&apos; month.</source>
+        <source>The 'from' month is after the 'to' month.</source>
         <translation>شهر البداية يقع بعد شهر النهاية.</translation>
     </message>
     <message>
@@ -6006,7 +6190,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>المفتاح {key_id} {status}؛ اطلب المفتاح الحالي.</translation>
     </message>
     <message>
-        <source>Choose at least one recipient (the supervisor&apos;s key).</source>
+        <source>Choose at least one recipient (the supervisor's key).</source>
         <translation>اختر مستلمًا واحدًا على الأقل (مفتاح المشرف).</translation>
     </message>
     <message>
@@ -6030,8 +6214,8 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>مفتاح المستلم {key_id} لم يعد معروفًا.</translation>
     </message>
     <message>
-        <source>No single key matches &apos;{key_id}&apos;; give more of its id.</source>
-        <translation>لا يطابق &apos;{key_id}&apos; مفتاحًا واحدًا بعينه؛ اكتب جزءًا أطول من معرّفه.</translation>
+        <source>No single key matches '{key_id}'; give more of its id.</source>
+        <translation>لا يطابق '{key_id}' مفتاحًا واحدًا بعينه؛ اكتب جزءًا أطول من معرّفه.</translation>
     </message>
     <message>
         <source>Could not read the key file {path}: {reason}.</source>
@@ -6099,7 +6283,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>البصمة لا تطابق ملف المفتاح هذا: لم يُعتمد المفتاح. تحقّق من أن الملف جاء من الشخص الصحيح.</translation>
     </message>
     <message>
-        <source>That is this install&apos;s own key; it cannot be trusted as a peer.</source>
+        <source>That is this install's own key; it cannot be trusted as a peer.</source>
         <translation>هذا هو مفتاح هذا التثبيت نفسه؛ لا يمكن اعتماده مفتاحًا لطرف آخر.</translation>
     </message>
     <message>
@@ -6123,28 +6307,28 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>النمط إما تدريب أو تقييم.</translation>
     </message>
     <message>
-        <source>&apos;{id}&apos; is a draft; only reviewed scenarios can be used for assessment. Use practice mode.</source>
-        <translation>&apos;{id}&apos; مسودة؛ لا تُستخدم في التقييم إلا السيناريوهات المراجَعة. استخدم نمط التدريب.</translation>
+        <source>'{id}' is a draft; only reviewed scenarios can be used for assessment. Use practice mode.</source>
+        <translation>'{id}' مسودة؛ لا تُستخدم في التقييم إلا السيناريوهات المراجَعة. استخدم نمط التدريب.</translation>
     </message>
     <message>
-        <source>There is no practice attempt &apos;{attempt_id}&apos;.</source>
-        <translation>لا توجد محاولة تدريب &apos;{attempt_id}&apos;.</translation>
+        <source>There is no practice attempt '{attempt_id}'.</source>
+        <translation>لا توجد محاولة تدريب '{attempt_id}'.</translation>
     </message>
     <message>
         <source>This attempt is finished or was stopped, so it cannot be resumed: open its debrief, or start a new attempt.</source>
         <translation>هذه المحاولة انتهت أو أُوقفت، فلا يمكن استئنافها: افتح مراجعتها، أو ابدأ محاولة جديدة.</translation>
     </message>
     <message>
-        <source>The scenario &apos;{scenario_id}&apos; has changed since this attempt; it cannot be resumed.</source>
-        <translation>تغيّر السيناريو &apos;{scenario_id}&apos; منذ هذه المحاولة؛ لا يمكن استئنافها.</translation>
+        <source>The scenario '{scenario_id}' has changed since this attempt; it cannot be resumed.</source>
+        <translation>تغيّر السيناريو '{scenario_id}' منذ هذه المحاولة؛ لا يمكن استئنافها.</translation>
     </message>
     <message>
         <source>This attempt was not finished; there is no debrief.</source>
         <translation>لم تكتمل هذه المحاولة؛ فلا توجد مراجعة ختامية لها.</translation>
     </message>
     <message>
-        <source>The scenario &apos;{scenario_id}&apos; has changed since this attempt; it cannot be replayed exactly.</source>
-        <translation>تغيّر السيناريو &apos;{scenario_id}&apos; منذ هذه المحاولة؛ لا يمكن إعادة تشغيلها كما كانت بالضبط.</translation>
+        <source>The scenario '{scenario_id}' has changed since this attempt; it cannot be replayed exactly.</source>
+        <translation>تغيّر السيناريو '{scenario_id}' منذ هذه المحاولة؛ لا يمكن إعادة تشغيلها كما كانت بالضبط.</translation>
     </message>
     <message>
         <source>Give {what} a name of 1 to {max_label} characters.</source>
@@ -6183,8 +6367,8 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>هذه اللحظة ليست في هذه المحاولة.</translation>
     </message>
     <message>
-        <source>Unknown competency &apos;{competency}&apos;.</source>
-        <translation>الكفاءة &apos;{competency}&apos; غير معروفة.</translation>
+        <source>Unknown competency '{competency}'.</source>
+        <translation>الكفاءة '{competency}' غير معروفة.</translation>
     </message>
     <message>
         <source>The score is a whole number from -30 to 30.</source>
@@ -6211,7 +6395,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>قيّم كفاءة واحدة على الأقل.</translation>
     </message>
     <message>
-        <source>Rate this attempt first: other trainers&apos; ratings and the agreement show once you have saved yours.</source>
+        <source>Rate this attempt first: other trainers' ratings and the agreement show once you have saved yours.</source>
         <translation>قيّم هذه المحاولة أولًا: تظهر تقييمات المدرّبين الآخرين والاتفاق بعد أن تحفظ تقييمك.</translation>
     </message>
     <message>
@@ -6219,16 +6403,16 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>المراقب</translation>
     </message>
     <message>
-        <source>The scenario has no decision &apos;{dec_id}&apos;.</source>
-        <translation>ليس في السيناريو قرار &apos;{dec_id}&apos;.</translation>
+        <source>The scenario has no decision '{dec_id}'.</source>
+        <translation>ليس في السيناريو قرار '{dec_id}'.</translation>
     </message>
     <message>
-        <source>Decision &apos;{dec_id}&apos; has options 1 to {n}.</source>
-        <translation>خيارات القرار &apos;{dec_id}&apos; من ١ إلى {n}.</translation>
+        <source>Decision '{dec_id}' has options 1 to {n}.</source>
+        <translation>خيارات القرار '{dec_id}' من ١ إلى {n}.</translation>
     </message>
     <message>
-        <source>The sheet has no tick for decision &apos;{id}&apos;, which came up on this path.</source>
-        <translation>ليس في الورقة اختيار للقرار &apos;{id}&apos;، وقد ظهر هذا القرار في هذا المسار.</translation>
+        <source>The sheet has no tick for decision '{id}', which came up on this path.</source>
+        <translation>ليس في الورقة اختيار للقرار '{id}'، وقد ظهر هذا القرار في هذا المسار.</translation>
     </message>
     <message>
         <source>That session does not exist.</source>
@@ -6236,7 +6420,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     </message>
     <message>
         <source>groups</source>
-        <extracomment>The demo&apos;s organisation-defined measure; its id is fixed like the built-in ones so the same seed gives the same rows in every store.</extracomment>
+        <extracomment>The demo's organisation-defined measure; its id is fixed like the built-in ones so the same seed gives the same rows in every store.</extracomment>
         <translation>المجموعات</translation>
     </message>
     <message>
@@ -6252,20 +6436,20 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>يجب أن يكون عدد {name} عددًا صحيحًا من ١ إلى {hi}.</translation>
     </message>
     <message>
-        <source>there is no built-in scenario &apos;{ref}&apos;; use one of: {known}, or give the path of a scenario file</source>
-        <translation>لا يوجد سيناريو مدمج &apos;{ref}&apos;؛ استخدم واحدًا من: {known}، أو اكتب مسار ملف سيناريو</translation>
+        <source>there is no built-in scenario '{ref}'; use one of: {known}, or give the path of a scenario file</source>
+        <translation>لا يوجد سيناريو مدمج '{ref}'؛ استخدم واحدًا من: {known}، أو اكتب مسار ملف سيناريو</translation>
     </message>
     <message>
-        <source>the script id &apos;{id}&apos; does not match the file name</source>
-        <translation>معرّف النص &apos;{id}&apos; لا يطابق اسم الملف</translation>
+        <source>the script id '{id}' does not match the file name</source>
+        <translation>معرّف النص '{id}' لا يطابق اسم الملف</translation>
     </message>
     <message>
-        <source>there is no script with the id &apos;{script_id}&apos;</source>
-        <translation>لا يوجد نص بالمعرّف &apos;{script_id}&apos;</translation>
+        <source>there is no script with the id '{script_id}'</source>
+        <translation>لا يوجد نص بالمعرّف '{script_id}'</translation>
     </message>
     <message>
-        <source>&apos;{id}&apos; is the id of a built-in script; give your copy a new id</source>
-        <translation>&apos;{id}&apos; معرّف نص مدمج؛ أعط نسختك معرّفًا جديدًا</translation>
+        <source>'{id}' is the id of a built-in script; give your copy a new id</source>
+        <translation>'{id}' معرّف نص مدمج؛ أعط نسختك معرّفًا جديدًا</translation>
     </message>
     <message>
         <source>That group does not exist.</source>
@@ -6292,12 +6476,12 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>القواعد الأساسية المدمجة غير صالحة: {problem}</translation>
     </message>
     <message>
-        <source>there is no ground-rule set called &apos;{ruleset_id}&apos;</source>
-        <translation>لا توجد مجموعة قواعد أساسية باسم &apos;{ruleset_id}&apos;</translation>
+        <source>there is no ground-rule set called '{ruleset_id}'</source>
+        <translation>لا توجد مجموعة قواعد أساسية باسم '{ruleset_id}'</translation>
     </message>
     <message>
-        <source>Group rule {n}: id: &apos;{id}&apos; is used by another of the group&apos;s rules</source>
-        <translation>قاعدة المجموعة {n}: المعرّف &apos;{id}&apos; مستخدم في قاعدة أخرى من قواعد المجموعة</translation>
+        <source>Group rule {n}: id: '{id}' is used by another of the group's rules</source>
+        <translation>قاعدة المجموعة {n}: المعرّف '{id}' مستخدم في قاعدة أخرى من قواعد المجموعة</translation>
     </message>
     <message>
         <source>Group rule {n}: {field}: {problem}</source>
@@ -6308,15 +6492,15 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>هذه الجلسة غير موجودة، فلا يمكن تسجيل الاتفاق.</translation>
     </message>
     <message>
-        <source>Unknown attendance status &apos;{status}&apos;.</source>
-        <translation>حالة الحضور &apos;{status}&apos; غير معروفة.</translation>
+        <source>Unknown attendance status '{status}'.</source>
+        <translation>حالة الحضور '{status}' غير معروفة.</translation>
     </message>
     <message>
         <source>This group keeps a headcount only; record the number of people instead.</source>
         <translation>هذه المجموعة تسجّل العدد فقط؛ سجّل عدد الحاضرين بدلًا من ذلك.</translation>
     </message>
     <message>
-        <source>That participant is not in this session&apos;s group.</source>
+        <source>That participant is not in this session's group.</source>
         <translation>هذا المشارك ليس في مجموعة هذه الجلسة.</translation>
     </message>
     <message>
@@ -6344,12 +6528,12 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>تعذّر إيجاد رمز مشارك غير مستخدم؛ حاول مرة أخرى.</translation>
     </message>
     <message>
-        <source>&apos;{text}&apos; is not a participant code (two letters and two digits, for example KT-47).</source>
-        <translation>&apos;{text}&apos; ليس رمز مشارك (حرفان ورقمان، مثل KT-47).</translation>
+        <source>'{text}' is not a participant code (two letters and two digits, for example KT-47).</source>
+        <translation>'{text}' ليس رمز مشارك (حرفان ورقمان، مثل KT-47).</translation>
     </message>
     <message>
-        <source>There is no built-in scenario &apos;{id}&apos;.</source>
-        <translation>لا يوجد سيناريو مدمج باسم &apos;{id}&apos;.</translation>
+        <source>There is no built-in scenario '{id}'.</source>
+        <translation>لا يوجد سيناريو مدمج باسم '{id}'.</translation>
     </message>
     <message>
         <source>Cannot open {file}: {reason}</source>
@@ -6380,7 +6564,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
     <name>export</name>
     <message>
         <source>The text needs more special letter forms than one report can hold.</source>
-        <extracomment>Fallback faces, in the order they are tried: (registered name stem, Python package, file in its ``files`` folder). Each is registered as &quot;&lt;stem&gt;&quot; and &quot;&lt;stem&gt;-Bold&quot;.</extracomment>
+        <extracomment>Fallback faces, in the order they are tried: (registered name stem, Python package, file in its ``files`` folder). Each is registered as "&lt;stem&gt;" and "&lt;stem&gt;-Bold".</extracomment>
         <translation>يحتاج النص إلى أشكال حروف خاصة أكثر مما يتسع له تقرير واحد.</translation>
     </message>
     <message>
@@ -6456,8 +6640,8 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
 <context>
     <name>measures</name>
     <message>
-        <source>Only the WHO-5 wording can be replaced, not &apos;{key}&apos;.</source>
-        <translation>يمكن استبدال صياغة WHO-5 فقط، لا &apos;{key}&apos;.</translation>
+        <source>Only the WHO-5 wording can be replaced, not '{key}'.</source>
+        <translation>يمكن استبدال صياغة WHO-5 فقط، لا '{key}'.</translation>
     </message>
     <message>
         <source>The wording must be a mapping with title, instructions, items and choices.</source>
@@ -6472,8 +6656,8 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>ينقص الصياغة: {fields}.</translation>
     </message>
     <message>
-        <source>&apos;{field}&apos; must be a list of exactly {n} texts.</source>
-        <translation>يجب أن يكون &apos;{field}&apos; قائمة من {n} نصوص بالضبط.</translation>
+        <source>'{field}' must be a list of exactly {n} texts.</source>
+        <translation>يجب أن يكون '{field}' قائمة من {n} نصوص بالضبط.</translation>
     </message>
     <message>
         <source>Could not read {path}: {reason}.</source>
@@ -6496,12 +6680,12 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>الملف {path} ليس YAML صالحًا.</translation>
     </message>
     <message>
-        <source>A measure key uses lowercase letters, digits and &apos;_&apos; (2 to 41 characters, starting with a letter).</source>
-        <translation>يتكون رمز المقياس من أحرف لاتينية صغيرة وأرقام و&apos;_&apos; (من 2 إلى 41 محرفًا، ويبدأ بحرف).</translation>
+        <source>A measure key uses lowercase letters, digits and '_' (2 to 41 characters, starting with a letter).</source>
+        <translation>يتكون رمز المقياس من أحرف لاتينية صغيرة وأرقام و'_' (من 2 إلى 41 محرفًا، ويبدأ بحرف).</translation>
     </message>
     <message>
-        <source>A measure called &apos;{key}&apos; already exists.</source>
-        <translation>يوجد مقياس باسم &apos;{key}&apos; من قبل.</translation>
+        <source>A measure called '{key}' already exists.</source>
+        <translation>يوجد مقياس باسم '{key}' من قبل.</translation>
     </message>
     <message>
         <source>A custom measure needs a title in both English and Arabic.</source>
@@ -6540,16 +6724,16 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>لا يمكن استبدال إلا الصياغة العربية؛ فالنص الإنجليزي هو النص المنشور.</translation>
     </message>
     <message>
-        <source>&apos;{key}&apos; is not a built-in measure.</source>
-        <translation>&apos;{key}&apos; ليس مقياسًا مدمجًا.</translation>
+        <source>'{key}' is not a built-in measure.</source>
+        <translation>'{key}' ليس مقياسًا مدمجًا.</translation>
     </message>
     <message>
         <source>A custom measure is asked at the start and end of a session (pre and post), once (single), or both.</source>
         <translation>يُطرح المقياس المخصّص في بداية الجلسة ونهايتها (قبل وبعد)، أو مرة واحدة، أو كليهما.</translation>
     </message>
     <message>
-        <source>&apos;{key}&apos; is a built-in measure; its title cannot be changed.</source>
-        <translation>&apos;{key}&apos; مقياس مدمج؛ لا يمكن تغيير عنوانه.</translation>
+        <source>'{key}' is a built-in measure; its title cannot be changed.</source>
+        <translation>'{key}' مقياس مدمج؛ لا يمكن تغيير عنوانه.</translation>
     </message>
     <message>
         <source>Give a new English title, a new Arabic title, or both.</source>
@@ -6576,8 +6760,8 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>الخطوة</translation>
     </message>
     <message>
-        <source>&apos;{key}&apos; is a built-in measure and cannot be retired.</source>
-        <translation>&apos;{key}&apos; مقياس مدمج ولا يمكن إيقافه.</translation>
+        <source>'{key}' is a built-in measure and cannot be retired.</source>
+        <translation>'{key}' مقياس مدمج ولا يمكن إيقافه.</translation>
     </message>
 </context>
 <context>
@@ -6599,12 +6783,12 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>هذه المجموعة تسجّل العدد فقط، دون قائمة بالمشاركين.</translation>
     </message>
     <message>
-        <source>Unknown age band &apos;{age_band}&apos;.</source>
-        <translation>الفئة العمرية &apos;{age_band}&apos; غير معروفة.</translation>
+        <source>Unknown age band '{age_band}'.</source>
+        <translation>الفئة العمرية '{age_band}' غير معروفة.</translation>
     </message>
     <message>
-        <source>Unknown gender option &apos;{gender}&apos;.</source>
-        <translation>خيار الجنس &apos;{gender}&apos; غير معروف.</translation>
+        <source>Unknown gender option '{gender}'.</source>
+        <translation>خيار الجنس '{gender}' غير معروف.</translation>
     </message>
 </context>
 <context>
@@ -6625,7 +6809,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
 <context>
     <name>practice</name>
     <message>
-        <source>{user} may open only their own practice attempts: reviewing other people&apos;s needs the role trainer.</source>
+        <source>{user} may open only their own practice attempts: reviewing other people's needs the role trainer.</source>
         <translation>يمكن لـ {user} فتح محاولات التدريب الخاصة به فقط: مراجعة محاولات الآخرين تتطلب دور المدرّب.</translation>
     </message>
     <message>
@@ -6640,12 +6824,12 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
 <context>
     <name>problems</name>
     <message>
-        <source>missing translation: &apos;{id}&apos; has no Arabic text</source>
-        <translation>ترجمة ناقصة: &apos;{id}&apos; بلا نص عربي</translation>
+        <source>missing translation: '{id}' has no Arabic text</source>
+        <translation>ترجمة ناقصة: '{id}' بلا نص عربي</translation>
     </message>
     <message>
-        <source>missing translation: &apos;{id}&apos; has no English text</source>
-        <translation>ترجمة ناقصة: &apos;{id}&apos; بلا نص إنجليزي</translation>
+        <source>missing translation: '{id}' has no English text</source>
+        <translation>ترجمة ناقصة: '{id}' بلا نص إنجليزي</translation>
     </message>
     <message>
         <source>the checker stopped after {n} paths; this scenario branches too much to check every path (split it, or make fewer options lead on)</source>
@@ -6656,35 +6840,35 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>لا يوجد مسار ينتهي في هذا السيناريو</translation>
     </message>
     <message>
-        <source>decision &apos;{id}&apos; is unreachable: no event or option leads to it on any path</source>
-        <translation>لا يمكن الوصول إلى القرار &apos;{id}&apos;: لا يقود إليه أي حدث أو خيار في أي مسار</translation>
+        <source>decision '{id}' is unreachable: no event or option leads to it on any path</source>
+        <translation>لا يمكن الوصول إلى القرار '{id}': لا يقود إليه أي حدث أو خيار في أي مسار</translation>
     </message>
     <message>
-        <source>event &apos;{id}&apos;: the condition {condition} is never true on any path</source>
-        <translation>الحدث &apos;{id}&apos;: الشرط {condition} لا يتحقق في أي مسار</translation>
+        <source>event '{id}': the condition {condition} is never true on any path</source>
+        <translation>الحدث '{id}': الشرط {condition} لا يتحقق في أي مسار</translation>
     </message>
     <message>
-        <source>event &apos;{id}&apos; never happens on any path (every path ends first)</source>
-        <translation>الحدث &apos;{id}&apos; لا يقع في أي مسار (كل المسارات تنتهي قبله)</translation>
+        <source>event '{id}' never happens on any path (every path ends first)</source>
+        <translation>الحدث '{id}' لا يقع في أي مسار (كل المسارات تنتهي قبله)</translation>
     </message>
     <message>
-        <source>dead end: after &apos;{id}&apos; option &apos;{option}&apos; no path performs the critical action(s) {actions}</source>
-        <translation>طريق مسدود: بعد الخيار &apos;{option}&apos; في &apos;{id}&apos; لا ينفّذ أي مسار الإجراء الحاسم {actions}</translation>
+        <source>dead end: after '{id}' option '{option}' no path performs the critical action(s) {actions}</source>
+        <translation>طريق مسدود: بعد الخيار '{option}' في '{id}' لا ينفّذ أي مسار الإجراء الحاسم {actions}</translation>
     </message>
     <message>
-        <source>&apos;{id}&apos; option &apos;{option}&apos; ends the scenario</source>
-        <translation>الخيار &apos;{option}&apos; في &apos;{id}&apos; ينهي السيناريو</translation>
+        <source>'{id}' option '{option}' ends the scenario</source>
+        <translation>الخيار '{option}' في '{id}' ينهي السيناريو</translation>
     </message>
     <message>
-        <source>critical action &apos;{id}&apos; is performed on no path</source>
-        <translation>الإجراء الحاسم &apos;{id}&apos; لا يُنفَّذ في أي مسار</translation>
+        <source>critical action '{id}' is performed on no path</source>
+        <translation>الإجراء الحاسم '{id}' لا يُنفَّذ في أي مسار</translation>
     </message>
     <message>
         <source>the safety-critical path has no correct route: no sequence of choices performs every critical action (temperaments {who})</source>
         <translation>المسار الحرج للسلامة بلا طريق صحيح: لا يوجد تسلسل خيارات ينفّذ كل الإجراءات الحاسمة (الطباع {who})</translation>
     </message>
     <message>
-        <source>no path reaches the result &apos;competent&apos;</source>
+        <source>no path reaches the result 'competent'</source>
         <translation>لا يصل أي مسار إلى نتيجة «متمكّن»</translation>
     </message>
     <message>
@@ -6696,32 +6880,32 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>{competency}: الأدنى {low}، الأعلى {high}</translation>
     </message>
     <message>
-        <source>the longest path runs {minutes} min against the script&apos;s {script} min (choices {choices})</source>
+        <source>the longest path runs {minutes} min against the script's {script} min (choices {choices})</source>
         <translation>أطول مسار يستغرق {minutes} دقيقة مقابل {script} دقيقة في نص الجلسة (الخيارات {choices})</translation>
     </message>
     <message>
-        <source>the longest path runs {minutes} min against the script&apos;s {script} min</source>
+        <source>the longest path runs {minutes} min against the script's {script} min</source>
         <translation>أطول مسار يستغرق {minutes} دقيقة مقابل {script} دقيقة في نص الجلسة</translation>
     </message>
     <message>
-        <source>reference path &apos;{id}&apos; reaches decision &apos;{decision}&apos; but gives no choice for it</source>
-        <translation>المسار المرجعي &apos;{id}&apos; يصل إلى القرار &apos;{decision}&apos; ولا يحدد خيارًا له</translation>
+        <source>reference path '{id}' reaches decision '{decision}' but gives no choice for it</source>
+        <translation>المسار المرجعي '{id}' يصل إلى القرار '{decision}' ولا يحدد خيارًا له</translation>
     </message>
     <message>
-        <source>reference path &apos;{id}&apos; scores other than it expects (competency score ≠ expected): {diff}</source>
-        <translation>المسار المرجعي &apos;{id}&apos; يعطي درجات غير المتوقعة (الكفاءة الدرجة ≠ المتوقع): {diff}</translation>
+        <source>reference path '{id}' scores other than it expects (competency score ≠ expected): {diff}</source>
+        <translation>المسار المرجعي '{id}' يعطي درجات غير المتوقعة (الكفاءة الدرجة ≠ المتوقع): {diff}</translation>
     </message>
     <message>
-        <source>reference path &apos;{id}&apos; gives the result {result}, expected {expected}</source>
-        <translation>المسار المرجعي &apos;{id}&apos; يعطي النتيجة {result}، والمتوقع {expected}</translation>
+        <source>reference path '{id}' gives the result {result}, expected {expected}</source>
+        <translation>المسار المرجعي '{id}' يعطي النتيجة {result}، والمتوقع {expected}</translation>
     </message>
     <message>
-        <source>reference path &apos;{id}&apos; misses {missed}, expected {expected}</source>
-        <translation>المسار المرجعي &apos;{id}&apos; يفوّت {missed}، والمتوقع {expected}</translation>
+        <source>reference path '{id}' misses {missed}, expected {expected}</source>
+        <translation>المسار المرجعي '{id}' يفوّت {missed}، والمتوقع {expected}</translation>
     </message>
     <message>
-        <source>reference path &apos;{id}&apos; gives choices for decisions it never reaches: {decisions}</source>
-        <translation>المسار المرجعي &apos;{id}&apos; يحدد خيارات لقرارات لا يصل إليها: {decisions}</translation>
+        <source>reference path '{id}' gives choices for decisions it never reaches: {decisions}</source>
+        <translation>المسار المرجعي '{id}' يحدد خيارات لقرارات لا يصل إليها: {decisions}</translation>
     </message>
     <message>
         <source>unknown event kind {value}; use one of: {choices}</source>
@@ -6736,12 +6920,12 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>كفاءة غير معروفة {value}؛ استعمل أحد: {choices}</translation>
     </message>
     <message>
-        <source>must be a mapping with &apos;en&apos; and &apos;ar&apos; texts</source>
+        <source>must be a mapping with 'en' and 'ar' texts</source>
         <translation>يجب أن يكون نصًا بالإنجليزية والعربية (en و ar)</translation>
     </message>
     <message>
-        <source>the id &apos;{id}&apos; does not match the file name</source>
-        <translation>المعرّف &apos;{id}&apos; لا يطابق اسم الملف</translation>
+        <source>the id '{id}' does not match the file name</source>
+        <translation>المعرّف '{id}' لا يطابق اسم الملف</translation>
     </message>
     <message>
         <source>the text is empty in both languages; write at least the English</source>
@@ -6760,24 +6944,24 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>يُستعمل jitter_seconds مع المُطلِق step أو minute، لا مع when</translation>
     </message>
     <message>
-        <source>a &apos;{kind}&apos; event names the other member in target</source>
-        <translation>الحدث من نوع &apos;{kind}&apos; يذكر العضو الآخر في target</translation>
+        <source>a '{kind}' event names the other member in target</source>
+        <translation>الحدث من نوع '{kind}' يذكر العضو الآخر في target</translation>
     </message>
     <message>
-        <source>&apos;{cite}&apos; is not a ground rule; use one of: {choices}</source>
-        <translation>&apos;{cite}&apos; ليست قاعدة من قواعد المجموعة؛ استعمل إحدى: {choices}</translation>
+        <source>'{cite}' is not a ground rule; use one of: {choices}</source>
+        <translation>'{cite}' ليست قاعدة من قواعد المجموعة؛ استعمل إحدى: {choices}</translation>
     </message>
     <message>
-        <source>&apos;{cite}&apos; is not a safety step; use one of: {choices}</source>
-        <translation>&apos;{cite}&apos; ليست خطوة من خطوات السلامة؛ استعمل إحدى: {choices}</translation>
+        <source>'{cite}' is not a safety step; use one of: {choices}</source>
+        <translation>'{cite}' ليست خطوة من خطوات السلامة؛ استعمل إحدى: {choices}</translation>
     </message>
     <message>
         <source>an option either leads to the next decision or ends the scenario, not both</source>
         <translation>الخيار إما أن يقود إلى القرار التالي أو ينهي السيناريو، لا الاثنين معًا</translation>
     </message>
     <message>
-        <source>option id &apos;{id}&apos; is used twice</source>
-        <translation>معرّف الخيار &apos;{id}&apos; مستعمل مرتين</translation>
+        <source>option id '{id}' is used twice</source>
+        <translation>معرّف الخيار '{id}' مستعمل مرتين</translation>
     </message>
     <message>
         <source>a safety-critical decision needs an option that scores safety_response above 0</source>
@@ -6788,40 +6972,40 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>السيناريو المُراجَع يذكر اسم مراجعه</translation>
     </message>
     <message>
-        <source>there is no session script &apos;{script}&apos;</source>
-        <translation>لا يوجد نص جلسة باسم &apos;{script}&apos;</translation>
+        <source>there is no session script '{script}'</source>
+        <translation>لا يوجد نص جلسة باسم '{script}'</translation>
     </message>
     <message>
-        <source>the script &apos;{script}&apos; has no step &apos;{step}&apos;; its steps are: {steps}</source>
-        <translation>نص الجلسة &apos;{script}&apos; ليس فيه خطوة &apos;{step}&apos;؛ خطواته: {steps}</translation>
+        <source>the script '{script}' has no step '{step}'; its steps are: {steps}</source>
+        <translation>نص الجلسة '{script}' ليس فيه خطوة '{step}'؛ خطواته: {steps}</translation>
     </message>
     <message>
-        <source>the step &apos;{step}&apos; lasts {minutes} minutes; after_minutes must be less</source>
-        <translation>الخطوة &apos;{step}&apos; مدتها {minutes} دقيقة؛ يجب أن يكون after_minutes أقل من ذلك</translation>
+        <source>the step '{step}' lasts {minutes} minutes; after_minutes must be less</source>
+        <translation>الخطوة '{step}' مدتها {minutes} دقيقة؛ يجب أن يكون after_minutes أقل من ذلك</translation>
     </message>
     <message>
-        <source>the script lasts {minutes} minutes; the event&apos;s minute must be earlier</source>
+        <source>the script lasts {minutes} minutes; the event's minute must be earlier</source>
         <translation>مدة نص الجلسة {minutes} دقيقة؛ يجب أن تكون دقيقة الحدث (minute) قبل ذلك</translation>
     </message>
     <message>
-        <source>participant code &apos;{code}&apos; is used twice</source>
-        <translation>رمز المشارك &apos;{code}&apos; مستعمل مرتين</translation>
+        <source>participant code '{code}' is used twice</source>
+        <translation>رمز المشارك '{code}' مستعمل مرتين</translation>
     </message>
     <message>
-        <source>decision id &apos;{id}&apos; is used twice</source>
-        <translation>معرّف القرار &apos;{id}&apos; مستعمل مرتين</translation>
+        <source>decision id '{id}' is used twice</source>
+        <translation>معرّف القرار '{id}' مستعمل مرتين</translation>
     </message>
     <message>
         <source>two critical actions share an id</source>
         <translation>إجراءان حاسمان يحملان المعرّف نفسه</translation>
     </message>
     <message>
-        <source>there is no participant &apos;{code}&apos;</source>
-        <translation>لا يوجد مشارك بالرمز &apos;{code}&apos;</translation>
+        <source>there is no participant '{code}'</source>
+        <translation>لا يوجد مشارك بالرمز '{code}'</translation>
     </message>
     <message>
-        <source>event id &apos;{id}&apos; is used twice</source>
-        <translation>معرّف الحدث &apos;{id}&apos; مستعمل مرتين</translation>
+        <source>event id '{id}' is used twice</source>
+        <translation>معرّف الحدث '{id}' مستعمل مرتين</translation>
     </message>
     <message>
         <source>target is the same participant as who</source>
@@ -6832,28 +7016,28 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>الشرط {condition} لا يمكن أن يتحقق أبدًا (الحالة تتراوح من {low} إلى {high})</translation>
     </message>
     <message>
-        <source>there is no decision &apos;{id}&apos;</source>
-        <translation>لا يوجد قرار بالمعرّف &apos;{id}&apos;</translation>
+        <source>there is no decision '{id}'</source>
+        <translation>لا يوجد قرار بالمعرّف '{id}'</translation>
     </message>
     <message>
         <source>an option cannot lead back to its own decision</source>
         <translation>لا يمكن أن يقود الخيار إلى قراره نفسه</translation>
     </message>
     <message>
-        <source>there is no critical action &apos;{id}&apos;</source>
-        <translation>لا يوجد إجراء حاسم بالمعرّف &apos;{id}&apos;</translation>
+        <source>there is no critical action '{id}'</source>
+        <translation>لا يوجد إجراء حاسم بالمعرّف '{id}'</translation>
     </message>
     <message>
-        <source>decision &apos;{id}&apos; has no option &apos;{option}&apos;</source>
-        <translation>القرار &apos;{id}&apos; ليس فيه الخيار &apos;{option}&apos;</translation>
+        <source>decision '{id}' has no option '{option}'</source>
+        <translation>القرار '{id}' ليس فيه الخيار '{option}'</translation>
     </message>
     <message>
-        <source>a reviewed scenario is complete in both languages; &apos;{id}&apos; has no Arabic text ({count} missing in all)</source>
-        <translation>السيناريو المُراجَع مكتمل في اللغتين؛ &apos;{id}&apos; بلا نص عربي (الناقص {count} في المجموع)</translation>
+        <source>a reviewed scenario is complete in both languages; '{id}' has no Arabic text ({count} missing in all)</source>
+        <translation>السيناريو المُراجَع مكتمل في اللغتين؛ '{id}' بلا نص عربي (الناقص {count} في المجموع)</translation>
     </message>
     <message>
-        <source>a reviewed scenario is complete in both languages; &apos;{id}&apos; has no English text ({count} missing in all)</source>
-        <translation>السيناريو المُراجَع مكتمل في اللغتين؛ &apos;{id}&apos; بلا نص إنجليزي (الناقص {count} في المجموع)</translation>
+        <source>a reviewed scenario is complete in both languages; '{id}' has no English text ({count} missing in all)</source>
+        <translation>السيناريو المُراجَع مكتمل في اللغتين؛ '{id}' بلا نص إنجليزي (الناقص {count} في المجموع)</translation>
     </message>
     <message>
         <source>YAML anchors and aliases (&amp; and *) are not allowed here</source>
@@ -6876,8 +7060,8 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>تداخل YAML أعمق مما ينبغي</translation>
     </message>
     <message>
-        <source>the key &apos;{key}&apos; appears twice in the same mapping</source>
-        <translation>المفتاح &apos;{key}&apos; مكرر في الموضع نفسه</translation>
+        <source>the key '{key}' appears twice in the same mapping</source>
+        <translation>المفتاح '{key}' مكرر في الموضع نفسه</translation>
     </message>
     <message>
         <source>invalid YAML ({kind})</source>
@@ -6892,25 +7076,25 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>YAML غير صالح: الوسوم (!) غير مسموح بها هنا</translation>
     </message>
     <message>
-        <source>invalid YAML: a character at column {column} cannot be read here (a &apos;:&apos; or quote out of place?)</source>
-        <translation>YAML غير صالح: تعذّرت قراءة محرف في العمود {column} (علامة &apos;:&apos; أو علامة تنصيص في غير موضعها؟)</translation>
+        <source>invalid YAML: a character at column {column} cannot be read here (a ':' or quote out of place?)</source>
+        <translation>YAML غير صالح: تعذّرت قراءة محرف في العمود {column} (علامة ':' أو علامة تنصيص في غير موضعها؟)</translation>
     </message>
     <message>
-        <source>invalid YAML: the structure is broken near column {column} (check the indentation and the &apos;-&apos; and &apos;:&apos; marks)</source>
-        <translation>YAML غير صالح: البنية مكسورة قرب العمود {column} (راجع المسافات البادئة وعلامتي &apos;-&apos; و &apos;:&apos;)</translation>
+        <source>invalid YAML: the structure is broken near column {column} (check the indentation and the '-' and ':' marks)</source>
+        <translation>YAML غير صالح: البنية مكسورة قرب العمود {column} (راجع المسافات البادئة وعلامتي '-' و ':')</translation>
     </message>
     <message>
         <source>this value is not accepted ({code})</source>
-        <extracomment>Cohen&apos;s kappa over fewer attempts rated by both trainers says more about chance than about agreement: below this it is not computed (&quot;not enough rated attempts yet&quot;).</extracomment>
+        <extracomment>Cohen's kappa over fewer attempts rated by both trainers says more about chance than about agreement: below this it is not computed ("not enough rated attempts yet").</extracomment>
         <translation>هذه القيمة غير مقبولة ({code})</translation>
     </message>
     <message>
-        <source>the English text (&apos;en&apos;) is missing</source>
-        <translation>النص الإنجليزي (&apos;en&apos;) غير موجود</translation>
+        <source>the English text ('en') is missing</source>
+        <translation>النص الإنجليزي ('en') غير موجود</translation>
     </message>
     <message>
-        <source>the Arabic text (&apos;ar&apos;) is missing</source>
-        <translation>النص العربي (&apos;ar&apos;) غير موجود</translation>
+        <source>the Arabic text ('ar') is missing</source>
+        <translation>النص العربي ('ar') غير موجود</translation>
     </message>
     <message>
         <source>this field is required but missing</source>
@@ -6945,12 +7129,12 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>النص أطول مما ينبغي (الحد الأقصى {n} محرف)</translation>
     </message>
     <message>
-        <source>use only lower-case letters, digits and &apos;-&apos; (for example grief-circle)</source>
-        <translation>استعمل الحروف اللاتينية الصغيرة والأرقام و&apos;-&apos; فقط (مثل grief-circle)</translation>
+        <source>use only lower-case letters, digits and '-' (for example grief-circle)</source>
+        <translation>استعمل الحروف اللاتينية الصغيرة والأرقام و'-' فقط (مثل grief-circle)</translation>
     </message>
     <message>
-        <source>use only lower-case letters, digits, &apos;_&apos; and &apos;-&apos; (for example check_in)</source>
-        <translation>استعمل الحروف اللاتينية الصغيرة والأرقام و&apos;_&apos; و&apos;-&apos; فقط (مثل check_in)</translation>
+        <source>use only lower-case letters, digits, '_' and '-' (for example check_in)</source>
+        <translation>استعمل الحروف اللاتينية الصغيرة والأرقام و'_' و'-' فقط (مثل check_in)</translation>
     </message>
     <message>
         <source>{value} has characters that are not allowed here</source>
@@ -6989,7 +7173,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>يجب أن يكون true أو false</translation>
     </message>
     <message>
-        <source>must be a mapping with both &apos;en&apos; and &apos;ar&apos; texts</source>
+        <source>must be a mapping with both 'en' and 'ar' texts</source>
         <translation>يجب أن يكون نصًا بالإنجليزية والعربية معًا (en و ar)</translation>
     </message>
     <message>
@@ -6997,8 +7181,8 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>يجب أن يكون قائمة مفاتيح (أسطر بصيغة مفتاح: قيمة)</translation>
     </message>
     <message>
-        <source>must be a list (lines starting with &apos;-&apos;)</source>
-        <translation>يجب أن يكون قائمة (أسطر تبدأ بـ &apos;-&apos;)</translation>
+        <source>must be a list (lines starting with '-')</source>
+        <translation>يجب أن يكون قائمة (أسطر تبدأ بـ '-')</translation>
     </message>
     <message>
         <source>must have at least one entry</source>
@@ -7070,12 +7254,12 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>مدة speaker_minutes أطول من الخطوة كلها</translation>
     </message>
     <message>
-        <source>there is no ground-rule set called &apos;{value}&apos;; use one of: {known}</source>
-        <translation>لا توجد مجموعة قواعد أساسية اسمها &apos;{value}&apos;؛ استخدم إحدى هذه: {known}</translation>
+        <source>there is no ground-rule set called '{value}'; use one of: {known}</source>
+        <translation>لا توجد مجموعة قواعد أساسية اسمها '{value}'؛ استخدم إحدى هذه: {known}</translation>
     </message>
     <message>
-        <source>step id &apos;{id}&apos; is already used by step {n}</source>
-        <translation>معرّف الخطوة &apos;{id}&apos; مستخدم من قبل في الخطوة {n}</translation>
+        <source>step id '{id}' is already used by step {n}</source>
+        <translation>معرّف الخطوة '{id}' مستخدم من قبل في الخطوة {n}</translation>
     </message>
     <message>
         <source>the round is {minutes} minutes but {speakers} speakers (group_size.min) at {each} minutes each need {need}</source>
@@ -7086,7 +7270,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>مجموع مدد الخطوات {total} دقيقة، لكن duration_minutes تساوي {duration}؛ اجعلهما متساويين</translation>
     </message>
     <message>
-        <source>the script has no ground_rules step; every session except a series&apos; last one reviews the ground rules</source>
+        <source>the script has no ground_rules step; every session except a series' last one reviews the ground rules</source>
         <translation>ليس في النص خطوة ground_rules؛ كل جلسة تراجع القواعد الأساسية إلا الجلسة الأخيرة من سلسلة</translation>
     </message>
 </context>
@@ -7216,7 +7400,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>نسختان من سجل واحد</translation>
     </message>
     <message>
-        <source>Two versions of a record: say which one to keep (this store&apos;s version: local; the one that arrived: incoming).</source>
+        <source>Two versions of a record: say which one to keep (this store's version: local; the one that arrived: incoming).</source>
         <translation>نسختان من سجلّ: حدّد أيّهما تبقى (نسخة هذا المخزن: local؛ النسخة التي وصلت: incoming).</translation>
     </message>
     <message>
@@ -7224,12 +7408,12 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>لا يُختار نسخة إلا لبند عن نسختين من سجلّ.</translation>
     </message>
     <message>
-        <source>Unknown two-person action &apos;{action}&apos;.</source>
-        <translation>الإجراء &apos;{action}&apos; ليس من الإجراءات التي تتطلب شخصين.</translation>
+        <source>Unknown two-person action '{action}'.</source>
+        <translation>الإجراء '{action}' ليس من الإجراءات التي تتطلب شخصين.</translation>
     </message>
     <message>
-        <source>Unknown review setting &apos;{k}&apos;.</source>
-        <translation>إعداد المراجعة &apos;{k}&apos; غير معروف.</translation>
+        <source>Unknown review setting '{k}'.</source>
+        <translation>إعداد المراجعة '{k}' غير معروف.</translation>
     </message>
 </context>
 <context>
@@ -7259,7 +7443,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>النسخة الاحتياطية ليست مخزن Facilitator كاملًا (ينقصها: {tables})؛ لم تُستعَد.</translation>
     </message>
     <message>
-        <source>The backup&apos;s schema version ({revision}) is not one this version of Facilitator knows; it was not restored. A newer version may have written it.</source>
+        <source>The backup's schema version ({revision}) is not one this version of Facilitator knows; it was not restored. A newer version may have written it.</source>
         <translation>إصدار مخطط النسخة الاحتياطية ({revision}) غير معروف لهذا الإصدار من Facilitator؛ لم تُستعَد. ربما كتبها إصدار أحدث.</translation>
     </message>
     <message>
@@ -7307,8 +7491,8 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>المخزن هنا للقراءة فقط، لذلك لم يُحفظ التغيير الأخير. كل ما حُفظ قبله سليم.</translation>
     </message>
     <message>
-        <source>Part of the database is damaged ({reason}), so this could not be read or saved. Run &apos;facilitator db check&apos; and restore from a backup.</source>
-        <translation>جزء من قاعدة البيانات تالف ({reason})، لذلك تعذّرت القراءة أو الحفظ. شغّل الأمر &apos;facilitator db check&apos; واستعِد البيانات من نسخة احتياطية.</translation>
+        <source>Part of the database is damaged ({reason}), so this could not be read or saved. Run 'facilitator db check' and restore from a backup.</source>
+        <translation>جزء من قاعدة البيانات تالف ({reason})، لذلك تعذّرت القراءة أو الحفظ. شغّل الأمر 'facilitator db check' واستعِد البيانات من نسخة احتياطية.</translation>
     </message>
     <message>
         <source>The disk is full: could not {action} {path}. Nothing was changed; free some space and try again.</source>
@@ -7383,8 +7567,8 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>يجب أن يتكون رمز الاسترداد من {expected} حرفًا ورقمًا، لكن كُتب {got}. تحقق من وجود حرف ناقص أو زائد.</translation>
     </message>
     <message>
-        <source>Group {n} of the recovery code contains &apos;{ch}&apos;, which never appears in recovery codes: please check that group.</source>
-        <translation>المجموعة {n} من رمز الاسترداد تحتوي على &apos;{ch}&apos;، وهو لا يظهر أبدًا في رموز الاسترداد: يُرجى التحقق من هذه المجموعة.</translation>
+        <source>Group {n} of the recovery code contains '{ch}', which never appears in recovery codes: please check that group.</source>
+        <translation>المجموعة {n} من رمز الاسترداد تحتوي على '{ch}'، وهو لا يظهر أبدًا في رموز الاسترداد: يُرجى التحقق من هذه المجموعة.</translation>
     </message>
     <message>
         <source>Group {n} of the recovery code ({group}) looks mistyped: please check that group.</source>
@@ -7435,11 +7619,11 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>قاعدة البيانات {path} تالفة ({problem}). لم تتغير؛ استرجعها من نسخة احتياطية.</translation>
     </message>
     <message>
-        <source>This store has several users: give the current passphrase, or change a user&apos;s passphrase with &apos;facilitator users passwd&apos;.</source>
-        <translation>لهذا المخزن عدة مستخدمين: أدخل عبارة المرور الحالية، أو غيّر عبارة مرور مستخدم بالأمر ‎&apos;facilitator users passwd&apos;‎.</translation>
+        <source>This store has several users: give the current passphrase, or change a user's passphrase with 'facilitator users passwd'.</source>
+        <translation>لهذا المخزن عدة مستخدمين: أدخل عبارة المرور الحالية، أو غيّر عبارة مرور مستخدم بالأمر ‎'facilitator users passwd'‎.</translation>
     </message>
     <message>
-        <source>The passphrase cannot be removed: the system keyring does not hold this store&apos;s key, so the passphrase is needed to open it.</source>
+        <source>The passphrase cannot be removed: the system keyring does not hold this store's key, so the passphrase is needed to open it.</source>
         <translation>لا يمكن إزالة عبارة المرور: سلسلة مفاتيح النظام لا تحفظ مفتاح هذا المخزن، لذا ما زالت عبارة المرور لازمة لفتحه.</translation>
     </message>
     <message>
@@ -7555,7 +7739,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>مكتبة SQLCipher غير متاحة: لن يُفتح مخزن غير مشفّر.</translation>
     </message>
     <message>
-        <source>Internal error: wrapping a key that is not this store&apos;s.</source>
+        <source>Internal error: wrapping a key that is not this store's.</source>
         <translation>خطأ داخلي: محاولة تغليف مفتاح لا يخص هذا المخزن.</translation>
     </message>
 </context>
@@ -7607,7 +7791,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>ملاحظات الجهة</translation>
     </message>
     <message>
-        <source>The trainee&apos;s label</source>
+        <source>The trainee's label</source>
         <translation>تسمية المتدرّب</translation>
     </message>
     <message>
@@ -7643,7 +7827,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>لا يوجد مستخدم باسم {name} في هذا المخزن.</translation>
     </message>
     <message>
-        <source>Signing in as {name} needs that user&apos;s passphrase (--passphrase-file FILE).</source>
+        <source>Signing in as {name} needs that user's passphrase (--passphrase-file FILE).</source>
         <translation>الدخول باسم {name} يحتاج إلى عبارة مروره (--passphrase-file FILE).</translation>
     </message>
     <message>
@@ -7659,7 +7843,7 @@ Talk to your trainer if something in the scenario touched you; you can stop at a
         <translation>لا يمكنك الموافقة على إزالتك أنت.</translation>
     </message>
     <message>
-        <source>The user&apos;s passphrase no longer opens this store. If they may have kept a copy of the key file, change the database key now (facilitator db rekey).</source>
+        <source>The user's passphrase no longer opens this store. If they may have kept a copy of the key file, change the database key now (facilitator db rekey).</source>
         <translation>لم تعد عبارة مرور المستخدم تفتح هذا المخزن. إن كان قد يحتفظ بنسخة من ملف المفاتيح، فغيّر مفتاح قاعدة البيانات الآن (facilitator db rekey).</translation>
     </message>
     <message>
